@@ -1,0 +1,120 @@
+/** What the diagnosis engine reports: findings, fixes and the run's verdict. */
+import type { SourceSite } from './trace';
+
+export const SYMPTOMS = [
+  'non-finite-loss',
+  'non-finite-output',
+  'non-finite-weights',
+  'non-finite-gradients',
+  'loss-not-decreasing',
+  'accuracy-not-increasing',
+  'loss-oscillating',
+  'loss-diverging',
+  'constant-output',
+  'output-out-of-range',
+  'dead-relu',
+  'saturated-activation',
+  'vanishing-gradient',
+  'exploding-gradient',
+  'weights-unchanged',
+  // Configuration findings, known before training starts.
+  'activation-loss-mismatch',
+  'label-encoding-mismatch',
+  'unscaled-input',
+  'learning-rate-out-of-range',
+] as const;
+export type Symptom = (typeof SYMPTOMS)[number];
+
+export const ROOT_CAUSES = [
+  'output-activation',
+  'hidden-activation',
+  'loss-function',
+  'learning-rate',
+  'optimizer',
+  'input-normalization',
+  'label-encoding',
+  'weight-initialization',
+  'architecture',
+  'regularization',
+  'batch-size',
+] as const;
+export type RootCause = (typeof ROOT_CAUSES)[number];
+
+/** One replacement in a source file. Lines and columns are 1-based; end is exclusive. */
+export interface TextEdit {
+  file: string;
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  newText: string;
+}
+
+export interface Fix {
+  /** One line, imperative: "Use softmax on dense_2 for 10-class cross-entropy". */
+  title: string;
+  edits: TextEdit[];
+  /** The engine's best fix for the finding; alternatives are false. */
+  preferred: boolean;
+}
+
+export interface LayerRef {
+  name: string;
+  index: number;
+  className: string;
+}
+
+export interface Relevance {
+  layer: LayerRef;
+  /** 0..1; the finding's layer has the highest score. */
+  score: number;
+  evidence: string;
+}
+
+export interface Finding {
+  /** Stable within a run: symptom plus what it is about, e.g. "dead-relu:dense_1". */
+  id: string;
+  symptom: Symptom;
+  rootCause: RootCause;
+  /** False for configuration findings that training has not (yet) confirmed. */
+  confirmed: boolean;
+  severity: 'error' | 'warning';
+  /** One sentence a practitioner understands. */
+  message: string;
+  layer: LayerRef | null;
+  /** The line to edit. */
+  location: SourceSite | null;
+  /** Where the symptom surfaced, when that is elsewhere (e.g. the fit call where loss went NaN). */
+  related: Array<{ site: SourceSite; message: string }>;
+  fix: Fix | null;
+  alternatives: Fix[];
+  /** Measured facts behind the finding, as short sentences. */
+  evidence: string[];
+  relevance: Relevance[];
+  modelId: number;
+  /** Optimizer step at which the evidence was conclusive (null for pre-training findings). */
+  iteration: number | null;
+  /** Milliseconds since training started when the finding was made. */
+  elapsedMs: number;
+}
+
+export type Verdict = 'faulty' | 'healthy' | 'inconclusive' | 'error';
+
+export interface RunSummary {
+  script: string | null;
+  exitCode: number | null;
+  signal: string | null;
+  stoppedEarly: boolean;
+  iterations: number;
+  epochs: number;
+  durationMs: number;
+  tfjsVersion: string | null;
+  backend: string | null;
+  error: { message: string; site: SourceSite | null } | null;
+}
+
+export interface Report {
+  verdict: Verdict;
+  findings: Finding[];
+  run: RunSummary;
+}

@@ -1,0 +1,126 @@
+/**
+ * What a host (CLI or editor) knows about one traced run: it feeds the diagnosis engine and
+ * turns the way the process ended into a report with a clear error when something went wrong.
+ */
+import { DiagnosisEngine, type EngineOptions } from './engine';
+import type { Finding, Report, RunSummary } from './findings';
+import type { CrashEvent, IterationEvent, ModelEvent, SourceSite, TraceEvent } from './trace';
+
+export interface ProcessEnd {
+  code: number | null;
+  signal: string | null;
+  /** 'stopped' when the host ended it (first fault, user's Stop), 'timeout' at the time limit. */
+  reason: 'exited' | 'stopped' | 'timeout' | 'failed-to-start' | 'replayed';
+  startError?: string;
+  durationMs: number;
+  /** Set when the host stopped the run because a fault was confirmed. */
+  stoppedAtFault?: boolean;
+  maxSeconds?: number;
+}
+
+export class RunState {
+  readonly engine: DiagnosisEngine;
+  tfjsVersion: string | null = null;
+  backend: string | null = null;
+  sawHello = false;
+  iterations = 0;
+  epochs = 0;
+  crash: CrashEvent | null = null;
+  readonly models = new Map<number, ModelEvent>();
+  lastIteration: IterationEvent | null = null;
+  readonly warnings: string[] = [];
+  invalidMessages = 0;
+
+  constructor(readonly script: string | null, options: EngineOptions = {}) {
+    this.engine = new DiagnosisEngine(options);
+  }
+
+  /** Feeds one event; returns the findings it created or changed. */
+  ingest(event: TraceEvent): Finding[] {
+    switch (event.type) {
+      case 'hello':
+        this.sawHello = true;
+        break;
+      case 'tfjs':
+        this.tfjsVersion = event.version;
+        break;
+      case 'model':
+        this.models.set(event.modelId, event);
+        this.backend = event.backend ?? this.backend;
+        break;
+      case 'iter':
+        this.iterations++;
+        this.lastIteration = event;
+        break;
+      case 'epoch':
+        this.epochs = Math.max(this.epochs, event.epoch + 1);
+        break;
+      case 'crash':
+        this.crash = event;
+        break;
+      case 'warning':
+        if (this.warnings.length < 50) this.warnings.push(event.message);
+        break;
+      default:
+        break;
+    }
+    return this.engine.ingest(event);
+  }
+
+  noteInvalid(): void {
+    this.invalidMessages++;
+  }
+
+  /** The error that explains an unsuccessful run, or null. */
+  runError(end: ProcessEnd): { message: string; site: SourceSite | null } | null {
+    if (end.reason === 'failed-to-start') return { message: `Could not start the script: ${end.startError ?? 'unknown error'}`, site: null };
+    if (this.crash) {
+      const where = this.crash.site ? ` (${this.crash.site.file}:${this.crash.site.line})` : '';
+      if (this.crash.name === 'SyntaxError') {
+        return { message: `Syntax error${where}: ${this.crash.message}`, site: this.crash.site };
+      }
+      const phase = this.iterations > 0 ? 'crashed during training' : 'crashed';
+      return { message: `The script ${phase}${where}: ${this.crash.name}: ${this.crash.message}`, site: this.crash.site };
+    }
+    if (end.reason === 'timeout' && !end.stoppedAtFault) {
+      return { message: `The script was still running after ${end.maxSeconds ?? '?'} s and was stopped with its child processes.`, site: null };
+    }
+    if (end.reason === 'stopped') return null;
+    if (this.tfjsVersion === null) {
+      if (end.code !== 0 && end.code !== null) return { message: `The script exited with code ${end.code} before loading TensorFlow.js.`, site: null };
+      if (end.signal) return { message: `The script was ended by ${end.signal} before loading TensorFlow.js.`, site: null };
+      return {
+        message: 'The script never loaded TensorFlow.js (@tensorflow/tfjs, @tensorflow/tfjs-node or @tensorflow/tfjs-node-gpu), so there is no training to diagnose.',
+        site: null,
+      };
+    }
+    if (end.code !== 0 && end.code !== null) return { message: `The script exited with code ${end.code}.`, site: null };
+    if (end.signal) return { message: `The script was ended by ${end.signal}.`, site: null };
+    if (this.iterations === 0 && end.reason !== 'replayed') {
+      return { message: 'The script loaded TensorFlow.js but finished without training (no fit, fitDataset or optimizer step).', site: null };
+    }
+    return null;
+  }
+
+  summary(end: ProcessEnd): RunSummary {
+    return {
+      script: this.script,
+      exitCode: end.code,
+      signal: end.signal,
+      stoppedEarly: end.reason === 'stopped' || end.reason === 'timeout',
+      iterations: this.iterations,
+      epochs: this.epochs,
+      durationMs: Math.round(end.durationMs),
+      tfjsVersion: this.tfjsVersion,
+      backend: this.backend,
+      error: this.runError(end),
+    };
+  }
+
+  /** Final checks and the report. */
+  finish(end: ProcessEnd): Report {
+    // A run cut short by the host is judged on what it showed; whole-run checks need a whole run.
+    if (end.reason === 'exited' || end.reason === 'replayed') this.engine.finish();
+    return this.engine.report(this.summary(end));
+  }
+}

@@ -1,0 +1,310 @@
+/**
+ * The trace: versioned, typed events that the probe sends from inside the training process.
+ * One module for every reader (CLI, engine, extension, webview). Events are validated when
+ * received because they cross a process boundary and may come from a file on disk.
+ */
+import { z } from 'zod';
+
+export const TRACE_VERSION = 1;
+
+/** A source position: absolute file path, 1-based line and column. */
+export const SourceSite = z.object({
+  file: z.string().max(4096),
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+});
+export type SourceSite = z.infer<typeof SourceSite>;
+
+const num = z.number().nullable(); // NaN and ±Infinity are encoded as null plus counts
+const shape = z.array(z.number().int().nullable()).max(16).nullable();
+
+export const LayerInfo = z.object({
+  index: z.number().int().min(0),
+  name: z.string().max(256),
+  className: z.string().max(128),
+  /** Activation of the layer itself ('linear' when none); for Activation layers, the one it applies. */
+  activation: z.string().max(64).nullable(),
+  units: z.number().int().nullable(),
+  inputShape: shape,
+  outputShape: shape,
+  params: z.number().int().min(0),
+  trainable: z.boolean(),
+  /** Names of the layers that feed this one (data-flow order). */
+  inbound: z.array(z.string().max(256)).max(64),
+  /** Names of the layer's weights in the order gradient statistics use. */
+  weights: z.array(z.object({ name: z.string().max(256), shape: shape })).max(64),
+  /** A few construction options that diagnosis needs (initializers, rate, useBias, ...). */
+  config: z.record(z.string(), z.union([z.string().max(256), z.number(), z.boolean(), z.null()])),
+  site: SourceSite.nullable(),
+});
+export type LayerInfo = z.infer<typeof LayerInfo>;
+
+export const OptimizerInfo = z.object({
+  className: z.string().max(128),
+  learningRate: num,
+  settings: z.record(z.string(), z.union([z.string().max(256), z.number(), z.boolean(), z.null()])),
+  /** Where the optimizer object was created; null when compile received a name string. */
+  site: SourceSite.nullable(),
+});
+export type OptimizerInfo = z.infer<typeof OptimizerInfo>;
+
+export const Hello = z.object({
+  type: z.literal('hello'),
+  v: z.number().int(),
+  pid: z.number().int(),
+  nodeVersion: z.string().max(64),
+  argv: z.array(z.string().max(4096)).max(256),
+  cwd: z.string().max(4096),
+  time: z.number(),
+});
+
+export const TfjsLoaded = z.object({
+  type: z.literal('tfjs'),
+  version: z.string().max(64),
+  backend: z.string().max(64).nullable(),
+  modulePath: z.string().max(4096),
+});
+
+export const ModelEvent = z.object({
+  type: z.literal('model'),
+  modelId: z.number().int(),
+  name: z.string().max(256),
+  className: z.string().max(128),
+  mode: z.enum(['fit', 'fitDataset', 'custom']),
+  layers: z.array(LayerInfo).max(5000),
+  site: SourceSite.nullable(),
+  compileSite: SourceSite.nullable(),
+  fitSite: SourceSite.nullable(),
+  loss: z.array(z.string().max(128)).max(16),
+  metrics: z.array(z.string().max(128)).max(32),
+  optimizer: OptimizerInfo.nullable(),
+  fitConfig: z.record(z.string(), z.union([z.string().max(256), z.number(), z.boolean(), z.null()])),
+  backend: z.string().max(64).nullable(),
+});
+export type ModelEvent = z.infer<typeof ModelEvent>;
+
+export const TensorSummary = z.object({
+  shape: shape,
+  dtype: z.string().max(16),
+  count: z.number().int(),
+  min: num,
+  max: num,
+  mean: num,
+  std: num,
+  nanCount: z.number().int(),
+  infCount: z.number().int(),
+  /** Sorted distinct values when there are at most 32 of them, else null. */
+  distinct: z.array(z.number()).max(32).nullable(),
+  /** For 2-D targets: whether every row is one-hot (0/1 with a single 1). */
+  oneHotRows: z.boolean().nullable(),
+});
+export type TensorSummary = z.infer<typeof TensorSummary>;
+
+export const DataEvent = z.object({
+  type: z.literal('data'),
+  modelId: z.number().int(),
+  role: z.enum(['x', 'y']),
+  /** Which input/target, for multi-input models. */
+  slot: z.number().int().min(0),
+  summary: TensorSummary,
+  /** The call that passed the data (the fit call), or the first layer call in custom loops. */
+  site: SourceSite.nullable(),
+});
+export type DataEvent = z.infer<typeof DataEvent>;
+
+export const OutputStats = z.object({
+  count: z.number().int(),
+  mean: num,
+  std: num,
+  min: num,
+  max: num,
+  nanCount: z.number().int(),
+  infCount: z.number().int(),
+  zeroFrac: num,
+  nonPosFrac: num,
+  /** Sigmoid/tanh/softmax outputs pinned to their bounds; null for other activations. */
+  saturatedFrac: num,
+  /** Units (last axis) that are <= 0 for every sample of the batch. */
+  deadUnitFrac: num,
+  /** Units whose value is the same for every sample of the batch (within 1e-6 of the unit's scale). */
+  constantUnitFrac: num,
+});
+export type OutputStats = z.infer<typeof OutputStats>;
+
+export const WeightStats = z.object({
+  name: z.string().max(256),
+  mean: num,
+  std: num,
+  norm: num,
+  absMax: num,
+  nanCount: z.number().int(),
+  infCount: z.number().int(),
+});
+export type WeightStats = z.infer<typeof WeightStats>;
+
+export const GradStats = z.object({
+  name: z.string().max(256),
+  norm: num,
+  meanAbs: num,
+  nanCount: z.number().int(),
+  infCount: z.number().int(),
+});
+export type GradStats = z.infer<typeof GradStats>;
+
+export const LayerDetail = z.object({
+  index: z.number().int().min(0),
+  out: OutputStats.nullable(),
+  weights: z.array(WeightStats).max(64),
+  grads: z.array(GradStats).max(64),
+});
+export type LayerDetail = z.infer<typeof LayerDetail>;
+
+export const IterationEvent = z.object({
+  type: z.literal('iter'),
+  modelId: z.number().int(),
+  /** 0-based count of optimizer steps for this model. */
+  iter: z.number().int().min(0),
+  epoch: z.number().int().nullable(),
+  batch: z.number().int().nullable(),
+  loss: num,
+  /** True when the loss was NaN or infinite (loss is then null). */
+  lossNonFinite: z.boolean(),
+  metrics: z.record(z.string().max(64), num),
+  learningRate: num,
+  /** Global norm of the gradients applied in this step; null when not finite. */
+  gradNorm: num,
+  gradNonFinite: z.boolean(),
+  /** Per-layer details, present on sampled iterations and on the iteration of an anomaly. */
+  layers: z.array(LayerDetail).max(5000).optional(),
+  elapsedMs: z.number(),
+});
+export type IterationEvent = z.infer<typeof IterationEvent>;
+
+export const EpochEvent = z.object({
+  type: z.literal('epoch'),
+  modelId: z.number().int(),
+  epoch: z.number().int(),
+  logs: z.record(z.string().max(64), num),
+  elapsedMs: z.number(),
+});
+export type EpochEvent = z.infer<typeof EpochEvent>;
+
+export const CrashEvent = z.object({
+  type: z.literal('crash'),
+  name: z.string().max(256),
+  message: z.string().max(8192),
+  stack: z.string().max(32768).nullable(),
+  site: SourceSite.nullable(),
+});
+export type CrashEvent = z.infer<typeof CrashEvent>;
+
+export const TrainEndEvent = z.object({
+  type: z.literal('trainEnd'),
+  modelId: z.number().int(),
+  iterations: z.number().int(),
+  elapsedMs: z.number(),
+});
+
+export const ProbeWarning = z.object({
+  type: z.literal('warning'),
+  message: z.string().max(4096),
+});
+
+export const TraceEvent = z.discriminatedUnion('type', [
+  Hello,
+  TfjsLoaded,
+  ModelEvent,
+  DataEvent,
+  IterationEvent,
+  EpochEvent,
+  CrashEvent,
+  TrainEndEvent,
+  ProbeWarning,
+]);
+export type TraceEvent = z.infer<typeof TraceEvent>;
+export type TraceEventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;
+
+/** Largest encoded event accepted; larger ones are rejected unread. */
+export const MAX_EVENT_BYTES = 8 * 1024 * 1024;
+
+export type DecodeResult = { ok: true; event: TraceEvent } | { ok: false; error: string };
+
+/** Validates one decoded JSON value as a trace event of this version. */
+export function validateEvent(value: unknown): DecodeResult {
+  if (typeof value !== 'object' || value === null) return { ok: false, error: 'not an object' };
+  const v = (value as { v?: unknown }).v;
+  if ((value as { type?: unknown }).type === 'hello' && v !== TRACE_VERSION) {
+    return { ok: false, error: `trace version ${String(v)} is not supported (expected ${TRACE_VERSION})` };
+  }
+  const parsed = TraceEvent.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `invalid ${describeType(value)} event: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'unknown'}` };
+  }
+  return { ok: true, event: parsed.data };
+}
+
+/** Parses and validates one JSONL line. */
+export function decodeLine(line: string): DecodeResult {
+  if (line.length > MAX_EVENT_BYTES) return { ok: false, error: `event of ${line.length} bytes is over the limit` };
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return { ok: false, error: 'not JSON' };
+  }
+  return validateEvent(value);
+}
+
+function describeType(value: object): string {
+  const t = (value as { type?: unknown }).type;
+  return typeof t === 'string' ? `'${t.slice(0, 32)}'` : 'untyped';
+}
+
+/**
+ * Splits a byte stream into lines without growing without bound: a line longer than
+ * MAX_EVENT_BYTES is dropped (reported through onOversized) instead of buffered.
+ */
+export class LineSplitter {
+  private buffer = '';
+  private skipping = false;
+  constructor(
+    private readonly onLine: (line: string) => void,
+    private readonly onOversized: (bytes: number) => void = () => undefined,
+  ) {}
+
+  push(chunk: string): void {
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf('\n', start);
+      if (nl < 0) break;
+      const piece = chunk.slice(start, nl);
+      if (this.skipping) {
+        this.skipping = false;
+      } else {
+        const line = this.buffer + piece;
+        this.buffer = '';
+        if (line.length > MAX_EVENT_BYTES) this.onOversized(line.length);
+        else if (line.trim().length > 0) this.onLine(line);
+      }
+      start = nl + 1;
+    }
+    if (start < chunk.length) {
+      if (this.skipping) return;
+      this.buffer += chunk.slice(start);
+      if (this.buffer.length > MAX_EVENT_BYTES) {
+        this.onOversized(this.buffer.length);
+        this.buffer = '';
+        this.skipping = true;
+      }
+    }
+  }
+
+  /** Whatever is left at the end of the stream (a truncated last line). */
+  flush(): void {
+    const rest = this.buffer;
+    this.buffer = '';
+    this.skipping = false;
+    if (rest.trim().length > 0) this.onLine(rest);
+  }
+}

@@ -1,0 +1,988 @@
+/**
+ * The probe, preloaded into the user's training process (`--require`). It stays dormant until
+ * the script loads TensorFlow.js, then hooks it to record layer call sites and per-iteration
+ * statistics, and streams trace events to the host. It never changes what training computes:
+ * it only reads tensors (inside tidy scopes, disposed right after one read-back).
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import Module from 'node:module';
+import type {
+  DataEvent,
+  GradStats,
+  IterationEvent,
+  LayerDetail,
+  LayerInfo,
+  ModelEvent,
+  OptimizerInfo,
+  OutputStats,
+  SourceSite,
+  TensorSummary,
+  TraceEvent,
+  WeightStats,
+} from '../analysis/trace';
+import { captureUserSite, errorSite } from './sites';
+import { openTransport, type Transport } from './transport';
+
+const TRACE_VERSION = 1;
+const PROBE_FILE = __filename;
+const MARK = Symbol.for('faultline.probe');
+
+interface ProbeConfig {
+  /** Detailed statistics every N steps; 0 means adaptive to a time budget. */
+  sampleEvery: number;
+  /** Fraction of training time the adaptive sampler may spend on detailed statistics. */
+  budget: number;
+}
+
+function readConfig(): ProbeConfig {
+  const every = Number(process.env.FAULTLINE_SAMPLE_EVERY);
+  const budget = Number(process.env.FAULTLINE_BUDGET);
+  return {
+    sampleEvery: Number.isFinite(every) && every >= 0 ? Math.floor(every) : 0,
+    budget: Number.isFinite(budget) && budget > 0 ? budget : 0.02,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+let transport: Transport | null = null;
+let startedAt = 0;
+const pendingLines: string[] = [];
+let lastFlush = 0;
+
+function channel(): Transport {
+  if (!transport) {
+    transport = openTransport();
+    const hello: TraceEvent = {
+      type: 'hello',
+      v: TRACE_VERSION,
+      pid: process.pid,
+      nodeVersion: process.version,
+      argv: process.argv.slice(0, 64).map((a) => a.slice(0, 4096)),
+      cwd: process.cwd(),
+      time: Date.now(),
+    };
+    transport.send(JSON.stringify(hello));
+  }
+  return transport;
+}
+
+/** Queues an event; iteration events are batched, everything else goes out at once. */
+function emit(event: TraceEvent, urgent = true): void {
+  pendingLines.push(JSON.stringify(event));
+  const now = Date.now();
+  if (urgent || pendingLines.length >= 32 || now - lastFlush > 100) flush(now);
+}
+
+function flush(now = Date.now()): void {
+  if (pendingLines.length === 0) return;
+  const t = channel();
+  t.send(pendingLines.join('\n'));
+  pendingLines.length = 0;
+  lastFlush = now;
+}
+
+process.on('exit', () => flush());
+
+process.on('uncaughtExceptionMonitor', (error: unknown) => {
+  const err = error instanceof Error ? error : new Error(String(error));
+  flush();
+  channel().send(
+    JSON.stringify({
+      type: 'crash',
+      name: String(err.name).slice(0, 256),
+      message: String(err.message).slice(0, 8192),
+      stack: err.stack ? err.stack.slice(0, 32768) : null,
+      site: errorSite(err, PROBE_FILE),
+    } satisfies TraceEvent),
+  );
+});
+
+function elapsed(): number {
+  if (startedAt === 0) startedAt = performance.now();
+  return Math.round((performance.now() - startedAt) * 10) / 10;
+}
+
+function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hooking tfjs: modules are recognised by their exports, whichever package name loaded them.
+
+const layerSites = new WeakMap<object, SourceSite | null>();
+const optimizerSites = new WeakMap<object, SourceSite | null>();
+const knownContainers = new Set<WeakRef<any>>();
+let tfCore: any = null;
+let tfLayers: any = null;
+const config = readConfig();
+
+const originalLoad = (Module as any)._load as (...args: any[]) => any;
+(Module as any)._load = function faultlineLoad(this: unknown, request: unknown, ...rest: unknown[]) {
+  const exported = originalLoad.call(this, request, ...rest);
+  if (typeof request === 'string' && request.includes('tfjs')) {
+    try {
+      inspectModule(exported, request);
+    } catch (error) {
+      warn(`could not hook ${request}: ${(error as Error).message}`);
+    }
+  }
+  return exported;
+};
+
+function warn(message: string): void {
+  emit({ type: 'warning', message: message.slice(0, 4096) });
+}
+
+function inspectModule(exported: any, request: string): void {
+  if (!exported || typeof exported !== 'object') return;
+  if (typeof exported.Optimizer === 'function' && exported.train && typeof exported.variableGrads === 'function') {
+    hookCore(exported, request);
+  }
+  if (typeof exported.LayersModel === 'function' && exported.layers && typeof exported.Sequential === 'function') {
+    hookLayers(exported);
+  }
+}
+
+function hookCore(core: any, request: string): void {
+  const proto = core.Optimizer.prototype;
+  if (proto[MARK]) return;
+  proto[MARK] = true;
+  tfCore = core;
+  emit({
+    type: 'tfjs',
+    version: String(core.version_core ?? 'unknown').slice(0, 64),
+    backend: null,
+    modulePath: request.slice(0, 4096),
+  });
+
+  const originalCompute = proto.computeGradients;
+  proto.computeGradients = function (this: any, f: () => any, varList?: any[]) {
+    return runStep(this, varList ?? null, f, (wrapped) => originalCompute.call(this, wrapped, varList));
+  };
+
+  const originalVariableGrads = core.variableGrads;
+  const variableGrads = function (f: () => any, varList?: any[]) {
+    return runStep(null, varList ?? null, f, (wrapped) => originalVariableGrads(wrapped, varList));
+  };
+  trySet(core, 'variableGrads', variableGrads);
+
+  // Optimizer factories: remember where each optimizer was created.
+  const train = core.train;
+  for (const key of Object.keys(train)) {
+    const factory = train[key];
+    if (typeof factory !== 'function') continue;
+    trySet(train, key, function (this: unknown, ...args: unknown[]) {
+      const optimizer = factory.apply(this, args);
+      if (optimizer && typeof optimizer === 'object') optimizerSites.set(optimizer, captureUserSite(PROBE_FILE));
+      return optimizer;
+    });
+  }
+}
+
+function trySet(target: any, key: string, value: unknown): void {
+  try {
+    target[key] = value;
+  } catch {
+    /* read-only export: the prototype hooks still cover it */
+  }
+}
+
+function hookLayers(layers: any): void {
+  const layerProto = layers.layers.Layer?.prototype ?? Object.getPrototypeOf(layers.LayersModel.prototype);
+  const baseLayer = findBaseLayerPrototype(layers);
+  if (baseLayer[MARK]) return;
+  baseLayer[MARK] = true;
+  tfLayers = layers;
+  void layerProto;
+
+  // Every layer (and model) constructor assigns `this.name` first thing: the assignment tells
+  // us a layer is being built, and the stack at that moment holds the user's line.
+  Object.defineProperty(baseLayer, 'name', {
+    configurable: true,
+    enumerable: false,
+    get() {
+      return undefined;
+    },
+    set(this: any, value: unknown) {
+      Object.defineProperty(this, 'name', { value, writable: true, enumerable: true, configurable: true });
+      if (!layerSites.has(this)) {
+        layerSites.set(this, captureUserSite(PROBE_FILE));
+        if (typeof this.getLayer === 'function' || 'containerNodes' in this || this instanceof layers.LayersModel) {
+          knownContainers.add(new WeakRef(this));
+        }
+      }
+    },
+  });
+
+  for (const cls of [layers.LayersModel, layers.Sequential]) {
+    const proto = cls.prototype;
+    if (Object.prototype.hasOwnProperty.call(proto, 'compile')) {
+      const compile = proto.compile;
+      proto.compile = function (this: any, args: any) {
+        if (!compileInfo.has(this)) compileInfo.set(this, { site: captureUserSite(PROBE_FILE), args });
+        else compileInfo.set(this, { site: captureUserSite(PROBE_FILE), args });
+        return compile.call(this, args);
+      };
+    }
+    if (Object.prototype.hasOwnProperty.call(proto, 'fit')) {
+      const fit = proto.fit;
+      proto.fit = function (this: any, x: any, y: any, args: any = {}) {
+        if (activeFit) return fit.call(this, x, y, args);
+        return traceFit(this, 'fit', captureUserSite(PROBE_FILE), args, (a) => fit.call(this, x, y, a), { x, y });
+      };
+    }
+    if (Object.prototype.hasOwnProperty.call(proto, 'fitDataset')) {
+      const fitDataset = proto.fitDataset;
+      proto.fitDataset = function (this: any, dataset: any, args: any = {}) {
+        if (activeFit) return fitDataset.call(this, dataset, args);
+        return traceFit(this, 'fitDataset', captureUserSite(PROBE_FILE), args, (a) => fitDataset.call(this, dataset, a), null);
+      };
+    }
+  }
+}
+
+function findBaseLayerPrototype(layers: any): any {
+  // tf.layers.Layer is the base class; walk up from LayersModel if it is not exported.
+  if (layers.layers?.Layer?.prototype) return layers.layers.Layer.prototype;
+  let proto = layers.LayersModel.prototype;
+  while (Object.getPrototypeOf(proto) && Object.getPrototypeOf(proto) !== Object.prototype) {
+    const parent = Object.getPrototypeOf(proto);
+    if (typeof parent.apply === 'function' && typeof parent.computeOutputShape === 'function') proto = parent;
+    else break;
+  }
+  return proto;
+}
+
+const compileInfo = new WeakMap<object, { site: SourceSite | null; args: any }>();
+
+// ---------------------------------------------------------------------------------------------
+// Models under training
+
+interface TracedModel {
+  id: number;
+  model: any | null;
+  mode: ModelEvent['mode'];
+  layers: any[];
+  /** tf.Variable name -> [layer index, weight index]. */
+  variableOwners: Map<string, [number, number]>;
+  steps: number;
+  dataSent: boolean;
+  lastEvent: ModelEvent | null;
+}
+
+const traced = new Map<object, TracedModel>();
+let nextModelId = 0;
+let activeFit: { traced: TracedModel; pending: PendingStep | null } | null = null;
+
+function modelLayers(model: any): any[] {
+  const all: any[] = Array.isArray(model?.layers) ? model.layers : [];
+  return all.filter((layer) => layer && layer.getClassName?.() !== 'InputLayer');
+}
+
+function registerModel(model: any | null, mode: ModelEvent['mode'], fitSite: SourceSite | null, fitConfig: Record<string, string | number | boolean | null>): TracedModel {
+  const key = model ?? rawVariablesKey;
+  let entry = traced.get(key);
+  if (!entry) {
+    entry = { id: nextModelId++, model, mode, layers: [], variableOwners: new Map(), steps: 0, dataSent: false, lastEvent: null };
+    traced.set(key, entry);
+  }
+  entry.mode = mode;
+  entry.layers = model ? modelLayers(model) : [];
+  entry.variableOwners.clear();
+  entry.layers.forEach((layer, index) => {
+    const weights: any[] = safe(() => layer.trainableWeights, []) ?? [];
+    weights.forEach((w, wi) => entry!.variableOwners.set(String(w.name), [index, wi]));
+    wrapLayerCall(layer, entry!, index);
+  });
+  const event = describeModel(entry, fitSite, fitConfig);
+  entry.lastEvent = event;
+  emit(event);
+  return entry;
+}
+
+const rawVariablesKey = {};
+
+function safe<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+function activationName(layer: any): string | null {
+  const cfg = safe(() => layer.getConfig(), null as any);
+  if (cfg && typeof cfg.activation === 'string') return cfg.activation;
+  if (cfg && cfg.activation && typeof cfg.activation === 'object' && typeof cfg.activation.className === 'string') {
+    return cfg.activation.className;
+  }
+  return null;
+}
+
+function shapeOf(value: any): (number | null)[] | null {
+  if (!Array.isArray(value)) return null;
+  if (Array.isArray(value[0])) return shapeOf(value[0]);
+  return value.slice(0, 16).map((d: unknown) => (typeof d === 'number' ? d : null));
+}
+
+function scalarConfig(cfg: any): Record<string, string | number | boolean | null> {
+  const out: Record<string, string | number | boolean | null> = {};
+  if (!cfg || typeof cfg !== 'object') return out;
+  for (const [key, value] of Object.entries(cfg)) {
+    if (typeof value === 'string') out[key] = value.slice(0, 256);
+    else if (typeof value === 'number' || typeof value === 'boolean') out[key] = value;
+    else if (value === null) out[key] = null;
+    else if (value && typeof value === 'object' && typeof (value as any).className === 'string') {
+      out[key] = describeSerialized(value as any).slice(0, 256);
+    }
+    if (Object.keys(out).length >= 40) break;
+  }
+  return out;
+}
+
+/** `VarianceScaling(scale=2, mode=fanIn, distribution=normal)`: initializers need their settings. */
+function describeSerialized(value: { className: string; config?: Record<string, unknown> }): string {
+  const settings = Object.entries(value.config ?? {})
+    .filter(([, v]) => typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean')
+    .map(([k, v]) => `${k}=${String(v)}`);
+  return settings.length ? `${value.className}(${settings.join(', ')})` : value.className;
+}
+
+function describeLayer(layer: any, index: number): LayerInfo {
+  const cfg = safe(() => layer.getConfig(), {} as any);
+  const inbound: string[] = [];
+  const node = safe(() => layer.inboundNodes?.[0], null as any);
+  for (const l of node?.inboundLayers ?? []) {
+    if (l && l.getClassName?.() !== 'InputLayer') inbound.push(String(l.name));
+  }
+  const weights = (safe(() => layer.trainableWeights, []) ?? []).slice(0, 64).map((w: any) => ({
+    name: String(w.originalName ?? w.name).slice(0, 256),
+    shape: shapeOf(w.shape),
+  }));
+  const units = typeof cfg.units === 'number' ? cfg.units : typeof cfg.filters === 'number' ? cfg.filters : null;
+  return {
+    index,
+    name: String(layer.name).slice(0, 256),
+    className: String(safe(() => layer.getClassName(), 'Layer')).slice(0, 128),
+    activation: activationName(layer),
+    units,
+    inputShape: safe(() => shapeOf(layer.inputShape), null),
+    outputShape: safe(() => shapeOf(layer.outputShape), null),
+    params: safe(() => layer.countParams(), 0),
+    trainable: layer.trainable !== false,
+    inbound: inbound.slice(0, 64),
+    weights,
+    config: scalarConfig(cfg),
+    site: layerSites.get(layer) ?? null,
+  };
+}
+
+function lossNames(loss: unknown): string[] {
+  const list = Array.isArray(loss) ? loss : loss && typeof loss === 'object' ? Object.values(loss) : [loss];
+  return list
+    .filter((l) => l != null)
+    .slice(0, 16)
+    .map((l) => (typeof l === 'function' ? l.name || 'custom' : String(l)).slice(0, 128));
+}
+
+function describeOptimizer(optimizer: any, compileSite: SourceSite | null): OptimizerInfo | null {
+  if (!optimizer) return null;
+  const cfg = safe(() => optimizer.getConfig(), {} as any);
+  const lr = typeof optimizer.learningRate === 'number' ? optimizer.learningRate : typeof cfg.learningRate === 'number' ? cfg.learningRate : null;
+  return {
+    className: String(safe(() => optimizer.getClassName(), optimizer.constructor?.name ?? 'Optimizer')).slice(0, 128),
+    learningRate: lr === null ? null : finiteOrNull(lr),
+    settings: scalarConfig(cfg),
+    site: optimizerSites.get(optimizer) ?? compileSite ?? null,
+  };
+}
+
+function describeModel(entry: TracedModel, fitSite: SourceSite | null, fitConfig: Record<string, string | number | boolean | null>): ModelEvent {
+  const model = entry.model;
+  const compiled = model ? compileInfo.get(model) ?? compileInfo.get(model.model) : undefined;
+  const compileArgs = compiled?.args ?? {};
+  const metrics = Array.isArray(compileArgs.metrics) ? compileArgs.metrics : compileArgs.metrics ? [compileArgs.metrics] : [];
+  const optimizer = model?.optimizer ?? lastOptimizer;
+  const explicitOptimizerSite = optimizer ? optimizerSites.get(optimizer) : undefined;
+  return {
+    type: 'model',
+    modelId: entry.id,
+    name: model ? String(model.name).slice(0, 256) : 'variables',
+    className: model ? String(safe(() => model.getClassName(), 'LayersModel')).slice(0, 128) : 'Variables',
+    mode: entry.mode,
+    layers: entry.layers.slice(0, 5000).map((layer, i) => describeLayer(layer, i)),
+    site: model ? layerSites.get(model) ?? null : null,
+    compileSite: compiled?.site ?? null,
+    fitSite,
+    loss: lossNames(compileArgs.loss),
+    metrics: metrics.slice(0, 32).map((m: unknown) => (typeof m === 'function' ? m.name || 'custom' : String(m)).slice(0, 128)),
+    optimizer: describeOptimizer(optimizer, explicitOptimizerSite ? null : compiled?.site ?? null),
+    fitConfig,
+    backend: safe(() => String(tfCore?.getBackend?.() ?? ''), '') || null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// fit / fitDataset: inject a callback and describe the data once
+
+function traceFit(model: any, mode: 'fit' | 'fitDataset', site: SourceSite | null, args: any, run: (args: any) => Promise<any>, data: { x: any; y: any } | null): Promise<any> {
+  if (startedAt === 0) elapsed();
+  const fitConfig = scalarConfig({
+    epochs: args?.epochs ?? 1,
+    batchSize: mode === 'fit' ? args?.batchSize ?? 32 : null,
+    validationSplit: args?.validationSplit ?? null,
+    shuffle: args?.shuffle ?? (mode === 'fit' ? true : null),
+    batchesPerEpoch: args?.batchesPerEpoch ?? null,
+  });
+  const entry = registerModel(model, mode, site, fitConfig);
+  if (data && !entry.dataSent) {
+    entry.dataSent = true;
+    sendData(entry, 'x', data.x, site);
+    sendData(entry, 'y', data.y, site);
+  }
+  const fitState = { traced: entry, pending: null as PendingStep | null };
+  const callback = {
+    onBatchEnd: async (batch: number, logs?: Record<string, unknown>) => {
+      const pending = fitState.pending;
+      fitState.pending = null;
+      if (pending) finishStep(entry, pending, currentEpoch, batch, logs ?? {});
+    },
+    onEpochBegin: async (epoch: number) => {
+      currentEpoch = epoch;
+    },
+    onEpochEnd: async (epoch: number, logs?: Record<string, unknown>) => {
+      emit({ type: 'epoch', modelId: entry.id, epoch, logs: numericLogs(logs ?? {}), elapsedMs: elapsed() });
+    },
+    onTrainEnd: async () => {
+      emit({ type: 'trainEnd', modelId: entry.id, iterations: entry.steps, elapsedMs: elapsed() });
+    },
+  };
+  let currentEpoch = 0;
+  const patchedArgs = { ...(args ?? {}), callbacks: withCallback(args?.callbacks, callback) };
+  activeFit = fitState;
+  let result: Promise<any>;
+  try {
+    result = run(patchedArgs);
+  } catch (error) {
+    activeFit = null;
+    throw error;
+  }
+  return Promise.resolve(result).finally(() => {
+    if (activeFit === fitState) activeFit = null;
+    flush();
+  });
+}
+
+function withCallback(userCallbacks: any, ours: Record<string, unknown>): any {
+  if (userCallbacks == null) return [ours];
+  const list = Array.isArray(userCallbacks) ? [...userCallbacks] : [userCallbacks];
+  // tfjs treats the list as BaseCallback instances when the first one is; keep ours the same kind.
+  const BaseCallback = tfLayers?.Callback ?? tfLayers?.BaseCallback;
+  const CustomCallback = tfLayers?.CustomCallback;
+  if (list.length > 0 && BaseCallback && list[0] instanceof BaseCallback && CustomCallback) {
+    list.push(new CustomCallback(ours));
+  } else if (list.length > 0 && typeof list[0]?.onBatchEnd === 'function' && list[0]?.constructor?.name !== 'Object' && CustomCallback) {
+    list.push(new CustomCallback(ours));
+  } else {
+    list.push(ours);
+  }
+  return list;
+}
+
+function numericLogs(logs: Record<string, unknown>): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const [key, value] of Object.entries(logs)) {
+    let v: unknown = value;
+    if (v && typeof v === 'object' && typeof (v as any).dataSync === 'function') {
+      v = safe(() => (v as any).dataSync()[0], null);
+    }
+    if (typeof v === 'number') out[key.slice(0, 64)] = finiteOrNull(v);
+    if (Object.keys(out).length >= 32) break;
+  }
+  return out;
+}
+
+function sendData(entry: TracedModel, role: 'x' | 'y', value: any, site: SourceSite | null): void {
+  const tensors: any[] = Array.isArray(value) ? value : value && typeof value === 'object' && !isTensor(value) ? Object.values(value) : [value];
+  tensors.slice(0, 8).forEach((tensor, slot) => {
+    if (!isTensor(tensor)) return;
+    const summary = summarize(tensor, role === 'y');
+    if (summary) emit({ type: 'data', modelId: entry.id, role, slot, summary, site } satisfies DataEvent);
+  });
+}
+
+function isTensor(value: any): boolean {
+  return !!value && typeof value === 'object' && typeof value.dataSync === 'function' && Array.isArray(value.shape);
+}
+
+const DISTINCT_LIMIT = 32;
+const DISTINCT_SCAN_LIMIT = 2_000_000;
+
+function summarize(tensor: any, wantDistinct: boolean): TensorSummary | null {
+  const tf = tfCore;
+  if (!tf || tensor.isDisposed) return null;
+  const values: number[] = tf.tidy(() => {
+    const x = tensor.dtype === 'float32' ? tensor : tensor.toFloat();
+    const finite = tf.isFinite(x);
+    const clean = tf.where(finite, x, tf.zerosLike(x));
+    const finiteCount = tf.sum(tf.cast(finite, 'float32'));
+    const mean = tf.div(tf.sum(clean), tf.maximum(finiteCount, 1));
+    const sq = tf.div(tf.sum(tf.square(clean)), tf.maximum(finiteCount, 1));
+    const big = tf.fill(x.shape, 3.4e38);
+    const min = tf.min(tf.where(finite, x, big));
+    const max = tf.max(tf.where(finite, x, tf.neg(big)));
+    const nan = tf.sum(tf.cast(tf.isNaN(x), 'float32'));
+    const inf = tf.sum(tf.cast(tf.isInf(x), 'float32'));
+    return Array.from(tf.stack([mean, sq, min, max, nan, inf, finiteCount]).dataSync() as Float32Array);
+  });
+  const [mean, sq, min, max, nan, inf, finiteCount] = values;
+  let distinct: number[] | null = null;
+  let oneHotRows: boolean | null = null;
+  if (wantDistinct && tensor.size <= DISTINCT_SCAN_LIMIT) {
+    const data = tensor.dataSync() as ArrayLike<number>;
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length && seen.size <= DISTINCT_LIMIT; i++) seen.add(data[i]);
+    distinct = seen.size <= DISTINCT_LIMIT ? [...seen].filter(Number.isFinite).sort((a, b) => a - b) : null;
+    if (tensor.rank === 2 && tensor.shape[1] > 1) {
+      const width = tensor.shape[1];
+      oneHotRows = true;
+      for (let r = 0; r < tensor.shape[0] && oneHotRows; r++) {
+        let ones = 0;
+        for (let c = 0; c < width; c++) {
+          const v = data[r * width + c];
+          if (v === 1) ones++;
+          else if (v !== 0) {
+            oneHotRows = false;
+            break;
+          }
+        }
+        if (ones !== 1) oneHotRows = false;
+      }
+    }
+  }
+  const variance = Math.max(0, sq - mean * mean);
+  return {
+    shape: shapeOf(tensor.shape),
+    dtype: String(tensor.dtype).slice(0, 16),
+    count: tensor.size,
+    min: finiteCount > 0 ? finiteOrNull(min) : null,
+    max: finiteCount > 0 ? finiteOrNull(max) : null,
+    mean: finiteCount > 0 ? finiteOrNull(mean) : null,
+    std: finiteCount > 0 ? finiteOrNull(Math.sqrt(variance)) : null,
+    nanCount: Math.round(nan),
+    infCount: Math.round(inf),
+    distinct,
+    oneHotRows,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One optimizer step: forward outputs are read inside the gradient scope (while alive),
+// gradients right after they are computed, with a single read-back.
+
+interface PendingStep {
+  loss: number | null;
+  lossNonFinite: boolean;
+  gradNorm: number | null;
+  gradNonFinite: boolean;
+  learningRate: number | null;
+  layers?: LayerDetail[];
+}
+
+interface StepState {
+  entry: TracedModel;
+  outputs: Map<number, any>;
+  firstInput: any | null;
+  detailed: boolean;
+  forwardStats: any | null;
+  forwardLayout: Array<{ index: number; kind: ActivationKind }>;
+  loss: number | null;
+}
+
+let step: StepState | null = null;
+let stepDepth = 0;
+let lastOptimizer: any = null;
+
+// Adaptive sampling state.
+let detailCostMs = 0;
+let plainStepMs = 0;
+let stepsSinceDetail = 0;
+
+function shouldDetail(entry: TracedModel): boolean {
+  if (entry.steps < 3) return true;
+  if (config.sampleEvery > 0) return entry.steps % config.sampleEvery === 0;
+  // Spend at most `budget` of the training time on detailed statistics.
+  const every = plainStepMs > 0 ? Math.ceil(detailCostMs / (config.budget * plainStepMs)) : 10;
+  return stepsSinceDetail + 1 >= Math.min(200, Math.max(5, every));
+}
+
+function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
+  const existing = layer.call;
+  if (existing && existing[MARK]) {
+    existing[MARK].entry = entry;
+    existing[MARK].index = index;
+    return;
+  }
+  const original = existing;
+  const target = { entry, index };
+  const wrapped = function (this: any, inputs: any, kwargs: any) {
+    const output = original.call(this, inputs, kwargs);
+    if (step && step.entry === target.entry) {
+      step.outputs.set(target.index, Array.isArray(output) ? output[0] : output);
+      if (target.index === 0 && step.firstInput === null) step.firstInput = Array.isArray(inputs) ? inputs[0] : inputs;
+    }
+    return output;
+  };
+  (wrapped as any)[MARK] = target;
+  layer.call = wrapped;
+}
+
+function ownerOf(varList: any[] | null): TracedModel {
+  if (activeFit) return activeFit.traced;
+  // A custom loop: find the model whose layers own the variables being trained.
+  const names = new Set<string>();
+  if (varList) for (const v of varList) names.add(String(v?.name));
+  else {
+    const registered = tfCore?.engine?.().registeredVariables ?? {};
+    for (const [name, variable] of Object.entries<any>(registered)) if (variable?.trainable !== false) names.add(name);
+  }
+  for (const entry of traced.values()) {
+    if (entry.mode === 'custom' && [...entry.variableOwners.keys()].some((n) => names.has(n))) return entry;
+    if (entry.model === null && entry.mode === 'custom') return entry;
+  }
+  for (const ref of knownContainers) {
+    const model = ref.deref();
+    if (!model) {
+      knownContainers.delete(ref);
+      continue;
+    }
+    const weights: any[] = safe(() => model.trainableWeights, []) ?? [];
+    if (weights.some((w) => names.has(String(w.name))) && !isNested(model)) {
+      return registerModel(model, 'custom', captureUserSite(PROBE_FILE), {});
+    }
+  }
+  return registerModel(null, 'custom', captureUserSite(PROBE_FILE), {});
+}
+
+function isNested(model: any): boolean {
+  for (const ref of knownContainers) {
+    const other = ref.deref();
+    if (other && other !== model && Array.isArray(other.layers) && other.layers.includes(model)) return true;
+  }
+  return false;
+}
+
+function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (wrapped: () => any) => any): any {
+  if (stepDepth > 0 || !tfCore) return compute(f);
+  stepDepth++;
+  if (optimizer) lastOptimizer = optimizer;
+  const t0 = performance.now();
+  let entry: TracedModel;
+  try {
+    entry = ownerOf(varList);
+  } catch {
+    stepDepth--;
+    return compute(f);
+  }
+  const detailed = shouldDetail(entry);
+  const state: StepState = { entry, outputs: new Map(), firstInput: null, detailed, forwardStats: null, forwardLayout: [], loss: null };
+  step = state;
+  let result: any;
+  let detailMs = 0;
+  try {
+    result = compute(() => {
+      const y = f();
+      if (step === state) {
+        const d0 = performance.now();
+        try {
+          afterForward(state, y);
+        } catch (error) {
+          warnOnce(`forward statistics failed: ${(error as Error).message}`);
+        }
+        detailMs += performance.now() - d0;
+        step = null;
+      }
+      return y;
+    });
+  } finally {
+    if (step === state) step = null;
+    stepDepth--;
+  }
+  try {
+    const d0 = performance.now();
+    const pending = afterGradients(state, optimizer ?? lastOptimizer, result?.grads ?? {});
+    detailMs += performance.now() - d0;
+    const total = performance.now() - t0;
+    if (state.detailed) {
+      detailCostMs = detailCostMs === 0 ? detailMs : 0.8 * detailCostMs + 0.2 * detailMs;
+      stepsSinceDetail = 0;
+    } else {
+      plainStepMs = plainStepMs === 0 ? total : 0.9 * plainStepMs + 0.1 * total;
+      stepsSinceDetail++;
+    }
+    if (activeFit && activeFit.traced === entry) activeFit.pending = pending;
+    else finishStep(entry, pending, null, null, {});
+  } catch (error) {
+    warnOnce(`step statistics failed: ${(error as Error).message}`);
+  }
+  return result;
+}
+
+const warned = new Set<string>();
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  warn(message);
+}
+
+type ActivationKind = 'sigmoid' | 'tanh' | 'other';
+
+function activationKind(layer: any): ActivationKind {
+  const name = (activationName(layer) ?? '').toLowerCase();
+  if (name === 'sigmoid' || name === 'hardsigmoid' || name === 'hard_sigmoid') return 'sigmoid';
+  if (name === 'tanh') return 'tanh';
+  return 'other';
+}
+
+const OUT_FIELDS = 11;
+
+/** Inside the gradient scope: the loss, and on detailed or anomalous steps the layer outputs. */
+function afterForward(state: StepState, y: any): void {
+  const tf = tfCore;
+  if (isTensor(y) && y.size === 1) state.loss = (y.dataSync() as Float32Array)[0];
+  if (!state.entry.dataSent && state.firstInput && isTensor(state.firstInput)) {
+    state.entry.dataSent = true;
+    sendData(state.entry, 'x', state.firstInput, state.entry.lastEvent?.fitSite ?? null);
+  }
+  const anomalous = state.loss !== null && !Number.isFinite(state.loss);
+  if (!state.detailed && !anomalous) return;
+  state.detailed = true;
+  const layout: StepState['forwardLayout'] = [];
+  const parts: any[] = [];
+  for (const [index, out] of [...state.outputs.entries()].sort((a, b) => a[0] - b[0])) {
+    if (!isTensor(out) || out.isDisposed || out.size === 0) continue;
+    const kind = activationKind(state.entry.layers[index]);
+    layout.push({ index, kind });
+    parts.push(out);
+  }
+  state.forwardLayout = layout;
+  if (parts.length === 0) return;
+  state.forwardStats = tf.keep(
+    tf.tidy(() => tf.concat(parts.map((out, i) => outputStatTensor(tf, out, layout[i].kind)))),
+  );
+}
+
+function outputStatTensor(tf: any, out: any, kind: ActivationKind): any {
+  const x = out.dtype === 'float32' ? out : tf.cast(out, 'float32');
+  const finite = tf.isFinite(x);
+  const finiteF = tf.cast(finite, 'float32');
+  const clean = tf.where(finite, x, tf.zerosLike(x));
+  const n = tf.maximum(tf.sum(finiteF), 1);
+  const mean = tf.div(tf.sum(clean), n);
+  const meanSq = tf.div(tf.sum(tf.square(clean)), n);
+  const min = tf.min(clean);
+  const max = tf.max(clean);
+  const nan = tf.sum(tf.cast(tf.isNaN(x), 'float32'));
+  const inf = tf.sum(tf.cast(tf.isInf(x), 'float32'));
+  const zero = tf.mean(tf.cast(tf.equal(x, 0), 'float32'));
+  const nonPos = tf.mean(tf.cast(tf.lessEqual(x, 0), 'float32'));
+  let saturated: any;
+  if (kind === 'sigmoid') saturated = tf.mean(tf.cast(tf.greater(tf.abs(tf.sub(clean, 0.5)), 0.4933), 'float32'));
+  else if (kind === 'tanh') saturated = tf.mean(tf.cast(tf.greater(tf.abs(clean), 0.9999), 'float32'));
+  else saturated = tf.scalar(-1);
+  let dead: any = tf.scalar(-1);
+  let constant: any = tf.scalar(-1);
+  if (x.rank >= 2 && x.shape[0] > 0) {
+    const units = x.shape[x.rank - 1];
+    const rows = tf.reshape(clean, [-1, units]);
+    dead = tf.mean(tf.cast(tf.lessEqual(tf.max(rows, 0), 0), 'float32'));
+    if (rows.shape[0] > 1) {
+      const { mean: unitMean, variance } = tf.moments(rows, 0);
+      const tolerance = tf.add(tf.mul(tf.abs(unitMean), 1e-5), 1e-7);
+      constant = tf.mean(tf.cast(tf.lessEqual(tf.sqrt(variance), tolerance), 'float32'));
+    }
+  }
+  return tf.stack([mean, meanSq, min, max, nan, inf, zero, nonPos, saturated, dead, constant]);
+}
+
+const WEIGHT_FIELDS = 6;
+const GRAD_FIELDS = 4;
+
+function afterGradients(state: StepState, optimizer: any, grads: Record<string, any>): PendingStep {
+  const tf = tfCore;
+  const entry = state.entry;
+  entry.steps++;
+  const lossNonFinite = state.loss !== null && !Number.isFinite(state.loss);
+  const lr = optimizer && typeof optimizer.learningRate === 'number' ? finiteOrNull(optimizer.learningRate) : null;
+  const pending: PendingStep = {
+    loss: state.loss !== null && Number.isFinite(state.loss) ? state.loss : null,
+    lossNonFinite,
+    gradNorm: null,
+    gradNonFinite: false,
+    learningRate: lr,
+  };
+  const gradEntries = Object.entries(grads).filter(([, g]) => isTensor(g) && !g.isDisposed);
+  if (!state.detailed) {
+    if (state.forwardStats) state.forwardStats.dispose();
+    return pending;
+  }
+  // Detailed: weights and gradients per layer, plus the kept forward statistics, read at once.
+  const weightList: Array<{ layer: number; name: string; tensor: any }> = [];
+  entry.layers.forEach((layer, index) => {
+    for (const w of safe(() => layer.trainableWeights, []) ?? []) {
+      const value = safe(() => w.read(), null);
+      if (value && !value.isDisposed) weightList.push({ layer: index, name: String(w.originalName ?? w.name), tensor: value });
+    }
+  });
+  const gradList = gradEntries.map(([name, tensor]) => ({ name, tensor, owner: entry.variableOwners.get(name) ?? null }));
+  const packed = tf.tidy(() => {
+    const parts: any[] = [];
+    if (state.forwardStats) parts.push(state.forwardStats);
+    for (const w of weightList) parts.push(weightStatTensor(tf, w.tensor));
+    for (const g of gradList) parts.push(gradStatTensor(tf, g.tensor));
+    return parts.length ? tf.concat(parts) : null;
+  });
+  const values: Float32Array = packed ? (packed.dataSync() as Float32Array) : new Float32Array(0);
+  if (packed) packed.dispose();
+  if (state.forwardStats) state.forwardStats.dispose();
+
+  const details = new Map<number, LayerDetail>();
+  const detailFor = (index: number): LayerDetail => {
+    let d = details.get(index);
+    if (!d) {
+      d = { index, out: null, weights: [], grads: [] };
+      details.set(index, d);
+    }
+    return d;
+  };
+  let offset = 0;
+  for (const { index } of state.forwardLayout) {
+    detailFor(index).out = decodeOutput(values, offset, state.outputs.get(index)?.size ?? 0);
+    offset += OUT_FIELDS;
+  }
+  for (const w of weightList) {
+    detailFor(w.layer).weights.push(decodeWeight(values, offset, w.name, w.tensor.size));
+    offset += WEIGHT_FIELDS;
+  }
+  let sumSq = 0;
+  let gradNonFinite = false;
+  for (const g of gradList) {
+    const stats = decodeGrad(values, offset, g.owner ? layerWeightName(entry, g.owner) : g.name, g.tensor.size);
+    offset += GRAD_FIELDS;
+    if (stats.nanCount > 0 || stats.infCount > 0 || stats.norm === null) gradNonFinite = true;
+    else sumSq += stats.norm * stats.norm;
+    if (g.owner) detailFor(g.owner[0]).grads.push(stats);
+  }
+  pending.gradNorm = gradList.length && !gradNonFinite ? finiteOrNull(Math.sqrt(sumSq)) : null;
+  pending.gradNonFinite = gradNonFinite;
+  pending.layers = [...details.values()].sort((a, b) => a.index - b.index);
+  return pending;
+}
+
+function layerWeightName(entry: TracedModel, owner: [number, number]): string {
+  const layer = entry.layers[owner[0]];
+  const w = safe(() => layer.trainableWeights[owner[1]], null as any);
+  return String(w?.originalName ?? w?.name ?? 'weight').slice(0, 256);
+}
+
+function weightStatTensor(tf: any, w: any): any {
+  const x = w.dtype === 'float32' ? w : tf.cast(w, 'float32');
+  const finite = tf.isFinite(x);
+  const clean = tf.where(finite, x, tf.zerosLike(x));
+  const mean = tf.mean(clean);
+  const sumSq = tf.sum(tf.square(clean));
+  const absMax = tf.max(tf.abs(clean));
+  const nan = tf.sum(tf.cast(tf.isNaN(x), 'float32'));
+  const inf = tf.sum(tf.cast(tf.isInf(x), 'float32'));
+  const meanSq = tf.mean(tf.square(clean));
+  return tf.stack([mean, sumSq, absMax, nan, inf, meanSq]);
+}
+
+function gradStatTensor(tf: any, g: any): any {
+  const x = g.dtype === 'float32' ? g : tf.cast(g, 'float32');
+  const finite = tf.isFinite(x);
+  const clean = tf.where(finite, x, tf.zerosLike(x));
+  const sumSq = tf.sum(tf.square(clean));
+  const meanAbs = tf.mean(tf.abs(clean));
+  const nan = tf.sum(tf.cast(tf.isNaN(x), 'float32'));
+  const inf = tf.sum(tf.cast(tf.isInf(x), 'float32'));
+  return tf.stack([sumSq, meanAbs, nan, inf]);
+}
+
+function nonNegative(x: number): number | null {
+  return x < 0 ? null : finiteOrNull(x);
+}
+
+function decodeOutput(v: Float32Array, o: number, count: number): OutputStats {
+  const nanCount = Math.round(v[o + 4]);
+  const infCount = Math.round(v[o + 5]);
+  const finite = nanCount === 0 && infCount === 0;
+  const mean = v[o];
+  const variance = Math.max(0, v[o + 1] - mean * mean);
+  return {
+    count,
+    mean: finiteOrNull(mean),
+    std: finite ? finiteOrNull(Math.sqrt(variance)) : null,
+    min: finite ? finiteOrNull(v[o + 2]) : null,
+    max: finite ? finiteOrNull(v[o + 3]) : null,
+    nanCount,
+    infCount,
+    zeroFrac: finiteOrNull(v[o + 6]),
+    nonPosFrac: finiteOrNull(v[o + 7]),
+    saturatedFrac: nonNegative(v[o + 8]),
+    deadUnitFrac: nonNegative(v[o + 9]),
+    constantUnitFrac: nonNegative(v[o + 10]),
+  };
+}
+
+function decodeWeight(v: Float32Array, o: number, name: string, count: number): WeightStats {
+  const mean = v[o];
+  const variance = Math.max(0, v[o + 5] - mean * mean);
+  void count;
+  return {
+    name: name.slice(0, 256),
+    mean: finiteOrNull(mean),
+    std: finiteOrNull(Math.sqrt(variance)),
+    norm: finiteOrNull(Math.sqrt(v[o + 1])),
+    absMax: finiteOrNull(v[o + 2]),
+    nanCount: Math.round(v[o + 3]),
+    infCount: Math.round(v[o + 4]),
+  };
+}
+
+function decodeGrad(v: Float32Array, o: number, name: string, count: number): GradStats {
+  void count;
+  return {
+    name: name.slice(0, 256),
+    norm: finiteOrNull(Math.sqrt(v[o])),
+    meanAbs: finiteOrNull(v[o + 1]),
+    nanCount: Math.round(v[o + 2]),
+    infCount: Math.round(v[o + 3]),
+  };
+}
+
+function finishStep(entry: TracedModel, pending: PendingStep, epoch: number | null, batch: number | null, logs: Record<string, unknown>): void {
+  const metrics = numericLogs(logs);
+  delete metrics.loss;
+  delete metrics.batch;
+  delete metrics.size;
+  const event: IterationEvent = {
+    type: 'iter',
+    modelId: entry.id,
+    iter: entry.steps - 1,
+    epoch,
+    batch,
+    loss: pending.loss,
+    lossNonFinite: pending.lossNonFinite,
+    metrics,
+    learningRate: pending.learningRate,
+    gradNorm: pending.gradNorm,
+    gradNonFinite: pending.gradNonFinite,
+    elapsedMs: elapsed(),
+  };
+  if (pending.layers) event.layers = pending.layers;
+  const anomaly = pending.lossNonFinite || pending.gradNonFinite;
+  emit(event, anomaly || entry.steps <= 3);
+}

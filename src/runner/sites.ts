@@ -1,0 +1,61 @@
+/** Finds the user's source line in a V8 stack trace, skipping tfjs, the probe and Node internals. */
+import { fileURLToPath } from 'node:url';
+import type { SourceSite } from '../analysis/trace';
+
+const FRAME = /^\s*at (?:.*? \()?(.*?):(\d+):(\d+)\)?\s*$/;
+
+function isUserFile(file: string, probeFile: string): boolean {
+  if (!file || file === probeFile) return false;
+  if (file.startsWith('node:') || file.startsWith('internal/')) return false;
+  if (/[\\/]node_modules[\\/]@tensorflow[\\/]/.test(file)) return false;
+  // Loaders that wrap user code (tsx) must not be mistaken for the user.
+  if (/[\\/]node_modules[\\/](tsx|esbuild|@esbuild)[\\/]/.test(file)) return false;
+  return true;
+}
+
+function toPath(file: string): string {
+  if (file.startsWith('file://')) {
+    try {
+      return fileURLToPath(file);
+    } catch {
+      return file;
+    }
+  }
+  return file;
+}
+
+/** The first frame of `stack` in user code, or null. */
+export function userSiteFromStack(stack: string | undefined, probeFile: string): SourceSite | null {
+  if (!stack) return null;
+  for (const line of stack.split('\n')) {
+    const m = FRAME.exec(line);
+    if (!m) continue;
+    const file = toPath(m[1]);
+    if (!isUserFile(file, probeFile)) continue;
+    return { file, line: Number(m[2]), column: Number(m[3]) };
+  }
+  return null;
+}
+
+/** The caller's site, captured with a deep enough stack. */
+export function captureUserSite(probeFile: string): SourceSite | null {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 40;
+  const holder: { stack?: string } = {};
+  Error.captureStackTrace(holder);
+  Error.stackTraceLimit = limit;
+  return userSiteFromStack(holder.stack, probeFile);
+}
+
+/**
+ * Where an uncaught error points: a SyntaxError's first stack line is "file:line";
+ * other errors use their first user frame.
+ */
+export function errorSite(error: unknown, probeFile: string): SourceSite | null {
+  if (!(error instanceof Error) || !error.stack) return null;
+  if (error.name === 'SyntaxError') {
+    const first = /^(.*?):(\d+)\s*$/.exec(error.stack.split('\n')[0] ?? '');
+    if (first) return { file: toPath(first[1]), line: Number(first[2]), column: 1 };
+  }
+  return userSiteFromStack(error.stack, probeFile);
+}
