@@ -2,12 +2,15 @@
 import { fileURLToPath } from 'node:url';
 import type { SourceSite } from '../analysis/trace';
 
+const TFJS_SOURCE = /(^|[\\/])tfjs(-core|-layers|-data|-converter|-backend-cpu|-backend-wasm|-backend-webgl|-node|-node-gpu)?[\\/]src[\\/]/;
 const FRAME = /^\s*at (?:.*? \()?(.*?):(\d+):(\d+)\)?\s*$/;
 
 function isUserFile(file: string, probeFile: string): boolean {
   if (!file || file === probeFile) return false;
   if (file.startsWith('node:') || file.startsWith('internal/')) return false;
   if (/[\\/]node_modules[\\/]@tensorflow[\\/]/.test(file)) return false;
+  // With source maps on (tsx enables them), tfjs frames map back to its own sources.
+  if (TFJS_SOURCE.test(file)) return false;
   // Loaders that wrap user code (tsx) must not be mistaken for the user.
   if (/[\\/]node_modules[\\/](tsx|esbuild|@esbuild)[\\/]/.test(file)) return false;
   return true;

@@ -1,0 +1,187 @@
+/**
+ * The probe on real tfjs training: call sites, statistics recomputed independently, every way a
+ * script can train (fit, fitDataset, custom loop, ESM, TypeScript, npm run, conv on cpu), and the
+ * promise that training results do not change.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { FIXTURES, lastJsonLine, linesOf, ofType, runPlain, traceRun } from '../helpers/run';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { rows } = require('../fixtures/data.js') as { rows: (n: number, f: number) => { x: number[][]; y: number[][] } };
+
+function close(actual: number | null | undefined, expected: number, tolerance = 1e-4, what = 'value'): void {
+  assert.ok(actual !== null && actual !== undefined, `${what} is missing`);
+  assert.ok(Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)), `${what}: ${actual} is not ${expected}`);
+}
+
+function meanStd(values: number[]): { mean: number; std: number; min: number; max: number } {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length;
+  return { mean, std: Math.sqrt(variance), min: Math.min(...values), max: Math.max(...values) };
+}
+
+test('fit: layer, compile and fit call sites and statistics match an independent computation', async () => {
+  const script = path.join(FIXTURES, 'fit-dense.js');
+  const run = await traceRun({ script });
+  assert.equal(run.exit.code, 0, run.stderr);
+  const [model] = ofType(run.events, 'model');
+  assert.equal(model.mode, 'fit');
+  assert.deepEqual(
+    model.layers.map((l) => l.site?.line),
+    linesOf(script, 'tf.layers.dense'),
+  );
+  assert.equal(model.layers[0].site?.file, script);
+  assert.equal(model.compileSite?.line, linesOf(script, 'model.compile')[0]);
+  assert.equal(model.fitSite?.line, linesOf(script, 'model.fit(')[0]);
+  assert.equal(model.optimizer?.className, 'SGD');
+  assert.equal(model.optimizer?.learningRate, 0.01);
+  assert.deepEqual(model.loss, ['meanSquaredError']);
+  assert.deepEqual(model.layers.map((l) => l.activation), ['relu', 'linear']);
+  assert.deepEqual(model.layers.map((l) => l.units), [3, 1]);
+
+  // Data statistics, recomputed from the same rows.
+  const { x, y } = rows(64, 4);
+  const xStats = meanStd(x.flat());
+  const [xEvent] = ofType(run.events, 'data').filter((d) => d.role === 'x');
+  close(xEvent.summary.mean, xStats.mean, 1e-4, 'x mean');
+  close(xEvent.summary.std, xStats.std, 1e-4, 'x std');
+  close(xEvent.summary.min, xStats.min, 1e-5, 'x min');
+  close(xEvent.summary.max, xStats.max, 1e-5, 'x max');
+  assert.deepEqual(xEvent.summary.shape, [64, 4]);
+
+  // Iteration 0 trains on rows 0..15 (no shuffle) with constant initial weights:
+  // hidden = relu(0.1 * sum(x)) for each of 3 units, output = 0.2 * 3 * hidden.
+  const batch = x.slice(0, 16);
+  const hidden = batch.map((row) => Math.max(0, 0.1 * row.reduce((a, b) => a + b, 0)));
+  const predictions = hidden.map((h) => 0.6 * h);
+  const expectedLoss = predictions.reduce((a, p, i) => a + (p - y[i][0]) ** 2, 0) / 16;
+  const iterations = ofType(run.events, 'iter');
+  assert.equal(iterations.length, 12, '64 rows / 16 per batch * 3 epochs');
+  assert.deepEqual(iterations.map((it) => it.iter), [...Array(12).keys()]);
+  close(iterations[0].loss, expectedLoss, 1e-4, 'iteration 0 loss');
+  const layer0 = iterations[0].layers?.find((l) => l.index === 0)?.out;
+  const hiddenStats = meanStd(hidden.flatMap((h) => [h, h, h]));
+  close(layer0?.mean, hiddenStats.mean, 1e-4, 'dense_1 output mean');
+  close(layer0?.max, hiddenStats.max, 1e-4, 'dense_1 output max');
+  close(layer0?.zeroFrac, hidden.filter((h) => h === 0).length / 16, 1e-6, 'dense_1 zero fraction');
+  close(layer0?.deadUnitFrac, hidden.every((h) => h === 0) ? 1 : 0, 1e-6, 'dense_1 dead units');
+  const kernel = iterations[0].layers?.find((l) => l.index === 0)?.weights.find((w) => w.name.endsWith('kernel'));
+  close(kernel?.mean, 0.1, 1e-6, 'dense_1 kernel mean');
+  close(kernel?.norm, Math.sqrt(12 * 0.01), 1e-5, 'dense_1 kernel norm');
+  assert.ok((iterations[0].gradNorm ?? 0) > 0, 'gradient norm recorded');
+  assert.equal(iterations[0].learningRate, 0.01);
+  assert.equal(ofType(run.events, 'epoch').length, 3);
+
+  // The script's own history equals what the probe saw, and no tensor leaked.
+  const out = lastJsonLine(run.stdout);
+  assert.equal(out.tensorsBefore, out.tensorsAfter, 'the probe leaked tensors');
+  const epochLosses = ofType(run.events, 'epoch').map((e) => e.logs.loss);
+  assert.deepEqual(epochLosses, out.loss);
+});
+
+test('a seeded run gives exactly the same loss history with and without the probe, and no tensor leaks', async () => {
+  const script = path.join(FIXTURES, 'seeded-shuffle.js');
+  const plain = lastJsonLine(runPlain(script));
+  for (const sampleEvery of [1, 0]) {
+    const probed = await traceRun({ script, sampleEvery });
+    assert.equal(probed.exit.code, 0, probed.stderr);
+    const result = lastJsonLine(probed.stdout);
+    assert.deepEqual(result.loss, plain.loss, `loss history changed (sampleEvery ${sampleEvery})`);
+    assert.deepEqual(result.acc, plain.acc);
+    assert.equal(result.tensors, plain.tensors, 'tensor count after training differs: the probe leaked');
+    assert.ok(ofType(probed.events, 'iter').length === 24);
+  }
+});
+
+test('fitDataset: traced through the injected callback', async () => {
+  const script = path.join(FIXTURES, 'fit-dataset.js');
+  const run = await traceRun({ script });
+  assert.equal(run.exit.code, 0, run.stderr);
+  const [model] = ofType(run.events, 'model');
+  assert.equal(model.mode, 'fitDataset');
+  assert.deepEqual(model.layers.map((l) => l.site?.line), linesOf(script, 'tf.layers.dense'));
+  assert.equal(model.fitSite?.line, linesOf(script, 'model.fitDataset(')[0]);
+  const iterations = ofType(run.events, 'iter');
+  assert.equal(iterations.length, 6, '48 rows / 16 per batch * 2 epochs');
+  assert.deepEqual(iterations.map((i) => i.epoch), [0, 0, 0, 1, 1, 1]);
+  const out = lastJsonLine(run.stdout);
+  assert.deepEqual(ofType(run.events, 'epoch').map((e) => e.logs.loss), out.loss);
+  // The first batch's inputs are summarized from the first layer's input.
+  const { x } = rows(48, 4);
+  const [xEvent] = ofType(run.events, 'data');
+  close(xEvent.summary.mean, meanStd(x.slice(0, 16).flat()).mean, 1e-4, 'first batch mean');
+});
+
+test('custom loop with optimizer.minimize: one event per step with the loss the script saw', async () => {
+  const script = path.join(FIXTURES, 'custom-loop.js');
+  const run = await traceRun({ script, sampleEvery: 4 });
+  assert.equal(run.exit.code, 0, run.stderr);
+  const [model] = ofType(run.events, 'model');
+  assert.equal(model.mode, 'custom');
+  assert.deepEqual(model.layers.map((l) => l.site?.line), linesOf(script, 'tf.layers.dense'));
+  assert.equal(model.optimizer?.site?.line, linesOf(script, 'tf.train.adam')[0]);
+  const iterations = ofType(run.events, 'iter');
+  const out = lastJsonLine(run.stdout);
+  assert.equal(iterations.length, out.loss.length);
+  iterations.forEach((it, i) => close(it.loss, out.loss[i], 1e-6, `loss at step ${i}`));
+  assert.equal(iterations[0].epoch, null);
+  // Step 0 sees the model only once it trains, so its layer outputs start at step 1.
+  const sampled = iterations.filter((it) => it.layers?.some((l) => l.out));
+  assert.ok(sampled.length >= 3, 'detailed steps carry layer outputs');
+  assert.ok(iterations.filter((it) => it.layers).every((it) => (it.gradNorm ?? 0) > 0));
+});
+
+test('ESM script: sites are file paths, not file:// URLs', async () => {
+  const script = path.join(FIXTURES, 'esm-fit.mjs');
+  const run = await traceRun({ script });
+  assert.equal(run.exit.code, 0, run.stderr);
+  const [model] = ofType(run.events, 'model');
+  assert.equal(model.layers[0].site?.file, script);
+  assert.deepEqual(model.layers.map((l) => l.site?.line), linesOf(script, 'tf.layers.dense'));
+  assert.equal(model.compileSite?.line, linesOf(script, 'model.compile')[0]);
+  assert.equal(ofType(run.events, 'iter').length, 5);
+});
+
+test('TypeScript through tsx: sites are lines of the .ts file', async () => {
+  const script = path.join(FIXTURES, 'ts-fit.ts');
+  const run = await traceRun({ script });
+  assert.equal(run.exit.code, 0, run.stderr);
+  const [model] = ofType(run.events, 'model');
+  assert.equal(model.layers[0].site?.file, script);
+  assert.deepEqual(model.layers.map((l) => l.site?.line), linesOf(script, 'tf.layers.dense'));
+  assert.equal(model.fitSite?.line, linesOf(script, 'model.fit(')[0]);
+  assert.equal(model.optimizer?.className, 'SGD');
+  assert.equal(ofType(run.events, 'iter').length, 6);
+});
+
+test('npm run: the trace arrives through the pipe fallback and the user output still reaches the user', async () => {
+  const cwd = path.join(FIXTURES, 'npm-project');
+  const run = await traceRun({ command: ['npm', 'run', '--silent', 'train'], cwd });
+  assert.equal(run.exit.code, 0, run.stderr);
+  assert.match(run.stdout, /trained/);
+  const [model] = ofType(run.events, 'model');
+  const script = path.join(cwd, 'train.js');
+  assert.deepEqual(model.layers.map((l) => l.site?.line), linesOf(script, 'tf.layers.dense'));
+  assert.equal(ofType(run.events, 'iter').length, 8);
+  assert.equal(ofType(run.events, 'hello').length, 1, 'only the training process reports');
+});
+
+test('conv model on the cpu backend: per-unit statistics over filters', async () => {
+  const script = path.join(FIXTURES, 'conv-cpu.js');
+  const run = await traceRun({ script, sampleEvery: 1 });
+  assert.equal(run.exit.code, 0, run.stderr);
+  const [model] = ofType(run.events, 'model');
+  assert.equal(model.backend, 'cpu');
+  assert.deepEqual(model.layers.map((l) => l.className), ['Conv2D', 'Flatten', 'Dense']);
+  assert.equal(model.layers[0].site?.line, linesOf(script, 'tf.layers.conv2d')[0]);
+  const [y] = ofType(run.events, 'data').filter((d) => d.role === 'y');
+  assert.equal(y.summary.oneHotRows, true);
+  assert.deepEqual(y.summary.distinct, [0, 1]);
+  const first = ofType(run.events, 'iter')[0];
+  const conv = first.layers?.find((l) => l.index === 0);
+  assert.ok(conv?.out && conv.out.count === 8 * 4 * 4 * 2);
+  assert.ok(conv.out.deadUnitFrac !== null && conv.out.deadUnitFrac >= 0 && conv.out.deadUnitFrac <= 1);
+  assert.equal(conv.grads.length, 2);
+});
