@@ -540,11 +540,22 @@ function summarize(tensor: any, wantDistinct: boolean): TensorSummary | null {
   const [mean, sq, min, max, nan, inf, finiteCount] = values;
   let distinct: number[] | null = null;
   let oneHotRows: boolean | null = null;
+  let distinctCounts: number[] | null = null;
+  let columnMeans: number[] | null = null;
   if (wantDistinct && tensor.size <= DISTINCT_SCAN_LIMIT) {
     const data = tensor.dataSync() as ArrayLike<number>;
-    const seen = new Set<number>();
-    for (let i = 0; i < data.length && seen.size <= DISTINCT_LIMIT; i++) seen.add(data[i]);
-    distinct = seen.size <= DISTINCT_LIMIT ? [...seen].filter(Number.isFinite).sort((a, b) => a - b) : null;
+    const seen = new Map<number, number>();
+    for (let i = 0; i < data.length && seen.size <= DISTINCT_LIMIT; i++) seen.set(data[i], (seen.get(data[i]) ?? 0) + 1);
+    if (seen.size <= DISTINCT_LIMIT) {
+      distinct = [...seen.keys()].filter(Number.isFinite).sort((a, b) => a - b);
+      distinctCounts = distinct.map((v) => seen.get(v) ?? 0);
+    }
+    if (tensor.rank === 2 && tensor.shape[1] <= 1024 && tensor.shape[0] > 0) {
+      const width = tensor.shape[1];
+      const sums = new Array<number>(width).fill(0);
+      for (let i = 0; i < data.length; i++) sums[i % width] += data[i];
+      columnMeans = sums.map((v) => finiteOrNull(v / tensor.shape[0]) ?? 0);
+    }
     if (tensor.rank === 2 && tensor.shape[1] > 1) {
       const width = tensor.shape[1];
       oneHotRows = true;
@@ -575,6 +586,8 @@ function summarize(tensor: any, wantDistinct: boolean): TensorSummary | null {
     infCount: Math.round(inf),
     distinct,
     oneHotRows,
+    distinctCounts,
+    columnMeans,
   };
 }
 

@@ -1,0 +1,205 @@
+/**
+ * `npm run bench`: runs the CLI on every buggy and fixed benchmark program and scores it against
+ * the case's ground truth, side by side with DeepLocalize's published results.
+ *   --case <id>     run one case (repeatable)
+ *   --no-write      print the table without updating BENCHMARKS.md
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Finding, Report } from '../src/analysis/findings';
+
+const ROOT = path.resolve(__dirname, '..');
+const CASES = path.join(ROOT, 'benchmark', 'cases');
+const CLI = path.join(ROOT, 'bin', 'faultline');
+const MAX_SECONDS = 90;
+
+export interface CaseTruth {
+  id: string;
+  source?: string;
+  kind: 'dense' | 'conv';
+  healthy?: boolean;
+  rootCauses: string[];
+  alternativeRootCauses?: string[];
+  lines: number[];
+  primaryLine?: number;
+  publishedResults?: { deepLocalizeDetected?: boolean | null; deepLocalizeLocalized?: boolean | null };
+}
+
+export interface CaseScore {
+  id: string;
+  kind: string;
+  healthy: boolean;
+  detected: boolean;
+  exactLine: boolean;
+  rootCause: boolean;
+  fix: boolean;
+  falseAlarmFixed: boolean;
+  falseAlarmFindings: string[];
+  firstFindingMs: number | null;
+  first: string;
+  dlDetected: boolean | null;
+  dlLocalized: boolean | null;
+  buggySeconds: number;
+  fixedSeconds: number;
+  error: string | null;
+}
+
+interface CliRun {
+  report: Report | null;
+  code: number | null;
+  seconds: number;
+  stderr: string;
+}
+
+function runCli(script: string): Promise<CliRun> {
+  const reportFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-bench-')), 'report.json');
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, 'run', script, '--report', reportFile, '--max-seconds', String(MAX_SECONDS)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, CI: '1' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr = (stderr + c.toString()).slice(-4000)));
+    child.on('close', (code) => {
+      let report: Report | null = null;
+      try {
+        report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
+      } catch {
+        report = null;
+      }
+      fs.rmSync(path.dirname(reportFile), { recursive: true, force: true });
+      resolve({ report, code, seconds: (Date.now() - started) / 1000, stderr });
+    });
+  });
+}
+
+/** The finding a user sees first: confirmed before unconfirmed, then the earliest. */
+export function leadFinding(report: Report): Finding | null {
+  const confirmed = report.findings.filter((f) => f.confirmed);
+  const pool = confirmed.length ? confirmed : [];
+  return pool.sort((a, b) => a.elapsedMs - b.elapsedMs)[0] ?? null;
+}
+
+export function scoreCase(truth: CaseTruth, buggy: CliRun, fixed: CliRun): CaseScore {
+  const healthy = truth.healthy === true;
+  const report = buggy.report;
+  const lead = report ? leadFinding(report) : null;
+  const causes = new Set([...truth.rootCauses, ...(truth.alternativeRootCauses ?? [])]);
+  const detected = !healthy && report?.verdict === 'faulty';
+  const confirmed = report?.findings.filter((f) => f.confirmed) ?? [];
+  // The lead finding decides the line and cause: that is the squiggle a user acts on.
+  const exactLine = detected && !!lead?.location && truth.lines.includes(lead.location.line) && lead.location.file.endsWith('buggy.js');
+  const rootCause = detected && !!lead && causes.has(lead.rootCause);
+  const fix = rootCause && !!lead?.fix;
+  const fixedFindings = fixed.report?.findings ?? [];
+  const buggyFindingsWhenHealthy = healthy ? report?.findings ?? [] : [];
+  const falseAlarms = [...fixedFindings, ...buggyFindingsWhenHealthy];
+  return {
+    id: truth.id,
+    kind: truth.kind,
+    healthy,
+    detected,
+    exactLine,
+    rootCause,
+    fix,
+    falseAlarmFixed: falseAlarms.length > 0 || fixed.report === null,
+    falseAlarmFindings: falseAlarms.map((f) => `${f.symptom}@${f.location?.line ?? '?'}`),
+    firstFindingMs: lead ? lead.elapsedMs : null,
+    first: lead ? `${lead.symptom} → ${lead.rootCause} @${lead.location?.line ?? '?'}` : confirmed.length ? 'unconfirmed' : '—',
+    dlDetected: truth.publishedResults?.deepLocalizeDetected ?? null,
+    dlLocalized: truth.publishedResults?.deepLocalizeLocalized ?? null,
+    buggySeconds: buggy.seconds,
+    fixedSeconds: fixed.seconds,
+    error: report === null ? `no report (exit ${buggy.code}): ${buggy.stderr.trim().split('\n').pop() ?? ''}` : report.run.error?.message ?? null,
+  };
+}
+
+const mark = (b: boolean | null) => (b === null ? '?' : b ? '✓' : '✗');
+
+export function renderTable(scores: CaseScore[]): string {
+  const lines: string[] = [];
+  lines.push('| case | kind | detected | exact line | root cause + fix | silent on fixed | first finding (ms) | lead finding | DeepLocalize detected | DeepLocalize localized |');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|');
+  for (const s of scores) {
+    if (s.healthy) {
+      lines.push(`| ${s.id} (healthy) | ${s.kind} | – | – | – | ${mark(!s.falseAlarmFixed)} | – | ${s.falseAlarmFindings.join(', ') || '—'} | – | – |`);
+      continue;
+    }
+    lines.push(
+      `| ${s.id} | ${s.kind} | ${mark(s.detected)} | ${mark(s.exactLine)} | ${mark(s.fix)} | ${mark(!s.falseAlarmFixed)}${s.falseAlarmFixed ? ` (${s.falseAlarmFindings.join(', ')})` : ''} | ${s.firstFindingMs === null ? '–' : Math.round(s.firstFindingMs)} | ${s.first} | ${mark(s.dlDetected)} | ${mark(s.dlLocalized)} |`,
+    );
+  }
+  const buggy = scores.filter((s) => !s.healthy);
+  const count = (f: (s: CaseScore) => boolean) => buggy.filter(f).length;
+  const times = buggy.map((s) => s.firstFindingMs).filter((t): t is number => t !== null).sort((a, b) => a - b);
+  const median = times.length ? Math.round(times[Math.floor(times.length / 2)]) : null;
+  lines.push('');
+  lines.push(`| totals (${buggy.length} buggy, ${scores.length} programs with fixed/healthy) | Faultline | DeepLocalize (published, same cases) |`);
+  lines.push('|---|---|---|');
+  lines.push(`| detected | ${count((s) => s.detected)}/${buggy.length} | ${count((s) => s.dlDetected === true)}/${buggy.length} |`);
+  lines.push(`| exact line (DeepLocalize: faulty layer) | ${count((s) => s.exactLine)}/${buggy.length} | ${count((s) => s.dlLocalized === true)}/${buggy.length} |`);
+  lines.push(`| right root cause with a fix | ${count((s) => s.fix)}/${buggy.length} | – (no root cause or fix) |`);
+  lines.push(`| fixed/healthy programs with any finding | ${scores.filter((s) => s.falseAlarmFixed).length}/${scores.length} | – |`);
+  lines.push(`| median time to first finding | ${median === null ? '–' : `${median} ms`} | – |`);
+  return lines.join('\n');
+}
+
+function loadCases(only: string[]): CaseTruth[] {
+  const ids = fs
+    .readdirSync(CASES)
+    .filter((d) => fs.existsSync(path.join(CASES, d, 'case.json')))
+    .sort();
+  const chosen = only.length ? ids.filter((id) => only.includes(id)) : ids;
+  if (only.length && chosen.length !== only.length) {
+    const missing = only.filter((id) => !ids.includes(id));
+    throw new Error(`unknown case(s): ${missing.join(', ')}`);
+  }
+  return chosen.map((id) => JSON.parse(fs.readFileSync(path.join(CASES, id, 'case.json'), 'utf8')) as CaseTruth);
+}
+
+export async function runCase(truth: CaseTruth): Promise<CaseScore> {
+  const dir = path.join(CASES, truth.id);
+  const buggy = await runCli(path.join(dir, 'buggy.js'));
+  const fixed = await runCli(path.join(dir, 'fixed.js'));
+  return scoreCase(truth, buggy, fixed);
+}
+
+function writeBenchmarks(table: string, command: string, seconds: number): void {
+  const file = path.join(ROOT, 'BENCHMARKS.md');
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const date = new Date().toISOString().slice(0, 10);
+  const section = `${start}\n## Fault benchmark (DeepLocalize programs in TensorFlow.js)\n\nCommand: \`${command}\` · date ${date} · ${os.cpus().length} cores · ${Math.round(seconds)} s in all.\n\nA case is *detected* when the verdict is faulty; *exact line* and *root cause + fix* judge the lead finding (the first confirmed one: the squiggle a user acts on) against the case's ground-truth lines and root causes; *silent on fixed* means no finding at all, confirmed or not, on the fixed program (and on the healthy case's program).\n\n${table}\n${end}`;
+  const next = existing.includes(start)
+    ? existing.slice(0, existing.indexOf(start)) + section + existing.slice(existing.indexOf(end) + end.length)
+    : `${existing.trimEnd()}\n\n${section}\n`;
+  fs.writeFileSync(file, next);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { case: { type: 'string', multiple: true }, 'no-write': { type: 'boolean', default: false } } });
+  const cases = loadCases(values.case ?? []);
+  const started = Date.now();
+  const scores: CaseScore[] = [];
+  for (const truth of cases) {
+    const score = await runCase(truth);
+    scores.push(score);
+    process.stderr.write(`${truth.id}: ${score.healthy ? 'healthy' : score.detected ? 'detected' : 'missed'} · ${score.first}${score.falseAlarmFixed ? ` · FALSE ALARM ${score.falseAlarmFindings.join(', ')}` : ''}${score.error ? ` · ${score.error}` : ''} (${score.buggySeconds.toFixed(1)} s + ${score.fixedSeconds.toFixed(1)} s)\n`);
+  }
+  const table = renderTable(scores);
+  process.stdout.write(table + '\n');
+  if (!values['no-write'] && !values.case) writeBenchmarks(table, 'npm run bench', (Date.now() - started) / 1000);
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`bench: ${(error as Error).message}\n`);
+    process.exitCode = 2;
+  });
+}

@@ -1,0 +1,103 @@
+/** Bad input to `faultline run`: a clear message, exit code 2, no stack dump, nothing left running. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { FIXTURES, runCli } from '../helpers/run';
+
+const BAD = path.join(FIXTURES, 'bad');
+
+function assertNoInternalStack(output: string): void {
+  assert.doesNotMatch(output, /faultline: internal error/);
+  assert.doesNotMatch(output, /\n\s+at .*dist[\\/]cli\.js/, 'a Faultline stack trace was printed');
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test('missing script', () => {
+  const r = runCli(['run', path.join(BAD, 'does-not-exist.js')]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /Script not found: .*does-not-exist\.js/);
+  assertNoInternalStack(r.stderr + r.stdout);
+});
+
+test('not a JavaScript or TypeScript file', () => {
+  const r = runCli(['run', path.join(BAD, 'not-a-script.txt')]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /Not a JavaScript or TypeScript file/);
+});
+
+test('syntax error: its file and line', () => {
+  const script = path.join(BAD, 'syntax-error.js');
+  const r = runCli(['run', script]);
+  assert.equal(r.code, 2);
+  assert.match(r.stdout, new RegExp(`Syntax error \\(${script.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:4\\)`));
+  assertNoInternalStack(r.stdout + r.stderr);
+});
+
+test('a script that never loads tfjs', () => {
+  const r = runCli(['run', path.join(BAD, 'no-tfjs.js')]);
+  assert.equal(r.code, 2);
+  assert.match(r.stdout, /never loaded TensorFlow\.js/);
+  assert.match(r.stdout, /sum 6/, "the script's own output still reaches the user");
+});
+
+test('a script that loads tfjs but never trains', () => {
+  const r = runCli(['run', path.join(BAD, 'exits-without-training.js')]);
+  assert.equal(r.code, 2);
+  assert.match(r.stdout, /finished without training/);
+});
+
+test('a script that crashes mid-training: its own message and source line', () => {
+  const script = path.join(BAD, 'crash-mid-training.js');
+  const r = runCli(['run', script, '--continue']);
+  assert.equal(r.code, 2);
+  assert.match(r.stdout, /crashed during training/);
+  assert.match(r.stdout, /disk full while saving checkpoint/);
+  assert.match(r.stdout, /crash-mid-training\.js:17/);
+  assertNoInternalStack(r.stdout + r.stderr);
+});
+
+test('a script still running at --max-seconds is stopped with its children', () => {
+  const pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-test-')), 'child.pid');
+  const started = Date.now();
+  const r = runCli(['run', path.join(BAD, 'hang-with-child.js'), '--max-seconds', '3', '--', pidFile]);
+  const seconds = (Date.now() - started) / 1000;
+  assert.equal(r.code, 2);
+  assert.match(r.stdout, /still running after 3 s/);
+  assert.ok(seconds < 15, `took ${seconds} s`);
+  const childPid = Number(fs.readFileSync(pidFile, 'utf8'));
+  assert.ok(childPid > 0);
+  // The kill is immediate, but give the kernel a moment to reap.
+  const deadline = Date.now() + 3000;
+  while (alive(childPid) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  assert.equal(alive(childPid), false, `child ${childPid} outlived the run`);
+});
+
+test('usage errors', () => {
+  const r = runCli(['run']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /run needs a script/);
+  const bad = runCli(['run', 'x.js', '--max-seconds', 'soon']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--max-seconds needs a non-negative number/);
+  const unknown = runCli(['frobnicate']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /unknown command/);
+});
+
+test('analyze: a file that is not a trace', () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-test-')), 'junk.jsonl');
+  fs.writeFileSync(file, 'hello\n{"type":"iter"}\n\u0000\u0001binary\n');
+  const r = runCli(['analyze', file]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /is not a Faultline trace/);
+});
