@@ -56,13 +56,15 @@ fi
 
 # ---------------------------------------------------------------- code-server
 step "code-server $CODE_SERVER_VERSION in ${CACHE#$ROOT/}"
-if [ -f "$MARKER" ] && [ "$(cat "$MARKER")" = "$MARKER_CONTENT" ]; then
+ENTRY="$CACHE/node_modules/code-server/out/node/entry.js"
+if [ -f "$MARKER" ] && [ "$(cat "$MARKER")" = "$MARKER_CONTENT" ] && [ -f "$ENTRY" ]; then
   info "cached ($(cat "$MARKER")), skipping"
 else
   [ -f "$MARKER" ] && info "cache is for '$(cat "$MARKER")', rebuilding"
   [ -d "$CACHE" ] && info "removing incomplete or stale cache" && rm -rf "$CACHE"
   mkdir -p "$CACHE"
-  export npm_config_unsafe_perm=true npm_config_yes=true npm_config_fund=false npm_config_audit=false
+  # npm_config_yes lets node-pty's own install script run `npx node-gyp` without a prompt.
+  export npm_config_yes=true npm_config_fund=false npm_config_audit=false
   # Scripts are skipped here because code-server's postinstall downloads ripgrep; the native
   # parts are rebuilt below and ripgrep comes from Debian.
   step "npm install code-server (no scripts)"
@@ -80,7 +82,10 @@ else
   step "argon2 from source (no prebuilt binary is reachable)"
   (cd "$CACHE" && npm_config_build_from_source=true npm rebuild argon2)
   step "checking the install"
-  node "$CACHE/node_modules/code-server/out/node/entry.js" --version
+  # Its own config dir, so the check does not write ~/.config/code-server/config.yaml.
+  CHECK_HOME="$(mktemp -d)"
+  XDG_CONFIG_HOME="$CHECK_HOME" XDG_DATA_HOME="$CHECK_HOME" node "$ENTRY" --version
+  rm -rf "$CHECK_HOME"
   (cd "$VSC" && node -e 'for (const m of ["node-pty","@vscode/spdlog","@parcel/watcher","kerberos"]) require(m)')
   printf '%s' "$MARKER_CONTENT" >"$MARKER"
 fi

@@ -90,6 +90,8 @@ export interface Finding {
   alternatives: Fix[];
   /** Measured facts behind the finding, as short sentences. */
   evidence: string[];
+  /** Training symptoms that confirmed this finding (for configuration findings and absorbed symptoms). */
+  observed?: Symptom[];
   relevance: Relevance[];
   modelId: number;
   /** Optimizer step at which the evidence was conclusive (null for pre-training findings). */

@@ -97,6 +97,10 @@ export const TensorSummary = z.object({
   distinct: z.array(z.number()).max(32).nullable(),
   /** For 2-D targets: whether every row is one-hot (0/1 with a single 1). */
   oneHotRows: z.boolean().nullable(),
+  /** Optional: how often each value of `distinct` occurs (class balance of index labels). */
+  distinctCounts: z.array(z.number().int().min(0)).max(32).nullable().optional(),
+  /** Optional: for 2-D tensors with at most 1024 columns, the mean of each column (class balance of one-hot labels). */
+  columnMeans: z.array(z.number()).max(1024).nullable().optional(),
 });
 export type TensorSummary = z.infer<typeof TensorSummary>;
 

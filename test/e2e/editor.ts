@@ -1,17 +1,43 @@
 // Drives a real VS Code (code-server 4.100.3 = VS Code 1.100.3) in Debian Chromium through
 // playwright-core. Run scripts/setup-editor.sh once before using it.
+//
+//   const ed = await launchEditor({ workspace: dir, vsix: 'faultline-0.1.0.vsix' });
+//   try {
+//     await ed.openFile('train.js');
+//     await ed.runCommand('Faultline: Debug Training');
+//     const [sq] = await ed.waitForSquiggle('error', 60_000);
+//   } finally {
+//     await ed.close();
+//   }
+//
+// Environment: FAULTLINE_E2E_DEBUG=1 logs each step with timings to stderr; FAULTLINE_E2E_KEEP=1
+// keeps the temp dir (user data, VS Code logs, code-server.log); FAULTLINE_CODE_SERVER_DIR and
+// FAULTLINE_CHROMIUM point at another code-server install or browser.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
 
-// Works whether tsx compiles this file as CommonJS or as an ES module.
-const HERE = typeof __dirname !== 'undefined' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
-export const REPO_ROOT = path.resolve(HERE, '..', '..');
+// The page.evaluate callbacks below run in the browser. The project compiles without the DOM
+// library (the extension must not lean on it), so the DOM globals they use are declared loosely,
+// for this module only.
+declare const document: any;
+type HTMLElement = any;
+
+/** The repo root: two levels above this file, or (in an ES module, where __dirname is missing)
+ * the nearest folder upwards from the working directory that has scripts/setup-editor.sh. */
+function repoRoot(): string {
+  if (process.env.FAULTLINE_ROOT) return path.resolve(process.env.FAULTLINE_ROOT);
+  if (typeof __dirname !== 'undefined') return path.resolve(__dirname, '..', '..');
+  for (let d = process.cwd(); ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, 'scripts', 'setup-editor.sh'))) return d;
+    if (path.dirname(d) === d) return process.cwd();
+  }
+}
+export const REPO_ROOT = repoRoot();
 export const CODE_SERVER_DIR = process.env.FAULTLINE_CODE_SERVER_DIR ?? path.join(REPO_ROOT, '.cache', 'code-server');
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 export const CHROMIUM_PATH = process.env.FAULTLINE_CHROMIUM ?? '/usr/bin/chromium';
@@ -58,7 +84,6 @@ export const QUIET_SETTINGS: Record<string, unknown> = {
   // Every hover and suggestion widget should come from what the test does, not from idle timers.
   'editor.quickSuggestions': { other: false, comments: false, strings: false },
   'editor.parameterHints.enabled': false,
-  'editor.lightbulb.enabled': 'off',
   'chat.commandCenter.enabled': false,
   'window.commandCenter': false,
   'workbench.layoutControl.enabled': false,
@@ -94,8 +119,17 @@ export interface Squiggle {
   /** 1-based line number. */
   line: number;
   kind: 'error' | 'warning';
-  /** The marker text shown on hover ('' when not read). */
+  /** The hover's marker messages joined by newlines ('' when not read). */
   message: string;
+  /** One entry per marker on that line, as the hover lists them. */
+  messages: string[];
+}
+
+interface QuickInputRow {
+  index: number;
+  label: string;
+  description: string;
+  focused: boolean;
 }
 
 export interface Problem {
@@ -106,11 +140,20 @@ export interface Problem {
   column: number;
   /** File name of the resource group the marker is under. */
   file: string;
-  /** Source and code as shown after the message, e.g. "faultline(E1)". */
+  /** Diagnostic source and code, e.g. "faultline" and "E1" ('' when absent). */
   source: string;
+  code: string;
 }
 
 class Timeout extends Error {}
+/** Thrown from a waitUntil probe to stop waiting at once: more time would not help. */
+class Fatal extends Error {}
+
+const DEBUG = process.env.FAULTLINE_E2E_DEBUG === '1';
+const T0 = Date.now();
+function debug(msg: string): void {
+  if (DEBUG) process.stderr.write(`[e2e +${((Date.now() - T0) / 1000).toFixed(1)}s] ${msg}\n`);
+}
 
 async function waitUntil<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined | false>, intervalMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -120,6 +163,7 @@ async function waitUntil<T>(what: string, timeoutMs: number, probe: () => Promis
       const v = await probe();
       if (v !== undefined && v !== false) return v as T;
     } catch (e) {
+      if (e instanceof Fatal) throw e;
       lastError = e;
     }
     if (Date.now() > deadline) {
@@ -255,11 +299,26 @@ async function httpOk(url: string): Promise<boolean> {
   }
 }
 
+// code-server runs in its own process group, so a Ctrl+C or a runner's SIGTERM aimed at the test
+// process would not reach it: a test that crashed, was cancelled or forgot close() must not leave
+// code-server running.
 const live = new Set<Editor>();
-process.once('exit', () => {
-  // A test that forgot close(), or crashed, must not leave code-server running.
-  for (const e of live) e.killNow();
-});
+let cleanupInstalled = false;
+function installCleanup(): void {
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  process.once('exit', () => {
+    for (const e of live) e.killNow();
+  });
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(sig, () => {
+      for (const e of live) e.killNow();
+      // With no other handler (e.g. the test runner's) left to decide, exit as the signal would
+      // have; process.exit, unlike re-raising, runs the exit hooks, where Playwright kills Chromium.
+      if (process.listenerCount(sig) === 0) process.exit(128 + os.constants.signals[sig]);
+    });
+  }
+}
 
 export async function launchEditor(opts: LaunchOptions): Promise<Editor> {
   const workspace = path.resolve(opts.workspace);
@@ -294,6 +353,7 @@ export async function launchEditor(opts: LaunchOptions): Promise<Editor> {
   // Own process group, so close() can find and end the whole tree.
   const proc = spawn(process.execPath, args, { env: codeServerEnv(csHome, opts.env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const editor = new Editor(proc, port, workspace, tmp, userDataDir, extensionsDir, logFile, opts);
+  installCleanup();
   live.add(editor);
   proc.stdout!.on('data', (d: Buffer) => editor.appendLog(d, logStream));
   proc.stderr!.on('data', (d: Buffer) => editor.appendLog(d, logStream));
@@ -338,6 +398,11 @@ export class Editor {
     this.url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
   }
 
+  /** Process id of code-server (its process group leader). */
+  get serverPid(): number | undefined {
+    return this.proc.pid;
+  }
+
   appendLog(d: Buffer, stream: fs.WriteStream): void {
     stream.write(d);
     this.log = (this.log + d.toString()).slice(-200_000);
@@ -368,7 +433,16 @@ export class Editor {
   }
 
   async openWorkbench(timeoutMs: number): Promise<void> {
-    this.browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: !this.opts.headed, args: CHROMIUM_ARGS });
+    // Signals are handled in installCleanup(): Playwright's own SIGTERM handler closes the browser
+    // but keeps the process alive.
+    this.browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: !this.opts.headed,
+      args: CHROMIUM_ARGS,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
     this.context = await this.browser.newContext({ viewport: this.opts.viewport ?? { width: 1400, height: 900 } });
     this.page = await this.context.newPage();
     this.page.setDefaultTimeout(15_000);
@@ -378,216 +452,312 @@ export class Editor {
     await this.page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: timeoutMs }).catch(() => {
       throw new Error(`The explorer never listed ${this.workspace} (is the folder empty?)`);
     });
-    // The status bar gets its remote/extension-host items only once the extension host is up.
-    await waitUntil('the extension host to start', timeoutMs, async () => this.extensionHostStarted() || undefined, 250);
+    // code-server logs this once the page's extension host process is running; extensions with
+    // startup activation events activate right after.
+    await waitUntil('the extension host process to start', timeoutMs, async () => /Launched Extension Host Process/.test(this.log) || undefined, 100);
   }
 
-  private extensionHostStarted(): boolean {
-    return /Extension host .*started|Started local extension host|ExtensionHostConnection/i.test(this.log) || this.extensionHostLog().length > 0;
-  }
-
-  /** Clicks into the active editor's text so keyboard shortcuts reach the workbench. */
+  /**
+   * Gives the keyboard focus to a text editor without moving its cursor (the active group's, else
+   * any visible one), so keyboard shortcuts reach the workbench; with no text editor showing, it
+   * takes the focus out of any webview by clicking the empty activity bar.
+   */
   async focusEditor(): Promise<void> {
-    const ed = this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
-    if (await ed.isVisible()) await ed.click({ position: { x: 400, y: 2 } }).catch(() => ed.click());
-    else await this.page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } });
-  }
-
-  private async quickInput(): Promise<Locator> {
-    const widget = this.page.locator('.quick-input-widget');
-    await widget.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {
-      throw new Error('The quick input (command palette / Quick Open) did not appear');
+    const focused = await this.page.evaluate(() => {
+      // 1.100 edits through an EditContext div or, on older paths, a hidden textarea.
+      const input = ':is(.native-edit-context, textarea.inputarea)';
+      const el =
+        document.querySelector(`.editor-group-container.active .monaco-editor ${input}`) ??
+        [...document.querySelectorAll(`.part.editor .monaco-editor ${input}`)].find((e) => e.closest('.monaco-editor')?.offsetParent !== null) ??
+        null;
+      if (!el) return false;
+      el.focus();
+      return document.activeElement === el;
     });
-    return widget;
+    if (focused) return;
+    const bar = await this.page.locator('.part.activitybar').boundingBox().catch(() => null);
+    if (bar) await this.page.mouse.click(bar.x + bar.width / 2, bar.y + bar.height * 0.6);
   }
 
-  private async closeQuickInput(): Promise<void> {
-    const widget = this.page.locator('.quick-input-widget');
-    if (await widget.isVisible()) {
+  /**
+   * Closes the transient menus that keep the keyboard for themselves (quick input, Quick Fix menu,
+   * context menus, suggestions). Dialogs and notifications are left alone: tests look at those.
+   */
+  async dismissOverlays(): Promise<void> {
+    const overlays = ['.quick-input-widget', '.action-widget', '.context-view .monaco-menu', '.editor-widget.suggest-widget.visible'];
+    for (let i = 0; i < overlays.length + 1; i++) {
+      const open = await this.page.evaluate((sels) => sels.find((s) => [...document.querySelectorAll(s)].some((e) => e.offsetParent !== null || e.getClientRects().length > 0)), overlays);
+      if (!open) return;
+      debug(`dismissing ${open}`);
       await this.page.keyboard.press('Escape');
-      await widget.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+      await this.page.locator(open).first().waitFor({ state: 'hidden', timeout: 2000 }).catch(() => {});
     }
+  }
+
+  /**
+   * Opens the quick input with `key` (F1: command palette, Control+P: Quick Open) and types
+   * `text`. Retries, refocusing the editor, because a key pressed while focus is inside a webview
+   * or while another widget is closing does not reach the workbench.
+   */
+  private async openQuickInput(key: 'F1' | 'Control+P', text: string): Promise<Locator> {
+    const widget = this.page.locator('.quick-input-widget');
+    let lastError: unknown;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await this.dismissOverlays();
+      // Keys pressed while a webview's iframe has the focus stay in the webview.
+      const inFrame = await this.page.evaluate(() => document.activeElement?.tagName === 'IFRAME');
+      if (attempt > 0 || inFrame) await this.focusEditor();
+      await this.page.keyboard.press(key);
+      try {
+        await widget.waitFor({ state: 'visible', timeout: 3000 + attempt * 2000 });
+        await widget.locator('input.input').fill(text, { timeout: 3000 });
+        return widget;
+      } catch (e) {
+        lastError = e;
+        debug(`${key} attempt ${attempt + 1} failed: ${(e as Error).message.split('\n')[0]}`);
+      }
+    }
+    throw new Error(`The ${key === 'F1' ? 'command palette' : 'Quick Open'} did not open: ${(lastError as Error)?.message.split('\n')[0]}`);
+  }
+
+  /**
+   * The rows the quick input lists now. Read in one evaluate: locator reads such as textContent()
+   * wait for a missing element instead of failing, which inside a polling loop turns one odd row
+   * (a separator, "No matching results") into a 15 s stall.
+   */
+  private quickInputRows(): Promise<QuickInputRow[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('.quick-input-widget .monaco-list-row')].map((r) => ({
+        index: Number(r.getAttribute('data-index') ?? -1),
+        label: (r.querySelector('.label-name')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        description: (r.querySelector('.label-description')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        focused: r.classList.contains('focused'),
+      })),
+    );
+  }
+
+  /**
+   * Waits until the quick input lists a row that `match` accepts, moves the list focus onto it
+   * with the arrow keys and presses Enter. Keys rather than a click: the list re-renders as
+   * results stream in, and a click can land on a row that just took the place of the one meant.
+   */
+  private async acceptQuickInputRow(what: string, timeoutMs: number, match: (r: QuickInputRow) => boolean): Promise<void> {
+    let seen: string[] = [];
+    await waitUntil(what, timeoutMs, async () => {
+      const rows = await this.quickInputRows();
+      seen = rows.map((r) => `${r.label} ${r.description}`.trim());
+      const target = rows.find(match);
+      if (!target) return undefined;
+      const focused = rows.find((r) => r.focused);
+      if (focused && match(focused)) {
+        await this.page.keyboard.press('Enter');
+        return true;
+      }
+      await this.page.keyboard.press(focused && focused.index > target.index ? 'ArrowUp' : 'ArrowDown');
+      return undefined;
+    }, 50).catch((e: Error) => {
+      throw new Error(`${e.message}; the list showed: ${JSON.stringify(seen.slice(0, 15))}`);
+    });
   }
 
   /** Opens a workspace file by Quick Open (Ctrl+P) and waits until its editor is active. */
   async openFile(relativePath: string, timeoutMs = 20_000): Promise<void> {
     const abs = path.resolve(this.workspace, relativePath);
     if (!fs.existsSync(abs)) throw new Error(`openFile: ${abs} does not exist`);
-    const base = path.basename(abs);
-    await this.closeQuickInput();
-    await this.page.locator('.monaco-workbench').focus().catch(() => {});
-    await this.page.keyboard.press('Control+P');
-    const widget = await this.quickInput();
-    const input = widget.locator('input.input');
-    await input.fill(relativePath.split(path.sep).join('/'));
-    // The first search in a fresh workspace is slow; wait for the row naming this file.
     const rel = path.relative(this.workspace, abs).split(path.sep).join('/');
+    const base = path.posix.basename(rel);
     const dir = path.posix.dirname(rel);
-    const rows = widget.locator('.monaco-list-row');
-    const row = await waitUntil(`Quick Open to list ${rel}`, timeoutMs, async () => {
-      const n = await rows.count();
-      for (let i = 0; i < n; i++) {
-        const r = rows.nth(i);
-        const label = (await r.locator('.label-name').first().textContent())?.trim();
-        const desc = (await r.locator('.label-description').first().textContent().catch(() => ''))?.trim() ?? '';
-        if (label === base && (dir === '.' ? true : desc.endsWith(dir) || desc.includes(dir))) return r;
-      }
-      return undefined;
-    });
-    await row.click();
+    debug(`openFile ${rel}`);
+    const widget = await this.openQuickInput('Control+P', rel);
+    // The first file search in a fresh workspace takes a few seconds. A root file has no
+    // description; a nested one shows its folder relative to the workspace.
+    await this.acceptQuickInputRow(`Quick Open to list ${rel}`, timeoutMs, (r) =>
+      r.label === base && (dir === '.' ? r.description === '' : r.description === dir || r.description.endsWith(`/${dir}`)),
+    );
     await widget.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
     await this.waitForActiveEditor(abs, timeoutMs);
+    debug(`openFile ${rel}: editor active`);
+  }
+
+  /** URI (decoded) and tab label of the active editor, read without waiting. */
+  activeEditor(): Promise<{ uri: string; tab: string; textVisible: boolean }> {
+    return this.page.evaluate(() => {
+      const group = document.querySelector('.editor-group-container.active');
+      const editor = group?.querySelector('.monaco-editor[data-uri]');
+      const lines = group?.querySelector('.monaco-editor .view-lines');
+      return {
+        uri: decodeURIComponent(editor?.getAttribute('data-uri') ?? ''),
+        tab: group?.querySelector('.tab.active')?.getAttribute('aria-label') ?? '',
+        textVisible: !!lines && (lines as HTMLElement).offsetParent !== null,
+      };
+    });
   }
 
   private async waitForActiveEditor(abs: string, timeoutMs: number): Promise<void> {
-    const base = path.basename(abs);
+    let last = { uri: '', tab: '', textVisible: false };
     await waitUntil(`an editor for ${abs} to become active`, timeoutMs, async () => {
-      const tab = this.page.locator('.editor-group-container.active .tab.active');
-      const label = (await tab.getAttribute('aria-label').catch(() => null)) ?? '';
-      const uri = (await this.page.locator('.editor-group-container.active .monaco-editor[data-uri]').first().getAttribute('data-uri').catch(() => null)) ?? '';
-      const byUri = uri !== '' && decodeURIComponent(uri).endsWith(abs);
-      return (byUri || label.startsWith(base)) && (await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().isVisible()) ? true : undefined;
+      last = await this.activeEditor();
+      return last.textVisible && (last.uri.endsWith(abs) || last.tab.startsWith(path.basename(abs))) ? true : undefined;
+    }).catch((e: Error) => {
+      throw new Error(`${e.message}; active editor: ${JSON.stringify(last)}`);
     });
   }
 
   /**
    * Runs a command from the command palette (F1). `title` is what the palette shows, with the
-   * category if it has one, e.g. "Faultline: Run Training". The row whose label equals the title
-   * is chosen, so fuzzy matches and recently-used commands cannot pick a different one.
+   * category if it has one, e.g. "Faultline: Run Training". Only the row whose label equals the
+   * title (case-insensitively) is chosen, so a fuzzy match or a recently used command never runs
+   * instead.
    */
   async runCommand(title: string, timeoutMs = 15_000): Promise<void> {
-    await this.closeQuickInput();
-    await this.page.keyboard.press('F1');
-    let widget: Locator;
-    try {
-      widget = await this.quickInput();
-    } catch {
-      // F1 is ignored when focus is in a place that swallows keys (e.g. a webview): refocus and retry.
-      await this.focusEditor();
-      await this.page.keyboard.press('F1');
-      widget = await this.quickInput();
-    }
-    const input = widget.locator('input.input');
-    await input.fill(`>${title}`);
-    const rows = widget.locator('.monaco-list-row');
-    const want = title.trim().toLowerCase();
-    const seen = new Set<string>();
-    const row = await waitUntil(`command "${title}" in the palette`, timeoutMs, async () => {
-      const n = await rows.count();
-      for (let i = 0; i < n; i++) {
-        const r = rows.nth(i);
-        const label = ((await r.locator('.label-name').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-        seen.add(label);
-        if (label.toLowerCase() === want) return r;
-      }
-      return undefined;
-    }).catch((e: Error) => {
-      throw new Error(`${e.message}; the palette listed: ${[...seen].slice(0, 15).map((s) => JSON.stringify(s)).join(', ') || 'nothing'}`);
-    });
-    await row.click();
+    debug(`runCommand ${title}`);
+    const widget = await this.openQuickInput('F1', `>${title}`);
+    const want = title.replace(/\s+/g, ' ').trim().toLowerCase();
+    await this.acceptQuickInputRow(`command "${title}" in the palette`, timeoutMs, (r) => r.label.toLowerCase() === want);
     await widget.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
   }
 
-  /**
-   * Waits for at least one squiggle of `kind` in the active editor and returns every one, with
-   * its 1-based line and (when `hover` is true) the message its hover shows.
-   */
-  async waitForSquiggle(kind: 'error' | 'warning', timeoutMs = 20_000, { hover = true } = {}): Promise<Squiggle[]> {
-    const editor = this.page.locator('.editor-group-container.active .monaco-editor').first();
-    const sel = `.view-overlays .squiggly-${kind}, .view-overlays .squiggly-inline-${kind}`;
-    await editor.locator(sel).first().waitFor({ state: 'attached', timeout: timeoutMs }).catch(() => {
-      throw new Error(`No ${kind} squiggle appeared in the active editor within ${timeoutMs} ms`);
-    });
-    const found = await editor.evaluate((root, sel) => {
-      const numbers = [...root.querySelectorAll('.margin-view-overlays .line-numbers')].map((el) => {
+  /** Where each squiggle of `kind` in the active editor is now, with its 1-based line. */
+  private squiggles(kind: 'error' | 'warning'): Promise<{ line: number; x: number; y: number }[]> {
+    const sel = `.editor-group-container.active .monaco-editor .view-overlays :is(.squiggly-${kind}, .squiggly-inline-${kind})`;
+    // Squiggles carry no line number: match each one's vertical position against the gutter's
+    // line numbers (view zones such as code lenses shift lines, so counting rows would be wrong).
+    return this.page.evaluate((sel) => {
+      const squiggles = [...document.querySelectorAll(sel)];
+      const root = squiggles[0]?.closest('.monaco-editor');
+      const numbers = [...(root?.querySelectorAll('.margin-view-overlays .line-numbers') ?? [])].map((el) => {
         const r = el.getBoundingClientRect();
         return { top: r.top, bottom: r.bottom, n: Number(el.textContent?.trim()) };
       });
-      return [...root.querySelectorAll(sel)].map((el) => {
+      return squiggles.map((el) => {
         const r = el.getBoundingClientRect();
         const mid = (r.top + r.bottom) / 2;
         const line = numbers.find((l) => l.n > 0 && mid >= l.top && mid < l.bottom)?.n ?? -1;
-        return { line, x: r.left + Math.min(Math.max(r.width / 2, 1), 40), y: mid };
+        return { line, x: r.left + Math.min(Math.max(r.width / 2, 1), 40), y: mid - 3 };
       });
     }, sel);
-    const byLine = new Map<number, { x: number; y: number }>();
-    for (const f of found) if (!byLine.has(f.line)) byLine.set(f.line, f);
+  }
+
+  /**
+   * Waits for at least one squiggle of `kind` in the active editor group's editor and returns one
+   * entry per line that has such a squiggle, with the 1-based line and (when `hover` is true) the
+   * marker messages its hover shows. Only lines scrolled into view are rendered, so only those are
+   * seen.
+   */
+  async waitForSquiggle(kind: 'error' | 'warning', timeoutMs = 20_000, { hover = true } = {}): Promise<Squiggle[]> {
+    const sel = `.editor-group-container.active .monaco-editor .view-overlays :is(.squiggly-${kind}, .squiggly-inline-${kind})`;
+    await this.page.locator(sel).first().waitFor({ state: 'attached', timeout: timeoutMs }).catch(() => {
+      throw new Error(`No ${kind} squiggle appeared in the active editor within ${timeoutMs} ms`);
+    });
+    const lines = [...new Set((await this.squiggles(kind)).map((s) => s.line))].sort((a, b) => a - b);
     const out: Squiggle[] = [];
-    for (const [line, pos] of [...byLine].sort((a, b) => a[0] - b[0])) {
-      out.push({ line, kind, message: hover ? await this.hoverText(pos.x, pos.y) : '' });
+    for (const line of lines) {
+      const messages = hover ? await this.hoverSquiggle(kind, line) : [];
+      out.push({ line, kind, message: messages.join('\n'), messages });
     }
     return out;
   }
 
-  /** Moves the mouse to a point in the editor and returns the text of the marker hover shown there. */
-  async hoverText(x: number, y: number, timeoutMs = 5000): Promise<string> {
-    const hoverSel = '.monaco-hover:not(.hidden) .monaco-hover-content';
-    await this.page.mouse.move(x - 30, y + 40);
-    await this.page.mouse.move(x, y, { steps: 3 });
-    const hover = this.page.locator(hoverSel).first();
+  /** Parks the mouse where it hovers nothing: the empty middle of the activity bar. */
+  private async parkMouse(): Promise<void> {
+    const bar = await this.page.locator('.part.activitybar').boundingBox().catch(() => null);
+    const vp = this.page.viewportSize() ?? { width: 1400, height: 900 };
+    if (bar && bar.width > 0) await this.page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height * 0.6);
+    else await this.page.mouse.move(vp.width - 30, vp.height / 2);
+  }
+
+  /**
+   * Hovers the `kind` squiggle on a 1-based line of the active editor and returns the marker
+   * messages its hover shows (without source and code), or [] if none appeared in `timeoutMs`.
+   */
+  async hoverSquiggle(kind: 'error' | 'warning', line: number, timeoutMs = 9000): Promise<string[]> {
+    // Not ".monaco-hover" alone: the workbench's tooltips (status bar, tabs) use the same class.
+    const markers = this.page.locator('.monaco-hover:not(.hidden) .marker.hover-contents');
+    const attempts = 3;
     try {
-      await hover.waitFor({ state: 'visible', timeout: timeoutMs });
-      const marker = hover.locator('.marker.hover-contents');
-      const text = (await marker.count()) ? await marker.first().innerText() : await hover.innerText();
-      return text.trim();
-    } catch {
-      return '';
+      for (let attempt = 0; attempt < attempts; attempt++) {
+        // Located afresh each time: a code lens or other view zone arriving late moves the line.
+        const at = (await this.squiggles(kind)).find((s) => s.line === line);
+        if (!at) return [];
+        await this.parkMouse();
+        await this.page.mouse.move(at.x, at.y + 4, { steps: 2 });
+        await this.page.mouse.move(at.x, at.y, { steps: 2 });
+        try {
+          await markers.first().waitFor({ state: 'visible', timeout: timeoutMs / attempts });
+        } catch {
+          continue;
+        }
+        // Each marker is one .marker.hover-contents: the message span, then source(code) faded.
+        return await markers.evaluateAll((ms) => ms.map((m) => (m.firstElementChild?.textContent ?? m.textContent ?? '').trim()));
+      }
+      return [];
     } finally {
-      await this.page.mouse.move(5, 5);
-      await this.page.keyboard.press('Escape').catch(() => {});
+      // Escape would also hide notification toasts, so move away instead.
+      await this.parkMouse();
+      await markers.first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {});
     }
   }
 
-  /** Opens the Problems panel (if closed) and reads every marker listed in it. */
+  /**
+   * Opens the Problems panel (if it is not showing) and reads the markers it lists, for every
+   * file. The list is virtualised: with more markers than fit in the panel, only the visible ones
+   * are read.
+   */
   async problems(timeoutMs = 10_000): Promise<Problem[]> {
     const panel = this.page.locator('.markers-panel');
     if (!(await panel.isVisible())) {
-      await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)').catch(async () => {
-        await this.runCommand('Problems: Focus on Problems View');
-      });
+      await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
       await panel.waitFor({ state: 'visible', timeout: timeoutMs });
     }
+    // Rows render a moment after the panel shows; markers arriving later are the caller's to wait for.
+    await panel.locator('.monaco-list-row').first().waitFor({ state: 'attached', timeout: 3000 }).catch(() => {});
     return panel.evaluate((root) => {
-      const rows = [...root.querySelectorAll('.monaco-list-row')];
       const out: Problem[] = [];
       let file = '';
-      for (const row of rows) {
-        const resource = row.querySelector('.resource-label, .monaco-icon-label .label-name');
-        const msg = row.querySelector('.marker-message, .marker-message-details');
-        if (!row.querySelector('.marker-icon, .marker-message-line, .marker-message')) {
-          if (resource) file = resource.textContent?.trim() ?? file;
+      for (const row of root.querySelectorAll('.monaco-list-row')) {
+        const icon = row.querySelector('.marker-icon');
+        if (!icon) {
+          // A resource row: the markers below it belong to this file.
+          file = row.querySelector('.label-name')?.textContent?.trim() ?? file;
           continue;
         }
-        const icon = row.querySelector('.marker-icon');
-        const cls = icon?.className ?? '';
-        const severity = /codicon-error|\berror\b/.test(cls) ? 'error' : /codicon-warning|\bwarning\b/.test(cls) ? 'warning' : /codicon-info|\binfo\b/.test(cls) ? 'info' : 'unknown';
-        const lineText = row.querySelector('.marker-line')?.textContent ?? row.textContent ?? '';
-        const m = /Ln\s*(\d+),\s*Col\s*(\d+)/.exec(lineText) ?? /\[(\d+),\s*(\d+)\]/.exec(lineText);
-        const message = (row.querySelector('.marker-message-line .marker-message, .marker-message')?.textContent ?? msg?.textContent ?? '').trim();
-        const source = (row.querySelector('.marker-source')?.textContent ?? '').trim() + (row.querySelector('.marker-code')?.textContent ?? '').trim();
-        out.push({ severity, message, line: m ? Number(m[1]) : -1, column: m ? Number(m[2]) : -1, file, source });
+        const cls = icon.className;
+        const severity = /\berror\b/.test(cls) ? 'error' : /\bwarning\b/.test(cls) ? 'warning' : /\binfo\b/.test(cls) ? 'info' : 'unknown';
+        // A multi-line message is one .marker-message-line per line.
+        const message = [...row.querySelectorAll('.marker-message-line .marker-message')].map((m) => m.textContent ?? '').join('\n').trim();
+        const m = /Ln\s*(\d+),\s*Col\s*(\d+)/.exec(row.querySelector('.marker-line')?.textContent ?? '');
+        out.push({
+          severity,
+          message,
+          line: m ? Number(m[1]) : -1,
+          column: m ? Number(m[2]) : -1,
+          file,
+          source: row.querySelector('.marker-source')?.textContent?.trim() ?? '',
+          code: row.querySelector('.marker-code')?.textContent?.trim() ?? '',
+        });
       }
       return out;
     });
   }
 
+  /** Reads the code lens texts of the active editor group's editor now, without waiting. */
+  private readCodeLenses(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('.editor-group-container.active .monaco-editor .codelens-decoration')].flatMap((d) =>
+        // Lenses on one line are sibling <a> (or <span> when they have no command) joined by "|".
+        [...d.children].map((c) => (c.textContent ?? '').replace(/\u00a0/g, ' ').trim()).filter((t) => t !== '' && t !== '|'),
+      ),
+    );
+  }
+
   /**
-   * Texts of the code lenses shown in the active editor (one entry per lens; lenses sharing a line
-   * are separate entries). Waits up to `timeoutMs` for at least one; returns [] if none appears.
+   * Texts of the code lenses in the active editor group's editor, in document order, one entry per
+   * lens. Waits up to `timeoutMs` for at least one; returns [] if none appears.
    */
   async codeLenses(timeoutMs = 10_000): Promise<string[]> {
-    const editor = this.page.locator('.editor-group-container.active .monaco-editor').first();
-    const read = () =>
-      editor.evaluate((root) =>
-        [...root.querySelectorAll('.codelens-decoration')].flatMap((d) => {
-          const parts = [...d.querySelectorAll('a, span:not(:has(*))')].map((a) => a.textContent?.replace(/\u00a0/g, ' ').trim() ?? '');
-          const texts = parts.filter((t) => t && t !== '|');
-          return texts.length ? texts : [d.textContent?.replace(/\u00a0/g, ' ').trim() ?? ''].filter(Boolean);
-        }),
-      );
     try {
       return await waitUntil('a code lens', timeoutMs, async () => {
-        const t = await read();
+        const t = await this.readCodeLenses();
         return t.length ? t : undefined;
       }, 150);
     } catch (e) {
@@ -596,7 +766,7 @@ export class Editor {
     }
   }
 
-  /** Clicks the code lens whose text equals (or matches) `text`. */
+  /** Clicks the code lens whose text contains (or matches) `text`. */
   async clickCodeLens(text: string | RegExp, timeoutMs = 10_000): Promise<void> {
     const lens = this.page.locator('.editor-group-container.active .codelens-decoration a', { hasText: text }).first();
     await lens.waitFor({ state: 'visible', timeout: timeoutMs }).catch(() => {
@@ -606,27 +776,133 @@ export class Editor {
   }
 
   /**
-   * The inner frame of a webview (where the extension's HTML lives). With `containing`, the first
-   * webview whose document contains that text; otherwise the most recently created one.
+   * The inner frame of a webview, which holds the extension's HTML. With `containing`, the
+   * webview whose body text contains (or matches) it; otherwise the most recently created one.
    */
   async webviewFrame({ containing, timeoutMs = 20_000 }: { containing?: string | RegExp; timeoutMs?: number } = {}): Promise<Frame> {
+    // Each webview is an iframe on VS Code's host page (.../webview/browser/pre/index.html); the
+    // extension's document is that page's own child iframe.
+    const isHost = (f: Frame | null) => !!f && /\/webview\/browser\/pre\/index\.html/.test(f.url());
     return waitUntil(`a webview${containing ? ` containing ${containing}` : ''}`, timeoutMs, async () => {
-      // The outer iframe is VS Code's host page (…/webview/browser/pre/index.html); the
-      // extension's document is its child iframe #active-frame.
-      const inner = this.page.frames().filter((f) => {
-        const parent = f.parentFrame();
-        return parent !== null && parent !== this.page.mainFrame() && /\/webview\//.test(parent.url()) && f.name() !== '' ? true : parent !== null && /\/webview\//.test(parent.url());
-      });
-      const candidates: Frame[] = [];
+      const inner = this.page.frames().filter((f) => !f.isDetached() && isHost(f.parentFrame()));
       for (const f of inner.reverse()) {
-        if (f.isDetached()) continue;
         const body = await f.evaluate(() => (document.readyState !== 'loading' && document.body ? document.body.innerText : null)).catch(() => null);
         if (body === null) continue;
-        if (!containing) return f;
-        if (typeof containing === 'string' ? body.includes(containing) : containing.test(body)) candidates.push(f);
+        if (!containing || (typeof containing === 'string' ? body.includes(containing) : containing.test(body))) return f;
       }
-      return candidates[0];
+      return undefined;
     }, 200);
+  }
+
+  /** Moves the cursor of the active editor to a 1-based line (and column) via the palette's ":" mode. */
+  async goToLine(line: number, column = 1, timeoutMs = 10_000): Promise<void> {
+    const widget = await this.openQuickInput('F1', `:${line}:${column}`);
+    // Enter before the ":" provider has taken over would run whatever the palette listed before.
+    let listed: string[] = [];
+    await waitUntil(`the "Go to line ${line}" entry`, timeoutMs, async () => {
+      listed = (await this.quickInputRows()).map((r) => r.label);
+      if (listed.some((l) => /text editor first/i.test(l))) throw new Fatal('goToLine: the active editor group shows no text editor (open a file first)');
+      return listed.some((l) => /^Go to line \d+/.test(l)) || undefined;
+    }).catch((e: Error) => {
+      throw new Error(`${e.message}; listed: ${JSON.stringify(listed)}`);
+    });
+    await this.page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    const status = this.page.locator('[id="status.editor.selection"]');
+    await waitUntil(`the cursor to reach line ${line}`, timeoutMs, async () => ((await status.innerText({ timeout: 1000 })).startsWith(`Ln ${line}, Col ${column}`) ? true : undefined));
+  }
+
+  /** Titles of the rows of the open Quick Fix menu. */
+  private quickFixTitles(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('.action-widget .monaco-list-row.action')].map((r) => (r.querySelector('.title')?.textContent ?? r.getAttribute('aria-label') ?? '').trim()),
+    );
+  }
+
+  /**
+   * Opens the Quick Fix menu at a 1-based line and column and returns its titles once `done`
+   * accepts them, asking again while it does not: right after a file opens (while the TypeScript
+   * server starts, for one) the menu can come up as "No code actions available" although a
+   * provider has actions. Leaves the menu open when it returns titles; [] means none came in time.
+   */
+  private async openQuickFix(line: number, column: number, timeoutMs: number, done: (titles: string[]) => boolean): Promise<string[]> {
+    await this.goToLine(line, column);
+    const deadline = Date.now() + timeoutMs;
+    let titles: string[] = [];
+    do {
+      await this.runCommand('Quick Fix...');
+      const none = this.page.locator('.monaco-editor-overlaymessage', { hasText: /No code actions/ });
+      titles = await waitUntil(`the Quick Fix menu at line ${line}`, Math.max(2000, Math.min(5000, deadline - Date.now())), async () => {
+        const t = await this.quickFixTitles();
+        if (t.length && (await this.page.locator('.action-widget').first().isVisible())) return t;
+        if ((await none.count()) > 0 && (await none.first().isVisible())) return [] as string[];
+        return undefined;
+      }).catch(() => [] as string[]);
+      if (done(titles)) return titles;
+      await this.dismissOverlays();
+      await new Promise((r) => setTimeout(r, 500));
+    } while (Date.now() < deadline);
+    return titles.length && done(titles) ? titles : [];
+  }
+
+  /**
+   * Titles of the code actions the Quick Fix menu (Ctrl+.) lists at a 1-based line (and column):
+   * quick fixes, and refactorings such as TypeScript's "Move to file". The menu is closed again.
+   * An empty answer is asked again until `timeoutMs`, so [] costs that long.
+   */
+  async quickFixes(line: number, column = 1, timeoutMs = 5000): Promise<string[]> {
+    const titles = await this.openQuickFix(line, column, timeoutMs, (t) => t.length > 0);
+    await this.dismissOverlays();
+    return titles;
+  }
+
+  /** Applies the quick fix whose title contains (or matches) `title` at a 1-based line. */
+  async applyQuickFix(line: number, title: string | RegExp, column = 1, timeoutMs = 20_000): Promise<void> {
+    const matches = (t: string) => (typeof title === 'string' ? t.includes(title) : title.test(t));
+    const titles = await this.openQuickFix(line, column, timeoutMs, (t) => t.some(matches));
+    const want = titles.find(matches);
+    if (want === undefined) {
+      const offered = await this.quickFixTitles();
+      await this.dismissOverlays();
+      throw new Error(`No quick fix matching ${title} at line ${line} within ${timeoutMs} ms; offered: ${JSON.stringify(offered)}`);
+    }
+    // Keyboard, not a click: the menu lays a pointer-blocking layer over itself while the mouse
+    // has not moved since it opened, and Playwright's click lands on that layer.
+    const focused = this.page.locator('.action-widget .monaco-list-row.action.focused');
+    const focusedTitle = async () => ((await focused.first().getAttribute('aria-label', { timeout: 2000 }).catch(() => '')) ?? '').trim();
+    for (let i = 0; i <= titles.length && (await focusedTitle()) !== want; i++) await this.page.keyboard.press('ArrowDown');
+    const now = await focusedTitle();
+    if (now !== want) {
+      await this.dismissOverlays();
+      throw new Error(`Could not move the Quick Fix selection to ${JSON.stringify(want)} (it is on ${JSON.stringify(now)})`);
+    }
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.action-widget').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  }
+
+  /** Saves the active editor (File: Save) and waits until its tab no longer shows unsaved changes. */
+  async save(timeoutMs = 10_000): Promise<void> {
+    await this.runCommand('File: Save');
+    await waitUntil('the active editor to be saved', timeoutMs, async () =>
+      (await this.page.locator('.editor-group-container.active .tab.active.dirty').count()) === 0 || undefined,
+    );
+  }
+
+  /**
+   * What an extension wrote to its output channel `name` (VS Code mirrors every channel into a
+   * log file), or '' if no such channel exists yet.
+   */
+  outputChannel(name: string): string {
+    const hits: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/^output_logging_/.test(path.basename(d)) && e.name.replace(/^\d+-/, '') === `${name}.log`) hits.push(p);
+      }
+    };
+    if (fs.existsSync(this.logsDir)) walk(this.logsDir);
+    return hits.map((f) => fs.readFileSync(f, 'utf8')).join('');
   }
 
   /** Saves a PNG of the page into test-results/<name>.png and returns its path. */
@@ -638,36 +914,48 @@ export class Editor {
   }
 
   /**
-   * Messages of the notifications on screen (toasts). With `all`, also the ones already hidden
-   * into the notification center (the center is opened and closed again).
+   * Messages of the notification toasts on screen. With `all`, also those already hidden into the
+   * notification center (which is opened for the read and closed again).
    */
   async notifications({ all = false } = {}): Promise<string[]> {
-    const toasts = await this.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
-    if (!all) return toasts.map((t) => t.trim());
+    const toasts = (await this.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts()).map((t) => t.trim());
+    if (!all) return toasts;
     const center = this.page.locator('.notifications-center');
     const wasOpen = await center.isVisible();
     if (!wasOpen) await this.runCommand('Notifications: Show Notifications');
     await center.waitFor({ state: 'visible', timeout: 5000 });
-    const inCenter = await center.locator('.notification-list-item-message').allInnerTexts();
-    if (!wasOpen) await this.runCommand('Notifications: Hide Notifications').catch(() => this.page.keyboard.press('Escape'));
-    return [...new Set([...toasts, ...inCenter].map((t) => t.trim()))];
+    const inCenter = (await center.locator('.notification-list-item-message').allInnerTexts()).map((t) => t.trim());
+    if (!wasOpen) {
+      await this.runCommand('Notifications: Hide Notifications');
+      await center.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    }
+    return [...new Set([...toasts, ...inCenter])];
   }
 
-  /** Waits for a notification whose message contains `text` (or matches it) and returns the message. */
+  /**
+   * Waits for a notification whose message contains `text` (or matches it) and returns the
+   * message. Toasts hide themselves after a while, so the notification center is checked too.
+   */
   async waitForNotification(text: string | RegExp, timeoutMs = 15_000): Promise<string> {
     const matches = (m: string) => (typeof text === 'string' ? m.includes(text) : text.test(m));
     let last: string[] = [];
+    // Give a new toast a moment to render before falling back to the center.
+    let nextCenterCheck = Date.now() + 1500;
     try {
       return await waitUntil(`a notification matching ${text}`, timeoutMs, async () => {
         last = await this.notifications();
-        return last.find(matches);
+        let hit = last.find(matches);
+        // The bell shows a dot while the center holds notifications not yet seen there; opening
+        // the center clears it, so the center is read only when something new went into it.
+        if (!hit && Date.now() > nextCenterCheck && (await this.page.locator('#status\\.notifications .codicon-bell-dot').count()) > 0) {
+          nextCenterCheck = Date.now() + 2000;
+          last = await this.notifications({ all: true });
+          hit = last.find(matches);
+        }
+        return hit;
       }, 150);
     } catch (e) {
-      // A toast may already have been hidden into the notification center.
-      const all = await this.notifications({ all: true }).catch(() => last);
-      const hit = all.find(matches);
-      if (hit) return hit;
-      throw new Error(`${(e as Error).message}; notifications: ${JSON.stringify(all)}`);
+      throw new Error(`${(e as Error).message}; notifications: ${JSON.stringify(last)}`);
     }
   }
 
@@ -705,19 +993,33 @@ export class Editor {
           throw new Error(`Processes still running after close(): ${left.filter(alive).join(', ')}`);
         });
       }
+      // Until Node reaps it, our direct child lingers as a zombie that still answers kill(pid, 0).
+      if (this.proc.exitCode === null && this.proc.signalCode === null) {
+        await Promise.race([once(this.proc, 'exit'), new Promise((r) => setTimeout(r, 5000))]);
+      }
     }
     const keep = this.opts.keepTemp || process.env.FAULTLINE_E2E_KEEP === '1';
     if (!keep) fs.rmSync(this.tmpDir, { recursive: true, force: true, maxRetries: 3 });
   }
 
-  /** Synchronous last resort used at process exit. */
+  /** Synchronous last resort used at process exit and on signals. */
   killNow(): void {
-    if (this.closed || this.proc.pid === undefined) return;
-    signalAll(processTree(this.proc.pid), 'SIGKILL');
-    try {
-      process.kill(-this.proc.pid, 'SIGKILL');
-    } catch {
-      // Group already gone.
+    if (this.closed) return;
+    this.closed = true;
+    if (this.proc.pid !== undefined) {
+      signalAll(processTree(this.proc.pid), 'SIGKILL');
+      try {
+        process.kill(-this.proc.pid, 'SIGKILL');
+      } catch {
+        // Group already gone.
+      }
+    }
+    if (!(this.opts.keepTemp || process.env.FAULTLINE_E2E_KEEP === '1')) {
+      try {
+        fs.rmSync(this.tmpDir, { recursive: true, force: true });
+      } catch {
+        // A dying process may still be writing a log; a leftover temp dir is harmless.
+      }
     }
   }
 }

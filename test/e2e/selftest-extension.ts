@@ -1,5 +1,6 @@
 // A tiny extension used to check the harness: a command that publishes an error on line 3 and a
-// warning on line 5 of the active file, a code lens on line 3, a webview, and a trust report.
+// warning on line 5 of the active file, a quick fix for the error, a code lens on line 3, a
+// webview, an output channel, and a trust report.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +12,21 @@ const cp = require('child_process');
 exports.activate = (context) => {
   const diags = vscode.languages.createDiagnosticCollection('selftest');
   context.subscriptions.push(diags);
+  const out = vscode.window.createOutputChannel('Selftest');
+  context.subscriptions.push(out);
+  context.subscriptions.push(vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, {
+    provideCodeActions(doc, range, ctx) {
+      out.appendLine('code actions asked for line ' + (range.start.line + 1) + ' with ' + JSON.stringify(ctx.diagnostics.map((d) => [d.source, d.code, d.message])));
+      return ctx.diagnostics.filter((d) => d.source === 'selftest' && d.code === 'E3').map((d) => {
+        const fix = new vscode.CodeAction('Selftest: fix line three', vscode.CodeActionKind.QuickFix);
+        fix.diagnostics = [d];
+        fix.isPreferred = true;
+        fix.edit = new vscode.WorkspaceEdit();
+        fix.edit.replace(doc.uri, doc.lineAt(2).range, 'const fixed = 3;');
+        return fix;
+      });
+    },
+  }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }));
   context.subscriptions.push(vscode.languages.registerCodeLensProvider({ scheme: 'file' }, {
     provideCodeLenses(doc) {
       return [new vscode.CodeLens(new vscode.Range(2, 0, 2, 0), { title: 'Selftest lens', command: 'selftest.lensClicked' })];
@@ -28,6 +44,7 @@ exports.activate = (context) => {
     const warn = new vscode.Diagnostic(ed.document.lineAt(4).range, 'Selftest warning on line five', vscode.DiagnosticSeverity.Warning);
     warn.source = 'selftest';
     diags.set(ed.document.uri, [err, warn]);
+    out.appendLine('published 2 diagnostics for ' + ed.document.uri.fsPath);
     vscode.window.showInformationMessage('Selftest published diagnostics');
   }));
   context.subscriptions.push(vscode.commands.registerCommand('selftest.webview', () => {

@@ -1,0 +1,232 @@
+/**
+ * What detectors share: the observation and hypothesis shapes, the context they read,
+ * and helpers that build causes, fixes and layer relevance.
+ */
+import type { RootCause, Symptom } from './findings';
+import type { FixPlan, PlannedFix, ScaleOp } from './fixes';
+import type { LayerView, ModelView } from './model';
+import type { LayerTrack, RunState } from './state';
+import { fmt, isNum, literal, pct } from './stats';
+import type { DataEvent, OptimizerInfo, SourceSite } from './trace';
+
+export type RelevanceSpec = Map<number, { score: number; evidence: string }>;
+
+export interface Cause {
+  rootCause: RootCause;
+  layer: LayerView | null;
+  location: SourceSite | null;
+  /** First is preferred. */
+  fixes: PlannedFix[];
+  /** Hypotheses (configuration findings) this evidence confirms; the first is the main one. */
+  confirms: string[];
+  /** Existing warnings (by id) that this evidence confirms and absorbs. */
+  folds: string[];
+}
+
+/** A training symptom seen by a detector. */
+export interface Observation {
+  symptom: Symptom;
+  /** What it is about: a layer name, 'loss', 'x', ... (the finding id is symptom:about). */
+  about: string;
+  /** It hurts training (so it is confirmed, and can confirm configuration findings). */
+  harm: boolean;
+  /** Ranking among confirmed findings (higher first). */
+  priority: number;
+  layer: LayerView | null;
+  iteration: number | null;
+  elapsedMs: number;
+  message: string;
+  evidence: string[];
+  relevance: RelevanceSpec;
+  related: Array<{ site: SourceSite; message: string }>;
+  cause: Cause;
+  /** Further symptoms seen together with this one. */
+  observed?: Symptom[];
+  /** Ids of earlier findings this one supersedes (a refined diagnosis). */
+  replaces?: string[];
+}
+
+/** A configuration finding made before training; confirmed or withdrawn by training. */
+export interface Hypothesis {
+  id: string;
+  symptom: Symptom;
+  rootCause: RootCause;
+  layer: LayerView | null;
+  location: SourceSite | null;
+  message: string;
+  evidence: string[];
+  relevance: RelevanceSpec;
+  related: Array<{ site: SourceSite; message: string }>;
+  fixes: PlannedFix[];
+  /** Training symptoms that confirm it. */
+  confirmBy: ReadonlySet<Symptom>;
+  /** 0..1: how likely it explains a matching symptom. */
+  strength: number;
+  /** Hidden until a stall needs an explanation; then it lends its cause to the stall finding. */
+  weak: boolean;
+  /** Symptoms of layers near the input are evidence for it (input scaling). */
+  inputSide?: boolean;
+  /** The targets collapse to one class: a loss that quickly falls to ~0 confirms it. */
+  trivialFit?: boolean;
+  /** About the training data: located where the tensor passed to fit is built, when the source shows it. */
+  data?: { role: 'x' | 'y'; fitSite: SourceSite | null };
+}
+
+export type HypStatus = 'pending' | 'confirmed' | 'withdrawn';
+
+export interface Ctx {
+  run: RunState;
+  view: ModelView | null;
+  iteration: number;
+  elapsedMs: number;
+  /** Hypotheses of this model with their status. */
+  hypotheses(): Array<{ hyp: Hypothesis; status: HypStatus }>;
+  /** Open (unconfirmed) symptom warnings of this model. */
+  warnings(): Observation[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Optimizers and learning rates
+
+export interface OptimizerBand {
+  name: string;
+  typical: number;
+  low: number;
+  high: number;
+}
+
+export function optimizerBand(opt: OptimizerInfo | null | undefined): OptimizerBand | null {
+  if (!opt) return null;
+  const c = opt.className.toLowerCase();
+  if (c.includes('momentum')) return { name: 'SGD with momentum', typical: 0.01, low: 1e-5, high: 1 };
+  if (c.includes('sgd')) return { name: 'SGD', typical: 0.01, low: 1e-5, high: 1 };
+  if (c.includes('adadelta')) return { name: 'Adadelta', typical: 1, low: 0.01, high: 10 };
+  if (c.includes('adagrad')) return { name: 'Adagrad', typical: 0.01, low: 1e-5, high: 1 };
+  if (c.includes('adamax')) return { name: 'Adamax', typical: 0.002, low: 1e-6, high: 0.05 };
+  if (c.includes('adam')) return { name: 'Adam', typical: 0.001, low: 1e-6, high: 0.05 };
+  if (c.includes('rmsprop')) return { name: 'RMSprop', typical: 0.001, low: 1e-6, high: 0.05 };
+  return null;
+}
+
+export function learningRateOf(view: ModelView | null, run: RunState): number | null {
+  const lr = view?.event.optimizer?.learningRate;
+  if (isNum(lr)) return lr;
+  return run.lastLearningRate;
+}
+
+/** A fix that sets the learning rate: into the band when outside it, else `factor` times it. */
+export function learningRateFix(view: ModelView | null, run: RunState, factor: number): PlannedFix | null {
+  if (!view) return null;
+  const opt = view.event.optimizer;
+  const lr = learningRateOf(view, run);
+  const band = optimizerBand(opt);
+  if (lr === null || lr < 0 || (lr === 0 && !band)) return null;
+  let to = lr === 0 ? band!.typical : lr * factor;
+  if (band && factor < 1 && lr >= band.high) to = band.typical;
+  if (band && factor > 1 && lr < band.low) to = band.typical;
+  to = Number(to.toPrecision(3));
+  const plan: FixPlan = { kind: 'learningRate', optimizer: opt, compileSite: view.compileSite, to };
+  const verb = to < lr ? 'Lower' : 'Raise';
+  return { title: `${verb} the learning rate from ${literal(lr)} to ${literal(to)}`, plan };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data scaling
+
+export function xEvent(run: RunState, slot = 0): DataEvent | undefined {
+  return run.data.x.get(slot);
+}
+
+export function maxAbs(e: DataEvent | undefined): number | null {
+  const s = e?.summary;
+  if (!s || !isNum(s.min) || !isNum(s.max)) return null;
+  return Math.max(Math.abs(s.min), Math.abs(s.max));
+}
+
+export function scaleFix(view: ModelView | null, e: DataEvent | undefined, role: 'x' | 'y'): PlannedFix | null {
+  if (!view || !e) return null;
+  const s = e.summary;
+  if (!isNum(s.min) || !isNum(s.max)) return null;
+  const fitSite = e.site ?? view.event.fitSite;
+  const rank = s.shape?.length ?? 0;
+  const name = role === 'x' ? 'inputs' : 'targets';
+  let op: ScaleOp;
+  let title: string;
+  if (role === 'x' && s.min >= 0 && s.max <= 255 && s.max > 1 && (rank >= 3 || s.max > 100)) {
+    op = { type: 'div', by: 255 };
+    title = `Scale the ${name} to [0, 1]: pass ${role}.div(255) to fit`;
+  } else if (role === 'y') {
+    const a = Math.max(Math.abs(s.min), Math.abs(s.max));
+    const by = Math.pow(10, Math.round(Math.log10(a)));
+    op = { type: 'div', by };
+    title = `Scale the ${name} down by ${literal(by)} (multiply predictions back)`;
+  } else if (rank === 2) {
+    const fallback = isNum(s.mean) && isNum(s.std) && s.std > 0 ? { mean: s.mean, std: s.std } : null;
+    op = { type: 'columns', fallback };
+    title = `Standardize each input column before fit (zero mean, unit variance)`;
+  } else {
+    if (!isNum(s.mean) || !isNum(s.std) || s.std <= 0) return null;
+    op = { type: 'standardize', mean: s.mean, std: s.std };
+    title = `Standardize the ${name}: subtract ${literal(s.mean)} and divide by ${literal(s.std)}`;
+  }
+  return { title, plan: { kind: 'scale', fitSite, role, op } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layer edits
+
+export function activationFix(layer: LayerView, to: string, title?: string): PlannedFix {
+  const from = layer.act;
+  return {
+    title: title ?? (from === 'linear' ? `Add activation '${to}' to ${layer.info.name}` : `Use ${to} instead of ${from} on ${layer.info.name}`),
+    plan: { kind: 'activation', layer: layer.info, to },
+  };
+}
+
+export function lossFix(view: ModelView, slot: number, to: string, title?: string): PlannedFix {
+  return { title: title ?? `Use the ${to} loss`, plan: { kind: 'loss', compileSite: view.compileSite, slot, to } };
+}
+
+export function combine(title: string, parts: Array<PlannedFix | null>): PlannedFix | null {
+  if (parts.some((p) => p === null)) return null;
+  return { title, plan: { kind: 'all', parts: parts.map((p) => p!.plan) } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layer status text (code lenses and relevance evidence)
+
+export function layerText(run: RunState, layer: LayerView): string {
+  const t: LayerTrack | undefined = run.track(layer.index);
+  const s = t?.latest();
+  if (!t || !s) return 'no data yet';
+  if (t.firstNonFiniteOut !== null) return `NaN from iteration ${t.firstNonFiniteOut}`;
+  if (t.firstNonFiniteWeights !== null) return `weights NaN from iteration ${t.firstNonFiniteWeights}`;
+  if (t.firstNonFiniteGrads !== null) return `gradients NaN from iteration ${t.firstNonFiniteGrads}`;
+  const parts: string[] = [];
+  if (isNum(s.dead) && s.dead >= 0.3 && s.hasOut) parts.push(`${pct(s.dead)} dead units`);
+  if (isNum(s.saturated) && s.saturated >= 0.3) parts.push(`${pct(s.saturated)} saturated`);
+  if (isNum(s.constant) && s.constant >= 0.999 && (s.rows ?? 0) >= 2) parts.push('constant output');
+  if (s.hasGrads && isNum(s.gradMeanAbs) && s.gradMeanAbs < 1e-7) parts.push(`gradient ${fmt(s.gradMeanAbs)}`);
+  if (t.unchangedSamples >= 3) parts.push('weights not changing');
+  return parts.length ? parts.join(', ') : 'healthy';
+}
+
+/** A background relevance for layers a finding does not single out. */
+export function backgroundScore(run: RunState, layer: LayerView): number {
+  const t = run.track(layer.index);
+  const s = t?.latest();
+  let score = 0.05;
+  if (!t || !s) return score;
+  if (t.firstNonFiniteOut !== null || t.firstNonFiniteWeights !== null) score += 0.2;
+  if (isNum(s.dead) && s.dead >= 0.5) score += 0.1 * s.dead;
+  if (isNum(s.saturated) && s.saturated >= 0.5) score += 0.1 * s.saturated;
+  return Math.min(0.3, score);
+}
+
+export function hypothesisIds(ctx: Ctx, pred: (h: Hypothesis) => boolean): Hypothesis[] {
+  return ctx
+    .hypotheses()
+    .map((x) => x.hyp)
+    .filter(pred)
+    .sort((a, b) => b.strength - a.strength);
+}

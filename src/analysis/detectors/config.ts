@@ -1,0 +1,540 @@
+/**
+ * Configuration checks from the model and data events, before training: output activation
+ * vs loss vs targets, label encoding, input scaling, learning-rate band, missing hidden
+ * activations. They are hypotheses: shown as warnings, confirmed only by training evidence.
+ */
+import type { Symptom } from '../findings';
+import {
+  activationFix,
+  combine,
+  type Hypothesis,
+  learningRateFix,
+  lossFix,
+  maxAbs,
+  optimizerBand,
+  type RelevanceSpec,
+  scaleFix,
+} from '../context';
+import { activationRange, type LayerView, type ModelView, type OutputView } from '../model';
+import type { RunState } from '../state';
+import { fmt, isNum } from '../stats';
+
+const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
+const NUMERIC: Symptom[] = ['non-finite-loss', 'non-finite-output', 'non-finite-weights', 'non-finite-gradients'];
+
+function set(...s: Symptom[]): ReadonlySet<Symptom> {
+  return new Set(s);
+}
+
+function outputRelevance(view: ModelView, o: OutputView, evidence: string): RelevanceSpec {
+  const r: RelevanceSpec = new Map();
+  r.set(o.actLayer.pos, { score: 1, evidence });
+  const owner = view.ownerOf(o.actLayer);
+  if (owner !== o.actLayer) r.set(owner.pos, { score: 0.5, evidence: `feeds ${o.actLayer.info.name}` });
+  return r;
+}
+
+function base(o: OutputView, view: ModelView): Pick<Hypothesis, 'layer' | 'location' | 'related'> {
+  const related = view.compileSite ? [{ site: view.compileSite, message: `loss ${o.loss?.name ?? ''} chosen here` }] : [];
+  return { layer: o.actLayer, location: o.actLayer.info.site, related };
+}
+
+function outputChecks(view: ModelView, run: RunState, o: OutputView): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  const loss = o.loss;
+  if (!loss) return out;
+  const L = o.actLayer;
+  const act = o.activation;
+  const units = o.units;
+  const t = run.data.target(o.slot);
+  const name = L.info.name;
+  const lossName = loss.name;
+  const id = (symptom: Symptom, about = name) => `${symptom}:${about}`;
+
+  // Softmax over one unit: the output is always exactly 1.
+  if (act === 'softmax' && units === 1) {
+    const fix =
+      loss.kind === 'categorical' || loss.kind === 'sparse'
+        ? combine('Use sigmoid with binaryCrossentropy on the single output unit', [activationFix(L, 'sigmoid'), lossFix(view, o.slot, 'binaryCrossentropy')])
+        : activationFix(L, 'sigmoid', `Use sigmoid instead of softmax on ${name} (one output unit)`);
+    out.push({
+      id: id('activation-loss-mismatch'),
+      symptom: 'activation-loss-mismatch',
+      rootCause: 'output-activation',
+      ...base(o, view),
+      message: `Softmax over a single unit always outputs 1, so ${name} gives the same prediction for every input and passes no gradient back.`,
+      evidence: [`${name} applies softmax to 1 unit`, `loss is ${lossName}`],
+      relevance: outputRelevance(view, o, 'softmax over 1 unit: output fixed at 1'),
+      fixes: fix ? [fix] : [],
+      confirmBy: set(...HARM, 'weights-unchanged', 'vanishing-gradient', 'output-out-of-range'),
+      strength: 1,
+      weak: false,
+    });
+    return out;
+  }
+
+  const probs = act === 'sigmoid' || act === 'hardsigmoid' || act === 'softmax';
+
+  if (loss.kind === 'categorical' || loss.kind === 'sparse') {
+    if (units === 1) {
+      const fix = combine(`Use binaryCrossentropy${act === 'sigmoid' ? '' : ' with sigmoid'} for a single output unit`, [
+        lossFix(view, o.slot, 'binaryCrossentropy'),
+        act === 'sigmoid' ? null : activationFix(L, 'sigmoid'),
+      ].filter((x) => x !== null));
+      out.push({
+        id: id('activation-loss-mismatch', 'loss'),
+        symptom: 'activation-loss-mismatch',
+        rootCause: 'loss-function',
+        layer: null,
+        location: view.compileSite,
+        related: L.info.site ? [{ site: L.info.site, message: `${name} has a single unit` }] : [],
+        message: `${lossName} needs one output unit per class, but ${name} has a single unit, so the loss carries no learning signal.`,
+        evidence: [`${name} has 1 unit`, `loss is ${lossName}`],
+        relevance: outputRelevance(view, o, 'single output unit for a categorical loss'),
+        fixes: fix ? [fix] : [],
+        confirmBy: set(...HARM, 'weights-unchanged'),
+        strength: 0.95,
+        weak: false,
+      });
+    } else if (act === 'sigmoid' && t?.kind === 'multi-hot' && loss.kind === 'categorical') {
+      out.push({
+        id: id('activation-loss-mismatch', 'loss'),
+        symptom: 'activation-loss-mismatch',
+        rootCause: 'loss-function',
+        layer: null,
+        location: view.compileSite,
+        related: [],
+        message: `The targets are multi-label (a row can have several 1s), but ${lossName} assumes exactly one class per row.`,
+        evidence: [`targets: ${t.columns} columns of 0/1, rows not one-hot`, `loss is ${lossName}`],
+        relevance: outputRelevance(view, o, 'sigmoid output for multi-label targets'),
+        fixes: [lossFix(view, o.slot, 'binaryCrossentropy')],
+        confirmBy: set(...HARM, 'loss-oscillating'),
+        strength: 0.8,
+        weak: false,
+      });
+    } else if (act !== 'softmax') {
+      const why =
+        act === 'sigmoid'
+          ? 'independent per-unit probabilities that do not sum to 1'
+          : act === 'linear'
+            ? 'raw scores, not probabilities, so the loss can turn NaN'
+            : 'values that are not probabilities, so the loss can turn NaN';
+      const alts = [];
+      if (t?.kind === 'multi-hot' || (act === 'sigmoid' && units === 2)) alts.push(lossFix(view, o.slot, 'binaryCrossentropy', 'Keep sigmoid and use the binaryCrossentropy loss'));
+      out.push({
+        id: id('activation-loss-mismatch'),
+        symptom: 'activation-loss-mismatch',
+        rootCause: 'output-activation',
+        ...base(o, view),
+        message: `${lossName} expects class probabilities from softmax, but ${name} applies ${act} (${why}).`,
+        evidence: [`${name} applies ${act} to ${units ?? '?'} units`, `loss is ${lossName}`],
+        relevance: outputRelevance(view, o, `${act} output with ${lossName}`),
+        fixes: [activationFix(L, 'softmax'), ...alts],
+        confirmBy: set(...HARM, ...NUMERIC, 'loss-oscillating', 'dead-relu', 'output-out-of-range', 'loss-diverging', 'weights-unchanged'),
+        strength: act === 'sigmoid' ? 0.8 : 0.9,
+        weak: false,
+      });
+    } else if (t?.kind === 'multi-hot') {
+      const fix = combine('Use sigmoid with binaryCrossentropy for multi-label targets', [activationFix(L, 'sigmoid'), lossFix(view, o.slot, 'binaryCrossentropy')]);
+      out.push({
+        id: id('activation-loss-mismatch'),
+        symptom: 'activation-loss-mismatch',
+        rootCause: 'output-activation',
+        ...base(o, view),
+        message: `The targets are multi-label (a row can have several 1s), but softmax on ${name} forces the outputs to sum to 1.`,
+        evidence: [`targets: ${t.columns} columns of 0/1, rows not one-hot`, `${name} applies softmax`],
+        relevance: outputRelevance(view, o, 'softmax output for multi-label targets'),
+        fixes: fix ? [fix] : [],
+        confirmBy: set(...HARM, 'loss-oscillating'),
+        strength: 0.8,
+        weak: false,
+      });
+    }
+  }
+
+  if (loss.kind === 'binary') {
+    if (!probs) {
+      out.push({
+        id: id('activation-loss-mismatch'),
+        symptom: 'activation-loss-mismatch',
+        rootCause: 'output-activation',
+        ...base(o, view),
+        message: `${lossName} expects probabilities in [0, 1], but ${name} applies ${act}, so its outputs are clipped and the loss gets no useful gradient.`,
+        evidence: [`${name} applies ${act} to ${units ?? '?'} units`, `loss is ${lossName}`],
+        relevance: outputRelevance(view, o, `${act} output with ${lossName}`),
+        fixes: [activationFix(L, 'sigmoid')],
+        confirmBy: set(...HARM, ...NUMERIC, 'loss-oscillating', 'dead-relu', 'output-out-of-range', 'loss-diverging', 'weights-unchanged'),
+        strength: 0.9,
+        weak: false,
+      });
+    } else if (act === 'softmax' && t?.kind === 'multi-hot') {
+      out.push({
+        id: id('activation-loss-mismatch'),
+        symptom: 'activation-loss-mismatch',
+        rootCause: 'output-activation',
+        ...base(o, view),
+        message: `The targets are multi-label (a row can have several 1s), but softmax on ${name} forces the outputs to sum to 1.`,
+        evidence: [`targets: ${t.columns} columns of 0/1, rows not one-hot`, `${name} applies softmax`],
+        relevance: outputRelevance(view, o, 'softmax output for multi-label targets'),
+        fixes: [activationFix(L, 'sigmoid')],
+        confirmBy: set(...HARM, 'loss-oscillating'),
+        strength: 0.8,
+        weak: false,
+      });
+    } else if (act === 'sigmoid' && t?.kind === 'one-hot' && (t.classes ?? 0) > 2) {
+      const fix = combine('Use softmax with categoricalCrossentropy for single-label classes', [activationFix(L, 'softmax'), lossFix(view, o.slot, 'categoricalCrossentropy')]);
+      out.push({
+        id: id('activation-loss-mismatch'),
+        symptom: 'activation-loss-mismatch',
+        rootCause: 'output-activation',
+        ...base(o, view),
+        message: `Each row has exactly one of ${t.classes} classes, but sigmoid with ${lossName} scores the classes independently; its per-unit accuracy is already ${fmt(1 - 1 / t.classes!)} by predicting all zeros.`,
+        evidence: [`targets: one-hot over ${t.classes} classes`, `${name} applies sigmoid`, `loss is ${lossName}`],
+        relevance: outputRelevance(view, o, 'sigmoid output for single-label classes'),
+        fixes: fix ? [fix] : [],
+        confirmBy: set(...HARM),
+        strength: 0.6,
+        weak: false,
+      });
+    }
+  }
+
+  const regression = loss.kind === 'mse' || loss.kind === 'mae' || loss.kind === 'regression';
+  if (regression && t) {
+    if (t.kind === 'multi-hot' && act === 'softmax') {
+      const fix = combine('Use sigmoid with binaryCrossentropy for multi-label targets', [activationFix(L, 'sigmoid'), lossFix(view, o.slot, 'binaryCrossentropy')]);
+      out.push({
+        id: id('activation-loss-mismatch'),
+        symptom: 'activation-loss-mismatch',
+        rootCause: 'output-activation',
+        ...base(o, view),
+        message: `The targets are multi-label (a row can have several 1s), but softmax on ${name} forces the outputs to sum to 1.`,
+        evidence: [`targets: ${t.columns} columns of 0/1, rows not one-hot`, `${name} applies softmax`, `loss is ${lossName}`],
+        relevance: outputRelevance(view, o, 'softmax output for multi-label targets'),
+        fixes: [fix, activationFix(L, 'sigmoid')].filter((x) => x !== null),
+        confirmBy: set(...HARM, 'loss-oscillating'),
+        strength: 0.8,
+        weak: false,
+      });
+    } else if ((t.kind === 'one-hot' || t.kind === 'binary') && probs) {
+      const to = act === 'softmax' && t.kind === 'one-hot' ? 'categoricalCrossentropy' : 'binaryCrossentropy';
+      const fixes = [lossFix(view, o.slot, to, `Use the ${to} loss for classification targets`)];
+      if (loss.kind === 'mae') fixes.push(lossFix(view, o.slot, 'meanSquaredError', 'Use the meanSquaredError loss'));
+      out.push({
+        id: id('activation-loss-mismatch', 'loss'),
+        symptom: 'activation-loss-mismatch',
+        rootCause: 'loss-function',
+        layer: null,
+        location: view.compileSite,
+        related: [],
+        message: `${lossName} on ${act} probabilities for classification targets gives vanishing gradients once outputs saturate; cross-entropy is the matching loss.`,
+        evidence: [`targets: ${t.kind === 'binary' ? '0/1 labels' : `one-hot over ${t.classes} classes`}`, `${name} applies ${act}`, `loss is ${lossName}`],
+        relevance: outputRelevance(view, o, `${act} output trained with ${lossName}`),
+        fixes,
+        confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing'),
+        strength: 0.4,
+        weak: true,
+      });
+    }
+  }
+
+  // Target range the output activation cannot reach.
+  const rangeLoss = regression || loss.kind === 'binary' || loss.kind === 'other';
+  const ys = t?.summary;
+  if (rangeLoss && t && ys && isNum(ys.min) && isNum(ys.max) && act !== 'linear') {
+    const [lo, hi] = activationRange(act);
+    const tolHi = 1e-6 * (1 + Math.abs(hi));
+    const tolLo = 1e-6 * (1 + Math.abs(lo));
+    if (ys.max > hi + tolHi || ys.min < lo - tolLo) {
+      const span = Math.max(1e-12, ys.max - ys.min);
+      const outside = (Math.max(0, ys.max - Math.max(hi, ys.min)) + Math.max(0, Math.min(lo, ys.max) - ys.min)) / span;
+      if (loss.kind === 'binary') {
+        const ySite = run.data.y.get(o.slot)?.site ?? view.event.fitSite;
+        out.push({
+          id: id('label-encoding-mismatch', 'y'),
+          symptom: 'label-encoding-mismatch',
+          rootCause: 'label-encoding',
+          layer: null,
+          location: ySite,
+          data: { role: 'y', fitSite: ySite },
+          related: view.compileSite ? [{ site: view.compileSite, message: `loss ${lossName}` }] : [],
+          message: `${lossName} needs targets in [0, 1], but the targets range from ${fmt(ys.min)} to ${fmt(ys.max)}${t.integer ? ' (class indices? use sparseCategoricalCrossentropy with softmax)' : ''}.`,
+          evidence: [`targets from ${fmt(ys.min)} to ${fmt(ys.max)}`, `loss is ${lossName}`],
+          relevance: outputRelevance(view, o, 'output compared with targets outside [0, 1]'),
+          fixes: [],
+          confirmBy: set(...HARM, ...NUMERIC, 'output-out-of-range', 'loss-diverging'),
+          strength: 0.9,
+          weak: false,
+        });
+      } else {
+        out.push({
+          id: id('output-out-of-range'),
+          symptom: 'output-out-of-range',
+          rootCause: 'output-activation',
+          ...base(o, view),
+          message: `${name} applies ${act}, whose outputs stay in [${fmt(lo)}, ${fmt(hi)}], but the targets range from ${fmt(ys.min)} to ${fmt(ys.max)}.`,
+          evidence: [`targets from ${fmt(ys.min)} to ${fmt(ys.max)}`, `${act} range [${fmt(lo)}, ${fmt(hi)}]`, `${Math.round(outside * 100)}% of the target range is unreachable`],
+          relevance: outputRelevance(view, o, `${act} output cannot reach targets in [${fmt(ys.min)}, ${fmt(ys.max)}]`),
+          fixes: [activationFix(L, 'linear', `Use a linear output on ${name} for targets in [${fmt(ys.min)}, ${fmt(ys.max)}]`)],
+          confirmBy: set(...HARM, 'output-out-of-range', 'dead-relu', 'saturated-activation', 'weights-unchanged'),
+          strength: outside >= 0.5 ? 0.85 : 0.7,
+          weak: false,
+        });
+      }
+    }
+  }
+
+  // Label encoding against the loss.
+  if (t && (loss.kind === 'sparse' || loss.kind === 'categorical')) {
+    const ySite = run.data.y.get(o.slot)?.site ?? view.event.fitSite;
+    const compileRel = view.compileSite ? [{ site: view.compileSite, message: `loss ${lossName}` }] : [];
+    if (loss.kind === 'sparse' && t.columns > 1 && (t.kind === 'one-hot' || t.kind === 'multi-hot')) {
+      out.push({
+        id: id('label-encoding-mismatch', 'y'),
+        symptom: 'label-encoding-mismatch',
+        rootCause: 'label-encoding',
+        layer: null,
+        location: view.compileSite,
+        related: [],
+        message: `${lossName} expects one class index per row, but the targets are ${t.kind === 'one-hot' ? 'one-hot rows' : 'rows of 0/1 labels'} with ${t.columns} columns.`,
+        evidence: [`targets: ${t.columns} columns of 0/1`, `loss is ${lossName}`],
+        relevance: outputRelevance(view, o, 'output compared with mis-encoded labels'),
+        fixes: t.kind === 'one-hot' ? [lossFix(view, o.slot, 'categoricalCrossentropy', 'Use categoricalCrossentropy for one-hot labels')] : [],
+        confirmBy: set(...HARM, ...NUMERIC),
+        strength: 0.95,
+        weak: false,
+      });
+    } else if (loss.kind === 'sparse' && t.columns === 1 && isNum(ys?.min) && isNum(ys?.max) && nonInteger(ys!)) {
+      const collapse = ys!.max < 1 && ys!.min >= 0;
+      out.push({
+        id: id('label-encoding-mismatch', 'y'),
+        symptom: 'label-encoding-mismatch',
+        rootCause: 'label-encoding',
+        layer: null,
+        location: ySite,
+        data: { role: 'y', fitSite: ySite },
+        related: compileRel,
+        message: `${lossName} expects integer class indices, but the targets take non-integer values from ${fmt(ys!.min)} to ${fmt(ys!.max)}${collapse ? '; truncated, every label becomes class 0' : ''}.`,
+        evidence: [`targets from ${fmt(ys!.min)} to ${fmt(ys!.max)}, not integers`, `loss is ${lossName}`],
+        relevance: outputRelevance(view, o, 'output compared with non-integer class labels'),
+        fixes: [],
+        confirmBy: set(...HARM, ...NUMERIC),
+        strength: 0.9,
+        weak: false,
+        trivialFit: collapse,
+      });
+    } else if (loss.kind === 'sparse' && t.integer && isNum(ys?.max) && units !== null && units > 1 && ys!.max >= units) {
+      out.push({
+        id: id('label-encoding-mismatch', 'y'),
+        symptom: 'label-encoding-mismatch',
+        rootCause: 'label-encoding',
+        layer: null,
+        location: ySite,
+        data: { role: 'y', fitSite: ySite },
+        related: compileRel,
+        message: `Class indices go up to ${fmt(ys!.max)}, but ${name} has only ${units} units (one per class).`,
+        evidence: [`largest class index ${fmt(ys!.max)}`, `${units} output units`],
+        relevance: outputRelevance(view, o, `${units} units for ${fmt(ys!.max + 1)} classes`),
+        fixes: [],
+        confirmBy: set(...HARM, ...NUMERIC),
+        strength: 0.9,
+        weak: false,
+      });
+    } else if (loss.kind === 'categorical' && t.columns === 1 && (units ?? 0) > 1 && (t.kind === 'classes' || t.kind === 'binary')) {
+      out.push({
+        id: id('label-encoding-mismatch', 'y'),
+        symptom: 'label-encoding-mismatch',
+        rootCause: 'label-encoding',
+        layer: null,
+        location: view.compileSite,
+        related: [],
+        message: `${lossName} expects one-hot rows, but the targets are class indices (one column).`,
+        evidence: [`targets: one column of class indices`, `${units} output units`, `loss is ${lossName}`],
+        relevance: outputRelevance(view, o, 'output compared with class indices'),
+        fixes: [
+          lossFix(view, o.slot, 'sparseCategoricalCrossentropy', 'Use sparseCategoricalCrossentropy for class-index labels'),
+          {
+            title: `One-hot encode the labels (${units} classes) in the fit call`,
+            plan: { kind: 'scale', fitSite: run.data.y.get(o.slot)?.site ?? view.event.fitSite, role: 'y', op: { type: 'oneHot', depth: units! } },
+          },
+        ],
+        confirmBy: set(...HARM, ...NUMERIC),
+        strength: 0.95,
+        weak: false,
+      });
+    }
+  }
+  return out;
+}
+
+function inputChecks(view: ModelView, run: RunState): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  const firsts = view.firstLayers();
+  // Follow shape-only layers: a normalization right after Flatten/Reshape still counts.
+  const entry = (l: LayerView): LayerView => {
+    let cur = l;
+    for (let g = 0; g < 16 && cur.kind === 'passthrough' && cur.succs.length === 1; g++) cur = view.layers[cur.succs[0]!]!;
+    return cur;
+  };
+  const guarded = firsts.some((l) => {
+    const e = entry(l);
+    return e.kind === 'normalization' || e.kind === 'embedding';
+  });
+  for (const [slot, e] of run.data.x) {
+    if (guarded) break;
+    const ma = maxAbs(e);
+    const s = e.summary;
+    if (ma === null || ma <= 10) continue;
+    const strength = ma > 1e3 ? 0.8 : ma > 100 ? 0.7 : 0.55;
+    const rel: RelevanceSpec = new Map();
+    for (const f of firsts) {
+      const w = entry(f);
+      rel.set(w.pos, { score: 0.6, evidence: `receives raw inputs up to ${fmt(ma)}` });
+      const a = view.effectiveActivation(w);
+      if (a.actLayer !== w) rel.set(a.actLayer.pos, { score: 0.5, evidence: `activation of a layer fed raw inputs` });
+    }
+    const fix = scaleFix(view, e, 'x');
+    const about = slot === 0 ? 'x' : `x${slot}`;
+    out.push({
+      id: `unscaled-input:${about}`,
+      symptom: 'unscaled-input',
+      rootCause: 'input-normalization',
+      layer: null,
+      location: e.site ?? view.event.fitSite,
+      ...(slot === 0 ? { data: { role: 'x' as const, fitSite: e.site ?? view.event.fitSite } } : {}),
+      related: [],
+      message: `Inputs are not scaled: values range from ${fmt(s.min)} to ${fmt(s.max)} (mean ${fmt(s.mean)}, std ${fmt(s.std)}), which saturates or kills the first layer's units and makes gradients huge.`,
+      evidence: [`input values from ${fmt(s.min)} to ${fmt(s.max)}`, `std ${fmt(s.std)}`, `no normalization layer before ${firsts[0]?.info.name ?? 'the first layer'}`],
+      relevance: rel,
+      fixes: fix ? [fix] : [],
+      confirmBy: set(...HARM, ...NUMERIC, 'loss-oscillating', 'loss-diverging', 'exploding-gradient', 'saturated-activation', 'dead-relu', 'vanishing-gradient', 'weights-unchanged'),
+      strength,
+      weak: false,
+      inputSide: true,
+    });
+  }
+  // Regression targets in the thousands: the output must reach them with small steps.
+  for (const o of view.outputs) {
+    const k = o.loss?.kind;
+    if (k !== 'mse' && k !== 'mae' && k !== 'regression') continue;
+    const t = run.data.target(o.slot);
+    const e = run.data.y.get(o.slot) ?? (run.data.y.size === 1 ? [...run.data.y.values()][0] : undefined);
+    const ma = maxAbs(e);
+    if (!t || t.kind !== 'continuous' || ma === null || ma <= 1e3 || !e) continue;
+    const fix = scaleFix(view, e, 'y');
+    const rel: RelevanceSpec = new Map([[o.actLayer.pos, { score: 0.6, evidence: `must output values up to ${fmt(ma)}` }]]);
+    out.push({
+      id: `unscaled-input:y${o.slot === 0 ? '' : o.slot}`,
+      symptom: 'unscaled-input',
+      rootCause: 'input-normalization',
+      layer: null,
+      location: e.site ?? view.event.fitSite,
+      ...(o.slot === 0 ? { data: { role: 'y' as const, fitSite: e.site ?? view.event.fitSite } } : {}),
+      related: [],
+      message: `Regression targets are not scaled (up to ${fmt(ma)}, std ${fmt(e.summary.std)}): the loss is dominated by their magnitude and the output must reach them with small steps.`,
+      evidence: [`targets from ${fmt(e.summary.min)} to ${fmt(e.summary.max)}`],
+      relevance: rel,
+      fixes: fix ? [fix] : [],
+      confirmBy: set('loss-not-decreasing', 'loss-diverging', 'loss-oscillating', 'exploding-gradient', ...NUMERIC),
+      strength: 0.6,
+      weak: false,
+    });
+  }
+  return out;
+}
+
+function learningRateCheck(view: ModelView, run: RunState): Hypothesis[] {
+  const opt = view.event.optimizer;
+  const band = optimizerBand(opt);
+  const lr = opt?.learningRate;
+  if (!band || !isNum(lr)) return [];
+  const high = lr >= band.high;
+  const low = lr < band.low;
+  if (!high && !low) return [];
+  const fix = learningRateFix(view, run, high ? 0.1 : 10);
+  const note = band.name === 'Adadelta' && low ? " (tfjs's Adadelta default is 0.001; Keras uses 1.0)" : '';
+  return [
+    {
+      id: 'learning-rate-out-of-range:optimizer',
+      symptom: 'learning-rate-out-of-range',
+      rootCause: 'learning-rate',
+      layer: null,
+      location: view.optimizerSite,
+      related: [],
+      message: high
+        ? `Learning rate ${fmt(lr)} is very high for ${band.name} (usual values are below ${fmt(band.high)}, typically ${fmt(band.typical)}); updates can overshoot and blow up.`
+        : `Learning rate ${fmt(lr)} is very low for ${band.name} (usual values are at least ${fmt(band.low)}, typically ${fmt(band.typical)})${note}; weights will barely move.`,
+      evidence: [`${band.name} learning rate ${fmt(lr)}`],
+      relevance: new Map(),
+      fixes: fix ? [fix] : [],
+      confirmBy: high
+        ? set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'weights-unchanged')
+        : set('loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged'),
+      strength: high ? 0.85 : 0.7,
+      weak: false,
+    },
+  ];
+}
+
+const POOLING = /pooling/i;
+
+/** Targets that are certainly not all integers (distinct values known, or all inside (0, 1)). */
+function nonInteger(s: { distinct: number[] | null; min: number | null; max: number | null }): boolean {
+  if (s.distinct) return s.distinct.some((v) => !Number.isInteger(v));
+  return isNum(s.min) && isNum(s.max) && s.min >= 0 && s.max < 1 && s.max > 0;
+}
+
+/** Weighted layers followed by another weighted layer with no nonlinearity in between. */
+function missingActivation(view: ModelView): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  const outputs = new Set(view.outputs.map((o) => o.layer.pos));
+  for (const w of view.layers) {
+    if (w.kind !== 'weighted' || w.act !== 'linear' || outputs.has(w.pos)) continue;
+    let cur = w;
+    let missing = false;
+    for (let g = 0; g < 32; g++) {
+      if (cur.succs.length !== 1) break;
+      const next = view.layers[cur.succs[0]!]!;
+      if (next.kind === 'activation') break;
+      if (next.kind === 'weighted') {
+        missing = true;
+        break;
+      }
+      if (next.kind === 'passthrough' || next.kind === 'normalization' || POOLING.test(next.info.className)) {
+        cur = next;
+        continue;
+      }
+      break;
+    }
+    if (!missing) continue;
+    out.push({
+      id: `missing-activation:${w.info.name}`,
+      symptom: 'loss-not-decreasing',
+      rootCause: 'hidden-activation',
+      layer: w,
+      location: w.info.site,
+      related: [],
+      message: `${w.info.name} has no activation, so it and the next layer collapse into one linear map.`,
+      evidence: [`${w.info.name} is linear and feeds another weighted layer directly`],
+      relevance: new Map([[w.pos, { score: 1, evidence: 'no activation between weighted layers' }]]),
+      fixes: [activationFix(w, 'relu')],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 0.35,
+      weak: true,
+    });
+    if (out.length >= 4) break;
+  }
+  return out;
+}
+
+/** All configuration hypotheses for the model as far as its events are known. */
+export function configHypotheses(view: ModelView, run: RunState): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const o of view.outputs) out.push(...outputChecks(view, run, o));
+  out.push(...inputChecks(view, run));
+  out.push(...learningRateCheck(view, run));
+  out.push(...missingActivation(view));
+  // One hypothesis per id (the first, most specific, wins).
+  const seen = new Set<string>();
+  return out.filter((h) => (seen.has(h.id) ? false : (seen.add(h.id), true)));
+}

@@ -1,0 +1,493 @@
+/**
+ * Per-layer health from sampled layer details: dead ReLU units, saturated sigmoid/tanh
+ * units, vanishing and exploding gradients, weights that stop changing, outputs that do
+ * not depend on the input, and outputs pinned at the bound of their activation.
+ * Every rule needs the condition on several consecutive samples.
+ */
+import type { Symptom } from '../findings';
+import { activationFix, type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, type Observation, type RelevanceSpec } from '../context';
+import { RELU_LIKE, SATURATING, type LayerView, type ModelView } from '../model';
+import { assessAccuracy, assessLoss } from '../progress';
+import type { LayerSample, RunState } from '../state';
+import { fmt, isNum, median, pct } from '../stats';
+
+const SAMPLES = 3;
+/** Iterations a constant-output streak must cover. */
+const MIN_SPAN = 5;
+
+/** Training is clearly working: a layer symptom is then not (yet) a fault. */
+function learningWell(run: RunState): boolean {
+  const lp = assessLoss(run);
+  const ap = assessAccuracy(run);
+  return (lp !== null && (lp.learning || lp.current < 1e-3 * Math.abs(lp.start))) || (ap !== null && ap.aboveChance);
+}
+
+/** Targets with a single class: a constant prediction is then the right answer. */
+function singleClass(run: RunState): boolean {
+  const t = run.data.target(0);
+  if (!t) return false;
+  const s = t.summary;
+  if (s.distinct && s.distinct.length === 1) return true;
+  if (t.freqs && Math.max(...t.freqs) >= 0.99) return true;
+  return s.std === 0;
+}
+
+function strongHyps(ctx: Ctx, symptom: Symptom, pred: (h: Hypothesis) => boolean): Hypothesis[] {
+  return hypothesisIds(ctx, (h) => !h.weak && h.confirmBy.has(symptom) && pred(h));
+}
+
+/** Input scaling or learning rate explain a sick layer near the input; else the layer itself. */
+function layerCause(ctx: Ctx, symptom: Symptom, layer: LayerView, own: Cause): Cause {
+  const view = ctx.view!;
+  const owner = view.ownerOf(layer);
+  if (view.isNearInput(owner, 1)) {
+    const h = strongHyps(ctx, symptom, (x) => x.inputSide === true)[0];
+    if (h) return { rootCause: h.rootCause, layer: null, location: h.location, fixes: h.fixes, confirms: [h.id], folds: [] };
+  }
+  const lr = strongHyps(ctx, symptom, (x) => x.rootCause === 'learning-rate')[0];
+  if (lr) return { rootCause: 'learning-rate', layer: null, location: lr.location, fixes: lr.fixes, confirms: [lr.id], folds: [] };
+  const outHyp = strongHyps(ctx, symptom, (x) => x.layer === layer)[0];
+  if (outHyp) return { rootCause: outHyp.rootCause, layer: outHyp.layer, location: outHyp.location, fixes: outHyp.fixes, confirms: [outHyp.id], folds: [] };
+  return own;
+}
+
+function series(samples: LayerSample[], f: (s: LayerSample) => number | null): string {
+  return samples.map((s) => `${fmt(f(s))} @${s.iter}`).join(', ');
+}
+
+function isOutputSide(view: ModelView, l: LayerView): boolean {
+  return view.outputs.some((o) => o.layer === l || o.actLayer === l);
+}
+
+function deadRelu(ctx: Ctx): Observation[] {
+  const view = ctx.view!;
+  const run = ctx.run;
+  const out: Observation[] = [];
+  for (const l of view.layers) {
+    if (!RELU_LIKE.has(l.act) || isOutputSide(view, l)) continue;
+    const ss = run.track(l.index)?.lastOut(SAMPLES) ?? [];
+    if (ss.length < SAMPLES || ss.some((s) => !isNum(s.dead))) continue;
+    const small = ss.some((s) => s.rows !== null && s.rows < 8);
+    // 30-50% dead is normal for ReLU; small batches inflate the fraction.
+    const thr = small ? 0.95 : 0.8;
+    const minDead = Math.min(...ss.map((s) => s.dead!));
+    if (minDead < thr) continue;
+    const harm = minDead >= 0.99 && !small && !learningWell(run) && !singleClass(run);
+    const rel: RelevanceSpec = new Map([[l.pos, { score: 1, evidence: `${pct(minDead)} dead units` }]]);
+    for (const o of view.layers) {
+      if (o === l || !RELU_LIKE.has(o.act)) continue;
+      const d = run.track(o.index)?.latest()?.dead;
+      if (isNum(d) && d >= 0.5) rel.set(o.pos, { score: 0.5 * d, evidence: `${pct(d)} dead units` });
+    }
+    const lrFix = learningRateFix(view, run, 0.1);
+    const own: Cause = {
+      rootCause: 'hidden-activation',
+      layer: l,
+      location: l.info.site,
+      fixes: [activationFix(l, 'elu', `Use elu instead of relu on ${l.info.name} so units cannot die`), ...(lrFix ? [lrFix] : [])],
+      confirms: [],
+      folds: [],
+    };
+    out.push({
+      symptom: 'dead-relu',
+      about: l.info.name,
+      harm,
+      priority: 0.7,
+      layer: l,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `${pct(minDead)} of ${l.info.name}'s units output 0 for every sample (dead ReLU), so they pass no gradient.`,
+      evidence: [`dead-unit fraction ${series(ss, (s) => s.dead)}`],
+      relevance: rel,
+      related: [],
+      cause: layerCause(ctx, 'dead-relu', l, own),
+    });
+  }
+  return out;
+}
+
+function saturated(ctx: Ctx): Observation[] {
+  const view = ctx.view!;
+  const run = ctx.run;
+  const out: Observation[] = [];
+  for (const l of view.layers) {
+    if (!SATURATING.has(l.act) || isOutputSide(view, l)) continue;
+    const ss = run.track(l.index)?.lastOut(SAMPLES) ?? [];
+    if (ss.length < SAMPLES || ss.some((s) => !isNum(s.saturated))) continue;
+    const small = ss.some((s) => s.rows !== null && s.rows < 8);
+    const thr = small ? 0.9 : 0.7;
+    const minSat = Math.min(...ss.map((s) => s.saturated!));
+    if (minSat < thr) continue;
+    const rel: RelevanceSpec = new Map([[l.pos, { score: 1, evidence: `${pct(minSat)} of outputs saturated` }]]);
+    const own: Cause = {
+      rootCause: 'hidden-activation',
+      layer: l,
+      location: l.info.site,
+      fixes: [activationFix(l, 'relu', `Use relu instead of ${l.act} on ${l.info.name}`)],
+      confirms: [],
+      folds: [],
+    };
+    out.push({
+      symptom: 'saturated-activation',
+      about: l.info.name,
+      harm: minSat >= 0.99 && !small && !learningWell(run) && !singleClass(run),
+      priority: 0.7,
+      layer: l,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `${pct(minSat)} of ${l.info.name}'s ${l.act} outputs are pinned at their bounds, where the gradient is ~0.`,
+      evidence: [`saturated fraction ${series(ss, (s) => s.saturated)}`],
+      relevance: rel,
+      related: [],
+      cause: layerCause(ctx, 'saturated-activation', l, own),
+    });
+  }
+  return out;
+}
+
+function gradOf(run: RunState, l: LayerView): number | null {
+  const s = run.track(l.index)?.latest();
+  return s && s.hasGrads && isNum(s.gradMeanAbs) ? s.gradMeanAbs : null;
+}
+
+function vanishing(ctx: Ctx): Observation[] {
+  const view = ctx.view!;
+  const run = ctx.run;
+  const weighted = view.weighted().filter((l) => (run.track(l.index)?.samples.length ?? 0) > 0);
+  if (weighted.length < 2) return [];
+  const first = weighted[0]!;
+  const last = weighted[weighted.length - 1]!;
+  const tf = run.track(first.index);
+  const tl = run.track(last.index);
+  const fs = tf?.samples.last().filter((s) => s.hasGrads).slice(-SAMPLES) ?? [];
+  const ls = tl?.samples.last().filter((s) => s.hasGrads).slice(-SAMPLES) ?? [];
+  if (fs.length < SAMPLES || ls.length < SAMPLES) return [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const g1 = fs[i]!.gradMeanAbs;
+    const g2 = ls[i]!.gradMeanAbs;
+    if (!isNum(g1) || !isNum(g2) || g2 <= 0) return [];
+    if (!(g1 < 1e-7 && g1 / g2 < 1e-3)) return [];
+  }
+  // Where does the gradient drop most, walking backward?
+  let worst = { a: first, b: last, ratio: Infinity };
+  for (let i = 0; i + 1 < weighted.length; i++) {
+    const ga = gradOf(run, weighted[i]!);
+    const gb = gradOf(run, weighted[i + 1]!);
+    if (!isNum(ga) || !isNum(gb) || gb <= 0) continue;
+    const r = ga / gb;
+    if (r < worst.ratio) worst = { a: weighted[i]!, b: weighted[i + 1]!, ratio: r };
+  }
+  const between = view.layers.filter((l) => l.pos >= worst.a.pos && l.pos < worst.b.pos && SATURATING.has(l.act));
+  const culprit = between[0] ?? view.layers.filter((l) => l.pos < worst.b.pos && SATURATING.has(l.act)).pop() ?? null;
+  const rel: RelevanceSpec = new Map();
+  for (const l of weighted) {
+    const g = gradOf(run, l);
+    rel.set(l.pos, { score: 0.3, evidence: `mean |gradient| ${fmt(g)}` });
+  }
+  if (culprit) rel.set(culprit.pos, { score: 1, evidence: `${culprit.act} between ${worst.a.info.name} and ${worst.b.info.name}, where the gradient shrinks ${fmt(1 / worst.ratio)}-fold` });
+  else rel.set(worst.a.pos, { score: 1, evidence: `gradient shrinks ${fmt(1 / worst.ratio)}-fold below ${worst.b.info.name}` });
+  const target = culprit ?? worst.a;
+  const own: Cause = culprit
+    ? { rootCause: 'hidden-activation', layer: culprit, location: culprit.info.site, fixes: [activationFix(culprit, 'relu', `Use relu instead of ${culprit.act} on ${culprit.info.name}`)], confirms: [], folds: [] }
+    : { rootCause: 'architecture', layer: worst.a, location: worst.a.info.site, fixes: [], confirms: [], folds: [] };
+  return [
+    {
+      symptom: 'vanishing-gradient',
+      about: target.info.name,
+      harm: false,
+      priority: 0.7,
+      layer: target,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `Gradients vanish before reaching ${first.info.name} (mean |gradient| ${fmt(fs[fs.length - 1]!.gradMeanAbs)} vs ${fmt(ls[ls.length - 1]!.gradMeanAbs)} at ${last.info.name})${culprit ? `; the ${culprit.act} of ${culprit.info.name} squashes them` : ''}.`,
+      evidence: [`mean |gradient| of ${first.info.name}: ${series(fs, (s) => s.gradMeanAbs)}`, `mean |gradient| of ${last.info.name}: ${series(ls, (s) => s.gradMeanAbs)}`],
+      relevance: rel,
+      related: [],
+      cause: layerCause(ctx, 'vanishing-gradient', target, own),
+    },
+  ];
+}
+
+export function detectExploding(ctx: Ctx): Observation[] {
+  const run = ctx.run;
+  const h = run.gradNorm;
+  const early = h.head.slice(0, 10).map((p) => p.value);
+  if (early.length < 5 || h.count < 15) return [];
+  const e = median(early);
+  const recent = h.recent.last(SAMPLES).map((p) => p.value);
+  if (!(e > 0) || recent.length < SAMPLES || recent.some((g) => g < 1e3 * e)) return [];
+  const view = ctx.view;
+  const rel: RelevanceSpec = new Map();
+  if (view) {
+    const w = view.weighted();
+    let best: LayerView | null = null;
+    let bestG = 0;
+    for (const l of w) {
+      const g = run.track(l.index)?.latest()?.gradNorm;
+      if (isNum(g)) {
+        rel.set(l.pos, { score: 0.3, evidence: `gradient norm ${fmt(g)}` });
+        if (g > bestG) {
+          bestG = g;
+          best = l;
+        }
+      }
+    }
+    if (best) rel.set(best.pos, { score: 0.8, evidence: `largest gradient norm ${fmt(bestG)}` });
+  }
+  const lr = strongHyps(ctx, 'exploding-gradient', (x) => x.rootCause === 'learning-rate')[0];
+  const inp = strongHyps(ctx, 'exploding-gradient', (x) => x.inputSide === true)[0];
+  const fix = learningRateFix(view ?? null, run, 0.1);
+  const cause: Cause = lr
+    ? { rootCause: 'learning-rate', layer: null, location: lr.location, fixes: lr.fixes, confirms: [lr.id], folds: [] }
+    : inp
+      ? { rootCause: 'input-normalization', layer: null, location: inp.location, fixes: inp.fixes, confirms: [inp.id], folds: [] }
+      : { rootCause: 'learning-rate', layer: null, location: view?.optimizerSite ?? null, fixes: fix ? [fix] : [], confirms: [], folds: [] };
+  return [
+    {
+      symptom: 'exploding-gradient',
+      about: 'gradients',
+      harm: false,
+      priority: 0.75,
+      layer: null,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `The gradient norm grew from ${fmt(e)} to ${fmt(recent[recent.length - 1])} (over 1000-fold).`,
+      evidence: [`early gradient norm ${fmt(e)}`, `last gradient norms ${recent.map(fmt).join(', ')}`],
+      relevance: rel,
+      related: [],
+      cause,
+    },
+  ];
+}
+
+function unchanged(ctx: Ctx): Observation[] {
+  const view = ctx.view!;
+  const run = ctx.run;
+  const weighted = view.weighted().filter((l) => (run.track(l.index)?.samples.length ?? 0) > 0 && run.track(l.index)!.latest()!.hasWeights);
+  if (weighted.length === 0) return [];
+  const frozen = weighted.filter((l) => {
+    const t = run.track(l.index)!;
+    return t.unchangedSince !== null && t.unchangedSamples >= SAMPLES && ctx.iteration - t.unchangedSince >= 10;
+  });
+  const lr = run.lastLearningRate ?? view.event.optimizer?.learningRate ?? null;
+  if (frozen.length === 0 && !(run.zeroGradStreak >= 20 && run.iterations >= 20)) return [];
+  // Weights also stop moving once a model has converged; that is not a fault.
+  if (learningWell(run)) return [];
+  const all = frozen.length === weighted.length || run.zeroGradStreak >= 20;
+  const rel: RelevanceSpec = new Map();
+  for (const l of frozen) rel.set(l.pos, { score: 0.5, evidence: `weights unchanged since iteration ${run.track(l.index)!.unchangedSince}` });
+  // Zero gradients come from a layer whose output ignores its input (constant or dead).
+  const blocker = [...view.layers].reverse().find((l) => {
+    const s = run.track(l.index)?.latest();
+    return s && ((isNum(s.constant) && s.constant >= 0.999 && (s.rows ?? 2) >= 2) || (isNum(s.dead) && s.dead >= 0.99 && RELU_LIKE.has(l.act)));
+  });
+  const zeroGrad = weighted.every((l) => {
+    const s = run.track(l.index)!.latest()!;
+    return !s.hasGrads || s.gradNorm === 0;
+  });
+  const evidence = frozen.slice(0, 4).map((l) => `${l.info.name}: weights identical over ${run.track(l.index)!.unchangedSamples} samples since iteration ${run.track(l.index)!.unchangedSince}`);
+  if (run.zeroGradStreak >= 20) evidence.push(`gradient norm exactly 0 for ${run.zeroGradStreak} iterations`);
+  if (isNum(lr)) evidence.push(`learning rate ${fmt(lr)}`);
+  if (all) {
+    // Prefer what explains the blocking layer, then the strongest configuration finding.
+    const hyps = strongHyps(ctx, 'weights-unchanged', () => true).sort(
+      (a, b) => Number(blocker !== undefined && b.layer === blocker) - Number(blocker !== undefined && a.layer === blocker) || b.strength - a.strength,
+    );
+    let cause: Cause;
+    let why: string;
+    if (hyps.length) {
+      const h = hyps[0]!;
+      cause = { rootCause: h.rootCause, layer: h.layer, location: h.location, fixes: h.fixes, confirms: [h.id], folds: [] };
+      why = h.rootCause === 'learning-rate' ? 'the learning rate is too small to move them' : 'no gradient reaches them';
+    } else if ((zeroGrad || run.zeroGradStreak >= 20) && blocker) {
+      rel.set(blocker.pos, { score: 1, evidence: 'output does not depend on the input, so no gradient passes' });
+      const isOut = isOutputSide(view, blocker);
+      cause = { rootCause: isOut ? 'output-activation' : 'hidden-activation', layer: blocker, location: blocker.info.site, fixes: [], confirms: [], folds: [`constant-output:${blocker.info.name}`, `dead-relu:${blocker.info.name}`] };
+      why = `no gradient passes ${blocker.info.name}, whose output does not depend on its input`;
+    } else if (isNum(lr) && lr <= 1e-7) {
+      const fix = learningRateFix(view, run, 10);
+      cause = { rootCause: 'learning-rate', layer: null, location: view.optimizerSite, fixes: fix ? [fix] : [], confirms: [], folds: [] };
+      why = `the learning rate ${fmt(lr)} is too small to move them`;
+    } else {
+      cause = { rootCause: 'optimizer', layer: null, location: view.optimizerSite, fixes: [], confirms: [], folds: [] };
+      why = zeroGrad ? 'all gradients are zero' : 'the optimizer applies no update';
+    }
+    return [
+      {
+        symptom: 'weights-unchanged',
+        about: 'model',
+        harm: true,
+        priority: 0.85,
+        layer: cause.layer,
+        iteration: ctx.iteration,
+        elapsedMs: ctx.elapsedMs,
+        message: `No weight of the model changes during training: ${why}.`,
+        evidence,
+        relevance: rel,
+        related: [],
+        cause,
+      },
+    ];
+  }
+  // Only some layers frozen: gradients stop at a dead or constant layer after them.
+  const l = frozen[frozen.length - 1]!;
+  if (!blocker || blocker.pos <= l.pos) return [];
+  rel.set(blocker.pos, { score: 1, evidence: 'blocks the gradient of the layers before it' });
+  return [
+    {
+      symptom: 'weights-unchanged',
+      about: l.info.name,
+      harm: false,
+      priority: 0.6,
+      layer: blocker,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `${frozen.map((x) => x.info.name).join(', ')} stopped learning: no gradient passes ${blocker.info.name}.`,
+      evidence,
+      relevance: rel,
+      related: [],
+      cause: layerCause(ctx, 'weights-unchanged', blocker, { rootCause: 'hidden-activation', layer: blocker, location: blocker.info.site, fixes: [], confirms: [], folds: [] }),
+    },
+  ];
+}
+
+/** Whether a layer's sampled outputs ignore the input. */
+function constantOver(samples: LayerSample[], act: string, units: number | null): { constant: boolean; decisive: boolean; text: string } {
+  const last = samples[samples.length - 1];
+  if (!last) return { constant: false, decisive: false, text: '' };
+  if (act === 'softmax' && units === 1 && last.outMin === 1 && last.outMax === 1) {
+    return { constant: true, decisive: true, text: `output exactly 1 for every sample at iteration ${last.iter}` };
+  }
+  // The latest samples that are constant across the batch; a model just initialized with tiny
+  // weights can look constant for a step or two, so the run of samples must span some training.
+  const streak: LayerSample[] = [];
+  for (const s of [...samples].reverse()) {
+    if ((s.rows ?? 2) < 2) break;
+    // The probe's per-unit test is authoritative; a float32 std can round to 0 on its own.
+    const constant = isNum(s.constant) ? s.constant >= 0.999 : isNum(s.outMin) && s.outMin === s.outMax;
+    if (!constant) break;
+    streak.unshift(s);
+  }
+  if (streak.length >= 2 && streak[streak.length - 1]!.iter - streak[0]!.iter >= MIN_SPAN) {
+    return { constant: true, decisive: false, text: `every unit identical across the batch from iteration ${streak[0]!.iter} to ${last.iter} (value ${fmt(last.outMean)})` };
+  }
+  // Batches of one row: identical statistics on different batches mean the input is ignored.
+  const three = samples.slice(-3);
+  if (three.length === 3 && three[2]!.iter - three[0]!.iter >= MIN_SPAN && three.every((s) => (s.rows ?? 2) < 2) && three.every((s) => isNum(s.outMean) && s.outMean === three[0]!.outMean && s.outStd === three[0]!.outStd)) {
+    return { constant: true, decisive: false, text: `identical output on different samples at iterations ${three.map((s) => s.iter).join(', ')} (mean ${fmt(last.outMean)})` };
+  }
+  return { constant: false, decisive: false, text: '' };
+}
+
+function constantOutput(ctx: Ctx): Observation[] {
+  const view = ctx.view!;
+  const run = ctx.run;
+  const out: Observation[] = [];
+  if (singleClass(run)) return out;
+  for (const o of view.outputs) {
+    const ss = run.track(o.layer.index)?.lastOut(6) ?? [];
+    const c = constantOver(ss, o.activation, o.units);
+    if (!c.constant) continue;
+    // The producer: the first layer that is constant while its (sampled) inputs are not. A
+    // layer fed by the raw input cannot be judged: the sampled batch itself may be constant.
+    const isConst = (l: LayerView) => constantOver(run.track(l.index)?.lastOut(6) ?? [], l.act, l.units).constant;
+    const sampled = (l: LayerView) => (run.track(l.index)?.lastOut(1).length ?? 0) > 0;
+    const first = view.layers.find((l) => l.kind !== 'input' && l.pos <= o.layer.pos && isConst(l));
+    if (!first) continue;
+    const inputFed = first.preds.length === 0 || first.preds.some((p) => !sampled(view.layers[p]!));
+    if (inputFed && !c.decisive) continue;
+    const producer = c.decisive ? o.actLayer : first;
+    const ps = run.track(producer.index)?.latest();
+    const rel: RelevanceSpec = new Map([[producer.pos, { score: 1, evidence: `output constant: ${c.text}` }]]);
+    for (const l of view.layers) if (l !== producer && l.pos > producer.pos && l.pos <= o.layer.pos) rel.set(l.pos, { score: 0.3, evidence: `constant because ${producer.info.name} is` });
+    const evidence = [`${o.layer.info.name}: ${c.text}`];
+    if (producer !== o.layer) evidence.push(`${producer.info.name} is the first layer whose output is constant`);
+    let cause: Cause;
+    const hyps = strongHyps(ctx, 'constant-output', (h) => h.layer === producer || h.layer === o.actLayer || h.rootCause === 'label-encoding' || (h.inputSide === true && view.isNearInput(view.ownerOf(producer), 1)));
+    if (hyps.length) {
+      const h = hyps[0]!;
+      cause = { rootCause: h.rootCause, layer: h.layer, location: h.location, fixes: h.fixes, confirms: hyps.filter((x) => x === h || x.strength >= 0.75).map((x) => x.id), folds: [] };
+    } else if (RELU_LIKE.has(producer.act) && isNum(ps?.dead) && ps!.dead >= 0.99) {
+      const outSide = isOutputSide(view, producer);
+      const to = outSide ? (o.loss?.kind === 'binary' ? 'sigmoid' : o.loss?.kind === 'categorical' || o.loss?.kind === 'sparse' ? 'softmax' : 'linear') : 'elu';
+      cause = layerCause(ctx, 'constant-output', producer, {
+        rootCause: outSide ? 'output-activation' : 'hidden-activation',
+        layer: producer,
+        location: producer.info.site,
+        fixes: [activationFix(producer, to)],
+        confirms: [],
+        folds: [],
+      });
+    } else if (SATURATING.has(producer.act)) {
+      cause = layerCause(ctx, 'constant-output', producer, {
+        rootCause: isOutputSide(view, producer) ? 'output-activation' : 'hidden-activation',
+        layer: producer,
+        location: producer.info.site,
+        fixes: isOutputSide(view, producer) ? [] : [activationFix(producer, 'relu')],
+        confirms: [],
+        folds: [],
+      });
+    } else {
+      const init = String(producer.info.config['kernelInitializer'] ?? '').toLowerCase();
+      cause =
+        init === 'zeros' || init === 'ones' || init === 'constant'
+          ? { rootCause: 'weight-initialization', layer: producer, location: producer.info.site, fixes: [], confirms: [], folds: [] }
+          : layerCause(ctx, 'constant-output', producer, { rootCause: isOutputSide(view, producer) ? 'output-activation' : 'hidden-activation', layer: producer, location: producer.info.site, fixes: [], confirms: [], folds: [] });
+    }
+    out.push({
+      symptom: 'constant-output',
+      about: producer.info.name,
+      harm: true,
+      priority: c.decisive ? 0.95 : 0.9,
+      layer: cause.layer ?? producer,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `The model's output does not depend on its input (${c.text}); ${producer === o.layer ? 'it' : producer.info.name} makes it constant.`,
+      evidence,
+      relevance: rel,
+      related: [],
+      cause,
+    });
+  }
+  return out;
+}
+
+/** Bounded output activations pinned at their bound while the targets lie beyond it. */
+function pinnedOutput(ctx: Ctx): Observation[] {
+  const view = ctx.view!;
+  const run = ctx.run;
+  const out: Observation[] = [];
+  for (const h of strongHyps(ctx, 'output-out-of-range', (x) => x.symptom === 'output-out-of-range' && x.layer !== null)) {
+    const l = h.layer!;
+    const o = view.outputs.find((x) => x.actLayer === l);
+    if (!o) continue;
+    const ss = run.track(o.layer.index)?.lastOut(2) ?? [];
+    if (ss.length < 2) continue;
+    const pinned = SATURATING.has(l.act) ? ss.every((s) => isNum(s.saturated) && s.saturated >= 0.5) : RELU_LIKE.has(l.act) ? ss.every((s) => isNum(s.nonPos) && s.nonPos >= 0.9) : false;
+    if (!pinned) continue;
+    out.push({
+      symptom: 'output-out-of-range',
+      about: l.info.name,
+      harm: true,
+      priority: 0.85,
+      layer: l,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `${l.info.name}'s outputs are pinned at the bound of ${l.act} while the targets lie beyond it.`,
+      evidence: [
+        SATURATING.has(l.act) ? `saturated output fraction ${series(ss, (s) => s.saturated)}` : `non-positive output fraction ${series(ss, (s) => s.nonPos)}`,
+        `output range ${fmt(ss[ss.length - 1]!.outMin)} to ${fmt(ss[ss.length - 1]!.outMax)}`,
+      ],
+      relevance: new Map([[l.pos, { score: 1, evidence: `${l.act} output pinned at its bound` }]]),
+      related: [],
+      cause: { rootCause: h.rootCause, layer: l, location: h.location, fixes: h.fixes, confirms: [h.id], folds: [] },
+    });
+  }
+  return out;
+}
+
+/** All per-layer detectors, run on iterations that carry layer details. */
+export function detectLayers(ctx: Ctx): Observation[] {
+  if (!ctx.view) return [];
+  return [...constantOutput(ctx), ...pinnedOutput(ctx), ...unchanged(ctx), ...deadRelu(ctx), ...saturated(ctx), ...vanishing(ctx)];
+}

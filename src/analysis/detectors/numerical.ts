@@ -1,0 +1,222 @@
+/**
+ * NaN / Infinity. Finds where the non-finite value was born: the first layer in data-flow
+ * order whose inputs are finite and whose output is not (later layers only propagate it).
+ * Weights that are already non-finite mean a bad update (the learning rate); a finite
+ * forward pass with a non-finite loss means the loss itself (usually the output activation).
+ */
+import type { RootCause, Symptom } from '../findings';
+import { type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, type Observation, type RelevanceSpec } from '../context';
+import type { LayerView } from '../model';
+import type { LayerSample } from '../state';
+import { fmt, isNum, median } from '../stats';
+import type { IterationEvent } from '../trace';
+
+function confirmable(ctx: Ctx, symptom: Symptom, causes: RootCause[], pred: (h: Hypothesis) => boolean = () => true): Hypothesis[] {
+  return hypothesisIds(ctx, (h) => !h.weak && h.confirmBy.has(symptom) && causes.includes(h.rootCause) && pred(h));
+}
+
+/** Gradient norm now versus early in training: a sign that updates blew up. */
+function gradGrowth(ctx: Ctx): { early: number; peak: number } | null {
+  const h = ctx.run.gradNorm;
+  const early = h.head.slice(0, 10).map((p) => p.value);
+  if (early.length < 3) return null;
+  const e = median(early);
+  if (!(e > 0)) return null;
+  return { early: e, peak: h.max };
+}
+
+function lrCause(ctx: Ctx, symptom: Symptom): Cause {
+  const view = ctx.view;
+  const lrHyps = confirmable(ctx, symptom, ['learning-rate']);
+  const fix = learningRateFix(view, ctx.run, 0.1);
+  return {
+    rootCause: 'learning-rate',
+    layer: null,
+    location: view?.optimizerSite ?? null,
+    fixes: fix ? [fix] : [],
+    confirms: lrHyps.map((h) => h.id),
+    folds: [],
+  };
+}
+
+function inputCause(h: Hypothesis): Cause {
+  return { rootCause: 'input-normalization', layer: null, location: h.location, fixes: h.fixes, confirms: [h.id], folds: [] };
+}
+
+export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
+  const run = ctx.run;
+  const view = ctx.view;
+  const state = run.numeric;
+  if (state === 'detailed') return [];
+  const details = e.layers ?? [];
+  const anyLayerNF = details.some(
+    (d) => (d.out && d.out.nanCount + d.out.infCount > 0) || d.weights.some((w) => w.nanCount + w.infCount > 0) || d.grads.some((g) => g.nanCount + g.infCount > 0),
+  );
+  if (!e.lossNonFinite && !e.gradNonFinite && !anyLayerNF) return [];
+  if (state === 'reported' && details.length === 0) return [];
+  const hasDetails = details.length > 0 && view !== null;
+  run.numeric = hasDetails ? 'detailed' : 'reported';
+
+  const it = e.iter;
+  const evidence: string[] = [];
+  if (e.lossNonFinite) evidence.push(`loss became non-finite at iteration ${it}`);
+  if (e.gradNonFinite) evidence.push(`gradients became non-finite at iteration ${it}`);
+  const growth = gradGrowth(ctx);
+  const exploded = growth !== null && growth.peak >= 100 * growth.early;
+  if (growth && exploded) evidence.push(`gradient norm rose from ${fmt(growth.early)} to ${fmt(growth.peak)} before`);
+  const lastLoss = run.loss.recent.latest();
+  if (lastLoss) evidence.push(`last finite loss ${fmt(lastLoss.value)} at iteration ${lastLoss.iter}`);
+  const lr = view?.event.optimizer?.learningRate ?? run.lastLearningRate;
+  if (isNum(lr)) evidence.push(`learning rate ${fmt(lr)}`);
+  const related = view?.event.fitSite ? [{ site: view.event.fitSite, message: `loss became NaN at iteration ${it}` }] : [];
+  const replaces = state === 'reported' ? ['non-finite-loss:loss', 'non-finite-gradients:gradients'] : [];
+
+  const base = (symptom: Symptom, about: string, layer: LayerView | null, message: string, relevance: RelevanceSpec, cause: Cause): Observation => ({
+    symptom,
+    about,
+    harm: true,
+    priority: 0.95,
+    layer,
+    iteration: it,
+    elapsedMs: e.elapsedMs,
+    message,
+    evidence,
+    relevance,
+    related,
+    cause,
+    replaces,
+  });
+
+  // Non-finite inputs: the data, not the model.
+  const xs = [...run.data.x.values()];
+  const badX = xs.find((x) => x.summary.nanCount + x.summary.infCount > 0);
+  if (badX) {
+    const n = badX.summary.nanCount + badX.summary.infCount;
+    evidence.unshift(`${n} NaN/Infinity values in the training inputs`);
+    return [
+      base('non-finite-output', 'x', null, `The training inputs contain ${n} NaN or Infinity values, which every layer propagates.`, new Map(), {
+        rootCause: 'input-normalization',
+        layer: null,
+        location: badX.site ?? view?.event.fitSite ?? null,
+        fixes: [],
+        confirms: [],
+        folds: [],
+      }),
+    ];
+  }
+
+  const unscaled = (symptom: Symptom) => confirmable(ctx, symptom, ['input-normalization'], (h) => h.inputSide === true)[0];
+
+  if (hasDetails && view) {
+    const byIndex = new Map(details.map((d) => [d.index, d]));
+    const sample = (l: LayerView): LayerSample | undefined => (byIndex.has(l.index) ? run.track(l.index)?.latest() : undefined);
+    const layers = view.layers.filter((l) => l.kind !== 'input');
+
+    // 1. Weights already non-finite: the previous update produced them.
+    const badW = layers.filter((l) => sample(l)?.weightNonFinite);
+    if (badW.length) {
+      const first = badW[0]!;
+      const rel: RelevanceSpec = new Map();
+      badW.forEach((l, i) => rel.set(l.pos, { score: i === 0 ? 1 : 0.6, evidence: `weights non-finite at iteration ${run.track(l.index)?.firstNonFiniteWeights ?? it}` }));
+      for (const l of layers) if (!rel.has(l.pos) && sample(l)?.outNonFinite) rel.set(l.pos, { score: 0.3, evidence: 'propagates non-finite values' });
+      evidence.unshift(`weights of ${badW.map((l) => l.info.name).slice(0, 4).join(', ')} are non-finite at iteration ${it}`);
+      const lrH = confirmable(ctx, 'non-finite-weights', ['learning-rate']);
+      const inH = unscaled('non-finite-weights');
+      const cause = lrH.length === 0 && inH ? inputCause(inH) : lrCause(ctx, 'non-finite-weights');
+      return [
+        base(
+          'non-finite-weights',
+          first.info.name,
+          null,
+          `The weights of ${first.info.name} became NaN/Infinity at iteration ${it}: an optimizer update blew up${cause.rootCause === 'learning-rate' ? '; the learning rate is too high for this model' : ' because the raw inputs make the gradients huge'}.`,
+          rel,
+          cause,
+        ),
+      ];
+    }
+
+    // 2. The first layer whose inputs are finite and whose output is not.
+    const outNF = (l: LayerView) => sample(l)?.outNonFinite === true;
+    const producer = layers.find((l) => outNF(l) && l.preds.every((p) => !outNF(view.layers[p]!)));
+    if (producer) {
+      const rel: RelevanceSpec = new Map();
+      rel.set(producer.pos, { score: 1, evidence: `first non-finite output (its inputs are finite) at iteration ${it}` });
+      for (const l of layers) {
+        if (l === producer) continue;
+        if (outNF(l)) rel.set(l.pos, { score: l.pos > producer.pos ? 0.3 : 0.2, evidence: `propagates non-finite values from ${producer.info.name}` });
+        else if (l.pos < producer.pos) rel.set(l.pos, { score: 0.05, evidence: 'finite output' });
+      }
+      const ps = sample(producer);
+      const inputMax = Math.max(0, ...producer.preds.map((p) => Math.max(Math.abs(sample(view.layers[p]!)?.outMax ?? 0), Math.abs(sample(view.layers[p]!)?.outMin ?? 0))));
+      evidence.unshift(`${producer.info.name} is the first layer with a non-finite output; all layers before it are finite`);
+      if (inputMax > 0) evidence.push(`largest input to ${producer.info.name}: ${fmt(inputMax)}`);
+      const grew = [...run.layers.values()].some((tr) => {
+        const f = tr.first?.weightNorm;
+        return isNum(f) && f > 0 && tr.maxWeightNorm >= 100 * f;
+      });
+      if (grew) evidence.push('weights grew more than 100-fold during training');
+      const inH = unscaled('non-finite-output');
+      let cause: Cause;
+      let why: string;
+      if (inH && view.isNearInput(producer, 1)) {
+        cause = inputCause(inH);
+        why = 'its raw, unscaled inputs overflow it';
+      } else if (grew || exploded || confirmable(ctx, 'non-finite-output', ['learning-rate']).length || (isNum(ps?.weightAbsMax) && ps!.weightAbsMax! > 1e6)) {
+        cause = lrCause(ctx, 'non-finite-output');
+        why = 'the weights feeding it grew until it overflowed; the learning rate is too high';
+      } else {
+        const isOut = view.outputs.some((o) => o.actLayer === producer || o.layer === producer);
+        cause = { rootCause: isOut ? 'output-activation' : 'hidden-activation', layer: producer, location: producer.info.site, fixes: [], confirms: [], folds: [] };
+        why = `its ${producer.act} computation overflows on finite inputs`;
+      }
+      return [base('non-finite-output', producer.info.name, cause.layer ?? producer, `${producer.info.name} produced the first NaN/Infinity at iteration ${it} (${why}); later layers only propagate it.`, rel, cause)];
+    }
+
+    // 3. Finite forward pass, non-finite loss: the loss computation itself.
+    if (e.lossNonFinite) {
+      const o = view.outputs[0];
+      const os = o ? run.track(o.layer.index)?.latest() : undefined;
+      const outMax = Math.max(Math.abs(os?.outMax ?? 0), Math.abs(os?.outMin ?? 0));
+      const rel: RelevanceSpec = new Map();
+      if (o) rel.set(o.actLayer.pos, { score: 0.8, evidence: `output ${o.activation}, finite (max |value| ${fmt(outMax)})` });
+      evidence.unshift('every layer output is finite; the loss computation produced the NaN');
+      const hyps = confirmable(ctx, 'non-finite-loss', ['output-activation', 'loss-function', 'label-encoding']);
+      if (hyps.length) {
+        const h = hyps[0]!;
+        const cause: Cause = { rootCause: h.rootCause, layer: h.layer, location: h.location, fixes: h.fixes, confirms: hyps.filter((x) => x === h || x.strength >= 0.75).map((x) => x.id), folds: [] };
+        return [base('non-finite-loss', 'loss', h.layer, `The loss became NaN at iteration ${it} although every layer output is finite: ${h.message}`, rel, cause)];
+      }
+      if (outMax > 1e15 || exploded) {
+        const cause = lrCause(ctx, 'non-finite-loss');
+        return [base('non-finite-loss', 'loss', null, `The loss overflowed at iteration ${it}: outputs reached ${fmt(outMax)}; the learning rate is too high.`, rel, cause)];
+      }
+      const cause: Cause = { rootCause: 'loss-function', layer: null, location: view.compileSite, fixes: [], confirms: [], folds: [] };
+      return [base('non-finite-loss', 'loss', null, `The loss ${o?.loss?.name ?? ''} became NaN at iteration ${it} on finite model outputs.`, rel, cause)];
+    }
+
+    // 4. Only gradients: the backward pass; its producer is the last layer with bad gradients.
+    const badG = layers.filter((l) => sample(l)?.gradNonFinite);
+    if (badG.length) {
+      const last = badG[badG.length - 1]!;
+      const rel: RelevanceSpec = new Map();
+      badG.forEach((l) => rel.set(l.pos, { score: l === last ? 1 : 0.4, evidence: l === last ? 'first non-finite gradient (backward order)' : 'receives non-finite gradients' }));
+      const hyps = confirmable(ctx, 'non-finite-gradients', ['output-activation', 'loss-function', 'learning-rate']);
+      const cause: Cause = hyps.length
+        ? { rootCause: hyps[0]!.rootCause, layer: hyps[0]!.layer, location: hyps[0]!.location, fixes: hyps[0]!.fixes, confirms: [hyps[0]!.id], folds: [] }
+        : lrCause(ctx, 'non-finite-gradients');
+      return [base('non-finite-gradients', last.info.name, cause.layer, `Gradients of ${last.info.name} became NaN/Infinity at iteration ${it}.`, rel, cause)];
+    }
+  }
+
+  // Without per-layer details: explain from configuration and gradient history.
+  const symptom: Symptom = e.lossNonFinite ? 'non-finite-loss' : 'non-finite-gradients';
+  const about = e.lossNonFinite ? 'loss' : 'gradients';
+  const hyps = confirmable(ctx, symptom, ['output-activation', 'loss-function', 'label-encoding', 'learning-rate', 'input-normalization']);
+  if (hyps.length) {
+    const h = hyps[0]!;
+    const cause: Cause = { rootCause: h.rootCause, layer: h.layer, location: h.location, fixes: h.fixes, confirms: hyps.filter((x) => x === h || x.strength >= 0.75).map((x) => x.id), folds: [] };
+    return [base(symptom, about, h.layer, `The ${about === 'loss' ? 'loss' : 'gradients'} became NaN/Infinity at iteration ${it}: ${h.message}`, new Map(), cause)];
+  }
+  const cause = lrCause(ctx, symptom);
+  return [base(symptom, about, null, `The ${about === 'loss' ? 'loss' : 'gradients'} became NaN/Infinity at iteration ${it}; with no other cause in sight, the learning rate is too high.`, new Map(), cause)];
+}

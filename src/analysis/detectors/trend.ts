@@ -1,0 +1,282 @@
+/**
+ * Trends of the loss and accuracy: not decreasing (against the start and against the
+ * no-skill baseline), accuracy at chance, diverging, oscillating. Conclusions need a
+ * minimum evidence window that scales with the planned training length.
+ */
+import type { Symptom } from '../findings';
+import { type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, learningRateOf, type Observation, optimizerBand, type RelevanceSpec } from '../context';
+import { assessAccuracy, assessLoss, type AccuracyProgress, type LossProgress } from '../progress';
+import type { RunState } from '../state';
+import { clamp, fmt, isNum, mean, pct, std } from '../stats';
+
+/** Iterations of evidence needed before judging a trend (strong prior / no prior). */
+export function gates(run: RunState, final: boolean): { strong: number; weak: number } {
+  const p = run.planned();
+  const strong = p ? clamp(Math.ceil(0.1 * p), 20, 600) : 60;
+  const weak = p ? clamp(Math.ceil(0.3 * p), 60, 2000) : 200;
+  if (final) return { strong: Math.min(strong, 20), weak: Math.min(weak, 20) };
+  return { strong, weak };
+}
+
+/** Whether a condition has held for at least `span` iterations (tracked in run.since). */
+function persisted(run: RunState, key: string, holds: boolean, iter: number, span: number): boolean {
+  if (!holds) {
+    run.since.delete(key);
+    return false;
+  }
+  const s = run.since.get(key);
+  if (s === undefined) {
+    run.since.set(key, iter);
+    return span <= 0;
+  }
+  return iter - s >= span;
+}
+
+function strong(ctx: Ctx, symptoms: Symptom[]): Hypothesis[] {
+  return hypothesisIds(ctx, (h) => !h.weak && symptoms.some((s) => h.confirmBy.has(s)));
+}
+
+function fromHyps(hs: Hypothesis[]): Cause {
+  const h = hs[0]!;
+  return {
+    rootCause: h.rootCause,
+    layer: h.layer,
+    location: h.location,
+    fixes: h.fixes,
+    confirms: hs.filter((x) => x === h || x.strength >= 0.75).map((x) => x.id),
+    folds: [],
+  };
+}
+
+function lossEvidence(lp: LossProgress): string[] {
+  const ev = [`loss ${fmt(lp.start)} at the start, ${fmt(lp.current)} over the last ${lp.window} iterations (${lp.relImprovement >= 0 ? '-' : '+'}${pct(Math.abs(lp.relImprovement))}) after ${lp.n} iterations`];
+  if (lp.baseline) ev.push(`no-skill loss ${fmt(lp.baseline.value)} (${lp.baseline.text})`);
+  return ev;
+}
+
+function accEvidence(ap: AccuracyProgress): string {
+  return `${ap.key} ${fmt(ap.current)} (best ${fmt(ap.best)}) vs chance ${fmt(ap.chance.value)} (${ap.chance.text})`;
+}
+
+/** Relative change of each layer's weight norm from its first sample to its latest. */
+function weightMovement(run: RunState): number | null {
+  let maxRel: number | null = null;
+  for (const t of run.layers.values()) {
+    const a = t.first?.weightNorm;
+    const b = t.latest()?.weightNorm;
+    if (!isNum(a) || !isNum(b) || a <= 0 || t.first === t.latest()) continue;
+    const r = Math.abs(b - a) / a;
+    maxRel = maxRel === null ? r : Math.max(maxRel, r);
+  }
+  return maxRel;
+}
+
+function relevanceFromWarnings(ws: Observation[]): RelevanceSpec {
+  const r: RelevanceSpec = new Map();
+  for (const w of ws) for (const [pos, v] of w.relevance) if ((r.get(pos)?.score ?? 0) < v.score) r.set(pos, v);
+  return r;
+}
+
+function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, final: boolean): Observation[] {
+  const run = ctx.run;
+  const lossStuck = lp !== null && lp.stalled && !lp.diverging;
+  // Accuracy can lag a loss that is still going down: wait for the loss too.
+  const accStuck = ap !== null && ap.atChance && !(lp?.learning ?? false) && !(lp?.recentDecreasing ?? false);
+  const g = gates(run, final);
+  const n = Math.max(lp?.n ?? 0, ap?.n ?? 0);
+  const span = final ? 0 : clamp(Math.round(0.05 * (run.planned() ?? 100)), 5, 200);
+  if (!persisted(run, 'stall', lossStuck || accStuck, ctx.iteration, span)) return [];
+  const symptom: Symptom = lossStuck ? 'loss-not-decreasing' : 'accuracy-not-increasing';
+  const observed: Symptom[] = lossStuck && accStuck ? ['accuracy-not-increasing'] : [];
+  const about = lossStuck ? 'loss' : 'accuracy';
+  const evidence = [...(lp ? lossEvidence(lp) : []), ...(ap ? [accEvidence(ap)] : [])];
+  let what: string;
+  if (lossStuck && lp!.atBaseline) what = `The loss is stuck at ${fmt(lp!.current)}, the level of ${lp!.baseline!.text} (${fmt(lp!.baseline!.value)}): the model has learned nothing from its inputs`;
+  else if (lossStuck) what = `The loss has not decreased in ${lp!.n} iterations (${fmt(lp!.start)} → ${fmt(lp!.current)})`;
+  else what = `Accuracy stays at ${fmt(ap!.current)}, the chance level (${fmt(ap!.chance.value)}, ${ap!.chance.text})`;
+
+  const base = (cause: Cause, message: string, harm: boolean, relevance: RelevanceSpec): Observation => ({
+    symptom,
+    about,
+    harm,
+    priority: 0.75,
+    layer: cause.layer,
+    iteration: ctx.iteration,
+    elapsedMs: ctx.elapsedMs,
+    message,
+    evidence,
+    relevance,
+    related: ctx.view?.event.fitSite ? [{ site: ctx.view.event.fitSite, message: what }] : [],
+    cause,
+    observed,
+  });
+
+  const hs = strong(ctx, [symptom, ...observed]);
+  if (hs.length && n >= g.strong) return [base(fromHyps(hs), `${what}. ${hs[0]!.message}`, true, new Map())];
+  const ws = ctx.warnings().filter((w) => w.symptom !== 'loss-not-decreasing' && w.symptom !== 'accuracy-not-increasing');
+  if (ws.length && n >= g.strong) {
+    const w = [...ws].sort((a, b) => b.priority - a.priority || (a.layer?.pos ?? 1e9) - (b.layer?.pos ?? 1e9))[0]!;
+    const cause: Cause = { ...w.cause, folds: ws.map((x) => `${x.symptom}:${x.about}`) };
+    return [base(cause, `${what}. ${w.message}`, true, relevanceFromWarnings(ws))];
+  }
+  if (n < g.weak) return [];
+  // Without a configuration or layer fault to explain it, a stall must also last: losses often
+  // rest at the no-skill level for a while before they break through.
+  const since = run.since.get('stall') ?? ctx.iteration;
+  if (!final && ctx.iteration - since < clamp(Math.round(0.1 * (run.planned() ?? 200)), 10, 500)) return [];
+  const weak = hypothesisIds(ctx, (h) => h.weak && (h.confirmBy.has(symptom) || observed.some((s) => h.confirmBy.has(s))));
+  if (weak.length) {
+    const h = weak[0]!;
+    evidence.push(...h.evidence);
+    return [base({ rootCause: h.rootCause, layer: h.layer, location: h.location, fixes: h.fixes, confirms: [], folds: [] }, `${what}. ${h.message}`, true, h.relevance)];
+  }
+  // No configuration or layer-level cause: judge by how much the weights move.
+  const view = ctx.view;
+  const moved = weightMovement(run);
+  if (moved !== null) evidence.push(`weights moved at most ${pct(moved)} (norm) since the first sample`);
+  const lr = learningRateOf(view, run);
+  const band = optimizerBand(view?.event.optimizer);
+  // Norms barely move under a small step size; only then is the learning rate to blame.
+  if (moved !== null && moved < 1e-3 && band && lr !== null && lr <= 0.1 * band.typical) {
+    const fix = learningRateFix(view, run, 10);
+    return [base({ rootCause: 'learning-rate', layer: null, location: view?.optimizerSite ?? null, fixes: fix ? [fix] : [], confirms: [], folds: [] }, `${what}; the weights barely move, so the learning rate is too small.`, true, new Map())];
+  }
+  return [
+    base(
+      { rootCause: 'learning-rate', layer: null, location: view?.optimizerSite ?? null, fixes: [], confirms: [], folds: [] },
+      `${what}; no layer or configuration fault explains it (layers are healthy and weights move), so check that the targets depend on the inputs, then tune the learning rate or optimizer.`,
+      false,
+      new Map(),
+    ),
+  ];
+}
+
+function diverging(ctx: Ctx, lp: LossProgress | null, final: boolean): Observation[] {
+  const run = ctx.run;
+  if (!lp || lp.n < 20) return [];
+  const explosive = lp.diverging && lp.current > 10 * Math.abs(lp.start);
+  const span = final || explosive ? 0 : Math.max(5, Math.round(lp.window / 2));
+  if (!persisted(run, 'diverging', lp.diverging || explosive, ctx.iteration, span)) return [];
+  const hs = strong(ctx, ['loss-diverging']).filter((h) => h.rootCause === 'learning-rate' || h.inputSide === true || h.id.startsWith('unscaled-input:y'));
+  const fix = learningRateFix(ctx.view, run, 0.1);
+  const cause: Cause = hs.length
+    ? fromHyps(hs)
+    : { rootCause: 'learning-rate', layer: null, location: ctx.view?.optimizerSite ?? null, fixes: fix ? [fix] : [], confirms: [], folds: [] };
+  const explode = ctx.warnings().filter((w) => w.symptom === 'exploding-gradient');
+  cause.folds = hs.length ? [] : explode.map((w) => `${w.symptom}:${w.about}`);
+  return [
+    {
+      symptom: 'loss-diverging',
+      about: 'loss',
+      harm: true,
+      priority: 0.85,
+      layer: null,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `The loss is diverging: it rose from a best of ${fmt(lp.best)} to ${fmt(lp.current)} (start ${fmt(lp.start)})${cause.rootCause === 'learning-rate' ? '; the learning rate is too high' : ''}.`,
+      evidence: lossEvidence(lp),
+      relevance: new Map(),
+      related: [],
+      cause,
+    },
+  ];
+}
+
+/** Points to judge oscillation on: epoch losses, else chunk means of recent iterations. */
+function oscillationPoints(run: RunState): { pts: number[]; noise: number } | null {
+  if (run.epochLoss.count >= 8) return { pts: run.epochLoss.recent.last(24).map((p) => p.value), noise: 0 };
+  const raw = run.loss.recent.last().map((p) => p.value);
+  // Mini-batch losses are noisy: chunks of at least 4 are needed to measure that noise.
+  if (raw.length < 96) return null;
+  const c = Math.floor(raw.length / 24);
+  const pts: number[] = [];
+  const within: number[] = [];
+  for (let i = 0; i + c <= raw.length; i += c) {
+    const chunk = raw.slice(i, i + c);
+    pts.push(mean(chunk));
+    if (c > 1) within.push(std(chunk));
+  }
+  const sigma = within.length ? mean(within) : 0;
+  return { pts, noise: c > 1 ? (1.128 * sigma) / Math.sqrt(c) : 0 };
+}
+
+function oscillating(ctx: Ctx, lp: LossProgress | null, final: boolean): Observation[] {
+  const run = ctx.run;
+  if (!lp || lp.n < Math.max(30, gates(run, final).strong)) return [];
+  const op = oscillationPoints(run);
+  if (!op || op.pts.length < 8) return [];
+  const { pts, noise } = op;
+  const d = pts.slice(1).map((v, i) => v - pts[i]!);
+  let flips = 0;
+  for (let i = 1; i < d.length; i++) if (Math.sign(d[i]!) !== Math.sign(d[i - 1]!) && d[i] !== 0) flips++;
+  const flipRatio = flips / Math.max(1, d.length - 1);
+  const amp = mean(d.map(Math.abs));
+  const level = mean(pts.map(Math.abs));
+  const third = Math.max(1, Math.floor(pts.length / 3));
+  const net = mean(pts.slice(0, third)) - mean(pts.slice(-third));
+  const holds = flipRatio >= 0.6 && amp >= 0.1 * level && amp >= 3 * noise && Math.abs(net) < 2 * amp && !lp.learning;
+  if (!persisted(run, 'oscillating', holds, ctx.iteration, final ? 0 : 10)) return [];
+  const hs = strong(ctx, ['loss-oscillating']).filter((h) => h.rootCause === 'learning-rate' || h.inputSide === true);
+  const fix = learningRateFix(ctx.view, run, 0.1);
+  const cause: Cause = hs.length
+    ? fromHyps(hs)
+    : { rootCause: 'learning-rate', layer: null, location: ctx.view?.optimizerSite ?? null, fixes: fix ? [fix] : [], confirms: [], folds: [] };
+  return [
+    {
+      symptom: 'loss-oscillating',
+      about: 'loss',
+      harm: !lp.decreased,
+      priority: 0.8,
+      layer: null,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `The loss oscillates (direction changes in ${pct(flipRatio)} of steps, swings of ${fmt(amp)} around ${fmt(level)}) without net progress${cause.rootCause === 'learning-rate' ? '; the learning rate is too high' : ''}.`,
+      evidence: [...lossEvidence(lp), `mean swing ${fmt(amp)} vs level ${fmt(level)}`],
+      relevance: new Map(),
+      related: [],
+      cause,
+    },
+  ];
+}
+
+/** Targets that collapse to one class make the loss fall to ~0 at once. */
+function trivialFit(ctx: Ctx, lp: LossProgress | null): Observation[] {
+  if (!lp || lp.n < 10) return [];
+  const hs = hypothesisIds(ctx, (h) => h.trivialFit === true);
+  if (!hs.length || !(lp.current < 0.05 * Math.abs(lp.start) && lp.current < 0.05)) return [];
+  const h = hs[0]!;
+  return [
+    {
+      symptom: 'constant-output',
+      about: 'y',
+      harm: true,
+      priority: 0.85,
+      layer: null,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `The loss fell to ${fmt(lp.current)}: with every label truncated to one class, the model only learns to predict that class.`,
+      evidence: lossEvidence(lp),
+      relevance: new Map(),
+      related: [],
+      cause: { rootCause: h.rootCause, layer: h.layer, location: h.location, fixes: h.fixes, confirms: [h.id], folds: [] },
+    },
+  ];
+}
+
+export interface TrendResult {
+  observations: Observation[];
+  loss: LossProgress | null;
+  accuracy: AccuracyProgress | null;
+  /** Loss or accuracy currently stalled (false: earlier stall warnings no longer hold). */
+  stalled: boolean;
+}
+
+export function detectTrends(ctx: Ctx, final: boolean): TrendResult {
+  const lp = assessLoss(ctx.run);
+  const ap = assessAccuracy(ctx.run);
+  const stalled = (lp !== null && lp.stalled) || (ap !== null && ap.atChance && !(lp?.recentDecreasing ?? false));
+  const observations = [...trivialFit(ctx, lp), ...diverging(ctx, lp, final)];
+  if (!observations.some((o) => o.symptom === 'loss-diverging')) observations.push(...oscillating(ctx, lp, final));
+  if (!observations.some((o) => o.harm)) observations.push(...stall(ctx, lp, ap, final));
+  return { observations, loss: lp, accuracy: ap, stalled };
+}

@@ -1,0 +1,648 @@
+/**
+ * The diagnosis engine: fed trace events (live or replayed), it keeps bounded per-model
+ * state, runs the detectors, and turns their observations into findings. Configuration
+ * findings start as warnings and are confirmed (or withdrawn) by training evidence;
+ * training symptoms explained by a configuration finding are folded into it.
+ */
+import { backgroundScore, type Ctx, type HypStatus, type Hypothesis, layerText, type Observation, type RelevanceSpec } from './context';
+import { configHypotheses } from './detectors/config';
+import { detectExploding, detectLayers } from './detectors/layers';
+import { detectNumerical } from './detectors/numerical';
+import { detectTrends } from './detectors/trend';
+import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
+import { dataDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
+import type { LayerView, ModelView } from './model';
+import { assessAccuracy, assessLoss } from './progress';
+import { TraceSeries } from './series';
+import { RunState } from './state';
+import { clamp } from './stats';
+import type { SourceSite, TraceEvent } from './trace';
+
+export interface EngineOptions {
+  readSource?: (file: string) => string | undefined;
+}
+
+export interface LayerHealth {
+  modelId: number;
+  layer: LayerRef;
+  site: SourceSite | null;
+  status: 'healthy' | 'faulty' | 'suspect' | 'unknown';
+  text: string;
+}
+
+type Status = HypStatus;
+
+interface Entry {
+  id: string;
+  key: string;
+  modelId: number;
+  seq: number;
+  hyp: Hypothesis | null;
+  obs: Observation | null;
+  status: Status;
+  observed: Symptom[];
+  support: string[];
+  related: Array<{ site: SourceSite; message: string }>;
+  relevance: RelevanceSpec;
+  iteration: number | null;
+  elapsedMs: number;
+  priority: number;
+}
+
+const MAX_ENTRIES_PER_MODEL = 100;
+const MAX_MODELS = 16;
+const MAX_EVIDENCE = 14;
+const SHAPE_ERROR = /shape|target|expected|incompatible|dimension|rank|sparse|one-?hot|label/i;
+
+export class DiagnosisEngine {
+  readonly series = new TraceSeries();
+  private readonly read: SourceReader | undefined;
+  private readonly runs = new Map<number, RunState>();
+  private readonly entries = new Map<string, Entry>();
+  private seq = 0;
+  private firstModel: number | null = null;
+  private lastModel: number | null = null;
+  private dirty = false;
+  private rendered = new Map<string, { sig: string; finding: Finding }>();
+  private fixCache = new Map<string, { key: string; fix: Fix | null; alternatives: Fix[]; dataSite: SourceSite | null }>();
+  private crash: { message: string; site: SourceSite | null } | null = null;
+
+  constructor(options: EngineOptions = {}) {
+    this.read = options.readSource;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Public API
+
+  /** New or changed findings caused by this event. Never throws. */
+  ingest(event: TraceEvent): Finding[] {
+    try {
+      this.handle(event);
+    } catch {
+      // A malformed-but-valid event must not stop the run; the event is skipped.
+    }
+    try {
+      this.series.ingest(event);
+    } catch {
+      // The panel series are best effort.
+    }
+    return this.flush();
+  }
+
+  /** End of the stream: whole-run checks; returns new or changed findings. */
+  finish(): Finding[] {
+    try {
+      for (const run of this.runs.values()) this.finalize(run);
+    } catch {
+      // Same as ingest: never throw.
+    }
+    return this.flush();
+  }
+
+  /** Current findings, confirmed first. */
+  findings(): Finding[] {
+    this.flush();
+    return this.sortedVisible().map((e) => this.rendered.get(e.id)!.finding);
+  }
+
+  hasConfirmedFault(): boolean {
+    for (const e of this.entries.values()) if (e.status === 'confirmed' && this.visible(e)) return true;
+    return false;
+  }
+
+  report(run: RunSummary): Report {
+    const findings = this.findings();
+    const confirmed = findings.some((f) => f.confirmed);
+    let verdict: Report['verdict'];
+    if (confirmed) verdict = 'faulty';
+    else if (run.error || (this.crash && !this.judged())) verdict = 'error';
+    else verdict = this.judged() ? 'healthy' : 'inconclusive';
+    return { verdict, findings, run };
+  }
+
+  /** Per layer of the last model: status and a short text for code lenses. */
+  layerHealth(): LayerHealth[] {
+    const modelId = this.lastModel;
+    if (modelId === null) return [];
+    const run = this.runs.get(modelId);
+    const view = run?.view;
+    if (!run || !view) return [];
+    this.flush();
+    const visible = this.sortedVisible().filter((e) => e.modelId === modelId);
+    return view.layers
+      .filter((l) => l.kind !== 'input')
+      .map((l) => {
+        const text = layerText(run, l);
+        const own = visible.filter((e) => this.layerOf(e) === l);
+        const confirmedOwn = own.find((e) => e.status === 'confirmed');
+        const inConfirmed = visible.some((e) => e.status === 'confirmed' && (e.relevance.get(l.pos)?.score ?? 0) >= 0.6);
+        let status: LayerHealth['status'];
+        let label = text;
+        if (confirmedOwn) {
+          status = 'faulty';
+          if (text === 'healthy' || text === 'no data yet') label = this.shortText(confirmedOwn);
+        } else if (own.length || inConfirmed) status = 'suspect';
+        else if (text === 'no data yet') status = 'unknown';
+        else status = 'healthy';
+        return { modelId, layer: l.ref, site: l.info.site, status, text: label };
+      });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Event handling
+
+  private run(modelId: number): RunState {
+    let r = this.runs.get(modelId);
+    if (!r) {
+      r = new RunState(modelId);
+      this.runs.set(modelId, r);
+      if (this.firstModel === null) this.firstModel = modelId;
+      while (this.runs.size > MAX_MODELS) {
+        const oldest = this.runs.keys().next().value as number;
+        this.runs.delete(oldest);
+      }
+    }
+    return r;
+  }
+
+  private handle(e: TraceEvent): void {
+    switch (e.type) {
+      case 'model': {
+        const run = this.run(e.modelId);
+        run.setModel(e);
+        this.lastModel = e.modelId;
+        this.applyConfig(run);
+        return;
+      }
+      case 'data': {
+        const run = this.run(e.modelId);
+        run.addData(e);
+        if (run.view) this.applyConfig(run);
+        return;
+      }
+      case 'iter': {
+        const run = this.run(e.modelId);
+        if (this.lastModel === null) this.lastModel = e.modelId;
+        run.onIter(e);
+        const ctx = this.ctx(run, e.iter, e.elapsedMs);
+        this.apply(run, detectNumerical(ctx, e));
+        if (e.layers && e.layers.length) this.apply(run, detectLayers(ctx));
+        const n = run.iterations;
+        const step = clamp(Math.floor(n / 50), 1, 50);
+        if (n % step === 0) {
+          this.apply(run, detectExploding(ctx));
+          this.trend(run, ctx, false);
+        }
+        return;
+      }
+      case 'epoch': {
+        const run = this.run(e.modelId);
+        run.onEpoch(e);
+        if (run.iterations === 0) {
+          // Loops that report only epochs: judge trends on epoch losses.
+          const l = e.logs['loss'];
+          if (typeof l === 'number') run.loss.push(e.epoch, l);
+          run.lastIter = Math.max(run.lastIter, e.epoch);
+          run.elapsedMs = e.elapsedMs;
+        }
+        this.trend(run, this.ctx(run, Math.max(run.lastIter, 0), e.elapsedMs), false);
+        return;
+      }
+      case 'trainEnd': {
+        const run = this.runs.get(e.modelId);
+        if (run) {
+          run.ended = true;
+          this.trend(run, this.ctx(run, Math.max(run.lastIter, 0), e.elapsedMs), true);
+        }
+        return;
+      }
+      case 'crash': {
+        this.crash = { message: e.message, site: e.site };
+        const run = this.lastModel !== null ? this.runs.get(this.lastModel) : undefined;
+        if (run && SHAPE_ERROR.test(e.message)) {
+          for (const entry of this.modelEntries(run.modelId)) {
+            if (entry.hyp && entry.hyp.rootCause === 'label-encoding' && entry.status !== 'confirmed') {
+              this.confirm(entry, null, [`training crashed: ${e.message.slice(0, 200)}`], e.site ? [{ site: e.site, message: 'training crashed here' }] : [], run.lastIter >= 0 ? run.lastIter : null, run.elapsedMs);
+            }
+          }
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private readonly ctxs = new WeakMap<RunState, Ctx>();
+
+  /** One context object per model, updated in place (cheap on every iteration). */
+  private ctx(run: RunState, iteration: number, elapsedMs: number): Ctx {
+    const existing = this.ctxs.get(run);
+    if (existing) {
+      existing.view = run.view;
+      existing.iteration = iteration;
+      existing.elapsedMs = elapsedMs;
+      return existing;
+    }
+    const ctx: Ctx = {
+      run,
+      view: run.view,
+      iteration,
+      elapsedMs,
+      hypotheses: () =>
+        this.modelEntries(run.modelId)
+          .filter((x) => x.hyp !== null)
+          .map((x) => ({ hyp: x.hyp!, status: x.status })),
+      warnings: () =>
+        this.modelEntries(run.modelId)
+          .filter((x) => x.obs !== null && x.status !== 'confirmed' && !x.obs.harm)
+          .map((x) => x.obs!),
+    };
+    this.ctxs.set(run, ctx);
+    return ctx;
+  }
+
+  private trend(run: RunState, ctx: Ctx, final: boolean): void {
+    const t = detectTrends(ctx, final);
+    this.apply(run, t.observations);
+    if (!t.stalled) {
+      for (const key of ['loss-not-decreasing:loss', 'accuracy-not-increasing:accuracy']) {
+        const e = this.entries.get(this.idFor(key, run.modelId));
+        if (e && e.obs && e.status === 'pending') this.setStatus(e, 'withdrawn');
+      }
+    }
+    // Clear training progress withdraws warnings that predicted a stall.
+    const lp = t.loss;
+    const ap = t.accuracy;
+    const learning = lp !== null && lp.learning && (ap === null || ap.aboveChance);
+    const harmful = t.observations.some((o) => o.harm);
+    if (learning && !harmful && lp!.n >= 20) {
+      if (!run.healthy) {
+        run.healthy = true;
+        for (const e of this.modelEntries(run.modelId)) {
+          if (e.status === 'pending' && !e.hyp?.trivialFit) this.setStatus(e, 'withdrawn');
+        }
+      }
+    } else if (harmful) run.healthy = false;
+  }
+
+  private finalize(run: RunState): void {
+    if (!run.ended) this.trend(run, this.ctx(run, Math.max(run.lastIter, 0), run.elapsedMs), true);
+    const lp = assessLoss(run);
+    const ap = assessAccuracy(run);
+    const learning = lp !== null && lp.n >= 20 && lp.learning && (ap === null || ap.aboveChance);
+    const entries = this.modelEntries(run.modelId);
+    const anyConfirmed = entries.some((e) => e.status === 'confirmed');
+    for (const e of entries) {
+      if (e.status !== 'pending') continue;
+      // A falling loss is what collapsed labels predict, not evidence against them.
+      if (e.hyp?.trivialFit) continue;
+      // Training that learned contradicts every open warning; next to a confirmed fault,
+      // layer-level warnings are consequences and only add noise.
+      if (learning || (anyConfirmed && e.obs !== null)) this.setStatus(e, 'withdrawn');
+    }
+  }
+
+  /** Training long enough to tell healthy from faulty: it learned, or it settled. */
+  private judged(): boolean {
+    for (const run of this.runs.values()) {
+      const lp = assessLoss(run);
+      const ap = assessAccuracy(run);
+      if (lp && lp.n >= 20 && (lp.learning || (ap !== null && ap.aboveChance) || !lp.recentDecreasing)) return true;
+    }
+    return false;
+  }
+
+  private applyConfig(run: RunState): void {
+    const view = run.view;
+    if (!view) return;
+    let hyps: Hypothesis[];
+    try {
+      hyps = configHypotheses(view, run);
+    } catch {
+      hyps = [];
+    }
+    const ids = new Set<string>();
+    for (const h of hyps) {
+      const id = this.idFor(h.id, run.modelId);
+      ids.add(id);
+      const existing = this.entries.get(id);
+      if (existing) {
+        if (existing.status !== 'confirmed') {
+          existing.hyp = h;
+          existing.relevance = new Map(h.relevance);
+          existing.priority = h.strength;
+          this.dirty = true;
+        }
+        continue;
+      }
+      this.add({
+        id,
+        key: h.id,
+        modelId: run.modelId,
+        seq: this.seq++,
+        hyp: h,
+        obs: null,
+        status: run.healthy ? 'withdrawn' : 'pending',
+        observed: [],
+        support: [],
+        related: [],
+        relevance: new Map(h.relevance),
+        iteration: null,
+        elapsedMs: run.elapsedMs,
+        priority: h.strength,
+      });
+    }
+    for (const e of this.modelEntries(run.modelId)) {
+      if (e.hyp && !ids.has(e.id) && e.status === 'pending') {
+        this.entries.delete(e.id);
+        this.dirty = true;
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Observations → findings
+
+  private apply(run: RunState, observations: Observation[]): void {
+    for (const o of observations) this.applyOne(run, o);
+  }
+
+  private applyOne(run: RunState, o: Observation): void {
+    for (const key of o.replaces ?? []) {
+      const id = this.idFor(key, run.modelId);
+      if (this.entries.delete(id)) this.dirty = true;
+    }
+    const confirms = o.cause.confirms.map((k) => this.entries.get(this.idFor(k, run.modelId))).filter((e): e is Entry => e !== undefined);
+    if (confirms.length) {
+      for (const e of confirms) {
+        if (o.harm) this.confirm(e, o, o.evidence, o.related, o.iteration, o.elapsedMs);
+        else this.support(e, o);
+      }
+      return;
+    }
+    const folds = o.cause.folds.map((k) => this.entries.get(this.idFor(k, run.modelId))).filter((e): e is Entry => e !== undefined && e.obs !== null);
+    if (folds.length && o.harm) {
+      for (const e of folds) this.confirm(e, o, o.evidence, o.related, o.iteration, o.elapsedMs);
+      return;
+    }
+    const id = this.idFor(`${o.symptom}:${o.about}`, run.modelId);
+    const existing = this.entries.get(id);
+    if (!existing) {
+      if (this.modelEntries(run.modelId).length >= MAX_ENTRIES_PER_MODEL) return;
+      this.add({
+        id,
+        key: `${o.symptom}:${o.about}`,
+        modelId: run.modelId,
+        seq: this.seq++,
+        hyp: null,
+        obs: o,
+        status: o.harm ? 'confirmed' : run.healthy ? 'withdrawn' : 'pending',
+        observed: o.harm ? [o.symptom, ...(o.observed ?? [])] : [],
+        support: [],
+        related: [],
+        relevance: new Map(o.relevance),
+        iteration: o.iteration,
+        elapsedMs: o.elapsedMs,
+        priority: o.priority,
+      });
+      return;
+    }
+    if (existing.obs && o.harm && existing.status !== 'confirmed') {
+      existing.obs = o;
+      existing.relevance = new Map(o.relevance);
+      existing.iteration = o.iteration;
+      existing.elapsedMs = o.elapsedMs;
+      existing.priority = o.priority;
+      this.confirm(existing, o, [], [], o.iteration, o.elapsedMs);
+    } else if (existing.obs && existing.status === 'confirmed' && o.harm) {
+      this.addObserved(existing, [o.symptom, ...(o.observed ?? [])]);
+    } else if (existing.obs && existing.status === 'withdrawn' && !run.healthy) {
+      existing.obs = o;
+      existing.relevance = new Map(o.relevance);
+      existing.iteration = o.iteration;
+      this.setStatus(existing, 'pending');
+    }
+  }
+
+  private add(e: Entry): void {
+    this.entries.set(e.id, e);
+    this.dirty = true;
+  }
+
+  private confirm(e: Entry, o: Observation | null, evidence: string[], related: Entry['related'], iteration: number | null, elapsedMs: number): void {
+    if (e.status !== 'confirmed') {
+      e.status = 'confirmed';
+      e.iteration = iteration;
+      e.elapsedMs = elapsedMs;
+      if (o) e.priority = Math.max(e.priority, o.priority);
+      this.dirty = true;
+    }
+    if (o) this.addObserved(e, [o.symptom, ...(o.observed ?? [])]);
+    if (o && e.hyp) {
+      this.addSupport(e, o.message.replace(/\.$/, ''));
+      for (const [pos, v] of o.relevance) {
+        const cur = e.relevance.get(pos);
+        if (!cur || cur.score < v.score) e.relevance.set(pos, { score: Math.min(cur ? 1 : 0.9, v.score), evidence: v.evidence });
+      }
+      if (o.layer && o.layer !== e.hyp.layer && o.layer.info.site) this.addRelated(e, { site: o.layer.info.site, message: `${o.symptom} observed here` });
+    }
+    for (const ev of evidence) this.addSupport(e, ev);
+    for (const r of related) this.addRelated(e, r);
+  }
+
+  private support(e: Entry, o: Observation): void {
+    const before = e.support.length;
+    this.addSupport(e, o.message.replace(/\.$/, ''));
+    for (const [pos, v] of o.relevance) {
+      const cur = e.relevance.get(pos);
+      if (!cur || cur.score < v.score) e.relevance.set(pos, { score: Math.min(0.9, v.score), evidence: v.evidence });
+    }
+    if (e.support.length !== before) this.dirty = true;
+  }
+
+  private addSupport(e: Entry, line: string): void {
+    if (!line || e.support.includes(line) || e.support.length >= MAX_EVIDENCE) return;
+    e.support.push(line);
+    this.dirty = true;
+  }
+
+  private addRelated(e: Entry, r: Entry['related'][number]): void {
+    if (e.related.length >= 8 || e.related.some((x) => x.site.file === r.site.file && x.site.line === r.site.line && x.message === r.message)) return;
+    e.related.push(r);
+    this.dirty = true;
+  }
+
+  private addObserved(e: Entry, symptoms: Symptom[]): void {
+    for (const s of symptoms) {
+      if (!e.observed.includes(s)) {
+        e.observed.push(s);
+        this.dirty = true;
+      }
+    }
+  }
+
+  private setStatus(e: Entry, s: Status): void {
+    if (e.status !== s) {
+      e.status = s;
+      this.dirty = true;
+    }
+  }
+
+  private idFor(key: string, modelId: number): string {
+    return this.firstModel === null || modelId === this.firstModel ? key : `${key}@${modelId}`;
+  }
+
+  private modelEntries(modelId: number): Entry[] {
+    const out: Entry[] = [];
+    for (const e of this.entries.values()) if (e.modelId === modelId) out.push(e);
+    return out;
+  }
+
+  private visible(e: Entry): boolean {
+    if (e.status === 'withdrawn') return false;
+    if (e.hyp && e.hyp.weak) return false;
+    return true;
+  }
+
+  private sortedVisible(): Entry[] {
+    return [...this.entries.values()]
+      .filter((e) => this.visible(e))
+      .sort((a, b) => {
+        const ca = a.status === 'confirmed' ? 0 : 1;
+        const cb = b.status === 'confirmed' ? 0 : 1;
+        if (ca !== cb) return ca - cb;
+        if (b.priority !== a.priority) return b.priority - a.priority;
+        const ia = a.iteration ?? -1;
+        const ib = b.iteration ?? -1;
+        if (ia !== ib) return ia - ib;
+        return a.seq - b.seq;
+      });
+  }
+
+  private layerOf(e: Entry): LayerView | null {
+    if (e.hyp) return e.hyp.layer;
+    return e.obs?.cause.layer ?? null;
+  }
+
+  private shortText(e: Entry): string {
+    const s = e.hyp?.symptom ?? e.obs?.symptom ?? '';
+    return s.replace(/-/g, ' ');
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Rendering
+
+  private flush(): Finding[] {
+    if (!this.dirty) return [];
+    this.dirty = false;
+    const changed: Finding[] = [];
+    const next = new Map<string, { sig: string; finding: Finding }>();
+    const cache = new Map<string, SourceText | null>();
+    for (const e of this.sortedVisible()) {
+      const f = this.render(e, cache);
+      const sig = JSON.stringify(f);
+      const prev = this.rendered.get(e.id);
+      if (!prev || prev.sig !== sig) changed.push(f);
+      next.set(e.id, { sig, finding: f });
+    }
+    this.rendered = next;
+    return changed;
+  }
+
+  private fixes(e: Entry, planned: PlannedFix[], cache: Map<string, SourceText | null>): { fix: Fix | null; alternatives: Fix[]; dataSite: SourceSite | null } {
+    const key = JSON.stringify(planned);
+    const hit = this.fixCache.get(e.id);
+    if (hit && hit.key === key) return hit;
+    const rendered = planned.map((p) => renderFix(p, this.read, false, cache)).filter((f): f is Fix => f !== null);
+    const [first, ...rest] = rendered;
+    const data = e.hyp?.data;
+    const dataSite = data ? dataDeclarationSite(this.read, data.fitSite, data.role) : null;
+    const out = { key, fix: first ? { ...first, preferred: true } : null, alternatives: rest, dataSite };
+    this.fixCache.set(e.id, out);
+    if (this.fixCache.size > 1000) this.fixCache.delete(this.fixCache.keys().next().value as string);
+    return out;
+  }
+
+  private render(e: Entry, cache: Map<string, SourceText | null>): Finding {
+    const run = this.runs.get(e.modelId);
+    const view = run?.view ?? null;
+    const confirmed = e.status === 'confirmed';
+    if (e.hyp) {
+      const h = e.hyp;
+      const { fix, alternatives, dataSite } = this.fixes(e, h.fixes, cache);
+      const related = [...h.related, ...e.related];
+      if (dataSite && h.data?.fitSite) related.unshift({ site: h.data.fitSite, message: `passed to fit here as ${h.data.role}` });
+      const observed = e.observed.filter((s) => s !== h.symptom);
+      const message = confirmed && observed.length ? `${h.message} Training confirms it: ${observed.map((s) => s.replace(/-/g, ' ')).join(', ')}.` : h.message;
+      return {
+        id: e.id,
+        symptom: h.symptom,
+        rootCause: h.rootCause,
+        confirmed,
+        severity: confirmed ? 'error' : 'warning',
+        message,
+        layer: h.layer?.ref ?? null,
+        location: dataSite ?? h.location ?? h.layer?.info.site ?? null,
+        related,
+        fix,
+        alternatives,
+        evidence: [...h.evidence, ...e.support].slice(0, MAX_EVIDENCE + 4),
+        relevance: this.rank(view, run ?? null, e.relevance, h.layer),
+        modelId: e.modelId,
+        iteration: confirmed ? e.iteration : null,
+        elapsedMs: e.elapsedMs,
+        observed: [...e.observed],
+      };
+    }
+    const o = e.obs!;
+    const c = o.cause;
+    const { fix, alternatives } = this.fixes(e, c.fixes, cache);
+    const related = [...o.related, ...e.related];
+    if (o.layer && o.layer !== c.layer && o.layer.info.site && !related.some((r) => r.site === o.layer!.info.site)) {
+      related.push({ site: o.layer.info.site, message: `${o.symptom.replace(/-/g, ' ')} observed at ${o.layer.info.name}` });
+    }
+    return {
+      id: e.id,
+      symptom: o.symptom,
+      rootCause: c.rootCause,
+      confirmed,
+      severity: confirmed ? 'error' : 'warning',
+      message: o.message,
+      layer: c.layer?.ref ?? null,
+      location: c.location ?? c.layer?.info.site ?? null,
+      related,
+      fix,
+      alternatives,
+      evidence: [...o.evidence, ...e.support].slice(0, MAX_EVIDENCE + 4),
+      relevance: this.rank(view, run ?? null, e.relevance, c.layer),
+      modelId: e.modelId,
+      iteration: e.iteration,
+      elapsedMs: e.elapsedMs,
+      observed: [...e.observed],
+    };
+  }
+
+  /** Every layer with a 0..1 score; the finding's layer ranks first. */
+  private rank(view: ModelView | null, run: RunState | null, spec: RelevanceSpec, focus: LayerView | null): Relevance[] {
+    if (!view || !run) return [];
+    const out: Array<Relevance & { pos: number }> = [];
+    for (const l of view.layers) {
+      if (l.kind === 'input') continue;
+      const s = spec.get(l.pos);
+      let score = s ? s.score : backgroundScore(run, l);
+      let evidence = s ? s.evidence : layerText(run, l);
+      if (focus && l === focus) {
+        score = 1;
+        if (!s) evidence = layerText(run, l);
+      }
+      out.push({ pos: l.pos, layer: l.ref, score: Math.round(clamp(score, 0, 1) * 1000) / 1000, evidence });
+    }
+    if (focus) for (const r of out) if (r.pos !== focus.pos && r.score >= 1) r.score = 0.95;
+    out.sort((a, b) => b.score - a.score || a.pos - b.pos);
+    return out.map(({ layer, score, evidence }) => ({ layer, score, evidence }));
+  }
+}
+
+export { TraceSeries } from './series';
+export type { SeriesSnapshot } from './series';

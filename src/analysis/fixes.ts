@@ -1,0 +1,570 @@
+/**
+ * Quick fixes as exact edits of the user's source. A fix is produced only when the pattern
+ * it changes is found where the trace says it is; otherwise the result is null (never a
+ * guessed edit). Columns are 1-based UTF-16 offsets within the line; ends are exclusive.
+ */
+import type { Fix, TextEdit } from './findings';
+import { literal } from './stats';
+import type { LayerInfo, OptimizerInfo, SourceSite } from './trace';
+
+export type SourceReader = (file: string) => string | undefined;
+
+export type ScaleOp =
+  | { type: 'div'; by: number }
+  | { type: 'standardize'; mean: number; std: number }
+  /** Per-column standardization computed from the tensor itself (2-D inputs). */
+  | { type: 'columns'; fallback: { mean: number; std: number } | null }
+  /** Class indices to one-hot rows (needs `tf` in scope). */
+  | { type: 'oneHot'; depth: number };
+
+export type FixPlan =
+  | { kind: 'activation'; layer: LayerInfo; to: string }
+  | { kind: 'loss'; compileSite: SourceSite | null; slot: number; to: string }
+  | { kind: 'learningRate'; optimizer: OptimizerInfo | null; compileSite: SourceSite | null; to: number }
+  | { kind: 'scale'; fitSite: SourceSite | null; role: 'x' | 'y'; op: ScaleOp }
+  | { kind: 'all'; parts: FixPlan[] };
+
+export interface PlannedFix {
+  title: string;
+  plan: FixPlan;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Source text
+
+export class SourceText {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** Offset of a 1-based line/column, or -1 when out of range. */
+  offset(line: number, column: number): number {
+    if (line < 1 || line > this.starts.length) return -1;
+    return this.starts[line - 1]! + Math.max(0, column - 1);
+  }
+
+  lineStart(line: number): number {
+    return this.starts[line - 1] ?? -1;
+  }
+
+  lineEnd(line: number): number {
+    const next = this.starts[line];
+    let end = next === undefined ? this.text.length : next - 1;
+    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+
+  edit(file: string, start: number, end: number, newText: string): TextEdit {
+    const a = this.position(start);
+    const b = this.position(end);
+    return { file, startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column, newText };
+  }
+}
+
+const OPEN: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+/** Skips a string, template or comment starting at i; returns the index after it, or i. */
+function skipNonCode(t: string, i: number): number {
+  const c = t[i];
+  if (c === '"' || c === "'" || c === '`') {
+    let j = i + 1;
+    while (j < t.length && t[j] !== c) {
+      if (t[j] === '\\') j++;
+      else if (c !== '`' && t[j] === '\n') return j;
+      j++;
+    }
+    return j + 1;
+  }
+  if (c === '/' && t[i + 1] === '/') {
+    const nl = t.indexOf('\n', i);
+    return nl < 0 ? t.length : nl;
+  }
+  if (c === '/' && t[i + 1] === '*') {
+    const e = t.indexOf('*/', i + 2);
+    return e < 0 ? t.length : e + 2;
+  }
+  return i;
+}
+
+/** Index of the bracket closing the one at `open`, or -1. */
+export function matchClose(t: string, open: number): number {
+  const stack: string[] = [];
+  for (let i = open; i < t.length; ) {
+    const skipped = skipNonCode(t, i);
+    if (skipped !== i) {
+      i = skipped;
+      continue;
+    }
+    const c = t[i]!;
+    if (c in OPEN) stack.push(OPEN[c]!);
+    else if (c === ')' || c === ']' || c === '}') {
+      if (stack.pop() !== c) return -1;
+      if (stack.length === 0) return i;
+    }
+    i++;
+  }
+  return -1;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Top-level comma-separated pieces of t[start, end), trimmed. */
+export function splitTopLevel(t: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let depth = 0;
+  let pieceStart = start;
+  for (let i = start; i < end; ) {
+    const skipped = skipNonCode(t, i);
+    if (skipped !== i) {
+      i = skipped;
+      continue;
+    }
+    const c = t[i]!;
+    if (c in OPEN) depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(trim(t, pieceStart, i));
+      pieceStart = i + 1;
+    }
+    i++;
+  }
+  const last = trim(t, pieceStart, end);
+  if (last.end > last.start || out.length > 0) out.push(last);
+  return out.filter((s) => s.end > s.start);
+}
+
+function trim(t: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  for (;;) {
+    while (s < e && /\s/.test(t[s]!)) s++;
+    const skipped = t[s] === '/' && (t[s + 1] === '/' || t[s + 1] === '*') ? skipNonCode(t, s) : s;
+    if (skipped === s) break;
+    s = Math.min(skipped, e);
+  }
+  while (e > s && /\s/.test(t[e - 1]!)) e--;
+  return { start: s, end: e };
+}
+
+interface Prop {
+  key: string;
+  keySpan: Span;
+  /** Null for shorthand or spread entries. */
+  value: Span | null;
+}
+
+function objectProps(t: string, open: number, close: number): Prop[] {
+  const props: Prop[] = [];
+  for (const piece of splitTopLevel(t, open + 1, close)) {
+    const s = t.slice(piece.start, piece.end);
+    const m = /^(?:(['"])([^'"]+)\1|([A-Za-z_$][\w$]*))\s*:/.exec(s);
+    if (m) {
+      const key = m[2] ?? m[3]!;
+      const v = trim(t, piece.start + m[0].length, piece.end);
+      props.push({ key, keySpan: { start: piece.start, end: piece.start + m[0].length }, value: v });
+    } else if (/^[A-Za-z_$][\w$]*$/.test(s)) {
+      props.push({ key: s, keySpan: piece, value: null });
+    }
+  }
+  return props;
+}
+
+interface Call {
+  open: number;
+  close: number;
+  args: Span[];
+}
+
+/** The call matching `callee` on the site's line nearest to the site's column. */
+function findCall(src: SourceText, site: SourceSite, callee: RegExp): Call | null {
+  const ls = src.lineStart(site.line);
+  if (ls < 0) return null;
+  const le = src.lineEnd(site.line);
+  const lineText = src.text.slice(ls, le);
+  const re = new RegExp(callee.source, callee.flags.includes('g') ? callee.flags : callee.flags + 'g');
+  const col = site.column - 1;
+  let best: { idx: number; open: number } | null = null;
+  for (let m = re.exec(lineText); m; m = re.exec(lineText)) {
+    const open = ls + m.index + m[0].length - 1;
+    if (src.text[open] !== '(') continue;
+    if (!best || Math.abs(m.index - col) < Math.abs(best.idx - col)) best = { idx: m.index, open };
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  if (!best) return null;
+  const close = matchClose(src.text, best.open);
+  if (close < 0) return null;
+  return { open: best.open, close, args: splitTopLevel(src.text, best.open + 1, close) };
+}
+
+function objectArg(src: SourceText, call: Call, index = 0): { open: number; close: number; props: Prop[] } | null {
+  const a = call.args[index];
+  if (!a || src.text[a.start] !== '{') return null;
+  const close = matchClose(src.text, a.start);
+  if (close < 0 || close + 1 !== a.end) return null;
+  return { open: a.start, close, props: objectProps(src.text, a.start, close) };
+}
+
+function stringLiteral(t: string, span: Span): { quote: string; inner: Span; value: string } | null {
+  const s = t.slice(span.start, span.end);
+  const m = /^(['"`])([^'"`\\$]*)\1$/.exec(s);
+  if (!m) return null;
+  return { quote: m[1]!, inner: { start: span.start + 1, end: span.end - 1 }, value: m[2]! };
+}
+
+function quoteStyle(t: string, near: Span | null): string {
+  if (near) {
+    const s = t.slice(near.start, near.end);
+    const m = /['"]/.exec(s);
+    if (m) return m[0];
+  }
+  const single = (t.match(/'/g) ?? []).length;
+  const double = (t.match(/"/g) ?? []).length;
+  return double > single ? '"' : "'";
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function layerCallee(className: string): RegExp {
+  const name = className === 'InputLayer' ? 'input' : className;
+  return new RegExp(`\\b${escapeRe(name)}\\s*\\(`, 'i');
+}
+
+/** The file binds the tfjs namespace as `tf` (require or import). */
+const TF_BINDING = /\b(?:const|let|var|import)\s+(?:\*\s+as\s+)?tf\b/;
+
+const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+// ---------------------------------------------------------------------------------------------
+// Individual edits
+
+type EditResult = TextEdit[] | null;
+
+function activationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'activation' }>): EditResult {
+  const site = p.layer.site;
+  if (!site) return null;
+  const call = findCall(src, site, layerCallee(p.layer.className));
+  if (!call) return null;
+  const file = site.file;
+  if (call.args.length === 0) {
+    const q = quoteStyle(src.text, null);
+    return [src.edit(file, call.open + 1, call.close, `{ activation: ${q}${p.to}${q} }`)];
+  }
+  const obj = objectArg(src, call);
+  if (!obj) return null;
+  const prop = obj.props.find((x) => x.key === 'activation');
+  if (prop) {
+    if (!prop.value) return null;
+    const lit = stringLiteral(src.text, prop.value);
+    if (!lit) return null;
+    return [src.edit(file, lit.inner.start, lit.inner.end, p.to)];
+  }
+  const firstString = obj.props.map((x) => x.value).find((v) => v && /^['"]/.test(src.text.slice(v.start, v.end))) ?? null;
+  const q = quoteStyle(src.text, firstString);
+  const inner = trim(src.text, obj.open + 1, obj.close);
+  if (inner.end <= inner.start) return [src.edit(file, obj.open + 1, obj.close, ` activation: ${q}${p.to}${q} `)];
+  const lastChar = src.text[inner.end - 1];
+  if (lastChar === ',') return [src.edit(file, inner.end, inner.end, ` activation: ${q}${p.to}${q},`)];
+  return [src.edit(file, inner.end, inner.end, `, activation: ${q}${p.to}${q}`)];
+}
+
+function compileCall(src: SourceText, site: SourceSite | null): { call: Call; obj: NonNullable<ReturnType<typeof objectArg>> } | null {
+  if (!site) return null;
+  const call = findCall(src, site, /\bcompile\s*\(/);
+  if (!call) return null;
+  const obj = objectArg(src, call);
+  return obj ? { call, obj } : null;
+}
+
+function lossEdits(src: SourceText, p: Extract<FixPlan, { kind: 'loss' }>): EditResult {
+  const c = compileCall(src, p.compileSite);
+  if (!c || !p.compileSite) return null;
+  const file = p.compileSite.file;
+  const prop = c.obj.props.find((x) => x.key === 'loss');
+  if (!prop || !prop.value) return null;
+  const t = src.text;
+  let target: Span = prop.value;
+  if (t[target.start] === '[') {
+    const close = matchClose(t, target.start);
+    if (close < 0) return null;
+    const items = splitTopLevel(t, target.start + 1, close);
+    const item = items[Math.min(p.slot, items.length - 1)];
+    if (!item) return null;
+    target = item;
+  }
+  const lit = stringLiteral(t, target);
+  if (lit) return [src.edit(file, lit.inner.start, lit.inner.end, p.to)];
+  // A loss function reference (e.g. tf.losses.meanSquaredError): replace it with the name.
+  const expr = t.slice(target.start, target.end);
+  if (!/^[\w$.]+$/.test(expr) || !/\./.test(expr)) return null;
+  const q = quoteStyle(t, null);
+  return [src.edit(file, target.start, target.end, `${q}${p.to}${q}`)];
+}
+
+const OPTIMIZER_FACTORIES: Record<string, string> = {
+  sgd: 'sgd',
+  adam: 'adam',
+  adamax: 'adamax',
+  rmsprop: 'rmsprop',
+  adagrad: 'adagrad',
+  adadelta: 'adadelta',
+};
+
+function learningRateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'learningRate' }>): EditResult {
+  const t = src.text;
+  const lr = literal(p.to);
+  const site = p.optimizer?.site ?? null;
+  if (site) {
+    const call = findCall(src, site, /\btrain\s*\.\s*[A-Za-z]\w*\s*\(/) ?? findCall(src, site, /\b[A-Za-z]\w*Optimizer\s*\(/);
+    if (!call) return null;
+    const file = site.file;
+    const first = call.args[0];
+    if (!first) return [src.edit(file, call.open + 1, call.close, lr)];
+    const text = t.slice(first.start, first.end);
+    if (NUMBER.test(text)) return [src.edit(file, first.start, first.end, lr)];
+    if (/^[A-Za-z_$][\w$]*$/.test(text)) {
+      const re = new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(text)}\\s*=\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*[;,\\n]`, 'g');
+      const hits = [...t.matchAll(re)];
+      if (hits.length !== 1) return null;
+      const h = hits[0]!;
+      const start = h.index! + h[0].indexOf(h[1]!, h[0].indexOf('='));
+      return [src.edit(file, start, start + h[1]!.length, lr)];
+    }
+    if (t[first.start] === '{') {
+      const close = matchClose(t, first.start);
+      const prop = objectProps(t, first.start, close).find((x) => x.key === 'learningRate');
+      if (prop?.value && NUMBER.test(t.slice(prop.value.start, prop.value.end))) return [src.edit(file, prop.value.start, prop.value.end, lr)];
+    }
+    return null;
+  }
+  // The optimizer was given by name: replace the name with a constructed optimizer.
+  const c = compileCall(src, p.compileSite);
+  if (!c || !p.compileSite) return null;
+  const prop = c.obj.props.find((x) => x.key === 'optimizer');
+  if (!prop?.value) return null;
+  const lit = stringLiteral(t, prop.value);
+  if (!lit) return null;
+  const factory = OPTIMIZER_FACTORIES[lit.value.toLowerCase()];
+  if (!factory || !TF_BINDING.test(t)) return null;
+  return [src.edit(p.compileSite.file, prop.value.start, prop.value.end, `tf.train.${factory}(${lr})`)];
+}
+
+/** End of the statement whose expression starts at `start`: a top-level `;` or line break. */
+function statementEnd(t: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < t.length; ) {
+    const skipped = skipNonCode(t, i);
+    if (skipped !== i) {
+      i = skipped;
+      continue;
+    }
+    const c = t[i]!;
+    if (c in OPEN) depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) return i;
+      depth--;
+    } else if (depth === 0 && (c === ';' || c === ',')) return i;
+    else if (depth === 0 && c === '\n') {
+      // A chained call on the next line continues the statement.
+      const rest = /^\s*(\S)/.exec(t.slice(i + 1, i + 200));
+      if (!rest || !'.?+-*/%&|'.includes(rest[1]!)) return i;
+    }
+    i++;
+  }
+  return t.length;
+}
+
+interface DataArg {
+  /** The argument of fit. */
+  arg: Span;
+  /** `const <name> = <init>` that declares it, when found before the fit call. */
+  decl: { keyword: Span; init: Span } | null;
+}
+
+function fitArgument(src: SourceText, fitSite: SourceSite, role: 'x' | 'y'): DataArg | null {
+  const call = findCall(src, fitSite, /\bfit\s*\(/);
+  if (!call) return null;
+  const arg = call.args[role === 'x' ? 0 : 1];
+  if (!arg) return null;
+  const t = src.text;
+  const name = t.slice(arg.start, arg.end);
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return { arg, decl: null };
+  const re = new RegExp(`\\b(const|let|var)\\s+${escapeRe(name)}\\s*=(?![=>])\\s*`, 'g');
+  let last: RegExpExecArray | null = null;
+  for (let m = re.exec(t); m && m.index < call.open; m = re.exec(t)) last = m;
+  if (!last) return { arg, decl: null };
+  const initStart = last.index + last[0].length;
+  const init = trim(t, initStart, statementEnd(t, initStart));
+  if (init.end <= init.start) return { arg, decl: null };
+  return { arg, decl: { keyword: { start: last.index, end: last.index + last[1]!.length }, init } };
+}
+
+/** Where the tensor passed to fit as x or y is built (its declaration), when the source shows it. */
+export function dataDeclarationSite(read: SourceReader | undefined, fitSite: SourceSite | null, role: 'x' | 'y'): SourceSite | null {
+  if (!read || !fitSite) return null;
+  let text: string | undefined;
+  try {
+    text = read(fitSite.file);
+  } catch {
+    return null;
+  }
+  if (typeof text !== 'string') return null;
+  const src = new SourceText(text);
+  const d = fitArgument(src, fitSite, role);
+  if (!d?.decl) return null;
+  const p = src.position(d.decl.keyword.start);
+  return { file: fitSite.file, line: p.line, column: p.column };
+}
+
+/** The scaled expression for `expr`, or null when it cannot be written safely. */
+function scaledExpression(t: string, expr: string, exprStart: number, op: ScaleOp, inDeclaration: boolean): string | null {
+  const simple = /^[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*$/.test(expr);
+  const paren = expr.indexOf('(');
+  const callLike = !simple && /^[A-Za-z_$][\w$.\s]*\(/.test(expr) && matchClose(t, exprStart + paren) === exprStart + expr.length - 1;
+  const base = simple || callLike ? expr : `(${expr})`;
+  switch (op.type) {
+    case 'div':
+      return `${base}.div(${literal(op.by)})`;
+    case 'standardize':
+      return `${base}.sub(${literal(op.mean)}).div(${literal(op.std)})`;
+    case 'oneHot':
+      return TF_BINDING.test(t) ? `tf.oneHot(${base}.flatten().toInt(), ${op.depth})` : null;
+    case 'columns':
+      // In a declaration the tensor has no name yet: standardize it inside tf.tidy.
+      if (inDeclaration && TF_BINDING.test(t)) {
+        return `tf.tidy(() => { const t = ${expr}; const { mean, variance } = tf.moments(t, 0); return t.sub(mean).div(variance.sqrt().add(1e-7)); })`;
+      }
+      if (!inDeclaration && simple) return `${expr}.sub(${expr}.mean(0)).div(${expr}.sub(${expr}.mean(0)).square().mean(0).sqrt().add(1e-7))`;
+      return op.fallback ? `${base}.sub(${literal(op.fallback.mean)}).div(${literal(op.fallback.std)})` : null;
+  }
+}
+
+function scaleEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scale' }>): EditResult {
+  const site = p.fitSite;
+  if (!site) return null;
+  const d = fitArgument(src, site, p.role);
+  if (!d) return null;
+  const t = src.text;
+  // Prefer scaling where the tensor is built, so every later use of it sees the same scale.
+  if (d.decl) {
+    const expr = t.slice(d.decl.init.start, d.decl.init.end);
+    const text = scaledExpression(t, expr, d.decl.init.start, p.op, true);
+    if (text) return [src.edit(site.file, d.decl.init.start, d.decl.init.end, text)];
+  }
+  const expr = t.slice(d.arg.start, d.arg.end);
+  if (/^[[{]/.test(expr)) return null;
+  const text = scaledExpression(t, expr, d.arg.start, p.op, false);
+  return text ? [src.edit(site.file, d.arg.start, d.arg.end, text)] : null;
+}
+
+function planFile(p: FixPlan): string | null {
+  switch (p.kind) {
+    case 'activation':
+      return p.layer.site?.file ?? null;
+    case 'loss':
+      return p.compileSite?.file ?? null;
+    case 'learningRate':
+      return p.optimizer?.site?.file ?? p.compileSite?.file ?? null;
+    case 'scale':
+      return p.fitSite?.file ?? null;
+    case 'all':
+      return null;
+  }
+}
+
+function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText | null>): EditResult {
+  if (p.kind === 'all') {
+    const edits: TextEdit[] = [];
+    for (const part of p.parts) {
+      const e = planEdits(part, read, cache);
+      if (!e) return null;
+      edits.push(...e);
+    }
+    return overlapping(edits) ? null : edits;
+  }
+  const file = planFile(p);
+  if (!file) return null;
+  let src = cache.get(file);
+  if (src === undefined) {
+    let text: string | undefined;
+    try {
+      text = read(file);
+    } catch {
+      text = undefined;
+    }
+    src = typeof text === 'string' ? new SourceText(text) : null;
+    cache.set(file, src);
+  }
+  if (!src) return null;
+  try {
+    switch (p.kind) {
+      case 'activation':
+        return activationEdits(src, p);
+      case 'loss':
+        return lossEdits(src, p);
+      case 'learningRate':
+        return learningRateEdits(src, p);
+      case 'scale':
+        return scaleEdits(src, p);
+    }
+  } catch {
+    return null;
+  }
+}
+
+function overlapping(edits: TextEdit[]): boolean {
+  const pos = (line: number, column: number) => line * 1e7 + column;
+  const sorted = [...edits].sort((a, b) => a.file.localeCompare(b.file) || pos(a.startLine, a.startColumn) - pos(b.startLine, b.startColumn));
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1]!;
+    const b = sorted[i]!;
+    // Overlaps, or two edits starting at the same spot (no well-defined order): refuse.
+    const aStart = pos(a.startLine, a.startColumn);
+    const bStart = pos(b.startLine, b.startColumn);
+    if (a.file === b.file && (bStart < pos(a.endLine, a.endColumn) || bStart === aStart)) return true;
+  }
+  return false;
+}
+
+/** Renders a planned fix against the current source; null when any edit cannot be made exactly. */
+export function renderFix(planned: PlannedFix, read: SourceReader | undefined, preferred: boolean, cache = new Map<string, SourceText | null>()): Fix | null {
+  if (!read) return null;
+  const edits = planEdits(planned.plan, read, cache);
+  if (!edits || edits.length === 0) return null;
+  return { title: planned.title, edits, preferred };
+}
+
+/** Applies non-overlapping edits to one file's text (edits for other files are ignored). */
+export function applyEdits(text: string, edits: readonly TextEdit[], file?: string): string {
+  const src = new SourceText(text);
+  const list = edits
+    .filter((e) => file === undefined || e.file === file)
+    .map((e) => ({ start: src.offset(e.startLine, e.startColumn), end: src.offset(e.endLine, e.endColumn), text: e.newText }))
+    .sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of list) {
+    if (e.start < 0 || e.end < e.start) throw new Error('edit out of range');
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  }
+  return out;
+}

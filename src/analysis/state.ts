@@ -1,0 +1,243 @@
+/** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
+import { ModelData, ModelView } from './model';
+import { History, isNum, Ring } from './stats';
+import type { DataEvent, EpochEvent, IterationEvent, LayerDetail, ModelEvent } from './trace';
+
+/** One sampled iteration's statistics for one layer, reduced to what detectors need. */
+export interface LayerSample {
+  iter: number;
+  /** Rows of the batch behind the output statistics (count / units), when known. */
+  rows: number | null;
+  hasOut: boolean;
+  outNonFinite: boolean;
+  outMean: number | null;
+  outStd: number | null;
+  outMin: number | null;
+  outMax: number | null;
+  dead: number | null;
+  saturated: number | null;
+  constant: number | null;
+  nonPos: number | null;
+  hasWeights: boolean;
+  weightNonFinite: boolean;
+  weightNorm: number | null;
+  weightAbsMax: number | null;
+  /** Exact fingerprint of the weight statistics: equal strings mean unchanged weights. */
+  weightSig: string;
+  hasGrads: boolean;
+  gradNonFinite: boolean;
+  gradNorm: number | null;
+  /** Mean absolute gradient element, averaged over the layer's weights. */
+  gradMeanAbs: number | null;
+}
+
+export class LayerTrack {
+  readonly samples = new Ring<LayerSample>(12);
+  first: LayerSample | null = null;
+  firstNonFiniteOut: number | null = null;
+  firstNonFiniteWeights: number | null = null;
+  firstNonFiniteGrads: number | null = null;
+  /** Iteration since which the weight fingerprint has not changed, and samples in that run. */
+  unchangedSince: number | null = null;
+  unchangedSamples = 0;
+  maxWeightNorm = 0;
+
+  add(s: LayerSample): void {
+    const prev = this.samples.latest();
+    if (!this.first) this.first = s;
+    if (s.outNonFinite && this.firstNonFiniteOut === null) this.firstNonFiniteOut = s.iter;
+    if (s.weightNonFinite && this.firstNonFiniteWeights === null) this.firstNonFiniteWeights = s.iter;
+    if (s.gradNonFinite && this.firstNonFiniteGrads === null) this.firstNonFiniteGrads = s.iter;
+    if (s.hasWeights && prev && prev.hasWeights && prev.weightSig === s.weightSig && !s.weightNonFinite && s.iter > prev.iter) {
+      if (this.unchangedSince === null) {
+        this.unchangedSince = prev.iter;
+        this.unchangedSamples = 2;
+      } else this.unchangedSamples++;
+    } else {
+      this.unchangedSince = null;
+      this.unchangedSamples = 0;
+    }
+    if (isNum(s.weightNorm)) this.maxWeightNorm = Math.max(this.maxWeightNorm, s.weightNorm);
+    this.samples.push(s);
+  }
+
+  latest(): LayerSample | undefined {
+    return this.samples.latest();
+  }
+
+  /** The last k samples that carry output statistics. */
+  lastOut(k: number): LayerSample[] {
+    return this.samples.last().filter((s) => s.hasOut).slice(-k);
+  }
+}
+
+function reduceDetail(iter: number, d: LayerDetail, units: number | null): LayerSample {
+  const out = d.out;
+  let wsq = 0;
+  let wNorm: number | null = d.weights.length ? 0 : null;
+  let wAbsMax: number | null = d.weights.length ? 0 : null;
+  let wNonFinite = false;
+  const sig: string[] = [];
+  for (const w of d.weights) {
+    if (w.nanCount + w.infCount > 0) wNonFinite = true;
+    if (isNum(w.norm)) wsq += w.norm * w.norm;
+    else wNorm = null;
+    if (isNum(w.absMax) && wAbsMax !== null) wAbsMax = Math.max(wAbsMax, w.absMax);
+    sig.push(`${w.mean}|${w.std}|${w.norm}|${w.absMax}`);
+  }
+  if (wNorm !== null) wNorm = Math.sqrt(wsq);
+  let gsq = 0;
+  let gNorm: number | null = d.grads.length ? 0 : null;
+  let gAbs = 0;
+  let gAbsN = 0;
+  let gNonFinite = false;
+  for (const g of d.grads) {
+    if (g.nanCount + g.infCount > 0) gNonFinite = true;
+    if (isNum(g.norm)) gsq += g.norm * g.norm;
+    else gNorm = null;
+    if (isNum(g.meanAbs)) {
+      gAbs += g.meanAbs;
+      gAbsN++;
+    }
+  }
+  if (gNorm !== null) gNorm = Math.sqrt(gsq);
+  const rows = out && units && units > 0 ? Math.floor(out.count / units) : null;
+  return {
+    iter,
+    rows,
+    hasOut: out !== null,
+    outNonFinite: out !== null && out.nanCount + out.infCount > 0,
+    outMean: out?.mean ?? null,
+    outStd: out?.std ?? null,
+    outMin: out?.min ?? null,
+    outMax: out?.max ?? null,
+    dead: out?.deadUnitFrac ?? null,
+    saturated: out?.saturatedFrac ?? null,
+    constant: out?.constantUnitFrac ?? null,
+    nonPos: out?.nonPosFrac ?? null,
+    hasWeights: d.weights.length > 0,
+    weightNonFinite: wNonFinite,
+    weightNorm: wNorm,
+    weightAbsMax: wAbsMax,
+    weightSig: sig.join(';'),
+    hasGrads: d.grads.length > 0,
+    gradNonFinite: gNonFinite,
+    gradNorm: gNorm,
+    gradMeanAbs: gAbsN ? gAbs / gAbsN : null,
+  };
+}
+
+export const ACCURACY_KEYS = /^(acc|accuracy|binaryaccuracy|categoricalaccuracy|sparsecategoricalaccuracy)$/;
+
+export function normalizeKey(k: string): string {
+  return k.toLowerCase().replace(/[^a-z]/g, '');
+}
+
+export class RunState {
+  view: ModelView | null = null;
+  readonly data = new ModelData();
+  readonly loss = new History(32, 256, 64);
+  readonly gradNorm = new History(32, 256, 64);
+  /** Accuracy-like metrics by their trace key. */
+  readonly acc = new Map<string, History>();
+  readonly epochLoss = new History(32, 64, 64);
+  readonly layers = new Map<number, LayerTrack>();
+  iterations = 0;
+  lastIter = -1;
+  elapsedMs = 0;
+  epochs = 0;
+  lossNonFiniteCount = 0;
+  firstLossNonFinite: number | null = null;
+  firstGradNonFinite: number | null = null;
+  lastLearningRate: number | null = null;
+  /** Gradient norm was exactly zero on this many consecutive iterations. */
+  zeroGradStreak = 0;
+  detailSamples = 0;
+  lastDetailIter: number | null = null;
+  ended = false;
+  /** Training has been seen to learn (loss well below its start and the no-skill level). */
+  healthy = false;
+  /** Non-finite analysis: not yet, reported without layer details, or done with details. */
+  numeric: 'none' | 'reported' | 'detailed' = 'none';
+  /** Iteration at which a trend condition was first seen to hold (for persistence). */
+  readonly since = new Map<string, number>();
+  constructor(readonly modelId: number) {}
+
+  setModel(e: ModelEvent): void {
+    this.view = new ModelView(e);
+  }
+
+  addData(e: DataEvent): void {
+    this.data.add(e);
+  }
+
+  onIter(e: IterationEvent): void {
+    this.iterations++;
+    this.lastIter = Math.max(this.lastIter, e.iter);
+    this.elapsedMs = e.elapsedMs;
+    if (e.lossNonFinite || e.loss === null) {
+      if (e.lossNonFinite) {
+        this.lossNonFiniteCount++;
+        if (this.firstLossNonFinite === null) this.firstLossNonFinite = e.iter;
+      }
+    } else this.loss.push(e.iter, e.loss);
+    if (e.gradNonFinite && this.firstGradNonFinite === null) this.firstGradNonFinite = e.iter;
+    if (isNum(e.gradNorm)) {
+      this.gradNorm.push(e.iter, e.gradNorm);
+      this.zeroGradStreak = e.gradNorm === 0 ? this.zeroGradStreak + 1 : 0;
+    }
+    if (isNum(e.learningRate)) this.lastLearningRate = e.learningRate;
+    for (const [k, v] of Object.entries(e.metrics)) {
+      if (!ACCURACY_KEYS.test(normalizeKey(k)) || !isNum(v)) continue;
+      let h = this.acc.get(k);
+      if (!h) {
+        if (this.acc.size >= 4) continue;
+        h = new History(32, 256, 64);
+        this.acc.set(k, h);
+      }
+      h.push(e.iter, v);
+    }
+    if (e.layers && e.layers.length) {
+      this.detailSamples++;
+      this.lastDetailIter = e.iter;
+      for (const d of e.layers) {
+        const lv = this.view?.byIndex.get(d.index);
+        let t = this.layers.get(d.index);
+        if (!t) {
+          if (this.layers.size >= 5000) continue;
+          t = new LayerTrack();
+          this.layers.set(d.index, t);
+        }
+        t.add(reduceDetail(e.iter, d, lv?.units ?? null));
+      }
+    }
+  }
+
+  onEpoch(e: EpochEvent): void {
+    this.epochs = Math.max(this.epochs, e.epoch + 1);
+    const l = e.logs['loss'];
+    if (isNum(l)) this.epochLoss.push(e.epoch, l);
+  }
+
+  /** Optimizer steps the fit call plans, when the trace says enough to know. */
+  planned(): number | null {
+    const v = this.view;
+    if (!v) return null;
+    const fc = v.event.fitConfig;
+    const epochs = typeof fc['epochs'] === 'number' ? fc['epochs'] : v.event.mode === 'fit' ? 1 : null;
+    if (epochs === null) return null;
+    const spe = typeof fc['stepsPerEpoch'] === 'number' ? fc['stepsPerEpoch'] : typeof fc['batchesPerEpoch'] === 'number' ? fc['batchesPerEpoch'] : null;
+    if (spe !== null) return Math.max(1, epochs * spe);
+    if (v.event.mode !== 'fit') return null;
+    const n = this.data.samples();
+    if (n === null) return null;
+    const bs = typeof fc['batchSize'] === 'number' && fc['batchSize'] > 0 ? fc['batchSize'] : 32;
+    const vs = typeof fc['validationSplit'] === 'number' ? Math.min(0.99, Math.max(0, fc['validationSplit'])) : 0;
+    const train = Math.max(1, Math.floor(n * (1 - vs)));
+    return Math.max(1, epochs * Math.ceil(train / bs));
+  }
+
+  track(index: number): LayerTrack | undefined {
+    return this.layers.get(index);
+  }
+}

@@ -1,0 +1,151 @@
+/** Engine contract: robustness, change reporting, verdicts, layer health, bounded cost. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DiagnosisEngine } from '../../src/analysis/engine';
+import type { RunSummary } from '../../src/analysis/findings';
+import type { TraceEvent } from '../../src/analysis/trace';
+import { CLASSIFIER_SRC, classifierModel, healthyDetails, sources, withLine } from './fixtures';
+import { decaying, run, TraceBuilder } from './trace-builder';
+
+const SUMMARY: RunSummary = { script: null, exitCode: 0, signal: null, stoppedEarly: false, iterations: 0, epochs: 0, durationMs: 0, tfjsVersion: null, backend: null, error: null };
+
+describe('robustness', () => {
+  it('never throws on odd but valid data', () => {
+    const e = new DiagnosisEngine();
+    const events: TraceEvent[] = [
+      { type: 'hello', v: 1, pid: 1, nodeVersion: 'v20', argv: [], cwd: '/', time: 0 },
+      { type: 'iter', modelId: 9, iter: 0, epoch: null, batch: null, loss: null, lossNonFinite: false, metrics: { acc: null }, learningRate: null, gradNorm: null, gradNonFinite: false, elapsedMs: 0 },
+      { type: 'iter', modelId: 9, iter: 1, epoch: null, batch: null, loss: 0.5, lossNonFinite: false, metrics: {}, learningRate: null, gradNorm: null, gradNonFinite: false, elapsedMs: 1, layers: [{ index: 42, out: null, weights: [], grads: [] }] },
+      { type: 'model', modelId: 3, name: 'm', className: 'LayersModel', mode: 'custom', layers: [], site: null, compileSite: null, fitSite: null, loss: [], metrics: [], optimizer: null, fitConfig: {}, backend: null },
+      { type: 'data', modelId: 3, role: 'y', slot: 2, summary: { shape: null, dtype: 'int32', count: 0, min: null, max: null, mean: null, std: null, nanCount: 0, infCount: 0, distinct: null, oneHotRows: null }, site: null },
+      { type: 'epoch', modelId: 3, epoch: 0, logs: { loss: null }, elapsedMs: 2 },
+      { type: 'epoch', modelId: 77, epoch: 0, logs: {}, elapsedMs: 2 },
+      { type: 'trainEnd', modelId: 12345, iterations: 0, elapsedMs: 3 },
+      { type: 'warning', message: 'x' },
+      { type: 'crash', name: 'Error', message: 'boom', stack: null, site: null },
+    ];
+    for (const ev of events) assert.doesNotThrow(() => e.ingest(ev));
+    assert.doesNotThrow(() => e.finish());
+    assert.equal(e.report({ ...SUMMARY, error: { message: 'boom', site: null } }).verdict, 'error');
+    assert.deepEqual(e.layerHealth(), []);
+  });
+
+  it('handles two models in one run and keeps their findings apart', () => {
+    const a = new TraceBuilder(1).model(classifierModel({}, 'relu')).xRange(-1, 1).yOneHot(3);
+    const b = new TraceBuilder(2).model(classifierModel()).xRange(0, 4000).yOneHot(3);
+    const r = run([...a.events, ...b.events], undefined, { finish: false });
+    const ids = r.findings.map((f) => f.id).sort();
+    assert.deepEqual(ids, ['activation-loss-mismatch:activation_3', 'unscaled-input:x@2']);
+    assert.deepEqual(r.findings.map((f) => f.modelId).sort(), [1, 2]);
+  });
+
+  it('custom loops without epochs: trends still work', () => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
+    decaying(300, 1.1, 0.2, 0.02).forEach((l) => b.step(l, { epoch: null }));
+    assert.deepEqual(run(b.events).findings, []);
+    const c = new TraceBuilder().model(classifierModel({ mode: 'custom', optimizer: { className: 'Adam', learningRate: 0.001, line: 10 } })).xRange(-1, 1).yOneHot(3);
+    Array.from({ length: 80 }, (_, i) => 1 * Math.exp(i / 10)).forEach((l) => c.step(l, { epoch: null }));
+    assert.ok(run(c.events).findings.some((f) => f.symptom === 'loss-diverging'));
+  });
+});
+
+describe('change reporting and ordering', () => {
+  it('ingest returns only new or changed findings', () => {
+    const e = new DiagnosisEngine();
+    const b = new TraceBuilder().model(classifierModel({}, 'relu')).xRange(-1, 1).yOneHot(3);
+    const [model, x, y] = b.events;
+    assert.equal(e.ingest(model!).length, 1, 'the relu/cross-entropy warning appears with the model');
+    assert.equal(e.ingest(x!).length, 0);
+    assert.equal(e.ingest(y!).length, 0, 'unchanged after the data');
+    b.step(1.1);
+    assert.equal(e.ingest(b.events[b.events.length - 1]!).length, 0);
+    b.step(null, { layers: [{ out: {} }, { out: {} }, { out: { dead: 1, min: 0, max: 0, std: 0, mean: 0 } }] });
+    const changed = e.ingest(b.events[b.events.length - 1]!);
+    assert.equal(changed.length, 1);
+    assert.equal(changed[0]!.confirmed, true);
+    assert.equal(e.hasConfirmedFault(), true);
+    assert.equal(e.report(SUMMARY).verdict, 'faulty');
+  });
+
+  it('lists confirmed findings first', () => {
+    const b = new TraceBuilder().model(classifierModel({ optimizer: { className: 'Adam', learningRate: 0.2, line: 10 } }, 'relu')).xRange(0, 3000).yOneHot(3);
+    b.step(1.0).step(1.1);
+    b.step(null, { layers: [{ out: {} }, { out: {} }, { out: { dead: 1, min: 0, max: 0, std: 0, mean: 0 } }] });
+    const r = run(b.events, undefined, { finish: false });
+    const flags = r.findings.map((f) => f.confirmed);
+    assert.deepEqual([...flags].sort((p, q) => Number(q) - Number(p)), flags);
+    assert.equal(flags[0], true);
+  });
+
+  it('is deterministic', () => {
+    const b = new TraceBuilder().model(classifierModel({}, 'sigmoid')).xRange(0, 255, 500).yOneHot(3);
+    decaying(400, 1.1, 1.05, 0.01, 0.05).forEach((l, i) => b.step(l, { acc: 0.33, layers: i % 10 === 0 ? healthyDetails(i) : undefined }));
+    const x = JSON.stringify(run(b.events, sources(CLASSIFIER_SRC)).findings);
+    const y = JSON.stringify(run(b.events, sources(CLASSIFIER_SRC)).findings);
+    assert.equal(x, y);
+    assert.ok(x.length > 2);
+  });
+});
+
+describe('verdicts', () => {
+  it('a configuration warning alone never makes the run faulty', () => {
+    const b = new TraceBuilder().model(classifierModel({}, 'relu')).xRange(-1, 1).yOneHot(3);
+    const r = run(b.events);
+    assert.equal(r.report.verdict, 'inconclusive');
+    assert.ok(r.findings.length === 1 && !r.findings[0]!.confirmed);
+  });
+
+  it('an error run with nothing confirmed is an error; a confirmed fault wins', () => {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    b.step(1).crash('Out of memory');
+    const e = run(b.events).engine;
+    assert.equal(e.report({ ...SUMMARY, error: { message: 'Out of memory', site: null } }).verdict, 'error');
+    const c = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    c.step(1).step(null);
+    assert.equal(run(c.events).engine.report({ ...SUMMARY, error: { message: 'x', site: null } }).verdict, 'faulty');
+  });
+});
+
+describe('layer health', () => {
+  it('marks the faulty layer, the healthy ones, and those without data', () => {
+    const src = withLine(CLASSIFIER_SRC, 9, "  model.add(tf.layers.activation({ activation: 'relu' }));");
+    const b = new TraceBuilder().model(classifierModel({}, 'relu')).xRange(-1, 1).yOneHot(3);
+    const e = run(b.events, sources(src), { finish: false }).engine;
+    assert.deepEqual(e.layerHealth().map((h) => h.status), ['unknown', 'unknown', 'suspect']);
+    b.step(1.0, { layers: [{ out: { dead: 0.62 } }, { out: {} }, { out: { mean: 0.3 } }] });
+    b.step(null, { layers: [{ out: { dead: 0.62 } }, { out: {} }, { out: { mean: 0, std: 0, dead: 1, min: 0, max: 0 } }] });
+    const h = run(b.events, sources(src)).engine.layerHealth();
+    assert.equal(h.length, 3);
+    assert.equal(h[0]!.status, 'healthy');
+    assert.equal(h[0]!.text, '62% dead units');
+    assert.equal(h[2]!.status, 'faulty');
+    assert.equal(h[2]!.site?.line, 9);
+    assert.equal(h[2]!.layer.name, 'activation_3');
+  });
+
+  it('reports where NaN was born', () => {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    b.step(1.0).step(null, { layers: [{ out: {} }, { out: { nan: 3 } }, { out: { nan: 3 } }] });
+    const h = run(b.events).engine.layerHealth();
+    assert.equal(h[1]!.text, 'NaN from iteration 1');
+    assert.equal(h[1]!.status, 'faulty');
+  });
+});
+
+describe('cost', () => {
+  it('ingests 200,000 iterations quickly with bounded state', () => {
+    const e = new DiagnosisEngine();
+    const b = new TraceBuilder().model(classifierModel({ epochs: 1000, batchSize: 5 })).xRange(-1, 1).yOneHot(3);
+    for (const ev of b.events) e.ingest(ev);
+    const details = healthyDetails(0);
+    const t0 = Date.now();
+    for (let i = 0; i < 200_000; i++) {
+      const loss = 0.2 + 0.9 * Math.exp(-i / 20000) + 0.01 * Math.sin(i);
+      const layers = i % 10 === 0 ? details.map((_d, index) => ({ index, out: { count: 320, mean: 0.1, std: 0.3, min: 0, max: 1, nanCount: 0, infCount: 0, zeroFrac: 0, nonPosFrac: 0.3, saturatedFrac: null, deadUnitFrac: 0.3, constantUnitFrac: 0 }, weights: [{ name: 'k', mean: 0, std: 0.1, norm: 1 + i * 1e-6, absMax: 1, nanCount: 0, infCount: 0 }], grads: [{ name: 'k', norm: 0.1, meanAbs: 1e-3, nanCount: 0, infCount: 0 }] })) : undefined;
+      e.ingest({ type: 'iter', modelId: 1, iter: i, epoch: Math.floor(i / 200), batch: i % 200, loss, lossNonFinite: false, metrics: { acc: Math.min(0.9, 0.33 + i / 100000) }, learningRate: 0.001, gradNorm: 0.1, gradNonFinite: false, elapsedMs: i, ...(layers ? { layers } : {}) });
+    }
+    const ms = Date.now() - t0;
+    assert.ok(ms < 20000, `${ms} ms`);
+    assert.deepEqual(e.findings(), []);
+  });
+});

@@ -1,0 +1,254 @@
+/** Configuration checks: warnings before training, never a faulty verdict on their own. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Finding } from '../../src/analysis/findings';
+import { applyFix, byId, CLASSIFIER_SRC, classifierModel, lineOf, sources, withLine } from './fixtures';
+import { act, dense, flat, type LayerSpec, run, summary, TraceBuilder } from './trace-builder';
+
+function configOnly(b: TraceBuilder, src?: string): { findings: Finding[]; verdict: string; confirmed: boolean } {
+  const r = run(b.events, src ? sources(src) : undefined, { finish: false });
+  return { findings: r.findings, verdict: r.report.verdict, confirmed: r.engine.hasConfirmedFault() };
+}
+
+describe('output activation vs loss vs targets', () => {
+  it('a well-configured classifier has no finding', () => {
+    const r = configOnly(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3));
+    assert.deepEqual(r.findings, []);
+  });
+
+  it('relu output with categorical cross-entropy: a warning, not a fault', () => {
+    const src = withLine(CLASSIFIER_SRC, 9, "  model.add(tf.layers.activation({ activation: 'relu' }));");
+    const r = configOnly(new TraceBuilder().model(classifierModel({}, 'relu')).xRange(-1, 1).yOneHot(3), src);
+    const f = r.findings[0]!;
+    assert.equal(f.id, 'activation-loss-mismatch:activation_3');
+    assert.equal(f.confirmed, false);
+    assert.equal(f.severity, 'warning');
+    assert.equal(f.iteration, null);
+    assert.equal(f.rootCause, 'output-activation');
+    assert.equal(f.location?.line, 9);
+    assert.equal(r.confirmed, false);
+    assert.equal(r.verdict, 'inconclusive');
+    assert.equal(lineOf(applyFix(src, f.fix), 9), "  model.add(tf.layers.activation({ activation: 'softmax' }));");
+    assert.equal(f.relevance[0]!.layer.name, 'activation_3');
+    assert.equal(f.relevance.length, 3, 'every layer ranked');
+  });
+
+  it('a linear Dense output with binary cross-entropy gets the option inserted', () => {
+    const src = withLine(CLASSIFIER_SRC, 8, '  model.add(tf.layers.dense({ units: 1 }));');
+    const b = new TraceBuilder().model({ ...classifierModel(), layers: [dense(16, 'relu', 7), dense(1, 'linear', 8)], loss: 'binaryCrossentropy' }).xRange(-1, 1).yBinary(0.3);
+    const f = configOnly(b, src).findings[0]!;
+    assert.equal(f.id, 'activation-loss-mismatch:dense_2');
+    assert.equal(lineOf(applyFix(src, f.fix), 8), "  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));");
+  });
+
+  it('sigmoid with categorical cross-entropy on single-label classes: use softmax', () => {
+    const src = withLine(CLASSIFIER_SRC, 9, "  model.add(tf.layers.activation({ activation: 'sigmoid' }));");
+    const f = configOnly(new TraceBuilder().model(classifierModel({}, 'sigmoid')).xRange(-1, 1).yOneHot(3), src).findings[0]!;
+    assert.equal(f.rootCause, 'output-activation');
+    assert.match(f.message, /softmax/);
+    assert.equal(lineOf(applyFix(src, f.fix), 9), "  model.add(tf.layers.activation({ activation: 'softmax' }));");
+  });
+
+  it('softmax over several units with binary cross-entropy on one-hot labels is accepted', () => {
+    const r = configOnly(new TraceBuilder().model(classifierModel({ loss: 'binaryCrossentropy' }, 'softmax', 2)).xRange(-1, 1).yOneHot(2));
+    assert.deepEqual(r.findings, []);
+  });
+
+  it('sigmoid with binary cross-entropy on 69 single-label classes: softmax and categorical cross-entropy together', () => {
+    const src = withLine(withLine(CLASSIFIER_SRC, 9, "  model.add(tf.layers.activation({ activation: 'sigmoid' }));"), 11, "  model.compile({ optimizer, loss: 'binaryCrossentropy', metrics: ['accuracy'] });");
+    const b = new TraceBuilder().model(classifierModel({ loss: 'binaryCrossentropy' }, 'sigmoid', 69)).xRange(-1, 1).yOneHot(69);
+    const f = configOnly(b, src).findings[0]!;
+    assert.equal(f.symptom, 'activation-loss-mismatch');
+    assert.equal(f.fix?.edits.length, 2);
+    const out = applyFix(src, f.fix);
+    assert.equal(lineOf(out, 9), "  model.add(tf.layers.activation({ activation: 'softmax' }));");
+    assert.equal(lineOf(out, 11), "  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });");
+    // Training then shows binary accuracy stuck at 1 - 1/69: confirmed.
+    flat(200, 0.0756, 0.01).forEach(() => b.step(0.0756, { acc: 0.9855 }));
+    const r = run(b.events, sources(src));
+    assert.equal(r.findings[0]!.confirmed, true);
+    assert.ok(r.findings[0]!.observed?.includes('accuracy-not-increasing') || r.findings[0]!.observed?.includes('loss-not-decreasing'));
+  });
+
+  it('MSE on softmax probabilities is only a weak signal: no warning before training', () => {
+    const r = configOnly(new TraceBuilder().model(classifierModel({ loss: 'meanSquaredError' })).xRange(-1, 1).yOneHot(3));
+    assert.deepEqual(r.findings, []);
+  });
+
+  it('softmax on multi-label targets: sigmoid with binary cross-entropy', () => {
+    const src = withLine(CLASSIFIER_SRC, 11, "  model.compile({ optimizer, loss: 'meanSquaredError', metrics: ['accuracy'] });");
+    const y = [1, 0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 1];
+    const b = new TraceBuilder().model(classifierModel({ loss: 'meanSquaredError' })).xRange(0, 1).data('y', summary(y, [4, 3]));
+    const f = configOnly(b, src).findings[0]!;
+    assert.equal(f.rootCause, 'output-activation');
+    assert.match(f.message, /multi-label/);
+    const out = applyFix(src, f.fix);
+    assert.equal(lineOf(out, 9), "  model.add(tf.layers.activation({ activation: 'sigmoid' }));");
+    assert.equal(lineOf(out, 11), "  model.compile({ optimizer, loss: 'binaryCrossentropy', metrics: ['accuracy'] });");
+    assert.equal(f.alternatives.length, 1);
+  });
+
+  it('tanh regression output with targets beyond [-1, 1]', () => {
+    const b = new TraceBuilder()
+      .model({ layers: [dense(4, 'relu', 7), dense(1, 'tanh', 8)], loss: 'meanSquaredError', compileLine: 11, fitLine: 12 })
+      .xRange(-1, 2)
+      .yContinuous(-1.05, 2.71);
+    const f = configOnly(b).findings[0]!;
+    assert.equal(f.id, 'output-out-of-range:dense_2');
+    assert.match(f.message, /-1.05 to 2.71/);
+  });
+
+  it('regression targets in the hundreds of millions', () => {
+    const src = "const tf = require('@tensorflow/tfjs');\n\n\n\n\n\n\n\n\n\n\n  await model.fit(xs, ys, { epochs: 5 });";
+    const b = new TraceBuilder()
+      .model({ layers: [dense(50, 'relu', 7), dense(1, 'linear', 8)], loss: 'meanSquaredError', compileLine: 11, fitLine: 12 })
+      .xRange(-1, 1)
+      .yContinuous(0, 1e8, 400, 2.7e7);
+    const f = byId(configOnly(b, src).findings, 'unscaled-input:y')!;
+    assert.equal(lineOf(applyFix(src, f.fix), 12), '  await model.fit(xs, ys.div(1e8), { epochs: 5 });');
+  });
+});
+
+describe('label encoding', () => {
+  it('sparse categorical cross-entropy with one-hot labels: switch the loss; a crash confirms it', () => {
+    const src = withLine(CLASSIFIER_SRC, 11, "  model.compile({ optimizer, loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });");
+    const b = new TraceBuilder().model(classifierModel({ loss: 'sparseCategoricalCrossentropy' })).xRange(-1, 1).yOneHot(3);
+    const f = configOnly(b, src).findings[0]!;
+    assert.equal(f.id, 'label-encoding-mismatch:y');
+    assert.equal(f.rootCause, 'label-encoding');
+    assert.equal(f.location?.line, 11);
+    assert.equal(lineOf(applyFix(src, f.fix), 11), "  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });");
+    b.crash('Error when checking target: expected activation_3 to have shape [,1] but got array with shape [1000,3].');
+    const r = run(b.events, sources(src));
+    assert.equal(r.findings[0]!.confirmed, true);
+    assert.equal(r.report.verdict, 'faulty');
+  });
+
+  it('categorical cross-entropy with class-index labels: use the sparse loss', () => {
+    const src = CLASSIFIER_SRC;
+    const y = Array.from({ length: 30 }, (_, i) => i % 3);
+    const f = configOnly(new TraceBuilder().model(classifierModel()).xRange(-1, 1).data('y', summary(y, [30, 1])), src).findings[0]!;
+    assert.equal(f.id, 'label-encoding-mismatch:y');
+    assert.equal(lineOf(applyFix(src, f.fix), 11), "  model.compile({ optimizer, loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });");
+    assert.equal(f.alternatives.length, 1);
+    assert.equal(lineOf(applyFix(src, f.alternatives[0]), 5), '  const y = tf.oneHot(tf.tensor2d(yData, [n, 3]).flatten().toInt(), 3);');
+    assert.equal(f.alternatives[0]!.preferred, false);
+    assert.equal(f.fix!.preferred, true);
+  });
+
+  it('sparse labels with more than 32 classes are not mistaken for non-integers', () => {
+    const b = new TraceBuilder()
+      .model({ ...classifierModel({}, 'softmax', 69), loss: 'sparseCategoricalCrossentropy' })
+      .xRange(-1, 1)
+      .data('y', { shape: [2000, 1], dtype: 'float32', count: 2000, min: 0, max: 68, mean: 34, std: 20, nanCount: 0, infCount: 0, distinct: null, oneHotRows: false });
+    assert.deepEqual(configOnly(b).findings, []);
+  });
+
+  it('binary cross-entropy with targets outside [0, 1]', () => {
+    const y = Array.from({ length: 20 }, (_, i) => i % 5);
+    const f = configOnly(new TraceBuilder().model({ ...classifierModel({ loss: 'binaryCrossentropy' }, 'sigmoid', 1) }).xRange(-1, 1).data('y', summary(y, [20, 1]))).findings[0]!;
+    assert.equal(f.symptom, 'label-encoding-mismatch');
+    assert.match(f.message, /sparseCategoricalCrossentropy/);
+  });
+});
+
+describe('input scaling', () => {
+  const IMG_SRC = withLine(CLASSIFIER_SRC, 12, '  await model.fit(images, labels, { epochs: 10, batchSize: 32 });');
+  const images = (b: TraceBuilder) =>
+    b.data('x', { shape: [500, 28, 28, 1], dtype: 'float32', count: 392000, min: 0, max: 255, mean: 33, std: 78, nanCount: 0, infCount: 0, distinct: null, oneHotRows: null });
+
+  it('0..255 images: divide by 255 in the fit call when the tensor is built elsewhere', () => {
+    const f = configOnly(images(new TraceBuilder().model(classifierModel())).yOneHot(3), IMG_SRC).findings[0]!;
+    assert.equal(f.id, 'unscaled-input:x');
+    assert.equal(f.rootCause, 'input-normalization');
+    assert.equal(f.layer, null);
+    assert.equal(f.location?.line, 12);
+    assert.equal(lineOf(applyFix(IMG_SRC, f.fix), 12), '  await model.fit(images.div(255), labels, { epochs: 10, batchSize: 32 });');
+    assert.ok(f.relevance[0]!.score >= 0.5 && f.relevance[0]!.layer.name === 'dense_1');
+  });
+
+  it('points at the line that builds the tensor and scales it there', () => {
+    const src = withLine(CLASSIFIER_SRC, 4, '  const x = tf.tensor4d(pixels, [n, 28, 28, 1]);');
+    const f = configOnly(images(new TraceBuilder().model(classifierModel())).yOneHot(3), src).findings[0]!;
+    assert.equal(f.location?.line, 4);
+    assert.equal(f.related[0]?.site.line, 12);
+    assert.equal(lineOf(applyFix(src, f.fix), 4), '  const x = tf.tensor4d(pixels, [n, 28, 28, 1]).div(255);');
+    // Tabular inputs in mixed magnitudes: standardize each column where the tensor is built.
+    const g = configOnly(new TraceBuilder().model(classifierModel()).xRange(0, 1300).yOneHot(3), CLASSIFIER_SRC).findings[0]!;
+    assert.equal(g.location?.line, 4);
+    assert.equal(
+      lineOf(applyFix(CLASSIFIER_SRC, g.fix), 4),
+      '  const x = tf.tidy(() => { const t = tf.tensor2d(xData, [n, 4]); const { mean, variance } = tf.moments(t, 0); return t.sub(mean).div(variance.sqrt().add(1e-7)); });',
+    );
+  });
+
+  it('no warning when the first layer rescales or normalizes', () => {
+    for (const first of [{ className: 'Rescaling', line: 6 }, { className: 'BatchNormalization', line: 6 }, { className: 'Embedding', line: 6 }] as LayerSpec[]) {
+      const m = classifierModel();
+      const b = images(new TraceBuilder().model({ ...m, layers: [first, ...m.layers] })).yOneHot(3);
+      assert.deepEqual(configOnly(b).findings, [], first.className);
+    }
+  });
+
+  it('inputs within ±10 are left alone', () => {
+    assert.deepEqual(configOnly(new TraceBuilder().model(classifierModel()).xRange(-8, 9.5).yOneHot(3)).findings, []);
+  });
+});
+
+describe('learning rate band', () => {
+  const cases: Array<[string, number, boolean]> = [
+    ['SGD', 5, true],
+    ['SGD', 0.1, false],
+    ['Adam', 0.1, true],
+    ['Adam', 0.01, false],
+    ['RMSProp', 0.2, true],
+    ['Adam', 1e-8, true],
+    ['MomentumOptimizer', 0.05, false],
+    ['Adadelta', 1, false],
+  ];
+  for (const [cls, lr, flagged] of cases) {
+    it(`${cls} at ${lr} is ${flagged ? '' : 'not '}flagged`, () => {
+      const b = new TraceBuilder().model(classifierModel({ optimizer: { className: cls, learningRate: lr, line: 10 } })).xRange(-1, 1).yOneHot(3);
+      const f = byId(configOnly(b).findings, 'learning-rate-out-of-range:optimizer');
+      assert.equal(Boolean(f), flagged);
+      if (f) {
+        assert.equal(f.location?.line, 10);
+        assert.equal(f.confirmed, false);
+      }
+    });
+  }
+
+  it("tfjs's tiny Adadelta default given by name: replace the name with a tuned optimizer", () => {
+    const src = withLine(CLASSIFIER_SRC, 11, "  model.compile({ optimizer: 'adadelta', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });");
+    const b = new TraceBuilder().model(classifierModel({ optimizer: { className: 'Adadelta', learningRate: 0.001, line: null } })).xRange(-1, 1).yOneHot(3);
+    const f = byId(configOnly(b, src).findings, 'learning-rate-out-of-range:optimizer')!;
+    assert.equal(f.location?.line, 11, 'compile line when the optimizer is a name');
+    assert.match(f.message, /Keras uses 1\.0/);
+    assert.equal(lineOf(applyFix(src, f.fix), 11), "  model.compile({ optimizer: tf.train.adadelta(1), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });");
+  });
+});
+
+describe('missing hidden activation', () => {
+  it('stays hidden until a stall, then explains it with the linear layer', () => {
+    const src = withLine(CLASSIFIER_SRC, 7, "  model.add(tf.layers.dense({ units: 16, inputShape: [4] }));");
+    const b = new TraceBuilder().model({ ...classifierModel(), layers: [dense(16, 'linear', 7), dense(3, 'linear', 8), act('softmax', 9)] }).xRange(-1, 1).yOneHot(3);
+    assert.deepEqual(configOnly(b).findings, []);
+    flat(400, 1.0986, 0.01).forEach(() => b.step(1.0986, { acc: 0.33 }));
+    const r = run(b.events, sources(src));
+    const f = byId(r.findings, 'loss-not-decreasing:loss')!;
+    assert.equal(f.rootCause, 'hidden-activation');
+    assert.equal(f.layer?.name, 'dense_1');
+    assert.equal(f.location?.line, 7);
+    assert.equal(lineOf(applyFix(src, f.fix), 7), "  model.add(tf.layers.dense({ units: 16, inputShape: [4], activation: 'relu' }));");
+  });
+});
+
+describe('recompiling', () => {
+  it('a fixed configuration replaces the open warning', () => {
+    const b = new TraceBuilder().model(classifierModel({}, 'relu')).xRange(-1, 1).yOneHot(3);
+    const bad = configOnly(b).findings;
+    assert.equal(bad.length, 1);
+    b.model(classifierModel());
+    assert.deepEqual(configOnly(b).findings, []);
+  });
+});

@@ -1,0 +1,296 @@
+/** Per-layer symptoms: dead/saturated units, gradients, frozen weights, constant and out-of-range outputs. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix, byId, CLASSIFIER_SRC, classifierModel, healthyDetails, lineOf, sources, withLine } from './fixtures';
+import { act, decaying, dense, type DetailSpec, flat, run, TraceBuilder } from './trace-builder';
+
+const DEEP_SRC = [
+  "const tf = require('@tensorflow/tfjs');",
+  '',
+  'async function main() {',
+  '  const model = tf.sequential();',
+  "  model.add(tf.layers.dense({ units: 32, inputShape: [8], activation: 'relu' }));",
+  "  model.add(tf.layers.dense({ units: 32, activation: 'sigmoid' }));",
+  "  model.add(tf.layers.dense({ units: 32, activation: 'relu' }));",
+  "  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));",
+  "  model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy'] });",
+  '  await model.fit(x, y, { epochs: 20, batchSize: 32 });',
+  '}',
+].join('\n');
+
+function deepModel(b: TraceBuilder): TraceBuilder {
+  return b
+    .model({
+      layers: [dense(32, 'relu', 5), dense(32, 'sigmoid', 6), dense(32, 'relu', 7), dense(1, 'sigmoid', 8)],
+      loss: 'binaryCrossentropy',
+      optimizer: { className: 'Adam', learningRate: 0.001, line: null },
+      compileLine: 9,
+      fitLine: 10,
+      epochs: 20,
+      batchSize: 32,
+      inputDim: 8,
+    })
+    .xRange(-1, 1, 1000, 8)
+    .yBinary(0.5);
+}
+
+function details(i: number, over: Partial<Record<number, DetailSpec>>): DetailSpec[] {
+  const w = 1 + i * 1e-3;
+  const base: DetailSpec[] = [
+    { out: { dead: 0.3 }, weights: [{ norm: w }], grads: [{ meanAbs: 1e-3, norm: 0.05 }] },
+    { out: { saturated: 0.1 }, weights: [{ norm: w }], grads: [{ meanAbs: 1e-3, norm: 0.05 }] },
+    { out: { dead: 0.3 }, weights: [{ norm: w }], grads: [{ meanAbs: 1e-3, norm: 0.05 }] },
+    { out: { saturated: 0.1, min: 0.02, max: 0.97 }, weights: [{ norm: w }], grads: [{ meanAbs: 2e-3, norm: 0.05 }] },
+  ];
+  for (const [k, v] of Object.entries(over)) base[Number(k)] = { ...base[Number(k)], ...v };
+  return base;
+}
+
+describe('dead ReLU units', () => {
+  it('a layer with 90% dead units is a warning while training works, and nothing at the end', () => {
+    const b = deepModel(new TraceBuilder());
+    decaying(400, 0.69, 0.2, 0.01, 0.05).forEach((l, i) => b.step(l, { acc: Math.min(0.95, 0.5 + i / 500), layers: i % 10 === 0 ? details(i, { 2: { out: { dead: 0.9 } } }) : undefined }));
+    b.end();
+    const r = run(b.events);
+    assert.deepEqual(r.findings, []);
+    assert.equal(r.firstConfirmedIter, null);
+  });
+
+  it('dead units plus a stalled loss: the dead layer is the fault, with its own line', () => {
+    const b = deepModel(new TraceBuilder());
+    flat(400, 0.693, 0.01).forEach((l, i) => b.step(l, { acc: 0.5, layers: i % 10 === 0 ? details(i, { 2: { out: { dead: 0.92 } } }) : undefined }));
+    const r = run(b.events, sources(DEEP_SRC));
+    const f = byId(r.findings, 'dead-relu:dense_3')!;
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.confirmed, true);
+    assert.equal(f.layer?.name, 'dense_3');
+    assert.equal(f.location?.line, 7);
+    assert.equal(f.rootCause, 'hidden-activation');
+    assert.ok(f.observed?.includes('loss-not-decreasing'));
+    assert.equal(f.relevance[0]!.layer.name, 'dense_3');
+    assert.match(f.relevance[0]!.evidence, /92% dead/);
+    assert.equal(lineOf(applyFix(DEEP_SRC, f.fix), 7), "  model.add(tf.layers.dense({ units: 32, activation: 'elu' }));");
+    assert.equal(r.findings.filter((x) => x.confirmed).length, 1, 'the stall is folded into the layer finding');
+  });
+
+  it('a fully dead layer is a fault on its own', () => {
+    const b = deepModel(new TraceBuilder());
+    decaying(60, 0.8, 0.69, 0.1).forEach((l, i) => b.step(l, { acc: 0.5, layers: i % 10 === 0 ? details(i, { 0: { out: { dead: 1, mean: 0, std: 0 } } }) : undefined }));
+    const r = run(b.events);
+    const f = byId(r.findings, 'dead-relu:dense_1')!;
+    assert.equal(f.confirmed, true);
+    assert.ok(r.firstConfirmedIter !== null && r.firstConfirmedIter <= 30);
+  });
+
+  it('dead units near unscaled inputs are evidence for the input scaling, not a second finding', () => {
+    const b = new TraceBuilder()
+      .model({ layers: [dense(32, 'relu', 5), dense(32, 'sigmoid', 6), dense(32, 'relu', 7), dense(1, 'sigmoid', 8)], loss: 'binaryCrossentropy', compileLine: 9, fitLine: 10, epochs: 20, batchSize: 32, inputDim: 8 })
+      .xRange(0, 5000, 1000, 8)
+      .yBinary(0.5);
+    flat(400, 0.693, 0.01).forEach((l, i) => b.step(l, { acc: 0.5, layers: i % 10 === 0 ? details(i, { 0: { out: { dead: 0.95 } } }) : undefined }));
+    const r = run(b.events, sources(DEEP_SRC));
+    const confirmed = r.findings.filter((x) => x.confirmed);
+    assert.deepEqual(confirmed.map((x) => x.id), ['unscaled-input:x']);
+    const f = confirmed[0]!;
+    assert.equal(f.rootCause, 'input-normalization');
+    assert.equal(f.layer, null);
+    assert.equal(f.location?.line, 10);
+    assert.ok(f.evidence.some((e) => /dense_1/.test(e) && /dead/.test(e)), f.evidence.join(' | '));
+    assert.equal(
+      lineOf(applyFix(DEEP_SRC, f.fix), 10),
+      '  await model.fit(x.sub(x.mean(0)).div(x.sub(x.mean(0)).square().mean(0).sqrt().add(1e-7)), y, { epochs: 20, batchSize: 32 });',
+    );
+  });
+});
+
+describe('saturated activations and gradients', () => {
+  it('a saturated sigmoid layer with a stall: replace sigmoid on that line', () => {
+    const b = deepModel(new TraceBuilder());
+    flat(400, 0.693, 0.01).forEach((l, i) => b.step(l, { acc: 0.5, layers: i % 10 === 0 ? details(i, { 1: { out: { saturated: 0.85 } } }) : undefined }));
+    const r = run(b.events, sources(DEEP_SRC));
+    const f = byId(r.findings, 'saturated-activation:dense_2')!;
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.confirmed, true);
+    assert.equal(f.location?.line, 6);
+    assert.equal(lineOf(applyFix(DEEP_SRC, f.fix), 6), "  model.add(tf.layers.dense({ units: 32, activation: 'relu' }));");
+  });
+
+  it('a few saturated units are normal', () => {
+    const b = deepModel(new TraceBuilder());
+    decaying(400, 0.69, 0.25, 0.01, 0.05).forEach((l, i) => b.step(l, { acc: Math.min(0.9, 0.5 + i / 600), layers: i % 10 === 0 ? details(i, { 1: { out: { saturated: 0.4 } } }) : undefined }));
+    b.end();
+    assert.deepEqual(run(b.events).findings, []);
+  });
+
+  it('vanishing gradients are located at the saturating layer where they shrink', () => {
+    const b = deepModel(new TraceBuilder());
+    flat(400, 0.693, 0.01).forEach((l, i) =>
+      b.step(l, {
+        acc: 0.5,
+        layers:
+          i % 10 === 0
+            ? details(i, { 0: { grads: [{ meanAbs: 1e-9, norm: 1e-8 }] }, 1: { grads: [{ meanAbs: 2e-9, norm: 2e-8 }] }, 2: { grads: [{ meanAbs: 5e-4, norm: 0.01 }] }, 3: { grads: [{ meanAbs: 1e-3, norm: 0.02 }] } })
+            : undefined,
+      }),
+    );
+    const r = run(b.events, sources(DEEP_SRC));
+    const f = r.findings.find((x) => x.symptom === 'vanishing-gradient')!;
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.layer?.name, 'dense_2');
+    assert.equal(f.location?.line, 6);
+    assert.equal(f.confirmed, true);
+    assert.equal(lineOf(applyFix(DEEP_SRC, f.fix), 6), "  model.add(tf.layers.dense({ units: 32, activation: 'relu' }));");
+  });
+
+  it('small but balanced gradients are not vanishing', () => {
+    const b = deepModel(new TraceBuilder());
+    decaying(300, 0.69, 0.1, 0.02).forEach((l, i) =>
+      b.step(l, { acc: Math.min(0.97, 0.5 + i / 300), layers: i % 10 === 0 ? details(i, { 0: { grads: [{ meanAbs: 1e-6 }] }, 3: { grads: [{ meanAbs: 2e-6 }] } }) : undefined }),
+    );
+    b.end();
+    assert.deepEqual(run(b.events).findings, []);
+  });
+
+  it('exploding gradients together with a diverging loss', () => {
+    const b = deepModel(new TraceBuilder());
+    for (let i = 0; i < 120; i++) {
+      const g = i < 40 ? 0.5 : 0.5 * Math.exp((i - 40) / 5);
+      const l = i < 40 ? 0.69 - i * 0.001 : 0.65 * Math.exp((i - 40) / 15);
+      b.step(l, { gradNorm: g });
+    }
+    const r = run(b.events, sources(DEEP_SRC));
+    const f = r.findings.find((x) => x.confirmed)!;
+    assert.equal(f.symptom, 'loss-diverging');
+    assert.ok(f.observed?.includes('exploding-gradient') || r.stream.some((x) => x.symptom === 'exploding-gradient'), JSON.stringify(r.stream.map((x) => x.id)));
+    assert.equal(f.rootCause, 'learning-rate');
+    assert.equal(f.location?.line, 9, 'a string optimizer is set at compile');
+    assert.equal(lineOf(applyFix(DEEP_SRC, f.fix), 9), "  model.compile({ optimizer: tf.train.adam(0.0001), loss: 'binaryCrossentropy', metrics: ['accuracy'] });");
+  });
+});
+
+describe('weights that do not change and constant outputs', () => {
+  const SOFTMAX1_SRC = withLine(withLine(CLASSIFIER_SRC, 8, '  model.add(tf.layers.dense({ units: 1 }));'), 9, '  model.add(tf.layers.activation({ activation: "softmax" }));');
+
+  it('softmax over one unit: warned before training, confirmed at the first sampled iteration', () => {
+    const b = new TraceBuilder().model(classifierModel({ loss: 'binaryCrossentropy' }, 'softmax', 1)).xRange(-1, 1).yBinary(0.5);
+    const pre = run([...b.events], sources(SOFTMAX1_SRC), { finish: false });
+    assert.equal(pre.findings[0]!.id, 'activation-loss-mismatch:activation_3');
+    assert.equal(pre.findings[0]!.confirmed, false);
+    for (let i = 0; i < 40; i++) {
+      b.step(7.97, {
+        acc: 0.5,
+        gradNorm: 0,
+        layers: i % 10 === 0 ? [{ out: { dead: 0.4 }, weights: [{ norm: 1 }], grads: [{ norm: 0, meanAbs: 0 }] }, { out: { std: 0.3 }, weights: [{ norm: 1 }], grads: [{ norm: 0, meanAbs: 0 }] }, { out: { mean: 1, std: 0, min: 1, max: 1, constant: 1, count: 64 } }] : undefined,
+      });
+    }
+    const r = run(b.events, sources(SOFTMAX1_SRC));
+    assert.equal(r.firstConfirmedIter, 0);
+    const f = r.findings[0]!;
+    assert.equal(f.id, 'activation-loss-mismatch:activation_3');
+    assert.equal(f.confirmed, true);
+    assert.equal(f.rootCause, 'output-activation');
+    assert.equal(f.layer?.name, 'activation_3');
+    assert.equal(f.location?.line, 9);
+    assert.ok(f.observed?.includes('constant-output'));
+    assert.equal(f.relevance[0]!.layer.name, 'activation_3');
+    assert.equal(lineOf(applyFix(SOFTMAX1_SRC, f.fix), 9), '  model.add(tf.layers.activation({ activation: "sigmoid" }));');
+    assert.equal(r.findings.filter((x) => x.confirmed).length, 1);
+  });
+
+  const frozen = (i: number): DetailSpec[] | undefined =>
+    i % 10 === 0 ? [{ out: { dead: 0.4 }, weights: [{ norm: 1, mean: 0.1 }], grads: [{ norm: 0.1 }] }, { out: {}, weights: [{ norm: 2, mean: 0.2 }], grads: [{ norm: 0.1 }] }, { out: {} }] : undefined;
+
+  it('all weights frozen with a zero learning rate confirms the learning-rate warning', () => {
+    const src = withLine(CLASSIFIER_SRC, 10, '  const optimizer = tf.train.adam(0);');
+    const b = new TraceBuilder().model(classifierModel({ optimizer: { className: 'Adam', learningRate: 0, line: 10 } })).xRange(-1, 1).yOneHot(3);
+    for (let i = 0; i < 80; i++) b.step(1.1, { acc: 0.33, learningRate: 0, layers: frozen(i) });
+    const r = run(b.events, sources(src));
+    const f = r.findings[0]!;
+    assert.equal(f.id, 'learning-rate-out-of-range:optimizer');
+    assert.equal(f.confirmed, true);
+    assert.ok(f.observed?.includes('weights-unchanged'));
+    assert.equal(f.location?.line, 10);
+    assert.ok(r.firstConfirmedIter !== null && r.firstConfirmedIter <= 30, String(r.firstConfirmedIter));
+    assert.equal(lineOf(applyFix(src, f.fix), 10), '  const optimizer = tf.train.adam(0.001);');
+  });
+
+  it('a custom loop that computes gradients but never applies them: weights unchanged, optimizer', () => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
+    for (let i = 0; i < 80; i++) b.step(1.1, { acc: 0.33, epoch: null, layers: frozen(i) });
+    const r = run(b.events);
+    const f = byId(r.findings, 'weights-unchanged:model')!;
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.rootCause, 'optimizer');
+    assert.equal(f.layer, null);
+    assert.equal(f.location?.line, 10);
+    assert.equal(f.confirmed, true);
+  });
+
+  it('a dead ReLU output unit makes the output constant: output activation for negative targets', () => {
+    const src = withLine(withLine(CLASSIFIER_SRC, 8, '  model.add(tf.layers.dense({ units: 1 }));'), 9, "  model.add(tf.layers.activation({ activation: 'relu' }));");
+    const b = new TraceBuilder()
+      .model(classifierModel({ loss: 'meanSquaredError' }, 'relu', 1))
+      .xRange(-1, 1)
+      .yContinuous(-1.1, 2.1, 17, 0.8);
+    const pre = run([...b.events], sources(src), { finish: false });
+    assert.equal(pre.findings[0]!.id, 'output-out-of-range:activation_3');
+    for (let i = 0; i < 40; i++) {
+      b.step(1.42, { layers: i % 10 === 0 ? [{ out: { dead: 0.4 } }, { out: { mean: -0.5, std: 0.3, max: -0.1 } }, { out: { mean: 0, std: 0, min: 0, max: 0, dead: 1, constant: 1, nonPos: 1, count: 17 } }] : undefined });
+    }
+    const r = run(b.events, sources(src));
+    const f = r.findings[0]!;
+    assert.equal(f.id, 'output-out-of-range:activation_3');
+    assert.equal(f.confirmed, true);
+    assert.ok(f.observed?.includes('constant-output'));
+    assert.equal(lineOf(applyFix(src, f.fix), 9), "  model.add(tf.layers.activation({ activation: 'linear' }));");
+  });
+
+  it('a sigmoid regression output pinned at 1 while targets reach 103', () => {
+    const b = new TraceBuilder()
+      .model({ layers: [dense(5, 'linear', 7), act('sigmoid', 8), dense(1, 'linear', 9), act('sigmoid', 10)], loss: 'meanSquaredError', compileLine: 11, fitLine: 12, epochs: 100, batchSize: 32, inputDim: 1 })
+      .xRange(-10, 10, 150, 1)
+      .yContinuous(3, 103, 150, 30);
+    for (let i = 0; i < 60; i++) b.step(2062 - i * 0.1, { layers: i % 10 === 0 ? [{ out: {} }, { out: { saturated: 0.3 } }, { out: { mean: 5 } }, { out: { saturated: 0.9, mean: 0.99, min: 0.9, max: 1 } }] : undefined });
+    const r = run(b.events);
+    const f = r.findings[0]!;
+    assert.equal(f.id, 'output-out-of-range:activation_4');
+    assert.equal(f.confirmed, true);
+    assert.equal(f.location?.line, 10);
+    assert.ok(f.observed?.includes('output-out-of-range'));
+  });
+
+  it('a constant output produced by a hidden layer names that layer', () => {
+    const b = new TraceBuilder()
+      .model({ layers: [dense(16, 'linear', 5), act('relu', 6), dense(8, 'linear', 7), act('relu', 8), dense(1, 'sigmoid', 9)], loss: 'binaryCrossentropy', compileLine: 10, fitLine: 11 })
+      .xRange(-1, 1)
+      .yBinary(0.5);
+    for (let i = 0; i < 30; i++)
+      b.step(0.693, {
+        acc: 0.5,
+        layers: i % 10 === 0 ? [{ out: { std: 1 } }, { out: { dead: 0.4 } }, { out: { std: 0.5, max: -0.2 } }, { out: { dead: 1, constant: 1, std: 0, mean: 0, min: 0, max: 0 } }, { out: { constant: 1, std: 0, mean: 0.5, min: 0.5, max: 0.5 } }] : undefined,
+      });
+    const r = run(b.events);
+    const f = byId(r.findings, 'constant-output:activation_4')!;
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.layer?.name, 'activation_4');
+    assert.equal(f.location?.line, 8);
+    assert.equal(f.relevance[0]!.layer.name, 'activation_4');
+  });
+
+  it('near-constant outputs right after initialization are not flagged', () => {
+    const b = new TraceBuilder().model({ ...classifierModel({ loss: 'meanSquaredError' }, 'sigmoid', 1), epochs: 1000, batchSize: 4 }).xRange(0, 1, 6, 2).yBinary(0.33, 6);
+    for (let i = 0; i < 600; i++) {
+      const early = i <= 2;
+      b.step(0.25 - i * 1e-5, { layers: i <= 2 || i % 200 === 2 ? [{ out: {} }, { out: {} }, { out: early ? { constant: 1, std: 0, mean: 0.496, count: 4 } : { constant: 0, std: 0.01, mean: 0.4, count: 4 } }] : undefined });
+    }
+    const r = run(b.events);
+    assert.equal(r.findings.find((f) => f.symptom === 'constant-output' || f.observed?.includes('constant-output')), undefined);
+  });
+
+  it('an output that varies across the batch is not constant', () => {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    decaying(200, 1.1, 0.3, 0.02).forEach((l, i) => b.step(l, { acc: Math.min(0.9, 0.33 + i / 200), layers: i % 10 === 0 ? [...healthyDetails(i).slice(0, 2), { out: { constant: 0.0, std: 0.3 } }] : undefined }));
+    b.end();
+    assert.deepEqual(run(b.events).findings, []);
+  });
+});

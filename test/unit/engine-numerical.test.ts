@@ -1,0 +1,158 @@
+/** NaN / Infinity: producer vs propagators, update blow-ups, loss-made NaN. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix, byId, CLASSIFIER_SRC, classifierModel, healthyDetails, lineOf, sources, withLine } from './fixtures';
+import { decaying, type DetailSpec, run, TraceBuilder } from './trace-builder';
+
+function trainThen(b: TraceBuilder, n: number): TraceBuilder {
+  decaying(n, 1.1, 0.6, 0.02, 0.05).forEach((l, i) => b.step(l, { acc: 0.4 + i * 0.002, layers: i % 10 === 0 ? healthyDetails(i) : undefined }));
+  return b;
+}
+
+describe('non-finite values', () => {
+  it('names the first layer whose inputs are finite and output is not; propagators rank lower', () => {
+    const b = trainThen(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3), 40);
+    const nanDetails: DetailSpec[] = [
+      { out: { mean: 0.3, std: 0.5, dead: 0.4 }, weights: [{ norm: 3, absMax: 0.5 }], grads: [{ norm: 0.1 }] },
+      { out: { mean: 0, std: 1, nan: 12 }, weights: [{ norm: 4, absMax: 0.6 }], grads: [{ norm: 0.1 }] },
+      { out: { nan: 40 } },
+    ];
+    b.step(null, { layers: nanDetails, gradNorm: null, gradNonFinite: true });
+    const r = run(b.events, sources(CLASSIFIER_SRC));
+    const f = byId(r.findings, 'non-finite-output:dense_2');
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.confirmed, true);
+    assert.equal(f.severity, 'error');
+    assert.equal(f.layer?.name, 'dense_2');
+    assert.equal(f.location?.line, 8);
+    assert.equal(f.rootCause, 'hidden-activation');
+    assert.equal(f.iteration, 40);
+    assert.equal(f.relevance[0]!.layer.name, 'dense_2');
+    assert.equal(f.relevance[0]!.score, 1);
+    const prop = f.relevance.find((x) => x.layer.name === 'activation_3')!;
+    const before = f.relevance.find((x) => x.layer.name === 'dense_1')!;
+    assert.ok(prop.score < 1 && prop.score > before.score, `propagator ${prop.score} vs upstream ${before.score}`);
+    assert.match(prop.evidence, /propagates/);
+    assert.equal(r.report.verdict, 'faulty');
+    assert.equal(r.firstConfirmedIter, 40);
+  });
+
+  it('a producer fed by weights that grew huge blames the learning rate at the optimizer', () => {
+    const b = trainThen(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3), 30);
+    b.step(null, {
+      layers: [
+        { out: { mean: 1e20, std: 1e20 }, weights: [{ norm: 1e9, absMax: 1e8 }] },
+        { out: { nan: 5 }, weights: [{ norm: 1e10, absMax: 1e9 }] },
+        { out: { nan: 30 } },
+      ],
+    });
+    const r = run(b.events, sources(CLASSIFIER_SRC));
+    const f = byId(r.findings, 'non-finite-output:dense_2')!;
+    assert.equal(f.rootCause, 'learning-rate');
+    assert.equal(f.layer, null);
+    assert.equal(f.location?.line, 10);
+    assert.equal(f.relevance[0]!.layer.name, 'dense_2');
+    assert.equal(lineOf(applyFix(CLASSIFIER_SRC, f.fix), 10), '  const optimizer = tf.train.adam(0.0001);');
+  });
+
+  it('weights already NaN: the update blew up, root cause learning rate (confirms the LR warning)', () => {
+    const src = withLine(CLASSIFIER_SRC, 10, '  const optimizer = tf.train.sgd(5);');
+    const b = new TraceBuilder().model(classifierModel({ optimizer: { className: 'SGD', learningRate: 5, line: 10 } })).xRange(-1, 1).yOneHot(3);
+    const pre = run([...b.events], sources(src), { finish: false });
+    const warn = byId(pre.findings, 'learning-rate-out-of-range:optimizer');
+    assert.ok(warn && !warn.confirmed && warn.severity === 'warning');
+    assert.equal(pre.engine.hasConfirmedFault(), false);
+    assert.equal(pre.report.verdict, 'inconclusive');
+    b.step(1.2).step(3.5).step(40);
+    b.step(null, { layers: [{ out: { nan: 10 }, weights: [{ norm: null, nanCount: 64 }] }, { out: { nan: 3 }, weights: [{ norm: null, nanCount: 48 }] }, { out: { nan: 3 } }], gradNorm: null, gradNonFinite: true });
+    const r = run(b.events, sources(src));
+    const f = r.findings[0]!;
+    assert.equal(f.id, 'learning-rate-out-of-range:optimizer');
+    assert.equal(f.confirmed, true);
+    assert.equal(f.rootCause, 'learning-rate');
+    assert.equal(f.layer, null);
+    assert.equal(f.location?.line, 10);
+    assert.ok(f.observed?.includes('non-finite-weights'));
+    assert.equal(f.relevance[0]!.layer.name, 'dense_1');
+    assert.equal(lineOf(applyFix(src, f.fix), 10), '  const optimizer = tf.train.sgd(0.01);');
+    assert.equal(r.findings.filter((x) => x.confirmed).length, 1, 'one finding for one fault');
+  });
+
+  it('weights NaN without an out-of-band learning rate: its own finding at the optimizer', () => {
+    const b = trainThen(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3), 20);
+    b.step(null, { layers: [{ out: { nan: 1 }, weights: [{ nanCount: 2, norm: null }] }, { out: { nan: 1 } }, { out: { nan: 1 } }] });
+    const r = run(b.events, sources(CLASSIFIER_SRC));
+    const f = byId(r.findings, 'non-finite-weights:dense_1')!;
+    assert.equal(f.symptom, 'non-finite-weights');
+    assert.equal(f.rootCause, 'learning-rate');
+    assert.equal(f.layer, null);
+    assert.equal(f.location?.line, 10);
+    assert.ok(f.fix);
+  });
+
+  it('finite outputs, NaN loss, relu output with cross-entropy: confirms the output-activation warning', () => {
+    const src = withLine(CLASSIFIER_SRC, 9, "  model.add(tf.layers.activation({ activation: 'relu' }));");
+    const b = new TraceBuilder().model(classifierModel({}, 'relu')).xRange(-1, 1).yOneHot(3);
+    b.step(1.3).step(1.2);
+    b.step(null, { layers: [{ out: { dead: 0.5 } }, { out: { mean: -0.3 } }, { out: { mean: 0, std: 0, min: 0, max: 0, dead: 1 } }] });
+    const r = run(b.events, sources(src));
+    const f = r.findings[0]!;
+    assert.equal(f.id, 'activation-loss-mismatch:activation_3');
+    assert.equal(f.confirmed, true);
+    assert.equal(f.rootCause, 'output-activation');
+    assert.equal(f.layer?.name, 'activation_3');
+    assert.equal(f.location?.line, 9);
+    assert.ok(f.observed?.includes('non-finite-loss'));
+    assert.equal(lineOf(applyFix(src, f.fix), 9), "  model.add(tf.layers.activation({ activation: 'softmax' }));");
+  });
+
+  it('finite outputs, NaN loss, nothing misconfigured: the loss computation at compile', () => {
+    const b = trainThen(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3), 12);
+    b.step(null, { layers: [{ out: {} }, { out: {} }, { out: { min: 0, max: 1 } }] });
+    const r = run(b.events);
+    const f = byId(r.findings, 'non-finite-loss:loss')!;
+    assert.equal(f.rootCause, 'loss-function');
+    assert.equal(f.layer, null);
+    assert.equal(f.location?.line, 11);
+  });
+
+  it('gradients NaN with finite loss: the last layer with bad gradients produced them', () => {
+    const b = trainThen(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3), 12);
+    b.step(0.9, { gradNorm: null, gradNonFinite: true, layers: [{ out: {}, grads: [{ norm: null, nanCount: 3 }] }, { out: {}, grads: [{ norm: null, nanCount: 9 }] }, { out: {} }] });
+    const r = run(b.events);
+    const f = byId(r.findings, 'non-finite-gradients:dense_2')!;
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.relevance[0]!.layer.name, 'dense_2');
+    assert.equal(f.confirmed, true);
+  });
+
+  it('NaN loss without layer details falls back to the learning rate', () => {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    decaying(20, 1, 0.5, 0.1).forEach((l) => b.step(l));
+    b.step(null);
+    const r = run(b.events, sources(CLASSIFIER_SRC));
+    const f = byId(r.findings, 'non-finite-loss:loss')!;
+    assert.equal(f.rootCause, 'learning-rate');
+    assert.equal(f.location?.line, 10);
+    assert.equal(r.report.verdict, 'faulty');
+  });
+
+  it('NaN in the training inputs points at the data', () => {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1, 100, 4, { nanCount: 7 }).yOneHot(3);
+    b.step(null, { layers: [{ out: { nan: 4 } }, { out: { nan: 4 } }, { out: { nan: 4 } }] });
+    const r = run(b.events);
+    const f = r.findings[0]!;
+    assert.equal(f.rootCause, 'input-normalization');
+    assert.equal(f.location?.line, 12);
+    assert.match(f.message, /7 NaN/);
+  });
+
+  it('a later NaN after details refines an earlier detail-less report into one finding', () => {
+    const b = trainThen(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3), 10);
+    b.step(null);
+    b.step(null, { layers: [{ out: {} }, { out: { nan: 2 } }, { out: { nan: 2 } }] });
+    const r = run(b.events);
+    const ids = r.findings.filter((f) => f.symptom.startsWith('non-finite')).map((f) => f.id);
+    assert.deepEqual(ids, ['non-finite-output:dense_2']);
+  });
+});

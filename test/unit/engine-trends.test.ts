@@ -1,0 +1,211 @@
+/** Loss and accuracy trends: stalls, chance-level accuracy, oscillation, divergence. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix, byId, CLASSIFIER_SRC, classifierModel, healthyDetails, lineOf, sources, withLine } from './fixtures';
+import { decaying, dense, flat, rng, run, TraceBuilder } from './trace-builder';
+
+const BINARY_SRC = [
+  "const tf = require('@tensorflow/tfjs');",
+  '',
+  'async function main() {',
+  '  const xs = tf.tensor2d(xData, [n, 2]);',
+  '  const ys = tf.tensor2d(yData, [n, 1]);',
+  '  const model = tf.sequential();',
+  '  model.add(tf.layers.dense({ units: 8, inputShape: [2], activation: "relu" }));',
+  '  model.add(tf.layers.dense({ units: 1, activation: "sigmoid" }));',
+  '  model.compile({ optimizer: tf.train.sgd(0.1), loss: "meanSquaredError", metrics: ["accuracy"] });',
+  '  await model.fit(xs, ys, { epochs: 50, batchSize: 32 });',
+  '}',
+].join('\n');
+
+function binaryModel(b: TraceBuilder, loss = 'meanSquaredError', lr = 0.1): TraceBuilder {
+  return b
+    .model({
+      layers: [dense(8, 'relu', 7), dense(1, 'sigmoid', 8)],
+      loss,
+      optimizer: { className: 'SGD', learningRate: lr, line: 9 },
+      compileLine: 9,
+      fitLine: 10,
+      epochs: 50,
+      batchSize: 32,
+      inputDim: 2,
+    })
+    .xRange(-1, 1, 1000, 2);
+}
+
+describe('loss not decreasing', () => {
+  it('a flat loss under MSE on 0/1 targets: loss-function at compile, confirmed only after the evidence window', () => {
+    const b = binaryModel(new TraceBuilder()).yBinary(0.5);
+    const r0 = rng(5);
+    flat(600, 0.25, 0.02).forEach((l) => b.step(l, { acc: 0.5 + (r0() - 0.5) * 0.06 }));
+    b.end();
+    const r = run(b.events, sources(BINARY_SRC));
+    const f = byId(r.findings, 'loss-not-decreasing:loss')!;
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.confirmed, true);
+    assert.equal(f.rootCause, 'loss-function');
+    assert.equal(f.layer, null);
+    assert.equal(f.location?.line, 9);
+    assert.ok(f.observed?.includes('accuracy-not-increasing'));
+    // 50 epochs x 32 batches: 20% of the 1600 planned steps is the minimum window.
+    assert.ok(r.firstConfirmedIter !== null && r.firstConfirmedIter >= 319 && r.firstConfirmedIter < 360, String(r.firstConfirmedIter));
+    assert.equal(lineOf(applyFix(BINARY_SRC, f.fix), 9), '  model.compile({ optimizer: tf.train.sgd(0.1), loss: "binaryCrossentropy", metrics: ["accuracy"] });');
+    assert.equal(r.report.verdict, 'faulty');
+  });
+
+  it('a loss stuck at the no-skill level after an initial drop (class prior learned)', () => {
+    const b = binaryModel(new TraceBuilder(), 'binaryCrossentropy').yBinary(0.24);
+    // H(0.24) = 0.55: the loss falls from a big start to that level and stays.
+    const losses = [...decaying(40, 6, 0.551, 0.2), ...flat(500, 0.551, 0.03)];
+    losses.forEach((l) => b.step(l, { acc: 0.76 }));
+    const r = run(b.events);
+    const f = byId(r.findings, 'loss-not-decreasing:loss')!;
+    assert.ok(f);
+    assert.match(f.message, /no-skill|learned nothing/);
+    assert.ok(f.evidence.some((e) => /no-skill loss 0\.55/.test(e)), f.evidence.join(' | '));
+  });
+
+  it('an unexplained stall stays a warning (no faulty verdict) and names no layer', () => {
+    const b = binaryModel(new TraceBuilder(), 'binaryCrossentropy').yBinary(0.5);
+    flat(600, 0.693, 0.01).forEach((l, i) =>
+      b.step(l, { acc: 0.5, layers: i % 10 === 0 ? [{ out: { dead: 0.4 }, weights: [{ norm: 1 + i * 0.01 }] }, { out: { saturated: 0.1 }, weights: [{ norm: 1 + i * 0.01 }] }] : undefined }),
+    );
+    b.end();
+    const r = run(b.events);
+    const f = byId(r.findings, 'loss-not-decreasing:loss')!;
+    assert.ok(f);
+    assert.equal(f.confirmed, false);
+    assert.equal(f.severity, 'warning');
+    assert.equal(r.report.verdict, 'healthy');
+    assert.equal(r.engine.hasConfirmedFault(), false);
+  });
+
+  it('a stall with tiny weight movement blames a too-small learning rate', () => {
+    const b = binaryModel(new TraceBuilder(), 'binaryCrossentropy', 1e-4).yBinary(0.5);
+    flat(600, 0.693, 0.005).forEach((l, i) => b.step(l, { acc: 0.5, layers: i % 10 === 0 ? [{ out: { dead: 0.4 }, weights: [{ norm: 1 + i * 1e-7 }] }, { out: {}, weights: [{ norm: 1 }] }] : undefined }));
+    const r = run(b.events, sources(BINARY_SRC));
+    const f = byId(r.findings, 'loss-not-decreasing:loss')!;
+    assert.equal(f.rootCause, 'learning-rate');
+    assert.equal(f.confirmed, true);
+    assert.equal(lineOf(applyFix(BINARY_SRC, f.fix), 9), '  model.compile({ optimizer: tf.train.sgd(0.001), loss: "meanSquaredError", metrics: ["accuracy"] });');
+  });
+
+  it('a stall that recovers withdraws its warning', () => {
+    const b = binaryModel(new TraceBuilder(), 'binaryCrossentropy').yBinary(0.5);
+    [...flat(400, 0.72, 0.01), ...decaying(1200, 0.72, 0.2, 0.01, 0.02)].forEach((l, i) => b.step(l, { acc: i < 400 ? 0.5 : Math.min(0.9, 0.5 + (i - 400) / 1000) }));
+    b.end();
+    const r = run(b.events);
+    assert.ok(r.stream.some((f) => f.id === 'loss-not-decreasing:loss'), 'warned while stalled');
+    assert.deepEqual(r.findings, []);
+  });
+});
+
+describe('accuracy not increasing beyond chance', () => {
+  it('sigmoid with categorical cross-entropy on 3 classes: accuracy at 1/3 confirms the output activation', () => {
+    const src = withLine(CLASSIFIER_SRC, 9, "  model.add(tf.layers.activation({ activation: 'sigmoid' }));");
+    const b = new TraceBuilder().model(classifierModel({}, 'sigmoid')).xRange(-1, 1).yOneHot(3);
+    const pre = run([...b.events], sources(src), { finish: false });
+    assert.equal(pre.findings[0]?.id, 'activation-loss-mismatch:activation_3');
+    assert.equal(pre.findings[0]?.confirmed, false);
+    const r0 = rng(2);
+    flat(320, 1.0986, 0.01).forEach((l, i) => b.step(l, { acc: 0.333 + (r0() - 0.5) * 0.04, layers: i % 10 === 0 ? healthyDetails(i) : undefined }));
+    const r = run(b.events, sources(src));
+    const f = r.findings[0]!;
+    assert.equal(f.id, 'activation-loss-mismatch:activation_3');
+    assert.equal(f.confirmed, true);
+    assert.equal(f.severity, 'error');
+    assert.ok(f.observed?.includes('accuracy-not-increasing'));
+    assert.ok(r.firstConfirmedIter !== null && r.firstConfirmedIter <= 40, String(r.firstConfirmedIter));
+    assert.equal(lineOf(applyFix(src, f.fix), 9), "  model.add(tf.layers.activation({ activation: 'softmax' }));");
+  });
+
+  it('accuracy at the majority rate of imbalanced labels while the loss is below the no-skill level', () => {
+    const b = binaryModel(new TraceBuilder(), 'binaryCrossentropy').yBinary(0.2);
+    const r0 = rng(9);
+    flat(600, 0.3, 0.01).forEach((l) => b.step(l, { acc: 0.8 + (r0() - 0.5) * 0.02 }));
+    const r = run(b.events);
+    const f = byId(r.findings, 'accuracy-not-increasing:accuracy')!;
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.ok(f.evidence.some((e) => /chance 0\.8/.test(e)));
+  });
+
+  it('accuracy above chance raises nothing', () => {
+    const b = binaryModel(new TraceBuilder(), 'binaryCrossentropy').yBinary(0.2);
+    decaying(600, 0.5, 0.2, 0.01, 0.02).forEach((l, i) => b.step(l, { acc: Math.min(0.95, 0.8 + i / 2000) }));
+    b.end();
+    assert.deepEqual(run(b.events).findings, []);
+  });
+});
+
+describe('oscillating and diverging losses', () => {
+  it('a loss that swings without progress: learning rate at the optimizer', () => {
+    const src = withLine(CLASSIFIER_SRC, 10, '  const optimizer = tf.train.adam(0.01);');
+    const b = new TraceBuilder().model(classifierModel({ optimizer: { className: 'Adam', learningRate: 0.01, line: 10 }, epochs: 300, batchSize: 1000 })).xRange(-1, 1).yOneHot(3);
+    const pattern = [0.6, 1.4, 0.7, 1.3, 0.5, 1.5];
+    for (let i = 0; i < 300; i++) {
+      b.step(pattern[i % pattern.length]!, { epoch: i, acc: 0.4 });
+      b.epoch(i, { loss: pattern[i % pattern.length]!, acc: 0.4 });
+    }
+    const r = run(b.events, sources(src));
+    const f = byId(r.findings, 'loss-oscillating:loss')!;
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.confirmed, true);
+    assert.equal(f.rootCause, 'learning-rate');
+    assert.equal(f.location?.line, 10);
+    assert.equal(lineOf(applyFix(src, f.fix), 10), '  const optimizer = tf.train.adam(0.001);');
+  });
+
+  it('a loss that decreases and then explodes is diverging', () => {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    const losses = [...decaying(60, 1.1, 0.8, 0.05, 0.02), ...Array.from({ length: 60 }, (_, i) => 0.8 * Math.exp(i / 12))];
+    losses.forEach((l) => b.step(l));
+    const r = run(b.events, sources(CLASSIFIER_SRC));
+    const f = byId(r.findings, 'loss-diverging:loss')!;
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.rootCause, 'learning-rate');
+    assert.equal(f.layer, null);
+    assert.equal(f.location?.line, 10);
+    assert.ok(r.firstConfirmedIter !== null && r.firstConfirmedIter < 100);
+  });
+
+  it('divergence under an out-of-band learning rate confirms that warning instead', () => {
+    const src = withLine(CLASSIFIER_SRC, 10, '  const optimizer = tf.train.adam(0.5);');
+    const b = new TraceBuilder().model(classifierModel({ optimizer: { className: 'Adam', learningRate: 0.5, line: 10 } })).xRange(-1, 1).yOneHot(3);
+    [...flat(30, 1.1, 0.02), ...Array.from({ length: 40 }, (_, i) => 1.1 * Math.exp(i / 8))].forEach((l) => b.step(l));
+    const r = run(b.events, sources(src));
+    const f = r.findings[0]!;
+    assert.equal(f.id, 'learning-rate-out-of-range:optimizer');
+    assert.equal(f.confirmed, true);
+    assert.ok(f.observed?.includes('loss-diverging'));
+    assert.equal(lineOf(applyFix(src, f.fix), 10), '  const optimizer = tf.train.adam(0.001);');
+    assert.equal(r.findings.filter((x) => x.confirmed).length, 1);
+  });
+
+  it('a heavy-tailed batch-of-one loss is not called diverging', () => {
+    const b = new TraceBuilder().model({ ...classifierModel(), batchSize: 1, epochs: 2 }).xRange(-1, 1, 1000).yOneHot(3);
+    const r0 = rng(4);
+    for (let i = 0; i < 1500; i++) b.step(i < 3 ? 1e-7 : r0() < 0.5 ? 1e-7 : 15.9);
+    const r = run(b.events);
+    assert.equal(byId(r.findings, 'loss-diverging:loss'), undefined);
+  });
+});
+
+describe('labels collapsed to one class', () => {
+  it('sparse labels divided by 255: warned before training, confirmed when the loss falls to ~0', () => {
+    const b = new TraceBuilder()
+      .model({ ...classifierModel({}, 'softmax', 10), loss: 'sparseCategoricalCrossentropy' })
+      .xRange(0, 1)
+      .data('y', { shape: [1000, 1], dtype: 'float32', count: 1000, min: 0, max: 9 / 255, mean: 0.0176, std: 0.011, nanCount: 0, infCount: 0, distinct: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((v) => v / 255), oneHotRows: false }, 12);
+    const pre = run([...b.events], undefined, { finish: false });
+    assert.equal(pre.findings[0]?.id, 'label-encoding-mismatch:y');
+    assert.equal(pre.findings[0]?.confirmed, false);
+    decaying(100, 2.3, 0.001, 0.2).forEach((l) => b.step(l, { acc: 1 }));
+    const r = run(b.events);
+    const f = r.findings[0]!;
+    assert.equal(f.id, 'label-encoding-mismatch:y');
+    assert.equal(f.confirmed, true);
+    assert.equal(f.rootCause, 'label-encoding');
+    assert.equal(f.location?.line, 12);
+    assert.match(f.message, /class 0/);
+  });
+});

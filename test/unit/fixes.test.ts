@@ -1,0 +1,180 @@
+/** Source edits: exact ranges, quote styles, option insertion, and null when unsure. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyEdits, type FixPlan, renderFix } from '../../src/analysis/fixes';
+import type { LayerInfo, OptimizerInfo } from '../../src/analysis/trace';
+import { FILE, site } from './trace-builder';
+
+function layer(className: string, line: number, column = 13): LayerInfo {
+  return {
+    index: 0,
+    name: 'l',
+    className,
+    activation: null,
+    units: null,
+    inputShape: null,
+    outputShape: null,
+    params: 0,
+    trainable: true,
+    inbound: [],
+    weights: [],
+    config: {},
+    site: site(line, column),
+  };
+}
+
+function apply(src: string, plan: FixPlan): string | null {
+  const fix = renderFix({ title: 't', plan }, (f) => (f === FILE ? src : undefined), true);
+  return fix ? applyEdits(src, fix.edits, FILE) : null;
+}
+
+function opt(className: string, line: number | null): OptimizerInfo {
+  return { className, learningRate: 0.5, settings: {}, site: line === null ? null : site(line, 21) };
+}
+
+describe('activation edits', () => {
+  it('replaces a single-quoted activation option', () => {
+    const src = "model.add(tf.layers.dense({ units: 3, activation: 'relu' }));";
+    assert.equal(apply(src, { kind: 'activation', layer: layer('Dense', 1), to: 'softmax' }), "model.add(tf.layers.dense({ units: 3, activation: 'softmax' }));");
+  });
+
+  it('replaces a double-quoted activation in the separate Activation-layer style', () => {
+    const src = 'x\nmodel.add(tf.layers.activation({activation: "softmax"}));';
+    assert.equal(apply(src, { kind: 'activation', layer: layer('Activation', 2), to: 'sigmoid' }), 'x\nmodel.add(tf.layers.activation({activation: "sigmoid"}));');
+  });
+
+  it('inserts the option into a layer that has none, keeping the file quote style', () => {
+    const src = 'const a = "q";\nmodel.add(tf.layers.dense({ units: 3 }));';
+    assert.equal(apply(src, { kind: 'activation', layer: layer('Dense', 2), to: 'softmax' }), 'const a = "q";\nmodel.add(tf.layers.dense({ units: 3, activation: "softmax" }));');
+    const trailing = "model.add(tf.layers.dense({ units: 3, }));";
+    assert.equal(apply(trailing, { kind: 'activation', layer: layer('Dense', 1), to: 'relu' }), "model.add(tf.layers.dense({ units: 3, activation: 'relu', }));");
+    const empty = 'model.add(tf.layers.dense({}));';
+    assert.equal(apply(empty, { kind: 'activation', layer: layer('Dense', 1), to: 'relu' }), "model.add(tf.layers.dense({ activation: 'relu' }));");
+  });
+
+  it('edits a multi-line options object below the site line', () => {
+    const src = ['model.add(tf.layers.dense({', '  units: 3,', "  activation: 'relu',", '}));'].join('\n');
+    const out = apply(src, { kind: 'activation', layer: layer('Dense', 1), to: 'softmax' });
+    assert.equal(out, ['model.add(tf.layers.dense({', '  units: 3,', "  activation: 'softmax',", '}));'].join('\n'));
+  });
+
+  it('picks the call nearest to the site column and ignores parentheses inside strings', () => {
+    const src = "a(tf.layers.dense({ units: 2, name: 'x(y', activation: 'relu' })); b(tf.layers.dense({ units: 1, activation: 'relu' }));";
+    const second = src.indexOf('b(') + 3;
+    assert.equal(
+      apply(src, { kind: 'activation', layer: layer('Dense', 1, second), to: 'sigmoid' }),
+      "a(tf.layers.dense({ units: 2, name: 'x(y', activation: 'relu' })); b(tf.layers.dense({ units: 1, activation: 'sigmoid' }));",
+    );
+  });
+
+  it('gives no fix when the activation is not a literal or the options are a variable', () => {
+    assert.equal(apply('model.add(tf.layers.dense({ units: 3, activation: act }));', { kind: 'activation', layer: layer('Dense', 1), to: 'softmax' }), null);
+    assert.equal(apply('model.add(tf.layers.dense(opts));', { kind: 'activation', layer: layer('Dense', 1), to: 'softmax' }), null);
+    assert.equal(apply('model.add(somethingElse());', { kind: 'activation', layer: layer('Dense', 1), to: 'softmax' }), null);
+    assert.equal(apply('one line', { kind: 'activation', layer: layer('Dense', 5), to: 'softmax' }), null);
+  });
+
+  it('gives no fix without a source reader or when it throws', () => {
+    const plan: FixPlan = { kind: 'activation', layer: layer('Dense', 1), to: 'softmax' };
+    assert.equal(renderFix({ title: 't', plan }, undefined, true), null);
+    assert.equal(
+      renderFix({ title: 't', plan }, () => {
+        throw new Error('EACCES');
+      }, true),
+      null,
+    );
+    assert.equal(renderFix({ title: 't', plan }, () => undefined, true), null);
+  });
+});
+
+describe('loss edits', () => {
+  const compile = site(1, 7);
+  it('replaces a string loss and a loss in an array by slot', () => {
+    assert.equal(apply("model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });", { kind: 'loss', compileSite: compile, slot: 0, to: 'binaryCrossentropy' }), "model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy' });");
+    assert.equal(
+      apply("model.compile({ loss: ['mse', \"meanAbsoluteError\"], optimizer: 'sgd' });", { kind: 'loss', compileSite: compile, slot: 1, to: 'meanSquaredError' }),
+      "model.compile({ loss: ['mse', \"meanSquaredError\"], optimizer: 'sgd' });",
+    );
+  });
+
+  it('replaces a loss function reference with the name', () => {
+    assert.equal(apply('model.compile({ optimizer: opt, loss: tf.losses.meanSquaredError });', { kind: 'loss', compileSite: compile, slot: 0, to: 'categoricalCrossentropy' }), "model.compile({ optimizer: opt, loss: 'categoricalCrossentropy' });");
+  });
+
+  it('gives no fix for shorthand or variable configs', () => {
+    assert.equal(apply('model.compile({ optimizer, loss });', { kind: 'loss', compileSite: compile, slot: 0, to: 'mse' }), null);
+    assert.equal(apply('model.compile(config);', { kind: 'loss', compileSite: compile, slot: 0, to: 'mse' }), null);
+  });
+});
+
+describe('learning-rate edits', () => {
+  it('changes the literal of an optimizer factory (first argument)', () => {
+    assert.equal(apply('const o = tf.train.sgd(0.5);', { kind: 'learningRate', optimizer: opt('SGD', 1), compileSite: null, to: 0.05 }), 'const o = tf.train.sgd(0.05);');
+    assert.equal(apply('const o = tf.train.momentum(0.05, 0.11, true);', { kind: 'learningRate', optimizer: opt('MomentumOptimizer', 1), compileSite: null, to: 0.5 }), 'const o = tf.train.momentum(0.5, 0.11, true);');
+    assert.equal(apply('const o = tf.train.adam();', { kind: 'learningRate', optimizer: opt('Adam', 1), compileSite: null, to: 0.0001 }), 'const o = tf.train.adam(0.0001);');
+  });
+
+  it('follows a learning-rate constant to its declaration', () => {
+    const src = 'const lr = 0.5;\nconst o = tf.train.sgd(lr);';
+    assert.equal(apply(src, { kind: 'learningRate', optimizer: opt('SGD', 2), compileSite: null, to: 0.01 }), 'const lr = 0.01;\nconst o = tf.train.sgd(lr);');
+    assert.equal(apply('let lr = 1; lr = 2;\nconst o = tf.train.sgd(lr);\nconst lr2 = 3; function f(){ const lr = 4; }', { kind: 'learningRate', optimizer: opt('SGD', 2), compileSite: null, to: 0.01 }), null);
+  });
+
+  it('replaces an optimizer given by name with a constructed one', () => {
+    const src = "const tf = require('@tensorflow/tfjs');\nmodel.compile({ optimizer: 'adadelta', loss: 'mse' });";
+    assert.equal(apply(src, { kind: 'learningRate', optimizer: opt('Adadelta', null), compileSite: site(2, 7), to: 1 }), "const tf = require('@tensorflow/tfjs');\nmodel.compile({ optimizer: tf.train.adadelta(1), loss: 'mse' });");
+    assert.equal(apply("model.compile({ optimizer: 'adam', loss: 'mse' });", { kind: 'learningRate', optimizer: opt('Adam', null), compileSite: site(1, 7), to: 1e-4 }), null, 'no tf binding in scope');
+  });
+});
+
+describe('input scaling edits', () => {
+  const fit = site(1, 7);
+  it('wraps the x argument of fit', () => {
+    assert.equal(apply('await model.fit(xs, ys, { epochs: 5 });', { kind: 'scale', fitSite: fit, role: 'x', op: { type: 'div', by: 255 } }), 'await model.fit(xs.div(255), ys, { epochs: 5 });');
+    assert.equal(apply('model.fit(tf.tensor2d(d, [n, 4]), y);', { kind: 'scale', fitSite: fit, role: 'x', op: { type: 'div', by: 255 } }), 'model.fit(tf.tensor2d(d, [n, 4]).div(255), y);');
+    assert.equal(apply('model.fit(a.add(b) , y);', { kind: 'scale', fitSite: fit, role: 'x', op: { type: 'standardize', mean: 120.5, std: 33.25 } }), 'model.fit(a.add(b).sub(120.5).div(33.25) , y);');
+    assert.equal(apply('model.fit(x, ys);', { kind: 'scale', fitSite: fit, role: 'y', op: { type: 'div', by: 1e8 } }), 'model.fit(x, ys.div(1e8));');
+  });
+
+  it('standardizes each column of a named 2-D input', () => {
+    assert.equal(
+      apply('model.fit(x, y);', { kind: 'scale', fitSite: fit, role: 'x', op: { type: 'columns', fallback: null } }),
+      'model.fit(x.sub(x.mean(0)).div(x.sub(x.mean(0)).square().mean(0).sqrt().add(1e-7)), y);',
+    );
+    assert.equal(apply('model.fit(load(), y);', { kind: 'scale', fitSite: fit, role: 'x', op: { type: 'columns', fallback: { mean: 2, std: 4 } } }), 'model.fit(load().sub(2).div(4), y);');
+  });
+
+  it('gives no fix for multi-input arrays or fitDataset', () => {
+    assert.equal(apply('model.fit([a, b], y);', { kind: 'scale', fitSite: fit, role: 'x', op: { type: 'div', by: 255 } }), null);
+    assert.equal(apply('model.fitDataset(ds, {});', { kind: 'scale', fitSite: fit, role: 'x', op: { type: 'div', by: 255 } }), null);
+  });
+});
+
+describe('combined edits', () => {
+  it('applies an activation and a loss edit as one fix', () => {
+    const src = "model.add(tf.layers.dense({ units: 69, activation: 'sigmoid' }));\nmodel.compile({ optimizer: 'adam', loss: 'binaryCrossentropy' });";
+    const out = apply(src, {
+      kind: 'all',
+      parts: [
+        { kind: 'activation', layer: layer('Dense', 1), to: 'softmax' },
+        { kind: 'loss', compileSite: site(2, 7), slot: 0, to: 'categoricalCrossentropy' },
+      ],
+    });
+    assert.equal(out, "model.add(tf.layers.dense({ units: 69, activation: 'softmax' }));\nmodel.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy' });");
+  });
+
+  it('fails as a whole when one part cannot be made', () => {
+    const src = "model.add(tf.layers.dense({ units: 69, activation: 'sigmoid' }));\nmodel.compile(cfg);";
+    assert.equal(
+      apply(src, { kind: 'all', parts: [{ kind: 'activation', layer: layer('Dense', 1), to: 'softmax' }, { kind: 'loss', compileSite: site(2, 7), slot: 0, to: 'categoricalCrossentropy' }] }),
+      null,
+    );
+  });
+
+  it('reports 1-based columns with an exclusive end', () => {
+    const src = "  model.add(tf.layers.activation({ activation: 'softmax' }));";
+    const fix = renderFix({ title: 't', plan: { kind: 'activation', layer: layer('Activation', 1), to: 'sigmoid' } }, () => src, true)!;
+    assert.deepEqual(fix.edits, [{ file: FILE, startLine: 1, startColumn: 49, endLine: 1, endColumn: 56, newText: 'sigmoid' }]);
+    assert.equal(src.slice(48, 55), 'softmax');
+  });
+});
