@@ -5,7 +5,7 @@
 import type { RootCause, Symptom } from './findings';
 import type { FixPlan, PlannedFix, ScaleOp } from './fixes';
 import type { LayerView, ModelView } from './model';
-import type { LayerTrack, RunState } from './state';
+import type { LayerTrack, ModelState } from './model-state';
 import { fmt, isNum, literal, pct } from './stats';
 import type { DataEvent, OptimizerInfo, SourceSite } from './trace';
 
@@ -44,6 +44,8 @@ export interface Observation {
   observed?: Symptom[];
   /** Ids of earlier findings this one supersedes (a refined diagnosis). */
   replaces?: string[];
+  /** Step at which the symptom began, when known. */
+  onset?: number;
 }
 
 /** A configuration finding made before training; confirmed or withdrawn by training. */
@@ -75,7 +77,7 @@ export interface Hypothesis {
 export type HypStatus = 'pending' | 'confirmed' | 'withdrawn';
 
 export interface Ctx {
-  run: RunState;
+  run: ModelState;
   view: ModelView | null;
   iteration: number;
   elapsedMs: number;
@@ -108,14 +110,14 @@ export function optimizerBand(opt: OptimizerInfo | null | undefined): OptimizerB
   return null;
 }
 
-export function learningRateOf(view: ModelView | null, run: RunState): number | null {
+export function learningRateOf(view: ModelView | null, run: ModelState): number | null {
   const lr = view?.event.optimizer?.learningRate;
   if (isNum(lr)) return lr;
   return run.lastLearningRate;
 }
 
 /** A fix that sets the learning rate: into the band when outside it, else `factor` times it. */
-export function learningRateFix(view: ModelView | null, run: RunState, factor: number): PlannedFix | null {
+export function learningRateFix(view: ModelView | null, run: ModelState, factor: number): PlannedFix | null {
   if (!view) return null;
   const opt = view.event.optimizer;
   const lr = learningRateOf(view, run);
@@ -133,7 +135,7 @@ export function learningRateFix(view: ModelView | null, run: RunState, factor: n
 // ---------------------------------------------------------------------------------------------
 // Data scaling
 
-export function xEvent(run: RunState, slot = 0): DataEvent | undefined {
+export function xEvent(run: ModelState, slot = 0): DataEvent | undefined {
   return run.data.x.get(slot);
 }
 
@@ -195,7 +197,7 @@ export function combine(title: string, parts: Array<PlannedFix | null>): Planned
 // ---------------------------------------------------------------------------------------------
 // Layer status text (code lenses and relevance evidence)
 
-export function layerText(run: RunState, layer: LayerView): string {
+export function layerText(run: ModelState, layer: LayerView): string {
   const t: LayerTrack | undefined = run.track(layer.index);
   const s = t?.latest();
   if (!t || !s) return 'no data yet';
@@ -212,7 +214,7 @@ export function layerText(run: RunState, layer: LayerView): string {
 }
 
 /** A background relevance for layers a finding does not single out. */
-export function backgroundScore(run: RunState, layer: LayerView): number {
+export function backgroundScore(run: ModelState, layer: LayerView): number {
   const t = run.track(layer.index);
   const s = t?.latest();
   let score = 0.05;

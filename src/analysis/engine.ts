@@ -14,7 +14,7 @@ import { dataDeclarationSite, renderFix, type PlannedFix, type SourceReader, Sou
 import type { LayerView, ModelView } from './model';
 import { assessAccuracy, assessLoss } from './progress';
 import { TraceSeries } from './series';
-import { RunState } from './state';
+import { ModelState } from './model-state';
 import { clamp } from './stats';
 import type { SourceSite, TraceEvent } from './trace';
 
@@ -45,6 +45,7 @@ interface Entry {
   related: Array<{ site: SourceSite; message: string }>;
   relevance: RelevanceSpec;
   iteration: number | null;
+  onset: number | null;
   elapsedMs: number;
   priority: number;
 }
@@ -57,7 +58,7 @@ const SHAPE_ERROR = /shape|target|expected|incompatible|dimension|rank|sparse|on
 export class DiagnosisEngine {
   readonly series = new TraceSeries();
   private readonly read: SourceReader | undefined;
-  private readonly runs = new Map<number, RunState>();
+  private readonly runs = new Map<number, ModelState>();
   private readonly entries = new Map<string, Entry>();
   private seq = 0;
   private firstModel: number | null = null;
@@ -151,15 +152,22 @@ export class DiagnosisEngine {
   // -------------------------------------------------------------------------------------------
   // Event handling
 
-  private run(modelId: number): RunState {
+  private run(modelId: number): ModelState {
     let r = this.runs.get(modelId);
     if (!r) {
-      r = new RunState(modelId);
+      r = new ModelState(modelId);
       this.runs.set(modelId, r);
       if (this.firstModel === null) this.firstModel = modelId;
       while (this.runs.size > MAX_MODELS) {
+        // Scripts that build many models (searches, loops) keep only the confirmed faults of old ones.
         const oldest = this.runs.keys().next().value as number;
         this.runs.delete(oldest);
+        for (const e of this.modelEntries(oldest)) {
+          if (e.status !== 'confirmed') {
+            this.entries.delete(e.id);
+            this.dirty = true;
+          }
+        }
       }
     }
     return r;
@@ -233,10 +241,10 @@ export class DiagnosisEngine {
     }
   }
 
-  private readonly ctxs = new WeakMap<RunState, Ctx>();
+  private readonly ctxs = new WeakMap<ModelState, Ctx>();
 
   /** One context object per model, updated in place (cheap on every iteration). */
-  private ctx(run: RunState, iteration: number, elapsedMs: number): Ctx {
+  private ctx(run: ModelState, iteration: number, elapsedMs: number): Ctx {
     const existing = this.ctxs.get(run);
     if (existing) {
       existing.view = run.view;
@@ -262,7 +270,7 @@ export class DiagnosisEngine {
     return ctx;
   }
 
-  private trend(run: RunState, ctx: Ctx, final: boolean): void {
+  private trend(run: ModelState, ctx: Ctx, final: boolean): void {
     const t = detectTrends(ctx, final);
     this.apply(run, t.observations);
     if (!t.stalled) {
@@ -286,7 +294,7 @@ export class DiagnosisEngine {
     } else if (harmful) run.healthy = false;
   }
 
-  private finalize(run: RunState): void {
+  private finalize(run: ModelState): void {
     if (!run.ended) this.trend(run, this.ctx(run, Math.max(run.lastIter, 0), run.elapsedMs), true);
     const lp = assessLoss(run);
     const ap = assessAccuracy(run);
@@ -313,7 +321,7 @@ export class DiagnosisEngine {
     return false;
   }
 
-  private applyConfig(run: RunState): void {
+  private applyConfig(run: ModelState): void {
     const view = run.view;
     if (!view) return;
     let hyps: Hypothesis[];
@@ -349,6 +357,7 @@ export class DiagnosisEngine {
         related: [],
         relevance: new Map(h.relevance),
         iteration: null,
+        onset: null,
         elapsedMs: run.elapsedMs,
         priority: h.strength,
       });
@@ -364,11 +373,11 @@ export class DiagnosisEngine {
   // -------------------------------------------------------------------------------------------
   // Observations → findings
 
-  private apply(run: RunState, observations: Observation[]): void {
+  private apply(run: ModelState, observations: Observation[]): void {
     for (const o of observations) this.applyOne(run, o);
   }
 
-  private applyOne(run: RunState, o: Observation): void {
+  private applyOne(run: ModelState, o: Observation): void {
     for (const key of o.replaces ?? []) {
       const id = this.idFor(key, run.modelId);
       if (this.entries.delete(id)) this.dirty = true;
@@ -403,6 +412,7 @@ export class DiagnosisEngine {
         related: [],
         relevance: new Map(o.relevance),
         iteration: o.iteration,
+        onset: o.onset ?? null,
         elapsedMs: o.elapsedMs,
         priority: o.priority,
       });
@@ -412,6 +422,7 @@ export class DiagnosisEngine {
       existing.obs = o;
       existing.relevance = new Map(o.relevance);
       existing.iteration = o.iteration;
+      existing.onset = o.onset ?? existing.onset;
       existing.elapsedMs = o.elapsedMs;
       existing.priority = o.priority;
       this.confirm(existing, o, [], [], o.iteration, o.elapsedMs);
@@ -434,18 +445,20 @@ export class DiagnosisEngine {
     if (e.status !== 'confirmed') {
       e.status = 'confirmed';
       e.iteration = iteration;
+      e.onset = o?.onset ?? e.onset;
       e.elapsedMs = elapsedMs;
       if (o) e.priority = Math.max(e.priority, o.priority);
       this.dirty = true;
     }
     if (o) this.addObserved(e, [o.symptom, ...(o.observed ?? [])]);
-    if (o && e.hyp) {
+    if (o && (e.hyp || o.symptom !== e.obs?.symptom)) {
       this.addSupport(e, o.message.replace(/\.$/, ''));
       for (const [pos, v] of o.relevance) {
         const cur = e.relevance.get(pos);
         if (!cur || cur.score < v.score) e.relevance.set(pos, { score: Math.min(cur ? 1 : 0.9, v.score), evidence: v.evidence });
       }
-      if (o.layer && o.layer !== e.hyp.layer && o.layer.info.site) this.addRelated(e, { site: o.layer.info.site, message: `${o.symptom} observed here` });
+      const own = e.hyp ? e.hyp.layer : (e.obs?.cause.layer ?? null);
+      if (o.layer && o.layer !== own && o.layer.info.site) this.addRelated(e, { site: o.layer.info.site, message: `${o.symptom} observed here` });
     }
     for (const ev of evidence) this.addSupport(e, ev);
     for (const r of related) this.addRelated(e, r);
@@ -591,6 +604,7 @@ export class DiagnosisEngine {
         relevance: this.rank(view, run ?? null, e.relevance, h.layer),
         modelId: e.modelId,
         iteration: confirmed ? e.iteration : null,
+        ...(confirmed && e.onset !== null && e.iteration !== null && e.onset < e.iteration ? { onset: e.onset } : {}),
         elapsedMs: e.elapsedMs,
         observed: [...e.observed],
       };
@@ -618,13 +632,14 @@ export class DiagnosisEngine {
       relevance: this.rank(view, run ?? null, e.relevance, c.layer),
       modelId: e.modelId,
       iteration: e.iteration,
+      ...(e.onset !== null && e.iteration !== null && e.onset < e.iteration ? { onset: e.onset } : {}),
       elapsedMs: e.elapsedMs,
       observed: [...e.observed],
     };
   }
 
   /** Every layer with a 0..1 score; the finding's layer ranks first. */
-  private rank(view: ModelView | null, run: RunState | null, spec: RelevanceSpec, focus: LayerView | null): Relevance[] {
+  private rank(view: ModelView | null, run: ModelState | null, spec: RelevanceSpec, focus: LayerView | null): Relevance[] {
     if (!view || !run) return [];
     const out: Array<Relevance & { pos: number }> = [];
     for (const l of view.layers) {

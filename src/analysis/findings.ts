@@ -96,6 +96,8 @@ export interface Finding {
   modelId: number;
   /** Optimizer step at which the evidence was conclusive (null for pre-training findings). */
   iteration: number | null;
+  /** Optional: the step at which the symptom began, when earlier than `iteration` (trend charts mark it). */
+  onset?: number;
   /** Milliseconds since training started when the finding was made. */
   elapsedMs: number;
 }

@@ -211,7 +211,7 @@ export class ModelView {
       if (cur.preds.length !== 1) break;
       cur = this.layers[cur.preds[0]!]!;
     }
-    return { actLayer: layer, activation: layer.kind === 'activation' ? layer.act : layer.act };
+    return { actLayer: layer, activation: layer.act };
   }
 
   /** The weighted layer an activation layer applies to (itself for layers with an option). */

@@ -4,8 +4,8 @@
  * always predicting the label prior or the target mean). Never equality tests.
  */
 import { isClassification, type OutputView, type TargetView } from './model';
-import type { RunState } from './state';
-import { normalizeKey } from './state';
+import type { ModelState } from './model-state';
+import { normalizeKey } from './model-state';
 import { binaryEntropy, clamp, entropy, linearFit, mean, median, std } from './stats';
 
 export interface Baseline {
@@ -53,7 +53,7 @@ export function noSkillLoss(out: OutputView | undefined, t: TargetView | null): 
   return null;
 }
 
-function hasRegularizer(run: RunState): boolean {
+function hasRegularizer(run: ModelState): boolean {
   return (run.view?.layers ?? []).some((l) =>
     Object.entries(l.info.config).some(([k, v]) => /regularizer/i.test(k) && v !== null && v !== false && v !== 'null' && v !== ''),
   );
@@ -81,15 +81,15 @@ export interface LossProgress {
   window: number;
 }
 
-const lossMemo = new WeakMap<RunState, { key: string; value: LossProgress | null }>();
-const accMemo = new WeakMap<RunState, { key: string; value: AccuracyProgress | null }>();
+const lossMemo = new WeakMap<ModelState, { key: string; value: LossProgress | null }>();
+const accMemo = new WeakMap<ModelState, { key: string; value: AccuracyProgress | null }>();
 
-function memoKey(run: RunState): string {
+function memoKey(run: ModelState): string {
   return `${run.loss.count}|${run.iterations}|${run.data.y.size}|${run.view ? 1 : 0}`;
 }
 
 /** Loss progress; memoized until the next loss value arrives. */
-export function assessLoss(run: RunState): LossProgress | null {
+export function assessLoss(run: ModelState): LossProgress | null {
   const key = memoKey(run);
   const hit = lossMemo.get(run);
   if (hit && hit.key === key) return hit.value;
@@ -98,7 +98,7 @@ export function assessLoss(run: RunState): LossProgress | null {
   return value;
 }
 
-function computeLoss(run: RunState): LossProgress | null {
+function computeLoss(run: ModelState): LossProgress | null {
   const h = run.loss;
   const n = h.count;
   if (n < 8) return null;
@@ -218,7 +218,7 @@ export interface AccuracyProgress {
 }
 
 /** Accuracy progress; memoized like assessLoss. */
-export function assessAccuracy(run: RunState): AccuracyProgress | null {
+export function assessAccuracy(run: ModelState): AccuracyProgress | null {
   const key = memoKey(run);
   const hit = accMemo.get(run);
   if (hit && hit.key === key) return hit.value;
@@ -227,7 +227,7 @@ export function assessAccuracy(run: RunState): AccuracyProgress | null {
   return value;
 }
 
-function computeAccuracy(run: RunState): AccuracyProgress | null {
+function computeAccuracy(run: ModelState): AccuracyProgress | null {
   const out = run.view?.outputs[0];
   if ((run.view?.outputs.length ?? 0) > 1) return null;
   for (const [key, h] of run.acc) {

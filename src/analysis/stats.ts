@@ -209,11 +209,6 @@ export class History {
     this.blockSize *= 2;
   }
 
-  /** Means of complete blocks over the whole run (smoothed history). */
-  blockMeans(): Point[] {
-    return this.blocks.filter((b) => b.n === this.blockSize || b === this.blocks[this.blocks.length - 1]).map((b) => ({ iter: b.iter, value: b.sum / b.n }));
-  }
-
   /** Lowest mean over any window of `w` consecutive recent-or-block values: a smoothed best. */
   smoothedMin(): number {
     const means = this.blocks.filter((b) => b.n === this.blockSize).map((b) => b.sum / b.n);

@@ -39,6 +39,16 @@ describe('robustness', () => {
     assert.deepEqual(r.findings.map((f) => f.modelId).sort(), [1, 2]);
   });
 
+  it('a script that builds many models keeps bounded state', () => {
+    const e = new DiagnosisEngine();
+    for (let id = 1; id <= 200; id++) {
+      const b = new TraceBuilder(id).model(classifierModel({}, 'relu')).xRange(0, 5000).yOneHot(3);
+      for (const ev of b.events) e.ingest(ev);
+    }
+    assert.ok(e.findings().length <= 16 * 2, String(e.findings().length));
+    assert.ok(e.findings().every((f) => f.modelId > 184));
+  });
+
   it('custom loops without epochs: trends still work', () => {
     const b = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
     decaying(300, 1.1, 0.2, 0.02).forEach((l) => b.step(l, { epoch: null }));

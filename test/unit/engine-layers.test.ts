@@ -151,6 +151,18 @@ describe('saturated activations and gradients', () => {
     assert.deepEqual(run(b.events).findings, []);
   });
 
+  it('a 1000-fold growth of the gradient norm alone is a warning at the optimizer', () => {
+    const b = deepModel(new TraceBuilder());
+    for (let i = 0; i < 60; i++) b.step(0.69 - i * 0.0005, { acc: 0.5, gradNorm: i < 30 ? 0.5 : 2000 });
+    const r = run(b.events, undefined, { finish: false });
+    const f = byId(r.findings, 'exploding-gradient:gradients')!;
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.confirmed, false);
+    assert.equal(f.rootCause, 'learning-rate');
+    assert.equal(f.location?.line, 9);
+    assert.equal(r.engine.hasConfirmedFault(), false);
+  });
+
   it('exploding gradients together with a diverging loss', () => {
     const b = deepModel(new TraceBuilder());
     for (let i = 0; i < 120; i++) {

@@ -37,7 +37,7 @@ describe('loss not decreasing', () => {
   it('a flat loss under MSE on 0/1 targets: loss-function at compile, confirmed only after the evidence window', () => {
     const b = binaryModel(new TraceBuilder()).yBinary(0.5);
     const r0 = rng(5);
-    flat(600, 0.25, 0.02).forEach((l) => b.step(l, { acc: 0.5 + (r0() - 0.5) * 0.06 }));
+    flat(700, 0.25, 0.02).forEach((l) => b.step(l, { acc: 0.5 + (r0() - 0.5) * 0.06 }));
     b.end();
     const r = run(b.events, sources(BINARY_SRC));
     const f = byId(r.findings, 'loss-not-decreasing:loss')!;
@@ -47,8 +47,9 @@ describe('loss not decreasing', () => {
     assert.equal(f.layer, null);
     assert.equal(f.location?.line, 9);
     assert.ok(f.observed?.includes('accuracy-not-increasing'));
-    // 50 epochs x 32 batches: 20% of the 1600 planned steps is the minimum window.
-    assert.ok(r.firstConfirmedIter !== null && r.firstConfirmedIter >= 319 && r.firstConfirmedIter < 360, String(r.firstConfirmedIter));
+    assert.ok(f.onset !== undefined && f.iteration !== null && f.onset < f.iteration, `onset ${f.onset} iteration ${f.iteration}`);
+    // 50 epochs x 32 batches: without a strong prior, 30% of the 1600 planned steps is the minimum window.
+    assert.ok(r.firstConfirmedIter !== null && r.firstConfirmedIter >= 479 && r.firstConfirmedIter < 660, String(r.firstConfirmedIter));
     assert.equal(lineOf(applyFix(BINARY_SRC, f.fix), 9), '  model.compile({ optimizer: tf.train.sgd(0.1), loss: "binaryCrossentropy", metrics: ["accuracy"] });');
     assert.equal(r.report.verdict, 'faulty');
   });
@@ -92,7 +93,7 @@ describe('loss not decreasing', () => {
 
   it('a stall that recovers withdraws its warning', () => {
     const b = binaryModel(new TraceBuilder(), 'binaryCrossentropy').yBinary(0.5);
-    [...flat(400, 0.72, 0.01), ...decaying(1200, 0.72, 0.2, 0.01, 0.02)].forEach((l, i) => b.step(l, { acc: i < 400 ? 0.5 : Math.min(0.9, 0.5 + (i - 400) / 1000) }));
+    [...flat(700, 0.72, 0.01), ...decaying(900, 0.72, 0.2, 0.01, 0.02)].forEach((l, i) => b.step(l, { acc: i < 700 ? 0.5 : Math.min(0.9, 0.5 + (i - 700) / 1000) }));
     b.end();
     const r = run(b.events);
     assert.ok(r.stream.some((f) => f.id === 'loss-not-decreasing:loss'), 'warned while stalled');

@@ -16,7 +16,7 @@ import {
   scaleFix,
 } from '../context';
 import { activationRange, type LayerView, type ModelView, type OutputView } from '../model';
-import type { RunState } from '../state';
+import type { ModelState } from '../model-state';
 import { fmt, isNum } from '../stats';
 
 const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
@@ -39,7 +39,7 @@ function base(o: OutputView, view: ModelView): Pick<Hypothesis, 'layer' | 'locat
   return { layer: o.actLayer, location: o.actLayer.info.site, related };
 }
 
-function outputChecks(view: ModelView, run: RunState, o: OutputView): Hypothesis[] {
+function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothesis[] {
   const out: Hypothesis[] = [];
   const loss = o.loss;
   if (!loss) return out;
@@ -367,7 +367,7 @@ function outputChecks(view: ModelView, run: RunState, o: OutputView): Hypothesis
   return out;
 }
 
-function inputChecks(view: ModelView, run: RunState): Hypothesis[] {
+function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
   const out: Hypothesis[] = [];
   const firsts = view.firstLayers();
   // Follow shape-only layers: a normalization right after Flatten/Reshape still counts.
@@ -443,7 +443,7 @@ function inputChecks(view: ModelView, run: RunState): Hypothesis[] {
   return out;
 }
 
-function learningRateCheck(view: ModelView, run: RunState): Hypothesis[] {
+function learningRateCheck(view: ModelView, run: ModelState): Hypothesis[] {
   const opt = view.event.optimizer;
   const band = optimizerBand(opt);
   const lr = opt?.learningRate;
@@ -528,7 +528,7 @@ function missingActivation(view: ModelView): Hypothesis[] {
 }
 
 /** All configuration hypotheses for the model as far as its events are known. */
-export function configHypotheses(view: ModelView, run: RunState): Hypothesis[] {
+export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
   const out: Hypothesis[] = [];
   for (const o of view.outputs) out.push(...outputChecks(view, run, o));
   out.push(...inputChecks(view, run));

@@ -8,7 +8,7 @@ import type { Symptom } from '../findings';
 import { activationFix, type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, type Observation, type RelevanceSpec } from '../context';
 import { RELU_LIKE, SATURATING, type LayerView, type ModelView } from '../model';
 import { assessAccuracy, assessLoss } from '../progress';
-import type { LayerSample, RunState } from '../state';
+import type { LayerSample, ModelState } from '../model-state';
 import { fmt, isNum, median, pct } from '../stats';
 
 const SAMPLES = 3;
@@ -16,14 +16,14 @@ const SAMPLES = 3;
 const MIN_SPAN = 5;
 
 /** Training is clearly working: a layer symptom is then not (yet) a fault. */
-function learningWell(run: RunState): boolean {
+function learningWell(run: ModelState): boolean {
   const lp = assessLoss(run);
   const ap = assessAccuracy(run);
   return (lp !== null && (lp.learning || lp.current < 1e-3 * Math.abs(lp.start))) || (ap !== null && ap.aboveChance);
 }
 
 /** Targets with a single class: a constant prediction is then the right answer. */
-function singleClass(run: RunState): boolean {
+function singleClass(run: ModelState): boolean {
   const t = run.data.target(0);
   if (!t) return false;
   const s = t.summary;
@@ -145,7 +145,7 @@ function saturated(ctx: Ctx): Observation[] {
   return out;
 }
 
-function gradOf(run: RunState, l: LayerView): number | null {
+function gradOf(run: ModelState, l: LayerView): number | null {
   const s = run.track(l.index)?.latest();
   return s && s.hasGrads && isNum(s.gradMeanAbs) ? s.gradMeanAbs : null;
 }
@@ -462,7 +462,7 @@ function pinnedOutput(ctx: Ctx): Observation[] {
     const o = view.outputs.find((x) => x.actLayer === l);
     if (!o) continue;
     const ss = run.track(o.layer.index)?.lastOut(2) ?? [];
-    if (ss.length < 2) continue;
+    if (ss.length < 2 || ss[1]!.iter - ss[0]!.iter < MIN_SPAN) continue;
     const pinned = SATURATING.has(l.act) ? ss.every((s) => isNum(s.saturated) && s.saturated >= 0.5) : RELU_LIKE.has(l.act) ? ss.every((s) => isNum(s.nonPos) && s.nonPos >= 0.9) : false;
     if (!pinned) continue;
     out.push({

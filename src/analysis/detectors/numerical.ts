@@ -7,7 +7,7 @@
 import type { RootCause, Symptom } from '../findings';
 import { type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, type Observation, type RelevanceSpec } from '../context';
 import type { LayerView } from '../model';
-import type { LayerSample } from '../state';
+import type { LayerSample } from '../model-state';
 import { fmt, isNum, median } from '../stats';
 import type { IterationEvent } from '../trace';
 

@@ -6,11 +6,11 @@
 import type { Symptom } from '../findings';
 import { type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, learningRateOf, type Observation, optimizerBand, type RelevanceSpec } from '../context';
 import { assessAccuracy, assessLoss, type AccuracyProgress, type LossProgress } from '../progress';
-import type { RunState } from '../state';
+import type { ModelState } from '../model-state';
 import { clamp, fmt, isNum, mean, pct, std } from '../stats';
 
 /** Iterations of evidence needed before judging a trend (strong prior / no prior). */
-export function gates(run: RunState, final: boolean): { strong: number; weak: number } {
+export function gates(run: ModelState, final: boolean): { strong: number; weak: number } {
   const p = run.planned();
   const strong = p ? clamp(Math.ceil(0.1 * p), 20, 600) : 60;
   const weak = p ? clamp(Math.ceil(0.3 * p), 60, 2000) : 200;
@@ -19,7 +19,7 @@ export function gates(run: RunState, final: boolean): { strong: number; weak: nu
 }
 
 /** Whether a condition has held for at least `span` iterations (tracked in run.since). */
-function persisted(run: RunState, key: string, holds: boolean, iter: number, span: number): boolean {
+function persisted(run: ModelState, key: string, holds: boolean, iter: number, span: number): boolean {
   if (!holds) {
     run.since.delete(key);
     return false;
@@ -59,7 +59,7 @@ function accEvidence(ap: AccuracyProgress): string {
 }
 
 /** Relative change of each layer's weight norm from its first sample to its latest. */
-function weightMovement(run: RunState): number | null {
+function weightMovement(run: ModelState): number | null {
   let maxRel: number | null = null;
   for (const t of run.layers.values()) {
     const a = t.first?.weightNorm;
@@ -109,6 +109,7 @@ function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, f
     related: ctx.view?.event.fitSite ? [{ site: ctx.view.event.fitSite, message: what }] : [],
     cause,
     observed,
+    onset: run.since.get('stall') ?? ctx.iteration,
   });
 
   const hs = strong(ctx, [symptom, ...observed]);
@@ -116,7 +117,8 @@ function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, f
   const ws = ctx.warnings().filter((w) => w.symptom !== 'loss-not-decreasing' && w.symptom !== 'accuracy-not-increasing');
   if (ws.length && n >= g.strong) {
     const w = [...ws].sort((a, b) => b.priority - a.priority || (a.layer?.pos ?? 1e9) - (b.layer?.pos ?? 1e9))[0]!;
-    const cause: Cause = { ...w.cause, folds: ws.map((x) => `${x.symptom}:${x.about}`) };
+    // The stall confirms the most telling layer symptom; the others stay warnings.
+    const cause: Cause = { ...w.cause, folds: [`${w.symptom}:${w.about}`] };
     return [base(cause, `${what}. ${w.message}`, true, relevanceFromWarnings(ws))];
   }
   if (n < g.weak) return [];
@@ -178,12 +180,13 @@ function diverging(ctx: Ctx, lp: LossProgress | null, final: boolean): Observati
       relevance: new Map(),
       related: [],
       cause,
+      onset: run.since.get('diverging') ?? ctx.iteration,
     },
   ];
 }
 
 /** Points to judge oscillation on: epoch losses, else chunk means of recent iterations. */
-function oscillationPoints(run: RunState): { pts: number[]; noise: number } | null {
+function oscillationPoints(run: ModelState): { pts: number[]; noise: number } | null {
   if (run.epochLoss.count >= 8) return { pts: run.epochLoss.recent.last(24).map((p) => p.value), noise: 0 };
   const raw = run.loss.recent.last().map((p) => p.value);
   // Mini-batch losses are noisy: chunks of at least 4 are needed to measure that noise.
@@ -235,6 +238,7 @@ function oscillating(ctx: Ctx, lp: LossProgress | null, final: boolean): Observa
       relevance: new Map(),
       related: [],
       cause,
+      onset: run.since.get('oscillating') ?? ctx.iteration,
     },
   ];
 }

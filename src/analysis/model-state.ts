@@ -133,7 +133,7 @@ export function normalizeKey(k: string): string {
   return k.toLowerCase().replace(/[^a-z]/g, '');
 }
 
-export class RunState {
+export class ModelState {
   view: ModelView | null = null;
   readonly data = new ModelData();
   readonly loss = new History(32, 256, 64);
