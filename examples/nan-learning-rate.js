@@ -16,7 +16,7 @@ Math.random = () => {
 
 async function main() {
   await tf.setBackend('wasm');
-  // y = 3·x1 − 2·x2 + 0.5·x3 + noise, inputs in [0, 10).
+  // y = 3*x1 - 2*x2 + 0.5*x3 + noise, inputs in [0, 10).
   const n = 256;
   const x = [];
   const y = [];

@@ -9,7 +9,10 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 const targets = [
   { entryPoints: ['src/runner/probe.ts'], outfile: 'dist/probe.js', platform: 'node', format: 'cjs', target: 'node18' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18' },
-  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
+  // Activation loads only this small entry; the controller (engine, zod, run logic) is a
+  // separate bundle required by the first command, so activation stays light.
+  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode', './controller'] },
+  { entryPoints: ['src/extension/controller.ts'], outfile: 'dist/controller.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
   { entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 

@@ -14,6 +14,7 @@ import { dataDeclarationSite, renderFix, type PlannedFix, type SourceReader, Sou
 import type { LayerView, ModelView } from './model';
 import { assessAccuracy, assessLoss } from './progress';
 import { TraceSeries } from './series';
+import { fmt } from './stats';
 import { ModelState } from './model-state';
 import { clamp } from './stats';
 import type { SourceSite, TraceEvent } from './trace';
@@ -308,6 +309,29 @@ export class DiagnosisEngine {
       // Training that learned contradicts every open warning; next to a confirmed fault,
       // layer-level warnings are consequences and only add noise.
       if (learning || (anyConfirmed && e.obs !== null)) this.setStatus(e, 'withdrawn');
+    }
+    // A whole run that ended without learning is the training evidence a short run could not
+    // give earlier: it confirms the configuration warnings that predicted it, and a stall at the
+    // no-skill level that nothing else explains.
+    // With an accuracy metric, ending at chance is decisive even while the loss still creeps
+    // towards the no-skill level.
+    const stalledRun = lp !== null && !lp.learning && (ap === null ? !lp.recentDecreasing : !ap.aboveChance);
+    if (anyConfirmed || lp === null) return;
+    for (const e of entries) {
+      // Collapsed labels predict a falling loss: a whole run that fell confirms them.
+      if (e.status === 'pending' && e.hyp?.trivialFit && lp.decreased) {
+        this.confirm(e, null, [`over the whole run (${lp.n} steps) the loss fell from ${fmt(lp.start)} to ${fmt(lp.current)}, as collapsed labels make it`], [], Math.max(run.lastIter, 0), run.elapsedMs);
+      }
+    }
+    if (!stalledRun) return;
+    const evidence = `over the whole run (${lp!.n} steps) the loss went from ${fmt(lp!.start)} to ${fmt(lp!.current)}${ap ? ` and accuracy stayed at chance (${fmt(ap.current)})` : ''}`;
+    for (const e of entries) {
+      if (e.status !== 'pending' || !this.visible(e) || e.hyp?.trivialFit) continue;
+      const predictsStall = e.hyp !== null && !e.hyp.weak;
+      const unexplainedStall = !e.hyp && e.obs !== null && (e.obs.symptom === 'loss-not-decreasing' || e.obs.symptom === 'accuracy-not-increasing') && lp!.atBaseline;
+      if (!predictsStall && !unexplainedStall) continue;
+      this.confirm(e, null, [evidence], [], Math.max(run.lastIter, 0), run.elapsedMs);
+      this.addObserved(e, [ap && !ap.aboveChance ? 'accuracy-not-increasing' : 'loss-not-decreasing']);
     }
   }
 

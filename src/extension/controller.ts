@@ -11,7 +11,7 @@ import { StringDecoder } from 'node:string_decoder';
 import * as vscode from 'vscode';
 import type { Finding } from '../analysis/findings';
 import { applyEdits } from '../analysis/fixes';
-import type { ProcessEnd } from '../analysis/run-state';
+import { RunState, type ProcessEnd } from '../analysis/run-state';
 import type { TraceEvent } from '../analysis/trace';
 import { checkScript, launch, LaunchError, type RunExit, type RunHandle } from '../runner/launch';
 import { TrendPanel } from './panel';
@@ -63,6 +63,10 @@ export class Faultline implements vscode.Disposable {
         if (e.affectsConfiguration('faultline.codeLens.enabled')) this.lenses.refresh(true);
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.lenses.refresh(true)),
+      // A lens whose line was edited is withdrawn (it described the old line) at once.
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.session && e.contentChanges.length > 0 && e.document.uri.scheme === 'file') this.lenses.refresh();
+      }),
     );
   }
 
@@ -432,7 +436,8 @@ export class Faultline implements vscode.Disposable {
       const shim = path.join(tmp, 'verify-shim.cjs');
       fs.writeFileSync(shim, SHIM_SOURCE);
       const overrides = envOverrides(config);
-      const verifyState = new Session('live', script, config).state;
+      // Only symptoms matter here: no source reader, so no fixes are rendered for this run.
+      const verifyState = new RunState(script);
       let stoppedAtFault = false;
       let handle: RunHandle | null = null;
       this.logHeader(`Verify fix "${fix.title}" (up to ${seconds} s)`, config, script);
@@ -540,7 +545,7 @@ async function reveal(file: string, line: number, session?: Session): Promise<vo
   await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
 }
 
-function factsOf(state: Session['state']): ProgressFacts {
+function factsOf(state: RunState): ProgressFacts {
   const it = state.lastIteration;
   const model = it ? state.models.get(it.modelId) : undefined;
   const epochs = model?.fitConfig.epochs;

@@ -222,6 +222,23 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     await ed.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
   }
 
+  // VS Code's figure includes time spent waiting on a busy extension host: activated during
+  // start-up even a trivial extension reads 24-93 ms here, Faultline 3-4 ms once the host is
+  // idle. The unit test extension-activation checks our own part (about 1 ms) in isolation.
+  test('activation stays light: Running Extensions shows it under 20 ms', { timeout: STEP_MS }, async () => {
+    // Activated by a command before any file is open, so the host is not busy starting TypeScript.
+    await new Promise((r) => setTimeout(r, 5000)); // let start-up work finish
+    // Right after start-up the palette may not list contributed commands yet.
+    await waitFor('Faultline: Show Output in the palette', 60_000, () => ed.runCommand('Faultline: Show Output', 10_000).then(() => true, () => false));
+    await ed.runCommand('Developer: Show Running Extensions');
+    const cell = ed.page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Faultline' }).first().locator('.activation-time');
+    const text = await cell.innerText({ timeout: 20_000 });
+    const ms = Number(/Activation:\s*(\d+)\s*ms/.exec(text)?.[1]);
+    console.log(`Faultline ${text}`);
+    assert.ok(ms < 20, text);
+    await ed.runCommand('View: Close All Editors');
+  });
+
   test('a NaN learning rate gets an error squiggle on the optimizer line and a Problems entry', { timeout: STEP_MS }, async () => {
     const file = path.join(ws, 'nan-learning-rate.js');
     const line = lineOf(file, 'tf.train.sgd(5)');
@@ -238,19 +255,6 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     assert.equal(row.severity, 'error');
     assert.equal(row.file, 'nan-learning-rate.js');
     assert.match(row.code, /learning-rate-out-of-range/);
-  });
-
-  // VS Code's figure includes waiting for a busy extension host (3-33 ms seen on a 2-CPU machine
-  // while the TypeScript server starts); the unit test extension-activation checks our own part
-  // (about 1 ms) against 20 ms. Loading the whole controller at activation would add 45-60 ms.
-  test('activation stays light: Running Extensions shows it well under 50 ms', { timeout: STEP_MS }, async () => {
-    await ed.runCommand('Developer: Show Running Extensions');
-    const cell = ed.page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Faultline' }).first().locator('.activation-time');
-    const text = await cell.innerText({ timeout: 20_000 });
-    const ms = Number(/Activation:\s*(\d+)\s*ms/.exec(text)?.[1]);
-    console.log(`Faultline ${text}`);
-    assert.ok(ms < 50, text);
-    await ed.runCommand('View: Close All Editors');
   });
 
   test('code lenses show each layer of the last run and a Show trends lens', { timeout: STEP_MS }, async () => {
@@ -304,8 +308,13 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
       return t.includes("units: 3, activation: 'softmax'") ? t : undefined;
     });
     assert.equal(text.split('\n')[line - 1], "  model.add(tf.layers.dense({ units: 3, activation: 'softmax' }));");
-    // The finding's line changed, so its diagnostic is withdrawn rather than left stale.
+    // The finding's line changed, so its diagnostic and its layer's lens are withdrawn rather than left stale.
     await waitFor('the fixed diagnostic to go', 10_000, async () => (await ed.page.locator('.editor-group-container.active .view-overlays .squiggly-error').count()) === 0);
+    const lenses = await waitFor('only the untouched layer to keep its lens', 10_000, async () => {
+      const l = (await ed.codeLenses(2000)).filter((t) => / · /.test(t));
+      return l.length === 1 ? l : undefined;
+    });
+    assert.match(lenses[0]!, /^dense_\w+ · healthy$/);
   });
 
   test('a healthy script ends with no diagnostics (the previous ones are cleared)', { timeout: STEP_MS }, async () => {

@@ -1,0 +1,31 @@
+/**
+ * The benchmark harness end to end on two cases (one dense on wasm, one conv on cpu), so that
+ * the harness, the CLI and the cases' ground truth cannot drift apart unnoticed.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runCase, type CaseTruth } from '../../benchmark/run';
+import { ROOT } from '../helpers/run';
+
+function truth(id: string): CaseTruth {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'benchmark', 'cases', id, 'case.json'), 'utf8')) as CaseTruth;
+}
+
+test('dense case 48251943: detected on the exact line with the right root cause, silent on the fix', async () => {
+  const score = await runCase(truth('48251943'));
+  assert.equal(score.error, null);
+  assert.equal(score.detected, true, score.first);
+  assert.equal(score.exactLine, true, score.first);
+  assert.equal(score.fix, true, score.first);
+  assert.equal(score.falseAlarmFixed, false, score.falseAlarmFindings.join(', '));
+});
+
+test('conv case kcct-fujimotolab-keras-super-resolution: detected, silent on the fix', async () => {
+  const score = await runCase(truth('kcct-fujimotolab-keras-super-resolution'));
+  assert.equal(score.kind, 'conv');
+  assert.equal(score.detected, true, score.first);
+  assert.equal(score.exactLine, true, score.first);
+  assert.equal(score.falseAlarmFixed, false, score.falseAlarmFindings.join(', '));
+});
