@@ -21,6 +21,8 @@ export interface CaseTruth {
   source?: string;
   kind: 'dense' | 'conv';
   healthy?: boolean;
+  /** The port could not reproduce the original's behaviour faithfully (reason in the case). */
+  unfaithful?: boolean;
   rootCauses: string[];
   alternativeRootCauses?: string[];
   lines: number[];
@@ -32,6 +34,7 @@ export interface CaseScore {
   id: string;
   kind: string;
   healthy: boolean;
+  unfaithful: boolean;
   detected: boolean;
   exactLine: boolean;
   rootCause: boolean;
@@ -103,6 +106,7 @@ export function scoreCase(truth: CaseTruth, buggy: CliRun, fixed: CliRun): CaseS
     id: truth.id,
     kind: truth.kind,
     healthy,
+    unfaithful: truth.unfaithful === true,
     detected,
     exactLine,
     rootCause,
@@ -131,7 +135,7 @@ export function renderTable(scores: CaseScore[]): string {
       continue;
     }
     lines.push(
-      `| ${s.id} | ${s.kind} | ${mark(s.detected)} | ${mark(s.exactLine)} | ${mark(s.fix)} | ${mark(!s.falseAlarmFixed)}${s.falseAlarmFixed ? ` (${s.falseAlarmFindings.join(', ')})` : ''} | ${s.firstFindingMs === null ? '–' : Math.round(s.firstFindingMs)} | ${s.first} | ${mark(s.dlDetected)} | ${mark(s.dlLocalized)} |`,
+      `| ${s.id}${s.unfaithful ? ' (unfaithful port)' : ''} | ${s.kind} | ${mark(s.detected)} | ${mark(s.exactLine)} | ${mark(s.fix)} | ${mark(!s.falseAlarmFixed)}${s.falseAlarmFixed ? ` (${s.falseAlarmFindings.join(', ')})` : ''} | ${s.firstFindingMs === null ? '–' : Math.round(s.firstFindingMs)} | ${s.first} | ${mark(s.dlDetected)} | ${mark(s.dlLocalized)} |`,
     );
   }
   const buggy = scores.filter((s) => !s.healthy);

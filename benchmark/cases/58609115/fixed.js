@@ -46,7 +46,7 @@ async function main() {
 main();
 
 // log10 then zero mean / unit variance: the class boundaries are evenly spread in log10(n), while
-// raw values put eight of the nine digit counts within 1% of the range next to zero.
+// raw values put seven of the nine digit counts within 1% of the range next to zero.
 function logScale(values) {
   const logs = values.map((v) => Math.log10(v));
   const mean = logs.reduce((s, v) => s + v, 0) / logs.length;
