@@ -3,7 +3,7 @@
  * the probe, alternating plain and probed runs so that machine noise hits both alike, and prints
  * the median probed/plain ratio of training time (min and max) per program and sampling setting.
  *   --pairs N       plain/probed pairs per program and setting (default 5)
- *   --program NAME  only this program (repeatable): mlp-wasm, conv-cpu, custom-loop
+ *   --program NAME  only this program (repeatable): mlp-wasm, conv-cpu, custom-loop, deep-200
  *   --no-write      do not update BENCHMARKS.md
  */
 import { spawnSync } from 'node:child_process';
@@ -16,10 +16,10 @@ import { RunState } from '../src/analysis/run-state';
 
 const ROOT = path.resolve(__dirname, '..');
 const PROBE = path.join(ROOT, 'dist', 'probe.js');
-const PROGRAMS = ['mlp-wasm', 'conv-cpu', 'custom-loop'];
+const PROGRAMS = ['mlp-wasm', 'conv-cpu', 'custom-loop', 'deep-200'];
 const SETTINGS: Array<{ name: string; sampleEvery: number | undefined }> = [
-  { name: 'default (adaptive)', sampleEvery: undefined },
-  { name: 'dense (every 10 steps)', sampleEvery: 10 },
+  { name: 'default (every 25 steps)', sampleEvery: undefined },
+  { name: 'denser (every 5 steps)', sampleEvery: 5 },
 ];
 
 interface Timing {

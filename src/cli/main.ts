@@ -24,7 +24,7 @@ Options for run:
   --trace <file>       write the JSONL trace
   --max-seconds <n>    stop the script (and its children) after n seconds
   --continue           keep training after the first confirmed fault and collect every finding
-  --sample-every <n>   detailed per-layer statistics every n steps (default: adaptive)
+  --sample-every <n>   detailed per-layer statistics every n steps (default 25; 0: adaptive to a 2% time budget)
   --cwd <dir>          working directory (default: the script's folder)
   --verbose            show internal details (stack traces, invalid trace messages)
   -h, --help           this help

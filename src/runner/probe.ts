@@ -28,17 +28,24 @@ const PROBE_FILE = __filename;
 const MARK = Symbol.for('faultline.probe');
 
 interface ProbeConfig {
-  /** Detailed statistics every N steps; 0 means adaptive to a time budget. */
+  /** Detailed statistics every N steps (and on the first three); 0 means adaptive to a time budget. */
   sampleEvery: number;
   /** Fraction of training time the adaptive sampler may spend on detailed statistics. */
   budget: number;
 }
 
+/**
+ * A fixed schedule by default, so that the same script gives the same trace (and verdict) on a
+ * busy machine as on an idle one; 0 selects the time-budgeted adaptive schedule.
+ */
+const DEFAULT_SAMPLE_EVERY = 25;
+
 function readConfig(): ProbeConfig {
-  const every = Number(process.env.FAULTLINE_SAMPLE_EVERY);
+  const raw = process.env.FAULTLINE_SAMPLE_EVERY;
+  const every = raw === undefined || raw === '' ? DEFAULT_SAMPLE_EVERY : Number(raw);
   const budget = Number(process.env.FAULTLINE_BUDGET);
   return {
-    sampleEvery: Number.isFinite(every) && every >= 0 ? Math.floor(every) : 0,
+    sampleEvery: Number.isFinite(every) && every >= 0 ? Math.floor(every) : DEFAULT_SAMPLE_EVERY,
     budget: Number.isFinite(budget) && budget > 0 ? budget : 0.02,
   };
 }

@@ -403,7 +403,7 @@ function constantOutput(ctx: Ctx): Observation[] {
     const evidence = [`${o.layer.info.name}: ${c.text}`];
     if (producer !== o.layer) evidence.push(`${producer.info.name} is the first layer whose output is constant`);
     let cause: Cause;
-    const hyps = strongHyps(ctx, 'constant-output', (h) => h.layer === producer || h.layer === o.actLayer || h.rootCause === 'label-encoding' || (h.inputSide === true && view.isNearInput(view.ownerOf(producer), 1)));
+    const hyps = strongHyps(ctx, 'constant-output', (h) => h.layer === producer || h.layer === o.actLayer || h.rootCause === 'label-encoding' || (h.inputSide === true && (view.isNearInput(view.ownerOf(producer), 1) || h.strength >= 0.7)));
     if (hyps.length) {
       const h = hyps[0]!;
       cause = { rootCause: h.rootCause, layer: h.layer, location: h.location, fixes: h.fixes, confirms: hyps.filter((x) => x === h || x.strength >= 0.75).map((x) => x.id), folds: [] };

@@ -112,10 +112,17 @@ function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, f
     onset: run.since.get('stall') ?? ctx.iteration,
   });
 
+  // A loss resting near the no-skill level early on is also what a slow start looks like: a
+  // configuration warning alone confirms it only after the longer window. A loss stuck well
+  // above that level is pathological at once.
+  const nearNoSkill = lp !== null && lp.baseline !== null && lp.current <= 1.25 * lp.baseline.value;
+  const confirmAfter = nearNoSkill ? g.weak : g.strong;
   const hs = strong(ctx, [symptom, ...observed]);
-  if (hs.length && n >= g.strong) return [base(fromHyps(hs), `${what}. ${hs[0]!.message}`, true, new Map())];
+  // A configuration fault that cannot train well (strength >= 0.8) needs no longer window.
+  const decisive = hs.some((h) => h.strength >= 0.8);
+  if (hs.length && n >= (decisive ? g.strong : confirmAfter)) return [base(fromHyps(hs), `${what}. ${hs[0]!.message}`, true, new Map())];
   const ws = ctx.warnings().filter((w) => w.symptom !== 'loss-not-decreasing' && w.symptom !== 'accuracy-not-increasing');
-  if (ws.length && n >= g.strong) {
+  if (ws.length && n >= confirmAfter) {
     const w = [...ws].sort((a, b) => b.priority - a.priority || (a.layer?.pos ?? 1e9) - (b.layer?.pos ?? 1e9))[0]!;
     // The stall confirms the most telling layer symptom; the others stay warnings.
     const cause: Cause = { ...w.cause, folds: [`${w.symptom}:${w.about}`] };

@@ -1,0 +1,73 @@
+/**
+ * `npm run bench:size`: the extension's cost: production bundle sizes, the .vsix size, and the
+ * activation time of the packaged entry (loaded with a stub `vscode`, best of 10). The real
+ * editor's own figure ("Developer: Show Running Extensions") is asserted in the e2e tests.
+ *   --no-write   do not update BENCHMARKS.md
+ */
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+
+function activationMs(entry: string): number {
+  const disposable = { dispose() {} };
+  const stub = {
+    commands: { registerCommand: () => disposable },
+    window: { registerWebviewPanelSerializer: () => disposable },
+  };
+  const M = Module as unknown as { _load: (req: string, ...rest: unknown[]) => unknown };
+  const load = M._load;
+  M._load = function (req: string, ...rest: unknown[]) {
+    return req === 'vscode' ? stub : load.call(this, req, ...rest);
+  };
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      delete require.cache[entry];
+      const t0 = process.hrtime.bigint();
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require(entry) as { activate(ctx: { subscriptions: unknown[] }): void }).activate({ subscriptions: [] });
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    return Math.min(...times);
+  } finally {
+    M._load = load;
+  }
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { 'no-write': { type: 'boolean', default: false } } });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--production'], { cwd: ROOT, stdio: 'inherit' });
+  const kb = (file: string) => (fs.statSync(path.join(DIST, file)).size / 1024).toFixed(1);
+  const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const vsix = path.join(ROOT, `faultline-${version}.vsix`);
+  const rows = [
+    '| what | size / time |',
+    '|---|---|',
+    `| extension entry (dist/extension.js, loaded at activation) | ${kb('extension.js')} KB |`,
+    `| extension controller (dist/controller.js, loaded by the first command) | ${kb('controller.js')} KB |`,
+    `| probe (dist/probe.js, loaded into the training process) | ${kb('probe.js')} KB |`,
+    `| webview (dist/webview.js + webview.css + uPlot.min.css) | ${kb('webview.js')} KB + ${kb('webview.css')} KB + ${kb('uPlot.min.css')} KB |`,
+    `| CLI (dist/cli.js) | ${kb('cli.js')} KB |`,
+    `| .vsix | ${fs.existsSync(vsix) ? `${(fs.statSync(vsix).size / 1024).toFixed(1)} KB` : 'not built (npm run package)'} |`,
+    `| activation (entry load + activate, stub vscode, best of 10) | ${activationMs(path.join(DIST, 'extension.js')).toFixed(2)} ms |`,
+  ];
+  const table = rows.join('\n');
+  process.stdout.write(table + '\n');
+  if (!values['no-write']) {
+    const file = path.join(ROOT, 'BENCHMARKS.md');
+    const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+    const start = '<!-- size:start -->';
+    const end = '<!-- size:end -->';
+    const section = `${start}\n## Extension cost\n\nCommand: \`npm run bench:size\` · date ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores. Production bundles (minified).\n\n${table}\n${end}`;
+    const next = existing.includes(start) ? existing.slice(0, existing.indexOf(start)) + section + existing.slice(existing.indexOf(end) + end.length) : `${existing.trimEnd()}\n\n${section}\n`;
+    fs.writeFileSync(file, next);
+  }
+}
+
+main();
