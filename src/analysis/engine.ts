@@ -283,7 +283,9 @@ export class DiagnosisEngine {
     // Clear training progress withdraws warnings that predicted a stall.
     const lp = t.loss;
     const ap = t.accuracy;
-    const learning = lp !== null && lp.learning && (ap === null || ap.aboveChance);
+    // A loss well below the no-skill level is learning even while a small, noisy batch
+    // accuracy cannot yet be told from chance.
+    const learning = lp !== null && lp.learning && (ap === null || ap.aboveChance || lp.belowBaseline);
     const harmful = t.observations.some((o) => o.harm);
     if (learning && !harmful && lp!.n >= 20) {
       if (!run.healthy) {
@@ -299,7 +301,7 @@ export class DiagnosisEngine {
     if (!run.ended) this.trend(run, this.ctx(run, Math.max(run.lastIter, 0), run.elapsedMs), true);
     const lp = assessLoss(run);
     const ap = assessAccuracy(run);
-    const learning = lp !== null && lp.n >= 20 && lp.learning && (ap === null || ap.aboveChance);
+    const learning = lp !== null && lp.n >= 20 && lp.learning && (ap === null || ap.aboveChance || lp.belowBaseline);
     const entries = this.modelEntries(run.modelId);
     const anyConfirmed = entries.some((e) => e.status === 'confirmed');
     for (const e of entries) {

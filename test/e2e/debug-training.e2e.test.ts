@@ -273,6 +273,38 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     await ed.page.locator('.tab', { hasText: 'Faultline Trends' }).first().waitFor({ state: 'visible', timeout: 20_000 });
   });
 
+  test('the trend panel plots the run, with data for the faulty layer, in a dark and a light theme', { timeout: 2 * STEP_MS }, async () => {
+    const file = path.join(ws, 'wrong-output-activation.js');
+    await debugTraining('wrong-output-activation.js', lineOf(file, "activation: 'relu'"));
+    await notified(ed, /Faultline: fault/, 90_000);
+    await ed.runCommand('Faultline: Show Trend Panel');
+    const frame = await ed.webviewFrame({ containing: /layers/i, timeoutMs: 30_000 });
+    const points = async (selector: string): Promise<number> => Number((await frame.locator(selector).first().getAttribute('data-points', { timeout: 10_000 })) ?? '0');
+    await waitFor('the loss chart to have points', 30_000, async () => ((await points('section[data-chart="loss"]')) > 0 ? true : undefined));
+    // The faulty layer carries a badge; picking it plots its own history.
+    const faulty = frame.locator('#layer-list li.option', { has: frame.locator('[data-faulty]') }).first();
+    await faulty.waitFor({ state: 'visible', timeout: 20_000 });
+    const layerName = await faulty.getAttribute('data-layer');
+    assert.ok(layerName, 'the faulty layer has a name');
+    await faulty.click();
+    await waitFor(`the output chart of ${layerName}`, 20_000, async () => {
+      const chart = frame.locator('section[data-chart="layer-output"]').first();
+      return (await chart.getAttribute('data-layer')) === layerName && Number(await chart.getAttribute('data-points')) > 0 ? true : undefined;
+    });
+    assert.ok((await points('section[data-chart="layer-grad"]')) > 0, 'gradient norms plotted');
+    await ed.screenshot('trend-panel-dark');
+    const themeBefore = await frame.locator('html').getAttribute('data-chart-theme');
+    await ed.runCommand('Preferences: Toggle between Light/Dark Themes');
+    await waitFor('the panel to follow the light theme', 20_000, async () => {
+      const theme = await frame.locator('html').getAttribute('data-chart-theme');
+      return theme && theme !== themeBefore ? theme : undefined;
+    });
+    assert.ok((await points('section[data-chart="loss"]')) > 0, 'charts still drawn after the theme change');
+    await ed.screenshot('trend-panel-light');
+    await ed.runCommand('Preferences: Toggle between Light/Dark Themes');
+    await ed.runCommand('View: Close All Editors');
+  });
+
   test('a wrong output activation: Verify fix, then the preferred quick fix rewrites the line', { timeout: 2 * STEP_MS }, async () => {
     const file = path.join(ws, 'wrong-output-activation.js');
     const line = lineOf(file, "units: 3, activation: 'relu'");

@@ -388,6 +388,9 @@ function constantOutput(ctx: Ctx): Observation[] {
     const ss = run.track(o.layer.index)?.lastOut(6) ?? [];
     const c = constantOver(ss, o.activation, o.units);
     if (!c.constant) continue;
+    // With one sample per batch, a model that learns well gives the same confident output on
+    // samples of the same class: only a stalled model's identical outputs mean "constant".
+    if (!c.decisive && ss.every((s) => (s.rows ?? 2) < 2) && assessLoss(run)?.learning) continue;
     // The producer: the first layer that is constant while its (sampled) inputs are not. A
     // layer fed by the raw input cannot be judged: the sampled batch itself may be constant.
     const isConst = (l: LayerView) => constantOver(run.track(l.index)?.lastOut(6) ?? [], l.act, l.units).constant;

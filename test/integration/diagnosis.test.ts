@@ -1,0 +1,79 @@
+/**
+ * The whole chain on real training: `faultline run` on small scripts that each show one fault,
+ * asserting the verdict, symptom, root cause, line and an applicable fix; and healthy scripts
+ * (MLP, CNN, regression, the benchmark's healthy case) that must produce no finding at all.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Finding, Report } from '../../src/analysis/findings';
+import { applyEdits } from '../../src/analysis/fixes';
+import { FIXTURES, linesOf, ROOT, runCli } from '../helpers/run';
+
+function diagnose(script: string): { code: number | null; report: Report; stdout: string } {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-diag-')), 'report.json');
+  const r = runCli(['run', script, '--report', file]);
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
+  return { code: r.code, report, stdout: r.stdout };
+}
+
+function lead(report: Report): Finding {
+  const confirmed = report.findings.filter((f) => f.confirmed).sort((a, b) => a.elapsedMs - b.elapsedMs);
+  assert.ok(confirmed.length > 0, `no confirmed finding: ${JSON.stringify(report.findings.map((f) => f.id))}`);
+  return confirmed[0];
+}
+
+const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lineOf: string; fixed?: string }> = [
+  { script: 'examples/nan-learning-rate.js', symptoms: ['learning-rate-out-of-range', 'non-finite-loss', 'non-finite-output', 'loss-diverging'], rootCause: 'learning-rate', lineOf: 'tf.train.sgd(5)', fixed: 'tf.train.sgd(0.01)' },
+  { script: 'examples/wrong-output-activation.js', symptoms: ['activation-loss-mismatch'], rootCause: 'output-activation', lineOf: "units: 3, activation: 'relu'", fixed: "activation: 'softmax'" },
+  { script: 'benchmark/cases/48251943/buggy.js', symptoms: ['output-out-of-range'], rootCause: 'output-activation', lineOf: '' },
+  { script: 'benchmark/cases/52800582/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: '' },
+  { script: 'benchmark/cases/59325381/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: '' },
+  { script: 'benchmark/latency/lr-jump-loop.js', symptoms: ['loss-diverging', 'non-finite-loss', 'non-finite-output'], rootCause: 'learning-rate', lineOf: 'tf.train.sgd(0.01)' },
+];
+
+for (const c of FAULTS) {
+  test(`${c.script}: ${c.symptoms[0]} → ${c.rootCause}`, () => {
+    const script = path.join(ROOT, c.script);
+    const { code, report } = diagnose(script);
+    assert.equal(report.verdict, 'faulty');
+    assert.equal(code, 1);
+    const f = lead(report);
+    assert.ok(c.symptoms.includes(f.symptom), `symptom ${f.symptom}`);
+    assert.equal(f.rootCause, c.rootCause);
+    assert.equal(f.location?.file, script);
+    if (c.lineOf) {
+      assert.ok(linesOf(script, c.lineOf).includes(f.location!.line), `line ${f.location?.line} is not the line of ${c.lineOf}`);
+    } else {
+      const truth = JSON.parse(fs.readFileSync(path.join(path.dirname(script), 'case.json'), 'utf8')) as { lines: number[] };
+      assert.ok(truth.lines.includes(f.location!.line), `line ${f.location?.line} not in ${truth.lines.join(', ')}`);
+    }
+    assert.ok(f.relevance.length > 0 || f.layer === null, 'relevance ranks the layers');
+    if (c.fixed) {
+      assert.ok(f.fix, 'a fix is offered');
+      const patched = applyEdits(fs.readFileSync(script, 'utf8'), f.fix.edits, script);
+      assert.ok(patched.includes(c.fixed), `the fix does not produce ${c.fixed}`);
+    }
+  });
+}
+
+const HEALTHY = [
+  'examples/healthy-mlp.js',
+  path.relative(ROOT, path.join(FIXTURES, 'healthy-cnn.js')),
+  path.relative(ROOT, path.join(FIXTURES, 'healthy-regression.js')),
+  'benchmark/cases/41372874/buggy.js',
+];
+
+for (const script of HEALTHY) {
+  test(`${script}: healthy, no finding at all`, () => {
+    const { code, report } = diagnose(path.join(ROOT, script));
+    assert.deepEqual(
+      report.findings.map((f) => `${f.symptom}@${f.location?.line}`),
+      [],
+    );
+    assert.equal(report.verdict, 'healthy');
+    assert.equal(code, 0);
+  });
+}
