@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { today, writeSection } from './report';
 import { launch } from '../src/runner/launch';
 import { RunState } from '../src/analysis/run-state';
 import type { Finding } from '../src/analysis/findings';
@@ -99,15 +100,7 @@ async function main(): Promise<void> {
   const table = rows.join('\n');
   process.stdout.write(table + '\n');
   if (!values['no-write']) {
-    const file = path.join(ROOT, 'BENCHMARKS.md');
-    const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-    const start = '<!-- latency:start -->';
-    const end = '<!-- latency:end -->';
-    const section = `${start}\n## Time to verdict\n\nCommand: \`npm run bench:latency\` · date ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores. The engine is fed live as in \`faultline run\`; "iterations after onset" counts from the iteration where the fault was injected.\n\n${table}\n${end}`;
-    const next = existing.includes(start)
-      ? existing.slice(0, existing.indexOf(start)) + section + existing.slice(existing.indexOf(end) + end.length)
-      : `${existing.trimEnd()}\n\n${section}\n`;
-    fs.writeFileSync(file, next);
+    writeSection('latency', `## Time to verdict\n\nCommand: \`npm run bench:latency\` · date ${today()} · ${os.cpus().length} cores. The engine is fed live as in \`faultline run\`; "iterations after onset" counts from the iteration where the fault was injected.\n\n${table}`);
   }
 }
 

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { today, writeSection } from './report';
 import { RunState } from '../src/analysis/run-state';
 import type { IterationEvent, LayerDetail, ModelEvent, TraceEvent } from '../src/analysis/trace';
 
@@ -121,13 +122,7 @@ function main(): void {
   const table = lines.join('\n');
   process.stdout.write(table + '\n');
   if (!values['no-write']) {
-    const file = path.join(ROOT, 'BENCHMARKS.md');
-    const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-    const start = '<!-- longrun:start -->';
-    const end = '<!-- longrun:end -->';
-    const section = `${start}\n## Long runs\n\nCommand: \`npm run bench:longrun -- --iterations ${iterations} --layers ${layers}\` · date ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores. A synthetic trace (per-layer details every 10 iterations) replayed into the engine and the panel's series; heap sampled every 10,000 iterations.\n\n${table}\n${end}`;
-    const next = existing.includes(start) ? existing.slice(0, existing.indexOf(start)) + section + existing.slice(existing.indexOf(end) + end.length) : `${existing.trimEnd()}\n\n${section}\n`;
-    fs.writeFileSync(file, next);
+    writeSection('longrun', `## Long runs\n\nCommand: \`npm run bench:longrun -- --iterations ${iterations} --layers ${layers}\` · date ${today()} · ${os.cpus().length} cores. A synthetic trace (per-layer details every 10 iterations) replayed into the engine and the panel's series; heap sampled every 10,000 iterations.\n\n${table}`);
   }
 }
 

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { today, writeSection } from './report';
 import { launch } from '../src/runner/launch';
 import { RunState } from '../src/analysis/run-state';
 
@@ -101,15 +102,7 @@ async function main(): Promise<void> {
   const table = rows.join('\n');
   process.stdout.write(table + '\n');
   if (!values['no-write'] && !values.program) {
-    const file = path.join(ROOT, 'BENCHMARKS.md');
-    const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-    const start = '<!-- overhead:start -->';
-    const end = '<!-- overhead:end -->';
-    const section = `${start}\n## Probe overhead\n\nCommand: \`npm run bench:overhead\` · date ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores · ${pairs} alternating plain/probed pairs per row · ${Math.round((Date.now() - started) / 1000)} s in all.\n\nTraining time is measured by each program around its training call; process wall time includes Node start-up and loading tfjs.\n\n${table}\n${end}`;
-    const next = existing.includes(start)
-      ? existing.slice(0, existing.indexOf(start)) + section + existing.slice(existing.indexOf(end) + end.length)
-      : `${existing.trimEnd()}\n\n${section}\n`;
-    fs.writeFileSync(file, next);
+    writeSection('overhead', `## Probe overhead\n\nCommand: \`npm run bench:overhead\` · date ${today()} · ${os.cpus().length} cores · ${pairs} alternating plain/probed pairs per row · ${Math.round((Date.now() - started) / 1000)} s in all.\n\nTraining time is measured by each program around its training call; process wall time includes Node start-up and loading tfjs.\n\n${table}`);
   }
 }
 

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { today, writeSection } from './report';
 import type { Finding, Report } from '../src/analysis/findings';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -174,16 +175,10 @@ export async function runCase(truth: CaseTruth): Promise<CaseScore> {
 }
 
 function writeBenchmarks(table: string, command: string, seconds: number): void {
-  const file = path.join(ROOT, 'BENCHMARKS.md');
-  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = '<!-- bench:start -->';
-  const end = '<!-- bench:end -->';
-  const date = new Date().toISOString().slice(0, 10);
-  const section = `${start}\n## Fault benchmark (DeepLocalize programs in TensorFlow.js)\n\nCommand: \`${command}\` · date ${date} · ${os.cpus().length} cores · ${Math.round(seconds)} s in all.\n\nA case is *detected* when the verdict is faulty; *exact line* and *root cause + fix* judge the lead finding (the first confirmed one: the squiggle a user acts on) against the case's ground-truth lines and root causes; *silent on fixed* means no finding at all, confirmed or not, on the fixed program (and on the healthy case's program).\n\n${table}\n${end}`;
-  const next = existing.includes(start)
-    ? existing.slice(0, existing.indexOf(start)) + section + existing.slice(existing.indexOf(end) + end.length)
-    : `${existing.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(file, next);
+  writeSection(
+    'bench',
+    `## Fault benchmark (DeepLocalize programs in TensorFlow.js)\n\nCommand: \`${command}\` · date ${today()} · ${os.cpus().length} cores · ${Math.round(seconds)} s in all.\n\nA case is *detected* when the verdict is faulty; *exact line* and *root cause + fix* judge the lead finding (the first confirmed one: the squiggle a user acts on) against the case's ground-truth lines and root causes; *silent on fixed* means no finding at all, confirmed or not, on the fixed program (and on the healthy case's program).\n\n${table}`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -9,6 +9,7 @@ import Module from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { today, writeSection } from './report';
 import { execFileSync } from 'node:child_process';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -60,13 +61,7 @@ function main(): void {
   const table = rows.join('\n');
   process.stdout.write(table + '\n');
   if (!values['no-write']) {
-    const file = path.join(ROOT, 'BENCHMARKS.md');
-    const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-    const start = '<!-- size:start -->';
-    const end = '<!-- size:end -->';
-    const section = `${start}\n## Extension cost\n\nCommand: \`npm run bench:size\` · date ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores. Production bundles (minified).\n\n${table}\n${end}`;
-    const next = existing.includes(start) ? existing.slice(0, existing.indexOf(start)) + section + existing.slice(existing.indexOf(end) + end.length) : `${existing.trimEnd()}\n\n${section}\n`;
-    fs.writeFileSync(file, next);
+    writeSection('size', `## Extension cost\n\nCommand: \`npm run bench:size\` · date ${today()} · ${os.cpus().length} cores. Production bundles (minified).\n\n${table}`);
   }
 }
 
