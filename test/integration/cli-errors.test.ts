@@ -101,3 +101,14 @@ test('analyze: a file that is not a trace', () => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /is not a Faultline trace/);
 });
+
+test('binary garbage on stdout/stderr and hostile messages on the trace channels: ignored, training still traced', () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-test-')), 'report.json');
+  const r = runCli(['run', path.join(BAD, 'hostile-channel.js'), '--report', file]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /done training/, "the script's own output still reaches the user");
+  assert.match(r.stdout, /\((\d+) invalid trace messages were ignored\)/);
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(report.verdict, 'healthy');
+  assert.equal(report.run.iterations, 120, 'every real iteration arrived despite the noise');
+});
