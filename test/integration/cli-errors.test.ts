@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FIXTURES, runCli } from '../helpers/run';
+import { FIXTURES, ROOT, runCli } from '../helpers/run';
 
 const BAD = path.join(FIXTURES, 'bad');
 
@@ -111,4 +111,25 @@ test('binary garbage on stdout/stderr and hostile messages on the trace channels
   const report = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.equal(report.verdict, 'healthy');
   assert.equal(report.run.iterations, 120, 'every real iteration arrived despite the noise');
+});
+
+test('a script deleted during its own run: the diagnosis still arrives, without an edit against a missing file', () => {
+  const source = fs.readFileSync(path.join(ROOT, 'examples', 'nan-learning-rate.js'), 'utf8');
+  const script = path.join(BAD, `deleted-during-run-${process.pid}.js`);
+  // The copy removes itself before training starts, as a user deleting the file would.
+  fs.writeFileSync(script, source.replace("'use strict';", "'use strict';\nrequire('node:fs').unlinkSync(__filename);"));
+  try {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-test-')), 'report.json');
+    const r = runCli(['run', script, '--report', file]);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.equal(fs.existsSync(script), false);
+    const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+    assert.equal(report.verdict, 'faulty');
+    const lead = report.findings.find((f: { confirmed: boolean }) => f.confirmed);
+    assert.equal(lead.rootCause, 'learning-rate');
+    assert.equal(lead.location.file, script);
+    assert.equal(lead.fix, null, 'no edit is proposed against a file that is gone');
+  } finally {
+    fs.rmSync(script, { force: true });
+  }
 });
