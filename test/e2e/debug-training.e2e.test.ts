@@ -273,7 +273,7 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     await ed.page.locator('.tab', { hasText: 'Faultline Trends' }).first().waitFor({ state: 'visible', timeout: 20_000 });
   });
 
-  test('the trend panel plots the run, with data for the faulty layer, in a dark and a light theme', { timeout: 2 * STEP_MS }, async () => {
+  test('the trend panel plots the run, with data for the faulty layer, in a light and a dark theme', { timeout: 2 * STEP_MS }, async () => {
     const file = path.join(ws, 'wrong-output-activation.js');
     await debugTraining('wrong-output-activation.js', lineOf(file, "activation: 'relu'"));
     await notified(ed, /Faultline: fault/, 90_000);
@@ -292,15 +292,17 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
       return (await chart.getAttribute('data-layer')) === layerName && Number(await chart.getAttribute('data-points')) > 0 ? true : undefined;
     });
     assert.ok((await points('section[data-chart="layer-grad"]')) > 0, 'gradient norms plotted');
-    await ed.screenshot('trend-panel-dark');
+    // Named by the theme the panel reports, whichever the editor starts in.
     const themeBefore = await frame.locator('html').getAttribute('data-chart-theme');
+    await ed.screenshot(`trend-panel-${themeBefore}`);
     await ed.runCommand('Preferences: Toggle between Light/Dark Themes');
-    await waitFor('the panel to follow the light theme', 20_000, async () => {
+    const themeAfter = await waitFor('the panel to follow the other theme', 20_000, async () => {
       const theme = await frame.locator('html').getAttribute('data-chart-theme');
       return theme && theme !== themeBefore ? theme : undefined;
     });
+    assert.deepEqual([themeBefore, themeAfter].sort(), ['dark', 'light']);
     assert.ok((await points('section[data-chart="loss"]')) > 0, 'charts still drawn after the theme change');
-    await ed.screenshot('trend-panel-light');
+    await ed.screenshot(`trend-panel-${themeAfter}`);
     await ed.runCommand('Preferences: Toggle between Light/Dark Themes');
     await ed.runCommand('View: Close All Editors');
   });
@@ -311,9 +313,12 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     const column = fs.readFileSync(file, 'utf8').split('\n')[line - 1]!.indexOf('activation') + 1;
     await ed.runCommand('View: Close All Editors');
     await debugTraining('wrong-output-activation.js', line);
-    const squiggles = await ed.waitForSquiggle('error', 90_000);
-    const hit = squiggles.find((s) => s.line === line);
-    assert.ok(hit, `no error squiggle on line ${line}: ${JSON.stringify(squiggles)}`);
+    // The previous run's diagnostics are cleared when this run starts: read until this run's
+    // squiggle and its hover are both there.
+    const hit = await waitFor(`an error squiggle on line ${line} that names softmax`, 120_000, async () => {
+      const squiggles = await ed.waitForSquiggle('error', 90_000);
+      return squiggles.find((s) => s.line === line && /softmax/.test(s.message));
+    });
     assert.match(hit.message, /softmax/);
 
     await goToLine(line, column);
