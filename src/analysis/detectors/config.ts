@@ -4,6 +4,7 @@
  * activations. They are hypotheses: shown as warnings, confirmed only by training evidence.
  */
 import type { Symptom } from '../findings';
+import type { PlannedFix } from '../fixes';
 import {
   activationFix,
   combine,
@@ -50,6 +51,20 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
   const name = L.info.name;
   const lossName = loss.name;
   const id = (symptom: Symptom, about = name) => `${symptom}:${about}`;
+  // Softmax on multi-label targets is the same fault whatever the loss; only the fixes differ.
+  const softmaxOnMultiHot = (columns: number, fixes: PlannedFix[], evidence: string[] = []): Hypothesis => ({
+    id: id('activation-loss-mismatch'),
+    symptom: 'activation-loss-mismatch',
+    rootCause: 'output-activation',
+    ...base(o, view),
+    message: `The targets are multi-label (a row can have several 1s), but softmax on ${name} forces the outputs to sum to 1.`,
+    evidence: [`targets: ${columns} columns of 0/1, rows not one-hot`, `${name} applies softmax`, ...evidence],
+    relevance: outputRelevance(view, o, 'softmax output for multi-label targets'),
+    fixes,
+    confirmBy: set(...HARM, 'loss-oscillating'),
+    strength: 0.8,
+    weak: false,
+  });
 
   // Softmax over one unit: the output is always exactly 1.
   if (act === 'softmax' && units === 1) {
@@ -136,19 +151,7 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
       });
     } else if (t?.kind === 'multi-hot') {
       const fix = combine('Use sigmoid with binaryCrossentropy for multi-label targets', [activationFix(L, 'sigmoid'), lossFix(view, o.slot, 'binaryCrossentropy')]);
-      out.push({
-        id: id('activation-loss-mismatch'),
-        symptom: 'activation-loss-mismatch',
-        rootCause: 'output-activation',
-        ...base(o, view),
-        message: `The targets are multi-label (a row can have several 1s), but softmax on ${name} forces the outputs to sum to 1.`,
-        evidence: [`targets: ${t.columns} columns of 0/1, rows not one-hot`, `${name} applies softmax`],
-        relevance: outputRelevance(view, o, 'softmax output for multi-label targets'),
-        fixes: fix ? [fix] : [],
-        confirmBy: set(...HARM, 'loss-oscillating'),
-        strength: 0.8,
-        weak: false,
-      });
+      out.push(softmaxOnMultiHot(t.columns, fix ? [fix] : []));
     }
   }
 
@@ -168,19 +171,7 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
         weak: false,
       });
     } else if (act === 'softmax' && t?.kind === 'multi-hot') {
-      out.push({
-        id: id('activation-loss-mismatch'),
-        symptom: 'activation-loss-mismatch',
-        rootCause: 'output-activation',
-        ...base(o, view),
-        message: `The targets are multi-label (a row can have several 1s), but softmax on ${name} forces the outputs to sum to 1.`,
-        evidence: [`targets: ${t.columns} columns of 0/1, rows not one-hot`, `${name} applies softmax`],
-        relevance: outputRelevance(view, o, 'softmax output for multi-label targets'),
-        fixes: [activationFix(L, 'sigmoid')],
-        confirmBy: set(...HARM, 'loss-oscillating'),
-        strength: 0.8,
-        weak: false,
-      });
+      out.push(softmaxOnMultiHot(t.columns, [activationFix(L, 'sigmoid')]));
     } else if (act === 'sigmoid' && t?.kind === 'one-hot' && (t.classes ?? 0) > 2) {
       const fix = combine('Use softmax with categoricalCrossentropy for single-label classes', [activationFix(L, 'softmax'), lossFix(view, o.slot, 'categoricalCrossentropy')]);
       out.push({
@@ -203,19 +194,7 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
   if (regression && t) {
     if (t.kind === 'multi-hot' && act === 'softmax') {
       const fix = combine('Use sigmoid with binaryCrossentropy for multi-label targets', [activationFix(L, 'sigmoid'), lossFix(view, o.slot, 'binaryCrossentropy')]);
-      out.push({
-        id: id('activation-loss-mismatch'),
-        symptom: 'activation-loss-mismatch',
-        rootCause: 'output-activation',
-        ...base(o, view),
-        message: `The targets are multi-label (a row can have several 1s), but softmax on ${name} forces the outputs to sum to 1.`,
-        evidence: [`targets: ${t.columns} columns of 0/1, rows not one-hot`, `${name} applies softmax`, `loss is ${lossName}`],
-        relevance: outputRelevance(view, o, 'softmax output for multi-label targets'),
-        fixes: [fix, activationFix(L, 'sigmoid')].filter((x) => x !== null),
-        confirmBy: set(...HARM, 'loss-oscillating'),
-        strength: 0.8,
-        weak: false,
-      });
+      out.push(softmaxOnMultiHot(t.columns, [fix, activationFix(L, 'sigmoid')].filter((x) => x !== null), [`loss is ${lossName}`]));
     } else if ((t.kind === 'one-hot' || t.kind === 'binary') && probs) {
       const to = act === 'softmax' && t.kind === 'one-hot' ? 'categoricalCrossentropy' : 'binaryCrossentropy';
       const fixes = [lossFix(view, o.slot, to, `Use the ${to} loss for classification targets`)];
