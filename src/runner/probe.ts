@@ -197,12 +197,10 @@ function trySet(target: any, key: string, value: unknown): void {
 }
 
 function hookLayers(layers: any): void {
-  const layerProto = layers.layers.Layer?.prototype ?? Object.getPrototypeOf(layers.LayersModel.prototype);
   const baseLayer = findBaseLayerPrototype(layers);
   if (baseLayer[MARK]) return;
   baseLayer[MARK] = true;
   tfLayers = layers;
-  void layerProto;
 
   // Every layer (and model) constructor assigns `this.name` first thing: the assignment tells
   // us a layer is being built, and the stack at that moment holds the user's line.
@@ -228,8 +226,8 @@ function hookLayers(layers: any): void {
     if (Object.prototype.hasOwnProperty.call(proto, 'compile')) {
       const compile = proto.compile;
       proto.compile = function (this: any, args: any) {
-        if (!compileInfo.has(this)) compileInfo.set(this, { site: captureUserSite(PROBE_FILE), args });
-        else compileInfo.set(this, { site: captureUserSite(PROBE_FILE), args });
+        // A recompile replaces the loss and optimizer, so the latest call is the one to point at.
+        compileInfo.set(this, { site: captureUserSite(PROBE_FILE), args });
         return compile.call(this, args);
       };
     }
@@ -883,13 +881,13 @@ function afterGradients(state: StepState, optimizer: any, grads: Record<string, 
     offset += OUT_FIELDS;
   }
   for (const w of weightList) {
-    detailFor(w.layer).weights.push(decodeWeight(values, offset, w.name, w.tensor.size));
+    detailFor(w.layer).weights.push(decodeWeight(values, offset, w.name));
     offset += WEIGHT_FIELDS;
   }
   let sumSq = 0;
   let gradNonFinite = false;
   for (const g of gradList) {
-    const stats = decodeGrad(values, offset, g.owner ? layerWeightName(entry, g.owner) : g.name, g.tensor.size);
+    const stats = decodeGrad(values, offset, g.owner ? layerWeightName(entry, g.owner) : g.name);
     offset += GRAD_FIELDS;
     if (stats.nanCount > 0 || stats.infCount > 0 || stats.norm === null) gradNonFinite = true;
     else sumSq += stats.norm * stats.norm;
@@ -957,10 +955,9 @@ function decodeOutput(v: Float32Array, o: number, count: number): OutputStats {
   };
 }
 
-function decodeWeight(v: Float32Array, o: number, name: string, count: number): WeightStats {
+function decodeWeight(v: Float32Array, o: number, name: string): WeightStats {
   const mean = v[o];
   const variance = Math.max(0, v[o + 5] - mean * mean);
-  void count;
   return {
     name: name.slice(0, 256),
     mean: finiteOrNull(mean),
@@ -972,8 +969,7 @@ function decodeWeight(v: Float32Array, o: number, name: string, count: number): 
   };
 }
 
-function decodeGrad(v: Float32Array, o: number, name: string, count: number): GradStats {
-  void count;
+function decodeGrad(v: Float32Array, o: number, name: string): GradStats {
   return {
     name: name.slice(0, 256),
     norm: finiteOrNull(Math.sqrt(v[o])),
