@@ -8,7 +8,6 @@
 import Module from 'node:module';
 import type {
   DataEvent,
-  GradStats,
   IterationEvent,
   LayerDetail,
   LayerInfo,
@@ -18,10 +17,10 @@ import type {
   SourceSite,
   TensorSummary,
   TraceEvent,
-  WeightStats,
 } from '../analysis/trace';
 import { captureUserSite, errorSite } from './sites';
 import { openTransport, type Transport } from './transport';
+import { gradStats, outputStats, tensorSummary, weightStats, type ActivationKind } from './tensor-stats';
 
 const TRACE_VERSION = 1;
 const PROBE_FILE = __filename;
@@ -522,78 +521,52 @@ function isTensor(value: any): boolean {
   return !!value && typeof value === 'object' && typeof value.dataSync === 'function' && Array.isArray(value.shape);
 }
 
-const DISTINCT_LIMIT = 32;
-const DISTINCT_SCAN_LIMIT = 2_000_000;
+/** Above this many elements a data tensor is described from an evenly strided sample. */
+const SUMMARY_FULL_LIMIT = 16_000_000;
 
 function summarize(tensor: any, wantDistinct: boolean): TensorSummary | null {
   const tf = tfCore;
-  if (!tf || tensor.isDisposed) return null;
-  const values: number[] = tf.tidy(() => {
-    const x = tensor.dtype === 'float32' ? tensor : tensor.toFloat();
-    const finite = tf.isFinite(x);
-    const clean = tf.where(finite, x, tf.zerosLike(x));
-    const finiteCount = tf.sum(tf.cast(finite, 'float32'));
-    const mean = tf.div(tf.sum(clean), tf.maximum(finiteCount, 1));
-    const sq = tf.div(tf.sum(tf.square(clean)), tf.maximum(finiteCount, 1));
-    const big = tf.fill(x.shape, 3.4e38);
-    const min = tf.min(tf.where(finite, x, big));
-    const max = tf.max(tf.where(finite, x, tf.neg(big)));
-    const nan = tf.sum(tf.cast(tf.isNaN(x), 'float32'));
-    const inf = tf.sum(tf.cast(tf.isInf(x), 'float32'));
-    return Array.from(tf.stack([mean, sq, min, max, nan, inf, finiteCount]).dataSync() as Float32Array);
-  });
-  const [mean, sq, min, max, nan, inf, finiteCount] = values;
-  let distinct: number[] | null = null;
-  let oneHotRows: boolean | null = null;
-  let distinctCounts: number[] | null = null;
-  let columnMeans: number[] | null = null;
-  if (wantDistinct && tensor.size <= DISTINCT_SCAN_LIMIT) {
-    const data = tensor.dataSync() as ArrayLike<number>;
-    const seen = new Map<number, number>();
-    for (let i = 0; i < data.length && seen.size <= DISTINCT_LIMIT; i++) seen.set(data[i], (seen.get(data[i]) ?? 0) + 1);
-    if (seen.size <= DISTINCT_LIMIT) {
-      distinct = [...seen.keys()].filter(Number.isFinite).sort((a, b) => a - b);
-      distinctCounts = distinct.map((v) => seen.get(v) ?? 0);
-    }
-    if (tensor.rank === 2 && tensor.shape[1] <= 1024 && tensor.shape[0] > 0) {
-      const width = tensor.shape[1];
-      const sums = new Array<number>(width).fill(0);
-      for (let i = 0; i < data.length; i++) sums[i % width] += data[i];
-      columnMeans = sums.map((v) => finiteOrNull(v / tensor.shape[0]) ?? 0);
-    }
-    if (tensor.rank === 2 && tensor.shape[1] > 1) {
-      const width = tensor.shape[1];
-      oneHotRows = true;
-      for (let r = 0; r < tensor.shape[0] && oneHotRows; r++) {
-        let ones = 0;
-        for (let c = 0; c < width; c++) {
-          const v = data[r * width + c];
-          if (v === 1) ones++;
-          else if (v !== 0) {
-            oneHotRows = false;
-            break;
-          }
-        }
-        if (ones !== 1) oneHotRows = false;
+  if (!tf || tensor.isDisposed || tensor.dtype === 'string') return null;
+  const shape: number[] = Array.from(tensor.shape);
+  if (tensor.size <= SUMMARY_FULL_LIMIT) return tensorSummary(tensor.dataSync() as ArrayLike<number>, shape, String(tensor.dtype), wantDistinct);
+  // A huge dataset: rows sampled at an even stride keep the value range honest without copying it all.
+  const stride = Math.ceil(tensor.size / SUMMARY_FULL_LIMIT);
+  const rows = shape[0] ?? 1;
+  const sample = tf.tidy(() => tf.gather(tensor, tf.range(0, rows, stride, 'int32')));
+  try {
+    const summary = tensorSummary(sample.dataSync() as ArrayLike<number>, sample.shape, String(tensor.dtype), wantDistinct);
+    return { ...summary, shape: shapeOf(shape), count: tensor.size };
+  } finally {
+    sample.dispose();
+  }
+}
+
+/** Reads a list of tensors back with as few read-backs as memory allows (one, in the usual case). */
+const READ_GROUP_LIMIT = 4_000_000;
+
+function readValues(tf: any, tensors: any[]): Array<ArrayLike<number>> {
+  const out: Array<ArrayLike<number>> = new Array(tensors.length);
+  let i = 0;
+  while (i < tensors.length) {
+    let j = i;
+    let total = 0;
+    while (j < tensors.length && (j === i || total + tensors[j].size <= READ_GROUP_LIMIT)) total += tensors[j++].size;
+    if (j - i === 1) {
+      out[i] = tensors[i].dataSync() as ArrayLike<number>;
+    } else {
+      const group = tensors.slice(i, j);
+      const joined = tf.tidy(() => tf.concat(group.map((t: any) => tf.reshape(t.dtype === 'float32' ? t : tf.cast(t, 'float32'), [-1]))));
+      const values = joined.dataSync() as Float32Array;
+      joined.dispose();
+      let offset = 0;
+      for (let k = i; k < j; k++) {
+        out[k] = values.subarray(offset, offset + tensors[k].size);
+        offset += tensors[k].size;
       }
     }
+    i = j;
   }
-  const variance = Math.max(0, sq - mean * mean);
-  return {
-    shape: shapeOf(tensor.shape),
-    dtype: String(tensor.dtype).slice(0, 16),
-    count: tensor.size,
-    min: finiteCount > 0 ? finiteOrNull(min) : null,
-    max: finiteCount > 0 ? finiteOrNull(max) : null,
-    mean: finiteCount > 0 ? finiteOrNull(mean) : null,
-    std: finiteCount > 0 ? finiteOrNull(Math.sqrt(variance)) : null,
-    nanCount: Math.round(nan),
-    infCount: Math.round(inf),
-    distinct,
-    oneHotRows,
-    distinctCounts,
-    columnMeans,
-  };
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -614,8 +587,8 @@ interface StepState {
   outputs: Map<number, any>;
   firstInput: any | null;
   detailed: boolean;
-  forwardStats: any | null;
-  forwardLayout: Array<{ index: number; kind: ActivationKind }>;
+  /** Output statistics per layer index, on detailed steps. */
+  forwardStats: Map<number, OutputStats>;
   loss: number | null;
 }
 
@@ -657,15 +630,26 @@ function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
   layer.call = wrapped;
 }
 
+/** The last custom-loop owner, reused while the loop trains the same variables. */
+let lastOwner: { varList: any[] | null; variableCount: number; models: number; entry: TracedModel } | null = null;
+
 function ownerOf(varList: any[] | null): TracedModel {
   if (activeFit) return activeFit.traced;
+  const registered = tfCore?.engine?.().registeredVariables ?? {};
+  const variableCount = varList ? varList.length : Object.keys(registered).length;
+  if (lastOwner && lastOwner.varList === varList && lastOwner.variableCount === variableCount && lastOwner.models === nextModelId) {
+    return lastOwner.entry;
+  }
+  const entry = findOwner(varList, registered);
+  lastOwner = { varList, variableCount, models: nextModelId, entry };
+  return entry;
+}
+
+function findOwner(varList: any[] | null, registered: Record<string, any>): TracedModel {
   // A custom loop: find the model whose layers own the variables being trained.
   const names = new Set<string>();
   if (varList) for (const v of varList) names.add(String(v?.name));
-  else {
-    const registered = tfCore?.engine?.().registeredVariables ?? {};
-    for (const [name, variable] of Object.entries<any>(registered)) if (variable?.trainable !== false) names.add(name);
-  }
+  else for (const [name, variable] of Object.entries<any>(registered)) if (variable?.trainable !== false) names.add(name);
   for (const entry of traced.values()) {
     if (entry.mode === 'custom' && [...entry.variableOwners.keys()].some((n) => names.has(n))) return entry;
     if (entry.model === null && entry.mode === 'custom') return entry;
@@ -705,7 +689,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     return compute(f);
   }
   const detailed = shouldDetail(entry);
-  const state: StepState = { entry, outputs: new Map(), firstInput: null, detailed, forwardStats: null, forwardLayout: [], loss: null };
+  const state: StepState = { entry, outputs: new Map(), firstInput: null, detailed, forwardStats: new Map(), loss: null };
   step = state;
   let result: any;
   let detailMs = 0;
@@ -755,8 +739,6 @@ function warnOnce(message: string): void {
   warn(message);
 }
 
-type ActivationKind = 'sigmoid' | 'tanh' | 'other';
-
 function activationKind(layer: any): ActivationKind {
   const name = (activationName(layer) ?? '').toLowerCase();
   if (name === 'sigmoid' || name === 'hardsigmoid' || name === 'hard_sigmoid') return 'sigmoid';
@@ -764,11 +746,12 @@ function activationKind(layer: any): ActivationKind {
   return 'other';
 }
 
-const OUT_FIELDS = 11;
+function isReadable(t: any): boolean {
+  return isTensor(t) && !t.isDisposed && t.size > 0 && t.dtype !== 'string' && t.dtype !== 'complex64';
+}
 
 /** Inside the gradient scope: the loss, and on detailed or anomalous steps the layer outputs. */
 function afterForward(state: StepState, y: any): void {
-  const tf = tfCore;
   if (isTensor(y) && y.size === 1) state.loss = (y.dataSync() as Float32Array)[0];
   if (!state.entry.dataSent && state.firstInput && isTensor(state.firstInput)) {
     state.entry.dataSent = true;
@@ -777,59 +760,23 @@ function afterForward(state: StepState, y: any): void {
   const anomalous = state.loss !== null && !Number.isFinite(state.loss);
   if (!state.detailed && !anomalous) return;
   state.detailed = true;
-  const layout: StepState['forwardLayout'] = [];
-  const parts: any[] = [];
+  // Outputs are read now, while the gradient scope keeps them alive.
+  const indices: number[] = [];
+  const tensors: any[] = [];
   for (const [index, out] of [...state.outputs.entries()].sort((a, b) => a[0] - b[0])) {
-    if (!isTensor(out) || out.isDisposed || out.size === 0) continue;
-    const kind = activationKind(state.entry.layers[index]);
-    layout.push({ index, kind });
-    parts.push(out);
+    if (!isReadable(out)) continue;
+    indices.push(index);
+    tensors.push(out);
   }
-  state.forwardLayout = layout;
-  if (parts.length === 0) return;
-  state.forwardStats = tf.keep(
-    tf.tidy(() => tf.concat(parts.map((out, i) => outputStatTensor(tf, out, layout[i].kind)))),
-  );
+  const values = readValues(tfCore, tensors);
+  indices.forEach((index, i) => {
+    const out = tensors[i];
+    const units = out.rank >= 2 && out.shape[0] > 0 ? out.shape[out.rank - 1] : null;
+    state.forwardStats.set(index, outputStats(values[i], units, activationKind(state.entry.layers[index])));
+  });
 }
-
-function outputStatTensor(tf: any, out: any, kind: ActivationKind): any {
-  const x = out.dtype === 'float32' ? out : tf.cast(out, 'float32');
-  const finite = tf.isFinite(x);
-  const finiteF = tf.cast(finite, 'float32');
-  const clean = tf.where(finite, x, tf.zerosLike(x));
-  const n = tf.maximum(tf.sum(finiteF), 1);
-  const mean = tf.div(tf.sum(clean), n);
-  const meanSq = tf.div(tf.sum(tf.square(clean)), n);
-  const min = tf.min(clean);
-  const max = tf.max(clean);
-  const nan = tf.sum(tf.cast(tf.isNaN(x), 'float32'));
-  const inf = tf.sum(tf.cast(tf.isInf(x), 'float32'));
-  const zero = tf.mean(tf.cast(tf.equal(x, 0), 'float32'));
-  const nonPos = tf.mean(tf.cast(tf.lessEqual(x, 0), 'float32'));
-  let saturated: any;
-  if (kind === 'sigmoid') saturated = tf.mean(tf.cast(tf.greater(tf.abs(tf.sub(clean, 0.5)), 0.4933), 'float32'));
-  else if (kind === 'tanh') saturated = tf.mean(tf.cast(tf.greater(tf.abs(clean), 0.9999), 'float32'));
-  else saturated = tf.scalar(-1);
-  let dead: any = tf.scalar(-1);
-  let constant: any = tf.scalar(-1);
-  if (x.rank >= 2 && x.shape[0] > 0) {
-    const units = x.shape[x.rank - 1];
-    const rows = tf.reshape(clean, [-1, units]);
-    dead = tf.mean(tf.cast(tf.lessEqual(tf.max(rows, 0), 0), 'float32'));
-    if (rows.shape[0] > 1) {
-      const { mean: unitMean, variance } = tf.moments(rows, 0);
-      const tolerance = tf.add(tf.mul(tf.abs(unitMean), 1e-5), 1e-7);
-      constant = tf.mean(tf.cast(tf.lessEqual(tf.sqrt(variance), tolerance), 'float32'));
-    }
-  }
-  return tf.stack([mean, meanSq, min, max, nan, inf, zero, nonPos, saturated, dead, constant]);
-}
-
-const WEIGHT_FIELDS = 6;
-const GRAD_FIELDS = 4;
 
 function afterGradients(state: StepState, optimizer: any, grads: Record<string, any>): PendingStep {
-  const tf = tfCore;
   const entry = state.entry;
   entry.steps++;
   const lossNonFinite = state.loss !== null && !Number.isFinite(state.loss);
@@ -841,30 +788,19 @@ function afterGradients(state: StepState, optimizer: any, grads: Record<string, 
     gradNonFinite: false,
     learningRate: lr,
   };
-  const gradEntries = Object.entries(grads).filter(([, g]) => isTensor(g) && !g.isDisposed);
-  if (!state.detailed) {
-    if (state.forwardStats) state.forwardStats.dispose();
-    return pending;
-  }
-  // Detailed: weights and gradients per layer, plus the kept forward statistics, read at once.
+  if (!state.detailed) return pending;
+  // Detailed: weights and gradients per layer, read back together.
   const weightList: Array<{ layer: number; name: string; tensor: any }> = [];
   entry.layers.forEach((layer, index) => {
     for (const w of safe(() => layer.trainableWeights, []) ?? []) {
       const value = safe(() => w.read(), null);
-      if (value && !value.isDisposed) weightList.push({ layer: index, name: String(w.originalName ?? w.name), tensor: value });
+      if (isReadable(value)) weightList.push({ layer: index, name: String(w.originalName ?? w.name), tensor: value });
     }
   });
-  const gradList = gradEntries.map(([name, tensor]) => ({ name, tensor, owner: entry.variableOwners.get(name) ?? null }));
-  const packed = tf.tidy(() => {
-    const parts: any[] = [];
-    if (state.forwardStats) parts.push(state.forwardStats);
-    for (const w of weightList) parts.push(weightStatTensor(tf, w.tensor));
-    for (const g of gradList) parts.push(gradStatTensor(tf, g.tensor));
-    return parts.length ? tf.concat(parts) : null;
-  });
-  const values: Float32Array = packed ? (packed.dataSync() as Float32Array) : new Float32Array(0);
-  if (packed) packed.dispose();
-  if (state.forwardStats) state.forwardStats.dispose();
+  const gradList = Object.entries(grads)
+    .filter(([, g]) => isReadable(g))
+    .map(([name, tensor]) => ({ name, tensor, owner: entry.variableOwners.get(name) ?? null }));
+  const values = readValues(tfCore, [...weightList.map((w) => w.tensor), ...gradList.map((g) => g.tensor)]);
 
   const details = new Map<number, LayerDetail>();
   const detailFor = (index: number): LayerDetail => {
@@ -875,24 +811,16 @@ function afterGradients(state: StepState, optimizer: any, grads: Record<string, 
     }
     return d;
   };
-  let offset = 0;
-  for (const { index } of state.forwardLayout) {
-    detailFor(index).out = decodeOutput(values, offset, state.outputs.get(index)?.size ?? 0);
-    offset += OUT_FIELDS;
-  }
-  for (const w of weightList) {
-    detailFor(w.layer).weights.push(decodeWeight(values, offset, w.name));
-    offset += WEIGHT_FIELDS;
-  }
+  for (const [index, out] of state.forwardStats) detailFor(index).out = out;
+  weightList.forEach((w, i) => detailFor(w.layer).weights.push(weightStats(values[i], w.name)));
   let sumSq = 0;
   let gradNonFinite = false;
-  for (const g of gradList) {
-    const stats = decodeGrad(values, offset, g.owner ? layerWeightName(entry, g.owner) : g.name);
-    offset += GRAD_FIELDS;
+  gradList.forEach((g, i) => {
+    const stats = gradStats(values[weightList.length + i], g.owner ? layerWeightName(entry, g.owner) : g.name);
     if (stats.nanCount > 0 || stats.infCount > 0 || stats.norm === null) gradNonFinite = true;
     else sumSq += stats.norm * stats.norm;
     if (g.owner) detailFor(g.owner[0]).grads.push(stats);
-  }
+  });
   pending.gradNorm = gradList.length && !gradNonFinite ? finiteOrNull(Math.sqrt(sumSq)) : null;
   pending.gradNonFinite = gradNonFinite;
   pending.layers = [...details.values()].sort((a, b) => a.index - b.index);
@@ -903,80 +831,6 @@ function layerWeightName(entry: TracedModel, owner: [number, number]): string {
   const layer = entry.layers[owner[0]];
   const w = safe(() => layer.trainableWeights[owner[1]], null as any);
   return String(w?.originalName ?? w?.name ?? 'weight').slice(0, 256);
-}
-
-function weightStatTensor(tf: any, w: any): any {
-  const x = w.dtype === 'float32' ? w : tf.cast(w, 'float32');
-  const finite = tf.isFinite(x);
-  const clean = tf.where(finite, x, tf.zerosLike(x));
-  const mean = tf.mean(clean);
-  const sumSq = tf.sum(tf.square(clean));
-  const absMax = tf.max(tf.abs(clean));
-  const nan = tf.sum(tf.cast(tf.isNaN(x), 'float32'));
-  const inf = tf.sum(tf.cast(tf.isInf(x), 'float32'));
-  const meanSq = tf.mean(tf.square(clean));
-  return tf.stack([mean, sumSq, absMax, nan, inf, meanSq]);
-}
-
-function gradStatTensor(tf: any, g: any): any {
-  const x = g.dtype === 'float32' ? g : tf.cast(g, 'float32');
-  const finite = tf.isFinite(x);
-  const clean = tf.where(finite, x, tf.zerosLike(x));
-  const sumSq = tf.sum(tf.square(clean));
-  const meanAbs = tf.mean(tf.abs(clean));
-  const nan = tf.sum(tf.cast(tf.isNaN(x), 'float32'));
-  const inf = tf.sum(tf.cast(tf.isInf(x), 'float32'));
-  return tf.stack([sumSq, meanAbs, nan, inf]);
-}
-
-function nonNegative(x: number): number | null {
-  return x < 0 ? null : finiteOrNull(x);
-}
-
-function decodeOutput(v: Float32Array, o: number, count: number): OutputStats {
-  const nanCount = Math.round(v[o + 4]);
-  const infCount = Math.round(v[o + 5]);
-  const finite = nanCount === 0 && infCount === 0;
-  const mean = v[o];
-  const variance = Math.max(0, v[o + 1] - mean * mean);
-  return {
-    count,
-    mean: finiteOrNull(mean),
-    std: finite ? finiteOrNull(Math.sqrt(variance)) : null,
-    min: finite ? finiteOrNull(v[o + 2]) : null,
-    max: finite ? finiteOrNull(v[o + 3]) : null,
-    nanCount,
-    infCount,
-    zeroFrac: finiteOrNull(v[o + 6]),
-    nonPosFrac: finiteOrNull(v[o + 7]),
-    saturatedFrac: nonNegative(v[o + 8]),
-    deadUnitFrac: nonNegative(v[o + 9]),
-    constantUnitFrac: nonNegative(v[o + 10]),
-  };
-}
-
-function decodeWeight(v: Float32Array, o: number, name: string): WeightStats {
-  const mean = v[o];
-  const variance = Math.max(0, v[o + 5] - mean * mean);
-  return {
-    name: name.slice(0, 256),
-    mean: finiteOrNull(mean),
-    std: finiteOrNull(Math.sqrt(variance)),
-    norm: finiteOrNull(Math.sqrt(v[o + 1])),
-    absMax: finiteOrNull(v[o + 2]),
-    nanCount: Math.round(v[o + 3]),
-    infCount: Math.round(v[o + 4]),
-  };
-}
-
-function decodeGrad(v: Float32Array, o: number, name: string): GradStats {
-  return {
-    name: name.slice(0, 256),
-    norm: finiteOrNull(Math.sqrt(v[o])),
-    meanAbs: finiteOrNull(v[o + 1]),
-    nanCount: Math.round(v[o + 2]),
-    infCount: Math.round(v[o + 3]),
-  };
 }
 
 function finishStep(entry: TracedModel, pending: PendingStep, epoch: number | null, batch: number | null, logs: Record<string, unknown>): void {

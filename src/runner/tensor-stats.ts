@@ -1,0 +1,245 @@
+/**
+ * Statistics of tensor values read back to JavaScript, each in a single pass. On detailed steps
+ * the probe reads a layer's outputs, weights and gradients in one or a few read-backs and
+ * summarises them here: one loop over plain numbers costs far less than the two dozen tfjs ops
+ * (each a kernel dispatch and a full-size temporary) the same statistics would take on device.
+ * Sums are accumulated in double precision.
+ */
+import type { GradStats, OutputStats, TensorSummary, WeightStats } from '../analysis/trace';
+
+export type ActivationKind = 'sigmoid' | 'tanh' | 'other';
+
+type Values = ArrayLike<number>;
+
+function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+/**
+ * A layer's output. `units` is the size of the last axis when the output has a batch axis, so
+ * that per-unit statistics (dead and constant units) are taken across the batch.
+ */
+export function outputStats(values: Values, units: number | null, kind: ActivationKind): OutputStats {
+  const n = values.length;
+  let finiteCount = 0;
+  let sum = 0;
+  let sumSq = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let nan = 0;
+  let inf = 0;
+  let zero = 0;
+  let nonPos = 0;
+  let saturated = 0;
+  const perUnit = units !== null && units > 0 && n >= units && n % units === 0;
+  const width = perUnit ? units! : 1;
+  const unitMax = perUnit ? new Float64Array(width).fill(-Infinity) : null;
+  // Per-unit variance from sums shifted by the unit's first value: exact zero for constant units.
+  const shift = perUnit ? new Float64Array(width) : null;
+  const shiftedSum = perUnit ? new Float64Array(width) : null;
+  const shiftedSumSq = perUnit ? new Float64Array(width) : null;
+  let unit = 0;
+  for (let i = 0; i < n; i++) {
+    const raw = values[i];
+    let v = raw;
+    if (raw === raw && raw !== Infinity && raw !== -Infinity) {
+      finiteCount++;
+      sum += raw;
+      sumSq += raw * raw;
+      if (raw < min) min = raw;
+      if (raw > max) max = raw;
+      if (raw === 0) zero++;
+      if (raw <= 0) nonPos++;
+    } else {
+      if (raw !== raw) nan++;
+      else {
+        inf++;
+        if (raw < 0) nonPos++;
+      }
+      v = 0;
+    }
+    if (kind === 'sigmoid') {
+      if (Math.abs(v - 0.5) > 0.4933) saturated++;
+    } else if (kind === 'tanh') {
+      if (Math.abs(v) > 0.9999) saturated++;
+    }
+    if (perUnit) {
+      if (v > unitMax![unit]) unitMax![unit] = v;
+      if (i < width) shift![unit] = v;
+      const d = v - shift![unit];
+      shiftedSum![unit] += d;
+      shiftedSumSq![unit] += d * d;
+      if (++unit === width) unit = 0;
+    }
+  }
+  let deadUnitFrac: number | null = null;
+  let constantUnitFrac: number | null = null;
+  if (perUnit) {
+    const rows = n / width;
+    let dead = 0;
+    let constant = 0;
+    for (let u = 0; u < width; u++) {
+      if (unitMax![u] <= 0) dead++;
+      const meanShifted = shiftedSum![u] / rows;
+      const variance = Math.max(0, shiftedSumSq![u] / rows - meanShifted * meanShifted);
+      const unitMean = shift![u] + meanShifted;
+      if (Math.sqrt(variance) <= Math.abs(unitMean) * 1e-5 + 1e-7) constant++;
+    }
+    deadUnitFrac = dead / width;
+    constantUnitFrac = rows > 1 ? constant / width : null;
+  }
+  const allFinite = nan === 0 && inf === 0;
+  const denominator = Math.max(finiteCount, 1);
+  const mean = sum / denominator;
+  return {
+    count: n,
+    mean: finiteCount > 0 ? finiteOrNull(mean) : n === 0 ? null : 0,
+    std: allFinite && n > 0 ? finiteOrNull(Math.sqrt(Math.max(0, sumSq / denominator - mean * mean))) : null,
+    min: allFinite && n > 0 ? finiteOrNull(min) : null,
+    max: allFinite && n > 0 ? finiteOrNull(max) : null,
+    nanCount: nan,
+    infCount: inf,
+    zeroFrac: n > 0 ? zero / n : null,
+    nonPosFrac: n > 0 ? nonPos / n : null,
+    saturatedFrac: kind === 'other' || n === 0 ? null : saturated / n,
+    deadUnitFrac,
+    constantUnitFrac,
+  };
+}
+
+/** A weight tensor; non-finite entries count as zero in the moments and are counted apart. */
+export function weightStats(values: Values, name: string): WeightStats {
+  const n = values.length;
+  let sum = 0;
+  let sumSq = 0;
+  let absMax = 0;
+  let nan = 0;
+  let inf = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== v) nan++;
+    else if (v === Infinity || v === -Infinity) inf++;
+    else {
+      sum += v;
+      sumSq += v * v;
+      const a = v < 0 ? -v : v;
+      if (a > absMax) absMax = a;
+    }
+  }
+  const mean = n > 0 ? sum / n : 0;
+  const meanSq = n > 0 ? sumSq / n : 0;
+  return {
+    name: name.slice(0, 256),
+    mean: finiteOrNull(mean),
+    std: finiteOrNull(Math.sqrt(Math.max(0, meanSq - mean * mean))),
+    norm: finiteOrNull(Math.sqrt(sumSq)),
+    absMax: finiteOrNull(absMax),
+    nanCount: nan,
+    infCount: inf,
+  };
+}
+
+/** A gradient tensor: its norm over finite entries, mean magnitude and non-finite counts. */
+export function gradStats(values: Values, name: string): GradStats {
+  const n = values.length;
+  let sumSq = 0;
+  let sumAbs = 0;
+  let nan = 0;
+  let inf = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== v) nan++;
+    else if (v === Infinity || v === -Infinity) inf++;
+    else {
+      sumSq += v * v;
+      sumAbs += v < 0 ? -v : v;
+    }
+  }
+  return {
+    name: name.slice(0, 256),
+    norm: finiteOrNull(Math.sqrt(sumSq)),
+    meanAbs: n > 0 ? finiteOrNull(sumAbs / n) : null,
+    nanCount: nan,
+    infCount: inf,
+  };
+}
+
+const DISTINCT_LIMIT = 32;
+
+/**
+ * Training inputs or targets, described once. Distinct values, class counts, column means and
+ * one-hot rows are only worked out for targets, where they reveal the label encoding.
+ */
+export function tensorSummary(values: Values, shape: readonly number[], dtype: string, wantDistinct: boolean): TensorSummary {
+  const n = values.length;
+  let finiteCount = 0;
+  let sum = 0;
+  let sumSq = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let nan = 0;
+  let inf = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== v) nan++;
+    else if (v === Infinity || v === -Infinity) inf++;
+    else {
+      finiteCount++;
+      sum += v;
+      sumSq += v * v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  let distinct: number[] | null = null;
+  let distinctCounts: number[] | null = null;
+  let columnMeans: number[] | null = null;
+  let oneHotRows: boolean | null = null;
+  if (wantDistinct) {
+    const seen = new Map<number, number>();
+    for (let i = 0; i < n && seen.size <= DISTINCT_LIMIT; i++) seen.set(values[i], (seen.get(values[i]) ?? 0) + 1);
+    if (seen.size <= DISTINCT_LIMIT) {
+      distinct = [...seen.keys()].filter(Number.isFinite).sort((a, b) => a - b);
+      distinctCounts = distinct.map((v) => seen.get(v) ?? 0);
+    }
+    if (shape.length === 2 && shape[0] > 0) {
+      const [rows, width] = shape;
+      if (width <= 1024) {
+        const sums = new Array<number>(width).fill(0);
+        for (let i = 0; i < n; i++) sums[i % width] += values[i];
+        columnMeans = sums.map((v) => finiteOrNull(v / rows) ?? 0);
+      }
+      if (width > 1) {
+        oneHotRows = true;
+        for (let r = 0; r < rows && oneHotRows; r++) {
+          let ones = 0;
+          for (let c = 0; c < width; c++) {
+            const v = values[r * width + c];
+            if (v === 1) ones++;
+            else if (v !== 0) {
+              oneHotRows = false;
+              break;
+            }
+          }
+          if (ones !== 1) oneHotRows = false;
+        }
+      }
+    }
+  }
+  const mean = sum / Math.max(finiteCount, 1);
+  return {
+    shape: shape.slice(0, 16).map((d) => (Number.isFinite(d) ? d : null)),
+    dtype: dtype.slice(0, 16),
+    count: n,
+    min: finiteCount > 0 ? finiteOrNull(min) : null,
+    max: finiteCount > 0 ? finiteOrNull(max) : null,
+    mean: finiteCount > 0 ? finiteOrNull(mean) : null,
+    std: finiteCount > 0 ? finiteOrNull(Math.sqrt(Math.max(0, sumSq / finiteCount - mean * mean))) : null,
+    nanCount: nan,
+    infCount: inf,
+    distinct,
+    oneHotRows,
+    distinctCounts,
+    columnMeans,
+  };
+}

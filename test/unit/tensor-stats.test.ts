@@ -1,0 +1,92 @@
+/** The probe's one-pass statistics, checked against the same quantities computed with tfjs ops. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as tf from '@tensorflow/tfjs';
+import { gradStats, outputStats, tensorSummary, weightStats } from '../../src/runner/tensor-stats';
+
+function close(actual: number | null, expected: number, what: string, tolerance = 1e-4): void {
+  assert.ok(actual !== null, `${what} is null`);
+  assert.ok(Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)), `${what}: ${actual} vs ${expected}`);
+}
+
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+describe('tensor statistics', () => {
+  it('agree with tfjs on a random layer output, per unit included', async () => {
+    await tf.setBackend('cpu');
+    const rand = seeded(3);
+    const rows = 16;
+    const units = 8;
+    const data = Float32Array.from({ length: rows * units }, (_, i) => {
+      const unit = i % units;
+      if (unit === 0) return 0; // dead (relu never fires)
+      if (unit === 1) return 2.5; // constant across the batch
+      if (unit === 2) return -rand(); // dead, negative
+      return rand() * 4 - 1;
+    });
+    const x = tf.tensor2d(data, [rows, units]);
+    const s = outputStats(data, units, 'other');
+    close(s.mean, tf.mean(x).dataSync()[0], 'mean');
+    close(s.std, Math.sqrt(tf.moments(x).variance.dataSync()[0]), 'std');
+    close(s.min, tf.min(x).dataSync()[0], 'min');
+    close(s.max, tf.max(x).dataSync()[0], 'max');
+    close(s.zeroFrac, tf.mean(tf.cast(tf.equal(x, 0), 'float32')).dataSync()[0], 'zeroFrac');
+    close(s.nonPosFrac, tf.mean(tf.cast(tf.lessEqual(x, 0), 'float32')).dataSync()[0], 'nonPosFrac');
+    const deadRef = tf.mean(tf.cast(tf.lessEqual(tf.max(x, 0), 0), 'float32')).dataSync()[0];
+    close(s.deadUnitFrac, deadRef, 'deadUnitFrac');
+    assert.equal(s.deadUnitFrac, 2 / 8, 'units 0 and 2 never fire');
+    assert.equal(s.constantUnitFrac, 2 / 8, 'units 0 and 1 are constant over the batch');
+    assert.equal(s.saturatedFrac, null, 'saturation is only defined for bounded activations');
+    assert.equal(s.count, rows * units);
+  });
+
+  it('counts NaN and infinities apart and keeps moments of the finite values', () => {
+    const s = outputStats([1, Number.NaN, 3, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0], 2, 'other');
+    assert.equal(s.nanCount, 1);
+    assert.equal(s.infCount, 2);
+    assert.equal(s.mean, (1 + 3 + 0) / 3);
+    assert.equal(s.std, null, 'spread is not reported once values are non-finite');
+    assert.equal(s.min, null);
+    assert.equal(s.nonPosFrac, 2 / 6, 'zero and -Infinity are not positive');
+  });
+
+  it('measures saturation of sigmoid and tanh outputs', () => {
+    assert.equal(outputStats([0.999, 0.001, 0.5, 0.6], 4, 'sigmoid').saturatedFrac, 0.5);
+    assert.equal(outputStats([1, -1, 0.5, 0.99999], 2, 'tanh').saturatedFrac, 0.75);
+  });
+
+  it('agree with tfjs on weights and gradients', () => {
+    const rand = seeded(9);
+    const data = Float32Array.from({ length: 300 }, () => rand() * 2 - 0.7);
+    const x = tf.tensor1d(data);
+    const w = weightStats(data, 'kernel');
+    close(w.mean, tf.mean(x).dataSync()[0], 'weight mean');
+    close(w.norm, tf.norm(x).dataSync()[0], 'weight norm');
+    close(w.absMax, tf.max(tf.abs(x)).dataSync()[0], 'weight absMax');
+    close(w.std, Math.sqrt(tf.moments(x).variance.dataSync()[0]), 'weight std');
+    const g = gradStats(data, 'kernel');
+    close(g.norm, tf.norm(x).dataSync()[0], 'grad norm');
+    close(g.meanAbs, tf.mean(tf.abs(x)).dataSync()[0], 'grad meanAbs');
+    const bad = gradStats([1, Number.NaN, Number.POSITIVE_INFINITY], 'bias');
+    assert.deepEqual([bad.nanCount, bad.infCount, bad.norm], [1, 1, 1]);
+  });
+
+  it('describes one-hot and index targets for the label checks', () => {
+    const oneHot = tensorSummary([1, 0, 0, 0, 1, 0, 0, 1, 0], [3, 3], 'float32', true);
+    assert.equal(oneHot.oneHotRows, true);
+    assert.deepEqual(oneHot.distinct, [0, 1]);
+    assert.deepEqual(oneHot.columnMeans, [1 / 3, 2 / 3, 0]);
+    const indices = tensorSummary([0, 2, 2, 1], [4], 'int32', true);
+    assert.deepEqual(indices.distinct, [0, 1, 2]);
+    assert.deepEqual(indices.distinctCounts, [1, 1, 2]);
+    assert.equal(indices.oneHotRows, null);
+    const inputs = tensorSummary([0, 255, 128, Number.NaN], [2, 2], 'float32', false);
+    assert.deepEqual([inputs.min, inputs.max, inputs.nanCount, inputs.distinct], [0, 255, 1, null]);
+  });
+});
