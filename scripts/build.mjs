@@ -8,6 +8,8 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 
 const targets = [
   { entryPoints: ['src/runner/probe.ts'], outfile: 'dist/probe.js', platform: 'node', format: 'cjs', target: 'node18' },
+  // The probe's orphan guard, started by the probe in a worker thread of the traced process.
+  { entryPoints: ['src/runner/watchdog.ts'], outfile: 'dist/watchdog.js', platform: 'node', format: 'cjs', target: 'node18' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18' },
   // Activation loads only this small entry; the controller (engine, zod, run logic) is a
   // separate bundle required by the first command, so activation stays light.

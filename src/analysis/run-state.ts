@@ -4,6 +4,7 @@
  */
 import { DiagnosisEngine, type EngineOptions } from './engine';
 import type { Finding, Report, RunSummary } from './findings';
+import { tfjsSupport, unsupportedTfjsMessage } from './tfjs-versions';
 import type { CrashEvent, IterationEvent, ModelEvent, SourceSite, TraceEvent } from './trace';
 
 export interface ProcessEnd {
@@ -86,6 +87,9 @@ export class RunState {
       return { message: `The script was still running after ${end.maxSeconds ?? '?'} s and was stopped with its child processes.`, site: null };
     }
     if (end.reason === 'stopped') return null;
+    if (this.tfjsVersion !== null && tfjsSupport(this.tfjsVersion) === 'unsupported') {
+      return { message: unsupportedTfjsMessage(this.tfjsVersion), site: null };
+    }
     if (this.tfjsVersion === null) {
       if (end.code !== 0 && end.code !== null) return { message: `The script exited with code ${end.code} before loading TensorFlow.js.`, site: null };
       if (end.signal) return { message: `The script was ended by ${end.signal} before loading TensorFlow.js.`, site: null };

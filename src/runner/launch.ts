@@ -168,6 +168,8 @@ export function launch(options: LaunchOptions): RunHandle {
     ...options.env,
     ...pipe.env,
     FAULTLINE_IPC_PARENT: String(process.pid),
+    FAULTLINE_HOST_PID: String(process.pid),
+    FAULTLINE_OWN_GROUP: process.platform === 'win32' ? '0' : '1',
     NODE_OPTIONS: `${userNodeOptions} ${preload}`.trim(),
   };
   if (options.sampleEvery !== undefined) env.FAULTLINE_SAMPLE_EVERY = String(options.sampleEvery);

@@ -5,7 +5,10 @@
  * it only reads tensors (inside tidy scopes, disposed right after one read-back).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import * as fs from 'node:fs';
 import Module from 'node:module';
+import * as path from 'node:path';
+import { isMainThread, Worker } from 'node:worker_threads';
 import type {
   DataEvent,
   IterationEvent,
@@ -18,6 +21,7 @@ import type {
   TensorSummary,
   TraceEvent,
 } from '../analysis/trace';
+import { tfjsSupport, untestedTfjsMessage } from '../analysis/tfjs-versions';
 import { captureUserSite, errorSite } from './sites';
 import { openTransport, type Transport } from './transport';
 import { gradStats, outputStats, tensorSummary, weightStats, type ActivationKind } from './tensor-stats';
@@ -91,6 +95,29 @@ function flush(now = Date.now()): void {
 
 process.on('exit', () => flush());
 
+/** Ends this run if its host disappears without stopping it (see watchdog.ts). */
+function startWatchdog(): void {
+  const hostPid = Number(process.env.FAULTLINE_HOST_PID);
+  if (!Number.isInteger(hostPid) || hostPid <= 0 || !isMainThread) return;
+  const file = path.join(__dirname, 'watchdog.js');
+  if (!fs.existsSync(file)) return;
+  try {
+    const worker = new Worker(file, {
+      workerData: { hostPid, ownGroup: process.env.FAULTLINE_OWN_GROUP === '1', intervalMs: 500 },
+      // Not a second copy of the probe (NODE_OPTIONS) nor the user's flags in the worker.
+      execArgv: [],
+      env: {},
+      stdout: true,
+      stderr: true,
+    });
+    worker.unref();
+    worker.on('error', () => undefined);
+  } catch {
+    /* no worker threads here: the host's own stop and exit handlers still end the run */
+  }
+}
+startWatchdog();
+
 process.on('uncaughtExceptionMonitor', (error: unknown) => {
   const err = error instanceof Error ? error : new Error(String(error));
   flush();
@@ -151,17 +178,22 @@ function inspectModule(exported: any, request: string): void {
   }
 }
 
+/** Set when the script loaded a TensorFlow.js the probe cannot trace: nothing is hooked then. */
+let unsupportedCore = false;
+
 function hookCore(core: any, request: string): void {
   const proto = core.Optimizer.prototype;
   if (proto[MARK]) return;
   proto[MARK] = true;
+  const version = String(core.version_core ?? 'unknown').slice(0, 64);
+  emit({ type: 'tfjs', version, backend: null, modulePath: request.slice(0, 4096) });
+  const support = tfjsSupport(version);
+  if (support === 'unsupported') {
+    unsupportedCore = true;
+    return;
+  }
+  if (support === 'untested') warn(untestedTfjsMessage(version));
   tfCore = core;
-  emit({
-    type: 'tfjs',
-    version: String(core.version_core ?? 'unknown').slice(0, 64),
-    backend: null,
-    modulePath: request.slice(0, 4096),
-  });
 
   const originalCompute = proto.computeGradients;
   proto.computeGradients = function (this: any, f: () => any, varList?: any[]) {
@@ -196,6 +228,7 @@ function trySet(target: any, key: string, value: unknown): void {
 }
 
 function hookLayers(layers: any): void {
+  if (unsupportedCore) return;
   const baseLayer = findBaseLayerPrototype(layers);
   if (baseLayer[MARK]) return;
   baseLayer[MARK] = true;

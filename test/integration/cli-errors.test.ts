@@ -1,10 +1,11 @@
 /** Bad input to `faultline run`: a clear message, exit code 2, no stack dump, nothing left running. */
+import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FIXTURES, ROOT, runCli } from '../helpers/run';
+import { CLI, FIXTURES, ROOT, runCli, runPlain } from '../helpers/run';
 
 const BAD = path.join(FIXTURES, 'bad');
 
@@ -50,6 +51,18 @@ test('a script that never loads tfjs', () => {
   assert.match(r.stdout, /sum 6/, "the script's own output still reaches the user");
 });
 
+test('an unsupported TensorFlow.js version: a clear message, and the script trains untouched', () => {
+  const script = path.join(BAD, 'old-tfjs.js');
+  const r = runCli(['run', script]);
+  assert.equal(r.code, 2);
+  assert.match(r.stdout, /TensorFlow\.js 0\.15\.\d+ is too old to trace: Faultline supports TensorFlow\.js 1\.0 and newer/);
+  assert.match(r.stdout, /upgrade @tensorflow\/tfjs/);
+  const plain = runPlain(script);
+  assert.match(plain, /trained w to 3\.0000/);
+  assert.ok(r.stdout.includes(plain.trim()), 'the script ran exactly as it does without Faultline');
+  assertNoInternalStack(r.stdout + r.stderr);
+});
+
 test('a script that loads tfjs but never trains', () => {
   const r = runCli(['run', path.join(BAD, 'exits-without-training.js')]);
   assert.equal(r.code, 2);
@@ -74,12 +87,34 @@ test('a script still running at --max-seconds is stopped with its children', () 
   assert.equal(r.code, 2);
   assert.match(r.stdout, /still running after 3 s/);
   assert.ok(seconds < 15, `took ${seconds} s`);
-  const childPid = Number(fs.readFileSync(pidFile, 'utf8'));
+  const [, childPid] = fs.readFileSync(pidFile, 'utf8').split(' ').map(Number);
   assert.ok(childPid > 0);
   // The kill is immediate, but give the kernel a moment to reap.
   const deadline = Date.now() + 3000;
   while (alive(childPid) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
   assert.equal(alive(childPid), false, `child ${childPid} outlived the run`);
+});
+
+test('a host that dies mid-run (editor window closed, CLI killed) leaves no orphan behind', async () => {
+  const pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-test-')), 'pids');
+  // No clean shutdown at all: the host is killed outright, so only the traced process can notice.
+  const host = spawn(process.execPath, [CLI, 'run', path.join(BAD, 'hang-with-child.js'), '--', pidFile], { stdio: 'ignore' });
+  const waitFor = async (what: string, ok: () => boolean, ms: number) => {
+    const deadline = Date.now() + ms;
+    while (!ok()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  await waitFor('the script to start its child', () => fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8').includes(' '), 30_000);
+  const [scriptPid, childPid] = fs.readFileSync(pidFile, 'utf8').split(' ').map(Number);
+  assert.ok(alive(scriptPid) && alive(childPid));
+  host.kill('SIGKILL');
+  try {
+    await waitFor(`script ${scriptPid} and its child ${childPid} to end`, () => !alive(scriptPid) && !alive(childPid), 5_000);
+  } finally {
+    for (const pid of [scriptPid, childPid]) if (alive(pid)) process.kill(pid, 'SIGKILL');
+  }
 });
 
 test('usage errors', () => {
