@@ -402,6 +402,16 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     const squiggles = await ed.waitForSquiggle('error', 20_000);
     assert.ok(squiggles.some((s) => s.line === line && /Learning rate 5 is very high/.test(s.message)), JSON.stringify(squiggles));
   });
+
+  // Last: the window goes away under a running training (a reload ends this window's extension host).
+  test('closing the window during a run leaves no process behind', { timeout: STEP_MS }, async () => {
+    await debugTraining('long-run.js');
+    await waitFor('the training process and its helper', 60_000, () => processesWith(path.join(ws, 'long-run.js')).length > 0 && processesWith('faultline-e2e-grandchild').length > 0);
+    await ed.page.locator('.statusbar-item', { hasText: /Faultline: epoch/ }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await ed.runCommand('Developer: Reload Window');
+    await waitFor('every process of the run to end', 20_000, () => processesWith(path.join(ws, 'long-run.js')).length === 0 && processesWith('faultline-e2e-grandchild').length === 0);
+    await ed.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  });
 });
 
 describe('Faultline: Debug Training in Restricted Mode', () => {
