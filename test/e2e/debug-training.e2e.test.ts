@@ -147,6 +147,9 @@ function makeWorkspace(name: string): string {
     if (f.endsWith('.js')) fs.copyFileSync(path.join(REPO_ROOT, 'examples', f), path.join(ws, f));
   }
   fs.writeFileSync(path.join(ws, 'long-run.js'), LONG_RUN);
+  // The NaN example, waiting a few seconds before it trains: time to edit it while it runs.
+  const nan = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'nan-learning-rate.js'), 'utf8');
+  fs.writeFileSync(path.join(ws, 'edit-during-run.js'), nan.replace("  await tf.setBackend('wasm');", "  await new Promise((r) => setTimeout(r, 5000));\n  await tf.setBackend('wasm');"));
   fs.writeFileSync(path.join(ws, 'syntax-error.js'), SYNTAX_ERROR);
   return ws;
 }
@@ -401,6 +404,21 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     await goToLine(line);
     const squiggles = await ed.waitForSquiggle('error', 20_000);
     assert.ok(squiggles.some((s) => s.line === line && /Learning rate 5 is very high/.test(s.message)), JSON.stringify(squiggles));
+  });
+
+  test('editing the script while it runs: the squiggle lands on the edited text, the file on disk is untouched', { timeout: STEP_MS }, async () => {
+    const file = path.join(ws, 'edit-during-run.js');
+    const before = fs.readFileSync(file, 'utf8');
+    const line = lineOf(file, 'tf.train.sgd(5)');
+    await debugTraining('edit-during-run.js');
+    // Two lines typed at the top before training starts; the finding refers to the text as it was.
+    await goToLine(1);
+    await ed.page.keyboard.type('// first note\n// second note\n');
+    await goToLine(line + 2);
+    const squiggles = await ed.waitForSquiggle('error', 60_000);
+    assert.ok(squiggles.some((s) => s.line === line + 2 && /Learning rate 5 is very high/.test(s.message)), JSON.stringify(squiggles));
+    assert.equal(fs.readFileSync(file, 'utf8'), before);
+    await ed.runCommand('File: Revert File');
   });
 
   // Last: the window goes away under a running training (a reload ends this window's extension host).
