@@ -17,6 +17,7 @@ export const SYMPTOMS = [
   'vanishing-gradient',
   'exploding-gradient',
   'weights-unchanged',
+  'overfitting',
   // Configuration findings, known before training starts.
   'activation-loss-mismatch',
   'label-encoding-mismatch',

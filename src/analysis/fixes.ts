@@ -22,6 +22,8 @@ export type FixPlan =
   | { kind: 'loss'; compileSite: SourceSite | null; slot: number; to: string }
   | { kind: 'learningRate'; optimizer: OptimizerInfo | null; compileSite: SourceSite | null; to: number }
   | { kind: 'scale'; fitSite: SourceSite | null; role: 'x' | 'y'; op: ScaleOp }
+  /** A new `model.add(tf.layers.<layerCall>)` statement right after the one that added `after`. */
+  | { kind: 'addLayer'; after: LayerInfo; layerCall: string }
   | { kind: 'all'; parts: FixPlan[] };
 
 export interface PlannedFix {
@@ -477,6 +479,28 @@ function scaleEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scale' }>): Ed
   return text ? [src.edit(site.file, d.arg.start, d.arg.end, text)] : null;
 }
 
+/** `<model>.add(<ns>.layers.…)` at the layer's site: a statement after it, written the same way. */
+function addLayerEdits(src: SourceText, p: Extract<FixPlan, { kind: 'addLayer' }>): EditResult {
+  const site = p.after.site;
+  if (!site) return null;
+  const call = findCall(src, site, /\.add\s*\(/);
+  if (!call || call.args.length !== 1) return null;
+  const t = src.text;
+  const ls = src.lineStart(site.line);
+  const head = /^(\s*)([A-Za-z_$][\w$]*)\.add\s*\($/.exec(t.slice(ls, call.open + 1));
+  const ns = /^([A-Za-z_$][\w$]*)\.layers\./.exec(t.slice(call.args[0]!.start, call.args[0]!.end));
+  if (!head || !ns) return null;
+  // The statement ends at the call's closing bracket and an optional semicolon; nothing else may follow on its line.
+  let end = call.close + 1;
+  if (t[end] === ';') end++;
+  const { line } = src.position(end);
+  if (t.slice(end, src.lineEnd(line)).trim() !== '') return null;
+  const eol = t[src.lineEnd(line)] === '\r' ? '\r\n' : '\n';
+  const semi = t[call.close + 1] === ';' ? ';' : '';
+  const at = src.lineEnd(line);
+  return [src.edit(site.file, at, at, `${eol}${head[1]}${head[2]}.add(${ns[1]}.layers.${p.layerCall})${semi}`)];
+}
+
 function planFile(p: FixPlan): string | null {
   switch (p.kind) {
     case 'activation':
@@ -487,6 +511,8 @@ function planFile(p: FixPlan): string | null {
       return p.optimizer?.site?.file ?? p.compileSite?.file ?? null;
     case 'scale':
       return p.fitSite?.file ?? null;
+    case 'addLayer':
+      return p.after.site?.file ?? null;
     case 'all':
       return null;
   }
@@ -526,6 +552,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return learningRateEdits(src, p);
       case 'scale':
         return scaleEdits(src, p);
+      case 'addLayer':
+        return addLayerEdits(src, p);
     }
   } catch {
     return null;

@@ -133,6 +133,15 @@ export function normalizeKey(k: string): string {
   return k.toLowerCase().replace(/[^a-z]/g, '');
 }
 
+/** Training and validation results at the end of one epoch. */
+export interface EpochRecord {
+  epoch: number;
+  loss: number | null;
+  valLoss: number | null;
+  /** The validation accuracy, when an accuracy metric is compiled. */
+  valAcc: number | null;
+}
+
 export class ModelState {
   view: ModelView | null = null;
   readonly data = new ModelData();
@@ -159,6 +168,11 @@ export class ModelState {
   healthy = false;
   /** Non-finite analysis: not yet, reported without layer details, or done with details. */
   numeric: 'none' | 'reported' | 'detailed' = 'none';
+  /** The last three epochs that reported a validation loss, oldest first. */
+  readonly recentEpochs: EpochRecord[] = [];
+  /** The epoch with the lowest validation loss so far. */
+  bestVal: EpochRecord | null = null;
+  bestValAcc: number | null = null;
   /** Iteration at which a trend condition was first seen to hold (for persistence). */
   readonly since = new Map<string, number>();
   constructor(readonly modelId: number) {}
@@ -217,6 +231,17 @@ export class ModelState {
     this.epochs = Math.max(this.epochs, e.epoch + 1);
     const l = e.logs['loss'];
     if (isNum(l)) this.epochLoss.push(e.epoch, l);
+    const record: EpochRecord = { epoch: e.epoch, loss: isNum(l) ? l : null, valLoss: null, valAcc: null };
+    for (const [k, v] of Object.entries(e.logs)) {
+      if (!isNum(v)) continue;
+      if (k === 'val_loss') record.valLoss = v;
+      else if (k.startsWith('val_') && record.valAcc === null && ACCURACY_KEYS.test(normalizeKey(k.slice(4)))) record.valAcc = v;
+    }
+    if (record.valLoss === null) return;
+    this.recentEpochs.push(record);
+    if (this.recentEpochs.length > 3) this.recentEpochs.shift();
+    if (this.bestVal === null || record.valLoss < (this.bestVal.valLoss ?? Infinity)) this.bestVal = record;
+    if (record.valAcc !== null && (this.bestValAcc === null || record.valAcc > this.bestValAcc)) this.bestValAcc = record.valAcc;
   }
 
   /** Optimizer steps the fit call plans, when the trace says enough to know. */

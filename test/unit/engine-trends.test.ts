@@ -214,3 +214,91 @@ describe('labels collapsed to one class', () => {
     assert.match(f.message, /class 0/);
   });
 });
+
+describe('overfitting', () => {
+  const REVIEWS_SRC = [
+    "const tf = require('@tensorflow/tfjs');",
+    '',
+    'async function main() {',
+    '  const model = tf.sequential();',
+    '  model.add(tf.layers.dense({ units: 16, inputShape: [1000] }));',
+    "  model.add(tf.layers.activation({ activation: 'relu' }));",
+    '  model.add(tf.layers.dense({ units: 16 }));',
+    "  model.add(tf.layers.activation({ activation: 'relu' }));",
+    "  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));",
+    "  model.compile({ optimizer: 'rmsprop', loss: 'binaryCrossentropy', metrics: ['accuracy'] });",
+    '  await model.fit(xs, ys, { epochs: 8, batchSize: 512, validationData: [xv, yv] });',
+    '}',
+  ].join('\n');
+
+  /** Four steps per epoch with the given epoch losses; batch accuracy follows the training loss. */
+  function reviews(epochs: Array<{ loss: number; val: number; valAcc?: number; acc?: number }>): TraceBuilder {
+    const b = new TraceBuilder()
+      .model({
+        layers: [dense(16, 'linear', 5), { className: 'Activation', activation: 'relu', line: 6 }, dense(16, 'linear', 7), { className: 'Activation', activation: 'relu', line: 8 }, dense(1, 'sigmoid', 9)],
+        loss: 'binaryCrossentropy',
+        optimizer: { className: 'RMSProp', learningRate: 0.001 },
+        compileLine: 10,
+        fitLine: 11,
+        epochs: epochs.length,
+        batchSize: 512,
+        inputDim: 1000,
+      })
+      .xRange(0, 1, 2048, 1000)
+      .yBinary(0.5, 2048);
+    epochs.forEach((e, i) => {
+      for (let s = 0; s < 4; s++) b.step(e.loss * (1.02 - 0.01 * s), { acc: e.acc ?? 1.1 - e.loss, epoch: i });
+      b.epoch(i, { loss: e.loss, acc: e.acc ?? 1.1 - e.loss, val_loss: e.val, val_acc: e.valAcc ?? null });
+    });
+    return b.end();
+  }
+
+  it('validation loss up two epochs running while training loss falls: regularization at the largest hidden layer, with dropout as the fix', () => {
+    const b = reviews([
+      { loss: 0.665, val: 0.608, valAcc: 0.727 },
+      { loss: 0.601, val: 0.597, valAcc: 0.73 },
+      { loss: 0.555, val: 0.604, valAcc: 0.719 },
+      { loss: 0.522, val: 0.618, valAcc: 0.689 },
+    ]);
+    const r = run(b.events, sources(REVIEWS_SRC));
+    const f = byId(r.findings, 'overfitting:val_loss');
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.confirmed, true);
+    assert.equal(f.rootCause, 'regularization');
+    assert.equal(f.location?.line, 5, 'the 16k-weight first layer holds most of the capacity');
+    assert.match(f.message, /validation loss rose from 0\.597 \(epoch 2\) to 0\.618 \(epoch 4\)/);
+    const fixed = applyFix(REVIEWS_SRC, f.fix).split('\n');
+    assert.deepEqual(fixed.slice(4, 10), [
+      '  model.add(tf.layers.dense({ units: 16, inputShape: [1000] }));',
+      "  model.add(tf.layers.activation({ activation: 'relu' }));",
+      '  model.add(tf.layers.dropout({ rate: 0.5 }));',
+      '  model.add(tf.layers.dense({ units: 16 }));',
+      "  model.add(tf.layers.activation({ activation: 'relu' }));",
+      '  model.add(tf.layers.dropout({ rate: 0.5 }));',
+    ]);
+    assert.equal(r.report.verdict, 'faulty');
+  });
+
+  it('validation loss creeping up while validation accuracy holds its best: no finding', () => {
+    const b = reviews([
+      { loss: 0.574, val: 0.506, valAcc: 0.729 },
+      { loss: 0.509, val: 0.483, valAcc: 0.737 },
+      { loss: 0.5, val: 0.485, valAcc: 0.732 },
+      { loss: 0.478, val: 0.507, valAcc: 0.746 },
+      { loss: 0.469, val: 0.516, valAcc: 0.743 },
+    ]);
+    const r = run(b.events, sources(REVIEWS_SRC));
+    assert.equal(byId(r.findings, 'overfitting:val_loss'), undefined, JSON.stringify(r.findings.map((x) => x.id)));
+  });
+
+  it('a validation spike while the training loss also jumps is instability, not overfitting', () => {
+    const b = reviews([
+      { loss: 0.308, val: 0.049 },
+      { loss: 0.046, val: 0.052 },
+      { loss: 0.156, val: 0.721 },
+      { loss: 0.531, val: 0.044 },
+    ]);
+    const r = run(b.events, sources(REVIEWS_SRC));
+    assert.equal(byId(r.findings, 'overfitting:val_loss'), undefined, JSON.stringify(r.findings.map((x) => x.id)));
+  });
+});

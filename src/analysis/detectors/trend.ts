@@ -6,7 +6,9 @@
 import type { Symptom } from '../findings';
 import { type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, learningRateOf, type Observation, optimizerBand, type RelevanceSpec } from '../context';
 import { assessAccuracy, assessLoss, type AccuracyProgress, type LossProgress } from '../progress';
-import type { ModelState } from '../model-state';
+import type { FixPlan, PlannedFix } from '../fixes';
+import type { LayerView } from '../model';
+import type { EpochRecord, ModelState } from '../model-state';
 import { clamp, fmt, isNum, mean, pct, std } from '../stats';
 
 /** Iterations of evidence needed before judging a trend (strong prior / no prior). */
@@ -274,6 +276,83 @@ function trivialFit(ctx: Ctx, lp: LossProgress | null): Observation[] {
   ];
 }
 
+/**
+ * Overfitting: for two epochs running, the validation loss rose while the training loss kept
+ * falling, past the best validation epoch by a clear margin, and — when an accuracy metric is
+ * compiled — the validation accuracy fell too (a loss that only grows more confident on a few
+ * validation samples is not yet harm). Only judged once the model is learning.
+ */
+function overfitting(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null): Observation[] {
+  const run = ctx.run;
+  const best = run.bestVal;
+  if (run.recentEpochs.length < 3 || !best || best.loss === null || best.valLoss === null) return [];
+  const [a, b, c] = run.recentEpochs as [EpochRecord, EpochRecord, EpochRecord];
+  if (b.epoch !== a.epoch + 1 || c.epoch !== b.epoch + 1 || c.epoch - best.epoch < 2) return [];
+  const v = [a.valLoss, b.valLoss, c.valLoss];
+  const t = [a.loss, b.loss, c.loss];
+  if (!v.every(isNum) || !t.every(isNum)) return [];
+  const [v0, v1, v2] = v as [number, number, number];
+  const [t0, t1, t2] = t as [number, number, number];
+  const valRising = v0 < v1 && v1 < v2;
+  // A training loss that wobbles by under 1 % still counts as falling.
+  const trainFalling = t1 <= 1.01 * t0 && t2 <= 1.01 * t1 && t2 < t0;
+  const learning = (lp?.belowBaseline ?? false) || (ap?.aboveChance ?? false);
+  const accDrop = c.valAcc !== null && run.bestValAcc !== null ? run.bestValAcc - c.valAcc : null;
+  const valWorse = accDrop !== null ? v2 >= 1.02 * best.valLoss && accDrop >= 0.02 : v2 >= 1.05 * best.valLoss;
+  if (!(valRising && trainFalling && learning && valWorse && t2 <= 0.97 * best.loss)) return [];
+
+  const view = ctx.view;
+  const outputs = new Set(view?.outputs.map((o) => view.ownerOf(o.layer).pos) ?? []);
+  const hidden = (view?.weighted() ?? []).filter((l) => !outputs.has(l.pos) && l.info.params > 0);
+  const largest = [...hidden].sort((x, y) => y.info.params - x.info.params)[0] ?? null;
+  const relevance: RelevanceSpec = new Map();
+  for (const l of hidden) relevance.set(l.pos, { score: l.info.params / (largest?.info.params ?? 1), evidence: `${l.info.params} trainable weights` });
+  const fix = view ? dropoutFix(view, hidden) : null;
+  const accText = accDrop !== null ? `, and validation accuracy fell from ${fmt(run.bestValAcc!)} to ${fmt(c.valAcc!)}` : '';
+  return [
+    {
+      symptom: 'overfitting',
+      about: 'val_loss',
+      harm: true,
+      priority: 0.6,
+      layer: largest,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message:
+        `The model is overfitting: validation loss rose from ${fmt(best.valLoss)} (epoch ${best.epoch + 1}) to ${fmt(v2)} (epoch ${c.epoch + 1}) ` +
+        `while training loss fell from ${fmt(best.loss)} to ${fmt(t2)}${accText}. ` +
+        `${largest ? `Its hidden layers (${largest.info.name} alone has ${largest.info.params} weights) memorise the training data: ` : ''}` +
+        `add dropout after them, or keep the weights of epoch ${best.epoch + 1} (early stopping).`,
+      evidence: [
+        `validation loss by epoch: ${[v0, v1, v2].map(fmt).join(', ')} (best ${fmt(best.valLoss)} at epoch ${best.epoch + 1})`,
+        `training loss by epoch: ${[t0, t1, t2].map(fmt).join(', ')}`,
+      ],
+      relevance,
+      related: view?.event.fitSite ? [{ site: view.event.fitSite, message: 'validation loss turned up here while training loss kept falling' }] : [],
+      cause: { rootCause: 'regularization', layer: largest, location: largest?.info.site ?? view?.event.fitSite ?? null, fixes: fix ? [fix] : [], confirms: [], folds: [] },
+    },
+  ];
+}
+
+/** Dropout(0.5) after each hidden Dense layer (after its activation layer, if separate) that has none yet. */
+function dropoutFix(view: NonNullable<Ctx['view']>, hidden: LayerView[]): PlannedFix | null {
+  const parts: FixPlan[] = [];
+  const names: string[] = [];
+  for (const l of hidden) {
+    if (l.info.className.toLowerCase() !== 'dense') continue;
+    let last = l;
+    const next = () => (last.succs.length === 1 ? view.layers[last.succs[0]!] : undefined);
+    const n = next();
+    if (n && n.kind === 'activation' && n.preds.length === 1) last = n;
+    const after = next();
+    if (after && after.info.className.toLowerCase().includes('dropout')) continue;
+    parts.push({ kind: 'addLayer', after: last.info, layerCall: 'dropout({ rate: 0.5 })' });
+    names.push(l.info.name);
+  }
+  if (parts.length === 0) return null;
+  return { title: `Add Dropout(0.5) after ${names.length === 1 ? names[0] : `each hidden Dense layer (${names.join(', ')})`}`, plan: parts.length === 1 ? parts[0]! : { kind: 'all', parts } };
+}
+
 export interface TrendResult {
   observations: Observation[];
   loss: LossProgress | null;
@@ -289,5 +368,6 @@ export function detectTrends(ctx: Ctx, final: boolean): TrendResult {
   const observations = [...trivialFit(ctx, lp), ...diverging(ctx, lp, final)];
   if (!observations.some((o) => o.symptom === 'loss-diverging')) observations.push(...oscillating(ctx, lp, final));
   if (!observations.some((o) => o.harm)) observations.push(...stall(ctx, lp, ap, final));
+  if (!observations.some((o) => o.harm)) observations.push(...overfitting(ctx, lp, ap));
   return { observations, loss: lp, accuracy: ap, stalled };
 }
