@@ -11,6 +11,8 @@ export type SourceReader = (file: string) => string | undefined;
 
 export type ScaleOp =
   | { type: 'div'; by: number }
+  /** Scaled class indices back to integers (rounded, so float error cannot floor 8.9999 to 8). */
+  | { type: 'mul'; by: number }
   | { type: 'standardize'; mean: number; std: number }
   /** Per-column standardization computed from the tensor itself (2-D inputs). */
   | { type: 'columns'; fallback: { mean: number; std: number } | null }
@@ -336,9 +338,9 @@ function learningRateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'learnin
   const t = src.text;
   const lr = literal(p.to);
   const site = p.optimizer?.site ?? null;
-  if (site) {
-    const call = findCall(src, site, /\btrain\s*\.\s*[A-Za-z]\w*\s*\(/) ?? findCall(src, site, /\b[A-Za-z]\w*Optimizer\s*\(/);
-    if (!call) return null;
+  // An optimizer created by name inside compile() has the compile line as its site and no call there.
+  const call = site ? findCall(src, site, /\btrain\s*\.\s*[A-Za-z]\w*\s*\(/) ?? findCall(src, site, /\b[A-Za-z]\w*Optimizer\s*\(/) : null;
+  if (site && call) {
     const file = site.file;
     const first = call.args[0];
     if (!first) return [src.edit(file, call.open + 1, call.close, lr)];
@@ -447,6 +449,8 @@ function scaledExpression(t: string, expr: string, exprStart: number, op: ScaleO
   switch (op.type) {
     case 'div':
       return `${base}.div(${literal(op.by)})`;
+    case 'mul':
+      return `${base}.mul(${literal(op.by)}).round()`;
     case 'standardize':
       return `${base}.sub(${literal(op.mean)}).div(${literal(op.std)})`;
     case 'oneHot':

@@ -136,6 +136,16 @@ describe('label encoding', () => {
     assert.equal(f.fix!.preferred, true);
   });
 
+  it('class indices divided by 255 like pixels: multiply them back (rounded) where the targets are built', () => {
+    const src = withLine(withLine(CLASSIFIER_SRC, 12, '  await model.fit(x, y, { epochs: 10 });'), 5, '  const y = tf.tensor2d(labels.map((v) => v / 255), [n, 1]);');
+    const y = Array.from({ length: 30 }, (_, i) => Math.fround((i % 3) / 255));
+    const b = new TraceBuilder().model({ ...classifierModel({ loss: 'sparseCategoricalCrossentropy', fitLine: 12 }) }).xRange(-1, 1).data('y', summary(y, [30, 1]), 12);
+    const f = configOnly(b, src).findings.find((x) => x.id === 'label-encoding-mismatch:y')!;
+    assert.match(f.message, /every label becomes class 0/);
+    assert.equal(f.fix?.title, 'Multiply the targets by 255 to restore integer class indices');
+    assert.equal(lineOf(applyFix(src, f.fix), 5), '  const y = tf.tensor2d(labels.map((v) => v / 255), [n, 1]).mul(255).round();');
+  });
+
   it('sparse labels with more than 32 classes are not mistaken for non-integers', () => {
     const b = new TraceBuilder()
       .model({ ...classifierModel({}, 'softmax', 69), loss: 'sparseCategoricalCrossentropy' })

@@ -19,6 +19,7 @@ import {
 import { activationRange, type LayerView, type ModelView, type OutputView } from '../model';
 import type { ModelState } from '../model-state';
 import { fmt, isNum } from '../stats';
+import type { SourceSite } from '../trace';
 
 const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
 const NUMERIC: Symptom[] = ['non-finite-loss', 'non-finite-output', 'non-finite-weights', 'non-finite-gradients'];
@@ -296,7 +297,7 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
         message: `${lossName} expects integer class indices, but the targets take non-integer values from ${fmt(ys!.min)} to ${fmt(ys!.max)}${collapse ? '; truncated, every label becomes class 0' : ''}.`,
         evidence: [`targets from ${fmt(ys!.min)} to ${fmt(ys!.max)}, not integers`, `loss is ${lossName}`],
         relevance: outputRelevance(view, o, 'output compared with non-integer class labels'),
-        fixes: [],
+        fixes: integerScaleFix(ys!, ySite),
         confirmBy: set(...HARM, ...NUMERIC),
         strength: 0.9,
         weak: false,
@@ -458,6 +459,20 @@ function learningRateCheck(view: ModelView, run: ModelState): Hypothesis[] {
 const POOLING = /pooling/i;
 
 /** Targets that are certainly not all integers (distinct values known, or all inside (0, 1)). */
+/**
+ * Class indices that were scaled like pixels (k / 255): when one factor maps every distinct target
+ * back to an integer, multiplying by it (and rounding away float error) restores the indices.
+ */
+function integerScaleFix(s: { distinct: number[] | null }, fitSite: SourceSite | null): PlannedFix[] {
+  const values = s.distinct?.filter((v) => v > 0);
+  if (!values || values.length === 0) return [];
+  const factor = Math.round(1 / Math.min(...values));
+  if (factor < 2 || factor > 1e6) return [];
+  const integral = s.distinct!.every((v) => Math.abs(v * factor - Math.round(v * factor)) < 1e-3);
+  if (!integral) return [];
+  return [{ title: `Multiply the targets by ${factor} to restore integer class indices`, plan: { kind: 'scale', fitSite, role: 'y', op: { type: 'mul', by: factor } } }];
+}
+
 function nonInteger(s: { distinct: number[] | null; min: number | null; max: number | null }): boolean {
   if (s.distinct) return s.distinct.some((v) => !Number.isInteger(v));
   return isNum(s.min) && isNum(s.max) && s.min >= 0 && s.max < 1 && s.max > 0;

@@ -152,6 +152,18 @@ function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, f
     const fix = learningRateFix(view, run, 10);
     return [base({ rootCause: 'learning-rate', layer: null, location: view?.optimizerSite ?? null, fixes: fix ? [fix] : [], confirms: [], folds: [] }, `${what}; the weights barely move, so the learning rate is too small.`, true, new Map())];
   }
+  // A whole run that changed no weight norm by even 10 % took too few or too small steps to learn.
+  if (final && moved !== null && moved < 0.1 && band && lr !== null && lr <= band.typical) {
+    const fix = learningRateFix(view, run, 10);
+    return [
+      base(
+        { rootCause: 'learning-rate', layer: null, location: view?.optimizerSite ?? null, fixes: fix ? [fix] : [], confirms: [], folds: [] },
+        `${what}; in ${run.iterations} steps at learning rate ${fmt(lr)} no layer's weights changed by more than ${pct(moved)}: the steps are too small for a run this short. Raise the learning rate, or train for more epochs.`,
+        true,
+        new Map(),
+      ),
+    ];
+  }
   return [
     base(
       { rootCause: 'learning-rate', layer: null, location: view?.optimizerSite ?? null, fixes: [], confirms: [], folds: [] },
