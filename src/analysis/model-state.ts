@@ -168,7 +168,7 @@ export class ModelState {
   healthy = false;
   /** Non-finite analysis: not yet, reported without layer details, or done with details. */
   numeric: 'none' | 'reported' | 'detailed' = 'none';
-  /** The last three epochs that reported a validation loss, oldest first. */
+  /** The last four epochs that reported a validation loss, oldest first. */
   readonly recentEpochs: EpochRecord[] = [];
   /** The epoch with the lowest validation loss so far. */
   bestVal: EpochRecord | null = null;
@@ -239,7 +239,7 @@ export class ModelState {
     }
     if (record.valLoss === null) return;
     this.recentEpochs.push(record);
-    if (this.recentEpochs.length > 3) this.recentEpochs.shift();
+    if (this.recentEpochs.length > 4) this.recentEpochs.shift();
     if (this.bestVal === null || record.valLoss < (this.bestVal.valLoss ?? Infinity)) this.bestVal = record;
     if (record.valAcc !== null && (this.bestValAcc === null || record.valAcc > this.bestValAcc)) this.bestValAcc = record.valAcc;
   }

@@ -117,6 +117,22 @@ test('a host that dies mid-run (editor window closed, CLI killed) leaves no orph
   }
 });
 
+test('two runs started at once: each gets its own trace and its own verdict', async () => {
+  const runAsync = (script: string) =>
+    new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, 'run', script], { cwd: ROOT, env: { ...process.env, CI: '1' } });
+      let stdout = '';
+      child.stdout.on('data', (c) => (stdout += c));
+      child.on('close', (code) => resolve({ code, stdout }));
+    });
+  const [faulty, healthy] = await Promise.all([runAsync(path.join(ROOT, 'examples', 'nan-learning-rate.js')), runAsync(path.join(FIXTURES, 'healthy-regression.js'))]);
+  assert.equal(faulty.code, 1, faulty.stdout);
+  assert.match(faulty.stdout, /nan-learning-rate\.js:\d+/);
+  assert.equal(healthy.code, 0, healthy.stdout);
+  assert.match(healthy.stdout, /healthy — no fault found/);
+  assert.doesNotMatch(healthy.stdout, /nan-learning-rate/);
+});
+
 test('usage errors', () => {
   const r = runCli(['run']);
   assert.equal(r.code, 2);

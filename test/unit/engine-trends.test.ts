@@ -291,6 +291,27 @@ describe('overfitting', () => {
     assert.equal(byId(r.findings, 'overfitting:val_loss'), undefined, JSON.stringify(r.findings.map((x) => x.id)));
   });
 
+  it('without an accuracy metric, two noisy rises of the validation loss are not enough; three running are', () => {
+    const noisy = reviews([
+      { loss: 0.057, val: 0.095 },
+      { loss: 0.049, val: 0.084 },
+      { loss: 0.039, val: 0.09 },
+      { loss: 0.038, val: 0.097 },
+      { loss: 0.037, val: 0.08 },
+    ]);
+    assert.equal(byId(run(noisy.events, sources(REVIEWS_SRC)).findings, 'overfitting:val_loss'), undefined);
+    const steady = reviews([
+      { loss: 0.057, val: 0.095 },
+      { loss: 0.049, val: 0.084 },
+      { loss: 0.039, val: 0.09 },
+      { loss: 0.034, val: 0.097 },
+      { loss: 0.03, val: 0.105 },
+    ]);
+    const f = byId(run(steady.events, sources(REVIEWS_SRC)).findings, 'overfitting:val_loss');
+    assert.ok(f);
+    assert.match(f.message, /validation loss rose from 0\.084 \(epoch 2\) to 0\.105 \(epoch 5\)/);
+  });
+
   it('a validation spike while the training loss also jumps is instability, not overfitting', () => {
     const b = reviews([
       { loss: 0.308, val: 0.049 },

@@ -8,7 +8,7 @@ import { type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, 
 import { assessAccuracy, assessLoss, type AccuracyProgress, type LossProgress } from '../progress';
 import type { FixPlan, PlannedFix } from '../fixes';
 import type { LayerView } from '../model';
-import type { EpochRecord, ModelState } from '../model-state';
+import type { ModelState } from '../model-state';
 import { clamp, fmt, isNum, mean, pct, std } from '../stats';
 
 /** Iterations of evidence needed before judging a trend (strong prior / no prior). */
@@ -289,28 +289,35 @@ function trivialFit(ctx: Ctx, lp: LossProgress | null): Observation[] {
 }
 
 /**
- * Overfitting: for two epochs running, the validation loss rose while the training loss kept
- * falling, past the best validation epoch by a clear margin, and — when an accuracy metric is
- * compiled — the validation accuracy fell too (a loss that only grows more confident on a few
- * validation samples is not yet harm). Only judged once the model is learning.
+ * Overfitting: the validation loss rose epoch after epoch while the training loss kept falling,
+ * past the best validation epoch by a clear margin. With an accuracy metric, two rises are
+ * enough when validation accuracy fell too (a loss that only grows more confident is not yet
+ * harm); without one, a validation loss is noisy enough to rise twice by chance, so it must
+ * rise three times running. Only judged once the model is learning.
  */
 function overfitting(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null): Observation[] {
   const run = ctx.run;
   const best = run.bestVal;
-  if (run.recentEpochs.length < 3 || !best || best.loss === null || best.valLoss === null) return [];
-  const [a, b, c] = run.recentEpochs as [EpochRecord, EpochRecord, EpochRecord];
-  if (b.epoch !== a.epoch + 1 || c.epoch !== b.epoch + 1 || c.epoch - best.epoch < 2) return [];
-  const v = [a.valLoss, b.valLoss, c.valLoss];
-  const t = [a.loss, b.loss, c.loss];
-  if (!v.every(isNum) || !t.every(isNum)) return [];
-  const [v0, v1, v2] = v as [number, number, number];
-  const [t0, t1, t2] = t as [number, number, number];
-  const valRising = v0 < v1 && v1 < v2;
+  const recent = run.recentEpochs;
+  if (recent.length < 3 || !best || best.loss === null || best.valLoss === null) return [];
+  const last = recent[recent.length - 1]!;
+  const hasAcc = last.valAcc !== null && run.bestValAcc !== null;
+  const rises = hasAcc ? 2 : 3;
+  if (recent.length < rises + 1 || last.epoch - best.epoch < rises) return [];
+  const window = recent.slice(-(rises + 1));
+  const v = window.map((e) => e.valLoss);
+  const t = window.map((e) => e.loss);
+  if (!v.every(isNum) || !t.every(isNum) || window.some((e, i) => i > 0 && e.epoch !== window[i - 1]!.epoch + 1)) return [];
+  const vs = v as number[];
+  const ts = t as number[];
+  const valRising = vs.every((x, i) => i === 0 || x > vs[i - 1]!);
   // A training loss that wobbles by under 1 % still counts as falling.
-  const trainFalling = t1 <= 1.01 * t0 && t2 <= 1.01 * t1 && t2 < t0;
+  const trainFalling = ts.every((x, i) => i === 0 || x <= 1.01 * ts[i - 1]!) && ts[ts.length - 1]! < ts[0]!;
   const learning = (lp?.belowBaseline ?? false) || (ap?.aboveChance ?? false);
-  const accDrop = c.valAcc !== null && run.bestValAcc !== null ? run.bestValAcc - c.valAcc : null;
-  const valWorse = accDrop !== null ? v2 >= 1.02 * best.valLoss && accDrop >= 0.02 : v2 >= 1.05 * best.valLoss;
+  const v2 = vs[vs.length - 1]!;
+  const t2 = ts[ts.length - 1]!;
+  const accDrop = hasAcc ? run.bestValAcc! - last.valAcc! : null;
+  const valWorse = accDrop !== null ? v2 >= 1.02 * best.valLoss && accDrop >= 0.02 : v2 >= 1.1 * best.valLoss;
   if (!(valRising && trainFalling && learning && valWorse && t2 <= 0.97 * best.loss)) return [];
 
   const view = ctx.view;
@@ -320,7 +327,7 @@ function overfitting(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | n
   const relevance: RelevanceSpec = new Map();
   for (const l of hidden) relevance.set(l.pos, { score: l.info.params / (largest?.info.params ?? 1), evidence: `${l.info.params} trainable weights` });
   const fix = view ? dropoutFix(view, hidden) : null;
-  const accText = accDrop !== null ? `, and validation accuracy fell from ${fmt(run.bestValAcc!)} to ${fmt(c.valAcc!)}` : '';
+  const accText = accDrop !== null ? `, and validation accuracy fell from ${fmt(run.bestValAcc!)} to ${fmt(last.valAcc!)}` : '';
   return [
     {
       symptom: 'overfitting',
@@ -331,13 +338,13 @@ function overfitting(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | n
       iteration: ctx.iteration,
       elapsedMs: ctx.elapsedMs,
       message:
-        `The model is overfitting: validation loss rose from ${fmt(best.valLoss)} (epoch ${best.epoch + 1}) to ${fmt(v2)} (epoch ${c.epoch + 1}) ` +
+        `The model is overfitting: validation loss rose from ${fmt(best.valLoss)} (epoch ${best.epoch + 1}) to ${fmt(v2)} (epoch ${last.epoch + 1}) ` +
         `while training loss fell from ${fmt(best.loss)} to ${fmt(t2)}${accText}. ` +
         `${largest ? `Its hidden layers (${largest.info.name} alone has ${largest.info.params} weights) memorise the training data: ` : ''}` +
         `add dropout after them, or keep the weights of epoch ${best.epoch + 1} (early stopping).`,
       evidence: [
-        `validation loss by epoch: ${[v0, v1, v2].map(fmt).join(', ')} (best ${fmt(best.valLoss)} at epoch ${best.epoch + 1})`,
-        `training loss by epoch: ${[t0, t1, t2].map(fmt).join(', ')}`,
+        `validation loss by epoch: ${vs.map(fmt).join(', ')} (best ${fmt(best.valLoss)} at epoch ${best.epoch + 1})`,
+        `training loss by epoch: ${ts.map(fmt).join(', ')}`,
       ],
       relevance,
       related: view?.event.fitSite ? [{ site: view.event.fitSite, message: 'validation loss turned up here while training loss kept falling' }] : [],
