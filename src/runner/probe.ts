@@ -497,7 +497,7 @@ function traceFit(model: any, mode: 'fit' | 'fitDataset', site: SourceSite | nul
     },
   };
   let currentEpoch = 0;
-  const patchedArgs = { ...(args ?? {}), callbacks: withCallback(args?.callbacks, callback) };
+  const patchedArgs = { ...(args ?? {}), callbacks: withCallback(args?.callbacks, callback, args?.yieldEvery) };
   activeFit = fitState;
   let result: Promise<any>;
   try {
@@ -512,14 +512,15 @@ function traceFit(model: any, mode: 'fit' | 'fitDataset', site: SourceSite | nul
   });
 }
 
-function withCallback(userCallbacks: any, ours: Record<string, unknown>): any {
-  if (userCallbacks == null) return [ours];
-  const list = Array.isArray(userCallbacks) ? [...userCallbacks] : [userCallbacks];
-  // tfjs treats the list as BaseCallback instances when the first one is; keep ours the same kind.
+function withCallback(userCallbacks: any, ours: Record<string, (...args: any[]) => Promise<void>>, yieldEvery: unknown): any {
   const BaseCallback = tfLayers?.Callback ?? tfLayers?.BaseCallback;
   const CustomCallback = tfLayers?.CustomCallback;
-  if (list.length > 0 && BaseCallback && list[0] instanceof BaseCallback && CustomCallback) {
-    list.push(new CustomCallback(ours));
+  const list = userCallbacks == null ? [] : Array.isArray(userCallbacks) ? [...userCallbacks] : [userCallbacks];
+  if (BaseCallback && CustomCallback && (list.length === 0 || list[0] instanceof BaseCallback)) {
+    // As a Callback instance ours does not make tfjs resolve every batch's logs with an await per
+    // value; tfjs uses such a list as given, so the yielding callback it would add is kept here.
+    if (list.length === 0) list.push(new CustomCallback({}, yieldEvery));
+    list.push(callbackInstance(BaseCallback, ours));
   } else if (list.length > 0 && typeof list[0]?.onBatchEnd === 'function' && list[0]?.constructor?.name !== 'Object' && CustomCallback) {
     list.push(new CustomCallback(ours));
   } else {
@@ -528,9 +529,17 @@ function withCallback(userCallbacks: any, ours: Record<string, unknown>): any {
   return list;
 }
 
-function numericLogs(logs: Record<string, unknown>): Record<string, number | null> {
+function callbackInstance(Base: any, hooks: Record<string, (...args: any[]) => Promise<void>>): any {
+  const instance = new Base();
+  for (const [name, hook] of Object.entries(hooks)) instance[name] = hook;
+  return instance;
+}
+
+/** Numeric values of a logs object; tensors (unresolved batch logs) are read once each. */
+function numericLogs(logs: Record<string, unknown>, skip?: ReadonlySet<string>): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const [key, value] of Object.entries(logs)) {
+    if (skip?.has(key)) continue;
     let v: unknown = value;
     if (v && typeof v === 'object' && typeof (v as any).dataSync === 'function') {
       v = safe(() => (v as any).dataSync()[0], null);
@@ -866,11 +875,11 @@ function layerWeightName(entry: TracedModel, owner: [number, number]): string {
   return String(w?.originalName ?? w?.name ?? 'weight').slice(0, 256);
 }
 
+const NOT_METRICS: ReadonlySet<string> = new Set(['loss', 'batch', 'size']);
+
 function finishStep(entry: TracedModel, pending: PendingStep, epoch: number | null, batch: number | null, logs: Record<string, unknown>): void {
-  const metrics = numericLogs(logs);
-  delete metrics.loss;
-  delete metrics.batch;
-  delete metrics.size;
+  // The loss is already known from the step itself; batch and size are not metrics.
+  const metrics = numericLogs(logs, NOT_METRICS);
   const event: IterationEvent = {
     type: 'iter',
     modelId: entry.id,
