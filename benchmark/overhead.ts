@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   const table = rows.join('\n');
   process.stdout.write(table + '\n');
   if (!values['no-write'] && !values.program) {
-    writeSection('overhead', `## Probe overhead\n\nCommand: \`npm run bench:overhead\` · date ${today()} · ${os.cpus().length} cores · ${pairs} alternating plain/probed pairs per row · ${Math.round((Date.now() - started) / 1000)} s in all.\n\nTraining time is measured by each program around its training call; process wall time includes Node start-up and loading tfjs.\n\n${table}`);
+    writeSection('overhead', `## Probe overhead\n\nCommand: \`npm run bench:overhead\` · date ${today()} · ${os.cpus().length} cores · ${pairs} alternating plain/probed pairs per row · ${Math.round((Date.now() - started) / 1000)} s in all.\n\nTraining time is measured by each program around its training call; process wall time includes Node start-up and loading tfjs. Each probed run is a full traced run: the probe in the training process and, in this process, the host receiving the events and running the diagnosis engine (on a 2-core machine the two compete for the cores).\n\nOn every step the probe reads the loss once and queues one compact event (sent in batches); on detailed steps (the first three, every 25th, and any step whose loss is not finite) it reads each layer's output, weights and gradients back in one go and summarises them in one pass in JavaScript. The programs: \`mlp-wasm\` (4 dense layers, 1,536 steps of fit on wasm), \`conv-cpu\` (a small CNN, 128 steps on the cpu backend), \`custom-loop\` (optimizer.minimize, 4,000 steps on wasm), \`deep-200\` (200 dense layers, 64 steps on wasm).\n\n${table}`);
   }
 }
 
