@@ -53,6 +53,7 @@ function main(): void {
     `| extension entry (dist/extension.js, loaded at activation) | ${kb('extension.js')} KB |`,
     `| extension controller (dist/controller.js, loaded by the first command) | ${kb('controller.js')} KB |`,
     `| probe (dist/probe.js, loaded into the training process) | ${kb('probe.js')} KB |`,
+    `| probe's watchdog (dist/watchdog.js, a worker thread of the training process) | ${kb('watchdog.js')} KB |`,
     `| webview (dist/webview.js + webview.css + uPlot.min.css) | ${kb('webview.js')} KB + ${kb('webview.css')} KB + ${kb('uPlot.min.css')} KB |`,
     `| CLI (dist/cli.js) | ${kb('cli.js')} KB |`,
     `| .vsix | ${fs.existsSync(vsix) ? `${(fs.statSync(vsix).size / 1024).toFixed(1)} KB` : 'not built (npm run package)'} |`,

@@ -430,6 +430,22 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     await waitFor('every process of the run to end', 20_000, () => processesWith(path.join(ws, 'long-run.js')).length === 0 && processesWith('faultline-e2e-grandchild').length === 0);
     await ed.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   });
+
+  // After the reload: this one kills the window's extension host outright, with no shutdown at all.
+  test('an extension host that crashes during a run leaves no process behind', { timeout: STEP_MS }, async () => {
+    await debugTraining('long-run.js');
+    const script = await waitFor('the training process and its helper', 60_000, () => {
+      const pids = processesWith(path.join(ws, 'long-run.js'));
+      return pids.length > 0 && processesWith('faultline-e2e-grandchild').length > 0 ? pids : undefined;
+    });
+    await ed.page.locator('.statusbar-item', { hasText: /Faultline: epoch/ }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    // The training process was started by the extension host: its parent.
+    const stat = fs.readFileSync(`/proc/${script[0]}/stat`, 'utf8');
+    const host = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    assert.match(fs.readFileSync(`/proc/${host}/cmdline`, 'utf8'), /node/);
+    process.kill(host, 'SIGKILL');
+    await waitFor('every process of the run to end', 15_000, () => processesWith(path.join(ws, 'long-run.js')).length === 0 && processesWith('faultline-e2e-grandchild').length === 0);
+  });
 });
 
 describe('Faultline: Debug Training in Restricted Mode', () => {
