@@ -107,60 +107,65 @@ export function outputStats(values: Values, units: number | null, kind: Activati
   };
 }
 
-/** A weight tensor; non-finite entries count as zero in the moments and are counted apart. */
-export function weightStats(values: Values, name: string): WeightStats {
-  const n = values.length;
-  let sum = 0;
-  let sumSq = 0;
-  let absMax = 0;
-  let nan = 0;
-  let inf = 0;
-  for (let i = 0; i < n; i++) {
+interface Moments {
+  n: number;
+  finite: number;
+  sum: number;
+  sumSq: number;
+  sumAbs: number;
+  absMax: number;
+  min: number;
+  max: number;
+  nan: number;
+  inf: number;
+}
+
+/** Sums over the finite values, their extremes, and the non-finite counts, in one pass. */
+function moments(values: Values): Moments {
+  const m: Moments = { n: values.length, finite: 0, sum: 0, sumSq: 0, sumAbs: 0, absMax: 0, min: Infinity, max: -Infinity, nan: 0, inf: 0 };
+  for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v !== v) nan++;
-    else if (v === Infinity || v === -Infinity) inf++;
+    if (v !== v) m.nan++;
+    else if (v === Infinity || v === -Infinity) m.inf++;
     else {
-      sum += v;
-      sumSq += v * v;
+      m.finite++;
+      m.sum += v;
+      m.sumSq += v * v;
       const a = v < 0 ? -v : v;
-      if (a > absMax) absMax = a;
+      m.sumAbs += a;
+      if (a > m.absMax) m.absMax = a;
+      if (v < m.min) m.min = v;
+      if (v > m.max) m.max = v;
     }
   }
-  const mean = n > 0 ? sum / n : 0;
-  const meanSq = n > 0 ? sumSq / n : 0;
+  return m;
+}
+
+/** A weight tensor; non-finite entries count as zero in the moments and are counted apart. */
+export function weightStats(values: Values, name: string): WeightStats {
+  const m = moments(values);
+  const mean = m.n > 0 ? m.sum / m.n : 0;
+  const meanSq = m.n > 0 ? m.sumSq / m.n : 0;
   return {
     name: name.slice(0, 256),
     mean: finiteOrNull(mean),
     std: finiteOrNull(Math.sqrt(Math.max(0, meanSq - mean * mean))),
-    norm: finiteOrNull(Math.sqrt(sumSq)),
-    absMax: finiteOrNull(absMax),
-    nanCount: nan,
-    infCount: inf,
+    norm: finiteOrNull(Math.sqrt(m.sumSq)),
+    absMax: finiteOrNull(m.absMax),
+    nanCount: m.nan,
+    infCount: m.inf,
   };
 }
 
 /** A gradient tensor: its norm over finite entries, mean magnitude and non-finite counts. */
 export function gradStats(values: Values, name: string): GradStats {
-  const n = values.length;
-  let sumSq = 0;
-  let sumAbs = 0;
-  let nan = 0;
-  let inf = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v !== v) nan++;
-    else if (v === Infinity || v === -Infinity) inf++;
-    else {
-      sumSq += v * v;
-      sumAbs += v < 0 ? -v : v;
-    }
-  }
+  const m = moments(values);
   return {
     name: name.slice(0, 256),
-    norm: finiteOrNull(Math.sqrt(sumSq)),
-    meanAbs: n > 0 ? finiteOrNull(sumAbs / n) : null,
-    nanCount: nan,
-    infCount: inf,
+    norm: finiteOrNull(Math.sqrt(m.sumSq)),
+    meanAbs: m.n > 0 ? finiteOrNull(m.sumAbs / m.n) : null,
+    nanCount: m.nan,
+    infCount: m.inf,
   };
 }
 
@@ -172,25 +177,7 @@ const DISTINCT_LIMIT = 32;
  */
 export function tensorSummary(values: Values, shape: readonly number[], dtype: string, wantDistinct: boolean): TensorSummary {
   const n = values.length;
-  let finiteCount = 0;
-  let sum = 0;
-  let sumSq = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  let nan = 0;
-  let inf = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v !== v) nan++;
-    else if (v === Infinity || v === -Infinity) inf++;
-    else {
-      finiteCount++;
-      sum += v;
-      sumSq += v * v;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-  }
+  const { finite: finiteCount, sum, sumSq, min, max, nan, inf } = moments(values);
   let distinct: number[] | null = null;
   let distinctCounts: number[] | null = null;
   let columnMeans: number[] | null = null;

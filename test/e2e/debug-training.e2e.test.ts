@@ -190,6 +190,21 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     await ed.runCommand('Faultline: Debug Training');
   }
 
+  /** Starts long-run.js and waits until it trains and its helper runs; returns the training pids. */
+  async function startLongRun(): Promise<number[]> {
+    await debugTraining('long-run.js');
+    const pids = await waitFor('the training process and its helper', 60_000, () => {
+      const script = processesWith(path.join(ws, 'long-run.js'));
+      return script.length > 0 && processesWith('faultline-e2e-grandchild').length > 0 ? script : undefined;
+    });
+    await ed.page.locator('.statusbar-item', { hasText: /Faultline: epoch/ }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    return pids;
+  }
+
+  async function runProcessesEnd(timeoutMs: number): Promise<void> {
+    await waitFor('every process of the run to end', timeoutMs, () => processesWith(path.join(ws, 'long-run.js')).length === 0 && processesWith('faultline-e2e-grandchild').length === 0);
+  }
+
   /**
    * Opens the quick fix menu at the cursor (goToLine leaves the focus and cursor on the line).
    * While the built-in TypeScript server starts, the menu comes up empty ("No code actions
@@ -377,12 +392,7 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
   });
 
   test('a second run ends the first, and Stop leaves no process behind', { timeout: STEP_MS }, async () => {
-    await debugTraining('long-run.js');
-    const first = await waitFor('the training process and its helper', 60_000, () => {
-      const script = processesWith(path.join(ws, 'long-run.js'));
-      return script.length > 0 && processesWith('faultline-e2e-grandchild').length > 0 ? script : undefined;
-    });
-    await ed.page.locator('.statusbar-item', { hasText: /Faultline: epoch/ }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    const first = await startLongRun();
     await ed.runCommand('Faultline: Debug Training');
     await waitFor('a new run to replace the first', 30_000, () => {
       const now = processesWith(path.join(ws, 'long-run.js'));
@@ -390,7 +400,7 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     });
     await ed.page.locator('.statusbar-item', { hasText: /Faultline: epoch/ }).first().waitFor({ state: 'visible', timeout: 60_000 });
     await ed.runCommand('Faultline: Stop Training');
-    await waitFor('every process of the run to end', 15_000, () => processesWith(path.join(ws, 'long-run.js')).length === 0 && processesWith('faultline-e2e-grandchild').length === 0);
+    await runProcessesEnd(15_000);
     const ps = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
     assert.ok(!ps.includes('long-run.js') && !ps.includes('faultline-e2e-grandchild'), ps);
     await ed.page.locator('.statusbar-item', { hasText: 'Faultline: stopped' }).first().waitFor({ state: 'visible', timeout: 10_000 });
@@ -423,28 +433,21 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
 
   // Last: the window goes away under a running training (a reload ends this window's extension host).
   test('closing the window during a run leaves no process behind', { timeout: STEP_MS }, async () => {
-    await debugTraining('long-run.js');
-    await waitFor('the training process and its helper', 60_000, () => processesWith(path.join(ws, 'long-run.js')).length > 0 && processesWith('faultline-e2e-grandchild').length > 0);
-    await ed.page.locator('.statusbar-item', { hasText: /Faultline: epoch/ }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await startLongRun();
     await ed.runCommand('Developer: Reload Window');
-    await waitFor('every process of the run to end', 20_000, () => processesWith(path.join(ws, 'long-run.js')).length === 0 && processesWith('faultline-e2e-grandchild').length === 0);
+    await runProcessesEnd(20_000);
     await ed.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   });
 
   // After the reload: this one kills the window's extension host outright, with no shutdown at all.
   test('an extension host that crashes during a run leaves no process behind', { timeout: STEP_MS }, async () => {
-    await debugTraining('long-run.js');
-    const script = await waitFor('the training process and its helper', 60_000, () => {
-      const pids = processesWith(path.join(ws, 'long-run.js'));
-      return pids.length > 0 && processesWith('faultline-e2e-grandchild').length > 0 ? pids : undefined;
-    });
-    await ed.page.locator('.statusbar-item', { hasText: /Faultline: epoch/ }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    const script = await startLongRun();
     // The training process was started by the extension host: its parent.
     const stat = fs.readFileSync(`/proc/${script[0]}/stat`, 'utf8');
     const host = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
     assert.match(fs.readFileSync(`/proc/${host}/cmdline`, 'utf8'), /node/);
     process.kill(host, 'SIGKILL');
-    await waitFor('every process of the run to end', 15_000, () => processesWith(path.join(ws, 'long-run.js')).length === 0 && processesWith('faultline-e2e-grandchild').length === 0);
+    await runProcessesEnd(15_000);
   });
 });
 
