@@ -159,6 +159,10 @@ export class ModelState {
   firstLossNonFinite: number | null = null;
   firstGradNonFinite: number | null = null;
   lastLearningRate: number | null = null;
+  /** Iteration since which the learning rate has had its current value. */
+  learningRateSince: number | null = null;
+  /** A one-step loss explosion was reported. */
+  exploded = false;
   /** Gradient norm was exactly zero on this many consecutive iterations. */
   zeroGradStreak = 0;
   detailSamples = 0;
@@ -200,7 +204,10 @@ export class ModelState {
       this.gradNorm.push(e.iter, e.gradNorm);
       this.zeroGradStreak = e.gradNorm === 0 ? this.zeroGradStreak + 1 : 0;
     }
-    if (isNum(e.learningRate)) this.lastLearningRate = e.learningRate;
+    if (isNum(e.learningRate)) {
+      if (e.learningRate !== this.lastLearningRate) this.learningRateSince = e.iter;
+      this.lastLearningRate = e.learningRate;
+    }
     for (const [k, v] of Object.entries(e.metrics)) {
       if (!ACCURACY_KEYS.test(normalizeKey(k)) || !isNum(v)) continue;
       let h = this.acc.get(k);

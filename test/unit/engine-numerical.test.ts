@@ -156,3 +156,37 @@ describe('non-finite values', () => {
     assert.deepEqual(ids, ['non-finite-output:dense_2']);
   });
 });
+
+describe('a loss that explodes in one step', () => {
+  it('a learning rate raised during training: caught at the first step that used it, blamed on the raise, no edit of the source literal', () => {
+    const b = trainThen(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3), 60);
+    b.step(0.62, { learningRate: 1e6 });
+    b.step(7.3e21, { learningRate: 1e6 });
+    const r = run(b.events, sources(CLASSIFIER_SRC));
+    const f = byId(r.findings, 'loss-diverging:loss');
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.confirmed, true);
+    assert.equal(f.iteration, 61);
+    assert.equal(f.onset, 60);
+    assert.equal(f.rootCause, 'learning-rate');
+    assert.equal(f.location?.line, 10, 'the optimizer line');
+    assert.match(f.message, /raised during training from 0\.001 to 1\.00e6 \(iteration 60\)/);
+    assert.equal(f.fix, null, 'the 0.001 in the source is not the problem');
+  });
+
+  it('a learning rate too high from the start: the fix lowers it', () => {
+    const b = trainThen(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3), 30);
+    b.step(5e8);
+    const f = byId(run(b.events, sources(CLASSIFIER_SRC)).findings, 'loss-diverging:loss');
+    assert.ok(f);
+    assert.equal(f.iteration, 30);
+    assert.equal(lineOf(applyFix(CLASSIFIER_SRC, f.fix), 10), '  const optimizer = tf.train.adam(0.0001);');
+  });
+
+  it('a loss that grows a hundredfold is left to the trend detectors', () => {
+    const b = trainThen(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3), 30);
+    b.step(80);
+    const findings = run(b.events, sources(CLASSIFIER_SRC)).findings;
+    assert.ok(!findings.some((f) => /in one step/.test(f.message)), JSON.stringify(findings.map((f) => f.message)));
+  });
+});

@@ -25,10 +25,24 @@ function gradGrowth(ctx: Ctx): { early: number; peak: number } | null {
   return { early: e, peak: h.max };
 }
 
+/** The learning rate was raised during training (by a schedule or a callback), not set too high in the source. */
+function raisedMidRun(ctx: Ctx): { from: number; to: number } | null {
+  const configured = ctx.view?.event.optimizer?.learningRate;
+  const live = ctx.run.lastLearningRate;
+  return isNum(configured) && isNum(live) && live >= 10 * configured ? { from: configured, to: live } : null;
+}
+
+/** How to say that the learning rate is to blame. */
+function lrBlame(ctx: Ctx): string {
+  const raised = raisedMidRun(ctx);
+  return raised ? `the learning rate was raised during training from ${fmt(raised.from)} to ${fmt(raised.to)}` : 'the learning rate is too high';
+}
+
 function lrCause(ctx: Ctx, symptom: Symptom): Cause {
   const view = ctx.view;
   const lrHyps = confirmable(ctx, symptom, ['learning-rate']);
-  const fix = learningRateFix(view, ctx.run, 0.1);
+  // Lowering the literal in the source would not undo a rate raised while training.
+  const fix = raisedMidRun(ctx) ? null : learningRateFix(view, ctx.run, 0.1);
   return {
     rootCause: 'learning-rate',
     layer: null,
@@ -43,10 +57,50 @@ function inputCause(h: Hypothesis): Cause {
   return { rootCause: 'input-normalization', layer: null, location: h.location, fixes: h.fixes, confirms: [h.id], folds: [] };
 }
 
+/**
+ * The loss multiplied ten-thousandfold in one step, to a value no healthy run reaches that way:
+ * the overflow is under way before any value turns non-finite. Judged on every iteration, so a
+ * learning rate raised mid-run is caught at the first step that used it.
+ */
+function lossExplosion(ctx: Ctx, e: IterationEvent): Observation[] {
+  const run = ctx.run;
+  if (e.loss === null || run.numeric !== 'none' || run.exploded) return [];
+  const recent = run.loss.recent.last(9);
+  if (recent.length < 5 || recent[recent.length - 1]!.iter !== e.iter) return [];
+  const before = Math.max(...recent.slice(0, -1).map((p) => Math.abs(p.value)));
+  if (!(e.loss > 1e4 * Math.max(before, 1e-3) && e.loss > 1e3)) return [];
+  run.exploded = true;
+  const view = ctx.view;
+  const raised = raisedMidRun(ctx);
+  const cause = lrCause(ctx, 'loss-diverging');
+  const since = raised ? run.learningRateSince : null;
+  return [
+    {
+      symptom: 'loss-diverging',
+      about: 'loss',
+      harm: true,
+      priority: 0.9,
+      layer: null,
+      iteration: e.iter,
+      elapsedMs: e.elapsedMs,
+      message: raised
+        ? `The loss exploded from ${fmt(before)} to ${fmt(e.loss)} in one step after the learning rate was raised during training from ${fmt(raised.from)} to ${fmt(raised.to)}${since !== null ? ` (iteration ${since})` : ''}; the weights are overflowing. Keep the learning rate near ${fmt(raised.from)}.`
+        : `The loss exploded from ${fmt(before)} to ${fmt(e.loss)} in one step: the weights are overflowing; the learning rate is too high.`,
+      evidence: [`loss ${fmt(e.loss)} at iteration ${e.iter}, at most ${fmt(before)} over the previous ${recent.length - 1} iterations`, ...(isNum(e.learningRate) ? [`learning rate ${fmt(e.learningRate)}`] : [])],
+      relevance: new Map(),
+      related: view?.event.fitSite ? [{ site: view.event.fitSite, message: `loss exploded at iteration ${e.iter}` }] : [],
+      cause,
+      onset: since ?? undefined,
+    },
+  ];
+}
+
 export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
   const run = ctx.run;
   const view = ctx.view;
   const state = run.numeric;
+  const explosion = lossExplosion(ctx, e);
+  if (explosion.length) return explosion;
   if (state === 'detailed') return [];
   const details = e.layers ?? [];
   const anyLayerNF = details.some(
@@ -66,10 +120,11 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
   if (growth && exploded) evidence.push(`gradient norm rose from ${fmt(growth.early)} to ${fmt(growth.peak)} before`);
   const lastLoss = run.loss.recent.latest();
   if (lastLoss) evidence.push(`last finite loss ${fmt(lastLoss.value)} at iteration ${lastLoss.iter}`);
-  const lr = view?.event.optimizer?.learningRate ?? run.lastLearningRate;
+  const lr = run.lastLearningRate ?? view?.event.optimizer?.learningRate;
   if (isNum(lr)) evidence.push(`learning rate ${fmt(lr)}`);
   const related = view?.event.fitSite ? [{ site: view.event.fitSite, message: `loss became NaN at iteration ${it}` }] : [];
-  const replaces = state === 'reported' ? ['non-finite-loss:loss', 'non-finite-gradients:gradients'] : [];
+  // With layer details the non-finite finding refines what was reported before it.
+  const replaces = [...(state === 'reported' ? ['non-finite-loss:loss', 'non-finite-gradients:gradients'] : []), ...(run.exploded ? ['loss-diverging:loss'] : [])];
 
   const base = (symptom: Symptom, about: string, layer: LayerView | null, message: string, relevance: RelevanceSpec, cause: Cause): Observation => ({
     symptom,
@@ -128,7 +183,7 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
           'non-finite-weights',
           first.info.name,
           null,
-          `The weights of ${first.info.name} became NaN/Infinity at iteration ${it}: an optimizer update blew up${cause.rootCause === 'learning-rate' ? '; the learning rate is too high for this model' : ' because the raw inputs make the gradients huge'}.`,
+          `The weights of ${first.info.name} became NaN/Infinity at iteration ${it}: an optimizer update blew up${cause.rootCause === 'learning-rate' ? `; ${lrBlame(ctx)}` : ' because the raw inputs make the gradients huge'}.`,
           rel,
           cause,
         ),
@@ -163,7 +218,7 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
         why = 'its raw, unscaled inputs overflow it';
       } else if (grew || exploded || confirmable(ctx, 'non-finite-output', ['learning-rate']).length || (isNum(ps?.weightAbsMax) && ps!.weightAbsMax! > 1e6)) {
         cause = lrCause(ctx, 'non-finite-output');
-        why = 'the weights feeding it grew until it overflowed; the learning rate is too high';
+        why = `the weights feeding it grew until it overflowed; ${lrBlame(ctx)}`;
       } else {
         const isOut = view.outputs.some((o) => o.actLayer === producer || o.layer === producer);
         cause = { rootCause: isOut ? 'output-activation' : 'hidden-activation', layer: producer, location: producer.info.site, fixes: [], confirms: [], folds: [] };
@@ -188,7 +243,7 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
       }
       if (outMax > 1e15 || exploded) {
         const cause = lrCause(ctx, 'non-finite-loss');
-        return [base('non-finite-loss', 'loss', null, `The loss overflowed at iteration ${it}: outputs reached ${fmt(outMax)}; the learning rate is too high.`, rel, cause)];
+        return [base('non-finite-loss', 'loss', null, `The loss overflowed at iteration ${it}: outputs reached ${fmt(outMax)}; ${lrBlame(ctx)}.`, rel, cause)];
       }
       const cause: Cause = { rootCause: 'loss-function', layer: null, location: view.compileSite, fixes: [], confirms: [], folds: [] };
       return [base('non-finite-loss', 'loss', null, `The loss ${o?.loss?.name ?? ''} became NaN at iteration ${it} on finite model outputs.`, rel, cause)];
@@ -218,5 +273,5 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
     return [base(symptom, about, h.layer, `The ${about === 'loss' ? 'loss' : 'gradients'} became NaN/Infinity at iteration ${it}: ${h.message}`, new Map(), cause)];
   }
   const cause = lrCause(ctx, symptom);
-  return [base(symptom, about, null, `The ${about === 'loss' ? 'loss' : 'gradients'} became NaN/Infinity at iteration ${it}; with no other cause in sight, the learning rate is too high.`, new Map(), cause)];
+  return [base(symptom, about, null, `The ${about === 'loss' ? 'loss' : 'gradients'} became NaN/Infinity at iteration ${it}; with no other cause in sight, ${lrBlame(ctx)}.`, new Map(), cause)];
 }
