@@ -28,7 +28,11 @@ async function main() {
     callbacks: {
       onBatchEnd: async () => {
         step++;
-        if (step === ONSET) optimizer.setLearningRate(1e6);
+        if (step === ONSET) {
+          // The wall-clock onset, for measuring time to the squiggle in the editor.
+          console.log(JSON.stringify({ onsetWallMs: Date.now() }));
+          optimizer.setLearningRate(1e6);
+        }
       },
     },
   });

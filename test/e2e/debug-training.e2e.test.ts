@@ -115,44 +115,6 @@ async function main() {
 main();
 `;
 
-// Trains normally, then raises the learning rate to 1e6 and writes the wall-clock time of that onset.
-const LR_JUMP = `'use strict';
-const fs = require('node:fs');
-const tf = require('@tensorflow/tfjs');
-require('@tensorflow/tfjs-backend-wasm');
-async function main() {
-  await tf.setBackend('wasm');
-  const x = [];
-  const y = [];
-  for (let i = 0; i < 3200; i++) {
-    const row = [Math.sin(i), Math.cos(i * 1.3), Math.sin(i * 0.7), Math.cos(i * 0.2)];
-    x.push(row);
-    y.push([3 * row[0] + row[1]]);
-  }
-  const model = tf.sequential();
-  model.add(tf.layers.dense({ units: 32, activation: 'relu', inputShape: [4] }));
-  model.add(tf.layers.dense({ units: 1 }));
-  const optimizer = tf.train.sgd(0.01);
-  model.compile({ optimizer, loss: 'meanSquaredError' });
-  let step = 0;
-  await model.fit(tf.tensor2d(x), tf.tensor2d(y), {
-    epochs: 3,
-    batchSize: 32,
-    verbose: 0,
-    callbacks: {
-      onBatchEnd: async () => {
-        step++;
-        if (step === 60) {
-          fs.writeFileSync('lr-jump.onset', String(Date.now()));
-          optimizer.setLearningRate(1e6);
-        }
-      },
-    },
-  });
-}
-main();
-`;
-
 const SYNTAX_ERROR = `'use strict';
 const tf = require('@tensorflow/tfjs');
 const model = tf.sequential();
@@ -185,7 +147,10 @@ function makeWorkspace(name: string): string {
     if (f.endsWith('.js')) fs.copyFileSync(path.join(REPO_ROOT, 'examples', f), path.join(ws, f));
   }
   fs.writeFileSync(path.join(ws, 'long-run.js'), LONG_RUN);
-  fs.writeFileSync(path.join(ws, 'lr-jump.js'), LR_JUMP);
+  // The latency benchmark's program (it prints the wall-clock time of its onset), with its seeded generator.
+  fs.copyFileSync(path.join(REPO_ROOT, 'benchmark', 'latency', 'lr-jump-fit.js'), path.join(ws, 'lr-jump.js'));
+  fs.mkdirSync(path.join(ws, '..', 'lib'), { recursive: true });
+  fs.copyFileSync(path.join(REPO_ROOT, 'benchmark', 'lib', 'prng.js'), path.join(ws, '..', 'lib', 'prng.js'));
   // The NaN example, waiting a few seconds before it trains: time to edit it while it runs.
   const nan = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'nan-learning-rate.js'), 'utf8');
   fs.writeFileSync(path.join(ws, 'edit-during-run.js'), nan.replace("  await tf.setBackend('wasm');", "  await new Promise((r) => setTimeout(r, 5000));\n  await tf.setBackend('wasm');"));
@@ -321,7 +286,7 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     await debugTraining('lr-jump.js', line);
     await ed.page.locator('.editor-group-container.active .monaco-editor .view-overlays .squiggly-error').first().waitFor({ state: 'attached', timeout: 90_000 });
     const shown = Date.now();
-    const onset = Number(fs.readFileSync(path.join(ws, 'lr-jump.onset'), 'utf8'));
+    const onset = await waitFor('the onset time in the Faultline output', 20_000, () => Number(/"onsetWallMs":(\d+)/.exec(faultlineOutput(ed))?.[1] ?? 0) || undefined);
     const latency = shown - onset;
     console.log(`time from the learning-rate jump to the squiggle: ${latency} ms`);
     assert.ok(latency >= 0 && latency < 3000, `${latency} ms`);
