@@ -323,3 +323,41 @@ describe('overfitting', () => {
     assert.equal(byId(r.findings, 'overfitting:val_loss'), undefined, JSON.stringify(r.findings.map((x) => x.id)));
   });
 });
+
+describe('a short run judged once it has finished', () => {
+  function shortRun(epochsRun: number, planned = 4): TraceBuilder {
+    const b = new TraceBuilder()
+      .model({
+        layers: [dense(8, 'relu', 7), dense(1, 'sigmoid', 8)],
+        loss: 'binaryCrossentropy',
+        optimizer: { className: 'Adam', learningRate: 0.001, line: 9 },
+        compileLine: 9,
+        fitLine: 10,
+        epochs: planned,
+        batchSize: 32,
+        inputDim: 2,
+      })
+      .xRange(-1, 1, 96, 2)
+      .yBinary(0.5, 96);
+    const r0 = rng(4);
+    for (let epoch = 0; epoch < epochsRun; epoch++) {
+      for (let s = 0; s < 3; s++) b.step(0.7 + (r0() - 0.5) * 0.04, { acc: 0.5 + (r0() - 0.5) * 0.06, epoch });
+      b.epoch(epoch, { loss: 0.7, acc: 0.5 });
+    }
+    return b.end();
+  }
+
+  it('all four planned epochs (12 steps) at the no-skill loss: the run learned nothing', () => {
+    const r = run(shortRun(4).events, sources(BINARY_SRC));
+    const f = byId(r.findings, 'loss-not-decreasing:loss');
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.confirmed, true);
+    assert.equal(r.report.verdict, 'faulty');
+  });
+
+  it('the same 12 steps from a run that ended after 4 of its 5 planned epochs: too little to judge', () => {
+    const r = run(shortRun(4, 5).events, sources(BINARY_SRC));
+    assert.equal(r.findings.filter((x) => x.confirmed).length, 0, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(r.report.verdict, 'inconclusive');
+  });
+});

@@ -16,7 +16,13 @@ export function gates(run: ModelState, final: boolean): { strong: number; weak: 
   const p = run.planned();
   const strong = p ? clamp(Math.ceil(0.1 * p), 20, 600) : 60;
   const weak = p ? clamp(Math.ceil(0.3 * p), 60, 2000) : 200;
-  if (final) return { strong: Math.min(strong, 20), weak: Math.min(weak, 20) };
+  if (final) {
+    // A run that finished all its planned epochs (three or more) is judged on what it did, however few its steps.
+    const epochs = run.view?.event.fitConfig['epochs'];
+    const complete = run.ended && typeof epochs === 'number' && epochs >= 3 && run.epochs >= epochs;
+    const floor = complete ? 10 : 20;
+    return { strong: Math.min(strong, floor), weak: Math.min(weak, floor) };
+  }
   return { strong, weak };
 }
 
