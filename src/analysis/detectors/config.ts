@@ -458,7 +458,6 @@ function learningRateCheck(view: ModelView, run: ModelState): Hypothesis[] {
 
 const POOLING = /pooling/i;
 
-/** Targets that are certainly not all integers (distinct values known, or all inside (0, 1)). */
 /**
  * Class indices that were scaled like pixels (k / 255): when one factor maps every distinct target
  * back to an integer, multiplying by it (and rounding away float error) restores the indices.
@@ -473,6 +472,7 @@ function integerScaleFix(s: { distinct: number[] | null }, fitSite: SourceSite |
   return [{ title: `Multiply the targets by ${factor} to restore integer class indices`, plan: { kind: 'scale', fitSite, role: 'y', op: { type: 'mul', by: factor } } }];
 }
 
+/** Targets that are certainly not all integers (distinct values known, or all inside (0, 1)). */
 function nonInteger(s: { distinct: number[] | null; min: number | null; max: number | null }): boolean {
   if (s.distinct) return s.distinct.some((v) => !Number.isInteger(v));
   return isNum(s.min) && isNum(s.max) && s.min >= 0 && s.max < 1 && s.max > 0;
