@@ -5,41 +5,15 @@
  *   --no-write   do not update BENCHMARKS.md
  */
 import * as fs from 'node:fs';
-import Module from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { today, writeSection } from './report';
+import { timeActivation } from '../test/helpers/activation';
 import { execFileSync } from 'node:child_process';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
-
-function activationMs(entry: string): number {
-  const disposable = { dispose() {} };
-  const stub = {
-    commands: { registerCommand: () => disposable },
-    window: { registerWebviewPanelSerializer: () => disposable },
-  };
-  const M = Module as unknown as { _load: (req: string, ...rest: unknown[]) => unknown };
-  const load = M._load;
-  M._load = function (req: string, ...rest: unknown[]) {
-    return req === 'vscode' ? stub : load.call(this, req, ...rest);
-  };
-  try {
-    const times: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      delete require.cache[entry];
-      const t0 = process.hrtime.bigint();
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      (require(entry) as { activate(ctx: { subscriptions: unknown[] }): void }).activate({ subscriptions: [] });
-      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    }
-    return Math.min(...times);
-  } finally {
-    M._load = load;
-  }
-}
 
 function main(): void {
   const { values } = parseArgs({ options: { 'no-write': { type: 'boolean', default: false } } });
@@ -57,7 +31,7 @@ function main(): void {
     `| webview (dist/webview.js + webview.css + uPlot.min.css) | ${kb('webview.js')} KB + ${kb('webview.css')} KB + ${kb('uPlot.min.css')} KB |`,
     `| CLI (dist/cli.js) | ${kb('cli.js')} KB |`,
     `| .vsix | ${fs.existsSync(vsix) ? `${(fs.statSync(vsix).size / 1024).toFixed(1)} KB` : 'not built (npm run package)'} |`,
-    `| activation (entry load + activate, stub vscode, best of 10) | ${activationMs(path.join(DIST, 'extension.js')).toFixed(2)} ms |`,
+    `| activation (entry load + activate, stub vscode, best of 10) | ${timeActivation(path.join(DIST, 'extension.js'), 10).bestMs.toFixed(2)} ms |`,
   ];
   const table = rows.join('\n');
   process.stdout.write(table + '\n');

@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import Module from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
+import { timeActivation } from '../helpers/activation';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -27,42 +27,17 @@ test('activation registers every command without loading the controller, in well
     const entry = path.join(out, 'extension.js');
     assert.ok(fs.statSync(entry).size < 8 * 1024, `entry is ${fs.statSync(entry).size} bytes`);
 
-    const registered: string[] = [];
-    const disposable = { dispose() {} };
-    const stub = {
-      commands: { registerCommand: (id: string) => (registered.push(id), disposable) },
-      window: { registerWebviewPanelSerializer: () => disposable },
-    };
-    const M = Module as unknown as { _load: (req: string, ...rest: unknown[]) => unknown };
-    const load = M._load;
-    M._load = function (req: string, ...rest: unknown[]) {
-      return req === 'vscode' ? stub : load.call(this, req, ...rest);
-    };
-    try {
-      const times: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        delete require.cache[entry];
-        registered.length = 0;
-        const t0 = process.hrtime.bigint();
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const ext = require(entry) as { activate(ctx: { subscriptions: unknown[] }): void };
-        ext.activate({ subscriptions: [] });
-        times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      }
-      const best = Math.min(...times);
-      assert.ok(best < 20, `activation took ${best.toFixed(2)} ms`);
-      assert.deepEqual(registered.sort(), [
-        'faultline.debugTraining',
-        'faultline.openTrace',
-        'faultline.showOutput',
-        'faultline.showPanel',
-        'faultline.stopTraining',
-        'faultline.verifyFix',
-      ]);
-      assert.equal(require.cache[path.join(out, 'controller.js')], undefined, 'the controller was loaded during activation');
-    } finally {
-      M._load = load;
-    }
+    const { bestMs: best, registered } = timeActivation(entry, 5);
+    assert.ok(best < 20, `activation took ${best.toFixed(2)} ms`);
+    assert.deepEqual(registered.sort(), [
+      'faultline.debugTraining',
+      'faultline.openTrace',
+      'faultline.showOutput',
+      'faultline.showPanel',
+      'faultline.stopTraining',
+      'faultline.verifyFix',
+    ]);
+    assert.equal(require.cache[path.join(out, 'controller.js')], undefined, 'the controller was loaded during activation');
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
