@@ -134,6 +134,14 @@ export function normalizeKey(k: string): string {
 }
 
 /** Training and validation results at the end of one epoch. */
+/** Mean validation loss of the last three records when they are consecutive epochs, else null. */
+export function valLevel(records: readonly EpochRecord[]): number | null {
+  if (records.length < 3) return null;
+  const last = records.slice(-3);
+  if (last[2]!.epoch - last[0]!.epoch !== 2) return null;
+  return (last[0]!.valLoss! + last[1]!.valLoss! + last[2]!.valLoss!) / 3;
+}
+
 export interface EpochRecord {
   epoch: number;
   loss: number | null;
@@ -172,10 +180,12 @@ export class ModelState {
   healthy = false;
   /** Non-finite analysis: not yet, reported without layer details, or done with details. */
   numeric: 'none' | 'reported' | 'detailed' = 'none';
-  /** The last four epochs that reported a validation loss, oldest first. */
+  /** The last sixteen epochs that reported a validation loss, oldest first. */
   readonly recentEpochs: EpochRecord[] = [];
   /** The epoch with the lowest validation loss so far. */
   bestVal: EpochRecord | null = null;
+  /** The lowest mean validation loss of three consecutive epochs so far (a level, not one lucky epoch). */
+  bestValLevel: number | null = null;
   bestValAcc: number | null = null;
   /** Iteration at which a trend condition was first seen to hold (for persistence). */
   readonly since = new Map<string, number>();
@@ -246,8 +256,10 @@ export class ModelState {
     }
     if (record.valLoss === null) return;
     this.recentEpochs.push(record);
-    if (this.recentEpochs.length > 4) this.recentEpochs.shift();
+    if (this.recentEpochs.length > 16) this.recentEpochs.shift();
     if (this.bestVal === null || record.valLoss < (this.bestVal.valLoss ?? Infinity)) this.bestVal = record;
+    const level = valLevel(this.recentEpochs);
+    if (level !== null && (this.bestValLevel === null || level < this.bestValLevel)) this.bestValLevel = level;
     if (record.valAcc !== null && (this.bestValAcc === null || record.valAcc > this.bestValAcc)) this.bestValAcc = record.valAcc;
   }
 

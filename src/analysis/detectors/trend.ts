@@ -8,8 +8,8 @@ import { type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, 
 import { assessAccuracy, assessLoss, type AccuracyProgress, type LossProgress } from '../progress';
 import type { FixPlan, PlannedFix } from '../fixes';
 import type { LayerView } from '../model';
-import type { ModelState } from '../model-state';
-import { clamp, fmt, isNum, mean, pct, std } from '../stats';
+import { type EpochRecord, type ModelState, valLevel } from '../model-state';
+import { clamp, fmt, isNum, mean, median, pct, std } from '../stats';
 
 /** Iterations of evidence needed before judging a trend (strong prior / no prior). */
 export function gates(run: ModelState, final: boolean): { strong: number; weak: number } {
@@ -325,6 +325,7 @@ function overfitting(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | n
   const accDrop = hasAcc ? run.bestValAcc! - last.valAcc! : null;
   const valWorse = accDrop !== null ? v2 >= 1.02 * best.valLoss && accDrop >= 0.02 : v2 >= 1.1 * best.valLoss;
   if (!(valRising && trainFalling && learning && valWorse && t2 <= 0.97 * best.loss)) return [];
+  if (!clearOfNoise(recent, rises, run.bestValLevel)) return [];
 
   const view = ctx.view;
   const outputs = new Set(view?.outputs.map((o) => view.ownerOf(o.layer).pos) ?? []);
@@ -357,6 +358,25 @@ function overfitting(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | n
       cause: { rootCause: 'regularization', layer: largest, location: largest?.info.site ?? view?.event.fitSite ?? null, fixes: fix ? [fix] : [], confirms: [], folds: [] },
     },
   ];
+}
+
+/**
+ * On a long run a noisy validation loss (a small validation set) rises a few epochs running by
+ * chance, from a best epoch that was itself a lucky low. Once there is enough history to measure
+ * that noise, the level of the last three epochs must stand clear of the best three-epoch level
+ * by four standard errors. The noise is read from second differences of the epochs before the
+ * rise, which a steady downward or upward trend does not inflate.
+ */
+function clearOfNoise(recent: readonly EpochRecord[], rises: number, bestLevel: number | null): boolean {
+  const before = recent.slice(0, -(rises + 1)).map((e) => e.valLoss!);
+  if (before.length < 6 || bestLevel === null) return true;
+  const second: number[] = [];
+  for (let i = 2; i < before.length; i++) second.push(Math.abs(before[i]! - 2 * before[i - 1]! + before[i - 2]!));
+  // Median absolute deviation to a standard deviation (0.6745), and Var(second difference) = 6 sigma^2.
+  const sigma = median(second) / (0.6745 * Math.sqrt(6));
+  const level = valLevel(recent);
+  if (level === null) return false;
+  return level - bestLevel >= 4 * sigma * Math.sqrt(2 / 3);
 }
 
 /** Dropout(0.5) after each hidden Dense layer (after its activation layer, if separate) that has none yet. */
