@@ -52,6 +52,26 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
   const name = L.info.name;
   const lossName = loss.name;
   const id = (symptom: Symptom, about = name) => `${symptom}:${about}`;
+  const ySite = run.data.y.get(o.slot)?.site ?? view.event.fitSite;
+  /**
+   * Labels encoded the wrong way for the loss. Pointed at the targets where the fix is there (the
+   * line that builds y, with compile as related), else at the loss in compile.
+   */
+  const labelEncoding = (
+    at: 'targets' | 'compile',
+    h: Pick<Hypothesis, 'message' | 'evidence' | 'fixes' | 'confirmBy' | 'strength' | 'trivialFit'> & { relevance: string },
+  ): Hypothesis => ({
+    id: id('label-encoding-mismatch', 'y'),
+    symptom: 'label-encoding-mismatch',
+    rootCause: 'label-encoding',
+    layer: null,
+    ...(at === 'targets'
+      ? { location: ySite, data: { role: 'y' as const, fitSite: ySite }, related: view.compileSite ? [{ site: view.compileSite, message: `loss ${lossName}` }] : [] }
+      : { location: view.compileSite, related: [] }),
+    ...h,
+    relevance: outputRelevance(view, o, h.relevance),
+    weak: false,
+  });
   // Softmax on multi-label targets is the same fault whatever the loss; only the fixes differ.
   const softmaxOnMultiHot = (columns: number, fixes: PlannedFix[], evidence: string[] = []): Hypothesis => ({
     id: id('activation-loss-mismatch'),
@@ -229,23 +249,16 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
       const span = Math.max(1e-12, ys.max - ys.min);
       const outside = (Math.max(0, ys.max - Math.max(hi, ys.min)) + Math.max(0, Math.min(lo, ys.max) - ys.min)) / span;
       if (loss.kind === 'binary') {
-        const ySite = run.data.y.get(o.slot)?.site ?? view.event.fitSite;
-        out.push({
-          id: id('label-encoding-mismatch', 'y'),
-          symptom: 'label-encoding-mismatch',
-          rootCause: 'label-encoding',
-          layer: null,
-          location: ySite,
-          data: { role: 'y', fitSite: ySite },
-          related: view.compileSite ? [{ site: view.compileSite, message: `loss ${lossName}` }] : [],
-          message: `${lossName} needs targets in [0, 1], but the targets range from ${fmt(ys.min)} to ${fmt(ys.max)}${t.integer ? ' (class indices? use sparseCategoricalCrossentropy with softmax)' : ''}.`,
-          evidence: [`targets from ${fmt(ys.min)} to ${fmt(ys.max)}`, `loss is ${lossName}`],
-          relevance: outputRelevance(view, o, 'output compared with targets outside [0, 1]'),
-          fixes: [],
-          confirmBy: set(...HARM, ...NUMERIC, 'output-out-of-range', 'loss-diverging'),
-          strength: 0.9,
-          weak: false,
-        });
+        out.push(
+          labelEncoding('targets', {
+            message: `${lossName} needs targets in [0, 1], but the targets range from ${fmt(ys.min)} to ${fmt(ys.max)}${t.integer ? ' (class indices? use sparseCategoricalCrossentropy with softmax)' : ''}.`,
+            evidence: [`targets from ${fmt(ys.min)} to ${fmt(ys.max)}`, `loss is ${lossName}`],
+            relevance: 'output compared with targets outside [0, 1]',
+            fixes: [],
+            confirmBy: set(...HARM, ...NUMERIC, 'output-out-of-range', 'loss-diverging'),
+            strength: 0.9,
+          }),
+        );
       } else {
         out.push({
           id: id('output-out-of-range'),
@@ -266,82 +279,55 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
 
   // Label encoding against the loss.
   if (t && (loss.kind === 'sparse' || loss.kind === 'categorical')) {
-    const ySite = run.data.y.get(o.slot)?.site ?? view.event.fitSite;
-    const compileRel = view.compileSite ? [{ site: view.compileSite, message: `loss ${lossName}` }] : [];
     if (loss.kind === 'sparse' && t.columns > 1 && (t.kind === 'one-hot' || t.kind === 'multi-hot')) {
-      out.push({
-        id: id('label-encoding-mismatch', 'y'),
-        symptom: 'label-encoding-mismatch',
-        rootCause: 'label-encoding',
-        layer: null,
-        location: view.compileSite,
-        related: [],
-        message: `${lossName} expects one class index per row, but the targets are ${t.kind === 'one-hot' ? 'one-hot rows' : 'rows of 0/1 labels'} with ${t.columns} columns.`,
-        evidence: [`targets: ${t.columns} columns of 0/1`, `loss is ${lossName}`],
-        relevance: outputRelevance(view, o, 'output compared with mis-encoded labels'),
-        fixes: t.kind === 'one-hot' ? [lossFix(view, o.slot, 'categoricalCrossentropy', 'Use categoricalCrossentropy for one-hot labels')] : [],
-        confirmBy: set(...HARM, ...NUMERIC),
-        strength: 0.95,
-        weak: false,
-      });
+      out.push(
+        labelEncoding('compile', {
+          message: `${lossName} expects one class index per row, but the targets are ${t.kind === 'one-hot' ? 'one-hot rows' : 'rows of 0/1 labels'} with ${t.columns} columns.`,
+          evidence: [`targets: ${t.columns} columns of 0/1`, `loss is ${lossName}`],
+          relevance: 'output compared with mis-encoded labels',
+          fixes: t.kind === 'one-hot' ? [lossFix(view, o.slot, 'categoricalCrossentropy', 'Use categoricalCrossentropy for one-hot labels')] : [],
+          confirmBy: set(...HARM, ...NUMERIC),
+          strength: 0.95,
+        }),
+      );
     } else if (loss.kind === 'sparse' && t.columns === 1 && isNum(ys?.min) && isNum(ys?.max) && nonInteger(ys!)) {
       const collapse = ys!.max < 1 && ys!.min >= 0;
-      out.push({
-        id: id('label-encoding-mismatch', 'y'),
-        symptom: 'label-encoding-mismatch',
-        rootCause: 'label-encoding',
-        layer: null,
-        location: ySite,
-        data: { role: 'y', fitSite: ySite },
-        related: compileRel,
-        message: `${lossName} expects integer class indices, but the targets take non-integer values from ${fmt(ys!.min)} to ${fmt(ys!.max)}${collapse ? '; truncated, every label becomes class 0' : ''}.`,
-        evidence: [`targets from ${fmt(ys!.min)} to ${fmt(ys!.max)}, not integers`, `loss is ${lossName}`],
-        relevance: outputRelevance(view, o, 'output compared with non-integer class labels'),
-        fixes: integerScaleFix(ys!, ySite),
-        confirmBy: set(...HARM, ...NUMERIC),
-        strength: 0.9,
-        weak: false,
-        trivialFit: collapse,
-      });
+      out.push(
+        labelEncoding('targets', {
+          message: `${lossName} expects integer class indices, but the targets take non-integer values from ${fmt(ys!.min)} to ${fmt(ys!.max)}${collapse ? '; truncated, every label becomes class 0' : ''}.`,
+          evidence: [`targets from ${fmt(ys!.min)} to ${fmt(ys!.max)}, not integers`, `loss is ${lossName}`],
+          relevance: 'output compared with non-integer class labels',
+          fixes: integerScaleFix(ys!, ySite),
+          confirmBy: set(...HARM, ...NUMERIC),
+          strength: 0.9,
+          trivialFit: collapse,
+        }),
+      );
     } else if (loss.kind === 'sparse' && t.integer && isNum(ys?.max) && units !== null && units > 1 && ys!.max >= units) {
-      out.push({
-        id: id('label-encoding-mismatch', 'y'),
-        symptom: 'label-encoding-mismatch',
-        rootCause: 'label-encoding',
-        layer: null,
-        location: ySite,
-        data: { role: 'y', fitSite: ySite },
-        related: compileRel,
-        message: `Class indices go up to ${fmt(ys!.max)}, but ${name} has only ${units} units (one per class).`,
-        evidence: [`largest class index ${fmt(ys!.max)}`, `${units} output units`],
-        relevance: outputRelevance(view, o, `${units} units for ${fmt(ys!.max + 1)} classes`),
-        fixes: [],
-        confirmBy: set(...HARM, ...NUMERIC),
-        strength: 0.9,
-        weak: false,
-      });
+      out.push(
+        labelEncoding('targets', {
+          message: `Class indices go up to ${fmt(ys!.max)}, but ${name} has only ${units} units (one per class).`,
+          evidence: [`largest class index ${fmt(ys!.max)}`, `${units} output units`],
+          relevance: `${units} units for ${fmt(ys!.max + 1)} classes`,
+          fixes: [],
+          confirmBy: set(...HARM, ...NUMERIC),
+          strength: 0.9,
+        }),
+      );
     } else if (loss.kind === 'categorical' && t.columns === 1 && (units ?? 0) > 1 && (t.kind === 'classes' || t.kind === 'binary')) {
-      out.push({
-        id: id('label-encoding-mismatch', 'y'),
-        symptom: 'label-encoding-mismatch',
-        rootCause: 'label-encoding',
-        layer: null,
-        location: view.compileSite,
-        related: [],
-        message: `${lossName} expects one-hot rows, but the targets are class indices (one column).`,
-        evidence: [`targets: one column of class indices`, `${units} output units`, `loss is ${lossName}`],
-        relevance: outputRelevance(view, o, 'output compared with class indices'),
-        fixes: [
-          lossFix(view, o.slot, 'sparseCategoricalCrossentropy', 'Use sparseCategoricalCrossentropy for class-index labels'),
-          {
-            title: `One-hot encode the labels (${units} classes) in the fit call`,
-            plan: { kind: 'scale', fitSite: run.data.y.get(o.slot)?.site ?? view.event.fitSite, role: 'y', op: { type: 'oneHot', depth: units! } },
-          },
-        ],
-        confirmBy: set(...HARM, ...NUMERIC),
-        strength: 0.95,
-        weak: false,
-      });
+      out.push(
+        labelEncoding('compile', {
+          message: `${lossName} expects one-hot rows, but the targets are class indices (one column).`,
+          evidence: [`targets: one column of class indices`, `${units} output units`, `loss is ${lossName}`],
+          relevance: 'output compared with class indices',
+          fixes: [
+            lossFix(view, o.slot, 'sparseCategoricalCrossentropy', 'Use sparseCategoricalCrossentropy for class-index labels'),
+            { title: `One-hot encode the labels (${units} classes) in the fit call`, plan: { kind: 'scale', fitSite: ySite, role: 'y', op: { type: 'oneHot', depth: units! } } },
+          ],
+          confirmBy: set(...HARM, ...NUMERIC),
+          strength: 0.95,
+        }),
+      );
     }
   }
   return out;
