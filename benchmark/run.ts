@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs the CLI on every buggy and fixed benchmark program and scores it against
- * the case's ground truth, side by side with DeepLocalize's published results.
- *   --case <id>     run one case (repeatable)
+ * the case's ground truth, side by side with DeepLocalize's published results; then on every
+ * healthy program in benchmark/healthy, where any finding at all is a false alarm.
+ *   --case <id>     run one case or healthy program (repeatable)
  *   --no-write      print the table without updating BENCHMARKS.md
  */
 import { spawn } from 'node:child_process';
@@ -14,6 +15,7 @@ import type { Finding, Report } from '../src/analysis/findings';
 
 const ROOT = path.resolve(__dirname, '..');
 const CASES = path.join(ROOT, 'benchmark', 'cases');
+const HEALTHY = path.join(ROOT, 'benchmark', 'healthy');
 const CLI = path.join(ROOT, 'bin', 'faultline');
 const MAX_SECONDS = 90;
 
@@ -56,6 +58,28 @@ interface CliRun {
   code: number | null;
   seconds: number;
   stderr: string;
+}
+
+/** A correct program that trains well (benchmark/healthy/<id>/program.json). */
+export interface HealthyProgram {
+  id: string;
+  kind: string;
+  backend: string;
+  modelledOn: string;
+  description: string;
+  learnedWhen: string;
+  observed: string;
+}
+
+export interface HealthyScore {
+  id: string;
+  kind: string;
+  modelledOn: string;
+  verdict: string;
+  /** Every finding, confirmed or not: on a healthy program each one is a false alarm. */
+  findings: string[];
+  seconds: number;
+  error: string | null;
 }
 
 function runCli(script: string): Promise<CliRun> {
@@ -124,6 +148,23 @@ export function scoreCase(truth: CaseTruth, buggy: CliRun, fixed: CliRun): CaseS
   };
 }
 
+export function scoreHealthy(program: HealthyProgram, run: CliRun): HealthyScore {
+  const report = run.report;
+  return {
+    id: program.id,
+    kind: program.kind,
+    modelledOn: program.modelledOn,
+    verdict: report?.verdict ?? 'error',
+    findings: (report?.findings ?? []).map((f) => `${f.symptom} → ${f.rootCause} @${f.location?.line ?? '?'}${f.confirmed ? '' : ' (unconfirmed)'}`),
+    seconds: run.seconds,
+    error: report === null ? `no report (exit ${run.code}): ${run.stderr.trim().split('\n').pop() ?? ''}` : report.run.error?.message ?? null,
+  };
+}
+
+export async function runHealthy(program: HealthyProgram): Promise<HealthyScore> {
+  return scoreHealthy(program, await runCli(path.join(HEALTHY, program.id, 'program.js')));
+}
+
 const mark = (b: boolean | null) => (b === null ? '?' : b ? '✓' : '✗');
 
 export function renderTable(scores: CaseScore[]): string {
@@ -157,17 +198,42 @@ export function renderTable(scores: CaseScore[]): string {
   return lines.join('\n');
 }
 
-function loadCases(only: string[]): CaseTruth[] {
-  const ids = fs
-    .readdirSync(CASES)
-    .filter((d) => fs.existsSync(path.join(CASES, d, 'case.json')))
-    .sort();
-  const chosen = only.length ? ids.filter((id) => only.includes(id)) : ids;
-  if (only.length && chosen.length !== only.length) {
-    const missing = only.filter((id) => !ids.includes(id));
-    throw new Error(`unknown case(s): ${missing.join(', ')}`);
+export function renderHealthyTable(scores: HealthyScore[]): string {
+  const lines: string[] = [];
+  lines.push('| program | kind | modelled on | verdict | findings (any, confirmed or not) | run (s) |');
+  lines.push('|---|---|---|---|---|---|');
+  for (const s of scores) {
+    lines.push(`| ${s.id} | ${s.kind} | ${s.modelledOn} | ${s.error ? `error: ${s.error}` : s.verdict} | ${s.findings.join(', ') || '—'} | ${s.seconds.toFixed(1)} |`);
   }
-  return chosen.map((id) => JSON.parse(fs.readFileSync(path.join(CASES, id, 'case.json'), 'utf8')) as CaseTruth);
+  const flagged = scores.filter((s) => s.findings.length > 0 || s.error !== null).length;
+  lines.push('');
+  lines.push(`Healthy programs with any finding (or an error): **${flagged}/${scores.length}**.`);
+  return lines.join('\n');
+}
+
+/** Folder names under `dir` holding `file`, sorted; `only` narrows them (ids of the other suite are ignored here). */
+function listIds(dir: string, file: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((d) => fs.existsSync(path.join(dir, d, file)))
+    .sort();
+}
+
+function loadSuites(only: string[]): { cases: CaseTruth[]; healthy: HealthyProgram[] } {
+  const caseIds = listIds(CASES, 'case.json');
+  const healthyIds = listIds(HEALTHY, 'program.json');
+  const missing = only.filter((id) => !caseIds.includes(id) && !healthyIds.includes(id));
+  if (missing.length) throw new Error(`unknown case(s): ${missing.join(', ')}`);
+  const pick = (ids: string[]) => (only.length ? ids.filter((id) => only.includes(id)) : ids);
+  return {
+    cases: pick(caseIds).map((id) => JSON.parse(fs.readFileSync(path.join(CASES, id, 'case.json'), 'utf8')) as CaseTruth),
+    healthy: pick(healthyIds).map((id) => JSON.parse(fs.readFileSync(path.join(HEALTHY, id, 'program.json'), 'utf8')) as HealthyProgram),
+  };
+}
+
+export function loadHealthyProgram(id: string): HealthyProgram {
+  return JSON.parse(fs.readFileSync(path.join(HEALTHY, id, 'program.json'), 'utf8')) as HealthyProgram;
 }
 
 export async function runCase(truth: CaseTruth): Promise<CaseScore> {
@@ -177,16 +243,16 @@ export async function runCase(truth: CaseTruth): Promise<CaseScore> {
   return scoreCase(truth, buggy, fixed);
 }
 
-function writeBenchmarks(table: string, command: string, seconds: number): void {
+function writeBenchmarks(table: string, healthyTable: string, command: string, seconds: number): void {
   writeSection(
     'bench',
-    `## Fault benchmark (DeepLocalize programs in TensorFlow.js)\n\nCommand: \`${command}\` · date ${today()} · ${os.cpus().length} cores · ${Math.round(seconds)} s in all.\n\nA case is *detected* when the verdict is faulty; *exact line* and *root cause + fix* judge the lead finding (the first confirmed one: the squiggle a user acts on) against the case's ground-truth lines and root causes; *silent on fixed* means no finding at all, confirmed or not, on the fixed program (and on the healthy case's program).\n\n${table}`,
+    `## Fault benchmark (DeepLocalize programs in TensorFlow.js)\n\nCommand: \`${command}\` · date ${today()} · ${os.cpus().length} cores · ${Math.round(seconds)} s in all.\n\nA case is *detected* when the verdict is faulty; *exact line* and *root cause + fix* judge the lead finding (the first confirmed one: the squiggle a user acts on) against the case's ground-truth lines and root causes; *silent on fixed* means no finding at all, confirmed or not, on the fixed program (and on the healthy case's program).\n\n${table}\n\n### Healthy programs (false alarms)\n\nCorrect programs that train well, in \`benchmark/healthy/\`: ordinary models of the kinds peers were measured on (AUTOTRAINER's \"normal\" Blob, Circle and MNIST models) and of the official tfjs-examples, on synthetic data. Each was written and checked to learn (its \`program.json\` says how) before Faultline was run on it; any finding on one, confirmed or not, is a false alarm.\n\n${healthyTable}`,
   );
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { case: { type: 'string', multiple: true }, 'no-write': { type: 'boolean', default: false } } });
-  const cases = loadCases(values.case ?? []);
+  const { cases, healthy } = loadSuites(values.case ?? []);
   const started = Date.now();
   const scores: CaseScore[] = [];
   for (const truth of cases) {
@@ -194,9 +260,16 @@ async function main(): Promise<void> {
     scores.push(score);
     process.stderr.write(`${truth.id}: ${score.healthy ? 'healthy' : score.detected ? 'detected' : 'missed'} · ${score.first}${score.falseAlarmFixed ? ` · FALSE ALARM ${score.falseAlarmFindings.join(', ')}` : ''}${score.error ? ` · ${score.error}` : ''} (${score.buggySeconds.toFixed(1)} s + ${score.fixedSeconds.toFixed(1)} s)\n`);
   }
-  const table = renderTable(scores);
-  process.stdout.write(table + '\n');
-  if (!values['no-write'] && !values.case) writeBenchmarks(table, 'npm run bench', (Date.now() - started) / 1000);
+  const healthyScores: HealthyScore[] = [];
+  for (const program of healthy) {
+    const score = await runHealthy(program);
+    healthyScores.push(score);
+    process.stderr.write(`${program.id}: ${score.error ? `error · ${score.error}` : score.verdict}${score.findings.length ? ` · FALSE ALARM ${score.findings.join(', ')}` : ''} (${score.seconds.toFixed(1)} s)\n`);
+  }
+  const table = scores.length ? renderTable(scores) : '';
+  const healthyTable = healthyScores.length ? renderHealthyTable(healthyScores) : '';
+  process.stdout.write([table, healthyTable].filter(Boolean).join('\n\n') + '\n');
+  if (!values['no-write'] && !values.case) writeBenchmarks(table, healthyTable, 'npm run bench', (Date.now() - started) / 1000);
 }
 
 if (require.main === module) {

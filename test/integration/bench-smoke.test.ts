@@ -1,12 +1,12 @@
 /**
- * The benchmark harness end to end on two cases (one dense on wasm, one conv on cpu), so that
- * the harness, the CLI and the cases' ground truth cannot drift apart unnoticed.
+ * The benchmark harness end to end on two cases (one dense on wasm, one conv on cpu) and one
+ * healthy program, so that the harness, the CLI and the ground truth cannot drift apart unnoticed.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCase, type CaseTruth } from '../../benchmark/run';
+import { loadHealthyProgram, runCase, runHealthy, type CaseTruth } from '../../benchmark/run';
 import { ROOT } from '../helpers/run';
 
 function truth(id: string): CaseTruth {
@@ -28,4 +28,11 @@ test('conv case kcct-fujimotolab-keras-super-resolution: detected, silent on the
   assert.equal(score.detected, true, score.first);
   assert.equal(score.exactLine, true, score.first);
   assert.equal(score.falseAlarmFixed, false, score.falseAlarmFindings.join(', '));
+});
+
+test('healthy program trainonbatch-sparse (a trainOnBatch loop): traced and silent', async () => {
+  const score = await runHealthy(loadHealthyProgram('trainonbatch-sparse'));
+  assert.equal(score.error, null);
+  assert.equal(score.verdict, 'healthy');
+  assert.deepEqual(score.findings, []);
 });
