@@ -102,7 +102,10 @@ export function optimizerBand(opt: OptimizerInfo | null | undefined): OptimizerB
   const c = opt.className.toLowerCase();
   if (c.includes('momentum')) return { name: 'SGD with momentum', typical: 0.01, low: 1e-5, high: 1 };
   if (c.includes('sgd')) return { name: 'SGD', typical: 0.01, low: 1e-5, high: 1 };
-  if (c.includes('adadelta')) return { name: 'Adadelta', typical: 1, low: 0.01, high: 10 };
+  // TensorFlow.js's Adadelta divides by the squared-gradient average of the previous step, which
+  // then stays equal to the squared-update average: every update is exactly learningRate x gradient.
+  // So its learning rate behaves as plain SGD's, not as Keras's Adadelta (typically 1.0).
+  if (c.includes('adadelta')) return { name: 'Adadelta', typical: 0.01, low: 1e-5, high: 1 };
   if (c.includes('adagrad')) return { name: 'Adagrad', typical: 0.01, low: 1e-5, high: 1 };
   if (c.includes('adamax')) return { name: 'Adamax', typical: 0.002, low: 1e-6, high: 0.05 };
   if (c.includes('adam')) return { name: 'Adam', typical: 0.001, low: 1e-6, high: 0.05 };

@@ -214,7 +214,8 @@ describe('learning rate band', () => {
     ['RMSProp', 0.2, true],
     ['Adam', 1e-8, true],
     ['MomentumOptimizer', 0.05, false],
-    ['Adadelta', 1, false],
+    ['Adadelta', 1, true],
+    ['Adadelta', 0.01, false],
   ];
   for (const [cls, lr, flagged] of cases) {
     it(`${cls} at ${lr} is ${flagged ? '' : 'not '}flagged`, () => {
@@ -228,13 +229,13 @@ describe('learning rate band', () => {
     });
   }
 
-  it("tfjs's tiny Adadelta default given by name: replace the name with a tuned optimizer", () => {
+  it("'adadelta' by name is plain SGD at 1 in tfjs: lower its learning rate, with the reason", () => {
     const src = withLine(CLASSIFIER_SRC, 11, "  model.compile({ optimizer: 'adadelta', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });");
-    const b = new TraceBuilder().model(classifierModel({ optimizer: { className: 'Adadelta', learningRate: 0.001, line: null } })).xRange(-1, 1).yOneHot(3);
+    const b = new TraceBuilder().model(classifierModel({ optimizer: { className: 'Adadelta', learningRate: 1, line: null } })).xRange(-1, 1).yOneHot(3);
     const f = byId(configOnly(b, src).findings, 'learning-rate-out-of-range:optimizer')!;
     assert.equal(f.location?.line, 11, 'compile line when the optimizer is a name');
-    assert.match(f.message, /Keras uses 1\.0/);
-    assert.equal(lineOf(applyFix(src, f.fix), 11), "  model.compile({ optimizer: tf.train.adadelta(1), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });");
+    assert.match(f.message, /every update is learningRate × gradient/);
+    assert.equal(lineOf(applyFix(src, f.fix), 11), "  model.compile({ optimizer: tf.train.adadelta(0.01), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });");
   });
 });
 
