@@ -418,9 +418,10 @@ function learningRateCheck(view: ModelView, run: ModelState): Hypothesis[] {
   const low = lr < band.low;
   if (!high && !low) return [];
   const fix = learningRateFix(view, run, high ? 0.1 : 10);
-  const note =
+  const usual = high ? `usual values are below ${fmt(band.high)}, typically ${fmt(band.typical)}` : `usual values are at least ${fmt(band.low)}, typically ${fmt(band.typical)}`;
+  const adadelta =
     band.name === 'Adadelta'
-      ? ": in TensorFlow.js, Adadelta does not adapt its steps as Keras's does, every update is learningRate × gradient, so 'adadelta' (learning rate 1, as in Keras) is plain SGD at 1"
+      ? " Unlike Keras's, TensorFlow.js's Adadelta does not adapt its steps: every update is learningRate × gradient, so 'adadelta' (learning rate 1, Keras's default) is plain SGD at 1."
       : '';
   return [
     {
@@ -431,8 +432,8 @@ function learningRateCheck(view: ModelView, run: ModelState): Hypothesis[] {
       location: view.optimizerSite,
       related: [],
       message: high
-        ? `Learning rate ${fmt(lr)} is very high for ${band.name} (usual values are below ${fmt(band.high)}, typically ${fmt(band.typical)})${note}; updates can overshoot and blow up.`
-        : `Learning rate ${fmt(lr)} is very low for ${band.name} (usual values are at least ${fmt(band.low)}, typically ${fmt(band.typical)}); weights will barely move.`,
+        ? `Learning rate ${fmt(lr)} is very high for ${band.name} (${usual}); updates can overshoot and blow up.${adadelta}`
+        : `Learning rate ${fmt(lr)} is very low for ${band.name} (${usual}); weights will barely move.${adadelta}`,
       evidence: [`${band.name} learning rate ${fmt(lr)}`],
       relevance: new Map(),
       fixes: fix ? [fix] : [],
