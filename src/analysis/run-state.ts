@@ -25,6 +25,7 @@ export class RunState {
   backend: string | null = null;
   sawHello = false;
   iterations = 0;
+  /** Epochs finished, over every fit call of every model (each call numbers its epochs from 0). */
   epochs = 0;
   crash: CrashEvent | null = null;
   readonly models = new Map<number, ModelEvent>();
@@ -54,7 +55,7 @@ export class RunState {
         this.lastIteration = event;
         break;
       case 'epoch':
-        this.epochs = Math.max(this.epochs, event.epoch + 1);
+        this.epochs++;
         break;
       case 'crash':
         this.crash = event;

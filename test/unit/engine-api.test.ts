@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosisEngine } from '../../src/analysis/engine';
 import type { RunSummary } from '../../src/analysis/findings';
+import { RunState } from '../../src/analysis/run-state';
 import type { TraceEvent } from '../../src/analysis/trace';
 import { CLASSIFIER_SRC, classifierModel, healthyDetails, sources, withLine } from './fixtures';
 import { decaying, run, TraceBuilder } from './trace-builder';
@@ -157,5 +158,22 @@ describe('cost', () => {
     const ms = Date.now() - t0;
     assert.ok(ms < 20000, `${ms} ms`);
     assert.deepEqual(e.findings(), []);
+  });
+});
+
+describe('run summary', () => {
+  it('counts the epochs of every fit call (each numbers its epochs from 0)', () => {
+    const state = new RunState('/p/train.js');
+    const b = new TraceBuilder().model(classifierModel());
+    for (const [fitCall, epochs] of [[0, 2], [1, 3]] as const) {
+      for (let e = 0; e < epochs; e++) {
+        b.step(1 - 0.1 * (fitCall + e), { epoch: e });
+        b.epoch(e, { loss: 1 - 0.1 * (fitCall + e) });
+      }
+    }
+    for (const e of b.events) state.ingest(e);
+    const summary = state.summary({ code: 0, signal: null, reason: 'exited', durationMs: 1 });
+    assert.equal(summary.epochs, 5);
+    assert.equal(summary.iterations, 5);
   });
 });
