@@ -8,6 +8,7 @@ import { backgroundScore, type Ctx, type HypStatus, type Hypothesis, layerText, 
 import { configHypotheses } from './detectors/config';
 import { detectExploding, detectLayers } from './detectors/layers';
 import { detectNumerical } from './detectors/numerical';
+import { ignoredLearningRate } from './detectors/settings';
 import { detectTrends } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { dataDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
@@ -223,6 +224,13 @@ export class DiagnosisEngine {
           run.ended = true;
           this.trend(run, this.ctx(run, Math.max(run.lastIter, 0), e.elapsedMs), true);
         }
+        return;
+      }
+      case 'ignoredSetting': {
+        // The probe reports it at an optimizer step, so the stepping model is known by then.
+        const modelId = this.lastModel ?? this.firstModel;
+        const run = modelId !== null ? this.runs.get(modelId) : undefined;
+        if (run) this.apply(run, [ignoredLearningRate(e, run)]);
         return;
       }
       case 'crash': {

@@ -23,6 +23,8 @@ export const SYMPTOMS = [
   'label-encoding-mismatch',
   'unscaled-input',
   'learning-rate-out-of-range',
+  // An assignment the optimizer's steps ignore.
+  'learning-rate-ignored',
 ] as const;
 export type Symptom = (typeof SYMPTOMS)[number];
 

@@ -26,6 +26,8 @@ export type FixPlan =
   | { kind: 'scale'; fitSite: SourceSite | null; role: 'x' | 'y'; op: ScaleOp }
   /** A new `model.add(tf.layers.<layerCall>)` statement right after the one that added `after`. */
   | { kind: 'addLayer'; after: LayerInfo; layerCall: string }
+  /** `<optimizer>.learningRate = <value>` (or `*=` etc.) at the site becomes `<optimizer>.setLearningRate(...)`. */
+  | { kind: 'setLearningRate'; site: SourceSite }
   | { kind: 'all'; parts: FixPlan[] };
 
 export interface PlannedFix {
@@ -505,6 +507,24 @@ function addLayerEdits(src: SourceText, p: Extract<FixPlan, { kind: 'addLayer' }
   return [src.edit(site.file, at, at, `${eol}${head[1]}${head[2]}.add(${ns[1]}.layers.${p.layerCall})${semi}`)];
 }
 
+const RATE_ASSIGNMENT = /([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\[[^\]\n]*\]|\(\s*\))*)\s*\.\s*learningRate\s*([-+*/]?)=(?!=)/;
+
+function setLearningRateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'setLearningRate' }>): EditResult {
+  const t = src.text;
+  const lineStart = src.lineStart(p.site.line);
+  if (lineStart < 0) return null;
+  const m = RATE_ASSIGNMENT.exec(t.slice(lineStart, src.lineEnd(p.site.line)));
+  if (!m) return null;
+  const start = lineStart + m.index;
+  const valueStart = start + m[0].length;
+  const end = statementEnd(t, valueStart);
+  const value = t.slice(valueStart, end).trim();
+  if (!value) return null;
+  const target = m[1]!;
+  const next = m[2] ? `${target}.learningRate ${m[2]} ${/^[\w$.]+$/.test(value) ? value : `(${value})`}` : value;
+  return [src.edit(p.site.file, start, end, `${target}.setLearningRate(${next})`)];
+}
+
 function planFile(p: FixPlan): string | null {
   switch (p.kind) {
     case 'activation':
@@ -517,6 +537,8 @@ function planFile(p: FixPlan): string | null {
       return p.fitSite?.file ?? null;
     case 'addLayer':
       return p.after.site?.file ?? null;
+    case 'setLearningRate':
+      return p.site.file;
     case 'all':
       return null;
   }
@@ -558,6 +580,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return scaleEdits(src, p);
       case 'addLayer':
         return addLayerEdits(src, p);
+      case 'setLearningRate':
+        return setLearningRateEdits(src, p);
     }
   } catch {
     return null;

@@ -214,6 +214,18 @@ export const ProbeWarning = z.object({
   message: z.string().max(4096),
 });
 
+/** A learning rate assigned to an optimizer whose steps ignore it (tfjs's SGD keeps a copy made by setLearningRate). */
+export const IgnoredSettingEvent = z.object({
+  type: z.literal('ignoredSetting'),
+  property: z.literal('learningRate'),
+  optimizer: z.string().max(128),
+  /** The value assigned. */
+  value: z.number().nullable(),
+  /** The value the steps use. */
+  effective: z.number().nullable(),
+  site: SourceSite.nullable(),
+});
+
 export const TraceEvent = z.discriminatedUnion('type', [
   Hello,
   TfjsLoaded,
@@ -224,6 +236,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   CrashEvent,
   TrainEndEvent,
   ProbeWarning,
+  IgnoredSettingEvent,
 ]);
 export type TraceEvent = z.infer<typeof TraceEvent>;
 export type TraceEventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;

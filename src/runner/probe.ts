@@ -206,6 +206,8 @@ function hookCore(core: any, request: string): void {
   };
   trySet(core, 'variableGrads', variableGrads);
 
+  watchLearningRateAssignments(core);
+
   // Optimizer factories: remember where each optimizer was created.
   const train = core.train;
   for (const key of Object.keys(train)) {
@@ -217,6 +219,76 @@ function hookCore(core: any, request: string): void {
       return optimizer;
     });
   }
+}
+
+/**
+ * tfjs's SGD and momentum optimizers step with a copy of their rate made by setLearningRate, so a
+ * plain `optimizer.learningRate = x` changes the property but not the steps. The property keeps
+ * its plain behaviour here; the probe notes the rate the steps use and, for an assignment that
+ * bypassed setLearningRate, the line that made it (checked at the next step, so an assignment
+ * followed by setLearningRate is fine).
+ */
+const effectiveRates = new WeakMap<object, number>();
+const bypassedRates = new WeakMap<object, { value: unknown; site: SourceSite | null }>();
+const reportedBypasses = new WeakMap<object, Set<string>>();
+
+function watchLearningRateAssignments(core: any): void {
+  const proto = core.SGDOptimizer?.prototype;
+  if (!proto || typeof proto.setLearningRate !== 'function' || Object.getOwnPropertyDescriptor(proto, 'learningRate')) return;
+  const values = new WeakMap<object, unknown>();
+  let settingThrough: object | null = null;
+  const setLearningRate = proto.setLearningRate;
+  proto.setLearningRate = function (this: object, learningRate: unknown) {
+    const outer = settingThrough;
+    settingThrough = this;
+    try {
+      return setLearningRate.call(this, learningRate);
+    } finally {
+      settingThrough = outer;
+    }
+  };
+  Object.defineProperty(proto, 'learningRate', {
+    configurable: true,
+    get(this: object) {
+      return values.get(this);
+    },
+    set(this: object, value: unknown) {
+      values.set(this, value);
+      if (settingThrough === this) {
+        if (typeof value === 'number') effectiveRates.set(this, value);
+        bypassedRates.delete(this);
+      } else if (effectiveRates.has(this) && value !== effectiveRates.get(this)) {
+        bypassedRates.set(this, { value, site: captureUserSite(PROBE_FILE) });
+      }
+    },
+  });
+}
+
+/** The rate an optimizer's steps use (its property, unless an assignment bypassed setLearningRate). */
+function learningRateOf(optimizer: any): unknown {
+  return effectiveRates.get(optimizer) ?? optimizer?.learningRate;
+}
+
+/** Reports, once per line, an assignment of learningRate that the optimizer's steps ignore. */
+function reportBypassedRate(optimizer: any): void {
+  const bypass = bypassedRates.get(optimizer);
+  if (!bypass) return;
+  bypassedRates.delete(optimizer);
+  const effective = effectiveRates.get(optimizer);
+  if (effective === undefined || bypass.value === effective) return;
+  const key = bypass.site ? `${bypass.site.file}:${bypass.site.line}` : '';
+  let seen = reportedBypasses.get(optimizer);
+  if (!seen) reportedBypasses.set(optimizer, (seen = new Set()));
+  if (seen.has(key)) return;
+  seen.add(key);
+  emit({
+    type: 'ignoredSetting',
+    property: 'learningRate',
+    optimizer: String(safe(() => optimizer.getClassName(), optimizer.constructor?.name ?? 'Optimizer')).slice(0, 128),
+    value: typeof bypass.value === 'number' ? finiteOrNull(bypass.value) : null,
+    effective: finiteOrNull(effective),
+    site: bypass.site,
+  });
 }
 
 function trySet(target: any, key: string, value: unknown): void {
@@ -427,7 +499,8 @@ function lossNames(loss: unknown): string[] {
 function describeOptimizer(optimizer: any, compileSite: SourceSite | null): OptimizerInfo | null {
   if (!optimizer) return null;
   const cfg = safe(() => optimizer.getConfig(), {} as any);
-  const lr = typeof optimizer.learningRate === 'number' ? optimizer.learningRate : typeof cfg.learningRate === 'number' ? cfg.learningRate : null;
+  const rate = learningRateOf(optimizer);
+  const lr = typeof rate === 'number' ? rate : typeof cfg.learningRate === 'number' ? cfg.learningRate : null;
   return {
     className: String(safe(() => optimizer.getClassName(), optimizer.constructor?.name ?? 'Optimizer')).slice(0, 128),
     learningRate: lr === null ? null : finiteOrNull(lr),
@@ -822,7 +895,9 @@ function afterGradients(state: StepState, optimizer: any, grads: Record<string, 
   const entry = state.entry;
   entry.steps++;
   const lossNonFinite = state.loss !== null && !Number.isFinite(state.loss);
-  const lr = optimizer && typeof optimizer.learningRate === 'number' ? finiteOrNull(optimizer.learningRate) : null;
+  if (optimizer) reportBypassedRate(optimizer);
+  const rate = optimizer ? learningRateOf(optimizer) : null;
+  const lr = typeof rate === 'number' ? finiteOrNull(rate) : null;
   const pending: PendingStep = {
     loss: state.loss !== null && Number.isFinite(state.loss) ? state.loss : null,
     lossNonFinite,

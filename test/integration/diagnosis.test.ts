@@ -32,6 +32,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/cases/52800582/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: '' },
   { script: 'benchmark/cases/59325381/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: '' },
   { script: 'benchmark/latency/lr-jump-loop.js', symptoms: ['loss-diverging', 'non-finite-loss', 'non-finite-output'], rootCause: 'learning-rate', lineOf: 'tf.train.sgd(0.01)' },
+  { script: 'test/fixtures/lr-assignment.js', symptoms: ['learning-rate-ignored'], rootCause: 'learning-rate', lineOf: 'optimizer.learningRate = lr', fixed: 'optimizer.setLearningRate(lr);' },
 ];
 
 for (const c of FAULTS) {

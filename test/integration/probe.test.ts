@@ -95,6 +95,30 @@ test('a seeded run gives exactly the same loss history with and without the prob
   }
 });
 
+test("a learning rate assigned to tfjs's momentum optimizer (ignored by its steps): reported once with its line, training unchanged", async () => {
+  const script = path.join(FIXTURES, 'lr-assignment.js');
+  const plain = lastJsonLine(runPlain(script));
+  const run = await traceRun({ script });
+  assert.equal(run.exit.code, 0, run.stderr);
+  const result = lastJsonLine(run.stdout);
+  assert.deepEqual(result, plain, 'the probe changed the loss history or the learningRate property');
+  const ignored = ofType(run.events, 'ignoredSetting');
+  assert.equal(ignored.length, 1, JSON.stringify(ignored));
+  assert.equal(ignored[0]!.optimizer, 'Momentum');
+  assert.equal(ignored[0]!.value, 0.025);
+  assert.equal(ignored[0]!.effective, 0.05);
+  assert.equal(ignored[0]!.site?.line, linesOf(script, 'optimizer.learningRate = lr')[0]);
+  // The steps keep 0.05, and the trace says so.
+  assert.deepEqual([...new Set(ofType(run.events, 'iter').map((e) => e.learningRate))], [0.05]);
+
+  for (const mode of ['setLearningRate', 'both']) {
+    const ok = await traceRun({ script, env: { ...process.env, FAULTLINE_FIXTURE_SCHEDULE: mode } });
+    assert.equal(ok.exit.code, 0, ok.stderr);
+    assert.deepEqual(ofType(ok.events, 'ignoredSetting'), [], mode);
+    assert.ok(ofType(ok.events, 'iter').some((e) => e.learningRate === 0.025), `${mode}: the trace shows the lowered rate`);
+  }
+});
+
 test('fitDataset: traced through the injected callback', async () => {
   const script = path.join(FIXTURES, 'fit-dataset.js');
   const run = await traceRun({ script });

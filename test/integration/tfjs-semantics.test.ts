@@ -26,3 +26,19 @@ test("tfjs's Adadelta takes plain gradient steps: 'adadelta' (learning rate 1) t
   assert.ok(adadelta.some((w, i) => Math.abs(w - untrained[i]!) > 1e-3), 'the weights moved');
   adadelta.forEach((w, i) => assert.ok(Math.abs(w - sgd[i]!) < 1e-4, `weight ${i}: adadelta ${w} vs sgd ${sgd[i]}`));
 });
+
+test("tfjs's SGD and momentum ignore an assigned learningRate: they step with the rate given to setLearningRate", async () => {
+  await tf.setBackend('cpu');
+  for (const make of [() => tf.train.sgd(0.1), () => tf.train.momentum(0.1, 0.9)]) {
+    const assigned = make();
+    // Protected in tfjs's types, public at run time: scripts in JavaScript assign it.
+    (assigned as unknown as { learningRate: number }).learningRate = 0;
+    const stopped = make();
+    stopped.setLearningRate(0);
+    const before = await trainedWeights(tf.train.sgd(0));
+    const moved = (await trainedWeights(assigned)).some((w, i) => Math.abs(w - before[i]!) > 1e-3);
+    const still = (await trainedWeights(stopped)).every((w, i) => Math.abs(w - before[i]!) < 1e-7);
+    assert.ok(moved, `${assigned.getClassName()}: learningRate = 0 by assignment still trains`);
+    assert.ok(still, `${stopped.getClassName()}: setLearningRate(0) stops training`);
+  }
+});

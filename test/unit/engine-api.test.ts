@@ -5,8 +5,8 @@ import { DiagnosisEngine } from '../../src/analysis/engine';
 import type { RunSummary } from '../../src/analysis/findings';
 import { RunState } from '../../src/analysis/run-state';
 import type { TraceEvent } from '../../src/analysis/trace';
-import { CLASSIFIER_SRC, classifierModel, healthyDetails, sources, withLine } from './fixtures';
-import { decaying, run, TraceBuilder } from './trace-builder';
+import { applyFix, CLASSIFIER_SRC, classifierModel, healthyDetails, sources, withLine } from './fixtures';
+import { decaying, run, site, TraceBuilder } from './trace-builder';
 
 const SUMMARY: RunSummary = { script: null, exitCode: 0, signal: null, stoppedEarly: false, iterations: 0, epochs: 0, durationMs: 0, tfjsVersion: null, backend: null, error: null };
 
@@ -175,5 +175,24 @@ describe('run summary', () => {
     const summary = state.summary({ code: 0, signal: null, reason: 'exited', durationMs: 1 });
     assert.equal(summary.epochs, 5);
     assert.equal(summary.iterations, 5);
+  });
+});
+
+describe('settings the steps ignore', () => {
+  it("a learning rate assigned to tfjs's SGD: a confirmed finding on the assignment, fixed with setLearningRate", () => {
+    const src = `${CLASSIFIER_SRC}\n  optimizer.learningRate = 0.001;`;
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    for (let i = 0; i < 5; i++) b.step(1 - 0.05 * i);
+    b.events.push({ type: 'ignoredSetting', property: 'learningRate', optimizer: 'SGD', value: 0.001, effective: 0.1, site: site(14, 3) });
+    for (let i = 5; i < 8; i++) b.step(1 - 0.05 * i);
+    const r = run(b.events, sources(src));
+    const f = r.findings.find((x) => x.symptom === 'learning-rate-ignored');
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.confirmed, true);
+    assert.equal(f.rootCause, 'learning-rate');
+    assert.equal(f.location?.line, 14);
+    assert.match(f.message, /training goes on at 0\.1 instead of 0\.001/);
+    assert.equal(applyFix(src, f.fix).split('\n')[13], '  optimizer.setLearningRate(0.001);');
+    assert.equal(r.report.verdict, 'faulty');
   });
 });

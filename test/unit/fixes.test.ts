@@ -127,6 +127,23 @@ describe('learning-rate edits', () => {
   });
 });
 
+describe('learning-rate assignment edits', () => {
+  const fix = (line: string) => apply(`const tf = require('@tensorflow/tfjs');\n${line}\n`, { kind: 'setLearningRate', site: site(2, 1) })?.split('\n')[1] ?? null;
+  it('turns a plain assignment into setLearningRate', () => {
+    assert.equal(fix('  optimizer.learningRate = 0.01;'), '  optimizer.setLearningRate(0.01);');
+    assert.equal(fix('  this.model.optimizer.learningRate = lr * Math.pow(0.5, Math.floor(epoch / 4));'), '  this.model.optimizer.setLearningRate(lr * Math.pow(0.5, Math.floor(epoch / 4)));');
+    assert.equal(fix("  if (epoch > 2) models['a'].optimizer.learningRate = next"), "  if (epoch > 2) models['a'].optimizer.setLearningRate(next)");
+  });
+  it('keeps a compound assignment relative to the current rate', () => {
+    assert.equal(fix('  model.optimizer.learningRate *= 0.5;'), '  model.optimizer.setLearningRate(model.optimizer.learningRate * 0.5);');
+    assert.equal(fix('  opt.learningRate /= 1 + decay;'), '  opt.setLearningRate(opt.learningRate / (1 + decay));');
+  });
+  it('gives no fix when the line holds no assignment', () => {
+    assert.equal(fix('  if (optimizer.learningRate == 0.01) log();'), null);
+    assert.equal(fix('  console.log(optimizer.learningRate);'), null);
+  });
+});
+
 describe('input scaling edits', () => {
   const fit = site(1, 7);
   it('wraps the x argument of fit', () => {
