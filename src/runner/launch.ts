@@ -167,7 +167,7 @@ export function launch(options: LaunchOptions): RunHandle {
     ...process.env,
     ...options.env,
     ...pipe.env,
-    FAULTLINE_IPC_PARENT: String(process.pid),
+    // The host: the probe uses IPC when it is the direct parent, and its watchdog ends the run if it disappears.
     FAULTLINE_HOST_PID: String(process.pid),
     FAULTLINE_OWN_GROUP: process.platform === 'win32' ? '0' : '1',
     NODE_OPTIONS: `${userNodeOptions} ${preload}`.trim(),

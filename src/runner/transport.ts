@@ -3,7 +3,7 @@
  * reach the host even while a custom training loop blocks the event loop, and so that nothing
  * is lost when the script calls process.exit().
  *
- * - IPC: when the host forked this very process (`FAULTLINE_IPC_PARENT` equals our parent pid).
+ * - IPC: when the host forked this very process (`FAULTLINE_HOST_PID` equals our parent pid).
  * - Pipe: otherwise (wrappers such as `npm run` or the tsx CLI), a FIFO on POSIX or a named pipe
  *   on Windows whose path is in `FAULTLINE_PIPE`, opened and written synchronously.
  */
@@ -17,8 +17,8 @@ export interface Transport {
 const NONE: Transport = { send: () => undefined, kind: 'none' };
 
 export function openTransport(env: NodeJS.ProcessEnv = process.env): Transport {
-  const ipcParent = Number(env.FAULTLINE_IPC_PARENT);
-  if (typeof process.send === 'function' && process.channel && ipcParent === process.ppid) {
+  const hostPid = Number(env.FAULTLINE_HOST_PID);
+  if (typeof process.send === 'function' && process.channel && hostPid === process.ppid) {
     // The channel must not keep a finished script alive.
     process.channel.unref();
     let broken = false;
