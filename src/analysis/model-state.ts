@@ -134,20 +134,20 @@ export function normalizeKey(k: string): string {
 }
 
 /** Training and validation results at the end of one epoch. */
-/** Mean validation loss of the last three records when they are consecutive epochs, else null. */
-export function valLevel(records: readonly EpochRecord[]): number | null {
-  if (records.length < 3) return null;
-  const last = records.slice(-3);
-  if (last[2]!.epoch - last[0]!.epoch !== 2) return null;
-  return (last[0]!.valLoss! + last[1]!.valLoss! + last[2]!.valLoss!) / 3;
-}
-
 export interface EpochRecord {
   epoch: number;
   loss: number | null;
   valLoss: number | null;
   /** The validation accuracy, when an accuracy metric is compiled. */
   valAcc: number | null;
+}
+
+/** Mean validation loss of the last three records when they are consecutive epochs, else null. */
+export function valLevel(records: readonly EpochRecord[]): number | null {
+  if (records.length < 3) return null;
+  const last = records.slice(-3);
+  if (last[2]!.epoch - last[0]!.epoch !== 2) return null;
+  return (last[0]!.valLoss! + last[1]!.valLoss! + last[2]!.valLoss!) / 3;
 }
 
 export class ModelState {
