@@ -284,7 +284,7 @@ function reportBypassedRate(optimizer: any): void {
   emit({
     type: 'ignoredSetting',
     property: 'learningRate',
-    optimizer: String(safe(() => optimizer.getClassName(), optimizer.constructor?.name ?? 'Optimizer')).slice(0, 128),
+    optimizer: optimizerClassName(optimizer),
     value: typeof bypass.value === 'number' ? finiteOrNull(bypass.value) : null,
     effective: finiteOrNull(effective),
     site: bypass.site,
@@ -496,13 +496,17 @@ function lossNames(loss: unknown): string[] {
     .map((l) => (typeof l === 'function' ? l.name || 'custom' : String(l)).slice(0, 128));
 }
 
+function optimizerClassName(optimizer: any): string {
+  return String(safe(() => optimizer.getClassName(), optimizer.constructor?.name ?? 'Optimizer')).slice(0, 128);
+}
+
 function describeOptimizer(optimizer: any, compileSite: SourceSite | null): OptimizerInfo | null {
   if (!optimizer) return null;
   const cfg = safe(() => optimizer.getConfig(), {} as any);
   const rate = learningRateOf(optimizer);
   const lr = typeof rate === 'number' ? rate : typeof cfg.learningRate === 'number' ? cfg.learningRate : null;
   return {
-    className: String(safe(() => optimizer.getClassName(), optimizer.constructor?.name ?? 'Optimizer')).slice(0, 128),
+    className: optimizerClassName(optimizer),
     learningRate: lr === null ? null : finiteOrNull(lr),
     settings: scalarConfig(cfg),
     site: optimizerSites.get(optimizer) ?? compileSite ?? null,
