@@ -144,8 +144,14 @@ export function scoreCase(truth: CaseTruth, buggy: CliRun, fixed: CliRun): CaseS
     dlLocalized: truth.publishedResults?.deepLocalizeLocalized ?? null,
     buggySeconds: buggy.seconds,
     fixedSeconds: fixed.seconds,
-    error: report === null ? `no report (exit ${buggy.code}): ${buggy.stderr.trim().split('\n').pop() ?? ''}` : report.run.error?.message ?? null,
+    error: runError(buggy),
   };
+}
+
+/** Why a run gave no diagnosis: no report at all, or the report's own run error. */
+function runError(run: CliRun): string | null {
+  if (run.report === null) return `no report (exit ${run.code}): ${run.stderr.trim().split('\n').pop() ?? ''}`;
+  return run.report.run.error?.message ?? null;
 }
 
 export function scoreHealthy(program: HealthyProgram, run: CliRun): HealthyScore {
@@ -157,7 +163,7 @@ export function scoreHealthy(program: HealthyProgram, run: CliRun): HealthyScore
     verdict: report?.verdict ?? 'error',
     findings: (report?.findings ?? []).map((f) => `${f.symptom} → ${f.rootCause} @${f.location?.line ?? '?'}${f.confirmed ? '' : ' (unconfirmed)'}`),
     seconds: run.seconds,
-    error: report === null ? `no report (exit ${run.code}): ${run.stderr.trim().split('\n').pop() ?? ''}` : report.run.error?.message ?? null,
+    error: runError(run),
   };
 }
 
@@ -227,9 +233,13 @@ function loadSuites(only: string[]): { cases: CaseTruth[]; healthy: HealthyProgr
   if (missing.length) throw new Error(`unknown case(s): ${missing.join(', ')}`);
   const pick = (ids: string[]) => (only.length ? ids.filter((id) => only.includes(id)) : ids);
   return {
-    cases: pick(caseIds).map((id) => JSON.parse(fs.readFileSync(path.join(CASES, id, 'case.json'), 'utf8')) as CaseTruth),
-    healthy: pick(healthyIds).map((id) => JSON.parse(fs.readFileSync(path.join(HEALTHY, id, 'program.json'), 'utf8')) as HealthyProgram),
+    cases: pick(caseIds).map(loadCase),
+    healthy: pick(healthyIds).map(loadHealthyProgram),
   };
+}
+
+export function loadCase(id: string): CaseTruth {
+  return JSON.parse(fs.readFileSync(path.join(CASES, id, 'case.json'), 'utf8')) as CaseTruth;
 }
 
 export function loadHealthyProgram(id: string): HealthyProgram {

@@ -4,17 +4,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { loadHealthyProgram, runCase, runHealthy, type CaseTruth } from '../../benchmark/run';
-import { ROOT } from '../helpers/run';
-
-function truth(id: string): CaseTruth {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, 'benchmark', 'cases', id, 'case.json'), 'utf8')) as CaseTruth;
-}
+import { loadCase, loadHealthyProgram, runCase, runHealthy } from '../../benchmark/run';
 
 test('dense case 48251943: detected on the exact line with the right root cause, silent on the fix', async () => {
-  const score = await runCase(truth('48251943'));
+  const score = await runCase(loadCase('48251943'));
   assert.equal(score.error, null);
   assert.equal(score.detected, true, score.first);
   assert.equal(score.exactLine, true, score.first);
@@ -23,7 +16,7 @@ test('dense case 48251943: detected on the exact line with the right root cause,
 });
 
 test('conv case kcct-fujimotolab-keras-super-resolution: detected, silent on the fix', async () => {
-  const score = await runCase(truth('kcct-fujimotolab-keras-super-resolution'));
+  const score = await runCase(loadCase('kcct-fujimotolab-keras-super-resolution'));
   assert.equal(score.kind, 'conv');
   assert.equal(score.detected, true, score.first);
   assert.equal(score.exactLine, true, score.first);
