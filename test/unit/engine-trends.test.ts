@@ -316,18 +316,19 @@ describe('overfitting', () => {
   // (values scaled by 1/10), after a descent: it rises three epochs running from a lucky low.
   const NOISY_PLATEAU = [[0.4596,0.6516],[0.4513,0.6318],[0.4445,0.5767],[0.456,0.6515],[0.4637,0.6306],[0.4627,0.6699],[0.458,0.6008],[0.4472,0.5897],[0.4583,0.5869],[0.4466,0.5919],[0.4481,0.6429],[0.4496,0.5955],[0.4492,0.5837],[0.4452,0.6676],[0.4324,0.5854],[0.4406,0.6054],[0.4498,0.5881],[0.433,0.6108],[0.4295,0.5816],[0.4538,0.589],[0.4515,0.596],[0.4534,0.5751],[0.4303,0.5856],[0.4254,0.6034],[0.424,0.6514],[0.4363,0.6188]];
   const DESCENT = [[0.95, 0.92], [0.8, 0.81], [0.7, 0.74], [0.6, 0.69], [0.52, 0.66]];
+  const epochsOf = (pairs: number[][]) => pairs.map(([loss, val]) => ({ loss: loss!, val: val! }));
 
   it('a noisy validation loss rising three epochs running within its usual spread is not overfitting', () => {
-    const b = reviews([...DESCENT, ...NOISY_PLATEAU].map(([loss, val]) => ({ loss: loss!, val: val! })));
+    const b = reviews(epochsOf([...DESCENT, ...NOISY_PLATEAU]));
     const r = run(b.events, sources(REVIEWS_SRC));
     assert.equal(byId(r.findings, 'overfitting:val_loss'), undefined, JSON.stringify(r.findings.map((x) => x.message)));
   });
 
   it('after a long noisy run, a validation loss that climbs clear of its noise is overfitting', () => {
-    // The same noise on a curve that bottoms out at epoch 15 and then climbs.
+    // The same noise on a curve that bottoms out 12 epochs after the descent and then climbs.
     const wobble = NOISY_PLATEAU.map(([, val]) => val! - 0.6);
     const epochs = wobble.map((w, i) => ({ loss: 0.5 - 0.006 * i, val: 0.45 + 0.0012 * (i - 12) ** 2 + 0.3 * w }));
-    const r = run(reviews([...DESCENT, ...epochs].map((e) => (Array.isArray(e) ? { loss: e[0]!, val: e[1]! } : e))).events, sources(REVIEWS_SRC));
+    const r = run(reviews([...epochsOf(DESCENT), ...epochs]).events, sources(REVIEWS_SRC));
     const f = byId(r.findings, 'overfitting:val_loss');
     assert.ok(f, JSON.stringify(epochs.map((e) => e.val.toFixed(3))));
   });
