@@ -82,14 +82,17 @@ export interface HealthyScore {
   error: string | null;
 }
 
-function runCli(script: string): Promise<CliRun> {
+/** Extra environment for the traced programs, e.g. FAULTLINE_BENCH_SEED for a seed sweep. */
+export type ProgramEnv = Record<string, string>;
+
+function runCli(script: string, programEnv: ProgramEnv = {}): Promise<CliRun> {
   const reportFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-bench-')), 'report.json');
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, 'run', script, '--report', reportFile, '--max-seconds', String(MAX_SECONDS)], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, CI: '1' },
+      env: { ...process.env, ...programEnv, CI: '1' },
     });
     let stderr = '';
     child.stderr.on('data', (c) => (stderr = (stderr + c.toString()).slice(-4000)));
@@ -167,9 +170,12 @@ export function scoreHealthy(program: HealthyProgram, run: CliRun): HealthyScore
   };
 }
 
-export async function runHealthy(program: HealthyProgram): Promise<HealthyScore> {
-  return scoreHealthy(program, await runCli(path.join(HEALTHY, program.id, 'program.js')));
+export async function runHealthy(program: HealthyProgram, programEnv: ProgramEnv = {}): Promise<HealthyScore> {
+  return scoreHealthy(program, await runCli(healthyScript(program.id), programEnv));
 }
+
+export const healthyScript = (id: string): string => path.join(HEALTHY, id, 'program.js');
+export const caseScript = (id: string, which: 'buggy' | 'fixed'): string => path.join(CASES, id, `${which}.js`);
 
 const mark = (b: boolean | null) => (b === null ? '?' : b ? '✓' : '✗');
 
@@ -226,7 +232,7 @@ function listIds(dir: string, file: string): string[] {
     .sort();
 }
 
-function loadSuites(only: string[]): { cases: CaseTruth[]; healthy: HealthyProgram[] } {
+export function loadSuites(only: string[]): { cases: CaseTruth[]; healthy: HealthyProgram[] } {
   const caseIds = listIds(CASES, 'case.json');
   const healthyIds = listIds(HEALTHY, 'program.json');
   const missing = only.filter((id) => !caseIds.includes(id) && !healthyIds.includes(id));
@@ -246,10 +252,9 @@ export function loadHealthyProgram(id: string): HealthyProgram {
   return JSON.parse(fs.readFileSync(path.join(HEALTHY, id, 'program.json'), 'utf8')) as HealthyProgram;
 }
 
-export async function runCase(truth: CaseTruth): Promise<CaseScore> {
-  const dir = path.join(CASES, truth.id);
-  const buggy = await runCli(path.join(dir, 'buggy.js'));
-  const fixed = await runCli(path.join(dir, 'fixed.js'));
+export async function runCase(truth: CaseTruth, programEnv: ProgramEnv = {}): Promise<CaseScore> {
+  const buggy = await runCli(caseScript(truth.id, 'buggy'), programEnv);
+  const fixed = await runCli(caseScript(truth.id, 'fixed'), programEnv);
   return scoreCase(truth, buggy, fixed);
 }
 

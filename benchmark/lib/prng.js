@@ -13,9 +13,21 @@ function mulberry32(seed) {
   };
 }
 
+/**
+ * The seed a program actually uses. `npm run bench:seeds` re-runs every program on other data and
+ * other initial weights by setting FAULTLINE_BENCH_SEED, which is mixed into the program's own
+ * seed; unset, each program keeps its own seed.
+ */
+function programSeed(seed) {
+  const sweep = process.env.FAULTLINE_BENCH_SEED;
+  if (sweep === undefined || sweep === '') return seed;
+  if (!/^\d+$/.test(sweep)) throw new Error(`FAULTLINE_BENCH_SEED must be a non-negative integer, got "${sweep}"`);
+  return mulberry32(Math.imul(seed >>> 0, 0x9e3779b1) ^ Number(sweep))() * 4294967296;
+}
+
 /** Seeds Math.random and returns helpers drawing from the same stream. */
 function seedEverything(seed) {
-  const next = mulberry32(seed);
+  const next = mulberry32(programSeed(seed));
   Math.random = next;
   const rng = {
     random: next,
