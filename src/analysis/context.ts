@@ -70,6 +70,13 @@ export interface Hypothesis {
   inputSide?: boolean;
   /** The targets collapse to one class: a loss that quickly falls to ~0 confirms it. */
   trivialFit?: boolean;
+  /**
+   * The least loss any weights can reach, because targets lie beyond the output's range. A falling
+   * loss is what it predicts until the loss comes down to that floor, which confirms it.
+   */
+  lossFloor?: number;
+  /** Blames steps too large: a loss that fell at every recent step refutes it as a stall's cause. */
+  overshoot?: boolean;
   /** About the training data: located where the tensor passed to fit is built, when the source shows it. */
   data?: { role: 'x' | 'y'; fitSite: SourceSite | null };
 }

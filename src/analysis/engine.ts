@@ -9,7 +9,7 @@ import { configHypotheses } from './detectors/config';
 import { detectExploding, detectLayers } from './detectors/layers';
 import { detectNumerical } from './detectors/numerical';
 import { ignoredLearningRate } from './detectors/settings';
-import { detectTrends } from './detectors/trend';
+import { detectTrends, fellAtEveryStep } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { dataDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
 import type { LayerView, ModelView } from './model';
@@ -299,7 +299,8 @@ export class DiagnosisEngine {
       if (!run.healthy) {
         run.healthy = true;
         for (const e of this.modelEntries(run.modelId)) {
-          if (e.status === 'pending' && !e.hyp?.trivialFit) this.setStatus(e, 'withdrawn');
+          // Collapsed labels and a loss floor both predict a falling loss: it does not refute them.
+          if (e.status === 'pending' && !e.hyp?.trivialFit && e.hyp?.lossFloor === undefined) this.setStatus(e, 'withdrawn');
         }
       }
     } else if (harmful) run.healthy = false;
@@ -337,7 +338,7 @@ export class DiagnosisEngine {
     const evidence = `over the whole run (${lp!.n} steps) the loss went from ${fmt(lp!.start)} to ${fmt(lp!.current)}${ap ? ` and accuracy stayed at chance (${fmt(ap.current)})` : ''}`;
     for (const e of entries) {
       if (e.status !== 'pending' || !this.visible(e) || e.hyp?.trivialFit) continue;
-      const predictsStall = e.hyp !== null && !e.hyp.weak;
+      const predictsStall = e.hyp !== null && !e.hyp.weak && !(e.hyp.overshoot && fellAtEveryStep(run));
       const unexplainedStall = !e.hyp && e.obs !== null && (e.obs.symptom === 'loss-not-decreasing' || e.obs.symptom === 'accuracy-not-increasing') && lp!.atBaseline;
       if (!predictsStall && !unexplainedStall) continue;
       this.confirm(e, null, [evidence], [], Math.max(run.lastIter, 0), run.elapsedMs);

@@ -101,6 +101,8 @@ export const TensorSummary = z.object({
   distinctCounts: z.array(z.number().int().min(0)).max(32).nullable().optional(),
   /** Optional: for 2-D tensors with at most 1024 columns, the mean of each column (class balance of one-hot labels). */
   columnMeans: z.array(z.number()).max(1024).nullable().optional(),
+  /** Optional, for targets: mean squared excess of the values below 0, below -1 and above 1. */
+  rangeExcess: z.object({ below0: z.number(), belowMinus1: z.number(), above1: z.number() }).nullable().optional(),
 });
 export type TensorSummary = z.infer<typeof TensorSummary>;
 

@@ -182,7 +182,9 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
   let distinctCounts: number[] | null = null;
   let columnMeans: number[] | null = null;
   let oneHotRows: boolean | null = null;
+  let rangeExcess: TensorSummary['rangeExcess'] = null;
   if (wantDistinct) {
+    rangeExcess = targetRangeExcess(values);
     const seen = new Map<number, number>();
     for (let i = 0; i < n && seen.size <= DISTINCT_LIMIT; i++) seen.set(values[i], (seen.get(values[i]) ?? 0) + 1);
     if (seen.size <= DISTINCT_LIMIT) {
@@ -228,5 +230,28 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
     oneHotRows,
     distinctCounts,
     columnMeans,
+    rangeExcess,
   };
+}
+
+/**
+ * Mean squared distance of the finite values beyond 0, -1 (below) and 1 (above): the bounds of
+ * the common bounded activations. An output confined to [lo, hi] can reach no mean squared error
+ * below the targets' excess beyond lo plus their excess beyond hi.
+ */
+function targetRangeExcess(values: Values): NonNullable<TensorSummary['rangeExcess']> {
+  let below0 = 0;
+  let belowMinus1 = 0;
+  let above1 = 0;
+  let finite = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) continue;
+    finite++;
+    if (v < 0) below0 += v * v;
+    if (v < -1) belowMinus1 += (v + 1) * (v + 1);
+    if (v > 1) above1 += (v - 1) * (v - 1);
+  }
+  const d = Math.max(finite, 1);
+  return { below0: below0 / d, belowMinus1: belowMinus1 / d, above1: above1 / d };
 }

@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyFix, byId, CLASSIFIER_SRC, classifierModel, healthyDetails, lineOf, sources, withLine } from './fixtures';
+import { fmt } from '../../src/analysis/stats';
+import { tensorSummary } from '../../src/runner/tensor-stats';
 import { decaying, dense, flat, rng, run, TraceBuilder } from './trace-builder';
 
 const BINARY_SRC = [
@@ -380,5 +382,89 @@ describe('a short run judged once it has finished', () => {
     const r = run(shortRun(4, 5).events, sources(BINARY_SRC));
     assert.equal(r.findings.filter((x) => x.confirmed).length, 0, JSON.stringify(r.findings.map((x) => x.id)));
     assert.equal(r.report.verdict, 'inconclusive');
+  });
+});
+
+describe('a loss held at the floor of the output range', () => {
+  // The 17 regression targets of StackOverflow 48251943 (a noisy linear mix from -1.14 to 2.14).
+  const TARGETS = [0.69, 1.2, -1.14, 0.41, 2.14, 1.62, 0.05, 0.88, 1.47, 0.33, 1.95, 0.72, 0.18, 1.31, 0.96, 1.74, 0.57];
+  const TANH_SRC = withLine(CLASSIFIER_SRC, 9, "  model.add(tf.layers.activation({ activation: 'tanh' }));");
+  const tanhRegression = (targets: number[]) =>
+    new TraceBuilder()
+      .model(classifierModel({ loss: 'meanSquaredError' }, 'tanh', 1))
+      .xRange(-1.1, 2.1, targets.length, 2)
+      // The target summary the probe itself sends, from the same values.
+      .data('y', tensorSummary(Float32Array.from(targets), [targets.length, 1], 'float32', true));
+  const floorOf = (targets: number[]) => targets.reduce((a, t) => a + Math.max(t - 1, 0) ** 2 + Math.min(t + 1, 0) ** 2, 0) / targets.length;
+
+  it('a tanh output whose loss comes down to what its range allows: confirmed, with a linear output as the fix', () => {
+    const floor = floorOf(TARGETS);
+    const b = tanhRegression(TARGETS);
+    for (const loss of decaying(100, 1.56, floor * 1.08, 0.05, 0.02)) b.step(loss);
+    const r = run(b.events, sources(TANH_SRC));
+    const f = byId(r.findings, 'output-out-of-range:activation_3')!;
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.confirmed, true);
+    assert.equal(r.report.verdict, 'faulty');
+    assert.match(f.message, /targets range from -1.14 to 2.14/);
+    assert.ok(f.evidence.some((e) => e.startsWith(`least reachable loss ${fmt(floor)}`)), f.evidence.join(' | '));
+    assert.equal(lineOf(applyFix(TANH_SRC, f.fix), 9), "  model.add(tf.layers.activation({ activation: 'linear' }));");
+  });
+
+  it('while the loss is still far above the floor, learning keeps the warning open but unconfirmed', () => {
+    const floor = floorOf(TARGETS);
+    const b = tanhRegression(TARGETS);
+    for (const loss of decaying(30, 1.56, floor * 3, 0.1, 0.02)) b.step(loss);
+    const r = run(b.events, sources(TANH_SRC), { finish: false });
+    const f = byId(r.findings, 'output-out-of-range:activation_3')!;
+    assert.ok(f, 'the range warning stays visible while the loss can still reach the floor');
+    assert.equal(f.confirmed, false);
+  });
+
+  it('noisy targets around a bounded mean: the loss settles at the noise, far above the floor, and nothing is reported', () => {
+    // Targets in [0, 1] plus N(0, 0.3) noise: a sigmoid output predicting their mean is right.
+    const draw = rng(11);
+    const normal = () => Math.sqrt(-2 * Math.log(1 - draw())) * Math.cos(2 * Math.PI * draw());
+    const targets = Array.from({ length: 400 }, () => draw() + 0.3 * normal());
+    const src = withLine(CLASSIFIER_SRC, 9, "  model.add(tf.layers.activation({ activation: 'sigmoid' }));");
+    const b = new TraceBuilder()
+      .model(classifierModel({ loss: 'meanSquaredError' }, 'sigmoid', 1))
+      .xRange(-1, 1, 400, 2)
+      .data('y', tensorSummary(Float32Array.from(targets), [400, 1], 'float32', true));
+    const floor = targets.reduce((a, t) => a + Math.max(t - 1, 0) ** 2 + Math.min(t, 0) ** 2, 0) / 400;
+    assert.ok(floor > 0 && floor < 0.5 * 0.09, `floor ${floor}`);
+    for (const loss of decaying(120, 0.2, 0.09, 0.05, 0.03)) b.step(loss);
+    const r = run(b.events, sources(src));
+    assert.deepEqual(r.findings.map((x) => x.id), []);
+    assert.equal(r.report.verdict, 'healthy');
+  });
+});
+
+describe('a plateau under a large learning rate', () => {
+  // Full-batch XOR at sgd(1.0): the loss creeps down the no-skill plateau for 150 steps, then falls.
+  const xorModel = () =>
+    new TraceBuilder()
+      .model({ layers: [dense(4, 'sigmoid', 7), dense(1, 'sigmoid', 8)], loss: 'binaryCrossentropy', optimizer: { className: 'SGD', learningRate: 1, line: 9 }, compileLine: 9, fitLine: 10, epochs: 600, batchSize: 200, inputDim: 2 })
+      .xRange(-0.3, 1.3, 200, 2)
+      .yBinary(0.5, 200);
+  const plateau = Array.from({ length: 150 }, (_, i) => 0.6931 - 0.00003 * i);
+
+  it('a loss that falls at every step is a slow start, not steps that overshoot: no finding', () => {
+    const b = xorModel();
+    [...plateau, ...decaying(450, plateau[149]!, 0.03, 0.02)].forEach((l, i) => b.step(l, { epoch: i, acc: i < 150 ? 0.5 : Math.min(1, 0.5 + (i - 150) / 200) }));
+    b.end();
+    const r = run(b.events);
+    assert.deepEqual(r.findings.map((f) => f.id), []);
+    assert.equal(r.report.verdict, 'healthy');
+  });
+
+  it('the same plateau with a loss that goes up and down confirms the learning rate', () => {
+    const b = xorModel();
+    const noise = rng(5);
+    plateau.forEach((l, i) => b.step(l + 0.01 * (noise() - 0.5), { epoch: i, acc: 0.5 }));
+    const r = run(b.events, undefined, { finish: false });
+    const f = byId(r.findings, 'learning-rate-out-of-range:optimizer')!;
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.confirmed, true);
   });
 });

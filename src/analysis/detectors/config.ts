@@ -19,7 +19,7 @@ import {
 import { activationRange, type LayerView, type ModelView, type OutputView } from '../model';
 import type { ModelState } from '../model-state';
 import { fmt, isNum } from '../stats';
-import type { SourceSite } from '../trace';
+import type { SourceSite, TensorSummary } from '../trace';
 
 const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
 const NUMERIC: Symptom[] = ['non-finite-loss', 'non-finite-output', 'non-finite-weights', 'non-finite-gradients'];
@@ -260,6 +260,7 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
           }),
         );
       } else {
+        const floor = loss.kind === 'mse' ? rangeFloor(ys, lo, hi) : null;
         out.push({
           id: id('output-out-of-range'),
           symptom: 'output-out-of-range',
@@ -272,6 +273,7 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
           confirmBy: set(...HARM, 'output-out-of-range', 'dead-relu', 'saturated-activation', 'weights-unchanged'),
           strength: outside >= 0.5 ? 0.85 : 0.7,
           weak: false,
+          ...(floor !== null && floor > 0 ? { lossFloor: floor } : {}),
         });
       }
     }
@@ -442,6 +444,7 @@ function learningRateCheck(view: ModelView, run: ModelState): Hypothesis[] {
         : set('loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged'),
       strength: high ? 0.85 : 0.7,
       weak: false,
+      ...(high ? { overshoot: true } : {}),
     },
   ];
 }
@@ -521,4 +524,16 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   // One hypothesis per id (the first, most specific, wins).
   const seen = new Set<string>();
   return out.filter((h) => (seen.has(h.id) ? false : (seen.add(h.id), true)));
+}
+
+/**
+ * The least mean squared error an output confined to [lo, hi] can reach on these targets: their
+ * squared excess beyond the bounds. Null when the summary does not cover these bounds.
+ */
+export function rangeFloor(ys: TensorSummary, lo: number, hi: number): number | null {
+  const e = ys.rangeExcess;
+  if (!e) return null;
+  const below = lo === -Infinity ? 0 : lo === 0 ? e.below0 : lo === -1 ? e.belowMinus1 : null;
+  const above = hi === Infinity ? 0 : hi === 1 ? e.above1 : null;
+  return below === null || above === null ? null : below + above;
 }

@@ -26,6 +26,16 @@ export function gates(run: ModelState, final: boolean): { strong: number; weak: 
   return { strong, weak };
 }
 
+/**
+ * The last `n` losses fell at every step. Steps that overshoot make the loss rise now and then; a
+ * loss creeping down a plateau at every step is a slow start, not a learning rate too high.
+ */
+export function fellAtEveryStep(run: ModelState, n = 20): boolean {
+  const recent = run.loss.recent.last(n).map((p) => p.value);
+  if (recent.length < n) return false;
+  return recent.every((v, i) => i === 0 || v <= recent[i - 1]! + 1e-7 * Math.abs(recent[i - 1]!));
+}
+
 /** Whether a condition has held for at least `span` iterations (tracked in run.since). */
 function persisted(run: ModelState, key: string, holds: boolean, iter: number, span: number): boolean {
   if (!holds) {
@@ -125,7 +135,8 @@ function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, f
   // above that level is pathological at once.
   const nearNoSkill = lp !== null && lp.baseline !== null && lp.current <= 1.25 * lp.baseline.value;
   const confirmAfter = nearNoSkill ? g.weak : g.strong;
-  const hs = strong(ctx, [symptom, ...observed]);
+  const smoothDescent = fellAtEveryStep(run);
+  const hs = strong(ctx, [symptom, ...observed]).filter((h) => !(h.overshoot && smoothDescent));
   // A configuration fault that cannot train well (strength >= 0.8) needs no longer window.
   const decisive = hs.some((h) => h.strength >= 0.8);
   if (hs.length && n >= (decisive ? g.strong : confirmAfter)) return [base(fromHyps(hs), `${what}. ${hs[0]!.message}`, true, new Map())];
@@ -295,6 +306,33 @@ function trivialFit(ctx: Ctx, lp: LossProgress | null): Observation[] {
 }
 
 /**
+ * Targets beyond the output activation's range put a floor under the loss. Once that floor is
+ * more than half of the loss left, the range, not the training, is what holds the model back.
+ */
+function lossAtRangeFloor(ctx: Ctx, lp: LossProgress | null): Observation[] {
+  if (!lp || lp.n < 10) return [];
+  const h = ctx.hypotheses().find((x) => x.status === 'pending' && x.hyp.lossFloor !== undefined)?.hyp;
+  if (!h || !(h.lossFloor! >= 0.5 * lp.current)) return [];
+  const floor = h.lossFloor!;
+  return [
+    {
+      symptom: 'output-out-of-range',
+      about: h.layer?.info.name ?? 'output',
+      harm: true,
+      priority: 0.85,
+      layer: h.layer,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `The loss is down to ${fmt(lp.current)}, and ${pct(floor / lp.current)} of it is out of reach: the targets lie beyond the output's range, so no weights can bring the loss below ${fmt(floor)}.`,
+      evidence: [...lossEvidence(lp), `least reachable loss ${fmt(floor)} (the targets' squared excess beyond the output range)`],
+      relevance: h.layer ? new Map([[h.layer.pos, { score: 1, evidence: `the loss is held at the floor of its output range` }]]) : new Map(),
+      related: [],
+      cause: { rootCause: h.rootCause, layer: h.layer, location: h.location, fixes: h.fixes, confirms: [h.id], folds: [] },
+    },
+  ];
+}
+
+/**
  * Overfitting: the validation loss rose epoch after epoch while the training loss kept falling,
  * past the best validation epoch by a clear margin. With an accuracy metric, two rises are
  * enough when validation accuracy fell too (a loss that only grows more confident is not yet
@@ -410,7 +448,7 @@ export function detectTrends(ctx: Ctx, final: boolean): TrendResult {
   const lp = assessLoss(ctx.run);
   const ap = assessAccuracy(ctx.run);
   const stalled = (lp !== null && lp.stalled) || (ap !== null && ap.atChance && !(lp?.recentDecreasing ?? false));
-  const observations = [...trivialFit(ctx, lp), ...diverging(ctx, lp, final)];
+  const observations = [...trivialFit(ctx, lp), ...lossAtRangeFloor(ctx, lp), ...diverging(ctx, lp, final)];
   if (!observations.some((o) => o.symptom === 'loss-diverging')) observations.push(...oscillating(ctx, lp, final));
   if (!observations.some((o) => o.harm)) observations.push(...stall(ctx, lp, ap, final));
   if (!observations.some((o) => o.harm)) observations.push(...overfitting(ctx, lp, ap));
