@@ -44,6 +44,8 @@ interface Entry {
   status: Status;
   observed: Symptom[];
   support: string[];
+  /** What training showed when it confirmed the entry, for a hypothesis confirmed by its own symptom. */
+  confirmation: string | null;
   related: Array<{ site: SourceSite; message: string }>;
   relevance: RelevanceSpec;
   iteration: number | null;
@@ -389,6 +391,7 @@ export class DiagnosisEngine {
         status: run.healthy ? 'withdrawn' : 'pending',
         observed: [],
         support: [],
+        confirmation: null,
         related: [],
         relevance: new Map(h.relevance),
         iteration: null,
@@ -444,6 +447,7 @@ export class DiagnosisEngine {
         status: o.harm ? 'confirmed' : run.healthy ? 'withdrawn' : 'pending',
         observed: o.harm ? [o.symptom, ...(o.observed ?? [])] : [],
         support: [],
+        confirmation: null,
         related: [],
         relevance: new Map(o.relevance),
         iteration: o.iteration,
@@ -483,6 +487,7 @@ export class DiagnosisEngine {
       e.onset = o?.onset ?? e.onset;
       e.elapsedMs = elapsedMs;
       if (o) e.priority = Math.max(e.priority, o.priority);
+      if (o) e.confirmation = o.message.replace(/\.$/, '').replace(/^The /, 'the ');
       this.dirty = true;
     }
     if (o) this.addObserved(e, [o.symptom, ...(o.observed ?? [])]);
@@ -622,7 +627,14 @@ export class DiagnosisEngine {
       const related = [...h.related, ...e.related];
       if (dataSite && h.data?.fitSite) related.unshift({ site: h.data.fitSite, message: `passed to fit here as ${h.data.role}` });
       const observed = e.observed.filter((s) => s !== h.symptom);
-      const message = confirmed && observed.length ? `${h.message} Training confirms it: ${observed.map((s) => s.replace(/-/g, ' ')).join(', ')}.` : h.message;
+      // Symptoms of another kind are named; the hypothesis's own symptom is told as training showed it.
+      const message = !confirmed
+        ? h.message
+        : observed.length
+          ? `${h.message} Training confirms it: ${observed.map((s) => s.replace(/-/g, ' ')).join(', ')}.`
+          : e.confirmation && e.observed.includes(h.symptom)
+            ? `${h.message} Training confirms it: ${e.confirmation}.`
+            : h.message;
       return {
         id: e.id,
         symptom: h.symptom,
