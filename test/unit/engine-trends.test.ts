@@ -281,6 +281,18 @@ describe('overfitting', () => {
     assert.equal(r.report.verdict, 'faulty');
   });
 
+  it('a validation loss that rises while still below the training loss is not overfitting', () => {
+    // An LSTM with dropout: its training loss stays above the validation loss the whole time.
+    const b = reviews([
+      { loss: 0.36, val: 0.23, valAcc: 0.92 },
+      { loss: 0.31, val: 0.212, valAcc: 0.935 },
+      { loss: 0.296, val: 0.217, valAcc: 0.925 },
+      { loss: 0.283, val: 0.221, valAcc: 0.91 },
+    ]);
+    const r = run(b.events, sources(REVIEWS_SRC));
+    assert.equal(byId(r.findings, 'overfitting:val_loss'), undefined, JSON.stringify(r.findings.map((x) => x.id)));
+  });
+
   it('validation loss creeping up while validation accuracy holds its best: no finding', () => {
     const b = reviews([
       { loss: 0.574, val: 0.506, valAcc: 0.729 },

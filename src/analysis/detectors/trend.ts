@@ -362,7 +362,10 @@ function overfitting(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | n
   const t2 = ts[ts.length - 1]!;
   const accDrop = hasAcc ? run.bestValAcc! - last.valAcc! : null;
   const valWorse = accDrop !== null ? v2 >= 1.02 * best.valLoss && accDrop >= 0.02 : v2 >= 1.1 * best.valLoss;
-  if (!(valRising && trainFalling && learning && valWorse && t2 <= 0.97 * best.loss)) return [];
+  // A model that fits its training data no better than unseen data is not memorising it (a
+  // validation loss below the training loss is common under dropout or other regularisers).
+  const gap = t2 < v2;
+  if (!(valRising && trainFalling && learning && valWorse && gap && t2 <= 0.97 * best.loss)) return [];
   if (!clearOfNoise(recent, rises, run.bestValLevel)) return [];
 
   const view = ctx.view;
