@@ -177,7 +177,10 @@ export async function runHealthy(program: HealthyProgram, programEnv: ProgramEnv
 export const healthyScript = (id: string): string => path.join(HEALTHY, id, 'program.js');
 export const caseScript = (id: string, which: 'buggy' | 'fixed'): string => path.join(CASES, id, `${which}.js`);
 
-const mark = (b: boolean | null) => (b === null ? '?' : b ? '✓' : '✗');
+export const mark = (b: boolean | null): string => (b === null ? '?' : b ? '✓' : '✗');
+
+/** A healthy program's run counts against Faultline with any finding, or when it gave no diagnosis. */
+export const healthyFlagged = (s: HealthyScore): boolean => s.findings.length > 0 || s.error !== null;
 
 export function renderTable(scores: CaseScore[]): string {
   const lines: string[] = [];
@@ -217,7 +220,7 @@ export function renderHealthyTable(scores: HealthyScore[]): string {
   for (const s of scores) {
     lines.push(`| ${s.id} | ${s.kind} | ${s.modelledOn} | ${s.error ? `error: ${s.error}` : s.verdict} | ${s.findings.join(', ') || '—'} | ${s.seconds.toFixed(1)} |`);
   }
-  const flagged = scores.filter((s) => s.findings.length > 0 || s.error !== null).length;
+  const flagged = scores.filter(healthyFlagged).length;
   lines.push('');
   lines.push(`Healthy programs with any finding (or an error): **${flagged}/${scores.length}**.`);
   return lines.join('\n');

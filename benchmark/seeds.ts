@@ -16,8 +16,10 @@ import { parseArgs } from 'node:util';
 import { today, writeSection } from './report';
 import {
   caseScript,
+  healthyFlagged,
   healthyScript,
   loadSuites,
+  mark,
   runCase,
   runHealthy,
   type CaseScore,
@@ -64,7 +66,6 @@ function plainSummary(script: string, env: ProgramEnv): Promise<string> {
   });
 }
 
-const mark = (b: boolean) => (b ? '✓' : '✗');
 const marks = (scores: CaseScore[], f: (s: CaseScore) => boolean) => scores.map((s) => mark(f(s))).join(' ');
 
 export function renderSeedTables(seeds: Seed[], cases: CaseRow[], healthy: HealthyRow[]): string {
@@ -107,7 +108,7 @@ export function renderSeedTables(seeds: Seed[], cases: CaseRow[], healthy: Healt
     perSeed('detected (all buggy)', (i) => [buggy.filter((r) => r.scores[i].detected).length, buggy.length]);
   }
   if (cases.length) perSeed('fixed programs with any finding', (i) => [cases.filter((r) => r.scores[i].falseAlarmFixed).length, cases.length]);
-  if (healthy.length) perSeed('healthy programs with any finding', (i) => [healthy.filter((r) => r.scores[i].findings.length > 0 || r.scores[i].error !== null).length, healthy.length]);
+  if (healthy.length) perSeed('healthy programs with any finding', (i) => [healthy.filter((r) => healthyFlagged(r.scores[i])).length, healthy.length]);
   return lines.join('\n');
 }
 
@@ -130,7 +131,7 @@ async function sweepHealthy(program: HealthyProgram, seeds: Seed[]): Promise<Hea
   for (const seed of seeds) {
     const score = await runHealthy(program, seed.env);
     row.scores.push(score);
-    if (score.findings.length || score.error) {
+    if (healthyFlagged(score)) {
       row.notes.push(`${seed.label}: ${score.error ? `error: ${score.error}` : score.findings.join(', ')}; plain run: ${await plainSummary(healthyScript(program.id), seed.env)}`);
     }
     process.stderr.write(`${seed.label} ${program.id}: ${score.error ? `error · ${score.error}` : score.verdict}${score.findings.length ? ` · ${score.findings.join(', ')}` : ''}\n`);
