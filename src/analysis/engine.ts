@@ -9,7 +9,7 @@ import { configHypotheses } from './detectors/config';
 import { detectExploding, detectLayers } from './detectors/layers';
 import { detectNumerical } from './detectors/numerical';
 import { ignoredLearningRate } from './detectors/settings';
-import { detectTrends, fellAtEveryStep } from './detectors/trend';
+import { detectTrends, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { dataDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
 import type { LayerView, ModelView } from './model';
@@ -340,7 +340,7 @@ export class DiagnosisEngine {
     const evidence = `over the whole run (${lp!.n} steps) the loss went from ${fmt(lp!.start)} to ${fmt(lp!.current)}${ap ? ` and accuracy stayed at chance (${fmt(ap.current)})` : ''}`;
     for (const e of entries) {
       if (e.status !== 'pending' || !this.visible(e) || e.hyp?.trivialFit) continue;
-      const predictsStall = e.hyp !== null && !e.hyp.weak && !(e.hyp.overshoot && fellAtEveryStep(run));
+      const predictsStall = e.hyp !== null && !e.hyp.weak && mayExplainStall(e.hyp, run);
       const unexplainedStall = !e.hyp && e.obs !== null && (e.obs.symptom === 'loss-not-decreasing' || e.obs.symptom === 'accuracy-not-increasing') && lp!.atBaseline;
       if (!predictsStall && !unexplainedStall) continue;
       this.confirm(e, null, [evidence], [], Math.max(run.lastIter, 0), run.elapsedMs);
@@ -628,13 +628,8 @@ export class DiagnosisEngine {
       if (dataSite && h.data?.fitSite) related.unshift({ site: h.data.fitSite, message: `passed to fit here as ${h.data.role}` });
       const observed = e.observed.filter((s) => s !== h.symptom);
       // Symptoms of another kind are named; the hypothesis's own symptom is told as training showed it.
-      const message = !confirmed
-        ? h.message
-        : observed.length
-          ? `${h.message} Training confirms it: ${observed.map((s) => s.replace(/-/g, ' ')).join(', ')}.`
-          : e.confirmation && e.observed.includes(h.symptom)
-            ? `${h.message} Training confirms it: ${e.confirmation}.`
-            : h.message;
+      const shown = observed.length ? observed.map((s) => s.replace(/-/g, ' ')).join(', ') : e.observed.includes(h.symptom) ? e.confirmation : null;
+      const message = confirmed && shown ? `${h.message} Training confirms it: ${shown}.` : h.message;
       return {
         id: e.id,
         symptom: h.symptom,

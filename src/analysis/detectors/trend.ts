@@ -26,14 +26,19 @@ export function gates(run: ModelState, final: boolean): { strong: number; weak: 
   return { strong, weak };
 }
 
-/**
- * The last `n` losses fell at every step. Steps that overshoot make the loss rise now and then; a
- * loss creeping down a plateau at every step is a slow start, not a learning rate too high.
- */
-export function fellAtEveryStep(run: ModelState, n = 20): boolean {
+/** The last `n` losses fell at every step. */
+function fellAtEveryStep(run: ModelState, n = 20): boolean {
   const recent = run.loss.recent.last(n).map((p) => p.value);
   if (recent.length < n) return false;
   return recent.every((v, i) => i === 0 || v <= recent[i - 1]! + 1e-7 * Math.abs(recent[i - 1]!));
+}
+
+/**
+ * Whether a hypothesis may explain a stall. Steps that overshoot make the loss rise now and then;
+ * a loss creeping down a plateau at every step is a slow start, not a learning rate too high.
+ */
+export function mayExplainStall(h: Hypothesis, run: ModelState): boolean {
+  return !(h.overshoot && fellAtEveryStep(run));
 }
 
 /** Whether a condition has held for at least `span` iterations (tracked in run.since). */
@@ -135,8 +140,7 @@ function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, f
   // above that level is pathological at once.
   const nearNoSkill = lp !== null && lp.baseline !== null && lp.current <= 1.25 * lp.baseline.value;
   const confirmAfter = nearNoSkill ? g.weak : g.strong;
-  const smoothDescent = fellAtEveryStep(run);
-  const hs = strong(ctx, [symptom, ...observed]).filter((h) => !(h.overshoot && smoothDescent));
+  const hs = strong(ctx, [symptom, ...observed]).filter((h) => mayExplainStall(h, run));
   // A configuration fault that cannot train well (strength >= 0.8) needs no longer window.
   const decisive = hs.some((h) => h.strength >= 0.8);
   if (hs.length && n >= (decisive ? g.strong : confirmAfter)) return [base(fromHyps(hs), `${what}. ${hs[0]!.message}`, true, new Map())];
@@ -312,8 +316,8 @@ function trivialFit(ctx: Ctx, lp: LossProgress | null): Observation[] {
 function lossAtRangeFloor(ctx: Ctx, lp: LossProgress | null): Observation[] {
   if (!lp || lp.n < 10) return [];
   const h = ctx.hypotheses().find((x) => x.status === 'pending' && x.hyp.lossFloor !== undefined)?.hyp;
-  if (!h || !(h.lossFloor! >= 0.5 * lp.current)) return [];
-  const floor = h.lossFloor!;
+  const floor = h?.lossFloor;
+  if (!h || floor === undefined || !(floor >= 0.5 * lp.current)) return [];
   return [
     {
       symptom: 'output-out-of-range',
