@@ -547,6 +547,7 @@ function traceFit(model: any, mode: 'fit' | 'fitDataset', site: SourceSite | nul
     epochs: args?.epochs ?? 1,
     batchSize: mode === 'fit' ? args?.batchSize ?? 32 : null,
     validationSplit: args?.validationSplit ?? null,
+    validationSamples: mode === 'fit' ? validationSampleCount(args, data?.x) : null,
     shuffle: args?.shuffle ?? (mode === 'fit' ? true : null),
     batchesPerEpoch: args?.batchesPerEpoch ?? null,
   });
@@ -587,6 +588,24 @@ function traceFit(model: any, mode: 'fit' | 'fitDataset', site: SourceSite | nul
     if (activeFit === fitState) activeFit = null;
     flush();
   });
+}
+
+/**
+ * How many samples tfjs validates on after each epoch, so the engine can tell a real fall in
+ * validation accuracy from a few samples flipping. Null when unknown (no validation).
+ */
+function validationSampleCount(args: any, x: any): number | null {
+  const rows = (value: any): number | null => {
+    const first = Array.isArray(value) ? value[0] : value && typeof value === 'object' && !isTensor(value) ? Object.values(value)[0] : value;
+    const n = isTensor(first) ? first.shape[0] : null;
+    return typeof n === 'number' && n > 0 ? n : null;
+  };
+  if (Array.isArray(args?.validationData)) return rows(args.validationData[0]);
+  const split = args?.validationSplit;
+  if (typeof split !== 'number' || !(split > 0 && split < 1)) return null;
+  const n = rows(x);
+  // The same split tfjs makes (training.js): the last n - floor(n * (1 - split)) rows.
+  return n === null ? null : n - Math.floor(n * (1 - split));
 }
 
 function withCallback(userCallbacks: any, ours: Record<string, (...args: any[]) => Promise<void>>, yieldEvery: unknown): any {

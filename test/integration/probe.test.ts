@@ -40,6 +40,7 @@ test('fit: layer, compile and fit call sites and statistics match an independent
   assert.deepEqual(model.loss, ['meanSquaredError']);
   assert.deepEqual(model.layers.map((l) => l.activation), ['relu', 'linear']);
   assert.deepEqual(model.layers.map((l) => l.units), [3, 1]);
+  assert.equal(model.fitConfig['validationSamples'], null, 'no validation');
 
   // Data statistics, recomputed from the same rows.
   const { x, y } = rows(64, 4);
@@ -79,6 +80,15 @@ test('fit: layer, compile and fit call sites and statistics match an independent
   assert.equal(out.tensorsBefore, out.tensorsAfter, 'the probe leaked tensors');
   const epochLosses = ofType(run.events, 'epoch').map((e) => e.logs.loss);
   assert.deepEqual(epochLosses, out.loss);
+});
+
+test('validationSplit: the number of samples tfjs validates on reaches the engine', async () => {
+  const run = await traceRun({ script: path.join(FIXTURES, 'healthy-regression.js') });
+  assert.equal(run.exit.code, 0, run.stderr);
+  const [model] = ofType(run.events, 'model');
+  // 512 rows at validationSplit 0.2: tfjs trains on the first floor(512 * 0.8) = 409 rows.
+  assert.equal(model.fitConfig['validationSamples'], 103);
+  assert.ok(ofType(run.events, 'epoch').every((e) => typeof e.logs['val_loss'] === 'number'));
 });
 
 test('a seeded run gives exactly the same loss history with and without the probe, and no tensor leaks', async () => {

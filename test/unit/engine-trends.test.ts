@@ -234,7 +234,7 @@ describe('overfitting', () => {
   ].join('\n');
 
   /** Four steps per epoch with the given epoch losses; batch accuracy follows the training loss. */
-  function reviews(epochs: Array<{ loss: number; val: number; valAcc?: number; acc?: number }>): TraceBuilder {
+  function reviews(epochs: Array<{ loss: number; val: number; valAcc?: number; acc?: number }>, validationSamples?: number): TraceBuilder {
     const b = new TraceBuilder()
       .model({
         layers: [dense(16, 'linear', 5), { className: 'Activation', activation: 'relu', line: 6 }, dense(16, 'linear', 7), { className: 'Activation', activation: 'relu', line: 8 }, dense(1, 'sigmoid', 9)],
@@ -245,6 +245,7 @@ describe('overfitting', () => {
         epochs: epochs.length,
         batchSize: 512,
         inputDim: 1000,
+        ...(validationSamples !== undefined ? { validationSamples } : {}),
       })
       .xRange(0, 1, 2048, 1000)
       .yBinary(0.5, 2048);
@@ -261,7 +262,7 @@ describe('overfitting', () => {
       { loss: 0.601, val: 0.597, valAcc: 0.73 },
       { loss: 0.555, val: 0.604, valAcc: 0.719 },
       { loss: 0.522, val: 0.618, valAcc: 0.689 },
-    ]);
+    ], 512);
     const r = run(b.events, sources(REVIEWS_SRC));
     const f = byId(r.findings, 'overfitting:val_loss');
     assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
@@ -279,6 +280,23 @@ describe('overfitting', () => {
       '  model.add(tf.layers.dropout({ rate: 0.5 }));',
     ]);
     assert.equal(r.report.verdict, 'faulty');
+  });
+
+  it('a validation accuracy that fell by a few samples flipping is not enough for two rises; the same fall on a large validation set is', () => {
+    // A deep SELU classifier that learns to 0.91 held-out accuracy: at epoch 5 its 300-sample
+    // validation accuracy is 6 samples below its best, and by epoch 10 its validation loss is at a new low.
+    const epochs = [
+      { loss: 0.627, val: 0.448, valAcc: 0.87 },
+      { loss: 0.336, val: 0.339, valAcc: 0.887 },
+      { loss: 0.28, val: 0.244, valAcc: 0.92 },
+      { loss: 0.23, val: 0.256, valAcc: 0.9 },
+      { loss: 0.202, val: 0.285, valAcc: 0.9 },
+    ];
+    const small = run(reviews(epochs, 300).events, sources(REVIEWS_SRC));
+    assert.equal(byId(small.findings, 'overfitting:val_loss'), undefined, JSON.stringify(small.findings.map((x) => x.message)));
+    const large = byId(run(reviews(epochs, 3000).events, sources(REVIEWS_SRC)).findings, 'overfitting:val_loss');
+    assert.ok(large);
+    assert.match(large.message, /validation accuracy fell from 0\.92 to 0\.9/);
   });
 
   it('a validation loss that rises while still below the training loss is not overfitting', () => {

@@ -338,10 +338,12 @@ function lossAtRangeFloor(ctx: Ctx, lp: LossProgress | null): Observation[] {
 
 /**
  * Overfitting: the validation loss rose epoch after epoch while the training loss kept falling,
- * past the best validation epoch by a clear margin. With an accuracy metric, two rises are
- * enough when validation accuracy fell too (a loss that only grows more confident is not yet
- * harm); without one, a validation loss is noisy enough to rise twice by chance, so it must
- * rise three times running. Only judged once the model is learning.
+ * past the best validation epoch by a clear margin. With an accuracy metric, validation accuracy
+ * must have fallen too (a loss that only grows more confident is not yet harm), and two rises are
+ * enough when it fell by more than samples flipping by chance; without one, or when the fall is
+ * within chance, a validation loss is noisy enough to rise twice by chance, so it must rise three
+ * times running.
+ * Only judged once the model is learning.
  */
 function overfitting(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null): Observation[] {
   const run = ctx.run;
@@ -349,28 +351,19 @@ function overfitting(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | n
   const recent = run.recentEpochs;
   if (recent.length < 3 || !best || best.loss === null || best.valLoss === null) return [];
   const last = recent[recent.length - 1]!;
-  const hasAcc = last.valAcc !== null && run.bestValAcc !== null;
-  const rises = hasAcc ? 2 : 3;
-  if (recent.length < rises + 1 || last.epoch - best.epoch < rises) return [];
-  const window = recent.slice(-(rises + 1));
-  const v = window.map((e) => e.valLoss);
-  const t = window.map((e) => e.loss);
-  if (!v.every(isNum) || !t.every(isNum) || window.some((e, i) => i > 0 && e.epoch !== window[i - 1]!.epoch + 1)) return [];
-  const vs = v as number[];
-  const ts = t as number[];
-  const valRising = vs.every((x, i) => i === 0 || x > vs[i - 1]!);
-  // A training loss that wobbles by under 1 % still counts as falling.
-  const trainFalling = ts.every((x, i) => i === 0 || x <= 1.01 * ts[i - 1]!) && ts[ts.length - 1]! < ts[0]!;
   const learning = (lp?.belowBaseline ?? false) || (ap?.aboveChance ?? false);
+  if (!learning) return [];
+  const accDrop = last.valAcc !== null && run.bestValAcc !== null ? run.bestValAcc - last.valAcc : null;
+  const samples = ctx.view?.event.fitConfig['validationSamples'];
+  // Validation accuracy that held means the loss only grew more confident: not yet harm.
+  if (accDrop !== null && accDrop < 0.02) return [];
+  const accFell = accDrop !== null && beyondChance(accDrop, run.bestValAcc!, typeof samples === 'number' ? samples : null);
+  const rise = validationRise(recent, best, accFell ? 2 : 3, accFell);
+  if (!rise || !clearOfNoise(recent, rise.v.length - 1, run.bestValLevel)) return [];
+  const vs = rise.v;
+  const ts = rise.t;
   const v2 = vs[vs.length - 1]!;
   const t2 = ts[ts.length - 1]!;
-  const accDrop = hasAcc ? run.bestValAcc! - last.valAcc! : null;
-  const valWorse = accDrop !== null ? v2 >= 1.02 * best.valLoss && accDrop >= 0.02 : v2 >= 1.1 * best.valLoss;
-  // A model that fits its training data no better than unseen data is not memorising it (a
-  // validation loss below the training loss is common under dropout or other regularisers).
-  const gap = t2 < v2;
-  if (!(valRising && trainFalling && learning && valWorse && gap && t2 <= 0.97 * best.loss)) return [];
-  if (!clearOfNoise(recent, rises, run.bestValLevel)) return [];
 
   const view = ctx.view;
   const outputs = new Set(view?.outputs.map((o) => view.ownerOf(o.layer).pos) ?? []);
@@ -379,7 +372,7 @@ function overfitting(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | n
   const relevance: RelevanceSpec = new Map();
   for (const l of hidden) relevance.set(l.pos, { score: l.info.params / (largest?.info.params ?? 1), evidence: `${l.info.params} trainable weights` });
   const fix = view ? dropoutFix(view, hidden) : null;
-  const accText = accDrop !== null ? `, and validation accuracy fell from ${fmt(run.bestValAcc!)} to ${fmt(last.valAcc!)}` : '';
+  const accText = accFell ? `, and validation accuracy fell from ${fmt(run.bestValAcc!)} to ${fmt(last.valAcc!)}` : '';
   return [
     {
       symptom: 'overfitting',
@@ -403,6 +396,40 @@ function overfitting(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | n
       cause: { rootCause: 'regularization', layer: largest, location: largest?.info.site ?? view?.event.fitSite ?? null, fixes: fix ? [fix] : [], confirms: [], folds: [] },
     },
   ];
+}
+
+/**
+ * The last rises + 1 epochs, if the validation loss rose at each of them while the training loss
+ * kept falling below it, and ended clearly worse than its best (less so when accuracy fell too).
+ */
+function validationRise(recent: readonly EpochRecord[], best: EpochRecord, rises: number, accFell: boolean): { v: number[]; t: number[] } | null {
+  const last = recent[recent.length - 1]!;
+  if (recent.length < rises + 1 || last.epoch - best.epoch < rises || best.loss === null || best.valLoss === null) return null;
+  const window = recent.slice(-(rises + 1));
+  const v = window.map((e) => e.valLoss);
+  const t = window.map((e) => e.loss);
+  if (!v.every(isNum) || !t.every(isNum) || window.some((e, i) => i > 0 && e.epoch !== window[i - 1]!.epoch + 1)) return null;
+  const vs = v as number[];
+  const ts = t as number[];
+  const valRising = vs.every((x, i) => i === 0 || x > vs[i - 1]!);
+  // A training loss that wobbles by under 1 % still counts as falling.
+  const trainFalling = ts.every((x, i) => i === 0 || x <= 1.01 * ts[i - 1]!) && ts[ts.length - 1]! < ts[0]!;
+  const v2 = vs[vs.length - 1]!;
+  const t2 = ts[ts.length - 1]!;
+  const valWorse = v2 >= (accFell ? 1.02 : 1.1) * best.valLoss;
+  // A model that fits its training data no better than unseen data is not memorising it (a
+  // validation loss below the training loss is common under dropout or other regularisers).
+  const gap = t2 < v2;
+  return valRising && trainFalling && valWorse && gap && t2 <= 0.97 * best.loss ? { v: vs, t: ts } : null;
+}
+
+/**
+ * Whether validation accuracy fell by more than samples flipping by chance: at least two
+ * standard errors of an accuracy measured on that many samples. Unknown size: taken as clear.
+ */
+function beyondChance(drop: number, bestAcc: number, samples: number | null): boolean {
+  if (samples === null || !(samples > 0)) return true;
+  return drop >= 2 * Math.sqrt((bestAcc * (1 - bestAcc)) / samples);
 }
 
 /**
