@@ -413,6 +413,40 @@ describe('a short run judged once it has finished', () => {
     assert.equal(r.findings.filter((x) => x.confirmed).length, 0, JSON.stringify(r.findings.map((x) => x.id)));
     assert.equal(r.report.verdict, 'inconclusive');
   });
+
+  // StackOverflow 50306988 under another draw of its data (recorded): 5 epochs of 7 batches at
+  // adam(0.001); the epoch loss creeps down 0.726 -> 0.708, still above the no-skill 0.693, and
+  // the epoch accuracy is 0.5 every time.
+  const LOSSES = [0.6583,0.8229,0.6549,0.7685,0.7935,0.6556,0.7242,0.7226,0.7882,0.7669,0.7442,0.7183,0.6519,0.4565,0.736,0.8511,0.7766,0.7137,0.6322,0.5915,0.7107,0.5897,0.7114,0.7162,0.7922,0.6921,0.7718,0.7045,0.7507,0.7485,0.6698,0.6504,0.7094,0.7042,0.7802];
+  const ACCS = [0.59375,0.375,0.59375,0.4375,0.40625,0.59375,0.5,0.5,0.40625,0.4375,0.46875,0.5,0.59375,0.875,0.46875,0.3125,0.40625,0.5,0.625,0.6875,0.5,0.6875,0.5,0.5,0.375,0.53125,0.40625,0.5,0.4375,0.4375,0.5625,0.59375,0.5,0.5,0.375];
+  const EPOCH_LOSSES = [0.7256, 0.721, 0.7166, 0.7119, 0.7085];
+  function creepingRun(planned: number): TraceBuilder {
+    const b = new TraceBuilder()
+      .model({ layers: [dense(2, 'sigmoid', 7), dense(2, 'softmax', 8)], loss: 'categoricalCrossentropy', optimizer: { className: 'Adam', learningRate: 0.001, line: 9 }, compileLine: 9, fitLine: 10, epochs: planned, batchSize: 32, inputDim: 2 })
+      .xRange(0.2, 0.7, 200, 2)
+      .yOneHot(2, 200);
+    LOSSES.forEach((loss, i) => {
+      const epoch = Math.floor(i / 7);
+      b.step(loss, { acc: ACCS[i]!, epoch, layers: i % 5 === 0 ? [{ out: {}, weights: [{ norm: 1 + i * 2e-4 }] }, { out: {}, weights: [{ norm: 1 }] }] : undefined });
+      if (i % 7 === 6) b.epoch(epoch, { loss: EPOCH_LOSSES[epoch]!, acc: 0.5 });
+    });
+    return b.end();
+  }
+
+  it('all planned epochs with accuracy at chance while the loss still creeps down above the no-skill level: the run learned nothing', () => {
+    const r = run(creepingRun(5).events, sources(BINARY_SRC));
+    const f = byId(r.findings, 'accuracy-not-increasing:accuracy');
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.confirmed, true);
+    assert.equal(f.rootCause, 'learning-rate');
+    assert.match(f.message, /the chance level \(0\.5/);
+  });
+
+  it('the same 35 steps from a run that ended after 5 of its 6 planned epochs: too little to judge', () => {
+    const r = run(creepingRun(6).events, sources(BINARY_SRC));
+    assert.equal(r.findings.filter((x) => x.confirmed).length, 0, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(r.report.verdict, 'inconclusive');
+  });
 });
 
 describe('a loss held at the floor of the output range', () => {

@@ -18,12 +18,16 @@ export function gates(run: ModelState, final: boolean): { strong: number; weak: 
   const weak = p ? clamp(Math.ceil(0.3 * p), 60, 2000) : 200;
   if (final) {
     // A run that finished all its planned epochs (three or more) is judged on what it did, however few its steps.
-    const epochs = run.view?.event.fitConfig['epochs'];
-    const complete = run.ended && typeof epochs === 'number' && epochs >= 3 && run.epochs >= epochs;
-    const floor = complete ? 10 : 20;
+    const floor = completedAsPlanned(run) ? 10 : 20;
     return { strong: Math.min(strong, floor), weak: Math.min(weak, floor) };
   }
   return { strong, weak };
+}
+
+/** The run ended after all its planned epochs, three or more. */
+function completedAsPlanned(run: ModelState): boolean {
+  const epochs = run.view?.event.fitConfig['epochs'];
+  return run.ended && typeof epochs === 'number' && epochs >= 3 && run.epochs >= epochs;
 }
 
 /** The last `n` losses fell at every step. */
@@ -103,8 +107,11 @@ function relevanceFromWarnings(ws: Observation[]): RelevanceSpec {
 function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, final: boolean): Observation[] {
   const run = ctx.run;
   const lossStuck = lp !== null && lp.stalled && !lp.diverging;
-  // Accuracy can lag a loss that is still going down: wait for the loss too.
-  const accStuck = ap !== null && ap.atChance && !(lp?.learning ?? false) && !(lp?.recentDecreasing ?? false);
+  // Accuracy can lag a loss that is still going down: wait for the loss too. Once the run has
+  // finished all its epochs there is nothing left to wait for: accuracy that never rose above
+  // chance is a stall, however the loss still creeps.
+  const ended = final && completedAsPlanned(run);
+  const accStuck = ap !== null && !(lp?.learning ?? false) && (ended ? !ap.aboveChance : ap.atChance && !(lp?.recentDecreasing ?? false));
   const g = gates(run, final);
   const n = Math.max(lp?.n ?? 0, ap?.n ?? 0);
   const span = final ? 0 : clamp(Math.round(0.05 * (run.planned() ?? 100)), 5, 200);
