@@ -349,8 +349,7 @@ function lossAtRangeFloor(ctx: Ctx, lp: LossProgress | null): Observation[] {
  * must have fallen too (a loss that only grows more confident is not yet harm), and two rises are
  * enough when it fell by more than samples flipping by chance; without one, or when the fall is
  * within chance, a validation loss is noisy enough to rise twice by chance, so it must rise three
- * times running.
- * Only judged once the model is learning.
+ * times running. Only judged once the model is learning.
  */
 function overfitting(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null): Observation[] {
   const run = ctx.run;
