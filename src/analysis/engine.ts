@@ -9,7 +9,7 @@ import { configHypotheses } from './detectors/config';
 import { detectExploding, detectLayers } from './detectors/layers';
 import { detectNumerical } from './detectors/numerical';
 import { ignoredLearningRate } from './detectors/settings';
-import { detectTrends, mayExplainStall } from './detectors/trend';
+import { completedAsPlanned, detectTrends, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { dataDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
 import type { LayerView, ModelView } from './model';
@@ -327,8 +327,10 @@ export class DiagnosisEngine {
     // give earlier: it confirms the configuration warnings that predicted it, and a stall at the
     // no-skill level that nothing else explains.
     // With an accuracy metric, ending at chance is decisive even while the loss still creeps
-    // towards the no-skill level.
-    const stalledRun = lp !== null && !lp.learning && (ap === null ? !lp.recentDecreasing : !ap.aboveChance);
+    // towards the no-skill level; so is a loss that never came down to that level in all the
+    // planned epochs, however steeply it still falls.
+    const neverReachedNoSkill = lp !== null && lp.atBaseline && completedAsPlanned(run);
+    const stalledRun = lp !== null && !lp.learning && (ap === null ? !lp.recentDecreasing || neverReachedNoSkill : !ap.aboveChance);
     if (anyConfirmed || lp === null) return;
     for (const e of entries) {
       // Collapsed labels predict a falling loss: a whole run that fell confirms them.
@@ -344,7 +346,11 @@ export class DiagnosisEngine {
       const unexplainedStall = !e.hyp && e.obs !== null && (e.obs.symptom === 'loss-not-decreasing' || e.obs.symptom === 'accuracy-not-increasing') && lp!.atBaseline;
       if (!predictsStall && !unexplainedStall) continue;
       this.confirm(e, null, [evidence], [], Math.max(run.lastIter, 0), run.elapsedMs);
-      this.addObserved(e, [ap && !ap.aboveChance ? 'accuracy-not-increasing' : 'loss-not-decreasing']);
+      if (e.hyp && ap === null && lp.recentDecreasing && lp.baseline) {
+        // Still falling: say what training showed rather than "not decreasing".
+        e.confirmation = `the loss fell from ${fmt(lp.start)} to ${fmt(lp.current)} in all its planned epochs, but never came down to the level of ${lp.baseline.text} (${fmt(lp.baseline.value)})`;
+        this.addObserved(e, [e.hyp.symptom]);
+      } else this.addObserved(e, [ap && !ap.aboveChance ? 'accuracy-not-increasing' : 'loss-not-decreasing']);
     }
   }
 

@@ -25,7 +25,7 @@ export function gates(run: ModelState, final: boolean): { strong: number; weak: 
 }
 
 /** The run ended after all its planned epochs, three or more. */
-function completedAsPlanned(run: ModelState): boolean {
+export function completedAsPlanned(run: ModelState): boolean {
   const epochs = run.view?.event.fitConfig['epochs'];
   return run.ended && typeof epochs === 'number' && epochs >= 3 && run.epochs >= epochs;
 }
