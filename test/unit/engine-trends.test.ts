@@ -449,6 +449,41 @@ describe('a short run judged once it has finished', () => {
   });
 });
 
+describe('a completed run whose loss never came down to the no-skill level', () => {
+  // ShyamPoovaiah-FacialKeypointsDetection under another draw of its data: adam(0.1) blows the
+  // loss up to ~1e7 in the first epoch, and it then falls steeply for the rest of the run while
+  // staying ~1e5 times above the loss of always predicting the mean target.
+  const SRC = withLine(CLASSIFIER_SRC, 10, '  const optimizer = tf.train.adam(0.1);');
+  const targets = Float32Array.from({ length: 400 }, (_, i) => 0.5 + 0.125 * Math.sin(i * 1.7));
+  function blownUp(planned: number, epochsRun: number): TraceBuilder {
+    const b = new TraceBuilder()
+      .model(classifierModel({ loss: 'meanSquaredError', optimizer: { className: 'Adam', learningRate: 0.1, line: 10 }, epochs: planned, batchSize: 100 }, 'linear', 1))
+      .xRange(0, 1, 400, 2)
+      .data('y', tensorSummary(targets, [400, 1], 'float32', true));
+    const r0 = rng(7);
+    for (let epoch = 0; epoch < epochsRun; epoch++) {
+      for (let s = 0; s < 4; s++) b.step((1.5e7 / (1 + 4 * epoch + s) ** 2) * (1 + 0.2 * (r0() - 0.5)), { epoch });
+      b.epoch(epoch, { loss: 1.5e7 / (4 + 4 * epoch) ** 2 });
+    }
+    return b.end();
+  }
+
+  it('all planned epochs: confirms the learning-rate warning, saying how far above that level the loss stayed', () => {
+    const r = run(blownUp(25, 25).events, sources(SRC));
+    const f = byId(r.findings, 'learning-rate-out-of-range:optimizer');
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.confirmed, true);
+    assert.match(f.message, /never came down to the level of always predicting the mean target \(0\.00779\)/);
+    assert.equal(r.report.verdict, 'faulty');
+  });
+
+  it('the same loss from a run stopped after 24 of its 25 planned epochs: the warning stays a warning', () => {
+    const r = run(blownUp(25, 24).events, sources(SRC));
+    assert.equal(r.findings.filter((x) => x.confirmed).length, 0, JSON.stringify(r.findings.map((x) => `${x.id} ${x.confirmed}`)));
+    assert.equal(byId(r.findings, 'learning-rate-out-of-range:optimizer')?.confirmed, false);
+  });
+});
+
 describe('a loss held at the floor of the output range', () => {
   // The 17 regression targets of StackOverflow 48251943 (a noisy linear mix from -1.14 to 2.14).
   const TARGETS = [0.69, 1.2, -1.14, 0.41, 2.14, 1.62, 0.05, 0.88, 1.47, 0.33, 1.95, 0.72, 0.18, 1.31, 0.96, 1.74, 0.57];
