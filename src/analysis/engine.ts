@@ -331,6 +331,8 @@ export class DiagnosisEngine {
     // planned epochs, however steeply it still falls.
     const neverReachedNoSkill = lp !== null && lp.atBaseline && completedAsPlanned(run);
     const stalledRun = lp !== null && !lp.learning && (ap === null ? !lp.recentDecreasing || neverReachedNoSkill : !ap.aboveChance);
+    // Stalled only by that last rule: the loss still falls, so "not decreasing" would be wrong.
+    const stillFalling = ap === null && neverReachedNoSkill && lp.recentDecreasing;
     if (anyConfirmed || lp === null) return;
     for (const e of entries) {
       // Collapsed labels predict a falling loss: a whole run that fell confirms them.
@@ -346,8 +348,7 @@ export class DiagnosisEngine {
       const unexplainedStall = !e.hyp && e.obs !== null && (e.obs.symptom === 'loss-not-decreasing' || e.obs.symptom === 'accuracy-not-increasing') && lp!.atBaseline;
       if (!predictsStall && !unexplainedStall) continue;
       this.confirm(e, null, [evidence], [], Math.max(run.lastIter, 0), run.elapsedMs);
-      if (e.hyp && ap === null && lp.recentDecreasing && lp.baseline) {
-        // Still falling: say what training showed rather than "not decreasing".
+      if (e.hyp && stillFalling && lp.baseline) {
         e.confirmation = `the loss fell from ${fmt(lp.start)} to ${fmt(lp.current)} in all its planned epochs, but never came down to the level of ${lp.baseline.text} (${fmt(lp.baseline.value)})`;
         this.addObserved(e, [e.hyp.symptom]);
       } else this.addObserved(e, [ap && !ap.aboveChance ? 'accuracy-not-increasing' : 'loss-not-decreasing']);

@@ -596,7 +596,7 @@ function traceFit(model: any, mode: 'fit' | 'fitDataset', site: SourceSite | nul
  */
 function validationSampleCount(args: any, x: any): number | null {
   const rows = (value: any): number | null => {
-    const first = Array.isArray(value) ? value[0] : value && typeof value === 'object' && !isTensor(value) ? Object.values(value)[0] : value;
+    const first = tensorsOf(value)[0];
     const n = isTensor(first) ? first.shape[0] : null;
     return typeof n === 'number' && n > 0 ? n : null;
   };
@@ -646,9 +646,13 @@ function numericLogs(logs: Record<string, unknown>, skip?: ReadonlySet<string>):
   return out;
 }
 
+/** The tensors of a fit argument given as one tensor, an array, or a map by input name. */
+function tensorsOf(value: any): any[] {
+  return Array.isArray(value) ? value : value && typeof value === 'object' && !isTensor(value) ? Object.values(value) : [value];
+}
+
 function sendData(entry: TracedModel, role: 'x' | 'y', value: any, site: SourceSite | null): void {
-  const tensors: any[] = Array.isArray(value) ? value : value && typeof value === 'object' && !isTensor(value) ? Object.values(value) : [value];
-  tensors.slice(0, 8).forEach((tensor, slot) => {
+  tensorsOf(value).slice(0, 8).forEach((tensor, slot) => {
     if (!isTensor(tensor)) return;
     const summary = summarize(tensor, role === 'y');
     if (summary) emit({ type: 'data', modelId: entry.id, role, slot, summary, site } satisfies DataEvent);
