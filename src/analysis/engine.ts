@@ -11,6 +11,7 @@ import { detectNumerical } from './detectors/numerical';
 import { ignoredLearningRate } from './detectors/settings';
 import { completedAsPlanned, detectTrends, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
+import { SYMPTOM_SEEN } from './findings';
 import { dataDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
 import type { LayerView, ModelView } from './model';
 import { assessAccuracy, assessLoss } from './progress';
@@ -635,7 +636,7 @@ export class DiagnosisEngine {
       if (dataSite && h.data?.fitSite) related.unshift({ site: h.data.fitSite, message: `passed to fit here as ${h.data.role}` });
       const observed = e.observed.filter((s) => s !== h.symptom);
       // Symptoms of another kind are named; the hypothesis's own symptom is told as training showed it.
-      const shown = observed.length ? observed.map((s) => s.replace(/-/g, ' ')).join(', ') : e.observed.includes(h.symptom) ? e.confirmation : null;
+      const shown = observed.length ? observed.map((s) => SYMPTOM_SEEN[s]).join(', ') : e.observed.includes(h.symptom) ? e.confirmation : null;
       const message = confirmed && shown ? `${h.message} Training confirms it: ${shown}.` : h.message;
       return {
         id: e.id,

@@ -28,6 +28,31 @@ export const SYMPTOMS = [
 ] as const;
 export type Symptom = (typeof SYMPTOMS)[number];
 
+/** What training showed, as a clause for "Training confirms it: …". */
+export const SYMPTOM_SEEN: Record<Symptom, string> = {
+  'non-finite-loss': 'the loss became NaN or infinite',
+  'non-finite-output': "a layer's output became NaN or infinite",
+  'non-finite-weights': 'the weights became NaN or infinite',
+  'non-finite-gradients': 'the gradients became NaN or infinite',
+  'loss-not-decreasing': 'the loss stopped decreasing',
+  'accuracy-not-increasing': 'the accuracy stopped rising',
+  'loss-oscillating': 'the loss oscillates',
+  'loss-diverging': 'the loss diverges',
+  'constant-output': 'the output stays constant',
+  'output-out-of-range': 'the output stays at a bound of its range',
+  'dead-relu': 'ReLU units died',
+  'saturated-activation': 'activations saturated',
+  'vanishing-gradient': 'the gradients vanished',
+  'exploding-gradient': 'the gradients exploded',
+  'weights-unchanged': 'the weights stopped changing',
+  overfitting: 'the validation loss rises while the training loss falls',
+  'activation-loss-mismatch': 'the output activation does not suit the loss',
+  'label-encoding-mismatch': 'the labels do not suit the loss',
+  'unscaled-input': 'the inputs are not scaled',
+  'learning-rate-out-of-range': 'the learning rate is out of range',
+  'learning-rate-ignored': 'the learning rate assignment is ignored',
+};
+
 export const ROOT_CAUSES = [
   'output-activation',
   'hidden-activation',

@@ -73,6 +73,8 @@ describe('non-finite values', () => {
     assert.equal(f.layer, null);
     assert.equal(f.location?.line, 10);
     assert.ok(f.observed?.includes('non-finite-weights'));
+    // The squiggle says what training showed in words, not as an identifier.
+    assert.match(f.message, /Training confirms it: [^.]*the weights became NaN or infinite/);
     assert.equal(f.relevance[0]!.layer.name, 'dense_1');
     assert.equal(lineOf(applyFix(src, f.fix), 10), '  const optimizer = tf.train.sgd(0.01);');
     assert.equal(r.findings.filter((x) => x.confirmed).length, 1, 'one finding for one fault');
