@@ -636,7 +636,7 @@ export class DiagnosisEngine {
       if (dataSite && h.data?.fitSite) related.unshift({ site: h.data.fitSite, message: `passed to fit here as ${h.data.role}` });
       const observed = e.observed.filter((s) => s !== h.symptom);
       // Symptoms of another kind are named; the hypothesis's own symptom is told as training showed it.
-      const shown = observed.length ? observed.map((s) => SYMPTOM_SEEN[s]).join(', ') : e.observed.includes(h.symptom) ? e.confirmation : null;
+      const shown = observed.length ? spokenList(observed.map((s) => SYMPTOM_SEEN[s])) : e.observed.includes(h.symptom) ? e.confirmation : null;
       const message = confirmed && shown ? `${h.message} Training confirms it: ${shown}.` : h.message;
       return {
         id: e.id,
@@ -711,3 +711,8 @@ export class DiagnosisEngine {
 
 export { TraceSeries } from './series';
 export type { SeriesSnapshot } from './series';
+
+/** "a", "a and b", "a, b and c". */
+function spokenList(items: string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

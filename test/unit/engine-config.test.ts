@@ -67,7 +67,8 @@ describe('output activation vs loss vs targets', () => {
     flat(200, 0.0756, 0.01).forEach(() => b.step(0.0756, { acc: 0.9855 }));
     const r = run(b.events, sources(src));
     assert.equal(r.findings[0]!.confirmed, true);
-    assert.ok(r.findings[0]!.observed?.includes('accuracy-not-increasing') || r.findings[0]!.observed?.includes('loss-not-decreasing'));
+    assert.deepEqual(r.findings[0]!.observed, ['loss-not-decreasing', 'accuracy-not-increasing']);
+    assert.match(r.findings[0]!.message, /Training confirms it: the loss stopped decreasing and the accuracy stopped rising\.$/);
   });
 
   it('MSE on softmax probabilities is only a weak signal: no warning before training', () => {
