@@ -96,7 +96,7 @@ describe('output activation vs loss vs targets', () => {
       .yContinuous(-1.05, 2.71);
     const f = configOnly(b).findings[0]!;
     assert.equal(f.id, 'output-out-of-range:dense_2');
-    assert.match(f.message, /-1.05 to 2.71/);
+    assert.match(f.message, /applies tanh, whose outputs stay in \[-1, 1\], but the targets range from -1.05 to 2.71/);
   });
 
   it('regression targets in the hundreds of millions', () => {

@@ -266,7 +266,7 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
           symptom: 'output-out-of-range',
           rootCause: 'output-activation',
           ...base(o, view),
-          message: `${name} applies ${act}, whose outputs stay in [${fmt(lo)}, ${fmt(hi)}], but the targets range from ${fmt(ys.min)} to ${fmt(ys.max)}.`,
+          message: `${name} applies ${act}, whose outputs stay ${hi === Infinity ? `at or above ${fmt(lo)}` : `in [${fmt(lo)}, ${fmt(hi)}]`}, but the targets range from ${fmt(ys.min)} to ${fmt(ys.max)}.`,
           evidence: [`targets from ${fmt(ys.min)} to ${fmt(ys.max)}`, `${act} range [${fmt(lo)}, ${fmt(hi)}]`, `${Math.round(outside * 100)}% of the target range is unreachable`],
           relevance: outputRelevance(view, o, `${act} output cannot reach targets in [${fmt(ys.min)}, ${fmt(ys.max)}]`),
           fixes: [activationFix(L, 'linear', `Use a linear output on ${name} for targets in [${fmt(ys.min)}, ${fmt(ys.max)}]`)],
