@@ -3,7 +3,7 @@
  * progress text. The vscode layer only turns these into API objects, so the rules are tested
  * without an editor. No vscode import here.
  */
-import type { Finding, Fix, LayerRef, RootCause, Symptom, TextEdit } from '../analysis/findings';
+import type { Finding, Fix, LayerRef, RootCause, TextEdit } from '../analysis/findings';
 import type { ModelEvent, SourceSite } from '../analysis/trace';
 import { contentSpan, LineMap, splitLines } from './anchor';
 
@@ -302,9 +302,4 @@ export function progressText(p: ProgressFacts): string {
   if (p.iteration !== null) parts.push(`iteration ${p.iteration + 1}`);
   if (p.iteration !== null || p.loss !== null || p.lossNonFinite) parts.push(`loss ${formatLoss(p.loss, p.lossNonFinite)}`);
   return parts.join(' · ');
-}
-
-/** Symptom names as people say them, for notifications. */
-export function symptomText(s: Symptom): string {
-  return s.replace(/-/g, ' ');
 }
