@@ -81,7 +81,6 @@ export function normalizeActivation(a: string | null | undefined): string {
 }
 
 /** Activations that cannot go below 0 (so they cannot produce negative targets). */
-export const NON_NEGATIVE = new Set(['relu', 'relu6', 'softplus', 'sigmoid', 'hardsigmoid', 'softmax', 'exponential']);
 export const RELU_LIKE = new Set(['relu', 'relu6', 'thresholdedrelu']);
 export const SATURATING = new Set(['sigmoid', 'tanh', 'hardsigmoid', 'softsign']);
 
@@ -121,10 +120,6 @@ export function classifyLoss(name: string): LossKind {
   if (/(huber|logcosh|meansquaredlogarithmicerror|msle|meanabsolutepercentageerror|mape|absolutedifference)/.test(k)) return 'regression';
   if (k.includes('hinge')) return 'hinge';
   return 'other';
-}
-
-export function isCrossEntropy(kind: LossKind | undefined): boolean {
-  return kind === 'categorical' || kind === 'sparse' || kind === 'binary';
 }
 
 function layerKind(info: LayerInfo): LayerKind {
