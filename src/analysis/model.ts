@@ -4,6 +4,7 @@
  */
 import type { LayerRef } from './findings';
 import type { DataEvent, LayerInfo, ModelEvent, SourceSite, TensorSummary } from './trace';
+import { fmt } from './stats';
 
 export type LossKind =
   | 'categorical' // categorical cross-entropy on probabilities
@@ -80,7 +81,6 @@ export function normalizeActivation(a: string | null | undefined): string {
   return k;
 }
 
-/** Activations that cannot go below 0 (so they cannot produce negative targets). */
 export const RELU_LIKE = new Set(['relu', 'relu6', 'thresholdedrelu']);
 export const SATURATING = new Set(['sigmoid', 'tanh', 'hardsigmoid', 'softsign']);
 
@@ -107,6 +107,12 @@ export function activationRange(act: string): [number, number] {
     default:
       return [-Infinity, Infinity];
   }
+}
+
+/** An activation's range in words: "in [-1, 1]", "at or above 0". */
+export function rangeText([lo, hi]: [number, number]): string {
+  if (hi === Infinity) return lo === -Infinity ? 'unbounded' : `at or above ${fmt(lo)}`;
+  return lo === -Infinity ? `at or below ${fmt(hi)}` : `in [${fmt(lo)}, ${fmt(hi)}]`;
 }
 
 export function classifyLoss(name: string): LossKind {

@@ -247,6 +247,7 @@ describe('weights that do not change and constant outputs', () => {
     const pre = run([...b.events], sources(src), { finish: false });
     assert.equal(pre.findings[0]!.id, 'output-out-of-range:activation_3');
     assert.match(pre.findings[0]!.message, /applies relu, whose outputs stay at or above 0, but the targets range from -1.1 to 2.1/);
+    assert.ok(pre.findings[0]!.evidence.includes('relu outputs at or above 0'), JSON.stringify(pre.findings[0]!.evidence));
     for (let i = 0; i < 40; i++) {
       b.step(1.42, { layers: i % 10 === 0 ? [{ out: { dead: 0.4 } }, { out: { mean: -0.5, std: 0.3, max: -0.1 } }, { out: { mean: 0, std: 0, min: 0, max: 0, dead: 1, constant: 1, nonPos: 1, count: 17 } }] : undefined });
     }

@@ -16,7 +16,7 @@ import {
   type RelevanceSpec,
   scaleFix,
 } from '../context';
-import { activationRange, type LayerView, type ModelView, type OutputView } from '../model';
+import { activationRange, rangeText, type LayerView, type ModelView, type OutputView } from '../model';
 import type { ModelState } from '../model-state';
 import { fmt, isNum } from '../stats';
 import type { SourceSite, TensorSummary } from '../trace';
@@ -266,8 +266,8 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
           symptom: 'output-out-of-range',
           rootCause: 'output-activation',
           ...base(o, view),
-          message: `${name} applies ${act}, whose outputs stay ${hi === Infinity ? `at or above ${fmt(lo)}` : `in [${fmt(lo)}, ${fmt(hi)}]`}, but the targets range from ${fmt(ys.min)} to ${fmt(ys.max)}.`,
-          evidence: [`targets from ${fmt(ys.min)} to ${fmt(ys.max)}`, `${act} range [${fmt(lo)}, ${fmt(hi)}]`, `${Math.round(outside * 100)}% of the target range is unreachable`],
+          message: `${name} applies ${act}, whose outputs stay ${rangeText([lo, hi])}, but the targets range from ${fmt(ys.min)} to ${fmt(ys.max)}.`,
+          evidence: [`targets from ${fmt(ys.min)} to ${fmt(ys.max)}`, `${act} outputs ${rangeText([lo, hi])}`, `${Math.round(outside * 100)}% of the target range is unreachable`],
           relevance: outputRelevance(view, o, `${act} output cannot reach targets in [${fmt(ys.min)}, ${fmt(ys.max)}]`),
           fixes: [activationFix(L, 'linear', `Use a linear output on ${name} for targets in [${fmt(ys.min)}, ${fmt(ys.max)}]`)],
           confirmBy: set(...HARM, 'output-out-of-range', 'dead-relu', 'saturated-activation', 'weights-unchanged'),
