@@ -21,7 +21,7 @@ import { currentText, Session } from './session';
 import { Throttle } from './throttle';
 import { readTraceFile, TraceFileError } from './trace-file';
 import { judgeVerification, SHIM_SOURCE, VERIFY_MAP_ENV, verifyNodeOptions, type VerifyOutcome } from './verify-logic';
-import { fixesOf, fixKey, progressText, type ProgressFacts } from './view-model';
+import { faultStatus, fixesOf, fixKey, progressText, type ProgressFacts } from './view-model';
 
 const KILL_WAIT_MS = 3000;
 
@@ -45,6 +45,8 @@ export class Faultline implements vscode.Disposable {
   private readonly verified = new Map<string, boolean>();
   private readonly disposables: vscode.Disposable[] = [];
   private session: Session | undefined;
+  /** The status bar's view of the last Debug Training run. */
+  private progressView: ProgressView | undefined;
   private activeRun: ActiveRun | undefined;
   private disposed = false;
 
@@ -63,6 +65,7 @@ export class Faultline implements vscode.Disposable {
         if (e.affectsConfiguration('faultline.codeLens.enabled')) this.lenses.refresh(true);
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.lenses.refresh(true)),
+      this.publisher.onDidPublish((session) => this.progressView?.published(session)),
       // A lens whose line was edited is withdrawn (it described the old line) at once.
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.session && e.contentChanges.length > 0 && e.document.uri.scheme === 'file') this.lenses.refresh();
@@ -217,6 +220,7 @@ export class Faultline implements vscode.Disposable {
     let handle: RunHandle | null = null;
     const run: ActiveRun = { kind: 'train', handle: null, cancelled: false, done: Promise.resolve() };
     const progress = new ProgressView(this.status, `Training ${name}`);
+    this.progressView = progress;
     const onEvent = (event: TraceEvent) => {
       let changed: Finding[];
       try {
@@ -333,6 +337,9 @@ export class Faultline implements vscode.Disposable {
   private async replay(file: string): Promise<void> {
     const session = new Session('replay', null, null);
     this.session = session;
+    // The status bar described the last live run, whose diagnostics are now replaced.
+    this.progressView = undefined;
+    this.status.hide();
     this.publisher.attach(session);
     this.lenses.refresh(true);
     const run: ActiveRun = { kind: 'replay', handle: null, cancelled: false, done: Promise.resolve() };
@@ -576,6 +583,9 @@ class ProgressView {
   private progress: vscode.Progress<{ message?: string }> | undefined;
   private facts: ProgressFacts | null = null;
   private readonly throttle = new Throttle(200, () => this.render());
+  private endTooltip = '';
+  /** Set when the run ended with faults, so edits can update the count. */
+  private faults: { session: Session; found: number; shownAtEnd: number } | null = null;
 
   constructor(
     private readonly status: vscode.StatusBarItem,
@@ -609,6 +619,8 @@ class ProgressView {
     this.throttle.cancel();
     const r = session.report;
     const faults = r?.findings.filter((f) => f.confirmed).length ?? 0;
+    this.endTooltip = `${this.title}: ${describeEnd(session, end, byUser)}`;
+    this.status.tooltip = this.endTooltip;
     if (byUser) {
       this.status.text = '$(debug-stop) Faultline: stopped';
       this.status.command = 'faultline.showOutput';
@@ -616,12 +628,35 @@ class ProgressView {
       this.status.text = '$(warning) Faultline: run failed';
       this.status.command = 'faultline.showOutput';
     } else if (faults > 0) {
-      this.status.text = `$(error) Faultline: ${faults} fault${faults === 1 ? '' : 's'}`;
-      this.status.command = 'workbench.actions.view.problems';
+      this.faults = { session, found: faults, shownAtEnd: shownFaults(session) };
+      this.renderFaults();
     } else {
       this.status.text = `$(pass) Faultline: ${r?.verdict === 'healthy' ? 'healthy' : 'no fault found'}`;
       this.status.command = 'workbench.actions.view.problems';
     }
-    this.status.tooltip = `${this.title}: ${describeEnd(session, end, byUser)}`;
   }
+
+  /** Diagnostics were re-published (after an edit, say): the fault count follows them. */
+  published(session: Session): void {
+    if (this.faults?.session === session) this.renderFaults();
+  }
+
+  private renderFaults(): void {
+    if (!this.faults) return;
+    const { session, found, shownAtEnd } = this.faults;
+    const st = faultStatus(found, shownAtEnd, shownFaults(session));
+    this.status.text = st.text;
+    this.status.tooltip = st.detail ? `${this.endTooltip}. ${st.detail}.` : this.endTooltip;
+    this.status.command =
+      st.runAgain && session.script
+        ? { command: 'faultline.debugTraining', title: 'Debug Training', arguments: [vscode.Uri.file(session.script)] }
+        : 'workbench.actions.view.problems';
+  }
+}
+
+/** How many confirmed findings have a diagnostic on screen now. */
+function shownFaults(session: Session): number {
+  const ids = new Set<string>();
+  for (const entries of session.published.values()) for (const e of entries) if (e.finding?.confirmed) ids.add(e.finding.id);
+  return ids.size;
 }

@@ -48,6 +48,9 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private session: Session | undefined;
   private readonly throttle = new Throttle(300, () => this.publishNow());
   private readonly onEdit: vscode.Disposable;
+  private readonly didPublish = new vscode.EventEmitter<Session>();
+  /** Fires after each publish, with the session whose diagnostics are now shown. */
+  readonly onDidPublish = this.didPublish.event;
 
   constructor() {
     this.onEdit = vscode.workspace.onDidChangeTextDocument((e) => {
@@ -88,11 +91,13 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     this.collection.clear();
     this.collection.set([...byFile.values()].map((v) => [v.uri, v.diags] as [vscode.Uri, vscode.Diagnostic[]]));
     s.published = new Map([...byFile].map(([k, v]) => [k, v.entries]));
+    this.didPublish.fire(s);
   }
 
   dispose(): void {
     this.throttle.cancel();
     this.onEdit.dispose();
+    this.didPublish.dispose();
     this.collection.dispose();
   }
 }

@@ -303,3 +303,30 @@ export function progressText(p: ProgressFacts): string {
   if (p.iteration !== null || p.loss !== null || p.lossNonFinite) parts.push(`loss ${formatLoss(p.loss, p.lossNonFinite)}`);
   return parts.join(' · ');
 }
+
+// The status bar after a run that found faults
+
+export interface FaultStatus {
+  text: string;
+  /** Appended to the run's tooltip; null when nothing changed since the run. */
+  detail: string | null;
+  /** Clicking runs Debug Training again (every fault's line was edited) instead of opening Problems. */
+  runAgain: boolean;
+}
+
+/**
+ * What the status bar says about a finished run's faults as the user edits. A fault whose line
+ * was edited (for instance by its quick fix) loses its diagnostic; the count follows, so the
+ * status bar never claims a fault that the Problems view no longer shows.
+ */
+export function faultStatus(found: number, shownAtEnd: number, shownNow: number): FaultStatus {
+  const edited = Math.max(0, Math.min(found, shownAtEnd - shownNow));
+  const left = found - edited;
+  const faults = (n: number) => `${n} fault${n === 1 ? '' : 's'}`;
+  if (edited === 0) return { text: `$(error) Faultline: ${faults(found)}`, detail: null, runAgain: false };
+  if (left > 0) {
+    return { text: `$(error) Faultline: ${faults(left)}`, detail: `${edited} of the ${faults(found)} found had ${edited === 1 ? 'its line' : 'their lines'} edited since the run`, runAgain: false };
+  }
+  const what = found === 1 ? 'the line of the fault found' : `the lines of all ${found} faults found`;
+  return { text: '$(edit) Faultline: edited, run again', detail: `${what} changed since the run. Click to run Debug Training again and check the edit`, runAgain: true };
+}

@@ -386,6 +386,14 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     });
     // The hidden layer keeps its own health text (with a dead relu output above it, no gradient reaches it).
     assert.match(lenses[0]!, /^dense_Dense1 · (healthy|gradient 0)$/);
+    // The status bar no longer claims a fault the Problems view does not show; it offers a new run.
+    await ed.page.locator('.statusbar-item', { hasText: 'Faultline: edited, run again' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await ed.page.locator('.statusbar-item', { hasText: /Faultline: \d+ fault/ }).count(), 0);
+    // Clicking it trains the edited script, which now learns.
+    await ed.runCommand('View: Close All Editors');
+    await ed.page.locator('.statusbar-item', { hasText: 'Faultline: edited, run again' }).first().click();
+    await notified(ed, /Faultline: no fault found/, 120_000);
+    await ed.page.locator('.statusbar-item', { hasText: 'Faultline: healthy' }).first().waitFor({ state: 'visible', timeout: 10_000 });
   });
 
   test('a healthy script ends with no diagnostics (the previous ones are cleared)', { timeout: STEP_MS }, async () => {

@@ -6,6 +6,7 @@ import {
   Anchors,
   diagnosticMessage,
   diagnosticSpecs,
+  faultStatus,
   fixKey,
   fixSpecs,
   layerSitesFrom,
@@ -181,4 +182,22 @@ test('progress text', () => {
   assert.equal(progressText({ epoch: null, epochs: null, iteration: 4, loss: null, lossNonFinite: true }), 'iteration 5 · loss NaN');
   assert.equal(progressText({ epoch: 0, epochs: null, iteration: 0, loss: 123456, lossNonFinite: false }), 'epoch 1 · iteration 1 · loss 1.23e+5');
   assert.equal(progressText({ epoch: null, epochs: null, iteration: null, loss: null, lossNonFinite: false }), '');
+});
+
+test('the status bar follows faults whose lines were edited after the run', () => {
+  // Nothing edited: the run's own count, and a click opens Problems.
+  assert.deepEqual(faultStatus(2, 2, 2), { text: '$(error) Faultline: 2 faults', detail: null, runAgain: false });
+  // One of two fixed in the editor: one fault left, and the tooltip says why the count fell.
+  const partly = faultStatus(2, 2, 1);
+  assert.equal(partly.text, '$(error) Faultline: 1 fault');
+  assert.equal(partly.detail, '1 of the 2 faults found had its line edited since the run');
+  assert.equal(partly.runAgain, false);
+  // Every fault's line edited (say by its quick fix): no fault claimed, and a click runs training again.
+  const all = faultStatus(1, 1, 0);
+  assert.equal(all.text, '$(edit) Faultline: edited, run again');
+  assert.match(all.detail ?? '', /^the line of the fault found changed since the run/);
+  assert.equal(all.runAgain, true);
+  // A fault that never had a diagnostic (no source line) is not mistaken for an edited one.
+  assert.deepEqual(faultStatus(2, 1, 1), { text: '$(error) Faultline: 2 faults', detail: null, runAgain: false });
+  assert.equal(faultStatus(2, 1, 0).text, '$(error) Faultline: 1 fault');
 });
