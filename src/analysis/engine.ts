@@ -48,6 +48,11 @@ interface Entry {
   /** What training showed when it confirmed the entry, for a hypothesis confirmed by its own symptom. */
   confirmation: string | null;
   related: Array<{ site: SourceSite; message: string }>;
+  /**
+   * The support lines and related places each kind of observation last added. An observation
+   * repeats with fresh numbers while training goes on; its new lines replace its old ones.
+   */
+  addedBy: Map<string, { support: string[]; related: Entry['related'] }>;
   relevance: RelevanceSpec;
   iteration: number | null;
   onset: number | null;
@@ -401,6 +406,7 @@ export class DiagnosisEngine {
         support: [],
         confirmation: null,
         related: [],
+        addedBy: new Map(),
         relevance: new Map(h.relevance),
         iteration: null,
         onset: null,
@@ -457,6 +463,7 @@ export class DiagnosisEngine {
         support: [],
         confirmation: null,
         related: [],
+        addedBy: new Map(),
         relevance: new Map(o.relevance),
         iteration: o.iteration,
         onset: o.onset ?? null,
@@ -499,38 +506,60 @@ export class DiagnosisEngine {
       this.dirty = true;
     }
     if (o) this.addObserved(e, [o.symptom, ...(o.observed ?? [])]);
+    const added = this.contribution(e, o);
     if (o && (e.hyp || o.symptom !== e.obs?.symptom)) {
-      this.addSupport(e, o.message.replace(/\.$/, ''));
-      for (const [pos, v] of o.relevance) {
-        const cur = e.relevance.get(pos);
-        if (!cur || cur.score < v.score) e.relevance.set(pos, { score: Math.min(cur ? 1 : 0.9, v.score), evidence: v.evidence });
-      }
+      this.addSupport(e, withoutOwnMessage(o.message, e), added);
+      this.raiseRelevance(e, o, 1);
       const own = e.hyp ? e.hyp.layer : (e.obs?.cause.layer ?? null);
-      if (o.layer && o.layer !== own && o.layer.info.site) this.addRelated(e, { site: o.layer.info.site, message: `${o.symptom} observed here` });
+      if (o.layer && o.layer !== own && o.layer.info.site) this.addRelated(e, { site: o.layer.info.site, message: `${o.symptom} observed here` }, added);
     }
-    for (const ev of evidence) this.addSupport(e, ev);
-    for (const r of related) this.addRelated(e, r);
+    for (const ev of evidence) this.addSupport(e, ev, added);
+    for (const r of related) this.addRelated(e, r, added);
   }
 
   private support(e: Entry, o: Observation): void {
-    const before = e.support.length;
-    this.addSupport(e, o.message.replace(/\.$/, ''));
-    for (const [pos, v] of o.relevance) {
-      const cur = e.relevance.get(pos);
-      if (!cur || cur.score < v.score) e.relevance.set(pos, { score: Math.min(0.9, v.score), evidence: v.evidence });
-    }
-    if (e.support.length !== before) this.dirty = true;
+    const before = e.support.join('\n');
+    this.addSupport(e, withoutOwnMessage(o.message, e), this.contribution(e, o));
+    this.raiseRelevance(e, o, 0.9);
+    if (e.support.join('\n') !== before) this.dirty = true;
   }
 
-  private addSupport(e: Entry, line: string): void {
+  /**
+   * Withdraws what the same kind of observation added to the entry before, and returns the
+   * record for what it adds now: the latest numbers replace older ones instead of piling up.
+   */
+  private contribution(e: Entry, o: Observation | null): { support: string[]; related: Entry['related'] } {
+    const fresh = { support: [] as string[], related: [] as Entry['related'] };
+    if (!o) return fresh;
+    const kind = `${o.symptom}:${o.about}`;
+    const old = e.addedBy.get(kind);
+    if (old && (old.support.length || old.related.length)) {
+      e.support = e.support.filter((l) => !old.support.includes(l));
+      e.related = e.related.filter((r) => !old.related.includes(r));
+      this.dirty = true;
+    }
+    e.addedBy.set(kind, fresh);
+    return fresh;
+  }
+
+  private raiseRelevance(e: Entry, o: Observation, cap: number): void {
+    for (const [pos, v] of o.relevance) {
+      const cur = e.relevance.get(pos);
+      if (!cur || cur.score < v.score) e.relevance.set(pos, { score: Math.min(cur ? cap : 0.9, v.score), evidence: v.evidence });
+    }
+  }
+
+  private addSupport(e: Entry, line: string, added?: { support: string[] }): void {
     if (!line || e.support.includes(line) || e.support.length >= MAX_EVIDENCE) return;
     e.support.push(line);
+    added?.support.push(line);
     this.dirty = true;
   }
 
-  private addRelated(e: Entry, r: Entry['related'][number]): void {
+  private addRelated(e: Entry, r: Entry['related'][number], added?: { related: Entry['related'] }): void {
     if (e.related.length >= 8 || e.related.some((x) => x.site.file === r.site.file && x.site.line === r.site.line && x.message === r.message)) return;
     e.related.push(r);
+    added?.related.push(r);
     this.dirty = true;
   }
 
@@ -713,6 +742,18 @@ export { TraceSeries } from './series';
 export type { SeriesSnapshot } from './series';
 
 /** "a", "a and b", "a, b and c". */
+/**
+ * An observation's message as a line of evidence for an entry: without the entry's own message,
+ * which observations that confirm a hypothesis append to say what they confirm.
+ */
+function withoutOwnMessage(message: string, e: Entry): string {
+  const own = e.hyp?.message ?? e.obs?.message;
+  const text = message.replace(/\.$/, '');
+  if (!own) return text;
+  const at = text.indexOf(`. ${own.replace(/\.$/, '')}`);
+  return at > 0 ? text.slice(0, at) : text;
+}
+
 function spokenList(items: string[]): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -126,6 +126,27 @@ describe('accuracy not increasing beyond chance', () => {
     assert.equal(lineOf(applyFix(src, f.fix), 9), "  model.add(tf.layers.activation({ activation: 'softmax' }));");
   });
 
+  it('relu with categorical cross-entropy, its loss stuck far above the no-skill level: one up-to-date line of evidence, worded as worse than no skill', () => {
+    const src = withLine(CLASSIFIER_SRC, 9, "  model.add(tf.layers.activation({ activation: 'relu' }));");
+    const b = new TraceBuilder().model(classifierModel({}, 'relu')).xRange(-1, 1).yOneHot(3);
+    const r0 = rng(4);
+    // The engine keeps reading after it confirms (with --continue, or until the run is stopped),
+    // so the stall is observed again and again with fresh numbers.
+    flat(320, 10.7, 0.02).forEach((l, i) => b.step(l, { acc: 0.333 + (r0() - 0.5) * 0.04, layers: i % 10 === 0 ? healthyDetails(i) : undefined }));
+    b.end();
+    const f = run(b.events, sources(src)).findings[0]!;
+    assert.equal(f.id, 'activation-loss-mismatch:activation_3');
+    assert.equal(f.confirmed, true);
+    const stuck = f.evidence.filter((e) => /^The loss is stuck/.test(e));
+    assert.equal(stuck.length, 1, f.evidence.join(' | '));
+    assert.match(stuck[0]!, /^The loss is stuck at 10\.\d, above the 1\.1 of always predicting the class frequencies: the model does worse than ignoring its inputs$/);
+    // The finding's own message is its headline, not repeated as evidence.
+    assert.ok(!f.evidence.some((e) => e.includes('expects class probabilities')), f.evidence.join(' | '));
+    const atFit = f.related.filter((r) => r.site.line === 12);
+    assert.equal(atFit.length, 1, JSON.stringify(f.related));
+    assert.equal(atFit[0]!.message, stuck[0]);
+  });
+
   it('accuracy at the majority rate of imbalanced labels while the loss is below the no-skill level', () => {
     const b = binaryModel(new TraceBuilder(), 'binaryCrossentropy').yBinary(0.2);
     const r0 = rng(9);

@@ -120,8 +120,13 @@ function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, f
   const observed: Symptom[] = lossStuck && accStuck ? ['accuracy-not-increasing'] : [];
   const about = lossStuck ? 'loss' : 'accuracy';
   const evidence = [...(lp ? lossEvidence(lp) : []), ...(ap ? [accEvidence(ap)] : [])];
+  // A loss resting near the no-skill level early on is also what a slow start looks like: a
+  // configuration warning alone confirms it only after the longer window. A loss stuck well
+  // above that level is pathological at once.
+  const nearNoSkill = lp !== null && lp.baseline !== null && lp.current <= 1.25 * lp.baseline.value;
   let what: string;
-  if (lossStuck && lp!.atBaseline) what = `The loss is stuck at ${fmt(lp!.current)}, the level of ${lp!.baseline!.text} (${fmt(lp!.baseline!.value)}): the model has learned nothing from its inputs`;
+  if (lossStuck && lp!.atBaseline && nearNoSkill) what = `The loss is stuck at ${fmt(lp!.current)}, the level of ${lp!.baseline!.text} (${fmt(lp!.baseline!.value)}): the model has learned nothing from its inputs`;
+  else if (lossStuck && lp!.atBaseline) what = `The loss is stuck at ${fmt(lp!.current)}, above the ${fmt(lp!.baseline!.value)} of ${lp!.baseline!.text}: the model does worse than ignoring its inputs`;
   else if (lossStuck) what = `The loss has not decreased in ${lp!.n} iterations (${fmt(lp!.start)} → ${fmt(lp!.current)})`;
   else what = `Accuracy stays at ${fmt(ap!.current)}, the chance level (${fmt(ap!.chance.value)}, ${ap!.chance.text})`;
 
@@ -142,10 +147,6 @@ function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, f
     onset: run.since.get('stall') ?? ctx.iteration,
   });
 
-  // A loss resting near the no-skill level early on is also what a slow start looks like: a
-  // configuration warning alone confirms it only after the longer window. A loss stuck well
-  // above that level is pathological at once.
-  const nearNoSkill = lp !== null && lp.baseline !== null && lp.current <= 1.25 * lp.baseline.value;
   const confirmAfter = nearNoSkill ? g.weak : g.strong;
   const hs = strong(ctx, [symptom, ...observed]).filter((h) => mayExplainStall(h, run));
   // A configuration fault that cannot train well (strength >= 0.8) needs no longer window.
