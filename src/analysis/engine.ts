@@ -511,7 +511,7 @@ export class DiagnosisEngine {
       this.addSupport(e, withoutOwnMessage(o.message, e), added);
       this.raiseRelevance(e, o, 1);
       const own = e.hyp ? e.hyp.layer : (e.obs?.cause.layer ?? null);
-      if (o.layer && o.layer !== own && o.layer.info.site) this.addRelated(e, { site: o.layer.info.site, message: `${o.symptom} observed here` }, added);
+      if (o.layer && o.layer !== own && o.layer.info.site) this.addRelated(e, { site: o.layer.info.site, message: `${o.layer.info.name}: ${SYMPTOM_SEEN[o.symptom]}` }, added);
     }
     for (const ev of evidence) this.addSupport(e, ev, added);
     for (const r of related) this.addRelated(e, r, added);
@@ -693,7 +693,7 @@ export class DiagnosisEngine {
     const { fix, alternatives } = this.fixes(e, c.fixes, cache);
     const related = [...o.related, ...e.related];
     if (o.layer && o.layer !== c.layer && o.layer.info.site && !related.some((r) => r.site === o.layer!.info.site)) {
-      related.push({ site: o.layer.info.site, message: `${o.symptom.replace(/-/g, ' ')} observed at ${o.layer.info.name}` });
+      related.push({ site: o.layer.info.site, message: `${o.layer.info.name}: ${SYMPTOM_SEEN[o.symptom]}` });
     }
     return {
       id: e.id,

@@ -167,7 +167,13 @@ export function diagnosticSpecs(findings: readonly Finding[], anchors: Anchors, 
     for (const r of relevant) {
       const s = layerSite(f.modelId, r.layer);
       const rr = s ? anchors.range(s) : null;
-      if (s && rr) related.push({ file: s.file, range: rr, message: `${r.layer.name} (relevance ${r.score.toFixed(2)}): ${r.evidence}` });
+      if (!s || !rr) continue;
+      const entry = { file: s.file, range: rr, message: `${r.layer.name} (relevance ${r.score.toFixed(2)}): ${r.evidence}` };
+      // One line per place: the ranking's line, with its score and evidence, stands in for a
+      // note the engine already left on that layer's line.
+      const same = related.findIndex((x) => x.file === s.file && x.range.line === rr.line);
+      if (same >= 0) related[same] = entry;
+      else related.push(entry);
     }
     out.push({
       file: site.file,

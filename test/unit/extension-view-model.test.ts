@@ -98,6 +98,23 @@ test('a confirmed finding is an Error from its column to the end of the line, wi
   assert.deepEqual(d.related[0]!.range, { line: 5, start: 6, end: 39 });
 });
 
+test('a layer line gets one related entry: the ranking line replaces the note left on the same line', () => {
+  const f = finding({
+    related: [
+      { site: { file: FILE, line: 6, column: 7 }, message: 'loss stopped improving here' },
+      { site: { file: FILE, line: 3, column: 11 }, message: 'dense_1: ReLU units died' },
+    ],
+  });
+  const [d] = diagnosticSpecs([f], new Anchors(source()), layerSitesFrom(models));
+  assert.deepEqual(
+    d!.related.map((r) => [r.range.line, r.message]),
+    [
+      [5, 'loss stopped improving here'],
+      [2, 'dense_1 (relevance 0.40): feeds dense_2'],
+    ],
+  );
+});
+
 test('an unconfirmed configuration finding is a Warning', () => {
   const [d] = diagnosticSpecs([finding({ confirmed: false, severity: 'warning' })], new Anchors(source()), layerSitesFrom(models));
   assert.equal(d!.severity, 'warning');
