@@ -204,7 +204,8 @@ export class DiagnosisEngine {
         run.onIter(e);
         const ctx = this.ctx(run, e.iter, e.elapsedMs);
         this.apply(run, detectNumerical(ctx, e));
-        if (e.layers && e.layers.length) this.apply(run, detectLayers(ctx));
+        const broken = run.brokenSince();
+        if (e.layers && e.layers.length && (broken === null || e.iter <= broken)) this.apply(run, detectLayers(ctx));
         const n = run.iterations;
         const step = clamp(Math.floor(n / 50), 1, 50);
         if (n % step === 0) {

@@ -284,4 +284,17 @@ export class ModelState {
   track(index: number): LayerTrack | undefined {
     return this.layers.get(index);
   }
+
+  /**
+   * The first iteration that applied a non-finite update or held non-finite weights. After it the
+   * network is wrecked: its layer statistics describe the wreck, not what caused it.
+   */
+  brokenSince(): number | null {
+    let at = this.firstGradNonFinite;
+    for (const t of this.layers.values()) {
+      const w = t.firstNonFiniteWeights;
+      if (w !== null && (at === null || w < at)) at = w;
+    }
+    return at;
+  }
 }

@@ -142,6 +142,24 @@ describe('saturated activations and gradients', () => {
     assert.equal(lineOf(applyFix(DEEP_SRC, f.fix), 6), "  model.add(tf.layers.dense({ units: 32, activation: 'relu' }));");
   });
 
+  it('statistics read after the weights turned NaN raise no layer finding of their own', () => {
+    // The same wrecked-looking gradients (none reaching the first layer, huge at the last), read
+    // before any NaN they are a vanishing-gradient finding; read after the update blew up the
+    // weights they describe the wreck, which the NaN finding already explains.
+    const wreck = { 0: { grads: [{ meanAbs: 0, norm: 0 }] }, 1: { grads: [{ meanAbs: 0, norm: 0 }] }, 3: { grads: [{ meanAbs: 1e21, norm: 1e22 }] } };
+    const trace = (blowUp: boolean) => {
+      const b = deepModel(new TraceBuilder());
+      for (let i = 0; i < 3; i++) b.step(0.69, { acc: 0.5, layers: details(i, {}) });
+      if (blowUp) b.step(null, { layers: details(3, { 0: { weights: [{ norm: null, nanCount: 64 }] } }), gradNorm: null, gradNonFinite: true });
+      for (let i = 4; i < 10; i++) b.step(blowUp ? null : 0.69, { acc: 0.5, layers: details(i, wreck) });
+      return run(b.events, sources(DEEP_SRC), { finish: false }).findings;
+    };
+    assert.ok(trace(false).some((f) => f.symptom === 'vanishing-gradient'), 'the control trace must show the pattern');
+    const after = trace(true);
+    assert.ok(after.some((f) => f.confirmed), JSON.stringify(after.map((f) => f.id)));
+    assert.deepEqual(after.filter((f) => f.symptom === 'vanishing-gradient'), []);
+  });
+
   it('small but balanced gradients are not vanishing', () => {
     const b = deepModel(new TraceBuilder());
     decaying(300, 0.69, 0.1, 0.02).forEach((l, i) =>
