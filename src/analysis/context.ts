@@ -4,7 +4,7 @@
  */
 import type { RootCause, Symptom } from './findings';
 import type { FixPlan, PlannedFix, ScaleOp } from './fixes';
-import type { LayerView, ModelView } from './model';
+import { RELU_LIKE, type LayerView, type ModelView } from './model';
 import type { LayerTrack, ModelState } from './model-state';
 import { fmt, isNum, literal, pct } from './stats';
 import type { DataEvent, OptimizerInfo, SourceSite } from './trace';
@@ -215,7 +215,8 @@ export function layerText(run: ModelState, layer: LayerView): string {
   if (t.firstNonFiniteWeights !== null) return `weights NaN from iteration ${t.firstNonFiniteWeights}`;
   if (t.firstNonFiniteGrads !== null) return `gradients NaN from iteration ${t.firstNonFiniteGrads}`;
   const parts: string[] = [];
-  if (isNum(s.dead) && s.dead >= 0.3 && s.hasOut) parts.push(`${pct(s.dead)} dead units`);
+  // Units that output 0 for every sample are dead only behind a ReLU; a linear or sigmoid unit can rest at 0 or below.
+  if (isNum(s.dead) && s.dead >= 0.3 && s.hasOut && RELU_LIKE.has(layer.act)) parts.push(`${pct(s.dead)} dead units`);
   if (isNum(s.saturated) && s.saturated >= 0.3) parts.push(`${pct(s.saturated)} saturated`);
   if (isNum(s.constant) && s.constant >= 0.999 && (s.rows ?? 0) >= 2) parts.push('constant output');
   if (s.hasGrads && isNum(s.gradMeanAbs) && s.gradMeanAbs < 1e-7) parts.push(`gradient ${fmt(s.gradMeanAbs)}`);
@@ -230,7 +231,7 @@ export function backgroundScore(run: ModelState, layer: LayerView): number {
   let score = 0.05;
   if (!t || !s) return score;
   if (t.firstNonFiniteOut !== null || t.firstNonFiniteWeights !== null) score += 0.2;
-  if (isNum(s.dead) && s.dead >= 0.5) score += 0.1 * s.dead;
+  if (isNum(s.dead) && s.dead >= 0.5 && RELU_LIKE.has(layer.act)) score += 0.1 * s.dead;
   if (isNum(s.saturated) && s.saturated >= 0.5) score += 0.1 * s.saturated;
   return Math.min(0.3, score);
 }

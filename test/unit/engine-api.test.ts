@@ -134,6 +134,15 @@ describe('layer health', () => {
     assert.equal(h[2]!.layer.name, 'activation_3');
   });
 
+  it('speaks of dead units only behind a ReLU', () => {
+    // The hidden Dense is relu; the output Dense (layer 2, linear) outputs 0 or less for every sample.
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    b.step(1.0, { layers: [{ out: { dead: 0.62 } }, { out: { dead: 1, mean: -0.5, std: 0.1, min: -0.8, max: 0 } }, { out: {} }] });
+    const h = run(b.events, undefined, { finish: false }).engine.layerHealth();
+    assert.equal(h[0]!.text, '62% dead units');
+    assert.doesNotMatch(h[1]!.text, /dead/);
+  });
+
   it('reports where NaN was born', () => {
     const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
     b.step(1.0).step(null, { layers: [{ out: {} }, { out: { nan: 3 } }, { out: { nan: 3 } }] });
