@@ -23,6 +23,15 @@ export interface SeriesData {
   stride: number;
 }
 
+/**
+ * Adds one reading: a non-finite one as a NaN/∞ point, a finite value as itself, and nothing for a
+ * value that was not measured (a statistic that does not apply, or a step without it).
+ */
+function record(s: Downsampled, x: number, value: number | null | undefined, nonFinite: boolean): void {
+  if (nonFinite) s.push(x, null);
+  else if (isNum(value)) s.push(x, value);
+}
+
 export class Downsampled {
   private xs: number[] = [];
   private sums: number[] = [];
@@ -220,31 +229,39 @@ export class TraceSeries {
         const m = this.models.get(event.modelId);
         if (!m) return;
         m.iterations = Math.max(m.iterations, event.iter + 1);
-        m.loss.push(event.iter, event.lossNonFinite ? null : event.loss);
+        record(m.loss, event.iter, event.loss, event.lossNonFinite);
         for (const [k, v] of Object.entries(event.metrics)) {
           const s = m.metrics.get(k) ?? (m.metrics.size < MAX_KEYS ? new Downsampled(this.capacity) : undefined);
           if (!s) continue;
           m.metrics.set(k, s);
           s.push(event.iter, v);
         }
-        m.learningRate.push(event.iter, event.learningRate);
-        m.gradNorm.push(event.iter, event.gradNonFinite ? null : event.gradNorm);
+        record(m.learningRate, event.iter, event.learningRate, false);
+        record(m.gradNorm, event.iter, event.gradNorm, event.gradNonFinite);
         if (event.layers) {
           for (const d of event.layers) {
             const l = m.layers.get(d.index);
             if (!l) continue;
             const out = d.out;
-            l.outMean.push(event.iter, out?.mean ?? null);
-            l.outStd.push(event.iter, out?.std ?? null);
-            l.deadFrac.push(event.iter, out?.deadUnitFrac ?? null);
-            l.saturatedFrac.push(event.iter, out?.saturatedFrac ?? null);
-            let sq = 0;
-            let finite = d.grads.length > 0;
-            for (const g of d.grads) {
-              if (!isNum(g.norm)) finite = false;
-              else sq += g.norm * g.norm;
+            if (out) {
+              // Summaries are taken over the finite entries; any NaN or infinity is what the chart must show.
+              record(l.outMean, event.iter, out.mean, out.nanCount + out.infCount > 0);
+              record(l.outStd, event.iter, out.std, false);
+              record(l.deadFrac, event.iter, out.deadUnitFrac, false);
+              record(l.saturatedFrac, event.iter, out.saturatedFrac, false);
             }
-            l.gradNorm.push(event.iter, finite ? Math.sqrt(sq) : null);
+            // A layer without weights has no gradient: no point, rather than a NaN marker.
+            if (d.grads.length > 0) {
+              let sq = 0;
+              let measured = true;
+              let nonFinite = false;
+              for (const g of d.grads) {
+                if (g.nanCount + g.infCount > 0) nonFinite = true;
+                if (!isNum(g.norm)) measured = false;
+                else sq += g.norm * g.norm;
+              }
+              record(l.gradNorm, event.iter, measured ? Math.sqrt(sq) : null, nonFinite);
+            }
           }
         }
         return;

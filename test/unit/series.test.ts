@@ -51,6 +51,27 @@ describe('TraceSeries', () => {
     assert.ok(m.layers[0].gradNorm.mean[0] > 0);
   });
 
+  it('marks NaN or infinity where a statistic had some, and leaves a gap where it was not measured', () => {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    // Step 0 is clean. At step 1 the first layer's gradient and output hold a few NaN entries
+    // (their summaries cover the finite rest), and the model's gradient norm is not measured.
+    // Layer 2 is an activation layer: no weights, no gradient, and no dead-unit statistic.
+    b.step(0.9, { layers: [{ out: { dead: 0.3 }, grads: [{ norm: 0.2 }] }, { out: {}, grads: [{ norm: 0.1 }] }, { out: {} }] });
+    b.step(0.8, { gradNorm: null, layers: [{ out: { nan: 4, dead: 0.3 }, grads: [{ norm: 0.2, nanCount: 3 }] }, { out: {}, grads: [{ norm: 0.1 }] }, { out: {} }] });
+    const s = new TraceSeries();
+    for (const e of b.events) s.ingest(e);
+    const m = JSON.parse(JSON.stringify(s.snapshot())).models[0];
+    assert.deepEqual(m.layers[0].gradNorm.nonFinite, [0, 1]);
+    assert.deepEqual(m.layers[0].outMean.nonFinite, [0, 1]);
+    assert.deepEqual(m.layers[1].gradNorm.nonFinite, [0, 0]);
+    // Nothing measured is not a NaN: no gradient points for the activation layer, no dead-unit
+    // points where the statistic does not apply, and no model gradient point at step 1.
+    assert.deepEqual(m.layers[2].gradNorm.x, []);
+    assert.deepEqual(m.layers[2].deadFrac.x, []);
+    assert.deepEqual(m.gradNorm.x, [0]);
+    assert.deepEqual(m.gradNorm.nonFinite, [0]);
+  });
+
   it('stays bounded over a million iterations', () => {
     const s = new TraceSeries({ capacity: 2000 });
     const b = new TraceBuilder().model(classifierModel());
