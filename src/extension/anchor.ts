@@ -74,12 +74,41 @@ export class LineMap {
   }
 }
 
-/** Columns (1-based, end exclusive) from `column` to the end of the line's content. */
+/**
+ * Columns (1-based, end exclusive) to underline for a site: the call that starts at `column` when it
+ * closes on the same line (`sgd(5)` in `compile({ optimizer: tf.train.sgd(5), ... })`), else from
+ * `column` to the end of the line's content.
+ */
 export function contentSpan(lineText: string, column: number): { start: number; end: number } {
   const end = lineText.replace(/\s+$/, '').length + 1;
   const firstNonSpace = lineText.length - lineText.replace(/^\s+/, '').length + 1;
   let start = Math.max(1, Math.min(column, end));
   // A site past the content (or on an empty tail) still marks the line's content.
   if (start >= end) start = Math.min(firstNonSpace, end);
-  return { start, end: Math.max(end, start) };
+  const call = start === column ? callEnd(lineText, column) : null;
+  return { start, end: call ?? Math.max(end, start) };
+}
+
+const CALLEE = /^[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*\(/;
+
+/** The column just past the `)` that closes a call starting at `column`, when it is on this line. */
+function callEnd(lineText: string, column: number): number | null {
+  const head = CALLEE.exec(lineText.slice(column - 1));
+  if (!head) return null;
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = column - 1 + head[0].length - 1; i < lineText.length; i++) {
+    const c = lineText[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '/' && lineText[i + 1] === '/') return null;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) return c === ')' ? i + 2 : null;
+    }
+  }
+  return null;
 }

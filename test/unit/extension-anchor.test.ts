@@ -77,8 +77,25 @@ test('mapEdit of a multi-line edit needs every touched line unchanged', () => {
   assert.equal(LineMap.of(RUN, RUN.replace('model.add(b);', 'x')).mapEdit(edit), null);
 });
 
-test('contentSpan runs from the column to the end of the content', () => {
-  assert.deepEqual(contentSpan('  model.add(tf.layers.dense({ units: 3 }));   ', 13), { start: 13, end: 44 });
+test('contentSpan underlines the call that starts at the column, when it closes on its line', () => {
+  const layer = "  model.add(tf.layers.dense({ units: 3, activation: 'relu' }));   ";
+  const at = (text: string, column: number) => {
+    const s = contentSpan(text, column);
+    return text.slice(s.start - 1, s.end - 1);
+  };
+  assert.equal(at(layer, layer.indexOf('dense') + 1), "dense({ units: 3, activation: 'relu' })");
+  assert.equal(at(layer, 13), "tf.layers.dense({ units: 3, activation: 'relu' })");
+  const compile = "  model.compile({ optimizer: tf.train.sgd(5), loss: 'meanSquaredError' });";
+  assert.equal(at(compile, compile.indexOf('sgd') + 1), 'sgd(5)');
+  // Brackets inside strings do not count.
+  assert.equal(at("  f(')', { a: [1, 2] }, \"(\") + 1;", 3), "f(')', { a: [1, 2] }, \"(\")");
+});
+
+test('contentSpan otherwise runs from the column to the end of the content', () => {
+  // A call that continues on the next line, a site that is not a call, or a comment in the way.
+  assert.equal(contentSpan('  const model = tf.sequential({', 17).end, 32);
+  assert.deepEqual(contentSpan('  new Adam(0.1);', 3), { start: 3, end: 17 });
+  assert.deepEqual(contentSpan('  fit(xs, // inputs', 3), { start: 3, end: 20 });
   assert.deepEqual(contentSpan('  foo();', 1), { start: 1, end: 9 });
   // A column past the content falls back to the first non-blank character.
   assert.deepEqual(contentSpan('  foo();', 40), { start: 3, end: 9 });

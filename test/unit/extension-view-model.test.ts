@@ -78,11 +78,12 @@ test('the edit in the fixture replaces the activation name', () => {
   assert.equal(line.slice(51, 55), 'relu');
 });
 
-test('a confirmed finding is an Error from its column to the end of the line, with related sites', () => {
+test('a confirmed finding is an Error on the call at its site, with related sites', () => {
   const [d] = diagnosticSpecs([finding()], new Anchors(source()), layerSitesFrom(models));
   assert.ok(d);
   assert.equal(d.file, FILE);
-  assert.deepEqual(d.range, { line: 3, start: 10, end: 61 });
+  // tf.layers.dense({ ... }), not the closing of model.add( and the semicolon after it.
+  assert.deepEqual(d.range, { line: 3, start: 10, end: 59 });
   assert.equal(d.severity, 'error');
   assert.equal(d.code, 'activation-loss-mismatch');
   assert.equal(d.message, 'dense_2 outputs relu values but categoricalCrossentropy expects probabilities. Root cause: the output activation.');
@@ -94,8 +95,8 @@ test('a confirmed finding is an Error from its column to the end of the line, wi
       [2, 'dense_1 (relevance 0.40): feeds dense_2'],
     ],
   );
-  // Trailing blanks are not underlined.
-  assert.deepEqual(d.related[0]!.range, { line: 5, start: 6, end: 39 });
+  // model.fit(xs, ys, { epochs: 3 }) without the semicolon and the trailing blanks.
+  assert.deepEqual(d.related[0]!.range, { line: 5, start: 6, end: 38 });
 });
 
 test('a layer line gets one related entry: the ranking line replaces the note left on the same line', () => {
