@@ -333,6 +333,6 @@ export function faultStatus(found: number, shownAtEnd: number, shownNow: number)
   if (left > 0) {
     return { text: `$(error) Faultline: ${faults(left)}`, detail: `${edited} of the ${faults(found)} found had ${edited === 1 ? 'its line' : 'their lines'} edited since the run`, runAgain: false };
   }
-  const what = found === 1 ? 'the line of the fault found' : `the lines of all ${found} faults found`;
+  const what = found === 1 ? 'The line of the fault found' : `The lines of all ${found} faults found`;
   return { text: '$(edit) Faultline: edited, run again', detail: `${what} changed since the run. Click to run Debug Training again and check the edit`, runAgain: true };
 }

@@ -213,7 +213,7 @@ test('the status bar follows faults whose lines were edited after the run', () =
   // Every fault's line edited (say by its quick fix): no fault claimed, and a click runs training again.
   const all = faultStatus(1, 1, 0);
   assert.equal(all.text, '$(edit) Faultline: edited, run again');
-  assert.match(all.detail ?? '', /^the line of the fault found changed since the run/);
+  assert.match(all.detail ?? '', /^The line of the fault found changed since the run/);
   assert.equal(all.runAgain, true);
   // A fault that never had a diagnostic (no source line) is not mistaken for an edited one.
   assert.deepEqual(faultStatus(2, 1, 1), { text: '$(error) Faultline: 2 faults', detail: null, runAgain: false });
