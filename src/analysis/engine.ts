@@ -742,7 +742,6 @@ export class DiagnosisEngine {
 export { TraceSeries } from './series';
 export type { SeriesSnapshot } from './series';
 
-/** "a", "a and b", "a, b and c". */
 /**
  * An observation's message as a line of evidence for an entry: without the entry's own message,
  * which observations that confirm a hypothesis append to say what they confirm.
@@ -755,6 +754,7 @@ function withoutOwnMessage(message: string, e: Entry): string {
   return at > 0 ? text.slice(0, at) : text;
 }
 
+/** "a", "a and b", "a, b and c". */
 function spokenList(items: string[]): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
