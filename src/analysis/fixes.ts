@@ -28,6 +28,8 @@ export type FixPlan =
   | { kind: 'addLayer'; after: LayerInfo; layerCall: string }
   /** `<optimizer>.learningRate = <value>` (or `*=` etc.) at the site becomes `<optimizer>.setLearningRate(...)`. */
   | { kind: 'setLearningRate'; site: SourceSite }
+  /** The number given at the site by `setLearningRate(<number>)` or `.learningRate = <number>` becomes `to`. */
+  | { kind: 'rateValue'; site: SourceSite; to: number }
   | { kind: 'all'; parts: FixPlan[] };
 
 export interface PlannedFix {
@@ -525,6 +527,23 @@ function setLearningRateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'setL
   return [src.edit(p.site.file, start, end, `${target}.setLearningRate(${next})`)];
 }
 
+function rateValueEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateValue' }>): EditResult {
+  const t = src.text;
+  const to = literal(p.to);
+  const call = findCall(src, p.site, /\bsetLearningRate\s*\(/);
+  if (call) {
+    const first = call.args[0];
+    return first && call.args.length === 1 && NUMBER.test(t.slice(first.start, first.end)) ? [src.edit(p.site.file, first.start, first.end, to)] : null;
+  }
+  const lineStart = src.lineStart(p.site.line);
+  if (lineStart < 0) return null;
+  const m = RATE_ASSIGNMENT.exec(t.slice(lineStart, src.lineEnd(p.site.line)));
+  if (!m || m[2]) return null;
+  const valueStart = lineStart + m.index + m[0].length;
+  const value = trim(t, valueStart, statementEnd(t, valueStart));
+  return NUMBER.test(t.slice(value.start, value.end)) ? [src.edit(p.site.file, value.start, value.end, to)] : null;
+}
+
 function planFile(p: FixPlan): string | null {
   switch (p.kind) {
     case 'activation':
@@ -538,6 +557,7 @@ function planFile(p: FixPlan): string | null {
     case 'addLayer':
       return p.after.site?.file ?? null;
     case 'setLearningRate':
+    case 'rateValue':
       return p.site.file;
     case 'all':
       return null;
@@ -582,6 +602,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return addLayerEdits(src, p);
       case 'setLearningRate':
         return setLearningRateEdits(src, p);
+      case 'rateValue':
+        return rateValueEdits(src, p);
     }
   } catch {
     return null;

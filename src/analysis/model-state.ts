@@ -1,7 +1,7 @@
 /** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
 import { ModelData, ModelView } from './model';
 import { History, isNum, Ring } from './stats';
-import type { DataEvent, EpochEvent, IterationEvent, LayerDetail, ModelEvent } from './trace';
+import type { DataEvent, EpochEvent, IterationEvent, LayerDetail, ModelEvent, SourceSite } from './trace';
 
 /** One sampled iteration's statistics for one layer, reduced to what detectors need. */
 export interface LayerSample {
@@ -169,6 +169,8 @@ export class ModelState {
   lastLearningRate: number | null = null;
   /** Iteration since which the learning rate has had its current value. */
   learningRateSince: number | null = null;
+  /** The line that last changed the learning rate during training, when the probe saw one. */
+  learningRateSite: SourceSite | null = null;
   /** A one-step loss explosion was reported. */
   exploded = false;
   /** Gradient norm was exactly zero on this many consecutive iterations. */
@@ -218,6 +220,7 @@ export class ModelState {
       if (e.learningRate !== this.lastLearningRate) this.learningRateSince = e.iter;
       this.lastLearningRate = e.learningRate;
     }
+    this.learningRateSite = e.learningRateSite ?? null;
     for (const [k, v] of Object.entries(e.metrics)) {
       if (!ACCURACY_KEYS.test(normalizeKey(k)) || !isNum(v)) continue;
       let h = this.acc.get(k);

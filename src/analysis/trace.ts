@@ -177,6 +177,8 @@ export const IterationEvent = z.object({
   lossNonFinite: z.boolean(),
   metrics: z.record(z.string().max(64), num),
   learningRate: num,
+  /** The line that last changed the learning rate after the optimizer was created (absent when none did). */
+  learningRateSite: SourceSite.optional(),
   /** Global norm of the gradients applied in this step; null when not finite. */
   gradNorm: num,
   gradNonFinite: z.boolean(),

@@ -76,8 +76,8 @@ export class LineMap {
 
 /**
  * Columns (1-based, end exclusive) to underline for a site: the call that starts at `column` when it
- * closes on the same line (`sgd(5)` in `compile({ optimizer: tf.train.sgd(5), ... })`), else from
- * `column` to the end of the line's content.
+ * closes on the same line (`sgd(5)` in `compile({ optimizer: tf.train.sgd(5), ... })`), an assignment
+ * from its target, else from `column` to the end of the line's content.
  */
 export function contentSpan(lineText: string, column: number): { start: number; end: number } {
   const end = lineText.replace(/\s+$/, '').length + 1;
@@ -85,6 +85,11 @@ export function contentSpan(lineText: string, column: number): { start: number; 
   let start = Math.max(1, Math.min(column, end));
   // A site past the content (or on an empty tail) still marks the line's content.
   if (start >= end) start = Math.min(firstNonSpace, end);
+  // V8 places an assignment at its `=`: underline from what is assigned to.
+  if (start === column && lineText[start - 1] === '=' && !/[=>]/.test(lineText[start] ?? '') && !/[=!<>]/.test(lineText[start - 2] ?? '')) {
+    const target = /[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*$/.exec(lineText.slice(0, start - 1));
+    if (target) return { start: target.index + 1, end };
+  }
   const call = start === column ? callEnd(lineText, column) : null;
   return { start, end: call ?? Math.max(end, start) };
 }

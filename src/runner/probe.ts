@@ -207,6 +207,7 @@ function hookCore(core: any, request: string): void {
   trySet(core, 'variableGrads', variableGrads);
 
   watchLearningRateAssignments(core);
+  watchPlainRateChanges(core);
 
   // Optimizer factories: remember where each optimizer was created.
   const train = core.train;
@@ -231,6 +232,13 @@ function hookCore(core: any, request: string): void {
 const effectiveRates = new WeakMap<object, number>();
 const bypassedRates = new WeakMap<object, { value: unknown; site: SourceSite | null }>();
 const reportedBypasses = new WeakMap<object, Set<string>>();
+/**
+ * The line that last changed the rate an optimizer steps with, after it was created (a schedule or
+ * a callback). A rate raised mid-run is blamed on that line rather than on the optimizer's.
+ */
+const rateChangeSites = new WeakMap<object, SourceSite | null>();
+/** Optimizers whose steps read their `learningRate` property directly. */
+const PLAIN_RATE_OPTIMIZERS = ['AdamOptimizer', 'AdamaxOptimizer', 'AdagradOptimizer', 'AdadeltaOptimizer', 'RMSPropOptimizer'];
 
 function watchLearningRateAssignments(core: any): void {
   const proto = core.SGDOptimizer?.prototype;
@@ -255,13 +263,37 @@ function watchLearningRateAssignments(core: any): void {
     set(this: object, value: unknown) {
       values.set(this, value);
       if (settingThrough === this) {
-        if (typeof value === 'number') effectiveRates.set(this, value);
+        if (typeof value === 'number') {
+          const before = effectiveRates.get(this);
+          if (before !== undefined && before !== value) rateChangeSites.set(this, captureUserSite(PROBE_FILE));
+          effectiveRates.set(this, value);
+        }
         bypassedRates.delete(this);
       } else if (effectiveRates.has(this) && value !== effectiveRates.get(this)) {
         bypassedRates.set(this, { value, site: captureUserSite(PROBE_FILE) });
       }
     },
   });
+}
+
+/** Notes where the rate of an optimizer that reads its property at each step was changed after creation. */
+function watchPlainRateChanges(core: any): void {
+  for (const name of PLAIN_RATE_OPTIMIZERS) {
+    const proto = core[name]?.prototype;
+    if (!proto || Object.getOwnPropertyDescriptor(proto, 'learningRate')) continue;
+    const values = new WeakMap<object, unknown>();
+    Object.defineProperty(proto, 'learningRate', {
+      configurable: true,
+      get(this: object) {
+        return values.get(this);
+      },
+      set(this: object, value: unknown) {
+        // The constructor's own assignment is the first; later ones change the rate mid-run.
+        if (values.has(this) && typeof value === 'number' && value !== values.get(this)) rateChangeSites.set(this, captureUserSite(PROBE_FILE));
+        values.set(this, value);
+      },
+    });
+  }
 }
 
 /** The rate an optimizer's steps use (its property, unless an assignment bypassed setLearningRate). */
@@ -721,6 +753,7 @@ interface PendingStep {
   gradNorm: number | null;
   gradNonFinite: boolean;
   learningRate: number | null;
+  learningRateSite: SourceSite | null;
   layers?: LayerDetail[];
 }
 
@@ -931,6 +964,7 @@ function afterGradients(state: StepState, optimizer: any, grads: Record<string, 
     gradNorm: null,
     gradNonFinite: false,
     learningRate: lr,
+    learningRateSite: optimizer ? (rateChangeSites.get(optimizer) ?? null) : null,
   };
   if (!state.detailed) return pending;
   // Detailed: weights and gradients per layer, read back together.
@@ -992,6 +1026,7 @@ function finishStep(entry: TracedModel, pending: PendingStep, epoch: number | nu
     lossNonFinite: pending.lossNonFinite,
     metrics,
     learningRate: pending.learningRate,
+    ...(pending.learningRateSite ? { learningRateSite: pending.learningRateSite } : {}),
     gradNorm: pending.gradNorm,
     gradNonFinite: pending.gradNonFinite,
     elapsedMs: elapsed(),

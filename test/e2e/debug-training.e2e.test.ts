@@ -442,7 +442,8 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
   test('time to verdict in the editor: a learning rate raised mid-run is squiggled within seconds of its onset', { timeout: STEP_MS }, async () => {
     await ed.runCommand('View: Close All Editors');
     const file = path.join(ws, 'lr-jump.js');
-    const line = lineOf(file, 'tf.train.sgd(0.01)');
+    // The squiggle goes on the line that raised the rate, not on the optimizer's.
+    const line = lineOf(file, 'optimizer.setLearningRate(1e6)');
     await debugTraining('lr-jump.js', line);
     await ed.page.locator('.editor-group-container.active .monaco-editor .view-overlays .squiggly-error').first().waitFor({ state: 'attached', timeout: 90_000 });
     const shown = Date.now();

@@ -31,7 +31,10 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/cases/48251943/buggy.js', symptoms: ['output-out-of-range'], rootCause: 'output-activation', lineOf: '' },
   { script: 'benchmark/cases/52800582/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: '' },
   { script: 'benchmark/cases/59325381/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: '' },
-  { script: 'benchmark/latency/lr-jump-loop.js', symptoms: ['loss-diverging', 'non-finite-loss', 'non-finite-output'], rootCause: 'learning-rate', lineOf: 'tf.train.sgd(0.01)' },
+  // A rate raised mid-run is blamed on the line that raised it: setLearningRate in a custom loop,
+  // and a plain assignment to Adam's learningRate in a fit callback.
+  { script: 'benchmark/latency/lr-jump-loop.js', symptoms: ['loss-diverging', 'non-finite-loss', 'non-finite-output'], rootCause: 'learning-rate', lineOf: 'optimizer.setLearningRate(1e6)', fixed: 'optimizer.setLearningRate(0.01)' },
+  { script: 'test/fixtures/adam-lr-raised.js', symptoms: ['loss-diverging', 'non-finite-loss', 'non-finite-output'], rootCause: 'learning-rate', lineOf: 'optimizer.learningRate = 1e5', fixed: 'optimizer.learningRate = 0.01;' },
   { script: 'test/fixtures/lr-assignment.js', symptoms: ['learning-rate-ignored'], rootCause: 'learning-rate', lineOf: 'optimizer.learningRate = lr', fixed: 'optimizer.setLearningRate(lr);' },
 ];
 

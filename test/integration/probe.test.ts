@@ -129,6 +129,23 @@ test("a learning rate assigned to tfjs's momentum optimizer (ignored by its step
   }
 });
 
+test("a learning rate raised mid-run through Adam's property: the trace names the line from that step on, training unchanged", async () => {
+  const script = path.join(FIXTURES, 'adam-lr-raised.js');
+  const plain = lastJsonLine(runPlain(script));
+  const run = await traceRun({ script });
+  assert.equal(run.exit.code, 0, run.stderr);
+  assert.deepEqual(lastJsonLine(run.stdout), plain, 'the probe changed the loss history or the learningRate property');
+  assert.equal(plain.learningRate, 1e5);
+  const iterations = ofType(run.events, 'iter');
+  const raisedAt = iterations.findIndex((e) => e.learningRate === 1e5);
+  assert.ok(raisedAt > 0, 'the trace shows the raised rate');
+  // 256 rows in batches of 32: the callback runs after epoch 3 (index 2), before step 24.
+  assert.equal(iterations[raisedAt]!.iter, 24);
+  assert.ok(iterations.slice(0, raisedAt).every((e) => e.learningRateSite === undefined), 'the constructor and compile are not changes');
+  const line = linesOf(script, 'optimizer.learningRate = 1e5')[0];
+  assert.ok(iterations.slice(raisedAt).every((e) => e.learningRateSite?.line === line && e.learningRateSite.file === script));
+});
+
 test('fitDataset: traced through the injected callback', async () => {
   const script = path.join(FIXTURES, 'fit-dataset.js');
   const run = await traceRun({ script });

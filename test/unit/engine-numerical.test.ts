@@ -176,6 +176,23 @@ describe('a loss that explodes in one step', () => {
     assert.equal(f.fix, null, 'the 0.001 in the source is not the problem');
   });
 
+  it('a learning rate raised by a line the probe saw: that line is blamed, and the fix keeps the rate there', () => {
+    // The classifier with a callback that raises the rate (line 13) after some steps.
+    const src = CLASSIFIER_SRC.replace(
+      '  await model.fit(x, y, { epochs: 10, batchSize: 32 });',
+      '  await model.fit(x, y, { epochs: 10, batchSize: 32, callbacks: {\n    onEpochEnd: async () => { optimizer.setLearningRate(1e6); },\n  } });',
+    );
+    assert.equal(lineOf(src, 13), '    onEpochEnd: async () => { optimizer.setLearningRate(1e6); },');
+    const b = trainThen(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3), 60);
+    b.step(0.62, { learningRate: 1e6, learningRateLine: 13 });
+    b.step(7.3e21, { learningRate: 1e6, learningRateLine: 13 });
+    const f = byId(run(b.events, sources(src)).findings, 'loss-diverging:loss')!;
+    assert.equal(f.confirmed, true);
+    assert.equal(f.location?.line, 13, 'the line that raised the rate');
+    assert.equal(f.fix?.title, 'Keep the learning rate at 0.001 instead of raising it to 1e6');
+    assert.equal(lineOf(applyFix(src, f.fix), 13), '    onEpochEnd: async () => { optimizer.setLearningRate(0.001); },');
+  });
+
   it('a learning rate too high from the start: the fix lowers it', () => {
     const b = trainThen(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3), 30);
     b.step(5e8);

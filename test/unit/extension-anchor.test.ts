@@ -87,6 +87,9 @@ test('contentSpan underlines the call that starts at the column, when it closes 
   assert.equal(at(layer, 13), "tf.layers.dense({ units: 3, activation: 'relu' })");
   const compile = "  model.compile({ optimizer: tf.train.sgd(5), loss: 'meanSquaredError' });";
   assert.equal(at(compile, compile.indexOf('sgd') + 1), 'sgd(5)');
+  // An assignment is placed at its `=`; it is underlined from its target.
+  const assign = '      if (epoch === 2) optimizer.learningRate = 1e5;';
+  assert.equal(at(assign, assign.indexOf('=', assign.indexOf('learningRate')) + 1), 'optimizer.learningRate = 1e5;');
   // Brackets inside strings do not count.
   assert.equal(at("  f(')', { a: [1, 2] }, \"(\") + 1;", 3), "f(')', { a: [1, 2] }, \"(\")");
 });

@@ -144,6 +144,19 @@ describe('learning-rate assignment edits', () => {
   });
 });
 
+describe('edits of a learning rate raised mid-run', () => {
+  const fix = (line: string) => apply(`const tf = require('@tensorflow/tfjs');\n${line}\n`, { kind: 'rateValue', site: site(2, 1), to: 0.01 })?.split('\n')[1] ?? null;
+  it('puts the rate back in a setLearningRate call or an assignment of a number', () => {
+    assert.equal(fix('    if (step === 80) optimizer.setLearningRate(1e6);'), '    if (step === 80) optimizer.setLearningRate(0.01);');
+    assert.equal(fix('  if (epoch === 2) optimizer.learningRate = 1e5;'), '  if (epoch === 2) optimizer.learningRate = 0.01;');
+  });
+  it('gives no fix when the new rate is computed, not written', () => {
+    assert.equal(fix('  optimizer.setLearningRate(base * 10);'), null);
+    assert.equal(fix('  optimizer.learningRate *= 10;'), null);
+    assert.equal(fix('  optimizer.learningRate = schedule(epoch);'), null);
+  });
+});
+
 describe('input scaling edits', () => {
   const fit = site(1, 7);
   it('wraps the x argument of fit', () => {

@@ -315,6 +315,8 @@ export class TraceBuilder {
       gradNonFinite?: boolean;
       epoch?: number | null;
       learningRate?: number | null;
+      /** Line (in FILE) that changed the learning rate mid-run, as the probe reports it. */
+      learningRateLine?: number;
     } = {},
   ): this {
     const nonFinite = loss === null || !Number.isFinite(loss);
@@ -332,6 +334,7 @@ export class TraceBuilder {
       gradNonFinite: opts.gradNonFinite ?? false,
       elapsedMs: (this.elapsed += 5),
     };
+    if (opts.learningRateLine !== undefined) e.learningRateSite = site(opts.learningRateLine);
     if (opts.layers) {
       const details: LayerDetail[] = [];
       opts.layers.forEach((d, index) => {

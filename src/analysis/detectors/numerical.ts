@@ -8,8 +8,9 @@ import type { RootCause, Symptom } from '../findings';
 import { type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, type Observation, type RelevanceSpec } from '../context';
 import type { LayerView } from '../model';
 import type { LayerSample } from '../model-state';
-import { fmt, isNum, median } from '../stats';
-import type { IterationEvent } from '../trace';
+import type { PlannedFix } from '../fixes';
+import { fmt, isNum, literal, median } from '../stats';
+import type { IterationEvent, SourceSite } from '../trace';
 
 function confirmable(ctx: Ctx, symptom: Symptom, causes: RootCause[], pred: (h: Hypothesis) => boolean = () => true): Hypothesis[] {
   return hypothesisIds(ctx, (h) => !h.weak && h.confirmBy.has(symptom) && causes.includes(h.rootCause) && pred(h));
@@ -25,11 +26,14 @@ function gradGrowth(ctx: Ctx): { early: number; peak: number } | null {
   return { early: e, peak: h.max };
 }
 
-/** The learning rate was raised during training (by a schedule or a callback), not set too high in the source. */
-function raisedMidRun(ctx: Ctx): { from: number; to: number } | null {
+/**
+ * The learning rate was raised during training (by a schedule or a callback), not set too high in
+ * the source; `site` is the line that raised it, when the probe saw it.
+ */
+function raisedMidRun(ctx: Ctx): { from: number; to: number; site: SourceSite | null } | null {
   const configured = ctx.view?.event.optimizer?.learningRate;
   const live = ctx.run.lastLearningRate;
-  return isNum(configured) && isNum(live) && live >= 10 * configured ? { from: configured, to: live } : null;
+  return isNum(configured) && isNum(live) && live >= 10 * configured ? { from: configured, to: live, site: ctx.run.learningRateSite } : null;
 }
 
 /** How to say that the learning rate is to blame. */
@@ -41,12 +45,18 @@ function lrBlame(ctx: Ctx): string {
 function lrCause(ctx: Ctx, symptom: Symptom): Cause {
   const view = ctx.view;
   const lrHyps = confirmable(ctx, symptom, ['learning-rate']);
-  // Lowering the literal in the source would not undo a rate raised while training.
-  const fix = raisedMidRun(ctx) ? null : learningRateFix(view, ctx.run, 0.1);
+  const raised = raisedMidRun(ctx);
+  // Lowering the literal the optimizer was created with would not undo a rate raised while
+  // training: the line that raised it is the one to edit.
+  const fix: PlannedFix | null = !raised
+    ? learningRateFix(view, ctx.run, 0.1)
+    : raised.site
+      ? { title: `Keep the learning rate at ${literal(raised.from)} instead of raising it to ${literal(raised.to)}`, plan: { kind: 'rateValue', site: raised.site, to: raised.from } }
+      : null;
   return {
     rootCause: 'learning-rate',
     layer: null,
-    location: view?.optimizerSite ?? null,
+    location: raised?.site ?? view?.optimizerSite ?? null,
     fixes: fix ? [fix] : [],
     confirms: lrHyps.map((h) => h.id),
     folds: [],
