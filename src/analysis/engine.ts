@@ -435,6 +435,18 @@ export class DiagnosisEngine {
       const id = this.idFor(key, run.modelId);
       if (this.entries.delete(id)) this.dirty = true;
     }
+    // NaN or Infinity in the training data poisons every weight once its batch is used: any harm
+    // seen after that is its consequence, whatever a detector would otherwise blame.
+    const data = o.harm ? this.modelEntries(run.modelId).find((e) => e.hyp?.nonFiniteData) : undefined;
+    if (data && !o.cause.confirms.includes(data.key)) {
+      this.confirm(data, null, [], [], o.iteration, o.elapsedMs);
+      data.confirmation ??= SYMPTOM_SEEN[o.symptom];
+      this.addObserved(data, [o.symptom, ...(o.observed ?? [])]);
+      const added = this.contribution(data, o);
+      for (const line of o.evidence) this.addSupport(data, line, added);
+      for (const r of o.related) this.addRelated(data, r, added);
+      return;
+    }
     const confirms = o.cause.confirms.map((k) => this.entries.get(this.idFor(k, run.modelId))).filter((e): e is Entry => e !== undefined);
     if (confirms.length) {
       for (const e of confirms) {

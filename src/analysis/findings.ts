@@ -23,6 +23,7 @@ export const SYMPTOMS = [
   'label-encoding-mismatch',
   'unscaled-input',
   'learning-rate-out-of-range',
+  'non-finite-data',
   // An assignment the optimizer's steps ignore.
   'learning-rate-ignored',
 ] as const;
@@ -50,6 +51,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'label-encoding-mismatch': 'the labels do not suit the loss',
   'unscaled-input': 'the inputs are not scaled',
   'learning-rate-out-of-range': 'the learning rate is out of range',
+  'non-finite-data': 'the training data holds NaN or Infinity values',
   'learning-rate-ignored': 'the learning rate assignment is ignored',
 };
 
@@ -60,6 +62,7 @@ export const ROOT_CAUSES = [
   'learning-rate',
   'optimizer',
   'input-normalization',
+  'training-data',
   'label-encoding',
   'weight-initialization',
   'architecture',

@@ -17,7 +17,9 @@ export type ScaleOp =
   /** Per-column standardization computed from the tensor itself (2-D inputs). */
   | { type: 'columns'; fallback: { mean: number; std: number } | null }
   /** Class indices to one-hot rows (needs `tf` in scope). */
-  | { type: 'oneHot'; depth: number };
+  | { type: 'oneHot'; depth: number }
+  /** NaN and Infinity values replaced by 0 (needs `tf` in scope). */
+  | { type: 'finite' };
 
 export type FixPlan =
   | { kind: 'activation'; layer: LayerInfo; to: string }
@@ -459,6 +461,10 @@ function scaledExpression(t: string, expr: string, exprStart: number, op: ScaleO
       return `${base}.sub(${literal(op.mean)}).div(${literal(op.std)})`;
     case 'oneHot':
       return TF_BINDING.test(t) ? `tf.oneHot(${base}.flatten().toInt(), ${op.depth})` : null;
+    case 'finite':
+      if (!TF_BINDING.test(t)) return null;
+      if (simple) return `tf.where(tf.isFinite(${expr}), ${expr}, tf.zerosLike(${expr}))`;
+      return `tf.tidy(() => { const t = ${expr}; return tf.where(tf.isFinite(t), t, tf.zerosLike(t)); })`;
     case 'columns':
       // In a declaration the tensor has no name yet: standardize it inside tf.tidy.
       if (inDeclaration && TF_BINDING.test(t)) {

@@ -103,6 +103,9 @@ export const TensorSummary = z.object({
   columnMeans: z.array(z.number()).max(1024).nullable().optional(),
   /** Optional, for targets: mean squared excess of the values below 0, below -1 and above 1. */
   rangeExcess: z.object({ below0: z.number(), belowMinus1: z.number(), above1: z.number() }).nullable().optional(),
+  /** Optional: the index (one number per axis) of the first NaN or Infinity, and how many rows hold one. */
+  firstNonFinite: z.array(z.number().int().min(0)).max(16).nullable().optional(),
+  nonFiniteRows: z.number().int().min(0).nullable().optional(),
 });
 export type TensorSummary = z.infer<typeof TensorSummary>;
 

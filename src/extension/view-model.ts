@@ -18,6 +18,7 @@ const ROOT_CAUSE_TEXT: Record<RootCause, string> = {
   'learning-rate': 'the learning rate',
   optimizer: 'the optimizer',
   'input-normalization': 'unnormalized input',
+  'training-data': 'the training data',
   'label-encoding': 'the label encoding',
   'weight-initialization': 'the weight initialization',
   architecture: 'the architecture',

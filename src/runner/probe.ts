@@ -709,7 +709,9 @@ function summarize(tensor: any, wantDistinct: boolean): TensorSummary | null {
   const sample = tf.tidy(() => tf.gather(tensor, tf.range(0, rows, stride, 'int32')));
   try {
     const summary = tensorSummary(sample.dataSync() as ArrayLike<number>, sample.shape, String(tensor.dtype), wantDistinct);
-    return { ...summary, shape: shapeOf(shape), count: tensor.size };
+    // Counts and positions from the sample: the first bad row maps back by the stride; how many rows hold one is unknown.
+    const first = summary.firstNonFinite ? [summary.firstNonFinite[0]! * stride, ...summary.firstNonFinite.slice(1)] : null;
+    return { ...summary, shape: shapeOf(shape), count: tensor.size, firstNonFinite: first, nonFiniteRows: null };
   } finally {
     sample.dispose();
   }

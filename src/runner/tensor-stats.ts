@@ -216,6 +216,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
     }
   }
   const mean = sum / Math.max(finiteCount, 1);
+  const nonFinite = nan + inf > 0 ? nonFiniteRows(values, shape) : null;
   return {
     shape: shape.slice(0, 16).map((d) => (Number.isFinite(d) ? d : null)),
     dtype: dtype.slice(0, 16),
@@ -231,7 +232,35 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
     distinctCounts,
     columnMeans,
     rangeExcess,
+    firstNonFinite: nonFinite?.first ?? null,
+    nonFiniteRows: nonFinite?.rows ?? null,
   };
+}
+
+/** Where the first NaN or Infinity sits (an index per axis) and how many rows (first axis) hold one. */
+function nonFiniteRows(values: Values, shape: readonly number[]): { first: number[]; rows: number } | null {
+  const rowSize = shape.length > 1 ? shape.slice(1).reduce((a, b) => a * b, 1) : 1;
+  let first = -1;
+  let rows = 0;
+  let lastRow = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isFinite(values[i])) continue;
+    if (first < 0) first = i;
+    const row = rowSize > 0 ? Math.floor(i / rowSize) : 0;
+    if (row !== lastRow) {
+      rows++;
+      lastRow = row;
+    }
+  }
+  if (first < 0) return null;
+  const index: number[] = [];
+  let rest = first;
+  for (let axis = shape.length - 1; axis >= 0; axis--) {
+    const size = Math.max(1, shape[axis] ?? 1);
+    index.unshift(rest % size);
+    rest = Math.floor(rest / size);
+  }
+  return { first: index.slice(0, 16), rows };
 }
 
 /**

@@ -36,6 +36,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/latency/lr-jump-loop.js', symptoms: ['loss-diverging', 'non-finite-loss', 'non-finite-output'], rootCause: 'learning-rate', lineOf: 'optimizer.setLearningRate(1e6)', fixed: 'optimizer.setLearningRate(0.01)' },
   { script: 'test/fixtures/adam-lr-raised.js', symptoms: ['loss-diverging', 'non-finite-loss', 'non-finite-output'], rootCause: 'learning-rate', lineOf: 'optimizer.learningRate = 1e5', fixed: 'optimizer.learningRate = 0.01;' },
   { script: 'test/fixtures/lr-assignment.js', symptoms: ['learning-rate-ignored'], rootCause: 'learning-rate', lineOf: 'optimizer.learningRate = lr', fixed: 'optimizer.setLearningRate(lr);' },
+  // NaN in the inputs: blamed on the data, not on the learning rate the jumping loss suggests.
+  { script: 'test/fixtures/nan-in-inputs.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'tf.where(tf.isFinite(t), t, tf.zerosLike(t))' },
 ];
 
 for (const c of FAULTS) {
@@ -81,3 +83,20 @@ for (const script of HEALTHY) {
     assert.equal(code, 0);
   });
 }
+
+test('NaN in the inputs: the finding says where the first one is, and the fixed copy trains without a finding', () => {
+  const script = path.join(FIXTURES, 'nan-in-inputs.js');
+  const { report } = diagnose(script);
+  const f = lead(report);
+  assert.match(f.message, /1 NaN value \(in 1 of 500 rows, the first at row 123, column 2\)/);
+  assert.ok(!report.findings.some((x) => x.rootCause === 'learning-rate'), 'the learning rate is not blamed');
+  const copy = path.join(FIXTURES, `nan-in-inputs.fixed-${process.pid}.js`);
+  fs.writeFileSync(copy, applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script));
+  try {
+    const fixed = diagnose(copy);
+    assert.equal(fixed.report.verdict, 'healthy');
+    assert.deepEqual(fixed.report.findings.map((x) => x.id), []);
+  } finally {
+    fs.rmSync(copy, { force: true });
+  }
+});

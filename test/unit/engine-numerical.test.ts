@@ -144,9 +144,9 @@ describe('non-finite values', () => {
     b.step(null, { layers: [{ out: { nan: 4 } }, { out: { nan: 4 } }, { out: { nan: 4 } }] });
     const r = run(b.events);
     const f = r.findings[0]!;
-    assert.equal(f.rootCause, 'input-normalization');
+    assert.deepEqual([f.id, f.confirmed, f.rootCause], ['non-finite-data:x', true, 'training-data']);
     assert.equal(f.location?.line, 12);
-    assert.match(f.message, /7 NaN/);
+    assert.match(f.message, /7 NaN values: the first batch that holds one turns the weights into NaN\. .*Training confirms it: the loss became NaN/);
   });
 
   it('a later NaN after details refines an earlier detail-less report into one finding', () => {
@@ -207,5 +207,29 @@ describe('a loss that explodes in one step', () => {
     b.step(80);
     const findings = run(b.events, sources(CLASSIFIER_SRC)).findings;
     assert.ok(!findings.some((f) => /in one step/.test(f.message)), JSON.stringify(findings.map((f) => f.message)));
+  });
+
+  it('NaN in the training inputs: a jumping loss confirms the data, not the learning rate', () => {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1, 500, 4, { nanCount: 1, firstNonFinite: [123, 2], nonFiniteRows: 1 }).yOneHot(3, 500);
+    decaying(6, 1.1, 0.6, 0.05).forEach((l) => b.step(l, { acc: 0.5 }));
+    // The NaN batch poisons the weights; clipped cross-entropy then reports large finite losses.
+    for (let i = 0; i < 30; i++) b.step(7 + (i % 4), { acc: 0.33 });
+    const r = run(b.events, sources(CLASSIFIER_SRC));
+    const f = byId(r.findings, 'non-finite-data:x');
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.equal(f.confirmed, true);
+    assert.equal(f.rootCause, 'training-data');
+    assert.equal(f.location?.line, 4);
+    assert.match(f.message, /1 NaN value \(in 1 of 500 rows, the first at row 123, column 2\)/);
+    assert.match(f.message, /Training confirms it: the loss diverges/);
+    assert.deepEqual(r.findings.filter((x) => x.confirmed).map((x) => x.id), ['non-finite-data:x']);
+    assert.equal(lineOf(applyFix(CLASSIFIER_SRC, f.fix), 4), '  const x = tf.tidy(() => { const t = tf.tensor2d(xData, [n, 4]); return tf.where(tf.isFinite(t), t, tf.zerosLike(t)); });');
+  });
+
+  it('NaN in inputs that training never reaches (a validation split) is withdrawn once training learns', () => {
+    const b = trainThen(new TraceBuilder().model(classifierModel()).xRange(-1, 1, 500, 4, { nanCount: 2, firstNonFinite: [480, 0], nonFiniteRows: 2 }).yOneHot(3, 500), 120);
+    const r = run(b.events, sources(CLASSIFIER_SRC));
+    assert.deepEqual(r.findings.map((x) => x.id), []);
+    assert.equal(r.report.verdict, 'healthy');
   });
 });

@@ -89,4 +89,13 @@ describe('tensor statistics', () => {
     const inputs = tensorSummary([0, 255, 128, Number.NaN], [2, 2], 'float32', false);
     assert.deepEqual([inputs.min, inputs.max, inputs.nanCount, inputs.distinct], [0, 255, 1, null]);
   });
+
+  it('says where the first NaN or Infinity of the data is and how many rows hold one', () => {
+    const x = tensorSummary([1, 2, 3, 4, 5, Number.POSITIVE_INFINITY, 7, Number.NaN, Number.NaN, 10, 11, 12], [4, 3], 'float32', false);
+    assert.deepEqual([x.nanCount, x.infCount, x.firstNonFinite, x.nonFiniteRows], [2, 1, [1, 2], 2]);
+    const images = tensorSummary([0, 0, 0, 0, 0, 0, 0, Number.NaN], [2, 2, 2, 1], 'float32', false);
+    assert.deepEqual(images.firstNonFinite, [1, 1, 1, 0]);
+    const clean = tensorSummary([1, 2], [2], 'float32', true);
+    assert.deepEqual([clean.firstNonFinite, clean.nonFiniteRows], [null, null]);
+  });
 });

@@ -514,9 +514,57 @@ function missingActivation(view: ModelView): Hypothesis[] {
   return out;
 }
 
+/** Where a multi-axis index sits, in words: "row 123, column 2". */
+function positionText(index: readonly number[]): string {
+  const [row, ...rest] = index;
+  if (row === undefined) return '';
+  if (rest.length === 0) return `row ${row}`;
+  if (rest.length === 1) return `row ${row}, column ${rest[0]}`;
+  return `row ${row}, position [${rest.join(', ')}]`;
+}
+
+/**
+ * NaN or Infinity in the training data: the first batch that holds one turns the gradients and
+ * then every weight into NaN, whatever the model. Any harm training shows after it is this.
+ */
+function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const role of ['x', 'y'] as const) {
+    for (const [slot, e] of role === 'x' ? run.data.x : run.data.y) {
+      const s = e.summary;
+      const n = s.nanCount + s.infCount;
+      if (n === 0) continue;
+      const what = role === 'x' ? 'inputs' : 'targets';
+      const kinds = [s.nanCount ? `${s.nanCount} NaN` : '', s.infCount ? `${s.infCount} Infinity` : ''].filter(Boolean).join(' and ');
+      const where = s.firstNonFinite?.length ? `${s.nonFiniteRows ? `in ${s.nonFiniteRows} of ${s.shape?.[0] ?? '?'} rows, ` : ''}the first at ${positionText(s.firstNonFinite)}` : '';
+      const about = `${role}${slot === 0 ? '' : slot}`;
+      const fitSite = e.site ?? view.event.fitSite;
+      const fix: PlannedFix | null = role === 'x' ? { title: `Replace the NaN and Infinity ${what} with 0 before fit`, plan: { kind: 'scale', fitSite, role, op: { type: 'finite' } } } : null;
+      out.push({
+        id: `non-finite-data:${about}`,
+        symptom: 'non-finite-data',
+        rootCause: 'training-data',
+        layer: null,
+        location: fitSite,
+        ...(slot === 0 ? { data: { role, fitSite } } : {}),
+        related: [],
+        message: `The training ${what} contain ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''}: the first batch that holds one turns the weights into NaN. Drop or fill those rows before training.`,
+        evidence: [`${kinds} in the training ${what}${where ? `, ${where}` : ''}`],
+        relevance: new Map(),
+        fixes: fix ? [fix] : [],
+        confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation', 'vanishing-gradient', 'weights-unchanged', 'output-out-of-range'),
+        strength: 1,
+        weak: false,
+        nonFiniteData: true,
+      });
+    }
+  }
+  return out;
+}
+
 /** All configuration hypotheses for the model as far as its events are known. */
 export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
-  const out: Hypothesis[] = [];
+  const out: Hypothesis[] = [...nonFiniteData(view, run)];
   for (const o of view.outputs) out.push(...outputChecks(view, run, o));
   out.push(...inputChecks(view, run));
   out.push(...learningRateCheck(view, run));

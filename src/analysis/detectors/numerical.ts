@@ -132,7 +132,7 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
   if (lastLoss) evidence.push(`last finite loss ${fmt(lastLoss.value)} at iteration ${lastLoss.iter}`);
   const lr = run.lastLearningRate ?? view?.event.optimizer?.learningRate;
   if (isNum(lr)) evidence.push(`learning rate ${fmt(lr)}`);
-  const related = view?.event.fitSite ? [{ site: view.event.fitSite, message: `loss became NaN at iteration ${it}` }] : [];
+  const related = view?.event.fitSite ? [{ site: view.event.fitSite, message: `${e.lossNonFinite ? 'loss' : anyLayerNF && !e.gradNonFinite ? 'a layer' : 'gradients'} became NaN at iteration ${it}` }] : [];
   // With layer details the non-finite finding refines what was reported before it.
   const replaces = [...(state === 'reported' ? ['non-finite-loss:loss', 'non-finite-gradients:gradients'] : []), ...(run.exploded ? ['loss-diverging:loss'] : [])];
 
@@ -153,18 +153,18 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
   });
 
   // Non-finite inputs: the data, not the model.
-  const xs = [...run.data.x.values()];
-  const badX = xs.find((x) => x.summary.nanCount + x.summary.infCount > 0);
-  if (badX) {
-    const n = badX.summary.nanCount + badX.summary.infCount;
-    evidence.unshift(`${n} NaN/Infinity values in the training inputs`);
+  const bad = [...run.data.x.values(), ...run.data.y.values()].find((x) => x.summary.nanCount + x.summary.infCount > 0);
+  if (bad) {
+    const n = bad.summary.nanCount + bad.summary.infCount;
+    const what = bad.role === 'x' ? 'inputs' : 'targets';
+    const about = `${bad.role}${bad.slot === 0 ? '' : bad.slot}`;
     return [
-      base('non-finite-output', 'x', null, `The training inputs contain ${n} NaN or Infinity values, which every layer propagates.`, new Map(), {
-        rootCause: 'input-normalization',
+      base(e.lossNonFinite ? 'non-finite-loss' : anyLayerNF || !e.gradNonFinite ? 'non-finite-output' : 'non-finite-gradients', about, null, `Training turned non-finite at iteration ${it}: the ${n} NaN or Infinity value${n > 1 ? 's' : ''} in the training ${what} reached the weights.`, new Map(), {
+        rootCause: 'training-data',
         layer: null,
-        location: badX.site ?? view?.event.fitSite ?? null,
+        location: bad.site ?? view?.event.fitSite ?? null,
         fixes: [],
-        confirms: [],
+        confirms: hypothesisIds(ctx, (h) => h.id === `non-finite-data:${about}`).map((h) => h.id),
         folds: [],
       }),
     ];
