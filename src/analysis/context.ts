@@ -207,6 +207,35 @@ export function combine(title: string, parts: Array<PlannedFix | null>): Planned
 }
 
 // ---------------------------------------------------------------------------------------------
+// Initializers
+
+/**
+ * The value a constant initializer fills a weight with, as the probe describes initializers
+ * ('Zeros', 'Ones', 'Constant(value=-5)'); NaN for a constant of unknown value; null otherwise.
+ */
+export function constantInit(described: unknown): number | null {
+  const s = String(described ?? '').trim();
+  if (/^zeros$/i.test(s)) return 0;
+  if (/^ones$/i.test(s)) return 1;
+  const m = /^constant\((?:.*\b)?value=([^,)]+)/i.exec(s);
+  if (m) return Number(m[1]);
+  return /^constant\b/i.test(s) ? Number.NaN : null;
+}
+
+/** The bias a layer starts with when it is one constant: 0 by default and when it has no bias. */
+export function initialBias(layer: LayerView): number | null {
+  const c = layer.info.config;
+  if (c['useBias'] === false) return 0;
+  if (c['biasInitializer'] === undefined) return 0;
+  return constantInit(c['biasInitializer']);
+}
+
+/** A fix that replaces the initializer option written in the layer's call. */
+export function initializerFix(layer: LayerView, key: 'kernelInitializer' | 'biasInitializer', to: string, title?: string): PlannedFix {
+  return { title: title ?? `Use ${to} for ${layer.info.name}'s ${key}`, plan: { kind: 'layerOption', layer: layer.info, key, to } };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Layer status text (code lenses and relevance evidence)
 
 export function layerText(run: ModelState, layer: LayerView): string {

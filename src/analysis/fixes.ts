@@ -23,6 +23,8 @@ export type ScaleOp =
 
 export type FixPlan =
   | { kind: 'activation'; layer: LayerInfo; to: string }
+  /** The value of an option written in the layer's call (`kernelInitializer: 'zeros'`) becomes the string `to`. */
+  | { kind: 'layerOption'; layer: LayerInfo; key: string; to: string }
   | { kind: 'loss'; compileSite: SourceSite | null; slot: number; to: string }
   | { kind: 'learningRate'; optimizer: OptimizerInfo | null; compileSite: SourceSite | null; to: number }
   | { kind: 'scale'; fitSite: SourceSite | null; role: 'x' | 'y'; op: ScaleOp }
@@ -298,6 +300,20 @@ function activationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'activatio
   return [src.edit(file, inner.end, inner.end, `, activation: ${q}${p.to}${q}`)];
 }
 
+function layerOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'layerOption' }>): EditResult {
+  const site = p.layer.site;
+  if (!site) return null;
+  const call = findCall(src, site, layerCallee(p.layer.className));
+  const obj = call ? objectArg(src, call) : null;
+  const prop = obj?.props.find((x) => x.key === p.key);
+  if (!prop?.value) return null;
+  const lit = stringLiteral(src.text, prop.value);
+  if (lit) return [src.edit(site.file, lit.inner.start, lit.inner.end, p.to)];
+  // An initializer object (tf.initializers.constant({ value: -5 })) becomes the named one.
+  const q = quoteStyle(src.text, obj!.props.map((x) => x.value).find((v) => v && /^['"]/.test(src.text.slice(v.start, v.end))) ?? null);
+  return [src.edit(site.file, prop.value.start, prop.value.end, `${q}${p.to}${q}`)];
+}
+
 function compileCall(src: SourceText, site: SourceSite | null): { call: Call; obj: NonNullable<ReturnType<typeof objectArg>> } | null {
   if (!site) return null;
   const call = findCall(src, site, /\bcompile\s*\(/);
@@ -553,6 +569,7 @@ function rateValueEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateValue'
 function planFile(p: FixPlan): string | null {
   switch (p.kind) {
     case 'activation':
+    case 'layerOption':
       return p.layer.site?.file ?? null;
     case 'loss':
       return p.compileSite?.file ?? null;
@@ -598,6 +615,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
     switch (p.kind) {
       case 'activation':
         return activationEdits(src, p);
+      case 'layerOption':
+        return layerOptionEdits(src, p);
       case 'loss':
         return lossEdits(src, p);
       case 'learningRate':

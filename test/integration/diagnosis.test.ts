@@ -38,6 +38,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'test/fixtures/lr-assignment.js', symptoms: ['learning-rate-ignored'], rootCause: 'learning-rate', lineOf: 'optimizer.learningRate = lr', fixed: 'optimizer.setLearningRate(lr);' },
   // NaN in the inputs: blamed on the data, not on the learning rate the jumping loss suggests.
   { script: 'test/fixtures/nan-in-inputs.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'tf.where(tf.isFinite(t), t, tf.zerosLike(t))' },
+  // A zero kernel behind ReLU: the initializer is the fix, not the activation.
+  { script: 'test/fixtures/zero-init.js', symptoms: ['dead-relu'], rootCause: 'weight-initialization', lineOf: "kernelInitializer: 'zeros'", fixed: "kernelInitializer: 'heNormal'" },
 ];
 
 for (const c of FAULTS) {
@@ -84,19 +86,35 @@ for (const script of HEALTHY) {
   });
 }
 
+/** Applies the lead finding's fix to a copy beside the script and diagnoses the copy. */
+function diagnoseFixedCopy(script: string, f: Finding): Report {
+  const copy = script.replace(/\.js$/, `.fixed-${process.pid}.js`);
+  fs.writeFileSync(copy, applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script));
+  try {
+    return diagnose(copy).report;
+  } finally {
+    fs.rmSync(copy, { force: true });
+  }
+}
+
 test('NaN in the inputs: the finding says where the first one is, and the fixed copy trains without a finding', () => {
   const script = path.join(FIXTURES, 'nan-in-inputs.js');
   const { report } = diagnose(script);
   const f = lead(report);
   assert.match(f.message, /1 NaN value \(in 1 of 500 rows, the first at row 123, column 2\)/);
   assert.ok(!report.findings.some((x) => x.rootCause === 'learning-rate'), 'the learning rate is not blamed');
-  const copy = path.join(FIXTURES, `nan-in-inputs.fixed-${process.pid}.js`);
-  fs.writeFileSync(copy, applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script));
-  try {
-    const fixed = diagnose(copy);
-    assert.equal(fixed.report.verdict, 'healthy');
-    assert.deepEqual(fixed.report.findings.map((x) => x.id), []);
-  } finally {
-    fs.rmSync(copy, { force: true });
-  }
+  const fixed = diagnoseFixedCopy(script, f);
+  assert.equal(fixed.verdict, 'healthy');
+  assert.deepEqual(fixed.findings.map((x) => x.id), []);
+});
+
+test('a zero kernel behind ReLU: found before any symptom elsewhere, and the fixed copy trains without a finding', () => {
+  const script = path.join(FIXTURES, 'zero-init.js');
+  const { report } = diagnose(script);
+  const f = lead(report);
+  assert.ok((f.iteration ?? Infinity) <= 5, `confirmed at iteration ${f.iteration}`);
+  assert.deepEqual(report.findings.map((x) => x.id), ['weight-initialization:dense_Dense1']);
+  const fixed = diagnoseFixedCopy(script, f);
+  assert.equal(fixed.verdict, 'healthy');
+  assert.deepEqual(fixed.findings.map((x) => x.id), []);
 });

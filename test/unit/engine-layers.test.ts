@@ -326,3 +326,74 @@ describe('weights that do not change and constant outputs', () => {
     assert.deepEqual(run(b.events).findings, []);
   });
 });
+
+describe('weights that start constant', () => {
+  const INIT_SRC = (first: string, second = "  model.add(tf.layers.dense({ units: 32, activation: 'sigmoid' }));") =>
+    withLine(withLine(DEEP_SRC, 5, first), 6, second);
+  function initModel(b: TraceBuilder, config0: Record<string, string | number | boolean | null>, config1: Record<string, string | number | boolean | null> = {}, act1 = 'sigmoid', outConfig: Record<string, string | number | boolean | null> = {}): TraceBuilder {
+    return b
+      .model({
+        layers: [dense(32, 'relu', 5, { config: config0 }), dense(32, act1, 6, { config: config1 }), dense(32, 'relu', 7), dense(1, 'sigmoid', 8, { config: outConfig })],
+        loss: 'binaryCrossentropy',
+        optimizer: { className: 'Adam', learningRate: 0.001, line: null },
+        compileLine: 9,
+        fitLine: 10,
+        epochs: 20,
+        batchSize: 32,
+        inputDim: 8,
+      })
+      .xRange(-1, 1, 1000, 8)
+      .yBinary(0.5);
+  }
+
+  it("a zero kernel behind ReLU is a warning before training, confirmed when the units are dead, fixed on the initializer", () => {
+    const src = INIT_SRC("  model.add(tf.layers.dense({ units: 32, inputShape: [8], activation: 'relu', kernelInitializer: 'zeros' }));");
+    const b = initModel(new TraceBuilder(), { kernelInitializer: 'Zeros', biasInitializer: 'Zeros' });
+    const before = run(b.events, sources(src), { finish: false }).findings;
+    const warning = byId(before, 'weight-initialization:dense_1');
+    assert.ok(warning, JSON.stringify(before.map((f) => f.id)));
+    assert.deepEqual([warning.confirmed, warning.severity, warning.location?.line, warning.rootCause], [false, 'warning', 5, 'weight-initialization']);
+    // Every unit outputs exactly 0 and the layer after sees only zeros: one finding, not two.
+    flat(40, 0.693, 0.005).forEach((l, i) => b.step(l, { acc: 0.5, layers: i % 5 === 0 ? details(i, { 0: { out: { dead: 1, mean: 0, std: 0, min: 0, max: 0 } }, 1: { out: { mean: 0.5, std: 0, constant: 1 } } }) : undefined }));
+    const r = run(b.events, sources(src));
+    const f = byId(r.findings, 'weight-initialization:dense_1')!;
+    assert.equal(f.confirmed, true);
+    assert.match(f.message, /every kernel weight 0 .* Training confirms it: /);
+    assert.equal(f.iteration, 10, 'confirmed at the third sample of dead units');
+    assert.equal(lineOf(applyFix(src, f.fix), 5), "  model.add(tf.layers.dense({ units: 32, inputShape: [8], activation: 'relu', kernelInitializer: 'heNormal' }));");
+    assert.deepEqual(r.findings.filter((x) => x.confirmed).map((x) => x.id), ['weight-initialization:dense_1']);
+  });
+
+  it('a bias started below 0 that kills every ReLU unit from the first step: the fix starts it at 0', () => {
+    const src = INIT_SRC("  model.add(tf.layers.dense({ units: 32, inputShape: [8], activation: 'relu', biasInitializer: tf.initializers.constant({ value: -5 }) }));");
+    const b = initModel(new TraceBuilder(), { kernelInitializer: 'VarianceScaling(scale=1, mode=fanAvg, distribution=normal)', biasInitializer: 'Constant(value=-5)' });
+    flat(40, 0.693, 0.005).forEach((l, i) => b.step(l, { acc: 0.5, layers: i % 5 === 0 ? details(i, { 0: { out: { dead: 1, mean: 0, std: 0, min: 0, max: 0 } } }) : undefined }));
+    const r = run(b.events, sources(src));
+    const f = byId(r.findings, 'dead-relu:dense_1')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'weight-initialization', 5]);
+    assert.match(f.message, /from the first step .* bias starts at -5/);
+    assert.equal(lineOf(applyFix(src, f.fix), 5), "  model.add(tf.layers.dense({ units: 32, inputShape: [8], activation: 'relu', biasInitializer: 'zeros' }));");
+    assert.ok(!r.findings.some((x) => x.symptom === 'vanishing-gradient'), 'no vanishing-gradient finding beside the dead layer');
+  });
+
+  it('a constant kernel followed only by constant kernels keeps the units identical; a zero output layer alone is fine', () => {
+    const src = INIT_SRC("  model.add(tf.layers.dense({ units: 32, inputShape: [8], activation: 'tanh', kernelInitializer: 'ones' }));");
+    const sym = new TraceBuilder()
+      .model({
+        layers: [dense(32, 'tanh', 5, { config: { kernelInitializer: 'Ones' } }), dense(1, 'sigmoid', 8, { config: { kernelInitializer: 'Zeros' } })],
+        loss: 'binaryCrossentropy',
+        compileLine: 9,
+        fitLine: 10,
+        inputDim: 8,
+      })
+      .xRange(-1, 1, 1000, 8)
+      .yBinary(0.5);
+    const f = byId(run(sym.events, sources(src), { finish: false }).findings, 'weight-initialization:dense_1');
+    assert.ok(f);
+    assert.match(f.message, /units of dense_1 compute the same value and get the same update/);
+    assert.equal(lineOf(applyFix(src, f.fix), 5), "  model.add(tf.layers.dense({ units: 32, inputShape: [8], activation: 'tanh', kernelInitializer: 'glorotUniform' }));");
+    // A zero-initialized output layer (logistic regression style) breaks no symmetry that matters.
+    const out = initModel(new TraceBuilder(), {}, {}, 'sigmoid', { kernelInitializer: 'Zeros' });
+    assert.deepEqual(run(out.events, undefined, { finish: false }).findings.map((x) => x.id), []);
+  });
+});

@@ -8,7 +8,10 @@ import type { PlannedFix } from '../fixes';
 import {
   activationFix,
   combine,
+  constantInit,
   type Hypothesis,
+  initialBias,
+  initializerFix,
   learningRateFix,
   lossFix,
   maxAbs,
@@ -16,7 +19,7 @@ import {
   type RelevanceSpec,
   scaleFix,
 } from '../context';
-import { activationRange, rangeText, type LayerView, type ModelView, type OutputView } from '../model';
+import { activationRange, rangeText, RELU_LIKE, type LayerView, type ModelView, type OutputView } from '../model';
 import type { ModelState } from '../model-state';
 import { fmt, isNum } from '../stats';
 import type { SourceSite, TensorSummary } from '../trace';
@@ -514,6 +517,102 @@ function missingActivation(view: ModelView): Hypothesis[] {
   return out;
 }
 
+/** The activation applied to a weighted layer's output: its own, else a separate activation layer right after it. */
+function appliedActivation(view: ModelView, w: LayerView): string {
+  if (w.act !== 'linear') return w.act;
+  let cur = w;
+  for (let g = 0; g < 16 && cur.succs.length === 1; g++) {
+    const next = view.layers[cur.succs[0]!]!;
+    if (next.kind === 'activation') return next.act;
+    if (next.kind !== 'passthrough' && next.kind !== 'normalization') break;
+    cur = next;
+  }
+  return 'linear';
+}
+
+/** The weighted layers a layer's output reaches first. */
+function nextWeighted(view: ModelView, w: LayerView): LayerView[] {
+  const out: LayerView[] = [];
+  const seen = new Set<number>();
+  const queue = [...w.succs];
+  while (queue.length && seen.size < 256) {
+    const pos = queue.shift()!;
+    if (seen.has(pos)) continue;
+    seen.add(pos);
+    const l = view.layers[pos]!;
+    if (l.kind === 'weighted') out.push(l);
+    else queue.push(...l.succs);
+  }
+  return out;
+}
+
+function initText(described: unknown): string {
+  const s = String(described ?? '');
+  return /^(zeros|ones)$/i.test(s) ? `'${s.toLowerCase()}'` : s;
+}
+
+/**
+ * Constant kernel initializers in hidden layers. Behind a ReLU, an all-zero kernel with a bias
+ * that starts at or below 0 makes every unit output exactly 0, where ReLU's gradient is 0: the
+ * layer can never learn. Followed only by layers that start constant too, a constant kernel
+ * makes every unit compute the same value and get the same update: they stay identical.
+ */
+function initializationChecks(view: ModelView): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  const outputs = new Set(view.outputs.map((o) => o.layer.pos));
+  for (const w of view.weighted()) {
+    if (outputs.has(w.pos)) continue;
+    const kernel = constantInit(w.info.config['kernelInitializer']);
+    if (kernel === null) continue;
+    const act = appliedActivation(view, w);
+    const bias = initialBias(w);
+    const relu = RELU_LIKE.has(act) && act !== 'thresholdedrelu';
+    const name = w.info.name;
+    const described = initText(w.info.config['kernelInitializer']);
+    const to = relu ? 'heNormal' : 'glorotUniform';
+    const kernelFix = initializerFix(w, 'kernelInitializer', to, `Use ${to} for ${name}'s kernelInitializer instead of ${described}`);
+    const confirmBy = set(...HARM, 'dead-relu', 'weights-unchanged', 'vanishing-gradient');
+    if (kernel === 0 && relu && bias !== null && bias <= 0) {
+      const biasFix = bias < 0 ? initializerFix(w, 'biasInitializer', 'zeros') : null;
+      const fix = biasFix ? combine(`Use ${to} for ${name}'s kernel and zeros for its bias`, [kernelFix, biasFix]) : kernelFix;
+      out.push({
+        id: `weight-initialization:${name}`,
+        symptom: 'dead-relu',
+        rootCause: 'weight-initialization',
+        layer: w,
+        location: w.info.site,
+        related: [],
+        message: `${name} starts with every kernel weight 0 (kernelInitializer ${described}) and a bias of ${fmt(bias)}, so each of its ReLU units outputs 0 for every input, where ReLU passes no gradient: the layer cannot learn.`,
+        evidence: [`${name}: kernelInitializer ${described}, bias starts at ${fmt(bias)}, activation ${act}`],
+        relevance: new Map([[w.pos, { score: 1, evidence: `kernel starts at 0 behind ${act}` }]]),
+        fixes: fix ? [fix] : [],
+        confirmBy,
+        strength: 0.95,
+        weak: false,
+      });
+      continue;
+    }
+    const next = nextWeighted(view, w);
+    if (next.length === 0 || !next.every((n) => constantInit(n.info.config['kernelInitializer']) !== null) || bias === null) continue;
+    out.push({
+      id: `weight-initialization:${name}`,
+      symptom: 'weights-unchanged',
+      rootCause: 'weight-initialization',
+      layer: w,
+      location: w.info.site,
+      related: next[0]!.info.site ? [{ site: next[0]!.info.site, message: `${next[0]!.info.name} starts constant too` }] : [],
+      message: `${name}'s kernel starts constant (kernelInitializer ${described}) and so does ${next.map((n) => n.info.name).join(', ')}'s: all ${w.units ?? 'its'} units of ${name} compute the same value and get the same update, so they stay identical and act as one.`,
+      evidence: [`${name}: kernelInitializer ${described}`, ...next.map((n) => `${n.info.name}: kernelInitializer ${initText(n.info.config['kernelInitializer'])}`)],
+      relevance: new Map([[w.pos, { score: 1, evidence: 'kernel starts constant: its units stay identical' }]]),
+      fixes: [kernelFix],
+      confirmBy,
+      strength: 0.8,
+      weak: false,
+    });
+  }
+  return out;
+}
+
 /** Where a multi-axis index sits, in words: "row 123, column 2". */
 function positionText(index: readonly number[]): string {
   const [row, ...rest] = index;
@@ -568,6 +667,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   for (const o of view.outputs) out.push(...outputChecks(view, run, o));
   out.push(...inputChecks(view, run));
   out.push(...learningRateCheck(view, run));
+  out.push(...initializationChecks(view));
   out.push(...missingActivation(view));
   // One hypothesis per id (the first, most specific, wins).
   const seen = new Set<string>();

@@ -5,7 +5,7 @@
  * Every rule needs the condition on several consecutive samples.
  */
 import type { Symptom } from '../findings';
-import { activationFix, type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, type Observation, type RelevanceSpec } from '../context';
+import { activationFix, type Cause, constantInit, initialBias, initializerFix, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, type Observation, type RelevanceSpec } from '../context';
 import { RELU_LIKE, SATURATING, type LayerView, type ModelView } from '../model';
 import { assessAccuracy, assessLoss } from '../progress';
 import type { LayerSample, ModelState } from '../model-state';
@@ -40,6 +40,9 @@ function strongHyps(ctx: Ctx, symptom: Symptom, pred: (h: Hypothesis) => boolean
 function layerCause(ctx: Ctx, symptom: Symptom, layer: LayerView, own: Cause): Cause {
   const view = ctx.view!;
   const owner = view.ownerOf(layer);
+  // A layer that starts dead or symmetric is explained by its initializer, whatever else is off.
+  const init = strongHyps(ctx, symptom, (x) => x.rootCause === 'weight-initialization' && x.layer === owner)[0];
+  if (init) return { rootCause: init.rootCause, layer: init.layer, location: init.location, fixes: init.fixes, confirms: [init.id], folds: [] };
   if (view.isNearInput(owner, 1)) {
     const h = strongHyps(ctx, symptom, (x) => x.inputSide === true)[0];
     if (h) return { rootCause: h.rootCause, layer: null, location: h.location, fixes: h.fixes, confirms: [h.id], folds: [] };
@@ -59,6 +62,22 @@ function isOutputSide(view: ModelView, l: LayerView): boolean {
   return view.outputs.some((o) => o.layer === l || o.actLayer === l);
 }
 
+/**
+ * A layer fed only by a ReLU layer whose units are all dead sees an all-zero input: its own
+ * dead units are that layer's doing, not a fault of their own.
+ */
+function fedByDeadLayer(view: ModelView, run: ModelState, l: LayerView): boolean {
+  let cur = view.ownerOf(l);
+  for (let g = 0; g < 16 && cur.preds.length === 1; g++) {
+    const p = view.layers[cur.preds[0]!]!;
+    const d = run.track(p.index)?.latest()?.dead;
+    if (RELU_LIKE.has(p.act) && isNum(d) && d >= 0.99) return true;
+    if (p.kind !== 'passthrough' && p.kind !== 'normalization' && p.kind !== 'activation') return false;
+    cur = p;
+  }
+  return false;
+}
+
 function deadRelu(ctx: Ctx): Observation[] {
   const view = ctx.view!;
   const run = ctx.run;
@@ -71,7 +90,7 @@ function deadRelu(ctx: Ctx): Observation[] {
     // 30-50% dead is normal for ReLU; small batches inflate the fraction.
     const thr = small ? 0.95 : 0.8;
     const minDead = Math.min(...ss.map((s) => s.dead!));
-    if (minDead < thr) continue;
+    if (minDead < thr || fedByDeadLayer(view, run, l)) continue;
     const harm = minDead >= 0.99 && !small && !learningWell(run) && !singleClass(run);
     const rel: RelevanceSpec = new Map([[l.pos, { score: 1, evidence: `${pct(minDead)} dead units` }]]);
     for (const o of view.layers) {
@@ -80,14 +99,25 @@ function deadRelu(ctx: Ctx): Observation[] {
       if (isNum(d) && d >= 0.5) rel.set(o.pos, { score: 0.5 * d, evidence: `${pct(d)} dead units` });
     }
     const lrFix = learningRateFix(view, run, 0.1);
-    const own: Cause = {
-      rootCause: 'hidden-activation',
-      layer: l,
-      location: l.info.site,
-      fixes: [activationFix(l, 'elu', `Use elu instead of relu on ${l.info.name} so units cannot die`), ...(lrFix ? [lrFix] : [])],
-      confirms: [],
-      folds: [],
-    };
+    const eluFix = activationFix(l, 'elu', `Use elu instead of relu on ${l.info.name} so units cannot die`);
+    // Dead from the first sample behind a bias that starts below 0: the initializer killed them.
+    const owner = view.ownerOf(l);
+    const bias = initialBias(owner);
+    const firstDead = run.track(l.index)?.first?.dead;
+    const deadAtStart = bias !== null && bias < 0 && isNum(firstDead) && firstDead >= thr && owner.info.site !== null;
+    const own: Cause = deadAtStart
+      ? {
+          rootCause: 'weight-initialization',
+          layer: owner,
+          location: owner.info.site,
+          fixes: [initializerFix(owner, 'biasInitializer', 'zeros', `Start ${owner.info.name}'s bias at 0 instead of ${fmt(bias)}`), eluFix],
+          confirms: [],
+          folds: [],
+        }
+      : { rootCause: 'hidden-activation', layer: l, location: l.info.site, fixes: [eluFix, ...(lrFix ? [lrFix] : [])], confirms: [], folds: [] };
+    const message = deadAtStart
+      ? `${pct(minDead)} of ${l.info.name}'s units output 0 for every sample from the first step (dead ReLU): its bias starts at ${fmt(bias)}, below what the inputs can lift.`
+      : `${pct(minDead)} of ${l.info.name}'s units output 0 for every sample (dead ReLU), so they pass no gradient.`;
     out.push({
       symptom: 'dead-relu',
       about: l.info.name,
@@ -96,8 +126,8 @@ function deadRelu(ctx: Ctx): Observation[] {
       layer: l,
       iteration: ctx.iteration,
       elapsedMs: ctx.elapsedMs,
-      message: `${pct(minDead)} of ${l.info.name}'s units output 0 for every sample (dead ReLU), so they pass no gradient.`,
-      evidence: [`dead-unit fraction ${series(ss, (s) => s.dead)}`],
+      message,
+      evidence: [`dead-unit fraction ${series(ss, (s) => s.dead)}`, ...(deadAtStart ? [`${owner.info.name}: biasInitializer ${String(owner.info.config['biasInitializer'])}`] : [])],
       relevance: rel,
       related: [],
       cause: layerCause(ctx, 'dead-relu', l, own),
@@ -177,6 +207,9 @@ function vanishing(ctx: Ctx): Observation[] {
     const r = ga / gb;
     if (r < worst.ratio) worst = { a: weighted[i]!, b: weighted[i + 1]!, ratio: r };
   }
+  // Dead ReLU units pass exactly no gradient: the dead-relu finding already explains the drop.
+  const dead = view.layers.some((l) => l.pos < worst.b.pos && RELU_LIKE.has(l.act) && !isOutputSide(view, l) && (run.track(l.index)?.latest()?.dead ?? 0) >= 0.99);
+  if (dead) return [];
   const between = view.layers.filter((l) => l.pos >= worst.a.pos && l.pos < worst.b.pos && SATURATING.has(l.act));
   const culprit = between[0] ?? view.layers.filter((l) => l.pos < worst.b.pos && SATURATING.has(l.act)).pop() ?? null;
   const rel: RelevanceSpec = new Map();
@@ -431,10 +464,9 @@ function constantOutput(ctx: Ctx): Observation[] {
         folds: [],
       });
     } else {
-      const init = String(producer.info.config['kernelInitializer'] ?? '').toLowerCase();
-      cause =
-        init === 'zeros' || init === 'ones' || init === 'constant'
-          ? { rootCause: 'weight-initialization', layer: producer, location: producer.info.site, fixes: [], confirms: [], folds: [] }
+      const constantKernel = constantInit(producer.info.config['kernelInitializer']) !== null && producer.kind === 'weighted';
+      cause = constantKernel
+          ? { rootCause: 'weight-initialization', layer: producer, location: producer.info.site, fixes: [initializerFix(producer, 'kernelInitializer', 'glorotUniform')], confirms: [], folds: [] }
           : layerCause(ctx, 'constant-output', producer, { rootCause: isOutputSide(view, producer) ? 'output-activation' : 'hidden-activation', layer: producer, location: producer.info.site, fixes: [], confirms: [], folds: [] });
     }
     out.push({
