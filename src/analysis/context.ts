@@ -77,6 +77,8 @@ export interface Hypothesis {
   lossFloor?: number;
   /** Blames steps too large: a loss that fell at every recent step refutes it as a stall's cause. */
   overshoot?: boolean;
+  /** A defect that training which learns does not refute (it limits the loss, not the accuracy). */
+  keepWhenLearning?: boolean;
   /** NaN or Infinity in the training data: every harm training shows is its consequence. */
   nonFiniteData?: boolean;
   /** About the training data: located where the tensor passed to fit is built, when the source shows it. */

@@ -198,6 +198,12 @@ export class DiagnosisEngine {
         if (run.view) this.applyConfig(run);
         return;
       }
+      case 'lossCall': {
+        const run = this.run(e.modelId);
+        if (!run.lossCalls.has(e.fn)) run.lossCalls.set(e.fn, e);
+        if (run.view) this.applyConfig(run);
+        return;
+      }
       case 'iter': {
         const run = this.run(e.modelId);
         if (this.lastModel === null) this.lastModel = e.modelId;
@@ -309,7 +315,7 @@ export class DiagnosisEngine {
         run.healthy = true;
         for (const e of this.modelEntries(run.modelId)) {
           // Collapsed labels and a loss floor both predict a falling loss: it does not refute them.
-          if (e.status === 'pending' && !e.hyp?.trivialFit && e.hyp?.lossFloor === undefined) this.setStatus(e, 'withdrawn');
+          if (e.status === 'pending' && !e.hyp?.trivialFit && e.hyp?.lossFloor === undefined && !e.hyp?.keepWhenLearning) this.setStatus(e, 'withdrawn');
         }
       }
     } else if (harmful) run.healthy = false;
@@ -325,7 +331,7 @@ export class DiagnosisEngine {
     for (const e of entries) {
       if (e.status !== 'pending') continue;
       // A falling loss is what collapsed labels predict, not evidence against them.
-      if (e.hyp?.trivialFit) continue;
+      if (e.hyp?.trivialFit || e.hyp?.keepWhenLearning) continue;
       // Training that learned contradicts every open warning; next to a confirmed fault,
       // layer-level warnings are consequences and only add noise.
       if (learning || (anyConfirmed && e.obs !== null)) this.setStatus(e, 'withdrawn');
@@ -402,7 +408,7 @@ export class DiagnosisEngine {
         seq: this.seq++,
         hyp: h,
         obs: null,
-        status: run.healthy ? 'withdrawn' : 'pending',
+        status: run.healthy && !h.keepWhenLearning ? 'withdrawn' : 'pending',
         observed: [],
         support: [],
         confirmation: null,

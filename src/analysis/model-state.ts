@@ -1,7 +1,7 @@
 /** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
 import { ModelData, ModelView } from './model';
 import { History, isNum, Ring } from './stats';
-import type { DataEvent, EpochEvent, IterationEvent, LayerDetail, ModelEvent, SourceSite } from './trace';
+import type { DataEvent, EpochEvent, IterationEvent, LayerDetail, LossCallEvent, ModelEvent, SourceSite } from './trace';
 
 /** One sampled iteration's statistics for one layer, reduced to what detectors need. */
 export interface LayerSample {
@@ -200,6 +200,9 @@ export class ModelState {
   addData(e: DataEvent): void {
     this.data.add(e);
   }
+
+  /** Cross-entropies that apply their own activation, by function name, as first called. */
+  readonly lossCalls = new Map<string, LossCallEvent>();
 
   onIter(e: IterationEvent): void {
     this.iterations++;

@@ -233,6 +233,29 @@ export const IgnoredSettingEvent = z.object({
   site: SourceSite.nullable(),
 });
 
+/**
+ * A cross-entropy that applies softmax or sigmoid itself (tf.losses.softmaxCrossEntropy,
+ * sigmoidCrossEntropy), as first called in a training step: whether what it received as logits
+ * already looks like probabilities, which applies the activation twice.
+ */
+export const LossCallEvent = z.object({
+  type: z.literal('lossCall'),
+  modelId: z.number().int(),
+  fn: z.string().max(128),
+  /** The user's line that called it (a custom loop); null when tfjs-layers called it for fit. */
+  site: SourceSite.nullable(),
+  /** Every logit lies in [0, 1] (and, for softmax, every row sums to 1). */
+  probabilities: z.boolean(),
+  /** Size of the logits' last axis. */
+  classes: z.number().int().nullable(),
+  /** Labels are all 0 or 1; for them, the fraction of 1s. */
+  positiveRate: z.number().nullable(),
+  labelSmoothing: z.number(),
+  /** tf.Reduction given to the call; null for the default (mean over samples). */
+  reduction: z.number().nullable(),
+});
+export type LossCallEvent = z.infer<typeof LossCallEvent>;
+
 export const TraceEvent = z.discriminatedUnion('type', [
   Hello,
   TfjsLoaded,
@@ -244,6 +267,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   TrainEndEvent,
   ProbeWarning,
   IgnoredSettingEvent,
+  LossCallEvent,
 ]);
 export type TraceEvent = z.infer<typeof TraceEvent>;
 export type TraceEventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;

@@ -208,6 +208,7 @@ function hookCore(core: any, request: string): void {
 
   watchLearningRateAssignments(core);
   watchPlainRateChanges(core);
+  watchLogitsLosses(core);
 
   // Optimizer factories: remember where each optimizer was created.
   const train = core.train;
@@ -294,6 +295,82 @@ function watchPlainRateChanges(core: any): void {
       },
     });
   }
+}
+
+/**
+ * tf.losses.softmaxCrossEntropy and sigmoidCrossEntropy apply their activation themselves. The first
+ * call in each model's training steps is inspected once: logits that are already probabilities
+ * mean the activation is applied twice. The call itself is passed through unchanged.
+ */
+const LOGITS_LOSSES: Array<[string, 'softmax' | 'sigmoid']> = [
+  ['softmaxCrossEntropy', 'softmax'],
+  ['sigmoidCrossEntropy', 'sigmoid'],
+];
+const seenLossCalls = new WeakMap<TracedModel, Set<string>>();
+
+function watchLogitsLosses(core: any): void {
+  const losses = core.losses;
+  if (!losses || typeof losses !== 'object') return;
+  for (const [fn, kind] of LOGITS_LOSSES) {
+    const original = losses[fn];
+    if (typeof original !== 'function' || original[MARK]) continue;
+    const wrapped = function (this: unknown, ...args: any[]) {
+      if (step) {
+        try {
+          noteLossCall(step.entry, fn, kind, args);
+        } catch (error) {
+          warnOnce(`loss inspection failed: ${(error as Error).message}`);
+        }
+      }
+      return original.apply(this, args);
+    };
+    Object.defineProperty(wrapped, 'name', { value: original.name || fn });
+    (wrapped as any)[MARK] = true;
+    trySet(losses, fn, wrapped);
+  }
+}
+
+function noteLossCall(entry: TracedModel, fn: string, kind: 'softmax' | 'sigmoid', args: any[]): void {
+  let seen = seenLossCalls.get(entry);
+  if (!seen) seenLossCalls.set(entry, (seen = new Set()));
+  if (seen.has(fn)) return;
+  const [labels, logits, , labelSmoothing, reduction] = args;
+  if (!isReadable(logits) || logits.size < 16) return;
+  seen.add(fn);
+  const [values, labelValues] = readValues(tfCore, isReadable(labels) ? [logits, labels] : [logits]);
+  const classes = logits.rank >= 1 ? (logits.shape[logits.rank - 1] as number) : null;
+  let probabilities = true;
+  for (let i = 0; i < values!.length && probabilities; i++) if (!(values![i]! >= 0 && values![i]! <= 1)) probabilities = false;
+  if (probabilities && kind === 'softmax' && classes && classes > 1) {
+    // Rows of a softmax sum to 1; checking the first thousand is enough.
+    for (let r = 0; r < Math.min(1000, values!.length / classes) && probabilities; r++) {
+      let sum = 0;
+      for (let c = 0; c < classes; c++) sum += values![r * classes + c]!;
+      if (Math.abs(sum - 1) > 1e-3) probabilities = false;
+    }
+  }
+  let positiveRate: number | null = null;
+  if (labelValues && labelValues.length > 0) {
+    let ones = 0;
+    let binary = true;
+    for (let i = 0; i < labelValues.length && binary; i++) {
+      const v = labelValues[i]!;
+      if (v === 1) ones++;
+      else if (v !== 0) binary = false;
+    }
+    positiveRate = binary ? ones / labelValues.length : null;
+  }
+  emit({
+    type: 'lossCall',
+    modelId: entry.id,
+    fn,
+    site: captureUserSite(PROBE_FILE),
+    probabilities,
+    classes,
+    positiveRate,
+    labelSmoothing: typeof labelSmoothing === 'number' && Number.isFinite(labelSmoothing) ? labelSmoothing : 0,
+    reduction: typeof reduction === 'number' ? reduction : null,
+  });
 }
 
 /** The rate an optimizer's steps use (its property, unless an assignment bypassed setLearningRate). */
@@ -525,7 +602,8 @@ function lossNames(loss: unknown): string[] {
   return list
     .filter((l) => l != null)
     .slice(0, 16)
-    .map((l) => (typeof l === 'function' ? l.name || 'custom' : String(l)).slice(0, 128));
+    // tfjs names its op functions `softmaxCrossEntropy__op`: the name a user wrote is the stem.
+    .map((l) => (typeof l === 'function' ? String(l.name || 'custom').replace(/_+op$/, '').replace(/_+$/, '') || 'custom' : String(l)).slice(0, 128));
 }
 
 function optimizerClassName(optimizer: any): string {

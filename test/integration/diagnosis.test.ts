@@ -118,3 +118,26 @@ test('a zero kernel behind ReLU: found before any symptom elsewhere, and the fix
   assert.equal(fixed.verdict, 'healthy');
   assert.deepEqual(fixed.findings.map((x) => x.id), []);
 });
+
+const SOFTMAX_TWICE: Array<{ script: string; lineOf: string; rootCause: string; fixed: string; callLine: string | null }> = [
+  { script: 'softmax-twice.js', lineOf: "units: 5, activation: 'softmax'", rootCause: 'output-activation', fixed: "units: 5, activation: 'linear'", callLine: 'tf.losses.softmaxCrossEntropy(ys' },
+  { script: 'softmax-twice-fit.js', lineOf: 'model.compile(', rootCause: 'loss-function', fixed: "loss: 'categoricalCrossentropy'", callLine: null },
+];
+
+for (const c of SOFTMAX_TWICE) {
+  test(`${c.script}: softmax applied twice is a warning that learning does not withdraw; the fixed copy has no finding`, () => {
+    const script = path.join(FIXTURES, c.script);
+    const { code, report } = diagnose(script);
+    assert.deepEqual([report.verdict, code], ['healthy', 0], 'accuracy still rises: no fault, a warning');
+    assert.deepEqual(report.findings.map((f) => `${f.id}:${f.confirmed}`), ['activation-loss-mismatch:softmaxCrossEntropy:false']);
+    const f = report.findings[0]!;
+    assert.equal(f.rootCause, c.rootCause);
+    assert.ok(linesOf(script, c.lineOf).includes(f.location!.line), `line ${f.location?.line} is not the line of ${c.lineOf}`);
+    assert.match(f.message, /softmax is applied twice, .* never fall below 0\.905/);
+    if (c.callLine) assert.ok(f.related.some((r) => linesOf(script, c.callLine!).includes(r.site.line)), 'the loss call is a related place');
+    const patched = applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script);
+    assert.ok(patched.includes(c.fixed), `the fix does not produce ${c.fixed}`);
+    const fixed = diagnoseFixedCopy(script, f);
+    assert.deepEqual(fixed.findings.map((x) => x.id), []);
+  });
+}

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../src/analysis/findings';
 import { applyFix, byId, CLASSIFIER_SRC, classifierModel, lineOf, sources, withLine } from './fixtures';
-import { act, dense, flat, type LayerSpec, run, summary, TraceBuilder } from './trace-builder';
+import type { LossCallEvent } from '../../src/analysis/trace';
+import { act, decaying, dense, flat, type LayerSpec, run, site, summary, TraceBuilder } from './trace-builder';
 
 function configOnly(b: TraceBuilder, src?: string): { findings: Finding[]; verdict: string; confirmed: boolean } {
   const r = run(b.events, src ? sources(src) : undefined, { finish: false });
@@ -262,5 +263,47 @@ describe('recompiling', () => {
     assert.equal(bad.length, 1);
     b.model(classifierModel());
     assert.deepEqual(configOnly(b).findings, []);
+  });
+});
+
+describe('an activation applied twice by a cross-entropy on logits', () => {
+  const CUSTOM_SRC = withLine(CLASSIFIER_SRC, 12, '  for (let i = 0; i < 200; i++) optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, model.predict(x)));');
+  function custom(outAct: string, call: Partial<LossCallEvent>): TraceBuilder {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] }, outAct)).xRange(-1, 1).yOneHot(3);
+    b.events.push({ type: 'lossCall', modelId: b.modelId, fn: 'softmaxCrossEntropy', site: site(12, 65), probabilities: true, classes: 3, positiveRate: 1 / 3, labelSmoothing: 0, reduction: null, ...call });
+    return b;
+  }
+
+  it('softmax outputs fed to softmaxCrossEntropy: a warning on the softmax with its loss floor, kept while accuracy rises', () => {
+    const b = custom('softmax', {});
+    decaying(200, 1.1, 0.56, 0.03, 0.01).forEach((l, i) => b.step(l, { acc: Math.min(0.97, 0.4 + i / 200) }));
+    const r = run(b.events, sources(CUSTOM_SRC));
+    const f = byId(r.findings, 'activation-loss-mismatch:softmaxCrossEntropy')!;
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [false, 'output-activation', 9]);
+    assert.match(f.message, /loss can never fall below 0\.551/); // log(e + 2) - 1 for three classes
+    assert.deepEqual(f.related.map((x) => x.site.line), [12]);
+    assert.equal(lineOf(applyFix(CUSTOM_SRC, f.fix), 9), "  model.add(tf.layers.activation({ activation: 'linear' }));");
+    assert.equal(r.report.verdict, 'healthy');
+  });
+
+  it('a loss stalled at that floor confirms it', () => {
+    const b = custom('softmax', {});
+    flat(200, 0.7, 0.002).forEach((l) => b.step(l));
+    const f = byId(run(b.events, sources(CUSTOM_SRC)).findings, 'activation-loss-mismatch:softmaxCrossEntropy')!;
+    assert.equal(f.confirmed, true);
+  });
+
+  it('logits that are not probabilities, or in [0, 1] from a layer without sigmoid, are no finding', () => {
+    assert.deepEqual(configOnly(custom('linear', { probabilities: false })).findings.map((x) => x.id), []);
+    const relu = custom('relu', { fn: 'sigmoidCrossEntropy', classes: 1, positiveRate: 0.5 });
+    assert.deepEqual(configOnly(relu).findings.filter((x) => x.id.includes('sigmoidCrossEntropy')).map((x) => x.id), []);
+  });
+
+  it('sigmoid twice: the floor depends on the positive rate (ln 2 for 0s, ln(1 + 1/e) for 1s)', () => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', loss: [] }, 'sigmoid', 1)).xRange(-1, 1).yBinary(0.25);
+    b.events.push({ type: 'lossCall', modelId: b.modelId, fn: 'sigmoidCrossEntropy', site: site(12, 65), probabilities: true, classes: 1, positiveRate: 0.25, labelSmoothing: 0, reduction: null });
+    const f = configOnly(b).findings[0]!;
+    assert.match(f.message, /sigmoid is applied twice, so the gradients shrink and the loss can never fall below 0\.598/);
   });
 });

@@ -661,12 +661,67 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
   return out;
 }
 
+/** -log(sigmoid(1)) and -log(1 - sigmoid(0)): the least per-element loss for labels 1 and 0 when the logits are probabilities. */
+const SIGMOID_TWICE_FLOOR = { one: Math.log(1 + Math.exp(-1)), zero: Math.log(2) };
+
+/**
+ * A cross-entropy that applies softmax or sigmoid itself, given outputs that already went through
+ * one. The activation is applied twice: the loss can never fall below a floor well above 0
+ * (log(e + k - 1) - 1 for k classes), and its gradients shrink. Accuracy can still rise, so
+ * learning does not refute it; a stall confirms it.
+ */
+function activationAppliedTwice(view: ModelView, run: ModelState): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const call of run.lossCalls.values()) {
+    if (!call.probabilities) continue;
+    const kind = /softmax/i.test(call.fn) ? 'softmax' : 'sigmoid';
+    const o = view.outputs.find((x) => x.activation === kind || (kind === 'sigmoid' && x.activation === 'hardsigmoid')) ?? null;
+    // Logits in [0, 1] from a layer that applies no sigmoid (a ReLU that has not grown yet) are not probabilities.
+    if (!o && kind === 'sigmoid' && view.outputs.length > 0) continue;
+    const fromCompile = view.event.loss.some((l) => l === call.fn);
+    const meanReduced = call.reduction === null || call.reduction === 1 || call.reduction === 3;
+    let floor: number | null = null;
+    if (call.labelSmoothing === 0 && meanReduced && call.positiveRate !== null) {
+      if (kind === 'softmax' && call.classes && call.classes > 1) floor = Math.log(Math.E + call.classes - 1) - 1;
+      if (kind === 'sigmoid') floor = call.positiveRate * SIGMOID_TWICE_FLOOR.one + (1 - call.positiveRate) * SIGMOID_TWICE_FLOOR.zero;
+    }
+    const fixes: PlannedFix[] = [];
+    if (o && fromCompile) fixes.push(lossFix(view, o.slot, kind === 'softmax' ? 'categoricalCrossentropy' : 'binaryCrossentropy', `Use ${kind === 'softmax' ? 'categoricalCrossentropy' : 'binaryCrossentropy'}, which takes ${o.actLayer.info.name}'s probabilities as they are`));
+    if (o) fixes.push(activationFix(o.actLayer, 'linear', `Remove the ${kind} from ${o.actLayer.info.name}: ${call.fn} applies it (apply tf.${kind} to predictions)`));
+    const where = o ? `${o.actLayer.info.name}'s ${kind} outputs` : 'probabilities';
+    // The squiggle goes where the preferred fix edits: compile's loss for fit, else the output layer.
+    const atCompile = fromCompile && view.compileSite !== null;
+    const related = [
+      ...(call.site ? [{ site: call.site, message: `${call.fn} applies ${kind} here` }] : []),
+      ...(atCompile && o?.actLayer.info.site ? [{ site: o.actLayer.info.site, message: `${o.actLayer.info.name} already applies ${kind}` }] : []),
+    ];
+    out.push({
+      id: `activation-loss-mismatch:${call.fn}`,
+      symptom: 'activation-loss-mismatch',
+      rootCause: o && !atCompile ? 'output-activation' : 'loss-function',
+      layer: o?.actLayer ?? null,
+      location: atCompile ? view.compileSite : (o?.actLayer.info.site ?? call.site ?? view.compileSite),
+      related: o || !call.site ? related : [],
+      message: `${call.fn} applies ${kind} to its logits itself, but it is given ${where}: ${kind} is applied twice, so the gradients shrink${floor !== null ? ` and the loss can never fall below ${fmt(floor)}` : ''}.`,
+      evidence: [`every value passed to ${call.fn} as logits lies in [0, 1]${kind === 'softmax' ? ' and each row sums to 1' : ''}`, ...(floor !== null ? [`least reachable loss ${fmt(floor)}${kind === 'softmax' ? ` for ${call.classes} one-hot classes` : ` at a positive rate of ${fmt(call.positiveRate)}`}`] : [])],
+      relevance: o ? outputRelevance(view, o, `${kind} output fed to ${call.fn}, which applies ${kind} again`) : new Map(),
+      fixes,
+      confirmBy: set(...HARM),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
+    });
+  }
+  return out;
+}
+
 /** All configuration hypotheses for the model as far as its events are known. */
 export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
   const out: Hypothesis[] = [...nonFiniteData(view, run)];
   for (const o of view.outputs) out.push(...outputChecks(view, run, o));
   out.push(...inputChecks(view, run));
   out.push(...learningRateCheck(view, run));
+  out.push(...activationAppliedTwice(view, run));
   out.push(...initializationChecks(view));
   out.push(...missingActivation(view));
   // One hypothesis per id (the first, most specific, wins).
