@@ -96,6 +96,8 @@ export interface Ctx {
   hypotheses(): Array<{ hyp: Hypothesis; status: HypStatus }>;
   /** Open (unconfirmed) symptom warnings of this model. */
   warnings(): Observation[];
+  /** Confirmed symptom findings of this model (not configuration findings). */
+  faults(): Observation[];
 }
 
 // ---------------------------------------------------------------------------------------------

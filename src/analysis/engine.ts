@@ -289,6 +289,10 @@ export class DiagnosisEngine {
         this.modelEntries(run.modelId)
           .filter((x) => x.obs !== null && x.status !== 'confirmed' && !x.obs.harm)
           .map((x) => x.obs!),
+      faults: () =>
+        this.modelEntries(run.modelId)
+          .filter((x) => x.obs !== null && x.status === 'confirmed')
+          .map((x) => x.obs!),
     };
     this.ctxs.set(run, ctx);
     return ctx;

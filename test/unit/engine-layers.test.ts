@@ -366,14 +366,17 @@ describe('weights that start constant', () => {
 
   it('a bias started below 0 that kills every ReLU unit from the first step: the fix starts it at 0', () => {
     const src = INIT_SRC("  model.add(tf.layers.dense({ units: 32, inputShape: [8], activation: 'relu', biasInitializer: tf.initializers.constant({ value: -5 }) }));");
-    const b = initModel(new TraceBuilder(), { kernelInitializer: 'VarianceScaling(scale=1, mode=fanAvg, distribution=normal)', biasInitializer: 'Constant(value=-5)' });
-    flat(40, 0.693, 0.005).forEach((l, i) => b.step(l, { acc: 0.5, layers: i % 5 === 0 ? details(i, { 0: { out: { dead: 1, mean: 0, std: 0, min: 0, max: 0 } } }) : undefined }));
+    // The ReLU layer after it sees only zeros and is dead too: that is not a second finding.
+    const b = initModel(new TraceBuilder(), { kernelInitializer: 'VarianceScaling(scale=1, mode=fanAvg, distribution=normal)', biasInitializer: 'Constant(value=-5)' }, {}, 'relu');
+    const deadOut = { out: { dead: 1, mean: 0, std: 0, min: 0, max: 0 } };
+    flat(40, 0.693, 0.005).forEach((l, i) => b.step(l, { acc: 0.5, layers: i % 5 === 0 ? details(i, { 0: deadOut, 1: deadOut }) : undefined }));
     const r = run(b.events, sources(src));
     const f = byId(r.findings, 'dead-relu:dense_1')!;
     assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'weight-initialization', 5]);
     assert.match(f.message, /from the first step .* bias starts at -5/);
     assert.equal(lineOf(applyFix(src, f.fix), 5), "  model.add(tf.layers.dense({ units: 32, inputShape: [8], activation: 'relu', biasInitializer: 'zeros' }));");
     assert.ok(!r.findings.some((x) => x.symptom === 'vanishing-gradient'), 'no vanishing-gradient finding beside the dead layer');
+    assert.deepEqual(r.findings.map((x) => x.id), ['dead-relu:dense_1']);
   });
 
   it('a constant kernel followed only by constant kernels keeps the units identical; a zero output layer alone is fine', () => {

@@ -104,6 +104,8 @@ function relevanceFromWarnings(ws: Observation[]): RelevanceSpec {
   return r;
 }
 
+const LAYER_SYMPTOMS: ReadonlySet<Symptom> = new Set(['dead-relu', 'saturated-activation', 'constant-output', 'weights-unchanged', 'output-out-of-range']);
+
 function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, final: boolean): Observation[] {
   const run = ctx.run;
   const lossStuck = lp !== null && lp.stalled && !lp.diverging;
@@ -152,6 +154,13 @@ function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, f
   // A configuration fault that cannot train well (strength >= 0.8) needs no longer window.
   const decisive = hs.some((h) => h.strength >= 0.8);
   if (hs.length && n >= (decisive ? g.strong : confirmAfter)) return [base(fromHyps(hs), `${what}. ${hs[0]!.message}`, true, new Map())];
+  // A layer already confirmed sick (dead, saturated, constant) is what stalls the loss: the stall
+  // is more evidence for it, not a second fault with a cause of its own.
+  const sick = ctx.faults().filter((f) => LAYER_SYMPTOMS.has(f.symptom));
+  if (sick.length) {
+    const f = [...sick].sort((a, b) => b.priority - a.priority || (a.layer?.pos ?? 1e9) - (b.layer?.pos ?? 1e9))[0]!;
+    return [base({ ...f.cause, confirms: [], folds: [`${f.symptom}:${f.about}`] }, `${what}. ${f.message}`, true, new Map())];
+  }
   const ws = ctx.warnings().filter((w) => w.symptom !== 'loss-not-decreasing' && w.symptom !== 'accuracy-not-increasing');
   if (ws.length && n >= confirmAfter) {
     const w = [...ws].sort((a, b) => b.priority - a.priority || (a.layer?.pos ?? 1e9) - (b.layer?.pos ?? 1e9))[0]!;
