@@ -161,6 +161,13 @@ export function maxAbs(e: DataEvent | undefined): number | null {
   return Math.max(Math.abs(s.min), Math.abs(s.max));
 }
 
+/** The smallest of 1, 2 or 5 times a power of ten that is at least v (v > 0). */
+function roundUp(v: number): number {
+  const p = Math.pow(10, Math.floor(Math.log10(v)));
+  for (const m of [1, 2, 5, 10]) if (m * p >= v * (1 - 1e-9)) return Number((m * p).toPrecision(6));
+  return 10 * p;
+}
+
 export function scaleFix(view: ModelView | null, e: DataEvent | undefined, role: 'x' | 'y'): PlannedFix | null {
   if (!view || !e) return null;
   const s = e.summary;
@@ -171,8 +178,11 @@ export function scaleFix(view: ModelView | null, e: DataEvent | undefined, role:
   let op: ScaleOp;
   let title: string;
   if (role === 'x' && s.min >= 0 && s.max <= 255 && s.max > 1 && (rank >= 3 || s.max > 100)) {
-    op = { type: 'div', by: 255 };
-    title = `Scale the ${name} to [0, 1]: pass ${role}.div(255) to fit`;
+    // Pixels go up to 255; other non-negative data (a sequence of readings up to 100, say) is
+    // divided by a round number just above its maximum, so it too lands in [0, 1].
+    const by = s.max > 127 ? 255 : roundUp(s.max);
+    op = { type: 'div', by };
+    title = `Scale the ${name} to [0, 1]: pass ${role}.div(${literal(by)}) to fit`;
   } else if (role === 'y') {
     const a = Math.max(Math.abs(s.min), Math.abs(s.max));
     const by = Math.pow(10, Math.round(Math.log10(a)));

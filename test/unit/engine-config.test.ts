@@ -179,6 +179,16 @@ describe('input scaling', () => {
     assert.ok(f.relevance[0]!.score >= 0.5 && f.relevance[0]!.layer.name === 'dense_1');
   });
 
+  it('non-negative sequences that are not pixels are divided by a round number just above their maximum, not 255', () => {
+    const readings = new TraceBuilder()
+      .model(classifierModel())
+      .data('x', { shape: [300, 20, 1], dtype: 'float32', count: 6000, min: 0.05, max: 99.99, mean: 49.4, std: 28.6, nanCount: 0, infCount: 0, distinct: null, oneHotRows: null })
+      .yOneHot(3);
+    const f = configOnly(readings, IMG_SRC).findings[0]!;
+    assert.equal(f.fix?.title, 'Scale the inputs to [0, 1]: pass x.div(100) to fit');
+    assert.equal(lineOf(applyFix(IMG_SRC, f.fix), 12), '  await model.fit(images.div(100), labels, { epochs: 10, batchSize: 32 });');
+  });
+
   it('points at the line that builds the tensor and scales it there', () => {
     const src = withLine(CLASSIFIER_SRC, 4, '  const x = tf.tensor4d(pixels, [n, 28, 28, 1]);');
     const f = configOnly(images(new TraceBuilder().model(classifierModel())).yOneHot(3), src).findings[0]!;
