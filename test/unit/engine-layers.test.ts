@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyFix, byId, CLASSIFIER_SRC, classifierModel, healthyDetails, lineOf, sources, withLine } from './fixtures';
-import { act, decaying, dense, type DetailSpec, flat, run, TraceBuilder } from './trace-builder';
+import { act, decaying, dense, type DetailSpec, flat, type LayerSpec, run, TraceBuilder } from './trace-builder';
 
 const DEEP_SRC = [
   "const tf = require('@tensorflow/tfjs');",
@@ -18,10 +18,10 @@ const DEEP_SRC = [
   '}',
 ].join('\n');
 
-function deepModel(b: TraceBuilder): TraceBuilder {
+function deepModel(b: TraceBuilder, layers: LayerSpec[] = [dense(32, 'relu', 5), dense(32, 'sigmoid', 6), dense(32, 'relu', 7), dense(1, 'sigmoid', 8)]): TraceBuilder {
   return b
     .model({
-      layers: [dense(32, 'relu', 5), dense(32, 'sigmoid', 6), dense(32, 'relu', 7), dense(1, 'sigmoid', 8)],
+      layers,
       loss: 'binaryCrossentropy',
       optimizer: { className: 'Adam', learningRate: 0.001, line: null },
       compileLine: 9,
@@ -330,21 +330,9 @@ describe('weights that do not change and constant outputs', () => {
 describe('weights that start constant', () => {
   const INIT_SRC = (first: string, second = "  model.add(tf.layers.dense({ units: 32, activation: 'sigmoid' }));") =>
     withLine(withLine(DEEP_SRC, 5, first), 6, second);
-  function initModel(b: TraceBuilder, config0: Record<string, string | number | boolean | null>, config1: Record<string, string | number | boolean | null> = {}, act1 = 'sigmoid', outConfig: Record<string, string | number | boolean | null> = {}): TraceBuilder {
-    return b
-      .model({
-        layers: [dense(32, 'relu', 5, { config: config0 }), dense(32, act1, 6, { config: config1 }), dense(32, 'relu', 7), dense(1, 'sigmoid', 8, { config: outConfig })],
-        loss: 'binaryCrossentropy',
-        optimizer: { className: 'Adam', learningRate: 0.001, line: null },
-        compileLine: 9,
-        fitLine: 10,
-        epochs: 20,
-        batchSize: 32,
-        inputDim: 8,
-      })
-      .xRange(-1, 1, 1000, 8)
-      .yBinary(0.5);
-  }
+  type Config = LayerSpec['config'];
+  const initModel = (b: TraceBuilder, config0: Config, config1: Config = {}, act1 = 'sigmoid', outConfig: Config = {}): TraceBuilder =>
+    deepModel(b, [dense(32, 'relu', 5, { config: config0 }), dense(32, act1, 6, { config: config1 }), dense(32, 'relu', 7), dense(1, 'sigmoid', 8, { config: outConfig })]);
 
   it("a zero kernel behind ReLU is a warning before training, confirmed when the units are dead, fixed on the initializer", () => {
     const src = INIT_SRC("  model.add(tf.layers.dense({ units: 32, inputShape: [8], activation: 'relu', kernelInitializer: 'zeros' }));");
