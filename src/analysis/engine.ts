@@ -200,7 +200,7 @@ export class DiagnosisEngine {
       }
       case 'lossCall': {
         const run = this.run(e.modelId);
-        if (!run.lossCalls.has(e.fn)) run.lossCalls.set(e.fn, e);
+        run.addLossCall(e);
         if (run.view) this.applyConfig(run);
         return;
       }

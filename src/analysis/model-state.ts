@@ -194,7 +194,23 @@ export class ModelState {
   constructor(readonly modelId: number) {}
 
   setModel(e: ModelEvent): void {
-    this.view = new ModelView(e);
+    this.view = new ModelView(this.withLoss(e));
+  }
+
+  /**
+   * A custom training loop compiles no loss: the first tf.losses function its steps call is its
+   * loss, and that call is where the loss is chosen.
+   */
+  private withLoss(e: ModelEvent): ModelEvent {
+    const call = this.lossCalls.values().next().value as LossCallEvent | undefined;
+    if (e.mode !== 'custom' || e.loss.length > 0 || !call) return e;
+    return { ...e, loss: [call.fn], compileSite: e.compileSite ?? call.site };
+  }
+
+  addLossCall(e: LossCallEvent): void {
+    if (this.lossCalls.has(e.fn)) return;
+    this.lossCalls.set(e.fn, e);
+    if (this.view) this.view = new ModelView(this.withLoss(this.view.event));
   }
 
   addData(e: DataEvent): void {

@@ -116,7 +116,7 @@ export const DataEvent = z.object({
   /** Which input/target, for multi-input models. */
   slot: z.number().int().min(0),
   summary: TensorSummary,
-  /** The call that passed the data (the fit call), or the first layer call in custom loops. */
+  /** The call that passed the data (the fit call); in custom loops, the first layer call (x) or the first tf.losses call (y). */
   site: SourceSite.nullable(),
 });
 export type DataEvent = z.infer<typeof DataEvent>;

@@ -208,7 +208,7 @@ function hookCore(core: any, request: string): void {
 
   watchLearningRateAssignments(core);
   watchPlainRateChanges(core);
-  watchLogitsLosses(core);
+  watchLosses(core);
 
   // Optimizer factories: remember where each optimizer was created.
   const train = core.train;
@@ -298,26 +298,27 @@ function watchPlainRateChanges(core: any): void {
 }
 
 /**
- * tf.losses.softmaxCrossEntropy and sigmoidCrossEntropy apply their activation themselves. The first
- * call in each model's training steps is inspected once: logits that are already probabilities
- * mean the activation is applied twice. The call itself is passed through unchanged.
+ * The tf.losses functions a training step calls. A custom loop compiles no loss, so its first call
+ * tells the engine the loss, where it was chosen, and (from its labels) the targets. For
+ * softmaxCrossEntropy and sigmoidCrossEntropy, which apply their activation themselves, it also
+ * tells whether the logits were already probabilities: the activation applied twice. Each is
+ * inspected once per model; the call itself is passed through unchanged.
  */
-const LOGITS_LOSSES: Array<[string, 'softmax' | 'sigmoid']> = [
-  ['softmaxCrossEntropy', 'softmax'],
-  ['sigmoidCrossEntropy', 'sigmoid'],
-];
+const LOGITS_LOSSES: Record<string, 'softmax' | 'sigmoid'> = { softmaxCrossEntropy: 'softmax', sigmoidCrossEntropy: 'sigmoid' };
+/** Helpers of the losses namespace that are not losses a user trains on. */
+const NOT_TRAINING_LOSSES = new Set(['computeWeightedLoss', 'Reduction']);
 const seenLossCalls = new WeakMap<TracedModel, Set<string>>();
 
-function watchLogitsLosses(core: any): void {
+function watchLosses(core: any): void {
   const losses = core.losses;
   if (!losses || typeof losses !== 'object') return;
-  for (const [fn, kind] of LOGITS_LOSSES) {
+  for (const fn of Object.keys(losses)) {
     const original = losses[fn];
-    if (typeof original !== 'function' || original[MARK]) continue;
+    if (typeof original !== 'function' || original[MARK] || NOT_TRAINING_LOSSES.has(fn)) continue;
     const wrapped = function (this: unknown, ...args: any[]) {
       if (step) {
         try {
-          noteLossCall(step.entry, fn, kind, args);
+          noteLossCall(step.entry, fn, args);
         } catch (error) {
           warnOnce(`loss inspection failed: ${(error as Error).message}`);
         }
@@ -330,22 +331,29 @@ function watchLogitsLosses(core: any): void {
   }
 }
 
-function noteLossCall(entry: TracedModel, fn: string, kind: 'softmax' | 'sigmoid', args: any[]): void {
+function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
   let seen = seenLossCalls.get(entry);
   if (!seen) seenLossCalls.set(entry, (seen = new Set()));
   if (seen.has(fn)) return;
-  const [labels, logits, , labelSmoothing, reduction] = args;
-  if (!isReadable(logits) || logits.size < 16) return;
   seen.add(fn);
-  const [values, labelValues] = readValues(tfCore, isReadable(labels) ? [logits, labels] : [logits]);
-  const classes = logits.rank >= 1 ? (logits.shape[logits.rank - 1] as number) : null;
-  let probabilities = true;
-  for (let i = 0; i < values!.length && probabilities; i++) if (!(values![i]! >= 0 && values![i]! <= 1)) probabilities = false;
-  if (probabilities && kind === 'softmax' && classes && classes > 1) {
+  const [labels, predictions, , labelSmoothing, reduction] = args;
+  const site = captureUserSite(PROBE_FILE);
+  // A custom loop's targets are the labels its loss compares with (fit sends its own).
+  if (entry.mode === 'custom' && !entry.targetsSent && isReadable(labels)) {
+    entry.targetsSent = true;
+    sendData(entry, 'y', labels, site);
+  }
+  const kind = LOGITS_LOSSES[fn];
+  const readable = isReadable(predictions) && predictions.size >= 16;
+  const [values, labelValues] = kind && readable ? readValues(tfCore, isReadable(labels) ? [predictions, labels] : [predictions]) : [];
+  const classes = isTensor(predictions) && predictions.rank >= 1 ? (predictions.shape[predictions.rank - 1] as number) : null;
+  let probabilities = values !== undefined;
+  for (let i = 0; values && i < values.length && probabilities; i++) if (!(values[i]! >= 0 && values[i]! <= 1)) probabilities = false;
+  if (values && probabilities && kind === 'softmax' && classes && classes > 1) {
     // Rows of a softmax sum to 1; checking the first thousand is enough.
-    for (let r = 0; r < Math.min(1000, values!.length / classes) && probabilities; r++) {
+    for (let r = 0; r < Math.min(1000, values.length / classes) && probabilities; r++) {
       let sum = 0;
-      for (let c = 0; c < classes; c++) sum += values![r * classes + c]!;
+      for (let c = 0; c < classes; c++) sum += values[r * classes + c]!;
       if (Math.abs(sum - 1) > 1e-3) probabilities = false;
     }
   }
@@ -364,7 +372,7 @@ function noteLossCall(entry: TracedModel, fn: string, kind: 'softmax' | 'sigmoid
     type: 'lossCall',
     modelId: entry.id,
     fn,
-    site: captureUserSite(PROBE_FILE),
+    site,
     probabilities,
     classes,
     positiveRate,
@@ -487,6 +495,8 @@ interface TracedModel {
   variableOwners: Map<string, [number, number]>;
   steps: number;
   dataSent: boolean;
+  /** A custom loop's targets were sent (from the labels of its first loss call). */
+  targetsSent: boolean;
   lastEvent: ModelEvent | null;
 }
 
@@ -503,7 +513,7 @@ function registerModel(model: any | null, mode: ModelEvent['mode'], fitSite: Sou
   const key = model ?? rawVariablesKey;
   let entry = traced.get(key);
   if (!entry) {
-    entry = { id: nextModelId++, model, mode, layers: [], variableOwners: new Map(), steps: 0, dataSent: false, lastEvent: null };
+    entry = { id: nextModelId++, model, mode, layers: [], variableOwners: new Map(), steps: 0, dataSent: false, targetsSent: false, lastEvent: null };
     traced.set(key, entry);
   }
   entry.mode = mode;

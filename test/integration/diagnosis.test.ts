@@ -141,3 +141,13 @@ for (const c of SOFTMAX_TWICE) {
     assert.deepEqual(fixed.findings.map((x) => x.id), []);
   });
 }
+
+test('a custom loop gets the checks fit gets: logLoss on a ReLU output is blamed on that layer, from its tf.losses call', () => {
+  const script = path.join(FIXTURES, 'custom-loop-relu-logloss.js');
+  const { report } = diagnose(script);
+  const f = lead(report);
+  assert.deepEqual([f.id, f.rootCause], ['activation-loss-mismatch:dense_Dense2', 'output-activation']);
+  assert.ok(linesOf(script, "units: 1, activation: 'relu'").includes(f.location!.line));
+  assert.match(f.message, /logLoss expects probabilities in \[0, 1\], but dense_Dense2 applies relu/);
+  assert.ok(applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script).includes("units: 1, activation: 'sigmoid'"));
+});

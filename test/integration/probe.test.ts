@@ -182,6 +182,14 @@ test('custom loop with optimizer.minimize: one event per step with the loss the 
   const sampled = iterations.filter((it) => it.layers?.some((l) => l.out));
   assert.ok(sampled.length >= 3, 'detailed steps carry layer outputs');
   assert.ok(iterations.filter((it) => it.layers).every((it) => (it.gradNorm ?? 0) > 0));
+  // The loop compiles no loss: its tf.losses call names the loss, once, and its labels are the targets.
+  const calls = ofType(run.events, 'lossCall');
+  assert.deepEqual(calls.map((c) => [c.fn, c.site?.line, c.probabilities]), [['meanSquaredError', linesOf(script, 'tf.losses.meanSquaredError')[0], false]]);
+  const targets = ofType(run.events, 'data').filter((d) => d.role === 'y');
+  assert.equal(targets.length, 1);
+  const { y } = rows(32, 4);
+  close(targets[0]!.summary.mean, meanStd(y.flat()).mean, 1e-4, 'target mean');
+  assert.deepEqual(targets[0]!.summary.shape, [32, 1]);
 });
 
 test('ESM script: sites are file paths, not file:// URLs', async () => {

@@ -678,7 +678,8 @@ function activationAppliedTwice(view: ModelView, run: ModelState): Hypothesis[] 
     const o = view.outputs.find((x) => x.activation === kind || (kind === 'sigmoid' && x.activation === 'hardsigmoid')) ?? null;
     // Logits in [0, 1] from a layer that applies no sigmoid (a ReLU that has not grown yet) are not probabilities.
     if (!o && kind === 'sigmoid' && view.outputs.length > 0) continue;
-    const fromCompile = view.event.loss.some((l) => l === call.fn);
+    // The loss given to compile (fit), not one a custom loop calls.
+    const fromCompile = view.event.mode !== 'custom' && view.event.loss.some((l) => l === call.fn);
     const meanReduced = call.reduction === null || call.reduction === 1 || call.reduction === 3;
     let floor: number | null = null;
     if (call.labelSmoothing === 0 && meanReduced && call.positiveRate !== null) {
