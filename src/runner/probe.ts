@@ -338,10 +338,13 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
   seen.add(fn);
   const [labels, predictions, , labelSmoothing, reduction] = args;
   const site = captureUserSite(PROBE_FILE);
-  // A custom loop's targets are the labels its loss compares with (fit sends its own).
+  // A custom loop's targets are the labels its loss compares with (fit sends its own). They may be
+  // one mini-batch: a batch of a single class (class-sorted data) says nothing of the class balance.
   if (entry.mode === 'custom' && !entry.targetsSent && isReadable(labels)) {
     entry.targetsSent = true;
-    sendData(entry, 'y', labels, site);
+    const summary = summarize(labels, true);
+    const oneClass = summary !== null && (summary.distinct?.length === 1 || (summary.oneHotRows === true && (summary.columnMeans ?? []).filter((m) => m > 0).length === 1));
+    if (summary && !oneClass) emit({ type: 'data', modelId: entry.id, role: 'y', slot: 0, summary, site } satisfies DataEvent);
   }
   const kind = LOGITS_LOSSES[fn];
   const readable = isReadable(predictions) && predictions.size >= 16;
