@@ -466,8 +466,8 @@ function constantOutput(ctx: Ctx): Observation[] {
     } else {
       const constantKernel = constantInit(producer.info.config['kernelInitializer']) !== null && producer.kind === 'weighted';
       cause = constantKernel
-          ? { rootCause: 'weight-initialization', layer: producer, location: producer.info.site, fixes: [initializerFix(producer, 'kernelInitializer', 'glorotUniform')], confirms: [], folds: [] }
-          : layerCause(ctx, 'constant-output', producer, { rootCause: isOutputSide(view, producer) ? 'output-activation' : 'hidden-activation', layer: producer, location: producer.info.site, fixes: [], confirms: [], folds: [] });
+        ? { rootCause: 'weight-initialization', layer: producer, location: producer.info.site, fixes: [initializerFix(producer, 'kernelInitializer', 'glorotUniform')], confirms: [], folds: [] }
+        : layerCause(ctx, 'constant-output', producer, { rootCause: isOutputSide(view, producer) ? 'output-activation' : 'hidden-activation', layer: producer, location: producer.info.site, fixes: [], confirms: [], folds: [] });
     }
     out.push({
       symptom: 'constant-output',
