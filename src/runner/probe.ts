@@ -338,17 +338,18 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
   seen.add(fn);
   const [labels, predictions, , labelSmoothing, reduction] = args;
   const site = captureUserSite(PROBE_FILE);
+  const kind = LOGITS_LOSSES[fn];
+  const customTargets = entry.mode === 'custom' && !entry.targetsSent && isReadable(labels);
+  // The labels are read back once: as a custom loop's targets, and for the positive rate behind a loss floor.
+  const labelSummary = customTargets || (kind && isReadable(labels)) ? summarize(labels, true) : null;
   // A custom loop's targets are the labels its loss compares with (fit sends its own). They may be
   // one mini-batch: a batch of a single class (class-sorted data) says nothing of the class balance.
-  if (entry.mode === 'custom' && !entry.targetsSent && isReadable(labels)) {
+  if (customTargets) {
     entry.targetsSent = true;
-    const summary = summarize(labels, true);
-    const oneClass = summary !== null && (summary.distinct?.length === 1 || (summary.oneHotRows === true && (summary.columnMeans ?? []).filter((m) => m > 0).length === 1));
-    if (summary && !oneClass) emit({ type: 'data', modelId: entry.id, role: 'y', slot: 0, summary, site } satisfies DataEvent);
+    const oneClass = labelSummary !== null && (labelSummary.distinct?.length === 1 || (labelSummary.oneHotRows === true && (labelSummary.columnMeans ?? []).filter((m) => m > 0).length === 1));
+    if (labelSummary && !oneClass) emitData(entry, 'y', 0, labelSummary, site);
   }
-  const kind = LOGITS_LOSSES[fn];
-  const readable = isReadable(predictions) && predictions.size >= 16;
-  const [values, labelValues] = kind && readable ? readValues(tfCore, isReadable(labels) ? [predictions, labels] : [predictions]) : [];
+  const [values] = kind && isReadable(predictions) && predictions.size >= 16 ? readValues(tfCore, [predictions]) : [];
   const classes = isTensor(predictions) && predictions.rank >= 1 ? (predictions.shape[predictions.rank - 1] as number) : null;
   let probabilities = values !== undefined;
   for (let i = 0; values && i < values.length && probabilities; i++) if (!(values[i]! >= 0 && values[i]! <= 1)) probabilities = false;
@@ -360,17 +361,8 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
       if (Math.abs(sum - 1) > 1e-3) probabilities = false;
     }
   }
-  let positiveRate: number | null = null;
-  if (labelValues && labelValues.length > 0) {
-    let ones = 0;
-    let binary = true;
-    for (let i = 0; i < labelValues.length && binary; i++) {
-      const v = labelValues[i]!;
-      if (v === 1) ones++;
-      else if (v !== 0) binary = false;
-    }
-    positiveRate = binary ? ones / labelValues.length : null;
-  }
+  const binaryLabels = labelSummary !== null && labelSummary.nanCount + labelSummary.infCount === 0 && labelSummary.distinct?.every((v) => v === 0 || v === 1) === true;
+  const positiveRate = kind && binaryLabels ? labelSummary.mean : null;
   emit({
     type: 'lossCall',
     modelId: entry.id,
@@ -778,8 +770,12 @@ function sendData(entry: TracedModel, role: 'x' | 'y', value: any, site: SourceS
   tensorsOf(value).slice(0, 8).forEach((tensor, slot) => {
     if (!isTensor(tensor)) return;
     const summary = summarize(tensor, role === 'y');
-    if (summary) emit({ type: 'data', modelId: entry.id, role, slot, summary, site } satisfies DataEvent);
+    if (summary) emitData(entry, role, slot, summary, site);
   });
+}
+
+function emitData(entry: TracedModel, role: 'x' | 'y', slot: number, summary: TensorSummary, site: SourceSite | null): void {
+  emit({ type: 'data', modelId: entry.id, role, slot, summary, site } satisfies DataEvent);
 }
 
 function isTensor(value: any): boolean {
