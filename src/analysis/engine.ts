@@ -450,7 +450,6 @@ export class DiagnosisEngine {
     const data = o.harm ? this.modelEntries(run.modelId).find((e) => e.hyp?.nonFiniteData) : undefined;
     if (data && !o.cause.confirms.includes(data.key)) {
       this.confirm(data, null, [], [], o.iteration, o.elapsedMs);
-      data.confirmation ??= SYMPTOM_SEEN[o.symptom];
       this.addObserved(data, [o.symptom, ...(o.observed ?? [])]);
       const added = this.contribution(data, o);
       for (const line of o.evidence) this.addSupport(data, line, added);

@@ -272,6 +272,11 @@ const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 type EditResult = TextEdit[] | null;
 
+/** The first property value of an object literal that is a string literal: the file's quote style nearby. */
+function firstStringValue(src: SourceText, obj: { props: Prop[] }): Span | null {
+  return obj.props.map((x) => x.value).find((v): v is Span => !!v && /^['"]/.test(src.text.slice(v.start, v.end))) ?? null;
+}
+
 function activationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'activation' }>): EditResult {
   const site = p.layer.site;
   if (!site) return null;
@@ -291,8 +296,7 @@ function activationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'activatio
     if (!lit) return null;
     return [src.edit(file, lit.inner.start, lit.inner.end, p.to)];
   }
-  const firstString = obj.props.map((x) => x.value).find((v) => v && /^['"]/.test(src.text.slice(v.start, v.end))) ?? null;
-  const q = quoteStyle(src.text, firstString);
+  const q = quoteStyle(src.text, firstStringValue(src, obj));
   const inner = trim(src.text, obj.open + 1, obj.close);
   if (inner.end <= inner.start) return [src.edit(file, obj.open + 1, obj.close, ` activation: ${q}${p.to}${q} `)];
   const lastChar = src.text[inner.end - 1];
@@ -310,7 +314,7 @@ function layerOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'layerOpt
   const lit = stringLiteral(src.text, prop.value);
   if (lit) return [src.edit(site.file, lit.inner.start, lit.inner.end, p.to)];
   // An initializer object (tf.initializers.constant({ value: -5 })) becomes the named one.
-  const q = quoteStyle(src.text, obj!.props.map((x) => x.value).find((v) => v && /^['"]/.test(src.text.slice(v.start, v.end))) ?? null);
+  const q = quoteStyle(src.text, firstStringValue(src, obj!));
   return [src.edit(site.file, prop.value.start, prop.value.end, `${q}${p.to}${q}`)];
 }
 

@@ -62,6 +62,12 @@ function isOutputSide(view: ModelView, l: LayerView): boolean {
   return view.outputs.some((o) => o.layer === l || o.actLayer === l);
 }
 
+/** A ReLU layer whose units all output 0 on the latest sample. */
+function allUnitsDead(run: ModelState, l: LayerView): boolean {
+  const d = run.track(l.index)?.latest()?.dead;
+  return RELU_LIKE.has(l.act) && isNum(d) && d >= 0.99;
+}
+
 /**
  * A layer fed only by a ReLU layer whose units are all dead sees an all-zero input: its own
  * dead units are that layer's doing, not a fault of their own.
@@ -70,8 +76,7 @@ function fedByDeadLayer(view: ModelView, run: ModelState, l: LayerView): boolean
   let cur = view.ownerOf(l);
   for (let g = 0; g < 16 && cur.preds.length === 1; g++) {
     const p = view.layers[cur.preds[0]!]!;
-    const d = run.track(p.index)?.latest()?.dead;
-    if (RELU_LIKE.has(p.act) && isNum(d) && d >= 0.99) return true;
+    if (allUnitsDead(run, p)) return true;
     if (p.kind !== 'passthrough' && p.kind !== 'normalization' && p.kind !== 'activation') return false;
     cur = p;
   }
@@ -208,7 +213,7 @@ function vanishing(ctx: Ctx): Observation[] {
     if (r < worst.ratio) worst = { a: weighted[i]!, b: weighted[i + 1]!, ratio: r };
   }
   // Dead ReLU units pass exactly no gradient: the dead-relu finding already explains the drop.
-  const dead = view.layers.some((l) => l.pos < worst.b.pos && RELU_LIKE.has(l.act) && !isOutputSide(view, l) && (run.track(l.index)?.latest()?.dead ?? 0) >= 0.99);
+  const dead = view.layers.some((l) => l.pos < worst.b.pos && !isOutputSide(view, l) && allUnitsDead(run, l));
   if (dead) return [];
   const between = view.layers.filter((l) => l.pos >= worst.a.pos && l.pos < worst.b.pos && SATURATING.has(l.act));
   const culprit = between[0] ?? view.layers.filter((l) => l.pos < worst.b.pos && SATURATING.has(l.act)).pop() ?? null;
@@ -312,7 +317,7 @@ function unchanged(ctx: Ctx): Observation[] {
   // Zero gradients come from a layer whose output ignores its input (constant or dead).
   const blocker = [...view.layers].reverse().find((l) => {
     const s = run.track(l.index)?.latest();
-    return s && ((isNum(s.constant) && s.constant >= 0.999 && (s.rows ?? 2) >= 2) || (isNum(s.dead) && s.dead >= 0.99 && RELU_LIKE.has(l.act)));
+    return s && ((isNum(s.constant) && s.constant >= 0.999 && (s.rows ?? 2) >= 2) || allUnitsDead(run, l));
   });
   const zeroGrad = weighted.every((l) => {
     const s = run.track(l.index)!.latest()!;

@@ -104,6 +104,11 @@ function relevanceFromWarnings(ws: Observation[]): RelevanceSpec {
   return r;
 }
 
+/** The highest-priority observation; among equals, the one nearest the input. */
+function mostTelling(os: readonly Observation[]): Observation {
+  return [...os].sort((a, b) => b.priority - a.priority || (a.layer?.pos ?? 1e9) - (b.layer?.pos ?? 1e9))[0]!;
+}
+
 const LAYER_SYMPTOMS: ReadonlySet<Symptom> = new Set(['dead-relu', 'saturated-activation', 'constant-output', 'weights-unchanged', 'output-out-of-range']);
 
 function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, final: boolean): Observation[] {
@@ -158,12 +163,12 @@ function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, f
   // is more evidence for it, not a second fault with a cause of its own.
   const sick = ctx.faults().filter((f) => LAYER_SYMPTOMS.has(f.symptom));
   if (sick.length) {
-    const f = [...sick].sort((a, b) => b.priority - a.priority || (a.layer?.pos ?? 1e9) - (b.layer?.pos ?? 1e9))[0]!;
+    const f = mostTelling(sick);
     return [base({ ...f.cause, confirms: [], folds: [`${f.symptom}:${f.about}`] }, `${what}. ${f.message}`, true, new Map())];
   }
   const ws = ctx.warnings().filter((w) => w.symptom !== 'loss-not-decreasing' && w.symptom !== 'accuracy-not-increasing');
   if (ws.length && n >= confirmAfter) {
-    const w = [...ws].sort((a, b) => b.priority - a.priority || (a.layer?.pos ?? 1e9) - (b.layer?.pos ?? 1e9))[0]!;
+    const w = mostTelling(ws);
     // The stall confirms the most telling layer symptom; the others stay warnings.
     const cause: Cause = { ...w.cause, folds: [`${w.symptom}:${w.about}`] };
     return [base(cause, `${what}. ${w.message}`, true, relevanceFromWarnings(ws))];
