@@ -79,8 +79,11 @@ export interface Hypothesis {
   overshoot?: boolean;
   /** A defect that training which learns does not refute (it limits the loss, not the accuracy). */
   keepWhenLearning?: boolean;
-  /** NaN or Infinity in the training data: every harm training shows is its consequence. */
-  nonFiniteData?: boolean;
+  /**
+   * Every harm training shows is its consequence, whatever a detector would otherwise blame: NaN
+   * or Infinity in the training data, a loss that does not measure the error.
+   */
+  explainsAllHarm?: boolean;
   /** About the training data: located where the tensor passed to fit is built, when the source shows it. */
   data?: { role: 'x' | 'y'; fitSite: SourceSite | null };
 }

@@ -445,15 +445,16 @@ export class DiagnosisEngine {
       const id = this.idFor(key, run.modelId);
       if (this.entries.delete(id)) this.dirty = true;
     }
-    // NaN or Infinity in the training data poisons every weight once its batch is used: any harm
-    // seen after that is its consequence, whatever a detector would otherwise blame.
-    const data = o.harm ? this.modelEntries(run.modelId).find((e) => e.hyp?.nonFiniteData) : undefined;
-    if (data && !o.cause.confirms.includes(data.key)) {
-      this.confirm(data, null, [], [], o.iteration, o.elapsedMs);
-      this.addObserved(data, [o.symptom, ...(o.observed ?? [])]);
-      const added = this.contribution(data, o);
-      for (const line of o.evidence) this.addSupport(data, line, added);
-      for (const r of o.related) this.addRelated(data, r, added);
+    // NaN or Infinity in the training data poisons every weight once its batch is used, and a loss
+    // given its arguments swapped trains towards nothing: any harm seen after that is their
+    // consequence, whatever a detector would otherwise blame.
+    const root = o.harm ? this.modelEntries(run.modelId).find((e) => e.hyp?.explainsAllHarm) : undefined;
+    if (root && !o.cause.confirms.includes(root.key)) {
+      this.confirm(root, null, [], [], o.iteration, o.elapsedMs);
+      this.addObserved(root, [o.symptom, ...(o.observed ?? [])]);
+      const added = this.contribution(root, o);
+      for (const line of o.evidence) this.addSupport(root, line, added);
+      for (const r of o.related) this.addRelated(root, r, added);
       return;
     }
     const confirms = o.cause.confirms.map((k) => this.entries.get(this.idFor(k, run.modelId))).filter((e): e is Entry => e !== undefined);

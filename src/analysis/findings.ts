@@ -24,6 +24,7 @@ export const SYMPTOMS = [
   'unscaled-input',
   'learning-rate-out-of-range',
   'non-finite-data',
+  'loss-arguments-swapped',
   // An assignment the optimizer's steps ignore.
   'learning-rate-ignored',
 ] as const;
@@ -52,6 +53,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'unscaled-input': 'the inputs are not scaled',
   'learning-rate-out-of-range': 'the learning rate is out of range',
   'non-finite-data': 'the training data holds NaN or Infinity values',
+  'loss-arguments-swapped': 'the loss is given its labels and predictions in the wrong order',
   'learning-rate-ignored': 'the learning rate assignment is ignored',
 };
 

@@ -34,6 +34,8 @@ export type FixPlan =
   | { kind: 'setLearningRate'; site: SourceSite }
   /** The number given at the site by `setLearningRate(<number>)` or `.learningRate = <number>` becomes `to`. */
   | { kind: 'rateValue'; site: SourceSite; to: number }
+  /** The first two arguments of the call to `callee` at the site trade places. */
+  | { kind: 'swapArguments'; site: SourceSite; callee: string }
   | { kind: 'all'; parts: FixPlan[] };
 
 export interface PlannedFix {
@@ -570,6 +572,14 @@ function rateValueEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateValue'
   return NUMBER.test(t.slice(value.start, value.end)) ? [src.edit(p.site.file, value.start, value.end, to)] : null;
 }
 
+function swapArgumentsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapArguments' }>): EditResult {
+  const call = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`));
+  if (!call || call.args.length < 2) return null;
+  const [a, b] = call.args as [Span, Span];
+  const t = src.text;
+  return [src.edit(p.site.file, a.start, a.end, t.slice(b.start, b.end)), src.edit(p.site.file, b.start, b.end, t.slice(a.start, a.end))];
+}
+
 function planFile(p: FixPlan): string | null {
   switch (p.kind) {
     case 'activation':
@@ -585,6 +595,7 @@ function planFile(p: FixPlan): string | null {
       return p.after.site?.file ?? null;
     case 'setLearningRate':
     case 'rateValue':
+    case 'swapArguments':
       return p.site.file;
     case 'all':
       return null;
@@ -633,6 +644,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return setLearningRateEdits(src, p);
       case 'rateValue':
         return rateValueEdits(src, p);
+      case 'swapArguments':
+        return swapArgumentsEdits(src, p);
     }
   } catch {
     return null;

@@ -234,9 +234,10 @@ export const IgnoredSettingEvent = z.object({
 });
 
 /**
- * A cross-entropy that applies softmax or sigmoid itself (tf.losses.softmaxCrossEntropy,
- * sigmoidCrossEntropy), as first called in a training step: whether what it received as logits
- * already looks like probabilities, which applies the activation twice.
+ * A tf.losses function as first called in a training step. For a cross-entropy that applies softmax
+ * or sigmoid itself (softmaxCrossEntropy, sigmoidCrossEntropy): whether what it received as logits
+ * already looks like probabilities, which applies the activation twice. For a loss whose two
+ * tensors play different parts: whether they came in the wrong order.
  */
 export const LossCallEvent = z.object({
   type: z.literal('lossCall'),
@@ -246,6 +247,8 @@ export const LossCallEvent = z.object({
   site: SourceSite.nullable(),
   /** Every logit lies in [0, 1] (and, for softmax, every row sums to 1). */
   probabilities: z.boolean(),
+  /** The predictions argument is all 0s and 1s while the labels argument is not: the two are swapped. */
+  swapped: z.boolean().default(false),
   /** Size of the logits' last axis. */
   classes: z.number().int().nullable(),
   /** Labels are all 0 or 1; for them, the fraction of 1s. */

@@ -301,10 +301,13 @@ function watchPlainRateChanges(core: any): void {
  * The tf.losses functions a training step calls. A custom loop compiles no loss, so its first call
  * tells the engine the loss, where it was chosen, and (from its labels) the targets. For
  * softmaxCrossEntropy and sigmoidCrossEntropy, which apply their activation themselves, it also
- * tells whether the logits were already probabilities: the activation applied twice. Each is
- * inspected once per model; the call itself is passed through unchanged.
+ * tells whether the logits were already probabilities: the activation applied twice. For losses
+ * whose two tensors play different parts, it tells whether they were given in the wrong order.
+ * Each is inspected once per model; the call itself is passed through unchanged.
  */
 const LOGITS_LOSSES: Record<string, 'softmax' | 'sigmoid'> = { softmaxCrossEntropy: 'softmax', sigmoidCrossEntropy: 'sigmoid' };
+/** Losses that are not symmetric in (labels, predictions): swapped, they no longer measure the error. */
+const ORDERED_LOSSES = new Set(['softmaxCrossEntropy', 'sigmoidCrossEntropy', 'logLoss', 'hingeLoss']);
 /** Helpers of the losses namespace that are not losses a user trains on. */
 const NOT_TRAINING_LOSSES = new Set(['computeWeightedLoss', 'Reduction']);
 const seenLossCalls = new WeakMap<TracedModel, Set<string>>();
@@ -331,6 +334,12 @@ function watchLosses(core: any): void {
   }
 }
 
+/** Every value is exactly 0 or 1, as labels are and a model's outputs never all are. */
+function allZeroOrOne(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] !== 0 && values[i] !== 1) return false;
+  return values.length > 0;
+}
+
 function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
   let seen = seenLossCalls.get(entry);
   if (!seen) seenLossCalls.set(entry, (seen = new Set()));
@@ -339,19 +348,27 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
   const [labels, predictions, , labelSmoothing, reduction] = args;
   const site = captureUserSite(PROBE_FILE);
   const kind = LOGITS_LOSSES[fn];
-  const customTargets = entry.mode === 'custom' && !entry.targetsSent && isReadable(labels);
-  // The labels are read back once: as a custom loop's targets, and for the positive rate behind a loss floor.
-  const labelSummary = customTargets || (kind && isReadable(labels)) ? summarize(labels, true) : null;
+  const ordered = ORDERED_LOSSES.has(fn);
+  const wantTargets = entry.mode === 'custom' && !entry.targetsSent;
+  // Each tensor is read back once: the labels as a custom loop's targets and for the positive rate
+  // behind a loss floor, the predictions for what they look like.
+  const labelSummary = (wantTargets || ordered) && isReadable(labels) ? summarize(labels, true) : null;
+  const [values] = ordered && isReadable(predictions) ? readValues(tfCore, [predictions]) : [];
+  const labelsFinite = labelSummary !== null && labelSummary.nanCount + labelSummary.infCount === 0;
+  const binaryLabels = labelsFinite && labelSummary.distinct?.every((v) => v === 0 || v === 1) === true;
+  // The model's outputs first and the 0/1 labels second.
+  const swapped = values !== undefined && labelsFinite && !binaryLabels && allZeroOrOne(values);
   // A custom loop's targets are the labels its loss compares with (fit sends its own). They may be
   // one mini-batch: a batch of a single class (class-sorted data) says nothing of the class balance.
-  if (customTargets) {
+  if (wantTargets) {
+    const targets = swapped ? summarize(predictions, true) : labelSummary;
     entry.targetsSent = true;
-    const oneClass = labelSummary !== null && (labelSummary.distinct?.length === 1 || (labelSummary.oneHotRows === true && (labelSummary.columnMeans ?? []).filter((m) => m > 0).length === 1));
-    if (labelSummary && !oneClass) emitData(entry, 'y', 0, labelSummary, site);
+    const oneClass = targets !== null && (targets.distinct?.length === 1 || (targets.oneHotRows === true && (targets.columnMeans ?? []).filter((m) => m > 0).length === 1));
+    if (targets && !oneClass) emitData(entry, 'y', 0, targets, site);
   }
-  const [values] = kind && isReadable(predictions) && predictions.size >= 16 ? readValues(tfCore, [predictions]) : [];
   const classes = isTensor(predictions) && predictions.rank >= 1 ? (predictions.shape[predictions.rank - 1] as number) : null;
-  let probabilities = values !== undefined;
+  // Probabilities only from enough values that a few logits falling in [0, 1] by chance do not count.
+  let probabilities = kind !== undefined && values !== undefined && values.length >= 16 && !swapped;
   for (let i = 0; values && i < values.length && probabilities; i++) if (!(values[i]! >= 0 && values[i]! <= 1)) probabilities = false;
   if (values && probabilities && kind === 'softmax' && classes && classes > 1) {
     // Rows of a softmax sum to 1; checking the first thousand is enough.
@@ -361,7 +378,6 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
       if (Math.abs(sum - 1) > 1e-3) probabilities = false;
     }
   }
-  const binaryLabels = labelSummary !== null && labelSummary.nanCount + labelSummary.infCount === 0 && labelSummary.distinct?.every((v) => v === 0 || v === 1) === true;
   const positiveRate = kind && binaryLabels ? labelSummary.mean : null;
   emit({
     type: 'lossCall',
@@ -369,6 +385,7 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
     fn,
     site,
     probabilities,
+    swapped,
     classes,
     positiveRate,
     labelSmoothing: typeof labelSmoothing === 'number' && Number.isFinite(labelSmoothing) ? labelSmoothing : 0,

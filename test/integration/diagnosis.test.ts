@@ -151,3 +151,16 @@ test('a custom loop gets the checks fit gets: logLoss on a ReLU output is blamed
   assert.match(f.message, /logLoss expects probabilities in \[0, 1\], but dense_Dense2 applies relu/);
   assert.ok(applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script).includes("units: 1, activation: 'sigmoid'"));
 });
+
+test('a loss given the outputs and the labels in the wrong order: blamed on that call, and the swapped-back copy trains without a finding', () => {
+  const script = path.join(FIXTURES, 'loss-swapped.js');
+  const { report } = diagnose(script);
+  const f = lead(report);
+  assert.deepEqual([f.id, f.rootCause], ['loss-arguments-swapped:softmaxCrossEntropy', 'loss-function']);
+  assert.ok(linesOf(script, 'tf.losses.softmaxCrossEntropy(').includes(f.location!.line));
+  assert.deepEqual(report.findings.map((x) => x.id), [f.id], 'neither the learning rate nor a softmax applied twice is blamed');
+  assert.ok(applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script).includes('tf.losses.softmaxCrossEntropy(ys, model.predict(xs))'));
+  const fixed = diagnoseFixedCopy(script, f);
+  assert.equal(fixed.verdict, 'healthy');
+  assert.deepEqual(fixed.findings.map((x) => x.id), []);
+});

@@ -280,7 +280,7 @@ describe('an activation applied twice by a cross-entropy on logits', () => {
   const CUSTOM_SRC = withLine(CLASSIFIER_SRC, 12, '  for (let i = 0; i < 200; i++) optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, model.predict(x)));');
   function custom(outAct: string, call: Partial<LossCallEvent>): TraceBuilder {
     const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] }, outAct)).xRange(-1, 1).yOneHot(3);
-    b.events.push({ type: 'lossCall', modelId: b.modelId, fn: 'softmaxCrossEntropy', site: site(12, 65), probabilities: true, classes: 3, positiveRate: 1 / 3, labelSmoothing: 0, reduction: null, ...call });
+    b.events.push({ type: 'lossCall', modelId: b.modelId, fn: 'softmaxCrossEntropy', site: site(12, 65), probabilities: true, swapped: false, classes: 3, positiveRate: 1 / 3, labelSmoothing: 0, reduction: null, ...call });
     return b;
   }
 
@@ -310,9 +310,32 @@ describe('an activation applied twice by a cross-entropy on logits', () => {
     assert.deepEqual(configOnly(relu).findings.filter((x) => x.id.includes('sigmoidCrossEntropy')).map((x) => x.id), []);
   });
 
+  describe('a loss given the outputs where it takes the labels', () => {
+    const SWAPPED_SRC = withLine(CLASSIFIER_SRC, 12, '  for (let i = 0; i < 200; i++) optimizer.minimize(() => tf.losses.softmaxCrossEntropy(model.predict(x), y));');
+
+    it('is a warning on the loss call from the first step, with a fix that swaps the two arguments back', () => {
+      const b = custom('linear', { swapped: true, probabilities: false });
+      decaying(200, 1.1, 0.3, 0.03, 0.01).forEach((l, i) => b.step(l, { acc: Math.min(0.97, 0.4 + i / 200) }));
+      const r = run(b.events, sources(SWAPPED_SRC));
+      assert.deepEqual(r.findings.map((f) => `${f.id}:${f.confirmed}`), ['loss-arguments-swapped:softmaxCrossEntropy:false'], 'a falling loss does not withdraw it');
+      const f = r.findings[0]!;
+      assert.deepEqual([f.rootCause, f.location?.line], ['loss-function', 12]);
+      assert.match(f.message, /its first argument holds the model's outputs and its second the 0\/1 labels/);
+      assert.equal(lineOf(applyFix(SWAPPED_SRC, f.fix), 12), '  for (let i = 0; i < 200; i++) optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, model.predict(x)));');
+    });
+
+    it('a diverging loss confirms it rather than blaming the learning rate', () => {
+      const b = custom('linear', { swapped: true, probabilities: false });
+      for (let i = 0; i < 120; i++) b.step(i < 20 ? 1 - i * 0.02 : 0.6 + (i - 20) * 0.05);
+      const r = run(b.events, sources(SWAPPED_SRC));
+      assert.deepEqual(r.findings.map((f) => `${f.id}:${f.confirmed}`), ['loss-arguments-swapped:softmaxCrossEntropy:true']);
+      assert.ok(r.findings[0]!.observed.includes('loss-diverging'), JSON.stringify(r.findings[0]!.observed));
+    });
+  });
+
   it('sigmoid twice: the floor depends on the positive rate (ln 2 for 0s, ln(1 + 1/e) for 1s)', () => {
     const b = new TraceBuilder().model(classifierModel({ mode: 'custom', loss: [] }, 'sigmoid', 1)).xRange(-1, 1).yBinary(0.25);
-    b.events.push({ type: 'lossCall', modelId: b.modelId, fn: 'sigmoidCrossEntropy', site: site(12, 65), probabilities: true, classes: 1, positiveRate: 0.25, labelSmoothing: 0, reduction: null });
+    b.events.push({ type: 'lossCall', modelId: b.modelId, fn: 'sigmoidCrossEntropy', site: site(12, 65), probabilities: true, swapped: false, classes: 1, positiveRate: 0.25, labelSmoothing: 0, reduction: null });
     const f = configOnly(b).findings[0]!;
     assert.match(f.message, /sigmoid is applied twice, so the gradients shrink and the loss can never fall below 0\.598/);
   });

@@ -654,7 +654,7 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation', 'vanishing-gradient', 'weights-unchanged', 'output-out-of-range'),
         strength: 1,
         weak: false,
-        nonFiniteData: true,
+        explainsAllHarm: true,
       });
     }
   }
@@ -716,9 +716,50 @@ function activationAppliedTwice(view: ModelView, run: ModelState): Hypothesis[] 
   return out;
 }
 
+/** Each order-sensitive tf.losses function: what it takes second (after the labels), and what it computes. */
+const ORDERED_LOSSES: Record<string, { second: string; measure: string }> = {
+  softmaxCrossEntropy: { second: 'logits', measure: 'softmax cross-entropy' },
+  sigmoidCrossEntropy: { second: 'logits', measure: 'sigmoid cross-entropy' },
+  logLoss: { second: 'predictions', measure: 'log loss' },
+  hingeLoss: { second: 'predictions', measure: 'hinge loss' },
+};
+
+/**
+ * A tf.losses function given the model's outputs where it takes the labels and the labels where it
+ * takes the predictions. Its value is then linear in the outputs: it pushes them towards a bound,
+ * or without end, and measures no error. Certain from the first call (a model's outputs
+ * are never all exactly 0 or 1), so learning does not refute it, and any harm is its consequence.
+ */
+function lossArgumentsSwapped(view: ModelView, run: ModelState): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const call of run.lossCalls.values()) {
+    if (!call.swapped) continue;
+    const { second, measure } = ORDERED_LOSSES[call.fn] ?? { second: 'predictions', measure: 'loss' };
+    const fixes: PlannedFix[] = call.site ? [{ title: `Swap the arguments: ${call.fn}(labels, ${second})`, plan: { kind: 'swapArguments', site: call.site, callee: call.fn } }] : [];
+    out.push({
+      id: `loss-arguments-swapped:${call.fn}`,
+      symptom: 'loss-arguments-swapped',
+      rootCause: 'loss-function',
+      layer: null,
+      location: call.site ?? view.compileSite,
+      related: [],
+      message: `${call.fn} takes the labels first and the ${second} second, but its first argument holds the model's outputs and its second the 0/1 labels. So it does not compute the ${measure} of the predictions: its value is linear in the outputs and pushes them to a bound, or without end. Swap the two arguments.`,
+      evidence: [`every value passed to ${call.fn} as ${second} is 0 or 1, and the values passed as labels are not`],
+      relevance: new Map(),
+      fixes,
+      confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'output-out-of-range'),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      explainsAllHarm: true,
+    });
+  }
+  return out;
+}
+
 /** All configuration hypotheses for the model as far as its events are known. */
 export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
-  const out: Hypothesis[] = [...nonFiniteData(view, run)];
+  const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run)];
   for (const o of view.outputs) out.push(...outputChecks(view, run, o));
   out.push(...inputChecks(view, run));
   out.push(...learningRateCheck(view, run));
