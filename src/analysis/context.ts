@@ -253,6 +253,39 @@ export function initializerFix(layer: LayerView, key: 'kernelInitializer' | 'bia
 }
 
 // ---------------------------------------------------------------------------------------------
+// Regularizers
+
+export type RegularizerKey = 'kernelRegularizer' | 'biasRegularizer' | 'activityRegularizer';
+const REGULARIZER_KEYS: readonly RegularizerKey[] = ['kernelRegularizer', 'biasRegularizer', 'activityRegularizer'];
+
+/** The l1 and l2 factors of a regularizer as the probe describes it ('L1L2(l1=0, l2=5)'); null for none. */
+export function regularizerFactors(described: unknown): { l1: number; l2: number } | null {
+  const m = /^L1L2\((.*)\)$/i.exec(String(described ?? '').trim());
+  if (!m) return null;
+  const factor = (name: string): number => {
+    const v = Number(new RegExp(`\\b${name}=([^,)]+)`).exec(m[1]!)?.[1] ?? 0);
+    return Number.isFinite(v) && v > 0 ? v : 0;
+  };
+  return { l1: factor('l1'), l2: factor('l2') };
+}
+
+/** The layer's regularizer with the largest factor among `keys`, if it has one. */
+export function strongestRegularizer(layer: LayerView, keys: readonly RegularizerKey[] = REGULARIZER_KEYS): { key: RegularizerKey; l1: number; l2: number; factor: number } | null {
+  let best: { key: RegularizerKey; l1: number; l2: number; factor: number } | null = null;
+  for (const key of keys) {
+    const f = regularizerFactors(layer.info.config[key]);
+    const factor = f ? Math.max(f.l1, f.l2) : 0;
+    if (f && factor > 0 && (!best || factor > best.factor)) best = { key, ...f, factor };
+  }
+  return best;
+}
+
+/** A fix that lowers every l1 and l2 factor above `to` written in the layer's regularizer option. */
+export function regularizerFix(layer: LayerView, key: RegularizerKey, to: number, title: string): PlannedFix {
+  return { title, plan: { kind: 'regularizerFactor', layer: layer.info, key, to } };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Layer status text (code lenses and relevance evidence)
 
 export function layerText(run: ModelState, layer: LayerView): string {

@@ -17,6 +17,7 @@ export const SYMPTOMS = [
   'vanishing-gradient',
   'exploding-gradient',
   'weights-unchanged',
+  'weights-decayed',
   'overfitting',
   // Configuration findings, known before training starts.
   'activation-loss-mismatch',
@@ -47,6 +48,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'vanishing-gradient': 'the gradients vanished',
   'exploding-gradient': 'the gradients exploded',
   'weights-unchanged': 'the weights stopped changing',
+  'weights-decayed': 'the regularizer shrank the weights to almost 0',
   overfitting: 'the validation loss rises while the training loss falls',
   'activation-loss-mismatch': 'the output activation does not suit the loss',
   'label-encoding-mismatch': 'the labels do not suit the loss',

@@ -34,6 +34,8 @@ export type FixPlan =
   | { kind: 'setLearningRate'; site: SourceSite }
   /** The number given at the site by `setLearningRate(<number>)` or `.learningRate = <number>` becomes `to`. */
   | { kind: 'rateValue'; site: SourceSite; to: number }
+  /** Every `l1: <number>` and `l2: <number>` above `to` in the layer's regularizer option becomes `to`. */
+  | { kind: 'regularizerFactor'; layer: LayerInfo; key: string; to: number }
   /** The first two arguments of the call to `callee` at the site trade places. */
   | { kind: 'swapArguments'; site: SourceSite; callee: string }
   | { kind: 'all'; parts: FixPlan[] };
@@ -572,6 +574,23 @@ function rateValueEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateValue'
   return NUMBER.test(t.slice(value.start, value.end)) ? [src.edit(p.site.file, value.start, value.end, to)] : null;
 }
 
+function regularizerFactorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'regularizerFactor' }>): EditResult {
+  const site = p.layer.site;
+  if (!site) return null;
+  const call = findCall(src, site, layerCallee(p.layer.className));
+  const obj = call ? objectArg(src, call) : null;
+  const value = obj?.props.find((x) => x.key === p.key)?.value;
+  if (!value) return null;
+  const text = src.text.slice(value.start, value.end);
+  const edits: TextEdit[] = [];
+  for (const m of text.matchAll(/\b(l1|l2)\s*:\s*([0-9.eE+-]+)/g)) {
+    if (!NUMBER.test(m[2]!) || !(Number(m[2]) > p.to)) continue;
+    const start = value.start + m.index! + m[0].length - m[2]!.length;
+    edits.push(src.edit(site.file, start, start + m[2]!.length, literal(p.to)));
+  }
+  return edits.length ? edits : null;
+}
+
 function swapArgumentsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapArguments' }>): EditResult {
   const call = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`));
   if (!call || call.args.length < 2) return null;
@@ -584,6 +603,7 @@ function planFile(p: FixPlan): string | null {
   switch (p.kind) {
     case 'activation':
     case 'layerOption':
+    case 'regularizerFactor':
       return p.layer.site?.file ?? null;
     case 'loss':
       return p.compileSite?.file ?? null;
@@ -646,6 +666,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return rateValueEdits(src, p);
       case 'swapArguments':
         return swapArgumentsEdits(src, p);
+      case 'regularizerFactor':
+        return regularizerFactorEdits(src, p);
     }
   } catch {
     return null;

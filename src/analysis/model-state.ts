@@ -21,6 +21,8 @@ export interface LayerSample {
   hasWeights: boolean;
   weightNonFinite: boolean;
   weightNorm: number | null;
+  /** Norm of the layer's first weight: its kernel (a Dense or convolution layer's, an RNN's input kernel). */
+  kernelNorm: number | null;
   weightAbsMax: number | null;
   /** Exact fingerprint of the weight statistics: equal strings mean unchanged weights. */
   weightSig: string;
@@ -118,6 +120,7 @@ function reduceDetail(iter: number, d: LayerDetail, units: number | null): Layer
     hasWeights: d.weights.length > 0,
     weightNonFinite: wNonFinite,
     weightNorm: wNorm,
+    kernelNorm: d.weights[0]?.norm ?? null,
     weightAbsMax: wAbsMax,
     weightSig: sig.join(';'),
     hasGrads: d.grads.length > 0,

@@ -164,3 +164,16 @@ test('a loss given the outputs and the labels in the wrong order: blamed on that
   assert.equal(fixed.verdict, 'healthy');
   assert.deepEqual(fixed.findings.map((x) => x.id), []);
 });
+
+test('an L2 factor that pulls the kernels to 0: blamed on the regularizer, and the copy with every factor lowered trains without a finding', () => {
+  const script = path.join(FIXTURES, 'l2-too-strong.js');
+  const { report } = diagnose(script);
+  const f = lead(report);
+  assert.deepEqual([f.id, f.rootCause], ['weights-decayed:dense_Dense1', 'regularization']);
+  assert.ok(linesOf(script, 'units: 16').includes(f.location!.line));
+  const patched = applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script);
+  assert.equal(patched.split('tf.regularizers.l2({ l2: 0.01 })').length - 1, 2, 'both factors are lowered');
+  const fixed = diagnoseFixedCopy(script, f);
+  assert.equal(fixed.verdict, 'healthy');
+  assert.deepEqual(fixed.findings.map((x) => x.id), []);
+});

@@ -329,7 +329,8 @@ describe('an activation applied twice by a cross-entropy on logits', () => {
       for (let i = 0; i < 120; i++) b.step(i < 20 ? 1 - i * 0.02 : 0.6 + (i - 20) * 0.05);
       const r = run(b.events, sources(SWAPPED_SRC));
       assert.deepEqual(r.findings.map((f) => `${f.id}:${f.confirmed}`), ['loss-arguments-swapped:softmaxCrossEntropy:true']);
-      assert.ok(r.findings[0]!.observed.includes('loss-diverging'), JSON.stringify(r.findings[0]!.observed));
+      const f = r.findings[0]!;
+      assert.ok(f.observed?.includes('loss-diverging'), JSON.stringify(f.observed));
     });
   });
 

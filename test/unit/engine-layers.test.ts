@@ -388,3 +388,49 @@ describe('weights that start constant', () => {
     assert.deepEqual(run(out.events, undefined, { finish: false }).findings.map((x) => x.id), []);
   });
 });
+
+describe('weights a regularizer pulled to 0', () => {
+  const L2 = { kernelRegularizer: 'L1L2(l1=0, l2=5)' };
+  const REG_SRC = withLine(
+    withLine(DEEP_SRC, 5, "  model.add(tf.layers.dense({ units: 32, inputShape: [8], activation: 'relu', kernelRegularizer: tf.regularizers.l2({ l2: 5 }) }));"),
+    7,
+    "  model.add(tf.layers.dense({ units: 32, activation: 'relu', kernelRegularizer: tf.regularizers.l2({ l2: 5 }) }));",
+  );
+  const layers = [dense(32, 'relu', 5, { config: L2 }), dense(32, 'sigmoid', 6), dense(32, 'relu', 7, { config: L2 }), dense(1, 'sigmoid', 8)];
+  /** Kernels of layers 0 and 2 shrink by `decay` per iteration from a norm of 2; the others keep theirs. */
+  function decayDetails(i: number, decay: number): DetailSpec[] {
+    const shrunk = { weights: [{ norm: 2 * Math.exp(-decay * i) }, { norm: 0.01 }] };
+    return details(i, { 0: shrunk, 2: shrunk });
+  }
+
+  it('kernels decayed to almost 0 while accuracy stays at chance: blamed on the regularizer, and the fix lowers every such factor', () => {
+    const b = deepModel(new TraceBuilder(), layers);
+    flat(300, 0.693, 0.01).forEach((l, i) => b.step(l, { acc: 0.5, layers: i % 10 === 0 ? decayDetails(i, 0.03) : undefined }));
+    const r = run(b.events, sources(REG_SRC));
+    const f = byId(r.findings, 'weights-decayed:dense_1')!;
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'regularization', 5]);
+    assert.match(f.message, /dense_1's kernel decayed to [1-4]% of its initial size: its kernelRegularizer \(l2 5\) outweighs/);
+    assert.equal(f.fix?.title, 'Lower the kernelRegularizer factor of dense_1, dense_3 from 5 to 0.01');
+    const fixed = applyFix(REG_SRC, f.fix);
+    assert.match(lineOf(fixed, 5), /kernelRegularizer: tf\.regularizers\.l2\(\{ l2: 0\.01 \}\)/);
+    assert.match(lineOf(fixed, 7), /kernelRegularizer: tf\.regularizers\.l2\(\{ l2: 0\.01 \}\)/);
+    assert.ok(!r.findings.some((x) => x.confirmed && x.id !== f.id), `one fault: ${r.findings.map((x) => x.id)}`);
+  });
+
+  it('the same decay while the model learns, or without a regularizer, is no finding', () => {
+    const learning = deepModel(new TraceBuilder(), layers);
+    decaying(300, 0.69, 0.2, 0.01, 0.02).forEach((l, i) => learning.step(l, { acc: Math.min(0.95, 0.5 + i / 400), layers: i % 10 === 0 ? decayDetails(i, 0.03) : undefined }));
+    assert.ok(!run(learning.events, sources(REG_SRC)).findings.some((x) => x.symptom === 'weights-decayed'));
+    const plain = deepModel(new TraceBuilder());
+    flat(300, 0.693, 0.01).forEach((l, i) => plain.step(l, { acc: 0.5, layers: i % 10 === 0 ? decayDetails(i, 0.03) : undefined }));
+    const r = run(plain.events, sources(DEEP_SRC));
+    assert.ok(!r.findings.some((x) => x.rootCause === 'regularization'), JSON.stringify(r.findings.map((x) => x.id)));
+  });
+
+  it('a kernel that shrinks but stays above 5% of its start is no finding', () => {
+    const b = deepModel(new TraceBuilder(), layers);
+    flat(300, 0.693, 0.01).forEach((l, i) => b.step(l, { acc: 0.5, layers: i % 10 === 0 ? details(i, { 0: { weights: [{ norm: 2 * Math.max(0.1, Math.exp(-0.03 * i)) }] } }) : undefined }));
+    assert.ok(!run(b.events, sources(REG_SRC)).findings.some((x) => x.rootCause === 'regularization'));
+  });
+});

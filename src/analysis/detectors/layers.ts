@@ -1,13 +1,29 @@
 /**
  * Per-layer health from sampled layer details: dead ReLU units, saturated sigmoid/tanh
  * units, vanishing and exploding gradients, weights that stop changing, outputs that do
- * not depend on the input, and outputs pinned at the bound of their activation.
+ * not depend on the input, outputs pinned at the bound of their activation, and weights a
+ * regularizer pulled to 0.
  * Every rule needs the condition on several consecutive samples.
  */
 import type { Symptom } from '../findings';
-import { activationFix, type Cause, constantInit, initialBias, initializerFix, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, type Observation, type RelevanceSpec } from '../context';
+import {
+  activationFix,
+  type Cause,
+  combine,
+  constantInit,
+  initialBias,
+  initializerFix,
+  type Ctx,
+  hypothesisIds,
+  type Hypothesis,
+  learningRateFix,
+  type Observation,
+  regularizerFix,
+  type RelevanceSpec,
+  strongestRegularizer,
+} from '../context';
 import { RELU_LIKE, SATURATING, type LayerView, type ModelView } from '../model';
-import { assessAccuracy, assessLoss } from '../progress';
+import { assessAccuracy, assessLoss, noSkillLoss } from '../progress';
 import type { LayerSample, ModelState } from '../model-state';
 import { fmt, isNum, median, pct } from '../stats';
 
@@ -445,7 +461,10 @@ function constantOutput(ctx: Ctx): Observation[] {
     if (producer !== o.layer) evidence.push(`${producer.info.name} is the first layer whose output is constant`);
     let cause: Cause;
     const hyps = strongHyps(ctx, 'constant-output', (h) => h.layer === producer || h.layer === o.actLayer || h.rootCause === 'label-encoding' || (h.inputSide === true && (view.isNearInput(view.ownerOf(producer), 1) || h.strength >= 0.7)));
-    if (hyps.length) {
+    const regularized = regularizationCause(ctx);
+    if (regularized) {
+      cause = regularized.cause;
+    } else if (hyps.length) {
       const h = hyps[0]!;
       cause = { rootCause: h.rootCause, layer: h.layer, location: h.location, fixes: h.fixes, confirms: hyps.filter((x) => x === h || x.strength >= 0.75).map((x) => x.id), folds: [] };
     } else if (RELU_LIKE.has(producer.act) && isNum(ps?.dead) && ps!.dead >= 0.99) {
@@ -526,8 +545,107 @@ function pinnedOutput(ctx: Ctx): Observation[] {
   return out;
 }
 
+/** A weight norm below this fraction of its first sample: the layer has decayed to almost 0. */
+const DECAYED = 0.05;
+/** The factor a fix lowers a too-strong regularizer to (tf.regularizers.l2()'s default). */
+const REGULARIZER_DEFAULT = 0.01;
+
+/** The regularizers that shrink a kernel. (A bias starts at 0: its regularizer has nothing to decay.) */
+const DECAYING_REGULARIZERS = ['kernelRegularizer', 'activityRegularizer'] as const;
+
+interface Decay {
+  layer: LayerView;
+  reg: NonNullable<ReturnType<typeof strongestRegularizer>>;
+  from: number;
+  to: number;
+}
+
+/** Layers whose kernel or activity regularizer has held the kernel below DECAYED of its first norm for the last samples. */
+function decayedLayers(ctx: Ctx): Decay[] {
+  const out: Decay[] = [];
+  for (const l of ctx.view!.weighted()) {
+    const reg = strongestRegularizer(l, DECAYING_REGULARIZERS);
+    const t = ctx.run.track(l.index);
+    const from = t?.first?.kernelNorm;
+    if (!reg || !t || !isNum(from) || from <= 0) continue;
+    const recent = t.samples.last().filter((s) => s.hasWeights).slice(-SAMPLES);
+    if (recent.length < SAMPLES || !recent.every((s) => isNum(s.kernelNorm) && s.kernelNorm < DECAYED * from)) continue;
+    out.push({ layer: l, reg, from, to: recent[recent.length - 1]!.kernelNorm! });
+  }
+  return out.sort((a, b) => b.reg.factor - a.reg.factor || a.layer.pos - b.layer.pos);
+}
+
+/**
+ * The model does no better than ignoring its input: accuracy not above chance, or without an
+ * accuracy, a loss not below the no-skill level. (A regularizer's penalty is part of the loss, but
+ * it is almost 0 once the weights have decayed, so the level still applies.)
+ */
+function noBetterThanChance(ctx: Ctx): boolean {
+  const ap = assessAccuracy(ctx.run);
+  if (ap) return !ap.aboveChance;
+  const lp = assessLoss(ctx.run);
+  const baseline = noSkillLoss(ctx.view!.outputs[0], ctx.run.data.target(0));
+  return lp !== null && baseline !== null && lp.current >= 0.9 * baseline.value;
+}
+
+/** A fraction of an initial size, never rounded to a misleading 0%. */
+function shareText(part: number, whole: number): string {
+  return part / whole < 0.01 ? 'under 1%' : pct(part / whole);
+}
+
+function regularizerText(d: Decay): string {
+  const parts = [...(d.reg.l1 > 0 ? [`l1 ${fmt(d.reg.l1)}`] : []), ...(d.reg.l2 > 0 ? [`l2 ${fmt(d.reg.l2)}`] : [])];
+  return `${d.reg.key} (${parts.join(', ')})`;
+}
+
+/** The regularizer that pulled the weights to 0, when one did and the model learned nothing. */
+function regularizationCause(ctx: Ctx): { cause: Cause; decayed: Decay[] } | null {
+  const decayed = decayedLayers(ctx);
+  if (decayed.length === 0 || !noBetterThanChance(ctx)) return null;
+  const d = decayed[0]!;
+  // Every regularizer as strong as one that decayed its layer is lowered: left as it was, it would
+  // pull its own layer to 0 next.
+  const least = Math.min(...decayed.map((x) => x.reg.factor));
+  const strong = ctx.view!
+    .weighted()
+    .map((l) => ({ layer: l, reg: strongestRegularizer(l, DECAYING_REGULARIZERS) }))
+    .filter((x): x is { layer: LayerView; reg: Decay['reg'] } => x.reg !== null && x.reg.factor >= least && x.reg.factor > REGULARIZER_DEFAULT);
+  const factors = [...new Set(strong.map((x) => fmt(x.reg.factor)))];
+  const title = `Lower the ${[...new Set(strong.map((x) => x.reg.key))].join(' and ')} factor of ${strong.map((x) => x.layer.info.name).join(', ')} from ${factors.join(', ')} to ${REGULARIZER_DEFAULT}`;
+  const fix = strong.length ? combine(title, strong.map((x) => regularizerFix(x.layer, x.reg.key, REGULARIZER_DEFAULT, title))) : null;
+  const fixes = fix ? [fix] : [];
+  return { cause: { rootCause: 'regularization', layer: d.layer, location: d.layer.info.site, fixes, confirms: [], folds: [`weights-decayed:${d.layer.info.name}`] }, decayed };
+}
+
+/**
+ * Weights a regularizer pulled to almost 0 while the model does no better than chance: the
+ * penalty outweighs what the data asks of them, so the layer passes (almost) nothing on.
+ */
+function decayedWeights(ctx: Ctx): Observation[] {
+  const r = regularizationCause(ctx);
+  if (!r) return [];
+  const d = r.decayed[0]!;
+  const rel: RelevanceSpec = new Map(r.decayed.map((x) => [x.layer.pos, { score: x === d ? 1 : 0.6, evidence: `kernel decayed to ${shareText(x.to, x.from)} of its initial norm` }]));
+  return [
+    {
+      symptom: 'weights-decayed',
+      about: d.layer.info.name,
+      harm: true,
+      priority: 0.9,
+      layer: d.layer,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `${d.layer.info.name}'s kernel decayed to ${shareText(d.to, d.from)} of its initial size: its ${regularizerText(d)} outweighs what the data asks of it, so the layer passes almost nothing on and the model does no better than ignoring its input.`,
+      evidence: r.decayed.slice(0, 4).map((x) => `${x.layer.info.name}: kernel norm ${fmt(x.from)} at the start, ${fmt(x.to)} now, under ${regularizerText(x)}`),
+      relevance: rel,
+      related: r.decayed.slice(1).flatMap((x) => (x.layer.info.site ? [{ site: x.layer.info.site, message: `${x.layer.info.name}'s kernel decayed too` }] : [])),
+      cause: r.cause,
+    },
+  ];
+}
+
 /** All per-layer detectors, run on iterations that carry layer details. */
 export function detectLayers(ctx: Ctx): Observation[] {
   if (!ctx.view) return [];
-  return [...constantOutput(ctx), ...pinnedOutput(ctx), ...unchanged(ctx), ...deadRelu(ctx), ...saturated(ctx), ...vanishing(ctx)];
+  return [...decayedWeights(ctx), ...constantOutput(ctx), ...pinnedOutput(ctx), ...unchanged(ctx), ...deadRelu(ctx), ...saturated(ctx), ...vanishing(ctx)];
 }

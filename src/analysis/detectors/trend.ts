@@ -109,7 +109,7 @@ function mostTelling(os: readonly Observation[]): Observation {
   return [...os].sort((a, b) => b.priority - a.priority || (a.layer?.pos ?? 1e9) - (b.layer?.pos ?? 1e9))[0]!;
 }
 
-const LAYER_SYMPTOMS: ReadonlySet<Symptom> = new Set(['dead-relu', 'saturated-activation', 'constant-output', 'weights-unchanged', 'output-out-of-range']);
+const LAYER_SYMPTOMS: ReadonlySet<Symptom> = new Set(['dead-relu', 'saturated-activation', 'constant-output', 'weights-unchanged', 'weights-decayed', 'output-out-of-range']);
 
 function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, final: boolean): Observation[] {
   const run = ctx.run;
