@@ -19,7 +19,7 @@ import { TraceSeries } from './series';
 import { fmt } from './stats';
 import { ModelState } from './model-state';
 import { clamp } from './stats';
-import type { SourceSite, TraceEvent } from './trace';
+import type { OneHotEvent, SourceSite, TraceEvent } from './trace';
 
 export interface EngineOptions {
   readSource?: (file: string) => string | undefined;
@@ -77,6 +77,8 @@ export class DiagnosisEngine {
   private rendered = new Map<string, { sig: string; finding: Finding }>();
   private fixCache = new Map<string, { key: string; fix: Fix | null; alternatives: Fix[]; dataSite: SourceSite | null }>();
   private crash: { message: string; site: SourceSite | null } | null = null;
+  /** tf.oneHot calls given indices out of range, wherever they were made (often before any model). */
+  private readonly oneHotCalls: OneHotEvent[] = [];
 
   constructor(options: EngineOptions = {}) {
     this.read = options.readSource;
@@ -166,6 +168,7 @@ export class DiagnosisEngine {
     let r = this.runs.get(modelId);
     if (!r) {
       r = new ModelState(modelId);
+      r.oneHotCalls = this.oneHotCalls;
       this.runs.set(modelId, r);
       if (this.firstModel === null) this.firstModel = modelId;
       while (this.runs.size > MAX_MODELS) {
@@ -239,6 +242,12 @@ export class DiagnosisEngine {
           run.ended = true;
           this.trend(run, this.ctx(run, Math.max(run.lastIter, 0), e.elapsedMs), true);
         }
+        return;
+      }
+      case 'oneHot': {
+        if (this.oneHotCalls.length >= 16) return;
+        this.oneHotCalls.push(e);
+        for (const run of this.runs.values()) if (run.view) this.applyConfig(run);
         return;
       }
       case 'ignoredSetting': {

@@ -36,6 +36,8 @@ export type FixPlan =
   | { kind: 'rateValue'; site: SourceSite; to: number }
   /** Every `l1: <number>` and `l2: <number>` above `to` in the layer's regularizer option becomes `to`. */
   | { kind: 'regularizerFactor'; layer: LayerInfo; key: string; to: number }
+  /** The indices given to `<ns>.oneHot(indices, depth)` at the site are shifted by `by` (as int32). */
+  | { kind: 'shiftIndices'; site: SourceSite; by: number }
   /** The first two arguments of the call to `callee` at the site trade places. */
   | { kind: 'swapArguments'; site: SourceSite; callee: string }
   | { kind: 'all'; parts: FixPlan[] };
@@ -591,6 +593,18 @@ function regularizerFactorEdits(src: SourceText, p: Extract<FixPlan, { kind: 're
   return edits.length ? edits : null;
 }
 
+function shiftIndicesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shiftIndices' }>): EditResult {
+  const call = findCall(src, p.site, /\b[A-Za-z_$][\w$]*\s*\.\s*oneHot\s*\(/);
+  const first = call?.args[0];
+  if (!call || !first || call.args.length < 2) return null;
+  const t = src.text;
+  const ns = /([A-Za-z_$][\w$]*)\s*\.\s*oneHot\s*\($/.exec(t.slice(Math.max(0, call.open - 200), call.open + 1));
+  if (!ns) return null;
+  // tf.sub keeps int32 indices int32 and turns a plain array into float32: toInt() covers both.
+  const op = p.by < 0 ? 'sub' : 'add';
+  return [src.edit(p.site.file, first.start, first.end, `${ns[1]}.${op}(${t.slice(first.start, first.end)}, ${literal(Math.abs(p.by))}).toInt()`)];
+}
+
 function swapArgumentsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapArguments' }>): EditResult {
   const call = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`));
   if (!call || call.args.length < 2) return null;
@@ -616,6 +630,7 @@ function planFile(p: FixPlan): string | null {
     case 'setLearningRate':
     case 'rateValue':
     case 'swapArguments':
+    case 'shiftIndices':
       return p.site.file;
     case 'all':
       return null;
@@ -668,6 +683,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return swapArgumentsEdits(src, p);
       case 'regularizerFactor':
         return regularizerFactorEdits(src, p);
+      case 'shiftIndices':
+        return shiftIndicesEdits(src, p);
     }
   } catch {
     return null;

@@ -1,7 +1,7 @@
 /** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
 import { ModelData, ModelView } from './model';
 import { History, isNum, Ring } from './stats';
-import type { DataEvent, EpochEvent, IterationEvent, LayerDetail, LossCallEvent, ModelEvent, SourceSite } from './trace';
+import type { DataEvent, EpochEvent, IterationEvent, LayerDetail, LossCallEvent, ModelEvent, OneHotEvent, SourceSite } from './trace';
 
 /** One sampled iteration's statistics for one layer, reduced to what detectors need. */
 export interface LayerSample {
@@ -220,8 +220,10 @@ export class ModelState {
     this.data.add(e);
   }
 
-  /** Cross-entropies that apply their own activation, by function name, as first called. */
+  /** tf.losses functions its steps call, by function name, as first called. */
   readonly lossCalls = new Map<string, LossCallEvent>();
+  /** tf.oneHot calls of the run given indices out of range (shared by every model of the run). */
+  oneHotCalls: readonly OneHotEvent[] = [];
 
   onIter(e: IterationEvent): void {
     this.iterations++;

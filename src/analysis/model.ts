@@ -270,9 +270,11 @@ export interface TargetView {
   rows: number | null;
   /** Number of classes for one-hot / class-index targets. */
   classes: number | null;
-  /** Class frequencies when known. */
+  /** Class frequencies when known (for one-hot targets with rows of all 0s, they sum to less than 1). */
   freqs: number[] | null;
   integer: boolean;
+  /** One-hot targets: rows of all 0s, which belong to no class (tf.oneHot's output for an index out of range). */
+  zeroRows: number;
 }
 
 export function targetView(s: TensorSummary): TargetView {
@@ -287,7 +289,8 @@ export function targetView(s: TensorSummary): TargetView {
   let classes: number | null = null;
   let freqs: number[] | null = null;
   const colMeans = s.columnMeans ?? null;
-  if (columns > 1 && zeroOne && s.oneHotRows === true) {
+  const zeroRows = s.zeroRows ?? 0;
+  if (columns > 1 && zeroOne && (s.oneHotRows === true || zeroRows > 0)) {
     kind = 'one-hot';
     classes = columns;
     freqs = colMeans && colMeans.length === columns ? colMeans : null;
@@ -309,7 +312,7 @@ export function targetView(s: TensorSummary): TargetView {
   } else if (s.count > 0) {
     kind = 'continuous';
   }
-  return { kind, summary: s, columns, rows, classes, freqs, integer };
+  return { kind, summary: s, columns, rows, classes, freqs, integer, zeroRows: kind === 'one-hot' ? zeroRows : 0 };
 }
 
 export function isClassification(t: TargetView | null): boolean {

@@ -32,6 +32,11 @@ export function noSkillLoss(out: OutputView | undefined, t: TargetView | null): 
     return null;
   }
   if (kind === 'categorical' && t.kind === 'one-hot' && t.classes) {
+    if (t.freqs && t.zeroRows > 0) {
+      // Rows of all 0s add no loss: the best constant guess is the frequencies among the other rows.
+      const labelled = t.freqs.reduce((a, b) => a + b, 0);
+      if (labelled > 0) return { value: labelled * entropy(t.freqs), exact: true, text: 'always predicting the class frequencies' };
+    }
     if (t.freqs) return { value: entropy(t.freqs), exact: true, text: 'always predicting the class frequencies' };
     return { value: Math.log(t.classes), exact: false, text: 'uniform class probabilities' };
   }
@@ -194,6 +199,8 @@ export function chanceAccuracy(kind: AccuracyKind, t: TargetView | null): Chance
     return null;
   }
   if (kind === 'categorical' && t.kind === 'one-hot' && t.classes) {
+    // Accuracy takes the argmax of a row of all 0s as class 0.
+    if (t.freqs && t.zeroRows > 0 && t.rows) return { value: Math.max(t.freqs[0]! + t.zeroRows / t.rows, ...t.freqs.slice(1)), exact: true, text: 'the majority class rate' };
     if (t.freqs) return { value: Math.max(...t.freqs), exact: true, text: 'the majority class rate' };
     return { value: 1 / t.classes, exact: false, text: `1 in ${t.classes}` };
   }

@@ -97,6 +97,8 @@ export const TensorSummary = z.object({
   distinct: z.array(z.number()).max(32).nullable(),
   /** For 2-D targets: whether every row is one-hot (0/1 with a single 1). */
   oneHotRows: z.boolean().nullable(),
+  /** Optional, for 2-D targets whose rows are one-hot or all 0: how many are all 0 (else null). */
+  zeroRows: z.number().int().min(0).nullable().optional(),
   /** Optional: how often each value of `distinct` occurs (class balance of index labels). */
   distinctCounts: z.array(z.number().int().min(0)).max(32).nullable().optional(),
   /** Optional: for 2-D tensors with at most 1024 columns, the mean of each column (class balance of one-hot labels). */
@@ -259,6 +261,22 @@ export const LossCallEvent = z.object({
 });
 export type LossCallEvent = z.infer<typeof LossCallEvent>;
 
+/**
+ * A tf.oneHot call given indices outside [0, depth): each of those becomes a row of all 0s. Sent
+ * once per inspected call (the first few calls of a run), whether or not a model exists yet.
+ */
+export const OneHotEvent = z.object({
+  type: z.literal('oneHot'),
+  site: SourceSite.nullable(),
+  depth: z.number().int().min(1),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  /** How many indices lie outside [0, depth). */
+  outOfRange: z.number().int().min(1),
+  count: z.number().int().min(1),
+});
+export type OneHotEvent = z.infer<typeof OneHotEvent>;
+
 export const TraceEvent = z.discriminatedUnion('type', [
   Hello,
   TfjsLoaded,
@@ -271,6 +289,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ProbeWarning,
   IgnoredSettingEvent,
   LossCallEvent,
+  OneHotEvent,
 ]);
 export type TraceEvent = z.infer<typeof TraceEvent>;
 export type TraceEventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;

@@ -15,6 +15,7 @@ import type {
   LayerDetail,
   LayerInfo,
   ModelEvent,
+  OneHotEvent,
   OptimizerInfo,
   OutputStats,
   SourceSite,
@@ -209,6 +210,7 @@ function hookCore(core: any, request: string): void {
   watchLearningRateAssignments(core);
   watchPlainRateChanges(core);
   watchLosses(core);
+  watchOneHot(core);
 
   // Optimizer factories: remember where each optimizer was created.
   const train = core.train;
@@ -332,6 +334,55 @@ function watchLosses(core: any): void {
     (wrapped as any)[MARK] = true;
     trySet(losses, fn, wrapped);
   }
+}
+
+/**
+ * tf.oneHot gives a row of all 0s for an index outside [0, depth): labels numbered from 1, or one
+ * class more than the depth, silently lose their rows. The first calls are inspected (data is
+ * usually encoded once, before training); a call with such indices is reported with its line.
+ */
+const ONE_HOT_INSPECTIONS = 8;
+let oneHotInspections = 0;
+
+function watchOneHot(core: any): void {
+  const original = core.oneHot;
+  if (typeof original !== 'function' || original[MARK]) return;
+  const wrapped = function (this: unknown, ...args: any[]) {
+    if (oneHotInspections < ONE_HOT_INSPECTIONS) {
+      oneHotInspections++;
+      try {
+        noteOneHot(args[0], args[1]);
+      } catch (error) {
+        warnOnce(`oneHot inspection failed: ${(error as Error).message}`);
+      }
+    }
+    return original.apply(this, args);
+  };
+  Object.defineProperty(wrapped, 'name', { value: original.name || 'oneHot' });
+  (wrapped as any)[MARK] = true;
+  trySet(core, 'oneHot', wrapped);
+}
+
+function noteOneHot(indices: any, depth: unknown): void {
+  if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 1) return;
+  let values: ArrayLike<number>;
+  if (isTensor(indices)) {
+    if (!isReadable(indices)) return;
+    values = indices.dataSync() as ArrayLike<number>;
+  } else if (Array.isArray(indices)) {
+    values = indices.flat(Infinity).filter((v: unknown): v is number => typeof v === 'number');
+  } else return;
+  let min = Infinity;
+  let max = -Infinity;
+  let outOfRange = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (!(v >= 0 && v < depth)) outOfRange++;
+  }
+  if (outOfRange === 0) return;
+  emit({ type: 'oneHot', site: captureUserSite(PROBE_FILE), depth, min: finiteOrNull(min), max: finiteOrNull(max), outOfRange, count: values.length } satisfies OneHotEvent);
 }
 
 /** Every value is exactly 0 or 1, as labels are and a model's outputs never all are. */

@@ -182,6 +182,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
   let distinctCounts: number[] | null = null;
   let columnMeans: number[] | null = null;
   let oneHotRows: boolean | null = null;
+  let zeroRows: number | null = null;
   let rangeExcess: TensorSummary['rangeExcess'] = null;
   if (wantDistinct) {
     rangeExcess = targetRangeExcess(values);
@@ -199,19 +200,24 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
         columnMeans = sums.map((v) => finiteOrNull(v / rows) ?? 0);
       }
       if (width > 1) {
-        oneHotRows = true;
-        for (let r = 0; r < rows && oneHotRows; r++) {
+        // One-hot rows, apart from rows of all 0s (which tf.oneHot makes for an index out of range).
+        let oneHotOrZero = true;
+        zeroRows = 0;
+        for (let r = 0; r < rows && oneHotOrZero; r++) {
           let ones = 0;
           for (let c = 0; c < width; c++) {
             const v = values[r * width + c];
             if (v === 1) ones++;
             else if (v !== 0) {
-              oneHotRows = false;
+              oneHotOrZero = false;
               break;
             }
           }
-          if (ones !== 1) oneHotRows = false;
+          if (ones === 0) zeroRows++;
+          else if (ones !== 1) oneHotOrZero = false;
         }
+        oneHotRows = oneHotOrZero && zeroRows === 0;
+        if (!oneHotOrZero) zeroRows = null;
       }
     }
   }
@@ -229,6 +235,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
     infCount: inf,
     distinct,
     oneHotRows,
+    zeroRows,
     distinctCounts,
     columnMeans,
     rangeExcess,

@@ -177,3 +177,16 @@ test('an L2 factor that pulls the kernels to 0: blamed on the regularizer, and t
   assert.equal(fixed.verdict, 'healthy');
   assert.deepEqual(fixed.findings.map((x) => x.id), []);
 });
+
+test('labels numbered from 1 given to tf.oneHot: a warning on that call that learning does not withdraw, and the renumbered copy has no finding', () => {
+  const script = path.join(FIXTURES, 'onehot-from-one.js');
+  const { code, report } = diagnose(script);
+  assert.deepEqual([report.verdict, code], ['healthy', 0], 'the other rows still train: a warning, not a fault');
+  assert.deepEqual(report.findings.map((f) => `${f.id}:${f.confirmed}`), ['label-encoding-mismatch:y:false']);
+  const f = report.findings[0]!;
+  assert.ok(linesOf(script, 'const ys = tf.oneHot(').includes(f.location!.line));
+  assert.match(f.message, /^150 of 600 target rows are all 0 .* the labels are numbered from 1\.$/);
+  assert.ok(applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script).includes("tf.oneHot(tf.sub(tf.tensor1d(classIds, 'int32'), 1).toInt(), 4)"));
+  const fixed = diagnoseFixedCopy(script, f);
+  assert.deepEqual(fixed.findings.map((x) => x.id), []);
+});

@@ -341,3 +341,38 @@ describe('an activation applied twice by a cross-entropy on logits', () => {
     assert.match(f.message, /sigmoid is applied twice, so the gradients shrink and the loss can never fall below 0\.598/);
   });
 });
+
+describe('one-hot targets with rows of all 0s', () => {
+  // Labels 1..3 from a CSV, encoded with depth 3: label 3 becomes a row of all 0s.
+  const ONE_HOT_SRC = withLine(CLASSIFIER_SRC, 5, '  const y = tf.oneHot(tf.tensor1d(labels, \'int32\'), 3);');
+  function zeroRowTargets(b: TraceBuilder, zeroRows: number, columnMeans: number[]): TraceBuilder {
+    return b.data('y', { ...summary([0, 1], [1000, 3]), shape: [1000, 3], count: 3000, mean: (1000 - zeroRows) / 3000, distinct: [0, 1], oneHotRows: false, zeroRows, columnMeans }, 5);
+  }
+
+  it('labels numbered from 1: a warning on the tf.oneHot call, kept while training learns, with a fix that numbers them from 0', () => {
+    const b = zeroRowTargets(new TraceBuilder().model(classifierModel()).xRange(-1, 1), 333, [0, 0.334, 0.333]);
+    b.events.push({ type: 'oneHot', site: site(5, 13), depth: 3, min: 1, max: 3, outOfRange: 333, count: 1000 });
+    decaying(200, 1.1, 0.4, 0.03, 0.01).forEach((l, i) => b.step(l, { acc: Math.min(0.66, 0.4 + i / 200) }));
+    const r = run(b.events, sources(ONE_HOT_SRC));
+    assert.deepEqual(r.findings.map((f) => `${f.id}:${f.confirmed}`), ['label-encoding-mismatch:y:false'], 'no multi-label finding, and learning does not withdraw it');
+    const f = r.findings[0]!;
+    assert.deepEqual([f.rootCause, f.location?.line], ['label-encoding', 5]);
+    assert.match(f.message, /^333 of 1000 target rows are all 0 and belong to no class: .* tf\.oneHot made them from 333 indices outside 0\.\.2 \(the indices run from 1 to 3\): the labels are numbered from 1\.$/);
+    assert.equal(lineOf(applyFix(ONE_HOT_SRC, f.fix), 5), "  const y = tf.oneHot(tf.sub(tf.tensor1d(labels, 'int32'), 1).toInt(), 3);");
+  });
+
+  it('without the tf.oneHot call in view (targets built by hand): the warning sits on the targets, with no fix', () => {
+    const b = zeroRowTargets(new TraceBuilder().model(classifierModel()).xRange(-1, 1), 100, [0.3, 0.3, 0.3]);
+    const f = configOnly(b, ONE_HOT_SRC).findings[0]!;
+    assert.deepEqual([f.id, f.location?.line, f.fix ?? null], ['label-encoding-mismatch:y', 5, null]);
+    assert.match(f.message, /labels numbered from 1\?/);
+  });
+
+  it('a stall at the level of the labelled rows confirms it; complete one-hot rows are no finding', () => {
+    const b = zeroRowTargets(new TraceBuilder().model(classifierModel()).xRange(-1, 1), 333, [0, 0.334, 0.333]);
+    flat(300, 0.46, 0.003).forEach((l) => b.step(l, { acc: 0.33 }));
+    assert.equal(byId(run(b.events, sources(ONE_HOT_SRC)).findings, 'label-encoding-mismatch:y')?.confirmed, true);
+    assert.deepEqual(configOnly(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3)).findings, []);
+  });
+});
+

@@ -82,6 +82,12 @@ describe('tensor statistics', () => {
     assert.equal(oneHot.oneHotRows, true);
     assert.deepEqual(oneHot.distinct, [0, 1]);
     assert.deepEqual(oneHot.columnMeans, [1 / 3, 2 / 3, 0]);
+    assert.equal(oneHot.zeroRows, 0);
+    // tf.oneHot(labels, 3) of labels 1, 3, 2: the 3 became a row of all 0s.
+    const fromOne = tensorSummary([0, 1, 0, 0, 0, 0, 0, 0, 1], [3, 3], 'float32', true);
+    assert.deepEqual([fromOne.oneHotRows, fromOne.zeroRows], [false, 1]);
+    const multiHot = tensorSummary([1, 1, 0, 0, 0, 0], [2, 3], 'float32', true);
+    assert.deepEqual([multiHot.oneHotRows, multiHot.zeroRows], [false, null]);
     const indices = tensorSummary([0, 2, 2, 1], [4], 'int32', true);
     assert.deepEqual(indices.distinct, [0, 1, 2]);
     assert.deepEqual(indices.distinctCounts, [1, 1, 2]);

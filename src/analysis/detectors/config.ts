@@ -19,7 +19,7 @@ import {
   type RelevanceSpec,
   scaleFix,
 } from '../context';
-import { activationRange, rangeText, RELU_LIKE, type LayerView, type ModelView, type OutputView } from '../model';
+import { activationRange, rangeText, RELU_LIKE, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import type { ModelState } from '../model-state';
 import { fmt, isNum } from '../stats';
 import type { SourceSite, TensorSummary } from '../trace';
@@ -113,6 +113,9 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
   }
 
   const probs = act === 'sigmoid' || act === 'hardsigmoid' || act === 'softmax';
+
+  const oneClassPerRow = loss.kind === 'categorical' || (loss.kind === 'logits' && /softmax/i.test(lossName));
+  if (oneClassPerRow && t?.kind === 'one-hot' && t.zeroRows > 0) out.push(zeroTargetRows(view, run, o, t, ySite));
 
   if (loss.kind === 'categorical' || loss.kind === 'sparse') {
     if (units === 1) {
@@ -714,6 +717,40 @@ function activationAppliedTwice(view: ModelView, run: ModelState): Hypothesis[] 
     });
   }
   return out;
+}
+
+/**
+ * One-hot targets with rows of all 0s, under a loss that expects one class per row: those rows add
+ * no loss, so they teach the model nothing, and accuracy counts them as class 0. tf.oneHot makes
+ * them from indices outside [0, depth); when the probe saw that call, the finding sits on it, and
+ * labels numbered 1..depth (class 0 never used) get a fix that numbers them from 0.
+ */
+function zeroTargetRows(view: ModelView, run: ModelState, o: OutputView, t: TargetView, ySite: SourceSite | null): Hypothesis {
+  const call = run.oneHotCalls.find((c) => c.depth === t.columns) ?? null;
+  const rows = t.rows ?? null;
+  const share = rows ? `${t.zeroRows} of ${rows}` : `${t.zeroRows}`;
+  const fromOne = call !== null && call.min === 1 && call.max === call.depth && (t.freqs?.[0] ?? 1) === 0;
+  const cause = call
+    ? ` tf.oneHot made them from ${call.outOfRange} ${call.outOfRange === 1 ? 'index' : 'indices'} outside 0..${call.depth - 1} (the indices run from ${fmt(call.min)} to ${fmt(call.max)})${fromOne ? ': the labels are numbered from 1' : ''}.`
+    : ' tf.oneHot makes such rows from class indices outside 0..depth - 1 (labels numbered from 1?).';
+  const fixes: PlannedFix[] = fromOne && call?.site ? [{ title: 'Number the labels from 0: subtract 1 before tf.oneHot', plan: { kind: 'shiftIndices', site: call.site, by: -1 } }] : [];
+  return {
+    id: 'label-encoding-mismatch:y',
+    symptom: 'label-encoding-mismatch',
+    rootCause: 'label-encoding',
+    layer: null,
+    location: call?.site ?? ySite,
+    ...(call?.site ? {} : { data: { role: 'y' as const, fitSite: ySite } }),
+    related: view.compileSite ? [{ site: view.compileSite, message: `loss ${o.loss?.name ?? ''}` }] : [],
+    message: `${share} target rows are all 0 and belong to no class: ${o.loss?.name ?? 'the loss'} gives them no loss, so they teach the model nothing.${cause}`,
+    evidence: [`targets: ${t.columns} columns, one-hot except ${share} rows of all 0s`, ...(call ? [`tf.oneHot(…, ${call.depth}) got indices from ${fmt(call.min)} to ${fmt(call.max)}`] : [])],
+    relevance: outputRelevance(view, o, 'trained on rows that belong to no class'),
+    fixes,
+    confirmBy: set(...HARM),
+    strength: 0.9,
+    weak: false,
+    keepWhenLearning: true,
+  };
 }
 
 /** Each order-sensitive tf.losses function: what it takes second (after the labels), and what it computes. */
