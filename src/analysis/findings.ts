@@ -26,6 +26,7 @@ export const SYMPTOMS = [
   'learning-rate-out-of-range',
   'non-finite-data',
   'loss-arguments-swapped',
+  'high-dropout',
   // An assignment the optimizer's steps ignore.
   'learning-rate-ignored',
 ] as const;
@@ -56,6 +57,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'learning-rate-out-of-range': 'the learning rate is out of range',
   'non-finite-data': 'the training data holds NaN or Infinity values',
   'loss-arguments-swapped': 'the loss is given its labels and predictions in the wrong order',
+  'high-dropout': 'a dropout layer drops most of its inputs',
   'learning-rate-ignored': 'the learning rate assignment is ignored',
 };
 

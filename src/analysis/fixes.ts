@@ -19,12 +19,16 @@ export type ScaleOp =
   /** Class indices to one-hot rows (needs `tf` in scope). */
   | { type: 'oneHot'; depth: number }
   /** NaN and Infinity values replaced by 0 (needs `tf` in scope). */
-  | { type: 'finite' };
+  | { type: 'finite' }
+  /** Every value moved by `by` (class indices numbered from 1 renumbered from 0). */
+  | { type: 'shift'; by: number };
 
 export type FixPlan =
   | { kind: 'activation'; layer: LayerInfo; to: string }
   /** The value of an option written in the layer's call (`kernelInitializer: 'zeros'`) becomes the string `to`. */
   | { kind: 'layerOption'; layer: LayerInfo; key: string; to: string }
+  /** The number written for an option in the layer's call (`rate: 0.8`) becomes `to`. */
+  | { kind: 'layerNumber'; layer: LayerInfo; key: string; to: number }
   | { kind: 'loss'; compileSite: SourceSite | null; slot: number; to: string }
   | { kind: 'learningRate'; optimizer: OptimizerInfo | null; compileSite: SourceSite | null; to: number }
   | { kind: 'scale'; fitSite: SourceSite | null; role: 'x' | 'y'; op: ScaleOp }
@@ -324,6 +328,15 @@ function layerOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'layerOpt
   return [src.edit(site.file, prop.value.start, prop.value.end, `${q}${p.to}${q}`)];
 }
 
+function layerNumberEdits(src: SourceText, p: Extract<FixPlan, { kind: 'layerNumber' }>): EditResult {
+  const site = p.layer.site;
+  if (!site) return null;
+  const call = findCall(src, site, layerCallee(p.layer.className));
+  const value = (call ? objectArg(src, call) : null)?.props.find((x) => x.key === p.key)?.value;
+  if (!value || !NUMBER.test(src.text.slice(value.start, value.end))) return null;
+  return [src.edit(site.file, value.start, value.end, literal(p.to))];
+}
+
 function compileCall(src: SourceText, site: SourceSite | null): { call: Call; obj: NonNullable<ReturnType<typeof objectArg>> } | null {
   if (!site) return null;
   const call = findCall(src, site, /\bcompile\s*\(/);
@@ -485,6 +498,8 @@ function scaledExpression(t: string, expr: string, exprStart: number, op: ScaleO
       return `${base}.mul(${literal(op.by)}).round()`;
     case 'standardize':
       return `${base}.sub(${literal(op.mean)}).div(${literal(op.std)})`;
+    case 'shift':
+      return `${base}.${op.by < 0 ? 'sub' : 'add'}(${literal(Math.abs(op.by))})`;
     case 'oneHot':
       return TF_BINDING.test(t) ? `tf.oneHot(${base}.flatten().toInt(), ${op.depth})` : null;
     case 'finite':
@@ -617,6 +632,7 @@ function planFile(p: FixPlan): string | null {
   switch (p.kind) {
     case 'activation':
     case 'layerOption':
+    case 'layerNumber':
     case 'regularizerFactor':
       return p.layer.site?.file ?? null;
     case 'loss':
@@ -667,6 +683,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return activationEdits(src, p);
       case 'layerOption':
         return layerOptionEdits(src, p);
+      case 'layerNumber':
+        return layerNumberEdits(src, p);
       case 'loss':
         return lossEdits(src, p);
       case 'learningRate':

@@ -40,6 +40,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'test/fixtures/nan-in-inputs.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'tf.where(tf.isFinite(t), t, tf.zerosLike(t))' },
   // A zero kernel behind ReLU: the initializer is the fix, not the activation.
   { script: 'test/fixtures/zero-init.js', symptoms: ['dead-relu'], rootCause: 'weight-initialization', lineOf: "kernelInitializer: 'zeros'", fixed: "kernelInitializer: 'heNormal'" },
+  // A keep probability written as the dropout rate: training stalls near chance.
+  { script: 'test/fixtures/dropout-keep-prob.js', symptoms: ['high-dropout'], rootCause: 'regularization', lineOf: 'dropout({ rate: 0.98 })', fixed: 'dropout({ rate: 0.02 })' },
 ];
 
 for (const c of FAULTS) {

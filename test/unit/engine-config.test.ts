@@ -148,6 +148,18 @@ describe('label encoding', () => {
     assert.equal(lineOf(applyFix(src, f.fix), 5), '  const y = tf.tensor2d(labels.map((v) => v / 255), [n, 1]).mul(255).round();');
   });
 
+  it('sparse labels numbered from 1: renumber them where the targets are built; learning the other classes does not withdraw it', () => {
+    const src = withLine(withLine(CLASSIFIER_SRC, 12, '  await model.fit(x, y, { epochs: 10 });'), 5, "  const y = tf.tensor1d(labels, 'int32');");
+    const y = Array.from({ length: 30 }, (_, i) => 1 + (i % 3));
+    const b = new TraceBuilder().model({ ...classifierModel({ loss: 'sparseCategoricalCrossentropy', fitLine: 12 }) }).xRange(-1, 1).data('y', summary(y, [30]), 12);
+    decaying(300, 1.1, 0.45, 0.03, 0.01).forEach((l, i) => b.step(l, { acc: Math.min(0.66, 0.4 + i / 300) }));
+    const r = run(b.events, sources(src));
+    assert.deepEqual(r.findings.map((x) => `${x.id}:${x.confirmed}`), ['label-encoding-mismatch:y:false']);
+    const f = r.findings[0]!;
+    assert.match(f.message, /The class indices run from 1 to 3, but activation_3's 3 units stand for classes 0 to 2: the labels are numbered from 1/);
+    assert.equal(lineOf(applyFix(src, f.fix), 5), "  const y = tf.tensor1d(labels, 'int32').sub(1);");
+  });
+
   it('sparse labels with more than 32 classes are not mistaken for non-integers', () => {
     const b = new TraceBuilder()
       .model({ ...classifierModel({}, 'softmax', 69), loss: 'sparseCategoricalCrossentropy' })
@@ -373,6 +385,30 @@ describe('one-hot targets with rows of all 0s', () => {
     flat(300, 0.46, 0.003).forEach((l) => b.step(l, { acc: 0.33 }));
     assert.equal(byId(run(b.events, sources(ONE_HOT_SRC)).findings, 'label-encoding-mismatch:y')?.confirmed, true);
     assert.deepEqual(configOnly(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3)).findings, []);
+  });
+});
+
+describe('a dropout rate that drops most inputs', () => {
+  const DROPOUT_SRC = withLine(CLASSIFIER_SRC, 8, '  model.add(tf.layers.dropout({ rate: 0.8 }));');
+  const model = (rate: number) =>
+    classifierModel({ layers: [dense(16, 'relu', 7), { className: 'Dropout', line: 8, config: { rate } }, dense(3, 'linear', 9, { name: 'dense_3' }), act('softmax', 9)] });
+
+  it('is a warning on the dropout layer that a stall confirms, with a fix that reads the rate as a keep probability', () => {
+    const b = new TraceBuilder().model(model(0.8)).xRange(-1, 1).yOneHot(3);
+    const warned = configOnly(b, DROPOUT_SRC).findings;
+    assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}`), ['high-dropout:dropout_2:false']);
+    assert.match(warned[0]!.message, /dropout_2 drops 80% of its inputs at every training step \(rate is the fraction dropped, not kept\)/);
+    assert.equal(lineOf(applyFix(DROPOUT_SRC, warned[0]!.fix), 8), '  model.add(tf.layers.dropout({ rate: 0.2 }));');
+    flat(300, 1.0986, 0.003).forEach((l) => b.step(l, { acc: 0.33 }));
+    const f = byId(run(b.events, sources(DROPOUT_SRC)).findings, 'high-dropout:dropout_2')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'regularization', 8]);
+  });
+
+  it('training that learns withdraws it, and a rate of 0.5 is no finding', () => {
+    const b = new TraceBuilder().model(model(0.8)).xRange(-1, 1).yOneHot(3);
+    decaying(300, 1.1, 0.3, 0.03, 0.01).forEach((l, i) => b.step(l, { acc: Math.min(0.95, 0.4 + i / 300) }));
+    assert.deepEqual(run(b.events, sources(DROPOUT_SRC)).findings, []);
+    assert.deepEqual(configOnly(new TraceBuilder().model(model(0.5)).xRange(-1, 1).yOneHot(3)).findings, []);
   });
 });
 

@@ -21,7 +21,7 @@ import {
 } from '../context';
 import { activationRange, rangeText, RELU_LIKE, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import type { ModelState } from '../model-state';
-import { fmt, isNum } from '../stats';
+import { fmt, isNum, pct } from '../stats';
 import type { SourceSite, TensorSummary } from '../trace';
 
 const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
@@ -62,7 +62,7 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
    */
   const labelEncoding = (
     at: 'targets' | 'compile',
-    h: Pick<Hypothesis, 'message' | 'evidence' | 'fixes' | 'confirmBy' | 'strength' | 'trivialFit'> & { relevance: string },
+    h: Pick<Hypothesis, 'message' | 'evidence' | 'fixes' | 'confirmBy' | 'strength' | 'trivialFit' | 'keepWhenLearning'> & { relevance: string },
   ): Hypothesis => ({
     id: id('label-encoding-mismatch', 'y'),
     symptom: 'label-encoding-mismatch',
@@ -312,14 +312,22 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
         }),
       );
     } else if (loss.kind === 'sparse' && t.integer && isNum(ys?.max) && units !== null && units > 1 && ys!.max >= units) {
+      // Labels 1..units: the loss one-hot encodes the largest as a row of all 0s, which teaches
+      // nothing, while the other classes still train; so learning does not withdraw it.
+      const fromOne = isNum(ys!.min) && ys!.min === 1 && ys!.max === units;
+      const yEvent = run.data.y.get(o.slot);
+      const shift: PlannedFix | null = yEvent ? { title: 'Number the labels from 0: subtract 1', plan: { kind: 'scale', fitSite: yEvent.site ?? view.event.fitSite, role: 'y', op: { type: 'shift', by: -1 } } } : null;
       out.push(
         labelEncoding('targets', {
-          message: `Class indices go up to ${fmt(ys!.max)}, but ${name} has only ${units} units (one per class).`,
-          evidence: [`largest class index ${fmt(ys!.max)}`, `${units} output units`],
+          message: fromOne
+            ? `The class indices run from 1 to ${units}, but ${name}'s ${units} units stand for classes 0 to ${units - 1}: the labels are numbered from 1, so class ${units} is never learned and unit 0 never used.`
+            : `Class indices go up to ${fmt(ys!.max)}, but ${name} has only ${units} units (one per class).`,
+          evidence: [`class indices from ${fmt(ys!.min)} to ${fmt(ys!.max)}`, `${units} output units`],
           relevance: `${units} units for ${fmt(ys!.max + 1)} classes`,
-          fixes: [],
+          fixes: fromOne && shift ? [shift] : [],
           confirmBy: set(...HARM, ...NUMERIC),
           strength: 0.9,
+          ...(fromOne ? { keepWhenLearning: true } : {}),
         }),
       );
     } else if (loss.kind === 'categorical' && t.columns === 1 && (units ?? 0) > 1 && (t.kind === 'classes' || t.kind === 'binary')) {
@@ -794,6 +802,41 @@ function lossArgumentsSwapped(view: ModelView, run: ModelState): Hypothesis[] {
   return out;
 }
 
+/** A dropout rate at or above this drops most units at every step: often a keep probability written as a rate. */
+const HIGH_DROPOUT = 0.8;
+
+/**
+ * A dropout layer whose rate (the fraction dropped) is 0.8 or more: each step learns from a fifth of
+ * its inputs or less, scaled up fivefold or more, so training crawls or stalls. TensorFlow 1's
+ * keep_prob written as the rate is the usual slip. Learning withdraws it; a stall confirms it.
+ */
+function highDropout(view: ModelView): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const l of view.layers) {
+    const rate = l.info.config['rate'];
+    if (!/^(spatial)?dropout/i.test(l.info.className) || typeof rate !== 'number' || !(rate >= HIGH_DROPOUT && rate < 1)) continue;
+    const name = l.info.name;
+    const to = Math.round((1 - rate) * 100) / 100;
+    out.push({
+      id: `high-dropout:${name}`,
+      symptom: 'high-dropout',
+      rootCause: 'regularization',
+      layer: l,
+      location: l.info.site,
+      related: [],
+      message: `${name} drops ${pct(rate)} of its inputs at every training step (rate is the fraction dropped, not kept): each step learns from ${pct(1 - rate)} of them, scaled up ${fmt(1 / (1 - rate))}-fold, so training crawls or stalls.`,
+      evidence: [`${name}: rate ${fmt(rate)}`],
+      relevance: new Map([[l.pos, { score: 1, evidence: `drops ${pct(rate)} of its inputs` }]]),
+      fixes: [{ title: `Drop ${pct(to)} instead of ${pct(rate)} in ${name} (a keep probability of ${fmt(rate)} is a rate of ${fmt(to)})`, plan: { kind: 'layerNumber', layer: l.info, key: 'rate', to } }],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'loss-oscillating'),
+      strength: 0.7,
+      weak: false,
+    });
+    if (out.length >= 4) break;
+  }
+  return out;
+}
+
 /** All configuration hypotheses for the model as far as its events are known. */
 export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
   const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run)];
@@ -803,6 +846,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...activationAppliedTwice(view, run));
   out.push(...initializationChecks(view));
   out.push(...missingActivation(view));
+  out.push(...highDropout(view));
   // One hypothesis per id (the first, most specific, wins).
   const seen = new Set<string>();
   return out.filter((h) => (seen.has(h.id) ? false : (seen.add(h.id), true)));
