@@ -244,6 +244,12 @@ export class DiagnosisEngine {
         }
         return;
       }
+      case 'broadcast': {
+        const run = this.run(e.modelId);
+        run.broadcast ??= e;
+        if (run.view) this.applyConfig(run);
+        return;
+      }
       case 'oneHot': {
         if (this.oneHotCalls.length >= 16) return;
         this.oneHotCalls.push(e);
@@ -368,8 +374,10 @@ export class DiagnosisEngine {
     }
     if (!stalledRun) return;
     const evidence = `over the whole run (${lp!.n} steps) the loss went from ${fmt(lp!.start)} to ${fmt(lp!.current)}${ap ? ` and accuracy stayed at chance (${fmt(ap.current)})` : ''}`;
+    // A cause that explains every harm takes the stall alone.
+    const root = entries.find((e) => e.status === 'pending' && e.hyp?.explainsAllHarm);
     for (const e of entries) {
-      if (e.status !== 'pending' || !this.visible(e) || e.hyp?.trivialFit) continue;
+      if (e.status !== 'pending' || !this.visible(e) || e.hyp?.trivialFit || (root && e !== root)) continue;
       const predictsStall = e.hyp !== null && !e.hyp.weak && mayExplainStall(e.hyp, run);
       const unexplainedStall = !e.hyp && e.obs !== null && (e.obs.symptom === 'loss-not-decreasing' || e.obs.symptom === 'accuracy-not-increasing') && lp!.atBaseline;
       if (!predictsStall && !unexplainedStall) continue;
@@ -458,7 +466,9 @@ export class DiagnosisEngine {
     // given its arguments swapped trains towards nothing: any harm seen after that is their
     // consequence, whatever a detector would otherwise blame.
     const root = o.harm ? this.modelEntries(run.modelId).find((e) => e.hyp?.explainsAllHarm) : undefined;
-    if (root && !o.cause.confirms.includes(root.key)) {
+    // Named among the observation's causes, it alone is confirmed: the others are its consequences too.
+    if (root && o.cause.confirms.includes(root.key)) o = { ...o, cause: { ...o.cause, confirms: [root.key] } };
+    else if (root) {
       this.confirm(root, null, [], [], o.iteration, o.elapsedMs);
       this.addObserved(root, [o.symptom, ...(o.observed ?? [])]);
       const added = this.contribution(root, o);

@@ -27,6 +27,7 @@ export const SYMPTOMS = [
   'non-finite-data',
   'loss-arguments-swapped',
   'high-dropout',
+  'loss-shape-mismatch',
   // An assignment the optimizer's steps ignore.
   'learning-rate-ignored',
 ] as const;
@@ -58,6 +59,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'non-finite-data': 'the training data holds NaN or Infinity values',
   'loss-arguments-swapped': 'the loss is given its labels and predictions in the wrong order',
   'high-dropout': 'a dropout layer drops most of its inputs',
+  'loss-shape-mismatch': 'the loss compares tensors of different shapes',
   'learning-rate-ignored': 'the learning rate assignment is ignored',
 };
 

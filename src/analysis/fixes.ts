@@ -42,6 +42,11 @@ export type FixPlan =
   | { kind: 'regularizerFactor'; layer: LayerInfo; key: string; to: number }
   /** The indices given to `<ns>.oneHot(indices, depth)` at the site are shifted by `by` (as int32). */
   | { kind: 'shiftIndices'; site: SourceSite; by: number }
+  /**
+   * The second operand of `<a>.<op>(<b>)` or `<ns>.<op>(<a>, <b>)` at the site is reshaped to match
+   * the first: to a column when it is the [n] vector, else flattened to [n].
+   */
+  | { kind: 'reshapeOperand'; site: SourceSite; op: string; vector: 'a' | 'b' }
   /** The first two arguments of the call to `callee` at the site trade places. */
   | { kind: 'swapArguments'; site: SourceSite; callee: string }
   | { kind: 'all'; parts: FixPlan[] };
@@ -620,6 +625,18 @@ function shiftIndicesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shiftIn
   return [src.edit(p.site.file, first.start, first.end, `${ns[1]}.${op}(${t.slice(first.start, first.end)}, ${literal(Math.abs(p.by))}).toInt()`)];
 }
 
+function reshapeOperandEdits(src: SourceText, p: Extract<FixPlan, { kind: 'reshapeOperand' }>): EditResult {
+  const call = findCall(src, p.site, new RegExp(`\\.\\s*${escapeRe(p.op)}\\s*\\(`));
+  if (!call || (call.args.length !== 1 && call.args.length !== 2)) return null;
+  const b = call.args[call.args.length - 1]!;
+  const t = src.text;
+  const text = t.slice(b.start, b.end);
+  const paren = text.indexOf('(');
+  const plain = /^[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*$/.test(text) || (/^[A-Za-z_$][\w$.\s]*\(/.test(text) && matchClose(t, b.start + paren) === b.end - 1);
+  const operand = plain ? text : `(${text})`;
+  return [src.edit(p.site.file, b.start, b.end, `${operand}.reshape(${p.vector === 'b' ? '[-1, 1]' : '[-1]'})`)];
+}
+
 function swapArgumentsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapArguments' }>): EditResult {
   const call = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`));
   if (!call || call.args.length < 2) return null;
@@ -647,6 +664,7 @@ function planFile(p: FixPlan): string | null {
     case 'rateValue':
     case 'swapArguments':
     case 'shiftIndices':
+    case 'reshapeOperand':
       return p.site.file;
     case 'all':
       return null;
@@ -703,6 +721,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return regularizerFactorEdits(src, p);
       case 'shiftIndices':
         return shiftIndicesEdits(src, p);
+      case 'reshapeOperand':
+        return reshapeOperandEdits(src, p);
     }
   } catch {
     return null;

@@ -1,7 +1,7 @@
 /** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
 import { ModelData, ModelView } from './model';
 import { History, isNum, Ring } from './stats';
-import type { DataEvent, EpochEvent, IterationEvent, LayerDetail, LossCallEvent, ModelEvent, OneHotEvent, SourceSite } from './trace';
+import type { BroadcastEvent, DataEvent, EpochEvent, IterationEvent, LayerDetail, LossCallEvent, ModelEvent, OneHotEvent, SourceSite } from './trace';
 
 /** One sampled iteration's statistics for one layer, reduced to what detectors need. */
 export interface LayerSample {
@@ -222,6 +222,8 @@ export class ModelState {
 
   /** tf.losses functions its steps call, by function name, as first called. */
   readonly lossCalls = new Map<string, LossCallEvent>();
+  /** The first difference of a [n, 1] and a [n] tensor in its training steps. */
+  broadcast: BroadcastEvent | null = null;
   /** tf.oneHot calls of the run given indices out of range (shared by every model of the run). */
   oneHotCalls: readonly OneHotEvent[] = [];
 

@@ -277,6 +277,24 @@ export const OneHotEvent = z.object({
 });
 export type OneHotEvent = z.infer<typeof OneHotEvent>;
 
+/**
+ * In a training step, a difference between a [n, 1] tensor and a [n] one: it broadcasts to [n, n].
+ * Reported once per model, from its first steps.
+ */
+export const BroadcastEvent = z.object({
+  type: z.literal('broadcast'),
+  modelId: z.number().int(),
+  /** The user's line that computed it. */
+  site: SourceSite.nullable(),
+  /** The tfjs op: 'sub' or 'squaredDifference'. */
+  op: z.string().max(64),
+  /** Shapes of its first and second operands. */
+  shapes: z.array(z.array(z.number().int()).max(8)).length(2),
+  /** Which operand is the [n] vector. */
+  vector: z.enum(['a', 'b']),
+});
+export type BroadcastEvent = z.infer<typeof BroadcastEvent>;
+
 export const TraceEvent = z.discriminatedUnion('type', [
   Hello,
   TfjsLoaded,
@@ -290,6 +308,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   IgnoredSettingEvent,
   LossCallEvent,
   OneHotEvent,
+  BroadcastEvent,
 ]);
 export type TraceEvent = z.infer<typeof TraceEvent>;
 export type TraceEventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;

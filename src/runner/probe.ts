@@ -10,6 +10,7 @@ import Module from 'node:module';
 import * as path from 'node:path';
 import { isMainThread, Worker } from 'node:worker_threads';
 import type {
+  BroadcastEvent,
   DataEvent,
   IterationEvent,
   LayerDetail,
@@ -211,6 +212,7 @@ function hookCore(core: any, request: string): void {
   watchPlainRateChanges(core);
   watchLosses(core);
   watchOneHot(core);
+  watchBroadcasts(core);
 
   // Optimizer factories: remember where each optimizer was created.
   const train = core.train;
@@ -383,6 +385,52 @@ function noteOneHot(indices: any, depth: unknown): void {
   }
   if (outOfRange === 0) return;
   emit({ type: 'oneHot', site: captureUserSite(PROBE_FILE), depth, min: finiteOrNull(min), max: finiteOrNull(max), outOfRange, count: values.length } satisfies OneHotEvent);
+}
+
+/**
+ * A difference between a column of n values ([n, 1], a model's output) and a vector of the same n
+ * ([n], targets built with tensor1d) broadcasts to [n, n]: a hand-written loss then compares every
+ * prediction with every target, and the best the model can do is predict their mean. The kernels
+ * run inside the first training steps of each model are checked; the first such difference is
+ * reported with the user's line that made it.
+ */
+const BROADCAST_STEPS = 3;
+const DIFFERENCE_KERNELS: Record<string, string> = { Sub: 'sub', SquaredDifference: 'squaredDifference' };
+const broadcastReported = new WeakSet<TracedModel>();
+
+function watchBroadcasts(core: any): void {
+  const engine = safe(() => core.engine?.(), null as any);
+  const original = engine?.runKernel;
+  if (typeof original !== 'function' || original[MARK]) return;
+  const wrapped = function (this: unknown, kernelName: string, inputs: any, ...rest: any[]) {
+    if (step && step.entry.steps < BROADCAST_STEPS && kernelName in DIFFERENCE_KERNELS && !broadcastReported.has(step.entry)) {
+      try {
+        noteBroadcast(step.entry, kernelName, inputs?.a, inputs?.b);
+      } catch (error) {
+        warnOnce(`broadcast inspection failed: ${(error as Error).message}`);
+      }
+    }
+    return original.call(this, kernelName, inputs, ...rest);
+  };
+  (wrapped as any)[MARK] = true;
+  trySet(engine, 'runKernel', wrapped);
+}
+
+function noteBroadcast(entry: TracedModel, kernelName: string, a: any, b: any): void {
+  if (!isTensor(a) || !isTensor(b)) return;
+  const column = (t: any) => t.rank === 2 && t.shape[1] === 1 && t.shape[0] > 1;
+  const vectorOf = (t: any, n: number) => t.rank === 1 && t.shape[0] === n;
+  const vector = column(a) && vectorOf(b, a.shape[0]) ? 'b' : column(b) && vectorOf(a, b.shape[0]) ? 'a' : null;
+  if (!vector) return;
+  broadcastReported.add(entry);
+  emit({
+    type: 'broadcast',
+    modelId: entry.id,
+    site: captureUserSite(PROBE_FILE),
+    op: DIFFERENCE_KERNELS[kernelName]!,
+    shapes: [Array.from(a.shape as number[]), Array.from(b.shape as number[])],
+    vector,
+  } satisfies BroadcastEvent);
 }
 
 /** Every value is exactly 0 or 1, as labels are and a model's outputs never all are. */

@@ -192,3 +192,17 @@ test('labels numbered from 1 given to tf.oneHot: a warning on that call that lea
   const fixed = diagnoseFixedCopy(script, f);
   assert.deepEqual(fixed.findings.map((x) => x.id), []);
 });
+
+test('a hand-written loss that subtracts [n] targets from the [n, 1] output: blamed on that line, and the reshaped copy trains without a finding', () => {
+  const script = path.join(FIXTURES, 'broadcast-loss.js');
+  const { report } = diagnose(script);
+  const f = lead(report);
+  assert.deepEqual([f.id, f.rootCause], ['loss-shape-mismatch:sub', 'loss-function']);
+  assert.ok(linesOf(script, 'model.predict(xs).sub(ys)').includes(f.location!.line));
+  assert.match(f.message, /^sub of a \[200, 1\] and a \[200\] tensor broadcasts to \[200, 200\]/);
+  assert.deepEqual(report.findings.filter((x) => x.confirmed).map((x) => x.id), [f.id], 'the learning rate is not blamed');
+  assert.ok(applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script).includes('model.predict(xs).sub(ys.reshape([-1, 1])).square().mean()'));
+  const fixed = diagnoseFixedCopy(script, f);
+  assert.equal(fixed.verdict, 'healthy');
+  assert.deepEqual(fixed.findings.map((x) => x.id), []);
+});

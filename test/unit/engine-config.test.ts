@@ -412,3 +412,33 @@ describe('a dropout rate that drops most inputs', () => {
   });
 });
 
+describe('a loss that subtracts [n] targets from a [n, 1] output', () => {
+  const LOOP_SRC = withLine(CLASSIFIER_SRC, 12, '  for (let i = 0; i < 200; i++) optimizer.minimize(() => model.predict(x).sub(y).square().mean());');
+  function broadcastRun(vector: 'a' | 'b' = 'b', line = 12, column = 70): TraceBuilder {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] }, 'linear', 1)).xRange(-1, 1);
+    const shapes = vector === 'b' ? [[200, 1], [200]] : [[200], [200, 1]];
+    b.events.push({ type: 'broadcast', modelId: b.modelId, site: site(line, column), op: 'sub', shapes, vector });
+    return b;
+  }
+
+  it('is a warning on the line from the first step; a stall confirms it alone, not the learning rate; the fix reshapes the vector', () => {
+    const b = broadcastRun();
+    const warned = configOnly(b, LOOP_SRC).findings;
+    assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}`), ['loss-shape-mismatch:sub:false']);
+    assert.equal(lineOf(applyFix(LOOP_SRC, warned[0]!.fix), 12), '  for (let i = 0; i < 200; i++) optimizer.minimize(() => model.predict(x).sub(y.reshape([-1, 1])).square().mean());');
+    flat(200, 2.9, 0.002).forEach((l) => b.step(l));
+    b.end();
+    const r = run(b.events, sources(LOOP_SRC));
+    assert.deepEqual(r.findings.filter((f) => f.confirmed).map((f) => `${f.id}:${f.rootCause}:${f.location?.line}`), ['loss-shape-mismatch:sub:loss-function:12']);
+  });
+
+  it('the [n, 1] tensor second, or a function call, is flattened instead; a loss that falls does not withdraw it', () => {
+    const src = withLine(CLASSIFIER_SRC, 12, '  for (let i = 0; i < 200; i++) optimizer.minimize(() => tf.sub(y, model.predict(x)).square().mean());');
+    const b = broadcastRun('a', 12, 62);
+    decaying(200, 3, 1, 0.03, 0.01).forEach((l) => b.step(l));
+    const f = run(b.events, sources(src)).findings[0]!;
+    assert.equal(f.id, 'loss-shape-mismatch:sub');
+    assert.equal(lineOf(applyFix(src, f.fix), 12), '  for (let i = 0; i < 200; i++) optimizer.minimize(() => tf.sub(y, model.predict(x).reshape([-1])).square().mean());');
+  });
+});
+

@@ -802,6 +802,42 @@ function lossArgumentsSwapped(view: ModelView, run: ModelState): Hypothesis[] {
   return out;
 }
 
+/**
+ * A training step that subtracts a [n] tensor from a [n, 1] one (or the reverse): broadcasting
+ * makes the difference [n, n], so a hand-written loss compares every prediction with every target
+ * and the best the model can do is predict their mean. Certain from the shapes, so learning does
+ * not refute it, and any harm is its consequence.
+ */
+function broadcastInLoss(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.broadcast;
+  if (!e) return [];
+  const [a, b] = e.shapes as [number[], number[]];
+  const n = a[0] ?? b[0];
+  const shape = (s: number[]) => `[${s.join(', ')}]`;
+  const fixes: PlannedFix[] = e.site
+    ? [{ title: e.vector === 'b' ? `Reshape the [${n}] operand of ${e.op} to [${n}, 1]` : `Flatten the [${n}, 1] operand of ${e.op} to [${n}]`, plan: { kind: 'reshapeOperand', site: e.site, op: e.op, vector: e.vector } }]
+    : [];
+  return [
+    {
+      id: `loss-shape-mismatch:${e.op}`,
+      symptom: 'loss-shape-mismatch',
+      rootCause: 'loss-function',
+      layer: null,
+      location: e.site ?? view.compileSite,
+      related: [],
+      message: `${e.op} of a ${shape(a)} and a ${shape(b)} tensor broadcasts to [${n}, ${n}]: the loss compares every prediction with every target, so the best the model can do is predict their mean. Give both the same shape.`,
+      evidence: [`a training step computed ${e.op} of shapes ${shape(a)} and ${shape(b)}`],
+      relevance: new Map(),
+      fixes,
+      confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating'),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
 /** A dropout rate at or above this drops most units at every step: often a keep probability written as a rate. */
 const HIGH_DROPOUT = 0.8;
 
@@ -839,7 +875,7 @@ function highDropout(view: ModelView): Hypothesis[] {
 
 /** All configuration hypotheses for the model as far as its events are known. */
 export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
-  const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run)];
+  const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run)];
   for (const o of view.outputs) out.push(...outputChecks(view, run, o));
   out.push(...inputChecks(view, run));
   out.push(...learningRateCheck(view, run));
