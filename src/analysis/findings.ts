@@ -28,6 +28,7 @@ export const SYMPTOMS = [
   'loss-arguments-swapped',
   'high-dropout',
   'loss-shape-mismatch',
+  'validation-unscaled',
   // An assignment the optimizer's steps ignore.
   'learning-rate-ignored',
 ] as const;
@@ -60,6 +61,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'loss-arguments-swapped': 'the loss is given its labels and predictions in the wrong order',
   'high-dropout': 'a dropout layer drops most of its inputs',
   'loss-shape-mismatch': 'the loss compares tensors of different shapes',
+  'validation-unscaled': 'validation is far worse than training from the start',
   'learning-rate-ignored': 'the learning rate assignment is ignored',
 };
 

@@ -47,6 +47,8 @@ export type FixPlan =
    * the first: to a column when it is the [n] vector, else flattened to [n].
    */
   | { kind: 'reshapeOperand'; site: SourceSite; op: string; vector: 'a' | 'b' }
+  /** The inputs in fit's `validationData: [inputs, targets]` are divided by `by`. */
+  | { kind: 'scaleValidation'; fitSite: SourceSite; by: number }
   /** The first two arguments of the call to `callee` at the site trade places. */
   | { kind: 'swapArguments'; site: SourceSite; callee: string }
   | { kind: 'all'; parts: FixPlan[] };
@@ -637,6 +639,19 @@ function reshapeOperandEdits(src: SourceText, p: Extract<FixPlan, { kind: 'resha
   return [src.edit(p.site.file, b.start, b.end, `${operand}.reshape(${p.vector === 'b' ? '[-1, 1]' : '[-1]'})`)];
 }
 
+function scaleValidationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scaleValidation' }>): EditResult {
+  const call = findCall(src, p.fitSite, /\bfit\s*\(/);
+  const options = call ? objectArg(src, call, 2) : null;
+  const value = options?.props.find((x) => x.key === 'validationData')?.value;
+  const t = src.text;
+  if (!value || t[value.start] !== '[' || matchClose(t, value.start) !== value.end - 1) return null;
+  const inputs = splitTopLevel(t, value.start + 1, value.end - 1)[0];
+  if (!inputs) return null;
+  const text = t.slice(inputs.start, inputs.end);
+  const operand = /^[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*$/.test(text) ? text : `(${text})`;
+  return [src.edit(p.fitSite.file, inputs.start, inputs.end, `${operand}.div(${literal(p.by)})`)];
+}
+
 function swapArgumentsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapArguments' }>): EditResult {
   const call = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`));
   if (!call || call.args.length < 2) return null;
@@ -658,6 +673,8 @@ function planFile(p: FixPlan): string | null {
       return p.optimizer?.site?.file ?? p.compileSite?.file ?? null;
     case 'scale':
       return p.fitSite?.file ?? null;
+    case 'scaleValidation':
+      return p.fitSite.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
     case 'setLearningRate':
@@ -723,6 +740,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return shiftIndicesEdits(src, p);
       case 'reshapeOperand':
         return reshapeOperandEdits(src, p);
+      case 'scaleValidation':
+        return scaleValidationEdits(src, p);
     }
   } catch {
     return null;

@@ -323,9 +323,11 @@ export function isClassification(t: TargetView | null): boolean {
 export class ModelData {
   readonly x = new Map<number, DataEvent>();
   readonly y = new Map<number, DataEvent>();
+  /** Inputs of fit's validationData. */
+  readonly xVal = new Map<number, DataEvent>();
 
   add(e: DataEvent): void {
-    (e.role === 'x' ? this.x : this.y).set(e.slot, e);
+    (e.role === 'x' ? this.x : e.role === 'y' ? this.y : this.xVal).set(e.slot, e);
   }
 
   target(slot: number): TargetView | null {

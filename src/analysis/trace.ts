@@ -114,7 +114,8 @@ export type TensorSummary = z.infer<typeof TensorSummary>;
 export const DataEvent = z.object({
   type: z.literal('data'),
   modelId: z.number().int(),
-  role: z.enum(['x', 'y']),
+  /** 'xVal': the inputs of fit's validationData. */
+  role: z.enum(['x', 'y', 'xVal']),
   /** Which input/target, for multi-input models. */
   slot: z.number().int().min(0),
   summary: TensorSummary,

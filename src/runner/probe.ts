@@ -787,6 +787,7 @@ function traceFit(model: any, mode: 'fit' | 'fitDataset', site: SourceSite | nul
     entry.dataSent = true;
     sendData(entry, 'x', data.x, site);
     sendData(entry, 'y', data.y, site);
+    if (Array.isArray(args?.validationData)) sendData(entry, 'xVal', args.validationData[0], site);
   }
   const fitState = { traced: entry, pending: null as PendingStep | null };
   const callback = {
@@ -882,7 +883,7 @@ function tensorsOf(value: any): any[] {
   return Array.isArray(value) ? value : value && typeof value === 'object' && !isTensor(value) ? Object.values(value) : [value];
 }
 
-function sendData(entry: TracedModel, role: 'x' | 'y', value: any, site: SourceSite | null): void {
+function sendData(entry: TracedModel, role: DataEvent['role'], value: any, site: SourceSite | null): void {
   tensorsOf(value).slice(0, 8).forEach((tensor, slot) => {
     if (!isTensor(tensor)) return;
     const summary = summarize(tensor, role === 'y');
@@ -890,7 +891,7 @@ function sendData(entry: TracedModel, role: 'x' | 'y', value: any, site: SourceS
   });
 }
 
-function emitData(entry: TracedModel, role: 'x' | 'y', slot: number, summary: TensorSummary, site: SourceSite | null): void {
+function emitData(entry: TracedModel, role: DataEvent['role'], slot: number, summary: TensorSummary, site: SourceSite | null): void {
   emit({ type: 'data', modelId: entry.id, role, slot, summary, site } satisfies DataEvent);
 }
 

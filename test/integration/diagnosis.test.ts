@@ -206,3 +206,17 @@ test('a hand-written loss that subtracts [n] targets from the [n, 1] output: bla
   assert.equal(fixed.verdict, 'healthy');
   assert.deepEqual(fixed.findings.map((x) => x.id), []);
 });
+
+test('validation inputs left raw while the training inputs are divided by 100: blamed on that, not on overfitting, and the fixed copy has no finding', () => {
+  const script = path.join(FIXTURES, 'validation-unscaled.js');
+  const { report } = diagnose(script);
+  const f = lead(report);
+  assert.deepEqual([f.id, f.rootCause], ['validation-unscaled:xVal', 'input-normalization']);
+  assert.ok(linesOf(script, 'await model.fit(').includes(f.location!.line));
+  assert.match(f.message, /The training inputs look divided by 100; the validation inputs are not\./);
+  assert.deepEqual(report.findings.map((x) => x.id), [f.id]);
+  assert.ok(applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script).includes('validationData: [xTest.div(100), tf.tensor2d(test.y, [200, 1])]'));
+  const fixed = diagnoseFixedCopy(script, f);
+  assert.equal(fixed.verdict, 'healthy');
+  assert.deepEqual(fixed.findings.map((x) => x.id), []);
+});

@@ -442,3 +442,30 @@ describe('a loss that subtracts [n] targets from a [n, 1] output', () => {
   });
 });
 
+describe('validation inputs on another scale than the training inputs', () => {
+  const VAL_SRC = withLine(CLASSIFIER_SRC, 12, '  await model.fit(x, y, { epochs: 10, batchSize: 32, validationData: [xTest, yTest] });');
+  function withValidation(valMin: number, valMax: number): TraceBuilder {
+    const b = new TraceBuilder().model(classifierModel()).xRange(0, 1).yOneHot(3);
+    b.events.push({ type: 'data', modelId: b.modelId, role: 'xVal', slot: 0, summary: { shape: [200, 4], dtype: 'float32', count: 800, min: valMin, max: valMax, mean: (valMin + valMax) / 2, std: (valMax - valMin) / 3.5, nanCount: 0, infCount: 0, distinct: null, oneHotRows: false }, site: site(12, 9) });
+    return b;
+  }
+
+  it('raw validation inputs next to inputs divided by 100: a warning on fit, kept while training learns, confirmed when validation is far worse', () => {
+    const b = withValidation(0.2, 99.6);
+    const warned = configOnly(b, VAL_SRC).findings;
+    assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}:${f.location?.line}`), ['validation-unscaled:xVal:false:12']);
+    assert.match(warned[0]!.message, /The training inputs look divided by 100; the validation inputs are not\./);
+    assert.equal(lineOf(applyFix(VAL_SRC, warned[0]!.fix), 12), '  await model.fit(x, y, { epochs: 10, batchSize: 32, validationData: [xTest.div(100), yTest] });');
+    decaying(320, 1.1, 0.2, 0.02, 0.01).forEach((l, i) => {
+      b.step(l, { acc: Math.min(0.95, 0.4 + i / 300) });
+      if (i % 32 === 31) b.epoch(Math.floor(i / 32), { loss: l, val_loss: 6 + i / 100, val_acc: 0.35 });
+    });
+    const r = run(b.events, sources(VAL_SRC));
+    assert.deepEqual(r.findings.map((f) => `${f.id}:${f.confirmed}`), ['validation-unscaled:xVal:true'], 'not overfitting');
+  });
+
+  it('validation inputs on the training scale are no finding', () => {
+    assert.deepEqual(configOnly(withValidation(0.01, 0.98), VAL_SRC).findings, []);
+  });
+});
+

@@ -838,6 +838,46 @@ function broadcastInLoss(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** Divisions a script typically applies to scale its inputs (pixels by 255, percentages by 100). */
+const ROUND_SCALES = [10, 100, 255, 1000, 10000];
+
+/**
+ * Validation inputs on another scale than the training inputs (scaled for training, raw for
+ * validation, say): validation then measures the model on inputs unlike any it trained on.
+ * Certain from the data, and training learns regardless, so learning does not refute it;
+ * validation far worse than training confirms it.
+ */
+function validationScale(view: ModelView, run: ModelState): Hypothesis[] {
+  const train = run.data.x.get(0)?.summary;
+  const val = run.data.xVal.get(0)?.summary;
+  if (!train || !val || !isNum(train.min) || !isNum(train.max) || !isNum(train.mean) || !isNum(train.std) || !isNum(val.min) || !isNum(val.max) || !isNum(val.mean)) return [];
+  const ratio = (val.max - val.min) / (train.max - train.min);
+  const shifted = train.std > 0 && Math.abs(val.mean - train.mean) > 5 * train.std;
+  if (!(Number.isFinite(ratio) && ratio > 0) || (ratio < 10 && ratio > 0.1 && !shifted)) return [];
+  // Raw validation inputs next to training inputs divided by a round number: divide them the same way.
+  const by = ratio >= 10 && train.min >= 0 && val.min >= 0 ? ROUND_SCALES.find((r) => Math.abs(ratio / r - 1) < 0.15) : undefined;
+  const fitSite = view.event.fitSite;
+  const fixes: PlannedFix[] = by && fitSite ? [{ title: `Scale the validation inputs as the training inputs: divide them by ${by}`, plan: { kind: 'scaleValidation', fitSite, by } }] : [];
+  return [
+    {
+      id: 'validation-unscaled:xVal',
+      symptom: 'validation-unscaled',
+      rootCause: 'input-normalization',
+      layer: null,
+      location: fitSite,
+      related: [],
+      message: `The validation inputs range from ${fmt(val.min)} to ${fmt(val.max)}, the training inputs from ${fmt(train.min)} to ${fmt(train.max)}: they are not scaled the same way, so validation measures the model on inputs unlike any it trained on.${by ? ` The training inputs look divided by ${by}; the validation inputs are not.` : ''}`,
+      evidence: [`training inputs from ${fmt(train.min)} to ${fmt(train.max)} (mean ${fmt(train.mean)})`, `validation inputs from ${fmt(val.min)} to ${fmt(val.max)} (mean ${fmt(val.mean)})`],
+      relevance: new Map(),
+      fixes,
+      confirmBy: set('validation-unscaled', 'overfitting'),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
 /** A dropout rate at or above this drops most units at every step: often a keep probability written as a rate. */
 const HIGH_DROPOUT = 0.8;
 
@@ -883,6 +923,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...initializationChecks(view));
   out.push(...missingActivation(view));
   out.push(...highDropout(view));
+  out.push(...validationScale(view, run));
   // One hypothesis per id (the first, most specific, wins).
   const seen = new Set<string>();
   return out.filter((h) => (seen.has(h.id) ? false : (seen.add(h.id), true)));

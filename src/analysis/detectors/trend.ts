@@ -366,8 +366,39 @@ function lossAtRangeFloor(ctx: Ctx, lp: LossProgress | null): Observation[] {
  * within chance, a validation loss is noisy enough to rise twice by chance, so it must rise three
  * times running. Only judged once the model is learning.
  */
+/**
+ * Validation far worse than training at the last two epochs, while validation inputs sit on
+ * another scale than the training inputs: it confirms that warning (nothing else does).
+ */
+function validationGap(ctx: Ctx): Observation[] {
+  const h = hypothesisIds(ctx, (x) => x.symptom === 'validation-unscaled')[0];
+  const recent = ctx.run.recentEpochs.slice(-2);
+  if (!h || recent.length < 2) return [];
+  const far = (r: EpochRecord) => isNum(r.loss) && isNum(r.valLoss) && r.valLoss > 3 * r.loss && r.valLoss - r.loss > 0.1;
+  if (!recent.every(far)) return [];
+  const last = recent[1]!;
+  return [
+    {
+      symptom: 'validation-unscaled',
+      about: 'xVal',
+      harm: true,
+      priority: 0.8,
+      layer: null,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `The validation loss is ${fmt(last.valLoss)} against a training loss of ${fmt(last.loss)}${last.valAcc !== null ? ` (validation accuracy ${fmt(last.valAcc)})` : ''}.`,
+      evidence: recent.map((r) => `epoch ${r.epoch + 1}: training loss ${fmt(r.loss)}, validation loss ${fmt(r.valLoss)}${r.valAcc !== null ? `, validation accuracy ${fmt(r.valAcc)}` : ''}`),
+      relevance: new Map(),
+      related: [],
+      cause: { rootCause: h.rootCause, layer: null, location: h.location, fixes: h.fixes, confirms: [h.id], folds: [] },
+    },
+  ];
+}
+
 function overfitting(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null): Observation[] {
   const run = ctx.run;
+  // Validation inputs on another scale explain a validation loss that turns up.
+  if (hypothesisIds(ctx, (x) => x.symptom === 'validation-unscaled').length) return [];
   const best = run.bestVal;
   const recent = run.recentEpochs;
   if (recent.length < 3 || !best || best.loss === null || best.valLoss === null) return [];
@@ -506,6 +537,7 @@ export function detectTrends(ctx: Ctx, final: boolean): TrendResult {
   const observations = [...trivialFit(ctx, lp), ...lossAtRangeFloor(ctx, lp), ...diverging(ctx, lp, final)];
   if (!observations.some((o) => o.symptom === 'loss-diverging')) observations.push(...oscillating(ctx, lp, final));
   if (!observations.some((o) => o.harm)) observations.push(...stall(ctx, lp, ap, final));
+  if (!observations.some((o) => o.harm)) observations.push(...validationGap(ctx));
   if (!observations.some((o) => o.harm)) observations.push(...overfitting(ctx, lp, ap));
   return { observations, loss: lp, accuracy: ap, stalled };
 }
