@@ -400,20 +400,29 @@ const broadcastReported = new WeakSet<TracedModel>();
 
 function watchBroadcasts(core: any): void {
   const engine = safe(() => core.engine?.(), null as any);
-  const original = engine?.runKernel;
+  if (!engine) return;
+  // tfjs 2 and later run an op's kernel by name (runKernel); tfjs 1 passes the name to runKernelFunc
+  // after the forward function, and tfjs 3 passes runKernelFunc one object naming the kernel.
+  watchKernels(engine, 'runKernel', (args) => [args[0], args[1]]);
+  watchKernels(engine, 'runKernelFunc', (args) => (typeof args[0] === 'function' ? [args[3], args[1]] : [args[0]?.kernelName, args[0]?.inputs]));
+}
+
+function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [unknown, any]): void {
+  const original = engine[method];
   if (typeof original !== 'function' || original[MARK]) return;
-  const wrapped = function (this: unknown, kernelName: string, inputs: any, ...rest: any[]) {
-    if (step && step.entry.steps < BROADCAST_STEPS && kernelName in DIFFERENCE_KERNELS && !broadcastReported.has(step.entry)) {
+  const wrapped = function (this: unknown, ...args: any[]) {
+    if (step && step.entry.steps < BROADCAST_STEPS && !broadcastReported.has(step.entry)) {
       try {
-        noteBroadcast(step.entry, kernelName, inputs?.a, inputs?.b);
+        const [kernelName, inputs] = kernelOf(args);
+        if (typeof kernelName === 'string' && kernelName in DIFFERENCE_KERNELS) noteBroadcast(step.entry, kernelName, inputs?.a, inputs?.b);
       } catch (error) {
         warnOnce(`broadcast inspection failed: ${(error as Error).message}`);
       }
     }
-    return original.call(this, kernelName, inputs, ...rest);
+    return original.apply(this, args);
   };
   (wrapped as any)[MARK] = true;
-  trySet(engine, 'runKernel', wrapped);
+  trySet(engine, method, wrapped);
 }
 
 function noteBroadcast(entry: TracedModel, kernelName: string, a: any, b: any): void {
