@@ -144,7 +144,8 @@ export function learningRateFix(view: ModelView | null, run: ModelState, factor:
   if (lr === null || lr < 0 || (lr === 0 && !band)) return null;
   let to = lr === 0 ? band!.typical : lr * factor;
   if (band && factor < 1 && lr >= band.high) to = band.typical;
-  if (band && factor > 1 && lr < band.low) to = band.typical;
+  // A rate a hundred times below the usual one is not a little low: go straight to the usual one.
+  if (band && factor > 1 && lr < band.typical / 100) to = band.typical;
   to = Number(to.toPrecision(3));
   const plan: FixPlan = { kind: 'learningRate', optimizer: opt, compileSite: view.compileSite, to };
   const verb = to < lr ? 'Lower' : 'Raise';

@@ -97,6 +97,13 @@ describe('loss not decreasing', () => {
     assert.equal(lineOf(applyFix(BINARY_SRC, f.fix), 9), '  model.compile({ optimizer: tf.train.sgd(0.001), loss: "meanSquaredError", metrics: ["accuracy"] });');
   });
 
+  it('a rate a hundred times below the usual one is raised straight to the usual one', () => {
+    const b = binaryModel(new TraceBuilder(), 'binaryCrossentropy', 1e-5).yBinary(0.5);
+    flat(600, 0.693, 0.005).forEach((l, i) => b.step(l, { acc: 0.5, layers: i % 10 === 0 ? [{ out: { dead: 0.4 }, weights: [{ norm: 1 + i * 1e-7 }] }, { out: {}, weights: [{ norm: 1 }] }] : undefined }));
+    const f = byId(run(b.events, sources(BINARY_SRC)).findings, 'loss-not-decreasing:loss')!;
+    assert.equal(f.fix?.title, 'Raise the learning rate from 1e-5 to 0.01');
+  });
+
   it('a stall that recovers withdraws its warning', () => {
     const b = binaryModel(new TraceBuilder(), 'binaryCrossentropy').yBinary(0.5);
     [...flat(700, 0.72, 0.01), ...decaying(900, 0.72, 0.2, 0.01, 0.02)].forEach((l, i) => b.step(l, { acc: i < 700 ? 0.5 : Math.min(0.9, 0.5 + (i - 700) / 1000) }));
