@@ -29,6 +29,7 @@ export const SYMPTOMS = [
   'high-dropout',
   'loss-shape-mismatch',
   'validation-unscaled',
+  'unshuffled-batches',
   // An assignment the optimizer's steps ignore.
   'learning-rate-ignored',
 ] as const;
@@ -62,6 +63,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'high-dropout': 'a dropout layer drops most of its inputs',
   'loss-shape-mismatch': 'the loss compares tensors of different shapes',
   'validation-unscaled': 'validation is far worse than training from the start',
+  'unshuffled-batches': 'the batches come from targets sorted by class, in order',
   'learning-rate-ignored': 'the learning rate assignment is ignored',
 };
 

@@ -47,6 +47,8 @@ export type FixPlan =
    * the first: to a column when it is the [n] vector, else flattened to [n].
    */
   | { kind: 'reshapeOperand'; site: SourceSite; op: string; vector: 'a' | 'b' }
+  /** An option written in fit's options object (`shuffle: false`) gets the value `to`. */
+  | { kind: 'fitOption'; fitSite: SourceSite; key: string; to: string }
   /** The inputs in fit's `validationData: [inputs, targets]` are divided by `by`. */
   | { kind: 'scaleValidation'; fitSite: SourceSite; by: number }
   /** The first two arguments of the call to `callee` at the site trade places. */
@@ -639,6 +641,12 @@ function reshapeOperandEdits(src: SourceText, p: Extract<FixPlan, { kind: 'resha
   return [src.edit(p.site.file, b.start, b.end, `${operand}.reshape(${p.vector === 'b' ? '[-1, 1]' : '[-1]'})`)];
 }
 
+function fitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fitOption' }>): EditResult {
+  const call = findCall(src, p.fitSite, /\bfit\s*\(/);
+  const value = (call ? objectArg(src, call, 2) : null)?.props.find((x) => x.key === p.key)?.value;
+  return value ? [src.edit(p.fitSite.file, value.start, value.end, p.to)] : null;
+}
+
 function scaleValidationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scaleValidation' }>): EditResult {
   const call = findCall(src, p.fitSite, /\bfit\s*\(/);
   const options = call ? objectArg(src, call, 2) : null;
@@ -674,6 +682,7 @@ function planFile(p: FixPlan): string | null {
     case 'scale':
       return p.fitSite?.file ?? null;
     case 'scaleValidation':
+    case 'fitOption':
       return p.fitSite.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -742,6 +751,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return reshapeOperandEdits(src, p);
       case 'scaleValidation':
         return scaleValidationEdits(src, p);
+      case 'fitOption':
+        return fitOptionEdits(src, p);
     }
   } catch {
     return null;

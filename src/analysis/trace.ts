@@ -99,6 +99,8 @@ export const TensorSummary = z.object({
   oneHotRows: z.boolean().nullable(),
   /** Optional, for 2-D targets whose rows are one-hot or all 0: how many are all 0 (else null). */
   zeroRows: z.number().int().min(0).nullable().optional(),
+  /** Optional, for targets: runs of rows with the same class in row order (as many as classes when sorted by class). */
+  classRuns: z.number().int().min(0).nullable().optional(),
   /** Optional: how often each value of `distinct` occurs (class balance of index labels). */
   distinctCounts: z.array(z.number().int().min(0)).max(32).nullable().optional(),
   /** Optional: for 2-D tensors with at most 1024 columns, the mean of each column (class balance of one-hot labels). */

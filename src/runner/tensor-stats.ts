@@ -223,6 +223,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
   }
   const mean = sum / Math.max(finiteCount, 1);
   const nonFinite = nan + inf > 0 ? nonFiniteRows(values, shape) : null;
+  const classRuns = wantDistinct ? classRunCount(values, shape) : null;
   return {
     shape: shape.slice(0, 16).map((d) => (Number.isFinite(d) ? d : null)),
     dtype: dtype.slice(0, 16),
@@ -236,12 +237,33 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
     distinct,
     oneHotRows,
     zeroRows,
+    classRuns,
     distinctCounts,
     columnMeans,
     rangeExcess,
     firstNonFinite: nonFinite?.first ?? null,
     nonFiniteRows: nonFinite?.rows ?? null,
   };
+}
+
+/**
+ * Runs of rows with the same class, in row order: the class is a row's value ([n] or [n, 1]) or the
+ * column of its largest value ([n, k]). Targets sorted by class have as many runs as classes.
+ */
+function classRunCount(values: Values, shape: readonly number[]): number | null {
+  const rows = shape[0];
+  const width = shape.length === 1 ? 1 : shape.length === 2 ? shape[1] : 0;
+  if (!rows || !width || rows * width !== values.length) return null;
+  let runs = 0;
+  let previous = Number.NaN;
+  for (let r = 0; r < rows; r++) {
+    let cls = 0;
+    if (width === 1) cls = values[r];
+    else for (let c = 1; c < width; c++) if (values[r * width + c] > values[r * width + cls]) cls = c;
+    if (r === 0 || cls !== previous) runs++;
+    previous = cls;
+  }
+  return runs;
 }
 
 /** Where the first NaN or Infinity sits (an index per axis) and how many rows (first axis) hold one. */

@@ -469,3 +469,25 @@ describe('validation inputs on another scale than the training inputs', () => {
   });
 });
 
+describe('fit without shuffling on targets sorted by class', () => {
+  const SORTED_SRC = withLine(CLASSIFIER_SRC, 12, '  await model.fit(x, y, { epochs: 10, batchSize: 32, shuffle: false });');
+  function sortedRun(shuffle: boolean, classRuns: number): TraceBuilder {
+    const b = new TraceBuilder().model(classifierModel({ shuffle })).xRange(-1, 1);
+    return b.data('y', { shape: [600, 3], dtype: 'float32', count: 1800, min: 0, max: 1, mean: 1 / 3, std: 0.47, nanCount: 0, infCount: 0, distinct: [0, 1], oneHotRows: true, columnMeans: [1 / 3, 1 / 3, 1 / 3], classRuns });
+  }
+
+  it('is a warning on fit that learning does not withdraw, with a fix that lets fit shuffle', () => {
+    const b = sortedRun(false, 3);
+    decaying(200, 1.1, 0.5, 0.03, 0.01).forEach((l, i) => b.step(l, { acc: Math.min(0.8, 0.4 + i / 200) }));
+    const r = run(b.events, sources(SORTED_SRC));
+    assert.deepEqual(r.findings.map((f) => `${f.id}:${f.confirmed}:${f.location?.line}`), ['unshuffled-batches:y:false:12']);
+    assert.match(r.findings[0]!.message, /sorted by class \(3 runs of one class over 600 rows\) and fit takes its batches in order/);
+    assert.equal(lineOf(applyFix(SORTED_SRC, r.findings[0]!.fix), 12), '  await model.fit(x, y, { epochs: 10, batchSize: 32, shuffle: true });');
+  });
+
+  it('shuffled batches, or targets in no class order, are no finding', () => {
+    assert.deepEqual(configOnly(sortedRun(true, 3), SORTED_SRC).findings, []);
+    assert.deepEqual(configOnly(sortedRun(false, 400), SORTED_SRC).findings, []);
+  });
+});
+

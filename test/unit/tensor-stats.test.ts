@@ -86,6 +86,10 @@ describe('tensor statistics', () => {
     // tf.oneHot(labels, 3) of labels 1, 3, 2: the 3 became a row of all 0s.
     const fromOne = tensorSummary([0, 1, 0, 0, 0, 0, 0, 0, 1], [3, 3], 'float32', true);
     assert.deepEqual([fromOne.oneHotRows, fromOne.zeroRows], [false, 1]);
+    assert.equal(fromOne.classRuns, 3);
+    // Rows by class: one-hot rows sorted by class form one run per class; index labels alternate.
+    assert.equal(tensorSummary([1, 0, 1, 0, 0, 1, 0, 1], [4, 2], 'float32', true).classRuns, 2);
+    assert.equal(tensorSummary([0, 1, 0, 1, 2, 2], [6], 'int32', true).classRuns, 5);
     const multiHot = tensorSummary([1, 1, 0, 0, 0, 0], [2, 3], 'float32', true);
     assert.deepEqual([multiHot.oneHotRows, multiHot.zeroRows], [false, null]);
     const indices = tensorSummary([0, 2, 2, 1], [4], 'int32', true);

@@ -58,6 +58,8 @@ export interface ModelSpec {
   fitLine?: number;
   epochs?: number;
   batchSize?: number;
+  /** fit's shuffle option, when the script sets it. */
+  shuffle?: boolean;
   /** Samples tfjs validates on after each epoch (the probe's fitConfig.validationSamples). */
   validationSamples?: number;
   mode?: ModelEvent['mode'];
@@ -220,7 +222,7 @@ export class TraceBuilder {
       loss: Array.isArray(spec.loss) ? spec.loss : [spec.loss],
       metrics: ['accuracy'],
       optimizer: opt,
-      fitConfig: { epochs: spec.epochs ?? 10, batchSize: spec.batchSize ?? 32, ...(spec.validationSamples !== undefined ? { validationSamples: spec.validationSamples } : {}) },
+      fitConfig: { epochs: spec.epochs ?? 10, batchSize: spec.batchSize ?? 32, ...(spec.validationSamples !== undefined ? { validationSamples: spec.validationSamples } : {}), ...(spec.shuffle !== undefined ? { shuffle: spec.shuffle } : {}) },
       backend: 'cpu',
     };
     this.events.push(this.modelEvent);

@@ -19,7 +19,7 @@ import {
   type RelevanceSpec,
   scaleFix,
 } from '../context';
-import { activationRange, rangeText, RELU_LIKE, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
+import { activationRange, isClassification, rangeText, RELU_LIKE, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import type { ModelState } from '../model-state';
 import { fmt, isNum, pct } from '../stats';
 import type { SourceSite, TensorSummary } from '../trace';
@@ -878,6 +878,41 @@ function validationScale(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * fit with `shuffle: false` on targets sorted by class: its batches then come one class after
+ * another, and each stretch pulls the model towards that class, so it ends each epoch biased
+ * towards the last. Certain from the data and the option; the other classes may still be learned
+ * in part, so learning does not withdraw it.
+ */
+function unshuffledBatches(view: ModelView, run: ModelState): Hypothesis[] {
+  const fitSite = view.event.fitSite;
+  const t = run.data.target(0);
+  const runs = t?.summary.classRuns;
+  const classes = t?.classes ?? t?.summary.distinct?.length ?? null;
+  if (view.event.mode !== 'fit' || view.event.fitConfig['shuffle'] !== false || !t || !isClassification(t) || !isNum(runs) || !classes || classes < 2) return [];
+  // Sorted, or nearly (a few stragglers): far fewer runs than a shuffled order's (about rows).
+  if (runs > 2 * classes) return [];
+  const rows = t.rows ?? null;
+  return [
+    {
+      id: 'unshuffled-batches:y',
+      symptom: 'unshuffled-batches',
+      rootCause: 'training-data',
+      layer: null,
+      location: fitSite,
+      related: [],
+      message: `The targets are sorted by class (${runs} runs of one class${rows ? ` over ${rows} rows` : ''}) and fit takes its batches in order (shuffle: false): each stretch of batches holds one class and pulls the model towards it, so every epoch ends biased towards the last class.`,
+      evidence: [`targets in ${runs} runs of one class`, 'fit called with shuffle: false'],
+      relevance: new Map(),
+      fixes: fitSite ? [{ title: 'Let fit shuffle the batches (shuffle: true)', plan: { kind: 'fitOption', fitSite, key: 'shuffle', to: 'true' } }] : [],
+      confirmBy: set(...HARM, 'loss-oscillating'),
+      strength: 0.8,
+      weak: false,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
 /** A dropout rate at or above this drops most units at every step: often a keep probability written as a rate. */
 const HIGH_DROPOUT = 0.8;
 
@@ -924,6 +959,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...missingActivation(view));
   out.push(...highDropout(view));
   out.push(...validationScale(view, run));
+  out.push(...unshuffledBatches(view, run));
   // One hypothesis per id (the first, most specific, wins).
   const seen = new Set<string>();
   return out.filter((h) => (seen.has(h.id) ? false : (seen.add(h.id), true)));
