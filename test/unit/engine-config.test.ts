@@ -380,6 +380,12 @@ describe('one-hot targets with rows of all 0s', () => {
     assert.match(f.message, /labels numbered from 1\?/);
   });
 
+  it('rows left out on purpose (index -1 for padding) are no finding', () => {
+    const b = zeroRowTargets(new TraceBuilder().model(classifierModel()).xRange(-1, 1), 100, [0.3, 0.3, 0.3]);
+    b.events.push({ type: 'oneHot', site: site(5, 13), depth: 3, min: -1, max: 2, outOfRange: 100, count: 1000 });
+    assert.deepEqual(configOnly(b, ONE_HOT_SRC).findings, []);
+  });
+
   it('a stall at the level of the labelled rows confirms it; complete one-hot rows are no finding', () => {
     const b = zeroRowTargets(new TraceBuilder().model(classifierModel()).xRange(-1, 1), 333, [0, 0.334, 0.333]);
     flat(300, 0.46, 0.003).forEach((l) => b.step(l, { acc: 0.33 }));
@@ -464,8 +470,12 @@ describe('validation inputs on another scale than the training inputs', () => {
     assert.deepEqual(r.findings.map((f) => `${f.id}:${f.confirmed}`), ['validation-unscaled:xVal:true'], 'not overfitting');
   });
 
-  it('validation inputs on the training scale are no finding', () => {
+  it('validation inputs on the training scale are no finding, nor a range that one outlier widens', () => {
     assert.deepEqual(configOnly(withValidation(0.01, 0.98), VAL_SRC).findings, []);
+    const outlier = withValidation(0.01, 0.98);
+    const e = outlier.events.find((x) => x.type === 'data' && x.role === 'xVal') as { summary: { max: number; std: number } };
+    Object.assign(e.summary, { max: 40, std: 0.5 });
+    assert.deepEqual(configOnly(outlier, VAL_SRC).findings, []);
   });
 });
 

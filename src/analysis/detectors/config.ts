@@ -115,7 +115,7 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
   const probs = act === 'sigmoid' || act === 'hardsigmoid' || act === 'softmax';
 
   const oneClassPerRow = loss.kind === 'categorical' || (loss.kind === 'logits' && /softmax/i.test(lossName));
-  if (oneClassPerRow && t?.kind === 'one-hot' && t.zeroRows > 0) out.push(zeroTargetRows(view, run, o, t, ySite));
+  if (oneClassPerRow && t?.kind === 'one-hot' && t.zeroRows > 0) out.push(...zeroTargetRows(view, run, o, t, ySite));
 
   if (loss.kind === 'categorical' || loss.kind === 'sparse') {
     if (units === 1) {
@@ -733,8 +733,10 @@ function activationAppliedTwice(view: ModelView, run: ModelState): Hypothesis[] 
  * them from indices outside [0, depth); when the probe saw that call, the finding sits on it, and
  * labels numbered 1..depth (class 0 never used) get a fix that numbers them from 0.
  */
-function zeroTargetRows(view: ModelView, run: ModelState, o: OutputView, t: TargetView, ySite: SourceSite | null): Hypothesis {
+function zeroTargetRows(view: ModelView, run: ModelState, o: OutputView, t: TargetView, ySite: SourceSite | null): Hypothesis[] {
   const call = run.oneHotCalls.find((c) => c.depth === t.columns) ?? null;
+  // Negative indices only (-1 for padding): rows left out of the loss on purpose.
+  if (call && isNum(call.min) && isNum(call.max) && call.min < 0 && call.max < call.depth) return [];
   const rows = t.rows ?? null;
   const share = rows ? `${t.zeroRows} of ${rows}` : `${t.zeroRows}`;
   const fromOne = call !== null && call.min === 1 && call.max === call.depth && (t.freqs?.[0] ?? 1) === 0;
@@ -742,23 +744,25 @@ function zeroTargetRows(view: ModelView, run: ModelState, o: OutputView, t: Targ
     ? ` tf.oneHot made them from ${call.outOfRange} ${call.outOfRange === 1 ? 'index' : 'indices'} outside 0..${call.depth - 1} (the indices run from ${fmt(call.min)} to ${fmt(call.max)})${fromOne ? ': the labels are numbered from 1' : ''}.`
     : ' tf.oneHot makes such rows from class indices outside 0..depth - 1 (labels numbered from 1?).';
   const fixes: PlannedFix[] = fromOne && call?.site ? [{ title: 'Number the labels from 0: subtract 1 before tf.oneHot', plan: { kind: 'shiftIndices', site: call.site, by: -1 } }] : [];
-  return {
-    id: 'label-encoding-mismatch:y',
-    symptom: 'label-encoding-mismatch',
-    rootCause: 'label-encoding',
-    layer: null,
-    location: call?.site ?? ySite,
-    ...(call?.site ? {} : { data: { role: 'y' as const, fitSite: ySite } }),
-    related: view.compileSite ? [{ site: view.compileSite, message: `loss ${o.loss?.name ?? ''}` }] : [],
-    message: `${share} target rows are all 0 and belong to no class: ${o.loss?.name ?? 'the loss'} gives them no loss, so they teach the model nothing.${cause}`,
-    evidence: [`targets: ${t.columns} columns, one-hot except ${share} rows of all 0s`, ...(call ? [`tf.oneHot(…, ${call.depth}) got indices from ${fmt(call.min)} to ${fmt(call.max)}`] : [])],
-    relevance: outputRelevance(view, o, 'trained on rows that belong to no class'),
-    fixes,
-    confirmBy: set(...HARM),
-    strength: 0.9,
-    weak: false,
-    keepWhenLearning: true,
-  };
+  return [
+    {
+      id: 'label-encoding-mismatch:y',
+      symptom: 'label-encoding-mismatch',
+      rootCause: 'label-encoding',
+      layer: null,
+      location: call?.site ?? ySite,
+      ...(call?.site ? {} : { data: { role: 'y' as const, fitSite: ySite } }),
+      related: view.compileSite ? [{ site: view.compileSite, message: `loss ${o.loss?.name ?? ''}` }] : [],
+      message: `${share} target rows are all 0 and belong to no class: ${o.loss?.name ?? 'the loss'} gives them no loss, so they teach the model nothing.${cause}`,
+      evidence: [`targets: ${t.columns} columns, one-hot except ${share} rows of all 0s`, ...(call ? [`tf.oneHot(…, ${call.depth}) got indices from ${fmt(call.min)} to ${fmt(call.max)}`] : [])],
+      relevance: outputRelevance(view, o, 'trained on rows that belong to no class'),
+      fixes,
+      confirmBy: set(...HARM),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
+    },
+  ];
 }
 
 /** Each order-sensitive tf.losses function: what it takes second (after the labels), and what it computes. */
@@ -852,8 +856,11 @@ function validationScale(view: ModelView, run: ModelState): Hypothesis[] {
   const val = run.data.xVal.get(0)?.summary;
   if (!train || !val || !isNum(train.min) || !isNum(train.max) || !isNum(train.mean) || !isNum(train.std) || !isNum(val.min) || !isNum(val.max) || !isNum(val.mean)) return [];
   const ratio = (val.max - val.min) / (train.max - train.min);
+  // The spread must differ as much as the range: one outlier alone moves a range, not both.
+  const spread = isNum(val.std) && train.std > 0 ? val.std / train.std : null;
+  const rescaled = spread !== null && ((ratio >= 10 && spread >= 10) || (ratio <= 0.1 && spread <= 0.1));
   const shifted = train.std > 0 && Math.abs(val.mean - train.mean) > 5 * train.std;
-  if (!(Number.isFinite(ratio) && ratio > 0) || (ratio < 10 && ratio > 0.1 && !shifted)) return [];
+  if (!(Number.isFinite(ratio) && ratio > 0) || (!rescaled && !shifted)) return [];
   // Raw validation inputs next to training inputs divided by a round number: divide them the same way.
   const by = ratio >= 10 && train.min >= 0 && val.min >= 0 ? ROUND_SCALES.find((r) => Math.abs(ratio / r - 1) < 0.15) : undefined;
   const fitSite = view.event.fitSite;
