@@ -463,8 +463,9 @@ export class DiagnosisEngine {
       if (this.entries.delete(id)) this.dirty = true;
     }
     // NaN or Infinity in the training data poisons every weight once its batch is used, and a loss
-    // given its arguments swapped trains towards nothing: any harm seen after that is their
-    // consequence, whatever a detector would otherwise blame.
+    // that does not measure the error (arguments swapped, a difference broadcast to [n, n]) trains
+    // towards nothing useful: any harm seen after that is their consequence, whatever a detector
+    // would otherwise blame.
     const root = o.harm ? this.modelEntries(run.modelId).find((e) => e.hyp?.explainsAllHarm) : undefined;
     // Named among the observation's causes, it alone is confirmed: the others are its consequences too.
     if (root && o.cause.confirms.includes(root.key)) o = { ...o, cause: { ...o.cause, confirms: [root.key] } };

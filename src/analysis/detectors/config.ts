@@ -199,7 +199,7 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
       });
     } else if (act === 'softmax' && t?.kind === 'multi-hot') {
       out.push(softmaxOnMultiHot(t.columns, [activationFix(L, 'sigmoid')]));
-    } else if (act === 'sigmoid' && t?.kind === 'one-hot' && (t.classes ?? 0) > 2) {
+    } else if (act === 'sigmoid' && t?.kind === 'one-hot' && t.zeroRows === 0 && (t.classes ?? 0) > 2) {
       const fix = combine('Use softmax with categoricalCrossentropy for single-label classes', [activationFix(L, 'softmax'), lossFix(view, o.slot, 'categoricalCrossentropy')]);
       out.push({
         id: id('activation-loss-mismatch'),
