@@ -30,6 +30,7 @@ export const SYMPTOMS = [
   'loss-shape-mismatch',
   'validation-unscaled',
   'unshuffled-batches',
+  'validation-classes-unseen',
   // An assignment the optimizer's steps ignore.
   'learning-rate-ignored',
 ] as const;
@@ -64,6 +65,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'loss-shape-mismatch': 'the loss compares tensors of different shapes',
   'validation-unscaled': 'validation is far worse than training from the start',
   'unshuffled-batches': 'the batches come from targets sorted by class, in order',
+  'validation-classes-unseen': 'validation holds classes training never sees',
   'learning-rate-ignored': 'the learning rate assignment is ignored',
 };
 

@@ -101,6 +101,8 @@ export const TensorSummary = z.object({
   zeroRows: z.number().int().min(0).nullable().optional(),
   /** Optional, for targets: runs of rows with the same class in row order (as many as classes when sorted by class). */
   classRuns: z.number().int().min(0).nullable().optional(),
+  /** Optional: those runs in row order (class and row count), when there are at most 64. */
+  classRunList: z.array(z.object({ cls: z.number(), rows: z.number().int().min(1) })).max(64).nullable().optional(),
   /** Optional: how often each value of `distinct` occurs (class balance of index labels). */
   distinctCounts: z.array(z.number().int().min(0)).max(32).nullable().optional(),
   /** Optional: for 2-D tensors with at most 1024 columns, the mean of each column (class balance of one-hot labels). */

@@ -223,7 +223,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
   }
   const mean = sum / Math.max(finiteCount, 1);
   const nonFinite = nan + inf > 0 ? nonFiniteRows(values, shape) : null;
-  const classRuns = wantDistinct ? classRunCount(values, shape) : null;
+  const runs = wantDistinct ? classRunsOf(values, shape) : null;
   return {
     shape: shape.slice(0, 16).map((d) => (Number.isFinite(d) ? d : null)),
     dtype: dtype.slice(0, 16),
@@ -237,7 +237,8 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
     distinct,
     oneHotRows,
     zeroRows,
-    classRuns,
+    classRuns: runs?.count ?? null,
+    classRunList: runs?.list ?? null,
     distinctCounts,
     columnMeans,
     rangeExcess,
@@ -246,24 +247,34 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
   };
 }
 
+/** Runs listed in a summary: sorted targets have as many as classes. */
+const RUN_LIST_LIMIT = 64;
+
 /**
  * Runs of rows with the same class, in row order: the class is a row's value ([n] or [n, 1]) or the
- * column of its largest value ([n, k]). Targets sorted by class have as many runs as classes.
+ * column of its largest value ([n, k]). Targets sorted by class have as many runs as classes; when
+ * there are few, each run's class and length are listed too.
  */
-function classRunCount(values: Values, shape: readonly number[]): number | null {
+function classRunsOf(values: Values, shape: readonly number[]): { count: number; list: Array<{ cls: number; rows: number }> | null } | null {
   const rows = shape[0];
   const width = shape.length === 1 ? 1 : shape.length === 2 ? shape[1] : 0;
   if (!rows || !width || rows * width !== values.length) return null;
-  let runs = 0;
+  let count = 0;
+  let list: Array<{ cls: number; rows: number }> | null = [];
   let previous = Number.NaN;
   for (let r = 0; r < rows; r++) {
     let cls = 0;
     if (width === 1) cls = values[r];
     else for (let c = 1; c < width; c++) if (values[r * width + c] > values[r * width + cls]) cls = c;
-    if (r === 0 || cls !== previous) runs++;
+    if (r === 0 || cls !== previous) {
+      count++;
+      if (list && list.length >= RUN_LIST_LIMIT) list = null;
+      list?.push({ cls, rows: 0 });
+    }
+    if (list) list[list.length - 1]!.rows++;
     previous = cls;
   }
-  return runs;
+  return { count, list: list && list.every((x) => Number.isFinite(x.cls)) ? list : null };
 }
 
 /** Where the first NaN or Infinity sits (an index per axis) and how many rows (first axis) hold one. */

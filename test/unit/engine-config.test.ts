@@ -501,3 +501,29 @@ describe('fit without shuffling on targets sorted by class', () => {
   });
 });
 
+describe('validationSplit on targets sorted by class', () => {
+  const SPLIT_SRC = withLine(CLASSIFIER_SRC, 12, '  await model.fit(x, y, { epochs: 10, batchSize: 32, validationSplit: 0.3 });');
+  function splitRun(split: number, runs: Array<{ cls: number; rows: number }>): TraceBuilder {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1);
+    const model = b.events.find((e) => e.type === 'model') as { fitConfig: Record<string, unknown> };
+    model.fitConfig['validationSplit'] = split;
+    return b.data('y', { shape: [600, 3], dtype: 'float32', count: 1800, min: 0, max: 1, mean: 1 / 3, std: 0.47, nanCount: 0, infCount: 0, distinct: [0, 1], oneHotRows: true, columnMeans: [1 / 3, 1 / 3, 1 / 3], classRuns: runs.length, classRunList: runs });
+  }
+
+  it('a split that holds classes training never sees: a warning on fit, confirmed when validation stays far worse', () => {
+    const b = splitRun(0.4, [{ cls: 0, rows: 200 }, { cls: 1, rows: 200 }, { cls: 2, rows: 200 }]);
+    const warned = configOnly(b, SPLIT_SRC).findings;
+    assert.deepEqual(warned.map((f) => `${f.id}:${f.location?.line}`), ['validation-classes-unseen:y:12']);
+    assert.match(warned[0]!.message, /takes the last 240 rows as validation before any shuffling, .*: 200 of those rows are of class 2, which training never sees/);
+    decaying(320, 1.1, 0.1, 0.02, 0.01).forEach((l, i) => {
+      b.step(l, { acc: Math.min(0.97, 0.4 + i / 300) });
+      if (i % 32 === 31) b.epoch(Math.floor(i / 32), { loss: l, val_loss: 5 + i / 100, val_acc: 0.15 });
+    });
+    assert.deepEqual(run(b.events, sources(SPLIT_SRC)).findings.map((f) => `${f.id}:${f.confirmed}`), ['validation-classes-unseen:y:true']);
+  });
+
+  it('a split inside the last class block only narrows validation: no finding', () => {
+    assert.deepEqual(configOnly(splitRun(0.2, [{ cls: 0, rows: 200 }, { cls: 1, rows: 200 }, { cls: 2, rows: 200 }]), SPLIT_SRC).findings, []);
+  });
+});
+

@@ -88,7 +88,8 @@ describe('tensor statistics', () => {
     assert.deepEqual([fromOne.oneHotRows, fromOne.zeroRows], [false, 1]);
     assert.equal(fromOne.classRuns, 3);
     // Rows by class: one-hot rows sorted by class form one run per class; index labels alternate.
-    assert.equal(tensorSummary([1, 0, 1, 0, 0, 1, 0, 1], [4, 2], 'float32', true).classRuns, 2);
+    const sorted = tensorSummary([1, 0, 1, 0, 0, 1, 0, 1], [4, 2], 'float32', true);
+    assert.deepEqual([sorted.classRuns, sorted.classRunList], [2, [{ cls: 0, rows: 2 }, { cls: 1, rows: 2 }]]);
     assert.equal(tensorSummary([0, 1, 0, 1, 2, 2], [6], 'int32', true).classRuns, 5);
     const multiHot = tensorSummary([1, 1, 0, 0, 0, 0], [2, 3], 'float32', true);
     assert.deepEqual([multiHot.oneHotRows, multiHot.zeroRows], [false, null]);

@@ -920,6 +920,53 @@ function unshuffledBatches(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * fit's validationSplit takes the last rows as they are (tfjs shuffles only the training rows, after
+ * the split). On targets sorted by class, the validation rows are then of classes training never
+ * sees: validation measures what the model cannot have learned, and those classes are missing
+ * from training. Certain from the data; validation far worse than training confirms it.
+ */
+function validationClassesUnseen(view: ModelView, run: ModelState): Hypothesis[] {
+  const split = view.event.fitConfig['validationSplit'];
+  const t = run.data.target(0);
+  const list = t?.summary.classRunList;
+  const n = t?.rows;
+  if (view.event.mode !== 'fit' || typeof split !== 'number' || !(split > 0 && split < 1) || !t || !isClassification(t) || !list || !n) return [];
+  const splitAt = Math.floor(n * (1 - split));
+  const trained = new Set<number>();
+  const tail = new Map<number, number>();
+  let row = 0;
+  for (const r of list) {
+    const before = Math.max(0, Math.min(r.rows, splitAt - row));
+    if (before > 0) trained.add(r.cls);
+    if (r.rows - before > 0) tail.set(r.cls, (tail.get(r.cls) ?? 0) + r.rows - before);
+    row += r.rows;
+  }
+  const unseen = [...tail].filter(([cls]) => !trained.has(cls));
+  const unseenRows = unseen.reduce((a, [, k]) => a + k, 0);
+  const valRows = n - splitAt;
+  if (valRows <= 0 || unseenRows < 0.5 * valRows) return [];
+  const names = unseen.map(([cls]) => fmt(cls)).join(', ');
+  return [
+    {
+      id: 'validation-classes-unseen:y',
+      symptom: 'validation-classes-unseen',
+      rootCause: 'training-data',
+      layer: null,
+      location: view.event.fitSite,
+      related: [],
+      message: `validationSplit: ${fmt(split)} takes the last ${valRows} rows as validation before any shuffling, and the targets are sorted by class: ${unseenRows} of those rows are of class${unseen.length > 1 ? 'es' : ''} ${names}, which training never sees. Shuffle the rows (inputs and targets together) before fit.`,
+      evidence: [`targets in ${t.summary.classRuns ?? list.length} runs of one class`, `validation rows ${splitAt}..${n - 1}: ${unseenRows} of class${unseen.length > 1 ? 'es' : ''} ${names}, absent from rows 0..${splitAt - 1}`],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set('validation-classes-unseen', 'overfitting'),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
 /** A dropout rate at or above this drops most units at every step: often a keep probability written as a rate. */
 const HIGH_DROPOUT = 0.8;
 
@@ -967,6 +1014,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...highDropout(view));
   out.push(...validationScale(view, run));
   out.push(...unshuffledBatches(view, run));
+  out.push(...validationClassesUnseen(view, run));
   // One hypothesis per id (the first, most specific, wins).
   const seen = new Set<string>();
   return out.filter((h) => (seen.has(h.id) ? false : (seen.add(h.id), true)));

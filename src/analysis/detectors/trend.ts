@@ -366,12 +366,15 @@ function lossAtRangeFloor(ctx: Ctx, lp: LossProgress | null): Observation[] {
  * within chance, a validation loss is noisy enough to rise twice by chance, so it must rise three
  * times running. Only judged once the model is learning.
  */
+/** Warnings that validation data unlike the training data predicts a validation far worse than training. */
+const VALIDATION_MISMATCH: ReadonlySet<Symptom> = new Set(['validation-unscaled', 'validation-classes-unseen']);
+
 /**
  * Validation far worse than training at the last two epochs, while validation inputs sit on
- * another scale than the training inputs: it confirms that warning (nothing else does).
+ * another scale or hold classes training never sees: it confirms that warning (nothing else does).
  */
 function validationGap(ctx: Ctx): Observation[] {
-  const h = hypothesisIds(ctx, (x) => x.symptom === 'validation-unscaled')[0];
+  const h = hypothesisIds(ctx, (x) => VALIDATION_MISMATCH.has(x.symptom))[0];
   const recent = ctx.run.recentEpochs.slice(-2);
   if (!h || recent.length < 2) return [];
   const far = (r: EpochRecord) => isNum(r.loss) && isNum(r.valLoss) && r.valLoss > 3 * r.loss && r.valLoss - r.loss > 0.1;
@@ -379,8 +382,8 @@ function validationGap(ctx: Ctx): Observation[] {
   const last = recent[1]!;
   return [
     {
-      symptom: 'validation-unscaled',
-      about: 'xVal',
+      symptom: h.symptom,
+      about: 'validation',
       harm: true,
       priority: 0.8,
       layer: null,
@@ -397,8 +400,8 @@ function validationGap(ctx: Ctx): Observation[] {
 
 function overfitting(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null): Observation[] {
   const run = ctx.run;
-  // Validation inputs on another scale explain a validation loss that turns up.
-  if (hypothesisIds(ctx, (x) => x.symptom === 'validation-unscaled').length) return [];
+  // Validation data unlike the training data explains a validation loss that turns up.
+  if (hypothesisIds(ctx, (x) => VALIDATION_MISMATCH.has(x.symptom)).length) return [];
   const best = run.bestVal;
   const recent = run.recentEpochs;
   if (recent.length < 3 || !best || best.loss === null || best.valLoss === null) return [];
