@@ -42,6 +42,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'test/fixtures/zero-init.js', symptoms: ['dead-relu'], rootCause: 'weight-initialization', lineOf: "kernelInitializer: 'zeros'", fixed: "kernelInitializer: 'heNormal'" },
   // A keep probability written as the dropout rate: training stalls near chance.
   { script: 'test/fixtures/dropout-keep-prob.js', symptoms: ['high-dropout'], rootCause: 'regularization', lineOf: 'dropout({ rate: 0.98 })', fixed: 'dropout({ rate: 0.02 })' },
+  // validationSplit on rows sorted by class: validation holds a class training never sees.
+  { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(' },
 ];
 
 for (const c of FAULTS) {
