@@ -250,6 +250,12 @@ export class DiagnosisEngine {
         if (run.view) this.applyConfig(run);
         return;
       }
+      case 'batchClasses': {
+        const run = this.run(e.modelId);
+        run.batchClasses ??= e;
+        if (run.view) this.applyConfig(run);
+        return;
+      }
       case 'oneHot': {
         if (this.oneHotCalls.length >= 16) return;
         this.oneHotCalls.push(e);

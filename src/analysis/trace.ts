@@ -300,6 +300,28 @@ export const BroadcastEvent = z.object({
 });
 export type BroadcastEvent = z.infer<typeof BroadcastEvent>;
 
+/**
+ * The classes of the batches fitDataset took in its first epoch, in order (up to a few hundred
+ * batches): how many held rows of one class only, and how often the batches' main class changed.
+ * Sent once per model, when the first epoch ends or enough batches have been seen.
+ */
+export const BatchClassesEvent = z.object({
+  type: z.literal('batchClasses'),
+  modelId: z.number().int(),
+  batches: z.number().int().min(1),
+  /** Batches whose rows all belong to one class. */
+  singleClass: z.number().int().min(0),
+  /** Distinct classes among those one-class batches. */
+  singleClassKinds: z.number().int().min(0),
+  /** Distinct classes over all the rows seen. */
+  classes: z.number().int().min(0),
+  /** Stretches of consecutive batches with the same main class. */
+  runs: z.number().int().min(0),
+  /** Rows in the largest batch seen. */
+  batchRows: z.number().int().min(0),
+});
+export type BatchClassesEvent = z.infer<typeof BatchClassesEvent>;
+
 export const TraceEvent = z.discriminatedUnion('type', [
   Hello,
   TfjsLoaded,
@@ -314,6 +336,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   LossCallEvent,
   OneHotEvent,
   BroadcastEvent,
+  BatchClassesEvent,
 ]);
 export type TraceEvent = z.infer<typeof TraceEvent>;
 export type TraceEventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;

@@ -10,6 +10,7 @@ import Module from 'node:module';
 import * as path from 'node:path';
 import { isMainThread, Worker } from 'node:worker_threads';
 import type {
+  BatchClassesEvent,
   BroadcastEvent,
   DataEvent,
   IterationEvent,
@@ -583,7 +584,8 @@ function hookLayers(layers: any): void {
       const fitDataset = proto.fitDataset;
       proto.fitDataset = function (this: any, dataset: any, args: any = {}) {
         if (activeFit) return fitDataset.call(this, dataset, args);
-        return traceFit(this, 'fitDataset', captureUserSite(PROBE_FILE), args, (a) => fitDataset.call(this, dataset, a), null);
+        const watch = new BatchClassWatch();
+        return traceFit(this, 'fitDataset', captureUserSite(PROBE_FILE), args, (a) => fitDataset.call(this, watch.wrap(dataset), a), null, watch);
       };
     }
   }
@@ -781,7 +783,15 @@ function describeModel(entry: TracedModel, fitSite: SourceSite | null, fitConfig
 // ---------------------------------------------------------------------------------------------
 // fit / fitDataset: inject a callback and describe the data once
 
-function traceFit(model: any, mode: 'fit' | 'fitDataset', site: SourceSite | null, args: any, run: (args: any) => Promise<any>, data: { x: any; y: any } | null): Promise<any> {
+function traceFit(
+  model: any,
+  mode: 'fit' | 'fitDataset',
+  site: SourceSite | null,
+  args: any,
+  run: (args: any) => Promise<any>,
+  data: { x: any; y: any } | null,
+  batchWatch: BatchClassWatch | null = null,
+): Promise<any> {
   if (startedAt === 0) elapsed();
   const fitConfig = scalarConfig({
     epochs: args?.epochs ?? 1,
@@ -798,6 +808,7 @@ function traceFit(model: any, mode: 'fit' | 'fitDataset', site: SourceSite | nul
     sendData(entry, 'y', data.y, site);
     if (Array.isArray(args?.validationData)) sendData(entry, 'xVal', args.validationData[0], site);
   }
+  if (batchWatch) batchWatch.entry = entry;
   const fitState = { traced: entry, pending: null as PendingStep | null };
   const callback = {
     onBatchEnd: async (batch: number, logs?: Record<string, unknown>) => {
@@ -809,9 +820,11 @@ function traceFit(model: any, mode: 'fit' | 'fitDataset', site: SourceSite | nul
       currentEpoch = epoch;
     },
     onEpochEnd: async (epoch: number, logs?: Record<string, unknown>) => {
+      batchWatch?.finish();
       emit({ type: 'epoch', modelId: entry.id, epoch, logs: numericLogs(logs ?? {}), elapsedMs: elapsed() });
     },
     onTrainEnd: async () => {
+      batchWatch?.finish();
       emit({ type: 'trainEnd', modelId: entry.id, iterations: entry.steps, elapsedMs: elapsed() });
     },
   };
@@ -829,6 +842,137 @@ function traceFit(model: any, mode: 'fit' | 'fitDataset', site: SourceSite | nul
     if (activeFit === fitState) activeFit = null;
     flush();
   });
+}
+
+/**
+ * fitDataset trains on batches in the order the dataset yields them. Rows sorted by class and
+ * batched without a shuffle before .batch() (or a generator reading one class's files after
+ * another) give batches of one class each, and training then swings from class to class. The
+ * targets of the first epoch's batches are read (at most BATCH_WATCH_LIMIT batches) to count how
+ * many hold a single class; nothing the dataset yields is changed.
+ */
+const BATCH_WATCH_LIMIT = 256;
+/** Enough batches to tell batches sorted by class from shuffled ones, once two classes showed. */
+const BATCH_WATCH_EARLY = 16;
+
+class BatchClassWatch {
+  entry: TracedModel | null = null;
+  private batches = 0;
+  private singleClass = 0;
+  private readonly singleClassKinds = new Set<number>();
+  private readonly classes = new Set<number>();
+  private runs = 0;
+  private lastMain: number | null = null;
+  private batchRows = 0;
+  /** No more batches are read. */
+  private done = false;
+  /** Some batch's targets were not classes: nothing is reported. */
+  private unusable = false;
+  private reported = false;
+
+  /** The dataset as fitDataset sees it: the same batches, read on the way through. */
+  wrap(dataset: any): any {
+    if (!dataset || typeof dataset.iterator !== 'function') return dataset;
+    const watch = this;
+    return Object.create(dataset, {
+      iterator: {
+        value: async function () {
+          const iterator = await dataset.iterator();
+          if (watch.done || !iterator || typeof iterator.next !== 'function') return iterator;
+          return Object.create(iterator, {
+            next: {
+              value: async function () {
+                const out = await iterator.next();
+                if (!watch.done && out && !out.done && out.value) {
+                  try {
+                    watch.note(out.value.ys);
+                  } catch (error) {
+                    watch.unusable = watch.done = true;
+                    warnOnce(`batch class inspection failed: ${(error as Error).message}`);
+                  }
+                }
+                return out;
+              },
+            },
+          });
+        },
+      },
+    });
+  }
+
+  private note(ys: any): void {
+    const classes = rowClasses(tensorsOf(ys)[0]);
+    if (!classes) {
+      this.unusable = true;
+      this.done = true;
+      return;
+    }
+    const counts = new Map<number, number>();
+    for (const c of classes) {
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+      this.classes.add(c);
+    }
+    let main: number | null = null;
+    for (const [c, n] of counts) if (main === null || n > counts.get(main)!) main = c;
+    this.batches++;
+    this.batchRows = Math.max(this.batchRows, classes.length);
+    if (counts.size === 1) {
+      this.singleClass++;
+      this.singleClassKinds.add(main!);
+    }
+    if (main !== this.lastMain) this.runs++;
+    this.lastMain = main;
+    if (this.batches >= BATCH_WATCH_LIMIT || (this.batches >= BATCH_WATCH_EARLY && this.singleClassKinds.size >= 2)) this.finish();
+  }
+
+  /** Reports what was seen (once, and only for class targets) and stops reading. */
+  finish(): void {
+    this.done = true;
+    if (this.reported || this.unusable || !this.entry || this.batches === 0) return;
+    this.reported = true;
+    emit({
+      type: 'batchClasses',
+      modelId: this.entry.id,
+      batches: this.batches,
+      singleClass: this.singleClass,
+      singleClassKinds: this.singleClassKinds.size,
+      classes: this.classes.size,
+      runs: this.runs,
+      batchRows: this.batchRows,
+    } satisfies BatchClassesEvent);
+  }
+}
+
+/**
+ * The class of each row of a batch's targets: integer labels ([n] or [n, 1]), or the largest
+ * column of rows that are distributions (one-hot, smoothed). Null for any other targets.
+ */
+function rowClasses(t: any): number[] | null {
+  if (!isReadable(t) || t.rank < 1 || t.rank > 2 || t.shape[0] < 1) return null;
+  const rows = t.shape[0] as number;
+  const columns = t.rank === 1 ? 1 : (t.shape[1] as number);
+  const v = t.dataSync() as ArrayLike<number>;
+  const out: number[] = [];
+  if (columns === 1) {
+    for (let i = 0; i < rows; i++) {
+      if (!Number.isInteger(v[i])) return null;
+      out.push(v[i]!);
+    }
+    return out;
+  }
+  for (let r = 0; r < rows; r++) {
+    let sum = 0;
+    let best = 0;
+    for (let c = 0; c < columns; c++) {
+      const x = v[r * columns + c]!;
+      if (!(x >= 0 && x <= 1)) return null;
+      sum += x;
+      if (x > v[r * columns + best]!) best = c;
+    }
+    if (Math.abs(sum - 1) > 1e-3) return null;
+    out.push(best);
+  }
+  return out;
 }
 
 /**

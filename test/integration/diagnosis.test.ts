@@ -92,13 +92,25 @@ for (const script of HEALTHY) {
 
 /** Applies the lead finding's fix to a copy beside the script and diagnoses the copy. */
 function diagnoseFixedCopy(script: string, f: Finding): Report {
+  return diagnoseCopy(script, applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script));
+}
+
+/** Diagnoses a copy of the script, beside it, with the given text. */
+function diagnoseCopy(script: string, text: string): Report {
   const copy = script.replace(/\.js$/, `.fixed-${process.pid}.js`);
-  fs.writeFileSync(copy, applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script));
+  fs.writeFileSync(copy, text);
   try {
     return diagnose(copy).report;
   } finally {
     fs.rmSync(copy, { force: true });
   }
+}
+
+/** The copy with the finding's fix applied trains to a healthy verdict with no finding at all. */
+function assertFixedCopyTrainsClean(script: string, f: Finding): void {
+  const fixed = diagnoseFixedCopy(script, f);
+  assert.equal(fixed.verdict, 'healthy');
+  assert.deepEqual(fixed.findings.map((x) => x.id), []);
 }
 
 test('NaN in the inputs: the finding says where the first one is, and the fixed copy trains without a finding', () => {
@@ -107,9 +119,7 @@ test('NaN in the inputs: the finding says where the first one is, and the fixed 
   const f = lead(report);
   assert.match(f.message, /1 NaN value \(in 1 of 500 rows, the first at row 123, column 2\)/);
   assert.ok(!report.findings.some((x) => x.rootCause === 'learning-rate'), 'the learning rate is not blamed');
-  const fixed = diagnoseFixedCopy(script, f);
-  assert.equal(fixed.verdict, 'healthy');
-  assert.deepEqual(fixed.findings.map((x) => x.id), []);
+  assertFixedCopyTrainsClean(script, f);
 });
 
 test('a zero kernel behind ReLU: found before any symptom elsewhere, and the fixed copy trains without a finding', () => {
@@ -118,9 +128,7 @@ test('a zero kernel behind ReLU: found before any symptom elsewhere, and the fix
   const f = lead(report);
   assert.ok((f.iteration ?? Infinity) <= 5, `confirmed at iteration ${f.iteration}`);
   assert.deepEqual(report.findings.map((x) => x.id), ['weight-initialization:dense_Dense1']);
-  const fixed = diagnoseFixedCopy(script, f);
-  assert.equal(fixed.verdict, 'healthy');
-  assert.deepEqual(fixed.findings.map((x) => x.id), []);
+  assertFixedCopyTrainsClean(script, f);
 });
 
 const SOFTMAX_TWICE: Array<{ script: string; lineOf: string; rootCause: string; fixed: string; callLine: string | null }> = [
@@ -164,9 +172,7 @@ test('a loss given the outputs and the labels in the wrong order: blamed on that
   assert.ok(linesOf(script, 'tf.losses.softmaxCrossEntropy(').includes(f.location!.line));
   assert.deepEqual(report.findings.map((x) => x.id), [f.id], 'neither the learning rate nor a softmax applied twice is blamed');
   assert.ok(applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script).includes('tf.losses.softmaxCrossEntropy(ys, model.predict(xs))'));
-  const fixed = diagnoseFixedCopy(script, f);
-  assert.equal(fixed.verdict, 'healthy');
-  assert.deepEqual(fixed.findings.map((x) => x.id), []);
+  assertFixedCopyTrainsClean(script, f);
 });
 
 test('an L2 factor that pulls the kernels to 0: blamed on the regularizer, and the copy with every factor lowered trains without a finding', () => {
@@ -177,9 +183,7 @@ test('an L2 factor that pulls the kernels to 0: blamed on the regularizer, and t
   assert.ok(linesOf(script, 'units: 16').includes(f.location!.line));
   const patched = applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script);
   assert.equal(patched.split('tf.regularizers.l2({ l2: 0.01 })').length - 1, 2, 'both factors are lowered');
-  const fixed = diagnoseFixedCopy(script, f);
-  assert.equal(fixed.verdict, 'healthy');
-  assert.deepEqual(fixed.findings.map((x) => x.id), []);
+  assertFixedCopyTrainsClean(script, f);
 });
 
 test('labels numbered from 1 given to tf.oneHot: a warning on that call that learning does not withdraw, and the renumbered copy has no finding', () => {
@@ -191,8 +195,7 @@ test('labels numbered from 1 given to tf.oneHot: a warning on that call that lea
   assert.ok(linesOf(script, 'const ys = tf.oneHot(').includes(f.location!.line));
   assert.match(f.message, /^150 of 600 target rows are all 0 .* the labels are numbered from 1\.$/);
   assert.ok(applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script).includes("tf.oneHot(tf.sub(tf.tensor1d(classIds, 'int32'), 1).toInt(), 4)"));
-  const fixed = diagnoseFixedCopy(script, f);
-  assert.deepEqual(fixed.findings.map((x) => x.id), []);
+  assertFixedCopyTrainsClean(script, f);
 });
 
 test('a hand-written loss that subtracts [n] targets from the [n, 1] output: blamed on that line, and the reshaped copy trains without a finding', () => {
@@ -204,9 +207,7 @@ test('a hand-written loss that subtracts [n] targets from the [n, 1] output: bla
   assert.match(f.message, /^sub of a \[200, 1\] and a \[200\] tensor broadcasts to \[200, 200\]/);
   assert.deepEqual(report.findings.filter((x) => x.confirmed).map((x) => x.id), [f.id], 'the learning rate is not blamed');
   assert.ok(applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script).includes('model.predict(xs).sub(ys.reshape([-1, 1])).square().mean()'));
-  const fixed = diagnoseFixedCopy(script, f);
-  assert.equal(fixed.verdict, 'healthy');
-  assert.deepEqual(fixed.findings.map((x) => x.id), []);
+  assertFixedCopyTrainsClean(script, f);
 });
 
 test('validation inputs left raw while the training inputs are divided by 100: blamed on that, not on overfitting, and the fixed copy has no finding', () => {
@@ -218,7 +219,19 @@ test('validation inputs left raw while the training inputs are divided by 100: b
   assert.match(f.message, /The training inputs look divided by 100; the validation inputs are not\./);
   assert.deepEqual(report.findings.map((x) => x.id), [f.id]);
   assert.ok(applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script).includes('validationData: [xTest.div(100), tf.tensor2d(test.y, [200, 1])]'));
-  const fixed = diagnoseFixedCopy(script, f);
-  assert.equal(fixed.verdict, 'healthy');
-  assert.deepEqual(fixed.findings.map((x) => x.id), []);
+  assertFixedCopyTrainsClean(script, f);
+});
+
+test('a tf.data dataset of class-sorted rows batched without a shuffle: blamed on the batches, not on the learning rate, and the copy that shuffles before batching has no finding', () => {
+  const script = path.join(FIXTURES, 'dataset-sorted.js');
+  const { report } = diagnose(script);
+  const f = lead(report);
+  assert.deepEqual([f.id, f.rootCause], ['unshuffled-batches:dataset', 'training-data']);
+  assert.ok(linesOf(script, 'await model.fitDataset(').includes(f.location!.line));
+  assert.match(f.message, /^The dataset yields its batches one class after another: \d+ of the first \d+ batches hold rows of a single class/);
+  assert.deepEqual(report.findings.map((x) => x.id), [f.id], 'the learning rate is not blamed');
+  const source = fs.readFileSync(script, 'utf8');
+  const shuffled = diagnoseCopy(script, source.replace('tf.data.array(rows)', 'tf.data.array(rows).shuffle(rows.length)'));
+  assert.equal(shuffled.verdict, 'healthy');
+  assert.deepEqual(shuffled.findings.map((x) => x.id), []);
 });

@@ -165,6 +165,23 @@ test('fitDataset: traced through the injected callback', async () => {
   close(xEvent.summary.mean, meanStd(x.slice(0, 16).flat()).mean, 1e-4, 'first batch mean');
 });
 
+test('fitDataset on batches of one class after another: the batches\' classes are reported, and training is exactly as without the probe', async () => {
+  const script = path.join(FIXTURES, 'dataset-sorted.js');
+  const plain = lastJsonLine(runPlain(script));
+  const run = await traceRun({ script });
+  assert.equal(run.exit.code, 0, run.stderr);
+  const probed = lastJsonLine(run.stdout);
+  assert.deepEqual(probed.loss, plain.loss, 'loss history changed');
+  assert.equal(probed.tensors, plain.tensors, 'tensor count after training differs: the probe leaked');
+  // 600 rows sorted by class (200 of each) in batches of 20: the first 16 batches are 10 of class 0, then 6 of class 1.
+  const [batches] = ofType(run.events, 'batchClasses');
+  assert.deepEqual(
+    { batches: batches?.batches, singleClass: batches?.singleClass, kinds: batches?.singleClassKinds, runs: batches?.runs, rows: batches?.batchRows },
+    { batches: 16, singleClass: 16, kinds: 2, runs: 2, rows: 20 },
+  );
+  assert.equal(ofType(run.events, 'batchClasses').length, 1, 'reported once');
+});
+
 test('custom loop with optimizer.minimize: one event per step with the loss the script saw', async () => {
   const script = path.join(FIXTURES, 'custom-loop.js');
   const run = await traceRun({ script, sampleEvery: 4 });

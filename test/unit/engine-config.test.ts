@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../src/analysis/findings';
 import { applyFix, byId, CLASSIFIER_SRC, classifierModel, lineOf, sources, withLine } from './fixtures';
-import type { LossCallEvent } from '../../src/analysis/trace';
+import type { LossCallEvent, TraceEvent } from '../../src/analysis/trace';
 import { act, decaying, dense, flat, type LayerSpec, run, site, summary, TraceBuilder } from './trace-builder';
 
 function configOnly(b: TraceBuilder, src?: string): { findings: Finding[]; verdict: string; confirmed: boolean } {
@@ -498,6 +498,34 @@ describe('fit without shuffling on targets sorted by class', () => {
   it('shuffled batches, or targets in no class order, are no finding', () => {
     assert.deepEqual(configOnly(sortedRun(true, 3), SORTED_SRC).findings, []);
     assert.deepEqual(configOnly(sortedRun(false, 400), SORTED_SRC).findings, []);
+  });
+});
+
+describe('fitDataset batches of one class after another', () => {
+  const DATASET_SRC = withLine(CLASSIFIER_SRC, 12, '  await model.fitDataset(dataset, { epochs: 10 });');
+  type Batches = Omit<Extract<TraceEvent, { type: 'batchClasses' }>, 'type' | 'modelId'>;
+  const SORTED: Batches = { batches: 16, singleClass: 15, singleClassKinds: 2, classes: 2, runs: 2, batchRows: 20 };
+  function datasetRun(batches: Batches, overrides: Parameters<typeof classifierModel>[0] = {}): TraceBuilder {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'fitDataset', ...overrides })).xRange(-1, 1);
+    b.events.push({ type: 'batchClasses', modelId: b.modelId, ...batches });
+    return b;
+  }
+
+  it('is a warning on fitDataset that says how to shuffle, and a loss that jumps when the class changes is blamed on it, not on the learning rate', () => {
+    const warned = configOnly(datasetRun(SORTED), DATASET_SRC).findings;
+    assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}:${f.location?.line}:${f.rootCause}`), ['unshuffled-batches:dataset:false:12:training-data']);
+    assert.match(warned[0]!.message, /^The dataset yields its batches one class after another: 15 of the first 16 batches hold rows of a single class, in 2 stretches\..* dataset\.shuffle\(rows\)\.batch\(size\)/);
+    const b = datasetRun(SORTED);
+    [...decaying(16, 0.7, 0.2, 0.1, 0.01), ...decaying(14, 1.7, 1.6, 0.01, 0.01)].forEach((l) => b.step(l));
+    const r = run(b.events, sources(DATASET_SRC), { finish: false });
+    assert.deepEqual(r.findings.filter((f) => f.confirmed).map((f) => `${f.id}:${f.rootCause}`), ['unshuffled-batches:dataset:training-data']);
+  });
+
+  it('shuffled batches, a rare class that never fills a batch, batches of one row, and targets that are not classes are no finding', () => {
+    assert.deepEqual(configOnly(datasetRun({ ...SORTED, singleClass: 2, runs: 11 }), DATASET_SRC).findings, []);
+    assert.deepEqual(configOnly(datasetRun({ ...SORTED, singleClass: 15, singleClassKinds: 1 }), DATASET_SRC).findings, []);
+    assert.deepEqual(configOnly(datasetRun({ ...SORTED, batchRows: 1 }), DATASET_SRC).findings, []);
+    assert.deepEqual(configOnly(datasetRun(SORTED, { loss: 'meanSquaredError' }), DATASET_SRC).findings, []);
   });
 });
 

@@ -912,13 +912,49 @@ function unshuffledBatches(view: ModelView, run: ModelState): Hypothesis[] {
       evidence: [`targets in ${runs} runs of one class`, 'fit called with shuffle: false'],
       relevance: new Map(),
       fixes: fitSite ? [{ title: 'Let fit shuffle the batches (shuffle: true)', plan: { kind: 'fitOption', fitSite, key: 'shuffle', to: 'true' } }] : [],
-      confirmBy: set(...HARM, 'loss-oscillating'),
+      confirmBy: set(...HARM, 'loss-oscillating', 'loss-diverging'),
       strength: 0.8,
       weak: false,
       keepWhenLearning: true,
     },
   ];
 }
+
+/**
+ * fitDataset on a dataset whose batches hold one class each (rows sorted by class and batched
+ * without a shuffle before .batch(), or a generator that reads one class after another): the
+ * same swing from class to class as fit with shuffle: false. The probe reads the targets of the
+ * first epoch's batches; most of them of one class, of at least two different classes, in few
+ * stretches, cannot come from shuffled rows. The dataset is built away from fitDataset, so there
+ * is no edit to propose; the message says what to change.
+ */
+function unshuffledDatasetBatches(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.batchClasses;
+  const kind = view.outputs[0]?.loss?.kind;
+  if (view.event.mode !== 'fitDataset' || !e || !kind || !CLASSIFICATION_LOSSES.has(kind)) return [];
+  const sorted = e.batchRows >= 4 && e.batches >= 4 && e.singleClassKinds >= 2 && e.singleClass >= 0.75 * e.batches && e.runs <= 2 * e.classes;
+  if (!sorted) return [];
+  return [
+    {
+      id: 'unshuffled-batches:dataset',
+      symptom: 'unshuffled-batches',
+      rootCause: 'training-data',
+      layer: null,
+      location: view.event.fitSite,
+      related: [],
+      message: `The dataset yields its batches one class after another: ${e.singleClass} of the first ${e.batches} batches hold rows of a single class, in ${e.runs} stretches. Each stretch pulls the model towards its class, so every epoch ends biased towards the last. Shuffle the rows before batching, with a buffer at least as large as the dataset: dataset.shuffle(rows).batch(size) (a smaller buffer mixes only neighbouring rows).`,
+      evidence: [`${e.singleClass} of ${e.batches} batches of one class (${e.singleClassKinds} different classes), in ${e.runs} stretches`],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set(...HARM, 'loss-oscillating', 'loss-diverging'),
+      strength: 0.8,
+      weak: false,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
+const CLASSIFICATION_LOSSES: ReadonlySet<string> = new Set(['sparse', 'categorical', 'binary', 'logits']);
 
 /**
  * fit's validationSplit takes the last rows as they are (tfjs shuffles only the training rows, after
@@ -1014,6 +1050,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...highDropout(view));
   out.push(...validationScale(view, run));
   out.push(...unshuffledBatches(view, run));
+  out.push(...unshuffledDatasetBatches(view, run));
   out.push(...validationClassesUnseen(view, run));
   // One hypothesis per id (the first, most specific, wins).
   const seen = new Set<string>();

@@ -223,7 +223,8 @@ function diverging(ctx: Ctx, lp: LossProgress | null, final: boolean): Observati
   const explosive = lp.diverging && lp.current > 10 * Math.abs(lp.start);
   const span = final || explosive ? 0 : Math.max(5, Math.round(lp.window / 2));
   if (!persisted(run, 'diverging', lp.diverging || explosive, ctx.iteration, span)) return [];
-  const hs = strong(ctx, ['loss-diverging']).filter((h) => h.rootCause === 'learning-rate' || h.inputSide === true || h.id.startsWith('unscaled-input:y'));
+  // Batches of one class after another make the loss jump at each change of class.
+  const hs = strong(ctx, ['loss-diverging']).filter((h) => h.rootCause === 'learning-rate' || h.inputSide === true || h.id.startsWith('unscaled-input:y') || h.symptom === 'unshuffled-batches');
   const fix = learningRateFix(ctx.view, run, 0.1);
   const cause: Cause = hs.length
     ? fromHyps(hs)
@@ -283,7 +284,7 @@ function oscillating(ctx: Ctx, lp: LossProgress | null, final: boolean): Observa
   const net = mean(pts.slice(0, third)) - mean(pts.slice(-third));
   const holds = flipRatio >= 0.6 && amp >= 0.1 * level && amp >= 3 * noise && Math.abs(net) < 2 * amp && !lp.learning;
   if (!persisted(run, 'oscillating', holds, ctx.iteration, final ? 0 : 10)) return [];
-  const hs = strong(ctx, ['loss-oscillating']).filter((h) => h.rootCause === 'learning-rate' || h.inputSide === true);
+  const hs = strong(ctx, ['loss-oscillating']).filter((h) => h.rootCause === 'learning-rate' || h.inputSide === true || h.symptom === 'unshuffled-batches');
   const fix = learningRateFix(ctx.view, run, 0.1);
   const cause: Cause = hs.length
     ? fromHyps(hs)
