@@ -235,3 +235,15 @@ test('a tf.data dataset of class-sorted rows batched without a shuffle: blamed o
   assert.equal(shuffled.verdict, 'healthy');
   assert.deepEqual(shuffled.findings.map((x) => x.id), []);
 });
+
+test('softmax over 5 classes trained with binaryCrossentropy and the accuracy metric: a warning on compile, and the copy with categoricalCrossentropy has no finding', () => {
+  const script = path.join(FIXTURES, 'softmax-binary-ce.js');
+  const { code, report } = diagnose(script);
+  assert.deepEqual([report.verdict, code], ['healthy', 0], 'the model learns: a warning, not a fault');
+  assert.deepEqual(report.findings.map((f) => `${f.id}:${f.confirmed}:${f.rootCause}`), ['activation-loss-mismatch:loss:false:loss-function']);
+  const f = report.findings[0]!;
+  assert.ok(linesOf(script, 'model.compile(').includes(f.location!.line));
+  assert.match(f.message, /per-column binary accuracy: 0\.8 for predicting all zeros/);
+  assert.ok(applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script).includes("loss: 'categoricalCrossentropy'"));
+  assertFixedCopyTrainsClean(script, f);
+});

@@ -55,6 +55,24 @@ describe('output activation vs loss vs targets', () => {
     assert.deepEqual(r.findings, []);
   });
 
+  it('softmax over 5 classes with binary cross-entropy and the accuracy metric: a warning on compile that learning keeps, fixed by categorical cross-entropy', () => {
+    const src = withLine(CLASSIFIER_SRC, 11, "  model.compile({ optimizer, loss: 'binaryCrossentropy', metrics: ['accuracy'] });");
+    const b = new TraceBuilder().model(classifierModel({ loss: 'binaryCrossentropy' }, 'softmax', 5)).xRange(-1, 1).yOneHot(5);
+    const warned = configOnly(b, src).findings;
+    assert.deepEqual(warned.map((f) => `${f.id}:${f.rootCause}:${f.location?.line}`), ['activation-loss-mismatch:loss:loss-function:11']);
+    assert.match(warned[0]!.message, /the 'accuracy' metric becomes per-column binary accuracy: 0\.8 for predicting all zeros/);
+    assert.equal(lineOf(applyFix(src, warned[0]!.fix), 11), "  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });");
+    decaying(300, 0.5, 0.2, 0.02, 0.01).forEach((l, i) => b.step(l, { acc: Math.min(0.93, 0.8 + i / 1000) }));
+    const r = run(b.events, sources(src));
+    assert.deepEqual(r.findings.map((f) => `${f.id}:${f.confirmed}`), ['activation-loss-mismatch:loss:false'], 'kept while the model learns');
+  });
+
+  it('softmax with binary cross-entropy and no accuracy metric reports nothing misleading: no finding', () => {
+    const b = new TraceBuilder().model(classifierModel({ loss: 'binaryCrossentropy' }, 'softmax', 5)).xRange(-1, 1).yOneHot(5);
+    (b.modelEvent as { metrics: string[] }).metrics = [];
+    assert.deepEqual(configOnly(b).findings, []);
+  });
+
   it('sigmoid with binary cross-entropy on 69 single-label classes: softmax and categorical cross-entropy together', () => {
     const src = withLine(withLine(CLASSIFIER_SRC, 9, "  model.add(tf.layers.activation({ activation: 'sigmoid' }));"), 11, "  model.compile({ optimizer, loss: 'binaryCrossentropy', metrics: ['accuracy'] });");
     const b = new TraceBuilder().model(classifierModel({ loss: 'binaryCrossentropy' }, 'sigmoid', 69)).xRange(-1, 1).yOneHot(69);

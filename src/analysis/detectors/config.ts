@@ -199,6 +199,26 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
       });
     } else if (act === 'softmax' && t?.kind === 'multi-hot') {
       out.push(softmaxOnMultiHot(t.columns, [activationFix(L, 'sigmoid')]));
+    } else if (act === 'softmax' && t?.kind === 'one-hot' && t.zeroRows === 0 && (t.classes ?? 0) > 2 && reportsAccuracy(view)) {
+      // The model learns as well as with categoricalCrossentropy; what is wrong is what it reports,
+      // so learning does not withdraw it.
+      const k = t.classes!;
+      out.push({
+        id: id('activation-loss-mismatch', 'loss'),
+        symptom: 'activation-loss-mismatch',
+        rootCause: 'loss-function',
+        layer: null,
+        location: view.compileSite,
+        related: L.info.site ? [{ site: L.info.site, message: `${name} applies softmax over ${k} classes` }] : [],
+        message: `Each row has exactly one of ${k} classes and ${name} applies softmax, but ${lossName} scores each of the ${k} columns as its own yes/no question, and with it the 'accuracy' metric becomes per-column binary accuracy: ${fmt(1 - 1 / k)} for predicting all zeros. The accuracy tfjs reports is higher than the share of rows classified right. Use categoricalCrossentropy.`,
+        evidence: [`targets: one-hot over ${k} classes`, `${name} applies softmax`, `loss is ${lossName} with the accuracy metric`],
+        relevance: outputRelevance(view, o, 'softmax output scored column by column'),
+        fixes: [lossFix(view, o.slot, 'categoricalCrossentropy')],
+        confirmBy: set(...HARM),
+        strength: 0.6,
+        weak: false,
+        keepWhenLearning: true,
+      });
     } else if (act === 'sigmoid' && t?.kind === 'one-hot' && t.zeroRows === 0 && (t.classes ?? 0) > 2) {
       const fix = combine('Use softmax with categoricalCrossentropy for single-label classes', [activationFix(L, 'softmax'), lossFix(view, o.slot, 'categoricalCrossentropy')]);
       out.push({
@@ -952,6 +972,11 @@ function unshuffledDatasetBatches(view: ModelView, run: ModelState): Hypothesis[
       keepWhenLearning: true,
     },
   ];
+}
+
+/** The compile call asks for 'accuracy' (or 'acc'), which tfjs turns into binary accuracy under a binary loss. */
+function reportsAccuracy(view: ModelView): boolean {
+  return view.event.metrics.some((m) => m === 'accuracy' || m === 'acc');
 }
 
 const CLASSIFICATION_LOSSES: ReadonlySet<string> = new Set(['sparse', 'categorical', 'binary', 'logits']);
