@@ -272,6 +272,14 @@ export class DiagnosisEngine {
       case 'crash': {
         this.crash = { message: e.message, site: e.site };
         const run = this.lastModel !== null ? this.runs.get(this.lastModel) : undefined;
+        // tfjs refuses to train a model with no trainable weight: the crash is the frozen layers' doing.
+        if (run && /trainable/i.test(e.message)) {
+          for (const entry of this.modelEntries(run.modelId)) {
+            if (entry.hyp?.symptom === 'weights-frozen' && entry.status !== 'confirmed') {
+              this.confirm(entry, null, [`training crashed: ${e.message.slice(0, 200)}`], e.site ? [{ site: e.site, message: 'training crashed here' }] : [], run.lastIter >= 0 ? run.lastIter : null, run.elapsedMs);
+            }
+          }
+        }
         if (run && SHAPE_ERROR.test(e.message)) {
           for (const entry of this.modelEntries(run.modelId)) {
             if (entry.hyp && entry.hyp.rootCause === 'label-encoding' && entry.status !== 'confirmed') {

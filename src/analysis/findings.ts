@@ -31,6 +31,7 @@ export const SYMPTOMS = [
   'validation-unscaled',
   'unshuffled-batches',
   'validation-classes-unseen',
+  'weights-frozen',
   // An assignment the optimizer's steps ignore.
   'learning-rate-ignored',
 ] as const;
@@ -66,6 +67,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'validation-unscaled': 'validation is far worse than training from the start',
   'unshuffled-batches': 'the batches come from targets sorted by class, in order',
   'validation-classes-unseen': 'validation holds classes training never sees',
+  'weights-frozen': 'training stopped: no layer has weights it may change',
   'learning-rate-ignored': 'the learning rate assignment is ignored',
 };
 

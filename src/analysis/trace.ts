@@ -29,6 +29,8 @@ export const LayerInfo = z.object({
   outputShape: shape,
   params: z.number().int().min(0),
   trainable: z.boolean(),
+  /** For a layer that is not trainable: the user's line that froze it (`trainable = false`, or its constructor). */
+  frozenSite: SourceSite.nullable().optional(),
   /** Names of the layers that feed this one (data-flow order). */
   inbound: z.array(z.string().max(256)).max(64),
   /** Names of the layer's weights in the order gradient statistics use. */

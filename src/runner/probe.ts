@@ -148,6 +148,8 @@ function finiteOrNull(x: number): number | null {
 // Hooking tfjs: modules are recognised by their exports, whichever package name loaded them.
 
 const layerSites = new WeakMap<object, SourceSite | null>();
+/** The user's line of the last `trainable = false` on a layer or model. */
+const frozenSites = new WeakMap<object, SourceSite | null>();
 const optimizerSites = new WeakMap<object, SourceSite | null>();
 const knownContainers = new Set<WeakRef<any>>();
 let tfCore: any = null;
@@ -563,6 +565,8 @@ function hookLayers(layers: any): void {
     },
   });
 
+  watchTrainable(baseLayer, layers.LayersModel.prototype);
+
   for (const cls of [layers.LayersModel, layers.Sequential]) {
     const proto = cls.prototype;
     if (Object.prototype.hasOwnProperty.call(proto, 'compile')) {
@@ -588,6 +592,29 @@ function hookLayers(layers: any): void {
         return traceFit(this, 'fitDataset', captureUserSite(PROBE_FILE), args, (a) => fitDataset.call(this, watch.wrap(dataset), a), null, watch);
       };
     }
+  }
+}
+
+/**
+ * `layer.trainable = false` (or `model.trainable = false`, which freezes every layer) is recorded
+ * with the user's line, so a model left with nothing to train can be pointed at that line.
+ */
+function watchTrainable(baseLayer: any, modelProto: any): void {
+  const protos: any[] = [];
+  for (let p = modelProto; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    if (Object.getOwnPropertyDescriptor(p, 'trainable')?.set) protos.push(p);
+    if (p === baseLayer) break;
+  }
+  for (const proto of protos) {
+    const d = Object.getOwnPropertyDescriptor(proto, 'trainable')!;
+    const set = d.set!;
+    Object.defineProperty(proto, 'trainable', {
+      ...d,
+      set(this: any, value: unknown) {
+        if (value === false) frozenSites.set(this, captureUserSite(PROBE_FILE));
+        set.call(this, value);
+      },
+    });
   }
 }
 
@@ -700,7 +727,7 @@ function describeSerialized(value: { className: string; config?: Record<string, 
   return settings.length ? `${value.className}(${settings.join(', ')})` : value.className;
 }
 
-function describeLayer(layer: any, index: number): LayerInfo {
+function describeLayer(layer: any, index: number, modelFrozenSite: SourceSite | null): LayerInfo {
   const cfg = safe(() => layer.getConfig(), {} as any);
   const inbound: string[] = [];
   const node = safe(() => layer.inboundNodes?.[0], null as any);
@@ -712,6 +739,8 @@ function describeLayer(layer: any, index: number): LayerInfo {
     shape: shapeOf(w.shape),
   }));
   const units = typeof cfg.units === 'number' ? cfg.units : typeof cfg.filters === 'number' ? cfg.filters : null;
+  const params = safe(() => layer.countParams(), 0);
+  const frozen = layer.trainable === false || (params > 0 && weights.length === 0);
   return {
     index,
     name: String(layer.name).slice(0, 256),
@@ -721,7 +750,9 @@ function describeLayer(layer: any, index: number): LayerInfo {
     inputShape: safe(() => shapeOf(layer.inputShape), null),
     outputShape: safe(() => shapeOf(layer.outputShape), null),
     params: safe(() => layer.countParams(), 0),
-    trainable: layer.trainable !== false,
+    // `model.trainable = false` leaves each layer's own flag alone and freezes its weights instead.
+    trainable: !frozen,
+    frozenSite: frozen ? frozenSites.get(layer) ?? modelFrozenSite ?? (cfg.trainable === false ? layerSites.get(layer) ?? null : null) : null,
     inbound: inbound.slice(0, 64),
     weights,
     config: scalarConfig(cfg),
@@ -762,13 +793,14 @@ function describeModel(entry: TracedModel, fitSite: SourceSite | null, fitConfig
   const metrics = Array.isArray(compileArgs.metrics) ? compileArgs.metrics : compileArgs.metrics ? [compileArgs.metrics] : [];
   const optimizer = model?.optimizer ?? lastOptimizer;
   const explicitOptimizerSite = optimizer ? optimizerSites.get(optimizer) : undefined;
+  const modelFrozenSite = model && model.trainable === false ? frozenSites.get(model) ?? null : null;
   return {
     type: 'model',
     modelId: entry.id,
     name: model ? String(model.name).slice(0, 256) : 'variables',
     className: model ? String(safe(() => model.getClassName(), 'LayersModel')).slice(0, 128) : 'Variables',
     mode: entry.mode,
-    layers: entry.layers.slice(0, 5000).map((layer, i) => describeLayer(layer, i)),
+    layers: entry.layers.slice(0, 5000).map((layer, i) => describeLayer(layer, i, modelFrozenSite)),
     site: model ? layerSites.get(model) ?? null : null,
     compileSite: compiled?.site ?? null,
     fitSite,

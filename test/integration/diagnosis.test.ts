@@ -247,3 +247,14 @@ test('softmax over 5 classes trained with binaryCrossentropy and the accuracy me
   assert.ok(applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script).includes("loss: 'categoricalCrossentropy'"));
   assertFixedCopyTrainsClean(script, f);
 });
+
+test('model.trainable = false before fit: blamed on that line, confirmed by the crash, whose message is kept', () => {
+  const script = path.join(FIXTURES, 'model-frozen.js');
+  const { code, report } = diagnose(script);
+  assert.equal(code, 1);
+  assert.equal(report.verdict, 'faulty');
+  const f = lead(report);
+  assert.deepEqual([f.id, f.rootCause], ['weights-frozen:model', 'architecture']);
+  assert.deepEqual(linesOf(script, 'model.trainable = false'), [f.location!.line]);
+  assert.match(report.run.error?.message ?? '', /The script crashed: Error: variableGrads\(\) expects at least one of the input variables to be trainable/);
+});

@@ -519,6 +519,31 @@ describe('fit without shuffling on targets sorted by class', () => {
   });
 });
 
+describe('a model with every layer frozen', () => {
+  const FROZEN_SRC = withLine(CLASSIFIER_SRC, 10, '  model.trainable = false;');
+  function frozenRun(trainableIndex: number | null): TraceBuilder {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    b.modelEvent!.layers.forEach((l) => {
+      if (l.params === 0 || l.index === trainableIndex) return;
+      Object.assign(l, { trainable: false, weights: [], frozenSite: site(10, 3) });
+    });
+    return b;
+  }
+
+  it('is an error on the line that froze it, confirmed by the crash tfjs stops with', () => {
+    const warned = configOnly(frozenRun(null), FROZEN_SRC).findings;
+    assert.deepEqual(warned.map((f) => `${f.id}:${f.rootCause}:${f.location?.line}`), ['weights-frozen:model:architecture:10']);
+    assert.match(warned[0]!.message, /^Every layer with weights is frozen \(trainable = false\), down to dense_2, so fit has no weight to change/);
+    const r = run(frozenRun(null).crash('variableGrads() expects at least one of the input variables to be trainable, but none of the 0 variables is trainable.').events, sources(FROZEN_SRC));
+    assert.deepEqual(r.findings.map((f) => `${f.id}:${f.confirmed}`), ['weights-frozen:model:true']);
+    assert.equal(r.report.verdict, 'faulty');
+  });
+
+  it('a frozen base under a trainable head is no finding', () => {
+    assert.deepEqual(configOnly(frozenRun(1), FROZEN_SRC).findings, []);
+  });
+});
+
 describe('fitDataset batches of one class after another', () => {
   const DATASET_SRC = withLine(CLASSIFIER_SRC, 12, '  await model.fitDataset(dataset, { epochs: 10 });');
   type Batches = Omit<Extract<TraceEvent, { type: 'batchClasses' }>, 'type' | 'modelId'>;

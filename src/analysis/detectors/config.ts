@@ -1063,6 +1063,37 @@ function highDropout(view: ModelView): Hypothesis[] {
   return out;
 }
 
+/**
+ * A model whose layers with weights are all frozen (trainable = false) leaves fit nothing to
+ * train, and tfjs stops at the first step with a message about variableGrads. Pointed at the line
+ * that froze them. Custom loops are left out: what they train is their own choice of variables.
+ */
+function nothingTrainable(view: ModelView): Hypothesis[] {
+  const weighted = view.layers.filter((l) => l.info.params > 0);
+  if (view.event.mode === 'custom' || weighted.length === 0 || weighted.some((l) => l.info.trainable)) return [];
+  const head = weighted[weighted.length - 1]!;
+  const site = [...weighted].reverse().find((l) => l.info.frozenSite)?.info.frozenSite ?? null;
+  const call = view.event.mode === 'fitDataset' ? 'fitDataset' : 'fit';
+  return [
+    {
+      id: 'weights-frozen:model',
+      symptom: 'weights-frozen',
+      rootCause: 'architecture',
+      layer: null,
+      location: site ?? view.event.fitSite,
+      related: head.info.site ? [{ site: head.info.site, message: `${head.info.name} is frozen too` }] : [],
+      message: `Every layer with weights is frozen (trainable = false), down to ${head.info.name}, so ${call} has no weight to change and tfjs stops at the first step. Freeze only the layers that should keep their weights (a pretrained base), and leave the rest trainable.`,
+      evidence: [`${weighted.length} layer${weighted.length === 1 ? '' : 's'} with weights, none trainable`],
+      relevance: new Map(weighted.map((l) => [l.pos, { score: 1, evidence: 'frozen' }])),
+      fixes: [],
+      confirmBy: set('weights-unchanged', 'loss-not-decreasing'),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
 /** All configuration hypotheses for the model as far as its events are known. */
 export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
   const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run)];
@@ -1073,6 +1104,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...initializationChecks(view));
   out.push(...missingActivation(view));
   out.push(...highDropout(view));
+  out.push(...nothingTrainable(view));
   out.push(...validationScale(view, run));
   out.push(...unshuffledBatches(view, run));
   out.push(...unshuffledDatasetBatches(view, run));
