@@ -49,6 +49,8 @@ export type FixPlan =
   | { kind: 'reshapeOperand'; site: SourceSite; op: string; vector: 'a' | 'b' }
   /** An option written in fit's options object (`shuffle: false`) gets the value `to`. */
   | { kind: 'fitOption'; fitSite: SourceSite; key: string; to: string }
+  /** `.shuffle(rows)` inserted before the `.batch(` call at the site (a tf.data dataset's rows, shuffled before batching). */
+  | { kind: 'shuffleBeforeBatch'; site: SourceSite; rows: number }
   /** The inputs in fit's `validationData: [inputs, targets]` are divided by `by`. */
   | { kind: 'scaleValidation'; fitSite: SourceSite; by: number }
   /** The first two arguments of the call to `callee` at the site trade places. */
@@ -647,6 +649,21 @@ function fitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fitOption'
   return value ? [src.edit(p.fitSite.file, value.start, value.end, p.to)] : null;
 }
 
+function shuffleBeforeBatchEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuffleBeforeBatch' }>): EditResult {
+  const call = findCall(src, p.site, /\.\s*batch\s*\(/);
+  if (!call) return null;
+  // Back from the parenthesis over `batch` to its dot: the shuffle goes in front of it.
+  const t = src.text;
+  let i = call.open - 1;
+  while (i >= 0 && /\s/.test(t[i]!)) i--;
+  i -= 'batch'.length - 1;
+  if (t.slice(i, i + 5) !== 'batch') return null;
+  i--;
+  while (i >= 0 && /\s/.test(t[i]!)) i--;
+  if (t[i] !== '.') return null;
+  return [src.edit(p.site.file, i, i, `.shuffle(${literal(p.rows)})`)];
+}
+
 function scaleValidationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scaleValidation' }>): EditResult {
   const call = findCall(src, p.fitSite, /\bfit\s*\(/);
   const options = call ? objectArg(src, call, 2) : null;
@@ -688,6 +705,7 @@ function planFile(p: FixPlan): string | null {
       return p.after.site?.file ?? null;
     case 'setLearningRate':
     case 'rateValue':
+    case 'shuffleBeforeBatch':
     case 'swapArguments':
     case 'shiftIndices':
     case 'reshapeOperand':
@@ -753,6 +771,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return scaleValidationEdits(src, p);
       case 'fitOption':
         return fitOptionEdits(src, p);
+      case 'shuffleBeforeBatch':
+        return shuffleBeforeBatchEdits(src, p);
     }
   } catch {
     return null;

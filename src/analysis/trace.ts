@@ -321,6 +321,9 @@ export const BatchClassesEvent = z.object({
   runs: z.number().int().min(0),
   /** Rows in the largest batch seen. */
   batchRows: z.number().int().min(0),
+  /** The user's `.batch(...)` call that made the dataset, and how many rows it batched (null when unknown). */
+  batchSite: SourceSite.nullable().optional(),
+  rows: z.number().int().min(1).nullable().optional(),
 });
 export type BatchClassesEvent = z.infer<typeof BatchClassesEvent>;
 

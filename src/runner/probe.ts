@@ -181,6 +181,8 @@ function inspectModule(exported: any, request: string): void {
   if (typeof exported.LayersModel === 'function' && exported.layers && typeof exported.Sequential === 'function') {
     hookLayers(exported);
   }
+  const data = typeof exported.Dataset === 'function' && typeof exported.array === 'function' ? exported : exported.data;
+  if (typeof data?.Dataset?.prototype?.batch === 'function') hookData(data);
 }
 
 /** Set when the script loaded a TensorFlow.js the probe cannot trace: nothing is hooked then. */
@@ -596,6 +598,36 @@ function hookLayers(layers: any): void {
 }
 
 /**
+ * Where a tf.data dataset was batched, and how many rows it batched: a dataset whose batches hold
+ * one class each can then get a quick fix that shuffles before that `.batch()`. The tag follows
+ * the dataset through prefetch and repeat, which keep its batches as they are.
+ */
+const batchOrigins = new WeakMap<object, { site: SourceSite | null; rows: number | null }>();
+
+function hookData(data: any): void {
+  const proto = data.Dataset.prototype;
+  if (proto.batch[MARK]) return;
+  const wrap = (method: string, origin: (self: any) => { site: SourceSite | null; rows: number | null } | undefined) => {
+    const original = proto[method];
+    if (typeof original !== 'function') return;
+    const wrapped = function (this: any, ...args: any[]) {
+      const out = original.apply(this, args);
+      try {
+        const o = origin(this);
+        if (o && out && typeof out === 'object') batchOrigins.set(out, o);
+      } catch {
+        /* the tag is only for the quick fix */
+      }
+      return out;
+    };
+    (wrapped as any)[MARK] = true;
+    proto[method] = wrapped;
+  };
+  wrap('batch', (self) => ({ site: captureUserSite(PROBE_FILE), rows: Number.isInteger(self.size) && self.size > 0 ? self.size : null }));
+  for (const method of ['prefetch', 'repeat']) wrap(method, (self) => batchOrigins.get(self));
+}
+
+/**
  * `layer.trainable = false` (or `model.trainable = false`, which freezes every layer) is recorded
  * with the user's line, so a model left with nothing to train can be pointed at that line.
  */
@@ -901,10 +933,12 @@ class BatchClassWatch {
   /** Some batch's targets were not classes: nothing is reported. */
   private unusable = false;
   private reported = false;
+  private origin: { site: SourceSite | null; rows: number | null } | null = null;
 
   /** The dataset as fitDataset sees it: the same batches, read on the way through. */
   wrap(dataset: any): any {
     if (!dataset || typeof dataset.iterator !== 'function') return dataset;
+    this.origin = batchOrigins.get(dataset) ?? null;
     const watch = this;
     return Object.create(dataset, {
       iterator: {
@@ -971,6 +1005,8 @@ class BatchClassWatch {
       classes: this.classes.size,
       runs: this.runs,
       batchRows: this.batchRows,
+      batchSite: this.origin?.site ?? null,
+      rows: this.origin?.rows ?? null,
     } satisfies BatchClassesEvent);
   }
 }

@@ -176,9 +176,10 @@ test('fitDataset on batches of one class after another: the batches\' classes ar
   // 600 rows sorted by class (200 of each) in batches of 20: the first 16 batches are 10 of class 0, then 6 of class 1.
   const [batches] = ofType(run.events, 'batchClasses');
   assert.deepEqual(
-    { batches: batches?.batches, singleClass: batches?.singleClass, kinds: batches?.singleClassKinds, runs: batches?.runs, rows: batches?.batchRows },
-    { batches: 16, singleClass: 16, kinds: 2, runs: 2, rows: 20 },
+    { batches: batches?.batches, singleClass: batches?.singleClass, kinds: batches?.singleClassKinds, runs: batches?.runs, batchRows: batches?.batchRows, rows: batches?.rows },
+    { batches: 16, singleClass: 16, kinds: 2, runs: 2, batchRows: 20, rows: 600 },
   );
+  assert.deepEqual(batches?.batchSite && [batches.batchSite.file, batches.batchSite.line], [script, linesOf(script, '.batch(20)')[0]], 'the .batch() call that made the dataset');
   assert.equal(ofType(run.events, 'batchClasses').length, 1, 'reported once');
 });
 

@@ -545,7 +545,7 @@ describe('a model with every layer frozen', () => {
 });
 
 describe('fitDataset batches of one class after another', () => {
-  const DATASET_SRC = withLine(CLASSIFIER_SRC, 12, '  await model.fitDataset(dataset, { epochs: 10 });');
+  const DATASET_SRC = withLine(withLine(CLASSIFIER_SRC, 12, '  await model.fitDataset(dataset, { epochs: 10 });'), 5, '  const dataset = tf.data.array(rows).map(toTensors).batch(20);');
   type Batches = Omit<Extract<TraceEvent, { type: 'batchClasses' }>, 'type' | 'modelId'>;
   const SORTED: Batches = { batches: 16, singleClass: 15, singleClassKinds: 2, classes: 2, runs: 2, batchRows: 20 };
   function datasetRun(batches: Batches, overrides: Parameters<typeof classifierModel>[0] = {}): TraceBuilder {
@@ -555,7 +555,9 @@ describe('fitDataset batches of one class after another', () => {
   }
 
   it('is a warning on fitDataset that says how to shuffle, and a loss that jumps when the class changes is blamed on it, not on the learning rate', () => {
-    const warned = configOnly(datasetRun(SORTED), DATASET_SRC).findings;
+    assert.equal(configOnly(datasetRun(SORTED), DATASET_SRC).findings[0]!.fix, null, 'without the .batch() call seen, no edit');
+    const warned = configOnly(datasetRun({ ...SORTED, batchSite: site(5, 40), rows: 600 }), DATASET_SRC).findings;
+    assert.equal(lineOf(applyFix(DATASET_SRC, warned[0]!.fix), 5), '  const dataset = tf.data.array(rows).map(toTensors).shuffle(600).batch(20);');
     assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}:${f.location?.line}:${f.rootCause}`), ['unshuffled-batches:dataset:false:12:training-data']);
     assert.match(warned[0]!.message, /^The dataset yields its batches one class after another: 15 of the first 16 batches hold rows of a single class, in 2 stretches\..* dataset\.shuffle\(rows\)\.batch\(size\)/);
     const b = datasetRun(SORTED);

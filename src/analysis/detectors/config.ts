@@ -945,8 +945,8 @@ function unshuffledBatches(view: ModelView, run: ModelState): Hypothesis[] {
  * without a shuffle before .batch(), or a generator that reads one class after another): the
  * same swing from class to class as fit with shuffle: false. The probe reads the targets of the
  * first epoch's batches; most of them of one class, of at least two different classes, in few
- * stretches, cannot come from shuffled rows. The dataset is built away from fitDataset, so there
- * is no edit to propose; the message says what to change.
+ * stretches, cannot come from shuffled rows. When the probe saw the `.batch()` call that made the
+ * dataset, and how many rows it batched, the fix shuffles them all before it.
  */
 function unshuffledDatasetBatches(view: ModelView, run: ModelState): Hypothesis[] {
   const e = run.batchClasses;
@@ -965,7 +965,7 @@ function unshuffledDatasetBatches(view: ModelView, run: ModelState): Hypothesis[
       message: `The dataset yields its batches one class after another: ${e.singleClass} of the first ${e.batches} batches hold rows of a single class, in ${e.runs} stretches. Each stretch pulls the model towards its class, so every epoch ends biased towards the last. Shuffle the rows before batching, with a buffer at least as large as the dataset: dataset.shuffle(rows).batch(size) (a smaller buffer mixes only neighbouring rows).`,
       evidence: [`${e.singleClass} of ${e.batches} batches of one class (${e.singleClassKinds} different classes), in ${e.runs} stretches`],
       relevance: new Map(),
-      fixes: [],
+      fixes: e.batchSite && e.rows ? [{ title: `Shuffle all ${e.rows} rows before batching: .shuffle(${e.rows}).batch(…)`, plan: { kind: 'shuffleBeforeBatch', site: e.batchSite, rows: e.rows } }] : [],
       confirmBy: set(...HARM, 'loss-oscillating', 'loss-diverging'),
       strength: 0.8,
       weak: false,
