@@ -63,7 +63,13 @@ interface Entry {
 const MAX_ENTRIES_PER_MODEL = 100;
 const MAX_MODELS = 16;
 const MAX_EVIDENCE = 14;
-const SHAPE_ERROR = /shape|target|expected|incompatible|dimension|rank|sparse|one-?hot|label/i;
+/** Crashes a warning predicts: the crash confirms it. */
+const CRASH_CAUSES: ReadonlyArray<{ message: RegExp; explains: (h: Hypothesis) => boolean }> = [
+  // Labels that do not suit the loss make tfjs fail on shapes.
+  { message: /shape|target|expected|incompatible|dimension|rank|sparse|one-?hot|label/i, explains: (h) => h.rootCause === 'label-encoding' },
+  // tfjs refuses to train a model with no trainable weight.
+  { message: /trainable/i, explains: (h) => h.symptom === 'weights-frozen' },
+];
 
 export class DiagnosisEngine {
   readonly series = new TraceSeries();
@@ -272,17 +278,11 @@ export class DiagnosisEngine {
       case 'crash': {
         this.crash = { message: e.message, site: e.site };
         const run = this.lastModel !== null ? this.runs.get(this.lastModel) : undefined;
-        // tfjs refuses to train a model with no trainable weight: the crash is the frozen layers' doing.
-        if (run && /trainable/i.test(e.message)) {
+        if (run) {
+          const explains = CRASH_CAUSES.filter((c) => c.message.test(e.message));
           for (const entry of this.modelEntries(run.modelId)) {
-            if (entry.hyp?.symptom === 'weights-frozen' && entry.status !== 'confirmed') {
-              this.confirm(entry, null, [`training crashed: ${e.message.slice(0, 200)}`], e.site ? [{ site: e.site, message: 'training crashed here' }] : [], run.lastIter >= 0 ? run.lastIter : null, run.elapsedMs);
-            }
-          }
-        }
-        if (run && SHAPE_ERROR.test(e.message)) {
-          for (const entry of this.modelEntries(run.modelId)) {
-            if (entry.hyp && entry.hyp.rootCause === 'label-encoding' && entry.status !== 'confirmed') {
+            const hyp = entry.hyp;
+            if (hyp && entry.status !== 'confirmed' && explains.some((c) => c.explains(hyp))) {
               this.confirm(entry, null, [`training crashed: ${e.message.slice(0, 200)}`], e.site ? [{ site: e.site, message: 'training crashed here' }] : [], run.lastIter >= 0 ? run.lastIter : null, run.elapsedMs);
             }
           }

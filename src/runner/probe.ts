@@ -27,7 +27,7 @@ import type {
 import { tfjsSupport, untestedTfjsMessage } from '../analysis/tfjs-versions';
 import { captureUserSite, errorSite } from './sites';
 import { openTransport, type Transport } from './transport';
-import { gradStats, outputStats, tensorSummary, weightStats, type ActivationKind } from './tensor-stats';
+import { gradStats, outputStats, rowClasses, tensorSummary, weightStats, type ActivationKind } from './tensor-stats';
 
 const TRACE_VERSION = 1;
 const PROBE_FILE = __filename;
@@ -781,7 +781,7 @@ function describeLayer(layer: any, index: number, modelFrozenSite: SourceSite | 
     units,
     inputShape: safe(() => shapeOf(layer.inputShape), null),
     outputShape: safe(() => shapeOf(layer.outputShape), null),
-    params: safe(() => layer.countParams(), 0),
+    params,
     // `model.trainable = false` leaves each layer's own flag alone and freezes its weights instead.
     trainable: !frozen,
     frozenSite: frozen ? frozenSites.get(layer) ?? modelFrozenSite ?? (cfg.trainable === false ? layerSites.get(layer) ?? null : null) : null,
@@ -967,7 +967,8 @@ class BatchClassWatch {
   }
 
   private note(ys: any): void {
-    const classes = rowClasses(tensorsOf(ys)[0]);
+    const targets = tensorsOf(ys)[0];
+    const classes = isReadable(targets) ? rowClasses(targets.dataSync() as ArrayLike<number>, targets.shape) : null;
     if (!classes) {
       this.unusable = true;
       this.done = true;
@@ -1009,38 +1010,6 @@ class BatchClassWatch {
       rows: this.origin?.rows ?? null,
     } satisfies BatchClassesEvent);
   }
-}
-
-/**
- * The class of each row of a batch's targets: integer labels ([n] or [n, 1]), or the largest
- * column of rows that are distributions (one-hot, smoothed). Null for any other targets.
- */
-function rowClasses(t: any): number[] | null {
-  if (!isReadable(t) || t.rank < 1 || t.rank > 2 || t.shape[0] < 1) return null;
-  const rows = t.shape[0] as number;
-  const columns = t.rank === 1 ? 1 : (t.shape[1] as number);
-  const v = t.dataSync() as ArrayLike<number>;
-  const out: number[] = [];
-  if (columns === 1) {
-    for (let i = 0; i < rows; i++) {
-      if (!Number.isInteger(v[i])) return null;
-      out.push(v[i]!);
-    }
-    return out;
-  }
-  for (let r = 0; r < rows; r++) {
-    let sum = 0;
-    let best = 0;
-    for (let c = 0; c < columns; c++) {
-      const x = v[r * columns + c]!;
-      if (!(x >= 0 && x <= 1)) return null;
-      sum += x;
-      if (x > v[r * columns + best]!) best = c;
-    }
-    if (Math.abs(sum - 1) > 1e-3) return null;
-    out.push(best);
-  }
-  return out;
 }
 
 /**

@@ -263,9 +263,7 @@ function classRunsOf(values: Values, shape: readonly number[]): { count: number;
   let list: Array<{ cls: number; rows: number }> | null = [];
   let previous = Number.NaN;
   for (let r = 0; r < rows; r++) {
-    let cls = 0;
-    if (width === 1) cls = values[r];
-    else for (let c = 1; c < width; c++) if (values[r * width + c] > values[r * width + cls]) cls = c;
+    const cls = classOfRow(values, r, width);
     if (r === 0 || cls !== previous) {
       count++;
       if (list && list.length >= RUN_LIST_LIMIT) list = null;
@@ -275,6 +273,39 @@ function classRunsOf(values: Values, shape: readonly number[]): { count: number;
     previous = cls;
   }
   return { count, list: list && list.every((x) => Number.isFinite(x.cls)) ? list : null };
+}
+
+/** A row's class: its value when rows are single values, else the column of its largest value. */
+function classOfRow(values: Values, r: number, width: number): number {
+  if (width === 1) return values[r];
+  let cls = 0;
+  for (let c = 1; c < width; c++) if (values[r * width + c] > values[r * width + cls]) cls = c;
+  return cls;
+}
+
+/**
+ * The class of each row of a batch's targets, when they are classes: integer labels ([n] or
+ * [n, 1]), or rows that are distributions (one-hot, smoothed). Null for any other targets.
+ */
+export function rowClasses(values: Values, shape: readonly number[]): number[] | null {
+  const rows = shape[0];
+  const width = shape.length === 1 ? 1 : shape.length === 2 ? shape[1] : 0;
+  if (!rows || !width || rows * width !== values.length) return null;
+  const out: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    if (width === 1 && !Number.isInteger(values[r])) return null;
+    if (width > 1) {
+      let sum = 0;
+      for (let c = 0; c < width; c++) {
+        const x = values[r * width + c];
+        if (!(x >= 0 && x <= 1)) return null;
+        sum += x;
+      }
+      if (Math.abs(sum - 1) > 1e-3) return null;
+    }
+    out.push(classOfRow(values, r, width));
+  }
+  return out;
 }
 
 /** Where the first NaN or Infinity sits (an index per axis) and how many rows (first axis) hold one. */
