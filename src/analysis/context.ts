@@ -46,6 +46,11 @@ export interface Observation {
   replaces?: string[];
   /** Step at which the symptom began, when known. */
   onset?: number;
+  /**
+   * About the script, not the model (a memory leak): shown as a warning, and it neither stops the
+   * run, nor explains, confirms or hides any finding about the model.
+   */
+  scriptOnly?: boolean;
 }
 
 /** A configuration finding made before training; confirmed or withdrawn by training. */

@@ -8,6 +8,7 @@ import { backgroundScore, type Ctx, type HypStatus, type Hypothesis, layerText, 
 import { configHypotheses } from './detectors/config';
 import { detectExploding, detectLayers } from './detectors/layers';
 import { detectNumerical } from './detectors/numerical';
+import { tensorLeak } from './detectors/memory';
 import { ignoredLearningRate } from './detectors/settings';
 import { completedAsPlanned, detectTrends, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
@@ -125,7 +126,7 @@ export class DiagnosisEngine {
   }
 
   hasConfirmedFault(): boolean {
-    for (const e of this.entries.values()) if (e.status === 'confirmed' && this.visible(e)) return true;
+    for (const e of this.entries.values()) if (e.status === 'confirmed' && this.visible(e) && !e.obs?.scriptOnly) return true;
     return false;
   }
 
@@ -275,6 +276,11 @@ export class DiagnosisEngine {
         if (run) this.apply(run, [ignoredLearningRate(e, run)]);
         return;
       }
+      case 'tensorLeak': {
+        const run = this.run(e.modelId);
+        this.apply(run, [tensorLeak(e, run)]);
+        return;
+      }
       case 'crash': {
         this.crash = { message: e.message, site: e.site };
         const run = this.lastModel !== null ? this.runs.get(this.lastModel) : undefined;
@@ -320,7 +326,7 @@ export class DiagnosisEngine {
           .map((x) => x.obs!),
       faults: () =>
         this.modelEntries(run.modelId)
-          .filter((x) => x.obs !== null && x.status === 'confirmed')
+          .filter((x) => x.obs !== null && x.status === 'confirmed' && !x.obs.scriptOnly)
           .map((x) => x.obs!),
     };
     this.ctxs.set(run, ctx);
@@ -359,7 +365,7 @@ export class DiagnosisEngine {
     const lp = assessLoss(run);
     const ap = assessAccuracy(run);
     const learning = lp !== null && lp.n >= 20 && lp.learning && (ap === null || ap.aboveChance || lp.belowBaseline);
-    const entries = this.modelEntries(run.modelId);
+    const entries = this.modelEntries(run.modelId).filter((e) => !e.obs?.scriptOnly);
     const anyConfirmed = entries.some((e) => e.status === 'confirmed');
     for (const e of entries) {
       if (e.status !== 'pending') continue;
@@ -480,7 +486,7 @@ export class DiagnosisEngine {
     // that does not measure the error (arguments swapped, a difference broadcast to [n, n]) trains
     // towards nothing useful: any harm seen after that is their consequence, whatever a detector
     // would otherwise blame.
-    const root = o.harm ? this.modelEntries(run.modelId).find((e) => e.hyp?.explainsAllHarm) : undefined;
+    const root = o.harm && !o.scriptOnly ? this.modelEntries(run.modelId).find((e) => e.hyp?.explainsAllHarm) : undefined;
     // Named among the observation's causes, it alone is confirmed: the others are its consequences too.
     if (root && o.cause.confirms.includes(root.key)) o = { ...o, cause: { ...o.cause, confirms: [root.key] } };
     else if (root) {
@@ -757,7 +763,7 @@ export class DiagnosisEngine {
       symptom: o.symptom,
       rootCause: c.rootCause,
       confirmed,
-      severity: confirmed ? 'error' : 'warning',
+      severity: confirmed && !o.scriptOnly ? 'error' : 'warning',
       message: o.message,
       layer: c.layer?.ref ?? null,
       location: c.location ?? c.layer?.info.site ?? null,

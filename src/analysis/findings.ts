@@ -34,6 +34,8 @@ export const SYMPTOMS = [
   'weights-frozen',
   // An assignment the optimizer's steps ignore.
   'learning-rate-ignored',
+  // The script's memory: tensors made at every step and never freed.
+  'tensor-leak',
 ] as const;
 export type Symptom = (typeof SYMPTOMS)[number];
 
@@ -69,6 +71,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'validation-classes-unseen': 'validation holds classes training never sees',
   'weights-frozen': 'training stopped: no layer has weights it may change',
   'learning-rate-ignored': 'the learning rate assignment is ignored',
+  'tensor-leak': 'tensors made at every step are never freed',
 };
 
 export const ROOT_CAUSES = [
@@ -84,6 +87,8 @@ export const ROOT_CAUSES = [
   'architecture',
   'regularization',
   'batch-size',
+  // Not the model's: the script keeps tensors it no longer needs.
+  'tensor-disposal',
 ] as const;
 export type RootCause = (typeof ROOT_CAUSES)[number];
 

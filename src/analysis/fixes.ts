@@ -55,6 +55,12 @@ export type FixPlan =
   | { kind: 'scaleValidation'; fitSite: SourceSite; by: number }
   /** The first two arguments of the call to `callee` at the site trade places. */
   | { kind: 'swapArguments'; site: SourceSite; callee: string }
+  /**
+   * Tensors declared at the sites (`const xb = ...`, made at every step and never freed) are
+   * disposed at the end of the block that declares them; a declaration whose line leaves more
+   * than one tensor behind has its initializer wrapped in tf.tidy() so only the value survives.
+   */
+  | { kind: 'disposeTensors'; sites: Array<{ site: SourceSite; tensors: number }> }
   | { kind: 'all'; parts: FixPlan[] };
 
 export interface PlannedFix {
@@ -685,6 +691,119 @@ function swapArgumentsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapAr
   return [src.edit(p.site.file, a.start, a.end, t.slice(b.start, b.end)), src.edit(p.site.file, b.start, b.end, t.slice(a.start, a.end))];
 }
 
+const DECLARATION = /\b(const|let)\s+([A-Za-z_$][\w$]*)\s*=(?![=>])\s*/g;
+/** Statements that leave a block before its end, so a dispose written there would be skipped. */
+const EARLY_EXIT = /\b(?:return|break|continue|throw|yield)\b/;
+
+/** The text with strings, templates and comments blanked (same length), so searches see code only. */
+function codeOnly(t: string, start: number, end: number): string {
+  let out = '';
+  for (let i = start; i < end; ) {
+    const skipped = skipNonCode(t, i);
+    if (skipped !== i) {
+      const stop = Math.min(skipped, end);
+      out += t.slice(i, stop).replace(/[^\n]/g, ' ');
+      i = stop;
+      continue;
+    }
+    out += t[i];
+    i++;
+  }
+  return out;
+}
+
+/** Code of t[start, end) with the bodies of functions defined there blanked: their returns leave only them. */
+function withoutFunctionBodies(t: string, start: number, end: number): string {
+  let code = codeOnly(t, start, end);
+  const fn = /=>\s*\{|\bfunction\b[^{;]*\{/g;
+  for (let m = fn.exec(code); m; m = fn.exec(code)) {
+    const open = start + m.index + m[0].length - 1;
+    const close = matchClose(t, open);
+    if (close < 0 || close >= end) break;
+    code = code.slice(0, open - start + 1) + code.slice(open - start + 1, close - start).replace(/[^\n]/g, ' ') + code.slice(close - start);
+    fn.lastIndex = close - start;
+  }
+  return code;
+}
+
+/** Offset of the `{` of the innermost block open at `at`, or -1. */
+function enclosingBlock(t: string, at: number): number {
+  const open: number[] = [];
+  for (let i = 0; i < at; ) {
+    const skipped = skipNonCode(t, i);
+    if (skipped !== i) {
+      i = skipped;
+      continue;
+    }
+    const c = t[i]!;
+    if (c === '{' || c === '(' || c === '[') open.push(c === '{' ? i : -1 - i);
+    else if (c === '}' || c === ')' || c === ']') open.pop();
+    i++;
+  }
+  const top = open[open.length - 1];
+  return top === undefined || top < 0 ? -1 : top;
+}
+
+/** `const <name> = <init>` whose statement holds the site (it may start a few lines above). */
+function declarationAt(src: SourceText, site: SourceSite): { name: string; start: number; init: Span; lineStart: number } | null {
+  const t = src.text;
+  const at = src.offset(site.line, site.column);
+  const from = src.lineStart(Math.max(1, site.line - 3));
+  if (at < 0 || from < 0) return null;
+  let found: { name: string; start: number; init: Span; lineStart: number } | null = null;
+  const re = new RegExp(DECLARATION.source, 'g');
+  re.lastIndex = from;
+  for (let m = re.exec(t); m && m.index <= at; m = re.exec(t)) {
+    const initStart = m.index + m[0].length;
+    const end = statementEnd(t, initStart);
+    if (end >= at && initStart <= src.lineEnd(site.line)) {
+      found = { name: m[2]!, start: m.index, init: trim(t, initStart, end), lineStart: src.lineStart(src.position(m.index).line) };
+    }
+  }
+  return found;
+}
+
+function disposeTensorsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'disposeTensors' }>): EditResult {
+  const t = src.text;
+  const file = p.sites[0]?.site.file;
+  if (!file || p.sites.some((s) => s.site.file !== file)) return null;
+  const decls: Array<NonNullable<ReturnType<typeof declarationAt>> & { tensors: number }> = [];
+  for (const s of p.sites) {
+    const d = declarationAt(src, s.site);
+    if (!d) return null;
+    if (!decls.some((x) => x.start === d.start)) decls.push({ ...d, tensors: s.tensors });
+  }
+  decls.sort((a, b) => a.start - b.start);
+  const open = enclosingBlock(t, decls[0]!.start);
+  if (open < 0 || decls.some((d) => enclosingBlock(t, d.start) !== open)) return null;
+  const close = matchClose(t, open);
+  if (close < 0) return null;
+  if (EARLY_EXIT.test(withoutFunctionBodies(t, decls[0]!.start, close))) return null;
+  const edits: TextEdit[] = [];
+  const tidy = TF_BINDING.test(t);
+  for (const d of decls) {
+    const later = codeOnly(t, d.init.end, close);
+    const name = escapeRe(d.name);
+    // Kept beyond the step (stored, aliased, returned) or given a new value: disposing it would break the script.
+    const kept = new RegExp(`\\.(?:push|unshift|set|add|concat)\\((?:[^;()]*,\\s*)?${name}\\s*[,)]|(?:^|[^=!<>])=\\s*${name}\\s*[;,)\\n]|:\\s*${name}\\b|\\b${name}\\s*(?:[-+*/%]?=(?![=>])|\\+\\+|--)`);
+    if (kept.test(later)) return null;
+    if (d.tensors > 1) {
+      const init = t.slice(d.init.start, d.init.end);
+      if (!tidy || /\bawait\b/.test(codeOnly(t, d.init.start, d.init.end))) return null;
+      edits.push(src.edit(file, d.init.start, d.init.end, `tf.tidy(() => ${init})`));
+    }
+  }
+  // The dispose goes on its own line before the block's closing brace, indented like the declarations.
+  const closeLine = src.position(close).line;
+  const closeLineStart = src.lineStart(closeLine);
+  if (t.slice(closeLineStart, close).trim() !== '') return null;
+  const indent = /^[ \t]*/.exec(t.slice(decls[0]!.lineStart))![0];
+  const names = decls.map((d) => d.name);
+  const statement = names.length === 1 || !tidy ? names.map((n) => `${n}.dispose();`).join(' ') : `tf.dispose([${names.join(', ')}]);`;
+  edits.push(src.edit(file, closeLineStart, closeLineStart, `${indent}${statement}\n`));
+  return edits;
+}
+
 function planFile(p: FixPlan): string | null {
   switch (p.kind) {
     case 'activation':
@@ -710,6 +829,8 @@ function planFile(p: FixPlan): string | null {
     case 'shiftIndices':
     case 'reshapeOperand':
       return p.site.file;
+    case 'disposeTensors':
+      return p.sites[0]?.site.file ?? null;
     case 'all':
       return null;
   }
@@ -773,6 +894,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return fitOptionEdits(src, p);
       case 'shuffleBeforeBatch':
         return shuffleBeforeBatchEdits(src, p);
+      case 'disposeTensors':
+        return disposeTensorsEdits(src, p);
     }
   } catch {
     return null;

@@ -327,6 +327,42 @@ export const BatchClassesEvent = z.object({
 });
 export type BatchClassesEvent = z.infer<typeof BatchClassesEvent>;
 
+/**
+ * Tensors a training loop leaves undisposed: the count of live tensors grew at every one of the
+ * last steps (within an epoch for fit), and the tensors created during one whole step that were
+ * still alive a step later are grouped by the user's line that created them. Sent once per model.
+ */
+export const TensorLeakEvent = z.object({
+  type: z.literal('tensorLeak'),
+  modelId: z.number().int(),
+  /** The optimizer step at which the leak was established. */
+  iter: z.number().int().min(0),
+  /** Consecutive step-to-step comparisons that all grew. */
+  steps: z.number().int().min(1),
+  /** Median growth per step, in tensors and bytes. */
+  tensorsPerStep: z.number().min(0),
+  bytesPerStep: z.number().min(0),
+  /** Live tensors and bytes when the leak was established. */
+  liveTensors: z.number().int().min(0),
+  liveBytes: z.number().min(0),
+  /** The survivors of one step by creating line, most first (empty when the creation could not be watched). */
+  sites: z
+    .array(
+      z.object({
+        site: SourceSite.nullable(),
+        tensors: z.number().int().min(1),
+        bytes: z.number().min(0),
+        shape: z.array(z.number().int().nullable()).max(16),
+        dtype: z.string().max(32),
+      }),
+    )
+    .max(16),
+  /** Where the step was taken (the minimize or fit call). */
+  stepSite: SourceSite.nullable(),
+  elapsedMs: z.number(),
+});
+export type TensorLeakEvent = z.infer<typeof TensorLeakEvent>;
+
 export const TraceEvent = z.discriminatedUnion('type', [
   Hello,
   TfjsLoaded,
@@ -342,6 +378,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   OneHotEvent,
   BroadcastEvent,
   BatchClassesEvent,
+  TensorLeakEvent,
 ]);
 export type TraceEvent = z.infer<typeof TraceEvent>;
 export type TraceEventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;

@@ -25,9 +25,10 @@ export function formatReport(report: Report, options: { cwd: string; invalidMess
   lines.push(`${head} (${run.iterations} iterations, ${seconds} s${run.stoppedEarly ? ', stopped early' : ''})`);
   if (run.error) lines.push(`  ${run.error.message}`);
   for (const f of report.findings) {
-    const layer = f.layer ? `${f.layer.name} (${f.layer.className})` : 'model';
-    const status = f.confirmed ? 'error  ' : 'warning';
-    lines.push(`  ${status} ${where(f, options.cwd)}  ${f.symptom} in ${layer}${f.iteration !== null ? ` at iteration ${f.iteration}` : ''}`);
+    // A finding about the script (a memory leak) names no layer and is not the model's fault.
+    const subject = f.layer ? ` in ${f.layer.name} (${f.layer.className})` : f.rootCause === 'tensor-disposal' ? '' : ' in model';
+    const status = f.severity === 'error' ? 'error  ' : 'warning';
+    lines.push(`  ${status} ${where(f, options.cwd)}  ${f.symptom}${subject}${f.iteration !== null ? ` at iteration ${f.iteration}` : ''}`);
     lines.push(`          ${f.message}`);
     lines.push(`          root cause: ${f.rootCause}`);
     if (f.fix) lines.push(`          fix: ${f.fix.title}`);

@@ -310,7 +310,7 @@ export class Faultline implements vscode.Disposable {
       });
       return;
     }
-    this.notifyFault(session);
+    this.notifyFault(session, true);
     const report = session.report;
     if (!report || session.notifiedFault || end.reason === 'stopped' && !end.stoppedAtFault) return;
     const warnings = report.findings.filter((f) => !f.confirmed).length;
@@ -319,16 +319,24 @@ export class Faultline implements vscode.Disposable {
     else if (report.verdict === 'inconclusive') void vscode.window.showInformationMessage(`Faultline: training ended after ${report.run.iterations} iterations without a confirmed fault (too short to be sure).${extra}`);
   }
 
-  /** One notification per run, for the first confirmed fault. */
-  private notifyFault(session: Session): void {
+  /**
+   * One notification per run, for the first confirmed fault of the model. A confirmed finding
+   * about the script alone (a memory leak, a warning) is told when the run ends without one.
+   */
+  private notifyFault(session: Session, atEnd = false): void {
     if (session.notifiedFault || this.session !== session) return;
-    const fault = session.state.engine.findings().find((f) => f.confirmed);
+    const findings = session.state.engine.findings();
+    const fault = findings.find((f) => f.confirmed && f.severity === 'error') ?? (atEnd ? findings.find((f) => f.confirmed) : undefined);
     if (!fault) return;
     session.notifiedFault = true;
     const site = fault.location;
     const layer = fault.layer ? ` in ${fault.layer.name}` : '';
     const actions = [...(site ? ['Go to Line'] : []), 'Show Trends'];
-    void vscode.window.showErrorMessage(`Faultline: fault${layer}: ${fault.message}`, ...actions).then((pick) => {
+    const shown =
+      fault.severity === 'error'
+        ? vscode.window.showErrorMessage(`Faultline: fault${layer}: ${fault.message}`, ...actions)
+        : vscode.window.showWarningMessage(`Faultline: ${fault.message}`, ...actions);
+    void shown.then((pick) => {
       if (pick === 'Go to Line' && site) void reveal(site.file, site.line, session);
       else if (pick === 'Show Trends') this.showPanel(fault.layer?.name);
     });

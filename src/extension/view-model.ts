@@ -24,6 +24,7 @@ const ROOT_CAUSE_TEXT: Record<RootCause, string> = {
   architecture: 'the architecture',
   regularization: 'regularization',
   'batch-size': 'the batch size',
+  'tensor-disposal': 'tensors never freed',
 };
 
 export function rootCauseText(cause: RootCause): string {
@@ -140,7 +141,7 @@ export function diagnosticMessage(f: Finding): string {
 }
 
 export function severityOf(f: Finding): 'error' | 'warning' {
-  return f.confirmed ? 'error' : 'warning';
+  return f.severity;
 }
 
 const MAX_RELEVANT_LAYERS = 3;

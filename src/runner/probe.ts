@@ -26,6 +26,7 @@ import type {
 } from '../analysis/trace';
 import { tfjsSupport, untestedTfjsMessage } from '../analysis/tfjs-versions';
 import { captureUserSite, errorSite } from './sites';
+import { TensorLeakWatch } from './leak-watch';
 import { openTransport, type Transport } from './transport';
 import { gradStats, outputStats, rowClasses, tensorSummary, weightStats, type ActivationKind } from './tensor-stats';
 
@@ -683,7 +684,7 @@ interface TracedModel {
 
 const traced = new Map<object, TracedModel>();
 let nextModelId = 0;
-let activeFit: { traced: TracedModel; pending: PendingStep | null } | null = null;
+let activeFit: { traced: TracedModel; pending: PendingStep | null; epoch: number } | null = null;
 
 function modelLayers(model: any): any[] {
   const all: any[] = Array.isArray(model?.layers) ? model.layers : [];
@@ -873,7 +874,7 @@ function traceFit(
     if (Array.isArray(args?.validationData)) sendData(entry, 'xVal', args.validationData[0], site);
   }
   if (batchWatch) batchWatch.entry = entry;
-  const fitState = { traced: entry, pending: null as PendingStep | null };
+  const fitState = { traced: entry, pending: null as PendingStep | null, epoch: 0 };
   const callback = {
     onBatchEnd: async (batch: number, logs?: Record<string, unknown>) => {
       const pending = fitState.pending;
@@ -882,6 +883,7 @@ function traceFit(
     },
     onEpochBegin: async (epoch: number) => {
       currentEpoch = epoch;
+      fitState.epoch = epoch;
     },
     onEpochEnd: async (epoch: number, logs?: Record<string, unknown>) => {
       batchWatch?.finish();
@@ -889,6 +891,7 @@ function traceFit(
     },
     onTrainEnd: async () => {
       batchWatch?.finish();
+      leakWatches.get(entry)?.stop();
       emit({ type: 'trainEnd', modelId: entry.id, iterations: entry.steps, elapsedMs: elapsed() });
     },
   };
@@ -1259,6 +1262,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     stepDepth--;
     return compute(f);
   }
+  watchLeaks(entry);
   const detailed = shouldDetail(entry);
   const state: StepState = { entry, outputs: new Map(), firstInput: null, detailed, forwardStats: new Map(), loss: null };
   step = state;
@@ -1301,6 +1305,28 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     warnOnce(`step statistics failed: ${(error as Error).message}`);
   }
   return result;
+}
+
+const leakWatches = new WeakMap<TracedModel, TensorLeakWatch>();
+
+/** Reads the live-tensor count at the start of a step (see leak-watch.ts). */
+function watchLeaks(entry: TracedModel): void {
+  try {
+    let watch = leakWatches.get(entry);
+    if (!watch) {
+      watch = new TensorLeakWatch(tfCore.engine?.(), PROBE_FILE, (event) => emit(event));
+      leakWatches.set(entry, watch);
+    }
+    watch.atStepStart({
+      modelId: entry.id,
+      iter: entry.steps,
+      epoch: activeFit && activeFit.traced === entry ? activeFit.epoch : null,
+      stepSite: entry.lastEvent?.fitSite ?? null,
+      elapsedMs: elapsed(),
+    });
+  } catch (error) {
+    warnOnce(`tensor count failed: ${(error as Error).message}`);
+  }
 }
 
 const warned = new Set<string>();

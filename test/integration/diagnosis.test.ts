@@ -251,3 +251,38 @@ test('model.trainable = false before fit: blamed on that line, confirmed by the 
   assert.deepEqual(linesOf(script, 'model.trainable = false'), [f.location!.line]);
   assert.match(report.run.error?.message ?? '', /The script crashed: Error: variableGrads\(\) expects at least one of the input variables to be trainable/);
 });
+
+test('a custom loop that never frees its batches and losses: a warning on the line that makes them, and the fixed copy stays flat', () => {
+  const script = path.join(FIXTURES, 'tensor-leak.js');
+  const { code, report, stdout } = diagnose(script);
+  // The script itself ends with 136 live tensors, against 16 when nothing leaks (see the fixed copy).
+  assert.match(stdout, /"tensors":136/);
+  const leaks = report.findings.filter((f) => f.symptom === 'tensor-leak');
+  assert.equal(leaks.length, 1, JSON.stringify(report.findings.map((f) => f.id)));
+  const f = leaks[0]!;
+  assert.equal(f.severity, 'warning');
+  assert.equal(f.rootCause, 'tensor-disposal');
+  assert.deepEqual([f.location!.line, ...f.related.map((r) => r.site.line)], [
+    linesOf(script, 'const xb = xs.slice')[0],
+    linesOf(script, 'const yb = ys.slice')[0],
+    linesOf(script, 'const cost = optimizer.minimize')[0],
+  ]);
+  assert.match(f.message, /leaks 3 tensors \(644 B\) at every step/);
+  // The leak is the only problem: the model trains and the run was not stopped early.
+  assert.equal(report.findings.length, 1);
+  assert.equal(report.run.stoppedEarly, false);
+  assert.equal(code, 1);
+  assert.ok(f.fix);
+  const patched = applyEdits(fs.readFileSync(script, 'utf8'), f.fix.edits, script);
+  assert.ok(patched.includes('      tf.dispose([xb, yb, cost]);\n    }'), patched);
+  const copy = script.replace(/\.js$/, `.fixed-${process.pid}.js`);
+  fs.writeFileSync(copy, patched);
+  try {
+    const fixed = diagnose(copy);
+    assert.equal(fixed.report.verdict, 'healthy');
+    assert.deepEqual(fixed.report.findings.map((x) => x.id), []);
+    assert.match(fixed.stdout, /"tensors":16/);
+  } finally {
+    fs.rmSync(copy, { force: true });
+  }
+});

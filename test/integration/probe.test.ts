@@ -262,3 +262,35 @@ test('conv model on the cpu backend: per-unit statistics over filters', async ()
   assert.ok(conv.out.deadUnitFrac !== null && conv.out.deadUnitFrac >= 0 && conv.out.deadUnitFrac <= 1);
   assert.equal(conv.grads.length, 2);
 });
+
+test('a custom loop that leaks tensors: the leak is reported once with the lines that made them, and training is exactly as without the probe', async () => {
+  const script = path.join(FIXTURES, 'tensor-leak.js');
+  const plain = lastJsonLine(runPlain(script));
+  const run = await traceRun({ script });
+  assert.equal(run.exit.code, 0, run.stderr);
+  const probed = lastJsonLine(run.stdout);
+  assert.deepEqual(probed.loss, plain.loss, 'loss history changed');
+  assert.equal(probed.tensors, plain.tensors, 'the probe changed the live tensor count');
+  const leaks = ofType(run.events, 'tensorLeak');
+  assert.equal(leaks.length, 1, 'reported once');
+  const leak = leaks[0]!;
+  // Two slices and the returned loss per step: 512 + 128 + 4 bytes.
+  assert.deepEqual([leak.tensorsPerStep, leak.bytesPerStep, leak.steps], [3, 644, 16]);
+  assert.deepEqual(
+    leak.sites.map((s) => [s.site?.line, s.tensors, s.dtype, s.shape]),
+    [
+      [linesOf(script, 'const xb = xs.slice')[0], 1, 'float32', [32, 4]],
+      [linesOf(script, 'const yb = ys.slice')[0], 1, 'float32', [32, 1]],
+      [linesOf(script, 'const cost = optimizer.minimize')[0], 1, 'float32', []],
+    ],
+  );
+  assert.equal(leak.stepSite?.line, linesOf(script, 'const cost = optimizer.minimize')[0]);
+});
+
+test('training that frees what it makes reports no leak: fit over many epochs, a tidy custom loop, fitDataset', async () => {
+  for (const name of ['fit-dense.js', 'custom-loop.js', 'fit-dataset.js', 'seeded-shuffle.js']) {
+    const run = await traceRun({ script: path.join(FIXTURES, name) });
+    assert.equal(run.exit.code, 0, run.stderr);
+    assert.deepEqual(ofType(run.events, 'tensorLeak'), [], name);
+  }
+});

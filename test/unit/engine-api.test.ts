@@ -205,3 +205,55 @@ describe('settings the steps ignore', () => {
     assert.equal(r.report.verdict, 'faulty');
   });
 });
+
+describe('tensors a training step never frees', () => {
+  const leak = (iter: number): TraceEvent => ({
+    type: 'tensorLeak',
+    modelId: 0,
+    iter,
+    steps: 16,
+    tensorsPerStep: 3,
+    bytesPerStep: 644,
+    liveTensors: 72,
+    liveBytes: 17948,
+    sites: [
+      { site: site(18, 21), tensors: 1, bytes: 512, shape: [32, 4], dtype: 'float32' },
+      { site: site(20, 55), tensors: 1, bytes: 4, shape: [], dtype: 'float32' },
+    ],
+    stepSite: site(20, 30),
+    elapsedMs: 100,
+  });
+
+  it('is a warning on the line that made the tensors, which neither stops the run nor hides the model’s fault', () => {
+    const b = new TraceBuilder().model(classifierModel({}, 'relu')).xRange(-1, 1).yOneHot(3);
+    const e = new DiagnosisEngine();
+    for (const ev of b.events) e.ingest(ev);
+    e.ingest(leak(18));
+    const found = e.findings().find((f) => f.symptom === 'tensor-leak');
+    assert.ok(found);
+    assert.equal(found.severity, 'warning');
+    assert.equal(found.rootCause, 'tensor-disposal');
+    assert.equal(found.location?.line, 18);
+    assert.deepEqual(found.related.map((r) => r.site.line), [20]);
+    assert.match(found.message, /leaks 3 tensors \(644 B\) at every step.*lines 18 and 20/);
+    assert.equal(e.hasConfirmedFault(), false, 'a leak alone must not stop training early');
+    // The model's own fault is still judged: a run that never learned confirms the ReLU output.
+    for (let i = 0; i < 60; i++) b.step(1.0986);
+    for (const ev of b.events.slice(-60)) e.ingest(ev);
+    e.finish();
+    const findings = e.findings();
+    const mismatch = findings.find((f) => f.symptom === 'activation-loss-mismatch');
+    assert.ok(mismatch?.confirmed, JSON.stringify(findings.map((f) => [f.id, f.confirmed])));
+    assert.equal(mismatch.severity, 'error');
+    assert.ok(findings.some((f) => f.symptom === 'tensor-leak'));
+    assert.equal(e.report(SUMMARY).verdict, 'faulty');
+  });
+
+  it('makes a run that learned well faulty only through the leak, still as a warning', () => {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    decaying(40, 1.1, 0.1, 0.1).forEach((loss, i) => b.step(loss, { acc: Math.min(0.95, 0.4 + i * 0.02) }));
+    const r = run([...b.events, leak(30)]);
+    assert.deepEqual(r.findings.map((f) => [f.symptom, f.severity]), [['tensor-leak', 'warning']]);
+    assert.equal(r.report.verdict, 'faulty');
+  });
+});

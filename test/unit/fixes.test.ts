@@ -208,3 +208,48 @@ describe('combined edits', () => {
     assert.equal(src.slice(48, 55), 'softmax');
   });
 });
+
+describe('disposing tensors a training step leaves behind', () => {
+  const loop = [
+    "const tf = require('@tensorflow/tfjs');",
+    'for (let start = 0; start < n; start += 32) {',
+    '  const xb = xs.slice([start, 0], [32, 4]);',
+    '  const yb = ys.slice([start, 0], [32, 1]);',
+    '  const cost = optimizer.minimize(() => {',
+    '    const pred = model.apply(xb);',
+    '    return tf.losses.meanSquaredError(yb, pred);',
+    '  }, true);',
+    '  losses.push(cost.dataSync()[0]);',
+    '}',
+  ].join('\n');
+  const at = (line: number, column: number, tensors = 1) => ({ site: site(line, column), tensors });
+
+  it('disposes every leaking declaration once, at the end of the loop body', () => {
+    const out = apply(loop, { kind: 'disposeTensors', sites: [at(3, 17), at(4, 17), at(7, 22)] });
+    assert.equal(out, loop.replace('  losses.push(cost.dataSync()[0]);\n', '  losses.push(cost.dataSync()[0]);\n  tf.dispose([xb, yb, cost]);\n'));
+  });
+
+  it('uses the tensor’s own dispose for one name, and needs no tf binding for it', () => {
+    const src = 'while (true) {\n  const out = model.predict(x);\n  show(out.dataSync());\n}';
+    assert.equal(apply(src, { kind: 'disposeTensors', sites: [at(2, 21)] }), 'while (true) {\n  const out = model.predict(x);\n  show(out.dataSync());\n  out.dispose();\n}');
+  });
+
+  it('wraps a line that leaves several tensors in tf.tidy, so only its value is left to dispose', () => {
+    const src = "const tf = require('@tensorflow/tfjs');\nfor (const b of batches) {\n  const xb = tf.tensor2d(b).div(255);\n  step(xb);\n}";
+    assert.equal(
+      apply(src, { kind: 'disposeTensors', sites: [at(3, 14, 2)] }),
+      "const tf = require('@tensorflow/tfjs');\nfor (const b of batches) {\n  const xb = tf.tidy(() => tf.tensor2d(b).div(255));\n  step(xb);\n  xb.dispose();\n}",
+    );
+  });
+
+  it('gives no fix when the tensor is kept beyond the step, or the step can leave the block early', () => {
+    const kept = loop.replace('  losses.push(cost.dataSync()[0]);', '  losses.push(cost);');
+    assert.equal(apply(kept, { kind: 'disposeTensors', sites: [at(7, 22)] }), null);
+    const early = loop.replace('  losses.push(cost.dataSync()[0]);', '  if (cost.dataSync()[0] < 0.01) break;');
+    assert.equal(apply(early, { kind: 'disposeTensors', sites: [at(3, 17)] }), null);
+    const noDeclaration = 'for (;;) {\n  losses.push(optimizer.minimize(f, true).dataSync()[0]);\n}';
+    assert.equal(apply(noDeclaration, { kind: 'disposeTensors', sites: [at(2, 25)] }), null);
+    const awaited = "const tf = require('@tensorflow/tfjs');\nfor (;;) {\n  const xb = (await load()).div(255);\n  step(xb);\n}";
+    assert.equal(apply(awaited, { kind: 'disposeTensors', sites: [at(3, 14, 2)] }), null);
+  });
+});

@@ -1,0 +1,77 @@
+/** The training script's use of memory: tensors a loop creates at every step and never frees. */
+import type { Observation } from '../context';
+import type { PlannedFix } from '../fixes';
+import type { ModelState } from '../model-state';
+import type { SourceSite, TraceEventOf } from '../trace';
+
+/** "644 B", "12.5 KB", "3.2 MB". */
+export function bytesText(bytes: number): string {
+  if (bytes < 1024) return `${Math.round(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+}
+
+function plural(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? '' : 's'}`;
+}
+
+function shapeText(shape: ReadonlyArray<number | null>): string {
+  return shape.length === 0 ? 'scalar' : `[${shape.map((d) => (d === null ? '?' : String(d))).join(', ')}]`;
+}
+
+/**
+ * Live tensors grew at every one of the last steps, and tensors made during one step outlived it.
+ * The finding sits on the line that made the most of them; the others are related places. It is
+ * about the script, not the model: it neither explains nor hides what training shows.
+ */
+export function tensorLeak(e: TraceEventOf<'tensorLeak'>, run: ModelState): Observation {
+  const located = e.sites.filter((s): s is typeof s & { site: SourceSite } => s.site !== null);
+  const main = located[0] ?? null;
+  const perStep = Math.max(1, Math.round(e.tensorsPerStep));
+  const lines = [...new Set(located.map((s) => s.site.line))];
+  const one = located.length === 1 && located[0]!.tensors === 1;
+  const where =
+    lines.length === 0
+      ? ''
+      : lines.length === 1
+        ? ` ${one ? 'The one' : 'Those'} made on line ${lines[0]} ${one ? 'is' : 'are'} never freed.`
+        : ` Those made on lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]} are never freed.`;
+  const perThousand = e.bytesPerStep * 1000;
+  const message =
+    `Training leaks ${plural(perStep, 'tensor')} (${bytesText(e.bytesPerStep)}) at every step, so memory grows until the process runs out.${where} ` +
+    `tfjs frees a tensor only on dispose() or at the end of the tf.tidy() that made it.`;
+  const evidence = [
+    `live tensors grew at each of the last ${e.steps} steps (${plural(perStep, 'tensor')} per step); ${e.liveTensors} tensors (${bytesText(e.liveBytes)}) were live at step ${e.iter}`,
+    ...(perThousand >= 1024 ? [`at this rate 1000 more steps hold ${bytesText(perThousand)} more`] : []),
+    ...located.map((s) => `line ${s.site.line}: ${plural(s.tensors, 'tensor')} per step (${s.dtype} ${shapeText(s.shape)}${s.tensors > 1 ? ' and others' : ''}) outlived the step that made ${s.tensors === 1 ? 'it' : 'them'}`),
+  ];
+  const related = located.slice(1).map((s) => ({ site: s.site, message: `${plural(s.tensors, 'tensor')} made here at every step ${s.tensors === 1 ? 'is' : 'are'} never freed` }));
+  if (e.stepSite && !located.some((s) => s.site.line === e.stepSite!.line && s.site.file === e.stepSite!.file)) related.push({ site: e.stepSite, message: 'the training step' });
+  const sameFile = main ? located.filter((s) => s.site.file === main.site.file) : [];
+  const fixes: PlannedFix[] = sameFile.length
+    ? [{ title: 'Free the leaked tensors at the end of each step', plan: { kind: 'disposeTensors', sites: sameFile.map((s) => ({ site: s.site, tensors: s.tensors })) } }]
+    : [];
+  return {
+    symptom: 'tensor-leak',
+    about: 'memory',
+    harm: true,
+    scriptOnly: true,
+    priority: 0.3,
+    layer: null,
+    iteration: e.iter,
+    elapsedMs: e.elapsedMs,
+    message,
+    evidence,
+    relevance: new Map(),
+    related,
+    cause: {
+      rootCause: 'tensor-disposal',
+      layer: null,
+      location: main?.site ?? e.stepSite ?? run.view?.event.fitSite ?? null,
+      fixes,
+      confirms: [],
+      folds: [],
+    },
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * Tensors a training loop leaves behind. tfjs frees a tensor only on dispose() or at the end of
+ * the tf.tidy() that made it, so a loop that creates tensors outside any tidy (a batch, a
+ * returned loss, a prediction for logging) grows memory at every step until the process dies.
+ *
+ * The watch reads the engine's live-tensor count at the start of each step: a counter read, no
+ * tensor work. When the count grew at every one of the last LEAK_STEPS steps, it watches one
+ * whole step's tensor creations (their stacks are captured but only formatted for survivors)
+ * and, a step later, groups those still alive by the user's line that created them.
+ * Nothing it does changes a tensor or what training computes.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import type { SourceSite, TensorLeakEvent } from '../analysis/trace';
+import { userSiteFromStack } from './sites';
+
+/** Step-to-step comparisons that must all grow: bounded caches (keep the last k losses) settle sooner. */
+export const LEAK_STEPS = 16;
+/** Creations recorded during the watched step, at most (a conv step makes a few hundred). */
+const CENSUS_LIMIT = 20_000;
+const MAX_SITES = 8;
+
+interface Created {
+  tensor: any;
+  holder: { stack?: string };
+}
+
+type Phase =
+  | { kind: 'counting' }
+  /** Recording the creations of one step, from its start to the next step's start. */
+  | { kind: 'recording'; created: Created[]; epoch: number | null }
+  /** The recorded step is over; its survivors are read at the start of the step after next. */
+  | { kind: 'waiting'; created: Created[]; epoch: number | null }
+  | { kind: 'done' };
+
+export interface LeakStep {
+  modelId: number;
+  /** Steps this model has taken before this one. */
+  iter: number;
+  /** Within fit, the epoch: tfjs's own History keeps a few tensors per epoch until fit ends. */
+  epoch: number | null;
+  stepSite: SourceSite | null;
+  elapsedMs: number;
+}
+
+export class TensorLeakWatch {
+  /** The engine's trackTensor is replaced by one watch at a time (models that alternate steps take turns). */
+  private static recording: TensorLeakWatch | null = null;
+  private lastCount: number | null = null;
+  private lastBytes = 0;
+  private lastEpoch: number | null = null;
+  private readonly growth: number[] = [];
+  private readonly byteGrowth: number[] = [];
+  private phase: Phase = { kind: 'counting' };
+  private restore: (() => void) | null = null;
+
+  constructor(
+    private readonly engine: any,
+    private readonly probeFile: string,
+    private readonly send: (event: TensorLeakEvent) => void,
+  ) {}
+
+  /** Called at the start of every optimizer step of one model. */
+  atStepStart(step: LeakStep): void {
+    if (this.phase.kind === 'done') return;
+    const state = this.engine?.state;
+    const count = state?.numTensors;
+    const bytes = state?.numBytes;
+    if (typeof count !== 'number' || typeof bytes !== 'number') {
+      this.phase = { kind: 'done' };
+      return;
+    }
+    const comparable = this.lastCount !== null && step.epoch === this.lastEpoch;
+    if (comparable) {
+      const grew = count - this.lastCount!;
+      if (grew > 0) {
+        this.growth.push(grew);
+        this.byteGrowth.push(bytes - this.lastBytes);
+        if (this.growth.length > LEAK_STEPS) {
+          this.growth.shift();
+          this.byteGrowth.shift();
+        }
+      } else {
+        this.growth.length = 0;
+        this.byteGrowth.length = 0;
+        this.stopRecording();
+        if (this.phase.kind !== 'counting') this.phase = { kind: 'counting' };
+      }
+    } else if (this.phase.kind !== 'counting') {
+      // fit moved to another epoch in the middle: start over in this one.
+      this.stopRecording();
+      this.phase = { kind: 'counting' };
+    }
+    this.lastCount = count;
+    this.lastBytes = bytes;
+    this.lastEpoch = step.epoch;
+
+    const phase = this.phase;
+    if (phase.kind === 'recording') {
+      this.stopRecording();
+      this.phase = { kind: 'waiting', created: phase.created, epoch: phase.epoch };
+    } else if (phase.kind === 'waiting') {
+      this.phase = { kind: 'done' };
+      this.report(step, phase.created, count, bytes);
+    } else if (this.growth.length >= LEAK_STEPS && TensorLeakWatch.recording === null) {
+      this.startRecording(step.epoch);
+    }
+  }
+
+  /** Training ended or the model changed: nothing recorded may stay hooked. */
+  stop(): void {
+    this.stopRecording();
+    if (this.phase.kind !== 'done') this.phase = { kind: 'counting' };
+  }
+
+  private startRecording(epoch: number | null): void {
+    const engine = this.engine;
+    const original = engine?.trackTensor;
+    const created: Created[] = [];
+    this.phase = { kind: 'recording', created, epoch };
+    if (typeof original !== 'function') return;
+    const hadOwn = Object.prototype.hasOwnProperty.call(engine, 'trackTensor');
+    // A variable's assign() tracks the variable again: an update, not a new tensor.
+    const seen = new Set<any>(Object.values(engine.state?.registeredVariables ?? {}));
+    const recorder = function (this: any, tensor: any, backend: any) {
+      const out = original.call(this, tensor, backend);
+      if (created.length < CENSUS_LIMIT && !seen.has(tensor)) {
+        seen.add(tensor);
+        const holder: { stack?: string } = {};
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 40;
+        // V8 formats the stack only when it is read: for the few survivors.
+        Error.captureStackTrace(holder, recorder);
+        Error.stackTraceLimit = limit;
+        created.push({ tensor, holder });
+      }
+      return out;
+    };
+    engine.trackTensor = recorder;
+    TensorLeakWatch.recording = this;
+    this.restore = () => {
+      if (hadOwn) engine.trackTensor = original;
+      else delete engine.trackTensor;
+      TensorLeakWatch.recording = null;
+    };
+  }
+
+  private stopRecording(): void {
+    this.restore?.();
+    this.restore = null;
+  }
+
+  private report(step: LeakStep, created: Created[], count: number, bytes: number): void {
+    const groups = new Map<string, TensorLeakEvent['sites'][number]>();
+    for (const { tensor, holder } of created) {
+      if (tensor?.isDisposed !== false) continue;
+      const site = userSiteFromStack(holder.stack, this.probeFile);
+      const key = site ? `${site.file}:${site.line}` : '?';
+      const size = typeof tensor.size === 'number' ? tensor.size : 0;
+      const itemBytes = tensor.dtype === 'int32' || tensor.dtype === 'float32' ? 4 : tensor.dtype === 'bool' ? 1 : 4;
+      const group = groups.get(key);
+      if (group) {
+        group.tensors++;
+        group.bytes += size * itemBytes;
+      } else {
+        const shape = Array.isArray(tensor.shape) ? tensor.shape.slice(0, 16).map((d: unknown) => (typeof d === 'number' ? d : null)) : [];
+        groups.set(key, { site, tensors: 1, bytes: size * itemBytes, shape, dtype: String(tensor.dtype ?? 'float32').slice(0, 32) });
+      }
+    }
+    const sites = [...groups.values()].sort((a, b) => b.tensors - a.tensors || b.bytes - a.bytes).slice(0, MAX_SITES);
+    this.send({
+      type: 'tensorLeak',
+      modelId: step.modelId,
+      iter: step.iter,
+      steps: this.growth.length,
+      tensorsPerStep: median(this.growth),
+      bytesPerStep: Math.max(0, median(this.byteGrowth)),
+      liveTensors: count,
+      liveBytes: bytes,
+      sites,
+      stepSite: step.stepSite,
+      elapsedMs: step.elapsedMs,
+    });
+  }
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
