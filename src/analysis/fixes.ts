@@ -763,24 +763,66 @@ function declarationAt(src: SourceText, site: SourceSite): { name: string; start
   return found;
 }
 
+/** Keywords that start a statement other than an expression statement. */
+const STATEMENT_KEYWORD = /^(?:const|let|var|return|if|else|for|while|do|switch|case|default|throw|yield|await|function|class|import|export|try|catch|finally|break|continue|async)\b/;
+
+/**
+ * An expression statement (`losses.push(opt.minimize(f, true).dataSync()[0]);`) that starts on the
+ * site's line and holds the site, which can be wrapped whole in tf.tidy: nothing it makes is kept
+ * (no assignment, nothing stored but numbers read back, no await).
+ */
+function tidyStatementAt(src: SourceText, site: SourceSite): Span | null {
+  const t = src.text;
+  const at = src.offset(site.line, site.column);
+  const ls = src.lineStart(site.line);
+  if (at < 0 || ls < 0) return null;
+  const start = ls + /^[ \t]*/.exec(t.slice(ls))![0].length;
+  if (STATEMENT_KEYWORD.test(t.slice(start, start + 12)) || !/^[A-Za-z_$(]/.test(t[start] ?? '')) return null;
+  const end = statementEnd(t, start);
+  if (end < at || (t[end] !== ';' && t[end] !== '\n' && end !== t.length)) return null;
+  const code = codeOnly(t, start, end);
+  if (/\b(?:await|yield)\b/.test(code)) return null;
+  // An assignment at the top level keeps what it assigns; so does storing anything but numbers read back.
+  let depth = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i]!;
+    if (c in OPEN) depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (depth === 0 && c === '=' && !/[=!<>]/.test(code[i - 1] ?? '') && !/[=>]/.test(code[i + 1] ?? '')) return null;
+  }
+  if (/\.(?:push|unshift|set|add|concat)\((?![^;]*Sync\()/.test(code)) return null;
+  return { start, end: t[end] === ';' ? end + 1 : end };
+}
+
 function disposeTensorsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'disposeTensors' }>): EditResult {
   const t = src.text;
   const file = p.sites[0]?.site.file;
   if (!file || p.sites.some((s) => s.site.file !== file)) return null;
+  const tidy = TF_BINDING.test(t);
   const decls: Array<NonNullable<ReturnType<typeof declarationAt>> & { tensors: number }> = [];
+  const edits: TextEdit[] = [];
+  const wrapped: number[] = [];
   for (const s of p.sites) {
     const d = declarationAt(src, s.site);
-    if (!d) return null;
-    if (!decls.some((x) => x.start === d.start)) decls.push({ ...d, tensors: s.tensors });
+    if (d) {
+      if (!decls.some((x) => x.start === d.start)) decls.push({ ...d, tensors: s.tensors });
+      continue;
+    }
+    // No declaration to dispose: the statement that made the tensors runs inside tf.tidy.
+    const statement = tidy ? tidyStatementAt(src, s.site) : null;
+    if (!statement) return null;
+    if (wrapped.includes(statement.start)) continue;
+    wrapped.push(statement.start);
+    const body = t.slice(statement.start, statement.end).replace(/;?$/, ';');
+    edits.push(src.edit(file, statement.start, statement.end, `tf.tidy(() => { ${body} });`));
   }
+  if (decls.length === 0) return edits.length ? edits : null;
   decls.sort((a, b) => a.start - b.start);
   const open = enclosingBlock(t, decls[0]!.start);
   if (open < 0 || decls.some((d) => enclosingBlock(t, d.start) !== open)) return null;
   const close = matchClose(t, open);
   if (close < 0) return null;
   if (EARLY_EXIT.test(withoutFunctionBodies(t, decls[0]!.start, close))) return null;
-  const edits: TextEdit[] = [];
-  const tidy = TF_BINDING.test(t);
   for (const d of decls) {
     const later = codeOnly(t, d.init.end, close);
     const name = escapeRe(d.name);
@@ -801,7 +843,7 @@ function disposeTensorsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dispo
   const names = decls.map((d) => d.name);
   const statement = names.length === 1 || !tidy ? names.map((n) => `${n}.dispose();`).join(' ') : `tf.dispose([${names.join(', ')}]);`;
   edits.push(src.edit(file, closeLineStart, closeLineStart, `${indent}${statement}\n`));
-  return edits;
+  return overlapping(edits) ? null : edits;
 }
 
 function planFile(p: FixPlan): string | null {

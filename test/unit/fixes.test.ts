@@ -242,6 +242,17 @@ describe('disposing tensors a training step leaves behind', () => {
     );
   });
 
+  it('runs a statement that declares nothing inside tf.tidy, unless it keeps what it makes', () => {
+    const head = "const tf = require('@tensorflow/tfjs');\nfor (;;) {\n";
+    assert.equal(
+      apply(`${head}  losses.push(optimizer.minimize(f, true).dataSync()[0]);\n}`, { kind: 'disposeTensors', sites: [at(3, 25)] }),
+      `${head}  tf.tidy(() => { losses.push(optimizer.minimize(f, true).dataSync()[0]); });\n}`,
+    );
+    assert.equal(apply(`${head}  history.push(optimizer.minimize(f, true));\n}`, { kind: 'disposeTensors', sites: [at(3, 25)] }), null);
+    assert.equal(apply(`${head}  last = model.predict(x);\n}`, { kind: 'disposeTensors', sites: [at(3, 16)] }), null);
+    assert.equal(apply(`${head}  await show(model.predict(x));\n}`, { kind: 'disposeTensors', sites: [at(3, 20)] }), null);
+  });
+
   it('gives no fix when the tensor is kept beyond the step, or the step can leave the block early', () => {
     const kept = loop.replace('  losses.push(cost.dataSync()[0]);', '  losses.push(cost);');
     assert.equal(apply(kept, { kind: 'disposeTensors', sites: [at(7, 22)] }), null);
