@@ -404,6 +404,37 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     assert.equal(await ed.page.locator('.editor-group-container.active .view-overlays :is(.squiggly-error, .squiggly-warning)').count(), 0);
   });
 
+  test('a loop that never frees its tensors: a warning squiggle on the line, and the quick fix disposes them', { timeout: 2 * STEP_MS }, async () => {
+    const file = path.join(ws, 'tensor-leak.js');
+    const line = lineOf(file, 'const xb = xs.slice');
+    await ed.runCommand('View: Close All Editors');
+    await debugTraining('tensor-leak.js', line);
+    // Not a fault of the model: told when the run ends, as a warning.
+    const message = await notified(ed, /Faultline: Training leaks/, 120_000);
+    assert.match(message, /leaks 3 tensors .* at every step/);
+    const hit = await waitFor(`a warning squiggle on line ${line}`, 60_000, async () => {
+      const squiggles = await ed.waitForSquiggle('warning', 30_000);
+      return squiggles.find((s) => s.line === line && /never freed/.test(s.message));
+    });
+    assert.match(hit.message, /Root cause: tensors never freed\./);
+    const row = (await ed.problems()).find((p) => p.source === 'faultline' && p.line === line);
+    assert.equal(row?.severity, 'warning', JSON.stringify(row));
+
+    await goToLine(line, 13);
+    const rows = await quickFixRows();
+    assert.match(rows[0] ?? '', /^Free the leaked tensors at the end of each step/, JSON.stringify(rows));
+    await ed.page.keyboard.press('Enter');
+    await waitFor('the fix to be applied', 10_000, async () => (await ed.page.locator('.editor-group-container.active .tab.active.dirty').count()) > 0);
+    await ed.runCommand('File: Save');
+    await waitFor('the fix to be saved', 10_000, () => fs.readFileSync(file, 'utf8').includes('      tf.dispose([xb, yb, cost]);\n    }'));
+    // The fixed script trains with nothing to report (an earlier test's notification must not count).
+    await ed.runCommand('Notifications: Clear All Notifications');
+    await debugTraining('tensor-leak.js');
+    await notified(ed, /Faultline: no fault found in 320 training iterations/, 120_000);
+    await ed.page.locator('.statusbar-item', { hasText: 'Faultline: healthy' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    assert.deepEqual((await ed.problems()).filter((p) => p.source === 'faultline'), []);
+  });
+
   test('a syntax error is reported with a notification and an error at its line', { timeout: STEP_MS }, async () => {
     await ed.openFile('syntax-error.js');
     // Started from the Explorer's context menu this time.
