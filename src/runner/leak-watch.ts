@@ -18,6 +18,7 @@ export const LEAK_STEPS = 16;
 /** Creations recorded during the watched step, at most (a conv step makes a few hundred). */
 const CENSUS_LIMIT = 20_000;
 const MAX_SITES = 8;
+const STALE_STEPS = 8;
 
 interface Created {
   tensor: any;
@@ -45,6 +46,8 @@ export interface LeakStep {
 export class TensorLeakWatch {
   /** The engine's trackTensor is replaced by one watch at a time (models that alternate steps take turns). */
   private static recording: TensorLeakWatch | null = null;
+  /** Steps of other models since the recording one last stepped: a model that stopped training releases the hook. */
+  private static otherSteps = 0;
   private lastCount: number | null = null;
   private lastBytes = 0;
   private lastEpoch: number | null = null;
@@ -61,6 +64,9 @@ export class TensorLeakWatch {
 
   /** Called at the start of every optimizer step of one model. */
   atStepStart(step: LeakStep): void {
+    const recorder = TensorLeakWatch.recording;
+    if (recorder === this) TensorLeakWatch.otherSteps = 0;
+    else if (recorder && ++TensorLeakWatch.otherSteps > STALE_STEPS) recorder.stop();
     if (this.phase.kind === 'done') return;
     const state = this.engine?.state;
     const count = state?.numTensors;
@@ -114,11 +120,13 @@ export class TensorLeakWatch {
 
   private startRecording(epoch: number | null): void {
     const engine = this.engine;
-    const original = engine?.trackTensor;
+    // Every new tensor passes through trackTensor (tfjs 2 and later) or incRef (tfjs 1).
+    const method = typeof engine?.trackTensor === 'function' ? 'trackTensor' : typeof engine?.incRef === 'function' ? 'incRef' : null;
     const created: Created[] = [];
     this.phase = { kind: 'recording', created, epoch };
-    if (typeof original !== 'function') return;
-    const hadOwn = Object.prototype.hasOwnProperty.call(engine, 'trackTensor');
+    if (!method) return;
+    const original = engine[method];
+    const hadOwn = Object.prototype.hasOwnProperty.call(engine, method);
     // A variable's assign() tracks the variable again: an update, not a new tensor.
     const seen = new Set<any>(Object.values(engine.state?.registeredVariables ?? {}));
     const recorder = function (this: any, tensor: any, backend: any) {
@@ -135,11 +143,12 @@ export class TensorLeakWatch {
       }
       return out;
     };
-    engine.trackTensor = recorder;
+    engine[method] = recorder;
     TensorLeakWatch.recording = this;
+    TensorLeakWatch.otherSteps = 0;
     this.restore = () => {
-      if (hadOwn) engine.trackTensor = original;
-      else delete engine.trackTensor;
+      if (hadOwn) engine[method] = original;
+      else delete engine[method];
       TensorLeakWatch.recording = null;
     };
   }

@@ -1,0 +1,98 @@
+/** The probe's tensor leak watch, on tfjs's real engine: what counts as a leak, and where it is made. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as tf from '@tensorflow/tfjs';
+import type { TensorLeakEvent } from '../../src/analysis/trace';
+import { LEAK_STEPS, TensorLeakWatch } from '../../src/runner/leak-watch';
+
+const THIS_FILE = __filename;
+
+/** The 1-based line of this file that holds `needle`. */
+function lineOf(needle: string): number {
+  const lines = require('node:fs').readFileSync(THIS_FILE, 'utf8').split('\n') as string[];
+  const i = lines.findIndex((l) => l.includes(needle) && !l.includes('lineOf('));
+  assert.ok(i >= 0, needle);
+  return i + 1;
+}
+
+function watch(): { w: TensorLeakWatch; events: TensorLeakEvent[] } {
+  const events: TensorLeakEvent[] = [];
+  // No probe file to skip here: the test file itself is the "user".
+  return { w: new TensorLeakWatch(tf.engine(), '/no/probe.js', (e) => events.push(e)), events };
+}
+
+const weights = tf.variable(tf.ones([4, 4]));
+
+/** One training-like step: intermediate tensors freed by tidy, a variable updated in place. */
+function cleanStep(): void {
+  tf.tidy(() => {
+    weights.assign(weights.mul(0.99));
+  });
+}
+
+describe('tensor leak watch', () => {
+  it('names the lines whose tensors outlive every step, once, and releases the engine', () => {
+    const { w, events } = watch();
+    const kept: tf.Tensor[] = [];
+    for (let i = 0; i < LEAK_STEPS + 6; i++) {
+      w.atStepStart({ modelId: 3, iter: i, epoch: null, stepSite: null, elapsedMs: i });
+      cleanStep();
+      kept.push(tf.scalar(i)); // leaks one scalar
+      kept.push(tf.ones([2, 3]).mul(2)); // leaks the product and the ones
+    }
+    assert.equal(events.length, 1);
+    const e = events[0]!;
+    assert.equal(e.modelId, 3);
+    assert.equal(e.tensorsPerStep, 3);
+    assert.equal(e.bytesPerStep, 4 + 24 + 24);
+    assert.equal(e.steps, LEAK_STEPS);
+    assert.deepEqual(
+      e.sites.map((s) => [s.site?.file, s.site?.line, s.tensors, s.shape]),
+      [
+        [THIS_FILE, lineOf('leaks the product and the ones'), 2, [2, 3]],
+        [THIS_FILE, lineOf('leaks one scalar'), 1, []],
+      ],
+    );
+    assert.equal(Object.prototype.hasOwnProperty.call(tf.engine(), 'trackTensor'), false, 'the engine is left as it was');
+    tf.dispose(kept);
+  });
+
+  it('is silent on clean steps, on a bounded cache, and on growth between fit epochs only', () => {
+    const { w, events } = watch();
+    const recent: tf.Tensor[] = [];
+    for (let i = 0; i < 3 * LEAK_STEPS; i++) {
+      w.atStepStart({ modelId: 0, iter: i, epoch: null, stepSite: null, elapsedMs: i });
+      cleanStep();
+      // The last 10 losses are kept for a moving average: growth that stops.
+      recent.push(tf.scalar(i));
+      if (recent.length > 10) recent.shift()!.dispose();
+    }
+    const perEpoch: tf.Tensor[] = [];
+    for (let epoch = 0; epoch < 2 * LEAK_STEPS; epoch++) {
+      // tfjs's History keeps a tensor per epoch until fit ends: that growth crosses epochs only.
+      perEpoch.push(tf.scalar(epoch));
+      for (let b = 0; b < 3; b++) {
+        w.atStepStart({ modelId: 0, iter: epoch * 3 + b, epoch, stepSite: null, elapsedMs: 0 });
+        cleanStep();
+      }
+    }
+    assert.deepEqual(events, []);
+    tf.dispose([...recent, ...perEpoch]);
+  });
+
+  it('lets go of the engine when the model being watched stops training', () => {
+    const a = watch();
+    const b = watch();
+    const leaked: tf.Tensor[] = [];
+    for (let i = 0; i <= LEAK_STEPS; i++) {
+      a.w.atStepStart({ modelId: 1, iter: i, epoch: null, stepSite: null, elapsedMs: 0 });
+      leaked.push(tf.scalar(i));
+    }
+    // Model 1 is now recording its next step, and never steps again; model 2 trains on.
+    assert.equal(Object.prototype.hasOwnProperty.call(tf.engine(), 'trackTensor'), true);
+    for (let i = 0; i < 12; i++) b.w.atStepStart({ modelId: 2, iter: i, epoch: null, stepSite: null, elapsedMs: 0 });
+    assert.equal(Object.prototype.hasOwnProperty.call(tf.engine(), 'trackTensor'), false);
+    assert.deepEqual([...a.events, ...b.events], []);
+    tf.dispose(leaked);
+  });
+});
