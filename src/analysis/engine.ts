@@ -9,7 +9,7 @@ import { configHypotheses } from './detectors/config';
 import { detectExploding, detectLayers } from './detectors/layers';
 import { detectNumerical } from './detectors/numerical';
 import { tensorLeak } from './detectors/memory';
-import { ignoredLearningRate } from './detectors/settings';
+import { ignoredLearningRate, recreatedOptimizer } from './detectors/settings';
 import { completedAsPlanned, detectTrends, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { SYMPTOM_SEEN } from './findings';
@@ -274,6 +274,11 @@ export class DiagnosisEngine {
         const modelId = this.lastModel ?? this.firstModel;
         const run = modelId !== null ? this.runs.get(modelId) : undefined;
         if (run) this.apply(run, [ignoredLearningRate(e, run)]);
+        return;
+      }
+      case 'optimizerRecreated': {
+        const run = this.run(e.modelId);
+        this.apply(run, [recreatedOptimizer(e, run)]);
         return;
       }
       case 'tensorLeak': {

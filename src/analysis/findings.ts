@@ -36,6 +36,8 @@ export const SYMPTOMS = [
   'learning-rate-ignored',
   // The script's memory: tensors made at every step and never freed.
   'tensor-leak',
+  // A custom loop that makes a new optimizer at every step.
+  'optimizer-recreated',
 ] as const;
 export type Symptom = (typeof SYMPTOMS)[number];
 
@@ -72,6 +74,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'weights-frozen': 'training stopped: no layer has weights it may change',
   'learning-rate-ignored': 'the learning rate assignment is ignored',
   'tensor-leak': 'tensors made at every step are never freed',
+  'optimizer-recreated': 'a new optimizer is made at every step',
 };
 
 export const ROOT_CAUSES = [

@@ -61,6 +61,8 @@ export type FixPlan =
    * than one tensor behind has its initializer wrapped in tf.tidy() so only the value survives.
    */
   | { kind: 'disposeTensors'; sites: Array<{ site: SourceSite; tensors: number }> }
+  /** The declaration at the site (`const optimizer = tf.train.adam(0.01);`) moves before the outermost loop around it. */
+  | { kind: 'hoistDeclaration'; site: SourceSite }
   | { kind: 'all'; parts: FixPlan[] };
 
 export interface PlannedFix {
@@ -805,6 +807,8 @@ function disposeTensorsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dispo
   for (const s of p.sites) {
     const d = declarationAt(src, s.site);
     if (d) {
+      // An optimizer is no tensor: the leak is the optimizer made at every step (its own finding).
+      if (/\btrain\s*\.\s*\w+\s*\(|\bnew\s+\w*Optimizer\b/.test(t.slice(d.init.start, d.init.end))) return null;
       if (!decls.some((x) => x.start === d.start)) decls.push({ ...d, tensors: s.tensors });
       continue;
     }
@@ -846,6 +850,40 @@ function disposeTensorsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dispo
   return overlapping(edits) ? null : edits;
 }
 
+/** A loop statement's header on the line of its `{`: `for (...) {`, `while (...) {`, `do {`. */
+const LOOP_HEADER = /^\s*(?:(?:for|while)\b.*\)|do)\s*$/;
+
+function hoistDeclarationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoistDeclaration' }>): EditResult {
+  const t = src.text;
+  const d = declarationAt(src, p.site);
+  if (!d || t.slice(d.lineStart, d.start).trim() !== '') return null;
+  const end = statementEnd(t, d.init.start);
+  const stmtEnd = t[end] === ';' ? end + 1 : end;
+  const endLine = src.position(stmtEnd).line;
+  if (t.slice(stmtEnd, src.lineEnd(endLine)).trim() !== '') return null;
+  // The outermost of the loops directly around the declaration.
+  let loopLine: number | null = null;
+  for (let open = enclosingBlock(t, d.start); open >= 0; ) {
+    const line = src.position(open).line;
+    if (!LOOP_HEADER.test(codeOnly(t, src.lineStart(line), open))) break;
+    loopLine = line;
+    open = enclosingBlock(t, src.lineStart(line));
+  }
+  if (loopLine === null) return null;
+  const loopStart = src.lineStart(loopLine);
+  // Its value must not depend on anything the loops declare (a rate computed per epoch), and its
+  // name must be declared nowhere else (moved, it would clash).
+  const init = codeOnly(t, d.init.start, d.init.end);
+  const inner = codeOnly(t, loopStart, d.start);
+  for (const m of inner.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)/g)) if (new RegExp(`\\b${escapeRe(m[1]!)}\\b`).test(init)) return null;
+  const declared = codeOnly(t, 0, t.length).match(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(d.name)}\\b`, 'g')) ?? [];
+  if (declared.length !== 1) return null;
+  const indent = /^[ \t]*/.exec(t.slice(loopStart))![0];
+  const statement = t.slice(d.start, stmtEnd).replace(/\n[ \t]*/g, ' ');
+  const next = src.lineStart(endLine + 1);
+  return [src.edit(p.site.file, loopStart, loopStart, `${indent}${statement}\n`), src.edit(p.site.file, d.lineStart, next < 0 ? t.length : next, '')];
+}
+
 function planFile(p: FixPlan): string | null {
   switch (p.kind) {
     case 'activation':
@@ -873,6 +911,8 @@ function planFile(p: FixPlan): string | null {
       return p.site.file;
     case 'disposeTensors':
       return p.sites[0]?.site.file ?? null;
+    case 'hoistDeclaration':
+      return p.site.file;
     case 'all':
       return null;
   }
@@ -938,6 +978,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return shuffleBeforeBatchEdits(src, p);
       case 'disposeTensors':
         return disposeTensorsEdits(src, p);
+      case 'hoistDeclaration':
+        return hoistDeclarationEdits(src, p);
     }
   } catch {
     return null;

@@ -363,6 +363,23 @@ export const TensorLeakEvent = z.object({
 });
 export type TensorLeakEvent = z.infer<typeof TensorLeakEvent>;
 
+/**
+ * A custom loop that builds a new optimizer at every step, from the same line: each one starts
+ * with fresh state (Adam's moments, momentum) and keeps tensors nobody frees. Sent once per model.
+ */
+export const OptimizerRecreatedEvent = z.object({
+  type: z.literal('optimizerRecreated'),
+  modelId: z.number().int(),
+  /** The step at which it was seen for the last of `steps` steps running. */
+  iter: z.number().int().min(0),
+  steps: z.number().int().min(2),
+  className: z.string().max(128),
+  /** The line that creates the optimizers. */
+  site: SourceSite,
+  elapsedMs: z.number(),
+});
+export type OptimizerRecreatedEvent = z.infer<typeof OptimizerRecreatedEvent>;
+
 export const TraceEvent = z.discriminatedUnion('type', [
   Hello,
   TfjsLoaded,
@@ -379,6 +396,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   BroadcastEvent,
   BatchClassesEvent,
   TensorLeakEvent,
+  OptimizerRecreatedEvent,
 ]);
 export type TraceEvent = z.infer<typeof TraceEvent>;
 export type TraceEventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;

@@ -1263,6 +1263,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     return compute(f);
   }
   watchLeaks(entry);
+  if (optimizer) watchOptimizerChurn(entry, optimizer);
   const detailed = shouldDetail(entry);
   const state: StepState = { entry, outputs: new Map(), firstInput: null, detailed, forwardStats: new Map(), loss: null };
   step = state;
@@ -1326,6 +1327,31 @@ function watchLeaks(entry: TracedModel): void {
     });
   } catch (error) {
     warnOnce(`tensor count failed: ${(error as Error).message}`);
+  }
+}
+
+/** Steps running, each with a new optimizer made on the same line, that establish the pattern. */
+const OPTIMIZER_CHURN_STEPS = 3;
+const optimizerChurn = new WeakMap<TracedModel, { last: object; run: number; reported: boolean }>();
+
+/** A custom loop that makes its optimizer inside the loop: a new one, from the same line, at every step. */
+function watchOptimizerChurn(entry: TracedModel, optimizer: object): void {
+  const churn = optimizerChurn.get(entry);
+  if (!churn) {
+    optimizerChurn.set(entry, { last: optimizer, run: 0, reported: false });
+    return;
+  }
+  if (churn.last === optimizer || churn.reported) {
+    if (churn.last === optimizer) churn.run = 0;
+    return;
+  }
+  const site = optimizerSites.get(optimizer) ?? null;
+  const previous = optimizerSites.get(churn.last) ?? null;
+  churn.run = site && previous && site.file === previous.file && site.line === previous.line ? churn.run + 1 : 0;
+  churn.last = optimizer;
+  if (site && churn.run >= OPTIMIZER_CHURN_STEPS) {
+    churn.reported = true;
+    emit({ type: 'optimizerRecreated', modelId: entry.id, iter: entry.steps, steps: churn.run + 1, className: optimizerClassName(optimizer), site, elapsedMs: elapsed() });
   }
 }
 

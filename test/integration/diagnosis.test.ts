@@ -286,3 +286,21 @@ test('a custom loop that never frees its batches and losses: a warning on the li
     fs.rmSync(copy, { force: true });
   }
 });
+
+test('a custom loop that makes its Adam optimizer at every step: an error on that line, and the fix moves it before the loops', () => {
+  const script = path.join(FIXTURES, 'optimizer-in-loop.js');
+  const { code, report } = diagnose(script);
+  assert.equal(code, 1);
+  const f = lead(report);
+  assert.equal(f.symptom, 'optimizer-recreated');
+  assert.equal(f.rootCause, 'optimizer');
+  assert.equal(f.severity, 'error');
+  assert.equal(f.location?.line, linesOf(script, 'const optimizer = tf.train.adam(0.01)')[0]);
+  assert.match(f.message, /new Adam optimizer is made at every training step.*fresh state/);
+  // The tensors each optimizer keeps are part of this finding, not a second one.
+  assert.deepEqual(report.findings.map((x) => x.symptom), ['optimizer-recreated']);
+  assert.ok(f.fix);
+  const patched = applyEdits(fs.readFileSync(script, 'utf8'), f.fix.edits, script);
+  assert.ok(patched.includes("  const losses = [];\n  const optimizer = tf.train.adam(0.01);\n  for (let epoch = 0;"), patched);
+  assertFixedCopyTrainsClean(script, f);
+});

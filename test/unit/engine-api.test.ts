@@ -257,3 +257,30 @@ describe('tensors a training step never frees', () => {
     assert.equal(r.report.verdict, 'faulty');
   });
 });
+
+describe('an optimizer made at every step', () => {
+  it('is a confirmed finding on the line that makes it, and the tensors those optimizers keep are its evidence, not a second finding', () => {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    for (let i = 0; i < 4; i++) b.step(1 - 0.01 * i);
+    b.events.push({ type: 'optimizerRecreated', modelId: 0, iter: 3, steps: 4, className: 'AdamOptimizer', site: site(20, 34), elapsedMs: 5 });
+    b.events.push({
+      type: 'tensorLeak', modelId: 0, iter: 18, steps: 16, tensorsPerStep: 10, bytesPerStep: 400, liveTensors: 190, liveBytes: 13200,
+      sites: [{ site: site(24, 9), tensors: 8, bytes: 384, shape: [4, 8], dtype: 'float32' }], stepSite: site(24, 9), elapsedMs: 9,
+    });
+    const r = run(b.events);
+    assert.deepEqual(r.findings.map((f) => [f.symptom, f.severity, f.location?.line]), [['optimizer-recreated', 'error', 20]]);
+    const f = r.findings[0]!;
+    assert.match(f.message, /new Adam optimizer is made at every training step, on line 20: each one takes its single step from fresh state \(moment estimates at zero\)/);
+    assert.deepEqual(f.observed, ['optimizer-recreated', 'tensor-leak']);
+    assert.ok(f.evidence.some((line) => /leaks 10 tensors/.test(line)), JSON.stringify(f.evidence));
+  });
+
+  it('for SGD, which keeps no state, says only what leaks', () => {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    b.step(1);
+    b.events.push({ type: 'optimizerRecreated', modelId: 0, iter: 3, steps: 4, className: 'SGDOptimizer', site: site(20, 34), elapsedMs: 5 });
+    const f = run(b.events).findings.find((x) => x.symptom === 'optimizer-recreated');
+    assert.match(f?.message ?? '', /new SGD optimizer .* keeps tensors of its own \(its learning rate\) that are never freed/);
+    assert.doesNotMatch(f!.message, /fresh state/);
+  });
+});

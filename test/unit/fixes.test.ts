@@ -264,3 +264,33 @@ describe('disposing tensors a training step leaves behind', () => {
     assert.equal(apply(awaited, { kind: 'disposeTensors', sites: [at(3, 14, 2)] }), null);
   });
 });
+
+describe('moving an optimizer made at every step out of the loop', () => {
+  const src = [
+    'async function train() {',
+    '  for (let epoch = 0; epoch < 20; epoch++) {',
+    '    for (const batch of batches) {',
+    '      const optimizer = tf.train.adam(0.01);',
+    '      optimizer.minimize(() => loss(batch));',
+    '    }',
+    '  }',
+    '}',
+  ].join('\n');
+
+  it('puts the declaration before the outermost loop and removes it from the loop body', () => {
+    assert.equal(
+      apply(src, { kind: 'hoistDeclaration', site: site(4, 32) }),
+      ['async function train() {', '  const optimizer = tf.train.adam(0.01);', '  for (let epoch = 0; epoch < 20; epoch++) {', '    for (const batch of batches) {', '      optimizer.minimize(() => loss(batch));', '    }', '  }', '}'].join('\n'),
+    );
+  });
+
+  it('gives no fix when the optimizer depends on the loop (a rate per epoch), its name is taken, or no loop is around it', () => {
+    assert.equal(apply(src.replace('adam(0.01)', 'adam(0.01 / (epoch + 1))'), { kind: 'hoistDeclaration', site: site(4, 32) }), null);
+    assert.equal(apply(`const optimizer = null;\n${src}`, { kind: 'hoistDeclaration', site: site(5, 32) }), null);
+    assert.equal(apply('function step() {\n  const optimizer = tf.train.adam(0.01);\n}', { kind: 'hoistDeclaration', site: site(2, 30) }), null);
+  });
+
+  it('never offers to dispose an optimizer as if it were a tensor', () => {
+    assert.equal(apply(src, { kind: 'disposeTensors', sites: [{ site: site(4, 32), tensors: 1 }] }), null);
+  });
+});

@@ -35,3 +35,40 @@ export function ignoredLearningRate(e: TraceEventOf<'ignoredSetting'>, run: Mode
     },
   };
 }
+
+/** Optimizers that carry state from step to step (moments, accumulators, velocity). */
+const STATEFUL = /adam|adamax|adagrad|adadelta|rmsprop|momentum/i;
+
+/**
+ * A new optimizer made on the same line at every step of a custom loop. A stateful one (Adam,
+ * RMSProp, momentum, ...) then takes every step from fresh state, so it never works as designed;
+ * every optimizer also keeps tensors of its own (its learning rate, its state) that are never freed.
+ */
+export function recreatedOptimizer(e: TraceEventOf<'optimizerRecreated'>, run: ModelState): Observation {
+  const name = e.className.replace(/Optimizer$/, '') || 'optimizer';
+  const stateful = STATEFUL.test(e.className);
+  const why = stateful
+    ? `each one takes its single step from fresh state (${/adam/i.test(name) ? 'moment estimates' : /momentum/i.test(name) ? 'velocity' : 'accumulators'} at zero), so training never gets ${name}'s adaptive steps, and the tensors each one keeps are never freed`
+    : 'each one keeps tensors of its own (its learning rate) that are never freed';
+  return {
+    symptom: 'optimizer-recreated',
+    about: 'optimizer',
+    harm: true,
+    priority: 0.75,
+    layer: null,
+    iteration: e.iter,
+    elapsedMs: e.elapsedMs,
+    message: `A new ${name} optimizer is made at every training step, on line ${e.site.line}: ${why}. Create it once, before the loop.`,
+    evidence: [`${e.steps} steps running each used a new ${name} optimizer made on line ${e.site.line}`],
+    relevance: new Map(),
+    related: run.view?.event.fitSite ? [{ site: run.view.event.fitSite, message: 'the training step' }] : [],
+    cause: {
+      rootCause: 'optimizer',
+      layer: null,
+      location: e.site,
+      fixes: [{ title: 'Create the optimizer once, before the training loop', plan: { kind: 'hoistDeclaration', site: e.site } }],
+      confirms: [],
+      folds: [],
+    },
+  };
+}
