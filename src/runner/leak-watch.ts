@@ -19,6 +19,8 @@ export const LEAK_STEPS = 16;
 const CENSUS_LIMIT = 20_000;
 const MAX_SITES = 8;
 const STALE_STEPS = 8;
+/** Watches whose growth turned out bounded by the epoch this often stop watching. */
+const MAX_CLEARED = 3;
 
 interface Created {
   tensor: any;
@@ -31,7 +33,22 @@ type Phase =
   | { kind: 'recording'; created: Created[]; epoch: number | null }
   /** The recorded step is over; its survivors are read at the start of the step after next. */
   | { kind: 'waiting'; created: Created[]; epoch: number | null }
+  /**
+   * Within fit: the survivors must also outlive their epoch (a callback may collect a tensor per
+   * batch and free them all when the epoch ends), checked at the next epoch's first step or when
+   * fit ends.
+   */
+  | { kind: 'confirming'; finding: Finding; epoch: number }
   | { kind: 'done' };
+
+interface Finding {
+  step: LeakStep;
+  survivors: Created[];
+  count: number;
+  bytes: number;
+  growth: number[];
+  byteGrowth: number[];
+}
 
 export interface LeakStep {
   modelId: number;
@@ -54,6 +71,8 @@ export class TensorLeakWatch {
   private readonly growth: number[] = [];
   private readonly byteGrowth: number[] = [];
   private phase: Phase = { kind: 'counting' };
+  /** Epoch-bounded growth seen and cleared so far. */
+  private cleared = 0;
   private restore: (() => void) | null = null;
 
   constructor(
@@ -68,6 +87,10 @@ export class TensorLeakWatch {
     if (recorder === this) TensorLeakWatch.otherSteps = 0;
     else if (recorder && ++TensorLeakWatch.otherSteps > STALE_STEPS) recorder.stop();
     if (this.phase.kind === 'done') return;
+    if (this.phase.kind === 'confirming') {
+      if (step.epoch !== this.phase.epoch) this.confirm();
+      return;
+    }
     const state = this.engine?.state;
     const count = state?.numTensors;
     const bytes = state?.numBytes;
@@ -105,8 +128,11 @@ export class TensorLeakWatch {
       this.stopRecording();
       this.phase = { kind: 'waiting', created: phase.created, epoch: phase.epoch };
     } else if (phase.kind === 'waiting') {
-      this.phase = { kind: 'done' };
-      this.report(step, phase.created, count, bytes);
+      const finding: Finding = { step, survivors: phase.created.filter(({ tensor }) => tensor?.isDisposed === false), count, bytes, growth: [...this.growth], byteGrowth: [...this.byteGrowth] };
+      if (phase.epoch === null) {
+        this.phase = { kind: 'done' };
+        this.report(finding);
+      } else this.phase = { kind: 'confirming', finding, epoch: phase.epoch };
     } else if (this.growth.length >= LEAK_STEPS && TensorLeakWatch.recording === null) {
       this.startRecording(step.epoch);
     }
@@ -115,7 +141,24 @@ export class TensorLeakWatch {
   /** Training ended or the model changed: nothing recorded may stay hooked. */
   stop(): void {
     this.stopRecording();
-    if (this.phase.kind !== 'done') this.phase = { kind: 'counting' };
+    if (this.phase.kind === 'confirming') this.confirm();
+    else if (this.phase.kind !== 'done') this.phase = { kind: 'counting' };
+  }
+
+  /** Reports the survivors still alive after their epoch (none alive: the callback freed them, no leak). */
+  private confirm(): void {
+    if (this.phase.kind !== 'confirming') return;
+    const finding = this.phase.finding;
+    finding.survivors = finding.survivors.filter(({ tensor }) => tensor?.isDisposed === false);
+    if (finding.survivors.length > 0) {
+      this.phase = { kind: 'done' };
+      this.report(finding);
+      return;
+    }
+    // Freed with their epoch: watch on (a few times), in case something else leaks later.
+    this.growth.length = 0;
+    this.byteGrowth.length = 0;
+    this.phase = ++this.cleared >= MAX_CLEARED ? { kind: 'done' } : { kind: 'counting' };
   }
 
   private startRecording(epoch: number | null): void {
@@ -158,10 +201,9 @@ export class TensorLeakWatch {
     this.restore = null;
   }
 
-  private report(step: LeakStep, created: Created[], count: number, bytes: number): void {
+  private report({ step, survivors, count, bytes, growth, byteGrowth }: Finding): void {
     const groups = new Map<string, TensorLeakEvent['sites'][number]>();
-    for (const { tensor, holder } of created) {
-      if (tensor?.isDisposed !== false) continue;
+    for (const { tensor, holder } of survivors) {
       const site = userSiteFromStack(holder.stack, this.probeFile);
       const key = site ? `${site.file}:${site.line}` : '?';
       const size = typeof tensor.size === 'number' ? tensor.size : 0;
@@ -180,9 +222,9 @@ export class TensorLeakWatch {
       type: 'tensorLeak',
       modelId: step.modelId,
       iter: step.iter,
-      steps: this.growth.length,
-      tensorsPerStep: median(this.growth),
-      bytesPerStep: Math.max(0, median(this.byteGrowth)),
+      steps: growth.length,
+      tensorsPerStep: median(growth),
+      bytesPerStep: Math.max(0, median(byteGrowth)),
       liveTensors: count,
       liveBytes: bytes,
       sites,

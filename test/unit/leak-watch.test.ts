@@ -80,6 +80,34 @@ describe('tensor leak watch', () => {
     tf.dispose([...recent, ...perEpoch]);
   });
 
+  it('within fit, reports only tensors that outlive their epoch (a callback may free its batch tensors when the epoch ends)', () => {
+    const epochs = (freeAtEpochEnd: boolean, until: number) => {
+      const { w, events } = watch();
+      let collected: tf.Tensor[] = [];
+      let iter = 0;
+      for (let epoch = 0; epoch < until; epoch++) {
+        for (let b = 0; b < LEAK_STEPS + 4; b++) {
+          w.atStepStart({ modelId: 0, iter: iter++, epoch, stepSite: null, elapsedMs: 0 });
+          cleanStep();
+          collected.push(tf.scalar(b)); // a prediction collected per batch
+        }
+        if (freeAtEpochEnd) {
+          tf.dispose(collected);
+          collected = [];
+        }
+      }
+      w.stop();
+      tf.dispose(collected);
+      return events;
+    };
+    assert.deepEqual(epochs(true, 3), []);
+    const leaked = epochs(false, 2);
+    assert.equal(leaked.length, 1);
+    assert.deepEqual(leaked[0]!.sites.map((s) => [s.site?.line, s.tensors]), [[lineOf('a prediction collected per batch'), 1]]);
+    // A fit of one epoch: the survivors are judged when fit ends.
+    assert.equal(epochs(false, 1).length, 1);
+  });
+
   it('lets go of the engine when the model being watched stops training', () => {
     const a = watch();
     const b = watch();
