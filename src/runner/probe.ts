@@ -227,7 +227,10 @@ function hookCore(core: any, request: string): void {
     if (typeof factory !== 'function') continue;
     trySet(train, key, function (this: unknown, ...args: unknown[]) {
       const optimizer = factory.apply(this, args);
-      if (optimizer && typeof optimizer === 'object') optimizerSites.set(optimizer, captureUserSite(PROBE_FILE));
+      if (optimizer && typeof optimizer === 'object') {
+        optimizerSites.set(optimizer, captureUserSite(PROBE_FILE));
+        noteAppliedSteps(optimizer);
+      }
       return optimizer;
     });
   }
@@ -1263,6 +1266,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     return compute(f);
   }
   watchLeaks(entry);
+  lastStepEntry = entry;
   if (optimizer) watchOptimizerChurn(entry, optimizer);
   const detailed = shouldDetail(entry);
   const state: StepState = { entry, outputs: new Map(), firstInput: null, detailed, forwardStats: new Map(), loss: null };
@@ -1332,17 +1336,22 @@ function watchLeaks(entry: TracedModel): void {
 
 /** Steps running, each with a new optimizer made on the same line, that establish the pattern. */
 const OPTIMIZER_CHURN_STEPS = 3;
-const optimizerChurn = new WeakMap<TracedModel, { last: object; run: number; reported: boolean }>();
+const optimizerChurn = new WeakMap<TracedModel, { last: object; step: number; run: number; reported: boolean }>();
+/** The model of the last step, for applyGradients after tf.variableGrads. */
+let lastStepEntry: TracedModel | null = null;
 
 /** A custom loop that makes its optimizer inside the loop: a new one, from the same line, at every step. */
 function watchOptimizerChurn(entry: TracedModel, optimizer: object): void {
   const churn = optimizerChurn.get(entry);
   if (!churn) {
-    optimizerChurn.set(entry, { last: optimizer, run: 0, reported: false });
+    optimizerChurn.set(entry, { last: optimizer, step: entry.steps, run: 0, reported: false });
     return;
   }
-  if (churn.last === optimizer || churn.reported) {
-    if (churn.last === optimizer) churn.run = 0;
+  // minimize() is seen twice per step (computing and applying the gradients): once counts.
+  if (churn.reported || churn.step === entry.steps) return;
+  churn.step = entry.steps;
+  if (churn.last === optimizer) {
+    churn.run = 0;
     return;
   }
   const site = optimizerSites.get(optimizer) ?? null;
@@ -1353,6 +1362,25 @@ function watchOptimizerChurn(entry: TracedModel, optimizer: object): void {
     churn.reported = true;
     emit({ type: 'optimizerRecreated', modelId: entry.id, iter: entry.steps, steps: churn.run + 1, className: optimizerClassName(optimizer), site, elapsedMs: elapsed() });
   }
+}
+
+/**
+ * tf.variableGrads + optimizer.applyGradients: the optimizer is known only when it applies the
+ * step. Each optimizer class has its own applyGradients, so the instance gets a wrapper.
+ */
+function noteAppliedSteps(optimizer: any): void {
+  const apply = optimizer.applyGradients;
+  if (typeof apply !== 'function') return;
+  trySet(optimizer, 'applyGradients', function (this: any, ...args: any[]) {
+    if (stepDepth === 0 && lastStepEntry) {
+      try {
+        watchOptimizerChurn(lastStepEntry, this);
+      } catch {
+        // Best effort: the step itself must go on.
+      }
+    }
+    return apply.apply(this, args);
+  });
 }
 
 const warned = new Set<string>();

@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIXTURES, lastJsonLine, linesOf, ofType, runPlain, traceRun } from '../helpers/run';
 
@@ -292,5 +293,31 @@ test('training that frees what it makes reports no leak: fit over many epochs, a
     const run = await traceRun({ script: path.join(FIXTURES, name) });
     assert.equal(run.exit.code, 0, run.stderr);
     assert.deepEqual(ofType(run.events, 'tensorLeak'), [], name);
+  }
+});
+
+test('a new optimizer at every step is reported once, through minimize and through variableGrads + applyGradients, and training is exactly as without the probe', async () => {
+  const script = path.join(FIXTURES, 'optimizer-in-loop.js');
+  const source = fs.readFileSync(script, 'utf8');
+  const viaGrads = script.replace(/\.js$/, `.grads-${process.pid}.js`);
+  fs.writeFileSync(
+    viaGrads,
+    source.replace(
+      '        return optimizer.minimize(() => tf.losses.meanSquaredError(yb, model.apply(xb)), true);',
+      '        const { value, grads } = tf.variableGrads(() => tf.losses.meanSquaredError(yb, model.apply(xb)));\n        optimizer.applyGradients(grads);\n        return value;',
+    ),
+  );
+  try {
+    for (const file of [script, viaGrads]) {
+      const plain = lastJsonLine(runPlain(file));
+      const run = await traceRun({ script: file });
+      assert.equal(run.exit.code, 0, run.stderr);
+      assert.deepEqual(lastJsonLine(run.stdout).loss, plain.loss, 'loss history changed');
+      const events = ofType(run.events, 'optimizerRecreated');
+      assert.equal(events.length, 1, path.basename(file));
+      assert.deepEqual([events[0]!.site.line, events[0]!.className, events[0]!.steps], [linesOf(file, 'const optimizer = tf.train.adam(0.01)')[0], 'Adam', 4]);
+    }
+  } finally {
+    fs.rmSync(viaGrads, { force: true });
   }
 });
