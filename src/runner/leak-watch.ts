@@ -10,8 +10,9 @@
  * Nothing it does changes a tensor or what training computes.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { median } from '../analysis/stats';
 import type { SourceSite, TensorLeakEvent } from '../analysis/trace';
-import { userSiteFromStack } from './sites';
+import { captureStack, userSiteFromStack } from './sites';
 
 /** Step-to-step comparisons that must all grow: bounded caches (keep the last k losses) settle sooner. */
 export const LEAK_STEPS = 16;
@@ -25,6 +26,11 @@ const MAX_CLEARED = 3;
 interface Created {
   tensor: any;
   holder: { stack?: string };
+}
+
+/** The creations whose tensor is still alive. */
+function alive(created: Created[]): Created[] {
+  return created.filter(({ tensor }) => tensor?.isDisposed === false);
 }
 
 type Phase =
@@ -128,7 +134,7 @@ export class TensorLeakWatch {
       this.stopRecording();
       this.phase = { kind: 'waiting', created: phase.created, epoch: phase.epoch };
     } else if (phase.kind === 'waiting') {
-      const finding: Finding = { step, survivors: phase.created.filter(({ tensor }) => tensor?.isDisposed === false), count, bytes, growth: [...this.growth], byteGrowth: [...this.byteGrowth] };
+      const finding: Finding = { step, survivors: alive(phase.created), count, bytes, growth: [...this.growth], byteGrowth: [...this.byteGrowth] };
       if (phase.epoch === null) {
         this.phase = { kind: 'done' };
         this.report(finding);
@@ -149,7 +155,7 @@ export class TensorLeakWatch {
   private confirm(): void {
     if (this.phase.kind !== 'confirming') return;
     const finding = this.phase.finding;
-    finding.survivors = finding.survivors.filter(({ tensor }) => tensor?.isDisposed === false);
+    finding.survivors = alive(finding.survivors);
     if (finding.survivors.length > 0) {
       this.phase = { kind: 'done' };
       this.report(finding);
@@ -176,13 +182,8 @@ export class TensorLeakWatch {
       const out = original.call(this, tensor, backend);
       if (created.length < CENSUS_LIMIT && !seen.has(tensor)) {
         seen.add(tensor);
-        const holder: { stack?: string } = {};
-        const limit = Error.stackTraceLimit;
-        Error.stackTraceLimit = 40;
         // V8 formats the stack only when it is read: for the few survivors.
-        Error.captureStackTrace(holder, recorder);
-        Error.stackTraceLimit = limit;
-        created.push({ tensor, holder });
+        created.push({ tensor, holder: captureStack(recorder) });
       }
       return out;
     };
@@ -207,7 +208,7 @@ export class TensorLeakWatch {
       const site = userSiteFromStack(holder.stack, this.probeFile);
       const key = site ? `${site.file}:${site.line}` : '?';
       const size = typeof tensor.size === 'number' ? tensor.size : 0;
-      const itemBytes = tensor.dtype === 'int32' || tensor.dtype === 'float32' ? 4 : tensor.dtype === 'bool' ? 1 : 4;
+      const itemBytes = tensor.dtype === 'bool' ? 1 : 4;
       const group = groups.get(key);
       if (group) {
         group.tensors++;
@@ -232,11 +233,4 @@ export class TensorLeakWatch {
       elapsedMs: step.elapsedMs,
     });
   }
-}
-
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

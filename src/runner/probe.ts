@@ -1267,7 +1267,6 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
   }
   watchLeaks(entry);
   lastStepEntry = entry;
-  if (optimizer) watchOptimizerChurn(entry, optimizer);
   const detailed = shouldDetail(entry);
   const state: StepState = { entry, outputs: new Map(), firstInput: null, detailed, forwardStats: new Map(), loss: null };
   step = state;
@@ -1336,20 +1335,18 @@ function watchLeaks(entry: TracedModel): void {
 
 /** Steps running, each with a new optimizer made on the same line, that establish the pattern. */
 const OPTIMIZER_CHURN_STEPS = 3;
-const optimizerChurn = new WeakMap<TracedModel, { last: object; step: number; run: number; reported: boolean }>();
-/** The model of the last step, for applyGradients after tf.variableGrads. */
+const optimizerChurn = new WeakMap<TracedModel, { last: object; run: number; reported: boolean }>();
+/** The model of the last step, whose gradients the next applyGradients applies. */
 let lastStepEntry: TracedModel | null = null;
 
 /** A custom loop that makes its optimizer inside the loop: a new one, from the same line, at every step. */
 function watchOptimizerChurn(entry: TracedModel, optimizer: object): void {
   const churn = optimizerChurn.get(entry);
   if (!churn) {
-    optimizerChurn.set(entry, { last: optimizer, step: entry.steps, run: 0, reported: false });
+    optimizerChurn.set(entry, { last: optimizer, run: 0, reported: false });
     return;
   }
-  // minimize() is seen twice per step (computing and applying the gradients): once counts.
-  if (churn.reported || churn.step === entry.steps) return;
-  churn.step = entry.steps;
+  if (churn.reported) return;
   if (churn.last === optimizer) {
     churn.run = 0;
     return;
@@ -1365,8 +1362,9 @@ function watchOptimizerChurn(entry: TracedModel, optimizer: object): void {
 }
 
 /**
- * tf.variableGrads + optimizer.applyGradients: the optimizer is known only when it applies the
- * step. Each optimizer class has its own applyGradients, so the instance gets a wrapper.
+ * Every step ends in the optimizer's applyGradients (minimize and fit call it; after
+ * tf.variableGrads the script does), so that is where the step's optimizer is seen. Each
+ * optimizer class has its own applyGradients, so the instance gets a wrapper.
  */
 function noteAppliedSteps(optimizer: any): void {
   const apply = optimizer.applyGradients;

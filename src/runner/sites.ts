@@ -40,14 +40,22 @@ export function userSiteFromStack(stack: string | undefined, probeFile: string):
   return null;
 }
 
-/** The caller's site, captured with a deep enough stack. */
-export function captureUserSite(probeFile: string): SourceSite | null {
+/**
+ * The current stack, deep enough to reach the user's code through tfjs, without the frames of
+ * `below` and above it. V8 formats it only when `stack` is first read.
+ */
+export function captureStack(below?: (...args: never[]) => unknown): { stack?: string } {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 40;
   const holder: { stack?: string } = {};
-  Error.captureStackTrace(holder);
+  Error.captureStackTrace(holder, below);
   Error.stackTraceLimit = limit;
-  return userSiteFromStack(holder.stack, probeFile);
+  return holder;
+}
+
+/** The caller's site, captured with a deep enough stack. */
+export function captureUserSite(probeFile: string): SourceSite | null {
+  return userSiteFromStack(captureStack().stack, probeFile);
 }
 
 /**
