@@ -3,7 +3,7 @@
  * the probe, alternating plain and probed runs so that machine noise hits both alike, and prints
  * the median probed/plain ratio of training time (min and max) per program and sampling setting.
  *   --pairs N       plain/probed pairs per program and setting (default 5)
- *   --program NAME  only this program (repeatable): mlp-wasm, conv-cpu, custom-loop, deep-200, fit-dataset
+ *   --program NAME  only this program (repeatable): mlp-wasm, conv-cpu, custom-loop, custom-loop-predict, deep-200, fit-dataset
  *   --no-write      do not update BENCHMARKS.md
  */
 import { spawnSync } from 'node:child_process';
@@ -17,7 +17,7 @@ import { RunState } from '../src/analysis/run-state';
 
 const ROOT = path.resolve(__dirname, '..');
 const PROBE = path.join(ROOT, 'dist', 'probe.js');
-const PROGRAMS = ['mlp-wasm', 'conv-cpu', 'custom-loop', 'deep-200', 'fit-dataset'];
+const PROGRAMS = ['mlp-wasm', 'conv-cpu', 'custom-loop', 'custom-loop-predict', 'deep-200', 'fit-dataset'];
 const SETTINGS: Array<{ name: string; sampleEvery: number | undefined }> = [
   { name: 'default (every 25 steps)', sampleEvery: undefined },
   { name: 'denser (every 5 steps)', sampleEvery: 5 },
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   const table = rows.join('\n');
   process.stdout.write(table + '\n');
   if (!values['no-write'] && !values.program) {
-    writeSection('overhead', `## Probe overhead\n\nCommand: \`npm run bench:overhead\` · date ${today()} · ${os.cpus().length} cores · ${pairs} alternating plain/probed pairs per row · ${Math.round((Date.now() - started) / 1000)} s in all.\n\nTraining time is measured by each program around its training call; process wall time includes Node start-up and loading tfjs. Each probed run is a full traced run: the probe in the training process and, in this process, the host receiving the events and running the diagnosis engine (on a 2-core machine the two compete for the cores).\n\nOn every step the probe reads the loss once and queues one compact event (sent in batches); on detailed steps (the first three, every 25th, and any step whose loss is not finite) it reads each layer's output, weights and gradients back in one go and summarises them in one pass in JavaScript. The programs: \`mlp-wasm\` (4 dense layers, 4,608 steps of fit on wasm), \`conv-cpu\` (a small CNN, 128 steps on the cpu backend), \`custom-loop\` (optimizer.minimize, 4,000 steps on wasm), \`deep-200\` (200 dense layers, 64 steps on wasm), \`fit-dataset\` (the MLP through fitDataset on a shuffled tf.data pipeline, 1,280 steps on wasm).\n\n${table}`);
+    writeSection('overhead', `## Probe overhead\n\nCommand: \`npm run bench:overhead\` · date ${today()} · ${os.cpus().length} cores · ${pairs} alternating plain/probed pairs per row · ${Math.round((Date.now() - started) / 1000)} s in all.\n\nTraining time is measured by each program around its training call; process wall time includes Node start-up and loading tfjs. Each probed run is a full traced run: the probe in the training process and, in this process, the host receiving the events and running the diagnosis engine (on a 2-core machine the two compete for the cores).\n\nOn every step the probe reads the loss once and queues one compact event (sent in batches); on detailed steps (the first three, every 25th, and any step whose loss is not finite) it reads each layer's output, weights and gradients back in one go and summarises them in one pass in JavaScript. The programs: \`mlp-wasm\` (4 dense layers, 4,608 steps of fit on wasm), \`conv-cpu\` (a small CNN, 128 steps on the cpu backend), \`custom-loop\` (optimizer.minimize, 4,000 steps on wasm), \`custom-loop-predict\` (the same loop over model.predict on 64-row batches, which predict splits in two and whose layer outputs the probe copies to read them, 2,500 steps on wasm), \`deep-200\` (200 dense layers, 64 steps on wasm), \`fit-dataset\` (the MLP through fitDataset on a shuffled tf.data pipeline, 1,280 steps on wasm).\n\n${table}`);
   }
 }
 

@@ -257,6 +257,17 @@ export class DiagnosisEngine {
         if (run.view) this.applyConfig(run);
         return;
       }
+      case 'shuffledApart': {
+        const run = this.run(e.modelId);
+        run.shuffledApart ??= e;
+        if (run.view) this.applyConfig(run);
+        return;
+      }
+      case 'logOfProbabilities': {
+        const logs = this.run(e.modelId).logsOfProbabilities;
+        if (!logs.some((l) => l.complement === e.complement)) logs.push(e);
+        return;
+      }
       case 'batchClasses': {
         const run = this.run(e.modelId);
         run.batchClasses ??= e;
@@ -488,9 +499,9 @@ export class DiagnosisEngine {
       if (this.entries.delete(id)) this.dirty = true;
     }
     // NaN or Infinity in the training data poisons every weight once its batch is used, and a loss
-    // that does not measure the error (arguments swapped, a difference broadcast to [n, n]) trains
-    // towards nothing useful: any harm seen after that is their consequence, whatever a detector
-    // would otherwise blame.
+    // that does not measure the error (arguments swapped, a difference broadcast to [n, n]) or
+    // targets shuffled apart from their inputs train towards nothing useful: any harm seen after
+    // that is their consequence, whatever a detector would otherwise blame.
     const root = o.harm && !o.scriptOnly ? this.modelEntries(run.modelId).find((e) => e.hyp?.explainsAllHarm) : undefined;
     // Named among the observation's causes, it alone is confirmed: the others are its consequences too.
     if (root && o.cause.confirms.includes(root.key)) o = { ...o, cause: { ...o.cause, confirms: [root.key] } };

@@ -38,6 +38,8 @@ export const SYMPTOMS = [
   'tensor-leak',
   // A custom loop that makes a new optimizer at every step.
   'optimizer-recreated',
+  // Inputs and targets shuffled each in its own order.
+  'labels-shuffled-apart',
 ] as const;
 export type Symptom = (typeof SYMPTOMS)[number];
 
@@ -75,6 +77,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'learning-rate-ignored': 'the learning rate assignment is ignored',
   'tensor-leak': 'tensors made at every step are never freed',
   'optimizer-recreated': 'a new optimizer is made at every step',
+  'labels-shuffled-apart': 'the inputs and targets were shuffled apart',
 };
 
 export const ROOT_CAUSES = [

@@ -63,6 +63,14 @@ export type FixPlan =
   | { kind: 'disposeTensors'; sites: Array<{ site: SourceSite; tensors: number }> }
   /** The declaration at the site (`const optimizer = tf.train.adam(0.01);`) moves before the outermost loop around it. */
   | { kind: 'hoistDeclaration'; site: SourceSite }
+  /**
+   * Two `<ns>.shuffle(<array>)` statements in one block: the later becomes
+   * `<ns>.shuffleCombo(<earlier array>, <later array>)` and the earlier is removed, so both arrays
+   * are shuffled in one order once both are complete.
+   */
+  | { kind: 'shuffleTogether'; first: SourceSite; second: SourceSite }
+  /** What `<ns>.log(<x>)` or `<x>.log()` at the site takes is clipped to [1e-7, 1] first. */
+  | { kind: 'clipLogInput'; site: SourceSite }
   | { kind: 'all'; parts: FixPlan[] };
 
 export interface PlannedFix {
@@ -884,6 +892,77 @@ function hoistDeclarationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoi
   return [src.edit(p.site.file, loopStart, loopStart, `${indent}${statement}\n`), src.edit(p.site.file, d.lineStart, next < 0 ? t.length : next, '')];
 }
 
+/** A `<ns>.shuffle(<one argument>)` statement alone on its line(s): its call, argument and line span. */
+function shuffleStatement(src: SourceText, site: SourceSite): { call: Call; name: Span; arg: string; lineStart: number; next: number } | null {
+  const call = findCall(src, site, /\.\s*shuffle\s*\(/);
+  if (!call || call.args.length !== 1) return null;
+  const t = src.text;
+  const ls = src.lineStart(site.line);
+  const endLine = src.position(call.close).line;
+  const lineEnd = src.lineEnd(endLine);
+  // Nothing else on those lines but the call and an optional semicolon.
+  const before = t.slice(ls, call.open);
+  const after = t.slice(call.close + 1, lineEnd);
+  const callee = /^\s*([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\.\s*shuffle\s*$/.exec(before);
+  if (!callee || !/^\s*;?\s*(?:\/\/.*)?$/.test(after)) return null;
+  const nameStart = call.open - before.length + before.lastIndexOf('shuffle');
+  const next = src.lineStart(endLine + 1);
+  const arg = call.args[0]!;
+  return { call, name: { start: nameStart, end: nameStart + 'shuffle'.length }, arg: t.slice(arg.start, arg.end), lineStart: ls, next: next < 0 ? t.length : next };
+}
+
+function shuffleTogetherEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuffleTogether' }>): EditResult {
+  if (p.first.file !== p.second.file || p.first.line === p.second.line) return null;
+  const [earlySite, lateSite] = p.first.line < p.second.line ? [p.first, p.second] : [p.second, p.first];
+  const early = shuffleStatement(src, earlySite);
+  const late = shuffleStatement(src, lateSite);
+  if (!early || !late) return null;
+  // The earlier array must still be the same variable, in scope, where the later call runs: both
+  // calls in one block, and no assignment to it in between.
+  const root = /^[A-Za-z_$][\w$]*/.exec(early.arg)?.[0];
+  if (!root) return null;
+  const between = codeOnly(src.text, early.next, late.lineStart);
+  let depth = 0;
+  for (const c of between) {
+    if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return null;
+  }
+  if (depth !== 0) return null;
+  if (new RegExp(`(?:\\b(?:const|let|var)\\s+${escapeRe(root)}\\b|(?<![\\w$.])${escapeRe(root)}\\s*(?:[-+*/%]?=(?!=)|\\.\\s*(?:splice|length\\s*=)))`).test(between)) return null;
+  const file = lateSite.file;
+  const lateArg = late.call.args[0]!;
+  return [
+    src.edit(file, early.lineStart, early.next, ''),
+    src.edit(file, late.name.start, late.name.end, 'shuffleCombo'),
+    src.edit(file, lateArg.start, lateArg.start, `${early.arg}, `),
+  ];
+}
+
+function clipLogInputEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clipLogInput' }>): EditResult {
+  const call = findCall(src, p.site, /\.\s*log\s*\(/);
+  if (!call) return null;
+  const t = src.text;
+  const before = t.slice(Math.max(0, call.open - 300), call.open + 1);
+  // tf.log(x): the argument is clipped with the same namespace.
+  const ns = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\s*\.\s*log\s*\($/.exec(before);
+  if (call.args.length === 1 && ns && ns[1] !== 'Math') {
+    const a = call.args[0]!;
+    return [src.edit(p.site.file, a.start, a.end, `${ns[1]}.clipByValue(${t.slice(a.start, a.end)}, 1e-7, 1)`)];
+  }
+  // x.log(): the clip goes between the receiver and log.
+  if (call.args.length === 0) {
+    let i = call.open - 1;
+    while (i >= 0 && /\s/.test(t[i]!)) i--;
+    i -= 'log'.length - 1;
+    if (t.slice(i, i + 3) !== 'log') return null;
+    i--;
+    while (i >= 0 && /\s/.test(t[i]!)) i--;
+    if (t[i] !== '.') return null;
+    return [src.edit(p.site.file, i, i, '.clipByValue(1e-7, 1)')];
+  }
+  return null;
+}
+
 function planFile(p: FixPlan): string | null {
   switch (p.kind) {
     case 'activation':
@@ -912,6 +991,10 @@ function planFile(p: FixPlan): string | null {
     case 'disposeTensors':
       return p.sites[0]?.site.file ?? null;
     case 'hoistDeclaration':
+      return p.site.file;
+    case 'shuffleTogether':
+      return p.first.file;
+    case 'clipLogInput':
       return p.site.file;
     case 'all':
       return null;
@@ -980,6 +1063,10 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return disposeTensorsEdits(src, p);
       case 'hoistDeclaration':
         return hoistDeclarationEdits(src, p);
+      case 'shuffleTogether':
+        return shuffleTogetherEdits(src, p);
+      case 'clipLogInput':
+        return clipLogInputEdits(src, p);
     }
   } catch {
     return null;

@@ -1,7 +1,7 @@
 /** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
 import { ModelData, ModelView } from './model';
 import { History, isNum, Ring } from './stats';
-import type { BatchClassesEvent, BroadcastEvent, DataEvent, EpochEvent, IterationEvent, LayerDetail, LossCallEvent, ModelEvent, OneHotEvent, SourceSite } from './trace';
+import type { BatchClassesEvent, BroadcastEvent, DataEvent, EpochEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, SourceSite } from './trace';
 
 /** One sampled iteration's statistics for one layer, reduced to what detectors need. */
 export interface LayerSample {
@@ -224,6 +224,9 @@ export class ModelState {
   readonly lossCalls = new Map<string, LossCallEvent>();
   /** The first difference of a [n, 1] and a [n] tensor in its training steps. */
   broadcast: BroadcastEvent | null = null;
+  shuffledApart: ShuffledApartEvent | null = null;
+  /** Logs of the model's probabilities in the loss: of p, and of 1 - p (at most one each). */
+  readonly logsOfProbabilities: LogOfProbabilitiesEvent[] = [];
   /** The classes of fitDataset's first batches. */
   batchClasses: BatchClassesEvent | null = null;
   /** tf.oneHot calls of the run given indices out of range (shared by every model of the run). */

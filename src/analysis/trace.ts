@@ -380,6 +380,42 @@ export const OptimizerRecreatedEvent = z.object({
 });
 export type OptimizerRecreatedEvent = z.infer<typeof OptimizerRecreatedEvent>;
 
+/**
+ * Inputs and targets shuffled each in its own order: two arrays given to tf.util.shuffle with
+ * different random draws, from which the model's first input rows and target rows were read at
+ * the same offset. Sent once per model, when its training data is first seen.
+ */
+export const ShuffledApartEvent = z.object({
+  type: z.literal('shuffledApart'),
+  modelId: z.number().int(),
+  /** The tf.util.shuffle calls that shuffled the inputs and the targets. */
+  inputs: SourceSite.nullable(),
+  targets: SourceSite.nullable(),
+  /** The inputs' shuffle ran before the targets'. */
+  inputsFirst: z.boolean(),
+  /** Length of the shuffled arrays. */
+  rows: z.number().int().min(1),
+  /** The installed tfjs has tf.util.shuffleCombo (shuffles two arrays in one order). */
+  combo: z.boolean(),
+});
+export type ShuffledApartEvent = z.infer<typeof ShuffledApartEvent>;
+
+/**
+ * A training step took the log of a softmax's or sigmoid's outputs (or of 1 minus them) with no
+ * clipping in between: an output of exactly 0 (or 1) makes it -Infinity. Sent once per model for
+ * a log of p and once for a log of 1 - p.
+ */
+export const LogOfProbabilitiesEvent = z.object({
+  type: z.literal('logOfProbabilities'),
+  modelId: z.number().int(),
+  /** The user's line that took the log. */
+  site: SourceSite.nullable(),
+  source: z.enum(['softmax', 'sigmoid']),
+  /** The log of 1 - p: it fails when the outputs reach 1. */
+  complement: z.boolean(),
+});
+export type LogOfProbabilitiesEvent = z.infer<typeof LogOfProbabilitiesEvent>;
+
 export const TraceEvent = z.discriminatedUnion('type', [
   Hello,
   TfjsLoaded,
@@ -397,6 +433,8 @@ export const TraceEvent = z.discriminatedUnion('type', [
   BatchClassesEvent,
   TensorLeakEvent,
   OptimizerRecreatedEvent,
+  ShuffledApartEvent,
+  LogOfProbabilitiesEvent,
 ]);
 export type TraceEvent = z.infer<typeof TraceEvent>;
 export type TraceEventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;

@@ -17,7 +17,9 @@ import type {
   LayerDetail,
   LayerInfo,
   ModelEvent,
+  LogOfProbabilitiesEvent,
   OneHotEvent,
+  ShuffledApartEvent,
   OptimizerInfo,
   OutputStats,
   SourceSite,
@@ -27,6 +29,7 @@ import type {
 import { tfjsSupport, untestedTfjsMessage } from '../analysis/tfjs-versions';
 import { captureUserSite, errorSite } from './sites';
 import { TensorLeakWatch } from './leak-watch';
+import { ShuffleWatch, type Head } from './shuffle-watch';
 import { openTransport, type Transport } from './transport';
 import { gradStats, outputStats, rowClasses, tensorSummary, weightStats, type ActivationKind } from './tensor-stats';
 
@@ -219,6 +222,7 @@ function hookCore(core: any, request: string): void {
   watchLosses(core);
   watchOneHot(core);
   watchBroadcasts(core);
+  shuffleWatch.hook(core.util, () => activeFit !== null, () => captureUserSite(PROBE_FILE));
 
   // Optimizer factories: remember where each optimizer was created.
   const train = core.train;
@@ -420,18 +424,76 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
   const original = engine[method];
   if (typeof original !== 'function' || original[MARK]) return;
   const wrapped = function (this: unknown, ...args: any[]) {
-    if (step && step.entry.steps < BROADCAST_STEPS && !broadcastReported.has(step.entry)) {
+    const entry = step && step.entry.steps < BROADCAST_STEPS ? step.entry : null;
+    const watchLog = entry !== null && !logsDone(entry);
+    let kernelName: unknown = null;
+    let inputs: any = null;
+    if (entry && (watchLog || !broadcastReported.has(entry))) {
       try {
-        const [kernelName, inputs] = kernelOf(args);
-        if (typeof kernelName === 'string' && kernelName in DIFFERENCE_KERNELS) noteBroadcast(step.entry, kernelName, inputs?.a, inputs?.b);
+        [kernelName, inputs] = kernelOf(args);
+        if (!broadcastReported.has(entry) && typeof kernelName === 'string' && kernelName in DIFFERENCE_KERNELS) noteBroadcast(entry, kernelName, inputs?.a, inputs?.b);
+        if (watchLog && kernelName === 'Log' && inputs?.x && probabilities.has(inputs.x)) noteLogOfProbabilities(entry!, probabilities.get(inputs.x)!);
       } catch (error) {
-        warnOnce(`broadcast inspection failed: ${(error as Error).message}`);
+        warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
       }
     }
-    return original.apply(this, args);
+    const out = original.apply(this, args);
+    if (watchLog && typeof kernelName === 'string') {
+      try {
+        trackProbabilities(kernelName, inputs, out);
+      } catch (error) {
+        warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
+      }
+    }
+    return out;
   };
   (wrapped as any)[MARK] = true;
   trySet(engine, method, wrapped);
+}
+
+/**
+ * A hand-written cross-entropy that takes the log of a softmax's or sigmoid's outputs unclipped
+ * (`tf.log(model.predict(x))`, `tf.log(tf.sub(1, p))`): an output that underflows to exactly 0
+ * (or a sigmoid's to exactly 1) makes that log -Infinity and the loss NaN, typically late, once the
+ * model is confident. tfjs's own losses clip first. The kernels of each model's first training
+ * steps are followed from a Softmax or Sigmoid through the kernels that only move its values
+ * (concat, reshape, slice, ...) and through 1 - p; a Log of such a tensor is reported once, with
+ * its line (a log of p and a log of 1 - p each once), so a NaN loss can later be blamed on it. Nothing is read back but a scalar's value.
+ */
+type ProbabilitySource = { source: 'softmax' | 'sigmoid'; complement: boolean };
+const probabilities = new WeakMap<object, ProbabilitySource>();
+/** Per model, which logs were reported: of p (false) and of 1 - p (true); each once. */
+const logsReported = new WeakMap<TracedModel, Set<boolean>>();
+const logsDone = (entry: TracedModel) => (logsReported.get(entry)?.size ?? 0) >= 2;
+/** Kernels that only move or copy their input's values: probabilities in, probabilities out. */
+const MOVING_KERNELS = new Set(['Concat', 'Reshape', 'Identity', 'Slice', 'StridedSlice', 'GatherV2', 'Transpose', 'ExpandDims', 'Squeeze', 'Tile', 'Pack', 'Unpack']);
+
+function trackProbabilities(kernelName: string, inputs: any, out: any): void {
+  if (!isTensor(out)) return;
+  if (kernelName === 'Softmax' || kernelName === 'Sigmoid') {
+    probabilities.set(out, { source: kernelName === 'Softmax' ? 'softmax' : 'sigmoid', complement: false });
+    return;
+  }
+  if (!inputs || typeof inputs !== 'object') return;
+  if (MOVING_KERNELS.has(kernelName)) {
+    const data = kernelName === 'GatherV2' ? [inputs.x] : Object.values(inputs).filter(isTensor);
+    const first = data.length > 0 ? probabilities.get(data[0]) : undefined;
+    if (first && data.every((t) => probabilities.get(t)?.source === first.source && probabilities.get(t)?.complement === first.complement)) probabilities.set(out, first);
+    return;
+  }
+  // 1 - p: a sigmoid's complement, whose log is the other half of binary cross-entropy.
+  if (kernelName === 'Sub' && isTensor(inputs.a) && inputs.a.size === 1 && probabilities.has(inputs.b) && isReadable(inputs.a) && inputs.a.dataSync()[0] === 1) {
+    const p = probabilities.get(inputs.b)!;
+    probabilities.set(out, { source: p.source, complement: !p.complement });
+  }
+}
+
+function noteLogOfProbabilities(entry: TracedModel, p: ProbabilitySource): void {
+  let reported = logsReported.get(entry);
+  if (!reported) logsReported.set(entry, (reported = new Set()));
+  if (reported.has(p.complement)) return;
+  reported.add(p.complement);
+  emit({ type: 'logOfProbabilities', modelId: entry.id, site: captureUserSite(PROBE_FILE), ...p } satisfies LogOfProbabilitiesEvent);
 }
 
 function noteBroadcast(entry: TracedModel, kernelName: string, a: any, b: any): void {
@@ -478,6 +540,7 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
   // A custom loop's targets are the labels its loss compares with (fit sends its own). They may be
   // one mini-batch: a batch of a single class (class-sorted data) says nothing of the class balance.
   if (wantTargets) {
+    noteFirstRows(entry, 'y', headOf(swapped ? predictions : labels));
     const targets = swapped ? summarize(predictions, true) : labelSummary;
     entry.targetsSent = true;
     const oneClass = targets !== null && (targets.distinct?.length === 1 || (targets.oneHotRows === true && (targets.columnMeans ?? []).filter((m) => m > 0).length === 1));
@@ -575,6 +638,19 @@ function hookLayers(layers: any): void {
 
   for (const cls of [layers.LayersModel, layers.Sequential]) {
     const proto = cls.prototype;
+    for (const method of ['predict', 'predictOnBatch']) {
+      if (!Object.prototype.hasOwnProperty.call(proto, method) || typeof proto[method] !== 'function') continue;
+      const original = proto[method];
+      proto[method] = function (this: any, ...args: any[]) {
+        const s = step;
+        if (s) s.inPredict++;
+        try {
+          return original.apply(this, args);
+        } finally {
+          if (s) s.inPredict--;
+        }
+      };
+    }
     if (Object.prototype.hasOwnProperty.call(proto, 'compile')) {
       const compile = proto.compile;
       proto.compile = function (this: any, args: any) {
@@ -682,6 +758,8 @@ interface TracedModel {
   dataSent: boolean;
   /** A custom loop's targets were sent (from the labels of its first loss call). */
   targetsSent: boolean;
+  /** A custom loop's first input rows and target rows, kept until both are known (for the shuffle check). */
+  firstRows?: { x: Head | null; y: Head | null; sentX: boolean; sentY: boolean };
   lastEvent: ModelEvent | null;
 }
 
@@ -875,6 +953,7 @@ function traceFit(
     sendData(entry, 'x', data.x, site);
     sendData(entry, 'y', data.y, site);
     if (Array.isArray(args?.validationData)) sendData(entry, 'xVal', args.validationData[0], site);
+    checkShuffledApart(entry, headOf(tensorsOf(data.x)[0]), headOf(tensorsOf(data.y)[0]));
   }
   if (batchWatch) batchWatch.entry = entry;
   const fitState = { traced: entry, pending: null as PendingStep | null, epoch: 0 };
@@ -927,7 +1006,7 @@ const BATCH_WATCH_EARLY = 16;
 
 class BatchClassWatch {
   entry: TracedModel | null = null;
-  private batches = 0;
+  batches = 0;
   private singleClass = 0;
   private readonly singleClassKinds = new Set<number>();
   private readonly classes = new Set<number>();
@@ -956,6 +1035,8 @@ class BatchClassWatch {
               value: async function () {
                 const out = await iterator.next();
                 if (!watch.done && out && !out.done && out.value) {
+                  // The first batch's rows also tell whether its inputs and targets were shuffled apart.
+                  if (watch.batches === 0 && watch.entry) checkShuffledApart(watch.entry, headOf(tensorsOf(out.value.xs)[0]), headOf(tensorsOf(out.value.ys)[0]));
                   try {
                     watch.note(out.value.ys);
                   } catch (error) {
@@ -1075,6 +1156,51 @@ function numericLogs(logs: Record<string, unknown>, skip?: ReadonlySet<string>):
 }
 
 /** The tensors of a fit argument given as one tensor, an array, or a map by input name. */
+/**
+ * tf.util.shuffle calls on data arrays, so that inputs and targets shuffled each in its own order
+ * (`tf.util.shuffle(xs); tf.util.shuffle(ys);`) can be told from fit's first rows.
+ */
+const shuffleWatch = new ShuffleWatch();
+const shuffleChecked = new WeakSet<TracedModel>();
+
+/** The first rows of a data tensor, read back once (a slice, so a large dataset is not copied). */
+function headOf(tensor: any): Head | null {
+  if (!isReadable(tensor) || tensor.rank < 1 || !tfCore) return null;
+  const rows = Math.min(tensor.shape[0] as number, 6);
+  if (!(rows >= 2)) return null;
+  const columns = tensor.size / tensor.shape[0];
+  if (tensor.size <= SUMMARY_FULL_LIMIT) return { rows, columns, values: (tensor.dataSync() as Float32Array).slice(0, rows * columns) };
+  const head = tfCore.tidy(() => tensor.slice(0, rows));
+  try {
+    return { rows, columns, values: head.dataSync() as ArrayLike<number> };
+  } finally {
+    head.dispose();
+  }
+}
+
+/** A custom loop's first inputs (its first forward pass) and targets (its first loss call), in either order. */
+function noteFirstRows(entry: TracedModel, role: 'x' | 'y', head: Head | null): void {
+  const rows = (entry.firstRows ??= { x: null, y: null, sentX: false, sentY: false });
+  if (role === 'x') [rows.x, rows.sentX] = [head, true];
+  else [rows.y, rows.sentY] = [head, true];
+  if (rows.sentX && rows.sentY) {
+    checkShuffledApart(entry, rows.x, rows.y);
+    rows.x = rows.y = null;
+  }
+}
+
+function checkShuffledApart(entry: TracedModel, x: Head | null, y: Head | null): void {
+  if (!x || !y || shuffleChecked.has(entry)) return;
+  shuffleChecked.add(entry);
+  try {
+    const found = shuffleWatch.find(x, y);
+    if (!found) return;
+    emit({ type: 'shuffledApart', modelId: entry.id, ...found, combo: typeof tfCore?.util?.shuffleCombo === 'function' } satisfies ShuffledApartEvent);
+  } catch (error) {
+    warnOnce(`shuffle inspection failed: ${(error as Error).message}`);
+  }
+}
+
 function tensorsOf(value: any): any[] {
   return Array.isArray(value) ? value : value && typeof value === 'object' && !isTensor(value) ? Object.values(value) : [value];
 }
@@ -1167,6 +1293,12 @@ interface StepState {
   /** Output statistics per layer index, on detailed steps. */
   forwardStats: Map<number, OutputStats>;
   loss: number | null;
+  /** Inside model.predict (or predictOnBatch), which frees each batch's layer outputs before the step's loss is known. */
+  inPredict: number;
+  /** The probe's own copies of those outputs, kept until they are read and then freed. */
+  owned: any[];
+  /** Per layer, the copies of each batch predict split the step's inputs into (more than one when over its batch size). */
+  predictParts: Map<number, any[]>;
 }
 
 let step: StepState | null = null;
@@ -1198,13 +1330,49 @@ function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
   const wrapped = function (this: any, inputs: any, kwargs: any) {
     const output = original.call(this, inputs, kwargs);
     if (step && step.entry === target.entry) {
-      step.outputs.set(target.index, Array.isArray(output) ? output[0] : output);
-      if (target.index === 0 && step.firstInput === null) step.firstInput = Array.isArray(inputs) ? inputs[0] : inputs;
+      const first = Array.isArray(output) ? output[0] : output;
+      if (step.inPredict > 0) {
+        const copy = ownCopy(step, first);
+        const parts = step.predictParts.get(target.index);
+        if (parts) parts.push(copy);
+        else step.predictParts.set(target.index, [copy]);
+        step.outputs.set(target.index, copy);
+      } else step.outputs.set(target.index, first);
+      if (target.index === 0 && step.firstInput === null) {
+        step.firstInput = Array.isArray(inputs) ? inputs[0] : inputs;
+        // Read now: model.predict feeds the layers slices it disposes before the step's loss is known.
+        if (!step.entry.dataSent) sendFirstInput(step);
+      }
     }
     return output;
   };
   (wrapped as any)[MARK] = target;
   layer.call = wrapped;
+}
+
+/**
+ * A copy of a layer output that model.predict would free before it is read: a clone shares the
+ * values (no copy of the data), and keep() takes it out of predict's tidy. Freed once read.
+ */
+function ownCopy(state: StepState, output: any): any {
+  if (!isTensor(output) || !tfCore) return output;
+  try {
+    const copy = tfCore.keep(tfCore.clone(output));
+    state.owned.push(copy);
+    return copy;
+  } catch {
+    return output;
+  }
+}
+
+function releaseOwned(state: StepState): void {
+  for (const t of state.owned.splice(0)) {
+    try {
+      t.dispose();
+    } catch {
+      /* already freed */
+    }
+  }
 }
 
 /** The last custom-loop owner, reused while the loop trains the same variables. */
@@ -1268,7 +1436,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
   watchLeaks(entry);
   lastStepEntry = entry;
   const detailed = shouldDetail(entry);
-  const state: StepState = { entry, outputs: new Map(), firstInput: null, detailed, forwardStats: new Map(), loss: null };
+  const state: StepState = { entry, outputs: new Map(), firstInput: null, detailed, forwardStats: new Map(), loss: null, inPredict: 0, owned: [], predictParts: new Map() };
   step = state;
   let result: any;
   let detailMs = 0;
@@ -1282,6 +1450,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
         } catch (error) {
           warnOnce(`forward statistics failed: ${(error as Error).message}`);
         }
+        releaseOwned(state);
         detailMs += performance.now() - d0;
         step = null;
       }
@@ -1289,6 +1458,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     });
   } finally {
     if (step === state) step = null;
+    releaseOwned(state);
     stepDepth--;
   }
   try {
@@ -1399,17 +1569,30 @@ function isReadable(t: any): boolean {
   return isTensor(t) && !t.isDisposed && t.size > 0 && t.dtype !== 'string' && t.dtype !== 'complex64';
 }
 
+/** A custom loop's inputs, from the first step's first layer call. */
+function sendFirstInput(state: StepState): void {
+  if (!isReadable(state.firstInput)) return;
+  state.entry.dataSent = true;
+  try {
+    sendData(state.entry, 'x', state.firstInput, state.entry.lastEvent?.fitSite ?? null);
+    noteFirstRows(state.entry, 'x', headOf(state.firstInput));
+  } catch (error) {
+    warnOnce(`input statistics failed: ${(error as Error).message}`);
+  }
+}
+
 /** Inside the gradient scope: the loss, and on detailed or anomalous steps the layer outputs. */
 function afterForward(state: StepState, y: any): void {
   if (isTensor(y) && y.size === 1) state.loss = (y.dataSync() as Float32Array)[0];
-  if (!state.entry.dataSent && state.firstInput && isTensor(state.firstInput)) {
-    state.entry.dataSent = true;
-    sendData(state.entry, 'x', state.firstInput, state.entry.lastEvent?.fitSite ?? null);
-  }
+  if (!state.entry.dataSent) sendFirstInput(state);
   const anomalous = state.loss !== null && !Number.isFinite(state.loss);
   if (!state.detailed && !anomalous) return;
   state.detailed = true;
-  // Outputs are read now, while the gradient scope keeps them alive.
+  // Outputs are read now, while the gradient scope keeps them alive. A layer predict ran on several
+  // batches is read over all of them.
+  for (const [index, parts] of state.predictParts) {
+    if (parts.length > 1 && parts.every(isReadable)) state.outputs.set(index, ownCopy(state, tfCore.concat(parts, 0)));
+  }
   const indices: number[] = [];
   const tensors: any[] = [];
   for (const [index, out] of [...state.outputs.entries()].sort((a, b) => a[0] - b[0])) {

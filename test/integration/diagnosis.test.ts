@@ -205,6 +205,35 @@ test('a hand-written loss that subtracts [n] targets from the [n, 1] output: bla
   assertFixedCopyTrainsClean(script, f);
 });
 
+test('inputs and labels shuffled by two tf.util.shuffle calls: blamed on the shuffles, not on the learning rate, and the copy that shuffles them together has no finding', () => {
+  const script = path.join(FIXTURES, 'shuffled-apart.js');
+  const { report } = diagnose(script);
+  const f = lead(report);
+  assert.deepEqual([f.id, f.rootCause, f.confirmed], ['labels-shuffled-apart:data', 'training-data', true]);
+  assert.equal(f.location!.line, linesOf(script, 'tf.util.shuffle(x);')[0]);
+  assert.deepEqual(f.related.map((r) => r.site.line).slice(0, 2), [linesOf(script, 'tf.util.shuffle(labels);')[0], linesOf(script, 'await model.fit(')[0]]);
+  assert.deepEqual(report.findings.map((x) => x.id), [f.id], 'nothing else is blamed');
+  const patched = applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script);
+  assert.ok(patched.includes('  tf.util.shuffleCombo(x, labels);\n'));
+  assert.ok(!patched.includes('tf.util.shuffle(x);'));
+  assertFixedCopyTrainsClean(script, f);
+});
+
+test('a hand-written binary cross-entropy whose log(1 - p) meets a sigmoid output of exactly 1: the NaN is blamed on that log, and the copy that clips both logs trains without a finding', () => {
+  const script = path.join(FIXTURES, 'log-unclipped.js');
+  const { report } = diagnose(script);
+  const f = lead(report);
+  assert.deepEqual([f.id, f.rootCause, f.confirmed], ['non-finite-loss:loss', 'loss-function', true]);
+  const line = linesOf(script, 'tf.log(tf.sub(1, p))')[0]!;
+  assert.equal(f.location!.line, line);
+  assert.equal(f.location!.column, fs.readFileSync(script, 'utf8').split('\n')[line - 1]!.indexOf('log(tf.sub(1, p))') + 1);
+  assert.match(f.message, /takes the log of 1 minus the sigmoid outputs unclipped, and some outputs are exactly 1 here/);
+  assert.deepEqual(report.findings.map((x) => x.id), [f.id], 'the learning rate is not blamed');
+  const patched = applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script);
+  assert.ok(patched.includes('yb.mul(tf.log(tf.clipByValue(p, 1e-7, 1))).add(tf.sub(1, yb).mul(tf.log(tf.clipByValue(tf.sub(1, p), 1e-7, 1))))'));
+  assertFixedCopyTrainsClean(script, f);
+});
+
 test('validation inputs left raw while the training inputs are divided by 100: blamed on that, not on overfitting, and the fixed copy has no finding', () => {
   const script = path.join(FIXTURES, 'validation-unscaled.js');
   const { report } = diagnose(script);

@@ -321,3 +321,78 @@ test('a new optimizer at every step is reported once, through minimize and throu
     fs.rmSync(viaGrads, { force: true });
   }
 });
+
+test('inputs and labels shuffled apart are reported with both lines, in fit, fitDataset and a custom loop over model.predict, and training is exactly as without the probe', async () => {
+  const script = path.join(FIXTURES, 'shuffled-apart.js');
+  const source = fs.readFileSync(script, 'utf8');
+  // The same data, labels shuffled first, trained by a custom loop on inputs scaled by hand.
+  const loop = script.replace(/\.js$/, `.loop-${process.pid}.js`);
+  const loopSource = source
+    .replace('  tf.util.shuffle(x);\n  tf.util.shuffle(labels);', '  tf.util.shuffle(labels);\n  tf.util.shuffle(x);')
+    .replace('const xs = tf.tensor2d(x.slice(0, 480));', 'const xs = tf.tensor2d(x.slice(0, 480)).sub(0.5).div(2);')
+    .replace(
+      /  const history = await model\.fit\([^\n]*\n  console\.log\([^\n]*\n/,
+      [
+        '  const optimizer = tf.train.adam(0.01);',
+        '  const loss = [];',
+        '  for (let b = 0; b < 480; b += 32) {',
+        '    const cost = tf.tidy(() => optimizer.minimize(() => tf.losses.softmaxCrossEntropy(ys.slice(b, 32), model.predict(xs.slice(b, 32))), true));',
+        '    loss.push(cost.dataSync()[0]);',
+        '    cost.dispose();',
+        '  }',
+        '  console.log(JSON.stringify({ loss }));',
+        '',
+      ].join('\n'),
+    );
+  assert.ok(loopSource.includes('optimizer.minimize'), 'the loop variant was written');
+  fs.writeFileSync(loop, loopSource);
+  // The same arrays zipped into a tf.data dataset for fitDataset, the labels one-hot in plain JS.
+  const dataset = script.replace(/\.js$/, `.dataset-${process.pid}.js`);
+  const datasetSource = source.replace(
+    /  const history = await model\.fit\([^\n]*\n/,
+    [
+      '  const oneHotRows = labels.slice(0, 480).map((c) => [0, 1, 2, 3].map((j) => (j === c ? 1 : 0)));',
+      '  const ds = tf.data.zip({ xs: tf.data.array(x.slice(0, 480)), ys: tf.data.array(oneHotRows) }).batch(32);',
+      '  const history = await model.fitDataset(ds, { epochs: 3, validationData: [xv, yv], verbose: 0 });',
+      '',
+    ].join('\n'),
+  );
+  assert.ok(datasetSource.includes('fitDataset'), 'the dataset variant was written');
+  fs.writeFileSync(dataset, datasetSource);
+  try {
+    for (const [file, inputsLine, targetsLine] of [
+      [script, 'tf.util.shuffle(x);', 'tf.util.shuffle(labels);'],
+      [loop, 'tf.util.shuffle(x);', 'tf.util.shuffle(labels);'],
+      [dataset, 'tf.util.shuffle(x);', 'tf.util.shuffle(labels);'],
+    ] as const) {
+      const plain = lastJsonLine(runPlain(file));
+      const run = await traceRun({ script: file });
+      assert.equal(run.exit.code, 0, run.stderr);
+      assert.deepEqual(lastJsonLine(run.stdout).loss, plain.loss, 'loss history changed');
+      const events = ofType(run.events, 'shuffledApart');
+      assert.equal(events.length, 1, path.basename(file));
+      const e = events[0]!;
+      assert.deepEqual([e.inputs?.line, e.targets?.line, e.inputsFirst, e.rows, e.combo], [linesOf(file, inputsLine)[0], linesOf(file, targetsLine)[0], file !== loop, 600, true]);
+      // The custom loop's inputs reach the engine though model.predict disposes the slices it feeds the layers.
+      assert.deepEqual(ofType(run.events, 'data').find((d) => d.role === 'x')?.summary.shape, file === script ? [480, 6] : [32, 6]);
+    }
+  } finally {
+    fs.rmSync(loop, { force: true });
+    fs.rmSync(dataset, { force: true });
+  }
+});
+
+test('a custom loop over model.predict: every layer\'s outputs are read though predict frees them, the unclipped logs are reported, and training is exactly as without the probe', async () => {
+  const script = path.join(FIXTURES, 'log-unclipped.js');
+  const plain = lastJsonLine(runPlain(script));
+  const run = await traceRun({ script });
+  assert.equal(run.exit.code, 0, run.stderr);
+  assert.deepEqual(lastJsonLine(run.stdout), plain, 'training changed');
+  const logs = ofType(run.events, 'logOfProbabilities');
+  const line = linesOf(script, 'tf.log(tf.sub(1, p))')[0];
+  assert.deepEqual(logs.map((e) => [e.site?.line, e.source, e.complement]), [[line, 'sigmoid', false], [line, 'sigmoid', true]]);
+  // predict splits the 40 rows into batches of 32 and 8: both are read, and the first step's are statistics of all 40.
+  const first = ofType(run.events, 'iter').find((e) => e.layers?.length)!;
+  assert.deepEqual(first.layers!.map((l) => [l.index, l.out?.count]), [[0, 40 * 16], [1, 40]]);
+  assert.equal(ofType(run.events, 'tensorLeak').length, 0, 'the probe\'s copies are freed');
+});

@@ -466,6 +466,50 @@ describe('a loss that subtracts [n] targets from a [n, 1] output', () => {
   });
 });
 
+describe('inputs and targets shuffled apart', () => {
+  // Lines 2 and 3 shuffle the two arrays the tensors on lines 4 and 5 are made from.
+  const SHUFFLE_SRC = withLine(withLine(CLASSIFIER_SRC, 2, '  tf.util.shuffle(xData);'), 3, '  tf.util.shuffle(yData);');
+  function shuffledRun(): TraceBuilder {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    b.events.push({ type: 'shuffledApart', modelId: b.modelId, inputs: site(2, 11), targets: site(3, 11), inputsFirst: true, rows: 600, combo: true });
+    return b;
+  }
+
+  it('is a warning on the first shuffle from the start, with a fix that shuffles both arrays in one order; a stall confirms it alone', () => {
+    const b = shuffledRun();
+    const warned = configOnly(b, SHUFFLE_SRC).findings;
+    assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}:${f.location?.line}:${f.rootCause}`), ['labels-shuffled-apart:data:false:2:training-data']);
+    assert.deepEqual(warned[0]!.related.map((r) => r.site.line), [3, 12]);
+    const fixed = applyFix(SHUFFLE_SRC, warned[0]!.fix);
+    assert.equal(lineOf(fixed, 2), '  tf.util.shuffleCombo(xData, yData);');
+    assert.ok(!fixed.includes('tf.util.shuffle(xData)'));
+    flat(300, 1.0986, 0.003).forEach((l) => b.step(l, { acc: 0.33 }));
+    b.end();
+    const r = run(b.events, sources(SHUFFLE_SRC));
+    assert.deepEqual(r.findings.filter((f) => f.confirmed).map((f) => f.id), ['labels-shuffled-apart:data'], 'not the learning rate');
+    assert.equal(r.report.verdict, 'faulty');
+  });
+
+  it('training that memorizes its rows does not withdraw it, and validation rising is its consequence, not overfitting', () => {
+    const b = shuffledRun();
+    decaying(320, 1.1, 0.2, 0.02, 0.01).forEach((l, i) => {
+      b.step(l, { acc: Math.min(0.95, 0.4 + i / 300) });
+      if (i % 32 === 31) b.epoch(Math.floor(i / 32), { loss: l, val_loss: 1.2 + i / 200, val_acc: 0.45 - i / 1000 });
+    });
+    b.end();
+    const r = run(b.events, sources(SHUFFLE_SRC));
+    assert.deepEqual(r.findings.map((f) => `${f.id}:${f.confirmed}`), ['labels-shuffled-apart:data:true']);
+  });
+
+  it('gives no fix on a tfjs without tf.util.shuffleCombo', () => {
+    const b = shuffledRun();
+    (b.events.at(-1) as { combo: boolean }).combo = false;
+    const f = configOnly(b, SHUFFLE_SRC).findings[0]!;
+    assert.equal(f.fix, null);
+    assert.match(f.message, /Shuffle both arrays in one order\.$/);
+  });
+});
+
 describe('validation inputs on another scale than the training inputs', () => {
   const VAL_SRC = withLine(CLASSIFIER_SRC, 12, '  await model.fit(x, y, { epochs: 10, batchSize: 32, validationData: [xTest, yTest] });');
   function withValidation(valMin: number, valMax: number): TraceBuilder {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyFix, byId, CLASSIFIER_SRC, classifierModel, healthyDetails, lineOf, sources, withLine } from './fixtures';
-import { decaying, type DetailSpec, run, TraceBuilder } from './trace-builder';
+import { decaying, type DetailSpec, run, site, TraceBuilder } from './trace-builder';
 
 function trainThen(b: TraceBuilder, n: number): TraceBuilder {
   decaying(n, 1.1, 0.6, 0.02, 0.05).forEach((l, i) => b.step(l, { acc: 0.4 + i * 0.002, layers: i % 10 === 0 ? healthyDetails(i) : undefined }));
@@ -116,6 +116,39 @@ describe('non-finite values', () => {
     assert.equal(f.rootCause, 'loss-function');
     assert.equal(f.layer, null);
     assert.equal(f.location?.line, 11);
+  });
+
+  describe('a hand-written cross-entropy that takes the log of probabilities unclipped', () => {
+    const LOG_LINE = '  const loss = () => tf.neg(y.mul(tf.log(model.predict(x))).add(tf.sub(1, y).mul(tf.log(tf.sub(1, model.predict(x))))).mean());';
+    const src = withLine(CLASSIFIER_SRC, 12, LOG_LINE);
+    const logAt = (nth: number) => LOG_LINE.split('log(').slice(0, nth).join('log(').length - 2;
+    function withLogs(b: TraceBuilder): TraceBuilder {
+      b.events.push({ type: 'logOfProbabilities', modelId: b.modelId, site: site(12, logAt(1)), source: 'sigmoid', complement: false });
+      b.events.push({ type: 'logOfProbabilities', modelId: b.modelId, site: site(12, logAt(2)), source: 'sigmoid', complement: true });
+      return b;
+    }
+
+    it('outputs exactly 1 at the NaN step: blamed on the log of 1 - p, and the fix clips both logs', () => {
+      const b = withLogs(trainThen(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3), 12));
+      b.step(null, { layers: [{ out: {} }, { out: {} }, { out: { min: 0.02, max: 1 } }] });
+      const f = byId(run(b.events, sources(src)).findings, 'non-finite-loss:loss')!;
+      assert.deepEqual([f.rootCause, f.location?.line, f.location?.column, f.confirmed], ['loss-function', 12, logAt(2), true]);
+      assert.match(f.message, /takes the log of 1 minus the sigmoid outputs unclipped, and some outputs are exactly 1 here/);
+      assert.equal(lineOf(applyFix(src, f.fix), 12), '  const loss = () => tf.neg(y.mul(tf.log(tf.clipByValue(model.predict(x), 1e-7, 1))).add(tf.sub(1, y).mul(tf.log(tf.clipByValue(tf.sub(1, model.predict(x)), 1e-7, 1)))).mean());');
+    });
+
+    it('outputs exactly 0: blamed on the log of p; outputs inside (0, 1): the loss computation, as before', () => {
+      const atZero = withLogs(trainThen(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3), 12));
+      atZero.step(null, { layers: [{ out: {} }, { out: {} }, { out: { min: 0, max: 0.9 } }] });
+      const f = byId(run(atZero.events, sources(src)).findings, 'non-finite-loss:loss')!;
+      assert.deepEqual([f.location?.line, f.location?.column], [12, logAt(1)]);
+      assert.match(f.message, /the log of the sigmoid outputs unclipped, and some outputs are exactly 0 here/);
+      const inside = withLogs(trainThen(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3), 12));
+      inside.step(null, { layers: [{ out: {} }, { out: {} }, { out: { min: 0.01, max: 0.99 } }] });
+      const g = byId(run(inside.events, sources(src)).findings, 'non-finite-loss:loss')!;
+      assert.deepEqual([g.location?.line, g.fix], [11, null]);
+      assert.match(g.message, /^The loss categoricalCrossentropy became NaN at iteration 12 on finite model outputs\.$/);
+    });
   });
 
   it('gradients NaN with finite loss: the last layer with bad gradients produced them', () => {

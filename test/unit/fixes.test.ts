@@ -294,3 +294,43 @@ describe('moving an optimizer made at every step out of the loop', () => {
     assert.equal(apply(src, { kind: 'disposeTensors', sites: [{ site: site(4, 32), tensors: 1 }] }), null);
   });
 });
+
+describe('inputs and targets shuffled together', () => {
+  const src = ['function prepare(xs, ys) {', '  tf.util.shuffle(xs);', '  normalize(xs);', '  tf.util.shuffle(ys); // labels', '  return [xs, ys];', '}'].join('\n');
+
+  it('turns the later shuffle into shuffleCombo of both arrays and removes the earlier one, whichever call the plan names first', () => {
+    const expected = ['function prepare(xs, ys) {', '  normalize(xs);', '  tf.util.shuffleCombo(xs, ys); // labels', '  return [xs, ys];', '}'].join('\n');
+    assert.equal(apply(src, { kind: 'shuffleTogether', first: site(2, 11), second: site(4, 11) }), expected);
+    assert.equal(apply(src, { kind: 'shuffleTogether', first: site(4, 11), second: site(2, 11) }), expected);
+  });
+
+  it('keeps the namespace the script uses and any argument expression', () => {
+    const s = ['util.shuffle(data.inputs);', 'util.shuffle(data.labels[0]);'].join('\n');
+    assert.equal(apply(s, { kind: 'shuffleTogether', first: site(1, 6), second: site(2, 6) }), 'util.shuffleCombo(data.inputs, data.labels[0]);');
+  });
+
+  it('gives no fix when the calls sit in different blocks, the earlier array is reassigned or declared in between, or a call shares its line', () => {
+    const plan: FixPlan = { kind: 'shuffleTogether', first: site(2, 11), second: site(4, 11) };
+    assert.equal(apply(src.replace('  normalize(xs);', '  if (a) {'), plan), null);
+    assert.equal(apply(src.replace('  normalize(xs);', '  }'), plan), null);
+    assert.equal(apply(src.replace('  normalize(xs);', '  xs = xs.map(scale);'), plan), null);
+    assert.equal(apply(src.replace('  normalize(xs);', '  xs.length = 10;'), plan), null);
+    assert.equal(apply(src.replace('  normalize(xs);', '  const xs = [];'), plan), null);
+    assert.equal(apply(src.replace('  tf.util.shuffle(ys); // labels', '  tf.util.shuffle(ys); count++;'), plan), null);
+    assert.equal(apply(src.replace('  tf.util.shuffle(ys); // labels', '  tf.util.shuffle(ys, 1);'), plan), null);
+  });
+});
+
+describe('clipping what a log takes', () => {
+  it('clips the argument of tf.log with the same namespace, and the receiver of .log()', () => {
+    assert.equal(apply('const l = tf.log(p);', { kind: 'clipLogInput', site: site(1, 14) }), 'const l = tf.log(tf.clipByValue(p, 1e-7, 1));');
+    assert.equal(apply('const l = tfc.log(tfc.sub(1, p));', { kind: 'clipLogInput', site: site(1, 15) }), 'const l = tfc.log(tfc.clipByValue(tfc.sub(1, p), 1e-7, 1));');
+    assert.equal(apply('const l = model.predict(x).log();', { kind: 'clipLogInput', site: site(1, 28) }), 'const l = model.predict(x).clipByValue(1e-7, 1).log();');
+  });
+
+  it('picks the log nearest the column when a line has two, and never touches Math.log', () => {
+    const src = 'return yb.mul(tf.log(p)).add(tf.sub(1, yb).mul(tf.log(tf.sub(1, p))));';
+    assert.equal(apply(src, { kind: 'clipLogInput', site: site(1, 52) }), 'return yb.mul(tf.log(p)).add(tf.sub(1, yb).mul(tf.log(tf.clipByValue(tf.sub(1, p), 1e-7, 1))));');
+    assert.equal(apply('const l = Math.log(p);', { kind: 'clipLogInput', site: site(1, 16) }), null);
+  });
+});

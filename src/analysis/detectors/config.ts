@@ -862,6 +862,46 @@ function broadcastInLoss(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * Inputs and targets given to tf.util.shuffle one after the other: each gets its own random order,
+ * so row i of the inputs no longer goes with row i of the targets, and the model is trained on
+ * labels that say nothing about its inputs. The probe proved that fit's first rows were read from
+ * the two arrays, at the same offset, after both shuffles: certain, so learning (memorizing the
+ * training rows) does not refute it, and any harm is its consequence.
+ */
+function shuffledApart(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.shuffledApart;
+  if (!e) return [];
+  const [first, second] = e.inputsFirst ? [e.inputs, e.targets] : [e.targets, e.inputs];
+  const at = (site: SourceSite | null) => (site ? ` (line ${site.line})` : '');
+  const fixes: PlannedFix[] =
+    e.combo && first && second && first.file === second.file && first.line !== second.line
+      ? [{ title: 'Shuffle the inputs and targets together: tf.util.shuffleCombo', plan: { kind: 'shuffleTogether', first, second } }]
+      : [];
+  return [
+    {
+      id: 'labels-shuffled-apart:data',
+      symptom: 'labels-shuffled-apart',
+      rootCause: 'training-data',
+      layer: null,
+      location: first ?? second ?? view.event.fitSite,
+      related: [
+        ...(second ? [{ site: second, message: `the ${e.inputsFirst ? 'targets' : 'inputs'} are shuffled here, in another order` }] : []),
+        ...(view.event.fitSite ? [{ site: view.event.fitSite, message: 'trains on the mismatched rows' }] : []),
+      ],
+      message: `The inputs${at(e.inputs)} and the targets${at(e.targets)} are shuffled by two tf.util.shuffle calls, each in its own random order: row i of the inputs no longer goes with row i of the targets, so the model is trained on labels that say nothing about its inputs. Shuffle both arrays in one order${e.combo ? ' (tf.util.shuffleCombo(inputs, targets))' : ''}.`,
+      evidence: [`the first rows training sees were read from two arrays of ${e.rows} rows, shuffled apart`],
+      relevance: new Map(),
+      fixes,
+      confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'overfitting'),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
 /** Divisions a script typically applies to scale its inputs (pixels by 255, percentages by 100). */
 const ROUND_SCALES = [10, 100, 255, 1000, 10000];
 
@@ -1096,7 +1136,7 @@ function nothingTrainable(view: ModelView): Hypothesis[] {
 
 /** All configuration hypotheses for the model as far as its events are known. */
 export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
-  const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run)];
+  const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run), ...shuffledApart(view, run)];
   for (const o of view.outputs) out.push(...outputChecks(view, run, o));
   out.push(...inputChecks(view, run));
   out.push(...learningRateCheck(view, run));

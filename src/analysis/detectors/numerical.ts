@@ -8,7 +8,7 @@ import type { RootCause, Symptom } from '../findings';
 import { type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, type Observation, type RelevanceSpec } from '../context';
 import type { LayerView } from '../model';
 import type { LayerSample } from '../model-state';
-import type { PlannedFix } from '../fixes';
+import type { FixPlan, PlannedFix } from '../fixes';
 import { fmt, isNum, literal, median } from '../stats';
 import type { IterationEvent, SourceSite } from '../trace';
 
@@ -255,8 +255,36 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
         const cause = lrCause(ctx, 'non-finite-loss');
         return [base('non-finite-loss', 'loss', null, `The loss overflowed at iteration ${it}: outputs reached ${fmt(outMax)}; ${lrBlame(ctx)}.`, rel, cause)];
       }
+      // A log of outputs that reached exactly 0 (or 1, for log(1 - p)): log(0) is -Infinity.
+      const log = os ? run.logsOfProbabilities.find((l) => (l.complement ? os.outMax === 1 : os.outMin === 0)) : undefined;
+      if (log) {
+        const bound = log.complement ? 1 : 0;
+        // Every unclipped log is clipped: the other one fails next, once outputs reach its bound.
+        const clipLogs: FixPlan[] = [log, ...run.logsOfProbabilities.filter((l) => l !== log)].flatMap((l) => (l.site ? [{ kind: 'clipLogInput' as const, site: l.site }] : []));
+        const what = log.complement ? `1 minus the ${log.source} outputs` : `the ${log.source} outputs`;
+        const cause: Cause = {
+          rootCause: 'loss-function',
+          layer: null,
+          location: log.site ?? view.compileSite,
+          fixes: clipLogs.length ? [{ title: `Clip what the log${clipLogs.length > 1 ? 's take' : ' takes'} to [1e-7, 1]`, plan: clipLogs.length > 1 ? { kind: 'all', parts: clipLogs } : clipLogs[0]! }] : [],
+          confirms: [],
+          folds: [],
+        };
+        evidence.push(`the model's outputs reached exactly ${bound} at iteration ${it}`);
+        return [
+          base(
+            'non-finite-loss',
+            'loss',
+            null,
+            `The loss became NaN at iteration ${it}: it takes the log of ${what} unclipped, and some outputs are exactly ${bound} here (${log.complement ? `a ${log.source} rounds to 1` : `a ${log.source} underflows to 0`} once the model is confident). log(0) is -Infinity, and 0 × -Infinity is NaN. Clip before the log, as tfjs's own cross-entropy does.`,
+            rel,
+            cause,
+          ),
+        ];
+      }
       const cause: Cause = { rootCause: 'loss-function', layer: null, location: view.compileSite, fixes: [], confirms: [], folds: [] };
-      return [base('non-finite-loss', 'loss', null, `The loss ${o?.loss?.name ?? ''} became NaN at iteration ${it} on finite model outputs.`, rel, cause)];
+      const name = o?.loss?.name ? ` ${o.loss.name}` : '';
+      return [base('non-finite-loss', 'loss', null, `The loss${name} became NaN at iteration ${it} on finite model outputs.`, rel, cause)];
     }
 
     // 4. Only gradients: the backward pass; its producer is the last layer with bad gradients.

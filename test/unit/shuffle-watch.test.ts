@@ -1,0 +1,135 @@
+/** The probe's shuffle watch, on tfjs's own tf.util.shuffle: which pairs of arrays count as shuffled apart. */
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import * as tf from '@tensorflow/tfjs';
+import type { SourceSite } from '../../src/analysis/trace';
+import { ShuffleWatch, type Head } from '../../src/runner/shuffle-watch';
+
+/** A seeded Math.random (mulberry32), so every shuffle here is reproducible. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const realRandom = Math.random;
+
+/** tfjs's shuffle on an object of its own, so the watch's hook stays out of the module other tests use. */
+function watched(ignore = () => false): { util: { shuffle: (a: unknown) => void }; w: ShuffleWatch; line: { value: number } } {
+  const util = { shuffle: tf.util.shuffle as (a: unknown) => void };
+  const w = new ShuffleWatch();
+  const line = { value: 0 };
+  w.hook(util, ignore, (): SourceSite => ({ file: '/script.js', line: line.value, column: 11 }));
+  return { util, w, line };
+}
+
+/** Rows of 3 features and their class, row i of class i % 4 (so features and labels belong together). */
+function data(n: number): { x: number[][]; labels: number[] } {
+  const x: number[][] = [];
+  const labels: number[] = [];
+  for (let i = 0; i < n; i++) {
+    x.push([i, Math.sin(i), (i * 7) % 11]);
+    labels.push(i % 4);
+  }
+  return { x, labels };
+}
+
+function head(values: number[][]): Head {
+  return { rows: values.length, columns: values[0]!.length, values: values.flat() };
+}
+
+function oneHot(labels: number[], depth: number): Head {
+  return head(labels.map((c) => Array.from({ length: depth }, (_, j) => (j === c ? 1 : 0))));
+}
+
+describe('shuffle watch', () => {
+  beforeEach(() => {
+    Math.random = seeded(5);
+  });
+  afterEach(() => {
+    Math.random = realRandom;
+  });
+
+  it('finds inputs and targets shuffled by two calls, read by fit from the same offset, with each call\'s line', () => {
+    const { util, w, line } = watched();
+    const { x, labels } = data(40);
+    line.value = 7;
+    util.shuffle(x);
+    line.value = 8;
+    util.shuffle(labels);
+    // fit's data: the rows after the first 10 (a test split taken first), inputs divided by 255, labels one-hot.
+    const xHead = head(x.slice(10, 16).map((r) => r.map((v) => v / 255)));
+    const yHead = oneHot(labels.slice(10, 16), 4);
+    assert.deepEqual(w.find(xHead, yHead), { inputs: { file: '/script.js', line: 7, column: 11 }, targets: { file: '/script.js', line: 8, column: 11 }, inputsFirst: true, rows: 40 });
+    // Labels shuffled first, inputs standardized per column.
+    const { util: u2, w: w2, line: l2 } = watched();
+    const d = data(40);
+    l2.value = 3;
+    u2.shuffle(d.labels);
+    l2.value = 4;
+    u2.shuffle(d.x);
+    const standardized = head(d.x.slice(0, 6).map((r) => [(r[0]! - 20) / 11, (r[1]! + 0.1) / 0.7, r[2]! / 3]));
+    assert.deepEqual(w2.find(standardized, head(d.labels.slice(0, 6).map((c) => [c]))), { inputs: { file: '/script.js', line: 4, column: 11 }, targets: { file: '/script.js', line: 3, column: 11 }, inputsFirst: false, rows: 40 });
+  });
+
+  it('leaves the shuffle exactly as tfjs makes it: the same order from the same random numbers', () => {
+    const { util } = watched();
+    const random = Math.random;
+    const a = data(50).x;
+    util.shuffle(a);
+    assert.equal(Math.random, random, 'Math.random is given back after the call');
+    Math.random = seeded(5);
+    const b = data(50).x;
+    tf.util.shuffle(b);
+    assert.deepEqual(a, b);
+  });
+
+  it('is silent on arrays shuffled in one order (the same random numbers), on one array shuffled twice, and on index lists', () => {
+    const { util, w } = watched();
+    const { x, labels } = data(40);
+    Math.random = seeded(9);
+    util.shuffle(x);
+    Math.random = seeded(9);
+    util.shuffle(labels);
+    assert.equal(w.find(head(x.slice(0, 6)), head(labels.slice(0, 6).map((c) => [c]))), null, 'the same draws: still paired');
+
+    const { util: u2, w: w2 } = watched();
+    const d = data(40);
+    u2.shuffle(d.x);
+    u2.shuffle(d.x);
+    assert.equal(w2.find(head(d.x.slice(0, 6)), head(d.labels.slice(0, 6).map((c) => [c]))), null, 'labels never shuffled');
+
+    const { util: u3, w: w3 } = watched();
+    const indices = Array.from({ length: 40 }, (_, i) => i);
+    const more = Array.from({ length: 40 }, (_, i) => i);
+    u3.shuffle(indices);
+    u3.shuffle(more);
+    assert.equal(w3.find(head(indices.slice(0, 6).map((i) => [i])), head(more.slice(0, 6).map((i) => [i]))), null, 'index permutations draw batches');
+  });
+
+  it('is silent when fit\'s rows were read before the shuffles, from arrays of objects, or from calls tfjs itself makes', () => {
+    const { util, w } = watched();
+    const { x, labels } = data(40);
+    const before = { x: head(x.slice(0, 6)), y: head(labels.slice(0, 6).map((c) => [c])) };
+    util.shuffle(x);
+    util.shuffle(labels);
+    assert.equal(w.find(before.x, before.y), null, 'tensors made before the shuffles keep their pairs');
+
+    const { util: u2, w: w2 } = watched();
+    const rows = data(40).x.map((r, i) => ({ x: r, y: i % 4 }));
+    u2.shuffle(rows);
+    u2.shuffle(data(40).labels);
+    assert.equal(w2.find(head(rows.slice(0, 6).map((r) => r.x)), head(rows.slice(0, 6).map((r) => [r.y]))), null);
+
+    const { util: u3, w: w3 } = watched(() => true);
+    const d = data(40);
+    u3.shuffle(d.x);
+    u3.shuffle(d.labels);
+    assert.equal(w3.find(head(d.x.slice(0, 6)), head(d.labels.slice(0, 6).map((c) => [c]))), null);
+  });
+});
