@@ -263,6 +263,12 @@ export class DiagnosisEngine {
         if (run.view) this.applyConfig(run);
         return;
       }
+      case 'inferenceMode': {
+        const run = this.run(e.modelId);
+        run.inferenceMode ??= e;
+        if (run.view) this.applyConfig(run);
+        return;
+      }
       case 'logOfProbabilities': {
         const logs = this.run(e.modelId).logsOfProbabilities;
         if (!logs.some((l) => l.complement === e.complement)) logs.push(e);

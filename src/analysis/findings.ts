@@ -40,6 +40,8 @@ export const SYMPTOMS = [
   'optimizer-recreated',
   // Inputs and targets shuffled each in its own order.
   'labels-shuffled-apart',
+  // A custom loop that runs dropout or batch normalization in inference mode.
+  'training-mode-off',
 ] as const;
 export type Symptom = (typeof SYMPTOMS)[number];
 
@@ -78,6 +80,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'tensor-leak': 'tensors made at every step are never freed',
   'optimizer-recreated': 'a new optimizer is made at every step',
   'labels-shuffled-apart': 'the inputs and targets were shuffled apart',
+  'training-mode-off': 'dropout or batch normalization runs in inference mode while training',
 };
 
 export const ROOT_CAUSES = [

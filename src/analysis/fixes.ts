@@ -71,6 +71,8 @@ export type FixPlan =
   | { kind: 'shuffleTogether'; first: SourceSite; second: SourceSite }
   /** What `<ns>.log(<x>)` or `<x>.log()` at the site takes is clipped to [1e-7, 1] first. */
   | { kind: 'clipLogInput'; site: SourceSite }
+  /** `<model>.predict(x)` or `<model>.apply(x)` at the site becomes `<model>.apply(x, { training: true })`. */
+  | { kind: 'trainingCall'; site: SourceSite }
   | { kind: 'all'; parts: FixPlan[] };
 
 export interface PlannedFix {
@@ -667,17 +669,20 @@ function fitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fitOption'
 
 function shuffleBeforeBatchEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuffleBeforeBatch' }>): EditResult {
   const call = findCall(src, p.site, /\.\s*batch\s*\(/);
-  if (!call) return null;
-  // Back from the parenthesis over `batch` to its dot: the shuffle goes in front of it.
-  const t = src.text;
-  let i = call.open - 1;
+  // The shuffle goes in front of `.batch(`.
+  const dot = call ? dotBefore(src.text, call.open, 'batch') : -1;
+  return dot < 0 ? null : [src.edit(p.site.file, dot, dot, `.shuffle(${literal(p.rows)})`)];
+}
+
+/** The dot of `.<method>(` whose parenthesis is at `open`, or -1. */
+function dotBefore(t: string, open: number, method: string): number {
+  let i = open - 1;
   while (i >= 0 && /\s/.test(t[i]!)) i--;
-  i -= 'batch'.length - 1;
-  if (t.slice(i, i + 5) !== 'batch') return null;
+  i -= method.length - 1;
+  if (t.slice(i, i + method.length) !== method) return -1;
   i--;
   while (i >= 0 && /\s/.test(t[i]!)) i--;
-  if (t[i] !== '.') return null;
-  return [src.edit(p.site.file, i, i, `.shuffle(${literal(p.rows)})`)];
+  return t[i] === '.' ? i : -1;
 }
 
 function scaleValidationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scaleValidation' }>): EditResult {
@@ -950,17 +955,31 @@ function clipLogInputEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clipLog
     return [src.edit(p.site.file, a.start, a.end, `${ns[1]}.clipByValue(${t.slice(a.start, a.end)}, 1e-7, 1)`)];
   }
   // x.log(): the clip goes between the receiver and log.
-  if (call.args.length === 0) {
-    let i = call.open - 1;
-    while (i >= 0 && /\s/.test(t[i]!)) i--;
-    i -= 'log'.length - 1;
-    if (t.slice(i, i + 3) !== 'log') return null;
-    i--;
-    while (i >= 0 && /\s/.test(t[i]!)) i--;
-    if (t[i] !== '.') return null;
-    return [src.edit(p.site.file, i, i, '.clipByValue(1e-7, 1)')];
+  const dot = call.args.length === 0 ? dotBefore(t, call.open, 'log') : -1;
+  return dot < 0 ? null : [src.edit(p.site.file, dot, dot, '.clipByValue(1e-7, 1)')];
+}
+
+function trainingCallEdits(src: SourceText, p: Extract<FixPlan, { kind: 'trainingCall' }>): EditResult {
+  const call = findCall(src, p.site, /\.\s*(?:predict|apply)\s*\(/);
+  const x = call?.args[0];
+  if (!call || !x) return null;
+  const t = src.text;
+  const file = p.site.file;
+  const predictDot = dotBefore(t, call.open, 'predict');
+  if (predictDot >= 0) {
+    // predict's options (batchSize, verbose) mean nothing to apply.
+    if (call.args.length > 2) return null;
+    const name = t.indexOf('predict', predictDot);
+    return [src.edit(file, name, name + 'predict'.length, 'apply'), src.edit(file, x.end, call.close, ', { training: true }')];
   }
-  return null;
+  if (dotBefore(t, call.open, 'apply') < 0) return null;
+  if (call.args.length === 1) return [src.edit(file, x.end, x.end, ', { training: true }')];
+  const options = call.args.length === 2 ? objectArg(src, call, 1) : null;
+  if (!options) return null;
+  const training = options.props.find((prop) => prop.key === 'training');
+  if (training) return training.value ? [src.edit(file, training.value.start, training.value.end, 'true')] : null;
+  const empty = options.props.length === 0 && t.slice(options.open + 1, options.close).trim() === '';
+  return [src.edit(file, options.open + 1, empty ? options.close : options.open + 1, empty ? ' training: true ' : ' training: true,')];
 }
 
 function planFile(p: FixPlan): string | null {
@@ -995,6 +1014,7 @@ function planFile(p: FixPlan): string | null {
     case 'shuffleTogether':
       return p.first.file;
     case 'clipLogInput':
+    case 'trainingCall':
       return p.site.file;
     case 'all':
       return null;
@@ -1067,6 +1087,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return shuffleTogetherEdits(src, p);
       case 'clipLogInput':
         return clipLogInputEdits(src, p);
+      case 'trainingCall':
+        return trainingCallEdits(src, p);
     }
   } catch {
     return null;

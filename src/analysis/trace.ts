@@ -416,6 +416,23 @@ export const LogOfProbabilitiesEvent = z.object({
 });
 export type LogOfProbabilitiesEvent = z.infer<typeof LogOfProbabilitiesEvent>;
 
+/**
+ * A custom loop that calls its model without `{ training: true }` (model.predict, or model.apply
+ * without it): its dropout and batch normalization layers run in inference mode while it trains.
+ * Sent once per model, from its first steps.
+ */
+export const InferenceModeEvent = z.object({
+  type: z.literal('inferenceMode'),
+  modelId: z.number().int(),
+  /** Indices of the layers that ran in inference mode. */
+  layers: z.array(z.number().int()).min(1).max(16),
+  /** The user's line that called the model. */
+  site: SourceSite.nullable(),
+  /** How the model was called. */
+  call: z.enum(['predict', 'apply']),
+});
+export type InferenceModeEvent = z.infer<typeof InferenceModeEvent>;
+
 export const TraceEvent = z.discriminatedUnion('type', [
   Hello,
   TfjsLoaded,
@@ -435,6 +452,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   OptimizerRecreatedEvent,
   ShuffledApartEvent,
   LogOfProbabilitiesEvent,
+  InferenceModeEvent,
 ]);
 export type TraceEvent = z.infer<typeof TraceEvent>;
 export type TraceEventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;

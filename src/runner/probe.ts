@@ -17,6 +17,7 @@ import type {
   LayerDetail,
   LayerInfo,
   ModelEvent,
+  InferenceModeEvent,
   LogOfProbabilitiesEvent,
   OneHotEvent,
   ShuffledApartEvent,
@@ -1299,6 +1300,8 @@ interface StepState {
   owned: any[];
   /** Per layer, the copies of each batch predict split the step's inputs into (more than one when over its batch size). */
   predictParts: Map<number, any[]>;
+  /** A custom loop's calls of dropout and batch normalization: with `{ training: true }`, or not (their indices). */
+  mode?: { training: boolean; inference: number[]; site: SourceSite | null; viaPredict: boolean };
 }
 
 let step: StepState | null = null;
@@ -1328,6 +1331,7 @@ function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
   const original = existing;
   const target = { entry, index };
   const wrapped = function (this: any, inputs: any, kwargs: any) {
+    if (step && step.entry === target.entry && step.entry.mode === 'custom' && step.entry.steps < MODE_STEPS) noteTrainingMode(step, this, target.index, kwargs);
     const output = original.call(this, inputs, kwargs);
     if (step && step.entry === target.entry) {
       const first = Array.isArray(output) ? output[0] : output;
@@ -1348,6 +1352,45 @@ function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
   };
   (wrapped as any)[MARK] = target;
   layer.call = wrapped;
+}
+
+/**
+ * Dropout and batch normalization act only when called with `{ training: true }`: fit passes it,
+ * but a custom loop that calls `model.predict(x)` or `model.apply(x)` runs them in inference mode,
+ * so dropout drops nothing and batch normalization uses moving statistics that never update. The
+ * calls of such layers in a custom loop's first steps are checked; one made without the flag, in a
+ * step where none had it, is reported once with the user's line that called the model.
+ */
+const MODE_STEPS = 3;
+const TRAINING_DEPENDENT = new Set(['Dropout', 'SpatialDropout1D', 'SpatialDropout2D', 'SpatialDropout3D', 'GaussianDropout', 'GaussianNoise', 'AlphaDropout', 'BatchNormalization']);
+const modeReported = new WeakSet<TracedModel>();
+
+function noteTrainingMode(state: StepState, layer: any, index: number, kwargs: any): void {
+  if (modeReported.has(state.entry)) return;
+  try {
+    const className = String(layer.getClassName?.() ?? '');
+    if (!TRAINING_DEPENDENT.has(className)) return;
+    // A dropout of rate 0 (or a noise of stddev 0) does nothing in either mode.
+    if ((typeof layer.rate === 'number' && layer.rate <= 0) || (typeof layer.stddev === 'number' && layer.stddev <= 0)) return;
+    const mode = (state.mode ??= { training: false, inference: [], site: null, viaPredict: false });
+    if (kwargs?.training === true) mode.training = true;
+    else if (!mode.inference.includes(index)) {
+      mode.inference.push(index);
+      if (mode.site === null) {
+        mode.site = captureUserSite(PROBE_FILE);
+        mode.viaPredict = state.inPredict > 0;
+      }
+    }
+  } catch (error) {
+    warnOnce(`training mode inspection failed: ${(error as Error).message}`);
+  }
+}
+
+function reportTrainingMode(state: StepState): void {
+  const mode = state.mode;
+  if (!mode || mode.training || mode.inference.length === 0 || modeReported.has(state.entry)) return;
+  modeReported.add(state.entry);
+  emit({ type: 'inferenceMode', modelId: state.entry.id, layers: mode.inference.slice(0, 16), site: mode.site, call: mode.viaPredict ? 'predict' : 'apply' } satisfies InferenceModeEvent);
 }
 
 /**
@@ -1461,6 +1504,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     releaseOwned(state);
     stepDepth--;
   }
+  reportTrainingMode(state);
   try {
     const d0 = performance.now();
     const pending = afterGradients(state, optimizer ?? lastOptimizer, result?.grads ?? {});

@@ -234,6 +234,21 @@ test('a hand-written binary cross-entropy whose log(1 - p) meets a sigmoid outpu
   assertFixedCopyTrainsClean(script, f);
 });
 
+test('a custom loop over model.predict with a dropout layer: a warning on the predict call that learning keeps, and the copy that calls apply in training mode has no finding', () => {
+  const script = path.join(FIXTURES, 'dropout-predict-loop.js');
+  const { code, report } = diagnose(script);
+  assert.deepEqual([report.verdict, code], ['healthy', 0], 'the model learns: a warning, not a fault');
+  assert.equal(report.findings.length, 1);
+  const f = report.findings[0]!;
+  assert.deepEqual([f.symptom, f.rootCause, f.confirmed, f.severity], ['training-mode-off', 'regularization', false, 'warning']);
+  assert.equal(f.location!.line, linesOf(script, 'model.predict(xs.slice(b, 32))')[0]);
+  assert.deepEqual(f.related.map((r) => r.site.line), linesOf(script, 'tf.layers.dropout('));
+  assert.match(f.message, /calls the model with model\.predict, which runs it in inference mode: dropout_\w+ drops nothing/);
+  const patched = applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script);
+  assert.ok(patched.includes('tf.losses.softmaxCrossEntropy(ys.slice(b, 32), model.apply(xs.slice(b, 32), { training: true }))'));
+  assertFixedCopyTrainsClean(script, f);
+});
+
 test('validation inputs left raw while the training inputs are divided by 100: blamed on that, not on overfitting, and the fixed copy has no finding', () => {
   const script = path.join(FIXTURES, 'validation-unscaled.js');
   const { report } = diagnose(script);

@@ -396,3 +396,23 @@ test('a custom loop over model.predict: every layer\'s outputs are read though p
   assert.deepEqual(first.layers!.map((l) => [l.index, l.out?.count]), [[0, 40 * 16], [1, 40]]);
   assert.equal(ofType(run.events, 'tensorLeak').length, 0, 'the probe\'s copies are freed');
 });
+
+test('dropout run in inference mode by a custom loop over model.predict is reported once with the calling line; with { training: true } it is not; training is exactly as without the probe', async () => {
+  const script = path.join(FIXTURES, 'dropout-predict-loop.js');
+  const plain = lastJsonLine(runPlain(script));
+  const run = await traceRun({ script });
+  assert.equal(run.exit.code, 0, run.stderr);
+  assert.deepEqual(lastJsonLine(run.stdout).loss, plain.loss, 'loss history changed');
+  const events = ofType(run.events, 'inferenceMode');
+  assert.deepEqual(events.map((e) => [e.layers, e.site?.line, e.call]), [[[1], linesOf(script, 'model.predict(xs.slice(b, 32))')[0], 'predict']]);
+
+  const training = script.replace(/\.js$/, `.training-${process.pid}.js`);
+  fs.writeFileSync(training, fs.readFileSync(script, 'utf8').replace('model.predict(xs.slice(b, 32))', 'model.apply(xs.slice(b, 32), { training: true })'));
+  try {
+    const fixed = await traceRun({ script: training });
+    assert.equal(fixed.exit.code, 0, fixed.stderr);
+    assert.deepEqual(ofType(fixed.events, 'inferenceMode'), []);
+  } finally {
+    fs.rmSync(training, { force: true });
+  }
+});

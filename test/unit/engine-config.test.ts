@@ -436,6 +436,28 @@ describe('a dropout rate that drops most inputs', () => {
   });
 });
 
+describe('a custom loop that runs dropout in inference mode', () => {
+  const LOOP_SRC = withLine(withLine(CLASSIFIER_SRC, 8, '  model.add(tf.layers.dropout({ rate: 0.3 }));'), 12, '  for (let i = 0; i < 300; i++) optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, model.predict(x)));');
+  const customModel = () =>
+    classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [], layers: [dense(16, 'relu', 7), { className: 'Dropout', line: 8, config: { rate: 0.3 } }, dense(3, 'linear', 9, { name: 'dense_3' })] });
+  function predictLoop(): TraceBuilder {
+    const b = new TraceBuilder().model(customModel()).xRange(-1, 1);
+    b.events.push({ type: 'inferenceMode', modelId: b.modelId, layers: [1], site: site(12, 93), call: 'predict' });
+    return b;
+  }
+
+  it('is a warning on the call that learning does not withdraw, overfitting confirms, and the fix calls apply in training mode', () => {
+    const b = predictLoop();
+    const warned = configOnly(b, LOOP_SRC).findings;
+    assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}:${f.location?.line}:${f.rootCause}`), ['training-mode-off:dropout_2:false:12:regularization']);
+    assert.match(warned[0]!.message, /^The training step calls the model with model\.predict, which runs it in inference mode: dropout_2 drops nothing\./);
+    assert.deepEqual(warned[0]!.related.map((r) => r.site.line), [8]);
+    assert.equal(lineOf(applyFix(LOOP_SRC, warned[0]!.fix), 12), '  for (let i = 0; i < 300; i++) optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true })));');
+    decaying(300, 1.1, 0.2, 0.02, 0.01).forEach((l) => b.step(l));
+    assert.deepEqual(run(b.events, sources(LOOP_SRC), { finish: false }).findings.map((f) => `${f.id}:${f.confirmed}`), ['training-mode-off:dropout_2:false'], 'kept while learning');
+  });
+});
+
 describe('a loss that subtracts [n] targets from a [n, 1] output', () => {
   const LOOP_SRC = withLine(CLASSIFIER_SRC, 12, '  for (let i = 0; i < 200; i++) optimizer.minimize(() => model.predict(x).sub(y).square().mean());');
   function broadcastRun(vector: 'a' | 'b' = 'b', line = 12, column = 70): TraceBuilder {

@@ -334,3 +334,23 @@ describe('clipping what a log takes', () => {
     assert.equal(apply('const l = Math.log(p);', { kind: 'clipLogInput', site: site(1, 16) }), null);
   });
 });
+
+describe('calling the model in training mode', () => {
+  const plan = (column: number): FixPlan => ({ kind: 'trainingCall', site: site(1, column) });
+  it('turns predict into apply with { training: true }, dropping predict\'s own options', () => {
+    assert.equal(apply('const p = model.predict(xb);', plan(17)), 'const p = model.apply(xb, { training: true });');
+    assert.equal(apply('const p = model.predict(xs.slice(b, 32), { batchSize: 64 });', plan(17)), 'const p = model.apply(xs.slice(b, 32), { training: true });');
+  });
+
+  it('adds the flag to apply, sets it when it is false, and keeps other options', () => {
+    assert.equal(apply('loss(yb, net.apply(xb))', plan(13)), 'loss(yb, net.apply(xb, { training: true }))');
+    assert.equal(apply('net.apply(xb, { training: false })', plan(5)), 'net.apply(xb, { training: true })');
+    assert.equal(apply('net.apply(xb, { mask })', plan(5)), 'net.apply(xb, { training: true, mask })');
+    assert.equal(apply('net.apply(xb, {})', plan(5)), 'net.apply(xb, { training: true })');
+  });
+
+  it('gives no fix for options it cannot read', () => {
+    assert.equal(apply('net.apply(xb, opts)', plan(5)), null);
+    assert.equal(apply('const y = f(xb);', plan(11)), null);
+  });
+});

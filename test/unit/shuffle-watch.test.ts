@@ -4,18 +4,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import type { SourceSite } from '../../src/analysis/trace';
 import { ShuffleWatch, type Head } from '../../src/runner/shuffle-watch';
-
-/** A seeded Math.random (mulberry32), so every shuffle here is reproducible. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng as seeded } from './trace-builder';
 
 const realRandom = Math.random;
 

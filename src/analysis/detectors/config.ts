@@ -1104,6 +1104,45 @@ function highDropout(view: ModelView): Hypothesis[] {
 }
 
 /**
+ * A custom loop that calls its model with model.predict, or model.apply without `{ training: true }`:
+ * dropout then drops nothing and batch normalization normalizes with moving statistics that never
+ * update, while the model trains. Seen in the layers' own calls, so certain; training that learns
+ * does not refute it (the model learns without them), and overfitting confirms it.
+ */
+function inferenceMode(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.inferenceMode;
+  if (!e) return [];
+  const layers = e.layers.map((i) => view.layers.find((l) => l.index === i)).filter((l): l is NonNullable<typeof l> => l !== undefined);
+  if (layers.length === 0) return [];
+  const isNorm = (l: (typeof layers)[number]) => /normalization/i.test(l.info.className);
+  const effect = (l: (typeof layers)[number]) =>
+    isNorm(l) ? `${l.info.name} normalizes with moving statistics that training never updates` : /noise/i.test(l.info.className) ? `${l.info.name} adds no noise` : `${l.info.name} drops nothing`;
+  const effects = layers.slice(0, 3).map(effect);
+  const list = effects.length > 1 ? `${effects.slice(0, -1).join(', ')} and ${effects[effects.length - 1]}` : effects[0]!;
+  const first = layers[0]!;
+  const call = e.call === 'predict' ? 'model.predict' : 'model.apply without { training: true }';
+  const fixes: PlannedFix[] = e.site ? [{ title: 'Call the model in training mode: model.apply(x, { training: true })', plan: { kind: 'trainingCall', site: e.site } }] : [];
+  return [
+    {
+      id: `training-mode-off:${first.info.name}`,
+      symptom: 'training-mode-off',
+      rootCause: layers.some((l) => !isNorm(l)) ? 'regularization' : 'architecture',
+      layer: first,
+      location: e.site ?? first.info.site,
+      related: layers.filter((l) => l.info.site).map((l) => ({ site: l.info.site!, message: `${l.info.name} runs in inference mode` })),
+      message: `The training step calls the model with ${call}, which runs it in inference mode: ${list}. Call it as model.apply(x, { training: true }) in the training step (fit does this itself).`,
+      evidence: [`in the first training step, ${layers.map((l) => l.info.name).join(', ')} ran without training: true`],
+      relevance: new Map(layers.map((l) => [l.pos, { score: 1, evidence: 'runs in inference mode while training' }])),
+      fixes,
+      confirmBy: set('overfitting'),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
+/**
  * A model whose layers with weights are all frozen (trainable = false) leaves fit nothing to
  * train, and tfjs stops at the first step with a message about variableGrads. Pointed at the line
  * that froze them. Custom loops are left out: what they train is their own choice of variables.
@@ -1144,6 +1183,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...initializationChecks(view));
   out.push(...missingActivation(view));
   out.push(...highDropout(view));
+  out.push(...inferenceMode(view, run));
   out.push(...nothingTrainable(view));
   out.push(...validationScale(view, run));
   out.push(...unshuffledBatches(view, run));
