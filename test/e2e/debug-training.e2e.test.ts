@@ -435,6 +435,36 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     assert.deepEqual((await ed.problems()).filter((p) => p.source === 'faultline'), []);
   });
 
+  test('inputs and labels shuffled apart: an error squiggle on the shuffle, and the quick fix that shuffles them together leaves a script that learns', { timeout: 2 * STEP_MS }, async () => {
+    const file = path.join(ws, 'shuffled-labels.js');
+    const line = lineOf(file, 'tf.util.shuffle(x);');
+    await ed.runCommand('View: Close All Editors');
+    await ed.runCommand('Notifications: Clear All Notifications');
+    await debugTraining('shuffled-labels.js', line);
+    const hit = await waitFor(`an error squiggle on line ${line}`, 120_000, async () => {
+      const squiggles = await ed.waitForSquiggle('error', 30_000);
+      return squiggles.find((s) => s.line === line && /shuffled by two tf\.util\.shuffle calls/.test(s.message));
+    });
+    assert.match(hit.message, /Root cause: /);
+    const row = (await ed.problems()).find((p) => p.source === 'faultline' && p.line === line);
+    assert.equal(row?.severity, 'error', JSON.stringify(row));
+
+    await goToLine(line, 11);
+    const rows = await quickFixRows();
+    assert.match(rows[0] ?? '', /^Shuffle the inputs and targets together/, JSON.stringify(rows));
+    await ed.page.keyboard.press('Enter');
+    await waitFor('the fix to be applied', 10_000, async () => (await ed.page.locator('.editor-group-container.active .tab.active.dirty').count()) > 0);
+    await ed.runCommand('File: Save');
+    await waitFor('the fix to be saved', 10_000, () => {
+      const text = fs.readFileSync(file, 'utf8');
+      return text.includes('  }\n  tf.util.shuffleCombo(x, labels);\n\n') && !text.includes('tf.util.shuffle(x);');
+    });
+    await ed.runCommand('Notifications: Clear All Notifications');
+    await debugTraining('shuffled-labels.js');
+    await notified(ed, /Faultline: no fault found/, 120_000);
+    assert.deepEqual((await ed.problems()).filter((p) => p.source === 'faultline'), []);
+  });
+
   test('a syntax error is reported with a notification and an error at its line', { timeout: STEP_MS }, async () => {
     await ed.openFile('syntax-error.js');
     // Started from the Explorer's context menu this time.
