@@ -42,6 +42,8 @@ export const SYMPTOMS = [
   'labels-shuffled-apart',
   // A custom loop that runs dropout or batch normalization in inference mode.
   'training-mode-off',
+  // fit validating on its own training data.
+  'validation-is-training',
 ] as const;
 export type Symptom = (typeof SYMPTOMS)[number];
 
@@ -81,6 +83,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'optimizer-recreated': 'a new optimizer is made at every step',
   'labels-shuffled-apart': 'the inputs and targets were shuffled apart',
   'training-mode-off': 'dropout or batch normalization runs in inference mode while training',
+  'validation-is-training': 'validation is done on the training data',
 };
 
 export const ROOT_CAUSES = [

@@ -49,6 +49,8 @@ export type FixPlan =
   | { kind: 'reshapeOperand'; site: SourceSite; op: string; vector: 'a' | 'b' }
   /** An option written in fit's options object (`shuffle: false`) gets the value `to`. */
   | { kind: 'fitOption'; fitSite: SourceSite; key: string; to: string }
+  /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
+  | { kind: 'replaceFitOption'; fitSite: SourceSite; key: string; with: string }
   /** `.shuffle(rows)` inserted before the `.batch(` call at the site (a tf.data dataset's rows, shuffled before batching). */
   | { kind: 'shuffleBeforeBatch'; site: SourceSite; rows: number }
   /** The inputs in fit's `validationData: [inputs, targets]` are divided by `by`. */
@@ -667,6 +669,12 @@ function fitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fitOption'
   return value ? [src.edit(p.fitSite.file, value.start, value.end, p.to)] : null;
 }
 
+function replaceFitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'replaceFitOption' }>): EditResult {
+  const call = findCall(src, p.fitSite, /\bfit\s*\(/);
+  const prop = (call ? objectArg(src, call, 2) : null)?.props.find((x) => x.key === p.key);
+  return prop ? [src.edit(p.fitSite.file, prop.keySpan.start, prop.value?.end ?? prop.keySpan.end, p.with)] : null;
+}
+
 function shuffleBeforeBatchEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuffleBeforeBatch' }>): EditResult {
   const call = findCall(src, p.site, /\.\s*batch\s*\(/);
   // The shuffle goes in front of `.batch(`.
@@ -997,6 +1005,7 @@ function planFile(p: FixPlan): string | null {
       return p.fitSite?.file ?? null;
     case 'scaleValidation':
     case 'fitOption':
+    case 'replaceFitOption':
       return p.fitSite.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -1077,6 +1086,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return scaleValidationEdits(src, p);
       case 'fitOption':
         return fitOptionEdits(src, p);
+      case 'replaceFitOption':
+        return replaceFitOptionEdits(src, p);
       case 'shuffleBeforeBatch':
         return shuffleBeforeBatchEdits(src, p);
       case 'disposeTensors':

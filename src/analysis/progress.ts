@@ -15,11 +15,20 @@ export interface Baseline {
   text: string;
 }
 
-/** The loss of a model that ignores its input, for the first output's loss and targets. */
-export function noSkillLoss(out: OutputView | undefined, t: TargetView | null): Baseline | null {
+/**
+ * The loss of a model that ignores its input, for the first output's loss and targets. A
+ * cross-entropy on logits (tf.losses.softmaxCrossEntropy, sigmoidCrossEntropy) has the same level
+ * as the cross-entropy on probabilities, unless it smooths the labels (`labelSmoothing`).
+ */
+export function noSkillLoss(out: OutputView | undefined, t: TargetView | null, labelSmoothing = 0): Baseline | null {
   if (!out || !out.loss || !t) return null;
   const s = t.summary;
-  const kind = out.loss.kind;
+  let kind = out.loss.kind;
+  if (kind === 'logits') {
+    const applies = /softmax/i.test(out.loss.name) ? 'categorical' : /sigmoid/i.test(out.loss.name) ? 'binary' : null;
+    if (!applies || labelSmoothing > 0) return null;
+    kind = applies;
+  }
   if (kind === 'binary') {
     if (t.kind === 'binary' && t.freqs) return { value: binaryEntropy(t.freqs[1]!), exact: true, text: 'always predicting the positive rate' };
     if ((t.kind === 'one-hot' || t.kind === 'multi-hot') && t.freqs) {
@@ -56,6 +65,12 @@ export function noSkillLoss(out: OutputView | undefined, t: TargetView | null): 
     return null;
   }
   return null;
+}
+
+/** The label smoothing a custom loop's loss applies (tf.losses.softmaxCrossEntropy's argument). */
+export function lossSmoothing(run: ModelState): number {
+  const name = run.view?.outputs[0]?.loss?.name;
+  return (name ? run.lossCalls.get(name)?.labelSmoothing : undefined) ?? 0;
 }
 
 function hasRegularizer(run: ModelState): boolean {
@@ -152,7 +167,7 @@ function computeLoss(run: ModelState): LossProgress | null {
   const relImprovement = Math.abs(start) > 0 ? (start - current) / Math.abs(start) : 0;
 
   const out = run.view?.outputs[0];
-  const baseline = hasRegularizer(run) || (run.view?.outputs.length ?? 0) > 1 ? null : noSkillLoss(out, run.data.target(0));
+  const baseline = hasRegularizer(run) || (run.view?.outputs.length ?? 0) > 1 ? null : noSkillLoss(out, run.data.target(0), lossSmoothing(run));
   const usable = baseline !== null && baseline.value > 1e-3 ? baseline : null;
   const atBaseline = usable !== null && current >= 0.97 * usable.value && best >= 0.93 * usable.value;
   const belowBaseline = usable !== null && current < 0.8 * usable.value;

@@ -249,6 +249,18 @@ test('a custom loop over model.predict with a dropout layer: a warning on the pr
   assertFixedCopyTrainsClean(script, f);
 });
 
+test('fit validating on its own training tensors: a warning on fit that learning keeps, and the copy that holds out rows instead has no finding', () => {
+  const script = path.join(FIXTURES, 'validation-on-training.js');
+  const { code, report } = diagnose(script);
+  assert.deepEqual([report.verdict, code], ['healthy', 0], 'the model learns: a warning, not a fault');
+  assert.deepEqual(report.findings.map((f) => `${f.id}:${f.confirmed}:${f.severity}`), ['validation-is-training:xVal:false:warning']);
+  const f = report.findings[0]!;
+  assert.equal(f.location!.line, linesOf(script, 'await model.fit(')[0]);
+  assert.match(f.message, /^The validation data is the training data \(the same 400 rows\)/);
+  assert.ok(applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script).includes('{ epochs: 10, batchSize: 32, validationSplit: 0.2, verbose: 0 }'));
+  assertFixedCopyTrainsClean(script, f);
+});
+
 test('validation inputs left raw while the training inputs are divided by 100: blamed on that, not on overfitting, and the fixed copy has no finding', () => {
   const script = path.join(FIXTURES, 'validation-unscaled.js');
   const { report } = diagnose(script);

@@ -563,6 +563,31 @@ describe('validation inputs on another scale than the training inputs', () => {
   });
 });
 
+describe('validation on the training data itself', () => {
+  const VAL_SRC = withLine(CLASSIFIER_SRC, 12, '  await model.fit(x, y, { epochs: 10, batchSize: 32, validationData: [x, y] });');
+  function validatedOn(change: Record<string, number> = {}): TraceBuilder {
+    const b = new TraceBuilder().model(classifierModel()).xRange(0, 1).yOneHot(3);
+    const x = b.events.find((e) => e.type === 'data' && e.role === 'x') as TraceEvent & { type: 'data' };
+    b.events.push({ ...x, role: 'xVal', summary: { ...x.summary, ...change } });
+    return b;
+  }
+
+  it('is a warning on fit that learning keeps, with a fix that holds out rows instead', () => {
+    const b = validatedOn();
+    const warned = configOnly(b, VAL_SRC).findings;
+    assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}:${f.location?.line}:${f.rootCause}`), ['validation-is-training:xVal:false:12:training-data']);
+    assert.match(warned[0]!.message, /^The validation data is the training data/);
+    assert.equal(lineOf(applyFix(VAL_SRC, warned[0]!.fix), 12), '  await model.fit(x, y, { epochs: 10, batchSize: 32, validationSplit: 0.2 });');
+    decaying(320, 1.1, 0.2, 0.02, 0.01).forEach((l, i) => b.step(l, { acc: Math.min(0.95, 0.4 + i / 300) }));
+    b.end();
+    assert.deepEqual(run(b.events, sources(VAL_SRC)).findings.map((f) => `${f.id}:${f.confirmed}`), ['validation-is-training:xVal:false']);
+  });
+
+  it('validation inputs that differ in any summary value are held-out data: no finding', () => {
+    assert.deepEqual(configOnly(validatedOn({ mean: 0.5001 }), VAL_SRC).findings, []);
+  });
+});
+
 describe('fit without shuffling on targets sorted by class', () => {
   const SORTED_SRC = withLine(CLASSIFIER_SRC, 12, '  await model.fit(x, y, { epochs: 10, batchSize: 32, shuffle: false });');
   function sortedRun(shuffle: boolean, classRuns: number): TraceBuilder {

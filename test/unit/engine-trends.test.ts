@@ -68,6 +68,21 @@ describe('loss not decreasing', () => {
     assert.ok(f.evidence.some((e) => /no-skill loss 0\.55/.test(e)), f.evidence.join(' | '));
   });
 
+  it('a custom loop on tf.losses.softmaxCrossEntropy gets the same no-skill level as categorical cross-entropy, unless it smooths its labels', () => {
+    const custom = (labelSmoothing: number) => {
+      const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] }, 'linear')).xRange(-1, 1).yOneHot(3);
+      b.events.push({ type: 'lossCall', modelId: b.modelId, fn: 'softmaxCrossEntropy', site: null, probabilities: false, swapped: false, classes: 3, positiveRate: 1 / 3, labelSmoothing, reduction: null });
+      // ln 3 = 1.0986: a small first drop, then a loss that stays at that level.
+      [...decaying(20, 1.3, 1.1, 0.1), ...flat(300, 1.1, 0.02)].forEach((l) => b.step(l));
+      return b;
+    };
+    const f = byId(run(custom(0).events).findings, 'loss-not-decreasing:loss')!;
+    assert.ok(f, 'the stall at the no-skill level is found');
+    assert.ok(f.evidence.some((e) => /no-skill loss 1\.1 \(always predicting the class frequencies\)/.test(e)), f.evidence.join(' | '));
+    const smoothed = run(custom(0.2).events).findings.flatMap((x) => x.evidence);
+    assert.ok(!smoothed.some((e) => /no-skill/.test(e)), 'no level for smoothed labels');
+  });
+
   it('an unexplained stall is a warning while training runs, confirmed once the whole run ended without learning, and names no layer', () => {
     const b = binaryModel(new TraceBuilder(), 'binaryCrossentropy').yBinary(0.5);
     flat(600, 0.693, 0.01).forEach((l, i) =>

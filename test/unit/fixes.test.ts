@@ -354,3 +354,12 @@ describe('calling the model in training mode', () => {
     assert.equal(apply('const y = f(xb);', plan(11)), null);
   });
 });
+
+describe('replacing a fit option', () => {
+  it('replaces the whole option, key and value, and a shorthand one', () => {
+    const plan = (line: number): FixPlan => ({ kind: 'replaceFitOption', fitSite: site(line, 15), key: 'validationData', with: 'validationSplit: 0.2' });
+    assert.equal(apply('await model.fit(xs, ys, { epochs: 5, validationData: [xs, ys], verbose: 0 });', plan(1)), 'await model.fit(xs, ys, { epochs: 5, validationSplit: 0.2, verbose: 0 });');
+    assert.equal(apply('await model.fit(xs, ys, { validationData });', plan(1)), 'await model.fit(xs, ys, { validationSplit: 0.2 });');
+    assert.equal(apply('await model.fit(xs, ys, options);', plan(1)), null);
+  });
+});

@@ -902,6 +902,39 @@ function shuffledApart(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * Validation on the training data itself (`validationData: [xs, ys]` given the training tensors):
+ * validation then can never fall behind training, so overfitting cannot show and the validation
+ * numbers say nothing about unseen data. Seen in the inputs' summaries, identical to the last
+ * digit; certain, and nothing training does changes it.
+ */
+function validationIsTraining(view: ModelView, run: ModelState): Hypothesis[] {
+  const train = run.data.x.get(0)?.summary;
+  const val = run.data.xVal.get(0)?.summary;
+  if (!train?.shape || !val?.shape || train.count < 8 || train.shape.join('x') !== val.shape.join('x')) return [];
+  const same = (['count', 'min', 'max', 'mean', 'std'] as const).every((k) => isNum(train[k]) && train[k] === val[k]);
+  if (!same) return [];
+  const fitSite = view.event.fitSite;
+  return [
+    {
+      id: 'validation-is-training:xVal',
+      symptom: 'validation-is-training',
+      rootCause: 'training-data',
+      layer: null,
+      location: fitSite,
+      related: [],
+      message: `The validation data is the training data (the same ${train.shape[0] ?? train.count} rows): validation can never fall behind training, so overfitting cannot show, and the validation numbers say nothing about data the model has not seen. Validate on rows held out from training.`,
+      evidence: [`training and validation inputs have the same shape ${JSON.stringify(train.shape)}, range ${fmt(train.min)} to ${fmt(train.max)}, mean ${fmt(train.mean)} and std ${fmt(train.std)}`],
+      relevance: new Map(),
+      fixes: fitSite ? [{ title: 'Hold out the last 20% of the rows for validation (validationSplit: 0.2)', plan: { kind: 'replaceFitOption', fitSite, key: 'validationData', with: 'validationSplit: 0.2' } }] : [],
+      confirmBy: set(),
+      strength: 0.8,
+      weak: false,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
 /** Divisions a script typically applies to scale its inputs (pixels by 255, percentages by 100). */
 const ROUND_SCALES = [10, 100, 255, 1000, 10000];
 
@@ -1186,6 +1219,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...inferenceMode(view, run));
   out.push(...nothingTrainable(view));
   out.push(...validationScale(view, run));
+  out.push(...validationIsTraining(view, run));
   out.push(...unshuffledBatches(view, run));
   out.push(...unshuffledDatasetBatches(view, run));
   out.push(...validationClassesUnseen(view, run));
