@@ -458,8 +458,9 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
  * (or a sigmoid's to exactly 1) makes that log -Infinity and the loss NaN, typically late, once the
  * model is confident. tfjs's own losses clip first. The kernels of each model's first training
  * steps are followed from a Softmax or Sigmoid through the kernels that only move its values
- * (concat, reshape, slice, ...) and through 1 - p; a Log of such a tensor is reported once, with
- * its line (a log of p and a log of 1 - p each once), so a NaN loss can later be blamed on it. Nothing is read back but a scalar's value.
+ * (concat, reshape, slice, ...) and through 1 - p; a Log of such a tensor is reported with its
+ * line (a log of p and a log of 1 - p, each once), so a NaN loss can later be blamed on it.
+ * Nothing is read back but a scalar's value.
  */
 type ProbabilitySource = { source: 'softmax' | 'sigmoid'; complement: boolean };
 const probabilities = new WeakMap<object, ProbabilitySource>();
@@ -1164,13 +1165,16 @@ function numericLogs(logs: Record<string, unknown>, skip?: ReadonlySet<string>):
 const shuffleWatch = new ShuffleWatch();
 const shuffleChecked = new WeakSet<TracedModel>();
 
-/** The first rows of a data tensor, read back once (a slice, so a large dataset is not copied). */
+/** Above this many elements a tensor's first rows are read through a slice, not the whole tensor. */
+const HEAD_READ_LIMIT = 65_536;
+
+/** The first rows of a data tensor (6 at most), read back once. */
 function headOf(tensor: any): Head | null {
   if (!isReadable(tensor) || tensor.rank < 1 || !tfCore) return null;
   const rows = Math.min(tensor.shape[0] as number, 6);
   if (!(rows >= 2)) return null;
   const columns = tensor.size / tensor.shape[0];
-  if (tensor.size <= SUMMARY_FULL_LIMIT) return { rows, columns, values: (tensor.dataSync() as Float32Array).slice(0, rows * columns) };
+  if (tensor.size <= HEAD_READ_LIMIT) return { rows, columns, values: (tensor.dataSync() as Float32Array).slice(0, rows * columns) };
   const head = tfCore.tidy(() => tensor.slice(0, rows));
   try {
     return { rows, columns, values: head.dataSync() as ArrayLike<number> };

@@ -359,11 +359,17 @@ test('inputs and labels shuffled apart are reported with both lines, in fit, fit
   );
   assert.ok(datasetSource.includes('fitDataset'), 'the dataset variant was written');
   fs.writeFileSync(dataset, datasetSource);
+  // Rows of 150 values: fit's inputs (72,000 values) are large enough to be read through a slice.
+  const wide = script.replace(/\.js$/, `.wide-${process.pid}.js`);
+  const wideSource = source.replace('classRows(600, 4, 6, 2)', 'classRows(600, 4, 150, 2)').replace('inputShape: [6]', 'inputShape: [150]');
+  assert.notEqual(wideSource, source, 'the wide variant was written');
+  fs.writeFileSync(wide, wideSource);
   try {
     for (const [file, inputsLine, targetsLine] of [
       [script, 'tf.util.shuffle(x);', 'tf.util.shuffle(labels);'],
       [loop, 'tf.util.shuffle(x);', 'tf.util.shuffle(labels);'],
       [dataset, 'tf.util.shuffle(x);', 'tf.util.shuffle(labels);'],
+      [wide, 'tf.util.shuffle(x);', 'tf.util.shuffle(labels);'],
     ] as const) {
       const plain = lastJsonLine(runPlain(file));
       const run = await traceRun({ script: file });
@@ -374,11 +380,10 @@ test('inputs and labels shuffled apart are reported with both lines, in fit, fit
       const e = events[0]!;
       assert.deepEqual([e.inputs?.line, e.targets?.line, e.inputsFirst, e.rows, e.combo], [linesOf(file, inputsLine)[0], linesOf(file, targetsLine)[0], file !== loop, 600, true]);
       // The custom loop's inputs reach the engine though model.predict disposes the slices it feeds the layers.
-      assert.deepEqual(ofType(run.events, 'data').find((d) => d.role === 'x')?.summary.shape, file === script ? [480, 6] : [32, 6]);
+      assert.deepEqual(ofType(run.events, 'data').find((d) => d.role === 'x')?.summary.shape, file === script ? [480, 6] : file === wide ? [480, 150] : [32, 6]);
     }
   } finally {
-    fs.rmSync(loop, { force: true });
-    fs.rmSync(dataset, { force: true });
+    for (const variant of [loop, dataset, wide]) fs.rmSync(variant, { force: true });
   }
 });
 
