@@ -542,7 +542,7 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
   // A custom loop's targets are the labels its loss compares with (fit sends its own). They may be
   // one mini-batch: a batch of a single class (class-sorted data) says nothing of the class balance.
   if (wantTargets) {
-    noteFirstRows(entry, 'y', headOf(swapped ? predictions : labels));
+    noteFirstRows(entry, 'y', swapped ? predictions : labels);
     const targets = swapped ? summarize(predictions, true) : labelSummary;
     entry.targetsSent = true;
     const oneClass = targets !== null && (targets.distinct?.length === 1 || (targets.oneHotRows === true && (targets.columnMeans ?? []).filter((m) => m > 0).length === 1));
@@ -955,7 +955,7 @@ function traceFit(
     sendData(entry, 'x', data.x, site);
     sendData(entry, 'y', data.y, site);
     if (Array.isArray(args?.validationData)) sendData(entry, 'xVal', args.validationData[0], site);
-    checkShuffledApart(entry, headOf(tensorsOf(data.x)[0]), headOf(tensorsOf(data.y)[0]));
+    checkShuffledApart(entry, () => [headOf(tensorsOf(data.x)[0]), headOf(tensorsOf(data.y)[0])]);
   }
   if (batchWatch) batchWatch.entry = entry;
   const fitState = { traced: entry, pending: null as PendingStep | null, epoch: 0 };
@@ -1038,7 +1038,7 @@ class BatchClassWatch {
                 const out = await iterator.next();
                 if (!watch.done && out && !out.done && out.value) {
                   // The first batch's rows also tell whether its inputs and targets were shuffled apart.
-                  if (watch.batches === 0 && watch.entry) checkShuffledApart(watch.entry, headOf(tensorsOf(out.value.xs)[0]), headOf(tensorsOf(out.value.ys)[0]));
+                  if (watch.batches === 0 && watch.entry) checkShuffledApart(watch.entry, () => [headOf(tensorsOf(out.value.xs)[0]), headOf(tensorsOf(out.value.ys)[0])]);
                   try {
                     watch.note(out.value.ys);
                   } catch (error) {
@@ -1184,20 +1184,25 @@ function headOf(tensor: any): Head | null {
 }
 
 /** A custom loop's first inputs (its first forward pass) and targets (its first loss call), in either order. */
-function noteFirstRows(entry: TracedModel, role: 'x' | 'y', head: Head | null): void {
+function noteFirstRows(entry: TracedModel, role: 'x' | 'y', tensor: any): void {
+  if (!shuffleWatch.hasCandidates()) return;
   const rows = (entry.firstRows ??= { x: null, y: null, sentX: false, sentY: false });
-  if (role === 'x') [rows.x, rows.sentX] = [head, true];
-  else [rows.y, rows.sentY] = [head, true];
+  if (role === 'x') [rows.x, rows.sentX] = [headOf(tensor), true];
+  else [rows.y, rows.sentY] = [headOf(tensor), true];
   if (rows.sentX && rows.sentY) {
-    checkShuffledApart(entry, rows.x, rows.y);
+    const { x, y } = rows;
+    checkShuffledApart(entry, () => [x, y]);
     rows.x = rows.y = null;
   }
 }
 
-function checkShuffledApart(entry: TracedModel, x: Head | null, y: Head | null): void {
-  if (!x || !y || shuffleChecked.has(entry)) return;
-  shuffleChecked.add(entry);
+/** `heads` reads the first rows of the inputs and targets; only called when two arrays were shuffled apart. */
+function checkShuffledApart(entry: TracedModel, heads: () => [Head | null, Head | null]): void {
+  if (shuffleChecked.has(entry) || !shuffleWatch.hasCandidates()) return;
   try {
+    const [x, y] = heads();
+    if (!x || !y) return;
+    shuffleChecked.add(entry);
     const found = shuffleWatch.find(x, y);
     if (!found) return;
     emit({ type: 'shuffledApart', modelId: entry.id, ...found, combo: typeof tfCore?.util?.shuffleCombo === 'function' } satisfies ShuffledApartEvent);
@@ -1623,7 +1628,7 @@ function sendFirstInput(state: StepState): void {
   state.entry.dataSent = true;
   try {
     sendData(state.entry, 'x', state.firstInput, state.entry.lastEvent?.fitSite ?? null);
-    noteFirstRows(state.entry, 'x', headOf(state.firstInput));
+    noteFirstRows(state.entry, 'x', state.firstInput);
   } catch (error) {
     warnOnce(`input statistics failed: ${(error as Error).message}`);
   }

@@ -99,6 +99,12 @@ export class ShuffleWatch {
     if (this.calls.length > MAX_CALLS) this.calls.shift();
   }
 
+  /** Two different arrays of one length were shuffled with different draws: only then is there anything to look for. */
+  hasCandidates(): boolean {
+    const live = this.calls.filter((c) => c.array.deref() !== undefined);
+    return live.some((a, i) => live.some((b, j) => j > i && a.length === b.length && !sameDraws(a.draws, b.draws)));
+  }
+
   /** Two arrays, shuffled apart, that fit's first input rows and target rows were read from. */
   find(x: Head, y: Head): ShuffledApart | null {
     const live = this.calls.map((c, order) => ({ c, order, array: c.array.deref() as any })).filter((e) => e.array !== undefined && e.array.length === e.c.length && e.c.length <= MAX_SEARCH_ROWS);

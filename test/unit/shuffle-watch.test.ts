@@ -49,8 +49,10 @@ describe('shuffle watch', () => {
     const { x, labels } = data(40);
     line.value = 7;
     util.shuffle(x);
+    assert.equal(w.hasCandidates(), false, 'one array alone');
     line.value = 8;
     util.shuffle(labels);
+    assert.equal(w.hasCandidates(), true);
     // fit's data: the rows after the first 10 (a test split taken first), inputs divided by 255, labels one-hot.
     const xHead = head(x.slice(10, 16).map((r) => r.map((v) => v / 255)));
     const yHead = oneHot(labels.slice(10, 16), 4);
@@ -86,12 +88,14 @@ describe('shuffle watch', () => {
     Math.random = seeded(9);
     util.shuffle(labels);
     assert.equal(w.find(head(x.slice(0, 6)), head(labels.slice(0, 6).map((c) => [c]))), null, 'the same draws: still paired');
+    assert.equal(w.hasCandidates(), false, 'nothing to look for, so training reads no rows');
 
     const { util: u2, w: w2 } = watched();
     const d = data(40);
     u2.shuffle(d.x);
     u2.shuffle(d.x);
     assert.equal(w2.find(head(d.x.slice(0, 6)), head(d.labels.slice(0, 6).map((c) => [c]))), null, 'labels never shuffled');
+    assert.equal(w2.hasCandidates(), false);
 
     const { util: u3, w: w3 } = watched();
     const indices = Array.from({ length: 40 }, (_, i) => i);
