@@ -663,15 +663,19 @@ function reshapeOperandEdits(src: SourceText, p: Extract<FixPlan, { kind: 'resha
   return [src.edit(p.site.file, b.start, b.end, `${operand}.reshape(${p.vector === 'b' ? '[-1, 1]' : '[-1]'})`)];
 }
 
+/** The option `key` written in the options object of the fit call at the site. */
+function fitOption(src: SourceText, fitSite: SourceSite, key: string): Prop | undefined {
+  const call = findCall(src, fitSite, /\bfit\s*\(/);
+  return (call ? objectArg(src, call, 2) : null)?.props.find((x) => x.key === key);
+}
+
 function fitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fitOption' }>): EditResult {
-  const call = findCall(src, p.fitSite, /\bfit\s*\(/);
-  const value = (call ? objectArg(src, call, 2) : null)?.props.find((x) => x.key === p.key)?.value;
+  const value = fitOption(src, p.fitSite, p.key)?.value;
   return value ? [src.edit(p.fitSite.file, value.start, value.end, p.to)] : null;
 }
 
 function replaceFitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'replaceFitOption' }>): EditResult {
-  const call = findCall(src, p.fitSite, /\bfit\s*\(/);
-  const prop = (call ? objectArg(src, call, 2) : null)?.props.find((x) => x.key === p.key);
+  const prop = fitOption(src, p.fitSite, p.key);
   return prop ? [src.edit(p.fitSite.file, prop.keySpan.start, prop.value?.end ?? prop.keySpan.end, p.with)] : null;
 }
 
@@ -694,9 +698,7 @@ function dotBefore(t: string, open: number, method: string): number {
 }
 
 function scaleValidationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scaleValidation' }>): EditResult {
-  const call = findCall(src, p.fitSite, /\bfit\s*\(/);
-  const options = call ? objectArg(src, call, 2) : null;
-  const value = options?.props.find((x) => x.key === 'validationData')?.value;
+  const value = fitOption(src, p.fitSite, 'validationData')?.value;
   const t = src.text;
   if (!value || t[value.start] !== '[' || matchClose(t, value.start) !== value.end - 1) return null;
   const inputs = splitTopLevel(t, value.start + 1, value.end - 1)[0];
@@ -933,14 +935,8 @@ function shuffleTogetherEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuf
   // The earlier array must still be the same variable, in scope, where the later call runs: both
   // calls in one block, and no assignment to it in between.
   const root = /^[A-Za-z_$][\w$]*/.exec(early.arg)?.[0];
-  if (!root) return null;
+  if (!root || enclosingBlock(src.text, early.call.open) !== enclosingBlock(src.text, late.call.open)) return null;
   const between = codeOnly(src.text, early.next, late.lineStart);
-  let depth = 0;
-  for (const c of between) {
-    if (c === '{') depth++;
-    else if (c === '}' && --depth < 0) return null;
-  }
-  if (depth !== 0) return null;
   if (new RegExp(`(?:\\b(?:const|let|var)\\s+${escapeRe(root)}\\b|(?<![\\w$.])${escapeRe(root)}\\s*(?:[-+*/%]?=(?!=)|\\.\\s*(?:splice|length\\s*=)))`).test(between)) return null;
   const file = lateSite.file;
   const lateArg = late.call.args[0]!;
@@ -1015,16 +1011,14 @@ function planFile(p: FixPlan): string | null {
     case 'swapArguments':
     case 'shiftIndices':
     case 'reshapeOperand':
-      return p.site.file;
-    case 'disposeTensors':
-      return p.sites[0]?.site.file ?? null;
     case 'hoistDeclaration':
-      return p.site.file;
-    case 'shuffleTogether':
-      return p.first.file;
     case 'clipLogInput':
     case 'trainingCall':
       return p.site.file;
+    case 'disposeTensors':
+      return p.sites[0]?.site.file ?? null;
+    case 'shuffleTogether':
+      return p.first.file;
     case 'all':
       return null;
   }

@@ -20,7 +20,7 @@ export interface Baseline {
  * cross-entropy on logits (tf.losses.softmaxCrossEntropy, sigmoidCrossEntropy) has the same level
  * as the cross-entropy on probabilities, unless it smooths the labels (`labelSmoothing`).
  */
-export function noSkillLoss(out: OutputView | undefined, t: TargetView | null, labelSmoothing = 0): Baseline | null {
+function noSkillLoss(out: OutputView | undefined, t: TargetView | null, labelSmoothing: number): Baseline | null {
   if (!out || !out.loss || !t) return null;
   const s = t.summary;
   let kind = out.loss.kind;
@@ -67,10 +67,11 @@ export function noSkillLoss(out: OutputView | undefined, t: TargetView | null, l
   return null;
 }
 
-/** The label smoothing a custom loop's loss applies (tf.losses.softmaxCrossEntropy's argument). */
-export function lossSmoothing(run: ModelState): number {
-  const name = run.view?.outputs[0]?.loss?.name;
-  return (name ? run.lossCalls.get(name)?.labelSmoothing : undefined) ?? 0;
+/** The no-skill loss of a model's first output, with the label smoothing its custom loop's loss applies. */
+export function modelNoSkillLoss(run: ModelState): Baseline | null {
+  const out = run.view?.outputs[0];
+  const smoothing = (out?.loss ? run.lossCalls.get(out.loss.name)?.labelSmoothing : undefined) ?? 0;
+  return noSkillLoss(out, run.data.target(0), smoothing);
 }
 
 function hasRegularizer(run: ModelState): boolean {
@@ -166,8 +167,7 @@ function computeLoss(run: ModelState): LossProgress | null {
   const best = Math.min(h.smoothedMin(), current);
   const relImprovement = Math.abs(start) > 0 ? (start - current) / Math.abs(start) : 0;
 
-  const out = run.view?.outputs[0];
-  const baseline = hasRegularizer(run) || (run.view?.outputs.length ?? 0) > 1 ? null : noSkillLoss(out, run.data.target(0), lossSmoothing(run));
+  const baseline = hasRegularizer(run) || (run.view?.outputs.length ?? 0) > 1 ? null : modelNoSkillLoss(run);
   const usable = baseline !== null && baseline.value > 1e-3 ? baseline : null;
   const atBaseline = usable !== null && current >= 0.97 * usable.value && best >= 0.93 * usable.value;
   const belowBaseline = usable !== null && current < 0.8 * usable.value;

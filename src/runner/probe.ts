@@ -402,13 +402,18 @@ function noteOneHot(indices: any, depth: unknown): void {
 }
 
 /**
+ * A model's first steps are inspected more closely than the rest (the kernels a loss runs, how its
+ * training-dependent layers are called): what a script does there it does at every step.
+ */
+const INSPECTED_STEPS = 3;
+
+/**
  * A difference between a column of n values ([n, 1], a model's output) and a vector of the same n
  * ([n], targets built with tensor1d) broadcasts to [n, n]: a hand-written loss then compares every
  * prediction with every target, and the best the model can do is predict their mean. The kernels
  * run inside the first training steps of each model are checked; the first such difference is
  * reported with the user's line that made it.
  */
-const BROADCAST_STEPS = 3;
 const DIFFERENCE_KERNELS: Record<string, string> = { Sub: 'sub', SquaredDifference: 'squaredDifference' };
 const broadcastReported = new WeakSet<TracedModel>();
 
@@ -425,7 +430,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
   const original = engine[method];
   if (typeof original !== 'function' || original[MARK]) return;
   const wrapped = function (this: unknown, ...args: any[]) {
-    const entry = step && step.entry.steps < BROADCAST_STEPS ? step.entry : null;
+    const entry = step && step.entry.steps < INSPECTED_STEPS ? step.entry : null;
     const watchLog = entry !== null && !logsDone(entry);
     let kernelName: unknown = null;
     let inputs: any = null;
@@ -761,7 +766,8 @@ interface TracedModel {
   /** A custom loop's targets were sent (from the labels of its first loss call). */
   targetsSent: boolean;
   /** A custom loop's first input rows and target rows, kept until both are known (for the shuffle check). */
-  firstRows?: { x: Head | null; y: Head | null; sentX: boolean; sentY: boolean };
+  /** Undefined until that side is seen; null when it could not be read. */
+  firstRows?: { x?: Head | null; y?: Head | null };
   lastEvent: ModelEvent | null;
 }
 
@@ -1186,12 +1192,12 @@ function headOf(tensor: any): Head | null {
 /** A custom loop's first inputs (its first forward pass) and targets (its first loss call), in either order. */
 function noteFirstRows(entry: TracedModel, role: 'x' | 'y', tensor: any): void {
   if (!shuffleWatch.hasCandidates()) return;
-  const rows = (entry.firstRows ??= { x: null, y: null, sentX: false, sentY: false });
-  if (role === 'x') [rows.x, rows.sentX] = [headOf(tensor), true];
-  else [rows.y, rows.sentY] = [headOf(tensor), true];
-  if (rows.sentX && rows.sentY) {
+  const rows = (entry.firstRows ??= {});
+  rows[role] = headOf(tensor);
+  if (rows.x !== undefined && rows.y !== undefined) {
     const { x, y } = rows;
     checkShuffledApart(entry, () => [x, y]);
+    // Seen, and no longer needed.
     rows.x = rows.y = null;
   }
 }
@@ -1340,7 +1346,7 @@ function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
   const original = existing;
   const target = { entry, index };
   const wrapped = function (this: any, inputs: any, kwargs: any) {
-    if (step && step.entry === target.entry && step.entry.mode === 'custom' && step.entry.steps < MODE_STEPS) noteTrainingMode(step, this, target.index, kwargs);
+    if (step && step.entry === target.entry && step.entry.mode === 'custom' && step.entry.steps < INSPECTED_STEPS) noteTrainingMode(step, this, target.index, kwargs);
     const output = original.call(this, inputs, kwargs);
     if (step && step.entry === target.entry) {
       const first = Array.isArray(output) ? output[0] : output;
@@ -1370,7 +1376,6 @@ function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
  * calls of such layers in a custom loop's first steps are checked; one made without the flag, in a
  * step where none had it, is reported once with the user's line that called the model.
  */
-const MODE_STEPS = 3;
 const TRAINING_DEPENDENT = new Set(['Dropout', 'SpatialDropout1D', 'SpatialDropout2D', 'SpatialDropout3D', 'GaussianDropout', 'GaussianNoise', 'AlphaDropout', 'BatchNormalization']);
 const modeReported = new WeakSet<TracedModel>();
 

@@ -99,28 +99,42 @@ export class ShuffleWatch {
     if (this.calls.length > MAX_CALLS) this.calls.shift();
   }
 
-  /** Two different arrays of one length were shuffled with different draws: only then is there anything to look for. */
+  /** Some pair find() would search exists (two live arrays of one length, shuffled with different draws). */
   hasCandidates(): boolean {
-    const live = this.calls.filter((c) => c.array.deref() !== undefined);
-    return live.some((a, i) => live.some((b, j) => j > i && a.length === b.length && !sameDraws(a.draws, b.draws)));
+    return !this.pairs().next().done;
   }
 
   /** Two arrays, shuffled apart, that fit's first input rows and target rows were read from. */
   find(x: Head, y: Head): ShuffledApart | null {
-    const live = this.calls.map((c, order) => ({ c, order, array: c.array.deref() as any })).filter((e) => e.array !== undefined && e.array.length === e.c.length && e.c.length <= MAX_SEARCH_ROWS);
-    for (const a of live) {
-      for (const b of live) {
-        if (a === b || a.array === b.array || a.c.length !== b.c.length || sameDraws(a.c.draws, b.c.draws)) continue;
-        const rows = Math.min(x.rows, y.rows, HEAD_ROWS);
-        for (let offset = 0; offset + rows <= a.c.length; offset++) {
-          if (rowsMatch(a.array, offset, x, rows) && rowsMatch(b.array, offset, y, rows)) {
-            return { inputs: a.c.site, targets: b.c.site, inputsFirst: a.order < b.order, rows: a.c.length };
-          }
+    const rows = Math.min(x.rows, y.rows, HEAD_ROWS);
+    for (const [a, b] of this.pairs()) {
+      for (let offset = 0; offset + rows <= a.c.length; offset++) {
+        if (rowsMatch(a.array, offset, x, rows) && rowsMatch(b.array, offset, y, rows)) {
+          return { inputs: a.c.site, targets: b.c.site, inputsFirst: a.order < b.order, rows: a.c.length };
         }
       }
     }
     return null;
   }
+
+  /** Ordered pairs of arrays still alive and unchanged in length, of one length, shuffled with different draws. */
+  private *pairs(): Generator<[LiveCall, LiveCall]> {
+    const live = this.calls
+      .map((c, order) => ({ c, order, array: c.array.deref() as any }))
+      .filter((e): e is LiveCall => e.array !== undefined && e.array.length === e.c.length && e.c.length <= MAX_SEARCH_ROWS);
+    for (const a of live) {
+      for (const b of live) {
+        if (a !== b && a.array !== b.array && a.c.length === b.c.length && !sameDraws(a.c.draws, b.c.draws)) yield [a, b];
+      }
+    }
+  }
+}
+
+interface LiveCall {
+  c: ShuffleCall;
+  /** Its place among the calls, oldest first. */
+  order: number;
+  array: any;
 }
 
 /** Rows of data: an array (or typed array) of at least MIN_ROWS numbers or numeric rows. */

@@ -1145,10 +1145,10 @@ function highDropout(view: ModelView): Hypothesis[] {
 function inferenceMode(view: ModelView, run: ModelState): Hypothesis[] {
   const e = run.inferenceMode;
   if (!e) return [];
-  const layers = e.layers.map((i) => view.layers.find((l) => l.index === i)).filter((l): l is NonNullable<typeof l> => l !== undefined);
+  const layers = e.layers.map((i) => view.layers.find((l) => l.index === i)).filter((l): l is LayerView => l !== undefined);
   if (layers.length === 0) return [];
-  const isNorm = (l: (typeof layers)[number]) => /normalization/i.test(l.info.className);
-  const effect = (l: (typeof layers)[number]) =>
+  const isNorm = (l: LayerView) => /normalization/i.test(l.info.className);
+  const effect = (l: LayerView) =>
     isNorm(l) ? `${l.info.name} normalizes with moving statistics that training never updates` : /noise/i.test(l.info.className) ? `${l.info.name} adds no noise` : `${l.info.name} drops nothing`;
   const effects = layers.slice(0, 3).map(effect);
   const list = effects.length > 1 ? `${effects.slice(0, -1).join(', ')} and ${effects[effects.length - 1]}` : effects[0]!;

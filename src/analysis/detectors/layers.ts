@@ -23,7 +23,7 @@ import {
   strongestRegularizer,
 } from '../context';
 import { RELU_LIKE, SATURATING, type LayerView, type ModelView } from '../model';
-import { assessAccuracy, assessLoss, lossSmoothing, noSkillLoss } from '../progress';
+import { assessAccuracy, assessLoss, modelNoSkillLoss } from '../progress';
 import type { LayerSample, ModelState } from '../model-state';
 import { fmt, isNum, median, pct } from '../stats';
 
@@ -584,7 +584,7 @@ function noBetterThanChance(ctx: Ctx): boolean {
   const ap = assessAccuracy(ctx.run);
   if (ap) return !ap.aboveChance;
   const lp = assessLoss(ctx.run);
-  const baseline = noSkillLoss(ctx.view!.outputs[0], ctx.run.data.target(0), lossSmoothing(ctx.run));
+  const baseline = modelNoSkillLoss(ctx.run);
   return lp !== null && baseline !== null && lp.current >= 0.9 * baseline.value;
 }
 
