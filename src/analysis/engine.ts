@@ -6,11 +6,11 @@
  */
 import { backgroundScore, type Ctx, type HypStatus, type Hypothesis, layerText, type Observation, type RelevanceSpec } from './context';
 import { configHypotheses } from './detectors/config';
-import { detectExploding, detectLayers } from './detectors/layers';
+import { detectExploding, detectLayers, neverUpdated } from './detectors/layers';
 import { detectNumerical } from './detectors/numerical';
 import { tensorLeak } from './detectors/memory';
 import { ignoredLearningRate, recreatedOptimizer } from './detectors/settings';
-import { completedAsPlanned, detectTrends, mayExplainStall } from './detectors/trend';
+import { completedAsPlanned, cutShort, detectTrends, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { SYMPTOM_SEEN } from './findings';
 import { dataDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
@@ -407,7 +407,11 @@ export class DiagnosisEngine {
     const stalledRun = lp !== null && !lp.learning && (ap === null ? !lp.recentDecreasing || neverReachedNoSkill : !ap.aboveChance);
     // Stalled only by that last rule: the loss still falls, so "not decreasing" would be wrong.
     const stillFalling = ap === null && neverReachedNoSkill && lp.recentDecreasing;
-    if (anyConfirmed || lp === null) return;
+    if (anyConfirmed) return;
+    const ctx = this.ctx(run, Math.max(run.lastIter, 0), run.elapsedMs);
+    this.apply(run, [...neverUpdated(ctx), ...cutShort(ctx)]);
+    // Either explains whatever the loss did.
+    if (lp === null || this.modelEntries(run.modelId).some((e) => e.status === 'confirmed' && !e.obs?.scriptOnly)) return;
     for (const e of entries) {
       // Collapsed labels predict a falling loss: a whole run that fell confirms them.
       if (e.status === 'pending' && e.hyp?.trivialFit && lp.decreased) {

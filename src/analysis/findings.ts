@@ -44,6 +44,8 @@ export const SYMPTOMS = [
   'training-mode-off',
   // fit validating on its own training data.
   'validation-is-training',
+  // fit ended after tfjs's default single epoch while the loss was still falling.
+  'training-cut-short',
 ] as const;
 export type Symptom = (typeof SYMPTOMS)[number];
 
@@ -84,6 +86,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'labels-shuffled-apart': 'the inputs and targets were shuffled apart',
   'training-mode-off': 'dropout or batch normalization runs in inference mode while training',
   'validation-is-training': 'validation is done on the training data',
+  'training-cut-short': 'training ended while the loss was still falling',
 };
 
 export const ROOT_CAUSES = [
@@ -99,6 +102,8 @@ export const ROOT_CAUSES = [
   'architecture',
   'regularization',
   'batch-size',
+  // How long the model trains: the number of epochs.
+  'training-length',
   // Not the model's: the script keeps tensors it no longer needs.
   'tensor-disposal',
 ] as const;

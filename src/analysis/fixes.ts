@@ -51,6 +51,8 @@ export type FixPlan =
   | { kind: 'fitOption'; fitSite: SourceSite; key: string; to: string }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
   | { kind: 'replaceFitOption'; fitSite: SourceSite; key: string; with: string }
+  /** `key: value` added to fit's options object, or as a new options object when fit has none. */
+  | { kind: 'addFitOption'; fitSite: SourceSite; key: string; value: string }
   /** `.shuffle(rows)` inserted before the `.batch(` call at the site (a tf.data dataset's rows, shuffled before batching). */
   | { kind: 'shuffleBeforeBatch'; site: SourceSite; rows: number }
   /** The inputs in fit's `validationData: [inputs, targets]` are divided by `by`. */
@@ -679,6 +681,29 @@ function replaceFitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rep
   return prop ? [src.edit(p.fitSite.file, prop.keySpan.start, prop.value?.end ?? prop.keySpan.end, p.with)] : null;
 }
 
+function addFitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'addFitOption' }>): EditResult {
+  const call = findCall(src, p.fitSite, /\bfit\s*\(/);
+  if (!call || call.args.length < 2) return null;
+  const entry = `${p.key}: ${p.value}`;
+  if (call.args.length === 2) return [src.edit(p.fitSite.file, call.args[1]!.end, call.args[1]!.end, `, { ${entry} }`)];
+  const options = objectArg(src, call, 2);
+  if (!options || options.props.some((x) => x.key === p.key)) return null;
+  return [prependProp(src, p.fitSite.file, options, entry)];
+}
+
+/** An edit that puts `entry` first in an object literal, in the layout of the entries already there. */
+function prependProp(src: SourceText, file: string, obj: { open: number; close: number; props: Prop[] }, entry: string): TextEdit {
+  const t = src.text;
+  const first = obj.props[0];
+  if (!first) {
+    const empty = t.slice(obj.open + 1, obj.close).trim() === '';
+    return empty ? src.edit(file, obj.open + 1, obj.close, ` ${entry} `) : src.edit(file, obj.open + 1, obj.open + 1, ` ${entry},`);
+  }
+  // `{\n    batchSize: 32, ...` gets `epochs: 20,` on a line of its own with the same indentation.
+  const gap = t.slice(obj.open + 1, first.keySpan.start);
+  return src.edit(file, first.keySpan.start, first.keySpan.start, `${entry},${/\n/.test(gap) ? gap.slice(gap.lastIndexOf('\n')) : ' '}`);
+}
+
 function shuffleBeforeBatchEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuffleBeforeBatch' }>): EditResult {
   const call = findCall(src, p.site, /\.\s*batch\s*\(/);
   // The shuffle goes in front of `.batch(`.
@@ -982,8 +1007,7 @@ function trainingCallEdits(src: SourceText, p: Extract<FixPlan, { kind: 'trainin
   if (!options) return null;
   const training = options.props.find((prop) => prop.key === 'training');
   if (training) return training.value ? [src.edit(file, training.value.start, training.value.end, 'true')] : null;
-  const empty = options.props.length === 0 && t.slice(options.open + 1, options.close).trim() === '';
-  return [src.edit(file, options.open + 1, empty ? options.close : options.open + 1, empty ? ' training: true ' : ' training: true,')];
+  return [prependProp(src, file, options, 'training: true')];
 }
 
 function planFile(p: FixPlan): string | null {
@@ -1002,6 +1026,7 @@ function planFile(p: FixPlan): string | null {
     case 'scaleValidation':
     case 'fitOption':
     case 'replaceFitOption':
+    case 'addFitOption':
       return p.fitSite.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -1082,6 +1107,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return fitOptionEdits(src, p);
       case 'replaceFitOption':
         return replaceFitOptionEdits(src, p);
+      case 'addFitOption':
+        return addFitOptionEdits(src, p);
       case 'shuffleBeforeBatch':
         return shuffleBeforeBatchEdits(src, p);
       case 'disposeTensors':

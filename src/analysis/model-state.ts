@@ -6,6 +6,8 @@ import type { BatchClassesEvent, BroadcastEvent, DataEvent, EpochEvent, Inferenc
 /** One sampled iteration's statistics for one layer, reduced to what detectors need. */
 export interface LayerSample {
   iter: number;
+  /** Variable writes before the sample (null: not counted): equal counts, no update between. */
+  writes: number | null;
   /** Rows of the batch behind the output statistics (count / units), when known. */
   rows: number | null;
   hasOut: boolean;
@@ -50,7 +52,12 @@ export class LayerTrack {
     if (s.outNonFinite && this.firstNonFiniteOut === null) this.firstNonFiniteOut = s.iter;
     if (s.weightNonFinite && this.firstNonFiniteWeights === null) this.firstNonFiniteWeights = s.iter;
     if (s.gradNonFinite && this.firstNonFiniteGrads === null) this.firstNonFiniteGrads = s.iter;
-    if (s.hasWeights && prev && prev.hasWeights && prev.weightSig === s.weightSig && !s.weightNonFinite && s.iter > prev.iter) {
+    // No update ran between the two samples (gradients kept to be applied later): the pair says
+    // nothing about whether updates move the weights.
+    const noUpdateBetween = prev !== undefined && s.writes !== null && s.writes === prev.writes;
+    if (noUpdateBetween) {
+      // The streak, if any, stands as it was.
+    } else if (s.hasWeights && prev && prev.hasWeights && prev.weightSig === s.weightSig && !s.weightNonFinite && s.iter > prev.iter) {
       if (this.unchangedSince === null) {
         this.unchangedSince = prev.iter;
         this.unchangedSamples = 2;
@@ -73,7 +80,7 @@ export class LayerTrack {
   }
 }
 
-function reduceDetail(iter: number, d: LayerDetail, units: number | null): LayerSample {
+function reduceDetail(iter: number, writes: number | null, d: LayerDetail, units: number | null): LayerSample {
   const out = d.out;
   let wsq = 0;
   let wNorm: number | null = d.weights.length ? 0 : null;
@@ -105,6 +112,7 @@ function reduceDetail(iter: number, d: LayerDetail, units: number | null): Layer
   if (gNorm !== null) gNorm = Math.sqrt(gsq);
   const rows = out && units && units > 0 ? Math.floor(out.count / units) : null;
   return {
+    writes,
     iter,
     rows,
     hasOut: out !== null,
@@ -181,6 +189,18 @@ export class ModelState {
   detailSamples = 0;
   lastDetailIter: number | null = null;
   ended = false;
+  /** Variable writes counted at the model's first and latest steps (null: not counted). */
+  firstWeightWrites: number | null = null;
+  lastWeightWrites: number | null = null;
+  /**
+   * No variable has been written since the model's first step, as far as the probe counted: the
+   * loop computes gradients and has applied none yet, so its loss says nothing about training.
+   */
+  notUpdatedYet(): boolean {
+    return this.firstWeightWrites !== null && this.lastWeightWrites === this.firstWeightWrites;
+  }
+  /** Calls of model.fit that trained this model. */
+  fitCalls = 0;
   /** Training has been seen to learn (loss well below its start and the no-skill level). */
   healthy = false;
   /** Non-finite analysis: not yet, reported without layer details, or done with details. */
@@ -197,6 +217,7 @@ export class ModelState {
   constructor(readonly modelId: number) {}
 
   setModel(e: ModelEvent): void {
+    if (e.mode === 'fit') this.fitCalls++;
     this.view = new ModelView(this.withLoss(e));
   }
 
@@ -244,6 +265,10 @@ export class ModelState {
       }
     } else this.loss.push(e.iter, e.loss);
     if (e.gradNonFinite && this.firstGradNonFinite === null) this.firstGradNonFinite = e.iter;
+    if (e.weightWrites !== undefined) {
+      this.firstWeightWrites ??= e.weightWrites;
+      this.lastWeightWrites = e.weightWrites;
+    }
     if (isNum(e.gradNorm)) {
       this.gradNorm.push(e.iter, e.gradNorm);
       this.zeroGradStreak = e.gradNorm === 0 ? this.zeroGradStreak + 1 : 0;
@@ -274,7 +299,7 @@ export class ModelState {
           t = new LayerTrack();
           this.layers.set(d.index, t);
         }
-        t.add(reduceDetail(e.iter, d, lv?.units ?? null));
+        t.add(reduceDetail(e.iter, e.weightWrites ?? null, d, lv?.units ?? null));
       }
     }
   }

@@ -194,6 +194,11 @@ export const IterationEvent = z.object({
   /** Global norm of the gradients applied in this step; null when not finite. */
   gradNorm: num,
   gradNonFinite: z.boolean(),
+  /**
+   * Writes to any variable (optimizer updates, assign, setWeights) when the step's weights were
+   * read; equal counts at two steps mean no update ran between them. Absent when not counted.
+   */
+  weightWrites: z.number().int().min(0).optional(),
   /** Per-layer details, present on sampled iterations and on the iteration of an anomaly. */
   layers: z.array(LayerDetail).max(5000).optional(),
   elapsedMs: z.number(),

@@ -24,6 +24,7 @@ const ROOT_CAUSE_TEXT: Record<RootCause, string> = {
   architecture: 'the architecture',
   regularization: 'regularization',
   'batch-size': 'the batch size',
+  'training-length': 'the number of epochs',
   'tensor-disposal': 'tensors never freed',
 };
 

@@ -218,6 +218,7 @@ function hookCore(core: any, request: string): void {
   };
   trySet(core, 'variableGrads', variableGrads);
 
+  watchWeightWrites(core);
   watchLearningRateAssignments(core);
   watchPlainRateChanges(core);
   watchLosses(core);
@@ -238,6 +239,28 @@ function hookCore(core: any, request: string): void {
       }
       return optimizer;
     });
+  }
+}
+
+/**
+ * Writes to any tf.Variable: an optimizer's update, an `assign`, a layer's setWeights. A step's
+ * statistics carry the count, so two samples with the same count had no update between them
+ * (gradients computed at every step and applied once in a while, as REINFORCE does), and the
+ * engine does not take weights that no update could have changed for stuck ones.
+ */
+let weightWrites: number | null = null;
+function watchWeightWrites(core: any): void {
+  const proto = core.Variable?.prototype;
+  const assign = proto?.assign;
+  if (typeof assign !== 'function') return;
+  try {
+    proto.assign = function (this: any, ...args: any[]) {
+      weightWrites = (weightWrites ?? 0) + 1;
+      return assign.apply(this, args);
+    };
+    weightWrites = 0;
+  } catch {
+    /* not writable: steps go without the count */
   }
 }
 
@@ -949,6 +972,8 @@ function traceFit(
   if (startedAt === 0) elapsed();
   const fitConfig = scalarConfig({
     epochs: args?.epochs ?? 1,
+    // tfjs trains a single epoch when it is not given: a default, not a choice.
+    epochsSet: args?.epochs !== undefined && args?.epochs !== null,
     batchSize: mode === 'fit' ? args?.batchSize ?? 32 : null,
     validationSplit: args?.validationSplit ?? null,
     validationSamples: mode === 'fit' ? validationSampleCount(args, data?.x) : null,
@@ -1298,6 +1323,8 @@ interface PendingStep {
   gradNonFinite: boolean;
   learningRate: number | null;
   learningRateSite: SourceSite | null;
+  /** Variable writes so far when the step's weights were read (null: not counted). */
+  weightWrites: number | null;
   layers?: LayerDetail[];
 }
 
@@ -1541,8 +1568,19 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
 
 const leakWatches = new WeakMap<TracedModel, TensorLeakWatch>();
 
-/** Reads the live-tensor count at the start of a step (see leak-watch.ts). */
+/** Variable writes counted at each model's last leak check. */
+const writesAtLeakCheck = new WeakMap<TracedModel, number>();
+
+/**
+ * Reads the live-tensor count at the start of a step (see leak-watch.ts). A loop that computes
+ * gradients at every step and applies them once in a while keeps them until then: only a step
+ * after an update ran starts a new cycle to compare.
+ */
 function watchLeaks(entry: TracedModel): void {
+  if (weightWrites !== null) {
+    if (writesAtLeakCheck.get(entry) === weightWrites) return;
+    writesAtLeakCheck.set(entry, weightWrites);
+  }
   try {
     let watch = leakWatches.get(entry);
     if (!watch) {
@@ -1680,6 +1718,7 @@ function afterGradients(state: StepState, optimizer: any, grads: Record<string, 
     gradNonFinite: false,
     learningRate: lr,
     learningRateSite: optimizer ? (rateChangeSites.get(optimizer) ?? null) : null,
+    weightWrites,
   };
   if (!state.detailed) return pending;
   // Detailed: weights and gradients per layer, read back together.
@@ -1744,6 +1783,7 @@ function finishStep(entry: TracedModel, pending: PendingStep, epoch: number | nu
     ...(pending.learningRateSite ? { learningRateSite: pending.learningRateSite } : {}),
     gradNorm: pending.gradNorm,
     gradNonFinite: pending.gradNonFinite,
+    ...(pending.weightWrites !== null ? { weightWrites: pending.weightWrites } : {}),
     elapsedMs: elapsed(),
   };
   if (pending.layers) event.layers = pending.layers;

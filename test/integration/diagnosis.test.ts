@@ -249,6 +249,23 @@ test('a custom loop over model.predict with a dropout layer: a warning on the pr
   assertFixedCopyTrainsClean(script, f);
 });
 
+test('gradients kept for 40 micro-batches and applied once: neither frozen weights nor a leak, and the loop is healthy', () => {
+  const script = path.join(FIXTURES, 'gradient-accumulation.js');
+  const { code, report, stdout } = diagnose(script);
+  assert.deepEqual([report.verdict, code, report.findings.map((f) => f.id)], ['healthy', 0, []]);
+  assert.match(stdout, /"tensors":16\}/, 'the script frees what it keeps');
+});
+
+test('gradients computed with tf.variableGrads and never applied: a fault on that call once the run is over', () => {
+  const script = path.join(FIXTURES, 'grads-never-applied.js');
+  const { code, report } = diagnose(script);
+  assert.deepEqual([report.verdict, code], ['faulty', 1]);
+  assert.deepEqual(report.findings.map((f) => `${f.id}:${f.confirmed}:${f.rootCause}`), ['weights-unchanged:model:true:optimizer']);
+  const f = report.findings[0]!;
+  assert.equal(f.location!.line, linesOf(script, 'tf.variableGrads(')[0]);
+  assert.match(f.message, /^No weight of the model changed in 60 training steps: the gradients are computed but never applied/);
+});
+
 test('fit validating on its own training tensors: a warning on fit that learning keeps, and the copy that holds out rows instead has no finding', () => {
   const script = path.join(FIXTURES, 'validation-on-training.js');
   const { code, report } = diagnose(script);
@@ -258,6 +275,18 @@ test('fit validating on its own training tensors: a warning on fit that learning
   assert.equal(f.location!.line, linesOf(script, 'await model.fit(')[0]);
   assert.match(f.message, /^The validation data is the training data \(the same 400 rows\)/);
   assert.ok(applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script).includes('{ epochs: 10, batchSize: 32, validationSplit: 0.2, verbose: 0 }'));
+  assertFixedCopyTrainsClean(script, f);
+});
+
+test('fit without epochs trains the default single epoch while the loss still falls: confirmed on fit, and the copy the fix gives 10 epochs has no finding', () => {
+  const script = path.join(FIXTURES, 'one-epoch-default.js');
+  const { code, report } = diagnose(script);
+  assert.deepEqual([report.verdict, code], ['faulty', 1]);
+  assert.deepEqual(report.findings.map((f) => `${f.id}:${f.confirmed}:${f.rootCause}`), ['training-cut-short:epochs:true:training-length']);
+  const f = report.findings[0]!;
+  assert.equal(f.location!.line, linesOf(script, 'await model.fit(')[0]);
+  assert.match(f.message, /^fit stopped after a single epoch \(50 steps\) while the loss was still falling/);
+  assert.ok(applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script).includes('{ epochs: 10, batchSize: 16, verbose: 0 }'));
   assertFixedCopyTrainsClean(script, f);
 });
 

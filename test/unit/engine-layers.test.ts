@@ -256,6 +256,28 @@ describe('weights that do not change and constant outputs', () => {
     assert.equal(f.confirmed, true);
   });
 
+  it('gradients applied only every 100 steps (REINFORCE): samples with no update between them are no evidence of frozen weights', () => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
+    // Weights move only when a cycle's update runs (6 writes: kernel, bias and optimizer state).
+    const cycled = (i: number): DetailSpec[] | undefined => {
+      const w = 1 + 0.01 * Math.floor(i / 100);
+      return i % 10 === 0 ? [{ out: { dead: 0.4 }, weights: [{ norm: w, mean: 0.1 * w }], grads: [{ norm: 0.1 }] }, { out: {}, weights: [{ norm: 2 * w, mean: 0.2 }], grads: [{ norm: 0.1 }] }, { out: {} }] : undefined;
+    };
+    decaying(400, 0.7, 0.5, 0.01, 0.05).forEach((l, i) => b.step(l, { epoch: null, layers: cycled(i), weightWrites: 6 * Math.floor(i / 100) }));
+    assert.deepEqual(run(b.end().events).findings.map((f) => f.id), []);
+  });
+
+  it('gradients never applied, with the writes counted: no verdict while the loop might still apply them, a fault on the optimizer once the run is over', () => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
+    for (let i = 0; i < 80; i++) b.step(1.1, { acc: 0.33, epoch: null, layers: frozen(i), weightWrites: 0 });
+    assert.deepEqual(run(b.events, undefined, { finish: false }).findings.map((f) => f.id), []);
+    const r = run(b.end().events);
+    const f = byId(r.findings, 'weights-unchanged:model')!;
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.deepEqual([f.rootCause, f.confirmed, r.report.verdict], ['optimizer', true, 'faulty']);
+    assert.match(f.message, /^No weight of the model changed in 80 training steps: the gradients are computed but never applied/);
+  });
+
   it('a dead ReLU output unit makes the output constant: output activation for negative targets', () => {
     const src = withLine(withLine(CLASSIFIER_SRC, 8, '  model.add(tf.layers.dense({ units: 1 }));'), 9, "  model.add(tf.layers.activation({ activation: 'relu' }));");
     const b = new TraceBuilder()

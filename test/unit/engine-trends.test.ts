@@ -610,3 +610,42 @@ describe('a plateau under a large learning rate', () => {
     assert.equal(f.confirmed, true);
   });
 });
+
+describe('fit left at its default of one epoch', () => {
+  const OPTIONS_SRC = withLine(CLASSIFIER_SRC, 12, '  await model.fit(x, y, { batchSize: 32 });');
+  const BARE_SRC = withLine(CLASSIFIER_SRC, 12, '  await model.fit(x, y);');
+  function oneEpoch(losses: number[], spec: { epochsSet?: boolean; fits?: number; ended?: boolean } = {}): TraceBuilder {
+    const b = new TraceBuilder();
+    for (let i = 0; i < (spec.fits ?? 1); i++) {
+      b.model(classifierModel({ epochs: 1, epochsSet: spec.epochsSet ?? false })).xRange(-1, 1).yOneHot(3);
+      losses.forEach((l) => b.step(l));
+    }
+    return spec.ended === false ? b : b.end();
+  }
+
+  it('a loss still falling when the single epoch ended is confirmed on fit, with a fix that sets epochs', () => {
+    const r = run(oneEpoch(decaying(40, 1.1, 0.3, 0.02, 0.01)).events, sources(OPTIONS_SRC));
+    assert.deepEqual(r.findings.map((f) => `${f.id}:${f.confirmed}:${f.location?.line}:${f.rootCause}`), ['training-cut-short:epochs:true:12:training-length']);
+    assert.equal(r.report.verdict, 'faulty');
+    assert.match(r.findings[0]!.message, /^fit stopped after a single epoch \(40 steps\) while the loss was still falling .*`epochs` is not set/);
+    // 10 epochs of 40 steps are 400 steps.
+    assert.equal(lineOf(applyFix(OPTIONS_SRC, r.findings[0]!.fix), 12), '  await model.fit(x, y, { epochs: 10, batchSize: 32 });');
+  });
+
+  it('a fit of a few steps gets an options object with more epochs', () => {
+    const r = run(oneEpoch(decaying(4, 1.1, 0.9, 0.1)).events, sources(BARE_SRC));
+    const f = byId(r.findings, 'training-cut-short:epochs')!;
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.match(f.message, /single epoch of only 4 steps/);
+    assert.equal(lineOf(applyFix(BARE_SRC, f.fix), 12), '  await model.fit(x, y, { epochs: 100 });');
+  });
+
+  it('no finding when epochs was chosen, fit is called again, the loss settled, or training did not end', () => {
+    const falling = decaying(40, 1.1, 0.3, 0.02, 0.01);
+    const ids = (b: TraceBuilder) => run(b.events, sources(OPTIONS_SRC)).findings.map((f) => f.id);
+    assert.deepEqual(ids(oneEpoch(falling, { epochsSet: true })), []);
+    assert.deepEqual(ids(oneEpoch(falling, { fits: 2 })), []);
+    assert.deepEqual(ids(oneEpoch(falling, { ended: false })), []);
+    assert.deepEqual(ids(oneEpoch([...decaying(20, 1.1, 0.2, 0.3), ...flat(60, 0.2, 0.02)])), []);
+  });
+});

@@ -363,3 +363,18 @@ describe('replacing a fit option', () => {
     assert.equal(apply('await model.fit(xs, ys, options);', plan(1)), null);
   });
 });
+
+describe('adding a fit option', () => {
+  const plan: FixPlan = { kind: 'addFitOption', fitSite: site(1, 7), key: 'epochs', value: '20' };
+  it('adds an options object, or puts the option first in the one written, in its layout', () => {
+    assert.equal(apply('await model.fit(xs, ys);', plan), 'await model.fit(xs, ys, { epochs: 20 });');
+    assert.equal(apply('await model.fit(xs, ys, {});', plan), 'await model.fit(xs, ys, { epochs: 20 });');
+    assert.equal(apply('await model.fit(xs, ys, { batchSize: 32 });', plan), 'await model.fit(xs, ys, { epochs: 20, batchSize: 32 });');
+    assert.equal(apply('await model.fit(xs, ys, {\n    batchSize: 32,\n  });', plan), 'await model.fit(xs, ys, {\n    epochs: 20,\n    batchSize: 32,\n  });');
+  });
+
+  it('leaves an options variable, or an option already written, alone', () => {
+    assert.equal(apply('await model.fit(xs, ys, options);', plan), null);
+    assert.equal(apply('await model.fit(xs, ys, { epochs });', plan), null);
+  });
+});

@@ -57,6 +57,8 @@ export interface ModelSpec {
   compileLine?: number;
   fitLine?: number;
   epochs?: number;
+  /** false: fit was called without an epochs option (the probe's fitConfig.epochsSet). */
+  epochsSet?: boolean;
   batchSize?: number;
   /** fit's shuffle option, when the script sets it. */
   shuffle?: boolean;
@@ -222,7 +224,7 @@ export class TraceBuilder {
       loss: Array.isArray(spec.loss) ? spec.loss : [spec.loss],
       metrics: ['accuracy'],
       optimizer: opt,
-      fitConfig: { epochs: spec.epochs ?? 10, batchSize: spec.batchSize ?? 32, ...(spec.validationSamples !== undefined ? { validationSamples: spec.validationSamples } : {}), ...(spec.shuffle !== undefined ? { shuffle: spec.shuffle } : {}) },
+      fitConfig: { epochs: spec.epochs ?? 10, batchSize: spec.batchSize ?? 32, ...(spec.validationSamples !== undefined ? { validationSamples: spec.validationSamples } : {}), ...(spec.shuffle !== undefined ? { shuffle: spec.shuffle } : {}), ...(spec.epochsSet !== undefined ? { epochsSet: spec.epochsSet } : {}) },
       backend: 'cpu',
     };
     this.events.push(this.modelEvent);
@@ -319,6 +321,8 @@ export class TraceBuilder {
       learningRate?: number | null;
       /** Line (in FILE) that changed the learning rate mid-run, as the probe reports it. */
       learningRateLine?: number;
+      /** Variable writes so far, as the probe counts them. */
+      weightWrites?: number;
     } = {},
   ): this {
     const nonFinite = loss === null || !Number.isFinite(loss);
@@ -337,6 +341,7 @@ export class TraceBuilder {
       elapsedMs: (this.elapsed += 5),
     };
     if (opts.learningRateLine !== undefined) e.learningRateSite = site(opts.learningRateLine);
+    if (opts.weightWrites !== undefined) e.weightWrites = opts.weightWrites;
     if (opts.layers) {
       const details: LayerDetail[] = [];
       opts.layers.forEach((d, index) => {

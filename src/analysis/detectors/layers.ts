@@ -645,6 +645,35 @@ function decayedWeights(ctx: Ctx): Observation[] {
 }
 
 /** All per-layer detectors, run on iterations that carry layer details. */
+/**
+ * A custom loop whose steps never wrote a variable: gradients computed (tf.variableGrads) and
+ * never applied. Samples with no write between them are no evidence during the run (a loop may
+ * apply what it gathered much later), so this is judged once the run is over.
+ */
+export function neverUpdated(ctx: Ctx): Observation[] {
+  const view = ctx.view;
+  const run = ctx.run;
+  if (!view || view.event.mode !== 'custom' || run.iterations < 10 || !run.notUpdatedYet()) return [];
+  const optimizer = view.optimizerSite;
+  const location = view.event.fitSite ?? optimizer;
+  return [
+    {
+      symptom: 'weights-unchanged',
+      about: 'model',
+      harm: true,
+      priority: 0.85,
+      layer: null,
+      iteration: Math.max(run.lastIter, 0),
+      elapsedMs: run.elapsedMs,
+      message: `No weight of the model changed in ${run.iterations} training steps: the gradients are computed but never applied (no optimizer.applyGradients, minimize or assign ran).`,
+      evidence: [`no variable was written from step 0 to step ${run.lastIter}`],
+      relevance: new Map(),
+      related: optimizer && optimizer.line !== location?.line ? [{ site: optimizer, message: 'the optimizer, never used to apply the gradients' }] : [],
+      cause: { rootCause: 'optimizer', layer: null, location, fixes: [], confirms: [], folds: [] },
+    },
+  ];
+}
+
 export function detectLayers(ctx: Ctx): Observation[] {
   if (!ctx.view) return [];
   return [...decayedWeights(ctx), ...constantOutput(ctx), ...pinnedOutput(ctx), ...unchanged(ctx), ...deadRelu(ctx), ...saturated(ctx), ...vanishing(ctx)];

@@ -526,6 +526,60 @@ function dropoutFix(view: NonNullable<Ctx['view']>, hidden: LayerView[]): Planne
   return { title: `Add Dropout(0.5) after ${names.length === 1 ? names[0] : `each hidden Dense layer (${names.join(', ')})`}`, plan: parts.length === 1 ? parts[0]! : { kind: 'all', parts } };
 }
 
+/** Steps a fit should take at least before it has had a fair chance to learn. */
+const FAIR_STEPS = 300;
+const EPOCH_CHOICES = [10, 20, 50, 100];
+
+/**
+ * `fit` without `epochs` trains a single epoch (tfjs's default, like Keras's). When that was the
+ * model's only fit and it ended while the loss was still falling, or after too few steps to tell,
+ * the model stopped learning because of the default, not by choice. Judged once the run is over.
+ */
+export function cutShort(ctx: Ctx): Observation[] {
+  const run = ctx.run;
+  const view = ctx.view;
+  const fitSite = view?.event.fitSite ?? null;
+  if (!view || !fitSite || view.event.mode !== 'fit' || view.event.fitConfig['epochsSet'] !== false || run.fitCalls !== 1 || !run.ended) return [];
+  const steps = run.iterations;
+  if (steps === 0) return [];
+  const lp = assessLoss(run);
+  const falling = lp !== null && lp.recentDecreasing;
+  // Settled within the one epoch (more of them would not help), or long enough to judge as it is.
+  if (!falling && lp !== null && (lp.n >= 20 || lp.learning)) return [];
+  const epochs = EPOCH_CHOICES.find((e) => e * steps >= FAIR_STEPS) ?? EPOCH_CHOICES[EPOCH_CHOICES.length - 1]!;
+  const stepsText = `${steps} step${steps === 1 ? '' : 's'}`;
+  const why = '`epochs` is not set, and TensorFlow.js then trains for 1 epoch';
+  const message = falling
+    ? `fit stopped after a single epoch (${stepsText}) while the loss was still falling (${fmt(lp!.start)} → ${fmt(lp!.current)}): ${why}.`
+    : `fit stopped after a single epoch of only ${stepsText}: ${why}, and so few steps rarely train a model${lp ? ` (the loss went ${fmt(lp.start)} → ${fmt(lp.current)})` : ''}.`;
+  return [
+    {
+      symptom: 'training-cut-short',
+      about: 'epochs',
+      harm: true,
+      priority: 0.2,
+      layer: null,
+      iteration: Math.max(run.lastIter, 0),
+      elapsedMs: run.elapsedMs,
+      message,
+      evidence: [
+        'fit was called once, without an epochs option (TensorFlow.js trains 1 epoch by default)',
+        ...(lp ? lossEvidence(lp) : [`${stepsText} in all`]),
+      ],
+      relevance: new Map(),
+      related: [],
+      cause: {
+        rootCause: 'training-length',
+        layer: null,
+        location: fitSite,
+        fixes: [{ title: `Train for ${epochs} epochs`, plan: { kind: 'addFitOption', fitSite, key: 'epochs', value: String(epochs) } }],
+        confirms: [],
+        folds: [],
+      },
+    },
+  ];
+}
+
 export interface TrendResult {
   observations: Observation[];
   loss: LossProgress | null;
@@ -537,6 +591,8 @@ export interface TrendResult {
 export function detectTrends(ctx: Ctx, final: boolean): TrendResult {
   const lp = assessLoss(ctx.run);
   const ap = assessAccuracy(ctx.run);
+  // Until an update runs, a loss trend describes the starting weights only (see neverUpdated).
+  if (ctx.run.notUpdatedYet()) return { observations: [], loss: lp, accuracy: ap, stalled: false };
   const stalled = (lp !== null && lp.stalled) || (ap !== null && ap.atChance && !(lp?.recentDecreasing ?? false));
   const observations = [...trivialFit(ctx, lp), ...lossAtRangeFloor(ctx, lp), ...diverging(ctx, lp, final)];
   if (!observations.some((o) => o.symptom === 'loss-diverging')) observations.push(...oscillating(ctx, lp, final));
