@@ -263,6 +263,11 @@ export class DiagnosisEngine {
         if (run.view) this.applyConfig(run);
         return;
       }
+      case 'trainedAgainst': {
+        this.run(e.modelId).opponent ??= e.otherId;
+        this.run(e.otherId).opponent ??= e.modelId;
+        return;
+      }
       case 'inferenceMode': {
         const run = this.run(e.modelId);
         run.inferenceMode ??= e;
@@ -404,7 +409,7 @@ export class DiagnosisEngine {
     // towards the no-skill level; so is a loss that never came down to that level in all the
     // planned epochs, however steeply it still falls.
     const neverReachedNoSkill = lp !== null && lp.atBaseline && completedAsPlanned(run);
-    const stalledRun = lp !== null && !lp.learning && (ap === null ? !lp.recentDecreasing || neverReachedNoSkill : !ap.aboveChance);
+    const stalledRun = lp !== null && run.opponent === null && !lp.learning && (ap === null ? !lp.recentDecreasing || neverReachedNoSkill : !ap.aboveChance);
     // Stalled only by that last rule: the loss still falls, so "not decreasing" would be wrong.
     const stillFalling = ap === null && neverReachedNoSkill && lp.recentDecreasing;
     if (anyConfirmed) return;

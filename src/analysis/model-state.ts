@@ -199,6 +199,11 @@ export class ModelState {
   notUpdatedYet(): boolean {
     return this.firstWeightWrites !== null && this.lastWeightWrites === this.firstWeightWrites;
   }
+  /**
+   * A model trained against this one (a GAN's discriminator and combined model): each one's loss
+   * measures a target the other moves, so its rises and plateaus are the game, not a fault.
+   */
+  opponent: number | null = null;
   /** Calls of model.fit that trained this model. */
   fitCalls = 0;
   /** Training has been seen to learn (loss well below its start and the no-skill level). */

@@ -438,6 +438,23 @@ export const InferenceModeEvent = z.object({
 });
 export type InferenceModeEvent = z.infer<typeof InferenceModeEvent>;
 
+/**
+ * Two models trained against each other (a GAN): one's forward pass uses, frozen, weights that the
+ * other's own steps train, and both took steps after that was seen. Each one's loss then measures
+ * a moving target. Sent once per pair.
+ */
+export const TrainedAgainstEvent = z.object({
+  type: z.literal('trainedAgainst'),
+  /** The model whose forward pass holds the other's weights frozen (a GAN's combined model). */
+  modelId: z.number().int(),
+  /** The model whose own steps train those weights (the discriminator). */
+  otherId: z.number().int(),
+  /** How many weights are shared that way. */
+  variables: z.number().int().min(1),
+  elapsedMs: z.number(),
+});
+export type TrainedAgainstEvent = z.infer<typeof TrainedAgainstEvent>;
+
 export const TraceEvent = z.discriminatedUnion('type', [
   Hello,
   TfjsLoaded,
@@ -458,6 +475,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ShuffledApartEvent,
   LogOfProbabilitiesEvent,
   InferenceModeEvent,
+  TrainedAgainstEvent,
 ]);
 export type TraceEvent = z.infer<typeof TraceEvent>;
 export type TraceEventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;

@@ -835,6 +835,8 @@ function safe<T>(fn: () => T, fallback: T): T {
 }
 
 function activationName(layer: any): string | null {
+  // A model used as a layer (a GAN's discriminator inside the combined model) ends in its last layer's activation.
+  if (Array.isArray(layer?.layers) && layer.layers.length > 0) return activationName(layer.layers[layer.layers.length - 1]);
   const cfg = safe(() => layer.getConfig(), null as any);
   if (cfg && typeof cfg.activation === 'string') return cfg.activation;
   if (cfg && cfg.activation && typeof cfg.activation === 'object' && typeof cfg.activation.className === 'string') {
@@ -1483,24 +1485,46 @@ function findOwner(varList: any[] | null, registered: Record<string, any>): Trac
     if (entry.mode === 'custom' && [...entry.variableOwners.keys()].some((n) => names.has(n))) return entry;
     if (entry.model === null && entry.mode === 'custom') return entry;
   }
+  // Frozen weights still name their model: a step on them stops in tfjs with a message the
+  // frozen-model finding explains.
+  const model = bestContainer(names, (m) => m.trainableWeights) ?? bestContainer(names, (m) => m.weights);
+  return registerModel(model, 'custom', captureUserSite(PROBE_FILE), {});
+}
+
+/**
+ * The model whose weights are exactly those trained, else the smallest that holds them all; among
+ * equals one that is no part of another model. A GAN's discriminator trained on its own is the
+ * discriminator, not the combined model that also holds its weights.
+ */
+function bestContainer(names: Set<string>, weightsOf: (model: any) => any[]): any | null {
+  let best: { model: any; rank: number[] } | null = null;
   for (const ref of knownContainers) {
     const model = ref.deref();
     if (!model) {
       knownContainers.delete(ref);
       continue;
     }
-    const weights: any[] = safe(() => model.trainableWeights, []) ?? [];
-    if (weights.some((w) => names.has(String(w.name))) && !isNested(model)) {
-      return registerModel(model, 'custom', captureUserSite(PROBE_FILE), {});
-    }
+    const weights: any[] = safe(() => weightsOf(model), []) ?? [];
+    const shared = weights.filter((w) => names.has(String(w.name))).length;
+    if (shared === 0) continue;
+    const covers = shared === names.size;
+    const rank = [covers && weights.length === names.size ? 0 : covers ? 1 : 2, isNested(model) ? 1 : 0, weights.length];
+    if (!best || before(rank, best.rank)) best = { model, rank };
   }
-  return registerModel(null, 'custom', captureUserSite(PROBE_FILE), {});
+  return best?.model ?? null;
+}
+
+/** Lexicographic order of two rankings of equal length. */
+function before(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
 }
 
 function isNested(model: any): boolean {
   for (const ref of knownContainers) {
     const other = ref.deref();
-    if (other && other !== model && Array.isArray(other.layers) && other.layers.includes(model)) return true;
+    // A layer of another model, or the functional model a Sequential keeps inside (its `model`).
+    if (other && other !== model && ((Array.isArray(other.layers) && other.layers.includes(model)) || other.model === model)) return true;
   }
   return false;
 }
@@ -1560,10 +1584,58 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     }
     if (activeFit && activeFit.traced === entry) activeFit.pending = pending;
     else finishStep(entry, pending, null, null, {});
+    watchOpponents(entry, result?.grads);
   } catch (error) {
     warnOnce(`step statistics failed: ${(error as Error).message}`);
   }
   return result;
+}
+
+/**
+ * Models trained against each other, as a GAN's discriminator and the combined model that holds it
+ * frozen: per model, the weights its first steps trained and those its forward pass used without
+ * training them. A pair is reported once both models took a step after the overlap was seen, so a
+ * base trained first and then frozen under a new head (fine-tuning) is no pair.
+ */
+const trainedWeights = new Map<TracedModel, Set<string>>();
+const frozenWeights = new Map<TracedModel, Set<string>>();
+const candidatePairs: Array<{ frozen: TracedModel; trainer: TracedModel; variables: number; stepped: Set<TracedModel>; reported: boolean }> = [];
+
+function watchOpponents(entry: TracedModel, grads: Record<string, unknown> | undefined): void {
+  try {
+    for (const pair of candidatePairs) {
+      if (pair.reported || (pair.frozen !== entry && pair.trainer !== entry)) continue;
+      pair.stepped.add(entry);
+      if (pair.stepped.size < 2) continue;
+      pair.reported = true;
+      emit({ type: 'trainedAgainst', modelId: pair.frozen.id, otherId: pair.trainer.id, variables: pair.variables, elapsedMs: elapsed() });
+    }
+    if (!entry.model || !grads || entry.steps > INSPECTED_STEPS) return;
+    const trained = trainedWeights.get(entry) ?? new Set<string>();
+    for (const name of Object.keys(grads)) trained.add(name);
+    trainedWeights.set(entry, trained);
+    const all: any[] = safe(() => entry.model.weights, []) ?? [];
+    const frozen = new Set(all.map((w) => String(w?.name)).filter((name) => !trained.has(name)));
+    frozenWeights.set(entry, frozen);
+    for (const [other, otherTrained] of trainedWeights) {
+      if (other === entry) continue;
+      noteCandidate(entry, other, countShared(frozen, otherTrained));
+      noteCandidate(other, entry, countShared(frozenWeights.get(other) ?? new Set(), trained));
+    }
+  } catch (error) {
+    warnOnce(`shared-weight check failed: ${(error as Error).message}`);
+  }
+}
+
+function countShared(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const name of a) if (b.has(name)) n++;
+  return n;
+}
+
+function noteCandidate(frozen: TracedModel, trainer: TracedModel, variables: number): void {
+  if (variables === 0 || candidatePairs.some((p) => p.frozen === frozen && p.trainer === trainer)) return;
+  candidatePairs.push({ frozen, trainer, variables, stepped: new Set(), reported: false });
 }
 
 const leakWatches = new WeakMap<TracedModel, TensorLeakWatch>();

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Finding, Report } from '../../src/analysis/findings';
 import { applyEdits } from '../../src/analysis/fixes';
-import { FIXTURES, linesOf, ROOT, runCli } from '../helpers/run';
+import { FIXTURES, linesOf, ofType, ROOT, runCli, traceRun } from '../helpers/run';
 
 function diagnose(script: string): { code: number | null; report: Report; stdout: string } {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-diag-')), 'report.json');
@@ -264,6 +264,29 @@ test('gradients computed with tf.variableGrads and never applied: a fault on tha
   const f = report.findings[0]!;
   assert.equal(f.location!.line, linesOf(script, 'tf.variableGrads(')[0]);
   assert.match(f.message, /^No weight of the model changed in 60 training steps: the gradients are computed but never applied/);
+});
+
+test('a GAN alternating trainOnBatch steps: the probe pairs the two models, and their rising losses are no finding', async () => {
+  const script = path.join(FIXTURES, 'gan-ring.js');
+  const traced = await traceRun({ script });
+  const models = ofType(traced.events, 'model');
+  const pair = ofType(traced.events, 'trainedAgainst');
+  assert.equal(pair.length, 1, 'one pair, reported once');
+  const named = (id: number) => models.find((m) => m.modelId === id)!.className;
+  assert.deepEqual([named(pair[0]!.modelId), named(pair[0]!.otherId)], ['Model', 'Sequential'], 'the combined model holds the discriminator, which trains on its own');
+  const { code, report } = diagnose(script);
+  assert.deepEqual([report.verdict, code, report.findings.map((f) => f.id)], ['healthy', 0, []]);
+});
+
+test('a GAN written as in Keras, its discriminator left frozen: the crash is blamed on the line that froze it, saying how tfjs differs', () => {
+  const script = path.join(FIXTURES, 'gan-ring.js');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-diag-')), 'report.json');
+  const { code } = runCli(['run', script, '--report', file, '--', '--keras-style']);
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
+  assert.deepEqual([report.verdict, code], ['faulty', 1]);
+  assert.deepEqual(report.findings.map((f) => `${f.id}:${f.confirmed}`), ['weights-frozen:model:true']);
+  assert.equal(report.findings[0]!.location!.line, linesOf(script, 'discriminator.trainable = false;')[0]);
+  assert.match(report.findings[0]!.message, /In TensorFlow\.js, trainable = false freezes the weights themselves/);
 });
 
 test('fit validating on its own training tensors: a warning on fit that learning keeps, and the copy that holds out rows instead has no finding', () => {

@@ -633,6 +633,14 @@ describe('a model with every layer frozen', () => {
   it('a frozen base under a trainable head is no finding', () => {
     assert.deepEqual(configOnly(frozenRun(1), FROZEN_SRC).findings, []);
   });
+
+  it('a model frozen and then trained by trainOnBatch (a GAN ported from Keras) gets the same error, saying how tfjs differs', () => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
+    b.modelEvent!.layers.forEach((l) => l.params > 0 && Object.assign(l, { trainable: false, weights: [], frozenSite: site(10, 3) }));
+    const r = run(b.crash('variableGrads() expects at least one of the input variables to be trainable, but none of the 6 variables is trainable.').events, sources(FROZEN_SRC));
+    assert.deepEqual(r.findings.map((f) => `${f.id}:${f.confirmed}:${f.location?.line}`), ['weights-frozen:model:true:10']);
+    assert.match(r.findings[0]!.message, /so its training step has no weight to change .* In TensorFlow\.js, trainable = false freezes the weights themselves, in every model that holds them/);
+  });
 });
 
 describe('fitDataset batches of one class after another', () => {

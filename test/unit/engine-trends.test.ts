@@ -649,3 +649,24 @@ describe('fit left at its default of one epoch', () => {
     assert.deepEqual(ids(oneEpoch([...decaying(20, 1.1, 0.2, 0.3), ...flat(60, 0.2, 0.02)])), []);
   });
 });
+
+describe('models trained against each other (a GAN)', () => {
+  // Each loss first falls, then climbs back as the other model catches up: the game, not divergence.
+  const game = (seed: number) => [...decaying(40, 0.69, 0.5, 0.1, 0.02, seed), ...Array.from({ length: 260 }, (_, i) => 0.5 + 0.4 * (i / 260) * (1 + 0.03 * Math.sin(i + seed)))];
+  function gan(paired: boolean) {
+    const models = [1, 2].map((id) => new TraceBuilder(id).model(classifierModel({ mode: 'custom', loss: 'binaryCrossentropy' }, 'sigmoid', 1)).xRange(-1, 1).yBinary(0.5));
+    const starts = models.map((b) => b.events.length);
+    const losses = [game(1), game(2)];
+    for (let i = 0; i < 300; i++) models.forEach((b, k) => b.step(losses[k]![i]!, { epoch: null }));
+    const steps = models.map((b, k) => b.events.slice(starts[k]));
+    const events = [...models[0]!.events.slice(0, starts[0]), ...models[1]!.events.slice(0, starts[1])];
+    if (paired) events.push({ type: 'trainedAgainst', modelId: 2, otherId: 1, variables: 4, elapsedMs: 1 });
+    for (let i = 0; i < 300; i++) events.push(steps[0]![i]!, steps[1]![i]!);
+    return events;
+  }
+
+  it('a rising loss of either model is no finding once the probe saw them trained against each other', () => {
+    assert.ok(run(gan(false)).findings.some((f) => f.symptom === 'loss-diverging'), 'unpaired, the same losses read as divergence');
+    assert.deepEqual(run(gan(true)).findings.map((f) => f.id), []);
+  });
+});

@@ -1178,14 +1178,20 @@ function inferenceMode(view: ModelView, run: ModelState): Hypothesis[] {
 /**
  * A model whose layers with weights are all frozen (trainable = false) leaves fit nothing to
  * train, and tfjs stops at the first step with a message about variableGrads. Pointed at the line
- * that froze them. Custom loops are left out: what they train is their own choice of variables.
+ * that froze them. A custom step (trainOnBatch, minimize) is traced as the model whose weights it
+ * trains, so the same holds there; a GAN ported from Keras meets it, since tfjs's flag freezes the
+ * weights themselves, in every model that holds them.
  */
 function nothingTrainable(view: ModelView): Hypothesis[] {
   const weighted = view.layers.filter((l) => l.info.params > 0);
-  if (view.event.mode === 'custom' || weighted.length === 0 || weighted.some((l) => l.info.trainable)) return [];
+  if (weighted.length === 0 || weighted.some((l) => l.info.trainable)) return [];
   const head = weighted[weighted.length - 1]!;
   const site = [...weighted].reverse().find((l) => l.info.frozenSite)?.info.frozenSite ?? null;
-  const call = view.event.mode === 'fitDataset' ? 'fitDataset' : 'fit';
+  const custom = view.event.mode === 'custom';
+  const call = custom ? 'its training step' : view.event.mode === 'fitDataset' ? 'fitDataset' : 'fit';
+  const keras = custom
+    ? ' In TensorFlow.js, trainable = false freezes the weights themselves, in every model that holds them (in Keras it only affects models compiled after it): a discriminator frozen for a GAN\'s combined model must be set trainable again around its own training step.'
+    : '';
   return [
     {
       id: 'weights-frozen:model',
@@ -1194,7 +1200,7 @@ function nothingTrainable(view: ModelView): Hypothesis[] {
       layer: null,
       location: site ?? view.event.fitSite,
       related: head.info.site ? [{ site: head.info.site, message: `${head.info.name} is frozen too` }] : [],
-      message: `Every layer with weights is frozen (trainable = false), down to ${head.info.name}, so ${call} has no weight to change and tfjs stops at the first step. Freeze only the layers that should keep their weights (a pretrained base), and leave the rest trainable.`,
+      message: `Every layer with weights is frozen (trainable = false), down to ${head.info.name}, so ${call} has no weight to change and tfjs stops at the first step. Freeze only the layers that should keep their weights (a pretrained base), and leave the rest trainable.${keras}`,
       evidence: [`${weighted.length} layer${weighted.length === 1 ? '' : 's'} with weights, none trainable`],
       relevance: new Map(weighted.map((l) => [l.pos, { score: 1, evidence: 'frozen' }])),
       fixes: [],

@@ -591,8 +591,9 @@ export interface TrendResult {
 export function detectTrends(ctx: Ctx, final: boolean): TrendResult {
   const lp = assessLoss(ctx.run);
   const ap = assessAccuracy(ctx.run);
-  // Until an update runs, a loss trend describes the starting weights only (see neverUpdated).
-  if (ctx.run.notUpdatedYet()) return { observations: [], loss: lp, accuracy: ap, stalled: false };
+  // Until an update runs, a loss trend describes the starting weights only (see neverUpdated). A
+  // model trained against another one chases a moving target: its loss trend is the game's.
+  if (ctx.run.notUpdatedYet() || ctx.run.opponent !== null) return { observations: [], loss: lp, accuracy: ap, stalled: false };
   const stalled = (lp !== null && lp.stalled) || (ap !== null && ap.atChance && !(lp?.recentDecreasing ?? false));
   const observations = [...trivialFit(ctx, lp), ...lossAtRangeFloor(ctx, lp), ...diverging(ctx, lp, final)];
   if (!observations.some((o) => o.symptom === 'loss-diverging')) observations.push(...oscillating(ctx, lp, final));
