@@ -465,6 +465,30 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     assert.deepEqual((await ed.problems()).filter((p) => p.source === 'faultline'), []);
   });
 
+  test('fit left at its default single epoch: once the run ends, an error squiggle on fit, and the quick fix sets epochs', { timeout: 2 * STEP_MS }, async () => {
+    const file = path.join(ws, 'one-epoch.js');
+    const line = lineOf(file, 'await model.fit(');
+    await ed.runCommand('View: Close All Editors');
+    await ed.runCommand('Notifications: Clear All Notifications');
+    await debugTraining('one-epoch.js', line);
+    const hit = await waitFor(`an error squiggle on line ${line}`, 120_000, async () => {
+      const squiggles = await ed.waitForSquiggle('error', 30_000);
+      return squiggles.find((s) => s.line === line && /fit stopped after a single epoch/.test(s.message));
+    });
+    assert.match(hit.message, /`epochs` is not set/);
+    await goToLine(line, 25);
+    const rows = await quickFixRows();
+    assert.match(rows[0] ?? '', /^Train for 10 epochs/, JSON.stringify(rows));
+    await ed.page.keyboard.press('Enter');
+    await waitFor('the fix to be applied', 10_000, async () => (await ed.page.locator('.editor-group-container.active .tab.active.dirty').count()) > 0);
+    await ed.runCommand('File: Save');
+    await waitFor('the fix to be saved', 10_000, () => fs.readFileSync(file, 'utf8').includes('model.fit(xs, ys, { epochs: 10, batchSize: 16 });'));
+    await ed.runCommand('Notifications: Clear All Notifications');
+    await debugTraining('one-epoch.js');
+    await notified(ed, /Faultline: no fault found/, 120_000);
+    assert.deepEqual((await ed.problems()).filter((p) => p.source === 'faultline'), []);
+  });
+
   test('a syntax error is reported with a notification and an error at its line', { timeout: STEP_MS }, async () => {
     await ed.openFile('syntax-error.js');
     // Started from the Explorer's context menu this time.
