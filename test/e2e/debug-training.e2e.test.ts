@@ -225,6 +225,25 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     });
   }
 
+  /**
+   * Applies the preferred quick fix at the cursor's line, saves, and trains the script again: it
+   * must end with no finding (an earlier test's notification must not count).
+   */
+  async function applyPreferredFixAndRerun(script: string, line: number, column: number, title: RegExp, saved: (text: string) => boolean, clean: RegExp = /Faultline: no fault found/): Promise<void> {
+    const file = path.join(ws, script);
+    await goToLine(line, column);
+    const rows = await quickFixRows();
+    assert.match(rows[0] ?? '', title, JSON.stringify(rows));
+    await ed.page.keyboard.press('Enter');
+    await waitFor('the fix to be applied', 10_000, async () => (await ed.page.locator('.editor-group-container.active .tab.active.dirty').count()) > 0);
+    await ed.runCommand('File: Save');
+    await waitFor('the fix to be saved', 10_000, () => saved(fs.readFileSync(file, 'utf8')));
+    await ed.runCommand('Notifications: Clear All Notifications');
+    await debugTraining(script);
+    await notified(ed, clean, 120_000);
+    assert.deepEqual((await ed.problems()).filter((p) => p.source === 'faultline'), []);
+  }
+
   /** Explorer context menu of a file: the item is chosen with the keyboard (menus act on it). */
   async function explorerMenu(file: string, item: string): Promise<void> {
     await ed.page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).first().click({ button: 'right' });
@@ -420,19 +439,8 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     const row = (await ed.problems()).find((p) => p.source === 'faultline' && p.line === line);
     assert.equal(row?.severity, 'warning', JSON.stringify(row));
 
-    await goToLine(line, 13);
-    const rows = await quickFixRows();
-    assert.match(rows[0] ?? '', /^Free the leaked tensors at the end of each step/, JSON.stringify(rows));
-    await ed.page.keyboard.press('Enter');
-    await waitFor('the fix to be applied', 10_000, async () => (await ed.page.locator('.editor-group-container.active .tab.active.dirty').count()) > 0);
-    await ed.runCommand('File: Save');
-    await waitFor('the fix to be saved', 10_000, () => fs.readFileSync(file, 'utf8').includes('      tf.dispose([xb, yb, cost]);\n    }'));
-    // The fixed script trains with nothing to report (an earlier test's notification must not count).
-    await ed.runCommand('Notifications: Clear All Notifications');
-    await debugTraining('tensor-leak.js');
-    await notified(ed, /Faultline: no fault found in 320 training iterations/, 120_000);
+    await applyPreferredFixAndRerun('tensor-leak.js', line, 13, /^Free the leaked tensors at the end of each step/, (text) => text.includes('      tf.dispose([xb, yb, cost]);\n    }'), /Faultline: no fault found in 320 training iterations/);
     await ed.page.locator('.statusbar-item', { hasText: 'Faultline: healthy' }).first().waitFor({ state: 'visible', timeout: 10_000 });
-    assert.deepEqual((await ed.problems()).filter((p) => p.source === 'faultline'), []);
   });
 
   test('inputs and labels shuffled apart: an error squiggle on the shuffle, and the quick fix that shuffles them together leaves a script that learns', { timeout: 2 * STEP_MS }, async () => {
@@ -449,20 +457,7 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     const row = (await ed.problems()).find((p) => p.source === 'faultline' && p.line === line);
     assert.equal(row?.severity, 'error', JSON.stringify(row));
 
-    await goToLine(line, 11);
-    const rows = await quickFixRows();
-    assert.match(rows[0] ?? '', /^Shuffle the inputs and targets together/, JSON.stringify(rows));
-    await ed.page.keyboard.press('Enter');
-    await waitFor('the fix to be applied', 10_000, async () => (await ed.page.locator('.editor-group-container.active .tab.active.dirty').count()) > 0);
-    await ed.runCommand('File: Save');
-    await waitFor('the fix to be saved', 10_000, () => {
-      const text = fs.readFileSync(file, 'utf8');
-      return text.includes('  }\n  tf.util.shuffleCombo(x, labels);\n\n') && !text.includes('tf.util.shuffle(x);');
-    });
-    await ed.runCommand('Notifications: Clear All Notifications');
-    await debugTraining('shuffled-labels.js');
-    await notified(ed, /Faultline: no fault found/, 120_000);
-    assert.deepEqual((await ed.problems()).filter((p) => p.source === 'faultline'), []);
+    await applyPreferredFixAndRerun('shuffled-labels.js', line, 11, /^Shuffle the inputs and targets together/, (text) => text.includes('  }\n  tf.util.shuffleCombo(x, labels);\n\n') && !text.includes('tf.util.shuffle(x);'));
   });
 
   test('fit left at its default single epoch: once the run ends, an error squiggle on fit, and the quick fix sets epochs', { timeout: 2 * STEP_MS }, async () => {
@@ -476,17 +471,7 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
       return squiggles.find((s) => s.line === line && /fit stopped after a single epoch/.test(s.message));
     });
     assert.match(hit.message, /`epochs` is not set/);
-    await goToLine(line, 25);
-    const rows = await quickFixRows();
-    assert.match(rows[0] ?? '', /^Train for 10 epochs/, JSON.stringify(rows));
-    await ed.page.keyboard.press('Enter');
-    await waitFor('the fix to be applied', 10_000, async () => (await ed.page.locator('.editor-group-container.active .tab.active.dirty').count()) > 0);
-    await ed.runCommand('File: Save');
-    await waitFor('the fix to be saved', 10_000, () => fs.readFileSync(file, 'utf8').includes('model.fit(xs, ys, { epochs: 10, batchSize: 16 });'));
-    await ed.runCommand('Notifications: Clear All Notifications');
-    await debugTraining('one-epoch.js');
-    await notified(ed, /Faultline: no fault found/, 120_000);
-    assert.deepEqual((await ed.problems()).filter((p) => p.source === 'faultline'), []);
+    await applyPreferredFixAndRerun('one-epoch.js', line, 25, /^Train for 10 epochs/, (text) => text.includes('model.fit(xs, ys, { epochs: 10, batchSize: 16 });'));
   });
 
   test('a syntax error is reported with a notification and an error at its line', { timeout: STEP_MS }, async () => {
