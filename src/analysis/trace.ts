@@ -339,6 +339,11 @@ export type BatchClassesEvent = z.infer<typeof BatchClassesEvent>;
  */
 export const TensorLeakEvent = z.object({
   type: z.literal('tensorLeak'),
+  /**
+   * What leaks: every optimizer step (absent), or every epoch through fit's callbacks ('epoch':
+   * the step counts and sizes below are then per epoch).
+   */
+  period: z.enum(['step', 'epoch']).optional(),
   modelId: z.number().int(),
   /** The optimizer step at which the leak was established. */
   iter: z.number().int().min(0),

@@ -33,6 +33,81 @@ function alive(created: Created[]): Created[] {
   return created.filter(({ tensor }) => tensor?.isDisposed === false);
 }
 
+interface Recorder {
+  created: Created[];
+  /** Tensors already counted, and the variables (a variable's assign() tracks it again: an update, not a new tensor). */
+  seen: Set<any>;
+}
+
+/** Engines whose tensor tracking is wrapped, with the recorders listening (a step and an epoch watch may overlap). */
+const hooked = new WeakMap<object, { listening: Set<Recorder>; restore: () => void }>();
+
+/**
+ * Records every tensor made from now until stop(): the tensor and its stack (captured, formatted
+ * only when read). Null when the engine offers no hook.
+ */
+export function recordCreations(engine: any): { created: Created[]; stop: () => void } | null {
+  // Every new tensor passes through trackTensor (tfjs 2 and later) or incRef (tfjs 1).
+  const method = typeof engine?.trackTensor === 'function' ? 'trackTensor' : typeof engine?.incRef === 'function' ? 'incRef' : null;
+  if (!method) return null;
+  let hook = hooked.get(engine);
+  if (!hook) {
+    const listening = new Set<Recorder>();
+    const original = engine[method];
+    const hadOwn = Object.prototype.hasOwnProperty.call(engine, method);
+    const recorder = function (this: any, tensor: any, backend: any) {
+      const out = original.call(this, tensor, backend);
+      let holder: { stack?: string } | null = null;
+      for (const r of listening) {
+        if (r.created.length >= CENSUS_LIMIT || r.seen.has(tensor)) continue;
+        r.seen.add(tensor);
+        // V8 formats the stack only when it is read: for the few survivors.
+        holder ??= captureStack(recorder);
+        r.created.push({ tensor, holder });
+      }
+      return out;
+    };
+    engine[method] = recorder;
+    const restore = () => {
+      if (hadOwn) engine[method] = original;
+      else delete engine[method];
+      hooked.delete(engine);
+    };
+    hook = { listening, restore };
+    hooked.set(engine, hook);
+  }
+  const r: Recorder = { created: [], seen: new Set<any>(Object.values(engine.state?.registeredVariables ?? {})) };
+  const { listening, restore } = hook;
+  listening.add(r);
+  return {
+    created: r.created,
+    stop: () => {
+      // The one wrapper goes with its last listener: nothing stays hooked.
+      if (listening.delete(r) && listening.size === 0) restore();
+    },
+  };
+}
+
+/** Tensors by the user's line that made them ("?" when no line of the script is on the stack). */
+function groupBySite(created: Created[], probeFile: string): Map<string, TensorLeakEvent['sites'][number]> {
+  const groups = new Map<string, TensorLeakEvent['sites'][number]>();
+  for (const { tensor, holder } of created) {
+    const site = userSiteFromStack(holder.stack, probeFile);
+    const key = site ? `${site.file}:${site.line}` : '?';
+    const size = typeof tensor.size === 'number' ? tensor.size : 0;
+    const itemBytes = tensor.dtype === 'bool' ? 1 : 4;
+    const group = groups.get(key);
+    if (group) {
+      group.tensors++;
+      group.bytes += size * itemBytes;
+    } else {
+      const shape = Array.isArray(tensor.shape) ? tensor.shape.slice(0, 16).map((d: unknown) => (typeof d === 'number' ? d : null)) : [];
+      groups.set(key, { site, tensors: 1, bytes: size * itemBytes, shape, dtype: String(tensor.dtype ?? 'float32').slice(0, 32) });
+    }
+  }
+  return groups;
+}
+
 type Phase =
   | { kind: 'counting' }
   /** Recording the creations of one step, from its start to the next step's start. */
@@ -168,31 +243,13 @@ export class TensorLeakWatch {
   }
 
   private startRecording(epoch: number | null): void {
-    const engine = this.engine;
-    // Every new tensor passes through trackTensor (tfjs 2 and later) or incRef (tfjs 1).
-    const method = typeof engine?.trackTensor === 'function' ? 'trackTensor' : typeof engine?.incRef === 'function' ? 'incRef' : null;
-    const created: Created[] = [];
-    this.phase = { kind: 'recording', created, epoch };
-    if (!method) return;
-    const original = engine[method];
-    const hadOwn = Object.prototype.hasOwnProperty.call(engine, method);
-    // A variable's assign() tracks the variable again: an update, not a new tensor.
-    const seen = new Set<any>(Object.values(engine.state?.registeredVariables ?? {}));
-    const recorder = function (this: any, tensor: any, backend: any) {
-      const out = original.call(this, tensor, backend);
-      if (created.length < CENSUS_LIMIT && !seen.has(tensor)) {
-        seen.add(tensor);
-        // V8 formats the stack only when it is read: for the few survivors.
-        created.push({ tensor, holder: captureStack(recorder) });
-      }
-      return out;
-    };
-    engine[method] = recorder;
+    const recording = recordCreations(this.engine);
+    this.phase = { kind: 'recording', created: recording?.created ?? [], epoch };
+    if (!recording) return;
     TensorLeakWatch.recording = this;
     TensorLeakWatch.otherSteps = 0;
     this.restore = () => {
-      if (hadOwn) engine[method] = original;
-      else delete engine[method];
+      recording.stop();
       TensorLeakWatch.recording = null;
     };
   }
@@ -203,21 +260,7 @@ export class TensorLeakWatch {
   }
 
   private report({ step, survivors, count, bytes, growth, byteGrowth }: Finding): void {
-    const groups = new Map<string, TensorLeakEvent['sites'][number]>();
-    for (const { tensor, holder } of survivors) {
-      const site = userSiteFromStack(holder.stack, this.probeFile);
-      const key = site ? `${site.file}:${site.line}` : '?';
-      const size = typeof tensor.size === 'number' ? tensor.size : 0;
-      const itemBytes = tensor.dtype === 'bool' ? 1 : 4;
-      const group = groups.get(key);
-      if (group) {
-        group.tensors++;
-        group.bytes += size * itemBytes;
-      } else {
-        const shape = Array.isArray(tensor.shape) ? tensor.shape.slice(0, 16).map((d: unknown) => (typeof d === 'number' ? d : null)) : [];
-        groups.set(key, { site, tensors: 1, bytes: size * itemBytes, shape, dtype: String(tensor.dtype ?? 'float32').slice(0, 32) });
-      }
-    }
+    const groups = groupBySite(survivors, this.probeFile);
     const sites = [...groups.values()].sort((a, b) => b.tensors - a.tensors || b.bytes - a.bytes).slice(0, MAX_SITES);
     this.send({
       type: 'tensorLeak',
@@ -233,4 +276,100 @@ export class TensorLeakWatch {
       elapsedMs: step.elapsedMs,
     });
   }
+}
+
+/** Epochs running whose callbacks each left tensors from the same line alive. */
+export const LEAK_EPOCHS = 3;
+/** Epochs watched at most: a leak in a callback shows in every epoch, so in the first few. */
+const WATCHED_EPOCHS = 8;
+
+export interface EpochInfo {
+  modelId: number;
+  iter: number;
+  epoch: number;
+  stepSite: SourceSite | null;
+  elapsedMs: number;
+}
+
+/**
+ * Tensors fit's epoch callbacks leave behind: a prediction made in onEpochEnd to log an accuracy,
+ * never disposed, grows memory by the same amount every epoch. The step watch cannot see it (the
+ * count grows between epochs only, and tfjs itself keeps a few tensors per epoch until fit ends).
+ * The probe brackets the script's own epoch callbacks (enter() before them, exit() after) and
+ * only the tensors made inside are recorded. A line whose tensors, made in each of LEAK_EPOCHS
+ * epochs running, are all still alive an epoch later is reported.
+ */
+export class EpochCallbackLeakWatch {
+  private recording: { created: Created[]; stop: () => void } | null = null;
+  /** Creations of the epoch whose callbacks run now, and of the last epochs, oldest first. */
+  private current: Created[] = [];
+  private readonly epochs: Created[][] = [];
+  private done = false;
+
+  constructor(
+    private readonly engine: any,
+    private readonly probeFile: string,
+    private readonly send: (event: TensorLeakEvent) => void,
+  ) {}
+
+  /** Before the script's callbacks for an epoch's beginning or end. */
+  enter(): void {
+    if (this.done || this.recording) return;
+    this.recording = recordCreations(this.engine);
+    if (!this.recording) this.done = true;
+  }
+
+  /** After them; at an epoch's end, the epochs so far are compared. */
+  exit(end: boolean, info: EpochInfo): void {
+    if (!this.recording) return;
+    this.recording.stop();
+    this.current.push(...this.recording.created);
+    this.recording = null;
+    if (!end) return;
+    this.epochs.push(this.current);
+    this.current = [];
+    if (this.epochs.length > LEAK_EPOCHS + 1) this.epochs.shift();
+    if (this.epochs.length === LEAK_EPOCHS + 1) this.check(info);
+    if (info.epoch + 1 >= WATCHED_EPOCHS) this.stop();
+  }
+
+  /** fit ended or failed: nothing stays hooked. */
+  stop(): void {
+    this.recording?.stop();
+    this.recording = null;
+    this.done = true;
+    this.epochs.length = 0;
+    this.current = [];
+  }
+
+  private check(info: EpochInfo): void {
+    // The epoch just ended may still free its own tensors later (in the next onEpochBegin): judge the ones before it.
+    const past = this.epochs.slice(0, LEAK_EPOCHS).map((created) => groupBySite(alive(created), this.probeFile));
+    const lines = [...past[0]!.keys()].filter((key) => key !== '?' && past.every((groups) => groups.has(key)));
+    if (lines.length === 0) return;
+    const last = past[past.length - 1]!;
+    const perEpoch = past.map((groups) => lines.reduce((n, key) => n + groups.get(key)!.tensors, 0));
+    const bytesPerEpoch = past.map((groups) => lines.reduce((n, key) => n + groups.get(key)!.bytes, 0));
+    const sites = lines
+      .map((key) => last.get(key)!)
+      .sort((a, b) => b.tensors - a.tensors || b.bytes - a.bytes)
+      .slice(0, MAX_SITES);
+    const state = this.engine?.state;
+    this.send({
+      type: 'tensorLeak',
+      period: 'epoch',
+      modelId: info.modelId,
+      iter: info.iter,
+      steps: LEAK_EPOCHS,
+      tensorsPerStep: median(perEpoch),
+      bytesPerStep: median(bytesPerEpoch),
+      liveTensors: typeof state?.numTensors === 'number' ? state.numTensors : 0,
+      liveBytes: typeof state?.numBytes === 'number' ? state.numBytes : 0,
+      sites,
+      stepSite: info.stepSite,
+      elapsedMs: info.elapsedMs,
+    });
+    this.stop();
+  }
+
 }

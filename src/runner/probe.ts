@@ -29,7 +29,7 @@ import type {
 } from '../analysis/trace';
 import { tfjsSupport, untestedTfjsMessage } from '../analysis/tfjs-versions';
 import { captureUserSite, errorSite } from './sites';
-import { TensorLeakWatch } from './leak-watch';
+import { EpochCallbackLeakWatch, type EpochInfo, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { openTransport, type Transport } from './transport';
 import { gradStats, outputStats, rowClasses, tensorSummary, weightStats, type ActivationKind } from './tensor-stats';
@@ -992,6 +992,11 @@ function traceFit(
   }
   if (batchWatch) batchWatch.entry = entry;
   const fitState = { traced: entry, pending: null as PendingStep | null, epoch: 0 };
+  // The script's own callbacks run between the probe's first callback and its last: what they
+  // make at each epoch's beginning and end is watched for leaks.
+  const callbackLeaks = args?.callbacks != null && tfCore ? new EpochCallbackLeakWatch(tfCore.engine?.(), PROBE_FILE, (event) => emit(event)) : null;
+  const epochInfo = (epoch: number): EpochInfo => ({ modelId: entry.id, iter: Math.max(0, entry.steps - 1), epoch, stepSite: site, elapsedMs: elapsed() });
+  const before = callbackLeaks ? { onEpochBegin: async () => callbackLeaks.enter(), onEpochEnd: async () => callbackLeaks.enter() } : null;
   const callback = {
     onBatchEnd: async (batch: number, logs?: Record<string, unknown>) => {
       const pending = fitState.pending;
@@ -999,21 +1004,24 @@ function traceFit(
       if (pending) finishStep(entry, pending, currentEpoch, batch, logs ?? {});
     },
     onEpochBegin: async (epoch: number) => {
+      callbackLeaks?.exit(false, epochInfo(epoch));
       currentEpoch = epoch;
       fitState.epoch = epoch;
     },
     onEpochEnd: async (epoch: number, logs?: Record<string, unknown>) => {
+      callbackLeaks?.exit(true, epochInfo(epoch));
       batchWatch?.finish();
       emit({ type: 'epoch', modelId: entry.id, epoch, logs: numericLogs(logs ?? {}), elapsedMs: elapsed() });
     },
     onTrainEnd: async () => {
       batchWatch?.finish();
+      callbackLeaks?.stop();
       leakWatches.get(entry)?.stop();
       emit({ type: 'trainEnd', modelId: entry.id, iterations: entry.steps, elapsedMs: elapsed() });
     },
   };
   let currentEpoch = 0;
-  const patchedArgs = { ...(args ?? {}), callbacks: withCallback(args?.callbacks, callback, args?.yieldEvery) };
+  const patchedArgs = { ...(args ?? {}), callbacks: withCallback(args?.callbacks, callback, args?.yieldEvery, before) };
   activeFit = fitState;
   let result: Promise<any>;
   try {
@@ -1024,6 +1032,7 @@ function traceFit(
   }
   return Promise.resolve(result).finally(() => {
     if (activeFit === fitState) activeFit = null;
+    callbackLeaks?.stop();
     flush();
   });
 }
@@ -1152,7 +1161,11 @@ function validationSampleCount(args: any, x: any): number | null {
   return n === null ? null : n - Math.floor(n * (1 - split));
 }
 
-function withCallback(userCallbacks: any, ours: Record<string, (...args: any[]) => Promise<void>>, yieldEvery: unknown): any {
+/**
+ * The script's callbacks with the probe's appended (they run last), and `first`, when given, put
+ * in front of them, each in the form tfjs expects of that list.
+ */
+function withCallback(userCallbacks: any, ours: Record<string, (...args: any[]) => Promise<void>>, yieldEvery: unknown, first: Record<string, (...args: any[]) => Promise<void>> | null = null): any {
   const BaseCallback = tfLayers?.Callback ?? tfLayers?.BaseCallback;
   const CustomCallback = tfLayers?.CustomCallback;
   const list = userCallbacks == null ? [] : Array.isArray(userCallbacks) ? [...userCallbacks] : [userCallbacks];
@@ -1160,10 +1173,13 @@ function withCallback(userCallbacks: any, ours: Record<string, (...args: any[]) 
     // As a Callback instance ours does not make tfjs resolve every batch's logs with an await per
     // value; tfjs uses such a list as given, so the yielding callback it would add is kept here.
     if (list.length === 0) list.push(new CustomCallback({}, yieldEvery));
+    if (first) list.unshift(callbackInstance(BaseCallback, first));
     list.push(callbackInstance(BaseCallback, ours));
   } else if (list.length > 0 && typeof list[0]?.onBatchEnd === 'function' && list[0]?.constructor?.name !== 'Object' && CustomCallback) {
+    if (first) list.unshift(new CustomCallback(first, 'never'));
     list.push(new CustomCallback(ours));
   } else {
+    if (first) list.unshift(first);
     list.push(ours);
   }
   return list;

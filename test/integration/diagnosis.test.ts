@@ -249,6 +249,25 @@ test('a custom loop over model.predict with a dropout layer: a warning on the pr
   assertFixedCopyTrainsClean(script, f);
 });
 
+test('an onEpochEnd callback that predicts outside tf.tidy leaks every epoch: a warning on its lines, and the copy the fix frees has no finding; a tidy callback has none', () => {
+  const script = path.join(FIXTURES, 'epoch-callback-leak.js');
+  const { code, report } = diagnose(script);
+  assert.deepEqual([report.verdict, code], ['faulty', 1], 'a leak is about the script: a warning, and a faulty run');
+  assert.deepEqual(report.findings.map((f) => `${f.id}:${f.severity}`), ['tensor-leak:callbacks:warning']);
+  const f = report.findings[0]!;
+  // The line that leaves the most (the accuracy and the mean it takes) first, the prediction's next.
+  assert.equal(f.location!.line, linesOf(script, 'const accuracy = tf.metrics')[0]);
+  assert.deepEqual(f.related.map((r) => r.site.line), [...linesOf(script, 'const preds = model.predict(xTest);'), ...linesOf(script, 'await model.fit(')]);
+  assert.match(f.message, /^Training leaks 3 tensors \([\d.]+ KB\) at every epoch in fit's epoch callbacks/);
+  const patched = applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script);
+  assert.ok(patched.includes('tf.dispose([preds, accuracy]);'), patched);
+  assertFixedCopyTrainsClean(script, f);
+
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-diag-')), 'report.json');
+  assert.equal(runCli(['run', script, '--report', file, '--', '--tidy']).code, 0);
+  assert.deepEqual((JSON.parse(fs.readFileSync(file, 'utf8')) as Report).findings, []);
+});
+
 test('gradients kept for 40 micro-batches and applied once: neither frozen weights nor a leak, and the loop is healthy', () => {
   const script = path.join(FIXTURES, 'gradient-accumulation.js');
   const { code, report, stdout } = diagnose(script);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import type { TensorLeakEvent } from '../../src/analysis/trace';
-import { LEAK_STEPS, TensorLeakWatch } from '../../src/runner/leak-watch';
+import { EpochCallbackLeakWatch, LEAK_EPOCHS, LEAK_STEPS, TensorLeakWatch } from '../../src/runner/leak-watch';
 
 const THIS_FILE = __filename;
 
@@ -122,5 +122,53 @@ describe('tensor leak watch', () => {
     assert.equal(Object.prototype.hasOwnProperty.call(tf.engine(), 'trackTensor'), false);
     assert.deepEqual([...a.events, ...b.events], []);
     tf.dispose(leaked);
+  });
+});
+
+describe('epoch callback leak watch', () => {
+  function epochWatch(): { w: EpochCallbackLeakWatch; events: TensorLeakEvent[] } {
+    const events: TensorLeakEvent[] = [];
+    return { w: new EpochCallbackLeakWatch(tf.engine(), '/no/probe.js', (e) => events.push(e)), events };
+  }
+  const info = (epoch: number) => ({ modelId: 2, iter: 10 * epoch + 9, epoch, stepSite: null, elapsedMs: epoch });
+
+  /** fit's epochs as the probe brackets them: steps outside, the script's callback inside. */
+  function epochs(w: EpochCallbackLeakWatch, n: number, callback: (epoch: number) => void): void {
+    for (let epoch = 0; epoch < n; epoch++) {
+      for (let step = 0; step < 3; step++) cleanStep();
+      w.enter();
+      callback(epoch);
+      w.exit(true, info(epoch));
+    }
+  }
+
+  it('names the callback line whose tensors outlive every epoch, and leaves the engine as it was', () => {
+    const { w, events } = epochWatch();
+    const kept: tf.Tensor[] = [];
+    const stepTensors: tf.Tensor[] = [];
+    epochs(w, 6, () => {
+      kept.push(tf.ones([5, 3]).sum(1)); // an epoch callback's prediction, never freed
+    });
+    // Tensors made outside the callbacks (tfjs's own per-epoch logs) are not the script's.
+    stepTensors.push(tf.scalar(1));
+    assert.equal(events.length, 1);
+    const e = events[0]!;
+    assert.deepEqual([e.period, e.modelId, e.steps, e.tensorsPerStep, e.bytesPerStep], ['epoch', 2, LEAK_EPOCHS, 2, 60 + 20]);
+    assert.deepEqual(e.sites.map((s) => [s.site?.line, s.tensors]), [[lineOf("an epoch callback's prediction, never freed"), 2]]);
+    assert.equal(Object.prototype.hasOwnProperty.call(tf.engine(), 'trackTensor'), false, 'the engine is left as it was');
+    tf.dispose([...kept, ...stepTensors]);
+  });
+
+  it('is silent on a callback that tidies, or that frees its tensors at the next epoch', () => {
+    const { w, events } = epochWatch();
+    epochs(w, 6, () => tf.tidy(() => tf.ones([5, 3]).sum(1).dataSync()));
+    let previous: tf.Tensor | null = null;
+    const second = epochWatch();
+    epochs(second.w, 6, () => {
+      previous?.dispose();
+      previous = tf.tidy(() => tf.ones([5, 3]).sum(1));
+    });
+    assert.deepEqual([events.length, second.events.length], [0, 0]);
+    previous!.dispose();
   });
 });

@@ -37,24 +37,28 @@ export function tensorLeak(e: TraceEventOf<'tensorLeak'>, run: ModelState): Obse
       : lines.length === 1
         ? ` ${one ? 'The one' : 'Those'} made on line ${lines[0]} ${one ? 'is' : 'are'} never freed.`
         : ` Those made on lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]} are never freed.`;
-  const perThousand = e.bytesPerStep * 1000;
+  const epochs = e.period === 'epoch';
+  const unit = epochs ? 'epoch' : 'step';
+  const perThousand = e.bytesPerStep * (epochs ? 100 : 1000);
   const message =
-    `Training leaks ${plural(perStep, 'tensor')} (${bytesText(e.bytesPerStep)}) at every step, so memory grows until the process runs out.${where} ` +
+    `Training leaks ${plural(perStep, 'tensor')} (${bytesText(e.bytesPerStep)}) at every ${unit}${epochs ? " in fit's epoch callbacks" : ''}, so memory grows until the process runs out.${where} ` +
     `tfjs frees a tensor only on dispose() or at the end of the tf.tidy() that made it.`;
   const evidence = [
-    `live tensors grew at each of the last ${e.steps} steps (${plural(perStep, 'tensor')} per step); ${e.liveTensors} tensors (${bytesText(e.liveBytes)}) were live at step ${e.iter}`,
-    ...(perThousand >= 1024 ? [`at this rate 1000 more steps hold ${bytesText(perThousand)} more`] : []),
-    ...located.map((s) => `line ${s.site.line}: ${plural(s.tensors, 'tensor')} per step (${s.dtype} ${shapeText(s.shape)}${s.tensors > 1 ? ' and others' : ''}) outlived the step that made ${s.tensors === 1 ? 'it' : 'them'}`),
+    epochs
+      ? `tensors made by the epoch callbacks of each of ${e.steps} epochs running were still alive an epoch later (${plural(perStep, 'tensor')} per epoch); ${e.liveTensors} tensors (${bytesText(e.liveBytes)}) were live at step ${e.iter}`
+      : `live tensors grew at each of the last ${e.steps} steps (${plural(perStep, 'tensor')} per step); ${e.liveTensors} tensors (${bytesText(e.liveBytes)}) were live at step ${e.iter}`,
+    ...(perThousand >= 1024 ? [`at this rate ${epochs ? '100 more epochs hold' : '1000 more steps hold'} ${bytesText(perThousand)} more`] : []),
+    ...located.map((s) => `line ${s.site.line}: ${plural(s.tensors, 'tensor')} per ${unit} (${s.dtype} ${shapeText(s.shape)}${s.tensors > 1 ? ' and others' : ''}) outlived the ${unit} that made ${s.tensors === 1 ? 'it' : 'them'}`),
   ];
-  const related = located.slice(1).map((s) => ({ site: s.site, message: `${plural(s.tensors, 'tensor')} made here at every step ${s.tensors === 1 ? 'is' : 'are'} never freed` }));
-  if (e.stepSite && !located.some((s) => s.site.line === e.stepSite!.line && s.site.file === e.stepSite!.file)) related.push({ site: e.stepSite, message: 'the training step' });
+  const related = located.slice(1).map((s) => ({ site: s.site, message: `${plural(s.tensors, 'tensor')} made here at every ${unit} ${s.tensors === 1 ? 'is' : 'are'} never freed` }));
+  if (e.stepSite && !located.some((s) => s.site.line === e.stepSite!.line && s.site.file === e.stepSite!.file)) related.push({ site: e.stepSite, message: epochs ? 'the fit call' : 'the training step' });
   const sameFile = main ? located.filter((s) => s.site.file === main.site.file) : [];
   const fixes: PlannedFix[] = sameFile.length
-    ? [{ title: 'Free the leaked tensors at the end of each step', plan: { kind: 'disposeTensors', sites: sameFile.map((s) => ({ site: s.site, tensors: s.tensors })) } }]
+    ? [{ title: `Free the leaked tensors at the end of each ${epochs ? 'callback' : 'step'}`, plan: { kind: 'disposeTensors', sites: sameFile.map((s) => ({ site: s.site, tensors: s.tensors })) } }]
     : [];
   return {
     symptom: 'tensor-leak',
-    about: 'memory',
+    about: epochs ? 'callbacks' : 'memory',
     harm: true,
     scriptOnly: true,
     priority: 0.3,
