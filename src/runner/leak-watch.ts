@@ -35,18 +35,22 @@ function alive(created: Created[]): Created[] {
 
 interface Recorder {
   created: Created[];
+  /** Capture each creation's stack (the costly part); without, only the tensors are kept. */
+  stacks: boolean;
   /** Tensors already counted, and the variables (a variable's assign() tracks it again: an update, not a new tensor). */
   seen: Set<any>;
 }
+
+const NO_STACK: { stack?: string } = {};
 
 /** Engines whose tensor tracking is wrapped, with the recorders listening (a step and an epoch watch may overlap). */
 const hooked = new WeakMap<object, { listening: Set<Recorder>; restore: () => void }>();
 
 /**
- * Records every tensor made from now until stop(): the tensor and its stack (captured, formatted
- * only when read). Null when the engine offers no hook.
+ * Records every tensor made from now until stop(): the tensor and, with `stacks`, its stack
+ * (captured, formatted only when read). Null when the engine offers no hook.
  */
-export function recordCreations(engine: any): { created: Created[]; stop: () => void } | null {
+export function recordCreations(engine: any, stacks = true): { created: Created[]; stop: () => void } | null {
   // Every new tensor passes through trackTensor (tfjs 2 and later) or incRef (tfjs 1).
   const method = typeof engine?.trackTensor === 'function' ? 'trackTensor' : typeof engine?.incRef === 'function' ? 'incRef' : null;
   if (!method) return null;
@@ -62,8 +66,8 @@ export function recordCreations(engine: any): { created: Created[]; stop: () => 
         if (r.created.length >= CENSUS_LIMIT || r.seen.has(tensor)) continue;
         r.seen.add(tensor);
         // V8 formats the stack only when it is read: for the few survivors.
-        holder ??= captureStack(recorder);
-        r.created.push({ tensor, holder });
+        if (r.stacks) holder ??= captureStack(recorder);
+        r.created.push({ tensor, holder: r.stacks ? holder! : NO_STACK });
       }
       return out;
     };
@@ -76,7 +80,7 @@ export function recordCreations(engine: any): { created: Created[]; stop: () => 
     hook = { listening, restore };
     hooked.set(engine, hook);
   }
-  const r: Recorder = { created: [], seen: new Set<any>(Object.values(engine.state?.registeredVariables ?? {})) };
+  const r: Recorder = { created: [], stacks, seen: new Set<any>(Object.values(engine.state?.registeredVariables ?? {})) };
   const { listening, restore } = hook;
   listening.add(r);
   return {
@@ -281,7 +285,7 @@ export class TensorLeakWatch {
 /** Epochs running whose callbacks each left tensors from the same line alive. */
 export const LEAK_EPOCHS = 3;
 /** Epochs watched at most: a leak in a callback shows in every epoch, so in the first few. */
-const WATCHED_EPOCHS = 8;
+const WATCHED_EPOCHS = 10;
 
 export interface EpochInfo {
   modelId: number;
@@ -296,11 +300,14 @@ export interface EpochInfo {
  * never disposed, grows memory by the same amount every epoch. The step watch cannot see it (the
  * count grows between epochs only, and tfjs itself keeps a few tensors per epoch until fit ends).
  * The probe brackets the script's own epoch callbacks (enter() before them, exit() after) and
- * only the tensors made inside are recorded. A line whose tensors, made in each of LEAK_EPOCHS
- * epochs running, are all still alive an epoch later is reported.
+ * only the tensors made inside are recorded: first without stacks, which cost most, and once an
+ * epoch's tensors outlived the next epoch's callbacks, with them. A line whose tensors, made in
+ * each of LEAK_EPOCHS epochs running, are all still alive an epoch later is reported.
  */
 export class EpochCallbackLeakWatch {
   private recording: { created: Created[]; stop: () => void } | null = null;
+  /** Whether creations are recorded with their stacks (a survivor was seen). */
+  private locating = false;
   /** Creations of the epoch whose callbacks run now, and of the last epochs, oldest first. */
   private current: Created[] = [];
   private readonly epochs: Created[][] = [];
@@ -315,7 +322,7 @@ export class EpochCallbackLeakWatch {
   /** Before the script's callbacks for an epoch's beginning or end. */
   enter(): void {
     if (this.done || this.recording) return;
-    this.recording = recordCreations(this.engine);
+    this.recording = recordCreations(this.engine, this.locating);
     if (!this.recording) this.done = true;
   }
 
@@ -329,7 +336,13 @@ export class EpochCallbackLeakWatch {
     this.epochs.push(this.current);
     this.current = [];
     if (this.epochs.length > LEAK_EPOCHS + 1) this.epochs.shift();
-    if (this.epochs.length === LEAK_EPOCHS + 1) this.check(info);
+    if (!this.locating) {
+      // The epoch before this one left tensors alive: from the next epoch on, note where each is made.
+      if (this.epochs.length >= 2 && alive(this.epochs[this.epochs.length - 2]!).length > 0) {
+        this.locating = true;
+        this.epochs.length = 0;
+      }
+    } else if (this.epochs.length === LEAK_EPOCHS + 1) this.check(info);
     if (info.epoch + 1 >= WATCHED_EPOCHS) this.stop();
   }
 
