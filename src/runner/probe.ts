@@ -1360,6 +1360,8 @@ interface StepState {
   owned: any[];
   /** Per layer, the copies of each batch predict split the step's inputs into (more than one when over its batch size). */
   predictParts: Map<number, any[]>;
+  /** Other traced models whose layers ran in this step's forward pass (first steps only). */
+  others: Set<TracedModel>;
   /** A custom loop's calls of dropout and batch normalization: with `{ training: true }`, or not (their indices). */
   mode?: { training: boolean; inference: number[]; site: SourceSite | null; viaPredict: boolean };
 }
@@ -1392,6 +1394,8 @@ function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
   const target = { entry, index };
   const wrapped = function (this: any, inputs: any, kwargs: any) {
     if (step && step.entry === target.entry && step.entry.mode === 'custom' && step.entry.steps < INSPECTED_STEPS) noteTrainingMode(step, this, target.index, kwargs);
+    // Another model's layers run inside this model's step (a custom GAN loop: D.apply(G.apply(z))).
+    if (step && step.entry !== target.entry && step.entry.steps < INSPECTED_STEPS) step.others.add(target.entry);
     const output = original.call(this, inputs, kwargs);
     if (step && step.entry === target.entry) {
       const first = Array.isArray(output) ? output[0] : output;
@@ -1560,7 +1564,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
   watchLeaks(entry);
   lastStepEntry = entry;
   const detailed = shouldDetail(entry);
-  const state: StepState = { entry, outputs: new Map(), firstInput: null, detailed, forwardStats: new Map(), loss: null, inPredict: 0, owned: [], predictParts: new Map() };
+  const state: StepState = { entry, outputs: new Map(), firstInput: null, detailed, forwardStats: new Map(), loss: null, inPredict: 0, owned: [], predictParts: new Map(), others: new Set() };
   step = state;
   let result: any;
   let detailMs = 0;
@@ -1600,7 +1604,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     }
     if (activeFit && activeFit.traced === entry) activeFit.pending = pending;
     else finishStep(entry, pending, null, null, {});
-    watchOpponents(entry, result?.grads);
+    watchOpponents(entry, result?.grads, state.others);
   } catch (error) {
     warnOnce(`step statistics failed: ${(error as Error).message}`);
   }
@@ -1617,7 +1621,7 @@ const trainedWeights = new Map<TracedModel, Set<string>>();
 const frozenWeights = new Map<TracedModel, Set<string>>();
 const candidatePairs: Array<{ frozen: TracedModel; trainer: TracedModel; variables: number; stepped: Set<TracedModel>; reported: boolean }> = [];
 
-function watchOpponents(entry: TracedModel, grads: Record<string, unknown> | undefined): void {
+function watchOpponents(entry: TracedModel, grads: Record<string, unknown> | undefined, others: ReadonlySet<TracedModel>): void {
   try {
     for (const pair of candidatePairs) {
       if (pair.reported || (pair.frozen !== entry && pair.trainer !== entry)) continue;
@@ -1630,8 +1634,11 @@ function watchOpponents(entry: TracedModel, grads: Record<string, unknown> | und
     const trained = trainedWeights.get(entry) ?? new Set<string>();
     for (const name of Object.keys(grads)) trained.add(name);
     trainedWeights.set(entry, trained);
-    const all: any[] = safe(() => entry.model.weights, []) ?? [];
-    const frozen = new Set(all.map((w) => String(w?.name)).filter((name) => !trained.has(name)));
+    // The forward pass's weights: the model's own, and those of other models whose layers the step ran.
+    const all: any[] = [entry, ...others].flatMap((e) => (e.model ? (safe(() => e.model.weights, []) ?? []) : []));
+    const frozen = frozenWeights.get(entry) ?? new Set<string>();
+    for (const name of all.map((w) => String(w?.name))) frozen.add(name);
+    for (const name of trained) frozen.delete(name);
     frozenWeights.set(entry, frozen);
     for (const [other, otherTrained] of trainedWeights) {
       if (other === entry) continue;

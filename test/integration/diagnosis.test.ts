@@ -297,6 +297,15 @@ test('a GAN alternating trainOnBatch steps: the probe pairs the two models, and 
   assert.deepEqual([report.verdict, code, report.findings.map((f) => f.id)], ['healthy', 0, []]);
 });
 
+test('a GAN as a custom loop of two minimize calls: the probe pairs the models from the layers each step runs, and no finding', async () => {
+  const script = path.join(FIXTURES, 'gan-minimize.js');
+  const traced = await traceRun({ script });
+  const pairs = ofType(traced.events, 'trainedAgainst').map((e) => [e.modelId, e.otherId].sort().join('+'));
+  assert.ok(pairs.length >= 1 && new Set(pairs).size === 1, JSON.stringify(pairs));
+  const { code, report } = diagnose(script);
+  assert.deepEqual([report.verdict, code, report.findings.map((f) => f.id)], ['healthy', 0, []]);
+});
+
 test('a GAN written as in Keras, its discriminator left frozen: the crash is blamed on the line that froze it, saying how tfjs differs', () => {
   const script = path.join(FIXTURES, 'gan-ring.js');
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-diag-')), 'report.json');
