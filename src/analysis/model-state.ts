@@ -52,12 +52,17 @@ export class LayerTrack {
     if (s.outNonFinite && this.firstNonFiniteOut === null) this.firstNonFiniteOut = s.iter;
     if (s.weightNonFinite && this.firstNonFiniteWeights === null) this.firstNonFiniteWeights = s.iter;
     if (s.gradNonFinite && this.firstNonFiniteGrads === null) this.firstNonFiniteGrads = s.iter;
+    this.trackUnchanged(prev, s);
+    if (isNum(s.weightNorm)) this.maxWeightNorm = Math.max(this.maxWeightNorm, s.weightNorm);
+    this.samples.push(s);
+  }
+
+  /** The run of samples whose weights are identical to the one before. */
+  private trackUnchanged(prev: LayerSample | undefined, s: LayerSample): void {
     // No update ran between the two samples (gradients kept to be applied later): the pair says
-    // nothing about whether updates move the weights.
-    const noUpdateBetween = prev !== undefined && s.writes !== null && s.writes === prev.writes;
-    if (noUpdateBetween) {
-      // The streak, if any, stands as it was.
-    } else if (s.hasWeights && prev && prev.hasWeights && prev.weightSig === s.weightSig && !s.weightNonFinite && s.iter > prev.iter) {
+    // nothing about whether updates move the weights, and the run stands as it was.
+    if (prev && s.writes !== null && s.writes === prev.writes) return;
+    if (s.hasWeights && prev && prev.hasWeights && prev.weightSig === s.weightSig && !s.weightNonFinite && s.iter > prev.iter) {
       if (this.unchangedSince === null) {
         this.unchangedSince = prev.iter;
         this.unchangedSamples = 2;
@@ -66,8 +71,6 @@ export class LayerTrack {
       this.unchangedSince = null;
       this.unchangedSamples = 0;
     }
-    if (isNum(s.weightNorm)) this.maxWeightNorm = Math.max(this.maxWeightNorm, s.weightNorm);
-    this.samples.push(s);
   }
 
   latest(): LayerSample | undefined {

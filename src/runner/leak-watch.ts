@@ -112,6 +112,11 @@ function groupBySite(created: Created[], probeFile: string): Map<string, TensorL
   return groups;
 }
 
+/** The lines that left the most tensors (then bytes) first, at most MAX_SITES. */
+function rankSites(sites: TensorLeakEvent['sites']): TensorLeakEvent['sites'] {
+  return [...sites].sort((a, b) => b.tensors - a.tensors || b.bytes - a.bytes).slice(0, MAX_SITES);
+}
+
 type Phase =
   | { kind: 'counting' }
   /** Recording the creations of one step, from its start to the next step's start. */
@@ -264,8 +269,7 @@ export class TensorLeakWatch {
   }
 
   private report({ step, survivors, count, bytes, growth, byteGrowth }: Finding): void {
-    const groups = groupBySite(survivors, this.probeFile);
-    const sites = [...groups.values()].sort((a, b) => b.tensors - a.tensors || b.bytes - a.bytes).slice(0, MAX_SITES);
+    const sites = rankSites([...groupBySite(survivors, this.probeFile).values()]);
     this.send({
       type: 'tensorLeak',
       modelId: step.modelId,
@@ -363,10 +367,7 @@ export class EpochCallbackLeakWatch {
     const last = past[past.length - 1]!;
     const perEpoch = past.map((groups) => lines.reduce((n, key) => n + groups.get(key)!.tensors, 0));
     const bytesPerEpoch = past.map((groups) => lines.reduce((n, key) => n + groups.get(key)!.bytes, 0));
-    const sites = lines
-      .map((key) => last.get(key)!)
-      .sort((a, b) => b.tensors - a.tensors || b.bytes - a.bytes)
-      .slice(0, MAX_SITES);
+    const sites = rankSites(lines.map((key) => last.get(key)!));
     const state = this.engine?.state;
     this.send({
       type: 'tensorLeak',
@@ -384,5 +385,4 @@ export class EpochCallbackLeakWatch {
     });
     this.stop();
   }
-
 }

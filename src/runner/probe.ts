@@ -1015,7 +1015,6 @@ function traceFit(
     },
     onTrainEnd: async () => {
       batchWatch?.finish();
-      callbackLeaks?.stop();
       leakWatches.get(entry)?.stop();
       emit({ type: 'trainEnd', modelId: entry.id, iterations: entry.steps, elapsedMs: elapsed() });
     },
@@ -1032,6 +1031,7 @@ function traceFit(
   }
   return Promise.resolve(result).finally(() => {
     if (activeFit === fitState) activeFit = null;
+    // Ended or failed: the callback watch lets go of the engine either way.
     callbackLeaks?.stop();
     flush();
   });
@@ -1657,7 +1657,8 @@ function countShared(a: Set<string>, b: Set<string>): number {
 }
 
 function noteCandidate(frozen: TracedModel, trainer: TracedModel, variables: number): void {
-  if (variables === 0 || candidatePairs.some((p) => p.frozen === frozen && p.trainer === trainer)) return;
+  // One pair, whichever way round it was seen first (a custom GAN loop shows it both ways).
+  if (variables === 0 || candidatePairs.some((p) => (p.frozen === frozen && p.trainer === trainer) || (p.frozen === trainer && p.trainer === frozen))) return;
   candidatePairs.push({ frozen, trainer, variables, stepped: new Set(), reported: false });
 }
 
