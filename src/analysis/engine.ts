@@ -279,6 +279,10 @@ export class DiagnosisEngine {
         if (!logs.some((l) => l.complement === e.complement)) logs.push(e);
         return;
       }
+      case 'sqrtAtZero': {
+        this.run(e.modelId).sqrtAtZero ??= e;
+        return;
+      }
       case 'batchClasses': {
         const run = this.run(e.modelId);
         run.batchClasses ??= e;

@@ -75,6 +75,12 @@ export type FixPlan =
   | { kind: 'shuffleTogether'; first: SourceSite; second: SourceSite }
   /** What `<ns>.log(<x>)` or `<x>.log()` at the site takes is clipped to [1e-7, 1] first. */
   | { kind: 'clipLogInput'; site: SourceSite }
+  /**
+   * What `<ns>.sqrt(<x>)` or `<x>.sqrt()` at the site takes is kept at or above 1e-7 (`maximum`);
+   * a Euclidean `<ns>.norm(<x>, ...)` or `<x>.norm(...)` is written out as that guarded square root
+   * of the sum of squares.
+   */
+  | { kind: 'guardSqrtInput'; site: SourceSite; call: 'sqrt' | 'norm' }
   /** `<model>.predict(x)` or `<model>.apply(x)` at the site becomes `<model>.apply(x, { training: true })`. */
   | { kind: 'trainingCall'; site: SourceSite }
   | { kind: 'all'; parts: FixPlan[] };
@@ -988,6 +994,46 @@ function clipLogInputEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clipLog
   return dot < 0 ? null : [src.edit(p.site.file, dot, dot, '.clipByValue(1e-7, 1)')];
 }
 
+function guardSqrtInputEdits(src: SourceText, p: Extract<FixPlan, { kind: 'guardSqrtInput' }>): EditResult {
+  if (p.call === 'norm') return guardNormEdits(src, p.site);
+  const call = findCall(src, p.site, /\.\s*sqrt\s*\(/);
+  if (!call) return null;
+  const t = src.text;
+  const before = t.slice(Math.max(0, call.open - 300), call.open + 1);
+  // tf.sqrt(x): the guard uses the same namespace.
+  const ns = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\s*\.\s*sqrt\s*\($/.exec(before);
+  if (call.args.length === 1 && ns && ns[1] !== 'Math') {
+    const a = call.args[0]!;
+    return [src.edit(p.site.file, a.start, a.end, `${ns[1]}.maximum(${t.slice(a.start, a.end)}, 1e-7)`)];
+  }
+  // x.sqrt(): the guard goes between the receiver and sqrt.
+  const dot = call.args.length === 0 ? dotBefore(t, call.open, 'sqrt') : -1;
+  return dot < 0 ? null : [src.edit(p.site.file, dot, dot, '.maximum(1e-7)')];
+}
+
+/** A Euclidean norm, `<ns>.norm(x, ord?, axis?, keepDims?)` or `x.norm(ord?, axis?, keepDims?)`, as the guarded square root of the sum of squares. */
+function guardNormEdits(src: SourceText, site: SourceSite): EditResult {
+  const call = findCall(src, site, /\.\s*norm\s*\(/);
+  if (!call) return null;
+  const t = src.text;
+  const text = (a: Span | undefined) => (a ? t.slice(a.start, a.end).trim() : undefined);
+  const euclidean = (ord: string | undefined) => ord === undefined || /^(['"])(euclidean|fro)\1$/.test(ord) || ord === '2';
+  const sumArgs = (axis: string | undefined, keepDims: string | undefined) => (axis !== undefined ? `, ${axis}` : keepDims !== undefined ? ', null' : '') + (keepDims !== undefined ? `, ${keepDims}` : '');
+  const before = t.slice(Math.max(0, call.open - 300), call.open + 1);
+  const ns = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\s*\.\s*norm\s*\($/.exec(before);
+  if (ns && call.args.length >= 1 && call.args.length <= 4) {
+    const [x, ord, axis, keepDims] = call.args.map(text);
+    if (!euclidean(ord)) return null;
+    const start = t.lastIndexOf(ns[1]!, t.lastIndexOf('norm', call.open));
+    return [src.edit(site.file, start, call.close + 1, `${ns[1]}.sqrt(${ns[1]}.maximum(${ns[1]}.sum(${ns[1]}.square(${x})${sumArgs(axis, keepDims)}), 1e-7))`)];
+  }
+  const dot = dotBefore(t, call.open, 'norm');
+  if (dot < 0 || call.args.length > 3) return null;
+  const [ord, axis, keepDims] = call.args.map(text);
+  if (!euclidean(ord)) return null;
+  return [src.edit(site.file, dot, call.close + 1, `.square().sum(${sumArgs(axis, keepDims).slice(2)}).maximum(1e-7).sqrt()`)];
+}
+
 function trainingCallEdits(src: SourceText, p: Extract<FixPlan, { kind: 'trainingCall' }>): EditResult {
   const call = findCall(src, p.site, /\.\s*(?:predict|apply)\s*\(/);
   const x = call?.args[0];
@@ -1038,6 +1084,7 @@ function planFile(p: FixPlan): string | null {
     case 'reshapeOperand':
     case 'hoistDeclaration':
     case 'clipLogInput':
+    case 'guardSqrtInput':
     case 'trainingCall':
       return p.site.file;
     case 'disposeTensors':
@@ -1119,6 +1166,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return shuffleTogetherEdits(src, p);
       case 'clipLogInput':
         return clipLogInputEdits(src, p);
+      case 'guardSqrtInput':
+        return guardSqrtInputEdits(src, p);
       case 'trainingCall':
         return trainingCallEdits(src, p);
     }

@@ -1,7 +1,7 @@
 /** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
 import { ModelData, ModelView } from './model';
 import { History, isNum, Ring } from './stats';
-import type { BatchClassesEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, SourceSite } from './trace';
+import type { BatchClassesEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, SourceSite } from './trace';
 
 /** One sampled iteration's statistics for one layer, reduced to what detectors need. */
 export interface LayerSample {
@@ -257,6 +257,8 @@ export class ModelState {
   inferenceMode: InferenceModeEvent | null = null;
   /** Logs of the model's probabilities in the loss: of p, and of 1 - p (at most one each). */
   readonly logsOfProbabilities: LogOfProbabilitiesEvent[] = [];
+  /** A square root that took 0 (or less) at the step whose gradients or loss turned non-finite. */
+  sqrtAtZero: SqrtAtZeroEvent | null = null;
   /** The classes of fitDataset's first batches. */
   batchClasses: BatchClassesEvent | null = null;
   /** tf.oneHot calls of the run given indices out of range (shared by every model of the run). */

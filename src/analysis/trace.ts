@@ -460,6 +460,27 @@ export const TrainedAgainstEvent = z.object({
 });
 export type TrainedAgainstEvent = z.infer<typeof TrainedAgainstEvent>;
 
+/**
+ * A square root in a training step took exactly 0 (its slope there is infinite, so the step's
+ * gradients turn NaN) or a negative number (NaN outright), and that step's gradients or loss came
+ * out non-finite. Sent once per model, before that step's iteration event.
+ */
+export const SqrtAtZeroEvent = z.object({
+  type: z.literal('sqrtAtZero'),
+  modelId: z.number().int(),
+  iter: z.number().int().min(0),
+  /** The user's line that took the square root (tf.sqrt, x.sqrt(), or tf.norm, which takes one). */
+  site: SourceSite.nullable(),
+  /** What the line called: tf.sqrt (or x.sqrt()), or tf.norm, whose Euclidean norm takes a square root. */
+  call: z.enum(['sqrt', 'norm']),
+  /** How many of its values were exactly 0, and how many below 0, out of `count`. */
+  zeros: z.number().int().min(0),
+  negatives: z.number().int().min(0),
+  count: z.number().int().min(1),
+  elapsedMs: z.number(),
+});
+export type SqrtAtZeroEvent = z.infer<typeof SqrtAtZeroEvent>;
+
 export const TraceEvent = z.discriminatedUnion('type', [
   Hello,
   TfjsLoaded,
@@ -481,6 +502,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   LogOfProbabilitiesEvent,
   InferenceModeEvent,
   TrainedAgainstEvent,
+  SqrtAtZeroEvent,
 ]);
 export type TraceEvent = z.infer<typeof TraceEvent>;
 export type TraceEventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;

@@ -21,6 +21,7 @@ import type {
   LogOfProbabilitiesEvent,
   OneHotEvent,
   ShuffledApartEvent,
+  SqrtAtZeroEvent,
   OptimizerInfo,
   OutputStats,
   SourceSite,
@@ -28,7 +29,7 @@ import type {
   TraceEvent,
 } from '../analysis/trace';
 import { tfjsSupport, untestedTfjsMessage } from '../analysis/tfjs-versions';
-import { captureUserSite, errorSite } from './sites';
+import { captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteFromStack } from './sites';
 import { EpochCallbackLeakWatch, type EpochInfo, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { openTransport, type Transport } from './transport';
@@ -453,15 +454,17 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
   const original = engine[method];
   if (typeof original !== 'function' || original[MARK]) return;
   const wrapped = function (this: unknown, ...args: any[]) {
-    const entry = step && step.entry.steps < INSPECTED_STEPS ? step.entry : null;
+    const current = step;
+    const entry = current && current.entry.steps < INSPECTED_STEPS ? current.entry : null;
     const watchLog = entry !== null && !logsDone(entry);
     let kernelName: unknown = null;
     let inputs: any = null;
-    if (entry && (watchLog || !broadcastReported.has(entry))) {
+    if (current && (entry || current.entry.sqrtWatch?.active)) {
       try {
         [kernelName, inputs] = kernelOf(args);
-        if (!broadcastReported.has(entry) && typeof kernelName === 'string' && kernelName in DIFFERENCE_KERNELS) noteBroadcast(entry, kernelName, inputs?.a, inputs?.b);
+        if (entry && !broadcastReported.has(entry) && typeof kernelName === 'string' && kernelName in DIFFERENCE_KERNELS) noteBroadcast(entry, kernelName, inputs?.a, inputs?.b);
         if (watchLog && kernelName === 'Log' && inputs?.x && probabilities.has(inputs.x)) noteLogOfProbabilities(entry!, probabilities.get(inputs.x)!);
+        if (kernelName === 'Sqrt') noteSqrtInput(current, inputs?.x);
       } catch (error) {
         warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
       }
@@ -524,6 +527,56 @@ function noteLogOfProbabilities(entry: TracedModel, p: ProbabilitySource): void 
   if (reported.has(p.complement)) return;
   reported.add(p.complement);
   emit({ type: 'logOfProbabilities', modelId: entry.id, site: captureUserSite(PROBE_FILE), ...p } satisfies LogOfProbabilitiesEvent);
+}
+
+/**
+ * A square root that takes exactly 0 has an infinite slope there, and the chain rule turns the
+ * step's gradients into NaN: the classic contrastive-loss NaN, where a Euclidean distance between
+ * two identical embeddings is 0. A negative input is NaN outright. Once a model's first steps take
+ * a square root, its inputs are read at every step (small tensors only: usually one value per
+ * example); a step where some are at or below 0 is read in detail, and when its gradients or loss
+ * come out non-finite the line is reported. A square root whose 0s leave the gradients finite (of
+ * data, off the gradients' path) is left alone after a few such steps.
+ */
+interface SqrtWatch {
+  active: boolean;
+  /** Steps whose square root took 0 while their gradients stayed finite. */
+  harmless: number;
+}
+const SQRT_MAX_READ = 1 << 16;
+const SQRT_HARMLESS_STEPS = 3;
+
+function noteSqrtInput(state: StepState, x: any): void {
+  const entry = state.entry;
+  if (!entry.sqrtWatch) {
+    if (entry.steps >= INSPECTED_STEPS) return;
+    entry.sqrtWatch = { active: true, harmless: 0 };
+  }
+  if (!entry.sqrtWatch.active || state.sqrtAtZero || !isReadable(x) || x.size > SQRT_MAX_READ) return;
+  const values = x.dataSync() as ArrayLike<number>;
+  let zeros = 0;
+  let negatives = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v === 0) zeros++;
+    else if (v < 0) negatives++;
+  }
+  if (zeros + negatives === 0) return;
+  const stack = captureStack().stack;
+  const call = tfjsFrameBelowUser(stack, PROBE_FILE, 'norm') ? 'norm' : 'sqrt';
+  state.sqrtAtZero = { site: userSiteFromStack(stack, PROBE_FILE), call, zeros, negatives, count: values.length };
+  // The step's gradients are read to see whether the 0 reached them.
+  state.detailed = true;
+}
+
+function reportSqrtAtZero(state: StepState, pending: PendingStep): void {
+  const seen = state.sqrtAtZero;
+  const watch = state.entry.sqrtWatch;
+  if (!seen || !watch?.active) return;
+  if (pending.gradNonFinite || pending.lossNonFinite) {
+    watch.active = false;
+    emit({ type: 'sqrtAtZero', modelId: state.entry.id, iter: state.entry.steps - 1, ...seen, elapsedMs: elapsed() } satisfies SqrtAtZeroEvent);
+  } else if (++watch.harmless >= SQRT_HARMLESS_STEPS) watch.active = false;
 }
 
 function noteBroadcast(entry: TracedModel, kernelName: string, a: any, b: any): void {
@@ -792,6 +845,8 @@ interface TracedModel {
   /** Undefined until that side is seen; null when it could not be read. */
   firstRows?: { x?: Head | null; y?: Head | null };
   lastEvent: ModelEvent | null;
+  /** Set once the model's first steps took a square root: its inputs are then read at every step. */
+  sqrtWatch?: SqrtWatch;
 }
 
 const traced = new Map<object, TracedModel>();
@@ -1364,6 +1419,8 @@ interface StepState {
   others: Set<TracedModel>;
   /** A custom loop's calls of dropout and batch normalization: with `{ training: true }`, or not (their indices). */
   mode?: { training: boolean; inference: number[]; site: SourceSite | null; viaPredict: boolean };
+  /** A square root in this step took values at or below 0. */
+  sqrtAtZero?: { site: SourceSite | null; call: 'sqrt' | 'norm'; zeros: number; negatives: number; count: number };
 }
 
 let step: StepState | null = null;
@@ -1593,6 +1650,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
   try {
     const d0 = performance.now();
     const pending = afterGradients(state, optimizer ?? lastOptimizer, result?.grads ?? {});
+    reportSqrtAtZero(state, pending);
     detailMs += performance.now() - d0;
     const total = performance.now() - t0;
     if (state.detailed) {

@@ -53,6 +53,18 @@ export function captureStack(below?: (...args: never[]) => unknown): { stack?: s
   return holder;
 }
 
+/** Whether a tfjs function named `name` (or `name_`, as tfjs names its ops) is on the stack below the user's frame. */
+export function tfjsFrameBelowUser(stack: string | undefined, probeFile: string, name: string): boolean {
+  if (!stack) return false;
+  const named = new RegExp(`^\\s*at (?:[\\w$]+\\.)?${name}_? `);
+  for (const line of stack.split('\n')) {
+    const m = FRAME.exec(line);
+    if (m && isUserFile(toPath(m[1]), probeFile)) return false;
+    if (named.test(line)) return true;
+  }
+  return false;
+}
+
 /** The caller's site, captured with a deep enough stack. */
 export function captureUserSite(probeFile: string): SourceSite | null {
   return userSiteFromStack(captureStack().stack, probeFile);

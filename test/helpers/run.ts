@@ -49,8 +49,8 @@ export function linesOf(file: string, needle: string): number[] {
 }
 
 /** Runs a fixture with plain node (no probe) and returns its stdout. */
-export function runPlain(script: string): string {
-  const result = spawnSync(process.execPath, [script], { cwd: path.dirname(script), encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+export function runPlain(script: string, args: string[] = []): string {
+  const result = spawnSync(process.execPath, [script, ...args], { cwd: path.dirname(script), encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
   if (result.status !== 0) throw new Error(`plain run of ${script} failed: ${result.stderr}`);
   return result.stdout;
 }

@@ -234,6 +234,22 @@ test('a hand-written binary cross-entropy whose log(1 - p) meets a sigmoid outpu
   assertFixedCopyTrainsClean(script, f);
 });
 
+test('a contrastive loss whose Euclidean distance takes an unguarded sqrt: the NaN gradients of the step with a pair at distance 0 are blamed on that sqrt (not the learning rate), and the guarded copy trains without a finding', () => {
+  const script = path.join(FIXTURES, 'sqrt-distance.js');
+  const { code, report } = diagnose(script);
+  assert.deepEqual([report.verdict, code], ['faulty', 1]);
+  const f = lead(report);
+  assert.deepEqual([f.symptom, f.rootCause, f.confirmed], ['non-finite-gradients', 'loss-function', true]);
+  const line = linesOf(script, ': tf.sqrt(squared);')[0]!;
+  assert.equal(f.location!.line, line);
+  assert.equal(f.location!.column, fs.readFileSync(script, 'utf8').split('\n')[line - 1]!.indexOf('sqrt(squared)') + 1);
+  assert.match(f.message, /the square root on line \d+ took exactly 0 for 1 of its 32 values/);
+  assert.deepEqual(report.findings.map((x) => x.id), [f.id], 'the learning rate is not blamed');
+  const patched = applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script);
+  assert.ok(patched.includes(': tf.sqrt(tf.maximum(squared, 1e-7));'));
+  assertFixedCopyTrainsClean(script, f);
+});
+
 test('a custom loop over model.predict with a dropout layer: a warning on the predict call that learning keeps, and the copy that calls apply in training mode has no finding', () => {
   const script = path.join(FIXTURES, 'dropout-predict-loop.js');
   const { code, report } = diagnose(script);

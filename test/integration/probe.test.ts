@@ -402,6 +402,28 @@ test('a custom loop over model.predict: every layer\'s outputs are read though p
   assert.equal(ofType(run.events, 'tensorLeak').length, 0, 'the probe\'s copies are freed');
 });
 
+test('a sqrt that takes 0 in a training step is reported once, at the step whose gradients it made NaN; a guarded sqrt and a sqrt of data at 0 are not; training is exactly as without the probe', async () => {
+  const script = path.join(FIXTURES, 'sqrt-distance.js');
+  for (const args of [[], ['--norm'], ['--guarded']]) {
+    const plain = lastJsonLine(runPlain(script, args));
+    const run = await traceRun({ script, args });
+    assert.equal(run.exit.code, 0, run.stderr);
+    assert.deepEqual(lastJsonLine(run.stdout), plain, 'training changed');
+    const events = ofType(run.events, 'sqrtAtZero');
+    if (args[0] === '--guarded') {
+      assert.deepEqual(events, []);
+      continue;
+    }
+    // The loss turns NaN at the step after the one whose gradients the 0 spoiled.
+    const nanStep = plain.nanAt as number;
+    assert.ok(nanStep >= 4, 'the first pair of a point with itself comes after the inspected steps');
+    const expected = args[0] === '--norm' ? ['norm', linesOf(script, 'const d = viaNorm ?')[0]] : ['sqrt', linesOf(script, ': tf.sqrt(squared);')[0]];
+    assert.deepEqual(events.map((e) => [e.iter, e.call, e.site?.line, e.zeros, e.negatives, e.count]), [[nanStep - 1, ...expected, 1, 0, 32]]);
+    const iter = ofType(run.events, 'iter').find((e) => e.iter === nanStep - 1)!;
+    assert.deepEqual([iter.lossNonFinite, iter.gradNonFinite], [false, true]);
+  }
+});
+
 test('dropout run in inference mode by a custom loop over model.predict is reported once with the calling line; with { training: true } it is not; training is exactly as without the probe', async () => {
   const script = path.join(FIXTURES, 'dropout-predict-loop.js');
   const plain = lastJsonLine(runPlain(script));

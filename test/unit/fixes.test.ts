@@ -335,6 +335,32 @@ describe('clipping what a log takes', () => {
   });
 });
 
+describe('keeping what a square root takes above 0', () => {
+  it('guards the argument of tf.sqrt with the same namespace, and the receiver of .sqrt()', () => {
+    const plan = (column: number): FixPlan => ({ kind: 'guardSqrtInput', site: site(1, column), call: 'sqrt' });
+    assert.equal(apply('const d = tf.sqrt(tf.sum(tf.square(diff), 1));', plan(14)), 'const d = tf.sqrt(tf.maximum(tf.sum(tf.square(diff), 1), 1e-7));');
+    assert.equal(apply('const d = diff.square().sum(1).sqrt();', plan(35)), 'const d = diff.square().sum(1).maximum(1e-7).sqrt();');
+  });
+
+  it('picks the sqrt nearest the column, and leaves Math.sqrt and tf.norm (whose sqrt is inside tfjs) alone', () => {
+    assert.equal(apply('const d = on ? tf.sqrt(tf.maximum(s, 1e-7)) : tf.sqrt(s);', { kind: 'guardSqrtInput', site: site(1, 50), call: 'sqrt' }), 'const d = on ? tf.sqrt(tf.maximum(s, 1e-7)) : tf.sqrt(tf.maximum(s, 1e-7));');
+    assert.equal(apply('const d = Math.sqrt(s);', { kind: 'guardSqrtInput', site: site(1, 15), call: 'sqrt' }), null);
+    assert.equal(apply('const d = tf.norm(tf.sub(a, b), 2, 1);', { kind: 'guardSqrtInput', site: site(1, 14), call: 'sqrt' }), null);
+  });
+
+  it('writes a Euclidean tf.norm out as the guarded square root of the sum of squares, keeping its axis and keepDims', () => {
+    const plan = (column: number): FixPlan => ({ kind: 'guardSqrtInput', site: site(1, column), call: 'norm' });
+    assert.equal(apply('const d = tf.norm(tf.sub(a, b), "euclidean", 1);', plan(14)), 'const d = tf.sqrt(tf.maximum(tf.sum(tf.square(tf.sub(a, b)), 1), 1e-7));');
+    assert.equal(apply('const d = tf.norm(diff);', plan(14)), 'const d = tf.sqrt(tf.maximum(tf.sum(tf.square(diff)), 1e-7));');
+    assert.equal(apply("const d = tf.norm(diff, 2, -1, true);", plan(14)), 'const d = tf.sqrt(tf.maximum(tf.sum(tf.square(diff), -1, true), 1e-7));');
+    assert.equal(apply("const d = a.sub(b).norm('euclidean', 1);", plan(20)), 'const d = a.sub(b).square().sum(1).maximum(1e-7).sqrt();');
+    assert.equal(apply('const d = a.sub(b).norm();', plan(20)), 'const d = a.sub(b).square().sum().maximum(1e-7).sqrt();');
+    // Other norms have no square root to guard in the same way.
+    assert.equal(apply('const d = tf.norm(diff, 1, 1);', plan(14)), null);
+    assert.equal(apply("const d = tf.norm(diff, 'fro', [0, 1]);", plan(14)), 'const d = tf.sqrt(tf.maximum(tf.sum(tf.square(diff), [0, 1]), 1e-7));');
+  });
+});
+
 describe('calling the model in training mode', () => {
   const plan = (column: number): FixPlan => ({ kind: 'trainingCall', site: site(1, column) });
   it('turns predict into apply with { training: true }, dropping predict\'s own options', () => {

@@ -170,6 +170,29 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
     ];
   }
 
+  // A square root took 0 (infinite slope) or less (NaN) at this very step: the loss's own math.
+  const sqrt = run.sqrtAtZero;
+  if (sqrt && sqrt.iter === it) {
+    const symptom: Symptom = e.lossNonFinite ? 'non-finite-loss' : 'non-finite-gradients';
+    const where = sqrt.site ? ` on line ${sqrt.site.line}` : ' in the loss';
+    const at = sqrt.call === 'norm' ? `the square root that the Euclidean norm (tf.norm)${where} takes` : `the square root${where}`;
+    const took = [sqrt.zeros ? `exactly 0 for ${sqrt.zeros}` : '', sqrt.negatives ? `a negative number for ${sqrt.negatives}` : ''].filter(Boolean).join(' and ');
+    evidence.unshift(`${at} took ${took} of its ${sqrt.count} values at iteration ${it}`);
+    const why = sqrt.zeros
+      ? `Its slope at 0 is infinite (1 / (2√0)), so the chain rule makes every gradient before it NaN even though the loss itself is finite; a Euclidean distance between two identical embeddings is such a 0.`
+      : `The square root of a negative number is NaN.`;
+    return [
+      base(symptom, 'loss', null, `The ${e.lossNonFinite ? 'loss' : 'gradients'} became NaN at iteration ${it}: ${at} took ${took} of its ${sqrt.count} values. ${why} ${sqrt.call === 'norm' ? 'Write the norm out as tf.sqrt(tf.maximum(tf.sum(tf.square(x), axis), 1e-7))' : 'Keep what it takes above 0 (tf.maximum(x, 1e-7))'}, as Keras's siamese example does.`, new Map(), {
+        rootCause: 'loss-function',
+        layer: null,
+        location: sqrt.site ?? view?.compileSite ?? null,
+        fixes: sqrt.site ? [{ title: sqrt.call === 'norm' ? 'Take the norm as the square root of the sum of squares kept at or above 1e-7' : 'Keep what the square root takes at or above 1e-7', plan: { kind: 'guardSqrtInput', site: sqrt.site, call: sqrt.call } }] : [],
+        confirms: [],
+        folds: [],
+      }),
+    ];
+  }
+
   const unscaled = (symptom: Symptom) => confirmable(ctx, symptom, ['input-normalization'], (h) => h.inputSide === true)[0];
 
   if (hasDetails && view) {
