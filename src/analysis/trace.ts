@@ -340,10 +340,12 @@ export type BatchClassesEvent = z.infer<typeof BatchClassesEvent>;
 export const TensorLeakEvent = z.object({
   type: z.literal('tensorLeak'),
   /**
-   * What leaks: every optimizer step (absent), or every epoch through fit's callbacks ('epoch':
-   * the step counts and sizes below are then per epoch).
+   * What leaks: every optimizer step (absent), every epoch through fit's callbacks ('epoch': the
+   * step counts and sizes below are then per epoch), or once every `everySteps` steps of a custom
+   * loop ('steps': sizes per such period; `steps` counts the rises seen).
    */
-  period: z.enum(['step', 'epoch']).optional(),
+  period: z.enum(['step', 'epoch', 'steps']).optional(),
+  everySteps: z.number().int().min(2).optional(),
   modelId: z.number().int(),
   /** The optimizer step at which the leak was established. */
   iter: z.number().int().min(0),

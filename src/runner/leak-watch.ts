@@ -16,6 +16,12 @@ import { captureStack, userSiteFromStack } from './sites';
 
 /** Step-to-step comparisons that must all grow: bounded caches (keep the last k losses) settle sooner. */
 export const LEAK_STEPS = 16;
+/**
+ * Rises of the live-tensor count, each by the same amount, an equal number of steps apart: a loop
+ * that leaks once per pass over its data (a validation loss computed after each epoch and never
+ * freed). A cache of the last few such tensors settles sooner. The next rise is then watched.
+ */
+export const LEAK_RISES = 6;
 /** Creations recorded during the watched step, at most (a conv step makes a few hundred). */
 const CENSUS_LIMIT = 20_000;
 const MAX_SITES = 8;
@@ -150,6 +156,22 @@ export interface LeakStep {
   elapsedMs: number;
 }
 
+/**
+ * The periodic watch, for custom loops: counting rises; recording the step before the next rise is
+ * due (from its start to the next step's); or waiting a period to see which of its tensors outlive it.
+ */
+type Periodic =
+  | { kind: 'counting' }
+  | { kind: 'recording'; created: Created[]; rise: Rise; period: number; stop: () => void }
+  | { kind: 'waiting'; created: Created[]; rise: Rise; period: number; until: number; countAfter: number }
+  | { kind: 'done' };
+
+interface Rise {
+  iter: number;
+  grew: number;
+  bytes: number;
+}
+
 export class TensorLeakWatch {
   /** The engine's trackTensor is replaced by one watch at a time (models that alternate steps take turns). */
   private static recording: TensorLeakWatch | null = null;
@@ -161,6 +183,9 @@ export class TensorLeakWatch {
   private readonly growth: number[] = [];
   private readonly byteGrowth: number[] = [];
   private phase: Phase = { kind: 'counting' };
+  private periodic: Periodic = { kind: 'counting' };
+  /** The last rises of the count, for the periodic watch (custom loops only). */
+  private readonly rises: Rise[] = [];
   /** Epoch-bounded growth seen and cleared so far. */
   private cleared = 0;
   private restore: (() => void) | null = null;
@@ -189,6 +214,7 @@ export class TensorLeakWatch {
       return;
     }
     const comparable = this.lastCount !== null && step.epoch === this.lastEpoch;
+    if (comparable && step.epoch === null) this.watchPeriodic(step, count, bytes);
     if (comparable) {
       const grew = count - this.lastCount!;
       if (grew > 0) {
@@ -228,8 +254,82 @@ export class TensorLeakWatch {
     }
   }
 
+  /**
+   * Custom loops: tensors left once every few steps. Once the count rose LEAK_RISES times by the
+   * same amount at a regular interval, the step before the next rise is recorded (from its start
+   * to the next step's), and a period after that rise, its tensors still alive are reported.
+   */
+  private watchPeriodic(step: LeakStep, count: number, bytes: number): void {
+    const p = this.periodic;
+    if (p.kind === 'done') return;
+    const grew = count - this.lastCount!;
+    if (p.kind === 'recording') {
+      p.stop();
+      if (grew === p.rise.grew) this.periodic = { kind: 'waiting', created: p.created, rise: p.rise, period: p.period, until: step.iter + p.period, countAfter: count };
+      else {
+        // The rise did not come as predicted: the pattern was a coincidence.
+        this.periodic = { kind: 'counting' };
+        this.rises.length = 0;
+      }
+      return;
+    }
+    if (p.kind === 'waiting') {
+      if (step.iter < p.until) return;
+      this.periodic = { kind: 'done' };
+      // The count rose again meanwhile (a cache that now frees its oldest would not), and the watched rise's tensors are still alive.
+      const survivors = alive(p.created);
+      if (count - p.countAfter >= p.rise.grew && survivors.length > 0) this.reportPeriodic(step, survivors, p, count, bytes);
+      return;
+    }
+    if (grew < 0) this.rises.length = 0;
+    if (grew > 0) {
+      this.rises.push({ iter: step.iter, grew, bytes: bytes - this.lastBytes });
+      if (this.rises.length > LEAK_RISES) this.rises.shift();
+    }
+    if (this.rises.length < LEAK_RISES) return;
+    const last = this.rises[LEAK_RISES - 1]!;
+    const period = last.iter - this.rises[LEAK_RISES - 2]!.iter;
+    const regular = this.rises.every((r, i) => r.grew === last.grew && (i === 0 || r.iter - this.rises[i - 1]!.iter === period));
+    // Rises at every step are the step watch's; one model records at a time.
+    if (!regular || period < 2 || step.iter !== last.iter + period - 1 || TensorLeakWatch.recording !== null) return;
+    const recording = recordCreations(this.engine);
+    if (!recording) {
+      this.periodic = { kind: 'done' };
+      return;
+    }
+    TensorLeakWatch.recording = this;
+    TensorLeakWatch.otherSteps = 0;
+    const stop = () => {
+      recording.stop();
+      if (TensorLeakWatch.recording === this) TensorLeakWatch.recording = null;
+    };
+    this.periodic = { kind: 'recording', created: recording.created, rise: last, period, stop };
+  }
+
+  private reportPeriodic(step: LeakStep, survivors: Created[], p: Extract<Periodic, { kind: 'waiting' }>, count: number, bytes: number): void {
+    this.send({
+      type: 'tensorLeak',
+      period: 'steps',
+      everySteps: p.period,
+      modelId: step.modelId,
+      iter: step.iter,
+      steps: LEAK_RISES + 1,
+      tensorsPerStep: p.rise.grew,
+      bytesPerStep: Math.max(0, p.rise.bytes),
+      liveTensors: count,
+      liveBytes: bytes,
+      sites: rankSites([...groupBySite(survivors, this.probeFile).values()]),
+      stepSite: step.stepSite,
+      elapsedMs: step.elapsedMs,
+    });
+  }
+
   /** Training ended or the model changed: nothing recorded may stay hooked. */
   stop(): void {
+    if (this.periodic.kind === 'recording') {
+      this.periodic.stop();
+      this.periodic = { kind: 'counting' };
+    }
     this.stopRecording();
     if (this.phase.kind === 'confirming') this.confirm();
     else if (this.phase.kind !== 'done') this.phase = { kind: 'counting' };

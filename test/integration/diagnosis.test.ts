@@ -404,6 +404,20 @@ test('model.trainable = false before fit: blamed on that line, confirmed by the 
   assert.match(report.run.error?.message ?? '', /The script crashed: Error: variableGrads\(\) expects at least one of the input variables to be trainable/);
 });
 
+test('a custom loop that leaves its validation loss undisposed after each epoch: a warning on that line, and the copy the fix frees has no finding', () => {
+  const script = path.join(FIXTURES, 'epoch-leak-loop.js');
+  const { code, report } = diagnose(script);
+  assert.deepEqual([report.verdict, code], ['faulty', 1]);
+  assert.deepEqual(report.findings.map((f) => `${f.id}:${f.severity}`), ['tensor-leak:periodic:warning']);
+  const f = report.findings[0]!;
+  assert.equal(f.location!.line, linesOf(script, 'const valLoss = tf.losses')[0]);
+  assert.match(f.message, /^Training leaks 2 tensors \(260 B\) once every 8 steps/);
+  const patched = applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script);
+  assert.ok(patched.includes('const valLoss = tf.tidy(() => tf.losses.meanSquaredError(yVal, model.predict(xVal)));'), patched);
+  assert.ok(patched.includes('    valLoss.dispose();\n  }'), patched);
+  assertFixedCopyTrainsClean(script, f);
+});
+
 test('a custom loop that never frees its batches and losses: a warning on the line that makes them, and the fixed copy stays flat', () => {
   const script = path.join(FIXTURES, 'tensor-leak.js');
   const { code, report, stdout } = diagnose(script);

@@ -288,6 +288,21 @@ test('a custom loop that leaks tensors: the leak is reported once with the lines
   assert.equal(leak.stepSite?.line, linesOf(script, 'const cost = optimizer.minimize')[0]);
 });
 
+test('a custom loop that leaks once per epoch (a validation loss never freed) is reported once with that line, and training is exactly as without the probe', async () => {
+  const script = path.join(FIXTURES, 'epoch-leak-loop.js');
+  const plain = lastJsonLine(runPlain(script));
+  const run = await traceRun({ script });
+  assert.equal(run.exit.code, 0, run.stderr);
+  assert.deepEqual(lastJsonLine(run.stdout), plain, 'training or the live tensor count changed');
+  const leaks = ofType(run.events, 'tensorLeak');
+  assert.equal(leaks.length, 1, 'reported once');
+  // The loss and the prediction it is computed from: 4 + 64 x 4 bytes, once every 8 steps (256 rows in batches of 32).
+  assert.deepEqual(
+    leaks.map((e) => [e.period, e.everySteps, e.tensorsPerStep, e.bytesPerStep, e.sites.map((s) => [s.site?.line, s.tensors])]),
+    [['steps', 8, 2, 260, [[linesOf(script, 'const valLoss = tf.losses')[0], 2]]]],
+  );
+});
+
 test('training that frees what it makes reports no leak: fit over many epochs, a tidy custom loop, fitDataset', async () => {
   for (const name of ['fit-dense.js', 'custom-loop.js', 'fit-dataset.js', 'seeded-shuffle.js']) {
     const run = await traceRun({ script: path.join(FIXTURES, name) });

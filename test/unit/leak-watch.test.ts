@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import type { TensorLeakEvent } from '../../src/analysis/trace';
-import { EpochCallbackLeakWatch, LEAK_EPOCHS, LEAK_STEPS, TensorLeakWatch } from '../../src/runner/leak-watch';
+import { EpochCallbackLeakWatch, LEAK_EPOCHS, LEAK_RISES, LEAK_STEPS, TensorLeakWatch } from '../../src/runner/leak-watch';
 
 const THIS_FILE = __filename;
 
@@ -122,6 +122,66 @@ describe('tensor leak watch', () => {
     assert.equal(Object.prototype.hasOwnProperty.call(tf.engine(), 'trackTensor'), false);
     assert.deepEqual([...a.events, ...b.events], []);
     tf.dispose(leaked);
+  });
+});
+
+describe('periodic leaks in custom loops', () => {
+  /** A custom loop of `epochs` passes of `batches` clean steps; `afterEpoch` runs between passes. */
+  function loop(epochs: number, batches: (epoch: number) => number, afterEpoch: (epoch: number) => void): TensorLeakEvent[] {
+    const { w, events } = watch();
+    let iter = 0;
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      for (let b = 0; b < batches(epoch); b++) {
+        w.atStepStart({ modelId: 4, iter: iter++, epoch: null, stepSite: null, elapsedMs: iter });
+        cleanStep();
+      }
+      afterEpoch(epoch);
+    }
+    w.stop();
+    return events;
+  }
+
+  it('names the line that leaks once per pass over the data, after the count rose by the same amount at a regular interval', () => {
+    const kept: tf.Tensor[] = [];
+    const events = loop(LEAK_RISES + 6, () => 5, () => {
+      kept.push(tf.ones([3]).mul(2)); // a validation loss computed after each epoch, never freed
+    });
+    assert.equal(events.length, 1);
+    const e = events[0]!;
+    assert.deepEqual([e.period, e.everySteps, e.tensorsPerStep, e.bytesPerStep], ['steps', 5, 2, 24]);
+    assert.deepEqual(e.sites.map((s) => [s.site?.line, s.tensors, s.shape]), [[lineOf('a validation loss computed after each epoch'), 2, [3]]]);
+    // Reported a period after the rise it watched, which came after LEAK_RISES rises.
+    assert.equal(e.iter, 5 * (LEAK_RISES + 2));
+    assert.equal(Object.prototype.hasOwnProperty.call(tf.engine(), 'trackTensor'), false, 'the engine is left as it was');
+    tf.dispose(kept);
+  });
+
+  it('is silent on a cache of the last few passes\' tensors, on one tensor replaced each pass, and on passes of varying length', () => {
+    const cache: tf.Tensor[] = [];
+    assert.deepEqual(
+      loop(3 * LEAK_RISES, () => 5, () => {
+        cache.push(tf.scalar(1));
+        if (cache.length > LEAK_RISES + 1) cache.shift()!.dispose();
+      }),
+      [],
+    );
+    let best: tf.Tensor | null = null;
+    assert.deepEqual(
+      loop(3 * LEAK_RISES, () => 5, () => {
+        best?.dispose();
+        best = tf.scalar(2);
+      }),
+      [],
+    );
+    // Episodes of different lengths (a replay of each kept): no regular period to predict.
+    const episodes: tf.Tensor[] = [];
+    assert.deepEqual(
+      loop(3 * LEAK_RISES, (epoch) => 3 + (epoch % 4), () => {
+        episodes.push(tf.scalar(3));
+      }),
+      [],
+    );
+    tf.dispose([...cache, ...(best ? [best] : []), ...episodes]);
   });
 });
 
