@@ -2,7 +2,7 @@
  * `npm run bench`: runs the CLI on every buggy and fixed benchmark program and scores it against
  * the case's ground truth, side by side with DeepLocalize's published results; then on every
  * healthy program in benchmark/healthy, where any finding at all is a false alarm.
- *   --case <id>     run one case or healthy program (repeatable)
+ *   --case <id>     run one case, written bug or healthy program (repeatable)
  *   --no-write      print the table without updating BENCHMARKS.md
  */
 import { spawn } from 'node:child_process';
@@ -15,6 +15,8 @@ import type { Finding, Report } from '../src/analysis/findings';
 
 const ROOT = path.resolve(__dirname, '..');
 const CASES = path.join(ROOT, 'benchmark', 'cases');
+/** Bugs written for this benchmark, each with its fix: programs no detector rule was made from. */
+const BUGS = path.join(ROOT, 'benchmark', 'bugs');
 const HEALTHY = path.join(ROOT, 'benchmark', 'healthy');
 const CLI = path.join(ROOT, 'bin', 'faultline');
 const MAX_SECONDS = 90;
@@ -31,6 +33,10 @@ export interface CaseTruth {
   lines: number[];
   primaryLine?: number;
   publishedResults?: { deepLocalizeDetected?: boolean | null; deepLocalizeLocalized?: boolean | null };
+  /** A written bug (benchmark/bugs): what it is. */
+  bug?: string;
+  /** The folder the case was loaded from (not in case.json). */
+  dir?: string;
 }
 
 export interface CaseScore {
@@ -175,7 +181,7 @@ export async function runHealthy(program: HealthyProgram, programEnv: ProgramEnv
 }
 
 export const healthyScript = (id: string): string => path.join(HEALTHY, id, 'program.js');
-export const caseScript = (id: string, which: 'buggy' | 'fixed'): string => path.join(CASES, id, `${which}.js`);
+export const caseScript = (id: string, which: 'buggy' | 'fixed', dir = CASES): string => path.join(dir, id, `${which}.js`);
 
 export const mark = (b: boolean | null): string => (b === null ? '?' : b ? '✓' : '✗');
 
@@ -213,6 +219,28 @@ export function renderTable(scores: CaseScore[]): string {
   return lines.join('\n');
 }
 
+/** The written bugs: the same marks as the DeepLocalize table, with what each bug is instead of published results. */
+export function renderBugTable(scores: CaseScore[], truths: CaseTruth[]): string {
+  const bugOf = new Map(truths.map((t) => [t.id, t.bug ?? '']));
+  const lines: string[] = [];
+  lines.push('| case | kind | bug | detected | exact line | root cause + fix | silent on fixed | first finding (ms) | lead finding |');
+  lines.push('|---|---|---|---|---|---|---|---|---|');
+  for (const s of scores) {
+    lines.push(
+      `| ${s.id} | ${s.kind} | ${bugOf.get(s.id)} | ${mark(s.detected)} | ${mark(s.exactLine)} | ${mark(s.fix)} | ${mark(!s.falseAlarmFixed)}${s.falseAlarmFixed ? ` (${s.falseAlarmFindings.join(', ')})` : ''} | ${s.firstFindingMs === null ? '–' : Math.round(s.firstFindingMs)} | ${s.first} |`,
+    );
+  }
+  const count = (f: (s: CaseScore) => boolean) => `${scores.filter(f).length}/${scores.length}`;
+  lines.push('');
+  lines.push(`| totals (${scores.length} written bugs) | Faultline |`);
+  lines.push('|---|---|');
+  lines.push(`| detected | ${count((s) => s.detected)} |`);
+  lines.push(`| exact line | ${count((s) => s.exactLine)} |`);
+  lines.push(`| right root cause with a fix | ${count((s) => s.fix)} |`);
+  lines.push(`| fixed programs with any finding | ${count((s) => s.falseAlarmFixed)} |`);
+  return lines.join('\n');
+}
+
 export function renderHealthyTable(scores: HealthyScore[]): string {
   const lines: string[] = [];
   lines.push('| program | kind | modelled on | verdict | findings (any, confirmed or not) | run (s) |');
@@ -235,20 +263,22 @@ function listIds(dir: string, file: string): string[] {
     .sort();
 }
 
-export function loadSuites(only: string[]): { cases: CaseTruth[]; healthy: HealthyProgram[] } {
+export function loadSuites(only: string[]): { cases: CaseTruth[]; bugs: CaseTruth[]; healthy: HealthyProgram[] } {
   const caseIds = listIds(CASES, 'case.json');
+  const bugIds = listIds(BUGS, 'case.json');
   const healthyIds = listIds(HEALTHY, 'program.json');
-  const missing = only.filter((id) => !caseIds.includes(id) && !healthyIds.includes(id));
+  const missing = only.filter((id) => !caseIds.includes(id) && !bugIds.includes(id) && !healthyIds.includes(id));
   if (missing.length) throw new Error(`unknown case(s): ${missing.join(', ')}`);
   const pick = (ids: string[]) => (only.length ? ids.filter((id) => only.includes(id)) : ids);
   return {
-    cases: pick(caseIds).map(loadCase),
+    cases: pick(caseIds).map((id) => loadCase(id)),
+    bugs: pick(bugIds).map((id) => loadCase(id, BUGS)),
     healthy: pick(healthyIds).map(loadHealthyProgram),
   };
 }
 
-export function loadCase(id: string): CaseTruth {
-  return JSON.parse(fs.readFileSync(path.join(CASES, id, 'case.json'), 'utf8')) as CaseTruth;
+export function loadCase(id: string, dir = CASES): CaseTruth {
+  return { ...(JSON.parse(fs.readFileSync(path.join(dir, id, 'case.json'), 'utf8')) as CaseTruth), dir };
 }
 
 export function loadHealthyProgram(id: string): HealthyProgram {
@@ -256,28 +286,33 @@ export function loadHealthyProgram(id: string): HealthyProgram {
 }
 
 export async function runCase(truth: CaseTruth, programEnv: ProgramEnv = {}): Promise<CaseScore> {
-  const buggy = await runCli(caseScript(truth.id, 'buggy'), programEnv);
-  const fixed = await runCli(caseScript(truth.id, 'fixed'), programEnv);
+  const buggy = await runCli(caseScript(truth.id, 'buggy', truth.dir), programEnv);
+  const fixed = await runCli(caseScript(truth.id, 'fixed', truth.dir), programEnv);
   return scoreCase(truth, buggy, fixed);
 }
 
-function writeBenchmarks(table: string, healthyTable: string, command: string, seconds: number): void {
+function writeBenchmarks(table: string, bugTable: string, healthyTable: string, command: string, seconds: number): void {
   writeSection(
     'bench',
-    `## Fault benchmark (DeepLocalize programs in TensorFlow.js)\n\nCommand: \`${command}\` · date ${today()} · ${os.cpus().length} cores · ${Math.round(seconds)} s in all.\n\nA case is *detected* when the verdict is faulty; *exact line* and *root cause + fix* judge the lead finding (the first confirmed one: the squiggle a user acts on) against the case's ground-truth lines and root causes; *silent on fixed* means no finding at all, confirmed or not, on the fixed program (and on the healthy case's program).\n\n${table}\n\n### Healthy programs (false alarms)\n\nCorrect programs that train well, in \`benchmark/healthy/\`: ordinary models of the kinds peers were measured on (AUTOTRAINER's \"normal\" Blob, Circle and MNIST models) and of the official tfjs-examples, on synthetic data. Each was written and checked to learn (its \`program.json\` says how) before Faultline was run on it; any finding on one, confirmed or not, is a false alarm.\n\n${healthyTable}`,
+    `## Fault benchmark (DeepLocalize programs in TensorFlow.js)\n\nCommand: \`${command}\` · date ${today()} · ${os.cpus().length} cores · ${Math.round(seconds)} s in all.\n\nA case is *detected* when the verdict is faulty; *exact line* and *root cause + fix* judge the lead finding (the first confirmed one: the squiggle a user acts on) against the case's ground-truth lines and root causes; *silent on fixed* means no finding at all, confirmed or not, on the fixed program (and on the healthy case's program).\n\n${table}\n\n### Healthy programs (false alarms)\n\nCorrect programs that train well, in \`benchmark/healthy/\`: ordinary models of the kinds peers were measured on (AUTOTRAINER's \"normal\" Blob, Circle and MNIST models) and of the official tfjs-examples, on synthetic data. Each was written and checked to learn (its \`program.json\` says how) before Faultline was run on it; any finding on one, confirmed or not, is a false alarm.\n\n${healthyTable}\n\n### Written bugs (beyond the DeepLocalize set)\n\nOrdinary programs, each with one common training bug and its fix, in \`benchmark/bugs/\`: written and checked to misbehave (and the fixed copy to learn) before Faultline was run on any of them, so no rule was made from them. Scored as above.\n\n${bugTable}`,
   );
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { case: { type: 'string', multiple: true }, 'no-write': { type: 'boolean', default: false } } });
-  const { cases, healthy } = loadSuites(values.case ?? []);
+  const { cases, bugs, healthy } = loadSuites(values.case ?? []);
   const started = Date.now();
-  const scores: CaseScore[] = [];
-  for (const truth of cases) {
-    const score = await runCase(truth);
-    scores.push(score);
-    process.stderr.write(`${truth.id}: ${score.healthy ? 'healthy' : score.detected ? 'detected' : 'missed'} · ${score.first}${score.falseAlarmFixed ? ` · FALSE ALARM ${score.falseAlarmFindings.join(', ')}` : ''}${score.error ? ` · ${score.error}` : ''} (${score.buggySeconds.toFixed(1)} s + ${score.fixedSeconds.toFixed(1)} s)\n`);
-  }
+  const runAll = async (truths: CaseTruth[]): Promise<CaseScore[]> => {
+    const scores: CaseScore[] = [];
+    for (const truth of truths) {
+      const score = await runCase(truth);
+      scores.push(score);
+      process.stderr.write(`${truth.id}: ${score.healthy ? 'healthy' : score.detected ? 'detected' : 'missed'} · ${score.first}${score.falseAlarmFixed ? ` · FALSE ALARM ${score.falseAlarmFindings.join(', ')}` : ''}${score.error ? ` · ${score.error}` : ''} (${score.buggySeconds.toFixed(1)} s + ${score.fixedSeconds.toFixed(1)} s)\n`);
+    }
+    return scores;
+  };
+  const scores = await runAll(cases);
+  const bugScores = await runAll(bugs);
   const healthyScores: HealthyScore[] = [];
   for (const program of healthy) {
     const score = await runHealthy(program);
@@ -285,9 +320,10 @@ async function main(): Promise<void> {
     process.stderr.write(`${program.id}: ${score.error ? `error · ${score.error}` : score.verdict}${score.findings.length ? ` · FALSE ALARM ${score.findings.join(', ')}` : ''} (${score.seconds.toFixed(1)} s)\n`);
   }
   const table = scores.length ? renderTable(scores) : '';
+  const bugTable = bugScores.length ? renderBugTable(bugScores, bugs) : '';
   const healthyTable = healthyScores.length ? renderHealthyTable(healthyScores) : '';
-  process.stdout.write([table, healthyTable].filter(Boolean).join('\n\n') + '\n');
-  if (!values['no-write'] && !values.case) writeBenchmarks(table, healthyTable, 'npm run bench', (Date.now() - started) / 1000);
+  process.stdout.write([table, healthyTable, bugTable].filter(Boolean).join('\n\n') + '\n');
+  if (!values['no-write'] && !values.case) writeBenchmarks(table, bugTable, healthyTable, 'npm run bench', (Date.now() - started) / 1000);
 }
 
 if (require.main === module) {

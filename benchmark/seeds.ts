@@ -118,9 +118,9 @@ async function sweepCase(truth: CaseTruth, seeds: Seed[]): Promise<CaseRow> {
     const score = await runCase(truth, seed.env);
     row.scores.push(score);
     const missed = !truth.healthy && !truth.unfaithful && !score.detected;
-    if (missed) row.notes.push(`${seed.label}: buggy missed${score.error ? ` (${score.error})` : ''}; plain run: ${await plainSummary(caseScript(truth.id, 'buggy'), seed.env)}`);
+    if (missed) row.notes.push(`${seed.label}: buggy missed${score.error ? ` (${score.error})` : ''}; plain run: ${await plainSummary(caseScript(truth.id, 'buggy', truth.dir), seed.env)}`);
     else if (!truth.healthy && score.detected && !score.fix) row.notes.push(`${seed.label}: lead ${score.first}`);
-    if (score.falseAlarmFixed) row.notes.push(`${seed.label}: fixed ${score.falseAlarmFindings.join(', ') || 'gave no report'}; plain run: ${await plainSummary(caseScript(truth.id, 'fixed'), seed.env)}`);
+    if (score.falseAlarmFixed) row.notes.push(`${seed.label}: fixed ${score.falseAlarmFindings.join(', ') || 'gave no report'}; plain run: ${await plainSummary(caseScript(truth.id, 'fixed', truth.dir), seed.env)}`);
     process.stderr.write(`${seed.label} ${truth.id}: ${truth.healthy ? 'healthy' : score.detected ? 'detected' : 'missed'} · ${score.first}${score.falseAlarmFixed ? ` · finding on fixed ${score.falseAlarmFindings.join(', ')}` : ''}\n`);
   }
   return row;

@@ -1,10 +1,11 @@
 // The custom training loop the custom-loop programs time: optimizer.minimize over a 3-layer tanh
-// MLP on the wasm backend, calling the model as `call` ('apply' or 'predict') on `batch` rows.
+// MLP on the wasm backend, calling the model as `call` ('apply' or 'predict') on `batch` rows,
+// with a mean squared error or (`loss: 'charbonnier'`) a loss that takes a square root per row.
 const tf = require('@tensorflow/tfjs');
 require('@tensorflow/tfjs-backend-wasm');
 const { seedEverything } = require('../../lib/prng');
 
-module.exports = async function train({ call, batch, steps }) {
+module.exports = async function train({ call, batch, steps, loss: lossName = 'mse' }) {
   const rng = seedEverything(13);
   await tf.setBackend('wasm');
   const n = 2048;
@@ -25,7 +26,11 @@ module.exports = async function train({ call, batch, steps }) {
     const loss = tf.tidy(() => {
       const bx = xs.slice([start, 0], [batch, 16]);
       const by = ys.slice([start, 0], [batch, 1]);
-      return optimizer.minimize(() => tf.losses.meanSquaredError(by, call === 'predict' ? model.predict(bx) : model.apply(bx)), true);
+      return optimizer.minimize(() => {
+        const pred = call === 'predict' ? model.predict(bx) : model.apply(bx);
+        // Charbonnier: a smooth L1, sqrt(d^2 + eps^2), whose square root the probe reads at every step.
+        return lossName === 'charbonnier' ? tf.mean(tf.sqrt(tf.add(tf.square(tf.sub(by, pred)), 1e-6))) : tf.losses.meanSquaredError(by, pred);
+      }, true);
     });
     if (step % 100 === 0) last = loss.dataSync()[0];
     loss.dispose();
