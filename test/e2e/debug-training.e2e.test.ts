@@ -474,6 +474,20 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     await applyPreferredFixAndRerun('one-epoch.js', line, 25, /^Train for 10 epochs/, (text) => text.includes('model.fit(xs, ys, { epochs: 10, batchSize: 16 });'));
   });
 
+  test('a contrastive loss whose distance takes sqrt(0): an error squiggle on the square root, not the learning rate, and the quick fix that guards it leaves a script that trains', { timeout: 2 * STEP_MS }, async () => {
+    const file = path.join(ws, 'siamese-nan.js');
+    const line = lineOf(file, 'const distance = tf.sqrt(');
+    await ed.runCommand('View: Close All Editors');
+    await ed.runCommand('Notifications: Clear All Notifications');
+    await debugTraining('siamese-nan.js', line);
+    const hit = await waitFor(`an error squiggle on line ${line}`, 120_000, async () => {
+      const squiggles = await ed.waitForSquiggle('error', 30_000);
+      return squiggles.find((s) => s.line === line && /the square root on line \d+ took exactly 0/.test(s.message));
+    });
+    assert.match(hit.message, /Root cause: /);
+    await applyPreferredFixAndRerun('siamese-nan.js', line, 29, /^Keep what the square root takes at or above 1e-7/, (text) => text.includes('tf.sqrt(tf.maximum(tf.sum(tf.square('));
+  });
+
   test('a syntax error is reported with a notification and an error at its line', { timeout: STEP_MS }, async () => {
     await ed.openFile('syntax-error.js');
     // Started from the Explorer's context menu this time.

@@ -42,6 +42,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'test/fixtures/zero-init.js', symptoms: ['dead-relu'], rootCause: 'weight-initialization', lineOf: "kernelInitializer: 'zeros'", fixed: "kernelInitializer: 'heNormal'" },
   // A keep probability written as the dropout rate: training stalls near chance.
   { script: 'test/fixtures/dropout-keep-prob.js', symptoms: ['high-dropout'], rootCause: 'regularization', lineOf: 'dropout({ rate: 0.98 })', fixed: 'dropout({ rate: 0.02 })' },
+  // A contrastive loss's distance takes sqrt(0) for a pair of a point with itself: NaN gradients blamed on the sqrt.
+  { script: 'examples/siamese-nan.js', symptoms: ['non-finite-gradients'], rootCause: 'loss-function', lineOf: 'const distance = tf.sqrt(', fixed: 'const distance = tf.sqrt(tf.maximum(tf.sum(tf.square(tf.sub(encoder.apply(xa), encoder.apply(xb))), 1), 1e-7));' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(' },
 ];
