@@ -173,7 +173,10 @@ function computeLoss(run: ModelState): LossProgress | null {
   const belowBaseline = usable !== null && current < 0.8 * usable.value;
   const dipped = start - best > Math.max(0.1 * Math.abs(start), threshold);
   const tiny = Math.abs(current) < 1e-6;
-  const flat = !decreased && !dipped && !recentDecreasing && !belowBaseline && !tiny && current <= start + threshold;
+  // A loss below 0 is no cross-entropy or squared error: a policy-gradient surrogate (-log p times
+  // an advantage that shrinks as the critic learns) or an entropy bonus, with no floor to stall at.
+  const signed = start < 0 || current < 0;
+  const flat = !signed && !decreased && !dipped && !recentDecreasing && !belowBaseline && !tiny && current <= start + threshold;
   const stalled = flat || (atBaseline && !recentDecreasing);
   const learning = decreased && (usable === null ? relImprovement >= 0.1 : current < 0.9 * usable.value);
 

@@ -1,5 +1,7 @@
 /** Healthy runs must produce no finding at all, and never a confirmed fault on the way. */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { CLASSIFIER_SRC, classifierModel, healthyDetails, sources } from './fixtures';
 import { act, decaying, dense, flat, rng, run, TraceBuilder } from './trace-builder';
@@ -15,6 +17,17 @@ describe('healthy runs stay silent', () => {
     assert.deepEqual(r.stream, []);
     assert.equal(r.firstConfirmedIter, null);
     assert.equal(r.report.verdict, 'healthy');
+  });
+
+  it('an actor-critic\'s actor: a policy-gradient loss below 0 that rises toward 0 as the advantages shrink is no stall', () => {
+    // The actor's losses (-log p(a) x advantage - 0.01 x entropy) recorded from
+    // benchmark/healthy/actor-critic under FAULTLINE_BENCH_SEED=2: -0.04 on average at first,
+    // -0.008 once the policy is sure, and noisy throughout. The agent learns the optimal policy.
+    const losses = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'recorded', 'actor-critic-actor-loss.json'), 'utf8')) as number[];
+    const b = new TraceBuilder().model({ layers: [dense(32, 'relu', 79), dense(2, 'softmax', 80)], loss: [], mode: 'custom', fitLine: 147, optimizer: { className: 'Adam', learningRate: 0.003, line: 87 } }).xRange(0, 1);
+    losses.forEach((l) => b.step(l));
+    b.end();
+    assert.deepEqual(run(b.events).findings, []);
   });
 
   it('a regression that converges', () => {
