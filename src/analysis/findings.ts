@@ -46,6 +46,8 @@ export const SYMPTOMS = [
   'validation-is-training',
   // fit ended after tfjs's default single epoch while the loss was still falling.
   'training-cut-short',
+  // Every row of the training inputs is the same.
+  'identical-inputs',
 ] as const;
 export type Symptom = (typeof SYMPTOMS)[number];
 
@@ -87,6 +89,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'training-mode-off': 'dropout or batch normalization runs in inference mode while training',
   'validation-is-training': 'validation is done on the training data',
   'training-cut-short': 'training ended while the loss was still falling',
+  'identical-inputs': 'every input row is the same',
 };
 
 export const ROOT_CAUSES = [

@@ -114,6 +114,8 @@ export const TensorSummary = z.object({
   /** Optional: the index (one number per axis) of the first NaN or Infinity, and how many rows hold one. */
   firstNonFinite: z.array(z.number().int().min(0)).max(16).nullable().optional(),
   nonFiniteRows: z.number().int().min(0).nullable().optional(),
+  /** Optional, for inputs: whether every row (first axis) holds the same values. */
+  identicalRows: z.boolean().optional(),
 });
 export type TensorSummary = z.infer<typeof TensorSummary>;
 

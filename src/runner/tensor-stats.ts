@@ -175,6 +175,21 @@ const DISTINCT_LIMIT = 32;
  * Training inputs or targets, described once. Distinct values, class counts, column means and
  * one-hot rows are only worked out for targets, where they reveal the label encoding.
  */
+/**
+ * Whether every row (first axis) of an input holds the same values as the first: a data-building
+ * loop that pushed one array object again and again. Null with fewer than 2 rows. Stops at the
+ * first row that differs, so ordinary data costs one row's comparison.
+ */
+function identicalRows(values: Values, shape: readonly number[]): boolean | null {
+  const rows = shape[0];
+  if (shape.length < 2 || !rows || rows < 2 || values.length % rows !== 0) return null;
+  const width = values.length / rows;
+  for (let r = 1; r < rows; r++) {
+    for (let c = 0; c < width; c++) if (values[r * width + c] !== values[c]) return false;
+  }
+  return true;
+}
+
 export function tensorSummary(values: Values, shape: readonly number[], dtype: string, wantDistinct: boolean): TensorSummary {
   const n = values.length;
   const { finite: finiteCount, sum, sumSq, min, max, nan, inf } = moments(values);
@@ -223,6 +238,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
   }
   const mean = sum / Math.max(finiteCount, 1);
   const nonFinite = nan + inf > 0 ? nonFiniteRows(values, shape) : null;
+  const identical = !wantDistinct ? identicalRows(values, shape) : null;
   const runs = wantDistinct ? classRunsOf(values, shape) : null;
   return {
     shape: shape.slice(0, 16).map((d) => (Number.isFinite(d) ? d : null)),
@@ -234,6 +250,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
     std: finiteCount > 0 ? finiteOrNull(Math.sqrt(Math.max(0, sumSq / finiteCount - mean * mean))) : null,
     nanCount: nan,
     infCount: inf,
+    ...(identical !== null ? { identicalRows: identical } : {}),
     distinct,
     oneHotRows,
     zeroRows,

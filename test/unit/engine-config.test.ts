@@ -209,6 +209,29 @@ describe('input scaling', () => {
     assert.ok(f.relevance[0]!.score >= 0.5 && f.relevance[0]!.layer.name === 'dense_1');
   });
 
+  it('images divided by 255 twice (values up to 1/255): a warning on the inputs, with a fix that standardizes them; 0..1 images are fine', () => {
+    const tiny = (max: number) =>
+      configOnly(
+        new TraceBuilder()
+          .model(classifierModel())
+          .data('x', { shape: [500, 28, 28, 1], dtype: 'float32', count: 392000, min: 0, max, mean: max / 8, std: max / 5, nanCount: 0, infCount: 0, distinct: null, oneHotRows: null })
+          .yOneHot(3),
+        IMG_SRC,
+      ).findings;
+    const [f] = tiny(1 / 255);
+    assert.deepEqual([f?.id, f?.rootCause, f?.location?.line], ['unscaled-input:x', 'input-normalization', 12]);
+    assert.match(f!.message, /^Inputs are scaled far too small: values range from 0 to 0\.00392/);
+    assert.match(lineOf(applyFix(IMG_SRC, f!.fix), 12), /images\.sub\([\d.e-]+\)\.div\([\d.e-]+\)/);
+    assert.deepEqual(tiny(1), []);
+  });
+
+  it('inputs whose rows are all the same (one array pushed again and again): a training-data warning kept while the model learns its mean', () => {
+    const fs = configOnly(new TraceBuilder().model(classifierModel()).xRange(0, 1, 1000, 4, { identicalRows: true }).yOneHot(3)).findings;
+    assert.deepEqual(fs.map((f) => [f.id, f.rootCause, f.severity]), [['identical-inputs:x', 'training-data', 'warning']]);
+    assert.match(fs[0]!.message, /^Every one of the 1000 input rows is the same/);
+    assert.deepEqual(configOnly(new TraceBuilder().model(classifierModel()).xRange(0, 1, 1000, 4, { identicalRows: false }).yOneHot(3)).findings, []);
+  });
+
   it('non-negative sequences that are not pixels are divided by a round number just above their maximum, not 255', () => {
     const readings = new TraceBuilder()
       .model(classifierModel())

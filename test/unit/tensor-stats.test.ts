@@ -17,6 +17,20 @@ function seeded(seed: number): () => number {
   };
 }
 
+describe('identical input rows', () => {
+  it('are seen when every row of an input repeats the first, in 2-D and in images, and not in targets', () => {
+    const row = [0.2, 0.7, 0.1];
+    const same = Float32Array.from({ length: 12 }, (_, i) => row[i % 3]!);
+    assert.equal(tensorSummary(same, [4, 3], 'float32', false).identicalRows, true);
+    assert.equal(tensorSummary(Float32Array.from({ length: 2 * 2 * 2 * 1 }, () => 0.5), [2, 2, 2, 1], 'float32', false).identicalRows, true);
+    const differ = same.slice();
+    differ[10] = 0.3;
+    assert.equal(tensorSummary(differ, [4, 3], 'float32', false).identicalRows, false);
+    assert.equal(tensorSummary(same, [4, 3], 'float32', true).identicalRows, undefined, 'targets are not checked');
+    assert.equal(tensorSummary(Float32Array.from(row), [1, 3], 'float32', false).identicalRows, undefined, 'one row is no evidence');
+  });
+});
+
 describe('tensor statistics', () => {
   it('agree with tfjs on a random layer output, per unit included', async () => {
     await tf.setBackend('cpu');

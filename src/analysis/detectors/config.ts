@@ -382,10 +382,58 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
     const e = entry(l);
     return e.kind === 'normalization' || e.kind === 'embedding';
   });
+  // Only fit's inputs are the whole training set: a custom loop's first batch may hold one state many
+  // times (reinforcement learning episodes that all start alike).
+  for (const [slot, e] of run.data.x) {
+    if (e.summary.identicalRows !== true || view.event.mode !== 'fit') continue;
+    const about = slot === 0 ? 'x' : `x${slot}`;
+    const rows = e.summary.shape?.[0] ?? null;
+    out.push({
+      id: `identical-inputs:${about}`,
+      symptom: 'identical-inputs',
+      rootCause: 'training-data',
+      layer: null,
+      location: e.site ?? view.event.fitSite,
+      ...(slot === 0 ? { data: { role: 'x' as const, fitSite: e.site ?? view.event.fitSite } } : {}),
+      related: [],
+      message: `Every one of the ${rows ?? ''} input rows is the same: the model cannot tell one example from another and can only learn the average target. A loop that pushes one array it refills for each example (declared once, outside the loop) does this; make a new array for each row.`,
+      evidence: [`all ${rows ?? ''} rows of the inputs hold the same values`],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set(...HARM, 'dead-relu', 'weights-unchanged', 'loss-oscillating'),
+      strength: 0.95,
+      weak: false,
+      keepWhenLearning: true,
+      inputSide: true,
+    });
+  }
   for (const [slot, e] of run.data.x) {
     if (guarded) break;
     const ma = maxAbs(e);
     const s = e.summary;
+    // Inputs scaled twice (pixels divided by 255 two times): the first layer sees almost nothing but its biases.
+    if (ma !== null && ma > 0 && ma <= 5e-3 && e.summary.identicalRows !== true) {
+      const fix = scaleFix(view, e, 'x');
+      const about = slot === 0 ? 'x' : `x${slot}`;
+      out.push({
+        id: `unscaled-input:${about}`,
+        symptom: 'unscaled-input',
+        rootCause: 'input-normalization',
+        layer: null,
+        location: e.site ?? view.event.fitSite,
+        ...(slot === 0 ? { data: { role: 'x' as const, fitSite: e.site ?? view.event.fitSite } } : {}),
+        related: [],
+        message: `Inputs are scaled far too small: values range from ${fmt(s.min)} to ${fmt(s.max)} (std ${fmt(s.std)}), so the first layer's outputs are little more than its biases and its weights get almost no gradient. Data divided by its range twice (pixels divided by 255 two times) looks like this.`,
+        evidence: [`input values from ${fmt(s.min)} to ${fmt(s.max)}`, `std ${fmt(s.std)}`],
+        relevance: new Map(),
+        fixes: fix ? [fix] : [],
+        confirmBy: set(...HARM, 'dead-relu', 'weights-unchanged', 'vanishing-gradient'),
+        strength: 0.7,
+        weak: false,
+        inputSide: true,
+      });
+      continue;
+    }
     if (ma === null || ma <= 10) continue;
     const strength = ma > 1e3 ? 0.8 : ma > 100 ? 0.7 : 0.55;
     const rel: RelevanceSpec = new Map();

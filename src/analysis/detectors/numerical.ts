@@ -193,7 +193,9 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
     ];
   }
 
-  const unscaled = (symptom: Symptom) => confirmable(ctx, symptom, ['input-normalization'], (h) => h.inputSide === true)[0];
+  // Raw inputs, or regression targets in the thousands (the loss's gradients scale with them).
+  const unscaled = (symptom: Symptom) => confirmable(ctx, symptom, ['input-normalization'], (h) => h.inputSide === true || h.symptom === 'unscaled-input')[0];
+  const unscaledWhat = (h: Hypothesis) => (h.inputSide ? 'the raw inputs make the gradients huge' : 'the unscaled regression targets make the loss and its gradients huge');
 
   if (hasDetails && view) {
     const byIndex = new Map(details.map((d) => [d.index, d]));
@@ -216,7 +218,7 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
           'non-finite-weights',
           first.info.name,
           null,
-          `The weights of ${first.info.name} became NaN/Infinity at iteration ${it}: an optimizer update blew up${cause.rootCause === 'learning-rate' ? `; ${lrBlame(ctx)}` : ' because the raw inputs make the gradients huge'}.`,
+          `The weights of ${first.info.name} became NaN/Infinity at iteration ${it}: an optimizer update blew up${cause.rootCause === 'learning-rate' ? `; ${lrBlame(ctx)}` : ` because ${unscaledWhat(inH!)}`}.`,
           rel,
           cause,
         ),
@@ -244,10 +246,11 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
       });
       if (grew) evidence.push('weights grew more than 100-fold during training');
       const inH = unscaled('non-finite-output');
+      const inputH = inH?.inputSide ? inH : undefined;
       let cause: Cause;
       let why: string;
-      if (inH && view.isNearInput(producer, 1)) {
-        cause = inputCause(inH);
+      if (inputH && view.isNearInput(producer, 1)) {
+        cause = inputCause(inputH);
         why = 'its raw, unscaled inputs overflow it';
       } else if (grew || exploded || confirmable(ctx, 'non-finite-output', ['learning-rate']).length || (isNum(ps?.weightAbsMax) && ps!.weightAbsMax! > 1e6)) {
         cause = lrCause(ctx, 'non-finite-output');
@@ -273,6 +276,10 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
         const h = hyps[0]!;
         const cause: Cause = { rootCause: h.rootCause, layer: h.layer, location: h.location, fixes: h.fixes, confirms: hyps.filter((x) => x === h || x.strength >= 0.75).map((x) => x.id), folds: [] };
         return [base('non-finite-loss', 'loss', h.layer, `The loss became NaN at iteration ${it} although every layer output is finite: ${h.message}`, rel, cause)];
+      }
+      const targetH = unscaled('non-finite-loss');
+      if (targetH && !targetH.inputSide && confirmable(ctx, 'non-finite-loss', ['learning-rate']).length === 0) {
+        return [base('non-finite-loss', 'loss', null, `The loss became NaN at iteration ${it}: ${unscaledWhat(targetH)}. ${targetH.message}`, rel, inputCause(targetH))];
       }
       if (outMax > 1e15 || exploded) {
         const cause = lrCause(ctx, 'non-finite-loss');
