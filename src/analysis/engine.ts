@@ -279,6 +279,10 @@ export class DiagnosisEngine {
         if (!logs.some((l) => l.complement === e.complement)) logs.push(e);
         return;
       }
+      case 'lossComputed': {
+        this.run(e.modelId).lossSite ??= e.site;
+        return;
+      }
       case 'sqrtAtZero': {
         this.run(e.modelId).sqrtAtZero ??= e;
         return;

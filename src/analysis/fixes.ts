@@ -81,6 +81,8 @@ export type FixPlan =
    * of the sum of squares.
    */
   | { kind: 'guardSqrtInput'; site: SourceSite; call: 'sqrt' | 'norm' }
+  /** The call at the site, which computes the loss, gets `.neg()` after it. */
+  | { kind: 'negateLoss'; site: SourceSite }
   /** `<model>.predict(x)` or `<model>.apply(x)` at the site becomes `<model>.apply(x, { training: true })`. */
   | { kind: 'trainingCall'; site: SourceSite }
   | { kind: 'all'; parts: FixPlan[] };
@@ -1085,6 +1087,7 @@ function planFile(p: FixPlan): string | null {
     case 'hoistDeclaration':
     case 'clipLogInput':
     case 'guardSqrtInput':
+    case 'negateLoss':
     case 'trainingCall':
       return p.site.file;
     case 'disposeTensors':
@@ -1168,6 +1171,11 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return clipLogInputEdits(src, p);
       case 'guardSqrtInput':
         return guardSqrtInputEdits(src, p);
+      case 'negateLoss': {
+        // The call nearest the column is the one that made the loss (a tf op, or the script's own function).
+        const call = findCall(src, p.site, /[A-Za-z_$][\w$]*\s*\(/);
+        return call ? [src.edit(p.site.file, call.close + 1, call.close + 1, '.neg()')] : null;
+      }
       case 'trainingCall':
         return trainingCallEdits(src, p);
     }

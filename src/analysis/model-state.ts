@@ -259,6 +259,10 @@ export class ModelState {
   readonly logsOfProbabilities: LogOfProbabilitiesEvent[] = [];
   /** A square root that took 0 (or less) at the step whose gradients or loss turned non-finite. */
   sqrtAtZero: SqrtAtZeroEvent | null = null;
+  /** A custom loop's line that computed the loss its steps minimize. */
+  lossSite: SourceSite | null = null;
+  /** The loss fell without bound below 0 (reported once). */
+  unboundedBelow = false;
   /** The classes of fitDataset's first batches. */
   batchClasses: BatchClassesEvent | null = null;
   /** tf.oneHot calls of the run given indices out of range (shared by every model of the run). */

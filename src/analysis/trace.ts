@@ -485,6 +485,17 @@ export const SqrtAtZeroEvent = z.object({
 });
 export type SqrtAtZeroEvent = z.infer<typeof SqrtAtZeroEvent>;
 
+/**
+ * The line that computed a custom loop's loss: where the scalar its step function returns was made
+ * (a hand-written loss, or a tf.losses call). Sent once per model, from its first steps.
+ */
+export const LossComputedEvent = z.object({
+  type: z.literal('lossComputed'),
+  modelId: z.number().int(),
+  site: SourceSite,
+});
+export type LossComputedEvent = z.infer<typeof LossComputedEvent>;
+
 export const TraceEvent = z.discriminatedUnion('type', [
   Hello,
   TfjsLoaded,
@@ -507,6 +518,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   InferenceModeEvent,
   TrainedAgainstEvent,
   SqrtAtZeroEvent,
+  LossComputedEvent,
 ]);
 export type TraceEvent = z.infer<typeof TraceEvent>;
 export type TraceEventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;

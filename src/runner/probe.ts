@@ -22,6 +22,7 @@ import type {
   OneHotEvent,
   ShuffledApartEvent,
   SqrtAtZeroEvent,
+  LossComputedEvent,
   OptimizerInfo,
   OutputStats,
   SourceSite,
@@ -470,6 +471,8 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       }
     }
     const out = original.apply(this, args);
+    // A custom loop's scalars in its first steps: one of them is the loss its step returns.
+    if (entry && entry.mode === 'custom' && !lossSiteSent.has(entry) && isTensor(out) && out.size === 1) scalarSites.set(out, captureUserSite(PROBE_FILE));
     if (watchLog && typeof kernelName === 'string') {
       try {
         trackProbabilities(kernelName, inputs, out);
@@ -1831,9 +1834,21 @@ function sendFirstInput(state: StepState): void {
   }
 }
 
+/** Where each scalar made in a custom loop's first steps was computed, until its loss's line is known. */
+const scalarSites = new WeakMap<object, SourceSite | null>();
+const lossSiteSent = new WeakSet<TracedModel>();
+
+function sendLossSite(entry: TracedModel, y: any): void {
+  const site = scalarSites.get(y);
+  if (!site) return;
+  lossSiteSent.add(entry);
+  emit({ type: 'lossComputed', modelId: entry.id, site } satisfies LossComputedEvent);
+}
+
 /** Inside the gradient scope: the loss, and on detailed or anomalous steps the layer outputs. */
 function afterForward(state: StepState, y: any): void {
   if (isTensor(y) && y.size === 1) state.loss = (y.dataSync() as Float32Array)[0];
+  if (state.entry.mode === 'custom' && state.entry.steps < INSPECTED_STEPS && !lossSiteSent.has(state.entry)) sendLossSite(state.entry, y);
   if (!state.entry.dataSent) sendFirstInput(state);
   const anomalous = state.loss !== null && !Number.isFinite(state.loss);
   if (!state.detailed && !anomalous) return;

@@ -242,6 +242,23 @@ describe('a loss that explodes in one step', () => {
     assert.ok(!findings.some((f) => /in one step/.test(f.message)), JSON.stringify(findings.map((f) => f.message)));
   });
 
+  it('a custom loop\'s loss that falls without bound below 0 (a log-likelihood minimized): blamed on the line that computed it, with .neg() as the fix', () => {
+    const src = withLine(CLASSIFIER_SRC, 11, '  const lossFn = (logits, labels) => tf.mean(tf.sum(labels.mul(tf.logSoftmax(logits)), -1));');
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
+    b.events.push({ type: 'lossComputed', modelId: b.modelId, site: site(11, 38) });
+    // -1.7 at first, then twice as far below 0 at every few steps.
+    for (let i = 0; i < 60; i++) b.step(-1.7 * Math.pow(2, i / 5));
+    const r = run(b.events, sources(src));
+    const f = r.findings.find((x) => x.symptom === 'loss-diverging')!;
+    assert.deepEqual([f.rootCause, f.confirmed, f.location?.line], ['loss-function', true, 11]);
+    assert.match(f.message, /^The loss falls without bound below 0, from -2\.24 at the start to -2\d\d at iteration \d+/);
+    assert.equal(lineOf(applyFix(src, f.fix), 11), '  const lossFn = (logits, labels) => tf.mean(tf.sum(labels.mul(tf.logSoftmax(logits)), -1)).neg();');
+    // An entropy bonus keeps a loss a little below 0: no such finding.
+    const c = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
+    decaying(200, -0.05, -3, 0.02, 0.05).forEach((l) => c.step(l));
+    assert.ok(!run(c.events).findings.some((x) => /without bound/.test(x.message)));
+  });
+
   it('NaN in the training inputs: a jumping loss confirms the data, not the learning rate', () => {
     const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1, 500, 4, { nanCount: 1, firstNonFinite: [123, 2], nonFiniteRows: 1 }).yOneHot(3, 500);
     decaying(6, 1.1, 0.6, 0.05).forEach((l) => b.step(l, { acc: 0.5 }));

@@ -361,6 +361,15 @@ describe('keeping what a square root takes above 0', () => {
   });
 });
 
+describe('negating a loss', () => {
+  it('puts .neg() after the call nearest the column: a tf op, a method chain, or the script\'s own loss function', () => {
+    const plan = (column: number): FixPlan => ({ kind: 'negateLoss', site: site(1, column) });
+    assert.equal(apply('const l = tf.mean(tf.sum(y.mul(tf.logSoftmax(z)), -1));', plan(14)), 'const l = tf.mean(tf.sum(y.mul(tf.logSoftmax(z)), -1)).neg();');
+    assert.equal(apply('return y.mul(p.log()).sum(-1).mean();', plan(31)), 'return y.mul(p.log()).sum(-1).mean().neg();');
+    assert.equal(apply('optimizer.minimize(() => lossFn(model.predict(xb), yb), true);', plan(26)), 'optimizer.minimize(() => lossFn(model.predict(xb), yb).neg(), true);');
+  });
+});
+
 describe('calling the model in training mode', () => {
   const plan = (column: number): FixPlan => ({ kind: 'trainingCall', site: site(1, column) });
   it('turns predict into apply with { training: true }, dropping predict\'s own options', () => {

@@ -105,12 +105,54 @@ function lossExplosion(ctx: Ctx, e: IterationEvent): Observation[] {
   ];
 }
 
+/**
+ * The loss falls without bound below 0, a hundred times below where it started: what minimizing
+ * does to a log-likelihood (or a score) returned without its minus sign. Cross-entropies and
+ * squared errors never go below 0; a surrogate that does (an entropy bonus) stays near it.
+ */
+function lossUnboundedBelow(ctx: Ctx, e: IterationEvent): Observation[] {
+  const run = ctx.run;
+  if (e.loss === null || e.loss >= 0 || run.unboundedBelow) return [];
+  const head = run.loss.head.slice(0, 5).map((p) => p.value);
+  if (head.length < 5) return [];
+  const start = median(head);
+  if (!(e.loss < -100 * Math.max(1, Math.abs(start)))) return [];
+  run.unboundedBelow = true;
+  const view = ctx.view;
+  const site = run.lossSite ?? view?.compileSite ?? null;
+  return [
+    {
+      symptom: 'loss-diverging',
+      about: 'loss',
+      harm: true,
+      priority: 0.9,
+      layer: null,
+      iteration: e.iter,
+      elapsedMs: e.elapsedMs,
+      message: `The loss falls without bound below 0, from ${fmt(start)} at the start to ${fmt(e.loss)} at iteration ${e.iter}: minimizing it pushes the model away from its targets. A loss that can reach −∞ is maximized this way, not minimized; it is usually a log-likelihood returned without its minus sign. Minimize its negative.`,
+      evidence: [`loss ${fmt(e.loss)} at iteration ${e.iter}, ${fmt(start)} over the first 5`],
+      relevance: new Map(),
+      related: view?.event.fitSite && site !== view.event.fitSite ? [{ site: view.event.fitSite, message: 'the training step' }] : [],
+      cause: {
+        rootCause: 'loss-function',
+        layer: null,
+        location: site,
+        fixes: run.lossSite ? [{ title: 'Minimize the negative of this loss', plan: { kind: 'negateLoss', site: run.lossSite } }] : [],
+        confirms: [],
+        folds: [],
+      },
+    },
+  ];
+}
+
 export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
   const run = ctx.run;
   const view = ctx.view;
   const state = run.numeric;
   const explosion = lossExplosion(ctx, e);
   if (explosion.length) return explosion;
+  const unbounded = lossUnboundedBelow(ctx, e);
+  if (unbounded.length) return unbounded;
   if (state === 'detailed') return [];
   const details = e.layers ?? [];
   const anyLayerNF = details.some(
