@@ -9,11 +9,11 @@ import { configHypotheses } from './detectors/config';
 import { detectExploding, detectLayers, neverUpdated } from './detectors/layers';
 import { detectNumerical } from './detectors/numerical';
 import { tensorLeak } from './detectors/memory';
-import { ignoredLearningRate, recreatedOptimizer } from './detectors/settings';
+import { ignoredLearningRate, recreatedOptimizer, untrainedLayers } from './detectors/settings';
 import { completedAsPlanned, cutShort, detectTrends, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { SYMPTOM_SEEN } from './findings';
-import { dataDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
+import { dataDeclarationSite, varListDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
 import type { LayerView, ModelView } from './model';
 import { assessAccuracy, assessLoss } from './progress';
 import { TraceSeries } from './series';
@@ -304,6 +304,11 @@ export class DiagnosisEngine {
         const modelId = this.lastModel ?? this.firstModel;
         const run = modelId !== null ? this.runs.get(modelId) : undefined;
         if (run) this.apply(run, [ignoredLearningRate(e, run)]);
+        return;
+      }
+      case 'untrainedLayers': {
+        const run = this.run(e.modelId);
+        this.apply(run, [untrainedLayers(e, run, varListDeclarationSite(this.read, e.site))]);
         return;
       }
       case 'optimizerRecreated': {

@@ -81,6 +81,12 @@ export type FixPlan =
    * of the sum of squares.
    */
   | { kind: 'guardSqrtInput'; site: SourceSite; call: 'sqrt' | 'norm' }
+  /**
+   * The variable list given at a custom step's call (minimize's third argument, variableGrads'
+   * second, or the declaration of the name given there): `<model>.layers[i].trainableWeights` (or
+   * `<model>.getLayer(...).trainableWeights`) becomes `<model>.trainableWeights`.
+   */
+  | { kind: 'trainAllLayers'; site: SourceSite }
   /** The call at the site, which computes the loss, gets `.neg()` after it. */
   | { kind: 'negateLoss'; site: SourceSite }
   /** `<model>.predict(x)` or `<model>.apply(x)` at the site becomes `<model>.apply(x, { training: true })`. */
@@ -507,6 +513,41 @@ function fitArgument(src: SourceText, fitSite: SourceSite, role: 'x' | 'y'): Dat
   const init = trim(t, initStart, statementEnd(t, initStart));
   if (init.end <= init.start) return { arg, decl: null };
   return { arg, decl: { keyword: { start: last.index, end: last.index + last[1]!.length }, init } };
+}
+
+/** The variable list given at a custom step's call, and the initializer that makes it (the argument itself, or the declaration of the name given). */
+function varListArgument(src: SourceText, site: SourceSite): { arg: Span; init: Span | null; declStart: number | null } | null {
+  const call = findCall(src, site, /\.\s*(?:minimize|variableGrads)\s*\(/);
+  if (!call) return null;
+  const t = src.text;
+  const minimize = /minimize\s*\($/.test(t.slice(Math.max(0, call.open - 40), call.open + 1));
+  const arg = call.args[minimize ? 2 : 1];
+  if (!arg) return null;
+  const name = t.slice(arg.start, arg.end).trim();
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return { arg, init: arg, declStart: null };
+  const re = new RegExp(`\\b(const|let|var)\\s+${escapeRe(name)}\\s*=(?![=>])\\s*`, 'g');
+  let last: RegExpExecArray | null = null;
+  for (let m = re.exec(t); m && m.index < call.open; m = re.exec(t)) last = m;
+  if (!last) return { arg, init: null, declStart: null };
+  const initStart = last.index + last[0].length;
+  return { arg, init: trim(t, initStart, statementEnd(t, initStart)), declStart: last.index };
+}
+
+/** Where the variable list a custom step trains is made: the declaration of the name given to minimize or variableGrads, or the argument. */
+export function varListDeclarationSite(read: SourceReader | undefined, site: SourceSite | null): SourceSite | null {
+  if (!read || !site) return null;
+  let text: string | undefined;
+  try {
+    text = read(site.file);
+  } catch {
+    return null;
+  }
+  if (typeof text !== 'string') return null;
+  const src = new SourceText(text);
+  const v = varListArgument(src, site);
+  if (!v) return null;
+  const p = src.position(v.declStart ?? v.arg.start);
+  return { file: site.file, line: p.line, column: p.column };
 }
 
 /** Where the tensor passed to fit as x or y is built (its declaration), when the source shows it. */
@@ -1087,6 +1128,7 @@ function planFile(p: FixPlan): string | null {
     case 'hoistDeclaration':
     case 'clipLogInput':
     case 'guardSqrtInput':
+    case 'trainAllLayers':
     case 'negateLoss':
     case 'trainingCall':
       return p.site.file;
@@ -1171,6 +1213,15 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return clipLogInputEdits(src, p);
       case 'guardSqrtInput':
         return guardSqrtInputEdits(src, p);
+      case 'trainAllLayers': {
+        const v = varListArgument(src, p.site);
+        if (!v?.init) return null;
+        const text = src.text.slice(v.init.start, v.init.end);
+        const m = /([A-Za-z_$][\w$]*)\s*\.\s*(?:layers\s*\[\s*\d+\s*\]|getLayer\s*\([^()]*\))\s*\.\s*trainableWeights\b/.exec(text);
+        if (!m) return null;
+        const start = v.init.start + m.index;
+        return [src.edit(p.site.file, start, start + m[0].length, `${m[1]}.trainableWeights`)];
+      }
       case 'negateLoss': {
         // The call nearest the column is the one that made the loss (a tf op, or the script's own function).
         const call = findCall(src, p.site, /[A-Za-z_$][\w$]*\s*\(/);

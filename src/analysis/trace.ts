@@ -496,6 +496,25 @@ export const LossComputedEvent = z.object({
 });
 export type LossComputedEvent = z.infer<typeof LossComputedEvent>;
 
+/**
+ * A custom loop whose steps train some of a model's layers but not its last layer with weights,
+ * though that layer is trainable and no other model's steps train it: a variable list given to
+ * minimize (or variableGrads) that leaves the output layer at its random initial weights. Judged
+ * once, over the model's first steps.
+ */
+export const UntrainedLayersEvent = z.object({
+  type: z.literal('untrainedLayers'),
+  modelId: z.number().int(),
+  iter: z.number().int().min(0),
+  /** Indices (into the model's layers) of the trainable layers no step trained, and of those trained. */
+  layers: z.array(z.number().int()).min(1).max(64),
+  trained: z.array(z.number().int()).min(1).max(64),
+  /** The training step's call (minimize or variableGrads). */
+  site: SourceSite.nullable(),
+  elapsedMs: z.number(),
+});
+export type UntrainedLayersEvent = z.infer<typeof UntrainedLayersEvent>;
+
 export const TraceEvent = z.discriminatedUnion('type', [
   Hello,
   TfjsLoaded,
@@ -519,6 +538,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   TrainedAgainstEvent,
   SqrtAtZeroEvent,
   LossComputedEvent,
+  UntrainedLayersEvent,
 ]);
 export type TraceEvent = z.infer<typeof TraceEvent>;
 export type TraceEventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;

@@ -23,6 +23,7 @@ import type {
   ShuffledApartEvent,
   SqrtAtZeroEvent,
   LossComputedEvent,
+  UntrainedLayersEvent,
   OptimizerInfo,
   OutputStats,
   SourceSite,
@@ -1695,6 +1696,7 @@ function watchOpponents(entry: TracedModel, grads: Record<string, unknown> | und
     const trained = trainedWeights.get(entry) ?? new Set<string>();
     for (const name of Object.keys(grads)) trained.add(name);
     trainedWeights.set(entry, trained);
+    if (entry.mode === 'custom' && entry.steps === INSPECTED_STEPS) noteUntrainedLayers(entry, trained);
     // The forward pass's weights: the model's own, and those of other models whose layers the step ran.
     const all: any[] = [entry, ...others].flatMap((e) => (e.model ? (safe(() => e.model.weights, []) ?? []) : []));
     const frozen = frozenWeights.get(entry) ?? new Set<string>();
@@ -1715,6 +1717,37 @@ function countShared(a: Set<string>, b: Set<string>): number {
   let n = 0;
   for (const name of a) if (b.has(name)) n++;
   return n;
+}
+
+/**
+ * After a custom loop's first steps: its last layer with trainable weights was never trained while
+ * earlier layers were (a variable list that names only the first layer's weights). A head trained
+ * on a frozen base is the other way round, and weights another model's steps train (a GAN's
+ * discriminator inside the combined model) are not counted as left out.
+ */
+function noteUntrainedLayers(entry: TracedModel, trained: ReadonlySet<string>): void {
+  const trainedLayers = new Set<number>();
+  const weighted = new Set<number>();
+  for (const [name, [layer]] of entry.variableOwners) {
+    weighted.add(layer);
+    if (trained.has(name)) trainedLayers.add(layer);
+  }
+  if (trainedLayers.size === 0 || weighted.size === 0) return;
+  const last = Math.max(...weighted);
+  if (trainedLayers.has(last)) return;
+  const byOthers = new Set<string>();
+  for (const [model, names] of trainedWeights) if (model !== entry) for (const name of names) byOthers.add(name);
+  const untrained = [...weighted].filter((layer) => !trainedLayers.has(layer) && ![...entry.variableOwners].some(([name, [l]]) => l === layer && byOthers.has(name)));
+  if (!untrained.includes(last)) return;
+  emit({
+    type: 'untrainedLayers',
+    modelId: entry.id,
+    iter: entry.steps - 1,
+    layers: untrained.sort((a, b) => a - b).slice(0, 64),
+    trained: [...trainedLayers].sort((a, b) => a - b).slice(0, 64),
+    site: entry.lastEvent?.fitSite ?? null,
+    elapsedMs: elapsed(),
+  } satisfies UntrainedLayersEvent);
 }
 
 function noteCandidate(frozen: TracedModel, trainer: TracedModel, variables: number): void {

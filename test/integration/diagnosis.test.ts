@@ -44,6 +44,11 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'test/fixtures/dropout-keep-prob.js', symptoms: ['high-dropout'], rootCause: 'regularization', lineOf: 'dropout({ rate: 0.98 })', fixed: 'dropout({ rate: 0.02 })' },
   // A contrastive loss's distance takes sqrt(0) for a pair of a point with itself: NaN gradients blamed on the sqrt.
   { script: 'examples/siamese-nan.js', symptoms: ['non-finite-gradients'], rootCause: 'loss-function', lineOf: 'const distance = tf.sqrt(', fixed: 'const distance = tf.sqrt(tf.maximum(tf.sum(tf.square(tf.sub(encoder.apply(xa), encoder.apply(xb))), 1), 1e-7));' },
+  // Written bugs (benchmark/bugs): each at a line its case.json names.
+  { script: 'benchmark/bugs/minimize-partial-varlist/buggy.js', symptoms: ['weights-unchanged'], rootCause: 'optimizer', lineOf: '', fixed: 'const trainableVars = model.trainableWeights.map((w) => w.read());' },
+  { script: 'benchmark/bugs/loss-sign-flipped/buggy.js', symptoms: ['loss-diverging'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.mean(tf.sum(labels.mul(tf.logSoftmax(logits)), -1)).neg();' },
+  { script: 'benchmark/bugs/unscaled-price-targets/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: '' },
+  { script: 'benchmark/bugs/reused-row-array/buggy.js', symptoms: ['identical-inputs'], rootCause: 'training-data', lineOf: '' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(' },
 ];

@@ -361,6 +361,16 @@ describe('keeping what a square root takes above 0', () => {
   });
 });
 
+describe('training every layer', () => {
+  it('turns the variables of one layer into the model\'s, in the declaration of the list given to minimize or variableGrads, or in the call', () => {
+    const src = ['const vars = model.layers[0].trainableWeights.map((w) => w.read());', 'const cost = optimizer.minimize(() => loss(model.apply(xb)), true, vars);'].join('\n');
+    assert.equal(apply(src, { kind: 'trainAllLayers', site: site(2, 24) }), src.replace('model.layers[0].trainableWeights', 'model.trainableWeights'));
+    const grads = "const { grads } = tf.variableGrads(() => loss(net.apply(xb)), net.getLayer('hidden').trainableWeights.map((w) => w.read()));";
+    assert.equal(apply(grads, { kind: 'trainAllLayers', site: site(1, 23) }), grads.replace("net.getLayer('hidden').trainableWeights", 'net.trainableWeights'));
+    assert.equal(apply('optimizer.minimize(f, true, someVars);', { kind: 'trainAllLayers', site: site(1, 11) }), null);
+  });
+});
+
 describe('negating a loss', () => {
   it('puts .neg() after the call nearest the column: a tf op, a method chain, or the script\'s own loss function', () => {
     const plan = (column: number): FixPlan => ({ kind: 'negateLoss', site: site(1, column) });

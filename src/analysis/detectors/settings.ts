@@ -2,7 +2,7 @@
 import type { Observation } from '../context';
 import type { ModelState } from '../model-state';
 import { fmt } from '../stats';
-import type { TraceEventOf } from '../trace';
+import type { SourceSite, TraceEventOf } from '../trace';
 
 /**
  * `optimizer.learningRate = x` on tfjs's SGD or momentum optimizer: the steps keep the rate last
@@ -44,6 +44,41 @@ const STATEFUL = /adam|adamax|adagrad|adadelta|rmsprop|momentum/i;
  * RMSProp, momentum, ...) then takes every step from fresh state, so it never works as designed;
  * every optimizer also keeps tensors of its own (its learning rate, its state) that are never freed.
  */
+/**
+ * A custom loop whose steps never train the model's last layer with weights, though earlier layers
+ * train: the variable list given to the step leaves it at its random initial weights. Certain from
+ * the first steps, so it is an error at once.
+ */
+export function untrainedLayers(e: TraceEventOf<'untrainedLayers'>, run: ModelState, varListSite: SourceSite | null): Observation {
+  const view = run.view;
+  const name = (index: number) => view?.byIndex.get(index)?.info.name ?? `layer ${index}`;
+  const untrained = e.layers.map(name);
+  const trained = e.trained.map(name);
+  const list = (names: string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+  const last = view?.byIndex.get(e.layers[e.layers.length - 1]!) ?? null;
+  return {
+    symptom: 'weights-unchanged',
+    about: 'variables',
+    harm: true,
+    priority: 0.8,
+    layer: null,
+    iteration: e.iter,
+    elapsedMs: e.elapsedMs,
+    message: `The training step updates the weights of ${list(trained)} only: ${list(untrained)} ${untrained.length === 1 ? 'is' : 'are'} trainable but never updated, so ${untrained.length === 1 ? 'it keeps its' : 'they keep their'} random initial weights and the model learns only through ${list(trained)}. The variable list given to the step leaves ${untrained.length === 1 ? 'it' : 'them'} out; give it all the model's trainable weights (model.trainableWeights), or leave it out.`,
+    evidence: [`in the first ${e.iter + 1} steps, gradients were computed for ${list(trained)} and for none of ${list(untrained)}`],
+    relevance: new Map(),
+    related: [...(e.site && varListSite && e.site.line !== varListSite.line ? [{ site: e.site, message: 'the training step' }] : []), ...(last?.info.site ? [{ site: last.info.site, message: `${last.info.name}: never trained` }] : [])],
+    cause: {
+      rootCause: 'optimizer',
+      layer: null,
+      location: varListSite ?? e.site,
+      fixes: e.site ? [{ title: "Give the training step all the model's trainable weights", plan: { kind: 'trainAllLayers', site: e.site } }] : [],
+      confirms: [],
+      folds: [],
+    },
+  };
+}
+
 export function recreatedOptimizer(e: TraceEventOf<'optimizerRecreated'>, run: ModelState): Observation {
   const name = e.className.replace(/Optimizer$/, '') || 'optimizer';
   const stateful = STATEFUL.test(e.className);
