@@ -450,6 +450,20 @@ describe('weights a regularizer pulled to 0', () => {
     assert.ok(!r.findings.some((x) => x.rootCause === 'regularization'), JSON.stringify(r.findings.map((x) => x.id)));
   });
 
+  it('a factor so strong that the output turns constant before three samples are below 5%: the collapse is still blamed on the regularizer', () => {
+    const b = deepModel(new TraceBuilder(), layers);
+    // Sampled every 25 steps; the kernels fall to 5.1%, 1.4% and 0.45% of their start at steps 50, 75 and 100.
+    const norms: Record<number, number> = { 0: 2, 25: 0.34, 50: 0.102, 75: 0.028, 100: 0.009 };
+    flat(101, 0.693, 0.01).forEach((l, i) => {
+      if (i % 25 !== 0) return b.step(l, { acc: 0.5 });
+      const shrunk = { weights: [{ norm: norms[i]! }, { norm: 0.01 }] };
+      b.step(l, { acc: 0.5, layers: details(i, { 0: shrunk, 2: shrunk, ...(i >= 75 ? { 3: { out: { constant: 1, std: 0, mean: 0.5 } } } : {}) }) });
+    });
+    const r = run(b.events, sources(REG_SRC));
+    const f = r.findings.find((x) => x.confirmed)!;
+    assert.deepEqual([f.rootCause, f.location?.line], ['regularization', 5], JSON.stringify(r.findings.map((x) => x.id)));
+  });
+
   it('a kernel that shrinks but stays above 5% of its start is no finding', () => {
     const b = deepModel(new TraceBuilder(), layers);
     flat(300, 0.693, 0.01).forEach((l, i) => b.step(l, { acc: 0.5, layers: i % 10 === 0 ? details(i, { 0: { weights: [{ norm: 2 * Math.max(0.1, Math.exp(-0.03 * i)) }] } }) : undefined }));

@@ -569,7 +569,13 @@ function decayedLayers(ctx: Ctx): Decay[] {
     const from = t?.first?.kernelNorm;
     if (!reg || !t || !isNum(from) || from <= 0) continue;
     const recent = t.samples.last().filter((s) => s.hasWeights).slice(-SAMPLES);
-    if (recent.length < SAMPLES || !recent.every((s) => isNum(s.kernelNorm) && s.kernelNorm < DECAYED * from)) continue;
+    if (recent.length < SAMPLES || !recent.every((s) => isNum(s.kernelNorm))) continue;
+    const norms = recent.map((s) => s.kernelNorm!);
+    // Held below 5% of its first size, or already below 1% and still shrinking at every sample
+    // (a strong factor gets there before three samples do, and the output turns constant first).
+    const held = norms.every((n) => n < DECAYED * from);
+    const collapsing = norms[norms.length - 1]! < 0.2 * DECAYED * from && norms.every((n, i) => i === 0 || n < norms[i - 1]!);
+    if (!held && !collapsing) continue;
     out.push({ layer: l, reg, from, to: recent[recent.length - 1]!.kernelNorm! });
   }
   return out.sort((a, b) => b.reg.factor - a.reg.factor || a.layer.pos - b.layer.pos);
