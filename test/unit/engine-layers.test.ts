@@ -349,6 +349,45 @@ describe('weights that do not change and constant outputs', () => {
   });
 });
 
+describe('random kernels drawn too wide for their fan-in', () => {
+  const WIDE = { kernelInitializer: 'RandomNormal(mean=0, stddev=2)' };
+  const SRC = [
+    "const tf = require('@tensorflow/tfjs');",
+    '',
+    'async function main() {',
+    '  const model = tf.sequential();',
+    "  model.add(tf.layers.dense({ units: 64, inputShape: [8], activation: 'relu', kernelInitializer: init }));",
+    "  model.add(tf.layers.dense({ units: 64, activation: 'relu', kernelInitializer: init }));",
+    "  model.add(tf.layers.dense({ units: 64, activation: 'relu', kernelInitializer: init }));",
+    "  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: init }));",
+    "  model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy'] });",
+    '  await model.fit(x, y, { epochs: 20, batchSize: 32 });',
+    '}',
+  ].join('\n');
+  const stack = (config: Record<string, string>) => [dense(64, 'relu', 5, { config }), dense(64, 'relu', 6, { config }), dense(64, 'relu', 7, { config }), dense(1, 'sigmoid', 8, { config })];
+
+  it('N(0, 2) on 8 and 64 inputs behind ReLUs: a warning on the first layer that blows the scale up, confirmed by a stall, fixed with heNormal on each', () => {
+    const b = deepModel(new TraceBuilder(), stack(WIDE));
+    flat(300, 40, 0.3).forEach((l, i) => b.step(l, { acc: 0.5, layers: i % 10 === 0 ? details(i, {}) : undefined }));
+    b.end();
+    const r = run(b.events, sources(SRC));
+    const f = byId(r.findings, 'weight-initialization:scale')!;
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.id)));
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'weight-initialization', 5]);
+    assert.match(f.message, /^The initial kernels of 4 layers in a row are drawn far too wide for their inputs \(RandomNormal\(mean=0, stddev=2\) on 8 inputs\): each multiplies the scale of what it passes on by about 4, so the outputs and gradients start about 8190 times too large/);
+    const fixed = applyFix(SRC, f.fix);
+    assert.equal(lineOf(fixed, 7), "  model.add(tf.layers.dense({ units: 64, activation: 'relu', kernelInitializer: 'heNormal' }));");
+    assert.equal(lineOf(fixed, 8), "  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: 'glorotNormal' }));");
+  });
+
+  it('a deviation scaled to the fan-in, or the default initializer, is no finding', () => {
+    for (const config of [{ kernelInitializer: 'RandomNormal(mean=0, stddev=0.17)' }, { kernelInitializer: 'VarianceScaling(scale=1, mode=fanAvg, distribution=normal)' }]) {
+      const b = deepModel(new TraceBuilder(), stack(config));
+      assert.ok(!run(b.events).findings.some((f) => f.rootCause === 'weight-initialization'), JSON.stringify(config));
+    }
+  });
+});
+
 describe('weights that start constant', () => {
   const INIT_SRC = (first: string, second = "  model.add(tf.layers.dense({ units: 32, activation: 'sigmoid' }));") =>
     withLine(withLine(DEEP_SRC, 5, first), 6, second);

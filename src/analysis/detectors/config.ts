@@ -692,6 +692,66 @@ function initializationChecks(view: ModelView): Hypothesis[] {
   return out;
 }
 
+/** The standard deviation a random kernel initializer draws with, from the probe's description; null for any other. */
+function randomInitStd(described: unknown): number | null {
+  const s = String(described ?? '');
+  const normal = /^(Random|Truncated)Normal\(mean=[-\d.e+]+, stddev=([\d.e+-]+)\)/.exec(s);
+  // A truncated normal drops draws beyond two deviations: about 0.88 of the deviation it is given.
+  if (normal) return Number(normal[2]) * (normal[1] === 'Truncated' ? 0.88 : 1);
+  const uniform = /^RandomUniform\(minval=([-\d.e+]+), maxval=([-\d.e+]+)\)/.exec(s);
+  if (uniform) return (Number(uniform[2]) - Number(uniform[1])) / Math.sqrt(12);
+  return null;
+}
+
+/**
+ * Random kernels drawn far too wide for their fan-in: each layer multiplies the scale of what it
+ * passes on (by std x sqrt(fan-in), over sqrt(2) behind a ReLU), and over a stack of such layers
+ * the outputs and gradients start thousands of times too large. He and Glorot scale the deviation
+ * by the fan-in for exactly this reason.
+ */
+function explodingInitCheck(view: ModelView): Hypothesis[] {
+  const growth = (w: LayerView): { factor: number; std: number; fanIn: number } | null => {
+    const std = randomInitStd(w.info.config['kernelInitializer']);
+    const kernel = w.info.weights[0]?.shape;
+    if (std === null || !kernel || kernel.length < 2 || kernel.some((d) => !isNum(d))) return null;
+    const fanIn = (kernel as number[]).slice(0, -1).reduce((a, b) => a * b, 1);
+    const relu = RELU_LIKE.has(appliedActivation(view, w));
+    return { factor: (std * Math.sqrt(fanIn)) / (relu ? Math.SQRT2 : 1), std, fanIn };
+  };
+  let run: Array<{ w: LayerView; factor: number; std: number; fanIn: number }> = [];
+  let best: typeof run = [];
+  const product = (r: typeof run) => r.reduce((a, x) => a * x.factor, 1);
+  for (const w of view.weighted()) {
+    const g = growth(w);
+    if (g && g.factor >= 2) run.push({ w, ...g });
+    else run = [];
+    if (product(run) > product(best)) best = [...run];
+  }
+  const total = product(best);
+  if (best.length < 2 || total < 1e3) return [];
+  const first = best[0]!;
+  const described = String(first.w.info.config['kernelInitializer']);
+  const title = `Use heNormal for the kernelInitializer of ${best.map((x) => x.w.info.name).join(', ')}`;
+  const fix = combine(title, best.map((x) => initializerFix(x.w, 'kernelInitializer', RELU_LIKE.has(appliedActivation(view, x.w)) ? 'heNormal' : 'glorotNormal', title)));
+  return [
+    {
+      id: 'weight-initialization:scale',
+      symptom: 'exploding-gradient',
+      rootCause: 'weight-initialization',
+      layer: first.w,
+      location: first.w.info.site,
+      related: best.slice(1).flatMap((x) => (x.w.info.site ? [{ site: x.w.info.site, message: `${x.w.info.name}: multiplies the scale by about ${fmt(x.factor)}` }] : [])),
+      message: `The initial kernels of ${best.length} layers in a row are drawn far too wide for their inputs (${described} on ${first.fanIn} inputs): each multiplies the scale of what it passes on by about ${fmt(first.factor)}, so the outputs and gradients start about ${fmt(total)} times too large. heNormal draws with a deviation of √(2 / fan-in) (${fmt(Math.sqrt(2 / first.fanIn))} here) so that the scale holds from layer to layer.`,
+      evidence: best.slice(0, 4).map((x) => `${x.w.info.name}: kernel deviation ${fmt(x.std)} on ${x.fanIn} inputs, scale ×${fmt(x.factor)}`),
+      relevance: new Map(best.map((x, i) => [x.w.pos, { score: i === 0 ? 1 : 0.6, evidence: `initial kernel scales its input by ×${fmt(x.factor)}` }])),
+      fixes: fix ? [fix] : [],
+      confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation'),
+      strength: 0.85,
+      weak: false,
+    },
+  ];
+}
+
 /** Where a multi-axis index sits, in words: "row 123, column 2". */
 function positionText(index: readonly number[]): string {
   const [row, ...rest] = index;
@@ -1268,6 +1328,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...learningRateCheck(view, run));
   out.push(...activationAppliedTwice(view, run));
   out.push(...initializationChecks(view));
+  out.push(...explodingInitCheck(view));
   out.push(...missingActivation(view));
   out.push(...highDropout(view));
   out.push(...inferenceMode(view, run));
