@@ -17,7 +17,7 @@ import { RunState } from '../src/analysis/run-state';
 
 const ROOT = path.resolve(__dirname, '..');
 const PROBE = path.join(ROOT, 'dist', 'probe.js');
-const PROGRAMS = ['mlp-wasm', 'conv-cpu', 'custom-loop', 'custom-loop-predict', 'deep-200', 'fit-dataset'];
+const PROGRAMS = ['mlp-wasm', 'conv-cpu', 'custom-loop', 'custom-loop-predict', 'deep-200', 'fit-dataset', 'many-epochs'];
 const SETTINGS: Array<{ name: string; sampleEvery: number | undefined }> = [
   { name: 'default (every 25 steps)', sampleEvery: undefined },
   { name: 'denser (every 5 steps)', sampleEvery: 5 },

@@ -230,10 +230,15 @@ export class TensorLeakWatch {
         this.stopRecording();
         if (this.phase.kind !== 'counting') this.phase = { kind: 'counting' };
       }
-    } else if (this.phase.kind !== 'counting') {
-      // fit moved to another epoch in the middle: start over in this one.
-      this.stopRecording();
-      this.phase = { kind: 'counting' };
+    } else {
+      // A new epoch (or the first step): growth is counted within an epoch, since tfjs keeps a few
+      // tensors per epoch until fit returns; a recording under way starts over in this one.
+      this.growth.length = 0;
+      this.byteGrowth.length = 0;
+      if (this.phase.kind !== 'counting') {
+        this.stopRecording();
+        this.phase = { kind: 'counting' };
+      }
     }
     this.lastCount = count;
     this.lastBytes = bytes;

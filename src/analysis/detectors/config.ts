@@ -22,7 +22,7 @@ import {
 import { activationRange, isClassification, rangeText, RELU_LIKE, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import type { ModelState } from '../model-state';
 import { fmt, isNum, pct } from '../stats';
-import type { SourceSite, TensorSummary } from '../trace';
+import type { DataEvent, SourceSite, TensorSummary } from '../trace';
 
 const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
 const NUMERIC: Symptom[] = ['non-finite-loss', 'non-finite-output', 'non-finite-weights', 'non-finite-gradients'];
@@ -369,6 +369,12 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
   return out;
 }
 
+/** What every hypothesis about a model input shares: located where the tensor is built, on the input side. */
+function aboutInputs(view: ModelView, slot: number, e: DataEvent): Pick<Hypothesis, 'layer' | 'location' | 'data' | 'related' | 'weak' | 'inputSide'> {
+  const fitSite = e.site ?? view.event.fitSite;
+  return { layer: null, location: fitSite, ...(slot === 0 ? { data: { role: 'x' as const, fitSite } } : {}), related: [], weak: false, inputSide: true };
+}
+
 function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
   const out: Hypothesis[] = [];
   const firsts = view.firstLayers();
@@ -392,19 +398,14 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
       id: `identical-inputs:${about}`,
       symptom: 'identical-inputs',
       rootCause: 'training-data',
-      layer: null,
-      location: e.site ?? view.event.fitSite,
-      ...(slot === 0 ? { data: { role: 'x' as const, fitSite: e.site ?? view.event.fitSite } } : {}),
-      related: [],
+      ...aboutInputs(view, slot, e),
       message: `Every one of the ${rows ?? ''} input rows is the same: the model cannot tell one example from another and can only learn the average target. A loop that pushes one array it refills for each example (declared once, outside the loop) does this; make a new array for each row.`,
       evidence: [`all ${rows ?? ''} rows of the inputs hold the same values`],
       relevance: new Map(),
       fixes: [],
       confirmBy: set(...HARM, 'dead-relu', 'weights-unchanged', 'loss-oscillating'),
       strength: 0.95,
-      weak: false,
       keepWhenLearning: true,
-      inputSide: true,
     });
   }
   for (const [slot, e] of run.data.x) {
@@ -419,18 +420,13 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
         id: `unscaled-input:${about}`,
         symptom: 'unscaled-input',
         rootCause: 'input-normalization',
-        layer: null,
-        location: e.site ?? view.event.fitSite,
-        ...(slot === 0 ? { data: { role: 'x' as const, fitSite: e.site ?? view.event.fitSite } } : {}),
-        related: [],
+        ...aboutInputs(view, slot, e),
         message: `Inputs are scaled far too small: values range from ${fmt(s.min)} to ${fmt(s.max)} (std ${fmt(s.std)}), so the first layer's outputs are little more than its biases and its weights get almost no gradient. Data divided by its range twice (pixels divided by 255 two times) looks like this.`,
         evidence: [`input values from ${fmt(s.min)} to ${fmt(s.max)}`, `std ${fmt(s.std)}`],
         relevance: new Map(),
         fixes: fix ? [fix] : [],
         confirmBy: set(...HARM, 'dead-relu', 'weights-unchanged', 'vanishing-gradient'),
         strength: 0.7,
-        weak: false,
-        inputSide: true,
       });
       continue;
     }
@@ -449,18 +445,13 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
       id: `unscaled-input:${about}`,
       symptom: 'unscaled-input',
       rootCause: 'input-normalization',
-      layer: null,
-      location: e.site ?? view.event.fitSite,
-      ...(slot === 0 ? { data: { role: 'x' as const, fitSite: e.site ?? view.event.fitSite } } : {}),
-      related: [],
+      ...aboutInputs(view, slot, e),
       message: `Inputs are not scaled: values range from ${fmt(s.min)} to ${fmt(s.max)} (mean ${fmt(s.mean)}, std ${fmt(s.std)}), which saturates or kills the first layer's units and makes gradients huge.`,
       evidence: [`input values from ${fmt(s.min)} to ${fmt(s.max)}`, `std ${fmt(s.std)}`, `no normalization layer before ${firsts[0]?.info.name ?? 'the first layer'}`],
       relevance: rel,
       fixes: fix ? [fix] : [],
       confirmBy: set(...HARM, ...NUMERIC, 'loss-oscillating', 'loss-diverging', 'exploding-gradient', 'saturated-activation', 'dead-relu', 'vanishing-gradient', 'weights-unchanged'),
       strength,
-      weak: false,
-      inputSide: true,
     });
   }
   // Regression targets in the thousands: the output must reach them with small steps.
