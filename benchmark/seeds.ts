@@ -155,13 +155,16 @@ async function main(): Promise<void> {
     },
   });
   const seeds = parseSeeds(values.seeds ?? '');
-  const { cases, healthy } = loadSuites(values.case ?? []);
+  const { cases, bugs, healthy } = loadSuites(values.case ?? []);
   const started = Date.now();
   const caseRows: CaseRow[] = [];
   for (const truth of cases) caseRows.push(await sweepCase(truth, seeds));
   const healthyRows: HealthyRow[] = [];
   for (const program of healthy) healthyRows.push(await sweepHealthy(program, seeds));
-  const tables = renderSeedTables(seeds, caseRows, healthyRows);
+  const bugRows: CaseRow[] = [];
+  for (const truth of bugs) bugRows.push(await sweepCase(truth, seeds));
+  // The written bugs get their own table: their totals are not the DeepLocalize programs'.
+  const tables = [renderSeedTables(seeds, caseRows, healthyRows), ...(bugRows.length ? [`### Written bugs (\`benchmark/bugs/\`)\n\n${renderSeedTables(seeds, bugRows, [])}`] : [])].join('\n\n');
   process.stdout.write(tables + '\n');
   const seconds = Math.round((Date.now() - started) / 1000);
   if (!values['no-write'] && !values.case) {

@@ -129,6 +129,30 @@ describe('output activation vs loss vs targets', () => {
   });
 });
 
+describe('regression targets in the thousands, training', () => {
+  const model = () =>
+    new TraceBuilder()
+      .model({ layers: [dense(32, 'relu', 7), dense(1, 'linear', 8)], loss: 'meanSquaredError', compileLine: 11, fitLine: 12, optimizer: { className: 'SGD', learningRate: 0.01, line: 10 } })
+      .xRange(-1, 1)
+      .yContinuous(1e5, 1e6, 1000, 2e5);
+
+  it('NaN at an ordinary learning rate is blamed on the targets, not the learning rate', () => {
+    const b = model();
+    b.step(4e11);
+    // The first update blew the weights up: the next step reads them non-finite.
+    b.step(null, { layers: [{ out: { nan: 320 }, weights: [{ nanCount: 96 }] }, { out: { nan: 32 }, weights: [{ nanCount: 32 }] }], gradNorm: null, gradNonFinite: true });
+    const f = run(b.events).findings.find((x) => x.confirmed)!;
+    assert.deepEqual([f.id, f.rootCause], ['unscaled-input:y', 'input-normalization']);
+  });
+
+  it('an output stuck at a constant once the first updates killed the ReLUs is blamed on the targets', () => {
+    const b = model();
+    for (let i = 0; i < 60; i++) b.step(3.7e10, { layers: i % 10 === 0 ? [{ out: { dead: 1, std: 0 }, weights: [{ norm: 3 }] }, { out: { constant: 1, std: 0, mean: 0.2 }, weights: [{ norm: 1 }] }] : undefined });
+    const f = run(b.events).findings.find((x) => x.confirmed)!;
+    assert.deepEqual([f.id, f.rootCause], ['unscaled-input:y', 'input-normalization']);
+  });
+});
+
 describe('label encoding', () => {
   it('sparse categorical cross-entropy with one-hot labels: switch the loss; a crash confirms it', () => {
     const src = withLine(CLASSIFIER_SRC, 11, "  model.compile({ optimizer, loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });");

@@ -476,7 +476,7 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
       evidence: [`targets from ${fmt(e.summary.min)} to ${fmt(e.summary.max)}`],
       relevance: rel,
       fixes: fix ? [fix] : [],
-      confirmBy: set('loss-not-decreasing', 'loss-diverging', 'loss-oscillating', 'exploding-gradient', ...NUMERIC),
+      confirmBy: set('loss-not-decreasing', 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'constant-output', ...NUMERIC),
       strength: 0.6,
       weak: false,
     });

@@ -460,7 +460,10 @@ function constantOutput(ctx: Ctx): Observation[] {
     const evidence = [`${o.layer.info.name}: ${c.text}`];
     if (producer !== o.layer) evidence.push(`${producer.info.name} is the first layer whose output is constant`);
     let cause: Cause;
-    const hyps = strongHyps(ctx, 'constant-output', (h) => h.layer === producer || h.layer === o.actLayer || h.rootCause === 'label-encoding' || (h.inputSide === true && (view.isNearInput(view.ownerOf(producer), 1) || h.strength >= 0.7)));
+    // Regression targets in the thousands blow the first updates up until the ReLUs die: the output
+    // then stays at whatever constant the surviving biases give.
+    const targetSide = (h: Hypothesis) => h.symptom === 'unscaled-input' && h.inputSide !== true;
+    const hyps = strongHyps(ctx, 'constant-output', (h) => h.layer === producer || h.layer === o.actLayer || h.rootCause === 'label-encoding' || targetSide(h) || (h.inputSide === true && (view.isNearInput(view.ownerOf(producer), 1) || h.strength >= 0.7)));
     const regularized = regularizationCause(ctx);
     if (regularized) {
       cause = regularized.cause;
