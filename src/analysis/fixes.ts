@@ -515,6 +515,17 @@ function fitArgument(src: SourceText, fitSite: SourceSite, role: 'x' | 'y'): Dat
   return { arg, decl: { keyword: { start: last.index, end: last.index + last[1]!.length }, init } };
 }
 
+/** A script's text, or null when it cannot be read. */
+function readSource(read: SourceReader | undefined, file: string): SourceText | null {
+  if (!read) return null;
+  try {
+    const text = read(file);
+    return typeof text === 'string' ? new SourceText(text) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The variable list given at a custom step's call, and the initializer that makes it (the argument itself, or the declaration of the name given). */
 function varListArgument(src: SourceText, site: SourceSite): { arg: Span; init: Span | null; declStart: number | null } | null {
   const call = findCall(src, site, /\.\s*(?:minimize|variableGrads)\s*\(/);
@@ -535,15 +546,8 @@ function varListArgument(src: SourceText, site: SourceSite): { arg: Span; init: 
 
 /** Where the variable list a custom step trains is made: the declaration of the name given to minimize or variableGrads, or the argument. */
 export function varListDeclarationSite(read: SourceReader | undefined, site: SourceSite | null): SourceSite | null {
-  if (!read || !site) return null;
-  let text: string | undefined;
-  try {
-    text = read(site.file);
-  } catch {
-    return null;
-  }
-  if (typeof text !== 'string') return null;
-  const src = new SourceText(text);
+  const src = site ? readSource(read, site.file) : null;
+  if (!src || !site) return null;
   const v = varListArgument(src, site);
   if (!v) return null;
   const p = src.position(v.declStart ?? v.arg.start);
@@ -552,15 +556,8 @@ export function varListDeclarationSite(read: SourceReader | undefined, site: Sou
 
 /** Where the tensor passed to fit as x or y is built (its declaration), when the source shows it. */
 export function dataDeclarationSite(read: SourceReader | undefined, fitSite: SourceSite | null, role: 'x' | 'y'): SourceSite | null {
-  if (!read || !fitSite) return null;
-  let text: string | undefined;
-  try {
-    text = read(fitSite.file);
-  } catch {
-    return null;
-  }
-  if (typeof text !== 'string') return null;
-  const src = new SourceText(text);
+  const src = fitSite ? readSource(read, fitSite.file) : null;
+  if (!src || !fitSite) return null;
   const d = fitArgument(src, fitSite, role);
   if (!d?.decl) return null;
   const p = src.position(d.decl.keyword.start);
