@@ -172,10 +172,6 @@ export function gradStats(values: Values, name: string): GradStats {
 const DISTINCT_LIMIT = 32;
 
 /**
- * Training inputs or targets, described once. Distinct values, class counts, column means and
- * one-hot rows are only worked out for targets, where they reveal the label encoding.
- */
-/**
  * Whether every row (first axis) of an input holds the same values as the first: a data-building
  * loop that pushed one array object again and again. Null with fewer than 2 rows. Stops at the
  * first row that differs, so ordinary data costs one row's comparison.
@@ -190,6 +186,10 @@ function identicalRows(values: Values, shape: readonly number[]): boolean | null
   return true;
 }
 
+/**
+ * Training inputs or targets, described once. Distinct values, class counts, column means and
+ * one-hot rows are only worked out for targets, where they reveal the label encoding.
+ */
 export function tensorSummary(values: Values, shape: readonly number[], dtype: string, wantDistinct: boolean): TensorSummary {
   const n = values.length;
   const { finite: finiteCount, sum, sumSq, min, max, nan, inf } = moments(values);

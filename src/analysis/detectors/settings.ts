@@ -36,14 +36,6 @@ export function ignoredLearningRate(e: TraceEventOf<'ignoredSetting'>, run: Mode
   };
 }
 
-/** Optimizers that carry state from step to step (moments, accumulators, velocity). */
-const STATEFUL = /adam|adamax|adagrad|adadelta|rmsprop|momentum/i;
-
-/**
- * A new optimizer made on the same line at every step of a custom loop. A stateful one (Adam,
- * RMSProp, momentum, ...) then takes every step from fresh state, so it never works as designed;
- * every optimizer also keeps tensors of its own (its learning rate, its state) that are never freed.
- */
 /**
  * A custom loop whose steps never train the model's last layer with weights, though earlier layers
  * train: the variable list given to the step leaves it at its random initial weights. Certain from
@@ -79,6 +71,14 @@ export function untrainedLayers(e: TraceEventOf<'untrainedLayers'>, run: ModelSt
   };
 }
 
+/** Optimizers that carry state from step to step (moments, accumulators, velocity). */
+const STATEFUL = /adam|adamax|adagrad|adadelta|rmsprop|momentum/i;
+
+/**
+ * A new optimizer made on the same line at every step of a custom loop. A stateful one (Adam,
+ * RMSProp, momentum, ...) then takes every step from fresh state, so it never works as designed;
+ * every optimizer also keeps tensors of its own (its learning rate, its state) that are never freed.
+ */
 export function recreatedOptimizer(e: TraceEventOf<'optimizerRecreated'>, run: ModelState): Observation {
   const name = e.className.replace(/Optimizer$/, '') || 'optimizer';
   const stateful = STATEFUL.test(e.className);
