@@ -297,18 +297,8 @@ export class TensorLeakWatch {
     const regular = this.rises.every((r, i) => r.grew === last.grew && (i === 0 || r.iter - this.rises[i - 1]!.iter === period));
     // Rises at every step are the step watch's; one model records at a time.
     if (!regular || period < 2 || step.iter !== last.iter + period - 1 || TensorLeakWatch.recording !== null) return;
-    const recording = recordCreations(this.engine);
-    if (!recording) {
-      this.periodic = { kind: 'done' };
-      return;
-    }
-    TensorLeakWatch.recording = this;
-    TensorLeakWatch.otherSteps = 0;
-    const stop = () => {
-      recording.stop();
-      if (TensorLeakWatch.recording === this) TensorLeakWatch.recording = null;
-    };
-    this.periodic = { kind: 'recording', created: recording.created, rise: last, period, stop };
+    const recording = this.claimRecorder();
+    this.periodic = recording ? { kind: 'recording', created: recording.created, rise: last, period, stop: recording.stop } : { kind: 'done' };
   }
 
   private reportPeriodic(step: LeakStep, survivors: Created[], p: Extract<Periodic, { kind: 'waiting' }>, count: number, bytes: number): void {
@@ -357,15 +347,22 @@ export class TensorLeakWatch {
   }
 
   private startRecording(epoch: number | null): void {
-    const recording = recordCreations(this.engine);
+    const recording = this.claimRecorder();
     this.phase = { kind: 'recording', created: recording?.created ?? [], epoch };
-    if (!recording) return;
+    this.restore = recording?.stop ?? null;
+  }
+
+  /** Records the engine's tensor creations as the one watch doing so; stop() lets go of both. Null when the engine offers no hook. */
+  private claimRecorder(): { created: Created[]; stop: () => void } | null {
+    const recording = recordCreations(this.engine);
+    if (!recording) return null;
     TensorLeakWatch.recording = this;
     TensorLeakWatch.otherSteps = 0;
-    this.restore = () => {
+    const stop = () => {
       recording.stop();
-      TensorLeakWatch.recording = null;
+      if (TensorLeakWatch.recording === this) TensorLeakWatch.recording = null;
     };
+    return { created: recording.created, stop };
   }
 
   private stopRecording(): void {
