@@ -505,14 +505,19 @@ function fitArgument(src: SourceText, fitSite: SourceSite, role: 'x' | 'y'): Dat
   const t = src.text;
   const name = t.slice(arg.start, arg.end);
   if (!/^[A-Za-z_$][\w$]*$/.test(name)) return { arg, decl: null };
+  return { arg, decl: declarationBefore(t, name, call.open) };
+}
+
+/** The last `const|let|var <name> = <init>` before offset `before`: its keyword and its initializer. */
+function declarationBefore(t: string, name: string, before: number): { keyword: Span; init: Span } | null {
   const re = new RegExp(`\\b(const|let|var)\\s+${escapeRe(name)}\\s*=(?![=>])\\s*`, 'g');
   let last: RegExpExecArray | null = null;
-  for (let m = re.exec(t); m && m.index < call.open; m = re.exec(t)) last = m;
-  if (!last) return { arg, decl: null };
+  for (let m = re.exec(t); m && m.index < before; m = re.exec(t)) last = m;
+  if (!last) return null;
   const initStart = last.index + last[0].length;
   const init = trim(t, initStart, statementEnd(t, initStart));
-  if (init.end <= init.start) return { arg, decl: null };
-  return { arg, decl: { keyword: { start: last.index, end: last.index + last[1]!.length }, init } };
+  if (init.end <= init.start) return null;
+  return { keyword: { start: last.index, end: last.index + last[1]!.length }, init };
 }
 
 /** A script's text, or null when it cannot be read. */
@@ -536,12 +541,8 @@ function varListArgument(src: SourceText, site: SourceSite): { arg: Span; init: 
   if (!arg) return null;
   const name = t.slice(arg.start, arg.end).trim();
   if (!/^[A-Za-z_$][\w$]*$/.test(name)) return { arg, init: arg, declStart: null };
-  const re = new RegExp(`\\b(const|let|var)\\s+${escapeRe(name)}\\s*=(?![=>])\\s*`, 'g');
-  let last: RegExpExecArray | null = null;
-  for (let m = re.exec(t); m && m.index < call.open; m = re.exec(t)) last = m;
-  if (!last) return { arg, init: null, declStart: null };
-  const initStart = last.index + last[0].length;
-  return { arg, init: trim(t, initStart, statementEnd(t, initStart)), declStart: last.index };
+  const decl = declarationBefore(t, name, call.open);
+  return { arg, init: decl?.init ?? null, declStart: decl?.keyword.start ?? null };
 }
 
 /** Where the variable list a custom step trains is made: the declaration of the name given to minimize or variableGrads, or the argument. */
@@ -1019,36 +1020,30 @@ function shuffleTogetherEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuf
 }
 
 function clipLogInputEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clipLogInput' }>): EditResult {
-  const call = findCall(src, p.site, /\.\s*log\s*\(/);
-  if (!call) return null;
-  const t = src.text;
-  const before = t.slice(Math.max(0, call.open - 300), call.open + 1);
-  // tf.log(x): the argument is clipped with the same namespace.
-  const ns = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\s*\.\s*log\s*\($/.exec(before);
-  if (call.args.length === 1 && ns && ns[1] !== 'Math') {
-    const a = call.args[0]!;
-    return [src.edit(p.site.file, a.start, a.end, `${ns[1]}.clipByValue(${t.slice(a.start, a.end)}, 1e-7, 1)`)];
-  }
-  // x.log(): the clip goes between the receiver and log.
-  const dot = call.args.length === 0 ? dotBefore(t, call.open, 'log') : -1;
-  return dot < 0 ? null : [src.edit(p.site.file, dot, dot, '.clipByValue(1e-7, 1)')];
+  return guardOpInput(src, p.site, 'log', (ns, x) => `${ns}.clipByValue(${x}, 1e-7, 1)`, '.clipByValue(1e-7, 1)');
 }
 
 function guardSqrtInputEdits(src: SourceText, p: Extract<FixPlan, { kind: 'guardSqrtInput' }>): EditResult {
   if (p.call === 'norm') return guardNormEdits(src, p.site);
-  const call = findCall(src, p.site, /\.\s*sqrt\s*\(/);
+  return guardOpInput(src, p.site, 'sqrt', (ns, x) => `${ns}.maximum(${x}, 1e-7)`, '.maximum(1e-7)');
+}
+
+/**
+ * What the op at the site takes is guarded first: `<ns>.<op>(x)` gets `wrap(ns, x)` as its argument
+ * (the same namespace, never Math's), and `x.<op>()` gets `method` between the receiver and the op.
+ */
+function guardOpInput(src: SourceText, site: SourceSite, op: string, wrap: (ns: string, x: string) => string, method: string): EditResult {
+  const call = findCall(src, site, new RegExp(`\\.\\s*${op}\\s*\\(`));
   if (!call) return null;
   const t = src.text;
   const before = t.slice(Math.max(0, call.open - 300), call.open + 1);
-  // tf.sqrt(x): the guard uses the same namespace.
-  const ns = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\s*\.\s*sqrt\s*\($/.exec(before);
+  const ns = new RegExp(`(?:^|[^\\w$.])([A-Za-z_$][\\w$]*)\\s*\\.\\s*${op}\\s*\\($`).exec(before);
   if (call.args.length === 1 && ns && ns[1] !== 'Math') {
     const a = call.args[0]!;
-    return [src.edit(p.site.file, a.start, a.end, `${ns[1]}.maximum(${t.slice(a.start, a.end)}, 1e-7)`)];
+    return [src.edit(site.file, a.start, a.end, wrap(ns[1]!, t.slice(a.start, a.end)))];
   }
-  // x.sqrt(): the guard goes between the receiver and sqrt.
-  const dot = call.args.length === 0 ? dotBefore(t, call.open, 'sqrt') : -1;
-  return dot < 0 ? null : [src.edit(p.site.file, dot, dot, '.maximum(1e-7)')];
+  const dot = call.args.length === 0 ? dotBefore(t, call.open, op) : -1;
+  return dot < 0 ? null : [src.edit(site.file, dot, dot, method)];
 }
 
 /** A Euclidean norm, `<ns>.norm(x, ord?, axis?, keepDims?)` or `x.norm(ord?, axis?, keepDims?)`, as the guarded square root of the sum of squares. */
@@ -1072,6 +1067,22 @@ function guardNormEdits(src: SourceText, site: SourceSite): EditResult {
   const [ord, axis, keepDims] = call.args.map(text);
   if (!euclidean(ord)) return null;
   return [src.edit(site.file, dot, call.close + 1, `.square().sum(${sumArgs(axis, keepDims).slice(2)}).maximum(1e-7).sqrt()`)];
+}
+
+function trainAllLayersEdits(src: SourceText, p: Extract<FixPlan, { kind: 'trainAllLayers' }>): EditResult {
+  const v = varListArgument(src, p.site);
+  if (!v?.init) return null;
+  const text = src.text.slice(v.init.start, v.init.end);
+  const m = /([A-Za-z_$][\w$]*)\s*\.\s*(?:layers\s*\[\s*\d+\s*\]|getLayer\s*\([^()]*\))\s*\.\s*trainableWeights\b/.exec(text);
+  if (!m) return null;
+  const start = v.init.start + m.index;
+  return [src.edit(p.site.file, start, start + m[0].length, `${m[1]}.trainableWeights`)];
+}
+
+function negateLossEdits(src: SourceText, p: Extract<FixPlan, { kind: 'negateLoss' }>): EditResult {
+  // The call nearest the column is the one that made the loss (a tf op, or the script's own function).
+  const call = findCall(src, p.site, /[A-Za-z_$][\w$]*\s*\(/);
+  return call ? [src.edit(p.site.file, call.close + 1, call.close + 1, '.neg()')] : null;
 }
 
 function trainingCallEdits(src: SourceText, p: Extract<FixPlan, { kind: 'trainingCall' }>): EditResult {
@@ -1210,20 +1221,10 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return clipLogInputEdits(src, p);
       case 'guardSqrtInput':
         return guardSqrtInputEdits(src, p);
-      case 'trainAllLayers': {
-        const v = varListArgument(src, p.site);
-        if (!v?.init) return null;
-        const text = src.text.slice(v.init.start, v.init.end);
-        const m = /([A-Za-z_$][\w$]*)\s*\.\s*(?:layers\s*\[\s*\d+\s*\]|getLayer\s*\([^()]*\))\s*\.\s*trainableWeights\b/.exec(text);
-        if (!m) return null;
-        const start = v.init.start + m.index;
-        return [src.edit(p.site.file, start, start + m[0].length, `${m[1]}.trainableWeights`)];
-      }
-      case 'negateLoss': {
-        // The call nearest the column is the one that made the loss (a tf op, or the script's own function).
-        const call = findCall(src, p.site, /[A-Za-z_$][\w$]*\s*\(/);
-        return call ? [src.edit(p.site.file, call.close + 1, call.close + 1, '.neg()')] : null;
-      }
+      case 'trainAllLayers':
+        return trainAllLayersEdits(src, p);
+      case 'negateLoss':
+        return negateLossEdits(src, p);
       case 'trainingCall':
         return trainingCallEdits(src, p);
     }
