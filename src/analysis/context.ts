@@ -177,6 +177,9 @@ function roundUp(v: number): number {
   return 10 * p;
 }
 
+/** A hypothesis about regression targets too large for the loss (not about the inputs). */
+export const scalesTargets = (h: Hypothesis): boolean => h.symptom === 'unscaled-input' && h.inputSide !== true;
+
 export function scaleFix(view: ModelView | null, e: DataEvent | undefined, role: 'x' | 'y'): PlannedFix | null {
   if (!view || !e) return null;
   const s = e.summary;

@@ -40,9 +40,10 @@ export function tensorLeak(e: TraceEventOf<'tensorLeak'>, run: ModelState): Obse
   const epochs = e.period === 'epoch';
   const every = e.period === 'steps' && e.everySteps ? e.everySteps : null;
   const unit = epochs ? 'epoch' : every ? `${every} steps` : 'step';
+  const cadence = every ? `once every ${every} steps` : `at every ${unit}`;
   const perThousand = e.bytesPerStep * (epochs ? 100 : 1000 / (every ?? 1));
   const message =
-    `Training leaks ${plural(perStep, 'tensor')} (${bytesText(e.bytesPerStep)}) ${every ? `once every ${every} steps` : `at every ${unit}`}${epochs ? " in fit's epoch callbacks" : ''}, so memory grows until the process runs out.${where} ` +
+    `Training leaks ${plural(perStep, 'tensor')} (${bytesText(e.bytesPerStep)}) ${cadence}${epochs ? " in fit's epoch callbacks" : ''}, so memory grows until the process runs out.${where} ` +
     `tfjs frees a tensor only on dispose() or at the end of the tf.tidy() that made it.`;
   const evidence = [
     epochs
@@ -51,9 +52,9 @@ export function tensorLeak(e: TraceEventOf<'tensorLeak'>, run: ModelState): Obse
         ? `live tensors rose by ${perStep} once every ${every} steps, ${e.steps} times running, and stayed level between; ${e.liveTensors} tensors (${bytesText(e.liveBytes)}) were live at step ${e.iter}`
         : `live tensors grew at each of the last ${e.steps} steps (${plural(perStep, 'tensor')} per step); ${e.liveTensors} tensors (${bytesText(e.liveBytes)}) were live at step ${e.iter}`,
     ...(perThousand >= 1024 ? [`at this rate ${epochs ? '100 more epochs hold' : '1000 more steps hold'} ${bytesText(perThousand)} more`] : []),
-    ...located.map((s) => `line ${s.site.line}: ${plural(s.tensors, 'tensor')} per ${every ? `${every} steps` : unit} (${s.dtype} ${shapeText(s.shape)}${s.tensors > 1 ? ' and others' : ''}) outlived ${every ? `the next ${every} steps` : `the ${unit} that made ${s.tensors === 1 ? 'it' : 'them'}`}`),
+    ...located.map((s) => `line ${s.site.line}: ${plural(s.tensors, 'tensor')} per ${unit} (${s.dtype} ${shapeText(s.shape)}${s.tensors > 1 ? ' and others' : ''}) outlived ${every ? `the next ${every} steps` : `the ${unit} that made ${s.tensors === 1 ? 'it' : 'them'}`}`),
   ];
-  const related = located.slice(1).map((s) => ({ site: s.site, message: `${plural(s.tensors, 'tensor')} made here ${every ? `once every ${every} steps` : `at every ${unit}`} ${s.tensors === 1 ? 'is' : 'are'} never freed` }));
+  const related = located.slice(1).map((s) => ({ site: s.site, message: `${plural(s.tensors, 'tensor')} made here ${cadence} ${s.tensors === 1 ? 'is' : 'are'} never freed` }));
   if (e.stepSite && !located.some((s) => s.site.line === e.stepSite!.line && s.site.file === e.stepSite!.file)) related.push({ site: e.stepSite, message: epochs ? 'the fit call' : 'the training step' });
   const sameFile = main ? located.filter((s) => s.site.file === main.site.file) : [];
   const fixes: PlannedFix[] = sameFile.length

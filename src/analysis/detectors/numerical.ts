@@ -5,7 +5,7 @@
  * forward pass with a non-finite loss means the loss itself (usually the output activation).
  */
 import type { RootCause, Symptom } from '../findings';
-import { type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, type Observation, type RelevanceSpec } from '../context';
+import { type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, scalesTargets, type Observation, type RelevanceSpec } from '../context';
 import type { LayerView } from '../model';
 import type { LayerSample } from '../model-state';
 import type { FixPlan, PlannedFix } from '../fixes';
@@ -237,7 +237,7 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
 
   // Raw inputs, or regression targets in the thousands (the loss's gradients scale with them).
   const unscaled = (symptom: Symptom) => confirmable(ctx, symptom, ['input-normalization'], (h) => h.inputSide === true || h.symptom === 'unscaled-input')[0];
-  const unscaledWhat = (h: Hypothesis) => (h.inputSide ? 'the raw inputs make the gradients huge' : 'the unscaled regression targets make the loss and its gradients huge');
+  const unscaledWhat = (h: Hypothesis) => (scalesTargets(h) ? 'the unscaled regression targets make the loss and its gradients huge' : 'the raw inputs make the gradients huge');
 
   if (hasDetails && view) {
     const byIndex = new Map(details.map((d) => [d.index, d]));
@@ -320,7 +320,7 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
         return [base('non-finite-loss', 'loss', h.layer, `The loss became NaN at iteration ${it} although every layer output is finite: ${h.message}`, rel, cause)];
       }
       const targetH = unscaled('non-finite-loss');
-      if (targetH && !targetH.inputSide && confirmable(ctx, 'non-finite-loss', ['learning-rate']).length === 0) {
+      if (targetH && scalesTargets(targetH) && confirmable(ctx, 'non-finite-loss', ['learning-rate']).length === 0) {
         return [base('non-finite-loss', 'loss', null, `The loss became NaN at iteration ${it}: ${unscaledWhat(targetH)}. ${targetH.message}`, rel, inputCause(targetH))];
       }
       if (outMax > 1e15 || exploded) {
