@@ -473,7 +473,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
     }
     const out = original.apply(this, args);
     // A custom loop's scalars in its first steps: one of them is the loss its step returns.
-    if (entry && entry.mode === 'custom' && !lossSiteSent.has(entry) && isTensor(out) && out.size === 1) scalarSites.set(out, captureUserSite(PROBE_FILE));
+    if (entry && entry.mode === 'custom' && !lossSiteSent.has(entry) && isTensor(out) && out.size === 1) scalarStacks.set(out, captureStack());
     if (watchLog && typeof kernelName === 'string') {
       try {
         trackProbabilities(kernelName, inputs, out);
@@ -1732,7 +1732,7 @@ function noteUntrainedLayers(entry: TracedModel, trained: ReadonlySet<string>): 
     weighted.add(layer);
     if (trained.has(name)) trainedLayers.add(layer);
   }
-  if (trainedLayers.size === 0 || weighted.size === 0) return;
+  if (trainedLayers.size === 0) return;
   const last = Math.max(...weighted);
   if (trainedLayers.has(last)) return;
   const byOthers = new Set<string>();
@@ -1867,12 +1867,15 @@ function sendFirstInput(state: StepState): void {
   }
 }
 
-/** Where each scalar made in a custom loop's first steps was computed, until its loss's line is known. */
-const scalarSites = new WeakMap<object, SourceSite | null>();
+/**
+ * The stack of each scalar made in a custom loop's first steps, until its loss's line is known. V8
+ * formats a captured stack only when it is read: here, the loss's alone.
+ */
+const scalarStacks = new WeakMap<object, { stack?: string }>();
 const lossSiteSent = new WeakSet<TracedModel>();
 
 function sendLossSite(entry: TracedModel, y: any): void {
-  const site = scalarSites.get(y);
+  const site = userSiteFromStack(scalarStacks.get(y)?.stack, PROBE_FILE);
   if (!site) return;
   lossSiteSent.add(entry);
   emit({ type: 'lossComputed', modelId: entry.id, site } satisfies LossComputedEvent);
