@@ -15,7 +15,7 @@ import type { Finding, Report } from '../src/analysis/findings';
 
 const ROOT = path.resolve(__dirname, '..');
 const CASES = path.join(ROOT, 'benchmark', 'cases');
-/** Bugs written for this benchmark, each with its fix: programs no detector rule was made from. */
+/** Bugs written for this benchmark, each with its fix, before Faultline was run on them. */
 const BUGS = path.join(ROOT, 'benchmark', 'bugs');
 const HEALTHY = path.join(ROOT, 'benchmark', 'healthy');
 const CLI = path.join(ROOT, 'bin', 'faultline');
@@ -188,6 +188,11 @@ export const mark = (b: boolean | null): string => (b === null ? '?' : b ? '✓'
 /** A healthy program's run counts against Faultline with any finding, or when it gave no diagnosis. */
 export const healthyFlagged = (s: HealthyScore): boolean => s.findings.length > 0 || s.error !== null;
 
+/** A buggy program's marks: detected, exact line, root cause + fix, silent on fixed, first finding, lead finding. */
+function scoreCells(s: CaseScore): string {
+  return `${mark(s.detected)} | ${mark(s.exactLine)} | ${mark(s.fix)} | ${mark(!s.falseAlarmFixed)}${s.falseAlarmFixed ? ` (${s.falseAlarmFindings.join(', ')})` : ''} | ${s.firstFindingMs === null ? '–' : Math.round(s.firstFindingMs)} | ${s.first}`;
+}
+
 export function renderTable(scores: CaseScore[]): string {
   const lines: string[] = [];
   lines.push('| case | kind | detected | exact line | root cause + fix | silent on fixed | first finding (ms) | lead finding | DeepLocalize detected | DeepLocalize localized |');
@@ -198,7 +203,7 @@ export function renderTable(scores: CaseScore[]): string {
       continue;
     }
     lines.push(
-      `| ${s.id}${s.unfaithful ? ' (unfaithful port)' : ''} | ${s.kind} | ${mark(s.detected)} | ${mark(s.exactLine)} | ${mark(s.fix)} | ${mark(!s.falseAlarmFixed)}${s.falseAlarmFixed ? ` (${s.falseAlarmFindings.join(', ')})` : ''} | ${s.firstFindingMs === null ? '–' : Math.round(s.firstFindingMs)} | ${s.first} | ${mark(s.dlDetected)} | ${mark(s.dlLocalized)} |`,
+      `| ${s.id}${s.unfaithful ? ' (unfaithful port)' : ''} | ${s.kind} | ${scoreCells(s)} | ${mark(s.dlDetected)} | ${mark(s.dlLocalized)} |`,
     );
   }
   const buggy = scores.filter((s) => !s.healthy);
@@ -227,7 +232,7 @@ export function renderBugTable(scores: CaseScore[], truths: CaseTruth[]): string
   lines.push('|---|---|---|---|---|---|---|---|---|');
   for (const s of scores) {
     lines.push(
-      `| ${s.id} | ${s.kind} | ${bugOf.get(s.id)} | ${mark(s.detected)} | ${mark(s.exactLine)} | ${mark(s.fix)} | ${mark(!s.falseAlarmFixed)}${s.falseAlarmFixed ? ` (${s.falseAlarmFindings.join(', ')})` : ''} | ${s.firstFindingMs === null ? '–' : Math.round(s.firstFindingMs)} | ${s.first} |`,
+      `| ${s.id} | ${s.kind} | ${bugOf.get(s.id)} | ${scoreCells(s)} |`,
     );
   }
   const count = (f: (s: CaseScore) => boolean) => `${scores.filter(f).length}/${scores.length}`;
