@@ -9,7 +9,7 @@ import { configHypotheses } from './detectors/config';
 import { detectExploding, detectLayers, neverUpdated } from './detectors/layers';
 import { detectNumerical } from './detectors/numerical';
 import { tensorLeak } from './detectors/memory';
-import { ignoredLearningRate, recreatedOptimizer, untrainedLayers } from './detectors/settings';
+import { ignoredLearningRate, learningRateDecayedAway, recreatedOptimizer, untrainedLayers } from './detectors/settings';
 import { completedAsPlanned, cutShort, detectTrends, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { SYMPTOM_SEEN } from './findings';
@@ -226,6 +226,7 @@ export class DiagnosisEngine {
         const step = clamp(Math.floor(n / 50), 1, 50);
         if (n % step === 0) {
           this.apply(run, detectExploding(ctx));
+          this.apply(run, learningRateDecayedAway(ctx));
           this.trend(run, ctx, false);
         }
         return;

@@ -87,6 +87,8 @@ export type FixPlan =
    * `<model>.getLayer(...).trainableWeights`) becomes `<model>.trainableWeights`.
    */
   | { kind: 'trainAllLayers'; site: SourceSite }
+  /** The statement at the site (alone on its lines) moves to just after the innermost loop around it: a per-epoch step written in the batch loop. */
+  | { kind: 'moveAfterLoop'; site: SourceSite }
   /** The call at the site, which computes the loss, gets `.neg()` after it. */
   | { kind: 'negateLoss'; site: SourceSite }
   /** `<model>.predict(x)` or `<model>.apply(x)` at the site becomes `<model>.apply(x, { training: true })`. */
@@ -979,6 +981,39 @@ function hoistDeclarationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoi
   return [src.edit(p.site.file, loopStart, loopStart, `${indent}${statement}\n`), src.edit(p.site.file, d.lineStart, next < 0 ? t.length : next, '')];
 }
 
+function moveAfterLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'moveAfterLoop' }>): EditResult {
+  const t = src.text;
+  const lineStart = src.lineStart(p.site.line);
+  if (lineStart < 0) return null;
+  const start = lineStart + /^[ \t]*/.exec(t.slice(lineStart))![0].length;
+  const end = statementEnd(t, start);
+  const stmtEnd = t[end] === ';' ? end + 1 : end;
+  const endLine = src.position(stmtEnd).line;
+  if (stmtEnd <= start || t.slice(stmtEnd, src.lineEnd(endLine)).trim() !== '') return null;
+  // The statement must sit directly in a loop's body, and that loop's closing brace alone on its line.
+  const open = enclosingBlock(t, start);
+  if (open < 0) return null;
+  const headerLine = src.position(open).line;
+  if (!LOOP_HEADER.test(codeOnly(t, src.lineStart(headerLine), open))) return null;
+  const close = matchClose(t, open);
+  if (close < 0) return null;
+  const closeLine = src.position(close).line;
+  const closeStart = src.lineStart(closeLine);
+  if (t.slice(closeStart, close).trim() !== '' || !/^\s*;?\s*$/.test(t.slice(close + 1, src.lineEnd(closeLine)))) return null;
+  // It must not use what the loop declares (the batch index, a batch's tensors).
+  const statement = codeOnly(t, start, stmtEnd);
+  const loopCode = codeOnly(t, src.lineStart(headerLine), start);
+  for (const m of loopCode.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)/g)) if (new RegExp(`\\b${escapeRe(m[1]!)}\\b`).test(statement)) return null;
+  const indent = /^[ \t]*/.exec(t.slice(closeStart))![0];
+  const next = src.lineStart(endLine + 1);
+  const afterClose = src.lineStart(closeLine + 1);
+  const text = t.slice(start, stmtEnd).replace(/\n[ \t]*/g, ' ');
+  return [
+    src.edit(p.site.file, lineStart, next < 0 ? t.length : next, ''),
+    src.edit(p.site.file, afterClose < 0 ? t.length : afterClose, afterClose < 0 ? t.length : afterClose, `${afterClose < 0 ? '\n' : ''}${indent}${text}\n`),
+  ];
+}
+
 /** A `<ns>.shuffle(<one argument>)` statement alone on its line(s): its call, argument and line span. */
 function shuffleStatement(src: SourceText, site: SourceSite): { call: Call; name: Span; arg: string; lineStart: number; next: number } | null {
   const call = findCall(src, site, /\.\s*shuffle\s*\(/);
@@ -1134,6 +1169,7 @@ function planFile(p: FixPlan): string | null {
     case 'shiftIndices':
     case 'reshapeOperand':
     case 'hoistDeclaration':
+    case 'moveAfterLoop':
     case 'clipLogInput':
     case 'guardSqrtInput':
     case 'trainAllLayers':
@@ -1191,6 +1227,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return addLayerEdits(src, p);
       case 'setLearningRate':
         return setLearningRateEdits(src, p);
+      case 'moveAfterLoop':
+        return moveAfterLoopEdits(src, p);
       case 'rateValue':
         return rateValueEdits(src, p);
       case 'swapArguments':

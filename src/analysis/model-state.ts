@@ -185,6 +185,10 @@ export class ModelState {
   learningRateSince: number | null = null;
   /** The line that last changed the learning rate during training, when the probe saw one. */
   learningRateSite: SourceSite | null = null;
+  /** The learning rate of the first step that reported one. */
+  firstLearningRate: number | null = null;
+  /** Iteration since which the learning rate has stayed below 1/10,000 of the first (null: it has not). */
+  learningRateGoneSince: number | null = null;
   /** A one-step loss explosion was reported. */
   exploded = false;
   /** Gradient norm was exactly zero on this many consecutive iterations. */
@@ -290,6 +294,9 @@ export class ModelState {
     if (isNum(e.learningRate)) {
       if (e.learningRate !== this.lastLearningRate) this.learningRateSince = e.iter;
       this.lastLearningRate = e.learningRate;
+      this.firstLearningRate ??= e.learningRate;
+      if (this.firstLearningRate > 0 && e.learningRate < this.firstLearningRate * 1e-4) this.learningRateGoneSince ??= e.iter;
+      else this.learningRateGoneSince = null;
     }
     this.learningRateSite = e.learningRateSite ?? null;
     for (const [k, v] of Object.entries(e.metrics)) {

@@ -423,3 +423,28 @@ describe('adding a fit option', () => {
     assert.equal(apply('await model.fit(xs, ys, { epochs });', plan), null);
   });
 });
+
+describe('a per-epoch step written in the batch loop', () => {
+  const src = [
+    'for (let epoch = 0; epoch < 20; epoch++) {',
+    '  for (let b = 0; b < batches; b++) {',
+    '    optimizer.minimize(() => loss(b));',
+    '    optimizer.learningRate *= 0.9;',
+    '  }',
+    '  log(epoch);',
+    '}',
+  ].join('\n');
+
+  it('moves the statement to just after the loop it sits in, at that loop\'s indentation', () => {
+    assert.equal(
+      apply(src, { kind: 'moveAfterLoop', site: site(4, 15) }),
+      ['for (let epoch = 0; epoch < 20; epoch++) {', '  for (let b = 0; b < batches; b++) {', '    optimizer.minimize(() => loss(b));', '  }', '  optimizer.learningRate *= 0.9;', '  log(epoch);', '}'].join('\n'),
+    );
+  });
+
+  it('gives no fix when the statement uses what the loop declares, is not directly in a loop, or shares its line', () => {
+    assert.equal(apply(src.replace('*= 0.9', '*= decay(b)'), { kind: 'moveAfterLoop', site: site(4, 15) }), null);
+    assert.equal(apply('function step() {\n  optimizer.learningRate *= 0.9;\n}', { kind: 'moveAfterLoop', site: site(2, 13) }), null);
+    assert.equal(apply(src.replace('*= 0.9;', '*= 0.9; count++;'), { kind: 'moveAfterLoop', site: site(4, 15) }), null);
+  });
+});

@@ -1,5 +1,5 @@
 /** Settings the script changed that training does not see. */
-import type { Observation } from '../context';
+import { optimizerBand, type Ctx, type Observation } from '../context';
 import type { ModelState } from '../model-state';
 import { fmt } from '../stats';
 import type { SourceSite, TraceEventOf } from '../trace';
@@ -34,6 +34,47 @@ export function ignoredLearningRate(e: TraceEventOf<'ignoredSetting'>, run: Mode
       folds: [],
     },
   };
+}
+
+/**
+ * A learning rate that a schedule took to almost 0 while training goes on, as a decay meant for
+ * each epoch but written in the batch loop does. Judged once the rate has been below 1/10,000 of
+ * its start, and below the optimizer's usable range, for at least 100 steps and more than half of
+ * the steps so far: a schedule that ends at 0 as training ends spends only its last steps there.
+ */
+export function learningRateDecayedAway(ctx: Ctx): Observation[] {
+  const run = ctx.run;
+  const since = run.learningRateGoneSince;
+  const lr = run.lastLearningRate;
+  const first = run.firstLearningRate;
+  const band = optimizerBand(ctx.view?.event.optimizer);
+  if (since === null || lr === null || first === null || !band || lr >= band.low) return [];
+  const iter = run.lastIter;
+  if (iter - since < 100 || iter - since <= since) return [];
+  const site = run.learningRateSite;
+  return [
+    {
+      symptom: 'learning-rate-out-of-range',
+      about: 'schedule',
+      harm: true,
+      priority: 0.75,
+      layer: null,
+      iteration: iter,
+      elapsedMs: run.elapsedMs,
+      message: `The learning rate fell from ${fmt(first)} to under 1/10,000 of that by step ${since}, and ${iter - since} steps later it is ${fmt(lr)}: the weights no longer move, so training has stopped though it goes on. A decay meant for each epoch, written inside the loop over batches, shrinks the rate at every step like this; decay it once per epoch.`,
+      evidence: [`learning rate ${fmt(first)} at the start`, `${fmt(lr)} now, below ${fmt(band.low)} since step ${since}`],
+      relevance: new Map(),
+      related: [],
+      cause: {
+        rootCause: 'learning-rate',
+        layer: null,
+        location: site ?? ctx.view?.optimizerSite ?? null,
+        fixes: site ? [{ title: 'Change the learning rate once per epoch: move this line after the loop over batches', plan: { kind: 'moveAfterLoop', site } }] : [],
+        confirms: [],
+        folds: [],
+      },
+    },
+  ];
 }
 
 /**
