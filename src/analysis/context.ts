@@ -21,6 +21,8 @@ export interface Cause {
   confirms: string[];
   /** Existing warnings (by id) that this evidence confirms and absorbs. */
   folds: string[];
+  /** About the training data: located where the tensor passed to fit is built, when the source shows it. */
+  data?: { role: 'x' | 'y'; fitSite: SourceSite | null };
 }
 
 /** A training symptom seen by a detector. */

@@ -754,7 +754,7 @@ export class DiagnosisEngine {
     if (hit && hit.key === key) return hit;
     const rendered = planned.map((p) => renderFix(p, this.read, false, cache)).filter((f): f is Fix => f !== null);
     const [first, ...rest] = rendered;
-    const data = e.hyp?.data;
+    const data = e.hyp?.data ?? e.obs?.cause.data;
     const dataSite = data ? dataDeclarationSite(this.read, data.fitSite, data.role) : null;
     const out = { key, fix: first ? { ...first, preferred: true } : null, alternatives: rest, dataSite };
     this.fixCache.set(e.id, out);
@@ -798,8 +798,9 @@ export class DiagnosisEngine {
     }
     const o = e.obs!;
     const c = o.cause;
-    const { fix, alternatives } = this.fixes(e, c.fixes, cache);
+    const { fix, alternatives, dataSite } = this.fixes(e, c.fixes, cache);
     const related = [...o.related, ...e.related];
+    if (dataSite && c.data?.fitSite) related.unshift({ site: c.data.fitSite, message: `passed to fit here as ${c.data.role}` });
     if (o.layer && o.layer !== c.layer && o.layer.info.site && !related.some((r) => r.site === o.layer!.info.site)) {
       related.push({ site: o.layer.info.site, message: `${o.layer.info.name}: ${SYMPTOM_SEEN[o.symptom]}` });
     }
@@ -811,7 +812,7 @@ export class DiagnosisEngine {
       severity: confirmed && !o.scriptOnly ? 'error' : 'warning',
       message: o.message,
       layer: c.layer?.ref ?? null,
-      location: c.location ?? c.layer?.info.site ?? null,
+      location: dataSite ?? c.location ?? c.layer?.info.site ?? null,
       related,
       fix,
       alternatives,

@@ -48,6 +48,7 @@ export const SYMPTOMS = [
   'training-cut-short',
   // Every row of the training inputs is the same.
   'identical-inputs',
+  'targets-unrelated',
 ] as const;
 export type Symptom = (typeof SYMPTOMS)[number];
 
@@ -90,6 +91,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'validation-is-training': 'validation is done on the training data',
   'training-cut-short': 'training ended while the loss was still falling',
   'identical-inputs': 'every input row is the same',
+  'targets-unrelated': 'the targets do not depend on the inputs',
 };
 
 export const ROOT_CAUSES = [

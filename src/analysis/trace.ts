@@ -85,6 +85,16 @@ export const ModelEvent = z.object({
 });
 export type ModelEvent = z.infer<typeof ModelEvent>;
 
+/**
+ * Rows paired with their nearest other row by inputs: how often the pair's classes agree against
+ * chance, or how their target values correlate. Targets unrelated to the inputs sit at chance.
+ */
+export const NeighbourTargets = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('classes'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), agreeing: z.number().int().min(0), chance: z.number().min(0).max(1), correlation: z.number().min(-1).max(1).nullable() }),
+  z.object({ kind: z.literal('values'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), correlation: z.number().min(-1).max(1).nullable() }),
+]);
+export type NeighbourTargets = z.infer<typeof NeighbourTargets>;
+
 export const TensorSummary = z.object({
   shape: shape,
   dtype: z.string().max(16),
@@ -116,6 +126,10 @@ export const TensorSummary = z.object({
   nonFiniteRows: z.number().int().min(0).nullable().optional(),
   /** Optional, for inputs: whether every row (first axis) holds the same values. */
   identicalRows: z.boolean().optional(),
+  /** Optional, for 2-D inputs: true when every row has mean 0 and variance 1 across its columns. */
+  rowsStandardized: z.boolean().optional(),
+  /** Optional, for fit's targets: how far they depend on the inputs (nearest-neighbour pairs). */
+  neighbourTargets: NeighbourTargets.optional(),
 });
 export type TensorSummary = z.infer<typeof TensorSummary>;
 

@@ -27,6 +27,7 @@ import type {
   OptimizerInfo,
   OutputStats,
   SourceSite,
+  NeighbourTargets,
   TensorSummary,
   TraceEvent,
 } from '../analysis/trace';
@@ -35,7 +36,7 @@ import { captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteF
 import { EpochCallbackLeakWatch, type EpochInfo, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { openTransport, type Transport } from './transport';
-import { gradStats, outputStats, rowClasses, tensorSummary, weightStats, type ActivationKind } from './tensor-stats';
+import { gradStats, neighbourTargets, outputStats, rowClasses, tensorSummary, weightStats, type ActivationKind } from './tensor-stats';
 
 const TRACE_VERSION = 1;
 const PROBE_FILE = __filename;
@@ -1045,7 +1046,7 @@ function traceFit(
   if (data && !entry.dataSent) {
     entry.dataSent = true;
     sendData(entry, 'x', data.x, site);
-    sendData(entry, 'y', data.y, site);
+    sendData(entry, 'y', data.y, site, data.x);
     if (Array.isArray(args?.validationData)) sendData(entry, 'xVal', args.validationData[0], site);
     checkShuffledApart(entry, () => [headOf(tensorsOf(data.x)[0]), headOf(tensorsOf(data.y)[0])]);
   }
@@ -1323,12 +1324,22 @@ function tensorsOf(value: any): any[] {
   return Array.isArray(value) ? value : value && typeof value === 'object' && !isTensor(value) ? Object.values(value) : [value];
 }
 
-function sendData(entry: TracedModel, role: DataEvent['role'], value: any, site: SourceSite | null): void {
-  tensorsOf(value).slice(0, 8).forEach((tensor, slot) => {
+/** `inputs`, given with fit's targets: a single input they are checked against (see neighbourTargets). */
+function sendData(entry: TracedModel, role: DataEvent['role'], value: any, site: SourceSite | null, inputs?: any): void {
+  const inputList = inputs === undefined ? [] : tensorsOf(inputs);
+  const targets = tensorsOf(value);
+  targets.slice(0, 8).forEach((tensor, slot) => {
     if (!isTensor(tensor)) return;
     const summary = summarize(tensor, role === 'y');
-    if (summary) emitData(entry, role, slot, summary, site);
+    if (!summary) return;
+    const neighbours = inputList.length === 1 && targets.length === 1 ? neighboursOf(inputList[0], tensor) : null;
+    emitData(entry, role, slot, neighbours ? { ...summary, neighbourTargets: neighbours } : summary, site);
   });
+}
+
+function neighboursOf(x: any, y: any): NeighbourTargets | null {
+  if (!isReadable(x) || !isReadable(y) || x.dtype === 'string' || x.size > SUMMARY_FULL_LIMIT || y.size > SUMMARY_FULL_LIMIT) return null;
+  return safe(() => neighbourTargets(x.dataSync() as ArrayLike<number>, x.shape, y.dataSync() as ArrayLike<number>, y.shape), null);
 }
 
 function emitData(entry: TracedModel, role: DataEvent['role'], slot: number, summary: TensorSummary, site: SourceSite | null): void {

@@ -5,7 +5,7 @@
  * (each a kernel dispatch and a full-size temporary) the same statistics would take on device.
  * Sums are accumulated in double precision.
  */
-import type { GradStats, OutputStats, TensorSummary, WeightStats } from '../analysis/trace';
+import type { GradStats, NeighbourTargets, OutputStats, TensorSummary, WeightStats } from '../analysis/trace';
 
 export type ActivationKind = 'sigmoid' | 'tanh' | 'other';
 
@@ -187,6 +187,28 @@ function identicalRows(values: Values, shape: readonly number[]): boolean | null
 }
 
 /**
+ * Whether every row of a 2-D input was standardized across its own columns (mean 0, variance 1
+ * per row): moments taken over the wrong axis. Stops at the first row that is not.
+ */
+function rowsStandardized(values: Values, shape: readonly number[]): boolean | null {
+  const [rows, width] = shape;
+  if (shape.length !== 2 || !rows || rows < 2 || !width || width < 3) return null;
+  for (let r = 0; r < rows; r++) {
+    let sum = 0;
+    let sumSq = 0;
+    for (let c = 0; c < width; c++) {
+      const v = values[r * width + c]!;
+      sum += v;
+      sumSq += v * v;
+    }
+    const mean = sum / width;
+    const variance = sumSq / width - mean * mean;
+    if (!(Math.abs(mean) < 1e-3 && Math.abs(variance - 1) < 1e-2)) return false;
+  }
+  return true;
+}
+
+/**
  * Training inputs or targets, described once. Distinct values, class counts, column means and
  * one-hot rows are only worked out for targets, where they reveal the label encoding.
  */
@@ -239,6 +261,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
   const mean = sum / Math.max(finiteCount, 1);
   const nonFinite = nan + inf > 0 ? nonFiniteRows(values, shape) : null;
   const identical = !wantDistinct ? identicalRows(values, shape) : null;
+  const standardizedRows = !wantDistinct ? rowsStandardized(values, shape) : null;
   const runs = wantDistinct ? classRunsOf(values, shape) : null;
   return {
     shape: shape.slice(0, 16).map((d) => (Number.isFinite(d) ? d : null)),
@@ -251,6 +274,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
     nanCount: nan,
     infCount: inf,
     ...(identical !== null ? { identicalRows: identical } : {}),
+    ...(standardizedRows ? { rowsStandardized: true } : {}),
     distinct,
     oneHotRows,
     zeroRows,
@@ -371,4 +395,113 @@ function targetRangeExcess(values: Values): NonNullable<TensorSummary['rangeExce
   }
   const d = Math.max(finite, 1);
   return { below0: below0 / d, belowMinus1: belowMinus1 / d, above1: above1 / d };
+}
+
+/** Most multiply-adds the nearest-neighbour search below may take: a few tens of milliseconds. */
+const NEIGHBOUR_WORK = 20_000_000;
+const NEIGHBOUR_QUERIES = 256;
+
+/**
+ * How much a training set's targets depend on its inputs: each of up to 256 rows is paired with
+ * its nearest other row (inputs standardized per column, rows taken at an even stride, so no
+ * randomness is drawn), and the pair's targets compared. For classes, how many pairs share a class
+ * against the share chance gives (the sum of squared class frequencies); for values (and labels
+ * in one column), the rank correlation of the pairs' targets. Labels computed from the wrong rows agree no more than
+ * chance; any learnable task agrees far more. Null when the targets are neither classes nor one
+ * value per row, or the inputs too few or too wide.
+ */
+export function neighbourTargets(x: Values, xShape: readonly number[], y: Values, yShape: readonly number[]): NeighbourTargets | null {
+  const rows = xShape[0];
+  if (!rows || rows < 32 || yShape[0] !== rows || x.length % rows !== 0) return null;
+  const width = x.length / rows;
+  if (width < 1 || width > 4096) return null;
+  let classes = rowClasses(y, yShape);
+  // Integer targets with many values (counts, rounded prices) are compared as values.
+  if (classes && new Set(classes).size > DISTINCT_LIMIT) classes = null;
+  const yWidth = y.length / rows;
+  if (!classes && yWidth !== 1) return null;
+  const target = (r: number): number => (classes ? classes[r]! : y[r]!);
+  const queries = Math.min(NEIGHBOUR_QUERIES, rows);
+  const candidates = Math.max(queries, Math.min(rows, Math.floor(NEIGHBOUR_WORK / (queries * width))));
+  const stride = rows / candidates;
+  const picked = Array.from({ length: candidates }, (_, i) => Math.floor(i * stride));
+  // Standardized copy of the picked rows; a column that never varies is left out.
+  const data = new Float64Array(candidates * width);
+  const scale = new Float64Array(width);
+  for (let c = 0; c < width; c++) {
+    let sum = 0;
+    let sumSq = 0;
+    for (const r of picked) {
+      const v = x[r * width + c]!;
+      sum += v;
+      sumSq += v * v;
+    }
+    const mean = sum / candidates;
+    const sd = Math.sqrt(Math.max(0, sumSq / candidates - mean * mean));
+    scale[c] = sd > 0 && Number.isFinite(sd) ? 1 / sd : 0;
+    for (let i = 0; i < candidates; i++) data[i * width + c] = (x[picked[i]! * width + c]! - mean) * scale[c]!;
+  }
+  const queryStride = candidates / queries;
+  let agreeing = 0;
+  const pairs: Array<[number, number]> = [];
+  for (let q = 0; q < queries; q++) {
+    const qi = Math.floor(q * queryStride);
+    let best = -1;
+    let bestDist = Infinity;
+    for (let i = 0; i < candidates; i++) {
+      if (i === qi) continue;
+      let d = 0;
+      for (let c = 0; c < width && d < bestDist; c++) {
+        const diff = data[qi * width + c]! - data[i * width + c]!;
+        d += diff * diff;
+      }
+      if (d < bestDist) {
+        bestDist = d;
+        best = i;
+      }
+    }
+    if (best < 0 || !Number.isFinite(bestDist)) return null;
+    const a = target(picked[qi]!);
+    const b = target(picked[best]!);
+    if (!Number.isFinite(a) || !Number.isFinite(b)) return null;
+    if (a === b) agreeing++;
+    pairs.push([a, b]);
+  }
+  if (classes) {
+    const counts = new Map<number, number>();
+    for (const r of picked) counts.set(classes[r]!, (counts.get(classes[r]!) ?? 0) + 1);
+    let chance = 0;
+    for (const n of counts.values()) chance += (n / candidates) ** 2;
+    // Integer labels in one column may also be counts (a Poisson regression): their correlation too.
+    return { kind: 'classes', pairs: queries, candidates, agreeing, chance, correlation: yWidth === 1 ? rankCorrelation(pairs) : null };
+  }
+  return { kind: 'values', pairs: queries, candidates, correlation: rankCorrelation(pairs) };
+}
+
+/** Spearman's rank correlation of the pairs: outlying targets (what a Huber loss is for) do not swamp it. */
+function rankCorrelation(pairs: Array<[number, number]>): number | null {
+  const ranks = (values: number[]): number[] => {
+    const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
+    const out = new Array<number>(values.length);
+    for (let i = 0; i < order.length; ) {
+      let j = i;
+      while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
+      for (let k = i; k <= j; k++) out[order[k]![1]] = (i + j) / 2;
+      i = j + 1;
+    }
+    return out;
+  };
+  const a = ranks(pairs.map((p) => p[0]));
+  const b = ranks(pairs.map((p) => p[1]));
+  const n = pairs.length;
+  const mean = (n - 1) / 2;
+  let cov = 0;
+  let va = 0;
+  let vb = 0;
+  for (let i = 0; i < n; i++) {
+    cov += (a[i]! - mean) * (b[i]! - mean);
+    va += (a[i]! - mean) ** 2;
+    vb += (b[i]! - mean) ** 2;
+  }
+  return va > 0 && vb > 0 ? finiteOrNull(Math.max(-1, Math.min(1, cov / Math.sqrt(va * vb)))) : null;
 }

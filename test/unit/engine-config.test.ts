@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../src/analysis/findings';
 import { applyFix, byId, CLASSIFIER_SRC, classifierModel, lineOf, sources, withLine } from './fixtures';
-import type { LossCallEvent, TraceEvent } from '../../src/analysis/trace';
+import type { LossCallEvent, TensorSummary, TraceEvent } from '../../src/analysis/trace';
 import { act, decaying, dense, flat, type LayerSpec, run, site, summary, TraceBuilder } from './trace-builder';
 
 function configOnly(b: TraceBuilder, src?: string): { findings: Finding[]; verdict: string; confirmed: boolean } {
@@ -746,3 +746,64 @@ describe('validationSplit on targets sorted by class', () => {
   });
 });
 
+
+describe('targets that do not depend on the inputs', () => {
+  const labels = (neighbourTargets: TensorSummary['neighbourTargets']): TensorSummary => ({
+    shape: [1000, 3],
+    dtype: 'float32',
+    count: 3000,
+    min: 0,
+    max: 1,
+    mean: 1 / 3,
+    std: 0.471,
+    nanCount: 0,
+    infCount: 0,
+    distinct: [0, 1],
+    oneHotRows: true,
+    columnMeans: [1 / 3, 1 / 3, 1 / 3],
+    ...(neighbourTargets ? { neighbourTargets } : {}),
+  });
+  const stalled = (agreeing: number, x: Partial<TensorSummary> = {}) => {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1, 1000, 4, x).data('y', labels({ kind: 'classes', pairs: 256, candidates: 1000, agreeing, chance: 0.334, correlation: null }), 5);
+    const quiet = configOnly(b).findings;
+    flat(400, 1.0986, 0.01).forEach(() => b.step(1.0986, { acc: 0.33 }));
+    return { quiet, findings: run(b.events, sources(CLASSIFIER_SRC)).findings.filter((f) => f.confirmed) };
+  };
+
+  it('say nothing until training stalls, then take the stall from the learning rate: the error is on the line that builds the targets', () => {
+    const { quiet, findings } = stalled(86);
+    assert.deepEqual(quiet, [], 'neighbours at chance alone are no finding: a hard task can look like that');
+    const [f] = findings;
+    assert.deepEqual([f?.rootCause, f?.location?.line, f?.severity], ['training-data', 5, 'error']);
+    assert.match(f!.message, /The targets do not depend on the inputs: of 256 rows paired with their nearest neighbour by inputs, 86 \(34%\) share a class; chance alone gives 33%/);
+  });
+
+  it('blame inputs standardized across each row, when they are', () => {
+    const [f] = stalled(86, { rowsStandardized: true }).findings;
+    assert.deepEqual([f?.rootCause, f?.location?.line], ['input-normalization', 4]);
+    assert.match(f!.message, /The inputs were standardized across each row instead of each column/);
+  });
+
+  it('are not blamed when neighbours share a class well above chance', () => {
+    assert.ok(stalled(150).findings.every((f) => f.rootCause !== 'training-data'));
+  });
+});
+
+describe('a learning rate decayed to almost 0', () => {
+  const steps = (rate: (i: number) => number, n: number) => {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    for (let i = 0; i < n; i++) b.step(0.85 + 0.01 * Math.sin(i), { acc: 0.54, learningRate: rate(i), learningRateLine: 10 });
+    return run(b.events, sources(CLASSIFIER_SRC)).findings.filter((f) => f.id.startsWith('learning-rate-out-of-range'));
+  };
+
+  it('is an error on the line that changes it once it has stayed there for most of the run', () => {
+    const [f] = steps((i) => 0.001 * 0.9 ** i, 400);
+    assert.deepEqual([f?.rootCause, f?.location?.line, f?.confirmed], ['learning-rate', 10, true]);
+    assert.match(f!.message, /^The learning rate fell from 0\.001 to under 1\/10,000 of that by step 88/);
+  });
+
+  it('is no finding for a schedule that reaches 0 only as training ends, or a rate that stays in range', () => {
+    assert.deepEqual(steps((i) => (i < 350 ? 0.001 : 1e-9), 400), []);
+    assert.deepEqual(steps((i) => 0.001 * 0.999 ** i, 400), []);
+  });
+});

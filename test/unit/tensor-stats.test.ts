@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
-import { gradStats, outputStats, tensorSummary, weightStats } from '../../src/runner/tensor-stats';
+import { gradStats, neighbourTargets, outputStats, tensorSummary, weightStats } from '../../src/runner/tensor-stats';
 
 function close(actual: number | null, expected: number, what: string, tolerance = 1e-4): void {
   assert.ok(actual !== null, `${what} is null`);
@@ -122,5 +122,72 @@ describe('tensor statistics', () => {
     assert.deepEqual(images.firstNonFinite, [1, 1, 1, 0]);
     const clean = tensorSummary([1, 2], [2], 'float32', true);
     assert.deepEqual([clean.firstNonFinite, clean.nonFiniteRows], [null, null]);
+  });
+});
+
+describe('targets against their inputs (nearest neighbours)', () => {
+  // Points in [-1, 1]^2 with the XOR label: same sign of both coordinates.
+  const n = 800;
+  const rand = seeded(11);
+  const xs = Float32Array.from({ length: 2 * n }, () => rand() * 2 - 1);
+  const label = (r: number) => (xs[2 * r]! * xs[2 * r + 1]! > 0 ? 1 : 0);
+  const withoutRandom = <T>(fn: () => T): T => {
+    const saved = Math.random;
+    Math.random = () => {
+      throw new Error('the training script\'s random stream must not be drawn from');
+    };
+    try {
+      return fn();
+    } finally {
+      Math.random = saved;
+    }
+  };
+
+  it('labels of the row agree with the neighbour far above chance; labels of the next row agree at chance', () => {
+    const own = Float32Array.from({ length: n }, (_, r) => label(r));
+    const next = Float32Array.from({ length: n }, (_, r) => label((r + 1) % n));
+    const good = withoutRandom(() => neighbourTargets(xs, [n, 2], own, [n, 1]));
+    const bad = withoutRandom(() => neighbourTargets(xs, [n, 2], next, [n, 1]));
+    assert.ok(good?.kind === 'classes' && bad?.kind === 'classes');
+    assert.equal(good.pairs, 256);
+    assert.ok(Math.abs(good.chance - 0.5) < 0.05);
+    assert.ok(good.agreeing / good.pairs > 0.9, `agreeing ${good.agreeing}`);
+    assert.ok(Math.abs(bad.agreeing / bad.pairs - bad.chance) < 0.1, `agreeing ${bad.agreeing} of ${bad.pairs}, chance ${bad.chance}`);
+  });
+
+  it('reads one-hot rows as classes, and compares regression targets by rank correlation', () => {
+    const oneHot = new Float32Array(n * 2);
+    for (let r = 0; r < n; r++) oneHot[r * 2 + label(r)] = 1;
+    const c = neighbourTargets(xs, [n, 2], oneHot, [n, 2]);
+    assert.ok(c?.kind === 'classes' && c.agreeing / c.pairs > 0.9 && c.correlation === null);
+    const y = Float32Array.from({ length: n }, (_, r) => 3 * xs[2 * r]! + 0.1 * rand());
+    const shuffled = Float32Array.from({ length: n }, (_, r) => y[(r * 389) % n]!);
+    const related = neighbourTargets(xs, [n, 2], y, [n, 1]);
+    const unrelated = neighbourTargets(xs, [n, 2], shuffled, [n, 1]);
+    assert.ok(related?.kind === 'values' && related.correlation! > 0.9, JSON.stringify(related));
+    assert.ok(unrelated?.kind === 'values' && Math.abs(unrelated.correlation!) < 0.2, JSON.stringify(unrelated));
+  });
+
+  it('says nothing about too few rows or targets of several values per row that are not classes', () => {
+    assert.equal(neighbourTargets(xs.subarray(0, 40), [20, 2], Float32Array.from({ length: 20 }, (_, r) => r % 2), [20, 1]), null);
+    assert.equal(neighbourTargets(xs, [n, 2], Float32Array.from({ length: 2 * n }, () => rand() * 5), [n, 2]), null);
+  });
+});
+
+describe('inputs standardized per row', () => {
+  it('are seen when every row has mean 0 and variance 1 across its columns, and not in column-standardized data', () => {
+    const rows = [
+      [1, 2, 3, 4],
+      [10, 0, 5, 7],
+      [-3, 3, 1, 0],
+    ];
+    const perRow = rows.flatMap((r) => {
+      const m = r.reduce((a, b) => a + b, 0) / r.length;
+      const sd = Math.sqrt(r.reduce((a, b) => a + (b - m) ** 2, 0) / r.length);
+      return r.map((v) => (v - m) / sd);
+    });
+    assert.equal(tensorSummary(Float32Array.from(perRow), [3, 4], 'float32', false).rowsStandardized, true);
+    assert.equal(tensorSummary(Float32Array.from(rows.flat()), [3, 4], 'float32', false).rowsStandardized, undefined);
+    assert.equal(tensorSummary(Float32Array.from(perRow), [3, 4], 'float32', true).rowsStandardized, undefined, 'targets are not checked');
   });
 });

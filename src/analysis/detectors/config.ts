@@ -1311,11 +1311,82 @@ function nothingTrainable(view: ModelView): Hypothesis[] {
   ];
 }
 
+/**
+ * Targets that do not depend on the inputs: rows paired with their nearest neighbour by inputs
+ * share a class no more often than chance would have them, or their target values do not
+ * correlate. Labels computed from the wrong rows or columns (an index off by one) do this; no
+ * model can learn them, so a stall is theirs, not the learning rate's. Only for a single input
+ * that is not token ids (an embedding's ids are not near by meaning).
+ */
+function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
+  if (view.event.mode !== 'fit' || run.data.x.size !== 1 || view.outputs.length !== 1) return [];
+  if (view.firstLayers().some((l) => l.kind === 'embedding')) return [];
+  const o = view.outputs[0]!;
+  const e = run.data.y.get(0);
+  const n = e?.summary.neighbourTargets;
+  const kind = o.loss?.kind;
+  if (!e || !n || !kind || kind === 'other' || n.pairs < 64) return [];
+  const asClasses = kind !== 'mse' && kind !== 'mae' && kind !== 'regression';
+  let evidence: string;
+  if (asClasses) {
+    if (n.kind !== 'classes' || n.chance >= 0.95) return [];
+    const expected = n.pairs * n.chance;
+    const z = (n.agreeing - expected) / Math.sqrt(expected * (1 - n.chance));
+    const kappa = (n.agreeing / n.pairs - n.chance) / (1 - n.chance);
+    if (z >= 2 || kappa >= 0.1) return [];
+    evidence = `of ${n.pairs} rows paired with their nearest neighbour by inputs, ${n.agreeing} (${pct(n.agreeing / n.pairs)}) share a class; chance alone gives ${pct(n.chance)}`;
+  } else {
+    if (n.correlation === null || n.correlation >= 0.1) return [];
+    evidence = `the targets of ${n.pairs} rows and of their nearest neighbours by inputs do not correlate (rank correlation ${n.correlation.toFixed(2)})`;
+  }
+  const ySite = e.site ?? view.event.fitSite;
+  const x = [...run.data.x.values()][0]!;
+  // Rows standardized across their own columns lose what sets them apart (their scale): the inputs are at fault, not the targets.
+  const rowWise = x.summary.rowsStandardized === true;
+  const common = {
+    layer: null,
+    related: [],
+    evidence: rowWise ? [evidence, 'every input row has mean 0 and variance 1 across its columns'] : [evidence],
+    relevance: new Map(),
+    fixes: [],
+    confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'overfitting'),
+    strength: 0.9,
+    // Hidden until training stalls: a hard task's neighbours can sit near chance too. Rows also
+    // standardized across their columns are the fault itself, shown at once.
+    weak: !rowWise,
+  };
+  if (rowWise) {
+    return [
+      {
+        id: 'targets-unrelated:x',
+        symptom: 'targets-unrelated',
+        rootCause: 'input-normalization',
+        ...aboutInputs(view, 0, x),
+        ...common,
+        confirmBy: set(...HARM, 'overfitting', 'dead-relu'),
+        message: `The inputs were standardized across each row instead of each column: every row has mean 0 and variance 1 over its own features, which divides out how large a row is, and the targets no longer depend on what is left (${evidence}). Take the mean and variance of each column, over axis 0 (tf.moments(x, 0)).`,
+      },
+    ];
+  }
+  return [
+    {
+      id: 'targets-unrelated:y',
+      symptom: 'targets-unrelated',
+      rootCause: 'training-data',
+      location: ySite,
+      data: { role: 'y', fitSite: ySite },
+      ...common,
+      message: `The targets do not depend on the inputs: ${evidence}. Inputs that are alike should mostly have alike targets; these are paired at random, so the model can only memorize them. Labels computed from the wrong row or column (an index off by one), or inputs and targets ordered apart, do this; check how the targets are built.`,
+    },
+  ];
+}
+
 /** All configuration hypotheses for the model as far as its events are known. */
 export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
   const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run), ...shuffledApart(view, run)];
   for (const o of view.outputs) out.push(...outputChecks(view, run, o));
   out.push(...inputChecks(view, run));
+  out.push(...unrelatedTargets(view, run));
   out.push(...learningRateCheck(view, run));
   out.push(...activationAppliedTwice(view, run));
   out.push(...initializationChecks(view));

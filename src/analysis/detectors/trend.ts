@@ -182,7 +182,7 @@ function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, f
   if (weak.length) {
     const h = weak[0]!;
     evidence.push(...h.evidence);
-    return [base({ rootCause: h.rootCause, layer: h.layer, location: h.location, fixes: h.fixes, confirms: [], folds: [] }, `${what}. ${h.message}`, true, h.relevance)];
+    return [base({ rootCause: h.rootCause, layer: h.layer, location: h.location, fixes: h.fixes, confirms: [], folds: [], ...(h.data ? { data: h.data } : {}) }, `${what}. ${h.message}`, true, h.relevance)];
   }
   // No configuration or layer-level cause: judge by how much the weights move.
   const view = ctx.view;
