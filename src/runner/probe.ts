@@ -1338,8 +1338,22 @@ function sendData(entry: TracedModel, role: DataEvent['role'], value: any, site:
 }
 
 function neighboursOf(x: any, y: any): NeighbourTargets | null {
-  if (!isReadable(x) || !isReadable(y) || x.dtype === 'string' || x.size > SUMMARY_FULL_LIMIT || y.size > SUMMARY_FULL_LIMIT) return null;
-  return safe(() => neighbourTargets(x.dataSync() as ArrayLike<number>, x.shape, y.dataSync() as ArrayLike<number>, y.shape), null);
+  const tf = tfCore;
+  if (!tf || !isReadable(x) || !isReadable(y) || x.dtype === 'string' || x.rank < 2 || y.shape[0] !== x.shape[0]) return null;
+  const rows: number = x.shape[0];
+  const width = x.size / rows;
+  // A large set is read back only in the rows the search would use (an even stride of them).
+  const wanted = Math.max(256, Math.floor(NEIGHBOUR_READ / width));
+  if (rows <= wanted) return safe(() => neighbourTargets(x.dataSync() as ArrayLike<number>, x.shape, y.dataSync() as ArrayLike<number>, y.shape), null);
+  const picked = tf.tidy(() => {
+    const index = tf.tensor1d(Array.from({ length: wanted }, (_, i) => Math.floor((i * rows) / wanted)), 'int32');
+    return [tf.gather(x, index), tf.gather(y, index)];
+  });
+  try {
+    return safe(() => neighbourTargets(picked[0].dataSync() as ArrayLike<number>, picked[0].shape, picked[1].dataSync() as ArrayLike<number>, picked[1].shape), null);
+  } finally {
+    for (const t of picked) t.dispose();
+  }
 }
 
 function emitData(entry: TracedModel, role: DataEvent['role'], slot: number, summary: TensorSummary, site: SourceSite | null): void {
@@ -1349,6 +1363,9 @@ function emitData(entry: TracedModel, role: DataEvent['role'], slot: number, sum
 function isTensor(value: any): boolean {
   return !!value && typeof value === 'object' && typeof value.dataSync === 'function' && Array.isArray(value.shape);
 }
+
+/** Elements of fit's inputs read back for the targets-against-inputs check at most (rows at an even stride). */
+const NEIGHBOUR_READ = 1_000_000;
 
 /** Above this many elements a data tensor is described from an evenly strided sample. */
 const SUMMARY_FULL_LIMIT = 16_000_000;

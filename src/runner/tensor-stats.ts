@@ -421,7 +421,8 @@ export function neighbourTargets(x: Values, xShape: readonly number[], y: Values
   const yWidth = y.length / rows;
   if (!classes && yWidth !== 1) return null;
   const target = (r: number): number => (classes ? classes[r]! : y[r]!);
-  const queries = Math.min(NEIGHBOUR_QUERIES, rows);
+  // Wide rows get fewer pairs, so the search stays within its budget.
+  const queries = Math.min(NEIGHBOUR_QUERIES, rows, Math.max(64, Math.floor(Math.sqrt(NEIGHBOUR_WORK / width))));
   const candidates = Math.max(queries, Math.min(rows, Math.floor(NEIGHBOUR_WORK / (queries * width))));
   const stride = rows / candidates;
   const picked = Array.from({ length: candidates }, (_, i) => Math.floor(i * stride));
