@@ -49,6 +49,10 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/loss-sign-flipped/buggy.js', symptoms: ['loss-diverging'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.mean(tf.sum(labels.mul(tf.logSoftmax(logits)), -1)).neg();' },
   { script: 'benchmark/bugs/unscaled-price-targets/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: '' },
   { script: 'benchmark/bugs/reused-row-array/buggy.js', symptoms: ['identical-inputs'], rootCause: 'training-data', lineOf: '' },
+  // A per-epoch decay in the batch loop: moved after that loop.
+  { script: 'benchmark/bugs/lr-decay-every-step/buggy.js', symptoms: ['learning-rate-out-of-range'], rootCause: 'learning-rate', lineOf: '', fixed: '      cost.dispose();\n    }\n    optimizer.learningRate *= LR_DECAY;\n' },
+  // Labels computed from the next point's coordinates: the stall is the data's, on the line that builds the targets.
+  { script: 'benchmark/bugs/labels-off-by-one/buggy.js', symptoms: ['loss-not-decreasing', 'accuracy-not-increasing'], rootCause: 'training-data', lineOf: 'const yTrain = tf.tensor2d(' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(' },
 ];
