@@ -9,7 +9,7 @@ import { configHypotheses } from './detectors/config';
 import { detectExploding, detectLayers, neverUpdated } from './detectors/layers';
 import { detectNumerical } from './detectors/numerical';
 import { tensorLeak } from './detectors/memory';
-import { ignoredLearningRate, learningRateDecayedAway, recreatedOptimizer, untrainedLayers } from './detectors/settings';
+import { ignoredLearningRate, learningRateDecayedAway, recreatedOptimizer, sameBatch, untrainedLayers } from './detectors/settings';
 import { completedAsPlanned, cutShort, detectTrends, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { SYMPTOM_SEEN } from './findings';
@@ -310,6 +310,10 @@ export class DiagnosisEngine {
       case 'untrainedLayers': {
         const run = this.run(e.modelId);
         this.apply(run, [untrainedLayers(e, run, varListDeclarationSite(this.read, e.site))]);
+        return;
+      }
+      case 'sameBatch': {
+        this.apply(this.run(e.modelId), [sameBatch(e)]);
         return;
       }
       case 'optimizerRecreated': {

@@ -49,6 +49,7 @@ export const SYMPTOMS = [
   // Every row of the training inputs is the same.
   'identical-inputs',
   'targets-unrelated',
+  'same-batch',
 ] as const;
 export type Symptom = (typeof SYMPTOMS)[number];
 
@@ -92,6 +93,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'training-cut-short': 'training ended while the loss was still falling',
   'identical-inputs': 'every input row is the same',
   'targets-unrelated': 'the targets do not depend on the inputs',
+  'same-batch': 'every step trains on the same rows',
 };
 
 export const ROOT_CAUSES = [

@@ -89,6 +89,12 @@ export type FixPlan =
   | { kind: 'trainAllLayers'; site: SourceSite }
   /** The statement at the site (alone on its lines) moves to just after the innermost loop around it: a per-epoch step written in the batch loop. */
   | { kind: 'moveAfterLoop'; site: SourceSite }
+  /**
+   * The slice at the site, which cuts a batch at a fixed offset (`xs.slice(0, BATCH)`), and every
+   * slice in its block cut at the same offset and size start at `<loop index> * <batch size>`
+   * instead, the index of the innermost loop around them.
+   */
+  | { kind: 'batchOffset'; site: SourceSite }
   /** The call at the site, which computes the loss, gets `.neg()` after it. */
   | { kind: 'negateLoss'; site: SourceSite }
   /** `<model>.predict(x)` or `<model>.apply(x)` at the site becomes `<model>.apply(x, { training: true })`. */
@@ -1014,6 +1020,66 @@ function moveAfterLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'moveAf
   ];
 }
 
+const SLICE_CALL = /\.\s*slice\s*\(/;
+
+/** A slice call's offset along the first axis (`0`, or the first element of `[0, 0]`) and the text of its size there. */
+function sliceOffset(t: string, call: Call): { begin: Span; text: string; size: string } | null {
+  // x.slice(begin, size) or tf.slice(x, begin, size).
+  const [beginArg, sizeArg] = call.args.length === 3 ? call.args.slice(1) : call.args;
+  if (!beginArg || !sizeArg) return null;
+  const first = (a: Span): Span | null => {
+    const a0 = trim(t, a.start, a.end);
+    if (t[a0.start] !== '[') return a0;
+    const close = matchClose(t, a0.start);
+    if (close < 0 || close + 1 !== a0.end) return null;
+    const items = splitTopLevel(t, a0.start + 1, close);
+    return items[0] ? trim(t, items[0].start, items[0].end) : null;
+  };
+  const begin = first(beginArg);
+  const size = first(sizeArg);
+  if (!begin || !size) return null;
+  const text = t.slice(begin.start, begin.end);
+  const sizeText = t.slice(size.start, size.end);
+  return /^\d+$/.test(text) && sizeText && sizeText !== '-1' ? { begin, text, size: sizeText } : null;
+}
+
+function batchOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'batchOffset' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, SLICE_CALL);
+  const offset = call ? sliceOffset(t, call) : null;
+  if (!call || !offset) return null;
+  // The innermost loop around the slice that declares an index: `for (let j = 0; ...)`.
+  let index: string | null = null;
+  for (let open = enclosingBlock(t, call.open); open >= 0 && !index; ) {
+    const headerStart = src.lineStart(src.position(open).line);
+    const header = codeOnly(t, headerStart, open);
+    if (LOOP_HEADER.test(header)) {
+      index = /\bfor\s*\(\s*(?:let|var)\s+([A-Za-z_$][\w$]*)\s*=/.exec(header)?.[1] ?? null;
+      if (!index) return null;
+    }
+    open = enclosingBlock(t, headerStart);
+  }
+  if (!index) return null;
+  // Every slice in the same block cut at the same offset and size (the labels' with the inputs').
+  const block = enclosingBlock(t, call.open);
+  const end = block >= 0 ? matchClose(t, block) : -1;
+  if (block < 0 || end < 0) return null;
+  const edits: TextEdit[] = [];
+  const re = new RegExp(SLICE_CALL.source, 'g');
+  const code = codeOnly(t, block, end);
+  for (let m = re.exec(code); m; m = re.exec(code)) {
+    const open = block + m.index + m[0].length - 1;
+    const close = matchClose(t, open);
+    if (close < 0) continue;
+    const sibling = sliceOffset(t, { open, close, args: splitTopLevel(t, open + 1, close) });
+    if (!sibling || sibling.text !== offset.text || sibling.size !== offset.size || enclosingBlock(t, open) !== block) continue;
+    const size = /^[\w$.]+$/.test(sibling.size) ? sibling.size : `(${sibling.size})`;
+    const start = Number(sibling.text) === 0 ? `${index} * ${size}` : `${sibling.text} + ${index} * ${size}`;
+    edits.push(src.edit(p.site.file, sibling.begin.start, sibling.begin.end, start));
+  }
+  return edits.length ? edits : null;
+}
+
 /** A `<ns>.shuffle(<one argument>)` statement alone on its line(s): its call, argument and line span. */
 function shuffleStatement(src: SourceText, site: SourceSite): { call: Call; name: Span; arg: string; lineStart: number; next: number } | null {
   const call = findCall(src, site, /\.\s*shuffle\s*\(/);
@@ -1170,6 +1236,7 @@ function planFile(p: FixPlan): string | null {
     case 'reshapeOperand':
     case 'hoistDeclaration':
     case 'moveAfterLoop':
+    case 'batchOffset':
     case 'clipLogInput':
     case 'guardSqrtInput':
     case 'trainAllLayers':
@@ -1229,6 +1296,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return setLearningRateEdits(src, p);
       case 'moveAfterLoop':
         return moveAfterLoopEdits(src, p);
+      case 'batchOffset':
+        return batchOffsetEdits(src, p);
       case 'rateValue':
         return rateValueEdits(src, p);
       case 'swapArguments':

@@ -529,6 +529,25 @@ export const UntrainedLayersEvent = z.object({
 });
 export type UntrainedLayersEvent = z.infer<typeof UntrainedLayersEvent>;
 
+/**
+ * A custom loop whose steps all train on the same rows: the model's input at each of its first
+ * steps was sliced from the same larger tensor at the same offset.
+ */
+export const SameBatchEvent = z.object({
+  type: z.literal('sameBatch'),
+  modelId: z.number().int(),
+  iter: z.number().int().min(0),
+  /** Rows of the tensor sliced, rows of each slice, and where every slice began. */
+  rows: z.number().int().min(1),
+  batchRows: z.number().int().min(1),
+  begin: z.number().int().min(0),
+  steps: z.number().int().min(1),
+  /** The slice call. */
+  site: SourceSite.nullable(),
+  elapsedMs: z.number(),
+});
+export type SameBatchEvent = z.infer<typeof SameBatchEvent>;
+
 export const TraceEvent = z.discriminatedUnion('type', [
   Hello,
   TfjsLoaded,
@@ -553,6 +572,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   SqrtAtZeroEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
+  SameBatchEvent,
 ]);
 export type TraceEvent = z.infer<typeof TraceEvent>;
 export type TraceEventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;

@@ -24,6 +24,7 @@ import type {
   SqrtAtZeroEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
+  SameBatchEvent,
   OptimizerInfo,
   OutputStats,
   SourceSite,
@@ -473,6 +474,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       }
     }
     const out = original.apply(this, args);
+    if (sliceWatchOpen && method === 'runKernel' && args[0] === 'Slice') noteSlice(args[1]?.x, args[2], out);
     // A custom loop's scalars in its first steps: one of them is the loss its step returns.
     if (entry && entry.mode === 'custom' && !lossSiteSent.has(entry) && isTensor(out) && out.size === 1) scalarStacks.set(out, captureStack());
     if (watchLog && typeof kernelName === 'string') {
@@ -486,6 +488,102 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
   };
   (wrapped as any)[MARK] = true;
   trySet(engine, method, wrapped);
+}
+
+/**
+ * Where each tensor sliced along its first axis came from, while custom loops take their first
+ * steps: a loop that cuts its batch at an offset that never changes (`xs.slice(0, BATCH)` in the
+ * batch loop) trains every step on the same rows. The stack is captured unformatted; only the
+ * reported slice's is read.
+ */
+interface SliceOrigin {
+  source: any;
+  rows: number;
+  begin: number;
+  size: number;
+  stack: { stack?: string };
+}
+const sliceOrigins = new WeakMap<object, SliceOrigin>();
+/** Custom-loop steps checked for the same rows, per model. */
+const SAME_BATCH_STEPS = 20;
+let sliceWatchOpen = true;
+
+function noteSlice(x: any, attrs: any, out: any): void {
+  try {
+    if (!isTensor(x) || !isTensor(out) || x.rank < 1) return;
+    const rows = x.shape[0] as number;
+    const begin = Array.isArray(attrs?.begin) ? attrs.begin[0] : attrs?.begin;
+    const rawSize = Array.isArray(attrs?.size) ? attrs.size[0] : attrs?.size;
+    if (typeof begin !== 'number' || !(rows > 0)) return;
+    const size = typeof rawSize !== 'number' || rawSize < 0 ? rows - begin : rawSize;
+    sliceOrigins.set(out, { source: x, rows, begin, size, stack: captureStack() });
+  } catch (error) {
+    warnOnce(`slice inspection failed: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The slice a step's input was cut from, through whole-tensor slices (model.predict re-slices its
+ * input in batches), with the tensor that slice made.
+ */
+function sliceOriginOf(t: any): { origin: SliceOrigin; batch: any } | null {
+  let batch = t;
+  let origin = sliceOrigins.get(t) ?? null;
+  for (let hop = 0; origin && origin.begin === 0 && origin.size === origin.rows && hop < 4; hop++) {
+    const parent = sliceOrigins.get(origin.source);
+    if (!parent) break;
+    batch = origin.source;
+    origin = parent;
+  }
+  return origin && origin.size < origin.rows ? { origin, batch } : null;
+}
+
+interface SameBatchWatch {
+  source: any;
+  begin: number;
+  /** The last step's batch: a subset cut once and trained on whole at every step is no finding. */
+  batch: any;
+  steps: number;
+  done: boolean;
+}
+const sameBatchWatches = new WeakMap<TracedModel, SameBatchWatch>();
+
+/** After a custom step: was its input the same slice of the same tensor as the steps before? */
+function noteStepSlice(entry: TracedModel, input: any): void {
+  if (entry.mode !== 'custom') return;
+  let watch = sameBatchWatches.get(entry);
+  if (watch?.done) return;
+  if (entry.steps >= SAME_BATCH_STEPS + 1) {
+    // Enough steps seen: the watch closes for good once every model got this far.
+    if (watch) watch.done = true;
+    sliceWatchOpen = false;
+    return;
+  }
+  const found = isTensor(input) ? sliceOriginOf(input) : null;
+  if (!found || found.batch === watch?.batch) {
+    sameBatchWatches.set(entry, { source: null, begin: -1, batch: null, steps: 0, done: true });
+    return;
+  }
+  const { origin, batch } = found;
+  if (!watch || watch.source !== origin.source || watch.begin !== origin.begin) {
+    sameBatchWatches.set(entry, { source: origin.source, begin: origin.begin, batch, steps: 1, done: false });
+    return;
+  }
+  watch.batch = batch;
+  watch.steps++;
+  if (watch.steps < SAME_BATCH_STEPS) return;
+  watch.done = true;
+  emit({
+    type: 'sameBatch',
+    modelId: entry.id,
+    iter: entry.steps - 1,
+    rows: origin.rows,
+    batchRows: origin.size,
+    begin: origin.begin,
+    steps: watch.steps,
+    site: userSiteFromStack(origin.stack.stack, PROBE_FILE),
+    elapsedMs: elapsed(),
+  } satisfies SameBatchEvent);
 }
 
 /**
@@ -1679,6 +1777,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     stepDepth--;
   }
   reportTrainingMode(state);
+  if (sliceWatchOpen) noteStepSlice(state.entry, state.firstInput);
   try {
     const d0 = performance.now();
     const pending = afterGradients(state, optimizer ?? lastOptimizer, result?.grads ?? {});
@@ -2001,6 +2100,8 @@ function layerWeightName(entry: TracedModel, owner: [number, number]): string {
 const NOT_METRICS: ReadonlySet<string> = new Set(['loss', 'batch', 'size']);
 
 function finishStep(entry: TracedModel, pending: PendingStep, epoch: number | null, batch: number | null, logs: Record<string, unknown>): void {
+  // fit slices its own batches: the slice watch is for custom loops' first steps only.
+  if (sliceWatchOpen && entry.steps > SAME_BATCH_STEPS) sliceWatchOpen = false;
   // The loss is already known from the step itself; batch and size are not metrics.
   const metrics = numericLogs(logs, NOT_METRICS);
   const event: IterationEvent = {

@@ -51,6 +51,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/reused-row-array/buggy.js', symptoms: ['identical-inputs'], rootCause: 'training-data', lineOf: '' },
   // A per-epoch decay in the batch loop: moved after that loop.
   { script: 'benchmark/bugs/lr-decay-every-step/buggy.js', symptoms: ['learning-rate-out-of-range'], rootCause: 'learning-rate', lineOf: '', fixed: '      cost.dispose();\n    }\n    optimizer.learningRate *= LR_DECAY;\n' },
+  // A batch cut at an offset that never changes: every step trains on the first 32 rows.
+  { script: 'benchmark/bugs/same-batch-every-step/buggy.js', symptoms: ['same-batch'], rootCause: 'training-data', lineOf: '', fixed: 'const xb = xTrain.slice(j * BATCH, BATCH);\n        const yb = yTrain.slice(j * BATCH, BATCH);' },
   // Labels computed from the next point's coordinates: the stall is the data's, on the line that builds the targets.
   { script: 'benchmark/bugs/labels-off-by-one/buggy.js', symptoms: ['loss-not-decreasing', 'accuracy-not-increasing'], rootCause: 'training-data', lineOf: 'const yTrain = tf.tensor2d(' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
@@ -87,6 +89,8 @@ const HEALTHY = [
   path.relative(ROOT, path.join(FIXTURES, 'healthy-cnn.js')),
   path.relative(ROOT, path.join(FIXTURES, 'healthy-regression.js')),
   'benchmark/cases/41372874/buggy.js',
+  // A subset cut once and trained on whole at every step.
+  path.relative(ROOT, path.join(FIXTURES, 'subset-full-batch.js')),
 ];
 
 for (const script of HEALTHY) {

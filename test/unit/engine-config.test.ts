@@ -807,3 +807,25 @@ describe('a learning rate decayed to almost 0', () => {
     assert.deepEqual(steps((i) => 0.001 * 0.999 ** i, 400), []);
   });
 });
+
+describe('every step on the same rows', () => {
+  it('is an error at once on the slice, with the fix that moves the offset with the batch index', () => {
+    const src = [
+      "const tf = require('@tensorflow/tfjs');",
+      'async function main() {',
+      '  for (let j = 0; j < 48; j++) {',
+      '    const xb = xs.slice(0, 32);',
+      '    const yb = ys.slice(0, 32);',
+      '    optimizer.minimize(() => tf.losses.meanSquaredError(yb, model.apply(xb)));',
+      '  }',
+      '}',
+    ].join('\n');
+    const b = new TraceBuilder().model(classifierModel());
+    b.events.push({ type: 'sameBatch', modelId: 0, iter: 19, rows: 1536, batchRows: 32, begin: 0, steps: 20, site: site(4, 19), elapsedMs: 300 });
+    const [f] = run(b.events, sources(src)).findings;
+    assert.deepEqual([f?.symptom, f?.rootCause, f?.severity, f?.location?.line], ['same-batch', 'training-data', 'error', 4]);
+    assert.match(f!.message, /^Every training step so far \(20\) trained on the same 32 rows, rows 0 to 31 of a tensor of 1536/);
+    const fixed = applyFix(src, f!.fix);
+    assert.deepEqual([lineOf(fixed, 4), lineOf(fixed, 5)], ['    const xb = xs.slice(j * 32, 32);', '    const yb = ys.slice(j * 32, 32);']);
+  });
+});

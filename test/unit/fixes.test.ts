@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { applyEdits, type FixPlan, renderFix } from '../../src/analysis/fixes';
 import type { LayerInfo, OptimizerInfo } from '../../src/analysis/trace';
 import { FILE, site } from './trace-builder';
+import { lineOf } from './fixtures';
 
 function layer(className: string, line: number, column = 13): LayerInfo {
   return {
@@ -446,5 +447,32 @@ describe('a per-epoch step written in the batch loop', () => {
     assert.equal(apply(src.replace('*= 0.9', '*= decay(b)'), { kind: 'moveAfterLoop', site: site(4, 15) }), null);
     assert.equal(apply('function step() {\n  optimizer.learningRate *= 0.9;\n}', { kind: 'moveAfterLoop', site: site(2, 13) }), null);
     assert.equal(apply(src.replace('*= 0.9;', '*= 0.9; count++;'), { kind: 'moveAfterLoop', site: site(4, 15) }), null);
+  });
+});
+
+describe('a batch cut at an offset that never changes', () => {
+  const src = [
+    'for (let epoch = 0; epoch < 10; epoch++) {',
+    '  for (let j = 0; j < numBatches; j++) {',
+    '    const cost = tf.tidy(() => {',
+    '      const xb = xTrain.slice(0, BATCH);',
+    '      const yb = tf.slice(yTrain, [0, 0], [BATCH, CLASSES]);',
+    '      const w = weights.slice(0, 4);',
+    '      return optimizer.minimize(() => loss(xb, yb), true);',
+    '    });',
+    '  }',
+    '}',
+  ].join('\n');
+
+  it('starts every slice of the block cut at that offset and size at the batch index times the size, the labels\' with the inputs\'', () => {
+    const out = apply(src, { kind: 'batchOffset', site: site(4, 26) })!;
+    assert.equal(lineOf(out, 4), '      const xb = xTrain.slice(j * BATCH, BATCH);');
+    assert.equal(lineOf(out, 5), '      const yb = tf.slice(yTrain, [j * BATCH, 0], [BATCH, CLASSES]);');
+    assert.equal(lineOf(out, 6), '      const w = weights.slice(0, 4);', 'a slice of another size is not a batch');
+  });
+
+  it('gives no fix outside a counted loop, or for an offset that is not a number', () => {
+    assert.equal(apply('while (training) {\n  const xb = xs.slice(0, 32);\n}', { kind: 'batchOffset', site: site(2, 17) }), null);
+    assert.equal(apply('for (let j = 0; j < n; j++) {\n  const xb = xs.slice(start, 32);\n}', { kind: 'batchOffset', site: site(2, 17) }), null);
   });
 });

@@ -112,6 +112,36 @@ export function untrainedLayers(e: TraceEventOf<'untrainedLayers'>, run: ModelSt
   };
 }
 
+/**
+ * A custom loop whose first steps all trained on the same rows, cut from a larger tensor at one
+ * offset (`xs.slice(0, BATCH)` in the batch loop): the model sees those rows alone, memorizes them
+ * and learns nothing of the rest. Certain from the first steps, so it is an error at once.
+ */
+export function sameBatch(e: TraceEventOf<'sameBatch'>): Observation {
+  const rows = `rows ${e.begin} to ${e.begin + e.batchRows - 1}`;
+  return {
+    symptom: 'same-batch',
+    about: 'batches',
+    harm: true,
+    priority: 0.8,
+    layer: null,
+    iteration: e.iter,
+    elapsedMs: e.elapsedMs,
+    message: `Every training step so far (${e.steps}) trained on the same ${e.batchRows} rows, ${rows} of a tensor of ${e.rows}: the batch is cut at an offset that never changes, so the model memorizes those rows and never sees the other ${e.rows - e.batchRows}. Cut each batch at its own offset (the batch index times the batch size).`,
+    evidence: [`${e.steps} steps in a row took ${rows} of ${e.rows}`],
+    relevance: new Map(),
+    related: [],
+    cause: {
+      rootCause: 'training-data',
+      layer: null,
+      location: e.site,
+      fixes: e.site ? [{ title: 'Cut each batch at the batch index times the batch size', plan: { kind: 'batchOffset', site: e.site } }] : [],
+      confirms: [],
+      folds: [],
+    },
+  };
+}
+
 /** Optimizers that carry state from step to step (moments, accumulators, velocity). */
 const STATEFUL = /adam|adamax|adagrad|adadelta|rmsprop|momentum/i;
 
