@@ -9,7 +9,7 @@ import { configHypotheses } from './detectors/config';
 import { detectExploding, detectLayers, neverUpdated } from './detectors/layers';
 import { detectNumerical } from './detectors/numerical';
 import { tensorLeak } from './detectors/memory';
-import { ignoredLearningRate, learningRateDecayedAway, recreatedOptimizer, sameBatch, untrainedLayers } from './detectors/settings';
+import { batchesApart, ignoredLearningRate, learningRateDecayedAway, recreatedOptimizer, sameBatch, untrainedLayers } from './detectors/settings';
 import { completedAsPlanned, cutShort, detectTrends, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { SYMPTOM_SEEN } from './findings';
@@ -314,6 +314,10 @@ export class DiagnosisEngine {
       }
       case 'sameBatch': {
         this.apply(this.run(e.modelId), [sameBatch(e)]);
+        return;
+      }
+      case 'batchesApart': {
+        this.apply(this.run(e.modelId), [batchesApart(e)]);
         return;
       }
       case 'optimizerRecreated': {

@@ -50,6 +50,7 @@ export const SYMPTOMS = [
   'identical-inputs',
   'targets-unrelated',
   'same-batch',
+  'batches-apart',
 ] as const;
 export type Symptom = (typeof SYMPTOMS)[number];
 
@@ -94,6 +95,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'identical-inputs': 'every input row is the same',
   'targets-unrelated': 'the targets do not depend on the inputs',
   'same-batch': 'every step trains on the same rows',
+  'batches-apart': "each batch's targets belong to other rows",
 };
 
 export const ROOT_CAUSES = [

@@ -95,6 +95,8 @@ export type FixPlan =
    * instead, the index of the innermost loop around them.
    */
   | { kind: 'batchOffset'; site: SourceSite }
+  /** The first-axis offset of the slice at the site (the targets') becomes that of the slice at `like` (the inputs'). */
+  | { kind: 'alignSlice'; site: SourceSite; like: SourceSite }
   /** The call at the site, which computes the loss, gets `.neg()` after it. */
   | { kind: 'negateLoss'; site: SourceSite }
   /** `<model>.predict(x)` or `<model>.apply(x)` at the site becomes `<model>.apply(x, { training: true })`. */
@@ -1022,25 +1024,49 @@ function moveAfterLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'moveAf
 
 const SLICE_CALL = /\.\s*slice\s*\(/;
 
-/** A slice call's offset along the first axis (`0`, or the first element of `[0, 0]`) and the text of its size there. */
+/** The first-axis part of a slice argument: the number, or the first element of `[a, b]`. */
+function firstAxis(t: string, a: Span | undefined): Span | null {
+  if (!a) return null;
+  const a0 = trim(t, a.start, a.end);
+  if (t[a0.start] !== '[') return a0.end > a0.start ? a0 : null;
+  const close = matchClose(t, a0.start);
+  if (close < 0 || close + 1 !== a0.end) return null;
+  const items = splitTopLevel(t, a0.start + 1, close);
+  return items[0] ? trim(t, items[0].start, items[0].end) : null;
+}
+
+/** x.slice(begin, size) or tf.slice(x, begin, size): the begin and size arguments. */
+function sliceArgs(call: Call): [Span | undefined, Span | undefined] {
+  const [begin, size] = call.args.length === 3 ? call.args.slice(1) : call.args;
+  return [begin, size];
+}
+
+/** A slice call's offset along the first axis, whatever its expression. */
+function sliceBegin(t: string, call: Call): Span | null {
+  return firstAxis(t, sliceArgs(call)[0]);
+}
+
+/** A slice call's offset along the first axis when it is a number (`0`, or the first element of `[0, 0]`), and the text of its size there. */
 function sliceOffset(t: string, call: Call): { begin: Span; text: string; size: string } | null {
-  // x.slice(begin, size) or tf.slice(x, begin, size).
-  const [beginArg, sizeArg] = call.args.length === 3 ? call.args.slice(1) : call.args;
-  if (!beginArg || !sizeArg) return null;
-  const first = (a: Span): Span | null => {
-    const a0 = trim(t, a.start, a.end);
-    if (t[a0.start] !== '[') return a0;
-    const close = matchClose(t, a0.start);
-    if (close < 0 || close + 1 !== a0.end) return null;
-    const items = splitTopLevel(t, a0.start + 1, close);
-    return items[0] ? trim(t, items[0].start, items[0].end) : null;
-  };
-  const begin = first(beginArg);
-  const size = first(sizeArg);
+  const [beginArg, sizeArg] = sliceArgs(call);
+  const begin = firstAxis(t, beginArg);
+  const size = firstAxis(t, sizeArg);
   if (!begin || !size) return null;
   const text = t.slice(begin.start, begin.end);
   const sizeText = t.slice(size.start, size.end);
   return /^\d+$/.test(text) && sizeText && sizeText !== '-1' ? { begin, text, size: sizeText } : null;
+}
+
+function alignSliceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'alignSlice' }>): EditResult {
+  if (p.site.file !== p.like.file) return null;
+  const t = src.text;
+  const targets = findCall(src, p.site, SLICE_CALL);
+  const inputs = findCall(src, p.like, SLICE_CALL);
+  const from = targets ? sliceBegin(t, targets) : null;
+  const to = inputs ? sliceBegin(t, inputs) : null;
+  if (!from || !to) return null;
+  const text = t.slice(to.start, to.end);
+  return text === t.slice(from.start, from.end) ? null : [src.edit(p.site.file, from.start, from.end, text)];
 }
 
 function batchOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'batchOffset' }>): EditResult {
@@ -1237,6 +1263,7 @@ function planFile(p: FixPlan): string | null {
     case 'hoistDeclaration':
     case 'moveAfterLoop':
     case 'batchOffset':
+    case 'alignSlice':
     case 'clipLogInput':
     case 'guardSqrtInput':
     case 'trainAllLayers':
@@ -1298,6 +1325,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return moveAfterLoopEdits(src, p);
       case 'batchOffset':
         return batchOffsetEdits(src, p);
+      case 'alignSlice':
+        return alignSliceEdits(src, p);
       case 'rateValue':
         return rateValueEdits(src, p);
       case 'swapArguments':

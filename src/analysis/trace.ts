@@ -548,6 +548,26 @@ export const SameBatchEvent = z.object({
 });
 export type SameBatchEvent = z.infer<typeof SameBatchEvent>;
 
+/**
+ * A custom loop whose steps cut their inputs and another tensor of as many rows (the targets) to
+ * the same size at offsets a constant distance apart: each batch's targets belong to other rows.
+ */
+export const BatchesApartEvent = z.object({
+  type: z.literal('batchesApart'),
+  modelId: z.number().int(),
+  iter: z.number().int().min(0),
+  rows: z.number().int().min(1),
+  batchRows: z.number().int().min(1),
+  /** The targets' offset minus the inputs', in rows. */
+  distance: z.number().int(),
+  steps: z.number().int().min(1),
+  /** The targets' slice call, and the inputs'. */
+  site: SourceSite.nullable(),
+  inputsSite: SourceSite.nullable(),
+  elapsedMs: z.number(),
+});
+export type BatchesApartEvent = z.infer<typeof BatchesApartEvent>;
+
 export const TraceEvent = z.discriminatedUnion('type', [
   Hello,
   TfjsLoaded,
@@ -573,6 +593,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,
+  BatchesApartEvent,
 ]);
 export type TraceEvent = z.infer<typeof TraceEvent>;
 export type TraceEventOf<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;

@@ -25,6 +25,7 @@ import type {
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,
+  BatchesApartEvent,
   OptimizerInfo,
   OutputStats,
   SourceSite,
@@ -516,7 +517,9 @@ function noteSlice(x: any, attrs: any, out: any): void {
     const rawSize = Array.isArray(attrs?.size) ? attrs.size[0] : attrs?.size;
     if (typeof begin !== 'number' || !(rows > 0)) return;
     const size = typeof rawSize !== 'number' || rawSize < 0 ? rows - begin : rawSize;
-    sliceOrigins.set(out, { source: x, rows, begin, size, stack: captureStack() });
+    const origin = { source: x, rows, begin, size, stack: captureStack() };
+    sliceOrigins.set(out, origin);
+    if (recentSlices.length < 64) recentSlices.push(origin);
   } catch (error) {
     warnOnce(`slice inspection failed: ${(error as Error).message}`);
   }
@@ -538,41 +541,69 @@ function sliceOriginOf(t: any): { origin: SliceOrigin; batch: any } | null {
   return origin && origin.size < origin.rows ? { origin, batch } : null;
 }
 
-interface SameBatchWatch {
+interface BatchWatch {
+  /** Same rows: the source and offset of the steps' inputs so far, and how many steps in a row. */
   source: any;
   begin: number;
   /** The last step's batch: a subset cut once and trained on whole at every step is no finding. */
   batch: any;
   steps: number;
-  done: boolean;
+  sameDone: boolean;
+  /** Apart: another tensor of as many rows (the targets), cut to the same size at a constant distance from the inputs. */
+  apart: { source: any; distance: number; steps: number; stack: { stack?: string }; site: { stack?: string } } | null;
+  apartDone: boolean;
 }
-const sameBatchWatches = new WeakMap<TracedModel, SameBatchWatch>();
+const batchWatches = new WeakMap<TracedModel, BatchWatch>();
+/** Slices made since the last custom step ended (the step's batches are cut just before it). */
+let recentSlices: SliceOrigin[] = [];
 
-/** After a custom step: was its input the same slice of the same tensor as the steps before? */
+/**
+ * After a custom step: was its input the same slice of the same tensor as the steps before (the
+ * same rows at every step)? And was a tensor of as many rows, other than the inputs', cut to the
+ * same size at a constant distance from the inputs' offset (targets cut a batch apart from their
+ * inputs)? A distance of 0 at any step closes that watch: the batches are aligned.
+ */
 function noteStepSlice(entry: TracedModel, input: any): void {
+  const slices = recentSlices;
+  recentSlices = [];
   if (entry.mode !== 'custom') return;
-  let watch = sameBatchWatches.get(entry);
-  if (watch?.done) return;
+  let watch = batchWatches.get(entry);
+  if (watch?.sameDone && watch.apartDone) return;
   if (entry.steps >= SAME_BATCH_STEPS + 1) {
     // Enough steps seen: the watch closes for good once every model got this far.
-    if (watch) watch.done = true;
+    if (watch) watch.sameDone = watch.apartDone = true;
     sliceWatchOpen = false;
     return;
   }
   const found = isTensor(input) ? sliceOriginOf(input) : null;
-  if (!found || found.batch === watch?.batch) {
-    sameBatchWatches.set(entry, { source: null, begin: -1, batch: null, steps: 0, done: true });
+  if (!found) {
+    batchWatches.set(entry, { source: null, begin: -1, batch: null, steps: 0, sameDone: true, apart: null, apartDone: true });
     return;
   }
   const { origin, batch } = found;
-  if (!watch || watch.source !== origin.source || watch.begin !== origin.begin) {
-    sameBatchWatches.set(entry, { source: origin.source, begin: origin.begin, batch, steps: 1, done: false });
+  if (!watch) {
+    watch = { source: origin.source, begin: origin.begin, batch: null, steps: 0, sameDone: false, apart: null, apartDone: false };
+    batchWatches.set(entry, watch);
+  }
+  if (!watch.sameDone) noteSameRows(entry, watch, origin, batch);
+  if (!watch.apartDone) noteApart(entry, watch, origin, slices);
+}
+
+function noteSameRows(entry: TracedModel, watch: BatchWatch, origin: SliceOrigin, batch: any): void {
+  if (batch === watch.batch) {
+    watch.sameDone = true;
     return;
   }
   watch.batch = batch;
+  if (watch.source !== origin.source || watch.begin !== origin.begin) {
+    watch.source = origin.source;
+    watch.begin = origin.begin;
+    watch.steps = 1;
+    return;
+  }
   watch.steps++;
   if (watch.steps < SAME_BATCH_STEPS) return;
-  watch.done = true;
+  watch.sameDone = true;
   emit({
     type: 'sameBatch',
     modelId: entry.id,
@@ -584,6 +615,37 @@ function noteStepSlice(entry: TracedModel, input: any): void {
     site: userSiteFromStack(origin.stack.stack, PROBE_FILE),
     elapsedMs: elapsed(),
   } satisfies SameBatchEvent);
+}
+
+function noteApart(entry: TracedModel, watch: BatchWatch, origin: SliceOrigin, slices: SliceOrigin[]): void {
+  const partners = slices.filter((o) => o.source !== origin.source && o.rows === origin.rows && o.size === origin.size);
+  const partner = partners.find((o) => o.source === watch.apart?.source) ?? partners[0];
+  if (!partner || partner.begin === origin.begin) {
+    // No targets cut alongside, or cut at the inputs' offset: nothing to report for this model.
+    watch.apartDone = true;
+    return;
+  }
+  const distance = partner.begin - origin.begin;
+  const apart = watch.apart;
+  if (!apart || apart.source !== partner.source || apart.distance !== distance) {
+    watch.apart = { source: partner.source, distance, steps: 1, stack: partner.stack, site: origin.stack };
+    return;
+  }
+  apart.steps++;
+  if (apart.steps < SAME_BATCH_STEPS) return;
+  watch.apartDone = true;
+  emit({
+    type: 'batchesApart',
+    modelId: entry.id,
+    iter: entry.steps - 1,
+    rows: origin.rows,
+    batchRows: origin.size,
+    distance,
+    steps: apart.steps,
+    site: userSiteFromStack(partner.stack.stack, PROBE_FILE),
+    inputsSite: userSiteFromStack(origin.stack.stack, PROBE_FILE),
+    elapsedMs: elapsed(),
+  } satisfies BatchesApartEvent);
 }
 
 /**

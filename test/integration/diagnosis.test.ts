@@ -53,6 +53,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/lr-decay-every-step/buggy.js', symptoms: ['learning-rate-out-of-range'], rootCause: 'learning-rate', lineOf: '', fixed: '      cost.dispose();\n    }\n    optimizer.learningRate *= LR_DECAY;\n' },
   // A batch cut at an offset that never changes: every step trains on the first 32 rows.
   { script: 'benchmark/bugs/same-batch-every-step/buggy.js', symptoms: ['same-batch'], rootCause: 'training-data', lineOf: '', fixed: 'const xb = xTrain.slice(j * BATCH, BATCH);\n        const yb = yTrain.slice(j * BATCH, BATCH);' },
+  // Each batch's labels cut from the next batch's rows.
+  { script: 'benchmark/bugs/labels-shifted-batch/buggy.js', symptoms: ['batches-apart'], rootCause: 'training-data', lineOf: '', fixed: 'const yb = yAll.slice([(b - 1) * BATCH, 0], [BATCH, 3]);' },
   // Labels computed from the next point's coordinates: the stall is the data's, on the line that builds the targets.
   { script: 'benchmark/bugs/labels-off-by-one/buggy.js', symptoms: ['loss-not-decreasing', 'accuracy-not-increasing'], rootCause: 'training-data', lineOf: 'const yTrain = tf.tensor2d(' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.

@@ -829,3 +829,24 @@ describe('every step on the same rows', () => {
     assert.deepEqual([lineOf(fixed, 4), lineOf(fixed, 5)], ['    const xb = xs.slice(j * 32, 32);', '    const yb = ys.slice(j * 32, 32);']);
   });
 });
+
+describe('targets cut a batch apart from their inputs', () => {
+  it("is an error at once on the targets' slice, with the inputs' slice related and a fix that aligns them", () => {
+    const src = [
+      "const tf = require('@tensorflow/tfjs');",
+      'async function main() {',
+      '  for (let b = 1; b <= 37; b++) {',
+      '    const xb = xAll.slice([(b - 1) * 32, 0], [32, 8]);',
+      '    const yb = yAll.slice([b * 32, 0], [32, 3]);',
+      '    optimizer.minimize(() => tf.losses.softmaxCrossEntropy(yb, model.apply(xb)));',
+      '  }',
+      '}',
+    ].join('\n');
+    const b = new TraceBuilder().model(classifierModel());
+    b.events.push({ type: 'batchesApart', modelId: 0, iter: 19, rows: 1200, batchRows: 32, distance: 32, steps: 20, site: site(5, 21), inputsSite: site(4, 21), elapsedMs: 300 });
+    const [f] = run(b.events, sources(src)).findings;
+    assert.deepEqual([f?.symptom, f?.rootCause, f?.severity, f?.location?.line, f?.related[0]?.site.line], ['batches-apart', 'training-data', 'error', 5, 4]);
+    assert.match(f!.message, /^Each step's targets are cut 32 rows after its inputs/);
+    assert.equal(lineOf(applyFix(src, f!.fix), 5), '    const yb = yAll.slice([(b - 1) * 32, 0], [32, 3]);');
+  });
+});

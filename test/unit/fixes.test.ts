@@ -476,3 +476,14 @@ describe('a batch cut at an offset that never changes', () => {
     assert.equal(apply('for (let j = 0; j < n; j++) {\n  const xb = xs.slice(start, 32);\n}', { kind: 'batchOffset', site: site(2, 17) }), null);
   });
 });
+
+describe('targets cut apart from their inputs', () => {
+  it("gives the targets' slice the inputs' offset, whatever its expression", () => {
+    const src = ['for (let b = 1; b <= n; b++) {', '  const xb = xAll.slice([(b - 1) * B, 0], [B, 8]);', '  const yb = yAll.slice([b * B, 0], [B, 3]);', '}'].join('\n');
+    const out = apply(src, { kind: 'alignSlice', site: site(3, 18), like: site(2, 18) })!;
+    assert.equal(lineOf(out, 3), '  const yb = yAll.slice([(b - 1) * B, 0], [B, 3]);');
+    assert.equal(lineOf(out, 2), '  const xb = xAll.slice([(b - 1) * B, 0], [B, 8]);');
+    const fn = ['for (let b = 0; b < n; b++) {', '  const xb = tf.slice(xAll, b * B, B);', '  const yb = tf.slice(yAll, b * B + B, B);', '}'].join('\n');
+    assert.equal(lineOf(apply(fn, { kind: 'alignSlice', site: site(3, 16), like: site(2, 16) })!, 3), '  const yb = tf.slice(yAll, b * B, B);');
+  });
+});

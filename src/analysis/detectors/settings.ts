@@ -142,6 +142,37 @@ export function sameBatch(e: TraceEventOf<'sameBatch'>): Observation {
   };
 }
 
+/**
+ * A custom loop that cuts each step's targets from rows a constant distance away from its inputs'
+ * (`yAll.slice(b * BATCH)` beside `xAll.slice((b - 1) * BATCH)`): every input is trained towards
+ * another row's target, so the model can only memorize noise. Certain from the first steps.
+ */
+export function batchesApart(e: TraceEventOf<'batchesApart'>): Observation {
+  const n = Math.abs(e.distance);
+  const where = `${n} row${n === 1 ? '' : 's'} ${e.distance > 0 ? 'after' : 'before'}`;
+  return {
+    symptom: 'batches-apart',
+    about: 'batches',
+    harm: true,
+    priority: 0.85,
+    layer: null,
+    iteration: e.iter,
+    elapsedMs: e.elapsedMs,
+    message: `Each step's targets are cut ${where} its inputs: at every one of the first ${e.steps} steps the ${e.batchRows}-row batch of targets came from other rows than the inputs' (both tensors have ${e.rows} rows), so every input is trained towards another example's target. Cut the targets at the inputs' offset.`,
+    evidence: [`${e.steps} steps in a row cut the targets ${where} the inputs`],
+    relevance: new Map(),
+    related: e.inputsSite ? [{ site: e.inputsSite, message: "the inputs' batch is cut here" }] : [],
+    cause: {
+      rootCause: 'training-data',
+      layer: null,
+      location: e.site ?? e.inputsSite,
+      fixes: e.site && e.inputsSite ? [{ title: "Cut the targets at the inputs' offset", plan: { kind: 'alignSlice', site: e.site, like: e.inputsSite } }] : [],
+      confirms: [],
+      folds: [],
+    },
+  };
+}
+
 /** Optimizers that carry state from step to step (moments, accumulators, velocity). */
 const STATEFUL = /adam|adamax|adagrad|adadelta|rmsprop|momentum/i;
 
