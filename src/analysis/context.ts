@@ -86,6 +86,8 @@ export interface Hypothesis {
   overshoot?: boolean;
   /** A defect that training which learns does not refute (it limits the loss, not the accuracy). */
   keepWhenLearning?: boolean;
+  /** Certain from the data or configuration alone: an error as soon as it is known, whatever training shows. */
+  certain?: boolean;
   /**
    * Every harm training shows is its consequence, whatever a detector would otherwise blame: NaN
    * or Infinity in the training data, a loss that does not measure the error.

@@ -492,17 +492,19 @@ export class DiagnosisEngine {
           existing.relevance = new Map(h.relevance);
           existing.priority = h.strength;
           this.dirty = true;
+          // Later events can make it certain (the tf.oneHot call that made the targets).
+          if (h.certain && existing.status === 'pending') this.confirm(existing, null, [], [], Math.max(run.lastIter, 0), run.elapsedMs);
         }
         continue;
       }
-      this.add({
+      const entry: Entry = {
         id,
         key: h.id,
         modelId: run.modelId,
         seq: this.seq++,
         hyp: h,
         obs: null,
-        status: run.healthy && !h.keepWhenLearning ? 'withdrawn' : 'pending',
+        status: run.healthy && !h.keepWhenLearning && !h.certain ? 'withdrawn' : 'pending',
         observed: [],
         support: [],
         confirmation: null,
@@ -513,7 +515,9 @@ export class DiagnosisEngine {
         onset: null,
         elapsedMs: run.elapsedMs,
         priority: h.strength,
-      });
+      };
+      this.add(entry);
+      if (h.certain) this.confirm(entry, null, [], [], Math.max(run.lastIter, 0), run.elapsedMs);
     }
     for (const e of this.modelEntries(run.modelId)) {
       if (e.hyp && !ids.has(e.id) && e.status === 'pending') {

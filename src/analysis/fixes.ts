@@ -21,7 +21,9 @@ export type ScaleOp =
   /** NaN and Infinity values replaced by 0 (needs `tf` in scope). */
   | { type: 'finite' }
   /** Every value moved by `by` (class indices numbered from 1 renumbered from 0). */
-  | { type: 'shift'; by: number };
+  | { type: 'shift'; by: number }
+  /** Two-valued targets (-1/1, or 0/1 standardized) back to 0 and 1: 1 above `threshold`. */
+  | { type: 'binarize'; threshold: number };
 
 export type FixPlan =
   | { kind: 'activation'; layer: LayerInfo; to: string }
@@ -590,6 +592,8 @@ function scaledExpression(t: string, expr: string, exprStart: number, op: ScaleO
       return `${base}.sub(${literal(op.mean)}).div(${literal(op.std)})`;
     case 'shift':
       return `${base}.${op.by < 0 ? 'sub' : 'add'}(${literal(Math.abs(op.by))})`;
+    case 'binarize':
+      return `${base}.greater(${literal(op.threshold)}).toFloat()`;
     case 'oneHot':
       return TF_BINDING.test(t) ? `tf.oneHot(${base}.flatten().toInt(), ${op.depth})` : null;
     case 'finite':

@@ -503,6 +503,8 @@ interface SliceOrigin {
   begin: number;
   size: number;
   stack: { stack?: string };
+  /** Cut by model.predict, which splits its input into batches of its own: the whole input is used. */
+  byPredict: boolean;
 }
 const sliceOrigins = new WeakMap<object, SliceOrigin>();
 /** Custom-loop steps checked for the same rows, per model. */
@@ -517,9 +519,9 @@ function noteSlice(x: any, attrs: any, out: any): void {
     const rawSize = Array.isArray(attrs?.size) ? attrs.size[0] : attrs?.size;
     if (typeof begin !== 'number' || !(rows > 0)) return;
     const size = typeof rawSize !== 'number' || rawSize < 0 ? rows - begin : rawSize;
-    const origin = { source: x, rows, begin, size, stack: captureStack() };
+    const origin = { source: x, rows, begin, size, stack: captureStack(), byPredict: (step?.inPredict ?? 0) > 0 };
     sliceOrigins.set(out, origin);
-    if (recentSlices.length < 64) recentSlices.push(origin);
+    if (recentSlices.length < 64 && !origin.byPredict) recentSlices.push(origin);
   } catch (error) {
     warnOnce(`slice inspection failed: ${(error as Error).message}`);
   }
@@ -532,13 +534,11 @@ function noteSlice(x: any, attrs: any, out: any): void {
 function sliceOriginOf(t: any): { origin: SliceOrigin; batch: any } | null {
   let batch = t;
   let origin = sliceOrigins.get(t) ?? null;
-  for (let hop = 0; origin && origin.begin === 0 && origin.size === origin.rows && hop < 4; hop++) {
-    const parent = sliceOrigins.get(origin.source);
-    if (!parent) break;
+  for (let hop = 0; origin && (origin.byPredict || (origin.begin === 0 && origin.size === origin.rows)) && hop < 4; hop++) {
     batch = origin.source;
-    origin = parent;
+    origin = sliceOrigins.get(origin.source) ?? null;
   }
-  return origin && origin.size < origin.rows ? { origin, batch } : null;
+  return origin && !origin.byPredict && origin.size < origin.rows ? { origin, batch } : null;
 }
 
 interface BatchWatch {

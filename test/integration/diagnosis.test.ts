@@ -198,11 +198,11 @@ test('an L2 factor that pulls the kernels to 0: blamed on the regularizer, and t
   assertFixedCopyTrainsClean(script, f);
 });
 
-test('labels numbered from 1 given to tf.oneHot: a warning on that call that learning does not withdraw, and the renumbered copy has no finding', () => {
+test('labels numbered from 1 given to tf.oneHot: an error on that call as soon as it is seen, though the other rows still train, and the renumbered copy has no finding', () => {
   const script = path.join(FIXTURES, 'onehot-from-one.js');
   const { code, report } = diagnose(script);
-  assert.deepEqual([report.verdict, code], ['healthy', 0], 'the other rows still train: a warning, not a fault');
-  assert.deepEqual(report.findings.map((f) => `${f.id}:${f.confirmed}`), ['label-encoding-mismatch:y:false']);
+  assert.deepEqual([report.verdict, code], ['faulty', 1], 'the rows tf.oneHot left empty are lost whatever training shows');
+  assert.deepEqual(report.findings.map((f) => `${f.id}:${f.confirmed}`), ['label-encoding-mismatch:y:true']);
   const f = report.findings[0]!;
   assert.ok(linesOf(script, 'const ys = tf.oneHot(').includes(f.location!.line));
   assert.match(f.message, /^150 of 600 target rows are all 0 .* the labels are numbered from 1\.$/);

@@ -426,12 +426,12 @@ describe('one-hot targets with rows of all 0s', () => {
     return b.data('y', { ...summary([0, 1], [1000, 3]), shape: [1000, 3], count: 3000, mean: (1000 - zeroRows) / 3000, distinct: [0, 1], oneHotRows: false, zeroRows, columnMeans }, 5);
   }
 
-  it('labels numbered from 1: a warning on the tf.oneHot call, kept while training learns, with a fix that numbers them from 0', () => {
+  it('labels numbered from 1: an error on the tf.oneHot call as soon as it is seen, whatever training shows, with a fix that numbers them from 0', () => {
     const b = zeroRowTargets(new TraceBuilder().model(classifierModel()).xRange(-1, 1), 333, [0, 0.334, 0.333]);
     b.events.push({ type: 'oneHot', site: site(5, 13), depth: 3, min: 1, max: 3, outOfRange: 333, count: 1000 });
     decaying(200, 1.1, 0.4, 0.03, 0.01).forEach((l, i) => b.step(l, { acc: Math.min(0.66, 0.4 + i / 200) }));
     const r = run(b.events, sources(ONE_HOT_SRC));
-    assert.deepEqual(r.findings.map((f) => `${f.id}:${f.confirmed}`), ['label-encoding-mismatch:y:false'], 'no multi-label finding, and learning does not withdraw it');
+    assert.deepEqual(r.findings.map((f) => `${f.id}:${f.confirmed}`), ['label-encoding-mismatch:y:true'], 'no multi-label finding, and learning does not withdraw it');
     const f = r.findings[0]!;
     assert.deepEqual([f.rootCause, f.location?.line], ['label-encoding', 5]);
     assert.match(f.message, /^333 of 1000 target rows are all 0 and belong to no class: .* tf\.oneHot made them from 333 indices outside 0\.\.2 \(the indices run from 1 to 3\): the labels are numbered from 1\.$/);
@@ -451,7 +451,7 @@ describe('one-hot targets with rows of all 0s', () => {
     assert.deepEqual(configOnly(b, ONE_HOT_SRC).findings, []);
   });
 
-  it('a stall at the level of the labelled rows confirms it; complete one-hot rows are no finding', () => {
+  it('without the call, a stall at the level of the labelled rows confirms it; complete one-hot rows are no finding', () => {
     const b = zeroRowTargets(new TraceBuilder().model(classifierModel()).xRange(-1, 1), 333, [0, 0.334, 0.333]);
     flat(300, 0.46, 0.003).forEach((l) => b.step(l, { acc: 0.33 }));
     assert.equal(byId(run(b.events, sources(ONE_HOT_SRC)).findings, 'label-encoding-mismatch:y')?.confirmed, true);
@@ -848,5 +848,21 @@ describe('targets cut a batch apart from their inputs', () => {
     assert.deepEqual([f?.symptom, f?.rootCause, f?.severity, f?.location?.line, f?.related[0]?.site.line], ['batches-apart', 'training-data', 'error', 5, 4]);
     assert.match(f!.message, /^Each step's targets are cut 32 rows after its inputs/);
     assert.equal(lineOf(applyFix(src, f!.fix), 5), '    const yb = yAll.slice([(b - 1) * 32, 0], [32, 3]);');
+  });
+});
+
+describe('binary cross-entropy on targets outside [0, 1]', () => {
+  const model = () => classifierModel({ loss: 'binaryCrossentropy' }, 'sigmoid', 1);
+  it('two values (labels standardized with the features): an error at once, with a fix that encodes them as 0 and 1', () => {
+    const y = Array.from({ length: 20 }, (_, i) => (i % 2 ? 0.94 : -1.07));
+    const f = configOnly(new TraceBuilder().model(model()).xRange(-1, 1).data('y', summary(y, [20, 1])), CLASSIFIER_SRC).findings[0]!;
+    assert.deepEqual([f.id, f.rootCause, f.confirmed, f.location?.line], ['label-encoding-mismatch:y', 'label-encoding', true, 5]);
+    assert.match(f.message, /two values, -1\.07 and 0\.94, where 0 and 1 belong/);
+    assert.equal(lineOf(applyFix(CLASSIFIER_SRC, f.fix), 5), '  const y = tf.tensor2d(yData, [n, 3]).greater(-0.065).toFloat();');
+  });
+
+  it('targets within [0, 1] (soft labels) are no finding', () => {
+    const y = Array.from({ length: 20 }, (_, i) => (i % 2 ? 0.9 : 0.1));
+    assert.deepEqual(configOnly(new TraceBuilder().model(model()).xRange(-1, 1).data('y', summary(y, [20, 1]), 5), CLASSIFIER_SRC).findings, []);
   });
 });

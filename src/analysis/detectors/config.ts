@@ -62,7 +62,7 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
    */
   const labelEncoding = (
     at: 'targets' | 'compile',
-    h: Pick<Hypothesis, 'message' | 'evidence' | 'fixes' | 'confirmBy' | 'strength' | 'trivialFit' | 'keepWhenLearning'> & { relevance: string },
+    h: Pick<Hypothesis, 'message' | 'evidence' | 'fixes' | 'confirmBy' | 'strength' | 'trivialFit' | 'keepWhenLearning' | 'certain'> & { relevance: string },
   ): Hypothesis => ({
     id: id('label-encoding-mismatch', 'y'),
     symptom: 'label-encoding-mismatch',
@@ -275,14 +275,22 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
       const span = Math.max(1e-12, ys.max - ys.min);
       const outside = (Math.max(0, ys.max - Math.max(hi, ys.min)) + Math.max(0, Math.min(lo, ys.max) - ys.min)) / span;
       if (loss.kind === 'binary') {
+        // Two values, such as -1/1 or 0/1 labels standardized with the features: an exact re-encoding to 0/1 exists.
+        const two = ys.distinct?.length === 2 ? ys.distinct : null;
+        const e = run.data.y.get(o.slot);
+        const fix: PlannedFix | null =
+          two && e
+            ? { title: `Encode the two target values (${fmt(two[0])} and ${fmt(two[1])}) as 0 and 1`, plan: { kind: 'scale', fitSite: e.site ?? view.event.fitSite, role: 'y', op: { type: 'binarize', threshold: (two[0]! + two[1]!) / 2 } } }
+            : null;
         out.push(
           labelEncoding('targets', {
-            message: `${lossName} needs targets in [0, 1], but the targets range from ${fmt(ys.min)} to ${fmt(ys.max)}${t.integer ? ' (class indices? use sparseCategoricalCrossentropy with softmax)' : ''}.`,
+            message: `${lossName} needs targets in [0, 1], but the targets range from ${fmt(ys.min)} to ${fmt(ys.max)}${t.integer && !two ? ' (class indices? use sparseCategoricalCrossentropy with softmax)' : ''}${two ? `: two values, ${fmt(two[0])} and ${fmt(two[1])}, where 0 and 1 belong (labels written as -1/1, or standardized with the features)` : ''}. Outside [0, 1] the loss has no lower bound: it falls below 0 while the output is pushed to its limits, so neither the loss nor the accuracy means anything.`,
             evidence: [`targets from ${fmt(ys.min)} to ${fmt(ys.max)}`, `loss is ${lossName}`],
             relevance: 'output compared with targets outside [0, 1]',
-            fixes: [],
+            fixes: fix ? [fix] : [],
             confirmBy: set(...HARM, ...NUMERIC, 'output-out-of-range', 'loss-diverging'),
             strength: 0.9,
+            certain: true,
           }),
         );
       } else {
@@ -880,6 +888,8 @@ function zeroTargetRows(view: ModelView, run: ModelState, o: OutputView, t: Targ
       strength: 0.9,
       weak: false,
       keepWhenLearning: true,
+      // tf.oneHot seen taking indices past its depth: those rows are lost whatever training shows.
+      certain: call !== null && isNum(call.max) && call.max >= call.depth,
     },
   ];
 }
