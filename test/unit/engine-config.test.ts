@@ -866,3 +866,35 @@ describe('binary cross-entropy on targets outside [0, 1]', () => {
     assert.deepEqual(configOnly(new TraceBuilder().model(model()).xRange(-1, 1).data('y', summary(y, [20, 1]), 5), CLASSIFIER_SRC).findings, []);
   });
 });
+
+describe('batch normalization on batches of two', () => {
+  const model = (batchSize: number) =>
+    classifierModel({ batchSize, layers: [dense(16, 'relu', 7), { className: 'BatchNormalization', line: 8, config: {} }, dense(3, 'linear', 8, { name: 'dense_3' }), act('softmax', 9)] });
+  it('is a warning on fit that a stall confirms, with a fix that trains on batches of 32; batches of 32 are no finding', () => {
+    const src = withLine(CLASSIFIER_SRC, 12, '  await model.fit(x, y, { epochs: 10, batchSize: 2 });');
+    const [f] = configOnly(new TraceBuilder().model(model(2)).xRange(-1, 1).yOneHot(3), src).findings;
+    assert.deepEqual([f?.id, f?.rootCause, f?.confirmed, f?.location?.line], ['batch-size:batchNormalization', 'batch-size', false, 12]);
+    assert.equal(lineOf(applyFix(src, f!.fix), 12), '  await model.fit(x, y, { epochs: 10, batchSize: 32 });');
+    assert.deepEqual(configOnly(new TraceBuilder().model(model(32)).xRange(-1, 1).yOneHot(3), src).findings, []);
+  });
+});
+
+describe('sigmoid in hidden layers under plain SGD', () => {
+  const model = (optimizer: string) =>
+    classifierModel({ optimizer: { className: optimizer, learningRate: 0.1 }, layers: [dense(16, 'sigmoid', 7), dense(3, 'linear', 8), act('softmax', 9)] });
+  it('stays hidden until a stall, then explains it, with a fix to relu', () => {
+    const src = withLine(CLASSIFIER_SRC, 7, "  model.add(tf.layers.dense({ units: 16, inputShape: [4], activation: 'sigmoid' }));");
+    const b = new TraceBuilder().model(model('SGDOptimizer')).xRange(-1, 1).yOneHot(3);
+    assert.deepEqual(configOnly(b).findings, []);
+    flat(400, 1.0986, 0.01).forEach(() => b.step(1.0986, { acc: 0.33 }));
+    const f = byId(run(b.events, sources(src)).findings, 'loss-not-decreasing:loss')!;
+    assert.deepEqual([f.rootCause, f.location?.line], ['hidden-activation', 7]);
+    assert.equal(lineOf(applyFix(src, f.fix), 7), "  model.add(tf.layers.dense({ units: 16, inputShape: [4], activation: 'relu' }));");
+  });
+
+  it('is no cause under Adam, which rescales its steps', () => {
+    const b = new TraceBuilder().model(model('AdamOptimizer')).xRange(-1, 1).yOneHot(3);
+    flat(400, 1.0986, 0.01).forEach(() => b.step(1.0986, { acc: 0.33 }));
+    assert.notEqual(byId(run(b.events, sources(CLASSIFIER_SRC)).findings, 'loss-not-decreasing:loss')?.rootCause, 'hidden-activation');
+  });
+});

@@ -670,3 +670,24 @@ describe('models trained against each other (a GAN)', () => {
     assert.deepEqual(run(gan(true)).findings.map((f) => f.id), []);
   });
 });
+
+describe('batches so large that fit makes a handful of updates', () => {
+  const SRC = withLine(CLASSIFIER_SRC, 12, '  await model.fit(x, y, { epochs: 20, batchSize: 1000 });');
+  const fullBatch = (losses: number[], batchSize = 1000) => {
+    const b = new TraceBuilder().model(classifierModel({ epochs: losses.length, epochsSet: true, batchSize })).xRange(-1, 1).yOneHot(3);
+    losses.forEach((l) => b.step(l));
+    return run(b.end().events, sources(SRC)).findings;
+  };
+
+  it('20 steps that leave the loss near knowing nothing: an error on fit, with a fix that trains on batches of 32', () => {
+    const [f] = fullBatch(decaying(20, 1.1, 1.05, 0.3));
+    assert.deepEqual([f?.id, f?.rootCause, f?.confirmed, f?.location?.line], ['training-cut-short:batches', 'batch-size', true, 12]);
+    assert.match(f!.message, /^fit made only 20 weight updates in all, .* batchSize 1000 takes the whole training set in one batch, so each of the 20 epochs is a single step/);
+    assert.equal(lineOf(applyFix(SRC, f!.fix), 12), '  await model.fit(x, y, { epochs: 20, batchSize: 32 });');
+  });
+
+  it('no finding when those few steps trained the model, or the batches are ordinary', () => {
+    assert.deepEqual(fullBatch(decaying(20, 1.1, 0.2, 0.3)), []);
+    assert.deepEqual(fullBatch(decaying(20, 1.1, 1.05, 0.3), 32).filter((f) => f.id === 'training-cut-short:batches'), []);
+  });
+});

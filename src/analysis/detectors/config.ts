@@ -1391,6 +1391,72 @@ function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * Batch normalization trained on batches of a few rows: each batch's mean and variance are noise
+ * (with 2 rows every value normalizes to about ±1), and the moving statistics used at prediction
+ * time average that noise. A stall or a swinging loss confirms it.
+ */
+function tinyBatchNormalization(view: ModelView): Hypothesis[] {
+  const batchSize = view.event.fitConfig['batchSize'];
+  const fitSite = view.event.fitSite;
+  if (view.event.mode !== 'fit' || typeof batchSize !== 'number' || batchSize > 4 || !fitSite) return [];
+  const norms = view.layers.filter((l) => /^batchnormalization/i.test(l.info.className));
+  if (norms.length === 0) return [];
+  const first = norms[0]!;
+  return [
+    {
+      id: 'batch-size:batchNormalization',
+      symptom: 'loss-oscillating',
+      rootCause: 'batch-size',
+      layer: null,
+      location: fitSite,
+      related: first.info.site ? [{ site: first.info.site, message: `${first.info.name} normalizes over each batch` }] : [],
+      message: `fit trains on batches of ${batchSize}, and ${first.info.name}${norms.length > 1 ? ` (and ${norms.length - 1} more batch normalization layer${norms.length > 2 ? 's' : ''})` : ''} normalizes each unit with the mean and variance of those ${batchSize} rows: statistics of ${batchSize} rows are noise, so training sees shifting inputs, and the moving averages used for predictions average that noise. Batch normalization needs batches of 16 or more.`,
+      evidence: [`batchSize ${batchSize}`, `${norms.length} batch normalization layer${norms.length === 1 ? '' : 's'}`],
+      relevance: new Map(norms.map((l) => [l.pos, { score: 0.8, evidence: `normalizes over batches of ${batchSize}` }])),
+      fixes: [{ title: 'Train on batches of 32', plan: { kind: 'fitOption', fitSite, key: 'batchSize', to: '32' } }],
+      confirmBy: set(...HARM, 'loss-oscillating', 'overfitting'),
+      strength: 0.85,
+      weak: false,
+    },
+  ];
+}
+
+/**
+ * Hidden layers squashed by sigmoid, trained by plain SGD: sigmoid's slope is at most 1/4, so each
+ * such layer shrinks the gradient reaching the layers below, and SGD's steps shrink with it (an
+ * adaptive optimizer would rescale them). Hidden until a stall needs a cause.
+ */
+function hiddenSigmoid(view: ModelView): Hypothesis[] {
+  const opt = view.event.optimizer?.className.toLowerCase() ?? '';
+  if (!opt.includes('sgd') || opt.includes('momentum')) return [];
+  const outputs = new Set(view.outputs.map((o) => o.actLayer.pos));
+  const squashed = view.layers.filter((l) => l.kind === 'weighted' && l.act === 'sigmoid' && !outputs.has(l.pos) && !view.outputs.some((o) => o.layer === l));
+  if (squashed.length === 0) return [];
+  const first = squashed[0]!;
+  const fix = combine(
+    squashed.length === 1 ? `Use relu instead of sigmoid on ${first.info.name}` : `Use relu instead of sigmoid on the ${squashed.length} hidden layers`,
+    squashed.map((l) => activationFix(l, 'relu')),
+  );
+  return [
+    {
+      id: `hidden-sigmoid:${first.info.name}`,
+      symptom: 'vanishing-gradient',
+      rootCause: 'hidden-activation',
+      layer: first,
+      location: first.info.site,
+      related: squashed.slice(1, 4).flatMap((l) => (l.info.site ? [{ site: l.info.site, message: `${l.info.name}: sigmoid too` }] : [])),
+      message: `${squashed.length === 1 ? `${first.info.name} applies` : `${squashed.length} hidden layers, from ${first.info.name}, apply`} sigmoid, whose slope is at most 1/4: the gradient reaching the layers below shrinks at each one, and plain SGD's steps shrink with it. Use relu in hidden layers.`,
+      evidence: [`${squashed.length} hidden layer${squashed.length === 1 ? '' : 's'} with sigmoid`, `optimizer ${view.event.optimizer?.className ?? 'SGD'}`],
+      relevance: new Map(squashed.map((l, i) => [l.pos, { score: i === 0 ? 1 : 0.7, evidence: 'sigmoid in a hidden layer' }])),
+      fixes: fix ? [fix] : [],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 0.4,
+      weak: true,
+    },
+  ];
+}
+
 /** All configuration hypotheses for the model as far as its events are known. */
 export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
   const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run), ...shuffledApart(view, run)];
@@ -1403,6 +1469,8 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...explodingInitCheck(view));
   out.push(...missingActivation(view));
   out.push(...highDropout(view));
+  out.push(...tinyBatchNormalization(view));
+  out.push(...hiddenSigmoid(view));
   out.push(...inferenceMode(view, run));
   out.push(...nothingTrainable(view));
   out.push(...validationScale(view, run));

@@ -580,6 +580,51 @@ export function cutShort(ctx: Ctx): Observation[] {
   ];
 }
 
+/**
+ * fit given epochs, but batches so large that the whole run makes only a handful of weight
+ * updates (batchSize as large as the training set: one step an epoch), and the model ended
+ * nowhere: the loss still near the level of knowing nothing. Judged when training ends.
+ */
+export function fewUpdates(ctx: Ctx): Observation[] {
+  const run = ctx.run;
+  const view = ctx.view;
+  const fitSite = view?.event.fitSite ?? null;
+  if (!view || !fitSite || view.event.mode !== 'fit' || run.fitCalls !== 1 || !run.ended) return [];
+  const batchSize = view.event.fitConfig['batchSize'];
+  const rows = run.data.x.get(0)?.summary.shape?.[0] ?? null;
+  const steps = run.iterations;
+  if (typeof batchSize !== 'number' || !isNum(rows) || steps === 0 || steps >= 100 || batchSize < Math.min(rows, 256)) return [];
+  const lp = assessLoss(run);
+  // Still within a fifth of knowing nothing.
+  if (!lp || lp.learning || !lp.baseline || lp.current < 0.8 * lp.baseline.value) return [];
+  const epochs = run.epochs || steps;
+  const smaller = 32;
+  const perEpoch = Math.ceil(rows / smaller);
+  return [
+    {
+      symptom: 'training-cut-short',
+      about: 'batches',
+      harm: true,
+      priority: 0.4,
+      layer: null,
+      iteration: Math.max(run.lastIter, 0),
+      elapsedMs: run.elapsedMs,
+      message: `fit made only ${steps} weight update${steps === 1 ? '' : 's'} in all, and the loss went only ${fmt(lp.start)} → ${fmt(lp.current)} (knowing nothing gives ${fmt(lp.baseline.value)}): batchSize ${batchSize} takes ${batchSize >= rows ? 'the whole training set' : `${pct(batchSize / rows)} of the training set`} in one batch, so each of the ${epochs} epochs is ${Math.ceil(rows / batchSize) === 1 ? 'a single step' : `${Math.ceil(rows / batchSize)} steps`}. Batches of ${smaller} make ${perEpoch} updates an epoch.`,
+      evidence: [`batchSize ${batchSize}, ${rows} training rows`, `${steps} steps in all`, ...lossEvidence(lp)],
+      relevance: new Map(),
+      related: [],
+      cause: {
+        rootCause: 'batch-size',
+        layer: null,
+        location: fitSite,
+        fixes: [{ title: `Train on batches of ${smaller}`, plan: { kind: 'fitOption', fitSite, key: 'batchSize', to: String(smaller) } }],
+        confirms: [],
+        folds: [],
+      },
+    },
+  ];
+}
+
 export interface TrendResult {
   observations: Observation[];
   loss: LossProgress | null;
