@@ -29,7 +29,7 @@ export type FixPlan =
   | { kind: 'activation'; layer: LayerInfo; to: string }
   /** The value of an option written in the layer's call (`kernelInitializer: 'zeros'`) becomes the string `to`. */
   | { kind: 'layerOption'; layer: LayerInfo; key: string; to: string }
-  /** The number written for an option in the layer's call (`rate: 0.8`) becomes `to`. */
+  /** The number (or the name of one) written for an option in the layer's call (`rate: 0.8`) becomes `to`. */
   | { kind: 'layerNumber'; layer: LayerInfo; key: string; to: number }
   | { kind: 'loss'; compileSite: SourceSite | null; slot: number; to: string }
   | { kind: 'learningRate'; optimizer: OptimizerInfo | null; compileSite: SourceSite | null; to: number }
@@ -392,7 +392,8 @@ function layerNumberEdits(src: SourceText, p: Extract<FixPlan, { kind: 'layerNum
   if (!site) return null;
   const call = findCall(src, site, layerCallee(p.layer.className));
   const value = (call ? objectArg(src, call) : null)?.props.find((x) => x.key === p.key)?.value;
-  if (!value || !NUMBER.test(src.text.slice(value.start, value.end))) return null;
+  // A number, or a name for one (`poolSize: SIDE`).
+  if (!value || !(NUMBER.test(src.text.slice(value.start, value.end)) || /^[A-Za-z_$][\w$]*$/.test(src.text.slice(value.start, value.end)))) return null;
   return [src.edit(site.file, value.start, value.end, literal(p.to))];
 }
 

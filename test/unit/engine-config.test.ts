@@ -898,3 +898,40 @@ describe('sigmoid in hidden layers under plain SGD', () => {
     assert.notEqual(byId(run(b.events, sources(CLASSIFIER_SRC)).findings, 'loss-not-decreasing:loss')?.rootCause, 'hidden-activation');
   });
 });
+
+describe('a pooling window as large as the image', () => {
+  const SRC = [
+    "const tf = require('@tensorflow/tfjs');",
+    'async function main() {',
+    '  const model = tf.sequential();',
+    "  model.add(tf.layers.conv2d({ filters: 6, kernelSize: 3, padding: 'same', activation: 'relu', inputShape: [SIDE, SIDE, 1] }));",
+    '  model.add(tf.layers.maxPooling2d({ poolSize: SIDE }));',
+    '  model.add(tf.layers.flatten());',
+    "  model.add(tf.layers.dense({ units: 4, activation: 'softmax' }));",
+    '}',
+  ].join('\n');
+  const model = (pooled: number) =>
+    classifierModel({
+      layers: [
+        { className: 'Conv2D', activation: 'relu', line: 4, outputShape: [null, 10, 10, 6] },
+        { className: 'MaxPooling2D', line: 5, outputShape: [null, pooled, pooled, 6] },
+        { className: 'Flatten', line: 6, outputShape: [null, 6 * pooled * pooled] },
+        dense(4, 'softmax', 7),
+      ],
+    });
+  const stalled = (pooled: number) => {
+    const b = new TraceBuilder().model(model(pooled)).xRange(0, 1).yOneHot(4);
+    flat(400, 1.386, 0.01).forEach(() => b.step(1.386, { acc: 0.25 }));
+    return byId(run(b.events, sources(SRC)).findings, 'loss-not-decreasing:loss')!;
+  };
+
+  it('explains a stall, with a fix that pools over 2×2 windows', () => {
+    const f = stalled(1);
+    assert.deepEqual([f.rootCause, f.location?.line], ['architecture', 5]);
+    assert.equal(lineOf(applyFix(SRC, f.fix), 5), '  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));');
+  });
+
+  it('is no cause when the pooling keeps a layout', () => {
+    assert.notEqual(stalled(5).rootCause, 'architecture');
+  });
+});

@@ -1457,6 +1457,43 @@ function hiddenSigmoid(view: ModelView): Hypothesis[] {
   ];
 }
 
+/**
+ * A pooling window as large as the image (maxPooling2d({ poolSize: 28 }) on 28×28 maps): one value
+ * per feature map is left, and where anything was in the image is gone. A classifier that needs
+ * positions cannot learn; global pooling on purpose is common, so only a stall lends it weight.
+ */
+function wholeImagePooling(view: ModelView): Hypothesis[] {
+  for (const l of view.layers) {
+    if (!/^(max|average)pooling2d$/i.test(l.info.className)) continue;
+    // Only a model's first layer records its input shape: the others take their predecessor's output.
+    const pred = l.preds.length === 1 ? view.layers[l.preds[0]!] : undefined;
+    const inShape = pred?.info.outputShape ?? l.info.inputShape ?? null;
+    const outShape = l.info.outputShape;
+    if (!inShape || !outShape || inShape.length !== 4 || outShape.length !== 4) continue;
+    const [, h, w] = inShape;
+    const [, oh, ow] = outShape;
+    if (!isNum(h) || !isNum(w) || h < 4 || w < 4 || oh !== 1 || ow !== 1) continue;
+    return [
+      {
+        id: `whole-image-pooling:${l.info.name}`,
+        symptom: 'loss-not-decreasing',
+        rootCause: 'architecture',
+        layer: l,
+        location: l.info.site,
+        related: [],
+        message: `${l.info.name} pools each ${h}×${w} feature map into a single value, so the layers after it cannot tell where anything was in the image. Pool over small windows (poolSize 2) and keep the layout, unless where things are does not matter.`,
+        evidence: [`${l.info.name}: ${h}×${w} in, 1×1 out`],
+        relevance: new Map([[l.pos, { score: 1, evidence: `pools ${h}×${w} into 1×1` }]]),
+        fixes: [{ title: `Pool over 2×2 windows in ${l.info.name}`, plan: { kind: 'layerNumber', layer: l.info, key: 'poolSize', to: 2 } }],
+        confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing'),
+        strength: 0.45,
+        weak: true,
+      },
+    ];
+  }
+  return [];
+}
+
 /** All configuration hypotheses for the model as far as its events are known. */
 export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
   const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run), ...shuffledApart(view, run)];
@@ -1471,6 +1508,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...highDropout(view));
   out.push(...tinyBatchNormalization(view));
   out.push(...hiddenSigmoid(view));
+  out.push(...wholeImagePooling(view));
   out.push(...inferenceMode(view, run));
   out.push(...nothingTrainable(view));
   out.push(...validationScale(view, run));
