@@ -55,6 +55,12 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/same-batch-every-step/buggy.js', symptoms: ['same-batch'], rootCause: 'training-data', lineOf: '', fixed: 'const xb = xTrain.slice(j * BATCH, BATCH);\n        const yb = yTrain.slice(j * BATCH, BATCH);' },
   // Each batch's labels cut from the next batch's rows.
   { script: 'benchmark/bugs/labels-shifted-batch/buggy.js', symptoms: ['batches-apart'], rootCause: 'training-data', lineOf: '', fixed: 'const yb = yAll.slice([(b - 1) * BATCH, 0], [BATCH, 3]);' },
+  // Batches as large as the training set: 20 updates in all.
+  { script: 'benchmark/bugs/full-batch-few-epochs/buggy.js', symptoms: ['training-cut-short'], rootCause: 'batch-size', lineOf: '', fixed: 'batchSize: 32' },
+  // A pooling window as large as the image.
+  { script: 'benchmark/bugs/conv-pool-collapses/buggy.js', symptoms: ['loss-not-decreasing'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.maxPooling2d({ poolSize: 2 })' },
+  // 0/1 labels standardized with the features, given to binaryCrossentropy.
+  { script: 'benchmark/bugs/label-column-standardized/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const yTrain = ys.slice(', fixed: '.greater(' },
   // Labels computed from the next point's coordinates: the stall is the data's, on the line that builds the targets.
   { script: 'benchmark/bugs/labels-off-by-one/buggy.js', symptoms: ['loss-not-decreasing', 'accuracy-not-increasing'], rootCause: 'training-data', lineOf: 'const yTrain = tf.tensor2d(' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
