@@ -99,6 +99,8 @@ export type FixPlan =
   | { kind: 'batchOffset'; site: SourceSite }
   /** The first-axis offset of the slice at the site (the targets') becomes that of the slice at `like` (the inputs'). */
   | { kind: 'alignSlice'; site: SourceSite; like: SourceSite }
+  /** The slice at the site (`ys.slice(...)`, the targets') becomes a gather by the indices the gather at `like` (the inputs') takes. */
+  | { kind: 'gatherLike'; site: SourceSite; like: SourceSite }
   /** The call at the site, which computes the loss, gets `.neg()` after it. */
   | { kind: 'negateLoss'; site: SourceSite }
   /** `<model>.predict(x)` or `<model>.apply(x)` at the site becomes `<model>.apply(x, { training: true })`. */
@@ -1074,6 +1076,25 @@ function alignSliceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'alignSlic
   return text === t.slice(from.start, from.end) ? null : [src.edit(p.site.file, from.start, from.end, text)];
 }
 
+function gatherLikeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'gatherLike' }>): EditResult {
+  if (p.site.file !== p.like.file) return null;
+  const t = src.text;
+  const gather = findCall(src, p.like, /\bgather\s*\(/);
+  const slice = findCall(src, p.site, SLICE_CALL);
+  if (!gather || !slice || slice.args.length > 2) return null;
+  // tf.gather(x, indices) or x.gather(indices).
+  const method = /\.\s*gather\s*\($/.test(t.slice(0, gather.open + 1)) && gather.args.length === 1;
+  const indexArg = method ? gather.args[0] : gather.args.length >= 2 ? gather.args[1] : undefined;
+  if (!indexArg) return null;
+  const indices = t.slice(indexArg.start, indexArg.end).trim();
+  // The receiver of `<receiver>.slice(...)`: a name or a property path.
+  const dot = t.lastIndexOf('.', t.lastIndexOf('slice', slice.open));
+  const receiver = /([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*$/.exec(t.slice(0, dot));
+  if (!receiver || !indices || !TF_BINDING.test(t)) return null;
+  const start = dot - receiver[0].length;
+  return [src.edit(p.site.file, start, slice.close + 1, `tf.gather(${receiver[1]}, ${indices})`)];
+}
+
 function batchOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'batchOffset' }>): EditResult {
   const t = src.text;
   const call = findCall(src, p.site, SLICE_CALL);
@@ -1269,6 +1290,7 @@ function planFile(p: FixPlan): string | null {
     case 'moveAfterLoop':
     case 'batchOffset':
     case 'alignSlice':
+    case 'gatherLike':
     case 'clipLogInput':
     case 'guardSqrtInput':
     case 'trainAllLayers':
@@ -1332,6 +1354,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return batchOffsetEdits(src, p);
       case 'alignSlice':
         return alignSliceEdits(src, p);
+      case 'gatherLike':
+        return gatherLikeEdits(src, p);
       case 'rateValue':
         return rateValueEdits(src, p);
       case 'swapArguments':

@@ -537,10 +537,12 @@ export const SameBatchEvent = z.object({
   type: z.literal('sameBatch'),
   modelId: z.number().int(),
   iter: z.number().int().min(0),
-  /** Rows of the tensor sliced, rows of each slice, and where every slice began. */
+  /** Rows of the tensor sliced, rows of each slice, and where every slice began (null: rows gathered by index). */
   rows: z.number().int().min(1),
   batchRows: z.number().int().min(1),
-  begin: z.number().int().min(0),
+  begin: z.number().int().min(0).nullable(),
+  /** Optional, for rows gathered by index: the first of them. */
+  firstRows: z.array(z.number().int()).max(8).optional(),
   steps: z.number().int().min(1),
   /** The slice call. */
   site: SourceSite.nullable(),
@@ -558,8 +560,11 @@ export const BatchesApartEvent = z.object({
   iter: z.number().int().min(0),
   rows: z.number().int().min(1),
   batchRows: z.number().int().min(1),
-  /** The targets' offset minus the inputs', in rows. */
-  distance: z.number().int(),
+  /** The targets' offset minus the inputs', in rows (null: rows taken by index on either side, and different). */
+  distance: z.number().int().nullable(),
+  /** How each batch was taken: a slice of consecutive rows, or rows gathered by index. */
+  inputsBy: z.enum(['slice', 'index']).optional(),
+  targetsBy: z.enum(['slice', 'index']).optional(),
   steps: z.number().int().min(1),
   /** The targets' slice call, and the inputs'. */
   site: SourceSite.nullable(),

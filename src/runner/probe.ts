@@ -475,7 +475,10 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       }
     }
     const out = original.apply(this, args);
-    if (sliceWatchOpen && method === 'runKernel' && args[0] === 'Slice') noteSlice(args[1]?.x, args[2], out);
+    if (sliceWatchOpen && method === 'runKernel') {
+      if (args[0] === 'Slice') noteSlice(args[1]?.x, args[2], out);
+      else if (args[0] === 'GatherV2') noteGather(args[1]?.x, args[1]?.indices, args[2], out);
+    }
     // A custom loop's scalars in its first steps: one of them is the loss its step returns.
     if (entry && entry.mode === 'custom' && !lossSiteSent.has(entry) && isTensor(out) && out.size === 1) scalarStacks.set(out, captureStack());
     if (watchLog && typeof kernelName === 'string') {
@@ -500,11 +503,19 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
 interface SliceOrigin {
   source: any;
   rows: number;
+  /** A slice's first row (-1 for a gather) and how many rows it took. */
   begin: number;
   size: number;
+  /** A gather's row indices (read at once: few, and the index tensor is often freed right after). */
+  indices: number[] | null;
   stack: { stack?: string };
   /** Cut by model.predict, which splits its input into batches of its own: the whole input is used. */
   byPredict: boolean;
+}
+
+/** The rows a slice or gather took, in order. */
+function rowsTaken(o: SliceOrigin): number[] {
+  return o.indices ?? Array.from({ length: o.size }, (_, i) => o.begin + i);
 }
 const sliceOrigins = new WeakMap<object, SliceOrigin>();
 /** Custom-loop steps checked for the same rows, per model. */
@@ -519,12 +530,27 @@ function noteSlice(x: any, attrs: any, out: any): void {
     const rawSize = Array.isArray(attrs?.size) ? attrs.size[0] : attrs?.size;
     if (typeof begin !== 'number' || !(rows > 0)) return;
     const size = typeof rawSize !== 'number' || rawSize < 0 ? rows - begin : rawSize;
-    const origin = { source: x, rows, begin, size, stack: captureStack(), byPredict: (step?.inPredict ?? 0) > 0 };
-    sliceOrigins.set(out, origin);
-    if (recentSlices.length < 64 && !origin.byPredict) recentSlices.push(origin);
+    remember(out, { source: x, rows, begin, size, indices: null, stack: captureStack(), byPredict: (step?.inPredict ?? 0) > 0 });
   } catch (error) {
     warnOnce(`slice inspection failed: ${(error as Error).message}`);
   }
+}
+
+/** A gather of rows (axis 0) by a small index tensor: a batch taken by shuffled indices. */
+function noteGather(x: any, indices: any, attrs: any, out: any): void {
+  try {
+    if (!isTensor(x) || !isTensor(out) || !isTensor(indices) || x.rank < 1 || indices.rank !== 1 || indices.size > 4096) return;
+    if ((attrs?.axis ?? 0) !== 0 || (attrs?.batchDims ?? 0) !== 0 || !isReadable(indices)) return;
+    const values = Array.from(indices.dataSync() as ArrayLike<number>);
+    remember(out, { source: x, rows: x.shape[0], begin: -1, size: values.length, indices: values, stack: captureStack(), byPredict: (step?.inPredict ?? 0) > 0 });
+  } catch (error) {
+    warnOnce(`gather inspection failed: ${(error as Error).message}`);
+  }
+}
+
+function remember(out: any, origin: SliceOrigin): void {
+  sliceOrigins.set(out, origin);
+  if (recentSlices.length < 64 && !origin.byPredict) recentSlices.push(origin);
 }
 
 /**
@@ -534,7 +560,7 @@ function noteSlice(x: any, attrs: any, out: any): void {
 function sliceOriginOf(t: any): { origin: SliceOrigin; batch: any } | null {
   let batch = t;
   let origin = sliceOrigins.get(t) ?? null;
-  for (let hop = 0; origin && (origin.byPredict || (origin.begin === 0 && origin.size === origin.rows)) && hop < 4; hop++) {
+  for (let hop = 0; origin && (origin.byPredict || (origin.indices === null && origin.begin === 0 && origin.size === origin.rows)) && hop < 4; hop++) {
     batch = origin.source;
     origin = sliceOrigins.get(origin.source) ?? null;
   }
@@ -542,15 +568,15 @@ function sliceOriginOf(t: any): { origin: SliceOrigin; batch: any } | null {
 }
 
 interface BatchWatch {
-  /** Same rows: the source and offset of the steps' inputs so far, and how many steps in a row. */
+  /** Same rows: the source and rows (rowsKey) of the steps' inputs so far, and how many steps in a row. */
   source: any;
-  begin: number;
+  rows: string;
   /** The last step's batch: a subset cut once and trained on whole at every step is no finding. */
   batch: any;
   steps: number;
   sameDone: boolean;
   /** Apart: another tensor of as many rows (the targets), cut to the same size at a constant distance from the inputs. */
-  apart: { source: any; distance: number; steps: number; stack: { stack?: string }; site: { stack?: string } } | null;
+  apart: { source: any; distance: number | null; steps: number; stack: { stack?: string }; site: { stack?: string } } | null;
   apartDone: boolean;
 }
 const batchWatches = new WeakMap<TracedModel, BatchWatch>();
@@ -577,16 +603,21 @@ function noteStepSlice(entry: TracedModel, input: any): void {
   }
   const found = isTensor(input) ? sliceOriginOf(input) : null;
   if (!found) {
-    batchWatches.set(entry, { source: null, begin: -1, batch: null, steps: 0, sameDone: true, apart: null, apartDone: true });
+    batchWatches.set(entry, { source: null, rows: '', batch: null, steps: 0, sameDone: true, apart: null, apartDone: true });
     return;
   }
   const { origin, batch } = found;
   if (!watch) {
-    watch = { source: origin.source, begin: origin.begin, batch: null, steps: 0, sameDone: false, apart: null, apartDone: false };
+    watch = { source: origin.source, rows: rowsKey(origin), batch: null, steps: 0, sameDone: false, apart: null, apartDone: false };
     batchWatches.set(entry, watch);
   }
   if (!watch.sameDone) noteSameRows(entry, watch, origin, batch);
   if (!watch.apartDone) noteApart(entry, watch, origin, slices);
+}
+
+/** Which rows a slice or gather took, as one comparable key. */
+function rowsKey(o: SliceOrigin): string {
+  return o.indices ? o.indices.join(',') : `${o.begin}+${o.size}`;
 }
 
 function noteSameRows(entry: TracedModel, watch: BatchWatch, origin: SliceOrigin, batch: any): void {
@@ -595,37 +626,42 @@ function noteSameRows(entry: TracedModel, watch: BatchWatch, origin: SliceOrigin
     return;
   }
   watch.batch = batch;
-  if (watch.source !== origin.source || watch.begin !== origin.begin) {
+  const key = rowsKey(origin);
+  if (watch.source !== origin.source || watch.rows !== key) {
     watch.source = origin.source;
-    watch.begin = origin.begin;
+    watch.rows = key;
     watch.steps = 1;
     return;
   }
   watch.steps++;
   if (watch.steps < SAME_BATCH_STEPS) return;
   watch.sameDone = true;
+  const rows = rowsTaken(origin);
   emit({
     type: 'sameBatch',
     modelId: entry.id,
     iter: entry.steps - 1,
     rows: origin.rows,
     batchRows: origin.size,
-    begin: origin.begin,
+    begin: origin.indices ? null : origin.begin,
     steps: watch.steps,
     site: userSiteFromStack(origin.stack.stack, PROBE_FILE),
     elapsedMs: elapsed(),
+    ...(origin.indices ? { firstRows: rows.slice(0, 8) } : {}),
   } satisfies SameBatchEvent);
 }
 
 function noteApart(entry: TracedModel, watch: BatchWatch, origin: SliceOrigin, slices: SliceOrigin[]): void {
   const partners = slices.filter((o) => o.source !== origin.source && o.rows === origin.rows && o.size === origin.size);
   const partner = partners.find((o) => o.source === watch.apart?.source) ?? partners[0];
-  if (!partner || partner.begin === origin.begin) {
-    // No targets cut alongside, or cut at the inputs' offset: nothing to report for this model.
+  if (!partner || rowsKey(partner) === rowsKey(origin)) {
+    // No targets cut alongside, or cut from the inputs' rows: nothing to report for this model.
     watch.apartDone = true;
     return;
   }
-  const distance = partner.begin - origin.begin;
+  // Slices a constant distance apart, or rows taken by index on either side that differ.
+  const byIndex = partner.indices !== null || origin.indices !== null;
+  const distance = byIndex ? null : partner.begin - origin.begin;
   const apart = watch.apart;
   if (!apart || apart.source !== partner.source || apart.distance !== distance) {
     watch.apart = { source: partner.source, distance, steps: 1, stack: partner.stack, site: origin.stack };
@@ -641,6 +677,8 @@ function noteApart(entry: TracedModel, watch: BatchWatch, origin: SliceOrigin, s
     rows: origin.rows,
     batchRows: origin.size,
     distance,
+    inputsBy: origin.indices ? 'index' : 'slice',
+    targetsBy: partner.indices ? 'index' : 'slice',
     steps: apart.steps,
     site: userSiteFromStack(partner.stack.stack, PROBE_FILE),
     inputsSite: userSiteFromStack(origin.stack.stack, PROBE_FILE),

@@ -61,6 +61,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/conv-pool-collapses/buggy.js', symptoms: ['loss-not-decreasing'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.maxPooling2d({ poolSize: 2 })' },
   // 0/1 labels standardized with the features, given to binaryCrossentropy.
   { script: 'benchmark/bugs/label-column-standardized/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const yTrain = ys.slice(', fixed: '.greater(' },
+  // Inputs gathered by shuffled indices, labels cut in order.
+  { script: 'benchmark/bugs/indices-shuffled-for-inputs-only/buggy.js', symptoms: ['batches-apart'], rootCause: 'training-data', lineOf: '', fixed: 'const yb = tf.gather(yTrain, idx);' },
   // Labels computed from the next point's coordinates: the stall is the data's, on the line that builds the targets.
   { script: 'benchmark/bugs/labels-off-by-one/buggy.js', symptoms: ['loss-not-decreasing', 'accuracy-not-increasing'], rootCause: 'training-data', lineOf: 'const yTrain = tf.tensor2d(' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.

@@ -487,3 +487,13 @@ describe('targets cut apart from their inputs', () => {
     assert.equal(lineOf(apply(fn, { kind: 'alignSlice', site: site(3, 16), like: site(2, 16) })!, 3), '  const yb = tf.slice(yAll, b * B, B);');
   });
 });
+
+describe('targets cut in order beside inputs gathered by shuffled indices', () => {
+  it("gathers the targets by the inputs' indices, from either form of gather", () => {
+    const src = ['for (let b = 0; b < n; b++) {', '  const idx = tf.tensor1d(order.slice(b * B, (b + 1) * B), "int32");', '  const xb = tf.gather(xTrain, idx);', '  const yb = data.yTrain.slice([b * B, 0], [B, 3]);', '}'].join('\n');
+    const withTf = `const tf = require('@tensorflow/tfjs');\n${src}`;
+    assert.equal(lineOf(apply(withTf, { kind: 'gatherLike', site: site(5, 23), like: site(4, 17) })!, 5), '  const yb = tf.gather(data.yTrain, idx);');
+    const method = withTf.replace('tf.gather(xTrain, idx)', 'xTrain.gather(idx)');
+    assert.equal(lineOf(apply(method, { kind: 'gatherLike', site: site(5, 23), like: site(4, 17) })!, 5), '  const yb = tf.gather(data.yTrain, idx);');
+  });
+});

@@ -118,7 +118,7 @@ export function untrainedLayers(e: TraceEventOf<'untrainedLayers'>, run: ModelSt
  * and learns nothing of the rest. Certain from the first steps, so it is an error at once.
  */
 export function sameBatch(e: TraceEventOf<'sameBatch'>): Observation {
-  const rows = `rows ${e.begin} to ${e.begin + e.batchRows - 1}`;
+  const rows = e.begin === null ? `rows ${(e.firstRows ?? []).join(', ')}${e.batchRows > (e.firstRows?.length ?? 0) ? ', …' : ''}` : `rows ${e.begin} to ${e.begin + e.batchRows - 1}`;
   return {
     symptom: 'same-batch',
     about: 'batches',
@@ -127,7 +127,7 @@ export function sameBatch(e: TraceEventOf<'sameBatch'>): Observation {
     layer: null,
     iteration: e.iter,
     elapsedMs: e.elapsedMs,
-    message: `Every training step so far (${e.steps}) trained on the same ${e.batchRows} rows, ${rows} of a tensor of ${e.rows}: the batch is cut at an offset that never changes, so the model memorizes those rows and never sees the other ${e.rows - e.batchRows}. Cut each batch at its own offset (the batch index times the batch size).`,
+    message: `Every training step so far (${e.steps}) trained on the same ${e.batchRows} rows, ${rows} of a tensor of ${e.rows}: ${e.begin === null ? 'the batch is gathered by the same indices every time' : 'the batch is cut at an offset that never changes'}, so the model memorizes those rows and never sees the other ${e.rows - e.batchRows}. ${e.begin === null ? 'Take each batch by its own indices.' : 'Cut each batch at its own offset (the batch index times the batch size).'}`,
     evidence: [`${e.steps} steps in a row took ${rows} of ${e.rows}`],
     relevance: new Map(),
     related: [],
@@ -135,7 +135,7 @@ export function sameBatch(e: TraceEventOf<'sameBatch'>): Observation {
       rootCause: 'training-data',
       layer: null,
       location: e.site,
-      fixes: e.site ? [{ title: 'Cut each batch at the batch index times the batch size', plan: { kind: 'batchOffset', site: e.site } }] : [],
+      fixes: e.site && e.begin !== null ? [{ title: 'Cut each batch at the batch index times the batch size', plan: { kind: 'batchOffset', site: e.site } }] : [],
       confirms: [],
       folds: [],
     },
@@ -148,8 +148,22 @@ export function sameBatch(e: TraceEventOf<'sameBatch'>): Observation {
  * another row's target, so the model can only memorize noise. Certain from the first steps.
  */
 export function batchesApart(e: TraceEventOf<'batchesApart'>): Observation {
-  const n = Math.abs(e.distance);
-  const where = `${n} row${n === 1 ? '' : 's'} ${e.distance > 0 ? 'after' : 'before'}`;
+  const d = e.distance;
+  const n = Math.abs(d ?? 0);
+  const how =
+    d !== null
+      ? `cut ${n} row${n === 1 ? '' : 's'} ${d > 0 ? 'after' : 'before'} its inputs`
+      : e.inputsBy === 'index' && e.targetsBy === 'slice'
+        ? 'cut in order, while its inputs are gathered by shuffled indices'
+        : e.inputsBy === 'slice' && e.targetsBy === 'index'
+          ? 'gathered by shuffled indices, while its inputs are cut in order'
+          : 'gathered by other indices than its inputs';
+  const fix =
+    d !== null
+      ? { title: "Cut the targets at the inputs' offset", kind: 'alignSlice' as const }
+      : e.inputsBy === 'index' && e.targetsBy === 'slice'
+        ? { title: 'Gather the targets by the same indices as the inputs', kind: 'gatherLike' as const }
+        : null;
   return {
     symptom: 'batches-apart',
     about: 'batches',
@@ -158,15 +172,15 @@ export function batchesApart(e: TraceEventOf<'batchesApart'>): Observation {
     layer: null,
     iteration: e.iter,
     elapsedMs: e.elapsedMs,
-    message: `Each step's targets are cut ${where} its inputs: at every one of the first ${e.steps} steps the ${e.batchRows}-row batch of targets came from other rows than the inputs' (both tensors have ${e.rows} rows), so every input is trained towards another example's target. Cut the targets at the inputs' offset.`,
-    evidence: [`${e.steps} steps in a row cut the targets ${where} the inputs`],
+    message: `Each step's targets are ${how}: at every one of the first ${e.steps} steps the ${e.batchRows}-row batch of targets came from other rows than the inputs' (both tensors have ${e.rows} rows), so every input is trained towards another example's target. Take the targets from the inputs' rows.`,
+    evidence: [`${e.steps} steps in a row took the targets from other rows than the inputs`],
     relevance: new Map(),
-    related: e.inputsSite ? [{ site: e.inputsSite, message: "the inputs' batch is cut here" }] : [],
+    related: e.inputsSite ? [{ site: e.inputsSite, message: "the inputs' batch is taken here" }] : [],
     cause: {
       rootCause: 'training-data',
       layer: null,
       location: e.site ?? e.inputsSite,
-      fixes: e.site && e.inputsSite ? [{ title: "Cut the targets at the inputs' offset", plan: { kind: 'alignSlice', site: e.site, like: e.inputsSite } }] : [],
+      fixes: e.site && e.inputsSite && fix ? [{ title: fix.title, plan: { kind: fix.kind, site: e.site, like: e.inputsSite } }] : [],
       confirms: [],
       folds: [],
     },
