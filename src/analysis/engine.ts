@@ -281,7 +281,9 @@ export class DiagnosisEngine {
         return;
       }
       case 'lossComputed': {
-        this.run(e.modelId).lossSite ??= e.site;
+        const run = this.run(e.modelId);
+        run.lossSite ??= e.site;
+        if (e.summedValues !== undefined) run.lossSummedValues ??= e.summedValues;
         return;
       }
       case 'sqrtAtZero': {

@@ -101,6 +101,8 @@ export type FixPlan =
   | { kind: 'alignSlice'; site: SourceSite; like: SourceSite }
   /** The slice at the site (`ys.slice(...)`, the targets') becomes a gather by the indices the gather at `like` (the inputs') takes. */
   | { kind: 'gatherLike'; site: SourceSite; like: SourceSite }
+  /** The `sum` call (`tf.sum(x)` or `x.sum()`) at the site, which makes the loss, becomes `mean`. */
+  | { kind: 'sumToMean'; site: SourceSite }
   /** The call at the site, which computes the loss, gets `.neg()` after it. */
   | { kind: 'negateLoss'; site: SourceSite }
   /** `<model>.predict(x)` or `<model>.apply(x)` at the site becomes `<model>.apply(x, { training: true })`. */
@@ -1291,6 +1293,7 @@ function planFile(p: FixPlan): string | null {
     case 'batchOffset':
     case 'alignSlice':
     case 'gatherLike':
+    case 'sumToMean':
     case 'clipLogInput':
     case 'guardSqrtInput':
     case 'trainAllLayers':
@@ -1356,6 +1359,12 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return alignSliceEdits(src, p);
       case 'gatherLike':
         return gatherLikeEdits(src, p);
+      case 'sumToMean': {
+        const call = findCall(src, p.site, /\bsum\s*\(/);
+        if (!call) return null;
+        const name = src.text.lastIndexOf('sum', call.open);
+        return name >= 0 ? [src.edit(p.site.file, name, name + 3, 'mean')] : null;
+      }
       case 'rateValue':
         return rateValueEdits(src, p);
       case 'swapArguments':

@@ -265,6 +265,8 @@ export class ModelState {
   sqrtAtZero: SqrtAtZeroEvent | null = null;
   /** A custom loop's line that computed the loss its steps minimize. */
   lossSite: SourceSite | null = null;
+  /** A custom loop's loss is a sum (not a mean) of this many values, when the probe saw it. */
+  lossSummedValues: number | null = null;
   /** The loss fell without bound below 0 (reported once). */
   unboundedBelow = false;
   /** The classes of fitDataset's first batches. */

@@ -507,6 +507,8 @@ export const LossComputedEvent = z.object({
   type: z.literal('lossComputed'),
   modelId: z.number().int(),
   site: SourceSite,
+  /** Optional: the loss is a sum (not a mean) of this many values. */
+  summedValues: z.number().int().min(0).optional(),
 });
 export type LossComputedEvent = z.infer<typeof LossComputedEvent>;
 

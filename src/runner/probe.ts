@@ -480,7 +480,10 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       else if (args[0] === 'GatherV2') noteGather(args[1]?.x, args[1]?.indices, args[2], out);
     }
     // A custom loop's scalars in its first steps: one of them is the loss its step returns.
-    if (entry && entry.mode === 'custom' && !lossSiteSent.has(entry) && isTensor(out) && out.size === 1) scalarStacks.set(out, captureStack());
+    if (entry && entry.mode === 'custom' && !lossSiteSent.has(entry) && isTensor(out) && out.size === 1) {
+      scalarStacks.set(out, captureStack());
+      if (kernelName === 'Sum' && isTensor(inputs?.x)) summedScalars.set(out, inputs.x.size);
+    }
     if (watchLog && typeof kernelName === 'string') {
       try {
         trackProbabilities(kernelName, inputs, out);
@@ -2101,11 +2104,15 @@ function sendFirstInput(state: StepState): void {
 const scalarStacks = new WeakMap<object, { stack?: string }>();
 const lossSiteSent = new WeakSet<TracedModel>();
 
+/** A custom loop's scalars made by a Sum kernel in its first steps, with how many values each added up. */
+const summedScalars = new WeakMap<object, number>();
+
 function sendLossSite(entry: TracedModel, y: any): void {
   const site = userSiteFromStack(scalarStacks.get(y)?.stack, PROBE_FILE);
   if (!site) return;
   lossSiteSent.add(entry);
-  emit({ type: 'lossComputed', modelId: entry.id, site } satisfies LossComputedEvent);
+  const summed = summedScalars.get(y);
+  emit({ type: 'lossComputed', modelId: entry.id, site, ...(summed !== undefined ? { summedValues: summed } : {}) } satisfies LossComputedEvent);
 }
 
 /** Inside the gradient scope: the loss, and on detailed or anomalous steps the layer outputs. */

@@ -63,6 +63,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/label-column-standardized/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const yTrain = ys.slice(', fixed: '.greater(' },
   // Inputs gathered by shuffled indices, labels cut in order.
   { script: 'benchmark/bugs/indices-shuffled-for-inputs-only/buggy.js', symptoms: ['batches-apart'], rootCause: 'training-data', lineOf: '', fixed: 'const yb = tf.gather(yTrain, idx);' },
+  // A custom loop's loss summed over a 256-row batch: the overflow is the sum's, not the learning rate's.
+  { script: 'benchmark/bugs/loss-sum-not-mean/buggy.js', symptoms: ['non-finite-output', 'non-finite-loss', 'non-finite-weights', 'loss-diverging'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.mean(tf.square(model.predict(xb).sub(yb)))' },
   // Labels computed from the next point's coordinates: the stall is the data's, on the line that builds the targets.
   { script: 'benchmark/bugs/labels-off-by-one/buggy.js', symptoms: ['loss-not-decreasing', 'accuracy-not-increasing'], rootCause: 'training-data', lineOf: 'const yTrain = tf.tensor2d(' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.

@@ -259,6 +259,21 @@ describe('a loss that explodes in one step', () => {
     assert.ok(!run(c.events).findings.some((x) => /without bound/.test(x.message)));
   });
 
+  it("a custom loop's loss that sums a batch's errors: an overflow at a usual learning rate is blamed on the sum, with tf.mean as the fix", () => {
+    const src = withLine(CLASSIFIER_SRC, 11, '  const lossFn = (xb, yb) => tf.sum(tf.square(model.predict(xb).sub(yb)));');
+    const overflow = (summedValues: number) => {
+      const b = trainThen(new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3), 30);
+      b.events.push({ type: 'lossComputed', modelId: b.modelId, site: site(11, 33), summedValues });
+      b.step(null, { layers: [{ out: { mean: 1e20, std: 1e20 }, weights: [{ norm: 1e9, absMax: 1e8 }] }, { out: { nan: 5 }, weights: [{ norm: 1e10, absMax: 1e9 }] }, { out: { nan: 30 } }] });
+      return byId(run(b.events, sources(src)).findings, 'non-finite-output:dense_2')!;
+    };
+    const f = overflow(256);
+    assert.deepEqual([f.rootCause, f.location?.line], ['loss-function', 11]);
+    assert.match(f.message, /the loss adds up 256 values instead of averaging them/);
+    assert.equal(lineOf(applyFix(src, f.fix), 11), '  const lossFn = (xb, yb) => tf.mean(tf.square(model.predict(xb).sub(yb)));');
+    assert.equal(overflow(8).rootCause, 'learning-rate', 'a sum over a few values is no explanation');
+  });
+
   it('NaN in the training inputs: a jumping loss confirms the data, not the learning rate', () => {
     const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1, 500, 4, { nanCount: 1, firstNonFinite: [123, 2], nonFiniteRows: 1 }).yOneHot(3, 500);
     decaying(6, 1.1, 0.6, 0.05).forEach((l) => b.step(l, { acc: 0.5 }));

@@ -5,7 +5,7 @@
  * forward pass with a non-finite loss means the loss itself (usually the output activation).
  */
 import type { RootCause, Symptom } from '../findings';
-import { type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, scalesTargets, type Observation, type RelevanceSpec } from '../context';
+import { type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, optimizerBand, scalesTargets, type Observation, type RelevanceSpec } from '../context';
 import type { LayerView } from '../model';
 import type { LayerSample } from '../model-state';
 import type { FixPlan, PlannedFix } from '../fixes';
@@ -38,11 +38,39 @@ function raisedMidRun(ctx: Ctx): { from: number; to: number; site: SourceSite | 
 
 /** How to say that the learning rate is to blame. */
 function lrBlame(ctx: Ctx): string {
+  if (summedLossCause(ctx)) {
+    return `the loss adds up ${ctx.run.lossSummedValues} values instead of averaging them, so every gradient, and every step, is ${ctx.run.lossSummedValues} times what the learning rate was chosen for`;
+  }
   const raised = raisedMidRun(ctx);
   return raised ? `the learning rate was raised during training from ${fmt(raised.from)} to ${fmt(raised.to)}` : 'the learning rate is too high';
 }
 
+/**
+ * A custom loop's loss that sums over many values (tf.sum of a batch's squared errors) where a
+ * mean was meant: its gradients, and so every step, are that many times larger, at a learning rate
+ * in its usual range. The loss line is the one to edit.
+ */
+const SUMMED_MANY = 64;
+
+function summedLossCause(ctx: Ctx): Cause | null {
+  const run = ctx.run;
+  const n = run.lossSummedValues;
+  const band = optimizerBand(ctx.view?.event.optimizer);
+  const lr = run.lastLearningRate ?? ctx.view?.event.optimizer?.learningRate ?? null;
+  if (n === null || n < SUMMED_MANY || !run.lossSite || !band || !isNum(lr) || lr >= band.high || raisedMidRun(ctx)) return null;
+  return {
+    rootCause: 'loss-function',
+    layer: null,
+    location: run.lossSite,
+    fixes: [{ title: 'Average the loss instead of summing it: tf.mean', plan: { kind: 'sumToMean', site: run.lossSite } }],
+    confirms: [],
+    folds: [],
+  };
+}
+
 function lrCause(ctx: Ctx, symptom: Symptom): Cause {
+  const summed = summedLossCause(ctx);
+  if (summed) return summed;
   const view = ctx.view;
   const lrHyps = confirmable(ctx, symptom, ['learning-rate']);
   const raised = raisedMidRun(ctx);
