@@ -331,7 +331,8 @@ export class ModelData {
   }
 
   target(slot: number): TargetView | null {
-    const e = this.y.get(slot) ?? (this.y.size === 1 ? [...this.y.values()][0] : undefined);
+    // A lone target stands for the first output's; another output's targets may simply not have arrived yet.
+    const e = this.y.get(slot) ?? (slot === 0 && this.y.size === 1 ? [...this.y.values()][0] : undefined);
     return e ? targetView(e.summary) : null;
   }
 

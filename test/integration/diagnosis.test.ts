@@ -101,6 +101,8 @@ const HEALTHY = [
   path.relative(ROOT, path.join(FIXTURES, 'healthy-cnn.js')),
   path.relative(ROOT, path.join(FIXTURES, 'healthy-regression.js')),
   'benchmark/cases/41372874/buggy.js',
+  // Two heads, a regression and a 0/1 classification: the first head's targets arrive first and are not the second's.
+  'benchmark/healthy/two-head-functional/program.js',
   // A subset cut once and trained on whole at every step.
   path.relative(ROOT, path.join(FIXTURES, 'subset-full-batch.js')),
 ];

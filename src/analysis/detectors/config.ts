@@ -467,7 +467,7 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
     const k = o.loss?.kind;
     if (k !== 'mse' && k !== 'mae' && k !== 'regression') continue;
     const t = run.data.target(o.slot);
-    const e = run.data.y.get(o.slot) ?? (run.data.y.size === 1 ? [...run.data.y.values()][0] : undefined);
+    const e = run.data.y.get(o.slot) ?? (o.slot === 0 && run.data.y.size === 1 ? [...run.data.y.values()][0] : undefined);
     const ma = maxAbs(e);
     if (!t || t.kind !== 'continuous' || ma === null || ma <= 1e3 || !e) continue;
     const fix = scaleFix(view, e, 'y');
