@@ -488,6 +488,23 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     await applyPreferredFixAndRerun('siamese-nan.js', line, 29, /^Keep what the square root takes at or above 1e-7/, (text) => text.includes('tf.sqrt(tf.maximum(tf.sum(tf.square('));
   });
 
+  test('a custom loop that trains every step on the same rows: an error squiggle on the slice, and the quick fix that cuts each batch at the batch index edits both slices', { timeout: 2 * STEP_MS }, async () => {
+    const file = path.join(ws, 'same-rows-batches.js');
+    const line = lineOf(file, 'const xb = xTrain.slice(0, BATCH);');
+    await ed.runCommand('View: Close All Editors');
+    await ed.runCommand('Notifications: Clear All Notifications');
+    await debugTraining('same-rows-batches.js', line);
+    const hit = await waitFor(`an error squiggle on line ${line}`, 120_000, async () => {
+      const squiggles = await ed.waitForSquiggle('error', 30_000);
+      return squiggles.find((s) => s.line === line && /trained on the same 32 rows, rows 0 to 31 of a tensor of 1024/.test(s.message));
+    });
+    assert.match(hit.message, /Root cause: /);
+    const column = fs.readFileSync(file, 'utf8').split('\n')[line - 1]!.indexOf('slice') + 1;
+    await applyPreferredFixAndRerun('same-rows-batches.js', line, column, /^Cut each batch at the batch index times the batch size/, (text) =>
+      text.includes('const xb = xTrain.slice(b * BATCH, BATCH);\n        const yb = yTrain.slice(b * BATCH, BATCH);'),
+    );
+  });
+
   test('a syntax error is reported with a notification and an error at its line', { timeout: STEP_MS }, async () => {
     await ed.openFile('syntax-error.js');
     // Started from the Explorer's context menu this time.

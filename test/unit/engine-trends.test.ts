@@ -218,6 +218,14 @@ describe('oscillating and diverging losses', () => {
     assert.ok(r.firstConfirmedIter !== null && r.firstConfirmedIter < 100);
   });
 
+  it('divergence of a tanh output under binaryCrossentropy confirms the output activation, not the learning rate', () => {
+    const b = new TraceBuilder().model(classifierModel({ loss: 'binaryCrossentropy' }, 'tanh', 1)).xRange(-1, 1).yBinary(0.5);
+    [...decaying(60, 0.7, 0.3, 0.05, 0.02), ...Array.from({ length: 60 }, (_, i) => 0.3 * Math.exp(i / 12))].forEach((l) => b.step(l));
+    const confirmed = run(b.events, sources(CLASSIFIER_SRC)).findings.filter((f) => f.confirmed);
+    assert.deepEqual(confirmed.map((f) => [f.symptom, f.rootCause]), [['activation-loss-mismatch', 'output-activation']]);
+    assert.ok(confirmed[0]!.observed?.includes('loss-diverging'));
+  });
+
   it('divergence under an out-of-band learning rate confirms that warning instead', () => {
     const src = withLine(CLASSIFIER_SRC, 10, '  const optimizer = tf.train.adam(0.5);');
     const b = new TraceBuilder().model(classifierModel({ optimizer: { className: 'Adam', learningRate: 0.5, line: 10 } })).xRange(-1, 1).yOneHot(3);

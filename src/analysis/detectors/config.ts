@@ -1494,6 +1494,37 @@ function wholeImagePooling(view: ModelView): Hypothesis[] {
   return [];
 }
 
+/**
+ * fit batches as large as the training set with few epochs: the whole run is a handful of
+ * updates. Hidden until a stall needs a cause (fewUpdates judges a run that ends without one).
+ */
+function fewPlannedUpdates(view: ModelView, run: ModelState): Hypothesis[] {
+  const fitSite = view.event.fitSite;
+  const batchSize = view.event.fitConfig['batchSize'];
+  const epochs = view.event.fitConfig['epochs'];
+  const rows = run.data.x.get(0)?.summary.shape?.[0] ?? null;
+  if (view.event.mode !== 'fit' || !fitSite || typeof batchSize !== 'number' || typeof epochs !== 'number' || !isNum(rows)) return [];
+  const perEpoch = Math.ceil(rows / batchSize);
+  if (batchSize < Math.min(rows, 256) || epochs * perEpoch >= 100) return [];
+  return [
+    {
+      id: 'batch-size:updates',
+      symptom: 'training-cut-short',
+      rootCause: 'batch-size',
+      layer: null,
+      location: fitSite,
+      related: [],
+      message: `batchSize ${batchSize} takes ${batchSize >= rows ? 'the whole training set' : `${pct(batchSize / rows)} of the training set`} in one batch, so the ${epochs} epochs make only ${epochs * perEpoch} weight updates in all. Batches of 32 make ${Math.ceil(rows / 32)} updates an epoch.`,
+      evidence: [`batchSize ${batchSize}, ${rows} training rows, ${epochs} epochs`],
+      relevance: new Map(),
+      fixes: [{ title: 'Train on batches of 32', plan: { kind: 'fitOption', fitSite, key: 'batchSize', to: '32' } }],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 0.6,
+      weak: true,
+    },
+  ];
+}
+
 /** All configuration hypotheses for the model as far as its events are known. */
 export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
   const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run), ...shuffledApart(view, run)];
@@ -1509,6 +1540,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...tinyBatchNormalization(view));
   out.push(...hiddenSigmoid(view));
   out.push(...wholeImagePooling(view));
+  out.push(...fewPlannedUpdates(view, run));
   out.push(...inferenceMode(view, run));
   out.push(...nothingTrainable(view));
   out.push(...validationScale(view, run));

@@ -224,7 +224,10 @@ function diverging(ctx: Ctx, lp: LossProgress | null, final: boolean): Observati
   const span = final || explosive ? 0 : Math.max(5, Math.round(lp.window / 2));
   if (!persisted(run, 'diverging', lp.diverging || explosive, ctx.iteration, span)) return [];
   // Batches of one class after another make the loss jump at each change of class.
-  const hs = strong(ctx, ['loss-diverging']).filter((h) => h.rootCause === 'learning-rate' || h.inputSide === true || h.id.startsWith('unscaled-input:y') || h.symptom === 'unshuffled-batches');
+  // An output that is no probability under a cross-entropy (tanh with binaryCrossentropy) is clipped, and its steps blow up.
+  const hs = strong(ctx, ['loss-diverging']).filter(
+    (h) => h.rootCause === 'learning-rate' || h.inputSide === true || h.id.startsWith('unscaled-input:y') || h.symptom === 'unshuffled-batches' || h.symptom === 'activation-loss-mismatch',
+  );
   const fix = learningRateFix(ctx.view, run, 0.1);
   const cause: Cause = hs.length
     ? fromHyps(hs)
