@@ -681,8 +681,8 @@ describe('models trained against each other (a GAN)', () => {
 
 describe('batches so large that fit makes a handful of updates', () => {
   const SRC = withLine(CLASSIFIER_SRC, 12, '  await model.fit(x, y, { epochs: 20, batchSize: 1000 });');
-  const fullBatch = (losses: number[], batchSize = 1000) => {
-    const b = new TraceBuilder().model(classifierModel({ epochs: losses.length, epochsSet: true, batchSize })).xRange(-1, 1).yOneHot(3);
+  const fullBatch = (losses: number[], batchSize = 1000, rows = 1000) => {
+    const b = new TraceBuilder().model(classifierModel({ epochs: losses.length, epochsSet: true, batchSize })).xRange(-1, 1, rows).yOneHot(3, rows);
     losses.forEach((l) => b.step(l));
     return run(b.end().events, sources(SRC)).findings;
   };
@@ -694,8 +694,9 @@ describe('batches so large that fit makes a handful of updates', () => {
     assert.equal(lineOf(applyFix(SRC, f!.fix), 12), '  await model.fit(x, y, { epochs: 20, batchSize: 32 });');
   });
 
-  it('no finding when those few steps trained the model, or the batches are ordinary', () => {
+  it('no finding when those few steps trained the model, the batches are ordinary, or a few dozen rows are trained whole', () => {
     assert.deepEqual(fullBatch(decaying(20, 1.1, 0.2, 0.3)), []);
+    assert.deepEqual(fullBatch(decaying(20, 1.1, 1.05, 0.3), 64, 64).filter((f) => f.rootCause === 'batch-size'), []);
     assert.deepEqual(fullBatch(decaying(20, 1.1, 1.05, 0.3), 32).filter((f) => f.id === 'training-cut-short:batches'), []);
   });
 });

@@ -1505,7 +1505,8 @@ function fewPlannedUpdates(view: ModelView, run: ModelState): Hypothesis[] {
   const rows = run.data.x.get(0)?.summary.shape?.[0] ?? null;
   if (view.event.mode !== 'fit' || !fitSite || typeof batchSize !== 'number' || typeof epochs !== 'number' || !isNum(rows)) return [];
   const perEpoch = Math.ceil(rows / batchSize);
-  if (batchSize < Math.min(rows, 256) || epochs * perEpoch >= 100) return [];
+  // A few hundred rows or fewer are commonly trained whole at every step; the learning rate and epochs must carry it then.
+  if (rows < 256 || batchSize < 256 || epochs * perEpoch >= 100) return [];
   return [
     {
       id: 'batch-size:updates',

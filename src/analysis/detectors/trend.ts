@@ -596,7 +596,8 @@ export function fewUpdates(ctx: Ctx): Observation[] {
   const batchSize = view.event.fitConfig['batchSize'];
   const rows = run.data.x.get(0)?.summary.shape?.[0] ?? null;
   const steps = run.iterations;
-  if (typeof batchSize !== 'number' || !isNum(rows) || steps === 0 || steps >= 100 || batchSize < Math.min(rows, 256)) return [];
+  // A few hundred rows or fewer are commonly trained whole at every step.
+  if (typeof batchSize !== 'number' || !isNum(rows) || rows < 256 || steps === 0 || steps >= 100 || batchSize < 256) return [];
   const lp = assessLoss(run);
   // Still within a fifth of knowing nothing.
   if (!lp || lp.learning || !lp.baseline || lp.current < 0.8 * lp.baseline.value) return [];
