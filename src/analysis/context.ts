@@ -181,6 +181,30 @@ function roundUp(v: number): number {
   return 10 * p;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Batch sizes
+
+/** fit's batches cut to `to` rows (the `batchSize` option): the fix for batches far too large or too small. */
+export function batchSizeFix(fitSite: SourceSite, to = 32): PlannedFix {
+  return { title: `Train on batches of ${to}`, plan: { kind: 'fitOption', fitSite, key: 'batchSize', to: String(to) } };
+}
+
+/** Fewer weight updates than this in a whole run rarely train a model. */
+export const FEW_UPDATES = 100;
+
+/**
+ * fit's batches as large as a training set of 256 rows or more, so each epoch is a step or two: the
+ * batch size, the rows and how a message names the share. Null for other batches, and for a few
+ * hundred rows or fewer, which are commonly trained whole at every step.
+ */
+export function wholeSetBatches(view: ModelView, run: ModelState): { batchSize: number; rows: number; share: string; perEpoch: number } | null {
+  const batchSize = view.event.fitConfig['batchSize'];
+  const rows = run.data.x.get(0)?.summary.shape?.[0] ?? null;
+  if (view.event.mode !== 'fit' || typeof batchSize !== 'number' || !isNum(rows) || rows < 256 || batchSize < 256) return null;
+  const share = batchSize >= rows ? 'the whole training set' : `${pct(batchSize / rows)} of the training set`;
+  return { batchSize, rows, share, perEpoch: Math.ceil(rows / batchSize) };
+}
+
 /** A hypothesis about regression targets too large for the loss (not about the inputs). */
 export const scalesTargets = (h: Hypothesis): boolean => h.symptom === 'unscaled-input' && h.inputSide !== true;
 

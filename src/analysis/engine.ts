@@ -495,7 +495,7 @@ export class DiagnosisEngine {
           existing.priority = h.strength;
           this.dirty = true;
           // Later events can make it certain (the tf.oneHot call that made the targets).
-          if (h.certain && existing.status === 'pending') this.confirm(existing, null, [], [], Math.max(run.lastIter, 0), run.elapsedMs);
+          this.confirmIfCertain(existing, run);
         }
         continue;
       }
@@ -519,7 +519,7 @@ export class DiagnosisEngine {
         priority: h.strength,
       };
       this.add(entry);
-      if (h.certain) this.confirm(entry, null, [], [], Math.max(run.lastIter, 0), run.elapsedMs);
+      this.confirmIfCertain(entry, run);
     }
     for (const e of this.modelEntries(run.modelId)) {
       if (e.hyp && !ids.has(e.id) && e.status === 'pending') {
@@ -527,6 +527,11 @@ export class DiagnosisEngine {
         this.dirty = true;
       }
     }
+  }
+
+  /** A hypothesis certain from the data or configuration alone is confirmed as soon as it is known. */
+  private confirmIfCertain(e: Entry, run: ModelState): void {
+    if (e.hyp?.certain && e.status === 'pending') this.confirm(e, null, [], [], Math.max(run.lastIter, 0), run.elapsedMs);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -396,8 +396,9 @@ function layerNumberEdits(src: SourceText, p: Extract<FixPlan, { kind: 'layerNum
   if (!site) return null;
   const call = findCall(src, site, layerCallee(p.layer.className));
   const value = (call ? objectArg(src, call) : null)?.props.find((x) => x.key === p.key)?.value;
+  const written = value ? src.text.slice(value.start, value.end) : '';
   // A number, or a name for one (`poolSize: SIDE`).
-  if (!value || !(NUMBER.test(src.text.slice(value.start, value.end)) || /^[A-Za-z_$][\w$]*$/.test(src.text.slice(value.start, value.end)))) return null;
+  if (!value || !(NUMBER.test(written) || /^[A-Za-z_$][\w$]*$/.test(written))) return null;
   return [src.edit(site.file, value.start, value.end, literal(p.to))];
 }
 
@@ -987,15 +988,19 @@ function hoistDeclarationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoi
   const loopStart = src.lineStart(loopLine);
   // Its value must not depend on anything the loops declare (a rate computed per epoch), and its
   // name must be declared nowhere else (moved, it would clash).
-  const init = codeOnly(t, d.init.start, d.init.end);
-  const inner = codeOnly(t, loopStart, d.start);
-  for (const m of inner.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)/g)) if (new RegExp(`\\b${escapeRe(m[1]!)}\\b`).test(init)) return null;
+  if (usesNameDeclaredIn(codeOnly(t, loopStart, d.start), codeOnly(t, d.init.start, d.init.end))) return null;
   const declared = codeOnly(t, 0, t.length).match(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(d.name)}\\b`, 'g')) ?? [];
   if (declared.length !== 1) return null;
   const indent = /^[ \t]*/.exec(t.slice(loopStart))![0];
   const statement = t.slice(d.start, stmtEnd).replace(/\n[ \t]*/g, ' ');
   const next = src.lineStart(endLine + 1);
   return [src.edit(p.site.file, loopStart, loopStart, `${indent}${statement}\n`), src.edit(p.site.file, d.lineStart, next < 0 ? t.length : next, '')];
+}
+
+/** Whether `code` uses a name that `scope` declares (`const|let|var <name>`): moved out of that scope, it would lose it. */
+function usesNameDeclaredIn(scope: string, code: string): boolean {
+  for (const m of scope.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)/g)) if (new RegExp(`\\b${escapeRe(m[1]!)}\\b`).test(code)) return true;
+  return false;
 }
 
 function moveAfterLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'moveAfterLoop' }>): EditResult {
@@ -1018,9 +1023,7 @@ function moveAfterLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'moveAf
   const closeStart = src.lineStart(closeLine);
   if (t.slice(closeStart, close).trim() !== '' || !/^\s*;?\s*$/.test(t.slice(close + 1, src.lineEnd(closeLine)))) return null;
   // It must not use what the loop declares (the batch index, a batch's tensors).
-  const statement = codeOnly(t, start, stmtEnd);
-  const loopCode = codeOnly(t, src.lineStart(headerLine), start);
-  for (const m of loopCode.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)/g)) if (new RegExp(`\\b${escapeRe(m[1]!)}\\b`).test(statement)) return null;
+  if (usesNameDeclaredIn(codeOnly(t, src.lineStart(headerLine), start), codeOnly(t, start, stmtEnd))) return null;
   const indent = /^[ \t]*/.exec(t.slice(closeStart))![0];
   const next = src.lineStart(endLine + 1);
   const afterClose = src.lineStart(closeLine + 1);
@@ -1095,6 +1098,13 @@ function gatherLikeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'gatherLik
   if (!receiver || !indices || !TF_BINDING.test(t)) return null;
   const start = dot - receiver[0].length;
   return [src.edit(p.site.file, start, slice.close + 1, `tf.gather(${receiver[1]}, ${indices})`)];
+}
+
+function sumToMeanEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sumToMean' }>): EditResult {
+  const call = findCall(src, p.site, /\bsum\s*\(/);
+  if (!call) return null;
+  const name = src.text.lastIndexOf('sum', call.open);
+  return name >= 0 ? [src.edit(p.site.file, name, name + 3, 'mean')] : null;
 }
 
 function batchOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'batchOffset' }>): EditResult {
@@ -1359,12 +1369,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return alignSliceEdits(src, p);
       case 'gatherLike':
         return gatherLikeEdits(src, p);
-      case 'sumToMean': {
-        const call = findCall(src, p.site, /\bsum\s*\(/);
-        if (!call) return null;
-        const name = src.text.lastIndexOf('sum', call.open);
-        return name >= 0 ? [src.edit(p.site.file, name, name + 3, 'mean')] : null;
-      }
+      case 'sumToMean':
+        return sumToMeanEdits(src, p);
       case 'rateValue':
         return rateValueEdits(src, p);
       case 'swapArguments':

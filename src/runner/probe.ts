@@ -516,10 +516,6 @@ interface SliceOrigin {
   byPredict: boolean;
 }
 
-/** The rows a slice or gather took, in order. */
-function rowsTaken(o: SliceOrigin): number[] {
-  return o.indices ?? Array.from({ length: o.size }, (_, i) => o.begin + i);
-}
 const sliceOrigins = new WeakMap<object, SliceOrigin>();
 /** Custom-loop steps checked for the same rows, per model. */
 const SAME_BATCH_STEPS = 20;
@@ -578,8 +574,8 @@ interface BatchWatch {
   batch: any;
   steps: number;
   sameDone: boolean;
-  /** Apart: another tensor of as many rows (the targets), cut to the same size at a constant distance from the inputs. */
-  apart: { source: any; distance: number | null; steps: number; stack: { stack?: string }; site: { stack?: string } } | null;
+  /** Apart: another tensor of as many rows (the targets), cut to the same size from other rows than the inputs at every step. */
+  apart: { source: any; distance: number | null; steps: number } | null;
   apartDone: boolean;
 }
 const batchWatches = new WeakMap<TracedModel, BatchWatch>();
@@ -587,10 +583,10 @@ const batchWatches = new WeakMap<TracedModel, BatchWatch>();
 let recentSlices: SliceOrigin[] = [];
 
 /**
- * After a custom step: was its input the same slice of the same tensor as the steps before (the
- * same rows at every step)? And was a tensor of as many rows, other than the inputs', cut to the
- * same size at a constant distance from the inputs' offset (targets cut a batch apart from their
- * inputs)? A distance of 0 at any step closes that watch: the batches are aligned.
+ * After a custom step: did its input take the same rows of the same tensor as the steps before?
+ * And was a tensor of as many rows, other than the inputs', cut to the same size from other rows
+ * (targets sliced a batch apart from their inputs, or cut in order beside inputs gathered by
+ * shuffled indices)? Targets taken from the inputs' rows at any step close that watch.
  */
 function noteStepSlice(entry: TracedModel, input: any): void {
   const slices = recentSlices;
@@ -639,7 +635,6 @@ function noteSameRows(entry: TracedModel, watch: BatchWatch, origin: SliceOrigin
   watch.steps++;
   if (watch.steps < SAME_BATCH_STEPS) return;
   watch.sameDone = true;
-  const rows = rowsTaken(origin);
   emit({
     type: 'sameBatch',
     modelId: entry.id,
@@ -650,7 +645,7 @@ function noteSameRows(entry: TracedModel, watch: BatchWatch, origin: SliceOrigin
     steps: watch.steps,
     site: userSiteFromStack(origin.stack.stack, PROBE_FILE),
     elapsedMs: elapsed(),
-    ...(origin.indices ? { firstRows: rows.slice(0, 8) } : {}),
+    ...(origin.indices ? { firstRows: origin.indices.slice(0, 8) } : {}),
   } satisfies SameBatchEvent);
 }
 
@@ -667,7 +662,7 @@ function noteApart(entry: TracedModel, watch: BatchWatch, origin: SliceOrigin, s
   const distance = byIndex ? null : partner.begin - origin.begin;
   const apart = watch.apart;
   if (!apart || apart.source !== partner.source || apart.distance !== distance) {
-    watch.apart = { source: partner.source, distance, steps: 1, stack: partner.stack, site: origin.stack };
+    watch.apart = { source: partner.source, distance, steps: 1 };
     return;
   }
   apart.steps++;

@@ -406,9 +406,9 @@ const NEIGHBOUR_QUERIES = 256;
  * its nearest other row (inputs standardized per column, rows taken at an even stride, so no
  * randomness is drawn), and the pair's targets compared. For classes, how many pairs share a class
  * against the share chance gives (the sum of squared class frequencies); for values (and labels
- * in one column), the rank correlation of the pairs' targets. Labels computed from the wrong rows agree no more than
- * chance; any learnable task agrees far more. Null when the targets are neither classes nor one
- * value per row, or the inputs too few or too wide.
+ * in one column), the rank correlation of the pairs' targets. Labels computed from the wrong rows
+ * agree no more than chance; any learnable task agrees far more. Null when the targets are neither
+ * classes nor one value per row, or the inputs too few or too wide.
  */
 export function neighbourTargets(x: Values, xShape: readonly number[], y: Values, yShape: readonly number[]): NeighbourTargets | null {
   const rows = xShape[0];

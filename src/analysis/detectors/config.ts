@@ -7,8 +7,10 @@ import type { Symptom } from '../findings';
 import type { PlannedFix } from '../fixes';
 import {
   activationFix,
+  batchSizeFix,
   combine,
   constantInit,
+  FEW_UPDATES,
   type Hypothesis,
   initialBias,
   initializerFix,
@@ -18,6 +20,7 @@ import {
   optimizerBand,
   type RelevanceSpec,
   scaleFix,
+  wholeSetBatches,
 } from '../context';
 import { activationRange, isClassification, rangeText, RELU_LIKE, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import type { ModelState } from '../model-state';
@@ -1414,7 +1417,7 @@ function tinyBatchNormalization(view: ModelView): Hypothesis[] {
       message: `fit trains on batches of ${batchSize}, and ${first.info.name}${norms.length > 1 ? ` (and ${norms.length - 1} more batch normalization layer${norms.length > 2 ? 's' : ''})` : ''} normalizes each unit with the mean and variance of those ${batchSize} rows: statistics of ${batchSize} rows are noise, so training sees shifting inputs, and the moving averages used for predictions average that noise. Batch normalization needs batches of 16 or more.`,
       evidence: [`batchSize ${batchSize}`, `${norms.length} batch normalization layer${norms.length === 1 ? '' : 's'}`],
       relevance: new Map(norms.map((l) => [l.pos, { score: 0.8, evidence: `normalizes over batches of ${batchSize}` }])),
-      fixes: [{ title: 'Train on batches of 32', plan: { kind: 'fitOption', fitSite, key: 'batchSize', to: '32' } }],
+      fixes: [batchSizeFix(fitSite)],
       confirmBy: set(...HARM, 'loss-oscillating', 'overfitting'),
       strength: 0.85,
       weak: false,
@@ -1500,13 +1503,10 @@ function wholeImagePooling(view: ModelView): Hypothesis[] {
  */
 function fewPlannedUpdates(view: ModelView, run: ModelState): Hypothesis[] {
   const fitSite = view.event.fitSite;
-  const batchSize = view.event.fitConfig['batchSize'];
   const epochs = view.event.fitConfig['epochs'];
-  const rows = run.data.x.get(0)?.summary.shape?.[0] ?? null;
-  if (view.event.mode !== 'fit' || !fitSite || typeof batchSize !== 'number' || typeof epochs !== 'number' || !isNum(rows)) return [];
-  const perEpoch = Math.ceil(rows / batchSize);
-  // A few hundred rows or fewer are commonly trained whole at every step; the learning rate and epochs must carry it then.
-  if (rows < 256 || batchSize < 256 || epochs * perEpoch >= 100) return [];
+  const whole = wholeSetBatches(view, run);
+  if (!fitSite || !whole || typeof epochs !== 'number' || epochs * whole.perEpoch >= FEW_UPDATES) return [];
+  const { batchSize, rows, share, perEpoch } = whole;
   return [
     {
       id: 'batch-size:updates',
@@ -1515,10 +1515,10 @@ function fewPlannedUpdates(view: ModelView, run: ModelState): Hypothesis[] {
       layer: null,
       location: fitSite,
       related: [],
-      message: `batchSize ${batchSize} takes ${batchSize >= rows ? 'the whole training set' : `${pct(batchSize / rows)} of the training set`} in one batch, so the ${epochs} epochs make only ${epochs * perEpoch} weight updates in all. Batches of 32 make ${Math.ceil(rows / 32)} updates an epoch.`,
+      message: `batchSize ${batchSize} takes ${share} in one batch, so the ${epochs} epochs make only ${epochs * perEpoch} weight updates in all. Batches of 32 make ${Math.ceil(rows / 32)} updates an epoch.`,
       evidence: [`batchSize ${batchSize}, ${rows} training rows, ${epochs} epochs`],
       relevance: new Map(),
-      fixes: [{ title: 'Train on batches of 32', plan: { kind: 'fitOption', fitSite, key: 'batchSize', to: '32' } }],
+      fixes: [batchSizeFix(fitSite)],
       confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing'),
       strength: 0.6,
       weak: true,

@@ -4,7 +4,7 @@
  * minimum evidence window that scales with the planned training length.
  */
 import type { Symptom } from '../findings';
-import { type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, learningRateOf, type Observation, optimizerBand, type RelevanceSpec } from '../context';
+import { batchSizeFix, type Cause, type Ctx, FEW_UPDATES, hypothesisIds, type Hypothesis, learningRateFix, learningRateOf, type Observation, optimizerBand, type RelevanceSpec, wholeSetBatches } from '../context';
 import { assessAccuracy, assessLoss, type AccuracyProgress, type LossProgress } from '../progress';
 import type { FixPlan, PlannedFix } from '../fixes';
 import type { LayerView } from '../model';
@@ -592,18 +592,16 @@ export function fewUpdates(ctx: Ctx): Observation[] {
   const run = ctx.run;
   const view = ctx.view;
   const fitSite = view?.event.fitSite ?? null;
-  if (!view || !fitSite || view.event.mode !== 'fit' || run.fitCalls !== 1 || !run.ended) return [];
-  const batchSize = view.event.fitConfig['batchSize'];
-  const rows = run.data.x.get(0)?.summary.shape?.[0] ?? null;
+  if (!view || !fitSite || run.fitCalls !== 1 || !run.ended) return [];
+  const whole = wholeSetBatches(view, run);
   const steps = run.iterations;
-  // A few hundred rows or fewer are commonly trained whole at every step.
-  if (typeof batchSize !== 'number' || !isNum(rows) || rows < 256 || steps === 0 || steps >= 100 || batchSize < 256) return [];
+  if (!whole || steps === 0 || steps >= FEW_UPDATES) return [];
   const lp = assessLoss(run);
   // Still within a fifth of knowing nothing.
   if (!lp || lp.learning || !lp.baseline || lp.current < 0.8 * lp.baseline.value) return [];
+  const { batchSize, rows, share, perEpoch } = whole;
   const epochs = run.epochs || steps;
-  const smaller = 32;
-  const perEpoch = Math.ceil(rows / smaller);
+  const fix = batchSizeFix(fitSite);
   return [
     {
       symptom: 'training-cut-short',
@@ -613,18 +611,11 @@ export function fewUpdates(ctx: Ctx): Observation[] {
       layer: null,
       iteration: Math.max(run.lastIter, 0),
       elapsedMs: run.elapsedMs,
-      message: `fit made only ${steps} weight update${steps === 1 ? '' : 's'} in all, and the loss went only ${fmt(lp.start)} → ${fmt(lp.current)} (knowing nothing gives ${fmt(lp.baseline.value)}): batchSize ${batchSize} takes ${batchSize >= rows ? 'the whole training set' : `${pct(batchSize / rows)} of the training set`} in one batch, so each of the ${epochs} epochs is ${Math.ceil(rows / batchSize) === 1 ? 'a single step' : `${Math.ceil(rows / batchSize)} steps`}. Batches of ${smaller} make ${perEpoch} updates an epoch.`,
+      message: `fit made only ${steps} weight update${steps === 1 ? '' : 's'} in all, and the loss went only ${fmt(lp.start)} → ${fmt(lp.current)} (knowing nothing gives ${fmt(lp.baseline.value)}): batchSize ${batchSize} takes ${share} in one batch, so each of the ${epochs} epochs is ${perEpoch === 1 ? 'a single step' : `${perEpoch} steps`}. Batches of 32 make ${Math.ceil(rows / 32)} updates an epoch.`,
       evidence: [`batchSize ${batchSize}, ${rows} training rows`, `${steps} steps in all`, ...lossEvidence(lp)],
       relevance: new Map(),
       related: [],
-      cause: {
-        rootCause: 'batch-size',
-        layer: null,
-        location: fitSite,
-        fixes: [{ title: `Train on batches of ${smaller}`, plan: { kind: 'fitOption', fitSite, key: 'batchSize', to: String(smaller) } }],
-        confirms: [],
-        folds: [],
-      },
+      cause: { rootCause: 'batch-size', layer: null, location: fitSite, fixes: [fix], confirms: [], folds: [] },
     },
   ];
 }
