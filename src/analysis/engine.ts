@@ -774,7 +774,9 @@ export class DiagnosisEngine {
     const rendered = planned.map((p) => renderFix(p, this.read, false, cache)).filter((f): f is Fix => f !== null);
     const [first, ...rest] = rendered;
     const data = e.hyp?.data ?? e.obs?.cause.data;
-    const dataSite = data ? dataDeclarationSite(this.read, data.fitSite, data.role) : null;
+    // Where the probe saw the values made (a helper's tf.tensor2d, a column cut from a table), else where the source declares what fit was given.
+    const origin = data ? this.runs.get(e.modelId)?.data[data.role].get(0)?.origin?.site : undefined;
+    const dataSite = data ? (origin ?? dataDeclarationSite(this.read, data.fitSite, data.role)) : null;
     const out = { key, fix: first ? { ...first, preferred: true } : null, alternatives: rest, dataSite };
     this.fixCache.set(e.id, out);
     if (this.fixCache.size > 1000) this.fixCache.delete(this.fixCache.keys().next().value as string);

@@ -107,6 +107,10 @@ export type FixPlan =
   | { kind: 'negateLoss'; site: SourceSite }
   /** `<model>.predict(x)` or `<model>.apply(x)` at the site becomes `<model>.apply(x, { training: true })`. */
   | { kind: 'trainingCall'; site: SourceSite }
+  /** fit's validation inputs get the chain of sub/div/mul/add calls that scales the training inputs where they are declared (`.sub(mean).div(std)`). */
+  | { kind: 'scaleValidationLike'; fitSite: SourceSite }
+  /** The axis of the `moments`/`mean` call at the site (`tf.moments(x, 1)`, `x.mean(-1)`), taken over each row, becomes 0: over each column. */
+  | { kind: 'columnAxis'; site: SourceSite }
   | { kind: 'all'; parts: FixPlan[] };
 
 export interface PlannedFix {
@@ -800,6 +804,37 @@ function scaleValidationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scal
   return [src.edit(p.fitSite.file, inputs.start, inputs.end, `${operand}.div(${literal(p.by)})`)];
 }
 
+const SCALING_CALL = /\.\s*(?:sub|div|mul|add)\s*\(\s*(?:[A-Za-z_$][\w$]*|-?\d+(?:\.\d+)?(?:e-?\d+)?)\s*\)\s*$/;
+
+function scaleValidationLikeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scaleValidationLike' }>): EditResult {
+  const t = src.text;
+  const train = fitArgument(src, p.fitSite, 'x');
+  if (!train?.decl) return null;
+  // The trailing scaling calls of the training inputs' initializer, in order.
+  let init = t.slice(train.decl.init.start, train.decl.init.end);
+  let chain = '';
+  for (let m = SCALING_CALL.exec(init); m; m = SCALING_CALL.exec(init)) {
+    chain = m[0].trim() + chain;
+    init = init.slice(0, m.index);
+  }
+  if (!chain || !init.trim()) return null;
+  const value = fitOption(src, p.fitSite, 'validationData')?.value;
+  if (!value || t[value.start] !== '[' || matchClose(t, value.start) !== value.end - 1) return null;
+  const inputs = splitTopLevel(t, value.start + 1, value.end - 1)[0];
+  if (!inputs) return null;
+  const name = t.slice(inputs.start, inputs.end);
+  const decl = /^[A-Za-z_$][\w$]*$/.test(name) ? declarationBefore(t, name, value.start) : null;
+  const target = decl ? decl.init : inputs;
+  // Every name the chain uses must be declared before the validation inputs are.
+  for (const [, used] of chain.matchAll(/\(\s*([A-Za-z_$][\w$]*)\s*\)/g)) {
+    const declared = new RegExp(`\\b(?:const|let|var)\\s+(?:\\{[^}]*\\b${escapeRe(used!)}\\b[^}]*\\}|${escapeRe(used!)}\\b)`).exec(t);
+    if (!declared || declared.index >= target.start) return null;
+  }
+  const text = t.slice(target.start, target.end);
+  const operand = /^[\w$.]+$/.test(text) || (/^[\w$.\s]+\(/.test(text) && matchClose(t, target.start + text.indexOf('(')) === target.end - 1) ? text : `(${text})`;
+  return [src.edit(p.fitSite.file, target.start, target.end, `${operand}${chain}`)];
+}
+
 function swapArgumentsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapArguments' }>): EditResult {
   const call = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`));
   if (!call || call.args.length < 2) return null;
@@ -1100,6 +1135,18 @@ function gatherLikeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'gatherLik
   return [src.edit(p.site.file, start, slice.close + 1, `tf.gather(${receiver[1]}, ${indices})`)];
 }
 
+function columnAxisEdits(src: SourceText, p: Extract<FixPlan, { kind: 'columnAxis' }>): EditResult {
+  const call = findCall(src, p.site, /\b(?:moments|mean)\s*\(/);
+  if (!call) return null;
+  const t = src.text;
+  // tf.moments(x, axis) and tf.mean(x, axis) name the axis second, x.mean(axis) first: the first of them written as a row axis.
+  for (const a of call.args.slice(0, 2)) {
+    const span = trim(t, a.start, a.end);
+    if (/^(?:-?1|\[\s*-?1\s*\])$/.test(t.slice(span.start, span.end))) return [src.edit(p.site.file, span.start, span.end, '0')];
+  }
+  return null;
+}
+
 function sumToMeanEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sumToMean' }>): EditResult {
   const call = findCall(src, p.site, /\bsum\s*\(/);
   if (!call) return null;
@@ -1286,6 +1333,7 @@ function planFile(p: FixPlan): string | null {
     case 'scale':
       return p.fitSite?.file ?? null;
     case 'scaleValidation':
+    case 'scaleValidationLike':
     case 'fitOption':
     case 'replaceFitOption':
     case 'addFitOption':
@@ -1304,6 +1352,7 @@ function planFile(p: FixPlan): string | null {
     case 'alignSlice':
     case 'gatherLike':
     case 'sumToMean':
+    case 'columnAxis':
     case 'clipLogInput':
     case 'guardSqrtInput':
     case 'trainAllLayers':
@@ -1371,6 +1420,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return gatherLikeEdits(src, p);
       case 'sumToMean':
         return sumToMeanEdits(src, p);
+      case 'columnAxis':
+        return columnAxisEdits(src, p);
       case 'rateValue':
         return rateValueEdits(src, p);
       case 'swapArguments':
@@ -1383,6 +1434,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return reshapeOperandEdits(src, p);
       case 'scaleValidation':
         return scaleValidationEdits(src, p);
+      case 'scaleValidationLike':
+        return scaleValidationLikeEdits(src, p);
       case 'fitOption':
         return fitOptionEdits(src, p);
       case 'replaceFitOption':

@@ -133,6 +133,14 @@ export const TensorSummary = z.object({
 });
 export type TensorSummary = z.infer<typeof TensorSummary>;
 
+/** Where a data tensor's values were made, seen by the probe (see src/runner/data-origin.ts). */
+export const DataOrigin = z.object({
+  site: SourceSite,
+  /** Lines that took a mean over each row in its making (tf.moments(x, 1)). */
+  rowMeans: z.array(SourceSite).max(4).optional(),
+});
+export type DataOrigin = z.infer<typeof DataOrigin>;
+
 export const DataEvent = z.object({
   type: z.literal('data'),
   modelId: z.number().int(),
@@ -143,6 +151,7 @@ export const DataEvent = z.object({
   summary: TensorSummary,
   /** The call that passed the data (the fit call); in custom loops, the first layer call (x) or the first tf.losses call (y). */
   site: SourceSite.nullable(),
+  origin: DataOrigin.optional(),
 });
 export type DataEvent = z.infer<typeof DataEvent>;
 

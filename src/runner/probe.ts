@@ -38,6 +38,7 @@ import { captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteF
 import { EpochCallbackLeakWatch, type EpochInfo, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { openTransport, type Transport } from './transport';
+import { dataOrigin, noteKernel, noteMadeTensor, notingOrigins } from './data-origin';
 import { gradStats, neighbourTargets, outputStats, rowClasses, tensorSummary, weightStats, type ActivationKind } from './tensor-stats';
 
 const TRACE_VERSION = 1;
@@ -452,7 +453,21 @@ function watchBroadcasts(core: any): void {
   // tfjs 2 and later run an op's kernel by name (runKernel); tfjs 1 passes the name to runKernelFunc
   // after the forward function, and tfjs 3 passes runKernelFunc one object naming the kernel.
   watchKernels(engine, 'runKernel', (args) => [args[0], args[1]]);
+  watchMadeTensors(engine);
   watchKernels(engine, 'runKernelFunc', (args) => (typeof args[0] === 'function' ? [args[3], args[1]] : [args[0]?.kernelName, args[0]?.inputs]));
+}
+
+/** Tensors made from arrays outside training, for where fit's data was made (see data-origin.ts). */
+function watchMadeTensors(engine: any): void {
+  const original = engine.makeTensor;
+  if (typeof original !== 'function' || original[MARK]) return;
+  const wrapped = function (this: unknown, ...args: any[]) {
+    const out = original.apply(this, args);
+    if (step === null && activeFit === null && notingOrigins()) noteMadeTensor(out);
+    return out;
+  };
+  (wrapped as any)[MARK] = true;
+  trySet(engine, 'makeTensor', wrapped);
 }
 
 function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [unknown, any]): void {
@@ -475,6 +490,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       }
     }
     const out = original.apply(this, args);
+    if (method === 'runKernel' && step === null && activeFit === null && notingOrigins()) noteKernel(args[0], args[1], args[2], out);
     if (sliceWatchOpen && method === 'runKernel') {
       if (args[0] === 'Slice') noteSlice(args[1]?.x, args[2], out);
       else if (args[0] === 'GatherV2') noteGather(args[1]?.x, args[1]?.indices, args[2], out);
@@ -828,7 +844,7 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
     const targets = swapped ? summarize(predictions, true) : labelSummary;
     entry.targetsSent = true;
     const oneClass = targets !== null && (targets.distinct?.length === 1 || (targets.oneHotRows === true && (targets.columnMeans ?? []).filter((m) => m > 0).length === 1));
-    if (targets && !oneClass) emitData(entry, 'y', 0, targets, site);
+    if (targets && !oneClass) emitData(entry, 'y', 0, targets, site, swapped ? predictions : labels);
   }
   const classes = isTensor(predictions) && predictions.rank >= 1 ? (predictions.shape[predictions.rank - 1] as number) : null;
   // Probabilities only from enough values that a few logits falling in [0, 1] by chance do not count.
@@ -1529,7 +1545,7 @@ function sendData(entry: TracedModel, role: DataEvent['role'], value: any, site:
     const summary = summarize(tensor, role === 'y');
     if (!summary) return;
     const neighbours = inputList.length === 1 && targets.length === 1 ? neighboursOf(inputList[0], tensor) : null;
-    emitData(entry, role, slot, neighbours ? { ...summary, neighbourTargets: neighbours } : summary, site);
+    emitData(entry, role, slot, neighbours ? { ...summary, neighbourTargets: neighbours } : summary, site, tensor);
   });
 }
 
@@ -1552,8 +1568,9 @@ function neighboursOf(x: any, y: any): NeighbourTargets | null {
   }
 }
 
-function emitData(entry: TracedModel, role: DataEvent['role'], slot: number, summary: TensorSummary, site: SourceSite | null): void {
-  emit({ type: 'data', modelId: entry.id, role, slot, summary, site } satisfies DataEvent);
+function emitData(entry: TracedModel, role: DataEvent['role'], slot: number, summary: TensorSummary, site: SourceSite | null, tensor?: object): void {
+  const origin = tensor ? safe(() => dataOrigin(tensor, PROBE_FILE), null) : null;
+  emit({ type: 'data', modelId: entry.id, role, slot, summary, site, ...(origin ? { origin } : {}) } satisfies DataEvent);
 }
 
 function isTensor(value: any): boolean {

@@ -60,7 +60,12 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // A pooling window as large as the image.
   { script: 'benchmark/bugs/conv-pool-collapses/buggy.js', symptoms: ['loss-not-decreasing'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.maxPooling2d({ poolSize: 2 })' },
   // 0/1 labels standardized with the features, given to binaryCrossentropy.
-  { script: 'benchmark/bugs/label-column-standardized/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const yTrain = ys.slice(', fixed: '.greater(' },
+  // Located where the label column is cut from the standardized table, not where the training rows are cut from it.
+  { script: 'benchmark/bugs/label-column-standardized/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const ys = scaled.slice(', fixed: '.greater(' },
+  // Rows standardized in a helper: the moments call's axis, a function away from fit.
+  { script: 'benchmark/bugs/row-wise-standardization/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'input-normalization', lineOf: 'tf.moments(x, 1, true)', fixed: 'const { mean, variance } = tf.moments(x, 0, true);' },
+  // Inputs made in an arrow function a line above their declaration: the finding is where they are made.
+  { script: 'benchmark/bugs/lstm-unscaled-sequence/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: 'const toInputs = ' },
   // Inputs gathered by shuffled indices, labels cut in order.
   { script: 'benchmark/bugs/indices-shuffled-for-inputs-only/buggy.js', symptoms: ['batches-apart'], rootCause: 'training-data', lineOf: '', fixed: 'const yb = tf.gather(yTrain, idx);' },
   // A custom loop's loss summed over a 256-row batch: the overflow is the sum's, not the learning rate's.

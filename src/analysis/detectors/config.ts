@@ -1069,15 +1069,21 @@ function validationScale(view: ModelView, run: ModelState): Hypothesis[] {
   // Raw validation inputs next to training inputs divided by a round number: divide them the same way.
   const by = ratio >= 10 && train.min >= 0 && val.min >= 0 ? ROUND_SCALES.find((r) => Math.abs(ratio / r - 1) < 0.15) : undefined;
   const fitSite = view.event.fitSite;
-  const fixes: PlannedFix[] = by && fitSite ? [{ title: `Scale the validation inputs as the training inputs: divide them by ${by}`, plan: { kind: 'scaleValidation', fitSite, by } }] : [];
+  const fixes: PlannedFix[] = !fitSite
+    ? []
+    : by
+      ? [{ title: `Scale the validation inputs as the training inputs: divide them by ${by}`, plan: { kind: 'scaleValidation', fitSite, by } }]
+      : [{ title: 'Scale the validation inputs as the training inputs are scaled', plan: { kind: 'scaleValidationLike', fitSite } }];
+  // Shown where the validation inputs were made, when the probe saw it.
+  const made = run.data.xVal.get(0)?.origin?.site ?? null;
   return [
     {
       id: 'validation-unscaled:xVal',
       symptom: 'validation-unscaled',
       rootCause: 'input-normalization',
       layer: null,
-      location: fitSite,
-      related: [],
+      location: made ?? fitSite,
+      related: made && fitSite ? [{ site: fitSite, message: 'passed to fit here as validationData' }] : [],
       message: `The validation inputs range from ${fmt(val.min)} to ${fmt(val.max)}, the training inputs from ${fmt(train.min)} to ${fmt(train.max)}: they are not scaled the same way, so validation measures the model on inputs unlike any it trained on.${by ? ` The training inputs look divided by ${by}; the validation inputs are not.` : ''}`,
       evidence: [`training inputs from ${fmt(train.min)} to ${fmt(train.max)} (mean ${fmt(train.mean)})`, `validation inputs from ${fmt(val.min)} to ${fmt(val.max)} (mean ${fmt(val.mean)})`],
       relevance: new Map(),
@@ -1215,6 +1221,8 @@ function validationClassesUnseen(view: ModelView, run: ModelState): Hypothesis[]
 
 /** A dropout rate at or above this drops most units at every step: often a keep probability written as a rate. */
 const HIGH_DROPOUT = 0.8;
+/** Units a high dropout rate may keep on average before the layer cannot carry what it learns. */
+const FEW_KEPT_UNITS = 8;
 
 /**
  * A dropout layer whose rate (the fraction dropped) is 0.8 or more: each step learns from a fifth of
@@ -1228,6 +1236,12 @@ function highDropout(view: ModelView): Hypothesis[] {
     if (!/^(spatial)?dropout/i.test(l.info.className) || typeof rate !== 'number' || !(rate >= HIGH_DROPOUT && rate < 1)) continue;
     const name = l.info.name;
     const to = Math.round((1 - rate) * 100) / 100;
+    // Fewer than a handful of units kept at each step cannot carry what the layer before learns: certain, whatever the loss does.
+    // Dropout keeps its input's shape.
+    const shape = l.info.outputShape ?? l.info.inputShape;
+    const units = shape?.[shape.length - 1];
+    const kept = typeof units === 'number' ? units * (1 - rate) : null;
+    const starved = kept !== null && kept < FEW_KEPT_UNITS;
     out.push({
       id: `high-dropout:${name}`,
       symptom: 'high-dropout',
@@ -1235,8 +1249,9 @@ function highDropout(view: ModelView): Hypothesis[] {
       layer: l,
       location: l.info.site,
       related: [],
-      message: `${name} drops ${pct(rate)} of its inputs at every training step (rate is the fraction dropped, not kept): each step learns from ${pct(1 - rate)} of them, scaled up ${fmt(1 / (1 - rate))}-fold, so training crawls or stalls.`,
-      evidence: [`${name}: rate ${fmt(rate)}`],
+      message: `${name} drops ${pct(rate)} of its inputs at every training step (rate is the fraction dropped, not kept): each step learns from ${pct(1 - rate)} of them${starved ? ` (${fmt(kept!)} of ${units} units)` : ''}, scaled up ${fmt(1 / (1 - rate))}-fold, so training crawls or stalls.`,
+      evidence: [`${name}: rate ${fmt(rate)}`, ...(starved ? [`${fmt(kept!)} of its ${units} input units kept at each step`] : [])],
+      ...(starved ? { certain: true } : {}),
       relevance: new Map([[l.pos, { score: 1, evidence: `drops ${pct(rate)} of its inputs` }]]),
       fixes: [{ title: `Drop ${pct(to)} instead of ${pct(rate)} in ${name} (a keep probability of ${fmt(rate)} is a rate of ${fmt(to)})`, plan: { kind: 'layerNumber', layer: l.info, key: 'rate', to } }],
       confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'loss-oscillating'),
@@ -1369,6 +1384,17 @@ function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
     weak: !rowWise,
   };
   if (rowWise) {
+    // The lines that took each row's mean in the inputs' making are the fault, and their axis the fix.
+    const rowMeans = x.origin?.rowMeans ?? [];
+    const fitSite = x.site ?? view.event.fitSite;
+    const atRowMeans: Partial<Hypothesis> = rowMeans.length
+      ? {
+          location: rowMeans[0]!,
+          data: undefined,
+          related: fitSite ? [{ site: fitSite, message: 'passed to fit here as x' }] : [],
+          fixes: [{ title: 'Take the mean and variance of each column (axis 0)', plan: { kind: 'all', parts: rowMeans.map((site) => ({ kind: 'columnAxis' as const, site })) } }],
+        }
+      : {};
     return [
       {
         id: 'targets-unrelated:x',
@@ -1376,6 +1402,7 @@ function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
         rootCause: 'input-normalization',
         ...aboutInputs(view, 0, x),
         ...common,
+        ...atRowMeans,
         confirmBy: set(...HARM, 'overfitting', 'dead-relu'),
         message: `The inputs were standardized across each row instead of each column: every row has mean 0 and variance 1 over its own features, which divides out how large a row is, and the targets no longer depend on what is left (${evidence}). Take the mean and variance of each column, over axis 0 (tf.moments(x, 0)).`,
       },

@@ -1,0 +1,127 @@
+/**
+ * Where the tensors given to training were made. Outside training, the kernels a script runs and
+ * the tensors it makes from arrays are noted with their unformatted stacks (formatted only for the
+ * few a report names). When fit receives its data, each tensor's making is walked back through
+ * the kernels that only select or reshape values (a batch cut, a column picked from a table) to
+ * the line that made the values: a helper's `tf.tensor2d`, or the table a label column was taken
+ * from. That line, not the declaration of the variable passed to fit, is where a fault in the data
+ * is shown.
+ */
+import type { DataOrigin, SourceSite } from '../analysis/trace';
+import { captureStack, userSiteFromStack } from './sites';
+
+interface Making {
+  kernel: string;
+  /** The tensor whose values a selection passes on (its `x`). */
+  source: object | null;
+  /** Every tensor input, for walking back through all of a value's making. */
+  inputs: object[];
+  /** A selection that drops columns (any axis but the first): where a part of a table was taken. */
+  narrows: boolean;
+  /** A mean over the last axis only, of an input with rows and columns. */
+  rowMean: boolean;
+  stack: { stack?: string };
+}
+
+/** Kernels that pass values on without computing new ones. */
+const SELECTIONS = new Set(['Slice', 'StridedSlice', 'GatherV2', 'Reshape', 'Identity', 'Cast', 'Transpose', 'ExpandDims', 'Squeeze']);
+/** Noted makings in all: a script that keeps running tensor ops outside training stops being noted. */
+const MAKINGS_LIMIT = 20_000;
+/** Makings visited when looking for row means in a value's making. */
+const WALK_LIMIT = 400;
+
+const makings = new WeakMap<object, Making>();
+let noted = 0;
+
+export function notingOrigins(): boolean {
+  return noted < MAKINGS_LIMIT;
+}
+
+function isTensorLike(value: any): value is { shape: number[]; rank: number } {
+  return !!value && typeof value === 'object' && Array.isArray(value.shape) && typeof value.dataSync === 'function';
+}
+
+function tensorInputs(inputs: any): object[] {
+  if (!inputs || typeof inputs !== 'object') return [];
+  const out: object[] = [];
+  for (const value of Object.values(inputs)) {
+    if (isTensorLike(value)) out.push(value);
+    else if (Array.isArray(value)) for (const v of value) if (isTensorLike(v)) out.push(v);
+  }
+  return out;
+}
+
+function axesOf(axis: unknown, rank: number): number[] | null {
+  const list = Array.isArray(axis) ? axis : typeof axis === 'number' ? [axis] : null;
+  if (!list || !list.every((a) => typeof a === 'number')) return null;
+  return list.map((a: number) => (a < 0 ? a + rank : a));
+}
+
+/** After a kernel ran outside training: `out` is its output (or outputs). */
+export function noteKernel(kernel: unknown, inputs: any, attrs: any, out: any): void {
+  if (typeof kernel !== 'string' || noted >= MAKINGS_LIMIT) return;
+  const outs = Array.isArray(out) ? out.filter(isTensorLike) : isTensorLike(out) ? [out] : [];
+  if (outs.length === 0) return;
+  const list = tensorInputs(inputs);
+  const x = isTensorLike(inputs?.x) ? inputs.x : (list[0] ?? null);
+  let narrows = false;
+  let rowMean = false;
+  if (x && (kernel === 'Slice' || kernel === 'StridedSlice' || kernel === 'GatherV2')) {
+    const shape = (x as any).shape as number[];
+    const result = outs[0]!.shape;
+    narrows = result.length === shape.length && shape.some((n, i) => i > 0 && result[i]! < n);
+  } else if (x && kernel === 'Mean') {
+    const rank = (x as any).rank as number;
+    const axes = axesOf(attrs?.axis, rank);
+    rowMean = rank >= 2 && !!axes && axes.length === 1 && axes[0] === rank - 1;
+  }
+  const making: Making = { kernel, source: x, inputs: list, narrows, rowMean, stack: captureStack() };
+  noted++;
+  for (const t of outs) makings.set(t, making);
+}
+
+/** A tensor made from an array (tf.tensor2d and its kin) outside training. */
+export function noteMadeTensor(t: any): void {
+  if (noted >= MAKINGS_LIMIT || !isTensorLike(t)) return;
+  noted++;
+  makings.set(t, { kernel: 'tensor', source: null, inputs: [], narrows: false, rowMean: false, stack: captureStack() });
+}
+
+/**
+ * Where `t`'s values were made, or null when its making was not seen. A selection that dropped
+ * columns on the way is where the tensor was taken from a larger table; without one, the kernel
+ * that computed the values (or made the tensor from an array).
+ */
+export function dataOrigin(t: object, probeFile: string): DataOrigin | null {
+  let node = makings.get(t);
+  if (!node) return null;
+  let picked: Making | null = null;
+  for (let hop = 0; SELECTIONS.has(node.kernel) && hop < 64; hop++) {
+    if (node.narrows) picked = node;
+    const next: Making | undefined = node.source ? makings.get(node.source) : undefined;
+    if (!next) break;
+    node = next;
+  }
+  const site = userSiteFromStack((picked ?? node).stack.stack, probeFile);
+  if (!site) return null;
+  const rowMeans = rowMeanSites(t, probeFile);
+  return rowMeans.length ? { site, rowMeans } : { site };
+}
+
+/** The lines that took a mean over each row in `t`'s making (tf.moments(x, 1)): at most four, one per line. */
+function rowMeanSites(t: object, probeFile: string): SourceSite[] {
+  const sites: SourceSite[] = [];
+  const seen = new Set<Making>();
+  const queue: object[] = [t];
+  while (queue.length && seen.size < WALK_LIMIT && sites.length < 4) {
+    const node = makings.get(queue.shift()!);
+    if (!node || seen.has(node)) continue;
+    seen.add(node);
+    if (node.rowMean) {
+      const site = userSiteFromStack(node.stack.stack, probeFile);
+      if (site && !sites.some((s) => s.file === site.file && s.line === site.line)) sites.push(site);
+    }
+    queue.push(...node.inputs);
+  }
+  return sites;
+}
