@@ -86,6 +86,12 @@ export interface Hypothesis {
   overshoot?: boolean;
   /** A defect that training which learns does not refute (it limits the loss, not the accuracy). */
   keepWhenLearning?: boolean;
+  /**
+   * Predicts a loss that settles far above what the task allows, learning or not: kept while
+   * training learns, confirmed by a run that ends still near the no-skill loss, withdrawn by one
+   * that ends well below it.
+   */
+  settlesHigh?: boolean;
   /** Certain from the data or configuration alone: an error as soon as it is known, whatever training shows. */
   certain?: boolean;
   /**

@@ -17,7 +17,7 @@ import { dataDeclarationSite, varListDeclarationSite, renderFix, type PlannedFix
 import type { LayerView, ModelView } from './model';
 import { assessAccuracy, assessLoss } from './progress';
 import { TraceSeries } from './series';
-import { fmt } from './stats';
+import { fmt, pct } from './stats';
 import { ModelState } from './model-state';
 import { clamp } from './stats';
 import type { OneHotEvent, SourceSite, TraceEvent } from './trace';
@@ -63,6 +63,8 @@ interface Entry {
 
 const MAX_ENTRIES_PER_MODEL = 100;
 const MAX_MODELS = 16;
+/** A run that ends with its loss above this share of the no-skill loss has settled high. */
+const SETTLED_HIGH = 0.6;
 const MAX_EVIDENCE = 14;
 /** Crashes a warning predicts: the crash confirms it. */
 const CRASH_CAUSES: ReadonlyArray<{ message: RegExp; explains: (h: Hypothesis) => boolean }> = [
@@ -405,7 +407,7 @@ export class DiagnosisEngine {
         run.healthy = true;
         for (const e of this.modelEntries(run.modelId)) {
           // Collapsed labels and a loss floor both predict a falling loss: it does not refute them.
-          if (e.status === 'pending' && !e.hyp?.trivialFit && e.hyp?.lossFloor === undefined && !e.hyp?.keepWhenLearning) this.setStatus(e, 'withdrawn');
+          if (e.status === 'pending' && !e.hyp?.trivialFit && e.hyp?.lossFloor === undefined && !e.hyp?.keepWhenLearning && !e.hyp?.settlesHigh) this.setStatus(e, 'withdrawn');
         }
       }
     } else if (harmful) run.healthy = false;
@@ -422,6 +424,12 @@ export class DiagnosisEngine {
       if (e.status !== 'pending') continue;
       // A falling loss is what collapsed labels predict, not evidence against them.
       if (e.hyp?.trivialFit || e.hyp?.keepWhenLearning) continue;
+      if (e.hyp?.settlesHigh && lp?.baseline) {
+        if (lp.current > SETTLED_HIGH * lp.baseline.value) {
+          this.confirm(e, null, [`the run ended with the loss at ${fmt(lp.current)}, ${pct(lp.current / lp.baseline.value)} of the level of ${lp.baseline.text} (${fmt(lp.baseline.value)})`], [], Math.max(run.lastIter, 0), run.elapsedMs);
+        } else this.setStatus(e, 'withdrawn');
+        continue;
+      }
       // Training that learned contradicts every open warning; next to a confirmed fault,
       // layer-level warnings are consequences and only add noise.
       if (learning || (anyConfirmed && e.obs !== null)) this.setStatus(e, 'withdrawn');

@@ -72,6 +72,10 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/loss-sum-not-mean/buggy.js', symptoms: ['non-finite-output', 'non-finite-loss', 'non-finite-weights', 'loss-diverging'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.mean(tf.square(model.predict(xb).sub(yb)))' },
   // Labels computed from the next point's coordinates: the stall is the data's, on the line that builds the targets.
   { script: 'benchmark/bugs/labels-off-by-one/buggy.js', symptoms: ['loss-not-decreasing', 'accuracy-not-increasing'], rootCause: 'training-data', lineOf: 'const yTrain = tf.tensor2d(' },
+  // Dropout of 0.9 after 32-unit layers: the loss falls a little, then settles near the no-skill level.
+  { script: 'benchmark/bugs/dropout-as-keep-prob/buggy.js', symptoms: ['high-dropout'], rootCause: 'regularization', lineOf: '', fixed: 'tf.layers.dropout({ rate: 0.1 })' },
+  // Raw validation inputs beside standardized training inputs: scaled the same way where they are made.
+  { script: 'benchmark/bugs/validation-data-unnormalized/buggy.js', symptoms: ['validation-unscaled'], rootCause: 'input-normalization', lineOf: 'const xVal = ', fixed: 'const xVal = tf.tensor2d(val.xs, [300, NUM_FEATURES]).sub(mean).div(std);' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(' },
 ];

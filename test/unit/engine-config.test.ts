@@ -475,6 +475,17 @@ describe('a dropout rate that drops most inputs', () => {
     assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'regularization', 8]);
   });
 
+  it('dropping all but a few units: a loss that falls at first but ends near the no-skill level confirms it', () => {
+    const b = new TraceBuilder().model(model(0.8)).xRange(-1, 1).yOneHot(3);
+    // 3.2 of 16 units kept: the loss falls from 1.1 to about 0.9 (82% of ln 3) and settles there.
+    decaying(300, 1.1, 0.9, 0.05, 0.01).forEach((l, i) => b.step(l, { acc: Math.min(0.55, 0.34 + i / 600) }));
+    const live = run(b.events, sources(DROPOUT_SRC), { finish: false }).findings;
+    assert.deepEqual(live.map((f) => `${f.id}:${f.confirmed}`), ['high-dropout:dropout_2:false'], 'kept while the loss falls');
+    const f = byId(run(b.events, sources(DROPOUT_SRC)).findings, 'high-dropout:dropout_2')!;
+    assert.deepEqual([f.confirmed, f.location?.line], [true, 8]);
+    assert.match(f.message, /3\.2 of 16 units/);
+  });
+
   it('training that learns withdraws it, and a rate of 0.5 is no finding', () => {
     const b = new TraceBuilder().model(model(0.8)).xRange(-1, 1).yOneHot(3);
     decaying(300, 1.1, 0.3, 0.03, 0.01).forEach((l, i) => b.step(l, { acc: Math.min(0.95, 0.4 + i / 300) }));

@@ -1236,7 +1236,8 @@ function highDropout(view: ModelView): Hypothesis[] {
     if (!/^(spatial)?dropout/i.test(l.info.className) || typeof rate !== 'number' || !(rate >= HIGH_DROPOUT && rate < 1)) continue;
     const name = l.info.name;
     const to = Math.round((1 - rate) * 100) / 100;
-    // Fewer than a handful of units kept at each step cannot carry what the layer before learns: certain, whatever the loss does.
+    // Fewer than a handful of units kept at each step cannot carry what the layer before learns:
+    // the loss settles high even while it falls at first.
     // Dropout keeps its input's shape.
     const shape = l.info.outputShape ?? l.info.inputShape;
     const units = shape?.[shape.length - 1];
@@ -1251,7 +1252,7 @@ function highDropout(view: ModelView): Hypothesis[] {
       related: [],
       message: `${name} drops ${pct(rate)} of its inputs at every training step (rate is the fraction dropped, not kept): each step learns from ${pct(1 - rate)} of them${starved ? ` (${fmt(kept!)} of ${units} units)` : ''}, scaled up ${fmt(1 / (1 - rate))}-fold, so training crawls or stalls.`,
       evidence: [`${name}: rate ${fmt(rate)}`, ...(starved ? [`${fmt(kept!)} of its ${units} input units kept at each step`] : [])],
-      ...(starved ? { certain: true } : {}),
+      ...(starved ? { settlesHigh: true } : {}),
       relevance: new Map([[l.pos, { score: 1, evidence: `drops ${pct(rate)} of its inputs` }]]),
       fixes: [{ title: `Drop ${pct(to)} instead of ${pct(rate)} in ${name} (a keep probability of ${fmt(rate)} is a rate of ${fmt(to)})`, plan: { kind: 'layerNumber', layer: l.info, key: 'rate', to } }],
       confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'loss-oscillating'),
