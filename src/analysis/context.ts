@@ -23,6 +23,8 @@ export interface Cause {
   folds: string[];
   /** About the training data: located where the tensor passed to fit is built, when the source shows it. */
   data?: { role: 'x' | 'y'; fitSite: SourceSite | null };
+  /** A call's frames, innermost first: located on the first that runs inside a loop, when the source shows one. */
+  inLoop?: SourceSite[];
 }
 
 /** A training symptom seen by a detector. */

@@ -9,11 +9,11 @@ import { configHypotheses } from './detectors/config';
 import { detectExploding, detectLayers, neverUpdated } from './detectors/layers';
 import { detectNumerical } from './detectors/numerical';
 import { tensorLeak } from './detectors/memory';
-import { batchesApart, ignoredLearningRate, learningRateDecayedAway, recreatedOptimizer, sameBatch, untrainedLayers } from './detectors/settings';
+import { batchesApart, ignoredLearningRate, learningRateDecayedAway, rebuiltModel, recreatedOptimizer, sameBatch, untrainedLayers } from './detectors/settings';
 import { completedAsPlanned, cutShort, detectTrends, fewUpdates, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { SYMPTOM_SEEN } from './findings';
-import { dataDeclarationSite, varListDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
+import { dataDeclarationSite, firstSiteInLoop, varListDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
 import type { LayerView, ModelView } from './model';
 import { assessAccuracy, assessLoss } from './progress';
 import { TraceSeries } from './series';
@@ -322,6 +322,10 @@ export class DiagnosisEngine {
       }
       case 'batchesApart': {
         this.apply(this.run(e.modelId), [batchesApart(e)]);
+        return;
+      }
+      case 'modelRebuilt': {
+        this.apply(this.run(e.modelId), [rebuiltModel(e)]);
         return;
       }
       case 'optimizerRecreated': {
@@ -828,6 +832,7 @@ export class DiagnosisEngine {
     const o = e.obs!;
     const c = o.cause;
     const { fix, alternatives, dataSite } = this.fixes(e, c.fixes, cache);
+    const loopSite = c.inLoop ? firstSiteInLoop(this.read, c.inLoop, cache) : null;
     const related = [...o.related, ...e.related];
     if (dataSite && c.data?.fitSite) related.unshift({ site: c.data.fitSite, message: `passed to fit here as ${c.data.role}` });
     if (o.layer && o.layer !== c.layer && o.layer.info.site && !related.some((r) => r.site === o.layer!.info.site)) {
@@ -841,7 +846,7 @@ export class DiagnosisEngine {
       severity: confirmed && !o.scriptOnly ? 'error' : 'warning',
       message: o.message,
       layer: c.layer?.ref ?? null,
-      location: dataSite ?? c.location ?? c.layer?.info.site ?? null,
+      location: dataSite ?? loopSite ?? c.location ?? c.layer?.info.site ?? null,
       related,
       fix,
       alternatives,

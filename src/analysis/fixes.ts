@@ -109,6 +109,8 @@ export type FixPlan =
   | { kind: 'trainingCall'; site: SourceSite }
   /** fit's validation inputs get the chain of sub/div/mul/add calls that scales the training inputs where they are declared (`.sub(mean).div(std)`). */
   | { kind: 'scaleValidationLike'; fitSite: SourceSite }
+  /** The statement at the first of the sites (a call's frames) that runs inside a loop, a declaration or an assignment, moves before the outermost loop directly around it. */
+  | { kind: 'hoistOutOfLoop'; sites: SourceSite[] }
   /** The axis of the `moments`/`mean` call at the site (`tf.moments(x, 1)`, `x.mean(-1)`), taken over each row, becomes 0: over each column. */
   | { kind: 'columnAxis'; site: SourceSite }
   | { kind: 'all'; parts: FixPlan[] };
@@ -1011,14 +1013,7 @@ function hoistDeclarationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoi
   const stmtEnd = t[end] === ';' ? end + 1 : end;
   const endLine = src.position(stmtEnd).line;
   if (t.slice(stmtEnd, src.lineEnd(endLine)).trim() !== '') return null;
-  // The outermost of the loops directly around the declaration.
-  let loopLine: number | null = null;
-  for (let open = enclosingBlock(t, d.start); open >= 0; ) {
-    const line = src.position(open).line;
-    if (!LOOP_HEADER.test(codeOnly(t, src.lineStart(line), open))) break;
-    loopLine = line;
-    open = enclosingBlock(t, src.lineStart(line));
-  }
+  const loopLine = loopAround(src, d.start);
   if (loopLine === null) return null;
   const loopStart = src.lineStart(loopLine);
   // Its value must not depend on anything the loops declare (a rate computed per epoch), and its
@@ -1030,6 +1025,57 @@ function hoistDeclarationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoi
   const statement = t.slice(d.start, stmtEnd).replace(/\n[ \t]*/g, ' ');
   const next = src.lineStart(endLine + 1);
   return [src.edit(p.site.file, loopStart, loopStart, `${indent}${statement}\n`), src.edit(p.site.file, d.lineStart, next < 0 ? t.length : next, '')];
+}
+
+/** The header line of the outermost of the loops directly around offset `at`, or null when no loop holds it. */
+function loopAround(src: SourceText, at: number): number | null {
+  const t = src.text;
+  let loopLine: number | null = null;
+  for (let open = enclosingBlock(t, at); open >= 0; ) {
+    const line = src.position(open).line;
+    if (!LOOP_HEADER.test(codeOnly(t, src.lineStart(line), open))) break;
+    loopLine = line;
+    open = enclosingBlock(t, src.lineStart(line));
+  }
+  return loopLine;
+}
+
+/** The first of a call's frames (innermost first) that runs directly inside a loop, or null. */
+export function firstSiteInLoop(read: SourceReader | undefined, sites: readonly SourceSite[], cache = new Map<string, SourceText | null>()): SourceSite | null {
+  for (const site of sites) {
+    let src = cache.get(site.file);
+    if (src === undefined) cache.set(site.file, (src = readSource(read, site.file)));
+    if (!src) continue;
+    const start = src.lineStart(site.line);
+    if (start >= 0 && loopAround(src, start) !== null) return site;
+  }
+  return null;
+}
+
+function hoistOutOfLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoistOutOfLoop' }>): EditResult {
+  const t = src.text;
+  const file = p.sites[0]!.file;
+  const cache = new Map<string, SourceText | null>([[file, src]]);
+  const site = firstSiteInLoop(undefined, p.sites.filter((x) => x.file === file), cache);
+  if (!site) return null;
+  const lineStart = src.lineStart(site.line);
+  const m = /^([ \t]*)(const|let|var)?\s*([A-Za-z_$][\w$]*)\s*=(?![=>])\s*/.exec(t.slice(lineStart, src.lineEnd(site.line)));
+  if (!m) return null;
+  if (m[2]) return hoistDeclarationEdits(src, { kind: 'hoistDeclaration', site });
+  // An assignment to a variable declared outside the loop: the statement moves before it.
+  const valueStart = lineStart + m[0].length;
+  const end = statementEnd(t, valueStart);
+  const stmtEnd = t[end] === ';' ? end + 1 : end;
+  const endLine = src.position(stmtEnd).line;
+  if (t.slice(stmtEnd, src.lineEnd(endLine)).trim() !== '') return null;
+  const loopLine = loopAround(src, lineStart);
+  if (loopLine === null) return null;
+  const loopStart = src.lineStart(loopLine);
+  if (usesNameDeclaredIn(codeOnly(t, loopStart, lineStart), codeOnly(t, valueStart, end))) return null;
+  const indent = /^[ \t]*/.exec(t.slice(loopStart))![0];
+  const statement = t.slice(lineStart + m[1]!.length, stmtEnd).replace(/\n[ \t]*/g, ' ');
+  const next = src.lineStart(endLine + 1);
+  return [src.edit(file, loopStart, loopStart, `${indent}${statement}\n`), src.edit(file, lineStart, next < 0 ? t.length : next, '')];
 }
 
 /** Whether `code` uses a name that `scope` declares (`const|let|var <name>`): moved out of that scope, it would lose it. */
@@ -1361,6 +1407,8 @@ function planFile(p: FixPlan): string | null {
       return p.site.file;
     case 'disposeTensors':
       return p.sites[0]?.site.file ?? null;
+    case 'hoistOutOfLoop':
+      return p.sites[0]?.file ?? null;
     case 'shuffleTogether':
       return p.first.file;
     case 'all':
@@ -1448,6 +1496,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return disposeTensorsEdits(src, p);
       case 'hoistDeclaration':
         return hoistDeclarationEdits(src, p);
+      case 'hoistOutOfLoop':
+        return hoistOutOfLoopEdits(src, p);
       case 'shuffleTogether':
         return shuffleTogetherEdits(src, p);
       case 'clipLogInput':

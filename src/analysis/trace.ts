@@ -418,6 +418,25 @@ export const OptimizerRecreatedEvent = z.object({
 export type OptimizerRecreatedEvent = z.infer<typeof OptimizerRecreatedEvent>;
 
 /**
+ * A custom loop that moved on, twice, to training a new model built by the same lines as the one
+ * before it (a model built inside the epoch loop): each starts from fresh weights, and what the
+ * previous one learned is dropped. Sent once, at the second time.
+ */
+export const ModelRebuiltEvent = z.object({
+  type: z.literal('modelRebuilt'),
+  /** The new model. */
+  modelId: z.number().int(),
+  previousId: z.number().int(),
+  /** Steps the previous model was trained before it was dropped. */
+  previousSteps: z.number().int().min(0),
+  times: z.number().int().min(1),
+  /** Where the models are built: the user's frames, innermost first. */
+  sites: z.array(SourceSite).min(1).max(4),
+  elapsedMs: z.number(),
+});
+export type ModelRebuiltEvent = z.infer<typeof ModelRebuiltEvent>;
+
+/**
  * Inputs and targets shuffled each in its own order: two arrays given to tf.util.shuffle with
  * different random draws, from which the model's first input rows and target rows were read at
  * the same offset. Sent once per model, when its training data is first seen.
@@ -601,6 +620,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   BatchClassesEvent,
   TensorLeakEvent,
   OptimizerRecreatedEvent,
+  ModelRebuiltEvent,
   ShuffledApartEvent,
   LogOfProbabilitiesEvent,
   InferenceModeEvent,

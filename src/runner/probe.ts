@@ -26,6 +26,7 @@ import type {
   UntrainedLayersEvent,
   SameBatchEvent,
   BatchesApartEvent,
+  ModelRebuiltEvent,
   OptimizerInfo,
   OutputStats,
   SourceSite,
@@ -34,7 +35,7 @@ import type {
   TraceEvent,
 } from '../analysis/trace';
 import { tfjsSupport, untestedTfjsMessage } from '../analysis/tfjs-versions';
-import { captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteFromStack } from './sites';
+import { captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteFromStack, userSitesFromStack } from './sites';
 import { EpochCallbackLeakWatch, type EpochInfo, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { openTransport, type Transport } from './transport';
@@ -929,6 +930,7 @@ function hookLayers(layers: any): void {
         layerSites.set(this, captureUserSite(PROBE_FILE));
         if (typeof this.getLayer === 'function' || 'containerNodes' in this || this instanceof layers.LayersModel) {
           knownContainers.add(new WeakRef(this));
+          containerStacks.set(this, captureStack());
         }
       }
     },
@@ -1064,6 +1066,8 @@ interface TracedModel {
   lastEvent: ModelEvent | null;
   /** Set once the model's first steps took a square root: its inputs are then read at every step. */
   sqrtWatch?: SqrtWatch;
+  /** A custom loop moved on to training another model: this one is never chosen again for steps that name no variables. */
+  superseded?: boolean;
 }
 
 const traced = new Map<object, TracedModel>();
@@ -1804,6 +1808,7 @@ function findOwner(varList: any[] | null, registered: Record<string, any>): Trac
   if (varList) for (const v of varList) names.add(String(v?.name));
   else for (const [name, variable] of Object.entries<any>(registered)) if (variable?.trainable !== false) names.add(name);
   for (const entry of traced.values()) {
+    if (entry.superseded && !varList) continue;
     if (entry.mode === 'custom' && [...entry.variableOwners.keys()].some((n) => names.has(n))) return entry;
     if (entry.model === null && entry.mode === 'custom') return entry;
   }
@@ -1891,6 +1896,10 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     releaseOwned(state);
     stepDepth--;
   }
+  // A step that names no variables trains every registered one; the model it really trained is the
+  // one its gradients reached. A loop that builds a new model (an old one's variables stay
+  // registered) moves on to it here; this step's statistics were watched on the old one.
+  if (!varList && !activeFit && entry.model && replacedBy(entry, result?.grads)) return result;
   reportTrainingMode(state);
   if (sliceWatchOpen) noteStepSlice(state.entry, state.firstInput);
   try {
@@ -1913,6 +1922,31 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     warnOnce(`step statistics failed: ${(error as Error).message}`);
   }
   return result;
+}
+
+const containerStacks = new WeakMap<object, { stack?: string }>();
+/** Per line that builds models: how many times a custom loop moved on to a new model built there. */
+const replacements = new Map<string, number>();
+
+/** Whether the gradients of a step meant for `entry` reached only another model, which then takes over. */
+function replacedBy(entry: TracedModel, grads: Record<string, unknown> | undefined): boolean {
+  const names = grads ? Object.keys(grads) : [];
+  if (names.length === 0 || names.some((n) => entry.variableOwners.has(n))) return false;
+  const model = bestContainer(new Set(names), (m) => m.trainableWeights);
+  if (!model || model === entry.model) return false;
+  entry.superseded = true;
+  lastOwner = null;
+  const next = registerModel(model, 'custom', entry.lastEvent?.fitSite ?? null, {});
+  // Built where the model it replaces was built: a loop that rebuilds its model.
+  const sites = userSitesFromStack(containerStacks.get(model)?.stack, PROBE_FILE, 4);
+  const before = userSitesFromStack(containerStacks.get(entry.model)?.stack, PROBE_FILE, 4);
+  const key = sites.map((x) => `${x.file}:${x.line}`).join('|');
+  if (sites.length === 0 || key !== before.map((x) => `${x.file}:${x.line}`).join('|')) return true;
+  // The previous model was itself a replacement: its first step was taken for the one before it (+1 below).
+  const times = (replacements.get(key) ?? 0) + 1;
+  replacements.set(key, times);
+  if (times === 2) emit({ type: 'modelRebuilt', modelId: next.id, previousId: entry.id, previousSteps: entry.steps + 1, times, sites, elapsedMs: elapsed() } satisfies ModelRebuiltEvent);
+  return true;
 }
 
 /**

@@ -27,6 +27,19 @@ function toPath(file: string): string {
   return file;
 }
 
+/** The first `most` frames of `stack` in user code, innermost first. */
+export function userSitesFromStack(stack: string | undefined, probeFile: string, most: number): SourceSite[] {
+  const sites: SourceSite[] = [];
+  for (const line of stack?.split('\n') ?? []) {
+    const m = FRAME.exec(line);
+    if (!m) continue;
+    const file = toPath(m[1]);
+    if (isUserFile(file, probeFile)) sites.push({ file, line: Number(m[2]), column: Number(m[3]) });
+    if (sites.length >= most) break;
+  }
+  return sites;
+}
+
 /** The first frame of `stack` in user code, or null. */
 export function userSiteFromStack(stack: string | undefined, probeFile: string): SourceSite | null {
   if (!stack) return null;

@@ -76,6 +76,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/dropout-as-keep-prob/buggy.js', symptoms: ['high-dropout'], rootCause: 'regularization', lineOf: '', fixed: 'tf.layers.dropout({ rate: 0.1 })' },
   // Raw validation inputs beside standardized training inputs: scaled the same way where they are made.
   { script: 'benchmark/bugs/validation-data-unnormalized/buggy.js', symptoms: ['validation-unscaled'], rootCause: 'input-normalization', lineOf: 'const xVal = ', fixed: 'const xVal = tf.tensor2d(val.xs, [300, NUM_FEATURES]).sub(mean).div(std);' },
+  // A model built inside the epoch loop by a helper: the loop's call moves before the loop.
+  { script: 'benchmark/bugs/model-rebuilt-each-epoch/buggy.js', symptoms: ['model-rebuilt'], rootCause: 'training-length', lineOf: '', fixed: '  model = buildModel();\n  for (let epoch = 0;' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(' },
 ];

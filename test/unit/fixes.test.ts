@@ -291,6 +291,29 @@ describe('moving an optimizer made at every step out of the loop', () => {
     assert.equal(apply('function step() {\n  const optimizer = tf.train.adam(0.01);\n}', { kind: 'hoistDeclaration', site: site(2, 30) }), null);
   });
 
+  it('a model built inside the epoch loop by a helper: the frame in the loop moves before it, an assignment as well as a declaration', () => {
+    const loop = [
+      'function buildModel() {',
+      '  return tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });',
+      '}',
+      'let model;',
+      'for (let epoch = 0; epoch < 30; epoch++) {',
+      '  model = buildModel();',
+      '  trainOneEpoch(model);',
+      '}',
+    ].join('\n');
+    // Frames innermost first: the helper's return, then the call in the loop.
+    const frames = [site(2, 13), site(6, 11)];
+    assert.equal(
+      apply(loop, { kind: 'hoistOutOfLoop', sites: frames }),
+      ['function buildModel() {', '  return tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });', '}', 'let model;', 'model = buildModel();', 'for (let epoch = 0; epoch < 30; epoch++) {', '  trainOneEpoch(model);', '}'].join('\n'),
+    );
+    const declared = loop.replace('let model;\n', '').replace('  model = buildModel();', '  const model = buildModel();');
+    assert.match(apply(declared, { kind: 'hoistOutOfLoop', sites: [site(2, 13), site(5, 17)] })!, /^const model = buildModel\(\);\nfor \(let epoch/m);
+    // A model that depends on the loop (one per fold) stays where it is.
+    assert.equal(apply(loop.replace('buildModel();', 'buildModel(epoch);'), { kind: 'hoistOutOfLoop', sites: frames }), null);
+  });
+
   it('never offers to dispose an optimizer as if it were a tensor', () => {
     assert.equal(apply(src, { kind: 'disposeTensors', sites: [{ site: site(4, 32), tensors: 1 }] }), null);
   });

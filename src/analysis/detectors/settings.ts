@@ -195,6 +195,37 @@ const STATEFUL = /adam|adamax|adagrad|adadelta|rmsprop|momentum/i;
  * RMSProp, momentum, ...) then takes every step from fresh state, so it never works as designed;
  * every optimizer also keeps tensors of its own (its learning rate, its state) that are never freed.
  */
+/**
+ * A custom loop that trains a newly built model, built by the same lines, again and again (a model
+ * built inside the epoch loop): each starts from fresh weights and what the one before learned is
+ * dropped, so the model left at the end has trained only since the last rebuild.
+ */
+export function rebuiltModel(e: TraceEventOf<'modelRebuilt'>): Observation {
+  const built = e.sites[0]!;
+  return {
+    symptom: 'model-rebuilt',
+    about: 'model',
+    harm: true,
+    priority: 0.9,
+    layer: null,
+    iteration: 0,
+    elapsedMs: e.elapsedMs,
+    message: `The training loop builds a new model and trains it from fresh weights, again and again: the model before it was dropped after ${e.previousSteps} steps, so whatever it learned is lost and the model left at the end has trained only since the last rebuild. Build the model once, before the loop.`,
+    evidence: [`${e.times} times the loop moved on to a new model built on line ${built.line}`, `the model before it trained ${e.previousSteps} steps`],
+    relevance: new Map(),
+    related: e.sites.length > 1 ? [{ site: built, message: 'the model is built here' }] : [],
+    cause: {
+      rootCause: 'training-length',
+      layer: null,
+      location: built,
+      inLoop: e.sites,
+      fixes: [{ title: 'Build the model once, before the training loop', plan: { kind: 'hoistOutOfLoop', sites: e.sites } }],
+      confirms: [],
+      folds: [],
+    },
+  };
+}
+
 export function recreatedOptimizer(e: TraceEventOf<'optimizerRecreated'>, run: ModelState): Observation {
   const name = e.className.replace(/Optimizer$/, '') || 'optimizer';
   const stateful = STATEFUL.test(e.className);
