@@ -17,7 +17,7 @@ import { dataDeclarationSite, firstSiteInLoop, varListDeclarationSite, renderFix
 import type { LayerView, ModelView } from './model';
 import { assessAccuracy, assessLoss } from './progress';
 import { TraceSeries } from './series';
-import { fmt, pct } from './stats';
+import { fmt, pct, spokenList } from './stats';
 import { ModelState } from './model-state';
 import { clamp } from './stats';
 import type { OneHotEvent, SourceSite, TraceEvent } from './trace';
@@ -896,7 +896,3 @@ function withoutOwnMessage(message: string, e: Entry): string {
   return at > 0 ? text.slice(0, at) : text;
 }
 
-/** "a", "a and b", "a, b and c". */
-function spokenList(items: string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}

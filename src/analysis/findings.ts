@@ -39,6 +39,7 @@ export const SYMPTOMS = [
   // A custom loop that makes a new optimizer at every step.
   'optimizer-recreated',
   'model-rebuilt',
+  'frozen-untrained',
   // Inputs and targets shuffled each in its own order.
   'labels-shuffled-apart',
   // A custom loop that runs dropout or batch normalization in inference mode.
@@ -90,6 +91,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'tensor-leak': 'tensors made at every step are never freed',
   'optimizer-recreated': 'a new optimizer is made at every step',
   'model-rebuilt': 'the loop trains a newly built model again and again',
+  'frozen-untrained': 'a layer is frozen at its random initial weights',
   'labels-shuffled-apart': 'the inputs and targets were shuffled apart',
   'training-mode-off': 'dropout or batch normalization runs in inference mode while training',
   'validation-is-training': 'validation is done on the training data',

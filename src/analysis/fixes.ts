@@ -109,6 +109,8 @@ export type FixPlan =
   | { kind: 'trainingCall'; site: SourceSite }
   /** fit's validation inputs get the chain of sub/div/mul/add calls that scales the training inputs where they are declared (`.sub(mean).div(std)`). */
   | { kind: 'scaleValidationLike'; fitSite: SourceSite }
+  /** After the statement at the site (which froze layers), the named layers of the model fit trains are made trainable again. */
+  | { kind: 'unfreezeLayers'; site: SourceSite; fitSite: SourceSite; names: string[] }
   /** The statement at the first of the sites (a call's frames) that runs inside a loop, a declaration or an assignment, moves before the outermost loop directly around it. */
   | { kind: 'hoistOutOfLoop'; sites: SourceSite[] }
   /** The axis of the `moments`/`mean` call at the site (`tf.moments(x, 1)`, `x.mean(-1)`), taken over each row, becomes 0: over each column. */
@@ -1027,6 +1029,24 @@ function hoistDeclarationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoi
   return [src.edit(p.site.file, loopStart, loopStart, `${indent}${statement}\n`), src.edit(p.site.file, d.lineStart, next < 0 ? t.length : next, '')];
 }
 
+function unfreezeLayersEdits(src: SourceText, p: Extract<FixPlan, { kind: 'unfreezeLayers' }>): EditResult {
+  if (p.fitSite.file !== p.site.file || p.names.some((n) => !/^[\w.-]+$/.test(n))) return null;
+  const t = src.text;
+  const fit = findCall(src, p.fitSite, /\bfit(?:Dataset)?\s*\(/);
+  const receiver = fit ? /([A-Za-z_$][\w$]*)\s*\.\s*fit(?:Dataset)?\s*\($/.exec(t.slice(Math.max(0, fit.open - 200), fit.open + 1)) : null;
+  if (!receiver) return null;
+  // After the whole statement that froze them (a one-line loop, say), before compile reads the flags.
+  const lineStart = src.lineStart(p.site.line);
+  const end = statementEnd(t, lineStart + /^\s*/.exec(t.slice(lineStart))![0].length);
+  const endLine = src.position(t[end] === ';' ? end + 1 : end).line;
+  const afterLine = src.lineEnd(endLine);
+  if (afterLine < 0 || src.lineStart(p.fitSite.line) <= afterLine) return null;
+  const indent = /^[ \t]*/.exec(t.slice(lineStart))![0];
+  const q = quoteStyle(t, null);
+  const lines = p.names.map((n) => `\n${indent}${receiver[1]}.getLayer(${q}${n}${q}).trainable = true;`).join('');
+  return [src.edit(p.site.file, afterLine, afterLine, lines)];
+}
+
 /** The header line of the outermost of the loops directly around offset `at`, or null when no loop holds it. */
 function loopAround(src: SourceText, at: number): number | null {
   const t = src.text;
@@ -1409,6 +1429,8 @@ function planFile(p: FixPlan): string | null {
       return p.sites[0]?.site.file ?? null;
     case 'hoistOutOfLoop':
       return p.sites[0]?.file ?? null;
+    case 'unfreezeLayers':
+      return p.site.file;
     case 'shuffleTogether':
       return p.first.file;
     case 'all':
@@ -1498,6 +1520,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return hoistDeclarationEdits(src, p);
       case 'hoistOutOfLoop':
         return hoistOutOfLoopEdits(src, p);
+      case 'unfreezeLayers':
+        return unfreezeLayersEdits(src, p);
       case 'shuffleTogether':
         return shuffleTogetherEdits(src, p);
       case 'clipLogInput':

@@ -31,6 +31,8 @@ export const LayerInfo = z.object({
   trainable: z.boolean(),
   /** For a layer that is not trainable: the user's line that froze it (`trainable = false`, or its constructor). */
   frozenSite: SourceSite.nullable().optional(),
+  /** Frozen with the values it was built with: no step, setWeights or load ever wrote its weights. */
+  frozenUntrained: z.boolean().optional(),
   /** Names of the layers that feed this one (data-flow order). */
   inbound: z.array(z.string().max(256)).max(64),
   /** Names of the layer's weights in the order gradient statistics use. */

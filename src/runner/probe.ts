@@ -257,6 +257,9 @@ function hookCore(core: any, request: string): void {
  * engine does not take weights that no update could have changed for stuck ones.
  */
 let weightWrites: number | null = null;
+/** Variables ever written after they were made (a training step, setWeights, a loaded model): the others hold their initial values. */
+const writtenVariables = new WeakSet<object>();
+
 function watchWeightWrites(core: any): void {
   const proto = core.Variable?.prototype;
   const assign = proto?.assign;
@@ -264,6 +267,7 @@ function watchWeightWrites(core: any): void {
   try {
     proto.assign = function (this: any, ...args: any[]) {
       weightWrites = (weightWrites ?? 0) + 1;
+      writtenVariables.add(this);
       return assign.apply(this, args);
     };
     weightWrites = 0;
@@ -1150,7 +1154,23 @@ function describeSerialized(value: { className: string; config?: Record<string, 
   return settings.length ? `${value.className}(${settings.join(', ')})` : value.className;
 }
 
-function describeLayer(layer: any, index: number, modelFrozenSite: SourceSite | null): LayerInfo {
+/** A layer that is also part of another model, which may train it in its own steps (a GAN's discriminator). */
+function inAnotherModel(layer: any, model: any): boolean {
+  for (const ref of knownContainers) {
+    const other = ref.deref();
+    // A Sequential and the model it wraps are one model.
+    if (!other || other === model || other === model?.model || other.model === model) continue;
+    if ((safe(() => other.layers, []) ?? []).includes(layer)) return true;
+  }
+  return false;
+}
+
+function neverWritten(layer: any): boolean {
+  const all: any[] = safe(() => layer.weights, []) ?? [];
+  return all.length > 0 && all.every((w) => w?.val && typeof w.val === 'object' && !writtenVariables.has(w.val));
+}
+
+function describeLayer(layer: any, index: number, modelFrozenSite: SourceSite | null, model: any): LayerInfo {
   const cfg = safe(() => layer.getConfig(), {} as any);
   const inbound: string[] = [];
   const node = safe(() => layer.inboundNodes?.[0], null as any);
@@ -1176,6 +1196,7 @@ function describeLayer(layer: any, index: number, modelFrozenSite: SourceSite | 
     // `model.trainable = false` leaves each layer's own flag alone and freezes its weights instead.
     trainable: !frozen,
     frozenSite: frozen ? frozenSites.get(layer) ?? modelFrozenSite ?? (cfg.trainable === false ? layerSites.get(layer) ?? null : null) : null,
+    ...(frozen && weightWrites !== null && neverWritten(layer) && !inAnotherModel(layer, model) ? { frozenUntrained: true } : {}),
     inbound: inbound.slice(0, 64),
     weights,
     config: scalarConfig(cfg),
@@ -1223,7 +1244,7 @@ function describeModel(entry: TracedModel, fitSite: SourceSite | null, fitConfig
     name: model ? String(model.name).slice(0, 256) : 'variables',
     className: model ? String(safe(() => model.getClassName(), 'LayersModel')).slice(0, 128) : 'Variables',
     mode: entry.mode,
-    layers: entry.layers.slice(0, 5000).map((layer, i) => describeLayer(layer, i, modelFrozenSite)),
+    layers: entry.layers.slice(0, 5000).map((layer, i) => describeLayer(layer, i, modelFrozenSite, model)),
     site: model ? layerSites.get(model) ?? null : null,
     compileSite: compiled?.site ?? null,
     fitSite,

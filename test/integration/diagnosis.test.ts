@@ -78,6 +78,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/validation-data-unnormalized/buggy.js', symptoms: ['validation-unscaled'], rootCause: 'input-normalization', lineOf: 'const xVal = ', fixed: 'const xVal = tf.tensor2d(val.xs, [300, NUM_FEATURES]).sub(mean).div(std);' },
   // A model built inside the epoch loop by a helper: the loop's call moves before the loop.
   { script: 'benchmark/bugs/model-rebuilt-each-epoch/buggy.js', symptoms: ['model-rebuilt'], rootCause: 'training-length', lineOf: '', fixed: '  model = buildModel();\n  for (let epoch = 0;' },
+  // Freezing all but the last layer also froze the new head's hidden layer at its random weights.
+  { script: 'benchmark/bugs/frozen-new-head/buggy.js', symptoms: ['frozen-untrained'], rootCause: 'architecture', lineOf: '', fixed: "layer.trainable = false;\n  model.getLayer('dense_Dense4').trainable = true;" },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(' },
 ];

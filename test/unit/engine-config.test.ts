@@ -494,6 +494,26 @@ describe('a dropout rate that drops most inputs', () => {
   });
 });
 
+describe('a layer frozen at the weights it was built with', () => {
+  const FROZEN_SRC = withLine(CLASSIFIER_SRC, 10, '  for (const layer of model.layers.slice(0, 1)) layer.trainable = false;');
+  function frozenRun(untrained: boolean): TraceBuilder {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    const first = b.modelEvent!.layers[0]!;
+    Object.assign(first, { trainable: false, frozenSite: site(10, 66), ...(untrained ? { frozenUntrained: true } : {}) });
+    return b;
+  }
+
+  it('is an error at once on the line that froze it, with a fix that trains it again before compile', () => {
+    const f = configOnly(frozenRun(true), FROZEN_SRC).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['frozen-untrained:dense_1', true, 'architecture', 10]);
+    assert.equal(lineOf(applyFix(FROZEN_SRC, f.fix), 11), "  model.getLayer('dense_1').trainable = true;");
+  });
+
+  it('a frozen layer whose weights were trained or loaded is no finding', () => {
+    assert.deepEqual(configOnly(frozenRun(false), FROZEN_SRC).findings, []);
+  });
+});
+
 describe('a custom loop that runs dropout in inference mode', () => {
   const LOOP_SRC = withLine(withLine(CLASSIFIER_SRC, 8, '  model.add(tf.layers.dropout({ rate: 0.3 }));'), 12, '  for (let i = 0; i < 300; i++) optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, model.predict(x)));');
   const customModel = () =>

@@ -24,7 +24,7 @@ import {
 } from '../context';
 import { activationRange, isClassification, rangeText, RELU_LIKE, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import type { ModelState } from '../model-state';
-import { fmt, isNum, pct } from '../stats';
+import { fmt, isNum, pct, spokenList } from '../stats';
 import type { DataEvent, SourceSite, TensorSummary } from '../trace';
 
 const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
@@ -1303,6 +1303,43 @@ function inferenceMode(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** Normalization layers start as the identity and are commonly frozen as they are. */
+const IDENTITY_AT_START = /normalization/i;
+
+/**
+ * A layer frozen with the random values it was built with, beside layers that train: no step, no
+ * setWeights and no loaded model ever wrote its weights, so it passes on a fixed random projection
+ * that the layers after it can only work around. Freezing "all but the last layer" of a model with
+ * a new hidden layer in its head does this. Certain from the configuration.
+ */
+function frozenUntrained(view: ModelView): Hypothesis[] {
+  if (!view.layers.some((l) => l.info.params > 0 && l.info.trainable)) return [];
+  const frozen = view.layers.filter((l) => l.info.frozenUntrained === true && l.info.params > 0 && !IDENTITY_AT_START.test(l.info.className));
+  if (frozen.length === 0) return [];
+  const first = frozen[0]!;
+  const names = frozen.map((l) => l.info.name);
+  const site = first.info.frozenSite ?? first.info.site;
+  const fitSite = view.event.fitSite;
+  return [
+    {
+      id: `frozen-untrained:${first.info.name}`,
+      symptom: 'frozen-untrained',
+      rootCause: 'architecture',
+      layer: first,
+      location: site,
+      related: first.info.site && first.info.site !== site ? [{ site: first.info.site, message: `${first.info.name} is built here` }] : [],
+      message: `${spokenList(names)} ${names.length > 1 ? 'are' : 'is'} frozen (trainable = false) with the random weights ${names.length > 1 ? 'they were' : 'it was'} built with: no training step, setWeights or loaded model ever wrote them, so ${names.length > 1 ? 'they pass' : 'it passes'} on a fixed random projection that the layers after can only work around. Freeze only layers that have learned (a pretrained base), and train the new ones.`,
+      evidence: frozen.slice(0, 4).map((l) => `${l.info.name}: frozen, weights never written since it was built`),
+      relevance: new Map(frozen.map((l) => [l.pos, { score: 1, evidence: 'frozen at its initial weights' }])),
+      fixes: site && fitSite ? [{ title: `Train ${spokenList(names)} again (trainable = true)`, plan: { kind: 'unfreezeLayers', site, fitSite, names } }] : [],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 1,
+      weak: false,
+      certain: true,
+    },
+  ];
+}
+
 /**
  * A model whose layers with weights are all frozen (trainable = false) leaves fit nothing to
  * train, and tfjs stops at the first step with a message about variableGrads. Pointed at the line
@@ -1572,6 +1609,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...fewPlannedUpdates(view, run));
   out.push(...inferenceMode(view, run));
   out.push(...nothingTrainable(view));
+  out.push(...frozenUntrained(view));
   out.push(...validationScale(view, run));
   out.push(...validationIsTraining(view, run));
   out.push(...unshuffledBatches(view, run));
