@@ -109,6 +109,8 @@ export type FixPlan =
   | { kind: 'trainingCall'; site: SourceSite }
   /** fit's validation inputs get the chain of sub/div/mul/add calls that scales the training inputs where they are declared (`.sub(mean).div(std)`). */
   | { kind: 'scaleValidationLike'; fitSite: SourceSite }
+  /** The `.shuffle(...)` calls at inputs and targets (datasets shuffled apart) go, and the zip call at `zip` is shuffled instead, with the first one's arguments. */
+  | { kind: 'shuffleAfterZip'; inputs: SourceSite; targets: SourceSite; zip: SourceSite }
   /** After the statement at the site (which froze layers), the named layers of the model fit trains are made trainable again. */
   | { kind: 'unfreezeLayers'; site: SourceSite; fitSite: SourceSite; names: string[] }
   /** The statement at the first of the sites (a call's frames) that runs inside a loop, a declaration or an assignment, moves before the outermost loop directly around it. */
@@ -1029,6 +1031,20 @@ function hoistDeclarationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoi
   return [src.edit(p.site.file, loopStart, loopStart, `${indent}${statement}\n`), src.edit(p.site.file, d.lineStart, next < 0 ? t.length : next, '')];
 }
 
+function shuffleAfterZipEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuffleAfterZip' }>): EditResult {
+  const t = src.text;
+  const shuffleCall = (site: SourceSite) => {
+    const call = findCall(src, site, /\.\s*shuffle\s*\(/);
+    if (!call) return null;
+    return { start: t.lastIndexOf('.', call.open), end: call.close + 1, args: t.slice(call.open + 1, call.close) };
+  };
+  const a = shuffleCall(p.inputs);
+  const b = shuffleCall(p.targets);
+  const zip = findCall(src, p.zip, /\bzip\s*\(/);
+  if (!a || !b || !zip || a.start === b.start) return null;
+  return [src.edit(p.inputs.file, a.start, a.end, ''), src.edit(p.targets.file, b.start, b.end, ''), src.edit(p.zip.file, zip.close + 1, zip.close + 1, `.shuffle(${a.args})`)];
+}
+
 function unfreezeLayersEdits(src: SourceText, p: Extract<FixPlan, { kind: 'unfreezeLayers' }>): EditResult {
   if (p.fitSite.file !== p.site.file || p.names.some((n) => !/^[\w.-]+$/.test(n))) return null;
   const t = src.text;
@@ -1431,6 +1447,8 @@ function planFile(p: FixPlan): string | null {
       return p.sites[0]?.file ?? null;
     case 'unfreezeLayers':
       return p.site.file;
+    case 'shuffleAfterZip':
+      return p.zip.file;
     case 'shuffleTogether':
       return p.first.file;
     case 'all':
@@ -1522,6 +1540,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return hoistOutOfLoopEdits(src, p);
       case 'unfreezeLayers':
         return unfreezeLayersEdits(src, p);
+      case 'shuffleAfterZip':
+        return shuffleAfterZipEdits(src, p);
       case 'shuffleTogether':
         return shuffleTogetherEdits(src, p);
       case 'clipLogInput':

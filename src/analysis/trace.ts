@@ -455,6 +455,11 @@ export const ShuffledApartEvent = z.object({
   rows: z.number().int().min(1),
   /** The installed tfjs has tf.util.shuffleCombo (shuffles two arrays in one order). */
   combo: z.boolean(),
+  /**
+   * Two datasets, each shuffled on its own (inputs and targets are then those shuffles' lines),
+   * zipped here into the pairs fitDataset trains on; rows is then unknown (1).
+   */
+  zip: SourceSite.nullable().optional(),
 });
 export type ShuffledApartEvent = z.infer<typeof ShuffledApartEvent>;
 

@@ -977,7 +977,7 @@ function hookLayers(layers: any): void {
       proto.fitDataset = function (this: any, dataset: any, args: any = {}) {
         if (activeFit) return fitDataset.call(this, dataset, args);
         const watch = new BatchClassWatch();
-        return traceFit(this, 'fitDataset', captureUserSite(PROBE_FILE), args, (a) => fitDataset.call(this, watch.wrap(dataset), a), null, watch);
+        return traceFit(this, 'fitDataset', captureUserSite(PROBE_FILE), args, (a) => fitDataset.call(this, watch.wrap(dataset), a), null, watch, dataset);
       };
     }
   }
@@ -1011,6 +1011,80 @@ function hookData(data: any): void {
   };
   wrap('batch', (self) => ({ site: captureUserSite(PROBE_FILE), rows: Number.isInteger(self.size) && self.size > 0 ? self.size : null }));
   for (const method of ['prefetch', 'repeat']) wrap(method, (self) => batchOrigins.get(self));
+  watchDatasetShuffles(data, proto);
+}
+
+/**
+ * Datasets shuffled each on their own and then zipped into (inputs, targets) pairs: each shuffle
+ * draws its own order, so the pairs are scrambled. Shuffles are noted on the datasets they make
+ * (and those derived from them); a zip of two or more shuffled parts is noted on the zipped
+ * dataset, found again when fitDataset is given it or one derived from it.
+ */
+interface ShuffledPart {
+  site: SourceSite | null;
+  seed: unknown;
+}
+const shuffledParts = new WeakMap<object, ShuffledPart>();
+const zippedApart = new WeakMap<object, { inputs: SourceSite | null; targets: SourceSite | null; zip: SourceSite | null }>();
+const derivedFrom = new WeakMap<object, object>();
+
+function watchDatasetShuffles(data: any, proto: any): void {
+  const shuffle = proto.shuffle;
+  if (typeof shuffle === 'function' && !shuffle[MARK]) {
+    const wrapped = function (this: any, ...args: any[]) {
+      const out = shuffle.apply(this, args);
+      if (out && typeof out === 'object') shuffledParts.set(out, { site: captureUserSite(PROBE_FILE), seed: args[1] });
+      return out;
+    };
+    (wrapped as any)[MARK] = true;
+    proto.shuffle = wrapped;
+  }
+  // Datasets made from another keep a link to it: batch, map, prefetch, repeat, take, skip.
+  for (const method of ['batch', 'map', 'mapAsync', 'prefetch', 'repeat', 'take', 'skip', 'filter']) {
+    const original = proto[method];
+    if (typeof original !== 'function') continue;
+    const wrapped = function (this: any, ...args: any[]) {
+      const out = original.apply(this, args);
+      if (out && typeof out === 'object') {
+        derivedFrom.set(out, this);
+        const part = shuffledParts.get(this);
+        if (part && method !== 'batch') shuffledParts.set(out, part);
+      }
+      return out;
+    };
+    (wrapped as any)[MARK] = true;
+    proto[method] = wrapped;
+  }
+  const zip = data.zip;
+  if (typeof zip !== 'function' || zip[MARK]) return;
+  const wrappedZip = function (this: unknown, ...args: any[]) {
+    const out = zip.apply(this, args);
+    try {
+      const parts = args[0] && typeof args[0] === 'object' ? (Array.isArray(args[0]) ? args[0] : Object.values(args[0])) : [];
+      const shuffled = parts.map((d: any) => (d && typeof d === 'object' ? shuffledParts.get(d) : undefined)).filter((x: ShuffledPart | undefined): x is ShuffledPart => !!x);
+      // Two shuffles seeded alike draw the same order: no harm.
+      const sameSeed = shuffled.length >= 2 && shuffled.every((p: ShuffledPart) => p.seed !== undefined && p.seed !== null && p.seed === shuffled[0]!.seed);
+      if (shuffled.length >= 2 && !sameSeed && out && typeof out === 'object') {
+        zippedApart.set(out, { inputs: shuffled[0]!.site, targets: shuffled[1]!.site, zip: captureUserSite(PROBE_FILE) });
+      }
+    } catch {
+      /* the zip itself is unaffected */
+    }
+    return out;
+  };
+  (wrappedZip as any)[MARK] = true;
+  trySet(data, 'zip', wrappedZip);
+}
+
+/** The note on a dataset fitDataset was given, or on one it was made from. */
+function zippedApartOf(dataset: any): { inputs: SourceSite | null; targets: SourceSite | null; zip: SourceSite | null } | null {
+  let d = dataset;
+  for (let hop = 0; d && hop < 16; hop++) {
+    const found = zippedApart.get(d);
+    if (found) return found;
+    d = derivedFrom.get(d);
+  }
+  return null;
 }
 
 /**
@@ -1267,6 +1341,7 @@ function traceFit(
   run: (args: any) => Promise<any>,
   data: { x: any; y: any } | null,
   batchWatch: BatchClassWatch | null = null,
+  dataset: any = null,
 ): Promise<any> {
   if (startedAt === 0) elapsed();
   const fitConfig = scalarConfig({
@@ -1286,6 +1361,11 @@ function traceFit(
     sendData(entry, 'y', data.y, site, data.x);
     if (Array.isArray(args?.validationData)) sendData(entry, 'xVal', args.validationData[0], site);
     checkShuffledApart(entry, () => [headOf(tensorsOf(data.x)[0]), headOf(tensorsOf(data.y)[0])]);
+  }
+  const apart = dataset && !shuffleChecked.has(entry) ? zippedApartOf(dataset) : null;
+  if (apart) {
+    shuffleChecked.add(entry);
+    emit({ type: 'shuffledApart', modelId: entry.id, inputs: apart.inputs, targets: apart.targets, inputsFirst: true, rows: 1, combo: false, zip: apart.zip } satisfies ShuffledApartEvent);
   }
   if (batchWatch) batchWatch.entry = entry;
   const fitState = { traced: entry, pending: null as PendingStep | null, epoch: 0 };

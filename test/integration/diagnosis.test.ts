@@ -80,6 +80,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/model-rebuilt-each-epoch/buggy.js', symptoms: ['model-rebuilt'], rootCause: 'training-length', lineOf: '', fixed: '  model = buildModel();\n  for (let epoch = 0;' },
   // Freezing all but the last layer also froze the new head's hidden layer at its random weights.
   { script: 'benchmark/bugs/frozen-new-head/buggy.js', symptoms: ['frozen-untrained'], rootCause: 'architecture', lineOf: '', fixed: "layer.trainable = false;\n  model.getLayer('dense_Dense4').trainable = true;" },
+  // Inputs and targets as two datasets shuffled each on its own, then zipped for fitDataset.
+  { script: 'benchmark/bugs/dataset-zip-shuffled/buggy.js', symptoms: ['labels-shuffled-apart'], rootCause: 'training-data', lineOf: '', fixed: 'const trainDs = tf.data.zip({ xs, ys }).shuffle(BUFFER).batch(32);' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(' },
 ];

@@ -25,7 +25,7 @@ import {
 import { activationRange, isClassification, rangeText, RELU_LIKE, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import type { ModelState } from '../model-state';
 import { fmt, isNum, pct, spokenList } from '../stats';
-import type { DataEvent, SourceSite, TensorSummary } from '../trace';
+import type { DataEvent, ShuffledApartEvent, SourceSite, TensorSummary } from '../trace';
 
 const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
 const NUMERIC: Symptom[] = ['non-finite-loss', 'non-finite-output', 'non-finite-weights', 'non-finite-gradients'];
@@ -986,6 +986,7 @@ function shuffledApart(view: ModelView, run: ModelState): Hypothesis[] {
   if (!e) return [];
   const [first, second] = e.inputsFirst ? [e.inputs, e.targets] : [e.targets, e.inputs];
   const at = (site: SourceSite | null) => (site ? ` (line ${site.line})` : '');
+  if (e.zip !== undefined) return zippedApart(view, e);
   const fixes: PlannedFix[] =
     e.combo && first && second && first.file === second.file && first.line !== second.line
       ? [{ title: 'Shuffle the inputs and targets together: tf.util.shuffleCombo', plan: { kind: 'shuffleTogether', first, second } }]
@@ -1003,6 +1004,38 @@ function shuffledApart(view: ModelView, run: ModelState): Hypothesis[] {
       ],
       message: `The inputs${at(e.inputs)} and the targets${at(e.targets)} are shuffled by two tf.util.shuffle calls, each in its own random order: row i of the inputs no longer goes with row i of the targets, so the model is trained on labels that say nothing about its inputs. Shuffle both arrays in one order${e.combo ? ' (tf.util.shuffleCombo(inputs, targets))' : ''}.`,
       evidence: [`the first rows training sees were read from two arrays of ${e.rows} rows, shuffled apart`],
+      relevance: new Map(),
+      fixes,
+      confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'overfitting'),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/** Two datasets shuffled each on its own, then zipped into the pairs fitDataset trains on. */
+function zippedApart(view: ModelView, e: ShuffledApartEvent): Hypothesis[] {
+  const { inputs, targets, zip } = e;
+  const fixes: PlannedFix[] =
+    inputs && targets && zip && inputs.file === zip.file && targets.file === zip.file
+      ? [{ title: 'Zip the datasets first, then shuffle the pairs', plan: { kind: 'shuffleAfterZip', inputs, targets, zip } }]
+      : [];
+  const at = (site: SourceSite | null | undefined) => (site ? ` (line ${site.line})` : '');
+  return [
+    {
+      id: 'labels-shuffled-apart:data',
+      symptom: 'labels-shuffled-apart',
+      rootCause: 'training-data',
+      layer: null,
+      location: targets ?? inputs ?? zip ?? view.event.fitSite,
+      related: [
+        ...(inputs ? [{ site: inputs, message: 'the inputs are shuffled here, in another order' }] : []),
+        ...(zip ? [{ site: zip, message: 'zipped here into scrambled pairs' }] : []),
+      ],
+      message: `The inputs${at(inputs)} and the targets${at(targets)} are two datasets, each shuffled on its own before tf.data.zip${at(zip)} pairs them: each shuffle draws its own order (again every epoch), so an input is trained with another row's target and the targets say nothing about the inputs. Zip the datasets first and shuffle the zipped pairs.`,
+      evidence: ['fitDataset trains on a zip of datasets shuffled each on its own'],
       relevance: new Map(),
       fixes,
       confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'overfitting'),
