@@ -40,6 +40,7 @@ export const SYMPTOMS = [
   'optimizer-recreated',
   'model-rebuilt',
   'frozen-untrained',
+  'sequences-padded-at-end',
   // Inputs and targets shuffled each in its own order.
   'labels-shuffled-apart',
   // A custom loop that runs dropout or batch normalization in inference mode.
@@ -92,6 +93,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'optimizer-recreated': 'a new optimizer is made at every step',
   'model-rebuilt': 'the loop trains a newly built model again and again',
   'frozen-untrained': 'a layer is frozen at its random initial weights',
+  'sequences-padded-at-end': 'a recurrent layer reads zero padding last',
   'labels-shuffled-apart': 'the inputs and targets were shuffled apart',
   'training-mode-off': 'dropout or batch normalization runs in inference mode while training',
   'validation-is-training': 'validation is done on the training data',

@@ -109,6 +109,8 @@ export type FixPlan =
   | { kind: 'trainingCall'; site: SourceSite }
   /** fit's validation inputs get the chain of sub/div/mul/add calls that scales the training inputs where they are declared (`.sub(mean).div(std)`). */
   | { kind: 'scaleValidationLike'; fitSite: SourceSite }
+  /** A `masking({ maskValue: 0 })` layer is added before the recurrent layer (a Sequential `.add`), taking over its inputShape. */
+  | { kind: 'maskBefore'; layer: LayerInfo }
   /** The `.shuffle(...)` calls at inputs and targets (datasets shuffled apart) go, and the zip call at `zip` is shuffled instead, with the first one's arguments. */
   | { kind: 'shuffleAfterZip'; inputs: SourceSite; targets: SourceSite; zip: SourceSite }
   /** After the statement at the site (which froze layers), the named layers of the model fit trains are made trainable again. */
@@ -1031,6 +1033,37 @@ function hoistDeclarationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoi
   return [src.edit(p.site.file, loopStart, loopStart, `${indent}${statement}\n`), src.edit(p.site.file, d.lineStart, next < 0 ? t.length : next, '')];
 }
 
+function maskBeforeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'maskBefore' }>): EditResult {
+  const site = p.layer.site;
+  if (!site) return null;
+  const add = findCall(src, site, /\.add\s*\(/);
+  const layer = findCall(src, site, layerCallee(p.layer.className));
+  const obj = layer ? objectArg(src, layer) : null;
+  if (!add || add.args.length !== 1 || !obj) return null;
+  const t = src.text;
+  const ls = src.lineStart(site.line);
+  const head = /^(\s*)([A-Za-z_$][\w$]*)\.add\s*\($/.exec(t.slice(ls, add.open + 1));
+  const ns = /^([A-Za-z_$][\w$]*)\.layers\./.exec(t.slice(add.args[0]!.start, add.args[0]!.end));
+  if (!head || !ns) return null;
+  const edits: TextEdit[] = [];
+  const i = obj.props.findIndex((x) => x.key === 'inputShape');
+  const shape = i >= 0 ? obj.props[i]!.value : null;
+  if (i >= 0) {
+    if (!shape) return null;
+    const next = obj.props[i + 1];
+    const prev = obj.props[i - 1];
+    // The option goes with the comma that joins it to its neighbour.
+    if (next) edits.push(src.edit(site.file, obj.props[i]!.keySpan.start, next.keySpan.start, ''));
+    else if (prev?.value) edits.push(src.edit(site.file, prev.value.end, shape.end, ''));
+    else return null;
+  }
+  const semi = t[add.close + 1] === ';' ? ';' : '';
+  const eol = t[src.lineEnd(site.line)] === '\r' ? '\r\n' : '\n';
+  const options = `maskValue: 0${shape ? `, inputShape: ${t.slice(shape.start, shape.end)}` : ''}`;
+  edits.unshift(src.edit(site.file, ls, ls, `${head[1]}${head[2]}.add(${ns[1]}.layers.masking({ ${options} }))${semi}${eol}`));
+  return edits;
+}
+
 function shuffleAfterZipEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuffleAfterZip' }>): EditResult {
   const t = src.text;
   const shuffleCall = (site: SourceSite) => {
@@ -1449,6 +1482,8 @@ function planFile(p: FixPlan): string | null {
       return p.site.file;
     case 'shuffleAfterZip':
       return p.zip.file;
+    case 'maskBefore':
+      return p.layer.site?.file ?? null;
     case 'shuffleTogether':
       return p.first.file;
     case 'all':
@@ -1542,6 +1577,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return unfreezeLayersEdits(src, p);
       case 'shuffleAfterZip':
         return shuffleAfterZipEdits(src, p);
+      case 'maskBefore':
+        return maskBeforeEdits(src, p);
       case 'shuffleTogether':
         return shuffleTogetherEdits(src, p);
       case 'clipLogInput':

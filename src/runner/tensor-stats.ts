@@ -190,6 +190,39 @@ function identicalRows(values: Values, shape: readonly number[]): boolean | null
  * Whether every row of a 2-D input was standardized across its own columns (mean 0, variance 1
  * per row): moments taken over the wrong axis. Stops at the first row that is not.
  */
+/**
+ * For sequences ([rows, steps, features]): the share of steps that are all-zero runs at the end of
+ * their row (post-padding) and at its start (pre-padding), and the share of rows padded at the end.
+ * Null when no row has an all-zero step at either end.
+ */
+function zeroPadding(values: Values, shape: readonly number[]): TensorSummary['zeroPadding'] | null {
+  if (shape.length !== 3) return null;
+  const [rows, steps, width] = shape as [number, number, number];
+  if (!(rows > 0 && steps > 1 && width > 0)) return null;
+  const zeroStep = (r: number, t: number) => {
+    const base = (r * steps + t) * width;
+    for (let c = 0; c < width; c++) if (values[base + c] !== 0) return false;
+    return true;
+  };
+  let tail = 0;
+  let head = 0;
+  let tailRows = 0;
+  for (let r = 0; r < rows; r++) {
+    let t = steps - 1;
+    while (t >= 0 && zeroStep(r, t)) t--;
+    const trailing = steps - 1 - t;
+    // A row of nothing but zeros counts once, as padding at the end.
+    let leading = 0;
+    if (trailing < steps) while (leading < steps && zeroStep(r, leading)) leading++;
+    tail += trailing;
+    head += leading;
+    if (trailing > 0) tailRows++;
+  }
+  if (tail === 0 && head === 0) return null;
+  const total = rows * steps;
+  return { tailSteps: tail / total, headSteps: head / total, tailRows: tailRows / rows };
+}
+
 function rowsStandardized(values: Values, shape: readonly number[]): boolean | null {
   const [rows, width] = shape;
   if (shape.length !== 2 || !rows || rows < 2 || !width || width < 3) return null;
@@ -262,6 +295,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
   const nonFinite = nan + inf > 0 ? nonFiniteRows(values, shape) : null;
   const identical = !wantDistinct ? identicalRows(values, shape) : null;
   const standardizedRows = !wantDistinct ? rowsStandardized(values, shape) : null;
+  const padding = !wantDistinct ? zeroPadding(values, shape) : null;
   const runs = wantDistinct ? classRunsOf(values, shape) : null;
   return {
     shape: shape.slice(0, 16).map((d) => (Number.isFinite(d) ? d : null)),
@@ -275,6 +309,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
     infCount: inf,
     ...(identical !== null ? { identicalRows: identical } : {}),
     ...(standardizedRows ? { rowsStandardized: true } : {}),
+    ...(padding ? { zeroPadding: padding } : {}),
     distinct,
     oneHotRows,
     zeroRows,

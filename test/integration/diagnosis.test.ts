@@ -82,6 +82,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/frozen-new-head/buggy.js', symptoms: ['frozen-untrained'], rootCause: 'architecture', lineOf: '', fixed: "layer.trainable = false;\n  model.getLayer('dense_Dense4').trainable = true;" },
   // Inputs and targets as two datasets shuffled each on its own, then zipped for fitDataset.
   { script: 'benchmark/bugs/dataset-zip-shuffled/buggy.js', symptoms: ['labels-shuffled-apart'], rootCause: 'training-data', lineOf: '', fixed: 'const trainDs = tf.data.zip({ xs, ys }).shuffle(BUFFER).batch(32);' },
+  // Sequences padded at the end, read by an LSTM with no mask: a masking layer before it.
+  { script: 'benchmark/bugs/sequence-padding-overwhelms/buggy.js', symptoms: ['sequences-padded-at-end'], rootCause: 'architecture', lineOf: 'tf.layers.lstm(', fixed: 'model.add(tf.layers.masking({ maskValue: 0, inputShape: [MAX_LEN, BASES.length] }));\n  model.add(tf.layers.lstm({ units: 16 }));' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(' },
 ];

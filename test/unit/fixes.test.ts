@@ -314,6 +314,16 @@ describe('moving an optimizer made at every step out of the loop', () => {
     assert.equal(apply(loop.replace('buildModel();', 'buildModel(epoch);'), { kind: 'hoistOutOfLoop', sites: frames }), null);
   });
 
+  it('a masking layer goes before a recurrent layer and takes over its inputShape', () => {
+    const seq = ['const model = tf.sequential();', "model.add(tf.layers.lstm({ units: 16, inputShape: [24, 4] }));", "model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));"].join('\n');
+    const lstm = { index: 0, name: 'lstm_1', className: 'LSTM', activation: 'tanh', units: 16, inputShape: null, outputShape: [null, 16], params: 1344, trainable: true, inbound: [], weights: [], config: {}, site: site(2, 21) };
+    assert.equal(
+      apply(seq, { kind: 'maskBefore', layer: lstm }),
+      ['const model = tf.sequential();', 'model.add(tf.layers.masking({ maskValue: 0, inputShape: [24, 4] }));', 'model.add(tf.layers.lstm({ units: 16 }));', "model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));"].join('\n'),
+    );
+    assert.match(apply(seq.replace('units: 16, inputShape: [24, 4]', 'inputShape: [24, 4], units: 16'), { kind: 'maskBefore', layer: lstm })!, /lstm\(\{ units: 16 \}\)/);
+  });
+
   it('never offers to dispose an optimizer as if it were a tensor', () => {
     assert.equal(apply(src, { kind: 'disposeTensors', sites: [{ site: site(4, 32), tensors: 1 }] }), null);
   });

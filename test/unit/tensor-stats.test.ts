@@ -191,3 +191,24 @@ describe('inputs standardized per row', () => {
     assert.equal(tensorSummary(Float32Array.from(perRow), [3, 4], 'float32', true).rowsStandardized, undefined, 'targets are not checked');
   });
 });
+
+describe('zero padding in sequences', () => {
+  // Three rows of 4 steps of 2 features: two padded at the end (2 and 1 steps), one at the start (1 step).
+  const step = (v: number) => [v, v + 0.5];
+  const rows = [
+    [step(1), step(2), [0, 0], [0, 0]],
+    [step(1), step(2), step(3), [0, 0]],
+    [[0, 0], step(1), step(2), step(3)],
+  ];
+
+  it('counts trailing and leading all-zero steps, and the rows padded at the end', () => {
+    const p = tensorSummary(Float32Array.from(rows.flat(2)), [3, 4, 2], 'float32', false).zeroPadding;
+    assert.deepEqual(p, { tailSteps: 3 / 12, headSteps: 1 / 12, tailRows: 2 / 3 });
+  });
+
+  it('says nothing for sequences without padding, for 2-D inputs, or for a zero inside a row', () => {
+    const inner = [[step(1), [0, 0], step(2), step(3)]];
+    assert.equal(tensorSummary(Float32Array.from(inner.flat(2)), [1, 4, 2], 'float32', false).zeroPadding, undefined);
+    assert.equal(tensorSummary(Float32Array.from([0, 0, 1, 1]), [2, 2], 'float32', false).zeroPadding, undefined);
+  });
+});

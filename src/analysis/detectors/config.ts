@@ -1336,6 +1336,43 @@ function inferenceMode(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** Recurrent layers that read a sequence step by step and return their last state. */
+const RECURRENT = /^(lstm|gru|simplernn|rnn)$/i;
+/** Padding that makes up this share of all steps, at the end of most rows, drowns what came before it. */
+const PADDED_TAIL = 0.25;
+
+/**
+ * Sequences padded with all-zero steps at their end, read by a recurrent layer with no mask: the
+ * layer's last state, which is all it returns, comes after a run of padding that washes out what
+ * the real steps left in it, so short sequences look alike. A masking layer (or padding at the
+ * start) fixes it. Warned from the data; a stall confirms it.
+ */
+function paddedAtEnd(view: ModelView, run: ModelState): Hypothesis[] {
+  const p = run.data.x.get(0)?.summary.zeroPadding;
+  if (!p || p.tailSteps < PADDED_TAIL || p.tailRows < 0.5 || p.tailSteps < 2 * p.headSteps) return [];
+  const first = view.layers.find((l) => l.kind !== 'input' && l.kind !== 'passthrough');
+  if (!first || !RECURRENT.test(first.info.className) || first.info.config['returnSequences'] === true) return [];
+  if (view.layers.some((l) => /^masking$/i.test(l.info.className))) return [];
+  const name = first.info.name;
+  return [
+    {
+      id: `sequences-padded-at-end:${name}`,
+      symptom: 'sequences-padded-at-end',
+      rootCause: 'architecture',
+      layer: first,
+      location: first.info.site,
+      related: [],
+      message: `${pct(p.tailRows)} of the input sequences end in all-zero steps (${pct(p.tailSteps)} of all steps are padding at the end), and ${name} reads them with no mask: the last state, all it returns, comes after the padding, which washes out what the real steps left in it. Add a masking layer before ${name} (or pad at the start).`,
+      evidence: [`${pct(p.tailRows)} of rows padded at the end`, `${pct(p.tailSteps)} of steps are trailing zeros, ${pct(p.headSteps)} leading`],
+      relevance: new Map([[first.pos, { score: 1, evidence: 'reads the padding last' }]]),
+      fixes: [{ title: `Mask the zero padding before ${name}`, plan: { kind: 'maskBefore', layer: first.info } }],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'),
+      strength: 0.9,
+      weak: false,
+    },
+  ];
+}
+
 /** Normalization layers start as the identity and are commonly frozen as they are. */
 const IDENTITY_AT_START = /normalization/i;
 
@@ -1643,6 +1680,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...inferenceMode(view, run));
   out.push(...nothingTrainable(view));
   out.push(...frozenUntrained(view));
+  out.push(...paddedAtEnd(view, run));
   out.push(...validationScale(view, run));
   out.push(...validationIsTraining(view, run));
   out.push(...unshuffledBatches(view, run));
