@@ -109,6 +109,8 @@ export type FixPlan =
   | { kind: 'trainingCall'; site: SourceSite }
   /** fit's validation inputs get the chain of sub/div/mul/add calls that scales the training inputs where they are declared (`.sub(mean).div(std)`). */
   | { kind: 'scaleValidationLike'; fitSite: SourceSite }
+  /** Before the fit call at the site, its inputs and targets are reordered by one shuffled row order (validationSplit then holds out a sample of every class). */
+  | { kind: 'shuffleRowsBeforeFit'; fitSite: SourceSite }
   /** A `masking({ maskValue: 0 })` layer is added before the recurrent layer (a Sequential `.add`), taking over its inputShape. */
   | { kind: 'maskBefore'; layer: LayerInfo }
   /** The `.shuffle(...)` calls at inputs and targets (datasets shuffled apart) go, and the zip call at `zip` is shuffled instead, with the first one's arguments. */
@@ -1033,6 +1035,28 @@ function hoistDeclarationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoi
   return [src.edit(p.site.file, loopStart, loopStart, `${indent}${statement}\n`), src.edit(p.site.file, d.lineStart, next < 0 ? t.length : next, '')];
 }
 
+function shuffleRowsBeforeFitEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuffleRowsBeforeFit' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.fitSite, /\bfit\s*\(/);
+  if (!call || call.args.length < 2 || !TF_BINDING.test(t) || /\browOrder\b/.test(t)) return null;
+  const ls = src.lineStart(p.fitSite.line);
+  // The fit call's statement must start on its line: the new one goes just before it.
+  const before = t.slice(ls, call.open);
+  if (/[([{]/.test(before.replace(/\bfit\s*$/, '')) || !/^\s*(?:(?:const|let|var)\s+[\w$]+\s*=\s*)?(?:await\s+)?[\w$.]+\.fit$/.test(before.trim())) return null;
+  const [x, y] = call.args as [Span, Span];
+  const operand = (a: Span) => {
+    const text = t.slice(a.start, a.end);
+    return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(text) ? text : `(${text})`;
+  };
+  const indent = /^[ \t]*/.exec(t.slice(ls))![0];
+  const eol = t[src.lineEnd(p.fitSite.line)] === '\r' ? '\r\n' : '\n';
+  return [
+    src.edit(p.fitSite.file, ls, ls, `${indent}const rowOrder = tf.tensor1d(Array.from(tf.util.createShuffledIndices(${operand(x)}.shape[0])), 'int32');${eol}`),
+    src.edit(p.fitSite.file, x.start, x.end, `${operand(x)}.gather(rowOrder)`),
+    src.edit(p.fitSite.file, y.start, y.end, `${operand(y)}.gather(rowOrder)`),
+  ];
+}
+
 function maskBeforeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'maskBefore' }>): EditResult {
   const site = p.layer.site;
   if (!site) return null;
@@ -1484,6 +1508,8 @@ function planFile(p: FixPlan): string | null {
       return p.zip.file;
     case 'maskBefore':
       return p.layer.site?.file ?? null;
+    case 'shuffleRowsBeforeFit':
+      return p.fitSite.file;
     case 'shuffleTogether':
       return p.first.file;
     case 'all':
@@ -1579,6 +1605,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return shuffleAfterZipEdits(src, p);
       case 'maskBefore':
         return maskBeforeEdits(src, p);
+      case 'shuffleRowsBeforeFit':
+        return shuffleRowsBeforeFitEdits(src, p);
       case 'shuffleTogether':
         return shuffleTogetherEdits(src, p);
       case 'clipLogInput':

@@ -85,7 +85,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Sequences padded at the end, read by an LSTM with no mask: a masking layer before it.
   { script: 'benchmark/bugs/sequence-padding-overwhelms/buggy.js', symptoms: ['sequences-padded-at-end'], rootCause: 'architecture', lineOf: 'tf.layers.lstm(', fixed: 'model.add(tf.layers.masking({ maskValue: 0, inputShape: [MAX_LEN, BASES.length] }));\n  model.add(tf.layers.lstm({ units: 16 }));' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
-  { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(' },
+  { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'await model.fit(xs.gather(rowOrder), ys.gather(rowOrder), {' },
 ];
 
 for (const c of FAULTS) {

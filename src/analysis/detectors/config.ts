@@ -1243,7 +1243,7 @@ function validationClassesUnseen(view: ModelView, run: ModelState): Hypothesis[]
       message: `validationSplit: ${fmt(split)} takes the last ${valRows} rows as validation before any shuffling, and the targets are sorted by class: ${unseenRows} of those rows are of class${unseen.length > 1 ? 'es' : ''} ${names}, which training never sees. Shuffle the rows (inputs and targets together) before fit.`,
       evidence: [`targets in ${t.summary.classRuns ?? list.length} runs of one class`, `validation rows ${splitAt}..${n - 1}: ${unseenRows} of class${unseen.length > 1 ? 'es' : ''} ${names}, absent from rows 0..${splitAt - 1}`],
       relevance: new Map(),
-      fixes: [],
+      fixes: view.event.fitSite ? [{ title: 'Shuffle the rows (inputs and targets in one order) before fit', plan: { kind: 'shuffleRowsBeforeFit', fitSite: view.event.fitSite } }] : [],
       confirmBy: set('validation-classes-unseen', 'overfitting'),
       strength: 0.9,
       weak: false,
