@@ -25,8 +25,19 @@ interface Making {
 
 /** Kernels that pass values on without computing new ones. */
 const SELECTIONS = new Set(['Slice', 'StridedSlice', 'GatherV2', 'Reshape', 'Identity', 'Cast', 'Transpose', 'ExpandDims', 'Squeeze']);
-/** Noted makings in all: a script that keeps running tensor ops outside training stops being noted. */
-const MAKINGS_LIMIT = 20_000;
+/**
+ * Noted makings in all: a script that keeps running tensor ops outside training stops being
+ * noted. Each costs about 25 µs (mostly its stack), so this bounds the cost at about 40 ms per
+ * run; data made one sample at a time past it falls back to where the source declares it.
+ */
+const MAKINGS_LIMIT = 1_500;
+/** Tensors smaller than this (scalars, a few constants, one sample at a time) are not noted: training data is larger. */
+const SMALLEST_NOTED = 64;
+/**
+ * Frames captured per making: enough to pass through tfjs (an op and its chained method, or a
+ * tensor made from an array) to the user's line, and cheaper than the probe's usual depth.
+ */
+const MAKING_FRAMES = 16;
 /** Makings visited when looking for row means in a value's making. */
 const WALK_LIMIT = 400;
 
@@ -60,7 +71,7 @@ function axesOf(axis: unknown, rank: number): number[] | null {
 /** After a kernel ran outside training: `out` is its output (or outputs). */
 export function noteKernel(kernel: unknown, inputs: any, attrs: any, out: any): void {
   if (typeof kernel !== 'string' || noted >= MAKINGS_LIMIT) return;
-  const outs = Array.isArray(out) ? out.filter(isTensorLike) : isTensorLike(out) ? [out] : [];
+  const outs = (Array.isArray(out) ? out : [out]).filter((t) => isTensorLike(t) && (t as any).size >= SMALLEST_NOTED);
   if (outs.length === 0) return;
   const list = tensorInputs(inputs);
   const x = isTensorLike(inputs?.x) ? inputs.x : (list[0] ?? null);
@@ -75,16 +86,16 @@ export function noteKernel(kernel: unknown, inputs: any, attrs: any, out: any): 
     const axes = axesOf(attrs?.axis, rank);
     rowMean = rank >= 2 && !!axes && axes.length === 1 && axes[0] === rank - 1;
   }
-  const making: Making = { kernel, source: x, inputs: list, narrows, rowMean, stack: captureStack() };
+  const making: Making = { kernel, source: x, inputs: list, narrows, rowMean, stack: captureStack(undefined, MAKING_FRAMES) };
   noted++;
   for (const t of outs) makings.set(t, making);
 }
 
 /** A tensor made from an array (tf.tensor2d and its kin) outside training. */
 export function noteMadeTensor(t: any): void {
-  if (noted >= MAKINGS_LIMIT || !isTensorLike(t)) return;
+  if (noted >= MAKINGS_LIMIT || !isTensorLike(t) || (t as any).size < SMALLEST_NOTED) return;
   noted++;
-  makings.set(t, { kernel: 'tensor', source: null, inputs: [], narrows: false, rowMean: false, stack: captureStack() });
+  makings.set(t, { kernel: 'tensor', source: null, inputs: [], narrows: false, rowMean: false, stack: captureStack(undefined, MAKING_FRAMES) });
 }
 
 /**

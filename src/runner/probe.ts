@@ -466,8 +466,9 @@ function watchBroadcasts(core: any): void {
 function watchMadeTensors(engine: any): void {
   const original = engine.makeTensor;
   if (typeof original !== 'function' || original[MARK]) return;
-  const wrapped = function (this: unknown, ...args: any[]) {
-    const out = original.apply(this, args);
+  // Named parameters, not a rest array: every tensor a script makes passes through here.
+  const wrapped = function (this: unknown, values: unknown, shape: unknown, dtype: unknown, backend: unknown) {
+    const out = original.call(this, values, shape, dtype, backend);
     if (step === null && activeFit === null && notingOrigins()) noteMadeTensor(out);
     return out;
   };

@@ -57,11 +57,12 @@ export function userSiteFromStack(stack: string | undefined, probeFile: string):
  * The current stack, deep enough to reach the user's code through tfjs, without the frames of
  * `below` and above it. V8 formats it only when `stack` is first read.
  */
-export function captureStack(below?: (...args: never[]) => unknown): { stack?: string } {
+export function captureStack(below?: (...args: never[]) => unknown, depth = 40): { stack?: string } {
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 40;
+  Error.stackTraceLimit = depth;
   const holder: { stack?: string } = {};
-  Error.captureStackTrace(holder, below);
+  // Its own frame is never wanted.
+  Error.captureStackTrace(holder, below ?? captureStack);
   Error.stackTraceLimit = limit;
   return holder;
 }

@@ -408,7 +408,9 @@ test('validation inputs left raw while the training inputs are divided by 100: b
   const { report } = diagnose(script);
   const f = lead(report);
   assert.deepEqual([f.id, f.rootCause], ['validation-unscaled:xVal', 'input-normalization']);
-  assert.ok(linesOf(script, 'await model.fit(').includes(f.location!.line));
+  // Where the validation inputs are made; fit is a related place.
+  assert.ok(linesOf(script, 'const xTest = ').includes(f.location!.line));
+  assert.ok(f.related.some((r) => linesOf(script, 'await model.fit(').includes(r.site.line)));
   assert.match(f.message, /The training inputs look divided by 100; the validation inputs are not\./);
   assert.deepEqual(report.findings.map((x) => x.id), [f.id]);
   assert.ok(applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script).includes('validationData: [xTest.div(100), tf.tensor2d(test.y, [200, 1])]'));

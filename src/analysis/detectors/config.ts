@@ -985,7 +985,6 @@ function shuffledApart(view: ModelView, run: ModelState): Hypothesis[] {
   const e = run.shuffledApart;
   if (!e) return [];
   const [first, second] = e.inputsFirst ? [e.inputs, e.targets] : [e.targets, e.inputs];
-  const at = (site: SourceSite | null) => (site ? ` (line ${site.line})` : '');
   if (e.zip !== undefined) return zippedApart(view, e);
   const fixes: PlannedFix[] =
     e.combo && first && second && first.file === second.file && first.line !== second.line
@@ -1002,17 +1001,22 @@ function shuffledApart(view: ModelView, run: ModelState): Hypothesis[] {
         ...(second ? [{ site: second, message: `the ${e.inputsFirst ? 'targets' : 'inputs'} are shuffled here, in another order` }] : []),
         ...(view.event.fitSite ? [{ site: view.event.fitSite, message: 'trains on the mismatched rows' }] : []),
       ],
-      message: `The inputs${at(e.inputs)} and the targets${at(e.targets)} are shuffled by two tf.util.shuffle calls, each in its own random order: row i of the inputs no longer goes with row i of the targets, so the model is trained on labels that say nothing about its inputs. Shuffle both arrays in one order${e.combo ? ' (tf.util.shuffleCombo(inputs, targets))' : ''}.`,
+      message: `The inputs${onLine(e.inputs)} and the targets${onLine(e.targets)} are shuffled by two tf.util.shuffle calls, each in its own random order: row i of the inputs no longer goes with row i of the targets, so the model is trained on labels that say nothing about its inputs. Shuffle both arrays in one order${e.combo ? ' (tf.util.shuffleCombo(inputs, targets))' : ''}.`,
       evidence: [`the first rows training sees were read from two arrays of ${e.rows} rows, shuffled apart`],
-      relevance: new Map(),
       fixes,
-      confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'overfitting'),
-      strength: 1,
-      weak: false,
-      keepWhenLearning: true,
-      explainsAllHarm: true,
+      ...shuffledApartTraits(),
     },
   ];
+}
+
+/** What inputs and targets shuffled apart predict: any harm is theirs, and learning (memorizing) does not refute them. */
+function shuffledApartTraits(): Pick<Hypothesis, 'relevance' | 'confirmBy' | 'strength' | 'weak' | 'keepWhenLearning' | 'explainsAllHarm'> {
+  return { relevance: new Map(), confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'overfitting'), strength: 1, weak: false, keepWhenLearning: true, explainsAllHarm: true };
+}
+
+/** " (line n)" for a site, or nothing. */
+function onLine(site: SourceSite | null | undefined): string {
+  return site ? ` (line ${site.line})` : '';
 }
 
 /** Two datasets shuffled each on its own, then zipped into the pairs fitDataset trains on. */
@@ -1022,7 +1026,6 @@ function zippedApart(view: ModelView, e: ShuffledApartEvent): Hypothesis[] {
     inputs && targets && zip && inputs.file === zip.file && targets.file === zip.file
       ? [{ title: 'Zip the datasets first, then shuffle the pairs', plan: { kind: 'shuffleAfterZip', inputs, targets, zip } }]
       : [];
-  const at = (site: SourceSite | null | undefined) => (site ? ` (line ${site.line})` : '');
   return [
     {
       id: 'labels-shuffled-apart:data',
@@ -1034,15 +1037,10 @@ function zippedApart(view: ModelView, e: ShuffledApartEvent): Hypothesis[] {
         ...(inputs ? [{ site: inputs, message: 'the inputs are shuffled here, in another order' }] : []),
         ...(zip ? [{ site: zip, message: 'zipped here into scrambled pairs' }] : []),
       ],
-      message: `The inputs${at(inputs)} and the targets${at(targets)} are two datasets, each shuffled on its own before tf.data.zip${at(zip)} pairs them: each shuffle draws its own order (again every epoch), so an input is trained with another row's target and the targets say nothing about the inputs. Zip the datasets first and shuffle the zipped pairs.`,
+      message: `The inputs${onLine(inputs)} and the targets${onLine(targets)} are two datasets, each shuffled on its own before tf.data.zip${onLine(zip)} pairs them: each shuffle draws its own order (again every epoch), so an input is trained with another row's target and the targets say nothing about the inputs. Zip the datasets first and shuffle the zipped pairs.`,
       evidence: ['fitDataset trains on a zip of datasets shuffled each on its own'],
-      relevance: new Map(),
       fixes,
-      confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'overfitting'),
-      strength: 1,
-      weak: false,
-      keepWhenLearning: true,
-      explainsAllHarm: true,
+      ...shuffledApartTraits(),
     },
   ];
 }
