@@ -109,6 +109,11 @@ export type FixPlan =
   | { kind: 'trainingCall'; site: SourceSite }
   /** fit's validation inputs get the chain of sub/div/mul/add calls that scales the training inputs where they are declared (`.sub(mean).div(std)`). */
   | { kind: 'scaleValidationLike'; fitSite: SourceSite }
+  /**
+   * The one array in the file that is declared empty before a loop, filled in place and pushed at
+   * every pass of it (every row the same array), is declared inside the loop instead.
+   */
+  | { kind: 'declareRowInLoop'; file: string }
   /** Before the fit call at the site, its inputs and targets are reordered by one shuffled row order (validationSplit then holds out a sample of every class). */
   | { kind: 'shuffleRowsBeforeFit'; fitSite: SourceSite }
   /** A `masking({ maskValue: 0 })` layer is added before the recurrent layer (a Sequential `.add`), taking over its inputShape. */
@@ -1035,6 +1040,38 @@ function hoistDeclarationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoi
   return [src.edit(p.site.file, loopStart, loopStart, `${indent}${statement}\n`), src.edit(p.site.file, d.lineStart, next < 0 ? t.length : next, '')];
 }
 
+const EMPTY_ARRAY_DECLARATION = /^([ \t]*)(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:\[\s*\]|new\s+(?:Array|Float32Array|Float64Array|Int32Array|Uint8Array)\s*\([^()]*\))\s*;?[ \t]*$/gm;
+
+function declareRowInLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'declareRowInLoop' }>): EditResult {
+  const t = src.text;
+  const found: TextEdit[][] = [];
+  for (const m of t.matchAll(EMPTY_ARRAY_DECLARATION)) {
+    const name = escapeRe(m[2]!);
+    const declStart = m.index!;
+    const declEnd = declStart + m[0].length;
+    // The next loop in the same block: `for (...) {` or `while (...) {`.
+    const block = enclosingBlock(t, declStart);
+    const blockEnd = block >= 0 ? matchClose(t, block) : t.length;
+    const header = /^[ \t]*(?:for|while)\b[^\n]*\{[ \t]*$/m.exec(t.slice(declEnd, blockEnd));
+    if (!header) continue;
+    const open = declEnd + header.index + header[0].lastIndexOf('{');
+    const close = matchClose(t, open);
+    if (close < 0 || enclosingBlock(t, open) !== block) continue;
+    const body = codeOnly(t, open, close);
+    const after = codeOnly(t, close, blockEnd);
+    // Filled in place and pushed whole at each pass, and not used once the loop is done.
+    if (!new RegExp(`\\.push\\(\\s*${name}\\s*\\)`).test(body) || !new RegExp(`\\b${name}\\s*\\[[^\\]]+\\]\\s*=(?!=)`).test(body)) continue;
+    if (new RegExp(`\\b${name}\\b`).test(after)) continue;
+    const bodyLine = src.position(open).line + 1;
+    const bodyStart = src.lineStart(bodyLine);
+    const indent = /^[ \t]*/.exec(t.slice(bodyStart))![0];
+    const next = declEnd < t.length ? declEnd + 1 : declEnd;
+    found.push([src.edit(p.file, declStart, next, ''), src.edit(p.file, bodyStart, bodyStart, `${indent}${m[0].trim()}\n`)]);
+  }
+  // Only an unambiguous one: the runtime saw identical rows, not which array made them.
+  return found.length === 1 ? found[0]! : null;
+}
+
 function shuffleRowsBeforeFitEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuffleRowsBeforeFit' }>): EditResult {
   const t = src.text;
   const call = findCall(src, p.fitSite, /\bfit\s*\(/);
@@ -1510,6 +1547,8 @@ function planFile(p: FixPlan): string | null {
       return p.layer.site?.file ?? null;
     case 'shuffleRowsBeforeFit':
       return p.fitSite.file;
+    case 'declareRowInLoop':
+      return p.file;
     case 'shuffleTogether':
       return p.first.file;
     case 'all':
@@ -1607,6 +1646,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return maskBeforeEdits(src, p);
       case 'shuffleRowsBeforeFit':
         return shuffleRowsBeforeFitEdits(src, p);
+      case 'declareRowInLoop':
+        return declareRowInLoopEdits(src, p);
       case 'shuffleTogether':
         return shuffleTogetherEdits(src, p);
       case 'clipLogInput':

@@ -48,7 +48,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/minimize-partial-varlist/buggy.js', symptoms: ['weights-unchanged'], rootCause: 'optimizer', lineOf: '', fixed: 'const trainableVars = model.trainableWeights.map((w) => w.read());' },
   { script: 'benchmark/bugs/loss-sign-flipped/buggy.js', symptoms: ['loss-diverging'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.mean(tf.sum(labels.mul(tf.logSoftmax(logits)), -1)).neg();' },
   { script: 'benchmark/bugs/unscaled-price-targets/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: '' },
-  { script: 'benchmark/bugs/reused-row-array/buggy.js', symptoms: ['identical-inputs'], rootCause: 'training-data', lineOf: '' },
+  { script: 'benchmark/bugs/reused-row-array/buggy.js', symptoms: ['identical-inputs'], rootCause: 'training-data', lineOf: '', fixed: '  for (let i = 0; i < n; i++) {\n    const row = [];' },
   // A per-epoch decay in the batch loop: moved after that loop.
   { script: 'benchmark/bugs/lr-decay-every-step/buggy.js', symptoms: ['learning-rate-out-of-range'], rootCause: 'learning-rate', lineOf: '', fixed: '      cost.dispose();\n    }\n    optimizer.learningRate *= LR_DECAY;\n' },
   // A batch cut at an offset that never changes: every step trains on the first 32 rows.

@@ -324,6 +324,17 @@ describe('moving an optimizer made at every step out of the loop', () => {
     assert.match(apply(seq.replace('units: 16, inputShape: [24, 4]', 'inputShape: [24, 4], units: 16'), { kind: 'maskBefore', layer: lstm })!, /lstm\(\{ units: 16 \}\)/);
   });
 
+  it('one row array filled in place and pushed at every pass is declared inside the loop', () => {
+    const rows = ['function makeRows(n) {', '  const xs = [];', '  const row = [];', '  for (let i = 0; i < n; i++) {', '    row[0] = Math.random();', '    xs.push(row);', '  }', '  return xs;', '}'].join('\n');
+    assert.equal(
+      apply(rows, { kind: 'declareRowInLoop', file: FILE }),
+      ['function makeRows(n) {', '  const xs = [];', '  for (let i = 0; i < n; i++) {', '    const row = [];', '    row[0] = Math.random();', '    xs.push(row);', '  }', '  return xs;', '}'].join('\n'),
+    );
+    // Used after the loop (a running buffer on purpose), or no in-place writes: no fix.
+    assert.equal(apply(rows.replace('  return xs;', '  return [xs, row];'), { kind: 'declareRowInLoop', file: FILE }), null);
+    assert.equal(apply(rows.replace('    row[0] = Math.random();', '    const v = Math.random();'), { kind: 'declareRowInLoop', file: FILE }), null);
+  });
+
   it('never offers to dispose an optimizer as if it were a tensor', () => {
     assert.equal(apply(src, { kind: 'disposeTensors', sites: [{ site: site(4, 32), tensors: 1 }] }), null);
   });

@@ -405,6 +405,7 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
     if (e.summary.identicalRows !== true || view.event.mode !== 'fit') continue;
     const about = slot === 0 ? 'x' : `x${slot}`;
     const rows = e.summary.shape?.[0] ?? null;
+    const madeIn = (e.origin?.site ?? e.site ?? view.event.fitSite)?.file ?? null;
     out.push({
       id: `identical-inputs:${about}`,
       symptom: 'identical-inputs',
@@ -413,7 +414,7 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
       message: `Every one of the ${rows ?? ''} input rows is the same: the model cannot tell one example from another and can only learn the average target. A loop that pushes one array it refills for each example (declared once, outside the loop) does this; make a new array for each row.`,
       evidence: [`all ${rows ?? ''} rows of the inputs hold the same values`],
       relevance: new Map(),
-      fixes: [],
+      fixes: madeIn ? [{ title: 'Make a new array for each row, inside the loop that fills it', plan: { kind: 'declareRowInLoop', file: madeIn } }] : [],
       confirmBy: set(...HARM, 'dead-relu', 'weights-unchanged', 'loss-oscillating'),
       strength: 0.95,
       keepWhenLearning: true,
