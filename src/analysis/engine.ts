@@ -254,6 +254,12 @@ export class DiagnosisEngine {
         }
         return;
       }
+      case 'batchAxis': {
+        const run = this.run(e.modelId);
+        run.batchAxis ??= e;
+        if (run.view) this.applyConfig(run);
+        return;
+      }
       case 'broadcast': {
         const run = this.run(e.modelId);
         run.broadcast ??= e;

@@ -124,6 +124,8 @@ export type FixPlan =
   | { kind: 'unfreezeLayers'; site: SourceSite; fitSite: SourceSite; names: string[] }
   /** The statement at the first of the sites (a call's frames) that runs inside a loop, a declaration or an assignment, moves before the outermost loop directly around it. */
   | { kind: 'hoistOutOfLoop'; sites: SourceSite[] }
+  /** The axis 0 of the softmax-like call at the site (`tf.logSumExp(x, 0, true)`, `x.sum(0, true)`) becomes -1. */
+  | { kind: 'lastAxis'; site: SourceSite }
   /** The axis of the `moments`/`mean` call at the site (`tf.moments(x, 1)`, `x.mean(-1)`), taken over each row, becomes 0: over each column. */
   | { kind: 'columnAxis'; site: SourceSite }
   | { kind: 'all'; parts: FixPlan[] };
@@ -1311,6 +1313,18 @@ function gatherLikeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'gatherLik
   return [src.edit(p.site.file, start, slice.close + 1, `tf.gather(${receiver[1]}, ${indices})`)];
 }
 
+function lastAxisEdits(src: SourceText, p: Extract<FixPlan, { kind: 'lastAxis' }>): EditResult {
+  const call = findCall(src, p.site, /\b(?:logSumExp|logSoftmax|softmax|sum|max|min)\s*\(/);
+  if (!call) return null;
+  const t = src.text;
+  // tf.logSumExp(x, axis) names the axis second, x.sum(axis) first: the first of them written as 0.
+  for (const a of call.args.slice(0, 2)) {
+    const span = trim(t, a.start, a.end);
+    if (/^(?:0|\[\s*0\s*\])$/.test(t.slice(span.start, span.end))) return [src.edit(p.site.file, span.start, span.end, '-1')];
+  }
+  return null;
+}
+
 function columnAxisEdits(src: SourceText, p: Extract<FixPlan, { kind: 'columnAxis' }>): EditResult {
   const call = findCall(src, p.site, /\b(?:moments|mean)\s*\(/);
   if (!call) return null;
@@ -1529,6 +1543,7 @@ function planFile(p: FixPlan): string | null {
     case 'gatherLike':
     case 'sumToMean':
     case 'columnAxis':
+    case 'lastAxis':
     case 'clipLogInput':
     case 'guardSqrtInput':
     case 'trainAllLayers':
@@ -1610,6 +1625,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return sumToMeanEdits(src, p);
       case 'columnAxis':
         return columnAxisEdits(src, p);
+      case 'lastAxis':
+        return lastAxisEdits(src, p);
       case 'rateValue':
         return rateValueEdits(src, p);
       case 'swapArguments':

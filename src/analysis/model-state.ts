@@ -1,7 +1,7 @@
 /** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
 import { ModelData, ModelView } from './model';
 import { History, isNum, Ring } from './stats';
-import type { BatchClassesEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, SourceSite } from './trace';
+import type { BatchClassesEvent, BatchAxisEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, SourceSite } from './trace';
 
 /** One sampled iteration's statistics for one layer, reduced to what detectors need. */
 export interface LayerSample {
@@ -257,6 +257,7 @@ export class ModelState {
   readonly lossCalls = new Map<string, LossCallEvent>();
   /** The first difference of a [n, 1] and a [n] tensor in its training steps. */
   broadcast: BroadcastEvent | null = null;
+  batchAxis: BatchAxisEvent | null = null;
   shuffledApart: ShuffledApartEvent | null = null;
   inferenceMode: InferenceModeEvent | null = null;
   /** Logs of the model's probabilities in the loss: of p, and of 1 - p (at most one each). */

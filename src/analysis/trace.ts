@@ -337,6 +337,23 @@ export const BroadcastEvent = z.object({
 export type BroadcastEvent = z.infer<typeof BroadcastEvent>;
 
 /**
+ * In a custom loop's first steps, a reduction (max, sum, min) with kept dimensions over the first
+ * axis of a [batch, classes] tensor: a softmax or log-softmax taken over the rows of the batch
+ * instead of over each row's classes. Reported once per model.
+ */
+export const BatchAxisEvent = z.object({
+  type: z.literal('batchAxis'),
+  modelId: z.number().int(),
+  /** The user's line that computed it. */
+  site: SourceSite.nullable(),
+  /** The tfjs kernel: 'Max', 'Sum' or 'Min'. */
+  kernel: z.string().max(64),
+  /** [batch, classes]. */
+  shape: z.array(z.number().int()).length(2),
+});
+export type BatchAxisEvent = z.infer<typeof BatchAxisEvent>;
+
+/**
  * The classes of the batches fitDataset took in its first epoch, in order (up to a few hundred
  * batches): how many held rows of one class only, and how often the batches' main class changed.
  * Sent once per model, when the first epoch ends or enough batches have been seen.
@@ -626,6 +643,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   LossCallEvent,
   OneHotEvent,
   BroadcastEvent,
+  BatchAxisEvent,
   BatchClassesEvent,
   TensorLeakEvent,
   OptimizerRecreatedEvent,

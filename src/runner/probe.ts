@@ -26,6 +26,7 @@ import type {
   UntrainedLayersEvent,
   SameBatchEvent,
   BatchesApartEvent,
+  BatchAxisEvent,
   ModelRebuiltEvent,
   OptimizerInfo,
   OutputStats,
@@ -489,6 +490,9 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       try {
         [kernelName, inputs] = kernelOf(args);
         if (entry && !broadcastReported.has(entry) && typeof kernelName === 'string' && kernelName in DIFFERENCE_KERNELS) noteBroadcast(entry, kernelName, inputs?.a, inputs?.b);
+        if (entry && entry.mode === 'custom' && !batchAxisReported.has(entry) && typeof kernelName === 'string' && kernelName in BATCH_AXIS_KERNELS) {
+          noteBatchAxisReduction(current, kernelName, inputs?.x, method === 'runKernel' ? args[2] : null);
+        }
         if (watchLog && kernelName === 'Log' && inputs?.x && probabilities.has(inputs.x)) noteLogOfProbabilities(entry!, probabilities.get(inputs.x)!);
         if (kernelName === 'Sqrt') noteSqrtInput(current, inputs?.x);
       } catch (error) {
@@ -496,6 +500,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       }
     }
     const out = original.apply(this, args);
+    if (entry && kernelName === 'Exp' && isTensor(out)) exponentials.add(out);
     if (method === 'runKernel' && step === null && activeFit === null && notingOrigins()) noteKernel(args[0], args[1], args[2], out);
     if (sliceWatchOpen && method === 'runKernel') {
       if (args[0] === 'Slice') noteSlice(args[1]?.x, args[2], out);
@@ -817,6 +822,31 @@ function noteBroadcast(entry: TracedModel, kernelName: string, a: any, b: any): 
     shapes: [Array.from(a.shape as number[]), Array.from(b.shape as number[])],
     vector,
   } satisfies BroadcastEvent);
+}
+
+/**
+ * A softmax or log-softmax over the batch axis: tf.logSumExp(logits, 0, true) in a hand-written
+ * cross-entropy runs Max with kept dimensions over the rows of a [rows, classes] tensor, and a
+ * hand-written softmax sums exp(logits) so. The tensor is known by its width, the model's output
+ * units. A sum of anything but an exponential (labels summed per class, for class weights) is not it.
+ */
+const BATCH_AXIS_KERNELS: Record<string, true> = { Max: true, Sum: true, Min: true };
+const batchAxisReported = new WeakSet<TracedModel>();
+const exponentials = new WeakSet<object>();
+
+function noteBatchAxisReduction(state: StepState, kernel: string, x: any, attrs: any): void {
+  if (!isTensor(x) || x.rank !== 2 || attrs?.keepDims !== true || (kernel === 'Sum' && !exponentials.has(x))) return;
+  // Max and Min name their axes reductionIndices; Sum names them axis.
+  const given = attrs.axis ?? attrs.reductionIndices;
+  const axis = Array.isArray(given) ? given : [given];
+  if (axis.length !== 1 || !(axis[0] === 0 || axis[0] === -2)) return;
+  const [rows, classes] = x.shape as [number, number];
+  const last = state.entry.layers[state.entry.layers.length - 1];
+  const units = safe(() => { const s = last?.outputShape; return Array.isArray(s) ? s[s.length - 1] : null; }, null);
+  // A square [n, n] matrix (similarities between the rows of a batch) is normalized over rows on purpose.
+  if (classes !== units || classes < 2 || rows < 2 || rows === classes) return;
+  batchAxisReported.add(state.entry);
+  emit({ type: 'batchAxis', modelId: state.entry.id, site: captureUserSite(PROBE_FILE), kernel, shape: [rows, classes] } satisfies BatchAxisEvent);
 }
 
 /** Every value is exactly 0 or 1, as labels are and a model's outputs never all are. */

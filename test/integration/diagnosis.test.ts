@@ -84,6 +84,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/dataset-zip-shuffled/buggy.js', symptoms: ['labels-shuffled-apart'], rootCause: 'training-data', lineOf: '', fixed: 'const trainDs = tf.data.zip({ xs, ys }).shuffle(BUFFER).batch(32);' },
   // Sequences padded at the end, read by an LSTM with no mask: a masking layer before it.
   { script: 'benchmark/bugs/sequence-padding-overwhelms/buggy.js', symptoms: ['sequences-padded-at-end'], rootCause: 'architecture', lineOf: 'tf.layers.lstm(', fixed: 'model.add(tf.layers.masking({ maskValue: 0, inputShape: [MAX_LEN, BASES.length] }));\n  model.add(tf.layers.lstm({ units: 16 }));' },
+  // A hand-written log-softmax over the batch axis: certain from the step's kernels, whatever its own loss does.
+  { script: 'benchmark/bugs/softmax-over-batch-axis/buggy.js', symptoms: ['loss-over-batch-axis'], rootCause: 'loss-function', lineOf: '', fixed: 'logits.sub(tf.logSumExp(logits, -1, true))' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'await model.fit(xs.gather(rowOrder), ys.gather(rowOrder), {' },
 ];

@@ -536,6 +536,19 @@ describe('a custom loop that runs dropout in inference mode', () => {
   });
 });
 
+describe('a log-softmax over the batch axis in a custom loss', () => {
+  const LOOP_SRC = withLine(CLASSIFIER_SRC, 12, '  for (let i = 0; i < 200; i++) optimizer.minimize(() => tf.neg(y.mul(model.predict(x).sub(tf.logSumExp(model.predict(x), 0, true)))).mean());');
+
+  it('is an error from the first step, kept while its own loss falls, with a fix over the classes', () => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] }, 'linear')).xRange(-1, 1);
+    b.events.push({ type: 'batchAxis', modelId: b.modelId, site: site(12, 97), kernel: 'Max', shape: [32, 3] });
+    decaying(200, 3.5, 2.5, 0.02, 0.01).forEach((l) => b.step(l));
+    const f = byId(run(b.events, sources(LOOP_SRC)).findings, 'loss-over-batch-axis:loss')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'loss-function', 12]);
+    assert.match(lineOf(applyFix(LOOP_SRC, f.fix), 12), /tf\.logSumExp\(model\.predict\(x\), -1, true\)/);
+  });
+});
+
 describe('a loss that subtracts [n] targets from a [n, 1] output', () => {
   const LOOP_SRC = withLine(CLASSIFIER_SRC, 12, '  for (let i = 0; i < 200; i++) optimizer.minimize(() => model.predict(x).sub(y).square().mean());');
   function broadcastRun(vector: 'a' | 'b' = 'b', line = 12, column = 70): TraceBuilder {

@@ -335,6 +335,12 @@ describe('moving an optimizer made at every step out of the loop', () => {
     assert.equal(apply(rows.replace('    row[0] = Math.random();', '    const v = Math.random();'), { kind: 'declareRowInLoop', file: FILE }), null);
   });
 
+  it('a log-softmax over the batch axis takes the classes axis instead, as a function or a method', () => {
+    assert.equal(apply('const lp = logits.sub(tf.logSumExp(logits, 0, true));', { kind: 'lastAxis', site: site(1, 34) }), 'const lp = logits.sub(tf.logSumExp(logits, -1, true));');
+    assert.equal(apply('const p = e.div(e.sum(0, true));', { kind: 'lastAxis', site: site(1, 20) }), 'const p = e.div(e.sum(-1, true));');
+    assert.equal(apply('const lp = logits.sub(tf.logSumExp(logits, axis, true));', { kind: 'lastAxis', site: site(1, 34) }), null);
+  });
+
   it('never offers to dispose an optimizer as if it were a tensor', () => {
     assert.equal(apply(src, { kind: 'disposeTensors', sites: [{ site: site(4, 32), tensors: 1 }] }), null);
   });

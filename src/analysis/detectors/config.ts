@@ -976,6 +976,38 @@ function broadcastInLoss(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A hand-written softmax or log-softmax over the batch axis (tf.logSumExp(logits, 0, true)): each
+ * class is normalized over the rows of the batch, so the loss ranks rows against each other within
+ * a class and says nothing about which class a row is. That loss still falls, so training cannot
+ * refute it: certain from the step's kernels. The fix takes the classes' axis (-1).
+ */
+function batchAxisInLoss(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.batchAxis;
+  if (!e) return [];
+  const [rows, classes] = e.shape as [number, number];
+  return [
+    {
+      id: 'loss-over-batch-axis:loss',
+      symptom: 'loss-over-batch-axis',
+      rootCause: 'loss-function',
+      layer: null,
+      location: e.site ?? view.compileSite,
+      related: [],
+      message: `The training step reduces the model's [${rows}, ${classes}] outputs over axis 0, the rows of the batch, keeping dimensions, as a softmax or log-softmax over the batch does: each class is then normalized across the rows instead of each row across its ${classes} classes, so the loss ranks rows against each other and says nothing about which class a row is. Take it over the last axis (-1).`,
+      evidence: [`a training step ran ${e.kernel} over axis 0 of a [${rows}, ${classes}] tensor (the batch by the model's output units)`],
+      relevance: new Map(),
+      fixes: e.site ? [{ title: 'Normalize over the classes (axis -1), not the batch', plan: { kind: 'lastAxis', site: e.site } }] : [],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'),
+      strength: 1,
+      weak: false,
+      // Its own loss falls as it ranks rows, so a falling loss says nothing: certain from the step.
+      certain: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * Inputs and targets given to tf.util.shuffle one after the other: each gets its own random order,
  * so row i of the inputs no longer goes with row i of the targets, and the model is trained on
  * labels that say nothing about its inputs. The probe proved that fit's first rows were read from
@@ -1662,7 +1694,7 @@ function fewPlannedUpdates(view: ModelView, run: ModelState): Hypothesis[] {
 
 /** All configuration hypotheses for the model as far as its events are known. */
 export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
-  const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run), ...shuffledApart(view, run)];
+  const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run), ...batchAxisInLoss(view, run), ...shuffledApart(view, run)];
   for (const o of view.outputs) out.push(...outputChecks(view, run, o));
   out.push(...inputChecks(view, run));
   out.push(...unrelatedTargets(view, run));
