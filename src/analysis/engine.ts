@@ -10,12 +10,12 @@ import { detectExploding, detectLayers, neverUpdated } from './detectors/layers'
 import { detectNumerical } from './detectors/numerical';
 import { tensorLeak } from './detectors/memory';
 import { batchesApart, ignoredLearningRate, learningRateDecayedAway, rebuiltModel, recreatedOptimizer, sameBatch, untrainedLayers } from './detectors/settings';
-import { completedAsPlanned, cutShort, detectTrends, fewUpdates, mayExplainStall } from './detectors/trend';
+import { completedAsPlanned, cutShort, stoppedEarly, detectTrends, fewUpdates, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { SYMPTOM_SEEN } from './findings';
 import { dataDeclarationSite, firstSiteInLoop, varListDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
 import type { LayerView, ModelView } from './model';
-import { assessAccuracy, assessLoss } from './progress';
+import { assessAccuracy, assessLoss, NEAR_NO_SKILL } from './progress';
 import { TraceSeries } from './series';
 import { fmt, pct, spokenList } from './stats';
 import { ModelState } from './model-state';
@@ -63,8 +63,6 @@ interface Entry {
 
 const MAX_ENTRIES_PER_MODEL = 100;
 const MAX_MODELS = 16;
-/** A run that ends with its loss above this share of the no-skill loss has settled high. */
-const SETTLED_HIGH = 0.6;
 const MAX_EVIDENCE = 14;
 /** Crashes a warning predicts: the crash confirms it. */
 const CRASH_CAUSES: ReadonlyArray<{ message: RegExp; explains: (h: Hypothesis) => boolean }> = [
@@ -254,6 +252,10 @@ export class DiagnosisEngine {
         }
         return;
       }
+      case 'stoppedEarly': {
+        this.run(e.modelId).stoppedEarly = e;
+        return;
+      }
       case 'batchAxis': {
         const run = this.run(e.modelId);
         run.batchAxis ??= e;
@@ -435,7 +437,7 @@ export class DiagnosisEngine {
       // A falling loss is what collapsed labels predict, not evidence against them.
       if (e.hyp?.trivialFit || e.hyp?.keepWhenLearning) continue;
       if (e.hyp?.settlesHigh && lp?.baseline) {
-        if (lp.current > SETTLED_HIGH * lp.baseline.value) {
+        if (lp.current > NEAR_NO_SKILL * lp.baseline.value) {
           this.confirm(e, null, [`the run ended with the loss at ${fmt(lp.current)}, ${pct(lp.current / lp.baseline.value)} of the level of ${lp.baseline.text} (${fmt(lp.baseline.value)})`], [], Math.max(run.lastIter, 0), run.elapsedMs);
         } else this.setStatus(e, 'withdrawn');
         continue;
@@ -456,7 +458,7 @@ export class DiagnosisEngine {
     const stillFalling = ap === null && neverReachedNoSkill && lp.recentDecreasing;
     if (anyConfirmed) return;
     const ctx = this.ctx(run, Math.max(run.lastIter, 0), run.elapsedMs);
-    this.apply(run, [...neverUpdated(ctx), ...cutShort(ctx), ...fewUpdates(ctx)]);
+    this.apply(run, [...neverUpdated(ctx), ...cutShort(ctx), ...fewUpdates(ctx), ...stoppedEarly(ctx)]);
     // Either explains whatever the loss did.
     if (lp === null || this.modelEntries(run.modelId).some((e) => e.status === 'confirmed' && !e.obs?.scriptOnly)) return;
     for (const e of entries) {

@@ -124,6 +124,8 @@ export type FixPlan =
   | { kind: 'unfreezeLayers'; site: SourceSite; fitSite: SourceSite; names: string[] }
   /** The statement at the first of the sites (a call's frames) that runs inside a loop, a declaration or an assignment, moves before the outermost loop directly around it. */
   | { kind: 'hoistOutOfLoop'; sites: SourceSite[] }
+  /** The option `key` of the options object given to the `callee` call at the site is set to `to` (added when absent). */
+  | { kind: 'callOption'; site: SourceSite; callee: string; key: string; to: string }
   /** The axis 0 of the softmax-like call at the site (`tf.logSumExp(x, 0, true)`, `x.sum(0, true)`) becomes -1. */
   | { kind: 'lastAxis'; site: SourceSite }
   /** The axis of the `moments`/`mean` call at the site (`tf.moments(x, 1)`, `x.mean(-1)`), taken over each row, becomes 0: over each column. */
@@ -1313,6 +1315,16 @@ function gatherLikeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'gatherLik
   return [src.edit(p.site.file, start, slice.close + 1, `tf.gather(${receiver[1]}, ${indices})`)];
 }
 
+function callOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callOption' }>): EditResult {
+  const call = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`));
+  const obj = call ? objectArg(src, call) : null;
+  if (!obj) return null;
+  const prop = obj.props.find((x) => x.key === p.key);
+  if (prop?.value) return [src.edit(p.site.file, prop.value.start, prop.value.end, p.to)];
+  if (prop) return null;
+  return [prependProp(src, p.site.file, obj, `${p.key}: ${p.to}`)];
+}
+
 function lastAxisEdits(src: SourceText, p: Extract<FixPlan, { kind: 'lastAxis' }>): EditResult {
   const call = findCall(src, p.site, /\b(?:logSumExp|logSoftmax|softmax|sum|max|min)\s*\(/);
   if (!call) return null;
@@ -1544,6 +1556,7 @@ function planFile(p: FixPlan): string | null {
     case 'sumToMean':
     case 'columnAxis':
     case 'lastAxis':
+    case 'callOption':
     case 'clipLogInput':
     case 'guardSqrtInput':
     case 'trainAllLayers':
@@ -1627,6 +1640,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return columnAxisEdits(src, p);
       case 'lastAxis':
         return lastAxisEdits(src, p);
+      case 'callOption':
+        return callOptionEdits(src, p);
       case 'rateValue':
         return rateValueEdits(src, p);
       case 'swapArguments':

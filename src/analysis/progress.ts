@@ -8,6 +8,9 @@ import type { ModelState } from './model-state';
 import { normalizeKey } from './model-state';
 import { binaryEntropy, clamp, entropy, linearFit, mean, median, std } from './stats';
 
+/** A run that ends with its loss above this share of the no-skill loss has not learned yet. */
+export const NEAR_NO_SKILL = 0.6;
+
 export interface Baseline {
   value: number;
   /** True when exact; false when it is an upper bound of the no-skill loss. */

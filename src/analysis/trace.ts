@@ -629,6 +629,23 @@ export const BatchesApartEvent = z.object({
 });
 export type BatchesApartEvent = z.infer<typeof BatchesApartEvent>;
 
+/**
+ * fit ended before its planned epochs with an early-stopping callback among its callbacks. Sent
+ * when fit ends.
+ */
+export const StoppedEarlyEvent = z.object({
+  type: z.literal('stoppedEarly'),
+  modelId: z.number().int(),
+  epochs: z.number().int().min(0),
+  planned: z.number().int().min(1),
+  patience: z.number().nullable(),
+  monitor: z.string().max(64).nullable(),
+  /** The tf.callbacks.earlyStopping call that made the callback. */
+  site: SourceSite.nullable(),
+  elapsedMs: z.number(),
+});
+export type StoppedEarlyEvent = z.infer<typeof StoppedEarlyEvent>;
+
 export const TraceEvent = z.discriminatedUnion('type', [
   Hello,
   TfjsLoaded,
@@ -644,6 +661,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   OneHotEvent,
   BroadcastEvent,
   BatchAxisEvent,
+  StoppedEarlyEvent,
   BatchClassesEvent,
   TensorLeakEvent,
   OptimizerRecreatedEvent,

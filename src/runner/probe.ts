@@ -27,6 +27,7 @@ import type {
   SameBatchEvent,
   BatchesApartEvent,
   BatchAxisEvent,
+  StoppedEarlyEvent,
   ModelRebuiltEvent,
   OptimizerInfo,
   OutputStats,
@@ -972,6 +973,7 @@ function hookLayers(layers: any): void {
   });
 
   watchTrainable(baseLayer, layers.LayersModel.prototype);
+  watchEarlyStopping(layers);
 
   for (const cls of [layers.LayersModel, layers.Sequential]) {
     const proto = cls.prototype;
@@ -1422,6 +1424,7 @@ function traceFit(
       emit({ type: 'epoch', modelId: entry.id, epoch, logs: numericLogs(logs ?? {}), elapsedMs: elapsed() });
     },
     onTrainEnd: async () => {
+      noteStoppedEarly(entry, args, currentEpoch + 1);
       batchWatch?.finish();
       leakWatches.get(entry)?.stop();
       emit({ type: 'trainEnd', modelId: entry.id, iterations: entry.steps, elapsedMs: elapsed() });
@@ -1443,6 +1446,41 @@ function traceFit(
     callbackLeaks?.stop();
     flush();
   });
+}
+
+/** tf.callbacks.earlyStopping(...) calls, by the callback they made. */
+const earlyStoppingSites = new WeakMap<object, SourceSite | null>();
+
+function watchEarlyStopping(layers: any): void {
+  const callbacks = layers.callbacks;
+  const original = callbacks?.earlyStopping;
+  if (typeof original !== 'function' || original[MARK]) return;
+  const wrapped = function (this: unknown, ...args: any[]) {
+    const made = original.apply(this, args);
+    if (made && typeof made === 'object') earlyStoppingSites.set(made, captureUserSite(PROBE_FILE));
+    return made;
+  };
+  (wrapped as any)[MARK] = true;
+  trySet(callbacks, 'earlyStopping', wrapped);
+}
+
+/** fit ended before its planned epochs with an early-stopping callback among its callbacks. */
+function noteStoppedEarly(entry: TracedModel, args: any, epochs: number): void {
+  const planned = typeof args?.epochs === 'number' ? args.epochs : 1;
+  if (epochs >= planned) return;
+  const list = Array.isArray(args?.callbacks) ? args.callbacks : args?.callbacks ? [args.callbacks] : [];
+  const stopper = list.find((cb: any) => cb && typeof cb === 'object' && (earlyStoppingSites.has(cb) || cb.constructor?.name === 'EarlyStopping'));
+  if (!stopper) return;
+  emit({
+    type: 'stoppedEarly',
+    modelId: entry.id,
+    epochs,
+    planned,
+    patience: typeof stopper.patience === 'number' ? stopper.patience : null,
+    monitor: typeof stopper.monitor === 'string' ? stopper.monitor.slice(0, 64) : null,
+    site: earlyStoppingSites.get(stopper) ?? null,
+    elapsedMs: elapsed(),
+  } satisfies StoppedEarlyEvent);
 }
 
 /**

@@ -86,6 +86,10 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/sequence-padding-overwhelms/buggy.js', symptoms: ['sequences-padded-at-end'], rootCause: 'architecture', lineOf: 'tf.layers.lstm(', fixed: 'model.add(tf.layers.masking({ maskValue: 0, inputShape: [MAX_LEN, BASES.length] }));\n  model.add(tf.layers.lstm({ units: 16 }));' },
   // A hand-written log-softmax over the batch axis: certain from the step's kernels, whatever its own loss does.
   { script: 'benchmark/bugs/softmax-over-batch-axis/buggy.js', symptoms: ['loss-over-batch-axis'], rootCause: 'loss-function', lineOf: '', fixed: 'logits.sub(tf.logSumExp(logits, -1, true))' },
+  // Softmax over multi-label targets (two labels a row on average): certain, though the loss falls.
+  { script: 'benchmark/bugs/softmax-multilabel/buggy.js', symptoms: ['activation-loss-mismatch'], rootCause: 'output-activation', lineOf: '', fixed: "loss: 'binaryCrossentropy'" },
+  // Early stopping with patience 0 ends fit after a few epochs, the loss still near knowing nothing.
+  { script: 'benchmark/bugs/early-stopping-patience-zero/buggy.js', symptoms: ['stopped-early'], rootCause: 'training-length', lineOf: '', fixed: "earlyStopping({ monitor: 'val_loss', patience: 10 })" },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'await model.fit(xs.gather(rowOrder), ys.gather(rowOrder), {' },
 ];

@@ -79,18 +79,23 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
     weak: false,
   });
   // Softmax on multi-label targets is the same fault whatever the loss; only the fixes differ.
+  // With more than one label per row on average, softmax cannot represent the targets however
+  // well it learns: certain, and the loss falling towards its floor refutes nothing.
+  const labelsPerRow = t?.freqs ? t.freqs.reduce((a, b) => a + b, 0) : null;
+  const manyLabels = labelsPerRow !== null && labelsPerRow >= MANY_LABELS_PER_ROW;
   const softmaxOnMultiHot = (columns: number, fixes: PlannedFix[], evidence: string[] = []): Hypothesis => ({
     id: id('activation-loss-mismatch'),
     symptom: 'activation-loss-mismatch',
     rootCause: 'output-activation',
     ...base(o, view),
-    message: `The targets are multi-label (a row can have several 1s), but softmax on ${name} forces the outputs to sum to 1.`,
-    evidence: [`targets: ${columns} columns of 0/1, rows not one-hot`, `${name} applies softmax`, ...evidence],
+    message: `The targets are multi-label (a row can have several 1s${manyLabels ? `; ${fmt(labelsPerRow!)} on average` : ''}), but softmax on ${name} forces the outputs to sum to 1${manyLabels ? ', so a row with two labels can score at most 0.5 on each' : ''}.`,
+    evidence: [`targets: ${columns} columns of 0/1, rows not one-hot`, ...(manyLabels ? [`${fmt(labelsPerRow!)} labels per row on average`] : []), `${name} applies softmax`, ...evidence],
     relevance: outputRelevance(view, o, 'softmax output for multi-label targets'),
     fixes,
     confirmBy: set(...HARM, 'loss-oscillating'),
     strength: 0.8,
     weak: false,
+    ...(manyLabels ? { certain: true } : {}),
   });
 
   // Softmax over one unit: the output is always exactly 1.
@@ -1366,6 +1371,9 @@ function inferenceMode(view: ModelView, run: ModelState): Hypothesis[] {
     },
   ];
 }
+
+/** Multi-label targets with at least this many labels per row on average cannot be fit by softmax. */
+const MANY_LABELS_PER_ROW = 1.2;
 
 /** Recurrent layers that read a sequence step by step and return their last state. */
 const RECURRENT = /^(lstm|gru|simplernn|rnn)$/i;

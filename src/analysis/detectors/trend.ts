@@ -5,7 +5,7 @@
  */
 import type { Symptom } from '../findings';
 import { batchSizeFix, type Cause, type Ctx, FEW_UPDATES, hypothesisIds, type Hypothesis, learningRateFix, learningRateOf, type Observation, optimizerBand, type RelevanceSpec, wholeSetBatches } from '../context';
-import { assessAccuracy, assessLoss, type AccuracyProgress, type LossProgress } from '../progress';
+import { assessAccuracy, assessLoss, NEAR_NO_SKILL, type AccuracyProgress, type LossProgress } from '../progress';
 import type { FixPlan, PlannedFix } from '../fixes';
 import type { LayerView } from '../model';
 import { type EpochRecord, type ModelState, valLevel } from '../model-state';
@@ -616,6 +616,48 @@ export function fewUpdates(ctx: Ctx): Observation[] {
       relevance: new Map(),
       related: [],
       cause: { rootCause: 'batch-size', layer: null, location: fitSite, fixes: [fix], confirms: [], folds: [] },
+    },
+  ];
+}
+
+/** A patience that lets the validation loss wobble through the first epochs. */
+const PATIENCE = 10;
+
+/**
+ * An early-stopping callback ended fit before its planned epochs while the loss was still near the
+ * level of knowing nothing: a patience of 0 or 1 stops at the first epoch whose validation loss
+ * does not improve, and early in training it often wobbles. Judged when training ends.
+ */
+export function stoppedEarly(ctx: Ctx): Observation[] {
+  const run = ctx.run;
+  const e = run.stoppedEarly;
+  const view = ctx.view;
+  if (!e || !view || !run.ended) return [];
+  const lp = assessLoss(run);
+  if (!lp || !lp.baseline || lp.current < NEAR_NO_SKILL * lp.baseline.value) return [];
+  const location = e.site ?? view.event.fitSite;
+  const patience = e.patience !== null ? `patience ${fmt(e.patience)}` : 'its patience';
+  return [
+    {
+      symptom: 'stopped-early',
+      about: 'epochs',
+      harm: true,
+      priority: 0.5,
+      layer: null,
+      iteration: Math.max(run.lastIter, 0),
+      elapsedMs: run.elapsedMs,
+      message: `Early stopping (${patience}${e.monitor ? `, monitoring ${e.monitor}` : ''}) ended fit after ${e.epochs} of ${e.planned} planned epochs, with the loss at ${fmt(lp.current)}, still near the level of ${lp.baseline.text} (${fmt(lp.baseline.value)}): the model had not learned yet. A ${e.monitor ?? 'monitored'} value that wobbles in the first epochs stops it at once; give it a patience of ${PATIENCE} or more.`,
+      evidence: [`${e.epochs} of ${e.planned} epochs run`, ...lossEvidence(lp)],
+      relevance: new Map(),
+      related: e.site && view.event.fitSite ? [{ site: view.event.fitSite, message: 'the fit it stopped' }] : [],
+      cause: {
+        rootCause: 'training-length',
+        layer: null,
+        location,
+        fixes: e.site ? [{ title: `Wait ${PATIENCE} epochs without improvement before stopping (patience: ${PATIENCE})`, plan: { kind: 'callOption', site: e.site, callee: 'earlyStopping', key: 'patience', to: String(PATIENCE) } }] : [],
+        confirms: [],
+        folds: [],
+      },
     },
   ];
 }
