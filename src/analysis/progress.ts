@@ -72,6 +72,8 @@ function noSkillLoss(out: OutputView | undefined, t: TargetView | null, labelSmo
 
 /** The no-skill loss of a model's first output, with the label smoothing its custom loop's loss applies. */
 export function modelNoSkillLoss(run: ModelState): Baseline | null {
+  // Class weights scale each row's loss: the unweighted no-skill level no longer applies.
+  if (classWeighted(run)) return null;
   const out = run.view?.outputs[0];
   const smoothing = (out?.loss ? run.lossCalls.get(out.loss.name)?.labelSmoothing : undefined) ?? 0;
   return noSkillLoss(out, run.data.target(0), smoothing);
@@ -255,9 +257,15 @@ export function assessAccuracy(run: ModelState): AccuracyProgress | null {
   return value;
 }
 
+/** fit was given classWeight. */
+function classWeighted(run: ModelState): boolean {
+  return run.view?.event.fitConfig['classWeighted'] === true;
+}
+
 function computeAccuracy(run: ModelState): AccuracyProgress | null {
   const out = run.view?.outputs[0];
-  if ((run.view?.outputs.length ?? 0) > 1) return null;
+  // Weighted classes trade accuracy for the rare class's recall on purpose: the majority rate is no bar.
+  if ((run.view?.outputs.length ?? 0) > 1 || classWeighted(run)) return null;
   for (const [key, h] of run.acc) {
     const n = h.count;
     if (n < 8) continue;

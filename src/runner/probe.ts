@@ -1386,6 +1386,7 @@ function traceFit(
     validationSamples: mode === 'fit' ? validationSampleCount(args, data?.x) : null,
     shuffle: args?.shuffle ?? (mode === 'fit' ? true : null),
     batchesPerEpoch: args?.batchesPerEpoch ?? null,
+    classWeighted: args?.classWeight != null,
   });
   const entry = registerModel(model, mode, site, fitConfig);
   if (data && !entry.dataSent) {

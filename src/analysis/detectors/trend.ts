@@ -620,6 +620,65 @@ export function fewUpdates(ctx: Ctx): Observation[] {
   ];
 }
 
+/** A class this rare or rarer is the minority whose neglect is judged. */
+const RARE_CLASS = 0.2;
+
+/**
+ * Binary targets with a rare class (a fifth of the rows or fewer) and a sigmoid output that, over
+ * the last batches training showed, crossed 0.5 towards it in fewer than half as many batches as
+ * held one of its rows, with an accuracy no better than the majority's share: the model predicts
+ * the majority class for almost every row. Judged when training ends; weighting the rare class is
+ * the fix.
+ */
+export function minorityNeverPredicted(ctx: Ctx): Observation[] {
+  const run = ctx.run;
+  const view = ctx.view;
+  const fitSite = view?.event.fitSite ?? null;
+  if (!view || !fitSite || !run.ended || view.event.mode !== 'fit' || view.outputs.length !== 1 || view.event.fitConfig['classWeighted'] === true) return [];
+  const o = view.outputs[0]!;
+  if (o.activation !== 'sigmoid' || o.units !== 1 || o.loss?.kind !== 'binary') return [];
+  const t = run.data.target(0);
+  if (!t || t.kind !== 'binary' || !t.freqs) return [];
+  const positives = t.freqs[1]!;
+  const rare = Math.min(positives, 1 - positives);
+  if (rare <= 0 || rare > RARE_CLASS) return [];
+  const rareIsPositive = positives <= 0.5;
+  const samples = (run.track(o.layer.index)?.samples.last() ?? []).filter((s) => s.hasOut && s.outMax !== null && s.outMin !== null && (s.rows ?? 0) >= 16);
+  if (samples.length < 8) return [];
+  const expectedRare = samples.reduce((a, s) => a + s.rows! * rare, 0);
+  // Batches whose output crossed 0.5 towards the rare class, against those expected to hold one of its rows.
+  const crossed = samples.filter((s) => (rareIsPositive ? s.outMax! >= 0.5 : s.outMin! <= 0.5)).length / samples.length;
+  const holding = samples.reduce((a, s) => a + 1 - (1 - rare) ** s.rows!, 0) / samples.length;
+  const ap = assessAccuracy(run);
+  if (expectedRare < 8 || crossed >= 0.5 * holding || (ap !== null && ap.aboveChance)) return [];
+  const [rareClass, common] = rareIsPositive ? [1, 0] : [0, 1];
+  const weight = Math.max(2, Math.round((1 - rare) / rare));
+  const classWeight = `{ ${common}: 1, ${rareClass}: ${weight} }`;
+  return [
+    {
+      symptom: 'minority-never-predicted',
+      about: 'output',
+      harm: true,
+      priority: 0.5,
+      layer: o.layer,
+      iteration: Math.max(run.lastIter, 0),
+      elapsedMs: run.elapsedMs,
+      message: `Class ${rareClass} is ${pct(rare)} of the targets, and in the last ${samples.length} batches training showed, ${o.layer.info.name} crossed 0.5 towards it in ${pct(crossed)} of them, though ${pct(holding)} held one of its rows: the model predicts class ${common} for almost every row${ap ? `, and its accuracy (${fmt(ap.current)}) is no better than the majority's share` : ''}. Weight the rare class in fit (classWeight: ${classWeight}), or resample it.`,
+      evidence: [`class ${rareClass}: ${pct(rare)} of ${t.rows ?? '?'} target rows`, `${o.layer.info.name}: output crossed 0.5 towards class ${rareClass} in ${pct(crossed)} of the last ${samples.length} batches seen`, ...(ap ? [`accuracy ${fmt(ap.current)} vs ${ap.chance.text} ${fmt(ap.chance.value)}`] : [])],
+      relevance: new Map([[o.layer.pos, { score: 1, evidence: 'predicts one class for every row' }]]),
+      related: [],
+      cause: {
+        rootCause: 'training-data',
+        layer: null,
+        location: fitSite,
+        fixes: [{ title: `Weight the rare class ${weight} times (classWeight: ${classWeight})`, plan: { kind: 'addFitOption', fitSite, key: 'classWeight', value: classWeight } }],
+        confirms: [],
+        folds: [],
+      },
+    },
+  ];
+}
+
 /** A patience that lets the validation loss wobble through the first epochs. */
 const PATIENCE = 10;
 
