@@ -124,6 +124,8 @@ export type FixPlan =
   | { kind: 'unfreezeLayers'; site: SourceSite; fitSite: SourceSite; names: string[] }
   /** The statement at the first of the sites (a call's frames) that runs inside a loop, a declaration or an assignment, moves before the outermost loop directly around it. */
   | { kind: 'hoistOutOfLoop'; sites: SourceSite[] }
+  /** The factor above 1 that multiplies the learning rate at the site (`lr * 1.5`, `lr *= 1.5`) becomes its inverse: a decay. */
+  | { kind: 'rateFactor'; site: SourceSite }
   /** The option `key` of the options object given to the `callee` call at the site is set to `to` (added when absent). */
   | { kind: 'callOption'; site: SourceSite; callee: string; key: string; to: string }
   /** The axis 0 of the softmax-like call at the site (`tf.logSumExp(x, 0, true)`, `x.sum(0, true)`) becomes -1. */
@@ -1315,6 +1317,20 @@ function gatherLikeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'gatherLik
   return [src.edit(p.site.file, start, slice.close + 1, `tf.gather(${receiver[1]}, ${indices})`)];
 }
 
+function rateFactorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateFactor' }>): EditResult {
+  const t = src.text;
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const line = t.slice(start, src.lineEnd(p.site.line));
+  if (!/learningRate|setLearningRate/.test(line)) return null;
+  const factors = [...line.matchAll(/\*=?\s*(\d+(?:\.\d+)?)\b/g)].filter((m) => Number(m[1]) > 1);
+  if (factors.length !== 1) return null;
+  const m = factors[0]!;
+  const at = start + m.index! + m[0].length - m[1]!.length;
+  const inverse = Math.round((1 / Number(m[1])) * 100) / 100;
+  return [src.edit(p.site.file, at, at + m[1]!.length, literal(inverse))];
+}
+
 function callOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callOption' }>): EditResult {
   const call = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`));
   const obj = call ? objectArg(src, call) : null;
@@ -1557,6 +1573,7 @@ function planFile(p: FixPlan): string | null {
     case 'columnAxis':
     case 'lastAxis':
     case 'callOption':
+    case 'rateFactor':
     case 'clipLogInput':
     case 'guardSqrtInput':
     case 'trainAllLayers':
@@ -1642,6 +1659,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return lastAxisEdits(src, p);
       case 'callOption':
         return callOptionEdits(src, p);
+      case 'rateFactor':
+        return rateFactorEdits(src, p);
       case 'rateValue':
         return rateValueEdits(src, p);
       case 'swapArguments':

@@ -92,6 +92,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/early-stopping-patience-zero/buggy.js', symptoms: ['stopped-early'], rootCause: 'training-length', lineOf: '', fixed: "earlyStopping({ monitor: 'val_loss', patience: 10 })" },
   // 5 % positives, no class weights: the model predicts the majority class for almost every row.
   { script: 'benchmark/bugs/class-imbalance-majority/buggy.js', symptoms: ['minority-never-predicted'], rootCause: 'training-data', lineOf: '', fixed: 'classWeight: { 0: 1, 1: ' },
+  // A per-epoch schedule that multiplies the rate by 1.5: dead units are blamed on the line that grows it.
+  { script: 'benchmark/bugs/lr-growth-factor/buggy.js', symptoms: ['constant-output', 'dead-relu', 'loss-diverging'], rootCause: 'learning-rate', lineOf: '', fixed: 'optimizer.setLearningRate(optimizer.learningRate * 0.67);' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'await model.fit(xs.gather(rowOrder), ys.gather(rowOrder), {' },
 ];

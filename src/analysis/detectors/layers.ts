@@ -5,6 +5,7 @@
  * regularizer pulled to 0.
  * Every rule needs the condition on several consecutive samples.
  */
+import { raisedRateCause } from './numerical';
 import type { Symptom } from '../findings';
 import {
   activationFix,
@@ -66,6 +67,9 @@ function layerCause(ctx: Ctx, symptom: Symptom, layer: LayerView, own: Cause): C
   }
   const lr = strongHyps(ctx, symptom, (x) => x.rootCause === 'learning-rate')[0];
   if (lr) return { rootCause: 'learning-rate', layer: null, location: lr.location, fixes: lr.fixes, confirms: [lr.id], folds: [] };
+  // Steps made several times larger while training kill units and pin outputs as a rate set too high does.
+  const raised = raisedRateCause(ctx);
+  if (raised) return raised;
   const outHyp = strongHyps(ctx, symptom, (x) => x.layer === layer)[0];
   if (outHyp) return { rootCause: outHyp.rootCause, layer: outHyp.layer, location: outHyp.location, fixes: outHyp.fixes, confirms: [outHyp.id], folds: [] };
   return own;

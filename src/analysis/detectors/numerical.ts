@@ -26,14 +26,33 @@ function gradGrowth(ctx: Ctx): { early: number; peak: number } | null {
   return { early: e, peak: h.max };
 }
 
+/** A rate this many times the one the optimizer was made with was raised, not chosen. */
+const RAISED = 4;
+
 /**
  * The learning rate was raised during training (by a schedule or a callback), not set too high in
  * the source; `site` is the line that raised it, when the probe saw it.
  */
-function raisedMidRun(ctx: Ctx): { from: number; to: number; site: SourceSite | null } | null {
+export function raisedMidRun(ctx: Ctx): { from: number; to: number; site: SourceSite | null } | null {
   const configured = ctx.view?.event.optimizer?.learningRate;
   const live = ctx.run.lastLearningRate;
-  return isNum(configured) && isNum(live) && live >= 10 * configured ? { from: configured, to: live, site: ctx.run.learningRateSite } : null;
+  return isNum(configured) && isNum(live) && live >= RAISED * configured ? { from: configured, to: live, site: ctx.run.learningRateSite } : null;
+}
+
+/** Blames a rate raised while training on the line that raised it; null when it was not raised. */
+export function raisedRateCause(ctx: Ctx, confirms: string[] = []): Cause | null {
+  const raised = raisedMidRun(ctx);
+  if (!raised) return null;
+  // Lowering the literal the optimizer was created with would not undo a rate raised while
+  // training: the line that raised it is the one to edit. A schedule that multiplies the rate
+  // each time grows it without bound: its factor is inverted.
+  const fixes: PlannedFix[] = raised.site
+    ? [
+        { title: 'Decay the learning rate at each change instead of growing it', plan: { kind: 'rateFactor', site: raised.site } },
+        { title: `Keep the learning rate at ${literal(raised.from)} instead of raising it to ${literal(raised.to)}`, plan: { kind: 'rateValue', site: raised.site, to: raised.from } },
+      ]
+    : [];
+  return { rootCause: 'learning-rate', layer: null, location: raised.site ?? ctx.view?.optimizerSite ?? null, fixes, confirms, folds: [] };
 }
 
 /** How to say that the learning rate is to blame. */
@@ -73,18 +92,13 @@ function lrCause(ctx: Ctx, symptom: Symptom): Cause {
   if (summed) return summed;
   const view = ctx.view;
   const lrHyps = confirmable(ctx, symptom, ['learning-rate']);
-  const raised = raisedMidRun(ctx);
-  // Lowering the literal the optimizer was created with would not undo a rate raised while
-  // training: the line that raised it is the one to edit.
-  const fix: PlannedFix | null = !raised
-    ? learningRateFix(view, ctx.run, 0.1)
-    : raised.site
-      ? { title: `Keep the learning rate at ${literal(raised.from)} instead of raising it to ${literal(raised.to)}`, plan: { kind: 'rateValue', site: raised.site, to: raised.from } }
-      : null;
+  const raised = raisedRateCause(ctx, lrHyps.map((h) => h.id));
+  if (raised) return raised;
+  const fix = learningRateFix(view, ctx.run, 0.1);
   return {
     rootCause: 'learning-rate',
     layer: null,
-    location: raised?.site ?? view?.optimizerSite ?? null,
+    location: view?.optimizerSite ?? null,
     fixes: fix ? [fix] : [],
     confirms: lrHyps.map((h) => h.id),
     folds: [],
