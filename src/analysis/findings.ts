@@ -44,6 +44,7 @@ export const SYMPTOMS = [
   'loss-over-batch-axis',
   'stopped-early',
   'minority-never-predicted',
+  'one-class-targets',
   // Inputs and targets shuffled each in its own order.
   'labels-shuffled-apart',
   // A custom loop that runs dropout or batch normalization in inference mode.
@@ -100,6 +101,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'loss-over-batch-axis': 'the loss normalizes over the batch, not the classes',
   'stopped-early': 'early stopping ended training before the model learned',
   'minority-never-predicted': 'the model predicts the majority class for every row',
+  'one-class-targets': 'every training target is the same class',
   'labels-shuffled-apart': 'the inputs and targets were shuffled apart',
   'training-mode-off': 'dropout or batch normalization runs in inference mode while training',
   'validation-is-training': 'validation is done on the training data',

@@ -94,6 +94,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/class-imbalance-majority/buggy.js', symptoms: ['minority-never-predicted'], rootCause: 'training-data', lineOf: '', fixed: 'classWeight: { 0: 1, 1: ' },
   // A per-epoch schedule that multiplies the rate by 1.5: dead units are blamed on the line that grows it.
   { script: 'benchmark/bugs/lr-growth-factor/buggy.js', symptoms: ['constant-output', 'dead-relu', 'loss-diverging'], rootCause: 'learning-rate', lineOf: '', fixed: 'optimizer.setLearningRate(optimizer.learningRate * 0.67);' },
+  // Majority votes summed over the class axis: every label becomes class 0, shown where the labels are made.
+  { script: 'benchmark/bugs/argmax-wrong-axis-labels/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: '' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'await model.fit(xs.gather(rowOrder), ys.gather(rowOrder), {' },
 ];

@@ -1372,6 +1372,53 @@ function inferenceMode(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * fit given class targets that are all one class, for a model built to tell several apart (a
+ * categorical loss over 2 units or more): it can only learn to answer that class, whatever its
+ * input. Labels computed along the wrong axis (argMax over a sum that is always 1) or read from
+ * the wrong column do this. Certain from fit's targets (the whole training set, unlike a custom
+ * loop's batch). A single 0/1 output trained on one value is left alone: data that holds one class
+ * only is what some scripts have; so is a model with frozen layers (a GAN's combined model).
+ */
+function oneClassTargets(view: ModelView, run: ModelState): Hypothesis[] {
+  if (view.event.mode !== 'fit' || view.outputs.length !== 1 || view.layers.some((l) => !l.info.trainable)) return [];
+  const o = view.outputs[0]!;
+  const kind = o.loss?.kind;
+  if ((kind !== 'categorical' && kind !== 'sparse') || !(o.units !== null && o.units >= 2)) return [];
+  const e = run.data.y.get(0);
+  const s = e?.summary;
+  const rows = s?.shape?.[0];
+  if (!e || !s || typeof rows !== 'number' || rows < 32) return [];
+  const width = s.shape && s.shape.length >= 2 ? s.shape[s.shape.length - 1] : 1;
+  let only: number | null = null;
+  if (width === 1 && s.distinct?.length === 1 && s.distinctCounts?.[0] === rows) only = s.distinct[0]!;
+  else if (typeof width === 'number' && width > 1 && s.oneHotRows === true && s.columnMeans) {
+    const present = s.columnMeans.map((m, i) => [m, i] as const).filter(([m]) => m > 0);
+    if (present.length === 1) only = present[0]![1];
+  }
+  if (only === null) return [];
+  const ySite = e.site ?? view.event.fitSite;
+  return [
+    {
+      id: 'one-class-targets:y',
+      symptom: 'one-class-targets',
+      rootCause: 'label-encoding',
+      layer: null,
+      location: ySite,
+      data: { role: 'y', fitSite: ySite },
+      related: [],
+      message: `Every one of the ${rows} training targets is class ${fmt(only)}: the model can only learn to answer ${fmt(only)}, whatever its input, and its training loss and accuracy look perfect while it learns nothing. The labels lost their classes where they were made: an argMax or sum along the wrong axis, or the wrong column.`,
+      evidence: [`all ${rows} targets are class ${fmt(only)}`],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set(...HARM),
+      strength: 1,
+      weak: false,
+      certain: true,
+    },
+  ];
+}
+
 /** Multi-label targets with at least this many labels per row on average cannot be fit by softmax. */
 const MANY_LABELS_PER_ROW = 1.2;
 
@@ -1720,6 +1767,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...nothingTrainable(view));
   out.push(...frozenUntrained(view));
   out.push(...paddedAtEnd(view, run));
+  out.push(...oneClassTargets(view, run));
   out.push(...validationScale(view, run));
   out.push(...validationIsTraining(view, run));
   out.push(...unshuffledBatches(view, run));
