@@ -130,7 +130,7 @@ export type FixPlan =
   | { kind: 'callOption'; site: SourceSite; callee: string; key: string; to: string }
   /** The axis 0 of the softmax-like call at the site (`tf.logSumExp(x, 0, true)`, `x.sum(0, true)`) becomes -1. */
   | { kind: 'lastAxis'; site: SourceSite }
-  /** The axis of the `moments`/`mean` call at the site (`tf.moments(x, 1)`, `x.mean(-1)`), taken over each row, becomes 0: over each column. */
+  /** The axis of the `moments`/`mean` call at the site (`tf.moments(x, 1)`, `x.mean(-1)`), taken over each row, becomes 0: over each column; `tf.moments(x)` gets axis 0. */
   | { kind: 'columnAxis'; site: SourceSite }
   | { kind: 'all'; parts: FixPlan[] };
 
@@ -1357,6 +1357,8 @@ function columnAxisEdits(src: SourceText, p: Extract<FixPlan, { kind: 'columnAxi
   const call = findCall(src, p.site, /\b(?:moments|mean)\s*\(/);
   if (!call) return null;
   const t = src.text;
+  // tf.moments(x) with no axis takes one mean over every value: axis 0 is added.
+  if (call.args.length === 1 && /\bmoments\s*\($/.test(t.slice(0, call.open + 1))) return [src.edit(p.site.file, call.args[0]!.end, call.args[0]!.end, ', 0')];
   // tf.moments(x, axis) and tf.mean(x, axis) name the axis second, x.mean(axis) first: the first of them written as a row axis.
   for (const a of call.args.slice(0, 2)) {
     const span = trim(t, a.start, a.end);

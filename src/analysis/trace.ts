@@ -130,6 +130,8 @@ export const TensorSummary = z.object({
   identicalRows: z.boolean().optional(),
   /** Optional, for 2-D inputs: true when every row has mean 0 and variance 1 across its columns. */
   rowsStandardized: z.boolean().optional(),
+  /** Optional, for 2-D inputs of up to 1,024 columns: each column's standard deviation. */
+  columnSpreads: z.array(z.number()).max(1024).optional(),
   /** Optional, for sequence inputs: shares of steps that are all-zero runs at the end and at the start of their row, and of rows padded at the end. */
   zeroPadding: z.object({ tailSteps: z.number().min(0).max(1), headSteps: z.number().min(0).max(1), tailRows: z.number().min(0).max(1) }).optional(),
   /** Optional, for fit's targets: how far they depend on the inputs (nearest-neighbour pairs). */
@@ -142,6 +144,8 @@ export const DataOrigin = z.object({
   site: SourceSite,
   /** Lines that took a mean over each row in its making (tf.moments(x, 1)). */
   rowMeans: z.array(SourceSite).max(4).optional(),
+  /** Lines that took one mean over all values in its making (tf.moments(x) with no axis). */
+  wholeMeans: z.array(SourceSite).max(4).optional(),
 });
 export type DataOrigin = z.infer<typeof DataOrigin>;
 

@@ -20,6 +20,8 @@ interface Making {
   narrows: boolean;
   /** A mean over the last axis only, of an input with rows and columns. */
   rowMean: boolean;
+  /** A mean over every axis of an input with rows and columns: one mean for all its columns. */
+  wholeMean: boolean;
   stack: { stack?: string };
 }
 
@@ -71,12 +73,15 @@ function axesOf(axis: unknown, rank: number): number[] | null {
 /** After a kernel ran outside training: `out` is its output (or outputs). */
 export function noteKernel(kernel: unknown, inputs: any, attrs: any, out: any): void {
   if (typeof kernel !== 'string' || noted >= MAKINGS_LIMIT) return;
-  const outs = (Array.isArray(out) ? out : [out]).filter((t) => isTensorLike(t) && (t as any).size >= SMALLEST_NOTED);
-  if (outs.length === 0) return;
   const list = tensorInputs(inputs);
   const x = isTensorLike(inputs?.x) ? inputs.x : (list[0] ?? null);
+  // A mean of data is noted however small it is: it is how the data was scaled.
+  const ofData = kernel === 'Mean' && !!x && (x as any).size >= SMALLEST_NOTED;
+  const outs = (Array.isArray(out) ? out : [out]).filter((t) => isTensorLike(t) && ((t as any).size >= SMALLEST_NOTED || ofData));
+  if (outs.length === 0) return;
   let narrows = false;
   let rowMean = false;
+  let wholeMean = false;
   if (x && (kernel === 'Slice' || kernel === 'StridedSlice' || kernel === 'GatherV2')) {
     const shape = (x as any).shape as number[];
     const result = outs[0]!.shape;
@@ -85,8 +90,9 @@ export function noteKernel(kernel: unknown, inputs: any, attrs: any, out: any): 
     const rank = (x as any).rank as number;
     const axes = axesOf(attrs?.axis, rank);
     rowMean = rank >= 2 && !!axes && axes.length === 1 && axes[0] === rank - 1;
+    wholeMean = rank >= 2 && (attrs?.axis === null || attrs?.axis === undefined || (!!axes && new Set(axes).size === rank));
   }
-  const making: Making = { kernel, source: x, inputs: list, narrows, rowMean, stack: captureStack(undefined, MAKING_FRAMES) };
+  const making: Making = { kernel, source: x, inputs: list, narrows, rowMean, wholeMean, stack: captureStack(undefined, MAKING_FRAMES) };
   noted++;
   for (const t of outs) makings.set(t, making);
 }
@@ -95,7 +101,7 @@ export function noteKernel(kernel: unknown, inputs: any, attrs: any, out: any): 
 export function noteMadeTensor(t: any): void {
   if (noted >= MAKINGS_LIMIT || !isTensorLike(t) || (t as any).size < SMALLEST_NOTED) return;
   noted++;
-  makings.set(t, { kernel: 'tensor', source: null, inputs: [], narrows: false, rowMean: false, stack: captureStack(undefined, MAKING_FRAMES) });
+  makings.set(t, { kernel: 'tensor', source: null, inputs: [], narrows: false, rowMean: false, wholeMean: false, stack: captureStack(undefined, MAKING_FRAMES) });
 }
 
 /**
@@ -115,12 +121,16 @@ export function dataOrigin(t: object, probeFile: string): DataOrigin | null {
   }
   const site = userSiteFromStack((picked ?? node).stack.stack, probeFile);
   if (!site) return null;
-  const rowMeans = rowMeanSites(t, probeFile);
-  return rowMeans.length ? { site, rowMeans } : { site };
+  const rowMeans = meanSites(t, probeFile, (m) => m.rowMean);
+  const wholeMeans = meanSites(t, probeFile, (m) => m.wholeMean);
+  return { site, ...(rowMeans.length ? { rowMeans } : {}), ...(wholeMeans.length ? { wholeMeans } : {}) };
 }
 
-/** The lines that took a mean over each row in `t`'s making (tf.moments(x, 1)): at most four, one per line. */
-function rowMeanSites(t: object, probeFile: string): SourceSite[] {
+/**
+ * The lines in `t`'s making that took a mean `which` picks (over each row, tf.moments(x, 1); over
+ * all values, tf.moments(x)): at most four, one per line.
+ */
+function meanSites(t: object, probeFile: string, which: (m: Making) => boolean): SourceSite[] {
   const sites: SourceSite[] = [];
   const seen = new Set<Making>();
   const queue: object[] = [t];
@@ -128,7 +138,7 @@ function rowMeanSites(t: object, probeFile: string): SourceSite[] {
     const node = makings.get(queue.shift()!);
     if (!node || seen.has(node)) continue;
     seen.add(node);
-    if (node.rowMean) {
+    if (which(node)) {
       const site = userSiteFromStack(node.stack.stack, probeFile);
       if (site && !sites.some((s) => s.file === site.file && s.line === site.line)) sites.push(site);
     }

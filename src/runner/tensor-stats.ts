@@ -190,6 +190,30 @@ function identicalRows(values: Values, shape: readonly number[]): boolean | null
  * Whether every row of a 2-D input was standardized across its own columns (mean 0, variance 1
  * per row): moments taken over the wrong axis. Stops at the first row that is not.
  */
+/** Each column's standard deviation, for 2-D inputs of 2 to 1,024 columns (finite values only). */
+function columnSpreads(values: Values, shape: readonly number[]): number[] | null {
+  if (shape.length !== 2) return null;
+  const [rows, width] = shape as [number, number];
+  if (!(rows > 1 && width >= 2 && width <= 1024)) return null;
+  const sum = new Float64Array(width);
+  const sumSq = new Float64Array(width);
+  const count = new Float64Array(width);
+  for (let i = 0; i < rows * width; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    const c = i % width;
+    sum[c] += v;
+    sumSq[c] += v * v;
+    count[c]++;
+  }
+  return Array.from(sum, (s, c) => {
+    const n = count[c]!;
+    if (n === 0) return 0;
+    const m = s / n;
+    return Math.sqrt(Math.max(0, sumSq[c]! / n - m * m));
+  });
+}
+
 /**
  * For sequences ([rows, steps, features]): the share of steps that are all-zero runs at the end of
  * their row (post-padding) and at its start (pre-padding), and the share of rows padded at the end.
@@ -296,6 +320,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
   const identical = !wantDistinct ? identicalRows(values, shape) : null;
   const standardizedRows = !wantDistinct ? rowsStandardized(values, shape) : null;
   const padding = !wantDistinct ? zeroPadding(values, shape) : null;
+  const spreads = !wantDistinct ? columnSpreads(values, shape) : null;
   const runs = wantDistinct ? classRunsOf(values, shape) : null;
   return {
     shape: shape.slice(0, 16).map((d) => (Number.isFinite(d) ? d : null)),
@@ -310,6 +335,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
     ...(identical !== null ? { identicalRows: identical } : {}),
     ...(standardizedRows ? { rowsStandardized: true } : {}),
     ...(padding ? { zeroPadding: padding } : {}),
+    ...(spreads ? { columnSpreads: spreads } : {}),
     distinct,
     oneHotRows,
     zeroRows,

@@ -96,6 +96,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/lr-growth-factor/buggy.js', symptoms: ['constant-output', 'dead-relu', 'loss-diverging'], rootCause: 'learning-rate', lineOf: '', fixed: 'optimizer.setLearningRate(optimizer.learningRate * 0.67);' },
   // Majority votes summed over the class axis: every label becomes class 0, shown where the labels are made.
   { script: 'benchmark/bugs/argmax-wrong-axis-labels/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: '' },
+  // One mean and variance over all values (tf.moments(x)): the ratio columns are left nearly constant.
+  { script: 'benchmark/bugs/global-standardization/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: '', fixed: 'tf.moments(xTrainRaw, 0)' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'await model.fit(xs.gather(rowOrder), ys.gather(rowOrder), {' },
 ];

@@ -1372,6 +1372,52 @@ function inferenceMode(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** Columns this many times apart in spread after scaling were scaled together, not each on its own. */
+const SPREAD_APART = 1000;
+
+/**
+ * Inputs that look standardized as a whole (mean near 0, spread near 1) while their columns'
+ * spreads lie a thousandfold apart: one mean and variance were taken over all values (tf.moments(x)
+ * with no axis), so the column on the largest scale keeps all the spread and the others are left
+ * nearly constant. Shown on the moments call when the probe saw it, with a fix to axis 0.
+ */
+function scaledAsAWhole(view: ModelView, run: ModelState): Hypothesis[] {
+  const x = run.data.x.get(0);
+  const s = x?.summary;
+  const spreads = s?.columnSpreads;
+  if (!x || !s || !spreads || !isNum(s.mean) || !isNum(s.std) || Math.abs(s.mean) > 0.5 || s.std < 0.3 || s.std > 3) return [];
+  const positive = spreads.filter((v) => v > 0);
+  if (positive.length < 2) return [];
+  const widest = Math.max(...positive);
+  const flat = spreads.map((v, i) => [v, i] as const).filter(([v]) => v > 0 && v * SPREAD_APART <= widest);
+  if (flat.length === 0) return [];
+  const wholeMeans = x.origin?.wholeMeans ?? [];
+  const fitSite = x.site ?? view.event.fitSite;
+  const atMeans: Pick<Hypothesis, 'fixes'> & Partial<Pick<Hypothesis, 'location' | 'data' | 'related'>> = wholeMeans.length
+    ? {
+        location: wholeMeans[0]!,
+        data: undefined,
+        related: fitSite ? [{ site: fitSite, message: 'passed to fit here as x' }] : [],
+        fixes: [{ title: 'Take the mean and variance of each column (axis 0)', plan: { kind: 'all', parts: wholeMeans.map((site) => ({ kind: 'columnAxis' as const, site })) } }],
+      }
+    : { fixes: fitSite ? [{ title: 'Standardize each column on its own', plan: { kind: 'scale', fitSite, role: 'x', op: { type: 'columns', fallback: null } } }] : [] };
+  const cols = flat.slice(0, 4).map(([v, i]) => `column ${i}: ${fmt(v)}`);
+  return [
+    {
+      id: 'unscaled-input:columns',
+      symptom: 'unscaled-input',
+      rootCause: 'input-normalization',
+      ...aboutInputs(view, 0, x),
+      message: `The inputs look standardized as a whole (mean ${fmt(s.mean)}, spread ${fmt(s.std)}), but their columns' spreads lie ${fmt(widest / Math.min(...flat.map(([v]) => v)))}-fold apart: ${flat.length} of ${spreads.length} columns are left nearly constant (${cols.join(', ')}) beside one with spread ${fmt(widest)}. One mean and variance were taken over all values, so the column on the largest scale kept all the spread. Standardize each column on its own (tf.moments(x, 0)).`,
+      evidence: [`column spreads from ${fmt(Math.min(...positive))} to ${fmt(widest)}`, `all inputs: mean ${fmt(s.mean)}, spread ${fmt(s.std)}`],
+      relevance: new Map(),
+      confirmBy: set(...HARM, 'dead-relu', 'saturated-activation', 'weights-unchanged'),
+      strength: 0.9,
+      ...atMeans,
+    },
+  ];
+}
+
 /**
  * fit given class targets that are all one class, for a model built to tell several apart (a
  * categorical loss over 2 units or more): it can only learn to answer that class, whatever its
@@ -1768,6 +1814,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...frozenUntrained(view));
   out.push(...paddedAtEnd(view, run));
   out.push(...oneClassTargets(view, run));
+  out.push(...scaledAsAWhole(view, run));
   out.push(...validationScale(view, run));
   out.push(...validationIsTraining(view, run));
   out.push(...unshuffledBatches(view, run));
