@@ -45,6 +45,7 @@ export const SYMPTOMS = [
   'stopped-early',
   'minority-never-predicted',
   'one-class-targets',
+  'rows-left-out',
   // Inputs and targets shuffled each in its own order.
   'labels-shuffled-apart',
   // A custom loop that runs dropout or batch normalization in inference mode.
@@ -102,6 +103,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'stopped-early': 'early stopping ended training before the model learned',
   'minority-never-predicted': 'the model predicts the majority class for every row',
   'one-class-targets': 'every training target is the same class',
+  'rows-left-out': 'most rows of the data train nothing',
   'labels-shuffled-apart': 'the inputs and targets were shuffled apart',
   'training-mode-off': 'dropout or batch normalization runs in inference mode while training',
   'validation-is-training': 'validation is done on the training data',

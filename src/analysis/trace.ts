@@ -146,6 +146,8 @@ export const DataOrigin = z.object({
   rowMeans: z.array(SourceSite).max(4).optional(),
   /** Lines that took one mean over all values in its making (tf.moments(x) with no axis). */
   wholeMeans: z.array(SourceSite).max(4).optional(),
+  /** The first cut of rows on the way back (a slice or gather): its line, the rows it kept and the rows of its source. */
+  rowCut: z.object({ site: SourceSite, rows: z.number().int().min(0), of: z.number().int().min(1) }).optional(),
 });
 export type DataOrigin = z.infer<typeof DataOrigin>;
 

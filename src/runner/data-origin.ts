@@ -18,6 +18,8 @@ interface Making {
   inputs: object[];
   /** A selection that drops columns (any axis but the first): where a part of a table was taken. */
   narrows: boolean;
+  /** A slice or gather that keeps fewer rows than its source: [rows kept, rows of the source]. */
+  rowCut: [number, number] | null;
   /** A mean over the last axis only, of an input with rows and columns. */
   rowMean: boolean;
   /** A mean over every axis of an input with rows and columns: one mean for all its columns. */
@@ -82,17 +84,19 @@ export function noteKernel(kernel: unknown, inputs: any, attrs: any, out: any): 
   let narrows = false;
   let rowMean = false;
   let wholeMean = false;
+  let rowCut: [number, number] | null = null;
   if (x && (kernel === 'Slice' || kernel === 'StridedSlice' || kernel === 'GatherV2')) {
     const shape = (x as any).shape as number[];
     const result = outs[0]!.shape;
     narrows = result.length === shape.length && shape.some((n, i) => i > 0 && result[i]! < n);
+    if (result.length === shape.length && result[0]! < shape[0]!) rowCut = [result[0]!, shape[0]!];
   } else if (x && kernel === 'Mean') {
     const rank = (x as any).rank as number;
     const axes = axesOf(attrs?.axis, rank);
     rowMean = rank >= 2 && !!axes && axes.length === 1 && axes[0] === rank - 1;
     wholeMean = rank >= 2 && (attrs?.axis === null || attrs?.axis === undefined || (!!axes && new Set(axes).size === rank));
   }
-  const making: Making = { kernel, source: x, inputs: list, narrows, rowMean, wholeMean, stack: captureStack(undefined, MAKING_FRAMES) };
+  const making: Making = { kernel, source: x, inputs: list, narrows, rowCut, rowMean, wholeMean, stack: captureStack(undefined, MAKING_FRAMES) };
   noted++;
   for (const t of outs) makings.set(t, making);
 }
@@ -101,7 +105,7 @@ export function noteKernel(kernel: unknown, inputs: any, attrs: any, out: any): 
 export function noteMadeTensor(t: any): void {
   if (noted >= MAKINGS_LIMIT || !isTensorLike(t) || (t as any).size < SMALLEST_NOTED) return;
   noted++;
-  makings.set(t, { kernel: 'tensor', source: null, inputs: [], narrows: false, rowMean: false, wholeMean: false, stack: captureStack(undefined, MAKING_FRAMES) });
+  makings.set(t, { kernel: 'tensor', source: null, inputs: [], narrows: false, rowCut: null, rowMean: false, wholeMean: false, stack: captureStack(undefined, MAKING_FRAMES) });
 }
 
 /**
@@ -113,8 +117,11 @@ export function dataOrigin(t: object, probeFile: string): DataOrigin | null {
   let node = makings.get(t);
   if (!node) return null;
   let picked: Making | null = null;
+  // The first cut of rows on the way back: where these rows were taken from a larger set.
+  let cut: Making | null = null;
   for (let hop = 0; SELECTIONS.has(node.kernel) && hop < 64; hop++) {
     if (node.narrows) picked = node;
+    if (node.rowCut && !cut) cut = node;
     const next: Making | undefined = node.source ? makings.get(node.source) : undefined;
     if (!next) break;
     node = next;
@@ -123,7 +130,13 @@ export function dataOrigin(t: object, probeFile: string): DataOrigin | null {
   if (!site) return null;
   const rowMeans = meanSites(t, probeFile, (m) => m.rowMean);
   const wholeMeans = meanSites(t, probeFile, (m) => m.wholeMean);
-  return { site, ...(rowMeans.length ? { rowMeans } : {}), ...(wholeMeans.length ? { wholeMeans } : {}) };
+  const cutSite = cut ? userSiteFromStack(cut.stack.stack, probeFile) : null;
+  return {
+    site,
+    ...(rowMeans.length ? { rowMeans } : {}),
+    ...(wholeMeans.length ? { wholeMeans } : {}),
+    ...(cut && cutSite ? { rowCut: { site: cutSite, rows: cut.rowCut![0], of: cut.rowCut![1] } } : {}),
+  };
 }
 
 /**

@@ -1372,6 +1372,39 @@ function inferenceMode(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * fit's inputs and its validationData's both cut by rows from one table, together using half of
+ * its rows or fewer: most of the data trains nothing. A slice sized with the wrong constant (the
+ * test set's size where the training set's was meant) does this. Subsampling on purpose happens,
+ * so it is a warning; overfitting confirms it.
+ */
+function rowsLeftOut(view: ModelView, run: ModelState): Hypothesis[] {
+  if (view.event.mode !== 'fit') return [];
+  const train = run.data.x.get(0)?.origin?.rowCut;
+  const val = run.data.xVal.get(0)?.origin?.rowCut;
+  if (!train || !val || train.of !== val.of) return [];
+  const unused = train.of - train.rows - val.rows;
+  if (unused < train.of / 2 || unused < train.rows) return [];
+  return [
+    {
+      id: 'rows-left-out:x',
+      symptom: 'rows-left-out',
+      rootCause: 'training-data',
+      layer: null,
+      location: train.site,
+      related: [{ site: val.site, message: `the ${val.rows} validation rows are cut here` }],
+      message: `fit trains on ${train.rows} rows cut from a table of ${train.of}, and validates on ${val.rows} rows cut from it: ${unused} rows (${pct(unused / train.of)}) are used by neither, so the model learns from far less data than there is. A slice sized with the wrong constant (the test set's size where the training set's was meant) does this.`,
+      evidence: [`training rows: ${train.rows} of ${train.of}`, `validation rows: ${val.rows} of ${val.of}`],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set('overfitting'),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
 /** Columns this many times apart in spread after scaling were scaled together, not each on its own. */
 const SPREAD_APART = 1000;
 
@@ -1815,6 +1848,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...paddedAtEnd(view, run));
   out.push(...oneClassTargets(view, run));
   out.push(...scaledAsAWhole(view, run));
+  out.push(...rowsLeftOut(view, run));
   out.push(...validationScale(view, run));
   out.push(...validationIsTraining(view, run));
   out.push(...unshuffledBatches(view, run));
