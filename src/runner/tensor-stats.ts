@@ -190,6 +190,9 @@ function identicalRows(values: Values, shape: readonly number[]): boolean | null
  * Whether every row of a 2-D input was standardized across its own columns (mean 0, variance 1
  * per row): moments taken over the wrong axis. Stops at the first row that is not.
  */
+/** Values read for the columns' spreads at most (whole rows at an even stride): enough to tell spreads a thousandfold apart. */
+const SPREAD_VALUES = 262_144;
+
 /** Each column's standard deviation, for 2-D inputs of 2 to 1,024 columns (finite values only). */
 function columnSpreads(values: Values, shape: readonly number[]): number[] | null {
   if (shape.length !== 2) return null;
@@ -198,13 +201,16 @@ function columnSpreads(values: Values, shape: readonly number[]): number[] | nul
   const sum = new Float64Array(width);
   const sumSq = new Float64Array(width);
   const count = new Float64Array(width);
-  for (let i = 0; i < rows * width; i++) {
-    const v = values[i]!;
-    if (!Number.isFinite(v)) continue;
-    const c = i % width;
-    sum[c] += v;
-    sumSq[c] += v * v;
-    count[c]++;
+  const stride = Math.max(1, Math.ceil(rows / Math.max(64, Math.floor(SPREAD_VALUES / width))));
+  for (let r = 0; r < rows; r += stride) {
+    const base = r * width;
+    for (let c = 0; c < width; c++) {
+      const v = values[base + c]!;
+      if (!Number.isFinite(v)) continue;
+      sum[c] += v;
+      sumSq[c] += v * v;
+      count[c]++;
+    }
   }
   return Array.from(sum, (s, c) => {
     const n = count[c]!;
