@@ -256,35 +256,19 @@ export class DiagnosisEngine {
         this.run(e.modelId).stoppedEarly = e;
         return;
       }
-      case 'batchAxis': {
-        const run = this.run(e.modelId);
-        run.batchAxis ??= e;
-        if (run.view) this.applyConfig(run);
-        return;
-      }
-      case 'broadcast': {
-        const run = this.run(e.modelId);
-        run.broadcast ??= e;
-        if (run.view) this.applyConfig(run);
-        return;
-      }
-      case 'shuffledApart': {
-        const run = this.run(e.modelId);
-        run.shuffledApart ??= e;
-        if (run.view) this.applyConfig(run);
-        return;
-      }
+      case 'batchAxis':
+        return this.configEvidence(e.modelId, (run) => (run.batchAxis ??= e));
+      case 'broadcast':
+        return this.configEvidence(e.modelId, (run) => (run.broadcast ??= e));
+      case 'shuffledApart':
+        return this.configEvidence(e.modelId, (run) => (run.shuffledApart ??= e));
       case 'trainedAgainst': {
         this.run(e.modelId).opponent ??= e.otherId;
         this.run(e.otherId).opponent ??= e.modelId;
         return;
       }
-      case 'inferenceMode': {
-        const run = this.run(e.modelId);
-        run.inferenceMode ??= e;
-        if (run.view) this.applyConfig(run);
-        return;
-      }
+      case 'inferenceMode':
+        return this.configEvidence(e.modelId, (run) => (run.inferenceMode ??= e));
       case 'logOfProbabilities': {
         const logs = this.run(e.modelId).logsOfProbabilities;
         if (!logs.some((l) => l.complement === e.complement)) logs.push(e);
@@ -396,6 +380,13 @@ export class DiagnosisEngine {
     };
     this.ctxs.set(run, ctx);
     return ctx;
+  }
+
+  /** Keeps what the probe saw about a model's configuration (the first of its kind) and reconsiders the configuration hypotheses. */
+  private configEvidence(modelId: number, keep: (run: ModelState) => unknown): void {
+    const run = this.run(modelId);
+    keep(run);
+    if (run.view) this.applyConfig(run);
   }
 
   private trend(run: ModelState, ctx: Ctx, final: boolean): void {
