@@ -42,7 +42,7 @@ const SMALLEST_NOTED = 64;
  * tensor made from an array) to the user's line, and cheaper than the probe's usual depth.
  */
 const MAKING_FRAMES = 16;
-/** Makings visited when looking for row means in a value's making. */
+/** Makings visited when looking for the means in a value's making. */
 const WALK_LIMIT = 400;
 
 const makings = new WeakMap<object, Making>();
@@ -128,8 +128,7 @@ export function dataOrigin(t: object, probeFile: string): DataOrigin | null {
   }
   const site = userSiteFromStack((picked ?? node).stack.stack, probeFile);
   if (!site) return null;
-  const rowMeans = meanSites(t, probeFile, (m) => m.rowMean);
-  const wholeMeans = meanSites(t, probeFile, (m) => m.wholeMean);
+  const { rowMeans, wholeMeans } = meanSites(t, probeFile);
   const cutSite = cut ? userSiteFromStack(cut.stack.stack, probeFile) : null;
   return {
     site,
@@ -140,22 +139,25 @@ export function dataOrigin(t: object, probeFile: string): DataOrigin | null {
 }
 
 /**
- * The lines in `t`'s making that took a mean `which` picks (over each row, tf.moments(x, 1); over
- * all values, tf.moments(x)): at most four, one per line.
+ * The lines in `t`'s making that took a mean over each row (tf.moments(x, 1)) and over all values
+ * (tf.moments(x)): at most four of each, one per line, found in one walk.
  */
-function meanSites(t: object, probeFile: string, which: (m: Making) => boolean): SourceSite[] {
-  const sites: SourceSite[] = [];
+function meanSites(t: object, probeFile: string): { rowMeans: SourceSite[]; wholeMeans: SourceSite[] } {
+  const rowMeans: SourceSite[] = [];
+  const wholeMeans: SourceSite[] = [];
+  const add = (sites: SourceSite[], node: Making) => {
+    const site = sites.length < 4 ? userSiteFromStack(node.stack.stack, probeFile) : null;
+    if (site && !sites.some((s) => s.file === site.file && s.line === site.line)) sites.push(site);
+  };
   const seen = new Set<Making>();
   const queue: object[] = [t];
-  while (queue.length && seen.size < WALK_LIMIT && sites.length < 4) {
-    const node = makings.get(queue.shift()!);
+  for (let next = 0; next < queue.length && seen.size < WALK_LIMIT; next++) {
+    const node = makings.get(queue[next]!);
     if (!node || seen.has(node)) continue;
     seen.add(node);
-    if (which(node)) {
-      const site = userSiteFromStack(node.stack.stack, probeFile);
-      if (site && !sites.some((s) => s.file === site.file && s.line === site.line)) sites.push(site);
-    }
+    if (node.rowMean) add(rowMeans, node);
+    if (node.wholeMean) add(wholeMeans, node);
     queue.push(...node.inputs);
   }
-  return sites;
+  return { rowMeans, wholeMeans };
 }

@@ -1017,84 +1017,79 @@ function hookLayers(layers: any): void {
 }
 
 /**
- * Where a tf.data dataset was batched, and how many rows it batched: a dataset whose batches hold
- * one class each can then get a quick fix that shuffles before that `.batch()`. The tag follows
- * the dataset through prefetch and repeat, which keep its batches as they are.
+ * tf.data datasets made from another (batch, map, prefetch, repeat, take, skip, filter) remember it
+ * and the method that made them. Notes are put on the dataset a call made and found again by
+ * walking back from the dataset fitDataset was given:
+ * - where a dataset was batched, and how many rows it batched (through prefetch and repeat, which
+ *   keep its batches as they are): a dataset whose batches hold one class each can then get a quick
+ *   fix that shuffles before that `.batch()`;
+ * - datasets shuffled each on their own (through any method but batch) and then zipped into
+ *   (inputs, targets) pairs: each shuffle draws its own order, so the pairs are scrambled.
  */
+const derivedFrom = new WeakMap<object, { from: object; method: string }>();
+const DERIVING = ['batch', 'map', 'mapAsync', 'prefetch', 'repeat', 'take', 'skip', 'filter'];
 const batchOrigins = new WeakMap<object, { site: SourceSite | null; rows: number | null }>();
-
-function hookData(data: any): void {
-  const proto = data.Dataset.prototype;
-  if (proto.batch[MARK]) return;
-  const wrap = (method: string, origin: (self: any) => { site: SourceSite | null; rows: number | null } | undefined) => {
-    const original = proto[method];
-    if (typeof original !== 'function') return;
-    const wrapped = function (this: any, ...args: any[]) {
-      const out = original.apply(this, args);
-      try {
-        const o = origin(this);
-        if (o && out && typeof out === 'object') batchOrigins.set(out, o);
-      } catch {
-        /* the tag is only for the quick fix */
-      }
-      return out;
-    };
-    (wrapped as any)[MARK] = true;
-    proto[method] = wrapped;
-  };
-  wrap('batch', (self) => ({ site: captureUserSite(PROBE_FILE), rows: Number.isInteger(self.size) && self.size > 0 ? self.size : null }));
-  for (const method of ['prefetch', 'repeat']) wrap(method, (self) => batchOrigins.get(self));
-  watchDatasetShuffles(data, proto);
-}
-
-/**
- * Datasets shuffled each on their own and then zipped into (inputs, targets) pairs: each shuffle
- * draws its own order, so the pairs are scrambled. Shuffles are noted on the datasets they make
- * (and those derived from them); a zip of two or more shuffled parts is noted on the zipped
- * dataset, found again when fitDataset is given it or one derived from it.
- */
 interface ShuffledPart {
   site: SourceSite | null;
   seed: unknown;
 }
 const shuffledParts = new WeakMap<object, ShuffledPart>();
 const zippedApart = new WeakMap<object, { inputs: SourceSite | null; targets: SourceSite | null; zip: SourceSite | null }>();
-const derivedFrom = new WeakMap<object, object>();
 
-function watchDatasetShuffles(data: any, proto: any): void {
-  const shuffle = proto.shuffle;
-  if (typeof shuffle === 'function' && !shuffle[MARK]) {
-    const wrapped = function (this: any, ...args: any[]) {
-      const out = shuffle.apply(this, args);
-      if (out && typeof out === 'object') shuffledParts.set(out, { site: captureUserSite(PROBE_FILE), seed: args[1] });
-      return out;
-    };
-    (wrapped as any)[MARK] = true;
-    proto.shuffle = wrapped;
+/** The first note `notes` holds on `dataset` or on the datasets it was made from, through methods `through` accepts. */
+function noteBehind<T>(notes: WeakMap<object, T>, dataset: any, through: (method: string) => boolean): T | null {
+  let d = dataset;
+  for (let hop = 0; d && typeof d === 'object' && hop < 16; hop++) {
+    const found = notes.get(d);
+    if (found !== undefined) return found;
+    const link = derivedFrom.get(d);
+    if (!link || !through(link.method)) return null;
+    d = link.from;
   }
-  // Datasets made from another keep a link to it: batch, map, prefetch, repeat, take, skip.
-  for (const method of ['batch', 'map', 'mapAsync', 'prefetch', 'repeat', 'take', 'skip', 'filter']) {
+  return null;
+}
+
+const batchOriginOf = (dataset: any) => noteBehind(batchOrigins, dataset, (m) => m === 'prefetch' || m === 'repeat');
+const shuffledPartOf = (dataset: any) => noteBehind(shuffledParts, dataset, (m) => m !== 'batch');
+const zippedApartOf = (dataset: any) => noteBehind(zippedApart, dataset, () => true);
+
+function hookData(data: any): void {
+  const proto = data.Dataset.prototype;
+  if (proto.batch[MARK]) return;
+  const wrap = (method: string, note: (self: any, args: any[], out: object) => void) => {
     const original = proto[method];
-    if (typeof original !== 'function') continue;
+    if (typeof original !== 'function') return;
     const wrapped = function (this: any, ...args: any[]) {
       const out = original.apply(this, args);
-      if (out && typeof out === 'object') {
-        derivedFrom.set(out, this);
-        const part = shuffledParts.get(this);
-        if (part && method !== 'batch') shuffledParts.set(out, part);
+      try {
+        if (out && typeof out === 'object') note(this, args, out);
+      } catch {
+        /* the notes are only for diagnosis; the dataset is unaffected */
       }
       return out;
     };
     (wrapped as any)[MARK] = true;
     proto[method] = wrapped;
+  };
+  for (const method of DERIVING) {
+    wrap(method, (self, _args, out) => {
+      derivedFrom.set(out, { from: self, method });
+      if (method === 'batch') batchOrigins.set(out, { site: captureUserSite(PROBE_FILE), rows: Number.isInteger(self.size) && self.size > 0 ? self.size : null });
+    });
   }
+  wrap('shuffle', (_self, args, out) => shuffledParts.set(out, { site: captureUserSite(PROBE_FILE), seed: args[1] }));
+  watchZip(data);
+}
+
+/** A zip of two or more datasets shuffled each on its own is noted on the zipped dataset. */
+function watchZip(data: any): void {
   const zip = data.zip;
   if (typeof zip !== 'function' || zip[MARK]) return;
   const wrappedZip = function (this: unknown, ...args: any[]) {
     const out = zip.apply(this, args);
     try {
       const parts = args[0] && typeof args[0] === 'object' ? (Array.isArray(args[0]) ? args[0] : Object.values(args[0])) : [];
-      const shuffled = parts.map((d: any) => (d && typeof d === 'object' ? shuffledParts.get(d) : undefined)).filter((x: ShuffledPart | undefined): x is ShuffledPart => !!x);
+      const shuffled = parts.map((d: any) => shuffledPartOf(d)).filter((x: ShuffledPart | null): x is ShuffledPart => !!x);
       // Two shuffles seeded alike draw the same order: no harm.
       const sameSeed = shuffled.length >= 2 && shuffled.every((p: ShuffledPart) => p.seed !== undefined && p.seed !== null && p.seed === shuffled[0]!.seed);
       if (shuffled.length >= 2 && !sameSeed && out && typeof out === 'object') {
@@ -1107,17 +1102,6 @@ function watchDatasetShuffles(data: any, proto: any): void {
   };
   (wrappedZip as any)[MARK] = true;
   trySet(data, 'zip', wrappedZip);
-}
-
-/** The note on a dataset fitDataset was given, or on one it was made from. */
-function zippedApartOf(dataset: any): { inputs: SourceSite | null; targets: SourceSite | null; zip: SourceSite | null } | null {
-  let d = dataset;
-  for (let hop = 0; d && hop < 16; hop++) {
-    const found = zippedApart.get(d);
-    if (found) return found;
-    d = derivedFrom.get(d);
-  }
-  return null;
 }
 
 /**
@@ -1514,7 +1498,7 @@ class BatchClassWatch {
   /** The dataset as fitDataset sees it: the same batches, read on the way through. */
   wrap(dataset: any): any {
     if (!dataset || typeof dataset.iterator !== 'function') return dataset;
-    this.origin = batchOrigins.get(dataset) ?? null;
+    this.origin = batchOriginOf(dataset);
     const watch = this;
     return Object.create(dataset, {
       iterator: {
@@ -2099,6 +2083,11 @@ const containerStacks = new WeakMap<object, { stack?: string }>();
 /** Per line that builds models: how many times a custom loop moved on to a new model built there. */
 const replacements = new Map<string, number>();
 
+/** A call's user frames as one key: the same key, the same lines. */
+function framesKey(sites: SourceSite[]): string {
+  return sites.map((x) => `${x.file}:${x.line}`).join('|');
+}
+
 /** Whether the gradients of a step meant for `entry` reached only another model, which then takes over. */
 function replacedBy(entry: TracedModel, grads: Record<string, unknown> | undefined): boolean {
   const names = grads ? Object.keys(grads) : [];
@@ -2110,9 +2099,8 @@ function replacedBy(entry: TracedModel, grads: Record<string, unknown> | undefin
   const next = registerModel(model, 'custom', entry.lastEvent?.fitSite ?? null, {});
   // Built where the model it replaces was built: a loop that rebuilds its model.
   const sites = userSitesFromStack(containerStacks.get(model)?.stack, PROBE_FILE, 4);
-  const before = userSitesFromStack(containerStacks.get(entry.model)?.stack, PROBE_FILE, 4);
-  const key = sites.map((x) => `${x.file}:${x.line}`).join('|');
-  if (sites.length === 0 || key !== before.map((x) => `${x.file}:${x.line}`).join('|')) return true;
+  const key = framesKey(sites);
+  if (sites.length === 0 || key !== framesKey(userSitesFromStack(containerStacks.get(entry.model)?.stack, PROBE_FILE, 4))) return true;
   // The previous model was itself a replacement: its first step was taken for the one before it (+1 below).
   const times = (replacements.get(key) ?? 0) + 1;
   replacements.set(key, times);

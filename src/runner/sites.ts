@@ -42,15 +42,7 @@ export function userSitesFromStack(stack: string | undefined, probeFile: string,
 
 /** The first frame of `stack` in user code, or null. */
 export function userSiteFromStack(stack: string | undefined, probeFile: string): SourceSite | null {
-  if (!stack) return null;
-  for (const line of stack.split('\n')) {
-    const m = FRAME.exec(line);
-    if (!m) continue;
-    const file = toPath(m[1]);
-    if (!isUserFile(file, probeFile)) continue;
-    return { file, line: Number(m[2]), column: Number(m[3]) };
-  }
-  return null;
+  return userSitesFromStack(stack, probeFile, 1)[0] ?? null;
 }
 
 /**

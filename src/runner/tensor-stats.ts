@@ -186,10 +186,6 @@ function identicalRows(values: Values, shape: readonly number[]): boolean | null
   return true;
 }
 
-/**
- * Whether every row of a 2-D input was standardized across its own columns (mean 0, variance 1
- * per row): moments taken over the wrong axis. Stops at the first row that is not.
- */
 /** Values read for the columns' spreads at most (whole rows at an even stride): enough to tell spreads a thousandfold apart. */
 const SPREAD_VALUES = 262_144;
 
@@ -253,6 +249,10 @@ function zeroPadding(values: Values, shape: readonly number[]): TensorSummary['z
   return { tailSteps: tail / total, headSteps: head / total, tailRows: tailRows / rows };
 }
 
+/**
+ * Whether every row of a 2-D input was standardized across its own columns (mean 0, variance 1
+ * per row): moments taken over the wrong axis. Stops at the first row that is not.
+ */
 function rowsStandardized(values: Values, shape: readonly number[]): boolean | null {
   const [rows, width] = shape;
   if (shape.length !== 2 || !rows || rows < 2 || !width || width < 3) return null;
