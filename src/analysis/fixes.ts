@@ -660,25 +660,34 @@ function scaleEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scale' }>): Ed
 }
 
 /** `<model>.add(<ns>.layers.…)` at the layer's site: a statement after it, written the same way. */
-function addLayerEdits(src: SourceText, p: Extract<FixPlan, { kind: 'addLayer' }>): EditResult {
-  const site = p.after.site;
-  if (!site) return null;
+/**
+ * `<model>.add(<ns>.layers.…)` starting the site's line: the call, and how a sibling statement is
+ * written (indentation, model, namespace, semicolon).
+ */
+function sequentialAdd(src: SourceText, site: SourceSite): { call: Call; statement: (layerCall: string) => string } | null {
   const call = findCall(src, site, /\.add\s*\(/);
   if (!call || call.args.length !== 1) return null;
   const t = src.text;
-  const ls = src.lineStart(site.line);
-  const head = /^(\s*)([A-Za-z_$][\w$]*)\.add\s*\($/.exec(t.slice(ls, call.open + 1));
+  const head = /^(\s*)([A-Za-z_$][\w$]*)\.add\s*\($/.exec(t.slice(src.lineStart(site.line), call.open + 1));
   const ns = /^([A-Za-z_$][\w$]*)\.layers\./.exec(t.slice(call.args[0]!.start, call.args[0]!.end));
   if (!head || !ns) return null;
+  const semi = t[call.close + 1] === ';' ? ';' : '';
+  return { call, statement: (layerCall) => `${head[1]}${head[2]}.add(${ns[1]}.layers.${layerCall})${semi}` };
+}
+
+function addLayerEdits(src: SourceText, p: Extract<FixPlan, { kind: 'addLayer' }>): EditResult {
+  const site = p.after.site;
+  const add = site ? sequentialAdd(src, site) : null;
+  if (!site || !add) return null;
+  const t = src.text;
   // The statement ends at the call's closing bracket and an optional semicolon; nothing else may follow on its line.
-  let end = call.close + 1;
+  let end = add.call.close + 1;
   if (t[end] === ';') end++;
   const { line } = src.position(end);
   if (t.slice(end, src.lineEnd(line)).trim() !== '') return null;
   const eol = t[src.lineEnd(line)] === '\r' ? '\r\n' : '\n';
-  const semi = t[call.close + 1] === ';' ? ';' : '';
   const at = src.lineEnd(line);
-  return [src.edit(site.file, at, at, `${eol}${head[1]}${head[2]}.add(${ns[1]}.layers.${p.layerCall})${semi}`)];
+  return [src.edit(site.file, at, at, `${eol}${add.statement(p.layerCall)}`)];
 }
 
 const RATE_ASSIGNMENT = /([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\[[^\]\n]*\]|\(\s*\))*)\s*\.\s*learningRate\s*([-+*/]?)=(?!=)/;
@@ -1027,23 +1036,35 @@ const LOOP_HEADER = /^\s*(?:(?:for|while)\b.*\)|do)\s*$/;
 function hoistDeclarationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoistDeclaration' }>): EditResult {
   const t = src.text;
   const d = declarationAt(src, p.site);
-  if (!d || t.slice(d.lineStart, d.start).trim() !== '') return null;
-  const end = statementEnd(t, d.init.start);
+  if (!d) return null;
+  // Its name must be declared nowhere else (moved, it would clash).
+  const declared = codeOnly(t, 0, t.length).match(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(d.name)}\\b`, 'g')) ?? [];
+  if (declared.length !== 1) return null;
+  return hoistStatement(src, p.site.file, d.start, d.init.start);
+}
+
+/**
+ * Moves the statement that starts at `start` (first on its line) and computes its value from
+ * `valueStart` to before the outermost of the loops directly around it. Null when something else
+ * shares its lines, no loop holds it, or its value uses a name the loops declare (a rate computed
+ * per epoch).
+ */
+function hoistStatement(src: SourceText, file: string, start: number, valueStart: number): EditResult {
+  const t = src.text;
+  const lineStart = src.lineStart(src.position(start).line);
+  if (t.slice(lineStart, start).trim() !== '') return null;
+  const end = statementEnd(t, valueStart);
   const stmtEnd = t[end] === ';' ? end + 1 : end;
   const endLine = src.position(stmtEnd).line;
   if (t.slice(stmtEnd, src.lineEnd(endLine)).trim() !== '') return null;
-  const loopLine = loopAround(src, d.start);
+  const loopLine = loopAround(src, start);
   if (loopLine === null) return null;
   const loopStart = src.lineStart(loopLine);
-  // Its value must not depend on anything the loops declare (a rate computed per epoch), and its
-  // name must be declared nowhere else (moved, it would clash).
-  if (usesNameDeclaredIn(codeOnly(t, loopStart, d.start), codeOnly(t, d.init.start, d.init.end))) return null;
-  const declared = codeOnly(t, 0, t.length).match(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(d.name)}\\b`, 'g')) ?? [];
-  if (declared.length !== 1) return null;
+  if (usesNameDeclaredIn(codeOnly(t, loopStart, start), codeOnly(t, valueStart, end))) return null;
   const indent = /^[ \t]*/.exec(t.slice(loopStart))![0];
-  const statement = t.slice(d.start, stmtEnd).replace(/\n[ \t]*/g, ' ');
+  const statement = t.slice(start, stmtEnd).replace(/\n[ \t]*/g, ' ');
   const next = src.lineStart(endLine + 1);
-  return [src.edit(p.site.file, loopStart, loopStart, `${indent}${statement}\n`), src.edit(p.site.file, d.lineStart, next < 0 ? t.length : next, '')];
+  return [src.edit(file, loopStart, loopStart, `${indent}${statement}\n`), src.edit(file, lineStart, next < 0 ? t.length : next, '')];
 }
 
 const EMPTY_ARRAY_DECLARATION = /^([ \t]*)(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:\[\s*\]|new\s+(?:Array|Float32Array|Float64Array|Int32Array|Uint8Array)\s*\([^()]*\))\s*;?[ \t]*$/gm;
@@ -1103,15 +1124,12 @@ function shuffleRowsBeforeFitEdits(src: SourceText, p: Extract<FixPlan, { kind: 
 function maskBeforeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'maskBefore' }>): EditResult {
   const site = p.layer.site;
   if (!site) return null;
-  const add = findCall(src, site, /\.add\s*\(/);
+  const add = sequentialAdd(src, site);
   const layer = findCall(src, site, layerCallee(p.layer.className));
   const obj = layer ? objectArg(src, layer) : null;
-  if (!add || add.args.length !== 1 || !obj) return null;
+  if (!add || !obj) return null;
   const t = src.text;
   const ls = src.lineStart(site.line);
-  const head = /^(\s*)([A-Za-z_$][\w$]*)\.add\s*\($/.exec(t.slice(ls, add.open + 1));
-  const ns = /^([A-Za-z_$][\w$]*)\.layers\./.exec(t.slice(add.args[0]!.start, add.args[0]!.end));
-  if (!head || !ns) return null;
   const edits: TextEdit[] = [];
   const i = obj.props.findIndex((x) => x.key === 'inputShape');
   const shape = i >= 0 ? obj.props[i]!.value : null;
@@ -1124,10 +1142,9 @@ function maskBeforeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'maskBefor
     else if (prev?.value) edits.push(src.edit(site.file, prev.value.end, shape.end, ''));
     else return null;
   }
-  const semi = t[add.close + 1] === ';' ? ';' : '';
   const eol = t[src.lineEnd(site.line)] === '\r' ? '\r\n' : '\n';
   const options = `maskValue: 0${shape ? `, inputShape: ${t.slice(shape.start, shape.end)}` : ''}`;
-  edits.unshift(src.edit(site.file, ls, ls, `${head[1]}${head[2]}.add(${ns[1]}.layers.masking({ ${options} }))${semi}${eol}`));
+  edits.unshift(src.edit(site.file, ls, ls, `${add.statement(`masking({ ${options} })`)}${eol}`));
   return edits;
 }
 
@@ -1199,19 +1216,7 @@ function hoistOutOfLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoist
   if (!m) return null;
   if (m[2]) return hoistDeclarationEdits(src, { kind: 'hoistDeclaration', site });
   // An assignment to a variable declared outside the loop: the statement moves before it.
-  const valueStart = lineStart + m[0].length;
-  const end = statementEnd(t, valueStart);
-  const stmtEnd = t[end] === ';' ? end + 1 : end;
-  const endLine = src.position(stmtEnd).line;
-  if (t.slice(stmtEnd, src.lineEnd(endLine)).trim() !== '') return null;
-  const loopLine = loopAround(src, lineStart);
-  if (loopLine === null) return null;
-  const loopStart = src.lineStart(loopLine);
-  if (usesNameDeclaredIn(codeOnly(t, loopStart, lineStart), codeOnly(t, valueStart, end))) return null;
-  const indent = /^[ \t]*/.exec(t.slice(loopStart))![0];
-  const statement = t.slice(lineStart + m[1]!.length, stmtEnd).replace(/\n[ \t]*/g, ' ');
-  const next = src.lineStart(endLine + 1);
-  return [src.edit(file, loopStart, loopStart, `${indent}${statement}\n`), src.edit(file, lineStart, next < 0 ? t.length : next, '')];
+  return hoistStatement(src, file, lineStart + m[1]!.length, lineStart + m[0].length);
 }
 
 /** Whether `code` uses a name that `scope` declares (`const|let|var <name>`): moved out of that scope, it would lose it. */
@@ -1341,16 +1346,22 @@ function callOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callOptio
   return [prependProp(src, p.site.file, obj, `${p.key}: ${p.to}`)];
 }
 
-function lastAxisEdits(src: SourceText, p: Extract<FixPlan, { kind: 'lastAxis' }>): EditResult {
-  const call = findCall(src, p.site, /\b(?:logSumExp|logSoftmax|softmax|sum|max|min)\s*\(/);
-  if (!call) return null;
+/**
+ * A reduction's axis written as a literal `axis` matches: `tf.fn(x, axis)` names it second and
+ * `x.fn(axis)` first, so the first of those two arguments that matches becomes `to`.
+ */
+function replaceAxis(src: SourceText, site: SourceSite, call: Call, axis: RegExp, to: string): EditResult {
   const t = src.text;
-  // tf.logSumExp(x, axis) names the axis second, x.sum(axis) first: the first of them written as 0.
   for (const a of call.args.slice(0, 2)) {
     const span = trim(t, a.start, a.end);
-    if (/^(?:0|\[\s*0\s*\])$/.test(t.slice(span.start, span.end))) return [src.edit(p.site.file, span.start, span.end, '-1')];
+    if (axis.test(t.slice(span.start, span.end))) return [src.edit(site.file, span.start, span.end, to)];
   }
   return null;
+}
+
+function lastAxisEdits(src: SourceText, p: Extract<FixPlan, { kind: 'lastAxis' }>): EditResult {
+  const call = findCall(src, p.site, /\b(?:logSumExp|logSoftmax|softmax|sum|max|min)\s*\(/);
+  return call ? replaceAxis(src, p.site, call, /^(?:0|\[\s*0\s*\])$/, '-1') : null;
 }
 
 function columnAxisEdits(src: SourceText, p: Extract<FixPlan, { kind: 'columnAxis' }>): EditResult {
@@ -1359,12 +1370,7 @@ function columnAxisEdits(src: SourceText, p: Extract<FixPlan, { kind: 'columnAxi
   const t = src.text;
   // tf.moments(x) with no axis takes one mean over every value: axis 0 is added.
   if (call.args.length === 1 && /\bmoments\s*\($/.test(t.slice(0, call.open + 1))) return [src.edit(p.site.file, call.args[0]!.end, call.args[0]!.end, ', 0')];
-  // tf.moments(x, axis) and tf.mean(x, axis) name the axis second, x.mean(axis) first: the first of them written as a row axis.
-  for (const a of call.args.slice(0, 2)) {
-    const span = trim(t, a.start, a.end);
-    if (/^(?:-?1|\[\s*-?1\s*\])$/.test(t.slice(span.start, span.end))) return [src.edit(p.site.file, span.start, span.end, '0')];
-  }
-  return null;
+  return replaceAxis(src, p.site, call, /^(?:-?1|\[\s*-?1\s*\])$/, '0');
 }
 
 function sumToMeanEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sumToMean' }>): EditResult {

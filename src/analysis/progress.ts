@@ -258,7 +258,7 @@ export function assessAccuracy(run: ModelState): AccuracyProgress | null {
 }
 
 /** fit was given classWeight. */
-function classWeighted(run: ModelState): boolean {
+export function classWeighted(run: ModelState): boolean {
   return run.view?.event.fitConfig['classWeighted'] === true;
 }
 

@@ -1405,6 +1405,20 @@ function rowsLeftOut(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * Inputs scaled with moments over the wrong axes: the finding sits on the lines that took them
+ * (`sites`, from the probe), with a fix that takes them over each column; null when none was seen.
+ */
+function atMoments(sites: SourceSite[], fitSite: SourceSite | null): Pick<Hypothesis, 'location' | 'data' | 'related' | 'fixes'> | null {
+  if (sites.length === 0) return null;
+  return {
+    location: sites[0]!,
+    data: undefined,
+    related: fitSite ? [{ site: fitSite, message: 'passed to fit here as x' }] : [],
+    fixes: [{ title: 'Take the mean and variance of each column (axis 0)', plan: { kind: 'all', parts: sites.map((site) => ({ kind: 'columnAxis' as const, site })) } }],
+  };
+}
+
 /** Columns this many times apart in spread after scaling were scaled together, not each on its own. */
 const SPREAD_APART = 1000;
 
@@ -1424,16 +1438,10 @@ function scaledAsAWhole(view: ModelView, run: ModelState): Hypothesis[] {
   const widest = Math.max(...positive);
   const flat = spreads.map((v, i) => [v, i] as const).filter(([v]) => v > 0 && v * SPREAD_APART <= widest);
   if (flat.length === 0) return [];
-  const wholeMeans = x.origin?.wholeMeans ?? [];
   const fitSite = x.site ?? view.event.fitSite;
-  const atMeans: Pick<Hypothesis, 'fixes'> & Partial<Pick<Hypothesis, 'location' | 'data' | 'related'>> = wholeMeans.length
-    ? {
-        location: wholeMeans[0]!,
-        data: undefined,
-        related: fitSite ? [{ site: fitSite, message: 'passed to fit here as x' }] : [],
-        fixes: [{ title: 'Take the mean and variance of each column (axis 0)', plan: { kind: 'all', parts: wholeMeans.map((site) => ({ kind: 'columnAxis' as const, site })) } }],
-      }
-    : { fixes: fitSite ? [{ title: 'Standardize each column on its own', plan: { kind: 'scale', fitSite, role: 'x', op: { type: 'columns', fallback: null } } }] : [] };
+  const atMeans = atMoments(x.origin?.wholeMeans ?? [], fitSite) ?? {
+    fixes: fitSite ? [{ title: 'Standardize each column on its own', plan: { kind: 'scale', fitSite, role: 'x', op: { type: 'columns', fallback: null } } }] : [],
+  };
   const cols = flat.slice(0, 4).map(([v, i]) => `column ${i}: ${fmt(v)}`);
   return [
     {
@@ -1658,16 +1666,7 @@ function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
   };
   if (rowWise) {
     // The lines that took each row's mean in the inputs' making are the fault, and their axis the fix.
-    const rowMeans = x.origin?.rowMeans ?? [];
-    const fitSite = x.site ?? view.event.fitSite;
-    const atRowMeans: Partial<Hypothesis> = rowMeans.length
-      ? {
-          location: rowMeans[0]!,
-          data: undefined,
-          related: fitSite ? [{ site: fitSite, message: 'passed to fit here as x' }] : [],
-          fixes: [{ title: 'Take the mean and variance of each column (axis 0)', plan: { kind: 'all', parts: rowMeans.map((site) => ({ kind: 'columnAxis' as const, site })) } }],
-        }
-      : {};
+    const atRowMeans = atMoments(x.origin?.rowMeans ?? [], x.site ?? view.event.fitSite) ?? {};
     return [
       {
         id: 'targets-unrelated:x',

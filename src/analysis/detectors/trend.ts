@@ -5,7 +5,7 @@
  */
 import type { Symptom } from '../findings';
 import { batchSizeFix, type Cause, type Ctx, FEW_UPDATES, hypothesisIds, type Hypothesis, learningRateFix, learningRateOf, type Observation, optimizerBand, type RelevanceSpec, wholeSetBatches } from '../context';
-import { assessAccuracy, assessLoss, NEAR_NO_SKILL, type AccuracyProgress, type LossProgress } from '../progress';
+import { assessAccuracy, assessLoss, classWeighted, NEAR_NO_SKILL, type AccuracyProgress, type LossProgress } from '../progress';
 import type { FixPlan, PlannedFix } from '../fixes';
 import type { LayerView } from '../model';
 import { type EpochRecord, type ModelState, valLevel } from '../model-state';
@@ -634,7 +634,7 @@ export function minorityNeverPredicted(ctx: Ctx): Observation[] {
   const run = ctx.run;
   const view = ctx.view;
   const fitSite = view?.event.fitSite ?? null;
-  if (!view || !fitSite || !run.ended || view.event.mode !== 'fit' || view.outputs.length !== 1 || view.event.fitConfig['classWeighted'] === true) return [];
+  if (!view || !fitSite || !run.ended || view.event.mode !== 'fit' || view.outputs.length !== 1 || classWeighted(run)) return [];
   const o = view.outputs[0]!;
   if (o.activation !== 'sigmoid' || o.units !== 1 || o.loss?.kind !== 'binary') return [];
   const t = run.data.target(0);
