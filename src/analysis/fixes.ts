@@ -99,6 +99,8 @@ export type FixPlan =
   | { kind: 'batchOffset'; site: SourceSite }
   /** The first-axis offset of the slice at the site (the targets') becomes that of the slice at `like` (the inputs'). */
   | { kind: 'alignSlice'; site: SourceSite; like: SourceSite }
+  /** The slice at the site cuts rows from 0: its row count becomes the first row of the slice at `upTo` (training takes every row before the validation rows). */
+  | { kind: 'rowsUpTo'; site: SourceSite; upTo: SourceSite }
   /** The slice at the site (`ys.slice(...)`, the targets') becomes a gather by the indices the gather at `like` (the inputs') takes. */
   | { kind: 'gatherLike'; site: SourceSite; like: SourceSite }
   /** The `sum` call (`tf.sum(x)` or `x.sum()`) at the site, which makes the loss, becomes `mean`. */
@@ -1303,6 +1305,19 @@ function alignSliceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'alignSlic
   return text === t.slice(from.start, from.end) ? null : [src.edit(p.site.file, from.start, from.end, text)];
 }
 
+function rowsUpToEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rowsUpTo' }>): EditResult {
+  if (p.site.file !== p.upTo.file) return null;
+  const t = src.text;
+  const train = findCall(src, p.site, SLICE_CALL);
+  const held = findCall(src, p.upTo, SLICE_CALL);
+  const cut = train ? sliceOffset(t, train) : null;
+  const heldBegin = held ? sliceBegin(t, held) : null;
+  if (!train || !cut || cut.text !== '0' || !heldBegin) return null;
+  const upTo = t.slice(heldBegin.start, heldBegin.end);
+  const size = firstAxis(t, sliceArgs(train)[1])!;
+  return /^0$/.test(upTo) || upTo === cut.size ? null : [src.edit(p.site.file, size.start, size.end, upTo)];
+}
+
 function gatherLikeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'gatherLike' }>): EditResult {
   if (p.site.file !== p.like.file) return null;
   const t = src.text;
@@ -1576,6 +1591,7 @@ function planFile(p: FixPlan): string | null {
     case 'moveAfterLoop':
     case 'batchOffset':
     case 'alignSlice':
+    case 'rowsUpTo':
     case 'gatherLike':
     case 'sumToMean':
     case 'columnAxis':
@@ -1657,6 +1673,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return batchOffsetEdits(src, p);
       case 'alignSlice':
         return alignSliceEdits(src, p);
+      case 'rowsUpTo':
+        return rowsUpToEdits(src, p);
       case 'gatherLike':
         return gatherLikeEdits(src, p);
       case 'sumToMean':

@@ -98,6 +98,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/argmax-wrong-axis-labels/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: '' },
   // One mean and variance over all values (tf.moments(x)): the ratio columns are left nearly constant.
   { script: 'benchmark/bugs/global-standardization/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: '', fixed: 'tf.moments(xTrainRaw, 0)' },
+  // Training rows cut with the test set's size: 120 of 1,320 rows train, and validation stays far behind.
+  { script: 'benchmark/bugs/train-slice-test-size/buggy.js', symptoms: ['rows-left-out'], rootCause: 'training-data', lineOf: '', fixed: 'const xTrain = xAll.slice([0, 0], [N_TRAIN, F]);\n  const yTrain = yAll.slice([0, 0], [N_TRAIN, C]);' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'await model.fit(xs.gather(rowOrder), ys.gather(rowOrder), {' },
 ];

@@ -4,7 +4,7 @@
  * activations. They are hypotheses: shown as warnings, confirmed only by training evidence.
  */
 import type { Symptom } from '../findings';
-import type { PlannedFix } from '../fixes';
+import type { FixPlan, PlannedFix } from '../fixes';
 import {
   activationFix,
   batchSizeFix,
@@ -1385,6 +1385,10 @@ function rowsLeftOut(view: ModelView, run: ModelState): Hypothesis[] {
   if (!train || !val || train.of !== val.of) return [];
   const unused = train.of - train.rows - val.rows;
   if (unused < train.of / 2 || unused < train.rows) return [];
+  // Targets cut the same way from a table as long get the same row count.
+  const targets = run.data.y.get(0)?.origin?.rowCut;
+  const parts: FixPlan[] = [{ kind: 'rowsUpTo', site: train.site, upTo: val.site }];
+  if (targets && targets.rows === train.rows && targets.of === train.of) parts.push({ kind: 'rowsUpTo', site: targets.site, upTo: val.site });
   return [
     {
       id: 'rows-left-out:x',
@@ -1396,7 +1400,7 @@ function rowsLeftOut(view: ModelView, run: ModelState): Hypothesis[] {
       message: `fit trains on ${train.rows} rows cut from a table of ${train.of}, and validates on ${val.rows} rows cut from it: ${unused} rows (${pct(unused / train.of)}) are used by neither, so the model learns from far less data than there is. A slice sized with the wrong constant (the test set's size where the training set's was meant) does this.`,
       evidence: [`training rows: ${train.rows} of ${train.of}`, `validation rows: ${val.rows} of ${val.of}`],
       relevance: new Map(),
-      fixes: [],
+      fixes: [{ title: 'Train on every row before the validation rows', plan: { kind: 'all', parts } }],
       confirmBy: set('overfitting'),
       strength: 0.9,
       weak: false,

@@ -362,28 +362,28 @@ function lossAtRangeFloor(ctx: Ctx, lp: LossProgress | null): Observation[] {
   ];
 }
 
-/**
- * Overfitting: the validation loss rose epoch after epoch while the training loss kept falling,
- * past the best validation epoch by a clear margin. With an accuracy metric, validation accuracy
- * must have fallen too (a loss that only grows more confident is not yet harm), and two rises are
- * enough when it fell by more than samples flipping by chance; without one, or when the fall is
- * within chance, a validation loss is noisy enough to rise twice by chance, so it must rise three
- * times running. Only judged once the model is learning.
- */
 /** Warnings that validation data unlike the training data predicts a validation far worse than training. */
 const VALIDATION_MISMATCH: ReadonlySet<Symptom> = new Set(['validation-unscaled', 'validation-classes-unseen']);
+/**
+ * Warnings that fit learns from a small part of the rows it was given. Memorising them leaves
+ * validation far behind training, but so does any small model that fits its rows exactly; the
+ * validation loss must also stay at half the no-skill loss or above.
+ */
+const TOO_FEW_ROWS: ReadonlySet<Symptom> = new Set(['rows-left-out']);
 
 /**
  * Validation far worse than training at the last two epochs, while validation inputs sit on
- * another scale or hold classes training never sees: it confirms that warning (nothing else does).
+ * another scale, hold classes training never sees, or training uses few of the rows it could:
+ * it confirms that warning (nothing else does).
  */
-function validationGap(ctx: Ctx): Observation[] {
-  const h = hypothesisIds(ctx, (x) => VALIDATION_MISMATCH.has(x.symptom))[0];
+function validationGap(ctx: Ctx, lp: LossProgress | null): Observation[] {
+  const h = hypothesisIds(ctx, (x) => VALIDATION_MISMATCH.has(x.symptom) || TOO_FEW_ROWS.has(x.symptom))[0];
   const recent = ctx.run.recentEpochs.slice(-2);
   if (!h || recent.length < 2) return [];
   const far = (r: EpochRecord) => isNum(r.loss) && isNum(r.valLoss) && r.valLoss > 3 * r.loss && r.valLoss - r.loss > 0.1;
   if (!recent.every(far)) return [];
   const last = recent[1]!;
+  if (TOO_FEW_ROWS.has(h.symptom) && !(lp?.baseline && last.valLoss! >= 0.5 * lp.baseline.value)) return [];
   return [
     {
       symptom: h.symptom,
@@ -402,6 +402,14 @@ function validationGap(ctx: Ctx): Observation[] {
   ];
 }
 
+/**
+ * Overfitting: the validation loss rose epoch after epoch while the training loss kept falling,
+ * past the best validation epoch by a clear margin. With an accuracy metric, validation accuracy
+ * must have fallen too (a loss that only grows more confident is not yet harm), and two rises are
+ * enough when it fell by more than samples flipping by chance; without one, or when the fall is
+ * within chance, a validation loss is noisy enough to rise twice by chance, so it must rise three
+ * times running. Only judged once the model is learning.
+ */
 function overfitting(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null): Observation[] {
   const run = ctx.run;
   // Validation data unlike the training data explains a validation loss that turns up.
@@ -739,7 +747,7 @@ export function detectTrends(ctx: Ctx, final: boolean): TrendResult {
   const observations = [...trivialFit(ctx, lp), ...lossAtRangeFloor(ctx, lp), ...diverging(ctx, lp, final)];
   if (!observations.some((o) => o.symptom === 'loss-diverging')) observations.push(...oscillating(ctx, lp, final));
   if (!observations.some((o) => o.harm)) observations.push(...stall(ctx, lp, ap, final));
-  if (!observations.some((o) => o.harm)) observations.push(...validationGap(ctx));
+  if (!observations.some((o) => o.harm)) observations.push(...validationGap(ctx, lp));
   if (!observations.some((o) => o.harm)) observations.push(...overfitting(ctx, lp, ap));
   return { observations, loss: lp, accuracy: ap, stalled };
 }
