@@ -31,6 +31,11 @@ export type FixPlan =
   | { kind: 'layerOption'; layer: LayerInfo; key: string; to: string }
   /** The number (or the name of one) written for an option in the layer's call (`rate: 0.8`) becomes `to`. */
   | { kind: 'layerNumber'; layer: LayerInfo; key: string; to: number }
+  /**
+   * The layer's `inputShape` names a constant `[c, h, w]` that also shapes the data: it becomes
+   * `[h, w, c]`. Only offered for one channel, where the values need no reordering.
+   */
+  | { kind: 'channelsLast'; layer: LayerInfo }
   | { kind: 'loss'; compileSite: SourceSite | null; slot: number; to: string }
   | { kind: 'learningRate'; optimizer: OptimizerInfo | null; compileSite: SourceSite | null; to: number }
   | { kind: 'scale'; fitSite: SourceSite | null; role: 'x' | 'y'; op: ScaleOp }
@@ -427,6 +432,27 @@ function layerNumberEdits(src: SourceText, p: Extract<FixPlan, { kind: 'layerNum
   // A number, or a name for one (`poolSize: SIDE`).
   if (!value || !(NUMBER.test(written) || /^[A-Za-z_$][\w$]*$/.test(written))) return null;
   return [src.edit(site.file, value.start, value.end, literal(p.to))];
+}
+
+function channelsLastEdits(src: SourceText, p: Extract<FixPlan, { kind: 'channelsLast' }>): EditResult {
+  const site = p.layer.site;
+  if (!site) return null;
+  const call = findCall(src, site, layerCallee(p.layer.className));
+  const value = (call ? objectArg(src, call) : null)?.props.find((x) => x.key === 'inputShape')?.value;
+  const t = src.text;
+  const name = value ? t.slice(value.start, value.end) : '';
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
+  // The one declaration of that name as an array literal: the data is shaped from it too.
+  const code = codeOnly(t, 0, t.length);
+  const declarations = [...code.matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(name)}\\s*=\\s*\\[`, 'g'))];
+  if (declarations.length !== 1) return null;
+  const open = declarations[0]!.index! + declarations[0]![0].length - 1;
+  const close = matchClose(t, open);
+  if (close < 0) return null;
+  const items = splitTopLevel(t, open + 1, close).map((i) => trim(t, i.start, i.end));
+  if (items.length !== 3 || items.some((i) => i.end <= i.start)) return null;
+  const [c, h, w] = items.map((i) => t.slice(i.start, i.end));
+  return [src.edit(site.file, items[0]!.start, items[2]!.end, `${h}, ${w}, ${c}`)];
 }
 
 function compileCall(src: SourceText, site: SourceSite | null): { call: Call; obj: NonNullable<ReturnType<typeof objectArg>> } | null {
@@ -1565,6 +1591,7 @@ function planFile(p: FixPlan): string | null {
     case 'activation':
     case 'layerOption':
     case 'layerNumber':
+    case 'channelsLast':
     case 'regularizerFactor':
       return p.layer.site?.file ?? null;
     case 'loss':
@@ -1657,6 +1684,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return layerOptionEdits(src, p);
       case 'layerNumber':
         return layerNumberEdits(src, p);
+      case 'channelsLast':
+        return channelsLastEdits(src, p);
       case 'loss':
         return lossEdits(src, p);
       case 'learningRate':

@@ -100,6 +100,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/global-standardization/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: '', fixed: 'tf.moments(xTrainRaw, 0)' },
   // Training rows cut with the test set's size: 120 of 1,320 rows train, and validation stays far behind.
   { script: 'benchmark/bugs/train-slice-test-size/buggy.js', symptoms: ['rows-left-out'], rootCause: 'training-data', lineOf: '', fixed: 'const xTrain = xAll.slice([0, 0], [N_TRAIN, F]);\n  const yTrain = yAll.slice([0, 0], [N_TRAIN, C]);' },
+  // 12×12 gray images laid out [1, 12, 12] for a channels-last conv2d: certain from the shapes, fixed in the constant that shapes both.
+  { script: 'benchmark/bugs/conv-channels-first/buggy.js', symptoms: ['channels-first-images'], rootCause: 'training-data', lineOf: 'tf.layers.conv2d(', fixed: 'const IMAGE_SHAPE = [SIZE, SIZE, 1];' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'await model.fit(xs.gather(rowOrder), ys.gather(rowOrder), {' },
 ];

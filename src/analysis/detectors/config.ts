@@ -1801,6 +1801,49 @@ function wholeImagePooling(view: ModelView): Hypothesis[] {
 }
 
 /**
+ * Images laid out [channels, height, width] for a convolution that reads [height, width, channels]
+ * (tfjs's default): the first convolution sees an image 1 or 3 pixels tall with its width as
+ * height and its columns as channels, and a kernel taller than that image. Certain from the
+ * shapes: a kernel taller than its input only ever reads padding beyond the image. The fix
+ * reorders the shape when one named constant shapes both the data and the layer.
+ */
+function channelsFirstImages(view: ModelView): Hypothesis[] {
+  const l = view.layers.find((x) => /^(?:conv2d|separableconv2d|depthwiseconv2d)$/i.test(x.info.className));
+  if (!l || l.info.config['dataFormat'] === 'channelsFirst') return [];
+  const kernel = l.info.weights.find((w) => /kernel/i.test(w.name))?.shape;
+  // The input as the layer reads it: [rows, columns] from its input shape, or from its output
+  // under 'same' padding (a kernel taller than its input fails under 'valid'); channels from the kernel.
+  const seen = l.info.inputShape ?? (l.info.config['padding'] === 'same' ? l.info.outputShape : null);
+  if (!seen || seen.length !== 4 || !kernel || kernel.length !== 4) return [];
+  const [, channels, height] = seen;
+  const [kh, , width] = kernel;
+  if (!isNum(channels) || !isNum(height) || !isNum(width) || !isNum(kh)) return [];
+  if (![1, 3, 4].includes(channels) || kh <= channels || width < 8 || width <= channels) return [];
+  const fixes: PlannedFix[] = channels === 1 ? [{ title: `Declare the images [${height}, ${width}, 1] (channels last)`, plan: { kind: 'channelsLast', layer: l.info } }] : [];
+  return [
+    {
+      id: `channels-first-images:${l.info.name}`,
+      symptom: 'channels-first-images',
+      rootCause: 'training-data',
+      layer: l,
+      location: l.info.site,
+      related: [],
+      message:
+        `${l.info.name} reads its input as [height, width, channels] (TensorFlow.js's default), but the images are laid out [${channels}, ${height}, ${width}]: it sees images ${channels} pixel${channels === 1 ? '' : 's'} tall with ${width} channels, and its ${kh}-tall kernel reads mostly padding. ` +
+        (channels === 1 ? `Shape the images [${height}, ${width}, 1].` : `Transpose the images with x.transpose([0, 2, 3, 1]) and declare inputShape [${height}, ${width}, ${channels}].`),
+      evidence: [`input shape [${channels}, ${height}, ${width}]`, `kernel ${kh}×${kernel[1]} over ${kernel[2]} channels`],
+      relevance: new Map([[l.pos, { score: 1, evidence: `input laid out channels-first` }]]),
+      fixes,
+      confirmBy: set(...HARM),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    },
+  ];
+}
+
+/**
  * fit batches as large as the training set with few epochs: the whole run is a handful of
  * updates. Hidden until a stall needs a cause (fewUpdates judges a run that ends without one).
  */
@@ -1844,6 +1887,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...tinyBatchNormalization(view));
   out.push(...hiddenSigmoid(view));
   out.push(...wholeImagePooling(view));
+  out.push(...channelsFirstImages(view));
   out.push(...fewPlannedUpdates(view, run));
   out.push(...inferenceMode(view, run));
   out.push(...nothingTrainable(view));
