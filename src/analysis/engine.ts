@@ -260,6 +260,8 @@ export class DiagnosisEngine {
         return this.configEvidence(e.modelId, (run) => (run.batchAxis ??= e));
       case 'broadcast':
         return this.configEvidence(e.modelId, (run) => (run.broadcast ??= e));
+      case 'gradientsAltered':
+        return this.configEvidence(e.modelId, (run) => (e.kind === 'shrunk' ? (run.gradientsShrunk ??= e) : (run.gradientsGrown ??= e)));
       case 'shuffledApart':
         return this.configEvidence(e.modelId, (run) => (run.shuffledApart ??= e));
       case 'trainedAgainst': {

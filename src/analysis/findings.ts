@@ -38,6 +38,8 @@ export const SYMPTOMS = [
   'tensor-leak',
   // A custom loop that makes a new optimizer at every step.
   'optimizer-recreated',
+  'gradients-shrunk',
+  'gradients-accumulated',
   'model-rebuilt',
   'frozen-untrained',
   'sequences-padded-at-end',
@@ -97,6 +99,8 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'learning-rate-ignored': 'the learning rate assignment is ignored',
   'tensor-leak': 'tensors made at every step are never freed',
   'optimizer-recreated': 'a new optimizer is made at every step',
+  'gradients-shrunk': 'the applied gradients are a sliver of the computed ones',
+  'gradients-accumulated': 'the applied gradients keep growing',
   'model-rebuilt': 'the loop trains a newly built model again and again',
   'frozen-untrained': 'a layer is frozen at its random initial weights',
   'sequences-padded-at-end': 'a recurrent layer reads zero padding last',

@@ -36,6 +36,8 @@ export type FixPlan =
    * `[h, w, c]`. Only offered for one channel, where the values need no reordering.
    */
   | { kind: 'channelsLast'; layer: LayerInfo }
+  /** The `clipByValue(x, lo, hi)` call at the site clips at ±to instead. */
+  | { kind: 'clipBounds'; site: SourceSite; to: number }
   | { kind: 'loss'; compileSite: SourceSite | null; slot: number; to: string }
   | { kind: 'learningRate'; optimizer: OptimizerInfo | null; compileSite: SourceSite | null; to: number }
   | { kind: 'scale'; fitSite: SourceSite | null; role: 'x' | 'y'; op: ScaleOp }
@@ -453,6 +455,17 @@ function channelsLastEdits(src: SourceText, p: Extract<FixPlan, { kind: 'channel
   if (items.length !== 3 || items.some((i) => i.end <= i.start)) return null;
   const [c, h, w] = items.map((i) => t.slice(i.start, i.end));
   return [src.edit(site.file, items[0]!.start, items[2]!.end, `${h}, ${w}, ${c}`)];
+}
+
+function clipBoundsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clipBounds' }>): EditResult {
+  const call = findCall(src, p.site, /\bclipByValue\s*\(/);
+  // tf.clipByValue(x, lo, hi), or x.clipByValue(lo, hi).
+  const bounds = call?.args.length === 3 ? call.args.slice(1) : call?.args.length === 2 ? call.args : null;
+  if (!bounds) return null;
+  const t = src.text;
+  const lo = trim(t, bounds[0]!.start, bounds[0]!.end);
+  const hi = trim(t, bounds[1]!.start, bounds[1]!.end);
+  return [src.edit(p.site.file, lo.start, lo.end, literal(-p.to)), src.edit(p.site.file, hi.start, hi.end, literal(p.to))];
 }
 
 function compileCall(src: SourceText, site: SourceSite | null): { call: Call; obj: NonNullable<ReturnType<typeof objectArg>> } | null {
@@ -1618,6 +1631,7 @@ function planFile(p: FixPlan): string | null {
     case 'moveAfterLoop':
     case 'batchOffset':
     case 'alignSlice':
+    case 'clipBounds':
     case 'rowsUpTo':
     case 'gatherLike':
     case 'sumToMean':
@@ -1686,6 +1700,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return layerNumberEdits(src, p);
       case 'channelsLast':
         return channelsLastEdits(src, p);
+      case 'clipBounds':
+        return clipBoundsEdits(src, p);
       case 'loss':
         return lossEdits(src, p);
       case 'learningRate':

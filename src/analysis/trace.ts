@@ -428,6 +428,28 @@ export const TensorLeakEvent = z.object({
 export type TensorLeakEvent = z.infer<typeof TensorLeakEvent>;
 
 /**
+ * What a custom loop hands applyGradients, against what its steps computed: updates a hundredth of
+ * the gradient or less in every step measured ('shrunk': clipped to nothing), or updates that keep
+ * growing while the gradients do not ('grown': gradients summed and never reset). Sent once of each.
+ */
+export const GradientsAlteredEvent = z.object({
+  type: z.literal('gradientsAltered'),
+  modelId: z.number().int(),
+  iter: z.number().int().min(0),
+  kind: z.enum(['shrunk', 'grown']),
+  /** Norm of the applied gradients over the norm of the step's computed ones, at each measured apply. */
+  ratios: z.array(z.number()).max(16),
+  /** The user's applyGradients call. */
+  applySite: SourceSite.nullable(),
+  /** The kernel that made the applied gradients and its line (a clip with its bounds). */
+  madeBy: z.object({ kernel: z.string().max(64), site: SourceSite, bounds: z.tuple([z.number(), z.number()]).optional() }).nullable(),
+  /** The optimizer scales its steps by the gradients' own size (Adam, RMSProp, ...). */
+  adaptive: z.boolean(),
+  elapsedMs: z.number(),
+});
+export type GradientsAlteredEvent = z.infer<typeof GradientsAlteredEvent>;
+
+/**
  * A custom loop that builds a new optimizer at every step, from the same line: each one starts
  * with fresh state (Adam's moments, momentum) and keeps tensors nobody frees. Sent once per model.
  */
@@ -671,6 +693,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   BatchClassesEvent,
   TensorLeakEvent,
   OptimizerRecreatedEvent,
+  GradientsAlteredEvent,
   ModelRebuiltEvent,
   ShuffledApartEvent,
   LogOfProbabilitiesEvent,

@@ -24,6 +24,8 @@ interface Making {
   rowMean: boolean;
   /** A mean over every axis of an input with rows and columns: one mean for all its columns. */
   wholeMean: boolean;
+  /** A ClipByValue's [min, max]. */
+  bounds?: [number, number];
   stack: { stack?: string };
 }
 
@@ -97,6 +99,7 @@ export function noteKernel(kernel: unknown, inputs: any, attrs: any, out: any): 
     wholeMean = rank >= 2 && (attrs?.axis === null || attrs?.axis === undefined || (!!axes && new Set(axes).size === rank));
   }
   const making: Making = { kernel, source: x, inputs: list, narrows, rowCut, rowMean, wholeMean, stack: captureStack(undefined, MAKING_FRAMES) };
+  if (kernel === 'ClipByValue' && typeof attrs?.clipValueMin === 'number' && typeof attrs?.clipValueMax === 'number') making.bounds = [attrs.clipValueMin, attrs.clipValueMax];
   noted++;
   for (const t of outs) makings.set(t, making);
 }
@@ -106,6 +109,13 @@ export function noteMadeTensor(t: any): void {
   if (noted >= MAKINGS_LIMIT || !isTensorLike(t) || (t as any).size < SMALLEST_NOTED) return;
   noted++;
   makings.set(t, { kernel: 'tensor', source: null, inputs: [], narrows: false, rowCut: null, rowMean: false, wholeMean: false, stack: captureStack(undefined, MAKING_FRAMES) });
+}
+
+/** The kernel that made `t` outside training and the user's line that ran it (a clip with its bounds); null when not seen. */
+export function madeBy(t: object, probeFile: string): { kernel: string; site: SourceSite; bounds?: [number, number] } | null {
+  const node = makings.get(t);
+  const site = node ? userSiteFromStack(node.stack.stack, probeFile) : null;
+  return node && site ? { kernel: node.kernel, site, ...(node.bounds ? { bounds: node.bounds } : {}) } : null;
 }
 
 /**

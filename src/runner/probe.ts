@@ -29,6 +29,7 @@ import type {
   BatchAxisEvent,
   StoppedEarlyEvent,
   ModelRebuiltEvent,
+  GradientsAlteredEvent,
   OptimizerInfo,
   OutputStats,
   SourceSite,
@@ -41,7 +42,7 @@ import { captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteF
 import { EpochCallbackLeakWatch, type EpochInfo, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { openTransport, type Transport } from './transport';
-import { dataOrigin, noteKernel, noteMadeTensor, notingOrigins } from './data-origin';
+import { dataOrigin, madeBy, noteKernel, noteMadeTensor, notingOrigins } from './data-origin';
 import { gradStats, neighbourTargets, outputStats, rowClasses, tensorSummary, weightStats, type ActivationKind } from './tensor-stats';
 
 const TRACE_VERSION = 1;
@@ -471,7 +472,7 @@ function watchMadeTensors(engine: any): void {
   // Named parameters, not a rest array: every tensor a script makes passes through here.
   const wrapped = function (this: unknown, values: unknown, shape: unknown, dtype: unknown, backend: unknown) {
     const out = original.call(this, values, shape, dtype, backend);
-    if (step === null && activeFit === null && notingOrigins()) noteMadeTensor(out);
+    if (step === null && activeFit === null && !readingApplied && notingOrigins()) noteMadeTensor(out);
     return out;
   };
   (wrapped as any)[MARK] = true;
@@ -502,7 +503,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
     }
     const out = original.apply(this, args);
     if (entry && kernelName === 'Exp' && isTensor(out)) exponentials.add(out);
-    if (method === 'runKernel' && step === null && activeFit === null && notingOrigins()) noteKernel(args[0], args[1], args[2], out);
+    if (method === 'runKernel' && step === null && activeFit === null && !readingApplied && notingOrigins()) noteKernel(args[0], args[1], args[2], out);
     if (sliceWatchOpen && method === 'runKernel') {
       if (args[0] === 'Slice') noteSlice(args[1]?.x, args[2], out);
       else if (args[0] === 'GatherV2') noteGather(args[1]?.x, args[1]?.indices, args[2], out);
@@ -2072,6 +2073,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     }
     if (activeFit && activeFit.traced === entry) activeFit.pending = pending;
     else finishStep(entry, pending, null, null, {});
+    if (entry.mode === 'custom') noteComputedGradients(entry, result?.grads, pending.gradNorm);
     watchOpponents(entry, result?.grads, state.others);
   } catch (error) {
     warnOnce(`step statistics failed: ${(error as Error).message}`);
@@ -2252,6 +2254,73 @@ function watchOptimizerChurn(entry: TracedModel, optimizer: object): void {
   }
 }
 
+/** The gradients a custom loop's last step computed, and their norm when that step was read back. */
+const computedGradients = new WeakMap<TracedModel, { tensors: Set<object>; norm: number | null; fresh: boolean }>();
+/** What the loop applied, measured against what it computed, once after each read-back step. */
+const appliedWatches = new WeakMap<TracedModel, { unaltered: number; ratios: number[]; madeBy: ReturnType<typeof madeBy>; shrunkSent: boolean; grownSent: boolean; done: boolean }>();
+/** Applied-gradient measurements kept: the first and the latest. */
+const APPLIED_RATIOS_KEPT = 16;
+/** Set while the probe reads applied gradients: its own kernels are not the script's data. */
+let readingApplied = false;
+const ADAPTIVE_OPTIMIZERS = /^(?:Adam|Adamax|RMSProp|Adagrad|Adadelta)(?:Optimizer)?$/i;
+
+function noteComputedGradients(entry: TracedModel, grads: Record<string, unknown> | undefined, norm: number | null): void {
+  const tensors = new Set<object>(Object.values(grads ?? {}).filter((g): g is object => isTensor(g)));
+  const previous = computedGradients.get(entry);
+  computedGradients.set(entry, norm !== null && norm > 0 ? { tensors, norm, fresh: true } : { tensors, norm: previous?.norm ?? null, fresh: previous?.fresh ?? false });
+}
+
+/**
+ * A custom loop may clip, average or sum its gradients before applyGradients. After each step
+ * whose gradients were read back, the norm of what it applies is measured against theirs: a
+ * hundredth or less at each of the first three is a clip that leaves no step (sent as 'shrunk');
+ * a ratio that keeps growing to ten and more is a sum never reset ('grown'). Gradients applied as
+ * computed (minimize, or the step's own tensors) are not measured.
+ */
+function watchAppliedGradients(entry: TracedModel, optimizer: any, varGrads: any): void {
+  if (entry.mode !== 'custom' || !tfCore) return;
+  let w = appliedWatches.get(entry);
+  if (!w) appliedWatches.set(entry, (w = { unaltered: 0, ratios: [], madeBy: null, shrunkSent: false, grownSent: false, done: false }));
+  const computed = computedGradients.get(entry);
+  if (w.done || !computed) return;
+  const tensors: any[] = (Array.isArray(varGrads) ? varGrads.map((g: any) => g?.tensor) : Object.values(varGrads ?? {})).filter(isReadable);
+  if (tensors.length === 0) return;
+  if (tensors.every((t) => computed.tensors.has(t))) {
+    if (++w.unaltered >= 3 && w.ratios.length === 0) w.done = true;
+    return;
+  }
+  if (!computed.fresh || computed.norm === null) return;
+  computed.fresh = false;
+  w.madeBy ??= tensors.map((t) => madeBy(t, PROBE_FILE)).find((m) => m !== null) ?? null;
+  const tf = tfCore;
+  readingApplied = true;
+  let applied: number;
+  try {
+    const total = tf.tidy(() => tf.addN(tensors.map((t) => tf.sum(tf.square(tf.cast(t, 'float32'))))));
+    applied = Math.sqrt((total.dataSync() as Float32Array)[0]!);
+    total.dispose();
+  } finally {
+    readingApplied = false;
+  }
+  if (!Number.isFinite(applied)) return;
+  const r = w.ratios;
+  r.push(applied / computed.norm);
+  if (r.length > APPLIED_RATIOS_KEPT) r.splice(1, 1);
+  const send = (kind: 'shrunk' | 'grown', ratios: number[]) =>
+    emit({ type: 'gradientsAltered', modelId: entry.id, iter: Math.max(0, entry.steps - 1), kind, ratios, applySite: captureUserSite(PROBE_FILE), madeBy: w!.madeBy, adaptive: ADAPTIVE_OPTIMIZERS.test(optimizerClassName(optimizer)), elapsedMs: elapsed() } satisfies GradientsAlteredEvent);
+  if (!w.shrunkSent && r.length === 3 && r.every((x) => x <= 0.01) && applied < 0.01) {
+    w.shrunkSent = true;
+    send('shrunk', [...r]);
+  }
+  const last = r[r.length - 1]!;
+  const rises = r.slice(-5).filter((x, i, a) => i > 0 && x > a[i - 1]!).length;
+  if (!w.grownSent && r.length >= 5 && last >= 10 && last >= 5 * r[0]! && rises >= 3) {
+    w.grownSent = true;
+    send('grown', [...r]);
+  }
+  w.done = w.shrunkSent && w.grownSent;
+}
+
 /**
  * Every step ends in the optimizer's applyGradients (minimize and fit call it; after
  * tf.variableGrads the script does), so that is where the step's optimizer is seen. Each
@@ -2264,6 +2333,7 @@ function noteAppliedSteps(optimizer: any): void {
     if (stepDepth === 0 && lastStepEntry) {
       try {
         watchOptimizerChurn(lastStepEntry, this);
+        watchAppliedGradients(lastStepEntry, this, args[0]);
       } catch {
         // Best effort: the step itself must go on.
       }

@@ -102,6 +102,10 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/train-slice-test-size/buggy.js', symptoms: ['rows-left-out'], rootCause: 'training-data', lineOf: '', fixed: 'const xTrain = xAll.slice([0, 0], [N_TRAIN, F]);\n  const yTrain = yAll.slice([0, 0], [N_TRAIN, C]);' },
   // 12×12 gray images laid out [1, 12, 12] for a channels-last conv2d: certain from the shapes, fixed in the constant that shapes both.
   { script: 'benchmark/bugs/conv-channels-first/buggy.js', symptoms: ['channels-first-images'], rootCause: 'training-data', lineOf: 'tf.layers.conv2d(', fixed: 'const IMAGE_SHAPE = [SIZE, SIZE, 1];' },
+  // Gradients clipped to ±1e-4 before applyGradients under momentum SGD: the clip, not the learning rate.
+  { script: 'benchmark/bugs/grad-clip-too-tight/buggy.js', symptoms: ['gradients-shrunk'], rootCause: 'optimizer', lineOf: '', fixed: 'tf.clipByValue(grads[name], -1, 1)' },
+  // Micro-batch gradients summed into an accumulator that is never reset: the applyGradients call.
+  { script: 'benchmark/bugs/gradient-accumulator-never-reset/buggy.js', symptoms: ['gradients-accumulated'], rootCause: 'optimizer', lineOf: 'optimizer.applyGradients(averaged)' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'await model.fit(xs.gather(rowOrder), ys.gather(rowOrder), {' },
 ];

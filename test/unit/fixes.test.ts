@@ -547,3 +547,31 @@ describe('targets cut in order beside inputs gathered by shuffled indices', () =
     assert.equal(lineOf(apply(method, { kind: 'gatherLike', site: site(5, 23), like: site(4, 17) })!, 5), '  const yb = tf.gather(data.yTrain, idx);');
   });
 });
+
+describe('training rows cut with the wrong count', () => {
+  it("sizes a slice from row 0 up to the validation slice's first row, and leaves other slices alone", () => {
+    const src = ['const xVal = xAll.slice([N_TRAIN, 0], [N_VAL, F]);', 'const xTrain = xAll.slice([0, 0], [N_VAL, F]);', 'const yTrain = tf.slice(yAll, 0, N_VAL);'].join('\n');
+    const out = apply(src, { kind: 'all', parts: [{ kind: 'rowsUpTo', site: site(2, 22), upTo: site(1, 20) }, { kind: 'rowsUpTo', site: site(3, 19), upTo: site(1, 20) }] })!;
+    assert.equal(lineOf(out, 2), 'const xTrain = xAll.slice([0, 0], [N_TRAIN, F]);');
+    assert.equal(lineOf(out, 3), 'const yTrain = tf.slice(yAll, 0, N_TRAIN);');
+    // A training slice that does not start at row 0, or validation rows from row 0: no fix.
+    assert.equal(apply(src.replace('[0, 0], [N_VAL', '[OFFSET, 0], [N_VAL'), { kind: 'rowsUpTo', site: site(2, 22), upTo: site(1, 20) }), null);
+    assert.equal(apply(src.replace('[N_TRAIN, 0]', '[0, 0]'), { kind: 'rowsUpTo', site: site(2, 22), upTo: site(1, 20) }), null);
+  });
+});
+
+describe('gradients clipped to nothing', () => {
+  it('widens the bounds of either form of clipByValue', () => {
+    assert.equal(apply('const g = tf.clipByValue(grads[k], -1e-4, 1e-4);', { kind: 'clipBounds', site: site(1, 14), to: 1 }), 'const g = tf.clipByValue(grads[k], -1, 1);');
+    assert.equal(apply('const g = grads[k].clipByValue(-0.0001, 0.0001);', { kind: 'clipBounds', site: site(1, 19), to: 1 }), 'const g = grads[k].clipByValue(-1, 1);');
+  });
+});
+
+describe('channels-first images', () => {
+  it('reorders the named shape constant the layer and the data share', () => {
+    const src = ['const SHAPE = [1, SIZE, SIZE];', 'const xs = tf.tensor4d(pixels, [n, ...SHAPE]);', 'model.add(tf.layers.conv2d({ filters: 8, kernelSize: 3, inputShape: SHAPE }));'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'channelsLast', layer: layer('Conv2D', 3, 11) })!, 1), 'const SHAPE = [SIZE, SIZE, 1];');
+    // A literal shape in the layer alone would leave the data as it was: no fix.
+    assert.equal(apply(src.replace('inputShape: SHAPE', 'inputShape: [1, 12, 12]'), { kind: 'channelsLast', layer: layer('Conv2D', 3, 11) }), null);
+  });
+});

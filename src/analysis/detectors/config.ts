@@ -1800,6 +1800,72 @@ function wholeImagePooling(view: ModelView): Hypothesis[] {
   return [];
 }
 
+/** Ratios as a reader sees them: '1/640' for a shrink, '×12' for growth. */
+function ratioText(r: number): string {
+  return r >= 1 ? `×${fmt(r)}` : `1/${Math.round(1 / r)}`;
+}
+
+/**
+ * A custom loop whose gradients are clipped or scaled to a hundredth or less of what its steps
+ * computed, before a plain (not adaptive) optimizer applies them: every step is that much smaller
+ * than the learning rate says. Clipping against spikes leaves most steps alone; this left none. A
+ * stall confirms it. A clip's fix keeps it, at ±1.
+ */
+function gradientsShrunk(run: ModelState): Hypothesis[] {
+  const e = run.gradientsShrunk;
+  if (!e || e.adaptive) return [];
+  const clip = e.madeBy?.kernel === 'ClipByValue' && e.madeBy.bounds ? e.madeBy : null;
+  const largest = Math.max(...e.ratios);
+  const how = clip ? `clips every gradient value to [${clip.bounds![0]}, ${clip.bounds![1]}]` : `scales the gradients down`;
+  return [
+    {
+      id: 'gradients-shrunk',
+      symptom: 'gradients-shrunk',
+      rootCause: 'optimizer',
+      layer: null,
+      location: e.madeBy?.site ?? e.applySite,
+      related: e.applySite && e.madeBy ? [{ site: e.applySite, message: 'applied here' }] : [],
+      message: `The training loop ${how} before applyGradients: the gradients applied are ${ratioText(largest)} of those computed or less in every step measured, so each update is that much smaller than the learning rate intends. ${clip ? 'Clip only the spikes (±1), or clip by the global norm.' : 'Apply the gradients as computed.'}`,
+      evidence: [`applied/computed gradient norm at the steps measured: ${e.ratios.map(ratioText).join(', ')}`],
+      relevance: new Map(),
+      fixes: clip ? [{ title: 'Clip the gradients at ±1', plan: { kind: 'clipBounds', site: clip.site, to: 1 } }] : [],
+      confirmBy: set(...HARM),
+      strength: 1,
+      weak: false,
+    },
+  ];
+}
+
+/**
+ * A custom loop that applies gradients growing step after step while the computed ones do not:
+ * a sum kept across updates and never reset (gradient accumulation without the reset). Each
+ * update repeats all earlier ones, so the weights run away; divergence, oscillation or a stall
+ * confirms it.
+ */
+function gradientsAccumulated(run: ModelState): Hypothesis[] {
+  const e = run.gradientsGrown;
+  if (!e) return [];
+  const site = e.applySite ?? e.madeBy?.site ?? null;
+  return [
+    {
+      id: 'gradients-accumulated',
+      symptom: 'gradients-accumulated',
+      rootCause: 'optimizer',
+      layer: null,
+      location: site,
+      related: e.madeBy && e.applySite ? [{ site: e.madeBy.site, message: 'the applied gradients are made here' }] : [],
+      message: `The gradients given to applyGradients grow from update to update (${e.ratios.map(ratioText).join(', ')} of the step's own gradients), far faster than the gradients computed: a sum kept across updates is never reset, so every update repeats all the earlier ones. Reset the accumulated gradients to zero after each applyGradients.`,
+      evidence: [`applied/computed gradient norm at the updates measured: ${e.ratios.map(ratioText).join(', ')}`],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating'),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
 /**
  * Images laid out [channels, height, width] for a convolution that reads [height, width, channels]
  * (tfjs's default): the first convolution sees an image 1 or 3 pixels tall with its width as
@@ -1888,6 +1954,8 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...hiddenSigmoid(view));
   out.push(...wholeImagePooling(view));
   out.push(...channelsFirstImages(view));
+  out.push(...gradientsShrunk(run));
+  out.push(...gradientsAccumulated(run));
   out.push(...fewPlannedUpdates(view, run));
   out.push(...inferenceMode(view, run));
   out.push(...nothingTrainable(view));
