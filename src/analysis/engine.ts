@@ -13,7 +13,7 @@ import { batchesApart, ignoredLearningRate, learningRateDecayedAway, rebuiltMode
 import { completedAsPlanned, cutShort, minorityNeverPredicted, stoppedEarly, detectTrends, fewUpdates, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { SYMPTOM_SEEN } from './findings';
-import { dataDeclarationSite, firstSiteInLoop, varListDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
+import { arrayWriteSite, dataDeclarationSite, firstSiteInLoop, varListDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
 import type { LayerView, ModelView } from './model';
 import { assessAccuracy, assessLoss, NEAR_NO_SKILL } from './progress';
 import { TraceSeries } from './series';
@@ -789,7 +789,11 @@ export class DiagnosisEngine {
     const data = e.hyp?.data ?? e.obs?.cause.data;
     // Where the probe saw the values made (a helper's tf.tensor2d, a column cut from a table), else where the source declares what fit was given.
     const origin = data ? this.runs.get(e.modelId)?.data[data.role].get(0)?.origin?.site : undefined;
-    const dataSite = data ? (origin ?? dataDeclarationSite(this.read, data.fitSite, data.role)) : null;
+    // Targets made from an array one loop fills: that loop's line computes each label, unless the
+    // fix changes the values where they become a tensor (scaling them).
+    const fixedThere = origin && first?.edits.some((x) => x.file === origin.file && x.startLine === origin.line);
+    const written = origin && data?.role === 'y' && !fixedThere ? arrayWriteSite(this.read, origin) : null;
+    const dataSite = data ? (written ?? origin ?? dataDeclarationSite(this.read, data.fitSite, data.role)) : null;
     const out = { key, fix: first ? { ...first, preferred: true } : null, alternatives: rest, dataSite };
     this.fixCache.set(e.id, out);
     if (this.fixCache.size > 1000) this.fixCache.delete(this.fixCache.keys().next().value as string);

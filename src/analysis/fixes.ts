@@ -649,6 +649,39 @@ export function dataDeclarationSite(read: SourceReader | undefined, fitSite: Sou
   return { file: fitSite.file, line: p.line, column: p.column };
 }
 
+/** Calls that make a tensor from an array, and oneHot around one. */
+const FROM_ARRAY_CALL = /\b(?:tensor(?:[1-6]d)?|oneHot)\s*\(/;
+
+/**
+ * The one statement that writes the values of the array a tensor is made from at `site`
+ * (`tf.tensor2d(ys, ...)`, `tf.tensor2d(train.ys)`, `tf.oneHot(tf.tensor1d(labels), k)`, with `ys.push(...)` or `ys[i] = ...`
+ * once in the file): the plain-JavaScript line that computes the values, which the probe cannot
+ * see. Null when the call takes no named array, or the array is written in more than one place.
+ */
+export function arrayWriteSite(read: SourceReader | undefined, site: SourceSite): SourceSite | null {
+  const src = readSource(read, site.file);
+  const call = src ? findCall(src, site, FROM_ARRAY_CALL) : null;
+  if (!src || !call?.args[0]) return null;
+  const t = src.text;
+  let arg: Span | null = trim(t, call.args[0].start, call.args[0].end);
+  // oneHot(tf.tensor1d(labels, 'int32'), k): the array inside.
+  const inner = /^[\w$.]*\btensor(?:[1-6]d)?\s*\(/.exec(t.slice(arg.start, arg.end));
+  if (inner) {
+    const open = arg.start + inner[0].length - 1;
+    const close = matchClose(t, open);
+    const first = close > open ? splitTopLevel(t, open + 1, close)[0] : undefined;
+    arg = first ? trim(t, first.start, first.end) : null;
+  }
+  // `ys`, or `train.ys` from a helper that fills a local `ys` and returns { xs, ys }.
+  const name = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)*([A-Za-z_$][\w$]*)$/.exec(arg ? t.slice(arg.start, arg.end) : '')?.[1];
+  if (!name) return null;
+  const code = codeOnly(t, 0, t.length);
+  const writes = [...code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(name)}\\s*(?:\\.\\s*push\\s*\\(|\\[[^\\]\\n]*\\]\\s*=(?!=))`, 'g'))];
+  if (writes.length !== 1) return null;
+  const p = src.position(writes[0]!.index!);
+  return { file: site.file, line: p.line, column: p.column };
+}
+
 /** The scaled expression for `expr`, or null when it cannot be written safely. */
 function scaledExpression(t: string, expr: string, exprStart: number, op: ScaleOp, inDeclaration: boolean): string | null {
   const simple = /^[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*$/.test(expr);

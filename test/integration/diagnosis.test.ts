@@ -70,8 +70,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/indices-shuffled-for-inputs-only/buggy.js', symptoms: ['batches-apart'], rootCause: 'training-data', lineOf: '', fixed: 'const yb = tf.gather(yTrain, idx);' },
   // A custom loop's loss summed over a 256-row batch: the overflow is the sum's, not the learning rate's.
   { script: 'benchmark/bugs/loss-sum-not-mean/buggy.js', symptoms: ['non-finite-output', 'non-finite-loss', 'non-finite-weights', 'loss-diverging'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.mean(tf.square(model.predict(xb).sub(yb)))' },
-  // Labels computed from the next point's coordinates: the stall is the data's, on the line that builds the targets.
-  { script: 'benchmark/bugs/labels-off-by-one/buggy.js', symptoms: ['loss-not-decreasing', 'accuracy-not-increasing'], rootCause: 'training-data', lineOf: 'const yTrain = tf.tensor2d(' },
+  // Labels computed from the next point's coordinates: the stall is the data's, on the loop line that computes each label.
+  { script: 'benchmark/bugs/labels-off-by-one/buggy.js', symptoms: ['loss-not-decreasing', 'accuracy-not-increasing'], rootCause: 'training-data', lineOf: 'ys[i] = ' },
   // Dropout of 0.9 after 32-unit layers: the loss falls a little, then settles near the no-skill level.
   { script: 'benchmark/bugs/dropout-as-keep-prob/buggy.js', symptoms: ['high-dropout'], rootCause: 'regularization', lineOf: '', fixed: 'tf.layers.dropout({ rate: 0.1 })' },
   // Raw validation inputs beside standardized training inputs: scaled the same way where they are made.
