@@ -103,6 +103,8 @@ export interface Hypothesis {
   explainsAllHarm?: boolean;
   /** About the training data: located where the tensor passed to fit is built, when the source shows it. */
   data?: { role: 'x' | 'y'; fitSite: SourceSite | null };
+  /** A setting that usually trains well: shown only once training confirms it, never as a warning. */
+  quiet?: boolean;
 }
 
 export type HypStatus = 'pending' | 'confirmed' | 'withdrawn';

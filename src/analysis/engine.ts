@@ -732,6 +732,7 @@ export class DiagnosisEngine {
   private visible(e: Entry): boolean {
     if (e.status === 'withdrawn') return false;
     if (e.hyp && e.hyp.weak) return false;
+    if (e.hyp?.quiet && e.status !== 'confirmed') return false;
     return true;
   }
 

@@ -39,6 +39,8 @@ export const SYMPTOMS = [
   // A custom loop that makes a new optimizer at every step.
   'optimizer-recreated',
   'gradients-shrunk',
+  'runaway-recurrent-state',
+  'validation-at-chance',
   'gradients-accumulated',
   'model-rebuilt',
   'frozen-untrained',
@@ -100,6 +102,8 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'tensor-leak': 'tensors made at every step are never freed',
   'optimizer-recreated': 'a new optimizer is made at every step',
   'gradients-shrunk': 'the applied gradients are a sliver of the computed ones',
+  'runaway-recurrent-state': "a recurrent layer's state grows without bound",
+  'validation-at-chance': 'validation scores as a guess while training learns',
   'gradients-accumulated': 'the applied gradients keep growing',
   'model-rebuilt': 'the loop trains a newly built model again and again',
   'frozen-untrained': 'a layer is frozen at its random initial weights',

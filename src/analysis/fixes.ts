@@ -36,6 +36,8 @@ export type FixPlan =
    * `[h, w, c]`. Only offered for one channel, where the values need no reordering.
    */
   | { kind: 'channelsLast'; layer: LayerInfo }
+  /** The `.shuffle(buffer)` call at the site draws from a buffer of all `rows` rows. */
+  | { kind: 'shuffleBuffer'; site: SourceSite; rows: number }
   /** The `clipByValue(x, lo, hi)` call at the site clips at ±to instead. */
   | { kind: 'clipBounds'; site: SourceSite; to: number }
   | { kind: 'loss'; compileSite: SourceSite | null; slot: number; to: string }
@@ -455,6 +457,14 @@ function channelsLastEdits(src: SourceText, p: Extract<FixPlan, { kind: 'channel
   if (items.length !== 3 || items.some((i) => i.end <= i.start)) return null;
   const [c, h, w] = items.map((i) => t.slice(i.start, i.end));
   return [src.edit(site.file, items[0]!.start, items[2]!.end, `${h}, ${w}, ${c}`)];
+}
+
+function shuffleBufferEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuffleBuffer' }>): EditResult {
+  const call = findCall(src, p.site, /\.\s*shuffle\s*\(/);
+  const buffer = call?.args[0];
+  if (!buffer) return null;
+  const span = trim(src.text, buffer.start, buffer.end);
+  return span.end > span.start ? [src.edit(p.site.file, span.start, span.end, String(p.rows))] : null;
 }
 
 function clipBoundsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clipBounds' }>): EditResult {
@@ -1050,6 +1060,9 @@ function tidyStatementAt(src: SourceText, site: SourceSite): Span | null {
   return { start, end: t[end] === ';' ? end + 1 : end };
 }
 
+/** An expression that ends by reading a tensor's values back into JavaScript. */
+const READ_BACK_END = /\.\s*(?:dataSync|arraySync)\s*\(\s*\)(?:\s*\[[^\]]*\])?$/;
+
 function disposeTensorsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'disposeTensors' }>): EditResult {
   const t = src.text;
   const file = p.sites[0]?.site.file;
@@ -1062,7 +1075,16 @@ function disposeTensorsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dispo
     const d = declarationAt(src, s.site);
     if (d) {
       // An optimizer is no tensor: the leak is the optimizer made at every step (its own finding).
-      if (/\btrain\s*\.\s*\w+\s*\(|\bnew\s+\w*Optimizer\b/.test(t.slice(d.init.start, d.init.end))) return null;
+      const init = t.slice(d.init.start, d.init.end);
+      if (/\btrain\s*\.\s*\w+\s*\(|\bnew\s+\w*Optimizer\b/.test(init)) return null;
+      // A value read back (`...mean().dataSync()[0]`) is no tensor: the tensors made on the way are
+      // freed by running the whole initializer in tf.tidy.
+      if (READ_BACK_END.test(init)) {
+        if (!tidy || /\bawait\b/.test(codeOnly(t, d.init.start, d.init.end))) return null;
+        if (!wrapped.includes(d.init.start)) edits.push(src.edit(file, d.init.start, d.init.end, `tf.tidy(() => ${init})`));
+        wrapped.push(d.init.start);
+        continue;
+      }
       if (!decls.some((x) => x.start === d.start)) decls.push({ ...d, tensors: s.tensors });
       continue;
     }
@@ -1665,6 +1687,7 @@ function planFile(p: FixPlan): string | null {
     case 'batchOffset':
     case 'alignSlice':
     case 'clipBounds':
+    case 'shuffleBuffer':
     case 'rowsUpTo':
     case 'gatherLike':
     case 'sumToMean':
@@ -1735,6 +1758,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return channelsLastEdits(src, p);
       case 'clipBounds':
         return clipBoundsEdits(src, p);
+      case 'shuffleBuffer':
+        return shuffleBufferEdits(src, p);
       case 'loss':
         return lossEdits(src, p);
       case 'learningRate':

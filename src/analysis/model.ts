@@ -323,11 +323,12 @@ export function isClassification(t: TargetView | null): boolean {
 export class ModelData {
   readonly x = new Map<number, DataEvent>();
   readonly y = new Map<number, DataEvent>();
-  /** Inputs of fit's validationData. */
+  /** Inputs and targets of fit's validationData. */
   readonly xVal = new Map<number, DataEvent>();
+  readonly yVal = new Map<number, DataEvent>();
 
   add(e: DataEvent): void {
-    (e.role === 'x' ? this.x : e.role === 'y' ? this.y : this.xVal).set(e.slot, e);
+    this[e.role].set(e.slot, e);
   }
 
   target(slot: number): TargetView | null {

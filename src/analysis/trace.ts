@@ -154,8 +154,8 @@ export type DataOrigin = z.infer<typeof DataOrigin>;
 export const DataEvent = z.object({
   type: z.literal('data'),
   modelId: z.number().int(),
-  /** 'xVal': the inputs of fit's validationData. */
-  role: z.enum(['x', 'y', 'xVal']),
+  /** 'xVal', 'yVal': the inputs and targets of fit's validationData. */
+  role: z.enum(['x', 'y', 'xVal', 'yVal']),
   /** Which input/target, for multi-input models. */
   slot: z.number().int().min(0),
   summary: TensorSummary,
@@ -381,6 +381,9 @@ export const BatchClassesEvent = z.object({
   /** The user's `.batch(...)` call that made the dataset, and how many rows it batched (null when unknown). */
   batchSite: SourceSite.nullable().optional(),
   rows: z.number().int().min(1).nullable().optional(),
+  /** The `.shuffle(buffer)` call before that batch, and its buffer size. */
+  shuffleSite: SourceSite.optional(),
+  shuffleBuffer: z.number().int().min(1).optional(),
 });
 export type BatchClassesEvent = z.infer<typeof BatchClassesEvent>;
 

@@ -1029,10 +1029,17 @@ function hookLayers(layers: any): void {
  */
 const derivedFrom = new WeakMap<object, { from: object; method: string }>();
 const DERIVING = ['batch', 'map', 'mapAsync', 'prefetch', 'repeat', 'take', 'skip', 'filter'];
-const batchOrigins = new WeakMap<object, { site: SourceSite | null; rows: number | null }>();
+/** A `.batch()` call: its line, the rows it batches, and the shuffle before it (its line and buffer). */
+interface BatchOrigin {
+  site: SourceSite | null;
+  rows: number | null;
+  shuffle: { site: SourceSite | null; buffer: number | null } | null;
+}
+const batchOrigins = new WeakMap<object, BatchOrigin>();
 interface ShuffledPart {
   site: SourceSite | null;
   seed: unknown;
+  buffer: number | null;
 }
 const shuffledParts = new WeakMap<object, ShuffledPart>();
 const zippedApart = new WeakMap<object, { inputs: SourceSite | null; targets: SourceSite | null; zip: SourceSite | null }>();
@@ -1075,10 +1082,17 @@ function hookData(data: any): void {
   for (const method of DERIVING) {
     wrap(method, (self, _args, out) => {
       derivedFrom.set(out, { from: self, method });
-      if (method === 'batch') batchOrigins.set(out, { site: captureUserSite(PROBE_FILE), rows: Number.isInteger(self.size) && self.size > 0 ? self.size : null });
+      if (method === 'batch') {
+        const shuffled = shuffledPartOf(self);
+        batchOrigins.set(out, {
+          site: captureUserSite(PROBE_FILE),
+          rows: Number.isInteger(self.size) && self.size > 0 ? self.size : null,
+          shuffle: shuffled ? { site: shuffled.site, buffer: shuffled.buffer } : null,
+        });
+      }
     });
   }
-  wrap('shuffle', (_self, args, out) => shuffledParts.set(out, { site: captureUserSite(PROBE_FILE), seed: args[1] }));
+  wrap('shuffle', (_self, args, out) => shuffledParts.set(out, { site: captureUserSite(PROBE_FILE), seed: args[1], buffer: Number.isInteger(args[0]) && args[0] > 0 ? args[0] : null }));
   watchZip(data);
 }
 
@@ -1282,7 +1296,8 @@ function describeLayer(layer: any, index: number, modelFrozenSite: SourceSite | 
     className: String(safe(() => layer.getClassName(), 'Layer')).slice(0, 128),
     activation: activationName(layer),
     units,
-    inputShape: safe(() => shapeOf(layer.inputShape), null),
+    // tfjs layers have no inputShape property: the shape declared on a first layer, else the one its call received.
+    inputShape: safe(() => shapeOf(layer.batchInputShape ?? layer.inboundNodes?.[0]?.inputShapes), null),
     outputShape: safe(() => shapeOf(layer.outputShape), null),
     params,
     // `model.trainable = false` leaves each layer's own flag alone and freezes its weights instead.
@@ -1378,7 +1393,10 @@ function traceFit(
     entry.dataSent = true;
     sendData(entry, 'x', data.x, site);
     sendData(entry, 'y', data.y, site, data.x);
-    if (Array.isArray(args?.validationData)) sendData(entry, 'xVal', args.validationData[0], site);
+    if (Array.isArray(args?.validationData)) {
+      sendData(entry, 'xVal', args.validationData[0], site);
+      sendData(entry, 'yVal', args.validationData[1], site);
+    }
     checkShuffledApart(entry, () => [headOf(tensorsOf(data.x)[0]), headOf(tensorsOf(data.y)[0])]);
   }
   const apart = dataset && !shuffleChecked.has(entry) ? zippedApartOf(dataset) : null;
@@ -1494,7 +1512,7 @@ class BatchClassWatch {
   /** Some batch's targets were not classes: nothing is reported. */
   private unusable = false;
   private reported = false;
-  private origin: { site: SourceSite | null; rows: number | null } | null = null;
+  private origin: BatchOrigin | null = null;
 
   /** The dataset as fitDataset sees it: the same batches, read on the way through. */
   wrap(dataset: any): any {
@@ -1571,6 +1589,7 @@ class BatchClassWatch {
       batchRows: this.batchRows,
       batchSite: this.origin?.site ?? null,
       rows: this.origin?.rows ?? null,
+      ...(this.origin?.shuffle?.site && this.origin.shuffle.buffer ? { shuffleSite: this.origin.shuffle.site, shuffleBuffer: this.origin.shuffle.buffer } : {}),
     } satisfies BatchClassesEvent);
   }
 }
@@ -1702,7 +1721,7 @@ function sendData(entry: TracedModel, role: DataEvent['role'], value: any, site:
   const targets = tensorsOf(value);
   targets.slice(0, 8).forEach((tensor, slot) => {
     if (!isTensor(tensor)) return;
-    const summary = summarize(tensor, role === 'y');
+    const summary = summarize(tensor, role === 'y' || role === 'yVal');
     if (!summary) return;
     const neighbours = inputList.length === 1 && targets.length === 1 ? neighboursOf(inputList[0], tensor) : null;
     emitData(entry, role, slot, neighbours ? { ...summary, neighbourTargets: neighbours } : summary, site, tensor);

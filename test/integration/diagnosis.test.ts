@@ -106,6 +106,14 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/grad-clip-too-tight/buggy.js', symptoms: ['gradients-shrunk'], rootCause: 'optimizer', lineOf: '', fixed: 'tf.clipByValue(grads[name], -1, 1)' },
   // Micro-batch gradients summed into an accumulator that is never reset: the applyGradients call.
   { script: 'benchmark/bugs/gradient-accumulator-never-reset/buggy.js', symptoms: ['gradients-accumulated'], rootCause: 'optimizer', lineOf: 'optimizer.applyGradients(averaged)' },
+  // A per-batch accuracy read back outside tf.tidy: the leak's line, and a fix that runs it in tf.tidy.
+  { script: 'benchmark/bugs/custom-loop-tensor-leak/buggy.js', symptoms: ['tensor-leak'], rootCause: 'tensor-disposal', lineOf: '', fixed: 'const batchAcc = tf.tidy(() => model.predict(xb).argMax(-1).equal(yb.argMax(-1)).mean().dataSync()[0]);' },
+  // LSTM(50, activation: 'relu') over 60 steps: the divergence is the unbounded state's, not the learning rate's.
+  { script: 'benchmark/bugs/lstm-relu-activation/buggy.js', symptoms: ['runaway-recurrent-state'], rootCause: 'hidden-activation', lineOf: '', fixed: "tf.layers.lstm({ units: 50, activation: 'tanh'" },
+  // Rows stored by class, shuffled through a 16-row buffer before batching: the shuffle call, with the dataset's size as its buffer.
+  { script: 'benchmark/bugs/shuffle-buffer-sorted-dataset/buggy.js', symptoms: ['unshuffled-batches'], rootCause: 'training-data', lineOf: '.shuffle(16)', fixed: '.shuffle(15000)' },
+  // Validation targets cut in order beside inputs picked by shuffled indices: at chance in every epoch, shown where the targets are made.
+  { script: 'benchmark/bugs/validation-labels-misaligned/buggy.js', symptoms: ['validation-at-chance'], rootCause: 'training-data', lineOf: 'const yVal = ' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'await model.fit(xs.gather(rowOrder), ys.gather(rowOrder), {' },
 ];

@@ -243,6 +243,14 @@ describe('disposing tensors a training step leaves behind', () => {
     );
   });
 
+  it('runs a declaration whose value is read back in tf.tidy, and disposes nothing (its value is a number)', () => {
+    const src = "const tf = require('@tensorflow/tfjs');\nfor (const b of batches) {\n  const acc = model.predict(b.x).argMax(-1).equal(b.y).mean().dataSync()[0];\n  accSum += acc;\n}";
+    assert.equal(
+      apply(src, { kind: 'disposeTensors', sites: [at(3, 21, 5)] }),
+      "const tf = require('@tensorflow/tfjs');\nfor (const b of batches) {\n  const acc = tf.tidy(() => model.predict(b.x).argMax(-1).equal(b.y).mean().dataSync()[0]);\n  accSum += acc;\n}",
+    );
+  });
+
   it('runs a statement that declares nothing inside tf.tidy, unless it keeps what it makes', () => {
     const head = "const tf = require('@tensorflow/tfjs');\nfor (;;) {\n";
     assert.equal(
@@ -573,5 +581,12 @@ describe('channels-first images', () => {
     assert.equal(lineOf(apply(src, { kind: 'channelsLast', layer: layer('Conv2D', 3, 11) })!, 1), 'const SHAPE = [SIZE, SIZE, 1];');
     // A literal shape in the layer alone would leave the data as it was: no fix.
     assert.equal(apply(src.replace('inputShape: SHAPE', 'inputShape: [1, 12, 12]'), { kind: 'channelsLast', layer: layer('Conv2D', 3, 11) }), null);
+  });
+});
+
+describe('a shuffle buffer far smaller than the dataset', () => {
+  it("sets the buffer to the dataset's rows, whatever the buffer was written as", () => {
+    assert.equal(apply('const ds = tf.data.zip({ xs, ys }).shuffle(16).batch(32);', { kind: 'shuffleBuffer', site: site(1, 35), rows: 15000 }), 'const ds = tf.data.zip({ xs, ys }).shuffle(15000).batch(32);');
+    assert.equal(apply('const ds = rows.shuffle(BUFFER, 42).batch(32);', { kind: 'shuffleBuffer', site: site(1, 16), rows: 900 }), 'const ds = rows.shuffle(900, 42).batch(32);');
   });
 });

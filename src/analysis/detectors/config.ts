@@ -22,7 +22,7 @@ import {
   scaleFix,
   wholeSetBatches,
 } from '../context';
-import { activationRange, isClassification, rangeText, RELU_LIKE, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
+import { activationRange, isClassification, rangeText, RELU_LIKE, SATURATING, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import type { ModelState } from '../model-state';
 import { fmt, isNum, pct, spokenList } from '../stats';
 import type { DataEvent, ShuffledApartEvent, SourceSite, TensorSummary } from '../trace';
@@ -1214,6 +1214,28 @@ function unshuffledDatasetBatches(view: ModelView, run: ModelState): Hypothesis[
   if (view.event.mode !== 'fitDataset' || !e || !kind || !CLASSIFICATION_LOSSES.has(kind)) return [];
   const sorted = e.batchRows >= 4 && e.batches >= 4 && e.singleClassKinds >= 2 && e.singleClass >= 0.75 * e.batches && e.runs <= 2 * e.classes;
   if (!sorted) return [];
+  // A shuffle whose buffer is a sliver of the rows mixes only neighbouring rows: that call is the fault.
+  const smallBuffer = e.shuffleSite && e.shuffleBuffer && e.rows && e.shuffleBuffer < e.rows / 4 ? { site: e.shuffleSite, buffer: e.shuffleBuffer, rows: e.rows } : null;
+  if (smallBuffer) {
+    return [
+      {
+        id: 'unshuffled-batches:dataset',
+        symptom: 'unshuffled-batches',
+        rootCause: 'training-data',
+        layer: null,
+        location: smallBuffer.site,
+        related: view.event.fitSite ? [{ site: view.event.fitSite, message: 'trained on those batches here' }] : [],
+        message: `The dataset yields its batches one class after another: ${e.singleClass} of the first ${e.batches} batches hold rows of a single class, in ${e.runs} stretches. Its shuffle draws from a buffer of ${smallBuffer.buffer} rows out of ${smallBuffer.rows}, so with rows stored by class it mixes only neighbouring rows of one class. Each stretch pulls the model towards its class, so every epoch ends biased towards the last. Shuffle with a buffer as large as the dataset.`,
+        evidence: [`${e.singleClass} of ${e.batches} batches of one class (${e.singleClassKinds} different classes), in ${e.runs} stretches`, `shuffle buffer ${smallBuffer.buffer} for ${smallBuffer.rows} rows`],
+        relevance: new Map(),
+        fixes: [{ title: `Shuffle with a buffer of all ${smallBuffer.rows} rows`, plan: { kind: 'shuffleBuffer', site: smallBuffer.site, rows: smallBuffer.rows } }],
+        confirmBy: set(...HARM, 'loss-oscillating', 'loss-diverging'),
+        strength: 0.8,
+        weak: false,
+        keepWhenLearning: true,
+      },
+    ];
+  }
   return [
     {
       id: 'unshuffled-batches:dataset',
@@ -1800,6 +1822,43 @@ function wholeImagePooling(view: ModelView): Hypothesis[] {
   return [];
 }
 
+/** Sequences at least this long let an unbounded recurrent state compound out of range. */
+const LONG_SEQUENCE = 10;
+
+/**
+ * A recurrent layer with an unbounded activation (LSTM(50, activation='relu'), a common tutorial
+ * pattern) over long sequences: its state is not held within ±1 as tanh holds it, and compounds
+ * step after step. Short sequences often train well so, which is why it stays quiet until the
+ * loss diverges or turns non-finite (the layer's own outputs, when sampled, show it directly).
+ */
+function unboundedRecurrentState(view: ModelView): Hypothesis[] {
+  for (const l of view.layers) {
+    if (!/^(?:lstm|gru|simplernn)$/i.test(l.info.className) || SATURATING.has(l.act)) continue;
+    const pred = l.preds.length === 1 ? view.layers[l.preds[0]!] : undefined;
+    const steps = (l.info.inputShape ?? pred?.info.outputShape ?? view.layers[0]?.info.inputShape ?? null)?.[1];
+    if (!isNum(steps) || steps < LONG_SEQUENCE) continue;
+    return [
+      {
+        id: `runaway-recurrent-state:${l.info.name}`,
+        symptom: 'runaway-recurrent-state',
+        rootCause: 'hidden-activation',
+        layer: l,
+        location: l.info.site,
+        related: [],
+        message: `${l.info.name} (${l.info.className}) uses ${l.act} for its state, which nothing bounds: over ${steps} steps it compounds until the outputs and gradients blow up. Recurrent cells keep their state in range with tanh (the default).`,
+        evidence: [`${l.info.name}: activation ${l.act}, sequences of ${steps} steps`],
+        relevance: new Map([[l.pos, { score: 1, evidence: `${l.act} state over ${steps} steps` }]]),
+        fixes: [{ title: `Use tanh (the default) instead of ${l.act} in ${l.info.name}`, plan: { kind: 'activation', layer: l.info, to: 'tanh' } }],
+        confirmBy: set(...NUMERIC, 'loss-diverging', 'exploding-gradient', 'runaway-recurrent-state'),
+        strength: 0.9,
+        weak: false,
+        quiet: true,
+      },
+    ];
+  }
+  return [];
+}
+
 /** Ratios as a reader sees them: '1/640' for a shrink, '×12' for growth. */
 function ratioText(r: number): string {
   return r >= 1 ? `×${fmt(r)}` : `1/${Math.round(1 / r)}`;
@@ -1955,6 +2014,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...wholeImagePooling(view));
   out.push(...channelsFirstImages(view));
   out.push(...gradientsShrunk(run));
+  out.push(...unboundedRecurrentState(view));
   out.push(...gradientsAccumulated(run));
   out.push(...fewPlannedUpdates(view, run));
   out.push(...inferenceMode(view, run));

@@ -201,6 +201,42 @@ function saturated(ctx: Ctx): Observation[] {
   return out;
 }
 
+/** Recurrent cells' outputs beyond this have left every range a bounded state can reach. */
+const RUNAWAY_STATE = 1e3;
+
+/**
+ * A recurrent layer given an unbounded activation (LSTM(50, activation='relu'), a common tutorial
+ * pattern) whose outputs have grown past 1,000: its tanh-bounded state would stay within ±1, so
+ * the cell compounds its state step after step and nothing holds it. Seen in its own outputs.
+ */
+function runawayRecurrentState(ctx: Ctx): Observation[] {
+  const view = ctx.view!;
+  const out: Observation[] = [];
+  for (const l of view.layers) {
+    if (!/^(?:lstm|gru|simplernn)$/i.test(l.info.className) || SATURATING.has(l.act)) continue;
+    const s = ctx.run.track(l.index)?.lastOut(1)[0];
+    if (!s) continue;
+    const size = Math.max(Math.abs(s.outMin ?? 0), Math.abs(s.outMax ?? 0));
+    if (!s.outNonFinite && !(size >= RUNAWAY_STATE)) continue;
+    const seen = s.outNonFinite ? 'NaN or Infinity' : `values up to ${fmt(size)}`;
+    out.push({
+      symptom: 'runaway-recurrent-state',
+      about: l.info.name,
+      harm: true,
+      priority: 0.9,
+      layer: l,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `${l.info.name} (${l.info.className}) uses ${l.act} for its state, which nothing bounds: over each sequence it compounds, and its outputs reached ${seen}. Recurrent cells keep their state in range with tanh (the default).`,
+      evidence: [`${l.info.name} outputs: min ${fmt(s.outMin)}, max ${fmt(s.outMax)}`],
+      relevance: new Map([[l.pos, { score: 1, evidence: `state reached ${seen}` }]]),
+      related: [],
+      cause: layerCause(ctx, 'runaway-recurrent-state', l, { rootCause: 'hidden-activation', layer: l, location: l.info.site, fixes: [activationFix(l, 'tanh', `Use tanh (the default) instead of ${l.act} in ${l.info.name}`)], confirms: [], folds: [] }),
+    });
+  }
+  return out;
+}
+
 function gradOf(run: ModelState, l: LayerView): number | null {
   const s = run.track(l.index)?.latest();
   return s && s.hasGrads && isNum(s.gradMeanAbs) ? s.gradMeanAbs : null;
@@ -689,5 +725,5 @@ export function neverUpdated(ctx: Ctx): Observation[] {
 
 export function detectLayers(ctx: Ctx): Observation[] {
   if (!ctx.view) return [];
-  return [...decayedWeights(ctx), ...constantOutput(ctx), ...pinnedOutput(ctx), ...unchanged(ctx), ...deadRelu(ctx), ...saturated(ctx), ...vanishing(ctx)];
+  return [...decayedWeights(ctx), ...constantOutput(ctx), ...pinnedOutput(ctx), ...unchanged(ctx), ...deadRelu(ctx), ...saturated(ctx), ...vanishing(ctx), ...runawayRecurrentState(ctx)];
 }

@@ -225,8 +225,15 @@ function diverging(ctx: Ctx, lp: LossProgress | null, final: boolean): Observati
   if (!persisted(run, 'diverging', lp.diverging || explosive, ctx.iteration, span)) return [];
   // Batches of one class after another make the loss jump at each change of class.
   // An output that is no probability under a cross-entropy (tanh with binaryCrossentropy) is clipped, and its steps blow up.
+  // A recurrent cell without tanh compounds its state over a long sequence.
   const hs = strong(ctx, ['loss-diverging']).filter(
-    (h) => h.rootCause === 'learning-rate' || h.inputSide === true || h.id.startsWith('unscaled-input:y') || h.symptom === 'unshuffled-batches' || h.symptom === 'activation-loss-mismatch',
+    (h) =>
+      h.rootCause === 'learning-rate' ||
+      h.inputSide === true ||
+      h.id.startsWith('unscaled-input:y') ||
+      h.symptom === 'unshuffled-batches' ||
+      h.symptom === 'activation-loss-mismatch' ||
+      h.symptom === 'runaway-recurrent-state',
   );
   const fix = learningRateFix(ctx.view, run, 0.1);
   const cause: Cause = hs.length
@@ -461,6 +468,45 @@ function overfitting(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | n
       relevance,
       related: view?.event.fitSite ? [{ site: view.event.fitSite, message: 'validation loss turned up here while training loss kept falling' }] : [],
       cause: { rootCause: 'regularization', layer: largest, location: largest?.info.site ?? view?.event.fitSite ?? null, fixes: fix ? [fix] : [], confirms: [], folds: [] },
+    },
+  ];
+}
+
+/**
+ * Validation accuracy that never rose above chance in any epoch while training accuracy climbed
+ * high, with a validation loss worse than knowing nothing: the validation rows do not follow the
+ * rule training teaches (labels out of line with their inputs, another source or encoding). An
+ * overfit model still scores above chance on rows like its own; this one scores as a guess.
+ */
+function validationAtChance(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null): Observation[] {
+  const run = ctx.run;
+  const recent = run.recentEpochs;
+  if (!ap || !lp?.baseline || recent.length < 3 || run.bestValAcc === null) return [];
+  if (hypothesisIds(ctx, (x) => VALIDATION_MISMATCH.has(x.symptom)).length) return [];
+  const chance = ap.chance.value;
+  const samples = ctx.view?.event.fitConfig['validationSamples'];
+  const n = typeof samples === 'number' && samples > 0 ? samples : null;
+  const margin = Math.max(0.05, n ? 2 * Math.sqrt((chance * (1 - chance)) / n) : 0);
+  const last = recent[recent.length - 1]!;
+  if (run.bestValAcc > chance + margin || ap.current < Math.max(0.8, chance + 0.4)) return [];
+  if (!isNum(last.valLoss) || last.valLoss < lp.baseline.value) return [];
+  const view = ctx.view;
+  const data = view ? run.data : null;
+  const location = data?.yVal.get(0)?.origin?.site ?? data?.xVal.get(0)?.origin?.site ?? view?.event.fitSite ?? null;
+  return [
+    {
+      symptom: 'validation-at-chance',
+      about: 'validation',
+      harm: true,
+      priority: 0.75,
+      layer: null,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `Validation accuracy never rose above chance (${fmt(chance)}; best ${fmt(run.bestValAcc)}) while training accuracy reached ${fmt(ap.current)}, and the validation loss (${fmt(last.valLoss)}) is worse than knowing nothing (${fmt(lp.baseline.value)}): the validation rows do not follow what the training rows teach. Check that the validation targets are in the same order as their inputs (one shuffle or index for both), and come from the same source and encoding as the training data.`,
+      evidence: [`validation accuracy by epoch: ${recent.map((r) => fmt(r.valAcc)).join(', ')}`, `validation loss by epoch: ${recent.map((r) => fmt(r.valLoss)).join(', ')}`],
+      relevance: new Map(),
+      related: view?.event.fitSite && location !== view.event.fitSite ? [{ site: view.event.fitSite, message: 'validated here' }] : [],
+      cause: { rootCause: 'training-data', layer: null, location, fixes: [], confirms: [], folds: [] },
     },
   ];
 }
@@ -749,5 +795,6 @@ export function detectTrends(ctx: Ctx, final: boolean): TrendResult {
   if (!observations.some((o) => o.harm)) observations.push(...stall(ctx, lp, ap, final));
   if (!observations.some((o) => o.harm)) observations.push(...validationGap(ctx, lp));
   if (!observations.some((o) => o.harm)) observations.push(...overfitting(ctx, lp, ap));
+  if (!observations.some((o) => o.harm)) observations.push(...validationAtChance(ctx, lp, ap));
   return { observations, loss: lp, accuracy: ap, stalled };
 }
