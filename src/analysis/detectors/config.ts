@@ -1785,6 +1785,12 @@ function hiddenSigmoid(view: ModelView): Hypothesis[] {
   ];
 }
 
+/** The shape a layer's call receives: its one predecessor's output, else the shape the probe recorded (a first layer's). */
+function inputShapeOf(view: ModelView, l: LayerView): LayerView['info']['inputShape'] {
+  const pred = l.preds.length === 1 ? view.layers[l.preds[0]!] : undefined;
+  return pred?.info.outputShape ?? l.info.inputShape ?? null;
+}
+
 /**
  * A pooling window as large as the image (maxPooling2d({ poolSize: 28 }) on 28×28 maps): one value
  * per feature map is left, and where anything was in the image is gone. A classifier that needs
@@ -1793,9 +1799,7 @@ function hiddenSigmoid(view: ModelView): Hypothesis[] {
 function wholeImagePooling(view: ModelView): Hypothesis[] {
   for (const l of view.layers) {
     if (!/^(max|average)pooling2d$/i.test(l.info.className)) continue;
-    // Only a model's first layer records its input shape: the others take their predecessor's output.
-    const pred = l.preds.length === 1 ? view.layers[l.preds[0]!] : undefined;
-    const inShape = pred?.info.outputShape ?? l.info.inputShape ?? null;
+    const inShape = inputShapeOf(view, l);
     const outShape = l.info.outputShape;
     if (!inShape || !outShape || inShape.length !== 4 || outShape.length !== 4) continue;
     const [, h, w] = inShape;
@@ -1834,8 +1838,7 @@ const LONG_SEQUENCE = 10;
 function unboundedRecurrentState(view: ModelView): Hypothesis[] {
   for (const l of view.layers) {
     if (!/^(?:lstm|gru|simplernn)$/i.test(l.info.className) || SATURATING.has(l.act)) continue;
-    const pred = l.preds.length === 1 ? view.layers[l.preds[0]!] : undefined;
-    const steps = (l.info.inputShape ?? pred?.info.outputShape ?? view.layers[0]?.info.inputShape ?? null)?.[1];
+    const steps = inputShapeOf(view, l)?.[1];
     if (!isNum(steps) || steps < LONG_SEQUENCE) continue;
     return [
       {
@@ -1938,7 +1941,7 @@ function channelsFirstImages(view: ModelView): Hypothesis[] {
   const kernel = l.info.weights.find((w) => /kernel/i.test(w.name))?.shape;
   // The input as the layer reads it: [rows, columns] from its input shape, or from its output
   // under 'same' padding (a kernel taller than its input fails under 'valid'); channels from the kernel.
-  const seen = l.info.inputShape ?? (l.info.config['padding'] === 'same' ? l.info.outputShape : null);
+  const seen = inputShapeOf(view, l) ?? (l.info.config['padding'] === 'same' ? l.info.outputShape : null);
   if (!seen || seen.length !== 4 || !kernel || kernel.length !== 4) return [];
   const [, channels, height] = seen;
   const [kh, , width] = kernel;
