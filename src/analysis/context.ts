@@ -105,6 +105,8 @@ export interface Hypothesis {
   data?: { role: 'x' | 'y'; fitSite: SourceSite | null };
   /** A setting that usually trains well: shown only once training confirms it, never as a warning. */
   quiet?: boolean;
+  /** The fault is the text its fix edits (a shape constant the layer names): shown there, the location as related. */
+  atFix?: boolean;
 }
 
 export type HypStatus = 'pending' | 'confirmed' | 'withdrawn';

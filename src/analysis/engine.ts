@@ -810,6 +810,9 @@ export class DiagnosisEngine {
       const { fix, alternatives, dataSite } = this.fixes(e, h.fixes, cache);
       const related = [...h.related, ...e.related];
       if (dataSite && h.data?.fitSite) related.unshift({ site: h.data.fitSite, message: `passed to fit here as ${h.data.role}` });
+      const edit = h.atFix ? fix?.edits[0] : undefined;
+      const fixSite = edit ? { file: edit.file, line: edit.startLine, column: edit.startColumn } : null;
+      if (fixSite && h.location) related.unshift({ site: h.location, message: h.layer ? `${h.layer.info.name} reads it here` : 'used here' });
       const observed = e.observed.filter((s) => s !== h.symptom);
       // Symptoms of another kind are named; the hypothesis's own symptom is told as training showed it.
       const shown = observed.length ? spokenList(observed.map((s) => SYMPTOM_SEEN[s])) : e.observed.includes(h.symptom) ? e.confirmation : null;
@@ -822,7 +825,7 @@ export class DiagnosisEngine {
         severity: confirmed ? 'error' : 'warning',
         message,
         layer: h.layer?.ref ?? null,
-        location: dataSite ?? h.location ?? h.layer?.info.site ?? null,
+        location: fixSite ?? dataSite ?? h.location ?? h.layer?.info.site ?? null,
         related,
         fix,
         alternatives,

@@ -100,8 +100,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/global-standardization/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: '', fixed: 'tf.moments(xTrainRaw, 0)' },
   // Training rows cut with the test set's size: 120 of 1,320 rows train, and validation stays far behind.
   { script: 'benchmark/bugs/train-slice-test-size/buggy.js', symptoms: ['rows-left-out'], rootCause: 'training-data', lineOf: '', fixed: 'const xTrain = xAll.slice([0, 0], [N_TRAIN, F]);\n  const yTrain = yAll.slice([0, 0], [N_TRAIN, C]);' },
-  // 12×12 gray images laid out [1, 12, 12] for a channels-last conv2d: certain from the shapes, fixed in the constant that shapes both.
-  { script: 'benchmark/bugs/conv-channels-first/buggy.js', symptoms: ['channels-first-images'], rootCause: 'training-data', lineOf: 'tf.layers.conv2d(', fixed: 'const IMAGE_SHAPE = [SIZE, SIZE, 1];' },
+  // 12×12 gray images laid out [1, 12, 12] for a channels-last conv2d: certain from the shapes, shown and fixed in the constant that shapes both.
+  { script: 'benchmark/bugs/conv-channels-first/buggy.js', symptoms: ['channels-first-images'], rootCause: 'training-data', lineOf: 'const IMAGE_SHAPE = ', fixed: 'const IMAGE_SHAPE = [SIZE, SIZE, 1];' },
   // Gradients clipped to ±1e-4 before applyGradients under momentum SGD: the clip, not the learning rate.
   { script: 'benchmark/bugs/grad-clip-too-tight/buggy.js', symptoms: ['gradients-shrunk'], rootCause: 'optimizer', lineOf: '', fixed: 'tf.clipByValue(grads[name], -1, 1)' },
   // Micro-batch gradients summed into an accumulator that is never reset: the applyGradients call.

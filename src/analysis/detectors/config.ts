@@ -1962,6 +1962,7 @@ function channelsFirstImages(view: ModelView): Hypothesis[] {
       evidence: [`input shape [${channels}, ${height}, ${width}]`, `kernel ${kh}×${kernel[1]} over ${kernel[2]} channels`],
       relevance: new Map([[l.pos, { score: 1, evidence: `input laid out channels-first` }]]),
       fixes,
+      atFix: true,
       confirmBy: set(...HARM),
       strength: 1,
       weak: false,
