@@ -260,6 +260,10 @@ export class DiagnosisEngine {
         return this.configEvidence(e.modelId, (run) => (run.batchAxis ??= e));
       case 'broadcast':
         return this.configEvidence(e.modelId, (run) => (run.broadcast ??= e));
+      case 'staleTrainable':
+        return this.configEvidence(e.modelId, (run) => (run.staleTrainable ??= e));
+      case 'columnTargets':
+        return this.configEvidence(e.modelId, (run) => (run.columnTargets ??= e));
       case 'gradientsAltered':
         return this.configEvidence(e.modelId, (run) => (e.kind === 'shrunk' ? (run.gradientsShrunk ??= e) : (run.gradientsGrown ??= e)));
       case 'shuffledApart':

@@ -36,6 +36,8 @@ export type FixPlan =
    * `[h, w, c]`. Only offered for one channel, where the values need no reordering.
    */
   | { kind: 'channelsLast'; layer: LayerInfo }
+  /** A copy of the compile statement at `compileSite` goes on a new line after the statement at the site. */
+  | { kind: 'recompileAfter'; site: SourceSite; compileSite: SourceSite }
   /** The `.shuffle(buffer)` call at the site draws from a buffer of all `rows` rows. */
   | { kind: 'shuffleBuffer'; site: SourceSite; rows: number }
   /** The `clipByValue(x, lo, hi)` call at the site clips at ±to instead. */
@@ -457,6 +459,26 @@ function channelsLastEdits(src: SourceText, p: Extract<FixPlan, { kind: 'channel
   if (items.length !== 3 || items.some((i) => i.end <= i.start)) return null;
   const [c, h, w] = items.map((i) => t.slice(i.start, i.end));
   return [src.edit(site.file, items[0]!.start, items[2]!.end, `${h}, ${w}, ${c}`)];
+}
+
+function recompileAfterEdits(src: SourceText, p: Extract<FixPlan, { kind: 'recompileAfter' }>): EditResult {
+  if (p.site.file !== p.compileSite.file) return null;
+  const t = src.text;
+  const call = findCall(src, p.compileSite, /\bcompile\s*\(/);
+  if (!call) return null;
+  // The compile statement: from the start of its line's code to its closing parenthesis (and `;`).
+  const lineStart = src.lineStart(p.compileSite.line);
+  const start = lineStart + /^[ \t]*/.exec(t.slice(lineStart))![0].length;
+  let end = call.close + 1;
+  if (t[end] === ';') end++;
+  const statement = t.slice(start, end);
+  if (!/^(?:await\s+)?[\w$.]+\.compile\s*\(/.test(statement)) return null;
+  // After the statement on the site's line, which must end there, indented like it.
+  const siteStart = src.lineStart(p.site.line);
+  const siteEnd = src.lineEnd(p.site.line);
+  if (!/;\s*$/.test(codeOnly(t, siteStart, siteEnd))) return null;
+  const indent = /^[ \t]*/.exec(t.slice(siteStart))![0];
+  return [src.edit(p.site.file, siteEnd, siteEnd, `\n${indent}${statement.replace(/;?$/, ';')}`)];
 }
 
 function shuffleBufferEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuffleBuffer' }>): EditResult {
@@ -1687,6 +1709,7 @@ function planFile(p: FixPlan): string | null {
     case 'batchOffset':
     case 'alignSlice':
     case 'clipBounds':
+    case 'recompileAfter':
     case 'shuffleBuffer':
     case 'rowsUpTo':
     case 'gatherLike':
@@ -1760,6 +1783,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return clipBoundsEdits(src, p);
       case 'shuffleBuffer':
         return shuffleBufferEdits(src, p);
+      case 'recompileAfter':
+        return recompileAfterEdits(src, p);
       case 'loss':
         return lossEdits(src, p);
       case 'learningRate':

@@ -343,6 +343,38 @@ export const BroadcastEvent = z.object({
 export type BroadcastEvent = z.infer<typeof BroadcastEvent>;
 
 /**
+ * fit started with a model whose weights marked trainable are not those compile collected: a
+ * `trainable` changed after compile, which fit ignores until compile runs again. Once per model.
+ */
+export const StaleTrainableEvent = z.object({
+  type: z.literal('staleTrainable'),
+  modelId: z.number().int(),
+  /** The last `trainable = ...` assignment before fit. */
+  site: SourceSite.nullable(),
+  /** Weights compile collected for training, and weights marked trainable now. */
+  compiled: z.number().int().min(0),
+  trainable: z.number().int().min(0),
+});
+export type StaleTrainableEvent = z.infer<typeof StaleTrainableEvent>;
+
+/**
+ * In a custom loop's first steps, a [rows, 1] column multiplied into the log of [rows, classes]
+ * predictions: class indices given to a categorical cross-entropy, which tfjs broadcasts without
+ * complaint. Reported once per model.
+ */
+export const ColumnTargetsEvent = z.object({
+  type: z.literal('columnTargets'),
+  modelId: z.number().int(),
+  /** The user's line that computed the loss. */
+  site: SourceSite.nullable(),
+  rows: z.number().int().min(1),
+  classes: z.number().int().min(2),
+  /** Where the targets' values were made, when the probe saw it. */
+  madeAt: SourceSite.optional(),
+});
+export type ColumnTargetsEvent = z.infer<typeof ColumnTargetsEvent>;
+
+/**
  * In a custom loop's first steps, a reduction (max, sum, min) with kept dimensions over the first
  * axis of a [batch, classes] tensor: a softmax or log-softmax taken over the rows of the batch
  * instead of over each row's classes. Reported once per model.
@@ -671,6 +703,8 @@ export const StoppedEarlyEvent = z.object({
   planned: z.number().int().min(1),
   patience: z.number().nullable(),
   monitor: z.string().max(64).nullable(),
+  /** 'min', 'max' or 'auto': which way the monitored value improves. */
+  mode: z.string().max(16).optional(),
   /** The tf.callbacks.earlyStopping call that made the callback. */
   site: SourceSite.nullable(),
   elapsedMs: z.number(),
@@ -692,6 +726,8 @@ export const TraceEvent = z.discriminatedUnion('type', [
   OneHotEvent,
   BroadcastEvent,
   BatchAxisEvent,
+  ColumnTargetsEvent,
+  StaleTrainableEvent,
   StoppedEarlyEvent,
   BatchClassesEvent,
   TensorLeakEvent,

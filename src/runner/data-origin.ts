@@ -79,8 +79,9 @@ export function noteKernel(kernel: unknown, inputs: any, attrs: any, out: any): 
   if (typeof kernel !== 'string' || noted >= MAKINGS_LIMIT) return;
   const list = tensorInputs(inputs);
   const x = isTensorLike(inputs?.x) ? inputs.x : (list[0] ?? null);
-  // A mean of data is noted however small it is: it is how the data was scaled.
-  const ofData = kernel === 'Mean' && !!x && (x as any).size >= SMALLEST_NOTED;
+  // A mean of data is noted however small it is: it is how the data was scaled. So is a selection
+  // from noted data (a batch of 32 labels gathered from the label tensor).
+  const ofData = !!x && ((kernel === 'Mean' && (x as any).size >= SMALLEST_NOTED) || (SELECTIONS.has(kernel) && makings.has(x)));
   const outs = (Array.isArray(out) ? out : [out]).filter((t) => isTensorLike(t) && ((t as any).size >= SMALLEST_NOTED || ofData));
   if (outs.length === 0) return;
   let narrows = false;

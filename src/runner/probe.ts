@@ -30,6 +30,8 @@ import type {
   StoppedEarlyEvent,
   ModelRebuiltEvent,
   GradientsAlteredEvent,
+  ColumnTargetsEvent,
+  StaleTrainableEvent,
   OptimizerInfo,
   OutputStats,
   SourceSite,
@@ -497,12 +499,15 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         }
         if (watchLog && kernelName === 'Log' && inputs?.x && probabilities.has(inputs.x)) noteLogOfProbabilities(entry!, probabilities.get(inputs.x)!);
         if (kernelName === 'Sqrt') noteSqrtInput(current, inputs?.x);
+        if (entry && entry.mode === 'custom' && kernelName === 'Multiply' && !columnTargetsReported.has(entry)) noteColumnTargets(entry, inputs?.a, inputs?.b);
       } catch (error) {
         warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
       }
     }
     const out = original.apply(this, args);
     if (entry && kernelName === 'Exp' && isTensor(out)) exponentials.add(out);
+    if (entry && kernelName === 'Log' && isTensor(out)) logarithms.add(out);
+    if (entry && kernelName === 'Cast' && isTensor(out) && isTensor(inputs?.x)) castFrom.set(out, inputs.x);
     if (method === 'runKernel' && step === null && activeFit === null && !readingApplied && notingOrigins()) noteKernel(args[0], args[1], args[2], out);
     if (sliceWatchOpen && method === 'runKernel') {
       if (args[0] === 'Slice') noteSlice(args[1]?.x, args[2], out);
@@ -827,6 +832,30 @@ function noteBroadcast(entry: TracedModel, kernelName: string, a: any, b: any): 
 }
 
 /**
+ * A custom loop's cross-entropy given class indices as a [rows, 1] column: tfjs multiplies that
+ * column into the log of the [rows, classes] predictions without complaint, so each row's loss is
+ * its class number times the sum of every class's log-probability, which ignores which class is
+ * right. Seen as a Multiply of such a column by a log of a tensor as wide as the model's output.
+ */
+const logarithms = new WeakSet<object>();
+/** In a custom loop's first steps, what each cast was cast from (a loss casts its targets to float). */
+const castFrom = new WeakMap<object, object>();
+const columnTargetsReported = new WeakSet<TracedModel>();
+
+function noteColumnTargets(entry: TracedModel, a: any, b: any): void {
+  const column = (t: any) => isTensor(t) && t.rank === 2 && t.shape[1] === 1 && t.shape[0] > 1;
+  const [targets, logs] = column(a) && logarithms.has(b) ? [a, b] : column(b) && logarithms.has(a) ? [b, a] : [null, null];
+  if (!targets || !isTensor(logs) || logs.rank !== 2 || logs.shape[0] !== targets.shape[0]) return;
+  const last = entry.layers[entry.layers.length - 1];
+  const units = safe(() => { const s = last?.outputShape; return Array.isArray(s) ? s[s.length - 1] : null; }, null);
+  const classes = logs.shape[1] as number;
+  if (classes < 2 || classes !== units) return;
+  columnTargetsReported.add(entry);
+  const madeAt = safe(() => dataOrigin(castFrom.get(targets) ?? targets, PROBE_FILE)?.site ?? null, null);
+  emit({ type: 'columnTargets', modelId: entry.id, site: captureUserSite(PROBE_FILE), rows: targets.shape[0], classes, ...(madeAt ? { madeAt } : {}) } satisfies ColumnTargetsEvent);
+}
+
+/**
  * A softmax or log-softmax over the batch axis: tf.logSumExp(logits, 0, true) in a hand-written
  * cross-entropy runs Max with kept dimensions over the rows of a [rows, classes] tensor, and a
  * hand-written softmax sums exp(logits) so. The tensor is known by its width, the model's output
@@ -1119,6 +1148,24 @@ function watchZip(data: any): void {
   trySet(data, 'zip', wrappedZip);
 }
 
+/** The line of the last `trainable = ...` assignment, on any layer or model. */
+let lastTrainableSet: SourceSite | null = null;
+const staleReported = new WeakSet<object>();
+
+/**
+ * compile() fixes the weights fit will train (collectedTrainableWeights); a `trainable` changed
+ * afterwards leaves fit training the old set (tfjs only warns on the console). Checked when fit
+ * starts, as tfjs itself does; reported once per model, with the last trainable assignment.
+ */
+function noteStaleTrainable(entry: TracedModel, model: any): void {
+  if (staleReported.has(model)) return;
+  const collected = safe(() => model.collectedTrainableWeights, null as any);
+  const current = safe(() => model.trainableWeights, null as any);
+  if (!Array.isArray(collected) || !Array.isArray(current) || collected.length === current.length) return;
+  staleReported.add(model);
+  emit({ type: 'staleTrainable', modelId: entry.id, site: lastTrainableSet, compiled: collected.length, trainable: current.length } satisfies StaleTrainableEvent);
+}
+
 /**
  * `layer.trainable = false` (or `model.trainable = false`, which freezes every layer) is recorded
  * with the user's line, so a model left with nothing to train can be pointed at that line.
@@ -1135,7 +1182,9 @@ function watchTrainable(baseLayer: any, modelProto: any): void {
     Object.defineProperty(proto, 'trainable', {
       ...d,
       set(this: any, value: unknown) {
-        if (value === false) frozenSites.set(this, captureUserSite(PROBE_FILE));
+        const site = captureUserSite(PROBE_FILE);
+        if (value === false) frozenSites.set(this, site);
+        lastTrainableSet = site;
         set.call(this, value);
       },
     });
@@ -1389,6 +1438,7 @@ function traceFit(
     classWeighted: args?.classWeight != null,
   });
   const entry = registerModel(model, mode, site, fitConfig);
+  if (model) safe(() => noteStaleTrainable(entry, model), undefined);
   if (data && !entry.dataSent) {
     entry.dataSent = true;
     sendData(entry, 'x', data.x, site);
@@ -1482,6 +1532,7 @@ function noteStoppedEarly(entry: TracedModel, args: any, epochs: number): void {
     planned,
     patience: typeof stopper.patience === 'number' ? stopper.patience : null,
     monitor: typeof stopper.monitor === 'string' ? stopper.monitor.slice(0, 64) : null,
+    ...(typeof stopper.mode === 'string' ? { mode: stopper.mode.slice(0, 16) } : {}),
     site: earlyStoppingSites.get(stopper) ?? null,
     elapsedMs: elapsed(),
   } satisfies StoppedEarlyEvent);

@@ -114,6 +114,14 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/shuffle-buffer-sorted-dataset/buggy.js', symptoms: ['unshuffled-batches'], rootCause: 'training-data', lineOf: '.shuffle(16)', fixed: '.shuffle(15000)' },
   // Validation targets cut in order beside inputs picked by shuffled indices: at chance in every epoch, shown where the targets are made.
   { script: 'benchmark/bugs/validation-labels-misaligned/buggy.js', symptoms: ['validation-at-chance'], rootCause: 'training-data', lineOf: 'const yVal = ' },
+  // Class indices as a [n, 1] column given to tf.metrics.categoricalCrossentropy in a custom loop: certain from the step, shown where the targets are made.
+  { script: 'benchmark/bugs/cce-integer-targets/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const yTrain = ' },
+  // Early stopping on val_acc with mode 'min': every improvement counts as none; the fix is the mode, not the patience.
+  { script: 'benchmark/bugs/early-stopping-acc-min-mode/buggy.js', symptoms: ['stopped-early'], rootCause: 'training-length', lineOf: '', fixed: "monitor: 'val_acc', mode: 'max'" },
+  // A base unfrozen for fine-tuning after compile: fit keeps training the head alone; the fix compiles again after the change.
+  { script: 'benchmark/bugs/unfreeze-without-recompile/buggy.js', symptoms: ['trainable-after-compile'], rootCause: 'optimizer', lineOf: 'base.trainable = true;', fixed: "base.trainable = true;\n  model.compile({ optimizer: tf.train.adam(0.01), loss: 'binaryCrossentropy', metrics: ['accuracy'] });" },
+  // Gaussian noise of deviation 3 on standardized inputs: the noise layer, with a tenth of the inputs' deviation as fix.
+  { script: 'benchmark/bugs/gaussian-noise-too-large/buggy.js', symptoms: ['loss-not-decreasing', 'accuracy-not-increasing'], rootCause: 'regularization', lineOf: 'tf.layers.gaussianNoise(', fixed: 'gaussianNoise({ stddev: 0.1,' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'await model.fit(xs.gather(rowOrder), ys.gather(rowOrder), {' },
 ];

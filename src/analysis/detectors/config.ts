@@ -981,6 +981,68 @@ function broadcastInLoss(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A `trainable` changed after compile: fit keeps training the weights compile collected (tfjs, like
+ * Keras, reads the flags only in compile), so layers unfrozen for fine-tuning never move and layers
+ * frozen afterwards keep training. Certain from the model; the fix compiles again after the change.
+ */
+function trainableAfterCompile(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.staleTrainable;
+  if (!e) return [];
+  const unfroze = e.trainable > e.compiled;
+  const site = e.site ?? view.event.fitSite;
+  return [
+    {
+      id: 'trainable-after-compile:model',
+      symptom: 'trainable-after-compile',
+      rootCause: 'optimizer',
+      layer: null,
+      location: site,
+      related: view.event.compileSite ? [{ site: view.event.compileSite, message: 'compile collected the weights to train here' }] : [],
+      message: `${unfroze ? 'Layers were made trainable' : 'Layers were frozen'} after compile: fit still trains the ${e.compiled} weights compile collected, not the ${e.trainable} marked trainable now, because TensorFlow.js (like Keras) reads the trainable flags only in compile. ${unfroze ? 'The unfrozen layers never move.' : 'The frozen layers keep training.'} Call compile again after changing trainable.`,
+      evidence: [`compile collected ${e.compiled} weights to train; ${e.trainable} are marked trainable when fit starts`],
+      relevance: new Map(),
+      fixes: e.site && view.event.compileSite ? [{ title: 'Compile again after changing trainable', plan: { kind: 'recompileAfter', site: e.site, compileSite: view.event.compileSite } }] : [],
+      confirmBy: set(...HARM),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    },
+  ];
+}
+
+/**
+ * Class indices ([rows, 1]) given to a categorical cross-entropy in a custom loop: tfjs broadcasts
+ * the column into the log of the [rows, classes] predictions, so each row's loss is its class number
+ * times the sum of all classes' log-probabilities. It ignores which class is right and is least for
+ * a uniform output. Certain from the step's kernels; shown where the targets were made.
+ */
+function columnTargets(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.columnTargets;
+  if (!e) return [];
+  return [
+    {
+      id: 'label-encoding-mismatch:column-targets',
+      symptom: 'label-encoding-mismatch',
+      rootCause: 'label-encoding',
+      layer: null,
+      location: e.madeAt ?? e.site ?? view.event.fitSite,
+      related: e.site && e.madeAt ? [{ site: e.site, message: 'the cross-entropy multiplies them into the log-probabilities here' }] : [],
+      message: `The targets reach the cross-entropy as one class index per row ([${e.rows}, 1]) for ${e.classes} predicted classes: tfjs multiplies that column into the log of every class's probability, so each row's loss is its class number times the sum of all ${e.classes} log-probabilities. That ignores which class is right and is least for a uniform output. One-hot encode the targets (tf.oneHot(labels, ${e.classes})), or use a sparse cross-entropy.`,
+      evidence: [`a training step multiplied a [${e.rows}, 1] tensor into the log of a [${e.rows}, ${e.classes}] one`],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set(...HARM, ...NUMERIC),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * A hand-written softmax or log-softmax over the batch axis (tf.logSumExp(logits, 0, true)): each
  * class is normalized over the rows of the batch, so the loss ranks rows against each other within
  * a class and says nothing about which class a row is. That loss still falls, so training cannot
@@ -1306,6 +1368,38 @@ function validationClassesUnseen(view: ModelView, run: ModelState): Hypothesis[]
       strength: 0.9,
       weak: false,
       keepWhenLearning: true,
+    },
+  ];
+}
+
+/**
+ * Gaussian noise as large as the inputs it is added to (stddev 3 on standardized features, a value
+ * meant for raw pixels): each step sees more noise than signal, and the model learns little beyond
+ * the class shares. Noise for regularization is a fraction of the inputs' spread. A warning, which
+ * a stall confirms; the fix scales the noise to a tenth of the inputs' deviation.
+ */
+function noiseDrownsInputs(view: ModelView, run: ModelState): Hypothesis[] {
+  const l = view.layers[0];
+  const stddev = l?.info.config['stddev'];
+  const x = run.data.x.get(0)?.summary;
+  if (!l || !/^gaussiannoise$/i.test(l.info.className) || typeof stddev !== 'number' || !x || !isNum(x.std) || !(x.std > 0)) return [];
+  if (stddev < x.std) return [];
+  const to = Number((0.1 * x.std).toPrecision(1));
+  return [
+    {
+      id: `noise-drowns-inputs:${l.info.name}`,
+      symptom: 'loss-not-decreasing',
+      rootCause: 'regularization',
+      layer: l,
+      location: l.info.site,
+      related: [],
+      message: `${l.info.name} adds Gaussian noise of deviation ${fmt(stddev)} to inputs whose values spread by ${fmt(x.std)}: every step sees more noise than signal, so the model can learn little beyond the class shares. Noise that regularizes is a small fraction of the inputs' spread (stddev ${fmt(to)} here).`,
+      evidence: [`noise deviation ${fmt(stddev)}, input deviation ${fmt(x.std)}`],
+      relevance: new Map([[l.pos, { score: 1, evidence: `noise ${fmt(stddev / x.std)}× the inputs' deviation` }]]),
+      fixes: [{ title: `Add noise of deviation ${fmt(to)} in ${l.info.name}`, plan: { kind: 'layerNumber', layer: l.info, key: 'stddev', to } }],
+      confirmBy: set(...HARM),
+      strength: 0.9,
+      weak: false,
     },
   ];
 }
@@ -2003,7 +2097,7 @@ function fewPlannedUpdates(view: ModelView, run: ModelState): Hypothesis[] {
 
 /** All configuration hypotheses for the model as far as its events are known. */
 export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
-  const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run), ...batchAxisInLoss(view, run), ...shuffledApart(view, run)];
+  const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run), ...batchAxisInLoss(view, run), ...columnTargets(view, run), ...trainableAfterCompile(view, run), ...shuffledApart(view, run)];
   for (const o of view.outputs) out.push(...outputChecks(view, run, o));
   out.push(...inputChecks(view, run));
   out.push(...unrelatedTargets(view, run));
@@ -2013,6 +2107,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...explodingInitCheck(view));
   out.push(...missingActivation(view));
   out.push(...highDropout(view));
+  out.push(...noiseDrownsInputs(view, run));
   out.push(...tinyBatchNormalization(view));
   out.push(...hiddenSigmoid(view));
   out.push(...wholeImagePooling(view));

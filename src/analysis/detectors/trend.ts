@@ -750,6 +750,35 @@ export function stoppedEarly(ctx: Ctx): Observation[] {
   if (!lp || !lp.baseline || lp.current < NEAR_NO_SKILL * lp.baseline.value) return [];
   const location = e.site ?? view.event.fitSite;
   const patience = e.patience !== null ? `patience ${fmt(e.patience)}` : 'its patience';
+  // An accuracy watched with mode 'min' (or a loss with 'max') counts every improvement as none.
+  const accuracy = e.monitor !== null && /acc/i.test(e.monitor);
+  const wrongWay = (accuracy && e.mode === 'min') || (!accuracy && e.monitor !== null && /loss/i.test(e.monitor) && e.mode === 'max');
+  if (wrongWay) {
+    const right = accuracy ? 'max' : 'min';
+    return [
+      {
+        symptom: 'stopped-early',
+        about: 'epochs',
+        harm: true,
+        priority: 0.5,
+        layer: null,
+        iteration: Math.max(run.lastIter, 0),
+        elapsedMs: run.elapsedMs,
+        message: `Early stopping watches ${e.monitor} with mode '${e.mode}', so every epoch that improves it counts as no improvement: it ended fit after ${e.epochs} of ${e.planned} planned epochs, with the loss at ${fmt(lp.current)}, still near the level of ${lp.baseline.text} (${fmt(lp.baseline.value)}). ${accuracy ? 'An accuracy improves upwards' : 'A loss improves downwards'}: use mode '${right}' (or 'auto').`,
+        evidence: [`${e.epochs} of ${e.planned} epochs run`, ...lossEvidence(lp)],
+        relevance: new Map(),
+        related: e.site && view.event.fitSite ? [{ site: view.event.fitSite, message: 'the fit it stopped' }] : [],
+        cause: {
+          rootCause: 'training-length',
+          layer: null,
+          location,
+          fixes: e.site ? [{ title: `Stop when ${e.monitor} stops ${accuracy ? 'rising' : 'falling'} (mode: '${right}')`, plan: { kind: 'callOption', site: e.site, callee: 'earlyStopping', key: 'mode', to: `'${right}'` } }] : [],
+          confirms: [],
+          folds: [],
+        },
+      },
+    ];
+  }
   return [
     {
       symptom: 'stopped-early',
