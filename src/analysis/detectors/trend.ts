@@ -739,7 +739,8 @@ const PATIENCE = 10;
 /**
  * An early-stopping callback ended fit before its planned epochs while the loss was still near the
  * level of knowing nothing: a patience of 0 or 1 stops at the first epoch whose validation loss
- * does not improve, and early in training it often wobbles. Judged when training ends.
+ * does not improve, and early in training it often wobbles; an accuracy watched with mode 'min'
+ * counts every improvement as none. Judged when training ends.
  */
 export function stoppedEarly(ctx: Ctx): Observation[] {
   const run = ctx.run;
@@ -753,32 +754,16 @@ export function stoppedEarly(ctx: Ctx): Observation[] {
   // An accuracy watched with mode 'min' (or a loss with 'max') counts every improvement as none.
   const accuracy = e.monitor !== null && /acc/i.test(e.monitor);
   const wrongWay = (accuracy && e.mode === 'min') || (!accuracy && e.monitor !== null && /loss/i.test(e.monitor) && e.mode === 'max');
-  if (wrongWay) {
-    const right = accuracy ? 'max' : 'min';
-    return [
-      {
-        symptom: 'stopped-early',
-        about: 'epochs',
-        harm: true,
-        priority: 0.5,
-        layer: null,
-        iteration: Math.max(run.lastIter, 0),
-        elapsedMs: run.elapsedMs,
-        message: `Early stopping watches ${e.monitor} with mode '${e.mode}', so every epoch that improves it counts as no improvement: it ended fit after ${e.epochs} of ${e.planned} planned epochs, with the loss at ${fmt(lp.current)}, still near the level of ${lp.baseline.text} (${fmt(lp.baseline.value)}). ${accuracy ? 'An accuracy improves upwards' : 'A loss improves downwards'}: use mode '${right}' (or 'auto').`,
-        evidence: [`${e.epochs} of ${e.planned} epochs run`, ...lossEvidence(lp)],
-        relevance: new Map(),
-        related: e.site && view.event.fitSite ? [{ site: view.event.fitSite, message: 'the fit it stopped' }] : [],
-        cause: {
-          rootCause: 'training-length',
-          layer: null,
-          location,
-          fixes: e.site ? [{ title: `Stop when ${e.monitor} stops ${accuracy ? 'rising' : 'falling'} (mode: '${right}')`, plan: { kind: 'callOption', site: e.site, callee: 'earlyStopping', key: 'mode', to: `'${right}'` } }] : [],
-          confirms: [],
-          folds: [],
-        },
-      },
-    ];
-  }
+  const right = accuracy ? 'max' : 'min';
+  const ran = `ended fit after ${e.epochs} of ${e.planned} planned epochs, with the loss at ${fmt(lp.current)}, still near the level of ${lp.baseline.text} (${fmt(lp.baseline.value)})`;
+  const message = wrongWay
+    ? `Early stopping watches ${e.monitor} with mode '${e.mode}', so every epoch that improves it counts as no improvement: it ${ran}. ${accuracy ? 'An accuracy improves upwards' : 'A loss improves downwards'}: use mode '${right}' (or 'auto').`
+    : `Early stopping (${patience}${e.monitor ? `, monitoring ${e.monitor}` : ''}) ${ran}: the model had not learned yet. A ${e.monitor ?? 'monitored'} value that wobbles in the first epochs stops it at once; give it a patience of ${PATIENCE} or more.`;
+  const fix: PlannedFix | null = !e.site
+    ? null
+    : wrongWay
+      ? { title: `Stop when ${e.monitor} stops ${accuracy ? 'rising' : 'falling'} (mode: '${right}')`, plan: { kind: 'callOption', site: e.site, callee: 'earlyStopping', key: 'mode', to: `'${right}'` } }
+      : { title: `Wait ${PATIENCE} epochs without improvement before stopping (patience: ${PATIENCE})`, plan: { kind: 'callOption', site: e.site, callee: 'earlyStopping', key: 'patience', to: String(PATIENCE) } };
   return [
     {
       symptom: 'stopped-early',
@@ -788,7 +773,7 @@ export function stoppedEarly(ctx: Ctx): Observation[] {
       layer: null,
       iteration: Math.max(run.lastIter, 0),
       elapsedMs: run.elapsedMs,
-      message: `Early stopping (${patience}${e.monitor ? `, monitoring ${e.monitor}` : ''}) ended fit after ${e.epochs} of ${e.planned} planned epochs, with the loss at ${fmt(lp.current)}, still near the level of ${lp.baseline.text} (${fmt(lp.baseline.value)}): the model had not learned yet. A ${e.monitor ?? 'monitored'} value that wobbles in the first epochs stops it at once; give it a patience of ${PATIENCE} or more.`,
+      message,
       evidence: [`${e.epochs} of ${e.planned} epochs run`, ...lossEvidence(lp)],
       relevance: new Map(),
       related: e.site && view.event.fitSite ? [{ site: view.event.fitSite, message: 'the fit it stopped' }] : [],
@@ -796,7 +781,7 @@ export function stoppedEarly(ctx: Ctx): Observation[] {
         rootCause: 'training-length',
         layer: null,
         location,
-        fixes: e.site ? [{ title: `Wait ${PATIENCE} epochs without improvement before stopping (patience: ${PATIENCE})`, plan: { kind: 'callOption', site: e.site, callee: 'earlyStopping', key: 'patience', to: String(PATIENCE) } }] : [],
+        fixes: fix ? [fix] : [],
         confirms: [],
         folds: [],
       },
