@@ -122,6 +122,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/unfreeze-without-recompile/buggy.js', symptoms: ['trainable-after-compile'], rootCause: 'optimizer', lineOf: 'base.trainable = true;', fixed: "base.trainable = true;\n  model.compile({ optimizer: tf.train.adam(0.01), loss: 'binaryCrossentropy', metrics: ['accuracy'] });" },
   // Gaussian noise of deviation 3 on standardized inputs: the noise layer, with a tenth of the inputs' deviation as fix.
   { script: 'benchmark/bugs/gaussian-noise-too-large/buggy.js', symptoms: ['loss-not-decreasing', 'accuracy-not-increasing'], rootCause: 'regularization', lineOf: 'tf.layers.gaussianNoise(', fixed: 'gaussianNoise({ stddev: 0.1,' },
+  // MAPE on temperature changes that cross 0: the loss, not the learning rate, with a squared error as fix.
+  { script: 'benchmark/bugs/mape-targets-near-zero/buggy.js', symptoms: ['percentage-loss-near-zero'], rootCause: 'loss-function', lineOf: 'model.compile(', fixed: "loss: 'meanSquaredError'" },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'await model.fit(xs.gather(rowOrder), ys.gather(rowOrder), {' },
 ];

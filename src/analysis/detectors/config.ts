@@ -1012,6 +1012,40 @@ function trainableAfterCompile(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A percentage error (MAPE) divides each error by its target: on targets that reach or cross 0 (a
+ * change, a profit, standardized values), rows near 0 weigh thousands of times more than the rest,
+ * and the model settles on predicting about 0 for everything. Harm confirms it, and a loss that
+ * jumps or climbs is blamed on it, not on the learning rate; the fix is a squared error.
+ */
+function percentageLossNearZero(view: ModelView, run: ModelState): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const o of view.outputs) {
+    const t = run.data.target(o.slot);
+    const lo = t?.summary.min;
+    const hi = t?.summary.max;
+    if (!o.loss || !/percentage|mape/i.test(o.loss.name) || !t || !isNum(lo) || !isNum(hi) || lo > 0 || hi < 0) continue;
+    out.push({
+      id: `percentage-loss-near-zero:${o.slot}`,
+      symptom: 'percentage-loss-near-zero',
+      rootCause: 'loss-function',
+      layer: null,
+      location: view.compileSite,
+      related: [],
+      message: `The loss is a percentage error, which divides each error by its target, but the targets reach 0 (they range from ${fmt(lo)} to ${fmt(hi)}): rows with targets near 0 weigh thousands of times more than the rest, so the model learns to predict about 0 and fits nothing else. Use a squared or absolute error for targets that reach 0.`,
+      evidence: [`targets from ${fmt(lo)} to ${fmt(hi)} under ${o.loss.name}`],
+      relevance: new Map(),
+      fixes: [lossFix(view, o.slot, 'meanSquaredError')],
+      confirmBy: set(...HARM, 'loss-diverging', 'loss-oscillating'),
+      strength: 0.9,
+      weak: false,
+      // The percentage falls as predictions shrink towards 0, so a falling loss refutes nothing.
+      keepWhenLearning: true,
+    });
+  }
+  return out;
+}
+
+/**
  * Class indices ([rows, 1]) given to a categorical cross-entropy in a custom loop: tfjs broadcasts
  * the column into the log of the [rows, classes] predictions, so each row's loss is its class number
  * times the sum of all classes' log-probabilities. It ignores which class is right and is least for
@@ -2097,7 +2131,7 @@ function fewPlannedUpdates(view: ModelView, run: ModelState): Hypothesis[] {
 
 /** All configuration hypotheses for the model as far as its events are known. */
 export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
-  const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run), ...batchAxisInLoss(view, run), ...columnTargets(view, run), ...trainableAfterCompile(view, run), ...shuffledApart(view, run)];
+  const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run), ...batchAxisInLoss(view, run), ...columnTargets(view, run), ...trainableAfterCompile(view, run), ...percentageLossNearZero(view, run), ...shuffledApart(view, run)];
   for (const o of view.outputs) out.push(...outputChecks(view, run, o));
   out.push(...inputChecks(view, run));
   out.push(...unrelatedTargets(view, run));

@@ -90,6 +90,9 @@ function summedLossCause(ctx: Ctx): Cause | null {
 function lrCause(ctx: Ctx, symptom: Symptom): Cause {
   const summed = summedLossCause(ctx);
   if (summed) return summed;
+  // A percentage error on targets near 0 takes steps as large as its largest ratio: its own overflow.
+  const percentage = confirmable(ctx, symptom, ['loss-function'], (h) => h.symptom === 'percentage-loss-near-zero')[0];
+  if (percentage) return { rootCause: percentage.rootCause, layer: null, location: percentage.location, fixes: percentage.fixes, confirms: [percentage.id], folds: [] };
   const view = ctx.view;
   const lrHyps = confirmable(ctx, symptom, ['learning-rate']);
   const raised = raisedRateCause(ctx, lrHyps.map((h) => h.id));

@@ -233,7 +233,8 @@ function diverging(ctx: Ctx, lp: LossProgress | null, final: boolean): Observati
       h.id.startsWith('unscaled-input:y') ||
       h.symptom === 'unshuffled-batches' ||
       h.symptom === 'activation-loss-mismatch' ||
-      h.symptom === 'runaway-recurrent-state',
+      h.symptom === 'runaway-recurrent-state' ||
+      h.symptom === 'percentage-loss-near-zero',
   );
   const fix = learningRateFix(ctx.view, run, 0.1);
   const cause: Cause = hs.length
@@ -294,7 +295,7 @@ function oscillating(ctx: Ctx, lp: LossProgress | null, final: boolean): Observa
   const net = mean(pts.slice(0, third)) - mean(pts.slice(-third));
   const holds = flipRatio >= 0.6 && amp >= 0.1 * level && amp >= 3 * noise && Math.abs(net) < 2 * amp && !lp.learning;
   if (!persisted(run, 'oscillating', holds, ctx.iteration, final ? 0 : 10)) return [];
-  const hs = strong(ctx, ['loss-oscillating']).filter((h) => h.rootCause === 'learning-rate' || h.inputSide === true || h.symptom === 'unshuffled-batches');
+  const hs = strong(ctx, ['loss-oscillating']).filter((h) => h.rootCause === 'learning-rate' || h.inputSide === true || h.symptom === 'unshuffled-batches' || h.symptom === 'percentage-loss-near-zero');
   const fix = learningRateFix(ctx.view, run, 0.1);
   const cause: Cause = hs.length
     ? fromHyps(hs)
