@@ -83,6 +83,8 @@ export function normalizeActivation(a: string | null | undefined): string {
 
 export const RELU_LIKE = new Set(['relu', 'relu6', 'thresholdedrelu']);
 export const SATURATING = new Set(['sigmoid', 'tanh', 'hardsigmoid', 'softsign']);
+/** Recurrent layers with a cell of their own (LSTM, GRU, SimpleRNN), whose `activation` bounds their state. */
+export const RECURRENT_CELL = /^(?:lstm|gru|simplernn)$/i;
 
 /** The range of values an activation can output. */
 export function activationRange(act: string): [number, number] {

@@ -831,6 +831,15 @@ function noteBroadcast(entry: TracedModel, kernelName: string, a: any, b: any): 
   } satisfies BroadcastEvent);
 }
 
+/** The width of a traced model's output: its last layer's last axis (null when unknown). */
+function outputUnits(entry: TracedModel): number | null {
+  const last = entry.layers[entry.layers.length - 1];
+  return safe(() => {
+    const s = last?.outputShape;
+    return Array.isArray(s) && typeof s[s.length - 1] === 'number' ? s[s.length - 1] : null;
+  }, null);
+}
+
 /**
  * A custom loop's cross-entropy given class indices as a [rows, 1] column: tfjs multiplies that
  * column into the log of the [rows, classes] predictions without complaint, so each row's loss is
@@ -846,8 +855,7 @@ function noteColumnTargets(entry: TracedModel, a: any, b: any): void {
   const column = (t: any) => isTensor(t) && t.rank === 2 && t.shape[1] === 1 && t.shape[0] > 1;
   const [targets, logs] = column(a) && logarithms.has(b) ? [a, b] : column(b) && logarithms.has(a) ? [b, a] : [null, null];
   if (!targets || !isTensor(logs) || logs.rank !== 2 || logs.shape[0] !== targets.shape[0]) return;
-  const last = entry.layers[entry.layers.length - 1];
-  const units = safe(() => { const s = last?.outputShape; return Array.isArray(s) ? s[s.length - 1] : null; }, null);
+  const units = outputUnits(entry);
   const classes = logs.shape[1] as number;
   if (classes < 2 || classes !== units) return;
   columnTargetsReported.add(entry);
@@ -872,8 +880,7 @@ function noteBatchAxisReduction(state: StepState, kernel: string, x: any, attrs:
   const axis = Array.isArray(given) ? given : [given];
   if (axis.length !== 1 || !(axis[0] === 0 || axis[0] === -2)) return;
   const [rows, classes] = x.shape as [number, number];
-  const last = state.entry.layers[state.entry.layers.length - 1];
-  const units = safe(() => { const s = last?.outputShape; return Array.isArray(s) ? s[s.length - 1] : null; }, null);
+  const units = outputUnits(state.entry);
   // A square [n, n] matrix (similarities between the rows of a batch) is normalized over rows on purpose.
   if (classes !== units || classes < 2 || rows < 2 || rows === classes) return;
   batchAxisReported.add(state.entry);

@@ -22,7 +22,7 @@ import {
   scaleFix,
   wholeSetBatches,
 } from '../context';
-import { activationRange, isClassification, rangeText, RELU_LIKE, SATURATING, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
+import { activationRange, isClassification, rangeText, RELU_LIKE, SATURATING, RECURRENT_CELL, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import type { ModelState } from '../model-state';
 import { fmt, isNum, pct, spokenList } from '../stats';
 import type { DataEvent, ShuffledApartEvent, SourceSite, TensorSummary } from '../trace';
@@ -1965,7 +1965,7 @@ const LONG_SEQUENCE = 10;
  */
 function unboundedRecurrentState(view: ModelView): Hypothesis[] {
   for (const l of view.layers) {
-    if (!/^(?:lstm|gru|simplernn)$/i.test(l.info.className) || SATURATING.has(l.act)) continue;
+    if (!RECURRENT_CELL.test(l.info.className) || SATURATING.has(l.act)) continue;
     const steps = inputShapeOf(view, l)?.[1];
     if (!isNum(steps) || steps < LONG_SEQUENCE) continue;
     return [

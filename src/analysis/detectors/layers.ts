@@ -24,7 +24,7 @@ import {
   type RelevanceSpec,
   strongestRegularizer,
 } from '../context';
-import { RELU_LIKE, SATURATING, type LayerView, type ModelView } from '../model';
+import { RELU_LIKE, SATURATING, RECURRENT_CELL, type LayerView, type ModelView } from '../model';
 import { assessAccuracy, assessLoss, modelNoSkillLoss } from '../progress';
 import type { LayerSample, ModelState } from '../model-state';
 import { fmt, isNum, median, pct } from '../stats';
@@ -213,7 +213,7 @@ function runawayRecurrentState(ctx: Ctx): Observation[] {
   const view = ctx.view!;
   const out: Observation[] = [];
   for (const l of view.layers) {
-    if (!/^(?:lstm|gru|simplernn)$/i.test(l.info.className) || SATURATING.has(l.act)) continue;
+    if (!RECURRENT_CELL.test(l.info.className) || SATURATING.has(l.act)) continue;
     const s = ctx.run.track(l.index)?.lastOut(1)[0];
     if (!s) continue;
     const size = Math.max(Math.abs(s.outMin ?? 0), Math.abs(s.outMax ?? 0));
