@@ -21,6 +21,7 @@ import {
   loadSuites,
   mark,
   runCase,
+  mapPooled,
   runHealthy,
   type CaseScore,
   type CaseTruth,
@@ -152,17 +153,19 @@ async function main(): Promise<void> {
       seeds: { type: 'string', default: '1,2' },
       case: { type: 'string', multiple: true },
       'no-write': { type: 'boolean', default: false },
+      // As in `npm run bench`: the DeepLocalize cases one at a time, the rest this many at a time.
+      jobs: { type: 'string', default: '2' },
     },
   });
   const seeds = parseSeeds(values.seeds ?? '');
+  const jobs = Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs must be a whole number of 1 or more, not ${values.jobs}`);
   const { cases, bugs, healthy } = loadSuites(values.case ?? []);
   const started = Date.now();
   const caseRows: CaseRow[] = [];
   for (const truth of cases) caseRows.push(await sweepCase(truth, seeds));
-  const healthyRows: HealthyRow[] = [];
-  for (const program of healthy) healthyRows.push(await sweepHealthy(program, seeds));
-  const bugRows: CaseRow[] = [];
-  for (const truth of bugs) bugRows.push(await sweepCase(truth, seeds));
+  const healthyRows = await mapPooled(healthy, jobs, (program) => sweepHealthy(program, seeds));
+  const bugRows = await mapPooled(bugs, jobs, (truth) => sweepCase(truth, seeds));
   // The written bugs get their own table: their totals are not the DeepLocalize programs'.
   const tables = [renderSeedTables(seeds, caseRows, healthyRows), ...(bugRows.length ? [`### Written bugs (\`benchmark/bugs/\`)\n\n${renderSeedTables(seeds, bugRows, [])}`] : [])].join('\n\n');
   process.stdout.write(tables + '\n');

@@ -2,6 +2,7 @@
 import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSeeds } from '../../benchmark/seeds';
+import { mapPooled } from '../../benchmark/run';
 const { seedEverything } = require('../../benchmark/lib/prng') as { seedEverything: (seed: number) => { random: () => number } };
 
 const firstDraws = (seed: number) => {
@@ -48,4 +49,22 @@ test('--seeds lists the sweep after the programs\' own seeds and rejects anythin
     ],
   );
   assert.throws(() => parseSeeds('1,x'), /--seeds takes non-negative integers, got: x/);
+});
+
+test('the benchmark runs programs at most --jobs at a time and reports them in their own order', async () => {
+  let running = 0;
+  let most = 0;
+  const finished: number[] = [];
+  const results = await mapPooled([30, 5, 20, 1, 10], 2, async (ms) => {
+    running++;
+    most = Math.max(most, running);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    running--;
+    finished.push(ms);
+    return ms * 2;
+  });
+  assert.deepEqual(results, [60, 10, 40, 2, 20], 'results keep the programs\' order');
+  assert.equal(most, 2, 'two at a time, never more');
+  assert.notDeepEqual(finished, [30, 5, 20, 1, 10], 'they really overlapped');
+  assert.deepEqual(await mapPooled([], 2, async (x: number) => x), []);
 });
