@@ -45,6 +45,10 @@ export type FixPlan =
   | { kind: 'loss'; compileSite: SourceSite | null; slot: number; to: string }
   | { kind: 'learningRate'; optimizer: OptimizerInfo | null; compileSite: SourceSite | null; to: number }
   | { kind: 'scale'; fitSite: SourceSite | null; role: 'x' | 'y'; op: ScaleOp }
+  /** The tensor made by the `tensor*(...)` call at the site (a custom loop's data, where no fit call names it), scaled. */
+  | { kind: 'scaleMade'; site: SourceSite; op: ScaleOp }
+  /** The whole-line `model.add(...)` statement that added `layer` moves up to just before the one that added `before`. */
+  | { kind: 'moveLayerBefore'; layer: LayerInfo; before: LayerInfo }
   /** A new `model.add(tf.layers.<layerCall>)` statement right after the one that added `after`. */
   | { kind: 'addLayer'; after: LayerInfo; layerCall: string }
   /** `<optimizer>.learningRate = <value>` (or `*=` etc.) at the site becomes `<optimizer>.setLearningRate(...)`. */
@@ -765,6 +769,18 @@ function scaleEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scale' }>): Ed
   return text ? [src.edit(site.file, d.arg.start, d.arg.end, text)] : null;
 }
 
+function scaleMadeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scaleMade' }>): EditResult {
+  const call = findCall(src, p.site, /\btensor(?:[1-6]d)?\s*\(/);
+  if (!call) return null;
+  const t = src.text;
+  // The call with its namespace (`tf.tensor2d(...)`): the expression that is scaled.
+  const callee = /(?:[A-Za-z_$][\w$]*\s*\.\s*)*tensor(?:[1-6]d)?\s*\($/.exec(t.slice(Math.max(0, call.open - 200), call.open + 1));
+  if (!callee) return null;
+  const start = call.open + 1 - callee[0].length;
+  const text = scaledExpression(t, t.slice(start, call.close + 1), start, p.op, true);
+  return text ? [src.edit(p.site.file, start, call.close + 1, text)] : null;
+}
+
 /** `<model>.add(<ns>.layers.…)` at the layer's site: a statement after it, written the same way. */
 /**
  * `<model>.add(<ns>.layers.…)` starting the site's line: the call, and how a sibling statement is
@@ -779,6 +795,29 @@ function sequentialAdd(src: SourceText, site: SourceSite): { call: Call; stateme
   if (!head || !ns) return null;
   const semi = t[call.close + 1] === ';' ? ';' : '';
   return { call, statement: (layerCall) => `${head[1]}${head[2]}.add(${ns[1]}.layers.${layerCall})${semi}` };
+}
+
+/** The lines `[start, end)` holding only the `model.add(...)` statement at the site (its line break included). */
+function wholeAddStatement(src: SourceText, site: SourceSite): Span | null {
+  const add = sequentialAdd(src, site);
+  if (!add) return null;
+  const t = src.text;
+  let end = add.call.close + 1;
+  if (t[end] === ';') end++;
+  const { line } = src.position(end);
+  if (t.slice(end, src.lineEnd(line)).trim() !== '') return null;
+  const next = src.lineStart(line + 1);
+  return { start: src.lineStart(site.line), end: next < 0 ? t.length : next };
+}
+
+function moveLayerBeforeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'moveLayerBefore' }>): EditResult {
+  const from = p.layer.site;
+  const to = p.before.site;
+  if (!from || !to || from.file !== to.file || to.line >= from.line) return null;
+  const moved = wholeAddStatement(src, from);
+  const target = wholeAddStatement(src, to);
+  if (!moved || !target || !src.text.slice(moved.start, moved.end).endsWith('\n')) return null;
+  return [src.edit(from.file, target.start, target.start, src.text.slice(moved.start, moved.end)), src.edit(from.file, moved.start, moved.end, '')];
 }
 
 function addLayerEdits(src: SourceText, p: Extract<FixPlan, { kind: 'addLayer' }>): EditResult {
@@ -1698,6 +1737,8 @@ function planFile(p: FixPlan): string | null {
       return p.fitSite.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
+    case 'moveLayerBefore':
+      return p.layer.site?.file ?? null;
     case 'setLearningRate':
     case 'rateValue':
     case 'shuffleBeforeBatch':
@@ -1716,6 +1757,7 @@ function planFile(p: FixPlan): string | null {
     case 'sumToMean':
     case 'columnAxis':
     case 'lastAxis':
+    case 'scaleMade':
     case 'callOption':
     case 'rateFactor':
     case 'clipLogInput':
@@ -1793,6 +1835,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return scaleEdits(src, p);
       case 'addLayer':
         return addLayerEdits(src, p);
+      case 'moveLayerBefore':
+        return moveLayerBeforeEdits(src, p);
       case 'setLearningRate':
         return setLearningRateEdits(src, p);
       case 'moveAfterLoop':
@@ -1809,6 +1853,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return sumToMeanEdits(src, p);
       case 'columnAxis':
         return columnAxisEdits(src, p);
+      case 'scaleMade':
+        return scaleMadeEdits(src, p);
       case 'lastAxis':
         return lastAxisEdits(src, p);
       case 'callOption':

@@ -115,7 +115,13 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Validation targets cut in order beside inputs picked by shuffled indices: at chance in every epoch, shown where the targets are made.
   { script: 'benchmark/bugs/validation-labels-misaligned/buggy.js', symptoms: ['validation-at-chance'], rootCause: 'training-data', lineOf: 'const yVal = ' },
   // Class indices as a [n, 1] column given to tf.metrics.categoricalCrossentropy in a custom loop: certain from the step, shown where the targets are made.
-  { script: 'benchmark/bugs/cce-integer-targets/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const yTrain = ' },
+  { script: 'benchmark/bugs/cce-integer-targets/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const yTrain = ', fixed: 'const yTrain = tf.oneHot(tf.tensor2d(train.labels, [N_TRAIN, 1]).flatten().toInt(), 4);' },
+  // Dropout after the softmax: certain from the layers, on the dropout, fixed by moving it before the output layer.
+  { script: 'benchmark/bugs/dropout-after-output/buggy.js', symptoms: ['dropout-after-output'], rootCause: 'architecture', lineOf: '', fixed: "tf.layers.dropout({ rate: 0.5 }));\n  model.add(tf.layers.dense({ units: NUM_CLASSES, activation: 'softmax' }));" },
+  // binaryCrossentropy on exam scores from 4 to 100: certain from the targets, on compile, fixed with meanSquaredError.
+  { script: 'benchmark/bugs/bce-on-regression-targets/buggy.js', symptoms: ['classification-loss-on-values'], rootCause: 'loss-function', lineOf: 'model.compile(', fixed: "loss: 'meanSquaredError'" },
+  // Sigmoid outputs under a hand-written categorical cross-entropy: every class pinned at 1; softmax makes them compete.
+  { script: 'benchmark/bugs/conv-sigmoid-output-cce/buggy.js', symptoms: ['constant-output'], rootCause: 'output-activation', lineOf: '', fixed: "units: NUM_CLASSES, activation: 'softmax'" },
   // Early stopping on val_acc with mode 'min': every improvement counts as none; the fix is the mode, not the patience.
   { script: 'benchmark/bugs/early-stopping-acc-min-mode/buggy.js', symptoms: ['stopped-early'], rootCause: 'training-length', lineOf: '', fixed: "monitor: 'val_acc', mode: 'max'" },
   // A base unfrozen for fine-tuning after compile: fit keeps training the head alone; the fix compiles again after the change.

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type { Finding } from '../../src/analysis/findings';
 import { applyFix, byId, CLASSIFIER_SRC, classifierModel, lineOf, sources, withLine } from './fixtures';
 import type { LossCallEvent, TensorSummary, TraceEvent } from '../../src/analysis/trace';
-import { act, decaying, dense, flat, type LayerSpec, run, site, summary, TraceBuilder } from './trace-builder';
+import { act, decaying, dense, dropout, flat, type LayerSpec, run, site, summary, TraceBuilder } from './trace-builder';
 
 function configOnly(b: TraceBuilder, src?: string): { findings: Finding[]; verdict: string; confirmed: boolean } {
   const r = run(b.events, src ? sources(src) : undefined, { finish: false });
@@ -116,6 +116,49 @@ describe('output activation vs loss vs targets', () => {
     const f = configOnly(b).findings[0]!;
     assert.equal(f.id, 'output-out-of-range:dense_2');
     assert.match(f.message, /applies tanh, whose outputs stay in \[-1, 1\], but the targets range from -1.05 to 2.71/);
+  });
+
+  it('binaryCrossentropy on exam scores from 4 to 100: certain, on compile, fixed with meanSquaredError (and a linear output)', () => {
+    const bce = withLine(CLASSIFIER_SRC, 11, "  model.compile({ optimizer, loss: 'binaryCrossentropy' });");
+    for (const act of ['linear', 'sigmoid'] as const) {
+      const src = withLine(withLine(bce, 8, act === 'linear' ? '  model.add(tf.layers.dense({ units: 1 }));' : "  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));"), 9, '');
+      const b = new TraceBuilder()
+        .model({ layers: [dense(16, 'relu', 7), dense(1, act, 8)], loss: 'binaryCrossentropy', compileLine: 11, fitLine: 12 })
+        .xRange(-1, 1)
+        .yContinuous(4.06, 100, 800, 20);
+      const r = configOnly(b, src);
+      const f = r.findings[0]!;
+      assert.equal(f.id, 'classification-loss-on-values:dense_2', JSON.stringify(r.findings.map((x) => x.id)));
+      assert.equal(f.confirmed, true, 'certain before training shows anything');
+      assert.equal(f.rootCause, 'loss-function');
+      assert.equal(f.location?.line, 11);
+      assert.match(f.message, /the targets are values from 4\.06 to 100 \(more than 32 distinct\)/);
+      const out = applyFix(src, f.fix);
+      assert.equal(lineOf(out, 11), "  model.compile({ optimizer, loss: 'meanSquaredError' });");
+      assert.equal(lineOf(out, 8), act === 'linear' ? '  model.add(tf.layers.dense({ units: 1 }));' : "  model.add(tf.layers.dense({ units: 1, activation: 'linear' }));");
+      assert.equal(r.findings.filter((x) => x.symptom === 'activation-loss-mismatch').length, 0, 'no sigmoid fix for values');
+    }
+    // Class indices 0..9 with the same loss stay a label-encoding finding on the targets.
+    const y = Array.from({ length: 30 }, (_, i) => i % 10);
+    const b = new TraceBuilder().model({ layers: [dense(16, 'relu', 7), dense(1, 'sigmoid', 8)], loss: 'binaryCrossentropy', compileLine: 11, fitLine: 12 }).xRange(-1, 1).data('y', summary(y, [30, 1]));
+    assert.equal(configOnly(b, bce).findings[0]!.symptom, 'label-encoding-mismatch');
+  });
+
+  it('dropout after the softmax output: certain, on the dropout, fixed by moving it before the output layer', () => {
+    const src = withLine(withLine(CLASSIFIER_SRC, 8, "  model.add(tf.layers.dense({ units: 3, activation: 'softmax' }));"), 9, '  model.add(tf.layers.dropout({ rate: 0.5 }));');
+    const model = (layers: LayerSpec[]) => new TraceBuilder().model({ layers, loss: 'categoricalCrossentropy', compileLine: 11, fitLine: 12 }).xRange(-1, 1).yOneHot(3);
+    const f = configOnly(model([dense(16, 'relu', 7), dense(3, 'softmax', 8), { ...dropout(9), config: { rate: 0.5 } }]), src).findings[0]!;
+    assert.equal(f.id, 'dropout-after-output:dropout_3');
+    assert.equal(f.confirmed, true);
+    assert.equal(f.rootCause, 'architecture');
+    assert.equal(f.location?.line, 9);
+    assert.match(f.message, /zeroes 50% of the predictions and scales the rest up 2-fold: the softmax probabilities leave \[0, 1\]/);
+    const out = applyFix(src, f.fix);
+    assert.equal(lineOf(out, 8), '  model.add(tf.layers.dropout({ rate: 0.5 }));');
+    assert.equal(lineOf(out, 9), "  model.add(tf.layers.dense({ units: 3, activation: 'softmax' }));");
+    // Dropout before the output layer is where it belongs.
+    const before = configOnly(model([dense(16, 'relu', 7), { ...dropout(8), config: { rate: 0.5 } }, dense(3, 'softmax', 9)]), src);
+    assert.equal(before.findings.find((x) => x.symptom === 'dropout-after-output'), undefined);
   });
 
   it('regression targets in the hundreds of millions', () => {

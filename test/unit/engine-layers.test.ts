@@ -313,6 +313,29 @@ describe('weights that do not change and constant outputs', () => {
     assert.ok(f.observed?.includes('output-out-of-range'));
   });
 
+  it('sigmoid outputs all pinned at 1 over one-hot classes get a softmax fix', () => {
+    const src = withLine(CLASSIFIER_SRC, 9, "  model.add(tf.layers.dense({ units: 4, activation: 'sigmoid' }));");
+    const output = (mean: number | null) => ({ layers: [{ out: { std: 1 } }, { out: { dead: 0.3 } }, { out: mean === null ? { constant: 0, std: 0.2, mean: 0.5 } : { constant: 1, std: 0, mean, min: mean, max: mean, saturated: 1 } }] });
+    const build = (k: number, mean: number) => {
+      const b = new TraceBuilder().model({ layers: [dense(16, 'linear', 7), act('relu', 8), dense(k, 'sigmoid', 9)], loss: 'crossEntropy', compileLine: 10, fitLine: 11 }).xRange(0, 1);
+      if (k === 1) b.yBinary(0.5);
+      else b.yOneHot(k);
+      for (let i = 0; i < 80; i++) b.step(Math.max(0.001, 1.2 - i * 0.05), { acc: 0.25, ...(i % 10 === 0 ? output(i < 20 ? null : mean) : {}) });
+      return run(b.events, sources(src));
+    };
+    const f = build(4, 1).findings.find((x) => x.symptom === 'constant-output')!
+    assert.ok(f, 'constant output found');
+    assert.equal(f.rootCause, 'output-activation');
+    assert.equal(f.location?.line, 9);
+    assert.equal(lineOf(applyFix(src, f.fix), 9), "  model.add(tf.layers.dense({ units: 4, activation: 'softmax' }));");
+    // Pinned at 0, or one binary unit: which bound is wrong depends on the loss, so no fix is guessed.
+    for (const [k, mean] of [[4, 0], [1, 1]] as const) {
+      const g = build(k, mean).findings.find((x) => x.symptom === 'constant-output');
+      assert.ok(g, `constant output found for ${k} units at ${mean}`);
+      assert.equal(g.fix, null, `no fix for ${k} units at ${mean}`);
+    }
+  });
+
   it('a constant output produced by a hidden layer names that layer', () => {
     const b = new TraceBuilder()
       .model({ layers: [dense(16, 'linear', 5), act('relu', 6), dense(8, 'linear', 7), act('relu', 8), dense(1, 'sigmoid', 9)], loss: 'binaryCrossentropy', compileLine: 10, fitLine: 11 })

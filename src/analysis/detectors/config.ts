@@ -47,6 +47,37 @@ function base(o: OutputView, view: ModelView): Pick<Hypothesis, 'layer' | 'locat
   return { layer: o.actLayer, location: o.actLayer.info.site, related };
 }
 
+/**
+ * A binary cross-entropy given targets that are measurements (many values beyond [0, 1]): the loss
+ * has no lower bound there, so it falls below 0 while the output is pushed up, and a falling loss
+ * says nothing. Certain from the targets; the fix is a regression loss (and a linear output).
+ */
+function classificationLossOnValues(view: ModelView, o: OutputView, min: number, max: number, many: boolean): Hypothesis {
+  const L = o.actLayer;
+  const lossName = o.loss?.name ?? 'binaryCrossentropy';
+  const squashed = o.activation !== 'linear';
+  const fix = squashed
+    ? combine(`Use meanSquaredError with a linear output on ${L.info.name}`, [lossFix(view, o.slot, 'meanSquaredError'), activationFix(L, 'linear')])
+    : lossFix(view, o.slot, 'meanSquaredError', 'Use the meanSquaredError loss for values to predict');
+  return {
+    id: `classification-loss-on-values:${L.info.name}`,
+    symptom: 'classification-loss-on-values',
+    rootCause: 'loss-function',
+    layer: null,
+    location: view.compileSite,
+    related: squashed && L.info.site ? [{ site: L.info.site, message: `${L.info.name} applies ${o.activation}, which cannot reach them either` }] : [],
+    message: `${lossName} scores yes/no probabilities, but the targets are values from ${fmt(min)} to ${fmt(max)}${many ? ' (more than 32 distinct)' : ''}. Beyond [0, 1] the loss has no lower bound: it falls below 0 as the output is pushed up, so a falling loss does not mean the predictions come closer. Use a regression loss such as meanSquaredError${squashed ? ' with a linear output' : ''}.`,
+    evidence: [`targets from ${fmt(min)} to ${fmt(max)}${many ? ', more than 32 distinct values' : ', not integers'}`, `loss is ${lossName}`],
+    relevance: outputRelevance(view, o, `values in [${fmt(min)}, ${fmt(max)}] scored by ${lossName}`),
+    fixes: fix ? [fix] : [],
+    confirmBy: set(...HARM, ...NUMERIC, 'output-out-of-range', 'loss-diverging'),
+    strength: 0.95,
+    weak: false,
+    keepWhenLearning: true,
+    certain: true,
+  };
+}
+
 function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothesis[] {
   const out: Hypothesis[] = [];
   const loss = o.loss;
@@ -275,8 +306,10 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
   // Target range the output activation cannot reach.
   const rangeLoss = regression || loss.kind === 'binary' || loss.kind === 'other';
   const ys = t?.summary;
-  if (rangeLoss && t && ys && isNum(ys.min) && isNum(ys.max) && act !== 'linear') {
-    const [lo, hi] = activationRange(act);
+  // A binary cross-entropy needs targets in [0, 1] whatever the output applies (tfjs clips a linear output into it).
+  if (rangeLoss && t && ys && isNum(ys.min) && isNum(ys.max) && (act !== 'linear' || loss.kind === 'binary')) {
+    const [actLo, actHi] = act === 'linear' ? [-Infinity, Infinity] : activationRange(act);
+    const [lo, hi] = loss.kind === 'binary' ? [Math.max(0, actLo), Math.min(1, actHi)] : [actLo, actHi];
     const tolHi = 1e-6 * (1 + Math.abs(hi));
     const tolLo = 1e-6 * (1 + Math.abs(lo));
     if (ys.max > hi + tolHi || ys.min < lo - tolLo) {
@@ -286,6 +319,12 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
         // Two values, such as -1/1 or 0/1 labels standardized with the features: an exact re-encoding to 0/1 exists.
         const two = ys.distinct?.length === 2 ? ys.distinct : null;
         const e = run.data.y.get(o.slot);
+        // More than 32 distinct values, or fractions: measurements to predict, not labels.
+        const values = !two && (ys.distinct === null || nonInteger(ys));
+        if (values) {
+          // It replaces the output-activation mismatch: no activation makes these targets probabilities.
+          return [...out.filter((h) => h.symptom !== 'activation-loss-mismatch'), classificationLossOnValues(view, o, ys.min, ys.max, ys.distinct === null)];
+        }
         const fix: PlannedFix | null =
           two && e
             ? { title: `Encode the two target values (${fmt(two[0])} and ${fmt(two[1])}) as 0 and 1`, plan: { kind: 'scale', fitSite: e.site ?? view.event.fitSite, role: 'y', op: { type: 'binarize', threshold: (two[0]! + two[1]!) / 2 } } }
@@ -1065,7 +1104,7 @@ function columnTargets(view: ModelView, run: ModelState): Hypothesis[] {
       message: `The targets reach the cross-entropy as one class index per row ([${e.rows}, 1]) for ${e.classes} predicted classes: tfjs multiplies that column into the log of every class's probability, so each row's loss is its class number times the sum of all ${e.classes} log-probabilities. That ignores which class is right and is least for a uniform output. One-hot encode the targets (tf.oneHot(labels, ${e.classes})), or use a sparse cross-entropy.`,
       evidence: [`a training step multiplied a [${e.rows}, 1] tensor into the log of a [${e.rows}, ${e.classes}] one`],
       relevance: new Map(),
-      fixes: [],
+      fixes: e.madeAt ? [{ title: `One-hot encode the targets where they are made (${e.classes} classes)`, plan: { kind: 'scaleMade', site: e.madeAt, op: { type: 'oneHot', depth: e.classes } } }] : [],
       confirmBy: set(...HARM, ...NUMERIC),
       strength: 1,
       weak: false,
@@ -1448,6 +1487,47 @@ const FEW_KEPT_UNITS = 8;
  * its inputs or less, scaled up fivefold or more, so training crawls or stalls. TensorFlow 1's
  * keep_prob written as the rate is the usual slip. Learning withdraws it; a stall confirms it.
  */
+/**
+ * Dropout after the layer that applies the output activation: during training it zeroes some of the
+ * model's predictions and scales the rest up, so probabilities leave [0, 1] (a row of zeros is 0/0
+ * in tfjs's categorical cross-entropy, NaN at once) and regression outputs are noise. No model wants
+ * its output dropped: certain from the layers. The fix moves the dropout before the output layer.
+ */
+function dropoutAfterOutput(view: ModelView): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const o of view.outputs) {
+    if (o.actLayer === o.layer) continue;
+    let dropout: LayerView | null = null;
+    for (let cur = o.layer, guard = 0; cur !== o.actLayer && cur.preds.length === 1 && guard < 64; cur = view.layers[cur.preds[0]!]!, guard++) {
+      if (/dropout/i.test(cur.info.className)) dropout = cur;
+    }
+    if (!dropout) continue;
+    const rate = dropout.info.config['rate'];
+    const name = dropout.info.name;
+    const outputName = o.actLayer.info.name;
+    const probabilities = o.activation === 'softmax' || o.activation === 'sigmoid';
+    out.push({
+      id: `dropout-after-output:${name}`,
+      symptom: 'dropout-after-output',
+      rootCause: 'architecture',
+      layer: dropout,
+      location: dropout.info.site,
+      related: o.actLayer.info.site ? [{ site: o.actLayer.info.site, message: `${outputName} makes the model's output (${o.activation})` }] : [],
+      message: `${name} comes after ${outputName}, the model's output layer, so at every training step it zeroes ${typeof rate === 'number' ? pct(rate) : 'some'} of the predictions and scales the rest up${typeof rate === 'number' && rate > 0 && rate < 1 ? ` ${fmt(1 / (1 - rate))}-fold` : ''}: ${probabilities ? `the ${o.activation} probabilities leave [0, 1], and a row whose predictions are all dropped makes the loss 0/0 (NaN)` : 'the loss measures noise, not the predictions'}. Dropout belongs before the output layer.`,
+      evidence: [`${name} (${dropout.info.className}) follows ${outputName}`, `the model's output is ${o.layer.info.name}`],
+      relevance: new Map([[dropout.pos, { score: 1, evidence: 'drops the model\'s predictions' }], [o.actLayer.pos, { score: 0.5, evidence: 'its output is dropped' }]]),
+      fixes: o.actLayer.info.site ? [{ title: `Move ${name} before ${outputName}`, plan: { kind: 'moveLayerBefore', layer: dropout.info, before: o.actLayer.info } }] : [],
+      confirmBy: set(...HARM, ...NUMERIC, 'loss-oscillating', 'loss-diverging'),
+      strength: 0.95,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+      explainsAllHarm: true,
+    });
+  }
+  return out;
+}
+
 function highDropout(view: ModelView): Hypothesis[] {
   const out: Hypothesis[] = [];
   for (const l of view.layers) {
@@ -2141,6 +2221,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...explodingInitCheck(view));
   out.push(...missingActivation(view));
   out.push(...highDropout(view));
+  out.push(...dropoutAfterOutput(view));
   out.push(...noiseDrownsInputs(view, run));
   out.push(...tinyBatchNormalization(view));
   out.push(...hiddenSigmoid(view));

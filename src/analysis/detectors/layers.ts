@@ -27,6 +27,7 @@ import {
 import { RELU_LIKE, SATURATING, RECURRENT_CELL, type LayerView, type ModelView } from '../model';
 import { assessAccuracy, assessLoss, modelNoSkillLoss } from '../progress';
 import type { LayerSample, ModelState } from '../model-state';
+import type { PlannedFix } from '../fixes';
 import { fmt, isNum, median, pct } from '../stats';
 
 const SAMPLES = 3;
@@ -526,7 +527,7 @@ function constantOutput(ctx: Ctx): Observation[] {
         rootCause: isOutputSide(view, producer) ? 'output-activation' : 'hidden-activation',
         layer: producer,
         location: producer.info.site,
-        fixes: isOutputSide(view, producer) ? [] : [activationFix(producer, 'relu')],
+        fixes: isOutputSide(view, producer) ? competingClassesFix(run, o, producer, ps?.outMean) : [activationFix(producer, 'relu')],
         confirms: [],
         folds: [],
       });
@@ -552,6 +553,18 @@ function constantOutput(ctx: Ctx): Observation[] {
     });
   }
   return out;
+}
+
+/**
+ * Every sigmoid unit pinned at 1 over single-label (one-hot) targets: the loss rewards each row's
+ * own class and nothing pushes the others down, which is what a softmax does. Other pinned outputs
+ * get no fix here: which bound is wrong depends on the loss.
+ */
+function competingClassesFix(run: ModelState, o: ModelView['outputs'][number], producer: LayerView, outMean: number | null | undefined): PlannedFix[] {
+  const t = run.data.target(o.slot);
+  const pinnedHigh = isNum(outMean) && outMean >= 0.99;
+  if (producer !== o.actLayer || producer.act !== 'sigmoid' || (o.units ?? 0) < 3 || t?.kind !== 'one-hot' || t.zeroRows > 0 || !pinnedHigh) return [];
+  return [activationFix(producer, 'softmax', `Use softmax on ${producer.info.name}: its ${o.units} classes then compete and sum to 1`)];
 }
 
 /** Bounded output activations pinned at their bound while the targets lie beyond it. */
