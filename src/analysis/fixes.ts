@@ -47,6 +47,11 @@ export type FixPlan =
   | { kind: 'scale'; fitSite: SourceSite | null; role: 'x' | 'y'; op: ScaleOp }
   /** The tensor made by the `tensor*(...)` call at the site (a custom loop's data, where no fit call names it), scaled. */
   | { kind: 'scaleMade'; site: SourceSite; op: ScaleOp }
+  /**
+   * A class count written as a name declared `= Math.max(...labels)` (the largest index, one short of
+   * the count) gets `+ 1`. The name is read at the site: the output layer's `units`, or tf.oneHot's depth.
+   */
+  | { kind: 'classCountPlusOne'; site: SourceSite; in: 'units' | 'oneHotDepth'; className?: string }
   /** The whole-line `model.add(...)` statement that added `layer` moves up to just before the one that added `before`. */
   | { kind: 'moveLayerBefore'; layer: LayerInfo; before: LayerInfo }
   /** A new `model.add(tf.layers.<layerCall>)` statement right after the one that added `after`. */
@@ -795,6 +800,28 @@ function sequentialAdd(src: SourceText, site: SourceSite): { call: Call; stateme
   if (!head || !ns) return null;
   const semi = t[call.close + 1] === ';' ? ';' : '';
   return { call, statement: (layerCall) => `${head[1]}${head[2]}.add(${ns[1]}.layers.${layerCall})${semi}` };
+}
+
+function classCountPlusOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'classCountPlusOne' }>): EditResult {
+  const t = src.text;
+  let written: Span | undefined;
+  if (p.in === 'units') {
+    const call = findCall(src, p.site, layerCallee(p.className ?? 'dense'));
+    written = (call ? objectArg(src, call) : null)?.props.find((x) => x.key === 'units')?.value ?? undefined;
+  } else {
+    written = findCall(src, p.site, /\boneHot\s*\(/)?.args[1];
+  }
+  const name = written ? t.slice(written.start, written.end) : '';
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
+  const code = codeOnly(t, 0, t.length);
+  const decls = [...code.matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(name)}\\s*=(?!=)\\s*`, 'g'))];
+  if (decls.length !== 1) return null;
+  const start = decls[0]!.index! + decls[0]![0].length;
+  const max = /^Math\s*\.\s*max\s*\(/.exec(t.slice(start));
+  if (!max) return null;
+  const close = matchClose(t, start + max[0].length - 1);
+  if (close < 0 || statementEnd(t, start) !== close + 1) return null;
+  return [src.edit(p.site.file, close + 1, close + 1, ' + 1')];
 }
 
 /** The lines `[start, end)` holding only the `model.add(...)` statement at the site (its line break included). */
@@ -1739,6 +1766,8 @@ function planFile(p: FixPlan): string | null {
       return p.after.site?.file ?? null;
     case 'moveLayerBefore':
       return p.layer.site?.file ?? null;
+    case 'classCountPlusOne':
+      return p.site.file;
     case 'setLearningRate':
     case 'rateValue':
     case 'shuffleBeforeBatch':
@@ -1837,6 +1866,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return addLayerEdits(src, p);
       case 'moveLayerBefore':
         return moveLayerBeforeEdits(src, p);
+      case 'classCountPlusOne':
+        return classCountPlusOneEdits(src, p);
       case 'setLearningRate':
         return setLearningRateEdits(src, p);
       case 'moveAfterLoop':

@@ -116,6 +116,9 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/validation-labels-misaligned/buggy.js', symptoms: ['validation-at-chance'], rootCause: 'training-data', lineOf: 'const yVal = ' },
   // Class indices as a [n, 1] column given to tf.metrics.categoricalCrossentropy in a custom loop: certain from the step, shown where the targets are made.
   { script: 'benchmark/bugs/cce-integer-targets/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const yTrain = ', fixed: 'const yTrain = tf.oneHot(tf.tensor2d(train.labels, [N_TRAIN, 1]).flatten().toInt(), 4);' },
+  // A class count computed as the largest label, given to the output units or to tf.oneHot: shown where it is computed, + 1.
+  { script: 'benchmark/bugs/sparse-labels-beyond-units/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const numClasses = ', fixed: 'const numClasses = Math.max(...train.labels) + 1;' },
+  { script: 'benchmark/bugs/one-hot-depth-max-label/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const numClasses = ', fixed: 'const numClasses = Math.max(...train.labels) + 1;' },
   // Dropout after the softmax: certain from the layers, on the dropout, fixed by moving it before the output layer.
   { script: 'benchmark/bugs/dropout-after-output/buggy.js', symptoms: ['dropout-after-output'], rootCause: 'architecture', lineOf: '', fixed: "tf.layers.dropout({ rate: 0.5 }));\n  model.add(tf.layers.dense({ units: NUM_CLASSES, activation: 'softmax' }));" },
   // binaryCrossentropy on exam scores from 4 to 100: certain from the targets, on compile, fixed with meanSquaredError.

@@ -233,16 +233,38 @@ describe('label encoding', () => {
     assert.equal(lineOf(applyFix(src, f.fix), 5), '  const y = tf.tensor2d(labels.map((v) => v / 255), [n, 1]).mul(255).round();');
   });
 
-  it('sparse labels numbered from 1: renumber them where the targets are built; learning the other classes does not withdraw it', () => {
+  it('sparse labels numbered from 1: an error, renumbered where the targets are built; learning the other classes does not withdraw it', () => {
     const src = withLine(withLine(CLASSIFIER_SRC, 12, '  await model.fit(x, y, { epochs: 10 });'), 5, "  const y = tf.tensor1d(labels, 'int32');");
     const y = Array.from({ length: 30 }, (_, i) => 1 + (i % 3));
     const b = new TraceBuilder().model({ ...classifierModel({ loss: 'sparseCategoricalCrossentropy', fitLine: 12 }) }).xRange(-1, 1).data('y', summary(y, [30]), 12);
     decaying(300, 1.1, 0.45, 0.03, 0.01).forEach((l, i) => b.step(l, { acc: Math.min(0.66, 0.4 + i / 300) }));
     const r = run(b.events, sources(src));
-    assert.deepEqual(r.findings.map((x) => `${x.id}:${x.confirmed}`), ['label-encoding-mismatch:y:false']);
+    assert.deepEqual(r.findings.map((x) => `${x.id}:${x.confirmed}`), ['label-encoding-mismatch:y:true']);
     const f = r.findings[0]!;
     assert.match(f.message, /The class indices run from 1 to 3, but activation_3's 3 units stand for classes 0 to 2: the labels are numbered from 1/);
     assert.equal(lineOf(applyFix(src, f.fix), 5), "  const y = tf.tensor1d(labels, 'int32').sub(1);");
+  });
+
+  it('a class count taken as the largest label: certain, shown where the count is computed, fixed with + 1 (or the units written out)', () => {
+    const base = withLine(withLine(withLine(CLASSIFIER_SRC, 12, '  await model.fit(x, y, { epochs: 10 });'), 5, "  const y = tf.tensor1d(labels, 'int32');"), 11, "  model.compile({ optimizer, loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });");
+    const y = Array.from({ length: 40 }, (_, i) => i % 4);
+    const model = () => new TraceBuilder().model({ layers: [dense(16, 'relu', 7), dense(3, 'softmax', 8)], loss: 'sparseCategoricalCrossentropy', compileLine: 11, fitLine: 12 }).xRange(-1, 1).data('y', summary(y, [40]), 12);
+    // The other classes learn: that withdraws nothing.
+    const trained = (src: string) => {
+      const b = model();
+      decaying(300, 1.1, 0.1, 0.03, 0.01).forEach((l, i) => b.step(l, { acc: Math.min(0.75, 0.4 + i / 300) }));
+      return run(b.events, sources(src));
+    };
+    const counted = withLine(withLine(base, 6, '  const numClasses = Math.max(...labels);'), 8, "  model.add(tf.layers.dense({ units: numClasses, activation: 'softmax' }));");
+    const f = trained(counted).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.location?.line], ['label-encoding-mismatch:y', true, 6]);
+    assert.match(f.message, /Class indices go up to 3, but dense_2 has only 3 units \(one per class\): sparseCategoricalCrossentropy turns each index past 2 into a row of all 0s, which adds no loss, so class 3 is never learned/);
+    assert.equal(lineOf(applyFix(counted, f.fix), 6), '  const numClasses = Math.max(...labels) + 1;');
+    // Units written as a number: on the layer, with the units fixed.
+    const written = withLine(base, 8, "  model.add(tf.layers.dense({ units: 3, activation: 'softmax' }));");
+    const g = trained(written).findings[0]!;
+    assert.deepEqual([g.id, g.confirmed, g.location?.line], ['label-encoding-mismatch:y', true, 8]);
+    assert.equal(lineOf(applyFix(written, g.fix), 8), "  model.add(tf.layers.dense({ units: 4, activation: 'softmax' }));");
   });
 
   it('sparse labels with more than 32 classes are not mistaken for non-integers', () => {
@@ -479,6 +501,16 @@ describe('one-hot targets with rows of all 0s', () => {
     assert.deepEqual([f.rootCause, f.location?.line], ['label-encoding', 5]);
     assert.match(f.message, /^333 of 1000 target rows are all 0 and belong to no class: .* tf\.oneHot made them from 333 indices outside 0\.\.2 \(the indices run from 1 to 3\): the labels are numbered from 1\.$/);
     assert.equal(lineOf(applyFix(ONE_HOT_SRC, f.fix), 5), "  const y = tf.oneHot(tf.sub(tf.tensor1d(labels, 'int32'), 1).toInt(), 3);");
+  });
+
+  it('a oneHot depth taken as the largest label: shown where the depth is computed, fixed with + 1', () => {
+    const src = withLine(withLine(ONE_HOT_SRC, 4, '  const numClasses = Math.max(...labels);'), 5, "  const y = tf.oneHot(tf.tensor1d(labels, 'int32'), numClasses);");
+    const b = zeroRowTargets(new TraceBuilder().model(classifierModel()).xRange(-1, 1), 250, [0.25, 0.25, 0.25]);
+    b.events.push({ type: 'oneHot', site: site(5, 13), depth: 3, min: 0, max: 3, outOfRange: 250, count: 1000 });
+    const f = configOnly(b, src).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.location?.line], ['label-encoding-mismatch:y', true, 4]);
+    assert.match(f.message, /its depth, 3, is the largest index, one short of the 4 classes\.$/);
+    assert.equal(lineOf(applyFix(src, f.fix), 4), '  const numClasses = Math.max(...labels) + 1;');
   });
 
   it('without the tf.oneHot call in view (targets built by hand): the warning sits on the targets, with no fix', () => {

@@ -392,19 +392,28 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
       const fromOne = isNum(ys!.min) && ys!.min === 1 && ys!.max === units;
       const yEvent = run.data.y.get(o.slot);
       const shift: PlannedFix | null = yEvent ? { title: 'Number the labels from 0: subtract 1', plan: { kind: 'scale', fitSite: yEvent.site ?? view.event.fitSite, role: 'y', op: { type: 'shift', by: -1 } } } : null;
-      out.push(
-        labelEncoding('targets', {
-          message: fromOne
-            ? `The class indices run from 1 to ${units}, but ${name}'s ${units} units stand for classes 0 to ${units - 1}: the labels are numbered from 1, so class ${units} is never learned and unit 0 never used.`
-            : `Class indices go up to ${fmt(ys!.max)}, but ${name} has only ${units} units (one per class).`,
-          evidence: [`class indices from ${fmt(ys!.min)} to ${fmt(ys!.max)}`, `${units} output units`],
-          relevance: `${units} units for ${fmt(ys!.max + 1)} classes`,
-          fixes: fromOne && shift ? [shift] : [],
-          confirmBy: set(...HARM, ...NUMERIC),
-          strength: 0.9,
-          ...(fromOne ? { keepWhenLearning: true } : {}),
-        }),
-      );
+      const h = labelEncoding('targets', {
+        message: fromOne
+          ? `The class indices run from 1 to ${units}, but ${name}'s ${units} units stand for classes 0 to ${units - 1}: the labels are numbered from 1, so class ${units} is never learned and unit 0 never used.`
+          : `Class indices go up to ${fmt(ys!.max)}, but ${name} has only ${units} units (one per class): ${lossName} turns each index past ${units - 1} into a row of all 0s, which adds no loss, so ${ys!.max - units + 1 === 1 ? `class ${fmt(ys!.max)} is` : `classes ${units} to ${fmt(ys!.max)} are`} never learned while the others train.`,
+        evidence: [`class indices from ${fmt(ys!.min)} to ${fmt(ys!.max)}`, `${units} output units`],
+        relevance: `${units} units for ${fmt(ys!.max + 1)} classes`,
+        fixes: fromOne
+          ? shift
+            ? [shift]
+            : []
+          : [
+              { title: `Count the classes as the largest index + 1`, plan: { kind: 'classCountPlusOne', site: L.info.site ?? view.compileSite!, in: 'units', className: L.info.className } },
+              { title: `Give ${name} ${fmt(ys!.max + 1)} units, one per class`, plan: { kind: 'layerNumber', layer: L.info, key: 'units', to: ys!.max + 1 } },
+            ],
+        confirmBy: set(...HARM, ...NUMERIC),
+        strength: 0.9,
+        // Those rows are lost whatever training shows: the other classes learn.
+        keepWhenLearning: true,
+        certain: true,
+      });
+      // Too few units: shown on the layer, or where the class count it is given is computed.
+      out.push(fromOne || !L.info.site ? h : { ...h, location: L.info.site, data: undefined, atFix: true });
     } else if (loss.kind === 'categorical' && t.columns === 1 && (units ?? 0) > 1 && (t.kind === 'classes' || t.kind === 'binary')) {
       out.push(
         labelEncoding('compile', {
@@ -915,10 +924,17 @@ function zeroTargetRows(view: ModelView, run: ModelState, o: OutputView, t: Targ
   const rows = t.rows ?? null;
   const share = rows ? `${t.zeroRows} of ${rows}` : `${t.zeroRows}`;
   const fromOne = call !== null && call.min === 1 && call.max === call.depth && (t.freqs?.[0] ?? 1) === 0;
+  // Indices 0..depth: the depth is the largest index, one short of the count.
+  const countShort = call !== null && !fromOne && call.min === 0 && call.max === call.depth;
   const cause = call
-    ? ` tf.oneHot made them from ${call.outOfRange} ${call.outOfRange === 1 ? 'index' : 'indices'} outside 0..${call.depth - 1} (the indices run from ${fmt(call.min)} to ${fmt(call.max)})${fromOne ? ': the labels are numbered from 1' : ''}.`
+    ? ` tf.oneHot made them from ${call.outOfRange} ${call.outOfRange === 1 ? 'index' : 'indices'} outside 0..${call.depth - 1} (the indices run from ${fmt(call.min)} to ${fmt(call.max)})${fromOne ? ': the labels are numbered from 1' : countShort ? `: its depth, ${call.depth}, is the largest index, one short of the ${call.depth + 1} classes` : ''}.`
     : ' tf.oneHot makes such rows from class indices outside 0..depth - 1 (labels numbered from 1?).';
-  const fixes: PlannedFix[] = fromOne && call?.site ? [{ title: 'Number the labels from 0: subtract 1 before tf.oneHot', plan: { kind: 'shiftIndices', site: call.site, by: -1 } }] : [];
+  const fixes: PlannedFix[] =
+    fromOne && call?.site
+      ? [{ title: 'Number the labels from 0: subtract 1 before tf.oneHot', plan: { kind: 'shiftIndices', site: call.site, by: -1 } }]
+      : countShort && call?.site
+        ? [{ title: 'Count the classes as the largest index + 1', plan: { kind: 'classCountPlusOne', site: call.site, in: 'oneHotDepth' } }]
+        : [];
   return [
     {
       id: 'label-encoding-mismatch:y',
@@ -938,6 +954,7 @@ function zeroTargetRows(view: ModelView, run: ModelState, o: OutputView, t: Targ
       keepWhenLearning: true,
       // tf.oneHot seen taking indices past its depth: those rows are lost whatever training shows.
       certain: call !== null && isNum(call.max) && call.max >= call.depth,
+      ...(countShort ? { atFix: true } : {}),
     },
   ];
 }
