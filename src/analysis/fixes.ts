@@ -150,6 +150,8 @@ export type FixPlan =
   | { kind: 'rateFactor'; site: SourceSite }
   /** The option `key` of the options object given to the `callee` call at the site is set to `to` (added when absent). */
   | { kind: 'callOption'; site: SourceSite; callee: string; key: string; to: string }
+  /** The positional argument `index` of the `callee(...)` call at the site, written as a number or a name, becomes `to`. */
+  | { kind: 'callArgument'; site: SourceSite; callee: string; index: number; to: string }
   /** The axis 0 of the softmax-like call at the site (`tf.logSumExp(x, 0, true)`, `x.sum(0, true)`) becomes -1. */
   | { kind: 'lastAxis'; site: SourceSite }
   /** The axis of the `moments`/`mean` call at the site (`tf.moments(x, 1)`, `x.mean(-1)`), taken over each row, becomes 0: over each column; `tf.moments(x)` gets axis 0. */
@@ -1543,6 +1545,13 @@ function callOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callOptio
   return [prependProp(src, p.site.file, obj, `${p.key}: ${p.to}`)];
 }
 
+function callArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callArgument' }>): EditResult {
+  const arg = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`))?.args[p.index];
+  const written = arg ? src.text.slice(arg.start, arg.end) : '';
+  if (!arg || !(NUMBER.test(written) || /^[A-Za-z_$][\w$]*$/.test(written))) return null;
+  return [src.edit(p.site.file, arg.start, arg.end, p.to)];
+}
+
 /**
  * A reduction's axis written as a literal `axis` matches: `tf.fn(x, axis)` names it second and
  * `x.fn(axis)` first, so the first of those two arguments that matches becomes `to`.
@@ -1788,6 +1797,7 @@ function planFile(p: FixPlan): string | null {
     case 'lastAxis':
     case 'scaleMade':
     case 'callOption':
+    case 'callArgument':
     case 'rateFactor':
     case 'clipLogInput':
     case 'guardSqrtInput':
@@ -1890,6 +1900,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return lastAxisEdits(src, p);
       case 'callOption':
         return callOptionEdits(src, p);
+      case 'callArgument':
+        return callArgumentEdits(src, p);
       case 'rateFactor':
         return rateFactorEdits(src, p);
       case 'rateValue':

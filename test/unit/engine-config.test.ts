@@ -383,6 +383,22 @@ describe('learning rate band', () => {
     });
   }
 
+  it("Adam's epsilon at 1: a warning on the optimizer, confirmed by a run that ends near the no-skill loss, fixed with the default epsilon", () => {
+    const src = withLine(CLASSIFIER_SRC, 10, '  const optimizer = tf.train.adam(0.001, 0.9, 0.999, 1.0);');
+    const model = (epsilon: number) => new TraceBuilder().model(classifierModel({ optimizer: { className: 'Adam', learningRate: 0.001, line: 10, settings: { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon } } })).xRange(-1, 1).yOneHot(3);
+    const f = byId(configOnly(model(1), src).findings, 'optimizer-epsilon-large:optimizer')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [false, 'optimizer', 10]);
+    assert.match(f.message, /Adam's epsilon is 1 \(tfjs's default is 1e-7\)/);
+    assert.equal(lineOf(applyFix(src, f.fix), 10), '  const optimizer = tf.train.adam(0.001, 0.9, 0.999, 1e-7);');
+    // The whole run crawls: ending near the no-skill loss confirms it.
+    const b = model(1);
+    flat(200, 1.08, 0.01).forEach((l) => b.step(l, { acc: 0.36 }));
+    const g = byId(run(b.events, sources(src)).findings, 'optimizer-epsilon-large:optimizer')!;
+    assert.equal(g.confirmed, true);
+    // A small epsilon is no finding.
+    assert.equal(byId(configOnly(model(1e-7), src).findings, 'optimizer-epsilon-large:optimizer'), undefined);
+  });
+
   it("'adadelta' by name is plain SGD at 1 in tfjs: lower its learning rate, with the reason", () => {
     const src = withLine(CLASSIFIER_SRC, 11, "  model.compile({ optimizer: 'adadelta', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });");
     const b = new TraceBuilder().model(classifierModel({ optimizer: { className: 'Adadelta', learningRate: 1, line: null } })).xRange(-1, 1).yOneHot(3);

@@ -53,7 +53,7 @@ export const dropout = (line?: number): LayerSpec => ({ className: 'Dropout', ..
 export interface ModelSpec {
   layers: LayerSpec[];
   loss: string | string[];
-  optimizer?: { className: string; learningRate: number | null; line?: number | null } | null;
+  optimizer?: { className: string; learningRate: number | null; line?: number | null; settings?: OptimizerInfo['settings'] } | null;
   compileLine?: number;
   fitLine?: number;
   epochs?: number;
@@ -208,7 +208,7 @@ export class TraceBuilder {
         : {
             className: spec.optimizer?.className ?? 'Adam',
             learningRate: spec.optimizer?.learningRate ?? 0.001,
-            settings: {},
+            settings: spec.optimizer?.settings ?? {},
             site: spec.optimizer?.line ? site(spec.optimizer.line, 21) : null,
           };
     this.modelEvent = {

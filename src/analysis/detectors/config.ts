@@ -587,6 +587,44 @@ function learningRateCheck(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** Optimizers that divide each step by √(mean squared gradient) + epsilon, and the tf.train factory that makes each (epsilon is its fourth argument). */
+const EPSILON_OPTIMIZERS: Record<string, string> = { Adam: 'adam', Adamax: 'adamax', RMSProp: 'rmsprop' };
+/** An epsilon this large swamps gradients of ordinary size (tfjs's default is 1e-7). */
+const LARGE_EPSILON = 0.01;
+
+/**
+ * Adam's (or RMSProp's) epsilon set large, such as the 1.0 the TensorFlow docs mention for
+ * Inception: each step is learningRate × m / (√v + epsilon), so for gradients far below epsilon it
+ * shrinks to learningRate × gradient / epsilon and the per-weight scaling is lost. A warning,
+ * confirmed by a stall or by a run that ends near the no-skill loss.
+ */
+function largeEpsilon(view: ModelView): Hypothesis[] {
+  const opt = view.event.optimizer;
+  const factory = opt ? EPSILON_OPTIMIZERS[opt.className.replace(/Optimizer$/, '')] : undefined;
+  const epsilon = opt?.settings['epsilon'];
+  const site = view.optimizerSite;
+  if (!opt || !factory || typeof epsilon !== 'number' || !(epsilon >= LARGE_EPSILON) || !site) return [];
+  const name = opt.className.replace(/Optimizer$/, '');
+  return [
+    {
+      id: 'optimizer-epsilon-large:optimizer',
+      symptom: 'optimizer-epsilon-large',
+      rootCause: 'optimizer',
+      layer: null,
+      location: site,
+      related: [],
+      message: `${name}'s epsilon is ${fmt(epsilon)} (tfjs's default is 1e-7). ${name} divides each step by the root of the mean squared gradient plus epsilon, so for gradients much smaller than ${fmt(epsilon)} the epsilon dominates: each step is about learning rate × gradient / ${fmt(epsilon)}, far below the learning rate, and the per-weight scaling that makes ${name} work is lost.`,
+      evidence: [`${name}(…, epsilon ${fmt(epsilon)})`],
+      relevance: new Map(),
+      fixes: [{ title: `Use ${name}'s default epsilon (1e-7)`, plan: { kind: 'callArgument', site, callee: factory, index: 3, to: '1e-7' } }],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged', 'vanishing-gradient'),
+      strength: 0.75,
+      weak: false,
+      settlesHigh: true,
+    },
+  ];
+}
+
 const POOLING = /pooling/i;
 
 /**
@@ -2233,6 +2271,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...inputChecks(view, run));
   out.push(...unrelatedTargets(view, run));
   out.push(...learningRateCheck(view, run));
+  out.push(...largeEpsilon(view));
   out.push(...activationAppliedTwice(view, run));
   out.push(...initializationChecks(view));
   out.push(...explodingInitCheck(view));
