@@ -54,6 +54,8 @@ export type FixPlan =
   | { kind: 'classCountPlusOne'; site: SourceSite; in: 'units' | 'oneHotDepth'; className?: string }
   /** The whole-line `model.add(...)` statement that added `layer` moves up to just before the one that added `before`. */
   | { kind: 'moveLayerBefore'; layer: LayerInfo; before: LayerInfo }
+  /** The two weights of fit's `classWeight` object (written in the call, or in the one declaration it names) trade places. */
+  | { kind: 'swapClassWeights'; fitSite: SourceSite }
   /** A new `model.add(tf.layers.<layerCall>)` statement right after the one that added `after`. */
   | { kind: 'addLayer'; after: LayerInfo; layerCall: string }
   /** `<optimizer>.learningRate = <value>` (or `*=` etc.) at the site becomes `<optimizer>.setLearningRate(...)`. */
@@ -966,6 +968,31 @@ function addFitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'addFitO
   return [prependProp(src, p.fitSite.file, options, entry)];
 }
 
+function swapClassWeightsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapClassWeights' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.fitSite, /\bfit\s*\(/);
+  const prop = call ? objectArg(src, call, 2)?.props.find((x) => x.key === 'classWeight') : undefined;
+  if (!prop) return null;
+  // `classWeight: { 0: 1, 1: 9 }`, or `classWeight` / `classWeight: weights` naming one declaration.
+  let open = prop.value && t[prop.value.start] === '{' ? prop.value.start : -1;
+  if (open < 0) {
+    const name = prop.value ? t.slice(prop.value.start, prop.value.end) : prop.key;
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
+    const decls = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(name)}\\s*=(?!=)\\s*(?=\\{)`, 'g'))];
+    if (decls.length !== 1) return null;
+    open = decls[0]!.index! + decls[0]![0].length;
+  }
+  const close = matchClose(t, open);
+  if (close < 0) return null;
+  const weights = splitTopLevel(t, open + 1, close).map((piece) => {
+    const m = /^(['"]?)(\d+)\1\s*:\s*/.exec(t.slice(piece.start, piece.end));
+    return m ? { value: { start: piece.start + m[0].length, end: piece.end } } : null;
+  });
+  if (weights.length !== 2 || weights.some((w) => w === null)) return null;
+  const [a, b] = [weights[0]!.value, weights[1]!.value];
+  return [src.edit(p.fitSite.file, a.start, a.end, t.slice(b.start, b.end)), src.edit(p.fitSite.file, b.start, b.end, t.slice(a.start, a.end))];
+}
+
 /** An edit that puts `entry` first in an object literal, in the layout of the entries already there. */
 function prependProp(src: SourceText, file: string, obj: { open: number; close: number; props: Prop[] }, entry: string): TextEdit {
   const t = src.text;
@@ -1770,6 +1797,7 @@ function planFile(p: FixPlan): string | null {
     case 'fitOption':
     case 'replaceFitOption':
     case 'addFitOption':
+    case 'swapClassWeights':
       return p.fitSite.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -1924,6 +1952,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return replaceFitOptionEdits(src, p);
       case 'addFitOption':
         return addFitOptionEdits(src, p);
+      case 'swapClassWeights':
+        return swapClassWeightsEdits(src, p);
       case 'shuffleBeforeBatch':
         return shuffleBeforeBatchEdits(src, p);
       case 'disposeTensors':

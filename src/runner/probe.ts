@@ -1422,6 +1422,15 @@ function describeModel(entry: TracedModel, fitSite: SourceSite | null, fitConfig
 // ---------------------------------------------------------------------------------------------
 // fit / fitDataset: inject a callback and describe the data once
 
+/** A single output's classWeight ({ class: weight }, at most 32 classes) as JSON; null for none, or for per-output lists. */
+function classWeightsText(classWeight: unknown): string | null {
+  if (!classWeight || typeof classWeight !== 'object' || Array.isArray(classWeight)) return null;
+  const entries = Object.entries(classWeight as Record<string, unknown>);
+  if (entries.length === 0 || entries.length > 32 || !entries.every(([k, v]) => /^\d+$/.test(k) && typeof v === 'number' && Number.isFinite(v))) return null;
+  const text = JSON.stringify(Object.fromEntries(entries.map(([k, v]) => [k, Number((v as number).toPrecision(4))])));
+  return text.length <= 256 ? text : null;
+}
+
 function traceFit(
   model: any,
   mode: 'fit' | 'fitDataset',
@@ -1443,6 +1452,7 @@ function traceFit(
     shuffle: args?.shuffle ?? (mode === 'fit' ? true : null),
     batchesPerEpoch: args?.batchesPerEpoch ?? null,
     classWeighted: args?.classWeight != null,
+    classWeights: classWeightsText(args?.classWeight),
   });
   const entry = registerModel(model, mode, site, fitConfig);
   if (model) safe(() => noteStaleTrainable(entry, model), undefined);

@@ -383,6 +383,22 @@ describe('learning rate band', () => {
     });
   }
 
+  it('classWeight that weights the common class up: certain, on the weights, fixed by swapping them', () => {
+    const src = withLine(withLine(CLASSIFIER_SRC, 10, '  const classWeight = { 0: ratio, 1: 1 };'), 12, '  await model.fit(x, y, { epochs: 10, classWeight });');
+    const model = (weights: string) => {
+      const b = new TraceBuilder().model({ layers: [dense(16, 'relu', 7), dense(1, 'sigmoid', 8)], loss: 'binaryCrossentropy', compileLine: 11, fitLine: 12 }).xRange(-1, 1).yBinary(0.1);
+      b.modelEvent!.fitConfig['classWeighted'] = true;
+      b.modelEvent!.fitConfig['classWeights'] = weights;
+      return b;
+    };
+    const f = byId(configOnly(model('{"0":8.3,"1":1}'), src).findings, 'class-weights-inverted:fit')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'training-data', 10]);
+    assert.match(f.message, /classWeight gives class 0, 90% of the targets, weight 8.3 and class 1, 10% of them, weight 1: the common class is weighted up, so in the loss it now outweighs the rare one 74.7 to 1 instead of 9 to 1/);
+    assert.equal(lineOf(applyFix(src, f.fix), 10), '  const classWeight = { 0: 1, 1: ratio };');
+    // Weighting the rare class up is what classWeight is for.
+    assert.equal(byId(configOnly(model('{"0":1,"1":8.3}'), src).findings, 'class-weights-inverted:fit'), undefined);
+  });
+
   it("Adam's epsilon at 1: a warning on the optimizer, confirmed by a run that ends near the no-skill loss, fixed with the default epsilon", () => {
     const src = withLine(CLASSIFIER_SRC, 10, '  const optimizer = tf.train.adam(0.001, 0.9, 0.999, 1.0);');
     const model = (epsilon: number) => new TraceBuilder().model(classifierModel({ optimizer: { className: 'Adam', learningRate: 0.001, line: 10, settings: { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon } } })).xRange(-1, 1).yOneHot(3);

@@ -625,6 +625,53 @@ function largeEpsilon(view: ModelView): Hypothesis[] {
   ];
 }
 
+/**
+ * fit's classWeight gives the common class the larger weight: on imbalanced targets that multiplies
+ * the imbalance it was meant to undo, and the model predicts the common class for nearly every row.
+ * Nobody weights the majority up on purpose, so it is certain from the targets and the weights
+ * (the weights were written the wrong way round); the fix swaps them.
+ */
+function classWeightsInverted(view: ModelView, run: ModelState): Hypothesis[] {
+  const text = view.event.fitConfig['classWeights'];
+  const fitSite = view.event.fitSite;
+  const t = run.data.target(0);
+  if (typeof text !== 'string' || !fitSite || view.outputs.length !== 1 || !t?.freqs) return [];
+  let weights: Record<string, number>;
+  try {
+    weights = JSON.parse(text) as Record<string, number>;
+  } catch {
+    return [];
+  }
+  const freqs = t.freqs;
+  const classes = freqs.map((f, c) => ({ c, f, w: weights[String(c)] ?? 1 })).filter((x) => x.f > 0);
+  if (classes.length < 2) return [];
+  const common = classes.reduce((a, b) => (b.f > a.f ? b : a));
+  const rare = classes.reduce((a, b) => (b.f < a.f ? b : a));
+  // Imbalanced (the rare class at most half as frequent), and the common class weighted at least twice the rare one.
+  if (rare.f > 0.5 * common.f || common.w < 2 * rare.w) return [];
+  const effective = (common.f * common.w) / (rare.f * rare.w);
+  return [
+    {
+      id: 'class-weights-inverted:fit',
+      symptom: 'class-weights-inverted',
+      rootCause: 'training-data',
+      layer: null,
+      location: fitSite,
+      related: [],
+      message: `classWeight gives class ${common.c}, ${pct(common.f)} of the targets, weight ${fmt(common.w)} and class ${rare.c}, ${pct(rare.f)} of them, weight ${fmt(rare.w)}: the common class is weighted up, so in the loss it now outweighs the rare one ${fmt(effective)} to 1 instead of ${fmt(common.f / rare.f)} to 1, which pushes the model to predict class ${common.c} for nearly every row. The weights are the wrong way round: the rare class should get the larger one.`,
+      evidence: [`classWeight ${text}`, `class frequencies ${classes.map((x) => `${x.c}: ${pct(x.f)}`).join(', ')}`],
+      relevance: new Map(),
+      fixes: Object.keys(weights).length === 2 && classes.length === 2 ? [{ title: `Swap the class weights: class ${rare.c} gets ${fmt(common.w)}`, plan: { kind: 'swapClassWeights', fitSite } }] : [],
+      confirmBy: set(...HARM, 'minority-never-predicted'),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+      atFix: true,
+    },
+  ];
+}
+
 const POOLING = /pooling/i;
 
 /**
@@ -2272,6 +2319,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...unrelatedTargets(view, run));
   out.push(...learningRateCheck(view, run));
   out.push(...largeEpsilon(view));
+  out.push(...classWeightsInverted(view, run));
   out.push(...activationAppliedTwice(view, run));
   out.push(...initializationChecks(view));
   out.push(...explodingInitCheck(view));
