@@ -187,6 +187,9 @@ export class ModelState {
   learningRateSite: SourceSite | null = null;
   /** The learning rate of the first step that reported one. */
   firstLearningRate: number | null = null;
+  /** The least and the greatest learning rate the steps reported. */
+  minLearningRate: number | null = null;
+  maxLearningRate: number | null = null;
   /** Iteration since which the learning rate has stayed below 1/10,000 of the first (null: it has not). */
   learningRateGoneSince: number | null = null;
   /** A one-step loss explosion was reported. */
@@ -304,6 +307,8 @@ export class ModelState {
       if (e.learningRate !== this.lastLearningRate) this.learningRateSince = e.iter;
       this.lastLearningRate = e.learningRate;
       this.firstLearningRate ??= e.learningRate;
+      this.minLearningRate = Math.min(this.minLearningRate ?? Infinity, e.learningRate);
+      this.maxLearningRate = Math.max(this.maxLearningRate ?? -Infinity, e.learningRate);
       if (this.firstLearningRate > 0 && e.learningRate < this.firstLearningRate * 1e-4) this.learningRateGoneSince ??= e.iter;
       else this.learningRateGoneSince = null;
     }

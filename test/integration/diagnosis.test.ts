@@ -121,6 +121,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/one-hot-depth-max-label/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const numClasses = ', fixed: 'const numClasses = Math.max(...train.labels) + 1;' },
   // classWeight that weights the 89% class up: certain, on the weights' declaration, fixed by swapping them.
   { script: 'benchmark/bugs/class-weight-inverted/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'const classWeight = ', fixed: 'const classWeight = { 0: 1, 1: ratio };' },
+  // A warm-up counted in epochs over 1000 "steps": every step at 3% of the rate or less; an error on the assignment when the run ends near knowing nothing.
+  { script: 'benchmark/bugs/warmup-never-ends/buggy.js', symptoms: ['learning-rate-held-low'], rootCause: 'learning-rate', lineOf: 'model.optimizer.learningRate = ' },
   // Adam's epsilon at 1: confirmed by a run that ends near the no-skill loss, fixed with the default epsilon.
   { script: 'benchmark/bugs/adam-epsilon-huge/buggy.js', symptoms: ['optimizer-epsilon-large'], rootCause: 'optimizer', lineOf: 'tf.train.adam(', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },
   // Dropout after the softmax: certain from the layers, on the dropout, fixed by moving it before the output layer.

@@ -700,3 +700,23 @@ describe('batches so large that fit makes a handful of updates', () => {
     assert.deepEqual(fullBatch(decaying(20, 1.1, 1.05, 0.3), 32).filter((f) => f.id === 'training-cut-short:batches'), []);
   });
 });
+
+describe('a learning rate a script line kept far below the one the optimizer was made with', () => {
+  const SRC = withLine(CLASSIFIER_SRC, 13, '    model.optimizer.learningRate = 0.01 * Math.min(1, (epoch + 1) / 1000);');
+  const warmup = (ramp: (i: number) => number, losses: number[]) => {
+    const b = new TraceBuilder().model(classifierModel({ optimizer: { className: 'Adam', learningRate: 0.01, line: 10 } })).xRange(-1, 1).yOneHot(3);
+    losses.forEach((l, i) => b.step(l, { acc: 0.4, learningRate: ramp(i), learningRateLine: 13 }));
+    return run(b.end().events, sources(SRC)).findings;
+  };
+
+  it('a warm-up counted in the wrong unit: every step under a tenth of the rate, the run ending near knowing nothing: an error on the line that set it', () => {
+    const [f] = warmup((i) => 1e-5 * (1 + Math.floor(i / 32)), flat(300, 1.05, 0.01));
+    assert.deepEqual([f?.id, f?.rootCause, f?.confirmed, f?.location?.line], ['learning-rate-held-low:optimizer', 'learning-rate', true, 13]);
+    assert.match(f!.message, /^The optimizer was made with learning rate 0.01, but this line set it lower and every one of the 300 steps ran at 1.00e-5 to 1.00e-4, never within a tenth of 0.01/);
+  });
+
+  it('no finding when the warm-up reaches the rate, or the slow run learned anyway', () => {
+    assert.equal(warmup((i) => 0.01 * Math.min(1, (1 + Math.floor(i / 32)) / 5), flat(300, 1.05, 0.01)).find((f) => f.symptom === 'learning-rate-held-low'), undefined);
+    assert.equal(warmup(() => 1e-4, decaying(300, 1.1, 0.2, 0.03)).find((f) => f.symptom === 'learning-rate-held-low'), undefined);
+  });
+});

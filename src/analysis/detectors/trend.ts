@@ -675,6 +675,42 @@ export function fewUpdates(ctx: Ctx): Observation[] {
   ];
 }
 
+/** Steps at a rate below this share of the optimizer's own never took a real step. */
+const HELD_LOW = 0.1;
+
+/**
+ * The optimizer was made with one learning rate, but a line of the script (a warm-up or schedule
+ * in a callback) set a lower one before the first step, and no step of the whole run came within a
+ * tenth of the rate it was made with, while the loss ended near the level of knowing nothing:
+ * a warm-up counted in the wrong unit, or a schedule that never reaches its rate. Judged when
+ * training ends, on the line that set the rate.
+ */
+export function rateHeldLow(ctx: Ctx): Observation[] {
+  const run = ctx.run;
+  const made = ctx.view?.event.optimizer?.learningRate;
+  const site = run.learningRateSite;
+  const [lo, hi] = [run.minLearningRate, run.maxLearningRate];
+  if (!run.ended || !site || !isNum(made) || made <= 0 || !isNum(lo) || !isNum(hi) || hi >= HELD_LOW * made) return [];
+  const lp = assessLoss(run);
+  if (!lp || !lp.baseline || lp.n < 20 || lp.current <= NEAR_NO_SKILL * lp.baseline.value) return [];
+  return [
+    {
+      symptom: 'learning-rate-held-low',
+      about: 'optimizer',
+      harm: true,
+      priority: 0.45,
+      layer: null,
+      iteration: Math.max(run.lastIter, 0),
+      elapsedMs: run.elapsedMs,
+      message: `The optimizer was made with learning rate ${fmt(made)}, but this line set it lower and every one of the ${run.iterations} steps ran at ${lo === hi ? fmt(lo) : `${fmt(lo)} to ${fmt(hi)}`}, never within a tenth of ${fmt(made)}; the loss ended at ${fmt(lp.current)}, ${pct(lp.current / lp.baseline.value)} of the level of ${lp.baseline.text} (${fmt(lp.baseline.value)}). A warm-up or schedule that never reaches its rate (counted in the wrong unit?) keeps training from moving.`,
+      evidence: [`optimizer made with learning rate ${fmt(made)}`, `steps ran at ${fmt(lo)} to ${fmt(hi)}`, ...lossEvidence(lp)],
+      relevance: new Map(),
+      related: [],
+      cause: { rootCause: 'learning-rate', layer: null, location: site, fixes: [], confirms: [], folds: [] },
+    },
+  ];
+}
+
 /** A class this rare or rarer is the minority whose neglect is judged. */
 const RARE_CLASS = 0.2;
 
