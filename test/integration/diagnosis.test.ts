@@ -123,6 +123,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/class-weight-inverted/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'const classWeight = ', fixed: 'const classWeight = { 0: 1, 1: ratio };' },
   // A warm-up counted in epochs over 1000 "steps": every step at 3% of the rate or less; an error on the assignment when the run ends near knowing nothing.
   { script: 'benchmark/bugs/warmup-never-ends/buggy.js', symptoms: ['learning-rate-held-low'], rootCause: 'learning-rate', lineOf: 'model.optimizer.learningRate = ' },
+  // BatchNormalization over raw loan amounts, called with { training: false } in a custom loop: the stall is its consequence.
+  { script: 'benchmark/bugs/custom-loop-training-false-batchnorm/buggy.js', symptoms: ['training-mode-off'], rootCause: 'input-normalization', lineOf: 'model.apply(xb, { training: false })', fixed: 'model.apply(xb, { training: true })' },
   // Adam's epsilon at 1: confirmed by a run that ends near the no-skill loss, fixed with the default epsilon.
   { script: 'benchmark/bugs/adam-epsilon-huge/buggy.js', symptoms: ['optimizer-epsilon-large'], rootCause: 'optimizer', lineOf: 'tf.train.adam(', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },
   // Dropout after the softmax: certain from the layers, on the dropout, fixed by moving it before the output layer.

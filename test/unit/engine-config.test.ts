@@ -643,6 +643,30 @@ describe('a custom loop that runs dropout in inference mode', () => {
   });
 });
 
+describe('a custom loop that runs an input batch normalization in inference mode', () => {
+  const LOOP_SRC = withLine(withLine(CLASSIFIER_SRC, 7, '  model.add(tf.layers.batchNormalization({ inputShape: [4] }));'), 12, '  for (let i = 0; i < 300; i++) optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: false })));');
+  const normLoop = (maxInput: number): TraceBuilder => {
+    const layers = [{ className: 'BatchNormalization', line: 7 }, dense(16, 'relu', 8), dense(3, 'linear', 9, { name: 'dense_3' })];
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [], layers })).xRange(-maxInput / 10, maxInput);
+    b.events.push({ type: 'inferenceMode', modelId: b.modelId, layers: [0], site: site(12, 93), call: 'apply' });
+    return b;
+  };
+
+  it('with raw inputs in the hundreds of thousands it takes the harm: the stall is its consequence, on the call, with the training-mode fix', () => {
+    const b = normLoop(3.1e5);
+    for (let i = 0; i < 60; i++) b.step(9.5, { layers: i % 10 === 0 ? [{ out: { std: 5e4, max: 3.1e5 } }, { out: { dead: 0.6, std: 2e4 } }, { out: {} }] : undefined, gradNorm: 0 });
+    const f = run(b.events, sources(LOOP_SRC)).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['training-mode-off:batchnormalization_1', true, 'input-normalization', 12]);
+    assert.match(f.message, /The inputs reach 3\.10e5, and batchnormalization_1, meant to scale them, passes them on unscaled/);
+    assert.match(lineOf(applyFix(LOOP_SRC, f.fix), 12), /model\.apply\(x, \{ training: true \}\)/);
+  });
+
+  it('with inputs already scaled it stays a warning about the moving statistics', () => {
+    const f = configOnly(normLoop(1), LOOP_SRC).findings.find((x) => x.symptom === 'training-mode-off')!;
+    assert.deepEqual([f.confirmed, f.rootCause], [false, 'architecture']);
+  });
+});
+
 describe('a log-softmax over the batch axis in a custom loss', () => {
   const LOOP_SRC = withLine(CLASSIFIER_SRC, 12, '  for (let i = 0; i < 200; i++) optimizer.minimize(() => tf.neg(y.mul(model.predict(x).sub(tf.logSumExp(model.predict(x), 0, true)))).mean());');
 

@@ -1684,22 +1684,27 @@ function inferenceMode(view: ModelView, run: ModelState): Hypothesis[] {
   const first = layers[0]!;
   const call = e.call === 'predict' ? 'model.predict' : 'model.apply without { training: true }';
   const fixes: PlannedFix[] = e.site ? [{ title: 'Call the model in training mode: model.apply(x, { training: true })', plan: { kind: 'trainingCall', site: e.site } }] : [];
+  // A normalization layer that takes raw inputs (values beyond ±10) and, in inference mode, passes
+  // them on unscaled: the first layers saturate or die, so whatever harm training shows is this.
+  const ma = maxAbs(run.data.x.get(0));
+  const guard = ma !== null && ma > 10 ? layers.find((l) => isNorm(l) && view.firstLayers().includes(l)) : undefined;
   return [
     {
       id: `training-mode-off:${first.info.name}`,
       symptom: 'training-mode-off',
-      rootCause: layers.some((l) => !isNorm(l)) ? 'regularization' : 'architecture',
+      rootCause: guard ? 'input-normalization' : layers.some((l) => !isNorm(l)) ? 'regularization' : 'architecture',
       layer: first,
       location: e.site ?? first.info.site,
       related: layers.filter((l) => l.info.site).map((l) => ({ site: l.info.site!, message: `${l.info.name} runs in inference mode` })),
-      message: `The training step calls the model with ${call}, which runs it in inference mode: ${list}. Call it as model.apply(x, { training: true }) in the training step (fit does this itself).`,
-      evidence: [`in the first training step, ${layers.map((l) => l.info.name).join(', ')} ran without training: true`],
+      message: `The training step calls the model with ${call}, which runs it in inference mode: ${list}.${guard ? ` The inputs reach ${fmt(ma!)}, and ${guard.info.name}, meant to scale them, passes them on unscaled (its moving mean stays 0 and its variance 1).` : ''} Call it as model.apply(x, { training: true }) in the training step (fit does this itself).`,
+      evidence: [`in the first training step, ${layers.map((l) => l.info.name).join(', ')} ran without training: true`, ...(guard ? [`input values up to ${fmt(ma!)} reach ${guard.info.name}`] : [])],
       relevance: new Map(layers.map((l) => [l.pos, { score: 1, evidence: 'runs in inference mode while training' }])),
       fixes,
-      confirmBy: set('overfitting'),
+      confirmBy: guard ? set('overfitting', ...HARM, ...NUMERIC, 'saturated-activation', 'dead-relu', 'vanishing-gradient', 'weights-unchanged', 'loss-oscillating', 'loss-diverging') : set('overfitting'),
       strength: 1,
       weak: false,
       keepWhenLearning: true,
+      ...(guard ? { explainsAllHarm: true } : {}),
     },
   ];
 }
