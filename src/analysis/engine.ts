@@ -262,6 +262,8 @@ export class DiagnosisEngine {
         return this.configEvidence(e.modelId, (run) => (run.broadcast ??= e));
       case 'staleTrainable':
         return this.configEvidence(e.modelId, (run) => (run.staleTrainable ??= e));
+      case 'weightsSet':
+        return this.configEvidence(e.modelId, (run) => run.weightsSet.push(e));
       case 'columnTargets':
         return this.configEvidence(e.modelId, (run) => (run.columnTargets ??= e));
       case 'gradientsAltered':

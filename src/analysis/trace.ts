@@ -358,6 +358,22 @@ export const StaleTrainableEvent = z.object({
 export type StaleTrainableEvent = z.infer<typeof StaleTrainableEvent>;
 
 /**
+ * model.setWeights called on the model fit is training, from a callback between its steps: the
+ * weights the steps made are replaced. Sent for the first calls of each model.
+ */
+export const WeightsSetEvent = z.object({
+  type: z.literal('weightsSet'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  epoch: z.number().int().min(0),
+  /** Steps taken before the call. */
+  iter: z.number().int().min(0),
+  /** The weights set are the ones fit started from (compared by the first weight's values); null when unknown. */
+  restoresStart: z.boolean().nullable(),
+});
+export type WeightsSetEvent = z.infer<typeof WeightsSetEvent>;
+
+/**
  * In a custom loop's first steps, a [rows, 1] column multiplied into the log of [rows, classes]
  * predictions: class indices given to a categorical cross-entropy, which tfjs broadcasts without
  * complaint. Reported once per model.
@@ -728,6 +744,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   BatchAxisEvent,
   ColumnTargetsEvent,
   StaleTrainableEvent,
+  WeightsSetEvent,
   StoppedEarlyEvent,
   BatchClassesEvent,
   TensorLeakEvent,

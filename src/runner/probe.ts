@@ -32,6 +32,7 @@ import type {
   GradientsAlteredEvent,
   ColumnTargetsEvent,
   StaleTrainableEvent,
+  WeightsSetEvent,
   OptimizerInfo,
   OutputStats,
   SourceSite,
@@ -1011,6 +1012,7 @@ function hookLayers(layers: any): void {
 
   watchTrainable(baseLayer, layers.LayersModel.prototype);
   watchEarlyStopping(layers);
+  watchWeightsSet([layers.Sequential?.prototype, baseLayer]);
 
   for (const cls of [layers.LayersModel, layers.Sequential]) {
     const proto = cls.prototype;
@@ -1171,6 +1173,71 @@ function noteStaleTrainable(entry: TracedModel, model: any): void {
   if (!Array.isArray(collected) || !Array.isArray(current) || collected.length === current.length) return;
   staleReported.add(model);
   emit({ type: 'staleTrainable', modelId: entry.id, site: lastTrainableSet, compiled: collected.length, trainable: current.length } satisfies StaleTrainableEvent);
+}
+
+/** Calls reported per model: enough to see them repeat epoch after epoch. */
+const WEIGHTS_SET_REPORTS = 8;
+const weightsSetReports = new WeakMap<TracedModel, number>();
+let settingWeights = false;
+/** A fingerprint of each traced model's first weight when its fit started. */
+const fitStartWeights = new WeakMap<TracedModel, number[]>();
+
+/** Sums over the first 4096 values of a tensor: equal for the same values, different otherwise. */
+function weightPrint(tensor: any): number[] | null {
+  const data = safe(() => tensor?.dataSync?.(), null) as ArrayLike<number> | null;
+  if (!data) return null;
+  let squares = 0;
+  let ramp = 0;
+  for (let i = 0; i < Math.min(data.length, 4096); i++) {
+    squares += data[i]! * data[i]!;
+    ramp += data[i]! * ((i % 97) + 1);
+  }
+  return [data.length, squares, ramp];
+}
+
+function samePrint(a: number[] | null | undefined, b: number[] | null | undefined): boolean | null {
+  if (!a || !b) return null;
+  return a.every((v, i) => Math.abs(v - b[i]!) <= 1e-6 * (1 + Math.abs(v)));
+}
+
+/** Notes the model's first weight as fit starts, so weights set back to it can be told from others. */
+function noteFitStartWeights(entry: TracedModel, model: any): void {
+  const first = safe(() => model.getWeights()[0], null);
+  const print = first ? weightPrint(first) : null;
+  if (print) fitStartWeights.set(entry, print);
+}
+
+/**
+ * setWeights on the model fit is training (a callback restoring saved weights), noted with the
+ * user's line and the epoch. Sequential's setWeights calls its inner model's: the outer call is the
+ * one reported.
+ */
+function watchWeightsSet(protos: any[]): void {
+  for (const proto of protos) {
+    const setWeights = proto?.setWeights;
+    if (typeof setWeights !== 'function' || setWeights[MARK] || !Object.prototype.hasOwnProperty.call(proto, 'setWeights')) continue;
+    const wrapped = function (this: any, ...args: any[]) {
+      const fit = activeFit;
+      const model = fit?.traced.model;
+      if (fit && !settingWeights && model && (this === model || this === model.model)) {
+        const sent = weightsSetReports.get(fit.traced) ?? 0;
+        if (sent < WEIGHTS_SET_REPORTS) {
+          weightsSetReports.set(fit.traced, sent + 1);
+          const restoresStart = samePrint(Array.isArray(args[0]) ? weightPrint(args[0][0]) : null, fitStartWeights.get(fit.traced));
+          emit({ type: 'weightsSet', modelId: fit.traced.id, site: captureUserSite(PROBE_FILE), epoch: fit.epoch, iter: fit.traced.steps, restoresStart } satisfies WeightsSetEvent);
+        }
+      }
+      const outer = settingWeights;
+      settingWeights = true;
+      try {
+        return setWeights.apply(this, args);
+      } finally {
+        settingWeights = outer;
+      }
+    };
+    (wrapped as any)[MARK] = true;
+    trySet(proto, 'setWeights', wrapped);
+  }
 }
 
 /**
@@ -1456,6 +1523,7 @@ function traceFit(
   });
   const entry = registerModel(model, mode, site, fitConfig);
   if (model) safe(() => noteStaleTrainable(entry, model), undefined);
+  if (model && args?.callbacks != null) safe(() => noteFitStartWeights(entry, model), undefined);
   if (data && !entry.dataSent) {
     entry.dataSent = true;
     sendData(entry, 'x', data.x, site);

@@ -125,6 +125,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/warmup-never-ends/buggy.js', symptoms: ['learning-rate-held-low'], rootCause: 'learning-rate', lineOf: 'model.optimizer.learningRate = ' },
   // BatchNormalization over raw loan amounts, called with { training: false } in a custom loop: the stall is its consequence.
   { script: 'benchmark/bugs/custom-loop-training-false-batchnorm/buggy.js', symptoms: ['training-mode-off'], rootCause: 'input-normalization', lineOf: 'model.apply(xb, { training: false })', fixed: 'model.apply(xb, { training: true })' },
+  // A keep-best callback whose comparison never saves: setWeights puts the starting weights back at every epoch.
+  { script: 'benchmark/bugs/restore-weights-each-epoch/buggy.js', symptoms: ['weights-reset'], rootCause: 'weight-initialization', lineOf: 'model.setWeights(bestWeights)' },
   // Adam's epsilon at 1: confirmed by a run that ends near the no-skill loss, fixed with the default epsilon.
   { script: 'benchmark/bugs/adam-epsilon-huge/buggy.js', symptoms: ['optimizer-epsilon-large'], rootCause: 'optimizer', lineOf: 'tf.train.adam(', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },
   // Dropout after the softmax: certain from the layers, on the dropout, fixed by moving it before the output layer.
@@ -179,6 +181,8 @@ const HEALTHY = [
   'benchmark/healthy/two-head-functional/program.js',
   // A subset cut once and trained on whole at every step.
   path.relative(ROOT, path.join(FIXTURES, 'subset-full-batch.js')),
+  // A callback that restores the best weights so far when an epoch is worse: learned weights, not the start's.
+  'benchmark/bugs/restore-weights-each-epoch/fixed.js',
 ];
 
 for (const script of HEALTHY) {

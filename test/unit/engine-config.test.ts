@@ -1110,3 +1110,28 @@ describe('a pooling window as large as the image', () => {
     assert.notEqual(stalled(5).rootCause, 'architecture');
   });
 });
+
+describe('a callback that sets the weights fit started from back at every epoch', () => {
+  const SRC = withLine(CLASSIFIER_SRC, 13, '    model.setWeights(bestWeights);');
+  const restored = (restoresStart: boolean) => {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    for (let epoch = 0; epoch < 5; epoch++) {
+      // Within each epoch the loss falls; the next starts where the first did.
+      decaying(32, 1.1, 0.6, 0.05, 0.01, epoch).forEach((l) => b.step(l, { acc: 0.5, epoch }));
+      b.epoch(epoch, { loss: 0.9 - epoch * 0.005, acc: 0.5 });
+      b.events.push({ type: 'weightsSet', modelId: b.modelId, site: site(13, 11), epoch, iter: (epoch + 1) * 32, restoresStart });
+    }
+    return run(b.end().events, sources(SRC)).findings;
+  };
+
+  it('is an error on the setWeights call once three epochs started over, though the loss falls within each', () => {
+    const f = restored(true)[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['weights-reset:model', true, 'weight-initialization', 13]);
+    assert.match(f.message, /^model\.setWeights is called while fit trains the model, in 3 of its epochs \(first in epoch 1\), and each time it puts back the weights fit started from/);
+    assert.ok(f.evidence.some((e) => /^epoch losses 0\.9, 0\.895, 0\.89: none better than the first$/.test(e)), f.evidence.join(' | '));
+  });
+
+  it('restoring learned weights (the best so far) is no finding', () => {
+    assert.equal(restored(false).find((f) => f.symptom === 'weights-reset'), undefined);
+  });
+});

@@ -672,6 +672,48 @@ function classWeightsInverted(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * model.setWeights called on the model while fit trains it, in two epochs or more, each time with
+ * the weights fit started from (a "keep the best" callback whose comparison never saves, so it
+ * restores the initial weights): what every epoch learned is thrown away. A warning on
+ * the call, confirmed by a stall; the stall is then its consequence.
+ */
+function weightsSetDuringFit(view: ModelView, run: ModelState): Hypothesis[] {
+  // Weights set back to where fit started: learned weights restored (the best so far) are a choice.
+  const calls = run.weightsSet.filter((c) => c.restoresStart === true);
+  const epochs = new Set(calls.map((c) => c.epoch));
+  const site = calls.find((c) => c.site)?.site ?? null;
+  if (epochs.size < 2 || !site) return [];
+  // Every epoch starting over shows as epoch losses that never improve on the first one.
+  const epochLosses = run.epochLoss.head.map((p) => p.value);
+  const first = epochLosses[0];
+  const startsOver = epochs.size >= 3 && epochLosses.length >= 3 && isNum(first) && Math.min(...epochLosses.slice(1)) >= 0.9 * first;
+  return [
+    {
+      id: 'weights-reset:model',
+      symptom: 'weights-reset',
+      rootCause: 'weight-initialization',
+      layer: null,
+      location: site,
+      related: view.event.fitSite ? [{ site: view.event.fitSite, message: 'fit, whose steps these calls undo' }] : [],
+      message: `model.setWeights is called while fit trains the model, in ${epochs.size}${calls.length >= 8 ? ' or more' : ''} of its epochs (first in epoch ${Math.min(...epochs) + 1}), and each time it puts back the weights fit started from: what the epochs learned is thrown away and training starts again. A callback that keeps the best weights should save them when the loss improves and restore them only once, after training.`,
+      evidence: [
+        ...calls.slice(0, 4).map((c) => `setWeights in epoch ${c.epoch + 1}, after ${c.iter} steps, back to the weights fit started from`),
+        ...(startsOver ? [`epoch losses ${epochLosses.slice(0, 6).map(fmt).join(', ')}${epochLosses.length > 6 ? ', …' : ''}: none better than the first`] : []),
+      ],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set(...HARM, 'loss-oscillating', 'weights-unchanged'),
+      strength: 0.9,
+      weak: false,
+      // The loss falls within each epoch and starts again at the next: that is not learning.
+      keepWhenLearning: true,
+      explainsAllHarm: true,
+      ...(startsOver ? { certain: true } : {}),
+    },
+  ];
+}
+
 const POOLING = /pooling/i;
 
 /**
@@ -2325,6 +2367,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...learningRateCheck(view, run));
   out.push(...largeEpsilon(view));
   out.push(...classWeightsInverted(view, run));
+  out.push(...weightsSetDuringFit(view, run));
   out.push(...activationAppliedTwice(view, run));
   out.push(...initializationChecks(view));
   out.push(...explodingInitCheck(view));
