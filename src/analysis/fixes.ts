@@ -77,7 +77,7 @@ export type FixPlan =
   | { kind: 'replaceFitOption'; fitSite: SourceSite; key: string; with: string }
   /** `key: value` added to fit's options object, or as a new options object when fit has none. */
   | { kind: 'addFitOption'; fitSite: SourceSite; key: string; value: string }
-  /** `.shuffle(rows)` inserted before the `.batch(` call at the site (a tf.data dataset's rows, shuffled before batching). */
+  /** `.shuffle(rows)` inserted before the `.batch(` call at the site (a tf.data dataset's rows, shuffled before batching); a `.shuffle(...)` right after the batch moves there instead. */
   | { kind: 'shuffleBeforeBatch'; site: SourceSite; rows: number }
   /** The inputs in fit's `validationData: [inputs, targets]` are divided by `by`. */
   | { kind: 'scaleValidation'; fitSite: SourceSite; by: number }
@@ -1010,7 +1010,16 @@ function shuffleBeforeBatchEdits(src: SourceText, p: Extract<FixPlan, { kind: 's
   const call = findCall(src, p.site, /\.\s*batch\s*\(/);
   // The shuffle goes in front of `.batch(`.
   const dot = call ? dotBefore(src.text, call.open, 'batch') : -1;
-  return dot < 0 ? null : [src.edit(p.site.file, dot, dot, `.shuffle(${literal(p.rows)})`)];
+  if (!call || dot < 0) return null;
+  // `.batch(n).shuffle(...)`: that shuffle moves in front of the batch instead.
+  const t = src.text;
+  const next = /^\s*\.\s*shuffle\s*\(/.exec(t.slice(call.close + 1));
+  const close = next ? matchClose(t, call.close + next[0].length) : -1;
+  if (next && close > 0) {
+    const shuffle = t.slice(call.close + 1, close + 1).trim();
+    return [src.edit(p.site.file, dot, close + 1, `${shuffle}${t.slice(dot, call.close + 1)}`)];
+  }
+  return [src.edit(p.site.file, dot, dot, `.shuffle(${literal(p.rows)})`)];
 }
 
 /** The dot of `.<method>(` whose parenthesis is at `open`, or -1. */

@@ -432,6 +432,8 @@ export const BatchClassesEvent = z.object({
   /** The `.shuffle(buffer)` call before that batch, and its buffer size. */
   shuffleSite: SourceSite.optional(),
   shuffleBuffer: z.number().int().min(1).optional(),
+  /** A `.shuffle()` after that batch: it reorders whole batches, not rows. */
+  shuffleAfterBatchSite: SourceSite.optional(),
 });
 export type BatchClassesEvent = z.infer<typeof BatchClassesEvent>;
 

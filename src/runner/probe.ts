@@ -1095,7 +1095,19 @@ function noteBehind<T>(notes: WeakMap<object, T>, dataset: any, through: (method
   return null;
 }
 
-const batchOriginOf = (dataset: any) => noteBehind(batchOrigins, dataset, (m) => m === 'prefetch' || m === 'repeat');
+/** Shuffling, prefetching or repeating a batched dataset keeps its batches as they are. */
+const batchOriginOf = (dataset: any) => noteBehind(batchOrigins, dataset, (m) => m === 'prefetch' || m === 'repeat' || m === 'shuffle');
+/** The `.shuffle()` applied to a dataset already batched (it reorders whole batches), between `dataset` and its batch. */
+function shuffleAfterBatchOf(dataset: any): SourceSite | null {
+  let d = dataset;
+  for (let hop = 0; d && typeof d === 'object' && hop < 16 && !batchOrigins.has(d); hop++) {
+    const link = derivedFrom.get(d);
+    if (!link || (link.method !== 'prefetch' && link.method !== 'repeat' && link.method !== 'shuffle')) return null;
+    if (link.method === 'shuffle') return shuffledParts.get(d)?.site ?? null;
+    d = link.from;
+  }
+  return null;
+}
 const shuffledPartOf = (dataset: any) => noteBehind(shuffledParts, dataset, (m) => m !== 'batch');
 const zippedApartOf = (dataset: any) => noteBehind(zippedApart, dataset, () => true);
 
@@ -1130,7 +1142,10 @@ function hookData(data: any): void {
       }
     });
   }
-  wrap('shuffle', (_self, args, out) => shuffledParts.set(out, { site: captureUserSite(PROBE_FILE), seed: args[1], buffer: Number.isInteger(args[0]) && args[0] > 0 ? args[0] : null }));
+  wrap('shuffle', (self, args, out) => {
+    derivedFrom.set(out, { from: self, method: 'shuffle' });
+    shuffledParts.set(out, { site: captureUserSite(PROBE_FILE), seed: args[1], buffer: Number.isInteger(args[0]) && args[0] > 0 ? args[0] : null });
+  });
   watchZip(data);
 }
 
@@ -1649,11 +1664,13 @@ class BatchClassWatch {
   private unusable = false;
   private reported = false;
   private origin: BatchOrigin | null = null;
+  private shuffledAfter: SourceSite | null = null;
 
   /** The dataset as fitDataset sees it: the same batches, read on the way through. */
   wrap(dataset: any): any {
     if (!dataset || typeof dataset.iterator !== 'function') return dataset;
     this.origin = batchOriginOf(dataset);
+    this.shuffledAfter = this.origin ? shuffleAfterBatchOf(dataset) : null;
     const watch = this;
     return Object.create(dataset, {
       iterator: {
@@ -1726,6 +1743,7 @@ class BatchClassWatch {
       batchSite: this.origin?.site ?? null,
       rows: this.origin?.rows ?? null,
       ...(this.origin?.shuffle?.site && this.origin.shuffle.buffer ? { shuffleSite: this.origin.shuffle.site, shuffleBuffer: this.origin.shuffle.buffer } : {}),
+      ...(this.shuffledAfter ? { shuffleAfterBatchSite: this.shuffledAfter } : {}),
     } satisfies BatchClassesEvent);
   }
 }

@@ -887,6 +887,14 @@ describe('fitDataset batches of one class after another', () => {
     assert.deepEqual(r.findings.filter((f) => f.confirmed).map((f) => `${f.id}:${f.rootCause}`), ['unshuffled-batches:dataset:training-data']);
   });
 
+  it('a shuffle after .batch() reorders whole batches: on the batch, with a fix that moves the shuffle before it', () => {
+    const src = withLine(DATASET_SRC, 5, "  const dataset = tf.data.zip({ xs, ys }).batch(32).shuffle(rows.length, '42');");
+    const f = configOnly(datasetRun({ ...SORTED, batchSite: site(5, 42), rows: 600, shuffleAfterBatchSite: site(5, 52) }), src).findings[0]!;
+    assert.deepEqual([f.id, f.location?.line], ['unshuffled-batches:dataset', 5]);
+    assert.match(f.message, /Its shuffle comes after \.batch\(\), so it reorders whole batches, and each batch still holds rows of one class/);
+    assert.equal(lineOf(applyFix(src, f.fix), 5), "  const dataset = tf.data.zip({ xs, ys }).shuffle(rows.length, '42').batch(32);");
+  });
+
   it('shuffled batches, a rare class that never fills a batch, batches of one row, and targets that are not classes are no finding', () => {
     assert.deepEqual(configOnly(datasetRun({ ...SORTED, singleClass: 2, runs: 11 }), DATASET_SRC).findings, []);
     assert.deepEqual(configOnly(datasetRun({ ...SORTED, singleClass: 15, singleClassKinds: 1 }), DATASET_SRC).findings, []);

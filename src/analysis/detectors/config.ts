@@ -1515,18 +1515,20 @@ function unshuffledDatasetBatches(view: ModelView, run: ModelState): Hypothesis[
       },
     ];
   }
+  // `.batch(n).shuffle(...)`: the shuffle reorders whole batches, each still of one class.
+  const after = e.shuffleAfterBatchSite ?? null;
   return [
     {
       id: 'unshuffled-batches:dataset',
       symptom: 'unshuffled-batches',
       rootCause: 'training-data',
       layer: null,
-      location: view.event.fitSite,
-      related: [],
-      message: `The dataset yields its batches one class after another: ${e.singleClass} of the first ${e.batches} batches hold rows of a single class, in ${e.runs} stretches. Each stretch pulls the model towards its class, so every epoch ends biased towards the last. Shuffle the rows before batching, with a buffer at least as large as the dataset: dataset.shuffle(rows).batch(size) (a smaller buffer mixes only neighbouring rows).`,
+      location: after && e.batchSite ? e.batchSite : view.event.fitSite,
+      related: after && view.event.fitSite ? [{ site: view.event.fitSite, message: 'trained on those batches here' }] : [],
+      message: `The dataset yields its batches one class after another: ${e.singleClass} of the first ${e.batches} batches hold rows of a single class${after ? '' : `, in ${e.runs} stretches`}.${after ? ' Its shuffle comes after .batch(), so it reorders whole batches, and each batch still holds rows of one class: every step pulls the model towards one class.' : ' Each stretch pulls the model towards its class, so every epoch ends biased towards the last.'} Shuffle the rows before batching, with a buffer at least as large as the dataset: dataset.shuffle(rows).batch(size)${after ? '' : ' (a smaller buffer mixes only neighbouring rows)'}.`,
       evidence: [`${e.singleClass} of ${e.batches} batches of one class (${e.singleClassKinds} different classes), in ${e.runs} stretches`],
       relevance: new Map(),
-      fixes: e.batchSite && e.rows ? [{ title: `Shuffle all ${e.rows} rows before batching: .shuffle(${e.rows}).batch(…)`, plan: { kind: 'shuffleBeforeBatch', site: e.batchSite, rows: e.rows } }] : [],
+      fixes: e.batchSite && e.rows ? [{ title: after ? 'Shuffle the rows before batching: .shuffle(…).batch(…)' : `Shuffle all ${e.rows} rows before batching: .shuffle(${e.rows}).batch(…)`, plan: { kind: 'shuffleBeforeBatch', site: e.batchSite, rows: e.rows } }] : [],
       confirmBy: set(...HARM, 'loss-oscillating', 'loss-diverging'),
       strength: 0.8,
       weak: false,
