@@ -91,9 +91,11 @@ export type ModelEvent = z.infer<typeof ModelEvent>;
  * Rows paired with their nearest other row by inputs: how often the pair's classes agree against
  * chance, or how their target values correlate. Targets unrelated to the inputs sit at chance.
  */
+/** An input column holding exactly the targets in every row compared (targets in one column that vary). */
+const copiedColumn = z.number().int().min(0).optional();
 export const NeighbourTargets = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('classes'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), agreeing: z.number().int().min(0), chance: z.number().min(0).max(1), correlation: z.number().min(-1).max(1).nullable() }),
-  z.object({ kind: z.literal('values'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), correlation: z.number().min(-1).max(1).nullable() }),
+  z.object({ kind: z.literal('classes'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), agreeing: z.number().int().min(0), chance: z.number().min(0).max(1), correlation: z.number().min(-1).max(1).nullable(), copiedColumn }),
+  z.object({ kind: z.literal('values'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), correlation: z.number().min(-1).max(1).nullable(), copiedColumn }),
 ]);
 export type NeighbourTargets = z.infer<typeof NeighbourTargets>;
 

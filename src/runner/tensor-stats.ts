@@ -535,15 +535,27 @@ export function neighbourTargets(x: Values, xShape: readonly number[], y: Values
     if (a === b) agreeing++;
     pairs.push([a, b]);
   }
+  const copied = yWidth === 1 ? copiedColumnOf(x, width, y, picked) : null;
+  const copy = copied === null ? {} : { copiedColumn: copied };
   if (classes) {
     const counts = new Map<number, number>();
     for (const r of picked) counts.set(classes[r]!, (counts.get(classes[r]!) ?? 0) + 1);
     let chance = 0;
     for (const n of counts.values()) chance += (n / candidates) ** 2;
     // Integer labels in one column may also be counts (a Poisson regression): their correlation too.
-    return { kind: 'classes', pairs: queries, candidates, agreeing, chance, correlation: yWidth === 1 ? rankCorrelation(pairs) : null };
+    return { kind: 'classes', pairs: queries, candidates, agreeing, chance, correlation: yWidth === 1 ? rankCorrelation(pairs) : null, ...copy };
   }
-  return { kind: 'values', pairs: queries, candidates, correlation: rankCorrelation(pairs) };
+  return { kind: 'values', pairs: queries, candidates, correlation: rankCorrelation(pairs), ...copy };
+}
+
+/** The first input column equal to the (one-column, varying) targets in every picked row, or null. */
+function copiedColumnOf(x: Values, width: number, y: Values, picked: number[]): number | null {
+  const first = y[picked[0]!]!;
+  if (!picked.some((r) => y[r] !== first)) return null;
+  for (let c = 0; c < width; c++) {
+    if (picked.every((r) => Math.abs(x[r * width + c]! - y[r]!) <= 1e-6 * (1 + Math.abs(y[r]!)))) return c;
+  }
+  return null;
 }
 
 /** Spearman's rank correlation of the pairs: outlying targets (what a Huber loss is for) do not swamp it. */

@@ -1143,3 +1143,24 @@ describe('a callback that sets the weights fit started from back at every epoch'
     assert.equal(restored(false).find((f) => f.symptom === 'weights-reset'), undefined);
   });
 });
+
+describe('targets that are one of the input columns', () => {
+  const SRC = withLine(CLASSIFIER_SRC, 5, '  const y = table.slice([0, 4], [n, 1]);');
+  const copied = (copiedColumn: number | undefined) =>
+    new TraceBuilder()
+      .model({ layers: [dense(16, 'relu', 7), dense(1, 'linear', 8)], loss: 'meanSquaredError', compileLine: 11, fitLine: 12 })
+      .xRange(-1, 1, 1000, 5)
+      .data('y', { shape: [1000, 1], dtype: 'float32', count: 1000, min: 0, max: 12, mean: 6, std: 3, nanCount: 0, infCount: 0, distinct: null, oneHotRows: false, neighbourTargets: { kind: 'values', pairs: 256, candidates: 1000, correlation: 0.99, ...(copiedColumn === undefined ? {} : { copiedColumn }) } }, 5);
+
+  it('is an error where the targets are made, whatever training shows', () => {
+    const b = copied(4);
+    decaying(200, 1, 0.001, 0.05).forEach((l) => b.step(l));
+    const f = run(b.events, sources(SRC)).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['targets-are-inputs:y', true, 'training-data', 5]);
+    assert.match(f.message, /^The targets are column 4 of the inputs \(of 5\), value for value in every row compared/);
+  });
+
+  it('targets computed from the inputs are no finding', () => {
+    assert.equal(configOnly(copied(undefined), SRC).findings.find((f) => f.symptom === 'targets-are-inputs'), undefined);
+  });
+});

@@ -168,6 +168,14 @@ describe('targets against their inputs (nearest neighbours)', () => {
     assert.ok(unrelated?.kind === 'values' && Math.abs(unrelated.correlation!) < 0.2, JSON.stringify(unrelated));
   });
 
+  it('names the input column the targets copy, and none when they are computed from the inputs', () => {
+    const copy = Float32Array.from({ length: n }, (_, r) => xs[2 * r + 1]!);
+    assert.equal(neighbourTargets(xs, [n, 2], copy, [n, 1])?.copiedColumn, 1);
+    const computed = Float32Array.from({ length: n }, (_, r) => 3 * xs[2 * r]! + 0.1 * rand());
+    assert.equal(neighbourTargets(xs, [n, 2], computed, [n, 1])?.copiedColumn, undefined);
+    assert.equal(neighbourTargets(xs, [n, 2], Float32Array.from({ length: n }, (_, r) => label(r)), [n, 1])?.copiedColumn, undefined);
+  });
+
   it('says nothing about too few rows or targets of several values per row that are not classes', () => {
     assert.equal(neighbourTargets(xs.subarray(0, 40), [20, 2], Float32Array.from({ length: 20 }, (_, r) => r % 2), [20, 1]), null);
     assert.equal(neighbourTargets(xs, [n, 2], Float32Array.from({ length: 2 * n }, () => rand() * 5), [n, 2]), null);

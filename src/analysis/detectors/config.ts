@@ -2012,6 +2012,42 @@ function nothingTrainable(view: ModelView): Hypothesis[] {
  * model can learn them, so a stall is theirs, not the learning rate's. Only for a single input
  * that is not token ids (an embedding's ids are not near by meaning).
  */
+/**
+ * The targets are one of the input columns, value for value: the model is trained to copy an input
+ * it is given (a target sliced one column off, or a feature list that still holds the label). Its
+ * loss falls to 0 and it learns nothing it could use where that column is not known. Certain from
+ * the data; shown where the targets are made.
+ */
+function targetsCopiedFromInputs(view: ModelView, run: ModelState): Hypothesis[] {
+  if (view.event.mode !== 'fit' || run.data.x.size !== 1 || view.outputs.length !== 1) return [];
+  const e = run.data.y.get(0);
+  const column = e?.summary.neighbourTargets?.copiedColumn;
+  if (!e || column === undefined) return [];
+  const x = [...run.data.x.values()][0]!;
+  const width = x.summary.shape?.[x.summary.shape.length - 1];
+  const ySite = e.site ?? view.event.fitSite;
+  return [
+    {
+      id: 'targets-are-inputs:y',
+      symptom: 'targets-are-inputs',
+      rootCause: 'training-data',
+      layer: null,
+      location: ySite,
+      data: { role: 'y', fitSite: ySite },
+      related: x.origin?.site ? [{ site: x.origin.site, message: `the inputs, whose column ${column} the targets copy` }] : [],
+      message: `The targets are column ${column} of the inputs${typeof width === 'number' ? ` (of ${width})` : ''}, value for value in every row compared: the model is trained to copy an input it is given, so its loss falls towards 0 while it learns nothing about the value it should predict. A target column sliced one off, or features that still hold the target, do this; check which column the targets are cut from.`,
+      evidence: [`targets equal input column ${column} in all ${e.summary.neighbourTargets!.candidates} rows compared`],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set(...HARM),
+      strength: 0.95,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    },
+  ];
+}
+
 function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
   if (view.event.mode !== 'fit' || run.data.x.size !== 1 || view.outputs.length !== 1) return [];
   if (view.firstLayers().some((l) => l.kind === 'embedding')) return [];
@@ -2366,6 +2402,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   for (const o of view.outputs) out.push(...outputChecks(view, run, o));
   out.push(...inputChecks(view, run));
   out.push(...unrelatedTargets(view, run));
+  out.push(...targetsCopiedFromInputs(view, run));
   out.push(...learningRateCheck(view, run));
   out.push(...largeEpsilon(view));
   out.push(...classWeightsInverted(view, run));
