@@ -152,6 +152,8 @@ export type FixPlan =
   | { kind: 'rateFactor'; site: SourceSite }
   /** The option `key` of the options object given to the `callee` call at the site is set to `to` (added when absent). */
   | { kind: 'callOption'; site: SourceSite; callee: string; key: string; to: string }
+  /** The positional argument `index` of the `callee(...)` call at the site is a name declared once: its initializer becomes `to`. */
+  | { kind: 'declaredArgument'; site: SourceSite; callee: string; index: number; to: string }
   /** The positional argument `index` of the `callee(...)` call at the site, written as a number or a name, becomes `to`. */
   | { kind: 'callArgument'; site: SourceSite; callee: string; index: number; to: string }
   /** The axis 0 of the softmax-like call at the site (`tf.logSumExp(x, 0, true)`, `x.sum(0, true)`) becomes -1. */
@@ -1581,6 +1583,19 @@ function callOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callOptio
   return [prependProp(src, p.site.file, obj, `${p.key}: ${p.to}`)];
 }
 
+function declaredArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'declaredArgument' }>): EditResult {
+  const t = src.text;
+  const arg = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`))?.args[p.index];
+  const name = arg ? t.slice(arg.start, arg.end) : '';
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
+  const decls = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(name)}\\s*=(?!=)\\s*`, 'g'))];
+  if (decls.length !== 1) return null;
+  const start = decls[0]!.index! + decls[0]![0].length;
+  const end = statementEnd(t, start);
+  if (end <= start) return null;
+  return [src.edit(p.site.file, start, trim(t, start, end).end, p.to)];
+}
+
 function callArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callArgument' }>): EditResult {
   const arg = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`))?.args[p.index];
   const written = arg ? src.text.slice(arg.start, arg.end) : '';
@@ -1835,6 +1850,7 @@ function planFile(p: FixPlan): string | null {
     case 'scaleMade':
     case 'callOption':
     case 'callArgument':
+    case 'declaredArgument':
     case 'rateFactor':
     case 'clipLogInput':
     case 'guardSqrtInput':
@@ -1939,6 +1955,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return callOptionEdits(src, p);
       case 'callArgument':
         return callArgumentEdits(src, p);
+      case 'declaredArgument':
+        return declaredArgumentEdits(src, p);
       case 'rateFactor':
         return rateFactorEdits(src, p);
       case 'rateValue':

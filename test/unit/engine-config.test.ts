@@ -1164,3 +1164,24 @@ describe('targets that are one of the input columns', () => {
     assert.equal(configOnly(copied(undefined), SRC).findings.find((f) => f.symptom === 'targets-are-inputs'), undefined);
   });
 });
+
+describe('inputs one-hot encoded with a depth below their ids', () => {
+  const SRC = withLine(withLine(CLASSIFIER_SRC, 4, '  const vocabSize = maxLen + 2;'), 5, '  const x = tf.oneHot(ids, vocabSize);');
+  const encoded = (outOfRange: number) => {
+    const b = new TraceBuilder().model({ layers: [dense(16, 'relu', 7), dense(1, 'sigmoid', 8)], loss: 'binaryCrossentropy', compileLine: 11, fitLine: 12 }).xRange(0, 1).yBinary(0.5);
+    (b.events.find((e) => e.type === 'data' && e.role === 'x') as { summary: TensorSummary }).summary.shape = [400, 20, 14];
+    b.events.push({ type: 'oneHot', site: site(5, 13), depth: 14, min: 0, max: 73, outOfRange, count: 8000 });
+    return b;
+  };
+
+  it('loses the ids past the depth: certain, shown where the depth is declared, fixed with a depth above every id', () => {
+    const f = configOnly(encoded(3100), SRC).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['inputs-past-one-hot-depth:x', true, 'training-data', 4]);
+    assert.match(f.message, /^3100 of the 8000 ids given to tf\.oneHot\(…, 14\) \(39%\) are 14 or more, up to 73: each becomes a row of all 0s/);
+    assert.equal(lineOf(applyFix(SRC, f.fix), 4), '  const vocabSize = 74;');
+  });
+
+  it('a handful of ids past the depth (rare words mapped out on purpose) is no finding', () => {
+    assert.equal(configOnly(encoded(40), SRC).findings.find((f) => f.id === 'inputs-past-one-hot-depth:x'), undefined);
+  });
+});

@@ -2018,6 +2018,43 @@ function nothingTrainable(view: ModelView): Hypothesis[] {
  * loss falls to 0 and it learns nothing it could use where that column is not known. Certain from
  * the data; shown where the targets are made.
  */
+/**
+ * Inputs one-hot encoded by a tf.oneHot call whose depth is smaller than the ids it gets: every id
+ * at or past the depth becomes a row of all 0s, so the model never sees those tokens (a vocabulary
+ * size taken from the wrong count). The call is matched to the inputs by its depth, their last
+ * dimension. Certain once a twentieth of the ids or more are lost; the fix sizes the depth's
+ * declaration for the largest id.
+ */
+function oneHotInputsPastDepth(view: ModelView, run: ModelState): Hypothesis[] {
+  const x = run.data.x.get(0);
+  const shape = x?.summary.shape;
+  const width = shape?.[shape.length - 1];
+  if (!x || !shape || shape.length < 2 || typeof width !== 'number') return [];
+  const call = run.oneHotCalls.find((c) => c.depth === width && isNum(c.max) && c.max >= c.depth && c.outOfRange >= 0.05 * c.count);
+  if (!call) return [];
+  const depth = call.max! + 1;
+  return [
+    {
+      id: 'inputs-past-one-hot-depth:x',
+      symptom: 'label-encoding-mismatch',
+      rootCause: 'training-data',
+      layer: null,
+      location: call.site ?? x.site ?? view.event.fitSite,
+      related: x.site ? [{ site: x.site, message: 'the one-hot inputs are trained on here' }] : [],
+      message: `${call.outOfRange} of the ${call.count} ids given to tf.oneHot(…, ${call.depth}) (${pct(call.outOfRange / call.count)}) are ${call.depth} or more, up to ${fmt(call.max!)}: each becomes a row of all 0s, so the model never sees those tokens. The depth must exceed every id: ${depth} here.`,
+      evidence: [`tf.oneHot(…, ${call.depth}) got ids from ${fmt(call.min ?? 0)} to ${fmt(call.max!)}`, `the inputs' last dimension is ${width}`],
+      relevance: new Map(view.firstLayers().map((l) => [l.pos, { score: 0.6, evidence: 'sees rows of all 0s for the lost ids' }])),
+      fixes: call.site ? [{ title: `Size the one-hot depth for every id (${depth})`, plan: { kind: 'declaredArgument', site: call.site, callee: 'oneHot', index: 1, to: String(depth) } }] : [],
+      confirmBy: set(...HARM),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+      atFix: true,
+    },
+  ];
+}
+
 function targetsCopiedFromInputs(view: ModelView, run: ModelState): Hypothesis[] {
   if (view.event.mode !== 'fit' || run.data.x.size !== 1 || view.outputs.length !== 1) return [];
   const e = run.data.y.get(0);
@@ -2403,6 +2440,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...inputChecks(view, run));
   out.push(...unrelatedTargets(view, run));
   out.push(...targetsCopiedFromInputs(view, run));
+  out.push(...oneHotInputsPastDepth(view, run));
   out.push(...learningRateCheck(view, run));
   out.push(...largeEpsilon(view));
   out.push(...classWeightsInverted(view, run));
