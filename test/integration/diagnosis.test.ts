@@ -132,7 +132,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // The price target sliced one column early: it is the last feature, value for value; shown on the slice.
   { script: 'benchmark/bugs/target-column-off-by-one/buggy.js', symptoms: ['targets-are-inputs'], rootCause: 'training-data', lineOf: 'const ys = table.slice(' },
   // Word ids one-hot encoded with a depth sized from the longest review: most ids become rows of 0s; the depth's declaration is fixed.
-  { script: 'benchmark/bugs/onehot-vocab-too-small/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'training-data', lineOf: 'const vocabSize = ', fixed: 'const vocabSize = 72;' },
+  { script: 'benchmark/bugs/onehot-vocab-too-small/buggy.js', symptoms: ['inputs-past-one-hot-depth'], rootCause: 'training-data', lineOf: 'const vocabSize = ', fixed: 'const vocabSize = 72;' },
   // Adam's epsilon at 1: confirmed by a run that ends near the no-skill loss, fixed with the default epsilon.
   { script: 'benchmark/bugs/adam-epsilon-huge/buggy.js', symptoms: ['optimizer-epsilon-large'], rootCause: 'optimizer', lineOf: 'tf.train.adam(', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },
   // Dropout after the softmax: certain from the layers, on the dropout, fixed by moving it before the output layer.

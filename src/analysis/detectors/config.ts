@@ -2036,7 +2036,7 @@ function oneHotInputsPastDepth(view: ModelView, run: ModelState): Hypothesis[] {
   return [
     {
       id: 'inputs-past-one-hot-depth:x',
-      symptom: 'label-encoding-mismatch',
+      symptom: 'inputs-past-one-hot-depth',
       rootCause: 'training-data',
       layer: null,
       location: call.site ?? x.site ?? view.event.fitSite,
