@@ -25,6 +25,8 @@ export interface Cause {
   data?: { role: 'x' | 'y'; fitSite: SourceSite | null };
   /** A call's frames, innermost first: located on the first that runs inside a loop, when the source shows one. */
   inLoop?: SourceSite[];
+  /** Located at the first edit of its fix, when one applies (the value the fix changes is the fault). */
+  atFix?: boolean;
 }
 
 /** A training symptom seen by a detector. */

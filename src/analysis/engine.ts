@@ -848,7 +848,10 @@ export class DiagnosisEngine {
     const c = o.cause;
     const { fix, alternatives, dataSite } = this.fixes(e, c.fixes, cache);
     const loopSite = c.inLoop ? firstSiteInLoop(this.read, c.inLoop, cache) : null;
+    const fixEdit = c.atFix ? fix?.edits[0] : undefined;
+    const fixSite = fixEdit ? { file: fixEdit.file, line: fixEdit.startLine, column: fixEdit.startColumn } : null;
     const related = [...o.related, ...e.related];
+    if (fixSite && c.location) related.unshift({ site: c.location, message: 'used here' });
     if (dataSite && c.data?.fitSite) related.unshift({ site: c.data.fitSite, message: `passed to fit here as ${c.data.role}` });
     if (o.layer && o.layer !== c.layer && o.layer.info.site && !related.some((r) => r.site === o.layer!.info.site)) {
       related.push({ site: o.layer.info.site, message: `${o.layer.info.name}: ${SYMPTOM_SEEN[o.symptom]}` });
@@ -861,7 +864,7 @@ export class DiagnosisEngine {
       severity: confirmed && !o.scriptOnly ? 'error' : 'warning',
       message: o.message,
       layer: c.layer?.ref ?? null,
-      location: dataSite ?? loopSite ?? c.location ?? c.layer?.info.site ?? null,
+      location: fixSite ?? dataSite ?? loopSite ?? c.location ?? c.layer?.info.site ?? null,
       related,
       fix,
       alternatives,

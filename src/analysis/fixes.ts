@@ -43,6 +43,11 @@ export type FixPlan =
   /** The `clipByValue(x, lo, hi)` call at the site clips at ±to instead. */
   | { kind: 'clipBounds'; site: SourceSite; to: number }
   | { kind: 'loss'; compileSite: SourceSite | null; slot: number; to: string }
+  /**
+   * Output `slot`'s loss is weighted by 0: in compile's `lossWeights`, or as an argument of the
+   * loss written for that output (a literal, or a name or `object.key` declared once as 0). That 0 becomes 1.
+   */
+  | { kind: 'lossWeightOne'; compileSite: SourceSite; slot: number }
   | { kind: 'learningRate'; optimizer: OptimizerInfo | null; compileSite: SourceSite | null; to: number }
   | { kind: 'scale'; fitSite: SourceSite | null; role: 'x' | 'y'; op: ScaleOp }
   /** The tensor made by the `tensor*(...)` call at the site (a custom loop's data, where no fit call names it), scaled. */
@@ -546,6 +551,47 @@ function lossEdits(src: SourceText, p: Extract<FixPlan, { kind: 'loss' }>): Edit
   if (!/^[\w$.]+$/.test(expr) || !/\./.test(expr)) return null;
   const q = quoteStyle(t, null);
   return [src.edit(file, target.start, target.end, `${q}${p.to}${q}`)];
+}
+
+/** The span of the literal 0 an expression is, or names (a constant, or a key of a constant object, declared once). */
+function zeroBehind(src: SourceText, span: Span): Span | null {
+  const t = src.text;
+  const expr = t.slice(span.start, span.end);
+  if (/^0(?:\.0*)?$/.test(expr)) return span;
+  const m = /^([A-Za-z_$][\w$]*)(?:\s*\.\s*([A-Za-z_$][\w$]*))?$/.exec(expr);
+  if (!m) return null;
+  const decls = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(m[1]!)}\\s*=(?!=)\\s*`, 'g'))];
+  if (decls.length !== 1) return null;
+  const start = decls[0]!.index! + decls[0]![0].length;
+  if (!m[2]) {
+    const init = trim(t, start, statementEnd(t, start));
+    return /^0(?:\.0*)?$/.test(t.slice(init.start, init.end)) ? init : null;
+  }
+  if (t[start] !== '{') return null;
+  const close = matchClose(t, start);
+  const value = close > 0 ? objectProps(t, start, close).find((x) => x.key === m[2])?.value : undefined;
+  return value && /^0(?:\.0*)?$/.test(t.slice(value.start, value.end)) ? value : null;
+}
+
+function lossWeightOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'lossWeightOne' }>): EditResult {
+  const c = compileCall(src, p.compileSite);
+  if (!c) return null;
+  const t = src.text;
+  const item = (prop: Prop | undefined): Span | null => {
+    if (!prop?.value || t[prop.value.start] !== '[') return null;
+    const close = matchClose(t, prop.value.start);
+    return close < 0 ? null : (splitTopLevel(t, prop.value.start + 1, close)[p.slot] ?? null);
+  };
+  const weight = item(c.obj.props.find((x) => x.key === 'lossWeights'));
+  let zero = weight ? zeroBehind(src, weight) : null;
+  // A loss written for the output with its weight as an argument: weighted(tf.metrics.x, W.key).
+  const loss = zero ? null : item(c.obj.props.find((x) => x.key === 'loss'));
+  if (loss && !zero) {
+    const open = t.indexOf('(', loss.start);
+    const close = open > 0 && open < loss.end ? matchClose(t, open) : -1;
+    if (close > 0 && close < loss.end) for (const arg of splitTopLevel(t, open + 1, close)) zero ??= zeroBehind(src, arg);
+  }
+  return zero ? [src.edit(p.compileSite.file, zero.start, zero.end, '1')] : null;
 }
 
 const OPTIMIZER_FACTORIES: Record<string, string> = {
@@ -1827,6 +1873,8 @@ function planFile(p: FixPlan): string | null {
       return p.after.site?.file ?? null;
     case 'moveLayerBefore':
       return p.layer.site?.file ?? null;
+    case 'lossWeightOne':
+      return p.compileSite.file;
     case 'classCountPlusOne':
       return p.site.file;
     case 'setLearningRate':
@@ -1929,6 +1977,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return addLayerEdits(src, p);
       case 'moveLayerBefore':
         return moveLayerBeforeEdits(src, p);
+      case 'lossWeightOne':
+        return lossWeightOneEdits(src, p);
       case 'classCountPlusOne':
         return classCountPlusOneEdits(src, p);
       case 'setLearningRate':

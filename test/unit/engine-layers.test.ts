@@ -532,3 +532,39 @@ describe('weights a regularizer pulled to 0', () => {
     assert.ok(!run(b.events, sources(REG_SRC)).findings.some((x) => x.rootCause === 'regularization'));
   });
 });
+
+describe('one head of a two-output model that never trains', () => {
+  const SRC = withLine(
+    withLine(CLASSIFIER_SRC, 4, '  const LOSS_WEIGHTS = { energy: 1, maintenance: 0 };'),
+    11,
+    '  model.compile({ optimizer, loss: [weighted(tf.metrics.meanSquaredError, LOSS_WEIGHTS.energy), weighted(tf.metrics.binaryCrossentropy, LOSS_WEIGHTS.maintenance)] });',
+  );
+  const twoHeads = (headGrad: number) => {
+    const b = new TraceBuilder().model({
+      layers: [dense(16, 'relu', 7), dense(8, 'relu', 8), dense(1, 'linear', 9, { name: 'energy' }), dense(1, 'sigmoid', 10, { name: 'maintenance' })],
+      loss: ['custom', 'custom'],
+      compileLine: 11,
+      fitLine: 12,
+    });
+    b.modelEvent!.layers[3]!.inbound = [b.modelEvent!.layers[1]!.name];
+    b.xRange(-1, 1).yContinuous(0, 5);
+    for (let i = 0; i < 60; i++) {
+      const moving = (k: number) => ({ weights: [{ norm: 1 + i * 0.01 * k }], grads: [{ norm: 0.2 }] });
+      const head = { weights: [{ norm: headGrad === 0 ? 1.3365 : 1.3 + i * 0.01 }], grads: [{ norm: headGrad }] };
+      b.step(1 - i * 0.01, { layers: i % 5 === 0 ? [moving(1), moving(2), moving(3), head] : undefined });
+    }
+    return run(b.events, sources(SRC)).findings;
+  };
+
+  it('is an error shown on the 0 its loss is weighted by, fixed to 1', () => {
+    const f = twoHeads(0).find((x) => x.symptom === 'output-untrained')!;
+    assert.ok(f, 'found');
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['output-untrained:maintenance', true, 'loss-function', 4]);
+    assert.match(f.message, /^Output 2 \(maintenance\) gets no gradient/);
+    assert.equal(lineOf(applyFix(SRC, f.fix), 4), '  const LOSS_WEIGHTS = { energy: 1, maintenance: 1 };');
+  });
+
+  it('a head that trains is no finding', () => {
+    assert.equal(twoHeads(0.1).find((x) => x.symptom === 'output-untrained'), undefined);
+  });
+});

@@ -356,6 +356,57 @@ export function detectExploding(ctx: Ctx): Observation[] {
   ];
 }
 
+/**
+ * One output of a multi-output model whose own layer has had exactly zero gradient, and unchanged
+ * weights, since training began, while the rest of the model trains: its loss term gives nothing
+ * back (weighted by 0, or a loss that ignores the prediction). That head stays at its random
+ * initial weights. The fix finds the 0 its loss is weighted by.
+ */
+function headNeverUpdated(ctx: Ctx): Observation[] {
+  const view = ctx.view!;
+  const run = ctx.run;
+  if (view.outputs.length < 2 || !view.compileSite) return [];
+  const untouched = (l: LayerView) => {
+    const t = run.track(l.index);
+    const s = t?.latest();
+    return !!t && !!s && s.hasGrads && s.gradNorm === 0 && t.unchangedSince !== null && t.unchangedSince === t.first?.iter && t.unchangedSamples >= SAMPLES;
+  };
+  const trains = view.weighted().some((l) => {
+    const t = run.track(l.index);
+    return !!t?.latest()?.hasWeights && t.unchangedSince !== t.first?.iter;
+  });
+  if (!trains) return [];
+  const out: Observation[] = [];
+  for (const o of view.outputs) {
+    const head = view.ownerOf(o.actLayer);
+    if (head.kind !== 'weighted' || !untouched(head)) continue;
+    const t = run.track(head.index)!;
+    out.push({
+      symptom: 'output-untrained',
+      about: head.info.name,
+      harm: true,
+      priority: 0.8,
+      layer: head,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `Output ${o.slot + 1} (${o.layer.info.name}) gets no gradient: ${head.info.name}'s gradient has been exactly 0 and its weights unchanged since training began (${t.unchangedSamples} samples), while the rest of the model trains. Its loss term gives nothing back, as a loss weighted by 0 does, so this head keeps its random initial weights.`,
+      evidence: [`${head.info.name}: gradient norm 0, weights identical since iteration ${t.unchangedSince}`, `other layers' weights change`],
+      relevance: new Map([[head.pos, { score: 1, evidence: 'never updated: its loss gives no gradient' }]]),
+      related: [],
+      cause: {
+        rootCause: 'loss-function',
+        layer: null,
+        location: view.compileSite,
+        fixes: [{ title: `Weight output ${o.slot + 1}'s loss by 1, not 0`, plan: { kind: 'lossWeightOne', compileSite: view.compileSite, slot: o.slot } }],
+        confirms: [],
+        folds: [`weights-unchanged:${head.info.name}`],
+        atFix: true,
+      },
+    });
+  }
+  return out;
+}
+
 function unchanged(ctx: Ctx): Observation[] {
   const view = ctx.view!;
   const run = ctx.run;
@@ -738,5 +789,5 @@ export function neverUpdated(ctx: Ctx): Observation[] {
 
 export function detectLayers(ctx: Ctx): Observation[] {
   if (!ctx.view) return [];
-  return [...decayedWeights(ctx), ...constantOutput(ctx), ...pinnedOutput(ctx), ...unchanged(ctx), ...deadRelu(ctx), ...saturated(ctx), ...vanishing(ctx), ...runawayRecurrentState(ctx)];
+  return [...decayedWeights(ctx), ...constantOutput(ctx), ...pinnedOutput(ctx), ...headNeverUpdated(ctx), ...unchanged(ctx), ...deadRelu(ctx), ...saturated(ctx), ...vanishing(ctx), ...runawayRecurrentState(ctx)];
 }
