@@ -59,6 +59,8 @@ export type FixPlan =
   | { kind: 'classCountPlusOne'; site: SourceSite; in: 'units' | 'oneHotDepth'; className?: string }
   /** The whole-line `model.add(...)` statement that added `layer` moves up to just before the one that added `before`. */
   | { kind: 'moveLayerBefore'; layer: LayerInfo; before: LayerInfo }
+  /** Items `a` and `b` of the array literal given to fit as its targets trade places. */
+  | { kind: 'swapFitTargets'; fitSite: SourceSite; a: number; b: number }
   /** The two weights of fit's `classWeight` object (written in the call, or in the one declaration it names) trade places. */
   | { kind: 'swapClassWeights'; fitSite: SourceSite }
   /** A new `model.add(tf.layers.<layerCall>)` statement right after the one that added `after`. */
@@ -1016,6 +1018,17 @@ function addFitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'addFitO
   return [prependProp(src, p.fitSite.file, options, entry)];
 }
 
+function swapFitTargetsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapFitTargets' }>): EditResult {
+  const t = src.text;
+  const targets = findCall(src, p.fitSite, /\bfit\s*\(/)?.args[1];
+  if (!targets || t[targets.start] !== '[') return null;
+  const close = matchClose(t, targets.start);
+  const items = close > 0 ? splitTopLevel(t, targets.start + 1, close) : [];
+  const [a, b] = [items[p.a], items[p.b]];
+  if (!a || !b || p.a === p.b) return null;
+  return [src.edit(p.fitSite.file, a.start, a.end, t.slice(b.start, b.end)), src.edit(p.fitSite.file, b.start, b.end, t.slice(a.start, a.end))];
+}
+
 function swapClassWeightsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapClassWeights' }>): EditResult {
   const t = src.text;
   const call = findCall(src, p.fitSite, /\bfit\s*\(/);
@@ -1868,6 +1881,7 @@ function planFile(p: FixPlan): string | null {
     case 'replaceFitOption':
     case 'addFitOption':
     case 'swapClassWeights':
+    case 'swapFitTargets':
       return p.fitSite.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -2031,6 +2045,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return addFitOptionEdits(src, p);
       case 'swapClassWeights':
         return swapClassWeightsEdits(src, p);
+      case 'swapFitTargets':
+        return swapFitTargetsEdits(src, p);
       case 'shuffleBeforeBatch':
         return shuffleBeforeBatchEdits(src, p);
       case 'disposeTensors':

@@ -135,6 +135,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/onehot-vocab-too-small/buggy.js', symptoms: ['inputs-past-one-hot-depth'], rootCause: 'training-data', lineOf: 'const vocabSize = ', fixed: 'const vocabSize = 72;' },
   // The maintenance head's loss weighted by 0: its layer never gets a gradient; shown on the 0, fixed to 1.
   { script: 'benchmark/bugs/loss-weights-zero-head/buggy.js', symptoms: ['output-untrained'], rootCause: 'loss-function', lineOf: 'const LOSS_WEIGHTS = ', fixed: 'const LOSS_WEIGHTS = { energy: 1, maintenance: 1 };' },
+  // fit given [yClass, yPrice] for outputs [price, quick_sale]: certain from the targets, on fit, fixed by swapping them.
+  { script: 'benchmark/bugs/two-head-targets-swapped/buggy.js', symptoms: ['output-targets-swapped'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'model.fit(xTrain, [yPrice, yClass],' },
   // Adam's epsilon at 1: confirmed by a run that ends near the no-skill loss, fixed with the default epsilon.
   { script: 'benchmark/bugs/adam-epsilon-huge/buggy.js', symptoms: ['optimizer-epsilon-large'], rootCause: 'optimizer', lineOf: 'tf.train.adam(', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },
   // Dropout after the softmax: certain from the layers, on the dropout, fixed by moving it before the output layer.

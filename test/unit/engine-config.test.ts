@@ -1185,3 +1185,29 @@ describe('inputs one-hot encoded with a depth below their ids', () => {
     assert.equal(configOnly(encoded(40), SRC).findings.find((f) => f.id === 'inputs-past-one-hot-depth:x'), undefined);
   });
 });
+
+describe("targets given to fit in another order than the model's outputs", () => {
+  const SRC = withLine(CLASSIFIER_SRC, 12, '  await model.fit(x, [yClass, yPrice], { epochs: 10 });');
+  const twoHeads = (priceTargets: 'values' | 'labels') => {
+    const b = new TraceBuilder().model({ layers: [dense(16, 'relu', 7), dense(1, 'linear', 8, { name: 'price' }), dense(1, 'sigmoid', 9, { name: 'quick_sale' })], loss: ['meanSquaredError', 'binaryCrossentropy'], compileLine: 11, fitLine: 12 });
+    b.modelEvent!.layers[2]!.inbound = [b.modelEvent!.layers[0]!.name];
+    b.xRange(-1, 1);
+    const labels = { shape: [1000, 1], dtype: 'float32', count: 1000, min: 0, max: 1, mean: 0.4, std: 0.49, nanCount: 0, infCount: 0, distinct: [0, 1], oneHotRows: false, distinctCounts: [600, 400], columnMeans: [0.4] };
+    const values = { shape: [1000, 1], dtype: 'float32', count: 1000, min: 0.5, max: 11, mean: 4, std: 2, nanCount: 0, infCount: 0, distinct: null, oneHotRows: false };
+    const [first, second] = priceTargets === 'labels' ? [labels, values] : [values, labels];
+    b.events.push({ type: 'data', modelId: b.modelId, role: 'y', slot: 0, summary: first as TensorSummary, site: site(12, 9) });
+    b.events.push({ type: 'data', modelId: b.modelId, role: 'y', slot: 1, summary: second as TensorSummary, site: site(12, 9) });
+    return configOnly(b, SRC).findings;
+  };
+
+  it('is certain, on fit, fixed by swapping them', () => {
+    const f = twoHeads('labels')[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['output-targets-swapped:quick_sale', true, 'training-data', 12]);
+    assert.match(f.message, /^fit's targets are in the wrong order: quick_sale \(binaryCrossentropy\) gets values from 0\.5 to 11, while price \(meanSquaredError\) gets 0\/1 labels/);
+    assert.equal(lineOf(applyFix(SRC, f.fix), 12), '  await model.fit(x, [yPrice, yClass], { epochs: 10 });');
+  });
+
+  it('targets in the outputs\' order are no finding', () => {
+    assert.deepEqual(twoHeads('values').filter((f) => f.symptom === 'output-targets-swapped'), []);
+  });
+});

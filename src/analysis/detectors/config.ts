@@ -48,6 +48,40 @@ function base(o: OutputView, view: ModelView): Pick<Hypothesis, 'layer' | 'locat
 }
 
 /**
+ * A binary cross-entropy head given values, while a regression head of the same model is given
+ * 0/1 labels: fit's targets are listed in the wrong order. Certain from the targets; shown on fit,
+ * with a fix that swaps the two.
+ */
+function swappedTargets(view: ModelView, run: ModelState, o: OutputView, min: number, max: number): Hypothesis | null {
+  const fitSite = view.event.fitSite;
+  if (!fitSite || view.event.mode !== 'fit') return null;
+  const partner = view.outputs.find((p) => {
+    const kind = p.loss?.kind;
+    const t = run.data.target(p.slot);
+    return p !== o && (kind === 'mse' || kind === 'mae' || kind === 'regression') && t?.kind === 'binary';
+  });
+  if (!partner) return null;
+  const [first, second] = partner.slot < o.slot ? [partner, o] : [o, partner];
+  return {
+    id: `output-targets-swapped:${o.layer.info.name}`,
+    symptom: 'output-targets-swapped',
+    rootCause: 'training-data',
+    layer: null,
+    location: fitSite,
+    related: view.compileSite ? [{ site: view.compileSite, message: `the losses, in the outputs' order` }] : [],
+    message: `fit's targets are in the wrong order: ${o.layer.info.name} (${o.loss?.name ?? 'binaryCrossentropy'}) gets values from ${fmt(min)} to ${fmt(max)}, while ${partner.layer.info.name} (${partner.loss?.name ?? 'a regression loss'}) gets 0/1 labels. Each head is trained on the other's targets. List the targets in the order of the model's outputs.`,
+    evidence: [`output ${o.slot + 1}, ${o.layer.info.name}: targets from ${fmt(min)} to ${fmt(max)}, loss ${o.loss?.name ?? '?'}`, `output ${partner.slot + 1}, ${partner.layer.info.name}: 0/1 targets, loss ${partner.loss?.name ?? '?'}`],
+    relevance: outputRelevance(view, o, 'trained on another head\'s targets'),
+    fixes: [{ title: `Swap the targets of ${first.layer.info.name} and ${second.layer.info.name} in fit`, plan: { kind: 'swapFitTargets', fitSite, a: first.slot, b: second.slot } }],
+    confirmBy: set(...HARM, ...NUMERIC, 'output-out-of-range', 'loss-diverging'),
+    strength: 0.95,
+    weak: false,
+    keepWhenLearning: true,
+    certain: true,
+  };
+}
+
+/**
  * A binary cross-entropy given targets that are measurements (many values beyond [0, 1]): the loss
  * has no lower bound there, so it falls below 0 while the output is pushed up, and a falling loss
  * says nothing. Certain from the targets; the fix is a regression loss (and a linear output).
@@ -323,7 +357,9 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
         const values = !two && (ys.distinct === null || nonInteger(ys));
         if (values) {
           // It replaces the output-activation mismatch: no activation makes these targets probabilities.
-          return [...out.filter((h) => h.symptom !== 'activation-loss-mismatch'), classificationLossOnValues(view, o, ys.min, ys.max, ys.distinct === null)];
+          const rest = out.filter((h) => h.symptom !== 'activation-loss-mismatch');
+          const swapped = swappedTargets(view, run, o, ys.min, ys.max);
+          return [...rest, swapped ?? classificationLossOnValues(view, o, ys.min, ys.max, ys.distinct === null)];
         }
         const fix: PlannedFix | null =
           two && e
