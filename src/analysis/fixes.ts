@@ -59,6 +59,8 @@ export type FixPlan =
   | { kind: 'classCountPlusOne'; site: SourceSite; in: 'units' | 'oneHotDepth'; className?: string }
   /** The whole-line `model.add(...)` statement that added `layer` moves up to just before the one that added `before`. */
   | { kind: 'moveLayerBefore'; layer: LayerInfo; before: LayerInfo }
+  /** In the one statement that writes the targets' array behind the tensor call at the site, the literal values `from` become `to`. */
+  | { kind: 'relabelAtWrite'; site: SourceSite; from: number[]; to: number[] }
   /** Items `a` and `b` of the array literal given to fit as its targets trade places. */
   | { kind: 'swapFitTargets'; fitSite: SourceSite; a: number; b: number }
   /** The two weights of fit's `classWeight` object (written in the call, or in the one declaration it names) trade places. */
@@ -755,8 +757,16 @@ const FROM_ARRAY_CALL = /\b(?:tensor(?:[1-6]d)?|oneHot)\s*\(/;
  */
 export function arrayWriteSite(read: SourceReader | undefined, site: SourceSite): SourceSite | null {
   const src = readSource(read, site.file);
-  const call = src ? findCall(src, site, FROM_ARRAY_CALL) : null;
-  if (!src || !call?.args[0]) return null;
+  const at = src ? arrayWriteOffset(src, site) : -1;
+  if (!src || at < 0) return null;
+  const p = src.position(at);
+  return { file: site.file, line: p.line, column: p.column };
+}
+
+/** Where the one statement that writes the array behind the tensor call at `site` starts, or -1. */
+function arrayWriteOffset(src: SourceText, site: SourceSite): number {
+  const call = findCall(src, site, FROM_ARRAY_CALL);
+  if (!call?.args[0]) return -1;
   const t = src.text;
   let arg: Span | null = trim(t, call.args[0].start, call.args[0].end);
   // oneHot(tf.tensor1d(labels, 'int32'), k): the array inside.
@@ -769,12 +779,32 @@ export function arrayWriteSite(read: SourceReader | undefined, site: SourceSite)
   }
   // `ys`, or `train.ys` from a helper that fills a local `ys` and returns { xs, ys }.
   const name = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)*([A-Za-z_$][\w$]*)$/.exec(arg ? t.slice(arg.start, arg.end) : '')?.[1];
-  if (!name) return null;
+  if (!name) return -1;
   const code = codeOnly(t, 0, t.length);
   const writes = [...code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(name)}\\s*(?:\\.\\s*push\\s*\\(|\\[[^\\]\\n]*\\]\\s*=(?!=))`, 'g'))];
-  if (writes.length !== 1) return null;
-  const p = src.position(writes[0]!.index!);
-  return { file: site.file, line: p.line, column: p.column };
+  return writes.length === 1 ? writes[0]!.index! : -1;
+}
+
+/**
+ * In the one statement that writes the targets' array (see arrayWriteSite), each number written
+ * there as a literal equal to `from[i]` becomes `to[i]`: labels written as -1/1 become 0/1 where
+ * they are computed. Null unless every value that changes appears exactly once in that statement.
+ */
+function relabelAtWriteEdits(src: SourceText, p: Extract<FixPlan, { kind: 'relabelAtWrite' }>): EditResult {
+  const at = arrayWriteOffset(src, p.site);
+  if (at < 0) return null;
+  const t = src.text;
+  const end = statementEnd(t, at);
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < p.from.length; i++) {
+    if (p.from[i] === p.to[i]) continue;
+    const literal = new RegExp(`(?<![\\w$.])${escapeRe(String(p.from[i]))}(?![\\w$.])`, 'g');
+    const found = [...codeOnly(t, at, end).matchAll(literal)];
+    if (found.length !== 1) return null;
+    const start = at + found[0]!.index!;
+    edits.push(src.edit(p.site.file, start, start + found[0]![0].length, String(p.to[i])));
+  }
+  return edits.length ? edits : null;
 }
 
 /** The scaled expression for `expr`, or null when it cannot be written safely. */
@@ -1889,6 +1919,8 @@ function planFile(p: FixPlan): string | null {
       return p.layer.site?.file ?? null;
     case 'lossWeightOne':
       return p.compileSite.file;
+    case 'relabelAtWrite':
+      return p.site.file;
     case 'classCountPlusOne':
       return p.site.file;
     case 'setLearningRate':
@@ -1993,6 +2025,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return moveLayerBeforeEdits(src, p);
       case 'lossWeightOne':
         return lossWeightOneEdits(src, p);
+      case 'relabelAtWrite':
+        return relabelAtWriteEdits(src, p);
       case 'classCountPlusOne':
         return classCountPlusOneEdits(src, p);
       case 'setLearningRate':

@@ -1211,3 +1211,19 @@ describe("targets given to fit in another order than the model's outputs", () =>
     assert.deepEqual(twoHeads('values').filter((f) => f.symptom === 'output-targets-swapped'), []);
   });
 });
+
+describe('binary labels written as -1 and 1 where they are computed', () => {
+  const SRC = withLine(withLine(CLASSIFIER_SRC, 4, '  for (const s of scores) ys.push(s > 0 ? 1 : -1);'), 5, '  const y = tf.tensor2d(ys, [n, 1]);');
+  it('is shown on that statement, with a fix that writes 0 there (and one that re-encodes the tensor)', () => {
+    const b = new TraceBuilder().model({ layers: [dense(16, 'relu', 7), dense(1, 'sigmoid', 8)], loss: 'binaryCrossentropy', compileLine: 11, fitLine: 12 }).xRange(-1, 1);
+    const summary = { ...summary2([-1, 1]), shape: [1000, 1], count: 1000 } as TensorSummary;
+    b.events.push({ type: 'data', modelId: b.modelId, role: 'y', slot: 0, summary, site: site(12, 9), origin: { site: site(5, 13) } });
+    const f = configOnly(b, SRC).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.location?.line], ['label-encoding-mismatch:y', true, 4]);
+    assert.equal(lineOf(applyFix(SRC, f.fix), 4), '  for (const s of scores) ys.push(s > 0 ? 1 : 0);');
+    assert.deepEqual(f.alternatives.map((a) => a.title), ['Encode the two target values (-1 and 1) as 0 and 1']);
+  });
+  function summary2(values: number[]): Partial<TensorSummary> {
+    return { dtype: 'float32', min: values[0]!, max: values[values.length - 1]!, mean: 0, std: 1, nanCount: 0, infCount: 0, distinct: values, oneHotRows: false, distinctCounts: [500, 500] };
+  }
+});
