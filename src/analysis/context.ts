@@ -27,6 +27,8 @@ export interface Cause {
   inLoop?: SourceSite[];
   /** Located at the first edit of its fix, when one applies (the value the fix changes is the fault). */
   atFix?: boolean;
+  /** A call (setLearningRate(lr)) or assignment (x.learningRate = lr) at this site: located where the name it is given was computed, when declared once. */
+  rateValueAt?: SourceSite;
 }
 
 /** A training symptom seen by a detector. */

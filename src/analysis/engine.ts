@@ -13,7 +13,7 @@ import { batchesApart, ignoredLearningRate, learningRateDecayedAway, rebuiltMode
 import { completedAsPlanned, cutShort, minorityNeverPredicted, rateHeldLow, stoppedEarly, detectTrends, fewUpdates, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { SYMPTOM_SEEN } from './findings';
-import { arrayWriteSite, dataDeclarationSite, firstSiteInLoop, varListDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
+import { arrayWriteSite, dataDeclarationSite, firstSiteInLoop, rateValueSite, varListDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
 import type { LayerView, ModelView } from './model';
 import { assessAccuracy, assessLoss, NEAR_NO_SKILL } from './progress';
 import { TraceSeries } from './series';
@@ -848,10 +848,12 @@ export class DiagnosisEngine {
     const c = o.cause;
     const { fix, alternatives, dataSite } = this.fixes(e, c.fixes, cache);
     const loopSite = c.inLoop ? firstSiteInLoop(this.read, c.inLoop, cache) : null;
+    const valueSite = c.rateValueAt ? rateValueSite(this.read, c.rateValueAt, cache) : null;
     const fixEdit = c.atFix ? fix?.edits[0] : undefined;
     const fixSite = fixEdit ? { file: fixEdit.file, line: fixEdit.startLine, column: fixEdit.startColumn } : null;
     const related = [...o.related, ...e.related];
     if (fixSite && c.location) related.unshift({ site: c.location, message: 'used here' });
+    if (valueSite && c.rateValueAt) related.unshift({ site: c.rateValueAt, message: 'the optimizer is given it here' });
     if (dataSite && c.data?.fitSite) related.unshift({ site: c.data.fitSite, message: `passed to fit here as ${c.data.role}` });
     if (o.layer && o.layer !== c.layer && o.layer.info.site && !related.some((r) => r.site === o.layer!.info.site)) {
       related.push({ site: o.layer.info.site, message: `${o.layer.info.name}: ${SYMPTOM_SEEN[o.symptom]}` });
@@ -864,7 +866,7 @@ export class DiagnosisEngine {
       severity: confirmed && !o.scriptOnly ? 'error' : 'warning',
       message: o.message,
       layer: c.layer?.ref ?? null,
-      location: fixSite ?? dataSite ?? loopSite ?? c.location ?? c.layer?.info.site ?? null,
+      location: fixSite ?? dataSite ?? loopSite ?? valueSite ?? c.location ?? c.layer?.info.site ?? null,
       related,
       fix,
       alternatives,

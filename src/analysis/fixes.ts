@@ -1507,6 +1507,29 @@ function loopAround(src: SourceText, at: number): number | null {
 }
 
 /** The first of a call's frames (innermost first) that runs directly inside a loop, or null. */
+/**
+ * The rate given at `site`, by `optimizer.setLearningRate(lr)` or `optimizer.learningRate = lr`,
+ * when it is a name declared once in the file: the site of that declaration (where the value was
+ * computed). Null otherwise.
+ */
+export function rateValueSite(read: SourceReader | undefined, site: SourceSite, cache = new Map<string, SourceText | null>()): SourceSite | null {
+  const src = cache.get(site.file) ?? readSource(read, site.file);
+  cache.set(site.file, src);
+  if (!src) return null;
+  const t = src.text;
+  const arg = findCall(src, site, /\bsetLearningRate\s*\(/)?.args[0];
+  let name = arg ? t.slice(arg.start, arg.end) : '';
+  if (!arg) {
+    const line = t.slice(src.lineStart(site.line), src.lineEnd(site.line));
+    name = /\.\s*learningRate\s*=(?!=)\s*([A-Za-z_$][\w$]*)\s*;?\s*$/.exec(line)?.[1] ?? '';
+  }
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
+  const decls = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(name)}\\s*=(?!=)`, 'g'))];
+  if (decls.length !== 1) return null;
+  const p = src.position(decls[0]!.index!);
+  return { file: site.file, line: p.line, column: p.column };
+}
+
 export function firstSiteInLoop(read: SourceReader | undefined, sites: readonly SourceSite[], cache = new Map<string, SourceText | null>()): SourceSite | null {
   for (const site of sites) {
     let src = cache.get(site.file);

@@ -187,6 +187,8 @@ export class ModelState {
   learningRateSite: SourceSite | null = null;
   /** The learning rate of the first step that reported one. */
   firstLearningRate: number | null = null;
+  /** The first step whose learning rate was NaN or infinite, and the line that last set the rate then. */
+  nonFiniteRate: { iter: number; site: SourceSite | null } | null = null;
   /** The least and the greatest learning rate the steps reported. */
   minLearningRate: number | null = null;
   maxLearningRate: number | null = null;
@@ -315,6 +317,7 @@ export class ModelState {
       else this.learningRateGoneSince = null;
     }
     this.learningRateSite = e.learningRateSite ?? null;
+    if (e.learningRateNonFinite) this.nonFiniteRate ??= { iter: e.iter, site: e.learningRateSite ?? null };
     for (const [k, v] of Object.entries(e.metrics)) {
       if (!ACCURACY_KEYS.test(normalizeKey(k)) || !isNum(v)) continue;
       let h = this.acc.get(k);

@@ -226,6 +226,8 @@ export const IterationEvent = z.object({
   lossNonFinite: z.boolean(),
   metrics: z.record(z.string().max(64), num),
   learningRate: num,
+  /** True when the step's learning rate was NaN or infinite (learningRate is then null). */
+  learningRateNonFinite: z.boolean().optional(),
   /** The line that last changed the learning rate after the optimizer was created (absent when none did). */
   learningRateSite: SourceSite.optional(),
   /** Global norm of the gradients applied in this step; null when not finite. */

@@ -1973,6 +1973,7 @@ interface PendingStep {
   gradNorm: number | null;
   gradNonFinite: boolean;
   learningRate: number | null;
+  learningRateNonFinite: boolean;
   learningRateSite: SourceSite | null;
   /** Variable writes so far when the step's weights were read (null: not counted). */
   weightWrites: number | null;
@@ -2604,6 +2605,7 @@ function afterGradients(state: StepState, optimizer: any, grads: Record<string, 
     gradNorm: null,
     gradNonFinite: false,
     learningRate: lr,
+    learningRateNonFinite: typeof rate === 'number' && !Number.isFinite(rate),
     learningRateSite: optimizer ? (rateChangeSites.get(optimizer) ?? null) : null,
     weightWrites,
   };
@@ -2669,6 +2671,7 @@ function finishStep(entry: TracedModel, pending: PendingStep, epoch: number | nu
     lossNonFinite: pending.lossNonFinite,
     metrics,
     learningRate: pending.learningRate,
+    ...(pending.learningRateNonFinite ? { learningRateNonFinite: true } : {}),
     ...(pending.learningRateSite ? { learningRateSite: pending.learningRateSite } : {}),
     gradNorm: pending.gradNorm,
     gradNonFinite: pending.gradNonFinite,

@@ -298,3 +298,18 @@ describe('a loss that explodes in one step', () => {
     assert.equal(r.report.verdict, 'healthy');
   });
 });
+
+describe('a learning rate that is itself NaN', () => {
+  const SRC = withLine(withLine(CLASSIFIER_SRC, 4, '  const lr = 0.01 * Math.pow(0.5, Math.floor(epoch / EPOCHS_PER_DROP));'), 5, '  optimizer.setLearningRate(lr);');
+  it('NaN weights are blamed on the rate, shown where the value it was given is computed, not on the optimizer with a smaller rate', () => {
+    const b = new TraceBuilder().model(classifierModel({ optimizer: { className: 'SGD', learningRate: 0.01, line: 10 } })).xRange(-1, 1).yOneHot(3);
+    b.step(1.1, { learningRate: null, learningRateLine: 5 });
+    (b.events[b.events.length - 1] as { learningRateNonFinite?: boolean }).learningRateNonFinite = true;
+    b.step(null, { learningRate: null, learningRateLine: 5, layers: [{ out: { nan: 320 }, weights: [{ nanCount: 64 }] }, { out: { nan: 32 } }, { out: { nan: 32 } }], gradNorm: null, gradNonFinite: true });
+    (b.events[b.events.length - 1] as { learningRateNonFinite?: boolean }).learningRateNonFinite = true;
+    const f = run(b.events, sources(SRC)).findings[0]!;
+    assert.deepEqual([f.rootCause, f.confirmed, f.location?.line, f.fix], ['learning-rate', true, 4, null]);
+    assert.match(f.message, /the learning rate itself was NaN or Infinity from iteration 0 \(the value the script gave the optimizer during training\)/);
+    assert.deepEqual(f.related[0]?.site.line, 5);
+  });
+});

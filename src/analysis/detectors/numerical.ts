@@ -55,8 +55,22 @@ export function raisedRateCause(ctx: Ctx, confirms: string[] = []): Cause | null
   return { rootCause: 'learning-rate', layer: null, location: raised.site ?? ctx.view?.optimizerSite ?? null, fixes, confirms, folds: [] };
 }
 
+/**
+ * The rate itself was NaN or infinite (a schedule that divided by 0, a rate parsed from a missing
+ * setting): every update is then non-finite, whatever the rate was meant to be. Blamed on the line
+ * that set it, shown where the value it was given was computed.
+ */
+function nonFiniteRateCause(ctx: Ctx): Cause | null {
+  const bad = ctx.run.nonFiniteRate;
+  if (!bad) return null;
+  const location = bad.site ?? ctx.view?.optimizerSite ?? null;
+  return { rootCause: 'learning-rate', layer: null, location, fixes: [], confirms: [], folds: [], ...(bad.site ? { rateValueAt: bad.site } : {}) };
+}
+
 /** How to say that the learning rate is to blame. */
 function lrBlame(ctx: Ctx): string {
+  const bad = ctx.run.nonFiniteRate;
+  if (bad) return `the learning rate itself was NaN or Infinity from iteration ${bad.iter}${bad.site ? ' (the value the script gave the optimizer during training)' : ''}, which makes every update non-finite`;
   if (summedLossCause(ctx)) {
     return `the loss adds up ${ctx.run.lossSummedValues} values instead of averaging them, so every gradient, and every step, is ${ctx.run.lossSummedValues} times what the learning rate was chosen for`;
   }
@@ -88,6 +102,8 @@ function summedLossCause(ctx: Ctx): Cause | null {
 }
 
 function lrCause(ctx: Ctx, symptom: Symptom): Cause {
+  const nonFinite = nonFiniteRateCause(ctx);
+  if (nonFinite) return nonFinite;
   const summed = summedLossCause(ctx);
   if (summed) return summed;
   // A percentage error on targets near 0 takes steps as large as its largest ratio: its own overflow.
@@ -299,7 +315,7 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
       evidence.unshift(`weights of ${badW.map((l) => l.info.name).slice(0, 4).join(', ')} are non-finite at iteration ${it}`);
       const lrH = confirmable(ctx, 'non-finite-weights', ['learning-rate']);
       const inH = unscaled('non-finite-weights');
-      const cause = lrH.length === 0 && inH ? inputCause(inH) : lrCause(ctx, 'non-finite-weights');
+      const cause = lrH.length === 0 && inH && !run.nonFiniteRate ? inputCause(inH) : lrCause(ctx, 'non-finite-weights');
       return [
         base(
           'non-finite-weights',
