@@ -59,6 +59,12 @@ export type FixPlan =
   | { kind: 'classCountPlusOne'; site: SourceSite; in: 'units' | 'oneHotDepth'; className?: string }
   /** The whole-line `model.add(...)` statement that added `layer` moves up to just before the one that added `before`. */
   | { kind: 'moveLayerBefore'; layer: LayerInfo; before: LayerInfo }
+  /**
+   * The row pushed into the array behind the tensor call at the site is parsed from text
+   * (`cells.map((c) => parseFloat(c))`, in the push or in the one declaration of the name it pushes):
+   * NaN from an empty cell becomes 0 there.
+   */
+  | { kind: 'nanAtParse'; site: SourceSite }
   /** In the one statement that writes the targets' array behind the tensor call at the site, the literal values `from` become `to`. */
   | { kind: 'relabelAtWrite'; site: SourceSite; from: number[]; to: number[] }
   /** Items `a` and `b` of the array literal given to fit as its targets trade places. */
@@ -783,6 +789,36 @@ function arrayWriteOffset(src: SourceText, site: SourceSite): number {
   const code = codeOnly(t, 0, t.length);
   const writes = [...code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(name)}\\s*(?:\\.\\s*push\\s*\\(|\\[[^\\]\\n]*\\]\\s*=(?!=))`, 'g'))];
   return writes.length === 1 ? writes[0]!.index! : -1;
+}
+
+function nanAtParseEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nanAtParse' }>): EditResult {
+  const at = arrayWriteOffset(src, p.site);
+  if (at < 0) return null;
+  const t = src.text;
+  // `xs.push(row)`: the row; `xs[i] = row`: the same.
+  const push = /^[\w$.]+\s*\.\s*push\s*\(/.exec(t.slice(at));
+  let row: Span | null = null;
+  if (push) {
+    const close = matchClose(t, at + push[0].length - 1);
+    const args = close > 0 ? splitTopLevel(t, at + push[0].length, close) : [];
+    row = args.length === 1 ? args[0]! : null;
+  } else {
+    const assign = /^[\w$.]+\s*\[[^\]\n]*\]\s*=(?!=)\s*/.exec(t.slice(at));
+    if (assign) row = trim(t, at + assign[0].length, statementEnd(t, at + assign[0].length));
+  }
+  if (!row) return null;
+  // A name pushed: its one declaration holds the parse.
+  const name = t.slice(row.start, row.end);
+  if (/^[A-Za-z_$][\w$]*$/.test(name)) {
+    const decls = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(name)}\\s*=(?!=)\\s*`, 'g'))];
+    if (decls.length !== 1) return null;
+    const start = decls[0]!.index! + decls[0]![0].length;
+    row = trim(t, start, statementEnd(t, start));
+  }
+  const expr = t.slice(row.start, row.end);
+  // An array parsed element by element: `.map(... parseFloat / Number ...)` ending the expression.
+  if (!/\.\s*map\s*\(/.test(expr) || !/\b(?:parseFloat|parseInt|Number)\s*\(/.test(expr) || !expr.endsWith(')')) return null;
+  return [src.edit(p.site.file, row.end, row.end, '.map((v) => (Number.isNaN(v) ? 0 : v))')];
 }
 
 /**
@@ -1943,6 +1979,7 @@ function planFile(p: FixPlan): string | null {
     case 'lossWeightOne':
       return p.compileSite.file;
     case 'relabelAtWrite':
+    case 'nanAtParse':
       return p.site.file;
     case 'classCountPlusOne':
       return p.site.file;
@@ -2050,6 +2087,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return lossWeightOneEdits(src, p);
       case 'relabelAtWrite':
         return relabelAtWriteEdits(src, p);
+      case 'nanAtParse':
+        return nanAtParseEdits(src, p);
       case 'classCountPlusOne':
         return classCountPlusOneEdits(src, p);
       case 'setLearningRate':

@@ -182,6 +182,16 @@ describe('non-finite values', () => {
     assert.match(f.message, /7 NaN values: the first batch that holds one turns the weights into NaN\. .*Training confirms it: the loss became NaN/);
   });
 
+  it('NaN from empty cells parsed into the rows: shown on the parse, with a fix that reads them as 0 there', () => {
+    const src = withLine(withLine(withLine(CLASSIFIER_SRC, 2, '  const features = cells.map((c) => parseFloat(c));'), 3, '  xs.push(features);'), 4, '  const x = tf.tensor2d(xs, [n, 4]);');
+    const b = new TraceBuilder().model(classifierModel()).yOneHot(3);
+    b.events.push({ type: 'data', modelId: b.modelId, role: 'x', slot: 0, summary: { shape: [100, 4], dtype: 'float32', count: 400, min: -1, max: 1, mean: 0, std: 0.5, nanCount: 7, infCount: 0, distinct: null, oneHotRows: false }, site: site(12, 9), origin: { site: site(4, 13) } });
+    b.step(null, { layers: [{ out: { nan: 4 } }, { out: { nan: 4 } }, { out: { nan: 4 } }] });
+    const f = run(b.events, sources(src)).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.location?.line], ['non-finite-data:x', true, 2]);
+    assert.equal(lineOf(applyFix(src, f.fix), 2), '  const features = cells.map((c) => parseFloat(c)).map((v) => (Number.isNaN(v) ? 0 : v));');
+  });
+
   it('a later NaN after details refines an earlier detail-less report into one finding', () => {
     const b = trainThen(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3), 10);
     b.step(null);
