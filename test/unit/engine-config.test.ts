@@ -1227,3 +1227,23 @@ describe('binary labels written as -1 and 1 where they are computed', () => {
     return { dtype: 'float32', min: values[0]!, max: values[values.length - 1]!, mean: 0, std: 1, nanCount: 0, infCount: 0, distinct: values, oneHotRows: false, distinctCounts: [500, 500] };
   }
 });
+
+describe('label smoothing of 1 in a custom loop', () => {
+  const SRC = withLine(withLine(CLASSIFIER_SRC, 4, '  const LABEL_SMOOTHING = 1;'), 12, '  for (let i = 0; i < 200; i++) optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, model.predict(x), undefined, LABEL_SMOOTHING));');
+  const loop = (labelSmoothing: number) => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] }, 'linear')).xRange(-1, 1);
+    b.events.push({ type: 'lossCall', modelId: b.modelId, fn: 'softmaxCrossEntropy', site: site(12, 70), probabilities: false, swapped: false, classes: 4, positiveRate: null, labelSmoothing, reduction: null });
+    return configOnly(b, SRC).findings;
+  };
+
+  it('makes every target uniform: certain, shown where the value is declared, fixed to 0.1', () => {
+    const f = loop(1).find((x) => x.symptom === 'label-smoothing-heavy')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'loss-function', 4]);
+    assert.match(f.message, /the targets become 0\.25 for the true class and 0\.25 for each other class, the same for every class/);
+    assert.equal(lineOf(applyFix(SRC, f.fix), 4), '  const LABEL_SMOOTHING = 0.1;');
+  });
+
+  it('the usual 0.1 is no finding', () => {
+    assert.equal(loop(0.1).find((x) => x.symptom === 'label-smoothing-heavy'), undefined);
+  });
+});

@@ -626,6 +626,48 @@ function learningRateCheck(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** Label smoothing this large leaves the true class little or no more weight than the others. */
+const HEAVY_SMOOTHING = 0.5;
+
+/**
+ * A tf.losses cross-entropy called with labelSmoothing near 1 (1 where 0.1 was meant): the targets
+ * become (nearly) uniform over the classes, so the loss carries no class information and the model
+ * learns to output the same probabilities for every row. Certain from the call; the fix is 0.1,
+ * written where the value is declared when the call names it.
+ */
+function heavyLabelSmoothing(view: ModelView, run: ModelState): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const call of run.lossCalls.values()) {
+    const s = call.labelSmoothing;
+    if (!(s >= HEAVY_SMOOTHING) || !call.site || !/^(?:softmax|sigmoid)CrossEntropy$/.test(call.fn)) continue;
+    const k = call.fn === 'softmaxCrossEntropy' ? call.classes : 2;
+    // Softmax: 1 - s + s/k for the true class, s/k for the others; sigmoid: 1 - s/2 against s/2.
+    const trueWeight = k ? 1 - s + s / k : null;
+    out.push({
+      id: `label-smoothing-heavy:${call.fn}`,
+      symptom: 'label-smoothing-heavy',
+      rootCause: 'loss-function',
+      layer: null,
+      location: call.site,
+      related: [],
+      message: `tf.losses.${call.fn} is given labelSmoothing ${fmt(s)}: the targets become ${trueWeight !== null ? `${fmt(trueWeight)} for the true class and ${fmt(s / k!)} for ${call.fn === 'softmaxCrossEntropy' ? 'each other class' : 'the other'}` : 'nearly uniform'}${s >= 1 ? ', the same for every class' : ''}, so the loss says ${s >= 1 ? 'nothing' : 'little'} about which class is right. Smoothing is a small nudge: 0.1 is usual.`,
+      evidence: [`${call.fn}(…, labelSmoothing ${fmt(s)})${k ? ` over ${k} classes` : ''}`],
+      relevance: new Map(),
+      fixes: [
+        { title: 'Smooth the labels by 0.1', plan: { kind: 'declaredArgument', site: call.site, callee: call.fn, index: 3, to: '0.1' } },
+        { title: 'Smooth the labels by 0.1 in the call', plan: { kind: 'callArgument', site: call.site, callee: call.fn, index: 3, to: '0.1' } },
+      ],
+      confirmBy: set(...HARM),
+      strength: 0.95,
+      weak: false,
+      keepWhenLearning: true,
+      ...(s >= 1 - 1 / Math.max(k ?? 2, 2) ? { certain: true } : {}),
+      atFix: true,
+    });
+  }
+  return out;
+}
+
 /** Optimizers that divide each step by √(mean squared gradient) + epsilon, and the tf.train factory that makes each (epsilon is its fourth argument). */
 const EPSILON_OPTIMIZERS: Record<string, string> = { Adam: 'adam', Adamax: 'adamax', RMSProp: 'rmsprop' };
 /** An epsilon this large swamps gradients of ordinary size (tfjs's default is 1e-7). */
@@ -2487,6 +2529,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...oneHotInputsPastDepth(view, run));
   out.push(...learningRateCheck(view, run));
   out.push(...largeEpsilon(view));
+  out.push(...heavyLabelSmoothing(view, run));
   out.push(...classWeightsInverted(view, run));
   out.push(...weightsSetDuringFit(view, run));
   out.push(...activationAppliedTwice(view, run));
