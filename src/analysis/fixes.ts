@@ -167,6 +167,11 @@ export type FixPlan =
   | { kind: 'rateFactor'; site: SourceSite }
   /** The option `key` of the options object given to the `callee` call at the site is set to `to` (added when absent). */
   | { kind: 'callOption'; site: SourceSite; callee: string; key: string; to: string }
+  /**
+   * The positional argument `index` of the `callee(...)` call at the site is a name declared once
+   * from a setting (`process.env`, `process.argv`): ` || fallback` is added to its initializer.
+   */
+  | { kind: 'settingFallback'; site: SourceSite; callee: string; index: number; fallback: string }
   /** The positional argument `index` of the `callee(...)` call at the site is a name declared once: its initializer becomes `to`. */
   | { kind: 'declaredArgument'; site: SourceSite; callee: string; index: number; to: string }
   /** The positional argument `index` of the `callee(...)` call at the site, written as a number or a name, becomes `to`. */
@@ -1544,7 +1549,8 @@ function loopAround(src: SourceText, at: number): number | null {
 
 /** The first of a call's frames (innermost first) that runs directly inside a loop, or null. */
 /**
- * The rate given at `site`, by `optimizer.setLearningRate(lr)` or `optimizer.learningRate = lr`,
+ * The rate given at `site`, by `optimizer.setLearningRate(lr)`, `optimizer.learningRate = lr` or
+ * an optimizer factory (`tf.train.adam(lr)`),
  * when it is a name declared once in the file: the site of that declaration (where the value was
  * computed). Null otherwise.
  */
@@ -1553,7 +1559,7 @@ export function rateValueSite(read: SourceReader | undefined, site: SourceSite, 
   cache.set(site.file, src);
   if (!src) return null;
   const t = src.text;
-  const arg = findCall(src, site, /\bsetLearningRate\s*\(/)?.args[0];
+  const arg = findCall(src, site, /\b(?:setLearningRate|sgd|momentum|adam|adamax|adagrad|adadelta|rmsprop)\s*\(/)?.args[0];
   let name = arg ? t.slice(arg.start, arg.end) : '';
   if (!arg) {
     const line = t.slice(src.lineStart(site.line), src.lineEnd(site.line));
@@ -1731,17 +1737,29 @@ function callOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callOptio
   return [prependProp(src, p.site.file, obj, `${p.key}: ${p.to}`)];
 }
 
-function declaredArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'declaredArgument' }>): EditResult {
+/** The initializer of the one declaration of the name given as argument `index` of the call at `site`. */
+function declaredArgumentInit(src: SourceText, site: SourceSite, callee: string, index: number): Span | null {
   const t = src.text;
-  const arg = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`))?.args[p.index];
+  const arg = findCall(src, site, new RegExp(`\\b${escapeRe(callee)}\\s*\\(`))?.args[index];
   const name = arg ? t.slice(arg.start, arg.end) : '';
   if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
   const decls = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(name)}\\s*=(?!=)\\s*`, 'g'))];
   if (decls.length !== 1) return null;
   const start = decls[0]!.index! + decls[0]![0].length;
   const end = statementEnd(t, start);
-  if (end <= start) return null;
-  return [src.edit(p.site.file, start, trim(t, start, end).end, p.to)];
+  return end > start ? trim(t, start, end) : null;
+}
+
+function declaredArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'declaredArgument' }>): EditResult {
+  const init = declaredArgumentInit(src, p.site, p.callee, p.index);
+  return init ? [src.edit(p.site.file, init.start, init.end, p.to)] : null;
+}
+
+function settingFallbackEdits(src: SourceText, p: Extract<FixPlan, { kind: 'settingFallback' }>): EditResult {
+  const init = declaredArgumentInit(src, p.site, p.callee, p.index);
+  const text = init ? src.text.slice(init.start, init.end) : '';
+  if (!init || !/\bprocess\s*\.\s*(?:env|argv)\b/.test(text) || /\|\||\?\?/.test(text)) return null;
+  return [src.edit(p.site.file, init.end, init.end, ` || ${p.fallback}`)];
 }
 
 function callArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callArgument' }>): EditResult {
@@ -2005,6 +2023,7 @@ function planFile(p: FixPlan): string | null {
     case 'callOption':
     case 'callArgument':
     case 'declaredArgument':
+    case 'settingFallback':
     case 'rateFactor':
     case 'clipLogInput':
     case 'guardSqrtInput':
@@ -2117,6 +2136,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return callArgumentEdits(src, p);
       case 'declaredArgument':
         return declaredArgumentEdits(src, p);
+      case 'settingFallback':
+        return settingFallbackEdits(src, p);
       case 'rateFactor':
         return rateFactorEdits(src, p);
       case 'rateValue':

@@ -323,3 +323,18 @@ describe('a learning rate that is itself NaN', () => {
     assert.deepEqual(f.related[0]?.site.line, 5);
   });
 });
+
+describe('an optimizer made with a NaN rate read from a missing setting', () => {
+  const SRC = withLine(withLine(CLASSIFIER_SRC, 4, '  const LR = parseFloat(process.env.LEARNING_RATE);'), 10, '  const optimizer = tf.train.adam(LR);');
+  it('is shown on the setting, with a fallback for when it is missing', () => {
+    const b = new TraceBuilder().model(classifierModel({ optimizer: { className: 'Adam', learningRate: null, line: 10 } })).xRange(-1, 1).yOneHot(3);
+    b.step(1.1, { learningRate: null });
+    (b.events[b.events.length - 1] as { learningRateNonFinite?: boolean }).learningRateNonFinite = true;
+    b.step(null, { learningRate: null, layers: [{ out: { nan: 320 }, weights: [{ nanCount: 64 }] }, { out: { nan: 32 } }, { out: { nan: 32 } }], gradNorm: null, gradNonFinite: true });
+    (b.events[b.events.length - 1] as { learningRateNonFinite?: boolean }).learningRateNonFinite = true;
+    const f = run(b.events, sources(SRC)).findings[0]!;
+    assert.deepEqual([f.rootCause, f.confirmed, f.location?.line], ['learning-rate', true, 4]);
+    assert.match(f.message, /\(the value the optimizer was made with\)/);
+    assert.equal(lineOf(applyFix(SRC, f.fix), 4), '  const LR = parseFloat(process.env.LEARNING_RATE) || 0.001;');
+  });
+});

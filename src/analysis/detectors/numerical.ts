@@ -63,14 +63,22 @@ export function raisedRateCause(ctx: Ctx, confirms: string[] = []): Cause | null
 function nonFiniteRateCause(ctx: Ctx): Cause | null {
   const bad = ctx.run.nonFiniteRate;
   if (!bad) return null;
-  const location = bad.site ?? ctx.view?.optimizerSite ?? null;
-  return { rootCause: 'learning-rate', layer: null, location, fixes: [], confirms: [], folds: [], ...(bad.site ? { rateValueAt: bad.site } : {}) };
+  const view = ctx.view;
+  const location = bad.site ?? view?.optimizerSite ?? null;
+  // Made with a rate read from a setting that was not given (parseFloat(process.env.X) is NaN): a fallback there.
+  const factory = view?.event.optimizer?.className.replace(/Optimizer$/, '').toLowerCase();
+  const band = optimizerBand(view?.event.optimizer);
+  const fixes: PlannedFix[] =
+    !bad.site && location && factory && band
+      ? [{ title: `Fall back to ${literal(band.typical)} when the setting is missing`, plan: { kind: 'settingFallback', site: location, callee: factory === 'rmsprop' ? 'rmsprop' : factory, index: 0, fallback: literal(band.typical) } }]
+      : [];
+  return { rootCause: 'learning-rate', layer: null, location, fixes, confirms: [], folds: [], ...(location ? { rateValueAt: location } : {}) };
 }
 
 /** How to say that the learning rate is to blame. */
 function lrBlame(ctx: Ctx): string {
   const bad = ctx.run.nonFiniteRate;
-  if (bad) return `the learning rate itself was NaN or Infinity from iteration ${bad.iter}${bad.site ? ' (the value the script gave the optimizer during training)' : ''}, which makes every update non-finite`;
+  if (bad) return `the learning rate itself was NaN or Infinity from iteration ${bad.iter}${bad.site ? ' (the value the script gave the optimizer during training)' : ' (the value the optimizer was made with)'}, which makes every update non-finite`;
   if (summedLossCause(ctx)) {
     return `the loss adds up ${ctx.run.lossSummedValues} values instead of averaging them, so every gradient, and every step, is ${ctx.run.lossSummedValues} times what the learning rate was chosen for`;
   }
