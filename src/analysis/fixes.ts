@@ -65,6 +65,11 @@ export type FixPlan =
    * NaN from an empty cell becomes 0 there.
    */
   | { kind: 'nanAtParse'; site: SourceSite }
+  /**
+   * The one statement that writes the inputs' array behind the tensor call at the site takes a
+   * window `.slice(lo, hi)` that ends at the value to predict: both ends move back by one.
+   */
+  | { kind: 'windowBeforeTarget'; site: SourceSite }
   /** In the one statement that writes the targets' array behind the tensor call at the site, the literal values `from` become `to`. */
   | { kind: 'relabelAtWrite'; site: SourceSite; from: number[]; to: number[] }
   /** Items `a` and `b` of the array literal given to fit as its targets trade places. */
@@ -794,6 +799,26 @@ function arrayWriteOffset(src: SourceText, site: SourceSite): number {
   const code = codeOnly(t, 0, t.length);
   const writes = [...code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(name)}\\s*(?:\\.\\s*push\\s*\\(|\\[[^\\]\\n]*\\]\\s*=(?!=))`, 'g'))];
   return writes.length === 1 ? writes[0]!.index! : -1;
+}
+
+function windowBeforeTargetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'windowBeforeTarget' }>): EditResult {
+  const at = arrayWriteOffset(src, p.site);
+  if (at < 0) return null;
+  const t = src.text;
+  const end = statementEnd(t, at);
+  const slices = [...codeOnly(t, at, end).matchAll(/\.\s*slice\s*\(/g)];
+  if (slices.length !== 1) return null;
+  const open = at + slices[0]!.index! + slices[0]![0].length - 1;
+  const close = matchClose(t, open);
+  const args = close > 0 ? splitTopLevel(t, open + 1, close) : [];
+  if (args.length !== 2) return null;
+  // `i + 1` becomes `i`; anything else gets `- 1`.
+  const back = (a: Span): TextEdit => {
+    const text = t.slice(a.start, a.end);
+    const plusOne = /\s*\+\s*1$/.exec(text);
+    return plusOne ? src.edit(p.site.file, a.end - plusOne[0].length, a.end, '') : src.edit(p.site.file, a.end, a.end, ' - 1');
+  };
+  return [back(args[0]!), back(args[1]!)];
 }
 
 function nanAtParseEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nanAtParse' }>): EditResult {
@@ -1998,6 +2023,7 @@ function planFile(p: FixPlan): string | null {
       return p.compileSite.file;
     case 'relabelAtWrite':
     case 'nanAtParse':
+    case 'windowBeforeTarget':
       return p.site.file;
     case 'classCountPlusOne':
       return p.site.file;
@@ -2108,6 +2134,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return relabelAtWriteEdits(src, p);
       case 'nanAtParse':
         return nanAtParseEdits(src, p);
+      case 'windowBeforeTarget':
+        return windowBeforeTargetEdits(src, p);
       case 'classCountPlusOne':
         return classCountPlusOneEdits(src, p);
       case 'setLearningRate':

@@ -1163,6 +1163,18 @@ describe('targets that are one of the input columns', () => {
   it('targets computed from the inputs are no finding', () => {
     assert.equal(configOnly(copied(undefined), SRC).findings.find((f) => f.symptom === 'targets-are-inputs'), undefined);
   });
+
+  it('a forecasting window that ends at its target: shown where the window is cut, fixed one step earlier', () => {
+    const src = withLine(withLine(withLine(withLine(CLASSIFIER_SRC, 2, '    xs.push(values.slice(i - WINDOW + 1, i + 1));'), 3, '    ys.push([values[i]]);'), 4, '  const x = tf.tensor2d(xs, [n, 12]);'), 5, '  const y = tf.tensor2d(ys, [n, 1]);');
+    const b = new TraceBuilder().model({ layers: [dense(16, 'relu', 7), dense(1, 'linear', 8)], loss: 'meanSquaredError', compileLine: 11, fitLine: 12 });
+    const summary = (shape: number[], extra: Partial<TensorSummary> = {}) => ({ shape, dtype: 'float32', count: shape[0]! * shape[1]!, min: -2, max: 2, mean: 0, std: 1, nanCount: 0, infCount: 0, distinct: null, oneHotRows: false, ...extra }) as TensorSummary;
+    b.events.push({ type: 'data', modelId: b.modelId, role: 'x', slot: 0, summary: summary([1000, 12]), site: site(12, 9), origin: { site: site(4, 13) } });
+    b.events.push({ type: 'data', modelId: b.modelId, role: 'y', slot: 0, summary: summary([1000, 1], { neighbourTargets: { kind: 'values', pairs: 256, candidates: 1000, correlation: 0.99, copiedColumn: 11 } }), site: site(12, 9), origin: { site: site(5, 13) } });
+    const f = configOnly(b, src).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.location?.line], ['targets-are-inputs:y', true, 2]);
+    assert.match(f.message, /The last value of each input window is the value it should predict/);
+    assert.equal(lineOf(applyFix(src, f.fix), 2), '    xs.push(values.slice(i - WINDOW, i));');
+  });
 });
 
 describe('inputs one-hot encoded with a depth below their ids', () => {

@@ -2149,6 +2149,8 @@ function targetsCopiedFromInputs(view: ModelView, run: ModelState): Hypothesis[]
   const x = [...run.data.x.values()][0]!;
   const width = x.summary.shape?.[x.summary.shape.length - 1];
   const ySite = e.site ?? view.event.fitSite;
+  // The last column of a window of values: the window ends at the value it should predict.
+  const window = typeof width === 'number' && column === width - 1 && width > 1 && x.origin?.site ? x.origin.site : null;
   return [
     {
       id: 'targets-are-inputs:y',
@@ -2158,15 +2160,17 @@ function targetsCopiedFromInputs(view: ModelView, run: ModelState): Hypothesis[]
       location: ySite,
       data: { role: 'y', fitSite: ySite },
       related: x.origin?.site ? [{ site: x.origin.site, message: `the inputs, whose column ${column} the targets copy` }] : [],
-      message: `The targets are column ${column} of the inputs${typeof width === 'number' ? ` (of ${width})` : ''}, value for value in every row compared: the model is trained to copy an input it is given, so its loss falls towards 0 while it learns nothing about the value it should predict. A target column sliced one off, or features that still hold the target, do this; check which column the targets are cut from.`,
+      message: `The targets are column ${column} of the inputs${typeof width === 'number' ? ` (of ${width})` : ''}, value for value in every row compared: the model is trained to copy an input it is given, so its loss falls towards 0 while it learns nothing about the value it should predict. ${window ? 'The last value of each input window is the value it should predict: the window ends one step too late.' : 'A target column sliced one off, or features that still hold the target, do this; check which column the targets are cut from.'}`,
       evidence: [`targets equal input column ${column} in all ${e.summary.neighbourTargets!.candidates} rows compared`],
       relevance: new Map(),
-      fixes: [],
+      fixes: window ? [{ title: 'End each input window one step before the value it predicts', plan: { kind: 'windowBeforeTarget', site: window } }] : [],
       confirmBy: set(...HARM),
       strength: 0.95,
       weak: false,
       keepWhenLearning: true,
       certain: true,
+      // A window that holds its own target: shown where the window is cut.
+      ...(window ? { atFix: true } : {}),
     },
   ];
 }
