@@ -1259,3 +1259,31 @@ describe('label smoothing of 1 in a custom loop', () => {
     assert.equal(loop(0.1).find((x) => x.symptom === 'label-smoothing-heavy'), undefined);
   });
 });
+
+describe('validationSplit read as the share to train on', () => {
+  const SRC = withLine(CLASSIFIER_SRC, 12, '  await model.fit(x, y, { epochs: 20, validationSplit: 0.9 });');
+  const split = (validationSplit: number) => {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1, 3000).yOneHot(3, 3000);
+    b.modelEvent!.fitConfig['validationSplit'] = validationSplit;
+    b.modelEvent!.fitConfig['validationSamples'] = Math.round(3000 * validationSplit);
+    return b;
+  };
+
+  it('0.9 trains on a tenth of the rows: a warning on fit with a fix that holds out 0.1, confirmed when validation stays far behind', () => {
+    const warned = configOnly(split(0.9), SRC).findings.find((f) => f.id === 'rows-left-out:validationSplit')!;
+    assert.deepEqual([warned.confirmed, warned.location?.line], [false, 12]);
+    assert.match(warned.message, /^validationSplit 0\.9 holds out 90% of the rows for validation, so fit trains on only 10% \(300 of 3000 rows\)/);
+    assert.equal(lineOf(applyFix(SRC, warned.fix), 12), '  await model.fit(x, y, { epochs: 20, validationSplit: 0.1 });');
+    const b = split(0.9);
+    decaying(200, 1.1, 0.05, 0.03, 0.01).forEach((l, i) => {
+      b.step(l, { acc: Math.min(0.99, 0.4 + i / 200) });
+      if (i % 20 === 19) b.epoch(Math.floor(i / 20), { loss: l, acc: 0.95, val_loss: 0.9, val_acc: 0.6 });
+    });
+    const f = run(b.events, sources(SRC)).findings.find((x) => x.id === 'rows-left-out:validationSplit')!;
+    assert.equal(f.confirmed, true);
+  });
+
+  it('a usual split is no finding', () => {
+    assert.equal(configOnly(split(0.2), SRC).findings.find((f) => f.id === 'rows-left-out:validationSplit'), undefined);
+  });
+});

@@ -1877,6 +1877,39 @@ function rowsLeftOut(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * fit's validationSplit above one half, as if it named the share to train on: fit holds out that
+ * share of the rows and trains on the rest (validationSplit 0.9 trains on a tenth). A warning,
+ * confirmed when validation stays far behind training; the fix holds out the complement.
+ */
+function largeValidationSplit(view: ModelView, run: ModelState): Hypothesis[] {
+  const split = view.event.fitConfig['validationSplit'];
+  const fitSite = view.event.fitSite;
+  if (view.event.mode !== 'fit' || typeof split !== 'number' || !(split > 0.5 && split < 1) || !fitSite) return [];
+  const to = Math.round((1 - split) * 100) / 100;
+  const held = view.event.fitConfig['validationSamples'];
+  const total = run.data.x.get(0)?.summary.shape?.[0];
+  const rows = typeof held === 'number' && held > 0 && typeof total === 'number' && total > held ? total : null;
+  return [
+    {
+      id: 'rows-left-out:validationSplit',
+      symptom: 'rows-left-out',
+      rootCause: 'training-data',
+      layer: null,
+      location: fitSite,
+      related: [],
+      message: `validationSplit ${fmt(split)} holds out ${pct(split)} of the rows for validation, so fit trains on only ${pct(1 - split)}${rows !== null ? ` (${rows - (held as number)} of ${rows} rows)` : ''}: validationSplit is the share held out, not the share trained on.`,
+      evidence: [`validationSplit ${fmt(split)}${rows !== null ? `: ${held} validation rows, ${rows - (held as number)} training rows` : ''}`],
+      relevance: new Map(),
+      fixes: [{ title: `Hold out ${pct(to)} for validation (validationSplit: ${to})`, plan: { kind: 'fitOption', fitSite, key: 'validationSplit', to: String(to) } }],
+      confirmBy: set('overfitting'),
+      strength: 0.85,
+      weak: false,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
+/**
  * Inputs scaled with moments over the wrong axes: the finding sits on the lines that took them
  * (`sites`, from the probe), with a fix that takes them over each column; null when none was seen.
  */
@@ -2558,6 +2591,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...oneClassTargets(view, run));
   out.push(...scaledAsAWhole(view, run));
   out.push(...rowsLeftOut(view, run));
+  out.push(...largeValidationSplit(view, run));
   out.push(...validationScale(view, run));
   out.push(...validationIsTraining(view, run));
   out.push(...unshuffledBatches(view, run));
