@@ -151,6 +151,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/time-series-window-leak/buggy.js', symptoms: ['targets-are-inputs'], rootCause: 'training-data', lineOf: 'xs.push(values.slice(', fixed: 'xs.push(values.slice(i - WINDOW, i));' },
   // validationSplit 0.9 trains on a tenth of the rows: confirmed when validation stays far behind, fixed to 0.1.
   { script: 'benchmark/bugs/validation-split-ninety/buggy.js', symptoms: ['rows-left-out'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'validationSplit: 0.1' },
+  // Relu logits before a softmax: three logit units die and their classes are lost; the layer is made linear.
+  { script: 'benchmark/bugs/relu-logits-before-softmax/buggy.js', symptoms: ['dead-relu'], rootCause: 'output-activation', lineOf: '', fixed: "units: NUM_CLASSES, activation: 'linear'" },
   // Adam's epsilon at 1: confirmed by a run that ends near the no-skill loss, fixed with the default epsilon.
   { script: 'benchmark/bugs/adam-epsilon-huge/buggy.js', symptoms: ['optimizer-epsilon-large'], rootCause: 'optimizer', lineOf: 'tf.train.adam(', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },
   // Dropout after the softmax: certain from the layers, on the dropout, fixed by moving it before the output layer.

@@ -568,3 +568,23 @@ describe('one head of a two-output model that never trains', () => {
     assert.equal(twoHeads(0.1).find((x) => x.symptom === 'output-untrained'), undefined);
   });
 });
+
+describe('relu logits before a softmax', () => {
+  const SRC = withLine(CLASSIFIER_SRC, 8, "  model.add(tf.layers.dense({ units: 10, activation: 'relu' }));");
+  const logits = (dead: number) => {
+    const b = new TraceBuilder().model({ layers: [dense(16, 'relu', 7), dense(10, 'relu', 8), act('softmax', 9)], loss: 'categoricalCrossentropy', compileLine: 11, fitLine: 12 }).xRange(-1, 1).yOneHot(10);
+    for (let i = 0; i < 60; i++) b.step(1.5 - i * 0.01, { acc: 0.4 + i * 0.004, layers: i % 10 === 0 ? [{ out: { dead: 0.2 } }, { out: { dead, count: 320 } }, { out: { min: 0, max: 1 } }] : undefined });
+    return run(b.events, sources(SRC)).findings;
+  };
+
+  it('three dead logit units: their classes are lost; on the relu layer, fixed to linear', () => {
+    const f = logits(0.3).find((x) => x.symptom === 'dead-relu')!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['dead-relu:dense_2', true, 'output-activation', 8]);
+    assert.match(f.message, /^dense_2 applies relu to the 10 logits the softmax of activation_3 turns into class probabilities: 3 of them are 0 for every row/);
+    assert.equal(lineOf(applyFix(SRC, f.fix), 8), "  model.add(tf.layers.dense({ units: 10, activation: 'linear' }));");
+  });
+
+  it('no dead logit is no finding', () => {
+    assert.equal(logits(0).find((x) => x.symptom === 'dead-relu'), undefined);
+  });
+});

@@ -105,6 +105,42 @@ function fedByDeadLayer(view: ModelView, run: ModelState, l: LayerView): boolean
   return false;
 }
 
+/**
+ * Logits passed through relu before a softmax output: a logit unit that is 0 for every row (dead)
+ * leaves its class a logit no higher than any other's floor, so that class is (almost) never
+ * predicted, and no gradient revives it. Harm as soon as a unit is dead over whole batches; the
+ * fix makes the logits linear.
+ */
+function deadLogits(ctx: Ctx): Observation[] {
+  const view = ctx.view!;
+  const run = ctx.run;
+  const out: Observation[] = [];
+  for (const o of view.outputs) {
+    const owner = view.ownerOf(o.actLayer);
+    if (o.activation !== 'softmax' || owner === o.actLayer || !RELU_LIKE.has(owner.act) || !owner.units || owner.units < 3) continue;
+    const ss = run.track(owner.index)?.lastOut(SAMPLES) ?? [];
+    if (ss.length < SAMPLES || ss.some((s) => !isNum(s.dead) || (s.rows ?? 0) < 8)) continue;
+    const dead = Math.min(...ss.map((s) => s.dead!));
+    const units = Math.round(dead * owner.units);
+    if (units < 1) continue;
+    out.push({
+      symptom: 'dead-relu',
+      about: owner.info.name,
+      harm: true,
+      priority: 0.8,
+      layer: owner,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `${owner.info.name} applies relu to the ${owner.units} logits the softmax of ${o.actLayer.info.name} turns into class probabilities: ${units} of them ${units === 1 ? 'is' : 'are'} 0 for every row of the last ${SAMPLES} batches seen, so ${units === 1 ? 'its class' : 'their classes'} can hardly ever be predicted and no gradient brings ${units === 1 ? 'it' : 'them'} back. Logits must be free to go below 0: leave that layer linear.`,
+      evidence: [`${owner.info.name}: ${units} of ${owner.units} units dead (${pct(dead)}) in each of the last ${SAMPLES} samples`, `${o.actLayer.info.name} applies softmax to them`],
+      relevance: new Map([[owner.pos, { score: 1, evidence: `${units} dead logit units` }]]),
+      related: o.actLayer.info.site && o.actLayer !== owner ? [{ site: o.actLayer.info.site, message: 'the softmax over those logits' }] : [],
+      cause: { rootCause: 'output-activation', layer: owner, location: owner.info.site, fixes: [activationFix(owner, 'linear', `Leave ${owner.info.name} linear: logits for the softmax`)], confirms: [], folds: [] },
+    });
+  }
+  return out;
+}
+
 function deadRelu(ctx: Ctx): Observation[] {
   const view = ctx.view!;
   const run = ctx.run;
@@ -789,5 +825,5 @@ export function neverUpdated(ctx: Ctx): Observation[] {
 
 export function detectLayers(ctx: Ctx): Observation[] {
   if (!ctx.view) return [];
-  return [...decayedWeights(ctx), ...constantOutput(ctx), ...pinnedOutput(ctx), ...headNeverUpdated(ctx), ...unchanged(ctx), ...deadRelu(ctx), ...saturated(ctx), ...vanishing(ctx), ...runawayRecurrentState(ctx)];
+  return [...decayedWeights(ctx), ...constantOutput(ctx), ...pinnedOutput(ctx), ...headNeverUpdated(ctx), ...unchanged(ctx), ...deadLogits(ctx), ...deadRelu(ctx), ...saturated(ctx), ...vanishing(ctx), ...runawayRecurrentState(ctx)];
 }
