@@ -1287,3 +1287,22 @@ describe('validationSplit read as the share to train on', () => {
     assert.equal(configOnly(split(0.2), SRC).findings.find((f) => f.id === 'rows-left-out:validationSplit'), undefined);
   });
 });
+
+describe('softmax on a hidden layer', () => {
+  const SRC = withLine(CLASSIFIER_SRC, 8, "  model.add(tf.layers.dense({ units: 128, activation: 'softmax' }));");
+  const model = (hidden: string) => new TraceBuilder().model({ layers: [dense(64, 'relu', 7), dense(128, hidden, 8), dense(5, 'softmax', 9)], loss: 'categoricalCrossentropy', compileLine: 11, fitLine: 12 }).xRange(-1, 1).yOneHot(5);
+
+  it('is a warning on that layer, confirmed by a stall it explains, fixed to relu', () => {
+    const warned = configOnly(model('softmax'), SRC).findings.find((f) => f.symptom === 'hidden-softmax')!;
+    assert.deepEqual([warned.confirmed, warned.rootCause, warned.location?.line], [false, 'hidden-activation', 8]);
+    assert.equal(lineOf(applyFix(SRC, warned.fix), 8), "  model.add(tf.layers.dense({ units: 128, activation: 'relu' }));");
+    const b = model('softmax');
+    flat(300, 1.609, 0.002).forEach((l) => b.step(l, { acc: 0.2 }));
+    const f = run(b.events, sources(SRC)).findings[0]!;
+    assert.deepEqual([f.symptom, f.confirmed, f.location?.line], ['hidden-softmax', true, 8]);
+  });
+
+  it('softmax on the output only is no finding', () => {
+    assert.equal(configOnly(model('relu'), SRC).findings.find((f) => f.symptom === 'hidden-softmax'), undefined);
+  });
+});

@@ -2340,6 +2340,34 @@ function hiddenSigmoid(view: ModelView): Hypothesis[] {
   ];
 }
 
+/**
+ * Softmax on a hidden layer (copied from the output layer): it squeezes the layer's units into
+ * probabilities that sum to 1, about 1/units each, and passes back a gradient that many times
+ * smaller, so the layers below barely learn. A warning, confirmed by a stall, which it then explains.
+ */
+function hiddenSoftmax(view: ModelView): Hypothesis[] {
+  const outputs = new Set(view.outputs.map((o) => o.actLayer.pos));
+  const hidden = view.layers.filter((l) => l.act === 'softmax' && !outputs.has(l.pos) && (l.kind === 'weighted' || l.kind === 'activation'));
+  return hidden.slice(0, 2).map((l) => {
+    const units = l.units ?? view.ownerOf(l).units;
+    return {
+      id: `hidden-softmax:${l.info.name}`,
+      symptom: 'hidden-softmax',
+      rootCause: 'hidden-activation',
+      layer: l,
+      location: l.info.site,
+      related: [],
+      message: `${l.info.name} is a hidden layer with softmax: its ${units ?? ''} units are squeezed into probabilities that sum to 1${units ? `, about ${fmt(1 / units)} each` : ''}, so the next layer sees almost the same small values for every input and the gradient passed back is shrunk as much. Softmax belongs on the output; use relu here.`,
+      evidence: [`${l.info.name} applies softmax and is not an output`],
+      relevance: new Map([[l.pos, { score: 1, evidence: 'softmax in a hidden layer' }]]),
+      fixes: [activationFix(l, 'relu')],
+      confirmBy: set(...HARM, 'vanishing-gradient', 'weights-unchanged'),
+      strength: 0.9,
+      weak: false,
+    };
+  });
+}
+
 /** The shape a layer's call receives: its one predecessor's output, else the shape the probe recorded (a first layer's). */
 function inputShapeOf(view: ModelView, l: LayerView): LayerView['info']['inputShape'] {
   const pred = l.preds.length === 1 ? view.layers[l.preds[0]!] : undefined;
@@ -2578,6 +2606,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...noiseDrownsInputs(view, run));
   out.push(...tinyBatchNormalization(view));
   out.push(...hiddenSigmoid(view));
+  out.push(...hiddenSoftmax(view));
   out.push(...wholeImagePooling(view));
   out.push(...channelsFirstImages(view));
   out.push(...gradientsShrunk(run));
