@@ -264,6 +264,8 @@ export class DiagnosisEngine {
         return this.configEvidence(e.modelId, (run) => (run.staleTrainable ??= e));
       case 'weightsSet':
         return this.configEvidence(e.modelId, (run) => run.weightsSet.push(e));
+      case 'gradientAscent':
+        return this.configEvidence(e.modelId, (run) => (run.gradientAscent ??= e));
       case 'columnTargets':
         return this.configEvidence(e.modelId, (run) => (run.columnTargets ??= e));
       case 'gradientsAltered':

@@ -74,6 +74,8 @@ export type FixPlan =
   | { kind: 'relabelAtWrite'; site: SourceSite; from: number[]; to: number[] }
   /** Items `a` and `b` of the array literal given to fit as its targets trade places. */
   | { kind: 'swapFitTargets'; fitSite: SourceSite; a: number; b: number }
+  /** The one `.add(` (or `tf.add(`) on the site's line, a variable's update, becomes `sub`: a step down the gradient. */
+  | { kind: 'descendAt'; site: SourceSite }
   /** The two weights of fit's `classWeight` object (written in the call, or in the one declaration it names) trade places. */
   | { kind: 'swapClassWeights'; fitSite: SourceSite }
   /** A new `model.add(tf.layers.<layerCall>)` statement right after the one that added `after`. */
@@ -819,6 +821,16 @@ function windowBeforeTargetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'w
     return plusOne ? src.edit(p.site.file, a.end - plusOne[0].length, a.end, '') : src.edit(p.site.file, a.end, a.end, ' - 1');
   };
   return [back(args[0]!), back(args[1]!)];
+}
+
+function descendAtEdits(src: SourceText, p: Extract<FixPlan, { kind: 'descendAt' }>): EditResult {
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  const adds = [...code.matchAll(/(?:\.\s*|\btf\s*\.\s*)(add)\s*\(/g)];
+  if (adds.length !== 1) return null;
+  const at = start + adds[0]!.index! + adds[0]![0].indexOf('add');
+  return [src.edit(p.site.file, at, at + 3, 'sub')];
 }
 
 function nanAtParseEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nanAtParse' }>): EditResult {
@@ -2022,6 +2034,7 @@ function planFile(p: FixPlan): string | null {
     case 'lossWeightOne':
       return p.compileSite.file;
     case 'relabelAtWrite':
+    case 'descendAt':
     case 'nanAtParse':
     case 'windowBeforeTarget':
       return p.site.file;
@@ -2134,6 +2147,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return relabelAtWriteEdits(src, p);
       case 'nanAtParse':
         return nanAtParseEdits(src, p);
+      case 'descendAt':
+        return descendAtEdits(src, p);
       case 'windowBeforeTarget':
         return windowBeforeTargetEdits(src, p);
       case 'classCountPlusOne':

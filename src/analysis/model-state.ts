@@ -1,7 +1,7 @@
 /** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
 import { ModelData, ModelView } from './model';
 import { History, isNum, Ring } from './stats';
-import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, SourceSite } from './trace';
+import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, SourceSite } from './trace';
 
 /** One sampled iteration's statistics for one layer, reduced to what detectors need. */
 export interface LayerSample {
@@ -265,6 +265,8 @@ export class ModelState {
   batchAxis: BatchAxisEvent | null = null;
   columnTargets: ColumnTargetsEvent | null = null;
   staleTrainable: StaleTrainableEvent | null = null;
+  /** A hand-written update seen moving the variables along their gradients. */
+  gradientAscent: GradientAscentEvent | null = null;
   /** model.setWeights calls made while fit trained this model (the first few). */
   weightsSet: WeightsSetEvent[] = [];
   gradientsShrunk: GradientsAlteredEvent | null = null;

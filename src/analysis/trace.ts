@@ -362,6 +362,22 @@ export const StaleTrainableEvent = z.object({
 export type StaleTrainableEvent = z.infer<typeof StaleTrainableEvent>;
 
 /**
+ * A custom loop's hand-written update that moves the variables along their gradients (w + lr·g):
+ * it climbs the loss. Measured on the first steps' writes to variables whose gradients the step
+ * computed; sent once per model when every measured write of three steps went uphill.
+ */
+export const GradientAscentEvent = z.object({
+  type: z.literal('gradientAscent'),
+  modelId: z.number().int(),
+  /** The user's line that wrote the variables. */
+  site: SourceSite.nullable(),
+  /** Writes measured, and the least cosine between a write's change and its gradient. */
+  writes: z.number().int().min(1),
+  minCosine: z.number(),
+});
+export type GradientAscentEvent = z.infer<typeof GradientAscentEvent>;
+
+/**
  * model.setWeights called on the model fit is training, from a callback between its steps: the
  * weights the steps made are replaced. Sent for the first calls of each model.
  */
@@ -751,6 +767,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ColumnTargetsEvent,
   StaleTrainableEvent,
   WeightsSetEvent,
+  GradientAscentEvent,
   StoppedEarlyEvent,
   BatchClassesEvent,
   TensorLeakEvent,

@@ -33,6 +33,7 @@ import type {
   ColumnTargetsEvent,
   StaleTrainableEvent,
   WeightsSetEvent,
+  GradientAscentEvent,
   OptimizerInfo,
   OutputStats,
   SourceSite,
@@ -266,6 +267,78 @@ let weightWrites: number | null = null;
 /** Variables ever written after they were made (a training step, setWeights, a loaded model): the others hold their initial values. */
 const writtenVariables = new WeakSet<object>();
 
+/** Custom steps whose variable writes are measured against their gradients. */
+const ASCENT_STEPS = 3;
+interface AscentWatch {
+  entry: TracedModel;
+  /** The latest step's gradients, by variable name, while it is one of the first ASCENT_STEPS. */
+  grads: Record<string, any> | null;
+  step: number;
+  /** Steps in which every measured write went uphill, writes measured, least cosine, the writing line. */
+  uphillSteps: number;
+  stepUphill: boolean | null;
+  writes: number;
+  minCosine: number;
+  site: SourceSite | null;
+  done: boolean;
+}
+const ascentWatches = new WeakMap<TracedModel, AscentWatch>();
+let ascentWatch: AscentWatch | null = null;
+
+/** Called after each custom step: its gradients are the ones the next writes are measured against. */
+function watchAscent(entry: TracedModel, grads: Record<string, any> | undefined): void {
+  if (entry.mode !== 'custom' || !grads) return;
+  let w = ascentWatches.get(entry);
+  if (!w) ascentWatches.set(entry, (w = { entry, grads: null, step: 0, uphillSteps: 0, stepUphill: null, writes: 0, minCosine: 1, site: null, done: false }));
+  if (w.done) return;
+  if (w.stepUphill === true) w.uphillSteps++;
+  else if (w.stepUphill === false) w.done = true;
+  if (!w.done && w.uphillSteps >= ASCENT_STEPS) {
+    w.done = true;
+    emit({ type: 'gradientAscent', modelId: entry.id, site: w.site, writes: w.writes, minCosine: w.minCosine } satisfies GradientAscentEvent);
+  }
+  w.step++;
+  w.stepUphill = null;
+  w.grads = !w.done && w.step <= ASCENT_STEPS + 1 ? grads : null;
+  if (w.step > ASCENT_STEPS + 1) w.done = true;
+  ascentWatch = w.done ? null : w;
+}
+
+/** A write's change against the variable's gradient: the cosine between them, or null when it cannot be read. */
+function noteWriteDirection(variable: any, value: any): void {
+  const w = ascentWatch;
+  const grad = w?.grads?.[variable?.name];
+  const tf = tfCore;
+  if (!w || !tf || !isReadable(grad) || !isReadable(value) || !isReadable(variable) || !sameShape(grad.shape, value.shape)) return;
+  // The probe's own arithmetic is not the script's: the data-origin notes skip it.
+  readingApplied = true;
+  let cosine: number | null = null;
+  try {
+    const [dot, norms] = tf.tidy(() => {
+      const change = tf.sub(value, variable);
+      return [tf.sum(tf.mul(change, grad)), tf.mul(tf.norm(change), tf.norm(grad))];
+    });
+    try {
+      const n = norms.dataSync()[0] as number;
+      cosine = n > 0 ? (dot.dataSync()[0] as number) / n : null;
+    } finally {
+      dot.dispose();
+      norms.dispose();
+    }
+  } finally {
+    readingApplied = false;
+  }
+  if (cosine === null || !Number.isFinite(cosine)) return;
+  w.writes++;
+  w.minCosine = Math.min(w.minCosine, cosine);
+  w.site ??= captureUserSite(PROBE_FILE);
+  w.stepUphill = (w.stepUphill ?? true) && cosine > 0.5;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
 function watchWeightWrites(core: any): void {
   const proto = core.Variable?.prototype;
   const assign = proto?.assign;
@@ -274,6 +347,13 @@ function watchWeightWrites(core: any): void {
     proto.assign = function (this: any, ...args: any[]) {
       weightWrites = (weightWrites ?? 0) + 1;
       writtenVariables.add(this);
+      if (ascentWatch) {
+        try {
+          noteWriteDirection(this, args[0]);
+        } catch {
+          /* the write goes ahead unmeasured */
+        }
+      }
       return assign.apply(this, args);
     };
     weightWrites = 0;
@@ -2247,7 +2327,10 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     }
     if (activeFit && activeFit.traced === entry) activeFit.pending = pending;
     else finishStep(entry, pending, null, null, {});
-    if (entry.mode === 'custom') noteComputedGradients(entry, result?.grads, pending.gradNorm);
+    if (entry.mode === 'custom') {
+      noteComputedGradients(entry, result?.grads, pending.gradNorm);
+      watchAscent(entry, result?.grads);
+    }
     watchOpponents(entry, result?.grads, state.others);
   } catch (error) {
     warnOnce(`step statistics failed: ${(error as Error).message}`);

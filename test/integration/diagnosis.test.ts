@@ -155,6 +155,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/relu-logits-before-softmax/buggy.js', symptoms: ['dead-relu'], rootCause: 'output-activation', lineOf: '', fixed: "units: NUM_CLASSES, activation: 'linear'" },
   // Softmax on a hidden layer under plain SGD: a stall it explains, fixed to relu.
   { script: 'benchmark/bugs/hidden-softmax-layer/buggy.js', symptoms: ['hidden-softmax'], rootCause: 'hidden-activation', lineOf: '', fixed: "units: 128, activation: 'relu'" },
+  // A hand-written SGD step that adds the gradient: the probe sees each write climb; fixed to subtract.
+  { script: 'benchmark/bugs/manual-sgd-sign-flipped/buggy.js', symptoms: ['gradient-ascent'], rootCause: 'optimizer', lineOf: 'p.assign(p.add(', fixed: 'p.assign(p.sub(grads[p.name].mul(LR)));' },
   // Adam's epsilon at 1: confirmed by a run that ends near the no-skill loss, fixed with the default epsilon.
   { script: 'benchmark/bugs/adam-epsilon-huge/buggy.js', symptoms: ['optimizer-epsilon-large'], rootCause: 'optimizer', lineOf: 'tf.train.adam(', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },
   // Dropout after the softmax: certain from the layers, on the dropout, fixed by moving it before the output layer.

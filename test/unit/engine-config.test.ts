@@ -1306,3 +1306,14 @@ describe('softmax on a hidden layer', () => {
     assert.equal(configOnly(model('relu'), SRC).findings.find((f) => f.symptom === 'hidden-softmax'), undefined);
   });
 });
+
+describe('a hand-written update that climbs the gradient', () => {
+  const SRC = withLine(CLASSIFIER_SRC, 12, '  for (const p of params) p.assign(p.add(grads[p.name].mul(LR)));');
+  it('is certain from the probe, on the write, fixed to subtract', () => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] })).xRange(-1, 1);
+    b.events.push({ type: 'gradientAscent', modelId: b.modelId, site: site(12, 32), writes: 12, minCosine: 1 });
+    const f = configOnly(b, SRC).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['gradient-ascent:update', true, 'optimizer', 12]);
+    assert.equal(lineOf(applyFix(SRC, f.fix), 12), '  for (const p of params) p.assign(p.sub(grads[p.name].mul(LR)));');
+  });
+});

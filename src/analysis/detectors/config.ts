@@ -754,6 +754,35 @@ function classWeightsInverted(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A custom loop's hand-written update that moves each variable along its gradient (w + lr·g where
+ * w - lr·g was meant): every step climbs the loss. Measured by the probe on the first three steps'
+ * writes; certain, shown on the write, with a fix that subtracts.
+ */
+function gradientAscent(run: ModelState): Hypothesis[] {
+  const e = run.gradientAscent;
+  if (!e) return [];
+  return [
+    {
+      id: 'gradient-ascent:update',
+      symptom: 'gradient-ascent',
+      rootCause: 'optimizer',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `The update written here moves the variables along their gradients, so every step climbs the loss instead of descending it: in each of the first 3 steps, all ${e.writes} measured writes changed the variables in the gradient's direction (the least cosine between a change and its gradient: ${fmt(e.minCosine)}). Subtract the scaled gradient: w.sub(grad.mul(learningRate)).`,
+      evidence: [`${e.writes} writes over the first 3 steps, each at a cosine of ${fmt(e.minCosine)} or more with its variable's gradient`],
+      relevance: new Map(),
+      fixes: e.site ? [{ title: 'Step down the gradient: subtract it', plan: { kind: 'descendAt', site: e.site } }] : [],
+      confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient'),
+      strength: 1,
+      weak: false,
+      certain: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * model.setWeights called on the model while fit trains it, in two epochs or more, each time with
  * the weights fit started from (a "keep the best" callback whose comparison never saves, so it
  * restores the initial weights): what every epoch learned is thrown away. A warning on
@@ -2597,6 +2626,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...heavyLabelSmoothing(view, run));
   out.push(...classWeightsInverted(view, run));
   out.push(...weightsSetDuringFit(view, run));
+  out.push(...gradientAscent(run));
   out.push(...activationAppliedTwice(view, run));
   out.push(...initializationChecks(view));
   out.push(...explodingInitCheck(view));
