@@ -548,14 +548,18 @@ export function neighbourTargets(x: Values, xShape: readonly number[], y: Values
   return { kind: 'values', pairs: queries, candidates, correlation: rankCorrelation(pairs), ...copy };
 }
 
-/** The first input column equal to the (one-column, varying) targets in every picked row, or null. */
+/**
+ * The one input column equal to the (one-column, varying) targets in every picked row, or null.
+ * Inputs whose every column is the target (a toy set built that way) or a single input are no copy.
+ */
 function copiedColumnOf(x: Values, width: number, y: Values, picked: number[]): number | null {
   const first = y[picked[0]!]!;
-  if (!picked.some((r) => y[r] !== first)) return null;
-  for (let c = 0; c < width; c++) {
-    if (picked.every((r) => Math.abs(x[r * width + c]! - y[r]!) <= 1e-6 * (1 + Math.abs(y[r]!)))) return c;
+  if (width < 2 || !picked.some((r) => y[r] !== first)) return null;
+  const copies: number[] = [];
+  for (let c = 0; c < width && copies.length < 2; c++) {
+    if (picked.every((r) => Math.abs(x[r * width + c]! - y[r]!) <= 1e-6 * (1 + Math.abs(y[r]!)))) copies.push(c);
   }
-  return null;
+  return copies.length === 1 ? copies[0]! : null;
 }
 
 /** Spearman's rank correlation of the pairs: outlying targets (what a Huber loss is for) do not swamp it. */

@@ -174,6 +174,9 @@ describe('targets against their inputs (nearest neighbours)', () => {
     const computed = Float32Array.from({ length: n }, (_, r) => 3 * xs[2 * r]! + 0.1 * rand());
     assert.equal(neighbourTargets(xs, [n, 2], computed, [n, 1])?.copiedColumn, undefined);
     assert.equal(neighbourTargets(xs, [n, 2], Float32Array.from({ length: n }, (_, r) => label(r)), [n, 1])?.copiedColumn, undefined);
+    // Every column the label (rows of all ones or all zeros): a toy set built that way, not a copy.
+    const same = Float32Array.from({ length: 2 * n }, (_, i) => label(Math.floor(i / 2)));
+    assert.equal(neighbourTargets(same, [n, 2], Float32Array.from({ length: n }, (_, r) => label(r)), [n, 1])?.copiedColumn, undefined);
   });
 
   it('says nothing about too few rows or targets of several values per row that are not classes', () => {
