@@ -320,7 +320,8 @@ describe('weights that do not change and constant outputs', () => {
       const b = new TraceBuilder().model({ layers: [dense(16, 'linear', 7), act('relu', 8), dense(k, 'sigmoid', 9)], loss: 'crossEntropy', compileLine: 10, fitLine: 11 }).xRange(0, 1);
       if (k === 1) b.yBinary(0.5);
       else b.yOneHot(k);
-      for (let i = 0; i < 80; i++) b.step(Math.max(0.001, 1.2 - i * 0.05), { acc: 0.25, ...(i % 10 === 0 ? output(i < 20 ? null : mean) : {}) });
+      // One binary unit at 1 for balanced targets cannot bring the loss down: it stays at chance.
+      for (let i = 0; i < 80; i++) b.step(k === 1 ? 0.69 : Math.max(0.001, 1.2 - i * 0.05), { acc: k === 1 ? 0.5 : 0.25, ...(i % 10 === 0 ? output(i < 20 ? null : mean) : {}) });
       return run(b.events, sources(src));
     };
     const f = build(4, 1).findings.find((x) => x.symptom === 'constant-output')!
@@ -352,6 +353,12 @@ describe('weights that do not change and constant outputs', () => {
     assert.equal(f.layer?.name, 'activation_4');
     assert.equal(f.location?.line, 8);
     assert.equal(f.relevance[0]!.layer.name, 'activation_4');
+  });
+
+  it('a binary output saturated at 1 across a batch of one class, from a model that learns, is being right, not constant', () => {
+    const b = new TraceBuilder().model({ layers: [dense(16, 'relu', 7), dense(1, 'sigmoid', 8)], loss: 'binaryCrossentropy', compileLine: 10, fitLine: 11 }).xRange(-1, 1).yBinary(0.5);
+    decaying(80, 0.7, 0.01, 0.08).forEach((l, i) => b.step(l, { acc: Math.min(1, 0.5 + i / 40), layers: i % 10 === 0 ? [{ out: {} }, { out: i < 30 ? { mean: 0.5, std: 0.3 } : { constant: 1, std: 0, mean: 0.99999, min: 0.9999, max: 1, saturated: 1, count: 8 } }] : undefined }));
+    assert.equal(run(b.events).findings.find((f) => f.symptom === 'constant-output' || f.observed?.includes('constant-output')), undefined);
   });
 
   it('near-constant outputs right after initialization are not flagged', () => {

@@ -574,6 +574,11 @@ function constantOutput(ctx: Ctx): Observation[] {
     // With one sample per batch, a model that learns well gives the same confident output on
     // samples of the same class: only a stalled model's identical outputs mean "constant".
     if (!c.decisive && ss.every((s) => (s.rows ?? 2) < 2) && assessLoss(run)?.learning) continue;
+    // Batches of one class (rows stored by group, batched in order) get one confident answer from a
+    // model that classifies above chance: saturated at its bound, that is being right, not constant.
+    const value = ss[ss.length - 1]?.outMean;
+    const atBound = (o.activation === 'sigmoid' || o.activation === 'softmax') && isNum(value) && (value >= 0.999 || value <= 0.001);
+    if (atBound && (assessAccuracy(run)?.aboveChance || (o.units === 1 && learningWell(run)))) continue;
     // The producer: the first layer that is constant while its (sampled) inputs are not. A
     // layer fed by the raw input cannot be judged: the sampled batch itself may be constant.
     const isConst = (l: LayerView) => constantOver(run.track(l.index)?.lastOut(6) ?? [], l.act, l.units).constant;
