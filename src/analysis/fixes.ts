@@ -575,6 +575,15 @@ function lossEdits(src: SourceText, p: Extract<FixPlan, { kind: 'loss' }>): Edit
   return [src.edit(file, target.start, target.end, `${q}${p.to}${q}`)];
 }
 
+/**
+ * The one declaration of `name` in the file (`const|let|var name = ...`): where its keyword stands
+ * and where its initializer starts. Null when the name is declared more than once, or never.
+ */
+function singleDeclaration(t: string, name: string): { at: number; init: number } | null {
+  const decls = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(name)}\\s*=(?!=)\\s*`, 'g'))];
+  return decls.length === 1 ? { at: decls[0]!.index!, init: decls[0]!.index! + decls[0]![0].length } : null;
+}
+
 /** The span of the literal 0 an expression is, or names (a constant, or a key of a constant object, declared once). */
 function zeroBehind(src: SourceText, span: Span): Span | null {
   const t = src.text;
@@ -582,9 +591,8 @@ function zeroBehind(src: SourceText, span: Span): Span | null {
   if (/^0(?:\.0*)?$/.test(expr)) return span;
   const m = /^([A-Za-z_$][\w$]*)(?:\s*\.\s*([A-Za-z_$][\w$]*))?$/.exec(expr);
   if (!m) return null;
-  const decls = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(m[1]!)}\\s*=(?!=)\\s*`, 'g'))];
-  if (decls.length !== 1) return null;
-  const start = decls[0]!.index! + decls[0]![0].length;
+  const start = singleDeclaration(t, m[1]!)?.init;
+  if (start === undefined) return null;
   if (!m[2]) {
     const init = trim(t, start, statementEnd(t, start));
     return /^0(?:\.0*)?$/.test(t.slice(init.start, init.end)) ? init : null;
@@ -852,9 +860,8 @@ function nanAtParseEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nanAtPars
   // A name pushed: its one declaration holds the parse.
   const name = t.slice(row.start, row.end);
   if (/^[A-Za-z_$][\w$]*$/.test(name)) {
-    const decls = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(name)}\\s*=(?!=)\\s*`, 'g'))];
-    if (decls.length !== 1) return null;
-    const start = decls[0]!.index! + decls[0]![0].length;
+    const start = singleDeclaration(t, name)?.init;
+    if (start === undefined) return null;
     row = trim(t, start, statementEnd(t, start));
   }
   const expr = t.slice(row.start, row.end);
@@ -975,10 +982,8 @@ function classCountPlusOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'cl
   }
   const name = written ? t.slice(written.start, written.end) : '';
   if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
-  const code = codeOnly(t, 0, t.length);
-  const decls = [...code.matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(name)}\\s*=(?!=)\\s*`, 'g'))];
-  if (decls.length !== 1) return null;
-  const start = decls[0]!.index! + decls[0]![0].length;
+  const start = singleDeclaration(t, name)?.init;
+  if (start === undefined) return null;
   const max = /^Math\s*\.\s*max\s*\(/.exec(t.slice(start));
   if (!max) return null;
   const close = matchClose(t, start + max[0].length - 1);
@@ -1147,9 +1152,9 @@ function swapClassWeightsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swa
   if (open < 0) {
     const name = prop.value ? t.slice(prop.value.start, prop.value.end) : prop.key;
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
-    const decls = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(name)}\\s*=(?!=)\\s*(?=\\{)`, 'g'))];
-    if (decls.length !== 1) return null;
-    open = decls[0]!.index! + decls[0]![0].length;
+    const init = singleDeclaration(t, name)?.init;
+    if (init === undefined || t[init] !== '{') return null;
+    open = init;
   }
   const close = matchClose(t, open);
   if (close < 0) return null;
@@ -1603,9 +1608,9 @@ export function rateValueSite(read: SourceReader | undefined, site: SourceSite, 
     name = /\.\s*learningRate\s*=(?!=)\s*([A-Za-z_$][\w$]*)\s*;?\s*$/.exec(line)?.[1] ?? '';
   }
   if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
-  const decls = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(name)}\\s*=(?!=)`, 'g'))];
-  if (decls.length !== 1) return null;
-  const p = src.position(decls[0]!.index!);
+  const decl = singleDeclaration(t, name);
+  if (!decl) return null;
+  const p = src.position(decl.at);
   return { file: site.file, line: p.line, column: p.column };
 }
 
@@ -1780,9 +1785,8 @@ function declaredArgumentInit(src: SourceText, site: SourceSite, callee: string,
   const arg = findCall(src, site, new RegExp(`\\b${escapeRe(callee)}\\s*\\(`))?.args[index];
   const name = arg ? t.slice(arg.start, arg.end) : '';
   if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
-  const decls = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(name)}\\s*=(?!=)\\s*`, 'g'))];
-  if (decls.length !== 1) return null;
-  const start = decls[0]!.index! + decls[0]![0].length;
+  const start = singleDeclaration(t, name)?.init;
+  if (start === undefined) return null;
   const end = statementEnd(t, start);
   return end > start ? trim(t, start, end) : null;
 }
