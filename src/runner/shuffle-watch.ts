@@ -5,8 +5,8 @@
  *
  * The watch records each tf.util.shuffle call on a data array (the first random draws it used and
  * the user's line). When `fit` starts, it looks for two arrays shuffled with different draws whose
- * current order is the order of fit's first input rows and first target rows, from the same
- * offset: that proves fit's data was built from those arrays after both shuffles. Values may
+ * current order is the order of fit's first input rows (or of one input column, for data held
+ * column by column) and first target rows, from the same offset: that proves fit's data was built from those arrays after both shuffles. Values may
  * have been scaled on the way (`tf.tensor2d(xs).div(255)`, standardized columns, one-hot labels).
  * Nothing it does changes the arrays, the order or the random numbers the script draws.
  */
@@ -109,7 +109,7 @@ export class ShuffleWatch {
     const rows = Math.min(x.rows, y.rows, HEAD_ROWS);
     for (const [a, b] of this.pairs()) {
       for (let offset = 0; offset + rows <= a.c.length; offset++) {
-        if (rowsMatch(a.array, offset, x, rows) && rowsMatch(b.array, offset, y, rows)) {
+        if ((rowsMatch(a.array, offset, x, rows) || columnMatch(a.array, offset, x, rows)) && rowsMatch(b.array, offset, y, rows)) {
           return { inputs: a.c.site, targets: b.c.site, inputsFirst: a.order < b.order, rows: a.c.length };
         }
       }
@@ -206,6 +206,24 @@ function rowsMatch(array: ArrayLike<unknown>, offset: number, head: Head, rows: 
     if (fit === 'varying') varying++;
   }
   return varying > 0;
+}
+
+/**
+ * Data held column by column (`{ age: [...], income: [...] }`): the array is one column of the
+ * inputs, rows `offset..offset+rows-1` of it one of the head's columns up to a scaling.
+ */
+function columnMatch(array: ArrayLike<unknown>, offset: number, head: Head, rows: number): boolean {
+  if (head.columns < 2) return false;
+  const u: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    const v = array[offset + r];
+    if (typeof v !== 'number') return false;
+    u.push(v);
+  }
+  for (let j = 0; j < Math.min(head.columns, HEAD_COLUMNS); j++) {
+    if (affine(u, u.map((_, r) => head.values[r * head.columns + j]!)) === 'varying') return true;
+  }
+  return false;
 }
 
 /** The first number of an element (a number, or the first of a possibly nested numeric row). */

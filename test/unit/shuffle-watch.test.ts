@@ -68,6 +68,25 @@ describe('shuffle watch', () => {
     assert.deepEqual(w2.find(standardized, head(d.labels.slice(0, 6).map((c) => [c]))), { inputs: { file: '/script.js', line: 4, column: 11 }, targets: { file: '/script.js', line: 3, column: 11 }, inputsFirst: false, rows: 40 });
   });
 
+  it('finds data held column by column whose columns and labels were each shuffled on their own', () => {
+    const { util, w, line } = watched();
+    const { x, labels } = data(40);
+    const columns = { a: x.map((r) => r[0]!), b: x.map((r) => r[1]!), label: labels.slice() };
+    line.value = 12;
+    for (const name of Object.keys(columns) as Array<keyof typeof columns>) util.shuffle(columns[name]);
+    // fit's inputs: the columns zipped into rows, the first standardized.
+    const rows = columns.a.slice(0, 6).map((v, r) => [(v - 20) / 11, columns.b[r]!]);
+    const found = w.find(head(rows), head(columns.label.slice(0, 6).map((c) => [c])));
+    assert.deepEqual([found?.inputs?.line, found?.targets?.line], [12, 12]);
+    // The same columns reordered by one list of indices: no two orders to find.
+    const { util: u2, w: w2 } = watched();
+    const d = data(40);
+    const order = Array.from({ length: 40 }, (_, i) => i);
+    u2.shuffle(order);
+    const together = { a: order.map((i) => d.x[i]![0]!), b: order.map((i) => d.x[i]![1]!), label: order.map((i) => d.labels[i]!) };
+    assert.equal(w2.find(head(together.a.slice(0, 6).map((v, r) => [v, together.b[r]!])), head(together.label.slice(0, 6).map((c) => [c]))), null);
+  });
+
   it('leaves the shuffle exactly as tfjs makes it: the same order from the same random numbers', () => {
     const { util } = watched();
     const random = Math.random;

@@ -1418,6 +1418,8 @@ function shuffledApart(view: ModelView, run: ModelState): Hypothesis[] {
   if (!e) return [];
   const [first, second] = e.inputsFirst ? [e.inputs, e.targets] : [e.targets, e.inputs];
   if (e.zip !== undefined) return zippedApart(view, e);
+  // One call shuffling each array in turn (a loop): the same line for both.
+  const sameLine = !!first && !!second && first.file === second.file && first.line === second.line;
   const fixes: PlannedFix[] =
     e.combo && first && second && first.file === second.file && first.line !== second.line
       ? [{ title: 'Shuffle the inputs and targets together: tf.util.shuffleCombo', plan: { kind: 'shuffleTogether', first, second } }]
@@ -1430,10 +1432,12 @@ function shuffledApart(view: ModelView, run: ModelState): Hypothesis[] {
       layer: null,
       location: first ?? second ?? view.event.fitSite,
       related: [
-        ...(second ? [{ site: second, message: `the ${e.inputsFirst ? 'targets' : 'inputs'} are shuffled here, in another order` }] : []),
+        ...(second && !sameLine ? [{ site: second, message: `the ${e.inputsFirst ? 'targets' : 'inputs'} are shuffled here, in another order` }] : []),
         ...(view.event.fitSite ? [{ site: view.event.fitSite, message: 'trains on the mismatched rows' }] : []),
       ],
-      message: `The inputs${onLine(e.inputs)} and the targets${onLine(e.targets)} are shuffled by two tf.util.shuffle calls, each in its own random order: row i of the inputs no longer goes with row i of the targets, so the model is trained on labels that say nothing about its inputs. Shuffle both arrays in one order${e.combo ? ' (tf.util.shuffleCombo(inputs, targets))' : ''}.`,
+      message: sameLine
+        ? `The inputs and the targets are shuffled by this tf.util.shuffle call, one array at a time (a loop over columns or arrays), each in its own random order: row i of the inputs no longer goes with row i of the targets, so the model is trained on labels that say nothing about its inputs. Shuffle one list of row indices and reorder every array by it (tf.util.createShuffledIndices).`
+        : `The inputs${onLine(e.inputs)} and the targets${onLine(e.targets)} are shuffled by two tf.util.shuffle calls, each in its own random order: row i of the inputs no longer goes with row i of the targets, so the model is trained on labels that say nothing about its inputs. Shuffle both arrays in one order${e.combo ? ' (tf.util.shuffleCombo(inputs, targets))' : ''}.`,
       evidence: [`the first rows training sees were read from two arrays of ${e.rows} rows, shuffled apart`],
       fixes,
       ...shuffledApartTraits(),
