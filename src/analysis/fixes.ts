@@ -1144,8 +1144,7 @@ function swapFitTargetsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapF
 
 function swapClassWeightsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapClassWeights' }>): EditResult {
   const t = src.text;
-  const call = findCall(src, p.fitSite, /\bfit\s*\(/);
-  const prop = call ? objectArg(src, call, 2)?.props.find((x) => x.key === 'classWeight') : undefined;
+  const prop = fitOption(src, p.fitSite, 'classWeight');
   if (!prop) return null;
   // `classWeight: { 0: 1, 1: 9 }`, or `classWeight` / `classWeight: weights` naming one declaration.
   let open = prop.value && t[prop.value.start] === '{' ? prop.value.start : -1;
@@ -1597,8 +1596,8 @@ function loopAround(src: SourceText, at: number): number | null {
  * computed). Null otherwise.
  */
 export function rateValueSite(read: SourceReader | undefined, site: SourceSite, cache = new Map<string, SourceText | null>()): SourceSite | null {
-  const src = cache.get(site.file) ?? readSource(read, site.file);
-  cache.set(site.file, src);
+  let src = cache.get(site.file);
+  if (src === undefined) cache.set(site.file, (src = readSource(read, site.file)));
   if (!src) return null;
   const t = src.text;
   const arg = findCall(src, site, /\b(?:setLearningRate|sgd|momentum|adam|adamax|adagrad|adadelta|rmsprop)\s*\(/)?.args[0];
@@ -1779,13 +1778,17 @@ function callOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callOptio
   return [prependProp(src, p.site.file, obj, `${p.key}: ${p.to}`)];
 }
 
+/** The one declaration of the name given as argument `index` of the call at `site` (see singleDeclaration). */
+function argumentDeclaration(src: SourceText, site: SourceSite, callee: RegExp, index: number): { at: number; init: number } | null {
+  const arg = findCall(src, site, callee)?.args[index];
+  const name = arg ? src.text.slice(arg.start, arg.end) : '';
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? singleDeclaration(src.text, name) : null;
+}
+
 /** The initializer of the one declaration of the name given as argument `index` of the call at `site`. */
 function declaredArgumentInit(src: SourceText, site: SourceSite, callee: string, index: number): Span | null {
   const t = src.text;
-  const arg = findCall(src, site, new RegExp(`\\b${escapeRe(callee)}\\s*\\(`))?.args[index];
-  const name = arg ? t.slice(arg.start, arg.end) : '';
-  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
-  const start = singleDeclaration(t, name)?.init;
+  const start = argumentDeclaration(src, site, new RegExp(`\\b${escapeRe(callee)}\\s*\\(`), index)?.init;
   if (start === undefined) return null;
   const end = statementEnd(t, start);
   return end > start ? trim(t, start, end) : null;

@@ -270,7 +270,6 @@ const writtenVariables = new WeakSet<object>();
 /** Custom steps whose variable writes are measured against their gradients. */
 const ASCENT_STEPS = 3;
 interface AscentWatch {
-  entry: TracedModel;
   /** The latest step's gradients, by variable name, while it is one of the first ASCENT_STEPS. */
   grads: Record<string, any> | null;
   step: number;
@@ -289,7 +288,7 @@ let ascentWatch: AscentWatch | null = null;
 function watchAscent(entry: TracedModel, grads: Record<string, any> | undefined): void {
   if (entry.mode !== 'custom' || !grads) return;
   let w = ascentWatches.get(entry);
-  if (!w) ascentWatches.set(entry, (w = { entry, grads: null, step: 0, uphillSteps: 0, stepUphill: null, writes: 0, minCosine: 1, site: null, done: false }));
+  if (!w) ascentWatches.set(entry, (w = { grads: null, step: 0, uphillSteps: 0, stepUphill: null, writes: 0, minCosine: 1, site: null, done: false }));
   if (w.done) return;
   if (w.stepUphill === true) w.uphillSteps++;
   else if (w.stepUphill === false) w.done = true;
@@ -1176,18 +1175,10 @@ function noteBehind<T>(notes: WeakMap<object, T>, dataset: any, through: (method
 }
 
 /** Shuffling, prefetching or repeating a batched dataset keeps its batches as they are. */
-const batchOriginOf = (dataset: any) => noteBehind(batchOrigins, dataset, (m) => m === 'prefetch' || m === 'repeat' || m === 'shuffle');
-/** The `.shuffle()` applied to a dataset already batched (it reorders whole batches), between `dataset` and its batch. */
-function shuffleAfterBatchOf(dataset: any): SourceSite | null {
-  let d = dataset;
-  for (let hop = 0; d && typeof d === 'object' && hop < 16 && !batchOrigins.has(d); hop++) {
-    const link = derivedFrom.get(d);
-    if (!link || (link.method !== 'prefetch' && link.method !== 'repeat' && link.method !== 'shuffle')) return null;
-    if (link.method === 'shuffle') return shuffledParts.get(d)?.site ?? null;
-    d = link.from;
-  }
-  return null;
-}
+const keepsBatches = (method: string) => method === 'prefetch' || method === 'repeat' || method === 'shuffle';
+const batchOriginOf = (dataset: any) => noteBehind(batchOrigins, dataset, keepsBatches);
+/** The `.shuffle()` applied to a dataset already batched (it reorders whole batches): the walk stops at the batch. */
+const shuffleAfterBatchOf = (dataset: any): SourceSite | null => noteBehind(shuffledParts, dataset, keepsBatches)?.site ?? null;
 const shuffledPartOf = (dataset: any) => noteBehind(shuffledParts, dataset, (m) => m !== 'batch');
 const zippedApartOf = (dataset: any) => noteBehind(zippedApart, dataset, () => true);
 
