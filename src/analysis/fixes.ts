@@ -76,6 +76,12 @@ export type FixPlan =
   | { kind: 'swapFitTargets'; fitSite: SourceSite; a: number; b: number }
   /** The one `.add(` (or `tf.add(`) on the site's line, a variable's update, becomes `sub`: a step down the gradient. */
   | { kind: 'descendAt'; site: SourceSite }
+  /**
+   * The call at the site runs in a branch of an `if (a > best)` (or `<`, `>=`, `<=`) that, with
+   * `best` still at the ±Infinity it is declared with, always sends it there, and `best` is
+   * assigned only in the other branch, so it stays at its start: the comparison flips.
+   */
+  | { kind: 'flipGuard'; site: SourceSite }
   /** The two weights of fit's `classWeight` object (written in the call, or in the one declaration it names) trade places. */
   | { kind: 'swapClassWeights'; fitSite: SourceSite }
   /** A new `model.add(tf.layers.<layerCall>)` statement right after the one that added `after`. */
@@ -839,6 +845,84 @@ function descendAtEdits(src: SourceText, p: Extract<FixPlan, { kind: 'descendAt'
   if (adds.length !== 1) return null;
   const at = start + adds[0]!.index! + adds[0]![0].indexOf('add');
   return [src.edit(p.site.file, at, at + 3, 'sub')];
+}
+
+const FLIPPED: Record<string, string> = { '>': '<', '<': '>', '>=': '<=', '<=': '>=' };
+
+/**
+ * The `if` around offset `at`, when `at` is in its then-block or its else-block: the condition's
+ * span, both blocks' spans, and which one holds `at`.
+ */
+function ifAround(t: string, at: number): { cond: Span; then: Span; else: Span; inElse: boolean } | null {
+  const open = enclosingBlock(t, at);
+  if (open < 0) return null;
+  const before = codeOnly(t, Math.max(0, open - 400), open);
+  let thenOpen = open;
+  let inElse = false;
+  if (/\belse\s*$/.test(before)) {
+    const closeAt = before.replace(/\s*else\s*$/, '').length - 1 + Math.max(0, open - 400);
+    if (t[closeAt] !== '}') return null;
+    thenOpen = enclosingBlock(t, closeAt);
+    inElse = true;
+  }
+  if (thenOpen < 0) return null;
+  // The last `if (` before the block whose parenthesis closes right before it.
+  const from = Math.max(0, thenOpen - 400);
+  const header = codeOnly(t, from, thenOpen);
+  const ifs = [...header.matchAll(/\bif\s*\(/g)].reverse();
+  let condOpen = -1;
+  let condClose = -1;
+  for (const m of ifs) {
+    const o = from + m.index! + m[0].length - 1;
+    const c = matchClose(t, o);
+    if (c > 0 && codeOnly(t, c + 1, thenOpen).trim() === '') {
+      condOpen = o;
+      condClose = c;
+      break;
+    }
+  }
+  if (condOpen < 0) return null;
+  const thenClose = matchClose(t, thenOpen);
+  const elseMatch = thenClose > 0 ? /^\s*else\s*\{/.exec(codeOnly(t, thenClose + 1, Math.min(t.length, thenClose + 40))) : null;
+  if (!elseMatch) return null;
+  const elseOpen = thenClose + 1 + elseMatch[0].length - 1;
+  const elseClose = matchClose(t, elseOpen);
+  if (elseClose < 0) return null;
+  return { cond: { start: condOpen + 1, end: condClose }, then: { start: thenOpen, end: thenClose }, else: { start: elseOpen, end: elseClose }, inElse };
+}
+
+function flipGuardEdits(src: SourceText, p: Extract<FixPlan, { kind: 'flipGuard' }>): EditResult {
+  const t = src.text;
+  const at = src.offset(p.site.line, p.site.column);
+  const branch = at >= 0 ? ifAround(t, at) : null;
+  if (!branch) return null;
+  const cond = codeOnly(t, branch.cond.start, branch.cond.end);
+  const m = /^(\s*)([\w$.\[\]'"]+?)\s*(>=|<=|>|<)\s*([\w$.\[\]'"]+?)\s*$/.exec(cond);
+  if (!m) return null;
+  const [, , left, op, right] = m as unknown as [string, string, string, string, string];
+  const startOf = (name: string): number | null => {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
+    const decl = singleDeclaration(t, name);
+    if (!decl) return null;
+    const init = codeOnly(t, decl.init, statementEnd(t, decl.init)).trim().replace(/;$/, '').trim();
+    if (/^(?:Infinity|Number\.POSITIVE_INFINITY)$/.test(init)) return Infinity;
+    if (/^-\s*(?:Infinity|Number\.POSITIVE_INFINITY)$|^Number\.NEGATIVE_INFINITY$/.test(init)) return -Infinity;
+    return null;
+  };
+  const leftStart = startOf(left);
+  const rightStart = startOf(right);
+  if ((leftStart === null) === (rightStart === null)) return null;
+  const best = leftStart !== null ? left : right;
+  // With `best` at ±Infinity and the other side finite, the comparison's value is fixed.
+  const bound = (leftStart ?? rightStart)!;
+  const greater = op[0] === '>';
+  const alwaysTrue = leftStart !== null ? greater === bound > 0 : greater === bound < 0;
+  if (branch.inElse === alwaysTrue) return null;
+  // The other branch is the one that would move `best`; it must assign it.
+  const other = branch.inElse ? branch.then : branch.else;
+  if (!new RegExp(`(?<![\\w$.])${escapeRe(best)}\\s*=(?!=)`).test(codeOnly(t, other.start, other.end))) return null;
+  const opAt = branch.cond.start + m[1]!.length + cond.slice(m[1]!.length).search(/>=|<=|>|</);
+  return [src.edit(p.site.file, opAt, opAt + op.length, FLIPPED[op]!)];
 }
 
 function nanAtParseEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nanAtParse' }>): EditResult {
@@ -2041,6 +2125,7 @@ function planFile(p: FixPlan): string | null {
     case 'lossWeightOne':
       return p.compileSite.file;
     case 'relabelAtWrite':
+    case 'flipGuard':
     case 'descendAt':
     case 'nanAtParse':
     case 'windowBeforeTarget':
@@ -2156,6 +2241,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return nanAtParseEdits(src, p);
       case 'descendAt':
         return descendAtEdits(src, p);
+      case 'flipGuard':
+        return flipGuardEdits(src, p);
       case 'windowBeforeTarget':
         return windowBeforeTargetEdits(src, p);
       case 'classCountPlusOne':

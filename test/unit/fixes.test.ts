@@ -590,3 +590,34 @@ describe('a shuffle buffer far smaller than the dataset', () => {
     assert.equal(apply('const ds = rows.shuffle(BUFFER, 42).batch(32);', { kind: 'shuffleBuffer', site: site(1, 16), rows: 900 }), 'const ds = rows.shuffle(900, 42).batch(32);');
   });
 });
+
+describe('a keep-best guard that never saves', () => {
+  const src = [
+    'let bestValLoss = Infinity;',
+    'const keepBest = {',
+    '  onEpochEnd: async (epoch, logs) => {',
+    '    if (logs.val_loss > bestValLoss) {',
+    '      bestValLoss = logs.val_loss;',
+    '      bestWeights = model.getWeights();',
+    '    } else {',
+    '      model.setWeights(bestWeights);',
+    '    }',
+    '  },',
+    '};',
+  ].join('\n');
+  it('flips a comparison with a best value still at ±Infinity, whichever branch restores', () => {
+    assert.equal(lineOf(apply(src, { kind: 'flipGuard', site: site(8, 13) })!, 4), '    if (logs.val_loss < bestValLoss) {');
+    const restoreFirst = src
+      .replace('logs.val_loss > bestValLoss', 'bestValLoss > logs.val_loss')
+      .replace('      bestValLoss = logs.val_loss;\n      bestWeights = model.getWeights();', '      model.setWeights(bestWeights);')
+      .replace('    } else {\n      model.setWeights(bestWeights);', '    } else {\n      bestValLoss = logs.val_loss;');
+    assert.equal(lineOf(apply(restoreFirst, { kind: 'flipGuard', site: site(5, 13) })!, 4), '    if (bestValLoss < logs.val_loss) {');
+    const accuracy = src.replace('Infinity;', '-Infinity;').replace('val_loss > bestValLoss', 'val_acc < bestValLoss');
+    assert.equal(lineOf(apply(accuracy, { kind: 'flipGuard', site: site(8, 13) })!, 4), '    if (logs.val_acc > bestValLoss) {');
+  });
+  it('gives no fix when the comparison can run the other branch, or the best value never moves there', () => {
+    assert.equal(apply(src.replace('val_loss > bestValLoss', 'val_loss < bestValLoss'), { kind: 'flipGuard', site: site(8, 13) }), null);
+    assert.equal(apply(src.replace('Infinity;', '10;'), { kind: 'flipGuard', site: site(8, 13) }), null);
+    assert.equal(apply(src.replace('      bestValLoss = logs.val_loss;\n', '      total = logs.val_loss;\n'), { kind: 'flipGuard', site: site(8, 13) }), null);
+  });
+});

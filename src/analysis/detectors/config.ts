@@ -812,7 +812,9 @@ function weightsSetDuringFit(view: ModelView, run: ModelState): Hypothesis[] {
         ...(startsOver ? [`epoch losses ${epochLosses.slice(0, 6).map(fmt).join(', ')}${epochLosses.length > 6 ? ', …' : ''}: none better than the first`] : []),
       ],
       relevance: new Map(),
-      fixes: [],
+      // A guard that compares with a best value still at its ±Infinity start never saves: flipped, it saves.
+      fixes: [{ title: 'Flip the comparison, so the branch that keeps the best weights runs when the loss improves', plan: { kind: 'flipGuard', site } }],
+      atFix: true,
       confirmBy: set(...HARM, 'loss-oscillating', 'weights-unchanged'),
       strength: 0.9,
       weak: false,
