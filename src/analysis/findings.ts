@@ -68,6 +68,8 @@ export const SYMPTOMS = [
   'rows-left-out',
   // Inputs and targets shuffled each in its own order.
   'labels-shuffled-apart',
+  // tf.util.shuffle run on each sample's own steps or features.
+  'sample-contents-shuffled',
   // A custom loop that runs dropout or batch normalization in inference mode.
   'training-mode-off',
   // fit validating on its own training data.
@@ -127,6 +129,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'class-weights-inverted': 'classWeight weights the common class up',
   'learning-rate-held-low': 'the learning rate never came near the one the optimizer was made with',
   'weights-reset': 'setWeights during training throws away what the steps learned',
+  'sample-contents-shuffled': "each sample's own steps or features were shuffled",
   'targets-are-inputs': 'the targets are one of the input columns',
   'inputs-past-one-hot-depth': 'ids past the one-hot depth become rows of 0s',
   'output-untrained': 'one output of the model never trains',

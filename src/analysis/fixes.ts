@@ -82,6 +82,12 @@ export type FixPlan =
    * assigned only in the other branch, so it stays at its start: the comparison flips.
    */
   | { kind: 'flipGuard'; site: SourceSite }
+  /**
+   * The statement at the site shuffles each sample's own contents, one call per sample
+   * (`samples.forEach((s) => tf.util.shuffle(s.steps));`, `for (const s of samples) tf.util.shuffle(s.x);`):
+   * it becomes one shuffle of the list of samples, `tf.util.shuffle(samples);`.
+   */
+  | { kind: 'shuffleSamples'; site: SourceSite }
   /** The two weights of fit's `classWeight` object (written in the call, or in the one declaration it names) trade places. */
   | { kind: 'swapClassWeights'; fitSite: SourceSite }
   /** A new `model.add(tf.layers.<layerCall>)` statement right after the one that added `after`. */
@@ -923,6 +929,20 @@ function flipGuardEdits(src: SourceText, p: Extract<FixPlan, { kind: 'flipGuard'
   if (!new RegExp(`(?<![\\w$.])${escapeRe(best)}\\s*=(?!=)`).test(codeOnly(t, other.start, other.end))) return null;
   const opAt = branch.cond.start + m[1]!.length + cond.slice(m[1]!.length).search(/>=|<=|>|</);
   return [src.edit(p.site.file, opAt, opAt + op.length, FLIPPED[op]!)];
+}
+
+function shuffleSamplesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuffleSamples' }>): EditResult {
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const line = src.text.slice(start, src.lineEnd(p.site.line));
+  const shuffle = String.raw`([A-Za-z_$][\w$]*\s*\.\s*util\s*\.\s*shuffle)\s*\(\s*`;
+  // list.forEach((s) => ns.util.shuffle(s...)); with or without a block body.
+  const forEach = new RegExp(String.raw`^(\s*)([A-Za-z_$][\w$.]*)\s*\.\s*forEach\s*\(\s*\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*\{?\s*` + shuffle + String.raw`\3\b[^;()]*(?:\([^()]*\))?[^;()]*\)\s*;?\s*\}?\s*\)\s*;?\s*$`).exec(line);
+  // for (const s of list) ns.util.shuffle(s...); with or without braces.
+  const forOf = new RegExp(String.raw`^(\s*)for\s*\(\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s+of\s+([A-Za-z_$][\w$.]*)\s*\)\s*\{?\s*` + shuffle + String.raw`\2\b[^;()]*\)\s*;?\s*\}?\s*$`).exec(line);
+  const m = forEach ? { indent: forEach[1]!, list: forEach[2]!, call: forEach[4]! } : forOf ? { indent: forOf[1]!, list: forOf[3]!, call: forOf[4]! } : null;
+  if (!m) return null;
+  return [src.edit(p.site.file, start, start + line.length, `${m.indent}${m.call.replace(/\s+/g, '')}(${m.list});`)];
 }
 
 function nanAtParseEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nanAtParse' }>): EditResult {
@@ -2126,6 +2146,7 @@ function planFile(p: FixPlan): string | null {
       return p.compileSite.file;
     case 'relabelAtWrite':
     case 'flipGuard':
+    case 'shuffleSamples':
     case 'descendAt':
     case 'nanAtParse':
     case 'windowBeforeTarget':
@@ -2243,6 +2264,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return descendAtEdits(src, p);
       case 'flipGuard':
         return flipGuardEdits(src, p);
+      case 'shuffleSamples':
+        return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':
         return windowBeforeTargetEdits(src, p);
       case 'classCountPlusOne':

@@ -584,6 +584,22 @@ export const ShuffledApartEvent = z.object({
 export type ShuffledApartEvent = z.infer<typeof ShuffledApartEvent>;
 
 /**
+ * One line that ran tf.util.shuffle once per sample (`samples.forEach((s) => tf.util.shuffle(s.steps))`),
+ * the first array it shuffled being, value for value, one of the model's first input rows: each
+ * sample's own timesteps or features were put out of order. Sent once per model.
+ */
+export const ShuffledInsideSamplesEvent = z.object({
+  type: z.literal('shuffledInsideSamples'),
+  modelId: z.number().int(),
+  site: SourceSite,
+  /** Calls of that line before training began. */
+  calls: z.number().int().min(1),
+  /** Length of each shuffled array: a sample's timesteps, or its features. */
+  length: z.number().int().min(1),
+});
+export type ShuffledInsideSamplesEvent = z.infer<typeof ShuffledInsideSamplesEvent>;
+
+/**
  * A training step took the log of a softmax's or sigmoid's outputs (or of 1 minus them) with no
  * clipping in between: an output of exactly 0 (or 1) makes it -Infinity. Sent once per model for
  * a log of p and once for a log of 1 - p.
@@ -775,6 +791,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   GradientsAlteredEvent,
   ModelRebuiltEvent,
   ShuffledApartEvent,
+  ShuffledInsideSamplesEvent,
   LogOfProbabilitiesEvent,
   InferenceModeEvent,
   TrainedAgainstEvent,

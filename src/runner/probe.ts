@@ -21,6 +21,7 @@ import type {
   LogOfProbabilitiesEvent,
   OneHotEvent,
   ShuffledApartEvent,
+  ShuffledInsideSamplesEvent,
   SqrtAtZeroEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
@@ -1928,6 +1929,8 @@ function checkShuffledApart(entry: TracedModel, heads: () => [Head | null, Head 
     const [x, y] = heads();
     if (!x || !y) return;
     shuffleChecked.add(entry);
+    const inside = shuffleWatch.findInsideSamples(x);
+    if (inside) emit({ type: 'shuffledInsideSamples', modelId: entry.id, ...inside } satisfies ShuffledInsideSamplesEvent);
     const found = shuffleWatch.find(x, y);
     if (!found) return;
     emit({ type: 'shuffledApart', modelId: entry.id, ...found, combo: typeof tfCore?.util?.shuffleCombo === 'function' } satisfies ShuffledApartEvent);

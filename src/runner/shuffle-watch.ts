@@ -32,6 +32,25 @@ interface ShuffleCall {
   draws: number[];
 }
 
+/** Calls of one line of the script (a per-sample shuffle runs it once per sample). */
+interface SiteCalls {
+  site: SourceSite;
+  calls: number;
+  /** The first array it shuffled. */
+  first: WeakRef<object>;
+}
+
+/** Fewer calls of one line than this are no per-sample shuffle. */
+const MIN_SAMPLE_CALLS = 16;
+
+/** One line that shuffled many arrays, the first of which became a sample (a row) of fit's inputs. */
+export interface ShuffledInsideSamples {
+  site: SourceSite;
+  calls: number;
+  /** Length of the first shuffled array: the sample's timesteps or features. */
+  length: number;
+}
+
 export interface ShuffledApart {
   inputs: SourceSite | null;
   targets: SourceSite | null;
@@ -49,6 +68,7 @@ export interface Head {
 
 export class ShuffleWatch {
   private readonly calls: ShuffleCall[] = [];
+  private readonly sites = new Map<string, SiteCalls>();
 
   /**
    * Wraps `util.shuffle`. `ignore()` is true while tfjs itself shuffles (fit's batch order); `site()`
@@ -97,11 +117,37 @@ export class ShuffleWatch {
     if (i >= 0) this.calls.splice(i, 1);
     this.calls.push({ array: new WeakRef(array), length: array.length, site, draws });
     if (this.calls.length > MAX_CALLS) this.calls.shift();
+    if (site) {
+      const key = `${site.file}:${site.line}:${site.column}`;
+      const seen = this.sites.get(key);
+      if (seen) seen.calls++;
+      else if (this.sites.size < MAX_CALLS) this.sites.set(key, { site, calls: 1, first: new WeakRef(array) });
+    }
   }
 
-  /** Some pair find() would search exists (two live arrays of one length, shuffled with different draws). */
+  /** Some pair find() would search exists (two live arrays of one length, shuffled with different draws), or a line shuffled many arrays. */
   hasCandidates(): boolean {
-    return !this.pairs().next().done;
+    return !this.pairs().next().done || [...this.sites.values()].some((s) => s.calls >= MIN_SAMPLE_CALLS);
+  }
+
+  /**
+   * A line that shuffled many arrays (one per sample: `samples.forEach((s) => tf.util.shuffle(s.steps))`),
+   * the first of which is, value for value, one of fit's first input rows: each sample's own
+   * timesteps or features were put out of order.
+   */
+  findInsideSamples(x: Head): ShuffledInsideSamples | null {
+    for (const s of this.sites.values()) {
+      const array = s.calls >= MIN_SAMPLE_CALLS ? (s.first.deref() as ArrayLike<unknown> | undefined) : undefined;
+      if (!array) continue;
+      // Every number of the array, and no more: one whole sample.
+      const flat = flatten(array, x.columns + 1);
+      if (!flat || flat.length !== x.columns) continue;
+      for (let r = 0; r < x.rows; r++) {
+        const row = Array.from({ length: x.columns }, (_, j) => x.values[r * x.columns + j]!);
+        if (affine(flat, row) === 'varying') return { site: s.site, calls: s.calls, length: array.length };
+      }
+    }
+    return null;
   }
 
   /** Two arrays, shuffled apart, that fit's first input rows and target rows were read from. */

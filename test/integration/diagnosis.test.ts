@@ -158,6 +158,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // A hand-written SGD step that adds the gradient: the probe sees each write climb; fixed to subtract.
   { script: 'benchmark/bugs/manual-sgd-sign-flipped/buggy.js', symptoms: ['gradient-ascent'], rootCause: 'optimizer', lineOf: 'p.assign(p.add(', fixed: 'p.assign(p.sub(grads[p.name].mul(LR)));' },
   // Columns held apart ({ age, income, ..., upgraded }) each shuffled on its own in one loop: shown on that loop's shuffle.
+  // Each sequence's own timesteps shuffled, one call per sample: the fix shuffles the samples.
+  { script: 'benchmark/bugs/rnn-timesteps-shuffled/buggy.js', symptoms: ['sample-contents-shuffled'], rootCause: 'training-data', lineOf: '', fixed: '  tf.util.shuffle(samples);\n' },
   { script: 'benchmark/bugs/columns-shuffled-separately/buggy.js', symptoms: ['labels-shuffled-apart'], rootCause: 'training-data', lineOf: 'tf.util.shuffle(data[name])' },
   // Adam's epsilon at 1: confirmed by a run that ends near the no-skill loss, fixed with the default epsilon.
   { script: 'benchmark/bugs/adam-epsilon-huge/buggy.js', symptoms: ['optimizer-epsilon-large'], rootCause: 'optimizer', lineOf: 'tf.train.adam(', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },

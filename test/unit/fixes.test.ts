@@ -621,3 +621,15 @@ describe('a keep-best guard that never saves', () => {
     assert.equal(apply(src.replace('      bestValLoss = logs.val_loss;\n', '      total = logs.val_loss;\n'), { kind: 'flipGuard', site: site(8, 13) }), null);
   });
 });
+
+describe("each sample's contents shuffled", () => {
+  it('shuffles the list of samples instead, from a forEach or a for-of loop', () => {
+    assert.equal(apply('  samples.forEach((s) => tf.util.shuffle(s.steps));', { kind: 'shuffleSamples', site: site(1, 26) }), '  tf.util.shuffle(samples);');
+    assert.equal(apply('data.rows.forEach(row => { tf.util.shuffle(row); });', { kind: 'shuffleSamples', site: site(1, 27) }), 'tf.util.shuffle(data.rows);');
+    assert.equal(apply('for (const s of train) tf.util.shuffle(s.x);', { kind: 'shuffleSamples', site: site(1, 24) }), 'tf.util.shuffle(train);');
+  });
+  it('gives no fix when the shuffled array is not the loop variable, or the line does more', () => {
+    assert.equal(apply('samples.forEach((s) => tf.util.shuffle(other));', { kind: 'shuffleSamples', site: site(1, 24) }), null);
+    assert.equal(apply('samples.forEach((s) => { tf.util.shuffle(s.steps); count++; });', { kind: 'shuffleSamples', site: site(1, 26) }), null);
+  });
+});

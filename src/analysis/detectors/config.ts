@@ -1447,6 +1447,38 @@ function shuffledApart(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * tf.util.shuffle run once per sample, on the sample's own timesteps or features
+ * (`samples.forEach((s) => tf.util.shuffle(s.steps))`, meant to mix the samples): the order inside
+ * each input, which a recurrent or dense layer reads, is random, and the inputs no longer carry
+ * what depends on it. The probe proved one of the shuffled arrays is one of fit's first input rows.
+ * A warning: inputs whose order means nothing (a bag of readings) survive it, so harm confirms it.
+ */
+function shuffledInsideSamples(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.shuffledInsideSamples;
+  if (!e) return [];
+  const recurrent = view.layers.some((l) => RECURRENT.test(l.info.className));
+  const what = recurrent ? 'timesteps' : 'values';
+  return [
+    {
+      id: 'sample-contents-shuffled:data',
+      symptom: 'sample-contents-shuffled',
+      rootCause: 'training-data',
+      layer: null,
+      location: e.site,
+      related: view.event.fitSite ? [{ site: view.event.fitSite, message: 'trains on the scrambled samples' }] : [],
+      message: `This tf.util.shuffle call ran ${e.calls} times, once per sample, and shuffled each sample's own ${e.length} ${what} rather than the order of the samples: the ${recurrent ? 'sequence order the recurrent layer reads' : 'position of each input value'} is random, so whatever depends on it cannot be learned. Shuffle the list of samples instead.`,
+      evidence: [`${e.calls} arrays of ${e.length} shuffled on this line before training; the first is one of the model's first input rows`],
+      relevance: new Map(),
+      fixes: [{ title: 'Shuffle the samples, not the values inside each one', plan: { kind: 'shuffleSamples', site: e.site } }],
+      confirmBy: set(...HARM, 'loss-oscillating', 'validation-at-chance'),
+      strength: 1,
+      weak: false,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
 /** What inputs and targets shuffled apart predict: any harm is theirs, and learning (memorizing) does not refute them. */
 function shuffledApartTraits(): Pick<Hypothesis, 'relevance' | 'confirmBy' | 'strength' | 'weak' | 'keepWhenLearning' | 'explainsAllHarm'> {
   return { relevance: new Map(), confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'overfitting'), strength: 1, weak: false, keepWhenLearning: true, explainsAllHarm: true };
@@ -2621,7 +2653,7 @@ function fewPlannedUpdates(view: ModelView, run: ModelState): Hypothesis[] {
 
 /** All configuration hypotheses for the model as far as its events are known. */
 export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
-  const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run), ...batchAxisInLoss(view, run), ...columnTargets(view, run), ...trainableAfterCompile(view, run), ...percentageLossNearZero(view, run), ...shuffledApart(view, run)];
+  const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run), ...batchAxisInLoss(view, run), ...columnTargets(view, run), ...trainableAfterCompile(view, run), ...percentageLossNearZero(view, run), ...shuffledApart(view, run), ...shuffledInsideSamples(view, run)];
   for (const o of view.outputs) out.push(...outputChecks(view, run, o));
   out.push(...inputChecks(view, run));
   out.push(...unrelatedTargets(view, run));
