@@ -76,6 +76,8 @@ export const SYMPTOMS = [
   'validation-is-training',
   // fit ended after tfjs's default single epoch while the loss was still falling.
   'training-cut-short',
+  // fit given an initialEpoch at or past its epochs: it trains nothing.
+  'fit-trains-no-epoch',
   // Every row of the training inputs is the same.
   'identical-inputs',
   'targets-unrelated',
@@ -128,6 +130,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'optimizer-epsilon-large': "the optimizer's epsilon swamps its gradients",
   'class-weights-inverted': 'classWeight weights the common class up',
   'learning-rate-held-low': 'the learning rate never came near the one the optimizer was made with',
+  'fit-trains-no-epoch': 'fit ran no epoch',
   'weights-reset': 'setWeights during training throws away what the steps learned',
   'sample-contents-shuffled': "each sample's own steps or features were shuffled",
   'targets-are-inputs': 'the targets are one of the input columns',

@@ -107,6 +107,8 @@ export type FixPlan =
   | { kind: 'reshapeOperand'; site: SourceSite; op: string; vector: 'a' | 'b' }
   /** An option written in fit's options object (`shuffle: false`) gets the value `to`. */
   | { kind: 'fitOption'; fitSite: SourceSite; key: string; to: string }
+  /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
+  | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
   | { kind: 'replaceFitOption'; fitSite: SourceSite; key: string; with: string }
   /** `key: value` added to fit's options object, or as a new options object when fit has none. */
@@ -1220,6 +1222,15 @@ function fitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fitOption'
   return value ? [src.edit(p.fitSite.file, value.start, value.end, p.to)] : null;
 }
 
+function epochsAfterInitialEdits(src: SourceText, p: Extract<FixPlan, { kind: 'epochsAfterInitial' }>): EditResult {
+  const epochs = fitOption(src, p.fitSite, 'epochs')?.value;
+  const initial = fitOption(src, p.fitSite, 'initialEpoch')?.value;
+  if (!epochs || !initial) return null;
+  const t = src.text;
+  const sum = `${t.slice(initial.start, initial.end)} + ${t.slice(epochs.start, epochs.end)}`;
+  return [src.edit(p.fitSite.file, epochs.start, epochs.end, sum)];
+}
+
 function replaceFitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'replaceFitOption' }>): EditResult {
   const prop = fitOption(src, p.fitSite, p.key);
   return prop ? [src.edit(p.fitSite.file, prop.keySpan.start, prop.value?.end ?? prop.keySpan.end, p.with)] : null;
@@ -2137,6 +2148,7 @@ function planFile(p: FixPlan): string | null {
     case 'addFitOption':
     case 'swapClassWeights':
     case 'swapFitTargets':
+    case 'epochsAfterInitial':
       return p.fitSite.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -2264,6 +2276,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return descendAtEdits(src, p);
       case 'flipGuard':
         return flipGuardEdits(src, p);
+      case 'epochsAfterInitial':
+        return epochsAfterInitialEdits(src, p);
       case 'shuffleSamples':
         return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':

@@ -1605,6 +1605,8 @@ function traceFit(
     validationSamples: mode === 'fit' ? validationSampleCount(args, data?.x) : null,
     shuffle: args?.shuffle ?? (mode === 'fit' ? true : null),
     batchesPerEpoch: args?.batchesPerEpoch ?? null,
+    // Epochs are counted from 0 up to `epochs`: resuming at `initialEpoch` trains epochs - initialEpoch of them.
+    initialEpoch: typeof args?.initialEpoch === 'number' ? args.initialEpoch : null,
     classWeighted: args?.classWeight != null,
     classWeights: classWeightsText(args?.classWeight),
   });

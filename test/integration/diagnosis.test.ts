@@ -160,6 +160,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Columns held apart ({ age, income, ..., upgraded }) each shuffled on its own in one loop: shown on that loop's shuffle.
   // Each sequence's own timesteps shuffled, one call per sample: the fix shuffles the samples.
   { script: 'benchmark/bugs/rnn-timesteps-shuffled/buggy.js', symptoms: ['sample-contents-shuffled'], rootCause: 'training-data', lineOf: '', fixed: '  tf.util.shuffle(samples);\n' },
+  // A resumed fit given how many more epochs, where tfjs takes the epoch to stop at: it trains nothing.
+  { script: 'benchmark/bugs/initial-epoch-equals-epochs/buggy.js', symptoms: ['fit-trains-no-epoch'], rootCause: 'training-length', lineOf: '', fixed: 'epochs: epochsDone + EPOCHS_PER_CHUNK,' },
   { script: 'benchmark/bugs/columns-shuffled-separately/buggy.js', symptoms: ['labels-shuffled-apart'], rootCause: 'training-data', lineOf: 'tf.util.shuffle(data[name])' },
   // Adam's epsilon at 1: confirmed by a run that ends near the no-skill loss, fixed with the default epsilon.
   { script: 'benchmark/bugs/adam-epsilon-huge/buggy.js', symptoms: ['optimizer-epsilon-large'], rootCause: 'optimizer', lineOf: 'tf.train.adam(', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },

@@ -633,3 +633,12 @@ describe("each sample's contents shuffled", () => {
     assert.equal(apply('samples.forEach((s) => { tf.util.shuffle(s.steps); count++; });', { kind: 'shuffleSamples', site: site(1, 26) }), null);
   });
 });
+
+describe('a resumed fit given how many more epochs', () => {
+  it('counts epochs on from initialEpoch, whatever either is written as', () => {
+    const src = ['await model.fit(xs, ys, {', '  epochs: EPOCHS_PER_CHUNK,', '  initialEpoch: epochsDone,', '});'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'epochsAfterInitial', fitSite: site(1, 13) })!, 2), '  epochs: epochsDone + EPOCHS_PER_CHUNK,');
+    assert.equal(apply('await model.fit(xs, ys, { epochs: 5, initialEpoch: 5 });', { kind: 'epochsAfterInitial', fitSite: site(1, 13) }), 'await model.fit(xs, ys, { epochs: 5 + 5, initialEpoch: 5 });');
+    assert.equal(apply('await model.fit(xs, ys, { epochs: 5 });', { kind: 'epochsAfterInitial', fitSite: site(1, 13) }), null);
+  });
+});

@@ -2623,6 +2623,38 @@ function channelsFirstImages(view: ModelView): Hypothesis[] {
 }
 
 /**
+ * fit given `initialEpoch` at or past `epochs` (a resumed run that passes how many more epochs it
+ * wants, where tfjs takes the epoch to stop at): its epoch loop never runs, and it returns at once,
+ * silently, having trained nothing. Certain.
+ */
+function fitTrainsNoEpoch(view: ModelView): Hypothesis[] {
+  const { epochs, initialEpoch } = view.event.fitConfig;
+  const fitSite = view.event.fitSite;
+  if (view.event.mode === 'custom' || typeof epochs !== 'number' || typeof initialEpoch !== 'number' || initialEpoch < epochs || !fitSite) return [];
+  return [
+    {
+      id: 'fit-trains-no-epoch:fit',
+      symptom: 'fit-trains-no-epoch',
+      rootCause: 'training-length',
+      layer: null,
+      location: fitSite,
+      related: [],
+      message: `This fit call is given initialEpoch ${initialEpoch} and epochs ${epochs}: tfjs trains from epoch initialEpoch up to (not including) epoch \`epochs\`, the index to stop at, not a count of more epochs, so it trains no epoch and returns at once. To train ${epochs} more epochs, pass epochs: initialEpoch + ${epochs}.`,
+      evidence: [`fit({ epochs: ${epochs}, initialEpoch: ${initialEpoch} })`],
+      relevance: new Map(),
+      fixes: [{ title: 'Count epochs on from initialEpoch', plan: { kind: 'epochsAfterInitial', fitSite } }],
+      atFix: true,
+      confirmBy: set(...HARM, 'weights-unchanged'),
+      strength: 1,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * fit batches as large as the training set with few epochs: the whole run is a handful of
  * updates. Hidden until a stall needs a cause (fewUpdates judges a run that ends without one).
  */
@@ -2664,6 +2696,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...heavyLabelSmoothing(view, run));
   out.push(...classWeightsInverted(view, run));
   out.push(...weightsSetDuringFit(view, run));
+  out.push(...fitTrainsNoEpoch(view));
   out.push(...gradientAscent(run));
   out.push(...activationAppliedTwice(view, run));
   out.push(...initializationChecks(view));
