@@ -399,6 +399,27 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
     }
   }
 
+  // Hinge losses in tfjs take labels -1 and 1 as they are (Keras maps 0/1 to them; tfjs does not):
+  // a label 0 zeroes its term's dependence on the prediction, a constant 1 with no gradient.
+  const zeroOne = ys?.distinct?.length === 2 && ys.distinct[0] === 0 && ys.distinct[1] === 1;
+  if (t && loss.kind === 'hinge' && zeroOne) {
+    const madeAt = run.data.y.get(o.slot)?.origin?.site;
+    out.push(
+      labelEncoding('targets', {
+        message: `${lossName} expects labels -1 and 1, but the targets are 0 and 1: tfjs computes max(0, 1 - label × prediction) as written (it does not map 0/1 labels to -1/1 as Keras does), so every row labelled 0 adds a constant 1 with no gradient, and only the class labelled 1 is learned: the model predicts it everywhere.`,
+        evidence: ['targets: 0/1 labels', `loss is ${lossName}`],
+        relevance: 'hinge loss on 0/1 labels',
+        fixes: [
+          ...(madeAt ? [{ title: 'Write the labels as -1 and 1 where they are computed', plan: { kind: 'relabelAtWrite' as const, site: madeAt, from: [0, 1], to: [-1, 1] } }] : []),
+          { title: 'Encode the labels as -1 and 1', plan: { kind: 'scale', fitSite: ySite, role: 'y', op: { type: 'standardize', mean: 0.5, std: 0.5 } } },
+        ],
+        confirmBy: set(...HARM, 'output-out-of-range'),
+        strength: 0.95,
+        certain: true,
+      }),
+    );
+  }
+
   // Label encoding against the loss.
   if (t && (loss.kind === 'sparse' || loss.kind === 'categorical')) {
     if (loss.kind === 'sparse' && t.columns > 1 && (t.kind === 'one-hot' || t.kind === 'multi-hot')) {
