@@ -272,6 +272,8 @@ export class DiagnosisEngine {
         return this.configEvidence(e.modelId, (run) => (e.kind === 'shrunk' ? (run.gradientsShrunk ??= e) : (run.gradientsGrown ??= e)));
       case 'shuffledApart':
         return this.configEvidence(e.modelId, (run) => (run.shuffledApart ??= e));
+      case 'gradientBlocked':
+        return this.configEvidence(e.modelId, (run) => (run.gradientBlocked ??= e));
       case 'shuffledInsideSamples':
         return this.configEvidence(e.modelId, (run) => (run.shuffledInsideSamples ??= e));
       case 'trainedAgainst': {

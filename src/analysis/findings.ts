@@ -78,6 +78,8 @@ export const SYMPTOMS = [
   'training-cut-short',
   // fit given an initialEpoch at or past its epochs: it trains nothing.
   'fit-trains-no-epoch',
+  // A loss computed through ops that pass no gradient (round, a clip it lies beyond).
+  'loss-without-gradient',
   // Every row of the training inputs is the same.
   'identical-inputs',
   'targets-unrelated',
@@ -131,6 +133,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'class-weights-inverted': 'classWeight weights the common class up',
   'learning-rate-held-low': 'the learning rate never came near the one the optimizer was made with',
   'fit-trains-no-epoch': 'fit ran no epoch',
+  'loss-without-gradient': 'no gradient reached the weights',
   'weights-reset': 'setWeights during training throws away what the steps learned',
   'sample-contents-shuffled': "each sample's own steps or features were shuffled",
   'targets-are-inputs': 'the targets are one of the input columns',

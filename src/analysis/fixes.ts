@@ -107,6 +107,11 @@ export type FixPlan =
   | { kind: 'reshapeOperand'; site: SourceSite; op: string; vector: 'a' | 'b' }
   /** An option written in fit's options object (`shuffle: false`) gets the value `to`. */
   | { kind: 'fitOption'; fitSite: SourceSite; key: string; to: string }
+  /**
+   * The `<ns>.<op>(x, ...)` or `x.<op>(...)` call at the site (`tf.round(p)`, `loss.clipByValue(0, 1)`),
+   * which passes no gradient, becomes `x`; `arity` counts x.
+   */
+  | { kind: 'unwrapCall'; site: SourceSite; op: string; arity: number }
   /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
   | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
@@ -1222,6 +1227,28 @@ function fitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fitOption'
   return value ? [src.edit(p.fitSite.file, value.start, value.end, p.to)] : null;
 }
 
+function unwrapCallEdits(src: SourceText, p: Extract<FixPlan, { kind: 'unwrapCall' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, new RegExp(String.raw`\.\s*${escapeRe(p.op)}\s*\(`));
+  if (!call) return null;
+  const before = codeOnly(t, Math.max(0, call.open - 200), call.open);
+  if (call.args.length === p.arity) {
+    // tf.round(x): the namespace's name, the dot and the op go, and the call's other arguments.
+    const m = new RegExp(String.raw`([A-Za-z_$][\w$]*)\s*\.\s*${escapeRe(p.op)}\s*$`).exec(before);
+    if (!m) return null;
+    const start = call.open - before.length + m.index;
+    const x = call.args[0]!;
+    return [src.edit(p.site.file, start, call.close + 1, t.slice(x.start, x.end))];
+  }
+  if (call.args.length === p.arity - 1) {
+    // x.round(): the method call goes, its receiver stays.
+    const m = new RegExp(String.raw`\s*\.\s*${escapeRe(p.op)}\s*$`).exec(before);
+    if (!m) return null;
+    return [src.edit(p.site.file, call.open - before.length + m.index, call.close + 1, '')];
+  }
+  return null;
+}
+
 function epochsAfterInitialEdits(src: SourceText, p: Extract<FixPlan, { kind: 'epochsAfterInitial' }>): EditResult {
   const epochs = fitOption(src, p.fitSite, 'epochs')?.value;
   const initial = fitOption(src, p.fitSite, 'initialEpoch')?.value;
@@ -2150,6 +2177,8 @@ function planFile(p: FixPlan): string | null {
     case 'swapFitTargets':
     case 'epochsAfterInitial':
       return p.fitSite.file;
+    case 'unwrapCall':
+      return p.site.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
     case 'moveLayerBefore':
@@ -2278,6 +2307,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return flipGuardEdits(src, p);
       case 'epochsAfterInitial':
         return epochsAfterInitialEdits(src, p);
+      case 'unwrapCall':
+        return unwrapCallEdits(src, p);
       case 'shuffleSamples':
         return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':

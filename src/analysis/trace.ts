@@ -600,6 +600,23 @@ export const ShuffledInsideSamplesEvent = z.object({
 export type ShuffledInsideSamplesEvent = z.infer<typeof ShuffledInsideSamplesEvent>;
 
 /**
+ * A loss whose every path back to the model's layer outputs, in each of the model's first steps,
+ * passes a kernel that passes no gradient (round, floor, sign, a comparison, argMax; a clip with
+ * all of its input outside the bounds): the weights get no gradient from it. Sent once per model.
+ */
+export const GradientBlockedEvent = z.object({
+  type: z.literal('gradientBlocked'),
+  modelId: z.number().int(),
+  /** The first such kernel on the way back from the loss. */
+  kernel: z.string().max(64),
+  site: SourceSite.nullable(),
+  /** A clip's bounds. */
+  bounds: z.tuple([z.number(), z.number()]).optional(),
+  steps: z.number().int().min(1),
+});
+export type GradientBlockedEvent = z.infer<typeof GradientBlockedEvent>;
+
+/**
  * A training step took the log of a softmax's or sigmoid's outputs (or of 1 minus them) with no
  * clipping in between: an output of exactly 0 (or 1) makes it -Infinity. Sent once per model for
  * a log of p and once for a log of 1 - p.
@@ -792,6 +809,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ModelRebuiltEvent,
   ShuffledApartEvent,
   ShuffledInsideSamplesEvent,
+  GradientBlockedEvent,
   LogOfProbabilitiesEvent,
   InferenceModeEvent,
   TrainedAgainstEvent,

@@ -22,6 +22,7 @@ import type {
   OneHotEvent,
   ShuffledApartEvent,
   ShuffledInsideSamplesEvent,
+  GradientBlockedEvent,
   SqrtAtZeroEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
@@ -528,6 +529,27 @@ function noteOneHot(indices: any, depth: unknown): void {
  */
 const INSPECTED_STEPS = 3;
 
+/** Kernels whose gradient is 0 everywhere: a loss that reaches the model's output only through them trains nothing. */
+const ZERO_GRADIENT_KERNELS = new Set(['Round', 'Floor', 'Ceil', 'Sign', 'Step', 'ArgMax', 'ArgMin', 'Equal', 'NotEqual', 'Greater', 'GreaterEqual', 'Less', 'LessEqual', 'LogicalAnd', 'LogicalOr', 'LogicalNot', 'OneHot']);
+/** A clip's input is read back (to see whether all of it lies outside the bounds) up to this size. */
+const CLIP_READ_LIMIT = 4096;
+
+/** How a tensor of a model's first steps' forward pass was computed: the kernel, its tensor inputs, and a blocker's stack. */
+interface Lineage {
+  kernel: string;
+  inputs: object[];
+  /** The kernel passes no gradient (a zero-gradient kernel, or a clip with all its input outside the bounds). */
+  blocks: boolean;
+  stack: { stack?: string } | null;
+  bounds?: [number, number];
+}
+const lineage = new WeakMap<object, Lineage>();
+/** Layer outputs of the first steps' forward passes: where a loss's gradient must reach. */
+const layerOutputs = new WeakSet<object>();
+/** Per model, its first steps whose loss reached the model only through blockers. */
+const blockedSteps = new WeakMap<TracedModel, number>();
+const blockReported = new WeakSet<TracedModel>();
+
 /**
  * A difference between a column of n values ([n, 1], a model's output) and a vector of the same n
  * ([n], targets built with tensor1d) broadcasts to [n, n]: a hand-written loss then compares every
@@ -586,6 +608,13 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       }
     }
     const out = original.apply(this, args);
+    if (entry && !blockReported.has(entry) && typeof kernelName === 'string') {
+      try {
+        noteLineage(kernelName, inputs, method === 'runKernel' ? args[2] : null, out);
+      } catch (error) {
+        warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
+      }
+    }
     if (entry && kernelName === 'Exp' && isTensor(out)) exponentials.add(out);
     if (entry && kernelName === 'Log' && isTensor(out)) logarithms.add(out);
     if (entry && kernelName === 'Cast' && isTensor(out) && isTensor(inputs?.x)) castFrom.set(out, inputs.x);
@@ -610,6 +639,78 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
   };
   (wrapped as any)[MARK] = true;
   trySet(engine, method, wrapped);
+}
+
+function noteLineage(kernel: string, inputs: any, attrs: any, out: any): void {
+  const list: object[] = [];
+  if (inputs && typeof inputs === 'object') {
+    for (const v of Object.values(inputs)) {
+      if (isTensor(v)) list.push(v as object);
+      else if (Array.isArray(v)) for (const u of v) if (isTensor(u)) list.push(u);
+    }
+  }
+  let blocks = ZERO_GRADIENT_KERNELS.has(kernel);
+  let bounds: [number, number] | undefined;
+  if (kernel === 'ClipByValue' && typeof attrs?.clipValueMin === 'number' && typeof attrs?.clipValueMax === 'number') {
+    const x = inputs?.x;
+    bounds = [attrs.clipValueMin, attrs.clipValueMax];
+    // clipByValue passes the gradient only where its input lies within the bounds.
+    if (isReadable(x) && x.size <= CLIP_READ_LIMIT) {
+      const values = x.dataSync() as ArrayLike<number>;
+      blocks = true;
+      for (let i = 0; i < values.length && blocks; i++) if (values[i]! >= bounds[0] && values[i]! <= bounds[1]) blocks = false;
+    }
+  }
+  const node: Lineage = { kernel, inputs: list, blocks, stack: blocks ? captureStack() : null, ...(bounds ? { bounds } : {}) };
+  for (const t of Array.isArray(out) ? out : [out]) if (isTensor(t)) lineage.set(t, node);
+}
+
+/**
+ * Whether every path from the loss `y` back to a layer output of this step passes a kernel that
+ * passes no gradient; the first such kernel on the way back, or null (a free path, or none at all).
+ */
+function gradientBlocker(y: any): Lineage | null {
+  const queue: Array<{ t: object; by: Lineage | null }> = [{ t: y, by: null }];
+  const seen = new Set<object>();
+  let blocker: Lineage | null = null;
+  for (let visited = 0; queue.length > 0 && visited < 4000; visited++) {
+    const { t, by } = queue.shift()!;
+    if (seen.has(t)) continue;
+    seen.add(t);
+    if (layerOutputs.has(t)) {
+      if (!by) return null;
+      blocker ??= by;
+      continue;
+    }
+    const node = lineage.get(t);
+    if (!node) continue;
+    const next = by ?? (node.blocks ? node : null);
+    for (const input of node.inputs) queue.push({ t: input, by: next });
+  }
+  return blocker;
+}
+
+/** After a first step's forward pass: a loss that reaches the model only through blockers, at every inspected step, is reported once. */
+function noteGradientBlocked(state: StepState, y: any): void {
+  const entry = state.entry;
+  if (blockReported.has(entry) || !isTensor(y)) return;
+  const blocker = gradientBlocker(y);
+  if (!blocker) {
+    blockReported.add(entry);
+    return;
+  }
+  const count = (blockedSteps.get(entry) ?? 0) + 1;
+  blockedSteps.set(entry, count);
+  if (count < INSPECTED_STEPS) return;
+  blockReported.add(entry);
+  emit({
+    type: 'gradientBlocked',
+    modelId: entry.id,
+    kernel: blocker.kernel,
+    site: userSiteFromStack(blocker.stack?.stack, PROBE_FILE),
+    ...(blocker.bounds ? { bounds: blocker.bounds } : {}),
+    steps: count,
+  } satisfies GradientBlockedEvent);
 }
 
 /**
@@ -2111,6 +2212,7 @@ function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
     const output = original.call(this, inputs, kwargs);
     if (step && step.entry === target.entry) {
       const first = Array.isArray(output) ? output[0] : output;
+      if (step.entry.steps < INSPECTED_STEPS && !blockReported.has(step.entry)) for (const o of Array.isArray(output) ? output : [output]) if (isTensor(o)) layerOutputs.add(o);
       if (step.inPredict > 0) {
         const copy = ownCopy(step, first);
         const parts = step.predictParts.get(target.index);
@@ -2647,6 +2749,7 @@ function sendLossSite(entry: TracedModel, y: any): void {
 function afterForward(state: StepState, y: any): void {
   if (isTensor(y) && y.size === 1) state.loss = (y.dataSync() as Float32Array)[0];
   if (state.entry.mode === 'custom' && state.entry.steps < INSPECTED_STEPS && !lossSiteSent.has(state.entry)) sendLossSite(state.entry, y);
+  if (state.entry.steps < INSPECTED_STEPS) noteGradientBlocked(state, y);
   if (!state.entry.dataSent) sendFirstInput(state);
   const anomalous = state.loss !== null && !Number.isFinite(state.loss);
   if (!state.detailed && !anomalous) return;

@@ -164,6 +164,9 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/initial-epoch-equals-epochs/buggy.js', symptoms: ['fit-trains-no-epoch'], rootCause: 'training-length', lineOf: '', fixed: 'epochs: epochsDone + EPOCHS_PER_CHUNK,' },
   // 0/1 labels under tfjs's hinge loss, which takes -1/1 as they are: only class 1 is learned.
   { script: 'benchmark/bugs/hinge-loss-zero-one-labels/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const yTrain = ', fixed: '.sub(0.5).div(0.5)' },
+  // Losses that pass no gradient back: a custom loss on rounded predictions (fit), a loss clipped below where it starts (custom loop).
+  { script: 'benchmark/bugs/loss-rounds-predictions/buggy.js', symptoms: ['loss-without-gradient'], rootCause: 'loss-function', lineOf: 'tf.round(yPred)', fixed: 'tf.losses.meanSquaredError(yTrue, yPred)' },
+  { script: 'benchmark/bugs/loss-clipped-zero-grad/buggy.js', symptoms: ['loss-without-gradient'], rootCause: 'loss-function', lineOf: 'tf.clipByValue(', fixed: 'const loss = tf.losses.meanSquaredError(yb, model.predict(xb));' },
   { script: 'benchmark/bugs/columns-shuffled-separately/buggy.js', symptoms: ['labels-shuffled-apart'], rootCause: 'training-data', lineOf: 'tf.util.shuffle(data[name])' },
   // Adam's epsilon at 1: confirmed by a run that ends near the no-skill loss, fixed with the default epsilon.
   { script: 'benchmark/bugs/adam-epsilon-huge/buggy.js', symptoms: ['optimizer-epsilon-large'], rootCause: 'optimizer', lineOf: 'tf.train.adam(', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },

@@ -642,3 +642,15 @@ describe('a resumed fit given how many more epochs', () => {
     assert.equal(apply('await model.fit(xs, ys, { epochs: 5 });', { kind: 'epochsAfterInitial', fitSite: site(1, 13) }), null);
   });
 });
+
+describe('a loss computed through an op that passes no gradient', () => {
+  it('drops the op, in either call form, keeping what it took', () => {
+    assert.equal(apply('  return tf.losses.meanSquaredError(yTrue, tf.round(yPred));', { kind: 'unwrapCall', site: site(1, 43), op: 'round', arity: 1 }), '  return tf.losses.meanSquaredError(yTrue, yPred);');
+    assert.equal(apply('const loss = tf.clipByValue(tf.losses.meanSquaredError(yb, p), 0, 100);', { kind: 'unwrapCall', site: site(1, 14), op: 'clipByValue', arity: 3 }), 'const loss = tf.losses.meanSquaredError(yb, p);');
+    assert.equal(apply('const loss = mse(yb, p).clipByValue(0, 100);', { kind: 'unwrapCall', site: site(1, 25), op: 'clipByValue', arity: 3 }), 'const loss = mse(yb, p);');
+    assert.equal(apply('const hard = yPred.round();', { kind: 'unwrapCall', site: site(1, 20), op: 'round', arity: 1 }), 'const hard = yPred;');
+  });
+  it('gives no fix for a call it cannot read as the op', () => {
+    assert.equal(apply('const r = Math.round(x) + tf.round(a, b);', { kind: 'unwrapCall', site: site(1, 30), op: 'round', arity: 1 }), null);
+  });
+});

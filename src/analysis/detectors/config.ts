@@ -2643,6 +2643,50 @@ function channelsFirstImages(view: ModelView): Hypothesis[] {
   ];
 }
 
+/** Ops that pass no gradient, by kernel, that a loss can do without: the op's name and how many arguments it takes with x. */
+const UNWRAPPABLE: Record<string, { op: string; arity: number }> = {
+  Round: { op: 'round', arity: 1 },
+  Floor: { op: 'floor', arity: 1 },
+  Ceil: { op: 'ceil', arity: 1 },
+  Sign: { op: 'sign', arity: 1 },
+  ClipByValue: { op: 'clipByValue', arity: 3 },
+};
+
+/**
+ * A loss that reaches the model's outputs only through ops that pass no gradient (tf.round on the
+ * predictions "to match accuracy", a loss clipped below where it starts): the weights get no
+ * gradient from it and never move. The probe walked each of the first steps' loss back to the
+ * layer outputs: certain.
+ */
+function gradientBlocked(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.gradientBlocked;
+  if (!e) return [];
+  const clip = e.kernel === 'ClipByValue' && e.bounds;
+  const unwrap = UNWRAPPABLE[e.kernel];
+  const what = clip
+    ? `clipByValue to [${fmt(e.bounds![0])}, ${fmt(e.bounds![1])}] while all of what it clips lies outside those bounds (clipByValue passes a gradient only inside them)`
+    : `${e.kernel}, whose gradient is 0 everywhere`;
+  return [
+    {
+      id: 'loss-without-gradient:loss',
+      symptom: 'loss-without-gradient',
+      rootCause: 'loss-function',
+      layer: null,
+      location: e.site ?? view.compileSite ?? view.event.fitSite,
+      related: [],
+      message: `The loss reaches the model's outputs only through ${what}: in each of the first ${e.steps} steps, no gradient flowed back to any weight, so training cannot change the model. ${clip ? 'Compute the loss unclipped (clip the gradients instead, if they need bounds).' : 'Compute the loss from the raw predictions; round or threshold them only for a metric.'}`,
+      evidence: [`every path from the loss to the layer outputs passes ${e.kernel}, in ${e.steps} steps`],
+      relevance: new Map(),
+      fixes: e.site && unwrap ? [{ title: `Compute the loss without ${unwrap.op}`, plan: { kind: 'unwrapCall', site: e.site, op: unwrap.op, arity: unwrap.arity } }] : [],
+      confirmBy: set(...HARM, 'weights-unchanged', 'vanishing-gradient'),
+      strength: 1,
+      weak: false,
+      certain: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
 /**
  * fit given `initialEpoch` at or past `epochs` (a resumed run that passes how many more epochs it
  * wants, where tfjs takes the epoch to stop at): its epoch loop never runs, and it returns at once,
@@ -2718,6 +2762,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...classWeightsInverted(view, run));
   out.push(...weightsSetDuringFit(view, run));
   out.push(...fitTrainsNoEpoch(view));
+  out.push(...gradientBlocked(view, run));
   out.push(...gradientAscent(run));
   out.push(...activationAppliedTwice(view, run));
   out.push(...initializationChecks(view));
