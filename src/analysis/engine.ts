@@ -20,7 +20,7 @@ import { TraceSeries } from './series';
 import { fmt, pct, spokenList } from './stats';
 import { ModelState } from './model-state';
 import { clamp } from './stats';
-import type { OneHotEvent, SourceSite, TraceEvent } from './trace';
+import type { OneHotEvent, SourceSite, TraceEvent, TruncatedToIntEvent } from './trace';
 
 export interface EngineOptions {
   readSource?: (file: string) => string | undefined;
@@ -86,6 +86,7 @@ export class DiagnosisEngine {
   private crash: { message: string; site: SourceSite | null } | null = null;
   /** tf.oneHot calls given indices out of range, wherever they were made (often before any model). */
   private readonly oneHotCalls: OneHotEvent[] = [];
+  private readonly truncations: TruncatedToIntEvent[] = [];
 
   constructor(options: EngineOptions = {}) {
     this.read = options.readSource;
@@ -176,6 +177,7 @@ export class DiagnosisEngine {
     if (!r) {
       r = new ModelState(modelId);
       r.oneHotCalls = this.oneHotCalls;
+      r.truncations = this.truncations;
       this.runs.set(modelId, r);
       if (this.firstModel === null) this.firstModel = modelId;
       while (this.runs.size > MAX_MODELS) {
@@ -302,6 +304,12 @@ export class DiagnosisEngine {
         const run = this.run(e.modelId);
         run.batchClasses ??= e;
         if (run.view) this.applyConfig(run);
+        return;
+      }
+      case 'truncatedToInt': {
+        if (this.truncations.length >= 16) return;
+        this.truncations.push(e);
+        for (const run of this.runs.values()) if (run.view) this.applyConfig(run);
         return;
       }
       case 'oneHot': {

@@ -80,6 +80,8 @@ export const SYMPTOMS = [
   'fit-trains-no-epoch',
   // A loss computed through ops that pass no gradient (round, a clip it lies beyond).
   'loss-without-gradient',
+  // Data made as int32 from values with fractions.
+  'truncated-to-int',
   // Every row of the training inputs is the same.
   'identical-inputs',
   'targets-unrelated',
@@ -134,6 +136,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'learning-rate-held-low': 'the learning rate never came near the one the optimizer was made with',
   'fit-trains-no-epoch': 'fit ran no epoch',
   'loss-without-gradient': 'no gradient reached the weights',
+  'truncated-to-int': 'values with fractions were truncated to integers',
   'weights-reset': 'setWeights during training throws away what the steps learned',
   'sample-contents-shuffled': "each sample's own steps or features were shuffled",
   'targets-are-inputs': 'the targets are one of the input columns',

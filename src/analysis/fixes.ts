@@ -112,6 +112,8 @@ export type FixPlan =
    * which passes no gradient, becomes `x`; `arity` counts x.
    */
   | { kind: 'unwrapCall'; site: SourceSite; op: string; arity: number }
+  /** The `'int32'` written as the dtype argument `index` of the `call(...)` at the site becomes `'float32'`. */
+  | { kind: 'floatDtype'; site: SourceSite; call: string; index: number }
   /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
   | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
@@ -1249,6 +1251,13 @@ function unwrapCallEdits(src: SourceText, p: Extract<FixPlan, { kind: 'unwrapCal
   return null;
 }
 
+function floatDtypeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'floatDtype' }>): EditResult {
+  const arg = findCall(src, p.site, new RegExp(String.raw`\b${escapeRe(p.call)}\s*\(`))?.args[p.index];
+  const literal = arg ? stringLiteral(src.text, arg) : null;
+  if (!literal || literal.value !== 'int32') return null;
+  return [src.edit(p.site.file, literal.inner.start, literal.inner.end, 'float32')];
+}
+
 function epochsAfterInitialEdits(src: SourceText, p: Extract<FixPlan, { kind: 'epochsAfterInitial' }>): EditResult {
   const epochs = fitOption(src, p.fitSite, 'epochs')?.value;
   const initial = fitOption(src, p.fitSite, 'initialEpoch')?.value;
@@ -2178,6 +2187,7 @@ function planFile(p: FixPlan): string | null {
     case 'epochsAfterInitial':
       return p.fitSite.file;
     case 'unwrapCall':
+    case 'floatDtype':
       return p.site.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -2309,6 +2319,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return epochsAfterInitialEdits(src, p);
       case 'unwrapCall':
         return unwrapCallEdits(src, p);
+      case 'floatDtype':
+        return floatDtypeEdits(src, p);
       case 'shuffleSamples':
         return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':

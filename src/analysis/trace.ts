@@ -617,6 +617,23 @@ export const GradientBlockedEvent = z.object({
 export type GradientBlockedEvent = z.infer<typeof GradientBlockedEvent>;
 
 /**
+ * A tensor made as int32 (`tf.tensor2d(values, shape, 'int32')`) from values with fractions, which
+ * tfjs truncates toward 0. Sent per such call (the first few of a run), whether or not a model exists yet.
+ */
+export const TruncatedToIntEvent = z.object({
+  type: z.literal('truncatedToInt'),
+  site: SourceSite.nullable(),
+  /** The factory called: tensor, tensor1d, … tensor6d. */
+  call: z.string().max(16),
+  /** Values scanned, and how many of them had a fraction. */
+  count: z.number().int().min(1),
+  fractional: z.number().int().min(1),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+});
+export type TruncatedToIntEvent = z.infer<typeof TruncatedToIntEvent>;
+
+/**
  * A training step took the log of a softmax's or sigmoid's outputs (or of 1 minus them) with no
  * clipping in between: an output of exactly 0 (or 1) makes it -Infinity. Sent once per model for
  * a log of p and once for a log of 1 - p.
@@ -810,6 +827,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ShuffledApartEvent,
   ShuffledInsideSamplesEvent,
   GradientBlockedEvent,
+  TruncatedToIntEvent,
   LogOfProbabilitiesEvent,
   InferenceModeEvent,
   TrainedAgainstEvent,

@@ -23,6 +23,7 @@ import type {
   ShuffledApartEvent,
   ShuffledInsideSamplesEvent,
   GradientBlockedEvent,
+  TruncatedToIntEvent,
   SqrtAtZeroEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
@@ -240,6 +241,7 @@ function hookCore(core: any, request: string): void {
   watchPlainRateChanges(core);
   watchLosses(core);
   watchOneHot(core);
+  watchIntTensors(core);
   watchBroadcasts(core);
   shuffleWatch.hook(core.util, () => activeFit !== null, () => captureUserSite(PROBE_FILE));
 
@@ -499,6 +501,62 @@ function watchOneHot(core: any): void {
   Object.defineProperty(wrapped, 'name', { value: original.name || 'oneHot' });
   (wrapped as any)[MARK] = true;
   trySet(core, 'oneHot', wrapped);
+}
+
+/**
+ * A tensor made as int32 from values with fractions (`tf.tensor2d(ys, [n, 1], 'int32')` for targets
+ * in [0, 1)): tfjs truncates each value toward 0, silently. The calls that ask for int32 are
+ * inspected (the first 16 reported), with their line.
+ */
+const TRUNCATIONS_REPORTED = 16;
+const TRUNCATION_SCAN = 200_000;
+let truncationsReported = 0;
+/** The argument that holds the dtype, per tensor factory. */
+const DTYPE_ARGUMENT: Record<string, number> = { tensor: 2, tensor1d: 1, tensor2d: 2, tensor3d: 2, tensor4d: 2, tensor5d: 2, tensor6d: 2 };
+
+function watchIntTensors(core: any): void {
+  for (const [name, at] of Object.entries(DTYPE_ARGUMENT)) {
+    const original = core[name];
+    if (typeof original !== 'function' || original[MARK]) continue;
+    const wrapped = function (this: unknown, ...args: any[]) {
+      if (args[at] === 'int32' && truncationsReported < TRUNCATIONS_REPORTED) {
+        try {
+          noteTruncation(name, args[0]);
+        } catch (error) {
+          warnOnce(`int32 inspection failed: ${(error as Error).message}`);
+        }
+      }
+      return original.apply(this, args);
+    };
+    Object.defineProperty(wrapped, 'name', { value: original.name || name });
+    (wrapped as any)[MARK] = true;
+    trySet(core, name, wrapped);
+  }
+}
+
+function noteTruncation(call: string, values: unknown): void {
+  let count = 0;
+  let fractional = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  const visit = (v: unknown): void => {
+    if (count >= TRUNCATION_SCAN) return;
+    if (typeof v === 'number') {
+      count++;
+      if (Number.isFinite(v)) {
+        if (v < min) min = v;
+        if (v > max) max = v;
+        if (!Number.isInteger(v)) fractional++;
+      }
+    } else if (Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof Int32Array) && !(v instanceof Uint8Array))) {
+      const list = v as ArrayLike<unknown>;
+      for (let i = 0; i < list.length && count < TRUNCATION_SCAN; i++) visit(list[i]);
+    }
+  };
+  visit(values);
+  if (fractional === 0) return;
+  truncationsReported++;
+  emit({ type: 'truncatedToInt', site: captureUserSite(PROBE_FILE), call, count, fractional, min: finiteOrNull(min), max: finiteOrNull(max) } satisfies TruncatedToIntEvent);
 }
 
 function noteOneHot(indices: any, depth: unknown): void {

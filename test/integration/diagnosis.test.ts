@@ -167,6 +167,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Losses that pass no gradient back: a custom loss on rounded predictions (fit), a loss clipped below where it starts (custom loop).
   { script: 'benchmark/bugs/loss-rounds-predictions/buggy.js', symptoms: ['loss-without-gradient'], rootCause: 'loss-function', lineOf: 'tf.round(yPred)', fixed: 'tf.losses.meanSquaredError(yTrue, yPred)' },
   { script: 'benchmark/bugs/loss-clipped-zero-grad/buggy.js', symptoms: ['loss-without-gradient'], rootCause: 'loss-function', lineOf: 'tf.clipByValue(', fixed: 'const loss = tf.losses.meanSquaredError(yb, model.predict(xb));' },
+  // Fractional targets made as int32: truncated to 0 where the tensor is made.
+  { script: 'benchmark/bugs/regression-targets-int32/buggy.js', symptoms: ['truncated-to-int'], rootCause: 'label-encoding', lineOf: "'int32'", fixed: "[n, 1], 'float32')" },
   { script: 'benchmark/bugs/columns-shuffled-separately/buggy.js', symptoms: ['labels-shuffled-apart'], rootCause: 'training-data', lineOf: 'tf.util.shuffle(data[name])' },
   // Adam's epsilon at 1: confirmed by a run that ends near the no-skill loss, fixed with the default epsilon.
   { script: 'benchmark/bugs/adam-epsilon-huge/buggy.js', symptoms: ['optimizer-epsilon-large'], rootCause: 'optimizer', lineOf: 'tf.train.adam(', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },

@@ -654,3 +654,11 @@ describe('a loss computed through an op that passes no gradient', () => {
     assert.equal(apply('const r = Math.round(x) + tf.round(a, b);', { kind: 'unwrapCall', site: site(1, 30), op: 'round', arity: 1 }), null);
   });
 });
+
+describe('data made as int32 from values with fractions', () => {
+  it("turns the 'int32' dtype argument into 'float32', in its quotes", () => {
+    assert.equal(apply("  ys: tf.tensor2d(data.ys, [n, 1], 'int32'),", { kind: 'floatDtype', site: site(1, 7), call: 'tensor2d', index: 2 }), "  ys: tf.tensor2d(data.ys, [n, 1], 'float32'),");
+    assert.equal(apply('const y = tf.tensor1d(ys, "int32");', { kind: 'floatDtype', site: site(1, 11), call: 'tensor1d', index: 1 }), 'const y = tf.tensor1d(ys, "float32");');
+    assert.equal(apply('const y = tf.tensor1d(ys, DTYPE);', { kind: 'floatDtype', site: site(1, 11), call: 'tensor1d', index: 1 }), null);
+  });
+});

@@ -2643,6 +2643,45 @@ function channelsFirstImages(view: ModelView): Hypothesis[] {
   ];
 }
 
+/** The argument that holds the dtype, per tensor factory. */
+const DTYPE_ARGUMENT: Record<string, number> = { tensor: 2, tensor1d: 1, tensor2d: 2, tensor3d: 2, tensor4d: 2, tensor5d: 2, tensor6d: 2 };
+
+/**
+ * Training data made as int32 from values with fractions: tfjs truncated each toward 0 where the
+ * tensor was made (targets in [0, 1) all become 0). Matched by the line the data was made on; certain.
+ */
+function truncatedData(view: ModelView, run: ModelState): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const role of ['y', 'x'] as const) {
+    const e = run.data[role].get(0);
+    const made = e?.origin?.site ?? e?.site;
+    const cut = made ? run.truncations.find((c) => c.site && c.site.file === made.file && c.site.line === made.line) : undefined;
+    if (!e || !cut?.site) continue;
+    const what = role === 'y' ? 'targets' : 'inputs';
+    const allZero = isNum(cut.min) && isNum(cut.max) && cut.min > -1 && cut.max < 1;
+    const index = DTYPE_ARGUMENT[cut.call];
+    out.push({
+      id: `truncated-to-int:${role}`,
+      symptom: 'truncated-to-int',
+      rootCause: role === 'y' ? 'label-encoding' : 'training-data',
+      layer: null,
+      location: cut.site,
+      related: view.event.fitSite ? [{ site: view.event.fitSite, message: `trains on the truncated ${what}` }] : [],
+      message: `The ${what} are made here as int32 from values with fractions (from ${fmt(cut.min)} to ${fmt(cut.max)}): tfjs truncates each toward 0, so ${cut.fractional} of the ${cut.count} values lost their fraction${allZero ? ' and every one became 0' : ''}. The model is trained on the truncated values. Make the tensor float32.`,
+      evidence: [`${cut.call}(…, 'int32') given ${cut.fractional} values with fractions`],
+      relevance: new Map(),
+      fixes: index !== undefined ? [{ title: 'Keep the fractions: make the tensor float32', plan: { kind: 'floatDtype', site: cut.site, call: cut.call, index } }] : [],
+      confirmBy: set(...HARM, 'loss-oscillating'),
+      strength: 1,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+      explainsAllHarm: true,
+    });
+  }
+  return out;
+}
+
 /** Ops that pass no gradient, by kernel, that a loss can do without: the op's name and how many arguments it takes with x. */
 const UNWRAPPABLE: Record<string, { op: string; arity: number }> = {
   Round: { op: 'round', arity: 1 },
@@ -2763,6 +2802,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...weightsSetDuringFit(view, run));
   out.push(...fitTrainsNoEpoch(view));
   out.push(...gradientBlocked(view, run));
+  out.push(...truncatedData(view, run));
   out.push(...gradientAscent(run));
   out.push(...activationAppliedTwice(view, run));
   out.push(...initializationChecks(view));
