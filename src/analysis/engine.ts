@@ -9,7 +9,7 @@ import { configHypotheses } from './detectors/config';
 import { detectExploding, detectLayers, neverUpdated } from './detectors/layers';
 import { detectNumerical } from './detectors/numerical';
 import { tensorLeak } from './detectors/memory';
-import { batchesApart, ignoredLearningRate, learningRateDecayedAway, rebuiltModel, recreatedOptimizer, sameBatch, untrainedLayers } from './detectors/settings';
+import { batchesApart, ignoredLearningRate, learningRateDecayedAway, negativeLearningRate, rebuiltModel, recreatedOptimizer, sameBatch, untrainedLayers } from './detectors/settings';
 import { completedAsPlanned, cutShort, minorityNeverPredicted, rateHeldLow, stoppedEarly, detectTrends, fewUpdates, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { SYMPTOM_SEEN } from './findings';
@@ -229,6 +229,7 @@ export class DiagnosisEngine {
         if (n % step === 0) {
           this.apply(run, detectExploding(ctx));
           this.apply(run, learningRateDecayedAway(ctx));
+          this.apply(run, negativeLearningRate(ctx));
           this.trend(run, ctx, false);
         }
         return;

@@ -114,6 +114,8 @@ export type FixPlan =
   | { kind: 'unwrapCall'; site: SourceSite; op: string; arity: number }
   /** The `'int32'` written as the dtype argument `index` of the `call(...)` at the site becomes `'float32'`. */
   | { kind: 'floatDtype'; site: SourceSite; call: string; index: number }
+  /** The rate set at the site (`opt.learningRate = <expr>`, `setLearningRate(<expr>)`) becomes `Math.max(<expr>, floor)`. */
+  | { kind: 'rateFloor'; site: SourceSite; floor: number }
   /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
   | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
@@ -1160,6 +1162,22 @@ function setLearningRateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'setL
   return [src.edit(p.site.file, start, end, `${target}.setLearningRate(${next})`)];
 }
 
+function rateFloorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateFloor' }>): EditResult {
+  const t = src.text;
+  let value: Span | null = null;
+  const call = findCall(src, p.site, /\bsetLearningRate\s*\(/);
+  if (call) value = call.args.length === 1 ? call.args[0]! : null;
+  else {
+    const lineStart = src.lineStart(p.site.line);
+    const m = lineStart >= 0 ? RATE_ASSIGNMENT.exec(t.slice(lineStart, src.lineEnd(p.site.line))) : null;
+    if (!m || m[2]) return null;
+    const valueStart = lineStart + m.index + m[0].length;
+    value = trim(t, valueStart, statementEnd(t, valueStart));
+  }
+  if (!value || value.end <= value.start) return null;
+  return [src.edit(p.site.file, value.start, value.end, `Math.max(${t.slice(value.start, value.end)}, ${literal(p.floor)})`)];
+}
+
 function rateValueEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateValue' }>): EditResult {
   const t = src.text;
   const to = literal(p.to);
@@ -2188,6 +2206,7 @@ function planFile(p: FixPlan): string | null {
       return p.fitSite.file;
     case 'unwrapCall':
     case 'floatDtype':
+    case 'rateFloor':
       return p.site.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -2321,6 +2340,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return unwrapCallEdits(src, p);
       case 'floatDtype':
         return floatDtypeEdits(src, p);
+      case 'rateFloor':
+        return rateFloorEdits(src, p);
       case 'shuffleSamples':
         return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':

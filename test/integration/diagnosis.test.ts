@@ -169,6 +169,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/loss-clipped-zero-grad/buggy.js', symptoms: ['loss-without-gradient'], rootCause: 'loss-function', lineOf: 'tf.clipByValue(', fixed: 'const loss = tf.losses.meanSquaredError(yb, model.predict(xb));' },
   // Fractional targets made as int32: truncated to 0 where the tensor is made.
   { script: 'benchmark/bugs/regression-targets-int32/buggy.js', symptoms: ['truncated-to-int'], rootCause: 'label-encoding', lineOf: "'int32'", fixed: "[n, 1], 'float32')" },
+  // A linear decay run past its end: the rate goes below 0, on the line that sets it.
+  { script: 'benchmark/bugs/linear-decay-goes-negative/buggy.js', symptoms: ['learning-rate-out-of-range'], rootCause: 'learning-rate', lineOf: 'model.optimizer.learningRate = ', fixed: 'Math.max(BASE_LR * (1 - epoch / DECAY_EPOCHS), 0.0001)' },
   { script: 'benchmark/bugs/columns-shuffled-separately/buggy.js', symptoms: ['labels-shuffled-apart'], rootCause: 'training-data', lineOf: 'tf.util.shuffle(data[name])' },
   // Adam's epsilon at 1: confirmed by a run that ends near the no-skill loss, fixed with the default epsilon.
   { script: 'benchmark/bugs/adam-epsilon-huge/buggy.js', symptoms: ['optimizer-epsilon-large'], rootCause: 'optimizer', lineOf: 'tf.train.adam(', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },

@@ -662,3 +662,11 @@ describe('data made as int32 from values with fractions', () => {
     assert.equal(apply('const y = tf.tensor1d(ys, DTYPE);', { kind: 'floatDtype', site: site(1, 11), call: 'tensor1d', index: 1 }), null);
   });
 });
+
+describe('a learning rate set below 0', () => {
+  it('keeps the assigned or passed rate above a floor', () => {
+    assert.equal(apply('      model.optimizer.learningRate = BASE_LR * (1 - epoch / 25);', { kind: 'rateFloor', site: site(1, 7), floor: 0.0001 }), '      model.optimizer.learningRate = Math.max(BASE_LR * (1 - epoch / 25), 0.0001);');
+    assert.equal(apply('opt.setLearningRate(lr0 - epoch * step);', { kind: 'rateFloor', site: site(1, 5), floor: 0.001 }), 'opt.setLearningRate(Math.max(lr0 - epoch * step, 0.001));');
+    assert.equal(apply('opt.learningRate *= 0.5;', { kind: 'rateFloor', site: site(1, 1), floor: 0.001 }), null);
+  });
+});

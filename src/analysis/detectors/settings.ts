@@ -37,6 +37,41 @@ export function ignoredLearningRate(e: TraceEventOf<'ignoredSetting'>, run: Mode
 }
 
 /**
+ * A learning rate set below 0 (a linear decay `base * (1 - epoch / n)` run past its n epochs):
+ * every step then climbs the loss. Certain once a step ran with it, shown where the rate was set.
+ */
+export function negativeLearningRate(ctx: Ctx): Observation[] {
+  const run = ctx.run;
+  const lr = run.minLearningRate;
+  const first = run.firstLearningRate;
+  if (lr === null || !(lr < 0) || first === null || !(first > 0)) return [];
+  const site = run.learningRateSite;
+  return [
+    {
+      symptom: 'learning-rate-out-of-range',
+      about: 'negative',
+      harm: true,
+      priority: 0.9,
+      layer: null,
+      iteration: run.lastIter,
+      elapsedMs: run.elapsedMs,
+      message: `The learning rate, ${fmt(first)} at the start, was set to ${fmt(lr)}: below 0, every step moves the weights up the gradient and the loss climbs. A linear decay run past the epoch where it reaches 0 does this; keep the rate above a floor.`,
+      evidence: [`learning rate ${fmt(first)} at the start`, `${fmt(lr)} at its lowest`],
+      relevance: new Map(),
+      related: [],
+      cause: {
+        rootCause: 'learning-rate',
+        layer: null,
+        location: site ?? ctx.view?.optimizerSite ?? null,
+        fixes: site ? [{ title: 'Keep the learning rate above a floor', plan: { kind: 'rateFloor', site, floor: first / 100 } }] : [],
+        confirms: [],
+        folds: [],
+      },
+    },
+  ];
+}
+
+/**
  * A learning rate that a schedule took to almost 0 while training goes on, as a decay meant for
  * each epoch but written in the batch loop does. Judged once the rate has been below 1/10,000 of
  * its start, and below the optimizer's usable range, for at least 100 steps and more than half of
