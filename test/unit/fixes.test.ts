@@ -649,6 +649,8 @@ describe('a loss computed through an op that passes no gradient', () => {
     assert.equal(apply('const loss = tf.clipByValue(tf.losses.meanSquaredError(yb, p), 0, 100);', { kind: 'unwrapCall', site: site(1, 14), op: 'clipByValue', arity: 3 }), 'const loss = tf.losses.meanSquaredError(yb, p);');
     assert.equal(apply('const loss = mse(yb, p).clipByValue(0, 100);', { kind: 'unwrapCall', site: site(1, 25), op: 'clipByValue', arity: 3 }), 'const loss = mse(yb, p);');
     assert.equal(apply('const hard = yPred.round();', { kind: 'unwrapCall', site: site(1, 20), op: 'round', arity: 1 }), 'const hard = yPred;');
+    // A gradient divided again by the batch size.
+    assert.equal(apply('  batchGrads[name] = grads[name].div(BATCH);', { kind: 'unwrapCall', site: site(1, 35), op: 'div', arity: 2 }), '  batchGrads[name] = grads[name];');
   });
   it('gives no fix for a call it cannot read as the op', () => {
     assert.equal(apply('const r = Math.round(x) + tf.round(a, b);', { kind: 'unwrapCall', site: site(1, 30), op: 'round', arity: 1 }), null);

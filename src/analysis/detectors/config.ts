@@ -2549,7 +2549,9 @@ function gradientsShrunk(run: ModelState): Hypothesis[] {
   if (!e || e.adaptive) return [];
   const clip = e.madeBy?.kernel === 'ClipByValue' && e.madeBy.bounds ? e.madeBy : null;
   const largest = Math.max(...e.ratios);
-  const how = clip ? `clips every gradient value to [${clip.bounds![0]}, ${clip.bounds![1]}]` : `scales the gradients down`;
+  // A division of each gradient (by a batch size, when the loss was already a mean): applied as computed, without it.
+  const divided = !clip && e.madeBy?.kernel === 'RealDiv' ? e.madeBy : null;
+  const how = clip ? `clips every gradient value to [${clip.bounds![0]}, ${clip.bounds![1]}]` : divided ? 'divides every gradient (already a mean over the batch, when the loss is one)' : `scales the gradients down`;
   return [
     {
       id: 'gradients-shrunk',
@@ -2561,7 +2563,11 @@ function gradientsShrunk(run: ModelState): Hypothesis[] {
       message: `The training loop ${how} before applyGradients: the gradients applied are ${ratioText(largest)} of those computed or less in every step measured, so each update is that much smaller than the learning rate intends. ${clip ? 'Clip only the spikes (±1), or clip by the global norm.' : 'Apply the gradients as computed.'}`,
       evidence: [`applied/computed gradient norm at the steps measured: ${e.ratios.map(ratioText).join(', ')}`],
       relevance: new Map(),
-      fixes: clip ? [{ title: 'Clip the gradients at ±1', plan: { kind: 'clipBounds', site: clip.site, to: 1 } }] : [],
+      fixes: clip
+        ? [{ title: 'Clip the gradients at ±1', plan: { kind: 'clipBounds', site: clip.site, to: 1 } }]
+        : divided
+          ? [{ title: 'Apply the gradients as computed: drop the division', plan: { kind: 'unwrapCall', site: divided.site, op: 'div', arity: 2 } }]
+          : [],
       confirmBy: set(...HARM),
       strength: 1,
       weak: false,
