@@ -671,7 +671,13 @@ function learningRateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'learnin
     if (/^[A-Za-z_$][\w$]*$/.test(text)) {
       const re = new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(text)}\\s*=\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*[;,\\n]`, 'g');
       const hits = [...t.matchAll(re)];
-      if (hits.length !== 1) return null;
+      if (hits.length !== 1) {
+        // A rate computed where it is declared (`const LR = BASE_LR * BATCH_SIZE`): the value replaces the computation.
+        const decl = hits.length === 0 ? singleDeclaration(t, text) : null;
+        if (!decl) return null;
+        const init = trim(t, decl.init, statementEnd(t, decl.init));
+        return init.end > init.start ? [src.edit(file, init.start, init.end, lr)] : null;
+      }
       const h = hits[0]!;
       const start = h.index! + h[0].indexOf(h[1]!, h[0].indexOf('='));
       return [src.edit(file, start, start + h[1]!.length, lr)];

@@ -672,3 +672,12 @@ describe('a learning rate set below 0', () => {
     assert.equal(apply('opt.learningRate *= 0.5;', { kind: 'rateFloor', site: site(1, 1), floor: 0.001 }), null);
   });
 });
+
+describe('a learning rate computed where it is declared', () => {
+  it('replaces the computation with the new rate', () => {
+    const src = ['const LEARNING_RATE = BASE_LR * BATCH_SIZE;', 'const opt = tf.train.sgd(LEARNING_RATE);'].join('\n');
+    const plan = { kind: 'learningRate' as const, optimizer: { className: 'SGD', learningRate: 25.6, site: site(2, 13) } as never, compileSite: null, to: 0.01 };
+    assert.equal(lineOf(apply(src, plan)!, 1), 'const LEARNING_RATE = 0.01;');
+    assert.equal(apply(src + '\nlet LEARNING_RATE = BASE_LR * 2;', plan), null);
+  });
+});

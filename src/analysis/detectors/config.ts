@@ -637,6 +637,8 @@ function learningRateCheck(view: ModelView, run: ModelState): Hypothesis[] {
       evidence: [`${band.name} learning rate ${fmt(lr)}`],
       relevance: new Map(),
       fixes: fix ? [fix] : [],
+      // A rate declared (or computed) apart from the optimizer is shown where its value is written.
+      atFix: true,
       confirmBy: high
         ? set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'weights-unchanged')
         : set('loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged'),
