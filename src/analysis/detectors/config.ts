@@ -2458,6 +2458,40 @@ function hiddenSoftmax(view: ModelView): Hypothesis[] {
   });
 }
 
+/**
+ * A hidden Dense layer of 1 unit in a classifier of 3 classes or more (`units: 1` left from a
+ * binary model): everything the output sees is one number, and behind a relu half the inputs give
+ * the same 0, so most classes cannot be told apart. Confirmed by a stall.
+ */
+function oneUnitBottleneck(view: ModelView): Hypothesis[] {
+  const outputs = new Set(view.outputs.map((o) => o.layer.pos));
+  const classes = Math.max(0, ...view.outputs.map((o) => o.layer.units ?? 0));
+  if (classes < 3) return [];
+  const narrow = view.layers.find((l) => l.kind === 'weighted' && !outputs.has(l.pos) && l.units === 1 && /dense/i.test(l.info.className));
+  if (!narrow) return [];
+  const pred = narrow.preds.length === 1 ? view.layers[narrow.preds[0]!] : undefined;
+  const width = Math.max(32, pred?.units ?? 0);
+  return [
+    {
+      id: `bottleneck:${narrow.info.name}`,
+      symptom: 'loss-not-decreasing',
+      rootCause: 'architecture',
+      layer: narrow,
+      location: narrow.info.site,
+      related: [],
+      message: `${narrow.info.name} is a hidden layer of 1 unit in a model that tells ${classes} classes apart: everything after it sees a single number per sample${narrow.act === 'relu' ? ', which relu sets to 0 for about half the inputs,' : ''} so most of the classes cannot be separated. Give it ${width} units.`,
+      evidence: [`${narrow.info.name}: 1 unit`, `output: ${classes} units`],
+      relevance: new Map([[narrow.pos, { score: 1, evidence: 'one-unit bottleneck' }]]),
+      fixes: [{ title: `Widen ${narrow.info.name} to ${width} units`, plan: { kind: 'layerNumber', layer: narrow.info, key: 'units', to: width } }],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'dead-relu'),
+      strength: 0.9,
+      weak: false,
+      // A model squeezed through one number still learns a little: learning does not refute it.
+      keepWhenLearning: true,
+    },
+  ];
+}
+
 /** The shape a layer's call receives: its one predecessor's output, else the shape the probe recorded (a first layer's). */
 function inputShapeOf(view: ModelView, l: LayerView): LayerView['info']['inputShape'] {
   const pred = l.preds.length === 1 ? view.layers[l.preds[0]!] : undefined;
@@ -2822,6 +2856,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...tinyBatchNormalization(view));
   out.push(...hiddenSigmoid(view));
   out.push(...hiddenSoftmax(view));
+  out.push(...oneUnitBottleneck(view));
   out.push(...wholeImagePooling(view));
   out.push(...channelsFirstImages(view));
   out.push(...gradientsShrunk(run));
