@@ -116,6 +116,8 @@ export type FixPlan =
   | { kind: 'floatDtype'; site: SourceSite; call: string; index: number }
   /** The rate set at the site (`opt.learningRate = <expr>`, `setLearningRate(<expr>)`) becomes `Math.max(<expr>, floor)`. */
   | { kind: 'rateFloor'; site: SourceSite; floor: number }
+  /** The `<v>.assign(<step>)` on the site's line, which writes the step in place of the variable, becomes `<v>.assign(<v>.sub(<step>))`. */
+  | { kind: 'stepFrom'; site: SourceSite }
   /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
   | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
@@ -1282,6 +1284,18 @@ function floatDtypeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'floatDtyp
   return [src.edit(p.site.file, literal.inner.start, literal.inner.end, 'float32')];
 }
 
+function stepFromEdits(src: SourceText, p: Extract<FixPlan, { kind: 'stepFrom' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\.\s*assign\s*\(/);
+  if (!call || call.args.length !== 1) return null;
+  const before = codeOnly(t, Math.max(0, call.open - 200), call.open);
+  const m = /([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\[[^\]\n]*\])*)\s*\.\s*assign\s*$/.exec(before);
+  if (!m) return null;
+  const step = call.args[0]!;
+  const variable = m[1]!.replace(/\s+/g, '');
+  return [src.edit(p.site.file, step.start, step.end, `${variable}.sub(${t.slice(step.start, step.end)})`)];
+}
+
 function epochsAfterInitialEdits(src: SourceText, p: Extract<FixPlan, { kind: 'epochsAfterInitial' }>): EditResult {
   const epochs = fitOption(src, p.fitSite, 'epochs')?.value;
   const initial = fitOption(src, p.fitSite, 'initialEpoch')?.value;
@@ -2213,6 +2227,7 @@ function planFile(p: FixPlan): string | null {
     case 'unwrapCall':
     case 'floatDtype':
     case 'rateFloor':
+    case 'stepFrom':
       return p.site.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -2348,6 +2363,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return floatDtypeEdits(src, p);
       case 'rateFloor':
         return rateFloorEdits(src, p);
+      case 'stepFrom':
+        return stepFromEdits(src, p);
       case 'shuffleSamples':
         return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':

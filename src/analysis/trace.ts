@@ -374,6 +374,12 @@ export const GradientAscentEvent = z.object({
   /** Writes measured, and the least cosine between a write's change and its gradient. */
   writes: z.number().int().min(1),
   minCosine: z.number(),
+  /**
+   * Not a step from the weights but the step itself: each write's new value is a multiple of the
+   * gradient, along it (`v.assign(g.mul(lr))`); minCosine is then the least cosine between the new
+   * values and their gradients.
+   */
+  replaced: z.literal(1).optional(),
 });
 export type GradientAscentEvent = z.infer<typeof GradientAscentEvent>;
 

@@ -284,7 +284,17 @@ interface AscentWatch {
   minCosine: number;
   site: SourceSite | null;
   done: boolean;
+  /** The same for writes whose new value is a multiple of the gradient: the step written in place of the weights. */
+  replacedSteps: number;
+  stepReplaced: boolean | null;
+  /** The sign of that multiple (consistent over every write; 0 when it changed), and the least |cosine| of new value and gradient. */
+  replacedSign: 1 | -1 | 0 | null;
+  replacedCosine: number;
+  uphillOut: boolean;
+  replacedOut: boolean;
 }
+/** Variables this small are not judged for replacement: a vector of 1 is a multiple of anything. */
+const REPLACED_MIN_SIZE = 4;
 const ascentWatches = new WeakMap<TracedModel, AscentWatch>();
 let ascentWatch: AscentWatch | null = null;
 
@@ -292,16 +302,26 @@ let ascentWatch: AscentWatch | null = null;
 function watchAscent(entry: TracedModel, grads: Record<string, any> | undefined): void {
   if (entry.mode !== 'custom' || !grads) return;
   let w = ascentWatches.get(entry);
-  if (!w) ascentWatches.set(entry, (w = { grads: null, step: 0, uphillSteps: 0, stepUphill: null, writes: 0, minCosine: 1, site: null, done: false }));
+  if (!w) {
+    w = { grads: null, step: 0, uphillSteps: 0, stepUphill: null, writes: 0, minCosine: 1, site: null, done: false, replacedSteps: 0, stepReplaced: null, replacedSign: null, replacedCosine: 1, uphillOut: false, replacedOut: false };
+    ascentWatches.set(entry, w);
+  }
   if (w.done) return;
   if (w.stepUphill === true) w.uphillSteps++;
-  else if (w.stepUphill === false) w.done = true;
-  if (!w.done && w.uphillSteps >= ASCENT_STEPS) {
+  else if (w.stepUphill === false) w.uphillOut = true;
+  if (w.stepReplaced === true && w.replacedSign !== 0) w.replacedSteps++;
+  else if (w.stepReplaced === false || w.replacedSign === 0) w.replacedOut = true;
+  if (!w.uphillOut && w.uphillSteps >= ASCENT_STEPS) {
     w.done = true;
     emit({ type: 'gradientAscent', modelId: entry.id, site: w.site, writes: w.writes, minCosine: w.minCosine } satisfies GradientAscentEvent);
+  } else if (!w.replacedOut && w.replacedSteps >= ASCENT_STEPS && w.replacedSign === 1) {
+    w.done = true;
+    emit({ type: 'gradientAscent', modelId: entry.id, site: w.site, writes: w.writes, minCosine: w.replacedCosine, replaced: w.replacedSign } satisfies GradientAscentEvent);
   }
+  if (w.uphillOut && w.replacedOut) w.done = true;
   w.step++;
   w.stepUphill = null;
+  w.stepReplaced = null;
   w.grads = !w.done && w.step <= ASCENT_STEPS + 1 ? grads : null;
   if (w.step > ASCENT_STEPS + 1) w.done = true;
   ascentWatch = w.done ? null : w;
@@ -316,20 +336,30 @@ function noteWriteDirection(variable: any, value: any): void {
   // The probe's own arithmetic is not the script's: the data-origin notes skip it.
   readingApplied = true;
   let cosine: number | null = null;
+  let valueCosine: number | null = null;
   try {
-    const [dot, norms] = tf.tidy(() => {
+    const parts = tf.tidy(() => {
       const change = tf.sub(value, variable);
-      return [tf.sum(tf.mul(change, grad)), tf.mul(tf.norm(change), tf.norm(grad))];
+      const gradNorm = tf.norm(grad);
+      return tf.stack([tf.sum(tf.mul(change, grad)), tf.mul(tf.norm(change), gradNorm), tf.sum(tf.mul(value, grad)), tf.mul(tf.norm(value), gradNorm)]);
     });
     try {
-      const n = norms.dataSync()[0] as number;
-      cosine = n > 0 ? (dot.dataSync()[0] as number) / n : null;
+      const [dot, n, valueDot, valueN] = parts.dataSync() as Float32Array;
+      cosine = n! > 0 ? dot! / n! : null;
+      valueCosine = valueN! > 0 ? valueDot! / valueN! : null;
     } finally {
-      dot.dispose();
-      norms.dispose();
+      parts.dispose();
     }
   } finally {
     readingApplied = false;
+  }
+  if (valueCosine !== null && Number.isFinite(valueCosine) && variable.size >= REPLACED_MIN_SIZE) {
+    // Along the gradient only: a descent from weights at 0 writes -lr × gradient at its first step.
+    const along = valueCosine > 0.999;
+    const sign = valueCosine > 0 ? 1 : -1;
+    w.stepReplaced = (w.stepReplaced ?? true) && along;
+    w.replacedSign = w.replacedSign === null ? sign : w.replacedSign === sign ? sign : 0;
+    w.replacedCosine = Math.min(w.replacedCosine, Math.abs(valueCosine));
   }
   if (cosine === null || !Number.isFinite(cosine)) return;
   w.writes++;

@@ -681,3 +681,11 @@ describe('a learning rate computed where it is declared', () => {
     assert.equal(apply(src + '\nlet LEARNING_RATE = BASE_LR * 2;', plan), null);
   });
 });
+
+describe('a hand-written update that writes the step in place of the variable', () => {
+  it('subtracts the step from the variable it assigns', () => {
+    assert.equal(apply('      v.assign(grads[v.name].mul(LR));', { kind: 'stepFrom', site: site(1, 9) }), '      v.assign(v.sub(grads[v.name].mul(LR)));');
+    assert.equal(apply('model.weights[i].assign(g.mul(0.1));', { kind: 'stepFrom', site: site(1, 18) }), 'model.weights[i].assign(model.weights[i].sub(g.mul(0.1)));');
+    assert.equal(apply('v.assign(a, b);', { kind: 'stepFrom', site: site(1, 3) }), null);
+  });
+});

@@ -25,7 +25,7 @@ import {
 import { activationRange, isClassification, rangeText, RELU_LIKE, SATURATING, RECURRENT_CELL, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import type { ModelState } from '../model-state';
 import { fmt, isNum, pct, spokenList } from '../stats';
-import type { DataEvent, ShuffledApartEvent, SourceSite, TensorSummary } from '../trace';
+import type { DataEvent, GradientAscentEvent, ShuffledApartEvent, SourceSite, TensorSummary } from '../trace';
 
 const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
 const NUMERIC: Symptom[] = ['non-finite-loss', 'non-finite-output', 'non-finite-weights', 'non-finite-gradients'];
@@ -784,6 +784,7 @@ function classWeightsInverted(view: ModelView, run: ModelState): Hypothesis[] {
 function gradientAscent(run: ModelState): Hypothesis[] {
   const e = run.gradientAscent;
   if (!e) return [];
+  if (e.replaced) return [stepWrittenAsWeights(e)];
   return [
     {
       id: 'gradient-ascent:update',
@@ -803,6 +804,31 @@ function gradientAscent(run: ModelState): Hypothesis[] {
       explainsAllHarm: true,
     },
   ];
+}
+
+/**
+ * A hand-written update that writes the step in place of the variable (`v.assign(g.mul(lr))`):
+ * every variable becomes its scaled gradient, whatever it learned before. Measured on the first
+ * steps' writes (each new value a positive multiple of its gradient): certain.
+ */
+function stepWrittenAsWeights(e: GradientAscentEvent): Hypothesis {
+  return {
+    id: 'gradient-ascent:replaced',
+    symptom: 'gradient-ascent',
+    rootCause: 'optimizer',
+    layer: null,
+    location: e.site,
+    related: [],
+    message: `The update written here replaces each variable with its scaled gradient instead of stepping from the variable's value: in each of the first 3 steps, every measured write set a variable to a multiple of its gradient (the least cosine between a new value and its gradient: ${fmt(e.minCosine)}), so what earlier steps learned is thrown away at every step. Subtract the step from the variable: v.assign(v.sub(grad.mul(learningRate))).`,
+    evidence: [`${e.writes} writes over the first 3 steps, each new value along its variable's gradient (cosine ${fmt(e.minCosine)} or more)`],
+    relevance: new Map(),
+    fixes: e.site ? [{ title: "Step from the variable's value: subtract the step", plan: { kind: 'stepFrom', site: e.site } }] : [],
+    confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'weights-unchanged'),
+    strength: 1,
+    weak: false,
+    certain: true,
+    explainsAllHarm: true,
+  };
 }
 
 /**
