@@ -82,6 +82,8 @@ export const SYMPTOMS = [
   'loss-without-gradient',
   // Data made as int32 from values with fractions.
   'truncated-to-int',
+  // fitDataset's later epochs got no batch: the dataset's iterator was spent.
+  'dataset-spent',
   // Every row of the training inputs is the same.
   'identical-inputs',
   'targets-unrelated',
@@ -137,6 +139,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'fit-trains-no-epoch': 'fit ran no epoch',
   'loss-without-gradient': 'no gradient reached the weights',
   'truncated-to-int': 'values with fractions were truncated to integers',
+  'dataset-spent': 'later epochs got no batch',
   'weights-reset': 'setWeights during training throws away what the steps learned',
   'sample-contents-shuffled': "each sample's own steps or features were shuffled",
   'targets-are-inputs': 'the targets are one of the input columns',

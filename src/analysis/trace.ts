@@ -640,6 +640,23 @@ export const TruncatedToIntEvent = z.object({
 export type TruncatedToIntEvent = z.infer<typeof TruncatedToIntEvent>;
 
 /**
+ * fitDataset (without batchesPerEpoch) ran an epoch with no batch after epochs that had batches:
+ * the dataset gave each epoch the same iterator (a generator function returning one generator made
+ * outside it), spent by the first. Sent once per fit.
+ */
+export const DatasetSpentEvent = z.object({
+  type: z.literal('datasetSpent'),
+  modelId: z.number().int(),
+  /** The first epoch (0-based) that got no batch, and the epochs that trained before it. */
+  epoch: z.number().int().min(0),
+  trainedEpochs: z.number().int().min(1),
+  fitSite: SourceSite.nullable(),
+  /** The tf.data.generator call the dataset was made from, when it was. */
+  generatorSite: SourceSite.nullable(),
+});
+export type DatasetSpentEvent = z.infer<typeof DatasetSpentEvent>;
+
+/**
  * A training step took the log of a softmax's or sigmoid's outputs (or of 1 minus them) with no
  * clipping in between: an output of exactly 0 (or 1) makes it -Infinity. Sent once per model for
  * a log of p and once for a log of 1 - p.
@@ -834,6 +851,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ShuffledInsideSamplesEvent,
   GradientBlockedEvent,
   TruncatedToIntEvent,
+  DatasetSpentEvent,
   LogOfProbabilitiesEvent,
   InferenceModeEvent,
   TrainedAgainstEvent,

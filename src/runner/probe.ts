@@ -24,6 +24,7 @@ import type {
   ShuffledInsideSamplesEvent,
   GradientBlockedEvent,
   TruncatedToIntEvent,
+  DatasetSpentEvent,
   SqrtAtZeroEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
@@ -1371,6 +1372,9 @@ const batchOriginOf = (dataset: any) => noteBehind(batchOrigins, dataset, keepsB
 const shuffleAfterBatchOf = (dataset: any): SourceSite | null => noteBehind(shuffledParts, dataset, keepsBatches)?.site ?? null;
 const shuffledPartOf = (dataset: any) => noteBehind(shuffledParts, dataset, (m) => m !== 'batch');
 const zippedApartOf = (dataset: any) => noteBehind(zippedApart, dataset, () => true);
+/** Datasets made by tf.data.generator, by the line that made them. */
+const generatorSites = new WeakMap<object, SourceSite | null>();
+const generatorSiteOf = (dataset: any): SourceSite | null => (dataset ? noteBehind(generatorSites, dataset, () => true) : null);
 
 function hookData(data: any): void {
   const proto = data.Dataset.prototype;
@@ -1408,6 +1412,24 @@ function hookData(data: any): void {
     shuffledParts.set(out, { site: captureUserSite(PROBE_FILE), seed: args[1], buffer: Number.isInteger(args[0]) && args[0] > 0 ? args[0] : null });
   });
   watchZip(data);
+  watchGenerator(data);
+}
+
+/** tf.data.generator calls: the dataset they made remembers the line. */
+function watchGenerator(data: any): void {
+  const generator = data.generator;
+  if (typeof generator !== 'function' || generator[MARK]) return;
+  const wrapped = function (this: unknown, ...args: any[]) {
+    const out = generator.apply(this, args);
+    try {
+      if (out && typeof out === 'object') generatorSites.set(out, captureUserSite(PROBE_FILE));
+    } catch {
+      /* the dataset itself is unaffected */
+    }
+    return out;
+  };
+  (wrapped as any)[MARK] = true;
+  trySet(data, 'generator', wrapped);
 }
 
 /** A zip of two or more datasets shuffled each on its own is noted on the zipped dataset. */
@@ -1819,6 +1841,9 @@ function traceFit(
   }
   if (batchWatch) batchWatch.entry = entry;
   const fitState = { traced: entry, pending: null as PendingStep | null, epoch: 0 };
+  // fitDataset asks its dataset for a new iterator at each epoch (without batchesPerEpoch): an
+  // epoch with no batch after one with batches was given an iterator already spent.
+  const spentWatch = mode === 'fitDataset' && args?.batchesPerEpoch == null ? { batches: 0, trainedEpochs: 0, sent: false } : null;
   // The script's own callbacks run between the probe's first callback and its last: what they
   // make at each epoch's beginning and end is watched for leaks.
   const callbackLeaks = args?.callbacks != null && tfCore ? new EpochCallbackLeakWatch(tfCore.engine?.(), PROBE_FILE, (event) => emit(event)) : null;
@@ -1829,6 +1854,7 @@ function traceFit(
       const pending = fitState.pending;
       fitState.pending = null;
       if (pending) finishStep(entry, pending, currentEpoch, batch, logs ?? {});
+      if (spentWatch) spentWatch.batches++;
     },
     onEpochBegin: async (epoch: number) => {
       callbackLeaks?.exit(false, epochInfo(epoch));
@@ -1838,6 +1864,14 @@ function traceFit(
     onEpochEnd: async (epoch: number, logs?: Record<string, unknown>) => {
       callbackLeaks?.exit(true, epochInfo(epoch));
       batchWatch?.finish();
+      if (spentWatch) {
+        if (spentWatch.batches > 0) spentWatch.trainedEpochs++;
+        else if (spentWatch.trainedEpochs > 0 && !spentWatch.sent) {
+          spentWatch.sent = true;
+          emit({ type: 'datasetSpent', modelId: entry.id, epoch, trainedEpochs: spentWatch.trainedEpochs, fitSite: site, generatorSite: generatorSiteOf(dataset) } satisfies DatasetSpentEvent);
+        }
+        spentWatch.batches = 0;
+      }
       emit({ type: 'epoch', modelId: entry.id, epoch, logs: numericLogs(logs ?? {}), elapsedMs: elapsed() });
     },
     onTrainEnd: async () => {

@@ -177,6 +177,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/lr-scaled-by-batch-size/buggy.js', symptoms: ['learning-rate-out-of-range'], rootCause: 'learning-rate', lineOf: 'const LEARNING_RATE = ', fixed: 'const LEARNING_RATE = 0.01;' },
   // A hand-written update that assigns the step itself: each variable becomes its scaled gradient.
   { script: 'benchmark/bugs/manual-sgd-assigns-step/buggy.js', symptoms: ['gradient-ascent'], rootCause: 'optimizer', lineOf: 'v.assign(', fixed: 'v.assign(v.sub(grads[v.name].mul(LR)));' },
+  // A generator made once and handed to tf.data.generator: the first epoch spends it, the rest get no batch.
+  { script: 'benchmark/bugs/generator-exhausted-after-first-epoch/buggy.js', symptoms: ['dataset-spent'], rootCause: 'training-data', lineOf: 'tf.data.generator(' },
   { script: 'benchmark/bugs/columns-shuffled-separately/buggy.js', symptoms: ['labels-shuffled-apart'], rootCause: 'training-data', lineOf: 'tf.util.shuffle(data[name])' },
   // Adam's epsilon at 1: confirmed by a run that ends near the no-skill loss, fixed with the default epsilon.
   { script: 'benchmark/bugs/adam-epsilon-huge/buggy.js', symptoms: ['optimizer-epsilon-large'], rootCause: 'optimizer', lineOf: 'tf.train.adam(', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },

@@ -2711,6 +2711,36 @@ function channelsFirstImages(view: ModelView): Hypothesis[] {
   ];
 }
 
+/**
+ * fitDataset ran epochs with no batch after the first epochs trained: its dataset handed every
+ * epoch the same iterator, spent by the first (`tf.data.generator(() => it)` over a generator made
+ * once, outside). Training stopped after those epochs, silently. Certain.
+ */
+function datasetSpent(run: ModelState): Hypothesis[] {
+  const e = run.datasetSpent;
+  if (!e) return [];
+  return [
+    {
+      id: 'dataset-spent:data',
+      symptom: 'dataset-spent',
+      rootCause: 'training-data',
+      layer: null,
+      location: e.generatorSite ?? e.fitSite,
+      related: e.generatorSite && e.fitSite ? [{ site: e.fitSite, message: 'trains on it' }] : [],
+      message: `fitDataset trained ${e.trainedEpochs} epoch${e.trainedEpochs === 1 ? '' : 's'}, then epoch ${e.epoch + 1} got no batch at all: the dataset handed each epoch the same iterator, which the first epoch${e.trainedEpochs === 1 ? '' : 's'} used up, so the later epochs train nothing. ${e.generatorSite ? 'tf.data.generator calls its function at every epoch for a fresh iterator: pass the function that makes the generator (tf.data.generator(makeBatches)), not one that returns a generator made once.' : 'Give fitDataset a dataset that can be iterated again at every epoch.'}`,
+      evidence: [`epoch ${e.epoch + 1}: no batch, after ${e.trainedEpochs} epoch${e.trainedEpochs === 1 ? '' : 's'} with batches`],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set(...HARM, 'weights-unchanged'),
+      strength: 1,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
 /** The argument that holds the dtype, per tensor factory. */
 const DTYPE_ARGUMENT: Record<string, number> = { tensor: 2, tensor1d: 1, tensor2d: 2, tensor3d: 2, tensor4d: 2, tensor5d: 2, tensor6d: 2 };
 
@@ -2871,6 +2901,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...fitTrainsNoEpoch(view));
   out.push(...gradientBlocked(view, run));
   out.push(...truncatedData(view, run));
+  out.push(...datasetSpent(run));
   out.push(...gradientAscent(run));
   out.push(...activationAppliedTwice(view, run));
   out.push(...initializationChecks(view));
