@@ -79,9 +79,10 @@ export type FixPlan =
   /**
    * The call at the site runs in a branch of an `if (a > best)` (or `<`, `>=`, `<=`) that, with
    * `best` still at the ±Infinity it is declared with, always sends it there, and `best` is
-   * assigned only in the other branch, so it stays at its start: the comparison flips.
+   * assigned only in the other branch, so it stays at its start: the comparison flips. With
+   * `within`, the call may be anywhere in the function that holds such an if/else.
    */
-  | { kind: 'flipGuard'; site: SourceSite }
+  | { kind: 'flipGuard'; site: SourceSite; within?: boolean }
   /**
    * The statement at the site shuffles each sample's own contents, one call per sample
    * (`samples.forEach((s) => tf.util.shuffle(s.steps));`, `for (const s of samples) tf.util.shuffle(s.x);`):
@@ -916,38 +917,122 @@ function ifAround(t: string, at: number): { cond: Span; then: Span; else: Span; 
   return { cond: { start: condOpen + 1, end: condClose }, then: { start: thenOpen, end: thenClose }, else: { start: elseOpen, end: elseClose }, inElse };
 }
 
+/** The value a name declared once as ±Infinity starts at, or null. */
+function infiniteStart(t: string, name: string): number | null {
+  const decl = singleDeclaration(t, name);
+  if (!decl) return null;
+  const init = codeOnly(t, decl.init, statementEnd(t, decl.init)).trim().replace(/;$/, '').trim();
+  if (/^(?:Infinity|Number\.POSITIVE_INFINITY)$/.test(init)) return Infinity;
+  if (/^-\s*(?:Infinity|Number\.POSITIVE_INFINITY)$|^Number\.NEGATIVE_INFINITY$/.test(init)) return -Infinity;
+  return null;
+}
+
+const NAME = String.raw`[A-Za-z_$][\w$]*`;
+
+/**
+ * One side of a comparison while a name in it is still at its ±Infinity start: `best`, `best - x`,
+ * `best + x` or `x - best` (x finite) is ±Infinity. The name and that value, or null.
+ */
+function infiniteSide(t: string, side: string): { name: string; value: number } | null {
+  const s = side.trim();
+  const whole = new RegExp(`^(${NAME})$`).exec(s);
+  const first = new RegExp(`^(${NAME})\\s*([-+])\\s*(.+)$`).exec(s);
+  const last = new RegExp(`^(.+?)\\s*-\\s*(${NAME})$`).exec(s);
+  const candidates: Array<{ name: string; sign: number; rest: string }> = [];
+  if (whole) candidates.push({ name: whole[1]!, sign: 1, rest: '' });
+  if (first) candidates.push({ name: first[1]!, sign: 1, rest: first[3]! });
+  if (last) candidates.push({ name: last[2]!, sign: -1, rest: last[1]! });
+  for (const c of candidates) {
+    if (new RegExp(`(?<![\\w$.])${escapeRe(c.name)}(?![\\w$])`).test(c.rest)) continue;
+    const start = infiniteStart(t, c.name);
+    if (start !== null) return { name: c.name, value: c.sign * start };
+  }
+  return null;
+}
+
+interface IfElse {
+  cond: Span;
+  then: Span;
+  else: Span;
+}
+
+/**
+ * An if/else whose condition compares a name still at the ±Infinity it is declared with, so it
+ * always takes one branch, while the name is assigned only in the other: the name never leaves
+ * its start and the branch that would move it never runs. The operator to flip, or null.
+ */
+function frozenGuard(t: string, branch: IfElse): { opAt: number; op: string; taken: 'then' | 'else' } | null {
+  const cond = codeOnly(t, branch.cond.start, branch.cond.end);
+  const ops = [...cond.matchAll(/>=|<=|>|</g)];
+  if (ops.length !== 1 || /&&|\|\||[?!=]=|\(/.test(cond)) return null;
+  const at = ops[0]!.index!;
+  const op = ops[0]![0];
+  const left = infiniteSide(t, cond.slice(0, at));
+  const right = infiniteSide(t, cond.slice(at + op.length));
+  if ((left === null) === (right === null)) return null;
+  const side = (left ?? right)!;
+  const greater = op[0] === '>';
+  // With the name at ±Infinity and everything else finite, the comparison's value is fixed.
+  const alwaysTrue = left ? greater === side.value > 0 : greater === side.value < 0;
+  const taken = alwaysTrue ? 'then' : 'else';
+  const assigns = (span: Span) => new RegExp(`(?<![\\w$.])${escapeRe(side.name)}\\s*=(?!=)`).test(codeOnly(t, span.start, span.end));
+  if (!assigns(taken === 'then' ? branch.else : branch.then) || assigns(taken === 'then' ? branch.then : branch.else)) return null;
+  return { opAt: branch.cond.start + at, op, taken };
+}
+
+/** The if/else whose condition opens at `condOpen` (the `(` after `if`), or null. */
+function ifElseAt(t: string, condOpen: number): IfElse | null {
+  const condClose = matchClose(t, condOpen);
+  if (condClose < 0) return null;
+  const thenOpen = condClose + 1 + (codeOnly(t, condClose + 1, Math.min(t.length, condClose + 40)).search(/\S/));
+  if (t[thenOpen] !== '{') return null;
+  const thenClose = matchClose(t, thenOpen);
+  const elseMatch = thenClose > 0 ? /^\s*else\s*\{/.exec(codeOnly(t, thenClose + 1, Math.min(t.length, thenClose + 40))) : null;
+  if (!elseMatch) return null;
+  const elseOpen = thenClose + elseMatch[0].length;
+  const elseClose = matchClose(t, elseOpen);
+  if (elseClose < 0) return null;
+  return { cond: { start: condOpen + 1, end: condClose }, then: { start: thenOpen, end: thenClose }, else: { start: elseOpen, end: elseClose } };
+}
+
+/** The body of the innermost function around offset `at` (an arrow's or a function's block), or null. */
+function functionBodyAround(t: string, at: number): Span | null {
+  for (let open = enclosingBlock(t, at); open >= 0; open = enclosingBlock(t, open)) {
+    const head = codeOnly(t, Math.max(0, open - 200), open);
+    if (/=>\s*$|\bfunction\b[^{;]*\)\s*$|^[^]*\b[A-Za-z_$][\w$]*\s*\([^()]*\)\s*$/.test(head) && !/\b(?:if|for|while|switch|catch)\s*\([^()]*\)\s*$/.test(head)) {
+      const close = matchClose(t, open);
+      return close > 0 ? { start: open, end: close } : null;
+    }
+  }
+  return null;
+}
+
 function flipGuardEdits(src: SourceText, p: Extract<FixPlan, { kind: 'flipGuard' }>): EditResult {
   const t = src.text;
   const at = src.offset(p.site.line, p.site.column);
-  const branch = at >= 0 ? ifAround(t, at) : null;
-  if (!branch) return null;
-  const cond = codeOnly(t, branch.cond.start, branch.cond.end);
-  const m = /^(\s*)([\w$.\[\]'"]+?)\s*(>=|<=|>|<)\s*([\w$.\[\]'"]+?)\s*$/.exec(cond);
-  if (!m) return null;
-  const [, , left, op, right] = m as unknown as [string, string, string, string, string];
-  const startOf = (name: string): number | null => {
-    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
-    const decl = singleDeclaration(t, name);
-    if (!decl) return null;
-    const init = codeOnly(t, decl.init, statementEnd(t, decl.init)).trim().replace(/;$/, '').trim();
-    if (/^(?:Infinity|Number\.POSITIVE_INFINITY)$/.test(init)) return Infinity;
-    if (/^-\s*(?:Infinity|Number\.POSITIVE_INFINITY)$|^Number\.NEGATIVE_INFINITY$/.test(init)) return -Infinity;
-    return null;
-  };
-  const leftStart = startOf(left);
-  const rightStart = startOf(right);
-  if ((leftStart === null) === (rightStart === null)) return null;
-  const best = leftStart !== null ? left : right;
-  // With `best` at ±Infinity and the other side finite, the comparison's value is fixed.
-  const bound = (leftStart ?? rightStart)!;
-  const greater = op[0] === '>';
-  const alwaysTrue = leftStart !== null ? greater === bound > 0 : greater === bound < 0;
-  if (branch.inElse === alwaysTrue) return null;
-  // The other branch is the one that would move `best`; it must assign it.
-  const other = branch.inElse ? branch.then : branch.else;
-  if (!new RegExp(`(?<![\\w$.])${escapeRe(best)}\\s*=(?!=)`).test(codeOnly(t, other.start, other.end))) return null;
-  const opAt = branch.cond.start + m[1]!.length + cond.slice(m[1]!.length).search(/>=|<=|>|</);
-  return [src.edit(p.site.file, opAt, opAt + op.length, FLIPPED[op]!)];
+  if (at < 0) return null;
+  let found: { opAt: number; op: string } | null = null;
+  if (p.within) {
+    // Any frozen guard in the function that runs the call (a callback that stops training).
+    const body = functionBodyAround(t, at);
+    if (!body) return null;
+    const code = codeOnly(t, body.start, body.end);
+    for (const m of code.matchAll(/\bif\s*\(/g)) {
+      const branch = ifElseAt(t, body.start + m.index! + m[0].length - 1);
+      const guard = branch ? frozenGuard(t, branch) : null;
+      if (guard) {
+        found = guard;
+        break;
+      }
+    }
+  } else {
+    const branch = ifAround(t, at);
+    const guard = branch ? frozenGuard(t, branch) : null;
+    // The call runs in the branch the frozen comparison always takes.
+    if (branch && guard && (guard.taken === 'else') === branch.inElse) found = guard;
+  }
+  if (!found) return null;
+  return [src.edit(p.site.file, found.opAt, found.opAt + found.op.length, FLIPPED[found.op]!)];
 }
 
 function shuffleSamplesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuffleSamples' }>): EditResult {

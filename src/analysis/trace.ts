@@ -816,8 +816,10 @@ export const StoppedEarlyEvent = z.object({
   monitor: z.string().max(64).nullable(),
   /** 'min', 'max' or 'auto': which way the monitored value improves. */
   mode: z.string().max(16).optional(),
-  /** The tf.callbacks.earlyStopping call that made the callback. */
+  /** The tf.callbacks.earlyStopping call that made the callback; for a script's own callback, its `model.stopTraining = true`. */
   site: SourceSite.nullable(),
+  /** Stopped by the script's own callback setting model.stopTraining, not by tf.callbacks.earlyStopping. */
+  byScript: z.boolean().optional(),
   elapsedMs: z.number(),
 });
 export type StoppedEarlyEvent = z.infer<typeof StoppedEarlyEvent>;

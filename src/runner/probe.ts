@@ -1282,6 +1282,7 @@ function hookLayers(layers: any): void {
 
   watchTrainable(baseLayer, layers.LayersModel.prototype);
   watchEarlyStopping(layers);
+  watchStopTraining(layers.LayersModel?.prototype);
   watchWeightsSet([layers.Sequential?.prototype, baseLayer]);
 
   for (const cls of [layers.LayersModel, layers.Sequential]) {
@@ -1875,7 +1876,7 @@ function traceFit(
       emit({ type: 'epoch', modelId: entry.id, epoch, logs: numericLogs(logs ?? {}), elapsedMs: elapsed() });
     },
     onTrainEnd: async () => {
-      noteStoppedEarly(entry, args, currentEpoch + 1);
+      noteStoppedEarly(entry, args, currentEpoch + 1, model);
       batchWatch?.finish();
       leakWatches.get(entry)?.stop();
       emit({ type: 'trainEnd', modelId: entry.id, iterations: entry.steps, elapsedMs: elapsed() });
@@ -1899,6 +1900,32 @@ function traceFit(
   });
 }
 
+/** The script's own `model.stopTraining = true` during fit (a hand-written stopping callback): its line, by model. */
+const stopTrainingSites = new WeakMap<object, SourceSite | null>();
+
+function watchStopTraining(proto: any): void {
+  const descriptor = proto ? Object.getOwnPropertyDescriptor(proto, 'stopTraining') : undefined;
+  if (!descriptor?.set || !descriptor.configurable || (descriptor.set as any)[MARK]) return;
+  const set = descriptor.set;
+  const wrapped = function (this: any, stop: unknown) {
+    // tfjs's own earlyStopping sets it too; that callback is told apart by its own record.
+    if (stop === true && activeFit) {
+      try {
+        stopTrainingSites.set(this, captureUserSite(PROBE_FILE));
+      } catch {
+        /* the flag is set all the same */
+      }
+    }
+    return set.call(this, stop);
+  };
+  (wrapped as any)[MARK] = true;
+  try {
+    Object.defineProperty(proto, 'stopTraining', { ...descriptor, set: wrapped });
+  } catch {
+    /* not redefinable: hand-written stops go unnoticed */
+  }
+}
+
 /** tf.callbacks.earlyStopping(...) calls, by the callback they made. */
 const earlyStoppingSites = new WeakMap<object, SourceSite | null>();
 
@@ -1916,11 +1943,18 @@ function watchEarlyStopping(layers: any): void {
 }
 
 /** fit ended before its planned epochs with an early-stopping callback among its callbacks. */
-function noteStoppedEarly(entry: TracedModel, args: any, epochs: number): void {
+function noteStoppedEarly(entry: TracedModel, args: any, epochs: number, model: any): void {
   const planned = typeof args?.epochs === 'number' ? args.epochs : 1;
   if (epochs >= planned) return;
   const list = Array.isArray(args?.callbacks) ? args.callbacks : args?.callbacks ? [args.callbacks] : [];
   const stopper = list.find((cb: any) => cb && typeof cb === 'object' && (earlyStoppingSites.has(cb) || cb.constructor?.name === 'EarlyStopping'));
+  // A Sequential passes the flag on to the functional model it keeps inside (its `model`).
+  const scriptStop = model ? (stopTrainingSites.get(model) ?? (model.model ? stopTrainingSites.get(model.model) : undefined)) : undefined;
+  if (!stopper && scriptStop !== undefined) {
+    // A stopping callback of the script's own.
+    emit({ type: 'stoppedEarly', modelId: entry.id, epochs, planned, patience: null, monitor: null, site: scriptStop, byScript: true, elapsedMs: elapsed() } satisfies StoppedEarlyEvent);
+    return;
+  }
   if (!stopper) return;
   emit({
     type: 'stoppedEarly',

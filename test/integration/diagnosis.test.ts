@@ -179,6 +179,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/manual-sgd-assigns-step/buggy.js', symptoms: ['gradient-ascent'], rootCause: 'optimizer', lineOf: 'v.assign(', fixed: 'v.assign(v.sub(grads[v.name].mul(LR)));' },
   // A generator made once and handed to tf.data.generator: the first epoch spends it, the rest get no batch.
   { script: 'benchmark/bugs/generator-exhausted-after-first-epoch/buggy.js', symptoms: ['dataset-spent'], rootCause: 'training-data', lineOf: 'tf.data.generator(' },
+  // A hand-written stopping callback whose comparison counts every improving epoch as a stall.
+  { script: 'benchmark/bugs/custom-stop-callback-inverted/buggy.js', symptoms: ['stopped-early'], rootCause: 'training-length', lineOf: 'if (bestLoss - logs.loss', fixed: 'if (bestLoss - logs.loss < MIN_DELTA) {' },
   { script: 'benchmark/bugs/columns-shuffled-separately/buggy.js', symptoms: ['labels-shuffled-apart'], rootCause: 'training-data', lineOf: 'tf.util.shuffle(data[name])' },
   // Adam's epsilon at 1: confirmed by a run that ends near the no-skill loss, fixed with the default epsilon.
   { script: 'benchmark/bugs/adam-epsilon-huge/buggy.js', symptoms: ['optimizer-epsilon-large'], rootCause: 'optimizer', lineOf: 'tf.train.adam(', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },

@@ -615,6 +615,29 @@ describe('a keep-best guard that never saves', () => {
     const accuracy = src.replace('Infinity;', '-Infinity;').replace('val_loss > bestValLoss', 'val_acc < bestValLoss');
     assert.equal(lineOf(apply(accuracy, { kind: 'flipGuard', site: site(8, 13) })!, 4), '    if (logs.val_acc > bestValLoss) {');
   });
+  it('finds the frozen comparison anywhere in the callback that stopped training, a difference with the best value too', () => {
+    const stop = [
+      'let bestLoss = Infinity;',
+      'const cb = {',
+      '  onEpochEnd: async (epoch, logs) => {',
+      '    if (bestLoss - logs.loss > MIN_DELTA) {',
+      '      wait++;',
+      '    } else {',
+      '      bestLoss = logs.loss;',
+      '      wait = 0;',
+      '    }',
+      '    if (wait >= PATIENCE) {',
+      '      model.stopTraining = true;',
+      '    }',
+      '  },',
+      '};',
+    ].join('\n');
+    assert.equal(lineOf(apply(stop, { kind: 'flipGuard', site: site(11, 7), within: true })!, 4), '    if (bestLoss - logs.loss < MIN_DELTA) {');
+    // Without `within`, only an if/else around the call itself is read.
+    assert.equal(apply(stop, { kind: 'flipGuard', site: site(11, 7) }), null);
+    // A comparison that can go either way is no frozen guard.
+    assert.equal(apply(stop.replace('let bestLoss = Infinity;', 'let bestLoss = 10;'), { kind: 'flipGuard', site: site(11, 7), within: true }), null);
+  });
   it('gives no fix when the comparison can run the other branch, or the best value never moves there', () => {
     assert.equal(apply(src.replace('val_loss > bestValLoss', 'val_loss < bestValLoss'), { kind: 'flipGuard', site: site(8, 13) }), null);
     assert.equal(apply(src.replace('Infinity;', '10;'), { kind: 'flipGuard', site: site(8, 13) }), null);

@@ -793,6 +793,7 @@ export function stoppedEarly(ctx: Ctx): Observation[] {
   const wrongWay = (accuracy && e.mode === 'min') || (!accuracy && e.monitor !== null && /loss/i.test(e.monitor) && e.mode === 'max');
   const right = accuracy ? 'max' : 'min';
   const ran = `ended fit after ${e.epochs} of ${e.planned} planned epochs, with the loss at ${fmt(lp.current)}, still near the level of ${lp.baseline.text} (${fmt(lp.baseline.value)})`;
+  if (e.byScript) return [scriptStoppedEarly(ctx, e, ran, lossEvidence(lp))];
   const message = wrongWay
     ? `Early stopping watches ${e.monitor} with mode '${e.mode}', so every epoch that improves it counts as no improvement: it ${ran}. ${accuracy ? 'An accuracy improves upwards' : 'A loss improves downwards'}: use mode '${right}' (or 'auto').`
     : `Early stopping (${patience}${e.monitor ? `, monitoring ${e.monitor}` : ''}) ${ran}: the model had not learned yet. A ${e.monitor ?? 'monitored'} value that wobbles in the first epochs stops it at once; give it a patience of ${PATIENCE} or more.`;
@@ -824,6 +825,38 @@ export function stoppedEarly(ctx: Ctx): Observation[] {
       },
     },
   ];
+}
+
+/**
+ * The script's own callback set model.stopTraining and ended fit early, before the model learned.
+ * When the callback's comparison is against a best value still at the ±Infinity it was declared
+ * with, and always takes the branch that does not move it, the finding is on that comparison and
+ * the fix flips it.
+ */
+function scriptStoppedEarly(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>, ran: string, evidence: string[]): Observation {
+  const view = ctx.view;
+  return {
+    symptom: 'stopped-early',
+    about: 'epochs',
+    harm: true,
+    priority: 0.5,
+    layer: null,
+    iteration: Math.max(ctx.run.lastIter, 0),
+    elapsedMs: ctx.run.elapsedMs,
+    message: `A callback of the script set model.stopTraining and ${ran}: the model had not learned yet. Check the condition that decides it has converged; one that compares with a best value still at its starting Infinity counts every epoch as no improvement.`,
+    evidence: [`${e.epochs} of ${e.planned} epochs run`, ...evidence],
+    relevance: new Map(),
+    related: e.site && view?.event.fitSite ? [{ site: view.event.fitSite, message: 'the fit it stopped' }] : [],
+    cause: {
+      rootCause: 'training-length',
+      layer: null,
+      location: e.site ?? view?.event.fitSite ?? null,
+      fixes: e.site ? [{ title: 'Flip the comparison, so an improving epoch moves the best value', plan: { kind: 'flipGuard', site: e.site, within: true } }] : [],
+      atFix: true,
+      confirms: [],
+      folds: [],
+    },
+  };
 }
 
 export interface TrendResult {
