@@ -126,7 +126,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // BatchNormalization over raw loan amounts, called with { training: false } in a custom loop: the stall is its consequence.
   { script: 'benchmark/bugs/custom-loop-training-false-batchnorm/buggy.js', symptoms: ['training-mode-off'], rootCause: 'input-normalization', lineOf: 'model.apply(xb, { training: false })', fixed: 'model.apply(xb, { training: true })' },
   // A keep-best callback whose comparison never saves: setWeights puts the starting weights back at every epoch.
-  { script: 'benchmark/bugs/restore-weights-each-epoch/buggy.js', symptoms: ['weights-reset'], rootCause: 'weight-initialization', lineOf: 'model.setWeights(bestWeights)' },
+  { script: 'benchmark/bugs/restore-weights-each-epoch/buggy.js', symptoms: ['weights-reset'], rootCause: 'weight-initialization', lineOf: 'if (logs.val_loss > bestValLoss)', fixed: 'if (logs.val_loss < bestValLoss) {' },
   // Rows sorted by class, batched and then shuffled: whole batches of one class; the shuffle moves before the batch.
   { script: 'benchmark/bugs/dataset-batch-before-shuffle/buggy.js', symptoms: ['unshuffled-batches'], rootCause: 'training-data', lineOf: '.batch(32).shuffle(', fixed: ".shuffle(trainX.length, '42').batch(32);" },
   // The price target sliced one column early: it is the last feature, value for value; shown on the slice.
