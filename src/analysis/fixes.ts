@@ -119,6 +119,10 @@ export type FixPlan =
   | { kind: 'rateFloor'; site: SourceSite; floor: number }
   /** The `<v>.assign(<step>)` on the site's line, which writes the step in place of the variable, becomes `<v>.assign(<v>.sub(<step>))`. */
   | { kind: 'stepFrom'; site: SourceSite }
+  /** In the row pushed into the array behind the tensor call at the site, the one `parseInt(v)` (or `parseInt(v, 10)`) becomes `parseFloat(v)`. */
+  | { kind: 'parseFractions'; site: SourceSite }
+  /** The statement at the site, alone on its line (a comment may follow), is removed with its line. */
+  | { kind: 'removeStatement'; site: SourceSite }
   /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
   | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
@@ -1049,6 +1053,52 @@ function shuffleSamplesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuff
   return [src.edit(p.site.file, start, start + line.length, `${m.indent}${m.call.replace(/\s+/g, '')}(${m.list});`)];
 }
 
+/** The expression pushed (or assigned) at `at`, an array write (see arrayWriteOffset); a pushed name's one declaration. */
+function writtenRow(src: SourceText, at: number): Span | null {
+  const t = src.text;
+  // `xs.push(row)`: the row; `xs[i] = row`: the same.
+  const push = /^[\w$.]+\s*\.\s*push\s*\(/.exec(t.slice(at));
+  let row: Span | null = null;
+  if (push) {
+    const close = matchClose(t, at + push[0].length - 1);
+    const args = close > 0 ? splitTopLevel(t, at + push[0].length, close) : [];
+    row = args.length === 1 ? args[0]! : null;
+  } else {
+    const assign = /^[\w$.]+\s*\[[^\]\n]*\]\s*=(?!=)\s*/.exec(t.slice(at));
+    if (assign) row = trim(t, at + assign[0].length, statementEnd(t, at + assign[0].length));
+  }
+  if (!row) return null;
+  const name = t.slice(row.start, row.end);
+  if (/^[A-Za-z_$][\w$]*$/.test(name)) {
+    const start = singleDeclaration(t, name)?.init;
+    if (start === undefined) return null;
+    row = trim(t, start, statementEnd(t, start));
+  }
+  return row;
+}
+
+function removeStatementEdits(src: SourceText, p: Extract<FixPlan, { kind: 'removeStatement' }>): EditResult {
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const code = codeOnly(src.text, start, src.lineEnd(p.site.line)).trim();
+  // One call statement and nothing else on the line.
+  if (!/^[\w$.]+\s*\([^;]*\)\s*;?$/.test(code) || matchClose(src.text, start + src.text.slice(start).indexOf('(')) > src.lineEnd(p.site.line)) return null;
+  const next = src.lineStart(p.site.line + 1);
+  return [src.edit(p.site.file, start, next < 0 ? src.text.length : next, '')];
+}
+
+function parseFractionsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parseFractions' }>): EditResult {
+  const at = arrayWriteOffset(src, p.site);
+  const row = at >= 0 ? writtenRow(src, at) : null;
+  if (!row) return null;
+  const code = codeOnly(src.text, row.start, row.end);
+  const calls = [...code.matchAll(/\bparseInt\s*\(\s*([A-Za-z_$][\w$.\[\]]*)\s*(?:,\s*10\s*)?\)/g)];
+  if (calls.length !== 1) return null;
+  const m = calls[0]!;
+  const start = row.start + m.index!;
+  return [src.edit(p.site.file, start, start + m[0].length, `parseFloat(${m[1]})`)];
+}
+
 function nanAtParseEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nanAtParse' }>): EditResult {
   const at = arrayWriteOffset(src, p.site);
   if (at < 0) return null;
@@ -1906,7 +1956,11 @@ function hoistOutOfLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoist
   if (!site) return null;
   const lineStart = src.lineStart(site.line);
   const m = /^([ \t]*)(const|let|var)?\s*([A-Za-z_$][\w$]*)\s*=(?![=>])\s*/.exec(t.slice(lineStart, src.lineEnd(site.line)));
-  if (!m) return null;
+  if (!m) {
+    // A bare call that makes the state (`initWeights();`): the call moves before the loop.
+    const call = /^([ \t]*)(?:await\s+)?[A-Za-z_$][\w$.]*\s*\(/.exec(t.slice(lineStart, src.lineEnd(site.line)));
+    return call ? hoistStatement(src, file, lineStart + call[1]!.length, lineStart + call[1]!.length) : null;
+  }
   if (m[2]) return hoistDeclarationEdits(src, { kind: 'hoistDeclaration', site });
   // An assignment to a variable declared outside the loop: the statement moves before it.
   return hoistStatement(src, file, lineStart + m[1]!.length, lineStart + m[0].length);
@@ -2313,6 +2367,8 @@ function planFile(p: FixPlan): string | null {
     case 'floatDtype':
     case 'rateFloor':
     case 'stepFrom':
+    case 'parseFractions':
+    case 'removeStatement':
       return p.site.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -2383,10 +2439,16 @@ function planFile(p: FixPlan): string | null {
 function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText | null>): EditResult {
   if (p.kind === 'all') {
     const edits: TextEdit[] = [];
+    const seen = new Set<string>();
     for (const part of p.parts) {
       const e = planEdits(part, read, cache);
       if (!e) return null;
-      edits.push(...e);
+      // The same edit twice is one change (layers made by one line in a loop).
+      for (const x of e) {
+        const key = JSON.stringify(x);
+        if (!seen.has(key)) edits.push(x);
+        seen.add(key);
+      }
     }
     return overlapping(edits) ? null : edits;
   }
@@ -2450,6 +2512,10 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return rateFloorEdits(src, p);
       case 'stepFrom':
         return stepFromEdits(src, p);
+      case 'parseFractions':
+        return parseFractionsEdits(src, p);
+      case 'removeStatement':
+        return removeStatementEdits(src, p);
       case 'shuffleSamples':
         return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':

@@ -560,6 +560,8 @@ export const ModelRebuiltEvent = z.object({
   times: z.number().int().min(1),
   /** Where the models are built: the user's frames, innermost first. */
   sites: z.array(SourceSite).min(1).max(4),
+  /** Raw tf.variables made anew for each step (no layers model): `sites` are where the first was made. */
+  variables: z.boolean().optional(),
   elapsedMs: z.number(),
 });
 export type ModelRebuiltEvent = z.infer<typeof ModelRebuiltEvent>;
@@ -655,6 +657,20 @@ export const DatasetSpentEvent = z.object({
   generatorSite: SourceSite.nullable(),
 });
 export type DatasetSpentEvent = z.infer<typeof DatasetSpentEvent>;
+
+/**
+ * A series shuffled with tf.util.shuffle and then cut into the windows training reads: the model's
+ * first two input rows are windows of the shuffled array, `stride` apart. Sent once per model.
+ */
+export const ShuffledSeriesEvent = z.object({
+  type: z.literal('shuffledSeries'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  length: z.number().int().min(1),
+  window: z.number().int().min(1),
+  stride: z.number().int().min(1),
+});
+export type ShuffledSeriesEvent = z.infer<typeof ShuffledSeriesEvent>;
 
 /**
  * A training step took the log of a softmax's or sigmoid's outputs (or of 1 minus them) with no
@@ -854,6 +870,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   GradientBlockedEvent,
   TruncatedToIntEvent,
   DatasetSpentEvent,
+  ShuffledSeriesEvent,
   LogOfProbabilitiesEvent,
   InferenceModeEvent,
   TrainedAgainstEvent,

@@ -25,6 +25,7 @@ import type {
   GradientBlockedEvent,
   TruncatedToIntEvent,
   DatasetSpentEvent,
+  ShuffledSeriesEvent,
   SqrtAtZeroEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
@@ -243,6 +244,7 @@ function hookCore(core: any, request: string): void {
   watchLosses(core);
   watchOneHot(core);
   watchIntTensors(core);
+  watchVariables(core);
   watchBroadcasts(core);
   shuffleWatch.hook(core.util, () => activeFit !== null, () => captureUserSite(PROBE_FILE));
 
@@ -743,8 +745,11 @@ function noteLineage(kernel: string, inputs: any, attrs: any, out: any): void {
   if (kernel === 'ClipByValue' && typeof attrs?.clipValueMin === 'number' && typeof attrs?.clipValueMax === 'number') {
     const x = inputs?.x;
     bounds = [attrs.clipValueMin, attrs.clipValueMax];
-    // clipByValue passes the gradient only where its input lies within the bounds.
-    if (isReadable(x) && x.size <= CLIP_READ_LIMIT) {
+    // clipByValue passes the gradient only where its input lies within the bounds. Probabilities
+    // clipped to [ε, 1 - ε] (tfjs's cross-entropies do it) are outputs saturated at 0 or 1: that is
+    // the saturation's fault, found as such, not the clip's.
+    const probabilityClip = bounds[0] >= 0 && bounds[0] < 0.01 && Math.abs(1 - bounds[1] - bounds[0]) < 1e-6;
+    if (!probabilityClip && isReadable(x) && x.size <= CLIP_READ_LIMIT) {
       const values = x.dataSync() as ArrayLike<number>;
       blocks = true;
       for (let i = 0; i < values.length && blocks; i++) if (values[i]! >= bounds[0] && values[i]! <= bounds[1]) blocks = false;
@@ -2190,6 +2195,8 @@ function checkShuffledApart(entry: TracedModel, heads: () => [Head | null, Head 
     shuffleChecked.add(entry);
     const inside = shuffleWatch.findInsideSamples(x);
     if (inside) emit({ type: 'shuffledInsideSamples', modelId: entry.id, ...inside } satisfies ShuffledInsideSamplesEvent);
+    const series = shuffleWatch.findShuffledSeries(x);
+    if (series) emit({ type: 'shuffledSeries', modelId: entry.id, ...series } satisfies ShuffledSeriesEvent);
     const found = shuffleWatch.find(x, y);
     if (!found) return;
     emit({ type: 'shuffledApart', modelId: entry.id, ...found, combo: typeof tfCore?.util?.shuffleCombo === 'function' } satisfies ShuffledApartEvent);
@@ -2566,6 +2573,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
   if (!varList && !activeFit && entry.model && replacedBy(entry, result?.grads)) return result;
   reportTrainingMode(state);
   if (sliceWatchOpen) noteStepSlice(state.entry, state.firstInput);
+  if (varList && !entry.model) noteRemadeVariables(entry, varList);
   try {
     const d0 = performance.now();
     const pending = afterGradients(state, optimizer ?? lastOptimizer, result?.grads ?? {});
@@ -2590,6 +2598,54 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     warnOnce(`step statistics failed: ${(error as Error).message}`);
   }
   return result;
+}
+
+/** Where each tf.variable was made (unformatted stacks; the first few thousand). */
+const variableStacks = new WeakMap<object, { stack?: string }>();
+let variableStacksNoted = 0;
+const VARIABLE_STACKS = 5000;
+
+function watchVariables(core: any): void {
+  const original = core.variable;
+  if (typeof original !== 'function' || original[MARK]) return;
+  const wrapped = function (this: unknown, ...args: any[]) {
+    const v = original.apply(this, args);
+    if (variableStacksNoted < VARIABLE_STACKS && v && typeof v === 'object') {
+      variableStacksNoted++;
+      variableStacks.set(v, captureStack());
+    }
+    return v;
+  };
+  Object.defineProperty(wrapped, 'name', { value: original.name || 'variable' });
+  (wrapped as any)[MARK] = true;
+  trySet(core, 'variable', wrapped);
+}
+
+/**
+ * A custom loop over raw tf.variables whose every step trains a list of variables none of which
+ * the step before trained (the weights made anew inside the loop): 3 such steps in a row are
+ * reported as a model rebuilt, located by where the variables were made.
+ */
+const remadeVariables = new WeakMap<TracedModel, { last: Set<object> | null; fresh: number; done: boolean }>();
+const REMADE_STEPS = 3;
+
+function noteRemadeVariables(entry: TracedModel, varList: any[]): void {
+  let r = remadeVariables.get(entry);
+  if (!r) remadeVariables.set(entry, (r = { last: null, fresh: 0, done: false }));
+  if (r.done || varList.length === 0) return;
+  if (r.last) {
+    const last = r.last;
+    if (!varList.every((v) => !last.has(v))) {
+      r.done = true;
+      return;
+    }
+    r.fresh++;
+  }
+  r.last = new Set(varList);
+  if (r.fresh < REMADE_STEPS) return;
+  r.done = true;
+  const sites = userSitesFromStack(variableStacks.get(varList[0])?.stack, PROBE_FILE, 4);
+  if (sites.length > 0) emit({ type: 'modelRebuilt', modelId: entry.id, previousId: entry.id, previousSteps: 1, times: r.fresh, sites, variables: true, elapsedMs: elapsed() } satisfies ModelRebuiltEvent);
 }
 
 const containerStacks = new WeakMap<object, { stack?: string }>();

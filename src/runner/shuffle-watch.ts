@@ -51,6 +51,15 @@ export interface ShuffledInsideSamples {
   length: number;
 }
 
+/** A series (one array of numbers) shuffled, then cut into the windows training reads. */
+export interface ShuffledSeries {
+  site: SourceSite | null;
+  length: number;
+  /** Values per window, and the step from one window's start to the next. */
+  window: number;
+  stride: number;
+}
+
 export interface ShuffledApart {
   inputs: SourceSite | null;
   targets: SourceSite | null;
@@ -127,7 +136,36 @@ export class ShuffleWatch {
 
   /** Some pair find() would search exists (two live arrays of one length, shuffled with different draws), or a line shuffled many arrays. */
   hasCandidates(): boolean {
-    return !this.pairs().next().done || [...this.sites.values()].some((s) => s.calls >= MIN_SAMPLE_CALLS);
+    return this.calls.some((c) => c.length >= MIN_ROWS && typeof (c.array.deref() as any)?.[0] === 'number') || !this.pairs().next().done || [...this.sites.values()].some((s) => s.calls >= MIN_SAMPLE_CALLS);
+  }
+
+  /**
+   * A series shuffled before it was cut into windows (`tf.util.shuffle(series)` and then
+   * `series.slice(i, i + w)` for each window): the first two input rows are, value for value,
+   * windows of one shuffled array of numbers, a stride apart. Windows of a shuffled series hold
+   * values from random times, so nothing in them tells the next value.
+   */
+  findShuffledSeries(x: Head): ShuffledSeries | null {
+    if (x.rows < 2 || x.columns < 2) return null;
+    const row = (r: number) => Array.from({ length: x.columns }, (_, j) => x.values[r * x.columns + j]!);
+    const [first, second] = [row(0), row(1)];
+    for (const c of this.calls) {
+      const array = c.array.deref() as ArrayLike<unknown> | undefined;
+      if (!array || array.length !== c.length || typeof array[0] !== 'number' || array.length > MAX_SEARCH_ROWS || array.length < 2 * x.columns) continue;
+      const values = array as ArrayLike<number>;
+      const at = (start: number, wanted: number[]) => {
+        const u: number[] = [];
+        for (let j = 0; j < wanted.length; j++) u.push(values[start + j]!);
+        return affine(u, wanted) === 'varying';
+      };
+      for (let o = 0; o + x.columns <= values.length; o++) {
+        if (!at(o, first)) continue;
+        for (let stride = 1; stride <= x.columns && o + stride + x.columns <= values.length; stride++) {
+          if (at(o + stride, second)) return { site: c.site, length: values.length, window: x.columns, stride };
+        }
+      }
+    }
+    return null;
   }
 
   /**

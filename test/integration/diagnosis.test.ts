@@ -181,6 +181,14 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/generator-exhausted-after-first-epoch/buggy.js', symptoms: ['dataset-spent'], rootCause: 'training-data', lineOf: 'tf.data.generator(' },
   // A hand-written stopping callback whose comparison counts every improving epoch as a stall.
   { script: 'benchmark/bugs/custom-stop-callback-inverted/buggy.js', symptoms: ['stopped-early'], rootCause: 'training-length', lineOf: 'if (bestLoss - logs.loss', fixed: 'if (bestLoss - logs.loss < MIN_DELTA) {' },
+  // Features parsed with parseInt: all 0, shown on the parse.
+  { script: 'benchmark/bugs/parseint-truncates-features/buggy.js', symptoms: ['identical-inputs'], rootCause: 'training-data', lineOf: 'parseInt(v, 10)', fixed: '.map((v) => parseFloat(v))' },
+  // A series shuffled before its windows are cut.
+  { script: 'benchmark/bugs/series-shuffled-before-windowing/buggy.js', symptoms: ['loss-not-decreasing'], rootCause: 'training-data', lineOf: 'tf.util.shuffle(trainSeries)' },
+  // Raw variables made anew before every step: the call in the loop moves before it.
+  { script: 'benchmark/bugs/weights-recreated-each-step/buggy.js', symptoms: ['model-rebuilt'], rootCause: 'weight-initialization', lineOf: 'initWeights();', fixed: '  initWeights();\n  for (let epoch = 0;' },
+  // Tanh layers made in a loop with a wide initializer: shown and fixed on that one initializer.
+  { script: 'benchmark/bugs/tanh-init-stddev-large/buggy.js', symptoms: ['exploding-gradient'], rootCause: 'weight-initialization', lineOf: 'kernelInitializer: tf.initializers.randomNormal', fixed: "kernelInitializer: 'glorotNormal'," },
   { script: 'benchmark/bugs/columns-shuffled-separately/buggy.js', symptoms: ['labels-shuffled-apart'], rootCause: 'training-data', lineOf: 'tf.util.shuffle(data[name])' },
   // Adam's epsilon at 1: confirmed by a run that ends near the no-skill loss, fixed with the default epsilon.
   { script: 'benchmark/bugs/adam-epsilon-huge/buggy.js', symptoms: ['optimizer-epsilon-large'], rootCause: 'optimizer', lineOf: 'tf.train.adam(', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },

@@ -712,3 +712,44 @@ describe('a hand-written update that writes the step in place of the variable', 
     assert.equal(apply('v.assign(a, b);', { kind: 'stepFrom', site: site(1, 3) }), null);
   });
 });
+
+describe('inputs parsed with parseInt', () => {
+  it('parses the pushed row with parseFloat, behind the tensor call', () => {
+    const src = [
+      'function parseCsv(text) {',
+      '  const xs = [];',
+      '  for (const row of text.split("\\n")) xs.push(row.split(",").map((v) => parseInt(v, 10)));',
+      '  return { xs };',
+      '}',
+      'const x = tf.tensor2d(train.xs, [N, 6]);',
+    ].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'parseFractions', site: site(6, 14) })!, 3), '  for (const row of text.split("\\n")) xs.push(row.split(",").map((v) => parseFloat(v)));');
+    assert.equal(apply(src.replace('parseInt(v, 10)', 'Number(v)'), { kind: 'parseFractions', site: site(6, 14) }), null);
+  });
+});
+
+describe('a series shuffled before it is cut into windows', () => {
+  it('removes the shuffle statement with its line, comment and all', () => {
+    const src = ['  const starts = windowStarts(series);', '  tf.util.shuffle(series); // always shuffle', '  const train = cut(series, starts);'].join('\n');
+    assert.equal(apply(src, { kind: 'removeStatement', site: site(2, 11) }), ['  const starts = windowStarts(series);', '  const train = cut(series, starts);'].join('\n'));
+    assert.equal(apply('  tf.util.shuffle(series); count++;', { kind: 'removeStatement', site: site(1, 11) }), null);
+  });
+});
+
+describe('state made by a bare call inside the loop', () => {
+  it('moves the call before the outermost loop around it', () => {
+    const src = ['for (let e = 0; e < 5; e++) {', '  for (let b = 0; b < n; b++) {', '    initWeights();', '    step(b);', '  }', '}'].join('\n');
+    const out = apply(src, { kind: 'hoistOutOfLoop', sites: [site(3, 5)] })!;
+    assert.equal(out, ['initWeights();', 'for (let e = 0; e < 5; e++) {', '  for (let b = 0; b < n; b++) {', '    step(b);', '  }', '}'].join('\n'));
+    // A call that reads the loop's own variables stays.
+    assert.equal(apply(src.replace('initWeights();', 'initWeights(b);'), { kind: 'hoistOutOfLoop', sites: [site(3, 5)] }), null);
+  });
+});
+
+describe('the same edit from two layers made by one line', () => {
+  it('is made once', () => {
+    const src = ['for (let i = 0; i < 3; i++) {', "  model.add(tf.layers.dense({ units: 8, kernelInitializer: 'ones' }));", '}'].join('\n');
+    const part = { kind: 'layerOption' as const, layer: layer('Dense', 2, 3), key: 'kernelInitializer', to: 'glorotNormal' };
+    assert.equal(lineOf(apply(src, { kind: 'all', parts: [part, { ...part }] })!, 2), "  model.add(tf.layers.dense({ units: 8, kernelInitializer: 'glorotNormal' }));");
+  });
+});

@@ -519,15 +519,20 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
     const about = slot === 0 ? 'x' : `x${slot}`;
     const rows = e.summary.shape?.[0] ?? null;
     const madeIn = (e.origin?.site ?? e.site ?? view.event.fitSite)?.file ?? null;
+    // Every value 0: fractions parsed as integers (parseInt of values in [0, 1)) leave nothing.
+    const zeros = e.summary.min === 0 && e.summary.max === 0;
+    const madeAt = e.origin?.site ?? e.site;
+    const parse: PlannedFix[] = zeros && madeAt ? [{ title: 'Parse the values with their fractions: parseFloat', plan: { kind: 'parseFractions', site: madeAt } }] : [];
     out.push({
       id: `identical-inputs:${about}`,
       symptom: 'identical-inputs',
       rootCause: 'training-data',
       ...aboutInputs(view, slot, e),
-      message: `Every one of the ${rows ?? ''} input rows is the same: the model cannot tell one example from another and can only learn the average target. A loop that pushes one array it refills for each example (declared once, outside the loop) does this; make a new array for each row.`,
+      message: `Every one of the ${rows ?? ''} input rows is the same${zeros ? ', all 0' : ''}: the model cannot tell one example from another and can only learn the average target. ${zeros ? 'Values in [0, 1) parsed with parseInt (which keeps the integer part) become 0; so do rows never filled. ' : ''}A loop that pushes one array it refills for each example (declared once, outside the loop) does this too; make a new array for each row.`,
       evidence: [`all ${rows ?? ''} rows of the inputs hold the same values`],
       relevance: new Map(),
-      fixes: madeIn ? [{ title: 'Make a new array for each row, inside the loop that fills it', plan: { kind: 'declareRowInLoop', file: madeIn } }] : [],
+      fixes: [...parse, ...(madeIn ? [{ title: 'Make a new array for each row, inside the loop that fills it', plan: { kind: 'declareRowInLoop' as const, file: madeIn } }] : [])],
+      ...(parse.length ? { atFix: true } : {}),
       confirmBy: set(...HARM, 'dead-relu', 'weights-unchanged', 'loss-oscillating'),
       strength: 0.95,
       keepWhenLearning: true,
@@ -1075,8 +1080,10 @@ function explodingInitCheck(view: ModelView): Hypothesis[] {
   if (best.length < 2 || total < 1e3) return [];
   const first = best[0]!;
   const described = String(first.w.info.config['kernelInitializer']);
-  const title = `Use heNormal for the kernelInitializer of ${best.map((x) => x.w.info.name).join(', ')}`;
-  const fix = combine(title, best.map((x) => initializerFix(x.w, 'kernelInitializer', RELU_LIKE.has(appliedActivation(view, x.w)) ? 'heNormal' : 'glorotNormal', title)));
+  const scaled = (w: LayerView) => (RELU_LIKE.has(appliedActivation(view, w)) ? 'heNormal' : 'glorotNormal');
+  const names = [...new Set(best.map((x) => scaled(x.w)))].join(' or ');
+  const title = `Use ${names} for the kernelInitializer of ${best.map((x) => x.w.info.name).join(', ')}`;
+  const fix = combine(title, best.map((x) => initializerFix(x.w, 'kernelInitializer', scaled(x.w), title)));
   return [
     {
       id: 'weight-initialization:scale',
@@ -1089,6 +1096,8 @@ function explodingInitCheck(view: ModelView): Hypothesis[] {
       evidence: best.slice(0, 4).map((x) => `${x.w.info.name}: kernel deviation ${fmt(x.std)} on ${x.fanIn} inputs, scale ×${fmt(x.factor)}`),
       relevance: new Map(best.map((x, i) => [x.w.pos, { score: i === 0 ? 1 : 0.6, evidence: `initial kernel scales its input by ×${fmt(x.factor)}` }])),
       fixes: fix ? [fix] : [],
+      // The initializer the fix replaces is the fault (one line for every layer a loop makes).
+      atFix: true,
       confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation'),
       strength: 0.85,
       weak: false,
@@ -2712,6 +2721,35 @@ function channelsFirstImages(view: ModelView): Hypothesis[] {
 }
 
 /**
+ * A series shuffled, then cut into windows (`tf.util.shuffle(series)` before the windows, as
+ * "always shuffle" advice is followed): each window holds values from random times, so nothing in
+ * it tells the value to predict. The probe matched the first input rows to windows of the shuffled
+ * array. A warning on the shuffle, confirmed by a stall; the fix removes it (fit shuffles the windows).
+ */
+function shuffledSeries(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.shuffledSeries;
+  if (!e) return [];
+  return [
+    {
+      id: 'shuffled-series:data',
+      symptom: 'loss-not-decreasing',
+      rootCause: 'training-data',
+      layer: null,
+      location: e.site ?? view.event.fitSite,
+      related: view.event.fitSite && e.site ? [{ site: view.event.fitSite, message: 'trains on windows of the shuffled series' }] : [],
+      message: `This tf.util.shuffle call shuffles the series itself (${e.length} values), and the training windows of ${e.window} values are cut from it afterwards: each window holds values from random times, so nothing in it tells the value that follows. Shuffle the windows (or leave it to fit, which shuffles them), not the series.`,
+      evidence: [`the first input rows are windows of ${e.window} values, ${e.stride} apart, of the array shuffled here`],
+      relevance: new Map(),
+      fixes: e.site ? [{ title: 'Keep the series in order: remove this shuffle', plan: { kind: 'removeStatement', site: e.site } }] : [],
+      confirmBy: set(...HARM, 'loss-oscillating'),
+      strength: 1,
+      weak: false,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * fitDataset ran epochs with no batch after the first epochs trained: its dataset handed every
  * epoch the same iterator, spent by the first (`tf.data.generator(() => it)` over a generator made
  * once, outside). Training stopped after those epochs, silently. Certain.
@@ -2902,6 +2940,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...gradientBlocked(view, run));
   out.push(...truncatedData(view, run));
   out.push(...datasetSpent(run));
+  out.push(...shuffledSeries(view, run));
   out.push(...gradientAscent(run));
   out.push(...activationAppliedTwice(view, run));
   out.push(...initializationChecks(view));

@@ -237,6 +237,7 @@ const STATEFUL = /adam|adamax|adagrad|adadelta|rmsprop|momentum/i;
  */
 export function rebuiltModel(e: TraceEventOf<'modelRebuilt'>): Observation {
   const built = e.sites[0]!;
+  if (e.variables) return remadeVariables(e);
   return {
     symptom: 'model-rebuilt',
     about: 'model',
@@ -255,6 +256,33 @@ export function rebuiltModel(e: TraceEventOf<'modelRebuilt'>): Observation {
       location: built,
       inLoop: e.sites,
       fixes: [{ title: 'Build the model once, before the training loop', plan: { kind: 'hoistOutOfLoop', sites: e.sites } }],
+      confirms: [],
+      folds: [],
+    },
+  };
+}
+
+/** Raw variables made anew for every step: each step trains fresh random weights. */
+function remadeVariables(e: TraceEventOf<'modelRebuilt'>): Observation {
+  const made = e.sites[0]!;
+  return {
+    symptom: 'model-rebuilt',
+    about: 'variables',
+    harm: true,
+    priority: 0.9,
+    layer: null,
+    iteration: e.times,
+    elapsedMs: e.elapsedMs,
+    message: `The training loop makes its weights anew (tf.variable, line ${made.line}) before every step: each step trains freshly drawn random weights that the next step throws away, so nothing is learned, and the old variables pile up in memory. Make the variables once, before the loop.`,
+    evidence: [`${e.times} steps in a row each trained variables none of which the step before had trained`],
+    relevance: new Map(),
+    related: e.sites.length > 1 ? [{ site: made, message: 'the variables are made here' }] : [],
+    cause: {
+      rootCause: 'weight-initialization',
+      layer: null,
+      location: made,
+      inLoop: e.sites,
+      fixes: [{ title: 'Make the weights once, before the training loop', plan: { kind: 'hoistOutOfLoop', sites: e.sites } }],
       confirms: [],
       folds: [],
     },
