@@ -136,7 +136,7 @@ export class ShuffleWatch {
 
   /** Some pair find() would search exists (two live arrays of one length, shuffled with different draws), or a line shuffled many arrays. */
   hasCandidates(): boolean {
-    return this.calls.some((c) => c.length >= MIN_ROWS && typeof (c.array.deref() as any)?.[0] === 'number') || !this.pairs().next().done || [...this.sites.values()].some((s) => s.calls >= MIN_SAMPLE_CALLS);
+    return this.calls.some((c) => c.length >= MIN_ROWS && isMeasuredSeries(c.array.deref())) || !this.pairs().next().done || [...this.sites.values()].some((s) => s.calls >= MIN_SAMPLE_CALLS);
   }
 
   /**
@@ -151,7 +151,7 @@ export class ShuffleWatch {
     const [first, second] = [row(0), row(1)];
     for (const c of this.calls) {
       const array = c.array.deref() as ArrayLike<unknown> | undefined;
-      if (!array || array.length !== c.length || typeof array[0] !== 'number' || array.length > MAX_SEARCH_ROWS || array.length < 2 * x.columns) continue;
+      if (!array || array.length !== c.length || !isMeasuredSeries(array) || array.length > MAX_SEARCH_ROWS || array.length < 2 * x.columns) continue;
       const values = array as ArrayLike<number>;
       const at = (start: number, wanted: number[]) => {
         const u: number[] = [];
@@ -226,6 +226,13 @@ function isDataArray(array: any): boolean {
   if (!(Array.isArray(array) || ArrayBuffer.isView(array)) || (array as ArrayLike<unknown>).length < MIN_ROWS) return false;
   const first = (array as ArrayLike<unknown>)[0];
   return typeof first === 'number' || Array.isArray(first) || ArrayBuffer.isView(first);
+}
+
+/** An array of numbers with fractions among its first values: measurements (a series), not labels or indices. */
+function isMeasuredSeries(array: any): boolean {
+  if (!array || typeof array[0] !== 'number') return false;
+  for (let i = 0; i < Math.min(array.length, 16); i++) if (!Number.isInteger(array[i])) return true;
+  return false;
 }
 
 /** A shuffled list of row indices 0..n-1: shuffling it apart from anything is how batches are drawn. */

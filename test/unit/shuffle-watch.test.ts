@@ -144,4 +144,20 @@ describe('shuffle watch', () => {
     u3.shuffle(d.labels);
     assert.equal(w3.find(head(d.x.slice(0, 6)), head(d.labels.slice(0, 6).map((c) => [c]))), null);
   });
+
+  it('finds windows cut from a series after it was shuffled, and not from one shuffled after the windows were cut', () => {
+    const { util, w, line } = watched();
+    const series = Array.from({ length: 100 }, (_, i) => Math.sin(i / 5) + i / 100);
+    const windows = (s: number[]) => [0, 1, 2].map((o) => s.slice(o, o + 12));
+    line.value = 43;
+    util.shuffle(series);
+    const found = w.findShuffledSeries(head(windows(series)));
+    assert.deepEqual(found && { line: found.site?.line, window: found.window, stride: found.stride }, { line: 43, window: 12, stride: 1 });
+
+    const { util: u2, w: w2 } = watched();
+    const ordered = Array.from({ length: 100 }, (_, i) => Math.sin(i / 5) + i / 100);
+    const cut = head(windows(ordered));
+    u2.shuffle(ordered);
+    assert.equal(w2.findShuffledSeries(cut), null);
+  });
 });
