@@ -123,6 +123,8 @@ export type FixPlan =
   | { kind: 'parseFractions'; site: SourceSite }
   /** The statement at the site, alone on its line (a comment may follow), is removed with its line. */
   | { kind: 'removeStatement'; site: SourceSite }
+  /** The option `key` of fitDataset's options object (its second argument) is removed, with its comma. */
+  | { kind: 'removeDatasetOption'; fitSite: SourceSite; key: string }
   /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
   | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
@@ -1440,6 +1442,21 @@ function epochsAfterInitialEdits(src: SourceText, p: Extract<FixPlan, { kind: 'e
   return [src.edit(p.fitSite.file, epochs.start, epochs.end, sum)];
 }
 
+function removeDatasetOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'removeDatasetOption' }>): EditResult {
+  const call = findCall(src, p.fitSite, /\bfitDataset\s*\(/);
+  const obj = call ? objectArg(src, call, 1) : null;
+  const i = obj ? obj.props.findIndex((x) => x.key === p.key) : -1;
+  if (!obj || i < 0) return null;
+  const t = src.text;
+  const prop = obj.props[i]!;
+  const end = prop.value?.end ?? prop.keySpan.end;
+  // With the comma after it (and the space up to the next option), or before it when it is last.
+  const after = /^\s*,\s*/.exec(t.slice(end, obj.close));
+  if (after) return [src.edit(p.fitSite.file, prop.keySpan.start, end + after[0].length, '')];
+  const before = /,\s*$/.exec(t.slice(obj.open + 1, prop.keySpan.start));
+  return before ? [src.edit(p.fitSite.file, prop.keySpan.start - before[0].length, end, '')] : [src.edit(p.fitSite.file, prop.keySpan.start, end, '')];
+}
+
 function replaceFitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'replaceFitOption' }>): EditResult {
   const prop = fitOption(src, p.fitSite, p.key);
   return prop ? [src.edit(p.fitSite.file, prop.keySpan.start, prop.value?.end ?? prop.keySpan.end, p.with)] : null;
@@ -2362,6 +2379,7 @@ function planFile(p: FixPlan): string | null {
     case 'swapClassWeights':
     case 'swapFitTargets':
     case 'epochsAfterInitial':
+    case 'removeDatasetOption':
       return p.fitSite.file;
     case 'unwrapCall':
     case 'floatDtype':
@@ -2504,6 +2522,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return flipGuardEdits(src, p);
       case 'epochsAfterInitial':
         return epochsAfterInitialEdits(src, p);
+      case 'removeDatasetOption':
+        return removeDatasetOptionEdits(src, p);
       case 'unwrapCall':
         return unwrapCallEdits(src, p);
       case 'floatDtype':

@@ -1822,6 +1822,8 @@ function traceFit(
     validationSamples: mode === 'fit' ? validationSampleCount(args, data?.x) : null,
     shuffle: args?.shuffle ?? (mode === 'fit' ? true : null),
     batchesPerEpoch: args?.batchesPerEpoch ?? null,
+    // Batches the dataset holds, when tf.data knows (arrays zipped and batched): one pass over the data.
+    datasetBatches: mode === 'fitDataset' && typeof dataset?.size === 'number' && Number.isFinite(dataset.size) && dataset.size > 0 ? dataset.size : null,
     // Epochs are counted from 0 up to `epochs`: resuming at `initialEpoch` trains epochs - initialEpoch of them.
     initialEpoch: typeof args?.initialEpoch === 'number' ? args.initialEpoch : null,
     classWeighted: args?.classWeight != null,

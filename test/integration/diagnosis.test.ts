@@ -189,6 +189,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/weights-recreated-each-step/buggy.js', symptoms: ['model-rebuilt'], rootCause: 'weight-initialization', lineOf: 'initWeights();', fixed: '  initWeights();\n  for (let epoch = 0;' },
   // Tanh layers made in a loop with a wide initializer: shown and fixed on that one initializer.
   { script: 'benchmark/bugs/tanh-init-stddev-large/buggy.js', symptoms: ['exploding-gradient'], rootCause: 'weight-initialization', lineOf: 'kernelInitializer: tf.initializers.randomNormal', fixed: "kernelInitializer: 'glorotNormal'," },
+  // batchesPerEpoch 1: the whole run is one pass over the data.
+  { script: 'benchmark/bugs/batches-per-epoch-one/buggy.js', symptoms: ['training-cut-short'], rootCause: 'training-length', lineOf: 'batchesPerEpoch: 1', fixed: 'fitDataset(trainDs, { epochs: EPOCHS, verbose: 0 })' },
   { script: 'benchmark/bugs/columns-shuffled-separately/buggy.js', symptoms: ['labels-shuffled-apart'], rootCause: 'training-data', lineOf: 'tf.util.shuffle(data[name])' },
   // Adam's epsilon at 1: confirmed by a run that ends near the no-skill loss, fixed with the default epsilon.
   { script: 'benchmark/bugs/adam-epsilon-huge/buggy.js', symptoms: ['optimizer-epsilon-large'], rootCause: 'optimizer', lineOf: 'tf.train.adam(', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },

@@ -753,3 +753,11 @@ describe('the same edit from two layers made by one line', () => {
     assert.equal(lineOf(apply(src, { kind: 'all', parts: [part, { ...part }] })!, 2), "  model.add(tf.layers.dense({ units: 8, kernelInitializer: 'glorotNormal' }));");
   });
 });
+
+describe('a fitDataset option removed', () => {
+  it('takes the comma after it, or before it when it is last', () => {
+    assert.equal(apply('await model.fitDataset(ds, { epochs: EPOCHS, batchesPerEpoch: 1, verbose: 0 });', { kind: 'removeDatasetOption', fitSite: site(1, 13), key: 'batchesPerEpoch' }), 'await model.fitDataset(ds, { epochs: EPOCHS, verbose: 0 });');
+    assert.equal(apply('await model.fitDataset(ds, { epochs: 5, batchesPerEpoch: 1 });', { kind: 'removeDatasetOption', fitSite: site(1, 13), key: 'batchesPerEpoch' }), 'await model.fitDataset(ds, { epochs: 5 });');
+    assert.equal(apply('await model.fitDataset(ds, { epochs: 5 });', { kind: 'removeDatasetOption', fitSite: site(1, 13), key: 'batchesPerEpoch' }), null);
+  });
+});

@@ -2863,6 +2863,38 @@ function gradientBlocked(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * fitDataset with a batchesPerEpoch so small that the whole run takes no more batches than one pass
+ * over the dataset (`batchesPerEpoch: 1`, taken for "one pass"): most of the data is never seen and
+ * the model gets a handful of updates. Confirmed by a stall; the fix removes the option (without
+ * it, each epoch is one pass; with it, tfjs does not restart the dataset between epochs).
+ */
+function fewBatchesPerEpoch(view: ModelView): Hypothesis[] {
+  const { batchesPerEpoch, datasetBatches, epochs } = view.event.fitConfig;
+  const fitSite = view.event.fitSite;
+  if (view.event.mode !== 'fitDataset' || !fitSite || typeof batchesPerEpoch !== 'number' || typeof datasetBatches !== 'number' || typeof epochs !== 'number') return [];
+  const total = batchesPerEpoch * epochs;
+  if (total > datasetBatches || batchesPerEpoch * 4 > datasetBatches) return [];
+  return [
+    {
+      id: 'batches-per-epoch:fit',
+      symptom: 'training-cut-short',
+      rootCause: 'training-length',
+      layer: null,
+      location: fitSite,
+      related: [],
+      message: `batchesPerEpoch ${batchesPerEpoch} makes each epoch ${batchesPerEpoch === 1 ? 'a single batch' : `${batchesPerEpoch} batches`} of the dataset's ${datasetBatches}: the ${epochs} epochs take ${total} batches in all, no more than one pass over the data, so the model gets ${total} updates and never sees most of it. Without batchesPerEpoch, each epoch is one pass over the dataset.`,
+      evidence: [`batchesPerEpoch ${batchesPerEpoch}, ${epochs} epochs`, `the dataset holds ${datasetBatches} batches`],
+      relevance: new Map(),
+      fixes: [{ title: 'Train on the whole dataset each epoch: remove batchesPerEpoch', plan: { kind: 'removeDatasetOption', fitSite, key: 'batchesPerEpoch' } }],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'loss-oscillating'),
+      strength: 0.9,
+      weak: false,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * fit given `initialEpoch` at or past `epochs` (a resumed run that passes how many more epochs it
  * wants, where tfjs takes the epoch to stop at): its epoch loop never runs, and it returns at once,
  * silently, having trained nothing. Certain.
@@ -2937,6 +2969,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...classWeightsInverted(view, run));
   out.push(...weightsSetDuringFit(view, run));
   out.push(...fitTrainsNoEpoch(view));
+  out.push(...fewBatchesPerEpoch(view));
   out.push(...gradientBlocked(view, run));
   out.push(...truncatedData(view, run));
   out.push(...datasetSpent(run));
