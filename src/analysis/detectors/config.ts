@@ -420,6 +420,40 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
     );
   }
 
+  // The Poisson loss, mean(pred - target · log(pred)), takes counts: targets at or above 0 (below 0
+  // it has no lower bound) and positive predictions (a linear output gives the log a negative).
+  if (t && /^poisson$/i.test(lossName.replace(/[^a-z]/gi, '')) && isNum(ys?.min)) {
+    const negativeTargets = ys!.min < 0;
+    const linear = act === 'linear' || act === 'tanh';
+    if (negativeTargets) {
+      out.push(
+        labelEncoding('targets', {
+          message: `${lossName} compares counts (values of 0 or more) with a positive predicted rate, but the targets go down to ${fmt(ys!.min)}: below 0, the loss has no lower bound${linear ? `, and ${name}'s ${act} output gives its log values below 0 (NaN)` : ''}. Targets standardized like features (mean 0) do this; give the loss the counts themselves${linear ? ', with a softplus or exponential output' : ''}.`,
+          evidence: [`targets from ${fmt(ys!.min)} to ${fmt(ys!.max)}`, `loss is ${lossName}`],
+          relevance: 'Poisson loss on targets below 0',
+          fixes: [],
+          confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging'),
+          strength: 0.95,
+          certain: true,
+        }),
+      );
+    } else if (linear) {
+      out.push({
+        id: id('activation-loss-mismatch'),
+        symptom: 'activation-loss-mismatch',
+        rootCause: 'output-activation',
+        ...base(o, view),
+        message: `${lossName} takes the log of the predicted rate, but ${name} applies ${act}, whose outputs go below 0: there the log is NaN. Use softplus on ${name}, so the predicted rate stays positive.`,
+        evidence: [`${name} applies ${act}`, `loss is ${lossName}`],
+        relevance: outputRelevance(view, o, `${act} output under a Poisson loss`),
+        fixes: [activationFix(L, 'softplus', `Use softplus on ${name}`)],
+        confirmBy: set(...NUMERIC, 'loss-diverging'),
+        strength: 0.9,
+        weak: false,
+      });
+    }
+  }
+
   // Label encoding against the loss.
   if (t && (loss.kind === 'sparse' || loss.kind === 'categorical')) {
     if (loss.kind === 'sparse' && t.columns > 1 && (t.kind === 'one-hot' || t.kind === 'multi-hot')) {
