@@ -141,8 +141,10 @@ export function dataOrigin(t: object, probeFile: string): DataOrigin | null {
   if (!site) return null;
   const { rowMeans, wholeMeans } = meanSites(t, probeFile);
   const cutSite = cut ? userSiteFromStack(cut.stack.stack, probeFile) : null;
+  const from = picked?.source && Array.isArray((picked.source as any).shape) ? ((picked.source as any).shape as number[]) : null;
   return {
     site,
+    ...(from && from.length <= 8 ? { narrowedFrom: from } : {}),
     ...(rowMeans.length ? { rowMeans } : {}),
     ...(wholeMeans.length ? { wholeMeans } : {}),
     ...(cut && cutSite ? { rowCut: { site: cutSite, rows: cut.rowCut![0], of: cut.rowCut![1] } } : {}),

@@ -2929,6 +2929,41 @@ function fewBatchesPerEpoch(view: ModelView): Hypothesis[] {
 }
 
 /**
+ * Sequences cut to their last timestep before a recurrent layer reads them
+ * (`x.slice([0, T - 1, 0], [-1, 1, -1])`, "the label belongs to the last reading"): the layer sees
+ * one step and none of the order that came before it. Certain from the data's making.
+ */
+function sequenceCutToOneStep(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.data.x.get(0);
+  const shape = e?.summary.shape;
+  const from = e?.origin?.narrowedFrom;
+  const first = view.firstLayers()[0];
+  if (!e?.origin || !shape || !from || shape.length !== 3 || from.length !== 3 || shape[1] !== 1 || !isNum(from[1]) || from[1] < 2) return [];
+  if (!first || !RECURRENT.test(first.info.className)) return [];
+  const site = e.origin.site;
+  return [
+    {
+      id: 'sequence-cut:x',
+      symptom: 'loss-not-decreasing',
+      rootCause: 'training-data',
+      layer: null,
+      location: site,
+      related: view.event.fitSite ? [{ site: view.event.fitSite, message: 'trains on the cut sequences' }] : [],
+      message: `The sequences of ${from[1]} timesteps are cut here to 1 before ${first.info.name} reads them: a recurrent layer over a single step sees none of the order the sequence holds, so anything that depends on earlier steps cannot be learned. Give it the whole sequence.`,
+      evidence: [`inputs of shape [${shape.map((d) => d ?? '?').join(', ')}] selected from [${from.map((d) => d ?? '?').join(', ')}]`],
+      relevance: new Map(),
+      fixes: [{ title: 'Give the recurrent layer the whole sequence: drop the slice', plan: { kind: 'unwrapCall', site, op: 'slice', arity: 3 } }],
+      confirmBy: set(...HARM),
+      strength: 1,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * fit given `initialEpoch` at or past `epochs` (a resumed run that passes how many more epochs it
  * wants, where tfjs takes the epoch to stop at): its epoch loop never runs, and it returns at once,
  * silently, having trained nothing. Certain.
@@ -3004,6 +3039,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...weightsSetDuringFit(view, run));
   out.push(...fitTrainsNoEpoch(view));
   out.push(...fewBatchesPerEpoch(view));
+  out.push(...sequenceCutToOneStep(view, run));
   out.push(...gradientBlocked(view, run));
   out.push(...truncatedData(view, run));
   out.push(...datasetSpent(run));
