@@ -275,6 +275,8 @@ export class DiagnosisEngine {
         return this.configEvidence(e.modelId, (run) => (e.kind === 'shrunk' ? (run.gradientsShrunk ??= e) : (run.gradientsGrown ??= e)));
       case 'shuffledApart':
         return this.configEvidence(e.modelId, (run) => (run.shuffledApart ??= e));
+      case 'targetsSorted':
+        return this.configEvidence(e.modelId, (run) => (run.targetsSorted ??= e));
       case 'shuffledSeries':
         return this.configEvidence(e.modelId, (run) => (run.shuffledSeries ??= e));
       case 'datasetSpent':

@@ -125,6 +125,8 @@ export type FixPlan =
   | { kind: 'removeStatement'; site: SourceSite }
   /** The option `key` of fitDataset's options object (its second argument) is removed, with its comma. */
   | { kind: 'removeDatasetOption'; fitSite: SourceSite; key: string }
+  /** The `<array>.sort(` nearest the site's column becomes `[...<array>].sort(`: a sorted copy. */
+  | { kind: 'sortCopy'; site: SourceSite }
   /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
   | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
@@ -1087,6 +1089,18 @@ function removeStatementEdits(src: SourceText, p: Extract<FixPlan, { kind: 'remo
   if (!/^[\w$.]+\s*\([^;]*\)\s*;?$/.test(code) || matchClose(src.text, start + src.text.slice(start).indexOf('(')) > src.lineEnd(p.site.line)) return null;
   const next = src.lineStart(p.site.line + 1);
   return [src.edit(p.site.file, start, next < 0 ? src.text.length : next, '')];
+}
+
+function sortCopyEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sortCopy' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\.\s*sort\s*\(/);
+  if (!call) return null;
+  const before = codeOnly(t, Math.max(0, call.open - 200), call.open);
+  const m = /([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\[[^\]\n]*\])*)(\s*\.\s*sort\s*)$/.exec(before);
+  if (!m) return null;
+  const start = call.open - before.length + m.index;
+  const receiver = m[1]!;
+  return [src.edit(p.site.file, start, start + receiver.length, `[...${receiver}]`)];
 }
 
 function parseFractionsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parseFractions' }>): EditResult {
@@ -2387,6 +2401,7 @@ function planFile(p: FixPlan): string | null {
     case 'stepFrom':
     case 'parseFractions':
     case 'removeStatement':
+    case 'sortCopy':
       return p.site.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -2536,6 +2551,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return parseFractionsEdits(src, p);
       case 'removeStatement':
         return removeStatementEdits(src, p);
+      case 'sortCopy':
+        return sortCopyEdits(src, p);
       case 'shuffleSamples':
         return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':

@@ -675,6 +675,18 @@ export const ShuffledSeriesEvent = z.object({
 export type ShuffledSeriesEvent = z.infer<typeof ShuffledSeriesEvent>;
 
 /**
+ * The model's targets were read from an array of numbers the script sorted in place
+ * (Array.prototype.sort, to take a median), while its inputs kept their order. Sent once per model.
+ */
+export const TargetsSortedEvent = z.object({
+  type: z.literal('targetsSorted'),
+  modelId: z.number().int(),
+  /** The sort's line. */
+  site: SourceSite,
+});
+export type TargetsSortedEvent = z.infer<typeof TargetsSortedEvent>;
+
+/**
  * A training step took the log of a softmax's or sigmoid's outputs (or of 1 minus them) with no
  * clipping in between: an output of exactly 0 (or 1) makes it -Infinity. Sent once per model for
  * a log of p and once for a log of 1 - p.
@@ -873,6 +885,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   TruncatedToIntEvent,
   DatasetSpentEvent,
   ShuffledSeriesEvent,
+  TargetsSortedEvent,
   LogOfProbabilitiesEvent,
   InferenceModeEvent,
   TrainedAgainstEvent,

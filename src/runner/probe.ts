@@ -26,6 +26,7 @@ import type {
   TruncatedToIntEvent,
   DatasetSpentEvent,
   ShuffledSeriesEvent,
+  TargetsSortedEvent,
   SqrtAtZeroEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
@@ -247,6 +248,7 @@ function hookCore(core: any, request: string): void {
   watchVariables(core);
   watchBroadcasts(core);
   shuffleWatch.hook(core.util, () => activeFit !== null, () => captureUserSite(PROBE_FILE));
+  watchArraySorts();
 
   // Optimizer factories: remember where each optimizer was created.
   const train = core.train;
@@ -2160,6 +2162,40 @@ const shuffleChecked = new WeakSet<TracedModel>();
 /** Above this many elements a tensor's first rows are read through a slice, not the whole tensor. */
 const HEAD_READ_LIMIT = 65_536;
 
+/**
+ * Array.prototype.sort sorts in place: a script that sorts its targets array to read a median or a
+ * percentile has reordered the targets apart from their inputs. Sorts of arrays of numbers made by
+ * the script before training are noted (the array and the line); nothing about the sort changes.
+ */
+let sortNotes = 0;
+const SORT_NOTES = 64;
+function watchArraySorts(): void {
+  const original = Array.prototype.sort;
+  if ((original as any)[MARK]) return;
+  const wrapped = function (this: any, compare?: (a: any, b: any) => number) {
+    const out = original.call(this, compare);
+    if (sortNotes < SORT_NOTES && step === null && activeFit === null && Array.isArray(this) && this.length >= 8 && typeof this[0] === 'number') {
+      try {
+        // Only a sort the script's own code calls: tfjs's and the probe's sorts have another caller.
+        const site = userSiteFromStack(captureStack(wrapped, 1).stack, PROBE_FILE);
+        if (site) {
+          sortNotes++;
+          shuffleWatch.noteSort(this, site);
+        }
+      } catch {
+        /* the sort is done all the same */
+      }
+    }
+    return out;
+  };
+  (wrapped as any)[MARK] = true;
+  try {
+    Object.defineProperty(Array.prototype, 'sort', { value: wrapped, writable: true, configurable: true, enumerable: false });
+  } catch {
+    /* not redefinable: sorts go unnoticed */
+  }
+}
+
 /** The first rows of a data tensor (6 at most), read back once. */
 function headOf(tensor: any): Head | null {
   if (!isReadable(tensor) || tensor.rank < 1 || !tfCore) return null;
@@ -2197,6 +2233,8 @@ function checkShuffledApart(entry: TracedModel, heads: () => [Head | null, Head 
     shuffleChecked.add(entry);
     const inside = shuffleWatch.findInsideSamples(x);
     if (inside) emit({ type: 'shuffledInsideSamples', modelId: entry.id, ...inside } satisfies ShuffledInsideSamplesEvent);
+    const sorted = shuffleWatch.findSortedTargets(x, y);
+    if (sorted) emit({ type: 'targetsSorted', modelId: entry.id, site: sorted } satisfies TargetsSortedEvent);
     const series = shuffleWatch.findShuffledSeries(x);
     if (series) emit({ type: 'shuffledSeries', modelId: entry.id, ...series } satisfies ShuffledSeriesEvent);
     const found = shuffleWatch.find(x, y);

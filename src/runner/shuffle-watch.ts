@@ -77,6 +77,33 @@ export interface Head {
 
 export class ShuffleWatch {
   private readonly calls: ShuffleCall[] = [];
+  /** Arrays of numbers sorted in place (Array.prototype.sort), with the line: the latest few. */
+  private readonly sorts: Array<{ array: WeakRef<object>; site: SourceSite | null }> = [];
+
+  /** An array of numbers sorted in place by the script (at least MIN_ROWS of them). */
+  noteSort(array: any, site: SourceSite | null): void {
+    if (!Array.isArray(array) || array.length < MIN_ROWS || typeof array[0] !== 'number') return;
+    const i = this.sorts.findIndex((s) => s.array.deref() === array);
+    if (i >= 0) this.sorts.splice(i, 1);
+    this.sorts.push({ array: new WeakRef(array), site });
+    if (this.sorts.length > MAX_CALLS) this.sorts.shift();
+  }
+
+  /**
+   * Targets read from an array the script sorted in place (`ys.sort(...)` to take a median): their
+   * first rows are the sorted array's, while the inputs stay in their own order. The sort's line.
+   */
+  findSortedTargets(x: Head, y: Head): SourceSite | null {
+    const rows = Math.min(x.rows, y.rows, HEAD_ROWS);
+    for (const s of this.sorts) {
+      const array = s.array.deref() as number[] | undefined;
+      if (!array || !rowsMatch(array, 0, y, rows)) continue;
+      // Inputs sorted along (rows of the same sorted order) are no mismatch: they match a sorted array too.
+      if (this.sorts.some((o) => o !== s && o.array.deref() && rowsMatch(o.array.deref() as ArrayLike<unknown>, 0, x, rows))) continue;
+      return s.site;
+    }
+    return null;
+  }
   private readonly sites = new Map<string, SiteCalls>();
 
   /**
@@ -136,7 +163,7 @@ export class ShuffleWatch {
 
   /** Some pair find() would search exists (two live arrays of one length, shuffled with different draws), or a line shuffled many arrays. */
   hasCandidates(): boolean {
-    return this.calls.some((c) => c.length >= MIN_ROWS && isMeasuredSeries(c.array.deref())) || !this.pairs().next().done || [...this.sites.values()].some((s) => s.calls >= MIN_SAMPLE_CALLS);
+    return this.sorts.length > 0 || this.calls.some((c) => c.length >= MIN_ROWS && isMeasuredSeries(c.array.deref())) || !this.pairs().next().done || [...this.sites.values()].some((s) => s.calls >= MIN_SAMPLE_CALLS);
   }
 
   /**

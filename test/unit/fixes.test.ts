@@ -761,3 +761,10 @@ describe('a fitDataset option removed', () => {
     assert.equal(apply('await model.fitDataset(ds, { epochs: 5 });', { kind: 'removeDatasetOption', fitSite: site(1, 13), key: 'batchesPerEpoch' }), null);
   });
 });
+
+describe('targets sorted in place', () => {
+  it('sorts a copy instead', () => {
+    assert.equal(apply('  const medianPrice = train.prices.sort((a, b) => a - b)[n >> 1];', { kind: 'sortCopy', site: site(1, 35) }), '  const medianPrice = [...train.prices].sort((a, b) => a - b)[n >> 1];');
+    assert.equal(apply('const m = median(ys);', { kind: 'sortCopy', site: site(1, 11) }), null);
+  });
+});

@@ -160,4 +160,21 @@ describe('shuffle watch', () => {
     u2.shuffle(ordered);
     assert.equal(w2.findShuffledSeries(cut), null);
   });
+
+  it('finds targets read from an array sorted in place, and not when the inputs were sorted the same way', () => {
+    const w = new ShuffleWatch();
+    const { x } = data(40);
+    const prices = x.map((r) => r[1]! * 10 + 3);
+    prices.sort((a, b) => a - b);
+    w.noteSort(prices, { file: '/script.js', line: 38, column: 30 });
+    assert.equal(w.hasCandidates(), true);
+    assert.equal(w.findSortedTargets(head(x.slice(0, 6)), head(prices.slice(0, 6).map((p) => [p])))?.line, 38);
+    // Targets that were never sorted: their first rows are not the sorted array's.
+    const fresh = x.map((r) => r[1]! * 10 + 3);
+    assert.equal(w.findSortedTargets(head(x.slice(0, 6)), head(fresh.slice(0, 6).map((p) => [p]))), null);
+    // Inputs sorted too (a column sorted alongside): no mismatch is proven.
+    const column = x.map((r) => r[0]!).sort((a, b) => b - a);
+    w.noteSort(column, { file: '/script.js', line: 39, column: 3 });
+    assert.equal(w.findSortedTargets(head(column.slice(0, 6).map((v) => [v])), head(prices.slice(0, 6).map((p) => [p]))), null);
+  });
 });

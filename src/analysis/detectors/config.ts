@@ -2964,6 +2964,36 @@ function sequenceCutToOneStep(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Targets sorted in place before training (`ys.sort((a, b) => a - b)[n / 2]` for a median baseline:
+ * Array.prototype.sort reorders the array it is called on): row i's target is no longer row i's.
+ * The probe matched the targets' first rows to the sorted array; certain.
+ */
+function targetsSorted(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.targetsSorted;
+  if (!e) return [];
+  return [
+    {
+      id: 'targets-sorted:y',
+      symptom: 'targets-unrelated',
+      rootCause: 'training-data',
+      layer: null,
+      location: e.site,
+      related: view.event.fitSite ? [{ site: view.event.fitSite, message: 'trains on the reordered targets' }] : [],
+      message: `The targets were sorted in place here: Array.prototype.sort reorders the array it is called on, so the targets tensor made from it afterwards runs from the smallest value to the largest while the inputs keep their order, and row i's target is no longer row i's. The model can learn only how the targets are spread. Sort a copy ([...values].sort(...)).`,
+      evidence: ['the first rows of the targets are the first values of the array sorted here'],
+      relevance: new Map(),
+      fixes: [{ title: 'Sort a copy, not the targets', plan: { kind: 'sortCopy', site: e.site } }],
+      confirmBy: set(...HARM, 'overfitting'),
+      strength: 1,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * fit given `initialEpoch` at or past `epochs` (a resumed run that passes how many more epochs it
  * wants, where tfjs takes the epoch to stop at): its epoch loop never runs, and it returns at once,
  * silently, having trained nothing. Certain.
@@ -3040,6 +3070,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...fitTrainsNoEpoch(view));
   out.push(...fewBatchesPerEpoch(view));
   out.push(...sequenceCutToOneStep(view, run));
+  out.push(...targetsSorted(view, run));
   out.push(...gradientBlocked(view, run));
   out.push(...truncatedData(view, run));
   out.push(...datasetSpent(run));
