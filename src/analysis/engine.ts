@@ -275,6 +275,10 @@ export class DiagnosisEngine {
         return this.configEvidence(e.modelId, (run) => (e.kind === 'shrunk' ? (run.gradientsShrunk ??= e) : (run.gradientsGrown ??= e)));
       case 'shuffledApart':
         return this.configEvidence(e.modelId, (run) => (run.shuffledApart ??= e));
+      case 'penaltyDominates':
+        return this.configEvidence(e.modelId, (run) => (run.penaltyDominates ??= e));
+      case 'maxNormApplied':
+        return this.configEvidence(e.modelId, (run) => (run.maxNormApplied ??= e));
       case 'targetsSorted':
         return this.configEvidence(e.modelId, (run) => (run.targetsSorted ??= e));
       case 'shuffledSeries':

@@ -687,6 +687,35 @@ export const TargetsSortedEvent = z.object({
 export type TargetsSortedEvent = z.infer<typeof TargetsSortedEvent>;
 
 /**
+ * A tf.constraints.maxNorm with a bound below 0.1, applied by the script while fit trains the model
+ * (tfjs's training never applies constraints itself). Sent once.
+ */
+export const MaxNormAppliedEvent = z.object({
+  type: z.literal('maxNormApplied'),
+  modelId: z.number().int(),
+  maxValue: z.number(),
+  /** The tf.constraints.maxNorm call. */
+  site: SourceSite.nullable(),
+});
+export type MaxNormAppliedEvent = z.infer<typeof MaxNormAppliedEvent>;
+
+/**
+ * A regularizer (tf.regularizers.l1/l2) applied by the script inside its loss whose penalty, in
+ * the model's first step, was ten times the rest of the loss or more. Sent once.
+ */
+export const PenaltyDominatesEvent = z.object({
+  type: z.literal('penaltyDominates'),
+  modelId: z.number().int(),
+  /** The tf.regularizers call. */
+  site: SourceSite.nullable(),
+  key: z.enum(['l1', 'l2']),
+  factor: z.number(),
+  penalty: z.number(),
+  rest: z.number(),
+});
+export type PenaltyDominatesEvent = z.infer<typeof PenaltyDominatesEvent>;
+
+/**
  * A training step took the log of a softmax's or sigmoid's outputs (or of 1 minus them) with no
  * clipping in between: an output of exactly 0 (or 1) makes it -Infinity. Sent once per model for
  * a log of p and once for a log of 1 - p.
@@ -886,6 +915,8 @@ export const TraceEvent = z.discriminatedUnion('type', [
   DatasetSpentEvent,
   ShuffledSeriesEvent,
   TargetsSortedEvent,
+  MaxNormAppliedEvent,
+  PenaltyDominatesEvent,
   LogOfProbabilitiesEvent,
   InferenceModeEvent,
   TrainedAgainstEvent,

@@ -27,6 +27,8 @@ import type {
   DatasetSpentEvent,
   ShuffledSeriesEvent,
   TargetsSortedEvent,
+  MaxNormAppliedEvent,
+  PenaltyDominatesEvent,
   SqrtAtZeroEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
@@ -1289,6 +1291,8 @@ function hookLayers(layers: any): void {
 
   watchTrainable(baseLayer, layers.LayersModel.prototype);
   watchEarlyStopping(layers);
+  watchMaxNorm(layers);
+  watchRegularizers(layers);
   watchStopTraining(layers.LayersModel?.prototype);
   watchWeightsSet([layers.Sequential?.prototype, baseLayer]);
 
@@ -1907,6 +1911,91 @@ function traceFit(
     callbackLeaks?.stop();
     flush();
   });
+}
+
+/**
+ * tf.constraints.maxNorm: the bound each unit's incoming weights are rescaled to. tfjs's training
+ * never applies a layer's constraints itself, so a constraint matters only when the script applies
+ * it while fit trains (a callback that renormalises the kernels): a bound that small is reported once.
+ */
+const TINY_MAX_NORM = 0.1;
+let maxNormReported = false;
+function watchMaxNorm(layers: any): void {
+  const constraints = layers.constraints;
+  const original = constraints?.maxNorm;
+  if (typeof original !== 'function' || original[MARK]) return;
+  const wrapped = function (this: unknown, ...args: any[]) {
+    const made = original.apply(this, args);
+    try {
+      const maxValue = made?.maxValue;
+      const apply = made?.apply;
+      if (typeof maxValue === 'number' && maxValue < TINY_MAX_NORM && typeof apply === 'function') {
+        const site = captureUserSite(PROBE_FILE);
+        made.apply = function (this: unknown, ...a: any[]) {
+          if (activeFit && !maxNormReported) {
+            maxNormReported = true;
+            emit({ type: 'maxNormApplied', modelId: activeFit.traced.id, maxValue, site } satisfies MaxNormAppliedEvent);
+          }
+          return apply.apply(this, a);
+        };
+      }
+    } catch {
+      /* the constraint is made all the same */
+    }
+    return made;
+  };
+  (wrapped as any)[MARK] = true;
+  trySet(constraints, 'maxNorm', wrapped);
+}
+
+/**
+ * tf.regularizers.l1/l2/l1l2 applied by the script inside its loss (an activity penalty written by
+ * hand): in a model's first step, the penalty's value beside the loss it is part of. A penalty
+ * ten times the rest of the loss or more buries the task; it is reported once, with the factor.
+ */
+let penaltySeen: { site: SourceSite | null; factor: number; key: 'l1' | 'l2'; penalty: number; entry: TracedModel } | null = null;
+let penaltyReported = false;
+function watchRegularizers(layers: any): void {
+  const regularizers = layers.regularizers;
+  for (const name of ['l1', 'l2', 'l1l2']) {
+    const original = regularizers?.[name];
+    if (typeof original !== 'function' || original[MARK]) continue;
+    const wrapped = function (this: unknown, ...args: any[]) {
+      const made = original.apply(this, args);
+      try {
+        const config = args[0] ?? {};
+        const key: 'l1' | 'l2' = typeof config.l1 === 'number' && config.l1 > 0 ? 'l1' : 'l2';
+        const factor = typeof config[key] === 'number' ? config[key] : null;
+        const apply = made?.apply;
+        if (factor !== null && typeof apply === 'function') {
+          const site = captureUserSite(PROBE_FILE);
+          made.apply = function (this: unknown, ...a: any[]) {
+            const out = apply.apply(this, a);
+            // Inside a model's first step: the penalty is part of that step's loss.
+            if (!penaltyReported && step && step.entry.steps === 0 && isReadable(out) && out.size === 1) {
+              penaltySeen = { site, factor, key, penalty: (out.dataSync() as Float32Array)[0]!, entry: step.entry };
+            }
+            return out;
+          };
+        }
+      } catch {
+        /* the regularizer is made all the same */
+      }
+      return made;
+    };
+    (wrapped as any)[MARK] = true;
+    trySet(regularizers, name, wrapped);
+  }
+}
+
+/** After a step's forward pass: a hand-applied penalty that buries the rest of the loss. */
+function notePenalty(state: StepState): void {
+  const p = penaltySeen;
+  if (!p || penaltyReported || p.entry !== state.entry || state.loss === null) return;
+  penaltyReported = true;
+  const rest = state.loss - p.penalty;
+  if (!(p.penalty > 0) || !(rest > 0) || p.penalty < 10 * rest) return;
+  emit({ type: 'penaltyDominates', modelId: state.entry.id, site: p.site, key: p.key, factor: p.factor, penalty: p.penalty, rest } satisfies PenaltyDominatesEvent);
 }
 
 /** The script's own `model.stopTraining = true` during fit (a hand-written stopping callback): its line, by model. */
@@ -3002,6 +3091,7 @@ function afterForward(state: StepState, y: any): void {
   if (isTensor(y) && y.size === 1) state.loss = (y.dataSync() as Float32Array)[0];
   if (state.entry.mode === 'custom' && state.entry.steps < INSPECTED_STEPS && !lossSiteSent.has(state.entry)) sendLossSite(state.entry, y);
   if (state.entry.steps < INSPECTED_STEPS) noteGradientBlocked(state, y);
+  if (penaltySeen && !penaltyReported) notePenalty(state);
   if (!state.entry.dataSent) sendFirstInput(state);
   const anomalous = state.loss !== null && !Number.isFinite(state.loss);
   if (!state.detailed && !anomalous) return;

@@ -1317,3 +1317,22 @@ describe('a hand-written update that climbs the gradient', () => {
     assert.equal(lineOf(applyFix(SRC, f.fix), 12), '  for (const p of params) p.assign(p.sub(grads[p.name].mul(LR)));');
   });
 });
+
+describe('a hand-applied penalty that buries the loss', () => {
+  const SRC = withLine(CLASSIFIER_SRC, 2, '  const activityReg = tf.regularizers.l1({ l1: 1 });');
+  function penaltyRun(): TraceBuilder {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    b.events.push({ type: 'penaltyDominates', modelId: b.modelId, site: site(2, 39), key: 'l1', factor: 1, penalty: 390, rest: 1.03 });
+    return b;
+  }
+
+  it('is a warning on the regularizer, kept while the loss falls, with a factor that starts the penalty near a hundredth of the loss', () => {
+    const b = penaltyRun();
+    const warned = configOnly(b, SRC).findings;
+    assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}:${f.location?.line}:${f.rootCause}`), ['penalty-dominates:regularizer:false:2:regularization']);
+    assert.equal(lineOf(applyFix(SRC, warned[0]!.fix), 2), '  const activityReg = tf.regularizers.l1({ l1: 1e-5 });');
+    decaying(300, 300, 1.0986, 0.05, 0.001).forEach((l) => b.step(l));
+    b.end();
+    assert.ok(run(b.events, sources(SRC)).findings.some((f) => f.id === 'penalty-dominates:regularizer'));
+  });
+});

@@ -24,7 +24,7 @@ import {
 } from '../context';
 import { activationRange, isClassification, rangeText, RELU_LIKE, SATURATING, RECURRENT_CELL, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import type { ModelState } from '../model-state';
-import { fmt, isNum, pct, spokenList } from '../stats';
+import { fmt, isNum, literal, pct, spokenList } from '../stats';
 import type { DataEvent, GradientAscentEvent, ShuffledApartEvent, SourceSite, TensorSummary } from '../trace';
 
 const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
@@ -2994,6 +2994,67 @@ function targetsSorted(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A max-norm constraint with a tiny bound, applied while fit trains (a callback renormalising the
+ * kernels after each batch): every unit's incoming weights are cut back to a norm of at most that
+ * bound, so the layers' outputs stay near 0 whatever training does. Confirmed by a stall.
+ */
+function tinyMaxNorm(run: ModelState): Hypothesis[] {
+  const e = run.maxNormApplied;
+  if (!e) return [];
+  return [
+    {
+      id: 'max-norm:constraint',
+      symptom: 'weights-decayed',
+      rootCause: 'regularization',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `This maxNorm constraint, applied while fit trains, rescales every unit's incoming weights to a norm of at most ${fmt(e.maxValue)}: with weights that small each layer passes on almost nothing, so the output barely depends on the inputs. Usual bounds are 2 to 4.`,
+      evidence: [`maxNorm({ maxValue: ${fmt(e.maxValue)} }) applied during fit`],
+      relevance: new Map(),
+      fixes: e.site ? [{ title: 'Use a max-norm bound of 3', plan: { kind: 'callOption', site: e.site, callee: 'maxNorm', key: 'maxValue', to: '3' } }] : [],
+      confirmBy: set(...HARM, 'dead-relu', 'weights-unchanged', 'vanishing-gradient'),
+      strength: 0.95,
+      weak: false,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
+ * A regularizer applied by hand in the loss (an activity penalty on a hidden layer's output) whose
+ * penalty starts at ten times the task's loss or more: minimizing it means silencing the layer, and
+ * the task is buried. Confirmed by a stall; the fix scales the factor so the penalty starts near a
+ * hundredth of the task's loss.
+ */
+function penaltyDominates(run: ModelState): Hypothesis[] {
+  const e = run.penaltyDominates;
+  if (!e) return [];
+  const to = Number((10 ** Math.floor(Math.log10((e.factor * 0.01 * e.rest) / e.penalty))).toPrecision(1));
+  return [
+    {
+      id: 'penalty-dominates:regularizer',
+      symptom: 'weights-decayed',
+      rootCause: 'regularization',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `The ${e.key} penalty made here and added to the loss starts at ${fmt(e.penalty)}, ${fmt(e.penalty / e.rest)} times the task's own loss (${fmt(e.rest)}): training minimizes the penalty first, driving what it penalizes to 0, and the task is buried under it. A factor of ${fmt(to)} makes the penalty start near a hundredth of the task's loss.`,
+      evidence: [`${e.key}: ${fmt(e.factor)}`, `first step: penalty ${fmt(e.penalty)}, rest of the loss ${fmt(e.rest)}`],
+      relevance: new Map(),
+      fixes: e.site ? [{ title: `Use an ${e.key} factor of ${fmt(to)}`, plan: { kind: 'callOption', site: e.site, callee: e.key, key: e.key, to: literal(to) } }] : [],
+      confirmBy: set(...HARM, 'dead-relu', 'weights-unchanged', 'loss-oscillating'),
+      strength: 0.95,
+      weak: false,
+      // The loss falls while the penalty is paid off, then settles where the task was never learned.
+      keepWhenLearning: true,
+      settlesHigh: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * fit given `initialEpoch` at or past `epochs` (a resumed run that passes how many more epochs it
  * wants, where tfjs takes the epoch to stop at): its epoch loop never runs, and it returns at once,
  * silently, having trained nothing. Certain.
@@ -3071,6 +3132,8 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...fewBatchesPerEpoch(view));
   out.push(...sequenceCutToOneStep(view, run));
   out.push(...targetsSorted(view, run));
+  out.push(...tinyMaxNorm(run));
+  out.push(...penaltyDominates(run));
   out.push(...gradientBlocked(view, run));
   out.push(...truncatedData(view, run));
   out.push(...datasetSpent(run));
