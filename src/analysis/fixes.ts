@@ -1117,27 +1117,10 @@ function parseFractionsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parse
 
 function nanAtParseEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nanAtParse' }>): EditResult {
   const at = arrayWriteOffset(src, p.site);
-  if (at < 0) return null;
-  const t = src.text;
-  // `xs.push(row)`: the row; `xs[i] = row`: the same.
-  const push = /^[\w$.]+\s*\.\s*push\s*\(/.exec(t.slice(at));
-  let row: Span | null = null;
-  if (push) {
-    const close = matchClose(t, at + push[0].length - 1);
-    const args = close > 0 ? splitTopLevel(t, at + push[0].length, close) : [];
-    row = args.length === 1 ? args[0]! : null;
-  } else {
-    const assign = /^[\w$.]+\s*\[[^\]\n]*\]\s*=(?!=)\s*/.exec(t.slice(at));
-    if (assign) row = trim(t, at + assign[0].length, statementEnd(t, at + assign[0].length));
-  }
+  // The row pushed, or the one declaration of the name pushed, holds the parse.
+  const row = at >= 0 ? writtenRow(src, at) : null;
   if (!row) return null;
-  // A name pushed: its one declaration holds the parse.
-  const name = t.slice(row.start, row.end);
-  if (/^[A-Za-z_$][\w$]*$/.test(name)) {
-    const start = singleDeclaration(t, name)?.init;
-    if (start === undefined) return null;
-    row = trim(t, start, statementEnd(t, start));
-  }
+  const t = src.text;
   const expr = t.slice(row.start, row.end);
   // An array parsed element by element: `.map(... parseFloat / Number ...)` ending the expression.
   if (!/\.\s*map\s*\(/.test(expr) || !/\b(?:parseFloat|parseInt|Number)\s*\(/.test(expr) || !expr.endsWith(')')) return null;

@@ -633,8 +633,9 @@ export type GradientBlockedEvent = z.infer<typeof GradientBlockedEvent>;
 export const TruncatedToIntEvent = z.object({
   type: z.literal('truncatedToInt'),
   site: SourceSite.nullable(),
-  /** The factory called: tensor, tensor1d, … tensor6d. */
+  /** The factory called (tensor, tensor1d, … tensor6d), and which of its arguments is the dtype. */
   call: z.string().max(16),
+  dtypeIndex: z.number().int().min(0).max(4),
   /** Values scanned, and how many of them had a fraction. */
   count: z.number().int().min(1),
   fractional: z.number().int().min(1),

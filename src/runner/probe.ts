@@ -558,7 +558,7 @@ function watchIntTensors(core: any): void {
     const wrapped = function (this: unknown, ...args: any[]) {
       if (args[at] === 'int32' && truncationsReported < TRUNCATIONS_REPORTED) {
         try {
-          noteTruncation(name, args[0]);
+          noteTruncation(name, at, args[0]);
         } catch (error) {
           warnOnce(`int32 inspection failed: ${(error as Error).message}`);
         }
@@ -571,7 +571,7 @@ function watchIntTensors(core: any): void {
   }
 }
 
-function noteTruncation(call: string, values: unknown): void {
+function noteTruncation(call: string, dtypeIndex: number, values: unknown): void {
   let count = 0;
   let fractional = 0;
   let min = Infinity;
@@ -593,7 +593,7 @@ function noteTruncation(call: string, values: unknown): void {
   visit(values);
   if (fractional === 0) return;
   truncationsReported++;
-  emit({ type: 'truncatedToInt', site: captureUserSite(PROBE_FILE), call, count, fractional, min: finiteOrNull(min), max: finiteOrNull(max) } satisfies TruncatedToIntEvent);
+  emit({ type: 'truncatedToInt', site: captureUserSite(PROBE_FILE), call, dtypeIndex, count, fractional, min: finiteOrNull(min), max: finiteOrNull(max) } satisfies TruncatedToIntEvent);
 }
 
 function noteOneHot(indices: any, depth: unknown): void {

@@ -2813,9 +2813,6 @@ function datasetSpent(run: ModelState): Hypothesis[] {
   ];
 }
 
-/** The argument that holds the dtype, per tensor factory. */
-const DTYPE_ARGUMENT: Record<string, number> = { tensor: 2, tensor1d: 1, tensor2d: 2, tensor3d: 2, tensor4d: 2, tensor5d: 2, tensor6d: 2 };
-
 /**
  * Training data made as int32 from values with fractions: tfjs truncated each toward 0 where the
  * tensor was made (targets in [0, 1) all become 0). Matched by the line the data was made on; certain.
@@ -2829,7 +2826,6 @@ function truncatedData(view: ModelView, run: ModelState): Hypothesis[] {
     if (!e || !cut?.site) continue;
     const what = role === 'y' ? 'targets' : 'inputs';
     const allZero = isNum(cut.min) && isNum(cut.max) && cut.min > -1 && cut.max < 1;
-    const index = DTYPE_ARGUMENT[cut.call];
     out.push({
       id: `truncated-to-int:${role}`,
       symptom: 'truncated-to-int',
@@ -2840,7 +2836,7 @@ function truncatedData(view: ModelView, run: ModelState): Hypothesis[] {
       message: `The ${what} are made here as int32 from values with fractions (from ${fmt(cut.min)} to ${fmt(cut.max)}): tfjs truncates each toward 0, so ${cut.fractional} of the ${cut.count} values lost their fraction${allZero ? ' and every one became 0' : ''}. The model is trained on the truncated values. Make the tensor float32.`,
       evidence: [`${cut.call}(…, 'int32') given ${cut.fractional} values with fractions`],
       relevance: new Map(),
-      fixes: index !== undefined ? [{ title: 'Keep the fractions: make the tensor float32', plan: { kind: 'floatDtype', site: cut.site, call: cut.call, index } }] : [],
+      fixes: [{ title: 'Keep the fractions: make the tensor float32', plan: { kind: 'floatDtype', site: cut.site, call: cut.call, index: cut.dtypeIndex } }],
       confirmBy: set(...HARM, 'loss-oscillating'),
       strength: 1,
       weak: false,
