@@ -127,6 +127,8 @@ export type FixPlan =
   | { kind: 'removeDatasetOption'; fitSite: SourceSite; key: string }
   /** The `<array>.sort(` nearest the site's column becomes `[...<array>].sort(`: a sorted copy. */
   | { kind: 'sortCopy'; site: SourceSite }
+  /** The divisor of the `.div(d)` or `<ns>.div(x, d)` at the site (a simple name or member) becomes `d.maximum(1e-7)`. */
+  | { kind: 'guardDivisor'; site: SourceSite }
   /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
   | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
@@ -1101,6 +1103,16 @@ function sortCopyEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sortCopy' }
   const start = call.open - before.length + m.index;
   const receiver = m[1]!;
   return [src.edit(p.site.file, start, start + receiver.length, `[...${receiver}]`)];
+}
+
+function guardDivisorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'guardDivisor' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\.\s*div\s*\(/);
+  if (!call || call.args.length < 1 || call.args.length > 2) return null;
+  const d = call.args[call.args.length - 1]!;
+  const text = t.slice(d.start, d.end);
+  if (!/^[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*$/.test(text)) return null;
+  return [src.edit(p.site.file, d.start, d.end, `${text}.maximum(1e-7)`)];
 }
 
 function parseFractionsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parseFractions' }>): EditResult {
@@ -2385,6 +2397,7 @@ function planFile(p: FixPlan): string | null {
     case 'parseFractions':
     case 'removeStatement':
     case 'sortCopy':
+    case 'guardDivisor':
       return p.site.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -2536,6 +2549,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return removeStatementEdits(src, p);
       case 'sortCopy':
         return sortCopyEdits(src, p);
+      case 'guardDivisor':
+        return guardDivisorEdits(src, p);
       case 'shuffleSamples':
         return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':

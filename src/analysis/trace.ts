@@ -150,6 +150,8 @@ export const DataOrigin = z.object({
   wholeMeans: z.array(SourceSite).max(4).optional(),
   /** The first cut of rows on the way back (a slice or gather): its line, the rows it kept and the rows of its source. */
   rowCut: z.object({ site: SourceSite, rows: z.number().int().min(0), of: z.number().int().min(1) }).optional(),
+  /** The kernel that made the values at `site` (`tensor` for a tensor made from an array). */
+  kernel: z.string().max(32).optional(),
   /** When `site` is a selection that dropped part of an axis other than the first (a column, timesteps): the shape it selected from. */
   narrowedFrom: z.array(z.number().int().nullable()).max(8).optional(),
 });

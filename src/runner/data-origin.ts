@@ -144,6 +144,7 @@ export function dataOrigin(t: object, probeFile: string): DataOrigin | null {
   const from = picked?.source && Array.isArray((picked.source as any).shape) ? ((picked.source as any).shape as number[]) : null;
   return {
     site,
+    kernel: (picked ?? node).kernel.slice(0, 32),
     ...(from && from.length <= 8 ? { narrowedFrom: from } : {}),
     ...(rowMeans.length ? { rowMeans } : {}),
     ...(wholeMeans.length ? { wholeMeans } : {}),

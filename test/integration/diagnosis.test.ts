@@ -199,6 +199,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/median-sort-mutates-targets/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: 'train.prices.sort(', fixed: '[...train.prices].sort(' },
   // A max-norm bound of 0.01 applied in a callback after every batch.
   { script: 'benchmark/bugs/max-norm-callback-tiny/buggy.js', symptoms: ['weights-decayed'], rootCause: 'regularization', lineOf: 'maxNorm({ maxValue: 0.01 })', fixed: 'maxNorm({ maxValue: 3 })' },
+  // A constant column standardized by its std of 0: NaN made by the division, which the fix guards.
+  { script: 'benchmark/bugs/zero-std-feature-nan/buggy.js', symptoms: ['non-finite-data'], rootCause: 'input-normalization', lineOf: '.div(std)', fixed: 'x.sub(mean).div(std.maximum(1e-7))' },
   { script: 'benchmark/bugs/columns-shuffled-separately/buggy.js', symptoms: ['labels-shuffled-apart'], rootCause: 'training-data', lineOf: 'tf.util.shuffle(data[name])' },
   // Adam's epsilon at 1: confirmed by a run that ends near the no-skill loss, fixed with the default epsilon.
   { script: 'benchmark/bugs/adam-epsilon-huge/buggy.js', symptoms: ['optimizer-epsilon-large'], rootCause: 'optimizer', lineOf: 'tf.train.adam(', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },

@@ -768,3 +768,11 @@ describe('targets sorted in place', () => {
     assert.equal(apply('const m = median(ys);', { kind: 'sortCopy', site: site(1, 11) }), null);
   });
 });
+
+describe('a division by a spread that is 0', () => {
+  it('keeps the divisor above 0, in either call form', () => {
+    assert.equal(apply('  const standardize = (x) => x.sub(mean).div(std);', { kind: 'guardDivisor', site: site(1, 39) }), '  const standardize = (x) => x.sub(mean).div(std.maximum(1e-7));');
+    assert.equal(apply('const z = tf.div(tf.sub(x, m), stats.std);', { kind: 'guardDivisor', site: site(1, 11) }), 'const z = tf.div(tf.sub(x, m), stats.std.maximum(1e-7));');
+    assert.equal(apply('const z = x.div(255);', { kind: 'guardDivisor', site: site(1, 11) }), null);
+  });
+});

@@ -1168,6 +1168,27 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
       // Parsed from text where the rows are built (parseFloat of an empty cell): 0 there.
       const madeAt = e.origin?.site;
       const atParse: PlannedFix | null = role === 'x' && s.infCount === 0 && madeAt ? { title: `Read empty or unreadable cells as 0 where the rows are parsed`, plan: { kind: 'nanAtParse', site: madeAt } } : null;
+      // NaN made by the division that standardizes the inputs: a column whose spread is 0 gives 0 / 0.
+      if (role === 'x' && s.infCount === 0 && madeAt && e.origin?.kernel === 'RealDiv') {
+        out.push({
+          id: `non-finite-data:${about}`,
+          symptom: 'non-finite-data',
+          rootCause: 'input-normalization',
+          layer: null,
+          location: madeAt,
+          related: view.event.fitSite ? [{ site: view.event.fitSite, message: 'trains on the NaN inputs' }] : [],
+          message: `The training inputs contain ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''}, made by this division: a column whose spread is 0 (the same value in every row) is divided by a standard deviation of 0, and 0 / 0 is NaN. The first batch turns the weights into NaN. Keep the divisor above 0 (such a column then standardizes to 0).`,
+          evidence: [`${kinds} in the training inputs${where ? `, ${where}` : ''}`, 'made by a division'],
+          relevance: new Map(),
+          fixes: [{ title: 'Keep the divisor above 0', plan: { kind: 'guardDivisor', site: madeAt } }],
+          atFix: true,
+          confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation', 'vanishing-gradient', 'weights-unchanged', 'output-out-of-range'),
+          strength: 1,
+          weak: false,
+          explainsAllHarm: true,
+        });
+        continue;
+      }
       out.push({
         id: `non-finite-data:${about}`,
         symptom: 'non-finite-data',
