@@ -472,7 +472,7 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
       return squiggles.find((s) => s.line === line && /fit stopped after a single epoch/.test(s.message));
     });
     assert.match(hit.message, /`epochs` is not set/);
-    await applyPreferredFixAndRerun('one-epoch.js', line, 25, /^Train for 10 epochs/, (text) => text.includes('model.fit(xs, ys, { epochs: 10, batchSize: 16 });'));
+    await applyPreferredFixAndRerun('one-epoch.js', line, 25, /^Train for 10 epochs/, (text) => text.includes('model.fit(xs, ys, { epochs: 10, batchSize: 32 });'));
   });
 
   test('a contrastive loss whose distance takes sqrt(0): an error squiggle on the square root, not the learning rate, and the quick fix that guards it leaves a script that trains', { timeout: 2 * STEP_MS }, async () => {
