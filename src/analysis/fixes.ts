@@ -889,7 +889,7 @@ const FLIPPED: Record<string, string> = { '>': '<', '<': '>', '>=': '<=', '<=': 
  * The `if` around offset `at`, when `at` is in its then-block or its else-block: the condition's
  * span, both blocks' spans, and which one holds `at`.
  */
-function ifAround(t: string, at: number): { cond: Span; then: Span; else: Span; inElse: boolean } | null {
+function ifAround(t: string, at: number): (IfElse & { inElse: boolean }) | null {
   const open = enclosingBlock(t, at);
   if (open < 0) return null;
   const before = codeOnly(t, Math.max(0, open - 400), open);
@@ -902,29 +902,14 @@ function ifAround(t: string, at: number): { cond: Span; then: Span; else: Span; 
     inElse = true;
   }
   if (thenOpen < 0) return null;
-  // The last `if (` before the block whose parenthesis closes right before it.
+  // The last `if (` before the block whose if/else opens with that block.
   const from = Math.max(0, thenOpen - 400);
-  const header = codeOnly(t, from, thenOpen);
-  const ifs = [...header.matchAll(/\bif\s*\(/g)].reverse();
-  let condOpen = -1;
-  let condClose = -1;
+  const ifs = [...codeOnly(t, from, thenOpen).matchAll(/\bif\s*\(/g)].reverse();
   for (const m of ifs) {
-    const o = from + m.index! + m[0].length - 1;
-    const c = matchClose(t, o);
-    if (c > 0 && codeOnly(t, c + 1, thenOpen).trim() === '') {
-      condOpen = o;
-      condClose = c;
-      break;
-    }
+    const branch = ifElseAt(t, from + m.index! + m[0].length - 1);
+    if (branch && branch.then.start === thenOpen) return { ...branch, inElse };
   }
-  if (condOpen < 0) return null;
-  const thenClose = matchClose(t, thenOpen);
-  const elseMatch = thenClose > 0 ? /^\s*else\s*\{/.exec(codeOnly(t, thenClose + 1, Math.min(t.length, thenClose + 40))) : null;
-  if (!elseMatch) return null;
-  const elseOpen = thenClose + 1 + elseMatch[0].length - 1;
-  const elseClose = matchClose(t, elseOpen);
-  if (elseClose < 0) return null;
-  return { cond: { start: condOpen + 1, end: condClose }, then: { start: thenOpen, end: thenClose }, else: { start: elseOpen, end: elseClose }, inElse };
+  return null;
 }
 
 /** The value a name declared once as ±Infinity starts at, or null. */
@@ -1093,16 +1078,24 @@ function removeStatementEdits(src: SourceText, p: Extract<FixPlan, { kind: 'remo
   return [src.edit(p.site.file, start, next < 0 ? src.text.length : next, '')];
 }
 
-function sortCopyEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sortCopy' }>): EditResult {
+/**
+ * The `<receiver>.<method>(...)` call nearest the site's column, whose receiver is a name with
+ * members or indices (`train.prices`, `model.weights[i]`): the call, and the receiver's span and text.
+ */
+function methodCall(src: SourceText, site: SourceSite, method: string): { call: Call; receiver: Span; text: string } | null {
   const t = src.text;
-  const call = findCall(src, p.site, /\.\s*sort\s*\(/);
+  const call = findCall(src, site, new RegExp(String.raw`\.\s*${escapeRe(method)}\s*\(`));
   if (!call) return null;
   const before = codeOnly(t, Math.max(0, call.open - 200), call.open);
-  const m = /([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\[[^\]\n]*\])*)(\s*\.\s*sort\s*)$/.exec(before);
+  const m = new RegExp(String.raw`([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\[[^\]\n]*\])*)\s*\.\s*${escapeRe(method)}\s*$`).exec(before);
   if (!m) return null;
   const start = call.open - before.length + m.index;
-  const receiver = m[1]!;
-  return [src.edit(p.site.file, start, start + receiver.length, `[...${receiver}]`)];
+  return { call, receiver: { start, end: start + m[1]!.length }, text: m[1]! };
+}
+
+function sortCopyEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sortCopy' }>): EditResult {
+  const m = methodCall(src, p.site, 'sort');
+  return m ? [src.edit(p.site.file, m.receiver.start, m.receiver.end, `[...${m.text}]`)] : null;
 }
 
 function guardDivisorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'guardDivisor' }>): EditResult {
@@ -1431,15 +1424,10 @@ function floatDtypeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'floatDtyp
 }
 
 function stepFromEdits(src: SourceText, p: Extract<FixPlan, { kind: 'stepFrom' }>): EditResult {
-  const t = src.text;
-  const call = findCall(src, p.site, /\.\s*assign\s*\(/);
-  if (!call || call.args.length !== 1) return null;
-  const before = codeOnly(t, Math.max(0, call.open - 200), call.open);
-  const m = /([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\[[^\]\n]*\])*)\s*\.\s*assign\s*$/.exec(before);
-  if (!m) return null;
-  const step = call.args[0]!;
-  const variable = m[1]!.replace(/\s+/g, '');
-  return [src.edit(p.site.file, step.start, step.end, `${variable}.sub(${t.slice(step.start, step.end)})`)];
+  const m = methodCall(src, p.site, 'assign');
+  if (!m || m.call.args.length !== 1) return null;
+  const step = m.call.args[0]!;
+  return [src.edit(p.site.file, step.start, step.end, `${m.text.replace(/\s+/g, '')}.sub(${src.text.slice(step.start, step.end)})`)];
 }
 
 function epochsAfterInitialEdits(src: SourceText, p: Extract<FixPlan, { kind: 'epochsAfterInitial' }>): EditResult {

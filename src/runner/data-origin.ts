@@ -58,7 +58,8 @@ function isTensorLike(value: any): value is { shape: number[]; rank: number } {
   return !!value && typeof value === 'object' && Array.isArray(value.shape) && typeof value.dataSync === 'function';
 }
 
-function tensorInputs(inputs: any): object[] {
+/** The tensors among a kernel's inputs (a list input, as concat's, flattened). */
+export function tensorInputs(inputs: any): object[] {
   if (!inputs || typeof inputs !== 'object') return [];
   const out: object[] = [];
   for (const value of Object.values(inputs)) {

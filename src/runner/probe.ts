@@ -54,7 +54,7 @@ import { captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteF
 import { EpochCallbackLeakWatch, type EpochInfo, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { openTransport, type Transport } from './transport';
-import { dataOrigin, madeBy, noteKernel, noteMadeTensor, notingOrigins } from './data-origin';
+import { dataOrigin, madeBy, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
 import { gradStats, neighbourTargets, outputStats, rowClasses, tensorSummary, weightStats, type ActivationKind } from './tensor-stats';
 
 const TRACE_VERSION = 1;
@@ -291,11 +291,9 @@ interface AscentWatch {
   minCosine: number;
   site: SourceSite | null;
   done: boolean;
-  /** The same for writes whose new value is a multiple of the gradient: the step written in place of the weights. */
+  /** The same for writes whose new value is a positive multiple of the gradient (the step written in place of the weights), and their least cosine. */
   replacedSteps: number;
   stepReplaced: boolean | null;
-  /** The sign of that multiple (consistent over every write; 0 when it changed), and the least |cosine| of new value and gradient. */
-  replacedSign: 1 | -1 | 0 | null;
   replacedCosine: number;
   uphillOut: boolean;
   replacedOut: boolean;
@@ -310,20 +308,20 @@ function watchAscent(entry: TracedModel, grads: Record<string, any> | undefined)
   if (entry.mode !== 'custom' || !grads) return;
   let w = ascentWatches.get(entry);
   if (!w) {
-    w = { grads: null, step: 0, uphillSteps: 0, stepUphill: null, writes: 0, minCosine: 1, site: null, done: false, replacedSteps: 0, stepReplaced: null, replacedSign: null, replacedCosine: 1, uphillOut: false, replacedOut: false };
+    w = { grads: null, step: 0, uphillSteps: 0, stepUphill: null, writes: 0, minCosine: 1, site: null, done: false, replacedSteps: 0, stepReplaced: null, replacedCosine: 1, uphillOut: false, replacedOut: false };
     ascentWatches.set(entry, w);
   }
   if (w.done) return;
   if (w.stepUphill === true) w.uphillSteps++;
   else if (w.stepUphill === false) w.uphillOut = true;
-  if (w.stepReplaced === true && w.replacedSign !== 0) w.replacedSteps++;
-  else if (w.stepReplaced === false || w.replacedSign === 0) w.replacedOut = true;
+  if (w.stepReplaced === true) w.replacedSteps++;
+  else if (w.stepReplaced === false) w.replacedOut = true;
   if (!w.uphillOut && w.uphillSteps >= ASCENT_STEPS) {
     w.done = true;
     emit({ type: 'gradientAscent', modelId: entry.id, site: w.site, writes: w.writes, minCosine: w.minCosine } satisfies GradientAscentEvent);
-  } else if (!w.replacedOut && w.replacedSteps >= ASCENT_STEPS && w.replacedSign === 1) {
+  } else if (!w.replacedOut && w.replacedSteps >= ASCENT_STEPS) {
     w.done = true;
-    emit({ type: 'gradientAscent', modelId: entry.id, site: w.site, writes: w.writes, minCosine: w.replacedCosine, replaced: w.replacedSign } satisfies GradientAscentEvent);
+    emit({ type: 'gradientAscent', modelId: entry.id, site: w.site, writes: w.writes, minCosine: w.replacedCosine, replaced: 1 } satisfies GradientAscentEvent);
   }
   if (w.uphillOut && w.replacedOut) w.done = true;
   w.step++;
@@ -362,11 +360,8 @@ function noteWriteDirection(variable: any, value: any): void {
   }
   if (valueCosine !== null && Number.isFinite(valueCosine) && variable.size >= REPLACED_MIN_SIZE) {
     // Along the gradient only: a descent from weights at 0 writes -lr × gradient at its first step.
-    const along = valueCosine > 0.999;
-    const sign = valueCosine > 0 ? 1 : -1;
-    w.stepReplaced = (w.stepReplaced ?? true) && along;
-    w.replacedSign = w.replacedSign === null ? sign : w.replacedSign === sign ? sign : 0;
-    w.replacedCosine = Math.min(w.replacedCosine, Math.abs(valueCosine));
+    w.stepReplaced = (w.stepReplaced ?? true) && valueCosine > 0.999;
+    w.replacedCosine = Math.min(w.replacedCosine, valueCosine);
   }
   if (cosine === null || !Number.isFinite(cosine)) return;
   w.writes++;
@@ -737,13 +732,6 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
 }
 
 function noteLineage(kernel: string, inputs: any, attrs: any, out: any): void {
-  const list: object[] = [];
-  if (inputs && typeof inputs === 'object') {
-    for (const v of Object.values(inputs)) {
-      if (isTensor(v)) list.push(v as object);
-      else if (Array.isArray(v)) for (const u of v) if (isTensor(u)) list.push(u);
-    }
-  }
   let blocks = ZERO_GRADIENT_KERNELS.has(kernel);
   let bounds: [number, number] | undefined;
   if (kernel === 'ClipByValue' && typeof attrs?.clipValueMin === 'number' && typeof attrs?.clipValueMax === 'number') {
@@ -759,7 +747,7 @@ function noteLineage(kernel: string, inputs: any, attrs: any, out: any): void {
       for (let i = 0; i < values.length && blocks; i++) if (values[i]! >= bounds[0] && values[i]! <= bounds[1]) blocks = false;
     }
   }
-  const node: Lineage = { kernel, inputs: list, blocks, stack: blocks ? captureStack() : null, ...(bounds ? { bounds } : {}) };
+  const node: Lineage = { kernel, inputs: tensorInputs(inputs), blocks, stack: blocks ? captureStack() : null, ...(bounds ? { bounds } : {}) };
   for (const t of Array.isArray(out) ? out : [out]) if (isTensor(t)) lineage.set(t, node);
 }
 
@@ -1262,6 +1250,30 @@ function trySet(target: any, key: string, value: unknown): void {
   }
 }
 
+/**
+ * Wraps the function `holder[name]` so that `note` sees each call's result when it is an object (a
+ * dataset, a callback, a variable), with the call's arguments and `this`. The result is returned
+ * as it was; a note that fails is dropped, since the notes only serve the diagnosis.
+ */
+function noteResults(holder: any, name: string, note: (out: any, args: any[], self: any) => void): void {
+  const original = holder?.[name];
+  if (typeof original !== 'function' || original[MARK]) return;
+  const wrapped = function (this: unknown, ...args: any[]) {
+    const out = original.apply(this, args);
+    if (out && typeof out === 'object') {
+      try {
+        note(out, args, this);
+      } catch {
+        /* the call's result is unaffected */
+      }
+    }
+    return out;
+  };
+  Object.defineProperty(wrapped, 'name', { value: original.name || name });
+  (wrapped as any)[MARK] = true;
+  trySet(holder, name, wrapped);
+}
+
 function hookLayers(layers: any): void {
   if (unsupportedCore) return;
   const baseLayer = findBaseLayerPrototype(layers);
@@ -1391,23 +1403,8 @@ const generatorSiteOf = (dataset: any): SourceSite | null => (dataset ? noteBehi
 function hookData(data: any): void {
   const proto = data.Dataset.prototype;
   if (proto.batch[MARK]) return;
-  const wrap = (method: string, note: (self: any, args: any[], out: object) => void) => {
-    const original = proto[method];
-    if (typeof original !== 'function') return;
-    const wrapped = function (this: any, ...args: any[]) {
-      const out = original.apply(this, args);
-      try {
-        if (out && typeof out === 'object') note(this, args, out);
-      } catch {
-        /* the notes are only for diagnosis; the dataset is unaffected */
-      }
-      return out;
-    };
-    (wrapped as any)[MARK] = true;
-    proto[method] = wrapped;
-  };
   for (const method of DERIVING) {
-    wrap(method, (self, _args, out) => {
+    noteResults(proto, method, (out, _args, self) => {
       derivedFrom.set(out, { from: self, method });
       if (method === 'batch') {
         const shuffled = shuffledPartOf(self);
@@ -1419,7 +1416,7 @@ function hookData(data: any): void {
       }
     });
   }
-  wrap('shuffle', (self, args, out) => {
+  noteResults(proto, 'shuffle', (out, args, self) => {
     derivedFrom.set(out, { from: self, method: 'shuffle' });
     shuffledParts.set(out, { site: captureUserSite(PROBE_FILE), seed: args[1], buffer: Number.isInteger(args[0]) && args[0] > 0 ? args[0] : null });
   });
@@ -1429,42 +1426,18 @@ function hookData(data: any): void {
 
 /** tf.data.generator calls: the dataset they made remembers the line. */
 function watchGenerator(data: any): void {
-  const generator = data.generator;
-  if (typeof generator !== 'function' || generator[MARK]) return;
-  const wrapped = function (this: unknown, ...args: any[]) {
-    const out = generator.apply(this, args);
-    try {
-      if (out && typeof out === 'object') generatorSites.set(out, captureUserSite(PROBE_FILE));
-    } catch {
-      /* the dataset itself is unaffected */
-    }
-    return out;
-  };
-  (wrapped as any)[MARK] = true;
-  trySet(data, 'generator', wrapped);
+  noteResults(data, 'generator', (out) => generatorSites.set(out, captureUserSite(PROBE_FILE)));
 }
 
 /** A zip of two or more datasets shuffled each on its own is noted on the zipped dataset. */
 function watchZip(data: any): void {
-  const zip = data.zip;
-  if (typeof zip !== 'function' || zip[MARK]) return;
-  const wrappedZip = function (this: unknown, ...args: any[]) {
-    const out = zip.apply(this, args);
-    try {
-      const parts = args[0] && typeof args[0] === 'object' ? (Array.isArray(args[0]) ? args[0] : Object.values(args[0])) : [];
-      const shuffled = parts.map((d: any) => shuffledPartOf(d)).filter((x: ShuffledPart | null): x is ShuffledPart => !!x);
-      // Two shuffles seeded alike draw the same order: no harm.
-      const sameSeed = shuffled.length >= 2 && shuffled.every((p: ShuffledPart) => p.seed !== undefined && p.seed !== null && p.seed === shuffled[0]!.seed);
-      if (shuffled.length >= 2 && !sameSeed && out && typeof out === 'object') {
-        zippedApart.set(out, { inputs: shuffled[0]!.site, targets: shuffled[1]!.site, zip: captureUserSite(PROBE_FILE) });
-      }
-    } catch {
-      /* the zip itself is unaffected */
-    }
-    return out;
-  };
-  (wrappedZip as any)[MARK] = true;
-  trySet(data, 'zip', wrappedZip);
+  noteResults(data, 'zip', (out, args) => {
+    const parts = args[0] && typeof args[0] === 'object' ? (Array.isArray(args[0]) ? args[0] : Object.values(args[0])) : [];
+    const shuffled = parts.map((d: any) => shuffledPartOf(d)).filter((x: ShuffledPart | null): x is ShuffledPart => !!x);
+    // Two shuffles seeded alike draw the same order: no harm.
+    const sameSeed = shuffled.length >= 2 && shuffled.every((p: ShuffledPart) => p.seed !== undefined && p.seed !== null && p.seed === shuffled[0]!.seed);
+    if (shuffled.length >= 2 && !sameSeed) zippedApart.set(out, { inputs: shuffled[0]!.site, targets: shuffled[1]!.site, zip: captureUserSite(PROBE_FILE) });
+  });
 }
 
 /** The line of the last `trainable = ...` assignment, on any layer or model. */
@@ -1921,31 +1894,19 @@ function traceFit(
 const TINY_MAX_NORM = 0.1;
 let maxNormReported = false;
 function watchMaxNorm(layers: any): void {
-  const constraints = layers.constraints;
-  const original = constraints?.maxNorm;
-  if (typeof original !== 'function' || original[MARK]) return;
-  const wrapped = function (this: unknown, ...args: any[]) {
-    const made = original.apply(this, args);
-    try {
-      const maxValue = made?.maxValue;
-      const apply = made?.apply;
-      if (typeof maxValue === 'number' && maxValue < TINY_MAX_NORM && typeof apply === 'function') {
-        const site = captureUserSite(PROBE_FILE);
-        made.apply = function (this: unknown, ...a: any[]) {
-          if (activeFit && !maxNormReported) {
-            maxNormReported = true;
-            emit({ type: 'maxNormApplied', modelId: activeFit.traced.id, maxValue, site } satisfies MaxNormAppliedEvent);
-          }
-          return apply.apply(this, a);
-        };
+  noteResults(layers.constraints, 'maxNorm', (made) => {
+    const maxValue = made.maxValue;
+    const apply = made.apply;
+    if (typeof maxValue !== 'number' || maxValue >= TINY_MAX_NORM || typeof apply !== 'function') return;
+    const site = captureUserSite(PROBE_FILE);
+    made.apply = function (this: unknown, ...a: any[]) {
+      if (activeFit && !maxNormReported) {
+        maxNormReported = true;
+        emit({ type: 'maxNormApplied', modelId: activeFit.traced.id, maxValue, site } satisfies MaxNormAppliedEvent);
       }
-    } catch {
-      /* the constraint is made all the same */
-    }
-    return made;
-  };
-  (wrapped as any)[MARK] = true;
-  trySet(constraints, 'maxNorm', wrapped);
+      return apply.apply(this, a);
+    };
+  });
 }
 
 /**
@@ -1956,35 +1917,23 @@ function watchMaxNorm(layers: any): void {
 let penaltySeen: { site: SourceSite | null; factor: number; key: 'l1' | 'l2'; penalty: number; entry: TracedModel } | null = null;
 let penaltyReported = false;
 function watchRegularizers(layers: any): void {
-  const regularizers = layers.regularizers;
   for (const name of ['l1', 'l2', 'l1l2']) {
-    const original = regularizers?.[name];
-    if (typeof original !== 'function' || original[MARK]) continue;
-    const wrapped = function (this: unknown, ...args: any[]) {
-      const made = original.apply(this, args);
-      try {
-        const config = args[0] ?? {};
-        const key: 'l1' | 'l2' = typeof config.l1 === 'number' && config.l1 > 0 ? 'l1' : 'l2';
-        const factor = typeof config[key] === 'number' ? config[key] : null;
-        const apply = made?.apply;
-        if (factor !== null && typeof apply === 'function') {
-          const site = captureUserSite(PROBE_FILE);
-          made.apply = function (this: unknown, ...a: any[]) {
-            const out = apply.apply(this, a);
-            // Inside a model's first step: the penalty is part of that step's loss.
-            if (!penaltyReported && step && step.entry.steps === 0 && isReadable(out) && out.size === 1) {
-              penaltySeen = { site, factor, key, penalty: (out.dataSync() as Float32Array)[0]!, entry: step.entry };
-            }
-            return out;
-          };
+    noteResults(layers.regularizers, name, (made, args) => {
+      const config = args[0] ?? {};
+      const key: 'l1' | 'l2' = typeof config.l1 === 'number' && config.l1 > 0 ? 'l1' : 'l2';
+      const factor = typeof config[key] === 'number' ? config[key] : null;
+      const apply = made.apply;
+      if (factor === null || typeof apply !== 'function') return;
+      const site = captureUserSite(PROBE_FILE);
+      made.apply = function (this: unknown, ...a: any[]) {
+        const out = apply.apply(this, a);
+        // Inside a model's first step: the penalty is part of that step's loss.
+        if (!penaltyReported && step && step.entry.steps === 0 && isReadable(out) && out.size === 1) {
+          penaltySeen = { site, factor, key, penalty: (out.dataSync() as Float32Array)[0]!, entry: step.entry };
         }
-      } catch {
-        /* the regularizer is made all the same */
-      }
-      return made;
-    };
-    (wrapped as any)[MARK] = true;
-    trySet(regularizers, name, wrapped);
+        return out;
+      };
+    });
   }
 }
 
@@ -2028,16 +1977,7 @@ function watchStopTraining(proto: any): void {
 const earlyStoppingSites = new WeakMap<object, SourceSite | null>();
 
 function watchEarlyStopping(layers: any): void {
-  const callbacks = layers.callbacks;
-  const original = callbacks?.earlyStopping;
-  if (typeof original !== 'function' || original[MARK]) return;
-  const wrapped = function (this: unknown, ...args: any[]) {
-    const made = original.apply(this, args);
-    if (made && typeof made === 'object') earlyStoppingSites.set(made, captureUserSite(PROBE_FILE));
-    return made;
-  };
-  (wrapped as any)[MARK] = true;
-  trySet(callbacks, 'earlyStopping', wrapped);
+  noteResults(layers.callbacks, 'earlyStopping', (made) => earlyStoppingSites.set(made, captureUserSite(PROBE_FILE)));
 }
 
 /** fit ended before its planned epochs with an early-stopping callback among its callbacks. */
@@ -2735,19 +2675,11 @@ let variableStacksNoted = 0;
 const VARIABLE_STACKS = 5000;
 
 function watchVariables(core: any): void {
-  const original = core.variable;
-  if (typeof original !== 'function' || original[MARK]) return;
-  const wrapped = function (this: unknown, ...args: any[]) {
-    const v = original.apply(this, args);
-    if (variableStacksNoted < VARIABLE_STACKS && v && typeof v === 'object') {
-      variableStacksNoted++;
-      variableStacks.set(v, captureStack());
-    }
-    return v;
-  };
-  Object.defineProperty(wrapped, 'name', { value: original.name || 'variable' });
-  (wrapped as any)[MARK] = true;
-  trySet(core, 'variable', wrapped);
+  noteResults(core, 'variable', (v) => {
+    if (variableStacksNoted >= VARIABLE_STACKS) return;
+    variableStacksNoted++;
+    variableStacks.set(v, captureStack());
+  });
 }
 
 /**

@@ -83,10 +83,7 @@ export class ShuffleWatch {
   /** An array of numbers sorted in place by the script (at least MIN_ROWS of them). */
   noteSort(array: any, site: SourceSite | null): void {
     if (!Array.isArray(array) || array.length < MIN_ROWS || typeof array[0] !== 'number') return;
-    const i = this.sorts.findIndex((s) => s.array.deref() === array);
-    if (i >= 0) this.sorts.splice(i, 1);
-    this.sorts.push({ array: new WeakRef(array), site });
-    if (this.sorts.length > MAX_CALLS) this.sorts.shift();
+    remember(this.sorts, { array: new WeakRef(array), site });
   }
 
   /**
@@ -149,10 +146,7 @@ export class ShuffleWatch {
 
   note(array: any, draws: number[], site: SourceSite | null): void {
     if (isIndexPermutation(array)) return;
-    const i = this.calls.findIndex((c) => c.array.deref() === array);
-    if (i >= 0) this.calls.splice(i, 1);
-    this.calls.push({ array: new WeakRef(array), length: array.length, site, draws });
-    if (this.calls.length > MAX_CALLS) this.calls.shift();
+    remember(this.calls, { array: new WeakRef(array), length: array.length, site, draws });
     if (site) {
       const key = `${site.file}:${site.line}:${site.column}`;
       const seen = this.sites.get(key);
@@ -174,8 +168,7 @@ export class ShuffleWatch {
    */
   findShuffledSeries(x: Head): ShuffledSeries | null {
     if (x.rows < 2 || x.columns < 2) return null;
-    const row = (r: number) => Array.from({ length: x.columns }, (_, j) => x.values[r * x.columns + j]!);
-    const [first, second] = [row(0), row(1)];
+    const [first, second] = [headRow(x, 0), headRow(x, 1)];
     for (const c of this.calls) {
       const array = c.array.deref() as ArrayLike<unknown> | undefined;
       if (!array || array.length !== c.length || !isMeasuredSeries(array) || array.length > MAX_SEARCH_ROWS || array.length < 2 * x.columns) continue;
@@ -208,8 +201,7 @@ export class ShuffleWatch {
       const flat = flatten(array, x.columns + 1);
       if (!flat || flat.length !== x.columns) continue;
       for (let r = 0; r < x.rows; r++) {
-        const row = Array.from({ length: x.columns }, (_, j) => x.values[r * x.columns + j]!);
-        if (affine(flat, row) === 'varying') return { site: s.site, calls: s.calls, length: array.length };
+        if (affine(flat, headRow(x, r)) === 'varying') return { site: s.site, calls: s.calls, length: array.length };
       }
     }
     return null;
@@ -253,6 +245,19 @@ function isDataArray(array: any): boolean {
   if (!(Array.isArray(array) || ArrayBuffer.isView(array)) || (array as ArrayLike<unknown>).length < MIN_ROWS) return false;
   const first = (array as ArrayLike<unknown>)[0];
   return typeof first === 'number' || Array.isArray(first) || ArrayBuffer.isView(first);
+}
+
+/** Adds a note on an array to a list kept to the latest MAX_CALLS, after dropping an older note on the same array. */
+function remember<T extends { array: WeakRef<object> }>(list: T[], entry: T): void {
+  const i = list.findIndex((e) => e.array.deref() === entry.array.deref());
+  if (i >= 0) list.splice(i, 1);
+  list.push(entry);
+  if (list.length > MAX_CALLS) list.shift();
+}
+
+/** Row `r` of a head, as numbers. */
+function headRow(head: Head, r: number): number[] {
+  return Array.from({ length: head.columns }, (_, j) => head.values[r * head.columns + j]!);
 }
 
 /** An array of numbers with fractions among its first values: measurements (a series), not labels or indices. */
