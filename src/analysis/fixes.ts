@@ -113,6 +113,8 @@ export type FixPlan =
    * which passes no gradient, becomes `x`; `arity` counts x.
    */
   | { kind: 'unwrapCall'; site: SourceSite; op: string; arity: number }
+  /** `tf.data.generator(() => it)` over `const it = makeIt(...)`: the arrow makes a fresh one, `() => makeIt(...)`. */
+  | { kind: 'freshIterator'; site: SourceSite }
   /** The `'int32'` written as the dtype argument `index` of the `call(...)` at the site becomes `'float32'`. */
   | { kind: 'floatDtype'; site: SourceSite; call: string; index: number }
   /** The rate set at the site (`opt.learningRate = <expr>`, `setLearningRate(<expr>)`) becomes `Math.max(<expr>, floor)`. */
@@ -1416,6 +1418,23 @@ function unwrapCallEdits(src: SourceText, p: Extract<FixPlan, { kind: 'unwrapCal
   return null;
 }
 
+function freshIteratorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'freshIterator' }>): EditResult {
+  const t = src.text;
+  const arg = findCall(src, p.site, /\bgenerator\s*\(/)?.args[0];
+  if (!arg) return null;
+  // `() => it` or `() => { return it; }`: the name the arrow hands back.
+  const m = /^\(\s*\)\s*=>\s*(?:\{\s*return\s+)?([A-Za-z_$][\w$]*)\s*;?\s*\}?$/.exec(t.slice(arg.start, arg.end));
+  if (!m) return null;
+  const decl = singleDeclaration(t, m[1]!);
+  if (!decl) return null;
+  const init = trim(t, decl.init, statementEnd(t, decl.init));
+  const made = t.slice(init.start, init.end).replace(/;$/, '');
+  // Only a call makes a fresh iterator when repeated.
+  if (!/^[A-Za-z_$][\w$.]*\s*\(/.test(made) || matchClose(t, init.start + made.indexOf('(')) !== init.start + made.length - 1) return null;
+  const at = arg.start + m.index + m[0].lastIndexOf(m[1]!);
+  return [src.edit(p.site.file, at, at + m[1]!.length, made)];
+}
+
 function floatDtypeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'floatDtype' }>): EditResult {
   const arg = findCall(src, p.site, new RegExp(String.raw`\b${escapeRe(p.call)}\s*\(`))?.args[p.index];
   const literal = arg ? stringLiteral(src.text, arg) : null;
@@ -2379,6 +2398,7 @@ function planFile(p: FixPlan): string | null {
     case 'removeDatasetOption':
       return p.fitSite.file;
     case 'unwrapCall':
+    case 'freshIterator':
     case 'floatDtype':
     case 'rateFloor':
     case 'stepFrom':
@@ -2525,6 +2545,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return removeDatasetOptionEdits(src, p);
       case 'unwrapCall':
         return unwrapCallEdits(src, p);
+      case 'freshIterator':
+        return freshIteratorEdits(src, p);
       case 'floatDtype':
         return floatDtypeEdits(src, p);
       case 'rateFloor':

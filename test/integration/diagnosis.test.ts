@@ -178,7 +178,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // A hand-written update that assigns the step itself: each variable becomes its scaled gradient.
   { script: 'benchmark/bugs/manual-sgd-assigns-step/buggy.js', symptoms: ['gradient-ascent'], rootCause: 'optimizer', lineOf: 'v.assign(', fixed: 'v.assign(v.sub(grads[v.name].mul(LR)));' },
   // A generator made once and handed to tf.data.generator: the first epoch spends it, the rest get no batch.
-  { script: 'benchmark/bugs/generator-exhausted-after-first-epoch/buggy.js', symptoms: ['dataset-spent'], rootCause: 'training-data', lineOf: 'tf.data.generator(' },
+  { script: 'benchmark/bugs/generator-exhausted-after-first-epoch/buggy.js', symptoms: ['dataset-spent'], rootCause: 'training-data', lineOf: 'tf.data.generator(', fixed: 'tf.data.generator(() => recordStream(trainRecords))' },
   // A hand-written stopping callback whose comparison counts every improving epoch as a stall.
   { script: 'benchmark/bugs/custom-stop-callback-inverted/buggy.js', symptoms: ['stopped-early'], rootCause: 'training-length', lineOf: 'if (bestLoss - logs.loss', fixed: 'if (bestLoss - logs.loss < MIN_DELTA) {' },
   // Features parsed with parseInt: all 0, shown on the parse.

@@ -680,6 +680,19 @@ describe('a loss computed through an op that passes no gradient', () => {
   });
 });
 
+describe('a generator dataset whose function hands back one iterator made once', () => {
+  it('makes the iterator inside the function, so every epoch gets a fresh one', () => {
+    const src = ['  const trainStream = recordStream(trainRecords);', '  const trainDs = tf.data.generator(() => trainStream).batch(32);'].join('\n');
+    assert.equal(apply(src, { kind: 'freshIterator', site: site(2, 27) }), ['  const trainStream = recordStream(trainRecords);', '  const trainDs = tf.data.generator(() => recordStream(trainRecords)).batch(32);'].join('\n'));
+    const block = ['const it = batches(xs, ys, 32);', 'const ds = tf.data.generator(() => { return it; });'].join('\n');
+    assert.equal(apply(block, { kind: 'freshIterator', site: site(2, 12) }), ['const it = batches(xs, ys, 32);', 'const ds = tf.data.generator(() => { return batches(xs, ys, 32); });'].join('\n'));
+  });
+  it('gives no fix when the iterator is not made by one call', () => {
+    const src = ['const it = rows[Symbol.iterator]() || other;', 'const ds = tf.data.generator(() => it);'].join('\n');
+    assert.equal(apply(src, { kind: 'freshIterator', site: site(2, 12) }), null);
+  });
+});
+
 describe('data made as int32 from values with fractions', () => {
   it("turns the 'int32' dtype argument into 'float32', in its quotes", () => {
     assert.equal(apply("  ys: tf.tensor2d(data.ys, [n, 1], 'int32'),", { kind: 'floatDtype', site: site(1, 7), call: 'tensor2d', index: 2 }), "  ys: tf.tensor2d(data.ys, [n, 1], 'float32'),");

@@ -2823,7 +2823,7 @@ function datasetSpent(run: ModelState): Hypothesis[] {
       message: `fitDataset trained ${e.trainedEpochs} epoch${e.trainedEpochs === 1 ? '' : 's'}, then epoch ${e.epoch + 1} got no batch at all: the dataset handed each epoch the same iterator, which the first epoch${e.trainedEpochs === 1 ? '' : 's'} used up, so the later epochs train nothing. ${e.generatorSite ? 'tf.data.generator calls its function at every epoch for a fresh iterator: pass the function that makes the generator (tf.data.generator(makeBatches)), not one that returns a generator made once.' : 'Give fitDataset a dataset that can be iterated again at every epoch.'}`,
       evidence: [`epoch ${e.epoch + 1}: no batch, after ${e.trainedEpochs} epoch${e.trainedEpochs === 1 ? '' : 's'} with batches`],
       relevance: new Map(),
-      fixes: [],
+      fixes: e.generatorSite ? [{ title: 'Make a fresh iterator for every epoch', plan: { kind: 'freshIterator', site: e.generatorSite } }] : [],
       confirmBy: set(...HARM, 'weights-unchanged'),
       strength: 1,
       weak: false,
