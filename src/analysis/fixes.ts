@@ -115,6 +115,8 @@ export type FixPlan =
   | { kind: 'unwrapCall'; site: SourceSite; op: string; arity: number }
   /** `tf.data.generator(() => it)` over `const it = makeIt(...)`: the arrow makes a fresh one, `() => makeIt(...)`. */
   | { kind: 'freshIterator'; site: SourceSite }
+  /** `tf.tensor2d(counts.map((c) => (c - mean) / std), ...)`: the values as they were, `tf.tensor2d(counts, ...)`. */
+  | { kind: 'unstandardizeAtMake'; site: SourceSite }
   /** The `'int32'` written as the dtype argument `index` of the `call(...)` at the site becomes `'float32'`. */
   | { kind: 'floatDtype'; site: SourceSite; call: string; index: number }
   /** The rate set at the site (`opt.learningRate = <expr>`, `setLearningRate(<expr>)`) becomes `Math.max(<expr>, floor)`. */
@@ -1435,6 +1437,20 @@ function freshIteratorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'freshI
   return [src.edit(p.site.file, at, at + m[1]!.length, made)];
 }
 
+function unstandardizeAtMakeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'unstandardizeAtMake' }>): EditResult {
+  const t = src.text;
+  const arg = findCall(src, p.site, FROM_ARRAY_CALL)?.args[0];
+  if (!arg) return null;
+  // `<array>.map((v) => (v - <mean>) / <spread>)`, in an arrow with or without parentheses.
+  const m = new RegExp(String.raw`^(${NAME}(?:\s*\.\s*${NAME})*)\s*\.\s*map\s*\(\s*\(?\s*(${NAME})\s*\)?\s*=>\s*\(\s*\2\s*-\s*([^()]+?)\s*\)\s*\/\s*([^()]+?)\s*\)$`).exec(t.slice(arg.start, arg.end).trim());
+  if (!m) return null;
+  const edits = [src.edit(p.site.file, arg.start, arg.end, m[1]!)];
+  // Predictions mapped back with the same mean and spread (`.mul(std).add(mean)`) are counts already.
+  const back = new RegExp(String.raw`\s*\.\s*mul\s*\(\s*${escapeRe(m[4]!)}\s*\)\s*\.\s*add\s*\(\s*${escapeRe(m[3]!)}\s*\)`, 'g');
+  for (const b of codeOnly(t, 0, t.length).matchAll(back)) edits.push(src.edit(p.site.file, b.index!, b.index! + b[0].length, ''));
+  return edits;
+}
+
 function floatDtypeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'floatDtype' }>): EditResult {
   const arg = findCall(src, p.site, new RegExp(String.raw`\b${escapeRe(p.call)}\s*\(`))?.args[p.index];
   const literal = arg ? stringLiteral(src.text, arg) : null;
@@ -2399,6 +2415,7 @@ function planFile(p: FixPlan): string | null {
       return p.fitSite.file;
     case 'unwrapCall':
     case 'freshIterator':
+    case 'unstandardizeAtMake':
     case 'floatDtype':
     case 'rateFloor':
     case 'stepFrom':
@@ -2547,6 +2564,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return unwrapCallEdits(src, p);
       case 'freshIterator':
         return freshIteratorEdits(src, p);
+      case 'unstandardizeAtMake':
+        return unstandardizeAtMakeEdits(src, p);
       case 'floatDtype':
         return floatDtypeEdits(src, p);
       case 'rateFloor':

@@ -177,7 +177,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/lr-scaled-by-batch-size/buggy.js', symptoms: ['learning-rate-out-of-range'], rootCause: 'learning-rate', lineOf: 'const LEARNING_RATE = ', fixed: 'const LEARNING_RATE = 0.01;' },
   // A hand-written update that assigns the step itself: each variable becomes its scaled gradient.
   { script: 'benchmark/bugs/manual-sgd-assigns-step/buggy.js', symptoms: ['gradient-ascent'], rootCause: 'optimizer', lineOf: 'v.assign(', fixed: 'v.assign(v.sub(grads[v.name].mul(LR)));' },
-  // A generator made once and handed to tf.data.generator: the first epoch spends it, the rest get no batch.
+  // A generator made once and handed to tf.data.generator: the first epoch spends it, the rest get no batch; fixed by making it inside the function.
   { script: 'benchmark/bugs/generator-exhausted-after-first-epoch/buggy.js', symptoms: ['dataset-spent'], rootCause: 'training-data', lineOf: 'tf.data.generator(', fixed: 'tf.data.generator(() => recordStream(trainRecords))' },
   // A hand-written stopping callback whose comparison counts every improving epoch as a stall.
   { script: 'benchmark/bugs/custom-stop-callback-inverted/buggy.js', symptoms: ['stopped-early'], rootCause: 'training-length', lineOf: 'if (bestLoss - logs.loss', fixed: 'if (bestLoss - logs.loss < MIN_DELTA) {' },
@@ -191,8 +191,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/tanh-init-stddev-large/buggy.js', symptoms: ['exploding-gradient'], rootCause: 'weight-initialization', lineOf: 'kernelInitializer: tf.initializers.randomNormal', fixed: "kernelInitializer: 'glorotNormal'," },
   // batchesPerEpoch 1: the whole run is one pass over the data.
   { script: 'benchmark/bugs/batches-per-epoch-one/buggy.js', symptoms: ['training-cut-short'], rootCause: 'training-length', lineOf: 'batchesPerEpoch: 1', fixed: 'fitDataset(trainDs, { epochs: EPOCHS, verbose: 0 })' },
-  // Standardized counts under the Poisson loss: targets below 0, shown where they are made.
-  { script: 'benchmark/bugs/poisson-loss-standardized-targets/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const yTrain = ' },
+  // Standardized counts under the Poisson loss: targets below 0, shown where they are made, fixed there (the counts themselves, a softplus output).
+  { script: 'benchmark/bugs/poisson-loss-standardized-targets/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const yTrain = ', fixed: 'const yTrain = tf.tensor2d(train.counts, [N_TRAIN, 1]);' },
   // Sequences cut to their last step before a GRU: the slice goes.
   { script: 'benchmark/bugs/sequence-truncated-to-last-step/buggy.js', symptoms: ['loss-not-decreasing'], rootCause: 'training-data', lineOf: '.slice([0, STEPS - 1, 0]', fixed: 'const toInputs = (xs) => tf.tensor3d(xs, [xs.length, STEPS, 1]);' },
   // The targets array sorted in place to take a median: shown on the sort, which sorts a copy instead.

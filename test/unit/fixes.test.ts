@@ -693,6 +693,17 @@ describe('a generator dataset whose function hands back one iterator made once',
   });
 });
 
+describe('counts standardized where they are made, under a Poisson loss', () => {
+  it('makes the tensor from the counts themselves, and drops the same mapping back on predictions', () => {
+    const src = ['  const yTrain = tf.tensor2d(train.counts.map((c) => (c - countMean) / countStd), [N, 1]);', '  const pred = model.predict(xTest).mul(countStd).add(countMean);'].join('\n');
+    assert.equal(apply(src, { kind: 'unstandardizeAtMake', site: site(1, 18) }), ['  const yTrain = tf.tensor2d(train.counts, [N, 1]);', '  const pred = model.predict(xTest);'].join('\n'));
+    assert.equal(apply('const y = tf.tensor1d(ys.map(v => (v - mu) / sd));', { kind: 'unstandardizeAtMake', site: site(1, 11) }), 'const y = tf.tensor1d(ys);');
+  });
+  it('gives no fix for any other mapping', () => {
+    assert.equal(apply('const y = tf.tensor1d(ys.map((v) => Math.log1p(v)));', { kind: 'unstandardizeAtMake', site: site(1, 11) }), null);
+  });
+});
+
 describe('data made as int32 from values with fractions', () => {
   it("turns the 'int32' dtype argument into 'float32', in its quotes", () => {
     assert.equal(apply("  ys: tf.tensor2d(data.ys, [n, 1], 'int32'),", { kind: 'floatDtype', site: site(1, 7), call: 'tensor2d', index: 2 }), "  ys: tf.tensor2d(data.ys, [n, 1], 'float32'),");

@@ -431,7 +431,7 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
           message: `${lossName} compares counts (values of 0 or more) with a positive predicted rate, but the targets go down to ${fmt(ys!.min)}: below 0, the loss has no lower bound${linear ? `, and ${name}'s ${act} output gives its log values below 0 (NaN)` : ''}. Targets standardized like features (mean 0) do this; give the loss the counts themselves${linear ? ', with a softplus or exponential output' : ''}.`,
           evidence: [`targets from ${fmt(ys!.min)} to ${fmt(ys!.max)}`, `loss is ${lossName}`],
           relevance: 'Poisson loss on targets below 0',
-          fixes: [],
+          fixes: poissonCountsFix(run.data.y.get(o.slot)?.origin?.site, linear ? activationFix(L, 'softplus').plan : null),
           confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging'),
           strength: 0.95,
           certain: true,
@@ -2802,6 +2802,13 @@ function shuffledSeries(view: ModelView, run: ModelState): Hypothesis[] {
       explainsAllHarm: true,
     },
   ];
+}
+
+/** Targets standardized where they were made, under a Poisson loss: the counts themselves, with a positive rate when the output is linear. */
+function poissonCountsFix(madeAt: SourceSite | undefined, softplus: FixPlan | null): PlannedFix[] {
+  if (!madeAt) return [];
+  const raw: FixPlan = { kind: 'unstandardizeAtMake', site: madeAt };
+  return [{ title: softplus ? 'Train on the counts themselves, with a softplus output' : 'Train on the counts themselves', plan: softplus ? { kind: 'all', parts: [raw, softplus] } : raw }];
 }
 
 /**
