@@ -117,6 +117,8 @@ export type FixPlan =
   | { kind: 'freshIterator'; site: SourceSite }
   /** `tf.tensor2d(counts.map((c) => (c - mean) / std), ...)`: the values as they were, `tf.tensor2d(counts, ...)`. */
   | { kind: 'unstandardizeAtMake'; site: SourceSite }
+  /** `table.slice([0, 4], [n, 1])` whose column should be `to`: the begin's last number becomes `to`. */
+  | { kind: 'sliceColumn'; site: SourceSite; to: number }
   /** The `'int32'` written as the dtype argument `index` of the `call(...)` at the site becomes `'float32'`. */
   | { kind: 'floatDtype'; site: SourceSite; call: string; index: number }
   /** The rate set at the site (`opt.learningRate = <expr>`, `setLearningRate(<expr>)`) becomes `Math.max(<expr>, floor)`. */
@@ -2087,6 +2089,19 @@ function sliceOffset(t: string, call: Call): { begin: Span; text: string; size: 
   return /^\d+$/.test(text) && sizeText && sizeText !== '-1' ? { begin, text, size: sizeText } : null;
 }
 
+function sliceColumnEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sliceColumn' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, SLICE_CALL) ?? findCall(src, p.site, /\btf\s*\.\s*slice\s*\(/);
+  const begin = call ? sliceArgs(call)[0] : undefined;
+  if (!begin) return null;
+  const b = trim(t, begin.start, begin.end);
+  if (t[b.start] !== '[' || matchClose(t, b.start) + 1 !== b.end) return null;
+  const items = splitTopLevel(t, b.start + 1, b.end - 1);
+  const last = items.length >= 2 ? trim(t, items[items.length - 1]!.start, items[items.length - 1]!.end) : null;
+  if (!last || !/^\d+$/.test(t.slice(last.start, last.end))) return null;
+  return [src.edit(p.site.file, last.start, last.end, String(p.to))];
+}
+
 function alignSliceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'alignSlice' }>): EditResult {
   if (p.site.file !== p.like.file) return null;
   const t = src.text;
@@ -2416,6 +2431,7 @@ function planFile(p: FixPlan): string | null {
     case 'unwrapCall':
     case 'freshIterator':
     case 'unstandardizeAtMake':
+    case 'sliceColumn':
     case 'floatDtype':
     case 'rateFloor':
     case 'stepFrom':
@@ -2566,6 +2582,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return freshIteratorEdits(src, p);
       case 'unstandardizeAtMake':
         return unstandardizeAtMakeEdits(src, p);
+      case 'sliceColumn':
+        return sliceColumnEdits(src, p);
       case 'floatDtype':
         return floatDtypeEdits(src, p);
       case 'rateFloor':

@@ -129,8 +129,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/restore-weights-each-epoch/buggy.js', symptoms: ['weights-reset'], rootCause: 'weight-initialization', lineOf: 'if (logs.val_loss > bestValLoss)', fixed: 'if (logs.val_loss < bestValLoss) {' },
   // Rows sorted by class, batched and then shuffled: whole batches of one class; the shuffle moves before the batch.
   { script: 'benchmark/bugs/dataset-batch-before-shuffle/buggy.js', symptoms: ['unshuffled-batches'], rootCause: 'training-data', lineOf: '.batch(32).shuffle(', fixed: ".shuffle(trainX.length, '42').batch(32);" },
-  // The price target sliced one column early: it is the last feature, value for value; shown on the slice.
-  { script: 'benchmark/bugs/target-column-off-by-one/buggy.js', symptoms: ['targets-are-inputs'], rootCause: 'training-data', lineOf: 'const ys = table.slice(' },
+  // The price target sliced one column early: it is the last feature, value for value; shown on the slice, fixed to the one column the inputs leave out.
+  { script: 'benchmark/bugs/target-column-off-by-one/buggy.js', symptoms: ['targets-are-inputs'], rootCause: 'training-data', lineOf: 'const ys = table.slice(', fixed: 'const ys = table.slice([0, 5], [n, 1]);' },
   // Word ids one-hot encoded with a depth sized from the longest review: most ids become rows of 0s; the depth's declaration is fixed.
   { script: 'benchmark/bugs/onehot-vocab-too-small/buggy.js', symptoms: ['inputs-past-one-hot-depth'], rootCause: 'training-data', lineOf: 'const vocabSize = ', fixed: 'const vocabSize = 72;' },
   // The maintenance head's loss weighted by 0: its layer never gets a gradient; shown on the 0, fixed to 1.

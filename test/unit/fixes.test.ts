@@ -704,6 +704,16 @@ describe('counts standardized where they are made, under a Poisson loss', () => 
   });
 });
 
+describe('targets sliced from a column the inputs also take', () => {
+  it("moves the slice's begin to the column the inputs leave out", () => {
+    assert.equal(apply('  const ys = table.slice([0, 4], [n, 1]);', { kind: 'sliceColumn', site: site(1, 20), to: 5 }), '  const ys = table.slice([0, 5], [n, 1]);');
+    assert.equal(apply('const ys = tf.slice(table, [0, 4], [-1, 1]);', { kind: 'sliceColumn', site: site(1, 15), to: 5 }), 'const ys = tf.slice(table, [0, 5], [-1, 1]);');
+  });
+  it('gives no fix when the column is not written as a number', () => {
+    assert.equal(apply('const ys = table.slice([0, TARGET], [n, 1]);', { kind: 'sliceColumn', site: site(1, 18), to: 5 }), null);
+  });
+});
+
 describe('data made as int32 from values with fractions', () => {
   it("turns the 'int32' dtype argument into 'float32', in its quotes", () => {
     assert.equal(apply("  ys: tf.tensor2d(data.ys, [n, 1], 'int32'),", { kind: 'floatDtype', site: site(1, 7), call: 'tensor2d', index: 2 }), "  ys: tf.tensor2d(data.ys, [n, 1], 'float32'),");

@@ -2364,6 +2364,12 @@ function targetsCopiedFromInputs(view: ModelView, run: ModelState): Hypothesis[]
   const ySite = e.site ?? view.event.fitSite;
   // The last column of a window of values: the window ends at the value it should predict.
   const window = typeof width === 'number' && column === width - 1 && width > 1 && x.origin?.site ? x.origin.site : null;
+  // Inputs and targets cut from one table of width + 1 columns, the targets from inside the inputs:
+  // the one column the inputs leave out is the target.
+  const table = x.origin?.narrowedFrom;
+  const tableColumns = table?.[table.length - 1];
+  const leftOut =
+    typeof width === 'number' && typeof tableColumns === 'number' && tableColumns === width + 1 && e.origin?.site && e.origin.kernel === 'Slice' && sameShape(e.origin.narrowedFrom, table) ? width : null;
   return [
     {
       id: 'targets-are-inputs:y',
@@ -2376,7 +2382,10 @@ function targetsCopiedFromInputs(view: ModelView, run: ModelState): Hypothesis[]
       message: `The targets are column ${column} of the inputs${typeof width === 'number' ? ` (of ${width})` : ''}, value for value in every row compared: the model is trained to copy an input it is given, so its loss falls towards 0 while it learns nothing about the value it should predict. ${window ? 'The last value of each input window is the value it should predict: the window ends one step too late.' : 'A target column sliced one off, or features that still hold the target, do this; check which column the targets are cut from.'}`,
       evidence: [`targets equal input column ${column} in all ${e.summary.neighbourTargets!.candidates} rows compared`],
       relevance: new Map(),
-      fixes: window ? [{ title: 'End each input window one step before the value it predicts', plan: { kind: 'windowBeforeTarget', site: window } }] : [],
+      fixes: [
+        ...(leftOut !== null ? [{ title: `Take the targets from column ${leftOut}, the one the inputs leave out`, plan: { kind: 'sliceColumn' as const, site: e.origin!.site, to: leftOut } }] : []),
+        ...(window ? [{ title: 'End each input window one step before the value it predicts', plan: { kind: 'windowBeforeTarget' as const, site: window } }] : []),
+      ],
       confirmBy: set(...HARM),
       strength: 0.95,
       weak: false,
@@ -2386,6 +2395,10 @@ function targetsCopiedFromInputs(view: ModelView, run: ModelState): Hypothesis[]
       ...(window ? { atFix: true } : {}),
     },
   ];
+}
+
+function sameShape(a: readonly (number | null)[] | undefined, b: readonly (number | null)[] | undefined): boolean {
+  return !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
