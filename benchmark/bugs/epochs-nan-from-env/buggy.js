@@ -54,7 +54,7 @@ async function main() {
         const ids = tf.tensor1d(idx, 'int32');
         const xb = xTrain.gather(ids);
         const yb = yTrain.gather(ids);
-        optimizer.minimize(() => tf.losses.softmaxCrossEntropy(yb, model.apply(xb, { training: true })));
+        optimizer.minimize(() => tf.metrics.categoricalCrossentropy(yb, model.apply(xb, { training: true })).mean());
       });
     }
   }
