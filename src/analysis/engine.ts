@@ -13,7 +13,7 @@ import { batchesApart, ignoredLearningRate, learningRateDecayedAway, negativeLea
 import { completedAsPlanned, cutShort, minorityNeverPredicted, rateHeldLow, stoppedEarly, detectTrends, fewUpdates, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { SYMPTOM_SEEN } from './findings';
-import { arrayWriteSite, dataDeclarationSite, firstSiteInLoop, rateValueSite, varListDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
+import { arrayWriteSite, dataDeclarationSite, firstSiteInLoop, fitOptionWriteSite, rateValueSite, varListDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
 import type { LayerView, ModelView } from './model';
 import { assessAccuracy, assessLoss, NEAR_NO_SKILL } from './progress';
 import { TraceSeries } from './series';
@@ -844,6 +844,8 @@ export class DiagnosisEngine {
       const edit = h.atFix ? fix?.edits[0] : undefined;
       const fixSite = edit ? { file: edit.file, line: edit.startLine, column: edit.startColumn } : null;
       if (fixSite && h.location) related.unshift({ site: h.location, message: h.layer ? `${h.layer.info.name} reads it here` : 'used here' });
+      const writtenSite = !fixSite && h.writtenOption && h.location ? fitOptionWriteSite(this.read, h.location, h.writtenOption, cache) : null;
+      if (writtenSite && h.location && writtenSite.line !== h.location.line) related.unshift({ site: h.location, message: `passed to fit here as ${h.writtenOption}` });
       const observed = e.observed.filter((s) => s !== h.symptom);
       // Symptoms of another kind are named; the hypothesis's own symptom is told as training showed it.
       const shown = observed.length ? spokenList(observed.map((s) => SYMPTOM_SEEN[s])) : e.observed.includes(h.symptom) ? e.confirmation : null;
@@ -856,7 +858,7 @@ export class DiagnosisEngine {
         severity: confirmed ? 'error' : 'warning',
         message,
         layer: h.layer?.ref ?? null,
-        location: fixSite ?? dataSite ?? h.location ?? h.layer?.info.site ?? null,
+        location: fixSite ?? writtenSite ?? dataSite ?? h.location ?? h.layer?.info.site ?? null,
         related,
         fix,
         alternatives,

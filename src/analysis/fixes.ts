@@ -1988,6 +1988,29 @@ export function rateValueSite(read: SourceReader | undefined, site: SourceSite, 
   return { file: site.file, line: p.line, column: p.column };
 }
 
+/**
+ * Where the script writes the object fit is given as option `key` (`classWeight`, or
+ * `classWeight: weights`): the one statement that assigns into it (`weights[i] = ...`), else its
+ * one declaration. Null when neither is found once.
+ */
+export function fitOptionWriteSite(read: SourceReader | undefined, fitSite: SourceSite, key: string, cache = new Map<string, SourceText | null>()): SourceSite | null {
+  let src = cache.get(fitSite.file);
+  if (src === undefined) cache.set(fitSite.file, (src = readSource(read, fitSite.file)));
+  if (!src) return null;
+  const t = src.text;
+  const prop = fitOption(src, fitSite, key);
+  const name = prop ? (prop.value ? t.slice(prop.value.start, prop.value.end).trim() : prop.key) : '';
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
+  const writes = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`(?<![\\w$.])${escapeRe(name)}\\s*\\[[^\\]\\n]*\\]\\s*=(?!=)`, 'g'))];
+  const at = writes.length === 1 ? writes[0]!.index! : singleDeclaration(t, name)?.at;
+  if (at === undefined) return null;
+  // The statement the write is in: its line's first code.
+  const p = src.position(at);
+  const lineStart = src.lineStart(p.line);
+  const indent = /^[ \t]*/.exec(t.slice(lineStart))![0].length;
+  return { file: fitSite.file, line: p.line, column: indent + 1 };
+}
+
 export function firstSiteInLoop(read: SourceReader | undefined, sites: readonly SourceSite[], cache = new Map<string, SourceText | null>()): SourceSite | null {
   for (const site of sites) {
     let src = cache.get(site.file);

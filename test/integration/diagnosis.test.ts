@@ -121,6 +121,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/one-hot-depth-max-label/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const numClasses = ', fixed: 'const numClasses = Math.max(...train.labels) + 1;' },
   // classWeight that weights the 89% class up: certain, on the weights' declaration, fixed by swapping them.
   { script: 'benchmark/bugs/class-weight-inverted/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'const classWeight = ', fixed: 'const classWeight = { 0: 1, 1: ratio };' },
+  // Balanced weights computed in the classes' loading order but keyed by their sorted order: on the line that writes them, fixed with inverse-frequency weights.
+  { script: 'benchmark/bugs/class-weight-key-order/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'Object.values(counts).forEach(', fixed: 'classWeight: { 0: ' },
   // A warm-up counted in epochs over 1000 "steps": every step at 3% of the rate or less; an error on the assignment when the run ends near knowing nothing.
   { script: 'benchmark/bugs/warmup-never-ends/buggy.js', symptoms: ['learning-rate-held-low'], rootCause: 'learning-rate', lineOf: 'model.optimizer.learningRate = ' },
   // BatchNormalization over raw loan amounts, called with { training: false } in a custom loop: the stall is its consequence.

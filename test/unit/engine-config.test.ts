@@ -399,6 +399,19 @@ describe('learning rate band', () => {
     assert.equal(byId(configOnly(model('{"0":1,"1":8.3}'), src).findings, 'class-weights-inverted:fit'), undefined);
   });
 
+  it('class weights computed in one class order and keyed by another: shown where they are written, fixed with inverse-frequency weights', () => {
+    let src = withLine(CLASSIFIER_SRC, 9, '  const classWeight = {};');
+    src = withLine(src, 10, '  Object.values(counts).forEach((c, i) => { classWeight[i] = total / (3 * c); });');
+    src = withLine(src, 12, '  await model.fit(x, y, { epochs: 10, classWeight });');
+    const b = new TraceBuilder().model({ layers: [dense(16, 'relu', 7), dense(3, 'softmax', 8)], loss: 'categoricalCrossentropy', compileLine: 11, fitLine: 12 }).xRange(-1, 1).yOneHot(3, 1000, [0.05, 0.84, 0.11]);
+    b.modelEvent!.fitConfig['classWeighted'] = true;
+    b.modelEvent!.fitConfig['classWeights'] = '{"0":0.4,"1":3.2,"2":6.3}';
+    const f = byId(configOnly(b, src).findings, 'class-weights-inverted:fit')!;
+    assert.deepEqual([f.confirmed, f.location?.line], [true, 10]);
+    assert.match(f.message, /the rarer a class, the larger its weight should be/);
+    assert.equal(lineOf(applyFix(src, f.fix), 12), '  await model.fit(x, y, { epochs: 10, classWeight: { 0: 6.67, 1: 0.397, 2: 3.03 } });');
+  });
+
   it("Adam's epsilon at 1: a warning on the optimizer, confirmed by a run that ends near the no-skill loss, fixed with the default epsilon", () => {
     const src = withLine(CLASSIFIER_SRC, 10, '  const optimizer = tf.train.adam(0.001, 0.9, 0.999, 1.0);');
     const model = (epsilon: number) => new TraceBuilder().model(classifierModel({ optimizer: { className: 'Adam', learningRate: 0.001, line: 10, settings: { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon } } })).xRange(-1, 1).yOneHot(3);

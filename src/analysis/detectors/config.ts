@@ -793,6 +793,9 @@ function classWeightsInverted(view: ModelView, run: ModelState): Hypothesis[] {
   // Imbalanced (the rare class at most half as frequent), and the common class weighted at least twice the rare one.
   if (rare.f > 0.5 * common.f || common.w < 2 * rare.w) return [];
   const effective = (common.f * common.w) / (rare.f * rare.w);
+  const swap = Object.keys(weights).length === 2 && classes.length === 2;
+  // Balanced weights, total / (classes × count): each class then weighs the same in the loss.
+  const balanced = classes.map((x) => `${x.c}: ${literal(Number((1 / (classes.length * x.f)).toPrecision(3)))}`).join(', ');
   return [
     {
       id: 'class-weights-inverted:fit',
@@ -801,16 +804,17 @@ function classWeightsInverted(view: ModelView, run: ModelState): Hypothesis[] {
       layer: null,
       location: fitSite,
       related: [],
-      message: `classWeight gives class ${common.c}, ${pct(common.f)} of the targets, weight ${fmt(common.w)} and class ${rare.c}, ${pct(rare.f)} of them, weight ${fmt(rare.w)}: the common class is weighted up, so in the loss it now outweighs the rare one ${fmt(effective)} to 1 instead of ${fmt(common.f / rare.f)} to 1, which pushes the model to predict class ${common.c} for nearly every row. The weights are the wrong way round: the rare class should get the larger one.`,
+      message: `classWeight gives class ${common.c}, ${pct(common.f)} of the targets, weight ${fmt(common.w)} and class ${rare.c}, ${pct(rare.f)} of them, weight ${fmt(rare.w)}: the common class is weighted up, so in the loss it now outweighs the rare one ${fmt(effective)} to 1 instead of ${fmt(common.f / rare.f)} to 1, which pushes the model to predict class ${common.c} for nearly every row. ${swap ? 'The weights are the wrong way round: the rare class should get the larger one.' : 'The weights sit on the wrong classes (computed in one order of the classes, keyed by another?): the rarer a class, the larger its weight should be.'}`,
       evidence: [`classWeight ${text}`, `class frequencies ${classes.map((x) => `${x.c}: ${pct(x.f)}`).join(', ')}`],
       relevance: new Map(),
-      fixes: Object.keys(weights).length === 2 && classes.length === 2 ? [{ title: `Swap the class weights: class ${rare.c} gets ${fmt(common.w)}`, plan: { kind: 'swapClassWeights', fitSite } }] : [],
+      fixes: swap ? [{ title: `Swap the class weights: class ${rare.c} gets ${fmt(common.w)}`, plan: { kind: 'swapClassWeights', fitSite } }] : [{ title: 'Weight each class by its inverse frequency', plan: { kind: 'replaceFitOption', fitSite, key: 'classWeight', with: `classWeight: { ${balanced} }` } }],
       confirmBy: set(...HARM, 'minority-never-predicted'),
       strength: 0.9,
       weak: false,
       keepWhenLearning: true,
       certain: true,
-      atFix: true,
+      // Two weights, swapped where they are declared; more, shown where the script writes them.
+      ...(swap ? { atFix: true } : { writtenOption: 'classWeight' }),
     },
   ];
 }
