@@ -119,6 +119,10 @@ export type FixPlan =
   | { kind: 'unstandardizeAtMake'; site: SourceSite }
   /** `table.slice([0, 4], [n, 1])` whose column should be `to`: the begin's last number becomes `to`. */
   | { kind: 'sliceColumn'; site: SourceSite; to: number }
+  /** Targets written in a `for (const i in array)` loop that adds to `i` (a string there): a counting loop. */
+  | { kind: 'forInToIndex'; site: SourceSite }
+  /** Targets written as `Math.log(count)` (-Infinity at 0): `Math.log1p`, and `Math.exp` back to counts as `Math.expm1`. */
+  | { kind: 'log1pAtWrite'; site: SourceSite }
   /** The `'int32'` written as the dtype argument `index` of the `call(...)` at the site becomes `'float32'`. */
   | { kind: 'floatDtype'; site: SourceSite; call: string; index: number }
   /** The rate set at the site (`opt.learningRate = <expr>`, `setLearningRate(<expr>)`) becomes `Math.max(<expr>, floor)`. */
@@ -851,12 +855,16 @@ function arrayWriteOffset(src: SourceText, site: SourceSite): number {
     const first = close > open ? splitTopLevel(t, open + 1, close)[0] : undefined;
     arg = first ? trim(t, first.start, first.end) : null;
   }
-  // `ys`, or `train.ys` from a helper that fills a local `ys` and returns { xs, ys }.
-  const name = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)*([A-Za-z_$][\w$]*)$/.exec(arg ? t.slice(arg.start, arg.end) : '')?.[1];
+  // `ys`, or `train.ys` from a helper that fills a local `ys` and returns { xs, ys }; rows cut from it (`ys.slice(0, n)`) are its rows.
+  const text = arg ? t.slice(arg.start, arg.end).replace(/\s*\.\s*slice\s*\([^()]*\)$/, '') : '';
+  const name = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)*([A-Za-z_$][\w$]*)$/.exec(text)?.[1];
   if (!name) return -1;
   const code = codeOnly(t, 0, t.length);
   const writes = [...code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(name)}\\s*(?:\\.\\s*push\\s*\\(|\\[[^\\]\\n]*\\]\\s*=(?!=))`, 'g'))];
-  return writes.length === 1 ? writes[0]!.index! : -1;
+  if (writes.length === 1) return writes[0]!.index!;
+  // Never written row by row: declared once as a mapping of other values, which computes each row.
+  const decl = writes.length === 0 && name === text ? singleDeclaration(t, name) : null;
+  return decl && /^[^;\n]*\.\s*map\s*\(/.test(code.slice(decl.init, statementEnd(t, decl.init))) ? decl.at : -1;
 }
 
 function windowBeforeTargetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'windowBeforeTarget' }>): EditResult {
@@ -1963,7 +1971,6 @@ function loopAround(src: SourceText, at: number): number | null {
   return loopLine;
 }
 
-/** The first of a call's frames (innermost first) that runs directly inside a loop, or null. */
 /**
  * The rate given at `site`, by `optimizer.setLearningRate(lr)`, `optimizer.learningRate = lr` or
  * an optimizer factory (`tf.train.adam(lr)`),
@@ -2123,6 +2130,40 @@ function sliceColumnEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sliceCol
   const last = items.length >= 2 ? trim(t, items[items.length - 1]!.start, items[items.length - 1]!.end) : null;
   if (!last || !/^\d+$/.test(t.slice(last.start, last.end))) return null;
   return [src.edit(p.site.file, last.start, last.end, String(p.to))];
+}
+
+function forInToIndexEdits(src: SourceText, p: Extract<FixPlan, { kind: 'forInToIndex' }>): EditResult {
+  const t = src.text;
+  const at = arrayWriteOffset(src, p.site);
+  if (at < 0) return null;
+  for (let open = enclosingBlock(t, at); open >= 0; open = enclosingBlock(t, open)) {
+    const before = codeOnly(t, Math.max(0, open - 300), open);
+    const m = /\bfor\s*\(\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s+in\s+([A-Za-z_$][\w$.]*)\s*\)\s*$/.exec(before);
+    if (!m) continue;
+    // The key is a string: `i + 1` there concatenates ('3' + 1 is '31').
+    if (!new RegExp(String.raw`(?<![\w$.])${escapeRe(m[1]!)}\s*\+`).test(codeOnly(t, at, statementEnd(t, at)))) return null;
+    const start = open - before.length + m.index;
+    const close = matchClose(t, start + m[0].indexOf('('));
+    return close > start ? [src.edit(p.site.file, start, close + 1, `for (let ${m[1]} = 0; ${m[1]} < ${m[2]}.length; ${m[1]}++)`)] : null;
+  }
+  return null;
+}
+
+function log1pAtWriteEdits(src: SourceText, p: Extract<FixPlan, { kind: 'log1pAtWrite' }>): EditResult {
+  const t = src.text;
+  const at = arrayWriteOffset(src, p.site);
+  if (at < 0) return null;
+  const logs = [...codeOnly(t, at, statementEnd(t, at)).matchAll(/\bMath\s*\.\s*log\s*\(/g)];
+  if (logs.length !== 1) return null;
+  const logAt = at + logs[0]!.index! + logs[0]![0].lastIndexOf('log');
+  const edits = [src.edit(p.site.file, logAt, logAt + 3, 'log1p')];
+  // Predictions read back as counts with the one Math.exp in the file.
+  const exps = [...codeOnly(t, 0, t.length).matchAll(/\bMath\s*\.\s*exp\s*\(/g)];
+  if (exps.length === 1) {
+    const e = exps[0]!.index! + exps[0]![0].lastIndexOf('exp');
+    edits.push(src.edit(p.site.file, e, e + 3, 'expm1'));
+  }
+  return edits;
 }
 
 function alignSliceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'alignSlice' }>): EditResult {
@@ -2455,6 +2496,8 @@ function planFile(p: FixPlan): string | null {
     case 'freshIterator':
     case 'unstandardizeAtMake':
     case 'sliceColumn':
+    case 'forInToIndex':
+    case 'log1pAtWrite':
     case 'floatDtype':
     case 'rateFloor':
     case 'stepFrom':
@@ -2607,6 +2650,10 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return unstandardizeAtMakeEdits(src, p);
       case 'sliceColumn':
         return sliceColumnEdits(src, p);
+      case 'forInToIndex':
+        return forInToIndexEdits(src, p);
+      case 'log1pAtWrite':
+        return log1pAtWriteEdits(src, p);
       case 'floatDtype':
         return floatDtypeEdits(src, p);
       case 'rateFloor':

@@ -120,6 +120,10 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/sparse-labels-beyond-units/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const numClasses = ', fixed: 'const numClasses = Math.max(...train.labels) + 1;' },
   { script: 'benchmark/bugs/one-hot-depth-max-label/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const numClasses = ', fixed: 'const numClasses = Math.max(...train.labels) + 1;' },
   // classWeight that weights the 89% class up: certain, on the weights' declaration, fixed by swapping them.
+  // Next-step targets written in a for...in loop (its key a string, so i + 1 concatenates): NaN targets, shown on the loop, fixed to a counting loop.
+  { script: 'benchmark/bugs/for-in-string-index/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'for (const i in series)', fixed: 'for (let i = 0; i < series.length; i++) {' },
+  // Sales counts logged with Math.log (-Infinity at 0): shown where they are mapped, fixed with log1p.
+  { script: 'benchmark/bugs/log-targets-zero-counts/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'Math.log(y)', fixed: 'Math.log1p(y)' },
   { script: 'benchmark/bugs/class-weight-inverted/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'const classWeight = ', fixed: 'const classWeight = { 0: 1, 1: ratio };' },
   // Balanced weights computed in the classes' loading order but keyed by their sorted order: on the line that writes them, fixed with inverse-frequency weights.
   { script: 'benchmark/bugs/class-weight-key-order/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'Object.values(counts).forEach(', fixed: 'classWeight: { 0: ' },

@@ -762,6 +762,29 @@ describe('inputs parsed with parseInt', () => {
   });
 });
 
+describe('non-finite targets written by the script', () => {
+  const forIn = [
+    'function makeSamples(series) {',
+    '  const ys = [];',
+    '  for (const i in series) {',
+    '    if (i >= series.length - 1) continue;',
+    '    ys.push([series[i + 1]]);',
+    '  }',
+    '  return { ys };',
+    '}',
+    'const yTrain = tf.tensor2d(ys.slice(0, nTrain), [nTrain, 1]);',
+  ].join('\n');
+  it('turns a for...in loop whose key is added to into a counting loop, behind a row cut of the targets', () => {
+    assert.equal(lineOf(apply(forIn, { kind: 'forInToIndex', site: site(9, 16) })!, 3), '  for (let i = 0; i < series.length; i++) {');
+    assert.equal(apply(forIn.replace('series[i + 1]', 'series[i]'), { kind: 'forInToIndex', site: site(9, 16) }), null);
+  });
+  it('takes log1p of counts logged where they are mapped, and reads predictions back with expm1', () => {
+    const src = ['const logTrain = train.sales.map((y) => [Math.log(y)]);', 'const yTrain = tf.tensor2d(logTrain, [N, 1]);', 'const counts = pred.map((v) => Math.exp(v));'].join('\n');
+    assert.equal(apply(src, { kind: 'log1pAtWrite', site: site(2, 16) }), ['const logTrain = train.sales.map((y) => [Math.log1p(y)]);', 'const yTrain = tf.tensor2d(logTrain, [N, 1]);', 'const counts = pred.map((v) => Math.expm1(v));'].join('\n'));
+    assert.equal(apply(src.replace('Math.log(y)', 'y'), { kind: 'log1pAtWrite', site: site(2, 16) }), null);
+  });
+});
+
 describe('a series shuffled before it is cut into windows', () => {
   it('removes the shuffle statement with its line, comment and all', () => {
     const src = ['  const starts = windowStarts(series);', '  tf.util.shuffle(series); // always shuffle', '  const train = cut(series, starts);'].join('\n');

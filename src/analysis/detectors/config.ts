@@ -1169,6 +1169,14 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
       const about = `${role}${slot === 0 ? '' : slot}`;
       const fitSite = e.site ?? view.event.fitSite;
       const fix: PlannedFix | null = role === 'x' ? { title: `Replace the NaN and Infinity ${what} with 0 before fit`, plan: { kind: 'scale', fitSite, role, op: { type: 'finite' } } } : null;
+      // Targets written in the script: from a for...in key used in arithmetic, or the log of a count of 0.
+      const written: PlannedFix[] =
+        role === 'y' && e.origin?.site
+          ? [
+              { title: 'Count the index (for...in gives it as a string, so i + 1 concatenates)', plan: { kind: 'forInToIndex', site: e.origin.site } },
+              ...(s.infCount > 0 && s.nanCount === 0 ? [{ title: 'Take log1p of the counts (log(1 + count), 0 at 0)', plan: { kind: 'log1pAtWrite' as const, site: e.origin.site } }] : []),
+            ]
+          : [];
       // Parsed from text where the rows are built (parseFloat of an empty cell): 0 there.
       const madeAt = e.origin?.site;
       const atParse: PlannedFix | null = role === 'x' && s.infCount === 0 && madeAt ? { title: `Read empty or unreadable cells as 0 where the rows are parsed`, plan: { kind: 'nanAtParse', site: madeAt } } : null;
@@ -1204,13 +1212,13 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         message: `The training ${what} contain ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''}: the first batch that holds one turns the weights into NaN. Drop or fill those rows before training.`,
         evidence: [`${kinds} in the training ${what}${where ? `, ${where}` : ''}`],
         relevance: new Map(),
-        fixes: [atParse, fix].filter((x): x is PlannedFix => x !== null),
+        fixes: [atParse, fix, ...written].filter((x): x is PlannedFix => x !== null),
         confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation', 'vanishing-gradient', 'weights-unchanged', 'output-out-of-range'),
         strength: 1,
         weak: false,
         explainsAllHarm: true,
-        // Shown on the parse when that fix applies there.
-        ...(atParse ? { atFix: true } : {}),
+        // Shown on the parse, the loop or the log when a fix applies there.
+        ...(atParse || written.length ? { atFix: true } : {}),
       });
     }
   }
