@@ -84,6 +84,8 @@ export const SYMPTOMS = [
   'truncated-to-int',
   // fitDataset's later epochs got no batch: the dataset's iterator was spent.
   'dataset-spent',
+  // A batch normalization layer whose moving mean and variance can never move (momentum 1 or more).
+  'moving-statistics-frozen',
   // Every row of the training inputs is the same.
   'identical-inputs',
   'targets-unrelated',
@@ -140,6 +142,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'loss-without-gradient': 'no gradient reached the weights',
   'truncated-to-int': 'values with fractions were truncated to integers',
   'dataset-spent': 'later epochs got no batch',
+  'moving-statistics-frozen': "batch normalization's moving statistics never move",
   'weights-reset': 'setWeights during training throws away what the steps learned',
   'sample-contents-shuffled': "each sample's own steps or features were shuffled",
   'targets-are-inputs': 'the targets are one of the input columns',

@@ -124,6 +124,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/for-in-string-index/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'for (const i in series)', fixed: 'for (let i = 0; i < series.length; i++) {' },
   // Sales counts logged with Math.log (-Infinity at 0): shown where they are mapped, fixed with log1p.
   { script: 'benchmark/bugs/log-targets-zero-counts/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'Math.log(y)', fixed: 'Math.log1p(y)' },
+  // Batch normalization with momentum 1 on raw readings: certain from the setting, on the layer, fixed to 0.99.
+  { script: 'benchmark/bugs/batchnorm-momentum-one/buggy.js', symptoms: ['moving-statistics-frozen'], rootCause: 'architecture', lineOf: 'tf.layers.batchNormalization(', fixed: 'momentum: 0.99' },
   { script: 'benchmark/bugs/class-weight-inverted/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'const classWeight = ', fixed: 'const classWeight = { 0: 1, 1: ratio };' },
   // Balanced weights computed in the classes' loading order but keyed by their sorted order: on the line that writes them, fixed with inverse-frequency weights.
   { script: 'benchmark/bugs/class-weight-key-order/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'Object.values(counts).forEach(', fixed: 'classWeight: { 0: ' },
@@ -264,6 +266,8 @@ const HEALTHY = [
   path.relative(ROOT, path.join(FIXTURES, 'subset-full-batch.js')),
   // A callback that restores the best weights so far when an epoch is worse: learned weights, not the start's.
   'benchmark/bugs/restore-weights-each-epoch/fixed.js',
+  // Raw sensor readings normalized by batch normalization (momentum 0.99): validation sits at chance until the moving statistics catch up.
+  'benchmark/bugs/batchnorm-momentum-one/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -1075,6 +1075,20 @@ describe('batch normalization on batches of two', () => {
   });
 });
 
+describe('batch normalization with momentum 1', () => {
+  const model = (momentum: number) =>
+    classifierModel({ layers: [{ className: 'BatchNormalization', line: 7, config: { momentum } }, dense(16, 'relu', 8), dense(3, 'softmax', 9)] });
+  it('is certain at once, on the layer, with a fix to 0.99; the default momentum is no finding', () => {
+    const src = withLine(CLASSIFIER_SRC, 7, '  model.add(tf.layers.batchNormalization({ inputShape: [4], momentum: 1 }));');
+    const f = configOnly(new TraceBuilder().model(model(1)).xRange(-1, 1).yOneHot(3), src).findings.find((x) => x.symptom === 'moving-statistics-frozen');
+    assert.ok(f, 'a finding on the layer');
+    assert.deepEqual([f!.confirmed, f!.rootCause, f!.location?.line], [true, 'architecture', 7]);
+    assert.match(f!.message, /stay at their starting 0 and 1 for good/);
+    assert.equal(lineOf(applyFix(src, f!.fix), 7), '  model.add(tf.layers.batchNormalization({ inputShape: [4], momentum: 0.99 }));');
+    assert.deepEqual(configOnly(new TraceBuilder().model(model(0.99)).xRange(-1, 1).yOneHot(3), src).findings, []);
+  });
+});
+
 describe('sigmoid in hidden layers under plain SGD', () => {
   const model = (optimizer: string) =>
     classifierModel({ optimizer: { className: optimizer, learningRate: 0.1 }, layers: [dense(16, 'sigmoid', 7), dense(3, 'linear', 8), act('softmax', 9)] });

@@ -2511,6 +2511,39 @@ function tinyBatchNormalization(view: ModelView): Hypothesis[] {
 }
 
 /**
+ * Batch normalization with a momentum of 1 or more: its moving mean and variance, which predict and
+ * evaluate normalize with, keep their starting 0 and 1 (or run away), while training normalizes
+ * with each batch's own statistics. The model trains well and predicts on unnormalized values.
+ * Certain from the setting.
+ */
+function frozenMovingStatistics(view: ModelView): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const l of view.layers) {
+    const m = l.info.config['momentum'];
+    if (!/^batchnormalization/i.test(l.info.className) || typeof m !== 'number' || m < 1) continue;
+    out.push({
+      id: `moving-statistics-frozen:${l.info.name}`,
+      symptom: 'moving-statistics-frozen',
+      rootCause: 'architecture',
+      layer: l,
+      location: l.info.site,
+      related: [],
+      message: `${l.info.name} has momentum ${fmt(m)}: each step keeps ${m === 1 ? "all of its moving mean and variance and adds none of the batch's" : "more than all of its moving mean and variance and subtracts some of the batch's"}, so they ${m === 1 ? 'stay at their starting 0 and 1' : 'run away from the data'} for good. Training normalizes with each batch's own statistics and looks fine, but predict, evaluate and validation normalize with the moving ones, on values that were never scaled. Keras's momentum is the share kept (0.99 by default); PyTorch's is the share added.`,
+      evidence: [`${l.info.name}: momentum ${fmt(m)}`],
+      relevance: new Map([[l.pos, { score: 1, evidence: `moving statistics frozen (momentum ${fmt(m)})` }]]),
+      fixes: [{ title: `Use momentum 0.99 on ${l.info.name}`, plan: { kind: 'layerNumber', layer: l.info, key: 'momentum', to: 0.99 } }],
+      confirmBy: set(...HARM, 'validation-at-chance', 'overfitting'),
+      strength: 0.95,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+      atFix: true,
+    });
+  }
+  return out;
+}
+
+/**
  * Hidden layers squashed by sigmoid, trained by plain SGD: sigmoid's slope is at most 1/4, so each
  * such layer shrinks the gradient reaching the layers below, and SGD's steps shrink with it (an
  * adaptive optimizer would rescale them). Hidden until a stall needs a cause.
@@ -3196,6 +3229,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...dropoutAfterOutput(view));
   out.push(...noiseDrownsInputs(view, run));
   out.push(...tinyBatchNormalization(view));
+  out.push(...frozenMovingStatistics(view));
   out.push(...hiddenSigmoid(view));
   out.push(...hiddenSoftmax(view));
   out.push(...oneUnitBottleneck(view));

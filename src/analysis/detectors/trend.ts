@@ -484,6 +484,10 @@ function validationAtChance(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgr
   const recent = run.recentEpochs;
   if (!ap || !lp?.baseline || recent.length < 3 || run.bestValAcc === null) return [];
   if (hypothesisIds(ctx, (x) => VALIDATION_MISMATCH.has(x.symptom)).length) return [];
+  // Batch normalization's moving statistics start at 0 and 1 and take about 3 / (1 - momentum)
+  // steps to reach the data's: until then, validation normalizes with the wrong ones.
+  const warmUp = Math.max(0, ...(ctx.view?.layers ?? []).map((l) => movingStatisticsWarmUp(l.info.className, l.info.config['momentum'])));
+  if (ctx.iteration < warmUp) return [];
   const chance = ap.chance.value;
   const samples = ctx.view?.event.fitConfig['validationSamples'];
   const n = typeof samples === 'number' && samples > 0 ? samples : null;
@@ -510,6 +514,13 @@ function validationAtChance(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgr
       cause: { rootCause: 'training-data', layer: null, location, fixes: [], confirms: [], folds: [] },
     },
   ];
+}
+
+/** Steps a batch normalization layer's moving statistics need to come within 5% of the data's (0 for other layers, and for a momentum of 1 or more, which never gets there: a finding of its own). */
+function movingStatisticsWarmUp(className: string, momentum: unknown): number {
+  if (!/^batchnormalization/i.test(className)) return 0;
+  const m = typeof momentum === 'number' ? momentum : 0.99;
+  return m > 0 && m < 1 ? Math.ceil(3 / (1 - m)) : 0;
 }
 
 /**
