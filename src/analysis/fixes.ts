@@ -123,6 +123,8 @@ export type FixPlan =
   | { kind: 'forInToIndex'; site: SourceSite }
   /** Targets written as `Math.log(count)` (-Infinity at 0): `Math.log1p`, and `Math.exp` back to counts as `Math.expm1`. */
   | { kind: 'log1pAtWrite'; site: SourceSite }
+  /** A rate set to `base / epoch` (Infinity at epoch 0): the one name it divides by, counted from 1 (`epoch + 1`). */
+  | { kind: 'divisorPlusOne'; site: SourceSite }
   /** The `'int32'` written as the dtype argument `index` of the `call(...)` at the site becomes `'float32'`. */
   | { kind: 'floatDtype'; site: SourceSite; call: string; index: number }
   /** The rate set at the site (`opt.learningRate = <expr>`, `setLearningRate(<expr>)`) becomes `Math.max(<expr>, floor)`. */
@@ -2166,6 +2168,19 @@ function log1pAtWriteEdits(src: SourceText, p: Extract<FixPlan, { kind: 'log1pAt
   return edits;
 }
 
+function divisorPlusOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'divisorPlusOne' }>): EditResult {
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  // A rate assigned or passed on this line, divided by one bare name (not a member, not a call).
+  if (!/learningRate\s*=(?!=)|setLearningRate\s*\(/.test(code)) return null;
+  const divisions = [...code.matchAll(/\/\s*([A-Za-z_$][\w$]*)(?![\w$.(\[])/g)];
+  if (divisions.length !== 1) return null;
+  const d = divisions[0]!;
+  const at = start + d.index! + d[0].length - d[1]!.length;
+  return [src.edit(p.site.file, at, at + d[1]!.length, `(${d[1]} + 1)`)];
+}
+
 function alignSliceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'alignSlice' }>): EditResult {
   if (p.site.file !== p.like.file) return null;
   const t = src.text;
@@ -2498,6 +2513,7 @@ function planFile(p: FixPlan): string | null {
     case 'sliceColumn':
     case 'forInToIndex':
     case 'log1pAtWrite':
+    case 'divisorPlusOne':
     case 'floatDtype':
     case 'rateFloor':
     case 'stepFrom':
@@ -2654,6 +2670,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return forInToIndexEdits(src, p);
       case 'log1pAtWrite':
         return log1pAtWriteEdits(src, p);
+      case 'divisorPlusOne':
+        return divisorPlusOneEdits(src, p);
       case 'floatDtype':
         return floatDtypeEdits(src, p);
       case 'rateFloor':

@@ -154,6 +154,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // labelSmoothing 1 in a custom loop's softmaxCrossEntropy: uniform targets; shown on the constant, fixed to 0.1.
   { script: 'benchmark/bugs/label-smoothing-one/buggy.js', symptoms: ['label-smoothing-heavy'], rootCause: 'loss-function', lineOf: 'const LABEL_SMOOTHING = ', fixed: 'const LABEL_SMOOTHING = 0.1;' },
   // A learning rate parsed from an environment variable that is not set: NaN; shown on the setting, with a fallback.
+  // A rate schedule dividing by the epoch, 0 at first: Infinity, NaN weights; on the assignment, fixed to count from 1.
+  { script: 'benchmark/bugs/lr-divided-by-epoch-zero/buggy.js', symptoms: ['non-finite-weights', 'non-finite-gradients', 'non-finite-loss'], rootCause: 'learning-rate', lineOf: 'model.optimizer.learningRate = ', fixed: 'BASE_LR / (epoch + 1);' },
   { script: 'benchmark/bugs/learning-rate-nan-env/buggy.js', symptoms: ['non-finite-weights', 'non-finite-gradients', 'non-finite-loss'], rootCause: 'learning-rate', lineOf: 'const LEARNING_RATE = ', fixed: 'parseFloat(process.env.LEARNING_RATE) || 0.001;' },
   // A forecasting window that includes the value it predicts: shown on the window, moved one step earlier.
   { script: 'benchmark/bugs/time-series-window-leak/buggy.js', symptoms: ['targets-are-inputs'], rootCause: 'training-data', lineOf: 'xs.push(values.slice(', fixed: 'xs.push(values.slice(i - WINDOW, i));' },

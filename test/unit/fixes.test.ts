@@ -730,6 +730,14 @@ describe('a learning rate set below 0', () => {
   });
 });
 
+describe('a learning rate divided by the epoch', () => {
+  it('counts the divisor from 1', () => {
+    assert.equal(apply('      model.optimizer.learningRate = BASE_LR / epoch;', { kind: 'divisorPlusOne', site: site(1, 7) }), '      model.optimizer.learningRate = BASE_LR / (epoch + 1);');
+    assert.equal(apply('opt.setLearningRate(0.1 / step);', { kind: 'divisorPlusOne', site: site(1, 1) }), 'opt.setLearningRate(0.1 / (step + 1));');
+    assert.equal(apply('opt.learningRate = lr / cfg.epochs;', { kind: 'divisorPlusOne', site: site(1, 1) }), null);
+  });
+});
+
 describe('a learning rate computed where it is declared', () => {
   it('replaces the computation with the new rate', () => {
     const src = ['const LEARNING_RATE = BASE_LR * BATCH_SIZE;', 'const opt = tf.train.sgd(LEARNING_RATE);'].join('\n');

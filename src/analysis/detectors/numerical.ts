@@ -71,7 +71,10 @@ function nonFiniteRateCause(ctx: Ctx): Cause | null {
   const fixes: PlannedFix[] =
     !bad.site && location && factory && band
       ? [{ title: `Fall back to ${literal(band.typical)} when the setting is missing`, plan: { kind: 'settingFallback', site: location, callee: factory === 'rmsprop' ? 'rmsprop' : factory, index: 0, fallback: literal(band.typical) } }]
-      : [];
+      : bad.site
+        ? // A schedule that divides by the epoch or step, which starts at 0.
+          [{ title: 'Count from 1 in the division (the first epoch is 0)', plan: { kind: 'divisorPlusOne', site: bad.site } }]
+        : [];
   return { rootCause: 'learning-rate', layer: null, location, fixes, confirms: [], folds: [], ...(location ? { rateValueAt: location } : {}) };
 }
 
