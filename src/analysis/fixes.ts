@@ -125,6 +125,8 @@ export type FixPlan =
   | { kind: 'log1pAtWrite'; site: SourceSite }
   /** A rate set to `base / epoch` (Infinity at epoch 0): the one name it divides by, counted from 1 (`epoch + 1`). */
   | { kind: 'divisorPlusOne'; site: SourceSite }
+  /** Labels written as `cols[4] === 1 ? 1 : 0` from text fields (strings): the field as a number, `Number(cols[4]) === 1`. */
+  | { kind: 'numberCompare'; site: SourceSite }
   /** The `'int32'` written as the dtype argument `index` of the `call(...)` at the site becomes `'float32'`. */
   | { kind: 'floatDtype'; site: SourceSite; call: string; index: number }
   /** The rate set at the site (`opt.learningRate = <expr>`, `setLearningRate(<expr>)`) becomes `Math.max(<expr>, floor)`. */
@@ -861,12 +863,35 @@ function arrayWriteOffset(src: SourceText, site: SourceSite): number {
   const text = arg ? t.slice(arg.start, arg.end).replace(/\s*\.\s*slice\s*\([^()]*\)$/, '') : '';
   const name = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)*([A-Za-z_$][\w$]*)$/.exec(text)?.[1];
   if (!name) return -1;
-  const code = codeOnly(t, 0, t.length);
+  // `train.labels` where `train = parseCsv(...)`: looked for in parseCsv's body only.
+  const scope = helperBody(t, /^([A-Za-z_$][\w$]*)\s*\.\s*[A-Za-z_$][\w$]*$/.exec(text)?.[1]) ?? { start: 0, end: t.length };
+  const code = codeOnly(t, scope.start, scope.end);
   const writes = [...code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(name)}\\s*(?:\\.\\s*push\\s*\\(|\\[[^\\]\\n]*\\]\\s*=(?!=))`, 'g'))];
-  if (writes.length === 1) return writes[0]!.index!;
+  if (writes.length === 1) return scope.start + writes[0]!.index!;
+  if (writes.length || (name !== text && scope.start === 0)) return -1;
   // Never written row by row: declared once as a mapping of other values, which computes each row.
-  const decl = writes.length === 0 && name === text ? singleDeclaration(t, name) : null;
-  return decl && /^[^;\n]*\.\s*map\s*\(/.test(code.slice(decl.init, statementEnd(t, decl.init))) ? decl.at : -1;
+  const decls = [...code.matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(name)}\\s*=(?!=)\\s*`, 'g'))];
+  if (decls.length !== 1) return -1;
+  const at = scope.start + decls[0]!.index!;
+  const init = at + decls[0]![0].length;
+  return /^[^;\n]*\.\s*map\s*\(/.test(codeOnly(t, init, statementEnd(t, init))) ? at : -1;
+}
+
+/** The body of the function whose result `name` is declared as (`const train = parseCsv(text)`), when the file declares both once. */
+function helperBody(t: string, name: string | undefined): Span | null {
+  const decl = name ? singleDeclaration(t, name) : null;
+  const fn = decl ? /^(?:await\s+)?([A-Za-z_$][\w$]*)\s*\(/.exec(t.slice(decl.init, decl.init + 200))?.[1] : undefined;
+  if (!fn) return null;
+  const code = codeOnly(t, 0, t.length);
+  const defs = [...code.matchAll(new RegExp(`\\bfunction\\s+${escapeRe(fn)}\\s*\\(|\\b(?:const|let|var)\\s+${escapeRe(fn)}\\s*=\\s*(?:async\\s*)?(?:function\\b[^(]*)?\\(`, 'g'))];
+  if (defs.length !== 1) return null;
+  const paramsOpen = defs[0]!.index! + defs[0]![0].length - 1;
+  const paramsClose = matchClose(t, paramsOpen);
+  const open = paramsClose > 0 ? t.indexOf('{', paramsClose) : -1;
+  // Only `(...) {` or `(...) => {` between the parameters and the body.
+  if (open < 0 || !/^\s*(?:=>\s*)?$/.test(t.slice(paramsClose + 1, open))) return null;
+  const close = matchClose(t, open);
+  return close > open ? { start: open, end: close } : null;
 }
 
 function windowBeforeTargetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'windowBeforeTarget' }>): EditResult {
@@ -2181,6 +2206,18 @@ function divisorPlusOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'divis
   return [src.edit(p.site.file, at, at + d[1]!.length, `(${d[1]} + 1)`)];
 }
 
+function numberCompareEdits(src: SourceText, p: Extract<FixPlan, { kind: 'numberCompare' }>): EditResult {
+  const t = src.text;
+  const at = arrayWriteOffset(src, p.site);
+  if (at < 0) return null;
+  const code = codeOnly(t, at, statementEnd(t, at));
+  // One strict comparison of an indexed field with a number.
+  const m = [...code.matchAll(/([A-Za-z_$][\w$]*(?:\s*\[[^\]\n]+\])+)\s*(===|!==)\s*-?\d+(?:\.\d+)?\b/g)];
+  if (m.length !== 1) return null;
+  const start = at + m[0]!.index!;
+  return [src.edit(p.site.file, start, start + m[0]![1]!.length, `Number(${m[0]![1]})`)];
+}
+
 function alignSliceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'alignSlice' }>): EditResult {
   if (p.site.file !== p.like.file) return null;
   const t = src.text;
@@ -2514,6 +2551,7 @@ function planFile(p: FixPlan): string | null {
     case 'forInToIndex':
     case 'log1pAtWrite':
     case 'divisorPlusOne':
+    case 'numberCompare':
     case 'floatDtype':
     case 'rateFloor':
     case 'stepFrom':
@@ -2672,6 +2710,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return log1pAtWriteEdits(src, p);
       case 'divisorPlusOne':
         return divisorPlusOneEdits(src, p);
+      case 'numberCompare':
+        return numberCompareEdits(src, p);
       case 'floatDtype':
         return floatDtypeEdits(src, p);
       case 'rateFloor':

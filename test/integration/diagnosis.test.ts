@@ -126,6 +126,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/log-targets-zero-counts/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'Math.log(y)', fixed: 'Math.log1p(y)' },
   // Batch normalization with momentum 1 on raw readings: certain from the setting, on the layer, fixed to 0.99.
   { script: 'benchmark/bugs/batchnorm-momentum-one/buggy.js', symptoms: ['moving-statistics-frozen'], rootCause: 'architecture', lineOf: 'tf.layers.batchNormalization(', fixed: 'momentum: 0.99' },
+  // 0/1 labels parsed from text and compared with === 1: all 0, certain from fit's targets, on the map that writes them, fixed with Number().
+  { script: 'benchmark/bugs/labels-string-compare/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: 'cols[4] === 1', fixed: 'Number(cols[4]) === 1' },
   { script: 'benchmark/bugs/class-weight-inverted/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'const classWeight = ', fixed: 'const classWeight = { 0: 1, 1: ratio };' },
   // Balanced weights computed in the classes' loading order but keyed by their sorted order: on the line that writes them, fixed with inverse-frequency weights.
   { script: 'benchmark/bugs/class-weight-key-order/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'Object.values(counts).forEach(', fixed: 'classWeight: { 0: ' },
@@ -261,7 +263,6 @@ const HEALTHY = [
   'examples/healthy-mlp.js',
   path.relative(ROOT, path.join(FIXTURES, 'healthy-cnn.js')),
   path.relative(ROOT, path.join(FIXTURES, 'healthy-regression.js')),
-  'benchmark/cases/41372874/buggy.js',
   // Two heads, a regression and a 0/1 classification: the first head's targets arrive first and are not the second's.
   'benchmark/healthy/two-head-functional/program.js',
   // A subset cut once and trained on whole at every step.
@@ -283,6 +284,15 @@ for (const script of HEALTHY) {
     assert.equal(code, 0);
   });
 }
+
+test('the DeepLocalize healthy case 41372874 (every label 1, as in its CSV): one finding, that every target is one class', () => {
+  const { report } = diagnose(path.join(ROOT, 'benchmark/cases/41372874/buggy.js'));
+  assert.deepEqual(
+    report.findings.map((f) => `${f.symptom}@${f.location?.line}`),
+    ['one-class-targets@16'],
+  );
+  assert.match(report.findings[0]!.message, /Every one of the 238 training targets is class 1.*or the data holds one class only/);
+});
 
 /** Applies the lead finding's fix to a copy beside the script and diagnoses the copy. */
 function diagnoseFixedCopy(script: string, f: Finding): Report {

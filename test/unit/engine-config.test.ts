@@ -1075,6 +1075,19 @@ describe('batch normalization on batches of two', () => {
   });
 });
 
+describe('binary targets that are all one label', () => {
+  const allZero = (b: TraceBuilder) =>
+    b.data('y', { shape: [800, 1], dtype: 'float32', count: 800, min: 0, max: 0, mean: 0, std: 0, nanCount: 0, infCount: 0, distinct: [0], distinctCounts: [800], oneHotRows: false, columnMeans: [0] });
+  const model = (epochs: number) => ({ layers: [dense(16, 'relu', 7), dense(1, 'sigmoid', 8)], loss: 'binaryCrossentropy', compileLine: 11, fitLine: 12, epochs });
+  it('are certain over several epochs of fit, and left alone for a one-epoch fit (a GAN discriminator step)', () => {
+    const f = byId(configOnly(allZero(new TraceBuilder().model(model(20)).xRange(-1, 1)), CLASSIFIER_SRC).findings, 'one-class-targets:y');
+    assert.ok(f);
+    assert.deepEqual([f!.confirmed, f!.rootCause], [true, 'label-encoding']);
+    assert.match(f!.message, /Every one of the 800 training targets is class 0.*"1" === 1 is false/);
+    assert.equal(byId(configOnly(allZero(new TraceBuilder().model(model(1)).xRange(-1, 1)), CLASSIFIER_SRC).findings, 'one-class-targets:y'), undefined);
+  });
+});
+
 describe('batch normalization with momentum 1', () => {
   const model = (momentum: number) =>
     classifierModel({ layers: [{ className: 'BatchNormalization', line: 7, config: { momentum } }, dense(16, 'relu', 8), dense(3, 'softmax', 9)] });

@@ -793,6 +793,27 @@ describe('non-finite targets written by the script', () => {
   });
 });
 
+describe('binary labels compared as numbers while they are strings', () => {
+  const src = [
+    'function simulate(n) {',
+    '  const labels = [];',
+    '  for (let i = 0; i < n; i++) labels.push(rng.random() < 0.5 ? 1 : 0);',
+    '  return { labels };',
+    '}',
+    'function parseCsv(text) {',
+    "  const rows = text.split('\\n').map((line) => line.split(','));",
+    '  const labels = rows.map((cols) => (cols[4] === 1 ? 1 : 0));',
+    '  return { labels };',
+    '}',
+    'const train = parseCsv(makeLogCsv(800));',
+    'const yTrain = tf.tensor2d(train.labels, [800, 1]);',
+  ].join('\n');
+  it("reads the field as a number where the helper the targets come from maps them, not in another function's array of the same name", () => {
+    assert.equal(lineOf(apply(src, { kind: 'numberCompare', site: site(12, 16) })!, 8), '  const labels = rows.map((cols) => (Number(cols[4]) === 1 ? 1 : 0));');
+    assert.equal(apply(src.replace('cols[4] === 1', 'cols[4] > 0.5'), { kind: 'numberCompare', site: site(12, 16) }), null);
+  });
+});
+
 describe('a series shuffled before it is cut into windows', () => {
   it('removes the shuffle statement with its line, comment and all', () => {
     const src = ['  const starts = windowStarts(series);', '  tf.util.shuffle(series); // always shuffle', '  const train = cut(series, starts);'].join('\n');

@@ -2160,14 +2160,19 @@ function scaledAsAWhole(view: ModelView, run: ModelState): Hypothesis[] {
  * categorical loss over 2 units or more): it can only learn to answer that class, whatever its
  * input. Labels computed along the wrong axis (argMax over a sum that is always 1) or read from
  * the wrong column do this. Certain from fit's targets (the whole training set, unlike a custom
- * loop's batch). A single 0/1 output trained on one value is left alone: data that holds one class
- * only is what some scripts have; so is a model with frozen layers (a GAN's combined model).
+ * loop's batch). A single 0/1 output too, trained for several epochs (a text field compared with a
+ * number, or data of one class: nothing to learn either way). A model with frozen layers (a GAN's
+ * combined model) is left alone.
  */
 function oneClassTargets(view: ModelView, run: ModelState): Hypothesis[] {
   if (view.event.mode !== 'fit' || view.outputs.length !== 1 || view.layers.some((l) => !l.info.trainable)) return [];
   const o = view.outputs[0]!;
   const kind = o.loss?.kind;
-  if ((kind !== 'categorical' && kind !== 'sparse') || !(o.units !== null && o.units >= 2)) return [];
+  // One 0/1 output trained for several epochs on one label: a GAN's discriminator steps fit one
+  // label at a time too, but for one epoch on one batch.
+  const epochs = view.event.fitConfig['epochs'];
+  const binary = kind === 'binary' && o.units === 1 && typeof epochs === 'number' && epochs >= 2;
+  if (!binary && ((kind !== 'categorical' && kind !== 'sparse') || !(o.units !== null && o.units >= 2))) return [];
   const e = run.data.y.get(0);
   const s = e?.summary;
   const rows = s?.shape?.[0];
@@ -2190,10 +2195,10 @@ function oneClassTargets(view: ModelView, run: ModelState): Hypothesis[] {
       location: ySite,
       data: { role: 'y', fitSite: ySite },
       related: [],
-      message: `Every one of the ${rows} training targets is class ${fmt(only)}: the model can only learn to answer ${fmt(only)}, whatever its input, and its training loss and accuracy look perfect while it learns nothing. The labels lost their classes where they were made: an argMax or sum along the wrong axis, or the wrong column.`,
+      message: `Every one of the ${rows} training targets is class ${fmt(only)}: the model can only learn to answer ${fmt(only)}, whatever its input, and its training loss and accuracy look perfect while it learns nothing. ${binary ? 'Either the labels lost their classes where they were made (a comparison that is never true: a field split from text is a string, and "1" === 1 is false; or the wrong column), or the data holds one class only: there is nothing to tell apart.' : 'The labels lost their classes where they were made: an argMax or sum along the wrong axis, or the wrong column.'}`,
       evidence: [`all ${rows} targets are class ${fmt(only)}`],
       relevance: new Map(),
-      fixes: [],
+      fixes: binary && e.origin?.site ? [{ title: 'Compare the label as a number', plan: { kind: 'numberCompare', site: e.origin.site } }] : [],
       confirmBy: set(...HARM),
       strength: 1,
       weak: false,
