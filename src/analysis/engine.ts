@@ -285,6 +285,8 @@ export class DiagnosisEngine {
         return this.configEvidence(e.modelId, (run) => (run.shuffledSeries ??= e));
       case 'datasetSpent':
         return this.configEvidence(e.modelId, (run) => (run.datasetSpent ??= e));
+      case 'datasetTaken':
+        return this.configEvidence(e.modelId, (run) => (run.datasetTaken ??= e));
       case 'gradientBlocked':
         return this.configEvidence(e.modelId, (run) => (run.gradientBlocked ??= e));
       case 'shuffledInsideSamples':

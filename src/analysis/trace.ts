@@ -664,6 +664,23 @@ export const DatasetSpentEvent = z.object({
 export type DatasetSpentEvent = z.infer<typeof DatasetSpentEvent>;
 
 /**
+ * The dataset fitDataset trains on was cut by `.take(n)` to fewer batches than the dataset it was
+ * taken from held (a `.take(1)` left from looking at one batch): every epoch trains those few.
+ * Sent once per fit.
+ */
+export const DatasetTakenEvent = z.object({
+  type: z.literal('datasetTaken'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  /** Batches (or rows, when taken before batching) kept, and those the dataset before take held. */
+  kept: z.number().int().min(0),
+  of: z.number().int().min(1),
+  /** Whether the take came after the batching (so it counts batches). */
+  batches: z.boolean(),
+});
+export type DatasetTakenEvent = z.infer<typeof DatasetTakenEvent>;
+
+/**
  * A series shuffled with tf.util.shuffle and then cut into the windows training reads: the model's
  * first two input rows are windows of the shuffled array, `stride` apart. Sent once per model.
  */
@@ -916,6 +933,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   GradientBlockedEvent,
   TruncatedToIntEvent,
   DatasetSpentEvent,
+  DatasetTakenEvent,
   ShuffledSeriesEvent,
   TargetsSortedEvent,
   MaxNormAppliedEvent,

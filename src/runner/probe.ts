@@ -25,6 +25,7 @@ import type {
   GradientBlockedEvent,
   TruncatedToIntEvent,
   DatasetSpentEvent,
+  DatasetTakenEvent,
   ShuffledSeriesEvent,
   TargetsSortedEvent,
   MaxNormAppliedEvent,
@@ -1396,6 +1397,10 @@ const batchOriginOf = (dataset: any) => noteBehind(batchOrigins, dataset, keepsB
 const shuffleAfterBatchOf = (dataset: any): SourceSite | null => noteBehind(shuffledParts, dataset, keepsBatches)?.site ?? null;
 const shuffledPartOf = (dataset: any) => noteBehind(shuffledParts, dataset, (m) => m !== 'batch');
 const zippedApartOf = (dataset: any) => noteBehind(zippedApart, dataset, () => true);
+/** `.take(n)` calls that kept fewer batches or rows than their dataset held. */
+const takeCuts = new WeakMap<object, { site: SourceSite | null; kept: number; of: number; batches: boolean }>();
+/** The take behind the dataset fitDataset trains on, through methods that keep what it kept (and batching, for rows taken before it). */
+const takeCutOf = (dataset: any) => noteBehind(takeCuts, dataset, (m) => m === 'prefetch' || m === 'repeat' || m === 'shuffle' || m === 'map' || m === 'mapAsync' || m === 'batch');
 /** Datasets made by tf.data.generator, by the line that made them. */
 const generatorSites = new WeakMap<object, SourceSite | null>();
 const generatorSiteOf = (dataset: any): SourceSite | null => (dataset ? noteBehind(generatorSites, dataset, () => true) : null);
@@ -1406,6 +1411,9 @@ function hookData(data: any): void {
   for (const method of DERIVING) {
     noteResults(proto, method, (out, _args, self) => {
       derivedFrom.set(out, { from: self, method });
+      if (method === 'take' && Number.isInteger(self.size) && self.size > 0 && Number.isInteger(out.size) && out.size < self.size) {
+        takeCuts.set(out, { site: captureUserSite(PROBE_FILE), kept: out.size, of: self.size, batches: batchOriginOf(self) !== null });
+      }
       if (method === 'batch') {
         const shuffled = shuffledPartOf(self);
         batchOrigins.set(out, {
@@ -1574,6 +1582,8 @@ interface TracedModel {
   variableOwners: Map<string, [number, number]>;
   steps: number;
   dataSent: boolean;
+  /** fitDataset's `.take()` cut was sent. */
+  takeSent?: boolean;
   /** A custom loop's targets were sent (from the labels of its first loss call). */
   targetsSent: boolean;
   /** A custom loop's first input rows and target rows, kept until both are known (for the shuffle check). */
@@ -1820,6 +1830,11 @@ function traceFit(
       sendData(entry, 'yVal', args.validationData[1], site);
     }
     checkShuffledApart(entry, () => [headOf(tensorsOf(data.x)[0]), headOf(tensorsOf(data.y)[0])]);
+  }
+  const taken = dataset && !entry.takeSent ? takeCutOf(dataset) : null;
+  if (taken) {
+    entry.takeSent = true;
+    emit({ type: 'datasetTaken', modelId: entry.id, ...taken } satisfies DatasetTakenEvent);
   }
   const apart = dataset && !shuffleChecked.has(entry) ? zippedApartOf(dataset) : null;
   if (apart) {

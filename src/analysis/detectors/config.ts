@@ -3016,6 +3016,37 @@ function fewBatchesPerEpoch(view: ModelView): Hypothesis[] {
 }
 
 /**
+ * fitDataset trained on a dataset cut by `.take(n)` to a small part of the one it was taken from
+ * (a `.take(1)` left from looking at a batch): each epoch trains that part, and the whole run, no
+ * more than one pass over the data. Confirmed by a stall; the fix removes the take.
+ */
+function datasetTaken(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.datasetTaken;
+  const epochs = view.event.fitConfig['epochs'];
+  if (!e || typeof epochs !== 'number' || e.kept * 4 > e.of || (e.batches && e.kept * epochs > e.of)) return [];
+  const unit = e.batches ? 'batch' : 'row';
+  const plural = (n: number) => `${n} ${unit}${n === 1 ? '' : e.batches ? 'es' : 's'}`;
+  return [
+    {
+      id: 'dataset-taken:fit',
+      symptom: 'training-cut-short',
+      rootCause: 'training-length',
+      layer: null,
+      location: e.site ?? view.event.fitSite,
+      related: view.event.fitSite ? [{ site: view.event.fitSite, message: 'trains on what it kept' }] : [],
+      message: `.take(${e.kept}) keeps ${plural(e.kept)} of the ${plural(e.of)} the dataset held, and fitDataset trains on ${e.kept === 1 ? 'it' : 'them'} in each of its ${epochs} epochs: ${e.batches ? `${e.kept * epochs} updates in all, no more than one pass over the data` : `the model never sees ${Math.round((1 - e.kept / e.of) * 100)}% of the rows`}. A take left from looking at ${e.kept === 1 ? 'one batch' : 'a few batches'} does this.`,
+      evidence: [`.take(${e.kept}) of ${plural(e.of)}`, `${epochs} epochs`],
+      relevance: new Map(),
+      fixes: e.site ? [{ title: `Train on the whole dataset: remove .take(${e.kept})`, plan: { kind: 'unwrapCall', site: e.site, op: 'take', arity: 2 } }] : [],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'loss-oscillating'),
+      strength: 0.9,
+      weak: false,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * Sequences cut to their last timestep before a recurrent layer reads them
  * (`x.slice([0, T - 1, 0], [-1, 1, -1])`, "the label belongs to the last reading"): the layer sees
  * one step and none of the order that came before it. Certain from the data's making.
@@ -3217,6 +3248,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...weightsSetDuringFit(view, run));
   out.push(...fitTrainsNoEpoch(view));
   out.push(...fewBatchesPerEpoch(view));
+  out.push(...datasetTaken(view, run));
   out.push(...sequenceCutToOneStep(view, run));
   out.push(...targetsSorted(view, run));
   out.push(...tinyMaxNorm(run));
