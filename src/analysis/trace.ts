@@ -313,6 +313,8 @@ export const LossCallEvent = z.object({
   labelSmoothing: z.number(),
   /** tf.Reduction given to the call; null for the default (mean over samples). */
   reduction: z.number().nullable(),
+  /** huberLoss: its delta (1 when not given), and the mean absolute error of this first call. */
+  huber: z.object({ delta: z.number(), meanError: z.number() }).nullable().optional(),
 });
 export type LossCallEvent = z.infer<typeof LossCallEvent>;
 

@@ -1202,6 +1202,8 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
     }
   }
   const positiveRate = kind && binaryLabels ? labelSummary.mean : null;
+  // huberLoss(labels, predictions, weights, delta): past delta the loss grows by delta per unit of error.
+  const huber = fn === 'huberLoss' ? huberScale(labels, predictions, args[3]) : null;
   emit({
     type: 'lossCall',
     modelId: entry.id,
@@ -1213,7 +1215,20 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
     positiveRate,
     labelSmoothing: typeof labelSmoothing === 'number' && Number.isFinite(labelSmoothing) ? labelSmoothing : 0,
     reduction: typeof reduction === 'number' ? reduction : null,
+    huber,
   });
+}
+
+/** huberLoss's delta and the mean absolute error it measures on this call, or null when unreadable. */
+function huberScale(labels: any, predictions: any, delta: unknown): { delta: number; meanError: number } | null {
+  const d = delta === undefined ? 1 : delta;
+  if (typeof d !== 'number' || !Number.isFinite(d) || !isReadable(labels) || !isReadable(predictions)) return null;
+  const [y, p] = readValues(tfCore, [labels, predictions]);
+  if (!y || !p || y.length !== p.length || y.length === 0) return null;
+  let sum = 0;
+  for (let i = 0; i < y.length; i++) sum += Math.abs(p[i]! - y[i]!);
+  const meanError = sum / y.length;
+  return Number.isFinite(meanError) ? { delta: d, meanError } : null;
 }
 
 /** The rate an optimizer's steps use (its property, unless an assignment bypassed setLearningRate). */

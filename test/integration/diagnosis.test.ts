@@ -130,6 +130,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/labels-string-compare/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: 'cols[4] === 1', fixed: 'Number(cols[4]) === 1' },
   // A .take(1) left after .batch(32) in a fitDataset pipeline: 12 updates in 12 epochs; on the take, fixed by removing it.
   { script: 'benchmark/bugs/dataset-take-one-batch/buggy.js', symptoms: ['training-cut-short'], rootCause: 'training-length', lineOf: '.take(1)', fixed: '.batch(32);' },
+  // huberLoss with delta 1e-4 under plain SGD: every gradient at most 1e-4; on the delta's declaration, fixed to 1.
+  { script: 'benchmark/bugs/huber-delta-tiny/buggy.js', symptoms: ['gradients-shrunk'], rootCause: 'loss-function', lineOf: 'const HUBER_DELTA = ', fixed: 'const HUBER_DELTA = 1;' },
   { script: 'benchmark/bugs/class-weight-inverted/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'const classWeight = ', fixed: 'const classWeight = { 0: 1, 1: ratio };' },
   // Balanced weights computed in the classes' loading order but keyed by their sorted order: on the line that writes them, fixed with inverse-frequency weights.
   { script: 'benchmark/bugs/class-weight-key-order/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'Object.values(counts).forEach(', fixed: 'classWeight: { 0: ' },

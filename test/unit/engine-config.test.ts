@@ -1358,6 +1358,27 @@ describe('a hand-written update that climbs the gradient', () => {
   });
 });
 
+describe('huberLoss with a delta far below its errors', () => {
+  const SRC = withLine(withLine(CLASSIFIER_SRC, 2, 'const HUBER_DELTA = 1e-4;'), 10, '  const huber = (y, p) => tf.losses.huberLoss(y, p, undefined, HUBER_DELTA);');
+  const call = (optimizer: string, delta: number) => {
+    const b = new TraceBuilder().model(classifierModel({ optimizer: { className: optimizer, learningRate: 0.05 } })).xRange(-1, 1).yContinuous(-5, 5);
+    b.events.push({ type: 'lossCall', modelId: b.modelId, fn: 'huberLoss', site: site(10, 34), probabilities: false, swapped: false, classes: 1, positiveRate: null, labelSmoothing: 0, reduction: null, huber: { delta, meanError: 3.4 } });
+    return b;
+  };
+  it('under SGD: a warning on the delta that a stall confirms, fixed to 1; under Adam, or with delta 1, no finding', () => {
+    const b = call('SGD', 1e-4);
+    const [f] = configOnly(b, SRC).findings;
+    assert.deepEqual([f?.id, f?.confirmed, f?.location?.line], ['huber-delta-tiny:loss', false, 2]);
+    assert.match(f!.message, /^tf\.losses\.huberLoss is given delta 1\.00e-4, while its errors average 3\.4/);
+    assert.equal(lineOf(applyFix(SRC, f!.fix), 2), 'const HUBER_DELTA = 1;');
+    flat(300, 3.9e-4, 0.01).forEach((l) => b.step(l));
+    b.end();
+    assert.equal(run(b.events, sources(SRC)).findings.find((x) => x.id === 'huber-delta-tiny:loss')?.confirmed, true);
+    assert.equal(configOnly(call('Adam', 1e-4), SRC).findings.find((x) => x.id === 'huber-delta-tiny:loss'), undefined);
+    assert.equal(configOnly(call('SGD', 1), SRC).findings.find((x) => x.id === 'huber-delta-tiny:loss'), undefined);
+  });
+});
+
 describe('a fitDataset pipeline cut by .take()', () => {
   const SRC = withLine(CLASSIFIER_SRC, 10, '  const ds = tf.data.zip({ xs, ys }).shuffle(768).batch(32).take(1);');
   const taken = (kept: number) => {

@@ -730,6 +730,40 @@ function heavyLabelSmoothing(view: ModelView, run: ModelState): Hypothesis[] {
   return out;
 }
 
+/**
+ * huberLoss with a delta far below the errors it measures, under a step that follows the gradient's
+ * size (SGD, momentum): past delta the loss grows by delta per unit of error, so every gradient is
+ * at most delta and the weights barely move. Adaptive optimizers rescale the steps and train on.
+ * Confirmed by a stall; the fix gives delta 1 (its default) where it is written.
+ */
+function tinyHuberDelta(view: ModelView, run: ModelState): Hypothesis[] {
+  const call = run.lossCalls.get('huberLoss');
+  const h = call?.huber;
+  const opt = view.event.optimizer?.className ?? '';
+  if (!call?.site || !h || !(h.delta > 0) || h.delta * 100 > h.meanError || !/^(?:SGD|Momentum)(?:Optimizer)?$/.test(opt)) return [];
+  return [
+    {
+      id: 'huber-delta-tiny:loss',
+      symptom: 'gradients-shrunk',
+      rootCause: 'loss-function',
+      layer: null,
+      location: call.site,
+      related: [],
+      message: `tf.losses.huberLoss is given delta ${fmt(h.delta)}, while its errors average ${fmt(h.meanError)}: past delta the loss grows by only delta per unit of error, so every gradient is at most ${fmt(h.delta)} and ${opt.startsWith('SGD') ? 'SGD' : 'momentum SGD'}'s steps, which follow the gradient's size, barely move the weights. Delta is the error below which Huber is squared: about the size of a typical error (1 by default).`,
+      evidence: [`huberLoss delta ${fmt(h.delta)}`, `mean absolute error ${fmt(h.meanError)} at the first step`],
+      relevance: new Map(),
+      fixes: [
+        { title: 'Use delta 1 (the default)', plan: { kind: 'declaredArgument', site: call.site, callee: 'huberLoss', index: 3, to: '1' } },
+        { title: 'Use delta 1 in the call', plan: { kind: 'callArgument', site: call.site, callee: 'huberLoss', index: 3, to: '1' } },
+      ],
+      confirmBy: set('loss-not-decreasing', 'weights-unchanged', 'accuracy-not-increasing'),
+      strength: 0.9,
+      weak: false,
+      atFix: true,
+    },
+  ];
+}
+
 /** Optimizers that divide each step by √(mean squared gradient) + epsilon, and the tf.train factory that makes each (epsilon is its fourth argument). */
 const EPSILON_OPTIMIZERS: Record<string, string> = { Adam: 'adam', Adamax: 'adamax', RMSProp: 'rmsprop' };
 /** An epsilon this large swamps gradients of ordinary size (tfjs's default is 1e-7). */
@@ -3249,6 +3283,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...fitTrainsNoEpoch(view));
   out.push(...fewBatchesPerEpoch(view));
   out.push(...datasetTaken(view, run));
+  out.push(...tinyHuberDelta(view, run));
   out.push(...sequenceCutToOneStep(view, run));
   out.push(...targetsSorted(view, run));
   out.push(...tinyMaxNorm(run));
