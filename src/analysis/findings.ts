@@ -84,6 +84,8 @@ export const SYMPTOMS = [
   'truncated-to-int',
   // fitDataset's later epochs got no batch: the dataset's iterator was spent.
   'dataset-spent',
+  // Noise added to the gradients before they are applied, far larger than the gradients.
+  'gradients-drowned',
   // A batch normalization layer whose moving mean and variance can never move (momentum 1 or more).
   'moving-statistics-frozen',
   // Every row of the training inputs is the same.
@@ -143,6 +145,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'truncated-to-int': 'values with fractions were truncated to integers',
   'dataset-spent': 'later epochs got no batch',
   'moving-statistics-frozen': "batch normalization's moving statistics never move",
+  'gradients-drowned': 'the applied gradients are mostly noise',
   'weights-reset': 'setWeights during training throws away what the steps learned',
   'sample-contents-shuffled': "each sample's own steps or features were shuffled",
   'targets-are-inputs': 'the targets are one of the input columns',

@@ -271,6 +271,7 @@ export class ModelState {
   weightsSet: WeightsSetEvent[] = [];
   gradientsShrunk: GradientsAlteredEvent | null = null;
   gradientsGrown: GradientsAlteredEvent | null = null;
+  gradientsNoised: GradientsAlteredEvent | null = null;
   /** fit ended before its planned epochs, an early-stopping callback among its callbacks. */
   stoppedEarly: StoppedEarlyEvent | null = null;
   shuffledApart: ShuffledApartEvent | null = null;

@@ -521,9 +521,11 @@ export const GradientsAlteredEvent = z.object({
   type: z.literal('gradientsAltered'),
   modelId: z.number().int(),
   iter: z.number().int().min(0),
-  kind: z.enum(['shrunk', 'grown']),
+  kind: z.enum(['shrunk', 'grown', 'noised']),
   /** Norm of the applied gradients over the norm of the step's computed ones, at each measured apply. */
   ratios: z.array(z.number()).max(16),
+  /** 'noised': the cosine between the applied and the computed gradients at the first measured applies. */
+  cosines: z.array(z.number()).max(16).optional(),
   /** The user's applyGradients call. */
   applySite: SourceSite.nullable(),
   /** The kernel that made the applied gradients and its line (a clip with its bounds). */

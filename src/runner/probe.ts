@@ -2913,9 +2913,9 @@ function watchOptimizerChurn(entry: TracedModel, optimizer: object): void {
 }
 
 /** The gradients a custom loop's last step computed, and their norm when that step was read back. */
-const computedGradients = new WeakMap<TracedModel, { tensors: Set<object>; norm: number | null; fresh: boolean }>();
+const computedGradients = new WeakMap<TracedModel, { tensors: Set<object>; byName: Map<string, any>; norm: number | null; fresh: boolean }>();
 /** What the loop applied, measured against what it computed, once after each read-back step. */
-const appliedWatches = new WeakMap<TracedModel, { unaltered: number; ratios: number[]; madeBy: ReturnType<typeof madeBy>; shrunkSent: boolean; grownSent: boolean; done: boolean }>();
+const appliedWatches = new WeakMap<TracedModel, { unaltered: number; ratios: number[]; cosines: number[]; madeBy: ReturnType<typeof madeBy>; shrunkSent: boolean; grownSent: boolean; noisedSent: boolean; done: boolean }>();
 /** Applied-gradient measurements kept: the first and the latest. */
 const APPLIED_RATIOS_KEPT = 16;
 /** Set while the probe reads applied gradients: its own kernels are not the script's data. */
@@ -2923,9 +2923,10 @@ let readingApplied = false;
 const ADAPTIVE_OPTIMIZERS = /^(?:Adam|Adamax|RMSProp|Adagrad|Adadelta)(?:Optimizer)?$/i;
 
 function noteComputedGradients(entry: TracedModel, grads: Record<string, unknown> | undefined, norm: number | null): void {
-  const tensors = new Set<object>(Object.values(grads ?? {}).filter((g): g is object => isTensor(g)));
+  const byName = new Map<string, any>(Object.entries(grads ?? {}).filter(([, g]) => isTensor(g)));
+  const tensors = new Set<object>(byName.values());
   const previous = computedGradients.get(entry);
-  computedGradients.set(entry, norm !== null && norm > 0 ? { tensors, norm, fresh: true } : { tensors, norm: previous?.norm ?? null, fresh: previous?.fresh ?? false });
+  computedGradients.set(entry, norm !== null && norm > 0 ? { tensors, byName, norm, fresh: true } : { tensors, byName, norm: previous?.norm ?? null, fresh: previous?.fresh ?? false });
 }
 
 /**
@@ -2938,10 +2939,12 @@ function noteComputedGradients(entry: TracedModel, grads: Record<string, unknown
 function watchAppliedGradients(entry: TracedModel, optimizer: any, varGrads: any): void {
   if (entry.mode !== 'custom' || !tfCore) return;
   let w = appliedWatches.get(entry);
-  if (!w) appliedWatches.set(entry, (w = { unaltered: 0, ratios: [], madeBy: null, shrunkSent: false, grownSent: false, done: false }));
+  if (!w) appliedWatches.set(entry, (w = { unaltered: 0, ratios: [], cosines: [], madeBy: null, shrunkSent: false, grownSent: false, noisedSent: false, done: false }));
   const computed = computedGradients.get(entry);
   if (w.done || !computed) return;
-  const tensors: any[] = (Array.isArray(varGrads) ? varGrads.map((g: any) => g?.tensor) : Object.values(varGrads ?? {})).filter(isReadable);
+  const all: [string, any][] = Array.isArray(varGrads) ? varGrads.map((g: any): [string, any] => [g?.name, g?.tensor]) : Object.entries(varGrads ?? {});
+  const named = all.filter(([, t]) => isReadable(t));
+  const tensors = named.map(([, t]) => t);
   if (tensors.length === 0) return;
   if (tensors.every((t) => computed.tensors.has(t))) {
     if (++w.unaltered >= 3 && w.ratios.length === 0) w.done = true;
@@ -2953,10 +2956,19 @@ function watchAppliedGradients(entry: TracedModel, optimizer: any, varGrads: any
   const tf = tfCore;
   readingApplied = true;
   let applied: number;
+  // The applied gradients' dot product with the computed ones, by variable, when all are still alive.
+  const pairs = named.map(([name, t]) => [t, computed.byName.get(name)] as const);
+  const comparable = pairs.every(([, c]) => isReadable(c) && !c.isDisposed);
+  let dot: number | null = null;
   try {
-    const total = tf.tidy(() => tf.addN(tensors.map((t) => tf.sum(tf.square(tf.cast(t, 'float32'))))));
+    const [total, dots] = tf.tidy(() => [
+      tf.addN(tensors.map((t) => tf.sum(tf.square(tf.cast(t, 'float32'))))),
+      comparable ? tf.addN(pairs.map(([t, c]) => tf.sum(tf.mul(tf.cast(t, 'float32'), tf.cast(c, 'float32'))))) : null,
+    ]);
     applied = Math.sqrt((total.dataSync() as Float32Array)[0]!);
+    if (dots) dot = (dots.dataSync() as Float32Array)[0]!;
     total.dispose();
+    dots?.dispose();
   } finally {
     readingApplied = false;
   }
@@ -2964,8 +2976,14 @@ function watchAppliedGradients(entry: TracedModel, optimizer: any, varGrads: any
   const r = w.ratios;
   r.push(applied / computed.norm);
   if (r.length > APPLIED_RATIOS_KEPT) r.splice(1, 1);
-  const send = (kind: 'shrunk' | 'grown', ratios: number[]) =>
-    emit({ type: 'gradientsAltered', modelId: entry.id, iter: Math.max(0, entry.steps - 1), kind, ratios, applySite: captureUserSite(PROBE_FILE), madeBy: w!.madeBy, adaptive: ADAPTIVE_OPTIMIZERS.test(optimizerClassName(optimizer)), elapsedMs: elapsed() } satisfies GradientsAlteredEvent);
+  if (dot !== null && applied > 0 && w.cosines.length < 3) w.cosines.push(dot / (applied * computed.norm));
+  const send = (kind: 'shrunk' | 'grown' | 'noised', ratios: number[]) =>
+    emit({ type: 'gradientsAltered', modelId: entry.id, iter: Math.max(0, entry.steps - 1), kind, ratios, ...(kind === 'noised' ? { cosines: [...w!.cosines] } : {}), applySite: captureUserSite(PROBE_FILE), madeBy: w!.madeBy, adaptive: ADAPTIVE_OPTIMIZERS.test(optimizerClassName(optimizer)), elapsedMs: elapsed() } satisfies GradientsAlteredEvent);
+  // Noise far larger than the gradient it is added to: what is applied points nowhere near it.
+  if (!w.noisedSent && w.cosines.length === 3 && r.length === 3 && w.cosines.every((c) => c < 0.3) && r.every((x) => x > 1.5)) {
+    w.noisedSent = true;
+    send('noised', [...r]);
+  }
   if (!w.shrunkSent && r.length === 3 && r.every((x) => x <= 0.01) && applied < 0.01) {
     w.shrunkSent = true;
     send('shrunk', [...r]);
@@ -2976,7 +2994,7 @@ function watchAppliedGradients(entry: TracedModel, optimizer: any, varGrads: any
     w.grownSent = true;
     send('grown', [...r]);
   }
-  w.done = w.shrunkSent && w.grownSent;
+  w.done = w.shrunkSent && w.grownSent && w.noisedSent;
 }
 
 /**

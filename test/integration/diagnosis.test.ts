@@ -132,6 +132,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/dataset-take-one-batch/buggy.js', symptoms: ['training-cut-short'], rootCause: 'training-length', lineOf: '.take(1)', fixed: '.batch(32);' },
   // huberLoss with delta 1e-4 under plain SGD: every gradient at most 1e-4; on the delta's declaration, fixed to 1.
   { script: 'benchmark/bugs/huber-delta-tiny/buggy.js', symptoms: ['gradients-shrunk'], rootCause: 'loss-function', lineOf: 'const HUBER_DELTA = ', fixed: 'const HUBER_DELTA = 1;' },
+  // Gaussian gradient noise of deviation 1 added before applyGradients: the applied gradients point nowhere near the computed ones; on the addition, fixed by dropping it.
+  { script: 'benchmark/bugs/gradient-noise-huge/buggy.js', symptoms: ['gradients-drowned'], rootCause: 'regularization', lineOf: 'noisy[name] = ', fixed: 'noisy[name] = grads[name];' },
   { script: 'benchmark/bugs/class-weight-inverted/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'const classWeight = ', fixed: 'const classWeight = { 0: 1, 1: ratio };' },
   // Balanced weights computed in the classes' loading order but keyed by their sorted order: on the line that writes them, fixed with inverse-frequency weights.
   { script: 'benchmark/bugs/class-weight-key-order/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'Object.values(counts).forEach(', fixed: 'classWeight: { 0: ' },

@@ -1379,6 +1379,18 @@ describe('huberLoss with a delta far below its errors', () => {
   });
 });
 
+describe('gradient noise far larger than the gradients', () => {
+  const SRC = withLine(CLASSIFIER_SRC, 10, '      noisy[name] = grads[name].add(tf.randomNormal(grads[name].shape, 0, GRAD_NOISE_STD));');
+  it('is a warning on the addition that a stall confirms, fixed by applying the gradients as computed', () => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] })).xRange(-1, 1);
+    b.events.push({ type: 'gradientsAltered', modelId: b.modelId, iter: 2, kind: 'noised', ratios: [79, 89.6, 64.3], cosines: [0.001, 0.048, 0.04], applySite: site(11, 7), madeBy: { kernel: 'Add', site: site(10, 37) }, adaptive: true, elapsedMs: 60 });
+    const [f] = configOnly(b, SRC).findings;
+    assert.deepEqual([f?.id, f?.confirmed, f?.rootCause, f?.location?.line], ['gradients-drowned', false, 'regularization', 10]);
+    assert.match(f!.message, /×79, ×89\.6, ×64\.3 the size of the computed gradients.*cosine 0\.001/);
+    assert.equal(lineOf(applyFix(SRC, f!.fix), 10), '      noisy[name] = grads[name];');
+  });
+});
+
 describe('a fitDataset pipeline cut by .take()', () => {
   const SRC = withLine(CLASSIFIER_SRC, 10, '  const ds = tf.data.zip({ xs, ys }).shuffle(768).batch(32).take(1);');
   const taken = (kept: number) => {

@@ -2799,6 +2799,34 @@ function gradientsShrunk(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A custom loop that adds noise to its gradients (gradient noise, a known regularizer) far larger
+ * than the gradients: what it applies points nowhere near what it computed, so the steps wander.
+ * A stall confirms it; the fix applies the gradients without the noise.
+ */
+function gradientsDrowned(run: ModelState): Hypothesis[] {
+  const e = run.gradientsNoised;
+  if (!e?.cosines?.length) return [];
+  const add = e.madeBy?.kernel === 'Add' || e.madeBy?.kernel === 'AddV2' ? e.madeBy : null;
+  return [
+    {
+      id: 'gradients-drowned',
+      symptom: 'gradients-drowned',
+      rootCause: 'regularization',
+      layer: null,
+      location: e.madeBy?.site ?? e.applySite,
+      related: e.applySite && e.madeBy ? [{ site: e.applySite, message: 'applied here' }] : [],
+      message: `The training loop adds to its gradients values far larger than they are before applyGradients: what it applies is ${e.ratios.map(ratioText).join(', ')} the size of the computed gradients at the first steps measured, and points nowhere near them (cosine ${e.cosines.map((c) => fmt(c)).join(', ')}), so each step goes mostly where the noise sends it. Gradient noise helps as a nudge, a small fraction of the gradient's size.`,
+      evidence: [`applied/computed gradient norm: ${e.ratios.map(ratioText).join(', ')}`, `cosine between applied and computed gradients: ${e.cosines.map((c) => fmt(c)).join(', ')}`],
+      relevance: new Map(),
+      fixes: add ? [{ title: 'Apply the gradients without the noise', plan: { kind: 'unwrapCall', site: add.site, op: 'add', arity: 2 } }] : [],
+      confirmBy: set(...HARM, 'loss-oscillating'),
+      strength: 0.95,
+      weak: false,
+    },
+  ];
+}
+
+/**
  * A custom loop that applies gradients growing step after step while the computed ones do not:
  * a sum kept across updates and never reset (gradient accumulation without the reset). Each
  * update repeats all earlier ones, so the weights run away; divergence, oscillation or a stall
@@ -3310,6 +3338,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...gradientsShrunk(run));
   out.push(...unboundedRecurrentState(view));
   out.push(...gradientsAccumulated(run));
+  out.push(...gradientsDrowned(run));
   out.push(...fewPlannedUpdates(view, run));
   out.push(...inferenceMode(view, run));
   out.push(...nothingTrainable(view));
