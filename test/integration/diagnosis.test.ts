@@ -134,6 +134,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/huber-delta-tiny/buggy.js', symptoms: ['gradients-shrunk'], rootCause: 'loss-function', lineOf: 'const HUBER_DELTA = ', fixed: 'const HUBER_DELTA = 1;' },
   // Gaussian gradient noise of deviation 1 added before applyGradients: the applied gradients point nowhere near the computed ones; on the addition, fixed by dropping it.
   { script: 'benchmark/bugs/gradient-noise-huge/buggy.js', symptoms: ['gradients-drowned'], rootCause: 'regularization', lineOf: 'noisy[name] = ', fixed: 'noisy[name] = grads[name];' },
+  // fit compiled with a loss function that calls tf.losses.logLoss on a linear output: NaN at once; on the output layer, fixed with sigmoid.
+  { script: 'benchmark/bugs/logloss-linear-output/buggy.js', symptoms: ['activation-loss-mismatch'], rootCause: 'output-activation', lineOf: 'tf.layers.dense({ units: 1 })', fixed: "tf.layers.dense({ units: 1, activation: 'sigmoid' })" },
   { script: 'benchmark/bugs/class-weight-inverted/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'const classWeight = ', fixed: 'const classWeight = { 0: 1, 1: ratio };' },
   // Balanced weights computed in the classes' loading order but keyed by their sorted order: on the line that writes them, fixed with inverse-frequency weights.
   { script: 'benchmark/bugs/class-weight-key-order/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'Object.values(counts).forEach(', fixed: 'classWeight: { 0: ' },

@@ -1391,6 +1391,21 @@ describe('gradient noise far larger than the gradients', () => {
   });
 });
 
+describe('fit compiled with a loss function that calls tf.losses.logLoss', () => {
+  const model = (activation: string) => ({ layers: [dense(16, 'relu', 7), dense(1, activation, 8)], loss: 'loss', compileLine: 11, fitLine: 12 });
+  const call = (b: TraceBuilder) => {
+    b.events.push({ type: 'lossCall', modelId: b.modelId, fn: 'logLoss', site: site(11, 60), probabilities: false, swapped: false, classes: 1, positiveRate: null, labelSmoothing: 0, reduction: null });
+    return b;
+  };
+  it('on a linear output: certain, on the output layer, fixed with sigmoid; on a sigmoid output, no finding', () => {
+    const src = withLine(CLASSIFIER_SRC, 8, '  model.add(tf.layers.dense({ units: 1 }));');
+    const f = configOnly(call(new TraceBuilder().model(model('linear')).xRange(-1, 1).yBinary(0.4)), src).findings.find((x) => x.id.startsWith('activation-loss-mismatch:logLoss'));
+    assert.deepEqual([f?.confirmed, f?.rootCause, f?.location?.line], [true, 'output-activation', 8]);
+    assert.equal(lineOf(applyFix(src, f!.fix), 8), "  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));");
+    assert.equal(configOnly(call(new TraceBuilder().model(model('sigmoid')).xRange(-1, 1).yBinary(0.4)), src).findings.find((x) => x.id.startsWith('activation-loss-mismatch')), undefined);
+  });
+});
+
 describe('a fitDataset pipeline cut by .take()', () => {
   const SRC = withLine(CLASSIFIER_SRC, 10, '  const ds = tf.data.zip({ xs, ys }).shuffle(768).batch(32).take(1);');
   const taken = (kept: number) => {

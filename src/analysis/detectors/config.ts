@@ -730,6 +730,40 @@ function heavyLabelSmoothing(view: ModelView, run: ModelState): Hypothesis[] {
   return out;
 }
 
+/** Output activations whose values stay within [0, 1]: probabilities. */
+const PROBABILITY_OUTPUTS = new Set(['sigmoid', 'hardsigmoid', 'softmax']);
+
+/**
+ * tf.losses.logLoss called by a loss function fit was compiled with takes probabilities, but the
+ * model's output has no activation that keeps it in [0, 1]: past 1, log(1 - p) is NaN, and below 0,
+ * log(p) is. Certain from the output layer and the loss call; the fix adds sigmoid.
+ */
+function logLossOnUnboundedOutput(view: ModelView, run: ModelState): Hypothesis[] {
+  const call = run.lossCalls.get('logLoss');
+  const o = view.outputs.length === 1 ? view.outputs[0]! : null;
+  // A custom loop's loss is its tf.losses call: the output checks see logLoss there already.
+  if (!call || !o || PROBABILITY_OUTPUTS.has(o.activation) || o.units !== 1 || o.loss?.kind === 'binary') return [];
+  const L = o.actLayer;
+  return [
+    {
+      id: `activation-loss-mismatch:logLoss:${L.info.name}`,
+      symptom: 'activation-loss-mismatch',
+      rootCause: 'output-activation',
+      layer: L,
+      location: L.info.site,
+      related: call.site ? [{ site: call.site, message: 'tf.losses.logLoss takes its outputs as probabilities here' }] : [],
+      message: `tf.losses.logLoss takes probabilities, log(p) and log(1 - p), but ${L.info.name} applies ${o.activation}, whose outputs go ${o.activation === 'linear' ? 'below 0 and above 1' : 'above 1'}: there the log is NaN, and the first such output turns the loss and then the weights into NaN. Use sigmoid on ${L.info.name}.`,
+      evidence: [`${L.info.name} applies ${o.activation}`, 'loss: tf.losses.logLoss'],
+      relevance: outputRelevance(view, o, `${o.activation} output under logLoss`),
+      fixes: [activationFix(L, 'sigmoid')],
+      confirmBy: set(...HARM, ...NUMERIC, 'output-out-of-range'),
+      strength: 0.95,
+      weak: false,
+      certain: true,
+    },
+  ];
+}
+
 /**
  * huberLoss with a delta far below the errors it measures, under a step that follows the gradient's
  * size (SGD, momentum): past delta the loss grows by delta per unit of error, so every gradient is
@@ -3312,6 +3346,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...fewBatchesPerEpoch(view));
   out.push(...datasetTaken(view, run));
   out.push(...tinyHuberDelta(view, run));
+  out.push(...logLossOnUnboundedOutput(view, run));
   out.push(...sequenceCutToOneStep(view, run));
   out.push(...targetsSorted(view, run));
   out.push(...tinyMaxNorm(run));

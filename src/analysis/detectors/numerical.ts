@@ -427,7 +427,7 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
         ];
       }
       const cause: Cause = { rootCause: 'loss-function', layer: null, location: view.compileSite, fixes: [], confirms: [], folds: [] };
-      const name = o?.loss?.name ? ` ${o.loss.name}` : '';
+      const name = o?.loss?.name && o.loss.name !== 'loss' ? ` ${o.loss.name}` : '';
       return [base('non-finite-loss', 'loss', null, `The loss${name} became NaN at iteration ${it} on finite model outputs.`, rel, cause)];
     }
 
