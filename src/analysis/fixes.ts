@@ -127,6 +127,8 @@ export type FixPlan =
   | { kind: 'divisorPlusOne'; site: SourceSite }
   /** Labels written as `cols[4] === 1 ? 1 : 0` from text fields (strings): the field as a number, `Number(cols[4]) === 1`. */
   | { kind: 'numberCompare'; site: SourceSite }
+  /** A hand-written update computed and dropped (`p.sub(g.mul(lr));` as a statement): stored, `p.assign(p.sub(g.mul(lr)));`. */
+  | { kind: 'assignDiscarded'; site: SourceSite }
   /** The `'int32'` written as the dtype argument `index` of the `call(...)` at the site becomes `'float32'`. */
   | { kind: 'floatDtype'; site: SourceSite; call: string; index: number }
   /** The rate set at the site (`opt.learningRate = <expr>`, `setLearningRate(<expr>)`) becomes `Math.max(<expr>, floor)`. */
@@ -2218,6 +2220,25 @@ function numberCompareEdits(src: SourceText, p: Extract<FixPlan, { kind: 'number
   return [src.edit(p.site.file, start, start + m[0]![1]!.length, `Number(${m[0]![1]})`)];
 }
 
+function assignDiscardedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'assignDiscarded' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  // Statements that are nothing but `<variable>.sub(...)` or `.add(...)`: a value computed and dropped.
+  const found: { start: number; receiver: string; end: number }[] = [];
+  for (const m of code.matchAll(/^([ \t]*)([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\[[^\]\n]*\])*)\s*\.\s*(?:sub|add)\s*\(/gm)) {
+    const open = m.index! + m[0].length - 1;
+    const close = matchClose(t, open);
+    if (close < 0 || !/^\s*;?[ \t]*(?:\/\/[^\n]*)?(?:\n|$)/.test(t.slice(close + 1))) continue;
+    const start = m.index! + m[1]!.length;
+    // Not the tail of an expression begun on the line before (`x = a\n  .sub(b)`).
+    if (/[=(,+\-*/?:]\s*$/.test(codeOnly(t, Math.max(0, start - 200), start))) continue;
+    found.push({ start, receiver: m[2]!, end: close + 1 });
+  }
+  if (found.length !== 1) return null;
+  const f = found[0]!;
+  return [src.edit(p.site.file, f.start, f.end, `${f.receiver}.assign(${t.slice(f.start, f.end)})`)];
+}
+
 function alignSliceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'alignSlice' }>): EditResult {
   if (p.site.file !== p.like.file) return null;
   const t = src.text;
@@ -2552,6 +2573,7 @@ function planFile(p: FixPlan): string | null {
     case 'log1pAtWrite':
     case 'divisorPlusOne':
     case 'numberCompare':
+    case 'assignDiscarded':
     case 'floatDtype':
     case 'rateFloor':
     case 'stepFrom':
@@ -2712,6 +2734,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return divisorPlusOneEdits(src, p);
       case 'numberCompare':
         return numberCompareEdits(src, p);
+      case 'assignDiscarded':
+        return assignDiscardedEdits(src, p);
       case 'floatDtype':
         return floatDtypeEdits(src, p);
       case 'rateFloor':

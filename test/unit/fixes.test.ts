@@ -814,6 +814,15 @@ describe('binary labels compared as numbers while they are strings', () => {
   });
 });
 
+describe('a hand-written update computed and dropped', () => {
+  it('stores it in its variable, and leaves alone an update that is already kept', () => {
+    const src = ['for (const p of params) {', '  p.sub(grads[p.name].mul(LR));', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'assignDiscarded', site: site(1, 1) })!, 2), '  p.assign(p.sub(grads[p.name].mul(LR)));');
+    assert.equal(apply(['const next = w', '  .sub(g.mul(LR));'].join('\n'), { kind: 'assignDiscarded', site: site(1, 1) }), null);
+    assert.equal(apply('w.assign(w.sub(g.mul(LR)));', { kind: 'assignDiscarded', site: site(1, 1) }), null);
+  });
+});
+
 describe('a series shuffled before it is cut into windows', () => {
   it('removes the shuffle statement with its line, comment and all', () => {
     const src = ['  const starts = windowStarts(series);', '  tf.util.shuffle(series); // always shuffle', '  const train = cut(series, starts);'].join('\n');

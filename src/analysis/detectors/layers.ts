@@ -798,7 +798,6 @@ function decayedWeights(ctx: Ctx): Observation[] {
   ];
 }
 
-/** All per-layer detectors, run on iterations that carry layer details. */
 /**
  * A custom loop whose steps never wrote a variable: gradients computed (tf.variableGrads) and
  * never applied. Samples with no write between them are no evidence during the run (a loop may
@@ -823,11 +822,13 @@ export function neverUpdated(ctx: Ctx): Observation[] {
       evidence: [`no variable was written from step 0 to step ${run.lastIter}`],
       relevance: new Map(),
       related: optimizer && optimizer.line !== location?.line ? [{ site: optimizer, message: 'the optimizer, never used to apply the gradients' }] : [],
-      cause: { rootCause: 'optimizer', layer: null, location, fixes: [], confirms: [], folds: [] },
+      // A hand-written update computed and dropped: shown on it, stored by the fix.
+      cause: { rootCause: 'optimizer', layer: null, location, fixes: location ? [{ title: 'Store each update in its variable (assign)', plan: { kind: 'assignDiscarded', site: location } }] : [], confirms: [], folds: [], atFix: true },
     },
   ];
 }
 
+/** All per-layer detectors, run on iterations that carry layer details. */
 export function detectLayers(ctx: Ctx): Observation[] {
   if (!ctx.view) return [];
   return [...decayedWeights(ctx), ...constantOutput(ctx), ...pinnedOutput(ctx), ...headNeverUpdated(ctx), ...unchanged(ctx), ...deadLogits(ctx), ...deadRelu(ctx), ...saturated(ctx), ...vanishing(ctx), ...runawayRecurrentState(ctx)];
