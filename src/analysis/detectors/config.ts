@@ -368,12 +368,15 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
         // Written as literals where the labels are computed (`ys.push(s > 0 ? 1 : -1)`): 0 and 1 there.
         const madeAt = e?.origin?.site;
         const relabel: PlannedFix | null = two && madeAt ? { title: `Write the labels as 0 and 1 where they are computed`, plan: { kind: 'relabelAtWrite', site: madeAt, from: [two[0]!, two[1]!], to: [0, 1] } } : null;
+        // 0 and k (a mask stored as 0/255): divided by k where the tensor is made.
+        const scaleOf = two && two[0] === 0 && two[1]! > 1 ? two[1]! : null;
+        const divide: PlannedFix | null = scaleOf !== null && madeAt ? { title: `Divide the targets by ${fmt(scaleOf)} where they are made`, plan: { kind: 'scaleMade', site: madeAt, op: { type: 'div', by: scaleOf } } } : null;
         out.push(
           labelEncoding('targets', {
-            message: `${lossName} needs targets in [0, 1], but the targets range from ${fmt(ys.min)} to ${fmt(ys.max)}${t.integer && !two ? ' (class indices? use sparseCategoricalCrossentropy with softmax)' : ''}${two ? `: two values, ${fmt(two[0])} and ${fmt(two[1])}, where 0 and 1 belong (labels written as -1/1, or standardized with the features)` : ''}. Outside [0, 1] the loss has no lower bound: it falls below 0 while the output is pushed to its limits, so neither the loss nor the accuracy means anything.`,
+            message: `${lossName} needs targets in [0, 1], but the targets range from ${fmt(ys.min)} to ${fmt(ys.max)}${t.integer && !two ? ' (class indices? use sparseCategoricalCrossentropy with softmax)' : ''}${two ? `: two values, ${fmt(two[0])} and ${fmt(two[1])}, where 0 and 1 belong (${scaleOf !== null ? `a mask or label stored as 0/${fmt(scaleOf)} and never divided by ${fmt(scaleOf)}` : 'labels written as -1/1, or standardized with the features'})` : ''}. Outside [0, 1] the loss has no lower bound: it falls below 0 while the output is pushed to its limits, so neither the loss nor the accuracy means anything.`,
             evidence: [`targets from ${fmt(ys.min)} to ${fmt(ys.max)}`, `loss is ${lossName}`],
             relevance: 'output compared with targets outside [0, 1]',
-            fixes: [relabel, fix].filter((x): x is PlannedFix => x !== null),
+            fixes: [relabel, divide, fix].filter((x): x is PlannedFix => x !== null),
             confirmBy: set(...HARM, ...NUMERIC, 'output-out-of-range', 'loss-diverging'),
             strength: 0.9,
             certain: true,
