@@ -129,6 +129,8 @@ export type FixPlan =
   | { kind: 'numberCompare'; site: SourceSite }
   /** A hand-written update computed and dropped (`p.sub(g.mul(lr));` as a statement): stored, `p.assign(p.sub(g.mul(lr)));`. */
   | { kind: 'assignDiscarded'; site: SourceSite }
+  /** The one `for (var i ...)` loop whose body makes a closure over `i`: `let i`, one binding per pass. */
+  | { kind: 'letLoopVariable'; site: SourceSite }
   /** The `'int32'` written as the dtype argument `index` of the `call(...)` at the site becomes `'float32'`. */
   | { kind: 'floatDtype'; site: SourceSite; call: string; index: number }
   /** The rate set at the site (`opt.learningRate = <expr>`, `setLearningRate(<expr>)`) becomes `Math.max(<expr>, floor)`. */
@@ -2239,6 +2241,24 @@ function assignDiscardedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'assi
   return [src.edit(p.site.file, f.start, f.end, `${f.receiver}.assign(${t.slice(f.start, f.end)})`)];
 }
 
+function letLoopVariableEdits(src: SourceText, p: Extract<FixPlan, { kind: 'letLoopVariable' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: number[] = [];
+  for (const m of code.matchAll(/\bfor\s*\(\s*(var)\s+([A-Za-z_$][\w$]*)\b[^;)]*;/g)) {
+    const open = m.index! + m[0].indexOf('(');
+    const close = matchClose(t, open);
+    if (close < 0) continue;
+    // The loop's body: a block, or the one statement after the header.
+    const after = /^\s*/.exec(t.slice(close + 1))![0].length + close + 1;
+    const end = t[after] === '{' ? matchClose(t, after) : statementEnd(t, after);
+    const body = codeOnly(t, after, end < 0 ? t.length : end);
+    // A closure in it that reads the loop variable.
+    if (new RegExp(String.raw`(?:=>|\bfunction\b)[\s\S]*(?<![\w$.])${escapeRe(m[2]!)}(?![\w$])`).test(body)) found.push(m.index! + m[0].indexOf('var'));
+  }
+  return found.length === 1 ? [src.edit(p.site.file, found[0]!, found[0]! + 3, 'let')] : null;
+}
+
 function alignSliceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'alignSlice' }>): EditResult {
   if (p.site.file !== p.like.file) return null;
   const t = src.text;
@@ -2574,6 +2594,7 @@ function planFile(p: FixPlan): string | null {
     case 'divisorPlusOne':
     case 'numberCompare':
     case 'assignDiscarded':
+    case 'letLoopVariable':
     case 'floatDtype':
     case 'rateFloor':
     case 'stepFrom':
@@ -2736,6 +2757,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return numberCompareEdits(src, p);
       case 'assignDiscarded':
         return assignDiscardedEdits(src, p);
+      case 'letLoopVariable':
+        return letLoopVariableEdits(src, p);
       case 'floatDtype':
         return floatDtypeEdits(src, p);
       case 'rateFloor':

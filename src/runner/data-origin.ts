@@ -176,3 +176,33 @@ function meanSites(t: object, probeFile: string): { rowMeans: SourceSite[]; whol
   }
   return { rowMeans, wholeMeans };
 }
+
+/** Elements read back per tensor when looking for where NaN or Infinity first appeared. */
+const NON_FINITE_READ = 4_000_000;
+
+function holdsNonFinite(t: any): boolean | null {
+  if (!isTensorLike(t) || (t as any).isDisposed || (t as any).size > NON_FINITE_READ || (t as any).dtype === 'string') return null;
+  const values = (t as any).dataSync() as ArrayLike<number>;
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) return true;
+  return false;
+}
+
+/**
+ * The first making on the way back from `t` whose inputs were all finite: where NaN or Infinity
+ * entered (a division by 0, or a tensor made from an array holding NaN or undefined). Null when
+ * `t` holds none, or its making was not seen.
+ */
+export function nonFiniteOrigin(t: object, probeFile: string): { kernel: string; site: SourceSite } | null {
+  const first = makings.get(t);
+  if (!first || holdsNonFinite(t) !== true) return null;
+  let node: Making = first;
+  for (let hop = 0; hop < 16; hop++) {
+    const tainted: object | undefined = node.inputs.find((input) => holdsNonFinite(input) === true);
+    const next: Making | undefined = tainted ? makings.get(tainted) : undefined;
+    if (!next) break;
+    node = next;
+  }
+  const site = userSiteFromStack(node.stack.stack, probeFile);
+  return site ? { kernel: node.kernel.slice(0, 32), site } : null;
+}
+

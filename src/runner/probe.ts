@@ -55,7 +55,7 @@ import { captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteF
 import { EpochCallbackLeakWatch, type EpochInfo, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { openTransport, type Transport } from './transport';
-import { dataOrigin, madeBy, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
+import { dataOrigin, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
 import { gradStats, neighbourTargets, outputStats, rowClasses, tensorSummary, weightStats, type ActivationKind } from './tensor-stats';
 
 const TRACE_VERSION = 1;
@@ -2341,7 +2341,10 @@ function neighboursOf(x: any, y: any): NeighbourTargets | null {
 }
 
 function emitData(entry: TracedModel, role: DataEvent['role'], slot: number, summary: TensorSummary, site: SourceSite | null, tensor?: object): void {
-  const origin = tensor ? safe(() => dataOrigin(tensor, PROBE_FILE), null) : null;
+  const found = tensor ? safe(() => dataOrigin(tensor, PROBE_FILE), null) : null;
+  // Data holding NaN or Infinity: also where they entered, which may lie before the origin (a division of data already NaN).
+  const nonFinite = found && tensor && summary.nanCount + summary.infCount > 0 ? safe(() => nonFiniteOrigin(tensor, PROBE_FILE), null) : null;
+  const origin = found && nonFinite ? { ...found, nonFiniteFrom: nonFinite } : found;
   emit({ type: 'data', modelId: entry.id, role, slot, summary, site, ...(origin ? { origin } : {}) } satisfies DataEvent);
 }
 

@@ -140,6 +140,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/manual-update-not-assigned/buggy.js', symptoms: ['weights-unchanged'], rootCause: 'optimizer', lineOf: 'p.sub(grads[p.name]', fixed: 'p.assign(p.sub(grads[p.name].mul(LEARNING_RATE)));' },
   // 0/255 masks as binaryCrossentropy targets: certain, where the targets are made, fixed there by dividing by 255.
   { script: 'benchmark/bugs/binary-targets-0-255/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const ys = tf.tensor2d(masks', fixed: 'const ys = tf.tensor2d(masks, [n, PIXELS]).div(255);' },
+  // Feature extractors made in a for (var j ...) loop all read row[6]: NaN inputs from the array, shown on the loop, fixed with let.
+  { script: 'benchmark/bugs/var-closure-feature-index/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'for (var j = 0;', fixed: 'for (let j = 0;' },
   { script: 'benchmark/bugs/class-weight-inverted/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'const classWeight = ', fixed: 'const classWeight = { 0: 1, 1: ratio };' },
   // Balanced weights computed in the classes' loading order but keyed by their sorted order: on the line that writes them, fixed with inverse-frequency weights.
   { script: 'benchmark/bugs/class-weight-key-order/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'Object.values(counts).forEach(', fixed: 'classWeight: { 0: ' },

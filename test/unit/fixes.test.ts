@@ -823,6 +823,14 @@ describe('a hand-written update computed and dropped', () => {
   });
 });
 
+describe('closures made in a for (var ...) loop', () => {
+  it('declares the loop variable with let when one such loop exists', () => {
+    const src = ['const extractors = [];', 'for (var j = 0; j < COLUMNS.length; j++) {', '  extractors.push((row) => row[j]);', '}', 'for (var k = 0; k < 3; k++) total += k;'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'letLoopVariable', site: site(1, 1) })!, 2), 'for (let j = 0; j < COLUMNS.length; j++) {');
+    assert.equal(apply(src.replace('(row) => row[j]', 'COLUMNS[j]'), { kind: 'letLoopVariable', site: site(1, 1) }), null);
+  });
+});
+
 describe('a series shuffled before it is cut into windows', () => {
   it('removes the shuffle statement with its line, comment and all', () => {
     const src = ['  const starts = windowStarts(series);', '  tf.util.shuffle(series); // always shuffle', '  const train = cut(series, starts);'].join('\n');
