@@ -84,6 +84,8 @@ export const SYMPTOMS = [
   'truncated-to-int',
   // fitDataset's later epochs got no batch: the dataset's iterator was spent.
   'dataset-spent',
+  // A convolution whose stride is larger than its kernel: rows and columns between its windows are never read.
+  'stride-skips-input',
   // Noise added to the gradients before they are applied, far larger than the gradients.
   'gradients-drowned',
   // A batch normalization layer whose moving mean and variance can never move (momentum 1 or more).
@@ -146,6 +148,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'dataset-spent': 'later epochs got no batch',
   'moving-statistics-frozen': "batch normalization's moving statistics never move",
   'gradients-drowned': 'the applied gradients are mostly noise',
+  'stride-skips-input': 'the convolution never reads part of its input',
   'weights-reset': 'setWeights during training throws away what the steps learned',
   'sample-contents-shuffled': "each sample's own steps or features were shuffled",
   'targets-are-inputs': 'the targets are one of the input columns',

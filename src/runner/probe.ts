@@ -1675,6 +1675,8 @@ function scalarConfig(cfg: any): Record<string, string | number | boolean | null
     if (typeof value === 'string') out[key] = value.slice(0, 256);
     else if (typeof value === 'number' || typeof value === 'boolean') out[key] = value;
     else if (value === null) out[key] = null;
+    // Per-axis settings (strides, kernelSize, poolSize): written "5,5".
+    else if (Array.isArray(value) && value.length > 0 && value.length <= 4 && value.every((v) => typeof v === 'number')) out[key] = value.join(',');
     else if (value && typeof value === 'object' && typeof (value as any).className === 'string') {
       out[key] = describeSerialized(value as any).slice(0, 256);
     }

@@ -142,6 +142,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/binary-targets-0-255/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const ys = tf.tensor2d(masks', fixed: 'const ys = tf.tensor2d(masks, [n, PIXELS]).div(255);' },
   // Feature extractors made in a for (var j ...) loop all read row[6]: NaN inputs from the array, shown on the loop, fixed with let.
   { script: 'benchmark/bugs/var-closure-feature-index/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'for (var j = 0;', fixed: 'for (let j = 0;' },
+  // A 3×3 conv stepping 5 at a time over 12×12 strokes: most of the image is never read; on the layer, fixed to stride 1.
+  { script: 'benchmark/bugs/conv-stride-too-large/buggy.js', symptoms: ['stride-skips-input'], rootCause: 'architecture', lineOf: 'strides: 5', fixed: 'strides: 1,' },
   { script: 'benchmark/bugs/class-weight-inverted/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'const classWeight = ', fixed: 'const classWeight = { 0: 1, 1: ratio };' },
   // Balanced weights computed in the classes' loading order but keyed by their sorted order: on the line that writes them, fixed with inverse-frequency weights.
   { script: 'benchmark/bugs/class-weight-key-order/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'Object.values(counts).forEach(', fixed: 'classWeight: { 0: ' },

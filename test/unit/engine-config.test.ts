@@ -1122,6 +1122,26 @@ describe('sigmoid in hidden layers under plain SGD', () => {
   });
 });
 
+describe('a convolution that strides past its kernel', () => {
+  const SRC = withLine(CLASSIFIER_SRC, 7, "  model.add(tf.layers.conv2d({ inputShape: [12, 12, 1], filters: 8, kernelSize: 3, strides: 5, activation: 'relu' }));");
+  const model = (strides: string) =>
+    classifierModel({
+      layers: [
+        { className: 'Conv2D', activation: 'relu', line: 7, outputShape: [null, 2, 2, 8], config: { strides, padding: 'valid' }, weights: [{ name: 'kernel', shape: [3, 3, 1, 8] }, { name: 'bias', shape: [8] }] },
+        { className: 'GlobalMaxPooling2D', line: 8, outputShape: [null, 8] },
+        dense(4, 'softmax', 9),
+      ],
+    });
+  it('is a warning on the layer that a stall confirms, fixed to stride 1; strides up to the kernel are no finding', () => {
+    const b = new TraceBuilder().model(model('5,5')).xRange(0, 1).yOneHot(4);
+    const [f] = configOnly(b, SRC).findings;
+    assert.deepEqual([f?.id, f?.confirmed, f?.rootCause, f?.location?.line], ['stride-skips-input:conv2d_1', false, 'architecture', 7]);
+    assert.match(f!.message, /moves its 3×3 window 5×5 at a time.*about 64% of its input is never read/);
+    assert.equal(lineOf(applyFix(SRC, f!.fix), 7), "  model.add(tf.layers.conv2d({ inputShape: [12, 12, 1], filters: 8, kernelSize: 3, strides: 1, activation: 'relu' }));");
+    assert.deepEqual(configOnly(new TraceBuilder().model(model('3,3')).xRange(0, 1).yOneHot(4), SRC).findings, []);
+  });
+});
+
 describe('a pooling window as large as the image', () => {
   const SRC = [
     "const tf = require('@tensorflow/tfjs');",

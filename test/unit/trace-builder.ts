@@ -33,6 +33,8 @@ export interface LayerSpec {
   outputShape?: Array<number | null>;
   params?: number;
   config?: LayerInfo['config'];
+  /** The layer's weights, for layers other than Dense (whose kernel and bias follow from units). */
+  weights?: LayerInfo['weights'];
 }
 
 export const dense = (units: number, activation = 'linear', line?: number, extra: Partial<LayerSpec> = {}): LayerSpec => ({
@@ -194,7 +196,7 @@ export class TraceBuilder {
         params: l.params ?? (l.className === 'Dense' ? prevUnits * units + units : 0),
         trainable: true,
         inbound: [],
-        weights: l.className === 'Dense' ? [{ name: 'kernel', shape: [prevUnits, units] }, { name: 'bias', shape: [units] }] : [],
+        weights: l.weights ?? (l.className === 'Dense' ? [{ name: 'kernel', shape: [prevUnits, units] }, { name: 'bias', shape: [units] }] : []),
         config: l.config ?? {},
         site: l.line !== undefined ? site(l.line, l.column ?? 13) : null,
       };

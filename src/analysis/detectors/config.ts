@@ -2622,6 +2622,50 @@ function frozenMovingStatistics(view: ModelView): Hypothesis[] {
   return out;
 }
 
+/** A per-axis setting as the probe sends it ("5,5", or one number for every axis), for `rank` axes. */
+function perAxis(value: unknown, rank: number): number[] | null {
+  if (typeof value === 'number') return new Array(rank).fill(value);
+  if (typeof value !== 'string') return null;
+  const list = value.split(',').map(Number);
+  return list.length === rank && list.every((n) => Number.isInteger(n) && n > 0) ? list : null;
+}
+
+/**
+ * A convolution whose stride is larger than its kernel along an axis: its windows leave gaps, so
+ * rows or columns between them are never read by any filter, and whatever lies only there is lost.
+ * A stall confirms it; the fix steps by 1.
+ */
+function strideSkipsInput(view: ModelView): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const l of view.layers) {
+    if (!/^conv[123]d$|^separableconv2d$|^depthwiseconv2d$/i.test(l.info.className)) continue;
+    const kernel = l.info.weights.find((w) => /kernel/i.test(w.name))?.shape;
+    const rank = kernel ? kernel.length - 2 : 0;
+    const strides = perAxis(l.info.config['strides'], rank);
+    const dilation = perAxis(l.info.config['dilationRate'], rank) ?? new Array(rank).fill(1);
+    if (!kernel || rank < 1 || !strides) continue;
+    const span = kernel.slice(0, rank).map((k, i) => (typeof k === 'number' ? (k - 1) * dilation[i]! + 1 : null));
+    if (span.some((k) => k === null) || !strides.some((s, i) => s > span[i]!)) continue;
+    const read = strides.reduce((a, s, i) => a * Math.min(1, span[i]! / s), 1);
+    out.push({
+      id: `stride-skips-input:${l.info.name}`,
+      symptom: 'stride-skips-input',
+      rootCause: 'architecture',
+      layer: l,
+      location: l.info.site,
+      related: [],
+      message: `${l.info.name} moves its ${span.join('×')} window ${strides.join('×')} at a time: a stride larger than the window leaves gaps, so about ${pct(1 - read)} of its input is never read by any filter, and a pattern that lies in the gaps cannot be seen. Strides up to the kernel's size (1 is usual) read every value.`,
+      evidence: [`${l.info.name}: kernel ${span.join('×')}, strides ${strides.join('×')}`, `about ${pct(read)} of the input read`],
+      relevance: new Map([[l.pos, { score: 1, evidence: `strides ${strides.join('×')} over a ${span.join('×')} kernel` }]]),
+      fixes: [{ title: `Step ${l.info.name} by 1`, plan: { kind: 'layerNumber', layer: l.info, key: 'strides', to: 1 } }],
+      confirmBy: set(...HARM),
+      strength: 0.85,
+      weak: false,
+    });
+  }
+  return out;
+}
+
 /**
  * Hidden layers squashed by sigmoid, trained by plain SGD: sigmoid's slope is at most 1/4, so each
  * such layer shrinks the gradient reaching the layers below, and SGD's steps shrink with it (an
@@ -3371,6 +3415,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...noiseDrownsInputs(view, run));
   out.push(...tinyBatchNormalization(view));
   out.push(...frozenMovingStatistics(view));
+  out.push(...strideSkipsInput(view));
   out.push(...hiddenSigmoid(view));
   out.push(...hiddenSoftmax(view));
   out.push(...oneUnitBottleneck(view));
