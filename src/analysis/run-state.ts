@@ -5,7 +5,7 @@
 import { DiagnosisEngine, type EngineOptions } from './engine';
 import type { Finding, Report, RunSummary } from './findings';
 import { tfjsSupport, unsupportedTfjsMessage } from './tfjs-versions';
-import type { CrashEvent, IterationEvent, ModelEvent, SourceSite, TraceEvent } from './trace';
+import type { CrashEvent, EnvUnsetEvent, IterationEvent, ModelEvent, SourceSite, TraceEvent } from './trace';
 
 export interface ProcessEnd {
   code: number | null;
@@ -31,6 +31,8 @@ export class RunState {
   readonly models = new Map<number, ModelEvent>();
   lastIteration: IterationEvent | null = null;
   readonly warnings: string[] = [];
+  /** Environment variables the script read while they were not set, in the order read. */
+  readonly unsetEnv: EnvUnsetEvent[] = [];
   invalidMessages = 0;
 
   constructor(readonly script: string | null, options: EngineOptions = {}) {
@@ -62,6 +64,9 @@ export class RunState {
         break;
       case 'warning':
         if (this.warnings.length < 50) this.warnings.push(event.message);
+        break;
+      case 'envUnset':
+        if (this.unsetEnv.length < 8) this.unsetEnv.push(event);
         break;
       default:
         break;
@@ -102,7 +107,16 @@ export class RunState {
     if (end.code !== 0 && end.code !== null) return { message: `The script exited with code ${end.code}.`, site: null };
     if (end.signal) return { message: `The script was ended by ${end.signal}.`, site: null };
     if (this.iterations === 0 && end.reason !== 'replayed') {
-      return { message: 'The script loaded TensorFlow.js but finished without training (no fit, fitDataset or optimizer step).', site: null };
+      const unset = this.unsetEnv[0];
+      const message = 'The script loaded TensorFlow.js but finished without training (no fit, fitDataset or optimizer step).';
+      // A setting read from the environment that is not set: parseInt(undefined) is NaN, and a loop bounded by NaN runs no pass.
+      if (unset) {
+        return {
+          message: `${message} It read ${unset.name} from the environment (line ${unset.site.line}), where it is not set: a number parsed from it is NaN, and a loop that runs while epoch < NaN, or fit given epochs NaN, trains nothing. Give ${unset.name} a default (process.env.${unset.name} || ...).`,
+          site: unset.site,
+        };
+      }
+      return { message, site: null };
     }
     return null;
   }

@@ -687,6 +687,17 @@ export const DatasetTakenEvent = z.object({
 export type DatasetTakenEvent = z.infer<typeof DatasetTakenEvent>;
 
 /**
+ * The main script names an environment variable that is not set (`parseInt(process.env.EPOCHS)` is
+ * then NaN): its name and the line that names it. The first few, sent when the script starts.
+ */
+export const EnvUnsetEvent = z.object({
+  type: z.literal('envUnset'),
+  name: z.string().max(128),
+  site: SourceSite,
+});
+export type EnvUnsetEvent = z.infer<typeof EnvUnsetEvent>;
+
+/**
  * A series shuffled with tf.util.shuffle and then cut into the windows training reads: the model's
  * first two input rows are windows of the shuffled array, `stride` apart. Sent once per model.
  */
@@ -940,6 +951,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   TruncatedToIntEvent,
   DatasetSpentEvent,
   DatasetTakenEvent,
+  EnvUnsetEvent,
   ShuffledSeriesEvent,
   TargetsSortedEvent,
   MaxNormAppliedEvent,

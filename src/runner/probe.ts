@@ -26,6 +26,7 @@ import type {
   TruncatedToIntEvent,
   DatasetSpentEvent,
   DatasetTakenEvent,
+  EnvUnsetEvent,
   ShuffledSeriesEvent,
   TargetsSortedEvent,
   MaxNormAppliedEvent,
@@ -150,6 +151,33 @@ function startWatchdog(): void {
 }
 startWatchdog();
 
+/**
+ * The environment variables the main script names (`process.env.EPOCHS`) that are not set in this
+ * process: `parseInt(process.env.EPOCHS)` is then NaN, and a loop bounded by it trains nothing. A
+ * run that ends without training says which setting was missing, and where. Read from the script's
+ * text once, at start: nothing about the environment is touched.
+ */
+const ENV_READS_REPORTED = 8;
+const unsetEnvironment: EnvUnsetEvent[] = [];
+function noteUnsetEnvironment(): void {
+  const script = process.argv[1];
+  if (!script || /[\\/]node_modules[\\/]/.test(script) || !/\.[cm]?[jt]s$/.test(script) || !fs.existsSync(script)) return;
+  const text = fs.readFileSync(script, 'utf8');
+  if (text.length > 2_000_000) return;
+  const seen = new Set<string>();
+  for (const m of text.matchAll(/\bprocess\s*\.\s*env\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(['"])([^'"\n]+)\2\s*\])/g)) {
+    const name = m[1] ?? m[3]!;
+    if (seen.has(name) || name.startsWith('FAULTLINE_') || process.env[name] !== undefined) continue;
+    seen.add(name);
+    const before = text.slice(0, m.index);
+    const line = before.split('\n').length;
+    const column = m.index! - before.lastIndexOf('\n');
+    unsetEnvironment.push({ type: 'envUnset', name: name.slice(0, 128), site: { file: path.resolve(script), line, column } });
+    if (seen.size >= ENV_READS_REPORTED) break;
+  }
+}
+if (isMainThread) safe(noteUnsetEnvironment, undefined);
+
 process.on('uncaughtExceptionMonitor', (error: unknown) => {
   const err = error instanceof Error ? error : new Error(String(error));
   flush();
@@ -223,6 +251,8 @@ function hookCore(core: any, request: string): void {
   proto[MARK] = true;
   const version = String(core.version_core ?? 'unknown').slice(0, 64);
   emit({ type: 'tfjs', version, backend: null, modulePath: request.slice(0, 4096) });
+  // Sent once tfjs is in: a process that never loads it (npm, a build step) stays off the channel.
+  for (const e of unsetEnvironment.splice(0)) emit(e);
   const support = tfjsSupport(version);
   if (support === 'unsupported') {
     unsupportedCore = true;

@@ -69,6 +69,20 @@ test('a script that loads tfjs but never trains', () => {
   assert.match(r.stdout, /finished without training/);
 });
 
+test('a script that never trains because its epochs come from an unset environment variable: the variable and its line', () => {
+  const script = path.join(ROOT, 'benchmark/bugs/epochs-nan-from-env/buggy.js');
+  const report = path.join(os.tmpdir(), `faultline-env-${process.pid}.json`);
+  try {
+    const r = runCli(['run', script, '--report', report]);
+    assert.equal(r.code, 2);
+    assert.match(r.stdout, /finished without training \(no fit, fitDataset or optimizer step\)\. It read EPOCHS from the environment \(line 15\), where it is not set/);
+    const error = JSON.parse(fs.readFileSync(report, 'utf8')).run.error;
+    assert.deepEqual([error.site.file, error.site.line], [script, 15]);
+  } finally {
+    fs.rmSync(report, { force: true });
+  }
+});
+
 test('a script that crashes mid-training: its own message and source line', () => {
   const script = path.join(BAD, 'crash-mid-training.js');
   const r = runCli(['run', script, '--continue']);
