@@ -131,6 +131,8 @@ export type FixPlan =
   | { kind: 'assignDiscarded'; site: SourceSite }
   /** The one `for (var i ...)` loop whose body makes a closure over `i`: `let i`, one binding per pass. */
   | { kind: 'letLoopVariable'; site: SourceSite }
+  /** `tf.tensor2d(flat, [n, k])` over a flat array of whole columns: `tf.tensor2d(flat, [k, n]).transpose()`. */
+  | { kind: 'columnMajorTensor'; site: SourceSite }
   /** The `'int32'` written as the dtype argument `index` of the `call(...)` at the site becomes `'float32'`. */
   | { kind: 'floatDtype'; site: SourceSite; call: string; index: number }
   /** The rate set at the site (`opt.learningRate = <expr>`, `setLearningRate(<expr>)`) becomes `Math.max(<expr>, floor)`. */
@@ -2259,6 +2261,18 @@ function letLoopVariableEdits(src: SourceText, p: Extract<FixPlan, { kind: 'letL
   return found.length === 1 ? [src.edit(p.site.file, found[0]!, found[0]! + 3, 'let')] : null;
 }
 
+function columnMajorTensorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'columnMajorTensor' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\btensor2d\s*\(/);
+  const shape = call?.args[1];
+  if (!call || !shape) return null;
+  const s = trim(t, shape.start, shape.end);
+  if (t[s.start] !== '[' || matchClose(t, s.start) + 1 !== s.end) return null;
+  const dims = splitTopLevel(t, s.start + 1, s.end - 1).map((d) => t.slice(d.start, d.end).trim());
+  if (dims.length !== 2 || dims.some((d) => !d)) return null;
+  return [src.edit(p.site.file, s.start, s.end, `[${dims[1]}, ${dims[0]}]`), src.edit(p.site.file, call.close + 1, call.close + 1, '.transpose()')];
+}
+
 function alignSliceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'alignSlice' }>): EditResult {
   if (p.site.file !== p.like.file) return null;
   const t = src.text;
@@ -2595,6 +2609,7 @@ function planFile(p: FixPlan): string | null {
     case 'numberCompare':
     case 'assignDiscarded':
     case 'letLoopVariable':
+    case 'columnMajorTensor':
     case 'floatDtype':
     case 'rateFloor':
     case 'stepFrom':
@@ -2759,6 +2774,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return assignDiscardedEdits(src, p);
       case 'letLoopVariable':
         return letLoopVariableEdits(src, p);
+      case 'columnMajorTensor':
+        return columnMajorTensorEdits(src, p);
       case 'floatDtype':
         return floatDtypeEdits(src, p);
       case 'rateFloor':

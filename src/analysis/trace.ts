@@ -138,6 +138,8 @@ export const TensorSummary = z.object({
   zeroPadding: z.object({ tailSteps: z.number().min(0).max(1), headSteps: z.number().min(0).max(1), tailRows: z.number().min(0).max(1) }).optional(),
   /** Optional, for fit's targets: how far they depend on the inputs (nearest-neighbour pairs). */
   neighbourTargets: NeighbourTargets.optional(),
+  /** Targets unrelated to their inputs read row by row, but related to them read column by column (a flat array of whole columns given a [rows, columns] shape): that reading's pairs. */
+  columnMajorTargets: NeighbourTargets.optional(),
 });
 export type TensorSummary = z.infer<typeof TensorSummary>;
 

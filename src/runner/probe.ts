@@ -57,7 +57,7 @@ import { EpochCallbackLeakWatch, type EpochInfo, TensorLeakWatch } from './leak-
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { openTransport, type Transport } from './transport';
 import { dataOrigin, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
-import { gradStats, neighbourTargets, outputStats, rowClasses, tensorSummary, weightStats, type ActivationKind } from './tensor-stats';
+import { gradStats, neighbourAgreement, neighbourTargets, outputStats, rowClasses, tensorSummary, weightStats, type ActivationKind } from './tensor-stats';
 
 const TRACE_VERSION = 1;
 const PROBE_FILE = __filename;
@@ -2349,8 +2349,30 @@ function sendData(entry: TracedModel, role: DataEvent['role'], value: any, site:
     const summary = summarize(tensor, role === 'y' || role === 'yVal');
     if (!summary) return;
     const neighbours = inputList.length === 1 && targets.length === 1 ? neighboursOf(inputList[0], tensor) : null;
-    emitData(entry, role, slot, neighbours ? { ...summary, neighbourTargets: neighbours } : summary, site, tensor);
+    const columnMajor = neighbours ? safe(() => columnMajorNeighbours(inputList[0], tensor, neighbours), null) : null;
+    emitData(entry, role, slot, neighbours ? { ...summary, neighbourTargets: neighbours, ...(columnMajor ? { columnMajorTargets: columnMajor } : {}) } : summary, site, tensor);
   });
+}
+
+/** Columns of fit's inputs read this way at most: a table a few columns wide. */
+const COLUMN_MAJOR_WIDTH = 64;
+
+/**
+ * Inputs whose targets sit at chance read row by row, re-read as if their flat values held whole
+ * columns one after another (`tf.tensor2d([...ages, ...incomes], [n, 2])`, which fills rows): the
+ * pairs of that reading, when they relate to the targets clearly. Null otherwise.
+ */
+function columnMajorNeighbours(x: any, y: any, rowMajor: NeighbourTargets): NeighbourTargets | null {
+  const agreement = neighbourAgreement(rowMajor);
+  if (agreement === null || agreement >= 0.1 || !isReadable(x) || !isReadable(y) || x.rank !== 2 || x.dtype === 'string') return null;
+  const [rows, width] = x.shape as [number, number];
+  if (width < 2 || width > COLUMN_MAJOR_WIDTH || rows * width > NEIGHBOUR_READ || rows % 1 !== 0) return null;
+  const flat = x.dataSync() as ArrayLike<number>;
+  const reread = new Float64Array(rows * width);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < width; c++) reread[r * width + c] = flat[c * rows + r]!;
+  const n = neighbourTargets(reread, x.shape, y.dataSync() as ArrayLike<number>, y.shape);
+  const then = n ? neighbourAgreement(n) : null;
+  return n && then !== null && then >= 0.3 && n.pairs >= 64 ? n : null;
 }
 
 function neighboursOf(x: any, y: any): NeighbourTargets | null {

@@ -144,6 +144,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/var-closure-feature-index/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'for (var j = 0;', fixed: 'for (let j = 0;' },
   // A 3×3 conv stepping 5 at a time over 12×12 strokes: most of the image is never read; on the layer, fixed to stride 1.
   { script: 'benchmark/bugs/conv-stride-too-large/buggy.js', symptoms: ['stride-skips-input'], rootCause: 'architecture', lineOf: 'strides: 5', fixed: 'strides: 1,' },
+  // Standardized columns joined one after another and given to tf.tensor2d(flat, [n, 3]): rows of other customers; certain from the column-by-column reading, fixed there.
+  { script: 'benchmark/bugs/column-major-flat-array/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: 'const x = tf.tensor2d(flat', fixed: 'tf.tensor2d(flat, [3, n]).transpose();' },
   { script: 'benchmark/bugs/class-weight-inverted/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'const classWeight = ', fixed: 'const classWeight = { 0: 1, 1: ratio };' },
   // Balanced weights computed in the classes' loading order but keyed by their sorted order: on the line that writes them, fixed with inverse-frequency weights.
   { script: 'benchmark/bugs/class-weight-key-order/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'Object.values(counts).forEach(', fixed: 'classWeight: { 0: ' },

@@ -831,6 +831,13 @@ describe('closures made in a for (var ...) loop', () => {
   });
 });
 
+describe('a flat array of whole columns made into a [rows, columns] tensor', () => {
+  it('makes it [columns, rows] and transposes it', () => {
+    assert.equal(apply('  const x = tf.tensor2d(flat, [n, 3]);', { kind: 'columnMajorTensor', site: site(1, 13) }), '  const x = tf.tensor2d(flat, [3, n]).transpose();');
+    assert.equal(apply('  const x = tf.tensor2d(flat, shape);', { kind: 'columnMajorTensor', site: site(1, 13) }), null);
+  });
+});
+
 describe('a series shuffled before it is cut into windows', () => {
   it('removes the shuffle statement with its line, comment and all', () => {
     const src = ['  const starts = windowStarts(series);', '  tf.util.shuffle(series); // always shuffle', '  const train = cut(series, starts);'].join('\n');

@@ -2515,6 +2515,32 @@ function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
   }
   const ySite = e.site ?? view.event.fitSite;
   const x = [...run.data.x.values()][0]!;
+  // Read column by column, the same values relate to the targets: a flat array of whole columns was given a [rows, columns] shape.
+  const cm = e.summary.columnMajorTargets;
+  const madeAt = x.origin?.site ?? x.site;
+  if (cm && madeAt) {
+    const width = x.summary.shape?.[1];
+    const rows = x.summary.shape?.[0];
+    const then = cm.kind === 'classes' ? `${cm.agreeing} of ${cm.pairs} pairs (${pct(cm.agreeing / cm.pairs)}) share a class` : `the pairs' targets correlate (${cm.correlation?.toFixed(2)})`;
+    return [
+      {
+        id: 'targets-unrelated:x',
+        symptom: 'targets-unrelated',
+        rootCause: 'training-data',
+        layer: null,
+        location: madeAt,
+        related: view.event.fitSite ? [{ site: view.event.fitSite, message: 'trains on the scrambled rows' }] : [],
+        message: `The inputs' values are laid out column by column, but the tensor was made reading them row by row: a flat array of whole columns one after another (${typeof width === 'number' ? `${width} columns of ${rows ?? 'n'} values` : 'columns'}) given a [rows, columns] shape fills each row with neighbouring values of one column, so each row's features belong to other samples and the targets do not depend on them (${evidence}). Read column by column, ${then}. Make the tensor [columns, rows] and transpose it, or build the flat array row by row.`,
+        evidence: [evidence, `read column by column: ${then}`],
+        relevance: new Map(view.firstLayers().map((l) => [l.pos, { score: 0.6, evidence: 'reads rows made of other samples' }])),
+        fixes: [{ title: 'Read the flat array as whole columns: make it [columns, rows] and transpose', plan: { kind: 'columnMajorTensor', site: madeAt } }],
+        confirmBy: set(...HARM, 'overfitting'),
+        strength: 0.95,
+        weak: false,
+        certain: true,
+      },
+    ];
+  }
   // Rows standardized across their own columns lose what sets them apart (their scale): the inputs are at fault, not the targets.
   const rowWise = x.summary.rowsStandardized === true;
   const common = {
