@@ -25,7 +25,7 @@ import {
 import { activationRange, isClassification, rangeText, RELU_LIKE, SATURATING, RECURRENT_CELL, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import type { ModelState } from '../model-state';
 import { fmt, isNum, literal, pct, spokenList } from '../stats';
-import type { DataEvent, GradientAscentEvent, ShuffledApartEvent, SourceSite, TensorSummary } from '../trace';
+import type { DataEvent, GradientAscentEvent, GradientsAlteredEvent, ShuffledApartEvent, SourceSite, TensorSummary } from '../trace';
 
 const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
 const NUMERIC: Symptom[] = ['non-finite-loss', 'non-finite-output', 'non-finite-weights', 'non-finite-gradients'];
@@ -2871,6 +2871,11 @@ function ratioText(r: number): string {
   return r >= 1 ? `×${fmt(r)}` : `1/${Math.round(1 / r)}`;
 }
 
+/** Where a custom loop altered its gradients: the line that made what it applied, with its applyGradients call beside it. */
+function alteredAt(e: GradientsAlteredEvent): Pick<Hypothesis, 'location' | 'related'> {
+  return { location: e.madeBy?.site ?? e.applySite, related: e.applySite && e.madeBy ? [{ site: e.applySite, message: 'applied here' }] : [] };
+}
+
 /**
  * A custom loop whose gradients are clipped or scaled to a hundredth or less of what its steps
  * computed, before a plain (not adaptive) optimizer applies them: every step is that much smaller
@@ -2891,8 +2896,7 @@ function gradientsShrunk(run: ModelState): Hypothesis[] {
       symptom: 'gradients-shrunk',
       rootCause: 'optimizer',
       layer: null,
-      location: e.madeBy?.site ?? e.applySite,
-      related: e.applySite && e.madeBy ? [{ site: e.applySite, message: 'applied here' }] : [],
+      ...alteredAt(e),
       message: `The training loop ${how} before applyGradients: the gradients applied are ${ratioText(largest)} of those computed or less in every step measured, so each update is that much smaller than the learning rate intends. ${clip ? 'Clip only the spikes (±1), or clip by the global norm.' : 'Apply the gradients as computed.'}`,
       evidence: [`applied/computed gradient norm at the steps measured: ${e.ratios.map(ratioText).join(', ')}`],
       relevance: new Map(),
@@ -2923,8 +2927,7 @@ function gradientsDrowned(run: ModelState): Hypothesis[] {
       symptom: 'gradients-drowned',
       rootCause: 'regularization',
       layer: null,
-      location: e.madeBy?.site ?? e.applySite,
-      related: e.applySite && e.madeBy ? [{ site: e.applySite, message: 'applied here' }] : [],
+      ...alteredAt(e),
       message: `The training loop adds to its gradients values far larger than they are before applyGradients: what it applies is ${e.ratios.map(ratioText).join(', ')} the size of the computed gradients at the first steps measured, and points nowhere near them (cosine ${e.cosines.map((c) => fmt(c)).join(', ')}), so each step goes mostly where the noise sends it. Gradient noise helps as a nudge, a small fraction of the gradient's size.`,
       evidence: [`applied/computed gradient norm: ${e.ratios.map(ratioText).join(', ')}`, `cosine between applied and computed gradients: ${e.cosines.map((c) => fmt(c)).join(', ')}`],
       relevance: new Map(),
