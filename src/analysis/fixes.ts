@@ -133,6 +133,11 @@ export type FixPlan =
   | { kind: 'letLoopVariable'; site: SourceSite }
   /** `tf.tensor2d(flat, [n, k])` over a flat array of whole columns: `tf.tensor2d(flat, [k, n]).transpose()`. */
   | { kind: 'columnMajorTensor'; site: SourceSite }
+  /**
+   * Gradients summed into `let acc = make()` and applied from it (`acc[name].div(k)` at `madeAt`),
+   * never reset: after the applyGradients statement at `site`, the sums are freed and `acc` made anew.
+   */
+  | { kind: 'resetAccumulator'; site: SourceSite; madeAt: SourceSite }
   /** The `'int32'` written as the dtype argument `index` of the `call(...)` at the site becomes `'float32'`. */
   | { kind: 'floatDtype'; site: SourceSite; call: string; index: number }
   /** The rate set at the site (`opt.learningRate = <expr>`, `setLearningRate(<expr>)`) becomes `Math.max(<expr>, floor)`. */
@@ -2273,6 +2278,27 @@ function columnMajorTensorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'co
   return [src.edit(p.site.file, s.start, s.end, `[${dims[1]}, ${dims[0]}]`), src.edit(p.site.file, call.close + 1, call.close + 1, '.transpose()')];
 }
 
+function resetAccumulatorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'resetAccumulator' }>): EditResult {
+  if (p.site.file !== p.madeAt.file) return null;
+  const t = src.text;
+  const made = codeOnly(t, src.lineStart(p.madeAt.line), src.lineEnd(p.madeAt.line));
+  const names = [...new Set([...made.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\[[^\]\n]+\]/g)].map((m) => m[1]!))];
+  // The one indexed name there that is declared once with let (so it can be made anew).
+  const candidates = names.flatMap((name) => {
+    const decl = singleDeclaration(t, name);
+    return decl && /^let\b/.test(t.slice(decl.at, decl.init)) ? [{ name, init: t.slice(decl.init, statementEnd(t, decl.init)).trim() }] : [];
+  });
+  if (candidates.length !== 1 || !candidates[0]!.init) return null;
+  const { name, init } = candidates[0]!;
+  const apply = findCall(src, p.site, /\bapplyGradients\s*\(/);
+  if (!apply) return null;
+  const end = statementEnd(t, apply.close + 1);
+  const lineEnd = t.indexOf('\n', end);
+  if (lineEnd < 0) return null;
+  const indent = /^[ \t]*/.exec(t.slice(src.lineStart(p.site.line)))![0];
+  return [src.edit(p.site.file, lineEnd + 1, lineEnd + 1, `${indent}tf.dispose(Object.values(${name}));\n${indent}${name} = ${init};\n`)];
+}
+
 function alignSliceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'alignSlice' }>): EditResult {
   if (p.site.file !== p.like.file) return null;
   const t = src.text;
@@ -2610,6 +2636,7 @@ function planFile(p: FixPlan): string | null {
     case 'assignDiscarded':
     case 'letLoopVariable':
     case 'columnMajorTensor':
+    case 'resetAccumulator':
     case 'floatDtype':
     case 'rateFloor':
     case 'stepFrom':
@@ -2776,6 +2803,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return letLoopVariableEdits(src, p);
       case 'columnMajorTensor':
         return columnMajorTensorEdits(src, p);
+      case 'resetAccumulator':
+        return resetAccumulatorEdits(src, p);
       case 'floatDtype':
         return floatDtypeEdits(src, p);
       case 'rateFloor':

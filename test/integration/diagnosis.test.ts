@@ -104,8 +104,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/conv-channels-first/buggy.js', symptoms: ['channels-first-images'], rootCause: 'training-data', lineOf: 'const IMAGE_SHAPE = ', fixed: 'const IMAGE_SHAPE = [SIZE, SIZE, 1];' },
   // Gradients clipped to ±1e-4 before applyGradients under momentum SGD: the clip, not the learning rate.
   { script: 'benchmark/bugs/grad-clip-too-tight/buggy.js', symptoms: ['gradients-shrunk'], rootCause: 'optimizer', lineOf: '', fixed: 'tf.clipByValue(grads[name], -1, 1)' },
-  // Micro-batch gradients summed into an accumulator that is never reset: the applyGradients call.
-  { script: 'benchmark/bugs/gradient-accumulator-never-reset/buggy.js', symptoms: ['gradients-accumulated'], rootCause: 'optimizer', lineOf: 'optimizer.applyGradients(averaged)' },
+  // Micro-batch gradients summed into an accumulator that is never reset: shown after the applyGradients call, where the fix frees the sums and makes the accumulator anew.
+  { script: 'benchmark/bugs/gradient-accumulator-never-reset/buggy.js', symptoms: ['gradients-accumulated'], rootCause: 'optimizer', lineOf: 'tf.dispose(averaged)', fixed: 'optimizer.applyGradients(averaged);\n        tf.dispose(Object.values(accum));\n        accum = newAccumulator();' },
   // A per-batch accuracy read back outside tf.tidy: the leak's line, and a fix that runs it in tf.tidy.
   { script: 'benchmark/bugs/custom-loop-tensor-leak/buggy.js', symptoms: ['tensor-leak'], rootCause: 'tensor-disposal', lineOf: '', fixed: 'const batchAcc = tf.tidy(() => model.predict(xb).argMax(-1).equal(yb.argMax(-1)).mean().dataSync()[0]);' },
   // LSTM(50, activation: 'relu') over 60 steps: the divergence is the unbounded state's, not the learning rate's.

@@ -838,6 +838,23 @@ describe('a flat array of whole columns made into a [rows, columns] tensor', () 
   });
 });
 
+describe('gradients summed into an accumulator that is never reset', () => {
+  it('frees the sums and makes the accumulator anew after applyGradients', () => {
+    const src = [
+      'let accum = newAccumulator();',
+      'for (const b of batches) {',
+      '  if (step % 4 === 0) {',
+      '    const averaged = tf.tidy(() => { const out = {}; for (const name of Object.keys(accum)) out[name] = accum[name].div(4); return out; });',
+      '    optimizer.applyGradients(averaged);',
+      '  }',
+      '}',
+    ].join('\n');
+    const fixed = apply(src, { kind: 'resetAccumulator', site: site(5, 5), madeAt: site(4, 80) })!;
+    assert.deepEqual(fixed.split('\n').slice(4, 7), ['    optimizer.applyGradients(averaged);', '    tf.dispose(Object.values(accum));', '    accum = newAccumulator();']);
+    assert.equal(apply(src.replace('let accum', 'const accum'), { kind: 'resetAccumulator', site: site(5, 5), madeAt: site(4, 80) }), null);
+  });
+});
+
 describe('a series shuffled before it is cut into windows', () => {
   it('removes the shuffle statement with its line, comment and all', () => {
     const src = ['  const starts = windowStarts(series);', '  tf.util.shuffle(series); // always shuffle', '  const train = cut(series, starts);'].join('\n');
