@@ -870,6 +870,13 @@ function arrayWriteOffset(src: SourceText, site: SourceSite): number {
     const first = close > open ? splitTopLevel(t, open + 1, close)[0] : undefined;
     arg = first ? trim(t, first.start, first.end) : null;
   }
+  // `toTargets(train.classes)`: the helper, declared once in the file, computes each row.
+  const helper = arg ? /^([A-Za-z_$][\w$]*)\s*\(/.exec(t.slice(arg.start, arg.end)) : null;
+  if (arg && helper && matchClose(t, arg.start + helper[0].length - 1) === arg.end - 1) {
+    const code = codeOnly(t, 0, t.length);
+    const defs = [...code.matchAll(new RegExp(`\\bfunction\\s+${escapeRe(helper[1]!)}\\s*\\(|\\b(?:const|let|var)\\s+${escapeRe(helper[1]!)}\\s*=\\s*(?:async\\s*)?(?:function\\b|\\([^()]*\\)\\s*=>|[A-Za-z_$][\\w$]*\\s*=>)`, 'g'))];
+    return defs.length === 1 ? defs[0]!.index! : -1;
+  }
   // `ys`, or `train.ys` from a helper that fills a local `ys` and returns { xs, ys }; rows cut from it (`ys.slice(0, n)`) are its rows.
   const text = arg ? t.slice(arg.start, arg.end).replace(/\s*\.\s*slice\s*\([^()]*\)$/, '') : '';
   const name = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)*([A-Za-z_$][\w$]*)$/.exec(text)?.[1];
@@ -1194,6 +1201,8 @@ function relabelAtWriteEdits(src: SourceText, p: Extract<FixPlan, { kind: 'relab
   if (at < 0) return null;
   const t = src.text;
   const end = statementEnd(t, at);
+  const mapped = affineRelabel(src, p, at, end);
+  if (mapped) return mapped;
   const edits: TextEdit[] = [];
   for (let i = 0; i < p.from.length; i++) {
     if (p.from[i] === p.to[i]) continue;
@@ -1204,6 +1213,25 @@ function relabelAtWriteEdits(src: SourceText, p: Extract<FixPlan, { kind: 'relab
     edits.push(src.edit(p.site.file, start, start + found[0]![0].length, String(p.to[i])));
   }
   return edits.length ? edits : null;
+}
+
+/**
+ * Labels passed through as they are by one mapping in the statement (`classes.map((c) => [c])`):
+ * the label becomes the line through the two pairs of values, `c * 2 - 1` for 0/1 to -1/1.
+ */
+function affineRelabel(src: SourceText, p: Extract<FixPlan, { kind: 'relabelAtWrite' }>, at: number, end: number): EditResult {
+  if (p.from.length !== 2 || p.from[0] === p.from[1]) return null;
+  const t = src.text;
+  const code = codeOnly(t, at, end);
+  const maps = [...code.matchAll(/\.\s*map\s*\(\s*\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*(\[\s*)?([A-Za-z_$][\w$]*)\s*\]?\s*\)/g)];
+  if (maps.length !== 1 || maps[0]![1] !== maps[0]![3]) return null;
+  const m = maps[0]!;
+  const scale = (p.to[1]! - p.to[0]!) / (p.from[1]! - p.from[0]!);
+  const shift = p.to[0]! - scale * p.from[0]!;
+  const name = m[3]!;
+  const expr = `${scale === 1 ? name : `${name} * ${literal(scale)}`}${shift === 0 ? '' : shift < 0 ? ` - ${literal(-shift)}` : ` + ${literal(shift)}`}`;
+  const start = at + m.index! + m[0].lastIndexOf(name);
+  return [src.edit(p.site.file, start, start + name.length, expr)];
 }
 
 /** The scaled expression for `expr`, or null when it cannot be written safely. */

@@ -192,8 +192,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/rnn-timesteps-shuffled/buggy.js', symptoms: ['sample-contents-shuffled'], rootCause: 'training-data', lineOf: '', fixed: '  tf.util.shuffle(samples);\n' },
   // A resumed fit given how many more epochs, where tfjs takes the epoch to stop at: it trains nothing.
   { script: 'benchmark/bugs/initial-epoch-equals-epochs/buggy.js', symptoms: ['fit-trains-no-epoch'], rootCause: 'training-length', lineOf: '', fixed: 'epochs: epochsDone + EPOCHS_PER_CHUNK,' },
-  // 0/1 labels under tfjs's hinge loss, which takes -1/1 as they are: only class 1 is learned.
-  { script: 'benchmark/bugs/hinge-loss-zero-one-labels/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const yTrain = ', fixed: '.sub(0.5).div(0.5)' },
+  // 0/1 labels under tfjs's hinge loss, which takes -1/1 as they are: only class 1 is learned; shown in the helper that writes the labels, fixed there to c * 2 - 1.
+  { script: 'benchmark/bugs/hinge-loss-zero-one-labels/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const toTargets = ', fixed: 'classes.map((c) => [c * 2 - 1])' },
   // Losses that pass no gradient back: a custom loss on rounded predictions (fit), a loss clipped below where it starts (custom loop).
   { script: 'benchmark/bugs/loss-rounds-predictions/buggy.js', symptoms: ['loss-without-gradient'], rootCause: 'loss-function', lineOf: 'tf.round(yPred)', fixed: 'tf.losses.meanSquaredError(yTrue, yPred)' },
   { script: 'benchmark/bugs/loss-clipped-zero-grad/buggy.js', symptoms: ['loss-without-gradient'], rootCause: 'loss-function', lineOf: 'tf.clipByValue(', fixed: 'const loss = tf.losses.meanSquaredError(yb, model.predict(xb));' },

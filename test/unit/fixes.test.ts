@@ -855,6 +855,14 @@ describe('gradients summed into an accumulator that is never reset', () => {
   });
 });
 
+describe('labels passed through a helper as they are', () => {
+  it('maps them onto the wanted pair of values in the helper that the targets tensor calls', () => {
+    const src = ['  const toTargets = (classes) => classes.map((c) => [c]);', '  const yTrain = tf.tensor2d(toTargets(train.classes), [N, 1]);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'relabelAtWrite', site: site(2, 18), from: [0, 1], to: [-1, 1] })!, 1), '  const toTargets = (classes) => classes.map((c) => [c * 2 - 1]);');
+    assert.equal(lineOf(apply(src, { kind: 'relabelAtWrite', site: site(2, 18), from: [-1, 1], to: [0, 1] })!, 1), '  const toTargets = (classes) => classes.map((c) => [c * 0.5 + 0.5]);');
+  });
+});
+
 describe('a series shuffled before it is cut into windows', () => {
   it('removes the shuffle statement with its line, comment and all', () => {
     const src = ['  const starts = windowStarts(series);', '  tf.util.shuffle(series); // always shuffle', '  const train = cut(series, starts);'].join('\n');
