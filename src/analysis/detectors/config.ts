@@ -3191,6 +3191,9 @@ function fewBatchesPerEpoch(view: ModelView): Hypothesis[] {
   ];
 }
 
+/** Updates in a whole run below which nothing is learned from scratch. */
+const FEW_UPDATES = 50;
+
 /**
  * fitDataset trained on a dataset cut by `.take(n)` to a small part of the one it was taken from
  * (a `.take(1)` left from looking at a batch): each epoch trains that part, and the whole run, no
@@ -3218,6 +3221,10 @@ function datasetTaken(view: ModelView, run: ModelState): Hypothesis[] {
       strength: 0.9,
       weak: false,
       explainsAllHarm: true,
+      // So few updates often end near the no-skill loss while it still creeps down: that ending confirms it too.
+      settlesHigh: true,
+      // A whole run of a few dozen updates on a quarter of the data or less trains nothing, whatever the trend shows.
+      ...(e.batches && e.kept * epochs < FEW_UPDATES ? { certain: true } : {}),
     },
   ];
 }
