@@ -805,6 +805,13 @@ function readSource(read: SourceReader | undefined, file: string): SourceText | 
   }
 }
 
+/** `file`'s text from `cache`, read and kept there on first use (null, kept too, when unreadable). */
+function cachedSource(read: SourceReader | undefined, file: string, cache: Map<string, SourceText | null>): SourceText | null {
+  let src = cache.get(file);
+  if (src === undefined) cache.set(file, (src = readSource(read, file)));
+  return src;
+}
+
 /** The variable list given at a custom step's call, and the initializer that makes it (the argument itself, or the declaration of the name given). */
 function varListArgument(src: SourceText, site: SourceSite): { arg: Span; init: Span | null; declStart: number | null } | null {
   const call = findCall(src, site, /\.\s*(?:minimize|variableGrads)\s*\(/);
@@ -872,11 +879,7 @@ function arrayWriteOffset(src: SourceText, site: SourceSite): number {
   }
   // `toTargets(train.classes)`: the helper, declared once in the file, computes each row.
   const helper = arg ? /^([A-Za-z_$][\w$]*)\s*\(/.exec(t.slice(arg.start, arg.end)) : null;
-  if (arg && helper && matchClose(t, arg.start + helper[0].length - 1) === arg.end - 1) {
-    const code = codeOnly(t, 0, t.length);
-    const defs = [...code.matchAll(new RegExp(`\\bfunction\\s+${escapeRe(helper[1]!)}\\s*\\(|\\b(?:const|let|var)\\s+${escapeRe(helper[1]!)}\\s*=\\s*(?:async\\s*)?(?:function\\b|\\([^()]*\\)\\s*=>|[A-Za-z_$][\\w$]*\\s*=>)`, 'g'))];
-    return defs.length === 1 ? defs[0]!.index! : -1;
-  }
+  if (arg && helper && matchClose(t, arg.start + helper[0].length - 1) === arg.end - 1) return functionDefinition(t, helper[1]!)?.at ?? -1;
   // `ys`, or `train.ys` from a helper that fills a local `ys` and returns { xs, ys }; rows cut from it (`ys.slice(0, n)`) are its rows.
   const text = arg ? t.slice(arg.start, arg.end).replace(/\s*\.\s*slice\s*\([^()]*\)$/, '') : '';
   const name = /^(?:[A-Za-z_$][\w$]*\s*\.\s*)*([A-Za-z_$][\w$]*)$/.exec(text)?.[1];
@@ -895,29 +898,47 @@ function arrayWriteOffset(src: SourceText, site: SourceSite): number {
   return /^[^;\n]*\.\s*map\s*\(/.test(codeOnly(t, init, statementEnd(t, init))) ? at : -1;
 }
 
+/**
+ * The one definition of function `name` in the file (`function name(...)`, or a function or arrow
+ * given to `const name =`): where it starts, and its block body (null for an arrow whose body is an
+ * expression). Null when the file defines it more than once, or never.
+ */
+function functionDefinition(t: string, name: string): { at: number; body: Span | null } | null {
+  const n = escapeRe(name);
+  const defs = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`\\bfunction\\s+${n}\\s*(\\()|\\b(?:const|let|var)\\s+${n}\\s*=\\s*(?:async\\s*)?(?:function\\b[^(]*(\\()|(\\()[^()]*\\)\\s*=>|[A-Za-z_$][\\w$]*\\s*=>)`, 'g'))];
+  if (defs.length !== 1) return null;
+  const d = defs[0]!;
+  const paren = d[1] ?? d[2] ?? d[3];
+  if (paren === undefined) return { at: d.index!, body: null };
+  const paramsClose = matchClose(t, d.index! + d[0].lastIndexOf('(', d[3] !== undefined ? d[0].indexOf(')') : d[0].length));
+  const open = paramsClose > 0 ? t.indexOf('{', paramsClose) : -1;
+  // Only `(...) {` or `(...) => {` between the parameters and the body.
+  if (open < 0 || !/^\s*(?:=>\s*)?$/.test(t.slice(paramsClose + 1, open))) return { at: d.index!, body: null };
+  const close = matchClose(t, open);
+  return { at: d.index!, body: close > open ? { start: open, end: close } : null };
+}
+
 /** The body of the function whose result `name` is declared as (`const train = parseCsv(text)`), when the file declares both once. */
 function helperBody(t: string, name: string | undefined): Span | null {
   const decl = name ? singleDeclaration(t, name) : null;
   const fn = decl ? /^(?:await\s+)?([A-Za-z_$][\w$]*)\s*\(/.exec(t.slice(decl.init, decl.init + 200))?.[1] : undefined;
-  if (!fn) return null;
-  const code = codeOnly(t, 0, t.length);
-  const defs = [...code.matchAll(new RegExp(`\\bfunction\\s+${escapeRe(fn)}\\s*\\(|\\b(?:const|let|var)\\s+${escapeRe(fn)}\\s*=\\s*(?:async\\s*)?(?:function\\b[^(]*)?\\(`, 'g'))];
-  if (defs.length !== 1) return null;
-  const paramsOpen = defs[0]!.index! + defs[0]![0].length - 1;
-  const paramsClose = matchClose(t, paramsOpen);
-  const open = paramsClose > 0 ? t.indexOf('{', paramsClose) : -1;
-  // Only `(...) {` or `(...) => {` between the parameters and the body.
-  if (open < 0 || !/^\s*(?:=>\s*)?$/.test(t.slice(paramsClose + 1, open))) return null;
-  const close = matchClose(t, open);
-  return close > open ? { start: open, end: close } : null;
+  return fn ? (functionDefinition(t, fn)?.body ?? null) : null;
+}
+
+/** The one statement that writes the array behind the tensor call at `site` (see arrayWriteOffset): its span and its code. */
+function writtenStatement(src: SourceText, site: SourceSite): { at: number; end: number; code: string } | null {
+  const at = arrayWriteOffset(src, site);
+  if (at < 0) return null;
+  const end = statementEnd(src.text, at);
+  return { at, end, code: codeOnly(src.text, at, end) };
 }
 
 function windowBeforeTargetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'windowBeforeTarget' }>): EditResult {
-  const at = arrayWriteOffset(src, p.site);
-  if (at < 0) return null;
+  const w = writtenStatement(src, p.site);
+  if (!w) return null;
+  const { at } = w;
   const t = src.text;
-  const end = statementEnd(t, at);
-  const slices = [...codeOnly(t, at, end).matchAll(/\.\s*slice\s*\(/g)];
+  const slices = [...w.code.matchAll(/\.\s*slice\s*\(/g)];
   if (slices.length !== 1) return null;
   const open = at + slices[0]!.index! + slices[0]![0].length - 1;
   const close = matchClose(t, open);
@@ -1197,17 +1218,16 @@ function nanAtParseEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nanAtPars
  * they are computed. Null unless every value that changes appears exactly once in that statement.
  */
 function relabelAtWriteEdits(src: SourceText, p: Extract<FixPlan, { kind: 'relabelAtWrite' }>): EditResult {
-  const at = arrayWriteOffset(src, p.site);
-  if (at < 0) return null;
-  const t = src.text;
-  const end = statementEnd(t, at);
-  const mapped = affineRelabel(src, p, at, end);
+  const w = writtenStatement(src, p.site);
+  if (!w) return null;
+  const { at } = w;
+  const mapped = affineRelabel(src, p, w);
   if (mapped) return mapped;
   const edits: TextEdit[] = [];
   for (let i = 0; i < p.from.length; i++) {
     if (p.from[i] === p.to[i]) continue;
     const literal = new RegExp(`(?<![\\w$.])${escapeRe(String(p.from[i]))}(?![\\w$.])`, 'g');
-    const found = [...codeOnly(t, at, end).matchAll(literal)];
+    const found = [...w.code.matchAll(literal)];
     if (found.length !== 1) return null;
     const start = at + found[0]!.index!;
     edits.push(src.edit(p.site.file, start, start + found[0]![0].length, String(p.to[i])));
@@ -1219,10 +1239,8 @@ function relabelAtWriteEdits(src: SourceText, p: Extract<FixPlan, { kind: 'relab
  * Labels passed through as they are by one mapping in the statement (`classes.map((c) => [c])`):
  * the label becomes the line through the two pairs of values, `c * 2 - 1` for 0/1 to -1/1.
  */
-function affineRelabel(src: SourceText, p: Extract<FixPlan, { kind: 'relabelAtWrite' }>, at: number, end: number): EditResult {
+function affineRelabel(src: SourceText, p: Extract<FixPlan, { kind: 'relabelAtWrite' }>, { at, code }: { at: number; code: string }): EditResult {
   if (p.from.length !== 2 || p.from[0] === p.from[1]) return null;
-  const t = src.text;
-  const code = codeOnly(t, at, end);
   const maps = [...code.matchAll(/\.\s*map\s*\(\s*\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*(\[\s*)?([A-Za-z_$][\w$]*)\s*\]?\s*\)/g)];
   if (maps.length !== 1 || maps[0]![1] !== maps[0]![3]) return null;
   const m = maps[0]!;
@@ -2044,8 +2062,7 @@ function loopAround(src: SourceText, at: number): number | null {
  * computed). Null otherwise.
  */
 export function rateValueSite(read: SourceReader | undefined, site: SourceSite, cache = new Map<string, SourceText | null>()): SourceSite | null {
-  let src = cache.get(site.file);
-  if (src === undefined) cache.set(site.file, (src = readSource(read, site.file)));
+  const src = cachedSource(read, site.file, cache);
   if (!src) return null;
   const t = src.text;
   const arg = findCall(src, site, /\b(?:setLearningRate|sgd|momentum|adam|adamax|adagrad|adadelta|rmsprop)\s*\(/)?.args[0];
@@ -2067,8 +2084,7 @@ export function rateValueSite(read: SourceReader | undefined, site: SourceSite, 
  * one declaration. Null when neither is found once.
  */
 export function fitOptionWriteSite(read: SourceReader | undefined, fitSite: SourceSite, key: string, cache = new Map<string, SourceText | null>()): SourceSite | null {
-  let src = cache.get(fitSite.file);
-  if (src === undefined) cache.set(fitSite.file, (src = readSource(read, fitSite.file)));
+  const src = cachedSource(read, fitSite.file, cache);
   if (!src) return null;
   const t = src.text;
   const prop = fitOption(src, fitSite, key);
@@ -2086,8 +2102,7 @@ export function fitOptionWriteSite(read: SourceReader | undefined, fitSite: Sour
 
 export function firstSiteInLoop(read: SourceReader | undefined, sites: readonly SourceSite[], cache = new Map<string, SourceText | null>()): SourceSite | null {
   for (const site of sites) {
-    let src = cache.get(site.file);
-    if (src === undefined) cache.set(site.file, (src = readSource(read, site.file)));
+    const src = cachedSource(read, site.file, cache);
     if (!src) continue;
     const start = src.lineStart(site.line);
     if (start >= 0 && loopAround(src, start) !== null) return site;
@@ -2200,14 +2215,14 @@ function sliceColumnEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sliceCol
 
 function forInToIndexEdits(src: SourceText, p: Extract<FixPlan, { kind: 'forInToIndex' }>): EditResult {
   const t = src.text;
-  const at = arrayWriteOffset(src, p.site);
-  if (at < 0) return null;
-  for (let open = enclosingBlock(t, at); open >= 0; open = enclosingBlock(t, open)) {
+  const w = writtenStatement(src, p.site);
+  if (!w) return null;
+  for (let open = enclosingBlock(t, w.at); open >= 0; open = enclosingBlock(t, open)) {
     const before = codeOnly(t, Math.max(0, open - 300), open);
     const m = /\bfor\s*\(\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s+in\s+([A-Za-z_$][\w$.]*)\s*\)\s*$/.exec(before);
     if (!m) continue;
     // The key is a string: `i + 1` there concatenates ('3' + 1 is '31').
-    if (!new RegExp(String.raw`(?<![\w$.])${escapeRe(m[1]!)}\s*\+`).test(codeOnly(t, at, statementEnd(t, at)))) return null;
+    if (!new RegExp(String.raw`(?<![\w$.])${escapeRe(m[1]!)}\s*\+`).test(w.code)) return null;
     const start = open - before.length + m.index;
     const close = matchClose(t, start + m[0].indexOf('('));
     return close > start ? [src.edit(p.site.file, start, close + 1, `for (let ${m[1]} = 0; ${m[1]} < ${m[2]}.length; ${m[1]}++)`)] : null;
@@ -2217,11 +2232,10 @@ function forInToIndexEdits(src: SourceText, p: Extract<FixPlan, { kind: 'forInTo
 
 function log1pAtWriteEdits(src: SourceText, p: Extract<FixPlan, { kind: 'log1pAtWrite' }>): EditResult {
   const t = src.text;
-  const at = arrayWriteOffset(src, p.site);
-  if (at < 0) return null;
-  const logs = [...codeOnly(t, at, statementEnd(t, at)).matchAll(/\bMath\s*\.\s*log\s*\(/g)];
-  if (logs.length !== 1) return null;
-  const logAt = at + logs[0]!.index! + logs[0]![0].lastIndexOf('log');
+  const w = writtenStatement(src, p.site);
+  const logs = w ? [...w.code.matchAll(/\bMath\s*\.\s*log\s*\(/g)] : [];
+  if (!w || logs.length !== 1) return null;
+  const logAt = w.at + logs[0]!.index! + logs[0]![0].lastIndexOf('log');
   const edits = [src.edit(p.site.file, logAt, logAt + 3, 'log1p')];
   // Predictions read back as counts with the one Math.exp in the file.
   const exps = [...codeOnly(t, 0, t.length).matchAll(/\bMath\s*\.\s*exp\s*\(/g)];
@@ -2246,14 +2260,12 @@ function divisorPlusOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'divis
 }
 
 function numberCompareEdits(src: SourceText, p: Extract<FixPlan, { kind: 'numberCompare' }>): EditResult {
-  const t = src.text;
-  const at = arrayWriteOffset(src, p.site);
-  if (at < 0) return null;
-  const code = codeOnly(t, at, statementEnd(t, at));
+  const w = writtenStatement(src, p.site);
+  if (!w) return null;
   // One strict comparison of an indexed field with a number.
-  const m = [...code.matchAll(/([A-Za-z_$][\w$]*(?:\s*\[[^\]\n]+\])+)\s*(===|!==)\s*-?\d+(?:\.\d+)?\b/g)];
+  const m = [...w.code.matchAll(/([A-Za-z_$][\w$]*(?:\s*\[[^\]\n]+\])+)\s*(===|!==)\s*-?\d+(?:\.\d+)?\b/g)];
   if (m.length !== 1) return null;
-  const start = at + m[0]!.index!;
+  const start = w.at + m[0]!.index!;
   return [src.edit(p.site.file, start, start + m[0]![1]!.length, `Number(${m[0]![1]})`)];
 }
 
@@ -2757,17 +2769,7 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
   }
   const file = planFile(p);
   if (!file) return null;
-  let src = cache.get(file);
-  if (src === undefined) {
-    let text: string | undefined;
-    try {
-      text = read(file);
-    } catch {
-      text = undefined;
-    }
-    src = typeof text === 'string' ? new SourceText(text) : null;
-    cache.set(file, src);
-  }
+  const src = cachedSource(read, file, cache);
   if (!src) return null;
   try {
     switch (p.kind) {

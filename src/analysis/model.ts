@@ -87,6 +87,16 @@ export const SATURATING = new Set(['sigmoid', 'tanh', 'hardsigmoid', 'softsign']
 export const RECURRENT_CELL = /^(?:lstm|gru|simplernn)$/i;
 
 /** The range of values an activation can output. */
+/** A batch normalization layer, by its class name. */
+export function isBatchNormalization(className: string): boolean {
+  return /^batchnormalization/i.test(className);
+}
+
+/** The shape of a layer's kernel weight (a convolution's [height, width, in, out]), when it has one. */
+export function kernelShape(l: LayerView): LayerInfo['weights'][number]['shape'] | undefined {
+  return l.info.weights.find((w) => /kernel/i.test(w.name))?.shape;
+}
+
 export function activationRange(act: string): [number, number] {
   switch (act) {
     case 'sigmoid':

@@ -1,4 +1,5 @@
 /** Small numeric helpers shared by the engine and its detectors. All bounded in memory. */
+import type { NeighbourTargets } from './trace';
 
 export function isNum(v: number | null | undefined): v is number {
   return typeof v === 'number' && Number.isFinite(v);
@@ -240,4 +241,10 @@ export class History {
 /** "a", "a and b", "a, b and c". */
 export function spokenList(items: string[]): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** How far nearest-neighbour pairs agree beyond chance: Cohen's kappa for classes, the rank correlation for values. */
+export function neighbourAgreement(n: NeighbourTargets): number | null {
+  if (n.kind === 'values') return n.correlation;
+  return n.chance < 1 ? (n.agreeing / n.pairs - n.chance) / (1 - n.chance) : null;
 }

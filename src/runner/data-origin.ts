@@ -188,13 +188,13 @@ function holdsNonFinite(t: any): boolean | null {
 }
 
 /**
- * The first making on the way back from `t` whose inputs were all finite: where NaN or Infinity
- * entered (a division by 0, or a tensor made from an array holding NaN or undefined). Null when
- * `t` holds none, or its making was not seen.
+ * For `t`, known to hold NaN or Infinity (its summary counted them): the first making on the way
+ * back whose inputs were all finite, where they entered (a division by 0, or a tensor made from an
+ * array holding NaN or undefined). Null when its making was not seen.
  */
 export function nonFiniteOrigin(t: object, probeFile: string): { kernel: string; site: SourceSite } | null {
   const first = makings.get(t);
-  if (!first || holdsNonFinite(t) !== true) return null;
+  if (!first) return null;
   let node: Making = first;
   for (let hop = 0; hop < 16; hop++) {
     const tainted: object | undefined = node.inputs.find((input) => holdsNonFinite(input) === true);

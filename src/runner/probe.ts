@@ -51,13 +51,14 @@ import type {
   TensorSummary,
   TraceEvent,
 } from '../analysis/trace';
+import { neighbourAgreement } from '../analysis/stats';
 import { tfjsSupport, untestedTfjsMessage } from '../analysis/tfjs-versions';
 import { captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteFromStack, userSitesFromStack } from './sites';
 import { EpochCallbackLeakWatch, type EpochInfo, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { openTransport, type Transport } from './transport';
 import { dataOrigin, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
-import { gradStats, neighbourAgreement, neighbourTargets, outputStats, rowClasses, tensorSummary, weightStats, type ActivationKind } from './tensor-stats';
+import { gradStats, neighbourTargets, outputStats, rowClasses, tensorSummary, weightStats, type ActivationKind } from './tensor-stats';
 
 const TRACE_VERSION = 1;
 const PROBE_FILE = __filename;
@@ -1445,7 +1446,7 @@ const zippedApartOf = (dataset: any) => noteBehind(zippedApart, dataset, () => t
 /** `.take(n)` calls that kept fewer batches or rows than their dataset held. */
 const takeCuts = new WeakMap<object, { site: SourceSite | null; kept: number; of: number; batches: boolean }>();
 /** The take behind the dataset fitDataset trains on, through methods that keep what it kept (and batching, for rows taken before it). */
-const takeCutOf = (dataset: any) => noteBehind(takeCuts, dataset, (m) => m === 'prefetch' || m === 'repeat' || m === 'shuffle' || m === 'map' || m === 'mapAsync' || m === 'batch');
+const takeCutOf = (dataset: any) => noteBehind(takeCuts, dataset, (m) => keepsBatches(m) || m === 'map' || m === 'mapAsync' || m === 'batch');
 /** Datasets made by tf.data.generator, by the line that made them. */
 const generatorSites = new WeakMap<object, SourceSite | null>();
 const generatorSiteOf = (dataset: any): SourceSite | null => (dataset ? noteBehind(generatorSites, dataset, () => true) : null);

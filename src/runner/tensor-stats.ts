@@ -590,9 +590,3 @@ function rankCorrelation(pairs: Array<[number, number]>): number | null {
   return va > 0 && vb > 0 ? finiteOrNull(Math.max(-1, Math.min(1, cov / Math.sqrt(va * vb)))) : null;
 }
 
-/** How far nearest-neighbour pairs agree beyond chance: Cohen's kappa for classes, the rank correlation for values. */
-export function neighbourAgreement(n: NeighbourTargets): number | null {
-  if (n.kind === 'values') return n.correlation;
-  return n.chance < 1 ? (n.agreeing / n.pairs - n.chance) / (1 - n.chance) : null;
-}
-

@@ -1433,7 +1433,7 @@ describe('a fitDataset pipeline cut by .take()', () => {
     b.events.push({ type: 'datasetTaken', modelId: b.modelId, site: site(10, 63), kept, of, batches: true });
     return b;
   };
-  it('over a run of a few dozen updates: certain on the take, fixed by removing it; a take of most batches is no finding', () => {
+  it('over a run of a dozen updates: certain on the take, fixed by removing it; a take of most batches is no finding', () => {
     const [f] = configOnly(taken(1), SRC).findings;
     assert.deepEqual([f?.id, f?.confirmed, f?.location?.line], ['dataset-taken:fit', true, 10]);
     assert.match(f!.message, /^\.take\(1\) keeps 1 batch of the 24 batches the dataset held, and fitDataset trains on it in each of its 12 epochs: 12 updates in all/);
@@ -1441,7 +1441,7 @@ describe('a fitDataset pipeline cut by .take()', () => {
     assert.deepEqual(configOnly(taken(20), SRC).findings, []);
   });
   it('over a longer run: a warning that a stall confirms', () => {
-    const b = taken(2, 40, 100);
+    const b = taken(2, 60, 200);
     assert.equal(configOnly(b, SRC).findings[0]?.confirmed, false);
     flat(300, 1.0986, 0.01).forEach((l) => b.step(l, { acc: 0.33 }));
     b.end();

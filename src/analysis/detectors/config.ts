@@ -22,9 +22,9 @@ import {
   scaleFix,
   wholeSetBatches,
 } from '../context';
-import { activationRange, isClassification, rangeText, RELU_LIKE, SATURATING, RECURRENT_CELL, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
+import { activationRange, isBatchNormalization, isClassification, kernelShape, rangeText, RELU_LIKE, SATURATING, RECURRENT_CELL, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import type { ModelState } from '../model-state';
-import { fmt, isNum, literal, pct, spokenList } from '../stats';
+import { fmt, isNum, literal, neighbourAgreement, pct, spokenList } from '../stats';
 import type { DataEvent, GradientAscentEvent, GradientsAlteredEvent, ShuffledApartEvent, SourceSite, TensorSummary } from '../trace';
 
 const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
@@ -41,6 +41,9 @@ function outputRelevance(view: ModelView, o: OutputView, evidence: string): Rele
   if (owner !== o.actLayer) r.set(owner.pos, { score: 0.5, evidence: `feeds ${o.actLayer.info.name}` });
   return r;
 }
+
+/** Output activations whose values stay within [0, 1]: probabilities. */
+const PROBABILITY_OUTPUTS = new Set(['sigmoid', 'hardsigmoid', 'softmax']);
 
 function base(o: OutputView, view: ModelView): Pick<Hypothesis, 'layer' | 'location' | 'related'> {
   const related = view.compileSite ? [{ site: view.compileSite, message: `loss ${o.loss?.name ?? ''} chosen here` }] : [];
@@ -185,7 +188,7 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
     return out;
   }
 
-  const probs = act === 'sigmoid' || act === 'hardsigmoid' || act === 'softmax';
+  const probs = PROBABILITY_OUTPUTS.has(act);
 
   const oneClassPerRow = loss.kind === 'categorical' || (loss.kind === 'logits' && /softmax/i.test(lossName));
   if (oneClassPerRow && t?.kind === 'one-hot' && t.zeroRows > 0) out.push(...zeroTargetRows(view, run, o, t, ySite));
@@ -732,9 +735,6 @@ function heavyLabelSmoothing(view: ModelView, run: ModelState): Hypothesis[] {
   }
   return out;
 }
-
-/** Output activations whose values stay within [0, 1]: probabilities. */
-const PROBABILITY_OUTPUTS = new Set(['sigmoid', 'hardsigmoid', 'softmax']);
 
 /**
  * tf.losses.logLoss called by a loss function fit was compiled with takes probabilities, but the
@@ -2506,8 +2506,7 @@ function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
     if (n.kind !== 'classes' || n.chance >= 0.95) return [];
     const expected = n.pairs * n.chance;
     const z = (n.agreeing - expected) / Math.sqrt(expected * (1 - n.chance));
-    const kappa = (n.agreeing / n.pairs - n.chance) / (1 - n.chance);
-    if (z >= 2 || kappa >= 0.1) return [];
+    if (z >= 2 || neighbourAgreement(n)! >= 0.1) return [];
     evidence = `of ${n.pairs} rows paired with their nearest neighbour by inputs, ${n.agreeing} (${pct(n.agreeing / n.pairs)}) share a class; chance alone gives ${pct(n.chance)}`;
   } else {
     if (n.correlation === null || n.correlation >= 0.1) return [];
@@ -2593,7 +2592,7 @@ function tinyBatchNormalization(view: ModelView): Hypothesis[] {
   const batchSize = view.event.fitConfig['batchSize'];
   const fitSite = view.event.fitSite;
   if (view.event.mode !== 'fit' || typeof batchSize !== 'number' || batchSize > 4 || !fitSite) return [];
-  const norms = view.layers.filter((l) => /^batchnormalization/i.test(l.info.className));
+  const norms = view.layers.filter((l) => isBatchNormalization(l.info.className));
   if (norms.length === 0) return [];
   const first = norms[0]!;
   return [
@@ -2625,7 +2624,7 @@ function frozenMovingStatistics(view: ModelView): Hypothesis[] {
   const out: Hypothesis[] = [];
   for (const l of view.layers) {
     const m = l.info.config['momentum'];
-    if (!/^batchnormalization/i.test(l.info.className) || typeof m !== 'number' || m < 1) continue;
+    if (!isBatchNormalization(l.info.className) || typeof m !== 'number' || m < 1) continue;
     out.push({
       id: `moving-statistics-frozen:${l.info.name}`,
       symptom: 'moving-statistics-frozen',
@@ -2665,7 +2664,7 @@ function strideSkipsInput(view: ModelView): Hypothesis[] {
   const out: Hypothesis[] = [];
   for (const l of view.layers) {
     if (!/^conv[123]d$|^separableconv2d$|^depthwiseconv2d$/i.test(l.info.className)) continue;
-    const kernel = l.info.weights.find((w) => /kernel/i.test(w.name))?.shape;
+    const kernel = kernelShape(l);
     const rank = kernel ? kernel.length - 2 : 0;
     const strides = perAxis(l.info.config['strides'], rank);
     const dilation = perAxis(l.info.config['dilationRate'], rank) ?? new Array(rank).fill(1);
@@ -2980,7 +2979,7 @@ function gradientsAccumulated(run: ModelState): Hypothesis[] {
 function channelsFirstImages(view: ModelView): Hypothesis[] {
   const l = view.layers.find((x) => /^(?:conv2d|separableconv2d|depthwiseconv2d)$/i.test(x.info.className));
   if (!l || l.info.config['dataFormat'] === 'channelsFirst') return [];
-  const kernel = l.info.weights.find((w) => /kernel/i.test(w.name))?.shape;
+  const kernel = kernelShape(l);
   // The input as the layer reads it: [rows, columns] from its input shape, or from its output
   // under 'same' padding (a kernel taller than its input fails under 'valid'); channels from the kernel.
   const seen = inputShapeOf(view, l) ?? (l.info.config['padding'] === 'same' ? l.info.outputShape : null);
@@ -3191,9 +3190,6 @@ function fewBatchesPerEpoch(view: ModelView): Hypothesis[] {
   ];
 }
 
-/** Updates in a whole run below which nothing is learned from scratch. */
-const FEW_UPDATES = 50;
-
 /**
  * fitDataset trained on a dataset cut by `.take(n)` to a small part of the one it was taken from
  * (a `.take(1)` left from looking at a batch): each epoch trains that part, and the whole run, no
@@ -3223,7 +3219,7 @@ function datasetTaken(view: ModelView, run: ModelState): Hypothesis[] {
       explainsAllHarm: true,
       // So few updates often end near the no-skill loss while it still creeps down: that ending confirms it too.
       settlesHigh: true,
-      // A whole run of a few dozen updates on a quarter of the data or less trains nothing, whatever the trend shows.
+      // A whole run of so few updates (FEW_UPDATES) on a quarter of the data or less trains nothing, whatever the trend shows.
       ...(e.batches && e.kept * epochs < FEW_UPDATES ? { certain: true } : {}),
     },
   ];

@@ -7,7 +7,7 @@ import type { Symptom } from '../findings';
 import { batchSizeFix, type Cause, type Ctx, FEW_UPDATES, hypothesisIds, type Hypothesis, learningRateFix, learningRateOf, type Observation, optimizerBand, type RelevanceSpec, wholeSetBatches } from '../context';
 import { assessAccuracy, assessLoss, classWeighted, NEAR_NO_SKILL, type AccuracyProgress, type LossProgress } from '../progress';
 import type { FixPlan, PlannedFix } from '../fixes';
-import type { LayerView } from '../model';
+import { isBatchNormalization, type LayerView } from '../model';
 import { type EpochRecord, type ModelState, valLevel } from '../model-state';
 import { clamp, fmt, isNum, mean, median, pct, std } from '../stats';
 
@@ -518,7 +518,7 @@ function validationAtChance(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgr
 
 /** Steps a batch normalization layer's moving statistics need to come within 5% of the data's (0 for other layers, and for a momentum of 1 or more, which never gets there: a finding of its own). */
 function movingStatisticsWarmUp(className: string, momentum: unknown): number {
-  if (!/^batchnormalization/i.test(className)) return 0;
+  if (!isBatchNormalization(className)) return 0;
   const m = typeof momentum === 'number' ? momentum : 0.99;
   return m > 0 && m < 1 ? Math.ceil(3 / (1 - m)) : 0;
 }
