@@ -127,6 +127,11 @@ export type FixPlan =
   | { kind: 'divisorPlusOne'; site: SourceSite }
   /** Labels written as `cols[4] === 1 ? 1 : 0` from text fields (strings): the field as a number, `Number(cols[4]) === 1`. */
   | { kind: 'numberCompare'; site: SourceSite }
+  /**
+   * Labels read as `Math.round(r[16])` from rows scaled as a whole (`rows.map((r) => r.map((v) => v / 255))`):
+   * the scaling skips the label's column, `(v, j) => (j === 16 ? v : v / 255)`.
+   */
+  | { kind: 'unscaleLabelColumn'; site: SourceSite }
   /** A hand-written update computed and dropped (`p.sub(g.mul(lr));` as a statement): stored, `p.assign(p.sub(g.mul(lr)));`. */
   | { kind: 'assignDiscarded'; site: SourceSite }
   /** The one `for (var i ...)` loop whose body makes a closure over `i`: `let i`, one binding per pass. */
@@ -2269,6 +2274,30 @@ function numberCompareEdits(src: SourceText, p: Extract<FixPlan, { kind: 'number
   return [src.edit(p.site.file, start, start + m[0]![1]!.length, `Number(${m[0]![1]})`)];
 }
 
+function unscaleLabelColumnEdits(src: SourceText, p: Extract<FixPlan, { kind: 'unscaleLabelColumn' }>): EditResult {
+  const w = writtenStatement(src, p.site);
+  // `rows.map((r) => Math.round(r[16]))`: the rows mapped, and the one column each label is read from.
+  const read = w ? /([A-Za-z_$][\w$]*)\s*\.\s*map\s*\(\s*\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>/.exec(w.code) : null;
+  if (!w || !read) return null;
+  const columns = [...new Set([...w.code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(read[2]!)}\\s*\\[\\s*(\\d+)\\s*\\]`, 'g'))].map((m) => m[1]))];
+  if (columns.length !== 1) return null;
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const decls = [...code.matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(read[1]!)}\\s*=(?!=)`, 'g'))];
+  if (decls.length !== 1) return null;
+  const init = decls[0]!.index! + decls[0]![0].length;
+  // Declared as every value of every row divided by one number: `x.map((r) => r.map((v) => v / 255))`.
+  const whole = /^\s*[\w$.]+\s*\.\s*map\s*\(\s*\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*\1\s*\.\s*map\s*\(\s*(\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*(\3\s*\/\s*[^()\n]+?))\s*\)\s*\)/.exec(
+    code.slice(init, statementEnd(t, init)),
+  );
+  if (!whole) return null;
+  const start = init + whole.index + whole[0].indexOf(whole[2]!);
+  const v = whole[3]!;
+  const j = v === 'j' ? 'k' : 'j';
+  const scaled = t.slice(start + whole[2]!.length - whole[4]!.length, start + whole[2]!.length);
+  return [src.edit(p.site.file, start, start + whole[2]!.length, `(${v}, ${j}) => (${j} === ${columns[0]} ? ${v} : ${scaled})`)];
+}
+
 function assignDiscardedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'assignDiscarded' }>): EditResult {
   const t = src.text;
   const code = codeOnly(t, 0, t.length);
@@ -2673,6 +2702,7 @@ function planFile(p: FixPlan): string | null {
     case 'log1pAtWrite':
     case 'divisorPlusOne':
     case 'numberCompare':
+    case 'unscaleLabelColumn':
     case 'assignDiscarded':
     case 'letLoopVariable':
     case 'columnMajorTensor':
@@ -2827,6 +2857,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return divisorPlusOneEdits(src, p);
       case 'numberCompare':
         return numberCompareEdits(src, p);
+      case 'unscaleLabelColumn':
+        return unscaleLabelColumnEdits(src, p);
       case 'assignDiscarded':
         return assignDiscardedEdits(src, p);
       case 'letLoopVariable':

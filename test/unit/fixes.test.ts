@@ -814,6 +814,23 @@ describe('binary labels compared as numbers while they are strings', () => {
   });
 });
 
+describe('labels rounded from rows scaled as a whole', () => {
+  const src = [
+    'function prepare(rows) {',
+    '  const scaled = rows.map((r) => r.map((v) => v / 255));',
+    '  const xs = scaled.map((r) => r.slice(0, 16));',
+    '  const digits = scaled.map((r) => Math.round(r[16]));',
+    "  return { x: tf.tensor2d(xs, [rows.length, 16]), y: tf.oneHot(tf.tensor1d(digits, 'int32'), 10) };",
+    '}',
+  ].join('\n');
+  it("leaves the label's column out of the scaling where the rows are scaled, and nothing else", () => {
+    assert.equal(lineOf(apply(src, { kind: 'unscaleLabelColumn', site: site(5, 54) })!, 2), '  const scaled = rows.map((r) => r.map((v, j) => (j === 16 ? v : v / 255)));');
+    // Rows scaled by something other than one division, or labels not read from one column: no edit.
+    assert.equal(apply(src.replace('v / 255', 'Math.log1p(v)'), { kind: 'unscaleLabelColumn', site: site(5, 54) }), null);
+    assert.equal(apply(src.replace('Math.round(r[16])', 'Math.round(r[16] + r[15])'), { kind: 'unscaleLabelColumn', site: site(5, 54) }), null);
+  });
+});
+
 describe('a hand-written update computed and dropped', () => {
   it('stores it in its variable, and leaves alone an update that is already kept', () => {
     const src = ['for (const p of params) {', '  p.sub(grads[p.name].mul(LR));', '}'].join('\n');

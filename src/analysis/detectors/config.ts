@@ -2269,10 +2269,17 @@ function oneClassTargets(view: ModelView, run: ModelState): Hypothesis[] {
       location: ySite,
       data: { role: 'y', fitSite: ySite },
       related: [],
-      message: `Every one of the ${rows} training targets is class ${fmt(only)}: the model can only learn to answer ${fmt(only)}, whatever its input, and its training loss and accuracy look perfect while it learns nothing. ${binary ? 'Either the labels lost their classes where they were made (a comparison that is never true: a field split from text is a string, and "1" === 1 is false; or the wrong column), or the data holds one class only: there is nothing to tell apart.' : 'The labels lost their classes where they were made: an argMax or sum along the wrong axis, or the wrong column.'}`,
+      message: `Every one of the ${rows} training targets is class ${fmt(only)}: the model can only learn to answer ${fmt(only)}, whatever its input, and its training loss and accuracy look perfect while it learns nothing. ${binary ? 'Either the labels lost their classes where they were made (a comparison that is never true: a field split from text is a string, and "1" === 1 is false; or the wrong column), or the data holds one class only: there is nothing to tell apart.' : 'The labels lost their classes where they were made: an argMax or sum along the wrong axis, the wrong column, or a label column scaled with the values (divided by 255 and rounded to 0).'}`,
       evidence: [`all ${rows} targets are class ${fmt(only)}`],
       relevance: new Map(),
-      fixes: binary && e.origin?.site ? [{ title: 'Compare the label as a number', plan: { kind: 'numberCompare', site: e.origin.site } }] : [],
+      fixes: e.origin?.site
+        ? [
+            ...(binary ? [{ title: 'Compare the label as a number', plan: { kind: 'numberCompare' as const, site: e.origin.site } }] : []),
+            { title: "Scale the values only, not the label's column", plan: { kind: 'unscaleLabelColumn' as const, site: e.origin.site } },
+          ]
+        : [],
+      // Shown where the fix edits: the labels may be rounded from rows scaled as a whole, above.
+      atFix: true,
       confirmBy: set(...HARM),
       strength: 1,
       weak: false,
