@@ -185,6 +185,11 @@ export type FixPlan =
    * are shuffled in one order once both are complete.
    */
   | { kind: 'shuffleTogether'; first: SourceSite; second: SourceSite }
+  /**
+   * One `tf.util.shuffle(a)` run in a loop over the arrays (columns) of `rows` rows: one order drawn
+   * before the loop (`tf.util.createShuffledIndices`), and every array reordered by it.
+   */
+  | { kind: 'shuffleOneOrder'; site: SourceSite; rows: number }
   /** What `<ns>.log(<x>)` or `<x>.log()` at the site takes is clipped to [1e-7, 1] first. */
   | { kind: 'clipLogInput'; site: SourceSite }
   /**
@@ -2582,6 +2587,54 @@ function shuffleTogetherEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuf
   ];
 }
 
+function shuffleOneOrderEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuffleOneOrder' }>): EditResult {
+  const call = findCall(src, p.site, /\butil\s*\.\s*shuffle\s*\(/);
+  if (!call || call.args.length !== 1) return null;
+  const t = src.text;
+  const lineStart = src.lineStart(p.site.line);
+  const before = codeOnly(t, lineStart, call.open);
+  const callee = /([A-Za-z_$][\w$]*)\s*\.\s*util\s*\.\s*shuffle\s*$/.exec(before);
+  if (!callee) return null;
+  const callStart = lineStart + callee.index;
+  const array = t.slice(call.args[0]!.start, call.args[0]!.end).trim();
+  // The loop around the call: a header on the call's own line (`for (...) tf.util.shuffle(a);`,
+  // `[xs, ys].forEach((a) => tf.util.shuffle(a))`), else the loop whose block holds it.
+  const inline = /^\s*(?:for\s*\(|[^\n]*\.\s*forEach\s*\()/.test(before);
+  const headerLine = inline ? p.site.line : loopAround(src, lineStart);
+  if (headerLine === null) return null;
+  const headerStart = src.lineStart(headerLine);
+  const header = codeOnly(t, headerStart, src.lineEnd(headerLine));
+  const forOpen = /^\s*for\s*\(/.exec(header);
+  const forClose = forOpen ? matchClose(t, headerStart + forOpen[0].length - 1) : -1;
+  const named = forOpen && forClose > 0 ? /^\s*(?:const|let|var)\s+[A-Za-z_$][\w$]*\s+(of|in)\s+([^]+)$/.exec(codeOnly(t, headerStart + forOpen[0].length, forClose)) : null;
+  const listed = /^\s*\[\s*([A-Za-z_$][\w$.]*)\s*,[^\]]*\]\s*\.\s*forEach\s*\(/.exec(header);
+  if (!named && !listed) return null;
+  const indent = /^[ \t]*/.exec(header)![0];
+  // Rows counted from the arrays themselves where the loop names them; else the rows this run had.
+  const over = named?.[2]!.trim() ?? '';
+  const keysOf = /^Object\s*\.\s*keys\s*\(\s*([A-Za-z_$][\w$.]*)\s*\)$/.exec(over)?.[1];
+  const firstListed = listed?.[1] ?? /^\[\s*([A-Za-z_$][\w$.]*)\s*,/.exec(over)?.[1];
+  const rows = firstListed
+    ? `${firstListed}.length`
+    : keysOf
+      ? `Object.values(${keysOf})[0].length`
+      : named?.[1] === 'in' && /^[A-Za-z_$][\w$.]*$/.test(over)
+        ? `Object.values(${over})[0].length`
+        : /^[A-Za-z_$][\w$.]*$/.test(over)
+          ? `${over}[0].length`
+          : String(p.rows);
+  const code = codeOnly(t, 0, t.length);
+  const order = ['order', 'rowOrder', 'shuffledOrder'].find((n) => !new RegExp(`(?<![\\w$.])${n}\\b`).test(code));
+  if (!order) return null;
+  // A member (`data[name]`, `set.xs`) takes the reordered copy; a bare loop variable is reordered in place.
+  const reordered = `Array.from(${order}, (i) => ${array}[i])`;
+  const statement = /^[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\[[^\]]+\])+$/.test(array) ? `${array} = ${reordered}` : `Object.assign(${array}, ${reordered})`;
+  return [
+    src.edit(p.site.file, headerStart, headerStart, `${indent}const ${order} = ${callee[1]}.util.createShuffledIndices(${rows});\n`),
+    src.edit(p.site.file, callStart, call.close + 1, statement),
+  ];
+}
+
 function clipLogInputEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clipLogInput' }>): EditResult {
   return guardOpInput(src, p.site, 'log', (ns, x) => `${ns}.clipByValue(${x}, 1e-7, 1)`, '.clipByValue(1e-7, 1)');
 }
@@ -2776,6 +2829,8 @@ function planFile(p: FixPlan): string | null {
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
+    case 'shuffleOneOrder':
+      return p.site.file;
     case 'all':
       return null;
   }
@@ -2961,6 +3016,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return declareRowInLoopEdits(src, p);
       case 'shuffleTogether':
         return shuffleTogetherEdits(src, p);
+      case 'shuffleOneOrder':
+        return shuffleOneOrderEdits(src, p);
       case 'clipLogInput':
         return clipLogInputEdits(src, p);
       case 'guardSqrtInput':

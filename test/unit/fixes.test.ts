@@ -831,6 +831,24 @@ describe('labels rounded from rows scaled as a whole', () => {
   });
 });
 
+describe('arrays shuffled one at a time in a loop', () => {
+  it('draws one order before the loop and reorders every array by it, counting rows from the arrays the loop names', () => {
+    const columns = ['const data = load();', 'for (const name of Object.keys(data)) tf.util.shuffle(data[name]);', 'fit(data);'].join('\n');
+    assert.equal(
+      apply(columns, { kind: 'shuffleOneOrder', site: site(2, 49), rows: 1000 }),
+      ['const data = load();', 'const order = tf.util.createShuffledIndices(Object.values(data)[0].length);', 'for (const name of Object.keys(data)) data[name] = Array.from(order, (i) => data[name][i]);', 'fit(data);'].join('\n'),
+    );
+    // A loop variable cannot take a copy: reordered in place, in a block loop.
+    const pair = ['for (const a of [xs, ys]) {', '  tf.util.shuffle(a);', '}'].join('\n');
+    assert.equal(
+      apply(pair, { kind: 'shuffleOneOrder', site: site(2, 3), rows: 500 }),
+      ['const order = tf.util.createShuffledIndices(xs.length);', 'for (const a of [xs, ys]) {', '  Object.assign(a, Array.from(order, (i) => a[i]));', '}'].join('\n'),
+    );
+    // Not in a loop: nothing to put one order before.
+    assert.equal(apply('tf.util.shuffle(xs);', { kind: 'shuffleOneOrder', site: site(1, 1), rows: 10 }), null);
+  });
+});
+
 describe('a hand-written update computed and dropped', () => {
   it('stores it in its variable, and leaves alone an update that is already kept', () => {
     const src = ['for (const p of params) {', '  p.sub(grads[p.name].mul(LR));', '}'].join('\n');

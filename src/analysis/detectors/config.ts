@@ -1624,7 +1624,9 @@ function shuffledApart(view: ModelView, run: ModelState): Hypothesis[] {
   const fixes: PlannedFix[] =
     e.combo && first && second && first.file === second.file && first.line !== second.line
       ? [{ title: 'Shuffle the inputs and targets together: tf.util.shuffleCombo', plan: { kind: 'shuffleTogether', first, second } }]
-      : [];
+      : sameLine
+        ? [{ title: 'Draw one order and reorder every array by it', plan: { kind: 'shuffleOneOrder', site: first, rows: e.rows } }]
+        : [];
   return [
     {
       id: 'labels-shuffled-apart:data',
