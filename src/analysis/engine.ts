@@ -289,6 +289,8 @@ export class DiagnosisEngine {
         return this.configEvidence(e.modelId, (run) => (run.datasetTaken ??= e));
       case 'gradientBlocked':
         return this.configEvidence(e.modelId, (run) => (run.gradientBlocked ??= e));
+      case 'variablesBlocked':
+        return this.configEvidence(e.modelId, (run) => (run.variablesBlocked ??= e));
       case 'shuffledInsideSamples':
         return this.configEvidence(e.modelId, (run) => (run.shuffledInsideSamples ??= e));
       case 'trainedAgainst': {
@@ -307,6 +309,7 @@ export class DiagnosisEngine {
         const run = this.run(e.modelId);
         run.lossSite ??= e.site;
         if (e.summedValues !== undefined) run.lossSummedValues ??= e.summedValues;
+        if (e.scaledBy !== undefined) run.lossScale ??= e.scaledBy;
         return;
       }
       case 'sqrtAtZero': {

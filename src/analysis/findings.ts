@@ -80,6 +80,7 @@ export const SYMPTOMS = [
   'fit-trains-no-epoch',
   // A loss computed through ops that pass no gradient (round, a clip it lies beyond).
   'loss-without-gradient',
+  'variables-without-gradient',
   // Data made as int32 from values with fractions.
   'truncated-to-int',
   // fitDataset's later epochs got no batch: the dataset's iterator was spent.
@@ -144,6 +145,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'learning-rate-held-low': 'the learning rate never came near the one the optimizer was made with',
   'fit-trains-no-epoch': 'fit ran no epoch',
   'loss-without-gradient': 'no gradient reached the weights',
+  'variables-without-gradient': 'some weights get no gradient',
   'truncated-to-int': 'values with fractions were truncated to integers',
   'dataset-spent': 'later epochs got no batch',
   'moving-statistics-frozen': "batch normalization's moving statistics never move",

@@ -113,6 +113,8 @@ export type FixPlan =
    * which passes no gradient, becomes `x`; `arity` counts x.
    */
   | { kind: 'unwrapCall'; site: SourceSite; op: string; arity: number }
+  /** The `<ns>.<from>(...)` or `x.<from>()` call at the site calls `to` instead (`tf.step(h)` becomes `tf.relu(h)`). */
+  | { kind: 'renameOp'; site: SourceSite; from: string; to: string }
   /** `tf.data.generator(() => it)` over `const it = makeIt(...)`: the arrow makes a fresh one, `() => makeIt(...)`. */
   | { kind: 'freshIterator'; site: SourceSite }
   /** `tf.tensor2d(counts.map((c) => (c - mean) / std), ...)`: the values as they were, `tf.tensor2d(counts, ...)`. */
@@ -1524,6 +1526,16 @@ function unwrapCallEdits(src: SourceText, p: Extract<FixPlan, { kind: 'unwrapCal
   return null;
 }
 
+function renameOpEdits(src: SourceText, p: Extract<FixPlan, { kind: 'renameOp' }>): EditResult {
+  const call = findCall(src, p.site, new RegExp(String.raw`\.\s*${escapeRe(p.from)}\s*\(`));
+  if (!call) return null;
+  const before = codeOnly(src.text, Math.max(0, call.open - 200), call.open);
+  const m = new RegExp(String.raw`\.\s*(${escapeRe(p.from)})\s*$`).exec(before);
+  if (!m) return null;
+  const at = call.open - before.length + m.index + m[0].length - m[1]!.length - (m[0].length - m[0].trimEnd().length);
+  return [src.edit(p.site.file, at, at + p.from.length, p.to)];
+}
+
 function freshIteratorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'freshIterator' }>): EditResult {
   const t = src.text;
   const arg = findCall(src, p.site, /\bgenerator\s*\(/)?.args[0];
@@ -2748,6 +2760,7 @@ function planFile(p: FixPlan): string | null {
     case 'removeDatasetOption':
       return p.fitSite.file;
     case 'unwrapCall':
+    case 'renameOp':
     case 'freshIterator':
     case 'unstandardizeAtMake':
     case 'sliceColumn':
@@ -2898,6 +2911,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return removeDatasetOptionEdits(src, p);
       case 'unwrapCall':
         return unwrapCallEdits(src, p);
+      case 'renameOp':
+        return renameOpEdits(src, p);
       case 'freshIterator':
         return freshIteratorEdits(src, p);
       case 'unstandardizeAtMake':

@@ -1,7 +1,7 @@
 /** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
 import { ModelData, ModelView } from './model';
 import { History, isNum, Ring } from './stats';
-import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, TruncatedToIntEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite } from './trace';
+import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, VariablesBlockedEvent, TruncatedToIntEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite } from './trace';
 
 /** One sampled iteration's statistics for one layer, reduced to what detectors need. */
 export interface LayerSample {
@@ -277,6 +277,7 @@ export class ModelState {
   shuffledApart: ShuffledApartEvent | null = null;
   shuffledInsideSamples: ShuffledInsideSamplesEvent | null = null;
   gradientBlocked: GradientBlockedEvent | null = null;
+  variablesBlocked: VariablesBlockedEvent | null = null;
   datasetSpent: DatasetSpentEvent | null = null;
   datasetTaken: DatasetTakenEvent | null = null;
   shuffledSeries: ShuffledSeriesEvent | null = null;
@@ -292,6 +293,8 @@ export class ModelState {
   lossSite: SourceSite | null = null;
   /** A custom loop's loss is a sum (not a mean) of this many values, when the probe saw it. */
   lossSummedValues: number | null = null;
+  /** A custom loop's loss multiplied, last, by this number (a loss scale): the loss the script trains on is that many times its loss function's. */
+  lossScale: number | null = null;
   /** The loss fell without bound below 0 (reported once). */
   unboundedBelow = false;
   /** The classes of fitDataset's first batches. */

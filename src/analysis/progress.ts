@@ -76,7 +76,9 @@ export function modelNoSkillLoss(run: ModelState): Baseline | null {
   if (classWeighted(run)) return null;
   const out = run.view?.outputs[0];
   const smoothing = (out?.loss ? run.lossCalls.get(out.loss.name)?.labelSmoothing : undefined) ?? 0;
-  return noSkillLoss(out, run.data.target(0), smoothing);
+  const b = noSkillLoss(out, run.data.target(0), smoothing);
+  // A loss scaled by a number (`loss.mul(1024)`) has its no-skill level scaled with it.
+  return b && run.lossScale !== null ? { ...b, value: b.value * run.lossScale, text: `${b.text}, times the loss scale ${run.lossScale}` } : b;
 }
 
 function hasRegularizer(run: ModelState): boolean {

@@ -637,6 +637,25 @@ export const GradientBlockedEvent = z.object({
 export type GradientBlockedEvent = z.infer<typeof GradientBlockedEvent>;
 
 /**
+ * A custom loop over raw tf.variables some of which the loss reaches, in each of the first steps,
+ * only through a kernel that passes no gradient (a hidden layer's `tf.step` or `tf.sign`): those
+ * variables never move, while the ones past the kernel train. Sent once per model.
+ */
+export const VariablesBlockedEvent = z.object({
+  type: z.literal('variablesBlocked'),
+  modelId: z.number().int(),
+  /** The first such kernel on the way back from the loss. */
+  kernel: z.string().max(64),
+  site: SourceSite.nullable(),
+  /** The variables cut off (their names). */
+  variables: z.array(z.string().max(256)).min(1).max(32),
+  /** How many variables the loss reaches freely. */
+  trained: z.number().int().min(0),
+  steps: z.number().int().min(1),
+});
+export type VariablesBlockedEvent = z.infer<typeof VariablesBlockedEvent>;
+
+/**
  * A tensor made as int32 (`tf.tensor2d(values, shape, 'int32')`) from values with fractions, which
  * tfjs truncates toward 0. Sent per such call (the first few of a run), whether or not a model exists yet.
  */
@@ -835,6 +854,8 @@ export const LossComputedEvent = z.object({
   site: SourceSite,
   /** Optional: the loss is a sum (not a mean) of this many values. */
   summedValues: z.number().int().min(0).optional(),
+  /** Optional: the loss is multiplied, last, by this number given as is (a loss scale, `loss.mul(1024)`). */
+  scaledBy: z.number().positive().optional(),
 });
 export type LossComputedEvent = z.infer<typeof LossComputedEvent>;
 
@@ -950,6 +971,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ShuffledApartEvent,
   ShuffledInsideSamplesEvent,
   GradientBlockedEvent,
+  VariablesBlockedEvent,
   TruncatedToIntEvent,
   DatasetSpentEvent,
   DatasetTakenEvent,

@@ -23,6 +23,7 @@ import type {
   ShuffledApartEvent,
   ShuffledInsideSamplesEvent,
   GradientBlockedEvent,
+  VariablesBlockedEvent,
   TruncatedToIntEvent,
   DatasetSpentEvent,
   DatasetTakenEvent,
@@ -730,7 +731,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       }
     }
     const out = original.apply(this, args);
-    if (entry && !blockReported.has(entry) && typeof kernelName === 'string') {
+    if (entry && (!blockReported.has(entry) || !variablesJudged.has(entry)) && typeof kernelName === 'string') {
       try {
         noteLineage(kernelName, inputs, method === 'runKernel' ? args[2] : null, out);
       } catch (error) {
@@ -749,6 +750,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
     if (entry && entry.mode === 'custom' && !lossSiteSent.has(entry) && isTensor(out) && out.size === 1) {
       scalarStacks.set(out, captureStack());
       if (kernelName === 'Sum' && isTensor(inputs?.x)) summedScalars.set(out, inputs.x.size);
+      if (kernelName === 'Multiply') noteScaledScalar(inputs?.a, inputs?.b, out);
     }
     if (watchLog && typeof kernelName === 'string') {
       try {
@@ -808,8 +810,67 @@ function gradientBlocker(y: any): Lineage | null {
   return blocker;
 }
 
+/**
+ * A custom loop over raw tf.variables: the variables every path from the loss to which passes a
+ * kernel that passes no gradient (a hidden `tf.step` or `tf.sign`), with the first such kernel on
+ * the way back, and how many variables the loss reaches freely. Null when none is cut off.
+ */
+function blockedVariables(y: any): { blocker: Lineage; names: string[]; free: number } | null {
+  const queue: Array<{ t: object; by: Lineage | null }> = [{ t: y, by: null }];
+  const seenFree = new Set<object>();
+  const seenBlocked = new Set<object>();
+  const free = new Set<object>();
+  const blocked = new Map<object, Lineage>();
+  for (let visited = 0; queue.length > 0 && visited < 8000; visited++) {
+    const { t, by } = queue.shift()!;
+    const seen = by ? seenBlocked : seenFree;
+    if (seen.has(t)) continue;
+    seen.add(t);
+    if (typeof (t as any).assign === 'function' && (t as any).trainable === true) {
+      if (!by) free.add(t);
+      else if (!blocked.has(t)) blocked.set(t, by);
+      continue;
+    }
+    const node = lineage.get(t);
+    if (!node) continue;
+    const next = by ?? (node.blocks ? node : null);
+    for (const input of node.inputs) queue.push({ t: input, by: next });
+  }
+  const cut = [...blocked].filter(([v]) => !free.has(v));
+  if (cut.length === 0) return null;
+  return { blocker: cut[0]![1], names: cut.slice(0, 32).map(([v]) => String((v as any).name).slice(0, 256)), free: free.size };
+}
+
+const variablesJudged = new WeakSet<TracedModel>();
+const variablesBlockedSteps = new WeakMap<TracedModel, number>();
+
+/** After each of a raw-variable loop's first steps: variables the loss never reaches but through a blocker, at every inspected step, are reported once. */
+function noteBlockedVariables(state: StepState, y: any): void {
+  const entry = state.entry;
+  if (variablesJudged.has(entry)) return;
+  const found = entry.model || entry.layers.length > 0 || !isTensor(y) ? null : blockedVariables(y);
+  if (!found) {
+    variablesJudged.add(entry);
+    return;
+  }
+  const count = (variablesBlockedSteps.get(entry) ?? 0) + 1;
+  variablesBlockedSteps.set(entry, count);
+  if (count < INSPECTED_STEPS) return;
+  variablesJudged.add(entry);
+  emit({
+    type: 'variablesBlocked',
+    modelId: entry.id,
+    kernel: found.blocker.kernel,
+    site: userSiteFromStack(found.blocker.stack?.stack, PROBE_FILE),
+    variables: found.names,
+    trained: found.free,
+    steps: count,
+  } satisfies VariablesBlockedEvent);
+}
+
 /** After a first step's forward pass: a loss that reaches the model only through blockers, at every inspected step, is reported once. */
 function noteGradientBlocked(state: StepState, y: any): void {
+  noteBlockedVariables(state, y);
   const entry = state.entry;
   if (blockReported.has(entry) || !isTensor(y)) return;
   const blocker = gradientBlocker(y);
@@ -2733,7 +2794,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
   if (varList && !entry.model) noteRemadeVariables(entry, varList);
   try {
     const d0 = performance.now();
-    const pending = afterGradients(state, optimizer ?? lastOptimizer, result?.grads ?? {});
+    const pending = afterGradients(state, optimizer ?? appliedBy.get(entry) ?? lastOptimizer, result?.grads ?? {});
     reportSqrtAtZero(state, pending);
     detailMs += performance.now() - d0;
     const total = performance.now() - t0;
@@ -3060,12 +3121,30 @@ function watchAppliedGradients(entry: TracedModel, optimizer: any, varGrads: any
  * tf.variableGrads the script does), so that is where the step's optimizer is seen. Each
  * optimizer class has its own applyGradients, so the instance gets a wrapper.
  */
+/**
+ * The optimizer that applies a custom loop's gradients (variableGrads, then applyGradients): the
+ * step itself names none, so the model was described without one. The first time it applies
+ * them, the model is described again with it, and later steps report its learning rate.
+ */
+const appliedBy = new WeakMap<TracedModel, any>();
+
+function noteStepOptimizer(entry: TracedModel, optimizer: any): void {
+  if (appliedBy.has(entry)) return;
+  appliedBy.set(entry, optimizer);
+  const last = entry.lastEvent;
+  if (entry.mode !== 'custom' || !last || last.optimizer !== null) return;
+  const event: ModelEvent = { ...last, optimizer: describeOptimizer(optimizer, null) };
+  entry.lastEvent = event;
+  emit(event);
+}
+
 function noteAppliedSteps(optimizer: any): void {
   const apply = optimizer.applyGradients;
   if (typeof apply !== 'function') return;
   trySet(optimizer, 'applyGradients', function (this: any, ...args: any[]) {
     if (stepDepth === 0 && lastStepEntry) {
       try {
+        noteStepOptimizer(lastStepEntry, this);
         watchOptimizerChurn(lastStepEntry, this);
         watchAppliedGradients(lastStepEntry, this, args[0]);
       } catch {
@@ -3116,12 +3195,26 @@ const lossSiteSent = new WeakSet<TracedModel>();
 /** A custom loop's scalars made by a Sum kernel in its first steps, with how many values each added up. */
 const summedScalars = new WeakMap<object, number>();
 
+/** A custom loop's scalars made in its first steps by multiplying a scalar by a number given as is (`loss.mul(1024)`), with that number. */
+const scaledScalars = new WeakMap<object, number>();
+
+function noteScaledScalar(a: any, b: any, out: any): void {
+  if (!isTensor(a) || !isTensor(b) || a.size !== 1 || b.size !== 1) return;
+  // The factor: made from a number (no kernel made it in this step), not a variable being trained.
+  const constant = (t: any): boolean => !lineage.has(t) && typeof t.assign !== 'function' && isReadable(t);
+  const factor = constant(b) && !constant(a) ? b : constant(a) && !constant(b) ? a : null;
+  if (!factor) return;
+  const value = (factor.dataSync() as ArrayLike<number>)[0];
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0 && value !== 1) scaledScalars.set(out, value);
+}
+
 function sendLossSite(entry: TracedModel, y: any): void {
   const site = userSiteFromStack(scalarStacks.get(y)?.stack, PROBE_FILE);
   if (!site) return;
   lossSiteSent.add(entry);
   const summed = summedScalars.get(y);
-  emit({ type: 'lossComputed', modelId: entry.id, site, ...(summed !== undefined ? { summedValues: summed } : {}) } satisfies LossComputedEvent);
+  const scaled = scaledScalars.get(y);
+  emit({ type: 'lossComputed', modelId: entry.id, site, ...(summed !== undefined ? { summedValues: summed } : {}), ...(scaled !== undefined ? { scaledBy: scaled } : {}) } satisfies LossComputedEvent);
 }
 
 /** Inside the gradient scope: the loss, and on detailed or anomalous steps the layer outputs. */

@@ -849,6 +849,14 @@ describe('arrays shuffled one at a time in a loop', () => {
   });
 });
 
+describe('an op without a gradient between hidden layers', () => {
+  it('calls one with a gradient in its place, in either call form, and nothing else', () => {
+    assert.equal(apply('  const h = tf.step(x.matMul(w1).add(b1));', { kind: 'renameOp', site: site(1, 13), from: 'step', to: 'relu' }), '  const h = tf.relu(x.matMul(w1).add(b1));');
+    assert.equal(apply('  const h = x.matMul(w1).add(b1).sign();', { kind: 'renameOp', site: site(1, 13), from: 'sign', to: 'tanh' }), '  const h = x.matMul(w1).add(b1).tanh();');
+    assert.equal(apply('  const h = tf.relu(x.matMul(w1));', { kind: 'renameOp', site: site(1, 13), from: 'step', to: 'relu' }), null);
+  });
+});
+
 describe('a hand-written update computed and dropped', () => {
   it('stores it in its variable, and leaves alone an update that is already kept', () => {
     const src = ['for (const p of params) {', '  p.sub(grads[p.name].mul(LR));', '}'].join('\n');

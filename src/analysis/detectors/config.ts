@@ -3167,6 +3167,48 @@ function gradientBlocked(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** Ops that pass no gradient between a hidden layer and the next, and what passes one in their place. */
+const DIFFERENTIABLE_STAND_IN: Record<string, { op: string; to: string | null }> = {
+  Step: { op: 'step', to: 'relu' },
+  Sign: { op: 'sign', to: 'tanh' },
+  Round: { op: 'round', to: null },
+  Floor: { op: 'floor', to: null },
+  Ceil: { op: 'ceil', to: null },
+};
+
+/**
+ * A custom loop over raw tf.variables whose loss reaches some of them only through an op that
+ * passes no gradient (a hidden layer's `tf.step` from a perceptron tutorial, `tf.sign`): those
+ * weights get a gradient of exactly 0 and keep their random initial values, while the layers past
+ * the op train on fixed random features. The probe walked each of the first steps' loss back to
+ * the variables: certain.
+ */
+function variablesBlocked(run: ModelState): Hypothesis[] {
+  const e = run.variablesBlocked;
+  if (!e) return [];
+  const stand = DIFFERENTIABLE_STAND_IN[e.kernel];
+  const names = e.variables.slice(0, 6).join(', ') + (e.variables.length > 6 ? ', ...' : '');
+  const replace = stand?.to ? `tf.${stand.to}` : null;
+  return [
+    {
+      id: 'variables-without-gradient:vars',
+      symptom: 'variables-without-gradient',
+      rootCause: 'hidden-activation',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `The loss reaches ${e.variables.length === 1 ? 'variable' : 'variables'} ${names} only through ${e.kernel}, whose gradient is 0 everywhere: in each of the first ${e.steps} steps ${e.variables.length === 1 ? 'it got' : 'they got'} no gradient, so ${e.variables.length === 1 ? 'it keeps its' : 'they keep their'} random initial values${e.trained > 0 ? ` and only the ${e.trained} variables past it train, on fixed random features` : ''}. ${replace ? `Use an activation with a gradient (${replace}) in training; threshold only for predictions.` : 'Keep the values unrounded in training; round only for predictions.'}`,
+      evidence: [`every path from the loss to ${names} passes ${e.kernel}, in ${e.steps} steps`, `${e.trained} variables reached without it`],
+      relevance: new Map(),
+      fixes: e.site && stand ? [stand.to ? { title: `Use tf.${stand.to} (it has a gradient) instead of tf.${stand.op}`, plan: { kind: 'renameOp', site: e.site, from: stand.op, to: stand.to } } : { title: `Train without ${stand.op}`, plan: { kind: 'unwrapCall', site: e.site, op: stand.op, arity: 1 } }] : [],
+      confirmBy: set(...HARM, 'weights-unchanged', 'vanishing-gradient'),
+      strength: 1,
+      weak: false,
+      certain: true,
+    },
+  ];
+}
+
 /**
  * fitDataset with a batchesPerEpoch so small that the whole run takes no more batches than one pass
  * over the dataset (`batchesPerEpoch: 1`, taken for "one pass"): most of the data is never seen and
@@ -3444,6 +3486,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...tinyMaxNorm(run));
   out.push(...penaltyDominates(run));
   out.push(...gradientBlocked(view, run));
+  out.push(...variablesBlocked(run));
   out.push(...truncatedData(view, run));
   out.push(...datasetSpent(run));
   out.push(...shuffledSeries(view, run));

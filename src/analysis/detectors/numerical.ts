@@ -85,6 +85,10 @@ function lrBlame(ctx: Ctx): string {
   if (summedLossCause(ctx)) {
     return `the loss adds up ${ctx.run.lossSummedValues} values instead of averaging them, so every gradient, and every step, is ${ctx.run.lossSummedValues} times what the learning rate was chosen for`;
   }
+  if (scaledLossCause(ctx)) {
+    const scale = exactly(ctx.run.lossScale!);
+    return `the loss is multiplied by ${scale} (a loss scale) and the gradients are never divided back, so under ${ctx.view?.event.optimizer?.className.replace(/Optimizer$/, '') ?? 'this optimizer'} every step is ${scale} times what the learning rate was chosen for`;
+  }
   const raised = raisedMidRun(ctx);
   return raised ? `the learning rate was raised during training from ${fmt(raised.from)} to ${fmt(raised.to)}` : 'the learning rate is too high';
 }
@@ -112,11 +116,41 @@ function summedLossCause(ctx: Ctx): Cause | null {
   };
 }
 
+/**
+ * A custom loop's loss multiplied by a large number (a loss scale copied from a mixed-precision
+ * recipe) whose gradients are applied as they are: under a plain gradient step (SGD, momentum),
+ * whose steps grow with the gradients, every step is that many times larger. Adaptive optimizers
+ * divide the scale out. The line that scales the loss is the one to edit.
+ */
+const SCALED_MANY = 8;
+
+/** A whole number as written (a loss scale of 1024 is not "1020"); others to three figures. */
+function exactly(v: number): string {
+  return Number.isInteger(v) ? String(v) : fmt(v);
+}
+
+function scaledLossCause(ctx: Ctx): Cause | null {
+  const run = ctx.run;
+  const scale = run.lossScale;
+  const optimizer = ctx.view?.event.optimizer?.className ?? '';
+  if (scale === null || scale < SCALED_MANY || !run.lossSite || !/^(?:SGD|Momentum)(?:Optimizer)?$/i.test(optimizer) || raisedMidRun(ctx)) return null;
+  return {
+    rootCause: 'learning-rate',
+    layer: null,
+    location: run.lossSite,
+    fixes: [{ title: `Train on the loss itself, not ${exactly(scale)} times it`, plan: { kind: 'unwrapCall', site: run.lossSite, op: 'mul', arity: 2 } }],
+    confirms: [],
+    folds: [],
+  };
+}
+
 function lrCause(ctx: Ctx, symptom: Symptom): Cause {
   const nonFinite = nonFiniteRateCause(ctx);
   if (nonFinite) return nonFinite;
   const summed = summedLossCause(ctx);
   if (summed) return summed;
+  const scaled = scaledLossCause(ctx);
+  if (scaled) return scaled;
   // A percentage error on targets near 0 takes steps as large as its largest ratio: its own overflow.
   const percentage = confirmable(ctx, symptom, ['loss-function'], (h) => h.symptom === 'percentage-loss-near-zero')[0];
   if (percentage) return { rootCause: percentage.rootCause, layer: null, location: percentage.location, fixes: percentage.fixes, confirms: [percentage.id], folds: [] };
