@@ -115,6 +115,8 @@ export type FixPlan =
   | { kind: 'unwrapCall'; site: SourceSite; op: string; arity: number }
   /** The `<ns>.<from>(...)` or `x.<from>()` call at the site calls `to` instead (`tf.step(h)` becomes `tf.relu(h)`). */
   | { kind: 'renameOp'; site: SourceSite; from: string; to: string }
+  /** The one `new Array(n).fill(<an array or object>)` in the site's file, whose n slots share one row: `Array.from({ length: n }, () => <it>)`. */
+  | { kind: 'freshRows'; site: SourceSite }
   /** `tf.data.generator(() => it)` over `const it = makeIt(...)`: the arrow makes a fresh one, `() => makeIt(...)`. */
   | { kind: 'freshIterator'; site: SourceSite }
   /** `tf.tensor2d(counts.map((c) => (c - mean) / std), ...)`: the values as they were, `tf.tensor2d(counts, ...)`. */
@@ -1536,6 +1538,27 @@ function renameOpEdits(src: SourceText, p: Extract<FixPlan, { kind: 'renameOp' }
   return [src.edit(p.site.file, at, at + p.from.length, p.to)];
 }
 
+function freshRowsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'freshRows' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/(?<![\w$.])(?:new\s+)?Array\s*\(/g)) {
+    const open = m.index! + m[0].length - 1;
+    const close = matchClose(t, open);
+    const fill = close > 0 ? /^\s*\.\s*fill\s*\(/.exec(code.slice(close + 1)) : null;
+    if (!fill || splitTopLevel(t, open + 1, close).length !== 1) continue;
+    const fillOpen = close + 1 + fill[0].length - 1;
+    const fillClose = matchClose(t, fillOpen);
+    const args = fillClose > 0 ? splitTopLevel(t, fillOpen + 1, fillClose) : [];
+    if (args.length !== 1) continue;
+    const value = t.slice(args[0]!.start, args[0]!.end).trim();
+    // Only a value made once and shared: an array or an object, not a number.
+    if (!/^(?:\[|\{|(?:new\s+)?Array\s*[.(])/.test(value)) continue;
+    found.push(src.edit(p.site.file, m.index!, fillClose + 1, `Array.from({ length: ${t.slice(open + 1, close).trim()} }, () => ${value})`));
+  }
+  return found.length === 1 ? found : null;
+}
+
 function freshIteratorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'freshIterator' }>): EditResult {
   const t = src.text;
   const arg = findCall(src, p.site, /\bgenerator\s*\(/)?.args[0];
@@ -2761,6 +2784,7 @@ function planFile(p: FixPlan): string | null {
       return p.fitSite.file;
     case 'unwrapCall':
     case 'renameOp':
+    case 'freshRows':
     case 'freshIterator':
     case 'unstandardizeAtMake':
     case 'sliceColumn':
@@ -2913,6 +2937,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return unwrapCallEdits(src, p);
       case 'renameOp':
         return renameOpEdits(src, p);
+      case 'freshRows':
+        return freshRowsEdits(src, p);
       case 'freshIterator':
         return freshIteratorEdits(src, p);
       case 'unstandardizeAtMake':

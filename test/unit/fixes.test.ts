@@ -857,6 +857,14 @@ describe('an op without a gradient between hidden layers', () => {
   });
 });
 
+describe('rows that share one array', () => {
+  it('makes a new array for each row, and leaves alone an array filled with numbers', () => {
+    const src = ['function toOneHot(classes, k) {', '  const labels = new Array(classes.length).fill(new Array(k).fill(0));', '  classes.forEach((c, i) => { labels[i][c] = 1; });', '  return labels;', '}', 'const zeros = new Array(8).fill(0);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'freshRows', site: site(3, 1) })!, 2), '  const labels = Array.from({ length: classes.length }, () => new Array(k).fill(0));');
+    assert.equal(apply(src.replace('.fill(new Array(k).fill(0))', '.fill(0)'), { kind: 'freshRows', site: site(3, 1) }), null);
+  });
+});
+
 describe('a hand-written update computed and dropped', () => {
   it('stores it in its variable, and leaves alone an update that is already kept', () => {
     const src = ['for (const p of params) {', '  p.sub(grads[p.name].mul(LR));', '}'].join('\n');

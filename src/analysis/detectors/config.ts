@@ -150,6 +150,8 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
   // With more than one label per row on average, softmax cannot represent the targets however
   // well it learns: certain, and the loss falling towards its floor refutes nothing.
   const labelsPerRow = t?.freqs ? t.freqs.reduce((a, b) => a + b, 0) : null;
+  // Every row the same (all 1s: one row array shared by all): sameTargetRows says so instead.
+  const allSame = t !== null && t.summary.min !== null && t.summary.min === t.summary.max;
   const manyLabels = labelsPerRow !== null && labelsPerRow >= MANY_LABELS_PER_ROW;
   const softmaxOnMultiHot = (columns: number, fixes: PlannedFix[], evidence: string[] = []): Hypothesis => ({
     id: id('activation-loss-mismatch'),
@@ -252,7 +254,7 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
         strength: act === 'sigmoid' ? 0.8 : 0.9,
         weak: false,
       });
-    } else if (t?.kind === 'multi-hot') {
+    } else if (t?.kind === 'multi-hot' && !allSame) {
       const fix = combine('Use sigmoid with binaryCrossentropy for multi-label targets', [activationFix(L, 'sigmoid'), lossFix(view, o.slot, 'binaryCrossentropy')]);
       out.push(softmaxOnMultiHot(t.columns, fix ? [fix] : []));
     }
@@ -273,7 +275,7 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
         strength: 0.9,
         weak: false,
       });
-    } else if (act === 'softmax' && t?.kind === 'multi-hot') {
+    } else if (act === 'softmax' && t?.kind === 'multi-hot' && !allSame) {
       out.push(softmaxOnMultiHot(t.columns, [activationFix(L, 'sigmoid')]));
     } else if (act === 'softmax' && t?.kind === 'one-hot' && t.zeroRows === 0 && (t.classes ?? 0) > 2 && reportsAccuracy(view)) {
       // The model learns as well as with categoricalCrossentropy; what is wrong is what it reports,
@@ -315,7 +317,7 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
 
   const regression = loss.kind === 'mse' || loss.kind === 'mae' || loss.kind === 'regression';
   if (regression && t) {
-    if (t.kind === 'multi-hot' && act === 'softmax') {
+    if (t.kind === 'multi-hot' && act === 'softmax' && !allSame) {
       const fix = combine('Use sigmoid with binaryCrossentropy for multi-label targets', [activationFix(L, 'sigmoid'), lossFix(view, o.slot, 'binaryCrossentropy')]);
       out.push(softmaxOnMultiHot(t.columns, [fix, activationFix(L, 'sigmoid')].filter((x) => x !== null), [`loss is ${lossName}`]));
     } else if ((t.kind === 'one-hot' || t.kind === 'binary') && probs) {
@@ -2290,6 +2292,44 @@ function oneClassTargets(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * fit given targets of several columns whose every value is the same (every row [1, 1, 1, 1]):
+ * they say nothing about the inputs. One row array shared by all rows does this
+ * (`new Array(n).fill(new Array(k).fill(0))`, then `labels[i][c] = 1` sets column c of every row).
+ * Certain from fit's targets; shown where the rows are made when that is found.
+ */
+function sameTargetRows(view: ModelView, run: ModelState): Hypothesis[] {
+  if (view.event.mode !== 'fit' || view.outputs.length !== 1) return [];
+  const e = run.data.y.get(0);
+  const s = e?.summary;
+  const rows = s?.shape?.[0];
+  const width = s?.shape && s.shape.length >= 2 ? s.shape[s.shape.length - 1] : 1;
+  if (!e || !s || typeof rows !== 'number' || rows < 32 || typeof width !== 'number' || width < 2 || s.min === null || s.min !== s.max || s.nanCount > 0) return [];
+  const ySite = e.site ?? view.event.fitSite;
+  const row = `[${Array.from({ length: Math.min(width, 6) }, () => fmt(s.min!)).join(', ')}${width > 6 ? ', ...' : ''}]`;
+  return [
+    {
+      id: 'same-target-rows:y',
+      symptom: 'one-class-targets',
+      rootCause: 'label-encoding',
+      layer: null,
+      location: ySite,
+      data: { role: 'y', fitSite: ySite },
+      related: [],
+      message: `Every one of the ${rows} training target rows is ${row}: the targets say nothing about the inputs, so the model can only learn one constant answer. One row array shared by every row does this: \`new Array(n).fill(new Array(${width}).fill(0))\` fills all n slots with the same array, and setting a label in one row sets it in all of them.`,
+      evidence: [`all ${rows * width} target values are ${fmt(s.min)}`],
+      relevance: new Map(),
+      fixes: ySite ? [{ title: 'Make a new array for each row: Array.from', plan: { kind: 'freshRows', site: ySite } }] : [],
+      atFix: true,
+      confirmBy: set(...HARM),
+      strength: 1,
+      weak: false,
+      certain: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
 /** Multi-label targets with at least this many labels per row on average cannot be fit by softmax. */
 const MANY_LABELS_PER_ROW = 1.2;
 
@@ -3516,6 +3556,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...frozenUntrained(view));
   out.push(...paddedAtEnd(view, run));
   out.push(...oneClassTargets(view, run));
+  out.push(...sameTargetRows(view, run));
   out.push(...scaledAsAWhole(view, run));
   out.push(...rowsLeftOut(view, run));
   out.push(...largeValidationSplit(view, run));
