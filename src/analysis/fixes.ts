@@ -117,6 +117,8 @@ export type FixPlan =
   | { kind: 'renameOp'; site: SourceSite; from: string; to: string }
   /** The one `new Array(n).fill(<an array or object>)` in the site's file, whose n slots share one row: `Array.from({ length: n }, () => <it>)`. */
   | { kind: 'freshRows'; site: SourceSite }
+  /** The slice at the site begins at a name the loop steps by one (`start++`): it steps by the slice's size instead. */
+  | { kind: 'offsetStep'; site: SourceSite }
   /** `tf.data.generator(() => it)` over `const it = makeIt(...)`: the arrow makes a fresh one, `() => makeIt(...)`. */
   | { kind: 'freshIterator'; site: SourceSite }
   /** `tf.tensor2d(counts.map((c) => (c - mean) / std), ...)`: the values as they were, `tf.tensor2d(counts, ...)`. */
@@ -2582,6 +2584,27 @@ function batchOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'batchOff
   return edits.length ? edits : null;
 }
 
+function offsetStepEdits(src: SourceText, p: Extract<FixPlan, { kind: 'offsetStep' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, SLICE_CALL);
+  const [beginArg, sizeArg] = call ? sliceArgs(call) : [];
+  const begin = firstAxis(t, beginArg);
+  const sizeAt = firstAxis(t, sizeArg);
+  const offset = begin && sizeAt ? { text: t.slice(begin.start, begin.end), size: t.slice(sizeAt.start, sizeAt.end) } : null;
+  if (!call || !offset || !/^[A-Za-z_$][\w$]*$/.test(offset.text) || !offset.size || offset.size === '-1') return null;
+  // The one step of that name by one, in the loop body around the slice.
+  const block = enclosingBlock(t, call.open);
+  const end = block >= 0 ? matchClose(t, block) : -1;
+  if (block < 0 || end < 0) return null;
+  const n = escapeRe(offset.text);
+  const code = codeOnly(t, block, end);
+  const steps = [...code.matchAll(new RegExp(`(?<![\\w$.])(?:${n}\\s*\\+\\+|\\+\\+\\s*${n}|${n}\\s*\\+=\\s*1\\b|${n}\\s*=\\s*${n}\\s*\\+\\s*1\\b)`, 'g'))];
+  if (steps.length !== 1) return null;
+  const size = /^[\w$.]+$/.test(offset.size) ? offset.size : `(${offset.size})`;
+  const at = block + steps[0]!.index!;
+  return [src.edit(p.site.file, at, at + steps[0]![0].length, `${offset.text} += ${size}`)];
+}
+
 /** A `<ns>.shuffle(<one argument>)` statement alone on its line(s): its call, argument and line span. */
 function shuffleStatement(src: SourceText, site: SourceSite): { call: Call; name: Span; arg: string; lineStart: number; next: number } | null {
   const call = findCall(src, site, /\.\s*shuffle\s*\(/);
@@ -2785,6 +2808,7 @@ function planFile(p: FixPlan): string | null {
     case 'unwrapCall':
     case 'renameOp':
     case 'freshRows':
+    case 'offsetStep':
     case 'freshIterator':
     case 'unstandardizeAtMake':
     case 'sliceColumn':
@@ -2939,6 +2963,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return renameOpEdits(src, p);
       case 'freshRows':
         return freshRowsEdits(src, p);
+      case 'offsetStep':
+        return offsetStepEdits(src, p);
       case 'freshIterator':
         return freshIteratorEdits(src, p);
       case 'unstandardizeAtMake':

@@ -892,6 +892,8 @@ export const SameBatchEvent = z.object({
   begin: z.number().int().min(0).nullable(),
   /** Optional, for rows gathered by index: the first of them. */
   firstRows: z.array(z.number().int()).max(8).optional(),
+  /** Optional: the offset moved by this many rows (fewer than a batch) at each step, so batches overlap; `begin` is the last. */
+  advance: z.number().int().min(1).optional(),
   steps: z.number().int().min(1),
   /** The slice call. */
   site: SourceSite.nullable(),

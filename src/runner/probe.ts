@@ -972,6 +972,10 @@ interface BatchWatch {
   /** Apart: another tensor of as many rows (the targets), cut to the same size from other rows than the inputs at every step. */
   apart: { source: any; distance: number | null; steps: number } | null;
   apartDone: boolean;
+  /** Overlapping: the last slice's first row, and steps in a row whose offset advanced by the same `advance` rows, fewer than a batch. */
+  lastBegin?: number | null;
+  advance?: number | null;
+  advanceSteps?: number;
 }
 const batchWatches = new WeakMap<TracedModel, BatchWatch>();
 /** Slices made since the last custom step ended (the step's batches are cut just before it). */
@@ -1009,6 +1013,43 @@ function noteStepSlice(entry: TracedModel, input: any): void {
   if (!watch.apartDone) noteApart(entry, watch, origin, slices);
 }
 
+/** Steps in a row whose batch offset advanced by the same few rows before overlapping batches are reported. */
+const OVERLAP_STEPS = 10;
+
+/**
+ * Batches cut at an offset that advances by fewer rows than a batch holds (`start++` where
+ * `start += batchSize` was meant): consecutive batches share most of their rows, and a pass
+ * covers only the first rows. Reported once, as a sameBatch event with the advance.
+ */
+function noteOverlap(entry: TracedModel, watch: BatchWatch, origin: SliceOrigin): boolean {
+  if (origin.indices || origin.begin < 0) return false;
+  const last = watch.source === origin.source ? watch.lastBegin : null;
+  watch.lastBegin = origin.begin;
+  const d = last === null || last === undefined ? 0 : origin.begin - last;
+  if (d > 0 && d < origin.size && (watch.advance ?? d) === d) {
+    watch.advance = d;
+    watch.advanceSteps = (watch.advanceSteps ?? 0) + 1;
+  } else {
+    watch.advance = null;
+    watch.advanceSteps = 0;
+  }
+  if ((watch.advanceSteps ?? 0) < OVERLAP_STEPS) return false;
+  watch.sameDone = true;
+  emit({
+    type: 'sameBatch',
+    modelId: entry.id,
+    iter: entry.steps - 1,
+    rows: origin.rows,
+    batchRows: origin.size,
+    begin: origin.begin,
+    advance: d,
+    steps: watch.advanceSteps!,
+    site: userSiteFromStack(origin.stack.stack, PROBE_FILE),
+    elapsedMs: elapsed(),
+  } satisfies SameBatchEvent);
+  return true;
+}
+
 /** Which rows a slice or gather took, as one comparable key. */
 function rowsKey(o: SliceOrigin): string {
   return o.indices ? o.indices.join(',') : `${o.begin}+${o.size}`;
@@ -1020,6 +1061,7 @@ function noteSameRows(entry: TracedModel, watch: BatchWatch, origin: SliceOrigin
     return;
   }
   watch.batch = batch;
+  if (noteOverlap(entry, watch, origin)) return;
   const key = rowsKey(origin);
   if (watch.source !== origin.source || watch.rows !== key) {
     watch.source = origin.source;

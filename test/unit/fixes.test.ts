@@ -865,6 +865,14 @@ describe('rows that share one array', () => {
   });
 });
 
+describe('a batch offset stepped by one row', () => {
+  it('steps it by the batch size the slice takes, and leaves alone an offset that already steps by a batch', () => {
+    const src = ['for (let b = 0; b < numBatches; b++) {', '  const batchX = xs.slice([start, 0], [batchSize, -1]);', '  train(batchX);', '  start++;', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'offsetStep', site: site(2, 18) })!, 4), '  start += batchSize;');
+    assert.equal(apply(src.replace('start++', 'start += batchSize'), { kind: 'offsetStep', site: site(2, 18) }), null);
+  });
+});
+
 describe('a hand-written update computed and dropped', () => {
   it('stores it in its variable, and leaves alone an update that is already kept', () => {
     const src = ['for (const p of params) {', '  p.sub(grads[p.name].mul(LR));', '}'].join('\n');

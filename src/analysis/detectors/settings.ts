@@ -153,6 +153,7 @@ export function untrainedLayers(e: TraceEventOf<'untrainedLayers'>, run: ModelSt
  * and learns nothing of the rest. Certain from the first steps, so it is an error at once.
  */
 export function sameBatch(e: TraceEventOf<'sameBatch'>): Observation {
+  if (e.advance !== undefined) return overlappingBatches(e, e.advance);
   const rows = e.begin === null ? `rows ${(e.firstRows ?? []).join(', ')}${e.batchRows > (e.firstRows?.length ?? 0) ? ', …' : ''}` : `rows ${e.begin} to ${e.begin + e.batchRows - 1}`;
   return {
     symptom: 'same-batch',
@@ -171,6 +172,38 @@ export function sameBatch(e: TraceEventOf<'sameBatch'>): Observation {
       layer: null,
       location: e.site,
       fixes: e.site && e.begin !== null ? [{ title: 'Cut each batch at the batch index times the batch size', plan: { kind: 'batchOffset', site: e.site } }] : [],
+      confirms: [],
+      folds: [],
+    },
+  };
+}
+
+/**
+ * A custom loop whose batch offset advances by fewer rows than a batch holds (`start++` where
+ * `start += batchSize` was meant): each batch shares all but a few rows with the one before, and
+ * a pass over "all" batches covers only the first rows of the data. Certain from the first steps.
+ */
+function overlappingBatches(e: TraceEventOf<'sameBatch'>, advance: number): Observation {
+  const perPass = Math.floor(e.rows / e.batchRows);
+  const covered = Math.min(e.rows, (perPass - 1) * advance + e.batchRows);
+  return {
+    symptom: 'same-batch',
+    about: 'batches',
+    harm: true,
+    priority: 0.8,
+    layer: null,
+    iteration: e.iter,
+    elapsedMs: e.elapsedMs,
+    message: `Each of the last ${e.steps} training steps cut its ${e.batchRows}-row batch ${advance} row${advance === 1 ? '' : 's'} after the one before, so consecutive batches share ${e.batchRows - advance} of their rows: a pass of ${perPass} batches over the tensor of ${e.rows} rows sees only its first ${covered}. Advance the offset by the batch size.`,
+    evidence: [`${e.steps} steps in a row began ${advance} row${advance === 1 ? '' : 's'} apart, taking ${e.batchRows} rows each (the last at row ${e.begin ?? '?'})`],
+    relevance: new Map(),
+    related: [],
+    cause: {
+      rootCause: 'training-data',
+      layer: null,
+      location: e.site,
+      fixes: e.site ? [{ title: 'Advance the batch offset by the batch size', plan: { kind: 'offsetStep', site: e.site } }] : [],
+      atFix: true,
       confirms: [],
       folds: [],
     },

@@ -221,7 +221,11 @@ function diverging(ctx: Ctx, lp: LossProgress | null, final: boolean): Observati
   const run = ctx.run;
   if (!lp || lp.n < 20) return [];
   const explosive = lp.diverging && lp.current > 10 * Math.abs(lp.start);
-  const span = final || explosive ? 0 : Math.max(5, Math.round(lp.window / 2));
+  // A custom loop's batches may follow the data's order (sorted, never shuffled): its loss then
+  // rises towards the end of each pass and falls at the next, a cycle the trend cannot see. A
+  // rise there must outlast half the run so far, which a pass's hard end does not.
+  const cycleBlind = run.view?.event.mode === 'custom' ? Math.round(run.iterations / 2) : 0;
+  const span = final || explosive ? 0 : Math.max(5, Math.round(lp.window / 2), cycleBlind);
   if (!persisted(run, 'diverging', lp.diverging || explosive, ctx.iteration, span)) return [];
   // Batches of one class after another make the loss jump at each change of class.
   // An output that is no probability under a cross-entropy (tanh with binaryCrossentropy) is clipped, and its steps blow up.
