@@ -119,6 +119,8 @@ export type FixPlan =
   | { kind: 'freshRows'; site: SourceSite }
   /** The slice at the site begins at a name the loop steps by one (`start++`): it steps by the slice's size instead. */
   | { kind: 'offsetStep'; site: SourceSite }
+  /** As unwrapCall (the method form, `x.div(n)`), and the same call, word for word, on every other statement that makes a tensor (the test set's). */
+  | { kind: 'unwrapAlike'; site: SourceSite; op: string; arity: number }
   /** `tf.data.generator(() => it)` over `const it = makeIt(...)`: the arrow makes a fresh one, `() => makeIt(...)`. */
   | { kind: 'freshIterator'; site: SourceSite }
   /** `tf.tensor2d(counts.map((c) => (c - mean) / std), ...)`: the values as they were, `tf.tensor2d(counts, ...)`. */
@@ -1530,6 +1532,24 @@ function unwrapCallEdits(src: SourceText, p: Extract<FixPlan, { kind: 'unwrapCal
   return null;
 }
 
+function unwrapAlikeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'unwrapAlike' }>): EditResult {
+  const first = unwrapCallEdits(src, { kind: 'unwrapCall', site: p.site, op: p.op, arity: p.arity });
+  if (!first || first.length !== 1 || first[0]!.newText !== '') return first;
+  const t = src.text;
+  const start = src.offset(first[0]!.startLine, first[0]!.startColumn);
+  const end = src.offset(first[0]!.endLine, first[0]!.endColumn);
+  const call = t.slice(start, end).replace(/^\s+/, '');
+  const edits = [...first];
+  const code = codeOnly(t, 0, t.length);
+  for (let at = code.indexOf(call); at >= 0; at = code.indexOf(call, at + call.length)) {
+    if (at >= start && at < end) continue;
+    // On a line that makes a tensor, before the call.
+    if (!/\btensor(?:[1-6]d)?\s*\(/.test(codeOnly(t, src.lineStart(src.position(at).line), at))) continue;
+    edits.push(src.edit(p.site.file, at, at + call.length, ''));
+  }
+  return edits;
+}
+
 function renameOpEdits(src: SourceText, p: Extract<FixPlan, { kind: 'renameOp' }>): EditResult {
   const call = findCall(src, p.site, new RegExp(String.raw`\.\s*${escapeRe(p.from)}\s*\(`));
   if (!call) return null;
@@ -2809,6 +2829,7 @@ function planFile(p: FixPlan): string | null {
     case 'renameOp':
     case 'freshRows':
     case 'offsetStep':
+    case 'unwrapAlike':
     case 'freshIterator':
     case 'unstandardizeAtMake':
     case 'sliceColumn':
@@ -2965,6 +2986,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return freshRowsEdits(src, p);
       case 'offsetStep':
         return offsetStepEdits(src, p);
+      case 'unwrapAlike':
+        return unwrapAlikeEdits(src, p);
       case 'freshIterator':
         return freshIteratorEdits(src, p);
       case 'unstandardizeAtMake':

@@ -873,6 +873,13 @@ describe('a batch offset stepped by one row', () => {
   });
 });
 
+describe('ids scaled before an embedding', () => {
+  it('removes the division where the training tensor is made, and the same one on the test tensor, not elsewhere', () => {
+    const src = ['const xTrain = tf.tensor2d(train, [N, L]).div(VOCAB);', 'const xTest = tf.tensor2d(test, [M, L]).div(VOCAB);', 'const share = counts.div(VOCAB);'].join('\n');
+    assert.equal(apply(src, { kind: 'unwrapAlike', site: site(1, 41), op: 'div', arity: 2 }), ['const xTrain = tf.tensor2d(train, [N, L]);', 'const xTest = tf.tensor2d(test, [M, L]);', 'const share = counts.div(VOCAB);'].join('\n'));
+  });
+});
+
 describe('a hand-written update computed and dropped', () => {
   it('stores it in its variable, and leaves alone an update that is already kept', () => {
     const src = ['for (const p of params) {', '  p.sub(grads[p.name].mul(LR));', '}'].join('\n');

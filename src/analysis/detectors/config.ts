@@ -2541,6 +2541,43 @@ function sameShape(a: readonly (number | null)[] | undefined, b: readonly (numbe
   return !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
+/**
+ * An embedding given fractions in [0, 1) as its ids (token ids divided by the vocabulary size "to
+ * normalize" them): the layer casts its ids to integers, so every one becomes 0 and the model sees
+ * one token everywhere. Certain from fit's inputs; the fix removes the division where the tensor
+ * is made.
+ */
+function fractionalEmbeddingIds(view: ModelView, run: ModelState): Hypothesis[] {
+  const first = view.firstLayers();
+  if (first.length !== 1 || first[0]!.kind !== 'embedding' || run.data.x.size !== 1) return [];
+  const e = run.data.x.get(0);
+  const s = e?.summary;
+  if (!e || !s || s.min === null || s.max === null || s.min < 0 || !(s.max > 0) || s.max >= 1 || s.nanCount > 0) return [];
+  const L = first[0]!;
+  const xSite = e.site ?? view.event.fitSite;
+  return [
+    {
+      id: `fractional-ids:${L.info.name}`,
+      symptom: 'unscaled-input',
+      rootCause: 'input-normalization',
+      layer: L,
+      location: xSite,
+      data: { role: 'x', fitSite: xSite },
+      related: L.info.site ? [{ site: L.info.site, message: `${L.info.name} casts its ids to integers` }] : [],
+      message: `${L.info.name} is an embedding, but its ids are fractions from ${fmt(s.min)} to ${fmt(s.max)}: an embedding casts its ids to integers, so every one becomes 0 and the model sees the same token everywhere. Token ids are looked up, not scaled: give the embedding the whole-number ids as they are.`,
+      evidence: [`the inputs range from ${fmt(s.min)} to ${fmt(s.max)}`, `${L.info.name} is the first layer`],
+      relevance: new Map(),
+      fixes: e.origin?.site ? [{ title: 'Give the embedding its ids unscaled', plan: { kind: 'unwrapAlike', site: e.origin.site, op: 'div', arity: 2 } }] : [],
+      atFix: true,
+      confirmBy: set(...HARM),
+      strength: 1,
+      weak: false,
+      certain: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
 function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
   if (view.event.mode !== 'fit' || run.data.x.size !== 1 || view.outputs.length !== 1) return [];
   if (view.firstLayers().some((l) => l.kind === 'embedding')) return [];
@@ -3557,6 +3594,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...paddedAtEnd(view, run));
   out.push(...oneClassTargets(view, run));
   out.push(...sameTargetRows(view, run));
+  out.push(...fractionalEmbeddingIds(view, run));
   out.push(...scaledAsAWhole(view, run));
   out.push(...rowsLeftOut(view, run));
   out.push(...largeValidationSplit(view, run));
