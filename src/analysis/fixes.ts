@@ -121,6 +121,10 @@ export type FixPlan =
   | { kind: 'offsetStep'; site: SourceSite }
   /** As unwrapCall (the method form, `x.div(n)`), and the same call, word for word, on every other statement that makes a tensor (the test set's). */
   | { kind: 'unwrapAlike'; site: SourceSite; op: string; arity: number }
+  /** The one `.map(parseInt)` in the site's file (each index is taken as the radix): `.map(Number)`. */
+  | { kind: 'parseIntMap'; site: SourceSite }
+  /** The one loop or map over the lines split from text in the site's file, which reads the header as data: over `lines.slice(1)`. */
+  | { kind: 'skipHeader'; site: SourceSite }
   /** `tf.data.generator(() => it)` over `const it = makeIt(...)`: the arrow makes a fresh one, `() => makeIt(...)`. */
   | { kind: 'freshIterator'; site: SourceSite }
   /** `tf.tensor2d(counts.map((c) => (c - mean) / std), ...)`: the values as they were, `tf.tensor2d(counts, ...)`. */
@@ -1550,6 +1554,40 @@ function unwrapAlikeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'unwrapAl
   return edits;
 }
 
+function parseIntMapEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parseIntMap' }>): EditResult {
+  const t = src.text;
+  const found = [...codeOnly(t, 0, t.length).matchAll(/\.\s*map\s*\(\s*(parseInt)\s*\)/g)];
+  if (found.length !== 1) return null;
+  const at = found[0]!.index! + found[0]![0].indexOf('parseInt');
+  return [src.edit(p.site.file, at, at + 'parseInt'.length, 'Number')];
+}
+
+function skipHeaderEdits(src: SourceText, p: Extract<FixPlan, { kind: 'skipHeader' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const split = String.raw`\.\s*split\s*\(\s*(?:'\\n'|"\\n"|\/\\r\?\\n\/|\/\\n\/)\s*\)`;
+  const edits: TextEdit[] = [];
+  // `text.split('\n').map(...)` or `.forEach(...)`: the header is cut from the chain.
+  // The split's argument is a string or a regex, blank in `code`: read in the text, kept to code outside comments.
+  const inCode = (at: number) => code[at] === t[at];
+  for (const m of t.matchAll(new RegExp(`${split}(?=\\s*\\.\\s*(?:map|forEach|filter)\\s*\\()`, 'g'))) {
+    if (!inCode(m.index!)) continue;
+    const end = m.index! + m[0].length;
+    edits.push(src.edit(p.site.file, end, end, '.slice(1)'));
+  }
+  // `const lines = text.split('\n');` then `for (const line of lines)` or `lines.map(...)`.
+  for (const m of t.matchAll(new RegExp(`\\b(?:const|let|var)\\s+([A-Za-z_$][\\w$]*)\\s*=[^;\\n]*${split}\\s*;?`, 'g'))) {
+    if (!inCode(m.index!)) continue;
+    const name = escapeRe(m[1]!);
+    for (const use of code.slice(m.index! + m[0].length).matchAll(new RegExp(`(?:\\bof\\s+(${name})\\s*\\)|(?<![\\w$.])(${name})(?=\\s*\\.\\s*(?:map|forEach)\\s*\\())`, 'g'))) {
+      const at = m.index! + m[0].length + use.index! + use[0].indexOf(use[1] ?? use[2]!);
+      const end = at + m[1]!.length;
+      edits.push(src.edit(p.site.file, end, end, '.slice(1)'));
+    }
+  }
+  return edits.length === 1 ? edits : null;
+}
+
 function renameOpEdits(src: SourceText, p: Extract<FixPlan, { kind: 'renameOp' }>): EditResult {
   const call = findCall(src, p.site, new RegExp(String.raw`\.\s*${escapeRe(p.from)}\s*\(`));
   if (!call) return null;
@@ -2830,6 +2868,8 @@ function planFile(p: FixPlan): string | null {
     case 'freshRows':
     case 'offsetStep':
     case 'unwrapAlike':
+    case 'parseIntMap':
+    case 'skipHeader':
     case 'freshIterator':
     case 'unstandardizeAtMake':
     case 'sliceColumn':
@@ -2988,6 +3028,10 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return offsetStepEdits(src, p);
       case 'unwrapAlike':
         return unwrapAlikeEdits(src, p);
+      case 'parseIntMap':
+        return parseIntMapEdits(src, p);
+      case 'skipHeader':
+        return skipHeaderEdits(src, p);
       case 'freshIterator':
         return freshIteratorEdits(src, p);
       case 'unstandardizeAtMake':

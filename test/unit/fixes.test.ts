@@ -880,6 +880,21 @@ describe('ids scaled before an embedding', () => {
   });
 });
 
+describe('text parsed into NaN', () => {
+  it('parses with Number where map(parseInt) took each index as the radix', () => {
+    const src = ['const rows = text.split(\'\\n\').map((line) => line.split(\',\').map(parseInt));'].join('\n');
+    assert.equal(apply(src, { kind: 'parseIntMap', site: site(1, 1) }), "const rows = text.split('\\n').map((line) => line.split(',').map(Number));");
+  });
+  it('skips the header line where the lines are looped over or mapped, once', () => {
+    const loop = ["const lines = text.trim().split('\\n');", 'for (const line of lines) {', '  rows.push(line.split(\',\').map(parseFloat));', '}'].join('\n');
+    assert.equal(lineOf(apply(loop, { kind: 'skipHeader', site: site(3, 1) })!, 2), 'for (const line of lines.slice(1)) {');
+    const chain = "const rows = csv.split('\\n').map((l) => l.split(',').map(Number));";
+    assert.equal(apply(chain, { kind: 'skipHeader', site: site(1, 1) }), "const rows = csv.split('\\n').slice(1).map((l) => l.split(',').map(Number));");
+    // Two places that read lines: which one parsed the header is not known.
+    assert.equal(apply(`${chain}\n${chain.replace('rows', 'more')}`, { kind: 'skipHeader', site: site(1, 1) }), null);
+  });
+});
+
 describe('a hand-written update computed and dropped', () => {
   it('stores it in its variable, and leaves alone an update that is already kept', () => {
     const src = ['for (const p of params) {', '  p.sub(grads[p.name].mul(LR));', '}'].join('\n');

@@ -1253,6 +1253,15 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
       // Parsed from text where the rows are built (parseFloat of an empty cell): 0 there.
       const madeAt = e.origin?.site;
       const atParse: PlannedFix | null = role === 'x' && s.infCount === 0 && madeAt ? { title: `Read empty or unreadable cells as 0 where the rows are parsed`, plan: { kind: 'nanAtParse', site: madeAt } } : null;
+      // Text parsed with `.map(parseInt)` (each index becomes the radix), or a header line parsed as a row.
+      const textSite = madeAt ?? fitSite;
+      const headerOnly = s.nanCount > 0 && s.infCount === 0 && s.nonFiniteRows === 1 && s.firstNonFinite?.[0] === 0 && (s.shape?.length ?? 0) >= 2 && s.nanCount === (s.shape![s.shape!.length - 1] ?? 0);
+      const parsed: PlannedFix[] = textSite
+        ? [
+            ...(s.nanCount > 0 ? [{ title: 'Parse with Number: map(parseInt) passes each index as the radix', plan: { kind: 'parseIntMap' as const, site: textSite } }] : []),
+            ...(headerOnly ? [{ title: 'Skip the header line', plan: { kind: 'skipHeader' as const, site: textSite } }] : []),
+          ]
+        : [];
       // Made from an array holding undefined: a closure made in a `for (var ...)` loop reads the loop's last value, past the row's end.
       const closure: PlannedFix | null = e.origin?.nonFiniteFrom?.kernel === 'tensor' ? { title: 'Declare the loop variable with let, so each closure keeps its own value', plan: { kind: 'letLoopVariable', site: e.origin.nonFiniteFrom.site } } : null;
       // NaN made by the division that standardizes the inputs: a column whose spread is 0 gives 0 / 0.
@@ -1285,16 +1294,16 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         location: fitSite,
         ...(slot === 0 ? { data: { role, fitSite } } : {}),
         related: [],
-        message: `The training ${what} contain ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''}: the first batch that holds one turns the weights into NaN. ${entered?.kernel === 'tensor' ? `They were already in the array the tensor was made from on line ${entered.site.line} (undefined becomes NaN: a field read past the end of its row, or by a closure that kept a loop's last index).` : 'Drop or fill those rows before training.'}`,
+        message: `The training ${what} contain ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''}: the first batch that holds one turns the weights into NaN. ${headerOnly ? 'Only the first row holds them, in every column: a header line parsed as numbers looks like this. ' : ''}${entered?.kernel === 'tensor' ? `They were already in the array the tensor was made from on line ${entered.site.line} (undefined becomes NaN: a field read past the end of its row, or by a closure that kept a loop's last index).` : 'Drop or fill those rows before training.'}`,
         evidence: [`${kinds} in the training ${what}${where ? `, ${where}` : ''}`],
         relevance: new Map(),
-        fixes: [closure, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null),
+        fixes: [...parsed, closure, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null),
         confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation', 'vanishing-gradient', 'weights-unchanged', 'output-out-of-range'),
         strength: 1,
         weak: false,
         explainsAllHarm: true,
         // Shown on the parse, the loop or the log when a fix applies there.
-        ...(closure || atParse || written.length ? { atFix: true } : {}),
+        ...(closure || atParse || written.length || parsed.length ? { atFix: true } : {}),
       });
     }
   }
