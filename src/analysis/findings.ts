@@ -87,6 +87,8 @@ export const SYMPTOMS = [
   'dataset-spent',
   // A convolution whose stride is larger than its kernel: rows and columns between its windows are never read.
   'stride-skips-input',
+  'pointwise-convolutions',
+  'bias-missing',
   // Noise added to the gradients before they are applied, far larger than the gradients.
   'gradients-drowned',
   // A batch normalization layer whose moving mean and variance can never move (momentum 1 or more).
@@ -151,6 +153,8 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'moving-statistics-frozen': "batch normalization's moving statistics never move",
   'gradients-drowned': 'the applied gradients are mostly noise',
   'stride-skips-input': 'the convolution never reads part of its input',
+  'pointwise-convolutions': 'the convolutions read one position at a time',
+  'bias-missing': 'no layer has a bias',
   'weights-reset': 'setWeights during training throws away what the steps learned',
   'sample-contents-shuffled': "each sample's own steps or features were shuffled",
   'targets-are-inputs': 'the targets are one of the input columns',

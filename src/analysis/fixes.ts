@@ -31,6 +31,8 @@ export type FixPlan =
   | { kind: 'layerOption'; layer: LayerInfo; key: string; to: string }
   /** The number (or the name of one) written for an option in the layer's call (`rate: 0.8`) becomes `to`. */
   | { kind: 'layerNumber'; layer: LayerInfo; key: string; to: number }
+  /** The value written for an option in the layer's call (`useBias: false`) becomes the code `to`. */
+  | { kind: 'layerValue'; layer: LayerInfo; key: string; to: string }
   /**
    * The layer's `inputShape` names a constant `[c, h, w]` that also shapes the data: it becomes
    * `[h, w, c]`. Only offered for one channel, where the values need no reordering.
@@ -552,6 +554,14 @@ function layerOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'layerOpt
   // An initializer object (tf.initializers.constant({ value: -5 })) becomes the named one.
   const q = quoteStyle(src.text, firstStringValue(src, obj!));
   return [src.edit(site.file, prop.value.start, prop.value.end, `${q}${p.to}${q}`)];
+}
+
+function layerValueEdits(src: SourceText, p: Extract<FixPlan, { kind: 'layerValue' }>): EditResult {
+  const site = p.layer.site;
+  if (!site) return null;
+  const call = findCall(src, site, layerCallee(p.layer.className));
+  const value = (call ? objectArg(src, call) : null)?.props.find((x) => x.key === p.key)?.value;
+  return value ? [src.edit(site.file, value.start, value.end, p.to)] : null;
 }
 
 function layerNumberEdits(src: SourceText, p: Extract<FixPlan, { kind: 'layerNumber' }>): EditResult {
@@ -2844,6 +2854,7 @@ function planFile(p: FixPlan): string | null {
     case 'activation':
     case 'layerOption':
     case 'layerNumber':
+    case 'layerValue':
     case 'channelsLast':
     case 'regularizerFactor':
       return p.layer.site?.file ?? null;
@@ -2986,6 +2997,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return layerOptionEdits(src, p);
       case 'layerNumber':
         return layerNumberEdits(src, p);
+      case 'layerValue':
+        return layerValueEdits(src, p);
       case 'channelsLast':
         return channelsLastEdits(src, p);
       case 'clipBounds':

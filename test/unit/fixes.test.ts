@@ -895,6 +895,15 @@ describe('text parsed into NaN', () => {
   });
 });
 
+describe('layers without biases', () => {
+  it('gives every layer its bias back, each on its own line', () => {
+    const src = ['model.add(tf.layers.dense({ units: 32, activation: \'relu\', useBias: false, inputShape: [5] }));', 'model.add(tf.layers.dense({ units: 1, useBias: false }));'].join('\n');
+    const plan: FixPlan = { kind: 'all', parts: [{ kind: 'layerValue', layer: layer('Dense', 1), key: 'useBias', to: 'true' }, { kind: 'layerValue', layer: layer('Dense', 2), key: 'useBias', to: 'true' }] };
+    assert.equal(apply(src, plan), src.replaceAll('useBias: false', 'useBias: true'));
+    assert.equal(apply('model.add(tf.layers.dense({ units: 1 }));', { kind: 'layerValue', layer: layer('Dense', 1), key: 'useBias', to: 'true' }), null);
+  });
+});
+
 describe('a hand-written update computed and dropped', () => {
   it('stores it in its variable, and leaves alone an update that is already kept', () => {
     const src = ['for (const p of params) {', '  p.sub(grads[p.name].mul(LR));', '}'].join('\n');

@@ -2787,6 +2787,75 @@ function strideSkipsInput(view: ModelView): Hypothesis[] {
 }
 
 /**
+ * Convolutions that all use 1×1 kernels, pooled globally: each filter reads one position at a time
+ * and the global pooling then averages positions away, so the model sees how much of each value
+ * there is, never where: a pattern told by its shape (a horizontal bar from a vertical one) cannot
+ * be learned. A stall confirms it; the fix gives each convolution a 3-wide kernel.
+ */
+function pointwiseOnly(view: ModelView): Hypothesis[] {
+  const convs = view.layers.filter((l) => /^conv[123]d$/i.test(l.info.className));
+  const pooled = view.layers.some((l) => /^global(?:average|max)pooling[123]d$/i.test(l.info.className));
+  if (convs.length === 0 || !pooled || view.layers.some((l) => /^(?:lstm|gru|simplernn|conv[123]dtranspose|separableconv2d|depthwiseconv2d)$/i.test(l.info.className))) return [];
+  const kernels = convs.map((l) => kernelShape(l));
+  if (!kernels.every((k) => k && k.length >= 3 && k.slice(0, k.length - 2).every((d) => d === 1))) return [];
+  const first = convs[0]!;
+  const fixes = convs.map((l) => ({ kind: 'layerNumber' as const, layer: l.info, key: 'kernelSize', to: 3 }));
+  return [
+    {
+      id: `pointwise-only:${first.info.name}`,
+      symptom: 'pointwise-convolutions',
+      rootCause: 'architecture',
+      layer: first,
+      location: first.info.site,
+      related: convs.slice(1).flatMap((l) => (l.info.site ? [{ site: l.info.site, message: `${l.info.name}: 1-wide kernel too` }] : [])),
+      message: `Every convolution here (${convs.map((l) => l.info.name).join(', ')}) has a kernel 1 wide, and a global pooling layer then averages over all positions: each filter reads one position at a time, so the model learns how much of each value an input holds but never where, and a pattern told by its shape cannot be learned. A kernel of 3 lets the filters see neighbouring positions.`,
+      evidence: convs.map((l) => `${l.info.name}: kernel ${kernelShape(l)!.slice(0, -2).join('×')}`),
+      relevance: new Map(convs.map((l) => [l.pos, { score: 0.9, evidence: 'reads one position at a time' }])),
+      fixes: [{ title: 'Give the convolutions 3-wide kernels', plan: fixes.length === 1 ? fixes[0]! : { kind: 'all', parts: fixes } }],
+      confirmBy: set(...HARM),
+      strength: 0.85,
+      weak: false,
+    },
+  ];
+}
+
+/** Targets whose mean lies this many spreads from 0 need an offset somewhere in the model. */
+const OFFSET_SPREADS = 2;
+
+/**
+ * A model none of whose layers has a bias (`useBias: false` everywhere, as recipes do before a
+ * batch normalization that is not there), fit to targets centred far from 0: on centred inputs the
+ * model can only reach the offset through large weights on the inputs' own spread, and it stalls
+ * far above a model with biases. A stall confirms it; the fix gives the layers their biases back.
+ */
+function noBias(view: ModelView, run: ModelState): Hypothesis[] {
+  const weighted = view.layers.filter((l) => l.kind === 'weighted');
+  if (weighted.length === 0 || view.outputs.length !== 1 || view.layers.some((l) => l.kind === 'normalization' || isBatchNormalization(l.info.className))) return [];
+  if (!weighted.every((l) => l.info.config['useBias'] === false)) return [];
+  const s = run.data.y.get(0)?.summary;
+  if (!s || s.mean === null || s.std === null || Math.abs(s.mean) < OFFSET_SPREADS * Math.max(s.std, 1e-6)) return [];
+  const parts = weighted.map((l) => ({ kind: 'layerValue' as const, layer: l.info, key: 'useBias', to: 'true' }));
+  const first = weighted[0]!;
+  return [
+    {
+      id: `bias-missing:${first.info.name}`,
+      symptom: 'bias-missing',
+      rootCause: 'architecture',
+      layer: first,
+      location: first.info.site,
+      related: weighted.slice(1).flatMap((l) => (l.info.site ? [{ site: l.info.site, message: `${l.info.name}: useBias false too` }] : [])),
+      message: `No layer of the model has a bias (useBias: false on ${weighted.map((l) => l.info.name).join(', ')}, and no batch normalization to add one), but the targets centre on ${fmt(s.mean)} with a spread of ${fmt(s.std)}: the model can only reach that offset through its weights on the inputs, so it fits the offset badly and the rest worse. Turning biases off is meant for a layer followed by batch normalization, whose beta is the bias.`,
+      evidence: [`useBias false on all ${weighted.length} weighted layers`, `targets: mean ${fmt(s.mean)}, spread ${fmt(s.std)}`],
+      relevance: new Map(weighted.map((l) => [l.pos, { score: 0.8, evidence: 'no bias' }])),
+      fixes: [{ title: 'Give the layers their biases (useBias: true)', plan: parts.length === 1 ? parts[0]! : { kind: 'all', parts } }],
+      confirmBy: set(...HARM, 'loss-oscillating'),
+      strength: 0.85,
+      weak: false,
+    },
+  ];
+}
+
+/**
  * Hidden layers squashed by sigmoid, trained by plain SGD: sigmoid's slope is at most 1/4, so each
  * such layer shrinks the gradient reaching the layers below, and SGD's steps shrink with it (an
  * adaptive optimizer would rescale them). Hidden until a stall needs a cause.
@@ -3587,6 +3656,8 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...tinyBatchNormalization(view));
   out.push(...frozenMovingStatistics(view));
   out.push(...strideSkipsInput(view));
+  out.push(...pointwiseOnly(view));
+  out.push(...noBias(view, run));
   out.push(...hiddenSigmoid(view));
   out.push(...hiddenSoftmax(view));
   out.push(...oneUnitBottleneck(view));

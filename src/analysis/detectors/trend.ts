@@ -308,7 +308,8 @@ function oscillating(ctx: Ctx, lp: LossProgress | null, final: boolean): Observa
     {
       symptom: 'loss-oscillating',
       about: 'loss',
-      harm: !lp.decreased,
+      // Fallen from a start far above (huge first epochs on raw inputs) to swing around the no-skill level is no progress either.
+      harm: !lp.decreased || (lp.baseline !== null && lp.current >= 0.9 * lp.baseline.value),
       priority: 0.8,
       layer: null,
       iteration: ctx.iteration,
