@@ -291,6 +291,8 @@ export class DiagnosisEngine {
         return this.configEvidence(e.modelId, (run) => (run.gradientBlocked ??= e));
       case 'variablesBlocked':
         return this.configEvidence(e.modelId, (run) => (run.variablesBlocked ??= e));
+      case 'untrackedVariables':
+        return this.configEvidence(e.modelId, (run) => (run.untrackedVariables ??= e));
       case 'shuffledInsideSamples':
         return this.configEvidence(e.modelId, (run) => (run.shuffledInsideSamples ??= e));
       case 'trainedAgainst': {

@@ -81,6 +81,7 @@ export const SYMPTOMS = [
   // A loss computed through ops that pass no gradient (round, a clip it lies beyond).
   'loss-without-gradient',
   'variables-without-gradient',
+  'weights-untracked',
   // Data made as int32 from values with fractions.
   'truncated-to-int',
   // fitDataset's later epochs got no batch: the dataset's iterator was spent.
@@ -148,6 +149,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'fit-trains-no-epoch': 'fit ran no epoch',
   'loss-without-gradient': 'no gradient reached the weights',
   'variables-without-gradient': 'some weights get no gradient',
+  'weights-untracked': 'some weights are not the model\'s, so fit never trains them',
   'truncated-to-int': 'values with fractions were truncated to integers',
   'dataset-spent': 'later epochs got no batch',
   'moving-statistics-frozen': "batch normalization's moving statistics never move",

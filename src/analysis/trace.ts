@@ -656,6 +656,19 @@ export const VariablesBlockedEvent = z.object({
 export type VariablesBlockedEvent = z.infer<typeof VariablesBlockedEvent>;
 
 /**
+ * Trainable variables a model's first fit step computed with that are none of the model's weights
+ * (a custom layer's `tf.variable` made in build() instead of with addWeight): fit never updates
+ * them. Sent once per model, with where the first was made.
+ */
+export const UntrackedVariablesEvent = z.object({
+  type: z.literal('untrackedVariables'),
+  modelId: z.number().int(),
+  variables: z.array(z.string().max(256)).min(1).max(32),
+  site: SourceSite.nullable(),
+});
+export type UntrackedVariablesEvent = z.infer<typeof UntrackedVariablesEvent>;
+
+/**
  * A tensor made as int32 (`tf.tensor2d(values, shape, 'int32')`) from values with fractions, which
  * tfjs truncates toward 0. Sent per such call (the first few of a run), whether or not a model exists yet.
  */
@@ -974,6 +987,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ShuffledInsideSamplesEvent,
   GradientBlockedEvent,
   VariablesBlockedEvent,
+  UntrackedVariablesEvent,
   TruncatedToIntEvent,
   DatasetSpentEvent,
   DatasetTakenEvent,

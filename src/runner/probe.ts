@@ -24,6 +24,7 @@ import type {
   ShuffledInsideSamplesEvent,
   GradientBlockedEvent,
   VariablesBlockedEvent,
+  UntrackedVariablesEvent,
   TruncatedToIntEvent,
   DatasetSpentEvent,
   DatasetTakenEvent,
@@ -731,6 +732,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       }
     }
     const out = original.apply(this, args);
+    if (entry && entry.model && entry.mode !== 'custom' && inputs) noteUntrackedVariables(entry, inputs);
     if (entry && (!blockReported.has(entry) || !variablesJudged.has(entry)) && typeof kernelName === 'string') {
       try {
         noteLineage(kernelName, inputs, method === 'runKernel' ? args[2] : null, out);
@@ -866,6 +868,40 @@ function noteBlockedVariables(state: StepState, y: any): void {
     trained: found.free,
     steps: count,
   } satisfies VariablesBlockedEvent);
+}
+
+/**
+ * Trainable variables a model's first fit steps compute with that are none of the model's
+ * weights: a custom layer's `tf.variable` made in build() instead of with addWeight. fit trains
+ * the model's weights only, so they keep their initial values. Reported once, after a step.
+ */
+const untracked = new WeakMap<TracedModel, Map<object, string>>();
+const untrackedSent = new WeakSet<TracedModel>();
+
+function noteUntrackedVariables(entry: TracedModel, inputs: any): void {
+  if (untrackedSent.has(entry)) return;
+  for (const t of tensorInputs(inputs) as any[]) {
+    if (typeof t.assign !== 'function' || t.trainable !== true) continue;
+    const name = String(t.name);
+    if (entry.variableOwners.has(name)) continue;
+    let seen = untracked.get(entry);
+    if (!seen) untracked.set(entry, (seen = new Map()));
+    if (seen.size < 32) seen.set(t, name.slice(0, 256));
+  }
+}
+
+function sendUntrackedVariables(entry: TracedModel): void {
+  if (untrackedSent.has(entry) || entry.mode === 'custom') return;
+  untrackedSent.add(entry);
+  const seen = untracked.get(entry);
+  if (!seen || seen.size === 0) return;
+  const [first] = seen.keys();
+  emit({
+    type: 'untrackedVariables',
+    modelId: entry.id,
+    variables: [...seen.values()],
+    site: userSiteFromStack(variableStacks.get(first!)?.stack, PROBE_FILE),
+  } satisfies UntrackedVariablesEvent);
 }
 
 /** After a first step's forward pass: a loss that reaches the model only through blockers, at every inspected step, is reported once. */
@@ -3264,6 +3300,7 @@ function afterForward(state: StepState, y: any): void {
   if (isTensor(y) && y.size === 1) state.loss = (y.dataSync() as Float32Array)[0];
   if (state.entry.mode === 'custom' && state.entry.steps < INSPECTED_STEPS && !lossSiteSent.has(state.entry)) sendLossSite(state.entry, y);
   if (state.entry.steps < INSPECTED_STEPS) noteGradientBlocked(state, y);
+  if (state.entry.model) sendUntrackedVariables(state.entry);
   if (penaltySeen && !penaltyReported) notePenalty(state);
   if (!state.entry.dataSent) sendFirstInput(state);
   const anomalous = state.loss !== null && !Number.isFinite(state.loss);

@@ -3365,6 +3365,37 @@ function variablesBlocked(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A model whose layers compute with trainable variables that are none of its weights (a custom
+ * layer's `tf.variable` made in build() instead of with `this.addWeight`): fit and the optimizer
+ * train the model's weights only, so those keep their random initial values. Certain from the
+ * first step; shown where the first was made.
+ */
+function untrackedVariables(run: ModelState): Hypothesis[] {
+  const e = run.untrackedVariables;
+  if (!e) return [];
+  const names = e.variables.slice(0, 4).join(', ') + (e.variables.length > 4 ? ', ...' : '');
+  const one = e.variables.length === 1;
+  return [
+    {
+      id: 'weights-untracked:model',
+      symptom: 'weights-untracked',
+      rootCause: 'architecture',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `The model computes with ${one ? 'a trainable variable' : `${e.variables.length} trainable variables`} (${names}) that ${one ? 'is' : 'are'} none of its weights: made with tf.variable inside a custom layer, not with this.addWeight, so the layer does not list ${one ? 'it' : 'them'} and fit never updates ${one ? 'it' : 'them'}; ${one ? 'it keeps its' : 'they keep their'} random initial values. Make ${one ? 'it' : 'them'} with this.addWeight(name, shape, dtype, initializer) in build(), and read ${one ? 'it' : 'them'} with .read() in call().`,
+      evidence: [`${names}: trainable, used in the first step, not among the model's weights`],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set(...HARM, 'weights-unchanged'),
+      strength: 1,
+      weak: false,
+      certain: true,
+    },
+  ];
+}
+
+/**
  * fitDataset with a batchesPerEpoch so small that the whole run takes no more batches than one pass
  * over the dataset (`batchesPerEpoch: 1`, taken for "one pass"): most of the data is never seen and
  * the model gets a handful of updates. Confirmed by a stall; the fix removes the option (without
@@ -3642,6 +3673,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...penaltyDominates(run));
   out.push(...gradientBlocked(view, run));
   out.push(...variablesBlocked(run));
+  out.push(...untrackedVariables(run));
   out.push(...truncatedData(view, run));
   out.push(...datasetSpent(run));
   out.push(...shuffledSeries(view, run));
