@@ -9,7 +9,7 @@ import { configHypotheses } from './detectors/config';
 import { detectExploding, detectLayers, neverUpdated } from './detectors/layers';
 import { detectNumerical } from './detectors/numerical';
 import { tensorLeak } from './detectors/memory';
-import { batchesApart, ignoredLearningRate, learningRateDecayedAway, negativeLearningRate, rebuiltModel, recreatedOptimizer, sameBatch, untrainedLayers } from './detectors/settings';
+import { batchesApart, ignoredLearningRate, learningRateDecayedAway, negativeLearningRate, radianCosineSchedule, rebuiltModel, recreatedOptimizer, sameBatch, untrainedLayers } from './detectors/settings';
 import { completedAsPlanned, cutShort, minorityNeverPredicted, rateHeldLow, stoppedEarly, detectTrends, fewUpdates, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { SYMPTOM_SEEN } from './findings';
@@ -230,6 +230,7 @@ export class DiagnosisEngine {
           this.apply(run, detectExploding(ctx));
           this.apply(run, learningRateDecayedAway(ctx));
           this.apply(run, negativeLearningRate(ctx));
+          this.apply(run, radianCosineSchedule(ctx));
           this.trend(run, ctx, false);
         }
         return;

@@ -125,6 +125,11 @@ export type FixPlan =
   | { kind: 'unwrapAlike'; site: SourceSite; op: string; arity: number }
   /** The one `.map(parseInt)` in the site's file (each index is taken as the radix): `.map(Number)`. */
   | { kind: 'parseIntMap'; site: SourceSite }
+  /**
+   * The one `Math.cos(<name>)` in the file, an epoch taken as radians: `Math.cos(Math.PI * <name> / <epochs>)`,
+   * epochs as fit's `epochs` option is written at `fitSite` (else the number `epochs`).
+   */
+  | { kind: 'cosineOverRun'; fitSite: SourceSite; epochs: number | null }
   /** The one loop or map over the lines split from text in the site's file, which reads the header as data: over `lines.slice(1)`. */
   | { kind: 'skipHeader'; site: SourceSite }
   /** `tf.data.generator(() => it)` over `const it = makeIt(...)`: the arrow makes a fresh one, `() => makeIt(...)`. */
@@ -1572,6 +1577,19 @@ function parseIntMapEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parseInt
   return [src.edit(p.site.file, at, at + 'parseInt'.length, 'Number')];
 }
 
+function cosineOverRunEdits(src: SourceText, p: Extract<FixPlan, { kind: 'cosineOverRun' }>): EditResult {
+  const t = src.text;
+  const cosines = [...codeOnly(t, 0, t.length).matchAll(/\bMath\s*\.\s*cos\s*\(\s*([A-Za-z_$][\w$]*)\s*\)/g)];
+  if (cosines.length !== 1) return null;
+  const option = fitOption(src, p.fitSite, 'epochs');
+  const written = option?.value ? t.slice(option.value.start, option.value.end).trim() : option?.key === 'epochs' && !option.value ? 'epochs' : '';
+  const epochs = /^[\w$.]+$/.test(written) ? written : p.epochs !== null ? String(p.epochs) : null;
+  if (!epochs) return null;
+  const name = cosines[0]![1]!;
+  const at = cosines[0]!.index! + cosines[0]![0].lastIndexOf(name);
+  return [src.edit(p.fitSite.file, at, at + name.length, `Math.PI * ${name} / ${epochs}`)];
+}
+
 function skipHeaderEdits(src: SourceText, p: Extract<FixPlan, { kind: 'skipHeader' }>): EditResult {
   const t = src.text;
   const code = codeOnly(t, 0, t.length);
@@ -2873,6 +2891,7 @@ function planFile(p: FixPlan): string | null {
     case 'swapFitTargets':
     case 'epochsAfterInitial':
     case 'removeDatasetOption':
+    case 'cosineOverRun':
       return p.fitSite.file;
     case 'unwrapCall':
     case 'renameOp':
@@ -3043,6 +3062,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return unwrapAlikeEdits(src, p);
       case 'parseIntMap':
         return parseIntMapEdits(src, p);
+      case 'cosineOverRun':
+        return cosineOverRunEdits(src, p);
       case 'skipHeader':
         return skipHeaderEdits(src, p);
       case 'freshIterator':

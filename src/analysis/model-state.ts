@@ -187,6 +187,8 @@ export class ModelState {
   learningRateSite: SourceSite | null = null;
   /** The learning rate of the first step that reported one. */
   firstLearningRate: number | null = null;
+  /** The learning rate of each epoch's first step, epoch by epoch from 0 (while none is missed). */
+  readonly epochRates: number[] = [];
   /** The first step whose learning rate was NaN or infinite, and the line that last set the rate then. */
   nonFiniteRate: { iter: number; site: SourceSite | null } | null = null;
   /** The least and the greatest learning rate the steps reported. */
@@ -325,6 +327,8 @@ export class ModelState {
       this.zeroGradStreak = e.gradNorm === 0 ? this.zeroGradStreak + 1 : 0;
     }
     if (isNum(e.learningRate)) {
+      // The rate each epoch starts with, in order: a schedule set once per epoch.
+      if (e.epoch !== null && e.epoch === this.epochRates.length && this.epochRates.length < 512) this.epochRates.push(e.learningRate);
       if (e.learningRate !== this.lastLearningRate) this.learningRateSince = e.iter;
       this.lastLearningRate = e.learningRate;
       this.firstLearningRate ??= e.learningRate;

@@ -904,6 +904,14 @@ describe('layers without biases', () => {
   });
 });
 
+describe('a cosine schedule over the epoch in radians', () => {
+  it("takes the epoch as a share of the run, with fit's epochs as written", () => {
+    const src = ['const cosineLr = (epoch) => BASE * 0.5 * (1 + Math.cos(epoch));', 'await model.fit(xs, ys, { epochs: EPOCHS, callbacks: { onEpochBegin: (e) => opt.setLearningRate(cosineLr(e)) } });'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'cosineOverRun', fitSite: site(2, 13), epochs: 20 })!, 1), 'const cosineLr = (epoch) => BASE * 0.5 * (1 + Math.cos(Math.PI * epoch / EPOCHS));');
+    assert.equal(apply(src.replace('Math.cos(epoch)', 'Math.cos(Math.PI * epoch / EPOCHS)'), { kind: 'cosineOverRun', fitSite: site(2, 13), epochs: 20 }), null);
+  });
+});
+
 describe('a hand-written update computed and dropped', () => {
   it('stores it in its variable, and leaves alone an update that is already kept', () => {
     const src = ['for (const p of params) {', '  p.sub(grads[p.name].mul(LR));', '}'].join('\n');

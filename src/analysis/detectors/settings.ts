@@ -112,6 +112,49 @@ export function learningRateDecayedAway(ctx: Ctx): Observation[] {
   ];
 }
 
+/** Epochs of a schedule seen before it is compared with a cosine of the epoch in radians. */
+const RADIAN_EPOCHS = 8;
+
+/**
+ * A cosine schedule written `base * 0.5 * (1 + Math.cos(epoch))`, the epoch taken as radians
+ * where `Math.PI * epoch / epochs` was meant: the rate does not decay once over the run but swings
+ * from its start to 0 and back every 6.3 epochs, so training keeps returning to its largest steps
+ * (and may end on one). Certain once the epochs' rates follow that curve.
+ */
+export function radianCosineSchedule(ctx: Ctx): Observation[] {
+  const run = ctx.run;
+  const rates = run.epochRates;
+  const base = rates[0];
+  if (rates.length < RADIAN_EPOCHS || base === undefined || !(base > 0)) return [];
+  if (!rates.every((r, k) => Math.abs(r / base - (1 + Math.cos(k)) / 2) < 0.01)) return [];
+  const epochs = ctx.view?.event.fitConfig['epochs'];
+  const fitSite = ctx.view?.event.fitSite ?? null;
+  return [
+    {
+      symptom: 'learning-rate-out-of-range',
+      about: 'schedule',
+      harm: true,
+      priority: 0.75,
+      layer: null,
+      iteration: run.lastIter,
+      elapsedMs: run.elapsedMs,
+      message: `The learning rate of epoch k is ${fmt(base)} × (1 + cos(k)) / 2, with the epoch taken as radians: instead of decaying once over the run, it falls from ${fmt(base)} to 0 and climbs back every 6.3 epochs (epoch 6 is at ${fmt(base * (1 + Math.cos(6)) / 2)}), so training keeps returning to its largest steps. A cosine decay takes cos(π × epoch / epochs).`,
+      evidence: [`rates by epoch: ${rates.slice(0, 8).map((r) => fmt(r)).join(', ')}, ...`],
+      relevance: new Map(),
+      related: [],
+      cause: {
+        rootCause: 'learning-rate',
+        layer: null,
+        location: run.learningRateSite ?? ctx.view?.optimizerSite ?? null,
+        fixes: fitSite ? [{ title: 'Take the epoch as a share of the run: cos(π × epoch / epochs)', plan: { kind: 'cosineOverRun', fitSite, epochs: typeof epochs === 'number' ? epochs : null } }] : [],
+        atFix: true,
+        confirms: [],
+        folds: [],
+      },
+    },
+  ];
+}
+
 /**
  * A custom loop whose steps never train the model's last layer with weights, though earlier layers
  * train: the variable list given to the step leaves it at its random initial weights. Certain from
