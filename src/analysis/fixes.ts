@@ -125,6 +125,8 @@ export type FixPlan =
   | { kind: 'unwrapAlike'; site: SourceSite; op: string; arity: number }
   /** The one `.map(parseInt)` in the site's file (each index is taken as the radix): `.map(Number)`. */
   | { kind: 'parseIntMap'; site: SourceSite }
+  /** The targets' array behind the tensor call at the site, written `labels.concat(labels)`: each label twice in a row, `labels.flatMap((label) => [label, label])`. */
+  | { kind: 'repeatEach'; site: SourceSite }
   /**
    * The one `Math.cos(<name>)` in the file, an epoch taken as radians: `Math.cos(Math.PI * <name> / <epochs>)`,
    * epochs as fit's `epochs` option is written at `fitSite` (else the number `epochs`).
@@ -932,7 +934,7 @@ function arrayWriteOffset(src: SourceText, site: SourceSite): number {
   if (decls.length !== 1) return -1;
   const at = scope.start + decls[0]!.index!;
   const init = at + decls[0]![0].length;
-  return /^[^;\n]*\.\s*map\s*\(/.test(codeOnly(t, init, statementEnd(t, init))) ? at : -1;
+  return /^[^;\n]*\.\s*(?:map|concat)\s*\(/.test(codeOnly(t, init, statementEnd(t, init))) ? at : -1;
 }
 
 /**
@@ -1588,6 +1590,15 @@ function cosineOverRunEdits(src: SourceText, p: Extract<FixPlan, { kind: 'cosine
   const name = cosines[0]![1]!;
   const at = cosines[0]!.index! + cosines[0]![0].lastIndexOf(name);
   return [src.edit(p.fitSite.file, at, at + name.length, `Math.PI * ${name} / ${epochs}`)];
+}
+
+function repeatEachEdits(src: SourceText, p: Extract<FixPlan, { kind: 'repeatEach' }>): EditResult {
+  const w = writtenStatement(src, p.site);
+  if (!w) return null;
+  const m = [...w.code.matchAll(/([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\.\s*concat\s*\(\s*([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\)/g)];
+  if (m.length !== 1 || m[0]![1]!.replace(/\s/g, '') !== m[0]![2]!.replace(/\s/g, '')) return null;
+  const at = w.at + m[0]!.index!;
+  return [src.edit(p.site.file, at, at + m[0]![0].length, `${m[0]![1]}.flatMap((label) => [label, label])`)];
 }
 
 function skipHeaderEdits(src: SourceText, p: Extract<FixPlan, { kind: 'skipHeader' }>): EditResult {
@@ -2899,6 +2910,7 @@ function planFile(p: FixPlan): string | null {
     case 'offsetStep':
     case 'unwrapAlike':
     case 'parseIntMap':
+    case 'repeatEach':
     case 'skipHeader':
     case 'freshIterator':
     case 'unstandardizeAtMake':
@@ -3062,6 +3074,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return unwrapAlikeEdits(src, p);
       case 'parseIntMap':
         return parseIntMapEdits(src, p);
+      case 'repeatEach':
+        return repeatEachEdits(src, p);
       case 'cosineOverRun':
         return cosineOverRunEdits(src, p);
       case 'skipHeader':

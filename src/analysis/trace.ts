@@ -93,8 +93,11 @@ export type ModelEvent = z.infer<typeof ModelEvent>;
  */
 /** An input column holding exactly the targets in every row compared (targets in one column that vary). */
 const copiedColumn = z.number().int().min(0).optional();
+/** Optional: rows 2i and 2i + 1 checked for being near copies (an augmented copy after each sample), how many were, and how many of those shared a class. */
+const adjacentCopies = z.object({ pairs: z.number().int().min(1), copies: z.number().int().min(0), agreeing: z.number().int().min(0) }).optional();
+
 export const NeighbourTargets = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('classes'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), agreeing: z.number().int().min(0), chance: z.number().min(0).max(1), correlation: z.number().min(-1).max(1).nullable(), copiedColumn }),
+  z.object({ kind: z.literal('classes'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), agreeing: z.number().int().min(0), chance: z.number().min(0).max(1), correlation: z.number().min(-1).max(1).nullable(), copiedColumn, adjacentCopies }),
   z.object({ kind: z.literal('values'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), correlation: z.number().min(-1).max(1).nullable(), copiedColumn }),
 ]);
 export type NeighbourTargets = z.infer<typeof NeighbourTargets>;

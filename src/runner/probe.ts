@@ -2528,7 +2528,7 @@ function neighboursOf(x: any, y: any): NeighbourTargets | null {
     return [tf.gather(x, index), tf.gather(y, index)];
   });
   try {
-    return safe(() => neighbourTargets(picked[0].dataSync() as ArrayLike<number>, picked[0].shape, picked[1].dataSync() as ArrayLike<number>, picked[1].shape), null);
+    return safe(() => neighbourTargets(picked[0].dataSync() as ArrayLike<number>, picked[0].shape, picked[1].dataSync() as ArrayLike<number>, picked[1].shape, false), null);
   } finally {
     for (const t of picked) t.dispose();
   }

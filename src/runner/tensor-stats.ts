@@ -477,7 +477,38 @@ const NEIGHBOUR_QUERIES = 256;
  * agree no more than chance; any learnable task agrees far more. Null when the targets are neither
  * classes nor one value per row, or the inputs too few or too wide.
  */
-export function neighbourTargets(x: Values, xShape: readonly number[], y: Values, yShape: readonly number[]): NeighbourTargets | null {
+/**
+ * Rows 2i and 2i + 1 that are near copies of each other (an augmented copy pushed after each
+ * sample): how many such pairs there are among up to 256 even rows, and how many of them have the
+ * same target. Near: closer than half the typical distance from row 2i to row 2i + 2.
+ */
+function adjacentCopiesOf(x: Values, width: number, rows: number, scale: Float64Array, target: (r: number) => number): { pairs: number; copies: number; agreeing: number } | null {
+  const half = Math.floor((rows - 1) / 2);
+  if (half < 32) return null;
+  const count = Math.min(256, half);
+  const distance = (r: number, s: number): number => {
+    let d = 0;
+    for (let c = 0; c < width; c++) {
+      const diff = (x[r * width + c]! - x[s * width + c]!) * scale[c]!;
+      d += diff * diff;
+    }
+    return d;
+  };
+  const even = Array.from({ length: count }, (_, i) => 2 * Math.floor((i * half) / count));
+  const apart = even.map((r) => distance(r, r + 2)).sort((a, b) => a - b);
+  const typical = apart[Math.floor(apart.length / 2)]!;
+  if (!(typical > 0)) return null;
+  let copies = 0;
+  let agreeing = 0;
+  for (const r of even) {
+    if (!(distance(r, r + 1) < 0.25 * typical)) continue;
+    copies++;
+    if (target(r) === target(r + 1)) agreeing++;
+  }
+  return { pairs: count, copies, agreeing };
+}
+
+export function neighbourTargets(x: Values, xShape: readonly number[], y: Values, yShape: readonly number[], inOrder = true): NeighbourTargets | null {
   const rows = xShape[0];
   if (!rows || rows < 32 || yShape[0] !== rows || x.length % rows !== 0) return null;
   const width = x.length / rows;
@@ -536,7 +567,8 @@ export function neighbourTargets(x: Values, xShape: readonly number[], y: Values
     pairs.push([a, b]);
   }
   const copied = yWidth === 1 ? copiedColumnOf(x, width, y, picked) : null;
-  const copy = copied === null ? {} : { copiedColumn: copied };
+  const adjacent = inOrder && classes ? adjacentCopiesOf(x, width, rows, scale, target) : null;
+  const copy = { ...(copied === null ? {} : { copiedColumn: copied }), ...(adjacent ? { adjacentCopies: adjacent } : {}) };
   if (classes) {
     const counts = new Map<number, number>();
     for (const r of picked) counts.set(classes[r]!, (counts.get(classes[r]!) ?? 0) + 1);

@@ -912,6 +912,14 @@ describe('a cosine schedule over the epoch in radians', () => {
   });
 });
 
+describe('labels appended as a second copy', () => {
+  it('repeats each label in place, and leaves alone a concat of two different arrays', () => {
+    const src = ['const augLabels = train.labels.concat(train.labels);', "const yTrain = tf.oneHot(tf.tensor1d(augLabels, 'int32'), 4);"].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'repeatEach', site: site(2, 16) })!, 1), 'const augLabels = train.labels.flatMap((label) => [label, label]);');
+    assert.equal(apply(src.replace('concat(train.labels)', 'concat(extra.labels)'), { kind: 'repeatEach', site: site(2, 16) }), null);
+  });
+});
+
 describe('a hand-written update computed and dropped', () => {
   it('stores it in its variable, and leaves alone an update that is already kept', () => {
     const src = ['for (const p of params) {', '  p.sub(grads[p.name].mul(LR));', '}'].join('\n');

@@ -185,6 +185,27 @@ describe('targets against their inputs (nearest neighbours)', () => {
   });
 });
 
+describe('augmented copies after each sample', () => {
+  it('finds rows followed by a near copy, and whether the pair shares a class', () => {
+    const rand = seeded(5);
+    const samples = 300;
+    const base = Array.from({ length: samples }, () => [rand() * 4 - 2, rand() * 4 - 2, rand() * 4 - 2]);
+    const classes = Array.from({ length: samples }, () => Math.floor(rand() * 4));
+    // Inputs a, a', b, b', ...: each sample, then a copy moved by a little noise.
+    const xs = Float32Array.from(base.flatMap((row) => [...row, ...row.map((v) => v + (rand() - 0.5) * 0.05)]));
+    const inStep = Float32Array.from(classes.flatMap((c) => [c, c]));
+    const appended = Float32Array.from([...classes, ...classes]);
+    const good = neighbourTargets(xs, [2 * samples, 3], inStep, [2 * samples, 1]);
+    const bad = neighbourTargets(xs, [2 * samples, 3], appended, [2 * samples, 1]);
+    assert.ok(good?.kind === 'classes' && good.adjacentCopies && good.adjacentCopies.copies >= 0.9 * good.adjacentCopies.pairs);
+    assert.equal(good.adjacentCopies.agreeing, good.adjacentCopies.copies);
+    assert.ok(bad?.kind === 'classes' && bad.adjacentCopies && bad.adjacentCopies.agreeing < 0.5 * bad.adjacentCopies.copies);
+    // Samples without copies: few pairs happen to lie that close.
+    const plain = neighbourTargets(Float32Array.from(base.flat()), [samples, 3], Float32Array.from(classes), [samples, 1]);
+    assert.ok(plain?.kind === 'classes' && plain.adjacentCopies && plain.adjacentCopies.copies < 0.2 * plain.adjacentCopies.pairs);
+  });
+});
+
 describe('inputs standardized per row', () => {
   it('are seen when every row has mean 0 and variance 1 across its columns, and not in column-standardized data', () => {
     const rows = [

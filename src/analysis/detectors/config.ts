@@ -2587,7 +2587,45 @@ function fractionalEmbeddingIds(view: ModelView, run: ModelState): Hypothesis[] 
   ];
 }
 
+/**
+ * Inputs built with an augmented copy right after each sample (a, a', b, b', ...) and targets in
+ * another order (la, lb, ..., la, lb from `labels.concat(labels)`): the copies, near their sample,
+ * get other samples' classes, so nearly every target is another row's. Certain from fit's data:
+ * most even rows have a near copy after them, and those pairs share a class hardly more than chance.
+ */
+function copiesRelabelled(view: ModelView, run: ModelState): Hypothesis[] {
+  if (view.event.mode !== 'fit' || run.data.x.size !== 1) return [];
+  const e = run.data.y.get(0);
+  const n = e?.summary.neighbourTargets;
+  const a = n?.kind === 'classes' ? n.adjacentCopies : undefined;
+  if (!e || !n || n.kind !== 'classes' || !a || a.copies < 32 || a.copies < 0.5 * a.pairs || a.agreeing / a.copies >= Math.min(0.6, n.chance + 0.3)) return [];
+  const ySite = e.site ?? view.event.fitSite;
+  return [
+    {
+      id: 'copies-relabelled:y',
+      symptom: 'targets-unrelated',
+      rootCause: 'training-data',
+      layer: null,
+      location: ySite,
+      data: { role: 'y', fitSite: ySite },
+      related: [],
+      message: `The inputs hold a near copy right after each sample (${a.copies} of ${a.pairs} even rows checked are followed by one: an augmented copy pushed after its original), but only ${a.agreeing} of those ${a.copies} pairs (${pct(a.agreeing / a.copies)}) have the same target, about what chance gives (${pct(n.chance)}): the targets are in another order than the inputs (the labels appended as a second copy, la, lb, ..., la, lb, while the inputs go a, a', b, b'), so nearly every row is trained towards another row's class. Build the targets in the same loop as the inputs, each label twice in a row.`,
+      evidence: [`${a.copies} near copies in rows 2i and 2i + 1, ${a.agreeing} sharing a class`, `chance ${pct(n.chance)}`],
+      relevance: new Map(),
+      fixes: e.origin?.site ? [{ title: 'Repeat each label for its copy: flatMap((label) => [label, label])', plan: { kind: 'repeatEach', site: e.origin.site } }] : [],
+      atFix: true,
+      confirmBy: set(...HARM, 'overfitting'),
+      strength: 1,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
 function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
+  if (copiesRelabelled(view, run).length) return [];
   if (view.event.mode !== 'fit' || run.data.x.size !== 1 || view.outputs.length !== 1) return [];
   if (view.firstLayers().some((l) => l.kind === 'embedding')) return [];
   const o = view.outputs[0]!;
@@ -3707,6 +3745,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...oneClassTargets(view, run));
   out.push(...sameTargetRows(view, run));
   out.push(...fractionalEmbeddingIds(view, run));
+  out.push(...copiesRelabelled(view, run));
   out.push(...scaledAsAWhole(view, run));
   out.push(...rowsLeftOut(view, run));
   out.push(...largeValidationSplit(view, run));
