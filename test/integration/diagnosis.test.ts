@@ -231,7 +231,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/max-norm-callback-tiny/buggy.js', symptoms: ['weights-decayed'], rootCause: 'regularization', lineOf: 'maxNorm({ maxValue: 0.01 })', fixed: 'maxNorm({ maxValue: 3 })' },
   // A constant column standardized by its std of 0: NaN made by the division, which the fix guards.
   { script: 'benchmark/bugs/zero-std-feature-nan/buggy.js', symptoms: ['non-finite-data'], rootCause: 'input-normalization', lineOf: '.div(std)', fixed: 'x.sub(mean).div(std.maximum(1e-7))' },
-  { script: 'benchmark/bugs/columns-shuffled-separately/buggy.js', symptoms: ['labels-shuffled-apart'], rootCause: 'training-data', lineOf: 'tf.util.shuffle(data[name])' },
+  { script: 'benchmark/bugs/columns-shuffled-separately/buggy.js', symptoms: ['labels-shuffled-apart'], rootCause: 'training-data', lineOf: 'tf.util.shuffle(data[name])', fixed: 'const order = tf.util.createShuffledIndices(Object.values(data)[0].length);\n  for (const name of Object.keys(data)) data[name] = Array.from(order, (i) => data[name][i]);' },
   // Adam's epsilon at 1: confirmed by a run that ends near the no-skill loss, fixed with the default epsilon.
   { script: 'benchmark/bugs/adam-epsilon-huge/buggy.js', symptoms: ['optimizer-epsilon-large'], rootCause: 'optimizer', lineOf: 'tf.train.adam(', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },
   // Dropout after the softmax: certain from the layers, on the dropout, fixed by moving it before the output layer.
@@ -248,6 +248,30 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/gaussian-noise-too-large/buggy.js', symptoms: ['loss-not-decreasing', 'accuracy-not-increasing'], rootCause: 'regularization', lineOf: 'tf.layers.gaussianNoise(', fixed: 'gaussianNoise({ stddev: 0.1,' },
   // MAPE on temperature changes that cross 0: the loss, not the learning rate, with a squared error as fix.
   { script: 'benchmark/bugs/mape-targets-near-zero/buggy.js', symptoms: ['percentage-loss-near-zero'], rootCause: 'loss-function', lineOf: 'model.compile(', fixed: "loss: 'meanSquaredError'" },
+  // A hidden tf.step in a loop over raw variables: the variables behind it get no gradient; tf.relu has one.
+  { script: 'benchmark/bugs/step-activation-zero-grad/buggy.js', symptoms: ['variables-without-gradient'], rootCause: 'hidden-activation', lineOf: 'tf.step(', fixed: 'const h = tf.relu(x.matMul(params.w1).add(params.b1));' },
+  // A loss scale of 1024 under SGD, never divided back: the divergence is the scale's, and the fix drops it.
+  { script: 'benchmark/bugs/loss-scaled-not-unscaled/buggy.js', symptoms: ['non-finite-output', 'non-finite-loss', 'loss-diverging'], rootCause: 'learning-rate', lineOf: '', fixed: 'tf.variableGrads(() => tf.losses.softmaxCrossEntropy(yb, model.predict(xb)));' },
+  // A batch offset stepped by one row: consecutive batches overlap, on the step.
+  { script: 'benchmark/bugs/batch-offset-step-one/buggy.js', symptoms: ['same-batch'], rootCause: 'training-data', lineOf: 'start++;', fixed: 'start += batchSize;' },
+  // A custom layer's tf.variable that is none of the model's weights: fit never trains it.
+  { script: 'benchmark/bugs/custom-layer-untracked-weight/buggy.js', symptoms: ['weights-untracked'], rootCause: 'architecture', lineOf: '' },
+  // One row array shared by every label row: all rows are [1, 1, 1, 1].
+  { script: 'benchmark/bugs/onehot-fill-shared-row/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: '', fixed: 'Array.from({ length: classes.length }, () => new Array(numClasses).fill(0))' },
+  // Rows divided by 255 label and all: every rounded label is 0, shown where the rows are scaled.
+  { script: 'benchmark/bugs/row-scaled-including-label/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: '', fixed: 'r.map((v, j) => (j === 16 ? v : v / 255))' },
+  // Token ids divided by the vocabulary size: an embedding casts them all to 0.
+  { script: 'benchmark/bugs/embedding-ids-normalized/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: '', fixed: 'tf.tensor2d(train.seqs, [N_TRAIN, SEQ_LEN]);' },
+  // A CSV header parsed as a row of NaN; map(parseInt) taking each index as the radix.
+  { script: 'benchmark/bugs/csv-header-as-data/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: '', fixed: 'for (const line of lines.slice(1)) {' },
+  { script: 'benchmark/bugs/map-parseint-radix/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: '', fixed: ".split(',').map(Number)" },
+  // A cosine schedule over the epoch in radians: the rate swings back up every 6.3 epochs.
+  { script: 'benchmark/bugs/cosine-lr-radians/buggy.js', symptoms: ['learning-rate-out-of-range'], rootCause: 'learning-rate', lineOf: '', fixed: 'Math.cos(Math.PI * epoch / EPOCHS)' },
+  // Inputs a, a', b, b' with labels appended as a second copy: the copies carry other rows' classes.
+  { script: 'benchmark/bugs/augment-labels-concat-order/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: '', fixed: 'train.labels.flatMap((label) => [label, label])' },
+  // No bias anywhere, targets centred on 70; convolutions 1 wide before a global pooling.
+  { script: 'benchmark/bugs/use-bias-false-everywhere/buggy.js', symptoms: ['bias-missing'], rootCause: 'architecture', lineOf: '', fixed: 'useBias: true' },
+  { script: 'benchmark/bugs/conv-kernel-size-one/buggy.js', symptoms: ['pointwise-convolutions'], rootCause: 'architecture', lineOf: '', fixed: 'kernelSize: 3' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'await model.fit(xs.gather(rowOrder), ys.gather(rowOrder), {' },
 ];
