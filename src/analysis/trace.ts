@@ -96,9 +96,12 @@ const copiedColumn = z.number().int().min(0).optional();
 /** Optional: rows 2i and 2i + 1 checked for being near copies (an augmented copy after each sample), how many were, and how many of those shared a class. */
 const adjacentCopies = z.object({ pairs: z.number().int().min(1), copies: z.number().int().min(0), agreeing: z.number().int().min(0) }).optional();
 
+/** Optional: pairs whose inputs are identical (a row given twice), how many share a target, and the mean squared gap between their targets. */
+const sameInputs = z.object({ pairs: z.number().int().min(1), agreeing: z.number().int().min(0), meanSquaredGap: z.number().min(0) }).optional();
+
 export const NeighbourTargets = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('classes'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), agreeing: z.number().int().min(0), chance: z.number().min(0).max(1), correlation: z.number().min(-1).max(1).nullable(), copiedColumn, adjacentCopies }),
-  z.object({ kind: z.literal('values'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), correlation: z.number().min(-1).max(1).nullable(), copiedColumn }),
+  z.object({ kind: z.literal('classes'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), agreeing: z.number().int().min(0), chance: z.number().min(0).max(1), correlation: z.number().min(-1).max(1).nullable(), copiedColumn, adjacentCopies, sameInputs }),
+  z.object({ kind: z.literal('values'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), correlation: z.number().min(-1).max(1).nullable(), copiedColumn, sameInputs }),
 ]);
 export type NeighbourTargets = z.infer<typeof NeighbourTargets>;
 

@@ -543,6 +543,8 @@ export function neighbourTargets(x: Values, xShape: readonly number[], y: Values
   const queryStride = candidates / queries;
   let agreeing = 0;
   const pairs: Array<[number, number]> = [];
+  // Pairs whose inputs are identical (a row given twice): their targets should be too.
+  const same: Array<[number, number]> = [];
   for (let q = 0; q < queries; q++) {
     const qi = Math.floor(q * queryStride);
     let best = -1;
@@ -565,10 +567,12 @@ export function neighbourTargets(x: Values, xShape: readonly number[], y: Values
     if (!Number.isFinite(a) || !Number.isFinite(b)) return null;
     if (a === b) agreeing++;
     pairs.push([a, b]);
+    if (bestDist === 0) same.push([a, b]);
   }
   const copied = yWidth === 1 ? copiedColumnOf(x, width, y, picked) : null;
   const adjacent = inOrder && classes ? adjacentCopiesOf(x, width, rows, scale, target) : null;
-  const copy = { ...(copied === null ? {} : { copiedColumn: copied }), ...(adjacent ? { adjacentCopies: adjacent } : {}) };
+  const twins = same.length >= 16 ? { sameInputs: { pairs: same.length, agreeing: same.filter(([a, b]) => a === b).length, meanSquaredGap: same.reduce((sum, [a, b]) => sum + (a - b) ** 2, 0) / same.length } } : {};
+  const copy = { ...(copied === null ? {} : { copiedColumn: copied }), ...(adjacent ? { adjacentCopies: adjacent } : {}), ...twins };
   if (classes) {
     const counts = new Map<number, number>();
     for (const r of picked) counts.set(classes[r]!, (counts.get(classes[r]!) ?? 0) + 1);

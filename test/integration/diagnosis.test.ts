@@ -269,6 +269,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/cosine-lr-radians/buggy.js', symptoms: ['learning-rate-out-of-range'], rootCause: 'learning-rate', lineOf: '', fixed: 'Math.cos(Math.PI * epoch / EPOCHS)' },
   // Inputs a, a', b, b' with labels appended as a second copy: the copies carry other rows' classes.
   { script: 'benchmark/bugs/augment-labels-concat-order/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: '', fixed: 'train.labels.flatMap((label) => [label, label])' },
+  // Noise for the inputs added to the targets of copies of the same rows: twins with targets as different as any two rows.
+  { script: 'benchmark/bugs/augment-noise-on-labels/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: 'const yAug = tf.concat(yParts);' },
   // No bias anywhere, targets centred on 70; convolutions 1 wide before a global pooling.
   { script: 'benchmark/bugs/use-bias-false-everywhere/buggy.js', symptoms: ['bias-missing'], rootCause: 'architecture', lineOf: '', fixed: 'useBias: true' },
   { script: 'benchmark/bugs/conv-kernel-size-one/buggy.js', symptoms: ['pointwise-convolutions'], rootCause: 'architecture', lineOf: '', fixed: 'kernelSize: 3' },

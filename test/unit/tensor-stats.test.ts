@@ -206,6 +206,20 @@ describe('augmented copies after each sample', () => {
   });
 });
 
+describe('rows given twice', () => {
+  it('compares the targets of rows with identical inputs', () => {
+    const rand = seeded(9);
+    const rows = 200;
+    const base = Array.from({ length: rows }, () => [rand(), rand(), rand()]);
+    const xs = Float32Array.from([...base.flat(), ...base.flat()]);
+    const clean = base.map((r) => r[0]! + r[1]!);
+    const same = neighbourTargets(xs, [2 * rows, 3], Float32Array.from([...clean, ...clean]), [2 * rows, 1]);
+    const noisy = neighbourTargets(xs, [2 * rows, 3], Float32Array.from([...clean, ...clean.map((v) => v + (rand() - 0.5) * 4)]), [2 * rows, 1]);
+    assert.ok(same?.sameInputs && same.sameInputs.pairs >= 16 && same.sameInputs.meanSquaredGap === 0);
+    assert.ok(noisy?.sameInputs && noisy.sameInputs.meanSquaredGap > 0.5);
+  });
+});
+
 describe('inputs standardized per row', () => {
   it('are seen when every row has mean 0 and variance 1 across its columns, and not in column-standardized data', () => {
     const rows = [

@@ -2624,8 +2624,54 @@ function copiesRelabelled(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * Rows given more than once with the same inputs but targets as different as any two rows: the
+ * targets are mostly noise (augmentation noise added to the targets instead of the inputs, labels
+ * redrawn for each copy), and no model can learn what the inputs do not determine. Certain from
+ * fit's data: at least 16 of the nearest-neighbour pairs have identical inputs, and their targets
+ * differ by half the spread of all targets or more (for classes: agree hardly more than chance).
+ */
+function noisyTwins(view: ModelView, run: ModelState): Hypothesis[] {
+  if (view.event.mode !== 'fit' || run.data.x.size !== 1) return [];
+  const e = run.data.y.get(0);
+  const n = e?.summary.neighbourTargets;
+  const t = n?.sameInputs;
+  const s = e?.summary;
+  if (!e || !n || !t || !s || s.std === null || !(s.std > 0)) return [];
+  let how: string;
+  if (n.kind === 'classes') {
+    if (t.agreeing / t.pairs >= Math.min(0.6, n.chance + 0.3)) return [];
+    how = `only ${t.agreeing} of ${t.pairs} such pairs (${pct(t.agreeing / t.pairs)}) share a class, about what chance gives (${pct(n.chance)})`;
+  } else {
+    // Two independent draws differ by 2 variances on average: half of that or more is mostly noise.
+    if (t.meanSquaredGap < s.std * s.std) return [];
+    how = `their targets differ by ${fmt(Math.sqrt(t.meanSquaredGap))} on average (root mean square), while all targets spread ${fmt(s.std)}`;
+  }
+  const ySite = e.origin?.site ?? e.site ?? view.event.fitSite;
+  return [
+    {
+      id: 'targets-noisy:y',
+      symptom: 'targets-unrelated',
+      rootCause: 'training-data',
+      layer: null,
+      location: ySite,
+      related: view.event.fitSite ? [{ site: view.event.fitSite, message: 'trains on them' }] : [],
+      message: `The training data holds rows with identical inputs (${t.pairs} of the ${n.pairs} rows checked have a twin), but ${how}: for the same input the targets are mostly noise, so the model can learn little of what the inputs determine. Noise meant to augment the inputs that was added to the targets, or labels drawn again for each copy, does this.`,
+      evidence: [`${t.pairs} pairs of rows with identical inputs`, how],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set(...HARM, 'overfitting'),
+      strength: 1,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
 function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
-  if (copiesRelabelled(view, run).length) return [];
+  if (copiesRelabelled(view, run).length || noisyTwins(view, run).length) return [];
   if (view.event.mode !== 'fit' || run.data.x.size !== 1 || view.outputs.length !== 1) return [];
   if (view.firstLayers().some((l) => l.kind === 'embedding')) return [];
   const o = view.outputs[0]!;
@@ -3746,6 +3792,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...sameTargetRows(view, run));
   out.push(...fractionalEmbeddingIds(view, run));
   out.push(...copiesRelabelled(view, run));
+  out.push(...noisyTwins(view, run));
   out.push(...scaledAsAWhole(view, run));
   out.push(...rowsLeftOut(view, run));
   out.push(...largeValidationSplit(view, run));
