@@ -843,6 +843,23 @@ function blockedVariables(y: any): { blocker: Lineage; names: string[]; free: nu
   return { blocker: cut[0]![1], names: cut.slice(0, 32).map(([v]) => String((v as any).name).slice(0, 256)), free: free.size };
 }
 
+/**
+ * A condition judged at each of a model's first steps: once it fails, or once it has held at all
+ * INSPECTED_STEPS of them, the model is `judged`. Returns the steps it held when that is all of
+ * them (time to report), else null.
+ */
+function heldAtEveryInspectedStep(judged: WeakSet<TracedModel>, held: WeakMap<TracedModel, number>, entry: TracedModel, holds: boolean): number | null {
+  if (!holds) {
+    judged.add(entry);
+    return null;
+  }
+  const count = (held.get(entry) ?? 0) + 1;
+  held.set(entry, count);
+  if (count < INSPECTED_STEPS) return null;
+  judged.add(entry);
+  return count;
+}
+
 const variablesJudged = new WeakSet<TracedModel>();
 const variablesBlockedSteps = new WeakMap<TracedModel, number>();
 
@@ -851,14 +868,8 @@ function noteBlockedVariables(state: StepState, y: any): void {
   const entry = state.entry;
   if (variablesJudged.has(entry)) return;
   const found = entry.model || entry.layers.length > 0 || !isTensor(y) ? null : blockedVariables(y);
-  if (!found) {
-    variablesJudged.add(entry);
-    return;
-  }
-  const count = (variablesBlockedSteps.get(entry) ?? 0) + 1;
-  variablesBlockedSteps.set(entry, count);
-  if (count < INSPECTED_STEPS) return;
-  variablesJudged.add(entry);
+  const count = heldAtEveryInspectedStep(variablesJudged, variablesBlockedSteps, entry, found !== null);
+  if (count === null || !found) return;
   emit({
     type: 'variablesBlocked',
     modelId: entry.id,
@@ -910,14 +921,8 @@ function noteGradientBlocked(state: StepState, y: any): void {
   const entry = state.entry;
   if (blockReported.has(entry) || !isTensor(y)) return;
   const blocker = gradientBlocker(y);
-  if (!blocker) {
-    blockReported.add(entry);
-    return;
-  }
-  const count = (blockedSteps.get(entry) ?? 0) + 1;
-  blockedSteps.set(entry, count);
-  if (count < INSPECTED_STEPS) return;
-  blockReported.add(entry);
+  const count = heldAtEveryInspectedStep(blockReported, blockedSteps, entry, blocker !== null);
+  if (count === null || !blocker) return;
   emit({
     type: 'gradientBlocked',
     modelId: entry.id,

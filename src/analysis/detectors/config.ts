@@ -2598,7 +2598,7 @@ function copiesRelabelled(view: ModelView, run: ModelState): Hypothesis[] {
   const e = run.data.y.get(0);
   const n = e?.summary.neighbourTargets;
   const a = n?.kind === 'classes' ? n.adjacentCopies : undefined;
-  if (!e || !n || n.kind !== 'classes' || !a || a.copies < 32 || a.copies < 0.5 * a.pairs || a.agreeing / a.copies >= Math.min(0.6, n.chance + 0.3)) return [];
+  if (!e || !n || n.kind !== 'classes' || !a || a.copies < 32 || a.copies < 0.5 * a.pairs || !sharedAtChance(a.agreeing, a.copies, n.chance)) return [];
   const ySite = e.site ?? view.event.fitSite;
   return [
     {
@@ -2614,14 +2614,19 @@ function copiesRelabelled(view: ModelView, run: ModelState): Hypothesis[] {
       relevance: new Map(),
       fixes: e.origin?.site ? [{ title: 'Repeat each label for its copy: flatMap((label) => [label, label])', plan: { kind: 'repeatEach', site: e.origin.site } }] : [],
       atFix: true,
-      confirmBy: set(...HARM, 'overfitting'),
-      strength: 1,
-      weak: false,
-      certain: true,
-      keepWhenLearning: true,
-      explainsAllHarm: true,
+      ...targetsOfOtherRowsTraits(),
     },
   ];
+}
+
+/** Pairs that should share a class (copies of one row) but do no more than min(chance + 0.3, 0.6) of the time. */
+function sharedAtChance(agreeing: number, pairs: number, chance: number): boolean {
+  return agreeing / pairs < Math.min(0.6, chance + 0.3);
+}
+
+/** Targets certain to belong to other rows, or to none: any harm is theirs, and memorizing them (learning) refutes nothing. */
+function targetsOfOtherRowsTraits(): Pick<Hypothesis, 'confirmBy' | 'strength' | 'weak' | 'certain' | 'keepWhenLearning' | 'explainsAllHarm'> {
+  return { confirmBy: set(...HARM, 'overfitting'), strength: 1, weak: false, certain: true, keepWhenLearning: true, explainsAllHarm: true };
 }
 
 /**
@@ -2640,7 +2645,7 @@ function noisyTwins(view: ModelView, run: ModelState): Hypothesis[] {
   if (!e || !n || !t || !s || s.std === null || !(s.std > 0)) return [];
   let how: string;
   if (n.kind === 'classes') {
-    if (t.agreeing / t.pairs >= Math.min(0.6, n.chance + 0.3)) return [];
+    if (!sharedAtChance(t.agreeing, t.pairs, n.chance)) return [];
     how = `only ${t.agreeing} of ${t.pairs} such pairs (${pct(t.agreeing / t.pairs)}) share a class, about what chance gives (${pct(n.chance)})`;
   } else {
     // Two independent draws differ by 2 variances on average: half of that or more is mostly noise.
@@ -2660,12 +2665,7 @@ function noisyTwins(view: ModelView, run: ModelState): Hypothesis[] {
       evidence: [`${t.pairs} pairs of rows with identical inputs`, how],
       relevance: new Map(),
       fixes: [],
-      confirmBy: set(...HARM, 'overfitting'),
-      strength: 1,
-      weak: false,
-      certain: true,
-      keepWhenLearning: true,
-      explainsAllHarm: true,
+      ...targetsOfOtherRowsTraits(),
     },
   ];
 }
