@@ -125,6 +125,12 @@ export type FixPlan =
   | { kind: 'unwrapAlike'; site: SourceSite; op: string; arity: number }
   /** The one `.map(parseInt)` in the site's file (each index is taken as the radix): `.map(Number)`. */
   | { kind: 'parseIntMap'; site: SourceSite }
+  /**
+   * Rows made by mapping each record to an array literal (`train.map(toFeatures)`, `toFeatures`
+   * returning `[a, Math.log(b), c]`), the tensor call at the site: the element at `column`, a
+   * `Math.log(E)` (NaN below 0) or `Math.exp(E)` (Infinity past 88), becomes one defined for every E.
+   */
+  | { kind: 'finiteAtColumn'; site: SourceSite; column: number }
   /** The targets' array behind the tensor call at the site, written `labels.concat(labels)`: each label twice in a row, `labels.flatMap((label) => [label, label])`. */
   | { kind: 'repeatEach'; site: SourceSite }
   /**
@@ -1592,6 +1598,52 @@ function cosineOverRunEdits(src: SourceText, p: Extract<FixPlan, { kind: 'cosine
   return [src.edit(p.fitSite.file, at, at + name.length, `Math.PI * ${name} / ${epochs}`)];
 }
 
+/** The array literal each row is mapped to, behind the tensor call at `site`: `xs.map((r) => [...])`, or `xs.map(helper)` with a helper returning one. */
+function mappedRowLiteral(src: SourceText, site: SourceSite): Span | null {
+  const t = src.text;
+  const arg = findCall(src, site, FROM_ARRAY_CALL)?.args[0];
+  if (!arg) return null;
+  const a = trim(t, arg.start, arg.end);
+  const code = codeOnly(t, a.start, a.end);
+  const mapped = /^[\w$.]+\s*\.\s*map\s*\(\s*/.exec(code);
+  if (!mapped) return null;
+  const rest = code.slice(mapped[0].length);
+  let from: number;
+  let until: number;
+  const named = /^([A-Za-z_$][\w$]*)\s*\)$/.exec(rest);
+  if (named) {
+    const def = functionDefinition(t, named[1]!);
+    if (!def) return null;
+    from = def.body ? def.body.start : def.at;
+    until = def.body ? def.body.end : statementEnd(t, def.at);
+  } else {
+    from = a.start + mapped[0].length;
+    until = a.end;
+  }
+  // The one array literal it returns: after `return` or after the arrow.
+  const body = codeOnly(t, from, until);
+  const starts = [...body.matchAll(/(?:\breturn\s+|=>\s*\(?\s*)\[/g)];
+  if (starts.length !== 1) return null;
+  const open = from + starts[0]!.index! + starts[0]![0].length - 1;
+  const close = matchClose(t, open);
+  return close > open ? { start: open, end: close } : null;
+}
+
+function finiteAtColumnEdits(src: SourceText, p: Extract<FixPlan, { kind: 'finiteAtColumn' }>): EditResult {
+  const t = src.text;
+  const row = mappedRowLiteral(src, p.site);
+  const item = row ? splitTopLevel(t, row.start + 1, row.end)[p.column] : undefined;
+  if (!item) return null;
+  const e = trim(t, item.start, item.end);
+  const m = /^Math\s*\.\s*(log|exp)\s*\(/.exec(t.slice(e.start, e.end));
+  if (!m || matchClose(t, e.start + m[0].length - 1) !== e.end - 1) return null;
+  const inner = t.slice(e.start + m[0].length, e.end - 1).trim();
+  const x = /^[\w$.\[\]]+$/.test(inner) ? inner : `(${inner})`;
+  // log of a value that may be 0 or negative: a signed log; exp of a large value: the log it was meant as.
+  const to = m[1] === 'log' ? `Math.sign(${x}) * Math.log1p(Math.abs(${x}))` : `Math.log1p(${inner})`;
+  return [src.edit(p.site.file, e.start, e.end, to)];
+}
+
 function repeatEachEdits(src: SourceText, p: Extract<FixPlan, { kind: 'repeatEach' }>): EditResult {
   const w = writtenStatement(src, p.site);
   if (!w) return null;
@@ -2910,6 +2962,7 @@ function planFile(p: FixPlan): string | null {
     case 'offsetStep':
     case 'unwrapAlike':
     case 'parseIntMap':
+    case 'finiteAtColumn':
     case 'repeatEach':
     case 'skipHeader':
     case 'freshIterator':
@@ -3074,6 +3127,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return unwrapAlikeEdits(src, p);
       case 'parseIntMap':
         return parseIntMapEdits(src, p);
+      case 'finiteAtColumn':
+        return finiteAtColumnEdits(src, p);
       case 'repeatEach':
         return repeatEachEdits(src, p);
       case 'cosineOverRun':

@@ -920,6 +920,15 @@ describe('labels appended as a second copy', () => {
   });
 });
 
+describe('a column made by Math.log or Math.exp', () => {
+  const src = ['function toFeatures(c) {', '  return [c.tenure / 72, Math.log(c.income), Math.exp(c.views)];', '}', 'const xTrain = tf.tensor2d(train.map(toFeatures));'].join('\n');
+  it('gives the column a transform defined for every value, where the helper maps each row', () => {
+    assert.equal(lineOf(apply(src, { kind: 'finiteAtColumn', site: site(4, 16), column: 1 })!, 2), '  return [c.tenure / 72, Math.sign(c.income) * Math.log1p(Math.abs(c.income)), Math.exp(c.views)];');
+    assert.equal(lineOf(apply(src, { kind: 'finiteAtColumn', site: site(4, 16), column: 2 })!, 2), '  return [c.tenure / 72, Math.log(c.income), Math.log1p(c.views)];');
+    assert.equal(apply(src, { kind: 'finiteAtColumn', site: site(4, 16), column: 0 }), null);
+  });
+});
+
 describe('a hand-written update computed and dropped', () => {
   it('stores it in its variable, and leaves alone an update that is already kept', () => {
     const src = ['for (const p of params) {', '  p.sub(grads[p.name].mul(LR));', '}'].join('\n');

@@ -1256,6 +1256,10 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
       // Text parsed with `.map(parseInt)` (each index becomes the radix), or a header line parsed as a row.
       const textSite = madeAt ?? fitSite;
       const headerOnly = s.nanCount > 0 && s.infCount === 0 && s.nonFiniteRows === 1 && s.firstNonFinite?.[0] === 0 && (s.shape?.length ?? 0) >= 2 && s.nanCount === (s.shape![s.shape!.length - 1] ?? 0);
+      // A column made by Math.log (NaN below 0) or Math.exp (Infinity past 88) where each row is mapped.
+      const column = s.firstNonFinite && s.firstNonFinite.length === 2 ? s.firstNonFinite[1]! : null;
+      const transformed: PlannedFix[] =
+        role === 'x' && madeAt && column !== null ? [{ title: 'Use a transform defined for every value in that column', plan: { kind: 'finiteAtColumn', site: madeAt, column } }] : [];
       const parsed: PlannedFix[] = textSite
         ? [
             ...(s.nanCount > 0 ? [{ title: 'Parse with Number: map(parseInt) passes each index as the radix', plan: { kind: 'parseIntMap' as const, site: textSite } }] : []),
@@ -1297,13 +1301,13 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         message: `The training ${what} contain ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''}: the first batch that holds one turns the weights into NaN. ${headerOnly ? 'Only the first row holds them, in every column: a header line parsed as numbers looks like this. ' : ''}${entered?.kernel === 'tensor' ? `They were already in the array the tensor was made from on line ${entered.site.line} (undefined becomes NaN: a field read past the end of its row, or by a closure that kept a loop's last index).` : 'Drop or fill those rows before training.'}`,
         evidence: [`${kinds} in the training ${what}${where ? `, ${where}` : ''}`],
         relevance: new Map(),
-        fixes: [...parsed, closure, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null),
+        fixes: [...transformed, ...parsed, closure, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null),
         confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation', 'vanishing-gradient', 'weights-unchanged', 'output-out-of-range'),
         strength: 1,
         weak: false,
         explainsAllHarm: true,
         // Shown on the parse, the loop or the log when a fix applies there.
-        ...(closure || atParse || written.length || parsed.length ? { atFix: true } : {}),
+        ...(closure || atParse || written.length || parsed.length || transformed.length ? { atFix: true } : {}),
       });
     }
   }
