@@ -125,6 +125,8 @@ export type FixPlan =
   | { kind: 'unwrapAlike'; site: SourceSite; op: string; arity: number }
   /** The one `.map(parseInt)` in the site's file (each index is taken as the radix): `.map(Number)`. */
   | { kind: 'parseIntMap'; site: SourceSite }
+  /** fit's option `key`, written as a name declared once (`epochs` from `Math.floor(...)`): its initializer wrapped in `Math.max(1, ...)`. */
+  | { kind: 'atLeastOne'; fitSite: SourceSite; key: string }
   /**
    * Rows made by mapping each record to an array literal (`train.map(toFeatures)`, `toFeatures`
    * returning `[a, Math.log(b), c]`), the tensor call at the site: the element at `column`, a
@@ -206,6 +208,8 @@ export type FixPlan =
   | { kind: 'disposeTensors'; sites: Array<{ site: SourceSite; tensors: number }> }
   /** The declaration at the site (`const optimizer = tf.train.adam(0.01);`) moves before the outermost loop around it. */
   | { kind: 'hoistDeclaration'; site: SourceSite }
+  /** The name a `.slice(<name>, ...)` on the site's line starts at, declared inside the loop around it: that declaration moves before the loop. */
+  | { kind: 'hoistOffset'; site: SourceSite }
   /**
    * Two `<ns>.shuffle(<array>)` statements in one block: the later becomes
    * `<ns>.shuffleCombo(<earlier array>, <later array>)` and the earlier is removed, so both arrays
@@ -1653,6 +1657,17 @@ function repeatEachEdits(src: SourceText, p: Extract<FixPlan, { kind: 'repeatEac
   return [src.edit(p.site.file, at, at + m[0]![0].length, `${m[0]![1]}.flatMap((label) => [label, label])`)];
 }
 
+function atLeastOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'atLeastOne' }>): EditResult {
+  const t = src.text;
+  const prop = fitOption(src, p.fitSite, p.key);
+  const name = prop ? (prop.value ? t.slice(prop.value.start, prop.value.end).trim() : prop.key) : '';
+  const decl = /^[A-Za-z_$][\w$]*$/.test(name) ? singleDeclaration(t, name) : null;
+  if (!decl) return null;
+  const init = trim(t, decl.init, statementEnd(t, decl.init));
+  if (init.end <= init.start) return null;
+  return [src.edit(p.fitSite.file, init.start, init.end, `Math.max(1, ${t.slice(init.start, init.end)})`)];
+}
+
 function skipHeaderEdits(src: SourceText, p: Extract<FixPlan, { kind: 'skipHeader' }>): EditResult {
   const t = src.text;
   const code = codeOnly(t, 0, t.length);
@@ -2733,6 +2748,24 @@ function batchOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'batchOff
   return edits.length ? edits : null;
 }
 
+function hoistOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoistOffset' }>): EditResult {
+  const t = src.text;
+  const lineStart = src.lineStart(p.site.line);
+  if (lineStart < 0) return null;
+  const names = [...new Set([...codeOnly(t, lineStart, src.lineEnd(p.site.line)).matchAll(/\.\s*slice\s*\(\s*([A-Za-z_$][\w$]*)\s*[,)]/g)].map((m) => m[1]!))];
+  if (names.length !== 1) return null;
+  // Declared in a block around the slice (the loop's body, past an object literal it sits in), before it.
+  const declared = new RegExp(`\\b(?:let|var)\\s+${escapeRe(names[0]!)}\\s*=`);
+  let found: number | null = null;
+  for (let open = enclosingBlock(t, lineStart); open >= 0 && found === null; open = enclosingBlock(t, open - 1)) {
+    const decl = declared.exec(codeOnly(t, open, lineStart));
+    if (decl) found = open + decl.index;
+  }
+  if (found === null) return null;
+  const at = src.position(found);
+  return hoistDeclarationEdits(src, { kind: 'hoistDeclaration', site: { file: p.site.file, line: at.line, column: at.column } });
+}
+
 function offsetStepEdits(src: SourceText, p: Extract<FixPlan, { kind: 'offsetStep' }>): EditResult {
   const t = src.text;
   const call = findCall(src, p.site, SLICE_CALL);
@@ -2955,11 +2988,13 @@ function planFile(p: FixPlan): string | null {
     case 'epochsAfterInitial':
     case 'removeDatasetOption':
     case 'cosineOverRun':
+    case 'atLeastOne':
       return p.fitSite.file;
     case 'unwrapCall':
     case 'renameOp':
     case 'freshRows':
     case 'offsetStep':
+    case 'hoistOffset':
     case 'unwrapAlike':
     case 'parseIntMap':
     case 'finiteAtColumn':
@@ -3123,6 +3158,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return freshRowsEdits(src, p);
       case 'offsetStep':
         return offsetStepEdits(src, p);
+      case 'hoistOffset':
+        return hoistOffsetEdits(src, p);
       case 'unwrapAlike':
         return unwrapAlikeEdits(src, p);
       case 'parseIntMap':
@@ -3133,6 +3170,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return repeatEachEdits(src, p);
       case 'cosineOverRun':
         return cosineOverRunEdits(src, p);
+      case 'atLeastOne':
+        return atLeastOneEdits(src, p);
       case 'skipHeader':
         return skipHeaderEdits(src, p);
       case 'freshIterator':

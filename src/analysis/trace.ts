@@ -913,6 +913,8 @@ export const SameBatchEvent = z.object({
   firstRows: z.array(z.number().int()).max(8).optional(),
   /** Optional: the offset moved by this many rows (fewer than a batch) at each step, so batches overlap; `begin` is the last. */
   advance: z.number().int().min(1).optional(),
+  /** Optional: the batches came from the dataset fitDataset trains on (its first batches all held the same inputs); `site` is where they were made. */
+  fromDataset: z.boolean().optional(),
   steps: z.number().int().min(1),
   /** The slice call. */
   site: SourceSite.nullable(),

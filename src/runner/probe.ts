@@ -694,6 +694,10 @@ function watchBroadcasts(core: any): void {
   watchKernels(engine, 'runKernelFunc', (args) => (typeof args[0] === 'function' ? [args[3], args[1]] : [args[0]?.kernelName, args[0]?.inputs]));
 }
 
+/** While a dataset's iterator makes a batch for fitDataset (its synchronous part): the stack of the first tensor it makes. */
+let batchMaking = false;
+let batchMadeStack: { stack?: string } | null = null;
+
 /** Tensors made from arrays outside training, for where fit's data was made (see data-origin.ts). */
 function watchMadeTensors(engine: any): void {
   const original = engine.makeTensor;
@@ -702,6 +706,7 @@ function watchMadeTensors(engine: any): void {
   const wrapped = function (this: unknown, values: unknown, shape: unknown, dtype: unknown, backend: unknown) {
     const out = original.call(this, values, shape, dtype, backend);
     if (step === null && activeFit === null && !readingApplied && notingOrigins()) noteMadeTensor(out);
+    if (batchMaking && batchMadeStack === null) batchMadeStack = captureStack();
     return out;
   };
   (wrapped as any)[MARK] = true;
@@ -2256,11 +2261,25 @@ class BatchClassWatch {
           return Object.create(iterator, {
             next: {
               value: async function () {
-                const out = await iterator.next();
+                // A generator makes its batch within next(): where its first tensor is made is where the batch is cut.
+                const watching = !watch.done && watch.batches < SAME_BATCH_STEPS;
+                if (watching) {
+                  batchMaking = true;
+                  batchMadeStack = null;
+                }
+                let pending: Promise<any>;
+                try {
+                  pending = iterator.next();
+                } finally {
+                  batchMaking = false;
+                }
+                const out = await pending;
+                if (watching) watch.madeAt = batchMadeStack;
                 if (!watch.done && out && !out.done && out.value) {
                   // The first batch's rows also tell whether its inputs and targets were shuffled apart.
                   if (watch.batches === 0 && watch.entry) checkShuffledApart(watch.entry, () => [headOf(tensorsOf(out.value.xs)[0]), headOf(tensorsOf(out.value.ys)[0])]);
                   try {
+                    watch.noteInputs(out.value.xs);
                     watch.note(out.value.ys);
                   } catch (error) {
                     watch.unusable = watch.done = true;
@@ -2274,6 +2293,43 @@ class BatchClassWatch {
         },
       },
     });
+  }
+
+  /** The first batches' inputs, by a fingerprint: a dataset that yields the same rows every time is reported once. */
+  private sameInputs: { key: string; batches: number; sent: boolean } | null = null;
+  /** Where the last batch's first tensor was made. */
+  madeAt: { stack?: string } | null = null;
+
+  noteInputs(xs: any): void {
+    const x = tensorsOf(xs)[0];
+    if (!this.entry || (this.sameInputs?.sent ?? false) || this.batches >= SAME_BATCH_STEPS || !isReadable(x) || x.size > 1 << 16) return;
+    const values = x.dataSync() as ArrayLike<number>;
+    let sum = 0;
+    let squares = 0;
+    for (let i = 0; i < values.length; i++) {
+      sum += values[i]!;
+      squares += values[i]! * values[i]! * ((i % 7) + 1);
+    }
+    const key = `${x.shape.join('x')}|${sum}|${squares}`;
+    if (this.sameInputs?.key === key) this.sameInputs.batches++;
+    else if (this.batches === 0) this.sameInputs = { key, batches: 1, sent: false };
+    else this.sameInputs = { key, batches: 0, sent: true };
+    if (this.sameInputs.batches < SAME_BATCH_STEPS || this.sameInputs.sent) return;
+    this.sameInputs.sent = true;
+    const made = safe(() => dataOrigin(x, PROBE_FILE), null);
+    const site = made?.site ?? userSiteFromStack(this.madeAt?.stack, PROBE_FILE);
+    emit({
+      type: 'sameBatch',
+      modelId: this.entry.id,
+      iter: Math.max(0, this.entry.steps - 1),
+      rows: x.shape[0],
+      batchRows: x.shape[0],
+      begin: null,
+      steps: this.sameInputs.batches,
+      site,
+      fromDataset: true,
+      elapsedMs: elapsed(),
+    } satisfies SameBatchEvent);
   }
 
   private note(ys: any): void {

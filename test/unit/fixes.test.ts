@@ -929,6 +929,20 @@ describe('a column made by Math.log or Math.exp', () => {
   });
 });
 
+describe('epochs computed as 0, and an offset declared in the loop it should outlive', () => {
+  it('trains at least one epoch where the count is computed', () => {
+    const src = ['const epochs = Math.floor(STEPS / xs.shape[0]);', 'await model.fit(xs, ys, { epochs, batchSize: 32 });'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'atLeastOne', fitSite: site(2, 13), key: 'epochs' })!, 1), 'const epochs = Math.max(1, Math.floor(STEPS / xs.shape[0]));');
+  });
+  it("declares a generator's offset once, before its loop", () => {
+    const src = ['const ds = tf.data.generator(function* () {', '  for (let b = 0; b < B; b++) {', '    let start = 0;', '    const end = start + 32;', '    yield {', '      xs: tf.tensor2d(xs.slice(start, end)),', '    };', '    start = end;', '  }', '});'].join('\n');
+    const out = apply(src, { kind: 'hoistOffset', site: site(6, 11) })!;
+    assert.equal(lineOf(out, 2), '  let start = 0;');
+    assert.equal(lineOf(out, 3), '  for (let b = 0; b < B; b++) {');
+    assert.ok(!lineOf(out, 4).includes('let start'));
+  });
+});
+
 describe('a hand-written update computed and dropped', () => {
   it('stores it in its variable, and leaves alone an update that is already kept', () => {
     const src = ['for (const p of params) {', '  p.sub(grads[p.name].mul(LR));', '}'].join('\n');

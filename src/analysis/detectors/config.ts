@@ -3684,6 +3684,30 @@ function penaltyDominates(run: ModelState): Hypothesis[] {
 function fitTrainsNoEpoch(view: ModelView): Hypothesis[] {
   const { epochs, initialEpoch } = view.event.fitConfig;
   const fitSite = view.event.fitSite;
+  // epochs computed as 0 (an integer division that rounds down for this data): no epoch either.
+  if (view.event.mode !== 'custom' && typeof epochs === 'number' && epochs < 1 && typeof initialEpoch !== 'number' && fitSite) {
+    return [
+      {
+        id: 'fit-trains-no-epoch:fit',
+        symptom: 'fit-trains-no-epoch',
+        rootCause: 'training-length',
+        layer: null,
+        location: fitSite,
+        related: [],
+        message: `This fit call is given epochs ${epochs}: it trains no epoch and returns at once, and the model keeps its random initial weights. A count computed from the data's size that rounds down (Math.floor of a ratio below 1) does this; train for at least one epoch.`,
+        evidence: [`fit({ epochs: ${epochs} })`],
+        relevance: new Map(),
+        fixes: [{ title: 'Train for at least one epoch: Math.max(1, ...)', plan: { kind: 'atLeastOne', fitSite, key: 'epochs' } }],
+        writtenOption: 'epochs',
+        confirmBy: set(...HARM, 'weights-unchanged'),
+        strength: 1,
+        weak: false,
+        certain: true,
+        keepWhenLearning: true,
+        explainsAllHarm: true,
+      },
+    ];
+  }
   if (view.event.mode === 'custom' || typeof epochs !== 'number' || typeof initialEpoch !== 'number' || initialEpoch < epochs || !fitSite) return [];
   return [
     {

@@ -197,6 +197,7 @@ export function untrainedLayers(e: TraceEventOf<'untrainedLayers'>, run: ModelSt
  */
 export function sameBatch(e: TraceEventOf<'sameBatch'>): Observation {
   if (e.advance !== undefined) return overlappingBatches(e, e.advance);
+  if (e.fromDataset) return sameDatasetBatch(e);
   const rows = e.begin === null ? `rows ${(e.firstRows ?? []).join(', ')}${e.batchRows > (e.firstRows?.length ?? 0) ? ', …' : ''}` : `rows ${e.begin} to ${e.begin + e.batchRows - 1}`;
   return {
     symptom: 'same-batch',
@@ -215,6 +216,37 @@ export function sameBatch(e: TraceEventOf<'sameBatch'>): Observation {
       layer: null,
       location: e.site,
       fixes: e.site && e.begin !== null ? [{ title: 'Cut each batch at the batch index times the batch size', plan: { kind: 'batchOffset', site: e.site } }] : [],
+      confirms: [],
+      folds: [],
+    },
+  };
+}
+
+/**
+ * fitDataset over a dataset whose first batches all hold the same inputs (a generator whose offset
+ * is declared inside its loop, so it starts again at 0 for every batch): the model memorizes those
+ * rows and never sees the rest. Certain from the first batches; the fix declares the offset once,
+ * before the loop.
+ */
+function sameDatasetBatch(e: TraceEventOf<'sameBatch'>): Observation {
+  return {
+    symptom: 'same-batch',
+    about: 'batches',
+    harm: true,
+    priority: 0.8,
+    layer: null,
+    iteration: e.iter,
+    elapsedMs: e.elapsedMs,
+    message: `The dataset fitDataset trains on yielded the same ${e.batchRows} rows of inputs in each of its first ${e.steps} batches: the model memorizes those rows and never sees the others. A generator whose offset is declared inside its loop (\`let start = 0\` for every batch) starts every batch at row 0; declare it once, before the loop.`,
+    evidence: [`${e.steps} batches in a row held identical inputs`],
+    relevance: new Map(),
+    related: [],
+    cause: {
+      rootCause: 'training-data',
+      layer: null,
+      location: e.site,
+      fixes: e.site ? [{ title: 'Declare the offset once, before the loop', plan: { kind: 'hoistOffset', site: e.site } }] : [],
+      atFix: true,
       confirms: [],
       folds: [],
     },
