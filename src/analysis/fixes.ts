@@ -125,6 +125,8 @@ export type FixPlan =
   | { kind: 'unwrapAlike'; site: SourceSite; op: string; arity: number }
   /** The one `.map(parseInt)` in the site's file (each index is taken as the radix): `.map(Number)`. */
   | { kind: 'parseIntMap'; site: SourceSite }
+  /** Labels written as `CLASSES.indexOf(<field>)` behind the tensor call at the site: the field looked up trimmed, `<field>.trim()`. */
+  | { kind: 'trimLookup'; site: SourceSite }
   /** fit's option `key`, written as a name declared once (`epochs` from `Math.floor(...)`): its initializer wrapped in `Math.max(1, ...)`. */
   | { kind: 'atLeastOne'; fitSite: SourceSite; key: string }
   /**
@@ -1648,6 +1650,20 @@ function finiteAtColumnEdits(src: SourceText, p: Extract<FixPlan, { kind: 'finit
   return [src.edit(p.site.file, e.start, e.end, to)];
 }
 
+function trimLookupEdits(src: SourceText, p: Extract<FixPlan, { kind: 'trimLookup' }>): EditResult {
+  const w = writtenStatement(src, p.site);
+  const t = src.text;
+  const calls = w ? [...w.code.matchAll(/\.\s*indexOf\s*\(/g)] : [];
+  if (!w || calls.length !== 1) return null;
+  const open = w.at + calls[0]!.index! + calls[0]![0].length - 1;
+  const close = matchClose(t, open);
+  const args = close > open ? splitTopLevel(t, open + 1, close) : [];
+  if (args.length !== 1) return null;
+  const a = trim(t, args[0]!.start, args[0]!.end);
+  if (/\.\s*trim\s*\(\s*\)$/.test(t.slice(a.start, a.end))) return null;
+  return [src.edit(p.site.file, a.end, a.end, '.trim()')];
+}
+
 function repeatEachEdits(src: SourceText, p: Extract<FixPlan, { kind: 'repeatEach' }>): EditResult {
   const w = writtenStatement(src, p.site);
   if (!w) return null;
@@ -2997,6 +3013,7 @@ function planFile(p: FixPlan): string | null {
     case 'hoistOffset':
     case 'unwrapAlike':
     case 'parseIntMap':
+    case 'trimLookup':
     case 'finiteAtColumn':
     case 'repeatEach':
     case 'skipHeader':
@@ -3164,6 +3181,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return unwrapAlikeEdits(src, p);
       case 'parseIntMap':
         return parseIntMapEdits(src, p);
+      case 'trimLookup':
+        return trimLookupEdits(src, p);
       case 'finiteAtColumn':
         return finiteAtColumnEdits(src, p);
       case 'repeatEach':

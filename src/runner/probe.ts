@@ -3266,9 +3266,18 @@ function watchAppliedGradients(entry: TracedModel, optimizer: any, varGrads: any
  * them, the model is described again with it, and later steps report its learning rate.
  */
 const appliedBy = new WeakMap<TracedModel, any>();
+/** Per model: the step count at its last applyGradients, and how many applies in a row followed exactly one step. */
+const applyCadence = new WeakMap<TracedModel, { steps: number; everyStep: number }>();
+/** Applies in a row, one per step, before a loop counts as applying each step's own gradients. */
+const EVERY_STEP_APPLIES = 3;
 
 function noteStepOptimizer(entry: TracedModel, optimizer: any): void {
   if (appliedBy.has(entry)) return;
+  // A loop that applies gradients now and then (REINFORCE: a whole game's at once) is judged without its rate.
+  const cadence = applyCadence.get(entry);
+  const everyStep = cadence && entry.steps === cadence.steps + 1 ? cadence.everyStep + 1 : 0;
+  applyCadence.set(entry, { steps: entry.steps, everyStep });
+  if (everyStep < EVERY_STEP_APPLIES) return;
   appliedBy.set(entry, optimizer);
   const last = entry.lastEvent;
   if (entry.mode !== 'custom' || !last || last.optimizer !== null) return;

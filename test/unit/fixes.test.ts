@@ -943,6 +943,14 @@ describe('epochs computed as 0, and an offset declared in the loop it should out
   });
 });
 
+describe('labels looked up by name', () => {
+  it('looks the name up trimmed, once', () => {
+    const src = ['const labels = rows.map((fields) => CLASSES.indexOf(fields[4]));', "const y = tf.oneHot(tf.tensor1d(labels, 'int32'), 3);"].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'trimLookup', site: site(2, 11) })!, 1), 'const labels = rows.map((fields) => CLASSES.indexOf(fields[4].trim()));');
+    assert.equal(apply(src.replace('fields[4])', 'fields[4].trim())'), { kind: 'trimLookup', site: site(2, 11) }), null);
+  });
+});
+
 describe('a hand-written update computed and dropped', () => {
   it('stores it in its variable, and leaves alone an update that is already kept', () => {
     const src = ['for (const p of params) {', '  p.sub(grads[p.name].mul(LR));', '}'].join('\n');

@@ -1377,18 +1377,24 @@ function activationAppliedTwice(view: ModelView, run: ModelState): Hypothesis[] 
  */
 function zeroTargetRows(view: ModelView, run: ModelState, o: OutputView, t: TargetView, ySite: SourceSite | null): Hypothesis[] {
   const call = run.oneHotCalls.find((c) => c.depth === t.columns) ?? null;
-  // Negative indices only (-1 for padding): rows left out of the loss on purpose.
-  if (call && isNum(call.min) && isNum(call.max) && call.min < 0 && call.max < call.depth) return [];
   const rows = t.rows ?? null;
+  // Most rows -1: a lookup that found nothing (indexOf of a name with a trailing '\r' or space), not padding.
+  const notFound = call !== null && isNum(call.min) && call.min === -1 && rows !== null && t.zeroRows >= 0.5 * rows;
+  // Negative indices only (-1 for padding): rows left out of the loss on purpose.
+  if (call && isNum(call.min) && isNum(call.max) && call.min < 0 && call.max < call.depth && !notFound) return [];
   const share = rows ? `${t.zeroRows} of ${rows}` : `${t.zeroRows}`;
   const fromOne = call !== null && call.min === 1 && call.max === call.depth && (t.freqs?.[0] ?? 1) === 0;
   // Indices 0..depth: the depth is the largest index, one short of the count.
   const countShort = call !== null && !fromOne && call.min === 0 && call.max === call.depth;
-  const cause = call
+  const cause = notFound
+    ? ` tf.oneHot made them from the index -1, which indexOf returns for a name it does not find: the labels as read differ from the class names (a trailing '\\r' from Windows line endings split on '\\n', a space, another case).`
+    : call
     ? ` tf.oneHot made them from ${call.outOfRange} ${call.outOfRange === 1 ? 'index' : 'indices'} outside 0..${call.depth - 1} (the indices run from ${fmt(call.min)} to ${fmt(call.max)})${fromOne ? ': the labels are numbered from 1' : countShort ? `: its depth, ${call.depth}, is the largest index, one short of the ${call.depth + 1} classes` : ''}.`
     : ' tf.oneHot makes such rows from class indices outside 0..depth - 1 (labels numbered from 1?).';
   const fixes: PlannedFix[] =
-    fromOne && call?.site
+    notFound && call?.site
+      ? [{ title: 'Look the label up trimmed (without a trailing \\r or space)', plan: { kind: 'trimLookup', site: call.site } }]
+      : fromOne && call?.site
       ? [{ title: 'Number the labels from 0: subtract 1 before tf.oneHot', plan: { kind: 'shiftIndices', site: call.site, by: -1 } }]
       : countShort && call?.site
         ? [{ title: 'Count the classes as the largest index + 1', plan: { kind: 'classCountPlusOne', site: call.site, in: 'oneHotDepth' } }]
@@ -1411,8 +1417,8 @@ function zeroTargetRows(view: ModelView, run: ModelState, o: OutputView, t: Targ
       weak: false,
       keepWhenLearning: true,
       // tf.oneHot seen taking indices past its depth: those rows are lost whatever training shows.
-      certain: call !== null && isNum(call.max) && call.max >= call.depth,
-      ...(countShort ? { atFix: true } : {}),
+      certain: (call !== null && isNum(call.max) && call.max >= call.depth) || notFound,
+      ...(countShort || notFound ? { atFix: true } : {}),
     },
   ];
 }
