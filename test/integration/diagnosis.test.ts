@@ -271,6 +271,12 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/augment-labels-concat-order/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: '', fixed: 'train.labels.flatMap((label) => [label, label])' },
   // Noise for the inputs added to the targets of copies of the same rows: twins with targets as different as any two rows.
   { script: 'benchmark/bugs/augment-noise-on-labels/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: 'const yAug = tf.concat(yParts);' },
+  // epochs computed as 0; a generator whose offset starts again at 0 for every batch; a column made by Math.exp.
+  { script: 'benchmark/bugs/epochs-computed-zero/buggy.js', symptoms: ['fit-trains-no-epoch'], rootCause: 'training-length', lineOf: '', fixed: 'Math.max(1, Math.floor(TRAIN_STEPS / xTrain.shape[0]))' },
+  { script: 'benchmark/bugs/generator-index-not-advanced/buggy.js', symptoms: ['same-batch'], rootCause: 'training-data', lineOf: '', fixed: 'function* () {\n    let start = 0;\n    for (let b = 0;' },
+  { script: 'benchmark/bugs/exp-feature-overflow/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: '', fixed: 'Math.log1p(c.pageViews)' },
+  // Labels looked up with a trailing '\r': indexOf gives -1 for most rows, and tf.oneHot empties them.
+  { script: 'benchmark/bugs/crlf-label-lookup/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: '', fixed: 'CLASSES.indexOf(fields[fields.length - 1].trim())' },
   // No bias anywhere, targets centred on 70; convolutions 1 wide before a global pooling.
   { script: 'benchmark/bugs/use-bias-false-everywhere/buggy.js', symptoms: ['bias-missing'], rootCause: 'architecture', lineOf: '', fixed: 'useBias: true' },
   { script: 'benchmark/bugs/conv-kernel-size-one/buggy.js', symptoms: ['pointwise-convolutions'], rootCause: 'architecture', lineOf: '', fixed: 'kernelSize: 3' },
