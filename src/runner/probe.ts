@@ -894,12 +894,21 @@ function noteBlockedVariables(state: StepState, y: any): void {
 const untracked = new WeakMap<TracedModel, Map<object, string>>();
 const untrackedSent = new WeakSet<TracedModel>();
 
+/** Per model, the names of all its weights, trainable or frozen (a frozen layer's variables keep trainable true). */
+const allWeightNames = new WeakMap<TracedModel, Set<string>>();
+
 function noteUntrackedVariables(entry: TracedModel, inputs: any): void {
   if (untrackedSent.has(entry)) return;
+  let names = allWeightNames.get(entry);
+  if (!names) {
+    const weights: any[] = safe(() => entry.model.weights, []) ?? [];
+    names = new Set(weights.map((w) => String(w?.val?.name ?? w?.name)));
+    allWeightNames.set(entry, names);
+  }
   for (const t of tensorInputs(inputs) as any[]) {
     if (typeof t.assign !== 'function' || t.trainable !== true) continue;
     const name = String(t.name);
-    if (entry.variableOwners.has(name)) continue;
+    if (entry.variableOwners.has(name) || names.has(name)) continue;
     let seen = untracked.get(entry);
     if (!seen) untracked.set(entry, (seen = new Map()));
     if (seen.size < 32) seen.set(t, name.slice(0, 256));
