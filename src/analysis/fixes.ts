@@ -127,6 +127,8 @@ export type FixPlan =
   | { kind: 'parseIntMap'; site: SourceSite }
   /** Labels written as `CLASSES.indexOf(<field>)` behind the tensor call at the site: the field looked up trimmed, `<field>.trim()`. */
   | { kind: 'trimLookup'; site: SourceSite }
+  /** The one `values.map((v) => v / total)` in the site's file whose `total` is a sum (`.reduce(`), 0 for an empty row: guarded, `(total > 0 ? v / total : 0)`. */
+  | { kind: 'guardShare'; site: SourceSite }
   /** fit's option `key`, written as a name declared once (`epochs` from `Math.floor(...)`): its initializer wrapped in `Math.max(1, ...)`. */
   | { kind: 'atLeastOne'; fitSite: SourceSite; key: string }
   /**
@@ -1650,6 +1652,19 @@ function finiteAtColumnEdits(src: SourceText, p: Extract<FixPlan, { kind: 'finit
   return [src.edit(p.site.file, e.start, e.end, to)];
 }
 
+function guardShareEdits(src: SourceText, p: Extract<FixPlan, { kind: 'guardShare' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found = [...code.matchAll(/\.\s*map\s*\(\s*\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*(\1\s*\/\s*([A-Za-z_$][\w$]*))\s*\)/g)].filter((m) => {
+    const decl = singleDeclaration(t, m[3]!);
+    return decl !== null && /\.\s*reduce\s*\(/.test(codeOnly(t, decl.init, statementEnd(t, decl.init)));
+  });
+  if (found.length !== 1) return null;
+  const m = found[0]!;
+  const at = m.index! + m[0].indexOf(m[2]!, m[0].indexOf('=>'));
+  return [src.edit(p.site.file, at, at + m[2]!.length, `(${m[3]} > 0 ? ${m[1]} / ${m[3]} : 0)`)];
+}
+
 function trimLookupEdits(src: SourceText, p: Extract<FixPlan, { kind: 'trimLookup' }>): EditResult {
   const w = writtenStatement(src, p.site);
   const t = src.text;
@@ -3014,6 +3029,7 @@ function planFile(p: FixPlan): string | null {
     case 'unwrapAlike':
     case 'parseIntMap':
     case 'trimLookup':
+    case 'guardShare':
     case 'finiteAtColumn':
     case 'repeatEach':
     case 'skipHeader':
@@ -3183,6 +3199,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return parseIntMapEdits(src, p);
       case 'trimLookup':
         return trimLookupEdits(src, p);
+      case 'guardShare':
+        return guardShareEdits(src, p);
       case 'finiteAtColumn':
         return finiteAtColumnEdits(src, p);
       case 'repeatEach':

@@ -951,6 +951,14 @@ describe('labels looked up by name', () => {
   });
 });
 
+describe('shares of a row sum that may be 0', () => {
+  it('guards the division by the sum, and leaves alone a division by something that is no sum', () => {
+    const src = ['function toFeatures(counts) {', '  const total = counts.reduce((a, b) => a + b, 0);', '  return counts.map((c) => c / total);', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'guardShare', site: site(3, 1) })!, 3), '  return counts.map((c) => (total > 0 ? c / total : 0));');
+    assert.equal(apply(src.replace('counts.reduce((a, b) => a + b, 0)', 'MAX_COUNT'), { kind: 'guardShare', site: site(3, 1) }), null);
+  });
+});
+
 describe('a hand-written update computed and dropped', () => {
   it('stores it in its variable, and leaves alone an update that is already kept', () => {
     const src = ['for (const p of params) {', '  p.sub(grads[p.name].mul(LR));', '}'].join('\n');

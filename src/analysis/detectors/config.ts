@@ -1259,7 +1259,13 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
       // A column made by Math.log (NaN below 0) or Math.exp (Infinity past 88) where each row is mapped.
       const column = s.firstNonFinite && s.firstNonFinite.length === 2 ? s.firstNonFinite[1]! : null;
       const transformed: PlannedFix[] =
-        role === 'x' && madeAt && column !== null ? [{ title: 'Use a transform defined for every value in that column', plan: { kind: 'finiteAtColumn', site: madeAt, column } }] : [];
+        role === 'x' && madeAt && column !== null
+          ? [
+              { title: 'Use a transform defined for every value in that column', plan: { kind: 'finiteAtColumn', site: madeAt, column } },
+              // Shares of a row's sum: 0 / 0 for a row of all 0s.
+              ...(s.infCount === 0 ? [{ title: 'Give a row whose sum is 0 shares of 0', plan: { kind: 'guardShare' as const, site: madeAt } }] : []),
+            ]
+          : [];
       const parsed: PlannedFix[] = textSite
         ? [
             ...(s.nanCount > 0 ? [{ title: 'Parse with Number: map(parseInt) passes each index as the radix', plan: { kind: 'parseIntMap' as const, site: textSite } }] : []),
