@@ -131,8 +131,6 @@ export type FixPlan =
   | { kind: 'guardShare'; site: SourceSite }
   /** fit's option `key`, written as a name declared once (`epochs` from `Math.floor(...)`): its initializer wrapped in `Math.max(1, ...)`. */
   | { kind: 'atLeastOne'; fitSite: SourceSite; key: string }
-  /** fit's options `a` and `b`, each written as the name meant for the other (`epochs: BATCH_SIZE, batchSize: EPOCHS`): their values trade places. */
-  | { kind: 'swapFitOptions'; fitSite: SourceSite; a: string; b: string }
   /**
    * Rows made by mapping each record to an array literal (`train.map(toFeatures)`, `toFeatures`
    * returning `[a, Math.log(b), c]`), the tensor call at the site: the element at `column`, a
@@ -1690,20 +1688,6 @@ function repeatEachEdits(src: SourceText, p: Extract<FixPlan, { kind: 'repeatEac
   return [src.edit(p.site.file, at, at + m[0]![0].length, `${m[0]![1]}.flatMap((label) => [label, label])`)];
 }
 
-function swapFitOptionsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapFitOptions' }>): EditResult {
-  const t = src.text;
-  const a = fitOption(src, p.fitSite, p.a)?.value;
-  const b = fitOption(src, p.fitSite, p.b)?.value;
-  if (!a || !b) return null;
-  const at = t.slice(a.start, a.end).trim();
-  const bt = t.slice(b.start, b.end).trim();
-  // Only when each names the other: `epochs: BATCH_SIZE` and `batchSize: EPOCHS`.
-  const word = (key: string) => key.replace(/[^a-z]/gi, '').toLowerCase().replace(/size$/, '');
-  const names = (text: string, key: string) => text.replace(/[^a-z]/gi, '').toLowerCase().includes(word(key));
-  if (!names(at, p.b) || !names(bt, p.a)) return null;
-  return [src.edit(p.fitSite.file, a.start, a.end, bt), src.edit(p.fitSite.file, b.start, b.end, at)];
-}
-
 function atLeastOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'atLeastOne' }>): EditResult {
   const t = src.text;
   const prop = fitOption(src, p.fitSite, p.key);
@@ -3036,7 +3020,6 @@ function planFile(p: FixPlan): string | null {
     case 'removeDatasetOption':
     case 'cosineOverRun':
     case 'atLeastOne':
-    case 'swapFitOptions':
       return p.fitSite.file;
     case 'unwrapCall':
     case 'renameOp':
@@ -3226,8 +3209,6 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return cosineOverRunEdits(src, p);
       case 'atLeastOne':
         return atLeastOneEdits(src, p);
-      case 'swapFitOptions':
-        return swapFitOptionsEdits(src, p);
       case 'skipHeader':
         return skipHeaderEdits(src, p);
       case 'freshIterator':

@@ -959,14 +959,6 @@ describe('shares of a row sum that may be 0', () => {
   });
 });
 
-describe("fit options given each other's values", () => {
-  it('swaps epochs and batchSize back only when each names the other', () => {
-    const src = 'await model.fit(xs, ys, { epochs: BATCH_SIZE, batchSize: EPOCHS, verbose: 0 });';
-    assert.equal(apply(src, { kind: 'swapFitOptions', fitSite: site(1, 13), a: 'epochs', b: 'batchSize' }), 'await model.fit(xs, ys, { epochs: EPOCHS, batchSize: BATCH_SIZE, verbose: 0 });');
-    assert.equal(apply(src.replace('epochs: BATCH_SIZE, batchSize: EPOCHS', 'epochs: 5, batchSize: 64'), { kind: 'swapFitOptions', fitSite: site(1, 13), a: 'epochs', b: 'batchSize' }), null);
-  });
-});
-
 describe('a hand-written update computed and dropped', () => {
   it('stores it in its variable, and leaves alone an update that is already kept', () => {
     const src = ['for (const p of params) {', '  p.sub(grads[p.name].mul(LR));', '}'].join('\n');

@@ -3773,43 +3773,6 @@ function fewPlannedUpdates(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
-/**
- * fit planned for fewer updates than a model usually needs (epochs × batches per epoch under
- * FEW_UPDATES) with batches smaller than the whole-set case above: too short a run. Hidden until a
- * stall needs a cause. When the options are written with each other's names (`epochs: BATCH_SIZE,
- * batchSize: EPOCHS`), the fix swaps them back.
- */
-function fewUpdatesPlanned(view: ModelView, run: ModelState): Hypothesis[] {
-  const fitSite = view.event.fitSite;
-  const { epochs, batchSize } = view.event.fitConfig;
-  const rows = run.data.x.get(0)?.summary.shape?.[0];
-  if (view.event.mode !== 'fit' || !fitSite || typeof epochs !== 'number' || epochs < 1 || typeof batchSize !== 'number' || typeof rows !== 'number' || wholeSetBatches(view, run)) return [];
-  const perEpoch = Math.ceil(rows / batchSize);
-  const updates = epochs * perEpoch;
-  if (updates >= FEW_UPDATES) return [];
-  return [
-    {
-      id: 'training-length:updates',
-      symptom: 'training-cut-short',
-      rootCause: 'training-length',
-      layer: null,
-      location: fitSite,
-      related: [],
-      message: `fit trains ${epochs} epochs of ${perEpoch} batch${perEpoch === 1 ? '' : 'es'} of ${batchSize} rows: ${updates} weight updates in all, fewer than a model usually needs. Train for more epochs or on smaller batches (were epochs and batchSize given each other's values?).`,
-      evidence: [`epochs ${epochs}, batchSize ${batchSize}, ${rows} training rows`],
-      relevance: new Map(),
-      fixes: [
-        { title: 'Give epochs and batchSize each its own value (they are swapped)', plan: { kind: 'swapFitOptions', fitSite, a: 'epochs', b: 'batchSize' } },
-        batchSizeFix(fitSite),
-      ],
-      atFix: true,
-      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing'),
-      strength: 0.6,
-      weak: true,
-    },
-  ];
-}
-
 /** All configuration hypotheses for the model as far as its events are known. */
 export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
   const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run), ...batchAxisInLoss(view, run), ...columnTargets(view, run), ...trainableAfterCompile(view, run), ...percentageLossNearZero(view, run), ...shuffledApart(view, run), ...shuffledInsideSamples(view, run)];
@@ -3867,7 +3830,6 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...paddedAtEnd(view, run));
   out.push(...oneClassTargets(view, run));
   out.push(...sameTargetRows(view, run));
-  out.push(...fewUpdatesPlanned(view, run));
   out.push(...fractionalEmbeddingIds(view, run));
   out.push(...copiesRelabelled(view, run));
   out.push(...noisyTwins(view, run));
