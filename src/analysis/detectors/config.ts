@@ -2658,7 +2658,8 @@ function noisyTwins(view: ModelView, run: ModelState): Hypothesis[] {
   const n = e?.summary.neighbourTargets;
   const t = n?.sameInputs;
   const s = e?.summary;
-  if (!e || !n || !t || !s || s.std === null || !(s.std > 0)) return [];
+  // Inputs that are all one row (one array pushed for every sample) are that fault, told by identical-inputs.
+  if (!e || !n || !t || !s || s.std === null || !(s.std > 0) || [...run.data.x.values()][0]?.summary.identicalRows === true) return [];
   let how: string;
   if (n.kind === 'classes') {
     if (!sharedAtChance(t.agreeing, t.pairs, n.chance)) return [];
