@@ -1540,6 +1540,12 @@ function fitOption(src: SourceText, fitSite: SourceSite, key: string): Prop | un
   return (call ? objectArg(src, call, 2) : null)?.props.find((x) => x.key === key);
 }
 
+/** What fit's option `key` is written as at `fitSite`: its value's text, or the name itself when written shorthand (`{ epochs }`); '' when absent. */
+function fitOptionText(src: SourceText, fitSite: SourceSite, key: string): string {
+  const prop = fitOption(src, fitSite, key);
+  return prop ? (prop.value ? src.text.slice(prop.value.start, prop.value.end).trim() : prop.key) : '';
+}
+
 function fitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fitOption' }>): EditResult {
   const value = fitOption(src, p.fitSite, p.key)?.value;
   return value ? [src.edit(p.fitSite.file, value.start, value.end, p.to)] : null;
@@ -1597,8 +1603,7 @@ function cosineOverRunEdits(src: SourceText, p: Extract<FixPlan, { kind: 'cosine
   const t = src.text;
   const cosines = [...codeOnly(t, 0, t.length).matchAll(/\bMath\s*\.\s*cos\s*\(\s*([A-Za-z_$][\w$]*)\s*\)/g)];
   if (cosines.length !== 1) return null;
-  const option = fitOption(src, p.fitSite, 'epochs');
-  const written = option?.value ? t.slice(option.value.start, option.value.end).trim() : option?.key === 'epochs' && !option.value ? 'epochs' : '';
+  const written = fitOptionText(src, p.fitSite, 'epochs');
   const epochs = /^[\w$.]+$/.test(written) ? written : p.epochs !== null ? String(p.epochs) : null;
   if (!epochs) return null;
   const name = cosines[0]![1]!;
@@ -1690,8 +1695,7 @@ function repeatEachEdits(src: SourceText, p: Extract<FixPlan, { kind: 'repeatEac
 
 function atLeastOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'atLeastOne' }>): EditResult {
   const t = src.text;
-  const prop = fitOption(src, p.fitSite, p.key);
-  const name = prop ? (prop.value ? t.slice(prop.value.start, prop.value.end).trim() : prop.key) : '';
+  const name = fitOptionText(src, p.fitSite, p.key);
   const decl = /^[A-Za-z_$][\w$]*$/.test(name) ? singleDeclaration(t, name) : null;
   if (!decl) return null;
   const init = trim(t, decl.init, statementEnd(t, decl.init));
@@ -1729,9 +1733,8 @@ function renameOpEdits(src: SourceText, p: Extract<FixPlan, { kind: 'renameOp' }
   const call = findCall(src, p.site, new RegExp(String.raw`\.\s*${escapeRe(p.from)}\s*\(`));
   if (!call) return null;
   const before = codeOnly(src.text, Math.max(0, call.open - 200), call.open);
-  const m = new RegExp(String.raw`\.\s*(${escapeRe(p.from)})\s*$`).exec(before);
-  if (!m) return null;
-  const at = call.open - before.length + m.index + m[0].length - m[1]!.length - (m[0].length - m[0].trimEnd().length);
+  if (!new RegExp(String.raw`\.\s*${escapeRe(p.from)}\s*$`).test(before)) return null;
+  const at = call.open - before.length + before.lastIndexOf(p.from);
   return [src.edit(p.site.file, at, at + p.from.length, p.to)];
 }
 
@@ -2329,8 +2332,7 @@ export function fitOptionWriteSite(read: SourceReader | undefined, fitSite: Sour
   const src = cachedSource(read, fitSite.file, cache);
   if (!src) return null;
   const t = src.text;
-  const prop = fitOption(src, fitSite, key);
-  const name = prop ? (prop.value ? t.slice(prop.value.start, prop.value.end).trim() : prop.key) : '';
+  const name = fitOptionText(src, fitSite, key);
   if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
   const writes = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`(?<![\\w$.])${escapeRe(name)}\\s*\\[[^\\]\\n]*\\]\\s*=(?!=)`, 'g'))];
   const at = writes.length === 1 ? writes[0]!.index! : singleDeclaration(t, name)?.at;
@@ -2431,15 +2433,20 @@ function sliceBegin(t: string, call: Call): Span | null {
   return firstAxis(t, sliceArgs(call)[0]);
 }
 
-/** A slice call's offset along the first axis when it is a number (`0`, or the first element of `[0, 0]`), and the text of its size there. */
-function sliceOffset(t: string, call: Call): { begin: Span; text: string; size: string } | null {
+/** A slice call's offset along the first axis, its text, and the text of its size there (a size of -1, to the end, is none). */
+function sliceSpan(t: string, call: Call): { begin: Span; text: string; size: string } | null {
   const [beginArg, sizeArg] = sliceArgs(call);
   const begin = firstAxis(t, beginArg);
   const size = firstAxis(t, sizeArg);
   if (!begin || !size) return null;
-  const text = t.slice(begin.start, begin.end);
   const sizeText = t.slice(size.start, size.end);
-  return /^\d+$/.test(text) && sizeText && sizeText !== '-1' ? { begin, text, size: sizeText } : null;
+  return sizeText && sizeText !== '-1' ? { begin, text: t.slice(begin.start, begin.end), size: sizeText } : null;
+}
+
+/** A slice call's offset along the first axis when it is a number (`0`, or the first element of `[0, 0]`), and the text of its size there. */
+function sliceOffset(t: string, call: Call): { begin: Span; text: string; size: string } | null {
+  const span = sliceSpan(t, call);
+  return span && /^\d+$/.test(span.text) ? span : null;
 }
 
 function sliceColumnEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sliceColumn' }>): EditResult {
@@ -2520,9 +2527,8 @@ function unscaleLabelColumnEdits(src: SourceText, p: Extract<FixPlan, { kind: 'u
   if (columns.length !== 1) return null;
   const t = src.text;
   const code = codeOnly(t, 0, t.length);
-  const decls = [...code.matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(read[1]!)}\\s*=(?!=)`, 'g'))];
-  if (decls.length !== 1) return null;
-  const init = decls[0]!.index! + decls[0]![0].length;
+  const init = singleDeclaration(t, read[1]!)?.init;
+  if (init === undefined) return null;
   // Declared as every value of every row divided by one number: `x.map((r) => r.map((v) => v / 255))`.
   const whole = /^\s*[\w$.]+\s*\.\s*map\s*\(\s*\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*\1\s*\.\s*map\s*\(\s*(\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*(\3\s*\/\s*[^()\n]+?))\s*\)\s*\)/.exec(
     code.slice(init, statementEnd(t, init)),
@@ -2800,11 +2806,8 @@ function hoistOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoistOff
 function offsetStepEdits(src: SourceText, p: Extract<FixPlan, { kind: 'offsetStep' }>): EditResult {
   const t = src.text;
   const call = findCall(src, p.site, SLICE_CALL);
-  const [beginArg, sizeArg] = call ? sliceArgs(call) : [];
-  const begin = firstAxis(t, beginArg);
-  const sizeAt = firstAxis(t, sizeArg);
-  const offset = begin && sizeAt ? { text: t.slice(begin.start, begin.end), size: t.slice(sizeAt.start, sizeAt.end) } : null;
-  if (!call || !offset || !/^[A-Za-z_$][\w$]*$/.test(offset.text) || !offset.size || offset.size === '-1') return null;
+  const offset = call ? sliceSpan(t, call) : null;
+  if (!call || !offset || !/^[A-Za-z_$][\w$]*$/.test(offset.text)) return null;
   // The one step of that name by one, in the loop body around the slice.
   const block = enclosingBlock(t, call.open);
   const end = block >= 0 ? matchClose(t, block) : -1;
@@ -3022,6 +3025,7 @@ function planFile(p: FixPlan): string | null {
     case 'atLeastOne':
       return p.fitSite.file;
     case 'unwrapCall':
+    case 'shuffleOneOrder':
     case 'renameOp':
     case 'freshRows':
     case 'offsetStep':
@@ -3114,8 +3118,6 @@ function planFile(p: FixPlan): string | null {
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
-    case 'shuffleOneOrder':
-      return p.site.file;
     case 'all':
       return null;
   }

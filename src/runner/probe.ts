@@ -1028,9 +1028,9 @@ interface BatchWatch {
   apart: { source: any; distance: number | null; steps: number } | null;
   apartDone: boolean;
   /** Overlapping: the last slice's first row, and steps in a row whose offset advanced by the same `advance` rows, fewer than a batch. */
-  lastBegin?: number | null;
-  advance?: number | null;
-  advanceSteps?: number;
+  lastBegin: number | null;
+  advance: number | null;
+  advanceSteps: number;
 }
 const batchWatches = new WeakMap<TracedModel, BatchWatch>();
 /** Slices made since the last custom step ended (the step's batches are cut just before it). */
@@ -1056,12 +1056,12 @@ function noteStepSlice(entry: TracedModel, input: any): void {
   }
   const found = isTensor(input) ? sliceOriginOf(input) : null;
   if (!found) {
-    batchWatches.set(entry, { source: null, rows: '', batch: null, steps: 0, sameDone: true, apart: null, apartDone: true });
+    batchWatches.set(entry, { source: null, rows: '', batch: null, steps: 0, sameDone: true, apart: null, apartDone: true, lastBegin: null, advance: null, advanceSteps: 0 });
     return;
   }
   const { origin, batch } = found;
   if (!watch) {
-    watch = { source: origin.source, rows: rowsKey(origin), batch: null, steps: 0, sameDone: false, apart: null, apartDone: false };
+    watch = { source: origin.source, rows: rowsKey(origin), batch: null, steps: 0, sameDone: false, apart: null, apartDone: false, lastBegin: null, advance: null, advanceSteps: 0 };
     batchWatches.set(entry, watch);
   }
   if (!watch.sameDone) noteSameRows(entry, watch, origin, batch);
@@ -1080,15 +1080,15 @@ function noteOverlap(entry: TracedModel, watch: BatchWatch, origin: SliceOrigin)
   if (origin.indices || origin.begin < 0) return false;
   const last = watch.source === origin.source ? watch.lastBegin : null;
   watch.lastBegin = origin.begin;
-  const d = last === null || last === undefined ? 0 : origin.begin - last;
+  const d = last === null ? 0 : origin.begin - last;
   if (d > 0 && d < origin.size && (watch.advance ?? d) === d) {
     watch.advance = d;
-    watch.advanceSteps = (watch.advanceSteps ?? 0) + 1;
+    watch.advanceSteps++;
   } else {
     watch.advance = null;
     watch.advanceSteps = 0;
   }
-  if ((watch.advanceSteps ?? 0) < OVERLAP_STEPS) return false;
+  if (watch.advanceSteps < OVERLAP_STEPS) return false;
   watch.sameDone = true;
   emit({
     type: 'sameBatch',
@@ -1098,7 +1098,7 @@ function noteOverlap(entry: TracedModel, watch: BatchWatch, origin: SliceOrigin)
     batchRows: origin.size,
     begin: origin.begin,
     advance: d,
-    steps: watch.advanceSteps!,
+    steps: watch.advanceSteps,
     site: userSiteFromStack(origin.stack.stack, PROBE_FILE),
     elapsedMs: elapsed(),
   } satisfies SameBatchEvent);
@@ -2304,14 +2304,14 @@ class BatchClassWatch {
     });
   }
 
-  /** The first batches' inputs, by a fingerprint: a dataset that yields the same rows every time is reported once. */
-  private sameInputs: { key: string; batches: number; sent: boolean } | null = null;
+  /** The first batches' inputs, by a fingerprint: a dataset that yields the same rows every time is reported once (done: reported, or a batch differed). */
+  private sameInputs: { key: string; batches: number; done: boolean } | null = null;
   /** Where the last batch's first tensor was made. */
   madeAt: { stack?: string } | null = null;
 
   noteInputs(xs: any): void {
     const x = tensorsOf(xs)[0];
-    if (!this.entry || (this.sameInputs?.sent ?? false) || this.batches >= SAME_BATCH_STEPS || !isReadable(x) || x.size > 1 << 16) return;
+    if (!this.entry || (this.sameInputs?.done ?? false) || this.batches >= SAME_BATCH_STEPS || !isReadable(x) || x.size > 1 << 16) return;
     const values = x.dataSync() as ArrayLike<number>;
     let sum = 0;
     let squares = 0;
@@ -2321,10 +2321,10 @@ class BatchClassWatch {
     }
     const key = `${x.shape.join('x')}|${sum}|${squares}`;
     if (this.sameInputs?.key === key) this.sameInputs.batches++;
-    else if (this.batches === 0) this.sameInputs = { key, batches: 1, sent: false };
-    else this.sameInputs = { key, batches: 0, sent: true };
-    if (this.sameInputs.batches < SAME_BATCH_STEPS || this.sameInputs.sent) return;
-    this.sameInputs.sent = true;
+    else if (this.batches === 0) this.sameInputs = { key, batches: 1, done: false };
+    else this.sameInputs = { key, batches: 0, done: true };
+    if (this.sameInputs.batches < SAME_BATCH_STEPS || this.sameInputs.done) return;
+    this.sameInputs.done = true;
     const made = safe(() => dataOrigin(x, PROBE_FILE), null);
     const site = made?.site ?? userSiteFromStack(this.madeAt?.stack, PROBE_FILE);
     emit({
@@ -3265,14 +3265,10 @@ function watchAppliedGradients(entry: TracedModel, optimizer: any, varGrads: any
 }
 
 /**
- * Every step ends in the optimizer's applyGradients (minimize and fit call it; after
- * tf.variableGrads the script does), so that is where the step's optimizer is seen. Each
- * optimizer class has its own applyGradients, so the instance gets a wrapper.
- */
-/**
  * The optimizer that applies a custom loop's gradients (variableGrads, then applyGradients): the
- * step itself names none, so the model was described without one. The first time it applies
- * them, the model is described again with it, and later steps report its learning rate.
+ * step itself names none, so the model was described without one. Once it has applied each step's
+ * gradients EVERY_STEP_APPLIES steps in a row, the model is described again with it, and later
+ * steps report its learning rate.
  */
 const appliedBy = new WeakMap<TracedModel, any>();
 /** Per model: the step count at its last applyGradients, and how many applies in a row followed exactly one step. */
@@ -3295,6 +3291,11 @@ function noteStepOptimizer(entry: TracedModel, optimizer: any): void {
   emit(event);
 }
 
+/**
+ * Every step ends in the optimizer's applyGradients (minimize and fit call it; after
+ * tf.variableGrads the script does), so that is where the step's optimizer is seen. Each
+ * optimizer class has its own applyGradients, so the instance gets a wrapper.
+ */
 function noteAppliedSteps(optimizer: any): void {
   const apply = optimizer.applyGradients;
   if (typeof apply !== 'function') return;

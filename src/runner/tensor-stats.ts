@@ -469,15 +469,6 @@ const NEIGHBOUR_WORK = 20_000_000;
 const NEIGHBOUR_QUERIES = 256;
 
 /**
- * How much a training set's targets depend on its inputs: each of up to 256 rows is paired with
- * its nearest other row (inputs standardized per column, rows taken at an even stride, so no
- * randomness is drawn), and the pair's targets compared. For classes, how many pairs share a class
- * against the share chance gives (the sum of squared class frequencies); for values (and labels
- * in one column), the rank correlation of the pairs' targets. Labels computed from the wrong rows
- * agree no more than chance; any learnable task agrees far more. Null when the targets are neither
- * classes nor one value per row, or the inputs too few or too wide.
- */
-/**
  * Rows 2i and 2i + 1 that are near copies of each other (an augmented copy pushed after each
  * sample): how many such pairs there are among up to 256 even rows, and how many of them have the
  * same target. Near: closer than half the typical distance from row 2i to row 2i + 2.
@@ -508,6 +499,15 @@ function adjacentCopiesOf(x: Values, width: number, rows: number, scale: Float64
   return { pairs: count, copies, agreeing };
 }
 
+/**
+ * How much a training set's targets depend on its inputs: each of up to 256 rows is paired with
+ * its nearest other row (inputs standardized per column, rows taken at an even stride, so no
+ * randomness is drawn), and the pair's targets compared. For classes, how many pairs share a class
+ * against the share chance gives (the sum of squared class frequencies); for values (and labels
+ * in one column), the rank correlation of the pairs' targets. Labels computed from the wrong rows
+ * agree no more than chance; any learnable task agrees far more. Null when the targets are neither
+ * classes nor one value per row, or the inputs too few or too wide.
+ */
 export function neighbourTargets(x: Values, xShape: readonly number[], y: Values, yShape: readonly number[], inOrder = true): NeighbourTargets | null {
   const rows = xShape[0];
   if (!rows || rows < 32 || yShape[0] !== rows || x.length % rows !== 0) return null;

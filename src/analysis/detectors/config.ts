@@ -3423,13 +3423,10 @@ function gradientBlocked(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
-/** Ops that pass no gradient between a hidden layer and the next, and what passes one in their place. */
-const DIFFERENTIABLE_STAND_IN: Record<string, { op: string; to: string | null }> = {
+/** Thresholds that pass no gradient between a hidden layer and the next, and the activation that passes one in their place (roundings are unwrapped: UNWRAPPABLE). */
+const DIFFERENTIABLE_STAND_IN: Record<string, { op: string; to: string }> = {
   Step: { op: 'step', to: 'relu' },
   Sign: { op: 'sign', to: 'tanh' },
-  Round: { op: 'round', to: null },
-  Floor: { op: 'floor', to: null },
-  Ceil: { op: 'ceil', to: null },
 };
 
 /**
@@ -3443,8 +3440,9 @@ function variablesBlocked(run: ModelState): Hypothesis[] {
   const e = run.variablesBlocked;
   if (!e) return [];
   const stand = DIFFERENTIABLE_STAND_IN[e.kernel];
+  const unwrap = e.kernel === 'ClipByValue' ? undefined : UNWRAPPABLE[e.kernel];
   const names = e.variables.slice(0, 6).join(', ') + (e.variables.length > 6 ? ', ...' : '');
-  const replace = stand?.to ? `tf.${stand.to}` : null;
+  const replace = stand ? `tf.${stand.to}` : null;
   return [
     {
       id: 'variables-without-gradient:vars',
@@ -3456,7 +3454,13 @@ function variablesBlocked(run: ModelState): Hypothesis[] {
       message: `The loss reaches ${e.variables.length === 1 ? 'variable' : 'variables'} ${names} only through ${e.kernel}, whose gradient is 0 everywhere: in each of the first ${e.steps} steps ${e.variables.length === 1 ? 'it got' : 'they got'} no gradient, so ${e.variables.length === 1 ? 'it keeps its' : 'they keep their'} random initial values${e.trained > 0 ? ` and only the ${e.trained} variables past it train, on fixed random features` : ''}. ${replace ? `Use an activation with a gradient (${replace}) in training; threshold only for predictions.` : 'Keep the values unrounded in training; round only for predictions.'}`,
       evidence: [`every path from the loss to ${names} passes ${e.kernel}, in ${e.steps} steps`, `${e.trained} variables reached without it`],
       relevance: new Map(),
-      fixes: e.site && stand ? [stand.to ? { title: `Use tf.${stand.to} (it has a gradient) instead of tf.${stand.op}`, plan: { kind: 'renameOp', site: e.site, from: stand.op, to: stand.to } } : { title: `Train without ${stand.op}`, plan: { kind: 'unwrapCall', site: e.site, op: stand.op, arity: 1 } }] : [],
+      fixes: !e.site
+        ? []
+        : stand
+          ? [{ title: `Use tf.${stand.to} (it has a gradient) instead of tf.${stand.op}`, plan: { kind: 'renameOp', site: e.site, from: stand.op, to: stand.to } }]
+          : unwrap
+            ? [{ title: `Train without ${unwrap.op}`, plan: { kind: 'unwrapCall', site: e.site, op: unwrap.op, arity: unwrap.arity } }]
+            : [],
       confirmBy: set(...HARM, 'weights-unchanged', 'vanishing-gradient'),
       strength: 1,
       weak: false,
@@ -3697,31 +3701,26 @@ function penaltyDominates(run: ModelState): Hypothesis[] {
 function fitTrainsNoEpoch(view: ModelView): Hypothesis[] {
   const { epochs, initialEpoch } = view.event.fitConfig;
   const fitSite = view.event.fitSite;
-  // epochs computed as 0 (an integer division that rounds down for this data): no epoch either.
-  if (view.event.mode !== 'custom' && typeof epochs === 'number' && epochs < 1 && typeof initialEpoch !== 'number' && fitSite) {
-    return [
-      {
-        id: 'fit-trains-no-epoch:fit',
-        symptom: 'fit-trains-no-epoch',
-        rootCause: 'training-length',
-        layer: null,
-        location: fitSite,
-        related: [],
-        message: `This fit call is given epochs ${epochs}: it trains no epoch and returns at once, and the model keeps its random initial weights. A count computed from the data's size that rounds down (Math.floor of a ratio below 1) does this; train for at least one epoch.`,
-        evidence: [`fit({ epochs: ${epochs} })`],
-        relevance: new Map(),
-        fixes: [{ title: 'Train for at least one epoch: Math.max(1, ...)', plan: { kind: 'atLeastOne', fitSite, key: 'epochs' } }],
-        writtenOption: 'epochs',
-        confirmBy: set(...HARM, 'weights-unchanged'),
-        strength: 1,
-        weak: false,
-        certain: true,
-        keepWhenLearning: true,
-        explainsAllHarm: true,
-      },
-    ];
+  if (view.event.mode === 'custom' || typeof epochs !== 'number' || !fitSite) return [];
+  let told: Pick<Hypothesis, 'message' | 'evidence' | 'fixes' | 'atFix' | 'writtenOption'>;
+  if (typeof initialEpoch === 'number') {
+    if (initialEpoch < epochs) return [];
+    told = {
+      message: `This fit call is given initialEpoch ${initialEpoch} and epochs ${epochs}: tfjs trains from epoch initialEpoch up to (not including) epoch \`epochs\`, the index to stop at, not a count of more epochs, so it trains no epoch and returns at once. To train ${epochs} more epochs, pass epochs: initialEpoch + ${epochs}.`,
+      evidence: [`fit({ epochs: ${epochs}, initialEpoch: ${initialEpoch} })`],
+      fixes: [{ title: 'Count epochs on from initialEpoch', plan: { kind: 'epochsAfterInitial', fitSite } }],
+      atFix: true,
+    };
+  } else {
+    // epochs computed as 0 (an integer division that rounds down for this data): no epoch either.
+    if (epochs >= 1) return [];
+    told = {
+      message: `This fit call is given epochs ${epochs}: it trains no epoch and returns at once, and the model keeps its random initial weights. A count computed from the data's size that rounds down (Math.floor of a ratio below 1) does this; train for at least one epoch.`,
+      evidence: [`fit({ epochs: ${epochs} })`],
+      fixes: [{ title: 'Train for at least one epoch: Math.max(1, ...)', plan: { kind: 'atLeastOne', fitSite, key: 'epochs' } }],
+      writtenOption: 'epochs',
+    };
   }
-  if (view.event.mode === 'custom' || typeof epochs !== 'number' || typeof initialEpoch !== 'number' || initialEpoch < epochs || !fitSite) return [];
   return [
     {
       id: 'fit-trains-no-epoch:fit',
@@ -3730,11 +3729,8 @@ function fitTrainsNoEpoch(view: ModelView): Hypothesis[] {
       layer: null,
       location: fitSite,
       related: [],
-      message: `This fit call is given initialEpoch ${initialEpoch} and epochs ${epochs}: tfjs trains from epoch initialEpoch up to (not including) epoch \`epochs\`, the index to stop at, not a count of more epochs, so it trains no epoch and returns at once. To train ${epochs} more epochs, pass epochs: initialEpoch + ${epochs}.`,
-      evidence: [`fit({ epochs: ${epochs}, initialEpoch: ${initialEpoch} })`],
       relevance: new Map(),
-      fixes: [{ title: 'Count epochs on from initialEpoch', plan: { kind: 'epochsAfterInitial', fitSite } }],
-      atFix: true,
+      ...told,
       confirmBy: set(...HARM, 'weights-unchanged'),
       strength: 1,
       weak: false,

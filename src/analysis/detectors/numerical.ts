@@ -116,6 +116,11 @@ function summedLossCause(ctx: Ctx): Cause | null {
   };
 }
 
+/** A whole number as written (a loss scale of 1024 is not "1020"); others to three figures. */
+function exactly(v: number): string {
+  return Number.isInteger(v) ? String(v) : fmt(v);
+}
+
 /**
  * A custom loop's loss multiplied by a large number (a loss scale copied from a mixed-precision
  * recipe) whose gradients are applied as they are: under a plain gradient step (SGD, momentum),
@@ -123,11 +128,6 @@ function summedLossCause(ctx: Ctx): Cause | null {
  * divide the scale out. The line that scales the loss is the one to edit.
  */
 const SCALED_MANY = 8;
-
-/** A whole number as written (a loss scale of 1024 is not "1020"); others to three figures. */
-function exactly(v: number): string {
-  return Number.isInteger(v) ? String(v) : fmt(v);
-}
 
 function scaledLossCause(ctx: Ctx): Cause | null {
   const run = ctx.run;

@@ -196,9 +196,7 @@ export function untrainedLayers(e: TraceEventOf<'untrainedLayers'>, run: ModelSt
  * and learns nothing of the rest. Certain from the first steps, so it is an error at once.
  */
 export function sameBatch(e: TraceEventOf<'sameBatch'>): Observation {
-  if (e.advance !== undefined) return overlappingBatches(e, e.advance);
-  if (e.fromDataset) return sameDatasetBatch(e);
-  const rows = e.begin === null ? `rows ${(e.firstRows ?? []).join(', ')}${e.batchRows > (e.firstRows?.length ?? 0) ? ', …' : ''}` : `rows ${e.begin} to ${e.begin + e.batchRows - 1}`;
+  const told = e.advance !== undefined ? overlappingBatches(e, e.advance) : e.fromDataset ? sameDatasetBatch(e) : sameRows(e);
   return {
     symptom: 'same-batch',
     about: 'batches',
@@ -207,18 +205,39 @@ export function sameBatch(e: TraceEventOf<'sameBatch'>): Observation {
     layer: null,
     iteration: e.iter,
     elapsedMs: e.elapsedMs,
-    message: `Every training step so far (${e.steps}) trained on the same ${e.batchRows} rows, ${rows} of a tensor of ${e.rows}: ${e.begin === null ? 'the batch is gathered by the same indices every time' : 'the batch is cut at an offset that never changes'}, so the model memorizes those rows and never sees the other ${e.rows - e.batchRows}. ${e.begin === null ? 'Take each batch by its own indices.' : 'Cut each batch at its own offset (the batch index times the batch size).'}`,
-    evidence: [`${e.steps} steps in a row took ${rows} of ${e.rows}`],
+    message: told.message,
+    evidence: told.evidence,
     relevance: new Map(),
     related: [],
     cause: {
       rootCause: 'training-data',
       layer: null,
       location: e.site,
-      fixes: e.site && e.begin !== null ? [{ title: 'Cut each batch at the batch index times the batch size', plan: { kind: 'batchOffset', site: e.site } }] : [],
+      fixes: told.fix && e.site ? [{ title: told.fix.title, plan: { kind: told.fix.kind, site: e.site } }] : [],
+      ...(told.atFix ? { atFix: true } : {}),
       confirms: [],
       folds: [],
     },
+  };
+}
+
+/** What a same-batch finding says, and the fix made at the event's site (the slice, or where the batch is made). */
+interface SameBatchTold {
+  message: string;
+  evidence: string[];
+  fix: { title: string; kind: 'batchOffset' | 'hoistOffset' | 'offsetStep' } | null;
+  /** Shown where the fix edits rather than on the slice or batch. */
+  atFix: boolean;
+}
+
+/** Every step on the same rows: a batch cut at an offset that never changes, or gathered by the same indices. */
+function sameRows(e: TraceEventOf<'sameBatch'>): SameBatchTold {
+  const rows = e.begin === null ? `rows ${(e.firstRows ?? []).join(', ')}${e.batchRows > (e.firstRows?.length ?? 0) ? ', …' : ''}` : `rows ${e.begin} to ${e.begin + e.batchRows - 1}`;
+  return {
+    message: `Every training step so far (${e.steps}) trained on the same ${e.batchRows} rows, ${rows} of a tensor of ${e.rows}: ${e.begin === null ? 'the batch is gathered by the same indices every time' : 'the batch is cut at an offset that never changes'}, so the model memorizes those rows and never sees the other ${e.rows - e.batchRows}. ${e.begin === null ? 'Take each batch by its own indices.' : 'Cut each batch at its own offset (the batch index times the batch size).'}`,
+    evidence: [`${e.steps} steps in a row took ${rows} of ${e.rows}`],
+    fix: e.begin !== null ? { title: 'Cut each batch at the batch index times the batch size', kind: 'batchOffset' } : null,
+    atFix: false,
   };
 }
 
@@ -228,28 +247,12 @@ export function sameBatch(e: TraceEventOf<'sameBatch'>): Observation {
  * rows and never sees the rest. Certain from the first batches; the fix declares the offset once,
  * before the loop.
  */
-function sameDatasetBatch(e: TraceEventOf<'sameBatch'>): Observation {
+function sameDatasetBatch(e: TraceEventOf<'sameBatch'>): SameBatchTold {
   return {
-    symptom: 'same-batch',
-    about: 'batches',
-    harm: true,
-    priority: 0.8,
-    layer: null,
-    iteration: e.iter,
-    elapsedMs: e.elapsedMs,
     message: `The dataset fitDataset trains on yielded the same ${e.batchRows} rows of inputs in each of its first ${e.steps} batches: the model memorizes those rows and never sees the others. A generator whose offset is declared inside its loop (\`let start = 0\` for every batch) starts every batch at row 0; declare it once, before the loop.`,
     evidence: [`${e.steps} batches in a row held identical inputs`],
-    relevance: new Map(),
-    related: [],
-    cause: {
-      rootCause: 'training-data',
-      layer: null,
-      location: e.site,
-      fixes: e.site ? [{ title: 'Declare the offset once, before the loop', plan: { kind: 'hoistOffset', site: e.site } }] : [],
-      atFix: true,
-      confirms: [],
-      folds: [],
-    },
+    fix: { title: 'Declare the offset once, before the loop', kind: 'hoistOffset' },
+    atFix: true,
   };
 }
 
@@ -258,30 +261,14 @@ function sameDatasetBatch(e: TraceEventOf<'sameBatch'>): Observation {
  * `start += batchSize` was meant): each batch shares all but a few rows with the one before, and
  * a pass over "all" batches covers only the first rows of the data. Certain from the first steps.
  */
-function overlappingBatches(e: TraceEventOf<'sameBatch'>, advance: number): Observation {
+function overlappingBatches(e: TraceEventOf<'sameBatch'>, advance: number): SameBatchTold {
   const perPass = Math.floor(e.rows / e.batchRows);
   const covered = Math.min(e.rows, (perPass - 1) * advance + e.batchRows);
   return {
-    symptom: 'same-batch',
-    about: 'batches',
-    harm: true,
-    priority: 0.8,
-    layer: null,
-    iteration: e.iter,
-    elapsedMs: e.elapsedMs,
     message: `Each of the last ${e.steps} training steps cut its ${e.batchRows}-row batch ${advance} row${advance === 1 ? '' : 's'} after the one before, so consecutive batches share ${e.batchRows - advance} of their rows: a pass of ${perPass} batches over the tensor of ${e.rows} rows sees only its first ${covered}. Advance the offset by the batch size.`,
     evidence: [`${e.steps} steps in a row began ${advance} row${advance === 1 ? '' : 's'} apart, taking ${e.batchRows} rows each (the last at row ${e.begin ?? '?'})`],
-    relevance: new Map(),
-    related: [],
-    cause: {
-      rootCause: 'training-data',
-      layer: null,
-      location: e.site,
-      fixes: e.site ? [{ title: 'Advance the batch offset by the batch size', plan: { kind: 'offsetStep', site: e.site } }] : [],
-      atFix: true,
-      confirms: [],
-      folds: [],
-    },
+    fix: { title: 'Advance the batch offset by the batch size', kind: 'offsetStep' },
+    atFix: true,
   };
 }
 
