@@ -180,6 +180,7 @@ export function launch(options: LaunchOptions): RunHandle {
   let reason: EndReason = 'exited';
   let timer: NodeJS.Timeout | undefined;
   let killTimer: NodeJS.Timeout | undefined;
+  let lateOutputTimer: NodeJS.Timeout | undefined;
   const done = new Promise<RunExit>((resolve) => {
     try {
       child = spawn(executable, argv, {
@@ -208,6 +209,8 @@ export function launch(options: LaunchOptions): RunHandle {
       settled = true;
       if (timer) clearTimeout(timer);
       if (killTimer) clearTimeout(killTimer);
+      // A pending wait would keep a headless host (the CLI) alive for a second after the run.
+      if (lateOutputTimer) clearTimeout(lateOutputTimer);
       splitter.flush();
       pipe.close();
       process.removeListener('exit', onHostExit);
@@ -227,7 +230,7 @@ export function launch(options: LaunchOptions): RunHandle {
       // Whatever the script started and left behind ends with it.
       killTree(child, 'SIGKILL');
       // Output still in flight arrives before 'close'; do not wait for it forever.
-      setTimeout(() => settle(), 1000);
+      lateOutputTimer = setTimeout(() => settle(), 1000);
     });
     child.on('close', () => {
       // Let the pipe deliver what the process wrote just before it ended.

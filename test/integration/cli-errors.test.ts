@@ -69,6 +69,23 @@ test('a script that loads tfjs but never trains', () => {
   assert.match(r.stdout, /finished without training/);
 });
 
+test('the CLI returns as soon as the script has ended, not a second later', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-prompt-'));
+  try {
+    const report = path.join(dir, 'report.json');
+    const started = Date.now();
+    const r = runCli(['run', path.join(BAD, 'exits-without-training.js'), '--report', report]);
+    const wall = Date.now() - started;
+    assert.equal(r.code, 2);
+    const run = JSON.parse(fs.readFileSync(report, 'utf8')).run as { durationMs: number };
+    // The CLI's own start and its report take a few hundred milliseconds; a timer left pending after the
+    // script ended kept it waiting a full second more before every report reached the terminal.
+    assert.ok(wall - run.durationMs < 800, `the CLI waited ${wall - run.durationMs} ms beyond a ${run.durationMs} ms run`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a script that never trains because its epochs come from an unset environment variable: the variable and its line', () => {
   const script = path.join(ROOT, 'benchmark/bugs/epochs-nan-from-env/buggy.js');
   const report = path.join(os.tmpdir(), `faultline-env-${process.pid}.json`);
