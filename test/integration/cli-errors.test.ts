@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { scratchDir } from '../helpers/scratch';
 import { CLI, FIXTURES, ROOT, runCli, runPlain } from '../helpers/run';
 
 const BAD = path.join(FIXTURES, 'bad');
@@ -70,20 +71,15 @@ test('a script that loads tfjs but never trains', () => {
 });
 
 test('the CLI returns as soon as the script has ended, not a second later', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-prompt-'));
-  try {
-    const report = path.join(dir, 'report.json');
-    const started = Date.now();
-    const r = runCli(['run', path.join(BAD, 'exits-without-training.js'), '--report', report]);
-    const wall = Date.now() - started;
-    assert.equal(r.code, 2);
-    const run = JSON.parse(fs.readFileSync(report, 'utf8')).run as { durationMs: number };
-    // The CLI's own start and its report take a few hundred milliseconds; a timer left pending after the
-    // script ended kept it waiting a full second more before every report reached the terminal.
-    assert.ok(wall - run.durationMs < 800, `the CLI waited ${wall - run.durationMs} ms beyond a ${run.durationMs} ms run`);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const report = path.join(scratchDir('faultline-prompt-'), 'report.json');
+  const started = Date.now();
+  const r = runCli(['run', path.join(BAD, 'exits-without-training.js'), '--report', report]);
+  const wall = Date.now() - started;
+  assert.equal(r.code, 2);
+  const run = JSON.parse(fs.readFileSync(report, 'utf8')).run as { durationMs: number };
+  // The CLI's own start and its report take a few hundred milliseconds; a timer left pending after the
+  // script ended kept it waiting a full second more before every report reached the terminal.
+  assert.ok(wall - run.durationMs < 800, `the CLI waited ${wall - run.durationMs} ms beyond a ${run.durationMs} ms run`);
 });
 
 test('a script that never trains because its epochs come from an unset environment variable: the variable and its line', () => {
@@ -111,7 +107,7 @@ test('a script that crashes mid-training: its own message and source line', () =
 });
 
 test('a script still running at --max-seconds is stopped with its children', () => {
-  const pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-test-')), 'child.pid');
+  const pidFile = path.join(scratchDir('faultline-test-'), 'child.pid');
   const started = Date.now();
   const r = runCli(['run', path.join(BAD, 'hang-with-child.js'), '--max-seconds', '3', '--', pidFile]);
   const seconds = (Date.now() - started) / 1000;
@@ -127,7 +123,7 @@ test('a script still running at --max-seconds is stopped with its children', () 
 });
 
 test('a host that dies mid-run (editor window closed, CLI killed) leaves no orphan behind', async () => {
-  const pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-test-')), 'pids');
+  const pidFile = path.join(scratchDir('faultline-test-'), 'pids');
   // No clean shutdown at all: the host is killed outright, so only the traced process can notice.
   const host = spawn(process.execPath, [CLI, 'run', path.join(BAD, 'hang-with-child.js'), '--', pidFile], { stdio: 'ignore' });
   const waitFor = async (what: string, ok: () => boolean, ms: number) => {
@@ -177,7 +173,7 @@ test('usage errors', () => {
 });
 
 test('analyze: a file that is not a trace', () => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-test-')), 'junk.jsonl');
+  const file = path.join(scratchDir('faultline-test-'), 'junk.jsonl');
   fs.writeFileSync(file, 'hello\n{"type":"iter"}\n\u0000\u0001binary\n');
   const r = runCli(['analyze', file]);
   assert.equal(r.code, 2);
@@ -185,7 +181,7 @@ test('analyze: a file that is not a trace', () => {
 });
 
 test('binary garbage on stdout/stderr and hostile messages on the trace channels: ignored, training still traced', () => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-test-')), 'report.json');
+  const file = path.join(scratchDir('faultline-test-'), 'report.json');
   const r = runCli(['run', path.join(BAD, 'hostile-channel.js'), '--report', file]);
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /done training/, "the script's own output still reaches the user");
@@ -201,7 +197,7 @@ test('a script deleted during its own run: the diagnosis still arrives, without 
   // The copy removes itself before training starts, as a user deleting the file would.
   fs.writeFileSync(script, source.replace("'use strict';", "'use strict';\nrequire('node:fs').unlinkSync(__filename);"));
   try {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-test-')), 'report.json');
+    const file = path.join(scratchDir('faultline-test-'), 'report.json');
     const r = runCli(['run', script, '--report', file]);
     assert.equal(r.code, 1, r.stdout + r.stderr);
     assert.equal(fs.existsSync(script), false);

@@ -6,14 +6,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Finding, Report } from '../../src/analysis/findings';
 import { applyEdits } from '../../src/analysis/fixes';
+import { scratchDir } from '../helpers/scratch';
 import { FIXTURES, linesOf, ofType, ROOT, runCli, traceRun } from '../helpers/run';
 
 function diagnose(script: string): { code: number | null; report: Report; stdout: string } {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-diag-')), 'report.json');
+  const file = path.join(scratchDir('faultline-diag-'), 'report.json');
   const r = runCli(['run', script, '--report', file]);
   const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
   return { code: r.code, report, stdout: r.stdout };
@@ -533,7 +533,7 @@ test('an onEpochEnd callback that predicts outside tf.tidy leaks every epoch: a 
   assert.ok(patched.includes('tf.dispose([preds, accuracy]);'), patched);
   assertFixedCopyTrainsClean(script, f);
 
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-diag-')), 'report.json');
+  const file = path.join(scratchDir('faultline-diag-'), 'report.json');
   assert.equal(runCli(['run', script, '--report', file, '--', '--tidy']).code, 0);
   assert.deepEqual((JSON.parse(fs.readFileSync(file, 'utf8')) as Report).findings, []);
 });
@@ -578,7 +578,7 @@ test('a GAN as a custom loop of two minimize calls: the probe pairs the models f
 
 test('a GAN written as in Keras, its discriminator left frozen: the crash is blamed on the line that froze it, saying how tfjs differs', () => {
   const script = path.join(FIXTURES, 'gan-ring.js');
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-diag-')), 'report.json');
+  const file = path.join(scratchDir('faultline-diag-'), 'report.json');
   const { code } = runCli(['run', script, '--report', file, '--', '--keras-style']);
   const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
   assert.deepEqual([report.verdict, code], ['faulty', 1]);

@@ -1,16 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TraceEvent } from '../../src/analysis/trace';
+import { scratchDir } from '../helpers/scratch';
 import { readTraceFile, scriptFromArgv, TraceFileError } from '../../src/extension/trace-file';
 
 const hello = { type: 'hello', v: 1, pid: 1, nodeVersion: 'v20', argv: ['/usr/bin/node', '/ws/train.js', '--x'], cwd: '/ws', time: 0 };
 const tfjs = { type: 'tfjs', version: '4.22.0', backend: 'wasm', modulePath: '/ws/node_modules/@tensorflow/tfjs/dist/index.js' };
 
 function write(content: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fl-trace-'));
+  const dir = scratchDir('fl-trace-');
   const f = path.join(dir, 't.jsonl');
   fs.writeFileSync(f, content);
   return f;
