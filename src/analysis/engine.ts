@@ -290,6 +290,10 @@ export class DiagnosisEngine {
         return this.configEvidence(e.modelId, (run) => (run.datasetTaken ??= e));
       case 'gradientBlocked':
         return this.configEvidence(e.modelId, (run) => (run.gradientBlocked ??= e));
+      case 'outputScaled':
+        return this.configEvidence(e.modelId, (run) => (run.outputScaled ??= e));
+      case 'weightsOverwritten':
+        return this.configEvidence(e.modelId, (run) => (run.weightsOverwritten ??= e));
       case 'variablesBlocked':
         return this.configEvidence(e.modelId, (run) => (run.variablesBlocked ??= e));
       case 'untrackedVariables':

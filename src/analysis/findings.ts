@@ -80,6 +80,10 @@ export const SYMPTOMS = [
   'fit-trains-no-epoch',
   // A loss computed through ops that pass no gradient (round, a clip it lies beyond).
   'loss-without-gradient',
+  // A loss on the model's outputs divided by a temperature.
+  'outputs-scaled-before-loss',
+  // A custom loop's weights written outside the optimizer after each step.
+  'weights-overwritten',
   'variables-without-gradient',
   'weights-untracked',
   // Data made as int32 from values with fractions.
@@ -148,6 +152,8 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'learning-rate-held-low': 'the learning rate never came near the one the optimizer was made with',
   'fit-trains-no-epoch': 'fit ran no epoch',
   'loss-without-gradient': 'no gradient reached the weights',
+  'outputs-scaled-before-loss': "the loss sees the model's outputs scaled down",
+  'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',
   'truncated-to-int': 'values with fractions were truncated to integers',

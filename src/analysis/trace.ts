@@ -416,6 +416,22 @@ export const WeightsSetEvent = z.object({
 export type WeightsSetEvent = z.infer<typeof WeightsSetEvent>;
 
 /**
+ * A custom loop's trained weights written outside the optimizer between its steps, after several
+ * steps in a row (an average written back into them, saved weights restored): what each step
+ * learned is replaced. Sent once per model, with the line of the first write.
+ */
+export const WeightsOverwrittenEvent = z.object({
+  type: z.literal('weightsOverwritten'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  /** Steps in a row after which the weights were written. */
+  steps: z.number().int().min(1),
+  /** How many of the model's trained weight tensors were written. */
+  variables: z.number().int().min(1),
+});
+export type WeightsOverwrittenEvent = z.infer<typeof WeightsOverwrittenEvent>;
+
+/**
  * In a custom loop's first steps, a [rows, 1] column multiplied into the log of [rows, classes]
  * predictions: class indices given to a categorical cross-entropy, which tfjs broadcasts without
  * complaint. Reported once per model.
@@ -641,6 +657,23 @@ export const GradientBlockedEvent = z.object({
   steps: z.number().int().min(1),
 });
 export type GradientBlockedEvent = z.infer<typeof GradientBlockedEvent>;
+
+/**
+ * A loss whose every path back to the model's outputs, in each of the model's first steps, starts
+ * with the outputs multiplied or divided by a number given as is (`logits.div(T)`): the loss sees the
+ * model's outputs scaled, and its gradients scaled with them. Sent once per model.
+ */
+export const OutputScaledEvent = z.object({
+  type: z.literal('outputScaled'),
+  modelId: z.number().int(),
+  /** RealDiv or Multiply. */
+  kernel: z.string().max(64),
+  /** What the outputs are multiplied by (1/20 for `.div(20)`). */
+  factor: z.number().positive(),
+  site: SourceSite.nullable(),
+  steps: z.number().int().min(1),
+});
+export type OutputScaledEvent = z.infer<typeof OutputScaledEvent>;
 
 /**
  * A custom loop over raw tf.variables some of which the loss reaches, in each of the first steps,
@@ -994,6 +1027,8 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ShuffledApartEvent,
   ShuffledInsideSamplesEvent,
   GradientBlockedEvent,
+  OutputScaledEvent,
+  WeightsOverwrittenEvent,
   VariablesBlockedEvent,
   UntrackedVariablesEvent,
   TruncatedToIntEvent,

@@ -23,6 +23,7 @@ import type {
   ShuffledApartEvent,
   ShuffledInsideSamplesEvent,
   GradientBlockedEvent,
+  OutputScaledEvent,
   VariablesBlockedEvent,
   UntrackedVariablesEvent,
   TruncatedToIntEvent,
@@ -45,6 +46,7 @@ import type {
   ColumnTargetsEvent,
   StaleTrainableEvent,
   WeightsSetEvent,
+  WeightsOverwrittenEvent,
   GradientAscentEvent,
   OptimizerInfo,
   OutputStats,
@@ -416,6 +418,13 @@ function watchWeightWrites(core: any): void {
     proto.assign = function (this: any, ...args: any[]) {
       weightWrites = (weightWrites ?? 0) + 1;
       writtenVariables.add(this);
+      if (stepDepth === 0 && applyingDepth === 0 && lastStepEntry) {
+        try {
+          noteWriteBetweenSteps(lastStepEntry, this);
+        } catch {
+          /* the write goes ahead unnoted */
+        }
+      }
       if (ascentWatch) {
         try {
           noteWriteDirection(this, args[0]);
@@ -429,6 +438,40 @@ function watchWeightWrites(core: any): void {
   } catch {
     /* not writable: steps go without the count */
   }
+}
+
+/** Inside an optimizer's applyGradients, whose writes are the steps themselves. */
+let applyingDepth = 0;
+
+/** Steps in a row after which the model's weights were written outside the optimizer before the watch reports it. */
+const OVERWRITTEN_STEPS = 3;
+const overwrites = new WeakMap<TracedModel, { lastGap: number; inRow: number; site: SourceSite | null; variables: Set<object> }>();
+const overwriteReported = new WeakSet<TracedModel>();
+const trainedVariables = new WeakMap<TracedModel, WeakSet<object>>();
+
+/**
+ * A custom loop's model whose trained weights are written between its steps, outside the
+ * optimizer, after several steps in a row (an average written back into the weights, a restore):
+ * what each step learned is replaced. Reported once, with the line of the first write.
+ */
+function noteWriteBetweenSteps(entry: TracedModel, variable: object): void {
+  if (entry.mode !== 'custom' || !entry.model || overwriteReported.has(entry) || entry.steps === 0) return;
+  let own = trainedVariables.get(entry);
+  if (!own) {
+    own = new WeakSet(safe(() => entry.model.trainableWeights as any[], []).map((w: any) => w?.val ?? w).filter((v: unknown) => v && typeof v === 'object'));
+    trainedVariables.set(entry, own);
+  }
+  if (!own.has(variable)) return;
+  let w = overwrites.get(entry);
+  if (!w) overwrites.set(entry, (w = { lastGap: -1, inRow: 0, site: null, variables: new Set() }));
+  w.variables.add(variable);
+  if (w.lastGap === entry.steps) return;
+  w.inRow = w.lastGap === entry.steps - 1 ? w.inRow + 1 : 1;
+  w.lastGap = entry.steps;
+  if (w.inRow === 1) w.site = captureUserSite(PROBE_FILE);
+  if (w.inRow < OVERWRITTEN_STEPS) return;
+  overwriteReported.add(entry);
+  emit({ type: 'weightsOverwritten', modelId: entry.id, site: w.site, steps: w.inRow, variables: w.variables.size } satisfies WeightsOverwrittenEvent);
 }
 
 /**
@@ -666,6 +709,8 @@ interface Lineage {
   blocks: boolean;
   stack: { stack?: string } | null;
   bounds?: [number, number];
+  /** A layer output multiplied or divided by a number given as is (`logits.div(T)`): the factor it is multiplied by, and the output. */
+  scaled?: { factor: number; of: object };
 }
 const lineage = new WeakMap<object, Lineage>();
 /** Layer outputs of the first steps' forward passes: where a loss's gradient must reach. */
@@ -738,7 +783,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
     }
     const out = original.apply(this, args);
     if (entry && entry.model && entry.mode !== 'custom' && inputs) noteUntrackedVariables(entry, inputs);
-    if (entry && (!blockReported.has(entry) || !variablesJudged.has(entry)) && typeof kernelName === 'string') {
+    if (entry && (!blockReported.has(entry) || !variablesJudged.has(entry) || !scaleJudged.has(entry)) && typeof kernelName === 'string') {
       try {
         noteLineage(kernelName, inputs, method === 'runKernel' ? args[2] : null, out);
       } catch (error) {
@@ -788,7 +833,8 @@ function noteLineage(kernel: string, inputs: any, attrs: any, out: any): void {
       for (let i = 0; i < values.length && blocks; i++) if (values[i]! >= bounds[0] && values[i]! <= bounds[1]) blocks = false;
     }
   }
-  const node: Lineage = { kernel, inputs: tensorInputs(inputs), blocks, stack: blocks ? captureStack() : null, ...(bounds ? { bounds } : {}) };
+  const scaled = kernel === 'RealDiv' || kernel === 'Multiply' ? layerOutputScaling(kernel, inputs?.a, inputs?.b) : null;
+  const node: Lineage = { kernel, inputs: tensorInputs(inputs), blocks, stack: blocks || scaled ? captureStack() : null, ...(bounds ? { bounds } : {}), ...(scaled ? { scaled } : {}) };
   for (const t of Array.isArray(out) ? out : [out]) if (isTensor(t)) lineage.set(t, node);
 }
 
@@ -815,6 +861,87 @@ function gradientBlocker(y: any): Lineage | null {
     for (const input of node.inputs) queue.push({ t: input, by: next });
   }
   return blocker;
+}
+
+/** A number given as is: a scalar no kernel of this step made, and no variable. */
+function givenNumber(t: any): number | null {
+  if (!isTensor(t) || t.size !== 1 || lineage.has(t) || layerOutputs.has(t) || typeof (t as any).assign === 'function' || !isReadable(t)) return null;
+  const value = (t.dataSync() as ArrayLike<number>)[0];
+  return typeof value === 'number' && Number.isFinite(value) && value !== 0 ? value : null;
+}
+
+/** Kernels that pass a tensor on unchanged in value (model.predict returns a clone of its one batch's output). */
+const PASS_THROUGH_KERNELS = new Set(['Identity', 'Cast', 'Reshape', 'Concat']);
+
+/** Whether `t` is a layer output of this step, or one passed on unchanged. */
+function isLayerOutput(t: any, hops = 3): boolean {
+  if (layerOutputs.has(t)) return true;
+  const node = lineage.get(t);
+  return hops > 0 && node !== undefined && PASS_THROUGH_KERNELS.has(node.kernel) && node.inputs.length > 0 && node.inputs.every((i) => isLayerOutput(i, hops - 1));
+}
+
+/** `output.div(c)` or `output.mul(c)` of a layer output and a number given as is: the factor the output is multiplied by. */
+function layerOutputScaling(kernel: string, a: any, b: any): { factor: number; of: object } | null {
+  const scaling = layerOutputScalingAnyFactor(kernel, a, b);
+  // A sign flip is another fault (gradient ascent); a factor of 1 changes nothing.
+  return scaling && scaling.factor > 0 && scaling.factor !== 1 ? scaling : null;
+}
+
+function layerOutputScalingAnyFactor(kernel: string, a: any, b: any): { factor: number; of: object } | null {
+  if (kernel === 'RealDiv') {
+    const c = givenNumber(b);
+    return c !== null && isLayerOutput(a) ? { factor: 1 / c, of: a } : null;
+  }
+  const ca = givenNumber(a);
+  const cb = givenNumber(b);
+  if (cb !== null && ca === null && isLayerOutput(a)) return { factor: cb, of: a };
+  if (ca !== null && cb === null && isLayerOutput(b)) return { factor: ca, of: b };
+  return null;
+}
+
+/**
+ * Whether every path from the loss `y` back to the model's outputs starts with the outputs scaled by
+ * a number (a distillation temperature, `logits.div(20)`, kept in a loss on hard labels): the scaling
+ * kernel nearest the outputs, or null (an unscaled path, or none).
+ */
+function outputScaling(y: any): Lineage | null {
+  const queue: object[] = [y];
+  const seen = new Set<object>();
+  let found: Lineage | null = null;
+  for (let visited = 0; queue.length > 0 && visited < 4000; visited++) {
+    const t = queue.shift()!;
+    if (seen.has(t)) continue;
+    seen.add(t);
+    if (layerOutputs.has(t)) return null;
+    const node = lineage.get(t);
+    if (!node) continue;
+    if (node.scaled) {
+      found ??= node;
+      continue;
+    }
+    queue.push(...node.inputs);
+  }
+  return found;
+}
+
+const scaleJudged = new WeakSet<TracedModel>();
+const scaledSteps = new WeakMap<TracedModel, number>();
+
+/** After each of a model's first steps: outputs scaled by the same number on every path to the loss, at every inspected step, are reported once. */
+function noteOutputScaled(state: StepState, y: any): void {
+  const entry = state.entry;
+  if (scaleJudged.has(entry) || !isTensor(y)) return;
+  const found = outputScaling(y);
+  const count = heldAtEveryInspectedStep(scaleJudged, scaledSteps, entry, found !== null);
+  if (count === null || !found?.scaled) return;
+  emit({
+    type: 'outputScaled',
+    modelId: entry.id,
+    kernel: found.kernel,
+    factor: found.scaled.factor,
+    site: userSiteFromStack(found.stack?.stack, PROBE_FILE),
+    steps: count,
+  } satisfies OutputScaledEvent);
 }
 
 /**
@@ -2741,7 +2868,7 @@ function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
     const output = original.call(this, inputs, kwargs);
     if (step && step.entry === target.entry) {
       const first = Array.isArray(output) ? output[0] : output;
-      if (step.entry.steps < INSPECTED_STEPS && !blockReported.has(step.entry)) for (const o of Array.isArray(output) ? output : [output]) if (isTensor(o)) layerOutputs.add(o);
+      if (step.entry.steps < INSPECTED_STEPS && (!blockReported.has(step.entry) || !scaleJudged.has(step.entry))) for (const o of Array.isArray(output) ? output : [output]) if (isTensor(o)) layerOutputs.add(o);
       if (step.inPredict > 0) {
         const copy = ownCopy(step, first);
         const parts = step.predictParts.get(target.index);
@@ -3309,7 +3436,12 @@ function noteAppliedSteps(optimizer: any): void {
         // Best effort: the step itself must go on.
       }
     }
-    return apply.apply(this, args);
+    applyingDepth++;
+    try {
+      return apply.apply(this, args);
+    } finally {
+      applyingDepth--;
+    }
   });
 }
 
@@ -3380,6 +3512,7 @@ function afterForward(state: StepState, y: any): void {
   if (isTensor(y) && y.size === 1) state.loss = (y.dataSync() as Float32Array)[0];
   if (state.entry.mode === 'custom' && state.entry.steps < INSPECTED_STEPS && !lossSiteSent.has(state.entry)) sendLossSite(state.entry, y);
   if (state.entry.steps < INSPECTED_STEPS) noteGradientBlocked(state, y);
+  if (state.entry.steps < INSPECTED_STEPS) noteOutputScaled(state, y);
   if (state.entry.model) sendUntrackedVariables(state.entry);
   if (penaltySeen && !penaltyReported) notePenalty(state);
   if (!state.entry.dataSent) sendFirstInput(state);

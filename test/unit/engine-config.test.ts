@@ -612,6 +612,30 @@ describe('a dropout rate that drops most inputs', () => {
     assert.deepEqual(run(b.events, sources(DROPOUT_SRC)).findings, []);
     assert.deepEqual(configOnly(new TraceBuilder().model(model(0.5)).xRange(-1, 1).yOneHot(3)).findings, []);
   });
+
+  describe("a recurrent layer's own dropout and recurrentDropout", () => {
+    const GRU_SRC = withLine(CLASSIFIER_SRC, 7, '  model.add(tf.layers.gru({ units: 16, inputShape: [16, 3], dropout: 0.9, recurrentDropout: 0.9 }));');
+    const gru = (config: Record<string, number>) =>
+      classifierModel({ layers: [{ className: 'GRU', line: 7, config: { units: 16, ...config } }, dense(3, 'linear', 8), act('softmax', 9)] });
+
+    it('given keep probabilities (0.9): one warning on the GRU that a stall confirms, fixed to drop 10% with both', () => {
+      const b = new TraceBuilder().model(gru({ dropout: 0.9, recurrentDropout: 0.9 })).xRange(-1, 1).yOneHot(3);
+      const warned = configOnly(b, GRU_SRC).findings;
+      assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}`), ['high-dropout:gru_1:false']);
+      assert.match(warned[0]!.message, /dropout 0\.9 drops 90% of its inputs and recurrentDropout 0\.9 drops 90% of its state carried from step to step/);
+      assert.equal(lineOf(applyFix(GRU_SRC, warned[0]!.fix), 7), '  model.add(tf.layers.gru({ units: 16, inputShape: [16, 3], dropout: 0.1, recurrentDropout: 0.1 }));');
+      flat(300, 1.0986, 0.003).forEach((l) => b.step(l, { acc: 0.33 }));
+      const f = byId(run(b.events, sources(GRU_SRC)).findings, 'high-dropout:gru_1')!;
+      assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'regularization', 7]);
+    });
+
+    it('only one of them high: the fix changes that one; drop rates of 0.2 and 0.5 are no finding', () => {
+      const src = withLine(CLASSIFIER_SRC, 7, '  model.add(tf.layers.gru({ units: 16, inputShape: [16, 3], dropout: 0.2, recurrentDropout: 0.85 }));');
+      const f = configOnly(new TraceBuilder().model(gru({ dropout: 0.2, recurrentDropout: 0.85 })).xRange(-1, 1).yOneHot(3), src).findings[0]!;
+      assert.equal(lineOf(applyFix(src, f.fix), 7), '  model.add(tf.layers.gru({ units: 16, inputShape: [16, 3], dropout: 0.2, recurrentDropout: 0.15 }));');
+      assert.deepEqual(configOnly(new TraceBuilder().model(gru({ dropout: 0.2, recurrentDropout: 0.5 })).xRange(-1, 1).yOneHot(3)).findings, []);
+    });
+  });
 });
 
 describe('a layer frozen at the weights it was built with', () => {
@@ -1465,5 +1489,57 @@ describe('a hand-applied penalty that buries the loss', () => {
     decaying(300, 300, 1.0986, 0.05, 0.001).forEach((l) => b.step(l));
     b.end();
     assert.ok(run(b.events, sources(SRC)).findings.some((f) => f.id === 'penalty-dominates:regularizer'));
+  });
+});
+
+describe("a loss computed on the model's outputs divided by a temperature", () => {
+  const SRC = withLine(CLASSIFIER_SRC, 11, '  const lossFn = (labels, logits) => tf.losses.softmaxCrossEntropy(labels, logits.div(T));');
+  const scaled = (factor: number, kernel = 'RealDiv') => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
+    b.events.push({ type: 'outputScaled', modelId: b.modelId, kernel, factor, site: site(11, 82), steps: 3 });
+    return b;
+  };
+
+  it('a stall confirms it on the line that divides, with the division removed as the fix', () => {
+    const b = scaled(1 / 20);
+    const warned = configOnly(b, SRC).findings;
+    assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}`), ['outputs-scaled-before-loss:loss:false']);
+    assert.match(warned[0]!.message, /The loss is computed on the model's outputs divided by 20 .*every gradient reaching the weights is 20 times smaller/);
+    flat(300, 1.0986, 0.003).forEach((l) => b.step(l, { acc: 0.33 }));
+    const f = run(b.events, sources(SRC)).findings.find((x) => x.confirmed)!;
+    assert.deepEqual([f.id, f.rootCause, f.location?.line], ['outputs-scaled-before-loss:loss', 'loss-function', 11]);
+    assert.equal(lineOf(applyFix(SRC, f.fix), 11), '  const lossFn = (labels, logits) => tf.losses.softmaxCrossEntropy(labels, logits);');
+  });
+
+  it('training that learns withdraws it; outputs halved are no finding', () => {
+    const b = scaled(1 / 20);
+    decaying(300, 1.1, 0.3, 0.03, 0.01).forEach((l, i) => b.step(l, { acc: Math.min(0.95, 0.4 + i / 300) }));
+    assert.deepEqual(run(b.events, sources(SRC)).findings, []);
+    assert.deepEqual(configOnly(scaled(0.5), SRC).findings, []);
+  });
+});
+
+describe("a custom loop's weights written outside the optimizer after every step", () => {
+  const SRC = withLine(CLASSIFIER_SRC, 12, '  weights.forEach((w, i) => w.write(averages[i]));');
+  const overwritten = () => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
+    b.events.push({ type: 'weightsOverwritten', modelId: b.modelId, site: site(12, 33), steps: 3, variables: 4 });
+    return b;
+  };
+
+  it('a stall confirms it on the line that writes them, with the optimizer as the root cause and no fix', () => {
+    const b = overwritten();
+    const warned = configOnly(b, SRC).findings;
+    assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}`), ['weights-overwritten:model:false']);
+    assert.match(warned[0]!.message, /After each step the optimizer takes, this line writes new values into 4 of the weight tensors the optimizer trains/);
+    flat(300, 1.0986, 0.003).forEach((l) => b.step(l, { acc: 0.33 }));
+    const f = run(b.events, sources(SRC)).findings.find((x) => x.confirmed)!;
+    assert.deepEqual([f.id, f.rootCause, f.location?.line, f.fix ?? null], ['weights-overwritten:model', 'optimizer', 12, null]);
+  });
+
+  it('training that learns withdraws it (weight clipping, Lookahead)', () => {
+    const b = overwritten();
+    decaying(300, 1.1, 0.3, 0.03, 0.01).forEach((l, i) => b.step(l, { acc: Math.min(0.95, 0.4 + i / 300) }));
+    assert.deepEqual(run(b.events, sources(SRC)).findings, []);
   });
 });

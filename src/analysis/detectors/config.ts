@@ -991,6 +991,34 @@ function weightsSetDuringFit(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * A custom loop's trained weights written outside the optimizer after every step (an exponential
+ * average written back into the weights instead of into an evaluation copy, saved weights restored):
+ * what each step learned is replaced, in part or in whole. The write may be meant (weight clipping,
+ * Lookahead), so a stall must confirm it; no fix, since what the write should do is the script's.
+ */
+function weightsOverwritten(run: ModelState): Hypothesis[] {
+  const e = run.weightsOverwritten;
+  if (!e?.site) return [];
+  return [
+    {
+      id: 'weights-overwritten:model',
+      symptom: 'weights-overwritten',
+      rootCause: 'optimizer',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `After each step the optimizer takes, this line writes new values into ${e.variables === 1 ? 'one of the weights' : `${e.variables} of the weight tensors`} the optimizer trains (${e.steps} steps in a row, outside the optimizer): what each step learned is replaced before the next. Keep averaged or saved weights in a separate copy and write them into the model only to evaluate it, or after training.`,
+      evidence: [`the model's trained weights written outside the optimizer after ${e.steps} steps in a row`],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged'),
+      strength: 0.85,
+      weak: false,
+    },
+  ];
+}
+
 const POOLING = /pooling/i;
 
 /**
@@ -2059,35 +2087,78 @@ function highDropout(view: ModelView): Hypothesis[] {
   const out: Hypothesis[] = [];
   for (const l of view.layers) {
     const rate = l.info.config['rate'];
-    if (!/^(spatial)?dropout/i.test(l.info.className) || typeof rate !== 'number' || !(rate >= HIGH_DROPOUT && rate < 1)) continue;
-    const name = l.info.name;
-    const to = Math.round((1 - rate) * 100) / 100;
-    // Fewer than a handful of units kept at each step cannot carry what the layer before learns:
-    // the loss settles high even while it falls at first.
-    // Dropout keeps its input's shape.
-    const shape = l.info.outputShape ?? l.info.inputShape;
-    const units = shape?.[shape.length - 1];
-    const kept = typeof units === 'number' ? units * (1 - rate) : null;
-    const starved = kept !== null && kept < FEW_KEPT_UNITS;
-    out.push({
+    if (/^(spatial)?dropout/i.test(l.info.className) && typeof rate === 'number' && rate >= HIGH_DROPOUT && rate < 1) out.push(dropoutLayerTooHigh(l, rate));
+    else if (RECURRENT.test(l.info.className)) out.push(...recurrentDropoutTooHigh(l));
+    if (out.length >= 4) break;
+  }
+  return out;
+}
+
+function dropoutLayerTooHigh(l: LayerView, rate: number): Hypothesis {
+  const name = l.info.name;
+  const to = Math.round((1 - rate) * 100) / 100;
+  // Fewer than a handful of units kept at each step cannot carry what the layer before learns:
+  // the loss settles high even while it falls at first.
+  // Dropout keeps its input's shape.
+  const shape = l.info.outputShape ?? l.info.inputShape;
+  const units = shape?.[shape.length - 1];
+  const kept = typeof units === 'number' ? units * (1 - rate) : null;
+  const starved = kept !== null && kept < FEW_KEPT_UNITS;
+  return {
+    id: `high-dropout:${name}`,
+    symptom: 'high-dropout',
+    rootCause: 'regularization',
+    layer: l,
+    location: l.info.site,
+    related: [],
+    message: `${name} drops ${pct(rate)} of its inputs at every training step (rate is the fraction dropped, not kept): each step learns from ${pct(1 - rate)} of them${starved ? ` (${fmt(kept!)} of ${units} units)` : ''}, scaled up ${fmt(1 / (1 - rate))}-fold, so training crawls or stalls.`,
+    evidence: [`${name}: rate ${fmt(rate)}`, ...(starved ? [`${fmt(kept!)} of its ${units} input units kept at each step`] : [])],
+    ...(starved ? { settlesHigh: true } : {}),
+    relevance: new Map([[l.pos, { score: 1, evidence: `drops ${pct(rate)} of its inputs` }]]),
+    fixes: [{ title: `Drop ${pct(to)} instead of ${pct(rate)} in ${name} (a keep probability of ${fmt(rate)} is a rate of ${fmt(to)})`, plan: { kind: 'layerNumber', layer: l.info, key: 'rate', to } }],
+    confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'loss-oscillating'),
+    strength: 0.7,
+    weak: false,
+  };
+}
+
+/**
+ * An LSTM, GRU or SimpleRNN given `dropout` or `recurrentDropout` of 0.8 or more (a keep probability,
+ * TF1's keep_prob, written where the fraction to drop goes): every step of every sequence sees a
+ * tenth of its inputs or of its own state, so the layer cannot carry a signal through time.
+ */
+function recurrentDropoutTooHigh(l: LayerView): Hypothesis[] {
+  const options = (['dropout', 'recurrentDropout'] as const).flatMap((key) => {
+    const rate = l.info.config[key];
+    return typeof rate === 'number' && rate >= HIGH_DROPOUT && rate < 1 ? [{ key, rate, to: Math.round((1 - rate) * 100) / 100 }] : [];
+  });
+  if (options.length === 0) return [];
+  const name = l.info.name;
+  const what = (key: 'dropout' | 'recurrentDropout') => (key === 'dropout' ? 'of its inputs' : 'of its state carried from step to step');
+  const said = options.map((o) => `${o.key} ${fmt(o.rate)} drops ${pct(o.rate)} ${what(o.key)}`);
+  const parts = options.map((o) => ({ kind: 'layerNumber' as const, layer: l.info, key: o.key, to: o.to }));
+  return [
+    {
       id: `high-dropout:${name}`,
       symptom: 'high-dropout',
       rootCause: 'regularization',
       layer: l,
       location: l.info.site,
       related: [],
-      message: `${name} drops ${pct(rate)} of its inputs at every training step (rate is the fraction dropped, not kept): each step learns from ${pct(1 - rate)} of them${starved ? ` (${fmt(kept!)} of ${units} units)` : ''}, scaled up ${fmt(1 / (1 - rate))}-fold, so training crawls or stalls.`,
-      evidence: [`${name}: rate ${fmt(rate)}`, ...(starved ? [`${fmt(kept!)} of its ${units} input units kept at each step`] : [])],
-      ...(starved ? { settlesHigh: true } : {}),
-      relevance: new Map([[l.pos, { score: 1, evidence: `drops ${pct(rate)} of its inputs` }]]),
-      fixes: [{ title: `Drop ${pct(to)} instead of ${pct(rate)} in ${name} (a keep probability of ${fmt(rate)} is a rate of ${fmt(to)})`, plan: { kind: 'layerNumber', layer: l.info, key: 'rate', to } }],
+      message: `In ${name}, ${said.join(' and ')} at every time step of every training sequence (these options are the fraction dropped, not kept): the layer cannot carry a signal through the sequence while it trains, so training stalls.`,
+      evidence: options.map((o) => `${name}: ${o.key} ${fmt(o.rate)}`),
+      relevance: new Map([[l.pos, { score: 1, evidence: said.join('; ') }]]),
+      fixes: [
+        {
+          title: `Drop ${options.map((o) => `${pct(o.to)} (${o.key})`).join(' and ')} in ${name} (a keep probability of ${fmt(options[0]!.rate)} is a rate of ${fmt(options[0]!.to)})`,
+          plan: parts.length === 1 ? parts[0]! : { kind: 'all', parts },
+        },
+      ],
       confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'loss-oscillating'),
       strength: 0.7,
       weak: false,
-    });
-    if (out.length >= 4) break;
-  }
-  return out;
+    },
+  ];
 }
 
 /**
@@ -3423,6 +3494,41 @@ function gradientBlocked(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** Outputs shrunk this much or more before the loss stall training: a temperature of 5 or more. */
+const SHRUNK_OUTPUTS = 0.2;
+
+/**
+ * A loss computed on the model's outputs divided by a number given as is (a distillation
+ * temperature, `logits.div(T)` with T = 20, kept in a loss on hard labels): the loss sees outputs T
+ * times smaller, so a softmax over them stays nearly uniform and every gradient that reaches the
+ * weights is T times smaller. The probe walked each of the first steps' loss back to the outputs; a
+ * temperature may be meant (distillation's soft targets), so a stall must confirm it.
+ */
+function outputsShrunkBeforeLoss(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.outputScaled;
+  if (!e || e.factor > SHRUNK_OUTPUTS) return [];
+  const by = 1 / e.factor;
+  const op = e.kernel === 'RealDiv' ? 'div' : 'mul';
+  const written = e.kernel === 'RealDiv' ? `divided by ${literal(by)}` : `multiplied by ${literal(e.factor)}`;
+  return [
+    {
+      id: 'outputs-scaled-before-loss:loss',
+      symptom: 'outputs-scaled-before-loss',
+      rootCause: 'loss-function',
+      layer: null,
+      location: e.site ?? view.compileSite ?? view.event.fitSite,
+      related: [],
+      message: `The loss is computed on the model's outputs ${written} (in each of the first ${e.steps} steps, every path from the loss to the outputs starts there): it sees outputs ${literal(by)} times smaller than the model makes, so a softmax or sigmoid over them stays near uniform, and every gradient reaching the weights is ${literal(by)} times smaller. A temperature belongs on soft targets with the loss scaled back by its square; on hard labels compute the loss on the outputs themselves.`,
+      evidence: [`every path from the loss to the model's outputs passes ${op}(${literal(by)}), in ${e.steps} steps`],
+      relevance: new Map(),
+      fixes: e.site ? [{ title: `Compute the loss on the model's outputs, not ${written}`, plan: { kind: 'unwrapCall', site: e.site, op, arity: 2 } }] : [],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'vanishing-gradient'),
+      strength: 0.85,
+      weak: false,
+    },
+  ];
+}
+
 /** Thresholds that pass no gradient between a hidden layer and the next, and the activation that passes one in their place (roundings are unwrapped: UNWRAPPABLE). */
 const DIFFERENTIABLE_STAND_IN: Record<string, { op: string; to: string }> = {
   Step: { op: 'step', to: 'relu' },
@@ -3783,6 +3889,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...heavyLabelSmoothing(view, run));
   out.push(...classWeightsInverted(view, run));
   out.push(...weightsSetDuringFit(view, run));
+  out.push(...weightsOverwritten(run));
   out.push(...fitTrainsNoEpoch(view));
   out.push(...fewBatchesPerEpoch(view));
   out.push(...datasetTaken(view, run));
@@ -3793,6 +3900,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...tinyMaxNorm(run));
   out.push(...penaltyDominates(run));
   out.push(...gradientBlocked(view, run));
+  out.push(...outputsShrunkBeforeLoss(view, run));
   out.push(...variablesBlocked(run));
   out.push(...untrackedVariables(run));
   out.push(...truncatedData(view, run));
