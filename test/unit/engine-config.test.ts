@@ -1543,3 +1543,27 @@ describe("a custom loop's weights written outside the optimizer after every step
     assert.deepEqual(run(b.events, sources(SRC)).findings, []);
   });
 });
+
+describe('leakyReLU layers given alpha 1', () => {
+  let src = withLine(CLASSIFIER_SRC, 7, '  model.add(tf.layers.dense({ units: 16, inputShape: [4] }));');
+  src = withLine(src, 8, '  model.add(tf.layers.leakyReLU({ alpha: 1.0 }));');
+  src = withLine(src, 9, "  model.add(tf.layers.dense({ units: 3, activation: 'softmax' }));");
+  const model = (alpha: number, hiddenAct = 'linear') =>
+    classifierModel({ layers: [dense(16, hiddenAct, 7), { className: 'LeakyReLU', line: 8, config: { alpha } }, dense(3, 'softmax', 9)] });
+
+  it('as the only non-linearity: a stall confirms it on the leakyReLU, fixed with tfjs\'s default alpha', () => {
+    const b = new TraceBuilder().model(model(1)).xRange(-1, 1).yOneHot(3);
+    const warned = configOnly(b, src).findings;
+    assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}`), ['identity-activation:leakyrelu_2:false']);
+    assert.match(warned[0]!.message, /with alpha 1 it passes them unchanged and is the identity/);
+    assert.equal(lineOf(applyFix(src, warned[0]!.fix), 8), '  model.add(tf.layers.leakyReLU({ alpha: 0.3 }));');
+    flat(300, 1.0986, 0.003).forEach((l) => b.step(l, { acc: 0.33 }));
+    const f = run(b.events, sources(src)).findings.find((x) => x.confirmed)!;
+    assert.deepEqual([f.id, f.rootCause, f.location?.line], ['identity-activation:leakyrelu_2', 'hidden-activation', 8]);
+  });
+
+  it('beside another non-linearity, or with a small alpha: no finding', () => {
+    assert.deepEqual(configOnly(new TraceBuilder().model(model(1, 'relu')).xRange(-1, 1).yOneHot(3), src).findings, []);
+    assert.deepEqual(configOnly(new TraceBuilder().model(model(0.2)).xRange(-1, 1).yOneHot(3), src).findings, []);
+  });
+});

@@ -1084,6 +1084,60 @@ function missingActivation(view: ModelView): Hypothesis[] {
   return out;
 }
 
+/** A leakyReLU whose alpha lies this close to 1 passes negative values (nearly) unchanged: the identity. */
+const IDENTITY_SLOPE = 0.1;
+/** tfjs's own leakyReLU alpha. */
+const DEFAULT_LEAKY_ALPHA = 0.3;
+
+/**
+ * leakyReLU layers given alpha 1 (a "slope" of 1.0) are the identity: when they are the only
+ * non-linearity between the weighted layers, the whole network is one linear map and cannot fit a
+ * boundary that is not a straight line. A stall confirms it; the fix gives them tfjs's own alpha.
+ */
+function identityLeakyRelu(view: ModelView): Hypothesis[] {
+  const identity = (l: LayerView) => l.kind === 'activation' && l.act === 'leakyrelu' && typeof l.info.config['alpha'] === 'number' && Math.abs(l.info.config['alpha'] - 1) <= IDENTITY_SLOPE;
+  const leaky = view.layers.filter(identity);
+  if (leaky.length === 0) return [];
+  const outputs = new Set(view.outputs.map((o) => o.layer.pos));
+  const hidden = view.layers.filter((w) => w.kind === 'weighted' && !outputs.has(w.pos));
+  const activationAfter = (w: LayerView): LayerView | null => {
+    let cur = w;
+    for (let g = 0; g < 16 && cur.succs.length === 1; g++) {
+      const next = view.layers[cur.succs[0]!]!;
+      if (next.kind === 'activation') return next;
+      if (next.kind !== 'passthrough' && next.kind !== 'normalization') break;
+      cur = next;
+    }
+    return null;
+  };
+  // Another non-linearity between the weighted layers keeps the network non-linear.
+  const nonLinear = hidden.some((w) => {
+    if (w.act !== 'linear') return true;
+    const a = activationAfter(w);
+    return a !== null && a.act !== 'linear' && !identity(a);
+  });
+  if (hidden.length === 0 || nonLinear) return [];
+  const alpha = leaky[0]!.info.config['alpha'] as number;
+  const parts = leaky.map((l) => ({ kind: 'layerNumber' as const, layer: l.info, key: 'alpha', to: DEFAULT_LEAKY_ALPHA }));
+  return [
+    {
+      id: `identity-activation:${leaky[0]!.info.name}`,
+      symptom: 'identity-activation',
+      rootCause: 'hidden-activation',
+      layer: leaky[0]!,
+      location: leaky[0]!.info.site,
+      related: leaky.slice(1).flatMap((l) => (l.info.site ? [{ site: l.info.site, message: `${l.info.name}: alpha ${fmt(l.info.config['alpha'] as number)} too` }] : [])),
+      message: `${spokenList(leaky.map((l) => l.info.name))} ${leaky.length === 1 ? 'has' : 'have'} alpha ${fmt(alpha)}: a leakyReLU multiplies negative values by alpha, so with alpha ${fmt(alpha)} it passes them ${alpha === 1 ? 'unchanged and is the identity' : 'almost unchanged'}. With no other non-linearity between the weighted layers, the whole network is one linear map and cannot fit a boundary that is not a straight line. alpha is the small slope for negative inputs (tfjs's default is ${DEFAULT_LEAKY_ALPHA}).`,
+      evidence: leaky.map((l) => `${l.info.name}: alpha ${fmt(l.info.config['alpha'] as number)}`),
+      relevance: new Map(leaky.map((l) => [l.pos, { score: 1, evidence: `alpha ${fmt(l.info.config['alpha'] as number)}: (nearly) the identity` }])),
+      fixes: [{ title: `Give ${leaky.length === 1 ? leaky[0]!.info.name : 'the leakyReLU layers'} alpha ${DEFAULT_LEAKY_ALPHA}`, plan: parts.length === 1 ? parts[0]! : { kind: 'all', parts } }],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 0.85,
+      weak: false,
+    },
+  ];
+}
+
 /** The activation applied to a weighted layer's output: its own, else a separate activation layer right after it. */
 function appliedActivation(view: ModelView, w: LayerView): string {
   if (w.act !== 'linear') return w.act;
@@ -3911,6 +3965,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...initializationChecks(view));
   out.push(...explodingInitCheck(view));
   out.push(...missingActivation(view));
+  out.push(...identityLeakyRelu(view));
   out.push(...highDropout(view));
   out.push(...dropoutAfterOutput(view));
   out.push(...noiseDrownsInputs(view, run));
