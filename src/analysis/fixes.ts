@@ -289,6 +289,12 @@ export type FixPlan =
   | { kind: 'declaredArgument'; site: SourceSite; callee: string; index: number; to: string }
   /** The positional argument `index` of the `callee(...)` call at the site, written as a number or a name, becomes `to`. */
   | { kind: 'callArgument'; site: SourceSite; callee: string; index: number; to: string }
+  /**
+   * Ids reduced with JavaScript's `%`, which keeps the dividend's sign (a negative hash gives a
+   * negative id): the one `x % n` in the file whose divisor is written as the `callee(...)` call's
+   * argument `index` at the site (tf.oneHot's depth) becomes `((x % n) + n) % n`.
+   */
+  | { kind: 'positiveModulo'; site: SourceSite; callee: string; index: number }
   /** The axis 0 of the softmax-like call at the site (`tf.logSumExp(x, 0, true)`, `x.sum(0, true)`) becomes -1. */
   | { kind: 'lastAxis'; site: SourceSite }
   /** The axis of the `moments`/`mean` call at the site (`tf.moments(x, 1)`, `x.mean(-1)`), taken over each row, becomes 0: over each column; `tf.moments(x)` gets axis 0. */
@@ -2714,6 +2720,53 @@ function callArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callArg
   return [src.edit(p.site.file, arg.start, arg.end, p.to)];
 }
 
+/** Where the operand ending just before `end` starts: a name with its members, calls and indexing, or a parenthesised group. */
+function leftOperandStart(t: string, end: number): number {
+  let i = end;
+  while (i > 0 && /\s/.test(t[i - 1]!)) i--;
+  for (;;) {
+    const c = t[i - 1];
+    if (c === ')' || c === ']') {
+      const open = c === ')' ? '(' : '[';
+      let depth = 0;
+      let j = i - 1;
+      for (; j >= 0; j--) {
+        if (t[j] === c) depth++;
+        else if (t[j] === open && --depth === 0) break;
+      }
+      if (j < 0) return -1;
+      i = j;
+    } else if (c !== undefined && /[\w$]/.test(c)) {
+      while (i > 0 && /[\w$]/.test(t[i - 1]!)) i--;
+    } else return -1;
+    if (t[i - 1] === '.') {
+      i--;
+      continue;
+    }
+    if (t[i] === '(' || t[i] === '[') {
+      // A call or an index: the callee or the array comes before it.
+      if (i > 0 && /[\w$)\]]/.test(t[i - 1]!)) continue;
+    }
+    return i;
+  }
+}
+
+function positiveModuloEdits(src: SourceText, p: Extract<FixPlan, { kind: 'positiveModulo' }>): EditResult {
+  const arg = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`))?.args[p.index];
+  const t = src.text;
+  const divisor = arg ? t.slice(trim(t, arg.start, arg.end).start, trim(t, arg.start, arg.end).end) : '';
+  if (!(NUMBER.test(divisor) || /^[A-Za-z_$][\w$.]*$/.test(divisor))) return null;
+  const re = new RegExp(`%\\s*${escapeRe(divisor)}(?![\\w$.])`, 'g');
+  const found = [...t.matchAll(re)].filter((m) => t[m.index! + 1] !== '=');
+  if (found.length !== 1) return null;
+  const at = found[0]!.index!;
+  const start = leftOperandStart(t, at);
+  if (start < 0) return null;
+  const left = t.slice(start, at).trimEnd();
+  const end = at + found[0]![0].length;
+  return [src.edit(p.site.file, start, end, `((${left} % ${divisor}) + ${divisor}) % ${divisor}`)];
+}
+
 /**
  * A reduction's axis written as a literal `axis` matches: `tf.fn(x, axis)` names it second and
  * `x.fn(axis)` first, so the first of those two arguments that matches becomes `to`.
@@ -3093,6 +3146,7 @@ function planFile(p: FixPlan): string | null {
     case 'scaleMade':
     case 'callOption':
     case 'callArgument':
+    case 'positiveModulo':
     case 'declaredArgument':
     case 'settingFallback':
     case 'rateFactor':
@@ -3281,6 +3335,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return callOptionEdits(src, p);
       case 'callArgument':
         return callArgumentEdits(src, p);
+      case 'positiveModulo':
+        return positiveModuloEdits(src, p);
       case 'declaredArgument':
         return declaredArgumentEdits(src, p);
       case 'settingFallback':

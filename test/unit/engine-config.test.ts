@@ -1280,6 +1280,18 @@ describe('inputs one-hot encoded with a depth below their ids', () => {
   it('a handful of ids past the depth (rare words mapped out on purpose) is no finding', () => {
     assert.equal(configOnly(encoded(40), SRC).findings.find((f) => f.id === 'inputs-past-one-hot-depth:x'), undefined);
   });
+
+  it("negative ids (a hash taken % depth, whose sign JavaScript's % keeps): certain, shown at the %, fixed to a remainder in [0, depth)", () => {
+    let src = withLine(CLASSIFIER_SRC, 2, 'const bucketOf = (word) => hashOf(word) % BUCKETS;');
+    src = withLine(src, 5, '  const x = tf.stack(texts.map((t) => tf.oneHot(tf.tensor1d(t.map(bucketOf), "int32"), BUCKETS).max(0)));');
+    const b = new TraceBuilder().model({ layers: [dense(16, 'relu', 7), dense(1, 'sigmoid', 8)], loss: 'binaryCrossentropy', compileLine: 11, fitLine: 12 }).xRange(0, 1).yBinary(0.5);
+    (b.events.find((e) => e.type === 'data' && e.role === 'x') as { summary: TensorSummary }).summary.shape = [400, 512];
+    b.events.push({ type: 'oneHot', site: site(5, 57), depth: 512, min: -430, max: 500, outOfRange: 2, count: 8 });
+    const f = configOnly(b, src).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['inputs-past-one-hot-depth:x', true, 'training-data', 2]);
+    assert.match(f.message, /^2 of the 8 ids given to tf\.oneHot\(…, 512\) \(25%\) are negative, down to -430: each becomes a row of all 0s/);
+    assert.equal(lineOf(applyFix(src, f.fix), 2), 'const bucketOf = (word) => ((hashOf(word) % BUCKETS) + BUCKETS) % BUCKETS;');
+  });
 });
 
 describe("targets given to fit in another order than the model's outputs", () => {

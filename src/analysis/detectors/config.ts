@@ -2619,9 +2619,21 @@ function oneHotInputsPastDepth(view: ModelView, run: ModelState): Hypothesis[] {
   const shape = x?.summary.shape;
   const width = shape?.[shape.length - 1];
   if (!x || !shape || shape.length < 2 || typeof width !== 'number') return [];
-  const call = run.oneHotCalls.find((c) => c.depth === width && isNum(c.max) && c.max >= c.depth && c.outOfRange >= 0.05 * c.count);
+  const calls = run.oneHotCalls.filter((c) => c.depth === width && c.outOfRange >= 0.05 * c.count);
+  const past = calls.find((c) => isNum(c.max) && c.max >= c.depth);
+  // Negative ids: a hash reduced with JavaScript's %, which keeps the sign of what it divides.
+  const negative = past ? undefined : calls.find((c) => isNum(c.min) && c.min < 0);
+  const call = past ?? negative;
   if (!call) return [];
-  const depth = call.max! + 1;
+  const depth = past ? past.max! + 1 : call.depth;
+  const what = past
+    ? `are ${call.depth} or more, up to ${fmt(call.max!)}: each becomes a row of all 0s, so the model never sees those tokens. The depth must exceed every id: ${depth} here.`
+    : `are negative, down to ${fmt(call.min!)}: each becomes a row of all 0s, so the model never sees those tokens. JavaScript's % keeps the sign of what it divides, so a hash that can be negative, taken % ${call.depth}, gives negative ids; ((h % n) + n) % n is always in [0, n).`;
+  const fixes: PlannedFix[] = !call.site
+    ? []
+    : past
+      ? [{ title: `Size the one-hot depth for every id (${depth})`, plan: { kind: 'declaredArgument', site: call.site, callee: 'oneHot', index: 1, to: String(depth) } }]
+      : [{ title: 'Reduce the ids to [0, depth) whatever their sign', plan: { kind: 'positiveModulo', site: call.site, callee: 'oneHot', index: 1 } }];
   return [
     {
       id: 'inputs-past-one-hot-depth:x',
@@ -2630,10 +2642,10 @@ function oneHotInputsPastDepth(view: ModelView, run: ModelState): Hypothesis[] {
       layer: null,
       location: call.site ?? x.site ?? view.event.fitSite,
       related: x.site ? [{ site: x.site, message: 'the one-hot inputs are trained on here' }] : [],
-      message: `${call.outOfRange} of the ${call.count} ids given to tf.oneHot(…, ${call.depth}) (${pct(call.outOfRange / call.count)}) are ${call.depth} or more, up to ${fmt(call.max!)}: each becomes a row of all 0s, so the model never sees those tokens. The depth must exceed every id: ${depth} here.`,
-      evidence: [`tf.oneHot(…, ${call.depth}) got ids from ${fmt(call.min ?? 0)} to ${fmt(call.max!)}`, `the inputs' last dimension is ${width}`],
+      message: `${call.outOfRange} of the ${call.count} ids given to tf.oneHot(…, ${call.depth}) (${pct(call.outOfRange / call.count)}) ${what}`,
+      evidence: [`tf.oneHot(…, ${call.depth}) got ids from ${fmt(call.min ?? 0)} to ${fmt(call.max ?? 0)}`, `the inputs' last dimension is ${width}`],
       relevance: new Map(view.firstLayers().map((l) => [l.pos, { score: 0.6, evidence: 'sees rows of all 0s for the lost ids' }])),
-      fixes: call.site ? [{ title: `Size the one-hot depth for every id (${depth})`, plan: { kind: 'declaredArgument', site: call.site, callee: 'oneHot', index: 1, to: String(depth) } }] : [],
+      fixes,
       confirmBy: set(...HARM),
       strength: 0.9,
       weak: false,
