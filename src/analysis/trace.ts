@@ -325,6 +325,11 @@ export const LossCallEvent = z.object({
   reduction: z.number().nullable(),
   /** huberLoss: its delta (1 when not given), and the mean absolute error of this first call. */
   huber: z.object({ delta: z.number(), meanError: z.number() }).nullable().optional(),
+  /**
+   * The call's per-row weights keep only rows whose targets all have one value, while the rows they
+   * leave out have several (a mask of rows with a target, the wrong way round); where the weights were made.
+   */
+  weightedRows: z.object({ rows: z.number().int(), weighted: z.number().int(), value: z.number().nullable(), site: SourceSite.nullable() }).optional(),
 });
 export type LossCallEvent = z.infer<typeof LossCallEvent>;
 

@@ -23,6 +23,7 @@ import type {
   ShuffledApartEvent,
   ShuffledInsideSamplesEvent,
   GradientBlockedEvent,
+  LossCallEvent,
   OutputScaledEvent,
   VariablesBlockedEvent,
   UntrackedVariablesEvent,
@@ -1520,6 +1521,7 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
   const positiveRate = kind && binaryLabels ? labelSummary.mean : null;
   // huberLoss(labels, predictions, weights, delta): past delta the loss grows by delta per unit of error.
   const huber = fn === 'huberLoss' ? huberScale(labels, predictions, args[3]) : null;
+  const weightedRows = weightedTargets(labels, args[2]);
   emit({
     type: 'lossCall',
     modelId: entry.id,
@@ -1532,7 +1534,37 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
     labelSmoothing: typeof labelSmoothing === 'number' && Number.isFinite(labelSmoothing) ? labelSmoothing : 0,
     reduction: typeof reduction === 'number' ? reduction : null,
     huber,
+    ...(weightedRows ? { weightedRows } : {}),
   });
+}
+
+/** Rows a loss weights in, at least this many, and out: enough that one target value among them is no chance. */
+const WEIGHTED_ROWS_MIN = 4;
+
+/**
+ * A loss given per-row weights (a mask of rows with a target): when the rows weighted in all have
+ * one target value while the rows weighted out have several, the mask is the wrong way round (it
+ * keeps the rows whose target is the filler for a missing value). Where the mask was made, when seen.
+ */
+function weightedTargets(labels: any, weights: any): LossCallEvent['weightedRows'] | undefined {
+  if (!isReadable(labels) || !isReadable(weights) || labels.rank < 1 || weights.rank < 1) return undefined;
+  const rows = labels.shape[0] as number;
+  if (weights.shape[0] !== rows || weights.size !== rows || labels.size !== rows) return undefined;
+  const [y, w] = readValues(tfCore, [labels, weights]);
+  if (!y || !w) return undefined;
+  const kept = new Set<number>();
+  const dropped = new Set<number>();
+  let weighted = 0;
+  for (let i = 0; i < rows; i++) {
+    if (w[i]! > 0) {
+      weighted++;
+      kept.add(y[i]!);
+    } else dropped.add(y[i]!);
+  }
+  if (weighted < WEIGHTED_ROWS_MIN || rows - weighted < WEIGHTED_ROWS_MIN || kept.size !== 1 || dropped.size < 3) return undefined;
+  const source = sliceOrigins.get(weights)?.source ?? weights;
+  const value = [...kept][0]!;
+  return { rows, weighted, value: Number.isFinite(value) ? value : null, site: madeBy(source, PROBE_FILE)?.site ?? null };
 }
 
 /** huberLoss's delta and the mean absolute error it measures on this call, or null when unreadable. */

@@ -1579,3 +1579,24 @@ describe('leakyReLU layers given alpha 1', () => {
     assert.deepEqual(configOnly(new TraceBuilder().model(model(0.2)).xRange(-1, 1).yOneHot(3), src).findings, []);
   });
 });
+
+describe('a loss weighted by a mask that keeps only the rows of one target', () => {
+  let src = withLine(CLASSIFIER_SRC, 5, '  const mask = tf.cast(tf.equal(y, 0), "float32");');
+  src = withLine(src, 12, '  const lossFn = (xb, yb, wb) => tf.losses.meanSquaredError(yb, model.predict(xb), wb);');
+  const masked = (weightedRows?: { rows: number; weighted: number; value: number | null; site: ReturnType<typeof site> | null }) => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', layers: [dense(16, 'relu', 7), dense(1, 'linear', 8)], loss: 'meanSquaredError' })).xRange(-1, 1);
+    b.events.push({ type: 'lossCall', modelId: b.modelId, fn: 'meanSquaredError', site: site(12, 55), probabilities: false, swapped: false, classes: 1, positiveRate: null, labelSmoothing: 0, reduction: null, ...(weightedRows ? { weightedRows } : {}) });
+    return b;
+  };
+
+  it('certain at once, shown where the mask is made, fixed by negating its comparison', () => {
+    const f = configOnly(masked({ rows: 32, weighted: 11, value: 0, site: site(5, 16) }), src).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['loss-weights-one-target:meanSquaredError', true, 'loss-function', 5]);
+    assert.match(f.message, /keep 11 of the batch's 32 rows, and every one of them has the target 0, while the rows they leave out have several different targets/);
+    assert.equal(lineOf(applyFix(src, f.fix), 5), '  const mask = tf.cast(tf.notEqual(y, 0), "float32");');
+  });
+
+  it('a mask that keeps rows of several targets is no finding', () => {
+    assert.equal(configOnly(masked(), src).findings.find((f) => f.id.startsWith('loss-weights-one-target')), undefined);
+  });
+});

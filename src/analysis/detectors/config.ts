@@ -738,6 +738,51 @@ function heavyLabelSmoothing(view: ModelView, run: ModelState): Hypothesis[] {
   return out;
 }
 
+/** Comparisons a mask is made with, and the one that keeps the other rows. */
+const NEGATED_COMPARISONS: Array<[string, string]> = [
+  ['equal', 'notEqual'],
+  ['notEqual', 'equal'],
+  ['greater', 'lessEqual'],
+  ['lessEqual', 'greater'],
+  ['less', 'greaterEqual'],
+  ['greaterEqual', 'less'],
+];
+
+/**
+ * A tf.losses call whose per-row weights keep only rows with one target value, while the rows they
+ * leave out have several: a mask of the rows with a target, built the wrong way round, so the loss
+ * trains on the filler written for missing targets and the model learns to predict it. Certain from
+ * the call's own rows; fixed by negating the comparison that made the mask.
+ */
+function weightsKeepOneTarget(run: ModelState): Hypothesis[] {
+  for (const call of run.lossCalls.values()) {
+    const w = call.weightedRows;
+    if (!w || !call.site) continue;
+    const value = w.value === null ? 'one value' : fmt(w.value);
+    return [
+      {
+        id: `loss-weights-one-target:${call.fn}`,
+        symptom: 'loss-weights-one-target',
+        rootCause: 'loss-function',
+        layer: null,
+        location: w.site ?? call.site,
+        related: w.site ? [{ site: call.site, message: `tf.losses.${call.fn} is weighted with it here` }] : [],
+        message: `The weights given to tf.losses.${call.fn} keep ${w.weighted} of the batch's ${w.rows} rows, and every one of them has the target ${value}, while the rows they leave out have several different targets: the mask is the wrong way round, keeping the rows whose target is missing (filled with ${value}) and dropping the real ones. The model learns to predict ${value}.`,
+        evidence: [`${w.weighted} of ${w.rows} rows weighted in, all with target ${value}`, `${w.rows - w.weighted} rows weighted out, with several targets`],
+        relevance: new Map(),
+        fixes: w.site ? NEGATED_COMPARISONS.map(([from, to]) => ({ title: `Keep the rows with a target (${to} instead of ${from})`, plan: { kind: 'renameOp' as const, site: w.site!, from, to } })) : [],
+        confirmBy: set(...HARM),
+        strength: 0.95,
+        weak: false,
+        keepWhenLearning: true,
+        certain: true,
+        atFix: true,
+      },
+    ];
+  }
+  return [];
+}
+
 /**
  * tf.losses.logLoss called by a loss function fit was compiled with takes probabilities, but the
  * model's output has no activation that keeps it in [0, 1]: past 1, log(1 - p) is NaN, and below 0,
@@ -3953,6 +3998,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...learningRateCheck(view, run));
   out.push(...largeEpsilon(view));
   out.push(...heavyLabelSmoothing(view, run));
+  out.push(...weightsKeepOneTarget(run));
   out.push(...classWeightsInverted(view, run));
   out.push(...weightsSetDuringFit(view, run));
   out.push(...weightsOverwritten(run));
