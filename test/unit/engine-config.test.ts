@@ -1600,3 +1600,32 @@ describe('a loss weighted by a mask that keeps only the rows of one target', () 
     assert.equal(configOnly(masked(), src).findings.find((f) => f.id.startsWith('loss-weights-one-target')), undefined);
   });
 });
+
+describe('residual blocks merged with Multiply', () => {
+  const src = withLine(CLASSIFIER_SRC, 9, '  const merged = tf.layers.multiply().apply([x, h]);');
+  const model = (branchAct: string) =>
+    classifierModel({
+      layers: [
+        dense(16, 'relu', 7, { name: 'stem' }),
+        dense(16, 'relu', 8, { name: 'branch_a' }),
+        dense(16, branchAct, 8, { name: 'branch_b' }),
+        { className: 'Multiply', name: 'merge', line: 9, column: 28, inbound: ['stem', 'branch_b'] },
+        dense(3, 'softmax', 10, { name: 'out' }),
+      ],
+    });
+
+  it('a stall confirms it on the Multiply, fixed by merging with add', () => {
+    const b = new TraceBuilder().model(model('linear')).xRange(-1, 1).yOneHot(3);
+    const warned = configOnly(b, src).findings;
+    assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}`), ['residual-multiplied:merge:false']);
+    assert.match(warned[0]!.message, /merge multiplies a block's input by the branch computed from it, where a residual connection adds them/);
+    assert.equal(lineOf(applyFix(src, warned[0]!.fix), 9), '  const merged = tf.layers.add().apply([x, h]);');
+    flat(300, 1.0986, 0.003).forEach((l) => b.step(l, { acc: 0.33 }));
+    const f = run(b.events, sources(src)).findings.find((x) => x.confirmed)!;
+    assert.deepEqual([f.id, f.rootCause, f.location?.line], ['residual-multiplied:merge', 'architecture', 9]);
+  });
+
+  it('a gate (a sigmoid branch scaling its input) is no finding', () => {
+    assert.deepEqual(configOnly(new TraceBuilder().model(model('sigmoid')).xRange(-1, 1).yOneHot(3), src).findings, []);
+  });
+});

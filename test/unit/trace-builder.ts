@@ -35,6 +35,8 @@ export interface LayerSpec {
   config?: LayerInfo['config'];
   /** The layer's weights, for layers other than Dense (whose kernel and bias follow from units). */
   weights?: LayerInfo['weights'];
+  /** Names of the layers it takes (a functional model); the layer before it when not given. */
+  inbound?: string[];
 }
 
 export const dense = (units: number, activation = 'linear', line?: number, extra: Partial<LayerSpec> = {}): LayerSpec => ({
@@ -203,7 +205,7 @@ export class TraceBuilder {
       prevUnits = units;
       return info;
     });
-    for (let i = 1; i < layers.length; i++) layers[i]!.inbound = [layers[i - 1]!.name];
+    for (let i = 1; i < layers.length; i++) layers[i]!.inbound = spec.layers[i]!.inbound ?? [layers[i - 1]!.name];
     const opt: OptimizerInfo | null =
       spec.optimizer === null
         ? null

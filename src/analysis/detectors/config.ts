@@ -1183,6 +1183,58 @@ function identityLeakyRelu(view: ModelView): Hypothesis[] {
   ];
 }
 
+/** Activations that make a branch a gate (values in [0, 1] or [-1, 1] meant to scale another signal). */
+const GATES = new Set(['sigmoid', 'hardsigmoid', 'tanh', 'softmax']);
+
+/**
+ * Residual blocks merged with a Multiply layer where Add was meant (`tf.layers.multiply()` on a
+ * block's input and its branch): each block's output is the product of the two, so a chain of them
+ * shrinks the signal towards 0 (or blows it up) and the gradient with it. A Multiply of a tensor and
+ * a branch computed from it that ends in a gate (sigmoid, tanh) is gating, and no finding. A stall
+ * or a constant output confirms it; the fix merges with Add.
+ */
+function residualMultiplied(view: ModelView): Hypothesis[] {
+  const descends = (from: LayerView, to: LayerView): boolean => {
+    const queue = [...from.succs];
+    const seen = new Set<number>();
+    while (queue.length > 0 && seen.size < 512) {
+      const p = queue.shift()!;
+      if (p === to.pos) return true;
+      if (seen.has(p)) continue;
+      seen.add(p);
+      queue.push(...view.layers[p]!.succs);
+    }
+    return false;
+  };
+  const merges = view.layers.filter((l) => {
+    if (!/^multiply$/i.test(l.info.className) || l.preds.length !== 2) return false;
+    const [a, b] = l.preds.map((p) => view.layers[p]!) as [LayerView, LayerView];
+    const branch = descends(a, b) ? b : descends(b, a) ? a : null;
+    return branch !== null && !GATES.has(branch.act);
+  });
+  if (merges.length === 0) return [];
+  const first = merges[0]!;
+  const parts = merges.flatMap((l) => (l.info.site ? [{ kind: 'renameOp' as const, site: l.info.site, from: 'multiply', to: 'add' }] : []));
+  return [
+    {
+      id: `residual-multiplied:${first.info.name}`,
+      symptom: 'residual-multiplied',
+      rootCause: 'architecture',
+      layer: first,
+      location: first.info.site,
+      related: merges.slice(1).flatMap((l) => (l.info.site ? [{ site: l.info.site, message: `${l.info.name} multiplies a block's input by its branch too` }] : [])),
+      message: `${merges.length === 1 ? `${first.info.name} multiplies` : `${merges.length} Multiply layers (${spokenList(merges.map((l) => l.info.name))}) multiply`} a block's input by the branch computed from it, where a residual connection adds them: each block's output is a product of two values, so through ${merges.length === 1 ? 'the block' : 'the blocks'} the signal and its gradient shrink towards 0 (or grow without bound), and the layers before learn little. A residual block merges with tf.layers.add().`,
+      evidence: merges.map((l) => `${l.info.name} (Multiply) takes a tensor and a branch computed from it`),
+      relevance: new Map(merges.map((l) => [l.pos, { score: 1, evidence: 'multiplies a residual branch into its input' }])),
+      fixes: parts.length ? [{ title: `Merge the residual ${merges.length === 1 ? 'block' : 'blocks'} with add`, plan: parts.length === 1 ? parts[0]! : { kind: 'all', parts } }] : [],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'constant-output', 'vanishing-gradient'),
+      strength: 0.85,
+      weak: false,
+      alsoAbout: view.layers.filter((l) => l.pos > first.pos),
+    },
+  ];
+}
+
 /** The activation applied to a weighted layer's output: its own, else a separate activation layer right after it. */
 function appliedActivation(view: ModelView, w: LayerView): string {
   if (w.act !== 'linear') return w.act;
@@ -4024,6 +4076,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...explodingInitCheck(view));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
+  out.push(...residualMultiplied(view));
   out.push(...highDropout(view));
   out.push(...dropoutAfterOutput(view));
   out.push(...noiseDrownsInputs(view, run));

@@ -596,7 +596,7 @@ function constantOutput(ctx: Ctx): Observation[] {
     let cause: Cause;
     // Regression targets in the thousands blow the first updates up until the ReLUs die: the output
     // then stays at whatever constant the surviving biases give.
-    const hyps = strongHyps(ctx, 'constant-output', (h) => h.layer === producer || h.layer === o.actLayer || h.rootCause === 'label-encoding' || scalesTargets(h) || (h.inputSide === true && (view.isNearInput(view.ownerOf(producer), 1) || h.strength >= 0.7)));
+    const hyps = strongHyps(ctx, 'constant-output', (h) => h.layer === producer || h.layer === o.actLayer || h.alsoAbout?.includes(producer) === true || h.rootCause === 'label-encoding' || scalesTargets(h) || (h.inputSide === true && (view.isNearInput(view.ownerOf(producer), 1) || h.strength >= 0.7)));
     const regularized = regularizationCause(ctx);
     if (regularized) {
       cause = regularized.cause;
