@@ -294,6 +294,8 @@ export class DiagnosisEngine {
         return this.configEvidence(e.modelId, (run) => (run.outputScaled ??= e));
       case 'weightsOverwritten':
         return this.configEvidence(e.modelId, (run) => (run.weightsOverwritten ??= e));
+      case 'clipsUnused':
+        return this.configEvidence(e.modelId, (run) => (run.clipsUnused ??= e));
       case 'variablesBlocked':
         return this.configEvidence(e.modelId, (run) => (run.variablesBlocked ??= e));
       case 'untrackedVariables':

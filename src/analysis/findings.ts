@@ -82,6 +82,8 @@ export const SYMPTOMS = [
   'loss-without-gradient',
   // A loss on the model's outputs divided by a temperature.
   'outputs-scaled-before-loss',
+  // A custom loop that clips its gradients and applies the unclipped ones.
+  'clipped-gradients-unused',
   // Residual blocks merged with Multiply where Add was meant.
   'residual-multiplied',
   // A loss weighted by a mask that keeps only rows of one target (the filler of missing ones).
@@ -159,6 +161,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'fit-trains-no-epoch': 'fit ran no epoch',
   'loss-without-gradient': 'no gradient reached the weights',
   'outputs-scaled-before-loss': "the loss sees the model's outputs scaled down",
+  'clipped-gradients-unused': 'the clipped gradients are never applied',
   'residual-multiplied': 'residual blocks multiply where they should add',
   'loss-weights-one-target': 'the loss weights keep only rows of one target',
   'identity-activation': 'the hidden activations are the identity',

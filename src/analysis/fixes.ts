@@ -295,6 +295,8 @@ export type FixPlan =
    * argument `index` at the site (tf.oneHot's depth) becomes `((x % n) + n) % n`.
    */
   | { kind: 'positiveModulo'; site: SourceSite; callee: string; index: number }
+  /** The name `applyGradients(name)` is given at the site becomes the object the clip at `clipSite` writes into (`clipped[k] = tf.clipByValue(…)`, `const clipped = …`). */
+  | { kind: 'applyClipped'; site: SourceSite; clipSite: SourceSite }
   /** The axis 0 of the softmax-like call at the site (`tf.logSumExp(x, 0, true)`, `x.sum(0, true)`) becomes -1. */
   | { kind: 'lastAxis'; site: SourceSite }
   /** The axis of the `moments`/`mean` call at the site (`tf.moments(x, 1)`, `x.mean(-1)`), taken over each row, becomes 0: over each column; `tf.moments(x)` gets axis 0. */
@@ -2720,6 +2722,21 @@ function callArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callArg
   return [src.edit(p.site.file, arg.start, arg.end, p.to)];
 }
 
+function applyClippedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'applyClipped' }>): EditResult {
+  if (p.clipSite.file !== p.site.file) return null;
+  const ls = src.lineStart(p.clipSite.line);
+  if (ls < 0) return null;
+  const line = src.text.slice(ls, src.lineEnd(p.clipSite.line));
+  // `clipped[name] = …`, `clipped.w = …`, `const clipped = …`: the object the clipped gradients go into.
+  const target = /^\s*(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*(?:\[[^\]]*\]|\.\s*[A-Za-z_$][\w$]*)?\s*=(?!=)/.exec(line)?.[1];
+  const arg = findCall(src, p.site, /\bapplyGradients\s*\(/)?.args[0];
+  if (!target || !arg) return null;
+  const span = trim(src.text, arg.start, arg.end);
+  const given = src.text.slice(span.start, span.end);
+  if (!/^[A-Za-z_$][\w$]*$/.test(given) || given === target) return null;
+  return [src.edit(p.site.file, span.start, span.end, target)];
+}
+
 /** Where the operand ending just before `end` starts: a name with its members, calls and indexing, or a parenthesised group. */
 function leftOperandStart(t: string, end: number): number {
   let i = end;
@@ -3147,6 +3164,7 @@ function planFile(p: FixPlan): string | null {
     case 'callOption':
     case 'callArgument':
     case 'positiveModulo':
+    case 'applyClipped':
     case 'declaredArgument':
     case 'settingFallback':
     case 'rateFactor':
@@ -3337,6 +3355,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return callArgumentEdits(src, p);
       case 'positiveModulo':
         return positiveModuloEdits(src, p);
+      case 'applyClipped':
+        return applyClippedEdits(src, p);
       case 'declaredArgument':
         return declaredArgumentEdits(src, p);
       case 'settingFallback':

@@ -1,7 +1,7 @@
 /** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
 import { ModelData, ModelView } from './model';
 import { History, isNum, Ring } from './stats';
-import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, OutputScaledEvent, WeightsOverwrittenEvent, VariablesBlockedEvent, UntrackedVariablesEvent, TruncatedToIntEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite } from './trace';
+import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, OutputScaledEvent, WeightsOverwrittenEvent, ClipsUnusedEvent, VariablesBlockedEvent, UntrackedVariablesEvent, TruncatedToIntEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite } from './trace';
 
 /** One sampled iteration's statistics for one layer, reduced to what detectors need. */
 export interface LayerSample {
@@ -281,6 +281,7 @@ export class ModelState {
   gradientBlocked: GradientBlockedEvent | null = null;
   outputScaled: OutputScaledEvent | null = null;
   weightsOverwritten: WeightsOverwrittenEvent | null = null;
+  clipsUnused: ClipsUnusedEvent | null = null;
   variablesBlocked: VariablesBlockedEvent | null = null;
   untrackedVariables: UntrackedVariablesEvent | null = null;
   datasetSpent: DatasetSpentEvent | null = null;

@@ -568,6 +568,21 @@ export const GradientsAlteredEvent = z.object({
 export type GradientsAlteredEvent = z.infer<typeof GradientsAlteredEvent>;
 
 /**
+ * A custom loop that clips its computed gradients (clipByValue) and then applies the unclipped ones,
+ * at several applies in a row: the clip does nothing. Sent once per model.
+ */
+export const ClipsUnusedEvent = z.object({
+  type: z.literal('clipsUnused'),
+  modelId: z.number().int(),
+  /** The user's applyGradients call. */
+  applySite: SourceSite.nullable(),
+  /** The first clip of the gradients. */
+  clipSite: SourceSite.nullable(),
+  steps: z.number().int().min(1),
+});
+export type ClipsUnusedEvent = z.infer<typeof ClipsUnusedEvent>;
+
+/**
  * A custom loop that builds a new optimizer at every step, from the same line: each one starts
  * with fresh state (Adam's moments, momentum) and keeps tensors nobody frees. Sent once per model.
  */
@@ -1033,6 +1048,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ShuffledInsideSamplesEvent,
   GradientBlockedEvent,
   OutputScaledEvent,
+  ClipsUnusedEvent,
   WeightsOverwrittenEvent,
   VariablesBlockedEvent,
   UntrackedVariablesEvent,

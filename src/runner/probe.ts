@@ -23,6 +23,7 @@ import type {
   ShuffledApartEvent,
   ShuffledInsideSamplesEvent,
   GradientBlockedEvent,
+  ClipsUnusedEvent,
   LossCallEvent,
   OutputScaledEvent,
   VariablesBlockedEvent,
@@ -795,6 +796,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
     if (entry && kernelName === 'Log' && isTensor(out)) logarithms.add(out);
     if (entry && kernelName === 'Cast' && isTensor(out) && isTensor(inputs?.x)) castFrom.set(out, inputs.x);
     if (method === 'runKernel' && step === null && activeFit === null && !readingApplied && notingOrigins()) noteKernel(args[0], args[1], args[2], out);
+    if (method === 'runKernel' && step === null && args[0] === 'ClipByValue' && lastStepEntry && !readingApplied) noteGradientClip(lastStepEntry, args[1]?.x);
     if (sliceWatchOpen && method === 'runKernel') {
       if (args[0] === 'Slice') noteSlice(args[1]?.x, args[2], out);
       else if (args[0] === 'GatherV2') noteGather(args[1]?.x, args[1]?.indices, args[2], out);
@@ -3356,6 +3358,45 @@ function noteComputedGradients(entry: TracedModel, grads: Record<string, unknown
 }
 
 /**
+ * Per custom loop: the computed gradients clipped (clipByValue) since its last step, with the
+ * first clip's stack; and the applies in a row that left every clipped gradient out.
+ */
+const clipWatches = new WeakMap<TracedModel, { clipped: WeakSet<object>; any: boolean; stack: { stack?: string } | null; inRow: number; judged: boolean | null }>();
+/** Applies in a row that leave out the gradients the loop clipped before it is reported. */
+const UNUSED_CLIP_STEPS = 3;
+
+function noteGradientClip(entry: TracedModel, x: any): void {
+  const computed = computedGradients.get(entry);
+  if (entry.mode !== 'custom' || !computed || !isTensor(x) || !computed.tensors.has(x)) return;
+  let w = clipWatches.get(entry);
+  if (w?.judged === true) return;
+  if (!w) clipWatches.set(entry, (w = { clipped: new WeakSet(), any: false, stack: null, inRow: 0, judged: null }));
+  w.clipped.add(x);
+  if (!w.any) w.stack ??= captureStack();
+  w.any = true;
+}
+
+/**
+ * At applyGradients: gradients the loop clipped before this apply, while the apply is given the
+ * unclipped ones (`applyGradients(grads)` after `clipped[k] = tf.clipByValue(grads[k], …)`), at
+ * several applies in a row, are reported once with the apply's line and the clip's.
+ */
+function noteClipsUnused(entry: TracedModel, applied: any[]): void {
+  const w = clipWatches.get(entry);
+  if (!w || w.judged !== null) return;
+  const unused = w.any && applied.some((t) => w.clipped.has(t));
+  w.any = false;
+  w.clipped = new WeakSet();
+  if (!unused) {
+    w.judged = false;
+    return;
+  }
+  if (++w.inRow < UNUSED_CLIP_STEPS) return;
+  w.judged = true;
+  emit({ type: 'clipsUnused', modelId: entry.id, applySite: captureUserSite(PROBE_FILE), clipSite: userSiteFromStack(w.stack?.stack, PROBE_FILE), steps: w.inRow } satisfies ClipsUnusedEvent);
+}
+
+/**
  * A custom loop may clip, average or sum its gradients before applyGradients. After each step
  * whose gradients were read back, the norm of what it applies is measured against theirs: a
  * hundredth or less at each of the first three is a clip that leaves no step (sent as 'shrunk');
@@ -3373,9 +3414,11 @@ function watchAppliedGradients(entry: TracedModel, optimizer: any, varGrads: any
   const tensors = named.map(([, t]) => t);
   if (tensors.length === 0) return;
   if (tensors.every((t) => computed.tensors.has(t))) {
+    noteClipsUnused(entry, tensors);
     if (++w.unaltered >= 3 && w.ratios.length === 0) w.done = true;
     return;
   }
+  noteClipsUnused(entry, tensors);
   if (!computed.fresh || computed.norm === null) return;
   computed.fresh = false;
   w.madeBy ??= tensors.map((t) => madeBy(t, PROBE_FILE)).find((m) => m !== null) ?? null;

@@ -280,6 +280,19 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // No bias anywhere, targets centred on 70; convolutions 1 wide before a global pooling.
   { script: 'benchmark/bugs/use-bias-false-everywhere/buggy.js', symptoms: ['bias-missing'], rootCause: 'architecture', lineOf: '', fixed: 'useBias: true' },
   { script: 'benchmark/bugs/conv-kernel-size-one/buggy.js', symptoms: ['pointwise-convolutions'], rootCause: 'architecture', lineOf: '', fixed: 'kernelSize: 3' },
+  // A GRU given keep probabilities as dropout and recurrentDropout; leakyReLU with alpha 1 as the only non-linearity; residual blocks merged with multiply.
+  { script: 'benchmark/bugs/gru-dropout-keep-prob/buggy.js', symptoms: ['high-dropout'], rootCause: 'regularization', lineOf: '', fixed: 'dropout: 0.1, recurrentDropout: 0.1' },
+  { script: 'benchmark/bugs/leaky-relu-alpha-one/buggy.js', symptoms: ['identity-activation'], rootCause: 'hidden-activation', lineOf: '', fixed: 'tf.layers.leakyReLU({ alpha: 0.3 })' },
+  { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
+  // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
+  { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
+  // Writes to the model's weights between steps, outside the optimizer: an average written back into them.
+  { script: 'benchmark/bugs/ema-assigned-to-weights/buggy.js', symptoms: ['weights-overwritten'], rootCause: 'optimizer', lineOf: '' },
+  // A loss mask that keeps only rows whose target is the filler 0; gradients clipped and then applied unclipped.
+  { script: 'benchmark/bugs/loss-mask-inverted/buggy.js', symptoms: ['loss-weights-one-target'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.cast(tf.notEqual(yTrain, 0), ' },
+  { script: 'benchmark/bugs/clipped-grads-not-applied/buggy.js', symptoms: ['clipped-gradients-unused'], rootCause: 'optimizer', lineOf: '', fixed: 'optimizer.applyGradients(clipped);' },
+  // Hashed ids taken % depth in JavaScript, which keeps a negative hash's sign: tf.oneHot empties them.
+  { script: 'benchmark/bugs/negative-modulo-hashed-onehot/buggy.js', symptoms: ['inputs-past-one-hot-depth'], rootCause: 'training-data', lineOf: '', fixed: 'return ((h % BUCKETS) + BUCKETS) % BUCKETS;' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'await model.fit(xs.gather(rowOrder), ys.gather(rowOrder), {' },
 ];
@@ -321,6 +334,9 @@ const HEALTHY = [
   'benchmark/bugs/restore-weights-each-epoch/fixed.js',
   // Raw sensor readings normalized by batch normalization (momentum 0.99): validation sits at chance until the moving statistics catch up.
   'benchmark/bugs/batchnorm-momentum-one/fixed.js',
+  // A student trained on a teacher's tempered soft targets (the loss scaled back by T²), and a loop that applies the gradients it clipped.
+  'benchmark/healthy/distillation-student/program.js',
+  'benchmark/healthy/custom-loop-grad-clip/program.js',
 ];
 
 for (const script of HEALTHY) {

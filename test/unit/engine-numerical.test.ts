@@ -284,6 +284,18 @@ describe('a loss that explodes in one step', () => {
     assert.equal(overflow(8).rootCause, 'learning-rate', 'a sum over a few values is no explanation');
   });
 
+  it('a custom loop that clips its gradients and applies the unclipped ones: an overflow is blamed on the apply, fixed to apply the clipped ones', () => {
+    let src = withLine(CLASSIFIER_SRC, 9, '        clipped[name] = tf.clipByValue(grads[name], -1, 1);');
+    src = withLine(src, 11, '        optimizer.applyGradients(grads);');
+    const b = trainThen(new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3), 30);
+    b.events.push({ type: 'clipsUnused', modelId: b.modelId, applySite: site(11, 19), clipSite: site(9, 25), steps: 3 });
+    b.step(null, { layers: [{ out: { mean: 1e20, std: 1e20 }, weights: [{ norm: 1e9, absMax: 1e8 }] }, { out: { nan: 5 }, weights: [{ norm: 1e10, absMax: 1e9 }] }, { out: { nan: 30 } }] });
+    const findings = run(b.events, sources(src)).findings;
+    assert.deepEqual(findings.map((f) => [f.id, f.confirmed, f.rootCause, f.location?.line]), [['clipped-gradients-unused', true, 'optimizer', 11]]);
+    assert.match(findings[0]!.message, /Training confirms it: .*NaN or infinite/);
+    assert.equal(lineOf(applyFix(src, findings[0]!.fix), 11), '        optimizer.applyGradients(clipped);');
+  });
+
   it('NaN in the training inputs: a jumping loss confirms the data, not the learning rate', () => {
     const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1, 500, 4, { nanCount: 1, firstNonFinite: [123, 2], nonFiniteRows: 1 }).yOneHot(3, 500);
     decaying(6, 1.1, 0.6, 0.05).forEach((l) => b.step(l, { acc: 0.5 }));

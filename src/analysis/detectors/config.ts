@@ -3411,6 +3411,35 @@ function gradientsShrunk(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A custom loop that clips its gradients and then applies the unclipped ones (`applyGradients(grads)`
+ * after `clipped[k] = tf.clipByValue(grads[k], …)`): the clip does nothing, and a run that needed it
+ * blows up. Seen at several applies in a row; a divergence or an overflow confirms it, and the fix
+ * applies what the clip made.
+ */
+function clipsUnused(run: ModelState): Hypothesis[] {
+  const e = run.clipsUnused;
+  if (!e?.applySite) return [];
+  return [
+    {
+      id: 'clipped-gradients-unused',
+      symptom: 'clipped-gradients-unused',
+      rootCause: 'optimizer',
+      layer: null,
+      location: e.applySite,
+      related: e.clipSite ? [{ site: e.clipSite, message: 'the gradients are clipped here, and the result is never applied' }] : [],
+      message: `The training loop clips its gradients, but applyGradients is given the unclipped ones (in each of ${e.steps} steps in a row): the clip does nothing, so every step is as large as the raw gradients make it. Apply the clipped gradients.`,
+      evidence: [`the computed gradients were clipped, and the same unclipped tensors applied, ${e.steps} steps in a row`],
+      relevance: new Map(),
+      fixes: e.clipSite ? [{ title: 'Apply the clipped gradients', plan: { kind: 'applyClipped', site: e.applySite, clipSite: e.clipSite } }] : [],
+      confirmBy: set('loss-diverging', 'loss-oscillating', 'non-finite-loss', 'non-finite-output', 'non-finite-weights', 'non-finite-gradients', 'exploding-gradient'),
+      strength: 0.95,
+      weak: false,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * A custom loop that adds noise to its gradients (gradient noise, a known regularizer) far larger
  * than the gradients: what it applies points nowhere near what it computed, so the steps wander.
  * A stall confirms it; the fix applies the gradients without the noise.
@@ -4094,6 +4123,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...unboundedRecurrentState(view));
   out.push(...gradientsAccumulated(run));
   out.push(...gradientsDrowned(run));
+  out.push(...clipsUnused(run));
   out.push(...fewPlannedUpdates(view, run));
   out.push(...inferenceMode(view, run));
   out.push(...nothingTrainable(view));

@@ -147,6 +147,9 @@ function scaledLossCause(ctx: Ctx): Cause | null {
 function lrCause(ctx: Ctx, symptom: Symptom): Cause {
   const nonFinite = nonFiniteRateCause(ctx);
   if (nonFinite) return nonFinite;
+  // Steps as large as the raw gradients, while the loop meant to clip them.
+  const unclipped = confirmable(ctx, symptom, ['optimizer'], (h) => h.symptom === 'clipped-gradients-unused')[0];
+  if (unclipped) return { rootCause: unclipped.rootCause, layer: null, location: unclipped.location, fixes: unclipped.fixes, confirms: [unclipped.id], folds: [] };
   const summed = summedLossCause(ctx);
   if (summed) return summed;
   const scaled = scaledLossCause(ctx);

@@ -238,7 +238,8 @@ function diverging(ctx: Ctx, lp: LossProgress | null, final: boolean): Observati
       h.symptom === 'unshuffled-batches' ||
       h.symptom === 'activation-loss-mismatch' ||
       h.symptom === 'runaway-recurrent-state' ||
-      h.symptom === 'percentage-loss-near-zero',
+      h.symptom === 'percentage-loss-near-zero' ||
+      h.symptom === 'clipped-gradients-unused',
   );
   const fix = learningRateFix(ctx.view, run, 0.1);
   const cause: Cause = hs.length
