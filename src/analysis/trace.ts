@@ -140,6 +140,8 @@ export const TensorSummary = z.object({
   rowsStandardized: z.boolean().optional(),
   /** Optional, for 2-D inputs of up to 1,024 columns: each column's standard deviation. */
   columnSpreads: z.array(z.number()).max(1024).optional(),
+  /** Optional, with columnSpreads: each column's mean. */
+  columnCentres: z.array(z.number()).max(1024).optional(),
   /** Optional, for sequence inputs: shares of steps that are all-zero runs at the end and at the start of their row, and of rows padded at the end. */
   zeroPadding: z.object({ tailSteps: z.number().min(0).max(1), headSteps: z.number().min(0).max(1), tailRows: z.number().min(0).max(1) }).optional(),
   /** Optional, for fit's targets: how far they depend on the inputs (nearest-neighbour pairs). */

@@ -189,8 +189,8 @@ function identicalRows(values: Values, shape: readonly number[]): boolean | null
 /** Values read for the columns' spreads at most (whole rows at an even stride): enough to tell spreads a thousandfold apart. */
 const SPREAD_VALUES = 262_144;
 
-/** Each column's standard deviation, for 2-D inputs of 2 to 1,024 columns (finite values only). */
-function columnSpreads(values: Values, shape: readonly number[]): number[] | null {
+/** Each column's mean and standard deviation, for 2-D inputs of 2 to 1,024 columns (finite values only). */
+function columnSpreads(values: Values, shape: readonly number[]): { centres: number[]; spreads: number[] } | null {
   if (shape.length !== 2) return null;
   const [rows, width] = shape as [number, number];
   if (!(rows > 1 && width >= 2 && width <= 1024)) return null;
@@ -208,12 +208,14 @@ function columnSpreads(values: Values, shape: readonly number[]): number[] | nul
       count[c]++;
     }
   }
-  return Array.from(sum, (s, c) => {
+  const centres = Array.from(sum, (s, c) => (count[c]! > 0 ? s / count[c]! : 0));
+  const spreads = Array.from(sum, (s, c) => {
     const n = count[c]!;
     if (n === 0) return 0;
     const m = s / n;
     return Math.sqrt(Math.max(0, sumSq[c]! / n - m * m));
   });
+  return { centres, spreads };
 }
 
 /**
@@ -341,7 +343,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
     ...(identical !== null ? { identicalRows: identical } : {}),
     ...(standardizedRows ? { rowsStandardized: true } : {}),
     ...(padding ? { zeroPadding: padding } : {}),
-    ...(spreads ? { columnSpreads: spreads } : {}),
+    ...(spreads ? { columnSpreads: spreads.spreads, columnCentres: spreads.centres } : {}),
     distinct,
     oneHotRows,
     zeroRows,

@@ -1629,3 +1629,23 @@ describe('residual blocks merged with Multiply', () => {
     assert.deepEqual(configOnly(new TraceBuilder().model(model('sigmoid')).xRange(-1, 1).yOneHot(3), src).findings, []);
   });
 });
+
+describe('inputs standardized with the mean and the standard deviation swapped', () => {
+  const columns = (centres: number[], spreads: number[]) => {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    Object.assign((b.events.find((e) => e.type === 'data' && e.role === 'x') as { summary: TensorSummary }).summary, { columnCentres: centres, columnSpreads: spreads });
+    return b;
+  };
+
+  it('every column its spread away from 1, some nearly constant: certain, fixed by standardizing the inputs', () => {
+    const f = configOnly(columns([0.998, 1.0007, 0.676, 0.621], [0.0023, 0.0007, 0.324, 0.379]), CLASSIFIER_SRC).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['unscaled-input:swapped', true, 'input-normalization', 4]);
+    assert.match(f.message, /scaled as \(x − std\) \/ mean, with the mean and the standard deviation swapped.*2 columns vary by less than ±0\.05 around 1/);
+    assert.match(applyFix(CLASSIFIER_SRC, f.fix), /tf\.moments\(/);
+  });
+
+  it('columns standardized the right way (mean 0, spread 1), or min-max scaled, are no finding', () => {
+    assert.deepEqual(configOnly(columns([0, 0, 0, 0], [1, 1, 1, 1]), CLASSIFIER_SRC).findings, []);
+    assert.deepEqual(configOnly(columns([0.5, 0.48, 0.51, 0.3], [0.29, 0.3, 0.28, 0.2]), CLASSIFIER_SRC).findings, []);
+  });
+});

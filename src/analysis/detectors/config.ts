@@ -2480,6 +2480,47 @@ function scaledAsAWhole(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** How closely each column's distance from 1 must equal its spread to read as (x - std) / mean. */
+const SWAPPED_TOLERANCE = 0.02;
+/** A column left this narrow carries next to nothing the model can use. */
+const NARROW_SPREAD = 0.05;
+
+/**
+ * Inputs standardized with the mean and the standard deviation swapped, (x - std) / mean: each
+ * column then has mean 1 - std/mean and spread std/mean, so it lies exactly its spread away from 1,
+ * and a column whose spread is small beside its mean (a latitude, a year) is left nearly constant.
+ * Correctly standardized columns (mean 0, spread 1) also lie their spread away from 1: only columns
+ * all narrower than that count. Certain once a column is left that narrow; the fix standardizes the
+ * inputs where fit is given them.
+ */
+function meanAndSpreadSwapped(view: ModelView, run: ModelState): Hypothesis[] {
+  const x = run.data.x.get(0);
+  const centres = x?.summary.columnCentres;
+  const spreads = x?.summary.columnSpreads;
+  if (!x || !centres || !spreads || centres.length !== spreads.length || spreads.length < 3) return [];
+  const swapped = spreads.every((v, i) => v > 0 && v < 0.7 && Math.abs(Math.abs(centres[i]! - 1) - v) <= SWAPPED_TOLERANCE * Math.max(1, v));
+  if (!swapped) return [];
+  const narrow = spreads.map((v, i) => [v, i] as const).filter(([v]) => v < NARROW_SPREAD);
+  const fitSite = x.site ?? view.event.fitSite;
+  const cols = spreads.slice(0, 6).map((v, i) => `column ${i}: mean ${fmt(centres[i]!)}, spread ${fmt(v)}`);
+  return [
+    {
+      id: 'unscaled-input:swapped',
+      symptom: 'unscaled-input',
+      rootCause: 'input-normalization',
+      ...aboutInputs(view, 0, x),
+      message: `Every input column lies exactly its spread away from 1 (${cols.slice(0, 3).join('; ')}): the columns were scaled as (x − std) / mean, with the mean and the standard deviation swapped, so each keeps only its spread relative to its mean${narrow.length ? `, and ${narrow.length === 1 ? `column ${narrow[0]![1]} varies by ±${fmt(narrow[0]![0])}` : `${narrow.length} columns vary by less than ±${fmt(NARROW_SPREAD)}`} around 1, next to nothing the model can use` : ''}. Standardize as (x − mean) / std.`,
+      evidence: cols,
+      relevance: new Map(),
+      fixes: fitSite ? [{ title: 'Standardize each column on its own', plan: { kind: 'scale', fitSite, role: 'x', op: { type: 'columns', fallback: null } } }] : [],
+      confirmBy: set(...HARM, 'dead-relu', 'saturated-activation', 'weights-unchanged'),
+      strength: 0.9,
+      keepWhenLearning: true,
+      ...(narrow.length ? { certain: true } : {}),
+    },
+  ];
+}
+
 /**
  * fit given class targets that are all one class, for a model built to tell several apart (a
  * categorical loss over 2 units or more): it can only learn to answer that class, whatever its
@@ -4073,6 +4114,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run), ...batchAxisInLoss(view, run), ...columnTargets(view, run), ...trainableAfterCompile(view, run), ...percentageLossNearZero(view, run), ...shuffledApart(view, run), ...shuffledInsideSamples(view, run)];
   for (const o of view.outputs) out.push(...outputChecks(view, run, o));
   out.push(...inputChecks(view, run));
+  out.push(...meanAndSpreadSwapped(view, run));
   out.push(...unrelatedTargets(view, run));
   out.push(...targetsCopiedFromInputs(view, run));
   out.push(...oneHotInputsPastDepth(view, run));
