@@ -297,6 +297,8 @@ export type FixPlan =
   | { kind: 'positiveModulo'; site: SourceSite; callee: string; index: number }
   /** The name `applyGradients(name)` is given at the site becomes the object the clip at `clipSite` writes into (`clipped[k] = tf.clipByValue(…)`, `const clipped = …`). */
   | { kind: 'applyClipped'; site: SourceSite; clipSite: SourceSite }
+  /** The `tf.losses.<from>(labels, predictions, …)` call at the site becomes `tf.losses.<to>(labels, predictions)`. */
+  | { kind: 'lossCallTo'; site: SourceSite; from: string; to: string }
   /** The axis 0 of the softmax-like call at the site (`tf.logSumExp(x, 0, true)`, `x.sum(0, true)`) becomes -1. */
   | { kind: 'lastAxis'; site: SourceSite }
   /** The axis of the `moments`/`mean` call at the site (`tf.moments(x, 1)`, `x.mean(-1)`), taken over each row, becomes 0: over each column; `tf.moments(x)` gets axis 0. */
@@ -2722,6 +2724,21 @@ function callArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callArg
   return [src.edit(p.site.file, arg.start, arg.end, p.to)];
 }
 
+function lossCallToEdits(src: SourceText, p: Extract<FixPlan, { kind: 'lossCallTo' }>): EditResult {
+  const call = findCall(src, p.site, new RegExp(String.raw`\b${escapeRe(p.from)}\s*\(`));
+  if (!call || call.args.length < 2) return null;
+  const t = src.text;
+  const before = t.slice(Math.max(0, call.open - 200), call.open);
+  const name = new RegExp(String.raw`${escapeRe(p.from)}\s*$`).exec(before);
+  if (!name) return null;
+  const start = call.open - before.length + name.index;
+  const args = call.args.slice(0, 2).map((a) => {
+    const span = trim(t, a.start, a.end);
+    return t.slice(span.start, span.end);
+  });
+  return [src.edit(p.site.file, start, call.close + 1, `${p.to}(${args.join(', ')})`)];
+}
+
 function applyClippedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'applyClipped' }>): EditResult {
   if (p.clipSite.file !== p.site.file) return null;
   const ls = src.lineStart(p.clipSite.line);
@@ -3165,6 +3182,7 @@ function planFile(p: FixPlan): string | null {
     case 'callArgument':
     case 'positiveModulo':
     case 'applyClipped':
+    case 'lossCallTo':
     case 'declaredArgument':
     case 'settingFallback':
     case 'rateFactor':
@@ -3357,6 +3375,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return positiveModuloEdits(src, p);
       case 'applyClipped':
         return applyClippedEdits(src, p);
+      case 'lossCallTo':
+        return lossCallToEdits(src, p);
       case 'declaredArgument':
         return declaredArgumentEdits(src, p);
       case 'settingFallback':

@@ -269,6 +269,17 @@ describe('a loss that explodes in one step', () => {
     assert.ok(!run(c.events).findings.some((x) => /without bound/.test(x.message)));
   });
 
+  it('tf.losses.cosineDistance on one value per row, falling without bound: blamed on the call, fixed with meanSquaredError', () => {
+    const src = withLine(CLASSIFIER_SRC, 11, '  const priceLoss = (yTrue, yPred) => tf.losses.cosineDistance(yTrue, yPred, 1);');
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    b.events.push({ type: 'lossCall', modelId: b.modelId, fn: 'cosineDistance', site: site(11, 49), probabilities: false, swapped: false, classes: 1, positiveRate: null, labelSmoothing: 0, reduction: null });
+    for (let i = 0; i < 60; i++) b.step(0.4 - 2 * i * i);
+    const f = run(b.events, sources(src)).findings.find((x) => x.symptom === 'loss-diverging')!;
+    assert.deepEqual([f.rootCause, f.confirmed, f.location?.line], ['loss-function', true, 11]);
+    assert.match(f.message, /tf\.losses\.cosineDistance is 1 − Σ y·ŷ and takes both sides as already of unit length/);
+    assert.equal(lineOf(applyFix(src, f.fix), 11), '  const priceLoss = (yTrue, yPred) => tf.losses.meanSquaredError(yTrue, yPred);');
+  });
+
   it("a custom loop's loss that sums a batch's errors: an overflow at a usual learning rate is blamed on the sum, with tf.mean as the fix", () => {
     const src = withLine(CLASSIFIER_SRC, 11, '  const lossFn = (xb, yb) => tf.sum(tf.square(model.predict(xb).sub(yb)));');
     const overflow = (summedValues: number) => {

@@ -228,20 +228,13 @@ function lossUnboundedBelow(ctx: Ctx, e: IterationEvent): Observation[] {
   if (!(e.loss < -100 * Math.max(1, Math.abs(start)))) return [];
   run.unboundedBelow = true;
   const view = ctx.view;
+  const cosine = cosineDistanceCall(ctx, e, start);
+  if (cosine) return [{ ...unboundedObservation(ctx, e, start, cosine.site), message: cosine.message, cause: cosine.cause }];
   const site = run.lossSite ?? view?.compileSite ?? null;
   return [
     {
-      symptom: 'loss-diverging',
-      about: 'loss',
-      harm: true,
-      priority: 0.9,
-      layer: null,
-      iteration: e.iter,
-      elapsedMs: e.elapsedMs,
+      ...unboundedObservation(ctx, e, start, site),
       message: `The loss falls without bound below 0, from ${fmt(start)} at the start to ${fmt(e.loss)} at iteration ${e.iter}: minimizing it pushes the model away from its targets. A loss that can reach −∞ is maximized this way, not minimized; it is usually a log-likelihood returned without its minus sign. Minimize its negative.`,
-      evidence: [`loss ${fmt(e.loss)} at iteration ${e.iter}, ${fmt(start)} over the first 5`],
-      relevance: new Map(),
-      related: view?.event.fitSite && site !== view.event.fitSite ? [{ site: view.event.fitSite, message: 'the training step' }] : [],
       cause: {
         rootCause: 'loss-function',
         layer: null,
@@ -252,6 +245,46 @@ function lossUnboundedBelow(ctx: Ctx, e: IterationEvent): Observation[] {
       },
     },
   ];
+}
+
+/**
+ * tf.losses.cosineDistance on predictions the script never scaled to unit length: tfjs computes
+ * 1 − Σ y·ŷ without normalizing either side, so growing the predictions along the targets lowers it
+ * without bound. On one value per row (a regression) it is linear in the prediction: the loss for
+ * such targets is a squared error.
+ */
+function cosineDistanceCall(ctx: Ctx, e: IterationEvent, start: number): { site: SourceSite; message: string; cause: Cause } | null {
+  const call = ctx.run.lossCalls.get('cosineDistance');
+  if (!call?.site) return null;
+  const single = call.classes === 1;
+  return {
+    site: call.site,
+    message: `The loss falls without bound below 0, from ${fmt(start)} at the start to ${fmt(e.loss!)} at iteration ${e.iter}: tf.losses.cosineDistance is 1 − Σ y·ŷ and takes both sides as already of unit length (it does not normalize them), so the model lowers it by making its predictions ever larger along the targets. ${single ? 'On one value per row it is linear in the prediction and has no minimum at all: a regression needs meanSquaredError.' : 'Normalize the predictions to unit length before the loss (divide each row by its norm).'}`,
+    cause: {
+      rootCause: 'loss-function',
+      layer: null,
+      location: call.site,
+      fixes: single ? [{ title: 'Use meanSquaredError', plan: { kind: 'lossCallTo', site: call.site, from: 'cosineDistance', to: 'meanSquaredError' } }] : [],
+      confirms: [],
+      folds: [],
+    },
+  };
+}
+
+function unboundedObservation(ctx: Ctx, e: IterationEvent, start: number, site: SourceSite | null): Omit<Observation, 'message' | 'cause'> {
+  const view = ctx.view;
+  return {
+    symptom: 'loss-diverging',
+    about: 'loss',
+    harm: true,
+    priority: 0.9,
+    layer: null,
+    iteration: e.iter,
+    elapsedMs: e.elapsedMs,
+    evidence: [`loss ${fmt(e.loss!)} at iteration ${e.iter}, ${fmt(start)} over the first 5`],
+    relevance: new Map(),
+    related: view?.event.fitSite && site !== view.event.fitSite ? [{ site: view.event.fitSite, message: 'the training step' }] : [],
+  };
 }
 
 export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
