@@ -299,6 +299,8 @@ export type FixPlan =
   | { kind: 'applyClipped'; site: SourceSite; clipSite: SourceSite }
   /** The `tf.losses.<from>(labels, predictions, …)` call at the site becomes `tf.losses.<to>(labels, predictions)`. */
   | { kind: 'lossCallTo'; site: SourceSite; from: string; to: string }
+  /** The argument of the `tanh(…)` or `sigmoid(…)` call at the site is standardized per column before it is squashed. */
+  | { kind: 'standardizeSquashed'; site: SourceSite }
   /** The axis 0 of the softmax-like call at the site (`tf.logSumExp(x, 0, true)`, `x.sum(0, true)`) becomes -1. */
   | { kind: 'lastAxis'; site: SourceSite }
   /** The axis of the `moments`/`mean` call at the site (`tf.moments(x, 1)`, `x.mean(-1)`), taken over each row, becomes 0: over each column; `tf.moments(x)` gets axis 0. */
@@ -2724,6 +2726,15 @@ function callArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callArg
   return [src.edit(p.site.file, arg.start, arg.end, p.to)];
 }
 
+function standardizeSquashedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'standardizeSquashed' }>): EditResult {
+  const arg = findCall(src, p.site, /\b(?:tanh|sigmoid)\s*\(/)?.args[0];
+  if (!arg) return null;
+  const t = src.text;
+  const span = trim(t, arg.start, arg.end);
+  const text = scaledExpression(t, t.slice(span.start, span.end), span.start, { type: 'columns', fallback: null }, true);
+  return text ? [src.edit(p.site.file, span.start, span.end, text)] : null;
+}
+
 function lossCallToEdits(src: SourceText, p: Extract<FixPlan, { kind: 'lossCallTo' }>): EditResult {
   const call = findCall(src, p.site, new RegExp(String.raw`\b${escapeRe(p.from)}\s*\(`));
   if (!call || call.args.length < 2) return null;
@@ -3183,6 +3194,7 @@ function planFile(p: FixPlan): string | null {
     case 'positiveModulo':
     case 'applyClipped':
     case 'lossCallTo':
+    case 'standardizeSquashed':
     case 'declaredArgument':
     case 'settingFallback':
     case 'rateFactor':
@@ -3377,6 +3389,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return applyClippedEdits(src, p);
       case 'lossCallTo':
         return lossCallToEdits(src, p);
+      case 'standardizeSquashed':
+        return standardizeSquashedEdits(src, p);
       case 'declaredArgument':
         return declaredArgumentEdits(src, p);
       case 'settingFallback':

@@ -321,6 +321,16 @@ describe('input scaling', () => {
     assert.deepEqual(configOnly(new TraceBuilder().model(classifierModel()).xRange(0, 1, 1000, 4, { identicalRows: false }).yOneHot(3)).findings, []);
   });
 
+  it('inputs all 1 because raw values were squashed with tanh: an input-normalization warning on the tanh, fixed by standardizing its argument', () => {
+    const src = withLine(CLASSIFIER_SRC, 4, '  const x = tf.tidy(() => tf.tanh(raw));');
+    const b = new TraceBuilder().model(classifierModel()).xRange(1, 1, 1000, 4, { identicalRows: true }).yOneHot(3);
+    (b.events.find((e) => e.type === 'data' && e.role === 'x') as { origin?: unknown }).origin = { site: site(4, 32), kernel: 'Tanh' };
+    const f = configOnly(b, src).findings[0]!;
+    assert.deepEqual([f.id, f.rootCause, f.location?.line], ['identical-inputs:x', 'input-normalization', 4]);
+    assert.match(f.message, /the inputs were squashed with tanh, which maps every value more than a few units from 0 to its bound/);
+    assert.match(lineOf(applyFix(src, f.fix), 4), /tf\.tanh\(tf\.tidy\(\(\) => \{ const t = raw; const \{ mean, variance \} = tf\.moments\(t, 0\);/);
+  });
+
   it('non-negative sequences that are not pixels are divided by a round number just above their maximum, not 255', () => {
     const readings = new TraceBuilder()
       .model(classifierModel())

@@ -564,6 +564,25 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
     // Every value 0: fractions parsed as integers (parseInt of values in [0, 1)) leave nothing.
     const zeros = e.summary.min === 0 && e.summary.max === 0;
     const madeAt = e.origin?.site ?? e.site;
+    // Raw values squashed by tanh or sigmoid: every value beyond a few units lands on the bound.
+    const squash = e.origin?.site && (e.origin.kernel === 'Tanh' || e.origin.kernel === 'Sigmoid') && !zeros ? e.origin.kernel.toLowerCase() : null;
+    if (squash) {
+      out.push({
+        id: `identical-inputs:${about}`,
+        symptom: 'identical-inputs',
+        rootCause: 'input-normalization',
+        ...aboutInputs(view, slot, e),
+        message: `Every one of the ${rows ?? ''} input rows is the same (every value ${fmt(e.summary.min)}): the inputs were squashed with ${squash}, which maps every value more than a few units from 0 to its bound, so raw values (amounts, counts, years) all become ${fmt(e.summary.min)} and the model cannot tell one example from another. Standardize each column before squashing it.`,
+        evidence: [`all ${rows ?? ''} rows of the inputs hold the same values`, `made by ${squash} at line ${e.origin!.site!.line}`],
+        relevance: new Map(),
+        fixes: [{ title: `Standardize each column before ${squash}`, plan: { kind: 'standardizeSquashed', site: e.origin!.site! } }],
+        atFix: true,
+        confirmBy: set(...HARM, 'dead-relu', 'weights-unchanged', 'loss-oscillating'),
+        strength: 0.95,
+        keepWhenLearning: true,
+      });
+      continue;
+    }
     const parse: PlannedFix[] = zeros && madeAt ? [{ title: 'Parse the values with their fractions: parseFloat', plan: { kind: 'parseFractions', site: madeAt } }] : [];
     out.push({
       id: `identical-inputs:${about}`,
