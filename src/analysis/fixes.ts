@@ -301,6 +301,8 @@ export type FixPlan =
   | { kind: 'lossCallTo'; site: SourceSite; from: string; to: string }
   /** The argument of the `tanh(…)` or `sigmoid(…)` call at the site is standardized per column before it is squashed. */
   | { kind: 'standardizeSquashed'; site: SourceSite }
+  /** The one number in the file written as `value` (a fill value declared once, `-999`) becomes `to`. */
+  | { kind: 'literalTo'; file: string; value: number; to: string }
   /** The axis 0 of the softmax-like call at the site (`tf.logSumExp(x, 0, true)`, `x.sum(0, true)`) becomes -1. */
   | { kind: 'lastAxis'; site: SourceSite }
   /** The axis of the `moments`/`mean` call at the site (`tf.moments(x, 1)`, `x.mean(-1)`), taken over each row, becomes 0: over each column; `tf.moments(x)` gets axis 0. */
@@ -2726,6 +2728,19 @@ function callArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callArg
   return [src.edit(p.site.file, arg.start, arg.end, p.to)];
 }
 
+function literalToEdits(src: SourceText, p: Extract<FixPlan, { kind: 'literalTo' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: Span[] = [];
+  for (const m of code.matchAll(/(-\s*)?(?<![\w$.])(\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?(?![\w$.])/g)) {
+    const negative = m[1] !== undefined;
+    const number = Number(m[0].replace(/\s+/g, ''));
+    if (number === p.value && (negative || p.value >= 0)) found.push({ start: m.index!, end: m.index! + m[0].length });
+  }
+  if (found.length !== 1) return null;
+  return [src.edit(p.file, found[0]!.start, found[0]!.end, p.to)];
+}
+
 function standardizeSquashedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'standardizeSquashed' }>): EditResult {
   const arg = findCall(src, p.site, /\b(?:tanh|sigmoid)\s*\(/)?.args[0];
   if (!arg) return null;
@@ -3217,6 +3232,7 @@ function planFile(p: FixPlan): string | null {
     case 'shuffleRowsBeforeFit':
       return p.fitSite.file;
     case 'declareRowInLoop':
+    case 'literalTo':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -3391,6 +3407,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return lossCallToEdits(src, p);
       case 'standardizeSquashed':
         return standardizeSquashedEdits(src, p);
+      case 'literalTo':
+        return literalToEdits(src, p);
       case 'declaredArgument':
         return declaredArgumentEdits(src, p);
       case 'settingFallback':

@@ -142,8 +142,8 @@ export const TensorSummary = z.object({
   columnSpreads: z.array(z.number()).max(1024).optional(),
   /** Optional, with columnSpreads: each column's mean. */
   columnCentres: z.array(z.number()).max(1024).optional(),
-  /** Optional, for sequence inputs: shares of steps that are all-zero runs at the end and at the start of their row, and of rows padded at the end. */
-  zeroPadding: z.object({ tailSteps: z.number().min(0).max(1), headSteps: z.number().min(0).max(1), tailRows: z.number().min(0).max(1) }).optional(),
+  /** Optional, for sequence inputs: shares of steps that are padding runs (all 0s, or all one other value: `value`) at the end and at the start of their row, and of rows padded at the end. */
+  zeroPadding: z.object({ tailSteps: z.number().min(0).max(1), headSteps: z.number().min(0).max(1), tailRows: z.number().min(0).max(1), value: z.number().optional() }).optional(),
   /** Optional, for fit's targets: how far they depend on the inputs (nearest-neighbour pairs). */
   neighbourTargets: NeighbourTargets.optional(),
   /** Targets unrelated to their inputs read row by row, but related to them read column by column (a flat array of whole columns given a [rows, columns] shape): that reading's pairs. */

@@ -227,9 +227,29 @@ function zeroPadding(values: Values, shape: readonly number[]): TensorSummary['z
   if (shape.length !== 3) return null;
   const [rows, steps, width] = shape as [number, number, number];
   if (!(rows > 0 && steps > 1 && width > 0)) return null;
-  const zeroStep = (r: number, t: number) => {
+  return paddingWith(values, rows, steps, width, 0) ?? paddingWith(values, rows, steps, width, fillValue(values, rows, steps, width));
+}
+
+/** The value filling the last step of most of the first rows, every feature alike (a "missing" marker used as padding); null when none. */
+function fillValue(values: Values, rows: number, steps: number, width: number): number | null {
+  const counts = new Map<number, number>();
+  const seen = Math.min(rows, 64);
+  for (let r = 0; r < seen; r++) {
+    const base = (r * steps + steps - 1) * width;
+    const v = values[base]!;
+    let uniform = Number.isFinite(v) && v !== 0;
+    for (let c = 1; c < width && uniform; c++) uniform = values[base + c] === v;
+    if (uniform) counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  const [value, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  return count >= seen / 2 ? value : null;
+}
+
+function paddingWith(values: Values, rows: number, steps: number, width: number, fill: number | null): TensorSummary['zeroPadding'] | null {
+  if (fill === null) return null;
+  const padStep = (r: number, t: number) => {
     const base = (r * steps + t) * width;
-    for (let c = 0; c < width; c++) if (values[base + c] !== 0) return false;
+    for (let c = 0; c < width; c++) if (values[base + c] !== fill) return false;
     return true;
   };
   let tail = 0;
@@ -237,18 +257,18 @@ function zeroPadding(values: Values, shape: readonly number[]): TensorSummary['z
   let tailRows = 0;
   for (let r = 0; r < rows; r++) {
     let t = steps - 1;
-    while (t >= 0 && zeroStep(r, t)) t--;
+    while (t >= 0 && padStep(r, t)) t--;
     const trailing = steps - 1 - t;
-    // A row of nothing but zeros counts once, as padding at the end.
+    // A row of nothing but padding counts once, as padding at the end.
     let leading = 0;
-    if (trailing < steps) while (leading < steps && zeroStep(r, leading)) leading++;
+    if (trailing < steps) while (leading < steps && padStep(r, leading)) leading++;
     tail += trailing;
     head += leading;
     if (trailing > 0) tailRows++;
   }
   if (tail === 0 && head === 0) return null;
   const total = rows * steps;
-  return { tailSteps: tail / total, headSteps: head / total, tailRows: tailRows / rows };
+  return { tailSteps: tail / total, headSteps: head / total, tailRows: tailRows / rows, ...(fill !== 0 ? { value: fill } : {}) };
 }
 
 /**

@@ -293,6 +293,11 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/clipped-grads-not-applied/buggy.js', symptoms: ['clipped-gradients-unused'], rootCause: 'optimizer', lineOf: '', fixed: 'optimizer.applyGradients(clipped);' },
   // Hashed ids taken % depth in JavaScript, which keeps a negative hash's sign: tf.oneHot empties them.
   { script: 'benchmark/bugs/negative-modulo-hashed-onehot/buggy.js', symptoms: ['inputs-past-one-hot-depth'], rootCause: 'training-data', lineOf: '', fixed: 'return ((h % BUCKETS) + BUCKETS) % BUCKETS;' },
+  // Inputs standardized as (x - std) / mean; raw values squashed by tanh; cosineDistance on one value per row; sequences padded with -999.
+  { script: 'benchmark/bugs/mean-std-swapped/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: 'const xTrain = tf.tensor2d(scale(train.rows)' },
+  { script: 'benchmark/bugs/tanh-squash-raw-features/buggy.js', symptoms: ['identical-inputs'], rootCause: 'input-normalization', lineOf: '', fixed: 'tf.tanh(tf.tidy(() => { const t = raw; const { mean, variance } = tf.moments(t, 0);' },
+  { script: 'benchmark/bugs/cosine-loss-scalar-targets/buggy.js', symptoms: ['loss-diverging'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.meanSquaredError(yTrue, yPred);' },
+  { script: 'benchmark/bugs/padding-value-minus-999/buggy.js', symptoms: ['sequences-padded-at-end'], rootCause: 'training-data', lineOf: '', fixed: 'const FILL_VALUE = 0;' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'await model.fit(xs.gather(rowOrder), ys.gather(rowOrder), {' },
 ];

@@ -1659,3 +1659,26 @@ describe('inputs standardized with the mean and the standard deviation swapped',
     assert.deepEqual(configOnly(columns([0.5, 0.48, 0.51, 0.3], [0.29, 0.3, 0.28, 0.2]), CLASSIFIER_SRC).findings, []);
   });
 });
+
+describe('sequences padded at the end with a "missing" marker instead of 0', () => {
+  const src = withLine(withLine(CLASSIFIER_SRC, 2, 'const FILL_VALUE = -999;'), 7, "  model.add(tf.layers.lstm({ units: 6, inputShape: [20, 2] }));");
+  const padded = (value?: number) => {
+    const b = new TraceBuilder()
+      .model(classifierModel({ layers: [{ className: 'LSTM', line: 7, config: { units: 6 } }, dense(3, 'softmax', 8)] }))
+      .data('x', { shape: [300, 20, 2], dtype: 'float32', count: 12000, min: -999, max: 2.7, mean: -596, std: 490, nanCount: 0, infCount: 0, distinct: null, oneHotRows: null, zeroPadding: { tailSteps: 0.6, headSteps: 0, tailRows: 1, ...(value !== undefined ? { value } : {}) } })
+      .yOneHot(3);
+    (b.events.find((e) => e.type === 'data' && e.role === 'x') as { origin?: unknown }).origin = { site: site(5, 13), kernel: 'tensor' };
+    return b;
+  };
+
+  it('a stall confirms it, shown on the fill value as written, fixed to pad with 0', () => {
+    const b = padded(-999);
+    const warned = configOnly(b, src).findings.find((f) => f.id.startsWith('sequences-padded-at-end'))!;
+    assert.deepEqual([warned.rootCause, warned.location?.line], ['training-data', 2]);
+    assert.match(warned.message, /end in steps filled with -999 \(60% of all steps\), a marker for missing values used as padding/);
+    assert.equal(lineOf(applyFix(src, warned.fix), 2), 'const FILL_VALUE = 0;');
+    flat(300, 1.0986, 0.003).forEach((l) => b.step(l, { acc: 0.33 }));
+    const f = run(b.events, sources(src)).findings.find((x) => x.confirmed)!;
+    assert.deepEqual([f.symptom, f.rootCause, f.location?.line], ['sequences-padded-at-end', 'training-data', 2]);
+  });
+});

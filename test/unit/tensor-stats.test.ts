@@ -257,4 +257,14 @@ describe('zero padding in sequences', () => {
     assert.equal(tensorSummary(Float32Array.from(inner.flat(2)), [1, 4, 2], 'float32', false).zeroPadding, undefined);
     assert.equal(tensorSummary(Float32Array.from([0, 0, 1, 1]), [2, 2], 'float32', false).zeroPadding, undefined);
   });
+
+  it('finds padding with another fill value (a -999 "missing" marker) and says which', () => {
+    const filled = [
+      [step(1), step(2), [-999, -999], [-999, -999]],
+      [step(1), step(2), step(3), [-999, -999]],
+      [step(1), [-999, -999], [-999, -999], [-999, -999]],
+    ];
+    const p = tensorSummary(Float32Array.from(filled.flat(2)), [3, 4, 2], 'float32', false).zeroPadding;
+    assert.deepEqual(p, { tailSteps: 6 / 12, headSteps: 0, tailRows: 1, value: -999 });
+  });
 });

@@ -2658,6 +2658,29 @@ function paddedAtEnd(view: ModelView, run: ModelState): Hypothesis[] {
   if (!first || !RECURRENT.test(first.info.className) || first.info.config['returnSequences'] === true) return [];
   if (view.layers.some((l) => /^masking$/i.test(l.info.className))) return [];
   const name = first.info.name;
+  const x = run.data.x.get(0)!;
+  if (p.value !== undefined) {
+    const fill = fmt(p.value);
+    const site = x.origin?.site ?? x.site;
+    return [
+      {
+        id: `sequences-padded-at-end:${name}`,
+        symptom: 'sequences-padded-at-end',
+        rootCause: 'training-data',
+        layer: first,
+        location: site ?? first.info.site,
+        related: first.info.site ? [{ site: first.info.site, message: `${name} reads the padding last, with no mask` }] : [],
+        message: `${pct(p.tailRows)} of the input sequences end in steps filled with ${fill} (${pct(p.tailSteps)} of all steps), a marker for missing values used as padding, and ${name} reads them with no mask: every padded step drives its gates and state to their bounds, so the last state, all it returns, is nearly the same for every sequence. Pad with 0, the scaled features' centre (and mask the padding).`,
+        evidence: [`${pct(p.tailRows)} of rows padded at the end with ${fill}`, `${pct(p.tailSteps)} of steps are trailing padding`],
+        relevance: new Map([[first.pos, { score: 1, evidence: `reads ${fill} padding last` }]]),
+        fixes: site ? [{ title: `Pad with 0 instead of ${fill}`, plan: { kind: 'literalTo', file: site.file, value: p.value, to: '0' } }] : [],
+        atFix: true,
+        confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'),
+        strength: 0.95,
+        weak: false,
+      },
+    ];
+  }
   return [
     {
       id: `sequences-padded-at-end:${name}`,
