@@ -577,36 +577,56 @@ function activationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'activatio
   return [src.edit(file, inner.end, inner.end, `, activation: ${q}${p.to}${q}`)];
 }
 
+/**
+ * Where a layer's option is written: in the layer call's own object, or in the one object spread
+ * into it (`{ filters: 8, ...convOptions }` with `const convOptions = { kernelInitializer: 'zeros' }`).
+ */
+function layerOptionValue(src: SourceText, layer: LayerInfo, key: string): Span | null {
+  const site = layer.site;
+  const call = site ? findCall(src, site, layerCallee(layer.className)) : null;
+  const obj = call ? objectArg(src, call) : null;
+  if (!obj) return null;
+  const own = obj.props.find((x) => x.key === key);
+  if (own) return own.value;
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  for (const piece of splitTopLevel(t, obj.open + 1, obj.close)) {
+    const span = trim(t, piece.start, piece.end);
+    const spread = /^\.\.\.\s*([A-Za-z_$][\w$]*)$/.exec(t.slice(span.start, span.end))?.[1];
+    if (!spread) continue;
+    const declarations = [...code.matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(spread)}\\s*=\\s*\\{`, 'g'))];
+    if (declarations.length !== 1) continue;
+    const open = declarations[0]!.index! + declarations[0]![0].length - 1;
+    const close = matchClose(t, open);
+    const value = close < 0 ? null : objectProps(t, open, close).find((x) => x.key === key)?.value;
+    if (value) return value;
+  }
+  return null;
+}
+
 function layerOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'layerOption' }>): EditResult {
   const site = p.layer.site;
-  if (!site) return null;
-  const call = findCall(src, site, layerCallee(p.layer.className));
-  const obj = call ? objectArg(src, call) : null;
-  const prop = obj?.props.find((x) => x.key === p.key);
-  if (!prop?.value) return null;
-  const lit = stringLiteral(src.text, prop.value);
+  const value = layerOptionValue(src, p.layer, p.key);
+  if (!site || !value) return null;
+  const lit = stringLiteral(src.text, value);
   if (lit) return [src.edit(site.file, lit.inner.start, lit.inner.end, p.to)];
   // An initializer object (tf.initializers.constant({ value: -5 })) becomes the named one.
-  const q = quoteStyle(src.text, firstStringValue(src, obj!));
-  return [src.edit(site.file, prop.value.start, prop.value.end, `${q}${p.to}${q}`)];
+  const q = quoteStyle(src.text, null);
+  return [src.edit(site.file, value.start, value.end, `${q}${p.to}${q}`)];
 }
 
 function layerValueEdits(src: SourceText, p: Extract<FixPlan, { kind: 'layerValue' }>): EditResult {
   const site = p.layer.site;
-  if (!site) return null;
-  const call = findCall(src, site, layerCallee(p.layer.className));
-  const value = (call ? objectArg(src, call) : null)?.props.find((x) => x.key === p.key)?.value;
-  return value ? [src.edit(site.file, value.start, value.end, p.to)] : null;
+  const value = layerOptionValue(src, p.layer, p.key);
+  return site && value ? [src.edit(site.file, value.start, value.end, p.to)] : null;
 }
 
 function layerNumberEdits(src: SourceText, p: Extract<FixPlan, { kind: 'layerNumber' }>): EditResult {
   const site = p.layer.site;
-  if (!site) return null;
-  const call = findCall(src, site, layerCallee(p.layer.className));
-  const value = (call ? objectArg(src, call) : null)?.props.find((x) => x.key === p.key)?.value;
+  const value = layerOptionValue(src, p.layer, p.key);
   const written = value ? src.text.slice(value.start, value.end) : '';
   // A number, or a name for one (`poolSize: SIDE`).
-  if (!value || !(NUMBER.test(written) || /^[A-Za-z_$][\w$]*$/.test(written))) return null;
+  if (!site || !value || !(NUMBER.test(written) || /^[A-Za-z_$][\w$]*$/.test(written))) return null;
   return [src.edit(site.file, value.start, value.end, literal(p.to))];
 }
 

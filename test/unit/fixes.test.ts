@@ -1034,6 +1034,15 @@ describe('the same edit from two layers made by one line', () => {
   });
 });
 
+describe('a layer option written in one object spread into the layer call', () => {
+  it('is changed where that object is declared; a key in neither is no edit', () => {
+    const src = ["const convOptions = { kernelSize: 3, activation: 'relu', kernelInitializer: 'zeros' };", 'model.add(tf.layers.conv2d({ filters: 8, ...convOptions }));'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'layerOption', layer: layer('Conv2D', 2, 21), key: 'kernelInitializer', to: 'heNormal' })!, 1), "const convOptions = { kernelSize: 3, activation: 'relu', kernelInitializer: 'heNormal' };");
+    assert.equal(lineOf(apply(src, { kind: 'layerNumber', layer: layer('Conv2D', 2, 21), key: 'kernelSize', to: 5 })!, 1), "const convOptions = { kernelSize: 5, activation: 'relu', kernelInitializer: 'zeros' };");
+    assert.equal(apply(src, { kind: 'layerNumber', layer: layer('Conv2D', 2, 21), key: 'strides', to: 1 }), null);
+  });
+});
+
 describe('a fitDataset option removed', () => {
   it('takes the comma after it, or before it when it is last', () => {
     assert.equal(apply('await model.fitDataset(ds, { epochs: EPOCHS, batchesPerEpoch: 1, verbose: 0 });', { kind: 'removeDatasetOption', fitSite: site(1, 13), key: 'batchesPerEpoch' }), 'await model.fitDataset(ds, { epochs: EPOCHS, verbose: 0 });');
