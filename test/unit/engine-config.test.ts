@@ -1682,3 +1682,23 @@ describe('sequences padded at the end with a "missing" marker instead of 0', () 
     assert.deepEqual([f.symptom, f.rootCause, f.location?.line], ['sequences-padded-at-end', 'training-data', 2]);
   });
 });
+
+describe("a sigmoid output whose bias starts far from the targets' log-odds", () => {
+  const src = withLine(CLASSIFIER_SRC, 8, "  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid', biasInitializer: tf.initializers.constant({ value: -10 }) }));");
+  const model = (bias: string) => ({ layers: [dense(16, 'relu', 7), dense(1, 'sigmoid', 8, { config: { biasInitializer: bias } })], loss: 'binaryCrossentropy', compileLine: 11, fitLine: 12 });
+
+  it('a stall confirms it on the output layer, fixed to start the bias at 0', () => {
+    const b = new TraceBuilder().model(model('Constant(value=-10)')).xRange(-1, 1).yBinary(0.1);
+    const warned = configOnly(b, src).findings;
+    assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}`), ['saturated-output-bias:dense_2:false']);
+    assert.match(warned[0]!.message, /bias starts at -10, so its sigmoid starts every output at about 4\.54e-5, while 10% of the targets are 1/);
+    assert.equal(lineOf(applyFix(src, warned[0]!.fix), 8), "  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid', biasInitializer: 'zeros' }));");
+    flat(300, 0.33, 0.003).forEach((l) => b.step(l, { acc: 0.9 }));
+    const f = run(b.events, sources(src)).findings.find((x) => x.confirmed)!;
+    assert.deepEqual([f.id, f.rootCause, f.location?.line], ['saturated-output-bias:dense_2', 'weight-initialization', 8]);
+  });
+
+  it("a rare-class prior near the targets' log-odds is no finding", () => {
+    assert.deepEqual(configOnly(new TraceBuilder().model(model('Constant(value=-4.6)')).xRange(-1, 1).yBinary(0.01)).findings, []);
+  });
+});

@@ -1288,6 +1288,49 @@ function initText(described: unknown): string {
   return /^(zeros|ones)$/i.test(s) ? `'${s.toLowerCase()}'` : s;
 }
 
+/** A sigmoid output's starting log-odds this far from the targets' own start it saturated: its gradient is a fiftieth or less of its largest. */
+const SATURATED_LOG_ODDS = 4;
+/** Without the targets' rate, a bias this large saturates any sigmoid output. */
+const SATURATED_BIAS = 6;
+
+/**
+ * A sigmoid output whose bias starts at a large constant (biasInitializer constant -10, a "rare
+ * event prior" with the sign or size wrong): every output starts pinned near 0 or 1, where the
+ * sigmoid's slope p(1 − p) is nearly 0, so the loss barely moves it. A prior that matches the
+ * targets' rate (log(p / (1 − p)), as detection models start rare classes) is no finding. A stall
+ * confirms it; the fix starts the bias at 0.
+ */
+function saturatedOutputBias(view: ModelView, run: ModelState): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const o of view.outputs) {
+    if (o.activation !== 'sigmoid' || o.actLayer !== o.layer) continue;
+    const bias = initialBias(o.layer);
+    if (bias === null || !Number.isFinite(bias)) continue;
+    const y = run.data.y.get(o.slot)?.summary;
+    const binary = y?.distinct?.every((v) => v === 0 || v === 1) === true && isNum(y.mean) && y.mean > 0 && y.mean < 1;
+    const prior = binary ? Math.log(y!.mean! / (1 - y!.mean!)) : null;
+    if (prior !== null ? Math.abs(bias - prior) < SATURATED_LOG_ODDS : Math.abs(bias) < SATURATED_BIAS) continue;
+    const p = 1 / (1 + Math.exp(-bias));
+    const name = o.layer.info.name;
+    out.push({
+      id: `saturated-output-bias:${name}`,
+      symptom: 'saturated-activation',
+      rootCause: 'weight-initialization',
+      layer: o.layer,
+      location: o.layer.info.site,
+      related: [],
+      message: `${name}'s bias starts at ${fmt(bias)}, so its sigmoid starts every output at about ${fmt(p)}${prior !== null ? `, while ${pct(y!.mean!)} of the targets are 1` : ''}: there the sigmoid's slope p(1 − p) is ${fmt(p * (1 - p))} of an output, so the loss's gradient barely reaches the weights and the outputs stay pinned. Start the bias at 0${prior !== null && Math.abs(prior) > 1 ? ` (or at the targets' log-odds, ${fmt(prior)})` : ''}.`,
+      evidence: [`${name}: biasInitializer ${String(o.layer.info.config['biasInitializer'])}`, ...(prior !== null ? [`targets' rate ${fmt(y!.mean!)}, log-odds ${fmt(prior)}`] : [])],
+      relevance: new Map([[o.layer.pos, { score: 1, evidence: `starts saturated at ${fmt(p)}` }]]),
+      fixes: [initializerFix(o.layer, 'biasInitializer', 'zeros', `Start ${name}'s bias at 0 instead of ${fmt(bias)}`)],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'saturated-activation', 'vanishing-gradient', 'constant-output'),
+      strength: 0.9,
+      weak: false,
+    });
+  }
+  return out;
+}
+
 /**
  * Constant kernel initializers in hidden layers. Behind a ReLU, an all-zero kernel with a bias
  * that starts at or below 0 makes every unit output exactly 0, where ReLU's gradient is 0: the
@@ -4186,6 +4229,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...gradientAscent(run));
   out.push(...activationAppliedTwice(view, run));
   out.push(...initializationChecks(view));
+  out.push(...saturatedOutputBias(view, run));
   out.push(...explodingInitCheck(view));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
