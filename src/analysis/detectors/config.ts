@@ -1305,7 +1305,8 @@ function saturatedOutputBias(view: ModelView, run: ModelState): Hypothesis[] {
   for (const o of view.outputs) {
     if (o.activation !== 'sigmoid' || o.actLayer !== o.layer) continue;
     const bias = initialBias(o.layer);
-    if (bias === null || !Number.isFinite(bias)) continue;
+    // A bias at 0 is the default start, whatever the targets' rate.
+    if (bias === null || !Number.isFinite(bias) || Math.abs(bias) < SATURATED_LOG_ODDS) continue;
     const y = run.data.y.get(o.slot)?.summary;
     const binary = y?.distinct?.every((v) => v === 0 || v === 1) === true && isNum(y.mean) && y.mean > 0 && y.mean < 1;
     const prior = binary ? Math.log(y!.mean! / (1 - y!.mean!)) : null;
