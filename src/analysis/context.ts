@@ -111,6 +111,8 @@ export interface Hypothesis {
   quiet?: boolean;
   /** The fault is the text its fix edits (a shape constant the layer names): shown there, the location as related. */
   atFix?: boolean;
+  /** Makes every step larger the way a higher learning rate does: it explains what a rate too high would (dead units, a swinging loss). */
+  scalesSteps?: boolean;
   /** Other layers whose sickness it explains besides `layer` (every block of a chain it spoils). */
   alsoAbout?: readonly LayerView[];
   /** The fault is in the object given to fit as this option: shown where the script writes it (see fitOptionWriteSite). */

@@ -1533,6 +1533,16 @@ describe("a loss computed on the model's outputs divided by a temperature", () =
     assert.equal(lineOf(applyFix(SRC, f.fix), 11), '  const lossFn = (labels, logits) => tf.losses.softmaxCrossEntropy(labels, logits);');
   });
 
+  it('outputs multiplied by 50 (an inverse temperature): every step 50 times larger, confirmed by a swinging or stuck loss, fixed by removing the product', () => {
+    const src = withLine(CLASSIFIER_SRC, 11, '  const lossFn = (labels, logits) => tf.losses.softmaxCrossEntropy(labels, logits.mul(1 / T));');
+    const b = scaled(50, 'Multiply');
+    assert.match(configOnly(b, src).findings[0]!.message, /multiplied by 50 .*each step is as large as a learning rate 50 times higher would make it/);
+    flat(300, 80, 8).forEach((l) => b.step(l, { acc: 0.33 }));
+    const f = run(b.events, sources(src)).findings.find((x) => x.confirmed)!;
+    assert.deepEqual([f.rootCause, f.location?.line], ['loss-function', 11]);
+    assert.equal(lineOf(applyFix(src, f.fix), 11), '  const lossFn = (labels, logits) => tf.losses.softmaxCrossEntropy(labels, logits);');
+  });
+
   it('training that learns withdraws it; outputs halved are no finding', () => {
     const b = scaled(1 / 20);
     decaying(300, 1.1, 0.3, 0.03, 0.01).forEach((l, i) => b.step(l, { acc: Math.min(0.95, 0.4 + i / 300) }));

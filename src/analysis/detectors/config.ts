@@ -3815,20 +3815,28 @@ function gradientBlocked(view: ModelView, run: ModelState): Hypothesis[] {
 
 /** Outputs shrunk this much or more before the loss stall training: a temperature of 5 or more. */
 const SHRUNK_OUTPUTS = 0.2;
+/** Outputs grown this much or more before the loss take steps as if the rate were that much higher. */
+const GROWN_OUTPUTS = 5;
 
 /**
- * A loss computed on the model's outputs divided by a number given as is (a distillation
+ * A loss computed on the model's outputs scaled by a number given as is. Divided (a distillation
  * temperature, `logits.div(T)` with T = 20, kept in a loss on hard labels): the loss sees outputs T
- * times smaller, so a softmax over them stays nearly uniform and every gradient that reaches the
- * weights is T times smaller. The probe walked each of the first steps' loss back to the outputs; a
- * temperature may be meant (distillation's soft targets), so a stall must confirm it.
+ * times smaller, a softmax over them stays nearly uniform and every gradient reaching the weights is
+ * T times smaller, so training stalls. Multiplied (an "inverse temperature", `logits.mul(50)`): the
+ * softmax saturates and every step is 50 times larger, as if the learning rate were, which kills
+ * units and makes the loss swing. The probe walked each of the first steps' loss back to the
+ * outputs; a temperature may be meant (distillation's soft targets), so training must confirm it.
  */
-function outputsShrunkBeforeLoss(view: ModelView, run: ModelState): Hypothesis[] {
+function outputsScaledBeforeLoss(view: ModelView, run: ModelState): Hypothesis[] {
   const e = run.outputScaled;
-  if (!e || e.factor > SHRUNK_OUTPUTS) return [];
-  const by = 1 / e.factor;
+  if (!e || (e.factor > SHRUNK_OUTPUTS && e.factor < GROWN_OUTPUTS)) return [];
+  const shrunk = e.factor <= SHRUNK_OUTPUTS;
   const op = e.kernel === 'RealDiv' ? 'div' : 'mul';
-  const written = e.kernel === 'RealDiv' ? `divided by ${literal(by)}` : `multiplied by ${literal(e.factor)}`;
+  const written = e.kernel === 'RealDiv' ? `divided by ${literal(1 / e.factor)}` : `multiplied by ${literal(e.factor)}`;
+  const times = literal(shrunk ? 1 / e.factor : e.factor);
+  const effect = shrunk
+    ? `it sees outputs ${times} times smaller than the model makes, so a softmax or sigmoid over them stays near uniform, and every gradient reaching the weights is ${times} times smaller. A temperature belongs on soft targets with the loss scaled back by its square; on hard labels compute the loss on the outputs themselves.`
+    : `it sees outputs ${times} times larger than the model makes, so a softmax or sigmoid over them saturates at once, and every gradient reaching the weights is ${times} times larger: each step is as large as a learning rate ${times} times higher would make it. Compute the loss on the outputs themselves.`;
   return [
     {
       id: 'outputs-scaled-before-loss:loss',
@@ -3837,13 +3845,16 @@ function outputsShrunkBeforeLoss(view: ModelView, run: ModelState): Hypothesis[]
       layer: null,
       location: e.site ?? view.compileSite ?? view.event.fitSite,
       related: [],
-      message: `The loss is computed on the model's outputs ${written} (in each of the first ${e.steps} steps, every path from the loss to the outputs starts there): it sees outputs ${literal(by)} times smaller than the model makes, so a softmax or sigmoid over them stays near uniform, and every gradient reaching the weights is ${literal(by)} times smaller. A temperature belongs on soft targets with the loss scaled back by its square; on hard labels compute the loss on the outputs themselves.`,
-      evidence: [`every path from the loss to the model's outputs passes ${op}(${literal(by)}), in ${e.steps} steps`],
+      message: `The loss is computed on the model's outputs ${written} (in each of the first ${e.steps} steps, every path from the loss to the outputs starts there): ${effect}`,
+      evidence: [`every path from the loss to the model's outputs passes ${op}(${literal(e.kernel === 'RealDiv' ? 1 / e.factor : e.factor)}), in ${e.steps} steps`],
       relevance: new Map(),
       fixes: e.site ? [{ title: `Compute the loss on the model's outputs, not ${written}`, plan: { kind: 'unwrapCall', site: e.site, op, arity: 2 } }] : [],
-      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'vanishing-gradient'),
+      confirmBy: shrunk
+        ? set('loss-not-decreasing', 'accuracy-not-increasing', 'vanishing-gradient')
+        : set('loss-not-decreasing', 'accuracy-not-increasing', 'loss-oscillating', 'loss-diverging', 'dead-relu', 'saturated-activation', 'exploding-gradient', 'non-finite-loss', 'non-finite-output', 'non-finite-weights', 'non-finite-gradients'),
       strength: 0.85,
       weak: false,
+      ...(shrunk ? {} : { scalesSteps: true }),
     },
   ];
 }
@@ -4221,7 +4232,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...tinyMaxNorm(run));
   out.push(...penaltyDominates(run));
   out.push(...gradientBlocked(view, run));
-  out.push(...outputsShrunkBeforeLoss(view, run));
+  out.push(...outputsScaledBeforeLoss(view, run));
   out.push(...variablesBlocked(run));
   out.push(...untrackedVariables(run));
   out.push(...truncatedData(view, run));

@@ -66,8 +66,8 @@ function layerCause(ctx: Ctx, symptom: Symptom, layer: LayerView, own: Cause): C
     const h = strongHyps(ctx, symptom, (x) => x.inputSide === true)[0];
     if (h) return { rootCause: h.rootCause, layer: null, location: h.location, fixes: h.fixes, confirms: [h.id], folds: [] };
   }
-  const lr = strongHyps(ctx, symptom, (x) => x.rootCause === 'learning-rate')[0];
-  if (lr) return { rootCause: 'learning-rate', layer: null, location: lr.location, fixes: lr.fixes, confirms: [lr.id], folds: [] };
+  const lr = strongHyps(ctx, symptom, (x) => x.rootCause === 'learning-rate' || x.scalesSteps === true)[0];
+  if (lr) return { rootCause: lr.rootCause, layer: null, location: lr.location, fixes: lr.fixes, confirms: [lr.id], folds: [] };
   // Steps made several times larger while training kill units and pin outputs as a rate set too high does.
   const raised = raisedRateCause(ctx);
   if (raised) return raised;

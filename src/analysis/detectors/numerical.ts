@@ -157,6 +157,9 @@ function lrCause(ctx: Ctx, symptom: Symptom): Cause {
   // A percentage error on targets near 0 takes steps as large as its largest ratio: its own overflow.
   const percentage = confirmable(ctx, symptom, ['loss-function'], (h) => h.symptom === 'percentage-loss-near-zero')[0];
   if (percentage) return { rootCause: percentage.rootCause, layer: null, location: percentage.location, fixes: percentage.fixes, confirms: [percentage.id], folds: [] };
+  // Outputs multiplied before the loss make every step larger, as a higher rate would.
+  const scaledSteps = hypothesisIds(ctx, (h) => !h.weak && h.scalesSteps === true && h.confirmBy.has(symptom))[0];
+  if (scaledSteps) return { rootCause: scaledSteps.rootCause, layer: null, location: scaledSteps.location, fixes: scaledSteps.fixes, confirms: [scaledSteps.id], folds: [] };
   const view = ctx.view;
   const lrHyps = confirmable(ctx, symptom, ['learning-rate']);
   const raised = raisedRateCause(ctx, lrHyps.map((h) => h.id));

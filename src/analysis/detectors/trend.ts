@@ -233,6 +233,7 @@ function diverging(ctx: Ctx, lp: LossProgress | null, final: boolean): Observati
   const hs = strong(ctx, ['loss-diverging']).filter(
     (h) =>
       h.rootCause === 'learning-rate' ||
+      h.scalesSteps === true ||
       h.inputSide === true ||
       h.id.startsWith('unscaled-input:y') ||
       h.symptom === 'unshuffled-batches' ||
@@ -300,7 +301,7 @@ function oscillating(ctx: Ctx, lp: LossProgress | null, final: boolean): Observa
   const net = mean(pts.slice(0, third)) - mean(pts.slice(-third));
   const holds = flipRatio >= 0.6 && amp >= 0.1 * level && amp >= 3 * noise && Math.abs(net) < 2 * amp && !lp.learning;
   if (!persisted(run, 'oscillating', holds, ctx.iteration, final ? 0 : 10)) return [];
-  const hs = strong(ctx, ['loss-oscillating']).filter((h) => h.rootCause === 'learning-rate' || h.inputSide === true || h.symptom === 'unshuffled-batches' || h.symptom === 'percentage-loss-near-zero');
+  const hs = strong(ctx, ['loss-oscillating']).filter((h) => h.rootCause === 'learning-rate' || h.scalesSteps === true || h.inputSide === true || h.symptom === 'unshuffled-batches' || h.symptom === 'percentage-loss-near-zero');
   const fix = learningRateFix(ctx.view, run, 0.1);
   const cause: Cause = hs.length
     ? fromHyps(hs)
