@@ -1664,6 +1664,16 @@ describe('inputs standardized with the mean and the standard deviation swapped',
     assert.match(applyFix(CLASSIFIER_SRC, f.fix), /tf\.moments\(/);
   });
 
+  it('columns divided by their maximum, not their range (years near 1 ± 0.005): kept while the loss falls, confirmed by a run that settles near the no-skill level', () => {
+    const b = columns([0.993, 0.971, 0.5, 0.45], [0.0045, 0.017, 0.29, 0.3]);
+    const warned = configOnly(b, CLASSIFIER_SRC).findings;
+    assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}`), ['unscaled-input:narrow:false']);
+    assert.match(warned[0]!.message, /2 input columns vary by 5% of their level or less \(column 0: ±0\.0045 around 0\.993; column 1: ±0\.017 around 0\.971\)/);
+    decaying(300, 1.1, 1.05, 0.05, 0.01).forEach((l) => b.step(l, { acc: 0.35 }));
+    const f = run(b.events, sources(CLASSIFIER_SRC)).findings.find((x) => x.confirmed)!;
+    assert.deepEqual([f.id, f.rootCause], ['unscaled-input:narrow', 'input-normalization']);
+  });
+
   it('columns standardized the right way (mean 0, spread 1), or min-max scaled, are no finding', () => {
     assert.deepEqual(configOnly(columns([0, 0, 0, 0], [1, 1, 1, 1]), CLASSIFIER_SRC).findings, []);
     assert.deepEqual(configOnly(columns([0.5, 0.48, 0.51, 0.3], [0.29, 0.3, 0.28, 0.2]), CLASSIFIER_SRC).findings, []);

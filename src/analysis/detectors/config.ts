@@ -2556,13 +2556,16 @@ const NARROW_SPREAD = 0.05;
  * all narrower than that count. Certain once a column is left that narrow; the fix standardizes the
  * inputs where fit is given them.
  */
+/** Each column lies exactly its spread away from 1, all narrower than a standardized column: (x - std) / mean. */
+function swappedColumns(centres: readonly number[], spreads: readonly number[]): boolean {
+  return spreads.every((v, i) => v > 0 && v < 0.7 && Math.abs(Math.abs(centres[i]! - 1) - v) <= SWAPPED_TOLERANCE * Math.max(1, v));
+}
+
 function meanAndSpreadSwapped(view: ModelView, run: ModelState): Hypothesis[] {
   const x = run.data.x.get(0);
   const centres = x?.summary.columnCentres;
   const spreads = x?.summary.columnSpreads;
-  if (!x || !centres || !spreads || centres.length !== spreads.length || spreads.length < 3) return [];
-  const swapped = spreads.every((v, i) => v > 0 && v < 0.7 && Math.abs(Math.abs(centres[i]! - 1) - v) <= SWAPPED_TOLERANCE * Math.max(1, v));
-  if (!swapped) return [];
+  if (!x || !centres || !spreads || centres.length !== spreads.length || spreads.length < 3 || !swappedColumns(centres, spreads)) return [];
   const narrow = spreads.map((v, i) => [v, i] as const).filter(([v]) => v < NARROW_SPREAD);
   const fitSite = x.site ?? view.event.fitSite;
   const cols = spreads.slice(0, 6).map((v, i) => `column ${i}: mean ${fmt(centres[i]!)}, spread ${fmt(v)}`);
@@ -2580,6 +2583,44 @@ function meanAndSpreadSwapped(view: ModelView, run: ModelState): Hypothesis[] {
       strength: 0.9,
       keepWhenLearning: true,
       ...(narrow.length ? { certain: true } : {}),
+    },
+  ];
+}
+
+/** A column whose spread is at most this share of its level keeps next to nothing of what told its rows apart. */
+const NARROW_SHARE = 0.05;
+
+/**
+ * Inputs that look scaled (every value within ±10) but with columns that vary by no more than a
+ * twentieth of their level: years, pressures or kelvins divided by their maximum instead of
+ * their range (`v / max` where `(v - min) / (max - min)` was meant) all sit near 1 and keep only a
+ * sliver of spread, which the first layer's weights must grow huge to use. A loss that settles near
+ * the no-skill level confirms it; the fix standardizes the inputs where fit is given them.
+ */
+function narrowColumns(view: ModelView, run: ModelState): Hypothesis[] {
+  const x = run.data.x.get(0);
+  const s = x?.summary;
+  const centres = s?.columnCentres;
+  const spreads = s?.columnSpreads;
+  if (!x || !s || !centres || !spreads || centres.length !== spreads.length || !isNum(s.min) || !isNum(s.max)) return [];
+  if (Math.max(Math.abs(s.min), Math.abs(s.max)) > 10 || swappedColumns(centres, spreads)) return [];
+  const narrow = spreads.map((v, i) => [v, i] as const).filter(([v, i]) => v > 0 && Math.abs(centres[i]!) >= 0.1 && v <= NARROW_SHARE * Math.abs(centres[i]!));
+  if (narrow.length === 0) return [];
+  const fitSite = x.site ?? view.event.fitSite;
+  const cols = narrow.slice(0, 4).map(([v, i]) => `column ${i}: ±${fmt(v)} around ${fmt(centres[i]!)}`);
+  return [
+    {
+      id: 'unscaled-input:narrow',
+      symptom: 'unscaled-input',
+      rootCause: 'input-normalization',
+      ...aboutInputs(view, 0, x),
+      message: `${narrow.length === 1 ? 'One input column varies' : `${narrow.length} input columns vary`} by ${NARROW_SHARE * 100}% of their level or less (${cols.join('; ')}): scaled by dividing by their maximum rather than by their range, values with a large offset (years, pressures, temperatures in kelvin) all land near 1 and keep only a sliver of what told them apart, which the first layer can use only through huge weights. Subtract the minimum (or the mean) before dividing.`,
+      evidence: cols,
+      relevance: new Map(),
+      fixes: fitSite ? [{ title: 'Standardize each column on its own', plan: { kind: 'scale', fitSite, role: 'x', op: { type: 'columns', fallback: null } } }] : [],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged'),
+      strength: 0.8,
+      settlesHigh: true,
     },
   ];
 }
@@ -4212,6 +4253,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   for (const o of view.outputs) out.push(...outputChecks(view, run, o));
   out.push(...inputChecks(view, run));
   out.push(...meanAndSpreadSwapped(view, run));
+  out.push(...narrowColumns(view, run));
   out.push(...unrelatedTargets(view, run));
   out.push(...targetsCopiedFromInputs(view, run));
   out.push(...oneHotInputsPastDepth(view, run));
