@@ -303,6 +303,8 @@ export type FixPlan =
   | { kind: 'standardizeSquashed'; site: SourceSite }
   /** The one number in the file written as `value` (a fill value declared once, `-999`) becomes `to`. */
   | { kind: 'literalTo'; file: string; value: number; to: string }
+  /** Every `new Array(n).map(fn)` in the file (map skips the holes, so the array stays empty) becomes `Array.from({ length: n }, fn)`. */
+  | { kind: 'arrayFromHoles'; file: string }
   /** The axis 0 of the softmax-like call at the site (`tf.logSumExp(x, 0, true)`, `x.sum(0, true)`) becomes -1. */
   | { kind: 'lastAxis'; site: SourceSite }
   /** The axis of the `moments`/`mean` call at the site (`tf.moments(x, 1)`, `x.mean(-1)`), taken over each row, becomes 0: over each column; `tf.moments(x)` gets axis 0. */
@@ -2748,6 +2750,23 @@ function callArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callArg
   return [src.edit(p.site.file, arg.start, arg.end, p.to)];
 }
 
+function arrayFromHolesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'arrayFromHoles' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/(?<![\w$.])(?:new\s+)?Array\s*\(/g)) {
+    const open = m.index! + m[0].length - 1;
+    const close = matchClose(t, open);
+    if (close < 0) continue;
+    const map = /^\s*\.\s*map\s*\(/.exec(t.slice(close + 1, close + 40));
+    const length = t.slice(open + 1, close).trim();
+    // One argument, a length: `new Array(1, 2)` holds values, and `new Array()` nothing to map.
+    if (!map || !length || splitTopLevel(t, open + 1, close).length !== 1) continue;
+    found.push(src.edit(p.file, m.index!, close + 1 + map[0].length, `Array.from({ length: ${length} }, `));
+  }
+  return found.length ? found : null;
+}
+
 function literalToEdits(src: SourceText, p: Extract<FixPlan, { kind: 'literalTo' }>): EditResult {
   const t = src.text;
   const code = codeOnly(t, 0, t.length);
@@ -3253,6 +3272,7 @@ function planFile(p: FixPlan): string | null {
       return p.fitSite.file;
     case 'declareRowInLoop':
     case 'literalTo':
+    case 'arrayFromHoles':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -3429,6 +3449,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return standardizeSquashedEdits(src, p);
       case 'literalTo':
         return literalToEdits(src, p);
+      case 'arrayFromHoles':
+        return arrayFromHolesEdits(src, p);
       case 'declaredArgument':
         return declaredArgumentEdits(src, p);
       case 'settingFallback':

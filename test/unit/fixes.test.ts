@@ -1043,6 +1043,17 @@ describe('a layer option written in one object spread into the layer call', () =
   });
 });
 
+describe('arrays made with new Array(n).map, which leaves the holes unmapped', () => {
+  it('become Array.from({ length: n }, fn); arrays of values and filled arrays are left alone', () => {
+    const src = ['const oneHot = (c) => new Array(K).map((_, k) => (k === c ? 1 : 0));', 'const row = Array(3).map(() => 0);', 'const ok = new Array(K).fill(0).map((_, k) => k);', 'const pair = new Array(1, 2).map((v) => v);'].join('\n');
+    const out = apply(src, { kind: 'arrayFromHoles', file: FILE })!;
+    assert.equal(lineOf(out, 1), 'const oneHot = (c) => Array.from({ length: K }, (_, k) => (k === c ? 1 : 0));');
+    assert.equal(lineOf(out, 2), 'const row = Array.from({ length: 3 }, () => 0);');
+    assert.equal(lineOf(out, 3), 'const ok = new Array(K).fill(0).map((_, k) => k);');
+    assert.equal(lineOf(out, 4), 'const pair = new Array(1, 2).map((v) => v);');
+  });
+});
+
 describe('a fitDataset option removed', () => {
   it('takes the comma after it, or before it when it is last', () => {
     assert.equal(apply('await model.fitDataset(ds, { epochs: EPOCHS, batchesPerEpoch: 1, verbose: 0 });', { kind: 'removeDatasetOption', fitSite: site(1, 13), key: 'batchesPerEpoch' }), 'await model.fitDataset(ds, { epochs: EPOCHS, verbose: 0 });');

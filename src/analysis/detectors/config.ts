@@ -1514,6 +1514,12 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
             ...(headerOnly ? [{ title: 'Skip the header line', plan: { kind: 'skipHeader' as const, site: textSite } }] : []),
           ]
         : [];
+      // Whole rows of NaN: arrays made as `new Array(n).map(fn)`, which map leaves as holes.
+      const width = s.shape && s.shape.length >= 2 ? s.shape[s.shape.length - 1] : null;
+      const holes: PlannedFix | null =
+        s.infCount === 0 && s.nonFiniteRows && typeof width === 'number' && s.nanCount === s.nonFiniteRows * width && (e.origin?.site ?? fitSite)
+          ? { title: 'Build the arrays with Array.from: map skips the holes of new Array(n)', plan: { kind: 'arrayFromHoles', file: (e.origin?.site ?? fitSite)!.file } }
+          : null;
       // Made from an array holding undefined: a closure made in a `for (var ...)` loop reads the loop's last value, past the row's end.
       const closure: PlannedFix | null = e.origin?.nonFiniteFrom?.kernel === 'tensor' ? { title: 'Declare the loop variable with let, so each closure keeps its own value', plan: { kind: 'letLoopVariable', site: e.origin.nonFiniteFrom.site } } : null;
       // NaN made by the division that standardizes the inputs: a column whose spread is 0 gives 0 / 0.
@@ -1549,13 +1555,13 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         message: `The training ${what} contain ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''}: the first batch that holds one turns the weights into NaN. ${headerOnly ? 'Only the first row holds them, in every column: a header line parsed as numbers looks like this. ' : ''}${entered?.kernel === 'tensor' ? `They were already in the array the tensor was made from on line ${entered.site.line} (undefined becomes NaN: a field read past the end of its row, or by a closure that kept a loop's last index).` : 'Drop or fill those rows before training.'}`,
         evidence: [`${kinds} in the training ${what}${where ? `, ${where}` : ''}`],
         relevance: new Map(),
-        fixes: [...transformed, ...parsed, closure, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null),
+        fixes: [holes, ...transformed, ...parsed, closure, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null),
         confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation', 'vanishing-gradient', 'weights-unchanged', 'output-out-of-range'),
         strength: 1,
         weak: false,
         explainsAllHarm: true,
         // Shown on the parse, the loop or the log when a fix applies there.
-        ...(closure || atParse || written.length || parsed.length || transformed.length ? { atFix: true } : {}),
+        ...(holes || closure || atParse || written.length || parsed.length || transformed.length ? { atFix: true } : {}),
       });
     }
   }
