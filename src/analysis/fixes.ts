@@ -30,7 +30,7 @@ export type FixPlan =
   /** The value of an option written in the layer's call (`kernelInitializer: 'zeros'`) becomes the string `to`. */
   | { kind: 'layerOption'; layer: LayerInfo; key: string; to: string }
   /** The number (or the name of one) written for an option in the layer's call (`rate: 0.8`) becomes `to`. */
-  | { kind: 'layerNumber'; layer: LayerInfo; key: string; to: number }
+  | { kind: 'layerNumber'; layer: LayerInfo; key: string; to: number; insert?: boolean }
   /** The value written for an option in the layer's call (`useBias: false`) becomes the code `to`. */
   | { kind: 'layerValue'; layer: LayerInfo; key: string; to: string }
   /**
@@ -626,6 +626,12 @@ function layerValueEdits(src: SourceText, p: Extract<FixPlan, { kind: 'layerValu
 function layerNumberEdits(src: SourceText, p: Extract<FixPlan, { kind: 'layerNumber' }>): EditResult {
   const site = p.layer.site;
   const value = layerOptionValue(src, p.layer, p.key);
+  // An option left at its default is written into the call (`insert`), first among its options.
+  if (site && !value && p.insert) {
+    const call = findCall(src, site, layerCallee(p.layer.className));
+    const obj = call ? objectArg(src, call) : null;
+    return obj ? [prependProp(src, site.file, obj, `${p.key}: ${literal(p.to)}`)] : null;
+  }
   const written = value ? src.text.slice(value.start, value.end) : '';
   // A number, or a name for one (`poolSize: SIDE`).
   if (!site || !value || !(NUMBER.test(written) || /^[A-Za-z_$][\w$]*$/.test(written))) return null;

@@ -1722,3 +1722,28 @@ describe("a sigmoid output whose bias starts far from the targets' log-odds", ()
     assert.deepEqual(configOnly(new TraceBuilder().model(model('Constant(value=-4.6)')).xRange(-1, 1).yBinary(0.01)).findings, []);
   });
 });
+
+describe('a masking layer whose maskValue is not the padding', () => {
+  const src = withLine(withLine(CLASSIFIER_SRC, 6, '  model.add(tf.layers.masking({ inputShape: [20, 1] }));'), 7, '  model.add(tf.layers.lstm({ units: 8 }));');
+  const padded = (maskValue?: number) => {
+    const masking: LayerSpec = { className: 'Masking', line: 6, config: maskValue === undefined ? {} : { maskValue } };
+    return new TraceBuilder()
+      .model(classifierModel({ layers: [masking, { className: 'LSTM', line: 7, config: { units: 8 } }, dense(3, 'softmax', 8)] }))
+      .data('x', { shape: [300, 20, 1], dtype: 'float32', count: 6000, min: -1, max: 2.7, mean: -0.5, std: 0.9, nanCount: 0, infCount: 0, distinct: null, oneHotRows: null, zeroPadding: { tailSteps: 0.6, headSteps: 0, tailRows: 1, value: -1 } })
+      .yOneHot(3);
+  };
+
+  it('the default mask of 0 over -1 padding: a stall confirms it on the masking layer, fixed by writing maskValue -1', () => {
+    const b = padded();
+    const warned = configOnly(b, src).findings.find((f) => f.id.startsWith('mask-misses-padding'))!;
+    assert.match(warned.message, /end in steps filled with -1 \(60% of all steps\), but masking_1 masks steps equal to 0 \(its default\)/);
+    assert.equal(lineOf(applyFix(src, warned.fix), 6), '  model.add(tf.layers.masking({ maskValue: -1, inputShape: [20, 1] }));');
+    flat(300, 1.0986, 0.003).forEach((l) => b.step(l, { acc: 0.33 }));
+    const f = run(b.events, sources(src)).findings.find((x) => x.confirmed)!;
+    assert.deepEqual([f.id, f.rootCause, f.location?.line], ['mask-misses-padding:masking_1', 'training-data', 6]);
+  });
+
+  it('a mask that matches the padding is no finding', () => {
+    assert.deepEqual(configOnly(padded(-1), src).findings.filter((f) => f.symptom === 'sequences-padded-at-end'), []);
+  });
+});

@@ -2747,7 +2747,8 @@ function paddedAtEnd(view: ModelView, run: ModelState): Hypothesis[] {
   if (!p || p.tailSteps < PADDED_TAIL || p.tailRows < 0.5 || p.tailSteps < 2 * p.headSteps) return [];
   const first = view.layers.find((l) => l.kind !== 'input' && l.kind !== 'passthrough');
   if (!first || !RECURRENT.test(first.info.className) || first.info.config['returnSequences'] === true) return [];
-  if (view.layers.some((l) => /^masking$/i.test(l.info.className))) return [];
+  const masking = view.layers.find((l) => /^masking$/i.test(l.info.className));
+  if (masking) return maskMissesPadding(masking, first, p.value ?? 0, p);
   const name = first.info.name;
   const x = run.data.x.get(0)!;
   if (p.value !== undefined) {
@@ -2786,6 +2787,36 @@ function paddedAtEnd(view: ModelView, run: ModelState): Hypothesis[] {
       fixes: [{ title: `Mask the zero padding before ${name}`, plan: { kind: 'maskBefore', layer: first.info } }],
       confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'),
       strength: 0.9,
+      weak: false,
+    },
+  ];
+}
+
+/**
+ * A masking layer that looks for one value while the sequences are padded with another
+ * (`tf.layers.masking()` keeps its default maskValue 0, the padding is -1): nothing is masked, and
+ * the recurrent layer reads the padding as data, last. A stall confirms it; the fix gives the mask
+ * the padding's value.
+ */
+function maskMissesPadding(masking: LayerView, reader: LayerView, padding: number, p: { tailSteps: number; tailRows: number }): Hypothesis[] {
+  const given = masking.info.config['maskValue'];
+  const maskValue = typeof given === 'number' ? given : 0;
+  if (maskValue === padding) return [];
+  const name = masking.info.name;
+  return [
+    {
+      id: `mask-misses-padding:${name}`,
+      symptom: 'sequences-padded-at-end',
+      rootCause: 'training-data',
+      layer: masking,
+      location: masking.info.site,
+      related: [],
+      message: `${pct(p.tailRows)} of the input sequences end in steps filled with ${fmt(padding)} (${pct(p.tailSteps)} of all steps), but ${name} masks steps equal to ${fmt(maskValue)}${typeof given === 'number' ? '' : ' (its default)'}: no padded step is masked, so ${reader.info.name} reads the padding as data, last, and its final state says little of the real steps. Give the mask the padding's value.`,
+      evidence: [`${name}: maskValue ${fmt(maskValue)}`, `${pct(p.tailSteps)} of steps are trailing padding of ${fmt(padding)}`],
+      relevance: new Map([[masking.pos, { score: 1, evidence: `masks ${fmt(maskValue)}, not the padding's ${fmt(padding)}` }], [reader.pos, { score: 0.5, evidence: 'reads the unmasked padding' }]]),
+      fixes: [{ title: `Mask the padding: maskValue ${fmt(padding)}`, plan: { kind: 'layerNumber', layer: masking.info, key: 'maskValue', to: padding, insert: true } }],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'),
+      strength: 0.95,
       weak: false,
     },
   ];
