@@ -776,7 +776,8 @@ export class DiagnosisEngine {
 
   private visible(e: Entry): boolean {
     if (e.status === 'withdrawn') return false;
-    if (e.hyp && e.hyp.weak) return false;
+    // A weak hypothesis shows only once the end of the run confirmed it (a loss that settled high).
+    if (e.hyp && e.hyp.weak && e.status !== 'confirmed') return false;
     if (e.hyp?.quiet && e.status !== 'confirmed') return false;
     return true;
   }

@@ -3188,6 +3188,9 @@ function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
     // Hidden until training stalls: a hard task's neighbours can sit near chance too. Rows also
     // standardized across their columns are the fault itself, shown at once.
     weak: !rowWise,
+    // A loss that falls only as far as memorizing random pairs takes it (well above what the
+    // inputs would allow) confirms it too, when the run ends.
+    ...(rowWise ? {} : { settlesHigh: true }),
   };
   if (rowWise) {
     // The lines that took each row's mean in the inputs' making are the fault, and their axis the fix.
