@@ -1747,3 +1747,30 @@ describe('a masking layer whose maskValue is not the padding', () => {
     assert.deepEqual(configOnly(padded(-1), src).findings.filter((f) => f.symptom === 'sequences-padded-at-end'), []);
   });
 });
+
+describe('global pooling right after convolutions that each see a small patch', () => {
+  const src = withLine(withLine(CLASSIFIER_SRC, 7, "  model.add(tf.layers.conv2d({ inputShape: [12, 12, 1], filters: 8, kernelSize: 3, activation: 'relu' }));"), 8, '  model.add(tf.layers.globalAveragePooling2d({}));');
+  const model = (kernel: number) =>
+    classifierModel({
+      layers: [
+        { className: 'Conv2D', line: 7, activation: 'relu', inputShape: [null, 12, 12, 1], outputShape: [null, 12 - kernel + 1, 12 - kernel + 1, 8], weights: [{ name: 'kernel', shape: [kernel, kernel, 1, 8] }, { name: 'bias', shape: [8] }] },
+        { className: 'GlobalAveragePooling2D', line: 8, outputShape: [null, 8] },
+        dense(3, 'softmax', 9),
+      ],
+    });
+
+  it('a stall at the no-skill level is blamed on the pooling, fixed by flattening the maps', () => {
+    const b = new TraceBuilder().model(model(3)).xRange(0, 1).yOneHot(3);
+    flat(400, 1.0986, 0.003).forEach((l) => b.step(l, { acc: 0.33 }));
+    const f = run(b.events, sources(src)).findings.find((x) => x.confirmed)!;
+    assert.deepEqual([f.rootCause, f.location?.line], ['architecture', 8]);
+    assert.match(f.message, /averages each feature map over the whole 12×12 image, and the convolutions before it each see a patch only 3×3 wide/);
+    assert.equal(lineOf(applyFix(src, f.fix), 8), '  model.add(tf.layers.flatten({}));');
+  });
+
+  it('convolutions that see most of the image leave the pooling alone', () => {
+    const b = new TraceBuilder().model(model(9)).xRange(0, 1).yOneHot(3);
+    flat(400, 1.0986, 0.003).forEach((l) => b.step(l, { acc: 0.33 }));
+    assert.notEqual(run(b.events, sources(src)).findings.find((x) => x.confirmed)?.rootCause, 'architecture');
+  });
+});

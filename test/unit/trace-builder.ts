@@ -37,6 +37,7 @@ export interface LayerSpec {
   weights?: LayerInfo['weights'];
   /** Names of the layers it takes (a functional model); the layer before it when not given. */
   inbound?: string[];
+  inputShape?: Array<number | null>;
 }
 
 export const dense = (units: number, activation = 'linear', line?: number, extra: Partial<LayerSpec> = {}): LayerSpec => ({
@@ -193,7 +194,7 @@ export class TraceBuilder {
         className: l.className,
         activation: l.activation ?? (l.className === 'Dense' ? 'linear' : null),
         units: l.className === 'Dense' ? units : null,
-        inputShape: [null, prevUnits],
+        inputShape: l.inputShape ?? [null, prevUnits],
         outputShape: l.outputShape ?? [null, units],
         params: l.params ?? (l.className === 'Dense' ? prevUnits * units + units : 0),
         trainable: true,

@@ -3533,7 +3533,64 @@ function wholeImagePooling(view: ModelView): Hypothesis[] {
       },
     ];
   }
-  return [];
+  return globalPoolingOfLocalFeatures(view);
+}
+
+/** A layer's stride along the image's rows, as the probe records it ("2,2" or 2); 1 when not given. */
+function strideOf(l: LayerView, fallback: number): number {
+  const given = l.info.config['strides'];
+  const first = typeof given === 'number' ? given : typeof given === 'string' ? Number(given.split(',')[0]) : NaN;
+  return Number.isFinite(first) && first > 0 ? first : fallback;
+}
+
+/**
+ * Global pooling (globalAveragePooling2d) right after convolutions that each see only a small
+ * patch of the image (all of them together less than half its side): what is left is how much of
+ * each local pattern the image holds, not where, so a classifier told by position (which quarter
+ * a spot is in) cannot learn. Global pooling on purpose is common, so only a stall lends it weight.
+ */
+function globalPoolingOfLocalFeatures(view: ModelView): Hypothesis[] {
+  const pool = view.layers.find((l) => /^global(?:average|max)pooling2d$/i.test(l.info.className));
+  if (!pool) return [];
+  const before = view.layers.filter((l) => l.pos < pool.pos && l.kind !== 'input');
+  const convs = before.filter((l) => /^conv2d$/i.test(l.info.className));
+  const side = convs[0] ? inputShapeOf(view, convs[0])?.[1] : null;
+  if (convs.length === 0 || !isNum(side)) return [];
+  // The receptive field of one unit before the pooling: each window widens it by its size less 1, times the strides before it.
+  let field = 1;
+  let jump = 1;
+  for (const l of before) {
+    if (/^conv2d$/i.test(l.info.className)) {
+      const k = kernelShape(l)?.[0];
+      if (!isNum(k)) return [];
+      field += (k - 1) * jump;
+      jump *= strideOf(l, 1);
+    } else if (/^(max|average)pooling2d$/i.test(l.info.className)) {
+      const size = l.info.config['poolSize'];
+      const p = typeof size === 'number' ? size : typeof size === 'string' ? Number(size.split(',')[0]) : 2;
+      field += (p - 1) * jump;
+      jump *= strideOf(l, p);
+    }
+  }
+  if (field * 2 > side) return [];
+  const name = pool.info.name;
+  return [
+    {
+      id: `whole-image-pooling:${name}`,
+      symptom: 'loss-not-decreasing',
+      rootCause: 'architecture',
+      layer: pool,
+      location: pool.info.site,
+      related: [],
+      message: `${name} averages each feature map over the whole ${side}×${side} image, and the convolutions before it each see a patch only ${field}×${field} wide: what is left is how much of each small pattern the image holds, not where it is, so the layers after it cannot tell images apart by position. Flatten the feature maps instead (or let the convolutions see most of the image), unless where things are does not matter.`,
+      evidence: [`${convs.length} convolution${convs.length === 1 ? '' : 's'} with a receptive field of ${field}×${field} on a ${side}×${side} image`, `${name} pools each map to one value`],
+      relevance: new Map([[pool.pos, { score: 1, evidence: 'keeps no position' }]]),
+      fixes: pool.info.site ? [{ title: `Flatten the feature maps instead of ${name}`, plan: { kind: 'renameOp', site: pool.info.site, from: pool.info.className.replace(/^G/, 'g').replace(/2D$/, '2d'), to: 'flatten' } }] : [],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 0.45,
+      weak: true,
+    },
+  ];
 }
 
 /** Sequences at least this long let an unbounded recurrent state compound out of range. */
