@@ -298,6 +298,14 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/tanh-squash-raw-features/buggy.js', symptoms: ['identical-inputs'], rootCause: 'input-normalization', lineOf: '', fixed: 'tf.tanh(tf.tidy(() => { const t = raw; const { mean, variance } = tf.moments(t, 0);' },
   { script: 'benchmark/bugs/cosine-loss-scalar-targets/buggy.js', symptoms: ['loss-diverging'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.meanSquaredError(yTrue, yPred);' },
   { script: 'benchmark/bugs/padding-value-minus-999/buggy.js', symptoms: ['sequences-padded-at-end'], rootCause: 'training-data', lineOf: '', fixed: 'const FILL_VALUE = 0;' },
+  // Logits multiplied by 50 before the loss; columns divided by their maximum; a mask of 0 over -1 padding; new Array(n).map targets.
+  { script: 'benchmark/bugs/logits-multiplied-by-inverse-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
+  { script: 'benchmark/bugs/minmax-divides-by-max-not-range/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: 'const xTrain = tf.tensor2d(' },
+  { script: 'benchmark/bugs/masking-value-mismatch/buggy.js', symptoms: ['sequences-padded-at-end'], rootCause: 'training-data', lineOf: '', fixed: 'tf.layers.masking({ maskValue: -1, inputShape: [MAX_MONTHS, 1] })' },
+  { script: 'benchmark/bugs/new-array-map-holes/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: '', fixed: 'Array.from({ length: NUM_CLASSES }, (_, k) => (k === label ? 1 : 0))' },
+  // Training labels taken from the test split: a loss that ends far above what the inputs allow; global pooling after one 3×3 convolution.
+  { script: 'benchmark/bugs/labels-from-wrong-split/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: 'const testStates = ' },
+  { script: 'benchmark/bugs/global-pool-loses-position/buggy.js', symptoms: ['loss-not-decreasing'], rootCause: 'architecture', lineOf: '', fixed: 'model.add(tf.layers.flatten({}));' },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'await model.fit(xs.gather(rowOrder), ys.gather(rowOrder), {' },
 ];
