@@ -1780,23 +1780,36 @@ function renameOpEdits(src: SourceText, p: Extract<FixPlan, { kind: 'renameOp' }
   return [src.edit(p.site.file, at, at + p.from.length, p.to)];
 }
 
-function freshRowsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'freshRows' }>): EditResult {
-  const t = src.text;
+/**
+ * Every `new Array(n).<method>(` (or `Array(n).<method>(`) in the file with one length argument: where
+ * it starts, the length as written, and the method call's open parenthesis.
+ */
+function arrayOfLengthCalls(t: string, method: string): Array<{ start: number; length: string; methodOpen: number }> {
   const code = codeOnly(t, 0, t.length);
-  const found: TextEdit[] = [];
+  const out: Array<{ start: number; length: string; methodOpen: number }> = [];
   for (const m of code.matchAll(/(?<![\w$.])(?:new\s+)?Array\s*\(/g)) {
     const open = m.index! + m[0].length - 1;
     const close = matchClose(t, open);
-    const fill = close > 0 ? /^\s*\.\s*fill\s*\(/.exec(code.slice(close + 1)) : null;
-    if (!fill || splitTopLevel(t, open + 1, close).length !== 1) continue;
-    const fillOpen = close + 1 + fill[0].length - 1;
-    const fillClose = matchClose(t, fillOpen);
-    const args = fillClose > 0 ? splitTopLevel(t, fillOpen + 1, fillClose) : [];
+    const call = close > 0 ? new RegExp(String.raw`^\s*\.\s*${method}\s*\(`).exec(code.slice(close + 1, close + 80)) : null;
+    const length = close > 0 ? t.slice(open + 1, close).trim() : '';
+    // One argument, a length: `new Array(1, 2)` holds values, and `new Array()` is empty.
+    if (!call || !length || splitTopLevel(t, open + 1, close).length !== 1) continue;
+    out.push({ start: m.index!, length, methodOpen: close + call[0].length });
+  }
+  return out;
+}
+
+function freshRowsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'freshRows' }>): EditResult {
+  const t = src.text;
+  const found: TextEdit[] = [];
+  for (const a of arrayOfLengthCalls(t, 'fill')) {
+    const fillClose = matchClose(t, a.methodOpen);
+    const args = fillClose > 0 ? splitTopLevel(t, a.methodOpen + 1, fillClose) : [];
     if (args.length !== 1) continue;
     const value = t.slice(args[0]!.start, args[0]!.end).trim();
     // Only a value made once and shared: an array or an object, not a number.
     if (!/^(?:\[|\{|(?:new\s+)?Array\s*[.(])/.test(value)) continue;
-    found.push(src.edit(p.site.file, m.index!, fillClose + 1, `Array.from({ length: ${t.slice(open + 1, close).trim()} }, () => ${value})`));
+    found.push(src.edit(p.site.file, a.start, fillClose + 1, `Array.from({ length: ${a.length} }, () => ${value})`));
   }
   return found.length === 1 ? found : null;
 }
@@ -2757,19 +2770,7 @@ function callArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callArg
 }
 
 function arrayFromHolesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'arrayFromHoles' }>): EditResult {
-  const t = src.text;
-  const code = codeOnly(t, 0, t.length);
-  const found: TextEdit[] = [];
-  for (const m of code.matchAll(/(?<![\w$.])(?:new\s+)?Array\s*\(/g)) {
-    const open = m.index! + m[0].length - 1;
-    const close = matchClose(t, open);
-    if (close < 0) continue;
-    const map = /^\s*\.\s*map\s*\(/.exec(t.slice(close + 1, close + 40));
-    const length = t.slice(open + 1, close).trim();
-    // One argument, a length: `new Array(1, 2)` holds values, and `new Array()` nothing to map.
-    if (!map || !length || splitTopLevel(t, open + 1, close).length !== 1) continue;
-    found.push(src.edit(p.file, m.index!, close + 1 + map[0].length, `Array.from({ length: ${length} }, `));
-  }
+  const found = arrayOfLengthCalls(src.text, 'map').map((a) => src.edit(p.file, a.start, a.methodOpen + 1, `Array.from({ length: ${a.length} }, `));
   return found.length ? found : null;
 }
 
