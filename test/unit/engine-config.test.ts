@@ -1677,6 +1677,8 @@ describe('inputs standardized with the mean and the standard deviation swapped',
   it('columns standardized the right way (mean 0, spread 1), or min-max scaled, are no finding', () => {
     assert.deepEqual(configOnly(columns([0, 0, 0, 0], [1, 1, 1, 1]), CLASSIFIER_SRC).findings, []);
     assert.deepEqual(configOnly(columns([0.5, 0.48, 0.51, 0.3], [0.29, 0.3, 0.28, 0.2]), CLASSIFIER_SRC).findings, []);
+    // 0/1 columns set in half the rows lie their spread away from 1 too.
+    assert.deepEqual(configOnly(columns([0.5, 0.49, 0.51, 0.5], [0.5, 0.4999, 0.4999, 0.5]), CLASSIFIER_SRC).findings, []);
   });
 });
 

@@ -2572,7 +2572,10 @@ function meanAndSpreadSwapped(view: ModelView, run: ModelState): Hypothesis[] {
   const centres = x?.summary.columnCentres;
   const spreads = x?.summary.columnSpreads;
   if (!x || !centres || !spreads || centres.length !== spreads.length || spreads.length < 3 || !swappedColumns(centres, spreads)) return [];
+  // 0/1 columns set in half the rows also lie their spread (0.5) away from 1: only a column left
+  // nearly constant tells the swap apart, and it is the harm.
   const narrow = spreads.map((v, i) => [v, i] as const).filter(([v]) => v < NARROW_SPREAD);
+  if (narrow.length === 0) return [];
   const fitSite = x.site ?? view.event.fitSite;
   const cols = spreads.slice(0, 6).map((v, i) => `column ${i}: mean ${fmt(centres[i]!)}, spread ${fmt(v)}`);
   return [
@@ -2581,14 +2584,14 @@ function meanAndSpreadSwapped(view: ModelView, run: ModelState): Hypothesis[] {
       symptom: 'unscaled-input',
       rootCause: 'input-normalization',
       ...aboutInputs(view, 0, x),
-      message: `Every input column lies exactly its spread away from 1 (${cols.slice(0, 3).join('; ')}): the columns were scaled as (x − std) / mean, with the mean and the standard deviation swapped, so each keeps only its spread relative to its mean${narrow.length ? `, and ${narrow.length === 1 ? `column ${narrow[0]![1]} varies by ±${fmt(narrow[0]![0])}` : `${narrow.length} columns vary by less than ±${fmt(NARROW_SPREAD)}`} around 1, next to nothing the model can use` : ''}. Standardize as (x − mean) / std.`,
+      message: `Every input column lies exactly its spread away from 1 (${cols.slice(0, 3).join('; ')}): the columns were scaled as (x − std) / mean, with the mean and the standard deviation swapped, so each keeps only its spread relative to its mean, and ${narrow.length === 1 ? `column ${narrow[0]![1]} varies by ±${fmt(narrow[0]![0])}` : `${narrow.length} columns vary by less than ±${fmt(NARROW_SPREAD)}`} around 1, next to nothing the model can use. Standardize as (x − mean) / std.`,
       evidence: cols,
       relevance: new Map(),
       fixes: fitSite ? [{ title: 'Standardize each column on its own', plan: { kind: 'scale', fitSite, role: 'x', op: { type: 'columns', fallback: null } } }] : [],
       confirmBy: set(...HARM, 'dead-relu', 'saturated-activation', 'weights-unchanged'),
       strength: 0.9,
       keepWhenLearning: true,
-      ...(narrow.length ? { certain: true } : {}),
+      certain: true,
     },
   ];
 }
