@@ -1776,3 +1776,22 @@ describe('global pooling right after convolutions that each see a small patch', 
     assert.notEqual(run(b.events, sources(src)).findings.find((x) => x.confirmed)?.rootCause, 'architecture');
   });
 });
+
+describe('targets unrelated to their inputs, judged when the run ends', () => {
+  const unrelated = (chance: number) => {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    (b.events.find((e) => e.type === 'data' && e.role === 'y') as { summary: TensorSummary }).summary.neighbourTargets = { kind: 'classes', pairs: 256, candidates: 500, agreeing: Math.round(256 * chance), chance, correlation: null };
+    // Memorizing random pairs: the loss falls a little and ends near 85% of the no-skill level.
+    decaying(300, 1.1, 0.93, 0.05, 0.01).forEach((l) => b.step(l, { acc: 0.5 }));
+    b.end();
+    return run(b.events, sources(CLASSIFIER_SRC)).findings;
+  };
+
+  it('neighbours that agree no more than chance and a loss that ends high: confirmed on the targets', () => {
+    assert.deepEqual(unrelated(0.335).map((f) => [f.id, f.confirmed, f.rootCause]), [['targets-unrelated:y', true, 'training-data']]);
+  });
+
+  it('classes so unequal that neighbours agree by chance anyway: not on that evidence', () => {
+    assert.equal(unrelated(0.9).find((f) => f.id === 'targets-unrelated:y'), undefined);
+  });
+});

@@ -3129,6 +3129,9 @@ function noisyTwins(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** Two rows' classes agree by chance at most this often when no class dominates. */
+const BALANCED_CHANCE = 0.5;
+
 function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
   if (copiesRelabelled(view, run).length || noisyTwins(view, run).length) return [];
   if (view.event.mode !== 'fit' || run.data.x.size !== 1 || view.outputs.length !== 1) return [];
@@ -3192,8 +3195,9 @@ function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
     // standardized across their columns are the fault itself, shown at once.
     weak: !rowWise,
     // A loss that falls only as far as memorizing random pairs takes it (well above what the
-    // inputs would allow) confirms it too, when the run ends.
-    ...(rowWise ? {} : { settlesHigh: true }),
+    // inputs would allow) confirms it too, when the run ends; not for classes so unequal that
+    // neighbours agree by chance anyway (a model that learns only the majority ends high too).
+    ...(rowWise || (n.kind === 'classes' && n.chance > BALANCED_CHANCE) ? {} : { settlesHigh: true }),
   };
   if (rowWise) {
     // The lines that took each row's mean in the inputs' making are the fault, and their axis the fix.
