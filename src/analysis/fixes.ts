@@ -591,14 +591,11 @@ function layerOptionValue(src: SourceText, layer: LayerInfo, key: string): Span 
   const own = obj.props.find((x) => x.key === key);
   if (own) return own.value;
   const t = src.text;
-  const code = codeOnly(t, 0, t.length);
   for (const piece of splitTopLevel(t, obj.open + 1, obj.close)) {
     const span = trim(t, piece.start, piece.end);
     const spread = /^\.\.\.\s*([A-Za-z_$][\w$]*)$/.exec(t.slice(span.start, span.end))?.[1];
-    if (!spread) continue;
-    const declarations = [...code.matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(spread)}\\s*=\\s*\\{`, 'g'))];
-    if (declarations.length !== 1) continue;
-    const open = declarations[0]!.index! + declarations[0]![0].length - 1;
+    const open = spread ? singleDeclaration(t, spread)?.init : undefined;
+    if (open === undefined || t[open] !== '{') continue;
     const close = matchClose(t, open);
     const value = close < 0 ? null : objectProps(t, open, close).find((x) => x.key === key)?.value;
     if (value) return value;
@@ -2860,7 +2857,8 @@ function leftOperandStart(t: string, end: number): number {
 function positiveModuloEdits(src: SourceText, p: Extract<FixPlan, { kind: 'positiveModulo' }>): EditResult {
   const arg = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`))?.args[p.index];
   const t = src.text;
-  const divisor = arg ? t.slice(trim(t, arg.start, arg.end).start, trim(t, arg.start, arg.end).end) : '';
+  const span = arg ? trim(t, arg.start, arg.end) : null;
+  const divisor = span ? t.slice(span.start, span.end) : '';
   if (!(NUMBER.test(divisor) || /^[A-Za-z_$][\w$.]*$/.test(divisor))) return null;
   const re = new RegExp(`%\\s*${escapeRe(divisor)}(?![\\w$.])`, 'g');
   const found = [...t.matchAll(re)].filter((m) => t[m.index! + 1] !== '=');

@@ -842,28 +842,35 @@ function noteLineage(kernel: string, inputs: any, attrs: any, out: any): void {
 }
 
 /**
- * Whether every path from the loss `y` back to a layer output of this step passes a kernel that
- * passes no gradient; the first such kernel on the way back, or null (a free path, or none at all).
+ * Whether every path from the loss `y` back to a layer output of this step passes a kernel `marks`
+ * picks: the first such kernel on the way back, or null (a path without one, or no path at all). A
+ * tensor first reached through a marked kernel is walked again when a path without one reaches it.
  */
-function gradientBlocker(y: any): Lineage | null {
+function everyPathThrough(y: any, marks: (node: Lineage) => boolean): Lineage | null {
   const queue: Array<{ t: object; by: Lineage | null }> = [{ t: y, by: null }];
-  const seen = new Set<object>();
-  let blocker: Lineage | null = null;
+  const seenFree = new Set<object>();
+  const seenMarked = new Set<object>();
+  let first: Lineage | null = null;
   for (let visited = 0; queue.length > 0 && visited < 4000; visited++) {
     const { t, by } = queue.shift()!;
-    if (seen.has(t)) continue;
-    seen.add(t);
+    if (seenFree.has(t) || (by && seenMarked.has(t))) continue;
+    (by ? seenMarked : seenFree).add(t);
     if (layerOutputs.has(t)) {
       if (!by) return null;
-      blocker ??= by;
+      first ??= by;
       continue;
     }
     const node = lineage.get(t);
     if (!node) continue;
-    const next = by ?? (node.blocks ? node : null);
+    const next = by ?? (marks(node) ? node : null);
     for (const input of node.inputs) queue.push({ t: input, by: next });
   }
-  return blocker;
+  return first;
+}
+
+/** Every path from the loss to the layer outputs passes a kernel that passes no gradient: the first on the way back. */
+function gradientBlocker(y: any): Lineage | null {
+  return everyPathThrough(y, (node) => node.blocks);
 }
 
 /** A number given as is: a scalar no kernel of this step made, and no variable. */
@@ -885,46 +892,27 @@ function isLayerOutput(t: any, hops = 3): boolean {
 
 /** `output.div(c)` or `output.mul(c)` of a layer output and a number given as is: the factor the output is multiplied by. */
 function layerOutputScaling(kernel: string, a: any, b: any): { factor: number; of: object } | null {
-  const scaling = layerOutputScalingAnyFactor(kernel, a, b);
-  // A sign flip is another fault (gradient ascent); a factor of 1 changes nothing.
-  return scaling && scaling.factor > 0 && scaling.factor !== 1 ? scaling : null;
-}
-
-function layerOutputScalingAnyFactor(kernel: string, a: any, b: any): { factor: number; of: object } | null {
+  let scaling: { factor: number; of: object } | null = null;
   if (kernel === 'RealDiv') {
     const c = givenNumber(b);
-    return c !== null && isLayerOutput(a) ? { factor: 1 / c, of: a } : null;
+    if (c !== null && isLayerOutput(a)) scaling = { factor: 1 / c, of: a };
+  } else {
+    const ca = givenNumber(a);
+    const cb = givenNumber(b);
+    if (cb !== null && ca === null && isLayerOutput(a)) scaling = { factor: cb, of: a };
+    else if (ca !== null && cb === null && isLayerOutput(b)) scaling = { factor: ca, of: b };
   }
-  const ca = givenNumber(a);
-  const cb = givenNumber(b);
-  if (cb !== null && ca === null && isLayerOutput(a)) return { factor: cb, of: a };
-  if (ca !== null && cb === null && isLayerOutput(b)) return { factor: ca, of: b };
-  return null;
+  // A sign flip is another fault (gradient ascent); a factor of 1 changes nothing.
+  return scaling && scaling.factor > 0 && scaling.factor !== 1 ? scaling : null;
 }
 
 /**
  * Whether every path from the loss `y` back to the model's outputs starts with the outputs scaled by
  * a number (a distillation temperature, `logits.div(20)`, kept in a loss on hard labels): the scaling
- * kernel nearest the outputs, or null (an unscaled path, or none).
+ * kernel, or null (an unscaled path, or none).
  */
 function outputScaling(y: any): Lineage | null {
-  const queue: object[] = [y];
-  const seen = new Set<object>();
-  let found: Lineage | null = null;
-  for (let visited = 0; queue.length > 0 && visited < 4000; visited++) {
-    const t = queue.shift()!;
-    if (seen.has(t)) continue;
-    seen.add(t);
-    if (layerOutputs.has(t)) return null;
-    const node = lineage.get(t);
-    if (!node) continue;
-    if (node.scaled) {
-      found ??= node;
-      continue;
-    }
-    queue.push(...node.inputs);
-  }
-  return found;
+  return everyPathThrough(y, (node) => node.scaled !== undefined);
 }
 
 const scaleJudged = new WeakSet<TracedModel>();
@@ -3372,7 +3360,7 @@ function noteGradientClip(entry: TracedModel, x: any): void {
   if (w?.judged === true) return;
   if (!w) clipWatches.set(entry, (w = { clipped: new WeakSet(), any: false, stack: null, inRow: 0, judged: null }));
   w.clipped.add(x);
-  if (!w.any) w.stack ??= captureStack();
+  w.stack ??= captureStack();
   w.any = true;
 }
 
@@ -3413,12 +3401,11 @@ function watchAppliedGradients(entry: TracedModel, optimizer: any, varGrads: any
   const named = all.filter(([, t]) => isReadable(t));
   const tensors = named.map(([, t]) => t);
   if (tensors.length === 0) return;
+  noteClipsUnused(entry, tensors);
   if (tensors.every((t) => computed.tensors.has(t))) {
-    noteClipsUnused(entry, tensors);
     if (++w.unaltered >= 3 && w.ratios.length === 0) w.done = true;
     return;
   }
-  noteClipsUnused(entry, tensors);
   if (!computed.fresh || computed.norm === null) return;
   computed.fresh = false;
   w.madeBy ??= tensors.map((t) => madeBy(t, PROBE_FILE)).find((m) => m !== null) ?? null;

@@ -190,7 +190,7 @@ function identicalRows(values: Values, shape: readonly number[]): boolean | null
 const SPREAD_VALUES = 262_144;
 
 /** Each column's mean and standard deviation, for 2-D inputs of 2 to 1,024 columns (finite values only). */
-function columnSpreads(values: Values, shape: readonly number[]): { centres: number[]; spreads: number[] } | null {
+function columnMoments(values: Values, shape: readonly number[]): { centres: number[]; spreads: number[] } | null {
   if (shape.length !== 2) return null;
   const [rows, width] = shape as [number, number];
   if (!(rows > 1 && width >= 2 && width <= 1024)) return null;
@@ -209,12 +209,7 @@ function columnSpreads(values: Values, shape: readonly number[]): { centres: num
     }
   }
   const centres = Array.from(sum, (s, c) => (count[c]! > 0 ? s / count[c]! : 0));
-  const spreads = Array.from(sum, (s, c) => {
-    const n = count[c]!;
-    if (n === 0) return 0;
-    const m = s / n;
-    return Math.sqrt(Math.max(0, sumSq[c]! / n - m * m));
-  });
+  const spreads = centres.map((m, c) => (count[c]! > 0 ? Math.sqrt(Math.max(0, sumSq[c]! / count[c]! - m * m)) : 0));
   return { centres, spreads };
 }
 
@@ -348,7 +343,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
   const identical = !wantDistinct ? identicalRows(values, shape) : null;
   const standardizedRows = !wantDistinct ? rowsStandardized(values, shape) : null;
   const padding = !wantDistinct ? zeroPadding(values, shape) : null;
-  const spreads = !wantDistinct ? columnSpreads(values, shape) : null;
+  const columns = !wantDistinct ? columnMoments(values, shape) : null;
   const runs = wantDistinct ? classRunsOf(values, shape) : null;
   return {
     shape: shape.slice(0, 16).map((d) => (Number.isFinite(d) ? d : null)),
@@ -363,7 +358,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
     ...(identical !== null ? { identicalRows: identical } : {}),
     ...(standardizedRows ? { rowsStandardized: true } : {}),
     ...(padding ? { zeroPadding: padding } : {}),
-    ...(spreads ? { columnSpreads: spreads.spreads, columnCentres: spreads.centres } : {}),
+    ...(columns ? { columnSpreads: columns.spreads, columnCentres: columns.centres } : {}),
     distinct,
     oneHotRows,
     zeroRows,

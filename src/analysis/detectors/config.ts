@@ -1164,20 +1164,10 @@ function identityLeakyRelu(view: ModelView): Hypothesis[] {
   if (leaky.length === 0) return [];
   const outputs = new Set(view.outputs.map((o) => o.layer.pos));
   const hidden = view.layers.filter((w) => w.kind === 'weighted' && !outputs.has(w.pos));
-  const activationAfter = (w: LayerView): LayerView | null => {
-    let cur = w;
-    for (let g = 0; g < 16 && cur.succs.length === 1; g++) {
-      const next = view.layers[cur.succs[0]!]!;
-      if (next.kind === 'activation') return next;
-      if (next.kind !== 'passthrough' && next.kind !== 'normalization') break;
-      cur = next;
-    }
-    return null;
-  };
   // Another non-linearity between the weighted layers keeps the network non-linear.
   const nonLinear = hidden.some((w) => {
     if (w.act !== 'linear') return true;
-    const a = activationAfter(w);
+    const a = activationLayerAfter(view, w);
     return a !== null && a.act !== 'linear' && !identity(a);
   });
   if (hidden.length === 0 || nonLinear) return [];
@@ -1256,15 +1246,19 @@ function residualMultiplied(view: ModelView): Hypothesis[] {
 
 /** The activation applied to a weighted layer's output: its own, else a separate activation layer right after it. */
 function appliedActivation(view: ModelView, w: LayerView): string {
-  if (w.act !== 'linear') return w.act;
+  return w.act !== 'linear' ? w.act : activationLayerAfter(view, w)?.act ?? 'linear';
+}
+
+/** The separate activation layer right after a layer, past shape-only and normalization layers; null when none. */
+function activationLayerAfter(view: ModelView, w: LayerView): LayerView | null {
   let cur = w;
   for (let g = 0; g < 16 && cur.succs.length === 1; g++) {
     const next = view.layers[cur.succs[0]!]!;
-    if (next.kind === 'activation') return next.act;
+    if (next.kind === 'activation') return next;
     if (next.kind !== 'passthrough' && next.kind !== 'normalization') break;
     cur = next;
   }
-  return 'linear';
+  return null;
 }
 
 /** The weighted layers a layer's output reaches first. */
@@ -2509,6 +2503,11 @@ function atMoments(sites: SourceSite[], fitSite: SourceSite | null): Pick<Hypoth
   };
 }
 
+/** The fix that standardizes each column of the inputs where fit is given them (none without fit's line). */
+function standardizeColumnsFix(fitSite: SourceSite | null): PlannedFix[] {
+  return fitSite ? [{ title: 'Standardize each column on its own', plan: { kind: 'scale', fitSite, role: 'x', op: { type: 'columns', fallback: null } } }] : [];
+}
+
 /** Columns this many times apart in spread after scaling were scaled together, not each on its own. */
 const SPREAD_APART = 1000;
 
@@ -2530,7 +2529,7 @@ function scaledAsAWhole(view: ModelView, run: ModelState): Hypothesis[] {
   if (flat.length === 0) return [];
   const fitSite = x.site ?? view.event.fitSite;
   const atMeans = atMoments(x.origin?.wholeMeans ?? [], fitSite) ?? {
-    fixes: fitSite ? [{ title: 'Standardize each column on its own', plan: { kind: 'scale', fitSite, role: 'x', op: { type: 'columns', fallback: null } } }] : [],
+    fixes: standardizeColumnsFix(fitSite),
   };
   const cols = flat.slice(0, 4).map(([v, i]) => `column ${i}: ${fmt(v)}`);
   return [
@@ -2587,7 +2586,7 @@ function meanAndSpreadSwapped(view: ModelView, run: ModelState): Hypothesis[] {
       message: `Every input column lies exactly its spread away from 1 (${cols.slice(0, 3).join('; ')}): the columns were scaled as (x − std) / mean, with the mean and the standard deviation swapped, so each keeps only its spread relative to its mean, and ${narrow.length === 1 ? `column ${narrow[0]![1]} varies by ±${fmt(narrow[0]![0])}` : `${narrow.length} columns vary by less than ±${fmt(NARROW_SPREAD)}`} around 1, next to nothing the model can use. Standardize as (x − mean) / std.`,
       evidence: cols,
       relevance: new Map(),
-      fixes: fitSite ? [{ title: 'Standardize each column on its own', plan: { kind: 'scale', fitSite, role: 'x', op: { type: 'columns', fallback: null } } }] : [],
+      fixes: standardizeColumnsFix(fitSite),
       confirmBy: set(...HARM, 'dead-relu', 'saturated-activation', 'weights-unchanged'),
       strength: 0.9,
       keepWhenLearning: true,
@@ -2626,7 +2625,7 @@ function narrowColumns(view: ModelView, run: ModelState): Hypothesis[] {
       message: `${narrow.length === 1 ? 'One input column varies' : `${narrow.length} input columns vary`} by ${NARROW_SHARE * 100}% of their level or less (${cols.join('; ')}): scaled by dividing by their maximum rather than by their range, values with a large offset (years, pressures, temperatures in kelvin) all land near 1 and keep only a sliver of what told them apart, which the first layer can use only through huge weights. Subtract the minimum (or the mean) before dividing.`,
       evidence: cols,
       relevance: new Map(),
-      fixes: fitSite ? [{ title: 'Standardize each column on its own', plan: { kind: 'scale', fitSite, role: 'x', op: { type: 'columns', fallback: null } } }] : [],
+      fixes: standardizeColumnsFix(fitSite),
       confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged'),
       strength: 0.8,
       settlesHigh: true,
@@ -3543,13 +3542,6 @@ function wholeImagePooling(view: ModelView): Hypothesis[] {
   return globalPoolingOfLocalFeatures(view);
 }
 
-/** A layer's stride along the image's rows, as the probe records it ("2,2" or 2); 1 when not given. */
-function strideOf(l: LayerView, fallback: number): number {
-  const given = l.info.config['strides'];
-  const first = typeof given === 'number' ? given : typeof given === 'string' ? Number(given.split(',')[0]) : NaN;
-  return Number.isFinite(first) && first > 0 ? first : fallback;
-}
-
 /**
  * Global pooling (globalAveragePooling2d) right after convolutions that each see only a small
  * patch of the image (all of them together less than half its side): what is left is how much of
@@ -3571,12 +3563,12 @@ function globalPoolingOfLocalFeatures(view: ModelView): Hypothesis[] {
       const k = kernelShape(l)?.[0];
       if (!isNum(k)) return [];
       field += (k - 1) * jump;
-      jump *= strideOf(l, 1);
+      jump *= perAxis(l.info.config['strides'], 2)?.[0] ?? 1;
     } else if (/^(max|average)pooling2d$/i.test(l.info.className)) {
-      const size = l.info.config['poolSize'];
-      const p = typeof size === 'number' ? size : typeof size === 'string' ? Number(size.split(',')[0]) : 2;
+      // A pool's stride is its size unless given.
+      const p = perAxis(l.info.config['poolSize'], 2)?.[0] ?? 2;
       field += (p - 1) * jump;
-      jump *= strideOf(l, p);
+      jump *= perAxis(l.info.config['strides'], 2)?.[0] ?? p;
     }
   }
   if (field * 2 > side) return [];
