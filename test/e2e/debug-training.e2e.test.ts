@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { launchEditor, REPO_ROOT, type Editor } from './editor';
+import { launchEditor, REPO_ROOT, type Editor, type Squiggle } from './editor';
 
 const STEP_MS = 180_000;
 
@@ -244,6 +244,32 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     assert.deepEqual((await ed.problems()).filter((p) => p.source === 'faultline'), []);
   }
 
+  /**
+   * The `kind` squiggle on `line` whose hover message matches `message`, read until it appears.
+   * Earlier runs' diagnostics are cleared as a run starts, so a match is this run's. On a timeout
+   * the error lists what was there instead: the squiggles with their hovers, the Problems rows and
+   * the end of the Faultline output.
+   */
+  async function squiggleOn(kind: 'error' | 'warning', line: number, message: RegExp, timeoutMs = 120_000): Promise<Squiggle> {
+    let seen: Squiggle[] = [];
+    try {
+      return await waitFor(`${kind === 'error' ? 'an error' : 'a warning'} squiggle on line ${line} matching ${message}`, timeoutMs, async () => {
+        seen = await ed.waitForSquiggle(kind, 30_000).catch(() => []);
+        const hit = seen.find((s) => s.line === line && message.test(s.message));
+        if (hit || !seen.some((s) => s.line === line && s.message === '')) return hit;
+        // The squiggle is there but its hover did not open (the pointer landed on something
+        // drawn over it): its Problems row carries the same message.
+        const row = (await ed.problems().catch(() => [])).find((p) => p.source === 'faultline' && p.severity === kind && p.line === line && message.test(p.message));
+        return row ? { line, kind, message: row.message, messages: [row.message] } : undefined;
+      });
+    } catch (err) {
+      const problems = await ed.problems().catch(() => []);
+      throw new Error(
+        `${(err as Error).message}\nsquiggles: ${JSON.stringify(seen)}\nproblems: ${JSON.stringify(problems.filter((p) => p.source === 'faultline'))}\nFaultline output: ${faultlineOutput(ed).slice(-2000)}`,
+      );
+    }
+  }
+
   /** Explorer context menu of a file: the item is chosen with the keyboard (menus act on it). */
   async function explorerMenu(file: string, item: string): Promise<void> {
     await ed.page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).first().click({ button: 'right' });
@@ -367,10 +393,7 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     await debugTraining('wrong-output-activation.js', line);
     // The previous run's diagnostics are cleared when this run starts: read until this run's
     // squiggle and its hover are both there.
-    const hit = await waitFor(`an error squiggle on line ${line} that names softmax`, 120_000, async () => {
-      const squiggles = await ed.waitForSquiggle('error', 90_000);
-      return squiggles.find((s) => s.line === line && /softmax/.test(s.message));
-    });
+    const hit = await squiggleOn('error', line, /softmax/, 120_000);
     assert.match(hit.message, /softmax/);
 
     await goToLine(line, column);
@@ -431,10 +454,7 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     // Not a fault of the model: told when the run ends, as a warning.
     const message = await notified(ed, /Faultline: Training leaks/, 120_000);
     assert.match(message, /leaks 3 tensors .* at every step/);
-    const hit = await waitFor(`a warning squiggle on line ${line}`, 60_000, async () => {
-      const squiggles = await ed.waitForSquiggle('warning', 30_000);
-      return squiggles.find((s) => s.line === line && /never freed/.test(s.message));
-    });
+    const hit = await squiggleOn('warning', line, /never freed/, 60_000);
     assert.match(hit.message, /Root cause: tensors never freed\./);
     const row = (await ed.problems()).find((p) => p.source === 'faultline' && p.line === line);
     assert.equal(row?.severity, 'warning', JSON.stringify(row));
@@ -449,10 +469,7 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     await ed.runCommand('View: Close All Editors');
     await ed.runCommand('Notifications: Clear All Notifications');
     await debugTraining('shuffled-labels.js', line);
-    const hit = await waitFor(`an error squiggle on line ${line}`, 120_000, async () => {
-      const squiggles = await ed.waitForSquiggle('error', 30_000);
-      return squiggles.find((s) => s.line === line && /shuffled by two tf\.util\.shuffle calls/.test(s.message));
-    });
+    const hit = await squiggleOn('error', line, /shuffled by two tf\.util\.shuffle calls/, 120_000);
     assert.match(hit.message, /Root cause: /);
     const row = (await ed.problems()).find((p) => p.source === 'faultline' && p.line === line);
     assert.equal(row?.severity, 'error', JSON.stringify(row));
@@ -467,10 +484,7 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     await ed.runCommand('Notifications: Clear All Notifications');
     await debugTraining('one-epoch.js', line);
     // The finding comes when the run ends: keep looking for the whole budget, not one wait's 30 s.
-    const hit = await waitFor(`an error squiggle on line ${line}`, 120_000, async () => {
-      const squiggles = await ed.waitForSquiggle('error', 30_000).catch(() => []);
-      return squiggles.find((s) => s.line === line && /fit stopped after a single epoch/.test(s.message));
-    });
+    const hit = await squiggleOn('error', line, /fit stopped after a single epoch/, 120_000);
     assert.match(hit.message, /`epochs` is not set/);
     await applyPreferredFixAndRerun('one-epoch.js', line, 25, /^Train for 10 epochs/, (text) => text.includes('model.fit(xs, ys, { epochs: 10, batchSize: 32 });'));
   });
@@ -481,10 +495,7 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     await ed.runCommand('View: Close All Editors');
     await ed.runCommand('Notifications: Clear All Notifications');
     await debugTraining('siamese-nan.js', line);
-    const hit = await waitFor(`an error squiggle on line ${line}`, 120_000, async () => {
-      const squiggles = await ed.waitForSquiggle('error', 30_000);
-      return squiggles.find((s) => s.line === line && /the square root on line \d+ took exactly 0/.test(s.message));
-    });
+    const hit = await squiggleOn('error', line, /the square root on line \d+ took exactly 0/, 120_000);
     assert.match(hit.message, /Root cause: /);
     await applyPreferredFixAndRerun('siamese-nan.js', line, 29, /^Keep what the square root takes at or above 1e-7/, (text) => text.includes('tf.sqrt(tf.maximum(tf.sum(tf.square('));
   });
@@ -495,10 +506,7 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     await ed.runCommand('View: Close All Editors');
     await ed.runCommand('Notifications: Clear All Notifications');
     await debugTraining('same-rows-batches.js', line);
-    const hit = await waitFor(`an error squiggle on line ${line}`, 120_000, async () => {
-      const squiggles = await ed.waitForSquiggle('error', 30_000);
-      return squiggles.find((s) => s.line === line && /trained on the same 32 rows, rows 0 to 31 of a tensor of 1024/.test(s.message));
-    });
+    const hit = await squiggleOn('error', line, /trained on the same 32 rows, rows 0 to 31 of a tensor of 1024/, 120_000);
     assert.match(hit.message, /Root cause: /);
     const column = fs.readFileSync(file, 'utf8').split('\n')[line - 1]!.indexOf('slice') + 1;
     await applyPreferredFixAndRerun('same-rows-batches.js', line, column, /^Cut each batch at the batch index times the batch size/, (text) =>
