@@ -109,6 +109,11 @@ export interface Hypothesis {
   data?: { role: 'x' | 'y'; fitSite: SourceSite | null };
   /** A setting that usually trains well: shown only once training confirms it, never as a warning. */
   quiet?: boolean;
+  /**
+   * A fact about the configuration that training neither confirms nor refutes (a setting tfjs
+   * ignores): a warning for the whole run, never the cause of anything training shows.
+   */
+  notice?: boolean;
   /** The fault is the text its fix edits (a shape constant the layer names): shown there, the location as related. */
   atFix?: boolean;
   /** Makes every step larger the way a higher learning rate does: it explains what a rate too high would (dead units, a swinging loss). */

@@ -511,7 +511,7 @@ export class DiagnosisEngine {
     const root = entries.find((e) => e.status === 'pending' && e.hyp?.explainsAllHarm);
     for (const e of entries) {
       if (e.status !== 'pending' || !this.visible(e) || e.hyp?.trivialFit || (root && e !== root)) continue;
-      const predictsStall = e.hyp !== null && !e.hyp.weak && mayExplainStall(e.hyp, run);
+      const predictsStall = e.hyp !== null && !e.hyp.weak && !e.hyp.notice && mayExplainStall(e.hyp, run);
       const unexplainedStall = !e.hyp && e.obs !== null && (e.obs.symptom === 'loss-not-decreasing' || e.obs.symptom === 'accuracy-not-increasing') && lp!.atBaseline;
       if (!predictsStall && !unexplainedStall) continue;
       this.confirm(e, null, [evidence], [], Math.max(run.lastIter, 0), run.elapsedMs);

@@ -755,3 +755,13 @@ test('a custom loop that makes its Adam optimizer at every step: an error on tha
   assert.ok(patched.includes("  const losses = [];\n  const optimizer = tf.train.adam(0.01);\n  for (let epoch = 0;"), patched);
   assertFixedCopyTrainsClean(script, f);
 });
+
+test('a kernelConstraint, which tfjs training never applies: the model learns (healthy) and the layer line gets a warning, with no fix', () => {
+  const script = path.join(FIXTURES, 'constraint-ignored.js');
+  const { code, report } = diagnose(script);
+  assert.deepEqual([report.verdict, code], ['healthy', 0]);
+  assert.deepEqual(report.findings.map((f) => [f.id, f.confirmed, f.severity, f.rootCause]), [['constraint-ignored:dense_Dense1', false, 'warning', 'regularization']]);
+  assert.deepEqual([report.findings[0]!.location?.line], linesOf(script, 'kernelConstraint: tf.constraints.maxNorm'));
+  assert.match(report.findings[0]!.message, /kernelConstraint \(MaxNorm\(maxValue=2, axis=0\)\) is not applied by the training steps/);
+  assert.equal(report.findings[0]!.fix, null);
+});

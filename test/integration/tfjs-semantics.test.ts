@@ -42,3 +42,15 @@ test("tfjs's SGD and momentum ignore an assigned learningRate: they step with th
     assert.ok(still, `${stopped.getClassName()}: setLearningRate(0) stops training`);
   }
 });
+
+test("tfjs's training steps do not apply a layer's kernelConstraint: nonNeg lets fit drive the kernel below 0, setWeights applies it", async () => {
+  await tf.setBackend('cpu');
+  const model = tf.sequential();
+  model.add(tf.layers.dense({ units: 1, inputShape: [1], kernelConstraint: tf.constraints.nonNeg(), kernelInitializer: 'ones' }));
+  model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+  await model.fit(tf.tensor2d([[1], [2], [3]]), tf.tensor2d([[-1], [-2], [-3]]), { epochs: 20, batchSize: 3, verbose: 0 });
+  const [kernel, bias] = model.layers[0]!.getWeights();
+  assert.ok(kernel!.dataSync()[0]! < -0.1, `kernel ${kernel!.dataSync()[0]} after fit`);
+  model.layers[0]!.setWeights([kernel!.clone(), bias!.clone()]);
+  assert.equal(model.layers[0]!.getWeights()[0]!.dataSync()[0], 0, 'setWeights applies the constraint');
+});

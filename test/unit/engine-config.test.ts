@@ -1600,6 +1600,35 @@ describe('leakyReLU layers given alpha 1', () => {
   });
 });
 
+describe('a weight constraint, which tfjs training never applies', () => {
+  const src = withLine(CLASSIFIER_SRC, 7, "  model.add(tf.layers.dense({ units: 16, activation: 'relu', inputShape: [2], kernelConstraint: tf.constraints.maxNorm({ maxValue: 2 }) }));");
+  const constrained = () => classifierModel({ layers: [{ ...dense(16, 'relu', 7), config: { kernelConstraint: 'MaxNorm(maxValue=2, axis=0)', biasConstraint: null } }, dense(3, 'linear', 8), act('softmax', 9)] });
+
+  it('a warning on the layer line for the whole run, kept by a run that learns (healthy)', () => {
+    const b = new TraceBuilder().model(constrained()).xRange(-1, 1).yOneHot(3);
+    const warned = configOnly(b, src).findings;
+    assert.deepEqual(warned.map((f) => [f.id, f.confirmed, f.severity, f.location?.line]), [['constraint-ignored:dense_1', false, 'warning', 7]]);
+    assert.match(warned[0]!.message, /kernelConstraint \(MaxNorm\(maxValue=2, axis=0\)\) is not applied by the training steps/);
+    assert.equal(warned[0]!.fix, null);
+    decaying(300, 1.0986, 0.05, 0.02).forEach((l, i) => b.step(l, { acc: Math.min(0.98, 0.33 + i / 200) }));
+    const r = run(b.events, sources(src));
+    assert.equal(r.report.verdict, 'healthy');
+    assert.deepEqual(r.findings.map((f) => [f.id, f.confirmed]), [['constraint-ignored:dense_1', false]]);
+  });
+
+  it('never the cause of a stall: the stall is not blamed on it', () => {
+    const b = new TraceBuilder().model(constrained()).xRange(-1, 1).yOneHot(3);
+    flat(300, 1.0986, 0.003).forEach((l) => b.step(l, { acc: 0.33 }));
+    const r = run(b.events, sources(src));
+    assert.equal(r.findings.find((f) => f.id.startsWith('constraint-ignored'))?.confirmed, false);
+    assert.ok(r.findings.every((f) => !f.confirmed || f.rootCause !== 'regularization'), JSON.stringify(r.findings.map((f) => [f.id, f.rootCause])));
+  });
+
+  it('a layer without a constraint: no finding', () => {
+    assert.deepEqual(configOnly(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3), src).findings, []);
+  });
+});
+
 describe('a loss weighted by a mask that keeps only the rows of one target', () => {
   let src = withLine(CLASSIFIER_SRC, 5, '  const mask = tf.cast(tf.equal(y, 0), "float32");');
   src = withLine(src, 12, '  const lossFn = (xb, yb, wb) => tf.losses.meanSquaredError(yb, model.predict(xb), wb);');

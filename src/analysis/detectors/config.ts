@@ -2297,6 +2297,41 @@ function dropoutAfterOutput(view: ModelView): Hypothesis[] {
   return out;
 }
 
+/**
+ * A weight constraint (`kernelConstraint: tf.constraints.maxNorm(...)`, nonNeg, unitNorm) is never
+ * applied while tfjs trains: the optimizers assign the new weights to the variable directly, and a
+ * layer applies its constraints only when its weights are set through it (setWeights). The setting
+ * does nothing, whatever training shows, so it is a warning for the whole run and explains nothing.
+ */
+function constraintsIgnored(view: ModelView): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const l of view.layers) {
+    const options = Object.entries(l.info.config).filter((e): e is [string, string] => /Constraint$/.test(e[0]) && typeof e[1] === 'string' && e[1] !== '');
+    if (options.length === 0) continue;
+    const name = l.info.name;
+    const listed = spokenList(options.map(([key, value]) => `${key} (${value})`));
+    out.push({
+      id: `constraint-ignored:${name}`,
+      symptom: 'constraint-ignored',
+      rootCause: 'regularization',
+      layer: l,
+      location: l.info.site,
+      related: [],
+      message: `${name}'s ${listed} ${options.length === 1 ? 'is' : 'are'} not applied by the training steps: TensorFlow.js's optimizers write the new weights straight into the variables, and a layer applies its constraints only when its weights are set through it (setWeights), so the weights go wherever training takes them. To keep them constrained, apply the constraint yourself after each batch (an onBatchEnd callback that sets constraint.apply(kernel) with setWeights).`,
+      evidence: options.map(([key, value]) => `${name}: ${key} ${value}`),
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set(),
+      strength: 0,
+      weak: false,
+      keepWhenLearning: true,
+      notice: true,
+    });
+    if (out.length >= 4) break;
+  }
+  return out;
+}
+
 function highDropout(view: ModelView): Hypothesis[] {
   const out: Hypothesis[] = [];
   for (const l of view.layers) {
@@ -4385,6 +4420,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
   out.push(...highDropout(view));
+  out.push(...constraintsIgnored(view));
   out.push(...dropoutAfterOutput(view));
   out.push(...noiseDrownsInputs(view, run));
   out.push(...tinyBatchNormalization(view));
