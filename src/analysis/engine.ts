@@ -314,13 +314,14 @@ export class DiagnosisEngine {
         if (!logs.some((l) => l.complement === e.complement)) logs.push(e);
         return;
       }
-      case 'lossComputed': {
-        const run = this.run(e.modelId);
-        run.lossSite ??= e.site;
-        if (e.summedValues !== undefined) run.lossSummedValues ??= e.summedValues;
-        if (e.scaledBy !== undefined) run.lossScale ??= e.scaledBy;
+      case 'lossComputed':
+        this.configEvidence(e.modelId, (run) => {
+          run.lossSite ??= e.site;
+          if (e.summedValues !== undefined) run.lossSummedValues ??= e.summedValues;
+          if (e.scaledBy !== undefined) run.lossScale ??= e.scaledBy;
+          if (e.meanScale !== undefined) run.lossMeanScale ??= e.meanScale;
+        });
         return;
-      }
       case 'sqrtAtZero': {
         this.run(e.modelId).sqrtAtZero ??= e;
         return;

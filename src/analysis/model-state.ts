@@ -301,6 +301,8 @@ export class ModelState {
   lossSummedValues: number | null = null;
   /** A custom loop's loss multiplied, last, by this number (a loss scale): the loss the script trains on is that many times its loss function's. */
   lossScale: number | null = null;
+  /** A custom loop's loss is a sum divided by a number: this many times the mean of the values it adds up. */
+  lossMeanScale: number | null = null;
   /** The loss fell without bound below 0 (reported once). */
   unboundedBelow = false;
   /** The classes of fitDataset's first batches. */

@@ -6,7 +6,7 @@
 import { isClassification, type OutputView, type TargetView } from './model';
 import type { ModelState } from './model-state';
 import { normalizeKey } from './model-state';
-import { binaryEntropy, clamp, entropy, linearFit, mean, median, std } from './stats';
+import { binaryEntropy, clamp, entropy, fmt, linearFit, mean, median, std } from './stats';
 
 /** A run that ends with its loss above this share of the no-skill loss has not learned yet. */
 export const NEAR_NO_SKILL = 0.6;
@@ -77,8 +77,11 @@ export function modelNoSkillLoss(run: ModelState): Baseline | null {
   const out = run.view?.outputs[0];
   const smoothing = (out?.loss ? run.lossCalls.get(out.loss.name)?.labelSmoothing : undefined) ?? 0;
   const b = noSkillLoss(out, run.data.target(0), smoothing);
-  // A loss scaled by a number (`loss.mul(1024)`) has its no-skill level scaled with it.
-  return b && run.lossScale !== null ? { ...b, value: b.value * run.lossScale, text: `${b.text}, times the loss scale ${run.lossScale}` } : b;
+  // A loss scaled by a number (`loss.mul(1024)`) has its no-skill level scaled with it; so has a
+  // sum divided by a number other than the count of its values (`tf.sum(errors).div(8000)`).
+  if (b && run.lossScale !== null) return { ...b, value: b.value * run.lossScale, text: `${b.text}, times the loss scale ${run.lossScale}` };
+  if (b && run.lossMeanScale !== null && Math.abs(run.lossMeanScale - 1) > 0.01) return { ...b, value: b.value * run.lossMeanScale, text: `${b.text}, times ${fmt(run.lossMeanScale)} as the loss divides its sum` };
+  return b;
 }
 
 function hasRegularizer(run: ModelState): boolean {

@@ -930,6 +930,11 @@ export const LossComputedEvent = z.object({
   summedValues: z.number().int().min(0).optional(),
   /** Optional: the loss is multiplied, last, by this number given as is (a loss scale, `loss.mul(1024)`). */
   scaledBy: z.number().positive().optional(),
+  /**
+   * Optional: the loss is a sum divided, last, by a number given as is (`tf.sum(errors).div(n)`):
+   * this many times the mean of the values it adds up (1 when n is their count).
+   */
+  meanScale: z.number().positive().optional(),
 });
 export type LossComputedEvent = z.infer<typeof LossComputedEvent>;
 

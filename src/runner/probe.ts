@@ -806,6 +806,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       scalarStacks.set(out, captureStack());
       if (kernelName === 'Sum' && isTensor(inputs?.x)) summedScalars.set(out, inputs.x.size);
       if (kernelName === 'Multiply') noteScaledScalar(inputs?.a, inputs?.b, out);
+      if (kernelName === 'RealDiv') noteDividedSum(inputs?.a, inputs?.b, out);
     }
     if (watchLog && typeof kernelName === 'string') {
       try {
@@ -3560,13 +3561,25 @@ function noteScaledScalar(a: any, b: any, out: any): void {
   if (typeof value === 'number' && Number.isFinite(value) && value > 0 && value !== 1) scaledScalars.set(out, value);
 }
 
+/** A custom loop's scalars made in its first steps by dividing a sum by a number given as is: how many times their mean they are. */
+const dividedSums = new WeakMap<object, number>();
+
+/** `tf.sum(errors).div(n)`: with n the count of the values summed the loss is their mean; with any other n, n/count of it. */
+function noteDividedSum(a: any, b: any, out: any): void {
+  const values = summedScalars.get(a);
+  if (values === undefined || !isTensor(b) || b.size !== 1 || lineage.has(b) || typeof b.assign === 'function' || !isReadable(b)) return;
+  const divisor = (b.dataSync() as ArrayLike<number>)[0];
+  if (typeof divisor === 'number' && Number.isFinite(divisor) && divisor > 0) dividedSums.set(out, values / divisor);
+}
+
 function sendLossSite(entry: TracedModel, y: any): void {
   const site = userSiteFromStack(scalarStacks.get(y)?.stack, PROBE_FILE);
   if (!site) return;
   lossSiteSent.add(entry);
   const summed = summedScalars.get(y);
   const scaled = scaledScalars.get(y);
-  emit({ type: 'lossComputed', modelId: entry.id, site, ...(summed !== undefined ? { summedValues: summed } : {}), ...(scaled !== undefined ? { scaledBy: scaled } : {}) } satisfies LossComputedEvent);
+  const ofMean = dividedSums.get(y);
+  emit({ type: 'lossComputed', modelId: entry.id, site, ...(summed !== undefined ? { summedValues: summed } : {}), ...(scaled !== undefined ? { scaledBy: scaled } : {}), ...(ofMean !== undefined ? { meanScale: ofMean } : {}) } satisfies LossComputedEvent);
 }
 
 /** Inside the gradient scope: the loss, and on detailed or anomalous steps the layer outputs. */

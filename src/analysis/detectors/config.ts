@@ -15,6 +15,7 @@ import {
   initialBias,
   initializerFix,
   learningRateFix,
+  learningRateOf,
   lossFix,
   maxAbs,
   optimizerBand,
@@ -1326,6 +1327,62 @@ function saturatedOutputBias(view: ModelView, run: ModelState): Hypothesis[] {
   return out;
 }
 
+/** The slope a squashing activation keeps at a pre-activation this far out: below it, a unit is saturated. */
+const SATURATED_SLOPE = 0.02;
+
+function squashSlope(act: string, x: number): number | null {
+  if (act === 'sigmoid') {
+    const p = 1 / (1 + Math.exp(-x));
+    return p * (1 - p);
+  }
+  if (act === 'tanh') return 1 - Math.tanh(x) ** 2;
+  return null;
+}
+
+/**
+ * Hidden sigmoid or tanh layers whose bias starts at a constant far from 0 (`constant({ value: 5 })`,
+ * a "start positive" tip meant for ReLU): every unit starts deep in its flat tail, where the slope
+ * that carries gradients back is a fraction of a percent, so those layers barely learn and pass
+ * almost nothing back to the layers before. Confirmed by a stall; the fix starts the bias at 0.
+ */
+function saturatedHiddenBias(view: ModelView): Hypothesis[] {
+  const outputs = new Set(view.outputs.map((o) => o.layer.pos));
+  const hit: Array<{ w: LayerView; bias: number; act: string; slope: number }> = [];
+  for (const w of view.weighted()) {
+    if (outputs.has(w.pos)) continue;
+    const act = appliedActivation(view, w);
+    const bias = initialBias(w);
+    if (bias === null || !Number.isFinite(bias) || bias === 0) continue;
+    const slope = squashSlope(act, bias);
+    if (slope !== null && slope <= SATURATED_SLOPE) hit.push({ w, bias, act, slope });
+  }
+  if (hit.length === 0) return [];
+  const first = hit[0]!;
+  const names = hit.map((h) => h.w.info.name);
+  const title = `Start the bias of ${spokenList(names)} at 0`;
+  const fix = combine(title, hit.map((h) => initializerFix(h.w, 'biasInitializer', 'zeros', title)));
+  return [
+    {
+      id: `saturated-hidden-bias:${first.w.info.name}`,
+      symptom: 'saturated-activation',
+      rootCause: 'weight-initialization',
+      layer: first.w,
+      location: first.w.info.site,
+      related: hit.slice(1).flatMap((h) => (h.w.info.site ? [{ site: h.w.info.site, message: `${h.w.info.name}: ${h.act} with its bias starting at ${fmt(h.bias)}` }] : [])),
+      message: `${spokenList(names)} ${hit.length === 1 ? 'starts its' : 'start their'} bias at ${fmt(first.bias)}, so ${hit.length === 1 ? 'its' : 'their'} ${first.act} units start deep in the flat tail of the curve: there the slope that carries the gradient back is ${fmt(first.slope)}, so ${hit.length === 1 ? 'the layer barely learns' : 'these layers barely learn'} and pass${hit.length === 1 ? 'es' : ''} almost nothing back to the layers before. A positive starting bias helps ReLU units; a ${first.act} unit should start at 0, where its slope is largest.`,
+      evidence: hit.map((h) => `${h.w.info.name}: ${h.act}, biasInitializer ${String(h.w.info.config['biasInitializer'])}, slope ${fmt(h.slope)} at ${fmt(h.bias)}`),
+      relevance: new Map(hit.map((h, i) => [h.w.pos, { score: i === 0 ? 1 : 0.8, evidence: `starts saturated: slope ${fmt(h.slope)}` }])),
+      fixes: fix ? [fix] : [],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'saturated-activation', 'vanishing-gradient', 'constant-output'),
+      strength: 0.85,
+      weak: false,
+      // The loss falls at first, as the output layer learns the mean, then settles near no skill.
+      settlesHigh: true,
+      alsoAbout: hit.slice(1).map((h) => h.w),
+    },
+  ];
+}
+
 /**
  * Constant kernel initializers in hidden layers. Behind a ReLU, an all-zero kernel with a bias
  * that starts at or below 0 makes every unit output exactly 0, where ReLU's gradient is 0: the
@@ -1400,12 +1457,14 @@ function randomInitStd(described: unknown): number | null {
 }
 
 /**
- * Random kernels drawn far too wide for their fan-in: each layer multiplies the scale of what it
- * passes on (by std x sqrt(fan-in), over sqrt(2) behind a ReLU), and over a stack of such layers
- * the outputs and gradients start thousands of times too large. He and Glorot scale the deviation
- * by the fan-in for exactly this reason.
+ * Random kernels drawn far from the scale their fan-in needs: each layer multiplies the scale of
+ * what it passes on (by std x sqrt(fan-in), over sqrt(2) behind a ReLU). Over a stack of layers
+ * drawn too wide the outputs and gradients start thousands of times too large; over a stack drawn
+ * too narrow (`randomNormal({ stddev: 0.001 })`, an old recipe) they start millions of times too
+ * small and the gradients reaching the first layers vanish. He and Glorot scale the deviation by the
+ * fan-in for exactly this reason.
  */
-function explodingInitCheck(view: ModelView): Hypothesis[] {
+function initScaleChecks(view: ModelView): Hypothesis[] {
   const growth = (w: LayerView): { factor: number; std: number; fanIn: number } | null => {
     const std = randomInitStd(w.info.config['kernelInitializer']);
     const kernel = w.info.weights[0]?.shape;
@@ -1414,42 +1473,60 @@ function explodingInitCheck(view: ModelView): Hypothesis[] {
     const relu = RELU_LIKE.has(appliedActivation(view, w));
     return { factor: (std * Math.sqrt(fanIn)) / (relu ? Math.SQRT2 : 1), std, fanIn };
   };
-  let run: Array<{ w: LayerView; factor: number; std: number; fanIn: number }> = [];
-  let best: typeof run = [];
-  const product = (r: typeof run) => r.reduce((a, x) => a * x.factor, 1);
-  for (const w of view.weighted()) {
-    const g = growth(w);
-    if (g && g.factor >= 2) run.push({ w, ...g });
-    else run = [];
-    if (product(run) > product(best)) best = [...run];
-  }
-  const total = product(best);
-  if (best.length < 2 || total < 1e3) return [];
+  type Scaled = { w: LayerView; factor: number; std: number; fanIn: number };
+  const product = (r: Scaled[]) => r.reduce((a, x) => a * x.factor, 1);
+  /** The run of layers in a row, each scaling by `far` or beyond, whose product is farthest from 1. */
+  const longest = (far: (factor: number) => boolean): Scaled[] => {
+    let run: Scaled[] = [];
+    let best: Scaled[] = [];
+    for (const w of view.weighted()) {
+      const g = growth(w);
+      if (g && far(g.factor)) run.push({ w, ...g });
+      else run = [];
+      if (Math.abs(Math.log(product(run))) > Math.abs(Math.log(product(best)))) best = [...run];
+    }
+    return best;
+  };
+  const out: Hypothesis[] = [];
+  const wide = longest((f) => f >= 2);
+  if (wide.length >= 2 && product(wide) >= 1e3) out.push(initScaleHypothesis(view, wide, product(wide), 'wide'));
+  const narrow = longest((f) => f <= 0.5);
+  if (narrow.length >= 3 && product(narrow) <= 1e-6) out.push(initScaleHypothesis(view, narrow, product(narrow), 'narrow'));
+  return out;
+}
+
+function initScaleHypothesis(view: ModelView, best: Array<{ w: LayerView; factor: number; std: number; fanIn: number }>, total: number, way: 'wide' | 'narrow'): Hypothesis {
   const first = best[0]!;
   const described = String(first.w.info.config['kernelInitializer']);
   const scaled = (w: LayerView) => (RELU_LIKE.has(appliedActivation(view, w)) ? 'heNormal' : 'glorotNormal');
   const names = [...new Set(best.map((x) => scaled(x.w)))].join(' or ');
   const title = `Use ${names} for the kernelInitializer of ${best.map((x) => x.w.info.name).join(', ')}`;
   const fix = combine(title, best.map((x) => initializerFix(x.w, 'kernelInitializer', scaled(x.w), title)));
-  return [
-    {
-      id: 'weight-initialization:scale',
-      symptom: 'exploding-gradient',
-      rootCause: 'weight-initialization',
-      layer: first.w,
-      location: first.w.info.site,
-      related: best.slice(1).flatMap((x) => (x.w.info.site ? [{ site: x.w.info.site, message: `${x.w.info.name}: multiplies the scale by about ${fmt(x.factor)}` }] : [])),
-      message: `The initial kernels of ${best.length} layers in a row are drawn far too wide for their inputs (${described} on ${first.fanIn} inputs): each multiplies the scale of what it passes on by about ${fmt(first.factor)}, so the outputs and gradients start about ${fmt(total)} times too large. heNormal draws with a deviation of √(2 / fan-in) (${fmt(Math.sqrt(2 / first.fanIn))} here) so that the scale holds from layer to layer.`,
-      evidence: best.slice(0, 4).map((x) => `${x.w.info.name}: kernel deviation ${fmt(x.std)} on ${x.fanIn} inputs, scale ×${fmt(x.factor)}`),
-      relevance: new Map(best.map((x, i) => [x.w.pos, { score: i === 0 ? 1 : 0.6, evidence: `initial kernel scales its input by ×${fmt(x.factor)}` }])),
-      fixes: fix ? [fix] : [],
-      // The initializer the fix replaces is the fault (one line for every layer a loop makes).
-      atFix: true,
-      confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation'),
-      strength: 0.85,
-      weak: false,
-    },
-  ];
+  const wide = way === 'wide';
+  const hint = `heNormal draws with a deviation of √(2 / fan-in) (${fmt(Math.sqrt(2 / first.fanIn))} here) so that the scale holds from layer to layer.`;
+  return {
+    id: wide ? 'weight-initialization:scale' : 'weight-initialization:narrow',
+    symptom: wide ? 'exploding-gradient' : 'vanishing-gradient',
+    rootCause: 'weight-initialization',
+    layer: first.w,
+    location: first.w.info.site,
+    related: best.slice(1).flatMap((x) => (x.w.info.site && x.w.info.site.line !== first.w.info.site?.line ? [{ site: x.w.info.site, message: `${x.w.info.name}: multiplies the scale by about ${fmt(x.factor)}` }] : [])),
+    message: wide
+      ? `The initial kernels of ${best.length} layers in a row are drawn far too wide for their inputs (${described} on ${first.fanIn} inputs): each multiplies the scale of what it passes on by about ${fmt(first.factor)}, so the outputs and gradients start about ${fmt(total)} times too large. ${hint}`
+      : `The initial kernels of ${best.length} layers in a row are drawn far too narrow for their inputs (${described} on ${first.fanIn} inputs): each multiplies the scale of what it passes on by about ${fmt(first.factor)}, so the last of them starts with outputs about ${fmt(1 / total)} times too small, and the gradients reaching the first shrink as much on the way back: the first layers barely move and the output starts the same for every row. ${hint}`,
+    evidence: best.slice(0, 4).map((x) => `${x.w.info.name}: kernel deviation ${fmt(x.std)} on ${x.fanIn} inputs, scale ×${fmt(x.factor)}`),
+    relevance: new Map(best.map((x, i) => [x.w.pos, { score: i === 0 ? 1 : 0.6, evidence: `initial kernel scales its input by ×${fmt(x.factor)}` }])),
+    fixes: fix ? [fix] : [],
+    // The initializer the fix replaces is the fault (one line for every layer a loop makes).
+    atFix: true,
+    confirmBy: wide
+      ? set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation')
+      : set('loss-not-decreasing', 'accuracy-not-increasing', 'constant-output', 'vanishing-gradient', 'weights-unchanged'),
+    strength: 0.85,
+    weak: false,
+    // Too narrow, every layer of the run starts silent: its output and its gradient.
+    ...(wide ? {} : { alsoAbout: best.slice(1).map((x) => x.w) }),
+  };
 }
 
 /** Where a multi-axis index sits, in words: "row 123, column 2". */
@@ -4240,6 +4317,48 @@ function targetsSorted(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** A loss this many times smaller than the mean it stands for makes plain gradient steps that many times smaller. */
+const SHRUNK_MANY = 8;
+
+/**
+ * A custom loop's loss that adds up a batch's errors and divides by a number many times their count
+ * (`tf.sum(errors).div(xTrain.shape[0])`, the whole training set's rows): the loss, its gradients
+ * and, under a plain gradient step (SGD, momentum), every step are that many times smaller than the
+ * learning rate says, and training crawls. Adaptive optimizers divide the scale out. A warning kept
+ * while the loss falls slowly, confirmed by a stall; the fix takes the mean.
+ */
+function lossDividedTooMuch(view: ModelView, run: ModelState): Hypothesis[] {
+  const scale = run.lossMeanScale;
+  const optimizer = view.event.optimizer;
+  const lr = learningRateOf(view, run);
+  const band = optimizerBand(optimizer);
+  if (scale === null || scale > 1 / SHRUNK_MANY || !run.lossSite || !optimizer || !band || !/^(?:SGD|Momentum)(?:Optimizer)?$/i.test(optimizer.className) || !isNum(lr) || lr <= 0) return [];
+  const effective = lr * scale;
+  // A rate raised to make up for the division trains as intended.
+  if (effective >= band.typical / 10) return [];
+  const values = run.lossSummedValues;
+  const times = Math.round(1 / scale);
+  return [
+    {
+      id: 'loss-divided-too-much:loss',
+      symptom: 'loss-scaled-down',
+      rootCause: 'loss-function',
+      layer: null,
+      location: run.lossSite,
+      related: view.optimizerSite ? [{ site: view.optimizerSite, message: `${band.name} at learning rate ${fmt(lr)}` }] : [],
+      message: `The loss adds up ${values !== null ? `the batch's ${values} values` : 'the batch'} and divides the sum by ${times}× their count: it is 1/${times} of their mean, and so are its gradients. ${band.name} steps by the gradient as it is, so every step is ${times} times smaller than learning rate ${fmt(lr)} says (as if it were ${fmt(effective)}), and training barely moves. Divide by the batch's own count: take the mean.`,
+      evidence: [`the loss is ${fmt(scale)} times the mean of the values it adds up`, `${band.name} learning rate ${fmt(lr)}: ${fmt(effective)} in steps of the mean`],
+      relevance: new Map(),
+      fixes: [{ title: 'Average the loss over the batch: tf.mean, without the division', plan: { kind: 'all', parts: [{ kind: 'sumToMean', site: run.lossSite }, { kind: 'unwrapCall', site: run.lossSite, op: 'div', arity: 2 }] } }],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged'),
+      strength: 0.85,
+      weak: false,
+      // A loss that still falls, slowly, is what it predicts.
+      keepWhenLearning: true,
+    },
+  ];
+}
+
 /**
  * A max-norm constraint with a tiny bound, applied while fit trains (a callback renormalising the
  * kernels after each batch): every unit's incoming weights are cut back to a norm of at most that
@@ -4403,6 +4522,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...sequenceCutToOneStep(view, run));
   out.push(...targetsSorted(view, run));
   out.push(...tinyMaxNorm(run));
+  out.push(...lossDividedTooMuch(view, run));
   out.push(...penaltyDominates(run));
   out.push(...gradientBlocked(view, run));
   out.push(...outputsScaledBeforeLoss(view, run));
@@ -4415,7 +4535,8 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...activationAppliedTwice(view, run));
   out.push(...initializationChecks(view));
   out.push(...saturatedOutputBias(view, run));
-  out.push(...explodingInitCheck(view));
+  out.push(...saturatedHiddenBias(view));
+  out.push(...initScaleChecks(view));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
