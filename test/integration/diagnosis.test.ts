@@ -306,6 +306,10 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Training labels taken from the test split: a loss that ends far above what the inputs allow; global pooling after one 3×3 convolution.
   { script: 'benchmark/bugs/labels-from-wrong-split/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: 'const testStates = ' },
   { script: 'benchmark/bugs/global-pool-loses-position/buggy.js', symptoms: ['loss-not-decreasing'], rootCause: 'architecture', lineOf: '', fixed: 'model.add(tf.layers.flatten({}));' },
+  // A batch's summed errors divided by the training set's rows under SGD; kernels drawn with a deviation of 0.001 over eight layers; sigmoid layers whose bias starts at 5.
+  { script: 'benchmark/bugs/loss-divided-by-dataset-size/buggy.js', symptoms: ['loss-scaled-down'], rootCause: 'loss-function', lineOf: '', fixed: 'return tf.mean(tf.square(pred.sub(yb)));' },
+  { script: 'benchmark/bugs/deep-net-init-stddev-tiny/buggy.js', symptoms: ['vanishing-gradient'], rootCause: 'weight-initialization', lineOf: '', fixed: "kernelInitializer: 'heNormal'," },
+  { script: 'benchmark/bugs/sigmoid-hidden-bias-init-large/buggy.js', symptoms: ['saturated-activation'], rootCause: 'weight-initialization', lineOf: '', fixed: "biasInitializer: 'zeros' }));\n  model.add(tf.layers.dense({ units: 32, activation: 'sigmoid', biasInitializer: 'zeros' }));" },
   // validationSplit on rows sorted by class: validation holds a class training never sees.
   { script: 'test/fixtures/split-sorted.js', symptoms: ['validation-classes-unseen'], rootCause: 'training-data', lineOf: 'await model.fit(', fixed: 'await model.fit(xs.gather(rowOrder), ys.gather(rowOrder), {' },
 ];

@@ -1600,6 +1600,55 @@ describe('leakyReLU layers given alpha 1', () => {
   });
 });
 
+describe('hidden sigmoid or tanh layers whose bias starts far from 0', () => {
+  const src = withLine(CLASSIFIER_SRC, 7, "  model.add(tf.layers.dense({ units: 16, activation: 'sigmoid', inputShape: [2], biasInitializer: tf.initializers.constant({ value: 5 }) }));");
+  const model = (activation: string, bias: string) => classifierModel({ layers: [{ ...dense(16, activation, 7), config: { biasInitializer: bias } }, dense(3, 'linear', 8), act('softmax', 9)] });
+
+  it('a warning on the layer, fixed by starting the bias at 0, confirmed by a run that ends near the no-skill loss', () => {
+    const b = new TraceBuilder().model(model('sigmoid', 'Constant(value=5)')).xRange(-1, 1).yOneHot(3);
+    const warned = configOnly(b, src).findings;
+    assert.deepEqual(warned.map((f) => [f.id, f.confirmed, f.location?.line]), [['saturated-hidden-bias:dense_1', false, 7]]);
+    assert.match(warned[0]!.message, /starts its bias at 5, so its sigmoid units start deep in the flat tail of the curve: there the slope that carries the gradient back is 0\.00665/);
+    assert.equal(lineOf(applyFix(src, warned[0]!.fix), 7), "  model.add(tf.layers.dense({ units: 16, activation: 'sigmoid', inputShape: [2], biasInitializer: 'zeros' }));");
+    decaying(300, 1.3, 1.08, 0.05, 0.002).forEach((l) => b.step(l, { acc: 0.34 }));
+    b.end();
+    assert.equal(run(b.events, sources(src)).findings.find((f) => f.id === 'saturated-hidden-bias:dense_1')?.confirmed, true);
+  });
+
+  it('a bias of 1 on sigmoid, or of 5 on ReLU, is no finding', () => {
+    for (const [a, bias] of [['sigmoid', 'Constant(value=1)'], ['relu', 'Constant(value=5)']] as const) {
+      const findings = configOnly(new TraceBuilder().model(model(a, bias)).xRange(-1, 1).yOneHot(3), src).findings;
+      assert.equal(findings.find((f) => f.id.startsWith('saturated-hidden-bias')), undefined, `${a} ${bias}`);
+    }
+  });
+});
+
+describe("a custom loop's summed loss divided by many times its count", () => {
+  const src = withLine(CLASSIFIER_SRC, 11, '  const lossFn = (xb, yb) => tf.sum(tf.square(model.predict(xb).sub(yb))).div(xTrain.shape[0]);');
+  const divided = (optimizer: { className: string; learningRate: number }, meanScale: number) => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', optimizer: { ...optimizer, line: 10 } })).xRange(-1, 1).yOneHot(3);
+    b.events.push({ type: 'lossComputed', modelId: b.modelId, site: site(11, 33), summedValues: 96, meanScale });
+    return b;
+  };
+
+  it('under SGD: a warning on the loss line that a slowly falling loss keeps, fixed with tf.mean; confirmed by a stall', () => {
+    const b = divided({ className: 'SGD', learningRate: 0.03 }, 0.004);
+    const warned = configOnly(b, src).findings;
+    assert.deepEqual(warned.map((f) => [f.id, f.confirmed, f.rootCause, f.location?.line]), [['loss-divided-too-much:loss', false, 'loss-function', 11]]);
+    assert.match(warned[0]!.message, /divides the sum by 250× their count: it is 1\/250 of their mean/);
+    assert.equal(lineOf(applyFix(src, warned[0]!.fix), 11), '  const lossFn = (xb, yb) => tf.mean(tf.square(model.predict(xb).sub(yb)));');
+    flat(300, 0.0044, 0.002).forEach((l) => b.step(l, { acc: 0.34 }));
+    assert.equal(run(b.events, sources(src)).findings.find((f) => f.id === 'loss-divided-too-much:loss')?.confirmed, true);
+  });
+
+  it('under Adam, with a rate raised to make up for it, or divided by the count: no finding', () => {
+    for (const [optimizer, scale] of [[{ className: 'Adam', learningRate: 0.001 }, 0.004], [{ className: 'SGD', learningRate: 5 }, 0.004], [{ className: 'SGD', learningRate: 0.03 }, 1]] as const) {
+      const findings = configOnly(divided(optimizer, scale), src).findings;
+      assert.equal(findings.find((f) => f.id.startsWith('loss-divided')), undefined, JSON.stringify([optimizer, scale]));
+    }
+  });
+});
+
 describe('a weight constraint, which tfjs training never applies', () => {
   const src = withLine(CLASSIFIER_SRC, 7, "  model.add(tf.layers.dense({ units: 16, activation: 'relu', inputShape: [2], kernelConstraint: tf.constraints.maxNorm({ maxValue: 2 }) }));");
   const constrained = () => classifierModel({ layers: [{ ...dense(16, 'relu', 7), config: { kernelConstraint: 'MaxNorm(maxValue=2, axis=0)', biasConstraint: null } }, dense(3, 'linear', 8), act('softmax', 9)] });

@@ -410,6 +410,20 @@ describe('random kernels drawn too wide for their fan-in', () => {
     assert.equal(lineOf(fixed, 8), "  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: 'glorotNormal' }));");
   });
 
+  it('N(0, 0.001) over a stack behind ReLUs: vanishing, a warning fixed with heNormal on each, confirmed by a stall; the usual 0.05 over four layers is no finding', () => {
+    const narrow = { kernelInitializer: 'RandomNormal(mean=0, stddev=0.001)' };
+    const b = deepModel(new TraceBuilder(), stack(narrow));
+    const warned = byId(run(b.events, sources(SRC), { finish: false }).findings, 'weight-initialization:narrow')!;
+    assert.deepEqual([warned.confirmed, warned.symptom, warned.location?.line], [false, 'vanishing-gradient', 5]);
+    assert.match(warned.message, /^The initial kernels of 3 layers in a row are drawn far too narrow for their inputs \(RandomNormal\(mean=0, stddev=0\.001\) on 8 inputs\)/);
+    assert.equal(lineOf(applyFix(SRC, warned.fix), 6), "  model.add(tf.layers.dense({ units: 64, activation: 'relu', kernelInitializer: 'heNormal' }));");
+    flat(300, 0.6931, 0.002).forEach((l) => b.step(l, { acc: 0.5 }));
+    b.end();
+    assert.equal(byId(run(b.events, sources(SRC)).findings, 'weight-initialization:narrow')?.confirmed, true);
+    const usual = deepModel(new TraceBuilder(), stack({ kernelInitializer: 'RandomNormal(mean=0, stddev=0.05)' }));
+    assert.equal(byId(run(usual.events).findings, 'weight-initialization:narrow'), undefined);
+  });
+
   it('a deviation scaled to the fan-in, or the default initializer, is no finding', () => {
     for (const config of [{ kernelInitializer: 'RandomNormal(mean=0, stddev=0.17)' }, { kernelInitializer: 'VarianceScaling(scale=1, mode=fanAvg, distribution=normal)' }]) {
       const b = deepModel(new TraceBuilder(), stack(config));
