@@ -415,7 +415,7 @@ describe('random kernels drawn too wide for their fan-in', () => {
     const b = deepModel(new TraceBuilder(), stack(narrow));
     const warned = byId(run(b.events, sources(SRC), { finish: false }).findings, 'weight-initialization:narrow')!;
     assert.deepEqual([warned.confirmed, warned.symptom, warned.location?.line], [false, 'vanishing-gradient', 5]);
-    assert.match(warned.message, /^The initial kernels of 3 layers in a row are drawn far too narrow for their inputs \(RandomNormal\(mean=0, stddev=0\.001\) on 8 inputs\)/);
+    assert.match(warned.message, /^The initial kernels of 4 layers in a row are drawn far too narrow for their inputs \(RandomNormal\(mean=0, stddev=0\.001\) on 8 inputs\)/);
     assert.equal(lineOf(applyFix(SRC, warned.fix), 6), "  model.add(tf.layers.dense({ units: 64, activation: 'relu', kernelInitializer: 'heNormal' }));");
     flat(300, 0.6931, 0.002).forEach((l) => b.step(l, { acc: 0.5 }));
     b.end();
