@@ -290,6 +290,11 @@ export type FixPlan =
   /** The positional argument `index` of the `callee(...)` call at the site, written as a number or a name, becomes `to`. */
   | { kind: 'callArgument'; site: SourceSite; callee: string; index: number; to: string }
   /**
+   * `text` goes in as the positional argument `index` of the `callee(...)` call at the site; the
+   * arguments from there move one place on. Only when the argument there is written as `written` (a regular expression) says.
+   */
+  | { kind: 'insertArgument'; site: SourceSite; callee: string; index: number; text: string; written: string }
+  /**
    * Ids reduced with JavaScript's `%`, which keeps the dividend's sign (a negative hash gives a
    * negative id): the one `x % n` in the file whose divisor is written as the `callee(...)` call's
    * argument `index` at the site (tf.oneHot's depth) becomes `((x % n) + n) % n`.
@@ -2766,6 +2771,14 @@ function callArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callArg
   return [src.edit(p.site.file, arg.start, arg.end, p.to)];
 }
 
+function insertArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'insertArgument' }>): EditResult {
+  const arg = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`))?.args[p.index];
+  if (!arg) return null;
+  const span = trim(src.text, arg.start, arg.end);
+  if (!new RegExp(`^(?:${p.written})$`).test(src.text.slice(span.start, span.end))) return null;
+  return [src.edit(p.site.file, span.start, span.start, `${p.text}, `)];
+}
+
 function arrayFromHolesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'arrayFromHoles' }>): EditResult {
   const found = arrayOfLengthCalls(src.text, 'map').map((a) => src.edit(p.file, a.start, a.methodOpen + 1, `Array.from({ length: ${a.length} }, `));
   return found.length ? found : null;
@@ -3250,6 +3263,7 @@ function planFile(p: FixPlan): string | null {
     case 'scaleMade':
     case 'callOption':
     case 'callArgument':
+    case 'insertArgument':
     case 'positiveModulo':
     case 'applyClipped':
     case 'lossCallTo':
@@ -3444,6 +3458,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return callOptionEdits(src, p);
       case 'callArgument':
         return callArgumentEdits(src, p);
+      case 'insertArgument':
+        return insertArgumentEdits(src, p);
       case 'positiveModulo':
         return positiveModuloEdits(src, p);
       case 'applyClipped':

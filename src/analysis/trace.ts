@@ -332,6 +332,8 @@ export const LossCallEvent = z.object({
    * leave out have several (a mask of rows with a target, the wrong way round); where the weights were made.
    */
   weightedRows: z.object({ rows: z.number().int(), weighted: z.number().int(), value: z.number().nullable(), site: SourceSite.nullable() }).optional(),
+  /** The weights argument is the number 0 (tf.Reduction.NONE given where the weights go): every row weighs nothing. */
+  zeroWeights: z.literal(true).optional(),
 });
 export type LossCallEvent = z.infer<typeof LossCallEvent>;
 

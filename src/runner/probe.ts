@@ -1470,6 +1470,9 @@ function allZeroOrOne(values: ArrayLike<number>): boolean {
   return values.length > 0;
 }
 
+/** tf.losses functions whose third argument is the per-row weights (cosineDistance takes an axis there). */
+const WEIGHTS_THIRD = new Set(['absoluteDifference', 'meanSquaredError', 'hingeLoss', 'huberLoss', 'logLoss', 'sigmoidCrossEntropy', 'softmaxCrossEntropy']);
+
 function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
   let seen = seenLossCalls.get(entry);
   if (!seen) seenLossCalls.set(entry, (seen = new Set()));
@@ -1513,6 +1516,8 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
   // huberLoss(labels, predictions, weights, delta): past delta the loss grows by delta per unit of error.
   const huber = fn === 'huberLoss' ? huberScale(labels, predictions, args[3]) : null;
   const weightedRows = weightedTargets(labels, args[2]);
+  // tf.Reduction.NONE is the number 0: given third, where these losses take weights, every row weighs 0.
+  const zeroWeights = WEIGHTS_THIRD.has(fn) && (args[2] === 0 || (isReadable(args[2]) && args[2].size === 1 && (args[2].dataSync() as ArrayLike<number>)[0] === 0));
   emit({
     type: 'lossCall',
     modelId: entry.id,
@@ -1526,6 +1531,7 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
     reduction: typeof reduction === 'number' ? reduction : null,
     huber,
     ...(weightedRows ? { weightedRows } : {}),
+    ...(zeroWeights ? { zeroWeights: true } : {}),
   });
 }
 

@@ -307,6 +307,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/labels-from-wrong-split/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: 'const testStates = ' },
   { script: 'benchmark/bugs/global-pool-loses-position/buggy.js', symptoms: ['loss-not-decreasing'], rootCause: 'architecture', lineOf: '', fixed: 'model.add(tf.layers.flatten({}));' },
   // A batch's summed errors divided by the training set's rows under SGD; kernels drawn with a deviation of 0.001 over eight layers; sigmoid layers whose bias starts at 5.
+  // tf.Reduction.NONE (the number 0) given where the weights go: certain, and the fix moves it to the fourth argument.
+  { script: 'benchmark/bugs/loss-reduction-passed-as-weights/buggy.js', symptoms: ['loss-weights-zero'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.meanSquaredError(yb, pred, undefined, tf.Reduction.NONE);' },
   { script: 'benchmark/bugs/loss-divided-by-dataset-size/buggy.js', symptoms: ['loss-scaled-down'], rootCause: 'loss-function', lineOf: '', fixed: 'return tf.mean(tf.square(pred.sub(yb)));' },
   { script: 'benchmark/bugs/deep-net-init-stddev-tiny/buggy.js', symptoms: ['vanishing-gradient'], rootCause: 'weight-initialization', lineOf: '', fixed: "kernelInitializer: 'heNormal'," },
   { script: 'benchmark/bugs/sigmoid-hidden-bias-init-large/buggy.js', symptoms: ['saturated-activation'], rootCause: 'weight-initialization', lineOf: '', fixed: "biasInitializer: 'zeros' }));\n  model.add(tf.layers.dense({ units: 32, activation: 'sigmoid', biasInitializer: 'zeros' }));" },

@@ -804,6 +804,40 @@ function weightsKeepOneTarget(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A tf.losses call whose weights argument is the number 0: `tf.losses.meanSquaredError(y, p,
+ * tf.Reduction.NONE)` asks for per-row losses, but the reduction is the fourth argument and
+ * tf.Reduction.NONE is 0, so it lands where the weights go. Every row weighs nothing: the default
+ * reduction divides 0 by no weighted row (NaN), the others give 0, and nothing trains. Certain from
+ * the call; the fix passes undefined for the weights, so the reduction is the fourth argument.
+ */
+function lossWeightsZero(run: ModelState): Hypothesis[] {
+  for (const call of run.lossCalls.values()) {
+    if (!call.zeroWeights || !call.site) continue;
+    return [
+      {
+        id: `loss-weights-zero:${call.fn}`,
+        symptom: 'loss-weights-zero',
+        rootCause: 'loss-function',
+        layer: null,
+        location: call.site,
+        related: [],
+        message: `tf.losses.${call.fn} is given 0 as its third argument, which is the weight of every row (tf.Reduction.NONE is the number 0, and the reduction is the fourth argument): every row weighs nothing, so the loss is 0 divided by no weighted row, NaN, under the default reduction (0 under the others), and nothing trains. To ask for per-row losses, pass undefined for the weights: tf.losses.${call.fn}(labels, predictions, undefined, tf.Reduction.NONE).`,
+        evidence: [`tf.losses.${call.fn}: weights 0`],
+        relevance: new Map(),
+        fixes: [{ title: 'Pass the reduction as the fourth argument (undefined for the weights)', plan: { kind: 'insertArgument', site: call.site, callee: call.fn, index: 2, text: 'undefined', written: String.raw`(?:tf\s*\.\s*)?Reduction\s*\.\s*NONE` } }],
+        confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging'),
+        strength: 1,
+        weak: false,
+        keepWhenLearning: true,
+        certain: true,
+        explainsAllHarm: true,
+      },
+    ];
+  }
+  return [];
+}
+
+/**
  * tf.losses.logLoss called by a loss function fit was compiled with takes probabilities, but the
  * model's output has no activation that keeps it in [0, 1]: past 1, log(1 - p) is NaN, and below 0,
  * log(p) is. Certain from the output layer and the loss call; the fix adds sigmoid.
@@ -4511,6 +4545,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...largeEpsilon(view));
   out.push(...heavyLabelSmoothing(view, run));
   out.push(...weightsKeepOneTarget(run));
+  out.push(...lossWeightsZero(run));
   out.push(...classWeightsInverted(view, run));
   out.push(...weightsSetDuringFit(view, run));
   out.push(...weightsOverwritten(run));
