@@ -322,6 +322,9 @@ export class DiagnosisEngine {
           if (e.meanScale !== undefined) run.lossMeanScale ??= e.meanScale;
         });
         return;
+      case 'nanMaskedLate':
+        this.configEvidence(e.modelId, (run) => (run.nanMaskedLate ??= e));
+        return;
       case 'sqrtAtZero': {
         this.run(e.modelId).sqrtAtZero ??= e;
         return;

@@ -294,6 +294,8 @@ export type FixPlan =
    * arguments from there move one place on. Only when the argument there is written as `written` (a regular expression) says.
    */
   | { kind: 'insertArgument'; site: SourceSite; callee: string; index: number; text: string; written: string }
+  /** The side (`a`: receiver or first argument; `b`: the other) of the difference at the site, a name, has its NaN replaced by 0 there. */
+  | { kind: 'nanFreeOperand'; site: SourceSite; operand: 'a' | 'b' }
   /**
    * Ids reduced with JavaScript's `%`, which keeps the dividend's sign (a negative hash gives a
    * negative id): the one `x % n` in the file whose divisor is written as the `callee(...)` call's
@@ -2771,6 +2773,28 @@ function callArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callArg
   return [src.edit(p.site.file, arg.start, arg.end, p.to)];
 }
 
+function nanFreeOperandEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nanFreeOperand' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\b(?:sub|squaredDifference)\s*\(/);
+  if (!call) return null;
+  const before = codeOnly(t, Math.max(0, call.open - 200), call.open);
+  // x.sub(y): the receiver is a; tf.sub(x, y): the first argument is.
+  const method = /\.\s*(?:sub|squaredDifference)\s*$/.test(before) && !/\btf\s*\.\s*(?:sub|squaredDifference)\s*$/.test(before);
+  let span: Span | null = null;
+  if (method && p.operand === 'a') {
+    const m = /([A-Za-z_$][\w$]*)\s*\.\s*(?:sub|squaredDifference)\s*$/.exec(before);
+    if (m) span = { start: call.open - before.length + m.index, end: call.open - before.length + m.index + m[1]!.length };
+  } else {
+    const arg = call.args[method ? 0 : p.operand === 'a' ? 0 : 1];
+    if (arg) span = trim(t, arg.start, arg.end);
+  }
+  if (!span) return null;
+  const name = t.slice(span.start, span.end);
+  // Written three times: only a name is safe to repeat.
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
+  return [src.edit(p.site.file, span.start, span.end, `tf.where(tf.isNaN(${name}), tf.zerosLike(${name}), ${name})`)];
+}
+
 function insertArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'insertArgument' }>): EditResult {
   const arg = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`))?.args[p.index];
   if (!arg) return null;
@@ -3264,6 +3288,7 @@ function planFile(p: FixPlan): string | null {
     case 'callOption':
     case 'callArgument':
     case 'insertArgument':
+    case 'nanFreeOperand':
     case 'positiveModulo':
     case 'applyClipped':
     case 'lossCallTo':
@@ -3460,6 +3485,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return callArgumentEdits(src, p);
       case 'insertArgument':
         return insertArgumentEdits(src, p);
+      case 'nanFreeOperand':
+        return nanFreeOperandEdits(src, p);
       case 'positiveModulo':
         return positiveModuloEdits(src, p);
       case 'applyClipped':

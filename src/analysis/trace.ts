@@ -921,6 +921,24 @@ export const SqrtAtZeroEvent = z.object({
 export type SqrtAtZeroEvent = z.infer<typeof SqrtAtZeroEvent>;
 
 /**
+ * A training step's loss tested a tensor for NaN (tf.isNaN, to mask the missing targets) and then
+ * took a difference with that same tensor, NaN and all: the mask that follows (tf.where) hides the
+ * NaN from the loss but not from the gradient, which multiplies the masked-out branch by 0, and
+ * 0 × NaN is NaN. Sent once per model, from its first steps.
+ */
+export const NanMaskedLateEvent = z.object({
+  type: z.literal('nanMaskedLate'),
+  modelId: z.number().int(),
+  /** The user's line that took the difference. */
+  site: SourceSite.nullable(),
+  /** The line that tested for NaN. */
+  maskSite: SourceSite.nullable(),
+  /** Which side of the difference holds the NaN: the receiver or first argument (a), or the other (b). */
+  operand: z.enum(['a', 'b']),
+});
+export type NanMaskedLateEvent = z.infer<typeof NanMaskedLateEvent>;
+
+/**
  * The line that computed a custom loop's loss: where the scalar its step function returns was made
  * (a hand-written loss, or a tf.losses call). Sent once per model, from its first steps.
  */
@@ -1073,6 +1091,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   InferenceModeEvent,
   TrainedAgainstEvent,
   SqrtAtZeroEvent,
+  NanMaskedLateEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,

@@ -37,6 +37,7 @@ import type {
   MaxNormAppliedEvent,
   PenaltyDominatesEvent,
   SqrtAtZeroEvent,
+  NanMaskedLateEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,
@@ -778,6 +779,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         }
         if (watchLog && kernelName === 'Log' && inputs?.x && probabilities.has(inputs.x)) noteLogOfProbabilities(entry!, probabilities.get(inputs.x)!);
         if (kernelName === 'Sqrt') noteSqrtInput(current, inputs?.x);
+        if (entry && !nanMaskReported.has(entry) && typeof kernelName === 'string') noteNanMask(entry, kernelName, inputs);
         if (entry && entry.mode === 'custom' && kernelName === 'Multiply' && !columnTargetsReported.has(entry)) noteColumnTargets(entry, inputs?.a, inputs?.b);
       } catch (error) {
         warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
@@ -1357,6 +1359,27 @@ interface SqrtWatch {
 }
 const SQRT_MAX_READ = 1 << 16;
 const SQRT_HARMLESS_STEPS = 3;
+
+/** Tensors a training step's loss tested with tf.isNaN, with the line that tested them. */
+const nanTested = new WeakMap<object, { stack?: string }>();
+const nanMaskReported = new WeakSet<TracedModel>();
+
+/**
+ * tf.isNaN(y) and then a difference taken with y itself: the NaN are masked after the error is
+ * computed on them (tf.where(mask, err², 0)), which hides them going forward but not going back.
+ */
+function noteNanMask(entry: TracedModel, kernel: string, inputs: any): void {
+  if (kernel === 'IsNan') {
+    if (isTensor(inputs?.x)) nanTested.set(inputs.x, captureStack());
+    return;
+  }
+  if (!(kernel in DIFFERENCE_KERNELS)) return;
+  const operand = nanTested.has(inputs?.a) ? 'a' : nanTested.has(inputs?.b) ? 'b' : null;
+  if (!operand) return;
+  nanMaskReported.add(entry);
+  const maskSite = userSiteFromStack(nanTested.get(inputs[operand])?.stack, PROBE_FILE);
+  emit({ type: 'nanMaskedLate', modelId: entry.id, site: captureUserSite(PROBE_FILE), maskSite, operand } satisfies NanMaskedLateEvent);
+}
 
 function noteSqrtInput(state: StepState, x: any): void {
   const entry = state.entry;

@@ -394,6 +394,25 @@ describe('clipping what a log takes', () => {
   });
 });
 
+describe('NaN targets replaced before the error is taken', () => {
+  it('the side that holds the NaN, in the method and the function forms; only a name, which the fix writes three times', () => {
+    const plan = (column: number, operand: 'a' | 'b'): FixPlan => ({ kind: 'nanFreeOperand', site: site(1, column), operand });
+    assert.equal(apply('const err = yPred.sub(yTrue);', plan(19, 'b')), 'const err = yPred.sub(tf.where(tf.isNaN(yTrue), tf.zerosLike(yTrue), yTrue));');
+    assert.equal(apply('const err = yTrue.sub(yPred);', plan(19, 'a')), 'const err = tf.where(tf.isNaN(yTrue), tf.zerosLike(yTrue), yTrue).sub(yPred);');
+    assert.equal(apply('const sq = tf.squaredDifference(y, p);', plan(15, 'a')), 'const sq = tf.squaredDifference(tf.where(tf.isNaN(y), tf.zerosLike(y), y), p);');
+    assert.equal(apply('const err = tf.sub(p, y);', plan(15, 'b')), 'const err = tf.sub(p, tf.where(tf.isNaN(y), tf.zerosLike(y), y));');
+    assert.equal(apply('const err = p.sub(batch.ys);', plan(15, 'b')), null);
+  });
+});
+
+describe('an argument inserted before another', () => {
+  it('only where the argument is written as the plan says', () => {
+    const plan: FixPlan = { kind: 'insertArgument', site: site(1, 24), callee: 'meanSquaredError', index: 2, text: 'undefined', written: String.raw`(?:tf\s*\.\s*)?Reduction\s*\.\s*NONE` };
+    assert.equal(apply('const l = tf.losses.meanSquaredError(y, p, tf.Reduction.NONE);', plan), 'const l = tf.losses.meanSquaredError(y, p, undefined, tf.Reduction.NONE);');
+    assert.equal(apply('const l = tf.losses.meanSquaredError(y, p, 0);', plan), null);
+  });
+});
+
 describe('keeping what a square root takes above 0', () => {
   it('guards the argument of tf.sqrt with the same namespace, and the receiver of .sqrt()', () => {
     const plan = (column: number): FixPlan => ({ kind: 'guardSqrtInput', site: site(1, column), call: 'sqrt' });

@@ -1649,6 +1649,27 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         });
         continue;
       }
+      // NaN targets meant as missing, masked in the loss after the error is computed on them.
+      const late = run.nanMaskedLate;
+      if (role === 'y' && s.infCount === 0 && late?.site) {
+        out.push({
+          id: `non-finite-data:${about}`,
+          symptom: 'non-finite-data',
+          rootCause: 'loss-function',
+          layer: null,
+          location: late.site,
+          related: late.maskSite && late.maskSite.line !== late.site.line ? [{ site: late.maskSite, message: 'the NaN targets are tested for here, to be masked' }] : [],
+          message: `The training targets hold ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''} that the loss masks, but only after this line has computed the error on them: tf.where picks the masked values going forward, and going back it multiplies the gradient of the branch it drops by 0, and 0 × NaN is NaN. The first step turns every weight into NaN though the loss is finite. Replace the NaN targets (with 0) before the error is taken; the mask still leaves those rows out.`,
+          evidence: [`${kinds} in the training targets${where ? `, ${where}` : ''}`, `tested with tf.isNaN${late.maskSite ? ` on line ${late.maskSite.line}` : ''}, then used in a difference on line ${late.site.line}`],
+          relevance: new Map(),
+          fixes: [{ title: 'Replace the NaN targets with 0 before taking the error', plan: { kind: 'nanFreeOperand', site: late.site, operand: late.operand } }],
+          confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation', 'vanishing-gradient', 'weights-unchanged', 'output-out-of-range'),
+          strength: 1,
+          weak: false,
+          explainsAllHarm: true,
+        });
+        continue;
+      }
       out.push({
         id: `non-finite-data:${about}`,
         symptom: 'non-finite-data',
