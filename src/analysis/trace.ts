@@ -437,6 +437,8 @@ export const WeightsOverwrittenEvent = z.object({
   steps: z.number().int().min(1),
   /** How many of the model's trained weight tensors were written. */
   variables: z.number().int().min(1),
+  /** Optional: the first write multiplied every value by this one number (a weight decay, `v.read().mul(0.5)`). */
+  factor: z.number().optional(),
 });
 export type WeightsOverwrittenEvent = z.infer<typeof WeightsOverwrittenEvent>;
 

@@ -423,7 +423,7 @@ function watchWeightWrites(core: any): void {
       writtenVariables.add(this);
       if (stepDepth === 0 && applyingDepth === 0 && lastStepEntry) {
         try {
-          noteWriteBetweenSteps(lastStepEntry, this);
+          noteWriteBetweenSteps(lastStepEntry, this, args[0]);
         } catch {
           /* the write goes ahead unnoted */
         }
@@ -448,7 +448,7 @@ let applyingDepth = 0;
 
 /** Steps in a row after which the model's weights were written outside the optimizer before the watch reports it. */
 const OVERWRITTEN_STEPS = 3;
-const overwrites = new WeakMap<TracedModel, { lastGap: number; inRow: number; site: SourceSite | null; variables: Set<object> }>();
+const overwrites = new WeakMap<TracedModel, { lastGap: number; inRow: number; site: SourceSite | null; variables: Set<object>; factor?: number | null }>();
 const overwriteReported = new WeakSet<TracedModel>();
 const trainedVariables = new WeakMap<TracedModel, WeakSet<object>>();
 
@@ -457,7 +457,22 @@ const trainedVariables = new WeakMap<TracedModel, WeakSet<object>>();
  * optimizer, after several steps in a row (an average written back into the weights, a restore):
  * what each step learned is replaced. Reported once, with the line of the first write.
  */
-function noteWriteBetweenSteps(entry: TracedModel, variable: object): void {
+/** The one number every value of `before` was multiplied by to give `after` (a weight decay `v.mul(0.5)`), or null. */
+function writtenFactor(before: any, after: any): number | null {
+  if (!isReadable(before) || !isReadable(after) || before.size !== after.size) return null;
+  const [a, b] = readValues(tfCore, [before, after]);
+  if (!a || !b) return null;
+  let factor: number | null = null;
+  for (let i = 0; i < Math.min(a.length, 256); i++) {
+    if (Math.abs(a[i]!) < 1e-6) continue;
+    const r = b[i]! / a[i]!;
+    if (factor === null) factor = r;
+    else if (Math.abs(r - factor) > 1e-4 * Math.max(1, Math.abs(factor))) return null;
+  }
+  return factor !== null && Number.isFinite(factor) ? factor : null;
+}
+
+function noteWriteBetweenSteps(entry: TracedModel, variable: object, value: unknown): void {
   if (entry.mode !== 'custom' || !entry.model || overwriteReported.has(entry) || entry.steps === 0) return;
   let own = trainedVariables.get(entry);
   if (!own) {
@@ -472,9 +487,11 @@ function noteWriteBetweenSteps(entry: TracedModel, variable: object): void {
   w.inRow = w.lastGap === entry.steps - 1 ? w.inRow + 1 : 1;
   w.lastGap = entry.steps;
   if (w.inRow === 1) w.site = captureUserSite(PROBE_FILE);
+  // Read once per model: the write's values against the weights they replace.
+  if (w.factor === undefined) w.factor = safe(() => writtenFactor(variable, value), null);
   if (w.inRow < OVERWRITTEN_STEPS) return;
   overwriteReported.add(entry);
-  emit({ type: 'weightsOverwritten', modelId: entry.id, site: w.site, steps: w.inRow, variables: w.variables.size } satisfies WeightsOverwrittenEvent);
+  emit({ type: 'weightsOverwritten', modelId: entry.id, site: w.site, steps: w.inRow, variables: w.variables.size, ...(typeof w.factor === 'number' ? { factor: w.factor } : {}) } satisfies WeightsOverwrittenEvent);
 }
 
 /**

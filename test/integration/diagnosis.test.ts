@@ -307,6 +307,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/labels-from-wrong-split/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: 'const testStates = ' },
   { script: 'benchmark/bugs/global-pool-loses-position/buggy.js', symptoms: ['loss-not-decreasing'], rootCause: 'architecture', lineOf: '', fixed: 'model.add(tf.layers.flatten({}));' },
   // A batch's summed errors divided by the training set's rows under SGD; kernels drawn with a deviation of 0.001 over eight layers; sigmoid layers whose bias starts at 5.
+  // Every weight multiplied by 0.5 after each step (a decay factor where 1 − 5e-4 was meant): the fix sets the factor where it is declared.
+  { script: 'benchmark/bugs/weight-decay-factor-half/buggy.js', symptoms: ['weights-overwritten'], rootCause: 'regularization', lineOf: '', fixed: 'const DECAY = 1 - 5e-4;' },
   // NaN targets masked with tf.where after the error is computed on them: the gradient is 0 × NaN; the fix replaces them first.
   { script: 'benchmark/bugs/masked-loss-where-nan-targets/buggy.js', symptoms: ['non-finite-data'], rootCause: 'loss-function', lineOf: '', fixed: 'const err = yPred.sub(tf.where(tf.isNaN(yTrue), tf.zerosLike(yTrue), yTrue));' },
   // tf.Reduction.NONE (the number 0) given where the weights go: certain, and the fix moves it to the fourth argument.

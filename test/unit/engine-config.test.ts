@@ -1569,6 +1569,20 @@ describe("a custom loop's weights written outside the optimizer after every step
     assert.deepEqual([f.id, f.rootCause, f.location?.line, f.fix ?? null], ['weights-overwritten:model', 'optimizer', 12, null]);
   });
 
+  it('every weight multiplied by one factor far below 1: a collapsing weight decay, fixed where the factor is written; a factor just below 1 is the usual decay', () => {
+    const src = withLine(withLine(CLASSIFIER_SRC, 2, 'const DECAY = 0.5;'), 12, '  for (const v of model.trainableWeights) v.write(v.read().mul(DECAY));');
+    const decayed = (factor: number) => {
+      const b = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
+      b.events.push({ type: 'weightsOverwritten', modelId: b.modelId, site: site(12, 53), steps: 3, variables: 4, factor });
+      return b;
+    };
+    const warned = configOnly(decayed(0.5), src).findings;
+    assert.deepEqual(warned.map((f) => [f.id, f.rootCause, f.location?.line]), [['weights-overwritten:model', 'regularization', 12]]);
+    assert.match(warned[0]!.message, /multiplies 4 of the weight tensors by 0\.5: a weight decay that takes away 50% of every weight at every step/);
+    assert.equal(lineOf(applyFix(src, warned[0]!.fix), 2), 'const DECAY = 1 - 5e-4;');
+    assert.equal(configOnly(decayed(0.9995), src).findings[0]?.rootCause, 'optimizer');
+  });
+
   it('training that learns withdraws it (weight clipping, Lookahead)', () => {
     const b = overwritten();
     decaying(300, 1.1, 0.3, 0.03, 0.01).forEach((l, i) => b.step(l, { acc: Math.min(0.95, 0.4 + i / 300) }));

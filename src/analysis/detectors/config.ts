@@ -1096,9 +1096,37 @@ function weightsSetDuringFit(view: ModelView, run: ModelState): Hypothesis[] {
  * what each step learned is replaced, in part or in whole. The write may be meant (weight clipping,
  * Lookahead), so a stall must confirm it; no fix, since what the write should do is the script's.
  */
+/** A weight decay shrinks weights by a small fraction a step; a factor below this one is no decay but a collapse. */
+const DECAY_FACTOR_LOW = 0.9;
+
 function weightsOverwritten(run: ModelState): Hypothesis[] {
   const e = run.weightsOverwritten;
   if (!e?.site) return [];
+  const f = e.factor;
+  if (f !== undefined && f >= 0 && f < DECAY_FACTOR_LOW) {
+    // `1 - 5e-4` as written: a factor given as the decay itself (5e-4) keeps its digits.
+    const to = f > 0 && f <= 0.01 ? `1 - ${literal(f)}` : '1 - 5e-4';
+    return [
+      {
+        id: 'weights-overwritten:model',
+        symptom: 'weights-overwritten',
+        rootCause: 'regularization',
+        layer: null,
+        location: e.site,
+        related: [],
+        message: `After each step the optimizer takes, this line multiplies ${e.variables === 1 ? 'one of the weights' : `${e.variables} of the weight tensors`} by ${fmt(f)}: a weight decay that takes away ${pct(1 - f)} of every weight at every step, so the weights shrink towards 0 faster than any step can move them and the model cannot learn. A weight decay multiplies by a factor just below 1 (1 − 5e-4).`,
+        evidence: [`the model's trained weights multiplied by ${fmt(f)} after ${e.steps} steps in a row`],
+        relevance: new Map(),
+        fixes: [
+          { title: `Multiply by ${to} (a decay of ${f > 0 && f <= 0.01 ? fmt(f) : '5e-4'} a step)`, plan: { kind: 'declaredArgument', site: e.site, callee: 'mul', index: 0, to } },
+          { title: `Multiply by ${to} (a decay of ${f > 0 && f <= 0.01 ? fmt(f) : '5e-4'} a step)`, plan: { kind: 'callArgument', site: e.site, callee: 'mul', index: 0, to } },
+        ],
+        confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged', 'constant-output', 'vanishing-gradient'),
+        strength: 0.95,
+        weak: false,
+      },
+    ];
+  }
   return [
     {
       id: 'weights-overwritten:model',
