@@ -313,7 +313,11 @@ export type FixPlan =
   /** Every `new Array(n).map(fn)` in the file (map skips the holes, so the array stays empty) becomes `Array.from({ length: n }, fn)`. */
   | { kind: 'arrayFromHoles'; file: string }
   /** The axis 0 of the softmax-like call at the site (`tf.logSumExp(x, 0, true)`, `x.sum(0, true)`) becomes -1. */
-  | { kind: 'lastAxis'; site: SourceSite }
+  /**
+   * The reduction at the site takes its axis (0, or with `steps` the steps' axis 1) over the last axis instead. An
+   * axis given as a parameter of the function around it is changed where that function is called.
+   */
+  | { kind: 'lastAxis'; site: SourceSite; steps?: boolean }
   /** The axis of the `moments`/`mean` call at the site (`tf.moments(x, 1)`, `x.mean(-1)`), taken over each row, becomes 0: over each column; `tf.moments(x)` gets axis 0. */
   | { kind: 'columnAxis'; site: SourceSite }
   | { kind: 'all'; parts: FixPlan[] };
@@ -2064,6 +2068,12 @@ function withoutFunctionBodies(t: string, start: number, end: number): string {
 
 /** Offset of the `{` of the innermost block open at `at`, or -1. */
 function enclosingBlock(t: string, at: number): number {
+  const top = openBrackets(t, at).at(-1);
+  return top === undefined || top < 0 ? -1 : top;
+}
+
+/** The brackets still open at `at`, outermost first: a `{` as its offset, a `(` or `[` as -1 - offset. */
+function openBrackets(t: string, at: number): number[] {
   const open: number[] = [];
   for (let i = 0; i < at; ) {
     const skipped = skipNonCode(t, i);
@@ -2076,8 +2086,14 @@ function enclosingBlock(t: string, at: number): number {
     else if (c === '}' || c === ')' || c === ']') open.pop();
     i++;
   }
-  const top = open[open.length - 1];
-  return top === undefined || top < 0 ? -1 : top;
+  return open;
+}
+
+/** The innermost `{` still open at `at`, through any parentheses or brackets open inside it; -1 if none. */
+function enclosingBrace(t: string, at: number): number {
+  const open = openBrackets(t, at);
+  for (let k = open.length - 1; k >= 0; k--) if (open[k]! >= 0) return open[k]!;
+  return -1;
 }
 
 /** `const <name> = <init>` whose statement holds the site (it may start a few lines above). */
@@ -2923,7 +2939,44 @@ function replaceAxis(src: SourceText, site: SourceSite, call: Call, axis: RegExp
 
 function lastAxisEdits(src: SourceText, p: Extract<FixPlan, { kind: 'lastAxis' }>): EditResult {
   const call = findCall(src, p.site, /\b(?:logSumExp|logSoftmax|softmax|sum|max|min)\s*\(/);
-  return call ? replaceAxis(src, p.site, call, /^(?:0|\[\s*0\s*\])$/, '-1') : null;
+  if (!call) return null;
+  const axis = p.steps ? /^(?:1|-2|\[\s*(?:1|-2)\s*\])$/ : /^(?:0|\[\s*0\s*\])$/;
+  return replaceAxis(src, p.site, call, axis, '-1') ?? parameterArgumentEdits(src, p.site.file, call, axis, '-1');
+}
+
+/**
+ * An axis the call at hand takes from a parameter of the function around it (`function
+ * softmax(logits, axis)`): every call of that function in the file that passes the axis there as
+ * `written` gets `to` instead.
+ */
+function parameterArgumentEdits(src: SourceText, file: string, call: Call, written: RegExp, to: string): EditResult {
+  const t = src.text;
+  const text = (a: Span) => {
+    const span = trim(t, a.start, a.end);
+    return t.slice(span.start, span.end);
+  };
+  const names = call.args.slice(0, 2).map(text).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+  const open = enclosingBrace(t, call.open);
+  if (names.length === 0 || open < 0) return null;
+  const header = codeOnly(t, Math.max(0, open - 300), open);
+  const m = /(?:function\s+([A-Za-z_$][\w$]*)\s*\(([^()]*)\)|([A-Za-z_$][\w$]*)\s*=\s*(?:function\s*)?\(([^()]*)\)\s*(?:=>)?)\s*$/.exec(header);
+  if (!m) return null;
+  const fn = (m[1] ?? m[3])!;
+  const params = (m[2] ?? m[4])!.split(',').map((x) => x.trim().replace(/\s*=[\s\S]*$/, ''));
+  const index = params.findIndex((x) => names.includes(x));
+  if (index < 0) return null;
+  const callee = new RegExp(String.raw`(?<![\w$.])${escapeRe(fn)}\s*\(`, 'g');
+  const edits: TextEdit[] = [];
+  for (const c of codeOnly(t, 0, t.length).matchAll(callee)) {
+    const at = src.position(c.index!);
+    const found = findCall(src, { file, line: at.line, column: at.column }, callee);
+    const arg = found?.args[index];
+    // The declaration's own parameter list is no call: its "argument" is the parameter's name.
+    if (!arg || !written.test(text(arg))) continue;
+    const span = trim(t, arg.start, arg.end);
+    edits.push(src.edit(file, span.start, span.end, to));
+  }
+  return edits.length ? edits : null;
 }
 
 function columnAxisEdits(src: SourceText, p: Extract<FixPlan, { kind: 'columnAxis' }>): EditResult {

@@ -471,8 +471,10 @@ export const BatchAxisEvent = z.object({
   site: SourceSite.nullable(),
   /** The tfjs kernel: 'Max', 'Sum' or 'Min'. */
   kernel: z.string().max(64),
-  /** [batch, classes]. */
-  shape: z.array(z.number().int()).length(2),
+  /** [batch, classes], or a sequence model's [batch, steps, classes]. */
+  shape: z.array(z.number().int()).min(2).max(3),
+  /** Optional: the axis reduced, when it is not 0 (1: the steps of a sequence). */
+  axis: z.number().int().optional(),
 });
 export type BatchAxisEvent = z.infer<typeof BatchAxisEvent>;
 

@@ -1491,17 +1491,21 @@ const batchAxisReported = new WeakSet<TracedModel>();
 const exponentials = new WeakSet<object>();
 
 function noteBatchAxisReduction(state: StepState, kernel: string, x: any, attrs: any): void {
-  if (!isTensor(x) || x.rank !== 2 || attrs?.keepDims !== true || (kernel === 'Sum' && !exponentials.has(x))) return;
+  if (!isTensor(x) || (x.rank !== 2 && x.rank !== 3) || attrs?.keepDims !== true || (kernel === 'Sum' && !exponentials.has(x))) return;
   // Max and Min name their axes reductionIndices; Sum names them axis.
   const given = attrs.axis ?? attrs.reductionIndices;
   const axis = Array.isArray(given) ? given : [given];
-  if (axis.length !== 1 || !(axis[0] === 0 || axis[0] === -2)) return;
-  const [rows, classes] = x.shape as [number, number];
+  // [rows, classes] over the rows; a sequence model's [rows, steps, classes] over the rows or the steps.
+  const across = x.rank === 2 ? [0, -2] : [0, 1, -2, -3];
+  if (axis.length !== 1 || !across.includes(axis[0])) return;
+  const shape = x.shape as number[];
+  const classes = shape[shape.length - 1]!;
   const units = outputUnits(state.entry);
   // A square [n, n] matrix (similarities between the rows of a batch) is normalized over rows on purpose.
-  if (classes !== units || classes < 2 || rows < 2 || rows === classes) return;
+  if (classes !== units || classes < 2 || shape.slice(0, -1).some((d) => d < 2 || d === classes)) return;
   batchAxisReported.add(state.entry);
-  emit({ type: 'batchAxis', modelId: state.entry.id, site: captureUserSite(PROBE_FILE), kernel, shape: [rows, classes] } satisfies BatchAxisEvent);
+  const reduced = axis[0] < 0 ? axis[0] + x.rank : axis[0];
+  emit({ type: 'batchAxis', modelId: state.entry.id, site: captureUserSite(PROBE_FILE), kernel, shape, ...(reduced !== 0 ? { axis: reduced } : {}) } satisfies BatchAxisEvent);
 }
 
 /** Every value is exactly 0 or 1, as labels are and a model's outputs never all are. */

@@ -307,6 +307,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/labels-from-wrong-split/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: 'const testStates = ' },
   { script: 'benchmark/bugs/global-pool-loses-position/buggy.js', symptoms: ['loss-not-decreasing'], rootCause: 'architecture', lineOf: '', fixed: 'model.add(tf.layers.flatten({}));' },
   // A batch's summed errors divided by the training set's rows under SGD; kernels drawn with a deviation of 0.001 over eight layers; sigmoid layers whose bias starts at 5.
+  // A hand-written softmax over the steps of a tagger's [rows, steps, classes] outputs, its axis passed in: fixed where it is passed.
+  { script: 'benchmark/bugs/softmax-sum-over-time-axis/buggy.js', symptoms: ['loss-over-batch-axis'], rootCause: 'loss-function', lineOf: '', fixed: 'const tagProbs = (x) => softmax(model.predict(x), -1);' },
   // Every weight multiplied by 0.5 after each step (a decay factor where 1 − 5e-4 was meant): the fix sets the factor where it is declared.
   { script: 'benchmark/bugs/weight-decay-factor-half/buggy.js', symptoms: ['weights-overwritten'], rootCause: 'regularization', lineOf: '', fixed: 'const DECAY = 1 - 5e-4;' },
   // NaN targets masked with tf.where after the error is computed on them: the gradient is 0 × NaN; the fix replaces them first.

@@ -349,6 +349,21 @@ describe('moving an optimizer made at every step out of the loop', () => {
     assert.equal(apply('const lp = logits.sub(tf.logSumExp(logits, axis, true));', { kind: 'lastAxis', site: site(1, 34) }), null);
   });
 
+  it("an axis a helper takes as a parameter is changed where the helper is called with it, for every such call", () => {
+    const src = [
+      'function softmax(logits, axis) {',
+      '  const e = tf.exp(logits.sub(logits.max(axis, true)));',
+      '  return e.div(e.sum(axis, true));',
+      '}',
+      'const train = (x) => softmax(model.predict(x), 1);',
+      'const test = (x) => softmax(model.predict(x), 1);',
+      'const other = (x) => softmax(model.predict(x), -1);',
+    ].join('\n');
+    const fixed = apply(src, { kind: 'lastAxis', site: site(2, 39), steps: true })!;
+    assert.deepEqual(fixed.split('\n').slice(4), ['const train = (x) => softmax(model.predict(x), -1);', 'const test = (x) => softmax(model.predict(x), -1);', 'const other = (x) => softmax(model.predict(x), -1);']);
+    assert.equal(apply(src.replace(/, 1\)/g, ', 0)'), { kind: 'lastAxis', site: site(2, 39), steps: true }), null, 'axis 0 is not the steps axis');
+  });
+
   it('never offers to dispose an optimizer as if it were a tensor', () => {
     assert.equal(apply(src, { kind: 'disposeTensors', sites: [{ site: site(4, 32), tensors: 1 }] }), null);
   });

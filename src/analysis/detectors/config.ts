@@ -2013,6 +2013,7 @@ function columnTargets(view: ModelView, run: ModelState): Hypothesis[] {
 function batchAxisInLoss(view: ModelView, run: ModelState): Hypothesis[] {
   const e = run.batchAxis;
   if (!e) return [];
+  if (e.shape.length === 3) return [sequenceAxisInLoss(view, e)];
   const [rows, classes] = e.shape as [number, number];
   return [
     {
@@ -2034,6 +2035,31 @@ function batchAxisInLoss(view: ModelView, run: ModelState): Hypothesis[] {
       explainsAllHarm: true,
     },
   ];
+}
+
+/** The same over a sequence model's [rows, steps, classes] outputs: over the rows, or over the steps. */
+function sequenceAxisInLoss(view: ModelView, e: NonNullable<ModelState['batchAxis']>): Hypothesis {
+  const [rows, steps, classes] = e.shape as [number, number, number];
+  const overSteps = e.axis === 1;
+  return {
+    id: 'loss-over-batch-axis:loss',
+    symptom: 'loss-over-batch-axis',
+    rootCause: 'loss-function',
+    layer: null,
+    location: e.site ?? view.compileSite,
+    related: [],
+    message: `The training step reduces the model's [${rows}, ${steps}, ${classes}] outputs over axis ${overSteps ? 1 : 0}, ${overSteps ? `the ${steps} steps of each sequence` : 'the rows of the batch'}, keeping dimensions, as a softmax or log-softmax over ${overSteps ? 'time' : 'the batch'} does: each class is then normalized across ${overSteps ? 'the steps' : 'the rows'} instead of each step across its ${classes} classes, so the probabilities at a step do not sum to 1 and the loss says little about which class a step is. Take it over the last axis (-1).`,
+    evidence: [`a training step ran ${e.kernel} over axis ${overSteps ? 1 : 0} of a [${rows}, ${steps}, ${classes}] tensor (the batch by the steps by the model's output units)`],
+    relevance: new Map(),
+    fixes: e.site ? [{ title: 'Normalize over the classes (axis -1)', plan: { kind: 'lastAxis', site: e.site, ...(overSteps ? { steps: true } : {}) } }] : [],
+    // An axis passed in to a helper (softmax(logits, 1)) is the text to edit, where it is passed.
+    atFix: true,
+    confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'),
+    strength: 1,
+    weak: false,
+    certain: true,
+    explainsAllHarm: true,
+  };
 }
 
 /**
