@@ -2013,8 +2013,13 @@ function columnTargets(view: ModelView, run: ModelState): Hypothesis[] {
 function batchAxisInLoss(view: ModelView, run: ModelState): Hypothesis[] {
   const e = run.batchAxis;
   if (!e) return [];
-  if (e.shape.length === 3) return [sequenceAxisInLoss(view, e)];
-  const [rows, classes] = e.shape as [number, number];
+  // A sequence model's [rows, steps, classes] outputs may be normalized over the rows or the steps.
+  const sequence = e.shape.length === 3;
+  const overSteps = sequence && e.axis === 1;
+  const shape = `[${e.shape.join(', ')}]`;
+  const classes = e.shape[e.shape.length - 1]!;
+  const across = overSteps ? `the ${e.shape[1]} steps of each sequence` : 'the rows of the batch';
+  const unit = sequence ? 'step' : 'row';
   return [
     {
       id: 'loss-over-batch-axis:loss',
@@ -2023,10 +2028,12 @@ function batchAxisInLoss(view: ModelView, run: ModelState): Hypothesis[] {
       layer: null,
       location: e.site ?? view.compileSite,
       related: [],
-      message: `The training step reduces the model's [${rows}, ${classes}] outputs over axis 0, the rows of the batch, keeping dimensions, as a softmax or log-softmax over the batch does: each class is then normalized across the rows instead of each row across its ${classes} classes, so the loss ranks rows against each other and says nothing about which class a row is. Take it over the last axis (-1).`,
-      evidence: [`a training step ran ${e.kernel} over axis 0 of a [${rows}, ${classes}] tensor (the batch by the model's output units)`],
+      message: `The training step reduces the model's ${shape} outputs over axis ${overSteps ? 1 : 0}, ${across}, keeping dimensions, as a softmax or log-softmax over ${overSteps ? 'time' : 'the batch'} does: each class is then normalized across ${overSteps ? 'the steps' : 'the rows'} instead of each ${unit} across its ${classes} classes, so the loss ranks ${overSteps ? 'steps' : 'rows'} against each other and says nothing about which class a ${unit} is. Take it over the last axis (-1).`,
+      evidence: [`a training step ran ${e.kernel} over axis ${overSteps ? 1 : 0} of a ${shape} tensor (the batch${sequence ? ' by the steps' : ''} by the model's output units)`],
       relevance: new Map(),
-      fixes: e.site ? [{ title: 'Normalize over the classes (axis -1), not the batch', plan: { kind: 'lastAxis', site: e.site } }] : [],
+      fixes: e.site ? [{ title: `Normalize over the classes (axis -1), not ${overSteps ? 'the steps' : 'the batch'}`, plan: { kind: 'lastAxis', site: e.site, ...(overSteps ? { steps: true } : {}) } }] : [],
+      // An axis passed in to a helper (softmax(logits, 1)) is the text to edit, where it is passed.
+      atFix: true,
       confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'),
       strength: 1,
       weak: false,
@@ -2035,31 +2042,6 @@ function batchAxisInLoss(view: ModelView, run: ModelState): Hypothesis[] {
       explainsAllHarm: true,
     },
   ];
-}
-
-/** The same over a sequence model's [rows, steps, classes] outputs: over the rows, or over the steps. */
-function sequenceAxisInLoss(view: ModelView, e: NonNullable<ModelState['batchAxis']>): Hypothesis {
-  const [rows, steps, classes] = e.shape as [number, number, number];
-  const overSteps = e.axis === 1;
-  return {
-    id: 'loss-over-batch-axis:loss',
-    symptom: 'loss-over-batch-axis',
-    rootCause: 'loss-function',
-    layer: null,
-    location: e.site ?? view.compileSite,
-    related: [],
-    message: `The training step reduces the model's [${rows}, ${steps}, ${classes}] outputs over axis ${overSteps ? 1 : 0}, ${overSteps ? `the ${steps} steps of each sequence` : 'the rows of the batch'}, keeping dimensions, as a softmax or log-softmax over ${overSteps ? 'time' : 'the batch'} does: each class is then normalized across ${overSteps ? 'the steps' : 'the rows'} instead of each step across its ${classes} classes, so the probabilities at a step do not sum to 1 and the loss says little about which class a step is. Take it over the last axis (-1).`,
-    evidence: [`a training step ran ${e.kernel} over axis ${overSteps ? 1 : 0} of a [${rows}, ${steps}, ${classes}] tensor (the batch by the steps by the model's output units)`],
-    relevance: new Map(),
-    fixes: e.site ? [{ title: 'Normalize over the classes (axis -1)', plan: { kind: 'lastAxis', site: e.site, ...(overSteps ? { steps: true } : {}) } }] : [],
-    // An axis passed in to a helper (softmax(logits, 1)) is the text to edit, where it is passed.
-    atFix: true,
-    confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'),
-    strength: 1,
-    weak: false,
-    certain: true,
-    explainsAllHarm: true,
-  };
 }
 
 /**
