@@ -129,6 +129,21 @@ export function assessLoss(run: ModelState): LossProgress | null {
   return value;
 }
 
+/**
+ * The median of the last third of `values` lies clearly below the median of the first third: by 3 %
+ * and by more than their spread allows. Robust to the spikes of batch losses.
+ */
+export function thirdsFall(values: readonly number[]): boolean {
+  const third = Math.floor(values.length / 3);
+  if (third < 3) return false;
+  const h1 = values.slice(0, third);
+  const h2 = values.slice(values.length - third);
+  const m1 = median(h1);
+  const m2 = median(h2);
+  const spread = 1.4826 * median([...h1.map((v) => Math.abs(v - m1)), ...h2.map((v) => Math.abs(v - m2))]);
+  return m1 - m2 > Math.max(0.03 * Math.abs(m1), 3 * spread * Math.sqrt(2 / third));
+}
+
 function computeLoss(run: ModelState): LossProgress | null {
   const h = run.loss;
   const n = h.count;
@@ -161,16 +176,7 @@ function computeLoss(run: ModelState): LossProgress | null {
   const sig = Math.max(3 * fit.slopeSE * (recent.length - 1), 0.005 * level);
   // Spiky batch losses inflate the slope's error: the medians of the window's first and last
   // thirds also show a real descent.
-  const third = Math.floor(recent.length / 3);
-  let robustDown = false;
-  if (third >= 3) {
-    const h1 = recent.slice(0, third);
-    const h2 = recent.slice(recent.length - third);
-    const m1 = median(h1);
-    const m2 = median(h2);
-    const spread = 1.4826 * median([...h1.map((v) => Math.abs(v - m1)), ...h2.map((v) => Math.abs(v - m2))]);
-    robustDown = m1 - m2 > Math.max(0.03 * Math.abs(m1), 3 * spread * Math.sqrt(2 / third));
-  }
+  const robustDown = thirdsFall(recent);
   const recentDecreasing = -change > sig || robustDown;
   const recentIncreasing = change > sig && !robustDown;
 

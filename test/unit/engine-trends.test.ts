@@ -640,6 +640,13 @@ describe('fit left at its default of one epoch', () => {
     assert.equal(lineOf(applyFix(OPTIONS_SRC, r.findings[0]!.fix), 12), '  await model.fit(x, y, { epochs: 10, batchSize: 32 });');
   });
 
+  it('noisy batch losses whose last dozen show no slope, while the second half of the epoch still falls: confirmed', () => {
+    // Falling through the epoch, then a noisy last stretch that is flat on its own.
+    const losses = [...decaying(26, 1.1, 0.55, 0.08, 0.01), 0.52, 0.61, 0.47, 0.58, 0.49, 0.6, 0.46, 0.57, 0.5, 0.59, 0.48, 0.55];
+    const r = run(oneEpoch(losses).events, sources(OPTIONS_SRC));
+    assert.deepEqual(r.findings.map((f) => `${f.id}:${f.confirmed}`), ['training-cut-short:epochs:true']);
+  });
+
   it('a fit of a few steps gets an options object with more epochs', () => {
     const r = run(oneEpoch(decaying(4, 1.1, 0.9, 0.1)).events, sources(BARE_SRC));
     const f = byId(r.findings, 'training-cut-short:epochs')!;

@@ -5,7 +5,7 @@
  */
 import type { Symptom } from '../findings';
 import { batchSizeFix, type Cause, type Ctx, FEW_UPDATES, hypothesisIds, type Hypothesis, learningRateFix, learningRateOf, type Observation, optimizerBand, type RelevanceSpec, wholeSetBatches } from '../context';
-import { assessAccuracy, assessLoss, classWeighted, NEAR_NO_SKILL, type AccuracyProgress, type LossProgress } from '../progress';
+import { assessAccuracy, assessLoss, classWeighted, NEAR_NO_SKILL, thirdsFall, type AccuracyProgress, type LossProgress } from '../progress';
 import type { FixPlan, PlannedFix } from '../fixes';
 import { isBatchNormalization, type LayerView } from '../model';
 import { type EpochRecord, type ModelState, valLevel } from '../model-state';
@@ -619,7 +619,9 @@ export function cutShort(ctx: Ctx): Observation[] {
   const steps = run.iterations;
   if (steps === 0) return [];
   const lp = assessLoss(run);
-  const falling = lp !== null && lp.recentDecreasing;
+  // A short epoch's last dozen batch losses are too noisy to show a descent on their own: the
+  // second half of the epoch still falling says more would help.
+  const falling = lp !== null && (lp.recentDecreasing || (steps < FAIR_STEPS && thirdsFall(run.loss.recent.last(Math.ceil(steps / 2)).map((p) => p.value))));
   // Settled within the one epoch (more of them would not help), or long enough to judge as it is.
   if (!falling && lp !== null && (lp.n >= 20 || lp.learning)) return [];
   const epochs = EPOCH_CHOICES.find((e) => e * steps >= FAIR_STEPS) ?? EPOCH_CHOICES[EPOCH_CHOICES.length - 1]!;
