@@ -312,10 +312,10 @@ export type FixPlan =
   | { kind: 'literalTo'; file: string; value: number; to: string }
   /** Every `new Array(n).map(fn)` in the file (map skips the holes, so the array stays empty) becomes `Array.from({ length: n }, fn)`. */
   | { kind: 'arrayFromHoles'; file: string }
-  /** The axis 0 of the softmax-like call at the site (`tf.logSumExp(x, 0, true)`, `x.sum(0, true)`) becomes -1. */
   /**
-   * The reduction at the site takes its axis (0, or with `steps` the steps' axis 1) over the last axis instead. An
-   * axis given as a parameter of the function around it is changed where that function is called.
+   * The axis 0 of the softmax-like call at the site (`tf.logSumExp(x, 0, true)`, `x.sum(0, true)`),
+   * or with `steps` the steps' axis 1, becomes -1. An axis given as a parameter of the function
+   * around it is changed where that function is called.
    */
   | { kind: 'lastAxis'; site: SourceSite; steps?: boolean }
   /** The axis of the `moments`/`mean` call at the site (`tf.moments(x, 1)`, `x.mean(-1)`), taken over each row, becomes 0: over each column; `tf.moments(x)` gets axis 0. */
@@ -490,6 +490,11 @@ interface Call {
   open: number;
   close: number;
   args: Span[];
+}
+
+/** A call of the function or method `name`: `name(`, `tf.name(`, `x.name(`. */
+function calledAs(name: string): RegExp {
+  return new RegExp(`\\b${escapeRe(name)}\\s*\\(`);
 }
 
 /** The call matching `callee` on the site's line nearest to the site's column. */
@@ -2024,7 +2029,7 @@ function scaleValidationLikeEdits(src: SourceText, p: Extract<FixPlan, { kind: '
 }
 
 function swapArgumentsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapArguments' }>): EditResult {
-  const call = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`));
+  const call = findCall(src, p.site, calledAs(p.callee));
   if (!call || call.args.length < 2) return null;
   const [a, b] = call.args as [Span, Span];
   const t = src.text;
@@ -2745,7 +2750,7 @@ function rateFactorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateFacto
 }
 
 function callOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callOption' }>): EditResult {
-  const call = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`));
+  const call = findCall(src, p.site, calledAs(p.callee));
   const obj = call ? objectArg(src, call) : null;
   if (!obj) return null;
   const prop = obj.props.find((x) => x.key === p.key);
@@ -2764,7 +2769,7 @@ function argumentDeclaration(src: SourceText, site: SourceSite, callee: RegExp, 
 /** The initializer of the one declaration of the name given as argument `index` of the call at `site`. */
 function declaredArgumentInit(src: SourceText, site: SourceSite, callee: string, index: number): Span | null {
   const t = src.text;
-  const start = argumentDeclaration(src, site, new RegExp(`\\b${escapeRe(callee)}\\s*\\(`), index)?.init;
+  const start = argumentDeclaration(src, site, calledAs(callee), index)?.init;
   if (start === undefined) return null;
   const end = statementEnd(t, start);
   return end > start ? trim(t, start, end) : null;
@@ -2783,7 +2788,7 @@ function settingFallbackEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sett
 }
 
 function callArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callArgument' }>): EditResult {
-  const arg = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`))?.args[p.index];
+  const arg = findCall(src, p.site, calledAs(p.callee))?.args[p.index];
   const written = arg ? src.text.slice(arg.start, arg.end) : '';
   if (!arg || !(NUMBER.test(written) || /^[A-Za-z_$][\w$]*$/.test(written))) return null;
   return [src.edit(p.site.file, arg.start, arg.end, p.to)];
@@ -2812,7 +2817,7 @@ function nanFreeOperandEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nanFr
 }
 
 function insertArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'insertArgument' }>): EditResult {
-  const arg = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`))?.args[p.index];
+  const arg = findCall(src, p.site, calledAs(p.callee))?.args[p.index];
   if (!arg) return null;
   const span = trim(src.text, arg.start, arg.end);
   if (!new RegExp(`^(?:${p.written})$`).test(src.text.slice(span.start, span.end))) return null;
@@ -2908,7 +2913,7 @@ function leftOperandStart(t: string, end: number): number {
 }
 
 function positiveModuloEdits(src: SourceText, p: Extract<FixPlan, { kind: 'positiveModulo' }>): EditResult {
-  const arg = findCall(src, p.site, new RegExp(`\\b${escapeRe(p.callee)}\\s*\\(`))?.args[p.index];
+  const arg = findCall(src, p.site, calledAs(p.callee))?.args[p.index];
   const t = src.text;
   const span = arg ? trim(t, arg.start, arg.end) : null;
   const divisor = span ? t.slice(span.start, span.end) : '';
@@ -2951,11 +2956,8 @@ function lastAxisEdits(src: SourceText, p: Extract<FixPlan, { kind: 'lastAxis' }
  */
 function parameterArgumentEdits(src: SourceText, file: string, call: Call, written: RegExp, to: string): EditResult {
   const t = src.text;
-  const text = (a: Span) => {
-    const span = trim(t, a.start, a.end);
-    return t.slice(span.start, span.end);
-  };
-  const names = call.args.slice(0, 2).map(text).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+  const text = (span: Span) => t.slice(span.start, span.end);
+  const names = call.args.slice(0, 2).map((a) => text(trim(t, a.start, a.end))).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
   const open = enclosingBrace(t, call.open);
   if (names.length === 0 || open < 0) return null;
   const header = codeOnly(t, Math.max(0, open - 300), open);
@@ -2971,10 +2973,9 @@ function parameterArgumentEdits(src: SourceText, file: string, call: Call, writt
     const at = src.position(c.index!);
     const found = findCall(src, { file, line: at.line, column: at.column }, callee);
     const arg = found?.args[index];
+    const span = arg ? trim(t, arg.start, arg.end) : null;
     // The declaration's own parameter list is no call: its "argument" is the parameter's name.
-    if (!arg || !written.test(text(arg))) continue;
-    const span = trim(t, arg.start, arg.end);
-    edits.push(src.edit(file, span.start, span.end, to));
+    if (span && written.test(text(span))) edits.push(src.edit(file, span.start, span.end, to));
   }
   return edits.length ? edits : null;
 }

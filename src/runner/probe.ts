@@ -452,11 +452,6 @@ const overwrites = new WeakMap<TracedModel, { lastGap: number; inRow: number; si
 const overwriteReported = new WeakSet<TracedModel>();
 const trainedVariables = new WeakMap<TracedModel, WeakSet<object>>();
 
-/**
- * A custom loop's model whose trained weights are written between its steps, outside the
- * optimizer, after several steps in a row (an average written back into the weights, a restore):
- * what each step learned is replaced. Reported once, with the line of the first write.
- */
 /** The one number every value of `before` was multiplied by to give `after` (a weight decay `v.mul(0.5)`), or null. */
 function writtenFactor(before: any, after: any): number | null {
   if (!isReadable(before) || !isReadable(after) || before.size !== after.size) return null;
@@ -472,6 +467,11 @@ function writtenFactor(before: any, after: any): number | null {
   return factor !== null && Number.isFinite(factor) ? factor : null;
 }
 
+/**
+ * A custom loop's model whose trained weights are written between its steps, outside the
+ * optimizer, after several steps in a row (an average written back into the weights, a restore):
+ * what each step learned is replaced. Reported once, with the line of the first write.
+ */
 function noteWriteBetweenSteps(entry: TracedModel, variable: object, value: unknown): void {
   if (entry.mode !== 'custom' || !entry.model || overwriteReported.has(entry) || entry.steps === 0) return;
   let own = trainedVariables.get(entry);
@@ -3617,9 +3617,8 @@ const dividedSums = new WeakMap<object, number>();
 /** `tf.sum(errors).div(n)`: with n the count of the values summed the loss is their mean; with any other n, n/count of it. */
 function noteDividedSum(a: any, b: any, out: any): void {
   const values = summedScalars.get(a);
-  if (values === undefined || !isTensor(b) || b.size !== 1 || lineage.has(b) || typeof b.assign === 'function' || !isReadable(b)) return;
-  const divisor = (b.dataSync() as ArrayLike<number>)[0];
-  if (typeof divisor === 'number' && Number.isFinite(divisor) && divisor > 0) dividedSums.set(out, values / divisor);
+  const divisor = values === undefined ? null : givenNumber(b);
+  if (values !== undefined && divisor !== null && divisor > 0) dividedSums.set(out, values / divisor);
 }
 
 function sendLossSite(entry: TracedModel, y: any): void {

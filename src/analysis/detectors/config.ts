@@ -1090,22 +1090,26 @@ function weightsSetDuringFit(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** A weight decay shrinks weights by a small fraction a step; a factor below this one is no decay but a collapse. */
+const DECAY_FACTOR_LOW = 0.9;
+
 /**
  * A custom loop's trained weights written outside the optimizer after every step (an exponential
  * average written back into the weights instead of into an evaluation copy, saved weights restored):
  * what each step learned is replaced, in part or in whole. The write may be meant (weight clipping,
- * Lookahead), so a stall must confirm it; no fix, since what the write should do is the script's.
+ * Lookahead), so a stall must confirm it; no fix, since what the write should do is the script's,
+ * unless every weight was multiplied by one factor far below 1: a weight decay written as the factor
+ * (0.5 where 1 − 5e-4 was meant), fixed where the factor is written.
  */
-/** A weight decay shrinks weights by a small fraction a step; a factor below this one is no decay but a collapse. */
-const DECAY_FACTOR_LOW = 0.9;
-
 function weightsOverwritten(run: ModelState): Hypothesis[] {
   const e = run.weightsOverwritten;
   if (!e?.site) return [];
   const f = e.factor;
   if (f !== undefined && f >= 0 && f < DECAY_FACTOR_LOW) {
-    // `1 - 5e-4` as written: a factor given as the decay itself (5e-4) keeps its digits.
-    const to = f > 0 && f <= 0.01 ? `1 - ${literal(f)}` : '1 - 5e-4';
+    // A factor given as the decay itself (`mul(5e-4)`) keeps its digits: `1 - 5e-4`.
+    const given = f > 0 && f <= 0.01;
+    const to = `1 - ${given ? literal(f) : '5e-4'}`;
+    const title = `Multiply by ${to} (a decay of ${given ? fmt(f) : '5e-4'} a step)`;
     return [
       {
         id: 'weights-overwritten:model',
@@ -1118,8 +1122,8 @@ function weightsOverwritten(run: ModelState): Hypothesis[] {
         evidence: [`the model's trained weights multiplied by ${fmt(f)} after ${e.steps} steps in a row`],
         relevance: new Map(),
         fixes: [
-          { title: `Multiply by ${to} (a decay of ${f > 0 && f <= 0.01 ? fmt(f) : '5e-4'} a step)`, plan: { kind: 'declaredArgument', site: e.site, callee: 'mul', index: 0, to } },
-          { title: `Multiply by ${to} (a decay of ${f > 0 && f <= 0.01 ? fmt(f) : '5e-4'} a step)`, plan: { kind: 'callArgument', site: e.site, callee: 'mul', index: 0, to } },
+          { title, plan: { kind: 'declaredArgument', site: e.site, callee: 'mul', index: 0, to } },
+          { title, plan: { kind: 'callArgument', site: e.site, callee: 'mul', index: 0, to } },
         ],
         confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged', 'constant-output', 'vanishing-gradient'),
         strength: 0.95,
@@ -1518,6 +1522,9 @@ function randomInitStd(described: unknown): number | null {
   return null;
 }
 
+/** A layer whose random initial kernel multiplies the scale of what it passes on by `factor`. */
+type Scaled = { w: LayerView; factor: number; std: number; fanIn: number };
+
 /**
  * Random kernels drawn far from the scale their fan-in needs: each layer multiplies the scale of
  * what it passes on (by std x sqrt(fan-in), over sqrt(2) behind a ReLU). Over a stack of layers
@@ -1527,7 +1534,7 @@ function randomInitStd(described: unknown): number | null {
  * fan-in for exactly this reason.
  */
 function initScaleChecks(view: ModelView): Hypothesis[] {
-  const growth = (w: LayerView): { factor: number; std: number; fanIn: number } | null => {
+  const growth = (w: LayerView): Omit<Scaled, 'w'> | null => {
     const std = randomInitStd(w.info.config['kernelInitializer']);
     const kernel = w.info.weights[0]?.shape;
     if (std === null || !kernel || kernel.length < 2 || kernel.some((d) => !isNum(d))) return null;
@@ -1535,7 +1542,6 @@ function initScaleChecks(view: ModelView): Hypothesis[] {
     const relu = RELU_LIKE.has(appliedActivation(view, w));
     return { factor: (std * Math.sqrt(fanIn)) / (relu ? Math.SQRT2 : 1), std, fanIn };
   };
-  type Scaled = { w: LayerView; factor: number; std: number; fanIn: number };
   const product = (r: Scaled[]) => r.reduce((a, x) => a * x.factor, 1);
   /** The run of layers in a row, each scaling by `far` or beyond, whose product is farthest from 1. */
   const longest = (far: (factor: number) => boolean): Scaled[] => {
@@ -1557,7 +1563,7 @@ function initScaleChecks(view: ModelView): Hypothesis[] {
   return out;
 }
 
-function initScaleHypothesis(view: ModelView, best: Array<{ w: LayerView; factor: number; std: number; fanIn: number }>, total: number, way: 'wide' | 'narrow'): Hypothesis {
+function initScaleHypothesis(view: ModelView, best: Scaled[], total: number, way: 'wide' | 'narrow'): Hypothesis {
   const first = best[0]!;
   const described = String(first.w.info.config['kernelInitializer']);
   const scaled = (w: LayerView) => (RELU_LIKE.has(appliedActivation(view, w)) ? 'heNormal' : 'glorotNormal');
@@ -1604,6 +1610,9 @@ function positionText(index: readonly number[]): string {
  * NaN or Infinity in the training data: the first batch that holds one turns the gradients and
  * then every weight into NaN, whatever the model. Any harm training shows after it is this.
  */
+/** Any harm training shows: NaN or Infinity in the data spoils every weight it reaches. */
+const NON_FINITE_DATA_HARM = set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation', 'vanishing-gradient', 'weights-unchanged', 'output-out-of-range');
+
 function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
   const out: Hypothesis[] = [];
   for (const role of ['x', 'y'] as const) {
@@ -1670,7 +1679,7 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
           relevance: new Map(),
           fixes: [{ title: 'Keep the divisor above 0', plan: { kind: 'guardDivisor', site: madeAt } }],
           atFix: true,
-          confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation', 'vanishing-gradient', 'weights-unchanged', 'output-out-of-range'),
+          confirmBy: NON_FINITE_DATA_HARM,
           strength: 1,
           weak: false,
           explainsAllHarm: true,
@@ -1691,7 +1700,7 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
           evidence: [`${kinds} in the training targets${where ? `, ${where}` : ''}`, `tested with tf.isNaN${late.maskSite ? ` on line ${late.maskSite.line}` : ''}, then used in a difference on line ${late.site.line}`],
           relevance: new Map(),
           fixes: [{ title: 'Replace the NaN targets with 0 before taking the error', plan: { kind: 'nanFreeOperand', site: late.site, operand: late.operand } }],
-          confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation', 'vanishing-gradient', 'weights-unchanged', 'output-out-of-range'),
+          confirmBy: NON_FINITE_DATA_HARM,
           strength: 1,
           weak: false,
           explainsAllHarm: true,
@@ -1710,7 +1719,7 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         evidence: [`${kinds} in the training ${what}${where ? `, ${where}` : ''}`],
         relevance: new Map(),
         fixes: [holes, ...transformed, ...parsed, closure, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null),
-        confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation', 'vanishing-gradient', 'weights-unchanged', 'output-out-of-range'),
+        confirmBy: NON_FINITE_DATA_HARM,
         strength: 1,
         weak: false,
         explainsAllHarm: true,
@@ -2756,6 +2765,11 @@ const SWAPPED_TOLERANCE = 0.02;
 /** A column left this narrow carries next to nothing the model can use. */
 const NARROW_SPREAD = 0.05;
 
+/** Each column lies exactly its spread away from 1, all narrower than a standardized column: (x - std) / mean. */
+function swappedColumns(centres: readonly number[], spreads: readonly number[]): boolean {
+  return spreads.every((v, i) => v > 0 && v < 0.7 && Math.abs(Math.abs(centres[i]! - 1) - v) <= SWAPPED_TOLERANCE * Math.max(1, v));
+}
+
 /**
  * Inputs standardized with the mean and the standard deviation swapped, (x - std) / mean: each
  * column then has mean 1 - std/mean and spread std/mean, so it lies exactly its spread away from 1,
@@ -2764,11 +2778,6 @@ const NARROW_SPREAD = 0.05;
  * all narrower than that count. Certain once a column is left that narrow; the fix standardizes the
  * inputs where fit is given them.
  */
-/** Each column lies exactly its spread away from 1, all narrower than a standardized column: (x - std) / mean. */
-function swappedColumns(centres: readonly number[], spreads: readonly number[]): boolean {
-  return spreads.every((v, i) => v > 0 && v < 0.7 && Math.abs(Math.abs(centres[i]! - 1) - v) <= SWAPPED_TOLERANCE * Math.max(1, v));
-}
-
 function meanAndSpreadSwapped(view: ModelView, run: ModelState): Hypothesis[] {
   const x = run.data.x.get(0);
   const centres = x?.summary.columnCentres;
