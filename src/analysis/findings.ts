@@ -93,6 +93,8 @@ export const SYMPTOMS = [
   'loss-weights-one-target',
   // leakyReLU layers with alpha 1: the identity.
   'identity-activation',
+  // A layer applied to a tensor whose output no layer takes: the next layer takes its input instead.
+  'layer-output-unused',
   // A custom loop's weights written outside the optimizer after each step.
   'weights-overwritten',
   'variables-without-gradient',
@@ -171,6 +173,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'residual-multiplied': 'residual blocks multiply where they should add',
   'loss-weights-one-target': 'the loss weights keep only rows of one target',
   'identity-activation': 'the hidden activations are the identity',
+  'layer-output-unused': "a layer's output is never used",
   'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',

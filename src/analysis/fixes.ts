@@ -304,6 +304,11 @@ export type FixPlan =
   | { kind: 'positiveModulo'; site: SourceSite; callee: string; index: number }
   /** The name `applyGradients(name)` is given at the site becomes the object the clip at `clipSite` writes into (`clipped[k] = tf.clipByValue(…)`, `const clipped = …`). */
   | { kind: 'applyClipped'; site: SourceSite; clipSite: SourceSite }
+  /**
+   * The layer call `.apply(x)` at the site takes the input of the layer applied at `unused`
+   * (`const h = relu.apply(x)`), whose output nothing takes: it takes that output, `h`, instead.
+   */
+  | { kind: 'applyOutputOf'; site: SourceSite; unused: SourceSite }
   /** The `tf.losses.<from>(labels, predictions, …)` call at the site becomes `tf.losses.<to>(labels, predictions)`. */
   | { kind: 'lossCallTo'; site: SourceSite; from: string; to: string }
   /** The argument of the `tanh(…)` or `sigmoid(…)` call at the site is standardized per column before it is squashed. */
@@ -2866,6 +2871,22 @@ function lossCallToEdits(src: SourceText, p: Extract<FixPlan, { kind: 'lossCallT
   return [src.edit(p.site.file, start, call.close + 1, `${p.to}(${args.join(', ')})`)];
 }
 
+function applyOutputOfEdits(src: SourceText, p: Extract<FixPlan, { kind: 'applyOutputOf' }>): EditResult {
+  if (p.unused.file !== p.site.file || p.unused.line === p.site.line) return null;
+  const ls = src.lineStart(p.unused.line);
+  if (ls < 0) return null;
+  const output = /^\s*(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*=(?!=)/.exec(src.text.slice(ls, src.lineEnd(p.unused.line)))?.[1];
+  const fed = findCall(src, p.unused, calledAs('apply'))?.args[0];
+  const taken = findCall(src, p.site, calledAs('apply'))?.args[0];
+  if (!output || !fed || !taken) return null;
+  const t = src.text;
+  const fedSpan = trim(t, fed.start, fed.end);
+  const span = trim(t, taken.start, taken.end);
+  const given = t.slice(span.start, span.end);
+  if (!/^[A-Za-z_$][\w$]*$/.test(given) || given !== t.slice(fedSpan.start, fedSpan.end) || given === output) return null;
+  return [src.edit(p.site.file, span.start, span.end, output)];
+}
+
 function applyClippedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'applyClipped' }>): EditResult {
   if (p.clipSite.file !== p.site.file) return null;
   const ls = src.lineStart(p.clipSite.line);
@@ -3344,6 +3365,7 @@ function planFile(p: FixPlan): string | null {
     case 'insertArgument':
     case 'nanFreeOperand':
     case 'positiveModulo':
+    case 'applyOutputOf':
     case 'applyClipped':
     case 'lossCallTo':
     case 'standardizeSquashed':
@@ -3545,6 +3567,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return positiveModuloEdits(src, p);
       case 'applyClipped':
         return applyClippedEdits(src, p);
+      case 'applyOutputOf':
+        return applyOutputOfEdits(src, p);
       case 'lossCallTo':
         return lossCallToEdits(src, p);
       case 'standardizeSquashed':

@@ -69,6 +69,23 @@ export const TfjsLoaded = z.object({
   modulePath: z.string().max(4096),
 });
 
+/**
+ * A layer applied to a tensor of the model whose output no model uses, while layers of the model
+ * take that same tensor: the branch the script built and then bypassed (`const h = relu.apply(z)`
+ * followed by `dropout.apply(z)`).
+ */
+export const UnusedLayer = z.object({
+  name: z.string().max(256),
+  className: z.string().max(128),
+  activation: z.string().max(64).nullable(),
+  site: SourceSite.nullable(),
+  /** The model's layer whose output it takes ('input' names an input of the model). */
+  input: z.string().max(256),
+  /** Layers of the model that take that same output instead. */
+  takenBy: z.array(z.object({ name: z.string().max(256), site: SourceSite.nullable() })).min(1).max(4),
+});
+export type UnusedLayer = z.infer<typeof UnusedLayer>;
+
 export const ModelEvent = z.object({
   type: z.literal('model'),
   modelId: z.number().int(),
@@ -84,6 +101,7 @@ export const ModelEvent = z.object({
   optimizer: OptimizerInfo.nullable(),
   fitConfig: z.record(z.string(), z.union([z.string().max(256), z.number(), z.boolean(), z.null()])),
   backend: z.string().max(64).nullable(),
+  unusedLayers: z.array(UnusedLayer).max(16).optional(),
 });
 export type ModelEvent = z.infer<typeof ModelEvent>;
 

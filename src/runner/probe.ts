@@ -17,6 +17,7 @@ import type {
   LayerDetail,
   LayerInfo,
   ModelEvent,
+  UnusedLayer,
   InferenceModeEvent,
   LogOfProbabilitiesEvent,
   OneHotEvent,
@@ -217,6 +218,9 @@ const layerSites = new WeakMap<object, SourceSite | null>();
 const frozenSites = new WeakMap<object, SourceSite | null>();
 const optimizerSites = new WeakMap<object, SourceSite | null>();
 const knownContainers = new Set<WeakRef<any>>();
+/** Every plain layer built (not models), to find one applied to a model's tensor whose output no model uses. */
+const builtLayers: WeakRef<any>[] = [];
+const MAX_BUILT_LAYERS = 10000;
 let tfCore: any = null;
 let tfLayers: any = null;
 const config = readConfig();
@@ -1701,7 +1705,7 @@ function hookLayers(layers: any): void {
         if (typeof this.getLayer === 'function' || 'containerNodes' in this || this instanceof layers.LayersModel) {
           knownContainers.add(new WeakRef(this));
           containerStacks.set(this, captureStack());
-        }
+        } else if (builtLayers.length < MAX_BUILT_LAYERS) builtLayers.push(new WeakRef(this));
       }
     },
   });
@@ -2182,7 +2186,52 @@ function describeModel(entry: TracedModel, fitSite: SourceSite | null, fitConfig
     optimizer: describeOptimizer(optimizer, explicitOptimizerSite ? null : compiled?.site ?? null),
     fitConfig,
     backend: safe(() => String(tfCore?.getBackend?.() ?? ''), '') || null,
+    ...unusedLayersOf(model),
   };
+}
+
+/**
+ * Layers of no model applied to one of this functional model's tensors that layers of the model
+ * take too: the script computed a branch (an activation, say) and passed its input on instead of
+ * its output. Layers only, not models; single-input calls only.
+ */
+function unusedLayersOf(model: any): { unusedLayers?: UnusedLayer[] } {
+  if (!model || builtLayers.length === 0 || safe(() => model.getClassName(), '') === 'Sequential') return {};
+  const own: any[] = safe(() => model.layers, []) ?? [];
+  const inModel = new Set(own);
+  const elsewhere = new Set<any>();
+  for (const ref of knownContainers) {
+    const other = ref.deref();
+    if (other && other !== model && other.model !== model) for (const l of safe(() => other.layers, []) ?? []) elsewhere.add(l);
+  }
+  const sameTensor = (node: any, k: number, from: any, nodeIndex: unknown, tensorIndex: unknown) =>
+    node?.inboundLayers?.[k] === from && node.nodeIndices?.[k] === nodeIndex && node.tensorIndices?.[k] === tensorIndex;
+  const found: UnusedLayer[] = [];
+  for (const ref of builtLayers) {
+    const layer = ref.deref();
+    if (!layer || inModel.has(layer) || elsewhere.has(layer)) continue;
+    const site = layerSites.get(layer);
+    if (!site) continue;
+    for (const node of safe(() => layer.inboundNodes, []) ?? []) {
+      const from = node?.inboundLayers?.length === 1 ? node.inboundLayers[0] : null;
+      if (!from || !inModel.has(from)) continue;
+      const nodeIndex = node.nodeIndices?.[0];
+      const tensorIndex = node.tensorIndices?.[0];
+      const takenBy = own.filter((m) => m !== from && (safe(() => m.inboundNodes, []) ?? []).some((n: any) => (n?.inboundLayers ?? []).some((_: unknown, k: number) => sameTensor(n, k, from, nodeIndex, tensorIndex))));
+      if (takenBy.length === 0) continue;
+      found.push({
+        name: String(layer.name).slice(0, 256),
+        className: String(safe(() => layer.getClassName(), 'Layer')).slice(0, 128),
+        activation: activationName(layer),
+        site,
+        input: from.getClassName?.() === 'InputLayer' ? 'input' : String(from.name).slice(0, 256),
+        takenBy: takenBy.slice(0, 4).map((m) => ({ name: String(m.name).slice(0, 256), site: layerSites.get(m) ?? null })),
+      });
+      break;
+    }
+    if (found.length >= 16) break;
+  }
+  return found.length ? { unusedLayers: found } : {};
 }
 
 // ---------------------------------------------------------------------------------------------

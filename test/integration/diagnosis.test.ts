@@ -283,6 +283,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // A GRU given keep probabilities as dropout and recurrentDropout; leakyReLU with alpha 1 as the only non-linearity; residual blocks merged with multiply.
   { script: 'benchmark/bugs/gru-dropout-keep-prob/buggy.js', symptoms: ['high-dropout'], rootCause: 'regularization', lineOf: '', fixed: 'dropout: 0.1, recurrentDropout: 0.1' },
   { script: 'benchmark/bugs/leaky-relu-alpha-one/buggy.js', symptoms: ['identity-activation'], rootCause: 'hidden-activation', lineOf: '', fixed: 'tf.layers.leakyReLU({ alpha: 0.3 })' },
+  // A ReLU applied in the functional API and then bypassed: dropout takes the dense layer's output instead.
+  { script: 'benchmark/bugs/relu-layer-output-unused/buggy.js', symptoms: ['layer-output-unused'], rootCause: 'hidden-activation', lineOf: '', fixed: 'tf.layers.dropout({ rate: 0.1 }).apply(h);' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -362,6 +364,8 @@ const HEALTHY = [
   // A student trained on a teacher's tempered soft targets (the loss scaled back by T²), and a loop that applies the gradients it clipped.
   'benchmark/healthy/distillation-student/program.js',
   'benchmark/healthy/custom-loop-grad-clip/program.js',
+  // A functional autoencoder trained first, with a head and activations applied to its tensors for models built after.
+  path.relative(ROOT, path.join(FIXTURES, 'functional-pretrain.js')),
 ];
 
 for (const script of HEALTHY) {

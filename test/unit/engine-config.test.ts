@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../src/analysis/findings';
 import { applyFix, byId, CLASSIFIER_SRC, classifierModel, lineOf, sources, withLine } from './fixtures';
-import type { LossCallEvent, TensorSummary, TraceEvent } from '../../src/analysis/trace';
+import type { LossCallEvent, TensorSummary, TraceEvent, UnusedLayer } from '../../src/analysis/trace';
 import { act, decaying, dense, dropout, flat, type LayerSpec, run, site, summary, TraceBuilder } from './trace-builder';
 
 function configOnly(b: TraceBuilder, src?: string): { findings: Finding[]; verdict: string; confirmed: boolean } {
@@ -1611,6 +1611,33 @@ describe('leakyReLU layers given alpha 1', () => {
   it('beside another non-linearity, or with a small alpha: no finding', () => {
     assert.deepEqual(configOnly(new TraceBuilder().model(model(1, 'relu')).xRange(-1, 1).yOneHot(3), src).findings, []);
     assert.deepEqual(configOnly(new TraceBuilder().model(model(0.2)).xRange(-1, 1).yOneHot(3), src).findings, []);
+  });
+});
+
+describe('an activation layer applied in the functional API and then bypassed', () => {
+  let src = withLine(CLASSIFIER_SRC, 7, '  const z = tf.layers.dense({ units: 16 }).apply(input);');
+  src = withLine(src, 8, '  const h = tf.layers.reLU().apply(z);');
+  src = withLine(src, 9, '  const d = tf.layers.dropout({ rate: 0.1 }).apply(z);');
+  src = withLine(src, 10, "  const out = tf.layers.dense({ units: 3, activation: 'softmax' }).apply(d);");
+  const bypassed = (hiddenAct: string, unused: Partial<UnusedLayer> = {}) => {
+    const b = new TraceBuilder().model(
+      classifierModel({ layers: [dense(16, hiddenAct, 7, { name: 'dense_1' }), { ...dropout(9), name: 'dropout_1' }, dense(3, 'softmax', 10, { name: 'dense_2' })] }),
+    );
+    b.modelEvent!.unusedLayers = [{ name: 're_lu_1', className: 'ReLU', activation: null, site: site(8, 13), input: 'dense_1', takenBy: [{ name: 'dropout_1', site: site(9, 13) }], ...unused }];
+    return b.xRange(-1, 1).yOneHot(3);
+  };
+
+  it('certain at once on the layer that takes its input, fixed by passing its output on; the dense layer gets no second finding', () => {
+    const findings = configOnly(bypassed('linear'), src).findings;
+    assert.deepEqual(findings.map((f) => [f.id, f.confirmed, f.severity, f.rootCause, f.location?.line]), [['layer-output-unused:re_lu_1', true, 'error', 'hidden-activation', 9]]);
+    assert.match(findings[0]!.message, /re_lu_1 \(ReLU\) is applied to dense_1's output, but nothing takes its output: dropout_1 takes dense_1's output instead/);
+    assert.deepEqual(findings[0]!.related.map((r) => r.site.line), [8]);
+    assert.equal(lineOf(applyFix(src, findings[0]!.fix), 9), '  const d = tf.layers.dropout({ rate: 0.1 }).apply(h);');
+  });
+
+  it('applied to a layer that has an activation, or a layer other than an activation: no finding (it may be for a model built later)', () => {
+    assert.deepEqual(configOnly(bypassed('relu'), src).findings, []);
+    assert.deepEqual(configOnly(bypassed('relu', { name: 'dense_9', className: 'Dense', activation: 'linear' }), src).findings, []);
   });
 });
 

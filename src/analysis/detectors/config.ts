@@ -26,7 +26,7 @@ import {
 import { activationRange, isBatchNormalization, isClassification, kernelShape, rangeText, RELU_LIKE, SATURATING, RECURRENT_CELL, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import type { ModelState } from '../model-state';
 import { fmt, isNum, literal, neighbourAgreement, pct, spokenList } from '../stats';
-import type { DataEvent, GradientAscentEvent, GradientsAlteredEvent, ShuffledApartEvent, SourceSite, TensorSummary } from '../trace';
+import type { DataEvent, GradientAscentEvent, GradientsAlteredEvent, ShuffledApartEvent, SourceSite, TensorSummary, UnusedLayer } from '../trace';
 
 const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
 const NUMERIC: Symptom[] = ['non-finite-loss', 'non-finite-output', 'non-finite-weights', 'non-finite-gradients'];
@@ -1173,28 +1173,29 @@ function nonInteger(s: { distinct: number[] | null; min: number | null; max: num
 }
 
 /** Weighted layers followed by another weighted layer with no nonlinearity in between. */
+/** A linear weighted layer that feeds another weighted layer with nothing but pass-through layers between: the two are one linear map. */
+function collapsesIntoNext(view: ModelView, w: LayerView): boolean {
+  if (w.kind !== 'weighted' || w.act !== 'linear' || view.outputs.some((o) => o.layer.pos === w.pos)) return false;
+  let cur = w;
+  for (let g = 0; g < 32; g++) {
+    if (cur.succs.length !== 1) return false;
+    const next = view.layers[cur.succs[0]!]!;
+    if (next.kind === 'weighted') return true;
+    if (next.kind === 'passthrough' || next.kind === 'normalization' || POOLING.test(next.info.className)) {
+      cur = next;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
 function missingActivation(view: ModelView): Hypothesis[] {
   const out: Hypothesis[] = [];
-  const outputs = new Set(view.outputs.map((o) => o.layer.pos));
+  // An activation applied to the layer's output and then bypassed says more (and where to fix it).
+  const bypassed = new Set(unusedActivations(view).map(([, w]) => w.pos));
   for (const w of view.layers) {
-    if (w.kind !== 'weighted' || w.act !== 'linear' || outputs.has(w.pos)) continue;
-    let cur = w;
-    let missing = false;
-    for (let g = 0; g < 32; g++) {
-      if (cur.succs.length !== 1) break;
-      const next = view.layers[cur.succs[0]!]!;
-      if (next.kind === 'activation') break;
-      if (next.kind === 'weighted') {
-        missing = true;
-        break;
-      }
-      if (next.kind === 'passthrough' || next.kind === 'normalization' || POOLING.test(next.info.className)) {
-        cur = next;
-        continue;
-      }
-      break;
-    }
-    if (!missing) continue;
+    if (bypassed.has(w.pos) || !collapsesIntoNext(view, w)) continue;
     out.push({
       id: `missing-activation:${w.info.name}`,
       symptom: 'loss-not-decreasing',
@@ -1211,6 +1212,58 @@ function missingActivation(view: ModelView): Hypothesis[] {
       weak: true,
     });
     if (out.length >= 4) break;
+  }
+  return out;
+}
+
+/** Layers whose whole job is an activation. */
+const ACTIVATION_LAYER = /^(?:Activation|ReLU|LeakyReLU|PReLU|ELU|ThresholdedReLU|Softmax)$/i;
+
+/**
+ * An activation layer applied in the functional API whose output nothing takes, while the model's
+ * next layer takes the activation's input (`const h = tf.layers.reLU().apply(z)`, then
+ * `dropout.apply(z)`): the layers around it are one linear map. Certain from the graph: an error on
+ * the call that takes the wrong tensor, fixed by passing the activation's output on. Other bypassed
+ * layers are left alone: a head applied for a model built after training (a pretrained encoder's
+ * classifier) looks the same while the first model trains.
+ */
+/**
+ * Unused activation layers applied to a linear layer that collapses into the next weighted one,
+ * with that layer. An activation applied elsewhere (to a layer that has one) is left alone: it
+ * may be for a model built later, and the model being trained is not linear without it.
+ */
+function unusedActivations(view: ModelView): Array<[UnusedLayer, LayerView]> {
+  const out: Array<[UnusedLayer, LayerView]> = [];
+  for (const u of view.event.unusedLayers ?? []) {
+    const w = view.byName.get(u.input);
+    if (w && ACTIVATION_LAYER.test(u.className) && collapsesIntoNext(view, w)) out.push([u, w]);
+  }
+  return out;
+}
+
+function unusedActivation(view: ModelView): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const [u] of unusedActivations(view)) {
+    const taker = u.takenBy[0]!;
+    const layer = view.byName.get(taker.name) ?? null;
+    const feeds = u.input === 'input' ? "the model's input" : `${u.input}'s output`;
+    out.push({
+      id: `layer-output-unused:${u.name}`,
+      symptom: 'layer-output-unused',
+      rootCause: 'hidden-activation',
+      layer,
+      location: taker.site ?? u.site,
+      related: u.site ? [{ site: u.site, message: `${u.name} (${u.className}) is applied here; nothing takes its output` }] : [],
+      message: `${u.name} (${u.className}) is applied to ${feeds}, but nothing takes its output: ${taker.name} takes ${feeds} instead. The ${u.activation ?? u.className} it applies is not in the model, so the layers around it are one linear map. Pass ${u.name}'s output on.`,
+      evidence: [`${u.name} is applied${u.site ? ` on line ${u.site.line}` : ''} and is in no model`, `${taker.name} takes ${feeds}, the input of ${u.name}`],
+      relevance: layer ? new Map([[layer.pos, { score: 1, evidence: `takes the input of ${u.name}, whose output is unused` }]]) : new Map(),
+      fixes: taker.site && u.site ? [{ title: `Take the output of ${u.name} (${u.className})`, plan: { kind: 'applyOutputOf', site: taker.site, unused: u.site } }] : [],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    });
   }
   return out;
 }
@@ -4638,6 +4691,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...saturatedOutputBias(view, run));
   out.push(...saturatedHiddenBias(view));
   out.push(...initScaleChecks(view));
+  out.push(...unusedActivation(view));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
