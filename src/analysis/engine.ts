@@ -325,6 +325,9 @@ export class DiagnosisEngine {
       case 'nanMaskedLate':
         this.configEvidence(e.modelId, (run) => (run.nanMaskedLate ??= e));
         return;
+      case 'lossDividedByCount':
+        this.configEvidence(e.modelId, (run) => (run.lossDividedByCount ??= e));
+        return;
       case 'sqrtAtZero': {
         this.run(e.modelId).sqrtAtZero ??= e;
         return;

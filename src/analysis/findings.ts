@@ -95,6 +95,8 @@ export const SYMPTOMS = [
   'identity-activation',
   // A layer applied to a tensor whose output no layer takes: the next layer takes its input instead.
   'layer-output-unused',
+  // A loss averaged over the rows a mask keeps: a batch that keeps none divides 0 by 0.
+  'loss-divided-by-count',
   // A custom loop's weights written outside the optimizer after each step.
   'weights-overwritten',
   'variables-without-gradient',
@@ -174,6 +176,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'loss-weights-one-target': 'the loss weights keep only rows of one target',
   'identity-activation': 'the hidden activations are the identity',
   'layer-output-unused': "a layer's output is never used",
+  'loss-divided-by-count': 'the loss divides by a count that a batch can make 0',
   'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',

@@ -192,6 +192,8 @@ export type FixPlan =
   | { kind: 'sortCopy'; site: SourceSite }
   /** The divisor of the `.div(d)` or `<ns>.div(x, d)` at the site (a simple name or member) becomes `d.maximum(1e-7)`. */
   | { kind: 'guardDivisor'; site: SourceSite }
+  /** The divisor of the `div` call at the site (`tf.div(x, tf.sum(mask))`, `x.div(count)`), a count, is kept at 1 or more: `.maximum(1)`. */
+  | { kind: 'countAtLeastOne'; site: SourceSite }
   /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
   | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
@@ -1299,6 +1301,22 @@ function guardDivisorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'guardDi
   const text = t.slice(d.start, d.end);
   if (!/^[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*$/.test(text)) return null;
   return [src.edit(p.site.file, d.start, d.end, `${text}.maximum(1e-7)`)];
+}
+
+function countAtLeastOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'countAtLeastOne' }>): EditResult {
+  const call = findCall(src, p.site, /\bdiv\s*\(/);
+  // tf.div(a, b) takes the divisor second; a.div(b) first.
+  const before = call ? src.text.slice(Math.max(0, call.open - 40), call.open) : '';
+  const functional = /\btf\s*\.\s*div\s*$/.test(before);
+  const d = call?.args[functional ? 1 : 0];
+  if (!call || !d || call.args.length !== (functional ? 2 : 1)) return null;
+  const span = trim(src.text, d.start, d.end);
+  const text = src.text.slice(span.start, span.end);
+  // A name or a call chain ends where `.maximum(1)` can follow it; anything else is wrapped first.
+  const paren = text.indexOf('(');
+  const simple = /^[A-Za-z_$][\w$.]*$/.test(paren < 0 ? text : text.slice(0, paren)) && (paren < 0 || matchClose(text, paren) === text.length - 1);
+  if (/\.maximum\s*\(/.test(text)) return null;
+  return [src.edit(p.site.file, span.start, span.end, simple ? `${text}.maximum(1)` : `(${text}).maximum(1)`)];
 }
 
 function parseFractionsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parseFractions' }>): EditResult {
@@ -3325,6 +3343,7 @@ function planFile(p: FixPlan): string | null {
     case 'removeStatement':
     case 'sortCopy':
     case 'guardDivisor':
+    case 'countAtLeastOne':
       return p.site.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -3529,6 +3548,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return sortCopyEdits(src, p);
       case 'guardDivisor':
         return guardDivisorEdits(src, p);
+      case 'countAtLeastOne':
+        return countAtLeastOneEdits(src, p);
       case 'shuffleSamples':
         return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':

@@ -948,6 +948,22 @@ export type SqrtAtZeroEvent = z.infer<typeof SqrtAtZeroEvent>;
  * NaN from the loss but not from the gradient, which multiplies the masked-out branch by 0, and
  * 0 × NaN is NaN. Sent once per model, from its first steps.
  */
+/**
+ * A training step's loss divided by a count it summed from a 0/1 tensor (`tf.sum(mask)`, the rows
+ * a mask keeps): a batch that keeps no row divides 0 by 0, which is NaN. Sent once per model, from
+ * its first steps, with the count the first such step had.
+ */
+export const LossDividedByCountEvent = z.object({
+  type: z.literal('lossDividedByCount'),
+  modelId: z.number().int(),
+  /** The user's line that divided. */
+  site: SourceSite.nullable(),
+  count: z.number().min(0),
+  /** How many 0/1 values were summed. */
+  of: z.number().int().min(1),
+});
+export type LossDividedByCountEvent = z.infer<typeof LossDividedByCountEvent>;
+
 export const NanMaskedLateEvent = z.object({
   type: z.literal('nanMaskedLate'),
   modelId: z.number().int(),
@@ -1114,6 +1130,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   TrainedAgainstEvent,
   SqrtAtZeroEvent,
   NanMaskedLateEvent,
+  LossDividedByCountEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,

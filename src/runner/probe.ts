@@ -39,6 +39,7 @@ import type {
   PenaltyDominatesEvent,
   SqrtAtZeroEvent,
   NanMaskedLateEvent,
+  LossDividedByCountEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,
@@ -815,6 +816,13 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
       }
     }
+    if (entry && !countDivisionReported.has(entry) && (kernelName === 'Sum' || kernelName === 'RealDiv')) {
+      try {
+        noteCountDivision(entry, kernelName, inputs, out);
+      } catch (error) {
+        warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
+      }
+    }
     if (entry && kernelName === 'Exp' && isTensor(out)) exponentials.add(out);
     if (entry && kernelName === 'Log' && isTensor(out)) logarithms.add(out);
     if (entry && kernelName === 'Cast' && isTensor(out) && isTensor(inputs?.x)) castFrom.set(out, inputs.x);
@@ -1400,6 +1408,28 @@ function noteNanMask(entry: TracedModel, kernel: string, inputs: any): void {
   nanMaskReported.add(entry);
   const maskSite = userSiteFromStack(nanTested.get(inputs[operand])?.stack, PROBE_FILE);
   emit({ type: 'nanMaskedLate', modelId: entry.id, site: captureUserSite(PROBE_FILE), maskSite, operand } satisfies NanMaskedLateEvent);
+}
+
+/** Scalars a step summed from a tensor of 0s and 1s (a mask's kept rows), with how many values were summed. */
+const countSums = new WeakMap<object, number>();
+const countDivisionReported = new WeakSet<TracedModel>();
+const COUNT_READ_LIMIT = 1 << 16;
+
+/** A sum of 0s and 1s, and then a division by it: the loss averages over the rows a mask keeps. */
+function noteCountDivision(entry: TracedModel, kernel: string, inputs: any, out: any): void {
+  if (kernel === 'Sum') {
+    const x = inputs?.x;
+    if (!isTensor(out) || out.size !== 1 || !isReadable(x) || x.size < 2 || x.size > COUNT_READ_LIMIT) return;
+    const values = x.dataSync() as ArrayLike<number>;
+    for (let i = 0; i < values.length; i++) if (values[i] !== 0 && values[i] !== 1) return;
+    countSums.set(out, x.size);
+    return;
+  }
+  const b = inputs?.b;
+  const of = countSums.get(b);
+  if (of === undefined || !isReadable(b)) return;
+  countDivisionReported.add(entry);
+  emit({ type: 'lossDividedByCount', modelId: entry.id, site: captureUserSite(PROBE_FILE), count: (b.dataSync() as ArrayLike<number>)[0]!, of } satisfies LossDividedByCountEvent);
 }
 
 function noteSqrtInput(state: StepState, x: any): void {

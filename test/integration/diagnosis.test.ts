@@ -285,6 +285,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/leaky-relu-alpha-one/buggy.js', symptoms: ['identity-activation'], rootCause: 'hidden-activation', lineOf: '', fixed: 'tf.layers.leakyReLU({ alpha: 0.3 })' },
   // A ReLU applied in the functional API and then bypassed: dropout takes the dense layer's output instead.
   { script: 'benchmark/bugs/relu-layer-output-unused/buggy.js', symptoms: ['layer-output-unused'], rootCause: 'hidden-activation', lineOf: '', fixed: 'tf.layers.dropout({ rate: 0.1 }).apply(h);' },
+  // A loss averaged over the rows a mask keeps: a batch of an outage keeps none, 0 / 0.
+  { script: 'benchmark/bugs/masked-mean-empty-batch/buggy.js', symptoms: ['loss-divided-by-count'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.sum(mask).maximum(1));' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

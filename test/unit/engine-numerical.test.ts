@@ -172,6 +172,23 @@ describe('non-finite values', () => {
     assert.equal(r.report.verdict, 'faulty');
   });
 
+  it('a loss averaged over the rows a mask keeps turns NaN on finite outputs: shown on the division, fixed by dividing by at least 1; silent while the loss stays finite', () => {
+    const src = withLine(CLASSIFIER_SRC, 5, '  return tf.div(tf.sum(tf.mul(mask, sq)), tf.sum(mask));');
+    const masked = () => {
+      const b = new TraceBuilder().model(classifierModel({ loss: 'maskedMse' })).xRange(-1, 1).yOneHot(3);
+      b.events.push({ type: 'lossDividedByCount', modelId: b.modelId, site: site(5, 13), count: 21, of: 32 });
+      decaying(6, 1.1, 0.8, 0.2).forEach((l) => b.step(l, { acc: 0.5 }));
+      return b;
+    };
+    assert.deepEqual(run(masked().events, sources(src)).findings, []);
+    const b = masked();
+    b.step(null, { layers: [{ out: {} }, { out: {} }, { out: {} }] });
+    const f = run(b.events, sources(src)).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['loss-divided-by-count', true, 'loss-function', 5]);
+    assert.match(f.message, /divides by a count it sums from 0s and 1s \(a mask's kept rows: 21 of 32 in the first batch\)\. A batch that keeps no row divides 0 by 0.*Training confirms it: the loss became NaN/);
+    assert.equal(lineOf(applyFix(src, f.fix), 5), '  return tf.div(tf.sum(tf.mul(mask, sq)), tf.sum(mask).maximum(1));');
+  });
+
   it('NaN in the training inputs points at the data', () => {
     const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1, 100, 4, { nanCount: 7 }).yOneHot(3);
     b.step(null, { layers: [{ out: { nan: 4 } }, { out: { nan: 4 } }, { out: { nan: 4 } }] });

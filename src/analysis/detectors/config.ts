@@ -838,6 +838,35 @@ function lossWeightsZero(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * The loss divides by a count it sums from a 0/1 tensor (`tf.sum(mask)`: the rows a mask keeps).
+ * A batch that keeps no row divides 0 by 0, which is NaN, and the NaN gradient turns every weight
+ * into NaN. That is an ordinary masked mean until it happens: shown only when the loss turns NaN on
+ * finite outputs, on the division, fixed by dividing by at least 1.
+ */
+function lossDividedByCount(run: ModelState): Hypothesis[] {
+  const e = run.lossDividedByCount;
+  if (!e?.site) return [];
+  return [
+    {
+      id: 'loss-divided-by-count',
+      symptom: 'loss-divided-by-count',
+      rootCause: 'loss-function',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `The loss divides by a count it sums from 0s and 1s (a mask's kept rows: ${fmt(e.count)} of ${e.of} in the first batch). A batch that keeps no row divides 0 by 0, which is NaN, and its NaN gradient turns every weight into NaN. Divide by at least 1.`,
+      evidence: [`divides by the sum of ${e.of} values that are all 0 or 1`],
+      relevance: new Map(),
+      fixes: [{ title: 'Divide by at least 1', plan: { kind: 'countAtLeastOne', site: e.site } }],
+      confirmBy: set('non-finite-loss', 'non-finite-gradients', 'non-finite-weights'),
+      strength: 0.9,
+      weak: false,
+      quiet: true,
+    },
+  ];
+}
+
+/**
  * tf.losses.logLoss called by a loss function fit was compiled with takes probabilities, but the
  * model's output has no activation that keeps it in [0, 1]: past 1, log(1 - p) is NaN, and below 0,
  * log(p) is. Certain from the output layer and the loss call; the fix adds sigmoid.
@@ -4692,6 +4721,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...saturatedHiddenBias(view));
   out.push(...initScaleChecks(view));
   out.push(...unusedActivation(view));
+  out.push(...lossDividedByCount(run));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
