@@ -97,6 +97,8 @@ export const SYMPTOMS = [
   'layer-output-unused',
   // A loss averaged over the rows a mask keeps: a batch that keeps none divides 0 by 0.
   'loss-divided-by-count',
+  // A layer normalization over an axis that holds one value: every output is its beta.
+  'normalized-to-constant',
   // A custom loop's weights written outside the optimizer after each step.
   'weights-overwritten',
   'variables-without-gradient',
@@ -177,6 +179,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'identity-activation': 'the hidden activations are the identity',
   'layer-output-unused': "a layer's output is never used",
   'loss-divided-by-count': 'the loss divides by a count that a batch can make 0',
+  'normalized-to-constant': 'a layer normalization outputs the same value for every input',
   'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',

@@ -1641,6 +1641,24 @@ describe('an activation layer applied in the functional API and then bypassed', 
   });
 });
 
+describe('a layer normalization over an axis that holds one value', () => {
+  const src = withLine(CLASSIFIER_SRC, 7, '  model.add(tf.layers.layerNormalization({ inputShape: [24, 1] }));');
+  const model = (axis: number | string, inputShape: (number | null)[]) =>
+    classifierModel({ layers: [{ className: 'LayerNormalization', line: 7, inputShape, outputShape: inputShape, config: { axis } }, { className: 'LSTM', units: 8, line: 8, outputShape: [null, 8] }, dense(3, 'softmax', 9)] });
+
+  it('a univariate series with the default axis: certain on the layer, fixed by normalizing over the steps', () => {
+    const f = configOnly(new TraceBuilder().model(model(-1, [null, 24, 1])).xRange(0, 900).yOneHot(3), src).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['normalized-to-constant:layernormalization_1', true, 'input-normalization', 7]);
+    assert.match(f.message, /normalizes over axis 2 of its input \[batch, 24, 1\], which holds one value: .* outputs its beta for every input/);
+    assert.equal(lineOf(applyFix(src, f.fix), 7), '  model.add(tf.layers.layerNormalization({ axis: 1, inputShape: [24, 1] }));');
+  });
+
+  it('over an axis of several values: no finding', () => {
+    assert.deepEqual(configOnly(new TraceBuilder().model(model(-1, [null, 24, 3])).xRange(0, 900).yOneHot(3), src).findings, []);
+    assert.deepEqual(configOnly(new TraceBuilder().model(model(1, [null, 24, 1])).xRange(0, 900).yOneHot(3), src).findings, []);
+  });
+});
+
 describe('hidden sigmoid or tanh layers whose bias starts far from 0', () => {
   const src = withLine(CLASSIFIER_SRC, 7, "  model.add(tf.layers.dense({ units: 16, activation: 'sigmoid', inputShape: [2], biasInitializer: tf.initializers.constant({ value: 5 }) }));");
   const model = (activation: string, bias: string) => classifierModel({ layers: [{ ...dense(16, activation, 7), config: { biasInitializer: bias } }, dense(3, 'linear', 8), act('softmax', 9)] });

@@ -838,6 +838,44 @@ function lossWeightsZero(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A layer normalization whose axes hold one value each (tfjs's default axis -1 on a univariate
+ * series, [steps, 1]): x − mean is 0 for every value, so the layer outputs its beta whatever the
+ * input, and nothing after it sees the data. Certain from the shapes; fixed by normalizing over
+ * the one other axis that holds more than one value, when there is exactly one.
+ */
+function layerNormOverOneValue(view: ModelView): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const l of view.layers) {
+    if (!/^LayerNormalization$/i.test(l.info.className)) continue;
+    const shape = l.info.inputShape;
+    if (!shape || shape.length < 2) continue;
+    const rank = shape.length;
+    const axisText = l.info.config['axis'];
+    const axes = (typeof axisText === 'number' ? [axisText] : typeof axisText === 'string' && /^-?\d+(?:,-?\d+)*$/.test(axisText) ? axisText.split(',').map(Number) : axisText === undefined ? [-1] : null)?.map((a) => (a < 0 ? a + rank : a));
+    if (!axes || axes.some((a) => a < 1 || a >= rank) || !axes.every((a) => shape[a] === 1)) continue;
+    const wider = shape.map((d, i) => (i > 0 && typeof d === 'number' && d > 1 ? i : -1)).filter((i) => i > 0);
+    out.push({
+      id: `normalized-to-constant:${l.info.name}`,
+      symptom: 'normalized-to-constant',
+      rootCause: 'input-normalization',
+      layer: l,
+      location: l.info.site,
+      related: [],
+      message: `${l.info.name} normalizes over axis ${axes.join(', ')} of its input [${shape.map((d) => d ?? 'batch').join(', ')}], which holds one value: each value minus the mean of itself is 0, so the layer outputs its beta for every input and nothing after it sees the data.${wider.length === 1 ? ` Normalize over axis ${wider[0]} (the ${shape[wider[0]!]} values of each sample).` : ''}`,
+      evidence: [`${l.info.name}: axis ${axes.join(', ')} of size 1`],
+      relevance: new Map([[l.pos, { score: 1, evidence: 'normalizes over an axis of one value' }]]),
+      fixes: wider.length === 1 ? [{ title: `Normalize over axis ${wider[0]}`, plan: { kind: 'layerNumber', layer: l.info, key: 'axis', to: wider[0]!, insert: true } }] : [],
+      confirmBy: set(...HARM),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    });
+  }
+  return out;
+}
+
+/**
  * The loss divides by a count it sums from a 0/1 tensor (`tf.sum(mask)`: the rows a mask keeps).
  * A batch that keeps no row divides 0 by 0, which is NaN, and the NaN gradient turns every weight
  * into NaN. That is an ordinary masked mean until it happens: shown only when the loss turns NaN on
@@ -4722,6 +4760,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...initScaleChecks(view));
   out.push(...unusedActivation(view));
   out.push(...lossDividedByCount(run));
+  out.push(...layerNormOverOneValue(view));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
