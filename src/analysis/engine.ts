@@ -328,6 +328,9 @@ export class DiagnosisEngine {
       case 'lossDividedByCount':
         this.configEvidence(e.modelId, (run) => (run.lossDividedByCount ??= e));
         return;
+      case 'oneSidedClip':
+        this.configEvidence(e.modelId, (run) => (run.oneSidedClip ??= e));
+        return;
       case 'sqrtAtZero': {
         this.run(e.modelId).sqrtAtZero ??= e;
         return;

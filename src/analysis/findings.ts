@@ -99,6 +99,8 @@ export const SYMPTOMS = [
   'loss-divided-by-count',
   // A layer normalization over an axis that holds one value: every output is its beta.
   'normalized-to-constant',
+  // A custom loop's gradients clipped to bounds that leave out every negative value.
+  'gradients-clipped-one-sided',
   // A custom loop's weights written outside the optimizer after each step.
   'weights-overwritten',
   'variables-without-gradient',
@@ -180,6 +182,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'layer-output-unused': "a layer's output is never used",
   'loss-divided-by-count': 'the loss divides by a count that a batch can make 0',
   'normalized-to-constant': 'a layer normalization outputs the same value for every input',
+  'gradients-clipped-one-sided': 'the gradients are clipped to one sign',
   'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',

@@ -44,6 +44,8 @@ export type FixPlan =
   | { kind: 'shuffleBuffer'; site: SourceSite; rows: number }
   /** The `clipByValue(x, lo, hi)` call at the site clips at ±to instead. */
   | { kind: 'clipBounds'; site: SourceSite; to: number }
+  /** The lower bound of the `clipByValue` call at the site becomes minus its upper bound, as written (`0, CLIP` → `-CLIP, CLIP`). */
+  | { kind: 'clipSymmetric'; site: SourceSite }
   | { kind: 'loss'; compileSite: SourceSite | null; slot: number; to: string }
   /**
    * Output `slot`'s loss is weighted by 0: in compile's `lossWeights`, or as an argument of the
@@ -716,6 +718,18 @@ function clipBoundsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clipBound
   const lo = trim(t, bounds[0]!.start, bounds[0]!.end);
   const hi = trim(t, bounds[1]!.start, bounds[1]!.end);
   return [src.edit(p.site.file, lo.start, lo.end, literal(-p.to)), src.edit(p.site.file, hi.start, hi.end, literal(p.to))];
+}
+
+function clipSymmetricEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clipSymmetric' }>): EditResult {
+  const call = findCall(src, p.site, /\bclipByValue\s*\(/);
+  const bounds = call?.args.length === 3 ? call.args.slice(1) : call?.args.length === 2 ? call.args : null;
+  if (!bounds) return null;
+  const t = src.text;
+  const lo = trim(t, bounds[0]!.start, bounds[0]!.end);
+  const hi = trim(t, bounds[1]!.start, bounds[1]!.end);
+  const upper = t.slice(hi.start, hi.end);
+  if (!(NUMBER.test(upper) || /^[A-Za-z_$][\w$.]*$/.test(upper))) return null;
+  return [src.edit(p.site.file, lo.start, lo.end, NUMBER.test(upper) ? literal(-Number(upper)) : `-${upper}`)];
 }
 
 function compileCall(src: SourceText, site: SourceSite | null): { call: Call; obj: NonNullable<ReturnType<typeof objectArg>> } | null {
@@ -3371,6 +3385,7 @@ function planFile(p: FixPlan): string | null {
     case 'batchOffset':
     case 'alignSlice':
     case 'clipBounds':
+    case 'clipSymmetric':
     case 'recompileAfter':
     case 'shuffleBuffer':
     case 'rowsUpTo':
@@ -3454,6 +3469,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return channelsLastEdits(src, p);
       case 'clipBounds':
         return clipBoundsEdits(src, p);
+      case 'clipSymmetric':
+        return clipSymmetricEdits(src, p);
       case 'shuffleBuffer':
         return shuffleBufferEdits(src, p);
       case 'recompileAfter':

@@ -964,6 +964,20 @@ export const LossDividedByCountEvent = z.object({
 });
 export type LossDividedByCountEvent = z.infer<typeof LossDividedByCountEvent>;
 
+/**
+ * A custom loop clipped the gradients it computed to bounds that exclude negative values
+ * (`tf.clipByValue(g, 0, c)` where `-c, c` was meant): every negative component becomes 0, so each
+ * weight can only move one way. Sent once per model, at the first such clip.
+ */
+export const OneSidedClipEvent = z.object({
+  type: z.literal('oneSidedClip'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  min: z.number(),
+  max: z.number(),
+});
+export type OneSidedClipEvent = z.infer<typeof OneSidedClipEvent>;
+
 export const NanMaskedLateEvent = z.object({
   type: z.literal('nanMaskedLate'),
   modelId: z.number().int(),
@@ -1131,6 +1145,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   SqrtAtZeroEvent,
   NanMaskedLateEvent,
   LossDividedByCountEvent,
+  OneSidedClipEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,

@@ -40,6 +40,7 @@ import type {
   SqrtAtZeroEvent,
   NanMaskedLateEvent,
   LossDividedByCountEvent,
+  OneSidedClipEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,
@@ -827,7 +828,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
     if (entry && kernelName === 'Log' && isTensor(out)) logarithms.add(out);
     if (entry && kernelName === 'Cast' && isTensor(out) && isTensor(inputs?.x)) castFrom.set(out, inputs.x);
     if (method === 'runKernel' && step === null && activeFit === null && !readingApplied && notingOrigins()) noteKernel(args[0], args[1], args[2], out);
-    if (method === 'runKernel' && step === null && args[0] === 'ClipByValue' && lastStepEntry && !readingApplied) noteGradientClip(lastStepEntry, args[1]?.x);
+    if (method === 'runKernel' && step === null && args[0] === 'ClipByValue' && lastStepEntry && !readingApplied) noteGradientClip(lastStepEntry, args[1]?.x, args[2]);
     if (sliceWatchOpen && method === 'runKernel') {
       if (args[0] === 'Slice') noteSlice(args[1]?.x, args[2], out);
       else if (args[0] === 'GatherV2') noteGather(args[1]?.x, args[1]?.indices, args[2], out);
@@ -3483,9 +3484,18 @@ const clipWatches = new WeakMap<TracedModel, { clipped: WeakSet<object>; any: bo
 /** Applies in a row that leave out the gradients the loop clipped before it is reported. */
 const UNUSED_CLIP_STEPS = 3;
 
-function noteGradientClip(entry: TracedModel, x: any): void {
+const oneSidedClipReported = new WeakSet<TracedModel>();
+
+function noteGradientClip(entry: TracedModel, x: any, attrs: any): void {
   const computed = computedGradients.get(entry);
   if (entry.mode !== 'custom' || !computed || !isTensor(x) || !computed.tensors.has(x)) return;
+  // Bounds that leave out every negative value: each weight can only move one way.
+  const min = attrs?.clipValueMin;
+  const max = attrs?.clipValueMax;
+  if (!oneSidedClipReported.has(entry) && typeof min === 'number' && typeof max === 'number' && min >= 0 && max > min) {
+    oneSidedClipReported.add(entry);
+    emit({ type: 'oneSidedClip', modelId: entry.id, site: captureUserSite(PROBE_FILE), min, max } satisfies OneSidedClipEvent);
+  }
   let w = clipWatches.get(entry);
   if (w?.judged === true) return;
   if (!w) clipWatches.set(entry, (w = { clipped: new WeakSet(), any: false, stack: null, inRow: 0, judged: null }));

@@ -1641,6 +1641,19 @@ describe('an activation layer applied in the functional API and then bypassed', 
   });
 });
 
+describe('gradients clipped to bounds that leave out negative values', () => {
+  const src = withLine(CLASSIFIER_SRC, 5, '  for (const name of Object.keys(grads)) clipped[name] = tf.clipByValue(grads[name], 0, CLIP);');
+
+  it('certain at once on the clip, fixed by clipping from minus the upper bound', () => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
+    b.events.push({ type: 'oneSidedClip', modelId: b.modelId, site: site(5, 67), min: 0, max: 1 });
+    const f = configOnly(b, src).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['gradients-clipped-one-sided', true, 'optimizer', 5]);
+    assert.match(f.message, /clipped to \[0, 1\], which leaves out every negative value/);
+    assert.equal(lineOf(applyFix(src, f.fix), 5), '  for (const name of Object.keys(grads)) clipped[name] = tf.clipByValue(grads[name], -CLIP, CLIP);');
+  });
+});
+
 describe('a layer normalization over an axis that holds one value', () => {
   const src = withLine(CLASSIFIER_SRC, 7, '  model.add(tf.layers.layerNormalization({ inputShape: [24, 1] }));');
   const model = (axis: number | string, inputShape: (number | null)[]) =>

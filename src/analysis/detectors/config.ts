@@ -876,6 +876,36 @@ function layerNormOverOneValue(view: ModelView): Hypothesis[] {
 }
 
 /**
+ * A custom loop clips its gradients to [0, c] (or any bounds at or above 0) where [-c, c] was
+ * meant: every negative component becomes 0, so each weight can only fall, and training drifts
+ * wherever that takes it. Certain from the clip; fixed by making the lower bound minus the upper.
+ */
+function oneSidedClip(run: ModelState): Hypothesis[] {
+  const e = run.oneSidedClip;
+  if (!e?.site) return [];
+  return [
+    {
+      id: 'gradients-clipped-one-sided',
+      symptom: 'gradients-clipped-one-sided',
+      rootCause: 'optimizer',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `The gradients are clipped to [${fmt(e.min)}, ${fmt(e.max)}], which leaves out every negative value: each negative component becomes ${fmt(e.min)}, so the optimizer only ever moves a weight one way (down, for a descent). Clip to [${fmt(-e.max)}, ${fmt(e.max)}].`,
+      evidence: [`clipByValue(gradient, ${fmt(e.min)}, ${fmt(e.max)})`],
+      relevance: new Map(),
+      fixes: [{ title: `Clip to [${fmt(-e.max)}, ${fmt(e.max)}]`, plan: { kind: 'clipSymmetric', site: e.site } }],
+      confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'dead-relu'),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * The loss divides by a count it sums from a 0/1 tensor (`tf.sum(mask)`: the rows a mask keeps).
  * A batch that keeps no row divides 0 by 0, which is NaN, and the NaN gradient turns every weight
  * into NaN. That is an ordinary masked mean until it happens: shown only when the loss turns NaN on
@@ -4761,6 +4791,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...unusedActivation(view));
   out.push(...lossDividedByCount(run));
   out.push(...layerNormOverOneValue(view));
+  out.push(...oneSidedClip(run));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
