@@ -182,6 +182,8 @@ export type FixPlan =
   | { kind: 'floatDtype'; site: SourceSite; call: string; index: number }
   /** The rate set at the site (`opt.learningRate = <expr>`, `setLearningRate(<expr>)`) becomes `Math.max(<expr>, floor)`. */
   | { kind: 'rateFloor'; site: SourceSite; floor: number }
+  /** The name the rate set at the site is given (`setLearningRate(lr)`), declared once as 0 (`let lr = 0`), starts at `to` instead. */
+  | { kind: 'startRateAt'; site: SourceSite; to: number }
   /** The `<v>.assign(<step>)` on the site's line, which writes the step in place of the variable, becomes `<v>.assign(<v>.sub(<step>))`. */
   | { kind: 'stepFrom'; site: SourceSite }
   /** In the row pushed into the array behind the tensor call at the site, the one `parseInt(v)` (or `parseInt(v, 10)`) becomes `parseFloat(v)`. */
@@ -1550,6 +1552,18 @@ function setLearningRateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'setL
   const target = m[1]!;
   const next = m[2] ? `${target}.learningRate ${m[2]} ${/^[\w$.]+$/.test(value) ? value : `(${value})`}` : value;
   return [src.edit(p.site.file, start, end, `${target}.setLearningRate(${next})`)];
+}
+
+function startRateAtEdits(src: SourceText, p: Extract<FixPlan, { kind: 'startRateAt' }>): EditResult {
+  const t = src.text;
+  const arg = findCall(src, p.site, /\bsetLearningRate\s*\(/)?.args[0];
+  const line = t.slice(src.lineStart(p.site.line), src.lineEnd(p.site.line));
+  const name = arg ? t.slice(arg.start, arg.end).trim() : (/\.\s*learningRate\s*=(?!=)\s*([A-Za-z_$][\w$]*)\s*;?\s*$/.exec(line)?.[1] ?? '');
+  const decl = /^[A-Za-z_$][\w$]*$/.test(name) ? singleDeclaration(t, name) : null;
+  if (!decl) return null;
+  const init = trim(t, decl.init, statementEnd(t, decl.init));
+  if (!/^0(?:\.0*)?$/.test(t.slice(init.start, init.end))) return null;
+  return [src.edit(p.site.file, init.start, init.end, literal(p.to))];
 }
 
 function rateFloorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateFloor' }>): EditResult {
@@ -3352,6 +3366,7 @@ function planFile(p: FixPlan): string | null {
     case 'resetAccumulator':
     case 'floatDtype':
     case 'rateFloor':
+    case 'startRateAt':
     case 'stepFrom':
     case 'parseFractions':
     case 'removeStatement':
@@ -3555,6 +3570,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return floatDtypeEdits(src, p);
       case 'rateFloor':
         return rateFloorEdits(src, p);
+      case 'startRateAt':
+        return startRateAtEdits(src, p);
       case 'stepFrom':
         return stepFromEdits(src, p);
       case 'parseFractions':

@@ -291,6 +291,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/layernorm-single-feature/buggy.js', symptoms: ['normalized-to-constant'], rootCause: 'input-normalization', lineOf: '', fixed: 'tf.layers.layerNormalization({ inputShape: [STEPS, 1], axis: 1 })' },
   // Gradients clipped to [0, c]: every negative component dropped.
   { script: 'benchmark/bugs/grad-clip-lower-bound-zero/buggy.js', symptoms: ['gradients-clipped-one-sided'], rootCause: 'optimizer', lineOf: '', fixed: 'tf.clipByValue(grads[name], -CLIP, CLIP)' },
+  // A warm-up that multiplies a rate that starts at 0.
+  { script: 'benchmark/bugs/warmup-from-zero-multiplicative/buggy.js', symptoms: ['weights-unchanged'], rootCause: 'learning-rate', lineOf: '', fixed: 'let lr = 0.0005;' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

@@ -244,6 +244,16 @@ describe('weights that do not change and constant outputs', () => {
     assert.equal(lineOf(applyFix(src, f.fix), 10), '  const optimizer = tf.train.adam(0.001);');
   });
 
+  it('a warm-up that multiplies a rate starting at 0: weights unchanged, shown where the rate starts, fixed by starting it at a hundredth of the optimizer\'s', () => {
+    const src = withLine(withLine(withLine(CLASSIFIER_SRC, 4, '  let lr = 0;'), 5, '  lr = Math.min(lr * 1.05, MAX_LR);'), 6, '  optimizer.setLearningRate(lr);');
+    const b = new TraceBuilder().model(classifierModel({ optimizer: { className: 'Momentum', learningRate: 0.05, line: 10 } })).xRange(-1, 1).yOneHot(3);
+    for (let i = 0; i < 80; i++) b.step(1.1, { acc: 0.33, learningRate: 0, learningRateLine: 6, layers: frozen(i) });
+    const f = byId(run(b.events, sources(src)).findings, 'weights-unchanged:model')!;
+    assert.deepEqual([f.rootCause, f.confirmed, f.location?.line], ['learning-rate', true, 4]);
+    assert.match(f.message, /the learning rate set on line 6 is 0 at every step \(the optimizer was made with 0\.05\)/);
+    assert.equal(lineOf(applyFix(src, f.fix), 4), '  let lr = 0.0005;');
+  });
+
   it('a custom loop that computes gradients but never applies them: weights unchanged, optimizer', () => {
     const b = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
     for (let i = 0; i < 80; i++) b.step(1.1, { acc: 0.33, epoch: null, layers: frozen(i) });
