@@ -1787,7 +1787,25 @@ function trimLookupEdits(src: SourceText, p: Extract<FixPlan, { kind: 'trimLooku
   if (args.length !== 1) return null;
   const a = trim(t, args[0]!.start, args[0]!.end);
   if (/\.\s*trim\s*\(\s*\)$/.test(t.slice(a.start, a.end))) return null;
-  return [src.edit(p.site.file, a.end, a.end, '.trim()')];
+  return [src.edit(p.site.file, a.end, a.end, `.trim()${lookupCase(t, leftOperandStart(t, w.at + calls[0]!.index!))}`)];
+}
+
+/**
+ * `.toLowerCase()` when the list searched (`CLASSES.indexOf(…)`) is declared once as an array of
+ * strings all written in lower case, `.toUpperCase()` when all in upper case: a lookup that finds
+ * nothing may differ from the names by case as well as by a trailing \r.
+ */
+function lookupCase(t: string, receiverStart: number): string {
+  const name = receiverStart >= 0 ? /^[A-Za-z_$][\w$]*/.exec(t.slice(receiverStart))?.[0] : undefined;
+  const decl = name ? singleDeclaration(t, name) : null;
+  if (!decl || t[decl.init] !== '[') return '';
+  const close = matchClose(t, decl.init);
+  const items = close > 0 ? splitTopLevel(t, decl.init + 1, close).map((s) => t.slice(s.start, s.end).trim()).filter((s) => s !== '') : [];
+  const names = items.map((s) => /^(['"])([^'"\\]*)\1$/.exec(s)?.[2]);
+  if (names.length === 0 || names.some((n) => n === undefined || !/[A-Za-z]/.test(n))) return '';
+  if (names.every((n) => n === n!.toLowerCase())) return '.toLowerCase()';
+  if (names.every((n) => n === n!.toUpperCase())) return '.toUpperCase()';
+  return '';
 }
 
 function repeatEachEdits(src: SourceText, p: Extract<FixPlan, { kind: 'repeatEach' }>): EditResult {

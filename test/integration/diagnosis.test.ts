@@ -276,7 +276,9 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/generator-index-not-advanced/buggy.js', symptoms: ['same-batch'], rootCause: 'training-data', lineOf: '', fixed: 'function* () {\n    let start = 0;\n    for (let b = 0;' },
   { script: 'benchmark/bugs/exp-feature-overflow/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: '', fixed: 'Math.log1p(c.pageViews)' },
   // Labels looked up with a trailing '\r': indexOf gives -1 for most rows, and tf.oneHot empties them.
-  { script: 'benchmark/bugs/crlf-label-lookup/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: '', fixed: 'CLASSES.indexOf(fields[fields.length - 1].trim())' },
+  { script: 'benchmark/bugs/crlf-label-lookup/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: '', fixed: 'CLASSES.indexOf(fields[fields.length - 1].trim().toLowerCase())' },
+  // Species names capitalized in the records, lower case in the class list: indexOf gives -1 for every row.
+  { script: 'benchmark/bugs/labels-indexof-case-mismatch/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: '', fixed: 'CLASSES.indexOf(r.species.trim().toLowerCase())' },
   // No bias anywhere, targets centred on 70; convolutions 1 wide before a global pooling.
   { script: 'benchmark/bugs/use-bias-false-everywhere/buggy.js', symptoms: ['bias-missing'], rootCause: 'architecture', lineOf: '', fixed: 'useBias: true' },
   { script: 'benchmark/bugs/conv-kernel-size-one/buggy.js', symptoms: ['pointwise-convolutions'], rootCause: 'architecture', lineOf: '', fixed: 'kernelSize: 3' },
@@ -288,7 +290,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // A loss averaged over the rows a mask keeps: a batch of an outage keeps none, 0 / 0.
   { script: 'benchmark/bugs/masked-mean-empty-batch/buggy.js', symptoms: ['loss-divided-by-count'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.sum(mask).maximum(1));' },
   // A layer normalization on a univariate series' last axis, which holds one value: every output is beta.
-  { script: 'benchmark/bugs/layernorm-single-feature/buggy.js', symptoms: ['normalized-to-constant'], rootCause: 'input-normalization', lineOf: '', fixed: 'tf.layers.layerNormalization({ inputShape: [STEPS, 1], axis: 1 })' },
+  { script: 'benchmark/bugs/layernorm-single-feature/buggy.js', symptoms: ['normalized-to-constant'], rootCause: 'input-normalization', lineOf: '', fixed: 'tf.layers.layerNormalization({ axis: 1, inputShape: [STEPS, 1] })' },
   // Gradients clipped to [0, c]: every negative component dropped.
   { script: 'benchmark/bugs/grad-clip-lower-bound-zero/buggy.js', symptoms: ['gradients-clipped-one-sided'], rootCause: 'optimizer', lineOf: '', fixed: 'tf.clipByValue(grads[name], -CLIP, CLIP)' },
   // A warm-up that multiplies a rate that starts at 0.

@@ -982,6 +982,10 @@ describe('labels looked up by name', () => {
     const src = ['const labels = rows.map((fields) => CLASSES.indexOf(fields[4]));', "const y = tf.oneHot(tf.tensor1d(labels, 'int32'), 3);"].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'trimLookup', site: site(2, 11) })!, 1), 'const labels = rows.map((fields) => CLASSES.indexOf(fields[4].trim()));');
     assert.equal(apply(src.replace('fields[4])', 'fields[4].trim())'), { kind: 'trimLookup', site: site(2, 11) }), null);
+    // A class list written in one case: the lookup takes that case too (names read capitalized).
+    const listed = `const CLASSES = ['setosa', 'versicolor'];\n${src}`;
+    assert.equal(lineOf(apply(listed, { kind: 'trimLookup', site: site(3, 11) })!, 2), 'const labels = rows.map((fields) => CLASSES.indexOf(fields[4].trim().toLowerCase()));');
+    assert.equal(lineOf(apply(listed.replace("'setosa', 'versicolor'", "'SETOSA', 'VERSICOLOR'"), { kind: 'trimLookup', site: site(3, 11) })!, 2), 'const labels = rows.map((fields) => CLASSES.indexOf(fields[4].trim().toUpperCase()));');
   });
 });
 

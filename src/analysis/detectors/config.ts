@@ -1960,7 +1960,7 @@ function zeroTargetRows(view: ModelView, run: ModelState, o: OutputView, t: Targ
     : ' tf.oneHot makes such rows from class indices outside 0..depth - 1 (labels numbered from 1?).';
   const fixes: PlannedFix[] =
     notFound && call?.site
-      ? [{ title: 'Look the label up trimmed (without a trailing \\r or space)', plan: { kind: 'trimLookup', site: call.site } }]
+      ? [{ title: "Look the label up trimmed (without a trailing \\r or space), in the class names' case", plan: { kind: 'trimLookup', site: call.site } }]
       : fromOne && call?.site
       ? [{ title: 'Number the labels from 0: subtract 1 before tf.oneHot', plan: { kind: 'shiftIndices', site: call.site, by: -1 } }]
       : countShort && call?.site
@@ -3067,6 +3067,8 @@ function sameTargetRows(view: ModelView, run: ModelState): Hypothesis[] {
   const rows = s?.shape?.[0];
   const width = s?.shape && s.shape.length >= 2 ? s.shape[s.shape.length - 1] : 1;
   if (!e || !s || typeof rows !== 'number' || rows < 32 || typeof width !== 'number' || width < 2 || s.min === null || s.min !== s.max || s.nanCount > 0) return [];
+  // Rows of 0s that tf.oneHot made from -1 (a lookup that found no name) are the zero-row check's.
+  if (s.min === 0 && run.oneHotCalls.some((c) => c.depth === width && c.min === -1)) return [];
   const ySite = e.site ?? view.event.fitSite;
   const row = `[${Array.from({ length: Math.min(width, 6) }, () => fmt(s.min!)).join(', ')}${width > 6 ? ', ...' : ''}]`;
   return [
