@@ -809,6 +809,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       }
     }
     const out = original.apply(this, args);
+    if (inUserLoss > 0) userLossStack = captureStack();
     if (entry && entry.model && entry.mode !== 'custom' && inputs) noteUntrackedVariables(entry, inputs);
     if (entry && (!blockReported.has(entry) || !variablesJudged.has(entry) || !scaleJudged.has(entry)) && typeof kernelName === 'string') {
       try {
@@ -1768,7 +1769,7 @@ function hookLayers(layers: any): void {
       proto.compile = function (this: any, args: any) {
         // A recompile replaces the loss and optimizer, so the latest call is the one to point at.
         compileInfo.set(this, { site: captureUserSite(PROBE_FILE), args });
-        return compile.call(this, args);
+        return compile.call(this, typeof args?.loss === 'function' ? { ...args, loss: lossFunctionWatch(args.loss) } : args);
       };
     }
     if (Object.prototype.hasOwnProperty.call(proto, 'fit')) {
@@ -3708,6 +3709,36 @@ function noteDividedSum(a: any, b: any, out: any): void {
   const values = summedScalars.get(a);
   const divisor = values === undefined ? null : givenNumber(b);
   if (values !== undefined && divisor !== null && divisor > 0) dividedSums.set(out, values / divisor);
+}
+
+/** Set while fit runs a loss function the script wrote: the stack of the last kernel it ran. */
+let userLossStack: { stack?: string } | null = null;
+let inUserLoss = 0;
+
+/**
+ * A loss function the script wrote, given to compile: the same function, which at fit's first
+ * steps also tells the line that computed its value (the last kernel it ran), as a custom loop's
+ * loss line is told. Its result is returned untouched.
+ */
+function lossFunctionWatch(fn: (...a: any[]) => any): (...a: any[]) => any {
+  const watched = function (this: unknown, ...a: any[]) {
+    const entry = activeFit?.traced;
+    if (!entry || lossSiteSent.has(entry) || entry.steps >= INSPECTED_STEPS) return fn.apply(this, a);
+    inUserLoss++;
+    userLossStack = null;
+    try {
+      return fn.apply(this, a);
+    } finally {
+      inUserLoss--;
+      const site = userSiteFromStack((userLossStack as { stack?: string } | null)?.stack, PROBE_FILE);
+      if (site && inUserLoss === 0) {
+        lossSiteSent.add(entry);
+        emit({ type: 'lossComputed', modelId: entry.id, site } satisfies LossComputedEvent);
+      }
+    }
+  };
+  Object.defineProperty(watched, 'name', { value: fn.name });
+  return watched;
 }
 
 function sendLossSite(entry: TracedModel, y: any): void {

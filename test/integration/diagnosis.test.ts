@@ -295,6 +295,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/grad-clip-lower-bound-zero/buggy.js', symptoms: ['gradients-clipped-one-sided'], rootCause: 'optimizer', lineOf: '', fixed: 'tf.clipByValue(grads[name], -CLIP, CLIP)' },
   // A warm-up that multiplies a rate that starts at 0.
   { script: 'benchmark/bugs/warmup-from-zero-multiplicative/buggy.js', symptoms: ['weights-unchanged'], rootCause: 'learning-rate', lineOf: '', fixed: 'let lr = 0.0005;' },
+  // fit with a loss function the script wrote: a pinball loss with the quantile in percent has no minimum; shown on its line.
+  { script: 'benchmark/bugs/pinball-loss-tau-percent/buggy.js', symptoms: ['loss-diverging'], rootCause: 'loss-function', lineOf: 'return tf.maximum(e.mul(TAU), e.mul(TAU - 1)).mean();' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

@@ -286,6 +286,16 @@ describe('a loss that explodes in one step', () => {
     assert.ok(!run(c.events).findings.some((x) => /without bound/.test(x.message)));
   });
 
+  it('a loss that starts above 0 and falls without bound (a pinball loss with a quantile in percent): blamed on its line, with no sign to flip', () => {
+    const src = withLine(CLASSIFIER_SRC, 11, '  return tf.maximum(e.mul(TAU), e.mul(TAU - 1)).mean();');
+    const b = new TraceBuilder().model(classifierModel({ loss: 'pinballLoss' })).xRange(-1, 1).yContinuous(0.1, 3, 40, 0.5);
+    b.events.push({ type: 'lossComputed', modelId: b.modelId, site: site(11, 49) });
+    for (let i = 0; i < 60; i++) b.step(17 - Math.pow(2, i / 4));
+    const f = run(b.events, sources(src)).findings.find((x) => x.symptom === 'loss-diverging')!;
+    assert.deepEqual([f.rootCause, f.confirmed, f.location?.line, f.fix], ['loss-function', true, 11, null]);
+    assert.match(f.message, /It started above 0, so it is no log-likelihood with its sign lost: it has no minimum/);
+  });
+
   it('tf.losses.cosineDistance on one value per row, falling without bound: blamed on the call, fixed with meanSquaredError', () => {
     const src = withLine(CLASSIFIER_SRC, 11, '  const priceLoss = (yTrue, yPred) => tf.losses.cosineDistance(yTrue, yPred, 1);');
     const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
