@@ -331,6 +331,9 @@ export class DiagnosisEngine {
       case 'oneSidedClip':
         this.configEvidence(e.modelId, (run) => (run.oneSidedClip ??= e));
         return;
+      case 'zeroMargin':
+        this.configEvidence(e.modelId, (run) => (run.zeroMargin ??= e));
+        return;
       case 'sqrtAtZero': {
         this.run(e.modelId).sqrtAtZero ??= e;
         return;

@@ -101,6 +101,8 @@ export const SYMPTOMS = [
   'normalized-to-constant',
   // A custom loop's gradients clipped to bounds that leave out every negative value.
   'gradients-clipped-one-sided',
+  // A hinge relu(0 − d) on a distance: a contrastive loss whose margin is 0.
+  'margin-zero',
   // A custom loop's weights written outside the optimizer after each step.
   'weights-overwritten',
   'variables-without-gradient',
@@ -183,6 +185,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'loss-divided-by-count': 'the loss divides by a count that a batch can make 0',
   'normalized-to-constant': 'a layer normalization outputs the same value for every input',
   'gradients-clipped-one-sided': 'the gradients are clipped to one sign',
+  'margin-zero': "a hinge in the loss has a margin of 0",
   'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',

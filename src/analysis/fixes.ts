@@ -46,6 +46,8 @@ export type FixPlan =
   | { kind: 'clipBounds'; site: SourceSite; to: number }
   /** The lower bound of the `clipByValue` call at the site becomes minus its upper bound, as written (`0, CLIP` → `-CLIP, CLIP`). */
   | { kind: 'clipSymmetric'; site: SourceSite }
+  /** The 0 subtracted from on the site's line (`tf.scalar(MARGIN).sub(d)`), a literal or a name declared once as 0, becomes `to`. */
+  | { kind: 'marginTo'; site: SourceSite; to: number }
   | { kind: 'loss'; compileSite: SourceSite | null; slot: number; to: string }
   /**
    * Output `slot`'s loss is weighted by 0: in compile's `lossWeights`, or as an argument of the
@@ -732,6 +734,22 @@ function clipSymmetricEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clipSy
   const upper = t.slice(hi.start, hi.end);
   if (!(NUMBER.test(upper) || /^[A-Za-z_$][\w$.]*$/.test(upper))) return null;
   return [src.edit(p.site.file, lo.start, lo.end, NUMBER.test(upper) ? literal(-Number(upper)) : `-${upper}`)];
+}
+
+function marginToEdits(src: SourceText, p: Extract<FixPlan, { kind: 'marginTo' }>): EditResult {
+  const ls = src.lineStart(p.site.line);
+  if (ls < 0) return null;
+  const t = src.text;
+  const line = codeOnly(t, ls, src.lineEnd(p.site.line));
+  // `tf.scalar(M).sub(d)`: the minuend, written as a name or a number.
+  const found = [...line.matchAll(/\btf\s*\.\s*scalar\s*\(\s*([A-Za-z_$][\w$]*|[\d.]+)\s*\)\s*\.\s*sub\s*\(/g)];
+  for (const m of found) {
+    const text = m[1]!;
+    const start = ls + m.index! + m[0].indexOf(text);
+    const zero = zeroBehind(src, { start, end: start + text.length });
+    if (zero) return [src.edit(p.site.file, zero.start, zero.end, literal(p.to))];
+  }
+  return null;
 }
 
 function compileCall(src: SourceText, site: SourceSite | null): { call: Call; obj: NonNullable<ReturnType<typeof objectArg>> } | null {
@@ -3419,6 +3437,7 @@ function planFile(p: FixPlan): string | null {
     case 'alignSlice':
     case 'clipBounds':
     case 'clipSymmetric':
+    case 'marginTo':
     case 'recompileAfter':
     case 'shuffleBuffer':
     case 'rowsUpTo':
@@ -3504,6 +3523,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return clipBoundsEdits(src, p);
       case 'clipSymmetric':
         return clipSymmetricEdits(src, p);
+      case 'marginTo':
+        return marginToEdits(src, p);
       case 'shuffleBuffer':
         return shuffleBufferEdits(src, p);
       case 'recompileAfter':

@@ -978,6 +978,21 @@ export const OneSidedClipEvent = z.object({
 });
 export type OneSidedClipEvent = z.infer<typeof OneSidedClipEvent>;
 
+/**
+ * A training step's loss took relu(0 − d) of a quantity d that cannot be negative (a distance, a
+ * square, an absolute value): the hinge of a contrastive loss with a margin of 0. It is 0 for
+ * every row and passes no gradient. Sent once per model, from its first steps.
+ */
+export const ZeroMarginEvent = z.object({
+  type: z.literal('zeroMargin'),
+  modelId: z.number().int(),
+  /** The user's line that took the difference. */
+  site: SourceSite.nullable(),
+  /** What made d: Sqrt, Square or Abs. */
+  of: z.string().max(32),
+});
+export type ZeroMarginEvent = z.infer<typeof ZeroMarginEvent>;
+
 export const NanMaskedLateEvent = z.object({
   type: z.literal('nanMaskedLate'),
   modelId: z.number().int(),
@@ -1146,6 +1161,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   NanMaskedLateEvent,
   LossDividedByCountEvent,
   OneSidedClipEvent,
+  ZeroMarginEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,

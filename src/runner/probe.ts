@@ -41,6 +41,7 @@ import type {
   NanMaskedLateEvent,
   LossDividedByCountEvent,
   OneSidedClipEvent,
+  ZeroMarginEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,
@@ -818,6 +819,13 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
       }
     }
+    if (entry && !zeroMarginReported.has(entry) && typeof kernelName === 'string' && kernelName in MARGIN_KERNELS) {
+      try {
+        noteZeroMargin(entry, kernelName, inputs, out);
+      } catch (error) {
+        warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
+      }
+    }
     if (entry && !countDivisionReported.has(entry) && (kernelName === 'Sum' || kernelName === 'RealDiv')) {
       try {
         noteCountDivision(entry, kernelName, inputs, out);
@@ -1410,6 +1418,33 @@ function noteNanMask(entry: TracedModel, kernel: string, inputs: any): void {
   nanMaskReported.add(entry);
   const maskSite = userSiteFromStack(nanTested.get(inputs[operand])?.stack, PROBE_FILE);
   emit({ type: 'nanMaskedLate', modelId: entry.id, site: captureUserSite(PROBE_FILE), maskSite, operand } satisfies NanMaskedLateEvent);
+}
+
+/** Kernels the zero-margin watch follows: what makes a quantity that cannot be negative, the difference, the hinge. */
+const MARGIN_KERNELS: Record<string, true> = { Sqrt: true, Square: true, Abs: true, Sub: true, Relu: true };
+/** A step's tensors that cannot be negative, by the kernel that made them. */
+const nonNegative = new WeakMap<object, string>();
+/** 0 − d for such a d, with the line that took the difference and what made d. */
+const zeroMinus = new WeakMap<object, { stack: { stack?: string }; of: string }>();
+const zeroMarginReported = new WeakSet<TracedModel>();
+
+/** relu(0 − d) of a d that cannot be negative: a hinge whose margin is 0, 0 for every row. */
+function noteZeroMargin(entry: TracedModel, kernel: string, inputs: any, out: any): void {
+  if (!isTensor(out)) return;
+  if (kernel === 'Sqrt' || kernel === 'Square' || kernel === 'Abs') {
+    nonNegative.set(out, kernel);
+    return;
+  }
+  if (kernel === 'Sub') {
+    const a = inputs?.a;
+    const of = nonNegative.get(inputs?.b);
+    if (of && isTensor(a) && a.size === 1 && isReadable(a) && (a.dataSync() as ArrayLike<number>)[0] === 0) zeroMinus.set(out, { stack: captureStack(), of });
+    return;
+  }
+  const found = zeroMinus.get(inputs?.x);
+  if (!found) return;
+  zeroMarginReported.add(entry);
+  emit({ type: 'zeroMargin', modelId: entry.id, site: userSiteFromStack(found.stack.stack, PROBE_FILE), of: found.of } satisfies ZeroMarginEvent);
 }
 
 /** Scalars a step summed from a tensor of 0s and 1s (a mask's kept rows), with how many values were summed. */

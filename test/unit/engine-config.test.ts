@@ -1654,6 +1654,24 @@ describe('gradients clipped to bounds that leave out negative values', () => {
   });
 });
 
+describe('a hinge relu(0 − d) on a distance: a contrastive loss with a margin of 0', () => {
+  let src = withLine(CLASSIFIER_SRC, 2, 'const MARGIN = 0;');
+  src = withLine(src, 5, '    const dissimilarTerm = tf.scalar(1).sub(same).mul(tf.relu(tf.scalar(MARGIN).sub(d)).square());');
+
+  it('certain at once, shown where the margin is declared, fixed with a margin of 1', () => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
+    b.events.push({ type: 'zeroMargin', modelId: b.modelId, site: site(5, 78), of: 'Sqrt' });
+    const f = configOnly(b, src).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['margin-zero', true, 'loss-function', 2]);
+    assert.match(f.message, /relu\(0 − d\) of a distance \(a square root\), which is never below 0: its margin is 0/);
+    assert.equal(lineOf(applyFix(src, f.fix), 2), 'const MARGIN = 1;');
+    // Written as a number: the literal is the margin.
+    const inline = withLine(src, 5, '    const dissimilarTerm = tf.relu(tf.scalar(0).sub(d)).square();');
+    const g = configOnly(b, inline).findings[0]!;
+    assert.equal(lineOf(applyFix(inline, g.fix), 5), '    const dissimilarTerm = tf.relu(tf.scalar(1).sub(d)).square();');
+  });
+});
+
 describe('a layer normalization over an axis that holds one value', () => {
   const src = withLine(CLASSIFIER_SRC, 7, '  model.add(tf.layers.layerNormalization({ inputShape: [24, 1] }));');
   const model = (axis: number | string, inputShape: (number | null)[]) =>

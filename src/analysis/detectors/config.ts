@@ -876,6 +876,39 @@ function layerNormOverOneValue(view: ModelView): Hypothesis[] {
 }
 
 /**
+ * The loss takes relu(0 − d) of a d that cannot be negative (a distance, a square): the hinge of a
+ * contrastive loss whose margin is 0. That term is 0 for every row and passes no gradient, so only
+ * the other term trains: pulling pairs together, it is met by mapping every input to one point,
+ * and the loss falls to 0 while the embeddings collapse. Certain from the first step; fixed with a
+ * margin of 1.
+ */
+function zeroMargin(run: ModelState): Hypothesis[] {
+  const e = run.zeroMargin;
+  if (!e?.site) return [];
+  const d = e.of === 'Sqrt' ? 'a distance (a square root)' : e.of === 'Square' ? 'a square' : 'an absolute value';
+  return [
+    {
+      id: 'margin-zero',
+      symptom: 'margin-zero',
+      rootCause: 'loss-function',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `The loss takes relu(0 − d) of ${d}, which is never below 0: its margin is 0, so this term is 0 for every row and passes no gradient. Only the rest of the loss trains; in a contrastive loss that pulls similar pairs together and nothing pushes the others apart, so mapping every input to one point meets it: the loss falls to 0 while the embeddings collapse. Give the margin a value on the scale of the distances.`,
+      evidence: [`relu(0 − d), d made by ${e.of}`],
+      relevance: new Map(),
+      fixes: [{ title: 'Use a margin of 1', plan: { kind: 'marginTo', site: e.site, to: 1 } }],
+      atFix: true,
+      confirmBy: set(...HARM, 'weights-unchanged'),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    },
+  ];
+}
+
+/**
  * A custom loop clips its gradients to [0, c] (or any bounds at or above 0) where [-c, c] was
  * meant: every negative component becomes 0, so each weight can only fall, and training drifts
  * wherever that takes it. Certain from the clip; fixed by making the lower bound minus the upper.
@@ -4794,6 +4827,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...lossDividedByCount(run));
   out.push(...layerNormOverOneValue(view));
   out.push(...oneSidedClip(run));
+  out.push(...zeroMargin(run));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
