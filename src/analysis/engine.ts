@@ -334,6 +334,9 @@ export class DiagnosisEngine {
       case 'zeroMargin':
         this.configEvidence(e.modelId, (run) => (run.zeroMargin ??= e));
         return;
+      case 'powerShrinks':
+        this.configEvidence(e.modelId, (run) => (run.powerShrinks ??= e));
+        return;
       case 'sqrtAtZero': {
         this.run(e.modelId).sqrtAtZero ??= e;
         return;

@@ -103,6 +103,8 @@ export const SYMPTOMS = [
   'gradients-clipped-one-sided',
   // A hinge relu(0 − d) on a distance: a contrastive loss whose margin is 0.
   'margin-zero',
+  // Values in [0, 1] raised to a power that leaves the loss a tiny fraction of itself (a focal loss's gamma far above 2).
+  'loss-shrunk-by-power',
   // A custom loop's weights written outside the optimizer after each step.
   'weights-overwritten',
   'variables-without-gradient',
@@ -186,6 +188,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'normalized-to-constant': 'a layer normalization outputs the same value for every input',
   'gradients-clipped-one-sided': 'the gradients are clipped to one sign',
   'margin-zero': "a hinge in the loss has a margin of 0",
+  'loss-shrunk-by-power': 'a power in the loss makes it a tiny fraction of itself',
   'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',

@@ -993,6 +993,22 @@ export const ZeroMarginEvent = z.object({
 });
 export type ZeroMarginEvent = z.infer<typeof ZeroMarginEvent>;
 
+/**
+ * A training step's loss raised values in [0, 1] (1 − p, a focal loss's modulating factor) to a
+ * power so high that their mean came out far below 1 at the first step: the loss and its gradients
+ * are that many times smaller than the loss it modulates. Sent once per model, from its first steps.
+ */
+export const PowerShrinksEvent = z.object({
+  type: z.literal('powerShrinks'),
+  modelId: z.number().int(),
+  /** The user's line that raised to the power. */
+  site: SourceSite.nullable(),
+  exponent: z.number(),
+  /** The mean of the raised values at the first step. */
+  mean: z.number().min(0),
+});
+export type PowerShrinksEvent = z.infer<typeof PowerShrinksEvent>;
+
 export const NanMaskedLateEvent = z.object({
   type: z.literal('nanMaskedLate'),
   modelId: z.number().int(),
@@ -1162,6 +1178,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   LossDividedByCountEvent,
   OneSidedClipEvent,
   ZeroMarginEvent,
+  PowerShrinksEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,

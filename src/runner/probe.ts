@@ -42,6 +42,7 @@ import type {
   LossDividedByCountEvent,
   OneSidedClipEvent,
   ZeroMarginEvent,
+  PowerShrinksEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,
@@ -826,6 +827,13 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
       }
     }
+    if (entry && kernelName === 'Pow' && !powerReported.has(entry)) {
+      try {
+        notePower(entry, inputs, out);
+      } catch (error) {
+        warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
+      }
+    }
     if (entry && !countDivisionReported.has(entry) && (kernelName === 'Sum' || kernelName === 'RealDiv')) {
       try {
         noteCountDivision(entry, kernelName, inputs, out);
@@ -1445,6 +1453,29 @@ function noteZeroMargin(entry: TracedModel, kernel: string, inputs: any, out: an
   if (!found) return;
   zeroMarginReported.add(entry);
   emit({ type: 'zeroMargin', modelId: entry.id, site: userSiteFromStack(found.stack.stack, PROBE_FILE), of: found.of } satisfies ZeroMarginEvent);
+}
+
+const powerReported = new WeakSet<TracedModel>();
+/** An exponent this high on values in [0, 1] is looked at: a focal loss's gamma is usually 2. */
+const HIGH_EXPONENT = 5;
+/** Raised values whose mean is below this make the loss that much smaller. */
+const SHRUNK_MEAN = 1e-3;
+
+/** Values in [0, 1] raised to a constant power of 5 or more whose mean comes out far below 1. */
+function notePower(entry: TracedModel, inputs: any, out: any): void {
+  const base = inputs?.a;
+  const exp = inputs?.b;
+  if (!isReadable(base) || !isReadable(exp) || !isReadable(out) || exp.size !== 1 || base.size < 2 || base.size > COUNT_READ_LIMIT) return;
+  const exponent = (exp.dataSync() as ArrayLike<number>)[0]!;
+  if (!(exponent >= HIGH_EXPONENT)) return;
+  const values = base.dataSync() as ArrayLike<number>;
+  for (let i = 0; i < values.length; i++) if (!(values[i]! >= 0 && values[i]! <= 1)) return;
+  const raised = out.dataSync() as ArrayLike<number>;
+  let sum = 0;
+  for (let i = 0; i < raised.length; i++) sum += raised[i]!;
+  powerReported.add(entry);
+  const mean = sum / raised.length;
+  if (mean < SHRUNK_MEAN) emit({ type: 'powerShrinks', modelId: entry.id, site: captureUserSite(PROBE_FILE), exponent, mean } satisfies PowerShrinksEvent);
 }
 
 /** Scalars a step summed from a tensor of 0s and 1s (a mask's kept rows), with how many values were summed. */

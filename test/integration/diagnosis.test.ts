@@ -299,6 +299,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/pinball-loss-tau-percent/buggy.js', symptoms: ['loss-diverging'], rootCause: 'loss-function', lineOf: 'return tf.maximum(e.mul(TAU), e.mul(TAU - 1)).mean();' },
   // A contrastive loss with a margin of 0: relu(0 − d) of a distance is 0 for every pair.
   { script: 'benchmark/bugs/contrastive-margin-zero/buggy.js', symptoms: ['margin-zero'], rootCause: 'loss-function', lineOf: '', fixed: 'const MARGIN = 1;' },
+  // A focal loss with gamma 20 under SGD: the modulating factor leaves a millionth of the loss.
+  { script: 'benchmark/bugs/focal-loss-gamma-huge/buggy.js', symptoms: ['loss-shrunk-by-power'], rootCause: 'loss-function', lineOf: '', fixed: 'const GAMMA = 2;' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

@@ -909,6 +909,39 @@ function zeroMargin(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * The loss raises values in [0, 1] (a focal loss's 1 − p) to a power of 5 or more, and at the first
+ * step their mean came out below a thousandth: the loss and its gradients are that small a share of
+ * the loss they modulate. Under SGD or momentum every step is as much smaller, and the weights barely
+ * move; adaptive optimizers rescale the gradients, so they are left alone. Certain under plain
+ * steps; fixed with the usual exponent, 2.
+ */
+function powerShrinksLoss(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.powerShrinks;
+  const optimizer = view.event.optimizer?.className ?? '';
+  if (!e?.site || !/^(?:SGD|Momentum)(?:Optimizer)?$/i.test(optimizer)) return [];
+  return [
+    {
+      id: 'loss-shrunk-by-power',
+      symptom: 'loss-shrunk-by-power',
+      rootCause: 'loss-function',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `The loss raises values between 0 and 1 to the power ${fmt(e.exponent)}, and at the first step their mean was ${fmt(e.mean)}: the loss and its gradients are that share of what they modulate, so each ${optimizer} step is as much smaller and the weights barely move. A focal loss's gamma is usually 2.`,
+      evidence: [`pow(x, ${fmt(e.exponent)}) of values in [0, 1]: mean ${fmt(e.mean)} at the first step`, `optimizer ${optimizer}, which does not rescale the gradients`],
+      relevance: new Map(),
+      fixes: [{ title: 'Use the exponent 2', plan: { kind: 'declaredArgument', site: e.site, callee: 'pow', index: 1, to: '2' } }],
+      atFix: true,
+      confirmBy: set(...HARM, 'weights-unchanged'),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    },
+  ];
+}
+
+/**
  * A custom loop clips its gradients to [0, c] (or any bounds at or above 0) where [-c, c] was
  * meant: every negative component becomes 0, so each weight can only fall, and training drifts
  * wherever that takes it. Certain from the clip; fixed by making the lower bound minus the upper.
@@ -4828,6 +4861,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...layerNormOverOneValue(view));
   out.push(...oneSidedClip(run));
   out.push(...zeroMargin(run));
+  out.push(...powerShrinksLoss(view, run));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
