@@ -1675,21 +1675,21 @@ describe('a hinge relu(0 − d) on a distance: a contrastive loss with a margin 
 describe('a focal loss with an exponent far above 2', () => {
   let src = withLine(CLASSIFIER_SRC, 2, 'const GAMMA = 20;');
   src = withLine(src, 5, '  return alphaT.mul(tf.pow(tf.sub(1, pt), GAMMA)).mul(tf.log(pt)).neg().mean();');
-  const shrunk = (className: string) => {
-    const b = new TraceBuilder().model(classifierModel({ optimizer: { className, learningRate: 0.1, line: 10 } })).xRange(-1, 1).yOneHot(3);
+  const shrunk = (className: string, learningRate: number) => {
+    const b = new TraceBuilder().model(classifierModel({ optimizer: { className, learningRate, line: 10 } })).xRange(-1, 1).yOneHot(3);
     b.events.push({ type: 'powerShrinks', modelId: b.modelId, site: site(5, 26), exponent: 20, mean: 1.4e-5 });
     return b;
   };
 
   it('under SGD: certain at once, shown where the exponent is declared, fixed with 2', () => {
-    const f = configOnly(shrunk('SGD'), src).findings[0]!;
+    const f = configOnly(shrunk('SGD', 0.1), src).findings[0]!;
     assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['loss-shrunk-by-power', true, 'loss-function', 2]);
     assert.match(f.message, /raises values between 0 and 1 to the power 20, and at the first step their mean was 1\.40e-5/);
     assert.equal(lineOf(applyFix(src, f.fix), 2), 'const GAMMA = 2;');
   });
 
   it('under Adam, which rescales the gradients: no finding', () => {
-    assert.deepEqual(configOnly(shrunk('Adam'), src).findings, []);
+    assert.deepEqual(configOnly(shrunk('Adam', 0.001), src).findings, []);
   });
 });
 
