@@ -337,6 +337,9 @@ export class DiagnosisEngine {
       case 'powerShrinks':
         this.configEvidence(e.modelId, (run) => (run.powerShrinks ??= e));
         return;
+      case 'batchesRelabelled':
+        this.configEvidence(e.modelId, (run) => (run.batchesRelabelled ??= e));
+        return;
       case 'sqrtAtZero': {
         this.run(e.modelId).sqrtAtZero ??= e;
         return;

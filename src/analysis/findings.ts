@@ -105,6 +105,8 @@ export const SYMPTOMS = [
   'margin-zero',
   // Values in [0, 1] raised to a power that leaves the loss a tiny fraction of itself (a focal loss's gamma far above 2).
   'loss-shrunk-by-power',
+  // Class ids that mean different things in different batches (encoded per batch).
+  'labels-differ-by-batch',
   // A custom loop's weights written outside the optimizer after each step.
   'weights-overwritten',
   'variables-without-gradient',
@@ -189,6 +191,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'gradients-clipped-one-sided': 'the gradients are clipped to one sign',
   'margin-zero': "a hinge in the loss has a margin of 0",
   'loss-shrunk-by-power': 'a power in the loss makes it a tiny fraction of itself',
+  'labels-differ-by-batch': 'the class ids mean different things in different batches',
   'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',

@@ -1009,6 +1009,25 @@ export const PowerShrinksEvent = z.object({
 });
 export type PowerShrinksEvent = z.infer<typeof PowerShrinksEvent>;
 
+/**
+ * fitDataset's first batches, with a row's nearest other row (inputs standardized) in the same batch
+ * and in the other batches: how often each has the row's class. Class ids encoded once agree across
+ * batches at least as often as within one; ids given per batch agree within and only by chance
+ * across. Sent once, only when they disagree so.
+ */
+export const BatchesRelabelledEvent = z.object({
+  type: z.literal('batchesRelabelled'),
+  modelId: z.number().int(),
+  batches: z.number().int().min(2),
+  rows: z.number().int().min(1),
+  within: z.number().min(0).max(1),
+  across: z.number().min(0).max(1),
+  chance: z.number().min(0).max(1),
+  /** Where the batch's targets were made, when the dataset makes them as it yields them. */
+  site: SourceSite.nullable(),
+});
+export type BatchesRelabelledEvent = z.infer<typeof BatchesRelabelledEvent>;
+
 export const NanMaskedLateEvent = z.object({
   type: z.literal('nanMaskedLate'),
   modelId: z.number().int(),
@@ -1179,6 +1198,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   OneSidedClipEvent,
   ZeroMarginEvent,
   PowerShrinksEvent,
+  BatchesRelabelledEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,

@@ -43,6 +43,7 @@ import type {
   OneSidedClipEvent,
   ZeroMarginEvent,
   PowerShrinksEvent,
+  BatchesRelabelledEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,
@@ -70,7 +71,7 @@ import { EpochCallbackLeakWatch, type EpochInfo, TensorLeakWatch } from './leak-
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { openTransport, type Transport } from './transport';
 import { dataOrigin, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
-import { gradStats, neighbourTargets, outputStats, rowClasses, tensorSummary, weightStats, type ActivationKind } from './tensor-stats';
+import { batchAgreement, gradStats, neighbourTargets, outputStats, rowClasses, tensorSummary, weightStats, type ActivationKind, type ClassBatch } from './tensor-stats';
 
 const TRACE_VERSION = 1;
 const PROBE_FILE = __filename;
@@ -770,6 +771,8 @@ function watchBroadcasts(core: any): void {
 /** While a dataset's iterator makes a batch for fitDataset (its synchronous part): the stack of the first tensor it makes. */
 let batchMaking = false;
 let batchMadeStack: { stack?: string } | null = null;
+/** Where each tensor a dataset's first batches were made in was made (their targets' line). */
+const batchTensorStacks = new WeakMap<object, { stack?: string }>();
 
 /** Tensors made from arrays outside training, for where fit's data was made (see data-origin.ts). */
 function watchMadeTensors(engine: any): void {
@@ -779,7 +782,11 @@ function watchMadeTensors(engine: any): void {
   const wrapped = function (this: unknown, values: unknown, shape: unknown, dtype: unknown, backend: unknown) {
     const out = original.call(this, values, shape, dtype, backend);
     if (step === null && activeFit === null && !readingApplied && notingOrigins()) noteMadeTensor(out);
-    if (batchMaking && batchMadeStack === null) batchMadeStack = captureStack();
+    if (batchMaking) {
+      const stack = captureStack();
+      batchMadeStack ??= stack;
+      if (isTensor(out)) batchTensorStacks.set(out, stack);
+    }
     return out;
   };
   (wrapped as any)[MARK] = true;
@@ -812,6 +819,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
     }
     const out = original.apply(this, args);
     if (inUserLoss > 0) userLossStack = captureStack();
+    if (batchMaking && isTensor(out)) batchTensorStacks.set(out, captureStack());
     if (entry && entry.model && entry.mode !== 'custom' && inputs) noteUntrackedVariables(entry, inputs);
     if (entry && (!blockReported.has(entry) || !variablesJudged.has(entry) || !scaleJudged.has(entry)) && typeof kernelName === 'string') {
       try {
@@ -2586,6 +2594,11 @@ const BATCH_WATCH_LIMIT = 256;
 /** Enough batches to tell batches sorted by class from shuffled ones, once two classes showed. */
 const BATCH_WATCH_EARLY = 16;
 
+/** Batches, rows and input width of the class-id agreement check. */
+const RELABEL_BATCHES = 12;
+const RELABEL_ROWS = 1024;
+const RELABEL_WIDTH = 256;
+
 class BatchClassWatch {
   entry: TracedModel | null = null;
   batches = 0;
@@ -2636,6 +2649,7 @@ class BatchClassWatch {
                   if (watch.batches === 0 && watch.entry) checkShuffledApart(watch.entry, () => [headOf(tensorsOf(out.value.xs)[0]), headOf(tensorsOf(out.value.ys)[0])]);
                   try {
                     watch.noteInputs(out.value.xs);
+                    watch.noteRelabel(out.value.xs, out.value.ys);
                     watch.note(out.value.ys);
                   } catch (error) {
                     watch.unusable = watch.done = true;
@@ -2649,6 +2663,32 @@ class BatchClassWatch {
         },
       },
     });
+  }
+
+  /** The first batches' input rows and classes, for class ids that mean different things in different batches. */
+  private readonly relabel: ClassBatch[] = [];
+  private relabelDone = false;
+  private relabelSite: SourceSite | null = null;
+
+  noteRelabel(xs: any, ys: any): void {
+    if (this.relabelDone || !this.entry) return;
+    const x = tensorsOf(xs)[0];
+    const y = tensorsOf(ys)[0];
+    const classes = isReadable(x) && isReadable(y) && x.rank === 2 && x.shape[1] <= RELABEL_WIDTH && x.shape[0] >= 4 && x.shape[0] <= 512 ? rowClasses(y.dataSync() as ArrayLike<number>, y.shape) : null;
+    if (!classes || classes.length !== x.shape[0]) {
+      this.relabelDone = true;
+      return;
+    }
+    this.relabelSite ??= userSiteFromStack(batchTensorStacks.get(y)?.stack, PROBE_FILE);
+    this.relabel.push({ x: Float64Array.from(x.dataSync() as ArrayLike<number>), width: x.shape[1], classes });
+    const rows = this.relabel.reduce((n, b) => n + b.classes.length, 0);
+    if (this.relabel.length < RELABEL_BATCHES && rows < RELABEL_ROWS) return;
+    this.relabelDone = true;
+    const a = batchAgreement(this.relabel);
+    this.relabel.length = 0;
+    // Batches of one class agree within trivially: only mixed batches tell.
+    if (!a || a.rows < 128 || a.withinChance > 0.6 || a.within < a.withinChance + 0.3 || a.across > a.chance + 0.15 || a.within - a.across < 0.3) return;
+    emit({ type: 'batchesRelabelled', modelId: this.entry.id, batches: RELABEL_BATCHES, rows: a.rows, within: a.within, across: a.across, chance: a.chance, site: this.relabelSite } satisfies BatchesRelabelledEvent);
   }
 
   /** The first batches' inputs, by a fingerprint: a dataset that yields the same rows every time is reported once (done: reported, or a batch differed). */

@@ -643,3 +643,81 @@ function rankCorrelation(pairs: Array<[number, number]>): number | null {
   return va > 0 && vb > 0 ? finiteOrNull(Math.max(-1, Math.min(1, cov / Math.sqrt(va * vb)))) : null;
 }
 
+
+/** One batch's input rows (flat, `width` values each) and their classes. */
+export interface ClassBatch {
+  x: ArrayLike<number>;
+  width: number;
+  classes: readonly number[];
+}
+
+export interface BatchAgreement {
+  rows: number;
+  /** Share of rows whose nearest other row in the same batch has their class. */
+  within: number;
+  /** Share of rows whose nearest row in another batch has their class. */
+  across: number;
+  /** The share two rows drawn at random agree by. */
+  chance: number;
+  /** The share a row and another row of its batch drawn at random agree by (1 for batches of one class). */
+  withinChance: number;
+}
+
+/**
+ * Nearest-neighbour class agreement inside batches and across them, on columns standardized over
+ * all the rows. Targets encoded once agree across batches at least as often as inside one (there
+ * are more rows to match); class ids given per batch (a class list built from each batch's own
+ * labels) agree inside a batch and only by chance across. Null for fewer than two batches.
+ */
+export function batchAgreement(batches: readonly ClassBatch[]): BatchAgreement | null {
+  if (batches.length < 2) return null;
+  const width = batches[0]!.width;
+  if (width < 1 || batches.some((b) => b.width !== width || b.x.length !== b.classes.length * width)) return null;
+  const rows = batches.reduce((n, b) => n + b.classes.length, 0);
+  const mean = new Float64Array(width);
+  const sq = new Float64Array(width);
+  for (const b of batches) for (let i = 0; i < b.x.length; i++) {
+    mean[i % width]! += b.x[i]!;
+    sq[i % width]! += b.x[i]! * b.x[i]!;
+  }
+  const scale = Array.from(mean, (m, c) => {
+    const mu = m / rows;
+    const sd = Math.sqrt(Math.max(0, sq[c]! / rows - mu * mu));
+    return sd > 0 && Number.isFinite(sd) ? 1 / sd : 0;
+  });
+  const data = batches.map((b) => Float64Array.from(b.x, (v, i) => v * scale[i % width]!));
+  const counts = new Map<number, number>();
+  let within = 0;
+  let across = 0;
+  let withinChance = 0;
+  batches.forEach((b, bi) => {
+    const own = new Map<number, number>();
+    for (const c of b.classes) own.set(c, (own.get(c) ?? 0) + 1);
+    for (const n of own.values()) withinChance += b.classes.length > 1 ? (n * (n - 1)) / (b.classes.length - 1) : n;
+    for (let r = 0; r < b.classes.length; r++) {
+      counts.set(b.classes[r]!, (counts.get(b.classes[r]!) ?? 0) + 1);
+      let near = [Infinity, -1];
+      let far = [Infinity, -1];
+      batches.forEach((o, oi) => {
+        for (let q = 0; q < o.classes.length; q++) {
+          if (oi === bi && q === r) continue;
+          let d = 0;
+          for (let c = 0; c < width; c++) {
+            const diff = data[bi]![r * width + c]! - data[oi]![q * width + c]!;
+            d += diff * diff;
+          }
+          const best = oi === bi ? near : far;
+          if (d < best[0]!) {
+            best[0] = d;
+            best[1] = o.classes[q]!;
+          }
+        }
+      });
+      if (near[1] === b.classes[r]) within++;
+      if (far[1] === b.classes[r]) across++;
+    }
+  });
+  let chance = 0;
+  for (const n of counts.values()) chance += (n / rows) ** 2;
+  return { rows, within: within / rows, across: across / rows, chance, withinChance: withinChance / rows };
+}

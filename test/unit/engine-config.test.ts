@@ -1693,6 +1693,16 @@ describe('a focal loss with an exponent far above 2', () => {
   });
 });
 
+describe('class ids that mean different things in different batches', () => {
+  it('certain at once, on the line that makes the batch targets, with no fix', () => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'fitDataset' })).xRange(-1, 1);
+    b.events.push({ type: 'batchesRelabelled', modelId: b.modelId, batches: 12, rows: 384, within: 0.93, across: 0.2, chance: 0.2, site: site(5, 20) });
+    const f = configOnly(b, CLASSIFIER_SRC).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line, f.fix], ['labels-differ-by-batch:y', true, 'label-encoding', 5, null]);
+    assert.match(f.message, /nearest row in the same batch has its class 93% of the time, but its nearest row in another batch only 20%, about chance \(20%\)/);
+  });
+});
+
 describe('a layer normalization over an axis that holds one value', () => {
   const src = withLine(CLASSIFIER_SRC, 7, '  model.add(tf.layers.layerNormalization({ inputShape: [24, 1] }));');
   const model = (axis: number | string, inputShape: (number | null)[]) =>

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
-import { gradStats, neighbourTargets, outputStats, tensorSummary, weightStats } from '../../src/runner/tensor-stats';
+import { batchAgreement, type ClassBatch, gradStats, neighbourTargets, outputStats, tensorSummary, weightStats } from '../../src/runner/tensor-stats';
 
 function close(actual: number | null, expected: number, what: string, tolerance = 1e-4): void {
   assert.ok(actual !== null, `${what} is null`);
@@ -266,5 +266,38 @@ describe('zero padding in sequences', () => {
     ];
     const p = tensorSummary(Float32Array.from(filled.flat(2)), [3, 4, 2], 'float32', false).zeroPadding;
     assert.deepEqual(p, { tailSteps: 6 / 12, headSteps: 0, tailRows: 1, value: -999 });
+  });
+});
+
+describe('class ids across batches', () => {
+  // Four classes, each a cluster around its own centre in 3 columns; rows drawn in a fixed order.
+  const batches = (relabel: (batch: number, cls: number) => number, perBatch = 32, count = 8): ClassBatch[] =>
+    Array.from({ length: count }, (_, b) => {
+      const classes: number[] = [];
+      const x: number[] = [];
+      for (let r = 0; r < perBatch; r++) {
+        const cls = (r * 7 + b * 3) % 4;
+        classes.push(relabel(b, cls));
+        x.push(cls * 4 + Math.sin(r * 1.3 + b) * 0.3, -cls * 2 + Math.cos(r * 0.7 + b) * 0.3, Math.sin(r + b * 5) * 0.3);
+      }
+      return { x, width: 3, classes };
+    });
+
+  it('ids encoded once agree across batches as well as within one', () => {
+    const a = batchAgreement(batches((_, c) => c))!;
+    assert.equal(a.rows, 256);
+    assert.ok(a.within > 0.9 && a.across > 0.9, JSON.stringify(a));
+  });
+
+  it('ids given per batch (each batch numbering the classes its own way) agree within a batch, and across only by chance', () => {
+    const a = batchAgreement(batches((b, c) => (c + b) % 4))!;
+    assert.ok(a.within > 0.9, JSON.stringify(a));
+    assert.ok(a.across < a.chance + 0.15, JSON.stringify(a));
+    assert.ok(a.withinChance < 0.4, JSON.stringify(a));
+  });
+
+  it('batches of one class each: within-batch agreement is trivial, and says so', () => {
+    const single = batches((_, c) => c).map((b, i) => ({ ...b, classes: b.classes.map(() => i % 4) }));
+    assert.equal(batchAgreement(single)!.withinChance, 1);
   });
 });

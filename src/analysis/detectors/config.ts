@@ -942,6 +942,40 @@ function powerShrinksLoss(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * fitDataset's class ids agree between a row and its nearest row in the same batch far more often
+ * than between a row and its nearest row in another batch, where they agree only by chance: each
+ * batch numbers the classes its own way (a class list built from the batch's labels). Across batches
+ * the targets are noise, and the model learns nothing. Certain from the first batches; no fix (the
+ * class list must be built once, from the whole training set).
+ */
+function batchesRelabelled(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.batchesRelabelled;
+  if (!e) return [];
+  const fitSite = view.event.fitSite;
+  return [
+    {
+      id: 'labels-differ-by-batch:y',
+      symptom: 'labels-differ-by-batch',
+      rootCause: 'label-encoding',
+      layer: null,
+      location: e.site ?? fitSite,
+      ...(e.site ? {} : { data: { role: 'y' as const, fitSite } }),
+      related: [],
+      message: `Over the first ${e.batches} batches (${e.rows} rows), a row's nearest row in the same batch has its class ${pct(e.within)} of the time, but its nearest row in another batch only ${pct(e.across)}, about chance (${pct(e.chance)}): the same class id means different things in different batches. The targets are encoded per batch (a class list built from each batch's own labels?); build the class list once, from the whole training set, before batching.`,
+      evidence: [`class agreement with the nearest row: ${pct(e.within)} within a batch, ${pct(e.across)} across batches, chance ${pct(e.chance)}`],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set(...HARM),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * A custom loop clips its gradients to [0, c] (or any bounds at or above 0) where [-c, c] was
  * meant: every negative component becomes 0, so each weight can only fall, and training drifts
  * wherever that takes it. Certain from the clip; fixed by making the lower bound minus the upper.
@@ -4862,6 +4896,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...oneSidedClip(run));
   out.push(...zeroMargin(run));
   out.push(...powerShrinksLoss(view, run));
+  out.push(...batchesRelabelled(view, run));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
