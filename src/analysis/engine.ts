@@ -323,22 +323,13 @@ export class DiagnosisEngine {
         });
         return;
       case 'nanMaskedLate':
-        this.configEvidence(e.modelId, (run) => (run.nanMaskedLate ??= e));
-        return;
       case 'lossDividedByCount':
-        this.configEvidence(e.modelId, (run) => (run.lossDividedByCount ??= e));
-        return;
       case 'oneSidedClip':
-        this.configEvidence(e.modelId, (run) => (run.oneSidedClip ??= e));
-        return;
       case 'zeroMargin':
-        this.configEvidence(e.modelId, (run) => (run.zeroMargin ??= e));
-        return;
       case 'powerShrinks':
-        this.configEvidence(e.modelId, (run) => (run.powerShrinks ??= e));
-        return;
       case 'batchesRelabelled':
-        this.configEvidence(e.modelId, (run) => (run.batchesRelabelled ??= e));
+        // Kept in the run's field of the same name; the first one counts.
+        this.configEvidence(e.modelId, (run) => ((run as unknown as Record<typeof e.type, typeof e | null>)[e.type] ??= e));
         return;
       case 'sqrtAtZero': {
         this.run(e.modelId).sqrtAtZero ??= e;

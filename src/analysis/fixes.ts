@@ -713,24 +713,24 @@ function shuffleBufferEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuffl
   return span.end > span.start ? [src.edit(p.site.file, span.start, span.end, String(p.rows))] : null;
 }
 
-function clipBoundsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clipBounds' }>): EditResult {
-  const call = findCall(src, p.site, /\bclipByValue\s*\(/);
-  // tf.clipByValue(x, lo, hi), or x.clipByValue(lo, hi).
+/** The lower and upper bounds of the clipByValue call at the site: `tf.clipByValue(x, lo, hi)`, or `x.clipByValue(lo, hi)`. */
+function clipBounds(src: SourceText, site: SourceSite): { lo: Span; hi: Span } | null {
+  const call = findCall(src, site, /\bclipByValue\s*\(/);
   const bounds = call?.args.length === 3 ? call.args.slice(1) : call?.args.length === 2 ? call.args : null;
   if (!bounds) return null;
-  const t = src.text;
-  const lo = trim(t, bounds[0]!.start, bounds[0]!.end);
-  const hi = trim(t, bounds[1]!.start, bounds[1]!.end);
-  return [src.edit(p.site.file, lo.start, lo.end, literal(-p.to)), src.edit(p.site.file, hi.start, hi.end, literal(p.to))];
+  return { lo: trim(src.text, bounds[0]!.start, bounds[0]!.end), hi: trim(src.text, bounds[1]!.start, bounds[1]!.end) };
+}
+
+function clipBoundsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clipBounds' }>): EditResult {
+  const b = clipBounds(src, p.site);
+  return b ? [src.edit(p.site.file, b.lo.start, b.lo.end, literal(-p.to)), src.edit(p.site.file, b.hi.start, b.hi.end, literal(p.to))] : null;
 }
 
 function clipSymmetricEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clipSymmetric' }>): EditResult {
-  const call = findCall(src, p.site, /\bclipByValue\s*\(/);
-  const bounds = call?.args.length === 3 ? call.args.slice(1) : call?.args.length === 2 ? call.args : null;
-  if (!bounds) return null;
+  const b = clipBounds(src, p.site);
+  if (!b) return null;
+  const { lo, hi } = b;
   const t = src.text;
-  const lo = trim(t, bounds[0]!.start, bounds[0]!.end);
-  const hi = trim(t, bounds[1]!.start, bounds[1]!.end);
   const upper = t.slice(hi.start, hi.end);
   if (!(NUMBER.test(upper) || /^[A-Za-z_$][\w$.]*$/.test(upper))) return null;
   return [src.edit(p.site.file, lo.start, lo.end, NUMBER.test(upper) ? literal(-Number(upper)) : `-${upper}`)];
