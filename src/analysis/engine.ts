@@ -328,6 +328,7 @@ export class DiagnosisEngine {
       case 'zeroMargin':
       case 'powerShrinks':
       case 'batchesRelabelled':
+      case 'penaltySubtracted':
         // Kept in the run's field of the same name; the first one counts.
         this.configEvidence(e.modelId, (run) => ((run as unknown as Record<typeof e.type, typeof e | null>)[e.type] ??= e));
         return;

@@ -107,6 +107,8 @@ export const SYMPTOMS = [
   'loss-shrunk-by-power',
   // Class ids that mean different things in different batches (encoded per batch).
   'labels-differ-by-batch',
+  // A penalty on the weights subtracted from the loss instead of added.
+  'penalty-subtracted',
   // A custom loop's weights written outside the optimizer after each step.
   'weights-overwritten',
   'variables-without-gradient',
@@ -192,6 +194,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'margin-zero': "a hinge in the loss has a margin of 0",
   'loss-shrunk-by-power': 'a power in the loss makes it a tiny fraction of itself',
   'labels-differ-by-batch': 'the class ids mean different things in different batches',
+  'penalty-subtracted': 'a penalty on the weights is subtracted from the loss',
   'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',

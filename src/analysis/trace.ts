@@ -1028,6 +1028,20 @@ export const BatchesRelabelledEvent = z.object({
 });
 export type BatchesRelabelledEvent = z.infer<typeof BatchesRelabelledEvent>;
 
+/**
+ * A training step's loss is a difference whose subtracted side is computed from the trained
+ * weights alone, through a square or an absolute value (an L2 or L1 penalty), while the other side
+ * depends on the data: the penalty is subtracted, so minimizing the loss grows the weights. Sent once
+ * per model, from its first steps.
+ */
+export const PenaltySubtractedEvent = z.object({
+  type: z.literal('penaltySubtracted'),
+  modelId: z.number().int(),
+  /** The user's line that took the difference. */
+  site: SourceSite.nullable(),
+});
+export type PenaltySubtractedEvent = z.infer<typeof PenaltySubtractedEvent>;
+
 export const NanMaskedLateEvent = z.object({
   type: z.literal('nanMaskedLate'),
   modelId: z.number().int(),
@@ -1199,6 +1213,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ZeroMarginEvent,
   PowerShrinksEvent,
   BatchesRelabelledEvent,
+  PenaltySubtractedEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,

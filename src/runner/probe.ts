@@ -44,6 +44,7 @@ import type {
   ZeroMarginEvent,
   PowerShrinksEvent,
   BatchesRelabelledEvent,
+  PenaltySubtractedEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,
@@ -835,6 +836,13 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
       }
     }
+    if (entry && !penaltyWatchDone.has(entry) && typeof kernelName === 'string') {
+      try {
+        noteWeightPenalty(kernelName, inputs, out);
+      } catch (error) {
+        warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
+      }
+    }
     if (entry && kernelName === 'Pow' && !powerReported.has(entry)) {
       try {
         notePower(entry, inputs, out);
@@ -1461,6 +1469,45 @@ function noteZeroMargin(entry: TracedModel, kernel: string, inputs: any, out: an
   if (!found) return;
   zeroMarginReported.add(entry);
   emit({ type: 'zeroMargin', modelId: entry.id, site: userSiteFromStack(found.stack.stack, PROBE_FILE), of: found.of } satisfies ZeroMarginEvent);
+}
+
+/** A step's tensors computed from trained weights (and numbers) alone; of those, the ones through a square or an absolute value. */
+const weightOnly = new WeakSet<object>();
+const weightPenalty = new WeakSet<object>();
+/** Differences whose subtracted side is such a penalty and whose other side is not weights alone, with their line. */
+const penaltySubtractions = new WeakMap<object, { stack?: string }>();
+const penaltyWatchDone = new WeakSet<TracedModel>();
+
+function isTrainedVariable(t: any): boolean {
+  return isTensor(t) && typeof (t as any).assign === 'function' && (t as any).trainable !== false;
+}
+
+/** Follows which of a step's tensors come from the weights alone, and a difference that subtracts a penalty on them. */
+function noteWeightPenalty(kernel: string, inputs: any, out: any): void {
+  if (!isTensor(out)) return;
+  const given = tensorInputs(inputs);
+  let fromWeights = false;
+  let penalty = false;
+  let only = given.length > 0;
+  for (const t of given) {
+    if (isTrainedVariable(t) || weightOnly.has(t)) fromWeights = true;
+    else if (!isTensor(t) || (t as any).size !== 1) only = false;
+    if (weightPenalty.has(t)) penalty = true;
+  }
+  if (only && fromWeights) {
+    weightOnly.add(out);
+    if (penalty || kernel === 'Square' || kernel === 'Abs') weightPenalty.add(out);
+  }
+  if (kernel === 'Sub' && weightPenalty.has(inputs?.b) && isTensor(inputs?.a) && !weightOnly.has(inputs.a) && !isTrainedVariable(inputs.a)) penaltySubtractions.set(out, captureStack());
+}
+
+/** At a step's loss: a loss that subtracts a penalty on the weights, reported once. */
+function notePenaltySubtracted(entry: TracedModel, y: any): void {
+  const stack = penaltySubtractions.get(y);
+  if (entry.steps >= INSPECTED_STEPS - 1) penaltyWatchDone.add(entry);
+  if (!stack) return;
+  penaltyWatchDone.add(entry);
+  emit({ type: 'penaltySubtracted', modelId: entry.id, site: userSiteFromStack(stack.stack, PROBE_FILE) } satisfies PenaltySubtractedEvent);
 }
 
 const powerReported = new WeakSet<TracedModel>();
@@ -3863,6 +3910,7 @@ function afterForward(state: StepState, y: any): void {
   if (state.entry.mode === 'custom' && state.entry.steps < INSPECTED_STEPS && !lossSiteSent.has(state.entry)) sendLossSite(state.entry, y);
   if (state.entry.steps < INSPECTED_STEPS) noteGradientBlocked(state, y);
   if (state.entry.steps < INSPECTED_STEPS) noteOutputScaled(state, y);
+  if (state.entry.steps < INSPECTED_STEPS && !penaltyWatchDone.has(state.entry)) notePenaltySubtracted(state.entry, y);
   if (state.entry.model) sendUntrackedVariables(state.entry);
   if (penaltySeen && !penaltyReported) notePenalty(state);
   if (!state.entry.dataSent) sendFirstInput(state);

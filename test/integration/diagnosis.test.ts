@@ -303,6 +303,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/focal-loss-gamma-huge/buggy.js', symptoms: ['loss-shrunk-by-power'], rootCause: 'loss-function', lineOf: '', fixed: 'const GAMMA = 2;' },
   // fitDataset batches whose class list is built from each batch's own labels.
   { script: 'benchmark/bugs/label-ids-per-batch/buggy.js', symptoms: ['labels-differ-by-batch'], rootCause: 'label-encoding', lineOf: '' },
+  // An L2 penalty on raw variables subtracted from the loss.
+  { script: 'benchmark/bugs/weight-decay-sign-flipped/buggy.js', symptoms: ['penalty-subtracted'], rootCause: 'loss-function', lineOf: '', fixed: 'return dataLoss.add(penalty);' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

@@ -1703,6 +1703,17 @@ describe('class ids that mean different things in different batches', () => {
   });
 });
 
+describe('a penalty on the weights subtracted from the loss', () => {
+  it('certain at once on the difference, fixed by adding it', () => {
+    const src = withLine(CLASSIFIER_SRC, 5, '    return dataLoss.sub(penalty);');
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
+    b.events.push({ type: 'penaltySubtracted', modelId: b.modelId, site: site(5, 21) });
+    const f = configOnly(b, src).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['penalty-subtracted', true, 'loss-function', 5]);
+    assert.equal(lineOf(applyFix(src, f.fix), 5), '    return dataLoss.add(penalty);');
+  });
+});
+
 describe('a layer normalization over an axis that holds one value', () => {
   const src = withLine(CLASSIFIER_SRC, 7, '  model.add(tf.layers.layerNormalization({ inputShape: [24, 1] }));');
   const model = (axis: number | string, inputShape: (number | null)[]) =>

@@ -976,6 +976,36 @@ function batchesRelabelled(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * The loss subtracts a penalty computed from the trained weights alone through squares or absolute
+ * values (`dataLoss.sub(l2)`): minimizing it rewards large weights, which grow until the penalty
+ * swamps the data and the loss falls without bound. Certain from the first step; fixed by adding it.
+ */
+function penaltySubtracted(run: ModelState): Hypothesis[] {
+  const e = run.penaltySubtracted;
+  if (!e?.site) return [];
+  return [
+    {
+      id: 'penalty-subtracted',
+      symptom: 'penalty-subtracted',
+      rootCause: 'loss-function',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: 'The loss subtracts a penalty computed from the weights alone (a sum of their squares or absolute values): minimizing it rewards large weights, which grow until the penalty swamps the data term and the loss falls without bound. A weight penalty is added to the loss.',
+      evidence: ['the subtracted side depends only on trained weights, through a square or an absolute value'],
+      relevance: new Map(),
+      fixes: [{ title: 'Add the penalty instead of subtracting it', plan: { kind: 'renameOp', site: e.site, from: 'sub', to: 'add' } }],
+      confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging'),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * A custom loop clips its gradients to [0, c] (or any bounds at or above 0) where [-c, c] was
  * meant: every negative component becomes 0, so each weight can only fall, and training drifts
  * wherever that takes it. Certain from the clip; fixed by making the lower bound minus the upper.
@@ -4897,6 +4927,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...zeroMargin(run));
   out.push(...powerShrinksLoss(view, run));
   out.push(...batchesRelabelled(view, run));
+  out.push(...penaltySubtracted(run));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
