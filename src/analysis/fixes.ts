@@ -1327,23 +1327,22 @@ function sortCopyEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sortCopy' }
   return m ? [src.edit(p.site.file, m.receiver.start, m.receiver.end, `[...${m.text}]`)] : null;
 }
 
+/** The divisor of the `div` call at the site, as written: `x.div(d)` or `tf.div(x, d)`, its last argument. */
+function divisorOf(src: SourceText, site: SourceSite): Span | null {
+  const call = findCall(src, site, /\.\s*div\s*\(/);
+  return call && call.args.length >= 1 && call.args.length <= 2 ? call.args[call.args.length - 1]! : null;
+}
+
 function guardDivisorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'guardDivisor' }>): EditResult {
-  const t = src.text;
-  const call = findCall(src, p.site, /\.\s*div\s*\(/);
-  if (!call || call.args.length < 1 || call.args.length > 2) return null;
-  const d = call.args[call.args.length - 1]!;
-  const text = t.slice(d.start, d.end);
-  if (!/^[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*$/.test(text)) return null;
+  const d = divisorOf(src, p.site);
+  const text = d ? src.text.slice(d.start, d.end) : '';
+  if (!d || !/^[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*$/.test(text)) return null;
   return [src.edit(p.site.file, d.start, d.end, `${text}.maximum(1e-7)`)];
 }
 
 function countAtLeastOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'countAtLeastOne' }>): EditResult {
-  const call = findCall(src, p.site, /\bdiv\s*\(/);
-  // tf.div(a, b) takes the divisor second; a.div(b) first.
-  const before = call ? src.text.slice(Math.max(0, call.open - 40), call.open) : '';
-  const functional = /\btf\s*\.\s*div\s*$/.test(before);
-  const d = call?.args[functional ? 1 : 0];
-  if (!call || !d || call.args.length !== (functional ? 2 : 1)) return null;
+  const d = divisorOf(src, p.site);
+  if (!d) return null;
   const span = trim(src.text, d.start, d.end);
   const text = src.text.slice(span.start, span.end);
   // A name or a call chain ends where `.maximum(1)` can follow it; anything else is wrapped first.
@@ -1574,10 +1573,7 @@ function setLearningRateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'setL
 
 function startRateAtEdits(src: SourceText, p: Extract<FixPlan, { kind: 'startRateAt' }>): EditResult {
   const t = src.text;
-  const arg = findCall(src, p.site, /\bsetLearningRate\s*\(/)?.args[0];
-  const line = t.slice(src.lineStart(p.site.line), src.lineEnd(p.site.line));
-  const name = arg ? t.slice(arg.start, arg.end).trim() : (/\.\s*learningRate\s*=(?!=)\s*([A-Za-z_$][\w$]*)\s*;?\s*$/.exec(line)?.[1] ?? '');
-  const decl = /^[A-Za-z_$][\w$]*$/.test(name) ? singleDeclaration(t, name) : null;
+  const decl = rateDeclaration(src, p.site);
   if (!decl) return null;
   const init = trim(t, decl.init, statementEnd(t, decl.init));
   if (!/^0(?:\.0*)?$/.test(t.slice(init.start, init.end))) return null;
@@ -1818,8 +1814,8 @@ function lookupCase(t: string, receiverStart: number): string {
   const decl = name ? singleDeclaration(t, name) : null;
   if (!decl || t[decl.init] !== '[') return '';
   const close = matchClose(t, decl.init);
-  const items = close > 0 ? splitTopLevel(t, decl.init + 1, close).map((s) => t.slice(s.start, s.end).trim()).filter((s) => s !== '') : [];
-  const names = items.map((s) => /^(['"])([^'"\\]*)\1$/.exec(s)?.[2]);
+  const items = close > 0 ? splitTopLevel(t, decl.init + 1, close).map((a) => trim(t, a.start, a.end)).filter((a) => a.end > a.start) : [];
+  const names = items.map((a) => stringLiteral(t, a)?.value);
   if (names.length === 0 || names.some((n) => n === undefined || !/[A-Za-z]/.test(n))) return '';
   if (names.every((n) => n === n!.toLowerCase())) return '.toLowerCase()';
   if (names.every((n) => n === n!.toUpperCase())) return '.toUpperCase()';
@@ -2475,7 +2471,17 @@ function loopAround(src: SourceText, at: number): number | null {
  */
 export function rateValueSite(read: SourceReader | undefined, site: SourceSite, cache = new Map<string, SourceText | null>()): SourceSite | null {
   const src = cachedSource(read, site.file, cache);
-  if (!src) return null;
+  const decl = src ? rateDeclaration(src, site) : null;
+  if (!src || !decl) return null;
+  const p = src.position(decl.at);
+  return { file: site.file, line: p.line, column: p.column };
+}
+
+/**
+ * The one declaration of the name a learning rate is given at the site: the argument of
+ * `setLearningRate(lr)` or of an optimizer's factory (`tf.train.sgd(lr)`), or `opt.learningRate = lr`.
+ */
+function rateDeclaration(src: SourceText, site: SourceSite): { at: number; init: number } | null {
   const t = src.text;
   const arg = findCall(src, site, /\b(?:setLearningRate|sgd|momentum|adam|adamax|adagrad|adadelta|rmsprop)\s*\(/)?.args[0];
   let name = arg ? t.slice(arg.start, arg.end) : '';
@@ -2483,11 +2489,7 @@ export function rateValueSite(read: SourceReader | undefined, site: SourceSite, 
     const line = t.slice(src.lineStart(site.line), src.lineEnd(site.line));
     name = /\.\s*learningRate\s*=(?!=)\s*([A-Za-z_$][\w$]*)\s*;?\s*$/.exec(line)?.[1] ?? '';
   }
-  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
-  const decl = singleDeclaration(t, name);
-  if (!decl) return null;
-  const p = src.position(decl.at);
-  return { file: site.file, line: p.line, column: p.column };
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? singleDeclaration(t, name) : null;
 }
 
 /**

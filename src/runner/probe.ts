@@ -794,6 +794,15 @@ function watchMadeTensors(engine: any): void {
   trySet(engine, 'makeTensor', wrapped);
 }
 
+/** Runs one of a step's kernel watches: one that fails is reported once and never stops the kernel. */
+function inspectKernel(watch: () => void): void {
+  try {
+    watch();
+  } catch (error) {
+    warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
+  }
+}
+
 function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [unknown, any]): void {
   const original = engine[method];
   if (typeof original !== 'function' || original[MARK]) return;
@@ -822,41 +831,11 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
     if (inUserLoss > 0) userLossStack = captureStack();
     if (batchMaking && isTensor(out)) batchTensorStacks.set(out, captureStack());
     if (entry && entry.model && entry.mode !== 'custom' && inputs) noteUntrackedVariables(entry, inputs);
-    if (entry && (!blockReported.has(entry) || !variablesJudged.has(entry) || !scaleJudged.has(entry)) && typeof kernelName === 'string') {
-      try {
-        noteLineage(kernelName, inputs, method === 'runKernel' ? args[2] : null, out);
-      } catch (error) {
-        warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
-      }
-    }
-    if (entry && !zeroMarginReported.has(entry) && typeof kernelName === 'string' && kernelName in MARGIN_KERNELS) {
-      try {
-        noteZeroMargin(entry, kernelName, inputs, out);
-      } catch (error) {
-        warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
-      }
-    }
-    if (entry && !penaltyWatchDone.has(entry) && typeof kernelName === 'string') {
-      try {
-        noteWeightPenalty(kernelName, inputs, out);
-      } catch (error) {
-        warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
-      }
-    }
-    if (entry && kernelName === 'Pow' && !powerReported.has(entry)) {
-      try {
-        notePower(entry, inputs, out);
-      } catch (error) {
-        warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
-      }
-    }
-    if (entry && !countDivisionReported.has(entry) && (kernelName === 'Sum' || kernelName === 'RealDiv')) {
-      try {
-        noteCountDivision(entry, kernelName, inputs, out);
-      } catch (error) {
-        warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
-      }
-    }
+    if (entry && (!blockReported.has(entry) || !variablesJudged.has(entry) || !scaleJudged.has(entry)) && typeof kernelName === 'string') inspectKernel(() => noteLineage(kernelName, inputs, method === 'runKernel' ? args[2] : null, out));
+    if (entry && !zeroMarginReported.has(entry) && typeof kernelName === 'string' && kernelName in MARGIN_KERNELS) inspectKernel(() => noteZeroMargin(entry, kernelName, inputs, out));
+    if (entry && !penaltySubtractedReported.has(entry) && typeof kernelName === 'string') inspectKernel(() => noteWeightPenalty(kernelName, inputs, out));
+    if (entry && kernelName === 'Pow' && !powerReported.has(entry)) inspectKernel(() => notePower(entry, inputs, out));
+    if (entry && !countDivisionReported.has(entry) && (kernelName === 'Sum' || kernelName === 'RealDiv')) inspectKernel(() => noteCountDivision(entry, kernelName, inputs, out));
     if (entry && kernelName === 'Exp' && isTensor(out)) exponentials.add(out);
     if (entry && kernelName === 'Log' && isTensor(out)) logarithms.add(out);
     if (entry && kernelName === 'Cast' && isTensor(out) && isTensor(inputs?.x)) castFrom.set(out, inputs.x);
@@ -873,13 +852,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       if (kernelName === 'Multiply') noteScaledScalar(inputs?.a, inputs?.b, out);
       if (kernelName === 'RealDiv') noteDividedSum(inputs?.a, inputs?.b, out);
     }
-    if (watchLog && typeof kernelName === 'string') {
-      try {
-        trackProbabilities(kernelName, inputs, out);
-      } catch (error) {
-        warnOnce(`loss kernel inspection failed: ${(error as Error).message}`);
-      }
-    }
+    if (watchLog && typeof kernelName === 'string') inspectKernel(() => trackProbabilities(kernelName, inputs, out));
     return out;
   };
   (wrapped as any)[MARK] = true;
@@ -1476,7 +1449,7 @@ const weightOnly = new WeakSet<object>();
 const weightPenalty = new WeakSet<object>();
 /** Differences whose subtracted side is such a penalty and whose other side is not weights alone, with their line. */
 const penaltySubtractions = new WeakMap<object, { stack?: string }>();
-const penaltyWatchDone = new WeakSet<TracedModel>();
+const penaltySubtractedReported = new WeakSet<TracedModel>();
 
 function isTrainedVariable(t: any): boolean {
   return isTensor(t) && typeof (t as any).assign === 'function' && (t as any).trainable !== false;
@@ -1504,12 +1477,13 @@ function noteWeightPenalty(kernel: string, inputs: any, out: any): void {
 /** At a step's loss: a loss that subtracts a penalty on the weights, reported once. */
 function notePenaltySubtracted(entry: TracedModel, y: any): void {
   const stack = penaltySubtractions.get(y);
-  if (entry.steps >= INSPECTED_STEPS - 1) penaltyWatchDone.add(entry);
   if (!stack) return;
-  penaltyWatchDone.add(entry);
+  penaltySubtractedReported.add(entry);
   emit({ type: 'penaltySubtracted', modelId: entry.id, site: userSiteFromStack(stack.stack, PROBE_FILE) } satisfies PenaltySubtractedEvent);
 }
 
+/** The largest tensor the first steps' loss watches (powers, 0/1 sums) read back. */
+const FIRST_STEPS_READ_LIMIT = 1 << 16;
 const powerReported = new WeakSet<TracedModel>();
 /** An exponent this high on values in [0, 1] is looked at: a focal loss's gamma is usually 2. */
 const HIGH_EXPONENT = 5;
@@ -1520,7 +1494,7 @@ const SHRUNK_MEAN = 1e-3;
 function notePower(entry: TracedModel, inputs: any, out: any): void {
   const base = inputs?.a;
   const exp = inputs?.b;
-  if (!isReadable(base) || !isReadable(exp) || !isReadable(out) || exp.size !== 1 || base.size < 2 || base.size > COUNT_READ_LIMIT) return;
+  if (!isReadable(base) || !isReadable(exp) || !isReadable(out) || exp.size !== 1 || base.size < 2 || base.size > FIRST_STEPS_READ_LIMIT) return;
   const exponent = (exp.dataSync() as ArrayLike<number>)[0]!;
   if (!(exponent >= HIGH_EXPONENT)) return;
   const values = base.dataSync() as ArrayLike<number>;
@@ -1536,13 +1510,12 @@ function notePower(entry: TracedModel, inputs: any, out: any): void {
 /** Scalars a step summed from a tensor of 0s and 1s (a mask's kept rows), with how many values were summed. */
 const countSums = new WeakMap<object, number>();
 const countDivisionReported = new WeakSet<TracedModel>();
-const COUNT_READ_LIMIT = 1 << 16;
 
 /** A sum of 0s and 1s, and then a division by it: the loss averages over the rows a mask keeps. */
 function noteCountDivision(entry: TracedModel, kernel: string, inputs: any, out: any): void {
   if (kernel === 'Sum') {
     const x = inputs?.x;
-    if (!isTensor(out) || out.size !== 1 || !isReadable(x) || x.size < 2 || x.size > COUNT_READ_LIMIT) return;
+    if (!isTensor(out) || out.size !== 1 || !isReadable(x) || x.size < 2 || x.size > FIRST_STEPS_READ_LIMIT) return;
     const values = x.dataSync() as ArrayLike<number>;
     for (let i = 0; i < values.length; i++) if (values[i] !== 0 && values[i] !== 1) return;
     countSums.set(out, x.size);
@@ -2352,22 +2325,17 @@ function unusedLayersOf(model: any): { unusedLayers?: UnusedLayer[] } {
   if (!model || builtLayers.length === 0 || safe(() => model.getClassName(), '') === 'Sequential') return {};
   const own: any[] = safe(() => model.layers, []) ?? [];
   const inModel = new Set(own);
-  const elsewhere = new Set<any>();
-  for (const ref of knownContainers) {
-    const other = ref.deref();
-    if (other && other !== model && other.model !== model) for (const l of safe(() => other.layers, []) ?? []) elsewhere.add(l);
-  }
   const sameTensor = (node: any, k: number, from: any, nodeIndex: unknown, tensorIndex: unknown) =>
     node?.inboundLayers?.[k] === from && node.nodeIndices?.[k] === nodeIndex && node.tensorIndices?.[k] === tensorIndex;
   const found: UnusedLayer[] = [];
   for (const ref of builtLayers) {
     const layer = ref.deref();
-    if (!layer || inModel.has(layer) || elsewhere.has(layer)) continue;
+    if (!layer || inModel.has(layer)) continue;
     const site = layerSites.get(layer);
     if (!site) continue;
     for (const node of safe(() => layer.inboundNodes, []) ?? []) {
       const from = node?.inboundLayers?.length === 1 ? node.inboundLayers[0] : null;
-      if (!from || !inModel.has(from)) continue;
+      if (!from || !inModel.has(from) || inAnotherModel(layer, model)) continue;
       const nodeIndex = node.nodeIndices?.[0];
       const tensorIndex = node.tensorIndices?.[0];
       const takenBy = own.filter((m) => m !== from && (safe(() => m.inboundNodes, []) ?? []).some((n: any) => (n?.inboundLayers ?? []).some((_: unknown, k: number) => sameTensor(n, k, from, nodeIndex, tensorIndex))));
@@ -3910,7 +3878,7 @@ function afterForward(state: StepState, y: any): void {
   if (state.entry.mode === 'custom' && state.entry.steps < INSPECTED_STEPS && !lossSiteSent.has(state.entry)) sendLossSite(state.entry, y);
   if (state.entry.steps < INSPECTED_STEPS) noteGradientBlocked(state, y);
   if (state.entry.steps < INSPECTED_STEPS) noteOutputScaled(state, y);
-  if (state.entry.steps < INSPECTED_STEPS && !penaltyWatchDone.has(state.entry)) notePenaltySubtracted(state.entry, y);
+  if (state.entry.steps < INSPECTED_STEPS && !penaltySubtractedReported.has(state.entry)) notePenaltySubtracted(state.entry, y);
   if (state.entry.model) sendUntrackedVariables(state.entry);
   if (penaltySeen && !penaltyReported) notePenalty(state);
   if (!state.entry.dataSent) sendFirstInput(state);
