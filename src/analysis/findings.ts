@@ -109,6 +109,8 @@ export const SYMPTOMS = [
   'labels-differ-by-batch',
   // A penalty on the weights subtracted from the loss instead of added.
   'penalty-subtracted',
+  // The model used (evaluated, saved) by the script before the fit it did not wait for began.
+  'used-before-training',
   // A custom loop's weights written outside the optimizer after each step.
   'weights-overwritten',
   'variables-without-gradient',
@@ -195,6 +197,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'loss-shrunk-by-power': 'a power in the loss makes it a tiny fraction of itself',
   'labels-differ-by-batch': 'the class ids mean different things in different batches',
   'penalty-subtracted': 'a penalty on the weights is subtracted from the loss',
+  'used-before-training': 'the model was used before its training began',
   'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',

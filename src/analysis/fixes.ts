@@ -200,6 +200,12 @@ export type FixPlan =
   | { kind: 'guardDivisor'; site: SourceSite }
   /** The divisor of the `div` call at the site (`tf.div(x, tf.sum(mask))`, `x.div(count)`), a count, is kept at 1 or more: `.maximum(1)`. */
   | { kind: 'countAtLeastOne'; site: SourceSite }
+  /**
+   * The `x.fit(` (or `x.fitDataset(`) call at the site, whose promise the script does not wait for,
+   * is awaited: `await x.fit(`. Offered only where `await` is allowed: inside an async function, or
+   * at an ES module's top level.
+   */
+  | { kind: 'awaitCall'; site: SourceSite }
   /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
   | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
@@ -1338,6 +1344,44 @@ function guardDivisorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'guardDi
   const text = d ? src.text.slice(d.start, d.end) : '';
   if (!d || !/^[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*$/.test(text)) return null;
   return [src.edit(p.site.file, d.start, d.end, `${text}.maximum(1e-7)`)];
+}
+
+function awaitCallEdits(src: SourceText, p: Extract<FixPlan, { kind: 'awaitCall' }>): EditResult {
+  const call = findCall(src, p.site, /\.\s*fit(?:Dataset)?\s*\(/);
+  if (!call) return null;
+  const t = src.text;
+  const lineStart = src.lineStart(p.site.line);
+  const code = codeOnly(t, 0, call.open);
+  const receiver = /(?<![\w$.])[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*\.\s*fit(?:Dataset)?\s*$/.exec(code.slice(lineStart));
+  if (!receiver) return null;
+  const at = lineStart + receiver.index;
+  // Already awaited, or handed on (returned, chained with .then): nothing to add.
+  if (/\b(?:await|return)\s*$/.test(code.slice(Math.max(0, at - 16), at))) return null;
+  if (/^\s*\.\s*then\s*\(/.test(codeOnly(t, call.close + 1, Math.min(t.length, call.close + 40)))) return null;
+  if (!awaitAllowedAt(t, code, at, p.site.file)) return null;
+  return [src.edit(p.site.file, at, at, 'await ')];
+}
+
+/**
+ * Whether `await` may be written at `at`: the innermost function around it is async, or there is
+ * none and the file is an ES module. Blocks of statements (if, for, try) are looked through; a
+ * function whose header this cannot read counts as not async.
+ */
+function awaitAllowedAt(t: string, code: string, at: number, file: string): boolean {
+  let depth = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = code[i];
+    if (c === '}') depth++;
+    else if (c === '{' && depth > 0) depth--;
+    else if (c === '{') {
+      const header = code.slice(Math.max(0, i - 300), i).replace(/\s+$/, '');
+      if (/=>$/.test(header)) return /\basync\s*(?:\([^()]*\)|[\w$]+)\s*=>$/.test(header);
+      if (/\bfunction\b[\s*]*[\w$]*\s*\([^()]*\)$/.test(header)) return /\basync\s+function\b[\s*]*[\w$]*\s*\([^()]*\)$/.test(header);
+      if (/(?:\b(?:if|for|while|switch|catch|with)\s*\(.*\)|\b(?:else|try|finally|do))$/s.test(header.slice(-200))) continue;
+      if (/[\w$]\s*\([^()]*\)$/.test(header)) return /\basync\s+[\w$]+\s*\([^()]*\)$/.test(header);
+    }
+  }
+  return /\.mjs$/.test(file) || /^\s*(?:import\s[^;]*\bfrom\b|export\s)/m.test(codeOnly(t, 0, t.length));
 }
 
 function countAtLeastOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'countAtLeastOne' }>): EditResult {
@@ -3411,6 +3455,7 @@ function planFile(p: FixPlan): string | null {
     case 'sortCopy':
     case 'guardDivisor':
     case 'countAtLeastOne':
+    case 'awaitCall':
       return p.site.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -3625,6 +3670,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return guardDivisorEdits(src, p);
       case 'countAtLeastOne':
         return countAtLeastOneEdits(src, p);
+      case 'awaitCall':
+        return awaitCallEdits(src, p);
       case 'shuffleSamples':
         return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':

@@ -1042,6 +1042,23 @@ export const PenaltySubtractedEvent = z.object({
 });
 export type PenaltySubtractedEvent = z.infer<typeof PenaltySubtractedEvent>;
 
+/**
+ * A model evaluated, asked to predict or saved after its fit was called and before its training
+ * began (before any callback ran): the script went on without waiting for fit's promise, so it
+ * used the model untrained. Sent once per model.
+ */
+export const UsedBeforeTrainingEvent = z.object({
+  type: z.literal('usedBeforeTraining'),
+  modelId: z.number().int(),
+  /** The model's method the script called: evaluate, predict, save, ... */
+  call: z.string().max(32),
+  /** The user's line of that call. */
+  site: SourceSite.nullable(),
+  /** The fit (or fitDataset) call it did not wait for. */
+  fitSite: SourceSite.nullable(),
+});
+export type UsedBeforeTrainingEvent = z.infer<typeof UsedBeforeTrainingEvent>;
+
 export const NanMaskedLateEvent = z.object({
   type: z.literal('nanMaskedLate'),
   modelId: z.number().int(),
@@ -1214,6 +1231,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   PowerShrinksEvent,
   BatchesRelabelledEvent,
   PenaltySubtractedEvent,
+  UsedBeforeTrainingEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,

@@ -45,6 +45,7 @@ import type {
   PowerShrinksEvent,
   BatchesRelabelledEvent,
   PenaltySubtractedEvent,
+  UsedBeforeTrainingEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,
@@ -1845,6 +1846,7 @@ function hookLayers(layers: any): void {
 
   for (const cls of [layers.LayersModel, layers.Sequential]) {
     const proto = cls.prototype;
+    watchUseBeforeTraining(proto);
     for (const method of ['predict', 'predictOnBatch']) {
       if (!Object.prototype.hasOwnProperty.call(proto, method) || typeof proto[method] !== 'function') continue;
       const original = proto[method];
@@ -2132,6 +2134,31 @@ interface TracedModel {
 
 const traced = new Map<object, TracedModel>();
 let nextModelId = 0;
+
+/**
+ * Models whose fit was called and whose training has not begun: fit returns a promise at its first
+ * internal await, before any callback runs. A model evaluated, asked to predict or saved in that
+ * window is used by the script's own code after a fit it did not wait for (a missing `await`), so
+ * it is scored or saved untrained while training goes on in the background.
+ */
+const fitsNotBegun = new WeakMap<object, { entry: TracedModel; site: SourceSite | null }>();
+const usedBeforeTrainingSent = new WeakSet<object>();
+const USES_BEFORE_TRAINING = ['evaluate', 'evaluateDataset', 'predict', 'predictOnBatch', 'save'];
+
+function watchUseBeforeTraining(proto: any): void {
+  for (const method of USES_BEFORE_TRAINING) {
+    if (!Object.prototype.hasOwnProperty.call(proto, method) || typeof proto[method] !== 'function') continue;
+    const original = proto[method];
+    proto[method] = function (this: any, ...args: any[]) {
+      const waiting = fitsNotBegun.get(this);
+      if (waiting && !usedBeforeTrainingSent.has(this)) {
+        usedBeforeTrainingSent.add(this);
+        safe(() => emit({ type: 'usedBeforeTraining', modelId: waiting.entry.id, call: method, site: captureUserSite(PROBE_FILE), fitSite: waiting.site } satisfies UsedBeforeTrainingEvent), undefined);
+      }
+      return original.apply(this, args);
+    };
+  }
+}
 let activeFit: { traced: TracedModel; pending: PendingStep | null; epoch: number } | null = null;
 
 function modelLayers(model: any): any[] {
@@ -2426,7 +2453,10 @@ function traceFit(
   // make at each epoch's beginning and end is watched for leaks.
   const callbackLeaks = args?.callbacks != null && tfCore ? new EpochCallbackLeakWatch(tfCore.engine?.(), PROBE_FILE, (event) => emit(event)) : null;
   const epochInfo = (epoch: number): EpochInfo => ({ modelId: entry.id, iter: Math.max(0, entry.steps - 1), epoch, stepSite: site, elapsedMs: elapsed() });
-  const before = callbackLeaks ? { onEpochBegin: async () => callbackLeaks.enter(), onEpochEnd: async () => callbackLeaks.enter() } : null;
+  if (model) fitsNotBegun.set(model, { entry, site });
+  // Runs before the script's own callbacks: from its onTrainBegin on, the model is training.
+  const began = { onTrainBegin: async () => void (model && fitsNotBegun.delete(model)) };
+  const before = callbackLeaks ? { ...began, onEpochBegin: async () => callbackLeaks.enter(), onEpochEnd: async () => callbackLeaks.enter() } : began;
   const callback = {
     onBatchEnd: async (batch: number, logs?: Record<string, unknown>) => {
       const pending = fitState.pending;
@@ -2467,9 +2497,11 @@ function traceFit(
     result = run(patchedArgs);
   } catch (error) {
     activeFit = null;
+    if (model) fitsNotBegun.delete(model);
     throw error;
   }
   return Promise.resolve(result).finally(() => {
+    if (model) fitsNotBegun.delete(model);
     if (activeFit === fitState) activeFit = null;
     // Ended or failed: the callback watch lets go of the engine either way.
     callbackLeaks?.stop();

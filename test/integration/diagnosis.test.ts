@@ -305,6 +305,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/label-ids-per-batch/buggy.js', symptoms: ['labels-differ-by-batch'], rootCause: 'label-encoding', lineOf: '' },
   // An L2 penalty on raw variables subtracted from the loss.
   { script: 'benchmark/bugs/weight-decay-sign-flipped/buggy.js', symptoms: ['penalty-subtracted'], rootCause: 'loss-function', lineOf: '', fixed: 'return dataLoss.add(penalty);' },
+  // model.fit without await: the script evaluates the untrained model while training runs on.
+  { script: 'benchmark/bugs/fit-not-awaited/buggy.js', symptoms: ['used-before-training'], rootCause: 'training-length', lineOf: '', fixed: '  await model.fit(xTrain, yTrain' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -386,6 +388,8 @@ const HEALTHY = [
   'benchmark/healthy/custom-loop-grad-clip/program.js',
   // A functional autoencoder trained first, with a head and activations applied to its tensors for models built after.
   path.relative(ROOT, path.join(FIXTURES, 'functional-pretrain.js')),
+  // A baseline evaluated in onTrainBegin, and a fit chained with .then that evaluates when it ends.
+  path.relative(ROOT, path.join(FIXTURES, 'baseline-before-fit.js')),
 ];
 
 for (const script of HEALTHY) {

@@ -2005,3 +2005,30 @@ describe('targets unrelated to their inputs, judged when the run ends', () => {
     assert.equal(unrelated(0.9).find((f) => f.id === 'targets-unrelated:y'), undefined);
   });
 });
+
+describe('a model used before the fit it started began training', () => {
+  const src = withLine(CLASSIFIER_SRC, 12, '  model.fit(x, y, { epochs: 10, batchSize: 32 });');
+  const used = (call = 'evaluate') => {
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    b.events.push({ type: 'usedBeforeTraining', modelId: b.modelId, call, site: site(13, 3), fitSite: site(12, 9) });
+    return b;
+  };
+
+  it('certain on the fit line, fixed by awaiting fit inside an async function', () => {
+    const f = configOnly(used(), src).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.severity, f.rootCause, f.location?.line, f.related[0]?.site.line], ['used-before-training', true, 'error', 'training-length', 12, 13]);
+    assert.match(f.message, /evaluated at line 13 before its training began/);
+    assert.equal(lineOf(applyFix(src, f.fix), 12), '  await model.fit(x, y, { epochs: 10, batchSize: 32 });');
+  });
+
+  it('a model saved: said so', () => {
+    assert.match(configOnly(used('save'), src).findings[0]!.message, /^The model was saved at line 13/);
+  });
+
+  it('no await offered where it cannot be written (a plain function, a promise chained with then)', () => {
+    assert.equal(configOnly(used(), withLine(src, 3, 'function main() {')).findings[0]!.fix, null);
+    assert.equal(configOnly(used(), withLine(src, 12, '  model.fit(x, y, { epochs: 10 }).then(report);')).findings[0]!.fix, null);
+    const arrow = withLine(withLine(src, 3, 'const main = async () => {'), 13, '};');
+    assert.equal(lineOf(applyFix(arrow, configOnly(used(), arrow).findings[0]!.fix), 12), '  await model.fit(x, y, { epochs: 10, batchSize: 32 });');
+  });
+});

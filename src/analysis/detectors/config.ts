@@ -976,6 +976,38 @@ function batchesRelabelled(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * The script used the model (evaluated it, predicted or saved) after calling fit and before its
+ * training began: fit returned its promise at its first await and the script went on without
+ * waiting, so it scored or saved the untrained model while training ran on in the background.
+ * Certain; fixed by awaiting fit where the function allows it.
+ */
+function usedBeforeTraining(run: ModelState): Hypothesis[] {
+  const e = run.usedBeforeTraining;
+  if (!e?.fitSite) return [];
+  const used = e.call === 'save' ? 'saved' : e.call.startsWith('evaluate') ? 'evaluated' : 'asked to predict';
+  const where = e.site ? ` at line ${e.site.line}` : '';
+  return [
+    {
+      id: 'used-before-training',
+      symptom: 'used-before-training',
+      rootCause: 'training-length',
+      layer: null,
+      location: e.fitSite,
+      related: e.site ? [{ site: e.site, message: `the model is ${used} here before its training begins` }] : [],
+      message: `The model was ${used}${where} before its training began: fit returns a promise, and the script went on without waiting for it, so ${e.call} used the untrained model while training ran on in the background. Its results are those of random weights, whatever the epoch logs show later. Wait for fit to finish: await it.`,
+      evidence: [`${e.call} was called after fit started and before its first callback`],
+      relevance: new Map(),
+      fixes: [{ title: 'Wait for training to finish: await fit', plan: { kind: 'awaitCall', site: e.fitSite } }],
+      confirmBy: set(...HARM),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    },
+  ];
+}
+
+/**
  * The loss subtracts a penalty computed from the trained weights alone through squares or absolute
  * values (`dataLoss.sub(l2)`): minimizing it rewards large weights, which grow until the penalty
  * swamps the data and the loss falls without bound. Certain from the first step; fixed by adding it.
@@ -4928,6 +4960,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...powerShrinksLoss(view, run));
   out.push(...batchesRelabelled(view, run));
   out.push(...penaltySubtracted(run));
+  out.push(...usedBeforeTraining(run));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
