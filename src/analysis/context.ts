@@ -100,6 +100,8 @@ export interface Hypothesis {
   settlesHigh?: boolean;
   /** Certain from the data or configuration alone: an error as soon as it is known, whatever training shows. */
   certain?: boolean;
+  /** Certain once its first fix is found in the source (the line that caused it shows it): else a warning. */
+  certainWithFix?: boolean;
   /**
    * Every harm training shows is its consequence, whatever a detector would otherwise blame: NaN
    * or Infinity in the training data, a loss that does not measure the error.

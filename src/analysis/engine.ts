@@ -601,7 +601,8 @@ export class DiagnosisEngine {
 
   /** A hypothesis certain from the data or configuration alone is confirmed as soon as it is known. */
   private confirmIfCertain(e: Entry, run: ModelState): void {
-    if (e.hyp?.certain && e.status === 'pending') this.confirm(e, null, [], [], Math.max(run.lastIter, 0), run.elapsedMs);
+    if (e.status !== 'pending' || !e.hyp) return;
+    if (e.hyp.certain || (e.hyp.certainWithFix && this.fixes(e, e.hyp.fixes, new Map()).fix)) this.confirm(e, null, [], [], Math.max(run.lastIter, 0), run.elapsedMs);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -68,6 +68,8 @@ export const SYMPTOMS = [
   'stopped-early',
   'minority-never-predicted',
   'one-class-targets',
+  // Classes the output has a unit for that no training row holds.
+  'classes-never-trained',
   'rows-left-out',
   // Inputs and targets shuffled each in its own order.
   'labels-shuffled-apart',
@@ -226,6 +228,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'stopped-early': 'early stopping ended training before the model learned',
   'minority-never-predicted': 'the model predicts the majority class for every row',
   'one-class-targets': 'every training target is the same class',
+  'classes-never-trained': 'some class has no training row',
   'rows-left-out': 'most rows of the data train nothing',
   'labels-shuffled-apart': 'the inputs and targets were shuffled apart',
   'training-mode-off': 'dropout or batch normalization runs in inference mode while training',

@@ -206,6 +206,12 @@ export type FixPlan =
    * at an ES module's top level.
    */
   | { kind: 'awaitCall'; site: SourceSite }
+  /**
+   * The one test of a label's truthiness in the site's file, which drops rows of class 0 with the
+   * missing ones: `.filter((r) => r.label)` keeps `r.label !== null && r.label !== undefined`, and
+   * `if (!r.label) continue;` skips only those.
+   */
+  | { kind: 'keepZeroLabels'; site: SourceSite }
   /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
   | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
@@ -1382,6 +1388,34 @@ function awaitAllowedAt(t: string, code: string, at: number, file: string): bool
     }
   }
   return /\.mjs$/.test(file) || /^\s*(?:import\s[^;]*\bfrom\b|export\s)/m.test(codeOnly(t, 0, t.length));
+}
+
+function keepZeroLabelsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'keepZeroLabels' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const label = String.raw`(?:label|labels|class|cls|classId|target|y|category)`;
+  const found: TextEdit[] = [];
+  // `.filter((r) => r.label)`, `.filter(r => r.label)`, `.filter(({ label }) => label)`
+  const filter = new RegExp(String.raw`\.\s*filter\s*\(\s*(?:\(\s*([A-Za-z_$][\w$]*)\s*\)|([A-Za-z_$][\w$]*)|\(\s*\{\s*(${label})\s*\}\s*\))\s*=>\s*(([A-Za-z_$][\w$]*)(?:\s*\.\s*(${label}))?)\s*\)`, 'gi');
+  for (const m of code.matchAll(filter)) {
+    const param = m[1] ?? m[2];
+    const tested = m[4]!;
+    const ok = param ? m[5] === param && !!m[6] : m[3] === m[5] && !m[6];
+    if (!ok) continue;
+    const at = m.index! + m[0].lastIndexOf(tested);
+    found.push(src.edit(p.site.file, at, at + tested.length, `${tested} !== null && ${tested} !== undefined`));
+  }
+  // `if (!r.label) continue;` (or return) in a loop that fills the rows.
+  const skip = new RegExp(String.raw`\bif\s*\(\s*!\s*([A-Za-z_$][\w$]*(?:\s*\.\s*${label})?)\s*\)\s*(?:continue|return)\b`, 'gi');
+  for (const m of code.matchAll(skip)) {
+    const tested = m[1]!;
+    if (!new RegExp(String.raw`(?:^|\.\s*)${label}$`, 'i').test(tested)) continue;
+    const open = m.index! + m[0].indexOf('(');
+    const close = matchClose(t, open);
+    if (close < 0) continue;
+    found.push(src.edit(p.site.file, open + 1, close, `${tested} === null || ${tested} === undefined`));
+  }
+  return found.length === 1 ? found : null;
 }
 
 function countAtLeastOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'countAtLeastOne' }>): EditResult {
@@ -3456,6 +3490,7 @@ function planFile(p: FixPlan): string | null {
     case 'guardDivisor':
     case 'countAtLeastOne':
     case 'awaitCall':
+    case 'keepZeroLabels':
       return p.site.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -3672,6 +3707,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return countAtLeastOneEdits(src, p);
       case 'awaitCall':
         return awaitCallEdits(src, p);
+      case 'keepZeroLabels':
+        return keepZeroLabelsEdits(src, p);
       case 'shuffleSamples':
         return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':

@@ -307,6 +307,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/weight-decay-sign-flipped/buggy.js', symptoms: ['penalty-subtracted'], rootCause: 'loss-function', lineOf: '', fixed: 'return dataLoss.add(penalty);' },
   // model.fit without await: the script evaluates the untrained model while training runs on.
   { script: 'benchmark/bugs/fit-not-awaited/buggy.js', symptoms: ['used-before-training'], rootCause: 'training-length', lineOf: '', fixed: '  await model.fit(xTrain, yTrain' },
+  // Unreviewed rows dropped with filter((r) => r.label): every row of class 0 goes too.
+  { script: 'benchmark/bugs/filter-truthy-drops-zero-labels/buggy.js', symptoms: ['classes-never-trained'], rootCause: 'training-data', lineOf: '', fixed: 'historian.filter((r) => r.label !== null && r.label !== undefined)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

@@ -2032,3 +2032,35 @@ describe('a model used before the fit it started began training', () => {
     assert.equal(lineOf(applyFix(arrow, configOnly(used(), arrow).findings[0]!.fix), 12), '  await model.fit(x, y, { epochs: 10, batchSize: 32 });');
   });
 });
+
+describe('a class the output has a unit for that no training row holds', () => {
+  const targets = (freqs: number[], src: string) => {
+    const b = new TraceBuilder().model(classifierModel({}, 'softmax', freqs.length)).xRange(-1, 1);
+    b.events.push({ type: 'data', modelId: b.modelId, role: 'y', slot: 0, summary: summary([0, 1], [800, freqs.length], { oneHotRows: true, zeroRows: 0, columnMeans: freqs }), site: site(12, 9), origin: { site: site(5, 13) } });
+    return configOnly(b, src);
+  };
+  const filtered = withLine(CLASSIFIER_SRC, 4, '  const reviewed = rows.filter((r) => r.label);');
+
+  it('class 0 missing after a filter on the label\'s truthiness: certain on the filter, which keeps class 0', () => {
+    const f = targets([0, 0.3, 0.4, 0.3], filtered).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['classes-never-trained:y', true, 'training-data', 4]);
+    assert.match(f.message, /^No training row is of class 0, though activation_3 has a unit for it \(800 rows, 4 classes\)/);
+    assert.equal(lineOf(applyFix(filtered, f.fix), 4), '  const reviewed = rows.filter((r) => r.label !== null && r.label !== undefined);');
+    const skipped = withLine(CLASSIFIER_SRC, 4, '    if (!row.label) continue;');
+    assert.equal(lineOf(applyFix(skipped, targets([0, 0.3, 0.4, 0.3], skipped).findings[0]!.fix), 4), '    if (row.label === null || row.label === undefined) continue;');
+  });
+
+  it('without such a filter: a warning on the targets, which says what labels counted from 1 mean', () => {
+    const f = targets([0, 0.3, 0.4, 0.3], CLASSIFIER_SRC).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.severity, f.location?.line, f.fix], ['classes-never-trained:y', false, 'warning', 5, null]);
+    assert.match(f.message, /If the labels count from 1 by design, unit 0 is never used/);
+    const last = targets([0.3, 0.4, 0.3, 0], filtered).findings[0]!;
+    assert.deepEqual([last.confirmed, last.fix], [false, null]);
+    assert.match(last.message, /No training row is of class 3/);
+  });
+
+  it('every class present, or only one left (another check): no finding', () => {
+    assert.deepEqual(targets([0.2, 0.3, 0.2, 0.3], filtered).findings, []);
+    assert.deepEqual(targets([0, 0, 1], filtered).findings.map((f) => f.id), ['one-class-targets:y']);
+  });
+});

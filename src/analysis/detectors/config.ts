@@ -3217,6 +3217,59 @@ function oneClassTargets(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * fit given class targets in which a class the model has a unit for never appears (4 units, no
+ * row of class 0): the model is never taught that class and never predicts it, while its training
+ * accuracy looks fine. A cleaning filter that tests a label's truthiness
+ * (`rows.filter((r) => r.label)`) drops every row of class 0, which is falsy: when the source
+ * shows one, the finding is certain and shown there. Otherwise a warning: labels counted from 1
+ * under an output one unit wider leave unit 0 unused by design.
+ */
+function classesNeverTrained(view: ModelView, run: ModelState): Hypothesis[] {
+  if (view.event.mode !== 'fit' || view.outputs.length !== 1) return [];
+  const o = view.outputs[0]!;
+  const kind = o.loss?.kind;
+  const units = o.units;
+  if ((kind !== 'categorical' && kind !== 'sparse') || units === null || units < 3) return [];
+  const e = run.data.y.get(0);
+  const s = e?.summary;
+  const rows = s?.shape?.[0];
+  if (!e || !s || typeof rows !== 'number' || rows < 100 || s.nanCount > 0 || s.infCount > 0) return [];
+  const width = s.shape && s.shape.length >= 2 ? s.shape[s.shape.length - 1] : 1;
+  let missing: number[] = [];
+  if (width === units && s.oneHotRows === true && !s.zeroRows && s.columnMeans?.length === units) {
+    missing = s.columnMeans.flatMap((m, i) => (m === 0 ? [i] : []));
+  } else if (width === 1 && kind === 'sparse' && s.distinct && s.distinct.every((v) => Number.isInteger(v) && v >= 0 && v < units)) {
+    missing = Array.from({ length: units }, (_, i) => i).filter((i) => !s.distinct!.includes(i));
+  }
+  if (missing.length === 0 || units - missing.length < 2) return [];
+  const ySite = e.site ?? view.event.fitSite;
+  const named = missing.length === 1 ? `class ${missing[0]}` : `classes ${spokenList(missing.map(String))}`;
+  const zero = missing.includes(0);
+  const fromOne = missing.length === 1 && zero;
+  return [
+    {
+      id: 'classes-never-trained:y',
+      symptom: 'classes-never-trained',
+      rootCause: 'training-data',
+      layer: null,
+      location: ySite,
+      data: { role: 'y', fitSite: ySite },
+      related: [],
+      message: `No training row is of ${named}, though ${o.layer.info.name} has a unit for ${missing.length === 1 ? 'it' : 'each'} (${rows} rows, ${units} classes): the model is never taught ${missing.length === 1 ? 'that class' : 'those classes'} and will never predict ${missing.length === 1 ? 'it' : 'them'}, while its training accuracy looks fine.${zero ? ' A cleaning step that tests a label for truthiness (`rows.filter((r) => r.label)`, `if (!label) continue`) drops every row of class 0 as well as the missing ones: 0 is falsy in JavaScript.' : ' A filter or split by class can leave a class out.'}${fromOne ? ' If the labels count from 1 by design, unit 0 is never used: subtract 1 from the labels and make the output one unit narrower.' : ''}`,
+      evidence: [`the ${rows} training targets hold ${units - missing.length} of ${units} classes`, `none of ${named}`],
+      relevance: new Map(),
+      fixes: zero && e.origin?.site ? [{ title: 'Keep rows of class 0: test for a missing label, not a falsy one', plan: { kind: 'keepZeroLabels', site: e.origin.site } }] : [],
+      atFix: true,
+      confirmBy: set('overfitting', 'validation-classes-unseen'),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
+      certainWithFix: true,
+    },
+  ];
+}
+
+/**
  * fit given targets of several columns whose every value is the same (every row [1, 1, 1, 1]):
  * they say nothing about the inputs. One row array shared by all rows does this
  * (`new Array(n).fill(new Array(k).fill(0))`, then `labels[i][c] = 1` sets column c of every row).
@@ -4961,6 +5014,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...batchesRelabelled(view, run));
   out.push(...penaltySubtracted(run));
   out.push(...usedBeforeTraining(run));
+  out.push(...classesNeverTrained(view, run));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
