@@ -330,6 +330,8 @@ export class DiagnosisEngine {
       case 'batchesRelabelled':
       case 'penaltySubtracted':
       case 'usedBeforeTraining':
+      case 'logOfOutput':
+      case 'rawSoftmax':
         // Kept in the run's field of the same name; the first one counts.
         this.configEvidence(e.modelId, (run) => ((run as unknown as Record<typeof e.type, typeof e | null>)[e.type] ??= e));
         return;

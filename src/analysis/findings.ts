@@ -113,6 +113,10 @@ export const SYMPTOMS = [
   'penalty-subtracted',
   // The model used (evaluated, saved) by the script before the fit it did not wait for began.
   'used-before-training',
+  // A loss that takes the log of model outputs that reach 0 or below (a variance from a linear unit).
+  'log-of-signed-output',
+  // A softmax written by hand, exp of the raw outputs with no row maximum subtracted.
+  'softmax-unshifted',
   // A custom loop's weights written outside the optimizer after each step.
   'weights-overwritten',
   'variables-without-gradient',
@@ -200,6 +204,8 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'labels-differ-by-batch': 'the class ids mean different things in different batches',
   'penalty-subtracted': 'a penalty on the weights is subtracted from the loss',
   'used-before-training': 'the model was used before its training began',
+  'log-of-signed-output': 'the loss takes the log of outputs at or below 0',
+  'softmax-unshifted': 'a softmax exponentiates the raw outputs',
   'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',

@@ -212,6 +212,14 @@ export type FixPlan =
    * `if (!r.label) continue;` skips only those.
    */
   | { kind: 'keepZeroLabels'; site: SourceSite }
+  /**
+   * The log at the site takes values that reach 0 or below: where its argument, a name, is declared
+   * before it, the declared value is passed through softplus (`const v = tf.softplus(<value>)`);
+   * an argument that is no name is wrapped where it is.
+   */
+  | { kind: 'softplusBeforeLog'; site: SourceSite }
+  /** The exp at the site, of a name (`tf.exp(logits)`, `logits.exp()`), takes it less its row maximum: `logits.sub(logits.max(-1, true))`. */
+  | { kind: 'subtractRowMax'; site: SourceSite }
   /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
   | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
@@ -1416,6 +1424,38 @@ function keepZeroLabelsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'keepZ
     found.push(src.edit(p.site.file, open + 1, close, `${tested} === null || ${tested} === undefined`));
   }
   return found.length === 1 ? found : null;
+}
+
+function softplusBeforeLogEdits(src: SourceText, p: Extract<FixPlan, { kind: 'softplusBeforeLog' }>): EditResult {
+  const call = findCall(src, p.site, /\.\s*log\s*\(/);
+  if (!call || call.args.length !== 1) return null;
+  const t = src.text;
+  const ns = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\s*\.\s*log\s*\($/.exec(t.slice(Math.max(0, call.open - 300), call.open + 1));
+  if (!ns || ns[1] === 'Math') return null;
+  const arg = call.args[0]!;
+  const text = t.slice(arg.start, arg.end);
+  const decl = /^[A-Za-z_$][\w$]*$/.test(text) ? declarationBefore(t, text, call.open) : null;
+  const at = decl ? decl.init : arg;
+  const value = t.slice(at.start, at.end);
+  if (/^\s*[\w$.]*softplus\s*\(/.test(value)) return null;
+  return [src.edit(p.site.file, at.start, at.end, `${ns[1]}.softplus(${value})`)];
+}
+
+function subtractRowMaxEdits(src: SourceText, p: Extract<FixPlan, { kind: 'subtractRowMax' }>): EditResult {
+  const call = findCall(src, p.site, /\.\s*exp\s*\(/);
+  if (!call) return null;
+  const t = src.text;
+  const shifted = (name: string) => `${name}.sub(${name}.max(-1, true))`;
+  const named = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+  if (call.args.length === 1) {
+    const arg = call.args[0]!;
+    const name = t.slice(arg.start, arg.end);
+    return named.test(name) ? [src.edit(p.site.file, arg.start, arg.end, shifted(name))] : null;
+  }
+  const dot = call.args.length === 0 ? dotBefore(t, call.open, 'exp') : -1;
+  const receiver = dot < 0 ? null : /([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*$/.exec(t.slice(Math.max(0, dot - 200), dot));
+  if (!receiver) return null;
+  return [src.edit(p.site.file, dot - receiver[0].length, dot, shifted(receiver[1]!))];
 }
 
 function countAtLeastOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'countAtLeastOne' }>): EditResult {
@@ -3491,6 +3531,8 @@ function planFile(p: FixPlan): string | null {
     case 'countAtLeastOne':
     case 'awaitCall':
     case 'keepZeroLabels':
+    case 'softplusBeforeLog':
+    case 'subtractRowMax':
       return p.site.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -3709,6 +3751,10 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return awaitCallEdits(src, p);
       case 'keepZeroLabels':
         return keepZeroLabelsEdits(src, p);
+      case 'softplusBeforeLog':
+        return softplusBeforeLogEdits(src, p);
+      case 'subtractRowMax':
+        return subtractRowMaxEdits(src, p);
       case 'shuffleSamples':
         return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':

@@ -1059,6 +1059,34 @@ export const UsedBeforeTrainingEvent = z.object({
 });
 export type UsedBeforeTrainingEvent = z.infer<typeof UsedBeforeTrainingEvent>;
 
+/**
+ * A step's loss took the log of the model's raw outputs (or a part of them: a column sliced off)
+ * while some were at or below 0: NaN or -Infinity at once. Sent once per model, from its first steps.
+ */
+export const LogOfOutputEvent = z.object({
+  type: z.literal('logOfOutput'),
+  modelId: z.number().int(),
+  /** The user's line that took the log. */
+  site: SourceSite.nullable(),
+  atOrBelowZero: z.number().int(),
+  count: z.number().int(),
+  least: z.number().nullable(),
+});
+export type LogOfOutputEvent = z.infer<typeof LogOfOutputEvent>;
+
+/**
+ * A step's loss exponentiated the model's raw outputs and summed them over their last axis: a
+ * softmax (or log-sum-exp) written by hand without the row's largest value subtracted. Sent once
+ * per model, from its first steps.
+ */
+export const RawSoftmaxEvent = z.object({
+  type: z.literal('rawSoftmax'),
+  modelId: z.number().int(),
+  /** The user's line of the exp. */
+  site: SourceSite.nullable(),
+});
+export type RawSoftmaxEvent = z.infer<typeof RawSoftmaxEvent>;
+
 export const NanMaskedLateEvent = z.object({
   type: z.literal('nanMaskedLate'),
   modelId: z.number().int(),
@@ -1232,6 +1260,8 @@ export const TraceEvent = z.discriminatedUnion('type', [
   BatchesRelabelledEvent,
   PenaltySubtractedEvent,
   UsedBeforeTrainingEvent,
+  LogOfOutputEvent,
+  RawSoftmaxEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,

@@ -46,6 +46,8 @@ import type {
   BatchesRelabelledEvent,
   PenaltySubtractedEvent,
   UsedBeforeTrainingEvent,
+  RawSoftmaxEvent,
+  LogOfOutputEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,
@@ -837,6 +839,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
     if (entry && !penaltySubtractedReported.has(entry) && typeof kernelName === 'string') inspectKernel(() => noteWeightPenalty(kernelName, inputs, out));
     if (entry && kernelName === 'Pow' && !powerReported.has(entry)) inspectKernel(() => notePower(entry, inputs, out));
     if (entry && !countDivisionReported.has(entry) && (kernelName === 'Sum' || kernelName === 'RealDiv')) inspectKernel(() => noteCountDivision(entry, kernelName, inputs, out));
+    if (entry && !outputUseReported(entry) && typeof kernelName === 'string') inspectKernel(() => noteOutputUse(entry, kernelName, inputs, method === 'runKernel' ? args[2] : null, out));
     if (entry && kernelName === 'Exp' && isTensor(out)) exponentials.add(out);
     if (entry && kernelName === 'Log' && isTensor(out)) logarithms.add(out);
     if (entry && kernelName === 'Cast' && isTensor(out) && isTensor(inputs?.x)) castFrom.set(out, inputs.x);
@@ -1595,6 +1598,49 @@ function outputUnits(entry: TracedModel): number | null {
  * right. Seen as a Multiply of such a column by a log of a tensor as wide as the model's output.
  */
 const logarithms = new WeakSet<object>();
+
+/**
+ * What a step's loss does with the model's raw outputs, in its first steps. Parts of an output
+ * (a column sliced off, reshaped) are followed.
+ * - A log of output values at or below 0 (a variance predicted by a linear unit) is NaN or
+ *   -Infinity at once.
+ * - An exp of raw outputs summed over their last axis is a softmax written by hand without the row's
+ *   largest value subtracted: exp overflows float32 to Infinity once a logit passes about 88, and
+ *   Infinity / Infinity is NaN. It is noted, and blamed only if the loss turns non-finite.
+ */
+const outputParts = new WeakSet<object>();
+const rawExponentials = new WeakMap<object, { stack?: string }>();
+const logOfOutputSent = new WeakSet<TracedModel>();
+const rawSoftmaxSent = new WeakSet<TracedModel>();
+const PASSES_VALUES = new Set(['Slice', 'StridedSlice', 'Reshape', 'Identity', 'Squeeze', 'ExpandDims']);
+const LOG_READ_LIMIT = 1 << 16;
+const outputUseReported = (entry: TracedModel) => logOfOutputSent.has(entry) && rawSoftmaxSent.has(entry);
+
+function noteOutputUse(entry: TracedModel, kernel: string, inputs: any, attrs: any, out: any): void {
+  const x = inputs?.x;
+  if (!isTensor(x) || !isTensor(out)) return;
+  const ofOutput = layerOutputs.has(x) || outputParts.has(x);
+  if (ofOutput && PASSES_VALUES.has(kernel)) outputParts.add(out);
+  else if (ofOutput && kernel === 'Exp' && !rawSoftmaxSent.has(entry) && x.rank >= 2 && (x.shape[x.rank - 1] as number) >= 2) rawExponentials.set(out, captureStack());
+  else if (kernel === 'Sum' && rawExponentials.has(x)) {
+    const axes = (Array.isArray(attrs?.axis) ? attrs.axis : [attrs?.axis]).map((a: unknown) => (typeof a === 'number' && a < 0 ? a + x.rank : a));
+    if (axes.length !== 1 || axes[0] !== x.rank - 1) return;
+    rawSoftmaxSent.add(entry);
+    emit({ type: 'rawSoftmax', modelId: entry.id, site: userSiteFromStack(rawExponentials.get(x)!.stack, PROBE_FILE) } satisfies RawSoftmaxEvent);
+  } else if (ofOutput && kernel === 'Log' && !logOfOutputSent.has(entry) && isReadable(x) && x.size <= LOG_READ_LIMIT) {
+    const values = x.dataSync() as ArrayLike<number>;
+    let atOrBelow = 0;
+    let least = Infinity;
+    for (let i = 0; i < values.length; i++) {
+      if (values[i]! <= 0) atOrBelow++;
+      if (values[i]! < least) least = values[i]!;
+    }
+    if (atOrBelow === 0) return;
+    logOfOutputSent.add(entry);
+    emit({ type: 'logOfOutput', modelId: entry.id, site: captureUserSite(PROBE_FILE), atOrBelowZero: atOrBelow, count: values.length, least: finiteOrNull(least) } satisfies LogOfOutputEvent);
+  }
+}
+
 /** In a custom loop's first steps, what each cast was cast from (a loss casts its targets to float). */
 const castFrom = new WeakMap<object, object>();
 const columnTargetsReported = new WeakSet<TracedModel>();
@@ -3175,7 +3221,7 @@ function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
     const output = original.call(this, inputs, kwargs);
     if (step && step.entry === target.entry) {
       const first = Array.isArray(output) ? output[0] : output;
-      if (step.entry.steps < INSPECTED_STEPS && (!blockReported.has(step.entry) || !scaleJudged.has(step.entry))) for (const o of Array.isArray(output) ? output : [output]) if (isTensor(o)) layerOutputs.add(o);
+      if (step.entry.steps < INSPECTED_STEPS && (!blockReported.has(step.entry) || !scaleJudged.has(step.entry) || !outputUseReported(step.entry))) for (const o of Array.isArray(output) ? output : [output]) if (isTensor(o)) layerOutputs.add(o);
       if (step.inPredict > 0) {
         const copy = ownCopy(step, first);
         const parts = step.predictParts.get(target.index);

@@ -309,6 +309,10 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/fit-not-awaited/buggy.js', symptoms: ['used-before-training'], rootCause: 'training-length', lineOf: '', fixed: '  await model.fit(xTrain, yTrain' },
   // Unreviewed rows dropped with filter((r) => r.label): every row of class 0 goes too.
   { script: 'benchmark/bugs/filter-truthy-drops-zero-labels/buggy.js', symptoms: ['classes-never-trained'], rootCause: 'training-data', lineOf: '', fixed: 'historian.filter((r) => r.label !== null && r.label !== undefined)' },
+  // A Gaussian NLL whose variance column comes from a linear unit: log of values below 0 at the first step.
+  { script: 'benchmark/bugs/gaussian-nll-linear-variance/buggy.js', symptoms: ['log-of-signed-output'], rootCause: 'output-activation', lineOf: '', fixed: 'const variance = tf.softplus(out.slice([0, 1], [-1, 1]));' },
+  // A softmax written by hand on raw logits: exp overflows once the network is confident.
+  { script: 'benchmark/bugs/manual-softmax-overflow/buggy.js', symptoms: ['softmax-unshifted'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.exp(logits.sub(logits.max(-1, true)))' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

@@ -189,6 +189,37 @@ describe('non-finite values', () => {
     assert.equal(lineOf(applyFix(src, f.fix), 5), '  return tf.div(tf.sum(tf.mul(mask, sq)), tf.sum(mask).maximum(1));');
   });
 
+  it('a loss that takes the log of output values at or below 0: certain at once, shown where the values are named, fixed with softplus there', () => {
+    const src = withLine(withLine(CLASSIFIER_SRC, 4, '  const variance = out.slice([0, 1], [-1, 1]);'), 5, '  return tf.add(tf.mul(0.5, tf.log(variance)), err.div(variance)).mean();');
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
+    b.events.push({ type: 'logOfOutput', modelId: b.modelId, site: site(5, 30), atOrBelowZero: 14, count: 32, least: -0.8 });
+    const f = run(b.events, sources(src), { finish: false }).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['log-of-signed-output', true, 'output-activation', 4]);
+    assert.match(f.message, /14 of the 32 values it took at the first step were at or below 0 \(down to -0\.8\)/);
+    assert.equal(lineOf(applyFix(src, f.fix), 4), '  const variance = tf.softplus(out.slice([0, 1], [-1, 1]));');
+    const inline = withLine(CLASSIFIER_SRC, 5, '  return tf.log(out.slice([0, 1], [-1, 1])).mean();');
+    assert.equal(lineOf(applyFix(inline, run(b.events, sources(inline), { finish: false }).findings[0]!.fix), 5), '  return tf.log(tf.softplus(out.slice([0, 1], [-1, 1]))).mean();');
+  });
+
+  it('a softmax written by hand on raw outputs: silent while the loss is finite; once it turns NaN, the cause, fixed by subtracting the row maximum', () => {
+    const src = withLine(CLASSIFIER_SRC, 4, '  const e = tf.exp(logits);');
+    const handWritten = () => {
+      const b = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
+      b.events.push({ type: 'rawSoftmax', modelId: b.modelId, site: site(4, 16) });
+      decaying(30, 1.1, 0.3, 0.2).forEach((l) => b.step(l, { acc: 0.8 }));
+      return b;
+    };
+    assert.deepEqual(run(handWritten().events, sources(src)).findings, []);
+    const b = handWritten();
+    b.step(null, { layers: [{ out: {} }, { out: {} }, { out: {} }] });
+    const f = run(b.events, sources(src)).findings[0]!;
+    assert.deepEqual([f.symptom, f.confirmed, f.rootCause, f.location?.line], ['softmax-unshifted', true, 'loss-function', 4]);
+    assert.match(f.message, /Training confirms it: the loss became NaN/);
+    assert.equal(lineOf(applyFix(src, f.fix), 4), '  const e = tf.exp(logits.sub(logits.max(-1, true)));');
+    const method = withLine(CLASSIFIER_SRC, 4, '  const e = logits.exp();');
+    assert.equal(lineOf(applyFix(method, run(b.events, sources(method)).findings[0]!.fix), 4), '  const e = logits.sub(logits.max(-1, true)).exp();');
+  });
+
   it('NaN in the training inputs points at the data', () => {
     const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1, 100, 4, { nanCount: 7 }).yOneHot(3);
     b.step(null, { layers: [{ out: { nan: 4 } }, { out: { nan: 4 } }, { out: { nan: 4 } }] });

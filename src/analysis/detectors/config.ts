@@ -976,6 +976,65 @@ function batchesRelabelled(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * The loss took the log of the model's outputs (or a column of them) while some were at or below 0:
+ * a variance or rate predicted by a linear unit. The log is NaN there (or -Infinity at 0), at once.
+ * Certain from the first step; the fix passes the values through softplus where they are named.
+ */
+function logOfSignedOutput(run: ModelState): Hypothesis[] {
+  const e = run.logOfOutput;
+  if (!e?.site) return [];
+  return [
+    {
+      id: 'log-of-signed-output',
+      symptom: 'log-of-signed-output',
+      rootCause: 'output-activation',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `The loss takes the log of the model's outputs, and ${e.atOrBelowZero} of the ${e.count} values it took at the first step were at or below 0${e.least !== null && e.least < 0 ? ` (down to ${fmt(e.least)})` : ''}: log is NaN below 0 and -Infinity at 0. An output with no activation (linear) ranges over every real number; a variance, scale or rate must be made positive first (softplus, or predict its log and take exp).`,
+      evidence: [`${e.atOrBelowZero} of ${e.count} values at or below 0 went into the log`],
+      relevance: new Map(),
+      fixes: [{ title: 'Make the values positive with softplus before the log', plan: { kind: 'softplusBeforeLog', site: e.site } }],
+      atFix: true,
+      confirmBy: set(...HARM, ...NUMERIC),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    },
+  ];
+}
+
+/**
+ * A softmax written by hand, `tf.exp(logits).div(...sum(-1, true))`, on the model's raw outputs:
+ * exp overflows float32 once a logit passes about 88, and Infinity / Infinity is NaN. A usual
+ * pattern until the loss turns non-finite, so quiet until then; then it is the cause, fixed by
+ * subtracting each row's largest logit first, as tf.softmax does.
+ */
+function softmaxUnshifted(run: ModelState): Hypothesis[] {
+  const e = run.rawSoftmax;
+  if (!e?.site) return [];
+  return [
+    {
+      id: 'softmax-unshifted',
+      symptom: 'softmax-unshifted',
+      rootCause: 'loss-function',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: 'A softmax written by hand exponentiates the raw outputs: exp overflows float32 to Infinity once a logit passes about 88, and Infinity / Infinity is NaN. Subtract each row\'s largest logit before exp (the result is the same), or use tf.softmax or tf.logSoftmax, which do.',
+      evidence: ['exp of the raw outputs is summed over their last axis'],
+      relevance: new Map(),
+      fixes: [{ title: "Subtract each row's largest logit before exp", plan: { kind: 'subtractRowMax', site: e.site } }],
+      confirmBy: set(...NUMERIC),
+      strength: 0.9,
+      weak: false,
+      quiet: true,
+    },
+  ];
+}
+
+/**
  * The script used the model (evaluated it, predicted or saved) after calling fit and before its
  * training began: fit returned its promise at its first await and the script went on without
  * waiting, so it scored or saved the untrained model while training ran on in the background.
@@ -5014,6 +5073,8 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...batchesRelabelled(view, run));
   out.push(...penaltySubtracted(run));
   out.push(...usedBeforeTraining(run));
+  out.push(...logOfSignedOutput(run));
+  out.push(...softmaxUnshifted(run));
   out.push(...classesNeverTrained(view, run));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
