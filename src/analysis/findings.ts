@@ -117,6 +117,8 @@ export const SYMPTOMS = [
   'log-of-signed-output',
   // A softmax written by hand, exp of the raw outputs with no row maximum subtracted.
   'softmax-unshifted',
+  // Input columns that hold one value for every row, computed with ^ (XOR in JavaScript) as a power.
+  'constant-input-columns',
   // A custom loop's weights written outside the optimizer after each step.
   'weights-overwritten',
   'variables-without-gradient',
@@ -206,6 +208,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'used-before-training': 'the model was used before its training began',
   'log-of-signed-output': 'the loss takes the log of outputs at or below 0',
   'softmax-unshifted': 'a softmax exponentiates the raw outputs',
+  'constant-input-columns': 'some input columns hold one value for every row',
   'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',

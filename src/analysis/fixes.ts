@@ -220,6 +220,8 @@ export type FixPlan =
   | { kind: 'softplusBeforeLog'; site: SourceSite }
   /** The exp at the site, of a name (`tf.exp(logits)`, `logits.exp()`), takes it less its row maximum: `logits.sub(logits.max(-1, true))`. */
   | { kind: 'subtractRowMax'; site: SourceSite }
+  /** Every `<operand> ^ <2, 3 or 4>` in the site's file (a bitwise XOR written as a power) becomes `**`. */
+  | { kind: 'caretToPower'; site: SourceSite }
   /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
   | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
@@ -1456,6 +1458,19 @@ function subtractRowMaxEdits(src: SourceText, p: Extract<FixPlan, { kind: 'subtr
   const receiver = dot < 0 ? null : /([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*$/.exec(t.slice(Math.max(0, dot - 200), dot));
   if (!receiver) return null;
   return [src.edit(p.site.file, dot - receiver[0].length, dot, shifted(receiver[1]!))];
+}
+
+function caretToPowerEdits(src: SourceText, p: Extract<FixPlan, { kind: 'caretToPower' }>): EditResult {
+  const code = codeOnly(src.text, 0, src.text.length);
+  const edits: TextEdit[] = [];
+  // A name, a member, an index or a parenthesized expression, then ^ and a small exponent.
+  for (const m of code.matchAll(/(?:[\w$\])]|\.\d)\s*(\^)\s*[234](?![\w$.(\[])/g)) {
+    const at = m.index! + m[0].indexOf('^');
+    // `^=` is a compound XOR assignment, never a power.
+    if (code[at + 1] === '=') continue;
+    edits.push(src.edit(p.site.file, at, at + 1, '**'));
+  }
+  return edits.length ? edits : null;
 }
 
 function countAtLeastOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'countAtLeastOne' }>): EditResult {
@@ -3533,6 +3548,7 @@ function planFile(p: FixPlan): string | null {
     case 'keepZeroLabels':
     case 'softplusBeforeLog':
     case 'subtractRowMax':
+    case 'caretToPower':
       return p.site.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -3755,6 +3771,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return softplusBeforeLogEdits(src, p);
       case 'subtractRowMax':
         return subtractRowMaxEdits(src, p);
+      case 'caretToPower':
+        return caretToPowerEdits(src, p);
       case 'shuffleSamples':
         return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':

@@ -2064,3 +2064,20 @@ describe('a class the output has a unit for that no training row holds', () => {
     assert.deepEqual(targets([0, 0, 1], filtered).findings.map((f) => f.id), ['one-class-targets:y']);
   });
 });
+
+describe('input columns that hold one value for every row', () => {
+  const columns = (src: string) => configOnly(new TraceBuilder().model(classifierModel()).xRange(-1, 2, 1000, 4, { columnSpreads: [0.5, 0.5, 0, 0], columnCentres: [0, 0, 2, 2] }).yOneHot(3), src).findings;
+
+  it('computed with ^ as a power: certain where the features are computed, fixed with **', () => {
+    const src = withLine(CLASSIFIER_SRC, 2, 'const features = (x, y) => [x, y, x ^ 2, y ^ 2];');
+    const f = columns(src)[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['constant-input-columns:x', true, 'training-data', 2]);
+    assert.match(f.message, /^2 of the 4 input columns \(columns 2 and 3\) hold one value for every one of the 1000 rows \(2\)/);
+    assert.equal(lineOf(applyFix(src, f.fix), 2), 'const features = (x, y) => [x, y, x ** 2, y ** 2];');
+  });
+
+  it('without one (a column of ones, an XOR assignment, a ^ in a comment): nothing shown', () => {
+    assert.deepEqual(columns(CLASSIFIER_SRC), []);
+    assert.deepEqual(columns(withLine(CLASSIFIER_SRC, 2, 'let h = 7; h ^= 2; // area: w^2')), []);
+  });
+});

@@ -3095,6 +3095,46 @@ function standardizeColumnsFix(fitSite: SourceSite | null): PlannedFix[] {
 const SPREAD_APART = 1000;
 
 /**
+ * Input columns that hold one value for every row while others vary. Often harmless (a column of
+ * ones, a category no row has), so never shown on its own; certain where the source computes a
+ * feature with `^` and a small number (`x ^ 2`): in JavaScript that is a bitwise XOR of the value
+ * cut to an integer, not a power, so features in (-1, 1) all become that number.
+ */
+function constantInputColumns(view: ModelView, run: ModelState): Hypothesis[] {
+  const x = run.data.x.get(0);
+  const s = x?.summary;
+  const spreads = s?.columnSpreads;
+  const rows = s?.shape?.[0];
+  if (!x || !s || !spreads || typeof rows !== 'number' || rows < 32 || s.identicalRows === true) return [];
+  const constant = spreads.flatMap((v, i) => (v === 0 ? [i] : []));
+  if (constant.length === 0 || constant.length === spreads.length) return [];
+  const centres = s.columnCentres;
+  const values = constant.map((i) => (centres?.[i] !== undefined ? fmt(centres[i]!) : null));
+  const site = x.origin?.site ?? x.site ?? view.event.fitSite;
+  if (!site) return [];
+  const named = constant.length === 1 ? `column ${constant[0]}` : `columns ${spokenList(constant.map(String))}`;
+  return [
+    {
+      id: 'constant-input-columns:x',
+      symptom: 'constant-input-columns',
+      rootCause: 'training-data',
+      ...aboutInputs(view, 0, x),
+      message: `${constant.length} of the ${spreads.length} input columns (${named}) hold one value for every one of the ${rows} rows${values.every((v) => v !== null) ? ` (${[...new Set(values)].join(', ')})` : ''}: they tell the model nothing. The features are computed with \`^\`, which in JavaScript is a bitwise XOR of the values cut to integers, not a power: \`x ^ 2\` is 2 for every x in (-1, 1). Write \`x ** 2\`.`,
+      evidence: [`${named} of the inputs never vary`],
+      relevance: new Map(),
+      fixes: [{ title: 'Raise to a power with **, not ^ (bitwise XOR)', plan: { kind: 'caretToPower', site } }],
+      atFix: true,
+      confirmBy: set(),
+      strength: 0.9,
+      weak: false,
+      quiet: true,
+      keepWhenLearning: true,
+      certainWithFix: true,
+    },
+  ];
+}
+
+/**
  * Inputs that look standardized as a whole (mean near 0, spread near 1) while their columns'
  * spreads lie a thousandfold apart: one mean and variance were taken over all values (tf.moments(x)
  * with no axis), so the column on the largest scale keeps all the spread and the others are left
@@ -5076,6 +5116,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...logOfSignedOutput(run));
   out.push(...softmaxUnshifted(run));
   out.push(...classesNeverTrained(view, run));
+  out.push(...constantInputColumns(view, run));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
