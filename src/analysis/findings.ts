@@ -119,6 +119,8 @@ export const SYMPTOMS = [
   'softmax-unshifted',
   // Input columns that hold one value for every row, computed with ^ (XOR in JavaScript) as a power.
   'constant-input-columns',
+  // Regression targets in two groups a unit's factor apart (metres and kilometres merged).
+  'targets-mixed-units',
   // A custom loop's weights written outside the optimizer after each step.
   'weights-overwritten',
   'variables-without-gradient',
@@ -209,6 +211,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'log-of-signed-output': 'the loss takes the log of outputs at or below 0',
   'softmax-unshifted': 'a softmax exponentiates the raw outputs',
   'constant-input-columns': 'some input columns hold one value for every row',
+  'targets-mixed-units': 'the targets mix two units',
   'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',

@@ -117,6 +117,18 @@ const adjacentCopies = z.object({ pairs: z.number().int().min(1), copies: z.numb
 /** Optional: pairs whose inputs are identical (a row given twice), how many share a target, and the mean squared gap between their targets. */
 const sameInputs = z.object({ pairs: z.number().int().min(1), agreeing: z.number().int().min(0), meanSquaredGap: z.number().min(0) }).optional();
 
+/**
+ * Positive values that fall into two groups at least half a decade apart on a log scale, each of
+ * a tenth of the values or more: per group, its count, range and median, and the spread of its
+ * log10 values (interquartile range). The same quantity in two units (metres and kilometres)
+ * looks like this: two groups alike in shape, their medians a unit's factor apart.
+ */
+export const ScaleGroups = z.object({
+  lower: z.object({ count: z.number().int(), min: z.number(), max: z.number(), median: z.number(), logSpread: z.number() }),
+  upper: z.object({ count: z.number().int(), min: z.number(), max: z.number(), median: z.number(), logSpread: z.number() }),
+});
+export type ScaleGroups = z.infer<typeof ScaleGroups>;
+
 export const NeighbourTargets = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('classes'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), agreeing: z.number().int().min(0), chance: z.number().min(0).max(1), correlation: z.number().min(-1).max(1).nullable(), copiedColumn, adjacentCopies, sameInputs }),
   z.object({ kind: z.literal('values'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), correlation: z.number().min(-1).max(1).nullable(), copiedColumn, sameInputs }),
@@ -164,6 +176,8 @@ export const TensorSummary = z.object({
   zeroPadding: z.object({ tailSteps: z.number().min(0).max(1), headSteps: z.number().min(0).max(1), tailRows: z.number().min(0).max(1), value: z.number().optional() }).optional(),
   /** Optional, for fit's targets: how far they depend on the inputs (nearest-neighbour pairs). */
   neighbourTargets: NeighbourTargets.optional(),
+  /** Optional, for one column of regression targets: two groups of values far apart on a log scale (see ScaleGroups). */
+  scaleGroups: ScaleGroups.optional(),
   /** Targets unrelated to their inputs read row by row, but related to them read column by column (a flat array of whole columns given a [rows, columns] shape): that reading's pairs. */
   columnMajorTargets: NeighbourTargets.optional(),
 });

@@ -65,6 +65,7 @@ import type {
   OutputStats,
   SourceSite,
   NeighbourTargets,
+  ScaleGroups,
   TensorSummary,
   TraceEvent,
 } from '../analysis/trace';
@@ -75,7 +76,7 @@ import { EpochCallbackLeakWatch, type EpochInfo, TensorLeakWatch } from './leak-
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { openTransport, type Transport } from './transport';
 import { dataOrigin, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
-import { batchAgreement, gradStats, neighbourTargets, outputStats, rowClasses, tensorSummary, weightStats, type ActivationKind, type ClassBatch } from './tensor-stats';
+import { batchAgreement, gradStats, neighbourTargets, outputStats, scaleGroups, rowClasses, tensorSummary, weightStats, type ActivationKind, type ClassBatch } from './tensor-stats';
 
 const TRACE_VERSION = 1;
 const PROBE_FILE = __filename;
@@ -3040,7 +3041,9 @@ function sendData(entry: TracedModel, role: DataEvent['role'], value: any, site:
     if (!summary) return;
     const neighbours = inputList.length === 1 && targets.length === 1 ? neighboursOf(inputList[0], tensor) : null;
     const columnMajor = neighbours ? safe(() => columnMajorNeighbours(inputList[0], tensor, neighbours), null) : null;
-    emitData(entry, role, slot, neighbours ? { ...summary, neighbourTargets: neighbours, ...(columnMajor ? { columnMajorTargets: columnMajor } : {}) } : summary, site, tensor);
+    const groups = role === 'y' ? scaleGroupsOf(tensor) : null;
+    const extra = { ...(neighbours ? { neighbourTargets: neighbours, ...(columnMajor ? { columnMajorTargets: columnMajor } : {}) } : {}), ...(groups ? { scaleGroups: groups } : {}) };
+    emitData(entry, role, slot, { ...summary, ...extra }, site, tensor);
   });
 }
 
@@ -3063,6 +3066,12 @@ function columnMajorNeighbours(x: any, y: any, rowMajor: NeighbourTargets): Neig
   const n = neighbourTargets(reread, x.shape, y.dataSync() as ArrayLike<number>, y.shape);
   const then = n ? neighbourAgreement(n) : null;
   return n && then !== null && then >= 0.3 && n.pairs >= 64 ? n : null;
+}
+
+/** One column of float targets, read whole when not too large: its two groups apart on a log scale, if any. */
+function scaleGroupsOf(y: any): ScaleGroups | null {
+  if (!isReadable(y) || !y.dtype.startsWith('float') || y.size > NEIGHBOUR_READ || y.size !== y.shape[0] * (y.rank === 2 ? y.shape[1] : 1) || (y.rank === 2 && y.shape[1] !== 1) || y.rank > 2) return null;
+  return safe(() => scaleGroups(y.dataSync() as ArrayLike<number>), null);
 }
 
 function neighboursOf(x: any, y: any): NeighbourTargets | null {

@@ -5,7 +5,7 @@
  * (each a kernel dispatch and a full-size temporary) the same statistics would take on device.
  * Sums are accumulated in double precision.
  */
-import type { GradStats, NeighbourTargets, OutputStats, TensorSummary, WeightStats } from '../analysis/trace';
+import type { GradStats, NeighbourTargets, OutputStats, ScaleGroups, TensorSummary, WeightStats } from '../analysis/trace';
 
 export type ActivationKind = 'sigmoid' | 'tanh' | 'other';
 
@@ -13,6 +13,43 @@ type Values = ArrayLike<number>;
 
 function finiteOrNull(x: number): number | null {
   return Number.isFinite(x) ? x : null;
+}
+
+/** The widest gap between two groups of values, in decades, that counts as two groups. */
+const GROUP_GAP_DECADES = 0.5;
+/** Each group holds at least this share of the values. */
+const GROUP_SHARE = 0.1;
+
+/**
+ * Positive values (at least 95% of them, and 50 or more) split at the widest gap between
+ * consecutive sorted values on a log10 scale, when that gap is half a decade or more and leaves a
+ * tenth of the values or more on each side: each side's count, range, median and log10 spread.
+ */
+export function scaleGroups(values: Values): ScaleGroups | null {
+  const logs: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) return null;
+    if (v > 0) logs.push(Math.log10(v));
+  }
+  if (logs.length < 50 || logs.length < 0.95 * values.length) return null;
+  logs.sort((a, b) => a - b);
+  const lowest = Math.ceil(GROUP_SHARE * logs.length);
+  let cut = -1;
+  let widest = GROUP_GAP_DECADES;
+  for (let i = lowest; i <= logs.length - lowest; i++) {
+    const gap = logs[i]! - logs[i - 1]!;
+    if (gap >= widest) {
+      widest = gap;
+      cut = i;
+    }
+  }
+  if (cut < 0) return null;
+  const group = (from: number, to: number) => {
+    const q = (p: number) => logs[from + Math.min(to - from - 1, Math.floor(p * (to - from)))]!;
+    return { count: to - from, min: 10 ** logs[from]!, max: 10 ** logs[to - 1]!, median: 10 ** q(0.5), logSpread: q(0.75) - q(0.25) };
+  };
+  return { lower: group(0, cut), upper: group(cut, logs.length) };
 }
 
 /**

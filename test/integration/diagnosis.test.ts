@@ -315,6 +315,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/manual-softmax-overflow/buggy.js', symptoms: ['softmax-unshifted'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.exp(logits.sub(logits.max(-1, true)))' },
   // Quadratic features written x ^ 2 (XOR): two constant input columns.
   { script: 'benchmark/bugs/caret-as-power/buggy.js', symptoms: ['constant-input-columns'], rootCause: 'training-data', lineOf: '', fixed: 'return [x, y, x ** 2, y ** 2, x * y];' },
+  // Trip distances merged from two sources, one in kilometres, one in metres.
+  { script: 'benchmark/bugs/target-units-mixed/buggy.js', symptoms: ['targets-mixed-units'], rootCause: 'training-data', lineOf: '' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

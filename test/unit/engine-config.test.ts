@@ -2081,3 +2081,23 @@ describe('input columns that hold one value for every row', () => {
     assert.deepEqual(columns(withLine(CLASSIFIER_SRC, 2, 'let h = 7; h ^= 2; // area: w^2')), []);
   });
 });
+
+describe('regression targets that mix two units', () => {
+  const group = (count: number, min: number, max: number, median: number, logSpread: number) => ({ count, min, max, median, logSpread });
+  const targets = (upperMedian: number, upperSpread = 0.35) => {
+    const b = new TraceBuilder().model({ layers: [dense(32, 'relu', 7), dense(1, 'linear', 8)], loss: 'meanSquaredError', compileLine: 11, fitLine: 12 }).xRange(-1, 1);
+    b.data('y', { shape: [1200, 1], dtype: 'float32', count: 1200, min: 2.2, max: 44100, mean: 7270, std: 11900, nanCount: 0, infCount: 0, distinct: null, oneHotRows: false, scaleGroups: { lower: group(800, 2.2, 44.2, 22.5, 0.4), upper: group(400, 1790, 44100, upperMedian, upperSpread) } }, 12);
+    return configOnly(b, CLASSIFIER_SRC).findings.filter((f) => f.symptom === 'targets-mixed-units');
+  };
+
+  it('two groups alike in shape, a thousandfold apart: certain, on the targets, naming the units', () => {
+    const f = targets(21500)[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause], ['targets-mixed-units:y', true, 'training-data']);
+    assert.match(f.message, /two groups about 1000× apart, alike in shape: 800 from 2\.2 to 44\.2 \(median 22\.5\) and 400 from 1790 to 44100 \(median 21500\).*metres and kilometres/);
+  });
+
+  it('groups a factor apart that is no unit, or unlike in shape: no finding', () => {
+    assert.deepEqual(targets(22.5 * 300), []);
+    assert.deepEqual(targets(21500, 1.4), []);
+  });
+});

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
-import { batchAgreement, type ClassBatch, gradStats, neighbourTargets, outputStats, tensorSummary, weightStats } from '../../src/runner/tensor-stats';
+import { batchAgreement, type ClassBatch, gradStats, neighbourTargets, outputStats, scaleGroups, tensorSummary, weightStats } from '../../src/runner/tensor-stats';
 
 function close(actual: number | null, expected: number, what: string, tolerance = 1e-4): void {
   assert.ok(actual !== null, `${what} is null`);
@@ -299,5 +299,24 @@ describe('class ids across batches', () => {
   it('batches of one class each: within-batch agreement is trivial, and says so', () => {
     const single = batches((_, c) => c).map((b, i) => ({ ...b, classes: b.classes.map(() => i % 4) }));
     assert.equal(batchAgreement(single)!.withinChance, 1);
+  });
+});
+
+describe('scaleGroups: values in two groups far apart on a log scale', () => {
+  // Distances of 2..45 km, a third of them recorded in metres.
+  const km = Array.from({ length: 300 }, (_, i) => 2 + (43 * ((i * 37) % 300)) / 300);
+  it('a third in metres: two groups a thousandfold apart, alike in spread', () => {
+    const g = scaleGroups([...km.slice(0, 200), ...km.slice(200).map((v) => v * 1000)])!;
+    assert.deepEqual([g.lower.count, g.upper.count], [200, 100]);
+    assert.ok(Math.abs(Math.log10(g.upper.median / g.lower.median) - 3) < 0.15, `ratio ${g.upper.median / g.lower.median}`);
+    assert.ok(Math.abs(g.upper.logSpread - g.lower.logSpread) < 0.3);
+    assert.equal(g.lower.min, 2);
+  });
+
+  it('one unit, a long tail, values at or below 0, or a group too small: none', () => {
+    assert.equal(scaleGroups(km), null);
+    assert.equal(scaleGroups(Array.from({ length: 300 }, (_, i) => 10 ** (i / 100))), null);
+    assert.equal(scaleGroups(km.map((v, i) => (i % 10 === 0 ? -v : v))), null);
+    assert.equal(scaleGroups([...km.slice(0, 290), ...km.slice(290).map((v) => v * 1000)]), null);
   });
 });

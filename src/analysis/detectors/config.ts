@@ -3094,6 +3094,60 @@ function standardizeColumnsFix(fitSite: SourceSite | null): PlannedFix[] {
 /** Columns this many times apart in spread after scaling were scaled together, not each on its own. */
 const SPREAD_APART = 1000;
 
+/** Factors between units a merged table may mix, with what they convert. */
+const UNIT_FACTORS: ReadonlyArray<[number, string]> = [
+  [60, 'seconds and minutes, or minutes and hours'],
+  [100, 'cents and dollars, centimetres and metres, or percentages and fractions'],
+  [1000, 'metres and kilometres, grams and kilograms, or milliseconds and seconds'],
+  [1024, 'bytes and kibibytes'],
+  [3600, 'seconds and hours'],
+];
+/** How far (in decades) two groups' median ratio may lie from a unit factor: about 25%. */
+const UNIT_FACTOR_SLACK = 0.1;
+/** How far (in decades) the two groups' log spreads may differ and still look alike. */
+const UNIT_SHAPE_SLACK = 0.5;
+
+/**
+ * Regression targets that fall into two groups far apart on a log scale, alike in shape, their
+ * medians a unit's factor apart (1000: kilometres in one part, metres in the other): data merged
+ * from sources that record one quantity in two units. The loss is dominated by the larger unit,
+ * and predictions for rows in the smaller are off by its scale. Certain from the targets.
+ */
+function targetsMixedUnits(view: ModelView, run: ModelState): Hypothesis[] {
+  if (view.outputs.length !== 1) return [];
+  const o = view.outputs[0]!;
+  const k = o.loss?.kind;
+  if (k !== 'mse' && k !== 'mae' && k !== 'regression') return [];
+  const e = run.data.y.get(0);
+  const g = e?.summary.scaleGroups;
+  if (!e || !g) return [];
+  const ratio = g.upper.median / g.lower.median;
+  const unit = UNIT_FACTORS.map(([f, what]) => ({ f, what, off: Math.abs(Math.log10(ratio / f)) })).sort((a, b) => a.off - b.off)[0]!;
+  if (unit.off > UNIT_FACTOR_SLACK || Math.abs(g.upper.logSpread - g.lower.logSpread) > UNIT_SHAPE_SLACK) return [];
+  const ySite = e.site ?? view.event.fitSite;
+  const side = (s: typeof g.lower) => `${s.count} from ${fmt(s.min)} to ${fmt(s.max)} (median ${fmt(s.median)})`;
+  return [
+    {
+      id: 'targets-mixed-units:y',
+      symptom: 'targets-mixed-units',
+      rootCause: 'training-data',
+      layer: null,
+      location: ySite,
+      data: { role: 'y', fitSite: ySite },
+      related: [],
+      message: `The targets fall into two groups about ${unit.f}× apart, alike in shape: ${side(g.lower)} and ${side(g.upper)}, with nothing between. That is one quantity in two units (${unit.what}), from sources merged without converting: the loss is dominated by the rows in the larger unit, and predictions for the others are off by its scale. Convert one source's targets to the other's unit (a factor of ${unit.f}) before merging.`,
+      evidence: [`target groups ${fmt(ratio)}× apart`, `${g.lower.count} and ${g.upper.count} rows`],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set(...HARM),
+      strength: 0.95,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    },
+  ];
+}
+
 /**
  * Input columns that hold one value for every row while others vary. Often harmless (a column of
  * ones, a category no row has), so never shown on its own; certain where the source computes a
@@ -5117,6 +5171,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...softmaxUnshifted(run));
   out.push(...classesNeverTrained(view, run));
   out.push(...constantInputColumns(view, run));
+  out.push(...targetsMixedUnits(view, run));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
