@@ -332,6 +332,7 @@ export class DiagnosisEngine {
       case 'usedBeforeTraining':
       case 'logOfOutput':
       case 'rawSoftmax':
+      case 'weightsClamped':
         // Kept in the run's field of the same name; the first one counts.
         this.configEvidence(e.modelId, (run) => ((run as unknown as Record<typeof e.type, typeof e | null>)[e.type] ??= e));
         return;

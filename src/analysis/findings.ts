@@ -121,6 +121,8 @@ export const SYMPTOMS = [
   'constant-input-columns',
   // Regression targets in two groups a unit's factor apart (metres and kilometres merged).
   'targets-mixed-units',
+  // A custom loop's weights set back to 0 after each step wherever the optimizer moved them below.
+  'weights-clamped',
   // A custom loop's weights written outside the optimizer after each step.
   'weights-overwritten',
   'variables-without-gradient',
@@ -212,6 +214,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'softmax-unshifted': 'a softmax exponentiates the raw outputs',
   'constant-input-columns': 'some input columns hold one value for every row',
   'targets-mixed-units': 'the targets mix two units',
+  'weights-clamped': 'the weights the optimizer moves below 0 are set back to 0',
   'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',

@@ -1101,6 +1101,24 @@ export const RawSoftmaxEvent = z.object({
 });
 export type RawSoftmaxEvent = z.infer<typeof RawSoftmaxEvent>;
 
+/**
+ * A custom loop's trained weights clamped to 0 or above after its steps (a write of max(w, 0)):
+ * at three of its first steps or more. Sent once per model.
+ */
+export const WeightsClampedEvent = z.object({
+  type: z.literal('weightsClamped'),
+  modelId: z.number().int(),
+  /** The user's line of the first clamp. */
+  site: SourceSite.nullable(),
+  steps: z.number().int(),
+  /** Weight tensors clamped, and the model's kernels (trained weights of rank 2 or more). */
+  variables: z.number().int(),
+  kernels: z.number().int(),
+  /** Of the clamped tensors' values, the share the optimizer had moved below 0. */
+  belowZeroShare: z.number(),
+});
+export type WeightsClampedEvent = z.infer<typeof WeightsClampedEvent>;
+
 export const NanMaskedLateEvent = z.object({
   type: z.literal('nanMaskedLate'),
   modelId: z.number().int(),
@@ -1276,6 +1294,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   UsedBeforeTrainingEvent,
   LogOfOutputEvent,
   RawSoftmaxEvent,
+  WeightsClampedEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,

@@ -48,6 +48,7 @@ import type {
   UsedBeforeTrainingEvent,
   RawSoftmaxEvent,
   LogOfOutputEvent,
+  WeightsClampedEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,
@@ -438,6 +439,7 @@ function watchWeightWrites(core: any): void {
       if (stepDepth === 0 && applyingDepth === 0 && lastStepEntry) {
         try {
           noteWriteBetweenSteps(lastStepEntry, this, args[0]);
+          noteClampBetweenSteps(lastStepEntry, this, args[0]);
         } catch {
           /* the write goes ahead unnoted */
         }
@@ -481,19 +483,56 @@ function writtenFactor(before: any, after: any): number | null {
   return factor !== null && Number.isFinite(factor) ? factor : null;
 }
 
+/** Whether `variable` is one of the weights `entry`'s model trains. */
+function trainsVariable(entry: TracedModel, variable: object): boolean {
+  let own = trainedVariables.get(entry);
+  if (!own) {
+    own = new WeakSet(safe(() => entry.model.trainableWeights as any[], []).map((w: any) => w?.val ?? w).filter((v: unknown) => v && typeof v === 'object'));
+    trainedVariables.set(entry, own);
+  }
+  return own.has(variable);
+}
+
+/**
+ * A custom loop's trained weights clamped to 0 or above after its steps
+ * (`k.write(tf.maximum(k.read(), 0))`: a non-negativity constraint written by hand). Over its first
+ * steps, the share of the clamped tensors' values that the optimizer had moved below 0, which the
+ * write set back to 0. Reported once, after clamps at three steps.
+ */
+const CLAMP_STEPS = 8;
+const CLAMP_READ_LIMIT = 1 << 16;
+const clamps = new WeakMap<TracedModel, { site: SourceSite | null; steps: Set<number>; variables: Set<object>; values: number; belowZero: number }>();
+const clampSent = new WeakSet<TracedModel>();
+
+function noteClampBetweenSteps(entry: TracedModel, variable: any, value: any): void {
+  if (entry.mode !== 'custom' || !entry.model || clampSent.has(entry) || entry.steps === 0 || entry.steps > CLAMP_STEPS) return;
+  if (!trainsVariable(entry, variable) || !isReadable(variable) || !isReadable(value) || value.size !== variable.size || value.size > CLAMP_READ_LIMIT) return;
+  const before = variable.dataSync() as ArrayLike<number>;
+  const after = value.dataSync() as ArrayLike<number>;
+  let belowZero = 0;
+  for (let i = 0; i < before.length; i++) {
+    if (after[i] !== Math.max(before[i]!, 0)) return;
+    if (before[i]! < 0) belowZero++;
+  }
+  let w = clamps.get(entry);
+  if (!w) clamps.set(entry, (w = { site: captureUserSite(PROBE_FILE), steps: new Set(), variables: new Set(), values: 0, belowZero: 0 }));
+  w.steps.add(entry.steps);
+  w.variables.add(variable);
+  w.values += before.length;
+  w.belowZero += belowZero;
+  if (w.steps.size < 3) return;
+  clampSent.add(entry);
+  const kernels = safe(() => (entry.model.trainableWeights as any[]).filter((t: any) => (t?.shape?.length ?? 0) >= 2).length, 0);
+  emit({ type: 'weightsClamped', modelId: entry.id, site: w.site, steps: w.steps.size, variables: w.variables.size, kernels, belowZeroShare: w.belowZero / Math.max(1, w.values) } satisfies WeightsClampedEvent);
+}
+
 /**
  * A custom loop's model whose trained weights are written between its steps, outside the
  * optimizer, after several steps in a row (an average written back into the weights, a restore):
  * what each step learned is replaced. Reported once, with the line of the first write.
  */
 function noteWriteBetweenSteps(entry: TracedModel, variable: object, value: unknown): void {
-  if (entry.mode !== 'custom' || !entry.model || overwriteReported.has(entry) || entry.steps === 0) return;
-  let own = trainedVariables.get(entry);
-  if (!own) {
-    own = new WeakSet(safe(() => entry.model.trainableWeights as any[], []).map((w: any) => w?.val ?? w).filter((v: unknown) => v && typeof v === 'object'));
-    trainedVariables.set(entry, own);
-  }
-  if (!own.has(variable)) return;
+  if (entry.mode !== 'custom' || !entry.model || overwriteReported.has(entry) || entry.steps === 0 || !trainsVariable(entry, variable)) return;
   let w = overwrites.get(entry);
   if (!w) overwrites.set(entry, (w = { lastGap: -1, inRow: 0, site: null, variables: new Set() }));
   w.variables.add(variable);

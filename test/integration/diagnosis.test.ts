@@ -317,6 +317,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/caret-as-power/buggy.js', symptoms: ['constant-input-columns'], rootCause: 'training-data', lineOf: '', fixed: 'return [x, y, x ** 2, y ** 2, x * y];' },
   // Trip distances merged from two sources, one in kilometres, one in metres.
   { script: 'benchmark/bugs/target-units-mixed/buggy.js', symptoms: ['targets-mixed-units'], rootCause: 'training-data', lineOf: '' },
+  // Every kernel clamped to 0 or above after each step: the model can only rise with each input.
+  { script: 'benchmark/bugs/nonneg-kernel-for-positive-output/buggy.js', symptoms: ['weights-clamped'], rootCause: 'architecture', lineOf: '' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

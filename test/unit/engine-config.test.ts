@@ -2101,3 +2101,28 @@ describe('regression targets that mix two units', () => {
     assert.deepEqual(targets(21500, 1.4), []);
   });
 });
+
+describe("a custom loop's weights clamped to 0 or above after each step", () => {
+  const src = withLine(CLASSIFIER_SRC, 5, '    tf.tidy(() => kernels.forEach((k) => k.write(tf.maximum(k.read(), 0))));');
+  const clamped = (variables: number, belowZeroShare: number) => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
+    b.events.push({ type: 'weightsClamped', modelId: b.modelId, site: site(5, 46), steps: 3, variables, kernels: 2, belowZeroShare });
+    return configOnly(b, src).findings;
+  };
+
+  it('every kernel, binding on 41% of the values: certain on the clamp, which the fix removes', () => {
+    const f = clamped(2, 0.41)[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['weights-clamped:model', true, 'architecture', 5]);
+    assert.match(f.message, /41% of the values of the 2 weight tensors it writes.*its output can only rise with each input/);
+    const fixed = applyFix(src, f.fix);
+    assert.equal(fixed.split('\n').length, src.split('\n').length - 1);
+    assert.doesNotMatch(fixed, /tf\.maximum/);
+  });
+
+  it('some kernels only: a warning; a clamp that seldom binds: nothing', () => {
+    const f = clamped(1, 0.41)[0]!;
+    assert.deepEqual([f.confirmed, f.severity], [false, 'warning']);
+    assert.doesNotMatch(f.message, /can only rise/);
+    assert.deepEqual(clamped(2, 0.02), []);
+  });
+});

@@ -1408,6 +1408,41 @@ function weightsSetDuringFit(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** Of the clamped values, the share the optimizer moved below 0 at each step for the clamp to count as binding. */
+const CLAMP_BINDING = 0.1;
+
+/**
+ * A custom loop that sets to 0 every trained weight the optimizer moved below 0, after each step
+ * (a non-negativity constraint written by hand). When it binds (a tenth or more of the values went
+ * below 0 at each step: the loss asks for them negative) on every kernel of the model, the output
+ * can only rise with each input through monotone activations: certain. A clamp on some kernels
+ * only (an input-convex network's) is a warning kept while the model learns.
+ */
+function weightsClamped(run: ModelState): Hypothesis[] {
+  const e = run.weightsClamped;
+  if (!e?.site || e.belowZeroShare < CLAMP_BINDING) return [];
+  const every = e.kernels > 0 && e.variables >= e.kernels;
+  return [
+    {
+      id: 'weights-clamped:model',
+      symptom: 'weights-clamped',
+      rootCause: 'architecture',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `After each step, this line sets to 0 every weight the optimizer moved below 0: ${pct(e.belowZeroShare)} of the values of ${e.variables === 1 ? 'the weight tensor it writes' : `the ${e.variables} weight tensors it writes`}, at each of the first ${e.steps} steps. The loss keeps asking for those weights below 0, and the clamp denies it.${every ? ` Every kernel of the model is clamped, so through monotone activations (relu, sigmoid, tanh) its output can only rise with each input: any input that should lower the prediction cannot.` : ''} Drop the clamp; to keep predictions positive, give the output layer a softplus or relu instead.`,
+      evidence: [`${pct(e.belowZeroShare)} of the clamped values were below 0 after the optimizer's step`, `${e.variables} of ${e.kernels} kernels clamped`],
+      relevance: new Map(),
+      fixes: [{ title: 'Remove the clamp', plan: { kind: 'removeStatement', site: e.site } }],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged', 'dead-relu'),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
+      ...(every ? { certain: true } : {}),
+    },
+  ];
+}
+
 /** A weight decay shrinks weights by a small fraction a step; a factor below this one is no decay but a collapse. */
 const DECAY_FACTOR_LOW = 0.9;
 
@@ -1421,7 +1456,8 @@ const DECAY_FACTOR_LOW = 0.9;
  */
 function weightsOverwritten(run: ModelState): Hypothesis[] {
   const e = run.weightsOverwritten;
-  if (!e?.site) return [];
+  // A clamp to 0 or above is told as such (weightsClamped).
+  if (!e?.site || run.weightsClamped) return [];
   const f = e.factor;
   if (f !== undefined && f >= 0 && f < DECAY_FACTOR_LOW) {
     // A factor given as the decay itself (`mul(5e-4)`) keeps its digits: `1 - 5e-4`.
@@ -5172,6 +5208,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...classesNeverTrained(view, run));
   out.push(...constantInputColumns(view, run));
   out.push(...targetsMixedUnits(view, run));
+  out.push(...weightsClamped(run));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
