@@ -123,6 +123,8 @@ export const SYMPTOMS = [
   'targets-mixed-units',
   // A custom loop's weights set back to 0 after each step wherever the optimizer moved them below.
   'weights-clamped',
+  // An autoencoder fitted toward its noisy inputs while their clean values exist.
+  'targets-noisy-inputs',
   // A custom loop's weights written outside the optimizer after each step.
   'weights-overwritten',
   'variables-without-gradient',
@@ -215,6 +217,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'constant-input-columns': 'some input columns hold one value for every row',
   'targets-mixed-units': 'the targets mix two units',
   'weights-clamped': 'the weights the optimizer moves below 0 are set back to 0',
+  'targets-noisy-inputs': 'the targets are the noisy inputs, not their clean values',
   'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',

@@ -222,6 +222,8 @@ export type FixPlan =
   | { kind: 'subtractRowMax'; site: SourceSite }
   /** Every `<operand> ^ <2, 3 or 4>` in the site's file (a bitwise XOR written as a power) becomes `**`. */
   | { kind: 'caretToPower'; site: SourceSite }
+  /** fit's targets at fitSite become the name declared where `madeAt` made a tensor (`fit(noisy, noisy)` becomes `fit(noisy, clean)`). */
+  | { kind: 'fitTargetsFrom'; fitSite: SourceSite; madeAt: SourceSite }
   /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
   | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
@@ -1471,6 +1473,15 @@ function caretToPowerEdits(src: SourceText, p: Extract<FixPlan, { kind: 'caretTo
     edits.push(src.edit(p.site.file, at, at + 1, '**'));
   }
   return edits.length ? edits : null;
+}
+
+function fitTargetsFromEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fitTargetsFrom' }>): EditResult {
+  if (p.madeAt.file !== p.fitSite.file) return null;
+  const made = declarationAt(src, p.madeAt);
+  const call = findCall(src, p.fitSite, /\.\s*fit\s*\(/);
+  const targets = call?.args[1];
+  if (!made || !targets || src.text.slice(targets.start, targets.end) === made.name) return null;
+  return [src.edit(p.fitSite.file, targets.start, targets.end, made.name)];
 }
 
 function countAtLeastOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'countAtLeastOne' }>): EditResult {
@@ -3550,6 +3561,8 @@ function planFile(p: FixPlan): string | null {
     case 'subtractRowMax':
     case 'caretToPower':
       return p.site.file;
+    case 'fitTargetsFrom':
+      return p.fitSite.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
     case 'moveLayerBefore':
@@ -3773,6 +3786,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return subtractRowMaxEdits(src, p);
       case 'caretToPower':
         return caretToPowerEdits(src, p);
+      case 'fitTargetsFrom':
+        return fitTargetsFromEdits(src, p);
       case 'shuffleSamples':
         return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':

@@ -1119,6 +1119,22 @@ export const WeightsClampedEvent = z.object({
 });
 export type WeightsClampedEvent = z.infer<typeof WeightsClampedEvent>;
 
+/**
+ * fit given one tensor as its inputs and targets, while another tensor the script made, of the
+ * same shape, is those values less independent noise: a denoising autoencoder fitted toward its
+ * noisy inputs. Sent once per model.
+ */
+export const NoisyTargetsEvent = z.object({
+  type: z.literal('noisyTargets'),
+  modelId: z.number().int(),
+  fitSite: SourceSite.nullable(),
+  /** Where the clean tensor was made. */
+  cleanSite: SourceSite.nullable(),
+  /** The noise's mean square as a share of the inputs' variance. */
+  noiseShare: z.number(),
+});
+export type NoisyTargetsEvent = z.infer<typeof NoisyTargetsEvent>;
+
 export const NanMaskedLateEvent = z.object({
   type: z.literal('nanMaskedLate'),
   modelId: z.number().int(),
@@ -1295,6 +1311,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   LogOfOutputEvent,
   RawSoftmaxEvent,
   WeightsClampedEvent,
+  NoisyTargetsEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,

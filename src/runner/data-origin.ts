@@ -106,11 +106,28 @@ export function noteKernel(kernel: unknown, inputs: any, attrs: any, out: any): 
   for (const t of outs) makings.set(t, making);
 }
 
+/** The latest tensors made from arrays outside training, for tensors made alike (see madeAlike). */
+const RECENT_KEPT = 32;
+const recentlyMade: Array<WeakRef<object>> = [];
+
 /** A tensor made from an array (tf.tensor2d and its kin) outside training. */
 export function noteMadeTensor(t: any): void {
   if (noted >= MAKINGS_LIMIT || !isTensorLike(t) || (t as any).size < SMALLEST_NOTED) return;
   noted++;
+  recentlyMade.push(new WeakRef(t));
+  if (recentlyMade.length > RECENT_KEPT) recentlyMade.shift();
   makings.set(t, { kernel: 'tensor', source: null, inputs: [], narrows: false, rowCut: null, rowMean: false, wholeMean: false, stack: captureStack(undefined, MAKING_FRAMES) });
+}
+
+/** Tensors made from arrays outside training, still alive, of `t`'s shape and dtype (t itself left out): the latest first. */
+export function madeAlike(t: any): any[] {
+  const out: any[] = [];
+  for (let i = recentlyMade.length - 1; i >= 0; i--) {
+    const other = recentlyMade[i]!.deref() as any;
+    if (!other || other === t || other.isDisposed || other.dtype !== t.dtype || other.shape.length !== t.shape.length || other.shape.some((n: number, k: number) => n !== t.shape[k])) continue;
+    out.push(other);
+  }
+  return out;
 }
 
 /** The kernel that made `t` outside training and the user's line that ran it (a clip with its bounds); null when not seen. */

@@ -49,6 +49,7 @@ import type {
   RawSoftmaxEvent,
   LogOfOutputEvent,
   WeightsClampedEvent,
+  NoisyTargetsEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,
@@ -76,7 +77,7 @@ import { captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteF
 import { EpochCallbackLeakWatch, type EpochInfo, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { openTransport, type Transport } from './transport';
-import { dataOrigin, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
+import { dataOrigin, madeAlike, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
 import { batchAgreement, gradStats, neighbourTargets, outputStats, scaleGroups, rowClasses, tensorSummary, weightStats, type ActivationKind, type ClassBatch } from './tensor-stats';
 
 const TRACE_VERSION = 1;
@@ -2519,6 +2520,7 @@ function traceFit(
       sendData(entry, 'yVal', args.validationData[1], site);
     }
     checkShuffledApart(entry, () => [headOf(tensorsOf(data.x)[0]), headOf(tensorsOf(data.y)[0])]);
+    if (data.x === data.y) safe(() => checkNoisyTargets(entry, data.x, site), undefined);
   }
   const taken = dataset && !entry.takeSent ? takeCutOf(dataset) : null;
   if (taken) {
@@ -3084,6 +3086,57 @@ function sendData(entry: TracedModel, role: DataEvent['role'], value: any, site:
     const extra = { ...(neighbours ? { neighbourTargets: neighbours, ...(columnMajor ? { columnMajorTargets: columnMajor } : {}) } : {}), ...(groups ? { scaleGroups: groups } : {}) };
     emitData(entry, role, slot, { ...summary, ...extra }, site, tensor);
   });
+}
+
+/**
+ * fit given one tensor as inputs and targets (an autoencoder) while the script made another of the
+ * same shape that it is that tensor plus independent noise: the inputs' variance is the other's
+ * plus their squared difference, and the difference is a small share of it. A denoising
+ * autoencoder trained toward its noisy inputs learns to reproduce the noise; the other tensor is
+ * the clean targets. Sent once, with the line that made the clean tensor.
+ */
+const NOISY_SHARE_MAX = 0.5;
+const NOISY_SHARE_MIN = 1e-4;
+const NOISY_READ = 1_000_000;
+
+function checkNoisyTargets(entry: TracedModel, x: any, fitSite: SourceSite | null): void {
+  if (!isReadable(x) || !x.dtype.startsWith('float') || x.size > NOISY_READ || x.size < 64) return;
+  const candidates = madeAlike(x);
+  if (candidates.length === 0) return;
+  const a = x.dataSync() as ArrayLike<number>;
+  for (const other of candidates.slice(0, 4)) {
+    const c = other.dataSync() as ArrayLike<number>;
+    const n = a.length;
+    let meanA = 0;
+    let meanC = 0;
+    for (let i = 0; i < n; i++) {
+      meanA += a[i]!;
+      meanC += c[i]!;
+    }
+    meanA /= n;
+    meanC /= n;
+    let varA = 0;
+    let varC = 0;
+    let diffSq = 0;
+    let covCD = 0;
+    for (let i = 0; i < n; i++) {
+      const da = a[i]! - meanA;
+      const dc = c[i]! - meanC;
+      varA += da * da;
+      varC += dc * dc;
+      diffSq += (a[i]! - c[i]!) ** 2;
+      covCD += dc * (da - dc);
+    }
+    if (!(varA > 0) || !Number.isFinite(varA + varC + diffSq + covCD)) continue;
+    const share = diffSq / varA;
+    // x = c + noise, the noise independent of c: var(x) ≈ var(c) + E[(x − c)²], and cov(c, x − c) ≈ 0.
+    const independent = Math.abs(covCD) <= 0.1 * Math.sqrt(varC * diffSq) + 1e-12;
+    const adds = Math.abs(varA - varC - diffSq) <= 0.15 * diffSq;
+    if (share < NOISY_SHARE_MIN || share > NOISY_SHARE_MAX || !independent || !adds) continue;
+    const madeAt = madeBy(other, PROBE_FILE)?.site ?? null;
+    emit({ type: 'noisyTargets', modelId: entry.id, fitSite, cleanSite: madeAt, noiseShare: share } satisfies NoisyTargetsEvent);
+    return;
+  }
 }
 
 /** Columns of fit's inputs read this way at most: a table a few columns wide. */

@@ -319,6 +319,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/target-units-mixed/buggy.js', symptoms: ['targets-mixed-units'], rootCause: 'training-data', lineOf: '' },
   // Every kernel clamped to 0 or above after each step: the model can only rise with each input.
   { script: 'benchmark/bugs/nonneg-kernel-for-positive-output/buggy.js', symptoms: ['weights-clamped'], rootCause: 'architecture', lineOf: '' },
+  // A denoising autoencoder fitted with the noisy windows as inputs and targets.
+  { script: 'benchmark/bugs/denoising-target-noisy/buggy.js', symptoms: ['targets-noisy-inputs'], rootCause: 'training-data', lineOf: '', fixed: 'model.fit(noisyTrain, cleanTrain,' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -402,6 +404,8 @@ const HEALTHY = [
   path.relative(ROOT, path.join(FIXTURES, 'functional-pretrain.js')),
   // A baseline evaluated in onTrainBegin, and a fit chained with .then that evaluates when it ends.
   path.relative(ROOT, path.join(FIXTURES, 'baseline-before-fit.js')),
+  // A plain autoencoder on clean data, with a noisy copy made to test it: not its targets.
+  path.relative(ROOT, path.join(FIXTURES, 'autoencoder-noisy-copy.js')),
 ];
 
 for (const script of HEALTHY) {

@@ -2126,3 +2126,16 @@ describe("a custom loop's weights clamped to 0 or above after each step", () => 
     assert.deepEqual(clamped(2, 0.02), []);
   });
 });
+
+describe('an autoencoder fitted toward its noisy inputs while their clean values exist', () => {
+  it('certain on the fit, fixed by fitting toward the clean tensor', () => {
+    const src = withLine(withLine(CLASSIFIER_SRC, 4, '  const noisy = tf.tensor2d(noisyRows, [n, 4]);'), 5, '  const clean = tf.tensor2d(cleanRows, [n, 4]);');
+    const fitted = withLine(src, 12, '  await model.fit(noisy, noisy, { epochs: 10, batchSize: 32 });');
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    b.events.push({ type: 'noisyTargets', modelId: b.modelId, fitSite: site(12, 15), cleanSite: site(5, 17), noiseShare: 0.2 });
+    const f = configOnly(b, fitted).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line, f.related[0]?.site.line], ['targets-noisy-inputs:y', true, 'training-data', 12, 5]);
+    assert.match(f.message, /less independent noise \(20% of their variance\)/);
+    assert.equal(lineOf(applyFix(fitted, f.fix), 12), '  await model.fit(noisy, clean, { epochs: 10, batchSize: 32 });');
+  });
+});

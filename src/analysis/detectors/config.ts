@@ -3130,6 +3130,37 @@ function standardizeColumnsFix(fitSite: SourceSite | null): PlannedFix[] {
 /** Columns this many times apart in spread after scaling were scaled together, not each on its own. */
 const SPREAD_APART = 1000;
 
+/**
+ * fit given one tensor as its inputs and targets while the script made another of the same shape
+ * that is those values less independent noise: a denoising autoencoder fitted toward its noisy
+ * inputs learns to reproduce the noise, and its training loss looks excellent. Certain from the
+ * data; fixed by fitting toward the clean tensor.
+ */
+function targetsNoisyInputs(run: ModelState): Hypothesis[] {
+  const e = run.noisyTargets;
+  if (!e?.fitSite) return [];
+  const madeAt = e.cleanSite ? ` (made at line ${e.cleanSite.line})` : '';
+  return [
+    {
+      id: 'targets-noisy-inputs:y',
+      symptom: 'targets-noisy-inputs',
+      rootCause: 'training-data',
+      layer: null,
+      location: e.fitSite,
+      related: e.cleanSite ? [{ site: e.cleanSite, message: 'the clean values are made here' }] : [],
+      message: `fit is given the same tensor as inputs and targets, and the script made another tensor of its shape${madeAt} that is those values less independent noise (${pct(e.noiseShare)} of their variance): the model is trained to reproduce its noisy inputs, noise included, so it learns to copy and denoises nothing, while its training loss looks excellent. A denoising autoencoder is fitted from the noisy values to the clean ones.`,
+      evidence: [`the inputs are another tensor plus noise of ${pct(e.noiseShare)} of their variance`],
+      relevance: new Map(),
+      fixes: e.cleanSite ? [{ title: 'Fit toward the clean values', plan: { kind: 'fitTargetsFrom', fitSite: e.fitSite, madeAt: e.cleanSite } }] : [],
+      confirmBy: set(...HARM),
+      strength: 0.95,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    },
+  ];
+}
+
 /** Factors between units a merged table may mix, with what they convert. */
 const UNIT_FACTORS: ReadonlyArray<[number, string]> = [
   [60, 'seconds and minutes, or minutes and hours'],
@@ -5209,6 +5240,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...constantInputColumns(view, run));
   out.push(...targetsMixedUnits(view, run));
   out.push(...weightsClamped(run));
+  out.push(...targetsNoisyInputs(run));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
