@@ -1075,7 +1075,8 @@ export type UsedBeforeTrainingEvent = z.infer<typeof UsedBeforeTrainingEvent>;
 
 /**
  * A step's loss took the log of the model's raw outputs (or a part of them: a column sliced off)
- * while some were at or below 0: NaN or -Infinity at once. Sent once per model, from its first steps.
+ * while some were at or below 0 (NaN or -Infinity at once), or of a linear layer's outputs, whose
+ * values can go below 0 (atOrBelowZero 0). Sent once per model, from its first steps.
  */
 export const LogOfOutputEvent = z.object({
   type: z.literal('logOfOutput'),

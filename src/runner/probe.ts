@@ -1644,12 +1644,14 @@ const logarithms = new WeakSet<object>();
  * What a step's loss does with the model's raw outputs, in its first steps. Parts of an output
  * (a column sliced off, reshaped) are followed.
  * - A log of output values at or below 0 (a variance predicted by a linear unit) is NaN or
- *   -Infinity at once.
+ *   -Infinity at once. A log of a linear output is noted even while its values are above 0.
  * - An exp of raw outputs summed over their last axis is a softmax written by hand without the row's
  *   largest value subtracted: exp overflows float32 to Infinity once a logit passes about 88, and
  *   Infinity / Infinity is NaN. It is noted, and blamed only if the loss turns non-finite.
  */
 const outputParts = new WeakSet<object>();
+/** Outputs of layers with no activation (linear), and parts of them: values of either sign. */
+const linearParts = new WeakSet<object>();
 const rawExponentials = new WeakMap<object, { stack?: string }>();
 const logOfOutputSent = new WeakSet<TracedModel>();
 const rawSoftmaxSent = new WeakSet<TracedModel>();
@@ -1661,7 +1663,10 @@ function noteOutputUse(entry: TracedModel, kernel: string, inputs: any, attrs: a
   const x = inputs?.x;
   if (!isTensor(x) || !isTensor(out)) return;
   const ofOutput = layerOutputs.has(x) || outputParts.has(x);
-  if (ofOutput && PASSES_VALUES.has(kernel)) outputParts.add(out);
+  if (ofOutput && PASSES_VALUES.has(kernel)) {
+    outputParts.add(out);
+    if (linearParts.has(x)) linearParts.add(out);
+  }
   else if (ofOutput && kernel === 'Exp' && !rawSoftmaxSent.has(entry) && x.rank >= 2 && (x.shape[x.rank - 1] as number) >= 2) rawExponentials.set(out, captureStack());
   else if (kernel === 'Sum' && rawExponentials.has(x)) {
     const axes = (Array.isArray(attrs?.axis) ? attrs.axis : [attrs?.axis]).map((a: unknown) => (typeof a === 'number' && a < 0 ? a + x.rank : a));
@@ -1676,7 +1681,8 @@ function noteOutputUse(entry: TracedModel, kernel: string, inputs: any, attrs: a
       if (values[i]! <= 0) atOrBelow++;
       if (values[i]! < least) least = values[i]!;
     }
-    if (atOrBelow === 0) return;
+    // A linear output's log is noted though its values are all above 0 for now: they can go below.
+    if (atOrBelow === 0 && !linearParts.has(x)) return;
     logOfOutputSent.add(entry);
     emit({ type: 'logOfOutput', modelId: entry.id, site: captureUserSite(PROBE_FILE), atOrBelowZero: atOrBelow, count: values.length, least: finiteOrNull(least) } satisfies LogOfOutputEvent);
   }
@@ -3322,7 +3328,14 @@ function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
     const output = original.call(this, inputs, kwargs);
     if (step && step.entry === target.entry) {
       const first = Array.isArray(output) ? output[0] : output;
-      if (step.entry.steps < INSPECTED_STEPS && (!blockReported.has(step.entry) || !scaleJudged.has(step.entry) || !outputUseReported(step.entry))) for (const o of Array.isArray(output) ? output : [output]) if (isTensor(o)) layerOutputs.add(o);
+      if (step.entry.steps < INSPECTED_STEPS && (!blockReported.has(step.entry) || !scaleJudged.has(step.entry) || !outputUseReported(step.entry))) {
+        const linear = safe(() => this.activation?.getClassName?.() === 'linear', false);
+        for (const o of Array.isArray(output) ? output : [output]) {
+          if (!isTensor(o)) continue;
+          layerOutputs.add(o);
+          if (linear) linearParts.add(o);
+        }
+      }
       if (step.inPredict > 0) {
         const copy = ownCopy(step, first);
         const parts = step.predictParts.get(target.index);

@@ -201,6 +201,22 @@ describe('non-finite values', () => {
     assert.equal(lineOf(applyFix(inline, run(b.events, sources(inline), { finish: false }).findings[0]!.fix), 5), '  return tf.log(tf.softplus(out.slice([0, 1], [-1, 1]))).mean();');
   });
 
+  it("a log of a linear output whose values are above 0 for now: silent while the loss is finite, then the cause", () => {
+    const src = withLine(withLine(CLASSIFIER_SRC, 4, '  const variance = out.slice([0, 1], [-1, 1]);'), 5, '  return tf.add(tf.mul(0.5, tf.log(variance)), err.div(variance)).mean();');
+    const linearLog = () => {
+      const b = new TraceBuilder().model(classifierModel({ mode: 'custom' })).xRange(-1, 1).yOneHot(3);
+      b.events.push({ type: 'logOfOutput', modelId: b.modelId, site: site(5, 30), atOrBelowZero: 0, count: 32, least: 0.3 });
+      decaying(30, 1.1, 0.3, 0.2).forEach((l) => b.step(l, { acc: 0.8 }));
+      return b;
+    };
+    assert.deepEqual(run(linearLog().events, sources(src)).findings, []);
+    const b = linearLog();
+    b.step(null, { layers: [{ out: {} }, { out: {} }, { out: {} }] });
+    const f = run(b.events, sources(src)).findings[0]!;
+    assert.deepEqual([f.symptom, f.confirmed, f.rootCause, f.location?.line], ['log-of-signed-output', true, 'output-activation', 4]);
+    assert.match(f.message, /they come from a layer with no activation, whose values can go below 0/);
+  });
+
   it('a softmax written by hand on raw outputs: silent while the loss is finite; once it turns NaN, the cause, fixed by subtracting the row maximum', () => {
     const src = withLine(CLASSIFIER_SRC, 4, '  const e = tf.exp(logits);');
     const handWritten = () => {

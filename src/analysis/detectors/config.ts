@@ -977,12 +977,14 @@ function batchesRelabelled(view: ModelView, run: ModelState): Hypothesis[] {
 
 /**
  * The loss took the log of the model's outputs (or a column of them) while some were at or below 0:
- * a variance or rate predicted by a linear unit. The log is NaN there (or -Infinity at 0), at once.
- * Certain from the first step; the fix passes the values through softplus where they are named.
+ * a variance or rate predicted by a linear unit. The log is NaN there (or -Infinity at 0), at once:
+ * certain. A log of a linear output whose values were all above 0 at the first step is quiet until
+ * the loss turns non-finite. The fix passes the values through softplus where they are named.
  */
 function logOfSignedOutput(run: ModelState): Hypothesis[] {
   const e = run.logOfOutput;
   if (!e?.site) return [];
+  const now = e.atOrBelowZero > 0;
   return [
     {
       id: 'log-of-signed-output',
@@ -991,16 +993,16 @@ function logOfSignedOutput(run: ModelState): Hypothesis[] {
       layer: null,
       location: e.site,
       related: [],
-      message: `The loss takes the log of the model's outputs, and ${e.atOrBelowZero} of the ${e.count} values it took at the first step were at or below 0${e.least !== null && e.least < 0 ? ` (down to ${fmt(e.least)})` : ''}: log is NaN below 0 and -Infinity at 0. An output with no activation (linear) ranges over every real number; a variance, scale or rate must be made positive first (softplus, or predict its log and take exp).`,
-      evidence: [`${e.atOrBelowZero} of ${e.count} values at or below 0 went into the log`],
+      message: `The loss takes the log of the model's outputs, and ${now ? `${e.atOrBelowZero} of the ${e.count} values it took at the first step were at or below 0${e.least !== null && e.least < 0 ? ` (down to ${fmt(e.least)})` : ''}` : 'they come from a layer with no activation, whose values can go below 0'}: log is NaN below 0 and -Infinity at 0. An output with no activation (linear) ranges over every real number; a variance, scale or rate must be made positive first (softplus, or predict its log and take exp).`,
+      evidence: [now ? `${e.atOrBelowZero} of ${e.count} values at or below 0 went into the log` : 'the log takes a linear output'],
       relevance: new Map(),
       fixes: [{ title: 'Make the values positive with softplus before the log', plan: { kind: 'softplusBeforeLog', site: e.site } }],
       atFix: true,
       confirmBy: set(...HARM, ...NUMERIC),
-      strength: 1,
+      strength: now ? 1 : 0.9,
       weak: false,
-      keepWhenLearning: true,
-      certain: true,
+      // Certain once values at or below 0 went into the log; a linear output's log, once the loss turns non-finite.
+      ...(now ? { keepWhenLearning: true, certain: true } : { quiet: true }),
     },
   ];
 }
