@@ -125,6 +125,10 @@ export const SYMPTOMS = [
   'weights-clamped',
   // An autoencoder fitted toward its noisy inputs while their clean values exist.
   'targets-noisy-inputs',
+  // fit given validationData as an object, which it skips: no validation, and callbacks on val_ metrics never act.
+  'validation-ignored',
+  // An optimizer made with a config object where tfjs takes the learning rate.
+  'optimizer-given-object',
   // A custom loop's weights written outside the optimizer after each step.
   'weights-overwritten',
   'variables-without-gradient',
@@ -218,6 +222,8 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'targets-mixed-units': 'the targets mix two units',
   'weights-clamped': 'the weights the optimizer moves below 0 are set back to 0',
   'targets-noisy-inputs': 'the targets are the noisy inputs, not their clean values',
+  'validation-ignored': 'fit skipped its validation data',
+  'optimizer-given-object': 'the optimizer was given an object as its learning rate',
   'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',

@@ -224,6 +224,10 @@ export type FixPlan =
   | { kind: 'caretToPower'; site: SourceSite }
   /** fit's targets at fitSite become the name declared where `madeAt` made a tensor (`fit(noisy, noisy)` becomes `fit(noisy, clean)`). */
   | { kind: 'fitTargetsFrom'; fitSite: SourceSite; madeAt: SourceSite }
+  /** fit's `validationData: { x: a, y: b }` (any two entries, inputs first) becomes `validationData: [a, b]`. */
+  | { kind: 'validationPair'; fitSite: SourceSite }
+  /** `tf.train.<name>({ learningRate: r })` at the site (or `learning_rate`, `lr`, alone in the object) becomes `tf.train.<name>(r)`. */
+  | { kind: 'positionalRate'; site: SourceSite }
   /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
   | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
@@ -1482,6 +1486,26 @@ function fitTargetsFromEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fitTa
   const targets = call?.args[1];
   if (!made || !targets || src.text.slice(targets.start, targets.end) === made.name) return null;
   return [src.edit(p.fitSite.file, targets.start, targets.end, made.name)];
+}
+
+function validationPairEdits(src: SourceText, p: Extract<FixPlan, { kind: 'validationPair' }>): EditResult {
+  const prop = fitOption(src, p.fitSite, 'validationData');
+  const t = src.text;
+  if (!prop?.value || t[prop.value.start] !== '{') return null;
+  const close = matchClose(t, prop.value.start);
+  if (close + 1 !== prop.value.end) return null;
+  const entries = objectProps(t, prop.value.start, close);
+  if (entries.length !== 2 || entries.some((e) => !e.value)) return null;
+  const [a, b] = entries.map((e) => t.slice(e.value!.start, e.value!.end));
+  return [src.edit(p.fitSite.file, prop.value.start, prop.value.end, `[${a}, ${b}]`)];
+}
+
+function positionalRateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'positionalRate' }>): EditResult {
+  const call = findCall(src, p.site, /\.\s*(?:sgd|momentum|adam|adamax|adagrad|adadelta|rmsprop)\s*\(/);
+  const obj = call && call.args.length === 1 ? objectArg(src, call, 0) : null;
+  const rate = obj && obj.props.length === 1 && /^(?:learningRate|learning_rate|lr)$/.test(obj.props[0]!.key) ? obj.props[0]!.value : null;
+  if (!obj || !rate) return null;
+  return [src.edit(p.site.file, obj.open, obj.close + 1, src.text.slice(rate.start, rate.end))];
 }
 
 function countAtLeastOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'countAtLeastOne' }>): EditResult {
@@ -3562,7 +3586,10 @@ function planFile(p: FixPlan): string | null {
     case 'caretToPower':
       return p.site.file;
     case 'fitTargetsFrom':
+    case 'validationPair':
       return p.fitSite.file;
+    case 'positionalRate':
+      return p.site.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
     case 'moveLayerBefore':
@@ -3788,6 +3815,10 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return caretToPowerEdits(src, p);
       case 'fitTargetsFrom':
         return fitTargetsFromEdits(src, p);
+      case 'validationPair':
+        return validationPairEdits(src, p);
+      case 'positionalRate':
+        return positionalRateEdits(src, p);
       case 'shuffleSamples':
         return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':

@@ -46,6 +46,8 @@ export type LayerInfo = z.infer<typeof LayerInfo>;
 export const OptimizerInfo = z.object({
   className: z.string().max(128),
   learningRate: num,
+  /** The type of a learning rate that is no number (`object`: a config object given where tfjs takes the rate). */
+  rateGiven: z.string().max(16).optional(),
   settings: z.record(z.string(), z.union([z.string().max(256), z.number(), z.boolean(), z.null()])),
   /** Where the optimizer object was created; null when compile received a name string. */
   site: SourceSite.nullable(),

@@ -2401,9 +2401,12 @@ function describeOptimizer(optimizer: any, compileSite: SourceSite | null): Opti
   const cfg = safe(() => optimizer.getConfig(), {} as any);
   const rate = learningRateOf(optimizer);
   const lr = typeof rate === 'number' ? rate : typeof cfg.learningRate === 'number' ? cfg.learningRate : null;
+  // A rate that is neither a number nor unset: a config object (`tf.train.adam({ learningRate })`).
+  const given = rate === null || rate === undefined || typeof rate === 'number' ? null : typeof rate;
   return {
     className: optimizerClassName(optimizer),
     learningRate: lr === null ? null : finiteOrNull(lr),
+    ...(given ? { rateGiven: given } : {}),
     settings: scalarConfig(cfg),
     site: optimizerSites.get(optimizer) ?? compileSite ?? null,
   };
@@ -2512,6 +2515,8 @@ function traceFit(
     // Epochs are counted from 0 up to `epochs`: resuming at `initialEpoch` trains epochs - initialEpoch of them.
     initialEpoch: typeof args?.initialEpoch === 'number' ? args.initialEpoch : null,
     classWeighted: args?.classWeight != null,
+    // fit reads validationData only as an array ([x, y]): an object ({ x, y }) is skipped without a word.
+    ...(mode === 'fit' && args?.validationData != null && !Array.isArray(args.validationData) ? { validationDataNotArray: true } : {}),
     classWeights: classWeightsText(args?.classWeight),
   });
   const entry = registerModel(model, mode, site, fitConfig);

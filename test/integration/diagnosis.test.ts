@@ -321,6 +321,10 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/nonneg-kernel-for-positive-output/buggy.js', symptoms: ['weights-clamped'], rootCause: 'architecture', lineOf: '' },
   // A denoising autoencoder fitted with the noisy windows as inputs and targets.
   { script: 'benchmark/bugs/denoising-target-noisy/buggy.js', symptoms: ['targets-noisy-inputs'], rootCause: 'training-data', lineOf: '', fixed: 'model.fit(noisyTrain, cleanTrain,' },
+  // validationData given as { x, y }: fit skips validation, early stopping on val_loss never acts.
+  { script: 'benchmark/bugs/validation-data-as-object/buggy.js', symptoms: ['validation-ignored'], rootCause: 'training-length', lineOf: '', fixed: 'validationData: [xVal, yVal]' },
+  // tf.train.adam({ learningRate }): the object becomes the rate, every update NaN.
+  { script: 'benchmark/bugs/optimizer-config-object/buggy.js', symptoms: ['optimizer-given-object'], rootCause: 'optimizer', lineOf: '', fixed: 'tf.train.adam(LEARNING_RATE)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

@@ -2139,3 +2139,25 @@ describe('an autoencoder fitted toward its noisy inputs while their clean values
     assert.equal(lineOf(applyFix(fitted, f.fix), 12), '  await model.fit(noisy, clean, { epochs: 10, batchSize: 32 });');
   });
 });
+
+describe('fit options and optimizer settings written the Keras way', () => {
+  it('validationData as an object, which fit skips: certain on the fit, fixed with the array', () => {
+    const src = withLine(CLASSIFIER_SRC, 12, '  await model.fit(x, y, { epochs: 10, validationData: { x: xVal, y: yVal }, callbacks: [stop] });');
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    b.modelEvent!.fitConfig['validationDataNotArray'] = true;
+    const f = configOnly(b, src).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['validation-ignored:fit', true, 'training-length', 12]);
+    assert.equal(lineOf(applyFix(src, f.fix), 12), '  await model.fit(x, y, { epochs: 10, validationData: [xVal, yVal], callbacks: [stop] });');
+    assert.deepEqual(configOnly(new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3), src).findings, []);
+  });
+
+  it('an optimizer given a config object as its learning rate: certain on the optimizer, fixed with the rate itself', () => {
+    const src = withLine(CLASSIFIER_SRC, 10, '  const optimizer = tf.train.adam({ learningRate: 0.001 });');
+    const b = new TraceBuilder().model(classifierModel({ optimizer: { className: 'Adam', learningRate: null, line: 10 } })).xRange(-1, 1).yOneHot(3);
+    b.modelEvent!.optimizer!.rateGiven = 'object';
+    const f = configOnly(b, src).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['optimizer-given-object:optimizer', true, 'optimizer', 10]);
+    assert.match(f.message, /learning rate is an object, not a number: .*tf\.train\.adam\(0\.001\)/);
+    assert.equal(lineOf(applyFix(src, f.fix), 10), '  const optimizer = tf.train.adam(0.001);');
+  });
+});

@@ -5110,6 +5110,67 @@ function penaltyDominates(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * fit given `validationData` as an object (`{ x: xVal, y: yVal }`, a Keras habit) where tfjs takes
+ * an array: fit skips validation without a word, so no val_ metric exists, and early stopping or a
+ * best-model callback on val_loss never acts. Certain from the options; fixed with the array.
+ */
+function validationIgnored(view: ModelView): Hypothesis[] {
+  const fitSite = view.event.fitSite;
+  if (view.event.fitConfig['validationDataNotArray'] !== true || !fitSite) return [];
+  return [
+    {
+      id: 'validation-ignored:fit',
+      symptom: 'validation-ignored',
+      rootCause: 'training-length',
+      layer: null,
+      location: fitSite,
+      related: [],
+      message: 'fit is given validationData as an object, and tfjs reads it only as an array, [xVal, yVal]: it skips validation without a word. No val_loss or val_acc is computed, so early stopping or any callback that watches them never acts, and training runs all its epochs.',
+      evidence: ['validationData is not an array'],
+      relevance: new Map(),
+      fixes: [{ title: 'Give validationData as [inputs, targets]', plan: { kind: 'validationPair', fitSite } }],
+      confirmBy: set(...HARM, 'overfitting'),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+      writtenOption: 'validationData',
+    },
+  ];
+}
+
+/**
+ * An optimizer made with a config object (`tf.train.adam({ learningRate: 0.001 })`, a Keras or
+ * PyTorch habit) where tfjs takes the learning rate first: the object becomes the rate, and every
+ * update is NaN. Certain; fixed by passing the rate itself.
+ */
+function optimizerGivenObject(view: ModelView): Hypothesis[] {
+  const opt = view.event.optimizer;
+  if (!opt?.rateGiven || !opt.site) return [];
+  const name = opt.className.charAt(0).toLowerCase() + opt.className.slice(1);
+  return [
+    {
+      id: 'optimizer-given-object:optimizer',
+      symptom: 'optimizer-given-object',
+      rootCause: 'optimizer',
+      layer: null,
+      location: opt.site,
+      related: [],
+      message: `The ${opt.className} optimizer's learning rate is ${opt.rateGiven === 'object' ? 'an object' : `a ${opt.rateGiven}`}, not a number: tfjs's optimizer functions take their settings as positional arguments, learning rate first (tf.train.${name}(0.001)), not as a config object. Every update computed with it is NaN, so the first step turns every weight into NaN.`,
+      evidence: [`learning rate given as ${opt.rateGiven === 'object' ? 'an object' : `a ${opt.rateGiven}`}`],
+      relevance: new Map(),
+      fixes: [{ title: 'Pass the learning rate itself', plan: { kind: 'positionalRate', site: opt.site } }],
+      confirmBy: set(...HARM, ...NUMERIC),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * fit given `initialEpoch` at or past `epochs` (a resumed run that passes how many more epochs it
  * wants, where tfjs takes the epoch to stop at): its epoch loop never runs, and it returns at once,
  * silently, having trained nothing. Certain.
@@ -5243,6 +5304,8 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...targetsMixedUnits(view, run));
   out.push(...weightsClamped(run));
   out.push(...targetsNoisyInputs(run));
+  out.push(...validationIgnored(view));
+  out.push(...optimizerGivenObject(view));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
