@@ -2161,3 +2161,19 @@ describe('fit options and optimizer settings written the Keras way', () => {
     assert.equal(lineOf(applyFix(src, f.fix), 10), '  const optimizer = tf.train.adam(0.001);');
   });
 });
+
+describe('rows with identical inputs and unrelated targets', () => {
+  const twins = (pairs: number, agreeing: number) => {
+    const b = new TraceBuilder().model(classifierModel({}, 'softmax', 2)).xRange(-1, 1);
+    b.events.push({ type: 'data', modelId: b.modelId, role: 'y', slot: 0, summary: summary([0, 1], [1200, 2], { oneHotRows: true, zeroRows: 0, columnMeans: [0.5, 0.5], neighbourTargets: { kind: 'classes', pairs: 256, candidates: 1200, agreeing: 220, chance: 0.5, correlation: 0.72, sameInputs: { pairs, agreeing, meanSquaredGap: 0.4 } } }), site: site(12, 9), origin: { site: site(5, 13) } });
+    return configOnly(b, CLASSIFIER_SRC).findings.filter((f) => f.id === 'targets-noisy:y');
+  };
+
+  it('copies that give most rows a twin, their classes at chance: certain', () => {
+    assert.equal(twins(200, 104)[0]?.confirmed, true);
+  });
+
+  it('a few twins among many rows (one empty row repeated, its classes mixed): no finding', () => {
+    assert.deepEqual(twins(17, 10), []);
+  });
+});

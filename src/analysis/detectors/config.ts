@@ -3887,12 +3887,16 @@ function targetsOfOtherRowsTraits(): Pick<Hypothesis, 'confirmBy' | 'strength' |
   return { confirmBy: set(...HARM, 'overfitting'), strength: 1, weak: false, certain: true, keepWhenLearning: true, explainsAllHarm: true };
 }
 
+/** Of the rows checked, at least this share (1 in TWIN_SHARE) must have an identical twin for the twins to speak for the data. */
+const TWIN_SHARE = 4;
+
 /**
  * Rows given more than once with the same inputs but targets as different as any two rows: the
  * targets are mostly noise (augmentation noise added to the targets instead of the inputs, labels
  * redrawn for each copy), and no model can learn what the inputs do not determine. Certain from
- * fit's data: at least 16 of the nearest-neighbour pairs have identical inputs, and their targets
- * differ by half the spread of all targets or more (for classes: agree hardly more than chance).
+ * fit's data: at least 16 of the nearest-neighbour pairs, and a quarter of them, have identical
+ * inputs, and their targets differ by half the spread of all targets or more (for classes: agree
+ * hardly more than chance).
  */
 function noisyTwins(view: ModelView, run: ModelState): Hypothesis[] {
   if (view.event.mode !== 'fit' || run.data.x.size !== 1) return [];
@@ -3902,6 +3906,9 @@ function noisyTwins(view: ModelView, run: ModelState): Hypothesis[] {
   const s = e?.summary;
   // Inputs that are all one row (one array pushed for every sample) are that fault, told by identical-inputs.
   if (!e || !n || !t || !s || s.std === null || !(s.std > 0) || [...run.data.x.values()][0]?.summary.identicalRows === true) return [];
+  // A few twins among many rows (users with no events, all one empty row) are inputs that cannot
+  // tell their targets apart, not noise added to copies: copies give nearly every row a twin.
+  if (t.pairs * TWIN_SHARE < n.pairs) return [];
   let how: string;
   if (n.kind === 'classes') {
     if (!sharedAtChance(t.agreeing, t.pairs, n.chance)) return [];
