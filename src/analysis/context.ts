@@ -59,6 +59,11 @@ export interface Observation {
    * run, nor explains, confirms or hides any finding about the model.
    */
   scriptOnly?: boolean;
+  /**
+   * Something the script may still undo once training ends (overfitting, while it keeps weights
+   * during training to restore after): reported, but no reason to stop the run before it can.
+   */
+  awaitsRestore?: boolean;
 }
 
 /** A configuration finding made before training; confirmed or withdrawn by training. */

@@ -127,7 +127,7 @@ export class DiagnosisEngine {
   }
 
   hasConfirmedFault(): boolean {
-    for (const e of this.entries.values()) if (e.status === 'confirmed' && this.visible(e) && !e.obs?.scriptOnly) return true;
+    for (const e of this.entries.values()) if (e.status === 'confirmed' && this.visible(e) && !e.obs?.scriptOnly && !e.obs?.awaitsRestore) return true;
     return false;
   }
 
@@ -256,6 +256,19 @@ export class DiagnosisEngine {
         }
         return;
       }
+      case 'weightsRestored':
+        // The script replaced the trained weights after fit (the best epoch's, kept as copies): a
+        // validation loss that turned up in later epochs no longer describes the model it keeps.
+        this.dropOverfitting(e.modelId);
+        return;
+      case 'weightsKept':
+        this.run(e.modelId).keepsWeights = true;
+        return;
+      case 'weightsKeptLive':
+        // The restore that failed is the fault; the overfitting it left is told in its finding.
+        this.dropOverfitting(e.modelId);
+        this.configEvidence(e.modelId, (run) => (run.weightsKeptLive ??= e));
+        return;
       case 'stoppedEarly': {
         this.run(e.modelId).stoppedEarly = e;
         return;
@@ -783,6 +796,12 @@ export class DiagnosisEngine {
 
   private idFor(key: string, modelId: number): string {
     return this.firstModel === null || modelId === this.firstModel ? key : `${key}@${modelId}`;
+  }
+
+  private dropOverfitting(modelId: number): void {
+    for (const entry of this.modelEntries(modelId)) {
+      if ((entry.obs?.symptom ?? entry.hyp?.symptom) === 'overfitting' && this.entries.delete(entry.id)) this.dirty = true;
+    }
   }
 
   private modelEntries(modelId: number): Entry[] {

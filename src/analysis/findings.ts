@@ -129,6 +129,8 @@ export const SYMPTOMS = [
   'validation-ignored',
   // An optimizer made with a config object where tfjs takes the learning rate.
   'optimizer-given-object',
+  // Best weights kept as getWeights() returned them (the live tensors) and "restored" after fit.
+  'weights-kept-live',
   // A custom loop's weights written outside the optimizer after each step.
   'weights-overwritten',
   'variables-without-gradient',
@@ -224,6 +226,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'targets-noisy-inputs': 'the targets are the noisy inputs, not their clean values',
   'validation-ignored': 'fit skipped its validation data',
   'optimizer-given-object': 'the optimizer was given an object as its learning rate',
+  'weights-kept-live': 'the weights kept to restore were the live ones, so nothing was restored',
   'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',

@@ -228,6 +228,8 @@ export type FixPlan =
   | { kind: 'validationPair'; fitSite: SourceSite }
   /** `tf.train.<name>({ learningRate: r })` at the site (or `learning_rate`, `lr`, alone in the object) becomes `tf.train.<name>(r)`. */
   | { kind: 'positionalRate'; site: SourceSite }
+  /** The `.getWeights()` call at the site keeps copies: `.getWeights().map((w) => w.clone())`. */
+  | { kind: 'cloneWeights'; site: SourceSite }
   /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
   | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
@@ -1506,6 +1508,13 @@ function positionalRateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'posit
   const rate = obj && obj.props.length === 1 && /^(?:learningRate|learning_rate|lr)$/.test(obj.props[0]!.key) ? obj.props[0]!.value : null;
   if (!obj || !rate) return null;
   return [src.edit(p.site.file, obj.open, obj.close + 1, src.text.slice(rate.start, rate.end))];
+}
+
+function cloneWeightsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'cloneWeights' }>): EditResult {
+  const call = findCall(src, p.site, /\.\s*getWeights\s*\(/);
+  if (!call || call.args.length !== 0) return null;
+  if (/^\s*\.\s*map\s*\(/.test(codeOnly(src.text, call.close + 1, Math.min(src.text.length, call.close + 40)))) return null;
+  return [src.edit(p.site.file, call.close + 1, call.close + 1, '.map((w) => w.clone())')];
 }
 
 function countAtLeastOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'countAtLeastOne' }>): EditResult {
@@ -3589,6 +3598,7 @@ function planFile(p: FixPlan): string | null {
     case 'validationPair':
       return p.fitSite.file;
     case 'positionalRate':
+    case 'cloneWeights':
       return p.site.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -3819,6 +3829,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return validationPairEdits(src, p);
       case 'positionalRate':
         return positionalRateEdits(src, p);
+      case 'cloneWeights':
+        return cloneWeightsEdits(src, p);
       case 'shuffleSamples':
         return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':

@@ -1138,6 +1138,37 @@ export const NoisyTargetsEvent = z.object({
 });
 export type NoisyTargetsEvent = z.infer<typeof NoisyTargetsEvent>;
 
+/**
+ * After fit, setWeights given the array getWeights returned during training: the model's own
+ * tensors, which every later step changed, so nothing is restored. Sent once per model.
+ */
+export const WeightsKeptLiveEvent = z.object({
+  type: z.literal('weightsKeptLive'),
+  modelId: z.number().int(),
+  /** The getWeights call that kept them, and the setWeights call meant to restore them. */
+  keptAt: SourceSite.nullable(),
+  restoreAt: SourceSite.nullable(),
+  /** Training steps taken after they were kept. */
+  stepsSince: z.number().int(),
+});
+export type WeightsKeptLiveEvent = z.infer<typeof WeightsKeptLiveEvent>;
+
+/** The script called getWeights on the model fit is training (a callback keeping the best epoch's weights). Sent once per model. */
+export const WeightsKeptEvent = z.object({
+  type: z.literal('weightsKept'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+});
+export type WeightsKeptEvent = z.infer<typeof WeightsKeptEvent>;
+
+/** After fit, setWeights replaced the trained weights with other values (the best epoch's, kept as copies). Sent once per model. */
+export const WeightsRestoredEvent = z.object({
+  type: z.literal('weightsRestored'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+});
+export type WeightsRestoredEvent = z.infer<typeof WeightsRestoredEvent>;
+
 export const NanMaskedLateEvent = z.object({
   type: z.literal('nanMaskedLate'),
   modelId: z.number().int(),
@@ -1315,6 +1346,9 @@ export const TraceEvent = z.discriminatedUnion('type', [
   RawSoftmaxEvent,
   WeightsClampedEvent,
   NoisyTargetsEvent,
+  WeightsKeptLiveEvent,
+  WeightsKeptEvent,
+  WeightsRestoredEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,

@@ -50,6 +50,9 @@ import type {
   LogOfOutputEvent,
   WeightsClampedEvent,
   NoisyTargetsEvent,
+  WeightsKeptLiveEvent,
+  WeightsKeptEvent,
+  WeightsRestoredEvent,
   LossComputedEvent,
   UntrainedLayersEvent,
   SameBatchEvent,
@@ -1936,6 +1939,7 @@ function hookLayers(layers: any): void {
   watchRegularizers(layers);
   watchStopTraining(layers.LayersModel?.prototype);
   watchWeightsSet([layers.Sequential?.prototype, baseLayer]);
+  watchWeightsKept([baseLayer]);
 
   for (const cls of [layers.LayersModel, layers.Sequential]) {
     const proto = cls.prototype;
@@ -2128,6 +2132,61 @@ function noteFitStartWeights(entry: TracedModel, model: any): void {
 }
 
 /**
+ * getWeights called by the script while fit trains its model (a callback keeping the best epoch's
+ * weights): the array, with the line and the steps taken by then. tfjs returns the model's own
+ * weight tensors, not copies, so an array kept so changes with every later step.
+ */
+const keptWeights = new WeakMap<object, { site: SourceSite | null; steps: number; entry: TracedModel }>();
+/** The model each fit trained last, by model: what a setWeights after training restores. */
+const lastFitOf = new WeakMap<object, TracedModel>();
+const restoreSent = new WeakSet<TracedModel>();
+const keepingSent = new WeakSet<TracedModel>();
+
+function watchWeightsKept(protos: any[]): void {
+  for (const proto of protos) {
+    const getWeights = proto?.getWeights;
+    if (typeof getWeights !== 'function' || getWeights[MARK] || !Object.prototype.hasOwnProperty.call(proto, 'getWeights')) continue;
+    const wrapped = function (this: any, ...args: any[]) {
+      const out = getWeights.apply(this, args);
+      const fit = activeFit;
+      const model = fit?.traced.model;
+      if (fit && model && (this === model || this === model.model) && Array.isArray(out) && !keptWeights.has(out)) {
+        const site = captureUserSite(PROBE_FILE);
+        keptWeights.set(out, { site, steps: fit.traced.steps, entry: fit.traced });
+        if (!keepingSent.has(fit.traced)) {
+          keepingSent.add(fit.traced);
+          emit({ type: 'weightsKept', modelId: fit.traced.id, site } satisfies WeightsKeptEvent);
+        }
+      }
+      return out;
+    };
+    (wrapped as any)[MARK] = true;
+    trySet(proto, 'getWeights', wrapped);
+  }
+}
+
+/**
+ * setWeights on a model after its fit ended. Given the array getWeights returned during training,
+ * holding the model's own tensors, it restores nothing: the weights kept are the last step's
+ * (`weightsKeptLive`). Given other values, the script replaced the trained weights (the best
+ * epoch's, kept as copies): what training showed of later epochs no longer describes the model
+ * (`weightsRestored`). Once per model.
+ */
+function noteRestoreAfterFit(model: any, given: unknown): void {
+  const entry = lastFitOf.get(model);
+  if (!entry || restoreSent.has(entry) || !Array.isArray(given) || given.length === 0) return;
+  const live = safe(() => model.getWeights() as any[], null);
+  if (!live || live.length !== given.length) return;
+  const kept = keptWeights.get(given);
+  restoreSent.add(entry);
+  if (given.every((t, i) => t === live[i])) {
+    if (kept && kept.steps < entry.steps) emit({ type: 'weightsKeptLive', modelId: entry.id, keptAt: kept.site, restoreAt: captureUserSite(PROBE_FILE), stepsSince: entry.steps - kept.steps } satisfies WeightsKeptLiveEvent);
+    return;
+  }
+  if (samePrint(weightPrint(given[0]), weightPrint(live[0])) === false) emit({ type: 'weightsRestored', modelId: entry.id, site: captureUserSite(PROBE_FILE) } satisfies WeightsRestoredEvent);
+}
+
+/**
  * setWeights on the model fit is training (a callback restoring saved weights), noted with the
  * user's line and the epoch. Sequential's setWeights calls its inner model's: the outer call is the
  * one reported.
@@ -2139,6 +2198,7 @@ function watchWeightsSet(protos: any[]): void {
     const wrapped = function (this: any, ...args: any[]) {
       const fit = activeFit;
       const model = fit?.traced.model;
+      if (!fit && !settingWeights) safe(() => noteRestoreAfterFit(this, args[0]), undefined);
       if (fit && !settingWeights && model && (this === model || this === model.model)) {
         const sent = weightsSetReports.get(fit.traced) ?? 0;
         if (sent < WEIGHTS_SET_REPORTS) {
@@ -2601,6 +2661,7 @@ function traceFit(
   }
   return Promise.resolve(result).finally(() => {
     if (model) fitsNotBegun.delete(model);
+    if (model) lastFitOf.set(model, entry);
     if (activeFit === fitState) activeFit = null;
     // Ended or failed: the callback watch lets go of the engine either way.
     callbackLeaks?.stop();

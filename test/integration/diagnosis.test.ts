@@ -325,6 +325,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/validation-data-as-object/buggy.js', symptoms: ['validation-ignored'], rootCause: 'training-length', lineOf: '', fixed: 'validationData: [xVal, yVal]' },
   // tf.train.adam({ learningRate }): the object becomes the rate, every update NaN.
   { script: 'benchmark/bugs/optimizer-config-object/buggy.js', symptoms: ['optimizer-given-object'], rootCause: 'optimizer', lineOf: '', fixed: 'tf.train.adam(LEARNING_RATE)' },
+  // The best epoch's weights kept as getWeights() returned them: the live tensors, so setWeights after fit restores nothing.
+  { script: 'benchmark/bugs/best-weights-kept-by-reference/buggy.js', symptoms: ['weights-kept-live'], rootCause: 'training-length', lineOf: '', fixed: 'bestWeights = model.getWeights().map((w) => w.clone());' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -410,6 +412,8 @@ const HEALTHY = [
   path.relative(ROOT, path.join(FIXTURES, 'baseline-before-fit.js')),
   // A plain autoencoder on clean data, with a noisy copy made to test it: not its targets.
   path.relative(ROOT, path.join(FIXTURES, 'autoencoder-noisy-copy.js')),
+  // A network that overfits in its later epochs, whose script keeps the best epoch's weights as copies and restores them after fit.
+  'benchmark/bugs/best-weights-kept-by-reference/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { applyFix, byId, CLASSIFIER_SRC, classifierModel, healthyDetails, lineOf, sources, withLine } from './fixtures';
 import { fmt } from '../../src/analysis/stats';
 import { tensorSummary } from '../../src/runner/tensor-stats';
-import { decaying, dense, flat, rng, run, TraceBuilder } from './trace-builder';
+import { decaying, dense, flat, rng, run, site, TraceBuilder } from './trace-builder';
 
 const BINARY_SRC = [
   "const tf = require('@tensorflow/tfjs');",
@@ -306,6 +306,39 @@ describe('overfitting', () => {
     });
     return b.end();
   }
+
+  describe('while the script keeps weights during training to restore after', () => {
+    const SRC = withLine(REVIEWS_SRC, 2, '        best = model.getWeights();');
+    const kept = () => {
+      const r = reviews([
+        { loss: 0.665, val: 0.608, valAcc: 0.727 },
+        { loss: 0.601, val: 0.597, valAcc: 0.73 },
+        { loss: 0.555, val: 0.604, valAcc: 0.719 },
+        { loss: 0.522, val: 0.618, valAcc: 0.689 },
+      ], 512);
+      r.events.splice(3, 0, { type: 'weightsKept', modelId: r.modelId, site: site(2, 16) });
+      return r;
+    };
+
+    it('overfitting is shown but does not stop the run; a restore of other weights after fit withdraws it', () => {
+      const b = kept();
+      const before = run(b.events, sources(SRC), { finish: false });
+      assert.equal(byId(before.findings, 'overfitting:val_loss')?.confirmed, true);
+      assert.equal(before.engine.hasConfirmedFault(), false);
+      b.events.push({ type: 'weightsRestored', modelId: b.modelId, site: site(12, 3) });
+      const after = run(b.events, sources(SRC));
+      assert.deepEqual(after.findings, []);
+    });
+
+    it('weights kept as the live tensors and set back after fit: certain where they were kept, fixed with clones', () => {
+      const b = kept();
+      b.events.push({ type: 'weightsKeptLive', modelId: b.modelId, keptAt: site(2, 23), restoreAt: site(12, 3), stepsSince: 8 });
+      const r = run(b.events, sources(SRC));
+      assert.deepEqual(r.findings.map((f) => [f.id, f.confirmed, f.rootCause, f.location?.line]), [['weights-kept-live:model', true, 'training-length', 2]]);
+      assert.match(r.findings[0]!.message, /The 8 training steps taken after they were kept changed them, so setWeights at line 12 restores nothing/);
+      assert.equal(lineOf(applyFix(SRC, r.findings[0]!.fix), 2), '        best = model.getWeights().map((w) => w.clone());');
+    });
+  });
 
   it('validation loss up two epochs running while training loss falls: regularization at the largest hidden layer, with dropout as the fix', () => {
     const b = reviews([

@@ -5117,6 +5117,38 @@ function penaltyDominates(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * The best epoch's weights kept with `model.getWeights()` during training, and set back after fit:
+ * getWeights returns the model's own weight tensors, not copies, so every later step changed what
+ * was kept, and setWeights restores nothing. The model keeps its last epoch's weights. Certain;
+ * fixed by keeping clones.
+ */
+function weightsKeptLive(run: ModelState): Hypothesis[] {
+  const e = run.weightsKeptLive;
+  if (!e?.keptAt) return [];
+  const restore = e.restoreAt ? ` at line ${e.restoreAt.line}` : '';
+  return [
+    {
+      id: 'weights-kept-live:model',
+      symptom: 'weights-kept-live',
+      rootCause: 'training-length',
+      layer: null,
+      location: e.keptAt,
+      related: e.restoreAt ? [{ site: e.restoreAt, message: 'restores nothing here' }] : [],
+      message: `The weights kept here, to be restored after training, are what model.getWeights() returns: the model's own weight tensors, not copies. The ${e.stepsSince} training steps taken after they were kept changed them, so setWeights${restore} restores nothing, and the model keeps its last epoch's weights, not the best. Keep copies: getWeights().map((w) => w.clone()).`,
+      evidence: [`${e.stepsSince} steps after the weights were kept`, 'setWeights was given the live tensors'],
+      relevance: new Map(),
+      fixes: [{ title: 'Keep copies of the weights: map((w) => w.clone())', plan: { kind: 'cloneWeights', site: e.keptAt } }],
+      confirmBy: set(...HARM, 'overfitting'),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * fit given `validationData` as an object (`{ x: xVal, y: yVal }`, a Keras habit) where tfjs takes
  * an array: fit skips validation without a word, so no val_ metric exists, and early stopping or a
  * best-model callback on val_loss never acts. Certain from the options; fixed with the array.
@@ -5312,6 +5344,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...weightsClamped(run));
   out.push(...targetsNoisyInputs(run));
   out.push(...validationIgnored(view));
+  out.push(...weightsKeptLive(run));
   out.push(...optimizerGivenObject(view));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));

@@ -475,6 +475,8 @@ function overfitting(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | n
       ],
       relevance,
       related: view?.event.fitSite ? [{ site: view.event.fitSite, message: 'validation loss turned up here while training loss kept falling' }] : [],
+      // A script that keeps weights during training may restore the best epoch's once it ends.
+      ...(run.keepsWeights ? { awaitsRestore: true } : {}),
       cause: { rootCause: 'regularization', layer: largest, location: largest?.info.site ?? view?.event.fitSite ?? null, fixes: fix ? [fix] : [], confirms: [], folds: [] },
     },
   ];
