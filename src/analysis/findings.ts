@@ -131,6 +131,8 @@ export const SYMPTOMS = [
   'optimizer-given-object',
   // Best weights kept as getWeights() returned them (the live tensors) and "restored" after fit.
   'weights-kept-live',
+  // Regression targets with a share of exact 0s far from every other value: missing cells read as 0.
+  'targets-zero-filled',
   // A custom loop's weights written outside the optimizer after each step.
   'weights-overwritten',
   'variables-without-gradient',
@@ -227,6 +229,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'validation-ignored': 'fit skipped its validation data',
   'optimizer-given-object': 'the optimizer was given an object as its learning rate',
   'weights-kept-live': 'the weights kept to restore were the live ones, so nothing was restored',
+  'targets-zero-filled': 'missing targets were read as 0',
   'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',

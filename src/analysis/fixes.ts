@@ -230,6 +230,11 @@ export type FixPlan =
   | { kind: 'positionalRate'; site: SourceSite }
   /** The `.getWeights()` call at the site keeps copies: `.getWeights().map((w) => w.clone())`. */
   | { kind: 'cloneWeights'; site: SourceSite }
+  /**
+   * The one `Number(<cell>)` in the site's file that reads one indexed cell (`Number(cells[4])`,
+   * 0 for an empty one) becomes `parseFloat(<cell>)` (NaN for an empty one, which a check can drop).
+   */
+  | { kind: 'parseFloatCell'; site: SourceSite }
   /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
   | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
@@ -1515,6 +1520,14 @@ function cloneWeightsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'cloneWe
   if (!call || call.args.length !== 0) return null;
   if (/^\s*\.\s*map\s*\(/.test(codeOnly(src.text, call.close + 1, Math.min(src.text.length, call.close + 40)))) return null;
   return [src.edit(p.site.file, call.close + 1, call.close + 1, '.map((w) => w.clone())')];
+}
+
+function parseFloatCellEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parseFloatCell' }>): EditResult {
+  const code = codeOnly(src.text, 0, src.text.length);
+  const calls = [...code.matchAll(/(?<![\w$.])Number\s*\(\s*[A-Za-z_$][\w$.]*\s*\[[^\]\n]+\]\s*\)/g)];
+  if (calls.length !== 1) return null;
+  const at = calls[0]!.index!;
+  return [src.edit(p.site.file, at, at + 'Number'.length, 'parseFloat')];
 }
 
 function countAtLeastOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'countAtLeastOne' }>): EditResult {
@@ -3599,6 +3612,7 @@ function planFile(p: FixPlan): string | null {
       return p.fitSite.file;
     case 'positionalRate':
     case 'cloneWeights':
+    case 'parseFloatCell':
       return p.site.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -3831,6 +3845,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return positionalRateEdits(src, p);
       case 'cloneWeights':
         return cloneWeightsEdits(src, p);
+      case 'parseFloatCell':
+        return parseFloatCellEdits(src, p);
       case 'shuffleSamples':
         return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':

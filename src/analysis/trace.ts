@@ -131,6 +131,13 @@ export const ScaleGroups = z.object({
 });
 export type ScaleGroups = z.infer<typeof ScaleGroups>;
 
+/**
+ * Values of which a twentieth or more are exactly 0 while every other has one sign and lies far
+ * from 0 (the nearest at least a fifth of their median): how many, and the others' range.
+ */
+export const ZerosApart = z.object({ zeros: z.number().int(), count: z.number().int(), nearest: z.number(), median: z.number(), farthest: z.number() });
+export type ZerosApart = z.infer<typeof ZerosApart>;
+
 export const NeighbourTargets = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('classes'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), agreeing: z.number().int().min(0), chance: z.number().min(0).max(1), correlation: z.number().min(-1).max(1).nullable(), copiedColumn, adjacentCopies, sameInputs }),
   z.object({ kind: z.literal('values'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), correlation: z.number().min(-1).max(1).nullable(), copiedColumn, sameInputs }),
@@ -180,6 +187,8 @@ export const TensorSummary = z.object({
   neighbourTargets: NeighbourTargets.optional(),
   /** Optional, for one column of regression targets: two groups of values far apart on a log scale (see ScaleGroups). */
   scaleGroups: ScaleGroups.optional(),
+  /** Optional, for one column of regression targets: a share of exact 0s far from every other value (see ZerosApart). */
+  zerosApart: ZerosApart.optional(),
   /** Targets unrelated to their inputs read row by row, but related to them read column by column (a flat array of whole columns given a [rows, columns] shape): that reading's pairs. */
   columnMajorTargets: NeighbourTargets.optional(),
 });

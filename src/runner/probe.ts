@@ -70,7 +70,6 @@ import type {
   OutputStats,
   SourceSite,
   NeighbourTargets,
-  ScaleGroups,
   TensorSummary,
   TraceEvent,
 } from '../analysis/trace';
@@ -81,7 +80,7 @@ import { EpochCallbackLeakWatch, type EpochInfo, TensorLeakWatch } from './leak-
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { openTransport, type Transport } from './transport';
 import { dataOrigin, madeAlike, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
-import { batchAgreement, gradStats, neighbourTargets, outputStats, scaleGroups, rowClasses, tensorSummary, weightStats, type ActivationKind, type ClassBatch } from './tensor-stats';
+import { batchAgreement, gradStats, neighbourTargets, outputStats, scaleGroups, zerosApart, rowClasses, tensorSummary, weightStats, type ActivationKind, type ClassBatch } from './tensor-stats';
 
 const TRACE_VERSION = 1;
 const PROBE_FILE = __filename;
@@ -3154,8 +3153,10 @@ function sendData(entry: TracedModel, role: DataEvent['role'], value: any, site:
     if (!summary) return;
     const neighbours = inputList.length === 1 && targets.length === 1 ? neighboursOf(inputList[0], tensor) : null;
     const columnMajor = neighbours ? safe(() => columnMajorNeighbours(inputList[0], tensor, neighbours), null) : null;
-    const groups = role === 'y' ? scaleGroupsOf(tensor) : null;
-    const extra = { ...(neighbours ? { neighbourTargets: neighbours, ...(columnMajor ? { columnMajorTargets: columnMajor } : {}) } : {}), ...(groups ? { scaleGroups: groups } : {}) };
+    const column = role === 'y' ? targetColumnOf(tensor) : null;
+    const groups = column ? safe(() => scaleGroups(column), null) : null;
+    const zeros = column ? safe(() => zerosApart(column), null) : null;
+    const extra = { ...(neighbours ? { neighbourTargets: neighbours, ...(columnMajor ? { columnMajorTargets: columnMajor } : {}) } : {}), ...(groups ? { scaleGroups: groups } : {}), ...(zeros ? { zerosApart: zeros } : {}) };
     emitData(entry, role, slot, { ...summary, ...extra }, site, tensor);
   });
 }
@@ -3232,10 +3233,10 @@ function columnMajorNeighbours(x: any, y: any, rowMajor: NeighbourTargets): Neig
   return n && then !== null && then >= 0.3 && n.pairs >= 64 ? n : null;
 }
 
-/** One column of float targets, read whole when not too large: its two groups apart on a log scale, if any. */
-function scaleGroupsOf(y: any): ScaleGroups | null {
-  if (!isReadable(y) || !y.dtype.startsWith('float') || y.size > NEIGHBOUR_READ || y.size !== y.shape[0] * (y.rank === 2 ? y.shape[1] : 1) || (y.rank === 2 && y.shape[1] !== 1) || y.rank > 2) return null;
-  return safe(() => scaleGroups(y.dataSync() as ArrayLike<number>), null);
+/** One column of float targets ([n] or [n, 1]), read whole when not too large; null for others. */
+function targetColumnOf(y: any): ArrayLike<number> | null {
+  if (!isReadable(y) || !y.dtype.startsWith('float') || y.size > NEIGHBOUR_READ || y.rank > 2 || (y.rank === 2 && y.shape[1] !== 1)) return null;
+  return safe(() => y.dataSync() as ArrayLike<number>, null);
 }
 
 function neighboursOf(x: any, y: any): NeighbourTargets | null {

@@ -5,7 +5,7 @@
  * (each a kernel dispatch and a full-size temporary) the same statistics would take on device.
  * Sums are accumulated in double precision.
  */
-import type { GradStats, NeighbourTargets, OutputStats, ScaleGroups, TensorSummary, WeightStats } from '../analysis/trace';
+import type { GradStats, NeighbourTargets, OutputStats, ScaleGroups, TensorSummary, WeightStats, ZerosApart } from '../analysis/trace';
 
 export type ActivationKind = 'sigmoid' | 'tanh' | 'other';
 
@@ -50,6 +50,35 @@ export function scaleGroups(values: Values): ScaleGroups | null {
     return { count: to - from, min: 10 ** logs[from]!, max: 10 ** logs[to - 1]!, median: 10 ** q(0.5), logSpread: q(0.75) - q(0.25) };
   };
   return { lower: group(0, cut), upper: group(cut, logs.length) };
+}
+
+/** Of the values, at least this share must be exactly 0, and the nearest other at least this share of the others' median. */
+const ZERO_SHARE = 0.05;
+const ZERO_GAP = 0.2;
+
+/**
+ * Values of which a twentieth or more are exactly 0, while every other has one sign and the one
+ * nearest 0 is at least a fifth of their median: the 0s stand apart from the rest. Whole numbers
+ * (counts) are left out: 0 is one step below 1 there.
+ */
+export function zerosApart(values: Values): ZerosApart | null {
+  const others: number[] = [];
+  let zeros = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) return null;
+    if (v === 0) zeros++;
+    else others.push(v);
+  }
+  if (values.length < 50 || zeros < ZERO_SHARE * values.length || others.length < values.length / 2) return null;
+  const positive = others[0]! > 0;
+  // Counts (whole numbers) have 0 as a value like any other, one step below 1.
+  if (!others.every((v) => v > 0 === positive) || others.every(Number.isInteger)) return null;
+  const sizes = others.map(Math.abs).sort((a, b) => a - b);
+  const median = sizes[Math.floor(sizes.length / 2)]!;
+  if (sizes[0]! < ZERO_GAP * median) return null;
+  const sign = positive ? 1 : -1;
+  return { zeros, count: values.length, nearest: sign * sizes[0]!, median: sign * median, farthest: sign * sizes[sizes.length - 1]! };
 }
 
 /**

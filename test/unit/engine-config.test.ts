@@ -2177,3 +2177,23 @@ describe('rows with identical inputs and unrelated targets', () => {
     assert.deepEqual(twins(17, 10), []);
   });
 });
+
+describe('regression targets whose missing cells were read as 0', () => {
+  const zeroFilled = (src: string) => {
+    const b = new TraceBuilder().model({ layers: [dense(32, 'relu', 7), dense(1, 'linear', 8)], loss: 'meanSquaredError', compileLine: 11, fitLine: 12 }).xRange(-1, 1);
+    b.events.push({ type: 'data', modelId: b.modelId, role: 'y', slot: 0, summary: { shape: [1000, 1], dtype: 'float32', count: 1000, min: 0, max: 3.84, mean: 1.9, std: 1.1, nanCount: 0, infCount: 0, distinct: null, oneHotRows: false, zerosApart: { zeros: 185, count: 1000, nearest: 0.79, median: 2.34, farthest: 3.84 } }, site: site(12, 9), origin: { site: site(5, 13) } });
+    return configOnly(b, src).findings.filter((f) => f.symptom === 'targets-zero-filled');
+  };
+
+  it('read with Number from a cell: certain there, fixed with parseFloat', () => {
+    const src = withLine(CLASSIFIER_SRC, 4, '    const price = Number(cells[4]);');
+    const f = zeroFilled(src)[0]!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'training-data', 4]);
+    assert.match(f.message, /^185 of the 1000 targets \(19%\) are exactly 0, while every other lies between 0\.79 and 3\.84/);
+    assert.equal(lineOf(applyFix(src, f.fix), 4), '    const price = parseFloat(cells[4]);');
+  });
+
+  it('without such a read (zero-inflated data: claims, rainfall): nothing shown', () => {
+    assert.deepEqual(zeroFilled(CLASSIFIER_SRC), []);
+  });
+});

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
-import { batchAgreement, type ClassBatch, gradStats, neighbourTargets, outputStats, scaleGroups, tensorSummary, weightStats } from '../../src/runner/tensor-stats';
+import { batchAgreement, type ClassBatch, gradStats, neighbourTargets, outputStats, scaleGroups, tensorSummary, weightStats, zerosApart } from '../../src/runner/tensor-stats';
 
 function close(actual: number | null, expected: number, what: string, tolerance = 1e-4): void {
   assert.ok(actual !== null, `${what} is null`);
@@ -318,5 +318,18 @@ describe('scaleGroups: values in two groups far apart on a log scale', () => {
     assert.equal(scaleGroups(Array.from({ length: 300 }, (_, i) => 10 ** (i / 100))), null);
     assert.equal(scaleGroups(km.map((v, i) => (i % 10 === 0 ? -v : v))), null);
     assert.equal(scaleGroups([...km.slice(0, 290), ...km.slice(290).map((v) => v * 1000)]), null);
+  });
+});
+
+describe('zerosApart: exact 0s far from every other value', () => {
+  const prices = Array.from({ length: 200 }, (_, i) => 80.5 + ((i * 53) % 320));
+  it('a fifth of the prices 0, the rest from 80 to 400: found', () => {
+    const z = zerosApart(prices.map((v, i) => (i % 5 === 0 ? 0 : v)))!;
+    assert.deepEqual([z.zeros, z.count, z.nearest > 0, z.farthest <= 400], [40, 200, true, true]);
+  });
+  it('counts that run down to 1 beside their 0s, values of both signs, or few 0s: none', () => {
+    assert.equal(zerosApart(Array.from({ length: 200 }, (_, i) => i % 7)), null);
+    assert.equal(zerosApart(prices.map((v, i) => (i % 5 === 0 ? 0 : i % 2 ? v : -v))), null);
+    assert.equal(zerosApart(prices.map((v, i) => (i % 50 === 0 ? 0 : v))), null);
   });
 });

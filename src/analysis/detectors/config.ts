@@ -3163,6 +3163,45 @@ function targetsNoisyInputs(run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * Regression targets of which a twentieth or more are exactly 0 while every other lies far from 0
+ * (prices from 75 to 400, and 0): missing cells read as 0 (`Number('')` is 0). Zero-inflated data
+ * (claims, rainfall) looks so too, so it is never shown on its own; certain where the script reads
+ * one indexed cell with Number, fixed with parseFloat (NaN for an empty cell, which a check drops).
+ */
+function targetsZeroFilled(view: ModelView, run: ModelState): Hypothesis[] {
+  if (view.outputs.length !== 1) return [];
+  const k = view.outputs[0]!.loss?.kind;
+  if (k !== 'mse' && k !== 'mae' && k !== 'regression') return [];
+  const e = run.data.y.get(0);
+  const z = e?.summary.zerosApart;
+  const site = e?.origin?.site ?? e?.site;
+  if (!e || !z || !site) return [];
+  const ySite = e.site ?? view.event.fitSite;
+  return [
+    {
+      id: 'targets-zero-filled:y',
+      symptom: 'targets-zero-filled',
+      rootCause: 'training-data',
+      layer: null,
+      location: site,
+      data: { role: 'y', fitSite: ySite },
+      related: [],
+      message: `${z.zeros} of the ${z.count} targets (${pct(z.zeros / z.count)}) are exactly 0, while every other lies between ${fmt(z.nearest)} and ${fmt(z.farthest)} (median ${fmt(z.median)}): nothing comes near 0. Missing values read as 0 look like this: \`Number('')\` is 0, where parseFloat gives NaN, which a check can drop. The model is pulled towards 0 for rows it should predict near ${fmt(z.median)}.`,
+      evidence: [`${z.zeros} targets exactly 0`, `the others from ${fmt(z.nearest)} to ${fmt(z.farthest)}`],
+      relevance: new Map(),
+      fixes: [{ title: "Read the cell with parseFloat, so an empty one is NaN and is dropped", plan: { kind: 'parseFloatCell', site } }],
+      atFix: true,
+      confirmBy: set(),
+      strength: 0.9,
+      weak: false,
+      quiet: true,
+      keepWhenLearning: true,
+      certainWithFix: true,
+    },
+  ];
+}
+
 /** Factors between units a merged table may mix, with what they convert. */
 const UNIT_FACTORS: ReadonlyArray<[number, string]> = [
   [60, 'seconds and minutes, or minutes and hours'],
@@ -5345,6 +5384,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...targetsNoisyInputs(run));
   out.push(...validationIgnored(view));
   out.push(...weightsKeptLive(run));
+  out.push(...targetsZeroFilled(view, run));
   out.push(...optimizerGivenObject(view));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
