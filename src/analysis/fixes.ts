@@ -195,7 +195,7 @@ export type FixPlan =
   /** The option `key` of fitDataset's options object (its second argument) is removed, with its comma. */
   | { kind: 'removeDatasetOption'; fitSite: SourceSite; key: string }
   /** The `<array>.sort(` nearest the site's column becomes `[...<array>].sort(`: a sorted copy. */
-  | { kind: 'sortCopy'; site: SourceSite }
+  | { kind: 'sortCopy'; site: SourceSite; method?: 'sort' | 'reverse' }
   /** The divisor of the `.div(d)` or `<ns>.div(x, d)` at the site (a simple name or member) becomes `d.maximum(1e-7)`. */
   | { kind: 'guardDivisor'; site: SourceSite }
   /** The divisor of the `div` call at the site (`tf.div(x, tf.sum(mask))`, `x.div(count)`), a count, is kept at 1 or more: `.maximum(1)`. */
@@ -1358,7 +1358,7 @@ function methodCall(src: SourceText, site: SourceSite, method: string): { call: 
 }
 
 function sortCopyEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sortCopy' }>): EditResult {
-  const m = methodCall(src, p.site, 'sort');
+  const m = methodCall(src, p.site, p.method ?? 'sort');
   return m ? [src.edit(p.site.file, m.receiver.start, m.receiver.end, `[...${m.text}]`)] : null;
 }
 

@@ -864,6 +864,8 @@ export const TargetsSortedEvent = z.object({
   modelId: z.number().int(),
   /** The sort's line. */
   site: SourceSite,
+  /** `reverse`: the array was reversed in place (Array.prototype.reverse), not sorted. */
+  method: z.literal('reverse').optional(),
 });
 export type TargetsSortedEvent = z.infer<typeof TargetsSortedEvent>;
 

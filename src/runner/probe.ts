@@ -3057,36 +3057,39 @@ const shuffleChecked = new WeakSet<TracedModel>();
 const HEAD_READ_LIMIT = 65_536;
 
 /**
- * Array.prototype.sort sorts in place: a script that sorts its targets array to read a median or a
- * percentile has reordered the targets apart from their inputs. Sorts of arrays of numbers made by
- * the script before training are noted (the array and the line); nothing about the sort changes.
+ * Array.prototype.sort and reverse work in place: a script that sorts its targets array to read a
+ * median, or reverses it to print the newest first, has reordered the targets apart from their
+ * inputs. Sorts and reversals of arrays of numbers made by the script before training are noted
+ * (the array and the line); nothing about them changes.
  */
 let sortNotes = 0;
 const SORT_NOTES = 64;
 function watchArraySorts(): void {
-  const original = Array.prototype.sort;
-  if ((original as any)[MARK]) return;
-  const wrapped = function (this: any, compare?: (a: any, b: any) => number) {
-    const out = original.call(this, compare);
-    if (sortNotes < SORT_NOTES && step === null && activeFit === null && Array.isArray(this) && this.length >= 8 && typeof this[0] === 'number') {
-      try {
-        // Only a sort the script's own code calls: tfjs's and the probe's sorts have another caller.
-        const site = userSiteFromStack(captureStack(wrapped, 1).stack, PROBE_FILE);
-        if (site) {
-          sortNotes++;
-          shuffleWatch.noteSort(this, site);
+  for (const method of ['sort', 'reverse'] as const) {
+    const original = Array.prototype[method] as (...args: any[]) => any;
+    if ((original as any)[MARK]) continue;
+    const wrapped = function (this: any, ...args: any[]) {
+      const out = original.apply(this, args);
+      if (sortNotes < SORT_NOTES && step === null && activeFit === null && Array.isArray(this) && this.length >= 8 && typeof this[0] === 'number') {
+        try {
+          // Only a call the script's own code makes: tfjs's and the probe's have another caller.
+          const site = userSiteFromStack(captureStack(wrapped, 1).stack, PROBE_FILE);
+          if (site) {
+            sortNotes++;
+            shuffleWatch.noteSort(this, site, method);
+          }
+        } catch {
+          /* the call is done all the same */
         }
-      } catch {
-        /* the sort is done all the same */
       }
+      return out;
+    };
+    (wrapped as any)[MARK] = true;
+    try {
+      Object.defineProperty(Array.prototype, method, { value: wrapped, writable: true, configurable: true, enumerable: false });
+    } catch {
+      /* not redefinable: the calls go unnoticed */
     }
-    return out;
-  };
-  (wrapped as any)[MARK] = true;
-  try {
-    Object.defineProperty(Array.prototype, 'sort', { value: wrapped, writable: true, configurable: true, enumerable: false });
-  } catch {
-    /* not redefinable: sorts go unnoticed */
   }
 }
 
@@ -3128,7 +3131,7 @@ function checkShuffledApart(entry: TracedModel, heads: () => [Head | null, Head 
     const inside = shuffleWatch.findInsideSamples(x);
     if (inside) emit({ type: 'shuffledInsideSamples', modelId: entry.id, ...inside } satisfies ShuffledInsideSamplesEvent);
     const sorted = shuffleWatch.findSortedTargets(x, y);
-    if (sorted) emit({ type: 'targetsSorted', modelId: entry.id, site: sorted } satisfies TargetsSortedEvent);
+    if (sorted?.site) emit({ type: 'targetsSorted', modelId: entry.id, site: sorted.site, ...(sorted.method === 'reverse' ? { method: 'reverse' as const } : {}) } satisfies TargetsSortedEvent);
     const series = shuffleWatch.findShuffledSeries(x);
     if (series) emit({ type: 'shuffledSeries', modelId: entry.id, ...series } satisfies ShuffledSeriesEvent);
     const found = shuffleWatch.find(x, y);

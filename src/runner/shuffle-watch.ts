@@ -77,27 +77,28 @@ export interface Head {
 
 export class ShuffleWatch {
   private readonly calls: ShuffleCall[] = [];
-  /** Arrays of numbers sorted in place (Array.prototype.sort), with the line: the latest few. */
-  private readonly sorts: Array<{ array: WeakRef<object>; site: SourceSite | null }> = [];
+  /** Arrays of numbers sorted or reversed in place (Array.prototype.sort, reverse), with the line: the latest few. */
+  private readonly sorts: Array<{ array: WeakRef<object>; site: SourceSite | null; method: 'sort' | 'reverse' }> = [];
 
-  /** An array of numbers sorted in place by the script (at least MIN_ROWS of them). */
-  noteSort(array: any, site: SourceSite | null): void {
+  /** An array of numbers sorted (or reversed) in place by the script (at least MIN_ROWS of them). */
+  noteSort(array: any, site: SourceSite | null, method: 'sort' | 'reverse' = 'sort'): void {
     if (!Array.isArray(array) || array.length < MIN_ROWS || typeof array[0] !== 'number') return;
-    remember(this.sorts, { array: new WeakRef(array), site });
+    remember(this.sorts, { array: new WeakRef(array), site, method });
   }
 
   /**
    * Targets read from an array the script sorted in place (`ys.sort(...)` to take a median): their
-   * first rows are the sorted array's, while the inputs stay in their own order. The sort's line.
+   * first rows are the sorted array's, while the inputs stay in their own order. The sort's line,
+   * and whether it sorted or reversed.
    */
-  findSortedTargets(x: Head, y: Head): SourceSite | null {
+  findSortedTargets(x: Head, y: Head): { site: SourceSite | null; method: 'sort' | 'reverse' } | null {
     const rows = Math.min(x.rows, y.rows, HEAD_ROWS);
     for (const s of this.sorts) {
       const array = s.array.deref() as number[] | undefined;
       if (!array || !rowsMatch(array, 0, y, rows)) continue;
       // Inputs sorted along (rows of the same sorted order) are no mismatch: they match a sorted array too.
       if (this.sorts.some((o) => o !== s && o.array.deref() && rowsMatch(o.array.deref() as ArrayLike<unknown>, 0, x, rows))) continue;
-      return s.site;
+      return { site: s.site, method: s.method };
     }
     return null;
   }

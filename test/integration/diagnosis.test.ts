@@ -329,6 +329,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/best-weights-kept-by-reference/buggy.js', symptoms: ['weights-kept-live'], rootCause: 'training-length', lineOf: '', fixed: 'bestWeights = model.getWeights().map((w) => w.clone());' },
   // Empty price cells read with Number(''): a fifth of the targets 0, far from every real price.
   { script: 'benchmark/bugs/empty-cell-number-zero/buggy.js', symptoms: ['targets-zero-filled'], rootCause: 'training-data', lineOf: '', fixed: 'const price = parseFloat(cells[NUM_FEATURES]);' },
+  // The targets reversed in place by `const newestFirst = train.kwh.reverse()`.
+  { script: 'benchmark/bugs/reverse-mutates-labels/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: '', fixed: '[...train.kwh].reverse()' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

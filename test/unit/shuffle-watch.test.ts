@@ -168,7 +168,7 @@ describe('shuffle watch', () => {
     prices.sort((a, b) => a - b);
     w.noteSort(prices, { file: '/script.js', line: 38, column: 30 });
     assert.equal(w.hasCandidates(), true);
-    assert.equal(w.findSortedTargets(head(x.slice(0, 6)), head(prices.slice(0, 6).map((p) => [p])))?.line, 38);
+    assert.equal(w.findSortedTargets(head(x.slice(0, 6)), head(prices.slice(0, 6).map((p) => [p])))?.site?.line, 38);
     // Targets that were never sorted: their first rows are not the sorted array's.
     const fresh = x.map((r) => r[1]! * 10 + 3);
     assert.equal(w.findSortedTargets(head(x.slice(0, 6)), head(fresh.slice(0, 6).map((p) => [p]))), null);
@@ -176,5 +176,14 @@ describe('shuffle watch', () => {
     const column = x.map((r) => r[0]!).sort((a, b) => b - a);
     w.noteSort(column, { file: '/script.js', line: 39, column: 3 });
     assert.equal(w.findSortedTargets(head(column.slice(0, 6).map((v) => [v])), head(prices.slice(0, 6).map((p) => [p]))), null);
+  });
+
+  it('finds targets read from an array reversed in place, and says it was reversed', () => {
+    const w = new ShuffleWatch();
+    const { x } = data(40);
+    const kwh = x.map((r) => r[1]! * 10 + 3);
+    kwh.reverse();
+    w.noteSort(kwh, { file: '/script.js', line: 41, column: 34 }, 'reverse');
+    assert.deepEqual(w.findSortedTargets(head(x.slice(0, 6)), head(kwh.slice(0, 6).map((p) => [p]))), { site: { file: '/script.js', line: 41, column: 34 }, method: 'reverse' });
   });
 });

@@ -5030,6 +5030,7 @@ function sequenceCutToOneStep(view: ModelView, run: ModelState): Hypothesis[] {
 function targetsSorted(view: ModelView, run: ModelState): Hypothesis[] {
   const e = run.targetsSorted;
   if (!e) return [];
+  const reversed = e.method === 'reverse';
   return [
     {
       id: 'targets-sorted:y',
@@ -5038,10 +5039,12 @@ function targetsSorted(view: ModelView, run: ModelState): Hypothesis[] {
       layer: null,
       location: e.site,
       related: view.event.fitSite ? [{ site: view.event.fitSite, message: 'trains on the reordered targets' }] : [],
-      message: `The targets were sorted in place here: Array.prototype.sort reorders the array it is called on, so the targets tensor made from it afterwards runs from the smallest value to the largest while the inputs keep their order, and row i's target is no longer row i's. The model can learn only how the targets are spread. Sort a copy ([...values].sort(...)).`,
-      evidence: ['the first rows of the targets are the first values of the array sorted here'],
+      message: reversed
+        ? `The targets were reversed in place here: Array.prototype.reverse reverses the array it is called on (it returns that array, not a copy), so the targets tensor made from it afterwards runs backwards while the inputs keep their order, and row i's target is the one of row n − 1 − i. The model can learn only how the targets are spread. Reverse a copy ([...values].reverse()).`
+        : `The targets were sorted in place here: Array.prototype.sort reorders the array it is called on, so the targets tensor made from it afterwards runs from the smallest value to the largest while the inputs keep their order, and row i's target is no longer row i's. The model can learn only how the targets are spread. Sort a copy ([...values].sort(...)).`,
+      evidence: [`the first rows of the targets are the first values of the array ${reversed ? 'reversed' : 'sorted'} here`],
       relevance: new Map(),
-      fixes: [{ title: 'Sort a copy, not the targets', plan: { kind: 'sortCopy', site: e.site } }],
+      fixes: [{ title: reversed ? 'Reverse a copy, not the targets' : 'Sort a copy, not the targets', plan: { kind: 'sortCopy', site: e.site, ...(reversed ? { method: 'reverse' as const } : {}) } }],
       confirmBy: set(...HARM, 'overfitting'),
       strength: 1,
       weak: false,
