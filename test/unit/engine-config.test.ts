@@ -2197,3 +2197,13 @@ describe('regression targets whose missing cells were read as 0', () => {
     assert.deepEqual(zeroFilled(CLASSIFIER_SRC), []);
   });
 });
+
+describe('regression targets in the thousands given to fit in a list, one per output', () => {
+  it('scaled where their tensor is made', () => {
+    const src = withLine(withLine(CLASSIFIER_SRC, 5, '  const yDur = tf.tensor2d(durations, [n, 1]);'), 12, '  await model.fit(x, [yDur, yCom], { epochs: 10 });');
+    const b = new TraceBuilder().model({ layers: [dense(50, 'relu', 7), dense(1, 'linear', 8)], loss: 'meanSquaredError', compileLine: 11, fitLine: 12 }).xRange(-1, 1);
+    b.events.push({ type: 'data', modelId: b.modelId, role: 'y', slot: 0, summary: { shape: [400, 1], dtype: 'float32', count: 400, min: 900, max: 4080, mean: 1800, std: 627, nanCount: 0, infCount: 0, distinct: null, oneHotRows: false }, site: site(12, 9), origin: { site: site(5, 16) } });
+    const f = byId(configOnly(b, src).findings, 'unscaled-input:y')!;
+    assert.equal(lineOf(applyFix(src, f.fix), 5), '  const yDur = tf.tensor2d(durations, [n, 1]).div(10000);');
+  });
+});

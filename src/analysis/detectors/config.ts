@@ -655,6 +655,9 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
     const ma = maxAbs(e);
     if (!t || t.kind !== 'continuous' || ma === null || ma <= 1e3 || !e) continue;
     const fix = scaleFix(view, e, 'y');
+    // Targets given to fit in a list (one per output) are scaled where their tensor is made.
+    const madeAt = e.origin?.site;
+    const atMaking: PlannedFix | null = fix && fix.plan.kind === 'scale' && madeAt ? { title: fix.title, plan: { kind: 'scaleMade', site: madeAt, op: fix.plan.op } } : null;
     const rel: RelevanceSpec = new Map([[o.actLayer.pos, { score: 0.6, evidence: `must output values up to ${fmt(ma)}` }]]);
     out.push({
       id: `unscaled-input:y${o.slot === 0 ? '' : o.slot}`,
@@ -667,7 +670,7 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
       message: `Regression targets are not scaled (up to ${fmt(ma)}, std ${fmt(e.summary.std)}): the loss is dominated by their magnitude and the output must reach them with small steps.`,
       evidence: [`targets from ${fmt(e.summary.min)} to ${fmt(e.summary.max)}`],
       relevance: rel,
-      fixes: fix ? [fix] : [],
+      fixes: [fix, atMaking].filter((f): f is PlannedFix => f !== null),
       confirmBy: set('loss-not-decreasing', 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'constant-output', ...NUMERIC),
       strength: 0.6,
       weak: false,
