@@ -133,6 +133,8 @@ export const SYMPTOMS = [
   'weights-kept-live',
   // Regression targets with a share of exact 0s far from every other value: missing cells read as 0.
   'targets-zero-filled',
+  // Micro-batch gradients accumulated as a sum and applied as one, where their mean was meant.
+  'gradients-summed',
   // A custom loop's weights written outside the optimizer after each step.
   'weights-overwritten',
   'variables-without-gradient',
@@ -230,6 +232,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'optimizer-given-object': 'the optimizer was given an object as its learning rate',
   'weights-kept-live': 'the weights kept to restore were the live ones, so nothing was restored',
   'targets-zero-filled': 'missing targets were read as 0',
+  'gradients-summed': 'the accumulated gradients are applied as a sum, not a mean',
   'weights-overwritten': 'the weights are overwritten after every step',
   'variables-without-gradient': 'some weights get no gradient',
   'weights-untracked': 'some weights are not the model\'s, so fit never trains them',

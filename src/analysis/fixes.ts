@@ -235,6 +235,11 @@ export type FixPlan =
    * 0 for an empty one) becomes `parseFloat(<cell>)` (NaN for an empty one, which a check can drop).
    */
   | { kind: 'parseFloatCell'; site: SourceSite }
+  /**
+   * `<opt>.applyGradients(<name>)` at the site, given a sum of `by` gradient maps, applies their mean:
+   * `tf.tidy(() => <opt>.applyGradients(Object.fromEntries(Object.entries(<name>).map(([name, g]) => [name, g.div(by)]))))`.
+   */
+  | { kind: 'applyMean'; site: SourceSite; by: number }
   /** fit's `epochs` option becomes `<its initialEpoch> + <epochs>`: the epochs to train after the one it resumes at. */
   | { kind: 'epochsAfterInitial'; fitSite: SourceSite }
   /** An option written in fit's options object (`validationData: [...]`, key and value) becomes the text `with`. */
@@ -1528,6 +1533,19 @@ function parseFloatCellEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parse
   if (calls.length !== 1) return null;
   const at = calls[0]!.index!;
   return [src.edit(p.site.file, at, at + 'Number'.length, 'parseFloat')];
+}
+
+function applyMeanEdits(src: SourceText, p: Extract<FixPlan, { kind: 'applyMean' }>): EditResult {
+  const call = findCall(src, p.site, /\.\s*applyGradients\s*\(/);
+  if (!call || call.args.length !== 1) return null;
+  const t = src.text;
+  const arg = t.slice(call.args[0]!.start, call.args[0]!.end);
+  const receiver = /([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\.\s*applyGradients\s*$/.exec(codeOnly(t, src.lineStart(p.site.line), call.open));
+  if (!receiver || !/^[A-Za-z_$][\w$]*$/.test(arg)) return null;
+  const ns = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*(?:tidy|variableGrads|train)\b/.exec(codeOnly(t, 0, t.length))?.[1] ?? 'tf';
+  const start = src.lineStart(p.site.line) + receiver.index;
+  const mean = `${ns}.tidy(() => ${receiver[1]}.applyGradients(Object.fromEntries(Object.entries(${arg}).map(([name, g]) => [name, g.div(${p.by})]))))`;
+  return [src.edit(p.site.file, start, call.close + 1, mean)];
 }
 
 function countAtLeastOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'countAtLeastOne' }>): EditResult {
@@ -3613,6 +3631,7 @@ function planFile(p: FixPlan): string | null {
     case 'positionalRate':
     case 'cloneWeights':
     case 'parseFloatCell':
+    case 'applyMean':
       return p.site.file;
     case 'addLayer':
       return p.after.site?.file ?? null;
@@ -3847,6 +3866,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return cloneWeightsEdits(src, p);
       case 'parseFloatCell':
         return parseFloatCellEdits(src, p);
+      case 'applyMean':
+        return applyMeanEdits(src, p);
       case 'shuffleSamples':
         return shuffleSamplesEdits(src, p);
       case 'windowBeforeTarget':

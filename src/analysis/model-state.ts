@@ -274,6 +274,8 @@ export class ModelState {
   gradientsShrunk: GradientsAlteredEvent | null = null;
   gradientsGrown: GradientsAlteredEvent | null = null;
   gradientsNoised: GradientsAlteredEvent | null = null;
+  /** Several micro-batches' gradients summed and applied as one, not averaged. */
+  gradientsSummed: GradientsAlteredEvent | null = null;
   /** fit ended before its planned epochs, an early-stopping callback among its callbacks. */
   stoppedEarly: StoppedEarlyEvent | null = null;
   shuffledApart: ShuffledApartEvent | null = null;

@@ -603,9 +603,11 @@ export const GradientsAlteredEvent = z.object({
   type: z.literal('gradientsAltered'),
   modelId: z.number().int(),
   iter: z.number().int().min(0),
-  kind: z.enum(['shrunk', 'grown', 'noised']),
+  kind: z.enum(['shrunk', 'grown', 'noised', 'summed']),
   /** Norm of the applied gradients over the norm of the step's computed ones, at each measured apply. */
   ratios: z.array(z.number()).max(16),
+  /** 'summed': the gradient computations (variableGrads) between two applies. */
+  computations: z.number().int().optional(),
   /** 'noised': the cosine between the applied and the computed gradients at the first measured applies. */
   cosines: z.array(z.number()).max(16).optional(),
   /** The user's applyGradients call. */

@@ -3846,7 +3846,13 @@ function watchOptimizerChurn(entry: TracedModel, optimizer: object): void {
 /** The gradients a custom loop's last step computed, and their norm when that step was read back. */
 const computedGradients = new WeakMap<TracedModel, { tensors: Set<object>; byName: Map<string, any>; norm: number | null; fresh: boolean }>();
 /** What the loop applied, measured against what it computed, once after each read-back step. */
-const appliedWatches = new WeakMap<TracedModel, { unaltered: number; ratios: number[]; cosines: number[]; madeBy: ReturnType<typeof madeBy>; shrunkSent: boolean; grownSent: boolean; noisedSent: boolean; done: boolean }>();
+const appliedWatches = new WeakMap<TracedModel, { unaltered: number; ratios: number[]; cosines: number[]; madeBy: ReturnType<typeof madeBy>; shrunkSent: boolean; grownSent: boolean; noisedSent: boolean; summedSent: boolean; perApply: number[]; done: boolean }>();
+/** Per custom loop, the gradient computations since its last applyGradients (micro-batches accumulated). */
+const computedSinceApply = new WeakMap<TracedModel, number>();
+/** Computations per apply from which gradients applied several times a single one's size are a sum, not a mean. */
+const ACCUMULATED_MIN = 4;
+const SUMMED_RATIO = 1.8;
+const SUMMED_SPREAD = 1.6;
 /** Applied-gradient measurements kept: the first and the latest. */
 const APPLIED_RATIOS_KEPT = 16;
 /** Set while the probe reads applied gradients: its own kernels are not the script's data. */
@@ -3857,6 +3863,7 @@ function noteComputedGradients(entry: TracedModel, grads: Record<string, unknown
   const byName = new Map<string, any>(Object.entries(grads ?? {}).filter(([, g]) => isTensor(g)));
   const tensors = new Set<object>(byName.values());
   const previous = computedGradients.get(entry);
+  computedSinceApply.set(entry, (computedSinceApply.get(entry) ?? 0) + 1);
   computedGradients.set(entry, norm !== null && norm > 0 ? { tensors, byName, norm, fresh: true } : { tensors, byName, norm: previous?.norm ?? null, fresh: previous?.fresh ?? false });
 }
 
@@ -3918,7 +3925,10 @@ function noteClipsUnused(entry: TracedModel, applied: any[]): void {
 function watchAppliedGradients(entry: TracedModel, optimizer: any, varGrads: any): void {
   if (entry.mode !== 'custom' || !tfCore) return;
   let w = appliedWatches.get(entry);
-  if (!w) appliedWatches.set(entry, (w = { unaltered: 0, ratios: [], cosines: [], madeBy: null, shrunkSent: false, grownSent: false, noisedSent: false, done: false }));
+  if (!w) appliedWatches.set(entry, (w = { unaltered: 0, ratios: [], cosines: [], madeBy: null, shrunkSent: false, grownSent: false, noisedSent: false, summedSent: false, perApply: [], done: false }));
+  w.perApply.push(computedSinceApply.get(entry) ?? 0);
+  if (w.perApply.length > 4) w.perApply.shift();
+  computedSinceApply.set(entry, 0);
   const computed = computedGradients.get(entry);
   if (w.done || !computed) return;
   const all: [string, any][] = Array.isArray(varGrads) ? varGrads.map((g: any): [string, any] => [g?.name, g?.tensor]) : Object.entries(varGrads ?? {});
@@ -3957,8 +3967,8 @@ function watchAppliedGradients(entry: TracedModel, optimizer: any, varGrads: any
   r.push(applied / computed.norm);
   if (r.length > APPLIED_RATIOS_KEPT) r.splice(1, 1);
   if (dot !== null && applied > 0 && w.cosines.length < 3) w.cosines.push(dot / (applied * computed.norm));
-  const send = (kind: 'shrunk' | 'grown' | 'noised', ratios: number[]) =>
-    emit({ type: 'gradientsAltered', modelId: entry.id, iter: Math.max(0, entry.steps - 1), kind, ratios, ...(kind === 'noised' ? { cosines: [...w!.cosines] } : {}), applySite: captureUserSite(PROBE_FILE), madeBy: w!.madeBy, adaptive: ADAPTIVE_OPTIMIZERS.test(optimizerClassName(optimizer)), elapsedMs: elapsed() } satisfies GradientsAlteredEvent);
+  const send = (kind: 'shrunk' | 'grown' | 'noised' | 'summed', ratios: number[]) =>
+    emit({ type: 'gradientsAltered', modelId: entry.id, iter: Math.max(0, entry.steps - 1), kind, ratios, ...(kind === 'noised' ? { cosines: [...w!.cosines] } : {}), ...(kind === 'summed' ? { computations: w!.perApply[w!.perApply.length - 1]! } : {}), applySite: captureUserSite(PROBE_FILE), madeBy: w!.madeBy, adaptive: ADAPTIVE_OPTIMIZERS.test(optimizerClassName(optimizer)), elapsedMs: elapsed() } satisfies GradientsAlteredEvent);
   // Noise far larger than the gradient it is added to: what is applied points nowhere near it.
   if (!w.noisedSent && w.cosines.length === 3 && r.length === 3 && w.cosines.every((c) => c < 0.3) && r.every((x) => x > 1.5)) {
     w.noisedSent = true;
@@ -3968,13 +3978,21 @@ function watchAppliedGradients(entry: TracedModel, optimizer: any, varGrads: any
     w.shrunkSent = true;
     send('shrunk', [...r]);
   }
+  // The gradients of K micro-batches summed, not averaged: each apply steady at several times one
+  // micro-batch's size (√K when they disagree, K when they agree), where a mean stays near 1 or below.
+  // A sum never reset grows apply after apply (×2, ×3, ...): every ratio so far stays within SUMMED_SPREAD.
+  const k = w.perApply[w.perApply.length - 1]!;
+  if (!w.summedSent && r.length >= 2 && k >= ACCUMULATED_MIN && w.perApply.every((n) => n === k) && r.every((x) => x >= SUMMED_RATIO) && Math.max(...r) < SUMMED_SPREAD * Math.min(...r)) {
+    w.summedSent = true;
+    send('summed', [...r]);
+  }
   const last = r[r.length - 1]!;
   const rises = r.slice(-5).filter((x, i, a) => i > 0 && x > a[i - 1]!).length;
   if (!w.grownSent && r.length >= 5 && last >= 10 && last >= 5 * r[0]! && rises >= 3) {
     w.grownSent = true;
     send('grown', [...r]);
   }
-  w.done = w.shrunkSent && w.grownSent && w.noisedSent;
+  w.done = w.shrunkSent && w.grownSent && w.noisedSent && w.summedSent;
 }
 
 /**

@@ -331,6 +331,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/empty-cell-number-zero/buggy.js', symptoms: ['targets-zero-filled'], rootCause: 'training-data', lineOf: '', fixed: 'const price = parseFloat(cells[NUM_FEATURES]);' },
   // The targets reversed in place by `const newestFirst = train.kwh.reverse()`.
   { script: 'benchmark/bugs/reverse-mutates-labels/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: '', fixed: '[...train.kwh].reverse()' },
+  // Gradients of 16 micro-batches added up and applied under momentum: every step 16 times too large.
+  { script: 'benchmark/bugs/gradient-accumulation-summed/buggy.js', symptoms: ['gradients-summed'], rootCause: 'optimizer', lineOf: '', fixed: 'g.div(16)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

@@ -2207,3 +2207,21 @@ describe('regression targets in the thousands given to fit in a list, one per ou
     assert.equal(lineOf(applyFix(src, f.fix), 5), '  const yDur = tf.tensor2d(durations, [n, 1]).div(10000);');
   });
 });
+
+describe('micro-batch gradients applied as a sum', () => {
+  const SRC = withLine(CLASSIFIER_SRC, 11, '        optimizer.applyGradients(accumulated);');
+  const summed = (adaptive: boolean) => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] })).xRange(-1, 1);
+    b.events.push({ type: 'gradientsAltered', modelId: b.modelId, iter: 80, kind: 'summed', ratios: [9.1, 11.4, 8.7], computations: 16, applySite: site(11, 19), madeBy: { kernel: 'Add', site: site(9, 36) }, adaptive, elapsedMs: 60 });
+    return configOnly(b, SRC).findings.filter((f) => f.id === 'gradients-summed');
+  };
+  it('under momentum: a warning on the apply that divergence confirms, fixed by applying the mean', () => {
+    const f = summed(false)[0]!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [false, 'optimizer', 11]);
+    assert.match(f.message, /the gradients of 16 micro-batches added up: ×9\.1, ×11\.4, ×8\.7 of one micro-batch's gradients/);
+    assert.equal(lineOf(applyFix(SRC, f.fix), 11), '        tf.tidy(() => optimizer.applyGradients(Object.fromEntries(Object.entries(accumulated).map(([name, g]) => [name, g.div(16)]))));');
+  });
+  it('under an adaptive optimizer, which divides the scale out: no finding', () => {
+    assert.deepEqual(summed(true), []);
+  });
+});

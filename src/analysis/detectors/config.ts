@@ -4581,6 +4581,37 @@ function gradientsDrowned(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A custom loop that computes the gradients of several micro-batches between two applies and
+ * applies them as a sum, steadily several times one micro-batch's size, where gradient
+ * accumulation means their mean: under SGD or momentum every step is that many times too large,
+ * as if the learning rate were. Adaptive optimizers divide the scale out and are left alone.
+ * Divergence, oscillation or NaN confirms it; the fix applies the mean.
+ */
+function gradientsSummed(run: ModelState): Hypothesis[] {
+  const e = run.gradientsSummed;
+  const k = e?.computations;
+  if (!e || e.adaptive || !e.applySite || typeof k !== 'number') return [];
+  return [
+    {
+      id: 'gradients-summed',
+      symptom: 'gradients-summed',
+      rootCause: 'optimizer',
+      layer: null,
+      location: e.applySite,
+      related: [],
+      message: `Each applyGradients here applies the gradients of ${k} micro-batches added up: ${e.ratios.slice(-3).map(ratioText).join(', ')} of one micro-batch's gradients, where accumulation over a large batch means their mean. Under a plain gradient step every update is then up to ${k} times too large, as if the learning rate were. Divide the sum by ${k} before applying it.`,
+      evidence: [`${k} gradient computations per apply`, `applied/computed gradient norm: ${e.ratios.slice(-3).map(ratioText).join(', ')}`],
+      relevance: new Map(),
+      fixes: [{ title: `Apply the mean: divide the sum by ${k}`, plan: { kind: 'applyMean', site: e.applySite, by: k } }],
+      confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient'),
+      strength: 1,
+      weak: false,
+      scalesSteps: true,
+    },
+  ];
+}
+
+/**
  * A custom loop that applies gradients growing step after step while the computed ones do not:
  * a sum kept across updates and never reset (gradient accumulation without the reset). Each
  * update repeats all earlier ones, so the weights run away; divergence, oscillation or a stall
@@ -5391,6 +5422,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...validationIgnored(view));
   out.push(...weightsKeptLive(run));
   out.push(...targetsZeroFilled(view, run));
+  out.push(...gradientsSummed(run));
   out.push(...optimizerGivenObject(view));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
