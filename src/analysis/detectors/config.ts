@@ -3194,13 +3194,7 @@ function targetsZeroFilled(view: ModelView, run: ModelState): Hypothesis[] {
       evidence: [`${z.zeros} targets exactly 0`, `the others from ${fmt(z.nearest)} to ${fmt(z.farthest)}`],
       relevance: new Map(),
       fixes: [{ title: "Read the cell with parseFloat, so an empty one is NaN and is dropped", plan: { kind: 'parseFloatCell', site } }],
-      atFix: true,
-      confirmBy: set(),
-      strength: 0.9,
-      weak: false,
-      quiet: true,
-      keepWhenLearning: true,
-      certainWithFix: true,
+      ...shownWhereItsFixIs(),
     },
   ];
 }
@@ -3260,6 +3254,15 @@ function targetsMixedUnits(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Data that is often harmless as it is (zero-inflated targets, a constant column) and a fault only
+ * where the source shows the slip that made it: never shown on its own, certain and shown where
+ * its fix is found.
+ */
+function shownWhereItsFixIs(): Pick<Hypothesis, 'atFix' | 'confirmBy' | 'strength' | 'weak' | 'quiet' | 'keepWhenLearning' | 'certainWithFix'> {
+  return { atFix: true, confirmBy: set(), strength: 0.9, weak: false, quiet: true, keepWhenLearning: true, certainWithFix: true };
+}
+
+/**
  * Input columns that hold one value for every row while others vary. Often harmless (a column of
  * ones, a category no row has), so never shown on its own; certain where the source computes a
  * feature with `^` and a small number (`x ^ 2`): in JavaScript that is a bitwise XOR of the value
@@ -3288,13 +3291,7 @@ function constantInputColumns(view: ModelView, run: ModelState): Hypothesis[] {
       evidence: [`${named} of the inputs never vary`],
       relevance: new Map(),
       fixes: [{ title: 'Raise to a power with **, not ^ (bitwise XOR)', plan: { kind: 'caretToPower', site } }],
-      atFix: true,
-      confirmBy: set(),
-      strength: 0.9,
-      weak: false,
-      quiet: true,
-      keepWhenLearning: true,
-      certainWithFix: true,
+      ...shownWhereItsFixIs(),
     },
   ];
 }
