@@ -1450,15 +1450,15 @@ function softplusBeforeLogEdits(src: SourceText, p: Extract<FixPlan, { kind: 'so
   const call = findCall(src, p.site, /\.\s*log\s*\(/);
   if (!call || call.args.length !== 1) return null;
   const t = src.text;
-  const ns = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\s*\.\s*log\s*\($/.exec(t.slice(Math.max(0, call.open - 300), call.open + 1));
-  if (!ns || ns[1] === 'Math') return null;
+  const ns = opNamespace(t, call, 'log');
+  if (!ns) return null;
   const arg = call.args[0]!;
   const text = t.slice(arg.start, arg.end);
   const decl = /^[A-Za-z_$][\w$]*$/.test(text) ? declarationBefore(t, text, call.open) : null;
   const at = decl ? decl.init : arg;
   const value = t.slice(at.start, at.end);
   if (/^\s*[\w$.]*softplus\s*\(/.test(value)) return null;
-  return [src.edit(p.site.file, at.start, at.end, `${ns[1]}.softplus(${value})`)];
+  return [src.edit(p.site.file, at.start, at.end, `${ns}.softplus(${value})`)];
 }
 
 function subtractRowMaxEdits(src: SourceText, p: Extract<FixPlan, { kind: 'subtractRowMax' }>): EditResult {
@@ -3487,14 +3487,19 @@ function guardOpInput(src: SourceText, site: SourceSite, op: string, wrap: (ns: 
   const call = findCall(src, site, new RegExp(`\\.\\s*${op}\\s*\\(`));
   if (!call) return null;
   const t = src.text;
-  const before = t.slice(Math.max(0, call.open - 300), call.open + 1);
-  const ns = new RegExp(`(?:^|[^\\w$.])([A-Za-z_$][\\w$]*)\\s*\\.\\s*${op}\\s*\\($`).exec(before);
-  if (call.args.length === 1 && ns && ns[1] !== 'Math') {
+  const ns = opNamespace(t, call, op);
+  if (call.args.length === 1 && ns) {
     const a = call.args[0]!;
-    return [src.edit(site.file, a.start, a.end, wrap(ns[1]!, t.slice(a.start, a.end)))];
+    return [src.edit(site.file, a.start, a.end, wrap(ns, t.slice(a.start, a.end)))];
   }
   const dot = call.args.length === 0 ? dotBefore(t, call.open, op) : -1;
   return dot < 0 ? null : [src.edit(site.file, dot, dot, method)];
+}
+
+/** The namespace a call of `op` is made on (`tf` in `tf.log(x)`), or null for a method call or Math's. */
+function opNamespace(t: string, call: Call, op: string): string | null {
+  const ns = new RegExp(`(?:^|[^\\w$.])([A-Za-z_$][\\w$]*)\\s*\\.\\s*${op}\\s*\\($`).exec(t.slice(Math.max(0, call.open - 300), call.open + 1));
+  return ns && ns[1] !== 'Math' ? ns[1]! : null;
 }
 
 /** A Euclidean norm, `<ns>.norm(x, ord?, axis?, keepDims?)` or `x.norm(ord?, axis?, keepDims?)`, as the guarded square root of the sum of squares. */

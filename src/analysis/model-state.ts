@@ -313,7 +313,7 @@ export class ModelState {
   penaltySubtracted: PenaltySubtractedEvent | null = null;
   /** The script evaluated, predicted with or saved the model before the fit it started began training. */
   usedBeforeTraining: UsedBeforeTrainingEvent | null = null;
-  /** The loss took the log of model outputs at or below 0. */
+  /** The loss took the log of model outputs at or below 0, or of a linear layer's outputs. */
   logOfOutput: LogOfOutputEvent | null = null;
   /** The loss exponentiated the model's raw outputs and summed them over their last axis (a hand-written softmax). */
   rawSoftmax: RawSoftmaxEvent | null = null;

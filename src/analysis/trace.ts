@@ -125,10 +125,8 @@ const sameInputs = z.object({ pairs: z.number().int().min(1), agreeing: z.number
  * log10 values (interquartile range). The same quantity in two units (metres and kilometres)
  * looks like this: two groups alike in shape, their medians a unit's factor apart.
  */
-export const ScaleGroups = z.object({
-  lower: z.object({ count: z.number().int(), min: z.number(), max: z.number(), median: z.number(), logSpread: z.number() }),
-  upper: z.object({ count: z.number().int(), min: z.number(), max: z.number(), median: z.number(), logSpread: z.number() }),
-});
+const ScaleGroup = z.object({ count: z.number().int(), min: z.number(), max: z.number(), median: z.number(), logSpread: z.number() });
+export const ScaleGroups = z.object({ lower: ScaleGroup, upper: ScaleGroup });
 export type ScaleGroups = z.infer<typeof ScaleGroups>;
 
 /**

@@ -1668,8 +1668,7 @@ function noteOutputUse(entry: TracedModel, kernel: string, inputs: any, attrs: a
   if (ofOutput && PASSES_VALUES.has(kernel)) {
     outputParts.add(out);
     if (linearParts.has(x)) linearParts.add(out);
-  }
-  else if (ofOutput && kernel === 'Exp' && !rawSoftmaxSent.has(entry) && x.rank >= 2 && (x.shape[x.rank - 1] as number) >= 2) rawExponentials.set(out, captureStack());
+  } else if (ofOutput && kernel === 'Exp' && !rawSoftmaxSent.has(entry) && x.rank >= 2 && (x.shape[x.rank - 1] as number) >= 2) rawExponentials.set(out, captureStack());
   else if (kernel === 'Sum' && rawExponentials.has(x)) {
     const axes = (Array.isArray(attrs?.axis) ? attrs.axis : [attrs?.axis]).map((a: unknown) => (typeof a === 'number' && a < 0 ? a + x.rank : a));
     if (axes.length !== 1 || axes[0] !== x.rank - 1) return;
