@@ -429,8 +429,14 @@ describe('Faultline: Debug Training in a trusted workspace', () => {
     // The hidden layer keeps its own health text (with a dead relu output above it, no gradient reaches it).
     assert.match(lenses[0]!, /^dense_Dense1 · (healthy|gradient 0)$/);
     // The status bar no longer claims a fault the Problems view does not show; it offers a new run.
-    await ed.page.locator('.statusbar-item', { hasText: 'Faultline: edited, run again' }).first().waitFor({ state: 'visible', timeout: 10_000 });
-    assert.equal(await ed.page.locator('.statusbar-item', { hasText: /Faultline: \d+ fault/ }).count(), 0);
+    // Read as text so that a timeout says what the status bar showed instead.
+    const statusTexts = async () => (await ed.page.locator('.statusbar-item').allInnerTexts()).map((t) => t.trim()).filter((t) => t.includes('Faultline'));
+    let shown: string[] = [];
+    await waitFor('the status bar to offer a new run', 30_000, async () => {
+      shown = await statusTexts();
+      return shown.some((t) => t.includes('Faultline: edited, run again'));
+    }).catch((e: Error) => assert.fail(`${e.message}; the status bar showed ${JSON.stringify(shown)}`));
+    assert.equal(shown.filter((t) => /Faultline: \d+ fault/.test(t)).length, 0, JSON.stringify(shown));
     // Clicking it trains the edited script, which now learns.
     await ed.runCommand('View: Close All Editors');
     await ed.page.locator('.statusbar-item', { hasText: 'Faultline: edited, run again' }).first().click();
