@@ -184,7 +184,12 @@ export function learningRateFix(view: ModelView | null, run: ModelState, factor:
   const opt = view.event.optimizer;
   const lr = learningRateOf(view, run);
   const band = optimizerBand(opt);
-  if (lr === null || lr < 0 || (lr === 0 && !band)) return null;
+  if (lr === null || (lr <= 0 && !band)) return null;
+  // A negative rate climbs the loss: its size, if usual, else the usual rate.
+  if (lr < 0) {
+    const to = Number((-lr >= band!.low && -lr < band!.high ? -lr : band!.typical).toPrecision(3));
+    return { title: `Make the learning rate positive: ${literal(to)}, not ${literal(lr)}`, plan: { kind: 'learningRate', optimizer: opt, compileSite: view.compileSite, to } };
+  }
   let to = lr === 0 ? band!.typical : lr * factor;
   if (band && factor < 1 && lr >= band.high) to = band.typical;
   // A rate a hundred times below the usual one is not a little low: go straight to the usual one.

@@ -20,7 +20,7 @@ import { TraceSeries } from './series';
 import { fmt, pct, spokenList } from './stats';
 import { ModelState } from './model-state';
 import { clamp } from './stats';
-import type { OneHotEvent, SourceSite, TraceEvent, TruncatedToIntEvent } from './trace';
+import type { OneHotEvent, SortedAsTextEvent, SourceSite, TraceEvent, TruncatedToIntEvent } from './trace';
 
 export interface EngineOptions {
   readSource?: (file: string) => string | undefined;
@@ -87,6 +87,7 @@ export class DiagnosisEngine {
   /** tf.oneHot calls given indices out of range, wherever they were made (often before any model). */
   private readonly oneHotCalls: OneHotEvent[] = [];
   private readonly truncations: TruncatedToIntEvent[] = [];
+  private readonly sortedAsText: SortedAsTextEvent[] = [];
 
   constructor(options: EngineOptions = {}) {
     this.read = options.readSource;
@@ -178,6 +179,7 @@ export class DiagnosisEngine {
       r = new ModelState(modelId);
       r.oneHotCalls = this.oneHotCalls;
       r.truncations = this.truncations;
+      r.sortedAsText = this.sortedAsText;
       this.runs.set(modelId, r);
       if (this.firstModel === null) this.firstModel = modelId;
       while (this.runs.size > MAX_MODELS) {
@@ -346,6 +348,9 @@ export class DiagnosisEngine {
       case 'logOfOutput':
       case 'rawSoftmax':
       case 'weightsClamped':
+      case 'monitorMissing':
+      case 'usedUntrained':
+      case 'variablesInitWide':
       case 'noisyTargets':
         // Kept in the run's field of the same name; the first one counts.
         this.configEvidence(e.modelId, (run) => ((run as unknown as Record<typeof e.type, typeof e | null>)[e.type] ??= e));
@@ -363,6 +368,12 @@ export class DiagnosisEngine {
       case 'truncatedToInt': {
         if (this.truncations.length >= 16) return;
         this.truncations.push(e);
+        for (const run of this.runs.values()) if (run.view) this.applyConfig(run);
+        return;
+      }
+      case 'sortedAsText': {
+        if (this.sortedAsText.length >= 8) return;
+        this.sortedAsText.push(e);
         for (const run of this.runs.values()) if (run.view) this.applyConfig(run);
         return;
       }

@@ -123,6 +123,8 @@ export const SYMPTOMS = [
   'targets-mixed-units',
   // A custom loop's weights set back to 0 after each step wherever the optimizer moved them below.
   'weights-clamped',
+  'monitor-missing',
+  'used-untrained',
   // An autoencoder fitted toward its noisy inputs while their clean values exist.
   'targets-noisy-inputs',
   // fit given validationData as an object, which it skips: no validation, and callbacks on val_ metrics never act.
@@ -227,6 +229,8 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'constant-input-columns': 'some input columns hold one value for every row',
   'targets-mixed-units': 'the targets mix two units',
   'weights-clamped': 'the weights the optimizer moves below 0 are set back to 0',
+  'monitor-missing': 'early stopping watches a metric the logs do not hold',
+  'used-untrained': 'the model used is not the one trained',
   'targets-noisy-inputs': 'the targets are the noisy inputs, not their clean values',
   'validation-ignored': 'fit skipped its validation data',
   'optimizer-given-object': 'the optimizer was given an object as its learning rate',

@@ -222,6 +222,31 @@ export type FixPlan =
   | { kind: 'subtractRowMax'; site: SourceSite }
   /** Every `<operand> ^ <2, 3 or 4>` in the site's file (a bitwise XOR written as a power) becomes `**`. */
   | { kind: 'caretToPower'; site: SourceSite }
+  /** Every `<operand> !== NaN` (`===`, `!=`, `==`) in the site's file, always true or false, becomes `!Number.isNaN(<operand>)` (or `Number.isNaN`). */
+  | { kind: 'isNaNTest'; site: SourceSite }
+  /**
+   * `tf.randomNormal(shape)` (or truncatedNormal) on the site's line draws with He's deviation,
+   * √(2 / fan-in), fan-in being all of the shape but its last size.
+   */
+  | { kind: 'heNormalDraw'; site: SourceSite }
+  /** The `.sort()` without a comparator at the site compares by number inside text: `.sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))`. */
+  | { kind: 'numericSort'; site: SourceSite }
+  /** `const keep = Math.floor(a / b)` in the site's file, compared with a random draw (`rng() < keep`), becomes `a / b`. */
+  | { kind: 'unfloorKeepRatio'; site: SourceSite }
+  /**
+   * A call `shuffle(rows);` in the site's file whose result is dropped, of a function of the file
+   * named for a shuffle that returns a new array, becomes `rows = shuffle(rows);` (rows a let or var).
+   */
+  | { kind: 'keepShuffledCopy'; site: SourceSite }
+  /**
+   * The model used at the site (`model.evaluate(…)`) was made by `const model = make(…)`; the one
+   * other `make(…)` call, handed to a call or fitted (`train(make(), …)`), becomes `model`.
+   */
+  | { kind: 'trainUsedModel'; site: SourceSite }
+  /** `tf.train.<name>(schedule, …)` at the site, a function given as the rate, becomes `tf.train.<name>(schedule(0), …)`. */
+  | { kind: 'rateAtStart'; site: SourceSite }
+  /** The one `.charCodeAt(…)` call in the site's file less `by` (letters numbered from 1, not from their character codes). */
+  | { kind: 'charCodeOffset'; site: SourceSite; by: number }
   /** fit's targets at fitSite become the name declared where `madeAt` made a tensor (`fit(noisy, noisy)` becomes `fit(noisy, clean)`). */
   | { kind: 'fitTargetsFrom'; fitSite: SourceSite; madeAt: SourceSite }
   /** fit's `validationData: { x: a, y: b }` (any two entries, inputs first) becomes `validationData: [a, b]`. */
@@ -1491,6 +1516,93 @@ function caretToPowerEdits(src: SourceText, p: Extract<FixPlan, { kind: 'caretTo
   return edits.length ? edits : null;
 }
 
+function isNaNTestEdits(src: SourceText, p: Extract<FixPlan, { kind: 'isNaNTest' }>): EditResult {
+  const code = codeOnly(src.text, 0, src.text.length);
+  const edits: TextEdit[] = [];
+  // A name with members or indexes, compared with NaN (NaN equals nothing, itself included).
+  for (const m of code.matchAll(/([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\[[^\]\n]*\])*)\s*(!==?|===?)\s*NaN\b/g)) {
+    const operand = m[1]!.replace(/\s+/g, '');
+    edits.push(src.edit(p.site.file, m.index!, m.index! + m[0].length, `${m[2]![0] === '!' ? '!' : ''}Number.isNaN(${operand})`));
+  }
+  return edits.length ? edits : null;
+}
+
+function unfloorKeepRatioEdits(src: SourceText, p: Extract<FixPlan, { kind: 'unfloorKeepRatio' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const edits: TextEdit[] = [];
+  for (const m of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(Math\s*\.\s*floor\s*\()/g)) {
+    const name = m[1]!;
+    // Compared with a random draw: a probability, which flooring makes 0.
+    const drawn = new RegExp(`(?:random|rng)\\w*\\s*\\([^()]*\\)\\s*<=?\\s*${escapeRe(name)}\\b|\\b${escapeRe(name)}\\s*>=?\\s*[\\w$.]*(?:random|rng)\\w*\\s*\\(`);
+    if (!drawn.test(code)) continue;
+    const open = m.index! + m[0].length - 1;
+    const close = matchClose(t, open);
+    const inner = close > 0 ? t.slice(open + 1, close) : '';
+    if (!/\//.test(inner)) continue;
+    edits.push(src.edit(p.site.file, open - m[2]!.length + 1, close + 1, inner.trim()));
+  }
+  return edits.length === 1 ? edits : null;
+}
+
+function keepShuffledCopyEdits(src: SourceText, p: Extract<FixPlan, { kind: 'keepShuffledCopy' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const edits: TextEdit[] = [];
+  // Functions of the file named for a shuffle whose body copies its argument and returns a value.
+  const copying = new Set<string>();
+  for (const m of code.matchAll(/\bfunction\s+([A-Za-z_$]*(?:shuffle|Shuffle|permute|Permute)[\w$]*)\s*\(([^()]*)\)\s*\{/g)) {
+    const open = m.index! + m[0].length - 1;
+    const body = code.slice(open, matchClose(t, open) + 1);
+    if (/\breturn\s+[^;\s]/.test(body) && /\.\s*slice\s*\(\s*\)|\[\s*\.\.\.|Array\.from\s*\(/.test(body)) copying.add(m[1]!);
+  }
+  for (const name of copying) {
+    // A statement of its own: the returned copy goes nowhere.
+    for (const m of code.matchAll(new RegExp(`(^|[;{}]\\s*|\\n\\s*)(${escapeRe(name)}\\s*\\(\\s*([A-Za-z_$][\\w$]*)\\s*\\)\\s*;)`, 'g'))) {
+      const arg = m[3]!;
+      if (!new RegExp(`\\b(?:let|var)\\s+${escapeRe(arg)}\\b`).test(code)) continue;
+      const at = m.index! + m[1]!.length;
+      edits.push(src.edit(p.site.file, at, at, `${arg} = `));
+    }
+  }
+  return edits.length === 1 ? edits : null;
+}
+
+function trainUsedModelEdits(src: SourceText, p: Extract<FixPlan, { kind: 'trainUsedModel' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\.\s*(?:evaluate|evaluateDataset|predict|predictOnBatch|save)\s*\(/);
+  if (!call) return null;
+  const before = codeOnly(t, Math.max(0, call.open - 200), call.open);
+  const receiver = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*[A-Za-z]+\s*$/.exec(before)?.[1];
+  // The receiver's last declaration before the use (a factory may declare the same name inside).
+  const decls = receiver ? [...codeOnly(t, 0, call.open).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(receiver)}\\s*=(?!=)\\s*`, 'g'))] : [];
+  const last = decls[decls.length - 1];
+  const decl = last ? { init: last.index! + last[0].length } : null;
+  if (!receiver || !decl) return null;
+  const made = /^(?:await\s+)?([A-Za-z_$][\w$]*)\s*\(/.exec(t.slice(decl.init, decl.init + 120));
+  if (!made) return null;
+  const code = codeOnly(t, 0, t.length);
+  const copies = [...code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(made[1]!)}\\s*\\(`, 'g'))].filter((m) => m.index !== decl.init && !/\bfunction\s*\*?\s*$/.test(code.slice(Math.max(0, m.index! - 20), m.index!)));
+  // The one other call: an argument (`train(make(), …)`) or fitted in place (`make().fit(…)`).
+  const handed = copies.filter((m) => {
+    const close = matchClose(t, m.index! + m[0].length - 1);
+    return close > 0 && (/[(,]\s*$/.test(code.slice(Math.max(0, m.index! - 40), m.index!)) || /^\s*\.\s*fit(?:Dataset)?\s*\(/.test(code.slice(close + 1, close + 40)));
+  });
+  if (copies.length !== 1 || handed.length !== 1) return null;
+  const m = handed[0]!;
+  return [src.edit(p.site.file, m.index!, matchClose(t, m.index! + m[0].length - 1) + 1, receiver)];
+}
+
+function charCodeOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'charCodeOffset' }>): EditResult {
+  const code = codeOnly(src.text, 0, src.text.length);
+  const calls = [...code.matchAll(/\.\s*charCodeAt\s*\(/g)];
+  if (calls.length !== 1 || !(p.by > 0)) return null;
+  const open = calls[0]!.index! + calls[0]![0].length - 1;
+  const close = matchClose(src.text, open);
+  if (close < 0) return null;
+  return [src.edit(p.site.file, close + 1, close + 1, ` - ${p.by}`)];
+}
+
 function fitTargetsFromEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fitTargetsFrom' }>): EditResult {
   if (p.madeAt.file !== p.fitSite.file) return null;
   const made = declarationAt(src, p.madeAt);
@@ -1510,6 +1622,16 @@ function validationPairEdits(src: SourceText, p: Extract<FixPlan, { kind: 'valid
   if (entries.length !== 2 || entries.some((e) => !e.value)) return null;
   const [a, b] = entries.map((e) => t.slice(e.value!.start, e.value!.end));
   return [src.edit(p.fitSite.file, prop.value.start, prop.value.end, `[${a}, ${b}]`)];
+}
+
+function rateAtStartEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateAtStart' }>): EditResult {
+  const call = findCall(src, p.site, /\.\s*(?:sgd|momentum|adam|adamax|adagrad|adadelta|rmsprop)\s*\(/);
+  const first = call?.args[0];
+  if (!first) return null;
+  const text = src.text.slice(first.start, first.end);
+  // A named schedule is called; a function written in place is wrapped first.
+  const called = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(text) ? `${text}(0)` : /=>|^function\b/.test(text) ? `(${text})(0)` : null;
+  return called ? [src.edit(p.site.file, first.start, first.end, called)] : null;
 }
 
 function positionalRateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'positionalRate' }>): EditResult {
@@ -3629,6 +3751,14 @@ function planFile(p: FixPlan): string | null {
     case 'softplusBeforeLog':
     case 'subtractRowMax':
     case 'caretToPower':
+    case 'isNaNTest':
+    case 'heNormalDraw':
+    case 'numericSort':
+    case 'unfloorKeepRatio':
+    case 'keepShuffledCopy':
+    case 'trainUsedModel':
+    case 'charCodeOffset':
+    case 'rateAtStart':
       return p.site.file;
     case 'fitTargetsFrom':
     case 'validationPair':
@@ -3861,6 +3991,38 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return subtractRowMaxEdits(src, p);
       case 'caretToPower':
         return caretToPowerEdits(src, p);
+      case 'isNaNTest':
+        return isNaNTestEdits(src, p);
+      case 'charCodeOffset':
+        return charCodeOffsetEdits(src, p);
+      case 'trainUsedModel':
+        return trainUsedModelEdits(src, p);
+      case 'keepShuffledCopy':
+        return keepShuffledCopyEdits(src, p);
+      case 'unfloorKeepRatio':
+        return unfloorKeepRatioEdits(src, p);
+      case 'heNormalDraw': {
+        const call = findCall(src, p.site, /\b(?:randomNormal|truncatedNormal)\s*\(/);
+        const shape = call?.args[0];
+        // Only the shape given: the mean and deviation are the defaults, 0 and 1.
+        if (!call || !shape || call.args.length !== 1) return null;
+        const text = src.text.slice(shape.start, shape.end);
+        let std: string;
+        if (/^[A-Za-z_$][\w$]*$/.test(text)) std = `Math.sqrt(2 / ${text}.slice(0, -1).reduce((a, b) => a * b, 1))`;
+        else {
+          const dims = /^\[\s*(\d+(?:\s*,\s*\d+)+)\s*\]$/.exec(text)?.[1]?.split(',').map(Number);
+          if (!dims) return null;
+          std = literal(Number(Math.sqrt(2 / dims.slice(0, -1).reduce((a, b) => a * b, 1)).toPrecision(3)));
+        }
+        return [src.edit(p.site.file, shape.end, shape.end, `, 0, ${std}`)];
+      }
+      case 'numericSort': {
+        const call = findCall(src, p.site, /\.\s*sort\s*\(/);
+        if (!call || call.args.length !== 0) return null;
+        return [src.edit(p.site.file, call.open + 1, call.close, '(a, b) => a.localeCompare(b, undefined, { numeric: true })')];
+      }
+      case 'rateAtStart':
+        return rateAtStartEdits(src, p);
       case 'fitTargetsFrom':
         return fitTargetsFromEdits(src, p);
       case 'validationPair':

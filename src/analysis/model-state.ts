@@ -1,7 +1,7 @@
 /** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
 import { ModelData, ModelView } from './model';
 import { History, isNum, Ring } from './stats';
-import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, NanMaskedLateEvent, LossDividedByCountEvent, OneSidedClipEvent, ZeroMarginEvent, PowerShrinksEvent, BatchesRelabelledEvent, PenaltySubtractedEvent, UsedBeforeTrainingEvent, LogOfOutputEvent, RawSoftmaxEvent, WeightsClampedEvent, NoisyTargetsEvent, WeightsKeptLiveEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, OutputScaledEvent, WeightsOverwrittenEvent, ClipsUnusedEvent, VariablesBlockedEvent, UntrackedVariablesEvent, TruncatedToIntEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite } from './trace';
+import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, NanMaskedLateEvent, LossDividedByCountEvent, OneSidedClipEvent, ZeroMarginEvent, PowerShrinksEvent, BatchesRelabelledEvent, PenaltySubtractedEvent, UsedBeforeTrainingEvent, LogOfOutputEvent, RawSoftmaxEvent, WeightsClampedEvent, MonitorMissingEvent, UsedUntrainedEvent, SortedAsTextEvent, VariablesInitWideEvent, NoisyTargetsEvent, WeightsKeptLiveEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, OutputScaledEvent, WeightsOverwrittenEvent, ClipsUnusedEvent, VariablesBlockedEvent, UntrackedVariablesEvent, TruncatedToIntEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite } from './trace';
 
 /** One sampled iteration's statistics for one layer, reduced to what detectors need. */
 export interface LayerSample {
@@ -319,6 +319,9 @@ export class ModelState {
   rawSoftmax: RawSoftmaxEvent | null = null;
   /** A custom loop's trained weights clamped to 0 or above after its steps. */
   weightsClamped: WeightsClampedEvent | null = null;
+  monitorMissing: MonitorMissingEvent | null = null;
+  usedUntrained: UsedUntrainedEvent | null = null;
+  variablesInitWide: VariablesInitWideEvent | null = null;
   /** fit given its noisy inputs as targets while a clean copy of them exists. */
   noisyTargets: NoisyTargetsEvent | null = null;
   /** After fit, setWeights restored the weights kept live during training: nothing. */
@@ -341,6 +344,8 @@ export class ModelState {
   oneHotCalls: readonly OneHotEvent[] = [];
   /** Tensors made as int32 from values with fractions, anywhere in the run. */
   truncations: readonly TruncatedToIntEvent[] = [];
+  /** Names with numbers sorted as text anywhere in the script (shared by all runs). */
+  sortedAsText: readonly SortedAsTextEvent[] = [];
 
   onIter(e: IterationEvent): void {
     this.iterations++;

@@ -559,9 +559,10 @@ export const TensorLeakEvent = z.object({
   /**
    * What leaks: every optimizer step (absent), every epoch through fit's callbacks ('epoch': the
    * step counts and sizes below are then per epoch), or once every `everySteps` steps of a custom
-   * loop ('steps': sizes per such period; `steps` counts the rises seen).
+   * loop ('steps': sizes per such period; `steps` counts the rises seen), or between one model's
+   * fit calls ('fit': sizes per call).
    */
-  period: z.enum(['step', 'epoch', 'steps']).optional(),
+  period: z.enum(['step', 'epoch', 'steps', 'fit']).optional(),
   everySteps: z.number().int().min(2).optional(),
   modelId: z.number().int(),
   /** The optimizer step at which the leak was established. */
@@ -777,6 +778,37 @@ export const UntrackedVariablesEvent = z.object({
   site: SourceSite.nullable(),
 });
 export type UntrackedVariablesEvent = z.infer<typeof UntrackedVariablesEvent>;
+
+/**
+ * A custom loop over raw tf.variables whose kernels (rank 2 or more) were drawn far too wide for
+ * their fan-in (`tf.randomNormal(shape)`, whose deviation is 1): read once, at the first step.
+ */
+export const VariablesInitWideEvent = z.object({
+  type: z.literal('variablesInitWide'),
+  modelId: z.number().int(),
+  /** The user's line that made the widest of them. */
+  site: SourceSite.nullable(),
+  /** The kernels, and those drawn wide: deviation × √fan-in of 4 or more (He's is √2). */
+  kernels: z.number().int().min(1),
+  wide: z.array(z.object({ std: z.number(), fanIn: z.number().int().min(1), shape: z.array(z.number().int()).max(8) })).max(8),
+});
+export type VariablesInitWideEvent = z.infer<typeof VariablesInitWideEvent>;
+
+/**
+ * An array of names holding numbers (`img_1.png` … `img_120.png`) sorted with sort() and no
+ * comparator: it compares text, so `img_10` comes before `img_2`, and the order differs from the
+ * numbers'. Sent per such call (the first few of a run).
+ */
+export const SortedAsTextEvent = z.object({
+  type: z.literal('sortedAsText'),
+  site: SourceSite,
+  /** The array's length, and how many of its places differ from the order by number. */
+  count: z.number().int().min(1),
+  moved: z.number().int().min(1),
+  /** The first two names the text order puts before a smaller number (`img_10`, `img_2`). */
+  example: z.tuple([z.string().max(64), z.string().max(64)]),
+});
+export type SortedAsTextEvent = z.infer<typeof SortedAsTextEvent>;
 
 /**
  * A tensor made as int32 (`tf.tensor2d(values, shape, 'int32')`) from values with fractions, which
@@ -1087,6 +1119,23 @@ export const UsedBeforeTrainingEvent = z.object({
 export type UsedBeforeTrainingEvent = z.infer<typeof UsedBeforeTrainingEvent>;
 
 /**
+ * The script used (evaluated, asked to predict, saved) a model that was never trained, while a
+ * model of the same layers made after it was: a fresh copy trained in its place
+ * (`train(buildModel())` after `const model = buildModel()`). Sent once, on the trained model.
+ */
+export const UsedUntrainedEvent = z.object({
+  type: z.literal('usedUntrained'),
+  /** The model that was trained. */
+  modelId: z.number().int(),
+  call: z.string().max(32),
+  /** The user's line of that call. */
+  site: SourceSite.nullable(),
+  /** The trained model's fit call. */
+  fitSite: SourceSite.nullable(),
+});
+export type UsedUntrainedEvent = z.infer<typeof UsedUntrainedEvent>;
+
+/**
  * A step's loss took the log of the model's raw outputs (or a part of them: a column sliced off)
  * while some were at or below 0 (NaN or -Infinity at once), or of a linear layer's outputs, whose
  * values can go below 0 (atOrBelowZero 0). Sent once per model, from its first steps.
@@ -1119,6 +1168,22 @@ export type RawSoftmaxEvent = z.infer<typeof RawSoftmaxEvent>;
  * A custom loop's trained weights clamped to 0 or above after its steps (a write of max(w, 0)):
  * at three of its first steps or more. Sent once per model.
  */
+/**
+ * fit's tf.callbacks.earlyStopping watches a metric its epoch logs do not hold (Keras's
+ * 'val_accuracy' where tfjs logs 'val_acc'): it never stops. Sent once per model, at the first
+ * epoch's end.
+ */
+export const MonitorMissingEvent = z.object({
+  type: z.literal('monitorMissing'),
+  modelId: z.number().int(),
+  monitor: z.string().max(64),
+  /** The epoch's log keys. */
+  logged: z.array(z.string().max(64)).max(32),
+  /** The tf.callbacks.earlyStopping call. */
+  site: SourceSite.nullable(),
+});
+export type MonitorMissingEvent = z.infer<typeof MonitorMissingEvent>;
+
 export const WeightsClampedEvent = z.object({
   type: z.literal('weightsClamped'),
   modelId: z.number().int(),
@@ -1356,6 +1421,10 @@ export const TraceEvent = z.discriminatedUnion('type', [
   LogOfOutputEvent,
   RawSoftmaxEvent,
   WeightsClampedEvent,
+  MonitorMissingEvent,
+  UsedUntrainedEvent,
+  SortedAsTextEvent,
+  VariablesInitWideEvent,
   NoisyTargetsEvent,
   WeightsKeptLiveEvent,
   WeightsKeptEvent,

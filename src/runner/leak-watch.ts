@@ -488,3 +488,81 @@ export class EpochCallbackLeakWatch {
     this.stop();
   }
 }
+
+/**
+ * Tensors left between one model's fit calls: a script that fits an epoch at a time on a freshly
+ * augmented copy of its data (`fit(x.add(noise), …)` in a loop) and never disposes of the copies
+ * grows memory by the same amount per fit call, which no step or epoch watch sees (both end with
+ * fit). The live-tensor count is read at each fit's start; once it rose by the same amount
+ * LEAK_RISES times running, the tensors made between the next fit's end and the one after's start
+ * are recorded with their stacks, and those still alive a fit later are reported by line.
+ */
+export class FitCallLeakWatch {
+  private last: { count: number; bytes: number } | null = null;
+  private readonly rises: { grew: number; bytes: number }[] = [];
+  private phase: { kind: 'counting' } | { kind: 'armed' } | { kind: 'recording'; created: Created[]; stop: () => void } | { kind: 'waiting'; created: Created[]; countAfter: number } | { kind: 'done' } = { kind: 'counting' };
+
+  constructor(
+    private readonly engine: any,
+    private readonly probeFile: string,
+    private readonly send: (event: TensorLeakEvent) => void,
+  ) {}
+
+  /** At the start of each fit call of the model, before it makes anything. */
+  atFitStart(modelId: number, iter: number, fitSite: SourceSite | null, elapsedMs: number): void {
+    const state = this.engine?.state;
+    const count = state?.numTensors;
+    const bytes = state?.numBytes;
+    if (this.phase.kind === 'done' || typeof count !== 'number' || typeof bytes !== 'number') {
+      this.stop();
+      return;
+    }
+    const grew = this.last ? count - this.last.count : 0;
+    const byteGrowth = this.last ? bytes - this.last.bytes : 0;
+    this.last = { count, bytes };
+    const phase = this.phase;
+    if (phase.kind === 'recording') {
+      phase.stop();
+      this.phase = grew > 0 && grew === this.rises[this.rises.length - 1]?.grew ? { kind: 'waiting', created: phase.created, countAfter: count } : { kind: 'counting' };
+      if (this.phase.kind === 'counting') this.rises.length = 0;
+      return;
+    }
+    if (phase.kind === 'waiting') {
+      this.phase = { kind: 'done' };
+      const survivors = alive(phase.created);
+      const rise = this.rises[this.rises.length - 1]!;
+      if (count - phase.countAfter < rise.grew || survivors.length === 0) return;
+      this.send({
+        type: 'tensorLeak',
+        period: 'fit',
+        modelId,
+        iter,
+        steps: this.rises.length + 2,
+        tensorsPerStep: rise.grew,
+        bytesPerStep: Math.max(0, rise.bytes),
+        liveTensors: count,
+        liveBytes: bytes,
+        sites: rankSites([...groupBySite(survivors, this.probeFile).values()]),
+        stepSite: fitSite,
+        elapsedMs,
+      });
+      return;
+    }
+    if (this.rises.length > 0 && grew !== this.rises[this.rises.length - 1]!.grew) this.rises.length = 0;
+    if (grew > 0) this.rises.push({ grew, bytes: byteGrowth });
+    if (this.rises.length > LEAK_RISES) this.rises.shift();
+    this.phase = this.rises.length >= LEAK_RISES ? { kind: 'armed' } : { kind: 'counting' };
+  }
+
+  /** At the end of a fit call: once armed, what the script makes before the next fit is recorded. */
+  atFitEnd(): void {
+    if (this.phase.kind !== 'armed') return;
+    const recording = recordCreations(this.engine, true);
+    this.phase = recording ? { kind: 'recording', created: recording.created, stop: recording.stop } : { kind: 'done' };
+  }
+
+  stop(): void {
+    if (this.phase.kind === 'recording') this.phase.stop();
+    this.phase = { kind: 'done' };
+  }
+}

@@ -46,6 +46,9 @@ import type {
   BatchesRelabelledEvent,
   PenaltySubtractedEvent,
   UsedBeforeTrainingEvent,
+  UsedUntrainedEvent,
+  SortedAsTextEvent,
+  VariablesInitWideEvent,
   RawSoftmaxEvent,
   LogOfOutputEvent,
   WeightsClampedEvent,
@@ -59,6 +62,7 @@ import type {
   BatchesApartEvent,
   BatchAxisEvent,
   StoppedEarlyEvent,
+  MonitorMissingEvent,
   ModelRebuiltEvent,
   GradientsAlteredEvent,
   ColumnTargetsEvent,
@@ -76,7 +80,7 @@ import type {
 import { neighbourAgreement } from '../analysis/stats';
 import { tfjsSupport, untestedTfjsMessage } from '../analysis/tfjs-versions';
 import { captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteFromStack, userSitesFromStack } from './sites';
-import { EpochCallbackLeakWatch, type EpochInfo, TensorLeakWatch } from './leak-watch';
+import { EpochCallbackLeakWatch, type EpochInfo, FitCallLeakWatch, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { openTransport, type Transport } from './transport';
 import { dataOrigin, madeAlike, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
@@ -2268,6 +2272,8 @@ interface TracedModel {
   /** tf.Variable name -> [layer index, weight index]. */
   variableOwners: Map<string, [number, number]>;
   steps: number;
+  /** The last fit (or fitDataset) call that trained it. */
+  fitSite?: SourceSite | null;
   dataSent: boolean;
   /** fitDataset's `.take()` cut was sent. */
   takeSent?: boolean;
@@ -2296,6 +2302,32 @@ const fitsNotBegun = new WeakMap<object, { entry: TracedModel; site: SourceSite 
 const usedBeforeTrainingSent = new WeakSet<object>();
 const USES_BEFORE_TRAINING = ['evaluate', 'evaluateDataset', 'predict', 'predictOnBatch', 'save'];
 
+let usedUntrainedSent = false;
+
+/** The layers' classes and output shapes: models built by one function share it. */
+function layersSignature(model: any): string {
+  return modelLayers(model)
+    .map((l) => `${l.getClassName?.()}:${JSON.stringify(l.outputShape ?? null)}`)
+    .join('|');
+}
+
+/**
+ * A model never trained, used while another of the same layers, made after it, was: the script
+ * trained a fresh copy in its place. tfjs numbers layers and models as it makes them (`id`). The
+ * model a Sequential keeps inside (its `model`) is the Sequential's own, never a twin.
+ */
+function trainedTwinOf(model: any): { id: number; fitSite: SourceSite | null } | null {
+  if (!model || typeof model.id !== 'number' || (traced.get(model)?.steps ?? 0) > 0) return null;
+  let signature: string | null = null;
+  for (const entry of traced.values()) {
+    const other = entry.model;
+    if (!other || other === model || other.model === model || entry.steps === 0 || typeof other.id !== 'number' || other.id < model.id) continue;
+    signature ??= layersSignature(model);
+    if (signature && layersSignature(other) === signature) return { id: entry.id, fitSite: entry.fitSite ?? null };
+  }
+  return null;
+}
+
 function watchUseBeforeTraining(proto: any): void {
   for (const method of USES_BEFORE_TRAINING) {
     if (!Object.prototype.hasOwnProperty.call(proto, method) || typeof proto[method] !== 'function') continue;
@@ -2305,6 +2337,12 @@ function watchUseBeforeTraining(proto: any): void {
       if (waiting && !usedBeforeTrainingSent.has(this)) {
         usedBeforeTrainingSent.add(this);
         safe(() => emit({ type: 'usedBeforeTraining', modelId: waiting.entry.id, call: method, site: captureUserSite(PROBE_FILE), fitSite: waiting.site } satisfies UsedBeforeTrainingEvent), undefined);
+      } else if (!waiting && !usedUntrainedSent) {
+        const twin = safe(() => trainedTwinOf(this), null);
+        if (twin) {
+          usedUntrainedSent = true;
+          safe(() => emit({ type: 'usedUntrained', modelId: twin.id, call: method, site: captureUserSite(PROBE_FILE), fitSite: twin.fitSite } satisfies UsedUntrainedEvent), undefined);
+        }
       }
       return original.apply(this, args);
     };
@@ -2325,6 +2363,7 @@ function registerModel(model: any | null, mode: ModelEvent['mode'], fitSite: Sou
     traced.set(key, entry);
   }
   entry.mode = mode;
+  if (fitSite) entry.fitSite = fitSite;
   entry.layers = model ? modelLayers(model) : [];
   entry.variableOwners.clear();
   entry.layers.forEach((layer, index) => {
@@ -2578,6 +2617,8 @@ function traceFit(
     classWeights: classWeightsText(args?.classWeight),
   });
   const entry = registerModel(model, mode, site, fitConfig);
+  const fitLeaks = fitCallLeakWatch(entry);
+  safe(() => fitLeaks?.atFitStart(entry.id, entry.steps, site, elapsed()), undefined);
   if (model) safe(() => noteStaleTrainable(entry, model), undefined);
   if (model && args?.callbacks != null) safe(() => noteFitStartWeights(entry, model), undefined);
   if (data && !entry.dataSent) {
@@ -2638,15 +2679,21 @@ function traceFit(
         spentWatch.batches = 0;
       }
       emit({ type: 'epoch', modelId: entry.id, epoch, logs: numericLogs(logs ?? {}), elapsedMs: elapsed() });
+      if (!monitorChecked) {
+        monitorChecked = true;
+        safe(() => noteMonitorMissing(entry, args, logs), undefined);
+      }
     },
     onTrainEnd: async () => {
       noteStoppedEarly(entry, args, currentEpoch + 1, model);
       batchWatch?.finish();
       leakWatches.get(entry)?.stop();
+      safe(() => fitLeaks?.atFitEnd(), undefined);
       emit({ type: 'trainEnd', modelId: entry.id, iterations: entry.steps, elapsedMs: elapsed() });
     },
   };
   let currentEpoch = 0;
+  let monitorChecked = false;
   const patchedArgs = { ...(args ?? {}), callbacks: withCallback(args?.callbacks, callback, args?.yieldEvery, before) };
   activeFit = fitState;
   let result: Promise<any>;
@@ -2759,6 +2806,15 @@ const earlyStoppingSites = new WeakMap<object, SourceSite | null>();
 
 function watchEarlyStopping(layers: any): void {
   noteResults(layers.callbacks, 'earlyStopping', (made) => earlyStoppingSites.set(made, captureUserSite(PROBE_FILE)));
+}
+
+/** fit's earlyStopping callback watches a metric the first epoch's logs do not hold. */
+function noteMonitorMissing(entry: TracedModel, args: any, logs: Record<string, unknown> | undefined): void {
+  const list = Array.isArray(args?.callbacks) ? args.callbacks : args?.callbacks ? [args.callbacks] : [];
+  const stopper = list.find((cb: any) => cb && typeof cb === 'object' && (earlyStoppingSites.has(cb) || cb.constructor?.name === 'EarlyStopping'));
+  const monitor = stopper?.monitor;
+  if (typeof monitor !== 'string' || !logs || monitor in logs) return;
+  emit({ type: 'monitorMissing', modelId: entry.id, monitor: monitor.slice(0, 64), logged: Object.keys(logs).slice(0, 32).map((k) => k.slice(0, 64)), site: earlyStoppingSites.get(stopper) ?? null } satisfies MonitorMissingEvent);
 }
 
 /** fit ended before its planned epochs with an early-stopping callback among its callbacks. */
@@ -3063,12 +3119,48 @@ const HEAD_READ_LIMIT = 65_536;
  */
 let sortNotes = 0;
 const SORT_NOTES = 64;
+let textSortNotes = 0;
+const TEXT_SORT_NOTES = 4;
+/** Longer arrays of names are not compared (the comparison sorts a copy). */
+const TEXT_SORT_LIMIT = 100_000;
+const numberAware = new Intl.Collator(undefined, { numeric: true });
+
+/**
+ * A sort() without a comparator that left names holding numbers (`img_1` … `img_120`) in text
+ * order, unlike their numbers': noted with the script's line. Only strings with digits are
+ * compared, on a copy sorted by the original sort.
+ */
+function noteSortedAsText(sorted: unknown[], original: (...args: any[]) => any, wrapped: (...args: any[]) => any): void {
+  if (sorted.length > TEXT_SORT_LIMIT || !sorted.every((v) => typeof v === 'string' && /\d/.test(v))) return;
+  const byNumber = original.call(sorted.slice(), (a: string, b: string) => numberAware.compare(a, b)) as string[];
+  let moved = 0;
+  for (let i = 0; i < sorted.length; i++) if (sorted[i] !== byNumber[i]) moved++;
+  if (moved === 0) return;
+  const site = userSiteFromStack(captureStack(wrapped, 1).stack, PROBE_FILE);
+  if (!site) return;
+  let example: [string, string] = [String(sorted[0]), String(sorted[1])];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    if (numberAware.compare(sorted[i] as string, sorted[i + 1] as string) > 0) {
+      example = [String(sorted[i]).slice(0, 64), String(sorted[i + 1]).slice(0, 64)];
+      break;
+    }
+  }
+  textSortNotes++;
+  emit({ type: 'sortedAsText', site, count: sorted.length, moved, example } satisfies SortedAsTextEvent);
+}
 function watchArraySorts(): void {
   for (const method of ['sort', 'reverse'] as const) {
     const original = Array.prototype[method] as (...args: any[]) => any;
     if ((original as any)[MARK]) continue;
     const wrapped = function (this: any, ...args: any[]) {
       const out = original.apply(this, args);
+      if (method === 'sort' && args[0] === undefined && textSortNotes < TEXT_SORT_NOTES && step === null && activeFit === null && Array.isArray(this) && this.length >= 8 && typeof this[0] === 'string') {
+        try {
+          noteSortedAsText(this, original, wrapped);
+        } catch {
+          /* the call is done all the same */
+        }
+      }
       if (sortNotes < SORT_NOTES && step === null && activeFit === null && Array.isArray(this) && this.length >= 8 && typeof this[0] === 'number') {
         try {
           // Only a call the script's own code makes: tfjs's and the probe's have another caller.
@@ -3603,6 +3695,12 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
   reportTrainingMode(state);
   if (sliceWatchOpen) noteStepSlice(state.entry, state.firstInput);
   if (varList && !entry.model) noteRemadeVariables(entry, varList);
+  if (!entry.model && !initChecked.has(entry)) {
+    initChecked.add(entry);
+    // Without a varList, the variables trained are those the gradients reached.
+    const registered = tfCore?.engine?.()?.registeredVariables ?? {};
+    safe(() => noteVariablesInitWide(entry, varList ?? Object.keys(result?.grads ?? {}).map((name) => registered[name]).filter(Boolean)), undefined);
+  }
   try {
     const d0 = performance.now();
     const pending = afterGradients(state, optimizer ?? appliedBy.get(entry) ?? lastOptimizer, result?.grads ?? {});
@@ -3640,6 +3738,40 @@ function watchVariables(core: any): void {
     variableStacksNoted++;
     variableStacks.set(v, captureStack());
   });
+}
+
+/** Deviation × √fan-in from which a kernel counts as drawn wide (He's is √2, Glorot's at most that). */
+const WIDE_INIT = 4;
+/** Kernels larger than this are not read back. */
+const INIT_READ_LIMIT = 1 << 20;
+const initChecked = new WeakSet<TracedModel>();
+
+/**
+ * Raw variables' kernels (rank 2 or more: [fan-in…, units]) read once at the first step: drawn with
+ * a deviation far above √(2 / fan-in), each layer multiplies the scale it passes on, and ReLUs die
+ * or saturations start pinned. Reported when two or more, and half of all kernels, are so drawn.
+ */
+function noteVariablesInitWide(entry: TracedModel, varList: any[]): void {
+  const kernels = varList.filter((v) => v && v.trainable !== false && Array.isArray(v.shape) && v.shape.length >= 2 && v.size <= INIT_READ_LIMIT && v.dtype === 'float32');
+  if (kernels.length < 2) return;
+  const wide: { std: number; fanIn: number; shape: number[]; v: any }[] = [];
+  for (const v of kernels) {
+    const values = v.dataSync() as Float32Array;
+    let sum = 0;
+    let squares = 0;
+    for (let i = 0; i < values.length; i++) {
+      sum += values[i]!;
+      squares += values[i]! * values[i]!;
+    }
+    const mean = sum / values.length;
+    const std = Math.sqrt(Math.max(0, squares / values.length - mean * mean));
+    const fanIn = (v.shape as number[]).slice(0, -1).reduce((a, b) => a * b, 1);
+    if (std * Math.sqrt(fanIn) >= WIDE_INIT) wide.push({ std, fanIn, shape: [...v.shape].slice(0, 8), v });
+  }
+  if (wide.length < 2 || wide.length * 2 < kernels.length) return;
+  wide.sort((a, b) => b.std * Math.sqrt(b.fanIn) - a.std * Math.sqrt(a.fanIn));
+  const site = userSiteFromStack(variableStacks.get(wide[0]!.v)?.stack, PROBE_FILE);
+  emit({ type: 'variablesInitWide', modelId: entry.id, site, kernels: kernels.length, wide: wide.slice(0, 8).map(({ std, fanIn, shape }) => ({ std, fanIn, shape })) } satisfies VariablesInitWideEvent);
 }
 
 /**
@@ -3782,6 +3914,19 @@ function noteCandidate(frozen: TracedModel, trainer: TracedModel, variables: num
 }
 
 const leakWatches = new WeakMap<TracedModel, TensorLeakWatch>();
+const fitCallLeakWatches = new WeakMap<TracedModel, FitCallLeakWatch>();
+
+/** The model's watch on tensors left between its fit calls (one per model, kept across calls). */
+function fitCallLeakWatch(entry: TracedModel): FitCallLeakWatch | null {
+  const engine = tfCore?.engine?.();
+  if (!engine) return null;
+  let watch = fitCallLeakWatches.get(entry);
+  if (!watch) {
+    watch = new FitCallLeakWatch(engine, PROBE_FILE, (event) => emit(event));
+    fitCallLeakWatches.set(entry, watch);
+  }
+  return watch;
+}
 
 /** Variable writes counted at each model's last leak check. */
 const writesAtLeakCheck = new WeakMap<TracedModel, number>();

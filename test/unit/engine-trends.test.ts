@@ -249,14 +249,14 @@ describe('oscillating and diverging losses', () => {
 });
 
 describe('labels collapsed to one class', () => {
-  it('sparse labels divided by 255: warned before training, confirmed when the loss falls to ~0', () => {
+  it('sparse labels divided by 255: certain before training (the loss cuts them to class 0), and still so when the loss falls to ~0', () => {
     const b = new TraceBuilder()
       .model({ ...classifierModel({}, 'softmax', 10), loss: 'sparseCategoricalCrossentropy' })
       .xRange(0, 1)
       .data('y', { shape: [1000, 1], dtype: 'float32', count: 1000, min: 0, max: 9 / 255, mean: 0.0176, std: 0.011, nanCount: 0, infCount: 0, distinct: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((v) => v / 255), oneHotRows: false }, 12);
     const pre = run([...b.events], undefined, { finish: false });
     assert.equal(pre.findings[0]?.id, 'label-encoding-mismatch:y');
-    assert.equal(pre.findings[0]?.confirmed, false);
+    assert.equal(pre.findings[0]?.confirmed, true);
     decaying(100, 2.3, 0.001, 0.2).forEach((l) => b.step(l, { acc: 1 }));
     const r = run(b.events);
     const f = r.findings[0]!;
@@ -265,6 +265,17 @@ describe('labels collapsed to one class', () => {
     assert.equal(f.rootCause, 'label-encoding');
     assert.equal(f.location?.line, 12);
     assert.match(f.message, /class 0/);
+  });
+
+  it('grades scaled to [0, 1] under a sparse loss: certain, naming the classes the loss cuts them to, fixed by multiplying back', () => {
+    const b = new TraceBuilder()
+      .model({ ...classifierModel({}, 'softmax', 5), loss: 'sparseCategoricalCrossentropy' })
+      .xRange(0, 1)
+      .data('y', { shape: [1500, 1], dtype: 'float32', count: 1500, min: 0, max: 1, mean: 0.5, std: 0.35, nanCount: 0, infCount: 0, distinct: [0, 0.25, 0.5, 0.75, 1], oneHotRows: false }, 12);
+    const f = run([...b.events], undefined, { finish: false }).findings[0]!;
+    assert.equal(f.id, 'label-encoding-mismatch:y');
+    assert.equal(f.confirmed, true);
+    assert.match(f.message, /0, 0\.25, 0\.5, 0\.75 and 1 become classes 0 and 1/);
   });
 });
 

@@ -429,6 +429,26 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
     );
   }
 
+  // The squared log error, mean((log(pred + 1) - log(target + 1))²), clips both below at a tiny
+  // epsilon: every target below 0 counts as 0, so standardized targets lose their lower half.
+  if (t && /^(?:meansquaredlogarithmicerror|msle)$/i.test(lossName.replace(/[^a-z]/gi, '')) && isNum(ys?.min) && ys!.min < 0) {
+    const madeAt = run.data.y.get(o.slot)?.origin?.site;
+    out.push(
+      labelEncoding('targets', {
+        message: `${lossName} compares log(1 + value), and clips values below 0 to 0 first, but the targets go down to ${fmt(ys!.min)}${isNum(ys!.mean) && Math.abs(ys!.mean) < 0.1 ? ' (standardized: about half are below 0)' : ''}: every target below 0 reads as 0, so the model cannot tell them apart and learns nothing about them. Give the loss the positive values themselves, or use meanSquaredError on standardized targets.`,
+        evidence: [`targets from ${fmt(ys!.min)} to ${fmt(ys!.max)}`, `loss is ${lossName}`],
+        relevance: 'squared log error on targets below 0',
+        fixes: [
+          ...(madeAt ? [{ title: 'Train on the values themselves (not standardized)', plan: { kind: 'unstandardizeAtMake' as const, site: madeAt } }] : []),
+          lossFix(view, o.slot, 'meanSquaredError', 'Use the meanSquaredError loss'),
+        ],
+        confirmBy: set(...HARM),
+        strength: 0.95,
+        certain: true,
+      }),
+    );
+  }
+
   // The Poisson loss, mean(pred - target · log(pred)), takes counts: targets at or above 0 (below 0
   // it has no lower bound) and positive predictions (a linear output gives the log a negative).
   if (t && /^poisson$/i.test(lossName.replace(/[^a-z]/gi, '')) && isNum(ys?.min)) {
@@ -480,13 +500,15 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
       const collapse = ys!.max < 1 && ys!.min >= 0;
       out.push(
         labelEncoding('targets', {
-          message: `${lossName} expects integer class indices, but the targets take non-integer values from ${fmt(ys!.min)} to ${fmt(ys!.max)}${collapse ? '; truncated, every label becomes class 0' : ''}.`,
+          message: `${lossName} expects integer class indices, but the targets take non-integer values from ${fmt(ys!.min)} to ${fmt(ys!.max)}${collapse ? '; truncated, every label becomes class 0' : ys!.distinct && ys!.distinct.length <= 12 ? `: the loss cuts each to an integer, so ${spokenList(ys!.distinct.map(fmt))} become classes ${spokenList([...new Set(ys!.distinct.map((v) => String(Math.floor(v))))])}` : ''}. Class labels scaled like regression targets look like this.`,
           evidence: [`targets from ${fmt(ys!.min)} to ${fmt(ys!.max)}, not integers`, `loss is ${lossName}`],
           relevance: 'output compared with non-integer class labels',
           fixes: integerScaleFix(ys!, ySite),
           confirmBy: set(...HARM, ...NUMERIC),
           strength: 0.9,
           trivialFit: collapse,
+          // The loss casts each target to an integer class: a fraction is never the class meant.
+          certain: true,
         }),
       );
     } else if (loss.kind === 'sparse' && t.integer && isNum(ys?.max) && units !== null && units > 1 && ys!.max >= units) {
@@ -684,6 +706,7 @@ function learningRateCheck(view: ModelView, run: ModelState): Hypothesis[] {
   const band = optimizerBand(opt);
   const lr = opt?.learningRate;
   if (!band || !isNum(lr)) return [];
+  if (lr < 0) return [negativeLearningRate(view, run, band.name, lr)];
   const high = lr >= band.high;
   const low = lr < band.low;
   if (!high && !low) return [];
@@ -717,6 +740,32 @@ function learningRateCheck(view: ModelView, run: ModelState): Hypothesis[] {
       ...(high ? { overshoot: true } : {}),
     },
   ];
+}
+
+/**
+ * A negative learning rate: every update steps up the gradient, so the loss climbs. Certain from
+ * the optimizer. Often `10 ^ -3` written for 10⁻³ (`^` is XOR in JavaScript: -9).
+ */
+function negativeLearningRate(view: ModelView, run: ModelState, name: string, lr: number): Hypothesis {
+  const fix = learningRateFix(view, run, 1);
+  return {
+    id: 'learning-rate-out-of-range:optimizer',
+    symptom: 'learning-rate-out-of-range',
+    rootCause: 'learning-rate',
+    layer: null,
+    location: view.optimizerSite,
+    related: [],
+    message: `Learning rate ${fmt(lr)} is negative: ${name} steps up the gradient, so every update raises the loss. A rate written \`10 ^ -3\` is ${10 ^ -3} in JavaScript (\`^\` is XOR): write \`1e-3\` or \`10 ** -3\`.`,
+    evidence: [`${name} learning rate ${fmt(lr)}`],
+    relevance: new Map(),
+    fixes: fix ? [fix] : [],
+    atFix: true,
+    confirmBy: set(...HARM),
+    strength: 0.95,
+    weak: false,
+    certain: true,
+    keepWhenLearning: true,
+  };
 }
 
 /** Label smoothing this large leaves the true class little or no more weight than the others. */
@@ -1062,6 +1111,37 @@ function usedBeforeTraining(run: ModelState): Hypothesis[] {
       evidence: [`${e.call} was called after fit started and before its first callback`],
       relevance: new Map(),
       fixes: [{ title: 'Wait for training to finish: await fit', plan: { kind: 'awaitCall', site: e.fitSite } }],
+      confirmBy: set(...HARM),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    },
+  ];
+}
+
+/**
+ * The script used a model that was never trained while a twin made after it (the same layers) was:
+ * `const model = buildModel()` and then `train(buildModel(), …)`. Its results are those of random
+ * weights. Certain; fixed by training the model that is used.
+ */
+function usedUntrained(run: ModelState): Hypothesis[] {
+  const e = run.usedUntrained;
+  if (!e?.site) return [];
+  const used = e.call === 'save' ? 'saved' : e.call.startsWith('evaluate') ? 'evaluated' : 'asked to predict';
+  return [
+    {
+      id: 'used-untrained',
+      symptom: 'used-untrained',
+      rootCause: 'training-length',
+      layer: null,
+      location: e.site,
+      related: e.fitSite ? [{ site: e.fitSite, message: 'a copy of the same layers is trained here' }] : [],
+      message: `The model ${used} on line ${e.site.line} was never trained: another model of the same layers, made after it, was trained instead (a fresh copy built where the model was meant, as in train(buildModel()) after const model = buildModel()). Its results are those of random weights, however well training went. Train the model that is used.`,
+      evidence: [`${e.call} on a model that never trained`, 'a model of the same layers, made after it, trained'],
+      relevance: new Map(),
+      fixes: [{ title: 'Train the model that is used', plan: { kind: 'trainUsedModel', site: e.site } }],
+      atFix: true,
       confirmBy: set(...HARM),
       strength: 1,
       weak: false,
@@ -2009,6 +2089,36 @@ function initScaleHypothesis(view: ModelView, best: Scaled[], total: number, way
   };
 }
 
+/**
+ * A custom loop's raw kernels drawn far too wide for their fan-in (`tf.variable(tf.randomNormal(shape))`:
+ * the op's deviation is 1, where √(2 / fan-in) keeps the scale from layer to layer). Each layer
+ * multiplies what it passes on, so ReLUs die or saturate from the first step. A stall or blow-up
+ * confirms it; the fix draws with He's deviation where the variables are made.
+ */
+function variablesInitWide(run: ModelState): Hypothesis[] {
+  const e = run.variablesInitWide;
+  if (!e?.site) return [];
+  const w = e.wide[0]!;
+  return [
+    {
+      id: 'weight-initialization:variables',
+      symptom: 'exploding-gradient',
+      rootCause: 'weight-initialization',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `${e.wide.length} of the ${e.kernels} weight matrices trained are drawn far too wide for their inputs: the widest has a deviation of ${fmt(w.std)} on ${w.fanIn} inputs (shape [${w.shape.join(', ')}]), where √(2 / fan-in) is ${fmt(Math.sqrt(2 / w.fanIn))}. Each layer then multiplies the scale of what it passes on by about ${fmt(w.std * Math.sqrt(w.fanIn / 2))}, so activations and gradients start far too large: ReLUs die, saturating units pin. tf.randomNormal(shape) draws with a deviation of 1; draw kernels with √(2 / fan-in) (He).`,
+      evidence: e.wide.slice(0, 4).map((x) => `[${x.shape.join(', ')}]: deviation ${fmt(x.std)} on ${x.fanIn} inputs`),
+      relevance: new Map(),
+      fixes: [{ title: 'Draw the kernels with deviation √(2 / fan-in) (He)', plan: { kind: 'heNormalDraw', site: e.site } }],
+      atFix: true,
+      confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient'),
+      strength: 0.85,
+      weak: false,
+    },
+  ];
+}
+
 /** Where a multi-axis index sits, in words: "row 123, column 2". */
 function positionText(index: readonly number[]): string {
   const [row, ...rest] = index;
@@ -2098,6 +2208,8 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         });
         continue;
       }
+      // Missing values dropped with `v !== NaN`, which keeps every row (NaN equals nothing).
+      const nanTest: PlannedFix | null = s.nanCount > 0 && fitSite ? { title: 'Test for NaN with Number.isNaN (NaN !== NaN is always true)', plan: { kind: 'isNaNTest', site: fitSite } } : null;
       // NaN targets meant as missing, masked in the loss after the error is computed on them.
       const late = run.nanMaskedLate;
       if (role === 'y' && s.infCount === 0 && late?.site) {
@@ -2130,13 +2242,13 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         message: `The training ${what} contain ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''}: the first batch that holds one turns the weights into NaN. ${headerOnly ? 'Only the first row holds them, in every column: a header line parsed as numbers looks like this. ' : ''}${entered?.kernel === 'tensor' ? `They were already in the array the tensor was made from on line ${entered.site.line} (undefined becomes NaN: a field read past the end of its row, or by a closure that kept a loop's last index).` : 'Drop or fill those rows before training.'}`,
         evidence: [`${kinds} in the training ${what}${where ? `, ${where}` : ''}`],
         relevance: new Map(),
-        fixes: [holes, ...transformed, ...parsed, closure, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null),
+        fixes: [nanTest, holes, ...transformed, ...parsed, closure, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null),
         confirmBy: NON_FINITE_DATA_HARM,
         strength: 1,
         weak: false,
         explainsAllHarm: true,
         // Shown on the parse, the loop or the log when a fix applies there.
-        ...(holes || closure || atParse || written.length || parsed.length || transformed.length ? { atFix: true } : {}),
+        ...(nanTest || holes || closure || atParse || written.length || parsed.length || transformed.length ? { atFix: true } : {}),
       });
     }
   }
@@ -3458,11 +3570,13 @@ function oneClassTargets(view: ModelView, run: ModelState): Hypothesis[] {
       location: ySite,
       data: { role: 'y', fitSite: ySite },
       related: [],
-      message: `Every one of the ${rows} training targets is class ${fmt(only)}: the model can only learn to answer ${fmt(only)}, whatever its input, and its training loss and accuracy look perfect while it learns nothing. ${binary ? 'Either the labels lost their classes where they were made (a comparison that is never true: a field split from text is a string, and "1" === 1 is false; or the wrong column), or the data holds one class only: there is nothing to tell apart.' : 'The labels lost their classes where they were made: an argMax or sum along the wrong axis, the wrong column, or a label column scaled with the values (divided by 255 and rounded to 0).'}`,
+      message: `Every one of the ${rows} training targets is class ${fmt(only)}: the model can only learn to answer ${fmt(only)}, whatever its input, and its training loss and accuracy look perfect while it learns nothing. ${binary ? 'Either the labels lost their classes where they were made (a comparison that is never true: a field split from text is a string, and "1" === 1 is false; or the wrong column), or the data holds one class only (a balancing step that keeps the other class with a probability rounded down to 0, say): there is nothing to tell apart.' : 'The labels lost their classes where they were made: an argMax or sum along the wrong axis, the wrong column, or a label column scaled with the values (divided by 255 and rounded to 0).'}`,
       evidence: [`all ${rows} targets are class ${fmt(only)}`],
       relevance: new Map(),
       fixes: e.origin?.site
         ? [
+            // Rows of the other class kept with a probability floored to 0 (a balancing ratio).
+            { title: 'Keep the sampling ratio a fraction: Math.floor makes it 0', plan: { kind: 'unfloorKeepRatio' as const, site: e.origin.site } },
             ...(binary ? [{ title: 'Compare the label as a number', plan: { kind: 'numberCompare' as const, site: e.origin.site } }] : []),
             { title: "Scale the values only, not the label's column", plan: { kind: 'unscaleLabelColumn' as const, site: e.origin.site } },
           ]
@@ -3516,10 +3630,14 @@ function classesNeverTrained(view: ModelView, run: ModelState): Hypothesis[] {
       location: ySite,
       data: { role: 'y', fitSite: ySite },
       related: [],
-      message: `No training row is of ${named}, though ${o.layer.info.name} has a unit for ${missing.length === 1 ? 'it' : 'each'} (${rows} rows, ${units} classes): the model is never taught ${missing.length === 1 ? 'that class' : 'those classes'} and will never predict ${missing.length === 1 ? 'it' : 'them'}, while its training accuracy looks fine.${zero ? ' A cleaning step that tests a label for truthiness (`rows.filter((r) => r.label)`, `if (!label) continue`) drops every row of class 0 as well as the missing ones: 0 is falsy in JavaScript.' : ' A filter or split by class can leave a class out.'}${fromOne ? ' If the labels count from 1 by design, unit 0 is never used: subtract 1 from the labels and make the output one unit narrower.' : ''}`,
+      message: `No training row is of ${named}, though ${o.layer.info.name} has a unit for ${missing.length === 1 ? 'it' : 'each'} (${rows} rows, ${units} classes): the model is never taught ${missing.length === 1 ? 'that class' : 'those classes'} and will never predict ${missing.length === 1 ? 'it' : 'them'}, while its training accuracy looks fine.${zero ? ' A cleaning step that tests a label for truthiness (`rows.filter((r) => r.label)`, `if (!label) continue`) drops every row of class 0 as well as the missing ones: 0 is falsy in JavaScript.' : ' A filter by class can leave a class out, and so can a split of rows still in the order they were recorded, one class after another (a shuffle that returns a new array, its result dropped).'}${fromOne ? ' If the labels count from 1 by design, unit 0 is never used: subtract 1 from the labels and make the output one unit narrower.' : ''}`,
       evidence: [`the ${rows} training targets hold ${units - missing.length} of ${units} classes`, `none of ${named}`],
       relevance: new Map(),
-      fixes: zero && e.origin?.site ? [{ title: 'Keep rows of class 0: test for a missing label, not a falsy one', plan: { kind: 'keepZeroLabels', site: e.origin.site } }] : [],
+      fixes: [
+        ...(zero && e.origin?.site ? [{ title: 'Keep rows of class 0: test for a missing label, not a falsy one', plan: { kind: 'keepZeroLabels' as const, site: e.origin.site } }] : []),
+        // Rows kept in their recorded order (one block per class) by a shuffle whose copy is dropped, then split.
+        ...(ySite ? [{ title: 'Keep the shuffled rows: the shuffle returns a new array', plan: { kind: 'keepShuffledCopy' as const, site: ySite } }] : []),
+      ],
       atFix: true,
       confirmBy: set('overfitting', 'validation-classes-unseen'),
       strength: 0.9,
@@ -3773,10 +3891,15 @@ function oneHotInputsPastDepth(view: ModelView, run: ModelState): Hypothesis[] {
   const what = past
     ? `are ${call.depth} or more, up to ${fmt(call.max!)}: each becomes a row of all 0s, so the model never sees those tokens. The depth must exceed every id: ${depth} here.`
     : `are negative, down to ${fmt(call.min!)}: each becomes a row of all 0s, so the model never sees those tokens. JavaScript's % keeps the sign of what it divides, so a hash that can be negative, taken % ${call.depth}, gives negative ids; ((h % n) + n) % n is always in [0, n).`;
+  // Character codes ('a' is 97) one-hot encoded as letters: the codes less the first letter's fit the depth.
+  const shift = past && past.max! <= 0x7f ? past.max! - call.depth + 1 : 0;
   const fixes: PlannedFix[] = !call.site
     ? []
     : past
-      ? [{ title: `Size the one-hot depth for every id (${depth})`, plan: { kind: 'declaredArgument', site: call.site, callee: 'oneHot', index: 1, to: String(depth) } }]
+      ? [
+          ...(shift > 0 ? [{ title: `Number the characters from 1: their code less ${shift}`, plan: { kind: 'charCodeOffset' as const, site: call.site, by: shift } }] : []),
+          { title: `Size the one-hot depth for every id (${depth})`, plan: { kind: 'declaredArgument', site: call.site, callee: 'oneHot', index: 1, to: String(depth) } },
+        ]
       : [{ title: 'Reduce the ids to [0, depth) whatever their sign', plan: { kind: 'positiveModulo', site: call.site, callee: 'oneHot', index: 1 } }];
   return [
     {
@@ -3786,7 +3909,7 @@ function oneHotInputsPastDepth(view: ModelView, run: ModelState): Hypothesis[] {
       layer: null,
       location: call.site ?? x.site ?? view.event.fitSite,
       related: x.site ? [{ site: x.site, message: 'the one-hot inputs are trained on here' }] : [],
-      message: `${call.outOfRange} of the ${call.count} ids given to tf.oneHot(…, ${call.depth}) (${pct(call.outOfRange / call.count)}) ${what}`,
+      message: `${call.outOfRange} of the ${call.count} ids given to tf.oneHot(…, ${call.depth}) (${pct(call.outOfRange / call.count)}) ${what}${shift > 0 ? ` Ids up to ${fmt(call.max!)} look like character codes ('a' is 97): less ${shift}, they fit the depth.` : ''}`,
       evidence: [`tf.oneHot(…, ${call.depth}) got ids from ${fmt(call.min ?? 0)} to ${fmt(call.max ?? 0)}`, `the inputs' last dimension is ${width}`],
       relevance: new Map(view.firstLayers().map((l) => [l.pos, { score: 0.6, evidence: 'sees rows of all 0s for the lost ids' }])),
       fixes,
@@ -4061,6 +4184,8 @@ function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
       },
     ];
   }
+  // Names with numbers sorted as text (img_10 before img_2) while the labels go by number.
+  const textSort = run.sortedAsText[0];
   return [
     {
       id: 'targets-unrelated:y',
@@ -4069,7 +4194,14 @@ function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
       location: ySite,
       data: { role: 'y', fitSite: ySite },
       ...common,
-      message: `The targets do not depend on the inputs: ${evidence}. Inputs that are alike should mostly have alike targets; these are paired at random, so the model can only memorize them. Labels computed from the wrong row or column (an index off by one), or inputs and targets ordered apart, do this; check how the targets are built.`,
+      message: `The targets do not depend on the inputs: ${evidence}. Inputs that are alike should mostly have alike targets; these are paired at random, so the model can only memorize them. Labels computed from the wrong row or column (an index off by one), or inputs and targets ordered apart, do this; check how the targets are built.${textSort ? ` Line ${textSort.site.line} sorts ${textSort.count} names holding numbers as text, so '${textSort.example[0]}' comes before '${textSort.example[1]}' (${textSort.moved} of them out of their numbers' order): data read in that order no longer lines up with labels kept by number.` : ''}`,
+      ...(textSort
+        ? {
+            fixes: [{ title: 'Sort the names by their numbers (numeric: true)', plan: { kind: 'numericSort' as const, site: textSort.site } }],
+            related: [{ site: ySite ?? textSort.site, message: 'the targets, in the order of their numbers' }],
+            atFix: true,
+          }
+        : {}),
     },
   ];
 }
@@ -4498,7 +4630,19 @@ function gradientsShrunk(run: ModelState): Hypothesis[] {
   const largest = Math.max(...e.ratios);
   // A division of each gradient (by a batch size, when the loss was already a mean): applied as computed, without it.
   const divided = !clip && e.madeBy?.kernel === 'RealDiv' ? e.madeBy : null;
-  const how = clip ? `clips every gradient value to [${clip.bounds![0]}, ${clip.bounds![1]}]` : divided ? 'divides every gradient (already a mean over the batch, when the loss is one)' : `scales the gradients down`;
+  // A multiplication by the learning rate (a hand-written SGD's step) before an optimizer that applies it again.
+  const multiplied = !clip && (e.madeBy?.kernel === 'Multiply' || e.madeBy?.kernel === 'Mul') ? e.madeBy : null;
+  const lr = run.lastLearningRate ?? run.view?.event.optimizer?.learningRate ?? null;
+  const byRate = multiplied && isNum(lr) && lr > 0 && e.ratios.every((r) => Math.abs(r - lr) <= 0.05 * lr);
+  const how = clip
+    ? `clips every gradient value to [${clip.bounds![0]}, ${clip.bounds![1]}]`
+    : divided
+      ? 'divides every gradient (already a mean over the batch, when the loss is one)'
+      : byRate
+        ? `multiplies every gradient by the learning rate (${fmt(lr)})`
+        : multiplied
+          ? 'multiplies every gradient by a small factor'
+          : `scales the gradients down`;
   return [
     {
       id: 'gradients-shrunk',
@@ -4506,14 +4650,16 @@ function gradientsShrunk(run: ModelState): Hypothesis[] {
       rootCause: 'optimizer',
       layer: null,
       ...alteredAt(e),
-      message: `The training loop ${how} before applyGradients: the gradients applied are ${ratioText(largest)} of those computed or less in every step measured, so each update is that much smaller than the learning rate intends. ${clip ? 'Clip only the spikes (±1), or clip by the global norm.' : 'Apply the gradients as computed.'}`,
+      message: `The training loop ${how} before applyGradients: the gradients applied are ${ratioText(largest)} of those computed or less in every step measured, so each update is that much smaller than the learning rate intends. ${clip ? 'Clip only the spikes (±1), or clip by the global norm.' : byRate ? 'The optimizer multiplies by its learning rate itself, so each step is scaled by the rate twice: apply the gradients as computed.' : 'Apply the gradients as computed.'}`,
       evidence: [`applied/computed gradient norm at the steps measured: ${e.ratios.map(ratioText).join(', ')}`],
       relevance: new Map(),
       fixes: clip
         ? [{ title: 'Clip the gradients at ±1', plan: { kind: 'clipBounds', site: clip.site, to: 1 } }]
         : divided
           ? [{ title: 'Apply the gradients as computed: drop the division', plan: { kind: 'unwrapCall', site: divided.site, op: 'div', arity: 2 } }]
-          : [],
+          : multiplied
+            ? [{ title: `Apply the gradients as computed: the optimizer ${byRate ? 'applies the learning rate itself' : 'scales them by its learning rate'}`, plan: { kind: 'unwrapCall', site: multiplied.site, op: 'mul', arity: 2 } }]
+            : [],
       confirmBy: set(...HARM),
       strength: 1,
       weak: false,
@@ -5251,6 +5397,47 @@ function validationIgnored(view: ModelView): Hypothesis[] {
   ];
 }
 
+/** The logged metric meant by a Keras name: `val_accuracy` is tfjs's `val_acc`. */
+function loggedNameFor(monitor: string, logged: readonly string[]): string | null {
+  const val = monitor.startsWith('val_');
+  const bare = (k: string) => (k.startsWith('val_') ? k.slice(4) : k);
+  const alias: Record<string, string> = { accuracy: 'acc', acc: 'accuracy', binary_accuracy: 'acc', categorical_accuracy: 'acc', mean_squared_error: 'mse', mean_absolute_error: 'mae' };
+  const want = bare(monitor).toLowerCase();
+  const same = logged.filter((k) => k.startsWith('val_') === val);
+  return same.find((k) => bare(k) === alias[want]) ?? same.find((k) => bare(k).toLowerCase() === want) ?? same.find((k) => want.startsWith(bare(k)) || bare(k).startsWith(want)) ?? null;
+}
+
+/**
+ * tf.callbacks.earlyStopping given a metric name fit never logs (Keras's `val_accuracy`, tfjs's
+ * `val_acc`): tfjs warns once an epoch and never stops, so training runs all its epochs. Certain
+ * from the first epoch's logs; fixed with the name that is logged.
+ */
+function monitorMissing(run: ModelState): Hypothesis[] {
+  const e = run.monitorMissing;
+  if (!e) return [];
+  const name = loggedNameFor(e.monitor, e.logged);
+  const validation = e.monitor.startsWith('val_') && !e.logged.some((k) => k.startsWith('val_'));
+  return [
+    {
+      id: 'monitor-missing:earlyStopping',
+      symptom: 'monitor-missing',
+      rootCause: 'training-length',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `Early stopping watches '${e.monitor}', which fit never logs (it logs ${spokenList(e.logged.map((k) => `'${k}'`))}${validation ? ': no validation data is given, so no val_ metric exists' : ''}). tfjs only warns each epoch, never stops, and training runs all its epochs.${name ? ` tfjs names it '${name}'.` : ''}`,
+      evidence: [`'${e.monitor}' is not among the epoch's logs`],
+      relevance: new Map(),
+      fixes: name && e.site ? [{ title: `Watch '${name}', the name fit logs`, plan: { kind: 'callOption', site: e.site, callee: 'earlyStopping', key: 'monitor', to: `'${name}'` } }] : [],
+      confirmBy: set(...HARM, 'overfitting'),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    },
+  ];
+}
+
 /**
  * An optimizer made with a config object (`tf.train.adam({ learningRate: 0.001 })`, a Keras or
  * PyTorch habit) where tfjs takes the learning rate first: the object becomes the rate, and every
@@ -5268,10 +5455,16 @@ function optimizerGivenObject(view: ModelView): Hypothesis[] {
       layer: null,
       location: opt.site,
       related: [],
-      message: `The ${opt.className} optimizer's learning rate is ${opt.rateGiven === 'object' ? 'an object' : `a ${opt.rateGiven}`}, not a number: tfjs's optimizer functions take their settings as positional arguments, learning rate first (tf.train.${name}(0.001)), not as a config object. Every update computed with it is NaN, so the first step turns every weight into NaN.`,
+      message:
+        opt.rateGiven === 'function'
+          ? `The ${opt.className} optimizer's learning rate is a function (a schedule): tfjs's optimizers take a number and never call it, so every update computed with it is NaN and the first step turns every weight into NaN. Start at the schedule's first rate, and set the later ones with optimizer.setLearningRate in a callback.`
+          : `The ${opt.className} optimizer's learning rate is ${opt.rateGiven === 'object' ? 'an object' : `a ${opt.rateGiven}`}, not a number: tfjs's optimizer functions take their settings as positional arguments, learning rate first (tf.train.${name}(0.001)), not as a config object. Every update computed with it is NaN, so the first step turns every weight into NaN.`,
       evidence: [`learning rate given as ${opt.rateGiven === 'object' ? 'an object' : `a ${opt.rateGiven}`}`],
       relevance: new Map(),
-      fixes: [{ title: 'Pass the learning rate itself', plan: { kind: 'positionalRate', site: opt.site } }],
+      fixes:
+        opt.rateGiven === 'function'
+          ? [{ title: "Start at the schedule's first rate (its value at step 0)", plan: { kind: 'rateAtStart', site: opt.site } }]
+          : [{ title: 'Pass the learning rate itself', plan: { kind: 'positionalRate', site: opt.site } }],
       confirmBy: set(...HARM, ...NUMERIC),
       strength: 1,
       weak: false,
@@ -5409,6 +5602,8 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...batchesRelabelled(view, run));
   out.push(...penaltySubtracted(run));
   out.push(...usedBeforeTraining(run));
+  out.push(...usedUntrained(run));
+  out.push(...variablesInitWide(run));
   out.push(...logOfSignedOutput(run));
   out.push(...softmaxUnshifted(run));
   out.push(...classesNeverTrained(view, run));
@@ -5417,6 +5612,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...weightsClamped(run));
   out.push(...targetsNoisyInputs(run));
   out.push(...validationIgnored(view));
+  out.push(...monitorMissing(run));
   out.push(...weightsKeptLive(run));
   out.push(...targetsZeroFilled(view, run));
   out.push(...gradientsSummed(run));

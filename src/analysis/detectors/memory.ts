@@ -38,31 +38,34 @@ export function tensorLeak(e: TraceEventOf<'tensorLeak'>, run: ModelState): Obse
         ? ` ${one ? 'The one' : 'Those'} made on line ${lines[0]} ${one ? 'is' : 'are'} never freed.`
         : ` Those made on lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]} are never freed.`;
   const epochs = e.period === 'epoch';
+  const fits = e.period === 'fit';
   const every = e.period === 'steps' && e.everySteps ? e.everySteps : null;
-  const unit = epochs ? 'epoch' : every ? `${every} steps` : 'step';
-  const cadence = every ? `once every ${every} steps` : `at every ${unit}`;
-  const perThousand = e.bytesPerStep * (epochs ? 100 : 1000 / (every ?? 1));
+  const unit = epochs ? 'epoch' : fits ? 'fit call' : every ? `${every} steps` : 'step';
+  const cadence = every ? `once every ${every} steps` : fits ? 'between each of its fit calls and the next' : `at every ${unit}`;
+  const perThousand = e.bytesPerStep * (epochs || fits ? 100 : 1000 / (every ?? 1));
   const message =
     `Training leaks ${plural(perStep, 'tensor')} (${bytesText(e.bytesPerStep)}) ${cadence}${epochs ? " in fit's epoch callbacks" : ''}, so memory grows until the process runs out.${where} ` +
     `tfjs frees a tensor only on dispose() or at the end of the tf.tidy() that made it.`;
   const evidence = [
-    epochs
+    fits
+      ? `live tensors rose by ${perStep} from each fit call to the next, ${e.steps} times running; ${e.liveTensors} tensors (${bytesText(e.liveBytes)}) were live at step ${e.iter}`
+      : epochs
       ? `tensors made by the epoch callbacks of each of ${e.steps} epochs running were still alive an epoch later (${plural(perStep, 'tensor')} per epoch); ${e.liveTensors} tensors (${bytesText(e.liveBytes)}) were live at step ${e.iter}`
       : every
         ? `live tensors rose by ${perStep} once every ${every} steps, ${e.steps} times running, and stayed level between; ${e.liveTensors} tensors (${bytesText(e.liveBytes)}) were live at step ${e.iter}`
         : `live tensors grew at each of the last ${e.steps} steps (${plural(perStep, 'tensor')} per step); ${e.liveTensors} tensors (${bytesText(e.liveBytes)}) were live at step ${e.iter}`,
-    ...(perThousand >= 1024 ? [`at this rate ${epochs ? '100 more epochs hold' : '1000 more steps hold'} ${bytesText(perThousand)} more`] : []),
+    ...(perThousand >= 1024 ? [`at this rate ${epochs ? '100 more epochs hold' : fits ? '100 more fit calls hold' : '1000 more steps hold'} ${bytesText(perThousand)} more`] : []),
     ...located.map((s) => `line ${s.site.line}: ${plural(s.tensors, 'tensor')} per ${unit} (${s.dtype} ${shapeText(s.shape)}${s.tensors > 1 ? ' and others' : ''}) outlived ${every ? `the next ${every} steps` : `the ${unit} that made ${s.tensors === 1 ? 'it' : 'them'}`}`),
   ];
   const related = located.slice(1).map((s) => ({ site: s.site, message: `${plural(s.tensors, 'tensor')} made here ${cadence} ${s.tensors === 1 ? 'is' : 'are'} never freed` }));
   if (e.stepSite && !located.some((s) => s.site.line === e.stepSite!.line && s.site.file === e.stepSite!.file)) related.push({ site: e.stepSite, message: epochs ? 'the fit call' : 'the training step' });
   const sameFile = main ? located.filter((s) => s.site.file === main.site.file) : [];
   const fixes: PlannedFix[] = sameFile.length
-    ? [{ title: `Free the leaked tensors at the end of each ${epochs ? 'callback' : every ? 'block that makes them' : 'step'}`, plan: { kind: 'disposeTensors', sites: sameFile.map((s) => ({ site: s.site, tensors: s.tensors })) } }]
+    ? [{ title: `Free the leaked tensors at the end of each ${epochs ? 'callback' : fits ? 'pass of the loop that makes them' : every ? 'block that makes them' : 'step'}`, plan: { kind: 'disposeTensors', sites: sameFile.map((s) => ({ site: s.site, tensors: s.tensors })) } }]
     : [];
   return {
     symptom: 'tensor-leak',
-    about: epochs ? 'callbacks' : every ? 'periodic' : 'memory',
+    about: epochs ? 'callbacks' : every || fits ? 'periodic' : 'memory',
     harm: true,
     scriptOnly: true,
     priority: 0.3,
