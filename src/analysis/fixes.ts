@@ -919,7 +919,8 @@ function learningRateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'learnin
     const first = call.args[0];
     if (!first) return [src.edit(file, call.open + 1, call.close, lr)];
     const text = t.slice(first.start, first.end);
-    if (NUMBER.test(text)) return [src.edit(file, first.start, first.end, lr)];
+    // A number, or numbers combined in place (`10 ^ -3`, `1 / 1000`): the value replaces it.
+    if (NUMBER.test(text) || /^[\d\s.eE+\-*/^()]+$/.test(text)) return [src.edit(file, first.start, first.end, lr)];
     if (/^[A-Za-z_$][\w$]*$/.test(text)) {
       const re = new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(text)}\\s*=\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*[;,\\n]`, 'g');
       const hits = [...t.matchAll(re)];

@@ -333,6 +333,34 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/reverse-mutates-labels/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: '', fixed: '[...train.kwh].reverse()' },
   // Gradients of 16 micro-batches added up and applied under momentum: every step 16 times too large.
   { script: 'benchmark/bugs/gradient-accumulation-summed/buggy.js', symptoms: ['gradients-summed'], rootCause: 'optimizer', lineOf: '', fixed: 'g.div(16)' },
+  // `10 ^ -3` as the rate: XOR, so Adam's rate is -9 and every step climbs the loss.
+  { script: 'benchmark/bugs/learning-rate-caret-negative/buggy.js', symptoms: ['learning-rate-out-of-range'], rootCause: 'learning-rate', lineOf: '', fixed: 'const LEARNING_RATE = 0.001;' },
+  // A schedule function given to tf.train.momentum as its rate: every update NaN.
+  { script: 'benchmark/bugs/lr-schedule-function-to-optimizer/buggy.js', symptoms: ['optimizer-given-object'], rootCause: 'optimizer', lineOf: '', fixed: 'tf.train.momentum(lrSchedule(0), 0.9)' },
+  // earlyStopping on 'val_accuracy', which tfjs logs as 'val_acc': it never stops.
+  { script: 'benchmark/bugs/early-stopping-monitor-misnamed/buggy.js', symptoms: ['monitor-missing'], rootCause: 'training-length', lineOf: '', fixed: "monitor: 'val_acc'" },
+  // `train(buildModel(), …)` after `const model = buildModel()`: the model evaluated never trained.
+  { script: 'benchmark/bugs/evaluate-untrained-instance/buggy.js', symptoms: ['used-untrained'], rootCause: 'training-length', lineOf: '', fixed: 'await train(model, xTrain, yTrain);' },
+  // One fit per epoch on a freshly augmented copy, never disposed: a leak between fit calls.
+  { script: 'benchmark/bugs/epoch-augmentation-leak/buggy.js', symptoms: ['tensor-leak'], rootCause: 'tensor-disposal', lineOf: '', fixed: 'xAug.dispose();' },
+  // A conv net of raw variables drawn with tf.randomNormal(shape), deviation 1.
+  { script: 'benchmark/bugs/random-normal-op-default-stddev/buggy.js', symptoms: ['exploding-gradient'], rootCause: 'weight-initialization', lineOf: '', fixed: 'tf.randomNormal(shape, 0, Math.sqrt(2 / shape.slice(0, -1)' },
+  // Missing yields dropped with `!== NaN`, which keeps them all.
+  { script: 'benchmark/bugs/nan-filter-not-equal/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: '', fixed: '!Number.isNaN(p.yield)' },
+  // Letters one-hot encoded by their character codes, 97 to 122, at depth 27.
+  { script: 'benchmark/bugs/char-code-onehot-out-of-range/buggy.js', symptoms: ['inputs-past-one-hot-depth'], rootCause: 'training-data', lineOf: '', fixed: 'c.charCodeAt(0) - 96' },
+  // Gradients multiplied by the rate before momentum applies it again.
+  { script: 'benchmark/bugs/gradients-premultiplied-by-lr/buggy.js', symptoms: ['gradients-shrunk'], rootCause: 'optimizer', lineOf: '', fixed: 'steps[name] = grads[name];' },
+  // Grades divided by 4 under sparseCategoricalCrossentropy, which cuts them to classes 0 and 1.
+  { script: 'benchmark/bugs/sparse-ce-class-ids-scaled/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: '', fixed: '.mul(4).round()' },
+  // meanSquaredLogarithmicError on standardized prices.
+  { script: 'benchmark/bugs/msle-standardized-targets/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: '', fixed: "loss: 'meanSquaredError'" },
+  // A shuffle that returns a copy, dropped: the split leaves the last class out of training.
+  { script: 'benchmark/bugs/shuffled-copy-discarded/buggy.js', symptoms: ['classes-never-trained'], rootCause: 'training-data', lineOf: '', fixed: 'rows = shuffle(rows);' },
+  // Negatives kept with probability Math.floor(positives / negatives), 0: every target is 1.
+  { script: 'benchmark/bugs/undersample-ratio-floored/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: '', fixed: 'const keep = positives / negatives;' },
+  // Image names sorted as text (img_10 before img_2) against labels kept by number.
+  { script: 'benchmark/bugs/conv-filenames-lexicographic-labels/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: '', fixed: "sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))" },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -420,6 +448,12 @@ const HEALTHY = [
   path.relative(ROOT, path.join(FIXTURES, 'autoencoder-noisy-copy.js')),
   // A network that overfits in its later epochs, whose script keeps the best epoch's weights as copies and restores them after fit.
   'benchmark/bugs/best-weights-kept-by-reference/fixed.js',
+  // An untrained copy of the model scored on purpose next to the trained one, made by the same builder.
+  path.relative(ROOT, path.join(FIXTURES, 'untrained-baseline.js')),
+  // The model built once and trained, fits one epoch at a time on augmented copies it disposes, and names sorted by number.
+  'benchmark/bugs/evaluate-untrained-instance/fixed.js',
+  'benchmark/bugs/epoch-augmentation-leak/fixed.js',
+  'benchmark/bugs/conv-filenames-lexicographic-labels/fixed.js',
 ];
 
 for (const script of HEALTHY) {

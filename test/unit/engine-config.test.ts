@@ -2225,3 +2225,100 @@ describe('micro-batch gradients applied as a sum', () => {
     assert.deepEqual(summed(true), []);
   });
 });
+
+describe('checks from sets 24 and 25', () => {
+  it("a negative learning rate (`10 ^ -3` is -9): certain where the rate is written, fixed with Adam's usual rate", () => {
+    const src = withLine(CLASSIFIER_SRC, 10, '  const optimizer = tf.train.adam(10 ^ -3);');
+    const b = new TraceBuilder().model(classifierModel({ optimizer: { className: 'Adam', learningRate: -9, line: 10 } })).xRange(-1, 1).yOneHot(3);
+    const f = configOnly(b, src).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['learning-rate-out-of-range:optimizer', true, 'learning-rate', 10]);
+    assert.match(f.message, /Learning rate -9 is negative: Adam steps up the gradient/);
+    assert.equal(lineOf(applyFix(src, f.fix), 10), '  const optimizer = tf.train.adam(0.001);');
+  });
+
+  it('a schedule function given as the rate: certain, fixed with its first rate', () => {
+    const src = withLine(CLASSIFIER_SRC, 10, '  const optimizer = tf.train.momentum(lrSchedule, 0.9);');
+    const b = new TraceBuilder().model(classifierModel({ optimizer: { className: 'Momentum', learningRate: null, line: 10 } })).xRange(-1, 1).yOneHot(3);
+    b.modelEvent!.optimizer!.rateGiven = 'function';
+    const f = configOnly(b, src).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.location?.line], ['optimizer-given-object:optimizer', true, 10]);
+    assert.match(f.message, /is a function \(a schedule\).*optimizer\.setLearningRate/);
+    assert.equal(lineOf(applyFix(src, f.fix), 10), '  const optimizer = tf.train.momentum(lrSchedule(0), 0.9);');
+  });
+
+  describe('early stopping on a metric fit never logs', () => {
+    const src = withLine(CLASSIFIER_SRC, 2, "const stop = tf.callbacks.earlyStopping({ monitor: 'val_accuracy', patience: 8 });");
+    const missing = (logged: string[]) => {
+      const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+      b.events.push({ type: 'monitorMissing', modelId: b.modelId, monitor: 'val_accuracy', logged, site: site(2, 39) });
+      return configOnly(b, src).findings.find((f) => f.id === 'monitor-missing:earlyStopping')!;
+    };
+
+    it("Keras's val_accuracy where tfjs logs val_acc: certain on the callback, fixed with the logged name", () => {
+      const f = missing(['val_loss', 'val_acc', 'loss', 'acc']);
+      assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'training-length', 2]);
+      assert.match(f.message, /watches 'val_accuracy', which fit never logs .*tfjs names it 'val_acc'/);
+      assert.equal(lineOf(applyFix(src, f.fix), 2), "const stop = tf.callbacks.earlyStopping({ monitor: 'val_acc', patience: 8 });");
+    });
+
+    it('a val_ metric without validation data: said so, and no name to offer', () => {
+      const f = missing(['loss', 'acc']);
+      assert.match(f.message, /no validation data is given/);
+      assert.equal(f.fix, null);
+    });
+  });
+
+  it('a model used that never trained while a twin made after it did: certain where the twin is trained', () => {
+    const src = [
+      "const tf = require('@tensorflow/tfjs');",
+      'function buildModel() {',
+      '  const model = tf.sequential();',
+      '  return model;',
+      '}',
+      'async function main() {',
+      '  const model = buildModel();',
+      '  await train(buildModel(), xs, ys);',
+      '  model.evaluate(xTest, yTest);',
+      '}',
+    ].join('\n');
+    const b = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    b.events.push({ type: 'usedUntrained', modelId: b.modelId, call: 'evaluate', site: site(9, 9), fitSite: site(12, 9) });
+    const f = configOnly(b, src).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['used-untrained', true, 'training-length', 8]);
+    assert.match(f.message, /The model evaluated on line 9 was never trained/);
+    assert.equal(lineOf(applyFix(src, f.fix), 8), '  await train(model, xs, ys);');
+  });
+
+  it('raw kernels drawn with a deviation of 1: on the line that made them, confirmed by a stall, fixed with He', () => {
+    const src = withLine(CLASSIFIER_SRC, 4, '  const weight = (shape) => tf.variable(tf.randomNormal(shape));');
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] })).xRange(-1, 1);
+    b.events.push({ type: 'variablesInitWide', modelId: b.modelId, site: site(4, 29), kernels: 4, wide: [{ std: 1.01, fanIn: 72, shape: [3, 3, 8, 16] }, { std: 1, fanIn: 64, shape: [64, 32] }, { std: 1, fanIn: 32, shape: [32, 4] }] });
+    const pre = configOnly(b, src).findings.find((f) => f.id === 'weight-initialization:variables')!;
+    assert.deepEqual([pre.confirmed, pre.rootCause, pre.location?.line], [false, 'weight-initialization', 4]);
+    assert.match(pre.message, /3 of the 4 weight matrices trained are drawn far too wide.*deviation of 1\.01 on 72 inputs/);
+    assert.equal(lineOf(applyFix(src, pre.fix), 4), '  const weight = (shape) => tf.variable(tf.randomNormal(shape, 0, Math.sqrt(2 / shape.slice(0, -1).reduce((a, b) => a * b, 1))));');
+    flat(200, 1.386, 0.001).forEach((l) => b.step(l));
+    const f = run(b.events, sources(src)).findings.find((x) => x.id === 'weight-initialization:variables')!;
+    assert.equal(f.confirmed, true);
+  });
+
+  it('gradients multiplied by the learning rate before the optimizer applies it again: on the multiplication, which the fix drops', () => {
+    const src = withLine(CLASSIFIER_SRC, 9, '      steps[name] = grads[name].mul(LEARNING_RATE);');
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [], optimizer: { className: 'Momentum', learningRate: 0.005, line: 10 } })).xRange(-1, 1);
+    b.events.push({ type: 'gradientsAltered', modelId: b.modelId, iter: 2, kind: 'shrunk', ratios: [0.005, 0.005, 0.005], applySite: site(11, 7), madeBy: { kernel: 'Multiply', site: site(9, 33) }, adaptive: false, elapsedMs: 60 });
+    const f = configOnly(b, src).findings.find((x) => x.id === 'gradients-shrunk')!;
+    assert.equal(f.location?.line, 9);
+    assert.match(f.message, /multiplies every gradient by the learning rate \(0\.005\).*scaled by the rate twice/);
+    assert.equal(lineOf(applyFix(src, f.fix), 9), '      steps[name] = grads[name];');
+  });
+
+  it('meanSquaredLogarithmicError on standardized targets: certain, fixed with meanSquaredError', () => {
+    const src = withLine(CLASSIFIER_SRC, 11, "  model.compile({ optimizer, loss: 'meanSquaredLogarithmicError' });");
+    const b = new TraceBuilder().model({ layers: [dense(16, 'relu', 7), dense(1, 'linear', 8)], loss: 'meanSquaredLogarithmicError', optimizer: { className: 'Adam', learningRate: 0.001, line: 10 }, compileLine: 11, fitLine: 12 }).xRange(-1, 1);
+    b.data('y', { shape: [1000, 1], dtype: 'float32', count: 1000, min: -1.13, max: 3.2, mean: 0, std: 1, nanCount: 0, infCount: 0, distinct: null, oneHotRows: false }, 5);
+    const f = configOnly(b, src).findings[0]!;
+    assert.deepEqual([f.symptom, f.confirmed, f.rootCause], ['label-encoding-mismatch', true, 'label-encoding']);
+    assert.match(f.message, /clips values below 0 to 0 first, but the targets go down to -1\.13 \(standardized/);
+    assert.equal(lineOf(applyFix(src, f.fix), 11), "  model.compile({ optimizer, loss: 'meanSquaredError' });");
+  });
+});

@@ -1114,3 +1114,79 @@ describe('a division by a spread that is 0', () => {
     assert.equal(apply('const z = x.div(255);', { kind: 'guardDivisor', site: site(1, 11) }), null);
   });
 });
+
+describe('fixes for written bugs of sets 24 and 25', () => {
+  const at = (line: number) => site(line, 3);
+
+  it('a negative rate written in place or declared: the value replaces the XOR', () => {
+    const sgd = opt('Adam', 1);
+    assert.equal(apply('const optimizer = tf.train.adam(10 ^ -3);', { kind: 'learningRate', optimizer: sgd, compileSite: null, to: 0.001 }), 'const optimizer = tf.train.adam(0.001);');
+    const declared = ['const LR = 10 ^ -3;', 'const optimizer = tf.train.adam(LR);'].join('\n');
+    assert.equal(lineOf(apply(declared, { kind: 'learningRate', optimizer: opt('Adam', 2), compileSite: null, to: 0.001 })!, 1), 'const LR = 0.001;');
+  });
+
+  it('NaN compared with !== or ===: Number.isNaN, negated where it was !==', () => {
+    const src = ['const kept = rows.filter((r) => r.yield !== NaN);', 'const gone = rows.filter((r) => r.cells[2] === NaN);', "const text = 'x !== NaN';"].join('\n');
+    const out = apply(src, { kind: 'isNaNTest', site: at(1) })!;
+    assert.equal(lineOf(out, 1), 'const kept = rows.filter((r) => !Number.isNaN(r.yield));');
+    assert.equal(lineOf(out, 2), 'const gone = rows.filter((r) => Number.isNaN(r.cells[2]));');
+    assert.equal(lineOf(out, 3), "const text = 'x !== NaN';");
+    assert.equal(apply('const ok = !Number.isNaN(v);', { kind: 'isNaNTest', site: at(1) }), null);
+  });
+
+  it('character codes as letters: the one charCodeAt less the offset; two calls are ambiguous', () => {
+    const src = 'const codes = [...word].map((c) => c.charCodeAt(0));';
+    assert.equal(apply(src, { kind: 'charCodeOffset', site: at(1), by: 96 }), 'const codes = [...word].map((c) => c.charCodeAt(0) - 96);');
+    assert.equal(apply(`${src}\nconst first = word.charCodeAt(0);`, { kind: 'charCodeOffset', site: at(1), by: 96 }), null);
+  });
+
+  it("a schedule given as the rate: called for its first rate; a number given is left alone", () => {
+    assert.equal(apply('const optimizer = tf.train.momentum(lrSchedule, 0.9);', { kind: 'rateAtStart', site: at(1) }), 'const optimizer = tf.train.momentum(lrSchedule(0), 0.9);');
+    assert.equal(apply('const optimizer = tf.train.sgd((step) => 0.1 * 0.9 ** step);', { kind: 'rateAtStart', site: at(1) }), 'const optimizer = tf.train.sgd(((step) => 0.1 * 0.9 ** step)(0));');
+    assert.equal(apply('const optimizer = tf.train.sgd(0.1);', { kind: 'rateAtStart', site: at(1) }), null);
+  });
+
+  it('a fresh model trained in place of the one used: the copy becomes the model', () => {
+    const src = [
+      'function buildModel() {',
+      '  const model = tf.sequential();',
+      '  return model;',
+      '}',
+      'async function main() {',
+      '  const model = buildModel();',
+      '  await train(buildModel(), xs, ys);',
+      '  model.evaluate(xTest, yTest);',
+      '}',
+    ].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'trainUsedModel', site: at(8) })!, 7), '  await train(model, xs, ys);');
+    const inPlace = src.replace('await train(buildModel(), xs, ys);', 'await buildModel().fit(xs, ys);');
+    assert.equal(lineOf(apply(inPlace, { kind: 'trainUsedModel', site: at(8) })!, 7), '  await model.fit(xs, ys);');
+    // Two models built on purpose (one trained, one used as a baseline): no single copy to replace.
+    assert.equal(apply(src.replace('  model.evaluate(', '  buildModel().predict(x);\n  model.evaluate('), { kind: 'trainUsedModel', site: at(9) }), null);
+  });
+
+  it('a shuffle whose copy is dropped: assigned back when the rows are a let', () => {
+    const src = ['function shuffle(array) {', '  const out = array.slice();', '  return out;', '}', 'let rows = load();', 'shuffle(rows);', 'const train = rows.slice(0, 800);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'keepShuffledCopy', site: at(7) })!, 6), 'rows = shuffle(rows);');
+    assert.equal(apply(src.replace('let rows', 'const rows'), { kind: 'keepShuffledCopy', site: at(7) }), null);
+    // A shuffle in place returns nothing worth keeping.
+    assert.equal(apply(src.replace('  const out = array.slice();\n  return out;', '  array.sort(() => rng() - 0.5);'), { kind: 'keepShuffledCopy', site: at(7) }), null);
+  });
+
+  it('a sampling ratio floored to 0: kept a fraction where it is compared with a draw', () => {
+    const src = ['const keep = Math.floor(positives / negatives);', 'const kept = rows.filter((r) => r.label === 1 || rng.random() < keep);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'unfloorKeepRatio', site: at(2) })!, 1), 'const keep = positives / negatives;');
+    assert.equal(apply('const pages = Math.floor(rows / perPage);\nfor (let p = 0; p < pages; p++) {}', { kind: 'unfloorKeepRatio', site: at(1) }), null);
+  });
+
+  it('names sorted as text: compared by their numbers', () => {
+    assert.equal(apply('const names = [...byName.keys()].sort();', { kind: 'numericSort', site: at(1) }), 'const names = [...byName.keys()].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));');
+    assert.equal(apply('const names = keys.sort((a, b) => a - b);', { kind: 'numericSort', site: at(1) }), null);
+  });
+
+  it("kernels drawn with tf.randomNormal's deviation of 1: He's deviation for a named or a literal shape", () => {
+    assert.equal(apply('const weight = (shape) => tf.variable(tf.randomNormal(shape));', { kind: 'heNormalDraw', site: at(1) }), 'const weight = (shape) => tf.variable(tf.randomNormal(shape, 0, Math.sqrt(2 / shape.slice(0, -1).reduce((a, b) => a * b, 1))));');
+    assert.equal(apply('const w1 = tf.variable(tf.randomNormal([128, 64]));', { kind: 'heNormalDraw', site: at(1) }), 'const w1 = tf.variable(tf.randomNormal([128, 64], 0, 0.125));');
+    assert.equal(apply('const w1 = tf.variable(tf.randomNormal([128, 64], 0, 0.1));', { kind: 'heNormalDraw', site: at(1) }), null);
+  });
+});

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import type { TensorLeakEvent } from '../../src/analysis/trace';
-import { EpochCallbackLeakWatch, LEAK_EPOCHS, LEAK_RISES, LEAK_STEPS, TensorLeakWatch } from '../../src/runner/leak-watch';
+import { EpochCallbackLeakWatch, FitCallLeakWatch, LEAK_EPOCHS, LEAK_RISES, LEAK_STEPS, TensorLeakWatch } from '../../src/runner/leak-watch';
 
 const THIS_FILE = __filename;
 
@@ -250,5 +250,44 @@ describe('epoch callback leak watch', () => {
     });
     assert.deepEqual([events.length, second.events.length], [0, 0]);
     previous!.dispose();
+  });
+});
+
+describe('tensors left between fit calls', () => {
+  const base = tf.ones([8, 4]);
+  /** One "fit" call: a watch at its start and end, with clean work between. */
+  const fitOnce = (w: FitCallLeakWatch, i: number) => {
+    w.atFitStart(5, i * 10, null, i);
+    cleanStep();
+    w.atFitEnd();
+  };
+
+  it('a copy augmented before each call and never freed: reported once, on its line, a call after it was recorded', () => {
+    const events: TensorLeakEvent[] = [];
+    const w = new FitCallLeakWatch(tf.engine(), '/no/probe.js', (e) => events.push(e));
+    const kept: tf.Tensor[] = [];
+    for (let i = 0; i < LEAK_RISES + 5; i++) {
+      fitOnce(w, i);
+      kept.push(base.add(tf.randomNormal([8, 4], 0, 0.1))); // the noise and the sum leak
+    }
+    assert.equal(events.length, 1);
+    const e = events[0]!;
+    assert.deepEqual([e.period, e.modelId, e.tensorsPerStep], ['fit', 5, 2]);
+    assert.deepEqual(e.sites.map((s) => [s.site?.line, s.tensors]), [[lineOf('kept.push(base.add(tf.randomNormal'), 2]]);
+    tf.dispose(kept);
+  });
+
+  it('copies disposed after each call, or a count that rises unevenly: nothing', () => {
+    const events: TensorLeakEvent[] = [];
+    const w = new FitCallLeakWatch(tf.engine(), '/no/probe.js', (e) => events.push(e));
+    const kept: tf.Tensor[] = [];
+    for (let i = 0; i < LEAK_RISES + 5; i++) {
+      fitOnce(w, i);
+      tf.tidy(() => base.add(tf.randomNormal([8, 4], 0, 0.1))).dispose();
+      // A history that keeps one more tensor every other call: not one leak per call.
+      if (i % 2 === 0) kept.push(tf.scalar(i));
+    }
+    assert.deepEqual(events, []);
+    tf.dispose(kept);
   });
 });

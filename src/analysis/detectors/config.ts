@@ -1123,7 +1123,9 @@ function usedBeforeTraining(run: ModelState): Hypothesis[] {
 /**
  * The script used a model that was never trained while a twin made after it (the same layers) was:
  * `const model = buildModel()` and then `train(buildModel(), …)`. Its results are those of random
- * weights. Certain; fixed by training the model that is used.
+ * weights. An untrained copy scored on purpose (a baseline) looks the same at run time, so this is
+ * shown only where the fresh copy is handed to training: certain there, fixed by training the model
+ * that is used.
  */
 function usedUntrained(run: ModelState): Hypothesis[] {
   const e = run.usedUntrained;
@@ -1141,12 +1143,7 @@ function usedUntrained(run: ModelState): Hypothesis[] {
       evidence: [`${e.call} on a model that never trained`, 'a model of the same layers, made after it, trained'],
       relevance: new Map(),
       fixes: [{ title: 'Train the model that is used', plan: { kind: 'trainUsedModel', site: e.site } }],
-      atFix: true,
-      confirmBy: set(...HARM),
-      strength: 1,
-      weak: false,
-      keepWhenLearning: true,
-      certain: true,
+      ...shownWhereItsFixIs(),
     },
   ];
 }
