@@ -706,11 +706,38 @@ function learningRateCheck(view: ModelView, run: ModelState): Hypothesis[] {
   const band = optimizerBand(opt);
   const lr = opt?.learningRate;
   if (!band || !isNum(lr)) return [];
-  if (lr < 0) return [negativeLearningRate(view, run, band.name, lr)];
+  const negative = lr < 0;
   const high = lr >= band.high;
   const low = lr < band.low;
   if (!high && !low) return [];
-  const fix = learningRateFix(view, run, high ? 0.1 : 10);
+  const fix = learningRateFix(view, run, negative ? 1 : high ? 0.1 : 10);
+  const about: Pick<Hypothesis, 'id' | 'symptom' | 'rootCause' | 'layer' | 'location' | 'related' | 'evidence' | 'relevance' | 'fixes' | 'atFix' | 'weak'> = {
+    id: 'learning-rate-out-of-range:optimizer',
+    symptom: 'learning-rate-out-of-range',
+    rootCause: 'learning-rate',
+    layer: null,
+    location: view.optimizerSite,
+    related: [],
+    evidence: [`${band.name} learning rate ${fmt(lr)}`],
+    relevance: new Map(),
+    fixes: fix ? [fix] : [],
+    // A rate declared (or computed) apart from the optimizer is shown where its value is written.
+    atFix: true,
+    weak: false,
+  };
+  // A negative rate steps up the gradient: certain. Often `10 ^ -3` written for 10⁻³ (`^` is XOR in JavaScript: -9).
+  if (negative) {
+    return [
+      {
+        ...about,
+        message: `Learning rate ${fmt(lr)} is negative: ${band.name} steps up the gradient, so every update raises the loss. A rate written \`10 ^ -3\` is ${10 ^ -3} in JavaScript (\`^\` is XOR): write \`1e-3\` or \`10 ** -3\`.`,
+        confirmBy: set(...HARM),
+        strength: 0.95,
+        certain: true,
+        keepWhenLearning: true,
+      },
+    ];
+  }
   const usual = high ? `usual values are below ${fmt(band.high)}, typically ${fmt(band.typical)}` : `usual values are at least ${fmt(band.low)}, typically ${fmt(band.typical)}`;
   const adadelta =
     band.name === 'Adadelta'
@@ -718,54 +745,17 @@ function learningRateCheck(view: ModelView, run: ModelState): Hypothesis[] {
       : '';
   return [
     {
-      id: 'learning-rate-out-of-range:optimizer',
-      symptom: 'learning-rate-out-of-range',
-      rootCause: 'learning-rate',
-      layer: null,
-      location: view.optimizerSite,
-      related: [],
+      ...about,
       message: high
         ? `Learning rate ${fmt(lr)} is very high for ${band.name} (${usual}); updates can overshoot and blow up.${adadelta}`
         : `Learning rate ${fmt(lr)} is very low for ${band.name} (${usual}); weights will barely move.${adadelta}`,
-      evidence: [`${band.name} learning rate ${fmt(lr)}`],
-      relevance: new Map(),
-      fixes: fix ? [fix] : [],
-      // A rate declared (or computed) apart from the optimizer is shown where its value is written.
-      atFix: true,
       confirmBy: high
         ? set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'weights-unchanged')
         : set('loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged'),
       strength: high ? 0.85 : 0.7,
-      weak: false,
       ...(high ? { overshoot: true } : {}),
     },
   ];
-}
-
-/**
- * A negative learning rate: every update steps up the gradient, so the loss climbs. Certain from
- * the optimizer. Often `10 ^ -3` written for 10⁻³ (`^` is XOR in JavaScript: -9).
- */
-function negativeLearningRate(view: ModelView, run: ModelState, name: string, lr: number): Hypothesis {
-  const fix = learningRateFix(view, run, 1);
-  return {
-    id: 'learning-rate-out-of-range:optimizer',
-    symptom: 'learning-rate-out-of-range',
-    rootCause: 'learning-rate',
-    layer: null,
-    location: view.optimizerSite,
-    related: [],
-    message: `Learning rate ${fmt(lr)} is negative: ${name} steps up the gradient, so every update raises the loss. A rate written \`10 ^ -3\` is ${10 ^ -3} in JavaScript (\`^\` is XOR): write \`1e-3\` or \`10 ** -3\`.`,
-    evidence: [`${name} learning rate ${fmt(lr)}`],
-    relevance: new Map(),
-    fixes: fix ? [fix] : [],
-    atFix: true,
-    confirmBy: set(...HARM),
-    strength: 0.95,
-    weak: false,
-    certain: true,
-    keepWhenLearning: true,
-  };
 }
 
 /** Label smoothing this large leaves the true class little or no more weight than the others. */
