@@ -4118,7 +4118,10 @@ function watchAppliedGradients(entry: TracedModel, optimizer: any, varGrads: any
     w.noisedSent = true;
     send('noised', [...r]);
   }
-  if (!w.shrunkSent && r.length === 3 && r.every((x) => x <= 0.01) && applied < 0.01) {
+  // Scaled by the optimizer's own rate (a hand-written SGD step before applyGradients), however large the gradients.
+  const rate = typeof optimizer?.learningRate === 'number' ? optimizer.learningRate : null;
+  const byRate = rate !== null && rate > 0 && r.every((x) => Math.abs(x - rate) <= 0.05 * rate);
+  if (!w.shrunkSent && r.length === 3 && r.every((x) => x <= 0.01) && (applied < 0.01 || byRate)) {
     w.shrunkSent = true;
     send('shrunk', [...r]);
   }

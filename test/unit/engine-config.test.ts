@@ -2302,12 +2302,12 @@ describe('checks from sets 24 and 25', () => {
     assert.equal(f.confirmed, true);
   });
 
-  it('gradients multiplied by the learning rate before the optimizer applies it again: on the multiplication, which the fix drops', () => {
+  it('gradients multiplied by exactly the learning rate before the optimizer applies it again: certain on the multiplication, which the fix drops', () => {
     const src = withLine(CLASSIFIER_SRC, 9, '      steps[name] = grads[name].mul(LEARNING_RATE);');
     const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [], optimizer: { className: 'Momentum', learningRate: 0.005, line: 10 } })).xRange(-1, 1);
     b.events.push({ type: 'gradientsAltered', modelId: b.modelId, iter: 2, kind: 'shrunk', ratios: [0.005, 0.005, 0.005], applySite: site(11, 7), madeBy: { kernel: 'Multiply', site: site(9, 33) }, adaptive: false, elapsedMs: 60 });
     const f = configOnly(b, src).findings.find((x) => x.id === 'gradients-shrunk')!;
-    assert.equal(f.location?.line, 9);
+    assert.deepEqual([f.location?.line, f.confirmed], [9, true]);
     assert.match(f.message, /multiplies every gradient by the learning rate \(0\.005\).*scaled by the rate twice/);
     assert.equal(lineOf(applyFix(src, f.fix), 9), '      steps[name] = grads[name];');
   });

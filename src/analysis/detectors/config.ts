@@ -4049,6 +4049,8 @@ const TWIN_SHARE = 4;
  */
 function noisyTwins(view: ModelView, run: ModelState): Hypothesis[] {
   if (view.event.mode !== 'fit' || run.data.x.size !== 1) return [];
+  // Inputs made alike by one-hot ids lost to rows of 0s: that finding says why (and unrelatedTargets defers to this one).
+  if (oneHotInputsPastDepth(view, run).length) return [];
   const e = run.data.y.get(0);
   const n = e?.summary.neighbourTargets;
   const t = n?.sameInputs;
@@ -4089,7 +4091,7 @@ function noisyTwins(view: ModelView, run: ModelState): Hypothesis[] {
 const BALANCED_CHANCE = 0.5;
 
 function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
-  if (copiesRelabelled(view, run).length || noisyTwins(view, run).length) return [];
+  if (copiesRelabelled(view, run).length || noisyTwins(view, run).length || oneHotInputsPastDepth(view, run).length) return [];
   if (view.event.mode !== 'fit' || run.data.x.size !== 1 || view.outputs.length !== 1) return [];
   if (view.firstLayers().some((l) => l.kind === 'embedding')) return [];
   const o = view.outputs[0]!;
@@ -4650,6 +4652,8 @@ function gradientsShrunk(run: ModelState): Hypothesis[] {
       confirmBy: set(...HARM),
       strength: 1,
       weak: false,
+      // Scaled by exactly the optimizer's own rate: each step is the rate squared, never what was meant.
+      ...(byRate ? { certain: true, keepWhenLearning: true } : {}),
     },
   ];
 }
