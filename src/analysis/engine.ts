@@ -365,24 +365,12 @@ export class DiagnosisEngine {
         if (run.view) this.applyConfig(run);
         return;
       }
-      case 'truncatedToInt': {
-        if (this.truncations.length >= 16) return;
-        this.truncations.push(e);
-        for (const run of this.runs.values()) if (run.view) this.applyConfig(run);
-        return;
-      }
-      case 'sortedAsText': {
-        if (this.sortedAsText.length >= 8) return;
-        this.sortedAsText.push(e);
-        for (const run of this.runs.values()) if (run.view) this.applyConfig(run);
-        return;
-      }
-      case 'oneHot': {
-        if (this.oneHotCalls.length >= 16) return;
-        this.oneHotCalls.push(e);
-        for (const run of this.runs.values()) if (run.view) this.applyConfig(run);
-        return;
-      }
+      case 'truncatedToInt':
+        return this.keepForAll(this.truncations, e, 16);
+      case 'sortedAsText':
+        return this.keepForAll(this.sortedAsText, e, 8);
+      case 'oneHot':
+        return this.keepForAll(this.oneHotCalls, e, 16);
       case 'ignoredSetting': {
         // The probe reports it at an optimizer step, so the stepping model is known by then.
         const modelId = this.lastModel ?? this.firstModel;
@@ -807,6 +795,13 @@ export class DiagnosisEngine {
 
   private idFor(key: string, modelId: number): string {
     return this.firstModel === null || modelId === this.firstModel ? key : `${key}@${modelId}`;
+  }
+
+  /** An event about the script, not one model (often sent before any model): kept, up to `cap`, for every run's checks. */
+  private keepForAll<T>(list: T[], e: T, cap: number): void {
+    if (list.length >= cap) return;
+    list.push(e);
+    for (const run of this.runs.values()) if (run.view) this.applyConfig(run);
   }
 
   private dropOverfitting(modelId: number): void {

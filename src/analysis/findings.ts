@@ -123,7 +123,9 @@ export const SYMPTOMS = [
   'targets-mixed-units',
   // A custom loop's weights set back to 0 after each step wherever the optimizer moved them below.
   'weights-clamped',
+  // fit's earlyStopping watches a metric its logs never hold ('val_accuracy' where tfjs logs 'val_acc').
   'monitor-missing',
+  // A model used that never trained, while a copy of its layers made after it did.
   'used-untrained',
   // An autoencoder fitted toward its noisy inputs while their clean values exist.
   'targets-noisy-inputs',

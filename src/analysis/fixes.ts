@@ -855,8 +855,13 @@ function lossEdits(src: SourceText, p: Extract<FixPlan, { kind: 'loss' }>): Edit
  * and where its initializer starts. Null when the name is declared more than once, or never.
  */
 function singleDeclaration(t: string, name: string): { at: number; init: number } | null {
-  const decls = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(name)}\\s*=(?!=)\\s*`, 'g'))];
-  return decls.length === 1 ? { at: decls[0]!.index!, init: decls[0]!.index! + decls[0]![0].length } : null;
+  const decls = declarations(t, name);
+  return decls.length === 1 ? decls[0]! : null;
+}
+
+/** Every `const|let|var <name> =` in the code before `end`: where each starts and its value begins. */
+function declarations(t: string, name: string, end = t.length): { at: number; init: number }[] {
+  return [...codeOnly(t, 0, end).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(name)}\\s*=(?!=)\\s*`, 'g'))].map((m) => ({ at: m.index!, init: m.index! + m[0].length }));
 }
 
 /** The span of the literal 0 an expression is, or names (a constant, or a key of a constant object, declared once). */
@@ -1576,22 +1581,40 @@ function trainUsedModelEdits(src: SourceText, p: Extract<FixPlan, { kind: 'train
   const before = codeOnly(t, Math.max(0, call.open - 200), call.open);
   const receiver = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*[A-Za-z]+\s*$/.exec(before)?.[1];
   // The receiver's last declaration before the use (a factory may declare the same name inside).
-  const decls = receiver ? [...codeOnly(t, 0, call.open).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(receiver)}\\s*=(?!=)\\s*`, 'g'))] : [];
-  const last = decls[decls.length - 1];
-  const decl = last ? { init: last.index! + last[0].length } : null;
+  const decl = receiver ? declarations(t, receiver, call.open).at(-1) : undefined;
   if (!receiver || !decl) return null;
   const made = /^(?:await\s+)?([A-Za-z_$][\w$]*)\s*\(/.exec(t.slice(decl.init, decl.init + 120));
   if (!made) return null;
   const code = codeOnly(t, 0, t.length);
   const copies = [...code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(made[1]!)}\\s*\\(`, 'g'))].filter((m) => m.index !== decl.init && !/\bfunction\s*\*?\s*$/.test(code.slice(Math.max(0, m.index! - 20), m.index!)));
+  if (copies.length !== 1) return null;
   // The one other call: an argument (`train(make(), …)`) or fitted in place (`make().fit(…)`).
-  const handed = copies.filter((m) => {
-    const close = matchClose(t, m.index! + m[0].length - 1);
-    return close > 0 && (/[(,]\s*$/.test(code.slice(Math.max(0, m.index! - 40), m.index!)) || /^\s*\.\s*fit(?:Dataset)?\s*\(/.test(code.slice(close + 1, close + 40)));
-  });
-  if (copies.length !== 1 || handed.length !== 1) return null;
-  const m = handed[0]!;
-  return [src.edit(p.site.file, m.index!, matchClose(t, m.index! + m[0].length - 1) + 1, receiver)];
+  const at = copies[0]!.index!;
+  const close = matchClose(t, at + copies[0]![0].length - 1);
+  const handed = close > 0 && (/[(,]\s*$/.test(code.slice(Math.max(0, at - 40), at)) || /^\s*\.\s*fit(?:Dataset)?\s*\(/.test(code.slice(close + 1, close + 40)));
+  return handed ? [src.edit(p.site.file, at, close + 1, receiver)] : null;
+}
+
+function heNormalDrawEdits(src: SourceText, p: Extract<FixPlan, { kind: 'heNormalDraw' }>): EditResult {
+  const call = findCall(src, p.site, /\b(?:randomNormal|truncatedNormal)\s*\(/);
+  const shape = call?.args[0];
+  // Only the shape given: the mean and deviation are the defaults, 0 and 1.
+  if (!call || !shape || call.args.length !== 1) return null;
+  const text = src.text.slice(shape.start, shape.end);
+  let std: string;
+  if (/^[A-Za-z_$][\w$]*$/.test(text)) std = `Math.sqrt(2 / ${text}.slice(0, -1).reduce((a, b) => a * b, 1))`;
+  else {
+    const dims = /^\[\s*(\d+(?:\s*,\s*\d+)+)\s*\]$/.exec(text)?.[1]?.split(',').map(Number);
+    if (!dims) return null;
+    std = literal(Number(Math.sqrt(2 / dims.slice(0, -1).reduce((a, b) => a * b, 1)).toPrecision(3)));
+  }
+  return [src.edit(p.site.file, shape.end, shape.end, `, 0, ${std}`)];
+}
+
+function numericSortEdits(src: SourceText, p: Extract<FixPlan, { kind: 'numericSort' }>): EditResult {
+  const call = findCall(src, p.site, /\.\s*sort\s*\(/);
+  if (!call || call.args.length !== 0) return null;
+  return [src.edit(p.site.file, call.open + 1, call.close, '(a, b) => a.localeCompare(b, undefined, { numeric: true })')];
 }
 
 function charCodeOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'charCodeOffset' }>): EditResult {
@@ -1625,8 +1648,11 @@ function validationPairEdits(src: SourceText, p: Extract<FixPlan, { kind: 'valid
   return [src.edit(p.fitSite.file, prop.value.start, prop.value.end, `[${a}, ${b}]`)];
 }
 
+/** A call of one of tf.train's optimizer functions: `.adam(`, `.momentum(`, … */
+const OPTIMIZER_CALL = /\.\s*(?:sgd|momentum|adam|adamax|adagrad|adadelta|rmsprop)\s*\(/;
+
 function rateAtStartEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateAtStart' }>): EditResult {
-  const call = findCall(src, p.site, /\.\s*(?:sgd|momentum|adam|adamax|adagrad|adadelta|rmsprop)\s*\(/);
+  const call = findCall(src, p.site, OPTIMIZER_CALL);
   const first = call?.args[0];
   if (!first) return null;
   const text = src.text.slice(first.start, first.end);
@@ -1636,7 +1662,7 @@ function rateAtStartEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateAtSt
 }
 
 function positionalRateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'positionalRate' }>): EditResult {
-  const call = findCall(src, p.site, /\.\s*(?:sgd|momentum|adam|adamax|adagrad|adadelta|rmsprop)\s*\(/);
+  const call = findCall(src, p.site, OPTIMIZER_CALL);
   const obj = call && call.args.length === 1 ? objectArg(src, call, 0) : null;
   const rate = obj && obj.props.length === 1 && /^(?:learningRate|learning_rate|lr)$/.test(obj.props[0]!.key) ? obj.props[0]!.value : null;
   if (!obj || !rate) return null;
@@ -4002,26 +4028,10 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return keepShuffledCopyEdits(src, p);
       case 'unfloorKeepRatio':
         return unfloorKeepRatioEdits(src, p);
-      case 'heNormalDraw': {
-        const call = findCall(src, p.site, /\b(?:randomNormal|truncatedNormal)\s*\(/);
-        const shape = call?.args[0];
-        // Only the shape given: the mean and deviation are the defaults, 0 and 1.
-        if (!call || !shape || call.args.length !== 1) return null;
-        const text = src.text.slice(shape.start, shape.end);
-        let std: string;
-        if (/^[A-Za-z_$][\w$]*$/.test(text)) std = `Math.sqrt(2 / ${text}.slice(0, -1).reduce((a, b) => a * b, 1))`;
-        else {
-          const dims = /^\[\s*(\d+(?:\s*,\s*\d+)+)\s*\]$/.exec(text)?.[1]?.split(',').map(Number);
-          if (!dims) return null;
-          std = literal(Number(Math.sqrt(2 / dims.slice(0, -1).reduce((a, b) => a * b, 1)).toPrecision(3)));
-        }
-        return [src.edit(p.site.file, shape.end, shape.end, `, 0, ${std}`)];
-      }
-      case 'numericSort': {
-        const call = findCall(src, p.site, /\.\s*sort\s*\(/);
-        if (!call || call.args.length !== 0) return null;
-        return [src.edit(p.site.file, call.open + 1, call.close, '(a, b) => a.localeCompare(b, undefined, { numeric: true })')];
-      }
+      case 'heNormalDraw':
+        return heNormalDrawEdits(src, p);
+      case 'numericSort':
+        return numericSortEdits(src, p);
       case 'rateAtStart':
         return rateAtStartEdits(src, p);
       case 'fitTargetsFrom':

@@ -319,8 +319,11 @@ export class ModelState {
   rawSoftmax: RawSoftmaxEvent | null = null;
   /** A custom loop's trained weights clamped to 0 or above after its steps. */
   weightsClamped: WeightsClampedEvent | null = null;
+  /** fit's earlyStopping watches a metric the first epoch's logs do not hold. */
   monitorMissing: MonitorMissingEvent | null = null;
+  /** The script used an untrained model while this one, of the same layers and made after it, trained. */
   usedUntrained: UsedUntrainedEvent | null = null;
+  /** A raw-variable loop's kernels drawn far too wide for their fan-in, read at its first step. */
   variablesInitWide: VariablesInitWideEvent | null = null;
   /** fit given its noisy inputs as targets while a clean copy of them exists. */
   noisyTargets: NoisyTargetsEvent | null = null;

@@ -523,8 +523,12 @@ export class FitCallLeakWatch {
     const phase = this.phase;
     if (phase.kind === 'recording') {
       phase.stop();
-      this.phase = grew > 0 && grew === this.rises[this.rises.length - 1]?.grew ? { kind: 'waiting', created: phase.created, countAfter: count } : { kind: 'counting' };
-      if (this.phase.kind === 'counting') this.rises.length = 0;
+      // The recorded gap rose as the ones before: wait a call to see which of its tensors outlive it.
+      if (grew > 0 && grew === this.rises[this.rises.length - 1]?.grew) this.phase = { kind: 'waiting', created: phase.created, countAfter: count };
+      else {
+        this.phase = { kind: 'counting' };
+        this.rises.length = 0;
+      }
       return;
     }
     if (phase.kind === 'waiting') {

@@ -2808,10 +2808,15 @@ function watchEarlyStopping(layers: any): void {
   noteResults(layers.callbacks, 'earlyStopping', (made) => earlyStoppingSites.set(made, captureUserSite(PROBE_FILE)));
 }
 
+/** fit's tf.callbacks.earlyStopping callback, among the callbacks it was given (a list or one). */
+function earlyStopperOf(args: any): any {
+  const list = Array.isArray(args?.callbacks) ? args.callbacks : args?.callbacks ? [args.callbacks] : [];
+  return list.find((cb: any) => cb && typeof cb === 'object' && (earlyStoppingSites.has(cb) || cb.constructor?.name === 'EarlyStopping'));
+}
+
 /** fit's earlyStopping callback watches a metric the first epoch's logs do not hold. */
 function noteMonitorMissing(entry: TracedModel, args: any, logs: Record<string, unknown> | undefined): void {
-  const list = Array.isArray(args?.callbacks) ? args.callbacks : args?.callbacks ? [args.callbacks] : [];
-  const stopper = list.find((cb: any) => cb && typeof cb === 'object' && (earlyStoppingSites.has(cb) || cb.constructor?.name === 'EarlyStopping'));
+  const stopper = earlyStopperOf(args);
   const monitor = stopper?.monitor;
   if (typeof monitor !== 'string' || !logs || monitor in logs) return;
   emit({ type: 'monitorMissing', modelId: entry.id, monitor: monitor.slice(0, 64), logged: Object.keys(logs).slice(0, 32).map((k) => k.slice(0, 64)), site: earlyStoppingSites.get(stopper) ?? null } satisfies MonitorMissingEvent);
@@ -2821,8 +2826,7 @@ function noteMonitorMissing(entry: TracedModel, args: any, logs: Record<string, 
 function noteStoppedEarly(entry: TracedModel, args: any, epochs: number, model: any): void {
   const planned = typeof args?.epochs === 'number' ? args.epochs : 1;
   if (epochs >= planned) return;
-  const list = Array.isArray(args?.callbacks) ? args.callbacks : args?.callbacks ? [args.callbacks] : [];
-  const stopper = list.find((cb: any) => cb && typeof cb === 'object' && (earlyStoppingSites.has(cb) || cb.constructor?.name === 'EarlyStopping'));
+  const stopper = earlyStopperOf(args);
   // A Sequential passes the flag on to the functional model it keeps inside (its `model`).
   const scriptStop = model ? (stopTrainingSites.get(model) ?? (model.model ? stopTrainingSites.get(model.model) : undefined)) : undefined;
   if (!stopper && scriptStop !== undefined) {
@@ -3756,15 +3760,10 @@ function noteVariablesInitWide(entry: TracedModel, varList: any[]): void {
   if (kernels.length < 2) return;
   const wide: { std: number; fanIn: number; shape: number[]; v: any }[] = [];
   for (const v of kernels) {
-    const values = v.dataSync() as Float32Array;
-    let sum = 0;
-    let squares = 0;
-    for (let i = 0; i < values.length; i++) {
-      sum += values[i]!;
-      squares += values[i]! * values[i]!;
-    }
-    const mean = sum / values.length;
-    const std = Math.sqrt(Math.max(0, squares / values.length - mean * mean));
+    const s = weightStats(v.dataSync() as Float32Array, '');
+    // A kernel already holding NaN or Infinity has no deviation to judge.
+    if (s.nanCount > 0 || s.infCount > 0 || s.std === null) continue;
+    const std = s.std;
     const fanIn = (v.shape as number[]).slice(0, -1).reduce((a, b) => a * b, 1);
     if (std * Math.sqrt(fanIn) >= WIDE_INIT) wide.push({ std, fanIn, shape: [...v.shape].slice(0, 8), v });
   }

@@ -4091,7 +4091,7 @@ function noisyTwins(view: ModelView, run: ModelState): Hypothesis[] {
 const BALANCED_CHANCE = 0.5;
 
 function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
-  if (copiesRelabelled(view, run).length || noisyTwins(view, run).length || oneHotInputsPastDepth(view, run).length) return [];
+  if (oneHotInputsPastDepth(view, run).length || copiesRelabelled(view, run).length || noisyTwins(view, run).length) return [];
   if (view.event.mode !== 'fit' || run.data.x.size !== 1 || view.outputs.length !== 1) return [];
   if (view.firstLayers().some((l) => l.kind === 'embedding')) return [];
   const o = view.outputs[0]!;
