@@ -350,6 +350,11 @@ export class DiagnosisEngine {
       case 'weightsClamped':
       case 'monitorMissing':
       case 'usedUntrained':
+      case 'scoredOnTrainedRows':
+      case 'inputsOffScale':
+      case 'gradientsReapplied':
+      case 'thresholdOutsideOutputs':
+      case 'kernelsFrozen':
       case 'variablesInitWide':
       case 'noisyTargets':
         // Kept in the run's field of the same name; the first one counts.

@@ -127,6 +127,16 @@ export const SYMPTOMS = [
   'monitor-missing',
   // A model used that never trained, while a copy of its layers made after it did.
   'used-untrained',
+  // A model scored on rows an earlier fit of it trained on (one model fit fold after fold).
+  'scored-on-trained-rows',
+  // A raw-variable loop training only its biases: its weight matrices made with tf.variable(init, false).
+  'kernels-frozen',
+  // Predicted probabilities compared with a threshold at or outside [0, 1] (pred.greater(0)).
+  'threshold-outside-outputs',
+  // A custom loop applying the same gradients, computed once, at every step.
+  'gradients-reapplied',
+  // A trained model given inputs far off the scale it was trained on (scaling skipped at inference).
+  'inputs-off-scale',
   // An autoencoder fitted toward its noisy inputs while their clean values exist.
   'targets-noisy-inputs',
   // fit given validationData as an object, which it skips: no validation, and callbacks on val_ metrics never act.
@@ -233,6 +243,11 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'weights-clamped': 'the weights the optimizer moves below 0 are set back to 0',
   'monitor-missing': 'early stopping watches a metric the logs do not hold',
   'used-untrained': 'the model used is not the one trained',
+  'scored-on-trained-rows': 'the model is scored on rows it trained on before',
+  'kernels-frozen': 'the weight matrices were made non-trainable, so only the biases train',
+  'threshold-outside-outputs': 'predicted probabilities are compared with a threshold they can never cross',
+  'gradients-reapplied': 'every step applies the same gradients, computed once',
+  'inputs-off-scale': 'the model is used on inputs far off the scale it trained on',
   'targets-noisy-inputs': 'the targets are the noisy inputs, not their clean values',
   'validation-ignored': 'fit skipped its validation data',
   'optimizer-given-object': 'the optimizer was given an object as its learning rate',

@@ -251,6 +251,18 @@ export type FixPlan =
   | { kind: 'fitTargetsFrom'; fitSite: SourceSite; madeAt: SourceSite }
   /** fit's `validationData: { x: a, y: b }` (any two entries, inputs first) becomes `validationData: [a, b]`. */
   | { kind: 'validationPair'; fitSite: SourceSite }
+  /** The inputs of the predict or evaluate call at the site get the scaling fit's inputs got: the trailing `.sub(m).div(s)` of their initializer, or the one-argument function it called (`standardize(raw)`). */
+  | { kind: 'scaleInputsLike'; site: SourceSite; fitSite: SourceSite }
+  /** `tf.variable(init, false)` at the site becomes `tf.variable(init)`: trainable. */
+  | { kind: 'variableTrainable'; site: SourceSite }
+  /** The comparison at the site (`.greater(0)`, `tf.greater(p, 0)`) written with the number `threshold` compares with 0.5 instead. */
+  | { kind: 'thresholdAtHalf'; site: SourceSite; threshold: number }
+  /** `applyGradients(grads)` at the site, `grads` computed once before the loop around it: the computation moves into the call (`applyGradients(tf.variableGrads(f).grads)`), and its declaration goes when nothing else uses it. */
+  | { kind: 'gradientsAtEachStep'; site: SourceSite }
+  /** The model fit at fitSite is declared once before the loop around that fit: its declaration moves to the top of the loop's body (a fresh model per fold). */
+  | { kind: 'buildPerSplit'; fitSite: SourceSite }
+  /** fit's `validationData: [xTrain, yTrain]`, its own training tensors, becomes the held-out pair the script declares (`[xVal, yVal]`). */
+  | { kind: 'heldOutValidation'; fitSite: SourceSite }
   /** `tf.train.<name>({ learningRate: r })` at the site (or `learning_rate`, `lr`, alone in the object) becomes `tf.train.<name>(r)`. */
   | { kind: 'positionalRate'; site: SourceSite }
   /** The `.getWeights()` call at the site keeps copies: `.getWeights().map((w) => w.clone())`. */
@@ -1596,19 +1608,27 @@ function trainUsedModelEdits(src: SourceText, p: Extract<FixPlan, { kind: 'train
 }
 
 function heNormalDrawEdits(src: SourceText, p: Extract<FixPlan, { kind: 'heNormalDraw' }>): EditResult {
-  const call = findCall(src, p.site, /\b(?:randomNormal|truncatedNormal)\s*\(/);
+  const call = findCall(src, p.site, /\b(?:randomNormal|truncatedNormal|randomUniform)\s*\(/);
   const shape = call?.args[0];
-  // Only the shape given: the mean and deviation are the defaults, 0 and 1.
+  // Only the shape given: the defaults, a deviation of 1 around 0 or a draw from [0, 1).
   if (!call || !shape || call.args.length !== 1) return null;
-  const text = src.text.slice(shape.start, shape.end);
-  let std: string;
-  if (/^[A-Za-z_$][\w$]*$/.test(text)) std = `Math.sqrt(2 / ${text}.slice(0, -1).reduce((a, b) => a * b, 1))`;
+  const t = src.text;
+  const text = t.slice(shape.start, shape.end);
+  const uniform = /randomUniform\s*\($/.test(codeOnly(t, src.lineStart(p.site.line), call.open + 1));
+  // He: a deviation of √(2 / fan-in); a uniform draw in ±√(6 / fan-in) has it.
+  const scale = uniform ? 6 : 2;
+  let bound: string;
+  if (/^[A-Za-z_$][\w$]*$/.test(text)) bound = `Math.sqrt(${scale} / ${text}.slice(0, -1).reduce((a, b) => a * b, 1))`;
   else {
-    const dims = /^\[\s*(\d+(?:\s*,\s*\d+)+)\s*\]$/.exec(text)?.[1]?.split(',').map(Number);
-    if (!dims) return null;
-    std = literal(Number(Math.sqrt(2 / dims.slice(0, -1).reduce((a, b) => a * b, 1)).toPrecision(3)));
+    if (t[shape.start] !== '[' || matchClose(t, shape.start) !== shape.end - 1) return null;
+    const dims = splitTopLevel(t, shape.start + 1, shape.end - 1).map((d) => t.slice(d.start, d.end).trim());
+    if (dims.length < 2 || dims.some((d) => !/^(?:\d+|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)$/.test(d))) return null;
+    const fanIn = dims.slice(0, -1);
+    bound = fanIn.every((d) => /^\d+$/.test(d))
+      ? literal(Number(Math.sqrt(scale / fanIn.map(Number).reduce((a, b) => a * b, 1)).toPrecision(3)))
+      : `Math.sqrt(${scale} / ${fanIn.length === 1 ? fanIn[0] : `(${fanIn.join(' * ')})`})`;
   }
-  return [src.edit(p.site.file, shape.end, shape.end, `, 0, ${std}`)];
+  return [src.edit(p.site.file, shape.end, shape.end, uniform ? `, -${bound}, ${bound}` : `, 0, ${bound}`)];
 }
 
 function numericSortEdits(src: SourceText, p: Extract<FixPlan, { kind: 'numericSort' }>): EditResult {
@@ -1646,6 +1666,31 @@ function validationPairEdits(src: SourceText, p: Extract<FixPlan, { kind: 'valid
   if (entries.length !== 2 || entries.some((e) => !e.value)) return null;
   const [a, b] = entries.map((e) => t.slice(e.value!.start, e.value!.end));
   return [src.edit(p.fitSite.file, prop.value.start, prop.value.end, `[${a}, ${b}]`)];
+}
+
+/** The names a held-out copy of `name` goes by: xTrain → xVal, xValid, xValidation; x_train → x_val; trainX → valX. */
+function heldOutNames(name: string): string[] {
+  const m = /^(.*?)(train(?:ing)?)(.*)$/i.exec(name);
+  if (!m) return [];
+  const [, before, word, after] = m as unknown as [string, string, string, string];
+  const cased = (v: string): string => (word[0] === word[0]!.toUpperCase() ? v[0]!.toUpperCase() + v.slice(1) : v);
+  return ['val', 'valid', 'validation'].map((v) => `${before}${cased(v)}${after}`);
+}
+
+function heldOutValidationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'heldOutValidation' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.fitSite, /\bfit\s*\(/);
+  const value = fitOption(src, p.fitSite, 'validationData')?.value;
+  if (!call || call.args.length < 2 || !value || t[value.start] !== '[') return null;
+  const close = matchClose(t, value.start);
+  const items = close > 0 ? splitTopLevel(t, value.start + 1, close) : [];
+  if (items.length !== 2) return null;
+  const names = items.map((s) => t.slice(s.start, s.end).trim());
+  // Only the training tensors themselves, as fit was given them.
+  if (names.some((n, i) => n !== t.slice(call.args[i]!.start, call.args[i]!.end).trim())) return null;
+  const held = names.map((n) => heldOutNames(n).find((c) => declarations(t, c).length > 0));
+  if (held.some((h) => !h)) return null;
+  return [src.edit(p.fitSite.file, value.start, close + 1, `[${held.join(', ')}]`)];
 }
 
 /** A call of one of tf.train's optimizer functions: `.adam(`, `.momentum(`, … */
@@ -2468,6 +2513,33 @@ function scaleValidationLikeEdits(src: SourceText, p: Extract<FixPlan, { kind: '
   return [src.edit(p.fitSite.file, target.start, target.end, `${operand}${chain}`)];
 }
 
+function scaleInputsLikeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scaleInputsLike' }>): EditResult {
+  const t = src.text;
+  const train = fitArgument(src, p.fitSite, 'x');
+  const call = findCall(src, p.site, /\.\s*(?:predict|predictOnBatch|evaluate)\s*\(/);
+  const arg = call?.args[0];
+  if (!train?.decl || !call || !arg) return null;
+  const init = t.slice(train.decl.init.start, train.decl.init.end).trim();
+  const given = t.slice(arg.start, arg.end);
+  // Every name the scaling uses must be declared before the call.
+  const declaredBefore = (name: string): boolean => {
+    const m = new RegExp(`\\b(?:(?:const|let|var)\\s+(?:\\{[^}]*\\b${escapeRe(name)}\\b[^}]*\\}|${escapeRe(name)}\\b)|function\\s+${escapeRe(name)}\\b)`).exec(codeOnly(t, 0, t.length));
+    return !!m && m.index < call.open;
+  };
+  const wrapper = /^([A-Za-z_$][\w$]*)\s*\(\s*[A-Za-z_$][\w$]*\s*\)$/.exec(init);
+  if (wrapper) return declaredBefore(wrapper[1]!) ? [src.edit(p.site.file, arg.start, arg.end, `${wrapper[1]}(${given})`)] : null;
+  let rest = init;
+  let chain = '';
+  for (let m = SCALING_CALL.exec(rest); m; m = SCALING_CALL.exec(rest)) {
+    chain = m[0].trim() + chain;
+    rest = rest.slice(0, m.index);
+  }
+  if (!chain || !rest.trim()) return null;
+  for (const [, used] of chain.matchAll(/\(\s*([A-Za-z_$][\w$]*)\s*\)/g)) if (!declaredBefore(used!)) return null;
+  const operand = /^[\w$.]+$/.test(given) ? given : `(${given})`;
+  return [src.edit(p.site.file, arg.start, arg.end, `${operand}${chain}`)];
+}
+
 function swapArgumentsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapArguments' }>): EditResult {
   const call = findCall(src, p.site, calledAs(p.callee));
   if (!call || call.args.length < 2) return null;
@@ -2659,6 +2731,77 @@ function disposeTensorsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dispo
 
 /** A loop statement's header on the line of its `{`: `for (...) {`, `while (...) {`, `do {`. */
 const LOOP_HEADER = /^\s*(?:(?:for|while)\b.*\)|do)\s*$/;
+
+/** The `{` of the innermost loop around `at` (through any blocks between) that opens after `after`; -1 when none. */
+function loopOpenAround(src: SourceText, at: number, after: number): number {
+  const t = src.text;
+  for (let open = enclosingBlock(t, at); open > after; open = enclosingBlock(t, src.lineStart(src.position(open).line))) {
+    if (LOOP_HEADER.test(codeOnly(t, src.lineStart(src.position(open).line), open))) return open;
+  }
+  return -1;
+}
+
+function buildPerSplitEdits(src: SourceText, p: Extract<FixPlan, { kind: 'buildPerSplit' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.fitSite, /\.\s*fit\s*\(/);
+  if (!call) return null;
+  const receiver = /([A-Za-z_$][\w$]*)\s*\.\s*fit\s*\($/.exec(codeOnly(t, src.lineStart(p.fitSite.line), call.open + 1));
+  // The model's last declaration before the fit (a builder function may declare its own).
+  const found = receiver ? declarationBefore(t, receiver[1]!, call.open) : null;
+  if (!found) return null;
+  const d = { at: found.keyword.start, init: found.init.start };
+  const loopOpen = loopOpenAround(src, call.open, d.at);
+  if (loopOpen < 0) return null;
+  const start = d.at;
+  const lineStart = src.lineStart(src.position(start).line);
+  if (t.slice(lineStart, start).trim() !== '') return null;
+  const end = statementEnd(t, d.init);
+  const stmtEnd = t[end] === ';' ? end + 1 : end;
+  const endLine = src.position(stmtEnd).line;
+  if (t.slice(stmtEnd, src.lineEnd(endLine)).trim() !== '') return null;
+  // Nothing between the declaration and the loop may use the model.
+  if (new RegExp(`(?<![\\w$.])${escapeRe(receiver![1]!)}(?![\\w$])`).test(codeOnly(t, stmtEnd, src.lineStart(src.position(loopOpen).line)))) return null;
+  const openLine = src.position(loopOpen).line;
+  if (t.slice(loopOpen + 1, src.lineEnd(openLine)).trim() !== '') return null;
+  const bodyStart = src.lineStart(openLine + 1);
+  const indent = /^[ \t]*/.exec(t.slice(bodyStart))![0];
+  const statement = t.slice(start, stmtEnd).replace(/\n[ \t]*/g, ' ');
+  const next = src.lineStart(endLine + 1);
+  return [src.edit(p.fitSite.file, lineStart, next < 0 ? t.length : next, ''), src.edit(p.fitSite.file, bodyStart, bodyStart, `${indent}${statement}\n`)];
+}
+
+function gradientsAtEachStepEdits(src: SourceText, p: Extract<FixPlan, { kind: 'gradientsAtEachStep' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\.\s*applyGradients\s*\(/);
+  const arg = call && call.args.length === 1 ? call.args[0]! : null;
+  const name = arg ? t.slice(arg.start, arg.end).trim() : '';
+  if (!call || !/^[A-Za-z_$][\w$]*$/.test(name)) return null;
+  const code = codeOnly(t, 0, t.length);
+  // `const grads = <init>;` or `const { grads } = <init>;`, the last before the call.
+  const re = new RegExp(`\\b(?:const|let|var)\\s+(?:${escapeRe(name)}|\\{\\s*${escapeRe(name)}\\s*\\})\\s*=(?![=>])\\s*`, 'g');
+  let decl: RegExpExecArray | null = null;
+  for (let m = re.exec(code); m && m.index < call.open; m = re.exec(code)) decl = m;
+  if (!decl) return null;
+  const initStart = decl.index + decl[0].length;
+  const end = statementEnd(t, initStart);
+  const init = t.slice(initStart, end).trim();
+  const destructured = decl[0].includes('{');
+  // The declaration must lie before a loop around the call.
+  if (loopOpenAround(src, call.open, decl.index) < 0) return null;
+  const callLike = /^[\w$.\s]+\(/.test(init) && matchClose(t, initStart + init.indexOf('(')) === initStart + init.length - 1;
+  const computed = destructured ? `${callLike ? init : `(${init})`}.${name}` : init;
+  const edits = [src.edit(p.site.file, arg!.start, arg!.end, computed)];
+  // The declaration goes too when the call was its only use.
+  const uses = code.match(new RegExp(`(?<![\\w$.])${escapeRe(name)}(?![\\w$])`, 'g'))?.length ?? 0;
+  const lineStart = src.lineStart(src.position(decl.index).line);
+  const stmtEnd = t[end] === ';' ? end + 1 : end;
+  const endLine = src.position(stmtEnd).line;
+  if (uses === 2 && t.slice(lineStart, decl.index).trim() === '' && t.slice(stmtEnd, src.lineEnd(endLine)).trim() === '') {
+    const next = src.lineStart(endLine + 1);
+    edits.unshift(src.edit(p.site.file, lineStart, next < 0 ? t.length : next, ''));
+  }
+  return edits;
+}
 
 function hoistDeclarationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoistDeclaration' }>): EditResult {
   const t = src.text;
@@ -3789,7 +3932,15 @@ function planFile(p: FixPlan): string | null {
       return p.site.file;
     case 'fitTargetsFrom':
     case 'validationPair':
+    case 'heldOutValidation':
+    case 'buildPerSplit':
       return p.fitSite.file;
+    case 'scaleInputsLike':
+      return p.site.file === p.fitSite.file ? p.site.file : null;
+    case 'gradientsAtEachStep':
+    case 'thresholdAtHalf':
+    case 'variableTrainable':
+      return p.site.file;
     case 'positionalRate':
     case 'cloneWeights':
     case 'parseFloatCell':
@@ -4038,6 +4189,24 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return fitTargetsFromEdits(src, p);
       case 'validationPair':
         return validationPairEdits(src, p);
+      case 'heldOutValidation':
+        return heldOutValidationEdits(src, p);
+      case 'buildPerSplit':
+        return buildPerSplitEdits(src, p);
+      case 'scaleInputsLike':
+        return scaleInputsLikeEdits(src, p);
+      case 'gradientsAtEachStep':
+        return gradientsAtEachStepEdits(src, p);
+      case 'variableTrainable': {
+        const call = findCall(src, p.site, /\bvariable\s*\(/);
+        const [init, flag] = call?.args ?? [];
+        return call && init && flag && call.args.length === 2 && src.text.slice(flag.start, flag.end).trim() === 'false' ? [src.edit(p.site.file, init.end, flag.end, '')] : null;
+      }
+      case 'thresholdAtHalf': {
+        const call = findCall(src, p.site, /\b(?:greater|greaterEqual|less|lessEqual)\s*\(/);
+        const last = call?.args.at(-1);
+        return last && Number(src.text.slice(last.start, last.end).trim()) === p.threshold ? [src.edit(p.site.file, last.start, last.end, '0.5')] : null;
+      }
       case 'positionalRate':
         return positionalRateEdits(src, p);
       case 'cloneWeights':

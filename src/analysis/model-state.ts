@@ -1,7 +1,7 @@
 /** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
 import { ModelData, ModelView } from './model';
 import { History, isNum, Ring } from './stats';
-import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, NanMaskedLateEvent, LossDividedByCountEvent, OneSidedClipEvent, ZeroMarginEvent, PowerShrinksEvent, BatchesRelabelledEvent, PenaltySubtractedEvent, UsedBeforeTrainingEvent, LogOfOutputEvent, RawSoftmaxEvent, WeightsClampedEvent, MonitorMissingEvent, UsedUntrainedEvent, SortedAsTextEvent, VariablesInitWideEvent, NoisyTargetsEvent, WeightsKeptLiveEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, OutputScaledEvent, WeightsOverwrittenEvent, ClipsUnusedEvent, VariablesBlockedEvent, UntrackedVariablesEvent, TruncatedToIntEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite } from './trace';
+import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, NanMaskedLateEvent, LossDividedByCountEvent, OneSidedClipEvent, ZeroMarginEvent, PowerShrinksEvent, BatchesRelabelledEvent, PenaltySubtractedEvent, UsedBeforeTrainingEvent, LogOfOutputEvent, RawSoftmaxEvent, WeightsClampedEvent, MonitorMissingEvent, UsedUntrainedEvent, ScoredOnTrainedRowsEvent, InputsOffScaleEvent, GradientsReappliedEvent, ThresholdOutsideOutputsEvent, KernelsFrozenEvent, SortedAsTextEvent, VariablesInitWideEvent, NoisyTargetsEvent, WeightsKeptLiveEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, OutputScaledEvent, WeightsOverwrittenEvent, ClipsUnusedEvent, VariablesBlockedEvent, UntrackedVariablesEvent, TruncatedToIntEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite } from './trace';
 
 /** One sampled iteration's statistics for one layer, reduced to what detectors need. */
 export interface LayerSample {
@@ -323,6 +323,16 @@ export class ModelState {
   monitorMissing: MonitorMissingEvent | null = null;
   /** The script used an untrained model while this one, of the same layers and made after it, trained. */
   usedUntrained: UsedUntrainedEvent | null = null;
+  /** The model scored on rows an earlier fit of it trained on and its latest did not. */
+  scoredOnTrainedRows: ScoredOnTrainedRowsEvent | null = null;
+  /** The trained model evaluated or asked to predict on inputs far off its training scale. */
+  inputsOffScale: InputsOffScaleEvent | null = null;
+  /** A custom loop's applyGradients given the same gradient tensors step after step. */
+  gradientsReapplied: GradientsReappliedEvent | null = null;
+  /** The trained model's predicted probabilities compared with a threshold at or outside [0, 1]. */
+  thresholdOutsideOutputs: ThresholdOutsideOutputsEvent | null = null;
+  /** A raw-variable loop that trains only biases while its weight matrices were made non-trainable. */
+  kernelsFrozen: KernelsFrozenEvent | null = null;
   /** A raw-variable loop's kernels drawn far too wide for their fan-in, read at its first step. */
   variablesInitWide: VariablesInitWideEvent | null = null;
   /** fit given its noisy inputs as targets while a clean copy of them exists. */

@@ -788,9 +788,9 @@ export const VariablesInitWideEvent = z.object({
   modelId: z.number().int(),
   /** The user's line that made the widest of them. */
   site: SourceSite.nullable(),
-  /** The kernels, and those drawn wide: deviation × √fan-in of 4 or more (He's is √2). */
+  /** The kernels, and those drawn wide: root mean square × √fan-in of 4 or more (He's is √2). */
   kernels: z.number().int().min(1),
-  wide: z.array(z.object({ std: z.number(), fanIn: z.number().int().min(1), shape: z.array(z.number().int()).max(8) })).max(8),
+  wide: z.array(z.object({ std: z.number(), mean: z.number().optional(), fanIn: z.number().int().min(1), shape: z.array(z.number().int()).max(8) })).max(8),
 });
 export type VariablesInitWideEvent = z.infer<typeof VariablesInitWideEvent>;
 
@@ -1136,6 +1136,97 @@ export const UsedUntrainedEvent = z.object({
 export type UsedUntrainedEvent = z.infer<typeof UsedUntrainedEvent>;
 
 /**
+ * A raw-variable loop whose first step trained only vectors (biases) while weight matrices made
+ * with tf.variable(init, false) exist: the kernels stay as drawn. Sent once.
+ */
+export const KernelsFrozenEvent = z.object({
+  type: z.literal('kernelsFrozen'),
+  modelId: z.number().int(),
+  /** Non-trainable variables of rank 2 or more, and the variables the step trained. */
+  frozen: z.number().int(),
+  trained: z.number().int(),
+  /** The first frozen kernel's shape, and the user's line that made it. */
+  shape: z.array(z.number().int()).max(8),
+  site: SourceSite.nullable(),
+});
+export type KernelsFrozenEvent = z.infer<typeof KernelsFrozenEvent>;
+
+/**
+ * A trained model's predicted probabilities (sigmoid or softmax) compared with a threshold at or
+ * outside [0, 1] (`pred.greater(0)`, a threshold for logits): one answer for every row. Sent once per model.
+ */
+export const ThresholdOutsideOutputsEvent = z.object({
+  type: z.literal('thresholdOutsideOutputs'),
+  modelId: z.number().int(),
+  activation: z.string().max(32),
+  threshold: z.number(),
+  /** Greater, GreaterEqual, Less or LessEqual. */
+  kernel: z.string().max(32),
+  /** The probabilities are the comparison's first operand (`pred.greater(t)`), not its second. */
+  probabilityFirst: z.boolean(),
+  site: SourceSite.nullable(),
+});
+export type ThresholdOutsideOutputsEvent = z.infer<typeof ThresholdOutsideOutputsEvent>;
+
+/**
+ * A custom loop's applyGradients was given the very gradient tensors it was given at the steps
+ * before (computed once, applied at every step). Sent once.
+ */
+export const GradientsReappliedEvent = z.object({
+  type: z.literal('gradientsReapplied'),
+  modelId: z.number().int(),
+  iter: z.number().int(),
+  /** Applies in a row of the same tensors when sent. */
+  applies: z.number().int(),
+  /** The user's applyGradients line. */
+  site: SourceSite.nullable(),
+  /** The line of the loop's gradient computation, when known. */
+  stepSite: SourceSite.nullable(),
+});
+export type GradientsReappliedEvent = z.infer<typeof GradientsReappliedEvent>;
+
+/**
+ * A model was scored (evaluated, or given validation data) on rows that an earlier fit call of
+ * the same model trained on and its latest did not: a model built once and fit fold after fold
+ * of a cross-validation, each fold scored on rows the previous folds trained on. Sent once.
+ */
+export const ScoredOnTrainedRowsEvent = z.object({
+  type: z.literal('scoredOnTrainedRows'),
+  modelId: z.number().int(),
+  call: z.enum(['evaluate', 'validationData']),
+  /** The user's line of the evaluate call, or of the fit given the validation data. */
+  site: SourceSite.nullable(),
+  fitSite: SourceSite.nullable(),
+  /** Share of the scored rows an earlier fit trained on, of `rows`. */
+  share: z.number(),
+  rows: z.number().int(),
+  /** fit calls of the model before its latest. */
+  earlierFits: z.number().int(),
+});
+export type ScoredOnTrainedRowsEvent = z.infer<typeof ScoredOnTrainedRowsEvent>;
+
+/**
+ * A trained model was asked to predict (or evaluated) on inputs most of whose columns lie ten or
+ * more training deviations from their training means: inputs scaled for training and given raw
+ * afterwards (or the reverse). Sent once per model.
+ */
+export const InputsOffScaleEvent = z.object({
+  type: z.literal('inputsOffScale'),
+  modelId: z.number().int(),
+  call: z.string().max(32),
+  site: SourceSite.nullable(),
+  fitSite: SourceSite.nullable(),
+  columns: z.number().int(),
+  offColumns: z.number().int(),
+  /** The column furthest off. */
+  column: z.number().int(),
+  trainMean: z.number(),
+  trainStd: z.number(),
+  givenMean: z.number(),
+});
+export type InputsOffScaleEvent = z.infer<typeof InputsOffScaleEvent>;
+
+/**
  * A step's loss took the log of the model's raw outputs (or a part of them: a column sliced off)
  * while some were at or below 0 (NaN or -Infinity at once), or of a linear layer's outputs, whose
  * values can go below 0 (atOrBelowZero 0). Sent once per model, from its first steps.
@@ -1423,6 +1514,11 @@ export const TraceEvent = z.discriminatedUnion('type', [
   WeightsClampedEvent,
   MonitorMissingEvent,
   UsedUntrainedEvent,
+  ScoredOnTrainedRowsEvent,
+  InputsOffScaleEvent,
+  GradientsReappliedEvent,
+  ThresholdOutsideOutputsEvent,
+  KernelsFrozenEvent,
   SortedAsTextEvent,
   VariablesInitWideEvent,
   NoisyTargetsEvent,

@@ -47,6 +47,11 @@ import type {
   PenaltySubtractedEvent,
   UsedBeforeTrainingEvent,
   UsedUntrainedEvent,
+  ScoredOnTrainedRowsEvent,
+  InputsOffScaleEvent,
+  GradientsReappliedEvent,
+  ThresholdOutsideOutputsEvent,
+  KernelsFrozenEvent,
   SortedAsTextEvent,
   VariablesInitWideEvent,
   RawSoftmaxEvent,
@@ -82,6 +87,7 @@ import { tfjsSupport, untestedTfjsMessage } from '../analysis/tfjs-versions';
 import { captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteFromStack, userSitesFromStack } from './sites';
 import { EpochCallbackLeakWatch, type EpochInfo, FitCallLeakWatch, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
+import { readRows, TrainedRows, type RowsRead } from './data-reuse';
 import { openTransport, type Transport } from './transport';
 import { dataOrigin, madeAlike, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
 import { batchAgreement, gradStats, neighbourTargets, outputStats, scaleGroups, zerosApart, rowClasses, tensorSummary, weightStats, type ActivationKind, type ClassBatch } from './tensor-stats';
@@ -904,6 +910,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       if (kernelName === 'RealDiv') noteDividedSum(inputs?.a, inputs?.b, out);
     }
     if (watchLog && typeof kernelName === 'string') inspectKernel(() => trackProbabilities(kernelName, inputs, out));
+    if (thresholdWatch && method === 'runKernel' && typeof args[0] === 'string' && args[0] in THRESHOLD_KERNELS) inspectKernel(() => noteThreshold(args[0], args[1]));
     return out;
   };
   (wrapped as any)[MARK] = true;
@@ -2328,23 +2335,109 @@ function trainedTwinOf(model: any): { id: number; fitSite: SourceSite | null } |
   return null;
 }
 
+/**
+ * A trained model's predicted probabilities (sigmoid or softmax outputs), for the thresholds the
+ * script compares them with: `pred.greater(0)`, a threshold for logits, is true for every
+ * probability, so every pseudo-label or decision comes out the same.
+ */
+const predictedProbabilities = new WeakMap<object, { modelId: number; activation: string }>();
+let thresholdWatch = false;
+const thresholdSent = new Set<number>();
+/** Comparisons with a threshold, and whether the probability stands on the left of them. */
+const THRESHOLD_KERNELS: Record<string, true> = { Greater: true, GreaterEqual: true, Less: true, LessEqual: true };
+
+function notePredictedProbabilities(model: any, out: any): void {
+  const entry = traced.get(model);
+  if (!entry || entry.steps === 0 || !isTensor(out)) return;
+  const activation = (activationName(modelLayers(model).at(-1)) ?? '').toLowerCase();
+  if (activation !== 'sigmoid' && activation !== 'softmax') return;
+  predictedProbabilities.set(out, { modelId: entry.id, activation });
+  thresholdWatch = true;
+}
+
+function noteThreshold(kernel: string, inputs: any): void {
+  const a = inputs?.a;
+  const b = inputs?.b;
+  const left = predictedProbabilities.get(a);
+  const right = left ? undefined : predictedProbabilities.get(b);
+  const made = left ?? right;
+  const other = left ? b : a;
+  if (!made || thresholdSent.has(made.modelId) || !isReadable(other) || other.size !== 1) return;
+  const threshold = (other.dataSync() as ArrayLike<number>)[0]!;
+  // Probabilities lie in [0, 1]: a threshold at or outside those bounds gives one answer for all.
+  if (!(threshold <= 0 || threshold >= 1)) return;
+  thresholdSent.add(made.modelId);
+  emit({ type: 'thresholdOutsideOutputs', modelId: made.modelId, activation: made.activation, threshold, kernel, probabilityFirst: !!left, site: captureUserSite(PROBE_FILE) } satisfies ThresholdOutsideOutputsEvent);
+}
+
+/** Each model's training rows (see data-reuse.ts), and each data tensor read once for it. */
+const trainedRows = new WeakMap<object, TrainedRows>();
+const rowsRead = new WeakMap<object, RowsRead | null>();
+const reuseSent = new WeakSet<object>();
+const offScaleSent = new WeakSet<object>();
+
+function rowsOf(tensor: any): RowsRead | null {
+  if (!isTensor(tensor)) return null;
+  if (!rowsRead.has(tensor)) rowsRead.set(tensor, safe(() => readRows(tensor), null));
+  return rowsRead.get(tensor) ?? null;
+}
+
+/** fit is about to train `model` on `x`; validation data it is given is checked against earlier fits' rows. */
+function noteTrainingRows(entry: TracedModel, model: any, x: any, args: any, site: SourceSite | null): void {
+  const read = rowsOf(x);
+  if (!read) return;
+  let memory = trainedRows.get(model);
+  if (!memory) trainedRows.set(model, (memory = new TrainedRows()));
+  memory.trainOn(read);
+  const validation = Array.isArray(args?.validationData) ? rowsOf(args.validationData[0]) : null;
+  const reused = validation ? memory.reusedRows(validation) : null;
+  if (reused && !reuseSent.has(model)) {
+    reuseSent.add(model);
+    emit({ type: 'scoredOnTrainedRows', modelId: entry.id, call: 'validationData', site, fitSite: site, ...reused } satisfies ScoredOnTrainedRowsEvent);
+  }
+}
+
+/** A trained model evaluated or asked to predict: on rows earlier fits trained on, or on inputs off its training scale. */
+function checkScoredRows(model: any, method: string, inputs: any): void {
+  const memory = trainedRows.get(model);
+  const entry = traced.get(model);
+  if (!memory || !entry || entry.steps === 0) return;
+  const read = rowsOf(inputs);
+  if (!read) return;
+  const reused = method === 'evaluate' && !reuseSent.has(model) ? memory.reusedRows(read) : null;
+  if (reused) {
+    reuseSent.add(model);
+    emit({ type: 'scoredOnTrainedRows', modelId: entry.id, call: 'evaluate', site: captureUserSite(PROBE_FILE), fitSite: entry.fitSite ?? null, ...reused } satisfies ScoredOnTrainedRowsEvent);
+  }
+  const off = offScaleSent.has(model) ? null : memory.offScale(read);
+  if (off) {
+    offScaleSent.add(model);
+    emit({ type: 'inputsOffScale', modelId: entry.id, call: method, site: captureUserSite(PROBE_FILE), fitSite: entry.fitSite ?? null, ...off } satisfies InputsOffScaleEvent);
+  }
+}
+
 function watchUseBeforeTraining(proto: any): void {
   for (const method of USES_BEFORE_TRAINING) {
     if (!Object.prototype.hasOwnProperty.call(proto, method) || typeof proto[method] !== 'function') continue;
     const original = proto[method];
     proto[method] = function (this: any, ...args: any[]) {
       const waiting = fitsNotBegun.get(this);
-      if (waiting && !usedBeforeTrainingSent.has(this)) {
-        usedBeforeTrainingSent.add(this);
-        safe(() => emit({ type: 'usedBeforeTraining', modelId: waiting.entry.id, call: method, site: captureUserSite(PROBE_FILE), fitSite: waiting.site } satisfies UsedBeforeTrainingEvent), undefined);
-      } else if (!waiting && !usedUntrainedSent) {
-        const twin = safe(() => trainedTwinOf(this), null);
+      if (waiting) {
+        if (!usedBeforeTrainingSent.has(this)) {
+          usedBeforeTrainingSent.add(this);
+          safe(() => emit({ type: 'usedBeforeTraining', modelId: waiting.entry.id, call: method, site: captureUserSite(PROBE_FILE), fitSite: waiting.site } satisfies UsedBeforeTrainingEvent), undefined);
+        }
+      } else {
+        if (method === 'evaluate' || method === 'predict') safe(() => checkScoredRows(this, method, args[0]), undefined);
+        const twin = usedUntrainedSent ? null : safe(() => trainedTwinOf(this), null);
         if (twin) {
           usedUntrainedSent = true;
           safe(() => emit({ type: 'usedUntrained', modelId: twin.id, call: method, site: captureUserSite(PROBE_FILE), fitSite: twin.fitSite } satisfies UsedUntrainedEvent), undefined);
         }
       }
-      return original.apply(this, args);
+      const out = original.apply(this, args);
+      if (!waiting && method === 'predict') safe(() => notePredictedProbabilities(this, out), undefined);
+      return out;
     };
   }
 }
@@ -2621,6 +2714,7 @@ function traceFit(
   safe(() => fitLeaks?.atFitStart(entry.id, entry.steps, site, elapsed()), undefined);
   if (model) safe(() => noteStaleTrainable(entry, model), undefined);
   if (model && args?.callbacks != null) safe(() => noteFitStartWeights(entry, model), undefined);
+  if (model && mode === 'fit' && data) safe(() => noteTrainingRows(entry, model, data.x, args, site), undefined);
   if (data && !entry.dataSent) {
     entry.dataSent = true;
     sendData(entry, 'x', data.x, site);
@@ -3703,7 +3797,9 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     initChecked.add(entry);
     // Without a varList, the variables trained are those the gradients reached.
     const registered = tfCore?.engine?.()?.registeredVariables ?? {};
-    safe(() => noteVariablesInitWide(entry, varList ?? Object.keys(result?.grads ?? {}).map((name) => registered[name]).filter(Boolean)), undefined);
+    const trained = varList ?? Object.keys(result?.grads ?? {}).map((name) => registered[name]).filter(Boolean);
+    safe(() => noteVariablesInitWide(entry, trained), undefined);
+    safe(() => noteKernelsFrozen(entry, trained, Object.values(registered)), undefined);
   }
   try {
     const d0 = performance.now();
@@ -3752,25 +3848,43 @@ const initChecked = new WeakSet<TracedModel>();
 
 /**
  * Raw variables' kernels (rank 2 or more: [fan-in…, units]) read once at the first step: drawn with
- * a deviation far above √(2 / fan-in), each layer multiplies the scale it passes on, and ReLUs die
+ * a root mean square far above √(2 / fan-in) (too wide, or all one sign), each layer multiplies the scale it passes on, and ReLUs die
  * or saturations start pinned. Reported when two or more, and half of all kernels, are so drawn.
  */
 function noteVariablesInitWide(entry: TracedModel, varList: any[]): void {
   const kernels = varList.filter((v) => v && v.trainable !== false && Array.isArray(v.shape) && v.shape.length >= 2 && v.size <= INIT_READ_LIMIT && v.dtype === 'float32');
   if (kernels.length < 2) return;
-  const wide: { std: number; fanIn: number; shape: number[]; v: any }[] = [];
+  const wide: { std: number; mean: number; rms: number; fanIn: number; shape: number[]; v: any }[] = [];
   for (const v of kernels) {
     const s = weightStats(v.dataSync() as Float32Array, '');
     // A kernel already holding NaN or Infinity has no deviation to judge.
     if (s.nanCount > 0 || s.infCount > 0 || s.std === null) continue;
     const std = s.std;
+    const mean = s.mean ?? 0;
     const fanIn = (v.shape as number[]).slice(0, -1).reduce((a, b) => a * b, 1);
-    if (std * Math.sqrt(fanIn) >= WIDE_INIT) wide.push({ std, fanIn, shape: [...v.shape].slice(0, 8), v });
+    // A unit's input grows with the weights' root mean square, not their deviation: weights drawn
+    // all positive (tf.randomUniform(shape), from [0, 1)) are as wide as their mean.
+    const rms = Math.sqrt(std * std + mean * mean);
+    if (rms * Math.sqrt(fanIn) >= WIDE_INIT) wide.push({ std, mean, rms, fanIn, shape: [...v.shape].slice(0, 8), v });
   }
   if (wide.length < 2 || wide.length * 2 < kernels.length) return;
-  wide.sort((a, b) => b.std * Math.sqrt(b.fanIn) - a.std * Math.sqrt(a.fanIn));
+  wide.sort((a, b) => b.rms * Math.sqrt(b.fanIn) - a.rms * Math.sqrt(a.fanIn));
   const site = userSiteFromStack(variableStacks.get(wide[0]!.v)?.stack, PROBE_FILE);
-  emit({ type: 'variablesInitWide', modelId: entry.id, site, kernels: kernels.length, wide: wide.slice(0, 8).map(({ std, fanIn, shape }) => ({ std, fanIn, shape })) } satisfies VariablesInitWideEvent);
+  emit({ type: 'variablesInitWide', modelId: entry.id, site, kernels: kernels.length, wide: wide.slice(0, 8).map(({ std, mean, fanIn, shape }) => ({ std, mean, fanIn, shape })) } satisfies VariablesInitWideEvent);
+}
+
+/**
+ * A raw-variable loop that trains only vectors (biases) while weight matrices made with
+ * tf.variable(init, false) stay as drawn: the trainable flag copied from a line that kept a
+ * statistic. minimize without a varList trains only trainable variables, so the network keeps its
+ * random kernels and only shifts them. Judged at the first step.
+ */
+function noteKernelsFrozen(entry: TracedModel, trained: any[], registered: any[]): void {
+  if (trained.length === 0 || trained.some((v) => Array.isArray(v?.shape) && v.shape.length >= 2)) return;
+  const frozen = registered.filter((v) => v && v.trainable === false && Array.isArray(v.shape) && v.shape.length >= 2 && v.dtype === 'float32' && !v.isDisposed);
+  if (frozen.length === 0) return;
+  const site = userSiteFromStack(variableStacks.get(frozen[0])?.stack, PROBE_FILE);
+  emit({ type: 'kernelsFrozen', modelId: entry.id, frozen: frozen.length, trained: trained.length, shape: [...frozen[0].shape].slice(0, 8), site } satisfies KernelsFrozenEvent);
 }
 
 /**
@@ -4168,6 +4282,32 @@ function noteStepOptimizer(entry: TracedModel, optimizer: any): void {
   emit(event);
 }
 
+/** Per custom loop: the gradient tensors its last applyGradients was given, and how many applies in a row were given those same tensors. */
+const reapplied = new WeakMap<TracedModel, { last: WeakSet<object>; repeats: number; sent: boolean }>();
+/** Applies of the same gradient tensors in a row before a loop counts as reapplying one computation. */
+const REAPPLIED_AFTER = 3;
+
+/**
+ * applyGradients given the very tensors it was given before: the gradients were computed once
+ * (before the loop) and every step applies them again, so the weights move in one direction
+ * whatever the loss does. Gradients computed anew are new tensors at every step.
+ */
+function watchReappliedGradients(entry: TracedModel, varGrads: any): void {
+  if (entry.mode !== 'custom') return;
+  const all: any[] = Array.isArray(varGrads) ? varGrads.map((g: any) => g?.tensor) : Object.values(varGrads ?? {});
+  const tensors = all.filter(isTensor);
+  if (tensors.length === 0) return;
+  let w = reapplied.get(entry);
+  if (!w) reapplied.set(entry, (w = { last: new WeakSet(), repeats: 0, sent: false }));
+  if (w.sent) return;
+  const same = tensors.every((t) => w!.last.has(t));
+  w.repeats = same ? w.repeats + 1 : 0;
+  if (!same) w.last = new WeakSet(tensors);
+  if (w.repeats < REAPPLIED_AFTER) return;
+  w.sent = true;
+  emit({ type: 'gradientsReapplied', modelId: entry.id, iter: entry.steps, applies: w.repeats + 1, site: captureUserSite(PROBE_FILE), stepSite: entry.lastEvent?.fitSite ?? null } satisfies GradientsReappliedEvent);
+}
+
 /**
  * Every step ends in the optimizer's applyGradients (minimize and fit call it; after
  * tf.variableGrads the script does), so that is where the step's optimizer is seen. Each
@@ -4181,6 +4321,7 @@ function noteAppliedSteps(optimizer: any): void {
       try {
         noteStepOptimizer(lastStepEntry, this);
         watchOptimizerChurn(lastStepEntry, this);
+        watchReappliedGradients(lastStepEntry, args[0]);
         watchAppliedGradients(lastStepEntry, this, args[0]);
       } catch {
         // Best effort: the step itself must go on.

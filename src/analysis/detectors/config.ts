@@ -234,8 +234,14 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
         weak: false,
       });
     } else if (act !== 'softmax') {
+      // logSoftmax (PyTorch pairs log_softmax with NLLLoss) gives log-probabilities, all <= 0. tfjs
+      // divides the outputs by their sum, so the least likely class gets the largest share: the
+      // loss falls while the true class is made the least likely. Certain from the configuration.
+      const logProbabilities = act === 'logsoftmax';
       const why =
-        act === 'sigmoid'
+        logProbabilities
+          ? 'log-probabilities, all 0 or below: the loss divides the outputs by their sum, so the least likely class gets the largest share, and the loss falls while training makes the true class the least likely'
+          : act === 'sigmoid'
           ? 'independent per-unit probabilities that do not sum to 1'
           : act === 'linear'
             ? 'raw scores, not probabilities, so the loss can turn NaN'
@@ -254,6 +260,7 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
         confirmBy: set(...HARM, ...NUMERIC, 'loss-oscillating', 'dead-relu', 'output-out-of-range', 'loss-diverging', 'weights-unchanged'),
         strength: act === 'sigmoid' ? 0.8 : 0.9,
         weak: false,
+        ...(logProbabilities ? { certain: true } : {}),
       });
     } else if (t?.kind === 'multi-hot' && !allSame) {
       const fix = combine('Use sigmoid with binaryCrossentropy for multi-label targets', [activationFix(L, 'sigmoid'), lossFix(view, o.slot, 'binaryCrossentropy')]);
@@ -1134,6 +1141,162 @@ function usedUntrained(run: ModelState): Hypothesis[] {
       relevance: new Map(),
       fixes: [{ title: 'Train the model that is used', plan: { kind: 'trainUsedModel', site: e.site } }],
       ...shownWhereItsFixIs(),
+    },
+  ];
+}
+
+/**
+ * A model scored on rows an earlier fit of the same model trained on, and its latest fit did not:
+ * a cross-validation that builds the model once and fits it fold after fold scores each fold on
+ * rows earlier folds trained on, so every score after the first is inflated and their mean says
+ * nothing about unseen data. Certain from the rows themselves; shown on the fit, fixed by a fresh
+ * model per fold.
+ */
+function scoredOnTrainedRows(run: ModelState): Hypothesis[] {
+  const e = run.scoredOnTrainedRows;
+  const at = e?.fitSite ?? e?.site;
+  if (!e || !at) return [];
+  const scored = e.call === 'evaluate' ? `evaluated${e.site ? ` on line ${e.site.line}` : ''}` : 'given as validation data';
+  return [
+    {
+      id: 'scored-on-trained-rows',
+      symptom: 'scored-on-trained-rows',
+      rootCause: 'training-data',
+      layer: null,
+      location: at,
+      related: e.call === 'evaluate' && e.site ? [{ site: e.site, message: 'scored here on rows an earlier fit trained on' }] : [],
+      message: `The model fit here is trained again and again (${e.earlierFits + 1} fit calls so far), and the ${e.rows} rows ${scored} are ${fmt(Math.round(e.share * 100))}% rows an earlier fit of the same model trained on: a model built once for every fold of a cross-validation keeps what earlier folds taught it, so each later fold is scored on data it has seen and the scores rise for nothing. Build a fresh model for each fold.`,
+      evidence: [`${fmt(Math.round(e.share * 100))}% of the ${e.rows} rows ${e.call === 'evaluate' ? 'evaluated' : 'of validation data'} were trained on by an earlier fit, none by the latest`, `${e.earlierFits + 1} fit calls on one model`],
+      relevance: new Map(),
+      fixes: e.fitSite ? [{ title: 'Build a fresh model for each fold', plan: { kind: 'buildPerSplit', fitSite: e.fitSite } }] : [],
+      confirmBy: set(),
+      strength: 0.9,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
+/**
+ * A raw-variable loop whose steps train only vectors (biases) while its weight matrices were made
+ * with tf.variable(init, false): minimize without a varList trains only trainable variables, so
+ * the kernels keep their random draws and the network can only shift them. Certain; shown where a
+ * kernel is made, fixed by making it trainable.
+ */
+function kernelsFrozen(run: ModelState): Hypothesis[] {
+  const e = run.kernelsFrozen;
+  if (!e?.site) return [];
+  return [
+    {
+      id: 'kernels-frozen',
+      symptom: 'kernels-frozen',
+      rootCause: 'optimizer',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `The ${e.frozen} weight matri${e.frozen === 1 ? 'x is' : 'ces are'} made non-trainable (tf.variable(init, false), shape [${e.shape.join(', ')}] made on line ${e.site.line}), and each step trains only the ${e.trained} vectors (biases) left: the optimizer trains trainable variables alone, so the kernels keep their random draws and the network can only shift them. Make the kernels trainable.`,
+      evidence: [`${e.frozen} non-trainable variables of rank 2 or more`, `every variable trained (${e.trained}) is a vector`],
+      relevance: new Map(),
+      fixes: [{ title: 'Make the kernel trainable', plan: { kind: 'variableTrainable', site: e.site } }],
+      confirmBy: set(),
+      strength: 0.9,
+      weak: false,
+      certain: true,
+    },
+  ];
+}
+
+/**
+ * A trained model's predicted probabilities compared with a threshold at or outside [0, 1]
+ * (`pred.greater(0)`: a threshold for logits, on a sigmoid's outputs): every row gets the same
+ * answer, so labels made from it (pseudo-labels) are all one class and decisions are all alike.
+ * Certain; shown on the comparison, fixed by the threshold 0.5.
+ */
+function thresholdOutsideOutputs(run: ModelState): Hypothesis[] {
+  const e = run.thresholdOutsideOutputs;
+  if (!e?.site) return [];
+  const op = { Greater: '>', GreaterEqual: '>=', Less: '<', LessEqual: '<=' }[e.kernel] ?? e.kernel;
+  const always = (e.kernel.startsWith('Greater') === e.probabilityFirst) === e.threshold <= 0 ? 'true' : 'false';
+  return [
+    {
+      id: 'threshold-outside-outputs',
+      symptom: 'threshold-outside-outputs',
+      rootCause: 'training-data',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `The model's predictions are ${e.activation} probabilities, between 0 and 1, and line ${e.site.line} compares them with ${fmt(e.threshold)} (${e.probabilityFirst ? `p ${op} ${fmt(e.threshold)}` : `${fmt(e.threshold)} ${op} p`}), which is ${always} for every one of them: a threshold for logits, not probabilities. Every row gets the same answer, so labels made from it are all one class. Compare with 0.5.`,
+      evidence: [`${e.activation} outputs compared with ${fmt(e.threshold)}`],
+      relevance: new Map(),
+      fixes: e.activation === 'sigmoid' ? [{ title: 'Threshold the probabilities at 0.5', plan: { kind: 'thresholdAtHalf', site: e.site, threshold: e.threshold } }] : [],
+      confirmBy: set(),
+      strength: 0.9,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
+/**
+ * A custom loop's applyGradients given the very gradient tensors it was given at the steps before:
+ * the gradients were computed once, before the loop, and every step applies them again, so the
+ * weights keep moving in the first step's direction whatever the loss does (it falls, then grows
+ * without bound). Certain; shown on the gradients' computation, fixed by computing them at each step.
+ */
+function gradientsReapplied(run: ModelState): Hypothesis[] {
+  const e = run.gradientsReapplied;
+  const at = e?.stepSite ?? e?.site;
+  if (!e || !at) return [];
+  return [
+    {
+      id: 'gradients-reapplied',
+      symptom: 'gradients-reapplied',
+      rootCause: 'optimizer',
+      layer: null,
+      location: at,
+      related: e.site && e.site !== at ? [{ site: e.site, message: 'the same gradient tensors applied here at every step' }] : [],
+      message: `The gradients are computed once${e.stepSite ? ` (line ${e.stepSite.line})` : ''} and applyGradients${e.site ? ` on line ${e.site.line}` : ''} is given those same tensors at every step (${e.applies} in a row): the weights keep moving in the first step's direction whatever the loss does, so it falls at first and then grows without bound. Compute the gradients inside the loop, at each step.`,
+      evidence: [`applyGradients given the same gradient tensors ${e.applies} steps in a row`],
+      relevance: new Map(),
+      fixes: e.site ? [{ title: 'Compute the gradients at each step', plan: { kind: 'gradientsAtEachStep', site: e.site } }] : [],
+      confirmBy: set(),
+      strength: 0.9,
+      weak: false,
+      certain: true,
+    },
+  ];
+}
+
+/**
+ * A trained model asked to predict (or evaluated) on inputs most of whose columns lie ten or more
+ * training deviations from their training means: the inputs were scaled for training and given
+ * raw afterwards (or the reverse). Its answers are those of inputs it never saw, however well it
+ * trained. Certain from the values; shown where the inputs are given, fixed by scaling them as the
+ * training inputs were.
+ */
+function inputsOffScale(run: ModelState): Hypothesis[] {
+  const e = run.inputsOffScale;
+  if (!e?.site) return [];
+  const used = e.call.startsWith('evaluate') ? 'evaluated' : 'asked to predict';
+  return [
+    {
+      id: 'inputs-off-scale',
+      symptom: 'inputs-off-scale',
+      rootCause: 'input-normalization',
+      layer: null,
+      location: e.site,
+      related: e.fitSite ? [{ site: e.fitSite, message: 'trained here on inputs of another scale' }] : [],
+      message: `The model is ${used} on line ${e.site.line} on inputs of another scale than it trained on: ${e.offColumns} of ${e.columns} columns lie ten or more training deviations from their training means (column ${e.column}: mean ${fmt(e.givenMean)}, where training had ${fmt(e.trainMean)} ± ${fmt(e.trainStd)}). The inputs were scaled for training and not here, so its answers are those of inputs it never saw. Scale them as the training inputs were.`,
+      evidence: [`${e.offColumns} of ${e.columns} input columns ten or more training deviations off`, `column ${e.column}: mean ${fmt(e.givenMean)} against ${fmt(e.trainMean)} ± ${fmt(e.trainStd)} in training`],
+      relevance: new Map(),
+      fixes: e.fitSite ? [{ title: 'Scale the inputs as the training inputs were', plan: { kind: 'scaleInputsLike', site: e.site, fitSite: e.fitSite } }] : [],
+      confirmBy: set(),
+      strength: 0.9,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
     },
   ];
 }
@@ -2086,6 +2249,10 @@ function variablesInitWide(run: ModelState): Hypothesis[] {
   const e = run.variablesInitWide;
   if (!e?.site) return [];
   const w = e.wide[0]!;
+  const rms = (x: { std: number; mean?: number }): number => Math.sqrt(x.std ** 2 + (x.mean ?? 0) ** 2);
+  // Drawn all one sign: the mean, not the spread, makes them wide (tf.randomUniform(shape) draws from [0, 1)).
+  const oneSigned = Math.abs(w.mean ?? 0) > w.std;
+  const how = oneSigned ? `a mean of ${fmt(w.mean!)} (all one sign; tf.randomUniform(shape) draws from [0, 1)) and a deviation of ${fmt(w.std)}` : `a deviation of ${fmt(w.std)}`;
   return [
     {
       id: 'weight-initialization:variables',
@@ -2094,14 +2261,17 @@ function variablesInitWide(run: ModelState): Hypothesis[] {
       layer: null,
       location: e.site,
       related: [],
-      message: `${e.wide.length} of the ${e.kernels} weight matrices trained are drawn far too wide for their inputs: the widest has a deviation of ${fmt(w.std)} on ${w.fanIn} inputs (shape [${w.shape.join(', ')}]), where √(2 / fan-in) is ${fmt(Math.sqrt(2 / w.fanIn))}. Each layer then multiplies the scale of what it passes on by about ${fmt(w.std * Math.sqrt(w.fanIn / 2))}, so activations and gradients start far too large: ReLUs die, saturating units pin. tf.randomNormal(shape) draws with a deviation of 1; draw kernels with √(2 / fan-in) (He).`,
-      evidence: e.wide.slice(0, 4).map((x) => `[${x.shape.join(', ')}]: deviation ${fmt(x.std)} on ${x.fanIn} inputs`),
+      message: `${e.wide.length} of the ${e.kernels} weight matrices trained are drawn far too wide for their inputs: the widest has ${how} on ${w.fanIn} inputs (shape [${w.shape.join(', ')}]), where a deviation of √(2 / fan-in) around 0 is ${fmt(Math.sqrt(2 / w.fanIn))}. Each layer then multiplies the scale of what it passes on by about ${fmt(rms(w) * Math.sqrt(w.fanIn / 2))}, so activations and gradients start far too large: ReLUs die, saturating units pin. ${oneSigned ? 'Draw kernels around 0' : 'tf.randomNormal(shape) draws with a deviation of 1; draw kernels'} with √(2 / fan-in) (He).`,
+      evidence: e.wide.slice(0, 4).map((x) => `[${x.shape.join(', ')}]: ${Math.abs(x.mean ?? 0) > x.std ? `mean ${fmt(x.mean!)}, ` : ''}deviation ${fmt(x.std)} on ${x.fanIn} inputs`),
       relevance: new Map(),
       fixes: [{ title: 'Draw the kernels with deviation √(2 / fan-in) (He)', plan: { kind: 'heNormalDraw', site: e.site } }],
       atFix: true,
       confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient'),
       strength: 0.85,
       weak: false,
+      // Kernels all of one sign give every unit of a layer nearly the same input: never meant, and
+      // certain whatever the loss still manages.
+      ...(e.wide.every((x) => Math.abs(x.mean ?? 0) > x.std) ? { certain: true } : {}),
     },
   ];
 }
@@ -2697,10 +2867,18 @@ function validationIsTraining(view: ModelView, run: ModelState): Hypothesis[] {
       message: `The validation data is the training data (the same ${train.shape[0] ?? train.count} rows): validation can never fall behind training, so overfitting cannot show, and the validation numbers say nothing about data the model has not seen. Validate on rows held out from training.`,
       evidence: [`training and validation inputs have the same shape ${JSON.stringify(train.shape)}, range ${fmt(train.min)} to ${fmt(train.max)}, mean ${fmt(train.mean)} and std ${fmt(train.std)}`],
       relevance: new Map(),
-      fixes: fitSite ? [{ title: 'Hold out the last 20% of the rows for validation (validationSplit: 0.2)', plan: { kind: 'replaceFitOption', fitSite, key: 'validationData', with: 'validationSplit: 0.2' } }] : [],
+      fixes: fitSite
+        ? [
+            { title: 'Validate on the held-out tensors the script declares', plan: { kind: 'heldOutValidation', fitSite } },
+            { title: 'Hold out the last 20% of the rows for validation (validationSplit: 0.2)', plan: { kind: 'replaceFitOption', fitSite, key: 'validationData', with: 'validationSplit: 0.2' } },
+          ]
+        : [],
       confirmBy: set(),
       strength: 0.8,
       weak: false,
+      // Never what a script means, whatever training does: an early stop or a checkpoint chosen by
+      // these numbers chooses on the training loss.
+      certain: true,
       keepWhenLearning: true,
     },
   ];
@@ -5594,6 +5772,11 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...penaltySubtracted(run));
   out.push(...usedBeforeTraining(run));
   out.push(...usedUntrained(run));
+  out.push(...scoredOnTrainedRows(run));
+  out.push(...inputsOffScale(run));
+  out.push(...gradientsReapplied(run));
+  out.push(...thresholdOutsideOutputs(run));
+  out.push(...kernelsFrozen(run));
   out.push(...variablesInitWide(run));
   out.push(...logOfSignedOutput(run));
   out.push(...softmaxUnshifted(run));
