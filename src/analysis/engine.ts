@@ -221,7 +221,10 @@ export class DiagnosisEngine {
       case 'iter': {
         const run = this.run(e.modelId);
         if (this.lastModel === null) this.lastModel = e.modelId;
+        const maxRate = run.maxLearningRate;
         run.onIter(e);
+        // A rate raised past a power of ten (a warmup, a range test's sweep): the rate checks look again.
+        if (run.view && maxRate !== null && maxRate > 0 && run.maxLearningRate !== null && Math.floor(Math.log10(run.maxLearningRate)) > Math.floor(Math.log10(maxRate))) this.applyConfig(run);
         const ctx = this.ctx(run, e.iter, e.elapsedMs);
         this.apply(run, detectNumerical(ctx, e));
         const broken = run.brokenSince();
@@ -355,6 +358,8 @@ export class DiagnosisEngine {
       case 'gradientsReapplied':
       case 'thresholdOutsideOutputs':
       case 'kernelsFrozen':
+      case 'targetInInputs':
+      case 'rateLeftBySweep':
       case 'variablesInitWide':
       case 'noisyTargets':
         // Kept in the run's field of the same name; the first one counts.

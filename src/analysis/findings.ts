@@ -129,6 +129,10 @@ export const SYMPTOMS = [
   'used-untrained',
   // A model scored on rows an earlier fit of it trained on (one model fit fold after fold).
   'scored-on-trained-rows',
+  // A fit training at the rate a learning-rate range test's sweep ended at.
+  'rate-left-by-sweep',
+  // fit's targets held in its inputs: a column that is the label, or a window's own last step.
+  'target-in-inputs',
   // A raw-variable loop training only its biases: its weight matrices made with tf.variable(init, false).
   'kernels-frozen',
   // Predicted probabilities compared with a threshold at or outside [0, 1] (pred.greater(0)).
@@ -244,6 +248,8 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'monitor-missing': 'early stopping watches a metric the logs do not hold',
   'used-untrained': 'the model used is not the one trained',
   'scored-on-trained-rows': 'the model is scored on rows it trained on before',
+  'rate-left-by-sweep': "training runs at the last rate of a range test's sweep",
+  'target-in-inputs': 'the inputs hold the targets themselves',
   'kernels-frozen': 'the weight matrices were made non-trainable, so only the biases train',
   'threshold-outside-outputs': 'predicted probabilities are compared with a threshold they can never cross',
   'gradients-reapplied': 'every step applies the same gradients, computed once',

@@ -253,6 +253,14 @@ export type FixPlan =
   | { kind: 'validationPair'; fitSite: SourceSite }
   /** The inputs of the predict or evaluate call at the site get the scaling fit's inputs got: the trailing `.sub(m).div(s)` of their initializer, or the one-argument function it called (`standardize(raw)`). */
   | { kind: 'scaleInputsLike'; site: SourceSite; fitSite: SourceSite }
+  /** Before the fit at fitSite, the optimizer the sweep line changed (`opt.setLearningRate(…)` or `opt.learningRate = …`) is set, the same way, to the rate declared between the two (a name with lr or rate in it, the last one). */
+  | { kind: 'setRateBeforeFit'; fitSite: SourceSite; sweepSite: SourceSite }
+  /** The statement on the site's line, complete on that line (a call, or a one-line loop around one), goes. */
+  | { kind: 'removeLineStatement'; site: SourceSite }
+  /** The assignment at the site (`x = x.sub(m).div(s);`, first on its line, inside a loop) moves before the outermost loop around it. */
+  | { kind: 'hoistAssignment'; site: SourceSite }
+  /** A window cut as `.slice(i, i + W)` whose target is read at `[i + W - 1]`, its own last item: the target becomes `[i + W]`, the item after it (one such pair in the file). */
+  | { kind: 'targetAfterWindow'; site: SourceSite }
   /** `tf.variable(init, false)` at the site becomes `tf.variable(init)`: trainable. */
   | { kind: 'variableTrainable'; site: SourceSite }
   /** The comparison at the site (`.greater(0)`, `tf.greater(p, 0)`) written with the number `threshold` compares with 0.5 instead. */
@@ -3940,7 +3948,12 @@ function planFile(p: FixPlan): string | null {
     case 'gradientsAtEachStep':
     case 'thresholdAtHalf':
     case 'variableTrainable':
+    case 'targetAfterWindow':
+    case 'hoistAssignment':
+    case 'removeLineStatement':
       return p.site.file;
+    case 'setRateBeforeFit':
+      return p.fitSite.file === p.sweepSite.file ? p.fitSite.file : null;
     case 'positionalRate':
     case 'cloneWeights':
     case 'parseFloatCell':
@@ -4197,6 +4210,52 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return scaleInputsLikeEdits(src, p);
       case 'gradientsAtEachStep':
         return gradientsAtEachStepEdits(src, p);
+      case 'setRateBeforeFit': {
+        const t = src.text;
+        const sweepLine = codeOnly(t, src.lineStart(p.sweepSite.line), src.lineEnd(p.sweepSite.line));
+        const set = /([A-Za-z_$][\w$]*)\s*\.\s*setLearningRate\s*\(/.exec(sweepLine);
+        const assigned = set ? null : /([A-Za-z_$][\w$]*)\s*\.\s*learningRate\s*=(?!=)/.exec(sweepLine);
+        const optimizer = set?.[1] ?? assigned?.[1];
+        if (!optimizer || p.fitSite.line <= p.sweepSite.line) return null;
+        const between = codeOnly(t, src.lineEnd(p.sweepSite.line), src.lineStart(p.fitSite.line));
+        const names = [...between.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=(?![=>])/g)].map((m) => m[1]!).filter((n) => /lr|rate/i.test(n));
+        const rate = names.at(-1);
+        if (!rate) return null;
+        const at = src.lineStart(p.fitSite.line);
+        const indent = /^[ \t]*/.exec(t.slice(at))![0];
+        return [src.edit(p.fitSite.file, at, at, `${indent}${set ? `${optimizer}.setLearningRate(${rate})` : `${optimizer}.learningRate = ${rate}`};\n`)];
+      }
+      case 'removeLineStatement': {
+        const t = src.text;
+        const start = src.lineStart(p.site.line);
+        const end = src.lineEnd(p.site.line);
+        const code = codeOnly(t, start, end).trim();
+        // A call, or a for loop over one statement, balanced and ended on this line.
+        if (!/^(?:for\s*\(.*\)\s*)?[\w$.]+\s*\(.*\)\s*;$/.test(code)) return null;
+        let depth = 0;
+        for (const ch of code) {
+          if ('([{'.includes(ch)) depth++;
+          else if (')]}'.includes(ch) && --depth < 0) return null;
+        }
+        if (depth !== 0) return null;
+        const next = src.lineStart(p.site.line + 1);
+        return [src.edit(p.site.file, start, next < 0 ? t.length : next, '')];
+      }
+      case 'hoistAssignment': {
+        const t = src.text;
+        const lineStart = src.lineStart(p.site.line);
+        const m = /^[ \t]*([A-Za-z_$][\w$]*)\s*=(?![=>])\s*/.exec(t.slice(lineStart, src.lineEnd(p.site.line)));
+        return m ? hoistStatement(src, p.site.file, lineStart + m[0].length - m[0].trimStart().length, lineStart + m[0].length) : null;
+      }
+      case 'targetAfterWindow': {
+        const code = codeOnly(src.text, 0, src.text.length);
+        const found = [...code.matchAll(/\[\s*([A-Za-z_$][\w$]*)\s*\+\s*([A-Za-z_$][\w$]*)\s*-\s*1\s*\]/g)].filter((m) =>
+          new RegExp(`\\.\\s*slice\\s*\\(\\s*${escapeRe(m[1]!)}\\s*,\\s*${escapeRe(m[1]!)}\\s*\\+\\s*${escapeRe(m[2]!)}\\s*\\)`).test(code),
+        );
+        if (found.length !== 1) return null;
+        const m = found[0]!;
+        return [src.edit(p.site.file, m.index!, m.index! + m[0].length, `[${m[1]} + ${m[2]}]`)];
+      }
       case 'variableTrainable': {
         const call = findCall(src, p.site, /\bvariable\s*\(/);
         const [init, flag] = call?.args ?? [];

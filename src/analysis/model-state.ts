@@ -1,7 +1,7 @@
 /** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
 import { ModelData, ModelView } from './model';
 import { History, isNum, Ring } from './stats';
-import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, NanMaskedLateEvent, LossDividedByCountEvent, OneSidedClipEvent, ZeroMarginEvent, PowerShrinksEvent, BatchesRelabelledEvent, PenaltySubtractedEvent, UsedBeforeTrainingEvent, LogOfOutputEvent, RawSoftmaxEvent, WeightsClampedEvent, MonitorMissingEvent, UsedUntrainedEvent, ScoredOnTrainedRowsEvent, InputsOffScaleEvent, GradientsReappliedEvent, ThresholdOutsideOutputsEvent, KernelsFrozenEvent, SortedAsTextEvent, VariablesInitWideEvent, NoisyTargetsEvent, WeightsKeptLiveEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, OutputScaledEvent, WeightsOverwrittenEvent, ClipsUnusedEvent, VariablesBlockedEvent, UntrackedVariablesEvent, TruncatedToIntEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite } from './trace';
+import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, NanMaskedLateEvent, LossDividedByCountEvent, OneSidedClipEvent, ZeroMarginEvent, PowerShrinksEvent, BatchesRelabelledEvent, PenaltySubtractedEvent, UsedBeforeTrainingEvent, LogOfOutputEvent, RawSoftmaxEvent, WeightsClampedEvent, MonitorMissingEvent, UsedUntrainedEvent, ScoredOnTrainedRowsEvent, InputsOffScaleEvent, GradientsReappliedEvent, ThresholdOutsideOutputsEvent, KernelsFrozenEvent, TargetInInputsEvent, RateLeftBySweepEvent, SortedAsTextEvent, VariablesInitWideEvent, NoisyTargetsEvent, WeightsKeptLiveEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, OutputScaledEvent, WeightsOverwrittenEvent, ClipsUnusedEvent, VariablesBlockedEvent, UntrackedVariablesEvent, TruncatedToIntEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite } from './trace';
 
 /** One sampled iteration's statistics for one layer, reduced to what detectors need. */
 export interface LayerSample {
@@ -333,6 +333,10 @@ export class ModelState {
   thresholdOutsideOutputs: ThresholdOutsideOutputsEvent | null = null;
   /** A raw-variable loop that trains only biases while its weight matrices were made non-trainable. */
   kernelsFrozen: KernelsFrozenEvent | null = null;
+  /** fit's targets held in its inputs (a column, or a sequence's last step). */
+  targetInInputs: TargetInInputsEvent | null = null;
+  /** A fit began at the rate a range test's sweep left the optimizer at. */
+  rateLeftBySweep: RateLeftBySweepEvent | null = null;
   /** A raw-variable loop's kernels drawn far too wide for their fan-in, read at its first step. */
   variablesInitWide: VariablesInitWideEvent | null = null;
   /** fit given its noisy inputs as targets while a clean copy of them exists. */

@@ -480,6 +480,8 @@ export const WeightsOverwrittenEvent = z.object({
   variables: z.number().int().min(1),
   /** Optional: the first write multiplied every value by this one number (a weight decay, `v.read().mul(0.5)`). */
   factor: z.number().optional(),
+  /** Optional: the first write was made by tf.clipByValue with bounds ±clipBound (weights clipped after each step). */
+  clipBound: z.number().optional(),
 });
 export type WeightsOverwrittenEvent = z.infer<typeof WeightsOverwrittenEvent>;
 
@@ -1136,6 +1138,44 @@ export const UsedUntrainedEvent = z.object({
 export type UsedUntrainedEvent = z.infer<typeof UsedUntrainedEvent>;
 
 /**
+ * A fit began at the learning rate the fit before it ended at, after that one swept the rate up a
+ * thousandfold or more (a learning-rate range test): training runs at the sweep's last rate.
+ */
+export const RateLeftBySweepEvent = z.object({
+  type: z.literal('rateLeftBySweep'),
+  modelId: z.number().int(),
+  /** The sweep's first and last rates. */
+  startRate: z.number(),
+  endRate: z.number(),
+  /** The fit that trains at the sweep's last rate. */
+  site: SourceSite.nullable(),
+  /** The line that changed the rate during the sweep. */
+  sweepSite: SourceSite.nullable(),
+});
+export type RateLeftBySweepEvent = z.infer<typeof RateLeftBySweepEvent>;
+
+/**
+ * fit's targets held in its inputs: a column whose values and the targets determine each other
+ * row by row (the label under another name), or a sequence whose last step is its target (a
+ * window's target left unshifted). Sent once per model.
+ */
+export const TargetInInputsEvent = z.object({
+  type: z.literal('targetInInputs'),
+  modelId: z.number().int(),
+  /** The input column (flattened index), or the sequence step. */
+  column: z.number().int(),
+  step: z.boolean(),
+  /** Classes of the targets; null for numeric targets. */
+  classes: z.number().int().nullable(),
+  rows: z.number().int(),
+  /** Where the inputs (the targets, for a sequence's step) were made from arrays. */
+  madeAt: SourceSite.nullable(),
+  /** The fit call. */
+  site: SourceSite.nullable(),
+});
+export type TargetInInputsEvent = z.infer<typeof TargetInInputsEvent>;
+
+/**
  * A raw-variable loop whose first step trained only vectors (biases) while weight matrices made
  * with tf.variable(init, false) exist: the kernels stay as drawn. Sent once.
  */
@@ -1206,9 +1246,11 @@ export const ScoredOnTrainedRowsEvent = z.object({
 export type ScoredOnTrainedRowsEvent = z.infer<typeof ScoredOnTrainedRowsEvent>;
 
 /**
- * A trained model was asked to predict (or evaluated) on inputs most of whose columns lie ten or
- * more training deviations from their training means: inputs scaled for training and given raw
- * afterwards (or the reverse). Sent once per model.
+ * A trained model was asked to predict (or evaluated, or fit again) on inputs most of whose columns
+ * lie ten or more training deviations from their training means, or spread ten times narrower or
+ * wider: inputs scaled for training and given raw afterwards (or the reverse), or scaled again
+ * before each fit. `call` is 'fit' for the latter; `site` is then where the inputs were made.
+ * Sent once per model.
  */
 export const InputsOffScaleEvent = z.object({
   type: z.literal('inputsOffScale'),
@@ -1223,6 +1265,7 @@ export const InputsOffScaleEvent = z.object({
   trainMean: z.number(),
   trainStd: z.number(),
   givenMean: z.number(),
+  givenStd: z.number(),
 });
 export type InputsOffScaleEvent = z.infer<typeof InputsOffScaleEvent>;
 
@@ -1519,6 +1562,8 @@ export const TraceEvent = z.discriminatedUnion('type', [
   GradientsReappliedEvent,
   ThresholdOutsideOutputsEvent,
   KernelsFrozenEvent,
+  TargetInInputsEvent,
+  RateLeftBySweepEvent,
   SortedAsTextEvent,
   VariablesInitWideEvent,
   NoisyTargetsEvent,

@@ -138,6 +138,22 @@ export function madeBy(t: object, probeFile: string): { kernel: string; site: So
 }
 
 /**
+ * The line that made `t`'s rows from an array (tf.tensor2d(rows)), walking back through what was
+ * computed from them on the way (scaled, one-hot encoded, cast): each step back follows the input
+ * with as many rows. Null when that making was not seen.
+ */
+export function madeFromArray(t: object, probeFile: string): SourceSite | null {
+  const rows = (t as any)?.shape?.[0];
+  let node = makings.get(t);
+  for (let hop = 0; node && hop < WALK_LIMIT; hop++) {
+    if (node.kernel === 'tensor') return userSiteFromStack(node.stack.stack, probeFile);
+    const next: object | undefined = node.inputs.find((i: any) => i?.shape?.[0] === rows && makings.has(i));
+    node = next ? makings.get(next) : undefined;
+  }
+  return null;
+}
+
+/**
  * Where `t`'s values were made, or null when its making was not seen. A selection that dropped
  * columns on the way is where the tensor was taken from a larger table; without one, the kernel
  * that computed the values (or made the tensor from an array).

@@ -24,7 +24,7 @@ const MIN_DISTINCT_SHARE = 0.9;
 /** Scored rows that an earlier fit trained on, and at most this share of them in the latest fit. */
 const REUSED_SHARE = 0.5;
 const LATEST_SHARE_AT_MOST = 0.1;
-/** A column is off scale when its mean lies this many training deviations from the training mean. */
+/** A column is off scale when its mean lies this many training deviations from the training mean, or its deviation is this many times narrower or wider. */
 const OFF_SCALE_DEVIATIONS = 10;
 
 export interface RowsRead {
@@ -94,6 +94,7 @@ export interface OffScaleFound {
   trainMean: number;
   trainStd: number;
   givenMean: number;
+  givenStd: number;
 }
 
 /** One model's training data, fit call after fit call. */
@@ -139,11 +140,13 @@ export class TrainedRows {
     for (let c = 0; c < read.columns; c++) {
       const std = train.stds[c]!;
       if (!(std > 0)) continue;
-      const by = Math.abs(read.means[c]! - train.means[c]!) / std;
+      // Off by its place (a mean many deviations away) or by its spread (ten times narrower or wider).
+      const spread = read.stds[c]! > 0 ? Math.max(read.stds[c]! / std, std / read.stds[c]!) : 0;
+      const by = Math.max(Math.abs(read.means[c]! - train.means[c]!) / std, spread >= OFF_SCALE_DEVIATIONS ? spread : 0);
       if (by >= OFF_SCALE_DEVIATIONS) off++;
       if (by > worstBy) [worst, worstBy] = [c, by];
     }
     if (worst < 0 || off * 2 < read.columns) return null;
-    return { columns: read.columns, offColumns: off, column: worst, trainMean: train.means[worst]!, trainStd: train.stds[worst]!, givenMean: read.means[worst]! };
+    return { columns: read.columns, offColumns: off, column: worst, trainMean: train.means[worst]!, trainStd: train.stds[worst]!, givenMean: read.means[worst]!, givenStd: read.stds[worst]! };
   }
 }

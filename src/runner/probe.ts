@@ -52,6 +52,8 @@ import type {
   GradientsReappliedEvent,
   ThresholdOutsideOutputsEvent,
   KernelsFrozenEvent,
+  TargetInInputsEvent,
+  RateLeftBySweepEvent,
   SortedAsTextEvent,
   VariablesInitWideEvent,
   RawSoftmaxEvent,
@@ -88,8 +90,9 @@ import { captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteF
 import { EpochCallbackLeakWatch, type EpochInfo, FitCallLeakWatch, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { readRows, TrainedRows, type RowsRead } from './data-reuse';
+import { targetInInputs } from './target-leak';
 import { openTransport, type Transport } from './transport';
-import { dataOrigin, madeAlike, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
+import { dataOrigin, madeAlike, madeFromArray, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
 import { batchAgreement, gradStats, neighbourTargets, outputStats, scaleGroups, zerosApart, rowClasses, tensorSummary, weightStats, type ActivationKind, type ClassBatch } from './tensor-stats';
 
 const TRACE_VERSION = 1;
@@ -477,7 +480,7 @@ let applyingDepth = 0;
 
 /** Steps in a row after which the model's weights were written outside the optimizer before the watch reports it. */
 const OVERWRITTEN_STEPS = 3;
-const overwrites = new WeakMap<TracedModel, { lastGap: number; inRow: number; site: SourceSite | null; variables: Set<object>; factor?: number | null }>();
+const overwrites = new WeakMap<TracedModel, { lastGap: number; inRow: number; site: SourceSite | null; variables: Set<object>; factor?: number | null; clipBound?: number | null }>();
 const overwriteReported = new WeakSet<TracedModel>();
 const trainedVariables = new WeakMap<TracedModel, WeakSet<object>>();
 
@@ -555,9 +558,17 @@ function noteWriteBetweenSteps(entry: TracedModel, variable: object, value: unkn
   if (w.inRow === 1) w.site = captureUserSite(PROBE_FILE);
   // Read once per model: the write's values against the weights they replace.
   if (w.factor === undefined) w.factor = safe(() => writtenFactor(variable, value), null);
+  // Values a tf.clipByValue made with bounds ±c: the weights clipped after each step (WGAN's trick).
+  if (w.clipBound === undefined) w.clipBound = safe(() => symmetricClipOf(value), null);
   if (w.inRow < OVERWRITTEN_STEPS) return;
   overwriteReported.add(entry);
-  emit({ type: 'weightsOverwritten', modelId: entry.id, site: w.site, steps: w.inRow, variables: w.variables.size, ...(typeof w.factor === 'number' ? { factor: w.factor } : {}) } satisfies WeightsOverwrittenEvent);
+  emit({ type: 'weightsOverwritten', modelId: entry.id, site: w.site, steps: w.inRow, variables: w.variables.size, ...(typeof w.factor === 'number' ? { factor: w.factor } : {}), ...(typeof w.clipBound === 'number' ? { clipBound: w.clipBound } : {}) } satisfies WeightsOverwrittenEvent);
+}
+
+function symmetricClipOf(value: unknown): number | null {
+  const made = value && typeof value === 'object' ? madeBy(value, PROBE_FILE) : null;
+  const b = made?.kernel === 'ClipByValue' ? made.bounds : undefined;
+  return b && b[1] > 0 && Math.abs(b[0] + b[1]) <= 1e-9 * b[1] ? b[1] : null;
 }
 
 /**
@@ -2370,6 +2381,35 @@ function noteThreshold(kernel: string, inputs: any): void {
   emit({ type: 'thresholdOutsideOutputs', modelId: made.modelId, activation: made.activation, threshold, kernel, probabilityFirst: !!left, site: captureUserSite(PROBE_FILE) } satisfies ThresholdOutsideOutputsEvent);
 }
 
+/** Per model: its optimizer's learning rate when its last fit began and when it ended. */
+const fitRates = new WeakMap<object, { start: number; end: unknown; optimizer: unknown }>();
+/** A fit whose rate rose this many times over from its start to its end swept it (a range test). */
+const SWEEP_FACTOR = 1000;
+
+/**
+ * The rate this fit begins with. When the fit before it swept the rate up (a learning-rate range
+ * test: the rate multiplied at every batch) and this one begins where the sweep ended, the sweep's
+ * last rate, never meant to train with, is the rate training runs at.
+ */
+function noteRateAtFitStart(entry: TracedModel, model: any, site: SourceSite | null): number | null {
+  const optimizer = model.optimizer;
+  const rate = optimizer?.learningRate;
+  if (typeof rate !== 'number' || !Number.isFinite(rate)) return null;
+  const before = fitRates.get(model);
+  if (before && before.optimizer === optimizer && before.end === rate && before.start > 0 && rate >= before.start * SWEEP_FACTOR) {
+    emit({ type: 'rateLeftBySweep', modelId: entry.id, startRate: before.start, endRate: rate, site, sweepSite: rateChangeSites.get(optimizer) ?? null } satisfies RateLeftBySweepEvent);
+  }
+  return rate;
+}
+
+/** fit's targets held in its inputs (see target-leak.ts): where the inputs, or the targets of a sequence, were made from arrays. */
+function checkTargetInInputs(entry: TracedModel, x: any, y: any, site: SourceSite | null): void {
+  const found = targetInInputs(x, y);
+  if (!found) return;
+  const madeAt = madeFromArray(found.step ? y : x, PROBE_FILE);
+  emit({ type: 'targetInInputs', modelId: entry.id, ...found, madeAt, site } satisfies TargetInInputsEvent);
+}
+
 /** Each model's training rows (see data-reuse.ts), and each data tensor read once for it. */
 const trainedRows = new WeakMap<object, TrainedRows>();
 const rowsRead = new WeakMap<object, RowsRead | null>();
@@ -2388,6 +2428,12 @@ function noteTrainingRows(entry: TracedModel, model: any, x: any, args: any, sit
   if (!read) return;
   let memory = trainedRows.get(model);
   if (!memory) trainedRows.set(model, (memory = new TrainedRows()));
+  // A later fit of the same model on inputs of another scale than its first: the inputs were scaled again.
+  const off = offScaleSent.has(model) ? null : memory.offScale(read);
+  if (off) {
+    offScaleSent.add(model);
+    emit({ type: 'inputsOffScale', modelId: entry.id, call: 'fit', site: safe(() => dataOrigin(x, PROBE_FILE)?.site ?? null, null) ?? site, fitSite: site, ...off } satisfies InputsOffScaleEvent);
+  }
   memory.trainOn(read);
   const validation = Array.isArray(args?.validationData) ? rowsOf(args.validationData[0]) : null;
   const reused = validation ? memory.reusedRows(validation) : null;
@@ -2715,6 +2761,7 @@ function traceFit(
   if (model) safe(() => noteStaleTrainable(entry, model), undefined);
   if (model && args?.callbacks != null) safe(() => noteFitStartWeights(entry, model), undefined);
   if (model && mode === 'fit' && data) safe(() => noteTrainingRows(entry, model, data.x, args, site), undefined);
+  const startRate = model ? safe(() => noteRateAtFitStart(entry, model, site), null) : null;
   if (data && !entry.dataSent) {
     entry.dataSent = true;
     sendData(entry, 'x', data.x, site);
@@ -2724,6 +2771,7 @@ function traceFit(
       sendData(entry, 'yVal', args.validationData[1], site);
     }
     checkShuffledApart(entry, () => [headOf(tensorsOf(data.x)[0]), headOf(tensorsOf(data.y)[0])]);
+    if (isTensor(data.x) && isTensor(data.y)) safe(() => checkTargetInInputs(entry, data.x, data.y, site), undefined);
     if (data.x === data.y) safe(() => checkNoisyTargets(entry, data.x, site), undefined);
   }
   const taken = dataset && !entry.takeSent ? takeCutOf(dataset) : null;
@@ -2780,6 +2828,7 @@ function traceFit(
     },
     onTrainEnd: async () => {
       noteStoppedEarly(entry, args, currentEpoch + 1, model);
+      if (model && startRate !== null) safe(() => fitRates.set(model, { start: startRate, end: model.optimizer?.learningRate, optimizer: model.optimizer }), undefined);
       batchWatch?.finish();
       leakWatches.get(entry)?.stop();
       safe(() => fitLeaks?.atFitEnd(), undefined);

@@ -717,6 +717,9 @@ function learningRateCheck(view: ModelView, run: ModelState): Hypothesis[] {
   const high = lr >= band.high;
   const low = lr < band.low;
   if (!high && !low) return [];
+  // A rate raised into the usual range as training went on (a warmup, a range test's sweep) was a
+  // starting point, not the rate trained with.
+  if (low && !negative && run.maxLearningRate !== null && run.maxLearningRate >= band.low) return [];
   const fix = learningRateFix(view, run, negative ? 1 : high ? 0.1 : 10);
   const about: Pick<Hypothesis, 'id' | 'symptom' | 'rootCause' | 'layer' | 'location' | 'related' | 'evidence' | 'relevance' | 'fixes' | 'atFix' | 'weak'> = {
     id: 'learning-rate-out-of-range:optimizer',
@@ -1179,6 +1182,72 @@ function scoredOnTrainedRows(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A fit that begins at the rate the fit before it ended at, after that one swept the rate up a
+ * thousandfold (a learning-rate range test, the rate multiplied at every batch): the sweep's last
+ * rate, chosen to blow training up, is the rate training runs at. Certain; shown on the fit,
+ * fixed by setting the rate the script picked before it.
+ */
+function rateLeftBySweep(run: ModelState): Hypothesis[] {
+  const e = run.rateLeftBySweep;
+  if (!e?.site) return [];
+  return [
+    {
+      id: 'rate-left-by-sweep',
+      symptom: 'rate-left-by-sweep',
+      rootCause: 'learning-rate',
+      layer: null,
+      location: e.site,
+      related: e.sweepSite ? [{ site: e.sweepSite, message: 'the sweep raised the rate here, batch after batch' }] : [],
+      message: `This fit trains at learning rate ${fmt(e.endRate)}: the fit before it swept the rate from ${fmt(e.startRate)} up to ${fmt(e.endRate)} (a range test) and nothing set it back, so training runs at the sweep's last rate, where the loss blows up. Set the rate picked from the sweep before this fit.`,
+      evidence: [`the fit before swept the rate from ${fmt(e.startRate)} to ${fmt(e.endRate)}`, `this fit began at ${fmt(e.endRate)}`],
+      relevance: new Map(),
+      fixes: e.sweepSite ? [{ title: 'Set the picked rate before training', plan: { kind: 'setRateBeforeFit', fitSite: e.site, sweepSite: e.sweepSite } }] : [],
+      confirmBy: set(),
+      strength: 0.9,
+      weak: false,
+      certain: true,
+    },
+  ];
+}
+
+/**
+ * fit's targets held in its inputs: a column whose values and the targets determine each other row
+ * by row (the label under another name, or a column filled only for one class), or a sequence whose
+ * last step is its own target (the window's target left unshifted). The model learns to read the
+ * answer off its inputs: training and validation look perfect, and on inputs where that column or
+ * step does not hold the answer it is useless. Certain; shown where the inputs (for a sequence,
+ * the targets) were made.
+ */
+function targetInInputs(run: ModelState): Hypothesis[] {
+  const e = run.targetInInputs;
+  const at = e?.madeAt ?? e?.site;
+  if (!e || !at) return [];
+  const what = e.classes === null ? 'equal to the target' : e.classes === 2 ? 'one value for each of the two classes' : `one value for each of the ${e.classes} classes`;
+  const message = e.step
+    ? `Each training sequence's target is its own last step (step ${e.column}, in all ${e.rows} rows read): the windows and their targets were cut with the same end, so the model learns to copy its last input, reaching perfect accuracy, and predicts nothing that comes next. The target of a window is the item after it (seq[i + W] for the window seq.slice(i, i + W)).`
+    : `Input column ${e.column} holds the target itself: in all ${e.rows} rows read it is ${what}. The model learns to read the answer off that column, so training and validation look perfect, and on data where the column does not hold the answer (new rows, where it is not known yet) it is useless. Leave the column out of the inputs.`;
+  return [
+    {
+      id: 'target-in-inputs',
+      symptom: 'target-in-inputs',
+      rootCause: 'training-data',
+      layer: null,
+      location: at,
+      related: e.site && e.site !== at ? [{ site: e.site, message: 'trained here on those inputs and targets' }] : [],
+      message,
+      evidence: [e.step ? `the last step of every sequence equals its target (${e.rows} rows)` : `input column ${e.column} is ${what} (${e.rows} rows)`],
+      relevance: new Map(),
+      fixes: e.step ? [{ title: 'Take the item after each window as its target', plan: { kind: 'targetAfterWindow', site: at } }] : [],
+      confirmBy: set(),
+      strength: 0.9,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
+/**
  * A raw-variable loop whose steps train only vectors (biases) while its weight matrices were made
  * with tf.variable(init, false): minimize without a varList trains only trainable variables, so
  * the kernels keep their random draws and the network can only shift them. Certain; shown where a
@@ -1279,7 +1348,10 @@ function gradientsReapplied(run: ModelState): Hypothesis[] {
 function inputsOffScale(run: ModelState): Hypothesis[] {
   const e = run.inputsOffScale;
   if (!e?.site) return [];
-  const used = e.call.startsWith('evaluate') ? 'evaluated' : 'asked to predict';
+  const refit = e.call === 'fit';
+  const used = refit ? 'trained again' : e.call.startsWith('evaluate') ? 'evaluated' : 'asked to predict';
+  const column = `column ${e.column}: mean ${fmt(e.givenMean)} ± ${fmt(e.givenStd)}, where ${refit ? 'the first fit' : 'training'} had ${fmt(e.trainMean)} ± ${fmt(e.trainStd)}`;
+  const offBy = `${e.offColumns} of ${e.columns} columns lie ten or more training deviations from their training means or spread ten times narrower or wider`;
   return [
     {
       id: 'inputs-off-scale',
@@ -1287,11 +1359,15 @@ function inputsOffScale(run: ModelState): Hypothesis[] {
       rootCause: 'input-normalization',
       layer: null,
       location: e.site,
-      related: e.fitSite ? [{ site: e.fitSite, message: 'trained here on inputs of another scale' }] : [],
-      message: `The model is ${used} on line ${e.site.line} on inputs of another scale than it trained on: ${e.offColumns} of ${e.columns} columns lie ten or more training deviations from their training means (column ${e.column}: mean ${fmt(e.givenMean)}, where training had ${fmt(e.trainMean)} ± ${fmt(e.trainStd)}). The inputs were scaled for training and not here, so its answers are those of inputs it never saw. Scale them as the training inputs were.`,
-      evidence: [`${e.offColumns} of ${e.columns} input columns ten or more training deviations off`, `column ${e.column}: mean ${fmt(e.givenMean)} against ${fmt(e.trainMean)} ± ${fmt(e.trainStd)} in training`],
+      related: e.fitSite && e.fitSite !== e.site ? [{ site: e.fitSite, message: refit ? 'fit again here on the rescaled inputs' : 'trained here on inputs of another scale' }] : [],
+      message: refit
+        ? `The inputs made on line ${e.site.line} are on another scale at each fit of the same model: ${offBy} (${column}). They are scaled again before every fit (a scaling inside the loop, applied to its own result), so each fit trains on a distribution the last one never saw. Scale them once, before the loop.`
+        : `The model is ${used} on line ${e.site.line} on inputs of another scale than it trained on: ${offBy} (${column}). The inputs were scaled for training and not here, so its answers are those of inputs it never saw. Scale them as the training inputs were.`,
+      evidence: [`${e.offColumns} of ${e.columns} input columns off the ${refit ? 'first fit' : 'training'} scale`, column],
       relevance: new Map(),
-      fixes: e.fitSite ? [{ title: 'Scale the inputs as the training inputs were', plan: { kind: 'scaleInputsLike', site: e.site, fitSite: e.fitSite } }] : [],
+      fixes: refit
+        ? [{ title: 'Scale the inputs once, before the loop', plan: { kind: 'hoistAssignment', site: e.site } }]
+        : e.fitSite ? [{ title: 'Scale the inputs as the training inputs were', plan: { kind: 'scaleInputsLike', site: e.site, fitSite: e.fitSite } }] : [],
       confirmBy: set(),
       strength: 0.9,
       weak: false,
@@ -1714,6 +1790,26 @@ function weightsOverwritten(run: ModelState): Hypothesis[] {
           { title, plan: { kind: 'declaredArgument', site: e.site, callee: 'mul', index: 0, to } },
           { title, plan: { kind: 'callArgument', site: e.site, callee: 'mul', index: 0, to } },
         ],
+        confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged', 'constant-output', 'vanishing-gradient'),
+        strength: 0.95,
+        weak: false,
+      },
+    ];
+  }
+  if (e.clipBound !== undefined) {
+    const c = e.clipBound;
+    return [
+      {
+        id: 'weights-overwritten:model',
+        symptom: 'weights-overwritten',
+        rootCause: 'regularization',
+        layer: null,
+        location: e.site,
+        related: [],
+        message: `After each step the optimizer takes, this line clips ${e.variables === 1 ? 'one of the weight tensors' : `${e.variables} of the weight tensors`} to [${fmt(-c)}, ${fmt(c)}] (${e.steps} steps in a row): no weight can grow past ${fmt(c)}, so the network cannot reach the scale its task needs and underfits. Clipping weights is a WGAN critic's way of bounding its slope, not a regularizer for an ordinary model; remove it (or clip the gradients instead).`,
+        evidence: [`the model's trained weights clipped to ±${fmt(c)} after ${e.steps} steps in a row`],
+        relevance: new Map(),
+        fixes: [{ title: 'Remove the weight clipping', plan: { kind: 'removeLineStatement', site: e.site } }],
         confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged', 'constant-output', 'vanishing-gradient'),
         strength: 0.95,
         weak: false,
@@ -5777,6 +5873,8 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...gradientsReapplied(run));
   out.push(...thresholdOutsideOutputs(run));
   out.push(...kernelsFrozen(run));
+  out.push(...targetInInputs(run));
+  out.push(...rateLeftBySweep(run));
   out.push(...variablesInitWide(run));
   out.push(...logOfSignedOutput(run));
   out.push(...softmaxUnshifted(run));
