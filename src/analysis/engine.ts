@@ -360,6 +360,8 @@ export class DiagnosisEngine {
       case 'kernelsFrozen':
       case 'targetInInputs':
       case 'rateLeftBySweep':
+      case 'inputsSquashed':
+      case 'targetSentinel':
       case 'variablesInitWide':
       case 'noisyTargets':
         // Kept in the run's field of the same name; the first one counts.

@@ -129,6 +129,10 @@ export const SYMPTOMS = [
   'used-untrained',
   // A model scored on rows an earlier fit of it trained on (one model fit fold after fold).
   'scored-on-trained-rows',
+  // A target column holding a code for "unknown" (99999 among prices) as if it were a value.
+  'target-sentinel',
+  // Inputs squashed towards 0: scaled by a maximum a few outlying values set.
+  'inputs-squashed',
   // A fit training at the rate a learning-rate range test's sweep ended at.
   'rate-left-by-sweep',
   // fit's targets held in its inputs: a column that is the label, or a window's own last step.
@@ -248,6 +252,8 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'monitor-missing': 'early stopping watches a metric the logs do not hold',
   'used-untrained': 'the model used is not the one trained',
   'scored-on-trained-rows': 'the model is scored on rows it trained on before',
+  'target-sentinel': 'the targets hold a code for unknown values as if it were a value',
+  'inputs-squashed': 'a few outlying values set the inputs\' scale and squash the rest towards 0',
   'rate-left-by-sweep': "training runs at the last rate of a range test's sweep",
   'target-in-inputs': 'the inputs hold the targets themselves',
   'kernels-frozen': 'the weight matrices were made non-trainable, so only the biases train',

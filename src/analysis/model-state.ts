@@ -1,7 +1,7 @@
 /** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
 import { ModelData, ModelView } from './model';
 import { History, isNum, Ring } from './stats';
-import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, NanMaskedLateEvent, LossDividedByCountEvent, OneSidedClipEvent, ZeroMarginEvent, PowerShrinksEvent, BatchesRelabelledEvent, PenaltySubtractedEvent, UsedBeforeTrainingEvent, LogOfOutputEvent, RawSoftmaxEvent, WeightsClampedEvent, MonitorMissingEvent, UsedUntrainedEvent, ScoredOnTrainedRowsEvent, InputsOffScaleEvent, GradientsReappliedEvent, ThresholdOutsideOutputsEvent, KernelsFrozenEvent, TargetInInputsEvent, RateLeftBySweepEvent, SortedAsTextEvent, VariablesInitWideEvent, NoisyTargetsEvent, WeightsKeptLiveEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, OutputScaledEvent, WeightsOverwrittenEvent, ClipsUnusedEvent, VariablesBlockedEvent, UntrackedVariablesEvent, TruncatedToIntEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite } from './trace';
+import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, NanMaskedLateEvent, LossDividedByCountEvent, OneSidedClipEvent, ZeroMarginEvent, PowerShrinksEvent, BatchesRelabelledEvent, PenaltySubtractedEvent, UsedBeforeTrainingEvent, LogOfOutputEvent, RawSoftmaxEvent, WeightsClampedEvent, MonitorMissingEvent, UsedUntrainedEvent, ScoredOnTrainedRowsEvent, InputsOffScaleEvent, GradientsReappliedEvent, ThresholdOutsideOutputsEvent, KernelsFrozenEvent, TargetInInputsEvent, RateLeftBySweepEvent, InputsSquashedEvent, TargetSentinelEvent, SortedAsTextEvent, VariablesInitWideEvent, NoisyTargetsEvent, WeightsKeptLiveEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, OutputScaledEvent, WeightsOverwrittenEvent, ClipsUnusedEvent, VariablesBlockedEvent, UntrackedVariablesEvent, TruncatedToIntEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite } from './trace';
 
 /** One sampled iteration's statistics for one layer, reduced to what detectors need. */
 export interface LayerSample {
@@ -337,6 +337,10 @@ export class ModelState {
   targetInInputs: TargetInInputsEvent | null = null;
   /** A fit began at the rate a range test's sweep left the optimizer at. */
   rateLeftBySweep: RateLeftBySweepEvent | null = null;
+  /** fit's inputs squashed towards 0 by a few values far above the rest. */
+  inputsSquashed: InputsSquashedEvent | null = null;
+  /** A numeric target column holding a code for "unknown" among its values. */
+  targetSentinel: TargetSentinelEvent | null = null;
   /** A raw-variable loop's kernels drawn far too wide for their fan-in, read at its first step. */
   variablesInitWide: VariablesInitWideEvent | null = null;
   /** fit given its noisy inputs as targets while a clean copy of them exists. */

@@ -1138,6 +1138,42 @@ export const UsedUntrainedEvent = z.object({
 export type UsedUntrainedEvent = z.infer<typeof UsedUntrainedEvent>;
 
 /**
+ * A numeric target column whose largest (or smallest) value repeats in 1% of the rows or more and
+ * lies far apart from all the others: a code for "unknown" kept as a value. Sent once per model.
+ */
+export const TargetSentinelEvent = z.object({
+  type: z.literal('targetSentinel'),
+  modelId: z.number().int(),
+  /** The repeated value (as fit got it, scaled or not), its rows, and the nearest other value. */
+  value: z.number(),
+  rows: z.number().int(),
+  of: z.number().int(),
+  nearest: z.number(),
+  madeAt: SourceSite.nullable(),
+  site: SourceSite.nullable(),
+});
+export type TargetSentinelEvent = z.infer<typeof TargetSentinelEvent>;
+
+/**
+ * fit's inputs whose largest magnitude is set by a few values (at most 0.1% of the nonzero ones)
+ * while the rest lie below a tenth of it: data scaled by a maximum that one glitch set. Sent once per model.
+ */
+export const InputsSquashedEvent = z.object({
+  type: z.literal('inputsSquashed'),
+  modelId: z.number().int(),
+  largest: z.number(),
+  /** The largest magnitude among the rest. */
+  restLargest: z.number(),
+  /** Values above a tenth of the largest, of the nonzero values. */
+  few: z.number().int(),
+  nonzero: z.number().int(),
+  /** Where the inputs' values were last computed, and the fit call. */
+  madeAt: SourceSite.nullable(),
+  site: SourceSite.nullable(),
+});
+export type InputsSquashedEvent = z.infer<typeof InputsSquashedEvent>;
+
+/**
  * A fit began at the learning rate the fit before it ended at, after that one swept the rate up a
  * thousandfold or more (a learning-rate range test): training runs at the sweep's last rate.
  */
@@ -1564,6 +1600,8 @@ export const TraceEvent = z.discriminatedUnion('type', [
   KernelsFrozenEvent,
   TargetInInputsEvent,
   RateLeftBySweepEvent,
+  InputsSquashedEvent,
+  TargetSentinelEvent,
   SortedAsTextEvent,
   VariablesInitWideEvent,
   NoisyTargetsEvent,

@@ -54,6 +54,8 @@ import type {
   KernelsFrozenEvent,
   TargetInInputsEvent,
   RateLeftBySweepEvent,
+  InputsSquashedEvent,
+  TargetSentinelEvent,
   SortedAsTextEvent,
   VariablesInitWideEvent,
   RawSoftmaxEvent,
@@ -93,7 +95,7 @@ import { readRows, TrainedRows, type RowsRead } from './data-reuse';
 import { targetInInputs } from './target-leak';
 import { openTransport, type Transport } from './transport';
 import { dataOrigin, madeAlike, madeFromArray, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
-import { batchAgreement, gradStats, neighbourTargets, outputStats, scaleGroups, zerosApart, rowClasses, tensorSummary, weightStats, type ActivationKind, type ClassBatch } from './tensor-stats';
+import { scaleSetByFew, sentinelTarget, batchAgreement, gradStats, neighbourTargets, outputStats, scaleGroups, zerosApart, rowClasses, tensorSummary, weightStats, type ActivationKind, type ClassBatch } from './tensor-stats';
 
 const TRACE_VERSION = 1;
 const PROBE_FILE = __filename;
@@ -2402,6 +2404,23 @@ function noteRateAtFitStart(entry: TracedModel, model: any, site: SourceSite | n
   return rate;
 }
 
+/** fit's inputs larger than this (elements) are not searched for a scale set by a few values. */
+const SQUASH_READ_LIMIT = 4_000_000;
+
+/** fit's inputs squashed towards 0 by a few values far above the rest (see scaleSetByFew). */
+function checkInputsSquashed(entry: TracedModel, x: any, site: SourceSite | null): void {
+  const found = scaleSetByFew(x.dataSync() as Float32Array);
+  if (!found) return;
+  emit({ type: 'inputsSquashed', modelId: entry.id, ...found, madeAt: safe(() => dataOrigin(x, PROBE_FILE)?.site ?? null, null), site } satisfies InputsSquashedEvent);
+}
+
+/** A numeric target column holding a code for "unknown" among its values (see sentinelTarget). */
+function checkTargetSentinel(entry: TracedModel, y: any, site: SourceSite | null): void {
+  const found = sentinelTarget(y.dataSync() as Float32Array);
+  if (!found) return;
+  emit({ type: 'targetSentinel', modelId: entry.id, ...found, madeAt: safe(() => dataOrigin(y, PROBE_FILE)?.site ?? null, null), site } satisfies TargetSentinelEvent);
+}
+
 /** fit's targets held in its inputs (see target-leak.ts): where the inputs, or the targets of a sequence, were made from arrays. */
 function checkTargetInInputs(entry: TracedModel, x: any, y: any, site: SourceSite | null): void {
   const found = targetInInputs(x, y);
@@ -2772,6 +2791,8 @@ function traceFit(
     }
     checkShuffledApart(entry, () => [headOf(tensorsOf(data.x)[0]), headOf(tensorsOf(data.y)[0])]);
     if (isTensor(data.x) && isTensor(data.y)) safe(() => checkTargetInInputs(entry, data.x, data.y, site), undefined);
+    if (isReadable(data.x) && data.x.dtype === 'float32' && data.x.size <= SQUASH_READ_LIMIT) safe(() => checkInputsSquashed(entry, data.x, site), undefined);
+    if (isReadable(data.y) && data.y.dtype === 'float32' && data.y.size === data.y.shape[0] && data.y.size <= SQUASH_READ_LIMIT) safe(() => checkTargetSentinel(entry, data.y, site), undefined);
     if (data.x === data.y) safe(() => checkNoisyTargets(entry, data.x, site), undefined);
   }
   const taken = dataset && !entry.takeSent ? takeCutOf(dataset) : null;

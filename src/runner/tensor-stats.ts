@@ -787,3 +787,62 @@ export function batchAgreement(batches: readonly ClassBatch[]): BatchAgreement |
   for (const n of counts.values()) chance += (n / rows) ** 2;
   return { rows, within: within / rows, across: across / rows, chance, withinChance: withinChance / rows };
 }
+
+/** The share of nonzero values at most that may set an input's scale alone, and how far above the rest. */
+const FEW_SHARE = 0.001;
+const FEW_ABOVE = 10;
+
+/**
+ * Inputs whose largest magnitude is set by a few values: at most 0.1% of the nonzero values lie
+ * above a tenth of the largest, and the rest lie below it. Data divided by its maximum while one
+ * glitch reading (65535 among values in the hundreds) is that maximum: every real value is
+ * squashed towards 0. Null when the values spread normally (binary features, pixels, z-scores).
+ */
+export function scaleSetByFew(values: ArrayLike<number>): { largest: number; restLargest: number; few: number; nonzero: number } | null {
+  let largest = 0;
+  let nonzero = 0;
+  for (let i = 0; i < values.length; i++) {
+    const a = Math.abs(values[i]!);
+    if (!Number.isFinite(a)) return null;
+    if (a > 0) nonzero++;
+    if (a > largest) largest = a;
+  }
+  if (!(largest > 0) || nonzero < 1000) return null;
+  let few = 0;
+  let restLargest = 0;
+  for (let i = 0; i < values.length; i++) {
+    const a = Math.abs(values[i]!);
+    if (a > largest / FEW_ABOVE) few++;
+    else if (a > restLargest) restLargest = a;
+  }
+  return few <= nonzero * FEW_SHARE && restLargest > 0 ? { largest, restLargest, few, nonzero } : null;
+}
+
+/** Rows a sentinel must fill at least (share, and count), and how far apart from the rest it lies. */
+const SENTINEL_SHARE = 0.01;
+const SENTINEL_ROWS = 3;
+const SENTINEL_GAP = 10;
+
+/**
+ * A numeric target column whose largest (or smallest) value repeats in 1% of the rows or more and
+ * lies far apart from all the others (its gap to the nearest other value ten times their whole
+ * range or more): a code for "unknown" (99999, -1 among prices) kept as if it were a value, so the
+ * squared error is dominated by it. A capped value (prices clipped at a ceiling) lies next to the
+ * rest, not apart. Null otherwise.
+ */
+export function sentinelTarget(values: ArrayLike<number>): { value: number; rows: number; of: number; nearest: number } | null {
+  const n = values.length;
+  if (n < 100) return null;
+  const sorted = Float64Array.from(values as ArrayLike<number>).sort();
+  if (!Number.isFinite(sorted[0]!) || !Number.isFinite(sorted[n - 1]!)) return null;
+  for (const top of [true, false]) {
+    const value = top ? sorted[n - 1]! : sorted[0]!;
+    let rows = 0;
+    while (rows < n && sorted[top ? n - 1 - rows : rows] === value) rows++;
+    if (rows >= n || rows < Math.max(SENTINEL_ROWS, n * SENTINEL_SHARE)) continue;
+    const nearest = sorted[top ? n - 1 - rows : rows]!;
+    const restRange = top ? nearest - sorted[0]! : sorted[n - 1]! - nearest;
+    if (restRange > 0 && Math.abs(value - nearest) >= SENTINEL_GAP * restRange) return { value, rows, of: n, nearest };
+  }
+  return null;
+}

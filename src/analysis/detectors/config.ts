@@ -1182,6 +1182,66 @@ function scoredOnTrainedRows(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A numeric target column whose largest (or smallest) value repeats in 1% of the rows or more and
+ * lies far apart from all the others (its gap ten times their whole range): a code for "unknown"
+ * (99999, -1) kept as a value. A squared error is dominated by those rows, and the model fits them
+ * at the cost of the real ones. Certain; shown where the targets were made.
+ */
+function targetSentinel(run: ModelState): Hypothesis[] {
+  const e = run.targetSentinel;
+  const at = e?.madeAt ?? e?.site;
+  if (!e || !at) return [];
+  return [
+    {
+      id: 'target-sentinel',
+      symptom: 'target-sentinel',
+      rootCause: 'training-data',
+      layer: null,
+      location: at,
+      related: e.site && e.site !== at ? [{ site: e.site, message: 'trained here on those targets' }] : [],
+      message: `${e.rows} of the ${e.of} targets (${pct(e.rows / e.of)}) are one value, ${fmt(e.value)}, far apart from all the others (the nearest is ${fmt(e.nearest)}, and the gap is ten times the range of the rest or more): a code for an unknown value (99999, -1) kept as if it were one. The squared error is dominated by those rows, and the model fits them at the cost of the real ones. Drop the rows whose target is that code before training.`,
+      evidence: [`${e.rows} targets equal ${fmt(e.value)}`, `the nearest other target is ${fmt(e.nearest)}`],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set(),
+      strength: 0.9,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
+/**
+ * fit's inputs whose largest magnitude a few values set (at most 0.1% of the nonzero ones) while
+ * all the rest lie below a tenth of it: data divided by its maximum while one glitch reading was
+ * that maximum, so every real value is squashed towards 0 and the first layer barely sees them
+ * vary. Confirmed by a stall; shown where the inputs were computed.
+ */
+function inputsSquashed(run: ModelState): Hypothesis[] {
+  const e = run.inputsSquashed;
+  const at = e?.madeAt ?? e?.site;
+  if (!e || !at) return [];
+  return [
+    {
+      id: 'inputs-squashed',
+      symptom: 'inputs-squashed',
+      rootCause: 'input-normalization',
+      layer: null,
+      location: at,
+      related: e.site && e.site !== at ? [{ site: e.site, message: 'trained here on the squashed inputs' }] : [],
+      message: `The inputs' scale is set by ${e.few === 1 ? 'a single value' : `${e.few} values`} of ${e.nonzero} (largest magnitude ${fmt(e.largest)}), while every other value lies below ${fmt(e.restLargest)}, ${fmt(Math.round(e.largest / e.restLargest))} times smaller: data scaled by its maximum while an outlier (a glitch reading, a sentinel) was that maximum squashes every real value towards 0, and the network barely sees them vary. Scale by a robust statistic (a percentile, the sensor's full range) or remove the outlier before scaling.`,
+      evidence: [`${e.few} of ${e.nonzero} nonzero input values above a tenth of the largest (${fmt(e.largest)})`, `all others at most ${fmt(e.restLargest)}`],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged', 'vanishing-gradient', 'constant-output'),
+      strength: 0.9,
+      weak: false,
+    },
+  ];
+}
+
+/**
  * A fit that begins at the rate the fit before it ended at, after that one swept the rate up a
  * thousandfold (a learning-rate range test, the rate multiplied at every batch): the sweep's last
  * rate, chosen to blow training up, is the rate training runs at. Certain; shown on the fit,
@@ -5875,6 +5935,8 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...kernelsFrozen(run));
   out.push(...targetInInputs(run));
   out.push(...rateLeftBySweep(run));
+  out.push(...inputsSquashed(run));
+  out.push(...targetSentinel(run));
   out.push(...variablesInitWide(run));
   out.push(...logOfSignedOutput(run));
   out.push(...softmaxUnshifted(run));
