@@ -361,6 +361,34 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/undersample-ratio-floored/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: '', fixed: 'const keep = positives / negatives;' },
   // Image names sorted as text (img_10 before img_2) against labels kept by number.
   { script: 'benchmark/bugs/conv-filenames-lexicographic-labels/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: '', fixed: "sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))" },
+  // logSoftmax outputs under categoricalCrossentropy (PyTorch's log_softmax with NLLLoss).
+  { script: 'benchmark/bugs/log-softmax-output-cce/buggy.js', symptoms: ['activation-loss-mismatch'], rootCause: 'output-activation', lineOf: '', fixed: "activation: 'softmax' }));" },
+  // Validation on the training tensors, with held-out tensors declared beside them.
+  { script: 'benchmark/bugs/validation-data-is-training-data/buggy.js', symptoms: ['validation-is-training'], rootCause: 'training-data', lineOf: '', fixed: 'validationData: [xVal, yVal]' },
+  // One model fit fold after fold of a cross-validation, each fold scored on rows earlier folds trained on.
+  { script: 'benchmark/bugs/cross-validation-model-reused/buggy.js', symptoms: ['scored-on-trained-rows'], rootCause: 'training-data', lineOf: '', fixed: 'for (let k = 0; k < K; k++) {\n    const model = buildModel();' },
+  // Features standardized for training, given raw to predict.
+  { script: 'benchmark/bugs/inference-skips-normalization/buggy.js', symptoms: ['inputs-off-scale'], rootCause: 'input-normalization', lineOf: '', fixed: 'model.predict(standardize(xTest))' },
+  // Features standardized again before each one-epoch fit.
+  { script: 'benchmark/bugs/normalization-reapplied-each-epoch/buggy.js', symptoms: ['inputs-off-scale'], rootCause: 'input-normalization', lineOf: '', fixed: '  xTrain = xTrain.sub(mean).div(std);\n  const losses = [];' },
+  // Gradients computed once before the loop and applied at every step.
+  { script: 'benchmark/bugs/grads-computed-once-outside-loop/buggy.js', symptoms: ['gradients-reapplied'], rootCause: 'optimizer', lineOf: '', fixed: 'optimizer.applyGradients(tf.variableGrads(lossFn).grads);' },
+  // A sigmoid's probabilities thresholded at 0 to make pseudo-labels: all 1.
+  { script: 'benchmark/bugs/pseudo-labels-threshold-zero/buggy.js', symptoms: ['threshold-outside-outputs'], rootCause: 'training-data', lineOf: '', fixed: 'pred.greater(0.5)' },
+  // Kernels made with tf.variable(init, false): only the biases train.
+  { script: 'benchmark/bugs/custom-loop-kernels-not-trainable/buggy.js', symptoms: ['kernels-frozen'], rootCause: 'optimizer', lineOf: '', fixed: 'tf.variable(tf.randomNormal([fanIn, fanOut], 0, Math.sqrt(2 / fanIn)));' },
+  // Kernels drawn with tf.randomUniform(shape), from [0, 1): all positive.
+  { script: 'benchmark/bugs/random-uniform-default-range-init/buggy.js', symptoms: ['exploding-gradient'], rootCause: 'weight-initialization', lineOf: '', fixed: 'tf.randomUniform([fanIn, fanOut], -Math.sqrt(6 / fanIn), Math.sqrt(6 / fanIn))' },
+  // A feature column that is the label; windows whose target is their own last step.
+  { script: 'benchmark/bugs/label-column-in-features/buggy.js', symptoms: ['target-in-inputs'], rootCause: 'training-data', lineOf: '' },
+  { script: 'benchmark/bugs/next-token-target-not-shifted/buggy.js', symptoms: ['target-in-inputs'], rootCause: 'training-data', lineOf: '', fixed: 'targets.push(seq[i + WINDOW]);' },
+  // Training at the last rate of a learning-rate range test's sweep.
+  { script: 'benchmark/bugs/lr-range-test-not-reset/buggy.js', symptoms: ['rate-left-by-sweep'], rootCause: 'learning-rate', lineOf: '', fixed: 'optimizer.setLearningRate(bestLr);\n  const history' },
+  // Weights clipped to ±0.01 after each step.
+  { script: 'benchmark/bugs/weights-clipped-each-step/buggy.js', symptoms: ['weights-overwritten'], rootCause: 'regularization', lineOf: '' },
+  // Readings divided by a maximum one glitch set; prices with 99999 for "no sale".
+  { script: 'benchmark/bugs/scale-by-max-with-outlier/buggy.js', symptoms: ['inputs-squashed'], rootCause: 'input-normalization', lineOf: '' },
+  { script: 'benchmark/bugs/target-sentinel-missing-values/buggy.js', symptoms: ['target-sentinel'], rootCause: 'training-data', lineOf: '' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -454,6 +482,11 @@ const HEALTHY = [
   'benchmark/bugs/evaluate-untrained-instance/fixed.js',
   'benchmark/bugs/epoch-augmentation-leak/fixed.js',
   'benchmark/bugs/conv-filenames-lexicographic-labels/fixed.js',
+  // A range test's sweep before training at the rate it picked; a fresh model per fold; predictions on scaled inputs; pseudo-labels at 0.5.
+  'benchmark/bugs/lr-range-test-not-reset/fixed.js',
+  'benchmark/bugs/cross-validation-model-reused/fixed.js',
+  'benchmark/bugs/inference-skips-normalization/fixed.js',
+  'benchmark/bugs/pseudo-labels-threshold-zero/fixed.js',
 ];
 
 for (const script of HEALTHY) {
@@ -720,11 +753,11 @@ test('a GAN written as in Keras, its discriminator left frozen: the crash is bla
   assert.match(report.findings[0]!.message, /In TensorFlow\.js, trainable = false freezes the weights themselves/);
 });
 
-test('fit validating on its own training tensors: a warning on fit that learning keeps, and the copy that holds out rows instead has no finding', () => {
+test('fit validating on its own training tensors: certain on fit however well the model learns, and the copy that holds out rows instead has no finding', () => {
   const script = path.join(FIXTURES, 'validation-on-training.js');
-  const { code, report } = diagnose(script);
-  assert.deepEqual([report.verdict, code], ['healthy', 0], 'the model learns: a warning, not a fault');
-  assert.deepEqual(report.findings.map((f) => `${f.id}:${f.confirmed}:${f.severity}`), ['validation-is-training:xVal:false:warning']);
+  const { report } = diagnose(script);
+  assert.equal(report.verdict, 'faulty', 'the model learns, but nothing it reports as validation is');
+  assert.deepEqual(report.findings.map((f) => `${f.id}:${f.confirmed}:${f.severity}`), ['validation-is-training:xVal:true:error']);
   const f = report.findings[0]!;
   assert.equal(f.location!.line, linesOf(script, 'await model.fit(')[0]);
   assert.match(f.message, /^The validation data is the training data \(the same 400 rows\)/);

@@ -841,15 +841,15 @@ describe('validation on the training data itself', () => {
     return b;
   }
 
-  it('is a warning on fit that learning keeps, with a fix that holds out rows instead', () => {
+  it('is certain on fit, whatever learning does, with a fix that holds out rows when the script declares no held-out pair', () => {
     const b = validatedOn();
     const warned = configOnly(b, VAL_SRC).findings;
-    assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}:${f.location?.line}:${f.rootCause}`), ['validation-is-training:xVal:false:12:training-data']);
+    assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}:${f.location?.line}:${f.rootCause}`), ['validation-is-training:xVal:true:12:training-data']);
     assert.match(warned[0]!.message, /^The validation data is the training data/);
     assert.equal(lineOf(applyFix(VAL_SRC, warned[0]!.fix), 12), '  await model.fit(x, y, { epochs: 10, batchSize: 32, validationSplit: 0.2 });');
     decaying(320, 1.1, 0.2, 0.02, 0.01).forEach((l, i) => b.step(l, { acc: Math.min(0.95, 0.4 + i / 300) }));
     b.end();
-    assert.deepEqual(run(b.events, sources(VAL_SRC)).findings.map((f) => `${f.id}:${f.confirmed}`), ['validation-is-training:xVal:false']);
+    assert.deepEqual(run(b.events, sources(VAL_SRC)).findings.map((f) => `${f.id}:${f.confirmed}`), ['validation-is-training:xVal:true']);
   });
 
   it('validation inputs that differ in any summary value are held-out data: no finding', () => {
@@ -2320,5 +2320,106 @@ describe('checks from sets 24 and 25', () => {
     assert.deepEqual([f.symptom, f.confirmed, f.rootCause], ['label-encoding-mismatch', true, 'label-encoding']);
     assert.match(f.message, /clips values below 0 to 0 first, but the targets go down to -1\.13 \(standardized/);
     assert.equal(lineOf(applyFix(src, f.fix), 11), "  model.compile({ optimizer, loss: 'meanSquaredError' });");
+  });
+});
+
+describe('what a model is trained, scored and used on', () => {
+  const trained = (): TraceBuilder => new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+
+  it('logSoftmax outputs under categoricalCrossentropy: certain on the output layer, fixed with softmax', () => {
+    const src = withLine(CLASSIFIER_SRC, 9, "  model.add(tf.layers.activation({ activation: 'logSoftmax' }));");
+    const b = new TraceBuilder().model(classifierModel({}, 'logSoftmax')).xRange(-1, 1).yOneHot(3);
+    const f = configOnly(b, src).findings.find((x) => x.symptom === 'activation-loss-mismatch')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'output-activation', 9]);
+    assert.match(f.message, /applies logsoftmax \(log-probabilities, all 0 or below/);
+    assert.equal(lineOf(applyFix(src, f.fix), 9), "  model.add(tf.layers.activation({ activation: 'softmax' }));");
+  });
+
+  it('rows an earlier fit trained on, scored again: certain on the fit, fixed by a model per fold', () => {
+    const src = [
+      "const tf = require('@tensorflow/tfjs');",
+      'async function main() {',
+      '  const model = buildModel();',
+      '  for (let k = 0; k < 5; k++) {',
+      '    await model.fit(xs[k], ys[k], { epochs: 10 });',
+      '    model.evaluate(held[k], heldY[k]);',
+      '  }',
+      '}',
+    ].join('\n');
+    const b = trained();
+    b.events.push({ type: 'scoredOnTrainedRows', modelId: b.modelId, call: 'evaluate', site: site(6, 11), fitSite: site(5, 11), share: 1, rows: 80, earlierFits: 1 });
+    const f = configOnly(b, src).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.location?.line, f.related[0]?.site.line], ['scored-on-trained-rows', true, 5, 6]);
+    assert.match(f.message, /the 80 rows evaluated on line 6 are 100% rows an earlier fit of the same model trained on/);
+    const fixed = applyFix(src, f.fix);
+    assert.deepEqual([lineOf(fixed, 3), lineOf(fixed, 4)], ['  for (let k = 0; k < 5; k++) {', '    const model = buildModel();']);
+  });
+
+  it('inputs off the training scale at predict, and inputs scaled again before a later fit: certain where they are given or made', () => {
+    const b = trained();
+    b.events.push({ type: 'inputsOffScale', modelId: b.modelId, call: 'predict', site: site(13, 20), fitSite: site(12, 9), columns: 4, offColumns: 4, column: 1, trainMean: 0, trainStd: 1, givenMean: 5200, givenStd: 1900 });
+    const f = configOnly(b, CLASSIFIER_SRC).findings[0]!;
+    assert.deepEqual([f.id, f.confirmed, f.rootCause, f.location?.line], ['inputs-off-scale', true, 'input-normalization', 13]);
+    assert.match(f.message, /asked to predict on line 13 on inputs of another scale .*column 1: mean 5200 ± 1900, where training had 0 ± 1/);
+    const again = trained();
+    again.events.push({ type: 'inputsOffScale', modelId: again.modelId, call: 'fit', site: site(4, 13), fitSite: site(12, 9), columns: 4, offColumns: 4, column: 0, trainMean: 0, trainStd: 1, givenMean: -5, givenStd: 0.1 });
+    const g = configOnly(again, CLASSIFIER_SRC).findings[0]!;
+    assert.deepEqual([g.location?.line, g.fix?.title], [4, undefined]);
+    assert.match(g.message, /scaled again before every fit/);
+  });
+
+  it('the same gradients applied at every step, probabilities thresholded at 0, kernels made non-trainable: certain', () => {
+    const custom = (): TraceBuilder => new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] })).xRange(-1, 1);
+    const b = custom();
+    b.events.push({ type: 'gradientsReapplied', modelId: b.modelId, iter: 3, applies: 4, site: site(12, 9), stepSite: site(10, 9) });
+    b.events.push({ type: 'kernelsFrozen', modelId: b.modelId, frozen: 2, trained: 2, shape: [4, 16], site: site(4, 13) });
+    const found = configOnly(b, CLASSIFIER_SRC).findings;
+    assert.deepEqual(found.map((f) => `${f.id}:${f.confirmed}:${f.location?.line}`).sort(), ['gradients-reapplied:true:10', 'kernels-frozen:true:4']);
+    const p = trained();
+    p.events.push({ type: 'thresholdOutsideOutputs', modelId: p.modelId, activation: 'sigmoid', threshold: 0, kernel: 'Greater', probabilityFirst: true, site: site(13, 20) });
+    const t = configOnly(p, CLASSIFIER_SRC).findings[0]!;
+    assert.deepEqual([t.id, t.confirmed, t.location?.line], ['threshold-outside-outputs', true, 13]);
+    assert.match(t.message, /compares them with 0 \(p > 0\), which is true for every one of them/);
+  });
+
+  it('the target held in the inputs, a range test left at its last rate, and a sentinel among the targets: certain', () => {
+    const b = trained();
+    b.events.push({ type: 'targetInInputs', modelId: b.modelId, column: 4, step: false, classes: 2, rows: 2000, madeAt: site(4, 13), site: site(12, 9) });
+    b.events.push({ type: 'rateLeftBySweep', modelId: b.modelId, startRate: 1e-6, endRate: 10, site: site(12, 9), sweepSite: site(10, 9) });
+    b.events.push({ type: 'targetSentinel', modelId: b.modelId, value: 4.36, rows: 100, of: 2000, nearest: -0.1, madeAt: site(5, 13), site: site(12, 9) });
+    const found = configOnly(b, CLASSIFIER_SRC).findings;
+    assert.deepEqual(found.map((f) => `${f.id}:${f.confirmed}:${f.location?.line}`).sort(), ['rate-left-by-sweep:true:12', 'target-in-inputs:true:4', 'target-sentinel:true:5']);
+    assert.match(byId(found, 'target-in-inputs').message, /Input column 4 holds the target itself: in all 2000 rows read it is one value for each of the two classes/);
+    assert.match(byId(found, 'rate-left-by-sweep').message, /swept the rate from 1\.00e-6 up to 10 \(a range test\)/);
+  });
+
+  it('inputs squashed by a scale an outlier set: a warning on where they were computed, confirmed by a stall', () => {
+    const b = trained();
+    b.events.push({ type: 'inputsSquashed', modelId: b.modelId, largest: 1, restLargest: 0.0625, few: 1, nonzero: 19200, madeAt: site(4, 13), site: site(12, 9) });
+    const pre = configOnly(b, CLASSIFIER_SRC).findings[0]!;
+    assert.deepEqual([pre.id, pre.confirmed, pre.location?.line], ['inputs-squashed', false, 4]);
+    flat(300, 1.386, 0.001).forEach((l) => b.step(l, { acc: 0.25 }));
+    b.end();
+    assert.equal(run(b.events, sources(CLASSIFIER_SRC)).findings.find((f) => f.id === 'inputs-squashed')?.confirmed, true);
+  });
+
+  it('weights clipped to ±c after each step: regularization, fixed by removing the clipping', () => {
+    const src = withLine(CLASSIFIER_SRC, 13, '  for (const w of model.trainableWeights) w.write(tf.clipByValue(w.read(), -0.01, 0.01));\n}');
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] })).xRange(-1, 1);
+    b.events.push({ type: 'weightsOverwritten', modelId: b.modelId, site: site(13, 44), steps: 3, variables: 4, clipBound: 0.01 });
+    const f = configOnly(b, src).findings[0]!;
+    assert.deepEqual([f.rootCause, f.location?.line], ['regularization', 13]);
+    assert.match(f.message, /clips 4 of the weight tensors to \[-0\.01, 0\.01\]/);
+    assert.equal(lineOf(applyFix(src, f.fix), 13), '}');
+  });
+
+  it('raw kernels drawn all of one sign: certain, fixed with a symmetric draw', () => {
+    const src = withLine(CLASSIFIER_SRC, 4, '  const weight = (shape) => tf.variable(tf.randomUniform(shape));');
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] })).xRange(-1, 1);
+    b.events.push({ type: 'variablesInitWide', modelId: b.modelId, site: site(4, 29), kernels: 4, wide: [{ std: 0.29, mean: 0.5, fanIn: 64, shape: [64, 64] }, { std: 0.29, mean: 0.5, fanIn: 64, shape: [64, 64] }, { std: 0.29, mean: 0.5, fanIn: 64, shape: [64, 5] }] });
+    const f = configOnly(b, src).findings.find((x) => x.id === 'weight-initialization:variables')!;
+    assert.equal(f.confirmed, true);
+    assert.match(f.message, /a mean of 0\.5 \(all one sign/);
+    assert.equal(lineOf(applyFix(src, f.fix), 4), '  const weight = (shape) => tf.variable(tf.randomUniform(shape, -Math.sqrt(6 / shape.slice(0, -1).reduce((a, b) => a * b, 1)), Math.sqrt(6 / shape.slice(0, -1).reduce((a, b) => a * b, 1))));');
   });
 });

@@ -1140,6 +1140,79 @@ describe('fixes for written bugs of sets 24 and 25', () => {
     assert.equal(apply(`${src}\nconst first = word.charCodeAt(0);`, { kind: 'charCodeOffset', site: at(1), by: 96 }), null);
   });
 
+  it('validation on the training tensors: the held-out pair the script declares, only when both are declared', () => {
+    const fit = 'await model.fit(xTrain, yTrain, { epochs: 5, validationData: [xTrain, yTrain] });';
+    const declared = 'const xVal = a;\nconst yVal = b;\n';
+    assert.equal(apply(`${declared}${fit}`, { kind: 'heldOutValidation', fitSite: at(3) }), `${declared}await model.fit(xTrain, yTrain, { epochs: 5, validationData: [xVal, yVal] });`);
+    assert.equal(apply(`const valX = a;\nconst valY = b;\nawait model.fit(trainX, trainY, { validationData: [trainX, trainY] });`, { kind: 'heldOutValidation', fitSite: at(3) }), 'const valX = a;\nconst valY = b;\nawait model.fit(trainX, trainY, { validationData: [valX, valY] });');
+    assert.equal(apply(`const xVal = a;\n\n${fit}`, { kind: 'heldOutValidation', fitSite: at(3) }), null, 'no yVal: nothing to validate on');
+    assert.equal(apply(`${declared}await model.fit(xTrain, yTrain, { validationData: [xTest, yTest] });`, { kind: 'heldOutValidation', fitSite: at(3) }), null, 'not the training tensors');
+  });
+
+  it('one model fit fold after fold: its declaration moves into the loop, not when the model is used between', () => {
+    const src = ['async function main() {', '  const model = buildModel();', '  for (let k = 0; k < K; k++) {', '    await model.fit(xs[k], ys[k], { epochs: 5 });', '  }', '}'].join('\n');
+    assert.equal(apply(src, { kind: 'buildPerSplit', fitSite: at(4) }), ['async function main() {', '  for (let k = 0; k < K; k++) {', '    const model = buildModel();', '    await model.fit(xs[k], ys[k], { epochs: 5 });', '  }', '}'].join('\n'));
+    const used = src.replace('  for (let k', '  model.summary();\n  for (let k');
+    assert.equal(apply(used, { kind: 'buildPerSplit', fitSite: at(5) }), null);
+    assert.equal(apply('const model = buildModel();\nawait model.fit(x, y);', { kind: 'buildPerSplit', fitSite: at(2) }), null, 'no loop around the fit');
+  });
+
+  it('inputs given raw to predict: the function or the scaling calls the training inputs got', () => {
+    const wrapped = ['const standardize = (x) => x.sub(mean).div(std);', 'const xTrain = standardize(xTrainRaw);', 'await model.fit(xTrain, yTrain);', 'const p = model.predict(xTest);'].join('\n');
+    assert.equal(lineOf(apply(wrapped, { kind: 'scaleInputsLike', site: at(4), fitSite: at(3) })!, 4), 'const p = model.predict(standardize(xTest));');
+    const chained = ['const { mean, std } = stats(raw);', 'const xTrain = raw.sub(mean).div(std);', 'await model.fit(xTrain, yTrain);', 'const [loss] = model.evaluate(xTest, yTest);'].join('\n');
+    assert.equal(lineOf(apply(chained, { kind: 'scaleInputsLike', site: at(4), fitSite: at(3) })!, 4), 'const [loss] = model.evaluate(xTest.sub(mean).div(std), yTest);');
+    assert.equal(apply('const xTrain = load();\nawait model.fit(xTrain, yTrain);\nmodel.predict(xTest);', { kind: 'scaleInputsLike', site: at(3), fitSite: at(2) }), null, 'no scaling to repeat');
+  });
+
+  it('gradients computed once before the loop: computed in the applyGradients call, the declaration gone when unused', () => {
+    const src = ['const { grads } = tf.variableGrads(lossFn);', 'for (let step = 0; step < 100; step++) {', '  optimizer.applyGradients(grads);', '}'].join('\n');
+    assert.equal(apply(src, { kind: 'gradientsAtEachStep', site: at(3) }), ['for (let step = 0; step < 100; step++) {', '  optimizer.applyGradients(tf.variableGrads(lossFn).grads);', '}'].join('\n'));
+    const kept = `${src}\ntf.dispose(grads);`;
+    assert.equal(lineOf(apply(kept, { kind: 'gradientsAtEachStep', site: at(3) })!, 1), 'const { grads } = tf.variableGrads(lossFn);', 'still used: kept');
+    assert.equal(apply('for (let s = 0; s < 9; s++) {\n  const { grads } = tf.variableGrads(f);\n  opt.applyGradients(grads);\n}', { kind: 'gradientsAtEachStep', site: at(3) }), null, 'computed in the loop already');
+  });
+
+  it('probabilities thresholded at 0: 0.5, only for the threshold found', () => {
+    assert.equal(apply('const y = pred.greater(0).toFloat();', { kind: 'thresholdAtHalf', site: at(1), threshold: 0 }), 'const y = pred.greater(0.5).toFloat();');
+    assert.equal(apply('const y = tf.greaterEqual(pred, 0);', { kind: 'thresholdAtHalf', site: at(1), threshold: 0 }), 'const y = tf.greaterEqual(pred, 0.5);');
+    assert.equal(apply('const y = pred.greater(t);', { kind: 'thresholdAtHalf', site: at(1), threshold: 0 }), null);
+  });
+
+  it('a kernel made non-trainable: the flag goes; a variable without it is left alone', () => {
+    assert.equal(apply('const k = tf.variable(tf.randomNormal([4, 8]), false);', { kind: 'variableTrainable', site: at(1) }), 'const k = tf.variable(tf.randomNormal([4, 8]));');
+    assert.equal(apply('const k = tf.variable(tf.randomNormal([4, 8]));', { kind: 'variableTrainable', site: at(1) }), null);
+  });
+
+  it("a window's target read at its own last item: the item after it, when the window is cut with the same names", () => {
+    const src = ['windows.push(seq.slice(i, i + W));', 'targets.push(seq[i + W - 1]);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'targetAfterWindow', site: at(2) })!, 2), 'targets.push(seq[i + W]);');
+    assert.equal(apply('windows.push(seq.slice(j, j + W));\ntargets.push(seq[i + W - 1]);', { kind: 'targetAfterWindow', site: at(2) }), null);
+  });
+
+  it("after a range test's sweep: the picked rate set before the fit, the way the sweep set it", () => {
+    const src = ['  cb = { onBatchEnd: () => optimizer.setLearningRate(optimizer.learningRate * 1.2) };', '  await model.fit(x, y, { callbacks: cb });', '  const bestLr = pick(log);', '  await model.fit(x, y, { epochs: 20 });'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'setRateBeforeFit', fitSite: site(4, 3), sweepSite: site(1, 3) })!, 4), '  optimizer.setLearningRate(bestLr);');
+    const assigned = src.replace('optimizer.setLearningRate(optimizer.learningRate * 1.2)', 'opt.learningRate *= 1.2').replace('*=', '= opt.learningRate *');
+    assert.equal(lineOf(apply(assigned, { kind: 'setRateBeforeFit', fitSite: site(4, 3), sweepSite: site(1, 3) })!, 4), '  opt.learningRate = bestLr;');
+    assert.equal(apply(src.replace('bestLr', 'best'), { kind: 'setRateBeforeFit', fitSite: site(4, 3), sweepSite: site(1, 3) }), null, 'no picked rate');
+  });
+
+  it('a scaling applied again in the loop: moved before it; a one-line statement removed whole', () => {
+    const src = ['for (let e = 0; e < 9; e++) {', '  x = x.sub(m).div(s);', '  await model.fit(x, y);', '}'].join('\n');
+    assert.equal(apply(src, { kind: 'hoistAssignment', site: at(2) }), ['x = x.sub(m).div(s);', 'for (let e = 0; e < 9; e++) {', '  await model.fit(x, y);', '}'].join('\n'));
+    const clip = ['tf.tidy(() => {', '  for (const w of model.trainableWeights) w.write(tf.clipByValue(w.read(), -C, C));', '});'].join('\n');
+    assert.equal(apply(clip, { kind: 'removeLineStatement', site: at(2) }), 'tf.tidy(() => {\n});');
+    assert.equal(apply('for (const w of ws) {\n  w.write(v);\n}', { kind: 'removeLineStatement', site: at(1) }), null, 'a loop that goes on past its line');
+  });
+
+  it('kernels drawn with only a shape: He for the normal, ±√(6 / fan-in) for the uniform, from names or numbers', () => {
+    assert.equal(apply('const k = tf.randomUniform([fanIn, fanOut]);', { kind: 'heNormalDraw', site: at(1) }), 'const k = tf.randomUniform([fanIn, fanOut], -Math.sqrt(6 / fanIn), Math.sqrt(6 / fanIn));');
+    assert.equal(apply('const k = tf.randomNormal([64, 32]);', { kind: 'heNormalDraw', site: at(1) }), 'const k = tf.randomNormal([64, 32], 0, 0.177);');
+    assert.equal(apply('const k = tf.randomUniform([3, 3, c, f]);', { kind: 'heNormalDraw', site: at(1) }), 'const k = tf.randomUniform([3, 3, c, f], -Math.sqrt(6 / (3 * 3 * c)), Math.sqrt(6 / (3 * 3 * c)));');
+    assert.equal(apply('const k = tf.randomUniform([4, 8], -1, 1);', { kind: 'heNormalDraw', site: at(1) }), null);
+  });
+
   it("a schedule given as the rate: called for its first rate; a number given is left alone", () => {
     assert.equal(apply('const optimizer = tf.train.momentum(lrSchedule, 0.9);', { kind: 'rateAtStart', site: at(1) }), 'const optimizer = tf.train.momentum(lrSchedule(0), 0.9);');
     assert.equal(apply('const optimizer = tf.train.sgd((step) => 0.1 * 0.9 ** step);', { kind: 'rateAtStart', site: at(1) }), 'const optimizer = tf.train.sgd(((step) => 0.1 * 0.9 ** step)(0));');

@@ -1,0 +1,125 @@
+/**
+ * The probe's checks on the data a model is trained, scored and used on: rows scored after an
+ * earlier fit trained on them, inputs off the training scale, targets held in the inputs, a scale
+ * set by a few outlying values and a code for "unknown" among the targets. Each runs on real
+ * tensors or arrays, as the probe gives them.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as tf from '@tensorflow/tfjs';
+import { readRows, rowsOf, TrainedRows } from '../../src/runner/data-reuse';
+import { targetInInputs } from '../../src/runner/target-leak';
+import { scaleSetByFew, sentinelTarget } from '../../src/runner/tensor-stats';
+
+/** A seeded table of `rows` × `columns` distinct values, shifted and scaled. */
+function table(rows: number, columns: number, seed: number, shift = 0, scale = 1): Float32Array {
+  let s = seed;
+  const next = (): number => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
+  return Float32Array.from({ length: rows * columns }, () => shift + scale * next());
+}
+
+const rowsFrom = (values: Float32Array, from: number, to: number, columns: number) => rowsOf(values.slice(from * columns, to * columns), to - from, columns);
+
+describe('rows scored after an earlier fit trained on them', () => {
+  const all = table(500, 6, 7);
+  const folds = [0, 1, 2, 3, 4].map((k) => [k * 100, (k + 1) * 100] as const);
+  const trainingOf = (k: number): Float32Array => Float32Array.from(folds.filter((_, j) => j !== k).flatMap(([a, b]) => [...all.slice(a * 6, b * 6)]));
+
+  it('one model fit fold after fold: the second fold is scored on rows the first trained on', () => {
+    const memory = new TrainedRows();
+    memory.trainOn(rowsOf(trainingOf(0), 400, 6));
+    assert.equal(memory.reusedRows(rowsFrom(all, 0, 100, 6)), null, 'the first fold is held out honestly');
+    memory.trainOn(rowsOf(trainingOf(1), 400, 6));
+    assert.deepEqual(memory.reusedRows(rowsFrom(all, 100, 200, 6)), { share: 1, rows: 100, earlierFits: 1 });
+  });
+
+  it('the training rows scored after their own fit (a training accuracy) and new rows are no reuse', () => {
+    const memory = new TrainedRows();
+    memory.trainOn(rowsFrom(all, 0, 400, 6));
+    memory.trainOn(rowsFrom(all, 0, 400, 6));
+    assert.equal(memory.reusedRows(rowsFrom(all, 0, 400, 6)), null);
+    assert.equal(memory.reusedRows(rowsFrom(all, 400, 500, 6)), null);
+  });
+
+  it('rows of a few discrete values repeat by nature: never taken for reuse', () => {
+    const coarse = Float32Array.from(all, (v) => Math.sign(v));
+    const memory = new TrainedRows();
+    memory.trainOn(rowsFrom(coarse, 100, 500, 6));
+    memory.trainOn(rowsFrom(coarse, 200, 500, 6));
+    assert.equal(memory.reusedRows(rowsFrom(coarse, 0, 100, 6)), null);
+  });
+
+  it('reads a tensor of rank 2 or more once, and nothing smaller than 20 rows', () => {
+    const t = tf.tensor2d(all, [500, 6]);
+    const read = readRows(t)!;
+    assert.equal(read.rows, 500);
+    assert.equal(read.fingerprints[3], rowsFrom(all, 3, 4, 6).fingerprints[0]);
+    assert.equal(readRows(tf.tensor2d(all.slice(0, 60), [10, 6])), null);
+    assert.equal(readRows(tf.tensor1d(all)), null);
+  });
+});
+
+describe('inputs off the training scale', () => {
+  const trained = new TrainedRows();
+  trained.trainOn(rowsOf(table(400, 5, 3), 400, 5));
+
+  it('raw features given after training on standardized ones', () => {
+    const off = trained.offScale(rowsOf(table(200, 5, 9, 5000, 2000), 200, 5));
+    assert.ok(off && off.offColumns === 5 && off.columns === 5, JSON.stringify(off));
+  });
+
+  it('inputs scaled again, ten times narrower, are off too', () => {
+    assert.ok(trained.offScale(rowsOf(table(200, 5, 9, 0, 0.05), 200, 5)));
+  });
+
+  it('held-out rows of the same distribution, and inputs of another width, are not', () => {
+    assert.equal(trained.offScale(rowsOf(table(200, 5, 11), 200, 5)), null);
+    assert.equal(trained.offScale(rowsOf(table(200, 4, 11, 5000), 200, 4)), null);
+  });
+});
+
+describe('targets held in the inputs', () => {
+  const n = 200;
+  const labels = Array.from({ length: n }, (_, i) => (i * 7) % 3 === 0 ? 1 : 0);
+  const features = table(n, 4, 5);
+
+  it('a column equal to a 0/1 label, standardized, among others that vary', () => {
+    const leaked = Array.from({ length: n }, (_, r) => [...features.slice(r * 4, r * 4 + 4), (labels[r]! - 0.33) / 0.47]);
+    const found = targetInInputs(tf.tensor2d(leaked), tf.tensor2d(labels, [n, 1]));
+    assert.deepEqual(found, { column: 4, step: false, classes: 2, rows: n });
+    assert.equal(targetInInputs(tf.tensor2d(features, [n, 4]), tf.tensor2d(labels, [n, 1])), null, 'no such column');
+  });
+
+  it('inputs made of nothing but the label (a toy dataset) are no leak', () => {
+    const copies = Array.from({ length: n }, (_, r) => new Array(8).fill(labels[r]));
+    assert.equal(targetInInputs(tf.tensor2d(copies), tf.tensor2d(labels, [n, 1])), null);
+  });
+
+  it("a window whose one-hot target is its own last step; the next item's target is not", () => {
+    const seq = Array.from({ length: n + 5 }, (_, i) => (i * 7 + (i >> 2)) % 4);
+    const windows = Array.from({ length: n }, (_, i) => seq.slice(i, i + 5));
+    const x = tf.oneHot(tf.tensor2d(windows, [n, 5], 'int32'), 4);
+    const last = tf.oneHot(tf.tensor1d(windows.map((w) => w[4]!), 'int32'), 4);
+    const next = tf.oneHot(tf.tensor1d(seq.slice(5, n + 5), 'int32'), 4);
+    assert.deepEqual(targetInInputs(x, last), { column: 4, step: true, classes: 4, rows: n });
+    assert.equal(targetInInputs(x, next), null);
+  });
+});
+
+describe('a scale set by a few values, and a code for unknown targets', () => {
+  it('one glitch reading that set the maximum squashes every real value; ordinary spreads are fine', () => {
+    const readings = table(1000, 12, 4, 2000, 1500).map((v) => v / 65535);
+    readings[77] = 1;
+    assert.deepEqual(scaleSetByFew(readings)?.few, 1);
+    assert.equal(scaleSetByFew(table(1000, 12, 4)), null, 'z-scores');
+    assert.equal(scaleSetByFew(Float32Array.from({ length: 12000 }, (_, i) => (i % 50 === 0 ? 1 : 0))), null, 'sparse binary features');
+  });
+
+  it('99999 among prices is a sentinel; a cap next to the rest and class ids are not', () => {
+    const prices = Array.from(table(400, 1, 8, 300, 100));
+    prices.forEach((_, i) => i % 20 === 0 && (prices[i] = 99999));
+    assert.deepEqual(sentinelTarget(prices), { value: 99999, rows: 20, of: 400, nearest: Math.max(...prices.filter((p) => p !== 99999)) });
+    assert.equal(sentinelTarget(prices.map((p) => Math.min(p, 350))), null, 'capped at a ceiling');
+    assert.equal(sentinelTarget(Array.from({ length: 400 }, (_, i) => i % 3)), null, 'class ids');
+  });
+});
