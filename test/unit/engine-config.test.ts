@@ -2389,8 +2389,8 @@ describe('what a model is trained, scored and used on', () => {
     b.events.push({ type: 'targetSentinel', modelId: b.modelId, value: 4.36, rows: 100, of: 2000, nearest: -0.1, madeAt: site(5, 13), site: site(12, 9) });
     const found = configOnly(b, CLASSIFIER_SRC).findings;
     assert.deepEqual(found.map((f) => `${f.id}:${f.confirmed}:${f.location?.line}`).sort(), ['rate-left-by-sweep:true:12', 'target-in-inputs:true:4', 'target-sentinel:true:5']);
-    assert.match(byId(found, 'target-in-inputs').message, /Input column 4 holds the target itself: in all 2000 rows read it is one value for each of the two classes/);
-    assert.match(byId(found, 'rate-left-by-sweep').message, /swept the rate from 1\.00e-6 up to 10 \(a range test\)/);
+    assert.match(byId(found, 'target-in-inputs')!.message, /Input column 4 holds the target itself: in all 2000 rows read it is one value for each of the two classes/);
+    assert.match(byId(found, 'rate-left-by-sweep')!.message, /swept the rate from 1\.00e-6 up to 10 \(a range test\)/);
   });
 
   it('inputs squashed by a scale an outlier set: a warning on where they were computed, confirmed by a stall', () => {

@@ -1149,6 +1149,20 @@ function usedUntrained(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * What the checks the probe settles from the run itself share (rows, scales, tensors it saw): no
+ * layer to blame, and certain once seen, whatever training does afterwards.
+ */
+/** Shown at `first` (where the data was made, where the gradients were computed), or else at `then`, which is then related by `message` when it is another line. */
+function shownAt(first: SourceSite | null | undefined, then: SourceSite | null | undefined, message: string): Pick<Hypothesis, 'location' | 'related'> {
+  const at = first ?? then ?? null;
+  return { location: at, related: then && then !== at ? [{ site: then, message }] : [] };
+}
+
+function certainFromTheRun(): Pick<Hypothesis, 'layer' | 'relevance' | 'confirmBy' | 'strength' | 'weak' | 'certain' | 'keepWhenLearning'> {
+  return { layer: null, relevance: new Map(), confirmBy: set(), strength: 0.9, weak: false, certain: true, keepWhenLearning: true };
+}
+
+/**
  * A model scored on rows an earlier fit of the same model trained on, and its latest fit did not:
  * a cross-validation that builds the model once and fits it fold after fold scores each fold on
  * rows earlier folds trained on, so every score after the first is inflated and their mean says
@@ -1165,18 +1179,12 @@ function scoredOnTrainedRows(run: ModelState): Hypothesis[] {
       id: 'scored-on-trained-rows',
       symptom: 'scored-on-trained-rows',
       rootCause: 'training-data',
-      layer: null,
       location: at,
       related: e.call === 'evaluate' && e.site ? [{ site: e.site, message: 'scored here on rows an earlier fit trained on' }] : [],
       message: `The model fit here is trained again and again (${e.earlierFits + 1} fit calls so far), and the ${e.rows} rows ${scored} are ${fmt(Math.round(e.share * 100))}% rows an earlier fit of the same model trained on: a model built once for every fold of a cross-validation keeps what earlier folds taught it, so each later fold is scored on data it has seen and the scores rise for nothing. Build a fresh model for each fold.`,
       evidence: [`${fmt(Math.round(e.share * 100))}% of the ${e.rows} rows ${e.call === 'evaluate' ? 'evaluated' : 'of validation data'} were trained on by an earlier fit, none by the latest`, `${e.earlierFits + 1} fit calls on one model`],
-      relevance: new Map(),
       fixes: e.fitSite ? [{ title: 'Build a fresh model for each fold', plan: { kind: 'buildPerSplit', fitSite: e.fitSite } }] : [],
-      confirmBy: set(),
-      strength: 0.9,
-      weak: false,
-      certain: true,
-      keepWhenLearning: true,
+      ...certainFromTheRun(),
     },
   ];
 }
@@ -1196,18 +1204,11 @@ function targetSentinel(run: ModelState): Hypothesis[] {
       id: 'target-sentinel',
       symptom: 'target-sentinel',
       rootCause: 'training-data',
-      layer: null,
-      location: at,
-      related: e.site && e.site !== at ? [{ site: e.site, message: 'trained here on those targets' }] : [],
+      ...shownAt(e.madeAt, e.site, 'trained here on those targets'),
       message: `${e.rows} of the ${e.of} targets (${pct(e.rows / e.of)}) are one value, ${fmt(e.value)}, far apart from all the others (the nearest is ${fmt(e.nearest)}, and the gap is ten times the range of the rest or more): a code for an unknown value (99999, -1) kept as if it were one. The squared error is dominated by those rows, and the model fits them at the cost of the real ones. Drop the rows whose target is that code before training.`,
       evidence: [`${e.rows} targets equal ${fmt(e.value)}`, `the nearest other target is ${fmt(e.nearest)}`],
-      relevance: new Map(),
       fixes: [],
-      confirmBy: set(),
-      strength: 0.9,
-      weak: false,
-      certain: true,
-      keepWhenLearning: true,
+      ...certainFromTheRun(),
     },
   ];
 }
@@ -1228,8 +1229,7 @@ function inputsSquashed(run: ModelState): Hypothesis[] {
       symptom: 'inputs-squashed',
       rootCause: 'input-normalization',
       layer: null,
-      location: at,
-      related: e.site && e.site !== at ? [{ site: e.site, message: 'trained here on the squashed inputs' }] : [],
+      ...shownAt(e.madeAt, e.site, 'trained here on the squashed inputs'),
       message: `The inputs' scale is set by ${e.few === 1 ? 'a single value' : `${e.few} values`} of ${e.nonzero} (largest magnitude ${fmt(e.largest)}), while every other value lies below ${fmt(e.restLargest)}, ${fmt(Math.round(e.largest / e.restLargest))} times smaller: data scaled by its maximum while an outlier (a glitch reading, a sentinel) was that maximum squashes every real value towards 0, and the network barely sees them vary. Scale by a robust statistic (a percentile, the sensor's full range) or remove the outlier before scaling.`,
       evidence: [`${e.few} of ${e.nonzero} nonzero input values above a tenth of the largest (${fmt(e.largest)})`, `all others at most ${fmt(e.restLargest)}`],
       relevance: new Map(),
@@ -1255,17 +1255,12 @@ function rateLeftBySweep(run: ModelState): Hypothesis[] {
       id: 'rate-left-by-sweep',
       symptom: 'rate-left-by-sweep',
       rootCause: 'learning-rate',
-      layer: null,
       location: e.site,
       related: e.sweepSite ? [{ site: e.sweepSite, message: 'the sweep raised the rate here, batch after batch' }] : [],
       message: `This fit trains at learning rate ${fmt(e.endRate)}: the fit before it swept the rate from ${fmt(e.startRate)} up to ${fmt(e.endRate)} (a range test) and nothing set it back, so training runs at the sweep's last rate, where the loss blows up. Set the rate picked from the sweep before this fit.`,
       evidence: [`the fit before swept the rate from ${fmt(e.startRate)} to ${fmt(e.endRate)}`, `this fit began at ${fmt(e.endRate)}`],
-      relevance: new Map(),
       fixes: e.sweepSite ? [{ title: 'Set the picked rate before training', plan: { kind: 'setRateBeforeFit', fitSite: e.site, sweepSite: e.sweepSite } }] : [],
-      confirmBy: set(),
-      strength: 0.9,
-      weak: false,
-      certain: true,
+      ...certainFromTheRun(),
     },
   ];
 }
@@ -1291,18 +1286,11 @@ function targetInInputs(run: ModelState): Hypothesis[] {
       id: 'target-in-inputs',
       symptom: 'target-in-inputs',
       rootCause: 'training-data',
-      layer: null,
-      location: at,
-      related: e.site && e.site !== at ? [{ site: e.site, message: 'trained here on those inputs and targets' }] : [],
+      ...shownAt(e.madeAt, e.site, 'trained here on those inputs and targets'),
       message,
       evidence: [e.step ? `the last step of every sequence equals its target (${e.rows} rows)` : `input column ${e.column} is ${what} (${e.rows} rows)`],
-      relevance: new Map(),
       fixes: e.step ? [{ title: 'Take the item after each window as its target', plan: { kind: 'targetAfterWindow', site: at } }] : [],
-      confirmBy: set(),
-      strength: 0.9,
-      weak: false,
-      certain: true,
-      keepWhenLearning: true,
+      ...certainFromTheRun(),
     },
   ];
 }
@@ -1321,17 +1309,12 @@ function kernelsFrozen(run: ModelState): Hypothesis[] {
       id: 'kernels-frozen',
       symptom: 'kernels-frozen',
       rootCause: 'optimizer',
-      layer: null,
       location: e.site,
       related: [],
       message: `The ${e.frozen} weight matri${e.frozen === 1 ? 'x is' : 'ces are'} made non-trainable (tf.variable(init, false), shape [${e.shape.join(', ')}] made on line ${e.site.line}), and each step trains only the ${e.trained} vectors (biases) left: the optimizer trains trainable variables alone, so the kernels keep their random draws and the network can only shift them. Make the kernels trainable.`,
       evidence: [`${e.frozen} non-trainable variables of rank 2 or more`, `every variable trained (${e.trained}) is a vector`],
-      relevance: new Map(),
       fixes: [{ title: 'Make the kernel trainable', plan: { kind: 'variableTrainable', site: e.site } }],
-      confirmBy: set(),
-      strength: 0.9,
-      weak: false,
-      certain: true,
+      ...certainFromTheRun(),
     },
   ];
 }
@@ -1352,18 +1335,12 @@ function thresholdOutsideOutputs(run: ModelState): Hypothesis[] {
       id: 'threshold-outside-outputs',
       symptom: 'threshold-outside-outputs',
       rootCause: 'training-data',
-      layer: null,
       location: e.site,
       related: [],
       message: `The model's predictions are ${e.activation} probabilities, between 0 and 1, and line ${e.site.line} compares them with ${fmt(e.threshold)} (${e.probabilityFirst ? `p ${op} ${fmt(e.threshold)}` : `${fmt(e.threshold)} ${op} p`}), which is ${always} for every one of them: a threshold for logits, not probabilities. Every row gets the same answer, so labels made from it are all one class. Compare with 0.5.`,
       evidence: [`${e.activation} outputs compared with ${fmt(e.threshold)}`],
-      relevance: new Map(),
       fixes: e.activation === 'sigmoid' ? [{ title: 'Threshold the probabilities at 0.5', plan: { kind: 'thresholdAtHalf', site: e.site, threshold: e.threshold } }] : [],
-      confirmBy: set(),
-      strength: 0.9,
-      weak: false,
-      certain: true,
-      keepWhenLearning: true,
+      ...certainFromTheRun(),
     },
   ];
 }
@@ -1383,17 +1360,11 @@ function gradientsReapplied(run: ModelState): Hypothesis[] {
       id: 'gradients-reapplied',
       symptom: 'gradients-reapplied',
       rootCause: 'optimizer',
-      layer: null,
-      location: at,
-      related: e.site && e.site !== at ? [{ site: e.site, message: 'the same gradient tensors applied here at every step' }] : [],
+      ...shownAt(e.stepSite, e.site, 'the same gradient tensors applied here at every step'),
       message: `The gradients are computed once${e.stepSite ? ` (line ${e.stepSite.line})` : ''} and applyGradients${e.site ? ` on line ${e.site.line}` : ''} is given those same tensors at every step (${e.applies} in a row): the weights keep moving in the first step's direction whatever the loss does, so it falls at first and then grows without bound. Compute the gradients inside the loop, at each step.`,
       evidence: [`applyGradients given the same gradient tensors ${e.applies} steps in a row`],
-      relevance: new Map(),
       fixes: e.site ? [{ title: 'Compute the gradients at each step', plan: { kind: 'gradientsAtEachStep', site: e.site } }] : [],
-      confirmBy: set(),
-      strength: 0.9,
-      weak: false,
-      certain: true,
+      ...certainFromTheRun(),
     },
   ];
 }
@@ -1417,22 +1388,16 @@ function inputsOffScale(run: ModelState): Hypothesis[] {
       id: 'inputs-off-scale',
       symptom: 'inputs-off-scale',
       rootCause: 'input-normalization',
-      layer: null,
       location: e.site,
       related: e.fitSite && e.fitSite !== e.site ? [{ site: e.fitSite, message: refit ? 'fit again here on the rescaled inputs' : 'trained here on inputs of another scale' }] : [],
       message: refit
         ? `The inputs made on line ${e.site.line} are on another scale at each fit of the same model: ${offBy} (${column}). They are scaled again before every fit (a scaling inside the loop, applied to its own result), so each fit trains on a distribution the last one never saw. Scale them once, before the loop.`
         : `The model is ${used} on line ${e.site.line} on inputs of another scale than it trained on: ${offBy} (${column}). The inputs were scaled for training and not here, so its answers are those of inputs it never saw. Scale them as the training inputs were.`,
       evidence: [`${e.offColumns} of ${e.columns} input columns off the ${refit ? 'first fit' : 'training'} scale`, column],
-      relevance: new Map(),
       fixes: refit
         ? [{ title: 'Scale the inputs once, before the loop', plan: { kind: 'hoistAssignment', site: e.site } }]
         : e.fitSite ? [{ title: 'Scale the inputs as the training inputs were', plan: { kind: 'scaleInputsLike', site: e.site, fitSite: e.fitSite } }] : [],
-      confirmBy: set(),
-      strength: 0.9,
-      weak: false,
-      certain: true,
-      keepWhenLearning: true,
+      ...certainFromTheRun(),
     },
   ];
 }
