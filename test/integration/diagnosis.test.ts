@@ -370,7 +370,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Features standardized for training, given raw to predict.
   { script: 'benchmark/bugs/inference-skips-normalization/buggy.js', symptoms: ['inputs-off-scale'], rootCause: 'input-normalization', lineOf: '', fixed: 'model.predict(standardize(xTest))' },
   // Features standardized again before each one-epoch fit.
-  { script: 'benchmark/bugs/normalization-reapplied-each-epoch/buggy.js', symptoms: ['inputs-off-scale'], rootCause: 'input-normalization', lineOf: '', fixed: '  xTrain = xTrain.sub(mean).div(std);\n  const losses = [];' },
+  { script: 'benchmark/bugs/normalization-reapplied-each-epoch/buggy.js', symptoms: ['inputs-off-scale'], rootCause: 'input-normalization', lineOf: '', fixed: '  xTrain = xTrain.sub(mean).div(std);\n  for (let epoch = 0; epoch < EPOCHS; epoch++) {\n    const h = await model.fit(' },
   // Gradients computed once before the loop and applied at every step.
   { script: 'benchmark/bugs/grads-computed-once-outside-loop/buggy.js', symptoms: ['gradients-reapplied'], rootCause: 'optimizer', lineOf: '', fixed: 'optimizer.applyGradients(tf.variableGrads(lossFn).grads);' },
   // A sigmoid's probabilities thresholded at 0 to make pseudo-labels: all 1.
