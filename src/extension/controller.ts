@@ -30,6 +30,8 @@ interface ActiveRun {
   handle: RunHandle | null;
   /** Set by Stop; a replay checks it between chunks. */
   cancelled: boolean;
+  /** Ended to make way for a fix's verification: what it found stands, as at a run's end. */
+  yieldedToVerify?: boolean;
   done: Thenable<unknown>;
 }
 
@@ -181,10 +183,11 @@ export class Faultline implements vscode.Disposable {
   }
 
   /** Ends the current run (and its process tree) and waits until it is gone. */
-  private async stopActive(): Promise<void> {
+  private async stopActive(forVerify = false): Promise<void> {
     const run = this.active;
     if (!run) return;
     run.cancelled = true;
+    if (forVerify) run.yieldedToVerify = true;
     run.handle?.stop();
     const pid = run.handle?.pid;
     const gone = await Promise.race([run.done.then(() => true, () => true), new Promise<boolean>((r) => setTimeout(() => r(false), KILL_WAIT_MS))]);
@@ -270,8 +273,10 @@ export class Faultline implements vscode.Disposable {
       const end: ProcessEnd = { ...exit, stoppedAtFault };
       this.finishSession(session, end);
       TrendPanel.current?.update(session.state, false);
-      progress.done(session, end, run.cancelled && !stoppedAtFault);
-      this.output.appendLine(`[faultline] ${describeEnd(session, end, run.cancelled && !stoppedAtFault)}`);
+      // Stopped by the user, not at a fault it was told to stop at, nor to make way for a fix's verification.
+      const byUser = run.cancelled && !stoppedAtFault && !run.yieldedToVerify;
+      progress.done(session, end, byUser, run.yieldedToVerify);
+      this.output.appendLine(`[faultline] ${describeEnd(session, end, byUser, run.yieldedToVerify)}`);
     })();
     run.done = done;
     this.active = run;
@@ -428,7 +433,7 @@ export class Faultline implements vscode.Disposable {
       void vscode.window.showErrorMessage('Faultline: the lines this fix changes were edited since the run; run Debug Training again.');
       return;
     }
-    await this.stopActive();
+    await this.stopActive(true);
     const script = session.script;
     const config = session.config;
     const seconds = Math.max(5, Math.min(3600, vscode.workspace.getConfiguration('faultline', vscode.Uri.file(script)).get<number>('verifySeconds', 60)));
@@ -577,13 +582,13 @@ function progressFacts(session: Session): ProgressFacts {
   return factsOf(session.state);
 }
 
-function describeEnd(session: Session, end: ProcessEnd, byUser: boolean): string {
+function describeEnd(session: Session, end: ProcessEnd, byUser: boolean, yieldedToVerify = false): string {
   if (byUser) return 'stopped';
   if (session.runError) return `run failed: ${session.runError.message}`;
   const r = session.report;
   if (!r) return 'ended';
   const faults = r.findings.filter((f) => f.confirmed).length;
-  return `${end.stoppedAtFault ? 'stopped at the first confirmed fault' : 'ended'}: verdict ${r.verdict}, ${r.run.iterations} iterations, ${faults} fault${faults === 1 ? '' : 's'}, ${r.findings.length - faults} warning${r.findings.length - faults === 1 ? '' : 's'}`;
+  return `${end.stoppedAtFault ? 'stopped at the first confirmed fault' : yieldedToVerify ? 'stopped to verify a fix' : 'ended'}: verdict ${r.verdict}, ${r.run.iterations} iterations, ${faults} fault${faults === 1 ? '' : 's'}, ${r.findings.length - faults} warning${r.findings.length - faults === 1 ? '' : 's'}`;
 }
 
 /** The status bar item and the notification's progress line for one run. */
@@ -623,11 +628,11 @@ class ProgressView {
     this.progress?.report({ message: text });
   }
 
-  done(session: Session, end: ProcessEnd, byUser: boolean): void {
+  done(session: Session, end: ProcessEnd, byUser: boolean, yieldedToVerify = false): void {
     this.throttle.cancel();
     const r = session.report;
     const faults = r?.findings.filter((f) => f.confirmed).length ?? 0;
-    this.endTooltip = `${this.title}: ${describeEnd(session, end, byUser)}`;
+    this.endTooltip = `${this.title}: ${describeEnd(session, end, byUser, yieldedToVerify)}`;
     this.status.tooltip = this.endTooltip;
     if (byUser) {
       this.status.text = '$(debug-stop) Faultline: stopped';
