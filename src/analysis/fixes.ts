@@ -2492,18 +2492,34 @@ function scaleValidationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scal
 
 const SCALING_CALL = /\.\s*(?:sub|div|mul|add)\s*\(\s*(?:[A-Za-z_$][\w$]*|-?\d+(?:\.\d+)?(?:e-?\d+)?)\s*\)\s*$/;
 
-function scaleValidationLikeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scaleValidationLike' }>): EditResult {
-  const t = src.text;
-  const train = fitArgument(src, p.fitSite, 'x');
+/** The trailing scaling calls of fit's training inputs' initializer (`.sub(mean).div(std)`), in order, when they scale something. */
+function trainingScaling(src: SourceText, fitSite: SourceSite): { chain: string } | null {
+  const train = fitArgument(src, fitSite, 'x');
   if (!train?.decl) return null;
-  // The trailing scaling calls of the training inputs' initializer, in order.
-  let init = t.slice(train.decl.init.start, train.decl.init.end);
+  let init = src.text.slice(train.decl.init.start, train.decl.init.end);
   let chain = '';
   for (let m = SCALING_CALL.exec(init); m; m = SCALING_CALL.exec(init)) {
     chain = m[0].trim() + chain;
     init = init.slice(0, m.index);
   }
-  if (!chain || !init.trim()) return null;
+  return chain && init.trim() ? { chain } : null;
+}
+
+/** The names a scaling chain passes (`std` in `.div(std)`). */
+function chainNames(chain: string): string[] {
+  return [...chain.matchAll(/\(\s*([A-Za-z_$][\w$]*)\s*\)/g)].map((m) => m[1]!);
+}
+
+/** Where `name` is first declared in `text`: `const name`, a name in `const { … }`, and with `functions` `function name`; -1 when never. */
+function firstDeclarationOf(text: string, name: string, functions = false): number {
+  const n = escapeRe(name);
+  return new RegExp(`\\b(?:(?:const|let|var)\\s+(?:\\{[^}]*\\b${n}\\b[^}]*\\}|${n}\\b)${functions ? `|function\\s+${n}\\b` : ''})`).exec(text)?.index ?? -1;
+}
+
+function scaleValidationLikeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scaleValidationLike' }>): EditResult {
+  const t = src.text;
+  const chain = trainingScaling(src, p.fitSite)?.chain;
+  if (!chain) return null;
   const value = fitOption(src, p.fitSite, 'validationData')?.value;
   if (!value || t[value.start] !== '[' || matchClose(t, value.start) !== value.end - 1) return null;
   const inputs = splitTopLevel(t, value.start + 1, value.end - 1)[0];
@@ -2512,9 +2528,9 @@ function scaleValidationLikeEdits(src: SourceText, p: Extract<FixPlan, { kind: '
   const decl = /^[A-Za-z_$][\w$]*$/.test(name) ? declarationBefore(t, name, value.start) : null;
   const target = decl ? decl.init : inputs;
   // Every name the chain uses must be declared before the validation inputs are.
-  for (const [, used] of chain.matchAll(/\(\s*([A-Za-z_$][\w$]*)\s*\)/g)) {
-    const declared = new RegExp(`\\b(?:const|let|var)\\s+(?:\\{[^}]*\\b${escapeRe(used!)}\\b[^}]*\\}|${escapeRe(used!)}\\b)`).exec(t);
-    if (!declared || declared.index >= target.start) return null;
+  for (const used of chainNames(chain)) {
+    const at = firstDeclarationOf(t, used);
+    if (at < 0 || at >= target.start) return null;
   }
   const text = t.slice(target.start, target.end);
   const operand = /^[\w$.]+$/.test(text) || (/^[\w$.\s]+\(/.test(text) && matchClose(t, target.start + text.indexOf('(')) === target.end - 1) ? text : `(${text})`;
@@ -2530,20 +2546,15 @@ function scaleInputsLikeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scal
   const init = t.slice(train.decl.init.start, train.decl.init.end).trim();
   const given = t.slice(arg.start, arg.end);
   // Every name the scaling uses must be declared before the call.
+  const code = codeOnly(t, 0, t.length);
   const declaredBefore = (name: string): boolean => {
-    const m = new RegExp(`\\b(?:(?:const|let|var)\\s+(?:\\{[^}]*\\b${escapeRe(name)}\\b[^}]*\\}|${escapeRe(name)}\\b)|function\\s+${escapeRe(name)}\\b)`).exec(codeOnly(t, 0, t.length));
-    return !!m && m.index < call.open;
+    const at = firstDeclarationOf(code, name, true);
+    return at >= 0 && at < call.open;
   };
   const wrapper = /^([A-Za-z_$][\w$]*)\s*\(\s*[A-Za-z_$][\w$]*\s*\)$/.exec(init);
   if (wrapper) return declaredBefore(wrapper[1]!) ? [src.edit(p.site.file, arg.start, arg.end, `${wrapper[1]}(${given})`)] : null;
-  let rest = init;
-  let chain = '';
-  for (let m = SCALING_CALL.exec(rest); m; m = SCALING_CALL.exec(rest)) {
-    chain = m[0].trim() + chain;
-    rest = rest.slice(0, m.index);
-  }
-  if (!chain || !rest.trim()) return null;
-  for (const [, used] of chain.matchAll(/\(\s*([A-Za-z_$][\w$]*)\s*\)/g)) if (!declaredBefore(used!)) return null;
+  const chain = trainingScaling(src, p.fitSite)?.chain;
+  if (!chain || !chainNames(chain).every(declaredBefore)) return null;
   const operand = /^[\w$.]+$/.test(given) ? given : `(${given})`;
   return [src.edit(p.site.file, arg.start, arg.end, `${operand}${chain}`)];
 }
@@ -2809,6 +2820,68 @@ function gradientsAtEachStepEdits(src: SourceText, p: Extract<FixPlan, { kind: '
     edits.unshift(src.edit(p.site.file, lineStart, next < 0 ? t.length : next, ''));
   }
   return edits;
+}
+
+function setRateBeforeFitEdits(src: SourceText, p: Extract<FixPlan, { kind: 'setRateBeforeFit' }>): EditResult {
+  const t = src.text;
+  const sweepLine = codeOnly(t, src.lineStart(p.sweepSite.line), src.lineEnd(p.sweepSite.line));
+  const set = /([A-Za-z_$][\w$]*)\s*\.\s*setLearningRate\s*\(/.exec(sweepLine);
+  const assigned = set ? null : /([A-Za-z_$][\w$]*)\s*\.\s*learningRate\s*=(?!=)/.exec(sweepLine);
+  const optimizer = set?.[1] ?? assigned?.[1];
+  if (!optimizer || p.fitSite.line <= p.sweepSite.line) return null;
+  const between = codeOnly(t, src.lineEnd(p.sweepSite.line), src.lineStart(p.fitSite.line));
+  const names = [...between.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=(?![=>])/g)].map((m) => m[1]!).filter((n) => /lr|rate/i.test(n));
+  const rate = names.at(-1);
+  if (!rate) return null;
+  const at = src.lineStart(p.fitSite.line);
+  const indent = /^[ \t]*/.exec(t.slice(at))![0];
+  return [src.edit(p.fitSite.file, at, at, `${indent}${set ? `${optimizer}.setLearningRate(${rate})` : `${optimizer}.learningRate = ${rate}`};\n`)];
+}
+
+function removeLineStatementEdits(src: SourceText, p: Extract<FixPlan, { kind: 'removeLineStatement' }>): EditResult {
+  const t = src.text;
+  const start = src.lineStart(p.site.line);
+  const end = src.lineEnd(p.site.line);
+  const code = codeOnly(t, start, end).trim();
+  // A call, or a for loop over one statement, balanced and ended on this line.
+  if (!/^(?:for\s*\(.*\)\s*)?[\w$.]+\s*\(.*\)\s*;$/.test(code)) return null;
+  let depth = 0;
+  for (const ch of code) {
+    if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch) && --depth < 0) return null;
+  }
+  if (depth !== 0) return null;
+  const next = src.lineStart(p.site.line + 1);
+  return [src.edit(p.site.file, start, next < 0 ? t.length : next, '')];
+}
+
+function hoistAssignmentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoistAssignment' }>): EditResult {
+  const t = src.text;
+  const lineStart = src.lineStart(p.site.line);
+  const m = /^[ \t]*([A-Za-z_$][\w$]*)\s*=(?![=>])\s*/.exec(t.slice(lineStart, src.lineEnd(p.site.line)));
+  return m ? hoistStatement(src, p.site.file, lineStart + m[0].length - m[0].trimStart().length, lineStart + m[0].length) : null;
+}
+
+function targetAfterWindowEdits(src: SourceText, p: Extract<FixPlan, { kind: 'targetAfterWindow' }>): EditResult {
+  const code = codeOnly(src.text, 0, src.text.length);
+  const found = [...code.matchAll(/\[\s*([A-Za-z_$][\w$]*)\s*\+\s*([A-Za-z_$][\w$]*)\s*-\s*1\s*\]/g)].filter((m) =>
+    new RegExp(`\\.\\s*slice\\s*\\(\\s*${escapeRe(m[1]!)}\\s*,\\s*${escapeRe(m[1]!)}\\s*\\+\\s*${escapeRe(m[2]!)}\\s*\\)`).test(code),
+  );
+  if (found.length !== 1) return null;
+  const m = found[0]!;
+  return [src.edit(p.site.file, m.index!, m.index! + m[0].length, `[${m[1]} + ${m[2]}]`)];
+}
+
+function variableTrainableEdits(src: SourceText, p: Extract<FixPlan, { kind: 'variableTrainable' }>): EditResult {
+  const call = findCall(src, p.site, /\bvariable\s*\(/);
+  const [init, flag] = call?.args ?? [];
+  return call && init && flag && call.args.length === 2 && src.text.slice(flag.start, flag.end).trim() === 'false' ? [src.edit(p.site.file, init.end, flag.end, '')] : null;
+}
+
+function thresholdAtHalfEdits(src: SourceText, p: Extract<FixPlan, { kind: 'thresholdAtHalf' }>): EditResult {
+  const call = findCall(src, p.site, /\b(?:greater|greaterEqual|less|lessEqual)\s*\(/);
+  const last = call?.args.at(-1);
+  return last && Number(src.text.slice(last.start, last.end).trim()) === p.threshold ? [src.edit(p.site.file, last.start, last.end, '0.5')] : null;
 }
 
 function hoistDeclarationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoistDeclaration' }>): EditResult {
@@ -4210,62 +4283,18 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return scaleInputsLikeEdits(src, p);
       case 'gradientsAtEachStep':
         return gradientsAtEachStepEdits(src, p);
-      case 'setRateBeforeFit': {
-        const t = src.text;
-        const sweepLine = codeOnly(t, src.lineStart(p.sweepSite.line), src.lineEnd(p.sweepSite.line));
-        const set = /([A-Za-z_$][\w$]*)\s*\.\s*setLearningRate\s*\(/.exec(sweepLine);
-        const assigned = set ? null : /([A-Za-z_$][\w$]*)\s*\.\s*learningRate\s*=(?!=)/.exec(sweepLine);
-        const optimizer = set?.[1] ?? assigned?.[1];
-        if (!optimizer || p.fitSite.line <= p.sweepSite.line) return null;
-        const between = codeOnly(t, src.lineEnd(p.sweepSite.line), src.lineStart(p.fitSite.line));
-        const names = [...between.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=(?![=>])/g)].map((m) => m[1]!).filter((n) => /lr|rate/i.test(n));
-        const rate = names.at(-1);
-        if (!rate) return null;
-        const at = src.lineStart(p.fitSite.line);
-        const indent = /^[ \t]*/.exec(t.slice(at))![0];
-        return [src.edit(p.fitSite.file, at, at, `${indent}${set ? `${optimizer}.setLearningRate(${rate})` : `${optimizer}.learningRate = ${rate}`};\n`)];
-      }
-      case 'removeLineStatement': {
-        const t = src.text;
-        const start = src.lineStart(p.site.line);
-        const end = src.lineEnd(p.site.line);
-        const code = codeOnly(t, start, end).trim();
-        // A call, or a for loop over one statement, balanced and ended on this line.
-        if (!/^(?:for\s*\(.*\)\s*)?[\w$.]+\s*\(.*\)\s*;$/.test(code)) return null;
-        let depth = 0;
-        for (const ch of code) {
-          if ('([{'.includes(ch)) depth++;
-          else if (')]}'.includes(ch) && --depth < 0) return null;
-        }
-        if (depth !== 0) return null;
-        const next = src.lineStart(p.site.line + 1);
-        return [src.edit(p.site.file, start, next < 0 ? t.length : next, '')];
-      }
-      case 'hoistAssignment': {
-        const t = src.text;
-        const lineStart = src.lineStart(p.site.line);
-        const m = /^[ \t]*([A-Za-z_$][\w$]*)\s*=(?![=>])\s*/.exec(t.slice(lineStart, src.lineEnd(p.site.line)));
-        return m ? hoistStatement(src, p.site.file, lineStart + m[0].length - m[0].trimStart().length, lineStart + m[0].length) : null;
-      }
-      case 'targetAfterWindow': {
-        const code = codeOnly(src.text, 0, src.text.length);
-        const found = [...code.matchAll(/\[\s*([A-Za-z_$][\w$]*)\s*\+\s*([A-Za-z_$][\w$]*)\s*-\s*1\s*\]/g)].filter((m) =>
-          new RegExp(`\\.\\s*slice\\s*\\(\\s*${escapeRe(m[1]!)}\\s*,\\s*${escapeRe(m[1]!)}\\s*\\+\\s*${escapeRe(m[2]!)}\\s*\\)`).test(code),
-        );
-        if (found.length !== 1) return null;
-        const m = found[0]!;
-        return [src.edit(p.site.file, m.index!, m.index! + m[0].length, `[${m[1]} + ${m[2]}]`)];
-      }
-      case 'variableTrainable': {
-        const call = findCall(src, p.site, /\bvariable\s*\(/);
-        const [init, flag] = call?.args ?? [];
-        return call && init && flag && call.args.length === 2 && src.text.slice(flag.start, flag.end).trim() === 'false' ? [src.edit(p.site.file, init.end, flag.end, '')] : null;
-      }
-      case 'thresholdAtHalf': {
-        const call = findCall(src, p.site, /\b(?:greater|greaterEqual|less|lessEqual)\s*\(/);
-        const last = call?.args.at(-1);
-        return last && Number(src.text.slice(last.start, last.end).trim()) === p.threshold ? [src.edit(p.site.file, last.start, last.end, '0.5')] : null;
-      }
+      case 'setRateBeforeFit':
+        return setRateBeforeFitEdits(src, p);
+      case 'removeLineStatement':
+        return removeLineStatementEdits(src, p);
+      case 'hoistAssignment':
+        return hoistAssignmentEdits(src, p);
+      case 'targetAfterWindow':
+        return targetAfterWindowEdits(src, p);
+      case 'variableTrainable':
+        return variableTrainableEdits(src, p);
+      case 'thresholdAtHalf':
+        return thresholdAtHalfEdits(src, p);
       case 'positionalRate':
         return positionalRateEdits(src, p);
       case 'cloneWeights':

@@ -1,6 +1,9 @@
 /** Small numeric helpers shared by the engine and its detectors. All bounded in memory. */
 import type { NeighbourTargets } from './trace';
 
+/** A learning rate raised this many times over is being swept (a range test), not trained with: the probe and the stall check judge a sweep alike. */
+export const RATE_SWEEP_FACTOR = 1000;
+
 export function isNum(v: number | null | undefined): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }

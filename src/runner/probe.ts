@@ -86,7 +86,7 @@ import type {
   TensorSummary,
   TraceEvent,
 } from '../analysis/trace';
-import { neighbourAgreement } from '../analysis/stats';
+import { neighbourAgreement, RATE_SWEEP_FACTOR } from '../analysis/stats';
 import { tfjsSupport, untestedTfjsMessage } from '../analysis/tfjs-versions';
 import { captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteFromStack, userSitesFromStack } from './sites';
 import { EpochCallbackLeakWatch, type EpochInfo, FitCallLeakWatch, TensorLeakWatch } from './leak-watch';
@@ -1725,7 +1725,7 @@ function noteColumnTargets(entry: TracedModel, a: any, b: any): void {
   const classes = logs.shape[1] as number;
   if (classes < 2 || classes !== units) return;
   columnTargetsReported.add(entry);
-  const madeAt = safe(() => dataOrigin(castFrom.get(targets) ?? targets, PROBE_FILE)?.site ?? null, null);
+  const madeAt = originSite(castFrom.get(targets) ?? targets);
   emit({ type: 'columnTargets', modelId: entry.id, site: captureUserSite(PROBE_FILE), rows: targets.shape[0], classes, ...(madeAt ? { madeAt } : {}) } satisfies ColumnTargetsEvent);
 }
 
@@ -2385,8 +2385,6 @@ function noteThreshold(kernel: string, inputs: any): void {
 
 /** Per model: its optimizer's learning rate when its last fit began and when it ended. */
 const fitRates = new WeakMap<object, { start: number; end: unknown; optimizer: unknown }>();
-/** A fit whose rate rose this many times over from its start to its end swept it (a range test). */
-const SWEEP_FACTOR = 1000;
 
 /**
  * The rate this fit begins with. When the fit before it swept the rate up (a learning-rate range
@@ -2398,10 +2396,15 @@ function noteRateAtFitStart(entry: TracedModel, model: any, site: SourceSite | n
   const rate = optimizer?.learningRate;
   if (typeof rate !== 'number' || !Number.isFinite(rate)) return null;
   const before = fitRates.get(model);
-  if (before && before.optimizer === optimizer && before.end === rate && before.start > 0 && rate >= before.start * SWEEP_FACTOR) {
+  if (before && before.optimizer === optimizer && before.end === rate && before.start > 0 && rate >= before.start * RATE_SWEEP_FACTOR) {
     emit({ type: 'rateLeftBySweep', modelId: entry.id, startRate: before.start, endRate: rate, site, sweepSite: rateChangeSites.get(optimizer) ?? null } satisfies RateLeftBySweepEvent);
   }
   return rate;
+}
+
+/** The line where a data tensor's values were made (see dataOrigin), or null. */
+function originSite(t: object): SourceSite | null {
+  return safe(() => dataOrigin(t, PROBE_FILE)?.site ?? null, null);
 }
 
 /** fit's inputs larger than this (elements) are not searched for a scale set by a few values. */
@@ -2411,14 +2414,14 @@ const SQUASH_READ_LIMIT = 4_000_000;
 function checkInputsSquashed(entry: TracedModel, x: any, site: SourceSite | null): void {
   const found = scaleSetByFew(x.dataSync() as Float32Array);
   if (!found) return;
-  emit({ type: 'inputsSquashed', modelId: entry.id, ...found, madeAt: safe(() => dataOrigin(x, PROBE_FILE)?.site ?? null, null), site } satisfies InputsSquashedEvent);
+  emit({ type: 'inputsSquashed', modelId: entry.id, ...found, madeAt: originSite(x), site } satisfies InputsSquashedEvent);
 }
 
 /** A numeric target column holding a code for "unknown" among its values (see sentinelTarget). */
 function checkTargetSentinel(entry: TracedModel, y: any, site: SourceSite | null): void {
   const found = sentinelTarget(y.dataSync() as Float32Array);
   if (!found) return;
-  emit({ type: 'targetSentinel', modelId: entry.id, ...found, madeAt: safe(() => dataOrigin(y, PROBE_FILE)?.site ?? null, null), site } satisfies TargetSentinelEvent);
+  emit({ type: 'targetSentinel', modelId: entry.id, ...found, madeAt: originSite(y), site } satisfies TargetSentinelEvent);
 }
 
 /** fit's targets held in its inputs (see target-leak.ts): where the inputs, or the targets of a sequence, were made from arrays. */
@@ -2451,7 +2454,7 @@ function noteTrainingRows(entry: TracedModel, model: any, x: any, args: any, sit
   const off = offScaleSent.has(model) ? null : memory.offScale(read);
   if (off) {
     offScaleSent.add(model);
-    emit({ type: 'inputsOffScale', modelId: entry.id, call: 'fit', site: safe(() => dataOrigin(x, PROBE_FILE)?.site ?? null, null) ?? site, fitSite: site, ...off } satisfies InputsOffScaleEvent);
+    emit({ type: 'inputsOffScale', modelId: entry.id, call: 'fit', site: originSite(x) ?? site, fitSite: site, ...off } satisfies InputsOffScaleEvent);
   }
   memory.trainOn(read);
   const validation = Array.isArray(args?.validationData) ? rowsOf(args.validationData[0]) : null;

@@ -9,7 +9,7 @@ import { assessAccuracy, assessLoss, classWeighted, NEAR_NO_SKILL, thirdsFall, t
 import type { FixPlan, PlannedFix } from '../fixes';
 import { isBatchNormalization, type LayerView } from '../model';
 import { type EpochRecord, type ModelState, valLevel } from '../model-state';
-import { clamp, fmt, isNum, mean, median, pct, std } from '../stats';
+import { clamp, fmt, isNum, mean, median, pct, RATE_SWEEP_FACTOR, std } from '../stats';
 
 /** Iterations of evidence needed before judging a trend (strong prior / no prior). */
 export function gates(run: ModelState, final: boolean): { strong: number; weak: number } {
@@ -111,16 +111,13 @@ function mostTelling(os: readonly Observation[]): Observation {
 
 const LAYER_SYMPTOMS: ReadonlySet<Symptom> = new Set(['dead-relu', 'saturated-activation', 'constant-output', 'weights-unchanged', 'weights-decayed', 'output-out-of-range']);
 
-/** A rate this many times its first, still changing at the latest step, is being swept (a range test), not trained with. */
-const SWEEP_FACTOR = 1000;
-
 function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, final: boolean): Observation[] {
   const run = ctx.run;
   // During a learning-rate range test the loss is meant to fall and then blow up as the rate
   // sweeps through the decades: no stall is judged while the rate still climbs.
   const first = run.firstLearningRate;
   const last = run.lastLearningRate;
-  if (first !== null && last !== null && first > 0 && last >= SWEEP_FACTOR * first && run.learningRateSince !== null && run.learningRateSince >= run.lastIter - 1) return [];
+  if (first !== null && last !== null && first > 0 && last >= RATE_SWEEP_FACTOR * first && run.learningRateSince !== null && run.learningRateSince >= run.lastIter - 1) return [];
   const lossStuck = lp !== null && lp.stalled && !lp.diverging;
   // Accuracy can lag a loss that is still going down: wait for the loss too. Once the run has
   // finished all its epochs there is nothing left to wait for: accuracy that never rose above
