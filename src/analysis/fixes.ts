@@ -256,7 +256,6 @@ export type FixPlan =
   /** Before the fit at fitSite, the optimizer the sweep line changed (`opt.setLearningRate(…)` or `opt.learningRate = …`) is set, the same way, to the rate declared between the two (a name with lr or rate in it, the last one). */
   | { kind: 'setRateBeforeFit'; fitSite: SourceSite; sweepSite: SourceSite }
   /** The statement on the site's line, complete on that line (a call, or a one-line loop around one), goes. */
-  | { kind: 'removeLineStatement'; site: SourceSite }
   /** The assignment at the site (`x = x.sub(m).div(s);`, first on its line, inside a loop) moves before the outermost loop around it. */
   | { kind: 'hoistAssignment'; site: SourceSite }
   /** A window cut as `.slice(i, i + W)` whose target is read at `[i + W - 1]`, its own last item: the target becomes `[i + W]`, the item after it (one such pair in the file). */
@@ -1388,12 +1387,24 @@ function writtenRow(src: SourceText, at: number): Span | null {
   return row;
 }
 
+/**
+ * The statement on the site's line when it is the whole line: one call (`tf.util.shuffle(rows);`),
+ * or a for loop whose body is one call (`for (const w of ws) w.assign(clip(w));`).
+ */
 function removeStatementEdits(src: SourceText, p: Extract<FixPlan, { kind: 'removeStatement' }>): EditResult {
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
-  const code = codeOnly(src.text, start, src.lineEnd(p.site.line)).trim();
-  // One call statement and nothing else on the line.
-  if (!/^[\w$.]+\s*\([^;]*\)\s*;?$/.test(code) || matchClose(src.text, start + src.text.slice(start).indexOf('(')) > src.lineEnd(p.site.line)) return null;
+  let rest = codeOnly(src.text, start, src.lineEnd(p.site.line)).trim();
+  const loop = /^for\s*\(/.exec(rest);
+  if (loop) {
+    const close = matchClose(rest, loop[0].length - 1);
+    if (close < 0) return null;
+    rest = rest.slice(close + 1).trim();
+  }
+  const callee = /^[\w$.]+\s*\(/.exec(rest);
+  if (!callee) return null;
+  const close = matchClose(rest, callee[0].length - 1);
+  if (close < 0 || !/^\s*;?$/.test(rest.slice(close + 1))) return null;
   const next = src.lineStart(p.site.line + 1);
   return [src.edit(p.site.file, start, next < 0 ? src.text.length : next, '')];
 }
@@ -2838,23 +2849,6 @@ function setRateBeforeFitEdits(src: SourceText, p: Extract<FixPlan, { kind: 'set
   return [src.edit(p.fitSite.file, at, at, `${indent}${set ? `${optimizer}.setLearningRate(${rate})` : `${optimizer}.learningRate = ${rate}`};\n`)];
 }
 
-function removeLineStatementEdits(src: SourceText, p: Extract<FixPlan, { kind: 'removeLineStatement' }>): EditResult {
-  const t = src.text;
-  const start = src.lineStart(p.site.line);
-  const end = src.lineEnd(p.site.line);
-  const code = codeOnly(t, start, end).trim();
-  // A call, or a for loop over one statement, balanced and ended on this line.
-  if (!/^(?:for\s*\(.*\)\s*)?[\w$.]+\s*\(.*\)\s*;$/.test(code)) return null;
-  let depth = 0;
-  for (const ch of code) {
-    if ('([{'.includes(ch)) depth++;
-    else if (')]}'.includes(ch) && --depth < 0) return null;
-  }
-  if (depth !== 0) return null;
-  const next = src.lineStart(p.site.line + 1);
-  return [src.edit(p.site.file, start, next < 0 ? t.length : next, '')];
-}
-
 function hoistAssignmentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoistAssignment' }>): EditResult {
   const t = src.text;
   const lineStart = src.lineStart(p.site.line);
@@ -4023,7 +4017,6 @@ function planFile(p: FixPlan): string | null {
     case 'variableTrainable':
     case 'targetAfterWindow':
     case 'hoistAssignment':
-    case 'removeLineStatement':
       return p.site.file;
     case 'setRateBeforeFit':
       return p.fitSite.file === p.sweepSite.file ? p.fitSite.file : null;
@@ -4285,8 +4278,6 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return gradientsAtEachStepEdits(src, p);
       case 'setRateBeforeFit':
         return setRateBeforeFitEdits(src, p);
-      case 'removeLineStatement':
-        return removeLineStatementEdits(src, p);
       case 'hoistAssignment':
         return hoistAssignmentEdits(src, p);
       case 'targetAfterWindow':

@@ -30,38 +30,42 @@ const OFF_SCALE_DEVIATIONS = 10;
 export interface RowsRead {
   rows: number;
   columns: number;
+  /** Empty when only the moments were read. */
   fingerprints: Uint32Array;
   /** Per column: mean and standard deviation. */
   means: Float64Array;
   stds: Float64Array;
 }
 
-/** A float32 or int32 tensor of rank 2 or more, read back once: one fingerprint per row, and column moments. */
-export function readRows(tensor: any): RowsRead | null {
+/**
+ * A float32 or int32 tensor of rank 2 or more, read back once (by `read`, which may hand back values
+ * already read): one fingerprint per row, unless only the column moments are wanted, and the moments.
+ */
+export function readRows(tensor: any, read: (t: any) => ArrayLike<number> = (t) => t.dataSync(), fingerprinted = true): RowsRead | null {
   if (!tensor || typeof tensor.dataSync !== 'function' || tensor.isDisposed || !Array.isArray(tensor.shape)) return null;
   if (tensor.rank < 2 || (tensor.dtype !== 'float32' && tensor.dtype !== 'int32') || tensor.size > READ_LIMIT) return null;
   const rows = tensor.shape[0] as number;
   if (!(rows >= MIN_ROWS)) return null;
   const columns = tensor.size / rows;
-  const values = tensor.dataSync() as Float32Array | Int32Array;
-  return rowsOf(values, rows, columns);
+  return rowsOf(read(tensor) as Float32Array | Int32Array, rows, columns, fingerprinted);
 }
 
-export function rowsOf(values: Float32Array | Int32Array, rows: number, columns: number): RowsRead {
+export function rowsOf(values: Float32Array | Int32Array, rows: number, columns: number, fingerprinted = true): RowsRead {
   const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
-  const fingerprints = new Uint32Array(rows);
+  const fingerprints = new Uint32Array(fingerprinted ? rows : 0);
   const means = new Float64Array(columns);
   const squares = new Float64Array(columns);
   for (let r = 0; r < rows; r++) {
-    // FNV-1a over the row's 32-bit words.
-    let h = 0x811c9dc5;
     const base = r * columns;
     for (let c = 0; c < columns; c++) {
       const v = values[base + c]!;
       means[c] += v;
       squares[c] += v * v;
-      h = Math.imul(h ^ bits[base + c]!, 0x01000193) >>> 0;
     }
+    if (!fingerprinted) continue;
+    // FNV-1a over the row's 32-bit words.
+    let h = 0x811c9dc5;
+    for (let c = 0; c < columns; c++) h = Math.imul(h ^ bits[base + c]!, 0x01000193) >>> 0;
     fingerprints[r] = h;
   }
   const stds = new Float64Array(columns);

@@ -2402,6 +2402,21 @@ function noteRateAtFitStart(entry: TracedModel, model: any, site: SourceSite | n
   return rate;
 }
 
+/**
+ * Data tensors' values while fit's data is checked at its start: each check reads the inputs and
+ * targets, and on the wasm backend every read copies them out of its memory. Null between fits.
+ */
+let readsAtFitStart: Map<object, ArrayLike<number>> | null = null;
+
+function valuesOf(t: any): ArrayLike<number> {
+  let values = readsAtFitStart?.get(t);
+  if (!values) {
+    values = t.dataSync() as ArrayLike<number>;
+    readsAtFitStart?.set(t, values);
+  }
+  return values;
+}
+
 /** The line where a data tensor's values were made (see dataOrigin), or null. */
 function originSite(t: object): SourceSite | null {
   return safe(() => dataOrigin(t, PROBE_FILE)?.site ?? null, null);
@@ -2412,24 +2427,40 @@ const SQUASH_READ_LIMIT = 4_000_000;
 
 /** fit's inputs squashed towards 0 by a few values far above the rest (see scaleSetByFew). */
 function checkInputsSquashed(entry: TracedModel, x: any, site: SourceSite | null): void {
-  const found = scaleSetByFew(x.dataSync() as Float32Array);
+  const found = scaleSetByFew(valuesOf(x) as Float32Array);
   if (!found) return;
   emit({ type: 'inputsSquashed', modelId: entry.id, ...found, madeAt: originSite(x), site } satisfies InputsSquashedEvent);
 }
 
 /** A numeric target column holding a code for "unknown" among its values (see sentinelTarget). */
 function checkTargetSentinel(entry: TracedModel, y: any, site: SourceSite | null): void {
-  const found = sentinelTarget(y.dataSync() as Float32Array);
+  const found = sentinelTarget(valuesOf(y) as Float32Array);
   if (!found) return;
   emit({ type: 'targetSentinel', modelId: entry.id, ...found, madeAt: originSite(y), site } satisfies TargetSentinelEvent);
 }
 
 /** fit's targets held in its inputs (see target-leak.ts): where the inputs, or the targets of a sequence, were made from arrays. */
 function checkTargetInInputs(entry: TracedModel, x: any, y: any, site: SourceSite | null): void {
-  const found = targetInInputs(x, y);
+  const found = targetInInputs(x, y, valuesOf);
   if (!found) return;
   const madeAt = madeFromArray(found.step ? y : x, PROBE_FILE);
   emit({ type: 'targetInInputs', modelId: entry.id, ...found, madeAt, site } satisfies TargetInInputsEvent);
+}
+
+/** A model's first fit: its data described for the engine, and checked for what only its values show. */
+function checkDataAtFirstFit(entry: TracedModel, data: { x: any; y: any }, args: any, site: SourceSite | null): void {
+  entry.dataSent = true;
+  sendData(entry, 'x', data.x, site);
+  sendData(entry, 'y', data.y, site, data.x);
+  if (Array.isArray(args?.validationData)) {
+    sendData(entry, 'xVal', args.validationData[0], site);
+    sendData(entry, 'yVal', args.validationData[1], site);
+  }
+  checkShuffledApart(entry, () => [headOf(tensorsOf(data.x)[0]), headOf(tensorsOf(data.y)[0])]);
+  if (isTensor(data.x) && isTensor(data.y)) safe(() => checkTargetInInputs(entry, data.x, data.y, site), undefined);
+  if (isReadable(data.x) && data.x.dtype === 'float32' && data.x.size <= SQUASH_READ_LIMIT) safe(() => checkInputsSquashed(entry, data.x, site), undefined);
+  if (isReadable(data.y) && data.y.dtype === 'float32' && data.y.size === data.y.shape[0] && data.y.size <= SQUASH_READ_LIMIT) safe(() => checkTargetSentinel(entry, data.y, site), undefined);
+  if (data.x === data.y) safe(() => checkNoisyTargets(entry, data.x, site), undefined);
 }
 
 /** Each model's training rows (see data-reuse.ts), and each data tensor read once for it. */
@@ -2438,10 +2469,14 @@ const rowsRead = new WeakMap<object, RowsRead | null>();
 const reuseSent = new WeakSet<object>();
 const offScaleSent = new WeakSet<object>();
 
-function rowsOf(tensor: any): RowsRead | null {
+/** A data tensor's rows, read once; `fingerprinted` false when only its column scales are wanted (predict). */
+function rowsOf(tensor: any, fingerprinted = true): RowsRead | null {
   if (!isTensor(tensor)) return null;
-  if (!rowsRead.has(tensor)) rowsRead.set(tensor, safe(() => readRows(tensor), null));
-  return rowsRead.get(tensor) ?? null;
+  const known = rowsRead.get(tensor);
+  if (known !== undefined && (known === null || !fingerprinted || known.fingerprints.length === known.rows)) return known;
+  const read = safe(() => readRows(tensor, valuesOf, fingerprinted), null);
+  rowsRead.set(tensor, read);
+  return read;
 }
 
 /** fit is about to train `model` on `x`; validation data it is given is checked against earlier fits' rows. */
@@ -2470,9 +2505,11 @@ function checkScoredRows(model: any, method: string, inputs: any): void {
   const memory = trainedRows.get(model);
   const entry = traced.get(model);
   if (!memory || !entry || entry.steps === 0) return;
-  const read = rowsOf(inputs);
+  const wantsReuse = method === 'evaluate' && !reuseSent.has(model);
+  if (!wantsReuse && offScaleSent.has(model)) return;
+  const read = rowsOf(inputs, wantsReuse);
   if (!read) return;
-  const reused = method === 'evaluate' && !reuseSent.has(model) ? memory.reusedRows(read) : null;
+  const reused = wantsReuse ? memory.reusedRows(read) : null;
   if (reused) {
     reuseSent.add(model);
     emit({ type: 'scoredOnTrainedRows', modelId: entry.id, call: 'evaluate', site: captureUserSite(PROBE_FILE), fitSite: entry.fitSite ?? null, ...reused } satisfies ScoredOnTrainedRowsEvent);
@@ -2782,21 +2819,14 @@ function traceFit(
   safe(() => fitLeaks?.atFitStart(entry.id, entry.steps, site, elapsed()), undefined);
   if (model) safe(() => noteStaleTrainable(entry, model), undefined);
   if (model && args?.callbacks != null) safe(() => noteFitStartWeights(entry, model), undefined);
-  if (model && mode === 'fit' && data) safe(() => noteTrainingRows(entry, model, data.x, args, site), undefined);
-  const startRate = model ? safe(() => noteRateAtFitStart(entry, model, site), null) : null;
-  if (data && !entry.dataSent) {
-    entry.dataSent = true;
-    sendData(entry, 'x', data.x, site);
-    sendData(entry, 'y', data.y, site, data.x);
-    if (Array.isArray(args?.validationData)) {
-      sendData(entry, 'xVal', args.validationData[0], site);
-      sendData(entry, 'yVal', args.validationData[1], site);
-    }
-    checkShuffledApart(entry, () => [headOf(tensorsOf(data.x)[0]), headOf(tensorsOf(data.y)[0])]);
-    if (isTensor(data.x) && isTensor(data.y)) safe(() => checkTargetInInputs(entry, data.x, data.y, site), undefined);
-    if (isReadable(data.x) && data.x.dtype === 'float32' && data.x.size <= SQUASH_READ_LIMIT) safe(() => checkInputsSquashed(entry, data.x, site), undefined);
-    if (isReadable(data.y) && data.y.dtype === 'float32' && data.y.size === data.y.shape[0] && data.y.size <= SQUASH_READ_LIMIT) safe(() => checkTargetSentinel(entry, data.y, site), undefined);
-    if (data.x === data.y) safe(() => checkNoisyTargets(entry, data.x, site), undefined);
+  let startRate: number | null = null;
+  readsAtFitStart = new Map();
+  try {
+    if (model && mode === 'fit' && data) safe(() => noteTrainingRows(entry, model, data.x, args, site), undefined);
+    startRate = model ? safe(() => noteRateAtFitStart(entry, model, site), null) : null;
+    if (data && !entry.dataSent) checkDataAtFirstFit(entry, data, args, site);
+  } finally {
+    readsAtFitStart = null;
   }
   const taken = dataset && !entry.takeSent ? takeCutOf(dataset) : null;
   if (taken) {
@@ -3490,10 +3520,10 @@ function columnMajorNeighbours(x: any, y: any, rowMajor: NeighbourTargets): Neig
   if (agreement === null || agreement >= 0.1 || !isReadable(x) || !isReadable(y) || x.rank !== 2 || x.dtype === 'string') return null;
   const [rows, width] = x.shape as [number, number];
   if (width < 2 || width > COLUMN_MAJOR_WIDTH || rows * width > NEIGHBOUR_READ || rows % 1 !== 0) return null;
-  const flat = x.dataSync() as ArrayLike<number>;
+  const flat = valuesOf(x);
   const reread = new Float64Array(rows * width);
   for (let r = 0; r < rows; r++) for (let c = 0; c < width; c++) reread[r * width + c] = flat[c * rows + r]!;
-  const n = neighbourTargets(reread, x.shape, y.dataSync() as ArrayLike<number>, y.shape);
+  const n = neighbourTargets(reread, x.shape, valuesOf(y), y.shape);
   const then = n ? neighbourAgreement(n) : null;
   return n && then !== null && then >= 0.3 && n.pairs >= 64 ? n : null;
 }
@@ -3501,7 +3531,7 @@ function columnMajorNeighbours(x: any, y: any, rowMajor: NeighbourTargets): Neig
 /** One column of float targets ([n] or [n, 1]), read whole when not too large; null for others. */
 function targetColumnOf(y: any): ArrayLike<number> | null {
   if (!isReadable(y) || !y.dtype.startsWith('float') || y.size > NEIGHBOUR_READ || y.rank > 2 || (y.rank === 2 && y.shape[1] !== 1)) return null;
-  return safe(() => y.dataSync() as ArrayLike<number>, null);
+  return safe(() => valuesOf(y), null);
 }
 
 function neighboursOf(x: any, y: any): NeighbourTargets | null {
@@ -3511,7 +3541,7 @@ function neighboursOf(x: any, y: any): NeighbourTargets | null {
   const width = x.size / rows;
   // A large set is read back only in the rows the search would use (an even stride of them).
   const wanted = Math.max(256, Math.floor(NEIGHBOUR_READ / width));
-  if (rows <= wanted) return safe(() => neighbourTargets(x.dataSync() as ArrayLike<number>, x.shape, y.dataSync() as ArrayLike<number>, y.shape), null);
+  if (rows <= wanted) return safe(() => neighbourTargets(valuesOf(x), x.shape, valuesOf(y), y.shape), null);
   const picked = tf.tidy(() => {
     const index = tf.tensor1d(Array.from({ length: wanted }, (_, i) => Math.floor((i * rows) / wanted)), 'int32');
     return [tf.gather(x, index), tf.gather(y, index)];
@@ -3545,7 +3575,7 @@ function summarize(tensor: any, wantDistinct: boolean): TensorSummary | null {
   const tf = tfCore;
   if (!tf || tensor.isDisposed || tensor.dtype === 'string') return null;
   const shape: number[] = Array.from(tensor.shape);
-  if (tensor.size <= SUMMARY_FULL_LIMIT) return tensorSummary(tensor.dataSync() as ArrayLike<number>, shape, String(tensor.dtype), wantDistinct);
+  if (tensor.size <= SUMMARY_FULL_LIMIT) return tensorSummary(valuesOf(tensor), shape, String(tensor.dtype), wantDistinct);
   // A huge dataset: rows sampled at an even stride keep the value range honest without copying it all.
   const stride = Math.ceil(tensor.size / SUMMARY_FULL_LIMIT);
   const rows = shape[0] ?? 1;

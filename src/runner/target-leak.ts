@@ -36,10 +36,10 @@ export interface TargetInInputs {
   rows: number;
 }
 
-function readHead(t: any, rows: number): Float32Array | Int32Array | null {
+function readHead(t: any, rows: number, read: (t: any) => ArrayLike<number>): Float32Array | Int32Array | null {
   const per = t.size / t.shape[0];
   if (rows * per > READ_LIMIT) return null;
-  if (rows === t.shape[0]) return t.dataSync();
+  if (rows === t.shape[0]) return read(t) as Float32Array | Int32Array;
   const head = t.slice(0, rows);
   try {
     return head.dataSync();
@@ -89,14 +89,15 @@ function determines(column: Float64Array, labels: Float64Array, classes: number 
   return toValue.size === classes;
 }
 
-export function targetInInputs(x: any, y: any): TargetInInputs | null {
+/** `read` reads a whole tensor's values, and may hand back values already read. */
+export function targetInInputs(x: any, y: any, read: (t: any) => ArrayLike<number> = (t) => t.dataSync()): TargetInInputs | null {
   if (!x || !y || typeof x.dataSync !== 'function' || typeof y.dataSync !== 'function' || x.isDisposed || y.isDisposed) return null;
   if (x.rank < 2 || x.rank > 3 || y.rank < 1 || y.rank > 2 || x.shape[0] !== y.shape[0] || x.dtype === 'string' || y.dtype === 'string') return null;
   if (x.rank === 2 && (x.shape[1] as number) > MAX_COLUMNS) return null;
   const rows = Math.min(x.shape[0] as number, MAX_ROWS, Math.floor(READ_LIMIT / Math.max(1, x.size / x.shape[0])));
   if (rows < MIN_ROWS) return null;
   const yWidth = y.rank === 1 ? 1 : (y.shape[1] as number);
-  const yValues = readHead(y, rows);
+  const yValues = readHead(y, rows, read);
   const labels = yValues ? labelsOf(yValues, rows, yWidth) : null;
   if (!labels) return null;
   const counts = new Map<number, number>();
@@ -105,7 +106,7 @@ export function targetInInputs(x: any, y: any): TargetInInputs | null {
   const classes = whole && counts.size <= MAX_CLASSES ? counts.size : null;
   if (classes !== null && (classes < 2 || [...counts.values()].some((c) => c < MIN_PER_CLASS))) return null;
   if (classes === null && counts.size < MIN_DISTINCT_NUMBERS) return null;
-  const xValues = readHead(x, rows);
+  const xValues = readHead(x, rows, read);
   if (!xValues) return null;
   const column = new Float64Array(rows);
   // A sequence of one-hot steps: only its last step can be the copy (a window's target left unshifted).

@@ -1202,8 +1202,8 @@ describe('fixes for written bugs of sets 24 and 25', () => {
     const src = ['for (let e = 0; e < 9; e++) {', '  x = x.sub(m).div(s);', '  await model.fit(x, y);', '}'].join('\n');
     assert.equal(apply(src, { kind: 'hoistAssignment', site: at(2) }), ['x = x.sub(m).div(s);', 'for (let e = 0; e < 9; e++) {', '  await model.fit(x, y);', '}'].join('\n'));
     const clip = ['tf.tidy(() => {', '  for (const w of model.trainableWeights) w.write(tf.clipByValue(w.read(), -C, C));', '});'].join('\n');
-    assert.equal(apply(clip, { kind: 'removeLineStatement', site: at(2) }), 'tf.tidy(() => {\n});');
-    assert.equal(apply('for (const w of ws) {\n  w.write(v);\n}', { kind: 'removeLineStatement', site: at(1) }), null, 'a loop that goes on past its line');
+    assert.equal(apply(clip, { kind: 'removeStatement', site: at(2) }), 'tf.tidy(() => {\n});');
+    assert.equal(apply('for (const w of ws) {\n  w.write(v);\n}', { kind: 'removeStatement', site: at(1) }), null, 'a loop that goes on past its line');
   });
 
   it('kernels drawn with only a shape: He for the normal, ±√(6 / fan-in) for the uniform, from names or numbers', () => {

@@ -1834,7 +1834,7 @@ function weightsOverwritten(run: ModelState): Hypothesis[] {
         message: `After each step the optimizer takes, this line clips ${e.variables === 1 ? 'one of the weight tensors' : `${e.variables} of the weight tensors`} to [${fmt(-c)}, ${fmt(c)}] (${e.steps} steps in a row): no weight can grow past ${fmt(c)}, so the network cannot reach the scale its task needs and underfits. Clipping weights is a WGAN critic's way of bounding its slope, not a regularizer for an ordinary model; remove it (or clip the gradients instead).`,
         evidence: [`the model's trained weights clipped to ±${fmt(c)} after ${e.steps} steps in a row`],
         relevance: new Map(),
-        fixes: [{ title: 'Remove the weight clipping', plan: { kind: 'removeLineStatement', site: e.site } }],
+        fixes: [{ title: 'Remove the weight clipping', plan: { kind: 'removeStatement', site: e.site } }],
         confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged', 'constant-output', 'vanishing-gradient'),
         strength: 0.95,
         weak: false,
