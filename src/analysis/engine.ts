@@ -357,6 +357,7 @@ export class DiagnosisEngine {
       case 'inputsOffScale':
       case 'gradientsReapplied':
       case 'thresholdOutsideOutputs':
+      case 'drawComparedOutside':
       case 'kernelsFrozen':
       case 'targetInInputs':
       case 'rateLeftBySweep':

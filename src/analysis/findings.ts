@@ -141,6 +141,8 @@ export const SYMPTOMS = [
   'kernels-frozen',
   // Predicted probabilities compared with a threshold at or outside [0, 1] (pred.greater(0)).
   'threshold-outside-outputs',
+  // A uniform draw compared with a threshold outside its range: a random mask that is all one value.
+  'mask-constant',
   // A custom loop applying the same gradients, computed once, at every step.
   'gradients-reapplied',
   // A trained model given inputs far off the scale it was trained on (scaling skipped at inference).
@@ -258,6 +260,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'target-in-inputs': 'the inputs hold the targets themselves',
   'kernels-frozen': 'the weight matrices were made non-trainable, so only the biases train',
   'threshold-outside-outputs': 'predicted probabilities are compared with a threshold they can never cross',
+  'mask-constant': 'a random mask compares its draws with a threshold they never cross, so it is all one value',
   'gradients-reapplied': 'every step applies the same gradients, computed once',
   'inputs-off-scale': 'the model is used on inputs far off the scale it trained on',
   'targets-noisy-inputs': 'the targets are the noisy inputs, not their clean values',

@@ -263,7 +263,7 @@ export type FixPlan =
   /** `tf.variable(init, false)` at the site becomes `tf.variable(init)`: trainable. */
   | { kind: 'variableTrainable'; site: SourceSite }
   /** The comparison at the site (`.greater(0)`, `tf.greater(p, 0)`) written with the number `threshold` compares with 0.5 instead. */
-  | { kind: 'thresholdAtHalf'; site: SourceSite; threshold: number }
+  | { kind: 'thresholdTo'; site: SourceSite; threshold: number; to: number }
   /** `applyGradients(grads)` at the site, `grads` computed once before the loop around it: the computation moves into the call (`applyGradients(tf.variableGrads(f).grads)`), and its declaration goes when nothing else uses it. */
   | { kind: 'gradientsAtEachStep'; site: SourceSite }
   /** The model fit at fitSite is declared once before the loop around that fit: its declaration moves to the top of the loop's body (a fresh model per fold). */
@@ -2872,10 +2872,23 @@ function variableTrainableEdits(src: SourceText, p: Extract<FixPlan, { kind: 'va
   return call && init && flag && call.args.length === 2 && src.text.slice(flag.start, flag.end).trim() === 'false' ? [src.edit(p.site.file, init.end, flag.end, '')] : null;
 }
 
-function thresholdAtHalfEdits(src: SourceText, p: Extract<FixPlan, { kind: 'thresholdAtHalf' }>): EditResult {
-  const call = findCall(src, p.site, /\b(?:greater|greaterEqual|less|lessEqual)\s*\(/);
-  const last = call?.args.at(-1);
-  return last && Number(src.text.slice(last.start, last.end).trim()) === p.threshold ? [src.edit(p.site.file, last.start, last.end, '0.5')] : null;
+/**
+ * The threshold of the comparison at the site set to `to`: written there as a number, or as a name
+ * declared once with that number (`const DROPOUT_RATE = 50;`), whose declaration is changed.
+ */
+function thresholdToEdits(src: SourceText, p: Extract<FixPlan, { kind: 'thresholdTo' }>): EditResult {
+  const t = src.text;
+  const last = findCall(src, p.site, /\b(?:greater|greaterEqual|less|lessEqual)\s*\(/)?.args.at(-1);
+  if (!last) return null;
+  let span = trim(t, last.start, last.end);
+  const name = t.slice(span.start, span.end);
+  if (/^[A-Za-z_$][\w$]*$/.test(name)) {
+    const start = singleDeclaration(t, name)?.init;
+    if (start === undefined) return null;
+    span = trim(t, start, statementEnd(t, start));
+  }
+  const written = t.slice(span.start, span.end);
+  return NUMBER.test(written) && Number(written) === p.threshold ? [src.edit(p.site.file, span.start, span.end, literal(p.to))] : null;
 }
 
 function hoistDeclarationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoistDeclaration' }>): EditResult {
@@ -4013,7 +4026,7 @@ function planFile(p: FixPlan): string | null {
     case 'scaleInputsLike':
       return p.site.file === p.fitSite.file ? p.site.file : null;
     case 'gradientsAtEachStep':
-    case 'thresholdAtHalf':
+    case 'thresholdTo':
     case 'variableTrainable':
     case 'targetAfterWindow':
     case 'hoistAssignment':
@@ -4284,8 +4297,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return targetAfterWindowEdits(src, p);
       case 'variableTrainable':
         return variableTrainableEdits(src, p);
-      case 'thresholdAtHalf':
-        return thresholdAtHalfEdits(src, p);
+      case 'thresholdTo':
+        return thresholdToEdits(src, p);
       case 'positionalRate':
         return positionalRateEdits(src, p);
       case 'cloneWeights':

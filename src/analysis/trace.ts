@@ -1245,6 +1245,28 @@ export const ThresholdOutsideOutputsEvent = z.object({
 export type ThresholdOutsideOutputsEvent = z.infer<typeof ThresholdOutsideOutputsEvent>;
 
 /**
+ * A draw of tf.randomUniform compared with a threshold at or outside its range
+ * (`tf.randomUniform(shape).greaterEqual(50)`: a rate written in percent): the mask it makes is the
+ * same for every element, so a dropout keeps or drops everything. Sent once.
+ */
+export const DrawComparedOutsideEvent = z.object({
+  type: z.literal('drawComparedOutside'),
+  modelId: z.number().int(),
+  /** The draw's range, [low, high). */
+  low: z.number(),
+  high: z.number(),
+  threshold: z.number(),
+  /** Greater, GreaterEqual, Less or LessEqual. */
+  kernel: z.string().max(32),
+  /** The draw is the comparison's first operand (`u.greaterEqual(t)`), not its second. */
+  drawFirst: z.boolean(),
+  /** Every element of the mask is true (false otherwise). */
+  alwaysTrue: z.boolean(),
+  site: SourceSite.nullable(),
+});
+export type DrawComparedOutsideEvent = z.infer<typeof DrawComparedOutsideEvent>;
+
+/**
  * A custom loop's applyGradients was given the very gradient tensors it was given at the steps
  * before (computed once, applied at every step). Sent once.
  */
@@ -1597,6 +1619,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   InputsOffScaleEvent,
   GradientsReappliedEvent,
   ThresholdOutsideOutputsEvent,
+  DrawComparedOutsideEvent,
   KernelsFrozenEvent,
   TargetInInputsEvent,
   RateLeftBySweepEvent,

@@ -51,6 +51,7 @@ import type {
   InputsOffScaleEvent,
   GradientsReappliedEvent,
   ThresholdOutsideOutputsEvent,
+  DrawComparedOutsideEvent,
   KernelsFrozenEvent,
   TargetInInputsEvent,
   RateLeftBySweepEvent,
@@ -318,6 +319,7 @@ function hookCore(core: any, request: string): void {
   watchPlainRateChanges(core);
   watchLosses(core);
   watchOneHot(core);
+  watchUniformDraws(core);
   watchIntTensors(core);
   watchVariables(core);
   watchBroadcasts(core);
@@ -923,7 +925,10 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       if (kernelName === 'RealDiv') noteDividedSum(inputs?.a, inputs?.b, out);
     }
     if (watchLog && typeof kernelName === 'string') inspectKernel(() => trackProbabilities(kernelName, inputs, out));
-    if (thresholdWatch && method === 'runKernel' && typeof args[0] === 'string' && args[0] in THRESHOLD_KERNELS) inspectKernel(() => noteThreshold(args[0], args[1]));
+    if ((thresholdWatch || drawWatch) && method === 'runKernel' && typeof args[0] === 'string' && args[0] in THRESHOLD_KERNELS) {
+      if (thresholdWatch) inspectKernel(() => noteThreshold(args[0], args[1]));
+      if (drawWatch) inspectKernel(() => noteDrawCompared(args[0], args[1]));
+    }
     return out;
   };
   (wrapped as any)[MARK] = true;
@@ -2381,6 +2386,60 @@ function noteThreshold(kernel: string, inputs: any): void {
   if (!(threshold <= 0 || threshold >= 1)) return;
   thresholdSent.add(made.modelId);
   emit({ type: 'thresholdOutsideOutputs', modelId: made.modelId, activation: made.activation, threshold, kernel, probabilityFirst: !!left, site: captureUserSite(PROBE_FILE) } satisfies ThresholdOutsideOutputsEvent);
+}
+
+/**
+ * The script's own tf.randomUniform draws and their range, for the thresholds it compares them
+ * with: a mask `tf.randomUniform(shape).greaterEqual(50)` (a dropout rate written in percent) is
+ * false everywhere. tfjs's own dropout draws inside the library and is not seen here.
+ */
+const uniformDraws = new WeakMap<object, [number, number]>();
+let drawWatch = false;
+let drawComparedSent = false;
+
+function watchUniformDraws(core: any): void {
+  const original = core.randomUniform;
+  if (typeof original !== 'function' || original[MARK]) return;
+  const wrapped = function (this: unknown, ...args: any[]) {
+    const out = original.apply(this, args);
+    if (!drawComparedSent && isTensor(out)) {
+      const low = typeof args[1] === 'number' ? args[1] : 0;
+      const high = typeof args[2] === 'number' ? args[2] : 1;
+      if (low < high) {
+        uniformDraws.set(out, [low, high]);
+        drawWatch = true;
+      }
+    }
+    return out;
+  };
+  Object.defineProperty(wrapped, 'name', { value: original.name || 'randomUniform' });
+  (wrapped as any)[MARK] = true;
+  trySet(core, 'randomUniform', wrapped);
+}
+
+function noteDrawCompared(kernel: string, inputs: any): void {
+  if (drawComparedSent) return;
+  const a = inputs?.a;
+  const b = inputs?.b;
+  const left = uniformDraws.get(a);
+  const range = left ?? uniformDraws.get(b);
+  const other = left ? b : a;
+  if (!range || !isReadable(other) || other.size !== 1) return;
+  const threshold = (other.dataSync() as ArrayLike<number>)[0]!;
+  const [low, high] = range;
+  // Draws lie in [low, high): `u > t` (or `t < u`) is false for all when t >= high, true for all when t < low.
+  const drawAbove = (kernel.startsWith('Greater')) === !!left;
+  const strict = kernel === 'Greater' || kernel === 'Less';
+  let alwaysTrue: boolean;
+  if (threshold >= high) alwaysTrue = !drawAbove;
+  else if (threshold < low || (threshold === low && !strict && drawAbove)) alwaysTrue = drawAbove;
+  else return;
+  // Before any training there is no model to tell; the mask is drawn again at the steps.
+  const entry = step?.entry;
+  if (!entry) return;
+  drawComparedSent = true;
+  drawWatch = false;
+  emit({ type: 'drawComparedOutside', modelId: entry.id, low, high, threshold, kernel, drawFirst: !!left, alwaysTrue, site: captureUserSite(PROBE_FILE) } satisfies DrawComparedOutsideEvent);
 }
 
 /** Per model: its optimizer's learning rate when its last fit began and when it ended. */

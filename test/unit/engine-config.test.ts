@@ -2382,6 +2382,19 @@ describe('what a model is trained, scored and used on', () => {
     assert.match(t.message, /compares them with 0 \(p > 0\), which is true for every one of them/);
   });
 
+  it('uniform draws compared with a rate in percent: a mask of zeros, certain, fixed as a fraction; other thresholds get no fix', () => {
+    const src = ['const DROPOUT_RATE = 50;', 'const drop = (h) => h.mul(tf.randomUniform(h.shape).greaterEqual(DROPOUT_RATE).toFloat());'].join('\n');
+    const p = trained();
+    p.events.push({ type: 'drawComparedOutside', modelId: p.modelId, low: 0, high: 1, threshold: 50, kernel: 'GreaterEqual', drawFirst: true, alwaysTrue: false, site: site(2, 52) });
+    const m = configOnly(p, src).findings[0]!;
+    assert.deepEqual([m.id, m.confirmed, m.rootCause, m.location?.line], ['mask-constant', true, 'regularization', 2]);
+    assert.match(m.message, /with 50 \(u >= 50\), which is false for every draw: the mask is all zeros/);
+    assert.equal(lineOf(applyFix(src, m.fix), 1), 'const DROPOUT_RATE = 0.5;');
+    const q = trained();
+    q.events.push({ type: 'drawComparedOutside', modelId: q.modelId, low: 0, high: 1, threshold: -1, kernel: 'Less', drawFirst: true, alwaysTrue: false, site: site(2, 52) });
+    assert.equal(configOnly(q, src).findings[0]!.fix, null);
+  });
+
   it('the target held in the inputs, a range test left at its last rate, and a sentinel among the targets: certain', () => {
     const b = trained();
     b.events.push({ type: 'targetInInputs', modelId: b.modelId, column: 4, step: false, classes: 2, rows: 2000, madeAt: site(4, 13), site: site(12, 9) });

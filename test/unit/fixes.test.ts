@@ -1174,9 +1174,16 @@ describe('fixes for written bugs of sets 24 and 25', () => {
   });
 
   it('probabilities thresholded at 0: 0.5, only for the threshold found', () => {
-    assert.equal(apply('const y = pred.greater(0).toFloat();', { kind: 'thresholdAtHalf', site: at(1), threshold: 0 }), 'const y = pred.greater(0.5).toFloat();');
-    assert.equal(apply('const y = tf.greaterEqual(pred, 0);', { kind: 'thresholdAtHalf', site: at(1), threshold: 0 }), 'const y = tf.greaterEqual(pred, 0.5);');
-    assert.equal(apply('const y = pred.greater(t);', { kind: 'thresholdAtHalf', site: at(1), threshold: 0 }), null);
+    assert.equal(apply('const y = pred.greater(0).toFloat();', { kind: 'thresholdTo', site: at(1), threshold: 0, to: 0.5 }), 'const y = pred.greater(0.5).toFloat();');
+    assert.equal(apply('const y = tf.greaterEqual(pred, 0);', { kind: 'thresholdTo', site: at(1), threshold: 0, to: 0.5 }), 'const y = tf.greaterEqual(pred, 0.5);');
+    assert.equal(apply('const y = pred.greater(t);', { kind: 'thresholdTo', site: at(1), threshold: 0, to: 0.5 }), null);
+  });
+
+  it('a rate in percent compared with uniform draws: its constant written as a fraction, where it is declared', () => {
+    const src = ['const DROPOUT_RATE = 50;', 'const keep = tf.randomUniform(h.shape).greaterEqual(DROPOUT_RATE).toFloat();'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'thresholdTo', site: at(2), threshold: 50, to: 0.5 })!, 1), 'const DROPOUT_RATE = 0.5;');
+    assert.equal(apply('const keep = tf.randomUniform([4]).less(20);', { kind: 'thresholdTo', site: at(1), threshold: 20, to: 0.2 }), 'const keep = tf.randomUniform([4]).less(0.2);');
+    assert.equal(apply(src.replace('= 50', '= readRate()'), { kind: 'thresholdTo', site: at(2), threshold: 50, to: 0.5 }), null, 'not a number where declared');
   });
 
   it('a kernel made non-trainable: the flag goes; a variable without it is left alone', () => {

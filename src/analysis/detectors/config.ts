@@ -1339,7 +1339,35 @@ function thresholdOutsideOutputs(run: ModelState): Hypothesis[] {
       related: [],
       message: `The model's predictions are ${e.activation} probabilities, between 0 and 1, and line ${e.site.line} compares them with ${fmt(e.threshold)} (${e.probabilityFirst ? `p ${op} ${fmt(e.threshold)}` : `${fmt(e.threshold)} ${op} p`}), which is ${always} for every one of them: a threshold for logits, not probabilities. Every row gets the same answer, so labels made from it are all one class. Compare with 0.5.`,
       evidence: [`${e.activation} outputs compared with ${fmt(e.threshold)}`],
-      fixes: e.activation === 'sigmoid' ? [{ title: 'Threshold the probabilities at 0.5', plan: { kind: 'thresholdAtHalf', site: e.site, threshold: e.threshold } }] : [],
+      fixes: e.activation === 'sigmoid' ? [{ title: 'Threshold the probabilities at 0.5', plan: { kind: 'thresholdTo', site: e.site, threshold: e.threshold, to: 0.5 } }] : [],
+      ...certainFromTheRun(),
+    },
+  ];
+}
+
+/**
+ * A tf.randomUniform draw compared with a threshold at or outside its range
+ * (`tf.randomUniform(shape).greaterEqual(50)`): the mask is all true or all false, so the dropout
+ * or random choice it makes keeps everything or nothing, at every step. A threshold between 1 and
+ * 100 on draws from [0, 1) is a rate written in percent: the fix writes it as a fraction. Certain.
+ */
+function drawComparedOutside(run: ModelState): Hypothesis[] {
+  const e = run.drawComparedOutside;
+  if (!e?.site) return [];
+  const op = { Greater: '>', GreaterEqual: '>=', Less: '<', LessEqual: '<=' }[e.kernel] ?? e.kernel;
+  const comparison = e.drawFirst ? `u ${op} ${fmt(e.threshold)}` : `${fmt(e.threshold)} ${op} u`;
+  const percent = e.low === 0 && e.high === 1 && e.threshold > 1 && e.threshold <= 100;
+  const fraction = percent ? Number((e.threshold / 100).toPrecision(6)) : null;
+  return [
+    {
+      id: 'mask-constant',
+      symptom: 'mask-constant',
+      rootCause: 'regularization',
+      location: e.site,
+      related: [],
+      message: `Line ${e.site.line} compares tf.randomUniform's draws, in [${fmt(e.low)}, ${fmt(e.high)}), with ${fmt(e.threshold)} (${comparison}), which is ${e.alwaysTrue} for every draw: the mask is all ${e.alwaysTrue ? 'ones' : 'zeros'}, so the dropout or random choice it makes ${e.alwaysTrue ? 'keeps everything' : 'keeps nothing'} at every step.${fraction !== null ? ` ${fmt(e.threshold)} reads as a rate in percent: write it as a fraction, ${fmt(fraction)}.` : ' Compare with a value inside the draws\' range.'}`,
+      evidence: [`uniform draws in [${fmt(e.low)}, ${fmt(e.high)}) compared with ${fmt(e.threshold)}`],
+      fixes: fraction !== null ? [{ title: `Write the rate as a fraction (${fmt(fraction)})`, plan: { kind: 'thresholdTo', site: e.site, threshold: e.threshold, to: fraction } }] : [],
       ...certainFromTheRun(),
     },
   ];
@@ -5897,6 +5925,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...inputsOffScale(run));
   out.push(...gradientsReapplied(run));
   out.push(...thresholdOutsideOutputs(run));
+  out.push(...drawComparedOutside(run));
   out.push(...kernelsFrozen(run));
   out.push(...targetInInputs(run));
   out.push(...rateLeftBySweep(run));
