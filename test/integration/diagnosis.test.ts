@@ -389,6 +389,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Readings divided by a maximum one glitch set; prices with 99999 for "no sale".
   { script: 'benchmark/bugs/scale-by-max-with-outlier/buggy.js', symptoms: ['inputs-squashed'], rootCause: 'input-normalization', lineOf: '' },
   { script: 'benchmark/bugs/target-sentinel-missing-values/buggy.js', symptoms: ['target-sentinel'], rootCause: 'training-data', lineOf: '' },
+  // A classifier of 8 classes squeezed through a hidden relu layer of 1 unit.
+  { script: 'benchmark/bugs/bottleneck-one-unit/buggy.js', symptoms: ['loss-not-decreasing'], rootCause: 'architecture', lineOf: '', fixed: 'units: 64' },
   // A hand-written dropout whose keep mask compares uniform draws with a rate in percent: all zeros.
   { script: 'benchmark/bugs/dropout-rate-as-percent/buggy.js', symptoms: ['mask-constant'], rootCause: 'regularization', lineOf: '', fixed: 'const DROPOUT_RATE = 0.5;' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
@@ -490,6 +492,7 @@ const HEALTHY = [
   'benchmark/bugs/inference-skips-normalization/fixed.js',
   'benchmark/bugs/pseudo-labels-threshold-zero/fixed.js',
   'benchmark/bugs/dropout-rate-as-percent/fixed.js',
+  'benchmark/bugs/bottleneck-one-unit/fixed.js',
 ];
 
 for (const script of HEALTHY) {

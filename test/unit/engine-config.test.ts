@@ -2382,6 +2382,17 @@ describe('what a model is trained, scored and used on', () => {
     assert.match(t.message, /compares them with 0 \(p > 0\), which is true for every one of them/);
   });
 
+  it('a one-unit hidden layer in a classifier of 8 classes: certain behind a relu, a warning behind tanh', () => {
+    const layers = (a: string): LayerSpec[] => [dense(16, 'relu', 7), dense(1, a, 8), dense(8, 'softmax', 9)];
+    const src = withLine(withLine(CLASSIFIER_SRC, 8, "  model.add(tf.layers.dense({ units: 1, activation: 'relu' }));"), 9, "  model.add(tf.layers.dense({ units: 8, activation: 'softmax' }));");
+    const relu = configOnly(new TraceBuilder().model(classifierModel({ layers: layers('relu') })).xRange(-1, 1).yOneHot(8), src);
+    const f = relu.findings.find((x) => x.id.startsWith('bottleneck:'))!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'architecture', 8]);
+    assert.equal(lineOf(applyFix(src, f.fix), 8), "  model.add(tf.layers.dense({ units: 32, activation: 'relu' }));");
+    const tanh = configOnly(new TraceBuilder().model(classifierModel({ layers: layers('tanh') })).xRange(-1, 1).yOneHot(8), src.replace("units: 1, activation: 'relu'", "units: 1, activation: 'tanh'"));
+    assert.equal(tanh.findings.find((x) => x.id.startsWith('bottleneck:'))?.confirmed, false);
+  });
+
   it('uniform draws compared with a rate in percent: a mask of zeros, certain, fixed as a fraction; other thresholds get no fix', () => {
     const src = ['const DROPOUT_RATE = 50;', 'const drop = (h) => h.mul(tf.randomUniform(h.shape).greaterEqual(DROPOUT_RATE).toFloat());'].join('\n');
     const p = trained();

@@ -4765,7 +4765,7 @@ function hiddenSoftmax(view: ModelView): Hypothesis[] {
 /**
  * A hidden Dense layer of 1 unit in a classifier of 3 classes or more (`units: 1` left from a
  * binary model): everything the output sees is one number, and behind a relu half the inputs give
- * the same 0, so most classes cannot be told apart. Confirmed by a stall.
+ * the same 0, so most classes cannot be told apart. Certain behind a relu; otherwise confirmed by a stall.
  */
 function oneUnitBottleneck(view: ModelView): Hypothesis[] {
   const outputs = new Set(view.outputs.map((o) => o.layer.pos));
@@ -4790,6 +4790,10 @@ function oneUnitBottleneck(view: ModelView): Hypothesis[] {
       confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'dead-relu'),
       strength: 0.9,
       weak: false,
+      // Behind a relu, every input on the unit's negative side is the same 0 to the rest of the
+      // model, which can give all of them only one class: certain. Other activations keep an
+      // order along one number that a few classes might follow, so they wait for a stall.
+      certain: narrow.act === 'relu',
       // A model squeezed through one number still learns a little: learning does not refute it.
       keepWhenLearning: true,
     },
