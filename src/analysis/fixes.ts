@@ -125,6 +125,8 @@ export type FixPlan =
   | { kind: 'freshRows'; site: SourceSite }
   /** The slice at the site begins at a name the loop steps by one (`start++`): it steps by the slice's size instead. */
   | { kind: 'offsetStep'; site: SourceSite }
+  /** A batch made at the site from an array cut before it as `rows.slice(start, size)`: the end becomes `start + size`. */
+  | { kind: 'sliceEndFromStart'; site: SourceSite }
   /** As unwrapCall (the method form, `x.div(n)`), and the same call, word for word, on every other statement that makes a tensor (the test set's). */
   | { kind: 'unwrapAlike'; site: SourceSite; op: string; arity: number }
   /** The one `.map(parseInt)` in the site's file (each index is taken as the radix): `.map(Number)`. */
@@ -3762,6 +3764,37 @@ function offsetStepEdits(src: SourceText, p: Extract<FixPlan, { kind: 'offsetSte
   return [src.edit(p.site.file, at, at + steps[0]![0].length, `${offset.text} += ${size}`)];
 }
 
+/**
+ * The one `<array>.slice(<offset>, <end>)` before the site in the blocks around it whose end does
+ * not name the offset (`trainRows.slice(start, BATCH_SIZE)`, an end written as a size): it becomes
+ * `start + BATCH_SIZE`. Searched from the innermost block out, three blocks at most.
+ */
+function sliceEndFromStartEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sliceEndFromStart' }>): EditResult {
+  const t = src.text;
+  const siteStart = src.lineStart(p.site.line);
+  if (siteStart < 0) return null;
+  const blocks = openBrackets(t, siteStart).filter((o) => o >= 0).reverse().slice(0, 3);
+  for (const open of blocks) {
+    const code = codeOnly(t, open, siteStart);
+    const found: TextEdit[] = [];
+    for (const m of code.matchAll(/\.\s*slice\s*\(/g)) {
+      const callOpen = open + m.index! + m[0].length - 1;
+      const close = matchClose(t, callOpen);
+      if (close < 0 || close > siteStart) continue;
+      const args = splitTopLevel(t, callOpen + 1, close);
+      if (args.length !== 2) continue;
+      const [a, b] = args.map((x) => trim(t, x.start, x.end)) as [Span, Span];
+      const offset = t.slice(a.start, a.end);
+      const end = t.slice(b.start, b.end);
+      if (!/^[A-Za-z_$][\w$]*$/.test(offset) || new RegExp(`(?<![\\w$.])${escapeRe(offset)}(?![\\w$])`).test(end) || /^-|^\d+$/.test(end)) continue;
+      found.push(src.edit(p.site.file, b.start, b.end, `${offset} + ${/^[\w$.]+$/.test(end) ? end : `(${end})`}`));
+    }
+    if (found.length === 1) return found;
+    if (found.length > 1) return null;
+  }
+  return null;
+}
+
 /** A `<ns>.shuffle(<one argument>)` statement alone on its line(s): its call, argument and line span. */
 function shuffleStatement(src: SourceText, site: SourceSite): { call: Call; name: Span; arg: string; lineStart: number; next: number } | null {
   const call = findCall(src, site, /\.\s*shuffle\s*\(/);
@@ -3975,6 +4008,7 @@ function planFile(p: FixPlan): string | null {
     case 'renameOp':
     case 'freshRows':
     case 'offsetStep':
+    case 'sliceEndFromStart':
     case 'hoistOffset':
     case 'unwrapAlike':
     case 'parseIntMap':
@@ -4187,6 +4221,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return renameOpEdits(src, p);
       case 'freshRows':
         return freshRowsEdits(src, p);
+      case 'sliceEndFromStart':
+        return sliceEndFromStartEdits(src, p);
       case 'offsetStep':
         return offsetStepEdits(src, p);
       case 'hoistOffset':

@@ -1506,6 +1506,11 @@ export const SameBatchEvent = z.object({
   advance: z.number().int().min(1).optional(),
   /** Optional: the batches came from the dataset fitDataset trains on (its first batches all held the same inputs); `site` is where they were made. */
   fromDataset: z.boolean().optional(),
+  /**
+   * Optional: each step made its batch anew from an array, always with the same rows, and the model
+   * was then scored (evaluate or predict) on `rows` rows that hold them; `site` is where the batch was made.
+   */
+  madeEachStep: z.enum(['evaluate', 'predict']).optional(),
   steps: z.number().int().min(1),
   /** The slice call. */
   site: SourceSite.nullable(),

@@ -92,7 +92,7 @@ import { tfjsSupport, untestedTfjsMessage } from '../analysis/tfjs-versions';
 import { captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteFromStack, userSitesFromStack } from './sites';
 import { EpochCallbackLeakWatch, type EpochInfo, FitCallLeakWatch, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
-import { readRows, TrainedRows, type RowsRead } from './data-reuse';
+import { readRows, rowsOf as rowsOfValues, TrainedRows, type RowsRead } from './data-reuse';
 import { targetInInputs } from './target-leak';
 import { openTransport, type Transport } from './transport';
 import { dataOrigin, madeAlike, madeFromArray, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
@@ -1270,6 +1270,78 @@ const batchWatches = new WeakMap<TracedModel, BatchWatch>();
 let recentSlices: SliceOrigin[] = [];
 
 /**
+ * A custom loop whose batches are made anew from arrays at each step (`tf.tensor2d(batch.map(...))`)
+ * but hold the same rows every time: `rows.slice(start, BATCH)`, an end written as a size, gives
+ * the first rows at start 0 and nothing after. Identical batches are no fault by themselves (a
+ * full-batch loop makes the same tensor each step); the set the model is scored on afterwards tells
+ * (see checkScoredRows): it holds those rows among many more.
+ */
+interface ArrayBatch {
+  fingerprints: Uint32Array;
+  key: string;
+  steps: number;
+  site: SourceSite | null;
+  last: WeakRef<object>;
+}
+const arrayBatches = new WeakMap<TracedModel, ArrayBatch>();
+/** Models whose batches differed, or were not made from arrays: nothing more to watch. */
+const arrayBatchDone = new WeakSet<TracedModel>();
+/** Steps whose batches are compared at most, and the fewest identical ones that tell. */
+const ARRAY_BATCH_STEPS = 64;
+const ARRAY_BATCH_MIN_STEPS = 10;
+/** Batches larger than this (elements) are not read. */
+const ARRAY_BATCH_READ_LIMIT = 65_536;
+
+function noteArrayBatch(entry: TracedModel, input: any): void {
+  const known = arrayBatches.get(entry);
+  if (known && known.steps >= ARRAY_BATCH_STEPS) return;
+  // Made from an array at the first step (where it is made is noted only for a while, so later
+  // steps are only checked to be new tensors), and anew at every step: one tensor reused is a
+  // full-batch loop.
+  const made = known ? null : madeBy(input, PROBE_FILE);
+  if (!isReadable(input) || input.rank < 2 || input.size > ARRAY_BATCH_READ_LIMIT || (input.dtype !== 'float32' && input.dtype !== 'int32') || (!known && made?.kernel !== 'tensor') || known?.last.deref() === input || sliceOriginOf(input)) {
+    arrayBatches.delete(entry);
+    arrayBatchDone.add(entry);
+    return;
+  }
+  const rows = input.shape[0] as number;
+  const fingerprints = rowsOfValues(input.dataSync() as Float32Array | Int32Array, rows, input.size / rows).fingerprints;
+  const key = `${input.shape.join('x')}:${fingerprints.join(',')}`;
+  if (!known) arrayBatches.set(entry, { fingerprints, key, steps: 1, site: made?.site ?? null, last: new WeakRef(input) });
+  else if (known.key === key) {
+    known.steps++;
+    known.last = new WeakRef(input);
+  } else {
+    arrayBatches.delete(entry);
+    arrayBatchDone.add(entry);
+  }
+}
+
+/** Scored on many rows that hold every step's one batch: the loop never moved past those rows. */
+function checkArrayBatchScored(entry: TracedModel, method: string, read: RowsRead): void {
+  const batch = arrayBatches.get(entry);
+  if (!batch || arrayBatchDone.has(entry) || batch.steps < ARRAY_BATCH_MIN_STEPS || batch.steps !== entry.steps || read.fingerprints.length !== read.rows) return;
+  const batchRows = batch.fingerprints.length;
+  if (read.rows < 4 * batchRows) return;
+  const scored = new Set(read.fingerprints);
+  if (!batch.fingerprints.every((f) => scored.has(f))) return;
+  arrayBatchDone.add(entry);
+  const prefix = batch.fingerprints.every((f, i) => read.fingerprints[i] === f);
+  emit({
+    type: 'sameBatch',
+    modelId: entry.id,
+    iter: Math.max(0, entry.steps - 1),
+    rows: read.rows,
+    batchRows,
+    begin: prefix ? 0 : null,
+    steps: batch.steps,
+    madeEachStep: method === 'evaluate' ? 'evaluate' : 'predict',
+    site: batch.site,
+    elapsedMs: elapsed(),
+  } satisfies SameBatchEvent);
+}
+
+/**
  * After a custom step: did its input take the same rows of the same tensor as the steps before?
  * And was a tensor of as many rows, other than the inputs', cut to the same size from other rows
  * (targets sliced a batch apart from their inputs, or cut in order beside inputs gathered by
@@ -1279,6 +1351,7 @@ function noteStepSlice(entry: TracedModel, input: any): void {
   const slices = recentSlices;
   recentSlices = [];
   if (entry.mode !== 'custom') return;
+  if (isTensor(input) && !arrayBatchDone.has(entry)) safe(() => noteArrayBatch(entry, input), undefined);
   let watch = batchWatches.get(entry);
   if (watch?.sameDone && watch.apartDone) return;
   if (entry.steps >= SAME_BATCH_STEPS + 1) {
@@ -2563,11 +2636,16 @@ function noteTrainingRows(entry: TracedModel, model: any, x: any, args: any, sit
 function checkScoredRows(model: any, method: string, inputs: any): void {
   const memory = trainedRows.get(model);
   const entry = traced.get(model);
-  if (!memory || !entry || entry.steps === 0) return;
-  const wantsReuse = method === 'evaluate' && !reuseSent.has(model);
-  if (!wantsReuse && offScaleSent.has(model)) return;
-  const read = rowsOf(inputs, wantsReuse);
+  if (!entry || entry.steps === 0) return;
+  // A custom loop has no fit's rows to compare with, only its batches.
+  const wantsBatch = arrayBatches.has(entry) && !arrayBatchDone.has(entry);
+  if (!memory && !wantsBatch) return;
+  const wantsReuse = !!memory && method === 'evaluate' && !reuseSent.has(model);
+  if (!wantsReuse && !wantsBatch && offScaleSent.has(model)) return;
+  const read = rowsOf(inputs, wantsReuse || wantsBatch);
   if (!read) return;
+  if (wantsBatch) checkArrayBatchScored(entry, method, read);
+  if (!memory) return;
   const reused = wantsReuse ? memory.reusedRows(read) : null;
   if (reused) {
     reuseSent.add(model);

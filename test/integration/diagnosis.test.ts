@@ -389,6 +389,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Readings divided by a maximum one glitch set; prices with 99999 for "no sale".
   { script: 'benchmark/bugs/scale-by-max-with-outlier/buggy.js', symptoms: ['inputs-squashed'], rootCause: 'input-normalization', lineOf: '' },
   { script: 'benchmark/bugs/target-sentinel-missing-values/buggy.js', symptoms: ['target-sentinel'], rootCause: 'training-data', lineOf: '' },
+  // Batches cut from an array as rows.slice(start, BATCH): the same first rows at every step.
+  { script: 'benchmark/bugs/array-slice-end-as-size/buggy.js', symptoms: ['same-batch'], rootCause: 'training-data', lineOf: '', fixed: 'trainRows.slice(start, start + BATCH_SIZE)' },
   // A classifier of 8 classes squeezed through a hidden relu layer of 1 unit.
   { script: 'benchmark/bugs/bottleneck-one-unit/buggy.js', symptoms: ['loss-not-decreasing'], rootCause: 'architecture', lineOf: '', fixed: 'units: 64' },
   // A hand-written dropout whose keep mask compares uniform draws with a rate in percent: all zeros.
@@ -493,6 +495,7 @@ const HEALTHY = [
   'benchmark/bugs/pseudo-labels-threshold-zero/fixed.js',
   'benchmark/bugs/dropout-rate-as-percent/fixed.js',
   'benchmark/bugs/bottleneck-one-unit/fixed.js',
+  'benchmark/bugs/array-slice-end-as-size/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -907,6 +907,24 @@ describe('a batch offset stepped by one row', () => {
   });
 });
 
+describe('an array cut with a size where its end belongs', () => {
+  it('ends the slice at its start plus the size, and leaves alone a slice that already ends there', () => {
+    const src = [
+      'for (let start = 0; start < rows.length; start += BATCH) {',
+      '  const batch = rows.slice(start, BATCH);',
+      '  if (batch.length === 0) continue;',
+      '  const cost = tf.tidy(() => {',
+      '    const xb = tf.tensor2d(batch.map((r) => r.x));',
+      '    return step(xb);',
+      '  });',
+      '}',
+    ].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'sliceEndFromStart', site: site(5, 16) })!, 2), '  const batch = rows.slice(start, start + BATCH);');
+    assert.equal(apply(src.replace('slice(start, BATCH)', 'slice(start, start + BATCH)'), { kind: 'sliceEndFromStart', site: site(5, 16) }), null);
+    assert.equal(apply(src.replace('slice(start, BATCH)', 'slice(start, -1)'), { kind: 'sliceEndFromStart', site: site(5, 16) }), null, 'an end from the back');
+  });
+});
+
 describe('ids scaled before an embedding', () => {
   it('removes the division where the training tensor is made, and the same one on the test tensor, not elsewhere', () => {
     const src = ['const xTrain = tf.tensor2d(train, [N, L]).div(VOCAB);', 'const xTest = tf.tensor2d(test, [M, L]).div(VOCAB);', 'const share = counts.div(VOCAB);'].join('\n');

@@ -196,7 +196,7 @@ export function untrainedLayers(e: TraceEventOf<'untrainedLayers'>, run: ModelSt
  * and learns nothing of the rest. Certain from the first steps, so it is an error at once.
  */
 export function sameBatch(e: TraceEventOf<'sameBatch'>): Observation {
-  const told = e.advance !== undefined ? overlappingBatches(e, e.advance) : e.fromDataset ? sameDatasetBatch(e) : sameRows(e);
+  const told = e.advance !== undefined ? overlappingBatches(e, e.advance) : e.fromDataset ? sameDatasetBatch(e) : e.madeEachStep ? sameRowsMadeEachStep(e, e.madeEachStep) : sameRows(e);
   return {
     symptom: 'same-batch',
     about: 'batches',
@@ -225,7 +225,7 @@ export function sameBatch(e: TraceEventOf<'sameBatch'>): Observation {
 interface SameBatchTold {
   message: string;
   evidence: string[];
-  fix: { title: string; kind: 'batchOffset' | 'hoistOffset' | 'offsetStep' } | null;
+  fix: { title: string; kind: 'batchOffset' | 'hoistOffset' | 'offsetStep' | 'sliceEndFromStart' } | null;
   /** Shown where the fix edits rather than on the slice or batch. */
   atFix: boolean;
 }
@@ -238,6 +238,22 @@ function sameRows(e: TraceEventOf<'sameBatch'>): SameBatchTold {
     evidence: [`${e.steps} steps in a row took ${rows} of ${e.rows}`],
     fix: e.begin !== null ? { title: 'Cut each batch at the batch index times the batch size', kind: 'batchOffset' } : null,
     atFix: false,
+  };
+}
+
+/**
+ * A custom loop that made each step's batch anew from an array, with the same rows every time, and
+ * a model then scored on many more rows that hold them: the loop never got past those rows
+ * (`rows.slice(start, BATCH)`, an end written as a size, is the first rows at 0 and empty after).
+ * Shown on the slice when the fix finds it, else where the batch is made.
+ */
+function sameRowsMadeEachStep(e: TraceEventOf<'sameBatch'>, call: 'evaluate' | 'predict'): SameBatchTold {
+  const which = e.begin === 0 ? `its first ${e.batchRows}` : `all ${e.batchRows} of them`;
+  return {
+    message: `Every training step (${e.steps}) made its batch anew from an array, and every time it held the same ${e.batchRows} rows; the model was then ${call === 'evaluate' ? 'evaluated' : 'asked to predict'} on ${e.rows} rows, ${which} among them. The loop trained on those rows alone and never on the other ${e.rows - e.batchRows}. An array cut as rows.slice(start, size) ends at index size, not start + size: it gives the first rows at start 0 and nothing after.`,
+    evidence: [`${e.steps} steps in a row trained on identical ${e.batchRows}-row batches`, `${call} on ${e.rows} rows that hold them`],
+    fix: { title: 'End each slice at its start plus the batch size', kind: 'sliceEndFromStart' },
+    atFix: true,
   };
 }
 
