@@ -141,6 +141,8 @@ export const SYMPTOMS = [
   'kernels-frozen',
   // Predicted probabilities compared with a threshold at or outside [0, 1] (pred.greater(0)).
   'threshold-outside-outputs',
+  // An optimizer given arguments its tf.train factory does not take (Keras's SGD(lr, momentum) as tf.train.sgd).
+  'optimizer-args-ignored',
   // A uniform draw compared with a threshold outside its range: a random mask that is all one value.
   'mask-constant',
   // A custom loop applying the same gradients, computed once, at every step.
@@ -260,6 +262,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'target-in-inputs': 'the inputs hold the targets themselves',
   'kernels-frozen': 'the weight matrices were made non-trainable, so only the biases train',
   'threshold-outside-outputs': 'predicted probabilities are compared with a threshold they can never cross',
+  'optimizer-args-ignored': 'the optimizer was given arguments tfjs drops',
   'mask-constant': 'a random mask compares its draws with a threshold they never cross, so it is all one value',
   'gradients-reapplied': 'every step applies the same gradients, computed once',
   'inputs-off-scale': 'the model is used on inputs far off the scale it trained on',

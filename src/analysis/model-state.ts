@@ -245,7 +245,10 @@ export class ModelState {
    * loss, and that call is where the loss is chosen.
    */
   private withLoss(e: ModelEvent): ModelEvent {
-    const call = this.lossCalls.values().next().value as LossCallEvent | undefined;
+    // A loss on another model's outputs (a VAE's decoder, whose step is the encoder's) is not this
+    // model's: seen running another model's layers, or of another width than this model's output.
+    const width = e.layers.at(-1)?.outputShape?.at(-1);
+    const call = [...this.lossCalls.values()].find((c) => !c.otherModel && (c.classes === null || typeof width !== 'number' || c.classes === width));
     if (e.mode !== 'custom' || e.loss.length > 0 || !call) return e;
     return { ...e, loss: [call.fn], compileSite: e.compileSite ?? call.site };
   }

@@ -48,6 +48,8 @@ export const OptimizerInfo = z.object({
   learningRate: num,
   /** The type of a learning rate that is no number (`object`: a config object given where tfjs takes the rate). */
   rateGiven: z.string().max(16).optional(),
+  /** Arguments past those its tf.train factory takes, which tfjs drops (`tf.train.sgd(0.01, 0.9)`): the factory and the values. */
+  ignoredArgs: z.object({ factory: z.string().max(32), values: z.array(z.union([z.number(), z.boolean(), z.string().max(64)])).max(4) }).optional(),
   settings: z.record(z.string(), z.union([z.string().max(256), z.number(), z.boolean(), z.null()])),
   /** Where the optimizer object was created; null when compile received a name string. */
   site: SourceSite.nullable(),
@@ -375,6 +377,8 @@ export const LossCallEvent = z.object({
   weightedRows: z.object({ rows: z.number().int(), weighted: z.number().int(), value: z.number().nullable(), site: SourceSite.nullable() }).optional(),
   /** The weights argument is the number 0 (tf.Reduction.NONE given where the weights go): every row weighs nothing. */
   zeroWeights: z.literal(true).optional(),
+  /** The predictions came out of another traced model's layers than the step's own (a VAE's decoder in the encoder's step): the loss is not this model's. */
+  otherModel: z.literal(true).optional(),
 });
 export type LossCallEvent = z.infer<typeof LossCallEvent>;
 

@@ -336,11 +336,21 @@ function hookCore(core: any, request: string): void {
       if (optimizer && typeof optimizer === 'object') {
         optimizerSites.set(optimizer, captureUserSite(PROBE_FILE));
         noteAppliedSteps(optimizer);
+        const arity = OPTIMIZER_ARITY[key];
+        // Arguments past the factory's own are dropped without a word (Keras's SGD(lr, momentum) as tf.train.sgd(lr, 0.9)).
+        if (arity !== undefined && args.length > arity && args.slice(arity).some((a) => a !== undefined)) {
+          ignoredOptimizerArgs.set(optimizer, { factory: key, values: args.slice(arity, arity + 4).map((a) => (typeof a === 'number' || typeof a === 'boolean' ? a : String(a).slice(0, 64))) });
+        }
       }
       return optimizer;
     });
   }
 }
+
+/** How many arguments each tf.train factory takes in tfjs 4.x. */
+const OPTIMIZER_ARITY: Record<string, number> = { sgd: 1, momentum: 3, adagrad: 2, adadelta: 3, adam: 4, adamax: 5, rmsprop: 5 };
+/** Optimizers made with more arguments than their factory takes: the factory and the dropped ones. */
+const ignoredOptimizerArgs = new WeakMap<object, { factory: string; values: Array<number | boolean | string> }>();
 
 /**
  * Writes to any tf.Variable: an optimizer's update, an `assign`, a layer's setWeights. A step's
@@ -1903,6 +1913,7 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
     huber,
     ...(weightedRows ? { weightedRows } : {}),
     ...(zeroWeights ? { zeroWeights: true } : {}),
+    ...(isTensor(predictions) && otherModelOutputs.has(predictions) ? { otherModel: true } : {}),
   });
 }
 
@@ -2839,6 +2850,7 @@ function describeOptimizer(optimizer: any, compileSite: SourceSite | null): Opti
     className: optimizerClassName(optimizer),
     learningRate: lr === null ? null : finiteOrNull(lr),
     ...(given ? { rateGiven: given } : {}),
+    ...(ignoredOptimizerArgs.has(optimizer) ? { ignoredArgs: ignoredOptimizerArgs.get(optimizer) } : {}),
     settings: scalarConfig(cfg),
     site: optimizerSites.get(optimizer) ?? compileSite ?? null,
   };
@@ -3811,6 +3823,9 @@ function shouldDetail(entry: TracedModel): boolean {
   return stepsSinceDetail + 1 >= Math.min(200, Math.max(5, every));
 }
 
+/** Outputs of layers of another model than the one a step trains (a VAE's decoder, in the encoder's step). */
+const otherModelOutputs = new WeakSet<object>();
+
 function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
   const existing = layer.call;
   if (existing && existing[MARK]) {
@@ -3825,6 +3840,7 @@ function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
     // Another model's layers run inside this model's step (a custom GAN loop: D.apply(G.apply(z))).
     if (step && step.entry !== target.entry && step.entry.steps < INSPECTED_STEPS) step.others.add(target.entry);
     const output = original.call(this, inputs, kwargs);
+    if (step && step.entry !== target.entry && step.entry.steps < INSPECTED_STEPS) for (const o of Array.isArray(output) ? output : [output]) if (isTensor(o)) otherModelOutputs.add(o);
     if (step && step.entry === target.entry) {
       const first = Array.isArray(output) ? output[0] : output;
       if (step.entry.steps < INSPECTED_STEPS && (!blockReported.has(step.entry) || !scaleJudged.has(step.entry) || !outputUseReported(step.entry))) {

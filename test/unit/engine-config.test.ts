@@ -2382,6 +2382,17 @@ describe('what a model is trained, scored and used on', () => {
     assert.match(t.message, /compares them with 0 \(p > 0\), which is true for every one of them/);
   });
 
+  it("Keras's SGD(lr, momentum) written as tf.train.sgd(lr, 0.9): certain, fixed by tf.train.momentum; other dropped arguments get no fix", () => {
+    const src = withLine(CLASSIFIER_SRC, 10, '  const optimizer = tf.train.sgd(0.001, 0.9);');
+    const sgd = configOnly(new TraceBuilder().model(classifierModel({ optimizer: { className: 'SGD', learningRate: 0.001, line: 10, ignoredArgs: { factory: 'sgd', values: [0.9] } } })).xRange(-1, 1).yOneHot(3), src);
+    const f = byId(sgd.findings, 'optimizer-args-ignored:optimizer')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'optimizer', 10]);
+    assert.match(f.message, /its second argument, 0\.9, is dropped without a word/);
+    assert.equal(lineOf(applyFix(src, f.fix), 10), '  const optimizer = tf.train.momentum(0.001, 0.9);');
+    const adam = configOnly(new TraceBuilder().model(classifierModel({ optimizer: { className: 'Adam', learningRate: 0.001, line: 10, ignoredArgs: { factory: 'adam', values: [true] } } })).xRange(-1, 1).yOneHot(3), CLASSIFIER_SRC);
+    assert.equal(byId(adam.findings, 'optimizer-args-ignored:optimizer')?.fix, null);
+  });
+
   it('a one-unit hidden layer in a classifier of 8 classes: certain behind a relu, a warning behind tanh', () => {
     const layers = (a: string): LayerSpec[] => [dense(16, 'relu', 7), dense(1, a, 8), dense(8, 'softmax', 9)];
     const src = withLine(withLine(CLASSIFIER_SRC, 8, "  model.add(tf.layers.dense({ units: 1, activation: 'relu' }));"), 9, "  model.add(tf.layers.dense({ units: 8, activation: 'softmax' }));");

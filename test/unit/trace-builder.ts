@@ -58,7 +58,7 @@ export const dropout = (line?: number): LayerSpec => ({ className: 'Dropout', ..
 export interface ModelSpec {
   layers: LayerSpec[];
   loss: string | string[];
-  optimizer?: { className: string; learningRate: number | null; line?: number | null; settings?: OptimizerInfo['settings'] } | null;
+  optimizer?: { className: string; learningRate: number | null; line?: number | null; settings?: OptimizerInfo['settings']; ignoredArgs?: OptimizerInfo['ignoredArgs'] } | null;
   compileLine?: number;
   fitLine?: number;
   epochs?: number;
@@ -215,6 +215,7 @@ export class TraceBuilder {
             learningRate: spec.optimizer?.learningRate ?? 0.001,
             settings: spec.optimizer?.settings ?? {},
             site: spec.optimizer?.line ? site(spec.optimizer.line, 21) : null,
+            ...(spec.optimizer?.ignoredArgs ? { ignoredArgs: spec.optimizer.ignoredArgs } : {}),
           };
     this.modelEvent = {
       type: 'model',

@@ -5761,6 +5761,37 @@ function monitorMissing(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * An optimizer made with more arguments than its tf.train factory takes: tfjs drops them without a
+ * word. `tf.train.sgd(0.01, 0.9)` is Keras's SGD(lr, momentum), but tfjs's sgd has no momentum, so
+ * training runs as plain SGD, far slower than the script asks. Certain; for sgd given a momentum
+ * in (0, 1), fixed by tf.train.momentum with the same arguments.
+ */
+function optimizerArgsIgnored(view: ModelView): Hypothesis[] {
+  const opt = view.event.optimizer;
+  const ignored = opt?.ignoredArgs;
+  if (!ignored || !opt.site) return [];
+  const first = ignored.values[0];
+  const momentum = ignored.factory === 'sgd' && typeof first === 'number' && first > 0 && first < 1 ? first : null;
+  const dropped = ignored.values.map((v) => (typeof v === 'number' ? fmt(v) : String(v))).join(', ');
+  return [
+    {
+      id: 'optimizer-args-ignored:optimizer',
+      symptom: 'optimizer-args-ignored',
+      rootCause: 'optimizer',
+      location: opt.site,
+      related: [],
+      message:
+        momentum !== null
+          ? `tf.train.sgd takes only a learning rate: its second argument, ${fmt(momentum)}, is dropped without a word. Keras's SGD(lr, momentum) has a momentum there; tfjs's sgd has none, so this trains as plain SGD, about ${fmt(Math.round(1 / (1 - momentum)))} times slower than with the momentum asked for. Use tf.train.momentum with the same arguments.`
+          : `tf.train.${ignored.factory} takes fewer arguments than it was given: ${dropped} ${ignored.values.length === 1 ? 'is' : 'are'} dropped without a word, so the optimizer does not run with the settings written.`,
+      evidence: [`tf.train.${ignored.factory} given ${dropped} past its own arguments`],
+      fixes: momentum !== null ? [{ title: `Use tf.train.momentum (momentum ${fmt(momentum)})`, plan: { kind: 'renameOp', site: opt.site, from: 'sgd', to: 'momentum' } }] : [],
+      ...certainFromTheRun(),
+    },
+  ];
+}
+
+/**
  * An optimizer made with a config object (`tf.train.adam({ learningRate: 0.001 })`, a Keras or
  * PyTorch habit) where tfjs takes the learning rate first: the object becomes the rate, and every
  * update is NaN. Certain; fixed by passing the rate itself.
@@ -5949,6 +5980,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...targetsZeroFilled(view, run));
   out.push(...gradientsSummed(run));
   out.push(...optimizerGivenObject(view));
+  out.push(...optimizerArgsIgnored(view));
   out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
