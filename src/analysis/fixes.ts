@@ -166,6 +166,8 @@ export type FixPlan =
   | { kind: 'divisorPlusOne'; site: SourceSite }
   /** Labels written as `cols[4] === 1 ? 1 : 0` from text fields (strings): the field as a number, `Number(cols[4]) === 1`. */
   | { kind: 'numberCompare'; site: SourceSite }
+  /** One-hot rows built as `c === label ? 1 : 0`: both sides compared as text (a class name from Object.keys against a parsed number). */
+  | { kind: 'compareAsText'; site: SourceSite }
   /**
    * Labels read as `Math.round(r[16])` from rows scaled as a whole (`rows.map((r) => r.map((v) => v / 255))`):
    * the scaling skips the label's column, `(v, j) => (j === 16 ? v : v / 255)`.
@@ -3277,6 +3279,22 @@ function numberCompareEdits(src: SourceText, p: Extract<FixPlan, { kind: 'number
   return [src.edit(p.site.file, start, start + m[0]![1]!.length, `Number(${m[0]![1]})`)];
 }
 
+function compareAsTextEdits(src: SourceText, p: Extract<FixPlan, { kind: 'compareAsText' }>): EditResult {
+  // The statement that computes the rows of the tensor made at the site (a helper's), else the site's own.
+  const written = arrayWriteOffset(src, p.site);
+  const start = written >= 0 ? written : src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const end = statementEnd(src.text, start);
+  const code = codeOnly(src.text, start, end);
+  // One strict comparison of two names that picks 1 or 0: a hand-made one-hot row.
+  const m = [...code.matchAll(/([A-Za-z_$][\w$.]*)\s*===\s*([A-Za-z_$][\w$.]*)\s*\)?\s*\?\s*1\s*:\s*0\b/g)];
+  if (m.length !== 1) return null;
+  const at = start + m[0]!.index!;
+  const [a, b] = [m[0]![1]!, m[0]![2]!];
+  const compared = src.text.slice(at).indexOf(b, a.length) + b.length;
+  return [src.edit(p.site.file, at, at + compared, `String(${a}) === String(${b})`)];
+}
+
 function unscaleLabelColumnEdits(src: SourceText, p: Extract<FixPlan, { kind: 'unscaleLabelColumn' }>): EditResult {
   const w = writtenStatement(src, p.site);
   // `rows.map((r) => Math.round(r[16]))`: the rows mapped, and the one column each label is read from.
@@ -4024,6 +4042,7 @@ function planFile(p: FixPlan): string | null {
     case 'log1pAtWrite':
     case 'divisorPlusOne':
     case 'numberCompare':
+    case 'compareAsText':
     case 'unscaleLabelColumn':
     case 'assignDiscarded':
     case 'letLoopVariable':
@@ -4257,6 +4276,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return log1pAtWriteEdits(src, p);
       case 'divisorPlusOne':
         return divisorPlusOneEdits(src, p);
+      case 'compareAsText':
+        return compareAsTextEdits(src, p);
       case 'numberCompare':
         return numberCompareEdits(src, p);
       case 'unscaleLabelColumn':

@@ -389,6 +389,10 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Readings divided by a maximum one glitch set; prices with 99999 for "no sale".
   { script: 'benchmark/bugs/scale-by-max-with-outlier/buggy.js', symptoms: ['inputs-squashed'], rootCause: 'input-normalization', lineOf: '' },
   { script: 'benchmark/bugs/target-sentinel-missing-values/buggy.js', symptoms: ['target-sentinel'], rootCause: 'training-data', lineOf: '' },
+  // One-hot rows built as c === label ? 1 : 0, class names from Object.keys against parsed numbers: all 0.
+  { script: 'benchmark/bugs/onehot-type-mismatch-all-zero/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: '', fixed: 'String(c) === String(label)' },
+  // Keras's SGD(lr, momentum) written as tf.train.sgd(0.001, 0.9): the momentum is dropped.
+  { script: 'benchmark/bugs/sgd-momentum-arg-ignored/buggy.js', symptoms: ['optimizer-args-ignored'], rootCause: 'optimizer', lineOf: '', fixed: 'tf.train.momentum(0.001, 0.9)' },
   // Batches cut from an array as rows.slice(start, BATCH): the same first rows at every step.
   { script: 'benchmark/bugs/array-slice-end-as-size/buggy.js', symptoms: ['same-batch'], rootCause: 'training-data', lineOf: '', fixed: 'trainRows.slice(start, start + BATCH_SIZE)' },
   // A classifier of 8 classes squeezed through a hidden relu layer of 1 unit.
@@ -496,6 +500,9 @@ const HEALTHY = [
   'benchmark/bugs/dropout-rate-as-percent/fixed.js',
   'benchmark/bugs/bottleneck-one-unit/fixed.js',
   'benchmark/bugs/array-slice-end-as-size/fixed.js',
+  'benchmark/bugs/onehot-type-mismatch-all-zero/fixed.js',
+  'benchmark/bugs/sgd-momentum-arg-ignored/fixed.js',
+  'benchmark/bugs/vae-kl-weight-huge/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -907,6 +907,14 @@ describe('a batch offset stepped by one row', () => {
   });
 });
 
+describe('one-hot rows built by comparing a class name with a parsed label', () => {
+  it('compares both as text, and leaves alone a statement with no such comparison', () => {
+    const src = '  const oneHot = (rows) => rows.map((row) => Number(row.grade)).map((label) => classes.map((c) => (c === label ? 1 : 0)));';
+    assert.equal(apply(src, { kind: 'compareAsText', site: site(1, 3) }), '  const oneHot = (rows) => rows.map((row) => Number(row.grade)).map((label) => classes.map((c) => (String(c) === String(label) ? 1 : 0)));');
+    assert.equal(apply('const y = labels.map((l) => l * 2);', { kind: 'compareAsText', site: site(1, 1) }), null);
+  });
+});
+
 describe('an array cut with a size where its end belongs', () => {
   it('ends the slice at its start plus the size, and leaves alone a slice that already ends there', () => {
     const src = [

@@ -3988,10 +3988,19 @@ function sameTargetRows(view: ModelView, run: ModelState): Hypothesis[] {
       location: ySite,
       data: { role: 'y', fitSite: ySite },
       related: [],
-      message: `Every one of the ${rows} training target rows is ${row}: the targets say nothing about the inputs, so the model can only learn one constant answer. One row array shared by every row does this: \`new Array(n).fill(new Array(${width}).fill(0))\` fills all n slots with the same array, and setting a label in one row sets it in all of them.`,
+      message: `Every one of the ${rows} training target rows is ${row}: the targets say nothing about the inputs, so the model can only learn one constant answer. ${
+        s.min === 0
+          ? `Rows built by comparison (\`classes.map((c) => (c === label ? 1 : 0))\`) come out all 0 when the two sides are of different types: class names from Object.keys are strings, and a label parsed with Number() is never === to one. `
+          : ''
+      }One row array shared by every row does it too: \`new Array(n).fill(new Array(${width}).fill(0))\` fills all n slots with the same array, and setting a label in one row sets it in all of them.`,
       evidence: [`all ${rows * width} target values are ${fmt(s.min)}`],
       relevance: new Map(),
-      fixes: ySite ? [{ title: 'Make a new array for each row: Array.from', plan: { kind: 'freshRows', site: ySite } }] : [],
+      fixes: ySite
+        ? [
+            ...(s.min === 0 ? [{ title: 'Compare the class and the label as text', plan: { kind: 'compareAsText' as const, site: e.origin?.site ?? ySite } }] : []),
+            { title: 'Make a new array for each row: Array.from', plan: { kind: 'freshRows', site: ySite } },
+          ]
+        : [],
       atFix: true,
       confirmBy: set(...HARM),
       strength: 1,
