@@ -166,6 +166,8 @@ export type FixPlan =
   | { kind: 'divisorPlusOne'; site: SourceSite }
   /** Labels written as `cols[4] === 1 ? 1 : 0` from text fields (strings): the field as a number, `Number(cols[4]) === 1`. */
   | { kind: 'numberCompare'; site: SourceSite }
+  /** The array behind the tensor made at the site, grown by a `rows.concat(more);` statement whose result is dropped: `rows.push(...more);`. */
+  | { kind: 'concatInPlace'; site: SourceSite }
   /** One-hot rows built as `c === label ? 1 : 0`: both sides compared as text (a class name from Object.keys against a parsed number). */
   | { kind: 'compareAsText'; site: SourceSite }
   /**
@@ -3279,6 +3281,27 @@ function numberCompareEdits(src: SourceText, p: Extract<FixPlan, { kind: 'number
   return [src.edit(p.site.file, start, start + m[0]![1]!.length, `Number(${m[0]![1]})`)];
 }
 
+function concatInPlaceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'concatInPlace' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, FROM_ARRAY_CALL);
+  const arg = call?.args[0] ? trim(t, call.args[0].start, call.args[0].end) : null;
+  // The array the tensor's values come from: `examples.map((e) => [e[2]])` or `examples`.
+  const name = arg ? /^([A-Za-z_$][\w$]*)\b/.exec(t.slice(arg.start, arg.end))?.[1] : undefined;
+  if (!name) return null;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(new RegExp(`(^|[;{}])(\\s*)(${escapeRe(name)}\\s*\\.\\s*concat\\s*\\()`, 'gm'))) {
+    const start = m.index! + m[1]!.length + m[2]!.length;
+    const open = start + m[3]!.length - 1;
+    const close = matchClose(t, open);
+    if (close < 0 || !/^\s*;?\s*$/.test(code.slice(close + 1, src.lineEnd(src.position(close).line)))) continue;
+    const args = splitTopLevel(t, open + 1, close).map((a) => t.slice(a.start, a.end).trim());
+    if (!args.length || args.some((a) => !a)) continue;
+    found.push(src.edit(p.site.file, start, close + 1, `${name}.push(${args.map((a) => `...${a}`).join(', ')})`));
+  }
+  return found.length === 1 ? found : null;
+}
+
 function compareAsTextEdits(src: SourceText, p: Extract<FixPlan, { kind: 'compareAsText' }>): EditResult {
   // The statement that computes the rows of the tensor made at the site (a helper's), else the site's own.
   const written = arrayWriteOffset(src, p.site);
@@ -4042,6 +4065,7 @@ function planFile(p: FixPlan): string | null {
     case 'log1pAtWrite':
     case 'divisorPlusOne':
     case 'numberCompare':
+    case 'concatInPlace':
     case 'compareAsText':
     case 'unscaleLabelColumn':
     case 'assignDiscarded':
@@ -4278,6 +4302,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return divisorPlusOneEdits(src, p);
       case 'compareAsText':
         return compareAsTextEdits(src, p);
+      case 'concatInPlace':
+        return concatInPlaceEdits(src, p);
       case 'numberCompare':
         return numberCompareEdits(src, p);
       case 'unscaleLabelColumn':

@@ -389,6 +389,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Readings divided by a maximum one glitch set; prices with 99999 for "no sale".
   { script: 'benchmark/bugs/scale-by-max-with-outlier/buggy.js', symptoms: ['inputs-squashed'], rootCause: 'input-normalization', lineOf: '' },
   { script: 'benchmark/bugs/target-sentinel-missing-values/buggy.js', symptoms: ['target-sentinel'], rootCause: 'training-data', lineOf: '' },
+  // Negative pairs added with examples.concat(...), whose new array is dropped: every label 1.
+  { script: 'benchmark/bugs/negative-samples-missing/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: '', fixed: 'examples.push(...sampleNegatives(trainPurchases, bought));' },
   // One-hot rows built as c === label ? 1 : 0, class names from Object.keys against parsed numbers: all 0.
   { script: 'benchmark/bugs/onehot-type-mismatch-all-zero/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: '', fixed: 'String(c) === String(label)' },
   // Keras's SGD(lr, momentum) written as tf.train.sgd(0.001, 0.9): the momentum is dropped.

@@ -915,6 +915,14 @@ describe('one-hot rows built by comparing a class name with a parsed label', () 
   });
 });
 
+describe('rows added with a concat whose new array is dropped', () => {
+  it('pushes them in place, and leaves alone a concat whose result is kept', () => {
+    const src = ['const examples = pos.map((p) => [p, 1]);', 'examples.concat(negatives(pos));', 'const y = tf.tensor2d(examples.map((e) => [e[1]]));'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'concatInPlace', site: site(3, 11) })!, 2), 'examples.push(...negatives(pos));');
+    assert.equal(apply(src.replace('examples.concat', 'const all = examples.concat'), { kind: 'concatInPlace', site: site(3, 11) }), null);
+  });
+});
+
 describe('an array cut with a size where its end belongs', () => {
   it('ends the slice at its start plus the size, and leaves alone a slice that already ends there', () => {
     const src = [

@@ -3884,7 +3884,7 @@ function oneClassTargets(view: ModelView, run: ModelState): Hypothesis[] {
       location: ySite,
       data: { role: 'y', fitSite: ySite },
       related: [],
-      message: `Every one of the ${rows} training targets is class ${fmt(only)}: the model can only learn to answer ${fmt(only)}, whatever its input, and its training loss and accuracy look perfect while it learns nothing. ${binary ? 'Either the labels lost their classes where they were made (a comparison that is never true: a field split from text is a string, and "1" === 1 is false; or the wrong column), or the data holds one class only (a balancing step that keeps the other class with a probability rounded down to 0, say): there is nothing to tell apart.' : 'The labels lost their classes where they were made: an argMax or sum along the wrong axis, the wrong column, or a label column scaled with the values (divided by 255 and rounded to 0).'}`,
+      message: `Every one of the ${rows} training targets is class ${fmt(only)}: the model can only learn to answer ${fmt(only)}, whatever its input, and its training loss and accuracy look perfect while it learns nothing. ${binary ? 'Either the labels lost their classes where they were made (a comparison that is never true: a field split from text is a string, and "1" === 1 is false; or the wrong column), or the data holds one class only (a balancing step that keeps the other class with a probability rounded down to 0, or rows of the other class added with concat, whose new array was dropped, say): there is nothing to tell apart.' : 'The labels lost their classes where they were made: an argMax or sum along the wrong axis, the wrong column, or a label column scaled with the values (divided by 255 and rounded to 0).'}`,
       evidence: [`all ${rows} targets are class ${fmt(only)}`],
       relevance: new Map(),
       fixes: e.origin?.site
@@ -3892,6 +3892,8 @@ function oneClassTargets(view: ModelView, run: ModelState): Hypothesis[] {
             // Rows of the other class kept with a probability floored to 0 (a balancing ratio).
             { title: 'Keep the sampling ratio a fraction: Math.floor makes it 0', plan: { kind: 'unfloorKeepRatio' as const, site: e.origin.site } },
             ...(binary ? [{ title: 'Compare the label as a number', plan: { kind: 'numberCompare' as const, site: e.origin.site } }] : []),
+            // examples.concat(negatives) as a statement: the array with the other class is dropped.
+            { title: 'Add the rows in place: concat returns a new array', plan: { kind: 'concatInPlace' as const, site: e.origin.site } },
             { title: "Scale the values only, not the label's column", plan: { kind: 'unscaleLabelColumn' as const, site: e.origin.site } },
           ]
         : [],
