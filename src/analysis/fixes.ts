@@ -3462,11 +3462,23 @@ function rateFactorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateFacto
   const line = t.slice(start, src.lineEnd(p.site.line));
   if (!/learningRate|setLearningRate/.test(line)) return null;
   const factors = [...line.matchAll(/\*=?\s*(\d+(?:\.\d+)?)\b/g)].filter((m) => Number(m[1]) > 1);
-  if (factors.length !== 1) return null;
-  const m = factors[0]!;
-  const at = start + m.index! + m[0].length - m[1]!.length;
-  const inverse = Math.round((1 / Number(m[1])) * 100) / 100;
-  return [src.edit(p.site.file, at, at + m[1]!.length, literal(inverse))];
+  const inverseOf = (factor: number): string => literal(Math.round((1 / factor) * 100) / 100);
+  if (factors.length === 1) {
+    const m = factors[0]!;
+    const at = start + m.index! + m[0].length - m[1]!.length;
+    return [src.edit(p.site.file, at, at + m[1]!.length, inverseOf(Number(m[1])))];
+  }
+  if (factors.length) return null;
+  // `lr * FACTOR` with `const FACTOR = 10;` declared once: the declaration is inverted.
+  const named = [...codeOnly(t, start, src.lineEnd(p.site.line)).matchAll(/\*=?\s*([A-Za-z_$][\w$]*)\b(?!\s*[.([])/g)];
+  const edits: TextEdit[] = [];
+  for (const m of named) {
+    const init = singleDeclaration(t, m[1]!)?.init;
+    const value = init === undefined ? null : trim(t, init, statementEnd(t, init));
+    const written = value ? t.slice(value.start, value.end) : '';
+    if (value && NUMBER.test(written) && Number(written) > 1) edits.push(src.edit(p.site.file, value.start, value.end, inverseOf(Number(written))));
+  }
+  return edits.length === 1 ? edits : null;
 }
 
 function callOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callOption' }>): EditResult {

@@ -389,6 +389,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Readings divided by a maximum one glitch set; prices with 99999 for "no sale".
   { script: 'benchmark/bugs/scale-by-max-with-outlier/buggy.js', symptoms: ['inputs-squashed'], rootCause: 'input-normalization', lineOf: '' },
   { script: 'benchmark/bugs/target-sentinel-missing-values/buggy.js', symptoms: ['target-sentinel'], rootCause: 'training-data', lineOf: '' },
+  // A hand-written reduce-on-plateau callback whose factor is 10: each plateau raises the rate tenfold until the loss diverges.
+  { script: 'benchmark/bugs/plateau-lr-factor-inverted/buggy.js', symptoms: ['loss-diverging'], rootCause: 'learning-rate', lineOf: '', fixed: 'const FACTOR = 0.1;' },
   // Negative pairs added with examples.concat(...), whose new array is dropped: every label 1.
   { script: 'benchmark/bugs/negative-samples-missing/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: '', fixed: 'examples.push(...sampleNegatives(trainPurchases, bought));' },
   // One-hot rows built as c === label ? 1 : 0, class names from Object.keys against parsed numbers: all 0.
@@ -505,6 +507,7 @@ const HEALTHY = [
   'benchmark/bugs/onehot-type-mismatch-all-zero/fixed.js',
   'benchmark/bugs/sgd-momentum-arg-ignored/fixed.js',
   'benchmark/bugs/vae-kl-weight-huge/fixed.js',
+  'benchmark/bugs/plateau-lr-factor-inverted/fixed.js',
 ];
 
 for (const script of HEALTHY) {

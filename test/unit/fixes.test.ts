@@ -915,6 +915,15 @@ describe('one-hot rows built by comparing a class name with a parsed label', () 
   });
 });
 
+describe('a learning rate multiplied up at each change', () => {
+  it('inverts the factor, written on the line or as a constant declared once', () => {
+    assert.equal(apply('  optimizer.learningRate = optimizer.learningRate * 10;', { kind: 'rateFactor', site: site(1, 3) }), '  optimizer.learningRate = optimizer.learningRate * 0.1;');
+    const src = ['const FACTOR = 10;', '  model.optimizer.learningRate = Math.max(model.optimizer.learningRate * FACTOR, MIN_LR);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'rateFactor', site: site(2, 3) })!, 1), 'const FACTOR = 0.1;');
+    assert.equal(apply(src.replace('= 10', '= 0.5'), { kind: 'rateFactor', site: site(2, 3) }), null, 'already a decay');
+  });
+});
+
 describe('rows added with a concat whose new array is dropped', () => {
   it('pushes them in place, and leaves alone a concat whose result is kept', () => {
     const src = ['const examples = pos.map((p) => [p, 1]);', 'examples.concat(negatives(pos));', 'const y = tf.tensor2d(examples.map((e) => [e[1]]));'].join('\n');

@@ -10,6 +10,7 @@ import type { FixPlan, PlannedFix } from '../fixes';
 import { isBatchNormalization, type LayerView } from '../model';
 import { type EpochRecord, type ModelState, valLevel } from '../model-state';
 import { clamp, fmt, isNum, mean, median, pct, RATE_SWEEP_FACTOR, std } from '../stats';
+import { raisedRateCause } from './numerical';
 
 /** Iterations of evidence needed before judging a trend (strong prior / no prior). */
 export function gates(run: ModelState, final: boolean): { strong: number; weak: number } {
@@ -248,11 +249,16 @@ function diverging(ctx: Ctx, lp: LossProgress | null, final: boolean): Observati
       h.symptom === 'clipped-gradients-unused',
   );
   const fix = learningRateFix(ctx.view, run, 0.1);
-  const cause: Cause = hs.length
-    ? fromHyps(hs)
-    : { rootCause: 'learning-rate', layer: null, location: ctx.view?.optimizerSite ?? null, fixes: fix ? [fix] : [], confirms: [], folds: [] };
+  // A rate raised while training (a callback that multiplies it) is what made a stable run diverge:
+  // it outranks what the configuration suggests (inputs a little wide), which trained before it.
+  const raised = raisedRateCause(ctx, hs.filter((h) => h.rootCause === 'learning-rate').map((h) => h.id));
+  const cause: Cause = raised
+    ? raised
+    : hs.length
+      ? fromHyps(hs)
+      : { rootCause: 'learning-rate', layer: null, location: ctx.view?.optimizerSite ?? null, fixes: fix ? [fix] : [], confirms: [], folds: [] };
   const explode = ctx.warnings().filter((w) => w.symptom === 'exploding-gradient');
-  cause.folds = hs.length ? [] : explode.map((w) => `${w.symptom}:${w.about}`);
+  cause.folds = hs.length && !raised ? [] : explode.map((w) => `${w.symptom}:${w.about}`);
   return [
     {
       symptom: 'loss-diverging',
