@@ -166,6 +166,8 @@ export type FixPlan =
   | { kind: 'divisorPlusOne'; site: SourceSite }
   /** Labels written as `cols[4] === 1 ? 1 : 0` from text fields (strings): the field as a number, `Number(cols[4]) === 1`. */
   | { kind: 'numberCompare'; site: SourceSite }
+  /** A flat typed array `new Float32Array(n * width)` filled with `xs.set(row, i)`: the offset becomes `i * width`. */
+  | { kind: 'rowOffsetTimesWidth'; site: SourceSite }
   /** The array behind the tensor made at the site, grown by a `rows.concat(more);` statement whose result is dropped: `rows.push(...more);`. */
   | { kind: 'concatInPlace'; site: SourceSite }
   /** One-hot rows built as `c === label ? 1 : 0`: both sides compared as text (a class name from Object.keys against a parsed number). */
@@ -3302,6 +3304,29 @@ function concatInPlaceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'concat
   return found.length === 1 ? found : null;
 }
 
+/**
+ * The one `<name>.set(<row>, <index>)` on a typed array declared once as `new <Type>Array(<n> * <width>)`
+ * whose offset is a bare name: it becomes `<index> * <width>`.
+ */
+function rowOffsetTimesWidthEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rowOffsetTimesWidth' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\b([A-Za-z_$][\w$]*)\s*\.\s*set\s*\(/g)) {
+    const init = singleDeclaration(t, m[1]!)?.init;
+    const made = init === undefined ? null : /^new\s+(?:Float32|Float64|Int32|Uint8|Int16|Uint16)Array\s*\(\s*[^()*]+?\s*\*\s*([A-Za-z_$][\w$.]*|\d+)\s*\)/.exec(code.slice(init, statementEnd(t, init)));
+    if (!made) continue;
+    const open = m.index! + m[0].length - 1;
+    const close = matchClose(t, open);
+    const args = close > open ? splitTopLevel(t, open + 1, close) : [];
+    if (args.length !== 2) continue;
+    const offset = trim(t, args[1]!.start, args[1]!.end);
+    if (!/^[A-Za-z_$][\w$]*$/.test(t.slice(offset.start, offset.end))) continue;
+    found.push(src.edit(p.site.file, offset.start, offset.end, `${t.slice(offset.start, offset.end)} * ${made[1]}`));
+  }
+  return found.length === 1 ? found : null;
+}
+
 function compareAsTextEdits(src: SourceText, p: Extract<FixPlan, { kind: 'compareAsText' }>): EditResult {
   // The statement that computes the rows of the tensor made at the site (a helper's), else the site's own.
   const written = arrayWriteOffset(src, p.site);
@@ -4077,6 +4102,7 @@ function planFile(p: FixPlan): string | null {
     case 'log1pAtWrite':
     case 'divisorPlusOne':
     case 'numberCompare':
+    case 'rowOffsetTimesWidth':
     case 'concatInPlace':
     case 'compareAsText':
     case 'unscaleLabelColumn':
@@ -4316,6 +4342,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return compareAsTextEdits(src, p);
       case 'concatInPlace':
         return concatInPlaceEdits(src, p);
+      case 'rowOffsetTimesWidth':
+        return rowOffsetTimesWidthEdits(src, p);
       case 'numberCompare':
         return numberCompareEdits(src, p);
       case 'unscaleLabelColumn':

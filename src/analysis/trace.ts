@@ -183,6 +183,8 @@ export const TensorSummary = z.object({
   columnCentres: z.array(z.number()).max(1024).optional(),
   /** Optional, for sequence inputs: shares of steps that are padding runs (all 0s, or all one other value: `value`) at the end and at the start of their row, and of rows padded at the end. */
   zeroPadding: z.object({ tailSteps: z.number().min(0).max(1), headSteps: z.number().min(0).max(1), tailRows: z.number().min(0).max(1), value: z.number().optional() }).optional(),
+  /** Optional, for 2-D inputs: how many rows at the end are all 0 (a flat array filled at the wrong offset leaves its tail empty). */
+  emptyTailRows: z.number().int().min(1).optional(),
   /** Optional, for fit's targets: how far they depend on the inputs (nearest-neighbour pairs). */
   neighbourTargets: NeighbourTargets.optional(),
   /** Optional, for one column of regression targets: two groups of values far apart on a log scale (see ScaleGroups). */

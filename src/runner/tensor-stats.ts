@@ -409,6 +409,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
   const identical = !wantDistinct ? identicalRows(values, shape) : null;
   const standardizedRows = !wantDistinct ? rowsStandardized(values, shape) : null;
   const padding = !wantDistinct ? zeroPadding(values, shape) : null;
+  const emptyTail = !wantDistinct ? emptyTailRows(values, shape) : 0;
   const columns = !wantDistinct ? columnMoments(values, shape) : null;
   const runs = wantDistinct ? classRunsOf(values, shape) : null;
   return {
@@ -424,6 +425,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
     ...(identical !== null ? { identicalRows: identical } : {}),
     ...(standardizedRows ? { rowsStandardized: true } : {}),
     ...(padding ? { zeroPadding: padding } : {}),
+    ...(emptyTail > 0 ? { emptyTailRows: emptyTail } : {}),
     ...(columns ? { columnSpreads: columns.spreads, columnCentres: columns.centres } : {}),
     distinct,
     oneHotRows,
@@ -436,6 +438,18 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
     firstNonFinite: nonFinite?.first ?? null,
     nonFiniteRows: nonFinite?.rows ?? null,
   };
+}
+
+/**
+ * Rows at the end of a table (rank 2) that are all 0, counted back from its last row. A flat typed
+ * array filled at the wrong offset (`xs.set(row, i)` for `i * width`) leaves its tail empty.
+ */
+function emptyTailRows(values: Values, shape: readonly number[]): number {
+  const rows = shape[0];
+  if (shape.length !== 2 || !rows || rows * shape[1]! !== values.length) return 0;
+  let i = values.length - 1;
+  while (i >= 0 && values[i] === 0) i--;
+  return Math.floor((values.length - 1 - i) / shape[1]!);
 }
 
 /** Runs listed in a summary: sorted targets have as many as classes. */

@@ -915,6 +915,14 @@ describe('one-hot rows built by comparing a class name with a parsed label', () 
   });
 });
 
+describe('rows written into a flat typed array at the row index', () => {
+  it('writes each at the index times the width the array was made with, and leaves alone an offset already scaled', () => {
+    const src = ['const xs = new Float32Array(samples.length * N_FEATURES);', 'samples.forEach((s, i) => {', '  xs.set(s.features, i);', '});', 'const x = tf.tensor2d(xs, [n, N_FEATURES]);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'rowOffsetTimesWidth', site: site(5, 11) })!, 3), '  xs.set(s.features, i * N_FEATURES);');
+    assert.equal(apply(src.replace('set(s.features, i)', 'set(s.features, i * N_FEATURES)'), { kind: 'rowOffsetTimesWidth', site: site(5, 11) }), null);
+  });
+});
+
 describe('a learning rate multiplied up at each change', () => {
   it('inverts the factor, written on the line or as a constant declared once', () => {
     assert.equal(apply('  optimizer.learningRate = optimizer.learningRate * 10;', { kind: 'rateFactor', site: site(1, 3) }), '  optimizer.learningRate = optimizer.learningRate * 0.1;');

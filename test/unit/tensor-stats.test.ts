@@ -29,6 +29,14 @@ describe('identical input rows', () => {
     assert.equal(tensorSummary(same, [4, 3], 'float32', true).identicalRows, undefined, 'targets are not checked');
     assert.equal(tensorSummary(Float32Array.from(row), [1, 3], 'float32', false).identicalRows, undefined, 'one row is no evidence');
   });
+
+  it('counts the rows at the end of a table that are all 0 (a flat array filled only at its start)', () => {
+    const packed = new Float32Array(10 * 3);
+    for (let i = 0; i < 10; i++) packed.set([i + 1, i + 2, i + 3], i);
+    assert.equal(tensorSummary(packed, [10, 3], 'float32', false).emptyTailRows, 6);
+    const full = Float32Array.from({ length: 30 }, (_, i) => i + 1);
+    assert.equal(tensorSummary(full, [10, 3], 'float32', false).emptyTailRows, undefined);
+  });
 });
 
 describe('tensor statistics', () => {

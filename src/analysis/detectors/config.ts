@@ -4013,6 +4013,41 @@ function sameTargetRows(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** Inputs whose last rows, this share of them or more, are all 0 while the rows before are not. */
+const EMPTY_TAIL_SHARE = 0.5;
+
+/**
+ * fit given inputs whose last rows (half of them or more) are all 0, after rows that are not: the
+ * array behind them was allocated for every row and filled only at its start. A flat typed array
+ * filled with `xs.set(row, i)`, where `i * width` was meant, writes each row one element after the
+ * last, overlapping them, and leaves the rest 0: most rows carry nothing. Certain from the data;
+ * shown where the tensor is made, fixed where the rows are written.
+ */
+function emptyTailInputs(view: ModelView, run: ModelState): Hypothesis[] {
+  const x = run.data.x.get(0);
+  const s = x?.summary;
+  const rows = s?.shape?.[0];
+  const width = s?.shape?.[1];
+  const empty = s?.emptyTailRows ?? 0;
+  if (!x || !s || typeof rows !== 'number' || rows < 20 || typeof width !== 'number' || s.shape?.length !== 2 || empty < EMPTY_TAIL_SHARE * rows || empty >= rows) return [];
+  const site = x.origin?.site ?? x.site ?? view.event.fitSite;
+  return [
+    {
+      id: 'inputs-empty-tail:x',
+      symptom: 'inputs-empty-tail',
+      rootCause: 'training-data',
+      location: site,
+      data: { role: 'x', fitSite: site },
+      related: [],
+      message: `The last ${empty} of the ${rows} input rows (${pct(empty / rows)}) are all 0, while the rows before them are not: the array behind the inputs was made for every row but filled only at its start, so most rows carry nothing and their targets cannot be learned. A flat typed array filled with \`xs.set(row, i)\` writes each row one element after the previous one, where \`i * ${width}\` was meant, and leaves the rest 0.`,
+      evidence: [`rows ${rows - empty} to ${rows - 1} of the inputs are all 0`],
+      fixes: site ? [{ title: 'Write each row at its index times the row width', plan: { kind: 'rowOffsetTimesWidth', site } }] : [],
+      atFix: true,
+      ...certainFromTheRun(),
+    },
+  ];
+}
+
 /** Multi-label targets with at least this many labels per row on average cannot be fit by softmax. */
 const MANY_LABELS_PER_ROW = 1.2;
 
@@ -6019,6 +6054,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...nothingTrainable(view));
   out.push(...frozenUntrained(view));
   out.push(...paddedAtEnd(view, run));
+  out.push(...emptyTailInputs(view, run));
   out.push(...oneClassTargets(view, run));
   out.push(...sameTargetRows(view, run));
   out.push(...fractionalEmbeddingIds(view, run));
