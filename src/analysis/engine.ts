@@ -358,6 +358,7 @@ export class DiagnosisEngine {
       case 'gradientsReapplied':
       case 'thresholdOutsideOutputs':
       case 'drawComparedOutside':
+      case 'lossNegated':
       case 'kernelsFrozen':
       case 'targetInInputs':
       case 'rateLeftBySweep':

@@ -141,6 +141,8 @@ export const SYMPTOMS = [
   'kernels-frozen',
   // Predicted probabilities compared with a threshold at or outside [0, 1] (pred.greater(0)).
   'threshold-outside-outputs',
+  // A tf.losses error negated in the loss: training maximizes it.
+  'loss-negated',
   // Inputs whose last rows are all 0: a flat array filled at the wrong offset (xs.set(row, i)).
   'inputs-empty-tail',
   // An optimizer given arguments its tf.train factory does not take (Keras's SGD(lr, momentum) as tf.train.sgd).
@@ -264,6 +266,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'target-in-inputs': 'the inputs hold the targets themselves',
   'kernels-frozen': 'the weight matrices were made non-trainable, so only the biases train',
   'threshold-outside-outputs': 'predicted probabilities are compared with a threshold they can never cross',
+  'loss-negated': 'the loss is an error negated, so training maximizes the error',
   'inputs-empty-tail': 'most input rows, at the end, are all 0: the array behind them was filled only at its start',
   'optimizer-args-ignored': 'the optimizer was given arguments tfjs drops',
   'mask-constant': 'a random mask compares its draws with a threshold they never cross, so it is all one value',

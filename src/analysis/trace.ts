@@ -1251,6 +1251,20 @@ export const ThresholdOutsideOutputsEvent = z.object({
 export type ThresholdOutsideOutputsEvent = z.infer<typeof ThresholdOutsideOutputsEvent>;
 
 /**
+ * A tf.losses function's result negated in a training step's loss (`.neg()`, or times a negative
+ * number): minimizing it maximizes that error. Sent once.
+ */
+export const LossNegatedEvent = z.object({
+  type: z.literal('lossNegated'),
+  modelId: z.number().int(),
+  /** The tf.losses function, and the kernel that negated it (Neg or Multiply). */
+  fn: z.string().max(64),
+  kernel: z.string().max(32),
+  site: SourceSite.nullable(),
+});
+export type LossNegatedEvent = z.infer<typeof LossNegatedEvent>;
+
+/**
  * A draw of tf.randomUniform compared with a threshold at or outside its range
  * (`tf.randomUniform(shape).greaterEqual(50)`: a rate written in percent): the mask it makes is the
  * same for every element, so a dropout keeps or drops everything. Sent once.
@@ -1631,6 +1645,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   GradientsReappliedEvent,
   ThresholdOutsideOutputsEvent,
   DrawComparedOutsideEvent,
+  LossNegatedEvent,
   KernelsFrozenEvent,
   TargetInInputsEvent,
   RateLeftBySweepEvent,

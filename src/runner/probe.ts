@@ -52,6 +52,7 @@ import type {
   GradientsReappliedEvent,
   ThresholdOutsideOutputsEvent,
   DrawComparedOutsideEvent,
+  LossNegatedEvent,
   KernelsFrozenEvent,
   TargetInInputsEvent,
   RateLeftBySweepEvent,
@@ -688,12 +689,43 @@ function watchLosses(core: any): void {
           warnOnce(`loss inspection failed: ${(error as Error).message}`);
         }
       }
-      return original.apply(this, args);
+      const out = original.apply(this, args);
+      // A loss on another model's outputs (a GAN generator's step scoring the discriminator's
+      // verdicts) may be negated by design: the minimax generator loss is -log(1 - D(G(z))).
+      if (step && !lossNegatedSent && isTensor(out) && step.entry.steps < INSPECTED_STEPS && !otherModelOutputs.has(args[1])) {
+        lossOutputs.set(out, { fn, entry: step.entry });
+        lossOutputWatch = true;
+      }
+      return out;
     };
     Object.defineProperty(wrapped, 'name', { value: original.name || fn });
     (wrapped as any)[MARK] = true;
     trySet(losses, fn, wrapped);
   }
+}
+
+/**
+ * A tf.losses function's result negated in the step's loss (`cosineDistance(y, p).neg()`, Keras's
+ * cosine_similarity habit: its loss is already -cos, tfjs's cosineDistance is 1 - cos): minimizing
+ * it maximizes the error. Watched in the first steps; sent once.
+ */
+const lossOutputs = new WeakMap<object, { fn: string; entry: TracedModel }>();
+let lossOutputWatch = false;
+let lossNegatedSent = false;
+
+function noteLossNegated(kernel: string, inputs: any): void {
+  let loss: { fn: string; entry: TracedModel } | undefined;
+  if (kernel === 'Neg') loss = lossOutputs.get(inputs?.x);
+  else {
+    const a = lossOutputs.get(inputs?.a);
+    const b = a ? undefined : lossOutputs.get(inputs?.b);
+    const other = a ? inputs?.b : inputs?.a;
+    if ((a || b) && isReadable(other) && other.size === 1 && (other.dataSync() as ArrayLike<number>)[0]! < 0) loss = a ?? b;
+  }
+  if (!loss) return;
+  lossNegatedSent = true;
+  lossOutputWatch = false;
+  emit({ type: 'lossNegated', modelId: loss.entry.id, fn: loss.fn, kernel, site: captureUserSite(PROBE_FILE) } satisfies LossNegatedEvent);
 }
 
 /**
@@ -935,6 +967,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       if (kernelName === 'RealDiv') noteDividedSum(inputs?.a, inputs?.b, out);
     }
     if (watchLog && typeof kernelName === 'string') inspectKernel(() => trackProbabilities(kernelName, inputs, out));
+    if (lossOutputWatch && (kernelName === 'Neg' || kernelName === 'Multiply')) inspectKernel(() => noteLossNegated(kernelName, inputs));
     if ((thresholdWatch || drawWatch) && method === 'runKernel' && typeof args[0] === 'string' && args[0] in THRESHOLD_KERNELS) {
       if (thresholdWatch) inspectKernel(() => noteThreshold(args[0], args[1]));
       if (drawWatch) inspectKernel(() => noteDrawCompared(args[0], args[1]));

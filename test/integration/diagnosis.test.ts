@@ -389,6 +389,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Readings divided by a maximum one glitch set; prices with 99999 for "no sale".
   { script: 'benchmark/bugs/scale-by-max-with-outlier/buggy.js', symptoms: ['inputs-squashed'], rootCause: 'input-normalization', lineOf: '' },
   { script: 'benchmark/bugs/target-sentinel-missing-values/buggy.js', symptoms: ['target-sentinel'], rootCause: 'training-data', lineOf: '' },
+  // Keras's negative cosine-similarity loss carried over: tf.losses.cosineDistance(...).neg() is maximized.
+  { script: 'benchmark/bugs/cosine-distance-negated/buggy.js', symptoms: ['loss-negated'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.cosineDistance(yTrue, l2Normalize(yPred), 1);' },
   // Rows packed into a Float32Array with xs.set(row, i): all but the first rows stay 0.
   { script: 'benchmark/bugs/float32array-row-offset-wrong/buggy.js', symptoms: ['inputs-empty-tail'], rootCause: 'training-data', lineOf: '', fixed: 'xs.set(s.features, i * N_FEATURES);' },
   // A hand-written reduce-on-plateau callback whose factor is 10: each plateau raises the rate tenfold until the loss diverges.
@@ -511,6 +513,7 @@ const HEALTHY = [
   'benchmark/bugs/vae-kl-weight-huge/fixed.js',
   'benchmark/bugs/plateau-lr-factor-inverted/fixed.js',
   'benchmark/bugs/float32array-row-offset-wrong/fixed.js',
+  'benchmark/bugs/cosine-distance-negated/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -2404,6 +2404,19 @@ describe('what a model is trained, scored and used on', () => {
     assert.equal(tanh.findings.find((x) => x.id.startsWith('bottleneck:'))?.confirmed, false);
   });
 
+  it('a tf.losses error negated in the loss: certain, fixed by dropping .neg(); times a negative number, no fix', () => {
+    const src = ['const model = tf.sequential();', "const loss = (y, p) => tf.losses.cosineDistance(y, p, 1).neg();"].join('\n');
+    const p = trained();
+    p.events.push({ type: 'lossNegated', modelId: p.modelId, fn: 'cosineDistance', kernel: 'Neg', site: site(2, 58) });
+    const f = byId(configOnly(p, src).findings, 'loss-negated')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'loss-function', 2]);
+    assert.match(f.message, /tfjs's cosineDistance is already 1 - cos/);
+    assert.equal(lineOf(applyFix(src, f.fix), 2), 'const loss = (y, p) => tf.losses.cosineDistance(y, p, 1);');
+    const q = trained();
+    q.events.push({ type: 'lossNegated', modelId: q.modelId, fn: 'meanSquaredError', kernel: 'Multiply', site: site(2, 58) });
+    assert.equal(byId(configOnly(q, src).findings, 'loss-negated')?.fix, null);
+  });
+
   it('uniform draws compared with a rate in percent: a mask of zeros, certain, fixed as a fraction; other thresholds get no fix', () => {
     const src = ['const DROPOUT_RATE = 50;', 'const drop = (h) => h.mul(tf.randomUniform(h.shape).greaterEqual(DROPOUT_RATE).toFloat());'].join('\n');
     const p = trained();

@@ -1346,6 +1346,30 @@ function thresholdOutsideOutputs(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A tf.losses function's result negated in the training loss: the optimizer maximizes that error.
+ * For cosineDistance this is Keras's cosine_similarity loss carried over (already -cos there, while
+ * tfjs's cosineDistance is 1 - cos). Certain; fixed by dropping the negation.
+ */
+function lossNegated(run: ModelState): Hypothesis[] {
+  const e = run.lossNegated;
+  if (!e?.site) return [];
+  const cosine = e.fn === 'cosineDistance';
+  return [
+    {
+      id: 'loss-negated',
+      symptom: 'loss-negated',
+      rootCause: 'loss-function',
+      location: e.site,
+      related: [],
+      message: `Line ${e.site.line} negates tf.losses.${e.fn}: minimizing the negated error maximizes the error, so training drives the predictions away from the targets while the loss falls.${cosine ? " tfjs's cosineDistance is already 1 - cos (Keras's cosine_similarity loss, -cos, is negated for that reason); use it as it is." : ' Minimize the error itself.'}`,
+      evidence: [`tf.losses.${e.fn} ${e.kernel === 'Neg' ? 'negated' : 'multiplied by a negative number'}`],
+      fixes: e.kernel === 'Neg' ? [{ title: 'Drop the negation', plan: { kind: 'unwrapCall', site: e.site, op: 'neg', arity: 1 } }] : [],
+      ...certainFromTheRun(),
+    },
+  ];
+}
+
+/**
  * A tf.randomUniform draw compared with a threshold at or outside its range
  * (`tf.randomUniform(shape).greaterEqual(50)`): the mask is all true or all false, so the dropout
  * or random choice it makes keeps everything or nothing, at every step. A threshold between 1 and
@@ -6007,6 +6031,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...gradientsReapplied(run));
   out.push(...thresholdOutsideOutputs(run));
   out.push(...drawComparedOutside(run));
+  out.push(...lossNegated(run));
   out.push(...kernelsFrozen(run));
   out.push(...targetInInputs(run));
   out.push(...rateLeftBySweep(run));
