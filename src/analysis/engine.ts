@@ -359,6 +359,7 @@ export class DiagnosisEngine {
       case 'thresholdOutsideOutputs':
       case 'drawComparedOutside':
       case 'lossNegated':
+      case 'trainingModeAfter':
       case 'kernelsFrozen':
       case 'targetInInputs':
       case 'rateLeftBySweep':

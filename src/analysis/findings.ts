@@ -143,6 +143,8 @@ export const SYMPTOMS = [
   'threshold-outside-outputs',
   // A tf.losses error negated in the loss: training maximizes it.
   'loss-negated',
+  // A trained model called with { training: true } for its predictions: dropout active.
+  'dropout-at-inference',
   // Inputs whose last rows are all 0: a flat array filled at the wrong offset (xs.set(row, i)).
   'inputs-empty-tail',
   // An optimizer given arguments its tf.train factory does not take (Keras's SGD(lr, momentum) as tf.train.sgd).
@@ -267,6 +269,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'kernels-frozen': 'the weight matrices were made non-trainable, so only the biases train',
   'threshold-outside-outputs': 'predicted probabilities are compared with a threshold they can never cross',
   'loss-negated': 'the loss is an error negated, so training maximizes the error',
+  'dropout-at-inference': 'the trained model made its predictions with dropout still active',
   'inputs-empty-tail': 'most input rows, at the end, are all 0: the array behind them was filled only at its start',
   'optimizer-args-ignored': 'the optimizer was given arguments tfjs drops',
   'mask-constant': 'a random mask compares its draws with a threshold they never cross, so it is all one value',

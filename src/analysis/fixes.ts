@@ -166,6 +166,8 @@ export type FixPlan =
   | { kind: 'divisorPlusOne'; site: SourceSite }
   /** Labels written as `cols[4] === 1 ? 1 : 0` from text fields (strings): the field as a number, `Number(cols[4]) === 1`. */
   | { kind: 'numberCompare'; site: SourceSite }
+  /** `{ training: true }` in the call at the site becomes `{ training: false }`. */
+  | { kind: 'trainingFlagFalse'; site: SourceSite }
   /** A flat typed array `new Float32Array(n * width)` filled with `xs.set(row, i)`: the offset becomes `i * width`. */
   | { kind: 'rowOffsetTimesWidth'; site: SourceSite }
   /** The array behind the tensor made at the site, grown by a `rows.concat(more);` statement whose result is dropped: `rows.push(...more);`. */
@@ -3327,6 +3329,16 @@ function rowOffsetTimesWidthEdits(src: SourceText, p: Extract<FixPlan, { kind: '
   return found.length === 1 ? found : null;
 }
 
+function trainingFlagFalseEdits(src: SourceText, p: Extract<FixPlan, { kind: 'trainingFlagFalse' }>): EditResult {
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const line = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  const m = [...line.matchAll(/\btraining\s*:\s*(true)\b/g)];
+  if (m.length !== 1) return null;
+  const at = start + m[0]!.index! + m[0]![0].length - 4;
+  return [src.edit(p.site.file, at, at + 4, 'false')];
+}
+
 function compareAsTextEdits(src: SourceText, p: Extract<FixPlan, { kind: 'compareAsText' }>): EditResult {
   // The statement that computes the rows of the tensor made at the site (a helper's), else the site's own.
   const written = arrayWriteOffset(src, p.site);
@@ -4102,6 +4114,7 @@ function planFile(p: FixPlan): string | null {
     case 'log1pAtWrite':
     case 'divisorPlusOne':
     case 'numberCompare':
+    case 'trainingFlagFalse':
     case 'rowOffsetTimesWidth':
     case 'concatInPlace':
     case 'compareAsText':
@@ -4344,6 +4357,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return concatInPlaceEdits(src, p);
       case 'rowOffsetTimesWidth':
         return rowOffsetTimesWidthEdits(src, p);
+      case 'trainingFlagFalse':
+        return trainingFlagFalseEdits(src, p);
       case 'numberCompare':
         return numberCompareEdits(src, p);
       case 'unscaleLabelColumn':

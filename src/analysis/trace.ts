@@ -972,6 +972,22 @@ export const InferenceModeEvent = z.object({
 export type InferenceModeEvent = z.infer<typeof InferenceModeEvent>;
 
 /**
+ * A trained model called with `{ training: true }` outside training, never twice on the same inputs
+ * (so not Monte-Carlo dropout): its dropout layers were active for the predictions it gave. Sent
+ * when the script ends.
+ */
+export const TrainingModeAfterEvent = z.object({
+  type: z.literal('trainingModeAfter'),
+  modelId: z.number().int(),
+  /** The model's dropout layers. */
+  layers: z.array(z.string().max(128)).min(1).max(16),
+  calls: z.number().int().min(1),
+  /** The user's line of the first such call. */
+  site: SourceSite.nullable(),
+});
+export type TrainingModeAfterEvent = z.infer<typeof TrainingModeAfterEvent>;
+
+/**
  * Two models trained against each other (a GAN): one's forward pass uses, frozen, weights that the
  * other's own steps train, and both took steps after that was seen. Each one's loss then measures
  * a moving target. Sent once per pair.
@@ -1646,6 +1662,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ThresholdOutsideOutputsEvent,
   DrawComparedOutsideEvent,
   LossNegatedEvent,
+  TrainingModeAfterEvent,
   KernelsFrozenEvent,
   TargetInInputsEvent,
   RateLeftBySweepEvent,

@@ -53,6 +53,7 @@ import type {
   ThresholdOutsideOutputsEvent,
   DrawComparedOutsideEvent,
   LossNegatedEvent,
+  TrainingModeAfterEvent,
   KernelsFrozenEvent,
   TargetInInputsEvent,
   RateLeftBySweepEvent,
@@ -166,7 +167,10 @@ function flush(now = Date.now()): void {
   lastFlush = now;
 }
 
-process.on('exit', () => flush());
+process.on('exit', () => {
+  safe(() => sendTrainingModeAfter(), undefined);
+  flush();
+});
 
 /** Ends this run if its host disappears without stopping it (see watchdog.ts). */
 function startWatchdog(): void {
@@ -3856,6 +3860,46 @@ function shouldDetail(entry: TracedModel): boolean {
   return stepsSinceDetail + 1 >= Math.min(200, Math.max(5, every));
 }
 
+/**
+ * A trained model called with `{ training: true }` outside training (`model.apply(xTest, { training:
+ * true })`, copied from Monte-Carlo dropout code): its dropout layers drop units at random, so the
+ * predictions it reports are noisy. Monte-Carlo dropout calls it again and again on the same inputs
+ * and averages: a call on inputs already seen marks the model as doing that. Sent when the script
+ * ends (see process 'exit'), once per model.
+ */
+interface TrainingModeAfter {
+  site: SourceSite | null;
+  calls: number;
+  inputs: WeakSet<object>;
+  repeated: boolean;
+  dropout: string[];
+}
+const trainingModeAfter = new Map<TracedModel, TrainingModeAfter>();
+
+function noteTrainingModeAfter(entry: TracedModel, input: any): void {
+  let seen = trainingModeAfter.get(entry);
+  if (!seen) {
+    const dropout = modelLayers(entry.model)
+      .filter((l) => /dropout/i.test(String(l.getClassName?.() ?? '')) && Number(l.rate) > 0)
+      .map((l) => String(l.name).slice(0, 128));
+    seen = { site: captureUserSite(PROBE_FILE), calls: 0, inputs: new WeakSet(), repeated: false, dropout };
+    trainingModeAfter.set(entry, seen);
+  }
+  seen.calls++;
+  if (isTensor(input)) {
+    if (seen.inputs.has(input)) seen.repeated = true;
+    else seen.inputs.add(input);
+  }
+}
+
+function sendTrainingModeAfter(): void {
+  for (const [entry, seen] of trainingModeAfter) {
+    if (seen.repeated || seen.dropout.length === 0) continue;
+    emit({ type: 'trainingModeAfter', modelId: entry.id, layers: seen.dropout.slice(0, 16), calls: seen.calls, site: seen.site } satisfies TrainingModeAfterEvent, false);
+  }
+  trainingModeAfter.clear();
+}
+
 /** Outputs of layers of another model than the one a step trains (a VAE's decoder, in the encoder's step). */
 const otherModelOutputs = new WeakSet<object>();
 
@@ -3870,6 +3914,7 @@ function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
   const target = { entry, index };
   const wrapped = function (this: any, inputs: any, kwargs: any) {
     if (step && step.entry === target.entry && step.entry.mode === 'custom' && step.entry.steps < INSPECTED_STEPS) noteTrainingMode(step, this, target.index, kwargs);
+    if (!step && activeFit === null && target.index === 0 && kwargs?.training === true && target.entry.steps > 0) safe(() => noteTrainingModeAfter(target.entry, Array.isArray(inputs) ? inputs[0] : inputs), undefined);
     // Another model's layers run inside this model's step (a custom GAN loop: D.apply(G.apply(z))).
     if (step && step.entry !== target.entry && step.entry.steps < INSPECTED_STEPS) step.others.add(target.entry);
     const output = original.call(this, inputs, kwargs);

@@ -389,6 +389,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Readings divided by a maximum one glitch set; prices with 99999 for "no sale".
   { script: 'benchmark/bugs/scale-by-max-with-outlier/buggy.js', symptoms: ['inputs-squashed'], rootCause: 'input-normalization', lineOf: '' },
   { script: 'benchmark/bugs/target-sentinel-missing-values/buggy.js', symptoms: ['target-sentinel'], rootCause: 'training-data', lineOf: '' },
+  // Test predictions made with model.apply(xTest, { training: true }): dropout active at inference.
+  { script: 'benchmark/bugs/dropout-training-true-at-predict/buggy.js', symptoms: ['dropout-at-inference'], rootCause: 'regularization', lineOf: '', fixed: 'model.apply(xTest, { training: false })' },
   // Keras's negative cosine-similarity loss carried over: tf.losses.cosineDistance(...).neg() is maximized.
   { script: 'benchmark/bugs/cosine-distance-negated/buggy.js', symptoms: ['loss-negated'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.cosineDistance(yTrue, l2Normalize(yPred), 1);' },
   // Rows packed into a Float32Array with xs.set(row, i): all but the first rows stay 0.
@@ -475,6 +477,8 @@ const HEALTHY = [
   'examples/healthy-mlp.js',
   path.relative(ROOT, path.join(FIXTURES, 'healthy-cnn.js')),
   path.relative(ROOT, path.join(FIXTURES, 'healthy-regression.js')),
+  // Monte-Carlo dropout: { training: true } after training, on the same inputs again and again.
+  path.relative(ROOT, path.join(FIXTURES, 'mc-dropout.js')),
   // Two heads, a regression and a 0/1 classification: the first head's targets arrive first and are not the second's.
   'benchmark/healthy/two-head-functional/program.js',
   // A subset cut once and trained on whole at every step.
@@ -514,6 +518,7 @@ const HEALTHY = [
   'benchmark/bugs/plateau-lr-factor-inverted/fixed.js',
   'benchmark/bugs/float32array-row-offset-wrong/fixed.js',
   'benchmark/bugs/cosine-distance-negated/fixed.js',
+  'benchmark/bugs/dropout-training-true-at-predict/fixed.js',
 ];
 
 for (const script of HEALTHY) {

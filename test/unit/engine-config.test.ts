@@ -2417,6 +2417,15 @@ describe('what a model is trained, scored and used on', () => {
     assert.equal(byId(configOnly(q, src).findings, 'loss-negated')?.fix, null);
   });
 
+  it('a trained model asked for predictions in training mode: certain, fixed by training: false', () => {
+    const src = ['const model = tf.sequential();', 'const probs = model.apply(xTest, { training: true });'].join('\n');
+    const p = trained();
+    p.events.push({ type: 'trainingModeAfter', modelId: p.modelId, layers: ['dropout_Dropout1'], calls: 1, site: site(2, 21) });
+    const f = byId(configOnly(p, src).findings, 'dropout-at-inference')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'regularization', 2]);
+    assert.equal(lineOf(applyFix(src, f.fix), 2), 'const probs = model.apply(xTest, { training: false });');
+  });
+
   it('uniform draws compared with a rate in percent: a mask of zeros, certain, fixed as a fraction; other thresholds get no fix', () => {
     const src = ['const DROPOUT_RATE = 50;', 'const drop = (h) => h.mul(tf.randomUniform(h.shape).greaterEqual(DROPOUT_RATE).toFloat());'].join('\n');
     const p = trained();

@@ -915,6 +915,13 @@ describe('one-hot rows built by comparing a class name with a parsed label', () 
   });
 });
 
+describe('a trained model called in training mode for its predictions', () => {
+  it('turns the flag off on that call, and leaves alone a line without it', () => {
+    assert.equal(apply('const p = model.apply(xTest, { training: true });', { kind: 'trainingFlagFalse', site: site(1, 11) }), 'const p = model.apply(xTest, { training: false });');
+    assert.equal(apply('const p = model.predict(xTest);', { kind: 'trainingFlagFalse', site: site(1, 11) }), null);
+  });
+});
+
 describe('rows written into a flat typed array at the row index', () => {
   it('writes each at the index times the width the array was made with, and leaves alone an offset already scaled', () => {
     const src = ['const xs = new Float32Array(samples.length * N_FEATURES);', 'samples.forEach((s, i) => {', '  xs.set(s.features, i);', '});', 'const x = tf.tensor2d(xs, [n, N_FEATURES]);'].join('\n');

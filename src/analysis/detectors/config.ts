@@ -1346,6 +1346,29 @@ function thresholdOutsideOutputs(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A trained model called with `{ training: true }` outside training, on inputs never repeated (so
+ * not Monte-Carlo dropout): its dropout layers dropped units at random for the predictions the
+ * script reports, which are noisier and worse than the model. Certain; fixed by predict.
+ */
+function trainingModeAfter(run: ModelState): Hypothesis[] {
+  const e = run.trainingModeAfter;
+  if (!e?.site) return [];
+  return [
+    {
+      id: 'dropout-at-inference',
+      symptom: 'dropout-at-inference',
+      rootCause: 'regularization',
+      location: e.site,
+      related: [],
+      message: `Line ${e.site.line} calls the trained model with { training: true }${e.calls > 1 ? ` (${e.calls} calls)` : ''}, so its dropout (${e.layers.join(', ')}) drops units at random for these predictions: they are noisier and worse than the model, and differ from run to run. Training mode is for training steps; Monte-Carlo dropout averages many such calls on the same inputs. Use model.predict, or { training: false }.`,
+      evidence: [`{ training: true } outside training, on inputs never repeated`, `dropout layers: ${e.layers.join(', ')}`],
+      fixes: [{ title: 'Predict in inference mode (training: false)', plan: { kind: 'trainingFlagFalse', site: e.site } }],
+      ...certainFromTheRun(),
+    },
+  ];
+}
+
+/**
  * A tf.losses function's result negated in the training loss: the optimizer maximizes that error.
  * For cosineDistance this is Keras's cosine_similarity loss carried over (already -cos there, while
  * tfjs's cosineDistance is 1 - cos). Certain; fixed by dropping the negation.
@@ -6032,6 +6055,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...thresholdOutsideOutputs(run));
   out.push(...drawComparedOutside(run));
   out.push(...lossNegated(run));
+  out.push(...trainingModeAfter(run));
   out.push(...kernelsFrozen(run));
   out.push(...targetInInputs(run));
   out.push(...rateLeftBySweep(run));
