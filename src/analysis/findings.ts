@@ -143,6 +143,8 @@ export const SYMPTOMS = [
   'threshold-outside-outputs',
   // A tf.losses error negated in the loss: training maximizes it.
   'loss-negated',
+  // Every hidden weighted layer linear, with nothing nonlinear between: one linear map before the output.
+  'linear-network',
   // A trained model called with { training: true } for its predictions: dropout active.
   'dropout-at-inference',
   // Inputs whose last rows are all 0: a flat array filled at the wrong offset (xs.set(row, i)).
@@ -269,6 +271,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'kernels-frozen': 'the weight matrices were made non-trainable, so only the biases train',
   'threshold-outside-outputs': 'predicted probabilities are compared with a threshold they can never cross',
   'loss-negated': 'the loss is an error negated, so training maximizes the error',
+  'linear-network': 'no hidden layer has an activation, so the network is one linear map',
   'dropout-at-inference': 'the trained model made its predictions with dropout still active',
   'inputs-empty-tail': 'most input rows, at the end, are all 0: the array behind them was filled only at its start',
   'optimizer-args-ignored': 'the optimizer was given arguments tfjs drops',

@@ -389,6 +389,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Readings divided by a maximum one glitch set; prices with 99999 for "no sale".
   { script: 'benchmark/bugs/scale-by-max-with-outlier/buggy.js', symptoms: ['inputs-squashed'], rootCause: 'input-normalization', lineOf: '' },
   { script: 'benchmark/bugs/target-sentinel-missing-values/buggy.js', symptoms: ['target-sentinel'], rootCause: 'training-data', lineOf: '' },
+  // Conv layers left at their default (linear) activation, with average pooling: a linear classifier.
+  { script: 'benchmark/bugs/conv-hidden-linear-activation/buggy.js', symptoms: ['linear-network'], rootCause: 'hidden-activation', lineOf: '', fixed: "kernelSize: 3, activation: 'relu' }" },
   // Test predictions made with model.apply(xTest, { training: true }): dropout active at inference.
   { script: 'benchmark/bugs/dropout-training-true-at-predict/buggy.js', symptoms: ['dropout-at-inference'], rootCause: 'regularization', lineOf: '', fixed: 'model.apply(xTest, { training: false })' },
   // Keras's negative cosine-similarity loss carried over: tf.losses.cosineDistance(...).neg() is maximized.
@@ -519,6 +521,7 @@ const HEALTHY = [
   'benchmark/bugs/float32array-row-offset-wrong/fixed.js',
   'benchmark/bugs/cosine-distance-negated/fixed.js',
   'benchmark/bugs/dropout-training-true-at-predict/fixed.js',
+  'benchmark/bugs/conv-hidden-linear-activation/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -2393,6 +2393,14 @@ describe('what a model is trained, scored and used on', () => {
     assert.equal(byId(adam.findings, 'optimizer-args-ignored:optimizer')?.fix, null);
   });
 
+  it('a classifier whose hidden layers all lack an activation is one linear map: certain; one nonlinear layer among them is enough', () => {
+    const linear = configOnly(new TraceBuilder().model(classifierModel({ layers: [dense(16, 'linear', 7), dense(16, 'linear', 8), dense(3, 'softmax', 9)] })).xRange(-1, 1).yOneHot(3));
+    const f = linear.findings.find((x) => x.id.startsWith('linear-throughout:'))!;
+    assert.deepEqual([f.symptom, f.confirmed, f.rootCause, f.location?.line], ['linear-network', true, 'hidden-activation', 7]);
+    const mixed = configOnly(new TraceBuilder().model(classifierModel({ layers: [dense(16, 'relu', 7), dense(16, 'linear', 8), dense(3, 'softmax', 9)] })).xRange(-1, 1).yOneHot(3));
+    assert.equal(mixed.findings.some((x) => x.id.startsWith('linear-throughout:')), false);
+  });
+
   it('a one-unit hidden layer in a classifier of 8 classes: certain behind a relu, a warning behind tanh', () => {
     const layers = (a: string): LayerSpec[] => [dense(16, 'relu', 7), dense(1, a, 8), dense(8, 'softmax', 9)];
     const src = withLine(withLine(CLASSIFIER_SRC, 8, "  model.add(tf.layers.dense({ units: 1, activation: 'relu' }));"), 9, "  model.add(tf.layers.dense({ units: 8, activation: 'softmax' }));");

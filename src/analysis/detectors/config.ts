@@ -1935,7 +1935,6 @@ function weightsOverwritten(run: ModelState): Hypothesis[] {
   ];
 }
 
-const POOLING = /pooling/i;
 
 /**
  * Class indices that were scaled like pixels (k / 255): when one factor maps every distinct target
@@ -1966,13 +1965,57 @@ function collapsesIntoNext(view: ModelView, w: LayerView): boolean {
     if (cur.succs.length !== 1) return false;
     const next = view.layers[cur.succs[0]!]!;
     if (next.kind === 'weighted') return true;
-    if (next.kind === 'passthrough' || next.kind === 'normalization' || POOLING.test(next.info.className)) {
+    // Averaging is linear; taking a maximum is not, so max pooling keeps the layers apart.
+    if (next.kind === 'passthrough' || next.kind === 'normalization' || LINEAR_POOLING.test(next.info.className)) {
       cur = next;
       continue;
     }
     return false;
   }
   return false;
+}
+
+/** Pooling that averages: linear, like the layers around it. */
+const LINEAR_POOLING = /^(?:global)?average\s*pooling/i;
+
+/**
+ * A classifier whose every hidden weighted layer is linear and feeds the next weighted layer with
+ * nothing nonlinear between (conv2d layers left at their default activation, with average
+ * pooling): the whole network is one linear map before its softmax or sigmoid, a linear
+ * classifier however deep. With two such layers or more this is no design (one layer would do):
+ * certain, fixed by relu on each of them.
+ */
+function linearThroughout(view: ModelView): Hypothesis[] {
+  const outputs = new Set(view.outputs.map((o) => o.layer.pos));
+  if (view.outputs.length !== 1) return [];
+  const out = view.outputs[0]!.layer;
+  if (out.act !== 'softmax' && out.act !== 'sigmoid') return [];
+  const weighted = view.layers.filter((l) => l.kind === 'weighted' && !outputs.has(l.pos));
+  if (weighted.length < 2 || !weighted.every((l) => collapsesIntoNext(view, l))) return [];
+  // Nothing nonlinear anywhere else either (an activation layer, max pooling, dropout is fine).
+  if (view.layers.some((l) => !outputs.has(l.pos) && l.kind !== 'weighted' && l.kind !== 'input' && l.kind !== 'passthrough' && l.kind !== 'normalization' && !LINEAR_POOLING.test(l.info.className))) return [];
+  const names = weighted.map((l) => l.info.name);
+  const fix = combine(`Give ${names.join(' and ')} relu`, weighted.map((l) => activationFix(l, 'relu')));
+  const first = weighted[0]!;
+  return [
+    {
+      id: `linear-throughout:${first.info.name}`,
+      symptom: 'linear-network',
+      rootCause: 'hidden-activation',
+      layer: first,
+      location: first.info.site,
+      related: weighted.slice(1).flatMap((l) => (l.info.site ? [{ site: l.info.site, message: `${l.info.name} has no activation either` }] : [])),
+      message: `None of the ${weighted.length} hidden layers (${names.join(', ')}) has an activation${view.layers.some((l) => LINEAR_POOLING.test(l.info.className)) ? ', and average pooling is linear too' : ''}: the whole network is one linear map before its ${out.act}, a linear classifier however many layers it has, so it cannot learn anything a single layer could not. tfjs's layers default to no activation; give the hidden layers relu.`,
+      evidence: names.map((n) => `${n}: linear`),
+      relevance: new Map(weighted.map((l) => [l.pos, { score: 1, evidence: 'linear hidden layer' }])),
+      fixes: fix ? [fix] : [],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 0.9,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+    },
+  ];
 }
 
 function missingActivation(view: ModelView): Hypothesis[] {
@@ -6076,7 +6119,9 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...gradientsSummed(run));
   out.push(...optimizerGivenObject(view));
   out.push(...optimizerArgsIgnored(view));
-  out.push(...missingActivation(view));
+  const linear = linearThroughout(view);
+  out.push(...linear);
+  if (!linear.length) out.push(...missingActivation(view));
   out.push(...identityLeakyRelu(view));
   out.push(...residualMultiplied(view));
   out.push(...highDropout(view));
