@@ -97,6 +97,8 @@ export interface Hypothesis {
   overshoot?: boolean;
   /** A defect that training which learns does not refute (it limits the loss, not the accuracy). */
   keepWhenLearning?: boolean;
+  /** Its layer's output is the same for every input: it explains sick layers after it (dead units downstream), not only itself. */
+  explainsDownstream?: boolean;
   /**
    * Predicts a loss that settles far above what the task allows, learning or not: kept while
    * training learns, confirmed by a run that ends still near the no-skill loss, withdrawn by one

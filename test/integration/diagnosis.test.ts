@@ -389,6 +389,10 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Readings divided by a maximum one glitch set; prices with 99999 for "no sale".
   { script: 'benchmark/bugs/scale-by-max-with-outlier/buggy.js', symptoms: ['inputs-squashed'], rootCause: 'input-normalization', lineOf: '' },
   { script: 'benchmark/bugs/target-sentinel-missing-values/buggy.js', symptoms: ['target-sentinel'], rootCause: 'training-data', lineOf: '' },
+  // An embedding table started at 0: the relu layer after it gets 0 for every text and nothing learns.
+  { script: 'benchmark/bugs/embedding-init-zeros/buggy.js', symptoms: ['dead-relu'], rootCause: 'weight-initialization', lineOf: '', fixed: "embeddingsInitializer: 'randomUniform'" },
+  // Every batch normalization's gamma started at 0 (the residual zero-gamma trick in a plain stack).
+  { script: 'benchmark/bugs/conv-batchnorm-gamma-zeros/buggy.js', symptoms: ['dead-relu'], rootCause: 'weight-initialization', lineOf: '', fixed: "gammaInitializer: 'ones'" },
   // Conv layers left at their default (linear) activation, with average pooling: a linear classifier.
   { script: 'benchmark/bugs/conv-hidden-linear-activation/buggy.js', symptoms: ['linear-network'], rootCause: 'hidden-activation', lineOf: '', fixed: "kernelSize: 3, activation: 'relu' }" },
   // Test predictions made with model.apply(xTest, { training: true }): dropout active at inference.
@@ -522,6 +526,8 @@ const HEALTHY = [
   'benchmark/bugs/cosine-distance-negated/fixed.js',
   'benchmark/bugs/dropout-training-true-at-predict/fixed.js',
   'benchmark/bugs/conv-hidden-linear-activation/fixed.js',
+  'benchmark/bugs/embedding-init-zeros/fixed.js',
+  'benchmark/bugs/conv-batchnorm-gamma-zeros/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -2401,6 +2401,14 @@ describe('what a model is trained, scored and used on', () => {
     assert.equal(mixed.findings.some((x) => x.id.startsWith('linear-throughout:')), false);
   });
 
+  it('batch normalizations whose gamma starts at 0 in a plain stack: a warning on each with one fix for all, and the dead relu after them is theirs', () => {
+    const bn = (line: number): LayerSpec => ({ className: 'BatchNormalization', line, params: 64, weights: [{ name: 'gamma', shape: [16] }, { name: 'beta', shape: [16] }], config: { gammaInitializer: 'Zeros' } } as LayerSpec);
+    const b = new TraceBuilder().model(classifierModel({ layers: [dense(16, 'linear', 5), bn(6), act('relu', 7), dense(16, 'linear', 8), bn(9), dense(3, 'softmax', 10)] })).xRange(-1, 1).yOneHot(3);
+    const pre = configOnly(b).findings.filter((x) => x.id.startsWith('zero-start:'));
+    assert.deepEqual(pre.map((x) => [x.confirmed, x.rootCause, x.location?.line]), [[false, 'weight-initialization', 6], [false, 'weight-initialization', 9]]);
+    assert.match(pre[0]!.message, /in a plain stack it cuts the signal/);
+  });
+
   it('a one-unit hidden layer in a classifier of 8 classes: certain behind a relu, a warning behind tanh', () => {
     const layers = (a: string): LayerSpec[] => [dense(16, 'relu', 7), dense(1, a, 8), dense(8, 'softmax', 9)];
     const src = withLine(withLine(CLASSIFIER_SRC, 8, "  model.add(tf.layers.dense({ units: 1, activation: 'relu' }));"), 9, "  model.add(tf.layers.dense({ units: 8, activation: 'softmax' }));");

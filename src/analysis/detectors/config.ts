@@ -2331,6 +2331,51 @@ function saturatedHiddenBias(view: ModelView): Hypothesis[] {
 }
 
 /**
+ * An embedding whose table starts at 0 (embeddingsInitializer 'zeros'), or a batch normalization
+ * whose scale does (gammaInitializer 'zeros', the zero-gamma trick meant for the last normalization
+ * of a residual block), in a plain stack: every input reaches the next layers as the same 0 (or
+ * the same beta), a relu after it gives 0 with no gradient, and nothing before it learns. Confirmed
+ * by dead units or a stall; the fix starts it at its default.
+ */
+function zeroStart(view: ModelView): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  const keyOf = (l: LayerView): 'embeddingsInitializer' | 'gammaInitializer' | null => {
+    const cls = l.info.className.toLowerCase();
+    const key = cls === 'embedding' ? 'embeddingsInitializer' : cls === 'batchnormalization' ? 'gammaInitializer' : null;
+    return key && constantInit(l.info.config[key]) === 0 && l.succs.length === 1 ? key : null;
+  };
+  const zeroed = view.layers.filter((l) => keyOf(l) !== null);
+  // One fix for every such layer: starting one of them again leaves the signal cut at the next.
+  const fix = combine(
+    zeroed.length > 1 ? `Start ${zeroed.map((l) => l.info.name).join(' and ')} at their defaults` : `Start ${zeroed[0]?.info.name} at its default`,
+    zeroed.map((l) => ({ title: '', plan: { kind: 'layerOption' as const, layer: l.info, key: keyOf(l)!, to: keyOf(l) === 'embeddingsInitializer' ? 'randomUniform' : 'ones' } })),
+  );
+  for (const l of zeroed) {
+    const key = keyOf(l)!;
+    const to = key === 'embeddingsInitializer' ? 'randomUniform' : 'ones';
+    const what = key === 'embeddingsInitializer' ? 'every word vector' : 'its scale (gamma)';
+    out.push({
+      id: `zero-start:${l.info.name}`,
+      symptom: 'dead-relu',
+      rootCause: 'weight-initialization',
+      layer: l,
+      location: l.info.site,
+      related: [],
+      message: `${l.info.name} starts with ${what} at 0 (${key} 'zeros'), so every input leaves it as the same ${key === 'embeddingsInitializer' ? '0' : 'value (its beta, 0)'}: a relu after it outputs 0 with no gradient, and the layers before it get none either. ${key === 'gammaInitializer' ? "A zero gamma is a trick for a residual block's last normalization, where the shortcut carries the signal; in a plain stack it cuts the signal. " : ''}Start it at ${to}, the default.`,
+      evidence: [`${l.info.name}: ${key} zeros`],
+      relevance: new Map([[l.pos, { score: 1, evidence: `${key} zeros` }]]),
+      fixes: fix ? [fix] : [],
+      confirmBy: set('dead-relu', 'loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged', 'constant-output'),
+      strength: 0.95,
+      weak: false,
+      keepWhenLearning: false,
+      explainsDownstream: true,
+    });
+  }
+  return out;
+}
+
+/**
  * Constant kernel initializers in hidden layers. Behind a ReLU, an all-zero kernel with a bias
  * that starts at or below 0 makes every unit output exactly 0, where ReLU's gradient is 0: the
  * layer can never learn. Followed only by layers that start constant too, a constant kernel
@@ -6119,6 +6164,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...gradientsSummed(run));
   out.push(...optimizerGivenObject(view));
   out.push(...optimizerArgsIgnored(view));
+  out.push(...zeroStart(view));
   const linear = linearThroughout(view);
   out.push(...linear);
   if (!linear.length) out.push(...missingActivation(view));

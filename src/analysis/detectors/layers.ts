@@ -60,7 +60,7 @@ function layerCause(ctx: Ctx, symptom: Symptom, layer: LayerView, own: Cause): C
   const view = ctx.view!;
   const owner = view.ownerOf(layer);
   // A layer that starts dead or symmetric is explained by its initializer, whatever else is off.
-  const init = strongHyps(ctx, symptom, (x) => x.rootCause === 'weight-initialization' && x.layer === owner)[0];
+  const init = strongHyps(ctx, symptom, (x) => x.rootCause === 'weight-initialization' && (x.layer === owner || (x.explainsDownstream === true && !!x.layer && (feedsInto(view, x.layer, layer) || feedsInto(view, x.layer, owner)))))[0];
   if (init) return { rootCause: init.rootCause, layer: init.layer, location: init.location, fixes: init.fixes, confirms: [init.id], folds: [] };
   if (view.isNearInput(owner, 1)) {
     const h = strongHyps(ctx, symptom, (x) => x.inputSide === true)[0];
@@ -74,6 +74,18 @@ function layerCause(ctx: Ctx, symptom: Symptom, layer: LayerView, own: Cause): C
   const outHyp = strongHyps(ctx, symptom, (x) => x.layer === layer)[0];
   if (outHyp) return { rootCause: outHyp.rootCause, layer: outHyp.layer, location: outHyp.location, fixes: outHyp.fixes, confirms: [outHyp.id], folds: [] };
   return own;
+}
+
+/** `from` reaches `to` along single-predecessor links, through layers with no weights of their own. */
+function feedsInto(view: ModelView, from: LayerView, to: LayerView): boolean {
+  let cur = to;
+  for (let g = 0; g < 16 && cur.preds.length === 1; g++) {
+    const p = view.layers[cur.preds[0]!]!;
+    if (p === from || view.ownerOf(p) === from) return true;
+    if (p.kind === 'weighted' || p.kind === 'embedding') return false;
+    cur = p;
+  }
+  return false;
 }
 
 function series(samples: LayerSample[], f: (s: LayerSample) => number | null): string {
