@@ -145,6 +145,8 @@ export const SYMPTOMS = [
   'loss-negated',
   // Every hidden weighted layer linear, with nothing nonlinear between: one linear map before the output.
   'linear-network',
+  // A conv layer of a few filters whose kernel covers its whole input (filters and kernelSize swapped).
+  'kernel-covers-input',
   // A trained model called with { training: true } for its predictions: dropout active.
   'dropout-at-inference',
   // Inputs whose last rows are all 0: a flat array filled at the wrong offset (xs.set(row, i)).
@@ -272,6 +274,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'threshold-outside-outputs': 'predicted probabilities are compared with a threshold they can never cross',
   'loss-negated': 'the loss is an error negated, so training maximizes the error',
   'linear-network': 'no hidden layer has an activation, so the network is one linear map',
+  'kernel-covers-input': 'a conv layer\'s kernel covers its whole input, leaving a 1×1 map of a few channels',
   'dropout-at-inference': 'the trained model made its predictions with dropout still active',
   'inputs-empty-tail': 'most input rows, at the end, are all 0: the array behind them was filled only at its start',
   'optimizer-args-ignored': 'the optimizer was given arguments tfjs drops',

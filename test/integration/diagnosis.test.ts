@@ -389,6 +389,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Readings divided by a maximum one glitch set; prices with 99999 for "no sale".
   { script: 'benchmark/bugs/scale-by-max-with-outlier/buggy.js', symptoms: ['inputs-squashed'], rootCause: 'input-normalization', lineOf: '' },
   { script: 'benchmark/bugs/target-sentinel-missing-values/buggy.js', symptoms: ['target-sentinel'], rootCause: 'training-data', lineOf: '' },
+  // conv2d({ filters: 3, kernelSize: 16 }) on 16×16 images: the two numbers swapped.
+  { script: 'benchmark/bugs/conv-filters-kernelsize-swapped/buggy.js', symptoms: ['kernel-covers-input'], rootCause: 'architecture', lineOf: '', fixed: 'filters: 16, kernelSize: 3' },
   // An embedding table started at 0: the relu layer after it gets 0 for every text and nothing learns.
   { script: 'benchmark/bugs/embedding-init-zeros/buggy.js', symptoms: ['dead-relu'], rootCause: 'weight-initialization', lineOf: '', fixed: "embeddingsInitializer: 'randomUniform'" },
   // Every batch normalization's gamma started at 0 (the residual zero-gamma trick in a plain stack).
@@ -528,6 +530,7 @@ const HEALTHY = [
   'benchmark/bugs/conv-hidden-linear-activation/fixed.js',
   'benchmark/bugs/embedding-init-zeros/fixed.js',
   'benchmark/bugs/conv-batchnorm-gamma-zeros/fixed.js',
+  'benchmark/bugs/conv-filters-kernelsize-swapped/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -2409,6 +2409,16 @@ describe('what a model is trained, scored and used on', () => {
     assert.match(pre[0]!.message, /in a plain stack it cuts the signal/);
   });
 
+  it("a conv layer of 3 filters whose 16×16 kernel covers its 16×16 input: certain, with the two numbers swapped; 120 filters (LeNet's C5) are left alone", () => {
+    const conv = (filters: number): LayerSpec => ({ className: 'Conv2D', activation: 'relu', line: 7, units: filters, params: 16 * 16 * filters + filters, inputShape: [null, 16, 16, 1], outputShape: [null, 1, 1, filters], weights: [{ name: 'kernel', shape: [16, 16, 1, filters] }, { name: 'bias', shape: [filters] }], config: { filters, kernelSize: '16,16', padding: 'valid' } } as LayerSpec);
+    const swapped = configOnly(new TraceBuilder().model(classifierModel({ layers: [conv(3), { className: 'Flatten', line: 8 } as LayerSpec, dense(3, 'softmax', 9)] })).xRange(0, 1).yOneHot(3));
+    const f = swapped.findings.find((x) => x.id.startsWith('kernel-covers-input:'))!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'architecture', 7]);
+    assert.match(f.message, /Use 16 filters of 3×3/);
+    const lenet = configOnly(new TraceBuilder().model(classifierModel({ layers: [conv(120), { className: 'Flatten', line: 8 } as LayerSpec, dense(3, 'softmax', 9)] })).xRange(0, 1).yOneHot(3));
+    assert.equal(lenet.findings.some((x) => x.id.startsWith('kernel-covers-input:')), false);
+  });
+
   it('a one-unit hidden layer in a classifier of 8 classes: certain behind a relu, a warning behind tanh', () => {
     const layers = (a: string): LayerSpec[] => [dense(16, 'relu', 7), dense(1, a, 8), dense(8, 'softmax', 9)];
     const src = withLine(withLine(CLASSIFIER_SRC, 8, "  model.add(tf.layers.dense({ units: 1, activation: 'relu' }));"), 9, "  model.add(tf.layers.dense({ units: 8, activation: 'softmax' }));");

@@ -2331,6 +2331,47 @@ function saturatedHiddenBias(view: ModelView): Hypothesis[] {
 }
 
 /**
+ * A conv2d layer with a few filters whose kernel covers its whole input (`conv2d({ filters: 3,
+ * kernelSize: 16 })` on 16×16 images, where 16 filters of 3×3 were meant: the two numbers
+ * swapped): it sees the image as one patch and leaves a 1×1 map of a few channels, so nothing of
+ * where things are survives. A head that shrinks a map to 1×1 on purpose (LeNet's C5) has many
+ * filters. Certain; fixed by swapping the two numbers.
+ */
+function kernelCoversInput(view: ModelView): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const l of view.layers) {
+    if (!/^conv2d$/i.test(l.info.className) || l.info.config['padding'] !== 'valid') continue;
+    const filters = Number(l.info.config['filters']);
+    const kernel = String(l.info.config['kernelSize'] ?? '').split(',').map(Number);
+    const [h, w] = [l.info.inputShape?.[1], l.info.inputShape?.[2]];
+    if (!(filters >= 1) || kernel.length !== 2 || typeof h !== 'number' || typeof w !== 'number') continue;
+    if (kernel[0]! < h || kernel[1]! < w || filters >= kernel[0]! || filters > 8) continue;
+    const swapped = kernel[0] === kernel[1];
+    out.push({
+      id: `kernel-covers-input:${l.info.name}`,
+      symptom: 'kernel-covers-input',
+      rootCause: 'architecture',
+      location: l.info.site,
+      related: [],
+      message: `${l.info.name} has ${filters} filter${filters === 1 ? '' : 's'} of ${kernel.join('×')} on a ${h}×${w} input: each kernel covers the whole image, so the layer leaves a 1×1 map of ${filters} channel${filters === 1 ? '' : 's'} and nothing of where things are survives. A few large filters where many small ones were meant: filters and kernelSize swapped?${swapped ? ` Use ${kernel[0]} filters of ${filters}×${filters}.` : ''}`,
+      evidence: [`${l.info.name}: kernel ${kernel.join('×')} on a ${h}×${w} input`, `${filters} filters`],
+      fixes: swapped
+        ? [
+            combine(`Swap them: ${kernel[0]} filters of ${filters}×${filters}`, [
+              { title: '', plan: { kind: 'layerNumber', layer: l.info, key: 'filters', to: kernel[0]! } },
+              { title: '', plan: { kind: 'layerNumber', layer: l.info, key: 'kernelSize', to: filters } },
+            ])!,
+          ]
+        : [],
+      ...certainFromTheRun(),
+      layer: l,
+      relevance: new Map([[l.pos, { score: 1, evidence: 'kernel as large as the input' }]]),
+    });
+  }
+  return out;
+}
+
+/**
  * An embedding whose table starts at 0 (embeddingsInitializer 'zeros'), or a batch normalization
  * whose scale does (gammaInitializer 'zeros', the zero-gamma trick meant for the last normalization
  * of a residual block), in a plain stack: every input reaches the next layers as the same 0 (or
@@ -6165,6 +6206,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...optimizerGivenObject(view));
   out.push(...optimizerArgsIgnored(view));
   out.push(...zeroStart(view));
+  out.push(...kernelCoversInput(view));
   const linear = linearThroughout(view);
   out.push(...linear);
   if (!linear.length) out.push(...missingActivation(view));
