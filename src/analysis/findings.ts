@@ -147,6 +147,8 @@ export const SYMPTOMS = [
   'linear-network',
   // A conv layer of a few filters whose kernel covers its whole input (filters and kernelSize swapped).
   'kernel-covers-input',
+  // Input columns that are copies of another in every row: a feature row built with one field repeated.
+  'inputs-copied-columns',
   // A trained model called with { training: true } for its predictions: dropout active.
   'dropout-at-inference',
   // Inputs whose last rows are all 0: a flat array filled at the wrong offset (xs.set(row, i)).
@@ -275,6 +277,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'loss-negated': 'the loss is an error negated, so training maximizes the error',
   'linear-network': 'no hidden layer has an activation, so the network is one linear map',
   'kernel-covers-input': 'a conv layer\'s kernel covers its whole input, leaving a 1×1 map of a few channels',
+  'inputs-copied-columns': 'some input columns are copies of another, so the fields meant for them are missing',
   'dropout-at-inference': 'the trained model made its predictions with dropout still active',
   'inputs-empty-tail': 'most input rows, at the end, are all 0: the array behind them was filled only at its start',
   'optimizer-args-ignored': 'the optimizer was given arguments tfjs drops',

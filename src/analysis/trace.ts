@@ -185,6 +185,8 @@ export const TensorSummary = z.object({
   zeroPadding: z.object({ tailSteps: z.number().min(0).max(1), headSteps: z.number().min(0).max(1), tailRows: z.number().min(0).max(1), value: z.number().optional() }).optional(),
   /** Optional, for 2-D inputs: how many rows at the end are all 0 (a flat array filled at the wrong offset leaves its tail empty). */
   emptyTailRows: z.number().int().min(1).optional(),
+  /** Optional, for 2-D inputs: groups of columns identical in every row (at least 10 distinct values), the first of each group first. */
+  copiedColumns: z.array(z.array(z.number().int().min(0)).min(2).max(48)).max(8).optional(),
   /** Optional, for fit's targets: how far they depend on the inputs (nearest-neighbour pairs). */
   neighbourTargets: NeighbourTargets.optional(),
   /** Optional, for one column of regression targets: two groups of values far apart on a log scale (see ScaleGroups). */
@@ -205,6 +207,8 @@ export const DataOrigin = z.object({
   wholeMeans: z.array(SourceSite).max(4).optional(),
   /** The first cut of rows on the way back (a slice or gather): its line, the rows it kept and the rows of its source. */
   rowCut: z.object({ site: SourceSite, rows: z.number().int().min(0), of: z.number().int().min(1) }).optional(),
+  /** Where the rows were made from an array (tf.tensor2d(rows)), when `site` computed them from that tensor (standardized it, say). */
+  fromArray: SourceSite.optional(),
   /** The kernel that made the values at `site` (`tensor` for a tensor made from an array). */
   kernel: z.string().max(32).optional(),
   /** When `site` is a selection that dropped part of an axis other than the first (a column, timesteps): the shape it selected from. */

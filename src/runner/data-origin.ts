@@ -176,9 +176,11 @@ export function dataOrigin(t: object, probeFile: string): DataOrigin | null {
   const { rowMeans, wholeMeans } = meanSites(t, probeFile);
   const cutSite = cut ? userSiteFromStack(cut.stack.stack, probeFile) : null;
   const from = picked?.source && Array.isArray((picked.source as any).shape) ? ((picked.source as any).shape as number[]) : null;
+  const made = (picked ?? node).kernel === 'tensor' ? null : madeFromArray(t, probeFile);
   return {
     site,
     kernel: (picked ?? node).kernel.slice(0, 32),
+    ...(made && (made.line !== site.line || made.file !== site.file) ? { fromArray: made } : {}),
     ...(from && from.length <= 8 ? { narrowedFrom: from } : {}),
     ...(rowMeans.length ? { rowMeans } : {}),
     ...(wholeMeans.length ? { wholeMeans } : {}),

@@ -279,6 +279,46 @@ function columnMoments(values: Values, shape: readonly number[]): { centres: num
   return { centres, spreads };
 }
 
+/** Columns of a table that are copies of an earlier one need this many distinct values to count: binary flags coincide by nature. */
+const COPY_DISTINCT = 10;
+
+/** Tables wider than this are left alone: a flattened image upscaled from fewer pixels repeats its columns by design. */
+const COPY_WIDTH = 48;
+
+/**
+ * Columns of a table (rank 2, up to COPY_WIDTH columns, 20 rows or more) identical in every row to an
+ * earlier column and holding at least COPY_DISTINCT values: groups of such column indices, the
+ * first column of each group first. A feature row built with one field written in place of others
+ * (`[r.age, r.age, r.age, r.income]`) repeats that column.
+ */
+function copiedColumns(values: Values, shape: readonly number[]): number[][] {
+  if (shape.length !== 2) return [];
+  const [rows, width] = shape as [number, number];
+  if (!(rows >= 20 && width >= 2 && width <= COPY_WIDTH) || rows * width !== values.length) return [];
+  const hashes = new Uint32Array(width).fill(0x811c9dc5);
+  const bits = ArrayBuffer.isView(values) && (values as Float32Array).BYTES_PER_ELEMENT === 4 ? new Uint32Array((values as Float32Array).buffer, (values as Float32Array).byteOffset, values.length) : null;
+  if (!bits) return [];
+  for (let r = 0; r < rows; r++) for (let c = 0; c < width; c++) hashes[c] = Math.imul(hashes[c]! ^ bits[r * width + c]!, 0x01000193) >>> 0;
+  const byHash = new Map<number, number[]>();
+  for (let c = 0; c < width; c++) {
+    const list = byHash.get(hashes[c]!);
+    if (list) list.push(c);
+    else byHash.set(hashes[c]!, [c]);
+  }
+  const groups: number[][] = [];
+  for (const list of byHash.values()) {
+    if (list.length < 2) continue;
+    const first = list[0]!;
+    const same = list.filter((c) => c === first || Array.from({ length: rows }, (_, r) => r).every((r) => bits[r * width + c] === bits[r * width + first]));
+    if (same.length < 2) continue;
+    const distinct = new Set<number>();
+    for (let r = 0; r < rows && distinct.size < COPY_DISTINCT; r++) distinct.add(values[r * width + first]!);
+    if (distinct.size >= COPY_DISTINCT) groups.push(same);
+    if (groups.length >= 8) break;
+  }
+  return groups;
+}
+
 /**
  * For sequences ([rows, steps, features]): the share of steps that are all-zero runs at the end of
  * their row (post-padding) and at its start (pre-padding), and the share of rows padded at the end.
@@ -410,6 +450,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
   const standardizedRows = !wantDistinct ? rowsStandardized(values, shape) : null;
   const padding = !wantDistinct ? zeroPadding(values, shape) : null;
   const emptyTail = !wantDistinct ? emptyTailRows(values, shape) : 0;
+  const copies = !wantDistinct ? copiedColumns(values, shape) : [];
   const columns = !wantDistinct ? columnMoments(values, shape) : null;
   const runs = wantDistinct ? classRunsOf(values, shape) : null;
   return {
@@ -426,6 +467,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
     ...(standardizedRows ? { rowsStandardized: true } : {}),
     ...(padding ? { zeroPadding: padding } : {}),
     ...(emptyTail > 0 ? { emptyTailRows: emptyTail } : {}),
+    ...(copies.length ? { copiedColumns: copies } : {}),
     ...(columns ? { columnSpreads: columns.spreads, columnCentres: columns.centres } : {}),
     distinct,
     oneHotRows,

@@ -389,6 +389,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Readings divided by a maximum one glitch set; prices with 99999 for "no sale".
   { script: 'benchmark/bugs/scale-by-max-with-outlier/buggy.js', symptoms: ['inputs-squashed'], rootCause: 'input-normalization', lineOf: '' },
   { script: 'benchmark/bugs/target-sentinel-missing-values/buggy.js', symptoms: ['target-sentinel'], rootCause: 'training-data', lineOf: '' },
+  // A feature row with one field copied where two others belong: [c.age, c.age, c.age, ...].
+  { script: 'benchmark/bugs/feature-columns-copy-pasted/buggy.js', symptoms: ['inputs-copied-columns'], rootCause: 'training-data', lineOf: 'tf.tensor2d(trainCustomers.map(featureRow))' },
   // conv2d({ filters: 3, kernelSize: 16 }) on 16×16 images: the two numbers swapped.
   { script: 'benchmark/bugs/conv-filters-kernelsize-swapped/buggy.js', symptoms: ['kernel-covers-input'], rootCause: 'architecture', lineOf: '', fixed: 'filters: 16, kernelSize: 3' },
   // An embedding table started at 0: the relu layer after it gets 0 for every text and nothing learns.
@@ -531,6 +533,7 @@ const HEALTHY = [
   'benchmark/bugs/embedding-init-zeros/fixed.js',
   'benchmark/bugs/conv-batchnorm-gamma-zeros/fixed.js',
   'benchmark/bugs/conv-filters-kernelsize-swapped/fixed.js',
+  'benchmark/bugs/feature-columns-copy-pasted/fixed.js',
 ];
 
 for (const script of HEALTHY) {

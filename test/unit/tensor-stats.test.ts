@@ -30,6 +30,15 @@ describe('identical input rows', () => {
     assert.equal(tensorSummary(Float32Array.from(row), [1, 3], 'float32', false).identicalRows, undefined, 'one row is no evidence');
   });
 
+  it('finds columns copied from another in every row, and leaves alone flags that agree by nature', () => {
+    const rows = 40;
+    const table = new Float32Array(rows * 4);
+    for (let r = 0; r < rows; r++) table.set([r * 1.5, r * 1.5, r % 2, r % 2], r * 4);
+    assert.deepEqual(tensorSummary(table, [rows, 4], 'float32', false).copiedColumns, [[0, 1]]);
+    for (let r = 0; r < rows; r++) table[r * 4 + 1] = r * 2;
+    assert.equal(tensorSummary(table, [rows, 4], 'float32', false).copiedColumns, undefined);
+  });
+
   it('counts the rows at the end of a table that are all 0 (a flat array filled only at its start)', () => {
     const packed = new Float32Array(10 * 3);
     for (let i = 0; i < 10; i++) packed.set([i + 1, i + 2, i + 3], i);

@@ -4224,6 +4224,37 @@ function emptyTailInputs(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * fit given inputs in which some columns are copies of another, value for value in every row, and
+ * varied (ten values or more, so no pair of flags that agree by nature): a feature row built with
+ * one field written where others were meant (`[r.age, r.age, r.age, r.income]`), so the fields it
+ * should hold never reach the model. Certain from the data; shown where the inputs are made. No
+ * fix: which fields were meant is not in the data.
+ */
+function copiedInputColumns(view: ModelView, run: ModelState): Hypothesis[] {
+  const x = run.data.x.get(0);
+  const groups = x?.summary.copiedColumns;
+  if (!x || !groups?.length) return [];
+  // Where the rows were built (the tensor made from them), not where they were standardized.
+  const site = x.origin?.fromArray ?? x.origin?.site ?? x.site ?? view.event.fitSite;
+  const width = x.summary.shape?.[1];
+  const copies = groups.reduce((n, g) => n + g.length - 1, 0);
+  const list = (g: number[]): string => `${g.slice(0, -1).join(', ')} and ${g.at(-1)}`;
+  return [
+    {
+      id: 'inputs-copied-columns:x',
+      symptom: 'inputs-copied-columns',
+      rootCause: 'training-data',
+      location: site,
+      related: view.event.fitSite ? [{ site: view.event.fitSite, message: 'passed to fit here as x' }] : [],
+      message: `Input columns ${groups.map(list).join('; ')} hold the same values in every row: ${copies} of the ${width ?? '?'} columns are copies, so the fields they were meant to hold never reach the model. A feature row built with one field written where others were meant (\`[r.age, r.age, r.age, ...]\`) does this; write the fields each column should hold.`,
+      evidence: groups.map((g) => `columns ${list(g)} identical in every row`),
+      fixes: [],
+      ...certainFromTheRun(),
+    },
+  ];
+}
+
 /** Multi-label targets with at least this many labels per row on average cannot be fit by softmax. */
 const MANY_LABELS_PER_ROW = 1.2;
 
@@ -6237,6 +6268,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...frozenUntrained(view));
   out.push(...paddedAtEnd(view, run));
   out.push(...emptyTailInputs(view, run));
+  out.push(...copiedInputColumns(view, run));
   out.push(...oneClassTargets(view, run));
   out.push(...sameTargetRows(view, run));
   out.push(...fractionalEmbeddingIds(view, run));
