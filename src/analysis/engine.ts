@@ -360,6 +360,8 @@ export class DiagnosisEngine {
       case 'drawComparedOutside':
       case 'lossNegated':
       case 'trainingModeAfter':
+      case 'dividedByZero':
+      case 'maskRaisesScores':
       case 'kernelsFrozen':
       case 'targetInInputs':
       case 'rateLeftBySweep':

@@ -149,6 +149,10 @@ export const SYMPTOMS = [
   'kernel-covers-input',
   // Input columns that are copies of another in every row: a feature row built with one field repeated.
   'inputs-copied-columns',
+  // A division by a scalar 0 while training: Infinity or NaN.
+  'divided-by-zero',
+  // An attention mask added with the wrong sign: the softmax puts all the weight on the masked positions.
+  'mask-raises-scores',
   // A trained model called with { training: true } for its predictions: dropout active.
   'dropout-at-inference',
   // Inputs whose last rows are all 0: a flat array filled at the wrong offset (xs.set(row, i)).
@@ -278,6 +282,8 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'linear-network': 'no hidden layer has an activation, so the network is one linear map',
   'kernel-covers-input': 'a conv layer\'s kernel covers its whole input, leaving a 1×1 map of a few channels',
   'inputs-copied-columns': 'some input columns are copies of another, so the fields meant for them are missing',
+  'divided-by-zero': 'a value was divided by 0 while training, giving Infinity or NaN',
+  'mask-raises-scores': 'a mask raises the scores it should shut out, so the softmax weighs only them',
   'dropout-at-inference': 'the trained model made its predictions with dropout still active',
   'inputs-empty-tail': 'most input rows, at the end, are all 0: the array behind them was filled only at its start',
   'optimizer-args-ignored': 'the optimizer was given arguments tfjs drops',

@@ -166,6 +166,12 @@ export type FixPlan =
   | { kind: 'divisorPlusOne'; site: SourceSite }
   /** Labels written as `cols[4] === 1 ? 1 : 0` from text fields (strings): the field as a number, `Number(cols[4]) === 1`. */
   | { kind: 'numberCompare'; site: SourceSite }
+  /** Tensors leaked inside a named function the loop calls at each step: its one call runs in tf.tidy. */
+  | { kind: 'tidyCaller'; site: SourceSite }
+  /** A divisor at the site declared as `1 - Math.pow(beta, t)`: every such power in its block takes `t + 1`. */
+  | { kind: 'countFromOne'; site: SourceSite }
+  /** The one `ids.concat(padding)` in the file whose padding is declared as `new Array(n).fill(0)`: `padding.concat(ids)`. */
+  | { kind: 'padAtStart'; file: string }
   /** `{ training: true }` in the call at the site becomes `{ training: false }`. */
   | { kind: 'trainingFlagFalse'; site: SourceSite }
   /** A flat typed array `new Float32Array(n * width)` filled with `xs.set(row, i)`: the offset becomes `i * width`. */
@@ -3339,6 +3345,64 @@ function trainingFlagFalseEdits(src: SourceText, p: Extract<FixPlan, { kind: 'tr
   return [src.edit(p.site.file, at, at + 4, 'false')];
 }
 
+function padAtStartEdits(src: SourceText, file: string): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\b([A-Za-z_$][\w$]*)\s*\.\s*concat\s*\(\s*([A-Za-z_$][\w$]*)\s*\)/g)) {
+    const init = singleDeclaration(t, m[2]!)?.init;
+    if (init === undefined || !/^(?:new\s+)?Array\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\.\s*fill\s*\(\s*0\s*\)/.test(code.slice(init, statementEnd(t, init)))) continue;
+    found.push(src.edit(file, m.index!, m.index! + m[0].length, `${m[2]}.concat(${m[1]})`));
+  }
+  return found.length === 1 ? found : null;
+}
+
+function countFromOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'countFromOne' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\.\s*div\s*\(/);
+  const arg = call?.args[0] ? t.slice(call.args[0].start, call.args[0].end).trim() : '';
+  const decl = /^[A-Za-z_$][\w$]*$/.test(arg) ? singleDeclaration(t, arg) : null;
+  if (!decl) return null;
+  const power = /Math\s*\.\s*pow\s*\(\s*[\w$.]+\s*,\s*([A-Za-z_$][\w$]*)\s*\)/.exec(codeOnly(t, decl.init, statementEnd(t, decl.init)));
+  if (!power) return null;
+  const count = power[1]!;
+  // Every power of the same count in the block that declares the divisor (both bias corrections).
+  const block = enclosingBlock(t, decl.at);
+  const end = block >= 0 ? matchClose(t, block) : t.length;
+  const from = block >= 0 ? block : 0;
+  const code = codeOnly(t, from, end);
+  const edits: TextEdit[] = [];
+  for (const m of code.matchAll(new RegExp(`Math\\s*\\.\\s*pow\\s*\\(\\s*[\\w$.]+\\s*,\\s*(${escapeRe(count)})\\s*\\)`, 'g'))) {
+    const at = from + m.index! + m[0].lastIndexOf(count);
+    edits.push(src.edit(p.site.file, at, at + count.length, `${count} + 1`));
+  }
+  return edits.length ? edits : null;
+}
+
+function tidyCallerEdits(src: SourceText, p: Extract<FixPlan, { kind: 'tidyCaller' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const at = src.offset(p.site.line, p.site.column);
+  if (at < 0) return null;
+  // The innermost named, synchronous function around the site (tf.tidy cannot hold an async one).
+  let fn: { name: string; at: number; body: Span } | null = null;
+  for (const m of code.matchAll(/\bfunction\s+([A-Za-z_$][\w$]*)\s*\(|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:function\b|\([^()]*\)\s*=>)/g)) {
+    const name = (m[1] ?? m[2])!;
+    const def = functionDefinition(t, name);
+    if (!def?.body || def.body.start > at || def.body.end < at || /\basync\s*$/.test(code.slice(Math.max(0, m.index! - 12), m.index!))) continue;
+    if (!fn || def.body.start > fn.body.start) fn = { name, at: def.at, body: def.body };
+  }
+  if (!fn) return null;
+  const { at: defAt, body } = fn;
+  // Its calls outside its own definition: exactly one, the loop's.
+  const outside = [...code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(fn.name)}\\s*\\(`, 'g'))].filter((m) => m.index! < defAt || m.index! > body.end);
+  if (outside.length !== 1) return null;
+  const start = outside[0]!.index!;
+  const close = matchClose(t, start + outside[0]![0].length - 1);
+  if (close < 0 || /tidy\s*\(\s*\(\s*\)\s*=>\s*$/.test(code.slice(Math.max(0, start - 40), start))) return null;
+  return [src.edit(p.site.file, start, close + 1, `tf.tidy(() => ${t.slice(start, close + 1)})`)];
+}
+
 function compareAsTextEdits(src: SourceText, p: Extract<FixPlan, { kind: 'compareAsText' }>): EditResult {
   // The statement that computes the rows of the tensor made at the site (a helper's), else the site's own.
   const written = arrayWriteOffset(src, p.site);
@@ -4114,6 +4178,8 @@ function planFile(p: FixPlan): string | null {
     case 'log1pAtWrite':
     case 'divisorPlusOne':
     case 'numberCompare':
+    case 'tidyCaller':
+    case 'countFromOne':
     case 'trainingFlagFalse':
     case 'rowOffsetTimesWidth':
     case 'concatInPlace':
@@ -4234,6 +4300,7 @@ function planFile(p: FixPlan): string | null {
       return p.fitSite.file;
     case 'declareRowInLoop':
     case 'literalTo':
+    case 'padAtStart':
     case 'arrayFromHoles':
       return p.file;
     case 'shuffleTogether':
@@ -4359,6 +4426,12 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return rowOffsetTimesWidthEdits(src, p);
       case 'trainingFlagFalse':
         return trainingFlagFalseEdits(src, p);
+      case 'padAtStart':
+        return padAtStartEdits(src, p.file);
+      case 'countFromOne':
+        return countFromOneEdits(src, p);
+      case 'tidyCaller':
+        return tidyCallerEdits(src, p);
       case 'numberCompare':
         return numberCompareEdits(src, p);
       case 'unscaleLabelColumn':

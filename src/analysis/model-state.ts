@@ -1,7 +1,7 @@
 /** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
 import { ModelData, ModelView } from './model';
 import { History, isNum, Ring } from './stats';
-import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, NanMaskedLateEvent, LossDividedByCountEvent, OneSidedClipEvent, ZeroMarginEvent, PowerShrinksEvent, BatchesRelabelledEvent, PenaltySubtractedEvent, UsedBeforeTrainingEvent, LogOfOutputEvent, RawSoftmaxEvent, WeightsClampedEvent, MonitorMissingEvent, UsedUntrainedEvent, ScoredOnTrainedRowsEvent, InputsOffScaleEvent, GradientsReappliedEvent, ThresholdOutsideOutputsEvent, DrawComparedOutsideEvent, LossNegatedEvent, TrainingModeAfterEvent, KernelsFrozenEvent, TargetInInputsEvent, RateLeftBySweepEvent, InputsSquashedEvent, TargetSentinelEvent, SortedAsTextEvent, VariablesInitWideEvent, NoisyTargetsEvent, WeightsKeptLiveEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, OutputScaledEvent, WeightsOverwrittenEvent, ClipsUnusedEvent, VariablesBlockedEvent, UntrackedVariablesEvent, TruncatedToIntEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite } from './trace';
+import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, SqrtAtZeroEvent, NanMaskedLateEvent, LossDividedByCountEvent, OneSidedClipEvent, ZeroMarginEvent, PowerShrinksEvent, BatchesRelabelledEvent, PenaltySubtractedEvent, UsedBeforeTrainingEvent, LogOfOutputEvent, RawSoftmaxEvent, WeightsClampedEvent, MonitorMissingEvent, UsedUntrainedEvent, ScoredOnTrainedRowsEvent, InputsOffScaleEvent, GradientsReappliedEvent, ThresholdOutsideOutputsEvent, DrawComparedOutsideEvent, LossNegatedEvent, TrainingModeAfterEvent, DividedByZeroEvent, MaskRaisesScoresEvent, KernelsFrozenEvent, TargetInInputsEvent, RateLeftBySweepEvent, InputsSquashedEvent, TargetSentinelEvent, SortedAsTextEvent, VariablesInitWideEvent, NoisyTargetsEvent, WeightsKeptLiveEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, OutputScaledEvent, WeightsOverwrittenEvent, ClipsUnusedEvent, VariablesBlockedEvent, UntrackedVariablesEvent, TruncatedToIntEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite } from './trace';
 
 /** One sampled iteration's statistics for one layer, reduced to what detectors need. */
 export interface LayerSample {
@@ -337,6 +337,8 @@ export class ModelState {
   drawComparedOutside: DrawComparedOutsideEvent | null = null;
   lossNegated: LossNegatedEvent | null = null;
   trainingModeAfter: TrainingModeAfterEvent | null = null;
+  dividedByZero: DividedByZeroEvent | null = null;
+  maskRaisesScores: MaskRaisesScoresEvent | null = null;
   /** A raw-variable loop that trains only biases while its weight matrices were made non-trainable. */
   kernelsFrozen: KernelsFrozenEvent | null = null;
   /** fit's targets held in its inputs (a column, or a sequence's last step). */

@@ -1271,6 +1271,32 @@ export const ThresholdOutsideOutputsEvent = z.object({
 export type ThresholdOutsideOutputsEvent = z.infer<typeof ThresholdOutsideOutputsEvent>;
 
 /**
+ * A 0/1 mask scaled by a large positive number and added to scores that a softmax then takes (an
+ * attention mask of 1 at the padding, added where it should be subtracted): the masked positions
+ * get all the weight. Sent once, with the line that added it.
+ */
+export const MaskRaisesScoresEvent = z.object({
+  type: z.literal('maskRaisesScores'),
+  modelId: z.number().int(),
+  kernel: z.string().max(32),
+  site: SourceSite.nullable(),
+});
+export type MaskRaisesScoresEvent = z.infer<typeof MaskRaisesScoresEvent>;
+
+/**
+ * A division by a scalar 0 while a custom loop trains: what it divides becomes Infinity or NaN.
+ * Sent once.
+ */
+export const DividedByZeroEvent = z.object({
+  type: z.literal('dividedByZero'),
+  modelId: z.number().int(),
+  /** Divided in a step's forward pass (its loss), not in the code that ran after it (a hand-written update). */
+  inForward: z.boolean(),
+  site: SourceSite.nullable(),
+});
+export type DividedByZeroEvent = z.infer<typeof DividedByZeroEvent>;
+
+/**
  * A tf.losses function's result negated in a training step's loss (`.neg()`, or times a negative
  * number): minimizing it maximizes that error. Sent once.
  */
@@ -1667,6 +1693,8 @@ export const TraceEvent = z.discriminatedUnion('type', [
   DrawComparedOutsideEvent,
   LossNegatedEvent,
   TrainingModeAfterEvent,
+  DividedByZeroEvent,
+  MaskRaisesScoresEvent,
   KernelsFrozenEvent,
   TargetInInputsEvent,
   RateLeftBySweepEvent,

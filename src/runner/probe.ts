@@ -54,6 +54,8 @@ import type {
   DrawComparedOutsideEvent,
   LossNegatedEvent,
   TrainingModeAfterEvent,
+  DividedByZeroEvent,
+  MaskRaisesScoresEvent,
   KernelsFrozenEvent,
   TargetInInputsEvent,
   RateLeftBySweepEvent,
@@ -709,6 +711,64 @@ function watchLosses(core: any): void {
 }
 
 /**
+ * An attention mask added the wrong way round: `scores.add(mask.mul(1e9))` with a mask of 1 at the
+ * padding raises the padded positions by 1e9, so the softmax puts all the weight on them, where
+ * `-1e9` (or `.sub`) was meant to shut them out. Followed in a step's forward pass: a 0/1 tensor
+ * scaled by a large number, added to (or subtracted from) the scores, and the softmax of the sum.
+ */
+const MASK_SCALE = 1e4;
+const scaledMasks = new WeakMap<object, number>();
+const maskedScores = new WeakMap<object, { sign: number; site: SourceSite | null }>();
+let maskRaisesSent = false;
+
+function noteMaskSign(entry: TracedModel, kernel: string, inputs: any, out: any): void {
+  if (!isTensor(out)) return;
+  if (kernel === 'Multiply') {
+    const [a, b] = [inputs?.a, inputs?.b];
+    const scalar = isReadable(a) && a.size === 1 ? a : isReadable(b) && b.size === 1 ? b : null;
+    const mask = scalar === a ? b : a;
+    if (!scalar || !isReadable(mask) || mask.size < 2 || mask.size > 100_000) return;
+    const k = (scalar.dataSync() as ArrayLike<number>)[0]!;
+    if (!(Math.abs(k) >= MASK_SCALE)) return;
+    const values = mask.dataSync() as ArrayLike<number>;
+    let ones = 0;
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] === 1) ones++;
+      else if (values[i] !== 0) return;
+    }
+    if (ones > 0 && ones < values.length) scaledMasks.set(out, Math.sign(k));
+    return;
+  }
+  if (kernel === 'Add' || kernel === 'Sub') {
+    const onB = scaledMasks.get(inputs?.b);
+    const sign = onB !== undefined ? (kernel === 'Sub' ? -onB : onB) : kernel === 'Add' ? scaledMasks.get(inputs?.a) : undefined;
+    if (sign !== undefined) maskedScores.set(out, { sign, site: captureUserSite(PROBE_FILE) });
+    return;
+  }
+  const masked = maskedScores.get(inputs?.logits);
+  if (!masked || masked.sign <= 0) return;
+  maskRaisesSent = true;
+  emit({ type: 'maskRaisesScores', modelId: entry.id, kernel: 'Add', site: masked.site } satisfies MaskRaisesScoresEvent);
+}
+
+/**
+ * A division by a scalar 0 while a custom loop trains (`m.div(1 - Math.pow(beta1, t))` with a step
+ * count t that starts at 0): every value divided becomes Infinity or NaN, and so does whatever it
+ * updates. Watched in the first steps; sent once, with the line and whether a step's forward pass
+ * (the loss) or the code after it (a hand-written update) divided.
+ */
+let dividedByZeroSent = false;
+
+function noteDividedByZero(inputs: any): void {
+  const b = inputs?.b;
+  if (!isReadable(b) || b.size !== 1 || (b.dataSync() as ArrayLike<number>)[0] !== 0 || !isTensor(inputs?.a) || inputs.a.size === 0) return;
+  const entry = step?.entry ?? lastStepEntry;
+  if (!entry) return;
+  dividedByZeroSent = true;
+  emit({ type: 'dividedByZero', modelId: entry.id, inForward: step !== null, site: captureUserSite(PROBE_FILE) } satisfies DividedByZeroEvent);
+}
+
+/**
  * A tf.losses function's result negated in the step's loss (`cosineDistance(y, p).neg()`, Keras's
  * cosine_similarity habit: its loss is already -cos, tfjs's cosineDistance is 1 - cos): minimizing
  * it maximizes the error. Watched in the first steps; sent once.
@@ -971,7 +1031,10 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       if (kernelName === 'RealDiv') noteDividedSum(inputs?.a, inputs?.b, out);
     }
     if (watchLog && typeof kernelName === 'string') inspectKernel(() => trackProbabilities(kernelName, inputs, out));
+    if (entry && !maskRaisesSent && (kernelName === 'Multiply' || kernelName === 'Add' || kernelName === 'Sub' || kernelName === 'Softmax')) inspectKernel(() => noteMaskSign(entry, kernelName, inputs, out));
     if (lossOutputWatch && (kernelName === 'Neg' || kernelName === 'Multiply')) inspectKernel(() => noteLossNegated(kernelName, inputs));
+    // Also outside a step's forward pass: a hand-written update runs after the gradients.
+    if (method === 'runKernel' && args[0] === 'RealDiv' && !dividedByZeroSent && lastStepEntry !== null && lastStepEntry.steps < INSPECTED_STEPS) inspectKernel(() => noteDividedByZero(args[1]));
     if ((thresholdWatch || drawWatch) && method === 'runKernel' && typeof args[0] === 'string' && args[0] in THRESHOLD_KERNELS) {
       if (thresholdWatch) inspectKernel(() => noteThreshold(args[0], args[1]));
       if (drawWatch) inspectKernel(() => noteDrawCompared(args[0], args[1]));

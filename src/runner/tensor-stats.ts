@@ -325,6 +325,8 @@ function copiedColumns(values: Values, shape: readonly number[]): number[][] {
  * Null when no row has an all-zero step at either end.
  */
 function zeroPadding(values: Values, shape: readonly number[]): TensorSummary['zeroPadding'] | null {
+  // Token ids ([rows, steps]) are sequences of one value per step.
+  if (shape.length === 2 && shape[1]! >= 4) return paddingWith(values, shape[0]!, shape[1]!, 1, 0);
   if (shape.length !== 3) return null;
   const [rows, steps, width] = shape as [number, number, number];
   if (!(rows > 0 && steps > 1 && width > 0)) return null;

@@ -389,6 +389,12 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Readings divided by a maximum one glitch set; prices with 99999 for "no sale".
   { script: 'benchmark/bugs/scale-by-max-with-outlier/buggy.js', symptoms: ['inputs-squashed'], rootCause: 'input-normalization', lineOf: '' },
   { script: 'benchmark/bugs/target-sentinel-missing-values/buggy.js', symptoms: ['target-sentinel'], rootCause: 'training-data', lineOf: '' },
+  // Attention scores raised at the padding: scores.add(mask.mul(1e9)) before the softmax.
+  { script: 'benchmark/bugs/attention-mask-sign-flipped/buggy.js', symptoms: ['mask-raises-scores'], rootCause: 'architecture', lineOf: '', fixed: 'scores.sub(mask.mul(1e9))' },
+  // A hand-written Adam whose step count starts at 0: its bias correction divides by 0.
+  { script: 'benchmark/bugs/manual-adam-step-zero/buggy.js', symptoms: ['divided-by-zero'], rootCause: 'optimizer', lineOf: '', fixed: 'Math.pow(BETA1, t + 1)' },
+  // Token ids padded after the words, read by an LSTM's last state.
+  { script: 'benchmark/bugs/lstm-post-padding-last-step/buggy.js', symptoms: ['sequences-padded-at-end'], rootCause: 'training-data', lineOf: '', fixed: 'return padding.concat(ids);' },
   // A feature row with one field copied where two others belong: [c.age, c.age, c.age, ...].
   { script: 'benchmark/bugs/feature-columns-copy-pasted/buggy.js', symptoms: ['inputs-copied-columns'], rootCause: 'training-data', lineOf: 'tf.tensor2d(trainCustomers.map(featureRow))' },
   // conv2d({ filters: 3, kernelSize: 16 }) on 16×16 images: the two numbers swapped.
@@ -534,6 +540,9 @@ const HEALTHY = [
   'benchmark/bugs/conv-batchnorm-gamma-zeros/fixed.js',
   'benchmark/bugs/conv-filters-kernelsize-swapped/fixed.js',
   'benchmark/bugs/feature-columns-copy-pasted/fixed.js',
+  'benchmark/bugs/attention-mask-sign-flipped/fixed.js',
+  'benchmark/bugs/manual-adam-step-zero/fixed.js',
+  'benchmark/bugs/lstm-post-padding-last-step/fixed.js',
 ];
 
 for (const script of HEALTHY) {

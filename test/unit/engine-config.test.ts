@@ -2452,6 +2452,20 @@ describe('what a model is trained, scored and used on', () => {
     assert.equal(lineOf(applyFix(src, f.fix), 2), 'const probs = model.apply(xTest, { training: false });');
   });
 
+  it('a division by 0 after the gradients and a mask added with the wrong sign: certain, each with its fix', () => {
+    const src = ['const bc1 = 1 - Math.pow(BETA1, t);', 'const mHat = m.div(bc1);', 'const weights = tf.softmax(scores.add(mask.mul(1e9)));'].join('\n');
+    const p = trained();
+    p.events.push({ type: 'dividedByZero', modelId: p.modelId, inForward: false, site: site(2, 16) });
+    p.events.push({ type: 'maskRaisesScores', modelId: p.modelId, kernel: 'Add', site: site(3, 35) });
+    const found = configOnly(p, src).findings;
+    const d = byId(found, 'divided-by-zero')!;
+    assert.deepEqual([d.confirmed, d.rootCause, d.location?.line], [true, 'optimizer', 2]);
+    assert.equal(lineOf(applyFix(src, d.fix), 1), 'const bc1 = 1 - Math.pow(BETA1, t + 1);');
+    const m = byId(found, 'mask-raises-scores')!;
+    assert.deepEqual([m.confirmed, m.rootCause, m.location?.line], [true, 'architecture', 3]);
+    assert.equal(lineOf(applyFix(src, m.fix), 3), 'const weights = tf.softmax(scores.sub(mask.mul(1e9)));');
+  });
+
   it('uniform draws compared with a rate in percent: a mask of zeros, certain, fixed as a fraction; other thresholds get no fix', () => {
     const src = ['const DROPOUT_RATE = 50;', 'const drop = (h) => h.mul(tf.randomUniform(h.shape).greaterEqual(DROPOUT_RATE).toFloat());'].join('\n');
     const p = trained();

@@ -915,6 +915,32 @@ describe('one-hot rows built by comparing a class name with a parsed label', () 
   });
 });
 
+describe('tensors leaked inside the function a loop calls at each step', () => {
+  it('runs its one call in tf.tidy, and leaves alone a call already in one', () => {
+    const src = ['function trainStep(idx) {', '  const xb = xs.gather(idx);', '  return { loss: step(xb) };', '}', 'for (let b = 0; b < n; b++) {', '  const stats = trainStep(batches[b]);', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'tidyCaller', site: site(2, 14) })!, 6), '  const stats = tf.tidy(() => trainStep(batches[b]));');
+    assert.equal(apply(src.replace('const stats = trainStep(batches[b])', 'const stats = tf.tidy(() => trainStep(batches[b]))'), { kind: 'tidyCaller', site: site(2, 14) }), null);
+  });
+});
+
+describe('a bias correction divided by at a step count of 0', () => {
+  it('counts from 1 in every power of that count in the block, and leaves alone a divisor with no power', () => {
+    const src = ['function adamStep(grads) {', '  const bc1 = 1 - Math.pow(BETA1, t);', '  const bc2 = 1 - Math.pow(BETA2, t);', '  const mHat = m.div(bc1);', '  const vHat = v.div(bc2);', '}'].join('\n');
+    const fixed = apply(src, { kind: 'countFromOne', site: site(4, 18) })!;
+    assert.equal(lineOf(fixed, 2), '  const bc1 = 1 - Math.pow(BETA1, t + 1);');
+    assert.equal(lineOf(fixed, 3), '  const bc2 = 1 - Math.pow(BETA2, t + 1);');
+    assert.equal(apply(src.replace('1 - Math.pow(BETA1, t)', 'count'), { kind: 'countFromOne', site: site(4, 18) }), null);
+  });
+});
+
+describe('token ids padded after the words', () => {
+  it('pads before them instead, and leaves alone a concat of something that is no padding', () => {
+    const src = ['function padSequence(ids) {', '  const padding = new Array(MAX_LEN - ids.length).fill(0);', '  return ids.concat(padding);', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'padAtStart', file: FILE })!, 3), '  return padding.concat(ids);');
+    assert.equal(apply(src.replace('.fill(0)', '.map(() => 1)'), { kind: 'padAtStart', file: FILE }), null);
+  });
+});
+
 describe('a trained model called in training mode for its predictions', () => {
   it('turns the flag off on that call, and leaves alone a line without it', () => {
     assert.equal(apply('const p = model.apply(xTest, { training: true });', { kind: 'trainingFlagFalse', site: site(1, 11) }), 'const p = model.apply(xTest, { training: false });');

@@ -1369,6 +1369,56 @@ function trainingModeAfter(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A 0/1 mask scaled by a large positive number and added to scores before a softmax (an attention
+ * mask of 1 at the padding, added): the padded positions get all the weight, and what the softmax
+ * pools is the padding. Certain; fixed by subtracting it.
+ */
+function maskRaisesScores(run: ModelState): Hypothesis[] {
+  const e = run.maskRaisesScores;
+  if (!e?.site) return [];
+  return [
+    {
+      id: 'mask-raises-scores',
+      symptom: 'mask-raises-scores',
+      rootCause: 'architecture',
+      location: e.site,
+      related: [],
+      message: `Line ${e.site.line} adds a mask scaled by a large positive number to scores a softmax then takes: the masked positions (the padding, where the mask is 1) are raised far above the rest, so the softmax puts all the weight on them and what it pools carries no word. A mask shuts positions out by lowering them: subtract it (or scale it by -1e9).`,
+      evidence: ['a 0/1 mask times a large positive number, added to the scores', 'the softmax of the sum'],
+      fixes: [{ title: 'Subtract the mask', plan: { kind: 'renameOp', site: e.site, from: 'add', to: 'sub' } }],
+      ...certainFromTheRun(),
+    },
+  ];
+}
+
+/**
+ * A division by a scalar 0 while a custom loop trained: the values divided become Infinity or NaN,
+ * and the weights they update with them. After a step's forward pass it is the hand-written update
+ * (Adam's bias correction 1 - beta^t at t = 0, a step count that starts at 0); in it, the loss.
+ * Certain; where the divisor is a power of a count, the fix counts from 1.
+ */
+function dividedByZero(run: ModelState): Hypothesis[] {
+  const e = run.dividedByZero;
+  if (!e?.site) return [];
+  return [
+    {
+      id: 'divided-by-zero',
+      symptom: 'divided-by-zero',
+      rootCause: e.inForward ? 'loss-function' : 'optimizer',
+      location: e.site,
+      related: [],
+      message: `Line ${e.site.line} divides by 0 while the model trains${e.inForward ? ', in the loss' : ', in the update written after the gradients'}: what it divides becomes Infinity or NaN, and so does everything computed from it${e.inForward ? '' : ', the weights first'}. A correction 1 - beta^t with a step count t that starts at 0 is 0 at the first step (Adam counts steps from 1).`,
+      evidence: ['a division by a scalar 0 during training'],
+      fixes: [{ title: 'Count the steps from 1 in the correction', plan: { kind: 'countFromOne', site: e.site } }],
+      ...certainFromTheRun(),
+      // The NaN and Infinity that follow are this division's.
+      confirmBy: set(...HARM, ...NUMERIC),
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * A tf.losses function's result negated in the training loss: the optimizer maximizes that error.
  * For cosineDistance this is Keras's cosine_similarity loss carried over (already -cos there, while
  * tfjs's cosineDistance is 1 - cos). Certain; fixed by dropping the negation.
@@ -4206,6 +4256,11 @@ function emptyTailInputs(view: ModelView, run: ModelState): Hypothesis[] {
   const width = s?.shape?.[1];
   const empty = s?.emptyTailRows ?? 0;
   if (!x || !s || typeof rows !== 'number' || rows < 20 || typeof width !== 'number' || s.shape?.length !== 2 || empty < EMPTY_TAIL_SHARE * rows || empty >= rows) return [];
+  // Rows of zeros that all share one class are data (the class of empty inputs), not a hole: the
+  // targets must be known, and the last run of one class shorter than the empty rows.
+  const y = run.data.y.get(0)?.summary;
+  const runs = y?.classRunList;
+  if (!y || (runs?.length && runs.at(-1)!.rows >= empty)) return [];
   const site = x.origin?.site ?? x.site ?? view.event.fitSite;
   return [
     {
@@ -4226,14 +4281,16 @@ function emptyTailInputs(view: ModelView, run: ModelState): Hypothesis[] {
 
 /**
  * fit given inputs in which some columns are copies of another, value for value in every row, and
- * varied (ten values or more, so no pair of flags that agree by nature): a feature row built with
- * one field written where others were meant (`[r.age, r.age, r.age, r.income]`), so the fields it
- * should hold never reach the model. Certain from the data; shown where the inputs are made. No
- * fix: which fields were meant is not in the data.
+ * varied (ten values or more, so no pair of flags that agree by nature), next to the column they
+ * copy: a feature row built with one field written where others were meant (`[r.age, r.age,
+ * r.age, r.income]`), so the fields it should hold never reach the model. A warning where the rows
+ * are made, confirmed by a stall. No fix: which fields were meant is not in the data.
  */
 function copiedInputColumns(view: ModelView, run: ModelState): Hypothesis[] {
   const x = run.data.x.get(0);
-  const groups = x?.summary.copiedColumns;
+  // Copies next to the column they copy: a feature row written by hand with one field repeated.
+  // Real tables hold redundant attributes too (a size recorded twice), far apart: those are data.
+  const groups = x?.summary.copiedColumns?.filter((g) => g.some((c, i) => i > 0 && c === g[i - 1]! + 1));
   if (!x || !groups?.length) return [];
   // Where the rows were built (the tensor made from them), not where they were standardized.
   const site = x.origin?.fromArray ?? x.origin?.site ?? x.site ?? view.event.fitSite;
@@ -4250,7 +4307,12 @@ function copiedInputColumns(view: ModelView, run: ModelState): Hypothesis[] {
       message: `Input columns ${groups.map(list).join('; ')} hold the same values in every row: ${copies} of the ${width ?? '?'} columns are copies, so the fields they were meant to hold never reach the model. A feature row built with one field written where others were meant (\`[r.age, r.age, r.age, ...]\`) does this; write the fields each column should hold.`,
       evidence: groups.map((g) => `columns ${list(g)} identical in every row`),
       fixes: [],
-      ...certainFromTheRun(),
+      layer: null,
+      relevance: new Map(),
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'overfitting'),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
     },
   ];
 }
@@ -4273,6 +4335,7 @@ function paddedAtEnd(view: ModelView, run: ModelState): Hypothesis[] {
   const p = run.data.x.get(0)?.summary.zeroPadding;
   if (!p || p.tailSteps < PADDED_TAIL || p.tailRows < 0.5 || p.tailSteps < 2 * p.headSteps) return [];
   const first = view.layers.find((l) => l.kind !== 'input' && l.kind !== 'passthrough');
+  if (first?.kind === 'embedding') return idsPaddedAtEnd(view, first, p);
   if (!first || !RECURRENT.test(first.info.className) || first.info.config['returnSequences'] === true) return [];
   const masking = view.layers.find((l) => /^masking$/i.test(l.info.className));
   if (masking) return maskMissesPadding(masking, first, p.value ?? 0, p);
@@ -4312,6 +4375,41 @@ function paddedAtEnd(view: ModelView, run: ModelState): Hypothesis[] {
       evidence: [`${pct(p.tailRows)} of rows padded at the end`, `${pct(p.tailSteps)} of steps are trailing zeros, ${pct(p.headSteps)} leading`],
       relevance: new Map([[first.pos, { score: 1, evidence: 'reads the padding last' }]]),
       fixes: [{ title: `Mask the zero padding before ${name}`, plan: { kind: 'maskBefore', layer: first.info } }],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'),
+      strength: 0.9,
+      weak: false,
+    },
+  ];
+}
+
+/**
+ * Token ids padded with 0 after the words, looked up by an embedding with no mask (maskZero unset)
+ * and read by a recurrent layer that returns its last state: that state comes after the padding's
+ * steps, which wash out what the words left in it, so short texts look alike. Keras pads before the
+ * words by default for this reason. A stall confirms it; the fix pads at the start.
+ */
+function idsPaddedAtEnd(view: ModelView, embedding: LayerView, p: { tailSteps: number; tailRows: number; headSteps: number; value?: number }): Hypothesis[] {
+  if ((p.value ?? 0) !== 0 || embedding.info.config['maskZero'] === true) return [];
+  let reader: LayerView | undefined = embedding;
+  for (let g = 0; g < 8 && reader && reader.succs.length === 1; g++) {
+    reader = view.layers[reader.succs[0]!];
+    if (reader && reader.kind !== 'passthrough') break;
+  }
+  if (!reader || !RECURRENT.test(reader.info.className) || reader.info.config['returnSequences'] === true) return [];
+  const name = reader.info.name;
+  return [
+    {
+      id: `sequences-padded-at-end:${name}`,
+      symptom: 'sequences-padded-at-end',
+      rootCause: 'training-data',
+      layer: reader,
+      location: embedding.info.site,
+      related: reader.info.site ? [{ site: reader.info.site, message: `${name} returns its state after the padding` }] : [],
+      message: `${pct(p.tailRows)} of the token sequences end in id 0, padding after the words (${pct(p.tailSteps)} of all steps), and ${embedding.info.name} has no mask (maskZero), so ${name} reads the padding last: its final state, all it returns, comes after a run of steps that wash out what the words left in it, and short texts look alike. Pad before the words (Keras's default), or set maskZero: true.`,
+      evidence: [`${pct(p.tailRows)} of rows end in padding`, `${pct(p.tailSteps)} of steps are trailing id 0, ${pct(p.headSteps)} leading`],
+      relevance: new Map([[reader.pos, { score: 1, evidence: 'reads the padding last' }]]),
+      fixes: embedding.info.site ? [{ title: 'Pad before the words', plan: { kind: 'padAtStart', file: embedding.info.site.file } }] : [],
+      atFix: true,
       confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'),
       strength: 0.9,
       weak: false,
@@ -4629,8 +4727,8 @@ const TWIN_SHARE = 4;
  */
 function noisyTwins(view: ModelView, run: ModelState): Hypothesis[] {
   if (view.event.mode !== 'fit' || run.data.x.size !== 1) return [];
-  // Inputs made alike by one-hot ids lost to rows of 0s: that finding says why (and unrelatedTargets defers to this one).
-  if (oneHotInputsPastDepth(view, run).length) return [];
+  // Inputs made alike by one-hot ids lost to rows of 0s, or by rows never filled: those findings say why (and unrelatedTargets defers to this one).
+  if (oneHotInputsPastDepth(view, run).length || emptyTailInputs(view, run).length) return [];
   const e = run.data.y.get(0);
   const n = e?.summary.neighbourTargets;
   const t = n?.sameInputs;
@@ -4671,7 +4769,7 @@ function noisyTwins(view: ModelView, run: ModelState): Hypothesis[] {
 const BALANCED_CHANCE = 0.5;
 
 function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
-  if (oneHotInputsPastDepth(view, run).length || copiesRelabelled(view, run).length || noisyTwins(view, run).length) return [];
+  if (oneHotInputsPastDepth(view, run).length || emptyTailInputs(view, run).length || copiesRelabelled(view, run).length || noisyTwins(view, run).length) return [];
   if (view.event.mode !== 'fit' || run.data.x.size !== 1 || view.outputs.length !== 1) return [];
   if (view.firstLayers().some((l) => l.kind === 'embedding')) return [];
   const o = view.outputs[0]!;
@@ -6216,6 +6314,8 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...drawComparedOutside(run));
   out.push(...lossNegated(run));
   out.push(...trainingModeAfter(run));
+  out.push(...dividedByZero(run));
+  out.push(...maskRaisesScores(run));
   out.push(...kernelsFrozen(run));
   out.push(...targetInInputs(run));
   out.push(...rateLeftBySweep(run));

@@ -61,7 +61,11 @@ export function tensorLeak(e: TraceEventOf<'tensorLeak'>, run: ModelState): Obse
   if (e.stepSite && !located.some((s) => s.site.line === e.stepSite!.line && s.site.file === e.stepSite!.file)) related.push({ site: e.stepSite, message: epochs ? 'the fit call' : 'the training step' });
   const sameFile = main ? located.filter((s) => s.site.file === main.site.file) : [];
   const fixes: PlannedFix[] = sameFile.length
-    ? [{ title: `Free the leaked tensors at the end of each ${epochs ? 'callback' : fits ? 'pass of the loop that makes them' : every ? 'block that makes them' : 'step'}`, plan: { kind: 'disposeTensors', sites: sameFile.map((s) => ({ site: s.site, tensors: s.tensors })) } }]
+    ? [
+        { title: `Free the leaked tensors at the end of each ${epochs ? 'callback' : fits ? 'pass of the loop that makes them' : every ? 'block that makes them' : 'step'}`, plan: { kind: 'disposeTensors', sites: sameFile.map((s) => ({ site: s.site, tensors: s.tensors })) } },
+        // Made inside a step function the loop calls: that call runs in tf.tidy, which frees them all.
+        ...(epochs || fits ? [] : [{ title: 'Run each step in tf.tidy', plan: { kind: 'tidyCaller' as const, site: main!.site } }]),
+      ]
     : [];
   return {
     symptom: 'tensor-leak',
