@@ -166,6 +166,8 @@ export type FixPlan =
   | { kind: 'divisorPlusOne'; site: SourceSite }
   /** Labels written as `cols[4] === 1 ? 1 : 0` from text fields (strings): the field as a number, `Number(cols[4]) === 1`. */
   | { kind: 'numberCompare'; site: SourceSite }
+  /** The axis of the `tf.mean(x, axis, ...)` or `x.mean(axis, ...)` call at the site, written as a number, becomes `to`. */
+  | { kind: 'meanAxis'; site: SourceSite; to: number }
   /** Tensors leaked inside a named function the loop calls at each step: its one call runs in tf.tidy. */
   | { kind: 'tidyCaller'; site: SourceSite }
   /** A divisor at the site declared as `1 - Math.pow(beta, t)`: every such power in its block takes `t + 1`. */
@@ -3403,6 +3405,17 @@ function tidyCallerEdits(src: SourceText, p: Extract<FixPlan, { kind: 'tidyCalle
   return [src.edit(p.site.file, start, close + 1, `tf.tidy(() => ${t.slice(start, close + 1)})`)];
 }
 
+function meanAxisEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanAxis' }>): EditResult {
+  const call = findCall(src, p.site, /\bmean\s*\(/);
+  if (!call) return null;
+  const before = codeOnly(src.text, Math.max(0, call.open - 40), call.open);
+  // tf.mean(x, axis): the second argument; x.mean(axis): the first.
+  const arg = /\btf\s*\.\s*mean\s*$/.test(before) ? call.args[1] : call.args[0];
+  if (!arg) return null;
+  const span = trim(src.text, arg.start, arg.end);
+  return /^-?\d+$/.test(src.text.slice(span.start, span.end)) ? [src.edit(p.site.file, span.start, span.end, String(p.to))] : null;
+}
+
 function compareAsTextEdits(src: SourceText, p: Extract<FixPlan, { kind: 'compareAsText' }>): EditResult {
   // The statement that computes the rows of the tensor made at the site (a helper's), else the site's own.
   const written = arrayWriteOffset(src, p.site);
@@ -4178,6 +4191,7 @@ function planFile(p: FixPlan): string | null {
     case 'log1pAtWrite':
     case 'divisorPlusOne':
     case 'numberCompare':
+    case 'meanAxis':
     case 'tidyCaller':
     case 'countFromOne':
     case 'trainingFlagFalse':
@@ -4432,6 +4446,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return countFromOneEdits(src, p);
       case 'tidyCaller':
         return tidyCallerEdits(src, p);
+      case 'meanAxis':
+        return meanAxisEdits(src, p);
       case 'numberCompare':
         return numberCompareEdits(src, p);
       case 'unscaleLabelColumn':

@@ -1923,11 +1923,12 @@ function noteColumnTargets(entry: TracedModel, a: any, b: any): void {
  * hand-written softmax sums exp(logits) so. The tensor is known by its width, the model's output
  * units. A sum of anything but an exponential (labels summed per class, for class weights) is not it.
  */
-const BATCH_AXIS_KERNELS: Record<string, true> = { Max: true, Sum: true, Min: true };
+const BATCH_AXIS_KERNELS: Record<string, true> = { Max: true, Sum: true, Min: true, Mean: true };
 const batchAxisReported = new WeakSet<TracedModel>();
 const exponentials = new WeakSet<object>();
 
 function noteBatchAxisReduction(state: StepState, kernel: string, x: any, attrs: any): void {
+  if (kernel === 'Mean') return noteBatchMean(state, x, attrs);
   if (!isTensor(x) || (x.rank !== 2 && x.rank !== 3) || attrs?.keepDims !== true || (kernel === 'Sum' && !exponentials.has(x))) return;
   // Max and Min name their axes reductionIndices; Sum names them axis.
   const given = attrs.axis ?? attrs.reductionIndices;
@@ -1943,6 +1944,20 @@ function noteBatchAxisReduction(state: StepState, kernel: string, x: any, attrs:
   batchAxisReported.add(state.entry);
   const reduced = axis[0] < 0 ? axis[0] + x.rank : axis[0];
   emit({ type: 'batchAxis', modelId: state.entry.id, site: captureUserSite(PROBE_FILE), kernel, shape, ...(reduced !== 0 ? { axis: reduced } : {}) } satisfies BatchAxisEvent);
+}
+
+/**
+ * A layer's [rows, items, features] output averaged over axis 0 alone, dimensions kept
+ * (`tf.mean(h, 0, true)` where the items' axis 1 was meant, to pool a set per sample): every
+ * sample gets the batch's average. A hand-written batch normalization of such a tensor averages
+ * over the rows and the items together, so one axis 0 on a rank-3 output is the mistake.
+ */
+function noteBatchMean(state: StepState, x: any, attrs: any): void {
+  if (!isTensor(x) || x.rank !== 3 || attrs?.keepDims !== true || !layerOutputs.has(x)) return;
+  const axis = Array.isArray(attrs.axis) ? attrs.axis : [attrs.axis];
+  if (axis.length !== 1 || (axis[0] !== 0 && axis[0] !== -3) || (x.shape as number[]).some((d: number) => d < 2)) return;
+  batchAxisReported.add(state.entry);
+  emit({ type: 'batchAxis', modelId: state.entry.id, site: captureUserSite(PROBE_FILE), kernel: 'Mean', shape: x.shape } satisfies BatchAxisEvent);
 }
 
 /** Every value is exactly 0 or 1, as labels are and a model's outputs never all are. */

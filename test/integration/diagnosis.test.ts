@@ -389,6 +389,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Readings divided by a maximum one glitch set; prices with 99999 for "no sale".
   { script: 'benchmark/bugs/scale-by-max-with-outlier/buggy.js', symptoms: ['inputs-squashed'], rootCause: 'input-normalization', lineOf: '' },
   { script: 'benchmark/bugs/target-sentinel-missing-values/buggy.js', symptoms: ['target-sentinel'], rootCause: 'training-data', lineOf: '' },
+  // A set of photo embeddings pooled with tf.mean(h, 0, true): over the batch, not each listing's photos.
+  { script: 'benchmark/bugs/mean-over-batch-axis-pooling/buggy.js', symptoms: ['loss-not-decreasing'], rootCause: 'architecture', lineOf: '', fixed: 'tf.mean(h, 1, true)' },
   // Attention scores raised at the padding: scores.add(mask.mul(1e9)) before the softmax.
   { script: 'benchmark/bugs/attention-mask-sign-flipped/buggy.js', symptoms: ['mask-raises-scores'], rootCause: 'architecture', lineOf: '', fixed: 'scores.sub(mask.mul(1e9))' },
   // A hand-written Adam whose step count starts at 0: its bias correction divides by 0.
@@ -543,6 +545,7 @@ const HEALTHY = [
   'benchmark/bugs/attention-mask-sign-flipped/fixed.js',
   'benchmark/bugs/manual-adam-step-zero/fixed.js',
   'benchmark/bugs/lstm-post-padding-last-step/fixed.js',
+  'benchmark/bugs/mean-over-batch-axis-pooling/fixed.js',
 ];
 
 for (const script of HEALTHY) {

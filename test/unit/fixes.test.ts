@@ -915,6 +915,14 @@ describe('one-hot rows built by comparing a class name with a parsed label', () 
   });
 });
 
+describe('a layer output averaged over the batch where its items were meant', () => {
+  it('averages over axis 1, in tf.mean and in the method, and leaves alone an axis that is a name', () => {
+    assert.equal(apply('const pooled = tf.mean(h, 0, true);', { kind: 'meanAxis', site: site(1, 16), to: 1 }), 'const pooled = tf.mean(h, 1, true);');
+    assert.equal(apply('const pooled = h.mean(0, true);', { kind: 'meanAxis', site: site(1, 18), to: 1 }), 'const pooled = h.mean(1, true);');
+    assert.equal(apply('const pooled = tf.mean(h, AXIS, true);', { kind: 'meanAxis', site: site(1, 16), to: 1 }), null);
+  });
+});
+
 describe('tensors leaked inside the function a loop calls at each step', () => {
   it('runs its one call in tf.tidy, and leaves alone a call already in one', () => {
     const src = ['function trainStep(idx) {', '  const xb = xs.gather(idx);', '  return { loss: step(xb) };', '}', 'for (let b = 0; b < n; b++) {', '  const stats = trainStep(batches[b]);', '}'].join('\n');

@@ -3070,6 +3070,34 @@ function columnTargets(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A layer's [rows, items, features] output averaged over the rows of the batch, dimensions kept
+ * (`tf.mean(h, 0, true)` where each sample's items, axis 1, were meant): every sample is compared
+ * with, or pooled into, the batch's average, so samples mix and none is told apart by its own
+ * items. A warning on the call, confirmed by a stall; fixed by averaging over axis 1.
+ */
+function batchMeanPooling(e: NonNullable<ModelState['batchAxis']>): Hypothesis[] {
+  const shape = `[${e.shape.join(', ')}]`;
+  return [
+    {
+      id: 'mean-over-batch-axis:model',
+      symptom: 'loss-not-decreasing',
+      rootCause: 'architecture',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `The forward pass averages a ${shape} layer output over axis 0, the ${e.shape[0]} samples of the batch, keeping dimensions: every sample gets the batch's average in place of its own ${e.shape[1]} items' (axis 1), so the samples mix and the model cannot tell them apart by their own items. Average over axis 1.`,
+      evidence: [`a training step averaged a ${shape} layer output over axis 0`],
+      relevance: new Map(),
+      fixes: e.site ? [{ title: "Average over each sample's items (axis 1)", plan: { kind: 'meanAxis', site: e.site, to: 1 } }] : [],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
+/**
  * A hand-written softmax or log-softmax over the batch axis (tf.logSumExp(logits, 0, true)): each
  * class is normalized over the rows of the batch, so the loss ranks rows against each other within
  * a class and says nothing about which class a row is. That loss still falls, so training cannot
@@ -3078,6 +3106,7 @@ function columnTargets(view: ModelView, run: ModelState): Hypothesis[] {
 function batchAxisInLoss(view: ModelView, run: ModelState): Hypothesis[] {
   const e = run.batchAxis;
   if (!e) return [];
+  if (e.kernel === 'Mean') return batchMeanPooling(e);
   // A sequence model's [rows, steps, classes] outputs may be normalized over the rows or the steps.
   const sequence = e.shape.length === 3;
   const overSteps = sequence && e.axis === 1;
