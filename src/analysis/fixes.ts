@@ -208,7 +208,7 @@ export type FixPlan =
   | { kind: 'stepFrom'; site: SourceSite }
   /** In the row pushed into the array behind the tensor call at the site, the one `parseInt(v)` (or `parseInt(v, 10)`) becomes `parseFloat(v)`. */
   | { kind: 'parseFractions'; site: SourceSite }
-  /** The statement at the site, alone on its line (a comment may follow), is removed with its line. */
+  /** The statement on the site's line, alone on it (a comment may follow): one call, or a one-line loop around one, is removed with its line. */
   | { kind: 'removeStatement'; site: SourceSite }
   /** The option `key` of fitDataset's options object (its second argument) is removed, with its comma. */
   | { kind: 'removeDatasetOption'; fitSite: SourceSite; key: string }
@@ -273,14 +273,13 @@ export type FixPlan =
   | { kind: 'scaleInputsLike'; site: SourceSite; fitSite: SourceSite }
   /** Before the fit at fitSite, the optimizer the sweep line changed (`opt.setLearningRate(…)` or `opt.learningRate = …`) is set, the same way, to the rate declared between the two (a name with lr or rate in it, the last one). */
   | { kind: 'setRateBeforeFit'; fitSite: SourceSite; sweepSite: SourceSite }
-  /** The statement on the site's line, complete on that line (a call, or a one-line loop around one), goes. */
   /** The assignment at the site (`x = x.sub(m).div(s);`, first on its line, inside a loop) moves before the outermost loop around it. */
   | { kind: 'hoistAssignment'; site: SourceSite }
   /** A window cut as `.slice(i, i + W)` whose target is read at `[i + W - 1]`, its own last item: the target becomes `[i + W]`, the item after it (one such pair in the file). */
   | { kind: 'targetAfterWindow'; site: SourceSite }
   /** `tf.variable(init, false)` at the site becomes `tf.variable(init)`: trainable. */
   | { kind: 'variableTrainable'; site: SourceSite }
-  /** The comparison at the site (`.greater(0)`, `tf.greater(p, 0)`) written with the number `threshold` compares with 0.5 instead. */
+  /** The comparison at the site (`.greater(0)`, `tf.greater(p, 0)`) written with the number `threshold`, there or in a constant declared once, compares with `to` instead. */
   | { kind: 'thresholdTo'; site: SourceSite; threshold: number; to: number }
   /** `applyGradients(grads)` at the site, `grads` computed once before the loop around it: the computation moves into the call (`applyGradients(tf.variableGrads(f).grads)`), and its declaration goes when nothing else uses it. */
   | { kind: 'gradientsAtEachStep'; site: SourceSite }
@@ -2898,7 +2897,15 @@ function thresholdToEdits(src: SourceText, p: Extract<FixPlan, { kind: 'threshol
   const t = src.text;
   const last = findCall(src, p.site, /\b(?:greater|greaterEqual|less|lessEqual)\s*\(/)?.args.at(-1);
   if (!last) return null;
-  let span = trim(t, last.start, last.end);
+  const number = numberBehind(t, trim(t, last.start, last.end));
+  return number && number.value === p.threshold ? [src.edit(p.site.file, number.span.start, number.span.end, literal(p.to))] : null;
+}
+
+/**
+ * The number literal an expression is, or the one a name declared once holds (`const FACTOR = 10;`):
+ * its span, where an edit changes it for every use, and its value. Null for anything else.
+ */
+function numberBehind(t: string, span: Span): { span: Span; value: number } | null {
   const name = t.slice(span.start, span.end);
   if (/^[A-Za-z_$][\w$]*$/.test(name)) {
     const start = singleDeclaration(t, name)?.init;
@@ -2906,7 +2913,7 @@ function thresholdToEdits(src: SourceText, p: Extract<FixPlan, { kind: 'threshol
     span = trim(t, start, statementEnd(t, start));
   }
   const written = t.slice(span.start, span.end);
-  return NUMBER.test(written) && Number(written) === p.threshold ? [src.edit(p.site.file, span.start, span.end, literal(p.to))] : null;
+  return NUMBER.test(written) ? { span, value: Number(written) } : null;
 }
 
 function hoistDeclarationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoistDeclaration' }>): EditResult {
@@ -3587,10 +3594,9 @@ function rateFactorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateFacto
   const named = [...codeOnly(t, start, src.lineEnd(p.site.line)).matchAll(/\*=?\s*([A-Za-z_$][\w$]*)\b(?!\s*[.([])/g)];
   const edits: TextEdit[] = [];
   for (const m of named) {
-    const init = singleDeclaration(t, m[1]!)?.init;
-    const value = init === undefined ? null : trim(t, init, statementEnd(t, init));
-    const written = value ? t.slice(value.start, value.end) : '';
-    if (value && NUMBER.test(written) && Number(written) > 1) edits.push(src.edit(p.site.file, value.start, value.end, inverseOf(Number(written))));
+    const at = start + m.index! + m[0].length - m[1]!.length;
+    const number = numberBehind(t, { start: at, end: at + m[1]!.length });
+    if (number && number.value > 1) edits.push(src.edit(p.site.file, number.span.start, number.span.end, inverseOf(number.value)));
   }
   return edits.length === 1 ? edits : null;
 }

@@ -1278,6 +1278,7 @@ export type ThresholdOutsideOutputsEvent = z.infer<typeof ThresholdOutsideOutput
 export const MaskRaisesScoresEvent = z.object({
   type: z.literal('maskRaisesScores'),
   modelId: z.number().int(),
+  /** How the scaled mask met the scores: Add (a positive scale), or Sub (a negative one). */
   kernel: z.string().max(32),
   site: SourceSite.nullable(),
 });

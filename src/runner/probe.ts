@@ -718,7 +718,7 @@ function watchLosses(core: any): void {
  */
 const MASK_SCALE = 1e4;
 const scaledMasks = new WeakMap<object, number>();
-const maskedScores = new WeakMap<object, { sign: number; site: SourceSite | null }>();
+const maskedScores = new WeakMap<object, { sign: number; kernel: 'Add' | 'Sub'; site: SourceSite | null }>();
 let maskRaisesSent = false;
 
 function noteMaskSign(entry: TracedModel, kernel: string, inputs: any, out: any): void {
@@ -742,13 +742,13 @@ function noteMaskSign(entry: TracedModel, kernel: string, inputs: any, out: any)
   if (kernel === 'Add' || kernel === 'Sub') {
     const onB = scaledMasks.get(inputs?.b);
     const sign = onB !== undefined ? (kernel === 'Sub' ? -onB : onB) : kernel === 'Add' ? scaledMasks.get(inputs?.a) : undefined;
-    if (sign !== undefined) maskedScores.set(out, { sign, site: captureUserSite(PROBE_FILE) });
+    if (sign !== undefined) maskedScores.set(out, { sign, kernel, site: captureUserSite(PROBE_FILE) });
     return;
   }
   const masked = maskedScores.get(inputs?.logits);
   if (!masked || masked.sign <= 0) return;
   maskRaisesSent = true;
-  emit({ type: 'maskRaisesScores', modelId: entry.id, kernel: 'Add', site: masked.site } satisfies MaskRaisesScoresEvent);
+  emit({ type: 'maskRaisesScores', modelId: entry.id, kernel: masked.kernel, site: masked.site } satisfies MaskRaisesScoresEvent);
 }
 
 /**
@@ -781,10 +781,8 @@ function noteLossNegated(kernel: string, inputs: any): void {
   let loss: { fn: string; entry: TracedModel } | undefined;
   if (kernel === 'Neg') loss = lossOutputs.get(inputs?.x);
   else {
-    const a = lossOutputs.get(inputs?.a);
-    const b = a ? undefined : lossOutputs.get(inputs?.b);
-    const other = a ? inputs?.b : inputs?.a;
-    if ((a || b) && isReadable(other) && other.size === 1 && (other.dataSync() as ArrayLike<number>)[0]! < 0) loss = a ?? b;
+    const scaled = knownAgainstScalar(inputs, (t) => lossOutputs.get(t));
+    if (scaled && scaled.scalar < 0) loss = scaled.found;
   }
   if (!loss) return;
   lossNegatedSent = true;
@@ -2572,19 +2570,26 @@ function notePredictedProbabilities(model: any, out: any): void {
   thresholdWatch = true;
 }
 
+/**
+ * A binary kernel's operands when one is a tensor `known` recognises and the other a readable
+ * scalar: what `known` says of the first, whether it is the kernel's first operand, and the scalar.
+ */
+function knownAgainstScalar<T>(inputs: any, known: (t: any) => T | undefined): { found: T; first: boolean; scalar: number } | null {
+  const left = known(inputs?.a);
+  const found = left ?? known(inputs?.b);
+  const other = left !== undefined ? inputs?.b : inputs?.a;
+  if (found === undefined || !isReadable(other) || other.size !== 1) return null;
+  return { found, first: left !== undefined, scalar: (other.dataSync() as ArrayLike<number>)[0]! };
+}
+
 function noteThreshold(kernel: string, inputs: any): void {
-  const a = inputs?.a;
-  const b = inputs?.b;
-  const left = predictedProbabilities.get(a);
-  const right = left ? undefined : predictedProbabilities.get(b);
-  const made = left ?? right;
-  const other = left ? b : a;
-  if (!made || thresholdSent.has(made.modelId) || !isReadable(other) || other.size !== 1) return;
-  const threshold = (other.dataSync() as ArrayLike<number>)[0]!;
+  const compared = knownAgainstScalar(inputs, (t) => predictedProbabilities.get(t));
+  if (!compared || thresholdSent.has(compared.found.modelId)) return;
+  const { found: made, first, scalar: threshold } = compared;
   // Probabilities lie in [0, 1]: a threshold at or outside those bounds gives one answer for all.
   if (!(threshold <= 0 || threshold >= 1)) return;
   thresholdSent.add(made.modelId);
-  emit({ type: 'thresholdOutsideOutputs', modelId: made.modelId, activation: made.activation, threshold, kernel, probabilityFirst: !!left, site: captureUserSite(PROBE_FILE) } satisfies ThresholdOutsideOutputsEvent);
+  emit({ type: 'thresholdOutsideOutputs', modelId: made.modelId, activation: made.activation, threshold, kernel, probabilityFirst: first, site: captureUserSite(PROBE_FILE) } satisfies ThresholdOutsideOutputsEvent);
 }
 
 /**
@@ -2618,16 +2623,11 @@ function watchUniformDraws(core: any): void {
 
 function noteDrawCompared(kernel: string, inputs: any): void {
   if (drawComparedSent) return;
-  const a = inputs?.a;
-  const b = inputs?.b;
-  const left = uniformDraws.get(a);
-  const range = left ?? uniformDraws.get(b);
-  const other = left ? b : a;
-  if (!range || !isReadable(other) || other.size !== 1) return;
-  const threshold = (other.dataSync() as ArrayLike<number>)[0]!;
-  const [low, high] = range;
+  const compared = knownAgainstScalar(inputs, (t) => uniformDraws.get(t));
+  if (!compared) return;
+  const { found: [low, high], first: drawFirst, scalar: threshold } = compared;
   // Draws lie in [low, high): `u > t` (or `t < u`) is false for all when t >= high, true for all when t < low.
-  const drawAbove = (kernel.startsWith('Greater')) === !!left;
+  const drawAbove = kernel.startsWith('Greater') === drawFirst;
   const strict = kernel === 'Greater' || kernel === 'Less';
   let alwaysTrue: boolean;
   if (threshold >= high) alwaysTrue = !drawAbove;
@@ -2638,7 +2638,7 @@ function noteDrawCompared(kernel: string, inputs: any): void {
   if (!entry) return;
   drawComparedSent = true;
   drawWatch = false;
-  emit({ type: 'drawComparedOutside', modelId: entry.id, low, high, threshold, kernel, drawFirst: !!left, alwaysTrue, site: captureUserSite(PROBE_FILE) } satisfies DrawComparedOutsideEvent);
+  emit({ type: 'drawComparedOutside', modelId: entry.id, low, high, threshold, kernel, drawFirst, alwaysTrue, site: captureUserSite(PROBE_FILE) } satisfies DrawComparedOutsideEvent);
 }
 
 /** Per model: its optimizer's learning rate when its last fit began and when it ended. */

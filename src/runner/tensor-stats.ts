@@ -309,7 +309,12 @@ function copiedColumns(values: Values, shape: readonly number[]): number[][] {
   for (const list of byHash.values()) {
     if (list.length < 2) continue;
     const first = list[0]!;
-    const same = list.filter((c) => c === first || Array.from({ length: rows }, (_, r) => r).every((r) => bits[r * width + c] === bits[r * width + first]));
+    // Equal hashes may still differ: compared value for value.
+    const sameAs = (c: number): boolean => {
+      for (let r = 0; r < rows; r++) if (bits[r * width + c] !== bits[r * width + first]) return false;
+      return true;
+    };
+    const same = list.filter((c) => c === first || sameAs(c));
     if (same.length < 2) continue;
     const distinct = new Set<number>();
     for (let r = 0; r < rows && distinct.size < COPY_DISTINCT; r++) distinct.add(values[r * width + first]!);

@@ -2464,6 +2464,10 @@ describe('what a model is trained, scored and used on', () => {
     const m = byId(found, 'mask-raises-scores')!;
     assert.deepEqual([m.confirmed, m.rootCause, m.location?.line], [true, 'architecture', 3]);
     assert.equal(lineOf(applyFix(src, m.fix), 3), 'const weights = tf.softmax(scores.sub(mask.mul(1e9)));');
+    const negative = src.replace('scores.add(mask.mul(1e9))', 'scores.sub(mask.mul(-1e9))');
+    const q = trained();
+    q.events.push({ type: 'maskRaisesScores', modelId: q.modelId, kernel: 'Sub', site: site(3, 35) });
+    assert.equal(lineOf(applyFix(negative, byId(configOnly(q, negative).findings, 'mask-raises-scores')!.fix), 3), 'const weights = tf.softmax(scores.add(mask.mul(-1e9)));');
   });
 
   it('uniform draws compared with a rate in percent: a mask of zeros, certain, fixed as a fraction; other thresholds get no fix', () => {

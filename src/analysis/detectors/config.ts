@@ -1319,6 +1319,9 @@ function kernelsFrozen(run: ModelState): Hypothesis[] {
   ];
 }
 
+/** The comparison kernels a threshold is seen in, as the operators the script wrote. */
+const COMPARISON_OPS: Record<string, string> = { Greater: '>', GreaterEqual: '>=', Less: '<', LessEqual: '<=' };
+
 /**
  * A trained model's predicted probabilities compared with a threshold at or outside [0, 1]
  * (`pred.greater(0)`: a threshold for logits, on a sigmoid's outputs): every row gets the same
@@ -1328,7 +1331,7 @@ function kernelsFrozen(run: ModelState): Hypothesis[] {
 function thresholdOutsideOutputs(run: ModelState): Hypothesis[] {
   const e = run.thresholdOutsideOutputs;
   if (!e?.site) return [];
-  const op = { Greater: '>', GreaterEqual: '>=', Less: '<', LessEqual: '<=' }[e.kernel] ?? e.kernel;
+  const op = COMPARISON_OPS[e.kernel] ?? e.kernel;
   const always = (e.kernel.startsWith('Greater') === e.probabilityFirst) === e.threshold <= 0 ? 'true' : 'false';
   return [
     {
@@ -1376,6 +1379,8 @@ function trainingModeAfter(run: ModelState): Hypothesis[] {
 function maskRaisesScores(run: ModelState): Hypothesis[] {
   const e = run.maskRaisesScores;
   if (!e?.site) return [];
+  // Added with a positive scale, or subtracted with a negative one: the other operation lowers them.
+  const added = e.kernel !== 'Sub';
   return [
     {
       id: 'mask-raises-scores',
@@ -1383,9 +1388,9 @@ function maskRaisesScores(run: ModelState): Hypothesis[] {
       rootCause: 'architecture',
       location: e.site,
       related: [],
-      message: `Line ${e.site.line} adds a mask scaled by a large positive number to scores a softmax then takes: the masked positions (the padding, where the mask is 1) are raised far above the rest, so the softmax puts all the weight on them and what it pools carries no word. A mask shuts positions out by lowering them: subtract it (or scale it by -1e9).`,
-      evidence: ['a 0/1 mask times a large positive number, added to the scores', 'the softmax of the sum'],
-      fixes: [{ title: 'Subtract the mask', plan: { kind: 'renameOp', site: e.site, from: 'add', to: 'sub' } }],
+      message: `Line ${e.site.line} ${added ? 'adds a mask scaled by a large positive number to' : 'subtracts a mask scaled by a large negative number from'} scores a softmax then takes: the masked positions (the padding, where the mask is 1) are raised far above the rest, so the softmax puts all the weight on them and what it pools carries no word. A mask shuts positions out by lowering them: ${added ? 'subtract it (or scale it by -1e9)' : 'add it'}.`,
+      evidence: [`a 0/1 mask times a large ${added ? 'positive number, added to' : 'negative number, subtracted from'} the scores`, `the softmax of the ${added ? 'sum' : 'difference'}`],
+      fixes: [{ title: added ? 'Subtract the mask' : 'Add the mask', plan: { kind: 'renameOp', site: e.site, from: added ? 'add' : 'sub', to: added ? 'sub' : 'add' } }],
       ...certainFromTheRun(),
     },
   ];
@@ -1451,7 +1456,7 @@ function lossNegated(run: ModelState): Hypothesis[] {
 function drawComparedOutside(run: ModelState): Hypothesis[] {
   const e = run.drawComparedOutside;
   if (!e?.site) return [];
-  const op = { Greater: '>', GreaterEqual: '>=', Less: '<', LessEqual: '<=' }[e.kernel] ?? e.kernel;
+  const op = COMPARISON_OPS[e.kernel] ?? e.kernel;
   const comparison = e.drawFirst ? `u ${op} ${fmt(e.threshold)}` : `${fmt(e.threshold)} ${op} u`;
   const percent = e.low === 0 && e.high === 1 && e.threshold > 1 && e.threshold <= 100;
   const fraction = percent ? Number((e.threshold / 100).toPrecision(6)) : null;
@@ -1985,7 +1990,6 @@ function weightsOverwritten(run: ModelState): Hypothesis[] {
   ];
 }
 
-
 /**
  * Class indices that were scaled like pixels (k / 255): when one factor maps every distinct target
  * back to an integer, multiplying by it (and rounding away float error) restores the indices.
@@ -2430,20 +2434,19 @@ function kernelCoversInput(view: ModelView): Hypothesis[] {
  */
 function zeroStart(view: ModelView): Hypothesis[] {
   const out: Hypothesis[] = [];
-  const keyOf = (l: LayerView): 'embeddingsInitializer' | 'gammaInitializer' | null => {
+  // Each such layer with the initializer that starts it at 0 and the default it should keep.
+  const zeroed = view.layers.flatMap((l) => {
     const cls = l.info.className.toLowerCase();
-    const key = cls === 'embedding' ? 'embeddingsInitializer' : cls === 'batchnormalization' ? 'gammaInitializer' : null;
-    return key && constantInit(l.info.config[key]) === 0 && l.succs.length === 1 ? key : null;
-  };
-  const zeroed = view.layers.filter((l) => keyOf(l) !== null);
+    const key = cls === 'embedding' ? ('embeddingsInitializer' as const) : cls === 'batchnormalization' ? ('gammaInitializer' as const) : null;
+    if (!key || constantInit(l.info.config[key]) !== 0 || l.succs.length !== 1) return [];
+    return [{ l, key, to: key === 'embeddingsInitializer' ? 'randomUniform' : 'ones' }];
+  });
   // One fix for every such layer: starting one of them again leaves the signal cut at the next.
   const fix = combine(
-    zeroed.length > 1 ? `Start ${zeroed.map((l) => l.info.name).join(' and ')} at their defaults` : `Start ${zeroed[0]?.info.name} at its default`,
-    zeroed.map((l) => ({ title: '', plan: { kind: 'layerOption' as const, layer: l.info, key: keyOf(l)!, to: keyOf(l) === 'embeddingsInitializer' ? 'randomUniform' : 'ones' } })),
+    zeroed.length > 1 ? `Start ${zeroed.map((z) => z.l.info.name).join(' and ')} at their defaults` : `Start ${zeroed[0]?.l.info.name} at its default`,
+    zeroed.map(({ l, key, to }) => ({ title: '', plan: { kind: 'layerOption' as const, layer: l.info, key, to } })),
   );
-  for (const l of zeroed) {
-    const key = keyOf(l)!;
-    const to = key === 'embeddingsInitializer' ? 'randomUniform' : 'ones';
+  for (const { l, key, to } of zeroed) {
     const what = key === 'embeddingsInitializer' ? 'every word vector' : 'its scale (gamma)';
     out.push({
       id: `zero-start:${l.info.name}`,

@@ -78,12 +78,9 @@ function layerCause(ctx: Ctx, symptom: Symptom, layer: LayerView, own: Cause): C
 
 /** `from` reaches `to` along single-predecessor links, through layers with no weights of their own. */
 function feedsInto(view: ModelView, from: LayerView, to: LayerView): boolean {
-  let cur = to;
-  for (let g = 0; g < 16 && cur.preds.length === 1; g++) {
-    const p = view.layers[cur.preds[0]!]!;
+  for (const p of singleFeeders(view, to)) {
     if (p === from || view.ownerOf(p) === from) return true;
     if (p.kind === 'weighted' || p.kind === 'embedding') return false;
-    cur = p;
   }
   return false;
 }
@@ -107,14 +104,20 @@ function allUnitsDead(run: ModelState, l: LayerView): boolean {
  * dead units are that layer's doing, not a fault of their own.
  */
 function fedByDeadLayer(view: ModelView, run: ModelState, l: LayerView): boolean {
-  let cur = view.ownerOf(l);
-  for (let g = 0; g < 16 && cur.preds.length === 1; g++) {
-    const p = view.layers[cur.preds[0]!]!;
+  for (const p of singleFeeders(view, view.ownerOf(l))) {
     if (allUnitsDead(run, p)) return true;
     if (p.kind !== 'passthrough' && p.kind !== 'normalization' && p.kind !== 'activation') return false;
-    cur = p;
   }
   return false;
+}
+
+/** The layers before `l`, nearest first, while each has exactly one predecessor (16 at most). */
+function* singleFeeders(view: ModelView, l: LayerView): Generator<LayerView> {
+  let cur = l;
+  for (let g = 0; g < 16 && cur.preds.length === 1; g++) {
+    cur = view.layers[cur.preds[0]!]!;
+    yield cur;
+  }
 }
 
 /**
