@@ -372,8 +372,8 @@ export class DiagnosisEngine {
         // Kept in the run's field of the same name; the first one counts.
         this.configEvidence(e.modelId, (run) => ((run as unknown as Record<typeof e.type, typeof e | null>)[e.type] ??= e));
         return;
-      case 'sqrtAtZero': {
-        this.run(e.modelId).sqrtAtZero ??= e;
+      case 'opAtZero': {
+        this.run(e.modelId).opAtZero ??= e;
         return;
       }
       case 'batchClasses': {

@@ -337,11 +337,11 @@ export type FixPlan =
   /** What `<ns>.log(<x>)` or `<x>.log()` at the site takes is clipped to [1e-7, 1] first. */
   | { kind: 'clipLogInput'; site: SourceSite }
   /**
-   * What `<ns>.sqrt(<x>)` or `<x>.sqrt()` at the site takes is kept at or above 1e-7 (`maximum`);
-   * a Euclidean `<ns>.norm(<x>, ...)` or `<x>.norm(...)` is written out as that guarded square root
-   * of the sum of squares.
+   * What `<ns>.sqrt(<x>)` or `<x>.sqrt()` (or `log`) at the site takes is kept at or above 1e-7
+   * (`maximum`); a Euclidean `<ns>.norm(<x>, ...)` or `<x>.norm(...)` is written out as that guarded
+   * square root of the sum of squares.
    */
-  | { kind: 'guardSqrtInput'; site: SourceSite; call: 'sqrt' | 'norm' }
+  | { kind: 'guardOpInput'; site: SourceSite; call: 'sqrt' | 'norm' | 'log' }
   /**
    * The variable list given at a custom step's call (minimize's third argument, variableGrads'
    * second, or the declaration of the name given there): `<model>.layers[i].trainableWeights` (or
@@ -4060,9 +4060,9 @@ function clipLogInputEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clipLog
   return guardOpInput(src, p.site, 'log', (ns, x) => `${ns}.clipByValue(${x}, 1e-7, 1)`, '.clipByValue(1e-7, 1)');
 }
 
-function guardSqrtInputEdits(src: SourceText, p: Extract<FixPlan, { kind: 'guardSqrtInput' }>): EditResult {
+function guardOpInputEdits(src: SourceText, p: Extract<FixPlan, { kind: 'guardOpInput' }>): EditResult {
   if (p.call === 'norm') return guardNormEdits(src, p.site);
-  return guardOpInput(src, p.site, 'sqrt', (ns, x) => `${ns}.maximum(${x}, 1e-7)`, '.maximum(1e-7)');
+  return guardOpInput(src, p.site, p.call, (ns, x) => `${ns}.maximum(${x}, 1e-7)`, '.maximum(1e-7)');
 }
 
 /**
@@ -4301,7 +4301,7 @@ function planFile(p: FixPlan): string | null {
     case 'settingFallback':
     case 'rateFactor':
     case 'clipLogInput':
-    case 'guardSqrtInput':
+    case 'guardOpInput':
     case 'trainAllLayers':
     case 'negateLoss':
     case 'trainingCall':
@@ -4642,8 +4642,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return shuffleOneOrderEdits(src, p);
       case 'clipLogInput':
         return clipLogInputEdits(src, p);
-      case 'guardSqrtInput':
-        return guardSqrtInputEdits(src, p);
+      case 'guardOpInput':
+        return guardOpInputEdits(src, p);
       case 'trainAllLayers':
         return trainAllLayersEdits(src, p);
       case 'negateLoss':

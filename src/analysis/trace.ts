@@ -1010,24 +1010,25 @@ export type TrainedAgainstEvent = z.infer<typeof TrainedAgainstEvent>;
 
 /**
  * A square root in a training step took exactly 0 (its slope there is infinite, so the step's
- * gradients turn NaN) or a negative number (NaN outright), and that step's gradients or loss came
- * out non-finite. Sent once per model, before that step's iteration event.
+ * gradients turn NaN) or a negative number (NaN outright), or a log the user's loss takes directly
+ * took 0 (-Infinity) or less (NaN), and that step's gradients or loss came out non-finite. Sent once
+ * per model, before that step's iteration event.
  */
-export const SqrtAtZeroEvent = z.object({
-  type: z.literal('sqrtAtZero'),
+export const OpAtZeroEvent = z.object({
+  type: z.literal('opAtZero'),
   modelId: z.number().int(),
   iter: z.number().int().min(0),
-  /** The user's line that took the square root (tf.sqrt, x.sqrt(), or tf.norm, which takes one). */
+  /** The user's line that took the square root (tf.sqrt, x.sqrt(), or tf.norm, which takes one) or the log. */
   site: SourceSite.nullable(),
-  /** What the line called: tf.sqrt (or x.sqrt()), or tf.norm, whose Euclidean norm takes a square root. */
-  call: z.enum(['sqrt', 'norm']),
+  /** What the line called: tf.sqrt (or x.sqrt()), tf.norm, whose Euclidean norm takes a square root, or tf.log (x.log()). */
+  call: z.enum(['sqrt', 'norm', 'log']),
   /** How many of its values were exactly 0, and how many below 0, out of `count`. */
   zeros: z.number().int().min(0),
   negatives: z.number().int().min(0),
   count: z.number().int().min(1),
   elapsedMs: z.number(),
 });
-export type SqrtAtZeroEvent = z.infer<typeof SqrtAtZeroEvent>;
+export type OpAtZeroEvent = z.infer<typeof OpAtZeroEvent>;
 
 /**
  * A training step's loss tested a tensor for NaN (tf.isNaN, to mask the missing targets) and then
@@ -1673,7 +1674,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   LogOfProbabilitiesEvent,
   InferenceModeEvent,
   TrainedAgainstEvent,
-  SqrtAtZeroEvent,
+  OpAtZeroEvent,
   NanMaskedLateEvent,
   LossDividedByCountEvent,
   OneSidedClipEvent,

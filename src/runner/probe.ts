@@ -37,7 +37,7 @@ import type {
   TargetsSortedEvent,
   MaxNormAppliedEvent,
   PenaltyDominatesEvent,
-  SqrtAtZeroEvent,
+  OpAtZeroEvent,
   NanMaskedLateEvent,
   LossDividedByCountEvent,
   OneSidedClipEvent,
@@ -93,7 +93,7 @@ import type {
 } from '../analysis/trace';
 import { neighbourAgreement, RATE_SWEEP_FACTOR } from '../analysis/stats';
 import { tfjsSupport, untestedTfjsMessage } from '../analysis/tfjs-versions';
-import { captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteFromStack, userSitesFromStack } from './sites';
+import { calledByUser, captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteFromStack, userSitesFromStack } from './sites';
 import { EpochCallbackLeakWatch, type EpochInfo, FitCallLeakWatch, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { readRows, rowsOf as rowsOfValues, TrainedRows, type RowsRead } from './data-reuse';
@@ -996,6 +996,8 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         }
         if (watchLog && kernelName === 'Log' && inputs?.x && probabilities.has(inputs.x)) noteLogOfProbabilities(entry!, probabilities.get(inputs.x)!);
         if (kernelName === 'Sqrt') noteSqrtInput(current, inputs?.x);
+        // A log of probabilities is watched apart (clipped logs); others only while its first steps are inspected.
+        if (entry && kernelName === 'Log' && !probabilities.has(inputs?.x)) noteLogInput(current, inputs?.x);
         if (entry && !nanMaskReported.has(entry) && typeof kernelName === 'string') noteNanMask(entry, kernelName, inputs);
         if (entry && entry.mode === 'custom' && kernelName === 'Multiply' && !columnTargetsReported.has(entry)) noteColumnTargets(entry, inputs?.a, inputs?.b);
       } catch (error) {
@@ -1791,7 +1793,7 @@ function noteSqrtInput(state: StepState, x: any): void {
     if (entry.steps >= INSPECTED_STEPS) return;
     entry.sqrtWatch = { active: true, harmless: 0 };
   }
-  if (!entry.sqrtWatch.active || state.sqrtAtZero || !isReadable(x) || x.size > SQRT_MAX_READ) return;
+  if (!entry.sqrtWatch.active || state.opAtZero || !isReadable(x) || x.size > SQRT_MAX_READ) return;
   const values = x.dataSync() as ArrayLike<number>;
   let zeros = 0;
   let negatives = 0;
@@ -1803,18 +1805,45 @@ function noteSqrtInput(state: StepState, x: any): void {
   if (zeros + negatives === 0) return;
   const stack = captureStack().stack;
   const call = tfjsFrameBelowUser(stack, PROBE_FILE, 'norm') ? 'norm' : 'sqrt';
-  state.sqrtAtZero = { site: userSiteFromStack(stack, PROBE_FILE), call, zeros, negatives, count: values.length };
+  state.opAtZero = { site: userSiteFromStack(stack, PROBE_FILE), call, zeros, negatives, count: values.length };
   // The step's gradients are read to see whether the 0 reached them.
   state.detailed = true;
 }
 
-function reportSqrtAtZero(state: StepState, pending: PendingStep): void {
-  const seen = state.sqrtAtZero;
+/**
+ * A log the user's loss takes itself (not of probabilities, watched apart): a ratio that reaches 0
+ * (a dice score on an empty mask) makes it -Infinity and the step NaN. Read during the first
+ * inspected steps only, each input once until one holds a 0 or less; the stack is captured only
+ * then, to tell the user's own log from one inside a tfjs loss.
+ */
+function noteLogInput(state: StepState, x: any): void {
+  if (state.opAtZero || !isReadable(x) || x.size > SQRT_MAX_READ) return;
+  const values = x.dataSync() as ArrayLike<number>;
+  let zeros = 0;
+  let negatives = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v === 0) zeros++;
+    else if (v < 0) negatives++;
+  }
+  if (zeros + negatives === 0) return;
+  const stack = captureStack().stack;
+  if (!calledByUser(stack, PROBE_FILE, 'log')) return;
+  state.opAtZero = { site: userSiteFromStack(stack, PROBE_FILE), call: 'log', zeros, negatives, count: values.length };
+  state.detailed = true;
+}
+
+function reportOpAtZero(state: StepState, pending: PendingStep): void {
+  const seen = state.opAtZero;
+  if (seen?.call === 'log') {
+    if (pending.gradNonFinite || pending.lossNonFinite) emit({ type: 'opAtZero', modelId: state.entry.id, iter: state.entry.steps - 1, ...seen, elapsedMs: elapsed() } satisfies OpAtZeroEvent);
+    return;
+  }
   const watch = state.entry.sqrtWatch;
   if (!seen || !watch?.active) return;
   if (pending.gradNonFinite || pending.lossNonFinite) {
     watch.active = false;
-    emit({ type: 'sqrtAtZero', modelId: state.entry.id, iter: state.entry.steps - 1, ...seen, elapsedMs: elapsed() } satisfies SqrtAtZeroEvent);
+    emit({ type: 'opAtZero', modelId: state.entry.id, iter: state.entry.steps - 1, ...seen, elapsedMs: elapsed() } satisfies OpAtZeroEvent);
   } else if (++watch.harmless >= SQRT_HARMLESS_STEPS) watch.active = false;
 }
 
@@ -3918,7 +3947,7 @@ interface StepState {
   /** A custom loop's calls of dropout and batch normalization: with `{ training: true }`, or not (their indices). */
   mode?: { training: boolean; inference: number[]; site: SourceSite | null; viaPredict: boolean };
   /** A square root in this step took values at or below 0. */
-  sqrtAtZero?: { site: SourceSite | null; call: 'sqrt' | 'norm'; zeros: number; negatives: number; count: number };
+  opAtZero?: { site: SourceSite | null; call: 'sqrt' | 'norm' | 'log'; zeros: number; negatives: number; count: number };
 }
 
 let step: StepState | null = null;
@@ -4216,7 +4245,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
   try {
     const d0 = performance.now();
     const pending = afterGradients(state, optimizer ?? appliedBy.get(entry) ?? lastOptimizer, result?.grads ?? {});
-    reportSqrtAtZero(state, pending);
+    reportOpAtZero(state, pending);
     detailMs += performance.now() - d0;
     const total = performance.now() - t0;
     if (state.detailed) {

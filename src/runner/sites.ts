@@ -71,6 +71,24 @@ export function tfjsFrameBelowUser(stack: string | undefined, probeFile: string,
   return false;
 }
 
+/**
+ * Whether the user's code called tfjs's op `name` itself (`tf.log(x)`, `x.log()`), rather than a
+ * tfjs function that uses it (a built-in loss): the frame after the op's own (`log__op`, then the
+ * tensor method, if any) is the user's.
+ */
+export function calledByUser(stack: string | undefined, probeFile: string, name: string): boolean {
+  if (!stack) return false;
+  const lines = stack.split('\n');
+  const opFrame = new RegExp(`^\\s*at (?:Object\\.)?${name}__op `);
+  const method = new RegExp(`^\\s*at [\\w$]+\\.${name} `);
+  let i = lines.findIndex((l) => opFrame.test(l));
+  if (i < 0) return false;
+  i++;
+  if (i < lines.length && method.test(lines[i]!)) i++;
+  const m = i < lines.length ? FRAME.exec(lines[i]!) : null;
+  return !!m && isUserFile(toPath(m[1]), probeFile);
+}
+
 /** The caller's site, captured with a deep enough stack. */
 export function captureUserSite(probeFile: string): SourceSite | null {
   return userSiteFromStack(captureStack().stack, probeFile);

@@ -427,6 +427,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/bottleneck-one-unit/buggy.js', symptoms: ['loss-not-decreasing'], rootCause: 'architecture', lineOf: '', fixed: 'units: 64' },
   // A hand-written dropout whose keep mask compares uniform draws with a rate in percent: all zeros.
   { script: 'benchmark/bugs/dropout-rate-as-percent/buggy.js', symptoms: ['mask-constant'], rootCause: 'regularization', lineOf: '', fixed: 'const DROPOUT_RATE = 0.5;' },
+  // A log dice loss with no smoothing: an empty mask's dice is 0 and its log -Infinity at the first step.
+  { script: 'benchmark/bugs/dice-loss-empty-mask-nan/buggy.js', symptoms: ['non-finite-loss'], rootCause: 'loss-function', lineOf: 'return dice.log()', fixed: 'dice.maximum(1e-7).log()' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

@@ -424,7 +424,7 @@ test('a sqrt that takes 0 in a training step is reported once, at the step whose
     const run = await traceRun({ script, args });
     assert.equal(run.exit.code, 0, run.stderr);
     assert.deepEqual(lastJsonLine(run.stdout), plain, 'training changed');
-    const events = ofType(run.events, 'sqrtAtZero');
+    const events = ofType(run.events, 'opAtZero');
     // The line that computed the loss the step returns.
     assert.deepEqual(ofType(run.events, 'lossComputed').map((e) => e.site.line), [linesOf(script, 'return guarded ? tf.mean(')[0]]);
     if (args[0] === '--guarded') {

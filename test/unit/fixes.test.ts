@@ -430,19 +430,26 @@ describe('an argument inserted before another', () => {
 
 describe('keeping what a square root takes above 0', () => {
   it('guards the argument of tf.sqrt with the same namespace, and the receiver of .sqrt()', () => {
-    const plan = (column: number): FixPlan => ({ kind: 'guardSqrtInput', site: site(1, column), call: 'sqrt' });
+    const plan = (column: number): FixPlan => ({ kind: 'guardOpInput', site: site(1, column), call: 'sqrt' });
     assert.equal(apply('const d = tf.sqrt(tf.sum(tf.square(diff), 1));', plan(14)), 'const d = tf.sqrt(tf.maximum(tf.sum(tf.square(diff), 1), 1e-7));');
     assert.equal(apply('const d = diff.square().sum(1).sqrt();', plan(35)), 'const d = diff.square().sum(1).maximum(1e-7).sqrt();');
   });
 
   it('picks the sqrt nearest the column, and leaves Math.sqrt and tf.norm (whose sqrt is inside tfjs) alone', () => {
-    assert.equal(apply('const d = on ? tf.sqrt(tf.maximum(s, 1e-7)) : tf.sqrt(s);', { kind: 'guardSqrtInput', site: site(1, 50), call: 'sqrt' }), 'const d = on ? tf.sqrt(tf.maximum(s, 1e-7)) : tf.sqrt(tf.maximum(s, 1e-7));');
-    assert.equal(apply('const d = Math.sqrt(s);', { kind: 'guardSqrtInput', site: site(1, 15), call: 'sqrt' }), null);
-    assert.equal(apply('const d = tf.norm(tf.sub(a, b), 2, 1);', { kind: 'guardSqrtInput', site: site(1, 14), call: 'sqrt' }), null);
+    assert.equal(apply('const d = on ? tf.sqrt(tf.maximum(s, 1e-7)) : tf.sqrt(s);', { kind: 'guardOpInput', site: site(1, 50), call: 'sqrt' }), 'const d = on ? tf.sqrt(tf.maximum(s, 1e-7)) : tf.sqrt(tf.maximum(s, 1e-7));');
+    assert.equal(apply('const d = Math.sqrt(s);', { kind: 'guardOpInput', site: site(1, 15), call: 'sqrt' }), null);
+    assert.equal(apply('const d = tf.norm(tf.sub(a, b), 2, 1);', { kind: 'guardOpInput', site: site(1, 14), call: 'sqrt' }), null);
+  });
+
+  it('guards what a log takes the same way (a dice ratio that is 0 on an empty mask), and leaves Math.log alone', () => {
+    const plan = (column: number): FixPlan => ({ kind: 'guardOpInput', site: site(1, column), call: 'log' });
+    assert.equal(apply('return dice.log().neg().mean();', plan(13)), 'return dice.maximum(1e-7).log().neg().mean();');
+    assert.equal(apply('return tf.neg(tf.log(dice));', plan(20)), 'return tf.neg(tf.log(tf.maximum(dice, 1e-7)));');
+    assert.equal(apply('const l = Math.log(x);', plan(16)), null);
   });
 
   it('writes a Euclidean tf.norm out as the guarded square root of the sum of squares, keeping its axis and keepDims', () => {
-    const plan = (column: number): FixPlan => ({ kind: 'guardSqrtInput', site: site(1, column), call: 'norm' });
+    const plan = (column: number): FixPlan => ({ kind: 'guardOpInput', site: site(1, column), call: 'norm' });
     assert.equal(apply('const d = tf.norm(tf.sub(a, b), "euclidean", 1);', plan(14)), 'const d = tf.sqrt(tf.maximum(tf.sum(tf.square(tf.sub(a, b)), 1), 1e-7));');
     assert.equal(apply('const d = tf.norm(diff);', plan(14)), 'const d = tf.sqrt(tf.maximum(tf.sum(tf.square(diff)), 1e-7));');
     assert.equal(apply("const d = tf.norm(diff, 2, -1, true);", plan(14)), 'const d = tf.sqrt(tf.maximum(tf.sum(tf.square(diff), -1, true), 1e-7));');

@@ -363,23 +363,25 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
     ];
   }
 
-  // A square root took 0 (infinite slope) or less (NaN) at this very step: the loss's own math.
-  const sqrt = run.sqrtAtZero;
-  if (sqrt && sqrt.iter === it) {
+  // A square root took 0 (infinite slope) or less (NaN), or a log of the loss's own took 0 or less, at this very step: the loss's own math.
+  const op = run.opAtZero;
+  if (op && op.iter === it) {
     const symptom: Symptom = e.lossNonFinite ? 'non-finite-loss' : 'non-finite-gradients';
-    const where = sqrt.site ? ` on line ${sqrt.site.line}` : ' in the loss';
-    const at = sqrt.call === 'norm' ? `the square root that the Euclidean norm (tf.norm)${where} takes` : `the square root${where}`;
-    const took = [sqrt.zeros ? `exactly 0 for ${sqrt.zeros}` : '', sqrt.negatives ? `a negative number for ${sqrt.negatives}` : ''].filter(Boolean).join(' and ');
-    evidence.unshift(`${at} took ${took} of its ${sqrt.count} values at iteration ${it}`);
-    const why = sqrt.zeros
-      ? `Its slope at 0 is infinite (1 / (2√0)), so the chain rule makes every gradient before it NaN even though the loss itself is finite; a Euclidean distance between two identical embeddings is such a 0.`
-      : `The square root of a negative number is NaN.`;
+    const where = op.site ? ` on line ${op.site.line}` : ' in the loss';
+    const at = op.call === 'norm' ? `the square root that the Euclidean norm (tf.norm)${where} takes` : op.call === 'log' ? `the log${where}` : `the square root${where}`;
+    const took = [op.zeros ? `exactly 0 for ${op.zeros}` : '', op.negatives ? `a negative number for ${op.negatives}` : ''].filter(Boolean).join(' and ');
+    evidence.unshift(`${at} took ${took} of its ${op.count} values at iteration ${it}`);
+    const why =
+      op.call === 'log'
+        ? `log(0) is -Infinity (and the log of a negative number NaN), and its slope there is infinite, so the step's gradients turn NaN; a ratio such as a dice or IoU score is 0 on an empty mask. Keep what the log takes above 0 (tf.maximum(x, 1e-7)), or smooth the ratio (add 1 above and below).`
+        : `${op.zeros ? `Its slope at 0 is infinite (1 / (2√0)), so the chain rule makes every gradient before it NaN even though the loss itself is finite; a Euclidean distance between two identical embeddings is such a 0.` : `The square root of a negative number is NaN.`} ${op.call === 'norm' ? 'Write the norm out as tf.sqrt(tf.maximum(tf.sum(tf.square(x), axis), 1e-7))' : 'Keep what it takes above 0 (tf.maximum(x, 1e-7))'}, as Keras's siamese example does.`;
+    const title = op.call === 'norm' ? 'Take the norm as the square root of the sum of squares kept at or above 1e-7' : `Keep what the ${op.call === 'log' ? 'log' : 'square root'} takes at or above 1e-7`;
     return [
-      base(symptom, 'loss', null, `The ${e.lossNonFinite ? 'loss' : 'gradients'} became NaN at iteration ${it}: ${at} took ${took} of its ${sqrt.count} values. ${why} ${sqrt.call === 'norm' ? 'Write the norm out as tf.sqrt(tf.maximum(tf.sum(tf.square(x), axis), 1e-7))' : 'Keep what it takes above 0 (tf.maximum(x, 1e-7))'}, as Keras's siamese example does.`, new Map(), {
+      base(symptom, 'loss', null, `The ${e.lossNonFinite ? 'loss' : 'gradients'} became NaN at iteration ${it}: ${at} took ${took} of its ${op.count} values. ${why}`, new Map(), {
         rootCause: 'loss-function',
         layer: null,
-        location: sqrt.site ?? view?.compileSite ?? null,
-        fixes: sqrt.site ? [{ title: sqrt.call === 'norm' ? 'Take the norm as the square root of the sum of squares kept at or above 1e-7' : 'Keep what the square root takes at or above 1e-7', plan: { kind: 'guardSqrtInput', site: sqrt.site, call: sqrt.call } }] : [],
+        location: op.site ?? view?.compileSite ?? null,
+        fixes: op.site ? [{ title, plan: { kind: 'guardOpInput', site: op.site, call: op.call } }] : [],
         confirms: [],
         folds: [],
       }),
