@@ -97,6 +97,7 @@ export const SYMPTOMS = [
   'identity-activation',
   // A layer applied to a tensor whose output no layer takes: the next layer takes its input instead.
   'layer-output-unused',
+  'input-unused',
   // A loss averaged over the rows a mask keeps: a batch that keeps none divides 0 by 0.
   'loss-divided-by-count',
   // A layer normalization over an axis that holds one value: every output is its beta.
@@ -256,6 +257,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'loss-weights-one-target': 'the loss weights keep only rows of one target',
   'identity-activation': 'the hidden activations are the identity',
   'layer-output-unused': "a layer's output is never used",
+  'input-unused': "a model's input reaches no layer",
   'loss-divided-by-count': 'the loss divides by a count that a batch can make 0',
   'normalized-to-constant': 'a layer normalization outputs the same value for every input',
   'gradients-clipped-one-sided': 'the gradients are clipped to one sign',

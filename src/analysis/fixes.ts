@@ -418,6 +418,8 @@ export type FixPlan =
    * (`const h = relu.apply(x)`), whose output nothing takes: it takes that output, `h`, instead.
    */
   | { kind: 'applyOutputOf'; site: SourceSite; unused: SourceSite }
+  /** The layer call `.apply(x)` at the site takes the input declared at `input` (`const itemInput = tf.input(…)`) instead of `x`. */
+  | { kind: 'applyInput'; site: SourceSite; input: SourceSite }
   /** The `tf.losses.<from>(labels, predictions, …)` call at the site becomes `tf.losses.<to>(labels, predictions)`. */
   | { kind: 'lossCallTo'; site: SourceSite; from: string; to: string }
   /** The argument of the `tanh(…)` or `sigmoid(…)` call at the site is standardized per column before it is squashed. */
@@ -3734,6 +3736,19 @@ function applyOutputOfEdits(src: SourceText, p: Extract<FixPlan, { kind: 'applyO
   return [src.edit(p.site.file, span.start, span.end, output)];
 }
 
+function applyInputEdits(src: SourceText, p: Extract<FixPlan, { kind: 'applyInput' }>): EditResult {
+  if (p.input.file !== p.site.file || p.input.line === p.site.line) return null;
+  const ls = src.lineStart(p.input.line);
+  if (ls < 0) return null;
+  const input = /^\s*(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*=(?!=)[^;]*\binput\s*\(/.exec(src.text.slice(ls, src.lineEnd(p.input.line)))?.[1];
+  const taken = findCall(src, p.site, calledAs('apply'))?.args[0];
+  if (!input || !taken) return null;
+  const span = trim(src.text, taken.start, taken.end);
+  const given = src.text.slice(span.start, span.end);
+  if (!/^[A-Za-z_$][\w$]*$/.test(given) || given === input) return null;
+  return [src.edit(p.site.file, span.start, span.end, input)];
+}
+
 function applyClippedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'applyClipped' }>): EditResult {
   if (p.clipSite.file !== p.site.file) return null;
   const ls = src.lineStart(p.clipSite.line);
@@ -4294,6 +4309,7 @@ function planFile(p: FixPlan): string | null {
     case 'nanFreeOperand':
     case 'positiveModulo':
     case 'applyOutputOf':
+    case 'applyInput':
     case 'applyClipped':
     case 'lossCallTo':
     case 'standardizeSquashed':
@@ -4580,6 +4596,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return applyClippedEdits(src, p);
       case 'applyOutputOf':
         return applyOutputOfEdits(src, p);
+      case 'applyInput':
+        return applyInputEdits(src, p);
       case 'lossCallTo':
         return lossCallToEdits(src, p);
       case 'standardizeSquashed':

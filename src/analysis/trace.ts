@@ -90,6 +90,18 @@ export const UnusedLayer = z.object({
 });
 export type UnusedLayer = z.infer<typeof UnusedLayer>;
 
+/**
+ * An input of a functional model that no layer of it takes (whatever is fed there is ignored), with
+ * the model's layers that take another input some other layer takes too: a branch applied to the
+ * wrong input by a copy-paste.
+ */
+export const UnusedInput = z.object({
+  name: z.string().max(256),
+  site: SourceSite.nullable(),
+  sharedTakers: z.array(z.object({ name: z.string().max(256), site: SourceSite.nullable(), input: z.string().max(256) })).max(8),
+});
+export type UnusedInput = z.infer<typeof UnusedInput>;
+
 export const ModelEvent = z.object({
   type: z.literal('model'),
   modelId: z.number().int(),
@@ -106,6 +118,7 @@ export const ModelEvent = z.object({
   fitConfig: z.record(z.string(), z.union([z.string().max(256), z.number(), z.boolean(), z.null()])),
   backend: z.string().max(64).nullable(),
   unusedLayers: z.array(UnusedLayer).max(16).optional(),
+  unusedInputs: z.array(UnusedInput).max(16).optional(),
 });
 export type ModelEvent = z.infer<typeof ModelEvent>;
 

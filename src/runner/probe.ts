@@ -38,6 +38,7 @@ import type {
   MaxNormAppliedEvent,
   PenaltyDominatesEvent,
   OpAtZeroEvent,
+  UnusedInput,
   NanMaskedLateEvent,
   LossDividedByCountEvent,
   OneSidedClipEvent,
@@ -3024,7 +3025,34 @@ function describeModel(entry: TracedModel, fitSite: SourceSite | null, fitConfig
     fitConfig,
     backend: safe(() => String(tfCore?.getBackend?.() ?? ''), '') || null,
     ...unusedLayersOf(model),
+    ...unusedInputsOf(model),
   };
+}
+
+/**
+ * Inputs of a functional model that none of its layers takes: tfjs trains on without them, and
+ * whatever is fed there is ignored. With each, the layers that take an input another layer takes
+ * too, where the branch meant for it was likely applied.
+ */
+function unusedInputsOf(model: any): { unusedInputs?: UnusedInput[] } {
+  if (!model || safe(() => model.getClassName(), '') === 'Sequential') return {};
+  const inputs: any[] = safe(() => model.inputLayers, []) ?? [];
+  if (inputs.length < 2) return {};
+  const own: any[] = safe(() => model.layers, []) ?? [];
+  const takersOf = (input: any) => own.filter((m) => m !== input && (safe(() => m.inboundNodes, []) ?? []).some((n: any) => (n?.inboundLayers ?? []).includes(input)));
+  const found: UnusedInput[] = [];
+  for (const input of inputs) {
+    if (takersOf(input).length > 0) continue;
+    const sharedTakers = inputs
+      .filter((other) => other !== input)
+      .flatMap((other) => {
+        const takers = takersOf(other);
+        return takers.length >= 2 ? takers.map((m) => ({ name: String(m.name).slice(0, 256), site: layerSites.get(m) ?? null, input: String(other.name).slice(0, 256) })) : [];
+      });
+    found.push({ name: String(input.name).slice(0, 256), site: layerSites.get(input) ?? null, sharedTakers: sharedTakers.slice(0, 8) });
+    if (found.length >= 16) break;
+  }
+  return found.length ? { unusedInputs: found } : {};
 }
 
 /**

@@ -429,6 +429,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/dropout-rate-as-percent/buggy.js', symptoms: ['mask-constant'], rootCause: 'regularization', lineOf: '', fixed: 'const DROPOUT_RATE = 0.5;' },
   // A log dice loss with no smoothing: an empty mask's dice is 0 and its log -Infinity at the first step.
   { script: 'benchmark/bugs/dice-loss-empty-mask-nan/buggy.js', symptoms: ['non-finite-loss'], rootCause: 'loss-function', lineOf: 'return dice.log()', fixed: 'dice.maximum(1e-7).log()' },
+  // A two-tower model whose item branch is applied to the user input: the item input reaches no layer.
+  { script: 'benchmark/bugs/second-input-never-wired/buggy.js', symptoms: ['input-unused'], rootCause: 'architecture', lineOf: '', fixed: "name: 'item_tower' }).apply(itemInput)" },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -548,6 +550,8 @@ const HEALTHY = [
   'benchmark/bugs/manual-adam-step-zero/fixed.js',
   'benchmark/bugs/lstm-post-padding-last-step/fixed.js',
   'benchmark/bugs/mean-over-batch-axis-pooling/fixed.js',
+  'benchmark/bugs/dice-loss-empty-mask-nan/fixed.js',
+  'benchmark/bugs/second-input-never-wired/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -1369,3 +1369,15 @@ describe('fixes for written bugs of sets 24 and 25', () => {
     assert.equal(apply('const w1 = tf.variable(tf.randomNormal([128, 64], 0, 0.1));', { kind: 'heNormalDraw', site: at(1) }), null);
   });
 });
+
+describe('fixes for written bugs of sets 30 and 31', () => {
+  const at = (line: number) => site(line, 3);
+
+  it('a branch applied to the wrong input: it takes the unused input declared by tf.input', () => {
+    const src = ["const userInput = tf.input({ shape: [10], name: 'user' });", "const itemInput = tf.input({ shape: [10], name: 'item' });", "const u = tf.layers.dense({ units: 8 }).apply(userInput);", "const i = tf.layers.dense({ units: 8 }).apply(userInput);"].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'applyInput', site: at(4), input: at(2) })!, 4), 'const i = tf.layers.dense({ units: 8 }).apply(itemInput);');
+    // Already taking it, or an input line that makes no tf.input: nothing to change.
+    assert.equal(apply(src.replace(/apply\(userInput\);$/, 'apply(itemInput);'), { kind: 'applyInput', site: at(4), input: at(2) }), null);
+    assert.equal(apply(src, { kind: 'applyInput', site: at(4), input: at(3) }), null);
+  });
+});

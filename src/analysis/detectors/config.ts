@@ -2150,6 +2150,46 @@ function unusedActivation(view: ModelView): Hypothesis[] {
   return out;
 }
 
+/** The words of a layer's or input's name (`item_tower` → item, tower), lower-cased. */
+function nameWords(name: string): Set<string> {
+  return new Set(name.split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])/).map((w) => w.toLowerCase()).filter((w) => w.length >= 3 && !/^(?:input|layer|dense|tower|branch|hidden)$/.test(w)));
+}
+
+/**
+ * An input of a functional model that no layer takes: tfjs trains without it, and what is fed
+ * there is ignored. Certain from the graph. The branch meant for it is a layer taking an input that
+ * another layer takes too: the one whose name shares a word with the unused input's, else the last
+ * one built. The fix gives that layer the unused input.
+ */
+function unusedInput(view: ModelView): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const u of view.event.unusedInputs ?? []) {
+    const words = nameWords(u.name);
+    const named = u.sharedTakers.filter((t) => [...nameWords(t.name)].some((w) => words.has(w)));
+    const byLine = [...u.sharedTakers].filter((t) => t.site).sort((a, b) => b.site!.line - a.site!.line);
+    const taker = named.length === 1 ? named[0]! : named.length === 0 ? byLine[0] : undefined;
+    const layer = taker ? view.byName.get(taker.name) ?? null : null;
+    out.push({
+      id: `input-unused:${u.name}`,
+      symptom: 'input-unused',
+      rootCause: 'architecture',
+      layer,
+      location: taker?.site ?? u.site,
+      related: [...(u.site && taker?.site ? [{ site: u.site, message: `the input ${u.name} is made here; no layer takes it` }] : [])],
+      message: `The model's input ${u.name} reaches no layer: whatever is fed there is ignored, and the model learns from its other inputs alone.${taker ? ` ${taker.name} takes ${taker.input}, which another layer takes too; it was likely meant for ${u.name}.` : ''}`,
+      evidence: [`no layer of the model takes the input ${u.name}`, ...(taker ? [`${taker.name} and another layer both take ${taker.input}`] : [])],
+      relevance: layer ? new Map([[layer.pos, { score: 1, evidence: `takes ${taker!.input} where ${u.name} was likely meant` }]]) : new Map(),
+      fixes: taker?.site && u.site ? [{ title: `Apply ${taker.name} to the input ${u.name}`, plan: { kind: 'applyInput', site: taker.site, input: u.site } }] : [],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    });
+  }
+  return out;
+}
+
 /** A leakyReLU whose alpha lies this close to 1 passes negative values (nearly) unchanged: the identity. */
 const IDENTITY_SLOPE = 0.1;
 /** tfjs's own leakyReLU alpha. */
@@ -6330,6 +6370,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...saturatedHiddenBias(view));
   out.push(...initScaleChecks(view));
   out.push(...unusedActivation(view));
+  out.push(...unusedInput(view));
   out.push(...lossDividedByCount(run));
   out.push(...layerNormOverOneValue(view));
   out.push(...oneSidedClip(run));
