@@ -2971,8 +2971,9 @@ function declareRowInLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dec
     if (close < 0 || enclosingBlock(t, open) !== block) continue;
     const body = codeOnly(t, open, close);
     const after = codeOnly(t, close, blockEnd);
-    // Filled in place and pushed whole at each pass, and not used once the loop is done.
-    if (!new RegExp(`\\.push\\(\\s*${name}\\s*\\)`).test(body) || !new RegExp(`\\b${name}\\s*\\[[^\\]]+\\]\\s*=(?!=)`).test(body)) continue;
+    // Filled in place and pushed (or yielded, from a tf.data generator) whole at each pass, and not used once the loop is done.
+    const handedOn = new RegExp(`\\.push\\(\\s*${name}\\s*\\)|\\byield\\s+(?:${name}\\b|\\{[^;]*:\\s*${name}\\s*[,}])`);
+    if (!handedOn.test(body) || !new RegExp(`\\b${name}\\s*\\[[^\\]]+\\]\\s*=(?!=)`).test(body)) continue;
     if (new RegExp(`\\b${name}\\b`).test(after)) continue;
     const bodyLine = src.position(open).line + 1;
     const bodyStart = src.lineStart(bodyLine);

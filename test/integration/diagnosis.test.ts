@@ -431,6 +431,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/dice-loss-empty-mask-nan/buggy.js', symptoms: ['non-finite-loss'], rootCause: 'loss-function', lineOf: 'return dice.log()', fixed: 'dice.maximum(1e-7).log()' },
   // A two-tower model whose item branch is applied to the user input: the item input reaches no layer.
   { script: 'benchmark/bugs/second-input-never-wired/buggy.js', symptoms: ['input-unused'], rootCause: 'architecture', lineOf: '', fixed: "name: 'item_tower' }).apply(itemInput)" },
+  // A tf.data generator that refills and yields one Float32Array: batch stacks the last example's row 32 times.
+  { script: 'benchmark/bugs/generator-yields-reused-buffer/buggy.js', symptoms: ['identical-inputs'], rootCause: 'training-data', lineOf: '', fixed: '      const features = new Float32Array(N_FEATURES);' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -552,6 +554,7 @@ const HEALTHY = [
   'benchmark/bugs/mean-over-batch-axis-pooling/fixed.js',
   'benchmark/bugs/dice-loss-empty-mask-nan/fixed.js',
   'benchmark/bugs/second-input-never-wired/fixed.js',
+  'benchmark/bugs/generator-yields-reused-buffer/fixed.js',
 ];
 
 for (const script of HEALTHY) {

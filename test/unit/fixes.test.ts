@@ -1380,4 +1380,12 @@ describe('fixes for written bugs of sets 30 and 31', () => {
     assert.equal(apply(src.replace(/apply\(userInput\);$/, 'apply(itemInput);'), { kind: 'applyInput', site: at(4), input: at(2) }), null);
     assert.equal(apply(src, { kind: 'applyInput', site: at(4), input: at(3) }), null);
   });
+
+  it('one array a tf.data generator refills and yields for each example: declared inside its loop', () => {
+    const src = ['const data = tf.data.generator(function* () {', '  const features = new Float32Array(4);', '  for (const i of order) {', '    for (let j = 0; j < 4; j++) features[j] = rows[i][j];', '    yield { xs: features, ys: labels[i] };', '  }', '});'].join('\n');
+    const out = apply(src, { kind: 'declareRowInLoop', file: FILE })!;
+    assert.deepEqual([lineOf(out, 2), lineOf(out, 3)], ['  for (const i of order) {', '    const features = new Float32Array(4);']);
+    // Yielded as a copy already: nothing to change.
+    assert.equal(apply(src.replace('xs: features,', 'xs: features.slice(),'), { kind: 'declareRowInLoop', file: FILE }), null);
+  });
 });

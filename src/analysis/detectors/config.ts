@@ -584,10 +584,11 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
     const e = entry(l);
     return e.kind === 'normalization' || e.kind === 'embedding';
   });
-  // Only fit's inputs are the whole training set: a custom loop's first batch may hold one state many
-  // times (reinforcement learning episodes that all start alike).
+  // Only fit's inputs are the whole training set, and fitDataset's first batch is drawn from it: a
+  // custom loop's first batch may hold one state many times (reinforcement learning episodes that all start alike).
+  const dataset = view.event.mode === 'fitDataset';
   for (const [slot, e] of run.data.x) {
-    if (e.summary.identicalRows !== true || view.event.mode !== 'fit') continue;
+    if (e.summary.identicalRows !== true || (view.event.mode !== 'fit' && !dataset)) continue;
     const about = slot === 0 ? 'x' : `x${slot}`;
     const rows = e.summary.shape?.[0] ?? null;
     const madeIn = (e.origin?.site ?? e.site ?? view.event.fitSite)?.file ?? null;
@@ -619,11 +620,14 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
       symptom: 'identical-inputs',
       rootCause: 'training-data',
       ...aboutInputs(view, slot, e),
-      message: `Every one of the ${rows ?? ''} input rows is the same${zeros ? ', all 0' : ''}: the model cannot tell one example from another and can only learn the average target. ${zeros ? 'Values in [0, 1) parsed with parseInt (which keeps the integer part) become 0; so do rows never filled. ' : ''}A loop that pushes one array it refills for each example (declared once, outside the loop) does this too; make a new array for each row.`,
-      evidence: [`all ${rows ?? ''} rows of the inputs hold the same values`],
+      message: dataset
+        ? `Every one of the ${rows ?? ''} input rows of the first batch is the same${zeros ? ', all 0' : ''}: the model cannot tell one example from another and can only learn the average target. A generator that yields one array it refills for each example (declared once, outside its loop) does this: tf.data's batch keeps the references and stacks them once the batch is full, so every row is the last example's. Make a new array for each example.`
+        : `Every one of the ${rows ?? ''} input rows is the same${zeros ? ', all 0' : ''}: the model cannot tell one example from another and can only learn the average target. ${zeros ? 'Values in [0, 1) parsed with parseInt (which keeps the integer part) become 0; so do rows never filled. ' : ''}A loop that pushes one array it refills for each example (declared once, outside the loop) does this too; make a new array for each row.`,
+      evidence: [`all ${rows ?? ''} rows of the ${dataset ? "dataset's first batch" : 'inputs'} hold the same values`],
       relevance: new Map(),
       fixes: [...parse, ...(madeIn ? [{ title: 'Make a new array for each row, inside the loop that fills it', plan: { kind: 'declareRowInLoop' as const, file: madeIn } }] : [])],
-      ...(parse.length ? { atFix: true } : {}),
+      // A dataset's rows are made in its generator, not where fitDataset is called: at the array declared outside the loop.
+      ...(parse.length || dataset ? { atFix: true } : {}),
       confirmBy: set(...HARM, 'dead-relu', 'weights-unchanged', 'loss-oscillating'),
       strength: 0.95,
       keepWhenLearning: true,
