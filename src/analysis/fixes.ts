@@ -133,6 +133,8 @@ export type FixPlan =
   | { kind: 'parseIntMap'; site: SourceSite }
   /** Labels written as `CLASSES.indexOf(<field>)` behind the tensor call at the site: the field looked up trimmed, `<field>.trim()`. */
   | { kind: 'trimLookup'; site: SourceSite }
+  /** The one `LIST.indexOf(x)` where the labels at the site are written, LIST declared once as numbers, becomes `LIST.findIndex((v) => Math.abs(v - x) < 1e-9)`. */
+  | { kind: 'nearLookup'; site: SourceSite }
   /** The one `values.map((v) => v / total)` in the site's file whose `total` is a sum (`.reduce(`), 0 for an empty row: guarded, `(total > 0 ? v / total : 0)`. */
   | { kind: 'guardShare'; site: SourceSite }
   /** fit's option `key`, written as a name declared once (`epochs` from `Math.floor(...)`): its initializer wrapped in `Math.max(1, ...)`. */
@@ -2241,7 +2243,37 @@ function trimLookupEdits(src: SourceText, p: Extract<FixPlan, { kind: 'trimLooku
   if (args.length !== 1) return null;
   const a = trim(t, args[0]!.start, args[0]!.end);
   if (/\.\s*trim\s*\(\s*\)$/.test(t.slice(a.start, a.end))) return null;
-  return [src.edit(p.site.file, a.end, a.end, `.trim()${lookupCase(t, leftOperandStart(t, w.at + calls[0]!.index!))}`)];
+  const receiver = leftOperandStart(t, w.at + calls[0]!.index!);
+  // A list of numbers is searched for a number: trimming is no fix there.
+  if (numberList(t, receiver)) return null;
+  return [src.edit(p.site.file, a.end, a.end, `.trim()${lookupCase(t, receiver)}`)];
+}
+
+/** Whether the name at `receiverStart` is declared once as an array written as number literals. */
+function numberList(t: string, receiverStart: number): boolean {
+  const name = receiverStart >= 0 ? /^[A-Za-z_$][\w$]*/.exec(t.slice(receiverStart))?.[0] : undefined;
+  const decl = name ? singleDeclaration(t, name) : null;
+  if (!decl || t[decl.init] !== '[') return false;
+  const close = matchClose(t, decl.init);
+  const items = close > 0 ? splitTopLevel(t, decl.init + 1, close).map((a) => t.slice(a.start, a.end).trim()).filter(Boolean) : [];
+  return items.length > 0 && items.every((v) => /^-?\d*\.?\d+(?:e-?\d+)?$/i.test(v));
+}
+
+function nearLookupEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nearLookup' }>): EditResult {
+  const w = writtenStatement(src, p.site);
+  const t = src.text;
+  const calls = w ? [...w.code.matchAll(/\.\s*indexOf\s*\(/g)] : [];
+  if (!w || calls.length !== 1) return null;
+  const at = w.at + calls[0]!.index!;
+  if (!numberList(t, leftOperandStart(t, at))) return null;
+  const open = at + calls[0]![0].length - 1;
+  const close = matchClose(t, open);
+  const args = close > open ? splitTopLevel(t, open + 1, close) : [];
+  if (args.length !== 1) return null;
+  const a = trim(t, args[0]!.start, args[0]!.end);
+  const value = t.slice(a.start, a.end);
+  const v = /\bv\b/.test(value) ? 'listed' : 'v';
+  return [src.edit(p.site.file, at, close + 1, `.findIndex((${v}) => Math.abs(${v} - ${value}) < 1e-9)`)];
 }
 
 /**
@@ -4202,6 +4234,7 @@ function planFile(p: FixPlan): string | null {
     case 'unwrapAlike':
     case 'parseIntMap':
     case 'trimLookup':
+    case 'nearLookup':
     case 'guardShare':
     case 'finiteAtColumn':
     case 'repeatEach':
@@ -4431,6 +4464,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return parseIntMapEdits(src, p);
       case 'trimLookup':
         return trimLookupEdits(src, p);
+      case 'nearLookup':
+        return nearLookupEdits(src, p);
       case 'guardShare':
         return guardShareEdits(src, p);
       case 'finiteAtColumn':

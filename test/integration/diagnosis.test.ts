@@ -433,6 +433,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/second-input-never-wired/buggy.js', symptoms: ['input-unused'], rootCause: 'architecture', lineOf: '', fixed: "name: 'item_tower' }).apply(itemInput)" },
   // A tf.data generator that refills and yields one Float32Array: batch stacks the last example's row 32 times.
   { script: 'benchmark/bugs/generator-yields-reused-buffer/buggy.js', symptoms: ['identical-inputs'], rootCause: 'training-data', lineOf: '', fixed: '      const features = new Float32Array(N_FEATURES);' },
+  // Labels summed in steps of 0.1 looked up with indexOf in a literal list: 0.1 * 3 is not 0.3, four classes are lost.
+  { script: 'benchmark/bugs/float-label-indexof-miss/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: '', fixed: 'QUALITIES.findIndex((v) => Math.abs(v - r.quality) < 1e-9)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -555,6 +557,7 @@ const HEALTHY = [
   'benchmark/bugs/dice-loss-empty-mask-nan/fixed.js',
   'benchmark/bugs/second-input-never-wired/fixed.js',
   'benchmark/bugs/generator-yields-reused-buffer/fixed.js',
+  'benchmark/bugs/float-label-indexof-miss/fixed.js',
 ];
 
 for (const script of HEALTHY) {

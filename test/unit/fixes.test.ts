@@ -1381,6 +1381,17 @@ describe('fixes for written bugs of sets 30 and 31', () => {
     assert.equal(apply(src, { kind: 'applyInput', site: at(4), input: at(3) }), null);
   });
 
+  it('a float label looked up in a list of numbers: found within rounding error, not trimmed', () => {
+    const src = ['const QUALITIES = [0.1, 0.2, 0.3];', 'const labels = records.map((r) => QUALITIES.indexOf(r.quality));', "const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), 3);"].join('\n');
+    const oneHot = site(3, 12);
+    assert.equal(lineOf(apply(src, { kind: 'nearLookup', site: oneHot })!, 2), 'const labels = records.map((r) => QUALITIES.findIndex((v) => Math.abs(v - r.quality) < 1e-9));');
+    assert.equal(apply(src, { kind: 'trimLookup', site: oneHot }), null);
+    // A list of names: trimmed, and never looked up as numbers.
+    const names = src.replace('[0.1, 0.2, 0.3]', "['low', 'mid', 'high']");
+    assert.equal(apply(names, { kind: 'nearLookup', site: oneHot }), null);
+    assert.equal(lineOf(apply(names, { kind: 'trimLookup', site: oneHot })!, 2), 'const labels = records.map((r) => QUALITIES.indexOf(r.quality.trim().toLowerCase()));');
+  });
+
   it('one array a tf.data generator refills and yields for each example: declared inside its loop', () => {
     const src = ['const data = tf.data.generator(function* () {', '  const features = new Float32Array(4);', '  for (const i of order) {', '    for (let j = 0; j < 4; j++) features[j] = rows[i][j];', '    yield { xs: features, ys: labels[i] };', '  }', '});'].join('\n');
     const out = apply(src, { kind: 'declareRowInLoop', file: FILE })!;

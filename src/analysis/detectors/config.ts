@@ -2898,8 +2898,10 @@ function activationAppliedTwice(view: ModelView, run: ModelState): Hypothesis[] 
 function zeroTargetRows(view: ModelView, run: ModelState, o: OutputView, t: TargetView, ySite: SourceSite | null): Hypothesis[] {
   const call = run.oneHotCalls.find((c) => c.depth === t.columns) ?? null;
   const rows = t.rows ?? null;
-  // Most rows -1: a lookup that found nothing (indexOf of a name with a trailing '\r' or space), not padding.
-  const notFound = call !== null && isNum(call.min) && call.min === -1 && rows !== null && t.zeroRows >= 0.5 * rows;
+  // Most rows -1, or the rows of whole classes: a lookup that found nothing (indexOf of a name with a
+  // trailing '\r' or space, of a float summed in steps of 0.1), not padding.
+  const classesMissing = t.freqs !== null && t.freqs.filter((f) => f === 0).length >= 1 && t.freqs.filter((f) => f > 0).length >= 2;
+  const notFound = call !== null && isNum(call.min) && call.min === -1 && rows !== null && (t.zeroRows >= 0.5 * rows || (classesMissing && t.zeroRows >= 0.05 * rows));
   // Negative indices only (-1 for padding): rows left out of the loss on purpose.
   if (call && isNum(call.min) && isNum(call.max) && call.min < 0 && call.max < call.depth && !notFound) return [];
   const share = rows ? `${t.zeroRows} of ${rows}` : `${t.zeroRows}`;
@@ -2907,13 +2909,16 @@ function zeroTargetRows(view: ModelView, run: ModelState, o: OutputView, t: Targ
   // Indices 0..depth: the depth is the largest index, one short of the count.
   const countShort = call !== null && !fromOne && call.min === 0 && call.max === call.depth;
   const cause = notFound
-    ? ` tf.oneHot made them from the index -1, which indexOf returns for a name it does not find: the labels as read differ from the class names (a trailing '\\r' from Windows line endings split on '\\n', a space, another case).`
+    ? ` tf.oneHot made them from the index -1, which indexOf returns for a value it does not find: the labels as read differ from the class list (a trailing '\\r' from Windows line endings split on '\\n', a space, another case, or a number computed in steps, 0.1 * 3 = 0.30000000000000004, where the list writes 0.3)${classesMissing ? `; ${t.freqs!.filter((f) => f === 0).length} of the ${t.columns} classes have no row at all` : ''}.`
     : call
     ? ` tf.oneHot made them from ${call.outOfRange} ${call.outOfRange === 1 ? 'index' : 'indices'} outside 0..${call.depth - 1} (the indices run from ${fmt(call.min)} to ${fmt(call.max)})${fromOne ? ': the labels are numbered from 1' : countShort ? `: its depth, ${call.depth}, is the largest index, one short of the ${call.depth + 1} classes` : ''}.`
     : ' tf.oneHot makes such rows from class indices outside 0..depth - 1 (labels numbered from 1?).';
   const fixes: PlannedFix[] =
     notFound && call?.site
-      ? [{ title: "Look the label up trimmed (without a trailing \\r or space), in the class names' case", plan: { kind: 'trimLookup', site: call.site } }]
+      ? [
+          { title: "Look the label up trimmed (without a trailing \\r or space), in the class names' case", plan: { kind: 'trimLookup', site: call.site } },
+          { title: 'Look the value up within rounding error of the listed numbers', plan: { kind: 'nearLookup', site: call.site } },
+        ]
       : fromOne && call?.site
       ? [{ title: 'Number the labels from 0: subtract 1 before tf.oneHot', plan: { kind: 'shiftIndices', site: call.site, by: -1 } }]
       : countShort && call?.site
