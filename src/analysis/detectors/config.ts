@@ -1729,6 +1729,38 @@ function largeEpsilon(view: ModelView): Hypothesis[] {
 }
 
 /**
+ * Adam's (or RMSProp's) epsilon set to 0, to match a formula "exactly": a weight whose gradient is
+ * 0 at every step (an input column that is always 0, a dead unit's) gets a step of 0 / 0, NaN, and
+ * NaN times the 0 it multiplies is NaN again, so the outputs and the loss follow. Confirmed by
+ * non-finite weights or outputs; the fix restores the default.
+ */
+function zeroEpsilon(view: ModelView): Hypothesis[] {
+  const opt = view.event.optimizer;
+  const factory = opt ? EPSILON_OPTIMIZERS[opt.className.replace(/Optimizer$/, '')] : undefined;
+  const epsilon = opt?.settings['epsilon'];
+  const site = view.optimizerSite;
+  if (!opt || !factory || typeof epsilon !== 'number' || !(epsilon <= 0) || !site) return [];
+  const name = opt.className.replace(/Optimizer$/, '');
+  return [
+    {
+      id: 'optimizer-epsilon-zero:optimizer',
+      symptom: 'optimizer-epsilon-zero',
+      rootCause: 'optimizer',
+      layer: null,
+      location: site,
+      related: [],
+      message: `${name}'s epsilon is ${fmt(epsilon)} (tfjs's default is 1e-7). ${name} divides each step by the root of the mean squared gradient plus epsilon: a weight whose gradient is 0 at every step (an input column that is 0 in every training row, a unit that never fires) gets 0 / 0, NaN, and NaN times the 0 it then multiplies is NaN too, so the outputs and the loss turn NaN.`,
+      evidence: [`${name}(…, epsilon ${fmt(epsilon)})`],
+      relevance: new Map(),
+      fixes: [{ title: `Use ${name}'s default epsilon (1e-7)`, plan: { kind: 'callArgument', site, callee: factory, index: 3, to: '1e-7' } }],
+      confirmBy: set(...NUMERIC, 'constant-output', 'loss-not-decreasing'),
+      strength: 0.95,
+      weak: false,
+    },
+  ];
+}
+
+/**
  * fit's classWeight gives the common class the larger weight: on imbalanced targets that multiplies
  * the imbalance it was meant to undo, and the model predicts the common class for nearly every row.
  * Nobody weights the majority up on purpose, so it is certain from the targets and the weights
@@ -6349,6 +6381,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...oneHotInputsPastDepth(view, run));
   out.push(...learningRateCheck(view, run));
   out.push(...largeEpsilon(view));
+  out.push(...zeroEpsilon(view));
   out.push(...heavyLabelSmoothing(view, run));
   out.push(...weightsKeepOneTarget(run));
   out.push(...lossWeightsZero(run));

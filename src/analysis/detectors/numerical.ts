@@ -147,6 +147,9 @@ function scaledLossCause(ctx: Ctx): Cause | null {
 function lrCause(ctx: Ctx, symptom: Symptom): Cause {
   const nonFinite = nonFiniteRateCause(ctx);
   if (nonFinite) return nonFinite;
+  // An epsilon of 0: a weight whose gradient stays 0 gets a step of 0 / 0.
+  const zeroEpsilon = confirmable(ctx, symptom, ['optimizer'], (h) => h.symptom === 'optimizer-epsilon-zero')[0];
+  if (zeroEpsilon) return { rootCause: zeroEpsilon.rootCause, layer: null, location: zeroEpsilon.location, fixes: zeroEpsilon.fixes, confirms: [zeroEpsilon.id], folds: [] };
   // Steps as large as the raw gradients, while the loop meant to clip them.
   const unclipped = confirmable(ctx, symptom, ['optimizer'], (h) => h.symptom === 'clipped-gradients-unused')[0];
   if (unclipped) return { rootCause: unclipped.rootCause, layer: null, location: unclipped.location, fixes: unclipped.fixes, confirms: [unclipped.id], folds: [] };
