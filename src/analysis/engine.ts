@@ -20,7 +20,7 @@ import { TraceSeries } from './series';
 import { fmt, pct, spokenList } from './stats';
 import { ModelState } from './model-state';
 import { clamp } from './stats';
-import type { OneHotEvent, SortedAsTextEvent, SourceSite, TraceEvent, TruncatedToIntEvent } from './trace';
+import type { OneHotEvent, SortedAsTextEvent, SortedByBooleanEvent, SourceSite, TraceEvent, TruncatedToIntEvent } from './trace';
 
 export interface EngineOptions {
   readSource?: (file: string) => string | undefined;
@@ -88,6 +88,7 @@ export class DiagnosisEngine {
   private readonly oneHotCalls: OneHotEvent[] = [];
   private readonly truncations: TruncatedToIntEvent[] = [];
   private readonly sortedAsText: SortedAsTextEvent[] = [];
+  private readonly sortedByBoolean: SortedByBooleanEvent[] = [];
 
   constructor(options: EngineOptions = {}) {
     this.read = options.readSource;
@@ -180,6 +181,7 @@ export class DiagnosisEngine {
       r.oneHotCalls = this.oneHotCalls;
       r.truncations = this.truncations;
       r.sortedAsText = this.sortedAsText;
+      r.sortedByBoolean = this.sortedByBoolean;
       this.runs.set(modelId, r);
       if (this.firstModel === null) this.firstModel = modelId;
       while (this.runs.size > MAX_MODELS) {
@@ -386,6 +388,8 @@ export class DiagnosisEngine {
         return this.keepForAll(this.truncations, e, 16);
       case 'sortedAsText':
         return this.keepForAll(this.sortedAsText, e, 8);
+      case 'sortedByBoolean':
+        return this.keepForAll(this.sortedByBoolean, e, 8);
       case 'oneHot':
         return this.keepForAll(this.oneHotCalls, e, 16);
       case 'ignoredSetting': {

@@ -133,6 +133,8 @@ export type FixPlan =
   | { kind: 'parseIntMap'; site: SourceSite }
   /** Labels written as `CLASSES.indexOf(<field>)` behind the tensor call at the site: the field looked up trimmed, `<field>.trim()`. */
   | { kind: 'trimLookup'; site: SourceSite }
+  /** The comparator `(a, b) => L > R` (or <, >=, <=) of the sort at the site returns the difference instead: `L - R` (`R - L` for <). */
+  | { kind: 'comparatorDifference'; site: SourceSite }
   /** The one `LIST.indexOf(x)` where the labels at the site are written, LIST declared once as numbers, becomes `LIST.findIndex((v) => Math.abs(v - x) < 1e-9)`. */
   | { kind: 'nearLookup'; site: SourceSite }
   /** The one `values.map((v) => v / total)` in the site's file whose `total` is a sum (`.reduce(`), 0 for an empty row: guarded, `(total > 0 ? v / total : 0)`. */
@@ -1675,6 +1677,24 @@ function numericSortEdits(src: SourceText, p: Extract<FixPlan, { kind: 'numericS
   const call = findCall(src, p.site, /\.\s*sort\s*\(/);
   if (!call || call.args.length !== 0) return null;
   return [src.edit(p.site.file, call.open + 1, call.close, '(a, b) => a.localeCompare(b, undefined, { numeric: true })')];
+}
+
+function comparatorDifferenceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'comparatorDifference' }>): EditResult {
+  const call = findCall(src, p.site, /\.\s*sort\s*\(/);
+  if (!call || call.args.length !== 1) return null;
+  const t = src.text;
+  const arg = trim(t, call.args[0]!.start, call.args[0]!.end);
+  const arrow = /^\(?\s*([A-Za-z_$][\w$]*)\s*,\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*/.exec(t.slice(arg.start, arg.end));
+  if (!arrow) return null;
+  const bodyStart = arg.start + arrow[0].length;
+  const body = t.slice(bodyStart, arg.end);
+  // One comparison of two operands, nothing else at the top level.
+  const m = /^([^<>=!?:&|(){}]+?)\s*(>=|<=|>|<)\s*([^<>=!?:&|(){}]+?)$/.exec(body.trim());
+  if (!m) return null;
+  const [left, op, right] = [m[1]!.trim(), m[2]!, m[3]!.trim()];
+  const text = op.startsWith('>') ? `${left} - ${right}` : `${right} - ${left}`;
+  const at = bodyStart + body.indexOf(body.trim());
+  return [src.edit(p.site.file, at, at + body.trim().length, text)];
 }
 
 function charCodeOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'charCodeOffset' }>): EditResult {
@@ -4235,6 +4255,7 @@ function planFile(p: FixPlan): string | null {
     case 'parseIntMap':
     case 'trimLookup':
     case 'nearLookup':
+    case 'comparatorDifference':
     case 'guardShare':
     case 'finiteAtColumn':
     case 'repeatEach':
@@ -4466,6 +4487,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return trimLookupEdits(src, p);
       case 'nearLookup':
         return nearLookupEdits(src, p);
+      case 'comparatorDifference':
+        return comparatorDifferenceEdits(src, p);
       case 'guardShare':
         return guardShareEdits(src, p);
       case 'finiteAtColumn':

@@ -836,6 +836,20 @@ export const SortedAsTextEvent = z.object({
 export type SortedAsTextEvent = z.infer<typeof SortedAsTextEvent>;
 
 /**
+ * An array sorted with a comparator that returned a boolean (`(a, b) => a.t > b.t`) at every call:
+ * sort reads true as 1 and false as 0, never "less", so the array is left partly or wholly in its
+ * old order. Sent per such call that left neighbours out of the comparator's order (the first few of a run).
+ */
+export const SortedByBooleanEvent = z.object({
+  type: z.literal('sortedByBoolean'),
+  site: SourceSite,
+  /** The array's length, and how many neighbouring pairs the comparator still puts the other way round. */
+  count: z.number().int().min(1),
+  outOfOrder: z.number().int().min(1),
+});
+export type SortedByBooleanEvent = z.infer<typeof SortedByBooleanEvent>;
+
+/**
  * A tensor made as int32 (`tf.tensor2d(values, shape, 'int32')`) from values with fractions, which
  * tfjs truncates toward 0. Sent per such call (the first few of a run), whether or not a model exists yet.
  */
@@ -1716,6 +1730,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   InputsSquashedEvent,
   TargetSentinelEvent,
   SortedAsTextEvent,
+  SortedByBooleanEvent,
   VariablesInitWideEvent,
   NoisyTargetsEvent,
   WeightsKeptLiveEvent,

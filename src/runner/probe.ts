@@ -63,6 +63,7 @@ import type {
   InputsSquashedEvent,
   TargetSentinelEvent,
   SortedAsTextEvent,
+  SortedByBooleanEvent,
   VariablesInitWideEvent,
   RawSoftmaxEvent,
   LogOfOutputEvent,
@@ -3670,12 +3671,48 @@ function noteSortedAsText(sorted: unknown[], original: (...args: any[]) => any, 
   textSortNotes++;
   emit({ type: 'sortedAsText', site, count: sorted.length, moved, example } satisfies SortedAsTextEvent);
 }
+let booleanSortNotes = 0;
+const BOOLEAN_SORT_NOTES = 4;
+
+/**
+ * A sort whose comparator returns booleans (`a.t > b.t`) at every call: V8's sort reads true as 1
+ * and false as 0, never below 0, and leaves much of the array in its old order. The comparator is
+ * passed through a wrapper that returns exactly what it returns (the sort is the same); when all
+ * were booleans, the sorted array's neighbours are compared with it once more, and pairs it still
+ * puts the other way round are reported with the script's line.
+ */
+function sortWatchingBooleans(array: any[], original: (...args: any[]) => any, wrapped: (...args: any[]) => any, compare: (a: unknown, b: unknown) => unknown): any {
+  let calls = 0;
+  let booleans = 0;
+  const counted = function (this: unknown, a: unknown, b: unknown) {
+    const r = compare.call(this, a, b);
+    calls++;
+    if (typeof r === 'boolean') booleans++;
+    return r;
+  };
+  const out = original.call(array, counted);
+  if (calls === 0 || booleans !== calls) return out;
+  try {
+    let outOfOrder = 0;
+    for (let i = 0; i + 1 < array.length; i++) if (compare(array[i], array[i + 1]) === true) outOfOrder++;
+    const site = outOfOrder > 0 ? userSiteFromStack(captureStack(wrapped, 1).stack, PROBE_FILE) : null;
+    if (site) {
+      booleanSortNotes++;
+      emit({ type: 'sortedByBoolean', site, count: array.length, outOfOrder } satisfies SortedByBooleanEvent);
+    }
+  } catch {
+    /* the sort is done all the same */
+  }
+  return out;
+}
+
 function watchArraySorts(): void {
   for (const method of ['sort', 'reverse'] as const) {
     const original = Array.prototype[method] as (...args: any[]) => any;
     if ((original as any)[MARK]) continue;
     const wrapped = function (this: any, ...args: any[]) {
-      const out = original.apply(this, args);
+      const watchBooleans = method === 'sort' && typeof args[0] === 'function' && booleanSortNotes < BOOLEAN_SORT_NOTES && step === null && activeFit === null && Array.isArray(this) && this.length >= 8;
+      const out = watchBooleans ? sortWatchingBooleans(this, original, wrapped, args[0]) : original.apply(this, args);
       if (method === 'sort' && args[0] === undefined && textSortNotes < TEXT_SORT_NOTES && step === null && activeFit === null && Array.isArray(this) && this.length >= 8 && typeof this[0] === 'string') {
         try {
           noteSortedAsText(this, original, wrapped);

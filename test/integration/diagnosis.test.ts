@@ -437,6 +437,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/float-label-indexof-miss/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: '', fixed: 'QUALITIES.findIndex((v) => Math.abs(v - r.quality) < 1e-9)' },
   // tf.train.adam(0.001, 0.9, 0.999, 0): weights of words never seen in training get 0 / 0 steps.
   { script: 'benchmark/bugs/adam-epsilon-zero-nan/buggy.js', symptoms: ['optimizer-epsilon-zero', 'non-finite-weights'], rootCause: 'optimizer', lineOf: '', fixed: 'tf.train.adam(0.001, 0.9, 0.999, 1e-7)' },
+  // Records sorted by time with (a, b) => a.t > b.t: the series stays scrambled and the GRU forecasts nothing.
+  { script: 'benchmark/bugs/sort-comparator-returns-boolean/buggy.js', symptoms: ['sorted-by-boolean'], rootCause: 'training-data', lineOf: '', fixed: 'records.sort((a, b) => a.t - b.t);' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -561,6 +563,7 @@ const HEALTHY = [
   'benchmark/bugs/generator-yields-reused-buffer/fixed.js',
   'benchmark/bugs/float-label-indexof-miss/fixed.js',
   'benchmark/bugs/adam-epsilon-zero-nan/fixed.js',
+  'benchmark/bugs/sort-comparator-returns-boolean/fixed.js',
 ];
 
 for (const script of HEALTHY) {

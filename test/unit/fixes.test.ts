@@ -1392,6 +1392,14 @@ describe('fixes for written bugs of sets 30 and 31', () => {
     assert.equal(lineOf(apply(names, { kind: 'trimLookup', site: oneHot })!, 2), 'const labels = records.map((r) => QUALITIES.indexOf(r.quality.trim().toLowerCase()));');
   });
 
+  it('a sort comparator that returns a boolean: returns the difference, in the order the comparison meant', () => {
+    assert.equal(apply('records.sort((a, b) => a.t > b.t);', { kind: 'comparatorDifference', site: at(1) }), 'records.sort((a, b) => a.t - b.t);');
+    assert.equal(apply('rows.sort((x, y) => x.time <= y.time);', { kind: 'comparatorDifference', site: at(1) }), 'rows.sort((x, y) => y.time - x.time);');
+    // Already a number, or more than one comparison: left alone.
+    assert.equal(apply('rows.sort((a, b) => a.t - b.t);', { kind: 'comparatorDifference', site: at(1) }), null);
+    assert.equal(apply('rows.sort((a, b) => (a.t > b.t ? 1 : -1));', { kind: 'comparatorDifference', site: at(1) }), null);
+  });
+
   it('one array a tf.data generator refills and yields for each example: declared inside its loop', () => {
     const src = ['const data = tf.data.generator(function* () {', '  const features = new Float32Array(4);', '  for (const i of order) {', '    for (let j = 0; j < 4; j++) features[j] = rows[i][j];', '    yield { xs: features, ys: labels[i] };', '  }', '});'].join('\n');
     const out = apply(src, { kind: 'declareRowInLoop', file: FILE })!;

@@ -4987,6 +4987,35 @@ function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * An array sorted before training with a comparator that returns a boolean (`a.t > b.t`): sort
+ * reads it as 1 or 0, never "less", and leaves the array mostly in its old order. Records sorted by
+ * time that way stay scrambled, and windows cut from them follow no series. A warning about the
+ * data, confirmed by a stall; the fix returns the difference.
+ */
+function sortedByBoolean(run: ModelState): Hypothesis[] {
+  const e = run.sortedByBoolean[0];
+  if (!e) return [];
+  return [
+    {
+      id: 'sorted-by-boolean',
+      symptom: 'sorted-by-boolean',
+      rootCause: 'training-data',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `This sort's comparator returns true or false, and sort reads those as 1 and 0, never as "comes first": ${e.outOfOrder} of the ${e.count - 1} neighbouring pairs are still the wrong way round after it. Data meant to be in order (records by time, before windows are cut from them) is left scrambled. A comparator returns a number: a - b, not a > b.`,
+      evidence: [`the comparator returned a boolean at every call`, `${e.outOfOrder} of ${e.count - 1} neighbouring pairs out of its order after the sort`],
+      relevance: new Map(),
+      fixes: [{ title: 'Return the difference from the comparator (a - b)', plan: { kind: 'comparatorDifference', site: e.site } }],
+      atFix: true,
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 0.85,
+      weak: false,
+    },
+  ];
+}
+
+/**
  * Batch normalization trained on batches of a few rows: each batch's mean and variance are noise
  * (with 2 rows every value normalizes to about ±1), and the moving statistics used at prediction
  * time average that noise. A stall or a swinging loss confirms it.
@@ -6382,6 +6411,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...learningRateCheck(view, run));
   out.push(...largeEpsilon(view));
   out.push(...zeroEpsilon(view));
+  out.push(...sortedByBoolean(run));
   out.push(...heavyLabelSmoothing(view, run));
   out.push(...weightsKeepOneTarget(run));
   out.push(...lossWeightsZero(run));
