@@ -133,6 +133,8 @@ export type FixPlan =
   | { kind: 'parseIntMap'; site: SourceSite }
   /** Labels written as `CLASSES.indexOf(<field>)` behind the tensor call at the site: the field looked up trimmed, `<field>.trim()`. */
   | { kind: 'trimLookup'; site: SourceSite }
+  /** A rate written at the site as `… (1 - Math.min(p, 1))` (a warm-up that falls to 0) becomes `… Math.min(p, 1)`. */
+  | { kind: 'warmupRising'; site: SourceSite }
   /** The comparator `(a, b) => L > R` (or <, >=, <=) of the sort at the site returns the difference instead: `L - R` (`R - L` for <). */
   | { kind: 'comparatorDifference'; site: SourceSite }
   /** The one `LIST.indexOf(x)` where the labels at the site are written, LIST declared once as numbers, becomes `LIST.findIndex((v) => Math.abs(v - x) < 1e-9)`. */
@@ -1695,6 +1697,21 @@ function comparatorDifferenceEdits(src: SourceText, p: Extract<FixPlan, { kind: 
   const text = op.startsWith('>') ? `${left} - ${right}` : `${right} - ${left}`;
   const at = bodyStart + body.indexOf(body.trim());
   return [src.edit(p.site.file, at, at + body.trim().length, text)];
+}
+
+function warmupRisingEdits(src: SourceText, p: Extract<FixPlan, { kind: 'warmupRising' }>): EditResult {
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  const m = [...code.matchAll(/\(\s*1\s*-\s*(Math\s*\.\s*min\s*\()/g)];
+  if (m.length !== 1) return null;
+  const open = start + m[0]!.index!;
+  const minOpen = open + m[0]![0].length - 1;
+  const minClose = matchClose(src.text, minOpen);
+  const close = minClose > 0 ? /^\s*\)/.exec(src.text.slice(minClose + 1)) : null;
+  if (!close) return null;
+  const end = minClose + 1 + close[0].length;
+  return [src.edit(p.site.file, open, end, src.text.slice(start + m[0]!.index! + m[0]![0].length - m[0]![1]!.length, minClose + 1))];
 }
 
 function charCodeOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'charCodeOffset' }>): EditResult {
@@ -4256,6 +4273,7 @@ function planFile(p: FixPlan): string | null {
     case 'trimLookup':
     case 'nearLookup':
     case 'comparatorDifference':
+    case 'warmupRising':
     case 'guardShare':
     case 'finiteAtColumn':
     case 'repeatEach':
@@ -4489,6 +4507,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return nearLookupEdits(src, p);
       case 'comparatorDifference':
         return comparatorDifferenceEdits(src, p);
+      case 'warmupRising':
+        return warmupRisingEdits(src, p);
       case 'guardShare':
         return guardShareEdits(src, p);
       case 'finiteAtColumn':

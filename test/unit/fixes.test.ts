@@ -1400,6 +1400,11 @@ describe('fixes for written bugs of sets 30 and 31', () => {
     assert.equal(apply('rows.sort((a, b) => (a.t > b.t ? 1 : -1));', { kind: 'comparatorDifference', site: at(1) }), null);
   });
 
+  it('a warm-up written base × (1 − progress): made to rise', () => {
+    assert.equal(apply('    optimizer.learningRate = BASE_LR * (1 - Math.min(step / WARMUP_STEPS, 1));', { kind: 'warmupRising', site: at(1) }), '    optimizer.learningRate = BASE_LR * Math.min(step / WARMUP_STEPS, 1);');
+    assert.equal(apply('    optimizer.learningRate = BASE_LR * Math.min(step / WARMUP_STEPS, 1);', { kind: 'warmupRising', site: at(1) }), null);
+  });
+
   it('one array a tf.data generator refills and yields for each example: declared inside its loop', () => {
     const src = ['const data = tf.data.generator(function* () {', '  const features = new Float32Array(4);', '  for (const i of order) {', '    for (let j = 0; j < 4; j++) features[j] = rows[i][j];', '    yield { xs: features, ys: labels[i] };', '  }', '});'].join('\n');
     const out = apply(src, { kind: 'declareRowInLoop', file: FILE })!;

@@ -96,7 +96,7 @@ export function learningRateDecayedAway(ctx: Ctx): Observation[] {
       layer: null,
       iteration: iter,
       elapsedMs: run.elapsedMs,
-      message: `The learning rate fell from ${fmt(first)} to under 1/10,000 of that by step ${since}, and ${iter - since} steps later it is ${fmt(lr)}: the weights no longer move, so training has stopped though it goes on. A decay meant for each epoch, written inside the loop over batches, shrinks the rate at every step like this; decay it once per epoch.`,
+      message: `The learning rate fell from ${fmt(first)} to under 1/10,000 of that by step ${since}, and ${iter - since} steps later it is ${fmt(lr)}: the weights no longer move, so training has stopped though it goes on. A decay meant for each epoch, written inside the loop over batches, shrinks the rate at every step like this; decay it once per epoch.${lr === 0 ? ' A warm-up written the wrong way round, base × (1 − progress), falls to 0 and stays there: it should rise, base × progress.' : ''}`,
       evidence: [`learning rate ${fmt(first)} at the start`, `${fmt(lr)} now, below ${fmt(band.low)} since step ${since}`],
       relevance: new Map(),
       related: [],
@@ -104,7 +104,12 @@ export function learningRateDecayedAway(ctx: Ctx): Observation[] {
         rootCause: 'learning-rate',
         layer: null,
         location: site ?? ctx.view?.optimizerSite ?? null,
-        fixes: site ? [{ title: 'Change the learning rate once per epoch: move this line after the loop over batches', plan: { kind: 'moveAfterLoop', site } }] : [],
+        fixes: site
+          ? [
+              { title: 'Change the learning rate once per epoch: move this line after the loop over batches', plan: { kind: 'moveAfterLoop', site } },
+              ...(lr === 0 ? [{ title: 'Make the warm-up rise to the base rate: base × progress, not base × (1 − progress)', plan: { kind: 'warmupRising' as const, site } }] : []),
+            ]
+          : [],
         confirms: [],
         folds: [],
       },
