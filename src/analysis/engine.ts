@@ -268,9 +268,12 @@ export class DiagnosisEngine {
         // validation loss that turned up in later epochs no longer describes the model it keeps.
         this.dropOverfitting(e.modelId);
         return;
-      case 'weightsKept':
-        this.run(e.modelId).keepsWeights = true;
+      case 'weightsKept': {
+        const run = this.run(e.modelId);
+        run.keepsWeights = true;
+        run.weightsKeptAt ??= e.site;
         return;
+      }
       case 'weightsKeptLive':
         // The restore that failed is the fault; the overfitting it left is told in its finding.
         this.dropOverfitting(e.modelId);

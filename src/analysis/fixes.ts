@@ -133,6 +133,11 @@ export type FixPlan =
   | { kind: 'parseIntMap'; site: SourceSite }
   /** Labels written as `CLASSES.indexOf(<field>)` behind the tensor call at the site: the field looked up trimmed, `<field>.trim()`. */
   | { kind: 'trimLookup'; site: SourceSite }
+  /**
+   * The `if (… loss > best)` around the getWeights call at the site keeps the weights when the loss
+   * is lower: `<`, and the best's declaration (`let best = 0`) starts from Infinity.
+   */
+  | { kind: 'keepLowerLoss'; site: SourceSite }
   /** A rate written at the site as `… (1 - Math.min(p, 1))` (a warm-up that falls to 0) becomes `… Math.min(p, 1)`. */
   | { kind: 'warmupRising'; site: SourceSite }
   /** The comparator `(a, b) => L > R` (or <, >=, <=) of the sort at the site returns the difference instead: `L - R` (`R - L` for <). */
@@ -1712,6 +1717,39 @@ function warmupRisingEdits(src: SourceText, p: Extract<FixPlan, { kind: 'warmupR
   if (!close) return null;
   const end = minClose + 1 + close[0].length;
   return [src.edit(p.site.file, open, end, src.text.slice(start + m[0]!.index! + m[0]![0].length - m[0]![1]!.length, minClose + 1))];
+}
+
+function keepLowerLossEdits(src: SourceText, p: Extract<FixPlan, { kind: 'keepLowerLoss' }>): EditResult {
+  const t = src.text;
+  const at = src.offset(p.site.line, p.site.column);
+  // The `if (…) {` whose block holds the call (no else needed).
+  const open = at >= 0 ? enclosingBlock(t, at) : -1;
+  if (open < 0) return null;
+  const from = Math.max(0, open - 400);
+  const branch = [...codeOnly(t, from, open).matchAll(/\bif\s*\(/g)]
+    .map((m) => {
+      const condOpen = from + m.index! + m[0].length - 1;
+      const condClose = matchClose(t, condOpen);
+      return condClose > 0 && /^\s*$/.test(t.slice(condClose + 1, open)) ? { cond: { start: condOpen + 1, end: condClose } } : null;
+    })
+    .find((b) => b !== null);
+  if (!branch) return null;
+  const cond = codeOnly(t, branch.cond.start, branch.cond.end);
+  // One comparison of a loss with a name: `logs.val_loss > best`, or `best < logs.loss`.
+  const m = /^\s*([\w$.[\]'"]*loss[\w$.[\]'"]*)\s*(>=?)\s*([A-Za-z_$][\w$]*)\s*$/i.exec(cond) ?? null;
+  const r = m ? null : /^\s*([A-Za-z_$][\w$]*)\s*(<=?)\s*([\w$.[\]'"]*loss[\w$.[\]'"]*)\s*$/i.exec(cond);
+  if (!m && !r) return null;
+  const op = (m ?? r)![2]!;
+  const best = m ? m[3]! : r![1]!;
+  const opAt = branch.cond.start + cond.indexOf(op, m ? cond.indexOf(m[1]!) + m[1]!.length : cond.indexOf(best) + best.length);
+  const edits = [src.edit(p.site.file, opAt, opAt + op.length, op.startsWith('>') ? '<' : '>')];
+  // A best that starts at a number is started from Infinity.
+  const decl = singleDeclaration(t, best);
+  if (decl && /^-?\d+(?:\.\d+)?$/.test(t.slice(decl.init, decl.init + 32).match(/^[^;,\n]*/)![0].trim())) {
+    const value = t.slice(decl.init).match(/^[^;,\n]*/)![0].trim();
+    edits.unshift(src.edit(p.site.file, decl.init, decl.init + value.length, 'Infinity'));
+  }
+  return edits;
 }
 
 function charCodeOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'charCodeOffset' }>): EditResult {
@@ -4274,6 +4312,7 @@ function planFile(p: FixPlan): string | null {
     case 'nearLookup':
     case 'comparatorDifference':
     case 'warmupRising':
+    case 'keepLowerLoss':
     case 'guardShare':
     case 'finiteAtColumn':
     case 'repeatEach':
@@ -4509,6 +4548,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return comparatorDifferenceEdits(src, p);
       case 'warmupRising':
         return warmupRisingEdits(src, p);
+      case 'keepLowerLoss':
+        return keepLowerLossEdits(src, p);
       case 'guardShare':
         return guardShareEdits(src, p);
       case 'finiteAtColumn':

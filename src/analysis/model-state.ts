@@ -167,6 +167,8 @@ export function valLevel(records: readonly EpochRecord[]): number | null {
 export class ModelState {
   view: ModelView | null = null;
   readonly data = new ModelData();
+  /** Each epoch's validation loss (the first 4,096 epochs). */
+  readonly valLossByEpoch = new Map<number, number>();
   readonly loss = new History(32, 256, 64);
   readonly gradNorm = new History(32, 256, 64);
   /** Accuracy-like metrics by their trace key. */
@@ -357,6 +359,8 @@ export class ModelState {
   weightsKeptLive: WeightsKeptLiveEvent | null = null;
   /** The script kept the model's weights (getWeights) during training, to restore them after. */
   keepsWeights = false;
+  /** Where the script first called getWeights during fit (a callback keeping the best weights). */
+  weightsKeptAt: SourceSite | null = null;
   /** A custom loop's line that computed the loss its steps minimize. */
   lossSite: SourceSite | null = null;
   /** A custom loop's loss is a sum (not a mean) of this many values, when the probe saw it. */
@@ -446,6 +450,7 @@ export class ModelState {
       else if (k.startsWith('val_') && record.valAcc === null && ACCURACY_KEYS.test(normalizeKey(k.slice(4)))) record.valAcc = v;
     }
     if (record.valLoss === null) return;
+    if (this.valLossByEpoch.size < 4096) this.valLossByEpoch.set(e.epoch, record.valLoss);
     this.recentEpochs.push(record);
     if (this.recentEpochs.length > 16) this.recentEpochs.shift();
     if (this.bestVal === null || record.valLoss < (this.bestVal.valLoss ?? Infinity)) this.bestVal = record;

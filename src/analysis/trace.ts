@@ -485,6 +485,8 @@ export const WeightsSetEvent = z.object({
   iter: z.number().int().min(0),
   /** The weights set are the ones fit started from (compared by the first weight's values); null when unknown. */
   restoresStart: z.boolean().nullable(),
+  /** Optional: the weights set are the ones getWeights returned at the end of this epoch (0-based), as copies. */
+  restoresEpoch: z.number().int().min(0).optional(),
 });
 export type WeightsSetEvent = z.infer<typeof WeightsSetEvent>;
 

@@ -2396,6 +2396,9 @@ const keptWeights = new WeakMap<object, { site: SourceSite | null; steps: number
 const lastFitOf = new WeakMap<object, TracedModel>();
 const restoreSent = new WeakSet<TracedModel>();
 const keepingSent = new WeakSet<TracedModel>();
+/** The first weight's print each time the script's getWeights ran during fit, with the epoch: what a later setWeights puts back. */
+const keptPrints = new WeakMap<TracedModel, Array<{ epoch: number; print: number[] }>>();
+const KEPT_PRINTS = 512;
 
 function watchWeightsKept(protos: any[]): void {
   for (const proto of protos) {
@@ -2408,6 +2411,9 @@ function watchWeightsKept(protos: any[]): void {
       if (fit && model && (this === model || this === model.model) && Array.isArray(out) && !keptWeights.has(out)) {
         const site = captureUserSite(PROBE_FILE);
         keptWeights.set(out, { site, steps: fit.traced.steps, entry: fit.traced });
+        const prints = keptPrints.get(fit.traced) ?? [];
+        const print = prints.length < KEPT_PRINTS ? weightPrint(out[0]) : null;
+        if (print) keptPrints.set(fit.traced, [...prints, { epoch: fit.epoch, print }]);
         if (!keepingSent.has(fit.traced)) {
           keepingSent.add(fit.traced);
           emit({ type: 'weightsKept', modelId: fit.traced.id, site } satisfies WeightsKeptEvent);
@@ -2458,8 +2464,10 @@ function watchWeightsSet(protos: any[]): void {
         const sent = weightsSetReports.get(fit.traced) ?? 0;
         if (sent < WEIGHTS_SET_REPORTS) {
           weightsSetReports.set(fit.traced, sent + 1);
-          const restoresStart = samePrint(Array.isArray(args[0]) ? weightPrint(args[0][0]) : null, fitStartWeights.get(fit.traced));
-          emit({ type: 'weightsSet', modelId: fit.traced.id, site: captureUserSite(PROBE_FILE), epoch: fit.epoch, iter: fit.traced.steps, restoresStart } satisfies WeightsSetEvent);
+          const print = Array.isArray(args[0]) ? weightPrint(args[0][0]) : null;
+          const restoresStart = samePrint(print, fitStartWeights.get(fit.traced));
+          const kept = print ? (keptPrints.get(fit.traced) ?? []).filter((k) => samePrint(print, k.print)).at(-1) : undefined;
+          emit({ type: 'weightsSet', modelId: fit.traced.id, site: captureUserSite(PROBE_FILE), epoch: fit.epoch, iter: fit.traced.steps, restoresStart, ...(kept ? { restoresEpoch: kept.epoch } : {}) } satisfies WeightsSetEvent);
         }
       }
       const outer = settingWeights;

@@ -441,6 +441,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/sort-comparator-returns-boolean/buggy.js', symptoms: ['sorted-by-boolean'], rootCause: 'training-data', lineOf: '', fixed: 'records.sort((a, b) => a.t - b.t);' },
   // A per-batch warm-up written base × (1 − progress): the rate falls to 0 after 50 steps and stays there.
   { script: 'benchmark/bugs/warmup-formula-reversed-lr-zero/buggy.js', symptoms: ['learning-rate-out-of-range'], rootCause: 'learning-rate', lineOf: '', fixed: 'BASE_LR * Math.min(step / WARMUP_STEPS, 1);' },
+  // A keep-the-best callback comparing val_loss > best from 0: the weights put back are epoch 1's, the worst.
+  { script: 'benchmark/bugs/best-checkpoint-comparison-inverted/buggy.js', symptoms: ['restored-worst-epoch'], rootCause: 'training-length', lineOf: '', fixed: 'if (logs.val_loss < bestValLoss) {' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -567,6 +569,7 @@ const HEALTHY = [
   'benchmark/bugs/adam-epsilon-zero-nan/fixed.js',
   'benchmark/bugs/sort-comparator-returns-boolean/fixed.js',
   'benchmark/bugs/warmup-formula-reversed-lr-zero/fixed.js',
+  'benchmark/bugs/best-checkpoint-comparison-inverted/fixed.js',
 ];
 
 for (const script of HEALTHY) {

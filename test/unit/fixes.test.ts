@@ -1405,6 +1405,14 @@ describe('fixes for written bugs of sets 30 and 31', () => {
     assert.equal(apply('    optimizer.learningRate = BASE_LR * Math.min(step / WARMUP_STEPS, 1);', { kind: 'warmupRising', site: at(1) }), null);
   });
 
+  it('a keep-the-best callback that keeps the weights when the loss rises: compared with <, from Infinity', () => {
+    const src = ['let best = 0;', 'const cb = {', '  onEpochEnd: async (epoch, logs) => {', '    if (logs.val_loss > best) {', '      best = logs.val_loss;', '      kept = model.getWeights().map((w) => w.clone());', '    }', '  },', '};'].join('\n');
+    const out = apply(src, { kind: 'keepLowerLoss', site: site(6, 14) })!;
+    assert.deepEqual([lineOf(out, 1), lineOf(out, 4)], ['let best = Infinity;', '    if (logs.val_loss < best) {']);
+    // A comparison of something else than a loss is not touched.
+    assert.equal(apply(src.replace('logs.val_loss > best', 'logs.val_acc > best'), { kind: 'keepLowerLoss', site: site(6, 14) }), null);
+  });
+
   it('one array a tf.data generator refills and yields for each example: declared inside its loop', () => {
     const src = ['const data = tf.data.generator(function* () {', '  const features = new Float32Array(4);', '  for (const i of order) {', '    for (let j = 0; j < 4; j++) features[j] = rows[i][j];', '    yield { xs: features, ys: labels[i] };', '  }', '});'].join('\n');
     const out = apply(src, { kind: 'declareRowInLoop', file: FILE })!;

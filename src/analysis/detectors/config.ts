@@ -1910,6 +1910,42 @@ function weightsSetDuringFit(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * A "keep the best weights" callback that put back, at the end, the weights of the epoch whose
+ * validation loss was the worst (a comparison written `>`, from a best of 0): the model left is
+ * that epoch's, far worse than what training reached. Certain from the epochs' losses and the
+ * weights' prints; fixed where the weights are kept, by comparing with `<` from Infinity.
+ */
+function restoredWorstEpoch(view: ModelView, run: ModelState): Hypothesis[] {
+  const call = run.weightsSet.filter((c) => c.restoresEpoch !== undefined).at(-1);
+  const restored = call ? run.valLossByEpoch.get(call.restoresEpoch!) : undefined;
+  const best = run.bestVal;
+  if (!call || restored === undefined || !best || best.valLoss === null || run.valLossByEpoch.size < 3) return [];
+  const worst = Math.max(...run.valLossByEpoch.values());
+  if (!(restored >= worst && restored > 1.5 * best.valLoss && best.epoch !== call.restoresEpoch)) return [];
+  const keptAt = run.weightsKeptAt;
+  return [
+    {
+      id: 'restored-worst-epoch:model',
+      symptom: 'restored-worst-epoch',
+      rootCause: 'training-length',
+      layer: null,
+      location: keptAt ?? call.site,
+      related: call.site ? [{ site: call.site, message: `puts back epoch ${call.restoresEpoch! + 1}'s weights` }] : [],
+      message: `The weights put back at the end of training are epoch ${call.restoresEpoch! + 1}'s, whose validation loss, ${fmt(restored)}, was the worst of the ${run.valLossByEpoch.size} epochs; epoch ${best.epoch + 1} reached ${fmt(best.valLoss)}. The callback that keeps the best weights keeps them when the loss rises: its comparison runs the wrong way (or starts from a best of 0). Keep them when the validation loss is lower than the best so far, starting from Infinity.`,
+      evidence: [`setWeights puts back the weights getWeights returned in epoch ${call.restoresEpoch! + 1}`, `validation loss ${fmt(restored)} there, the highest; ${fmt(best.valLoss)} at best (epoch ${best.epoch + 1})`],
+      relevance: new Map(),
+      fixes: keptAt ? [{ title: 'Keep the weights when the validation loss is lower than the best so far (from Infinity)', plan: { kind: 'keepLowerLoss', site: keptAt } }] : [],
+      atFix: true,
+      confirmBy: set(...HARM, 'overfitting'),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    },
+  ];
+}
+
 /** Of the clamped values, the share the optimizer moved below 0 at each step for the clamp to count as binding. */
 const CLAMP_BINDING = 0.1;
 
@@ -6417,6 +6453,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...lossWeightsZero(run));
   out.push(...classWeightsInverted(view, run));
   out.push(...weightsSetDuringFit(view, run));
+  out.push(...restoredWorstEpoch(view, run));
   out.push(...weightsOverwritten(run));
   out.push(...fitTrainsNoEpoch(view));
   out.push(...fewBatchesPerEpoch(view));
