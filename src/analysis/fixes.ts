@@ -133,6 +133,8 @@ export type FixPlan =
   | { kind: 'parseIntMap'; site: SourceSite }
   /** Labels written as `CLASSES.indexOf(<field>)` behind the tensor call at the site: the field looked up trimmed, `<field>.trim()`. */
   | { kind: 'trimLookup'; site: SourceSite }
+  /** The one `new Array(n).fill(expr)` on the line at the site, `expr` a draw, becomes `Array.from({ length: n }, () => expr)`. */
+  | { kind: 'fillEach'; site: SourceSite }
   /**
    * The `if (… loss > best)` around the getWeights call at the site keeps the weights when the loss
    * is lower: `<`, and the best's declaration (`let best = 0`) starts from Infinity.
@@ -1750,6 +1752,27 @@ function keepLowerLossEdits(src: SourceText, p: Extract<FixPlan, { kind: 'keepLo
     edits.unshift(src.edit(p.site.file, decl.init, decl.init + value.length, 'Infinity'));
   }
   return edits;
+}
+
+function fillEachEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fillEach' }>): EditResult {
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const t = src.text;
+  const code = codeOnly(t, start, src.lineEnd(p.site.line));
+  const m = [...code.matchAll(/\bnew\s+Array\s*\(/g)];
+  if (m.length !== 1) return null;
+  const at = start + m[0]!.index!;
+  const sizeOpen = at + m[0]![0].length - 1;
+  const sizeClose = matchClose(t, sizeOpen);
+  const fill = sizeClose > 0 ? /^\s*\.\s*fill\s*\(/.exec(t.slice(sizeClose + 1)) : null;
+  if (!fill) return null;
+  const fillOpen = sizeClose + fill[0].length;
+  const fillClose = matchClose(t, fillOpen);
+  const value = fillClose > 0 ? t.slice(fillOpen + 1, fillClose).trim() : '';
+  // Only a value that draws (a call): a constant fill means what it says.
+  if (!value || !/\(/.test(value) || splitTopLevel(t, fillOpen + 1, fillClose).length !== 1) return null;
+  const size = t.slice(sizeOpen + 1, sizeClose).trim();
+  return [src.edit(p.site.file, at, fillClose + 1, `Array.from({ length: ${size} }, () => ${value})`)];
 }
 
 function charCodeOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'charCodeOffset' }>): EditResult {
@@ -4313,6 +4336,7 @@ function planFile(p: FixPlan): string | null {
     case 'comparatorDifference':
     case 'warmupRising':
     case 'keepLowerLoss':
+    case 'fillEach':
     case 'guardShare':
     case 'finiteAtColumn':
     case 'repeatEach':
@@ -4550,6 +4574,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return warmupRisingEdits(src, p);
       case 'keepLowerLoss':
         return keepLowerLossEdits(src, p);
+      case 'fillEach':
+        return fillEachEdits(src, p);
       case 'guardShare':
         return guardShareEdits(src, p);
       case 'finiteAtColumn':

@@ -822,6 +822,21 @@ export const VariablesInitWideEvent = z.object({
 export type VariablesInitWideEvent = z.infer<typeof VariablesInitWideEvent>;
 
 /**
+ * A custom loop's kernel of raw tf.variables that feeds another kernel (its units are the next
+ * one's fan-in) and holds one value in every place at the first step: every hidden unit computes the
+ * same function, gets the same gradient, and stays a copy of the others. Read once, at the first step.
+ */
+export const VariablesConstantEvent = z.object({
+  type: z.literal('variablesConstant'),
+  modelId: z.number().int(),
+  /** The user's line that made the first such kernel. */
+  site: SourceSite.nullable(),
+  kernels: z.number().int().min(1),
+  constant: z.array(z.object({ value: z.number(), shape: z.array(z.number().int()).max(8) })).min(1).max(8),
+});
+export type VariablesConstantEvent = z.infer<typeof VariablesConstantEvent>;
+
+/**
  * An array of names holding numbers (`img_1.png` … `img_120.png`) sorted with sort() and no
  * comparator: it compares text, so `img_10` comes before `img_2`, and the order differs from the
  * numbers'. Sent per such call (the first few of a run).
@@ -1733,6 +1748,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   TargetSentinelEvent,
   SortedAsTextEvent,
   SortedByBooleanEvent,
+  VariablesConstantEvent,
   VariablesInitWideEvent,
   NoisyTargetsEvent,
   WeightsKeptLiveEvent,

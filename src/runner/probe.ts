@@ -64,6 +64,7 @@ import type {
   TargetSentinelEvent,
   SortedAsTextEvent,
   SortedByBooleanEvent,
+  VariablesConstantEvent,
   VariablesInitWideEvent,
   RawSoftmaxEvent,
   LogOfOutputEvent,
@@ -4369,8 +4370,14 @@ function noteVariablesInitWide(entry: TracedModel, varList: any[]): void {
   const kernels = varList.filter((v) => v && v.trainable !== false && Array.isArray(v.shape) && v.shape.length >= 2 && v.size <= INIT_READ_LIMIT && v.dtype === 'float32');
   if (kernels.length < 2) return;
   const wide: { std: number; mean: number; rms: number; fanIn: number; shape: number[]; v: any }[] = [];
+  const constant: { value: number; shape: number[]; v: any }[] = [];
+  const fanIns = new Set(kernels.map((v) => v.shape[0] as number));
   for (const v of kernels) {
-    const s = weightStats(v.dataSync() as Float32Array, '');
+    const values = v.dataSync() as Float32Array;
+    const s = weightStats(values, '');
+    // One value everywhere in a kernel whose units feed another kernel: hidden units that never differ.
+    const units = v.shape[v.shape.length - 1] as number;
+    if (s.nanCount === 0 && s.infCount === 0 && units >= 2 && fanIns.has(units) && values.every((x) => x === values[0])) constant.push({ value: values[0]!, shape: [...v.shape].slice(0, 8), v });
     // A kernel already holding NaN or Infinity has no deviation to judge.
     if (s.nanCount > 0 || s.infCount > 0 || s.std === null) continue;
     const std = s.std;
@@ -4380,6 +4387,10 @@ function noteVariablesInitWide(entry: TracedModel, varList: any[]): void {
     // all positive (tf.randomUniform(shape), from [0, 1)) are as wide as their mean.
     const rms = Math.sqrt(std * std + mean * mean);
     if (rms * Math.sqrt(fanIn) >= WIDE_INIT) wide.push({ std, mean, rms, fanIn, shape: [...v.shape].slice(0, 8), v });
+  }
+  if (constant.length > 0) {
+    const site = userSiteFromStack(variableStacks.get(constant[0]!.v)?.stack, PROBE_FILE);
+    emit({ type: 'variablesConstant', modelId: entry.id, site, kernels: kernels.length, constant: constant.slice(0, 8).map(({ value, shape }) => ({ value, shape })) } satisfies VariablesConstantEvent);
   }
   if (wide.length < 2 || wide.length * 2 < kernels.length) return;
   wide.sort((a, b) => b.rms * Math.sqrt(b.fanIn) - a.rms * Math.sqrt(a.fanIn));

@@ -1413,6 +1413,12 @@ describe('fixes for written bugs of sets 30 and 31', () => {
     assert.equal(apply(src.replace('logs.val_loss > best', 'logs.val_acc > best'), { kind: 'keepLowerLoss', site: site(6, 14) }), null);
   });
 
+  it('a kernel filled with one draw: each value drawn; a constant fill is left alone', () => {
+    const line = '  return tf.variable(tf.tensor2d(new Array(nIn * nOut).fill(rng.random() * 0.2 - 0.1), [nIn, nOut]));';
+    assert.equal(apply(line, { kind: 'fillEach', site: at(1) }), '  return tf.variable(tf.tensor2d(Array.from({ length: nIn * nOut }, () => rng.random() * 0.2 - 0.1), [nIn, nOut]));');
+    assert.equal(apply('  const b = tf.tensor1d(new Array(n).fill(0.1));', { kind: 'fillEach', site: at(1) }), null);
+  });
+
   it('one array a tf.data generator refills and yields for each example: declared inside its loop', () => {
     const src = ['const data = tf.data.generator(function* () {', '  const features = new Float32Array(4);', '  for (const i of order) {', '    for (let j = 0; j < 4; j++) features[j] = rows[i][j];', '    yield { xs: features, ys: labels[i] };', '  }', '});'].join('\n');
     const out = apply(src, { kind: 'declareRowInLoop', file: FILE })!;

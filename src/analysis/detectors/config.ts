@@ -2766,6 +2766,38 @@ function variablesInitWide(run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * A custom loop's hidden kernel made with one value in every place (`new Array(n).fill(rng() * 0.2)`
+ * draws once; `tf.fill`, `tf.ones`): every hidden unit computes the same function and gets the same
+ * gradient, so they stay copies of one another and the layer is one unit wide. Certain: no draw
+ * of a kernel meant to learn is constant. The fix draws each value where the kernel is made.
+ */
+function variablesConstant(run: ModelState): Hypothesis[] {
+  const e = run.variablesConstant;
+  if (!e?.site) return [];
+  const k = e.constant[0]!;
+  return [
+    {
+      id: 'weight-initialization:constant-variables',
+      symptom: 'symmetric-weights',
+      rootCause: 'weight-initialization',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `${e.constant.length} of the ${e.kernels} weight matrices trained start with one value in every place (${fmt(k.value)}, shape [${k.shape.join(', ')}]), and their units feed the next matrix: every hidden unit computes the same function and gets the same gradient, so they stay copies of one another and the layer works as one unit. new Array(n).fill(draw()) draws once and repeats it; draw each value (Array.from({ length: n }, () => draw())).`,
+      evidence: e.constant.slice(0, 4).map((x) => `[${x.shape.join(', ')}]: every value ${fmt(x.value)}`),
+      relevance: new Map(),
+      fixes: [{ title: 'Draw each value of the kernel: Array.from with a function, not fill', plan: { kind: 'fillEach', site: e.site } }],
+      atFix: true,
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 0.95,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    },
+  ];
+}
+
 /** Where a multi-axis index sits, in words: "row 123, column 2". */
 function positionText(index: readonly number[]): string {
   const [row, ...rest] = index;
@@ -6504,6 +6536,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...inputsSquashed(run));
   out.push(...targetSentinel(run));
   out.push(...variablesInitWide(run));
+  out.push(...variablesConstant(run));
   out.push(...logOfSignedOutput(run));
   out.push(...softmaxUnshifted(run));
   out.push(...classesNeverTrained(view, run));
