@@ -374,6 +374,7 @@ export class DiagnosisEngine {
       case 'targetSentinel':
       case 'variablesInitWide':
       case 'variablesConstant':
+      case 'handWrittenUpdate':
       case 'noisyTargets':
         // Kept in the run's field of the same name; the first one counts.
         this.configEvidence(e.modelId, (run) => ((run as unknown as Record<typeof e.type, typeof e | null>)[e.type] ??= e));

@@ -133,6 +133,8 @@ export type FixPlan =
   | { kind: 'parseIntMap'; site: SourceSite }
   /** Labels written as `CLASSES.indexOf(<field>)` behind the tensor call at the site: the field looked up trimmed, `<field>.trim()`. */
   | { kind: 'trimLookup'; site: SourceSite }
+  /** A hand-written adaptive step at the site dividing by the running mean of squared gradients, `g.div(v.add(eps))`, divides by its root: `g.div(v.sqrt().add(eps))`. */
+  | { kind: 'sqrtOfDivisor'; site: SourceSite }
   /** The one `new Array(n).fill(expr)` on the line at the site, `expr` a draw, becomes `Array.from({ length: n }, () => expr)`. */
   | { kind: 'fillEach'; site: SourceSite }
   /**
@@ -1773,6 +1775,19 @@ function fillEachEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fillEach' }
   if (!value || !/\(/.test(value) || splitTopLevel(t, fillOpen + 1, fillClose).length !== 1) return null;
   const size = t.slice(sizeOpen + 1, sizeClose).trim();
   return [src.edit(p.site.file, at, fillClose + 1, `Array.from({ length: ${size} }, () => ${value})`)];
+}
+
+function sqrtOfDivisorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sqrtOfDivisor' }>): EditResult {
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const t = src.text;
+  const code = codeOnly(t, start, src.lineEnd(p.site.line));
+  if (/\bsqrt\b/.test(code)) return null;
+  // `.div(<name or member or index>.add(<eps>))`: the accumulator plus its epsilon, one on the line.
+  const m = [...code.matchAll(/\.\s*div\s*\(\s*([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\s*\[[^\]\n]+\])*)\s*\.\s*add\s*\(/g)];
+  if (m.length !== 1) return null;
+  const at = start + m[0]!.index! + m[0]![0].indexOf(m[0]![1]!) + m[0]![1]!.length;
+  return [src.edit(p.site.file, at, at, '.sqrt()')];
 }
 
 function charCodeOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'charCodeOffset' }>): EditResult {
@@ -4337,6 +4352,7 @@ function planFile(p: FixPlan): string | null {
     case 'warmupRising':
     case 'keepLowerLoss':
     case 'fillEach':
+    case 'sqrtOfDivisor':
     case 'guardShare':
     case 'finiteAtColumn':
     case 'repeatEach':
@@ -4576,6 +4592,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return keepLowerLossEdits(src, p);
       case 'fillEach':
         return fillEachEdits(src, p);
+      case 'sqrtOfDivisor':
+        return sqrtOfDivisorEdits(src, p);
       case 'guardShare':
         return guardShareEdits(src, p);
       case 'finiteAtColumn':

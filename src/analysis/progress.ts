@@ -110,6 +110,10 @@ export interface LossProgress {
   learning: boolean;
   diverging: boolean;
   window: number;
+  /** The loss at the first step, before any update. */
+  first: number;
+  /** The first updates threw the loss 100-fold above its first value, and it is still 10-fold above. */
+  blewUp: boolean;
 }
 
 const lossMemo = new WeakMap<ModelState, { key: string; value: LossProgress | null }>();
@@ -198,7 +202,10 @@ function computeLoss(run: ModelState): LossProgress | null {
 
   // Rising clearly above where it started, beyond the noise, and still rising (or far above).
   const diverging = current - start > Math.max(3 * se, 0.1 * Math.abs(start)) && (recentIncreasing || current > 2 * Math.abs(start));
-  return { n, start, current, best, threshold, decreased, recentDecreasing, recentIncreasing, relImprovement, baseline, atBaseline, belowBaseline, stalled, learning, diverging, window: m };
+  const first = headVals[0]!;
+  const afterFirst = median(headVals.slice(1, 9));
+  const blewUp = first > 0 && headVals.length >= 4 && afterFirst > 100 * first && current > 10 * first;
+  return { n, start, current, best, threshold, decreased, recentDecreasing, recentIncreasing, relImprovement, baseline, atBaseline, belowBaseline, stalled, learning, diverging, window: m, first, blewUp };
 }
 
 export type AccuracyKind = 'binary' | 'categorical' | 'sparse';

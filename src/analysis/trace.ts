@@ -473,6 +473,19 @@ export const GradientAscentEvent = z.object({
 export type GradientAscentEvent = z.infer<typeof GradientAscentEvent>;
 
 /**
+ * A custom loop whose weights are written by the script's own update (variable.assign after the
+ * gradients), measured over its first steps: the line that writes, and the largest change a write
+ * made relative to the variable's size (norm of the change / norm of the weights). Sent once per model.
+ */
+export const HandWrittenUpdateEvent = z.object({
+  type: z.literal('handWrittenUpdate'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  largestStep: z.number().min(0),
+});
+export type HandWrittenUpdateEvent = z.infer<typeof HandWrittenUpdateEvent>;
+
+/**
  * model.setWeights called on the model fit is training, from a callback between its steps: the
  * weights the steps made are replaced. Sent for the first calls of each model.
  */
@@ -1749,6 +1762,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   SortedAsTextEvent,
   SortedByBooleanEvent,
   VariablesConstantEvent,
+  HandWrittenUpdateEvent,
   VariablesInitWideEvent,
   NoisyTargetsEvent,
   WeightsKeptLiveEvent,

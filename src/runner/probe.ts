@@ -65,6 +65,7 @@ import type {
   SortedAsTextEvent,
   SortedByBooleanEvent,
   VariablesConstantEvent,
+  HandWrittenUpdateEvent,
   VariablesInitWideEvent,
   RawSoftmaxEvent,
   LogOfOutputEvent,
@@ -391,6 +392,9 @@ interface AscentWatch {
   replacedCosine: number;
   uphillOut: boolean;
   replacedOut: boolean;
+  /** The largest write's change relative to the variable's own size (norms), over the measured steps. */
+  largestStep: number;
+  updateSent: boolean;
 }
 /** Variables this small are not judged for replacement: a vector of 1 is a multiple of anything. */
 const REPLACED_MIN_SIZE = 4;
@@ -402,7 +406,7 @@ function watchAscent(entry: TracedModel, grads: Record<string, any> | undefined)
   if (entry.mode !== 'custom' || !grads) return;
   let w = ascentWatches.get(entry);
   if (!w) {
-    w = { grads: null, step: 0, uphillSteps: 0, stepUphill: null, writes: 0, minCosine: 1, site: null, done: false, replacedSteps: 0, stepReplaced: null, replacedCosine: 1, uphillOut: false, replacedOut: false };
+    w = { grads: null, step: 0, uphillSteps: 0, stepUphill: null, writes: 0, minCosine: 1, site: null, done: false, replacedSteps: 0, stepReplaced: null, replacedCosine: 1, uphillOut: false, replacedOut: false, largestStep: 0, updateSent: false };
     ascentWatches.set(entry, w);
   }
   if (w.done) return;
@@ -423,6 +427,11 @@ function watchAscent(entry: TracedModel, grads: Record<string, any> | undefined)
   w.stepReplaced = null;
   w.grads = !w.done && w.step <= ASCENT_STEPS + 1 ? grads : null;
   if (w.step > ASCENT_STEPS + 1) w.done = true;
+  // The hand-written update, once its first steps were measured: where it writes, and how far.
+  if (w.done && !w.updateSent && w.site && w.writes > 0) {
+    w.updateSent = true;
+    emit({ type: 'handWrittenUpdate', modelId: entry.id, site: w.site, largestStep: w.largestStep } satisfies HandWrittenUpdateEvent);
+  }
   ascentWatch = w.done ? null : w;
 }
 
@@ -440,12 +449,13 @@ function noteWriteDirection(variable: any, value: any): void {
     const parts = tf.tidy(() => {
       const change = tf.sub(value, variable);
       const gradNorm = tf.norm(grad);
-      return tf.stack([tf.sum(tf.mul(change, grad)), tf.mul(tf.norm(change), gradNorm), tf.sum(tf.mul(value, grad)), tf.mul(tf.norm(value), gradNorm)]);
+      return tf.stack([tf.sum(tf.mul(change, grad)), tf.mul(tf.norm(change), gradNorm), tf.sum(tf.mul(value, grad)), tf.mul(tf.norm(value), gradNorm), tf.norm(change), tf.norm(variable)]);
     });
     try {
-      const [dot, n, valueDot, valueN] = parts.dataSync() as Float32Array;
+      const [dot, n, valueDot, valueN, changeN, variableN] = parts.dataSync() as Float32Array;
       cosine = n! > 0 ? dot! / n! : null;
       valueCosine = valueN! > 0 ? valueDot! / valueN! : null;
+      if (variableN! > 0 && Number.isFinite(changeN!)) w.largestStep = Math.max(w.largestStep, changeN! / variableN!);
     } finally {
       parts.dispose();
     }

@@ -445,6 +445,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/best-checkpoint-comparison-inverted/buggy.js', symptoms: ['restored-worst-epoch'], rootCause: 'training-length', lineOf: '', fixed: 'if (logs.val_loss < bestValLoss) {' },
   // Raw kernels made with new Array(n).fill(draw()): one value everywhere, hidden units that never differ.
   { script: 'benchmark/bugs/fill-with-one-random-value-init/buggy.js', symptoms: ['symmetric-weights'], rootCause: 'weight-initialization', lineOf: '', fixed: 'Array.from({ length: nIn * nOut }, () => rng.random() * 0.2 - 0.1)' },
+  // A hand-written RMSprop dividing by the mean squared gradient, not its root: the first step throws the loss a thousandfold up.
+  { script: 'benchmark/bugs/manual-rmsprop-no-sqrt/buggy.js', symptoms: ['loss-diverging'], rootCause: 'optimizer', lineOf: '', fixed: 'g.div(cache[i].sqrt().add(EPSILON))' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -573,6 +575,7 @@ const HEALTHY = [
   'benchmark/bugs/warmup-formula-reversed-lr-zero/fixed.js',
   'benchmark/bugs/best-checkpoint-comparison-inverted/fixed.js',
   'benchmark/bugs/fill-with-one-random-value-init/fixed.js',
+  'benchmark/bugs/manual-rmsprop-no-sqrt/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -1419,6 +1419,12 @@ describe('fixes for written bugs of sets 30 and 31', () => {
     assert.equal(apply('  const b = tf.tensor1d(new Array(n).fill(0.1));', { kind: 'fillEach', site: at(1) }), null);
   });
 
+  it('a hand-written adaptive step that divides by the mean squared gradient: by its square root', () => {
+    const line = '        p.assign(p.sub(g.div(cache[i].add(EPSILON)).mul(LR)));';
+    assert.equal(apply(line, { kind: 'sqrtOfDivisor', site: at(1) }), '        p.assign(p.sub(g.div(cache[i].sqrt().add(EPSILON)).mul(LR)));');
+    assert.equal(apply('        p.assign(p.sub(g.div(cache[i].sqrt().add(EPSILON)).mul(LR)));', { kind: 'sqrtOfDivisor', site: at(1) }), null);
+  });
+
   it('one array a tf.data generator refills and yields for each example: declared inside its loop', () => {
     const src = ['const data = tf.data.generator(function* () {', '  const features = new Float32Array(4);', '  for (const i of order) {', '    for (let j = 0; j < 4; j++) features[j] = rows[i][j];', '    yield { xs: features, ys: labels[i] };', '  }', '});'].join('\n');
     const out = apply(src, { kind: 'declareRowInLoop', file: FILE })!;

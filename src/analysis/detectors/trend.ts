@@ -278,6 +278,40 @@ function diverging(ctx: Ctx, lp: LossProgress | null, final: boolean): Observati
   ];
 }
 
+/**
+ * The first updates threw the loss a hundredfold above its value before any update, and it never
+ * came back within tenfold of it: steps far too large for the weights. With a hand-written update
+ * whose writes were many times the weights' own size, the update's formula is blamed on its line;
+ * otherwise the rate.
+ */
+function blownUpAtStart(ctx: Ctx, lp: LossProgress | null, final: boolean): Observation[] {
+  const run = ctx.run;
+  if (!lp || !lp.blewUp || lp.n < 20) return [];
+  if (!persisted(run, 'blown-up', true, ctx.iteration, final ? 0 : 10)) return [];
+  const update = run.handWrittenUpdate;
+  const oversized = update?.site && update.largestStep >= 1 ? update : null;
+  const cause: Cause = oversized
+    ? { rootCause: 'optimizer', layer: null, location: oversized.site, fixes: [{ title: 'Divide the step by the square root of the mean squared gradient', plan: { kind: 'sqrtOfDivisor', site: oversized.site! } }], confirms: [], folds: [] }
+    : { rootCause: 'learning-rate', layer: null, location: ctx.view?.optimizerSite ?? null, fixes: (() => { const f = learningRateFix(ctx.view, run, 0.1); return f ? [f] : []; })(), confirms: [], folds: [] };
+  return [
+    {
+      symptom: 'loss-diverging',
+      about: 'start',
+      harm: true,
+      priority: 0.85,
+      layer: null,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `The first updates threw the loss from ${fmt(lp.first)} to ${fmt(lp.start)} on average over the first steps, and it is still ${fmt(lp.current)}, ${fmt(lp.current / lp.first)} times where it started: the steps are far too large for the weights.${oversized ? ` The update written on line ${oversized.site!.line} changed a weight matrix by ${fmt(oversized.largestStep)} times its own size in one step; check its formula (an adaptive step divides by the square root of the mean squared gradient, not by the mean itself).` : ' The learning rate is too high.'}`,
+      evidence: [`loss ${fmt(lp.first)} at the first step, ${fmt(lp.start)} over the first steps`, `${fmt(lp.current)} now`, ...(oversized ? [`a write changed its matrix by ${fmt(oversized.largestStep)} × its norm`] : [])],
+      relevance: new Map(),
+      related: [],
+      cause,
+      onset: run.since.get('blown-up') ?? ctx.iteration,
+    },
+  ];
+}
+
 /** Points to judge oscillation on: epoch losses, else chunk means of recent iterations. */
 function oscillationPoints(run: ModelState): { pts: number[]; noise: number } | null {
   if (run.epochLoss.count >= 8) return { pts: run.epochLoss.recent.last(24).map((p) => p.value), noise: 0 };
@@ -908,6 +942,7 @@ export function detectTrends(ctx: Ctx, final: boolean): TrendResult {
   if (ctx.run.notUpdatedYet() || ctx.run.opponent !== null) return { observations: [], loss: lp, accuracy: ap, stalled: false };
   const stalled = (lp !== null && lp.stalled) || (ap !== null && ap.atChance && !(lp?.recentDecreasing ?? false));
   const observations = [...trivialFit(ctx, lp), ...lossAtRangeFloor(ctx, lp), ...diverging(ctx, lp, final)];
+  if (!observations.some((o) => o.symptom === 'loss-diverging')) observations.push(...blownUpAtStart(ctx, lp, final));
   if (!observations.some((o) => o.symptom === 'loss-diverging')) observations.push(...oscillating(ctx, lp, final));
   if (!observations.some((o) => o.harm)) observations.push(...stall(ctx, lp, ap, final));
   if (!observations.some((o) => o.harm)) observations.push(...validationGap(ctx, lp));
