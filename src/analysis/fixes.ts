@@ -133,6 +133,8 @@ export type FixPlan =
   | { kind: 'parseIntMap'; site: SourceSite }
   /** Labels written as `CLASSES.indexOf(<field>)` behind the tensor call at the site: the field looked up trimmed, `<field>.trim()`. */
   | { kind: 'trimLookup'; site: SourceSite }
+  /** Every `.reduce((acc, r) => acc + r.x)` in the file that sums fields of its elements with no initial value gets `, 0`. */
+  | { kind: 'reduceFromZero'; file: string }
   /** A hand-written adaptive step at the site dividing by the running mean of squared gradients, `g.div(v.add(eps))`, divides by its root: `g.div(v.sqrt().add(eps))`. */
   | { kind: 'sqrtOfDivisor'; site: SourceSite }
   /** The one `new Array(n).fill(expr)` on the line at the site, `expr` a draw, becomes `Array.from({ length: n }, () => expr)`. */
@@ -1788,6 +1790,22 @@ function sqrtOfDivisorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sqrtOf
   if (m.length !== 1) return null;
   const at = start + m[0]!.index! + m[0]![0].indexOf(m[0]![1]!) + m[0]![1]!.length;
   return [src.edit(p.site.file, at, at, '.sqrt()')];
+}
+
+function reduceFromZeroEdits(src: SourceText, p: Extract<FixPlan, { kind: 'reduceFromZero' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\.\s*reduce\s*\(\s*\(\s*([A-Za-z_$][\w$]*)\s*,\s*([A-Za-z_$][\w$]*)\s*\)\s*=>/g)) {
+    const open = m.index! + m[0].indexOf('(');
+    const close = matchClose(t, open);
+    if (close < 0 || splitTopLevel(t, open + 1, close).length !== 1) continue;
+    const body = code.slice(m.index! + m[0].length, close);
+    // A sum of a field of each element: `acc + r[col]`, `s + row.price`.
+    if (!new RegExp(`^\\s*${escapeRe(m[1]!)}\\s*\\+\\s*${escapeRe(m[2]!)}\\s*(?:\\.|\\[)`).test(body)) continue;
+    found.push(src.edit(p.file, close, close, ', 0'));
+  }
+  return found.length ? found : null;
 }
 
 function charCodeOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'charCodeOffset' }>): EditResult {
@@ -4490,6 +4508,7 @@ function planFile(p: FixPlan): string | null {
     case 'literalTo':
     case 'padAtStart':
     case 'arrayFromHoles':
+    case 'reduceFromZero':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -4594,6 +4613,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return fillEachEdits(src, p);
       case 'sqrtOfDivisor':
         return sqrtOfDivisorEdits(src, p);
+      case 'reduceFromZero':
+        return reduceFromZeroEdits(src, p);
       case 'guardShare':
         return guardShareEdits(src, p);
       case 'finiteAtColumn':

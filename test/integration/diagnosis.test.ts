@@ -447,6 +447,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/fill-with-one-random-value-init/buggy.js', symptoms: ['symmetric-weights'], rootCause: 'weight-initialization', lineOf: '', fixed: 'Array.from({ length: nIn * nOut }, () => rng.random() * 0.2 - 0.1)' },
   // A hand-written RMSprop dividing by the mean squared gradient, not its root: the first step throws the loss a thousandfold up.
   { script: 'benchmark/bugs/manual-rmsprop-no-sqrt/buggy.js', symptoms: ['loss-diverging'], rootCause: 'optimizer', lineOf: '', fixed: 'g.div(cache[i].sqrt().add(EPSILON))' },
+  // Column means summed with rows.reduce((s, r) => s + r[col]) and no initial value: every input NaN.
+  { script: 'benchmark/bugs/reduce-no-initial-object-sum/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: '', fixed: 'rows.reduce((s, r) => s + r[col], 0)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -576,6 +578,7 @@ const HEALTHY = [
   'benchmark/bugs/best-checkpoint-comparison-inverted/fixed.js',
   'benchmark/bugs/fill-with-one-random-value-init/fixed.js',
   'benchmark/bugs/manual-rmsprop-no-sqrt/fixed.js',
+  'benchmark/bugs/reduce-no-initial-object-sum/fixed.js',
 ];
 
 for (const script of HEALTHY) {

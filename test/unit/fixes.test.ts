@@ -1425,6 +1425,12 @@ describe('fixes for written bugs of sets 30 and 31', () => {
     assert.equal(apply('        p.assign(p.sub(g.div(cache[i].sqrt().add(EPSILON)).mul(LR)));', { kind: 'sqrtOfDivisor', site: at(1) }), null);
   });
 
+  it('sums of fields with reduce and no initial value: started from 0; a sum of numbers with one already is left alone', () => {
+    const src = ['const mean = rows.reduce((s, r) => s + r[col]) / rows.length;', 'const std = Math.sqrt(sq.reduce((a, b) => a + b) / rows.length);', 'const total = rows.reduce((s, r) => s + r.price, 0);'].join('\n');
+    const out = apply(src, { kind: 'reduceFromZero', file: FILE })!;
+    assert.deepEqual([lineOf(out, 1), lineOf(out, 2), lineOf(out, 3)], ['const mean = rows.reduce((s, r) => s + r[col], 0) / rows.length;', 'const std = Math.sqrt(sq.reduce((a, b) => a + b) / rows.length);', 'const total = rows.reduce((s, r) => s + r.price, 0);']);
+  });
+
   it('one array a tf.data generator refills and yields for each example: declared inside its loop', () => {
     const src = ['const data = tf.data.generator(function* () {', '  const features = new Float32Array(4);', '  for (const i of order) {', '    for (let j = 0; j < 4; j++) features[j] = rows[i][j];', '    yield { xs: features, ys: labels[i] };', '  }', '});'].join('\n');
     const out = apply(src, { kind: 'declareRowInLoop', file: FILE })!;

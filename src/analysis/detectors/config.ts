@@ -2826,7 +2826,11 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
       const where = s.firstNonFinite?.length ? `${s.nonFiniteRows ? `in ${s.nonFiniteRows} of ${s.shape?.[0] ?? '?'} rows, ` : ''}the first at ${positionText(s.firstNonFinite)}` : '';
       const about = `${role}${slot === 0 ? '' : slot}`;
       const fitSite = e.site ?? view.event.fitSite;
-      const fix: PlannedFix | null = role === 'x' ? { title: `Replace the NaN and Infinity ${what} with 0 before fit`, plan: { kind: 'scale', fitSite, role, op: { type: 'finite' } } } : null;
+      // Every value NaN: nothing numeric reached the tensor, and 0s in its place are no data either.
+      const allNaN = s.count > 0 && s.nanCount === s.count;
+      const fix: PlannedFix | null = role === 'x' && !allNaN ? { title: `Replace the NaN and Infinity ${what} with 0 before fit`, plan: { kind: 'scale', fitSite, role, op: { type: 'finite' } } } : null;
+      // A sum with reduce and no initial value over objects: it starts from the first object and concatenates text.
+      const reduced: PlannedFix | null = allNaN && fitSite ? { title: 'Start each sum with reduce from 0 (without it, the first row object is the start)', plan: { kind: 'reduceFromZero', file: fitSite.file } } : null;
       // Targets written in the script: from a for...in key used in arithmetic, or the log of a count of 0.
       const written: PlannedFix[] =
         role === 'y' && e.origin?.site
@@ -2918,16 +2922,16 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         location: fitSite,
         ...(slot === 0 ? { data: { role, fitSite } } : {}),
         related: [],
-        message: `The training ${what} contain ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''}: the first batch that holds one turns the weights into NaN. ${headerOnly ? 'Only the first row holds them, in every column: a header line parsed as numbers looks like this. ' : ''}${entered?.kernel === 'tensor' ? `They were already in the array the tensor was made from on line ${entered.site.line} (undefined becomes NaN: a field read past the end of its row, or by a closure that kept a loop's last index).` : 'Drop or fill those rows before training.'}`,
+        message: `The training ${what} contain ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''}: the first batch that holds one turns the weights into NaN. ${allNaN ? 'Every value is NaN, so nothing numeric reached the tensor: a sum with reduce and no initial value over row objects (it starts from the first object and joins text), or lines split on the wrong separator (a tab-separated file split on commas), do this. ' : ''}${headerOnly ? 'Only the first row holds them, in every column: a header line parsed as numbers looks like this. ' : ''}${entered?.kernel === 'tensor' ? `They were already in the array the tensor was made from on line ${entered.site.line} (undefined becomes NaN: a field read past the end of its row, or by a closure that kept a loop's last index).` : 'Drop or fill those rows before training.'}`,
         evidence: [`${kinds} in the training ${what}${where ? `, ${where}` : ''}`],
         relevance: new Map(),
-        fixes: [nanTest, holes, ...transformed, ...parsed, closure, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null),
+        fixes: [reduced, nanTest, holes, ...transformed, ...parsed, closure, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null),
         confirmBy: NON_FINITE_DATA_HARM,
         strength: 1,
         weak: false,
         explainsAllHarm: true,
         // Shown on the parse, the loop or the log when a fix applies there.
-        ...(nanTest || holes || closure || atParse || written.length || parsed.length || transformed.length ? { atFix: true } : {}),
+        ...(reduced || nanTest || holes || closure || atParse || written.length || parsed.length || transformed.length ? { atFix: true } : {}),
       });
     }
   }
