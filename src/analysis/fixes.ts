@@ -133,6 +133,8 @@ export type FixPlan =
   | { kind: 'parseIntMap'; site: SourceSite }
   /** Labels written as `CLASSES.indexOf(<field>)` behind the tensor call at the site: the field looked up trimmed, `<field>.trim()`. */
   | { kind: 'trimLookup'; site: SourceSite }
+  /** The one `const vocab = new Map();` (or `{}`) declared in a for loop's body and filled there moves to the top level, before the statement that holds it. */
+  | { kind: 'hoistVocabulary'; file: string }
   /** Every `.reduce((acc, r) => acc + r.x)` in the file that sums fields of its elements with no initial value gets `, 0`. */
   | { kind: 'reduceFromZero'; file: string }
   /** A hand-written adaptive step at the site dividing by the running mean of squared gradients, `g.div(v.add(eps))`, divides by its root: `g.div(v.sqrt().add(eps))`. */
@@ -1806,6 +1808,28 @@ function reduceFromZeroEdits(src: SourceText, p: Extract<FixPlan, { kind: 'reduc
     found.push(src.edit(p.file, close, close, ', 0'));
   }
   return found.length ? found : null;
+}
+
+function hoistVocabularyEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoistVocabulary' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[][] = [];
+  for (const m of code.matchAll(/^[ \t]*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:new\s+Map\s*\(\s*\)|\{\s*\})\s*;?[ \t]*$/gm)) {
+    const declStart = m.index!;
+    const block = enclosingBlock(t, declStart);
+    if (block < 0 || !/\bfor\s*\([^{};]*(?:;[^{};]*){0,2}\)\s*$/.test(code.slice(Math.max(0, block - 300), block))) continue;
+    const close = matchClose(t, block);
+    const name = escapeRe(m[1]!);
+    // Filled and read in the loop: a vocabulary, not a scratch object.
+    if (close < 0 || !new RegExp(`\\b${name}\\s*\\.\\s*(?:set|get|has)\\s*\\(|\\b${name}\\s*\\[`).test(code.slice(declStart + m[0].length, close))) continue;
+    let outer = block;
+    for (let b = enclosingBlock(t, outer); b >= 0; b = enclosingBlock(t, b)) outer = b;
+    const at = src.lineStart(src.position(outer).line);
+    const end = declStart + m[0].length;
+    // The removal first: a finding located at its fix points at the declaration in the loop.
+    found.push([src.edit(p.file, declStart, t[end] === '\n' ? end + 1 : end, ''), src.edit(p.file, at, at, `${m[0].trim().replace(/;?$/, ';')}\n`)]);
+  }
+  return found.length === 1 ? found[0]! : null;
 }
 
 function charCodeOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'charCodeOffset' }>): EditResult {
@@ -4509,6 +4533,7 @@ function planFile(p: FixPlan): string | null {
     case 'padAtStart':
     case 'arrayFromHoles':
     case 'reduceFromZero':
+    case 'hoistVocabulary':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -4615,6 +4640,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return sqrtOfDivisorEdits(src, p);
       case 'reduceFromZero':
         return reduceFromZeroEdits(src, p);
+      case 'hoistVocabulary':
+        return hoistVocabularyEdits(src, p);
       case 'guardShare':
         return guardShareEdits(src, p);
       case 'finiteAtColumn':

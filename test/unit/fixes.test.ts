@@ -1431,6 +1431,14 @@ describe('fixes for written bugs of sets 30 and 31', () => {
     assert.deepEqual([lineOf(out, 1), lineOf(out, 2), lineOf(out, 3)], ['const mean = rows.reduce((s, r) => s + r[col], 0) / rows.length;', 'const std = Math.sqrt(sq.reduce((a, b) => a + b) / rows.length);', 'const total = rows.reduce((s, r) => s + r.price, 0);']);
   });
 
+  it('a vocabulary built inside the loop over texts: declared once, at the top level', () => {
+    const src = ['function encode(texts) {', '  const seqs = [];', '  for (const s of texts) {', '    const vocab = new Map();', '    const ids = s.split(" ").map((w) => (vocab.has(w) ? vocab.get(w) : (vocab.set(w, vocab.size + 1), vocab.size)));', '    seqs.push(ids);', '  }', '  return seqs;', '}'].join('\n');
+    const out = apply(src, { kind: 'hoistVocabulary', file: FILE })!;
+    assert.deepEqual(out.split('\n').slice(0, 5), ['const vocab = new Map();', 'function encode(texts) {', '  const seqs = [];', '  for (const s of texts) {', '    const ids = s.split(" ").map((w) => (vocab.has(w) ? vocab.get(w) : (vocab.set(w, vocab.size + 1), vocab.size)));']);
+    // A map only written in the loop is scratch, not a vocabulary.
+    assert.equal(apply(src.replace(/vocab\.(has|get|set)/g, 'other.$1'), { kind: 'hoistVocabulary', file: FILE }), null);
+  });
+
   it('one array a tf.data generator refills and yields for each example: declared inside its loop', () => {
     const src = ['const data = tf.data.generator(function* () {', '  const features = new Float32Array(4);', '  for (const i of order) {', '    for (let j = 0; j < 4; j++) features[j] = rows[i][j];', '    yield { xs: features, ys: labels[i] };', '  }', '});'].join('\n');
     const out = apply(src, { kind: 'declareRowInLoop', file: FILE })!;

@@ -4568,6 +4568,49 @@ function paddedAtEnd(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Token ids numbered afresh in every text: every row starts with id 1 and no id exceeds a row's
+ * length, while the embedding takes many more ids. A vocabulary (a Map) built inside the loop over
+ * texts does this: the same id means a different word in each text, and the ids say only where a
+ * word first appeared. Certain from the data; fixed by building the vocabulary once, for training
+ * and test alike.
+ */
+function idsNumberedPerRow(view: ModelView, run: ModelState): Hypothesis[] {
+  const x = run.data.x.get(0);
+  const s = x?.summary;
+  const first = view.layers.find((l) => l.kind !== 'input' && l.kind !== 'passthrough');
+  const inputDim = first?.info.config['inputDim'];
+  const rows = s?.shape?.[0];
+  const width = s?.shape?.length === 2 ? s.shape[1] : undefined;
+  if (!x || !s || first?.kind !== 'embedding' || typeof inputDim !== 'number' || typeof rows !== 'number' || rows < 20 || typeof width !== 'number' || width < 4) return [];
+  const centres = s.columnCentres;
+  const spreads = s.columnSpreads;
+  if (!centres || !spreads || s.max === null || s.min === null || s.min < 0) return [];
+  // Every row starts at id 1; ids never pass the row's length, though the table holds many more.
+  if (centres[0] !== 1 || spreads[0] !== 0 || !(s.max <= width) || !(inputDim > 2 * (width + 1))) return [];
+  const site = x.origin?.site ?? x.site ?? view.event.fitSite;
+  return [
+    {
+      id: 'ids-numbered-per-row:x',
+      symptom: 'ids-numbered-per-row',
+      rootCause: 'training-data',
+      layer: first,
+      location: site,
+      related: first.info.site ? [{ site: first.info.site, message: `${first.info.name} takes ${inputDim} ids` }] : [],
+      message: `Every one of the ${rows} token rows starts with id 1, and no id is above ${fmt(s.max)} in rows of ${width}, while ${first.info.name} takes ${inputDim} ids: the ids number each text's own words in the order they first appear, so the same id means a different word in every text. A vocabulary built inside the loop over the texts does this; build it once, before the loop, and use the same one for the test texts.`,
+      evidence: [`id 1 first in every row`, `largest id ${fmt(s.max)} for rows of ${width}`, `${first.info.name}: ${inputDim} ids`],
+      relevance: new Map([[first.pos, { score: 1, evidence: 'looks up ids that name no word' }]]),
+      fixes: site ? [{ title: 'Build the vocabulary once, before the loop over the texts', plan: { kind: 'hoistVocabulary', file: site.file } }] : [],
+      atFix: true,
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    },
+  ];
+}
+
+/**
  * Token ids padded with 0 after the words, looked up by an embedding with no mask (maskZero unset)
  * and read by a recurrent layer that returns its last state: that state comes after the padding's
  * steps, which wash out what the words left in it, so short texts look alike. Keras pads before the
@@ -6541,6 +6584,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...targetSentinel(run));
   out.push(...variablesInitWide(run));
   out.push(...variablesConstant(run));
+  out.push(...idsNumberedPerRow(view, run));
   out.push(...logOfSignedOutput(run));
   out.push(...softmaxUnshifted(run));
   out.push(...classesNeverTrained(view, run));
