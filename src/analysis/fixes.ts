@@ -133,6 +133,8 @@ export type FixPlan =
   | { kind: 'parseIntMap'; site: SourceSite }
   /** Labels written as `CLASSES.indexOf(<field>)` behind the tensor call at the site: the field looked up trimmed, `<field>.trim()`. */
   | { kind: 'trimLookup'; site: SourceSite }
+  /** The one `.sort((a, b) => a[1] - b[1]).slice(0, …)` (or `a.count - b.count`) in the file sorts descending: the top K kept are the most frequent. */
+  | { kind: 'sortCountsDescending'; file: string }
   /** The one `const vocab = new Map();` (or `{}`) declared in a for loop's body and filled there moves to the top level, before the statement that holds it. */
   | { kind: 'hoistVocabulary'; file: string }
   /** Every `.reduce((acc, r) => acc + r.x)` in the file that sums fields of its elements with no initial value gets `, 0`. */
@@ -1830,6 +1832,19 @@ function hoistVocabularyEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hois
     found.push([src.edit(p.file, declStart, t[end] === '\n' ? end + 1 : end, ''), src.edit(p.file, at, at, `${m[0].trim().replace(/;?$/, ';')}\n`)]);
   }
   return found.length === 1 ? found[0]! : null;
+}
+
+function sortCountsDescendingEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sortCountsDescending' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  const pattern = /\.\s*sort\s*\(\s*\(\s*([A-Za-z_$][\w$]*)\s*,\s*([A-Za-z_$][\w$]*)\s*\)\s*=>\s*(\1((?:\s*\[\s*\d+\s*\]|\s*\.\s*[A-Za-z_$][\w$]*)+)\s*-\s*\2((?:\s*\[\s*\d+\s*\]|\s*\.\s*[A-Za-z_$][\w$]*)+))\s*\)\s*\.\s*slice\s*\(\s*0\s*,/g;
+  for (const m of code.matchAll(pattern)) {
+    if (m[4]!.replace(/\s/g, '') !== m[5]!.replace(/\s/g, '')) continue;
+    const at = m.index! + m[0].indexOf(m[3]!, m[0].indexOf('=>'));
+    found.push(src.edit(p.file, at, at + m[3]!.length, `${m[2]}${m[5]} - ${m[1]}${m[4]}`));
+  }
+  return found.length === 1 ? found : null;
 }
 
 function charCodeOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'charCodeOffset' }>): EditResult {
@@ -4534,6 +4549,7 @@ function planFile(p: FixPlan): string | null {
     case 'arrayFromHoles':
     case 'reduceFromZero':
     case 'hoistVocabulary':
+    case 'sortCountsDescending':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -4642,6 +4658,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return reduceFromZeroEdits(src, p);
       case 'hoistVocabulary':
         return hoistVocabularyEdits(src, p);
+      case 'sortCountsDescending':
+        return sortCountsDescendingEdits(src, p);
       case 'guardShare':
         return guardShareEdits(src, p);
       case 'finiteAtColumn':

@@ -196,6 +196,8 @@ export const TensorSummary = z.object({
   columnCentres: z.array(z.number()).max(1024).optional(),
   /** Optional, for sequence inputs: shares of steps that are padding runs (all 0s, or all one other value: `value`) at the end and at the start of their row, and of rows padded at the end. */
   zeroPadding: z.object({ tailSteps: z.number().min(0).max(1), headSteps: z.number().min(0).max(1), tailRows: z.number().min(0).max(1), value: z.number().optional() }).optional(),
+  /** Optional, for int32 token ids ([rows, steps]): the most common id other than 0, its share of the ids other than 0, and how many distinct ones there are. */
+  commonToken: z.object({ id: z.number(), share: z.number().min(0).max(1), distinct: z.number().int().min(1) }).optional(),
   /** Optional, for 2-D inputs: how many rows at the end are all 0 (a flat array filled at the wrong offset leaves its tail empty). */
   emptyTailRows: z.number().int().min(1).optional(),
   /** Optional, for 2-D inputs: groups of columns identical in every row (at least 10 distinct values), the first of each group first. */

@@ -325,6 +325,27 @@ function copiedColumns(values: Values, shape: readonly number[]): number[][] {
 }
 
 /**
+ * For token ids ([rows, steps], int32): the most common id other than 0 (padding), its share of the
+ * ids other than 0, and how many distinct ids other than 0 there are. Null for other tensors.
+ */
+function commonToken(values: Values, shape: readonly number[], dtype: string): TensorSummary['commonToken'] | null {
+  if (dtype !== 'int32' || shape.length !== 2 || shape[1]! < 2 || values.length > 1 << 22) return null;
+  const counts = new Map<number, number>();
+  let tokens = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v === 0) continue;
+    tokens++;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  if (tokens === 0) return null;
+  let id = 0;
+  let most = 0;
+  for (const [k, c] of counts) if (c > most) [id, most] = [k, c];
+  return { id, share: most / tokens, distinct: counts.size };
+}
+
+/**
  * For sequences ([rows, steps, features]): the share of steps that are all-zero runs at the end of
  * their row (post-padding) and at its start (pre-padding), and the share of rows padded at the end.
  * Null when no row has an all-zero step at either end.
@@ -456,6 +477,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
   const identical = !wantDistinct ? identicalRows(values, shape) : null;
   const standardizedRows = !wantDistinct ? rowsStandardized(values, shape) : null;
   const padding = !wantDistinct ? zeroPadding(values, shape) : null;
+  const token = !wantDistinct ? commonToken(values, shape, dtype) : null;
   const emptyTail = !wantDistinct ? emptyTailRows(values, shape) : 0;
   const copies = !wantDistinct ? copiedColumns(values, shape) : [];
   const columns = !wantDistinct ? columnMoments(values, shape) : null;
@@ -473,6 +495,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
     ...(identical !== null ? { identicalRows: identical } : {}),
     ...(standardizedRows ? { rowsStandardized: true } : {}),
     ...(padding ? { zeroPadding: padding } : {}),
+    ...(token ? { commonToken: token } : {}),
     ...(emptyTail > 0 ? { emptyTailRows: emptyTail } : {}),
     ...(copies.length ? { copiedColumns: copies } : {}),
     ...(columns ? { columnSpreads: columns.spreads, columnCentres: columns.centres } : {}),

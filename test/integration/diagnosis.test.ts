@@ -451,6 +451,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/reduce-no-initial-object-sum/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: '', fixed: 'rows.reduce((s, r) => s + r[col], 0)' },
   // A word-to-id Map made inside the loop over texts: every text numbers its own words from 1.
   { script: 'benchmark/bugs/vocab-map-reset-per-sentence/buggy.js', symptoms: ['ids-numbered-per-row'], rootCause: 'training-data', lineOf: '', fixed: 'const vocab = new Map();\nfunction encode(texts) {' },
+  // A vocabulary of the K words counted least often (sorted ascending before the cut): 98% of tokens are the OOV id.
+  { script: 'benchmark/bugs/vocab-keeps-rarest-words/buggy.js', symptoms: ['tokens-mostly-one-id'], rootCause: 'training-data', lineOf: '', fixed: '.sort((a, b) => b[1] - a[1]).slice(0, MAX_VOCAB)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -582,6 +584,7 @@ const HEALTHY = [
   'benchmark/bugs/manual-rmsprop-no-sqrt/fixed.js',
   'benchmark/bugs/reduce-no-initial-object-sum/fixed.js',
   'benchmark/bugs/vocab-map-reset-per-sentence/fixed.js',
+  'benchmark/bugs/vocab-keeps-rarest-words/fixed.js',
 ];
 
 for (const script of HEALTHY) {

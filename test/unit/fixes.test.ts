@@ -1439,6 +1439,12 @@ describe('fixes for written bugs of sets 30 and 31', () => {
     assert.equal(apply(src.replace(/vocab\.(has|get|set)/g, 'other.$1'), { kind: 'hoistVocabulary', file: FILE }), null);
   });
 
+  it('word counts sorted ascending before the top K are cut: sorted descending', () => {
+    const line = '  const kept = Object.entries(counts).sort((a, b) => a[1] - b[1]).slice(0, MAX_VOCAB);';
+    assert.equal(apply(line, { kind: 'sortCountsDescending', file: FILE }), '  const kept = Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, MAX_VOCAB);');
+    assert.equal(apply('  const kept = Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, K);', { kind: 'sortCountsDescending', file: FILE }), null);
+  });
+
   it('one array a tf.data generator refills and yields for each example: declared inside its loop', () => {
     const src = ['const data = tf.data.generator(function* () {', '  const features = new Float32Array(4);', '  for (const i of order) {', '    for (let j = 0; j < 4; j++) features[j] = rows[i][j];', '    yield { xs: features, ys: labels[i] };', '  }', '});'].join('\n');
     const out = apply(src, { kind: 'declareRowInLoop', file: FILE })!;

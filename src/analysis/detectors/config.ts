@@ -4567,6 +4567,43 @@ function paddedAtEnd(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** From this share of the tokens other than padding, one id standing for nearly all words is certain. */
+const ONE_ID_CERTAIN = 0.9;
+
+/**
+ * Token ids that are nearly all one id (other than the padding 0) though the embedding takes many:
+ * almost every word maps to the id a vocabulary gives words it does not hold. A vocabulary that
+ * kept the rarest words (counts sorted ascending before the top K are cut) or lookups that miss
+ * do this. The fix, where the counts are sorted ascending and cut, sorts them descending.
+ */
+function tokensMostlyOneId(view: ModelView, run: ModelState): Hypothesis[] {
+  const x = run.data.x.get(0);
+  const t = x?.summary.commonToken;
+  const first = view.layers.find((l) => l.kind !== 'input' && l.kind !== 'passthrough');
+  const inputDim = first?.info.config['inputDim'];
+  if (!x || !t || first?.kind !== 'embedding' || typeof inputDim !== 'number' || inputDim < 8 || t.distinct < 2 || t.share < 0.8) return [];
+  const site = x.origin?.site ?? x.site ?? view.event.fitSite;
+  return [
+    {
+      id: 'tokens-mostly-one-id:x',
+      symptom: 'tokens-mostly-one-id',
+      rootCause: 'training-data',
+      layer: first,
+      location: site,
+      related: first.info.site ? [{ site: first.info.site, message: `${first.info.name} takes ${inputDim} ids` }] : [],
+      message: `${pct(t.share)} of the tokens (other than the padding 0) are id ${fmt(t.id)}, and the other ${t.distinct - 1} ids share the rest, while ${first.info.name} takes ${inputDim}: nearly every word maps to one id, the one a vocabulary gives words it does not hold. A vocabulary that kept the rarest words (the counts sorted ascending before the most frequent K are cut), or lookups that miss (another case, a trailing space), do this.`,
+      evidence: [`id ${fmt(t.id)}: ${pct(t.share)} of the tokens`, `${t.distinct} distinct ids in use of ${inputDim}`],
+      relevance: new Map([[first.pos, { score: 1, evidence: 'looks up one id for nearly every word' }]]),
+      fixes: site ? [{ title: 'Keep the most frequent words: sort the counts descending before cutting', plan: { kind: 'sortCountsDescending', file: site.file } }] : [],
+      atFix: true,
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 0.95,
+      weak: false,
+      ...(t.share >= ONE_ID_CERTAIN ? { keepWhenLearning: true, certain: true } : {}),
+    },
+  ];
+}
+
 /**
  * Token ids numbered afresh in every text: every row starts with id 1 and no id exceeds a row's
  * length, while the embedding takes many more ids. A vocabulary (a Map) built inside the loop over
@@ -6585,6 +6622,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...variablesInitWide(run));
   out.push(...variablesConstant(run));
   out.push(...idsNumberedPerRow(view, run));
+  out.push(...tokensMostlyOneId(view, run));
   out.push(...logOfSignedOutput(run));
   out.push(...softmaxUnshifted(run));
   out.push(...classesNeverTrained(view, run));
