@@ -133,6 +133,11 @@ export type FixPlan =
   | { kind: 'parseIntMap'; site: SourceSite }
   /** Labels written as `CLASSES.indexOf(<field>)` behind the tensor call at the site: the field looked up trimmed, `<field>.trim()`. */
   | { kind: 'trimLookup'; site: SourceSite }
+  /**
+   * fit's `key` option at the site is `<obj>.<key>`, `<obj>` declared once as `{ ...a, ...b }` with
+   * `b` a name of defaults (DEFAULTS, defaults, …): the spreads swap, `{ ...b, ...a }`.
+   */
+  | { kind: 'spreadDefaultsFirst'; fitSite: SourceSite; key: string }
   /** The one `.sort((a, b) => a[1] - b[1]).slice(0, …)` (or `a.count - b.count`) in the file sorts descending: the top K kept are the most frequent. */
   | { kind: 'sortCountsDescending'; file: string }
   /** The one `const vocab = new Map();` (or `{}`) declared in a for loop's body and filled there moves to the top level, before the statement that holds it. */
@@ -1845,6 +1850,21 @@ function sortCountsDescendingEdits(src: SourceText, p: Extract<FixPlan, { kind: 
     found.push(src.edit(p.file, at, at + m[3]!.length, `${m[2]}${m[5]} - ${m[1]}${m[4]}`));
   }
   return found.length === 1 ? found : null;
+}
+
+function spreadDefaultsFirstEdits(src: SourceText, p: Extract<FixPlan, { kind: 'spreadDefaultsFirst' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.fitSite, /\.\s*fit\s*\(/);
+  const options = call?.args[2];
+  if (!options) return null;
+  const value = new RegExp(`\\b${escapeRe(p.key)}\\s*:\\s*([A-Za-z_$][\\w$]*)\\s*\\.\\s*${escapeRe(p.key)}\\b`).exec(t.slice(options.start, options.end));
+  const decl = value ? singleDeclaration(t, value[1]!) : null;
+  if (!decl || t[decl.init] !== '{') return null;
+  const close = matchClose(t, decl.init);
+  const parts = close > 0 ? splitTopLevel(t, decl.init + 1, close).map((a) => trim(t, a.start, a.end)).filter((a) => a.end > a.start) : [];
+  const spread = parts.map((a) => /^\.\.\.\s*([A-Za-z_$][\w$]*)$/.exec(t.slice(a.start, a.end))?.[1]);
+  if (parts.length !== 2 || spread.some((n) => !n) || !/default/i.test(spread[1]!) || /default/i.test(spread[0]!)) return null;
+  return [src.edit(p.fitSite.file, parts[0]!.start, parts[1]!.end, `...${spread[1]}, ...${spread[0]}`)];
 }
 
 function charCodeOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'charCodeOffset' }>): EditResult {
@@ -4385,6 +4405,7 @@ function planFile(p: FixPlan): string | null {
     case 'scaleValidation':
     case 'scaleValidationLike':
     case 'fitOption':
+    case 'spreadDefaultsFirst':
     case 'replaceFitOption':
     case 'addFitOption':
     case 'swapClassWeights':
@@ -4660,6 +4681,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return hoistVocabularyEdits(src, p);
       case 'sortCountsDescending':
         return sortCountsDescendingEdits(src, p);
+      case 'spreadDefaultsFirst':
+        return spreadDefaultsFirstEdits(src, p);
       case 'guardShare':
         return guardShareEdits(src, p);
       case 'finiteAtColumn':

@@ -453,6 +453,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/vocab-map-reset-per-sentence/buggy.js', symptoms: ['ids-numbered-per-row'], rootCause: 'training-data', lineOf: '', fixed: 'const vocab = new Map();\nfunction encode(texts) {' },
   // A vocabulary of the K words counted least often (sorted ascending before the cut): 98% of tokens are the OOV id.
   { script: 'benchmark/bugs/vocab-keeps-rarest-words/buggy.js', symptoms: ['tokens-mostly-one-id'], rootCause: 'training-data', lineOf: '', fixed: '.sort((a, b) => b[1] - a[1]).slice(0, MAX_VOCAB)' },
+  // Settings merged as { ...userConfig, ...DEFAULTS }: the defaults' epochs: 1 wins, four steps in all.
+  { script: 'benchmark/bugs/config-spread-defaults-win/buggy.js', symptoms: ['training-cut-short'], rootCause: 'training-length', lineOf: '', fixed: 'const cfg = { ...DEFAULTS, ...userConfig };' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -585,6 +587,7 @@ const HEALTHY = [
   'benchmark/bugs/reduce-no-initial-object-sum/fixed.js',
   'benchmark/bugs/vocab-map-reset-per-sentence/fixed.js',
   'benchmark/bugs/vocab-keeps-rarest-words/fixed.js',
+  'benchmark/bugs/config-spread-defaults-win/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -1445,6 +1445,12 @@ describe('fixes for written bugs of sets 30 and 31', () => {
     assert.equal(apply('  const kept = Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, K);', { kind: 'sortCountsDescending', file: FILE }), null);
   });
 
+  it('settings merged with the defaults spread last: the defaults spread first', () => {
+    const src = ['const cfg = { ...userConfig, ...DEFAULTS };', 'await model.fit(x, y, { epochs: cfg.epochs, batchSize: cfg.batchSize });'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'spreadDefaultsFirst', fitSite: at(2), key: 'epochs' })!, 1), 'const cfg = { ...DEFAULTS, ...userConfig };');
+    assert.equal(apply(src.replace('...userConfig, ...DEFAULTS', '...DEFAULTS, ...userConfig'), { kind: 'spreadDefaultsFirst', fitSite: at(2), key: 'epochs' }), null);
+  });
+
   it('one array a tf.data generator refills and yields for each example: declared inside its loop', () => {
     const src = ['const data = tf.data.generator(function* () {', '  const features = new Float32Array(4);', '  for (const i of order) {', '    for (let j = 0; j < 4; j++) features[j] = rows[i][j];', '    yield { xs: features, ys: labels[i] };', '  }', '});'].join('\n');
     const out = apply(src, { kind: 'declareRowInLoop', file: FILE })!;

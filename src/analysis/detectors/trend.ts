@@ -705,6 +705,54 @@ export function cutShort(ctx: Ctx): Observation[] {
   ];
 }
 
+/** A whole run of fewer steps than this, in one epoch given as 1, trains nothing worth judging. */
+const ONE_EPOCH_STEPS = 30;
+
+/**
+ * fit given `epochs: 1` (from a settings object, often) whose one epoch is a handful of steps, and
+ * the loss barely moved: training ended before it began. Judged when training ends. The fix, when
+ * the settings come from `{ ...user, ...DEFAULTS }` (the defaults spread last overwrite the
+ * user's values), spreads the defaults first; otherwise it trains for more epochs.
+ */
+export function oneEpochGiven(ctx: Ctx): Observation[] {
+  const run = ctx.run;
+  const view = ctx.view;
+  const fitSite = view?.event.fitSite ?? null;
+  if (!view || !fitSite || view.event.mode !== 'fit' || view.event.fitConfig['epochsSet'] === false || view.event.fitConfig['epochs'] !== 1 || run.fitCalls !== 1 || !run.ended) return [];
+  const steps = run.iterations;
+  const losses = run.loss.head.map((p) => p.value);
+  const first = losses[0];
+  const last = run.loss.recent.last(1)[0]?.value;
+  if (steps === 0 || steps >= ONE_EPOCH_STEPS || first === undefined || last === undefined || !(first > 0) || last < 0.9 * first) return [];
+  const epochs = EPOCH_CHOICES.find((e) => e * steps >= FAIR_STEPS) ?? EPOCH_CHOICES[EPOCH_CHOICES.length - 1]!;
+  return [
+    {
+      symptom: 'training-cut-short',
+      about: 'one-epoch',
+      harm: true,
+      priority: 0.3,
+      layer: null,
+      iteration: Math.max(run.lastIter, 0),
+      elapsedMs: run.elapsedMs,
+      message: `fit trained 1 epoch (epochs: 1) of only ${steps} step${steps === 1 ? '' : 's'}, and the loss went only ${fmt(first)} → ${fmt(last)}: training ended before it began. Settings merged as { ...yours, ...defaults } take the defaults' values over yours; spread the defaults first.`,
+      evidence: [`epochs 1, ${steps} steps in all`, `loss ${fmt(first)} → ${fmt(last)}`],
+      relevance: new Map(),
+      related: [],
+      cause: {
+        rootCause: 'training-length',
+        layer: null,
+        location: fitSite,
+        fixes: [
+          { title: 'Spread the defaults first, so your settings override them', plan: { kind: 'spreadDefaultsFirst', fitSite, key: 'epochs' } },
+          { title: `Train for ${epochs} epochs`, plan: { kind: 'fitOption', fitSite, key: 'epochs', to: String(epochs) } },
+        ],
+        confirms: [],
+        folds: [],
+      },
+    },
+  ];
+}
+
 /**
  * fit given epochs, but batches so large that the whole run makes only a handful of weight
  * updates (batchSize as large as the training set: one step an epoch), and the model ended
