@@ -133,6 +133,8 @@ export type FixPlan =
   | { kind: 'parseIntMap'; site: SourceSite }
   /** Labels written as `CLASSES.indexOf(<field>)` behind the tensor call at the site: the field looked up trimmed, `<field>.trim()`. */
   | { kind: 'trimLookup'; site: SourceSite }
+  /** The one `Array.from({ length: n }, fn)` in the file whose `fn` is a function declared with two or more parameters becomes `Array.from({ length: n }, () => fn())`. */
+  | { kind: 'arrayFromCallback'; file: string }
   /**
    * fit's `key` option at the site is `<obj>.<key>`, `<obj>` declared once as `{ ...a, ...b }` with
    * `b` a name of defaults (DEFAULTS, defaults, …): the spreads swap, `{ ...b, ...a }`.
@@ -1865,6 +1867,22 @@ function spreadDefaultsFirstEdits(src: SourceText, p: Extract<FixPlan, { kind: '
   const spread = parts.map((a) => /^\.\.\.\s*([A-Za-z_$][\w$]*)$/.exec(t.slice(a.start, a.end))?.[1]);
   if (parts.length !== 2 || spread.some((n) => !n) || !/default/i.test(spread[1]!) || /default/i.test(spread[0]!)) return null;
   return [src.edit(p.fitSite.file, parts[0]!.start, parts[1]!.end, `...${spread[1]}, ...${spread[0]}`)];
+}
+
+function arrayFromCallbackEdits(src: SourceText, p: Extract<FixPlan, { kind: 'arrayFromCallback' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\bArray\s*\.\s*from\s*\(\s*\{[^{}]*\}\s*,\s*([A-Za-z_$][\w$]*)\s*\)/g)) {
+    const name = m[1]!;
+    // Declared as a function of two parameters or more: Array.from's index lands on the second.
+    const decl = new RegExp(`\\bfunction\\s+${escapeRe(name)}\\s*\\(([^()]*)\\)|\\b(?:const|let|var)\\s+${escapeRe(name)}\\s*=\\s*(?:function\\s*)?\\(([^()]*)\\)\\s*(?:=>|\\{)`).exec(code);
+    const params = decl ? (decl[1] ?? decl[2] ?? '').split(',').filter((x) => x.trim()) : [];
+    if (params.length < 2) continue;
+    const at = m.index! + m[0].lastIndexOf(name);
+    found.push(src.edit(p.file, at, at + name.length, `() => ${name}()`));
+  }
+  return found.length === 1 ? found : null;
 }
 
 function charCodeOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'charCodeOffset' }>): EditResult {
@@ -4571,6 +4589,7 @@ function planFile(p: FixPlan): string | null {
     case 'reduceFromZero':
     case 'hoistVocabulary':
     case 'sortCountsDescending':
+    case 'arrayFromCallback':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -4683,6 +4702,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return sortCountsDescendingEdits(src, p);
       case 'spreadDefaultsFirst':
         return spreadDefaultsFirstEdits(src, p);
+      case 'arrayFromCallback':
+        return arrayFromCallbackEdits(src, p);
       case 'guardShare':
         return guardShareEdits(src, p);
       case 'finiteAtColumn':

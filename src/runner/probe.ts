@@ -395,6 +395,8 @@ interface AscentWatch {
   /** The largest write's change relative to the variable's own size (norms), over the measured steps. */
   largestStep: number;
   updateSent: boolean;
+  /** A measured write ran outside an optimizer's applyGradients. */
+  handWritten: boolean;
 }
 /** Variables this small are not judged for replacement: a vector of 1 is a multiple of anything. */
 const REPLACED_MIN_SIZE = 4;
@@ -406,7 +408,7 @@ function watchAscent(entry: TracedModel, grads: Record<string, any> | undefined)
   if (entry.mode !== 'custom' || !grads) return;
   let w = ascentWatches.get(entry);
   if (!w) {
-    w = { grads: null, step: 0, uphillSteps: 0, stepUphill: null, writes: 0, minCosine: 1, site: null, done: false, replacedSteps: 0, stepReplaced: null, replacedCosine: 1, uphillOut: false, replacedOut: false, largestStep: 0, updateSent: false };
+    w = { grads: null, step: 0, uphillSteps: 0, stepUphill: null, writes: 0, minCosine: 1, site: null, done: false, replacedSteps: 0, stepReplaced: null, replacedCosine: 1, uphillOut: false, replacedOut: false, largestStep: 0, updateSent: false, handWritten: false };
     ascentWatches.set(entry, w);
   }
   if (w.done) return;
@@ -428,7 +430,7 @@ function watchAscent(entry: TracedModel, grads: Record<string, any> | undefined)
   w.grads = !w.done && w.step <= ASCENT_STEPS + 1 ? grads : null;
   if (w.step > ASCENT_STEPS + 1) w.done = true;
   // The hand-written update, once its first steps were measured: where it writes, and how far.
-  if (w.done && !w.updateSent && w.site && w.writes > 0) {
+  if (w.done && !w.updateSent && w.site && w.handWritten) {
     w.updateSent = true;
     emit({ type: 'handWrittenUpdate', modelId: entry.id, site: w.site, largestStep: w.largestStep } satisfies HandWrittenUpdateEvent);
   }
@@ -469,6 +471,8 @@ function noteWriteDirection(variable: any, value: any): void {
   }
   if (cosine === null || !Number.isFinite(cosine)) return;
   w.writes++;
+  // Outside an optimizer's applyGradients: the script's own update.
+  if (applyingDepth === 0) w.handWritten = true;
   w.minCosine = Math.min(w.minCosine, cosine);
   w.site ??= captureUserSite(PROBE_FILE);
   w.stepUphill = (w.stepUphill ?? true) && cosine > 0.5;

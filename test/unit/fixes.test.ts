@@ -1451,6 +1451,13 @@ describe('fixes for written bugs of sets 30 and 31', () => {
     assert.equal(apply(src.replace('...userConfig, ...DEFAULTS', '...DEFAULTS, ...userConfig'), { kind: 'spreadDefaultsFirst', fitSite: at(2), key: 'epochs' }), null);
   });
 
+  it('a helper of (mean, std) given to Array.from, which passes (value, index): called with no arguments', () => {
+    const src = ['function gaussian(mean = 0, std = 0.05) {', '  return rng.normal(mean, std);', '}', 'const noise = Array.from({ length: N_FEATURES }, gaussian);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'arrayFromCallback', file: FILE })!, 4), 'const noise = Array.from({ length: N_FEATURES }, () => gaussian());');
+    // A one-parameter mapper uses the value as meant.
+    assert.equal(apply(src.replace('mean = 0, std = 0.05', 'std = 0.05').replace('rng.normal(mean, std)', 'rng.normal(0, std)'), { kind: 'arrayFromCallback', file: FILE }), null);
+  });
+
   it('one array a tf.data generator refills and yields for each example: declared inside its loop', () => {
     const src = ['const data = tf.data.generator(function* () {', '  const features = new Float32Array(4);', '  for (const i of order) {', '    for (let j = 0; j < 4; j++) features[j] = rows[i][j];', '    yield { xs: features, ys: labels[i] };', '  }', '});'].join('\n');
     const out = apply(src, { kind: 'declareRowInLoop', file: FILE })!;

@@ -4567,6 +4567,51 @@ function paddedAtEnd(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * Input columns whose spread grows with their index, nearly in a straight line (a few columns
+ * wide, the last many times the first): noise or scaling keyed to the column's position, as
+ * `Array.from({ length: n }, gaussian)` makes when the helper takes (mean, std) and Array.from
+ * passes (undefined, index). A warning confirmed by a stall; the fix, where such a call is written,
+ * calls the helper with no arguments.
+ */
+function spreadGrowsWithIndex(view: ModelView, run: ModelState): Hypothesis[] {
+  const x = run.data.x.get(0);
+  const spreads = x?.summary.columnSpreads;
+  if (!x || !spreads || spreads.length < 6) return [];
+  const n = spreads.length;
+  const meanI = (n - 1) / 2;
+  const meanS = spreads.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  spreads.forEach((v, i) => {
+    sxy += (i - meanI) * (v - meanS);
+    sxx += (i - meanI) ** 2;
+    syy += (v - meanS) ** 2;
+  });
+  const r = syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+  if (!(r >= 0.97) || !(spreads[n - 1]! >= 5 * spreads[0]!) || !(spreads[0]! > 0)) return [];
+  const site = x.site ?? view.event.fitSite;
+  return [
+    {
+      id: 'spread-grows-with-index:x',
+      symptom: 'spread-grows-with-index',
+      rootCause: 'training-data',
+      layer: null,
+      location: site,
+      related: [],
+      message: `The spread of the input columns grows with their position, nearly in a straight line: from ${fmt(spreads[0]!)} in the first to ${fmt(spreads[n - 1]!)} in the last of ${n}. Data is rarely like that; noise or a scale keyed to the column's index is. Array.from({ length: n }, gaussian) calls gaussian(undefined, index): a helper that takes (mean, std) then draws with a deviation equal to the column's index. Call it with no arguments: Array.from({ length: n }, () => gaussian()).`,
+      evidence: [`column spreads ${spreads.slice(0, 4).map(fmt).join(', ')}, …, ${fmt(spreads[n - 1]!)}`, `correlation with the column index ${fmt(r)}`],
+      relevance: new Map(),
+      fixes: site ? [{ title: 'Call the helper with no arguments: Array.from passes (value, index)', plan: { kind: 'arrayFromCallback', file: site.file } }] : [],
+      atFix: true,
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 0.9,
+      weak: false,
+    },
+  ];
+}
+
 /** From this share of the tokens other than padding, one id standing for nearly all words is certain. */
 const ONE_ID_CERTAIN = 0.9;
 
@@ -6623,6 +6668,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...variablesConstant(run));
   out.push(...idsNumberedPerRow(view, run));
   out.push(...tokensMostlyOneId(view, run));
+  out.push(...spreadGrowsWithIndex(view, run));
   out.push(...logOfSignedOutput(run));
   out.push(...softmaxUnshifted(run));
   out.push(...classesNeverTrained(view, run));
