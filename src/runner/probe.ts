@@ -1804,14 +1804,8 @@ function noteCountDivision(entry: TracedModel, kernel: string, inputs: any, out:
   emit({ type: 'lossDividedByCount', modelId: entry.id, site: captureUserSite(PROBE_FILE), count: (b.dataSync() as ArrayLike<number>)[0]!, of } satisfies LossDividedByCountEvent);
 }
 
-function noteSqrtInput(state: StepState, x: any): void {
-  const entry = state.entry;
-  if (!entry.sqrtWatch) {
-    if (entry.steps >= INSPECTED_STEPS) return;
-    entry.sqrtWatch = { active: true, harmless: 0 };
-  }
-  if (!entry.sqrtWatch.active || state.opAtZero || !isReadable(x) || x.size > SQRT_MAX_READ) return;
-  const values = x.dataSync() as ArrayLike<number>;
+/** How many values are exactly 0, and how many below 0: what a square root or a log cannot take. */
+function zerosAndNegatives(values: ArrayLike<number>): { zeros: number; negatives: number; count: number } {
   let zeros = 0;
   let negatives = 0;
   for (let i = 0; i < values.length; i++) {
@@ -1819,10 +1813,21 @@ function noteSqrtInput(state: StepState, x: any): void {
     if (v === 0) zeros++;
     else if (v < 0) negatives++;
   }
+  return { zeros, negatives, count: values.length };
+}
+
+function noteSqrtInput(state: StepState, x: any): void {
+  const entry = state.entry;
+  if (!entry.sqrtWatch) {
+    if (entry.steps >= INSPECTED_STEPS) return;
+    entry.sqrtWatch = { active: true, harmless: 0 };
+  }
+  if (!entry.sqrtWatch.active || state.opAtZero || !isReadable(x) || x.size > SQRT_MAX_READ) return;
+  const { zeros, negatives, count } = zerosAndNegatives(x.dataSync() as ArrayLike<number>);
   if (zeros + negatives === 0) return;
   const stack = captureStack().stack;
   const call = tfjsFrameBelowUser(stack, PROBE_FILE, 'norm') ? 'norm' : 'sqrt';
-  state.opAtZero = { site: userSiteFromStack(stack, PROBE_FILE), call, zeros, negatives, count: values.length };
+  state.opAtZero = { site: userSiteFromStack(stack, PROBE_FILE), call, zeros, negatives, count };
   // The step's gradients are read to see whether the 0 reached them.
   state.detailed = true;
 }
@@ -1835,18 +1840,11 @@ function noteSqrtInput(state: StepState, x: any): void {
  */
 function noteLogInput(state: StepState, x: any): void {
   if (state.opAtZero || !isReadable(x) || x.size > SQRT_MAX_READ) return;
-  const values = x.dataSync() as ArrayLike<number>;
-  let zeros = 0;
-  let negatives = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v === 0) zeros++;
-    else if (v < 0) negatives++;
-  }
+  const { zeros, negatives, count } = zerosAndNegatives(x.dataSync() as ArrayLike<number>);
   if (zeros + negatives === 0) return;
   const stack = captureStack().stack;
   if (!calledByUser(stack, PROBE_FILE, 'log')) return;
-  state.opAtZero = { site: userSiteFromStack(stack, PROBE_FILE), call: 'log', zeros, negatives, count: values.length };
+  state.opAtZero = { site: userSiteFromStack(stack, PROBE_FILE), call: 'log', zeros, negatives, count };
   state.detailed = true;
 }
 
