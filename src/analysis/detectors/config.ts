@@ -6729,9 +6729,11 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...unshuffledBatches(view, run));
   out.push(...unshuffledDatasetBatches(view, run));
   out.push(...validationClassesUnseen(view, run));
-  // One hypothesis per id (the first, most specific, wins).
+  // One hypothesis per id (the first, most specific, wins). Token ids that name no word explain
+  // targets unrelated to the inputs: the unrelated-targets finding would only hide their line.
+  const tokensExplain = out.some((h) => h.symptom === 'ids-numbered-per-row' || (h.symptom === 'tokens-mostly-one-id' && h.certain === true));
   const seen = new Set<string>();
-  return out.filter((h) => (seen.has(h.id) ? false : (seen.add(h.id), true)));
+  return out.filter((h) => !(tokensExplain && h.symptom === 'targets-unrelated') && (seen.has(h.id) ? false : (seen.add(h.id), true)));
 }
 
 /**
