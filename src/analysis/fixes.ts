@@ -1710,15 +1710,12 @@ function comparatorDifferenceEdits(src: SourceText, p: Extract<FixPlan, { kind: 
   const arg = trim(t, call.args[0]!.start, call.args[0]!.end);
   const arrow = /^\(?\s*([A-Za-z_$][\w$]*)\s*,\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*/.exec(t.slice(arg.start, arg.end));
   if (!arrow) return null;
-  const bodyStart = arg.start + arrow[0].length;
-  const body = t.slice(bodyStart, arg.end);
+  const body = trim(t, arg.start + arrow[0].length, arg.end);
   // One comparison of two operands, nothing else at the top level.
-  const m = /^([^<>=!?:&|(){}]+?)\s*(>=|<=|>|<)\s*([^<>=!?:&|(){}]+?)$/.exec(body.trim());
+  const m = /^([^<>=!?:&|(){}]+?)\s*(>=|<=|>|<)\s*([^<>=!?:&|(){}]+?)$/.exec(t.slice(body.start, body.end));
   if (!m) return null;
   const [left, op, right] = [m[1]!.trim(), m[2]!, m[3]!.trim()];
-  const text = op.startsWith('>') ? `${left} - ${right}` : `${right} - ${left}`;
-  const at = bodyStart + body.indexOf(body.trim());
-  return [src.edit(p.site.file, at, at + body.trim().length, text)];
+  return [src.edit(p.site.file, body.start, body.end, op.startsWith('>') ? `${left} - ${right}` : `${right} - ${left}`)];
 }
 
 function warmupRisingEdits(src: SourceText, p: Extract<FixPlan, { kind: 'warmupRising' }>): EditResult {
@@ -1727,13 +1724,13 @@ function warmupRisingEdits(src: SourceText, p: Extract<FixPlan, { kind: 'warmupR
   const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
   const m = [...code.matchAll(/\(\s*1\s*-\s*(Math\s*\.\s*min\s*\()/g)];
   if (m.length !== 1) return null;
+  // `(1 - Math.min(…))`: from its opening parenthesis to the one that closes it, replaced by the `Math.min(…)` inside.
   const open = start + m[0]!.index!;
-  const minOpen = open + m[0]![0].length - 1;
-  const minClose = matchClose(src.text, minOpen);
+  const minStart = open + m[0]![0].length - m[0]![1]!.length;
+  const minClose = matchClose(src.text, open + m[0]![0].length - 1);
   const close = minClose > 0 ? /^\s*\)/.exec(src.text.slice(minClose + 1)) : null;
   if (!close) return null;
-  const end = minClose + 1 + close[0].length;
-  return [src.edit(p.site.file, open, end, src.text.slice(start + m[0]!.index! + m[0]![0].length - m[0]![1]!.length, minClose + 1))];
+  return [src.edit(p.site.file, open, minClose + 1 + close[0].length, src.text.slice(minStart, minClose + 1))];
 }
 
 function keepLowerLossEdits(src: SourceText, p: Extract<FixPlan, { kind: 'keepLowerLoss' }>): EditResult {
@@ -1753,7 +1750,7 @@ function keepLowerLossEdits(src: SourceText, p: Extract<FixPlan, { kind: 'keepLo
   if (!branch) return null;
   const cond = codeOnly(t, branch.cond.start, branch.cond.end);
   // One comparison of a loss with a name: `logs.val_loss > best`, or `best < logs.loss`.
-  const m = /^\s*([\w$.[\]'"]*loss[\w$.[\]'"]*)\s*(>=?)\s*([A-Za-z_$][\w$]*)\s*$/i.exec(cond) ?? null;
+  const m = /^\s*([\w$.[\]'"]*loss[\w$.[\]'"]*)\s*(>=?)\s*([A-Za-z_$][\w$]*)\s*$/i.exec(cond);
   const r = m ? null : /^\s*([A-Za-z_$][\w$]*)\s*(<=?)\s*([\w$.[\]'"]*loss[\w$.[\]'"]*)\s*$/i.exec(cond);
   if (!m && !r) return null;
   const op = (m ?? r)![2]!;
@@ -1762,10 +1759,8 @@ function keepLowerLossEdits(src: SourceText, p: Extract<FixPlan, { kind: 'keepLo
   const edits = [src.edit(p.site.file, opAt, opAt + op.length, op.startsWith('>') ? '<' : '>')];
   // A best that starts at a number is started from Infinity.
   const decl = singleDeclaration(t, best);
-  if (decl && /^-?\d+(?:\.\d+)?$/.test(t.slice(decl.init, decl.init + 32).match(/^[^;,\n]*/)![0].trim())) {
-    const value = t.slice(decl.init).match(/^[^;,\n]*/)![0].trim();
-    edits.unshift(src.edit(p.site.file, decl.init, decl.init + value.length, 'Infinity'));
-  }
+  const value = decl ? /^[^;,\n]*/.exec(t.slice(decl.init))![0].trim() : '';
+  if (decl && /^-?\d+(?:\.\d+)?$/.test(value)) edits.unshift(src.edit(p.site.file, decl.init, decl.init + value.length, 'Infinity'));
   return edits;
 }
 
@@ -2440,61 +2435,63 @@ function guardShareEdits(src: SourceText, p: Extract<FixPlan, { kind: 'guardShar
   return [src.edit(p.site.file, at, at + m[2]!.length, `(${m[3]} > 0 ? ${m[1]} / ${m[3]} : 0)`)];
 }
 
-function trimLookupEdits(src: SourceText, p: Extract<FixPlan, { kind: 'trimLookup' }>): EditResult {
-  const w = writtenStatement(src, p.site);
-  const t = src.text;
-  const calls = w ? [...w.code.matchAll(/\.\s*indexOf\s*\(/g)] : [];
-  if (!w || calls.length !== 1) return null;
-  const open = w.at + calls[0]!.index! + calls[0]![0].length - 1;
-  const close = matchClose(t, open);
-  const args = close > open ? splitTopLevel(t, open + 1, close) : [];
-  if (args.length !== 1) return null;
-  const a = trim(t, args[0]!.start, args[0]!.end);
-  if (/\.\s*trim\s*\(\s*\)$/.test(t.slice(a.start, a.end))) return null;
-  const receiver = leftOperandStart(t, w.at + calls[0]!.index!);
-  // A list of numbers is searched for a number: trimming is no fix there.
-  if (numberList(t, receiver)) return null;
-  return [src.edit(p.site.file, a.end, a.end, `.trim()${lookupCase(t, receiver)}`)];
-}
-
-/** Whether the name at `receiverStart` is declared once as an array written as number literals. */
-function numberList(t: string, receiverStart: number): boolean {
-  const name = receiverStart >= 0 ? /^[A-Za-z_$][\w$]*/.exec(t.slice(receiverStart))?.[0] : undefined;
-  const decl = name ? singleDeclaration(t, name) : null;
-  if (!decl || t[decl.init] !== '[') return false;
-  const close = matchClose(t, decl.init);
-  const items = close > 0 ? splitTopLevel(t, decl.init + 1, close).map((a) => t.slice(a.start, a.end).trim()).filter(Boolean) : [];
-  return items.length > 0 && items.every((v) => /^-?\d*\.?\d+(?:e-?\d+)?$/i.test(v));
-}
-
-function nearLookupEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nearLookup' }>): EditResult {
-  const w = writtenStatement(src, p.site);
+/**
+ * The one `LIST.indexOf(x)` in the statement that wrote the labels at the site: the call's start
+ * (its dot), its closing parenthesis, its one argument, and where the list searched is named.
+ */
+function labelLookup(src: SourceText, site: SourceSite): { at: number; close: number; arg: Span; receiver: number } | null {
+  const w = writtenStatement(src, site);
   const t = src.text;
   const calls = w ? [...w.code.matchAll(/\.\s*indexOf\s*\(/g)] : [];
   if (!w || calls.length !== 1) return null;
   const at = w.at + calls[0]!.index!;
-  if (!numberList(t, leftOperandStart(t, at))) return null;
   const open = at + calls[0]![0].length - 1;
   const close = matchClose(t, open);
   const args = close > open ? splitTopLevel(t, open + 1, close) : [];
   if (args.length !== 1) return null;
-  const a = trim(t, args[0]!.start, args[0]!.end);
-  const value = t.slice(a.start, a.end);
+  return { at, close, arg: trim(t, args[0]!.start, args[0]!.end), receiver: leftOperandStart(t, at) };
+}
+
+function trimLookupEdits(src: SourceText, p: Extract<FixPlan, { kind: 'trimLookup' }>): EditResult {
+  const lookup = labelLookup(src, p.site);
+  const t = src.text;
+  if (!lookup || /\.\s*trim\s*\(\s*\)$/.test(t.slice(lookup.arg.start, lookup.arg.end))) return null;
+  const items = listedItems(t, lookup.receiver);
+  // A list of numbers is searched for a number: trimming is no fix there.
+  if (items && isNumberList(t, items)) return null;
+  return [src.edit(p.site.file, lookup.arg.end, lookup.arg.end, `.trim()${items ? lookupCase(t, items) : ''}`)];
+}
+
+/** The items of the array literal that the name at `receiverStart` is declared once as, or null. */
+function listedItems(t: string, receiverStart: number): Span[] | null {
+  const name = receiverStart >= 0 ? /^[A-Za-z_$][\w$]*/.exec(t.slice(receiverStart))?.[0] : undefined;
+  const decl = name ? singleDeclaration(t, name) : null;
+  if (!decl || t[decl.init] !== '[') return null;
+  const close = matchClose(t, decl.init);
+  return close > 0 ? splitTopLevel(t, decl.init + 1, close).map((a) => trim(t, a.start, a.end)).filter((a) => a.end > a.start) : [];
+}
+
+/** Whether the items are all number literals (and there are some). */
+function isNumberList(t: string, items: Span[]): boolean {
+  return items.length > 0 && items.every((a) => /^-?\d*\.?\d+(?:e-?\d+)?$/i.test(t.slice(a.start, a.end)));
+}
+
+function nearLookupEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nearLookup' }>): EditResult {
+  const lookup = labelLookup(src, p.site);
+  const t = src.text;
+  const items = lookup ? listedItems(t, lookup.receiver) : null;
+  if (!lookup || !items || !isNumberList(t, items)) return null;
+  const value = t.slice(lookup.arg.start, lookup.arg.end);
   const v = /\bv\b/.test(value) ? 'listed' : 'v';
-  return [src.edit(p.site.file, at, close + 1, `.findIndex((${v}) => Math.abs(${v} - ${value}) < 1e-9)`)];
+  return [src.edit(p.site.file, lookup.at, lookup.close + 1, `.findIndex((${v}) => Math.abs(${v} - ${value}) < 1e-9)`)];
 }
 
 /**
- * `.toLowerCase()` when the list searched (`CLASSES.indexOf(…)`) is declared once as an array of
- * strings all written in lower case, `.toUpperCase()` when all in upper case: a lookup that finds
- * nothing may differ from the names by case as well as by a trailing \r.
+ * `.toLowerCase()` when the list searched (`CLASSES.indexOf(…)`) is an array of strings all written
+ * in lower case, `.toUpperCase()` when all in upper case: a lookup that finds nothing may differ
+ * from the names by case as well as by a trailing \r.
  */
-function lookupCase(t: string, receiverStart: number): string {
-  const name = receiverStart >= 0 ? /^[A-Za-z_$][\w$]*/.exec(t.slice(receiverStart))?.[0] : undefined;
-  const decl = name ? singleDeclaration(t, name) : null;
-  if (!decl || t[decl.init] !== '[') return '';
-  const close = matchClose(t, decl.init);
-  const items = close > 0 ? splitTopLevel(t, decl.init + 1, close).map((a) => trim(t, a.start, a.end)).filter((a) => a.end > a.start) : [];
+function lookupCase(t: string, items: Span[]): string {
   const names = items.map((a) => stringLiteral(t, a)?.value);
   if (names.length === 0 || names.some((n) => n === undefined || !/[A-Za-z]/.test(n))) return '';
   if (names.every((n) => n === n!.toLowerCase())) return '.toLowerCase()';

@@ -70,6 +70,22 @@ export function linearFit(ys: readonly number[]): LinearFit {
   return { slope, intercept, slopeSE: residualStd / Math.sqrt(sxx), residualStd };
 }
 
+/** Pearson's correlation between ys[i] and its index i; 0 when ys does not vary. */
+export function correlationWithIndex(ys: readonly number[]): number {
+  const n = ys.length;
+  const mx = (n - 1) / 2;
+  const my = mean(ys);
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (i - mx) * (ys[i]! - my);
+    sxx += (i - mx) * (i - mx);
+    syy += (ys[i]! - my) * (ys[i]! - my);
+  }
+  return syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+}
+
 /** Binary entropy in nats (the loss of always predicting probability p). */
 export function binaryEntropy(p: number): number {
   if (p <= 0 || p >= 1) return 0;

@@ -2424,9 +2424,10 @@ function watchWeightsKept(protos: any[]): void {
       if (fit && model && (this === model || this === model.model) && Array.isArray(out) && !keptWeights.has(out)) {
         const site = captureUserSite(PROBE_FILE);
         keptWeights.set(out, { site, steps: fit.traced.steps, entry: fit.traced });
-        const prints = keptPrints.get(fit.traced) ?? [];
+        let prints = keptPrints.get(fit.traced);
+        if (!prints) keptPrints.set(fit.traced, (prints = []));
         const print = prints.length < KEPT_PRINTS ? weightPrint(out[0]) : null;
-        if (print) keptPrints.set(fit.traced, [...prints, { epoch: fit.epoch, print }]);
+        if (print) prints.push({ epoch: fit.epoch, print });
         if (!keepingSent.has(fit.traced)) {
           keepingSent.add(fit.traced);
           emit({ type: 'weightsKept', modelId: fit.traced.id, site } satisfies WeightsKeptEvent);
@@ -3732,16 +3733,18 @@ function watchArraySorts(): void {
     const original = Array.prototype[method] as (...args: any[]) => any;
     if ((original as any)[MARK]) continue;
     const wrapped = function (this: any, ...args: any[]) {
-      const watchBooleans = method === 'sort' && typeof args[0] === 'function' && booleanSortNotes < BOOLEAN_SORT_NOTES && step === null && activeFit === null && Array.isArray(this) && this.length >= 8;
+      // The script's data preparation: outside training, an array of some length.
+      const preparing = step === null && activeFit === null && Array.isArray(this) && this.length >= 8;
+      const watchBooleans = preparing && method === 'sort' && typeof args[0] === 'function' && booleanSortNotes < BOOLEAN_SORT_NOTES;
       const out = watchBooleans ? sortWatchingBooleans(this, original, wrapped, args[0]) : original.apply(this, args);
-      if (method === 'sort' && args[0] === undefined && textSortNotes < TEXT_SORT_NOTES && step === null && activeFit === null && Array.isArray(this) && this.length >= 8 && typeof this[0] === 'string') {
+      if (preparing && method === 'sort' && args[0] === undefined && textSortNotes < TEXT_SORT_NOTES && typeof this[0] === 'string') {
         try {
           noteSortedAsText(this, original, wrapped);
         } catch {
           /* the call is done all the same */
         }
       }
-      if (sortNotes < SORT_NOTES && step === null && activeFit === null && Array.isArray(this) && this.length >= 8 && typeof this[0] === 'number') {
+      if (preparing && sortNotes < SORT_NOTES && typeof this[0] === 'number') {
         try {
           // Only a call the script's own code makes: tfjs's and the probe's have another caller.
           const site = userSiteFromStack(captureStack(wrapped, 1).stack, PROBE_FILE);
@@ -4377,6 +4380,7 @@ const initChecked = new WeakSet<TracedModel>();
  * Raw variables' kernels (rank 2 or more: [fan-in…, units]) read once at the first step: drawn with
  * a root mean square far above √(2 / fan-in) (too wide, or all one sign), each layer multiplies the scale it passes on, and ReLUs die
  * or saturations start pinned. Reported when two or more, and half of all kernels, are so drawn.
+ * The same read finds hidden kernels holding one value everywhere (`variablesConstant`).
  */
 function noteVariablesInitWide(entry: TracedModel, varList: any[]): void {
   const kernels = varList.filter((v) => v && v.trainable !== false && Array.isArray(v.shape) && v.shape.length >= 2 && v.size <= INIT_READ_LIMIT && v.dtype === 'float32');

@@ -25,7 +25,7 @@ import {
 } from '../context';
 import { activationRange, isBatchNormalization, isClassification, kernelShape, rangeText, RELU_LIKE, SATURATING, RECURRENT_CELL, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import type { ModelState } from '../model-state';
-import { fmt, isNum, literal, neighbourAgreement, pct, spokenList } from '../stats';
+import { correlationWithIndex, fmt, isNum, literal, neighbourAgreement, pct, spokenList } from '../stats';
 import type { DataEvent, GradientAscentEvent, GradientsAlteredEvent, ShuffledApartEvent, SourceSite, TensorSummary, UnusedLayer } from '../trace';
 
 const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
@@ -3004,7 +3004,8 @@ function zeroTargetRows(view: ModelView, run: ModelState, o: OutputView, t: Targ
   const rows = t.rows ?? null;
   // Most rows -1, or the rows of whole classes: a lookup that found nothing (indexOf of a name with a
   // trailing '\r' or space, of a float summed in steps of 0.1), not padding.
-  const classesMissing = t.freqs !== null && t.freqs.filter((f) => f === 0).length >= 1 && t.freqs.filter((f) => f > 0).length >= 2;
+  const missingClasses = t.freqs?.filter((f) => f === 0).length ?? 0;
+  const classesMissing = t.freqs !== null && missingClasses >= 1 && t.freqs.filter((f) => f > 0).length >= 2;
   const notFound = call !== null && isNum(call.min) && call.min === -1 && rows !== null && (t.zeroRows >= 0.5 * rows || (classesMissing && t.zeroRows >= 0.05 * rows));
   // Negative indices only (-1 for padding): rows left out of the loss on purpose.
   if (call && isNum(call.min) && isNum(call.max) && call.min < 0 && call.max < call.depth && !notFound) return [];
@@ -3013,7 +3014,7 @@ function zeroTargetRows(view: ModelView, run: ModelState, o: OutputView, t: Targ
   // Indices 0..depth: the depth is the largest index, one short of the count.
   const countShort = call !== null && !fromOne && call.min === 0 && call.max === call.depth;
   const cause = notFound
-    ? ` tf.oneHot made them from the index -1, which indexOf returns for a value it does not find: the labels as read differ from the class list (a trailing '\\r' from Windows line endings split on '\\n', a space, another case, or a number computed in steps, 0.1 * 3 = 0.30000000000000004, where the list writes 0.3)${classesMissing ? `; ${t.freqs!.filter((f) => f === 0).length} of the ${t.columns} classes have no row at all` : ''}.`
+    ? ` tf.oneHot made them from the index -1, which indexOf returns for a value it does not find: the labels as read differ from the class list (a trailing '\\r' from Windows line endings split on '\\n', a space, another case, or a number computed in steps, 0.1 * 3 = 0.30000000000000004, where the list writes 0.3)${classesMissing ? `; ${missingClasses} of the ${t.columns} classes have no row at all` : ''}.`
     : call
     ? ` tf.oneHot made them from ${call.outOfRange} ${call.outOfRange === 1 ? 'index' : 'indices'} outside 0..${call.depth - 1} (the indices run from ${fmt(call.min)} to ${fmt(call.max)})${fromOne ? ': the labels are numbered from 1' : countShort ? `: its depth, ${call.depth}, is the largest index, one short of the ${call.depth + 1} classes` : ''}.`
     : ' tf.oneHot makes such rows from class indices outside 0..depth - 1 (labels numbered from 1?).';
@@ -4510,6 +4511,11 @@ const RECURRENT = /^(lstm|gru|simplernn|rnn)$/i;
 /** Padding that makes up this share of all steps, at the end of most rows, drowns what came before it. */
 const PADDED_TAIL = 0.25;
 
+/** The model's first layer that computes something (not the input, not a reshape or flatten). */
+function firstWorkingLayer(view: ModelView): LayerView | undefined {
+  return view.layers.find((l) => l.kind !== 'input' && l.kind !== 'passthrough');
+}
+
 /**
  * Sequences padded with all-zero steps at their end, read by a recurrent layer with no mask: the
  * layer's last state, which is all it returns, comes after a run of padding that washes out what
@@ -4519,7 +4525,7 @@ const PADDED_TAIL = 0.25;
 function paddedAtEnd(view: ModelView, run: ModelState): Hypothesis[] {
   const p = run.data.x.get(0)?.summary.zeroPadding;
   if (!p || p.tailSteps < PADDED_TAIL || p.tailRows < 0.5 || p.tailSteps < 2 * p.headSteps) return [];
-  const first = view.layers.find((l) => l.kind !== 'input' && l.kind !== 'passthrough');
+  const first = firstWorkingLayer(view);
   if (first?.kind === 'embedding') return idsPaddedAtEnd(view, first, p);
   if (!first || !RECURRENT.test(first.info.className) || first.info.config['returnSequences'] === true) return [];
   const masking = view.layers.find((l) => /^masking$/i.test(l.info.className));
@@ -4579,17 +4585,7 @@ function spreadGrowsWithIndex(view: ModelView, run: ModelState): Hypothesis[] {
   const spreads = x?.summary.columnSpreads;
   if (!x || !spreads || spreads.length < 6) return [];
   const n = spreads.length;
-  const meanI = (n - 1) / 2;
-  const meanS = spreads.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  spreads.forEach((v, i) => {
-    sxy += (i - meanI) * (v - meanS);
-    sxx += (i - meanI) ** 2;
-    syy += (v - meanS) ** 2;
-  });
-  const r = syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+  const r = correlationWithIndex(spreads);
   if (!(r >= 0.97) || !(spreads[n - 1]! >= 5 * spreads[0]!) || !(spreads[0]! > 0)) return [];
   const site = x.site ?? view.event.fitSite;
   return [
@@ -4612,6 +4608,14 @@ function spreadGrowsWithIndex(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** The model's inputs when its first layer is an embedding of a known size: the token ids it looks up. */
+function embeddingLookup(view: ModelView, run: ModelState): { x: DataEvent; embedding: LayerView; inputDim: number } | null {
+  const x = run.data.x.get(0);
+  const embedding = firstWorkingLayer(view);
+  const inputDim = embedding?.info.config['inputDim'];
+  return x && embedding?.kind === 'embedding' && typeof inputDim === 'number' ? { x, embedding, inputDim } : null;
+}
+
 /** From this share of the tokens other than padding, one id standing for nearly all words is certain. */
 const ONE_ID_CERTAIN = 0.9;
 
@@ -4622,11 +4626,10 @@ const ONE_ID_CERTAIN = 0.9;
  * do this. The fix, where the counts are sorted ascending and cut, sorts them descending.
  */
 function tokensMostlyOneId(view: ModelView, run: ModelState): Hypothesis[] {
-  const x = run.data.x.get(0);
-  const t = x?.summary.commonToken;
-  const first = view.layers.find((l) => l.kind !== 'input' && l.kind !== 'passthrough');
-  const inputDim = first?.info.config['inputDim'];
-  if (!x || !t || first?.kind !== 'embedding' || typeof inputDim !== 'number' || inputDim < 8 || t.distinct < 2 || t.share < 0.8) return [];
+  const looked = embeddingLookup(view, run);
+  const t = looked?.x.summary.commonToken;
+  if (!looked || !t || looked.inputDim < 8 || t.distinct < 2 || t.share < 0.8) return [];
+  const { x, embedding: first, inputDim } = looked;
   const site = x.origin?.site ?? x.site ?? view.event.fitSite;
   return [
     {
@@ -4657,13 +4660,13 @@ function tokensMostlyOneId(view: ModelView, run: ModelState): Hypothesis[] {
  * and test alike.
  */
 function idsNumberedPerRow(view: ModelView, run: ModelState): Hypothesis[] {
-  const x = run.data.x.get(0);
-  const s = x?.summary;
-  const first = view.layers.find((l) => l.kind !== 'input' && l.kind !== 'passthrough');
-  const inputDim = first?.info.config['inputDim'];
-  const rows = s?.shape?.[0];
-  const width = s?.shape?.length === 2 ? s.shape[1] : undefined;
-  if (!x || !s || first?.kind !== 'embedding' || typeof inputDim !== 'number' || typeof rows !== 'number' || rows < 20 || typeof width !== 'number' || width < 4) return [];
+  const looked = embeddingLookup(view, run);
+  if (!looked) return [];
+  const { x, embedding: first, inputDim } = looked;
+  const s = x.summary;
+  const rows = s.shape?.[0];
+  const width = s.shape?.length === 2 ? s.shape[1] : undefined;
+  if (typeof rows !== 'number' || rows < 20 || typeof width !== 'number' || width < 4) return [];
   const centres = s.columnCentres;
   const spreads = s.columnSpreads;
   if (!centres || !spreads || s.max === null || s.min === null || s.min < 0) return [];

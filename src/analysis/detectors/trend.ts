@@ -223,6 +223,12 @@ function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, f
   ];
 }
 
+/** The learning rate, blamed where the optimizer is made, with the fix that lowers it tenfold when one applies. */
+function rateCause(ctx: Ctx): Cause {
+  const fix = learningRateFix(ctx.view, ctx.run, 0.1);
+  return { rootCause: 'learning-rate', layer: null, location: ctx.view?.optimizerSite ?? null, fixes: fix ? [fix] : [], confirms: [], folds: [] };
+}
+
 function diverging(ctx: Ctx, lp: LossProgress | null, final: boolean): Observation[] {
   const run = ctx.run;
   if (!lp || lp.n < 20) return [];
@@ -248,15 +254,10 @@ function diverging(ctx: Ctx, lp: LossProgress | null, final: boolean): Observati
       h.symptom === 'percentage-loss-near-zero' ||
       h.symptom === 'clipped-gradients-unused',
   );
-  const fix = learningRateFix(ctx.view, run, 0.1);
   // A rate raised while training (a callback that multiplies it) is what made a stable run diverge:
   // it outranks what the configuration suggests (inputs a little wide), which trained before it.
   const raised = raisedRateCause(ctx, hs.filter((h) => h.rootCause === 'learning-rate').map((h) => h.id));
-  const cause: Cause = raised
-    ? raised
-    : hs.length
-      ? fromHyps(hs)
-      : { rootCause: 'learning-rate', layer: null, location: ctx.view?.optimizerSite ?? null, fixes: fix ? [fix] : [], confirms: [], folds: [] };
+  const cause: Cause = raised ? raised : hs.length ? fromHyps(hs) : rateCause(ctx);
   const explode = ctx.warnings().filter((w) => w.symptom === 'exploding-gradient');
   cause.folds = hs.length && !raised ? [] : explode.map((w) => `${w.symptom}:${w.about}`);
   return [
@@ -292,7 +293,7 @@ function blownUpAtStart(ctx: Ctx, lp: LossProgress | null, final: boolean): Obse
   const oversized = update?.site && update.largestStep >= 1 ? update : null;
   const cause: Cause = oversized
     ? { rootCause: 'optimizer', layer: null, location: oversized.site, fixes: [{ title: 'Divide the step by the square root of the mean squared gradient', plan: { kind: 'sqrtOfDivisor', site: oversized.site! } }], confirms: [], folds: [] }
-    : { rootCause: 'learning-rate', layer: null, location: ctx.view?.optimizerSite ?? null, fixes: (() => { const f = learningRateFix(ctx.view, run, 0.1); return f ? [f] : []; })(), confirms: [], folds: [] };
+    : rateCause(ctx);
   return [
     {
       symptom: 'loss-diverging',
@@ -347,10 +348,7 @@ function oscillating(ctx: Ctx, lp: LossProgress | null, final: boolean): Observa
   const holds = flipRatio >= 0.6 && amp >= 0.1 * level && amp >= 3 * noise && Math.abs(net) < 2 * amp && !lp.learning;
   if (!persisted(run, 'oscillating', holds, ctx.iteration, final ? 0 : 10)) return [];
   const hs = strong(ctx, ['loss-oscillating']).filter((h) => h.rootCause === 'learning-rate' || h.scalesSteps === true || h.inputSide === true || h.symptom === 'unshuffled-batches' || h.symptom === 'percentage-loss-near-zero');
-  const fix = learningRateFix(ctx.view, run, 0.1);
-  const cause: Cause = hs.length
-    ? fromHyps(hs)
-    : { rootCause: 'learning-rate', layer: null, location: ctx.view?.optimizerSite ?? null, fixes: fix ? [fix] : [], confirms: [], folds: [] };
+  const cause: Cause = hs.length ? fromHyps(hs) : rateCause(ctx);
   return [
     {
       symptom: 'loss-oscillating',
