@@ -99,6 +99,8 @@ export interface Hypothesis {
   keepWhenLearning?: boolean;
   /** Its layer's output is the same for every input: it explains sick layers after it (dead units downstream), not only itself. */
   explainsDownstream?: boolean;
+  /** Other configuration hypotheses' symptoms that this one is the cause of: they are dropped so they cannot take its place. */
+  explains?: readonly Symptom[];
   /**
    * Predicts a loss that settles far above what the task allows, learning or not: kept while
    * training learns, confirmed by a run that ends still near the no-skill loss, withdrawn by one

@@ -4647,7 +4647,8 @@ function tokensMostlyOneId(view: ModelView, run: ModelState): Hypothesis[] {
       confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
       strength: 0.95,
       weak: false,
-      ...(t.share >= ONE_ID_CERTAIN ? { keepWhenLearning: true, certain: true } : {}),
+      // Certain, it is why the targets look unrelated to the inputs: that finding would only hide its line.
+      ...(t.share >= ONE_ID_CERTAIN ? { keepWhenLearning: true, certain: true, explains: ['targets-unrelated'] } : {}),
     },
   ];
 }
@@ -4691,6 +4692,8 @@ function idsNumberedPerRow(view: ModelView, run: ModelState): Hypothesis[] {
       weak: false,
       keepWhenLearning: true,
       certain: true,
+      // Ids that name no word are why the targets look unrelated to the inputs.
+      explains: ['targets-unrelated'],
     },
   ];
 }
@@ -6732,11 +6735,10 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...unshuffledBatches(view, run));
   out.push(...unshuffledDatasetBatches(view, run));
   out.push(...validationClassesUnseen(view, run));
-  // One hypothesis per id (the first, most specific, wins). Token ids that name no word explain
-  // targets unrelated to the inputs: the unrelated-targets finding would only hide their line.
-  const tokensExplain = out.some((h) => h.symptom === 'ids-numbered-per-row' || (h.symptom === 'tokens-mostly-one-id' && h.certain === true));
+  // One hypothesis per id (the first, most specific, wins), and none whose symptom another explains.
+  const explained = new Set(out.flatMap((h) => h.explains ?? []));
   const seen = new Set<string>();
-  return out.filter((h) => !(tokensExplain && h.symptom === 'targets-unrelated') && (seen.has(h.id) ? false : (seen.add(h.id), true)));
+  return out.filter((h) => !explained.has(h.symptom) && (seen.has(h.id) ? false : (seen.add(h.id), true)));
 }
 
 /**
