@@ -403,6 +403,11 @@ export type FixPlan =
    * every pass of it (every row the same array), is declared inside the loop instead.
    */
   | { kind: 'declareRowInLoop'; file: string }
+  /**
+   * The one random draw in the file declared just before a loop that fills a batch (`const c =
+   * <random>; for (...) idx.push(...[c]...)`) is drawn inside that loop instead, once per row.
+   */
+  | { kind: 'drawPerRow'; file: string }
   /** Before the fit call at the site, its inputs and targets are reordered by one shuffled row order (validationSplit then holds out a sample of every class). */
   | { kind: 'shuffleRowsBeforeFit'; fitSite: SourceSite }
   /** A `masking({ maskValue: 0 })` layer is added before the recurrent layer (a Sequential `.add`), taking over its inputShape. */
@@ -3222,6 +3227,50 @@ function declareRowInLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dec
   return found.length === 1 ? found[0]! : null;
 }
 
+/** A one-line declaration whose value is a random draw (`Math.random()`, `rng()`, `rng.random()`, `randInt(...)`). */
+const RANDOM_DECLARATION = /^([ \t]*)(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^;\n]*\b(?:random|rand|randInt|randomInt|rng)\w*\s*\([^;\n]*);?[ \t]*$/gm;
+
+function drawPerRowEdits(src: SourceText, p: Extract<FixPlan, { kind: 'drawPerRow' }>): EditResult {
+  const t = src.text;
+  const found: TextEdit[][] = [];
+  for (const m of t.matchAll(RANDOM_DECLARATION)) {
+    const name = escapeRe(m[2]!);
+    const declStart = m.index!;
+    const declEnd = declStart + m[0].length;
+    const block = enclosingBlock(t, declStart);
+    const blockEnd = block >= 0 ? matchClose(t, block) : t.length;
+    // The very next statement is the loop: `for (...) {` or `for (...) statement;`.
+    const next = /^\s*for\s*\(/.exec(t.slice(declEnd, blockEnd));
+    if (!next) continue;
+    const paren = declEnd + next[0].length - 1;
+    const headerEnd = matchClose(t, paren);
+    if (headerEnd < 0) continue;
+    const rest = /^[ \t]*/.exec(t.slice(headerEnd + 1))![0];
+    const bodyAt = headerEnd + 1 + rest.length;
+    const braced = t[bodyAt] === '{';
+    const bodyEnd = braced ? matchClose(t, bodyAt) : t.indexOf('\n', bodyAt) < 0 ? t.length : t.indexOf('\n', bodyAt);
+    if (bodyEnd < 0 || bodyEnd > blockEnd) continue;
+    const body = codeOnly(t, bodyAt, bodyEnd);
+    const after = codeOnly(t, bodyEnd + 1, blockEnd);
+    // The draw picks what each pass adds to a batch (`.push(...[c]...)`), and is not used once the loop is done.
+    if (!/\.push\(/.test(body) || !new RegExp(`\\[\\s*${name}\\s*\\]`).test(body) || new RegExp(`\\b${name}\\b`).test(after)) continue;
+    const indent = m[1]!;
+    const decl = m[0].trim().replace(/;?$/, ';');
+    const removeTo = declEnd < t.length && t[declEnd] === '\n' ? declEnd + 1 : declEnd;
+    if (braced) {
+      const bodyLine = src.position(bodyAt).line + 1;
+      const bodyStart = src.lineStart(bodyLine);
+      const inner = /^[ \t]*/.exec(t.slice(bodyStart))![0];
+      found.push([src.edit(p.file, declStart, removeTo, ''), src.edit(p.file, bodyStart, bodyStart, `${inner}${decl}\n`)]);
+    } else {
+      const statement = t.slice(bodyAt, bodyEnd).trim();
+      found.push([src.edit(p.file, declStart, removeTo, ''), src.edit(p.file, bodyAt, bodyEnd, `{\n${indent}  ${decl}\n${indent}  ${statement}\n${indent}}`)]);
+    }
+  }
+  // Only an unambiguous one: the runtime saw batches of one class, not which draw chose it.
+  return found.length === 1 ? found[0]! : null;
+}
+
 function shuffleRowsBeforeFitEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuffleRowsBeforeFit' }>): EditResult {
   const t = src.text;
   const call = findCall(src, p.fitSite, /\bfit\s*\(/);
@@ -4580,6 +4629,7 @@ function planFile(p: FixPlan): string | null {
     case 'shuffleRowsBeforeFit':
       return p.fitSite.file;
     case 'declareRowInLoop':
+    case 'drawPerRow':
     case 'literalTo':
     case 'padAtStart':
     case 'arrayFromHoles':
@@ -4925,6 +4975,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return shuffleRowsBeforeFitEdits(src, p);
       case 'declareRowInLoop':
         return declareRowInLoopEdits(src, p);
+      case 'drawPerRow':
+        return drawPerRowEdits(src, p);
       case 'shuffleTogether':
         return shuffleTogetherEdits(src, p);
       case 'shuffleOneOrder':

@@ -175,6 +175,7 @@ function flush(now = Date.now()): void {
 
 process.on('exit', () => {
   safe(() => sendTrainingModeAfter(), undefined);
+  safe(() => finishStepClasses(), undefined);
   flush();
 });
 
@@ -707,6 +708,7 @@ function watchLosses(core: any): void {
     const wrapped = function (this: unknown, ...args: any[]) {
       if (step) {
         try {
+          noteStepLabels(step.entry, args[0]);
           noteLossCall(step.entry, fn, args);
         } catch (error) {
           warnOnce(`loss inspection failed: ${(error as Error).message}`);
@@ -724,6 +726,25 @@ function watchLosses(core: any): void {
     Object.defineProperty(wrapped, 'name', { value: original.name || fn });
     (wrapped as any)[MARK] = true;
     trySet(losses, fn, wrapped);
+  }
+}
+
+/** tf.metrics crossentropies a custom loop may take as its loss: their labels tell the batches' classes. */
+const METRIC_LOSSES = ['categoricalCrossentropy', 'binaryCrossentropy', 'sparseCategoricalCrossentropy'];
+
+function watchMetricLosses(layers: any): void {
+  const metrics = layers.metrics;
+  if (!metrics || typeof metrics !== 'object') return;
+  for (const fn of METRIC_LOSSES) {
+    const original = metrics[fn];
+    if (typeof original !== 'function' || original[MARK]) continue;
+    const wrapped = function (this: unknown, ...args: any[]) {
+      if (step) safe(() => noteStepLabels(step!.entry, args[0]), undefined);
+      return original.apply(this, args);
+    };
+    Object.defineProperty(wrapped, 'name', { value: original.name || fn });
+    (wrapped as any)[MARK] = true;
+    trySet(metrics, fn, wrapped);
   }
 }
 
@@ -2202,6 +2223,7 @@ function hookLayers(layers: any): void {
   });
 
   watchTrainable(baseLayer, layers.LayersModel.prototype);
+  watchMetricLosses(layers);
   watchEarlyStopping(layers);
   watchMaxNorm(layers);
   watchRegularizers(layers);
@@ -3537,11 +3559,24 @@ class BatchClassWatch {
   private note(ys: any): void {
     const targets = tensorsOf(ys)[0];
     const classes = isReadable(targets) ? rowClasses(targets.dataSync() as ArrayLike<number>, targets.shape) : null;
-    if (!classes) {
-      this.unusable = true;
-      this.done = true;
-      return;
-    }
+    if (!classes) this.giveUp();
+    else this.noteClasses(classes);
+  }
+
+  get finished(): boolean {
+    return this.done;
+  }
+
+  /** Some batch's targets were not classes: nothing is reported. */
+  giveUp(): void {
+    this.unusable = true;
+    this.done = true;
+  }
+
+  /** Where a custom loop's batches were cut (its labels' slice or gather), for want of a `.batch()` call. */
+  cutAt: SourceSite | null = null;
+
+  noteClasses(classes: readonly number[]): void {
     const counts = new Map<number, number>();
     for (const c of classes) {
       counts.set(c, (counts.get(c) ?? 0) + 1);
@@ -3574,11 +3609,64 @@ class BatchClassWatch {
       classes: this.classes.size,
       runs: this.runs,
       batchRows: this.batchRows,
-      batchSite: this.origin?.site ?? null,
+      batchSite: this.origin?.site ?? this.cutAt,
       rows: this.origin?.rows ?? null,
       ...(this.origin?.shuffle?.site && this.origin.shuffle.buffer ? { shuffleSite: this.origin.shuffle.site, shuffleBuffer: this.origin.shuffle.buffer } : {}),
       ...(this.shuffledAfter ? { shuffleAfterBatchSite: this.shuffledAfter } : {}),
     } satisfies BatchClassesEvent);
+  }
+}
+
+/**
+ * A custom loop's batches, by the classes of the labels its loss compares them with: one class per
+ * batch (a class-balanced sampler that draws the class once per batch, or rows stored by class and
+ * cut in order) swings the model from class to class. A step's loss calls are merged, so a GAN's
+ * discriminator scoring a real and a fake batch in one step counts once, with both classes.
+ */
+interface StepClasses {
+  watch: BatchClassWatch;
+  step: number;
+  classes: number[];
+}
+const stepClasses = new WeakMap<TracedModel, StepClasses>();
+const openStepClasses: StepClasses[] = [];
+/** Labels larger than this (elements) are not read. */
+const STEP_LABELS_READ_LIMIT = 65_536;
+
+function noteStepLabels(entry: TracedModel, labels: any): void {
+  if (entry.mode !== 'custom') return;
+  let s = stepClasses.get(entry);
+  if (!s) {
+    const watch = new BatchClassWatch();
+    watch.entry = entry;
+    s = { watch, step: entry.steps, classes: [] };
+    stepClasses.set(entry, s);
+    openStepClasses.push(s);
+  }
+  if (s.watch.finished) return;
+  if (s.step !== entry.steps) endStepClasses(s, entry.steps);
+  if (s.watch.finished) return;
+  const classes = isReadable(labels) && labels.size <= STEP_LABELS_READ_LIMIT ? rowClasses(labels.dataSync() as ArrayLike<number>, labels.shape) : null;
+  if (!classes) {
+    s.watch.giveUp();
+    return;
+  }
+  s.watch.cutAt ??= madeBy(labels, PROBE_FILE)?.site ?? null;
+  s.classes.push(...classes);
+}
+
+function endStepClasses(s: StepClasses, next: number): void {
+  if (s.classes.length > 0) s.watch.noteClasses(s.classes);
+  s.classes = [];
+  s.step = next;
+}
+
+/** At exit: the last step's classes, and what the watches saw (a short loop may not reach their limits). */
+function finishStepClasses(): void {
+  for (const s of openStepClasses) {
+    if (s.watch.finished) continue;
+    endStepClasses(s, s.step + 1);
+    s.watch.finish();
   }
 }
 

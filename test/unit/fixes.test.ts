@@ -1466,3 +1466,18 @@ describe('fixes for written bugs of sets 30 and 31', () => {
     assert.equal(apply(src.replace('xs: features,', 'xs: features.slice(),'), { kind: 'declareRowInLoop', file: FILE }), null);
   });
 });
+
+describe('fixes for older misses, twenty-first session', () => {
+  it('a class drawn once per batch by a balanced sampler is drawn for each row', () => {
+    const src = ['function balancedBatch(B) {', '  const idx = [];', '  const c = Math.floor(rng.random() * nClasses);', '  for (let k = 0; k < B; k++) idx.push(pick(byClass[c]));', '  return idx;', '}'].join('\n');
+    assert.equal(
+      apply(src, { kind: 'drawPerRow', file: FILE }),
+      ['function balancedBatch(B) {', '  const idx = [];', '  for (let k = 0; k < B; k++) {', '    const c = Math.floor(rng.random() * nClasses);', '    idx.push(pick(byClass[c]));', '  }', '  return idx;', '}'].join('\n'),
+    );
+    const braced = src.replace('  for (let k = 0; k < B; k++) idx.push(pick(byClass[c]));', '  for (let k = 0; k < B; k++) {\n    idx.push(pick(byClass[c]));\n  }');
+    assert.equal(lineOf(apply(braced, { kind: 'drawPerRow', file: FILE })!, 4), '    const c = Math.floor(rng.random() * nClasses);');
+    // The draw is used after the loop (one class per batch on purpose), or a statement comes between: no fix.
+    assert.equal(apply(src.replace('  return idx;', '  return { idx, c };'), { kind: 'drawPerRow', file: FILE }), null);
+    assert.equal(apply(src.replace('  for (let k', '  idx.length = 0;\n  for (let k'), { kind: 'drawPerRow', file: FILE }), null);
+  });
+});

@@ -26,7 +26,7 @@ import {
 import { activationRange, isBatchNormalization, isClassification, kernelShape, rangeText, RELU_LIKE, SATURATING, RECURRENT_CELL, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import type { ModelState } from '../model-state';
 import { correlationWithIndex, fmt, isNum, literal, neighbourAgreement, pct, spokenList } from '../stats';
-import type { DataEvent, GradientAscentEvent, GradientsAlteredEvent, ShuffledApartEvent, SourceSite, TensorSummary, UnusedLayer } from '../trace';
+import type { DataEvent, GradientAscentEvent, BatchClassesEvent, GradientsAlteredEvent, ShuffledApartEvent, SourceSite, TensorSummary, UnusedLayer } from '../trace';
 
 const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
 const NUMERIC: Symptom[] = ['non-finite-loss', 'non-finite-output', 'non-finite-weights', 'non-finite-gradients'];
@@ -3540,6 +3540,7 @@ function unshuffledBatches(view: ModelView, run: ModelState): Hypothesis[] {
 function unshuffledDatasetBatches(view: ModelView, run: ModelState): Hypothesis[] {
   const e = run.batchClasses;
   const kind = view.outputs[0]?.loss?.kind;
+  if (view.event.mode === 'custom' && e) return oneClassLoopBatches(view, e, kind);
   if (view.event.mode !== 'fitDataset' || !e || !kind || !CLASSIFICATION_LOSSES.has(kind)) return [];
   const sorted = e.batchRows >= 4 && e.batches >= 4 && e.singleClassKinds >= 2 && e.singleClass >= 0.75 * e.batches && e.runs <= 2 * e.classes;
   if (!sorted) return [];
@@ -3579,6 +3580,41 @@ function unshuffledDatasetBatches(view: ModelView, run: ModelState): Hypothesis[
       evidence: [`${e.singleClass} of ${e.batches} batches of one class (${e.singleClassKinds} different classes), in ${e.runs} stretches`],
       relevance: new Map(),
       fixes: e.batchSite && e.rows ? [{ title: after ? 'Shuffle the rows before batching: .shuffle(…).batch(…)' : `Shuffle all ${e.rows} rows before batching: .shuffle(${e.rows}).batch(…)`, plan: { kind: 'shuffleBeforeBatch', site: e.batchSite, rows: e.rows } }] : [],
+      confirmBy: set(...HARM, 'loss-oscillating', 'loss-diverging'),
+      strength: 0.8,
+      weak: false,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
+/**
+ * A custom loop whose batches hold one class each: rows stored by class and cut in order (few
+ * stretches), or a class-balanced sampler that draws the class once per batch where it meant once
+ * per row (the class changes from batch to batch, among three or more). Two classes alternating
+ * are left alone: a GAN's discriminator may take its real and fake batches in separate steps.
+ */
+function oneClassLoopBatches(view: ModelView, e: BatchClassesEvent, kind: string | undefined): Hypothesis[] {
+  if (kind && !CLASSIFICATION_LOSSES.has(kind)) return [];
+  const mostly = e.batchRows >= 4 && e.batches >= 8 && e.singleClass >= 0.75 * e.batches && e.singleClassKinds >= 2;
+  const sorted = e.runs <= 2 * e.classes;
+  if (!mostly || (!sorted && e.singleClassKinds < 3)) return [];
+  const file = e.batchSite?.file ?? view.event.fitSite?.file ?? null;
+  return [
+    {
+      id: 'unshuffled-batches:loop',
+      symptom: 'unshuffled-batches',
+      rootCause: 'training-data',
+      layer: null,
+      location: e.batchSite ?? view.event.fitSite,
+      related: [],
+      message: sorted
+        ? `The loop's batches come one class after another: ${e.singleClass} of its first ${e.batches} batches hold rows of a single class, in ${e.runs} stretches. The rows are stored by class and cut in order, so each stretch pulls the model towards its class and every epoch ends biased towards the last. Shuffle the rows (inputs and targets together) before cutting the batches.`
+        : `Each of the loop's batches holds rows of one class: ${e.singleClass} of its first ${e.batches} batches are of a single class, ${e.singleClassKinds} different classes from batch to batch. Every step pulls the model towards one class, so the loss swings and the model ends biased towards the classes of its last steps. A class-balanced sampler that draws the class once per batch does this: draw it for each row.`,
+      evidence: [`${e.singleClass} of ${e.batches} batches of one class (${e.singleClassKinds} different classes), in ${e.runs} stretches`],
+      relevance: new Map(),
+      fixes: !sorted && file ? [{ title: 'Draw the class for each row, inside the loop that fills the batch', plan: { kind: 'drawPerRow', file } }] : [],
+      ...(!sorted && file ? { atFix: true } : {}),
       confirmBy: set(...HARM, 'loss-oscillating', 'loss-diverging'),
       strength: 0.8,
       weak: false,
