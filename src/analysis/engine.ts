@@ -20,7 +20,7 @@ import { TraceSeries } from './series';
 import { fmt, pct, spokenList } from './stats';
 import { ModelState } from './model-state';
 import { clamp } from './stats';
-import type { OneHotEvent, SortedAsTextEvent, SortedByBooleanEvent, SourceSite, TraceEvent, TruncatedToIntEvent } from './trace';
+import type { OneHotEvent, SortedAsTextEvent, SortedByBooleanEvent, SourceSite, SplitMissesSeparatorEvent, TraceEvent, TruncatedToIntEvent } from './trace';
 
 export interface EngineOptions {
   readSource?: (file: string) => string | undefined;
@@ -89,6 +89,7 @@ export class DiagnosisEngine {
   private readonly truncations: TruncatedToIntEvent[] = [];
   private readonly sortedAsText: SortedAsTextEvent[] = [];
   private readonly sortedByBoolean: SortedByBooleanEvent[] = [];
+  private readonly splitMisses: SplitMissesSeparatorEvent[] = [];
 
   constructor(options: EngineOptions = {}) {
     this.read = options.readSource;
@@ -182,6 +183,7 @@ export class DiagnosisEngine {
       r.truncations = this.truncations;
       r.sortedAsText = this.sortedAsText;
       r.sortedByBoolean = this.sortedByBoolean;
+      r.splitMisses = this.splitMisses;
       this.runs.set(modelId, r);
       if (this.firstModel === null) this.firstModel = modelId;
       while (this.runs.size > MAX_MODELS) {
@@ -395,6 +397,8 @@ export class DiagnosisEngine {
         return this.keepForAll(this.sortedAsText, e, 8);
       case 'sortedByBoolean':
         return this.keepForAll(this.sortedByBoolean, e, 8);
+      case 'splitMissesSeparator':
+        return this.keepForAll(this.splitMisses, e, 4);
       case 'oneHot':
         return this.keepForAll(this.oneHotCalls, e, 16);
       case 'ignoredSetting': {

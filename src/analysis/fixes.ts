@@ -146,6 +146,8 @@ export type FixPlan =
   | { kind: 'hoistVocabulary'; file: string }
   /** Every `.reduce((acc, r) => acc + r.x)` in the file that sums fields of its elements with no initial value gets `, 0`. */
   | { kind: 'reduceFromZero'; file: string }
+  /** The `.split(from)` call at the site splits on `to` instead: the separator the lines hold. */
+  | { kind: 'splitSeparator'; site: SourceSite; from: string; to: string }
   /** A hand-written adaptive step at the site dividing by the running mean of squared gradients, `g.div(v.add(eps))`, divides by its root: `g.div(v.sqrt().add(eps))`. */
   | { kind: 'sqrtOfDivisor'; site: SourceSite }
   /** The one `new Array(n).fill(expr)` on the line at the site, `expr` a draw, becomes `Array.from({ length: n }, () => expr)`. */
@@ -1801,6 +1803,14 @@ function sqrtOfDivisorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sqrtOf
   if (m.length !== 1) return null;
   const at = start + m[0]!.index! + m[0]![0].indexOf(m[0]![1]!) + m[0]![1]!.length;
   return [src.edit(p.site.file, at, at, '.sqrt()')];
+}
+
+function splitSeparatorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'splitSeparator' }>): EditResult {
+  const call = findCall(src, p.site, /\.\s*split\s*\(/);
+  const a = call?.args.length === 1 ? call.args[0]! : null;
+  const literal = a ? /^(['"])(\\t|[^'"\\])\1$/.exec(src.text.slice(a.start, a.end)) : null;
+  if (!a || !literal || (literal[2] === '\\t' ? '\t' : literal[2]) !== p.from) return null;
+  return [src.edit(p.site.file, a.start + 1, a.end - 1, p.to === '\t' ? '\\t' : p.to)];
 }
 
 function reduceFromZeroEdits(src: SourceText, p: Extract<FixPlan, { kind: 'reduceFromZero' }>): EditResult {
@@ -4495,6 +4505,7 @@ function planFile(p: FixPlan): string | null {
     case 'keepLowerLoss':
     case 'fillEach':
     case 'sqrtOfDivisor':
+    case 'splitSeparator':
     case 'guardShare':
     case 'finiteAtColumn':
     case 'repeatEach':
@@ -4743,6 +4754,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return sqrtOfDivisorEdits(src, p);
       case 'reduceFromZero':
         return reduceFromZeroEdits(src, p);
+      case 'splitSeparator':
+        return splitSeparatorEdits(src, p);
       case 'hoistVocabulary':
         return hoistVocabularyEdits(src, p);
       case 'sortCountsDescending':

@@ -882,6 +882,21 @@ export const SortedByBooleanEvent = z.object({
 export type SortedByBooleanEvent = z.infer<typeof SortedByBooleanEvent>;
 
 /**
+ * Lines of text split on a separator they never hold while they hold another one several times
+ * (`line.split(',')` on tab-separated lines): each line stays one field, and numbers parsed from it
+ * are NaN. Sent once per run, after enough such lines, with the split's line.
+ */
+export const SplitMissesSeparatorEvent = z.object({
+  type: z.literal('splitMissesSeparator'),
+  site: SourceSite,
+  /** The separator given, and the one the lines hold instead. */
+  separator: z.string().max(4),
+  holds: z.string().max(4),
+  lines: z.number().int().min(1),
+});
+export type SplitMissesSeparatorEvent = z.infer<typeof SplitMissesSeparatorEvent>;
+
+/**
  * A tensor made as int32 (`tf.tensor2d(values, shape, 'int32')`) from values with fractions, which
  * tfjs truncates toward 0. Sent per such call (the first few of a run), whether or not a model exists yet.
  */
@@ -1763,6 +1778,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   TargetSentinelEvent,
   SortedAsTextEvent,
   SortedByBooleanEvent,
+  SplitMissesSeparatorEvent,
   VariablesConstantEvent,
   HandWrittenUpdateEvent,
   VariablesInitWideEvent,

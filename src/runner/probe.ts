@@ -64,6 +64,7 @@ import type {
   TargetSentinelEvent,
   SortedAsTextEvent,
   SortedByBooleanEvent,
+  SplitMissesSeparatorEvent,
   VariablesConstantEvent,
   HandWrittenUpdateEvent,
   VariablesInitWideEvent,
@@ -337,6 +338,7 @@ function hookCore(core: any, request: string): void {
   watchBroadcasts(core);
   shuffleWatch.hook(core.util, () => activeFit !== null, () => captureUserSite(PROBE_FILE));
   watchArraySorts();
+  watchStringSplits();
 
   // Optimizer factories: remember where each optimizer was created.
   const train = core.train;
@@ -3814,6 +3816,76 @@ function sortWatchingBooleans(array: any[], original: (...args: any[]) => any, w
     /* the sort is done all the same */
   }
   return out;
+}
+
+/**
+ * Lines split on a separator they never hold, while they hold another one several times
+ * (`line.split(',')` on a tab-separated export, or on `;`-separated values): every line stays one
+ * field, and the numbers parsed from it are NaN. Watched outside training, on the script's own
+ * single-character splits of short strings; the call is passed through unchanged. Sent once,
+ * after enough such lines, with the first one's line.
+ */
+const SPLIT_SEPARATORS = [',', '\t', ';', '|'];
+const SPLIT_MISSES_NEEDED = 20;
+const SPLIT_TEXT_LIMIT = 4096;
+let splitMiss: { site: SourceSite | null; separator: string; holds: string; lines: number; sent: boolean } | null = null;
+
+function heldSeparator(text: string, given: string): string | null {
+  for (const other of SPLIT_SEPARATORS) {
+    if (other === given) continue;
+    const first = text.indexOf(other);
+    if (first >= 0 && text.indexOf(other, first + 1) > first) return other;
+  }
+  return null;
+}
+
+function watchStringSplits(): void {
+  const original = String.prototype.split as (...args: any[]) => any;
+  if ((original as any)[MARK]) return;
+  const wrapped = function (this: unknown, ...args: any[]) {
+    const separator = args[0];
+    if (
+      splitMiss?.sent !== true &&
+      typeof this === 'string' &&
+      typeof separator === 'string' &&
+      separator.length === 1 &&
+      SPLIT_SEPARATORS.includes(separator) &&
+      this.length >= 3 &&
+      this.length <= SPLIT_TEXT_LIMIT &&
+      step === null &&
+      activeFit === null &&
+      !this.includes(separator)
+    ) {
+      try {
+        noteSplitMiss(this, separator, wrapped);
+      } catch {
+        /* the split is done all the same */
+      }
+    }
+    return original.apply(this, args);
+  };
+  (wrapped as any)[MARK] = true;
+  try {
+    Object.defineProperty(String.prototype, 'split', { value: wrapped, writable: true, configurable: true, enumerable: false });
+  } catch {
+    /* not redefinable: the calls go unnoticed */
+  }
+}
+
+function noteSplitMiss(text: string, separator: string, wrapped: (...args: any[]) => any): void {
+  const holds = heldSeparator(text, separator);
+  if (!holds) return;
+  if (!splitMiss) {
+    // Only a split the script's own code makes.
+    const site = userSiteFromStack(captureStack(wrapped, 1).stack, PROBE_FILE);
+    if (!site) return;
+    splitMiss = { site, separator, holds, lines: 0, sent: false };
+  }
+  if (splitMiss.separator !== separator || splitMiss.holds !== holds) return;
+  splitMiss.lines++;
+  if (splitMiss.lines < SPLIT_MISSES_NEEDED || !splitMiss.site) return;
+  splitMiss.sent = true;
+  emit({ type: 'splitMissesSeparator', site: splitMiss.site, separator, holds, lines: splitMiss.lines } satisfies SplitMissesSeparatorEvent);
 }
 
 function watchArraySorts(): void {

@@ -459,6 +459,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/array-from-passes-index-as-arg/buggy.js', symptoms: ['spread-grows-with-index'], rootCause: 'training-data', lineOf: '', fixed: 'Array.from({ length: N_FEATURES }, () => gaussian())' },
   // A class-balanced sampler that draws the class once per batch: every batch of one class.
   { script: 'benchmark/bugs/balanced-sampler-class-drawn-once/buggy.js', symptoms: ['unshuffled-batches'], rootCause: 'training-data', lineOf: '', fixed: 'const c = Math.floor(rng.random() * nClasses);\n      idx.push(pick(byClass[c]));' },
+  // A tab-separated export split on commas: every line one field, every value NaN.
+  { script: 'benchmark/bugs/tsv-split-on-comma/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: "line.split(',')", fixed: "line.split('\\t')" },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -594,6 +596,7 @@ const HEALTHY = [
   'benchmark/bugs/config-spread-defaults-win/fixed.js',
   'benchmark/bugs/array-from-passes-index-as-arg/fixed.js',
   'benchmark/bugs/balanced-sampler-class-drawn-once/fixed.js',
+  'benchmark/bugs/tsv-split-on-comma/fixed.js',
 ];
 
 for (const script of HEALTHY) {

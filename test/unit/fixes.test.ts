@@ -1481,3 +1481,13 @@ describe('fixes for older misses, twenty-first session', () => {
     assert.equal(apply(src.replace('  for (let k', '  idx.length = 0;\n  for (let k'), { kind: 'drawPerRow', file: FILE }), null);
   });
 });
+
+describe('a split on a separator the lines do not hold', () => {
+  it('splits on the one they hold, written as the script writes literals', () => {
+    assert.equal(apply("const splitRow = (line) => line.split(',');", { kind: 'splitSeparator', site: site(1, 32), from: ',', to: '\t' }), "const splitRow = (line) => line.split('\\t');");
+    assert.equal(apply('const cells = line.split("\\t");', { kind: 'splitSeparator', site: site(1, 19), from: '\t', to: ';' }), 'const cells = line.split(";");');
+    // Another separator there (the split was changed since), or a pattern: nothing to change.
+    assert.equal(apply("const cells = line.split(';');", { kind: 'splitSeparator', site: site(1, 19), from: ',', to: '\t' }), null);
+    assert.equal(apply('const cells = line.split(/,/);', { kind: 'splitSeparator', site: site(1, 19), from: ',', to: '\t' }), null);
+  });
+});

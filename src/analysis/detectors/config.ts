@@ -2830,6 +2830,9 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
       const allNaN = s.count > 0 && s.nanCount === s.count;
       const fix: PlannedFix | null = role === 'x' && !allNaN ? { title: `Replace the NaN and Infinity ${what} with 0 before fit`, plan: { kind: 'scale', fitSite, role, op: { type: 'finite' } } } : null;
       // A sum with reduce and no initial value over objects: it starts from the first object and concatenates text.
+      // Lines split on a separator they do not hold (a tab-separated export split on commas): each line one field.
+      const split = s.nanCount >= 0.5 * s.count ? run.splitMisses[0] : undefined;
+      const resplit: PlannedFix | null = split ? { title: `Split on ${separatorName(split.holds)}, the separator the lines hold`, plan: { kind: 'splitSeparator', site: split.site, from: split.separator, to: split.holds } } : null;
       const reduced: PlannedFix | null = allNaN && fitSite ? { title: 'Start each sum with reduce from 0 (without it, the first row object is the start)', plan: { kind: 'reduceFromZero', file: fitSite.file } } : null;
       // Targets written in the script: from a for...in key used in arithmetic, or the log of a count of 0.
       const written: PlannedFix[] =
@@ -2922,20 +2925,25 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         location: fitSite,
         ...(slot === 0 ? { data: { role, fitSite } } : {}),
         related: [],
-        message: `The training ${what} contain ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''}: the first batch that holds one turns the weights into NaN. ${allNaN ? 'Every value is NaN, so nothing numeric reached the tensor: a sum with reduce and no initial value over row objects (it starts from the first object and joins text), or lines split on the wrong separator (a tab-separated file split on commas), do this. ' : ''}${headerOnly ? 'Only the first row holds them, in every column: a header line parsed as numbers looks like this. ' : ''}${entered?.kernel === 'tensor' ? `They were already in the array the tensor was made from on line ${entered.site.line} (undefined becomes NaN: a field read past the end of its row, or by a closure that kept a loop's last index).` : 'Drop or fill those rows before training.'}`,
+        message: `The training ${what} contain ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''}: the first batch that holds one turns the weights into NaN. ${split ? `The lines were split on ${separatorName(split.separator)} on line ${split.site.line}, but they hold ${separatorName(split.holds)}s and no ${separatorName(split.separator)} (${split.lines} lines seen): each line stayed one field, and a number parsed from it is NaN. ` : allNaN ? 'Every value is NaN, so nothing numeric reached the tensor: a sum with reduce and no initial value over row objects (it starts from the first object and joins text), or lines split on the wrong separator (a tab-separated file split on commas), do this. ' : ''}${headerOnly ? 'Only the first row holds them, in every column: a header line parsed as numbers looks like this. ' : ''}${split ? `Split each line on the ${separatorName(split.holds)}.` : entered?.kernel === 'tensor' ? `They were already in the array the tensor was made from on line ${entered.site.line} (undefined becomes NaN: a field read past the end of its row, or by a closure that kept a loop's last index).` : 'Drop or fill those rows before training.'}`,
         evidence: [`${kinds} in the training ${what}${where ? `, ${where}` : ''}`],
         relevance: new Map(),
-        fixes: [reduced, nanTest, holes, ...transformed, ...parsed, closure, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null),
+        fixes: [resplit, reduced, nanTest, holes, ...transformed, ...parsed, closure, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null),
         confirmBy: NON_FINITE_DATA_HARM,
         strength: 1,
         weak: false,
         explainsAllHarm: true,
         // Shown on the parse, the loop or the log when a fix applies there.
-        ...(reduced || nanTest || holes || closure || atParse || written.length || parsed.length || transformed.length ? { atFix: true } : {}),
+        ...(resplit || reduced || nanTest || holes || closure || atParse || written.length || parsed.length || transformed.length ? { atFix: true } : {}),
       });
     }
   }
   return out;
+}
+
+/** A separator as a user calls it. */
+function separatorName(c: string): string {
+  return c === '\t' ? 'tab' : c === ',' ? 'comma' : c === ';' ? 'semicolon' : c === '|' ? 'pipe' : `'${c}'`;
 }
 
 /** -log(sigmoid(1)) and -log(1 - sigmoid(0)): the least per-element loss for labels 1 and 0 when the logits are probabilities. */
