@@ -146,6 +146,8 @@ export type FixPlan =
   | { kind: 'hoistVocabulary'; file: string }
   /** Every `.reduce((acc, r) => acc + r.x)` in the file that sums fields of its elements with no initial value gets `, 0`. */
   | { kind: 'reduceFromZero'; file: string }
+  /** The one `.div(rate)` on the site's line, a learning rate by its name, becomes `.mul(rate)`. */
+  | { kind: 'rateMultiplies'; site: SourceSite }
   /** The `.split(from)` call at the site splits on `to` instead: the separator the lines hold. */
   | { kind: 'splitSeparator'; site: SourceSite; from: string; to: string }
   /** A hand-written adaptive step at the site dividing by the running mean of squared gradients, `g.div(v.add(eps))`, divides by its root: `g.div(v.sqrt().add(eps))`. */
@@ -1803,6 +1805,19 @@ function sqrtOfDivisorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sqrtOf
   if (m.length !== 1) return null;
   const at = start + m[0]!.index! + m[0]![0].indexOf(m[0]![1]!) + m[0]![1]!.length;
   return [src.edit(p.site.file, at, at, '.sqrt()')];
+}
+
+/** A name that reads as a learning rate: LR, lr, learningRate, this.rate, eta, stepSize. */
+const RATE_NAME = /^(?:[A-Za-z_$][\w$]*\.)*(?:[A-Za-z_$][\w$]*_)?(?:lr|LR|[lL]earning_?[rR]ate|LEARNING_RATE|[rR]ate|RATE|eta|ETA|step_?[sS]ize|STEP_SIZE)$/;
+
+function rateMultipliesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateMultiplies' }>): EditResult {
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  const found = [...code.matchAll(/\.\s*div\s*\(\s*([A-Za-z_$][\w$.]*)\s*\)/g)].filter((m) => RATE_NAME.test(m[1]!));
+  if (found.length !== 1) return null;
+  const at = start + found[0]!.index! + found[0]![0].indexOf('div');
+  return [src.edit(p.site.file, at, at + 3, 'mul')];
 }
 
 function splitSeparatorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'splitSeparator' }>): EditResult {
@@ -4506,6 +4521,7 @@ function planFile(p: FixPlan): string | null {
     case 'fillEach':
     case 'sqrtOfDivisor':
     case 'splitSeparator':
+    case 'rateMultiplies':
     case 'guardShare':
     case 'finiteAtColumn':
     case 'repeatEach':
@@ -4756,6 +4772,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return reduceFromZeroEdits(src, p);
       case 'splitSeparator':
         return splitSeparatorEdits(src, p);
+      case 'rateMultiplies':
+        return rateMultipliesEdits(src, p);
       case 'hoistVocabulary':
         return hoistVocabularyEdits(src, p);
       case 'sortCountsDescending':

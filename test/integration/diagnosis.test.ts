@@ -461,6 +461,10 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/balanced-sampler-class-drawn-once/buggy.js', symptoms: ['unshuffled-batches'], rootCause: 'training-data', lineOf: '', fixed: 'const c = Math.floor(rng.random() * nClasses);\n      idx.push(pick(byClass[c]));' },
   // A tab-separated export split on commas: every line one field, every value NaN.
   { script: 'benchmark/bugs/tsv-split-on-comma/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: "line.split(',')", fixed: "line.split('\\t')" },
+  // An IRNN written with recurrentInitializer 'ones': every unit sums the whole state, which overflows at once.
+  { script: 'benchmark/bugs/rnn-recurrent-init-ones-saturates/buggy.js', symptoms: ['runaway-recurrent-state'], rootCause: 'weight-initialization', lineOf: '', fixed: "recurrentInitializer: 'identity'" },
+  // A hand-written SGD that divides the gradient by the rate: steps 10,000 times too large.
+  { script: 'benchmark/bugs/manual-sgd-divides-by-lr/buggy.js', symptoms: ['non-finite-loss'], rootCause: 'optimizer', lineOf: 'grads[w.name].div(LR)', fixed: 'grads[w.name].mul(LR)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -597,6 +601,8 @@ const HEALTHY = [
   'benchmark/bugs/array-from-passes-index-as-arg/fixed.js',
   'benchmark/bugs/balanced-sampler-class-drawn-once/fixed.js',
   'benchmark/bugs/tsv-split-on-comma/fixed.js',
+  'benchmark/bugs/rnn-recurrent-init-ones-saturates/fixed.js',
+  'benchmark/bugs/manual-sgd-divides-by-lr/fixed.js',
 ];
 
 for (const script of HEALTHY) {

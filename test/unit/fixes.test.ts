@@ -1491,3 +1491,15 @@ describe('a split on a separator the lines do not hold', () => {
     assert.equal(apply('const cells = line.split(/,/);', { kind: 'splitSeparator', site: site(1, 19), from: ',', to: '\t' }), null);
   });
 });
+
+describe('fixes for written bugs of sets 32 and 33', () => {
+  const at = (line: number) => site(line, 3);
+
+  it('a hand-written update that divides by the learning rate multiplies by it', () => {
+    assert.equal(apply('w.assign(w.sub(grads[w.name].div(LR)));', { kind: 'rateMultiplies', site: at(1) }), 'w.assign(w.sub(grads[w.name].mul(LR)));');
+    assert.equal(apply('p.assign(p.sub(g.div(this.learningRate)));', { kind: 'rateMultiplies', site: at(1) }), 'p.assign(p.sub(g.mul(this.learningRate)));');
+    // A divisor that is no rate (an accumulator), or none: left alone.
+    assert.equal(apply('w.assign(w.sub(g.div(v.add(EPS)).mul(LR)));', { kind: 'rateMultiplies', site: at(1) }), null);
+    assert.equal(apply('w.assign(w.sub(g.div(count)));', { kind: 'rateMultiplies', site: at(1) }), null);
+  });
+});

@@ -5643,6 +5643,8 @@ const LONG_SEQUENCE = 10;
 function unboundedRecurrentState(view: ModelView): Hypothesis[] {
   for (const l of view.layers) {
     if (!RECURRENT_CELL.test(l.info.className) || SATURATING.has(l.act)) continue;
+    // A constant recurrent kernel is the fault then (see constantRecurrentKernel): relu with an identity kernel is the IRNN recipe.
+    if (constantInit(l.info.config['recurrentInitializer']) !== null) continue;
     const steps = inputShapeOf(view, l)?.[1];
     if (!isNum(steps) || steps < LONG_SEQUENCE) continue;
     return [
@@ -5665,6 +5667,42 @@ function unboundedRecurrentState(view: ModelView): Hypothesis[] {
     ];
   }
   return [];
+}
+
+/**
+ * A recurrent layer whose recurrent kernel starts constant (`recurrentInitializer: 'ones'`, often
+ * written for the identity of an IRNN): every unit adds up the whole state with the same weight,
+ * so all units follow one value, multiplied by about units × c at each step: a relu state
+ * overflows and a tanh state saturates at once. The fix is the identity (the IRNN recipe) under an
+ * unbounded activation, else the default orthogonal kernel.
+ */
+function constantRecurrentKernel(view: ModelView): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const l of view.layers) {
+    if (!RECURRENT_CELL.test(l.info.className)) continue;
+    const described = l.info.config['recurrentInitializer'];
+    const c = constantInit(described);
+    if (c === null || c === 0 || !isNum(l.units) || l.units < 2) continue;
+    const unbounded = !SATURATING.has(l.act);
+    const to = unbounded ? 'identity' : 'orthogonal';
+    const growth = Math.abs(c) * l.units;
+    out.push({
+      id: `weight-initialization:${l.info.name}:recurrent`,
+      symptom: unbounded && growth > 1 ? 'runaway-recurrent-state' : 'weights-unchanged',
+      rootCause: 'weight-initialization',
+      layer: l,
+      location: l.info.site,
+      related: [],
+      message: `${l.info.name} (${l.info.className}) starts with every recurrent weight ${fmt(c)} (recurrentInitializer ${initText(described)}): each unit adds up the whole state with the same weight, so all ${l.units} units follow one value${growth > 1 ? `, multiplied by about ${fmt(growth)} at every step: ${unbounded ? `a ${l.act} state overflows within a few steps` : 'the state saturates at once and passes no gradient'}` : ''}. ${unbounded ? 'An IRNN starts from the identity: recurrentInitializer \'identity\'.' : 'Use the default orthogonal recurrent kernel.'}`,
+      evidence: [`${l.info.name}: recurrentInitializer ${initText(described)}, ${l.units} units, activation ${l.act}`],
+      relevance: new Map([[l.pos, { score: 1, evidence: 'recurrent kernel starts constant' }]]),
+      fixes: [{ title: `Use ${to} for ${l.info.name}'s recurrentInitializer`, plan: { kind: 'layerOption', layer: l.info, key: 'recurrentInitializer', to } }],
+      confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'exploding-gradient', 'runaway-recurrent-state', 'saturated-activation', 'vanishing-gradient'),
+      strength: 0.95,
+      weak: false,
+    });
+  }
+  return out;
 }
 
 /** Ratios as a reader sees them: '1/640' for a shrink, '×12' for growth. */
@@ -6756,6 +6794,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...channelsFirstImages(view));
   out.push(...gradientsShrunk(run));
   out.push(...unboundedRecurrentState(view));
+  out.push(...constantRecurrentKernel(view));
   out.push(...gradientsAccumulated(run));
   out.push(...gradientsDrowned(run));
   out.push(...clipsUnused(run));

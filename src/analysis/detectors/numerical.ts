@@ -10,7 +10,7 @@ import type { LayerView } from '../model';
 import type { LayerSample } from '../model-state';
 import type { FixPlan, PlannedFix } from '../fixes';
 import { fmt, isNum, literal, median } from '../stats';
-import type { IterationEvent, SourceSite } from '../trace';
+import type { HandWrittenUpdateEvent, IterationEvent, SourceSite } from '../trace';
 
 function confirmable(ctx: Ctx, symptom: Symptom, causes: RootCause[], pred: (h: Hypothesis) => boolean = () => true): Hypothesis[] {
   return hypothesisIds(ctx, (h) => !h.weak && h.confirmBy.has(symptom) && causes.includes(h.rootCause) && pred(h));
@@ -89,6 +89,8 @@ function lrBlame(ctx: Ctx): string {
     const scale = exactly(ctx.run.lossScale!);
     return `the loss is multiplied by ${scale} (a loss scale) and the gradients are never divided back, so under ${ctx.view?.event.optimizer?.className.replace(/Optimizer$/, '') ?? 'this optimizer'} every step is ${scale} times what the learning rate was chosen for`;
   }
+  const update = oversizedUpdate(ctx);
+  if (update) return `the update written on line ${update.site!.line} changed a weight matrix by ${fmt(update.largestStep)} times its own size in one step: check its formula (a rate divided by where it should multiply, or a mean squared gradient without its square root)`;
   const raised = raisedMidRun(ctx);
   return raised ? `the learning rate was raised during training from ${fmt(raised.from)} to ${fmt(raised.to)}` : 'the learning rate is too high';
 }
@@ -144,6 +146,29 @@ function scaledLossCause(ctx: Ctx): Cause | null {
   };
 }
 
+/** A custom loop's own update (writes outside applyGradients) that changed a weight matrix by more than its own size in one step. */
+function oversizedUpdate(ctx: Ctx): HandWrittenUpdateEvent | null {
+  const update = ctx.run.handWrittenUpdate;
+  return update?.site && update.largestStep >= 1 ? update : null;
+}
+
+/** The rate is in the update's own formula then: its line is the one to edit. */
+function oversizedUpdateCause(ctx: Ctx): Cause | null {
+  const update = oversizedUpdate(ctx);
+  if (!update) return null;
+  return {
+    rootCause: 'optimizer',
+    layer: null,
+    location: update.site,
+    fixes: [
+      { title: 'Multiply the gradient by the learning rate', plan: { kind: 'rateMultiplies', site: update.site! } },
+      { title: 'Divide the step by the square root of the mean squared gradient', plan: { kind: 'sqrtOfDivisor', site: update.site! } },
+    ],
+    confirms: [],
+    folds: [],
+  };
+}
+
 function lrCause(ctx: Ctx, symptom: Symptom): Cause {
   const nonFinite = nonFiniteRateCause(ctx);
   if (nonFinite) return nonFinite;
@@ -163,6 +188,8 @@ function lrCause(ctx: Ctx, symptom: Symptom): Cause {
   // Outputs multiplied before the loss make every step larger, as a higher rate would.
   const scaledSteps = hypothesisIds(ctx, (h) => !h.weak && h.scalesSteps === true && h.confirmBy.has(symptom))[0];
   if (scaledSteps) return { rootCause: scaledSteps.rootCause, layer: null, location: scaledSteps.location, fixes: scaledSteps.fixes, confirms: [scaledSteps.id], folds: [] };
+  const oversized = oversizedUpdateCause(ctx);
+  if (oversized) return oversized;
   const view = ctx.view;
   const lrHyps = confirmable(ctx, symptom, ['learning-rate']);
   const raised = raisedRateCause(ctx, lrHyps.map((h) => h.id));

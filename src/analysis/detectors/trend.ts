@@ -292,7 +292,7 @@ function blownUpAtStart(ctx: Ctx, lp: LossProgress | null, final: boolean): Obse
   const update = run.handWrittenUpdate;
   const oversized = update?.site && update.largestStep >= 1 ? update : null;
   const cause: Cause = oversized
-    ? { rootCause: 'optimizer', layer: null, location: oversized.site, fixes: [{ title: 'Divide the step by the square root of the mean squared gradient', plan: { kind: 'sqrtOfDivisor', site: oversized.site! } }], confirms: [], folds: [] }
+    ? { rootCause: 'optimizer', layer: null, location: oversized.site, fixes: [{ title: 'Multiply the gradient by the learning rate', plan: { kind: 'rateMultiplies', site: oversized.site! } }, { title: 'Divide the step by the square root of the mean squared gradient', plan: { kind: 'sqrtOfDivisor', site: oversized.site! } }], confirms: [], folds: [] }
     : rateCause(ctx);
   return [
     {
