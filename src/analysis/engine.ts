@@ -20,7 +20,7 @@ import { TraceSeries } from './series';
 import { fmt, pct, spokenList } from './stats';
 import { ModelState } from './model-state';
 import { clamp } from './stats';
-import type { OneHotEvent, SortedAsTextEvent, SortedByBooleanEvent, SourceSite, SplitMissesSeparatorEvent, TraceEvent, TruncatedToIntEvent } from './trace';
+import type { OneHotEvent, SortedAsTextEvent, SortedByBooleanEvent, SourceSite, SplitMissesSeparatorEvent, ParsedToCommaEvent, TraceEvent, TruncatedToIntEvent } from './trace';
 
 export interface EngineOptions {
   readSource?: (file: string) => string | undefined;
@@ -90,6 +90,7 @@ export class DiagnosisEngine {
   private readonly sortedAsText: SortedAsTextEvent[] = [];
   private readonly sortedByBoolean: SortedByBooleanEvent[] = [];
   private readonly splitMisses: SplitMissesSeparatorEvent[] = [];
+  private readonly parsedToComma: ParsedToCommaEvent[] = [];
 
   constructor(options: EngineOptions = {}) {
     this.read = options.readSource;
@@ -184,6 +185,7 @@ export class DiagnosisEngine {
       r.sortedAsText = this.sortedAsText;
       r.sortedByBoolean = this.sortedByBoolean;
       r.splitMisses = this.splitMisses;
+      r.parsedToComma = this.parsedToComma;
       this.runs.set(modelId, r);
       if (this.firstModel === null) this.firstModel = modelId;
       while (this.runs.size > MAX_MODELS) {
@@ -399,6 +401,8 @@ export class DiagnosisEngine {
         return this.keepForAll(this.sortedByBoolean, e, 8);
       case 'splitMissesSeparator':
         return this.keepForAll(this.splitMisses, e, 4);
+      case 'parsedToComma':
+        return this.keepForAll(this.parsedToComma, e, 4);
       case 'oneHot':
         return this.keepForAll(this.oneHotCalls, e, 16);
       case 'ignoredSetting': {

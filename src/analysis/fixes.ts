@@ -146,6 +146,12 @@ export type FixPlan =
   | { kind: 'hoistVocabulary'; file: string }
   /** Every `.reduce((acc, r) => acc + r.x)` in the file that sums fields of its elements with no initial value gets `, 0`. */
   | { kind: 'reduceFromZero'; file: string }
+  /**
+   * The parseFloat (or parseInt) call at the site, or the `.map(parseFloat)` that passes it, is given
+   * its text without thousands separators (`.replace(/,/g, '')`), or with the decimal comma read as a
+   * point (`.replace(',', '.')`).
+   */
+  | { kind: 'parseWithComma'; site: SourceSite; fn: 'parseFloat' | 'parseInt'; thousands: boolean }
   /** The one `.div(rate)` on the site's line, a learning rate by its name, becomes `.mul(rate)`. */
   | { kind: 'rateMultiplies'; site: SourceSite }
   /** The `.split(from)` call at the site splits on `to` instead: the separator the lines hold. */
@@ -1818,6 +1824,27 @@ function rateMultipliesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateM
   if (found.length !== 1) return null;
   const at = start + found[0]!.index! + found[0]![0].indexOf('div');
   return [src.edit(p.site.file, at, at + 3, 'mul')];
+}
+
+function parseWithCommaEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parseWithComma' }>): EditResult {
+  const replace = p.thousands ? ".replace(/,/g, '')" : ".replace(',', '.')";
+  const call = findCall(src, p.site, new RegExp(`(?<![\\w$.])(?:Number\\.)?${p.fn}\\s*\\(`));
+  if (call && call.args.length >= 1) {
+    const a = call.args[0]!;
+    const text = src.text.slice(a.start, a.end);
+    if (text.includes('replace(')) return null;
+    const operand = /^[\w$.\[\]]+$/.test(text) ? text : `String(${text})`;
+    return [src.edit(p.site.file, a.start, a.end, `${operand}${replace}`)];
+  }
+  // `.map(parseFloat)`: each text goes through an arrow that cleans it first.
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  const passed = [...code.matchAll(new RegExp(`\\.map\\(\\s*((?:Number\\.)?${p.fn})\\s*\\)`, 'g'))];
+  if (passed.length !== 1) return null;
+  const m = passed[0]!;
+  const at = start + m.index! + m[0].indexOf(m[1]!);
+  return [src.edit(p.site.file, at, at + m[1]!.length, `(s) => ${m[1]}(s${replace})`)];
 }
 
 function splitSeparatorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'splitSeparator' }>): EditResult {
@@ -4522,6 +4549,7 @@ function planFile(p: FixPlan): string | null {
     case 'sqrtOfDivisor':
     case 'splitSeparator':
     case 'rateMultiplies':
+    case 'parseWithComma':
     case 'guardShare':
     case 'finiteAtColumn':
     case 'repeatEach':
@@ -4774,6 +4802,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return splitSeparatorEdits(src, p);
       case 'rateMultiplies':
         return rateMultipliesEdits(src, p);
+      case 'parseWithComma':
+        return parseWithCommaEdits(src, p);
       case 'hoistVocabulary':
         return hoistVocabularyEdits(src, p);
       case 'sortCountsDescending':

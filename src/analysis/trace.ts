@@ -897,6 +897,23 @@ export const SplitMissesSeparatorEvent = z.object({
 export type SplitMissesSeparatorEvent = z.infer<typeof SplitMissesSeparatorEvent>;
 
 /**
+ * parseFloat or parseInt given numbers written with a comma (`"2,150"`, `"0,73"`): they stop at the
+ * comma, so 2,150 becomes 2 and 0,73 becomes 0. `thousands` when every such text groups its digits by
+ * three (a thousands separator), else `decimal` (a decimal comma). Sent once per run, after a few.
+ */
+export const ParsedToCommaEvent = z.object({
+  type: z.literal('parsedToComma'),
+  site: SourceSite,
+  fn: z.enum(['parseFloat', 'parseInt']),
+  kind: z.enum(['thousands', 'decimal']),
+  count: z.number().int().min(1),
+  /** One text it was given, and what it returned. */
+  example: z.string().max(40),
+  value: z.number(),
+});
+export type ParsedToCommaEvent = z.infer<typeof ParsedToCommaEvent>;
+
+/**
  * A tensor made as int32 (`tf.tensor2d(values, shape, 'int32')`) from values with fractions, which
  * tfjs truncates toward 0. Sent per such call (the first few of a run), whether or not a model exists yet.
  */
@@ -1779,6 +1796,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   SortedAsTextEvent,
   SortedByBooleanEvent,
   SplitMissesSeparatorEvent,
+  ParsedToCommaEvent,
   VariablesConstantEvent,
   HandWrittenUpdateEvent,
   VariablesInitWideEvent,

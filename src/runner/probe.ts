@@ -65,6 +65,7 @@ import type {
   SortedAsTextEvent,
   SortedByBooleanEvent,
   SplitMissesSeparatorEvent,
+  ParsedToCommaEvent,
   VariablesConstantEvent,
   HandWrittenUpdateEvent,
   VariablesInitWideEvent,
@@ -339,6 +340,7 @@ function hookCore(core: any, request: string): void {
   shuffleWatch.hook(core.util, () => activeFit !== null, () => captureUserSite(PROBE_FILE));
   watchArraySorts();
   watchStringSplits();
+  watchNumberParsing();
 
   // Optimizer factories: remember where each optimizer was created.
   const train = core.train;
@@ -3886,6 +3888,57 @@ function noteSplitMiss(text: string, separator: string, wrapped: (...args: any[]
   if (splitMiss.lines < SPLIT_MISSES_NEEDED || !splitMiss.site) return;
   splitMiss.sent = true;
   emit({ type: 'splitMissesSeparator', site: splitMiss.site, separator, holds, lines: splitMiss.lines } satisfies SplitMissesSeparatorEvent);
+}
+
+/**
+ * parseFloat and parseInt stop at the first character that is not part of a number, a comma
+ * included: "2,150" (a thousands separator) becomes 2, and "0,73" (a decimal comma) becomes 0.
+ * Watched outside training on the script's own calls; each call returns what it returns. Sent
+ * once, after a few such texts, with the first one's line.
+ */
+const COMMA_NUMBER = /^\s*[-+]?\d+,\d/;
+const THOUSANDS = /^\s*[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?\s*$/;
+const PARSED_TO_COMMA_NEEDED = 5;
+let parsedToComma: { site: SourceSite; fn: 'parseFloat' | 'parseInt'; count: number; decimal: boolean; example: string; value: number; sent: boolean } | null = null;
+
+function watchNumberParsing(): void {
+  for (const fn of ['parseFloat', 'parseInt'] as const) {
+    const original = (globalThis as any)[fn] as (...args: any[]) => number;
+    if (typeof original !== 'function' || (original as any)[MARK]) continue;
+    const wrapped = function (this: unknown, ...args: any[]): number {
+      const out = original.apply(this, args);
+      const text = args[0];
+      if (parsedToComma?.sent !== true && typeof text === 'string' && text.length <= 40 && step === null && activeFit === null && COMMA_NUMBER.test(text)) {
+        try {
+          noteParsedToComma(fn, text, out, wrapped);
+        } catch {
+          /* the value is returned all the same */
+        }
+      }
+      return out;
+    };
+    Object.defineProperty(wrapped, 'name', { value: fn });
+    (wrapped as any)[MARK] = true;
+    trySet(globalThis, fn, wrapped);
+    // Number.parseFloat is the same function as the global one.
+    if ((Number as any)[fn] === original) trySet(Number, fn, wrapped);
+  }
+}
+
+function noteParsedToComma(fn: 'parseFloat' | 'parseInt', text: string, value: number, wrapped: (...args: any[]) => number): void {
+  if (!parsedToComma) {
+    // Only a call the script's own code makes.
+    const site = userSiteFromStack(captureStack(wrapped, 1).stack, PROBE_FILE);
+    if (!site) return;
+    parsedToComma = { site, fn, count: 0, decimal: false, example: text.trim(), value, sent: false };
+  }
+  if (parsedToComma.fn !== fn) return;
+  parsedToComma.count++;
+  if (!THOUSANDS.test(text)) parsedToComma.decimal = true;
+  if (parsedToComma.count < PARSED_TO_COMMA_NEEDED) return;
+  parsedToComma.sent = true;
+  const p = parsedToComma;
+  emit({ type: 'parsedToComma', site: p.site, fn: p.fn, kind: p.decimal ? 'decimal' : 'thousands', count: p.count, example: p.example, value: p.value } satisfies ParsedToCommaEvent);
 }
 
 function watchArraySorts(): void {

@@ -465,6 +465,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/rnn-recurrent-init-ones-saturates/buggy.js', symptoms: ['runaway-recurrent-state'], rootCause: 'weight-initialization', lineOf: '', fixed: "recurrentInitializer: 'identity'" },
   // A hand-written SGD that divides the gradient by the rate: steps 10,000 times too large.
   { script: 'benchmark/bugs/manual-sgd-divides-by-lr/buggy.js', symptoms: ['non-finite-loss'], rootCause: 'optimizer', lineOf: 'grads[w.name].div(LR)', fixed: 'grads[w.name].mul(LR)' },
+  // Areas written "2,150" parsed with parseFloat, which stops at the comma: 2.
+  { script: 'benchmark/bugs/thousands-separator-parsefloat-truncates/buggy.js', symptoms: ['number-cut-at-comma'], rootCause: 'training-data', lineOf: 'parseFloat(field)', fixed: "parseFloat(field.replace(/,/g, ''))" },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -603,6 +605,7 @@ const HEALTHY = [
   'benchmark/bugs/tsv-split-on-comma/fixed.js',
   'benchmark/bugs/rnn-recurrent-init-ones-saturates/fixed.js',
   'benchmark/bugs/manual-sgd-divides-by-lr/fixed.js',
+  'benchmark/bugs/thousands-separator-parsefloat-truncates/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -1495,6 +1495,16 @@ describe('a split on a separator the lines do not hold', () => {
 describe('fixes for written bugs of sets 32 and 33', () => {
   const at = (line: number) => site(line, 3);
 
+  it('numbers written with a comma: the separators go before the parse, or the comma becomes a point', () => {
+    const plan = (thousands: boolean) => ({ kind: 'parseWithComma' as const, site: at(1), fn: 'parseFloat' as const, thousands });
+    assert.equal(apply('const values = fields.map((field) => parseFloat(field));', plan(true)), "const values = fields.map((field) => parseFloat(field.replace(/,/g, '')));");
+    assert.equal(apply("rows.map((line) => line.split(';').map((s) => parseFloat(s)));", plan(false)), "rows.map((line) => line.split(';').map((s) => parseFloat(s.replace(',', '.'))));");
+    // Passed by reference to map: an arrow cleans each text first.
+    assert.equal(apply("const row = line.split(';').map(parseFloat);", plan(false)), "const row = line.split(';').map((s) => parseFloat(s.replace(',', '.')));");
+    // Cleaned already: nothing to change.
+    assert.equal(apply("const v = parseFloat(f.replace(/,/g, ''));", plan(true)), null);
+  });
+
   it('a hand-written update that divides by the learning rate multiplies by it', () => {
     assert.equal(apply('w.assign(w.sub(grads[w.name].div(LR)));', { kind: 'rateMultiplies', site: at(1) }), 'w.assign(w.sub(grads[w.name].mul(LR)));');
     assert.equal(apply('p.assign(p.sub(g.div(this.learningRate)));', { kind: 'rateMultiplies', site: at(1) }), 'p.assign(p.sub(g.mul(this.learningRate)));');

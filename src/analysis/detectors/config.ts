@@ -5263,6 +5263,44 @@ function sortedByBoolean(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Numbers written with a comma, parsed with parseFloat or parseInt, which stop at it: "2,150" is 2
+ * and "0,73" is 0. Certain from the calls themselves, whatever training shows: the values the
+ * model sees are not the data's. The fix removes the thousands separators, or reads the decimal
+ * comma as a point, before the parse.
+ */
+function parsedToComma(run: ModelState): Hypothesis[] {
+  const e = run.parsedToComma[0];
+  if (!e) return [];
+  const thousands = e.kind === 'thousands';
+  return [
+    {
+      id: 'number-cut-at-comma',
+      symptom: 'number-cut-at-comma',
+      rootCause: 'training-data',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `${e.fn} stops at the first character that is not part of a number, and these numbers are written with a ${thousands ? 'thousands separator' : 'decimal comma'}: ${e.fn}('${e.example}') is ${fmt(e.value)}${e.count > 1 ? `, and so on for at least ${e.count} values` : ''}. ${thousands ? 'Every value of 1,000 or more keeps only its thousands' : 'Every value keeps only its integer part'}, so the model trains on numbers the data does not hold. ${thousands ? 'Remove the commas before parsing' : 'Read the comma as a decimal point before parsing'}.`,
+      evidence: [`${e.fn}('${e.example}') returned ${fmt(e.value)}`, `${e.count} numbers with a comma parsed`],
+      relevance: new Map(),
+      fixes: [
+        {
+          title: thousands ? 'Remove the thousands separators before parsing' : 'Read the decimal comma as a point before parsing',
+          plan: { kind: 'parseWithComma', site: e.site, fn: e.fn, thousands },
+        },
+      ],
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 0.9,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+      // Rows cut to the same integer part differ in their targets: that is this.
+      explains: ['targets-unrelated'],
+    },
+  ];
+}
+
+/**
  * Batch normalization trained on batches of a few rows: each batch's mean and variance are noise
  * (with 2 rows every value normalizes to about ±1), and the moving statistics used at prediction
  * time average that noise. A stall or a swinging loss confirms it.
@@ -6697,6 +6735,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...largeEpsilon(view));
   out.push(...zeroEpsilon(view));
   out.push(...sortedByBoolean(run));
+  out.push(...parsedToComma(run));
   out.push(...heavyLabelSmoothing(view, run));
   out.push(...weightsKeepOneTarget(run));
   out.push(...lossWeightsZero(run));
