@@ -152,6 +152,10 @@ export type FixPlan =
    * point (`.replace(',', '.')`).
    */
   | { kind: 'parseWithComma'; site: SourceSite; fn: 'parseFloat' | 'parseInt'; thousands: boolean }
+  /** The epsilon added to the divisor of the standardization at the site (`.div(std.add(EPS))`), a literal or a constant declared once, becomes 1e-7. */
+  | { kind: 'tinyEpsilon'; site: SourceSite }
+  /** The `.div(255)` (or `/ 255`) on the site's line goes. */
+  | { kind: 'dropDivide255'; site: SourceSite }
   /** The one `.div(rate)` on the site's line, a learning rate by its name, becomes `.mul(rate)`. */
   | { kind: 'rateMultiplies'; site: SourceSite }
   /** The `.split(from)` call at the site splits on `to` instead: the separator the lines hold. */
@@ -1845,6 +1849,37 @@ function parseWithCommaEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parse
   const m = passed[0]!;
   const at = start + m.index! + m[0].indexOf(m[1]!);
   return [src.edit(p.site.file, at, at + m[1]!.length, `(s) => ${m[1]}(s${replace})`)];
+}
+
+function tinyEpsilonEdits(src: SourceText, p: Extract<FixPlan, { kind: 'tinyEpsilon' }>): EditResult {
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const t = src.text;
+  const code = codeOnly(t, start, src.lineEnd(p.site.line));
+  const added = [...code.matchAll(/\.\s*div\s*\(\s*[\w$.]+\s*\.\s*add\s*\(\s*([\w$.]+)\s*\)\s*\)/g)];
+  if (added.length !== 1) return null;
+  const operand = added[0]![1]!;
+  const big = (text: string) => /^\d*\.?\d+(?:e[-+]?\d+)?$/i.test(text) && Number(text) >= 1e-3;
+  if (big(operand)) {
+    const at = start + added[0]!.index! + added[0]![0].lastIndexOf(operand);
+    return [src.edit(p.site.file, at, at + operand.length, '1e-7')];
+  }
+  if (!/^[A-Za-z_$][\w$]*$/.test(operand)) return null;
+  // A constant declared once with a number: its value changes where it is declared.
+  const decls = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(operand)}\\s*=\\s*([\\d.]+(?:e[-+]?\\d+)?)\\s*[;\\n]`, 'gi'))];
+  if (decls.length !== 1 || !big(decls[0]![1]!)) return null;
+  const at = decls[0]!.index! + decls[0]![0].lastIndexOf(decls[0]![1]!);
+  return [src.edit(p.site.file, at, at + decls[0]![1]!.length, '1e-7')];
+}
+
+function dropDivide255Edits(src: SourceText, p: Extract<FixPlan, { kind: 'dropDivide255' }>): EditResult {
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  const found = [...code.matchAll(/\s*(?:\.\s*div\s*\(\s*255(?:\.0*)?\s*\)|\/\s*255(?:\.0*)?\b)/g)];
+  if (found.length !== 1) return null;
+  const at = start + found[0]!.index!;
+  return [src.edit(p.site.file, at, at + found[0]![0].length, '')];
 }
 
 function splitSeparatorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'splitSeparator' }>): EditResult {
@@ -4550,6 +4585,8 @@ function planFile(p: FixPlan): string | null {
     case 'splitSeparator':
     case 'rateMultiplies':
     case 'parseWithComma':
+    case 'tinyEpsilon':
+    case 'dropDivide255':
     case 'guardShare':
     case 'finiteAtColumn':
     case 'repeatEach':
@@ -4804,6 +4841,10 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return rateMultipliesEdits(src, p);
       case 'parseWithComma':
         return parseWithCommaEdits(src, p);
+      case 'tinyEpsilon':
+        return tinyEpsilonEdits(src, p);
+      case 'dropDivide255':
+        return dropDivide255Edits(src, p);
       case 'hoistVocabulary':
         return hoistVocabularyEdits(src, p);
       case 'sortCountsDescending':

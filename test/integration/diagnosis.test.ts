@@ -467,6 +467,10 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/manual-sgd-divides-by-lr/buggy.js', symptoms: ['non-finite-loss'], rootCause: 'optimizer', lineOf: 'grads[w.name].div(LR)', fixed: 'grads[w.name].mul(LR)' },
   // Areas written "2,150" parsed with parseFloat, which stops at the comma: 2.
   { script: 'benchmark/bugs/thousands-separator-parsefloat-truncates/buggy.js', symptoms: ['number-cut-at-comma'], rootCause: 'training-data', lineOf: 'parseFloat(field)', fixed: "parseFloat(field.replace(/,/g, ''))" },
+  // Lab readings of 0 to 2 divided by 255 as if they were pixels.
+  { script: 'benchmark/bugs/tabular-features-divided-by-255/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: 'const xTrain = tf.tensor2d(train.rows).div(255);', fixed: 'const xTrain = tf.tensor2d(train.rows);' },
+  // Concentrations standardized with an epsilon of 1 added to deviations of a few thousandths.
+  { script: 'benchmark/bugs/standardize-epsilon-too-large/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: 'const EPSILON = 1;', fixed: 'const EPSILON = 1e-7;' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -606,6 +610,8 @@ const HEALTHY = [
   'benchmark/bugs/rnn-recurrent-init-ones-saturates/fixed.js',
   'benchmark/bugs/manual-sgd-divides-by-lr/fixed.js',
   'benchmark/bugs/thousands-separator-parsefloat-truncates/fixed.js',
+  'benchmark/bugs/tabular-features-divided-by-255/fixed.js',
+  'benchmark/bugs/standardize-epsilon-too-large/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -1495,6 +1495,21 @@ describe('a split on a separator the lines do not hold', () => {
 describe('fixes for written bugs of sets 32 and 33', () => {
   const at = (line: number) => site(line, 3);
 
+  it('an epsilon that dwarfs the standard deviation becomes tiny, where it is declared', () => {
+    const src = ['const EPSILON = 1;', 'function standardize(x, mean, std) {', '  return x.sub(mean).div(std.add(EPSILON));', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'tinyEpsilon', site: at(3) })!, 1), 'const EPSILON = 1e-7;');
+    assert.equal(apply('const z = x.sub(m).div(s.add(0.5));', { kind: 'tinyEpsilon', site: at(1) }), 'const z = x.sub(m).div(s.add(1e-7));');
+    // Tiny already, or no epsilon in the divisor: nothing to change.
+    assert.equal(apply(src.replace('= 1;', '= 1e-8;'), { kind: 'tinyEpsilon', site: at(3) }), null);
+    assert.equal(apply('const z = x.sub(m).div(s);', { kind: 'tinyEpsilon', site: at(1) }), null);
+  });
+
+  it('a division by 255 of values that are not pixels goes', () => {
+    assert.equal(apply('const xTrain = tf.tensor2d(train.rows).div(255);', { kind: 'dropDivide255', site: at(1) }), 'const xTrain = tf.tensor2d(train.rows);');
+    assert.equal(apply('const v = raw[i] / 255;', { kind: 'dropDivide255', site: at(1) }), 'const v = raw[i];');
+    assert.equal(apply('const x = t.div(max);', { kind: 'dropDivide255', site: at(1) }), null);
+  });
+
   it('numbers written with a comma: the separators go before the parse, or the comma becomes a point', () => {
     const plan = (thousands: boolean) => ({ kind: 'parseWithComma' as const, site: at(1), fn: 'parseFloat' as const, thousands });
     assert.equal(apply('const values = fields.map((field) => parseFloat(field));', plan(true)), "const values = fields.map((field) => parseFloat(field.replace(/,/g, '')));");

@@ -655,6 +655,11 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
       });
       continue;
     }
+    const shrunk = e.origin?.kernel === 'RealDiv' && e.origin.site && s.identicalRows !== true ? shrunkByDivision(view, slot, e, ma) : null;
+    if (shrunk) {
+      out.push(shrunk);
+      continue;
+    }
     if (ma === null || ma <= 10) continue;
     const strength = ma > 1e3 ? 0.8 : ma > 100 ? 0.7 : 0.55;
     const rel: RelevanceSpec = new Map();
@@ -2805,6 +2810,53 @@ function positionText(index: readonly number[]): string {
   if (rest.length === 0) return `row ${row}`;
   if (rest.length === 1) return `row ${row}, column ${rest[0]}`;
   return `row ${row}, position [${rest.join(', ')}]`;
+}
+
+/** Inputs a division left this small (every value, or every column's spread) train slowly at any usual rate. */
+const SHRUNK_MAX = 0.05;
+const SHRUNK_SPREAD = 0.1;
+
+/**
+ * Inputs a division made far too small: centred columns whose spread is a sliver of 1 (standardized
+ * with an epsilon that dwarfs the standard deviation of columns in small units: `std.add(1)`), or
+ * values no larger than 0.05 (readings of a few units divided by 255 as if they were 8-bit pixels).
+ * The first layer's outputs are then little more than its biases. Each fix edits the division.
+ */
+function shrunkByDivision(view: ModelView, slot: number, e: DataEvent, ma: number | null): Hypothesis | null {
+  const s = e.summary;
+  const site = e.origin!.site!;
+  const spreads = s.columnSpreads ?? [];
+  const centres = s.columnCentres ?? [];
+  const about = slot === 0 ? 'x' : `x${slot}`;
+  const base = { id: `unscaled-input:${about}`, symptom: 'unscaled-input' as const, rootCause: 'input-normalization' as const, ...aboutInputs(view, slot, e) };
+  const confirmBy = set(...HARM, 'dead-relu', 'weights-unchanged', 'vanishing-gradient', 'loss-not-decreasing');
+  const centred = centres.length > 0 && centres.length === spreads.length && centres.every((c) => Math.abs(c) < 1e-3);
+  const widest = spreads.length ? Math.max(...spreads) : null;
+  if (centred && widest !== null && widest > 0 && widest <= SHRUNK_SPREAD) {
+    return {
+      ...base,
+      message: `The inputs were standardized on line ${site.line} (every column's mean is 0), but their spread is ${fmt(Math.min(...spreads))} to ${fmt(widest)}, not 1: the division is by far more than each column's standard deviation. An epsilon added to the standard deviation that dwarfs it (columns in small units, such as concentrations, have deviations of a few thousandths) does this. The first layer's outputs are little more than its biases. Keep the epsilon tiny (1e-7).`,
+      evidence: [`column spreads ${fmt(Math.min(...spreads))} to ${fmt(widest)} after the division`, 'every column centred at 0'],
+      relevance: new Map(),
+      fixes: [{ title: 'Make the epsilon added to the standard deviation tiny (1e-7)', plan: { kind: 'tinyEpsilon', site } }],
+      atFix: true,
+      confirmBy,
+      strength: 0.8,
+      certainWithFix: true,
+    };
+  }
+  if (ma === null || ma <= 0 || ma > SHRUNK_MAX) return null;
+  return {
+    ...base,
+    message: `The inputs were divided on line ${site.line} down to at most ${fmt(ma)} (std ${fmt(s.std)}): ${ma * 255 < 16 ? `divided by 255 as 8-bit pixels are, values that were at most ${fmt(ma * 255)} to begin with` : 'far smaller than the scale of 1 a layer expects'}. The first layer's outputs are little more than its biases, and its weights get almost no gradient. Scale such columns by their own spread, or leave them as they are.`,
+    evidence: [`input values from ${fmt(s.min)} to ${fmt(s.max)}`, `made by a division on line ${site.line}`],
+    relevance: new Map(),
+    fixes: [{ title: 'Drop the division by 255: these values are not 8-bit pixels', plan: { kind: 'dropDivide255', site } }],
+    atFix: true,
+    confirmBy,
+    strength: 0.75,
+    certainWithFix: true,
+  };
 }
 
 /**
