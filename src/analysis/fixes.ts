@@ -154,6 +154,8 @@ export type FixPlan =
   | { kind: 'parseWithComma'; site: SourceSite; fn: 'parseFloat' | 'parseInt'; thousands: boolean }
   /** The epsilon added to the divisor of the standardization at the site (`.div(std.add(EPS))`), a literal or a constant declared once, becomes 1e-7. */
   | { kind: 'tinyEpsilon'; site: SourceSite }
+  /** The value declared on the site's line (`const soft = teacher.predict(x).div(T);`) is wrapped in tf.softmax. */
+  | { kind: 'softmaxTargets'; site: SourceSite }
   /** The `.div(255)` (or `/ 255`) on the site's line goes. */
   | { kind: 'dropDivide255'; site: SourceSite }
   /** The one `.div(rate)` on the site's line, a learning rate by its name, becomes `.mul(rate)`. */
@@ -1870,6 +1872,19 @@ function tinyEpsilonEdits(src: SourceText, p: Extract<FixPlan, { kind: 'tinyEpsi
   if (decls.length !== 1 || !big(decls[0]![1]!)) return null;
   const at = decls[0]!.index! + decls[0]![0].lastIndexOf(decls[0]![1]!);
   return [src.edit(p.site.file, at, at + decls[0]![1]!.length, '1e-7')];
+}
+
+function softmaxTargetsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'softmaxTargets' }>): EditResult {
+  const t = src.text;
+  if (!TF_BINDING.test(t)) return null;
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const line = codeOnly(t, start, src.lineEnd(p.site.line));
+  const m = /^\s*(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*=\s*(.+?);?\s*$/.exec(line);
+  if (!m || /\bsoftmax\b/.test(m[1]!)) return null;
+  const at = start + m.index + m[0].indexOf(m[1]!, m[0].indexOf('=') + 1);
+  const end = at + m[1]!.length;
+  return [src.edit(p.site.file, at, at, 'tf.softmax('), src.edit(p.site.file, end, end, ')')];
 }
 
 function dropDivide255Edits(src: SourceText, p: Extract<FixPlan, { kind: 'dropDivide255' }>): EditResult {
@@ -4587,6 +4602,7 @@ function planFile(p: FixPlan): string | null {
     case 'parseWithComma':
     case 'tinyEpsilon':
     case 'dropDivide255':
+    case 'softmaxTargets':
     case 'guardShare':
     case 'finiteAtColumn':
     case 'repeatEach':
@@ -4845,6 +4861,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return tinyEpsilonEdits(src, p);
       case 'dropDivide255':
         return dropDivide255Edits(src, p);
+      case 'softmaxTargets':
+        return softmaxTargetsEdits(src, p);
       case 'hoistVocabulary':
         return hoistVocabularyEdits(src, p);
       case 'sortCountsDescending':

@@ -471,6 +471,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/tabular-features-divided-by-255/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: 'const xTrain = tf.tensor2d(train.rows).div(255);', fixed: 'const xTrain = tf.tensor2d(train.rows);' },
   // Concentrations standardized with an epsilon of 1 added to deviations of a few thousandths.
   { script: 'benchmark/bugs/standardize-epsilon-too-large/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: 'const EPSILON = 1;', fixed: 'const EPSILON = 1e-7;' },
+  // A student distilled on its teacher's raw logits under categoricalCrossentropy: the loss falls below 0 without end.
+  { script: 'benchmark/bugs/distillation-targets-are-raw-logits/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const softTargets =', fixed: 'tf.softmax(teacher.predict(xUnlabelled).div(TEMPERATURE))' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -612,6 +614,7 @@ const HEALTHY = [
   'benchmark/bugs/thousands-separator-parsefloat-truncates/fixed.js',
   'benchmark/bugs/tabular-features-divided-by-255/fixed.js',
   'benchmark/bugs/standardize-epsilon-too-large/fixed.js',
+  'benchmark/bugs/distillation-targets-are-raw-logits/fixed.js',
 ];
 
 for (const script of HEALTHY) {

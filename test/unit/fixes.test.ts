@@ -1504,6 +1504,12 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply('const z = x.sub(m).div(s);', { kind: 'tinyEpsilon', site: at(1) }), null);
   });
 
+  it('soft targets made from raw logits are turned into probabilities', () => {
+    const src = ["const tf = require('@tensorflow/tfjs');", 'const softTargets = teacher.predict(xUnlabelled).div(TEMPERATURE);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'softmaxTargets', site: at(2) })!, 2), 'const softTargets = tf.softmax(teacher.predict(xUnlabelled).div(TEMPERATURE));');
+    assert.equal(apply(src.replace('teacher.predict', 'tf.softmax(teacher.predict').replace(';', ');'), { kind: 'softmaxTargets', site: at(2) }), null);
+  });
+
   it('a division by 255 of values that are not pixels goes', () => {
     assert.equal(apply('const xTrain = tf.tensor2d(train.rows).div(255);', { kind: 'dropDivide255', site: at(1) }), 'const xTrain = tf.tensor2d(train.rows);');
     assert.equal(apply('const v = raw[i] / 255;', { kind: 'dropDivide255', site: at(1) }), 'const v = raw[i];');

@@ -546,6 +546,22 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
       });
       // Too few units: shown on the layer, or where the class count it is given is computed.
       out.push(fromOne || !L.info.site ? h : { ...h, location: L.info.site, data: undefined, atFix: true });
+    } else if (loss.kind === 'categorical' && t.columns > 1 && isNum(ys?.min) && isNum(ys?.max) && ys!.min < 0) {
+      // Negative targets: the cross-entropy -sum(t * log p) has no floor, and minimizing it pushes the
+      // probabilities of the negative columns to 0 without end. Logits (a teacher's outputs before its softmax) look like this.
+      const made = run.data.y.get(o.slot)?.origin?.site ?? null;
+      out.push(
+        labelEncoding('targets', {
+          message: `${lossName} compares the outputs with probability rows, but the targets run from ${fmt(ys!.min)} to ${fmt(ys!.max)}: their rows are not probabilities. With negative targets the cross-entropy has no floor (it falls below 0 and keeps falling) and the model is pushed to put no probability at all on those columns. Raw logits (a teacher model's outputs before its softmax, taken as soft targets) look like this: turn them into probabilities with softmax.`,
+          evidence: [`targets from ${fmt(ys!.min)} to ${fmt(ys!.max)} over ${t.columns} columns`, `loss is ${lossName}`],
+          relevance: 'output compared with targets that are not probabilities',
+          fixes: made ? [{ title: 'Turn the targets into probabilities with tf.softmax', plan: { kind: 'softmaxTargets', site: made } }] : [],
+          confirmBy: set(...HARM, ...NUMERIC, 'saturated-activation', 'loss-diverging'),
+          strength: 0.95,
+          keepWhenLearning: true,
+          certain: true,
+        }),
+      );
     } else if (loss.kind === 'categorical' && t.columns === 1 && (units ?? 0) > 1 && (t.kind === 'classes' || t.kind === 'binary')) {
       out.push(
         labelEncoding('compile', {
