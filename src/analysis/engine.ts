@@ -378,6 +378,7 @@ export class DiagnosisEngine {
       case 'targetSentinel':
       case 'variablesInitWide':
       case 'variablesConstant':
+      case 'emptyBatch':
       case 'handWrittenUpdate':
       case 'noisyTargets':
         // Kept in the run's field of the same name; the first one counts.

@@ -156,6 +156,8 @@ export type FixPlan =
   | { kind: 'tinyEpsilon'; site: SourceSite }
   /** The value declared on the site's line (`const soft = teacher.predict(x).div(T);`) is wrapped in tf.softmax. */
   | { kind: 'softmaxTargets'; site: SourceSite }
+  /** The innermost `for` loop around the site whose condition is `i <= n` ends at `i < n` instead. */
+  | { kind: 'exclusiveBound'; site: SourceSite }
   /** The `.div(255)` (or `/ 255`) on the site's line goes. */
   | { kind: 'dropDivide255'; site: SourceSite }
   /** The one `.div(rate)` on the site's line, a learning rate by its name, becomes `.mul(rate)`. */
@@ -1885,6 +1887,26 @@ function softmaxTargetsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'softm
   const at = start + m.index + m[0].indexOf(m[1]!, m[0].indexOf('=') + 1);
   const end = at + m[1]!.length;
   return [src.edit(p.site.file, at, at, 'tf.softmax('), src.edit(p.site.file, end, end, ')')];
+}
+
+function exclusiveBoundEdits(src: SourceText, p: Extract<FixPlan, { kind: 'exclusiveBound' }>): EditResult {
+  const t = src.text;
+  const at = src.lineStart(p.site.line);
+  if (at < 0) return null;
+  const braces = openBrackets(t, at).filter((b) => b >= 0).reverse();
+  for (const open of braces) {
+    // The text just before the brace: `for (<init>; <condition>; <update>) {`.
+    const head = /\bfor\s*\(([^;()]*);([^;]*);([^;]*)\)\s*$/.exec(codeOnly(t, Math.max(0, open - 300), open));
+    if (!head) continue;
+    const condition = head[2]!;
+    const le = [...condition.matchAll(/<=/g)];
+    if (le.length !== 1) return null;
+    const headStart = open - (codeOnly(t, Math.max(0, open - 300), open).length - head.index);
+    const condStart = headStart + head[0].indexOf(';') + 1;
+    const pos = condStart + le[0]!.index!;
+    return [src.edit(p.site.file, pos, pos + 2, '<')];
+  }
+  return null;
 }
 
 function dropDivide255Edits(src: SourceText, p: Extract<FixPlan, { kind: 'dropDivide255' }>): EditResult {
@@ -4603,6 +4625,7 @@ function planFile(p: FixPlan): string | null {
     case 'tinyEpsilon':
     case 'dropDivide255':
     case 'softmaxTargets':
+    case 'exclusiveBound':
     case 'guardShare':
     case 'finiteAtColumn':
     case 'repeatEach':
@@ -4863,6 +4886,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return dropDivide255Edits(src, p);
       case 'softmaxTargets':
         return softmaxTargetsEdits(src, p);
+      case 'exclusiveBound':
+        return exclusiveBoundEdits(src, p);
       case 'hoistVocabulary':
         return hoistVocabularyEdits(src, p);
       case 'sortCountsDescending':

@@ -914,6 +914,19 @@ export const ParsedToCommaEvent = z.object({
 export type ParsedToCommaEvent = z.infer<typeof ParsedToCommaEvent>;
 
 /**
+ * A custom step whose model input had no rows (a batch loop that runs one batch past the data:
+ * `b <= nBatches`): its loss is a mean over nothing, NaN or Infinity. Sent once per model, with
+ * the line of the step's call.
+ */
+export const EmptyBatchEvent = z.object({
+  type: z.literal('emptyBatch'),
+  modelId: z.number().int(),
+  iter: z.number().int().min(0),
+  site: SourceSite.nullable(),
+});
+export type EmptyBatchEvent = z.infer<typeof EmptyBatchEvent>;
+
+/**
  * A tensor made as int32 (`tf.tensor2d(values, shape, 'int32')`) from values with fractions, which
  * tfjs truncates toward 0. Sent per such call (the first few of a run), whether or not a model exists yet.
  */
@@ -1797,6 +1810,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   SortedByBooleanEvent,
   SplitMissesSeparatorEvent,
   ParsedToCommaEvent,
+  EmptyBatchEvent,
   VariablesConstantEvent,
   HandWrittenUpdateEvent,
   VariablesInitWideEvent,

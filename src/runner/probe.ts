@@ -66,6 +66,7 @@ import type {
   SortedByBooleanEvent,
   SplitMissesSeparatorEvent,
   ParsedToCommaEvent,
+  EmptyBatchEvent,
   VariablesConstantEvent,
   HandWrittenUpdateEvent,
   VariablesInitWideEvent,
@@ -1524,6 +1525,18 @@ function noteStepSlice(entry: TracedModel, input: any): void {
   }
   if (!watch.sameDone) noteSameRows(entry, watch, origin, batch);
   if (!watch.apartDone) noteApart(entry, watch, origin, slices);
+}
+
+/**
+ * A custom step whose model input has no rows: a batch loop that runs one batch past the data
+ * (`b <= nBatches`, with the size clamped to what is left) slices an empty batch, and the mean the
+ * loss takes over it is NaN or Infinity. Sent once per model.
+ */
+const emptyBatchSent = new WeakSet<TracedModel>();
+
+function noteEmptyBatch(entry: TracedModel): void {
+  emptyBatchSent.add(entry);
+  emit({ type: 'emptyBatch', modelId: entry.id, iter: Math.max(0, entry.steps - 1), site: captureUserSite(PROBE_FILE) } satisfies EmptyBatchEvent);
 }
 
 /** Steps in a row whose batch offset advanced by the same few rows before overlapping batches are reported. */
@@ -4535,6 +4548,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
   if (!varList && !activeFit && entry.model && replacedBy(entry, result?.grads)) return result;
   reportTrainingMode(state);
   if (sliceWatchOpen) noteStepSlice(state.entry, state.firstInput);
+  if (!emptyBatchSent.has(state.entry) && isTensor(state.firstInput) && state.firstInput.shape?.[0] === 0) noteEmptyBatch(state.entry);
   if (varList && !entry.model) noteRemadeVariables(entry, varList);
   if (!entry.model && !initChecked.has(entry)) {
     initChecked.add(entry);

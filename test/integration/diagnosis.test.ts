@@ -473,6 +473,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/standardize-epsilon-too-large/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: 'const EPSILON = 1;', fixed: 'const EPSILON = 1e-7;' },
   // A student distilled on its teacher's raw logits under categoricalCrossentropy: the loss falls below 0 without end.
   { script: 'benchmark/bugs/distillation-targets-are-raw-logits/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const softTargets =', fixed: 'tf.softmax(teacher.predict(xUnlabelled).div(TEMPERATURE))' },
+  // A batch loop written b <= nBatches: its last step slices a batch of no rows.
+  { script: 'benchmark/bugs/batch-loop-inclusive-bound-empty-batch/buggy.js', symptoms: ['empty-batch'], rootCause: 'batch-size', lineOf: 'for (let b = 0; b <= nBatches; b++)', fixed: 'for (let b = 0; b < nBatches; b++)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -615,6 +617,7 @@ const HEALTHY = [
   'benchmark/bugs/tabular-features-divided-by-255/fixed.js',
   'benchmark/bugs/standardize-epsilon-too-large/fixed.js',
   'benchmark/bugs/distillation-targets-are-raw-logits/fixed.js',
+  'benchmark/bugs/batch-loop-inclusive-bound-empty-batch/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -1510,6 +1510,13 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(src.replace('teacher.predict', 'tf.softmax(teacher.predict').replace(';', ');'), { kind: 'softmaxTargets', site: at(2) }), null);
   });
 
+  it('a batch loop that runs one batch past the data ends before it', () => {
+    const src = ['for (let epoch = 0; epoch <= EPOCHS; epoch++) {', '  for (let b = 0; b <= nBatches; b++) {', '    const cost = tf.tidy(() => {', '      return optimizer.minimize(() => loss(b), true);', '    });', '  }', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'exclusiveBound', site: at(4) })!, 2), '  for (let b = 0; b < nBatches; b++) {');
+    // The innermost loop is bounded exclusively already: the outer one is not touched.
+    assert.equal(apply(src.replace('b <= nBatches', 'b < nBatches'), { kind: 'exclusiveBound', site: at(4) }), null);
+  });
+
   it('a division by 255 of values that are not pixels goes', () => {
     assert.equal(apply('const xTrain = tf.tensor2d(train.rows).div(255);', { kind: 'dropDivide255', site: at(1) }), 'const xTrain = tf.tensor2d(train.rows);');
     assert.equal(apply('const v = raw[i] / 255;', { kind: 'dropDivide255', site: at(1) }), 'const v = raw[i];');

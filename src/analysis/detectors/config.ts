@@ -5331,6 +5331,38 @@ function sortedByBoolean(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A custom step on a batch of no rows: a batch loop that runs one batch past the data (`b <=
+ * nBatches`, the size clamped to what is left). Certain: the loss of that step is a mean over
+ * nothing, NaN or Infinity, whatever it does to the weights (an early stop on the epoch's mean loss
+ * then never sees an improvement). Fixed where the loop's bound is inclusive.
+ */
+function emptyBatch(run: ModelState): Hypothesis[] {
+  const e = run.emptyBatch;
+  if (!e) return [];
+  return [
+    {
+      id: 'empty-batch',
+      symptom: 'empty-batch',
+      rootCause: 'batch-size',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `Step ${e.iter + 1} trained on a batch of no rows: the loss it takes is a mean over nothing, NaN or Infinity, and so is any average of the epoch's losses (an early stop that watches it never sees an improvement). A batch loop that runs one batch past the data (\`b <= nBatches\` where \`b < nBatches\` was meant, the size clamped to what is left) does this.`,
+      evidence: [`step ${e.iter + 1}: the model's input had 0 rows`],
+      relevance: new Map(),
+      fixes: e.site ? [{ title: "End the batch loop before the data's end: < instead of <=", plan: { kind: 'exclusiveBound', site: e.site } }] : [],
+      atFix: true,
+      confirmBy: set(...HARM, ...NUMERIC),
+      strength: 0.95,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * Numbers written with a comma, parsed with parseFloat or parseInt, which stop at it: "2,150" is 2
  * and "0,73" is 0. Certain from the calls themselves, whatever training shows: the values the
  * model sees are not the data's. The fix removes the thousands separators, or reads the decimal
@@ -6804,6 +6836,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...zeroEpsilon(view));
   out.push(...sortedByBoolean(run));
   out.push(...parsedToComma(run));
+  out.push(...emptyBatch(run));
   out.push(...heavyLabelSmoothing(view, run));
   out.push(...weightsKeepOneTarget(run));
   out.push(...lossWeightsZero(run));
