@@ -10,7 +10,7 @@ import { detectExploding, detectLayers, neverUpdated } from './detectors/layers'
 import { detectNumerical } from './detectors/numerical';
 import { tensorLeak } from './detectors/memory';
 import { batchesApart, ignoredLearningRate, learningRateDecayedAway, negativeLearningRate, radianCosineSchedule, rebuiltModel, recreatedOptimizer, sameBatch, untrainedLayers } from './detectors/settings';
-import { completedAsPlanned, cutShort, oneEpochGiven, minorityNeverPredicted, rateHeldLow, stoppedEarly, detectTrends, fewUpdates, mayExplainStall } from './detectors/trend';
+import { completedAsPlanned, cutShort, oneEpochGiven, loopStoppedAtOnce, minorityNeverPredicted, rateHeldLow, stoppedEarly, detectTrends, fewUpdates, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { SYMPTOM_SEEN } from './findings';
 import { arrayWriteSite, dataDeclarationSite, firstSiteInLoop, fitOptionWriteSite, rateValueSite, varListDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
@@ -559,7 +559,7 @@ export class DiagnosisEngine {
     const stillFalling = ap === null && neverReachedNoSkill && lp.recentDecreasing;
     if (anyConfirmed) return;
     const ctx = this.ctx(run, Math.max(run.lastIter, 0), run.elapsedMs);
-    this.apply(run, [...neverUpdated(ctx), ...cutShort(ctx), ...oneEpochGiven(ctx), ...fewUpdates(ctx), ...stoppedEarly(ctx), ...minorityNeverPredicted(ctx), ...rateHeldLow(ctx)]);
+    this.apply(run, [...neverUpdated(ctx), ...cutShort(ctx), ...oneEpochGiven(ctx), ...loopStoppedAtOnce(ctx), ...fewUpdates(ctx), ...stoppedEarly(ctx), ...minorityNeverPredicted(ctx), ...rateHeldLow(ctx)]);
     // Either explains whatever the loss did.
     if (lp === null || this.modelEntries(run.modelId).some((e) => e.status === 'confirmed' && !e.obs?.scriptOnly)) return;
     for (const e of entries) {

@@ -158,6 +158,8 @@ export type FixPlan =
   | { kind: 'softmaxTargets'; site: SourceSite }
   /** The innermost `for` loop around the site whose condition is `i <= n` ends at `i < n` instead. */
   | { kind: 'exclusiveBound'; site: SourceSite }
+  /** The one guard in the file that stops training when a value is *not* NaN (`if (!Number.isNaN(loss)) { ...; break; }`) loses its negation. */
+  | { kind: 'nanGuardNegation'; file: string }
   /** The `.div(255)` (or `/ 255`) on the site's line goes. */
   | { kind: 'dropDivide255'; site: SourceSite }
   /** The one `.div(rate)` on the site's line, a learning rate by its name, becomes `.mul(rate)`. */
@@ -1907,6 +1909,22 @@ function exclusiveBoundEdits(src: SourceText, p: Extract<FixPlan, { kind: 'exclu
     return [src.edit(p.site.file, pos, pos + 2, '<')];
   }
   return null;
+}
+
+function nanGuardNegationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nanGuardNegation' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\bif\s*\(\s*(!\s*)(?:Number\s*\.\s*)?isNaN\s*\([^()]*\)\s*\)\s*\{/g)) {
+    const open = m.index! + m[0].length - 1;
+    const close = matchClose(t, open);
+    if (close < 0) continue;
+    // The guard ends training: a break, a return, or a stop flag set.
+    if (!/\bbreak\b|\breturn\b|\bstop\w*\s*=\s*true\b/i.test(code.slice(open, close))) continue;
+    const bang = m.index! + m[0].indexOf(m[1]!);
+    found.push(src.edit(p.file, bang, bang + m[1]!.length, ''));
+  }
+  return found.length === 1 ? found : null;
 }
 
 function dropDivide255Edits(src: SourceText, p: Extract<FixPlan, { kind: 'dropDivide255' }>): EditResult {
@@ -4768,6 +4786,7 @@ function planFile(p: FixPlan): string | null {
     case 'hoistVocabulary':
     case 'sortCountsDescending':
     case 'arrayFromCallback':
+    case 'nanGuardNegation':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -4888,6 +4907,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return softmaxTargetsEdits(src, p);
       case 'exclusiveBound':
         return exclusiveBoundEdits(src, p);
+      case 'nanGuardNegation':
+        return nanGuardNegationEdits(src, p);
       case 'hoistVocabulary':
         return hoistVocabularyEdits(src, p);
       case 'sortCountsDescending':

@@ -475,6 +475,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/distillation-targets-are-raw-logits/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const softTargets =', fixed: 'tf.softmax(teacher.predict(xUnlabelled).div(TEMPERATURE))' },
   // A batch loop written b <= nBatches: its last step slices a batch of no rows.
   { script: 'benchmark/bugs/batch-loop-inclusive-bound-empty-batch/buggy.js', symptoms: ['empty-batch'], rootCause: 'batch-size', lineOf: 'for (let b = 0; b <= nBatches; b++)', fixed: 'for (let b = 0; b < nBatches; b++)' },
+  // A NaN guard written if (!Number.isNaN(loss)) break: the loop stops after its first step.
+  { script: 'benchmark/bugs/nan-guard-inverted-stops-training/buggy.js', symptoms: ['training-cut-short'], rootCause: 'training-length', lineOf: 'if (!Number.isNaN(lossValue))', fixed: 'if (Number.isNaN(lossValue))' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -618,6 +620,7 @@ const HEALTHY = [
   'benchmark/bugs/standardize-epsilon-too-large/fixed.js',
   'benchmark/bugs/distillation-targets-are-raw-logits/fixed.js',
   'benchmark/bugs/batch-loop-inclusive-bound-empty-batch/fixed.js',
+  'benchmark/bugs/nan-guard-inverted-stops-training/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -1517,6 +1517,13 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(src.replace('b <= nBatches', 'b < nBatches'), { kind: 'exclusiveBound', site: at(4) }), null);
   });
 
+  it('a NaN guard tested the wrong way round loses its negation', () => {
+    const src = ['for (let b = 0; b < n; b++) {', '  const lossValue = step(b);', '  if (!Number.isNaN(lossValue)) {', '    stopTraining = true;', '    break;', '  }', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'nanGuardNegation', file: FILE })!, 3), '  if (Number.isNaN(lossValue)) {');
+    // A guard that only logs, and stops nothing: left alone.
+    assert.equal(apply(src.replace('    stopTraining = true;\n    break;\n', "    console.log('ok');\n"), { kind: 'nanGuardNegation', file: FILE }), null);
+  });
+
   it('a division by 255 of values that are not pixels goes', () => {
     assert.equal(apply('const xTrain = tf.tensor2d(train.rows).div(255);', { kind: 'dropDivide255', site: at(1) }), 'const xTrain = tf.tensor2d(train.rows);');
     assert.equal(apply('const v = raw[i] / 255;', { kind: 'dropDivide255', site: at(1) }), 'const v = raw[i];');

@@ -751,6 +751,49 @@ export function oneEpochGiven(ctx: Ctx): Observation[] {
   ];
 }
 
+/** A custom loop that ran no more steps than this in all stopped before it trained anything. */
+const STOPPED_AT_ONCE_STEPS = 3;
+
+/**
+ * A custom loop that stopped after a step or two with a finite loss: training ended before it
+ * began. A guard meant to stop on a NaN loss written with its test the wrong way round (`if
+ * (!Number.isNaN(loss)) break;`) stops at the first finite loss; the fix removes that negation.
+ * Judged once the run is over.
+ */
+export function loopStoppedAtOnce(ctx: Ctx): Observation[] {
+  const run = ctx.run;
+  const view = ctx.view;
+  if (!view || view.event.mode !== 'custom' || run.fitCalls !== 0) return [];
+  const steps = run.iterations;
+  const last = run.loss.recent.last(1)[0]?.value;
+  if (steps === 0 || steps > STOPPED_AT_ONCE_STEPS || last === undefined || !Number.isFinite(last)) return [];
+  const site = view.event.fitSite;
+  return [
+    {
+      symptom: 'training-cut-short',
+      about: 'loop',
+      harm: true,
+      priority: 0.3,
+      layer: null,
+      iteration: Math.max(run.lastIter, 0),
+      elapsedMs: run.elapsedMs,
+      message: `The training loop stopped after ${steps} step${steps === 1 ? '' : 's'}, with a finite loss (${fmt(last)}): training ended before it began. A guard meant to stop when the loss turns NaN, with its test the wrong way round (\`if (!Number.isNaN(loss)) break;\`), stops at the first finite loss.`,
+      evidence: [`${steps} training step${steps === 1 ? '' : 's'} in all`, `last loss ${fmt(last)}`],
+      relevance: new Map(),
+      related: [],
+      cause: {
+        rootCause: 'training-length',
+        layer: null,
+        location: site,
+        fixes: site ? [{ title: 'Stop only when the loss is NaN: remove the negation', plan: { kind: 'nanGuardNegation', file: site.file } }] : [],
+        atFix: true,
+        confirms: [],
+        folds: [],
+      },
+    },
+  ];
+}
+
 /**
  * fit given epochs, but batches so large that the whole run makes only a handful of weight
  * updates (batchSize as large as the training set: one step an epoch), and the model ended
