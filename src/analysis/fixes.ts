@@ -160,6 +160,17 @@ export type FixPlan =
   | { kind: 'exclusiveBound'; site: SourceSite }
   /** The one guard in the file that stops training when a value is *not* NaN (`if (!Number.isNaN(loss)) { ...; break; }`) loses its negation. */
   | { kind: 'nanGuardNegation'; file: string }
+  /**
+   * A constant declared as `Math.floor(A / B)` of numbers (or constants declared as numbers) that
+   * comes to 0, and divides something elsewhere in the file (`/ (2 * sigma * sigma)`), is kept at 1
+   * or more: `Math.max(1, Math.floor(A / B))`.
+   */
+  | { kind: 'floorAtLeastOne'; file: string }
+  /**
+   * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
+   * mean afterwards): the column declared just before it keeps only its numbers.
+   */
+  | { kind: 'meanSkipsNaN'; file: string }
   /** The `.div(255)` (or `/ 255`) on the site's line goes. */
   | { kind: 'dropDivide255'; site: SourceSite }
   /** The one `.div(rate)` on the site's line, a learning rate by its name, becomes `.mul(rate)`. */
@@ -1923,6 +1934,54 @@ function nanGuardNegationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nan
     if (!/\bbreak\b|\breturn\b|\bstop\w*\s*=\s*true\b/i.test(code.slice(open, close))) continue;
     const bang = m.index! + m[0].indexOf(m[1]!);
     found.push(src.edit(p.file, bang, bang + m[1]!.length, ''));
+  }
+  return found.length === 1 ? found : null;
+}
+
+/** The numbers a file declares once as constants (`const SIZE = 12;`). */
+function numericConstants(code: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const m of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(-?\d*\.?\d+(?:e[-+]?\d+)?)\s*[;\n]/gi)) {
+    if (seen.has(m[1]!)) out.delete(m[1]!);
+    else out.set(m[1]!, Number(m[2]));
+    seen.add(m[1]!);
+  }
+  return out;
+}
+
+function floorAtLeastOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'floorAtLeastOne' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const constants = numericConstants(code);
+  const value = (x: string) => (/^\d*\.?\d+(?:e[-+]?\d+)?$/i.test(x) ? Number(x) : constants.get(x));
+  const found: TextEdit[][] = [];
+  for (const m of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(Math\.floor\(\s*([\w$.]+)\s*\/\s*([\w$.]+)\s*\))/g)) {
+    const a = value(m[3]!);
+    const b = value(m[4]!);
+    if (a === undefined || b === undefined || !(b > 0) || Math.floor(a / b) !== 0) continue;
+    // It divides: `/ NAME` or `/ (… NAME …)`.
+    const name = escapeRe(m[1]!);
+    if (!new RegExp(`\\/\\s*(?:${name}\\b|\\([^()]*\\b${name}\\b[^()]*\\))`).test(code)) continue;
+    const at = m.index! + m[0].indexOf(m[2]!);
+    found.push([src.edit(p.file, at, at, 'Math.max(1, '), src.edit(p.file, at + m[2]!.length, at + m[2]!.length, ')')]);
+  }
+  return found.length === 1 ? found[0]! : null;
+}
+
+function meanSkipsNaNEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanSkipsNaN' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  // The missing cells are filled from the means afterwards: NaN is tested for somewhere.
+  if (!/\bisNaN\s*\(/.test(code)) return null;
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/^[ \t]*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^;\n]*?)\s*;[ \t]*$/gm)) {
+    const name = escapeRe(m[1]!);
+    const after = code.slice(m.index! + m[0].length, m.index! + m[0].length + 200);
+    if (!new RegExp(`\\b${name}\\s*\\.\\s*reduce\\s*\\(\\s*\\(\\s*\\w+\\s*,\\s*\\w+\\s*\\)\\s*=>\\s*\\w+\\s*\\+\\s*\\w+\\s*,\\s*0\\s*\\)\\s*\\/\\s*${name}\\s*\\.\\s*length`).test(after)) continue;
+    if (/isNaN|isFinite/.test(m[2]!)) continue;
+    const end = m.index! + m[0].indexOf(m[2]!) + m[2]!.length;
+    found.push(src.edit(p.file, end, end, '.filter((v) => !Number.isNaN(v))'));
   }
   return found.length === 1 ? found : null;
 }
@@ -4787,6 +4846,8 @@ function planFile(p: FixPlan): string | null {
     case 'sortCountsDescending':
     case 'arrayFromCallback':
     case 'nanGuardNegation':
+    case 'floorAtLeastOne':
+    case 'meanSkipsNaN':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -4909,6 +4970,10 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return exclusiveBoundEdits(src, p);
       case 'nanGuardNegation':
         return nanGuardNegationEdits(src, p);
+      case 'floorAtLeastOne':
+        return floorAtLeastOneEdits(src, p);
+      case 'meanSkipsNaN':
+        return meanSkipsNaNEdits(src, p);
       case 'hoistVocabulary':
         return hoistVocabularyEdits(src, p);
       case 'sortCountsDescending':

@@ -477,6 +477,10 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/batch-loop-inclusive-bound-empty-batch/buggy.js', symptoms: ['empty-batch'], rootCause: 'batch-size', lineOf: 'for (let b = 0; b <= nBatches; b++)', fixed: 'for (let b = 0; b < nBatches; b++)' },
   // A NaN guard written if (!Number.isNaN(loss)) break: the loop stops after its first step.
   { script: 'benchmark/bugs/nan-guard-inverted-stops-training/buggy.js', symptoms: ['training-cut-short'], rootCause: 'training-length', lineOf: 'if (!Number.isNaN(lossValue))', fixed: 'if (Number.isNaN(lossValue))' },
+  // A heatmap's sigma from Math.floor(SIZE / 16), 0 on 12-pixel crops: exp(-0 / 0) is NaN at every keypoint.
+  { script: 'benchmark/bugs/heatmap-sigma-zero-nan/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'const sigma = Math.floor(SIZE / 16);', fixed: 'Math.max(1, Math.floor(SIZE / 16))' },
+  // Missing cells imputed with column means taken over those cells: NaN means.
+  { script: 'benchmark/bugs/fillna-mean-includes-nan/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'const col = rows.map((r) => r[j]);', fixed: '.filter((v) => !Number.isNaN(v))' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -621,6 +625,8 @@ const HEALTHY = [
   'benchmark/bugs/distillation-targets-are-raw-logits/fixed.js',
   'benchmark/bugs/batch-loop-inclusive-bound-empty-batch/fixed.js',
   'benchmark/bugs/nan-guard-inverted-stops-training/fixed.js',
+  'benchmark/bugs/heatmap-sigma-zero-nan/fixed.js',
+  'benchmark/bugs/fillna-mean-includes-nan/fixed.js',
 ];
 
 for (const script of HEALTHY) {

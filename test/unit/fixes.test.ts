@@ -1524,6 +1524,21 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(src.replace('    stopTraining = true;\n    break;\n', "    console.log('ok');\n"), { kind: 'nanGuardNegation', file: FILE }), null);
   });
 
+  it('a constant that Math.floor makes 0 and that divides is kept at 1 or more', () => {
+    const src = ['const SIZE = 12;', 'const sigma = Math.floor(SIZE / 16);', 'const g = (d2) => Math.exp(-d2 / (2 * sigma * sigma));'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'floorAtLeastOne', file: FILE })!, 2), 'const sigma = Math.max(1, Math.floor(SIZE / 16));');
+    // Not 0 for these sizes, or dividing nothing: left alone.
+    assert.equal(apply(src.replace('= 12;', '= 64;'), { kind: 'floorAtLeastOne', file: FILE }), null);
+    assert.equal(apply(src.replace('-d2 / (2 * sigma * sigma)', '-d2 * sigma'), { kind: 'floorAtLeastOne', file: FILE }), null);
+  });
+
+  it('column means taken over missing cells skip them', () => {
+    const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');
+    // No NaN handled anywhere: nothing says cells are missing.
+    assert.equal(apply(src.split('\n').slice(0, 6).join('\n'), { kind: 'meanSkipsNaN', file: FILE }), null);
+  });
+
   it('a division by 255 of values that are not pixels goes', () => {
     assert.equal(apply('const xTrain = tf.tensor2d(train.rows).div(255);', { kind: 'dropDivide255', site: at(1) }), 'const xTrain = tf.tensor2d(train.rows);');
     assert.equal(apply('const v = raw[i] / 255;', { kind: 'dropDivide255', site: at(1) }), 'const v = raw[i];');

@@ -2901,6 +2901,12 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
       // Lines split on a separator they do not hold (a tab-separated export split on commas): each line one field.
       const split = s.nanCount >= 0.5 * s.count ? run.splitMisses[0] : undefined;
       const resplit: PlannedFix | null = split ? { title: `Split on ${separatorName(split.holds)}, the separator the lines hold`, plan: { kind: 'splitSeparator', site: split.site, from: split.separator, to: split.holds } } : null;
+      // NaN written into the arrays: 0 / 0 from a constant Math.floor made 0 (a width or sigma from an integer division).
+      const fromArray = e.origin?.kernel === 'tensor' || e.origin?.nonFiniteFrom?.kernel === 'tensor';
+      const file = (e.origin?.site ?? fitSite)?.file ?? null;
+      const floored: PlannedFix | null = fromArray && s.nanCount > 0 && file ? { title: 'Keep the constant that divides at 1 or more: Math.floor made it 0', plan: { kind: 'floorAtLeastOne', file } } : null;
+      // Missing cells imputed with a column mean that was itself taken over the NaN cells.
+      const imputed: PlannedFix | null = role === 'x' && fromArray && s.nanCount > 0 && !allNaN && file ? { title: 'Take the column means over the numbers only (skip the missing cells)', plan: { kind: 'meanSkipsNaN', file } } : null;
       const reduced: PlannedFix | null = allNaN && fitSite ? { title: 'Start each sum with reduce from 0 (without it, the first row object is the start)', plan: { kind: 'reduceFromZero', file: fitSite.file } } : null;
       // Targets written in the script: from a for...in key used in arithmetic, or the log of a count of 0.
       const written: PlannedFix[] =
@@ -2996,13 +3002,13 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         message: `The training ${what} contain ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''}: the first batch that holds one turns the weights into NaN. ${split ? `The lines were split on ${separatorName(split.separator)} on line ${split.site.line}, but they hold ${separatorName(split.holds)}s and no ${separatorName(split.separator)} (${split.lines} lines seen): each line stayed one field, and a number parsed from it is NaN. ` : allNaN ? 'Every value is NaN, so nothing numeric reached the tensor: a sum with reduce and no initial value over row objects (it starts from the first object and joins text), or lines split on the wrong separator (a tab-separated file split on commas), do this. ' : ''}${headerOnly ? 'Only the first row holds them, in every column: a header line parsed as numbers looks like this. ' : ''}${split ? `Split each line on the ${separatorName(split.holds)}.` : entered?.kernel === 'tensor' ? `They were already in the array the tensor was made from on line ${entered.site.line} (undefined becomes NaN: a field read past the end of its row, or by a closure that kept a loop's last index).` : 'Drop or fill those rows before training.'}`,
         evidence: [`${kinds} in the training ${what}${where ? `, ${where}` : ''}`],
         relevance: new Map(),
-        fixes: [resplit, reduced, nanTest, holes, ...transformed, ...parsed, closure, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null),
+        fixes: [resplit, floored, imputed, reduced, nanTest, holes, ...transformed, ...parsed, closure, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null),
         confirmBy: NON_FINITE_DATA_HARM,
         strength: 1,
         weak: false,
         explainsAllHarm: true,
         // Shown on the parse, the loop or the log when a fix applies there.
-        ...(resplit || reduced || nanTest || holes || closure || atParse || written.length || parsed.length || transformed.length ? { atFix: true } : {}),
+        ...(resplit || floored || imputed || reduced || nanTest || holes || closure || atParse || written.length || parsed.length || transformed.length ? { atFix: true } : {}),
       });
     }
   }
