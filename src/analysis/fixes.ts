@@ -2386,7 +2386,29 @@ function moveLayerBeforeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'move
   const moved = wholeAddStatement(src, from);
   const target = wholeAddStatement(src, to);
   if (!moved || !target || !src.text.slice(moved.start, moved.end).endsWith('\n')) return null;
-  return [src.edit(from.file, target.start, target.start, src.text.slice(moved.start, moved.end)), src.edit(from.file, moved.start, moved.end, '')];
+  const t = src.text;
+  let movedText = t.slice(moved.start, moved.end);
+  const edits: TextEdit[] = [];
+  // The model's first layer gives its input shape away: the layer moved in front of it takes it.
+  const targetCall = findCall(src, to, layerCallee(p.before.className));
+  const targetObj = targetCall ? objectArg(src, targetCall) : null;
+  const i = targetObj?.props.findIndex((x) => x.key === 'inputShape' || x.key === 'batchInputShape') ?? -1;
+  if (targetObj && i >= 0 && !/\b(?:inputShape|batchInputShape)\b/.test(movedText)) {
+    const prop = targetObj.props[i]!;
+    if (!prop.value) return null;
+    const next = targetObj.props[i + 1];
+    const prev = targetObj.props[i - 1];
+    if (next) edits.push(src.edit(to.file, prop.keySpan.start, next.keySpan.start, ''));
+    else if (prev?.value) edits.push(src.edit(to.file, prev.value.end, prop.value.end, ''));
+    else return null;
+    const movedCall = findCall(src, from, layerCallee(p.layer.className));
+    const movedObj = movedCall ? objectArg(src, movedCall) : null;
+    if (!movedObj) return null;
+    const entry = prependProp(src, from.file, movedObj, t.slice(prop.keySpan.start, prop.value.end));
+    const at = src.offset(entry.startLine, entry.startColumn) - moved.start;
+    movedText = movedText.slice(0, at) + entry.newText + movedText.slice(at);
+  }
+  return [src.edit(from.file, target.start, target.start, movedText), ...edits, src.edit(from.file, moved.start, moved.end, '')];
 }
 
 function addLayerEdits(src: SourceText, p: Extract<FixPlan, { kind: 'addLayer' }>): EditResult {

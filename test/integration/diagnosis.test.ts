@@ -481,6 +481,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/heatmap-sigma-zero-nan/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'const sigma = Math.floor(SIZE / 16);', fixed: 'Math.max(1, Math.floor(SIZE / 16))' },
   // Missing cells imputed with column means taken over those cells: NaN means.
   { script: 'benchmark/bugs/fillna-mean-includes-nan/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'const col = rows.map((r) => r[j]);', fixed: '.filter((v) => !Number.isNaN(v))' },
+  // "Word dropout" as a dropout layer on the id input: ids zeroed and scaled to other words' rows.
+  { script: 'benchmark/bugs/dropout-on-token-ids/buggy.js', symptoms: ['dropout-on-ids'], rootCause: 'regularization', lineOf: 'tf.layers.dropout({ rate: 0.3, inputShape: [MAX_LEN] })', fixed: 'tf.layers.embedding({ inputShape: [MAX_LEN], inputDim: MAX_WORDS, outputDim: 16 })' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -627,6 +629,7 @@ const HEALTHY = [
   'benchmark/bugs/nan-guard-inverted-stops-training/fixed.js',
   'benchmark/bugs/heatmap-sigma-zero-nan/fixed.js',
   'benchmark/bugs/fillna-mean-includes-nan/fixed.js',
+  'benchmark/bugs/dropout-on-token-ids/fixed.js',
 ];
 
 for (const script of HEALTHY) {

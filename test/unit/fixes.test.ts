@@ -1539,6 +1539,15 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(src.split('\n').slice(0, 6).join('\n'), { kind: 'meanSkipsNaN', file: FILE }), null);
   });
 
+  it('an embedding moved in front of the dropout that altered its ids takes the input shape with it', () => {
+    const src = ['const model = tf.sequential();', 'model.add(tf.layers.dropout({ rate: 0.3, inputShape: [20] }));', 'model.add(tf.layers.embedding({ inputDim: 64, outputDim: 16 }));', 'model.add(tf.layers.flatten());'].join('\n');
+    const layer = (index: number, className: string, line: number) => ({ index, name: `${className}${index}`, className, activation: null, units: null, inputShape: null, outputShape: null, params: 0, trainable: true, inbound: [], weights: [], config: {}, site: site(line, 11) });
+    assert.equal(
+      apply(src, { kind: 'moveLayerBefore', layer: layer(1, 'Embedding', 3), before: layer(0, 'Dropout', 2) }),
+      ['const model = tf.sequential();', 'model.add(tf.layers.embedding({ inputShape: [20], inputDim: 64, outputDim: 16 }));', 'model.add(tf.layers.dropout({ rate: 0.3 }));', 'model.add(tf.layers.flatten());'].join('\n'),
+    );
+  });
+
   it('a division by 255 of values that are not pixels goes', () => {
     assert.equal(apply('const xTrain = tf.tensor2d(train.rows).div(255);', { kind: 'dropDivide255', site: at(1) }), 'const xTrain = tf.tensor2d(train.rows);');
     assert.equal(apply('const v = raw[i] / 255;', { kind: 'dropDivide255', site: at(1) }), 'const v = raw[i];');

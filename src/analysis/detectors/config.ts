@@ -3802,6 +3802,41 @@ const FEW_KEPT_UNITS = 8;
  * keep_prob written as the rate is the usual slip. Learning withdraws it; a stall confirms it.
  */
 /**
+ * Dropout (or Gaussian noise) right before an embedding: in training it works on the token ids,
+ * zeroing some and scaling the rest to other ids, while prediction looks the ids up as they are.
+ * Certain from the layers; the fix moves the embedding in front of it.
+ */
+function dropoutOnTokenIds(view: ModelView): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const l of view.layers) {
+    if (!/dropout|gaussiannoise/i.test(l.info.className) || l.succs.length !== 1) continue;
+    const next = view.layers[l.succs[0]!]!;
+    if (!/^embedding$/i.test(next.info.className)) continue;
+    const name = l.info.name;
+    const rate = l.info.config['rate'];
+    const scale = typeof rate === 'number' && rate > 0 && rate < 1 ? fmt(1 / (1 - rate)) : null;
+    out.push({
+      id: `dropout-on-ids:${name}`,
+      symptom: 'dropout-on-ids',
+      rootCause: 'regularization',
+      layer: l,
+      location: l.info.site,
+      related: next.info.site ? [{ site: next.info.site, message: `${next.info.name} looks up the ids ${name} altered` }] : [],
+      message: `${name} (${l.info.className}) comes before ${next.info.name}, so in training it works on the token ids themselves: it sets some to 0 (the padding id)${/noise/i.test(l.info.className) ? ' or shifts them by noise' : ` and multiplies the rest by ${scale ?? '1 / (1 - rate)'}`}, and the embedding then looks up other words' vectors (it truncates each id to a whole number). At prediction the ids are left as they are, so every word reads a row trained for another. Drop the embedded vectors instead: put the dropout after ${next.info.name}.`,
+      evidence: [`${name} (${l.info.className}) feeds ${next.info.name} (Embedding)`],
+      relevance: new Map([[l.pos, { score: 1, evidence: 'alters the token ids' }], [next.pos, { score: 0.5, evidence: 'looks up the altered ids' }]]),
+      fixes: l.info.site && next.info.site ? [{ title: `Move ${name} after ${next.info.name}`, plan: { kind: 'moveLayerBefore', layer: next.info, before: l.info } }] : [],
+      confirmBy: set(...HARM, 'overfitting', 'loss-oscillating'),
+      strength: 0.95,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    });
+  }
+  return out;
+}
+
+/**
  * Dropout after the layer that applies the output activation: during training it zeroes some of the
  * model's predictions and scales the rest up, so probabilities leave [0, 1] (a row of zeros is 0/0
  * in tfjs's categorical cross-entropy, NaN at once) and regression outputs are noise. No model wants
@@ -6927,6 +6962,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...highDropout(view));
   out.push(...constraintsIgnored(view));
   out.push(...dropoutAfterOutput(view));
+  out.push(...dropoutOnTokenIds(view));
   out.push(...noiseDrownsInputs(view, run));
   out.push(...tinyBatchNormalization(view));
   out.push(...frozenMovingStatistics(view));
