@@ -171,6 +171,8 @@ export type FixPlan =
    * mean afterwards): the column declared just before it keeps only its numbers.
    */
   | { kind: 'meanSkipsNaN'; file: string }
+  /** The one string hash in the file that grows without wrapping (`h = h * 31 + c.charCodeAt(0)`) is kept in 32 bits: `(…) >>> 0`. */
+  | { kind: 'hashInt32'; file: string }
   /** The `.div(255)` (or `/ 255`) on the site's line goes. */
   | { kind: 'dropDivide255'; site: SourceSite }
   /** The one `.div(rate)` on the site's line, a learning rate by its name, becomes `.mul(rate)`. */
@@ -1984,6 +1986,20 @@ function meanSkipsNaNEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanSki
     found.push(src.edit(p.file, end, end, '.filter((v) => !Number.isNaN(v))'));
   }
   return found.length === 1 ? found : null;
+}
+
+function hashInt32Edits(src: SourceText, p: Extract<FixPlan, { kind: 'hashInt32' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[][] = [];
+  // `h = h * 31 + x.charCodeAt(i)` or `h = (h << 5) - h + c`, as a statement of its own.
+  for (const m of code.matchAll(/\b([A-Za-z_$][\w$]*)\s*=\s*((?:\1\s*\*\s*\d+|\(\s*\1\s*<<\s*\d+\s*\)\s*-\s*\1)\s*\+\s*[^;\n]*?)\s*(?=;|\n|$)/g)) {
+    const rhs = m[2]!;
+    if (/\|\s*0|>>>|Math\.imul|%/.test(rhs) || !/charCodeAt|codePointAt/.test(rhs)) continue;
+    const at = m.index! + m[0].indexOf(rhs, m[1]!.length);
+    found.push([src.edit(p.file, at, at, '('), src.edit(p.file, at + rhs.length, at + rhs.length, ') >>> 0')]);
+  }
+  return found.length === 1 ? found[0]! : null;
 }
 
 function dropDivide255Edits(src: SourceText, p: Extract<FixPlan, { kind: 'dropDivide255' }>): EditResult {
@@ -4870,6 +4886,7 @@ function planFile(p: FixPlan): string | null {
     case 'nanGuardNegation':
     case 'floorAtLeastOne':
     case 'meanSkipsNaN':
+    case 'hashInt32':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -4996,6 +5013,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return floorAtLeastOneEdits(src, p);
       case 'meanSkipsNaN':
         return meanSkipsNaNEdits(src, p);
+      case 'hashInt32':
+        return hashInt32Edits(src, p);
       case 'hoistVocabulary':
         return hoistVocabularyEdits(src, p);
       case 'sortCountsDescending':

@@ -1548,6 +1548,14 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     );
   });
 
+  it('a string hash that outgrows exact integers is kept in 32 bits', () => {
+    const src = ['function bucketOf(path) {', '  let h = 0;', '  for (const ch of path) h = h * 31 + ch.charCodeAt(0);', '  return h % BUCKETS;', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'hashInt32', file: FILE })!, 3), '  for (const ch of path) h = (h * 31 + ch.charCodeAt(0)) >>> 0;');
+    assert.equal(lineOf(apply('for (let i = 0; i < s.length; i++) hash = (hash << 5) - hash + s.charCodeAt(i);', { kind: 'hashInt32', file: FILE })!, 1), 'for (let i = 0; i < s.length; i++) hash = ((hash << 5) - hash + s.charCodeAt(i)) >>> 0;');
+    // Wrapped already: nothing to change.
+    assert.equal(apply(src.replace('h * 31 + ch.charCodeAt(0);', '(h * 31 + ch.charCodeAt(0)) | 0;'), { kind: 'hashInt32', file: FILE }), null);
+  });
+
   it('a division by 255 of values that are not pixels goes', () => {
     assert.equal(apply('const xTrain = tf.tensor2d(train.rows).div(255);', { kind: 'dropDivide255', site: at(1) }), 'const xTrain = tf.tensor2d(train.rows);');
     assert.equal(apply('const v = raw[i] / 255;', { kind: 'dropDivide255', site: at(1) }), 'const v = raw[i];');

@@ -5217,6 +5217,8 @@ function noisyTwins(view: ModelView, run: ModelState): Hypothesis[] {
     how = `their targets differ by ${fmt(Math.sqrt(t.meanSquaredGap))} on average (root mean square), while all targets spread ${fmt(s.std)}`;
   }
   const ySite = e.origin?.site ?? e.site ?? view.event.fitSite;
+  // Different rows made identical: features hashed by a string hash that outgrows exact integers collide in one bucket.
+  const xFile = [...run.data.x.values()][0]?.origin?.site?.file ?? ySite?.file ?? null;
   return [
     {
       id: 'targets-noisy:y',
@@ -5225,10 +5227,11 @@ function noisyTwins(view: ModelView, run: ModelState): Hypothesis[] {
       layer: null,
       location: ySite,
       related: view.event.fitSite ? [{ site: view.event.fitSite, message: 'trains on them' }] : [],
-      message: `The training data holds rows with identical inputs (${t.pairs} of the ${n.pairs} rows checked have a twin), but ${how}: for the same input the targets are mostly noise, so the model can learn little of what the inputs determine. Noise meant to augment the inputs that was added to the targets, or labels drawn again for each copy, does this.`,
+      message: `The training data holds rows with identical inputs (${t.pairs} of the ${n.pairs} rows checked have a twin), but ${how}: for the same input the targets are mostly noise, so the model can learn little of what the inputs determine. Noise meant to augment the inputs that was added to the targets, or labels drawn again for each copy, does this; so do features hashed into buckets by a string hash that outgrows exact integers (\`h = h * 31 + c\` without \`| 0\`: long strings all land in one bucket).`,
       evidence: [`${t.pairs} pairs of rows with identical inputs`, how],
       relevance: new Map(),
-      fixes: [],
+      fixes: xFile ? [{ title: 'Keep the string hash in 32 bits (>>> 0), so long strings spread over the buckets', plan: { kind: 'hashInt32', file: xFile } }] : [],
+      atFix: true,
       ...targetsOfOtherRowsTraits(),
     },
   ];
