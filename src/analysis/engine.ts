@@ -379,6 +379,7 @@ export class DiagnosisEngine {
       case 'variablesInitWide':
       case 'variablesConstant':
       case 'emptyBatch':
+      case 'expOfExp':
       case 'handWrittenUpdate':
       case 'noisyTargets':
         // Kept in the run's field of the same name; the first one counts.

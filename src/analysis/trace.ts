@@ -927,6 +927,18 @@ export const EmptyBatchEvent = z.object({
 export type EmptyBatchEvent = z.infer<typeof EmptyBatchEvent>;
 
 /**
+ * A training step's forward pass took the exponential of an exponential: a rate made positive with
+ * exp, then handed to a loss written for the log-rate that exponentiates it again. Sent once per
+ * model, from the first steps, with the outer exp's line.
+ */
+export const ExpOfExpEvent = z.object({
+  type: z.literal('expOfExp'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+});
+export type ExpOfExpEvent = z.infer<typeof ExpOfExpEvent>;
+
+/**
  * A tensor made as int32 (`tf.tensor2d(values, shape, 'int32')`) from values with fractions, which
  * tfjs truncates toward 0. Sent per such call (the first few of a run), whether or not a model exists yet.
  */
@@ -1811,6 +1823,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   SplitMissesSeparatorEvent,
   ParsedToCommaEvent,
   EmptyBatchEvent,
+  ExpOfExpEvent,
   VariablesConstantEvent,
   HandWrittenUpdateEvent,
   VariablesInitWideEvent,

@@ -67,6 +67,7 @@ import type {
   SplitMissesSeparatorEvent,
   ParsedToCommaEvent,
   EmptyBatchEvent,
+  ExpOfExpEvent,
   VariablesConstantEvent,
   HandWrittenUpdateEvent,
   VariablesInitWideEvent,
@@ -1057,6 +1058,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
     if (entry && kernelName === 'Pow' && !powerReported.has(entry)) inspectKernel(() => notePower(entry, inputs, out));
     if (entry && !countDivisionReported.has(entry) && (kernelName === 'Sum' || kernelName === 'RealDiv')) inspectKernel(() => noteCountDivision(entry, kernelName, inputs, out));
     if (entry && !outputUseReported(entry) && typeof kernelName === 'string') inspectKernel(() => noteOutputUse(entry, kernelName, inputs, method === 'runKernel' ? args[2] : null, out));
+    if (entry && kernelName === 'Exp' && !expOfExpSent.has(entry) && entry.steps < INSPECTED_STEPS && exponentials.has(inputs?.x)) noteExpOfExp(entry);
     if (entry && kernelName === 'Exp' && isTensor(out)) exponentials.add(out);
     if (entry && kernelName === 'Log' && isTensor(out)) logarithms.add(out);
     if (entry && kernelName === 'Cast' && isTensor(out) && isTensor(inputs?.x)) castFrom.set(out, inputs.x);
@@ -2006,6 +2008,17 @@ function noteColumnTargets(entry: TracedModel, a: any, b: any): void {
 const BATCH_AXIS_KERNELS: Record<string, true> = { Max: true, Sum: true, Min: true, Mean: true };
 const batchAxisReported = new WeakSet<TracedModel>();
 const exponentials = new WeakSet<object>();
+
+/**
+ * The exponential of an exponential in a step's forward pass: outputs made positive with exp (a
+ * rate), then given to a loss written for the log-rate, which exponentiates them again. Sent once per model.
+ */
+const expOfExpSent = new WeakSet<TracedModel>();
+
+function noteExpOfExp(entry: TracedModel): void {
+  expOfExpSent.add(entry);
+  emit({ type: 'expOfExp', modelId: entry.id, site: captureUserSite(PROBE_FILE) } satisfies ExpOfExpEvent);
+}
 
 function noteBatchAxisReduction(state: StepState, kernel: string, x: any, attrs: any): void {
   if (kernel === 'Mean') return noteBatchMean(state, x, attrs);

@@ -485,6 +485,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/dropout-on-token-ids/buggy.js', symptoms: ['dropout-on-ids'], rootCause: 'regularization', lineOf: 'tf.layers.dropout({ rate: 0.3, inputShape: [MAX_LEN] })', fixed: 'tf.layers.embedding({ inputShape: [MAX_LEN], inputDim: MAX_WORDS, outputDim: 16 })' },
   // Page paths hashed with h * 31 + c and no | 0: every long path lands in bucket 0.
   { script: 'benchmark/bugs/string-hash-without-int32-wrap/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: 'h = h * 31 + ch.charCodeAt(0)', fixed: 'h = (h * 31 + ch.charCodeAt(0)) >>> 0' },
+  // A Poisson loss written for log-rates given rates made with exp: exp(exp(x)).
+  { script: 'benchmark/bugs/poisson-log-rate-exponentiated-twice/buggy.js', symptoms: ['exp-of-exp'], rootCause: 'loss-function', lineOf: 'return tf.exp(logRate)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -633,6 +635,7 @@ const HEALTHY = [
   'benchmark/bugs/fillna-mean-includes-nan/fixed.js',
   'benchmark/bugs/dropout-on-token-ids/fixed.js',
   'benchmark/bugs/string-hash-without-int32-wrap/fixed.js',
+  'benchmark/bugs/poisson-log-rate-exponentiated-twice/fixed.js',
 ];
 
 for (const script of HEALTHY) {

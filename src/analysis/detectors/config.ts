@@ -5407,6 +5407,35 @@ function emptyBatch(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A loss that exponentiates what is already an exponential: a Poisson loss written for log-rates
+ * (`exp(logRate) - y * logRate`) given rates made with exp. The model then fits the log of what it
+ * should, with a loss whose gradient grows as exp(exp(x)). Certain from the step's own operations.
+ */
+function expOfExp(run: ModelState): Hypothesis[] {
+  const e = run.expOfExp;
+  if (!e) return [];
+  return [
+    {
+      id: 'exp-of-exp',
+      symptom: 'exp-of-exp',
+      rootCause: 'loss-function',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `The training step takes the exponential of values that are already an exponential${e.site ? ` (line ${e.site.line})` : ''}: outputs made positive with exp (a rate) and a loss written for the log of that rate (a Poisson loss \`exp(logRate) - y * logRate\`) exponentiate twice. The model then learns the log of what it should predict, and the loss grows as exp(exp(x)). Give the loss the log-rate (the output before its exp), or write it for rates: \`rate - y * log(rate)\`.`,
+      evidence: ['an exp applied to the output of another exp in the first training steps'],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging'),
+      strength: 0.9,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
+/**
  * Numbers written with a comma, parsed with parseFloat or parseInt, which stop at it: "2,150" is 2
  * and "0,73" is 0. Certain from the calls themselves, whatever training shows: the values the
  * model sees are not the data's. The fix removes the thousands separators, or reads the decimal
@@ -6881,6 +6910,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...sortedByBoolean(run));
   out.push(...parsedToComma(run));
   out.push(...emptyBatch(run));
+  out.push(...expOfExp(run));
   out.push(...heavyLabelSmoothing(view, run));
   out.push(...weightsKeepOneTarget(run));
   out.push(...lossWeightsZero(run));
