@@ -380,6 +380,7 @@ export class DiagnosisEngine {
       case 'variablesConstant':
       case 'emptyBatch':
       case 'expOfExp':
+      case 'inputsDrift':
       case 'handWrittenUpdate':
       case 'noisyTargets':
         // Kept in the run's field of the same name; the first one counts.

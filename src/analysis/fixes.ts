@@ -173,6 +173,11 @@ export type FixPlan =
   | { kind: 'meanSkipsNaN'; file: string }
   /** The one string hash in the file that grows without wrapping (`h = h * 31 + c.charCodeAt(0)`) is kept in 32 bits: `(…) >>> 0`. */
   | { kind: 'hashInt32'; file: string }
+  /**
+   * The one shallow copy of a list of rows (`const out = [...rows];`) whose rows are then written in
+   * place (`row[j] += …` in a loop over it) copies each row instead: `rows.map((row) => [...row])`.
+   */
+  | { kind: 'copyRows'; file: string }
   /** The `.div(255)` (or `/ 255`) on the site's line goes. */
   | { kind: 'dropDivide255'; site: SourceSite }
   /** The one `.div(rate)` on the site's line, a learning rate by its name, becomes `.mul(rate)`. */
@@ -2000,6 +2005,23 @@ function hashInt32Edits(src: SourceText, p: Extract<FixPlan, { kind: 'hashInt32'
     found.push([src.edit(p.file, at, at, '('), src.edit(p.file, at + rhs.length, at + rhs.length, ') >>> 0')]);
   }
   return found.length === 1 ? found[0]! : null;
+}
+
+function copyRowsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'copyRows' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(\[\s*\.\.\.\s*([A-Za-z_$][\w$.]*)\s*\]|([A-Za-z_$][\w$.]*)\s*\.\s*slice\s*\(\s*\))/g)) {
+    const name = escapeRe(m[1]!);
+    const source = m[3] ?? m[4]!;
+    const after = code.slice(m.index! + m[0].length, m.index! + m[0].length + 400);
+    // A loop over the copy's rows that writes into each row: `for (const row of out) { … row[j] += … }`.
+    const loop = new RegExp(`for\\s*\\(\\s*(?:const|let|var)\\s+([A-Za-z_$][\\w$]*)\\s+of\\s+${name}\\s*\\)`).exec(after);
+    if (!loop || !new RegExp(`\\b${escapeRe(loop[1]!)}\\s*\\[[^\\]]+\\]\\s*(?:[-+*/]=|=(?!=))`).test(after.slice(loop.index))) continue;
+    const at = m.index! + m[0].indexOf(m[2]!);
+    found.push(src.edit(p.file, at, at + m[2]!.length, `${source}.map((row) => [...row])`));
+  }
+  return found.length === 1 ? found : null;
 }
 
 function dropDivide255Edits(src: SourceText, p: Extract<FixPlan, { kind: 'dropDivide255' }>): EditResult {
@@ -4887,6 +4909,7 @@ function planFile(p: FixPlan): string | null {
     case 'floorAtLeastOne':
     case 'meanSkipsNaN':
     case 'hashInt32':
+    case 'copyRows':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -5015,6 +5038,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return meanSkipsNaNEdits(src, p);
       case 'hashInt32':
         return hashInt32Edits(src, p);
+      case 'copyRows':
+        return copyRowsEdits(src, p);
       case 'hoistVocabulary':
         return hoistVocabularyEdits(src, p);
       case 'sortCountsDescending':

@@ -939,6 +939,23 @@ export const ExpOfExpEvent = z.object({
 export type ExpOfExpEvent = z.infer<typeof ExpOfExpEvent>;
 
 /**
+ * The inputs given to successive fits of one model spread wider at nearly every fit: noise added
+ * to the stored rows in place, so it accumulates. Sent once per model.
+ */
+export const InputsDriftEvent = z.object({
+  type: z.literal('inputsDrift'),
+  modelId: z.number().int(),
+  /** Where the inputs were made, and the fit call. */
+  site: SourceSite.nullable(),
+  fitSite: SourceSite.nullable(),
+  fits: z.number().int().min(2),
+  first: z.number(),
+  last: z.number(),
+  rises: z.number().int().min(0),
+});
+export type InputsDriftEvent = z.infer<typeof InputsDriftEvent>;
+
+/**
  * A tensor made as int32 (`tf.tensor2d(values, shape, 'int32')`) from values with fractions, which
  * tfjs truncates toward 0. Sent per such call (the first few of a run), whether or not a model exists yet.
  */
@@ -1824,6 +1841,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ParsedToCommaEvent,
   EmptyBatchEvent,
   ExpOfExpEvent,
+  InputsDriftEvent,
   VariablesConstantEvent,
   HandWrittenUpdateEvent,
   VariablesInitWideEvent,

@@ -90,6 +90,21 @@ export interface ReuseFound {
   earlierFits: number;
 }
 
+/** The inputs' spread (mean over columns) at each fit of one model rose steadily: noise added to the stored rows in place. */
+export interface DriftFound {
+  fits: number;
+  /** The mean column spread at the first fit and at the latest. */
+  first: number;
+  last: number;
+  /** Of the fits after the first, how many raised the spread. */
+  rises: number;
+}
+
+/** Fits in a row, the share of them that must raise the spread, and by how much in all. */
+const DRIFT_FITS = 8;
+const DRIFT_RISING_SHARE = 0.85;
+const DRIFT_GROWTH = 1.25;
+
 export interface OffScaleFound {
   columns: number;
   offColumns: number;
@@ -109,6 +124,8 @@ export class TrainedRows {
   private columns: { means: Float64Array; stds: Float64Array } | null = null;
   /** Every fit's rows were distinct enough to tell reuse from repeats. */
   private distinct = true;
+  /** The mean column spread of each fit's inputs, in order. */
+  private spreads: number[] = [];
 
   /** fit is about to train on these rows. */
   trainOn(read: RowsRead): void {
@@ -120,6 +137,22 @@ export class TrainedRows {
     }
     this.latest = set;
     this.columns ??= { means: read.means, stds: read.stds };
+    if (read.columns > 0 && read.columns === (this.columns.stds.length)) this.spreads.push(read.stds.reduce((a, b) => a + b, 0) / read.columns);
+  }
+
+  /**
+   * Inputs whose spread rose at nearly every fit, and by a quarter or more in all: the same rows
+   * given noise again at each fit, added to the stored values in place, drift away from the data.
+   * Fresh noise on a copy keeps the spread where it was.
+   */
+  drift(): DriftFound | null {
+    const s = this.spreads;
+    if (s.length < DRIFT_FITS || !(s[0]! > 0)) return null;
+    let rises = 0;
+    for (let i = 1; i < s.length; i++) if (s[i]! > s[i - 1]!) rises++;
+    const last = s[s.length - 1]!;
+    if (rises < DRIFT_RISING_SHARE * (s.length - 1) || last < DRIFT_GROWTH * s[0]!) return null;
+    return { fits: s.length, first: s[0]!, last, rises };
   }
 
   /**

@@ -68,6 +68,7 @@ import type {
   ParsedToCommaEvent,
   EmptyBatchEvent,
   ExpOfExpEvent,
+  InputsDriftEvent,
   VariablesConstantEvent,
   HandWrittenUpdateEvent,
   VariablesInitWideEvent,
@@ -2831,6 +2832,7 @@ const trainedRows = new WeakMap<object, TrainedRows>();
 const rowsRead = new WeakMap<object, RowsRead | null>();
 const reuseSent = new WeakSet<object>();
 const offScaleSent = new WeakSet<object>();
+const driftSent = new WeakSet<object>();
 
 /** A data tensor's rows, read once; `fingerprinted` false when only its column scales are wanted (predict). */
 function rowsOf(tensor: any, fingerprinted = true): RowsRead | null {
@@ -2855,6 +2857,11 @@ function noteTrainingRows(entry: TracedModel, model: any, x: any, args: any, sit
     emit({ type: 'inputsOffScale', modelId: entry.id, call: 'fit', site: originSite(x) ?? site, fitSite: site, ...off } satisfies InputsOffScaleEvent);
   }
   memory.trainOn(read);
+  const drift = driftSent.has(model) ? null : memory.drift();
+  if (drift) {
+    driftSent.add(model);
+    emit({ type: 'inputsDrift', modelId: entry.id, site: originSite(x) ?? site, fitSite: site, ...drift } satisfies InputsDriftEvent);
+  }
   const validation = Array.isArray(args?.validationData) ? rowsOf(args.validationData[0]) : null;
   const reused = validation ? memory.reusedRows(validation) : null;
   if (reused && !reuseSent.has(model)) {

@@ -487,6 +487,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/string-hash-without-int32-wrap/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: 'h = h * 31 + ch.charCodeAt(0)', fixed: 'h = (h * 31 + ch.charCodeAt(0)) >>> 0' },
   // A Poisson loss written for log-rates given rates made with exp: exp(exp(x)).
   { script: 'benchmark/bugs/poisson-log-rate-exponentiated-twice/buggy.js', symptoms: ['exp-of-exp'], rootCause: 'loss-function', lineOf: 'return tf.exp(logRate)' },
+  // Noise added to the stored rows in place before every fit: the inputs drift wider fit after fit.
+  { script: 'benchmark/bugs/augmentation-mutates-dataset-in-place/buggy.js', symptoms: ['inputs-drift'], rootCause: 'training-data', lineOf: 'const out = [...rows];', fixed: 'const out = rows.map((row) => [...row]);' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -636,6 +638,7 @@ const HEALTHY = [
   'benchmark/bugs/dropout-on-token-ids/fixed.js',
   'benchmark/bugs/string-hash-without-int32-wrap/fixed.js',
   'benchmark/bugs/poisson-log-rate-exponentiated-twice/fixed.js',
+  'benchmark/bugs/augmentation-mutates-dataset-in-place/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -1556,6 +1556,13 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(src.replace('h * 31 + ch.charCodeAt(0);', '(h * 31 + ch.charCodeAt(0)) | 0;'), { kind: 'hashInt32', file: FILE }), null);
   });
 
+  it('noise added in place to rows of a shallow copy: each row is copied', () => {
+    const src = ['function jitter(rows) {', '  const out = [...rows];', '  for (const row of out) {', '    for (let j = 0; j < row.length; j++) row[j] += rng.normal(0, NOISE);', '  }', '  return out;', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'copyRows', file: FILE })!, 2), '  const out = rows.map((row) => [...row]);');
+    // Rows replaced rather than written into: the shallow copy is enough.
+    assert.equal(apply(src.replace('row[j] += rng.normal(0, NOISE);', 'total += row[j];'), { kind: 'copyRows', file: FILE }), null);
+  });
+
   it('a division by 255 of values that are not pixels goes', () => {
     assert.equal(apply('const xTrain = tf.tensor2d(train.rows).div(255);', { kind: 'dropDivide255', site: at(1) }), 'const xTrain = tf.tensor2d(train.rows);');
     assert.equal(apply('const v = raw[i] / 255;', { kind: 'dropDivide255', site: at(1) }), 'const v = raw[i];');

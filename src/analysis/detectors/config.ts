@@ -5436,6 +5436,38 @@ function expOfExp(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * The inputs of successive fits of one model spread wider at nearly every fit: augmentation noise
+ * added to the stored rows in place (`const out = [...rows]` copies the list, not the rows) piles
+ * up fit after fit, and the training inputs drift away from the clean data the model is used on.
+ * Certain from the run; the fix copies each row before the noise is added.
+ */
+function inputsDrift(run: ModelState): Hypothesis[] {
+  const e = run.inputsDrift;
+  if (!e) return [];
+  const file = (e.site ?? e.fitSite)?.file ?? null;
+  return [
+    {
+      id: 'inputs-drift',
+      symptom: 'inputs-drift',
+      rootCause: 'training-data',
+      layer: null,
+      location: e.site ?? e.fitSite,
+      related: e.fitSite && e.site && e.fitSite.line !== e.site.line ? [{ site: e.fitSite, message: 'trained on them here, fit after fit' }] : [],
+      message: `The inputs given to fit spread wider at ${e.rises} of ${e.fits - 1} fits, from a mean column spread of ${fmt(e.first)} at the first to ${fmt(e.last)} now: noise added to the stored rows in place piles up fit after fit (copying the list of rows with [...rows] does not copy the rows), so the model trains on data drifting away from the clean data it will be used on. Add the noise to a copy of each row.`,
+      evidence: [`mean column spread ${fmt(e.first)} → ${fmt(e.last)} over ${e.fits} fits`, `it rose at ${e.rises} of ${e.fits - 1} fits`],
+      relevance: new Map(),
+      fixes: file ? [{ title: 'Copy each row before adding the noise', plan: { kind: 'copyRows', file } }] : [],
+      atFix: true,
+      confirmBy: set(...HARM, 'overfitting', 'loss-not-decreasing'),
+      strength: 0.9,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
+/**
  * Numbers written with a comma, parsed with parseFloat or parseInt, which stop at it: "2,150" is 2
  * and "0,73" is 0. Certain from the calls themselves, whatever training shows: the values the
  * model sees are not the data's. The fix removes the thousands separators, or reads the decimal
@@ -6911,6 +6943,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...parsedToComma(run));
   out.push(...emptyBatch(run));
   out.push(...expOfExp(run));
+  out.push(...inputsDrift(run));
   out.push(...heavyLabelSmoothing(view, run));
   out.push(...weightsKeepOneTarget(run));
   out.push(...lossWeightsZero(run));
