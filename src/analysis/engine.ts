@@ -381,6 +381,7 @@ export class DiagnosisEngine {
       case 'emptyBatch':
       case 'expOfExp':
       case 'inputsDrift':
+      case 'masksMisaligned':
       case 'handWrittenUpdate':
       case 'noisyTargets':
         // Kept in the run's field of the same name; the first one counts.

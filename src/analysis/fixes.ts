@@ -178,6 +178,11 @@ export type FixPlan =
    * place (`row[j] += …` in a loop over it) copies each row instead: `rows.map((row) => [...row])`.
    */
   | { kind: 'copyRows'; file: string }
+  /**
+   * An image pushed through a conditional transform (`images.push(...(flip ? mirror(img) : img))`)
+   * and its mask pushed plain on the next line: the mask gets the same transform, on the same draw.
+   */
+  | { kind: 'maskLikeImage'; file: string }
   /** The `.div(255)` (or `/ 255`) on the site's line goes. */
   | { kind: 'dropDivide255'; site: SourceSite }
   /** The one `.div(rate)` on the site's line, a learning rate by its name, becomes `.mul(rate)`. */
@@ -2020,6 +2025,24 @@ function copyRowsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'copyRows' }
     if (!loop || !new RegExp(`\\b${escapeRe(loop[1]!)}\\s*\\[[^\\]]+\\]\\s*(?:[-+*/]=|=(?!=))`).test(after.slice(loop.index))) continue;
     const at = m.index! + m[0].indexOf(m[2]!);
     found.push(src.edit(p.file, at, at + m[2]!.length, `${source}.map((row) => [...row])`));
+  }
+  return found.length === 1 ? found : null;
+}
+
+function maskLikeImageEdits(src: SourceText, p: Extract<FixPlan, { kind: 'maskLikeImage' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  const pushed = /^([ \t]*)[A-Za-z_$][\w$.]*\.push\(\s*(\.\.\.)?\s*\(?\s*([A-Za-z_$][\w$.]*)\s*\?\s*([A-Za-z_$][\w$.]*)\s*\(\s*([^()?:]+?)\s*\)\s*:\s*([^()?:]+?)\s*\)?\s*\)\s*;?[ \t]*$/gm;
+  for (const m of code.matchAll(pushed)) {
+    // The same value on both sides: a transform applied on a draw, or not.
+    if (m[5]!.trim() !== m[6]!.trim()) continue;
+    const lineEnd = m.index! + m[0].length;
+    const next = /^\n([ \t]*)([A-Za-z_$][\w$.]*)\.push\(\s*(\.\.\.)?\s*([^()?:;\n]+(?:\[[^\]\n]*\])?)\s*\)\s*;?[ \t]*$/m.exec(code.slice(lineEnd, code.indexOf('\n', lineEnd + 1) < 0 ? code.length : code.indexOf('\n', lineEnd + 1)));
+    if (!next || new RegExp(`\\b${escapeRe(m[4]!)}\\b`).test(next[4]!)) continue;
+    const value = next[4]!.trim();
+    const at = lineEnd + next[0].indexOf(next[4]!);
+    found.push(src.edit(p.file, at, at + next[4]!.length, `(${m[3]} ? ${m[4]}(${value}) : ${value})`));
   }
   return found.length === 1 ? found : null;
 }
@@ -4910,6 +4933,7 @@ function planFile(p: FixPlan): string | null {
     case 'meanSkipsNaN':
     case 'hashInt32':
     case 'copyRows':
+    case 'maskLikeImage':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -5040,6 +5064,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return hashInt32Edits(src, p);
       case 'copyRows':
         return copyRowsEdits(src, p);
+      case 'maskLikeImage':
+        return maskLikeImageEdits(src, p);
       case 'hoistVocabulary':
         return hoistVocabularyEdits(src, p);
       case 'sortCountsDescending':

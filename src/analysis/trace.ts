@@ -956,6 +956,26 @@ export const InputsDriftEvent = z.object({
 export type InputsDriftEvent = z.infer<typeof InputsDriftEvent>;
 
 /**
+ * Segmentation masks that match their images clearly better mirrored or shifted by a few pixels
+ * than as they are: the image was flipped or cropped without its mask. Sent once per model, from
+ * its first fit's data.
+ */
+export const MasksMisalignedEvent = z.object({
+  type: z.literal('masksMisaligned'),
+  modelId: z.number().int(),
+  /** Where the masks were made, and the fit call. */
+  site: SourceSite.nullable(),
+  fitSite: SourceSite.nullable(),
+  samples: z.number().int().min(1),
+  misaligned: z.number().int().min(1),
+  mirrored: z.number().int().min(0),
+  shifted: z.number().int().min(0),
+  plain: z.number(),
+  best: z.number(),
+});
+export type MasksMisalignedEvent = z.infer<typeof MasksMisalignedEvent>;
+
+/**
  * A tensor made as int32 (`tf.tensor2d(values, shape, 'int32')`) from values with fractions, which
  * tfjs truncates toward 0. Sent per such call (the first few of a run), whether or not a model exists yet.
  */
@@ -1842,6 +1862,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   EmptyBatchEvent,
   ExpOfExpEvent,
   InputsDriftEvent,
+  MasksMisalignedEvent,
   VariablesConstantEvent,
   HandWrittenUpdateEvent,
   VariablesInitWideEvent,

@@ -69,6 +69,7 @@ import type {
   EmptyBatchEvent,
   ExpOfExpEvent,
   InputsDriftEvent,
+  MasksMisalignedEvent,
   VariablesConstantEvent,
   HandWrittenUpdateEvent,
   VariablesInitWideEvent,
@@ -106,6 +107,7 @@ import { calledByUser, captureStack, captureUserSite, errorSite, tfjsFrameBelowU
 import { EpochCallbackLeakWatch, type EpochInfo, FitCallLeakWatch, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { readRows, rowsOf as rowsOfValues, TrainedRows, type RowsRead } from './data-reuse';
+import { misalignedMasks } from './mask-alignment';
 import { targetInInputs } from './target-leak';
 import { openTransport, type Transport } from './transport';
 import { dataOrigin, madeAlike, madeFromArray, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
@@ -2825,6 +2827,17 @@ function checkDataAtFirstFit(entry: TracedModel, data: { x: any; y: any }, args:
   if (isReadable(data.x) && data.x.dtype === 'float32' && data.x.size <= SQUASH_READ_LIMIT) safe(() => checkInputsSquashed(entry, data.x, site), undefined);
   if (isReadable(data.y) && data.y.dtype === 'float32' && data.y.size === data.y.shape[0] && data.y.size <= SQUASH_READ_LIMIT) safe(() => checkTargetSentinel(entry, data.y, site), undefined);
   if (data.x === data.y) safe(() => checkNoisyTargets(entry, data.x, site), undefined);
+  if (isReadable(data.x) && isReadable(data.y) && data.x.rank === 4 && data.y.rank === 4 && data.x.size <= MASK_READ_LIMIT) safe(() => checkMasksAligned(entry, data.x, data.y, site), undefined);
+}
+
+/** Images larger than this (elements) are not compared with their masks. */
+const MASK_READ_LIMIT = 4_000_000;
+
+/** Segmentation masks that match their images better mirrored or shifted (see mask-alignment.ts). */
+function checkMasksAligned(entry: TracedModel, x: any, y: any, site: SourceSite | null): void {
+  const found = misalignedMasks(valuesOf(x), x.shape, valuesOf(y), y.shape);
+  if (!found) return;
+  emit({ type: 'masksMisaligned', modelId: entry.id, ...found, site: originSite(y) ?? site, fitSite: site } satisfies MasksMisalignedEvent);
 }
 
 /** Each model's training rows (see data-reuse.ts), and each data tensor read once for it. */

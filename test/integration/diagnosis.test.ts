@@ -489,6 +489,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/poisson-log-rate-exponentiated-twice/buggy.js', symptoms: ['exp-of-exp'], rootCause: 'loss-function', lineOf: 'return tf.exp(logRate)' },
   // Noise added to the stored rows in place before every fit: the inputs drift wider fit after fit.
   { script: 'benchmark/bugs/augmentation-mutates-dataset-in-place/buggy.js', symptoms: ['inputs-drift'], rootCause: 'training-data', lineOf: 'const out = [...rows];', fixed: 'const out = rows.map((row) => [...row]);' },
+  // Images mirrored on a draw and their masks not: half the targets mark the mirror image of the pits.
+  { script: 'benchmark/bugs/seg-flip-image-not-mask/buggy.js', symptoms: ['masks-misaligned'], rootCause: 'training-data', lineOf: 'masks.push(...train.masks[i]);', fixed: 'masks.push(...(flip ? flipHorizontal(train.masks[i]) : train.masks[i]));' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -639,6 +641,7 @@ const HEALTHY = [
   'benchmark/bugs/string-hash-without-int32-wrap/fixed.js',
   'benchmark/bugs/poisson-log-rate-exponentiated-twice/fixed.js',
   'benchmark/bugs/augmentation-mutates-dataset-in-place/fixed.js',
+  'benchmark/bugs/seg-flip-image-not-mask/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -1,7 +1,8 @@
 /**
  * The probe's checks on the data a model is trained, scored and used on: rows scored after an
  * earlier fit trained on them, inputs off the training scale, targets held in the inputs, a scale
- * set by a few outlying values and a code for "unknown" among the targets. Each runs on real
+ * set by a few outlying values, a code for "unknown" among the targets, and segmentation masks out
+ * of line with their images. Each runs on real
  * tensors or arrays, as the probe gives them.
  */
 import assert from 'node:assert/strict';
@@ -10,6 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readRows, rowsOf, TrainedRows } from '../../src/runner/data-reuse';
 import { targetInInputs } from '../../src/runner/target-leak';
 import { scaleSetByFew, sentinelTarget } from '../../src/runner/tensor-stats';
+import { misalignedMasks } from '../../src/runner/mask-alignment';
 
 /** A seeded table of `rows` × `columns` distinct values, shifted and scaled. */
 function table(rows: number, columns: number, seed: number, shift = 0, scale = 1): Float32Array {
@@ -121,5 +123,49 @@ describe('a scale set by a few values, and a code for unknown targets', () => {
     assert.deepEqual(sentinelTarget(prices), { value: 99999, rows: 20, of: 400, nearest: Math.max(...prices.filter((p) => p !== 99999)) });
     assert.equal(sentinelTarget(prices.map((p) => Math.min(p, 350))), null, 'capped at a ceiling');
     assert.equal(sentinelTarget(Array.from({ length: 400 }, (_, i) => i % 3)), null, 'class ids');
+  });
+});
+
+describe('segmentation masks against their images', () => {
+  const SIZE = 12;
+  /** n images with a bright L-shaped object off-centre and their masks; `view` moves mask i (or not). */
+  function pairs(n: number, view: (i: number, r: number, c: number) => [number, number]): { x: Float32Array; y: Float32Array } {
+    const x = new Float32Array(n * SIZE * SIZE);
+    const y = new Float32Array(n * SIZE * SIZE);
+    for (let i = 0; i < n; i++) {
+      const top = 1 + (i % 5);
+      const left = 1 + ((i * 3) % 4);
+      for (let r = 0; r < SIZE; r++) {
+        for (let c = 0; c < SIZE; c++) {
+          // An L: mirrored, it is no shift of itself.
+          const inside = (r >= top && r < top + 3 && c === left) || (r === top + 2 && c >= left && c < left + 3);
+          x[i * SIZE * SIZE + r * SIZE + c] = (inside ? 0.9 : 0.1) + 0.05 * Math.sin(i + r * 7 + c * 13);
+          const [mr, mc] = view(i, r, c);
+          if (inside) y[i * SIZE * SIZE + mr * SIZE + mc] = 1;
+        }
+      }
+    }
+    return { x, y };
+  }
+  const shape = [32, SIZE, SIZE, 1];
+
+  it('says nothing of masks that cover their objects', () => {
+    const { x, y } = pairs(32, (_, r, c) => [r, c]);
+    assert.equal(misalignedMasks(x, shape, y, shape), null);
+  });
+
+  it('finds masks left unmirrored under mirrored images, and masks shifted against them', () => {
+    const mirrored = pairs(32, (i, r, c) => (i % 2 ? [r, SIZE - 1 - c] : [r, c]));
+    const found = misalignedMasks(mirrored.x, shape, mirrored.y, shape);
+    assert.ok(found && found.misaligned >= 12 && found.mirrored > found.shifted, JSON.stringify(found));
+    const shifted = pairs(32, (i, r, c) => [Math.min(SIZE - 1, r + 2 + (i % 2)), Math.min(SIZE - 1, c + 3)]);
+    const moved = misalignedMasks(shifted.x, shape, shifted.y, shape);
+    assert.ok(moved && moved.shifted >= 24, JSON.stringify(moved));
+  });
+
+  it('leaves targets that are not masks alone (images, or another shape)', () => {
+    const { x } = pairs(32, (_, r, c) => [r, c]);
+    assert.equal(misalignedMasks(x, shape, x, shape), null);
+    assert.equal(misalignedMasks(x, shape, x.slice(0, 32), [32, 1]), null);
   });
 });

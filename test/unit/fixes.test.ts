@@ -1563,6 +1563,13 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(src.replace('row[j] += rng.normal(0, NOISE);', 'total += row[j];'), { kind: 'copyRows', file: FILE }), null);
   });
 
+  it('a mask pushed plain beside its conditionally mirrored image gets the same mirror', () => {
+    const src = ['for (let i = 0; i < n; i++) {', '  const flip = rng.random() < 0.5;', '  images.push(...(flip ? flipHorizontal(train.images[i]) : train.images[i]));', '  masks.push(...train.masks[i]);', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'maskLikeImage', file: FILE })!, 4), '  masks.push(...(flip ? flipHorizontal(train.masks[i]) : train.masks[i]));');
+    // Mirrored already, or a transform applied whatever the draw: nothing to change.
+    assert.equal(apply(src.replace('masks.push(...train.masks[i]);', 'masks.push(...(flip ? flipHorizontal(train.masks[i]) : train.masks[i]));'), { kind: 'maskLikeImage', file: FILE }), null);
+  });
+
   it('a division by 255 of values that are not pixels goes', () => {
     assert.equal(apply('const xTrain = tf.tensor2d(train.rows).div(255);', { kind: 'dropDivide255', site: at(1) }), 'const xTrain = tf.tensor2d(train.rows);');
     assert.equal(apply('const v = raw[i] / 255;', { kind: 'dropDivide255', site: at(1) }), 'const v = raw[i];');

@@ -5468,6 +5468,38 @@ function inputsDrift(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Segmentation masks that match their images clearly better mirrored or shifted by a few pixels
+ * than as they are, for a good share of the samples: augmentation flipped or cropped the image and
+ * not its mask (or cropped the two at offsets drawn apart). The targets then mark where the objects
+ * are not, for those samples. Certain from the data.
+ */
+function masksMisaligned(run: ModelState): Hypothesis[] {
+  const e = run.masksMisaligned;
+  if (!e) return [];
+  const how = e.mirrored >= e.shifted ? 'mirrored' : 'shifted by a few pixels';
+  return [
+    {
+      id: 'masks-misaligned',
+      symptom: 'masks-misaligned',
+      rootCause: 'training-data',
+      layer: null,
+      location: e.site ?? e.fitSite,
+      related: e.fitSite && e.site && e.fitSite.line !== e.site.line ? [{ site: e.fitSite, message: 'trained on them here' }] : [],
+      message: `${e.misaligned} of ${e.samples} training masks match their image clearly better ${how} than as they are (a median match of ${fmt(e.best)}, against ${fmt(e.plain)} as given${e.mirrored && e.shifted ? `; ${e.mirrored} mirrored, ${e.shifted} shifted` : ''}): the augmentation ${e.mirrored >= e.shifted ? 'flipped the image and not its mask' : 'cropped the image and its mask at different offsets'}, so those targets mark where the objects are not. Apply the same flip or crop, with the same random draw, to the image and its mask.`,
+      evidence: [`${e.misaligned} of ${e.samples} masks out of line with their images`, `${e.mirrored} match better mirrored, ${e.shifted} shifted`],
+      relevance: new Map(),
+      fixes: e.mirrored >= e.shifted && (e.site ?? e.fitSite) ? [{ title: 'Flip the mask with its image, on the same draw', plan: { kind: 'maskLikeImage', file: (e.site ?? e.fitSite)!.file } }] : [],
+      atFix: true,
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 0.9,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
+/**
  * Numbers written with a comma, parsed with parseFloat or parseInt, which stop at it: "2,150" is 2
  * and "0,73" is 0. Certain from the calls themselves, whatever training shows: the values the
  * model sees are not the data's. The fix removes the thousands separators, or reads the decimal
@@ -6944,6 +6976,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...emptyBatch(run));
   out.push(...expOfExp(run));
   out.push(...inputsDrift(run));
+  out.push(...masksMisaligned(run));
   out.push(...heavyLabelSmoothing(view, run));
   out.push(...weightsKeepOneTarget(run));
   out.push(...lossWeightsZero(run));

@@ -1,0 +1,128 @@
+/**
+ * Per-pixel targets (segmentation masks) that do not line up with their images: augmentation that
+ * flips or crops the image and not its mask, or the two at offsets drawn apart. Each sample's mask
+ * is compared with its image (the mean over channels) as it is, mirrored, and shifted by a few
+ * pixels; a mask that matches its image clearly better mirrored or shifted than as it is belongs
+ * to another view of the image. Only reads; the values come from the probe.
+ */
+
+/** Samples compared at most, and pixels shifted at most in each direction. */
+const SAMPLES = 64;
+const MAX_SHIFT = 4;
+/** A mask must match some view of its image at least this well, and beat the plain one by this much. */
+const MIN_MATCH = 0.3;
+const MARGIN = 0.15;
+/** Of the samples that match some view, the share that prefer another view for a finding. */
+const MISALIGNED_SHARE = 0.25;
+const MIN_SAMPLES = 16;
+
+export interface MisalignedFound {
+  /** Samples compared (those whose mask matched some view of the image), and how many prefer another view. */
+  samples: number;
+  misaligned: number;
+  /** How many of those prefer the mirrored image, and how many a shifted one. */
+  mirrored: number;
+  shifted: number;
+  /** The median match as the mask is, and with the best other view, over the misaligned samples. */
+  plain: number;
+  best: number;
+}
+
+/** Pearson correlation of the image and the mask viewed through `at` (pixels falling outside are skipped). */
+function match(image: Float64Array, mask: Float64Array, h: number, w: number, at: (r: number, c: number) => number): number {
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  for (let r = 0; r < h; r++) {
+    for (let c = 0; c < w; c++) {
+      const k = at(r, c);
+      if (k < 0) continue;
+      const x = image[r * w + c]!;
+      const y = mask[k]!;
+      n++;
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      syy += y * y;
+      sxy += x * y;
+    }
+  }
+  if (n < 4) return 0;
+  const vx = sxx - (sx * sx) / n;
+  const vy = syy - (sy * sy) / n;
+  if (!(vx > 0) || !(vy > 0)) return 0;
+  return (sxy - (sx * sy) / n) / Math.sqrt(vx * vy);
+}
+
+/**
+ * `x` is [n, h, w, c] images, `y` [n, h, w, 1] masks of 0 and 1 (as flat values). Null when the
+ * shapes are not those of a segmentation, or nothing is out of line.
+ */
+export function misalignedMasks(x: ArrayLike<number>, xShape: readonly number[], y: ArrayLike<number>, yShape: readonly number[]): MisalignedFound | null {
+  if (xShape.length !== 4 || yShape.length !== 4 || yShape[3] !== 1) return null;
+  const [n, h, w, channels] = xShape as [number, number, number, number];
+  if (yShape[0] !== n || yShape[1] !== h || yShape[2] !== w || h < 6 || w < 6) return null;
+  const plane = h * w;
+  const image = new Float64Array(plane);
+  const mask = new Float64Array(plane);
+  // Each sample's match as given, mirrored (left-right, up-down) and shifted.
+  const views: Array<{ plain: number; mirror: number; shift: number }> = [];
+  for (let i = 0; i < Math.min(n, SAMPLES); i++) {
+    let ones = 0;
+    for (let p = 0; p < plane; p++) {
+      let s = 0;
+      for (let ch = 0; ch < channels; ch++) s += x[(i * plane + p) * channels + ch]!;
+      image[p] = s / channels;
+      const v = y[i * plane + p]!;
+      if (v !== 0 && v !== 1) return null;
+      mask[p] = v;
+      ones += v;
+    }
+    // An empty or full mask matches nothing.
+    if (ones === 0 || ones === plane) continue;
+    const plain = match(image, mask, h, w, (r, c) => r * w + c);
+    const mirrors = [match(image, mask, h, w, (r, c) => r * w + (w - 1 - c)), match(image, mask, h, w, (r, c) => (h - 1 - r) * w + c)];
+    const shifts: number[] = [];
+    for (let dr = -MAX_SHIFT; dr <= MAX_SHIFT; dr++) {
+      for (let dc = -MAX_SHIFT; dc <= MAX_SHIFT; dc++) {
+        if (dr !== 0 || dc !== 0) shifts.push(match(image, mask, h, w, (r, c) => (r + dr < 0 || r + dr >= h || c + dc < 0 || c + dc >= w ? -1 : (r + dr) * w + c + dc)));
+      }
+    }
+    // Kept signed: the task decides whether objects are brighter or darker than the rest.
+    views.push({ plain, mirror: Math.max(...mirrors), shift: Math.max(...shifts) });
+    views.push({ plain: -plain, mirror: -Math.min(...mirrors), shift: -Math.min(...shifts) });
+  }
+  // The sign of the task: the one under which the samples' best views match better overall.
+  const best = (v: { plain: number; mirror: number; shift: number }) => Math.max(v.plain, v.mirror, v.shift);
+  let bright = 0;
+  let dark = 0;
+  for (let k = 0; k < views.length; k += 2) {
+    bright += best(views[k]!);
+    dark += best(views[k + 1]!);
+  }
+  const signed = views.filter((_, k) => k % 2 === (bright >= dark ? 0 : 1));
+  let compared = 0;
+  let misaligned = 0;
+  let mirrored = 0;
+  let shifted = 0;
+  const plains: number[] = [];
+  const bests: number[] = [];
+  for (const v of signed) {
+    const top = best(v);
+    if (top < MIN_MATCH) continue;
+    compared++;
+    if (top - v.plain < MARGIN) continue;
+    misaligned++;
+    // A mirror of a symmetric object is also a shift: the mirror counts when it matches as well.
+    if (v.mirror >= v.shift) mirrored++;
+    else shifted++;
+    plains.push(v.plain);
+    bests.push(top);
+  }
+  if (compared < MIN_SAMPLES || misaligned < MISALIGNED_SHARE * compared) return null;
+  const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+  return { samples: compared, misaligned, mirrored, shifted, plain: median(plains), best: median(bests) };
+}
