@@ -183,6 +183,11 @@ export type FixPlan =
    * and its mask pushed plain on the next line: the mask gets the same transform, on the same draw.
    */
   | { kind: 'maskLikeImage'; file: string }
+  /**
+   * The one loop that writes a whole fresh one-hot row per tag (`for (const t of tags) y[i] =
+   * TAGS.map((x) => (x === t ? 1 : 0));`) makes the row once and sets each tag's element.
+   */
+  | { kind: 'tagRowOnce'; file: string }
   /** The `.div(255)` (or `/ 255`) on the site's line goes. */
   | { kind: 'dropDivide255'; site: SourceSite }
   /** The one `.div(rate)` on the site's line, a learning rate by its name, becomes `.mul(rate)`. */
@@ -2043,6 +2048,23 @@ function maskLikeImageEdits(src: SourceText, p: Extract<FixPlan, { kind: 'maskLi
     const value = next[4]!.trim();
     const at = lineEnd + next[0].indexOf(next[4]!);
     found.push(src.edit(p.file, at, at + next[4]!.length, `(${m[3]} ? ${m[4]}(${value}) : ${value})`));
+  }
+  return found.length === 1 ? found : null;
+}
+
+function tagRowOnceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'tagRowOnce' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  const loop = /^([ \t]*)for\s*\(\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s+of\s+([^)\n]+)\)\s*([A-Za-z_$][\w$.]*\s*\[[^\]\n]+\])\s*=\s*([A-Za-z_$][\w$.]*)\s*\.\s*map\(\s*\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*\(?\s*([A-Za-z_$][\w$]*)\s*===\s*([A-Za-z_$][\w$]*)\s*\?\s*1\s*:\s*0\s*\)?\s*\)\s*;?[ \t]*$/gm;
+  for (const m of code.matchAll(loop)) {
+    const [, indent, tag, list, row, labels, param, left, right] = m as unknown as string[];
+    // The comparison is of the map's element with the loop's tag, either way round.
+    if (!((left === param && right === tag) || (left === tag && right === param))) continue;
+    const start = m.index! + indent!.length;
+    const end = m.index! + m[0].trimEnd().length;
+    const eol = t[src.lineEnd(src.position(start).line)] === '\r' ? '\r\n' : '\n';
+    found.push(src.edit(p.file, start, end, `${row} = ${labels}.map(() => 0);${eol}${indent}for (const ${tag} of ${list!.trim()}) ${row}[${labels}.indexOf(${tag})] = 1;`));
   }
   return found.length === 1 ? found : null;
 }
@@ -4934,6 +4956,7 @@ function planFile(p: FixPlan): string | null {
     case 'hashInt32':
     case 'copyRows':
     case 'maskLikeImage':
+    case 'tagRowOnce':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -5066,6 +5089,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return copyRowsEdits(src, p);
       case 'maskLikeImage':
         return maskLikeImageEdits(src, p);
+      case 'tagRowOnce':
+        return tagRowOnceEdits(src, p);
       case 'hoistVocabulary':
         return hoistVocabularyEdits(src, p);
       case 'sortCountsDescending':

@@ -491,6 +491,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/augmentation-mutates-dataset-in-place/buggy.js', symptoms: ['inputs-drift'], rootCause: 'training-data', lineOf: 'const out = [...rows];', fixed: 'const out = rows.map((row) => [...row]);' },
   // Images mirrored on a draw and their masks not: half the targets mark the mirror image of the pits.
   { script: 'benchmark/bugs/seg-flip-image-not-mask/buggy.js', symptoms: ['masks-misaligned'], rootCause: 'training-data', lineOf: 'masks.push(...train.masks[i]);', fixed: 'masks.push(...(flip ? flipHorizontal(train.masks[i]) : train.masks[i]));' },
+  // Multi-label targets built one tag at a time, each tag writing a fresh row: one tag per row is left.
+  { script: 'benchmark/bugs/multilabel-targets-overwritten/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'for (const t of p.tags) y[i] = TAGS.map', fixed: 'for (const t of p.tags) y[i][TAGS.indexOf(t)] = 1;' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -642,6 +644,7 @@ const HEALTHY = [
   'benchmark/bugs/poisson-log-rate-exponentiated-twice/fixed.js',
   'benchmark/bugs/augmentation-mutates-dataset-in-place/fixed.js',
   'benchmark/bugs/seg-flip-image-not-mask/fixed.js',
+  'benchmark/bugs/multilabel-targets-overwritten/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -1570,6 +1570,13 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(src.replace('masks.push(...train.masks[i]);', 'masks.push(...(flip ? flipHorizontal(train.masks[i]) : train.masks[i]));'), { kind: 'maskLikeImage', file: FILE }), null);
   });
 
+  it('a fresh one-hot row written per tag becomes one row with each tag set', () => {
+    const src = ['trainPhotos.forEach((p, i) => {', '  for (const t of p.tags) y[i] = TAGS.map((x) => (x === t ? 1 : 0));', '});'].join('\n');
+    assert.equal(apply(src, { kind: 'tagRowOnce', file: FILE }), ['trainPhotos.forEach((p, i) => {', '  y[i] = TAGS.map(() => 0);', '  for (const t of p.tags) y[i][TAGS.indexOf(t)] = 1;', '});'].join('\n'));
+    // A row per example (no loop over its tags): nothing to change.
+    assert.equal(apply('rows.forEach((r, i) => { y[i] = TAGS.map((x) => (x === r.tag ? 1 : 0)); });', { kind: 'tagRowOnce', file: FILE }), null);
+  });
+
   it('a division by 255 of values that are not pixels goes', () => {
     assert.equal(apply('const xTrain = tf.tensor2d(train.rows).div(255);', { kind: 'dropDivide255', site: at(1) }), 'const xTrain = tf.tensor2d(train.rows);');
     assert.equal(apply('const v = raw[i] / 255;', { kind: 'dropDivide255', site: at(1) }), 'const v = raw[i];');

@@ -116,6 +116,42 @@ function classificationLossOnValues(view: ModelView, o: OutputView, min: number,
   };
 }
 
+/**
+ * A multi-label head (sigmoid units under a binary cross-entropy) whose targets hold exactly one
+ * label per row: one tag per example is a task softmax serves, and a multi-label task whose rows
+ * lost all but one tag. Told only where the source shows the second (each tag writing a whole
+ * fresh row, `for (const t of tags) y[i] = TAGS.map((x) => (x === t ? 1 : 0))`): the fix sets each
+ * tag's element of a row made once.
+ */
+function oneTagPerRow(view: ModelView, run: ModelState, o: OutputView): Hypothesis[] {
+  const t = run.data.target(o.slot);
+  if (o.activation !== 'sigmoid' || o.loss?.kind !== 'binary' || !isNum(o.units) || o.units < 3 || t?.kind !== 'one-hot') return [];
+  const file = (run.data.y.get(o.slot)?.origin?.site ?? run.data.y.get(o.slot)?.site ?? view.event.fitSite)?.file ?? null;
+  if (!file) return [];
+  const name = o.actLayer.info.name;
+  return [
+    {
+      id: `label-encoding-mismatch:${name}:one-tag`,
+      symptom: 'label-encoding-mismatch',
+      rootCause: 'label-encoding',
+      layer: null,
+      location: run.data.y.get(o.slot)?.site ?? view.event.fitSite,
+      related: [],
+      message: `${name} scores ${o.units} tags independently (sigmoid units under a binary cross-entropy), but every target row holds exactly one tag: the rows were built one tag at a time, each tag writing a whole fresh row over the last, so only the last tag of each example is left. The model learns to miss the others. Set each tag's element in a row made once.`,
+      evidence: [`${o.units} sigmoid outputs, binary cross-entropy`, 'every target row has exactly one 1'],
+      relevance: outputRelevance(view, o, 'trained on one tag per row'),
+      fixes: [{ title: "Set each tag's element of a row made once, instead of a fresh row per tag", plan: { kind: 'tagRowOnce', file } }],
+      atFix: true,
+      confirmBy: set(...HARM),
+      strength: 0.9,
+      weak: false,
+      quiet: true,
+      certainWithFix: true,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
 function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothesis[] {
   const out: Hypothesis[] = [];
   const loss = o.loss;
@@ -6962,6 +6998,7 @@ function fewPlannedUpdates(view: ModelView, run: ModelState): Hypothesis[] {
 export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
   const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run), ...batchAxisInLoss(view, run), ...columnTargets(view, run), ...trainableAfterCompile(view, run), ...percentageLossNearZero(view, run), ...shuffledApart(view, run), ...shuffledInsideSamples(view, run)];
   for (const o of view.outputs) out.push(...outputChecks(view, run, o));
+  for (const o of view.outputs) out.push(...oneTagPerRow(view, run, o));
   out.push(...inputChecks(view, run));
   out.push(...meanAndSpreadSwapped(view, run));
   out.push(...narrowColumns(view, run));
