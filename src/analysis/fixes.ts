@@ -1900,10 +1900,9 @@ function tinyEpsilonEdits(src: SourceText, p: Extract<FixPlan, { kind: 'tinyEpsi
   }
   if (!/^[A-Za-z_$][\w$]*$/.test(operand)) return null;
   // A constant declared once with a number: its value changes where it is declared.
-  const decls = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(operand)}\\s*=\\s*([\\d.]+(?:e[-+]?\\d+)?)\\s*[;\\n]`, 'gi'))];
-  if (decls.length !== 1 || !big(decls[0]![1]!)) return null;
-  const at = decls[0]!.index! + decls[0]![0].lastIndexOf(decls[0]![1]!);
-  return [src.edit(p.site.file, at, at + decls[0]![1]!.length, '1e-7')];
+  const declared = declaredNumber(t, operand);
+  if (!declared || !big(t.slice(declared.span.start, declared.span.end))) return null;
+  return [src.edit(p.site.file, declared.span.start, declared.span.end, '1e-7')];
 }
 
 function softmaxTargetsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'softmaxTargets' }>): EditResult {
@@ -1955,23 +1954,22 @@ function nanGuardNegationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nan
   return found.length === 1 ? found : null;
 }
 
-/** The numbers a file declares once as constants (`const SIZE = 12;`). */
-function numericConstants(code: string): Map<string, number> {
-  const out = new Map<string, number>();
-  const seen = new Set<string>();
-  for (const m of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(-?\d*\.?\d+(?:e[-+]?\d+)?)\s*[;\n]/gi)) {
-    if (seen.has(m[1]!)) out.delete(m[1]!);
-    else out.set(m[1]!, Number(m[2]));
-    seen.add(m[1]!);
-  }
-  return out;
+/** The number literal a name is declared once with, alone in its statement (`const SIZE = 12;`): its value and span, or null. */
+function declaredNumber(t: string, name: string): { value: number; span: Span } | null {
+  const decl = singleDeclaration(t, name);
+  if (!decl) return null;
+  const end = statementEnd(t, decl.init);
+  if (t[end] === ',') return null;
+  const m = /^(\s*)(-?\d*\.?\d+(?:e[-+]?\d+)?)\s*$/i.exec(codeOnly(t, decl.init, end));
+  if (!m) return null;
+  const start = decl.init + m[1]!.length;
+  return { value: Number(m[2]), span: { start, end: start + m[2]!.length } };
 }
 
 function floorAtLeastOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'floorAtLeastOne' }>): EditResult {
   const t = src.text;
   const code = codeOnly(t, 0, t.length);
-  const constants = numericConstants(code);
-  const value = (x: string) => (/^\d*\.?\d+(?:e[-+]?\d+)?$/i.test(x) ? Number(x) : constants.get(x));
+  const value = (x: string) => (/^\d*\.?\d+(?:e[-+]?\d+)?$/i.test(x) ? Number(x) : declaredNumber(t, x)?.value);
   const found: TextEdit[][] = [];
   for (const m of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(Math\.floor\(\s*([\w$.]+)\s*\/\s*([\w$.]+)\s*\))/g)) {
     const a = value(m[3]!);

@@ -1061,8 +1061,10 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
     if (entry && kernelName === 'Pow' && !powerReported.has(entry)) inspectKernel(() => notePower(entry, inputs, out));
     if (entry && !countDivisionReported.has(entry) && (kernelName === 'Sum' || kernelName === 'RealDiv')) inspectKernel(() => noteCountDivision(entry, kernelName, inputs, out));
     if (entry && !outputUseReported(entry) && typeof kernelName === 'string') inspectKernel(() => noteOutputUse(entry, kernelName, inputs, method === 'runKernel' ? args[2] : null, out));
-    if (entry && kernelName === 'Exp' && !expOfExpSent.has(entry) && entry.steps < INSPECTED_STEPS && exponentials.has(inputs?.x)) noteExpOfExp(entry);
-    if (entry && kernelName === 'Exp' && isTensor(out)) exponentials.add(out);
+    if (entry && kernelName === 'Exp') {
+      if (!expOfExpSent.has(entry) && entry.steps < INSPECTED_STEPS && exponentials.has(inputs?.x)) noteExpOfExp(entry);
+      if (isTensor(out)) exponentials.add(out);
+    }
     if (entry && kernelName === 'Log' && isTensor(out)) logarithms.add(out);
     if (entry && kernelName === 'Cast' && isTensor(out) && isTensor(inputs?.x)) castFrom.set(out, inputs.x);
     if (method === 'runKernel' && step === null && activeFit === null && !readingApplied && notingOrigins()) noteKernel(args[0], args[1], args[2], out);

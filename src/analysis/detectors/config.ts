@@ -3027,6 +3027,7 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         });
         continue;
       }
+      const fixes = [resplit, floored, imputed, reduced, nanTest, holes, ...transformed, ...parsed, closure, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null);
       out.push({
         id: `non-finite-data:${about}`,
         symptom: 'non-finite-data',
@@ -3038,13 +3039,13 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         message: `The training ${what} contain ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''}: the first batch that holds one turns the weights into NaN. ${split ? `The lines were split on ${separatorName(split.separator)} on line ${split.site.line}, but they hold ${separatorName(split.holds)}s and no ${separatorName(split.separator)} (${split.lines} lines seen): each line stayed one field, and a number parsed from it is NaN. ` : allNaN ? 'Every value is NaN, so nothing numeric reached the tensor: a sum with reduce and no initial value over row objects (it starts from the first object and joins text), or lines split on the wrong separator (a tab-separated file split on commas), do this. ' : ''}${headerOnly ? 'Only the first row holds them, in every column: a header line parsed as numbers looks like this. ' : ''}${split ? `Split each line on the ${separatorName(split.holds)}.` : entered?.kernel === 'tensor' ? `They were already in the array the tensor was made from on line ${entered.site.line} (undefined becomes NaN: a field read past the end of its row, or by a closure that kept a loop's last index).` : 'Drop or fill those rows before training.'}`,
         evidence: [`${kinds} in the training ${what}${where ? `, ${where}` : ''}`],
         relevance: new Map(),
-        fixes: [resplit, floored, imputed, reduced, nanTest, holes, ...transformed, ...parsed, closure, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null),
+        fixes,
         confirmBy: NON_FINITE_DATA_HARM,
         strength: 1,
         weak: false,
         explainsAllHarm: true,
-        // Shown on the parse, the loop or the log when a fix applies there.
-        ...(resplit || floored || imputed || reduced || nanTest || holes || closure || atParse || written.length || parsed.length || transformed.length ? { atFix: true } : {}),
+        // Shown on the parse, the loop or the log when a fix applies there (any but the replace-with-0 at fit).
+        ...(fixes.some((f) => f !== fix) ? { atFix: true } : {}),
       });
     }
   }
@@ -5455,18 +5456,13 @@ function expOfExp(run: ModelState): Hypothesis[] {
       id: 'exp-of-exp',
       symptom: 'exp-of-exp',
       rootCause: 'loss-function',
-      layer: null,
       location: e.site,
       related: [],
       message: `The training step takes the exponential of values that are already an exponential${e.site ? ` (line ${e.site.line})` : ''}: outputs made positive with exp (a rate) and a loss written for the log of that rate (a Poisson loss \`exp(logRate) - y * logRate\`) exponentiate twice. The model then learns the log of what it should predict, and the loss grows as exp(exp(x)). Give the loss the log-rate (the output before its exp), or write it for rates: \`rate - y * log(rate)\`.`,
       evidence: ['an exp applied to the output of another exp in the first training steps'],
-      relevance: new Map(),
       fixes: [],
+      ...certainFromTheRun(),
       confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging'),
-      strength: 0.9,
-      weak: false,
-      certain: true,
-      keepWhenLearning: true,
     },
   ];
 }
@@ -5486,19 +5482,14 @@ function inputsDrift(run: ModelState): Hypothesis[] {
       id: 'inputs-drift',
       symptom: 'inputs-drift',
       rootCause: 'training-data',
-      layer: null,
       location: e.site ?? e.fitSite,
       related: e.fitSite && e.site && e.fitSite.line !== e.site.line ? [{ site: e.fitSite, message: 'trained on them here, fit after fit' }] : [],
       message: `The inputs given to fit spread wider at ${e.rises} of ${e.fits - 1} fits, from a mean column spread of ${fmt(e.first)} at the first to ${fmt(e.last)} now: noise added to the stored rows in place piles up fit after fit (copying the list of rows with [...rows] does not copy the rows), so the model trains on data drifting away from the clean data it will be used on. Add the noise to a copy of each row.`,
       evidence: [`mean column spread ${fmt(e.first)} → ${fmt(e.last)} over ${e.fits} fits`, `it rose at ${e.rises} of ${e.fits - 1} fits`],
-      relevance: new Map(),
       fixes: file ? [{ title: 'Copy each row before adding the noise', plan: { kind: 'copyRows', file } }] : [],
       atFix: true,
+      ...certainFromTheRun(),
       confirmBy: set(...HARM, 'overfitting', 'loss-not-decreasing'),
-      strength: 0.9,
-      weak: false,
-      certain: true,
-      keepWhenLearning: true,
     },
   ];
 }
@@ -5518,19 +5509,14 @@ function masksMisaligned(run: ModelState): Hypothesis[] {
       id: 'masks-misaligned',
       symptom: 'masks-misaligned',
       rootCause: 'training-data',
-      layer: null,
       location: e.site ?? e.fitSite,
       related: e.fitSite && e.site && e.fitSite.line !== e.site.line ? [{ site: e.fitSite, message: 'trained on them here' }] : [],
       message: `${e.misaligned} of ${e.samples} training masks match their image clearly better ${how} than as they are (a median match of ${fmt(e.best)}, against ${fmt(e.plain)} as given${e.mirrored && e.shifted ? `; ${e.mirrored} mirrored, ${e.shifted} shifted` : ''}): the augmentation ${e.mirrored >= e.shifted ? 'flipped the image and not its mask' : 'cropped the image and its mask at different offsets'}, so those targets mark where the objects are not. Apply the same flip or crop, with the same random draw, to the image and its mask.`,
       evidence: [`${e.misaligned} of ${e.samples} masks out of line with their images`, `${e.mirrored} match better mirrored, ${e.shifted} shifted`],
-      relevance: new Map(),
       fixes: e.mirrored >= e.shifted && (e.site ?? e.fitSite) ? [{ title: 'Flip the mask with its image, on the same draw', plan: { kind: 'maskLikeImage', file: (e.site ?? e.fitSite)!.file } }] : [],
       atFix: true,
+      ...certainFromTheRun(),
       confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
-      strength: 0.9,
-      weak: false,
-      certain: true,
-      keepWhenLearning: true,
     },
   ];
 }
@@ -5550,23 +5536,18 @@ function parsedToComma(run: ModelState): Hypothesis[] {
       id: 'number-cut-at-comma',
       symptom: 'number-cut-at-comma',
       rootCause: 'training-data',
-      layer: null,
       location: e.site,
       related: [],
       message: `${e.fn} stops at the first character that is not part of a number, and these numbers are written with a ${thousands ? 'thousands separator' : 'decimal comma'}: ${e.fn}('${e.example}') is ${fmt(e.value)}${e.count > 1 ? `, and so on for at least ${e.count} values` : ''}. ${thousands ? 'Every value of 1,000 or more keeps only its thousands' : 'Every value keeps only its integer part'}, so the model trains on numbers the data does not hold. ${thousands ? 'Remove the commas before parsing' : 'Read the comma as a decimal point before parsing'}.`,
       evidence: [`${e.fn}('${e.example}') returned ${fmt(e.value)}`, `${e.count} numbers with a comma parsed`],
-      relevance: new Map(),
       fixes: [
         {
           title: thousands ? 'Remove the thousands separators before parsing' : 'Read the decimal comma as a point before parsing',
           plan: { kind: 'parseWithComma', site: e.site, fn: e.fn, thousands },
         },
       ],
+      ...certainFromTheRun(),
       confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
-      strength: 0.9,
-      weak: false,
-      certain: true,
-      keepWhenLearning: true,
       // Rows cut to the same integer part differ in their targets: that is this.
       explains: ['targets-unrelated'],
     },

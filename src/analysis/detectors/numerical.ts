@@ -147,13 +147,13 @@ function scaledLossCause(ctx: Ctx): Cause | null {
 }
 
 /** A custom loop's own update (writes outside applyGradients) that changed a weight matrix by more than its own size in one step. */
-function oversizedUpdate(ctx: Ctx): HandWrittenUpdateEvent | null {
+export function oversizedUpdate(ctx: Ctx): HandWrittenUpdateEvent | null {
   const update = ctx.run.handWrittenUpdate;
   return update?.site && update.largestStep >= 1 ? update : null;
 }
 
-/** The rate is in the update's own formula then: its line is the one to edit. */
-function oversizedUpdateCause(ctx: Ctx): Cause | null {
+/** The rate is in the update's own formula then: its line is the one to edit, where it divides by the rate or by a mean squared gradient. */
+export function oversizedUpdateCause(ctx: Ctx): Cause | null {
   const update = oversizedUpdate(ctx);
   if (!update) return null;
   return {

@@ -10,7 +10,7 @@ import type { FixPlan, PlannedFix } from '../fixes';
 import { isBatchNormalization, type LayerView } from '../model';
 import { type EpochRecord, type ModelState, valLevel } from '../model-state';
 import { clamp, fmt, isNum, mean, median, pct, RATE_SWEEP_FACTOR, std } from '../stats';
-import { raisedRateCause } from './numerical';
+import { oversizedUpdate, oversizedUpdateCause, raisedRateCause } from './numerical';
 
 /** Iterations of evidence needed before judging a trend (strong prior / no prior). */
 export function gates(run: ModelState, final: boolean): { strong: number; weak: number } {
@@ -289,11 +289,8 @@ function blownUpAtStart(ctx: Ctx, lp: LossProgress | null, final: boolean): Obse
   const run = ctx.run;
   if (!lp || !lp.blewUp || lp.n < 20) return [];
   if (!persisted(run, 'blown-up', true, ctx.iteration, final ? 0 : 10)) return [];
-  const update = run.handWrittenUpdate;
-  const oversized = update?.site && update.largestStep >= 1 ? update : null;
-  const cause: Cause = oversized
-    ? { rootCause: 'optimizer', layer: null, location: oversized.site, fixes: [{ title: 'Multiply the gradient by the learning rate', plan: { kind: 'rateMultiplies', site: oversized.site! } }, { title: 'Divide the step by the square root of the mean squared gradient', plan: { kind: 'sqrtOfDivisor', site: oversized.site! } }], confirms: [], folds: [] }
-    : rateCause(ctx);
+  const oversized = oversizedUpdate(ctx);
+  const cause: Cause = oversizedUpdateCause(ctx) ?? rateCause(ctx);
   return [
     {
       symptom: 'loss-diverging',
