@@ -242,6 +242,11 @@ export type FixPlan =
   | { kind: 'divisorPlusOne'; site: SourceSite }
   /** Labels written as `cols[4] === 1 ? 1 : 0` from text fields (strings): the field as a number, `Number(cols[4]) === 1`. */
   | { kind: 'numberCompare'; site: SourceSite }
+  /**
+   * Labels all one class, read per row as `<row>.<field>` where the file sets `<field>: <list>[0].<key>`
+   * (a session's label from its first event, set only on the last): the last entry, `<list>[<list>.length - 1]`.
+   */
+  | { kind: 'labelFromLastEntry'; site: SourceSite }
   /** The axis of the `tf.mean(x, axis, ...)` or `x.mean(axis, ...)` call at the site, written as a number, becomes `to`. */
   | { kind: 'meanAxis'; site: SourceSite; to: number }
   /** Tensors leaked inside a named function the loop calls at each step: its one call runs in tf.tidy. */
@@ -3893,6 +3898,21 @@ function numberCompareEdits(src: SourceText, p: Extract<FixPlan, { kind: 'number
   return [src.edit(p.site.file, start, start + m[0]![1]!.length, `Number(${m[0]![1]})`)];
 }
 
+function labelFromLastEntryEdits(src: SourceText, p: Extract<FixPlan, { kind: 'labelFromLastEntry' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, FROM_ARRAY_CALL);
+  const arg = call?.args[0] ? trim(t, call.args[0].start, call.args[0].end) : null;
+  // `sessions.map((s) => [s.label])`: the one field each row's label is read from.
+  const fields = arg ? [...new Set([...t.slice(arg.start, arg.end).matchAll(/\.\s*([A-Za-z_$][\w$]*)\b(?!\s*\()/g)].map((m) => m[1]!))] : [];
+  if (fields.length !== 1) return null;
+  const code = codeOnly(t, 0, t.length);
+  const set = [...code.matchAll(new RegExp(`\\b${escapeRe(fields[0]!)}\\s*:\\s*(([A-Za-z_$][\\w$]*)\\s*\\[\\s*0\\s*\\])\\s*\\.\\s*[A-Za-z_$]`, 'g'))];
+  if (set.length !== 1) return null;
+  const start = set[0]!.index! + set[0]![0].indexOf(set[0]![1]!);
+  const list = set[0]![2]!;
+  return [src.edit(p.site.file, start, start + set[0]![1]!.length, `${list}[${list}.length - 1]`)];
+}
+
 function concatInPlaceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'concatInPlace' }>): EditResult {
   const t = src.text;
   const call = findCall(src, p.site, FROM_ARRAY_CALL);
@@ -4817,6 +4837,7 @@ function planFile(p: FixPlan): string | null {
     case 'log1pAtWrite':
     case 'divisorPlusOne':
     case 'numberCompare':
+    case 'labelFromLastEntry':
     case 'meanAxis':
     case 'tidyCaller':
     case 'countFromOne':
@@ -5139,6 +5160,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return meanAxisEdits(src, p);
       case 'numberCompare':
         return numberCompareEdits(src, p);
+      case 'labelFromLastEntry':
+        return labelFromLastEntryEdits(src, p);
       case 'unscaleLabelColumn':
         return unscaleLabelColumnEdits(src, p);
       case 'assignDiscarded':

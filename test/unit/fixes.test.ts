@@ -1601,3 +1601,26 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply('w.assign(w.sub(g.div(count)));', { kind: 'rateMultiplies', site: at(1) }), null);
   });
 });
+
+describe('labelFromLastEntry', () => {
+  const src = [
+    'function toSessions(rows) {',
+    '  const sessions = [];',
+    '  for (const events of groupBySession(rows)) sessions.push({',
+    '    id: events[0].sessionId,',
+    '    label: events[0].purchased,',
+    '  });',
+    '  return sessions;',
+    '}',
+    'const train = toSessions(rows);',
+    'const yTrain = tf.tensor2d(train.map((s) => [s.label]), [n, 1]);',
+  ].join('\n');
+  it("reads a session's label from its last event, not the id from the line above", () => {
+    const fixed = apply(src, { kind: 'labelFromLastEntry', site: site(10, 16) })!;
+    assert.equal(lineOf(fixed, 5), '    label: events[events.length - 1].purchased,');
+    assert.equal(lineOf(fixed, 4), '    id: events[0].sessionId,');
+  });
+  it('changes nothing when the label is not read from the first entry of a list', () => {
+    assert.equal(apply(src.replace('events[0].purchased', 'events.some((e) => e.purchased)'), { kind: 'labelFromLastEntry', site: site(10, 16) }), null);
+  });
+});

@@ -4494,6 +4494,8 @@ function oneClassTargets(view: ModelView, run: ModelState): Hypothesis[] {
             // Rows of the other class kept with a probability floored to 0 (a balancing ratio).
             { title: 'Keep the sampling ratio a fraction: Math.floor makes it 0', plan: { kind: 'unfloorKeepRatio' as const, site: e.origin.site } },
             ...(binary ? [{ title: 'Compare the label as a number', plan: { kind: 'numberCompare' as const, site: e.origin.site } }] : []),
+            // A session's label read from its first event, when only the last one carries it.
+            { title: 'Take the label from the last entry: the first one does not carry it yet', plan: { kind: 'labelFromLastEntry' as const, site: e.origin.site } },
             // examples.concat(negatives) as a statement: the array with the other class is dropped.
             { title: 'Add the rows in place: concat returns a new array', plan: { kind: 'concatInPlace' as const, site: e.origin.site } },
             { title: "Scale the values only, not the label's column", plan: { kind: 'unscaleLabelColumn' as const, site: e.origin.site } },
