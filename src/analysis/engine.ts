@@ -20,7 +20,7 @@ import { TraceSeries } from './series';
 import { fmt, pct, spokenList } from './stats';
 import { ModelState } from './model-state';
 import { clamp } from './stats';
-import type { OneHotEvent, SortedAsTextEvent, SortedByBooleanEvent, SourceSite, SplitMissesSeparatorEvent, ParsedToCommaEvent, TraceEvent, TruncatedToIntEvent } from './trace';
+import type { OneHotEvent, SortedAsTextEvent, SortedByBooleanEvent, SourceSite, SplitMissesSeparatorEvent, ParsedToCommaEvent, SignDroppedEvent, TraceEvent, TruncatedToIntEvent } from './trace';
 
 export interface EngineOptions {
   readSource?: (file: string) => string | undefined;
@@ -91,6 +91,7 @@ export class DiagnosisEngine {
   private readonly sortedByBoolean: SortedByBooleanEvent[] = [];
   private readonly splitMisses: SplitMissesSeparatorEvent[] = [];
   private readonly parsedToComma: ParsedToCommaEvent[] = [];
+  private readonly signDropped: SignDroppedEvent[] = [];
 
   constructor(options: EngineOptions = {}) {
     this.read = options.readSource;
@@ -186,6 +187,7 @@ export class DiagnosisEngine {
       r.sortedByBoolean = this.sortedByBoolean;
       r.splitMisses = this.splitMisses;
       r.parsedToComma = this.parsedToComma;
+      r.signDropped = this.signDropped;
       this.runs.set(modelId, r);
       if (this.firstModel === null) this.firstModel = modelId;
       while (this.runs.size > MAX_MODELS) {
@@ -407,6 +409,8 @@ export class DiagnosisEngine {
         return this.keepForAll(this.splitMisses, e, 4);
       case 'parsedToComma':
         return this.keepForAll(this.parsedToComma, e, 4);
+      case 'signDropped':
+        return this.keepForAll(this.signDropped, e, 4);
       case 'oneHot':
         return this.keepForAll(this.oneHotCalls, e, 16);
       case 'ignoredSetting': {

@@ -152,6 +152,8 @@ export type FixPlan =
    * point (`.replace(',', '.')`).
    */
   | { kind: 'parseWithComma'; site: SourceSite; fn: 'parseFloat' | 'parseInt'; thousands: boolean }
+  /** The one regular-expression literal for numbers on the site's line (`/\d+(\.\d+)?/g`) takes an optional minus sign in front. */
+  | { kind: 'regexTakesSign'; site: SourceSite }
   /** The epsilon added to the divisor of the standardization at the site (`.div(std.add(EPS))`), a literal or a constant declared once, becomes 1e-7. */
   | { kind: 'tinyEpsilon'; site: SourceSite }
   /** The value declared on the site's line (`const soft = teacher.predict(x).div(T);`) is wrapped in tf.softmax. */
@@ -1867,6 +1869,17 @@ function rateMultipliesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateM
   if (found.length !== 1) return null;
   const at = start + found[0]!.index! + found[0]![0].indexOf('div');
   return [src.edit(p.site.file, at, at + 3, 'mul')];
+}
+
+function regexTakesSignEdits(src: SourceText, p: Extract<FixPlan, { kind: 'regexTakesSign' }>): EditResult {
+  const t = src.text;
+  const start = src.lineStart(p.site.line);
+  const line = t.slice(start, src.lineEnd(p.site.line));
+  // A literal after `(`, `,` or `=` whose pattern begins with the digits: no sign in front.
+  const found = [...line.matchAll(/([(,=]\s*)\/\(?(?:\\d|\[0-9\])(?:[^/\\\n]|\\.)*\/[gimsuy]*/g)];
+  if (found.length !== 1) return null;
+  const at = start + found[0]!.index! + found[0]![1]!.length + 1;
+  return [src.edit(p.site.file, at, at, '-?')];
 }
 
 function parseWithCommaEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parseWithComma' }>): EditResult {
@@ -4822,6 +4835,7 @@ function planFile(p: FixPlan): string | null {
     case 'splitSeparator':
     case 'rateMultiplies':
     case 'parseWithComma':
+    case 'regexTakesSign':
     case 'tinyEpsilon':
     case 'dropDivide255':
     case 'softmaxTargets':
@@ -5088,6 +5102,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return rateMultipliesEdits(src, p);
       case 'parseWithComma':
         return parseWithCommaEdits(src, p);
+      case 'regexTakesSign':
+        return regexTakesSignEdits(src, p);
       case 'tinyEpsilon':
         return tinyEpsilonEdits(src, p);
       case 'dropDivide255':

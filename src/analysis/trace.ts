@@ -914,6 +914,22 @@ export const ParsedToCommaEvent = z.object({
 export type ParsedToCommaEvent = z.infer<typeof ParsedToCommaEvent>;
 
 /**
+ * A global regular expression for numbers with no minus sign in it (`/\d+(\.\d+)?/g`) matched
+ * against text whose numbers are signed: "-3.25" yields "3.25". Sent once per run, after a few.
+ */
+export const SignDroppedEvent = z.object({
+  type: z.literal('signDropped'),
+  site: SourceSite,
+  /** The regular expression, as written. */
+  pattern: z.string().max(80),
+  count: z.number().int().min(1),
+  /** One signed number in the text, and what the match kept of it. */
+  example: z.string().max(40),
+  kept: z.string().max(40),
+});
+export type SignDroppedEvent = z.infer<typeof SignDroppedEvent>;
+
+/**
  * A custom step whose model input had no rows (a batch loop that runs one batch past the data:
  * `b <= nBatches`): its loss is a mean over nothing, NaN or Infinity. Sent once per model, with
  * the line of the step's call.
@@ -1859,6 +1875,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   SortedByBooleanEvent,
   SplitMissesSeparatorEvent,
   ParsedToCommaEvent,
+  SignDroppedEvent,
   EmptyBatchEvent,
   ExpOfExpEvent,
   InputsDriftEvent,

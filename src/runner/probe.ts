@@ -66,6 +66,7 @@ import type {
   SortedByBooleanEvent,
   SplitMissesSeparatorEvent,
   ParsedToCommaEvent,
+  SignDroppedEvent,
   EmptyBatchEvent,
   ExpOfExpEvent,
   InputsDriftEvent,
@@ -346,6 +347,7 @@ function hookCore(core: any, request: string): void {
   watchArraySorts();
   watchStringSplits();
   watchNumberParsing();
+  watchSignedMatches();
 
   // Optimizer factories: remember where each optimizer was created.
   const train = core.train;
@@ -3987,6 +3989,85 @@ function noteParsedToComma(fn: 'parseFloat' | 'parseInt', text: string, value: n
   parsedToComma.sent = true;
   const p = parsedToComma;
   emit({ type: 'parsedToComma', site: p.site, fn: p.fn, kind: p.decimal ? 'decimal' : 'thousands', count: p.count, example: p.example, value: p.value } satisfies ParsedToCommaEvent);
+}
+
+/**
+ * A global regular expression for numbers with no sign (`/\d+(\.\d+)?/g`) matched against text whose
+ * numbers carry a minus sign: "-3.25" yields "3.25". Watched outside training on the script's own
+ * match and matchAll calls, for text with a dash in it; each call returns what it returns. Sent
+ * once, after a few such texts, with the first one's line.
+ */
+const UNSIGNED_NUMBER_PATTERN = /^\(?(?:\\d|\[0-9\])/;
+const SIGN_DROPPED_NEEDED = 5;
+const SIGN_CHECKS = 20000;
+let signChecks = 0;
+let signDropped: { site: SourceSite; pattern: string; count: number; example: string; kept: string; sent: boolean } | null = null;
+
+function watchSignedMatches(): void {
+  for (const method of ['match', 'matchAll'] as const) {
+    const original = String.prototype[method] as (...args: any[]) => any;
+    if ((original as any)[MARK]) continue;
+    const wrapped = function (this: unknown, ...args: any[]) {
+      const re = args[0];
+      if (
+        signDropped?.sent !== true &&
+        signChecks < SIGN_CHECKS &&
+        re instanceof RegExp &&
+        re.global &&
+        typeof this === 'string' &&
+        this.length <= SPLIT_TEXT_LIMIT &&
+        step === null &&
+        activeFit === null &&
+        this.includes('-') &&
+        UNSIGNED_NUMBER_PATTERN.test(re.source)
+      ) {
+        signChecks++;
+        try {
+          noteSignDropped(this, re, wrapped);
+        } catch {
+          /* the match is done all the same */
+        }
+      }
+      return original.apply(this, args);
+    };
+    Object.defineProperty(wrapped, 'name', { value: method });
+    (wrapped as any)[MARK] = true;
+    try {
+      Object.defineProperty(String.prototype, method, { value: wrapped, writable: true, configurable: true, enumerable: false });
+    } catch {
+      /* not redefinable: the calls go unnoticed */
+    }
+  }
+}
+
+function noteSignDropped(text: string, re: RegExp, wrapped: (...args: any[]) => any): void {
+  // A copy, so the caller's lastIndex is left alone; exec, so no wrapped method is called.
+  const scan = new RegExp(re.source, re.flags);
+  let found: { example: string; kept: string } | null = null;
+  for (let m = scan.exec(text), n = 0; m !== null && n < 1000; m = scan.exec(text), n++) {
+    if (m[0].length === 0) {
+      scan.lastIndex++;
+      continue;
+    }
+    const i = m.index;
+    // A minus that starts a number: not a date's or a range's dash, nor an exponent's (a digit or letter before it).
+    if (i >= 1 && text[i - 1] === '-' && (i < 2 || !/[\w.]/.test(text[i - 2]!))) {
+      found = { example: text.slice(i - 1, i + m[0].length), kept: m[0] };
+      break;
+    }
+  }
+  if (!found) return;
+  if (!signDropped) {
+    // Only a call the script's own code makes.
+    const site = userSiteFromStack(captureStack(wrapped, 1).stack, PROBE_FILE);
+    if (!site) return;
+    signDropped = { site, pattern: `/${re.source}/${re.flags}`.slice(0, 80), count: 0, example: found.example.slice(0, 40), kept: found.kept.slice(0, 40), sent: false };
+  }
+  signDropped.count++;
+  if (signDropped.count < SIGN_DROPPED_NEEDED) return;
+  signDropped.sent = true;
+  const s = signDropped;
+  emit({ type: 'signDropped', site: s.site, pattern: s.pattern, count: s.count, example: s.example, kept: s.kept } satisfies SignDroppedEvent);
 }
 
 function watchArraySorts(): void {

@@ -493,6 +493,10 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/seg-flip-image-not-mask/buggy.js', symptoms: ['masks-misaligned'], rootCause: 'training-data', lineOf: 'masks.push(...train.masks[i]);', fixed: 'masks.push(...(flip ? flipHorizontal(train.masks[i]) : train.masks[i]));' },
   // Multi-label targets built one tag at a time, each tag writing a fresh row: one tag per row is left.
   { script: 'benchmark/bugs/multilabel-targets-overwritten/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'for (const t of p.tags) y[i] = TAGS.map', fixed: 'for (const t of p.tags) y[i][TAGS.indexOf(t)] = 1;' },
+  // Accelerometer readings parsed with /\d+(\.\d+)?/g, which drops every minus sign.
+  { script: 'benchmark/bugs/regex-number-parse-drops-sign/buggy.js', symptoms: ['number-sign-dropped'], rootCause: 'training-data', lineOf: 'line.match(/', fixed: 'line.match(/-?\\d+(\\.\\d+)?/g)' },
+  // A session's purchase label read from its first event; only the last event carries it.
+  { script: 'benchmark/bugs/session-label-from-first-event/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: 'label: events[0].purchased', fixed: 'label: events[events.length - 1].purchased' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -645,6 +649,8 @@ const HEALTHY = [
   'benchmark/bugs/augmentation-mutates-dataset-in-place/fixed.js',
   'benchmark/bugs/seg-flip-image-not-mask/fixed.js',
   'benchmark/bugs/multilabel-targets-overwritten/fixed.js',
+  'benchmark/bugs/regex-number-parse-drops-sign/fixed.js',
+  'benchmark/bugs/session-label-from-first-event/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -1624,3 +1624,19 @@ describe('labelFromLastEntry', () => {
     assert.equal(apply(src.replace('events[0].purchased', 'events.some((e) => e.purchased)'), { kind: 'labelFromLastEntry', site: site(10, 16) }), null);
   });
 });
+
+describe('regexTakesSign', () => {
+  const src = [
+    'function parseLine(line) {',
+    '  const [ax, ay, az] = line.match(/\\d+(\\.\\d+)?/g).map(Number);',
+    '  return [ax, ay, az];',
+    '}',
+  ].join('\n');
+  it('lets the number pattern on the line take a minus sign', () => {
+    assert.equal(lineOf(apply(src, { kind: 'regexTakesSign', site: site(2, 30) })!, 2), '  const [ax, ay, az] = line.match(/-?\\d+(\\.\\d+)?/g).map(Number);');
+  });
+  it('leaves a line with two number patterns alone: which one reads the data is not known', () => {
+    const two = src.replace('line.match(/\\d+(\\.\\d+)?/g)', 'line.replace(/\\d+:/g, "").match(/\\d+(\\.\\d+)?/g)');
+    assert.equal(apply(two, { kind: 'regexTakesSign', site: site(2, 30) }), null);
+  });
+});

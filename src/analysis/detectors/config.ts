@@ -5557,6 +5557,31 @@ function parsedToComma(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Numbers read from text with a regular expression that has no minus sign (`/\d+(\.\d+)?/g`): every
+ * negative value comes out positive. Certain from the matches themselves. The fix lets the pattern
+ * take an optional sign.
+ */
+function signDropped(run: ModelState): Hypothesis[] {
+  const e = run.signDropped[0];
+  if (!e) return [];
+  return [
+    {
+      id: 'number-sign-dropped',
+      symptom: 'number-sign-dropped',
+      rootCause: 'training-data',
+      location: e.site,
+      related: [],
+      message: `The numbers are read with ${e.pattern}, which has no minus sign: "${e.example}" comes out as ${e.kept}${e.count > 1 ? `, and so on for at least ${e.count} signed numbers` : ''}. Every negative value becomes positive, so the model trains on values the data does not hold. Let the pattern take a sign (\`-?\` in front of the digits).`,
+      evidence: [`"${e.example}" matched as "${e.kept}"`, `${e.count} signed numbers lost their sign`],
+      fixes: [{ title: 'Let the pattern take a minus sign', plan: { kind: 'regexTakesSign', site: e.site } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+      explains: ['targets-unrelated'],
+    },
+  ];
+}
+
+/**
  * Batch normalization trained on batches of a few rows: each batch's mean and variance are noise
  * (with 2 rows every value normalizes to about ±1), and the moving statistics used at prediction
  * time average that noise. A stall or a swinging loss confirms it.
@@ -6993,6 +7018,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...zeroEpsilon(view));
   out.push(...sortedByBoolean(run));
   out.push(...parsedToComma(run));
+  out.push(...signDropped(run));
   out.push(...emptyBatch(run));
   out.push(...expOfExp(run));
   out.push(...inputsDrift(run));
