@@ -20,7 +20,7 @@ import { TraceSeries } from './series';
 import { fmt, pct, spokenList } from './stats';
 import { ModelState } from './model-state';
 import { clamp } from './stats';
-import type { OneHotEvent, SortedAsTextEvent, SortedByBooleanEvent, SourceSite, SplitMissesSeparatorEvent, ParsedToCommaEvent, SignDroppedEvent, TraceEvent, TruncatedToIntEvent } from './trace';
+import type { OneHotEvent, SortedAsTextEvent, SortedByBooleanEvent, SourceSite, SplitMissesSeparatorEvent, ParsedToCommaEvent, SignDroppedEvent, SplitOnWordsEvent, TraceEvent, TruncatedToIntEvent } from './trace';
 
 export interface EngineOptions {
   readSource?: (file: string) => string | undefined;
@@ -92,6 +92,7 @@ export class DiagnosisEngine {
   private readonly splitMisses: SplitMissesSeparatorEvent[] = [];
   private readonly parsedToComma: ParsedToCommaEvent[] = [];
   private readonly signDropped: SignDroppedEvent[] = [];
+  private readonly splitOnWords: SplitOnWordsEvent[] = [];
 
   constructor(options: EngineOptions = {}) {
     this.read = options.readSource;
@@ -188,6 +189,7 @@ export class DiagnosisEngine {
       r.splitMisses = this.splitMisses;
       r.parsedToComma = this.parsedToComma;
       r.signDropped = this.signDropped;
+      r.splitOnWords = this.splitOnWords;
       this.runs.set(modelId, r);
       if (this.firstModel === null) this.firstModel = modelId;
       while (this.runs.size > MAX_MODELS) {
@@ -411,6 +413,8 @@ export class DiagnosisEngine {
         return this.keepForAll(this.parsedToComma, e, 4);
       case 'signDropped':
         return this.keepForAll(this.signDropped, e, 4);
+      case 'splitOnWords':
+        return this.keepForAll(this.splitOnWords, e, 4);
       case 'oneHot':
         return this.keepForAll(this.oneHotCalls, e, 16);
       case 'ignoredSetting': {

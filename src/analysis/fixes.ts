@@ -154,6 +154,10 @@ export type FixPlan =
   | { kind: 'parseWithComma'; site: SourceSite; fn: 'parseFloat' | 'parseInt'; thousands: boolean }
   /** The one regular-expression literal for numbers on the site's line (`/\d+(\.\d+)?/g`) takes an optional minus sign in front. */
   | { kind: 'regexTakesSign'; site: SourceSite }
+  /** The one `split(/\w+/)` (or `/[a-z]+/`) on the site's line splits on what is not a word: `/\W+/` (`/[^a-z]+/`). */
+  | { kind: 'splitOnNonWords'; site: SourceSite }
+  /** The file's one `tf.log(tf.cosh(e))`, whose cosh overflows for |e| past about 89: `e.abs().add(tf.softplus(e.mul(-2))).sub(Math.log(2))`. */
+  | { kind: 'stableLogCosh'; file: string }
   /** The epsilon added to the divisor of the standardization at the site (`.div(std.add(EPS))`), a literal or a constant declared once, becomes 1e-7. */
   | { kind: 'tinyEpsilon'; site: SourceSite }
   /** The value declared on the site's line (`const soft = teacher.predict(x).div(T);`) is wrapped in tf.softmax. */
@@ -249,6 +253,8 @@ export type FixPlan =
    * (a session's label from its first event, set only on the last): the last entry, `<list>[<list>.length - 1]`.
    */
   | { kind: 'labelFromLastEntry'; site: SourceSite }
+  /** Labels looked up with `<map>.get(<field>)` in a Map whose keys are numbers, given text fields: the key as a number. */
+  | { kind: 'mapKeyAsNumber'; site: SourceSite }
   /** The axis of the `tf.mean(x, axis, ...)` or `x.mean(axis, ...)` call at the site, written as a number, becomes `to`. */
   | { kind: 'meanAxis'; site: SourceSite; to: number }
   /** Tensors leaked inside a named function the loop calls at each step: its one call runs in tf.tidy. */
@@ -1545,7 +1551,8 @@ function divisorOf(src: SourceText, site: SourceSite): Span | null {
 function guardDivisorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'guardDivisor' }>): EditResult {
   const d = divisorOf(src, p.site);
   const text = d ? src.text.slice(d.start, d.end) : '';
-  if (!d || !/^[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*$/.test(text)) return null;
+  // `std`, `stats.std`, or a chain of calls without arguments (`variance.sqrt()`).
+  if (!d || !/^[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*(?:\s*\(\s*\))?)*$/.test(text)) return null;
   return [src.edit(p.site.file, d.start, d.end, `${text}.maximum(1e-7)`)];
 }
 
@@ -1869,6 +1876,35 @@ function rateMultipliesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateM
   if (found.length !== 1) return null;
   const at = start + found[0]!.index! + found[0]![0].indexOf('div');
   return [src.edit(p.site.file, at, at + 3, 'mul')];
+}
+
+function stableLogCoshEdits(src: SourceText, file: string): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found = [...code.matchAll(/\btf\s*\.\s*log\s*\(\s*tf\s*\.\s*cosh\s*\(/g)];
+  if (found.length !== 1) return null;
+  const m = found[0]!;
+  const innerOpen = m.index! + m[0].length - 1;
+  const innerClose = matchClose(t, innerOpen);
+  const outerOpen = code.indexOf('(', m.index!);
+  const outerClose = matchClose(t, outerOpen);
+  if (innerClose < 0 || outerClose < 0 || t.slice(innerClose + 1, outerClose).trim() !== '') return null;
+  const arg = t.slice(innerOpen + 1, innerClose).trim();
+  if (!arg) return null;
+  const abs = /^[A-Za-z_$][\w$]*$/.test(arg) ? `${arg}.abs()` : `tf.abs(${arg})`;
+  const doubled = /^[A-Za-z_$][\w$]*$/.test(arg) ? `${arg}.mul(-2)` : `tf.mul(${arg}, -2)`;
+  return [src.edit(file, m.index!, outerClose + 1, `${abs}.add(tf.softplus(${doubled})).sub(Math.log(2))`)];
+}
+
+function splitOnNonWordsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'splitOnNonWords' }>): EditResult {
+  const t = src.text;
+  const start = src.lineStart(p.site.line);
+  const line = t.slice(start, src.lineEnd(p.site.line));
+  const found = [...line.matchAll(/\.\s*split\s*\(\s*\/(\\w|\[([^\]^\/\n]+)\])(\+?)\/([a-z]*)\s*\)/g)];
+  if (found.length !== 1) return null;
+  const m = found[0]!;
+  const at = start + m.index! + m[0].indexOf('/') + 1;
+  return [src.edit(p.site.file, at, at + m[1]!.length, m[2] === undefined ? '\\W' : `[^${m[2]}]`)];
 }
 
 function regexTakesSignEdits(src: SourceText, p: Extract<FixPlan, { kind: 'regexTakesSign' }>): EditResult {
@@ -3911,6 +3947,26 @@ function numberCompareEdits(src: SourceText, p: Extract<FixPlan, { kind: 'number
   return [src.edit(p.site.file, start, start + m[0]![1]!.length, `Number(${m[0]![1]})`)];
 }
 
+function mapKeyAsNumberEdits(src: SourceText, p: Extract<FixPlan, { kind: 'mapKeyAsNumber' }>): EditResult {
+  const t = src.text;
+  const w = writtenStatement(src, p.site);
+  if (!w) return null;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of w.code.matchAll(/([A-Za-z_$][\w$]*)\s*\.\s*get\s*\(/g)) {
+    // A Map made from pairs whose keys are number literals: `new Map([[4, 0], [6, 1]])`.
+    const made = new RegExp(`\\b${escapeRe(m[1]!)}\\s*[:=]\\s*new\\s+Map\\s*\\(\\s*\\[\\s*\\[\\s*-?\\d`, 'g');
+    if ([...code.matchAll(made)].length !== 1) continue;
+    const open = w.at + m.index! + m[0].length - 1;
+    const close = matchClose(t, open);
+    const arg = close > open ? t.slice(open + 1, close).trim() : '';
+    if (!arg || /^Number\s*\(|^\+|^parse(?:Int|Float)\s*\(/.test(arg)) continue;
+    const start = open + 1 + t.slice(open + 1, close).indexOf(arg);
+    found.push(src.edit(p.site.file, start, start + arg.length, `Number(${arg})`));
+  }
+  return found.length === 1 ? found : null;
+}
+
 function labelFromLastEntryEdits(src: SourceText, p: Extract<FixPlan, { kind: 'labelFromLastEntry' }>): EditResult {
   const t = src.text;
   const call = findCall(src, p.site, FROM_ARRAY_CALL);
@@ -4836,6 +4892,7 @@ function planFile(p: FixPlan): string | null {
     case 'rateMultiplies':
     case 'parseWithComma':
     case 'regexTakesSign':
+    case 'splitOnNonWords':
     case 'tinyEpsilon':
     case 'dropDivide255':
     case 'softmaxTargets':
@@ -4852,6 +4909,7 @@ function planFile(p: FixPlan): string | null {
     case 'divisorPlusOne':
     case 'numberCompare':
     case 'labelFromLastEntry':
+    case 'mapKeyAsNumber':
     case 'meanAxis':
     case 'tidyCaller':
     case 'countFromOne':
@@ -4990,6 +5048,7 @@ function planFile(p: FixPlan): string | null {
     case 'copyRows':
     case 'maskLikeImage':
     case 'tagRowOnce':
+    case 'stableLogCosh':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -5104,6 +5163,10 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return parseWithCommaEdits(src, p);
       case 'regexTakesSign':
         return regexTakesSignEdits(src, p);
+      case 'splitOnNonWords':
+        return splitOnNonWordsEdits(src, p);
+      case 'stableLogCosh':
+        return stableLogCoshEdits(src, p.file);
       case 'tinyEpsilon':
         return tinyEpsilonEdits(src, p);
       case 'dropDivide255':
@@ -5178,6 +5241,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return numberCompareEdits(src, p);
       case 'labelFromLastEntry':
         return labelFromLastEntryEdits(src, p);
+      case 'mapKeyAsNumber':
+        return mapKeyAsNumberEdits(src, p);
       case 'unscaleLabelColumn':
         return unscaleLabelColumnEdits(src, p);
       case 'assignDiscarded':

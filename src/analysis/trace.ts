@@ -897,6 +897,20 @@ export const SplitMissesSeparatorEvent = z.object({
 export type SplitMissesSeparatorEvent = z.infer<typeof SplitMissesSeparatorEvent>;
 
 /**
+ * Text split on a pattern that matches the words themselves (`text.split(/\w+/)`, meant `/\W+/`): the
+ * pieces are what lies between the words, spaces and punctuation. Sent once per run, after a few texts.
+ */
+export const SplitOnWordsEvent = z.object({
+  type: z.literal('splitOnWords'),
+  site: SourceSite,
+  pattern: z.string().max(80),
+  texts: z.number().int().min(1),
+  /** The start of one text split so. */
+  example: z.string().max(40),
+});
+export type SplitOnWordsEvent = z.infer<typeof SplitOnWordsEvent>;
+
+/**
  * parseFloat or parseInt given numbers written with a comma (`"2,150"`, `"0,73"`): they stop at the
  * comma, so 2,150 becomes 2 and 0,73 becomes 0. `thousands` when every such text groups its digits by
  * three (a thousands separator), else `decimal` (a decimal comma). Sent once per run, after a few.
@@ -1874,6 +1888,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   SortedAsTextEvent,
   SortedByBooleanEvent,
   SplitMissesSeparatorEvent,
+  SplitOnWordsEvent,
   ParsedToCommaEvent,
   SignDroppedEvent,
   EmptyBatchEvent,

@@ -67,6 +67,7 @@ import type {
   SplitMissesSeparatorEvent,
   ParsedToCommaEvent,
   SignDroppedEvent,
+  SplitOnWordsEvent,
   EmptyBatchEvent,
   ExpOfExpEvent,
   InputsDriftEvent,
@@ -3913,6 +3914,21 @@ function watchStringSplits(): void {
       } catch {
         /* the split is done all the same */
       }
+    } else if (
+      splitOnWords?.sent !== true &&
+      separator instanceof RegExp &&
+      typeof this === 'string' &&
+      this.length <= SPLIT_TEXT_LIMIT &&
+      step === null &&
+      activeFit === null &&
+      WORD_PATTERN.test(separator.source) &&
+      /[A-Za-z]{2}[^A-Za-z]+[A-Za-z]{2}/.test(this)
+    ) {
+      try {
+        noteSplitOnWords(this, separator, wrapped);
+      } catch {
+        /* the split is done all the same */
+      }
     }
     return original.apply(this, args);
   };
@@ -3922,6 +3938,25 @@ function watchStringSplits(): void {
   } catch {
     /* not redefinable: the calls go unnoticed */
   }
+}
+
+/** A pattern for a run of word characters: `\w+`, `[a-z]+`, `[A-Za-z']+`. */
+const WORD_PATTERN = /^(?:\\w|\[(?:a-z|A-Z|0-9|_|')+\])\+$/;
+const SPLIT_ON_WORDS_NEEDED = 5;
+let splitOnWords: { site: SourceSite; pattern: string; texts: number; example: string; sent: boolean } | null = null;
+
+function noteSplitOnWords(text: string, separator: RegExp, wrapped: (...args: any[]) => any): void {
+  if (!splitOnWords) {
+    // Only a split the script's own code makes.
+    const site = userSiteFromStack(captureStack(wrapped, 1).stack, PROBE_FILE);
+    if (!site) return;
+    splitOnWords = { site, pattern: `/${separator.source}/${separator.flags}`.slice(0, 80), texts: 0, example: text.slice(0, 40), sent: false };
+  }
+  splitOnWords.texts++;
+  if (splitOnWords.texts < SPLIT_ON_WORDS_NEEDED) return;
+  splitOnWords.sent = true;
+  const s = splitOnWords;
+  emit({ type: 'splitOnWords', site: s.site, pattern: s.pattern, texts: s.texts, example: s.example } satisfies SplitOnWordsEvent);
 }
 
 function noteSplitMiss(text: string, separator: string, wrapped: (...args: any[]) => any): void {

@@ -497,6 +497,14 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/regex-number-parse-drops-sign/buggy.js', symptoms: ['number-sign-dropped'], rootCause: 'training-data', lineOf: 'line.match(/', fixed: 'line.match(/-?\\d+(\\.\\d+)?/g)' },
   // A session's purchase label read from its first event; only the last event carries it.
   { script: 'benchmark/bugs/session-label-from-first-event/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: 'label: events[0].purchased', fixed: 'label: events[events.length - 1].purchased' },
+  // Reviews tokenized with split(/\w+/): the tokens are the spaces and punctuation between the words.
+  { script: 'benchmark/bugs/tokenizer-split-on-word-chars/buggy.js', symptoms: ['split-on-words'], rootCause: 'training-data', lineOf: 'split(/\\w+/)', fixed: 'split(/\\W+/)' },
+  // Log-cosh written as log(cosh(err)) on prices in thousands: cosh overflows to Infinity.
+  { script: 'benchmark/bugs/logcosh-overflow-unscaled-targets/buggy.js', symptoms: ['non-finite-loss'], rootCause: 'loss-function', lineOf: 'tf.log(tf.cosh(err))', fixed: 'err.abs().add(tf.softplus(err.mul(-2))).sub(Math.log(2))' },
+  // Cylinder counts read from text looked up in a Map with number keys: every label is undefined, stored as 0.
+  { script: 'benchmark/bugs/map-key-type-mismatch-labels/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: 'CONFIG.labelIndex.get(row.cylinders)', fixed: 'CONFIG.labelIndex.get(Number(row.cylinders))' },
+  // Tiles standardized each by its own spread, which is 0 for the blank ones: 0 / 0.
+  { script: 'benchmark/bugs/per-image-standardize-blank-nan/buggy.js', symptoms: ['non-finite-data'], rootCause: 'input-normalization', lineOf: 'x.sub(mean).div(variance.sqrt())', fixed: 'variance.sqrt().maximum(1e-7)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -651,6 +659,14 @@ const HEALTHY = [
   'benchmark/bugs/multilabel-targets-overwritten/fixed.js',
   'benchmark/bugs/regex-number-parse-drops-sign/fixed.js',
   'benchmark/bugs/session-label-from-first-event/fixed.js',
+  'benchmark/bugs/tokenizer-split-on-word-chars/fixed.js',
+  'benchmark/bugs/logcosh-overflow-unscaled-targets/fixed.js',
+  'benchmark/bugs/map-key-type-mismatch-labels/fixed.js',
+  'benchmark/bugs/per-image-standardize-blank-nan/fixed.js',
+  // Attention's softmax over the scores of a Dot layer is no hidden-layer softmax.
+  'benchmark/bugs/position-index-added-raw/fixed.js',
+  // 0/1 labels with -1 for missing ones under a masked cross-entropy the script wrote.
+  'benchmark/bugs/loss-masked-by-targets/fixed.js',
 ];
 
 for (const script of HEALTHY) {

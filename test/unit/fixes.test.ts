@@ -1210,6 +1210,8 @@ describe('a division by a spread that is 0', () => {
   it('keeps the divisor above 0, in either call form', () => {
     assert.equal(apply('  const standardize = (x) => x.sub(mean).div(std);', { kind: 'guardDivisor', site: site(1, 39) }), '  const standardize = (x) => x.sub(mean).div(std.maximum(1e-7));');
     assert.equal(apply('const z = tf.div(tf.sub(x, m), stats.std);', { kind: 'guardDivisor', site: site(1, 11) }), 'const z = tf.div(tf.sub(x, m), stats.std.maximum(1e-7));');
+    assert.equal(apply('    return x.sub(mean).div(variance.sqrt());', { kind: 'guardDivisor', site: site(1, 22) }), '    return x.sub(mean).div(variance.sqrt().maximum(1e-7));');
+    assert.equal(apply('const z = x.div(s.pow(2));', { kind: 'guardDivisor', site: site(1, 11) }), null);
     assert.equal(apply('const z = x.div(255);', { kind: 'guardDivisor', site: site(1, 11) }), null);
   });
 });
@@ -1638,5 +1640,45 @@ describe('regexTakesSign', () => {
   it('leaves a line with two number patterns alone: which one reads the data is not known', () => {
     const two = src.replace('line.match(/\\d+(\\.\\d+)?/g)', 'line.replace(/\\d+:/g, "").match(/\\d+(\\.\\d+)?/g)');
     assert.equal(apply(two, { kind: 'regexTakesSign', site: site(2, 30) }), null);
+  });
+});
+
+describe('splitOnNonWords', () => {
+  const src = ['const tokenize = (text) => text.toLowerCase().split(/\\w+/).filter((t) => t.length > 0);', 'const words = (s) => s.split(/[a-z]+/);'].join('\n');
+  it('splits on what is not a word, for \\w and for a letter class', () => {
+    assert.equal(lineOf(apply(src, { kind: 'splitOnNonWords', site: site(1, 40) })!, 1), 'const tokenize = (text) => text.toLowerCase().split(/\\W+/).filter((t) => t.length > 0);');
+    assert.equal(lineOf(apply(src, { kind: 'splitOnNonWords', site: site(2, 25) })!, 2), 'const words = (s) => s.split(/[^a-z]+/);');
+  });
+});
+
+describe('stableLogCosh', () => {
+  const src = ['function logCosh(yTrue, yPred) {', '  const err = yPred.sub(yTrue);', '  return tf.log(tf.cosh(err)).mean();', '}', 'function other(a, b) {', '  return tf.log(tf.cosh(a.sub(b))).mean();', '}'].join('\n');
+  it('writes log(cosh(e)) as |e| + softplus(-2e) - log 2, which cannot overflow', () => {
+    const one = src.split('\n').slice(0, 4).join('\n');
+    assert.equal(lineOf(apply(one, { kind: 'stableLogCosh', file: FILE })!, 3), '  return err.abs().add(tf.softplus(err.mul(-2))).sub(Math.log(2)).mean();');
+    const expr = src.split('\n').slice(4).join('\n');
+    assert.equal(lineOf(apply(expr, { kind: 'stableLogCosh', file: FILE })!, 2), '  return tf.abs(a.sub(b)).add(tf.softplus(tf.mul(a.sub(b), -2))).sub(Math.log(2)).mean();');
+  });
+  it('leaves two log-cosh losses alone: which one overflowed is not known', () => {
+    assert.equal(apply(src, { kind: 'stableLogCosh', file: FILE }), null);
+  });
+});
+
+describe('mapKeyAsNumber', () => {
+  const src = [
+    'const CONFIG = { labelIndex: new Map([[4, 0], [6, 1], [8, 2]]), epochs: 25 };',
+    'function encode(rows) {',
+    '  const labels = rows.map((row) => CONFIG.labelIndex.get(row.cylinders));',
+    '  return { labels };',
+    '}',
+    'const train = encode(rows);',
+    'const y = tf.oneHot(tf.tensor1d(train.labels, "int32"), 3);',
+  ].join('\n');
+  it('looks a text field up as a number in a Map whose keys are numbers', () => {
+    assert.equal(lineOf(apply(src, { kind: 'mapKeyAsNumber', site: site(7, 14) })!, 3), '  const labels = rows.map((row) => CONFIG.labelIndex.get(Number(row.cylinders)));');
+  });
+  it('leaves a Map keyed by text, or a key already made a number, alone', () => {
+    assert.equal(apply(src.replace('[[4, 0], [6, 1], [8, 2]]', "[['4', 0], ['6', 1], ['8', 2]]"), { kind: 'mapKeyAsNumber', site: site(7, 14) }), null);
+    assert.equal(apply(src.replace('get(row.cylinders)', 'get(Number(row.cylinders))'), { kind: 'mapKeyAsNumber', site: site(7, 14) }), null);
   });
 });

@@ -402,6 +402,10 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
         // Two values, such as -1/1 or 0/1 labels standardized with the features: an exact re-encoding to 0/1 exists.
         const two = ys.distinct?.length === 2 ? ys.distinct : null;
         const e = run.data.y.get(o.slot);
+        // 0/1 labels with -1 for a missing one, under a loss the script wrote (a masked cross-entropy):
+        // the loss leaves the -1s out, as its mask decides, not the targets.
+        const missingCoded = ys.distinct?.length === 3 && ys.distinct.join() === '-1,0,1' && !/^(?:binary_?crossentropy|bce|log_?loss)$/i.test(lossName);
+        if (missingCoded) return out;
         // More than 32 distinct values, or fractions: measurements to predict, not labels.
         const values = !two && (ys.distinct === null || nonInteger(ys));
         if (values) {
@@ -4494,6 +4498,8 @@ function oneClassTargets(view: ModelView, run: ModelState): Hypothesis[] {
             // Rows of the other class kept with a probability floored to 0 (a balancing ratio).
             { title: 'Keep the sampling ratio a fraction: Math.floor makes it 0', plan: { kind: 'unfloorKeepRatio' as const, site: e.origin.site } },
             ...(binary ? [{ title: 'Compare the label as a number', plan: { kind: 'numberCompare' as const, site: e.origin.site } }] : []),
+            // A label looked up in a Map with number keys by a text field: every lookup misses.
+            { title: "Look the label up as a number: the Map's keys are numbers, the field is text", plan: { kind: 'mapKeyAsNumber' as const, site: e.origin.site } },
             // A session's label read from its first event, when only the last one carries it.
             { title: 'Take the label from the last entry: the first one does not carry it yet', plan: { kind: 'labelFromLastEntry' as const, site: e.origin.site } },
             // examples.concat(negatives) as a statement: the array with the other class is dropped.
@@ -5582,6 +5588,30 @@ function signDropped(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Text split on a pattern that matches the words (`split(/\w+/)`, meant `/\W+/`): the tokens are the
+ * spaces and punctuation between the words, the same few for every text. Certain from the calls.
+ */
+function splitOnWords(run: ModelState): Hypothesis[] {
+  const e = run.splitOnWords[0];
+  if (!e) return [];
+  return [
+    {
+      id: 'split-on-words',
+      symptom: 'split-on-words',
+      rootCause: 'training-data',
+      location: e.site,
+      related: [],
+      message: `The text is split on ${e.pattern}, which matches the words themselves: split drops what its pattern matches, so the pieces are the spaces and punctuation between the words ("${e.example}…" and ${e.texts > 1 ? `at least ${e.texts - 1} more texts` : 'others'}). Every text becomes the same few tokens, and the model cannot tell them apart. Split on what is not a word (\W+).`,
+      evidence: [`split(${e.pattern}) on ${e.texts} texts with words`],
+      fixes: [{ title: 'Split on what is not a word', plan: { kind: 'splitOnNonWords', site: e.site } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+      explains: ['targets-unrelated'],
+    },
+  ];
+}
+
+/**
  * Batch normalization trained on batches of a few rows: each batch's mean and variance are noise
  * (with 2 rows every value normalizes to about ±1), and the moving statistics used at prediction
  * time average that noise. A stall or a swinging loss confirms it.
@@ -5797,10 +5827,13 @@ function hiddenSigmoid(view: ModelView): Hypothesis[] {
  * Softmax on a hidden layer (copied from the output layer): it squeezes the layer's units into
  * probabilities that sum to 1, about 1/units each, and passes back a gradient that many times
  * smaller, so the layers below barely learn. A warning, confirmed by a stall, which it then explains.
+ * Attention's softmax, over scores a Dot layer made or weighing values in one, is meant.
  */
 function hiddenSoftmax(view: ModelView): Hypothesis[] {
   const outputs = new Set(view.outputs.map((o) => o.actLayer.pos));
-  const hidden = view.layers.filter((l) => l.act === 'softmax' && !outputs.has(l.pos) && (l.kind === 'weighted' || l.kind === 'activation'));
+  // Attention weights: a softmax over scores a Dot layer made, or weighing values in one.
+  const products = (positions: number[]) => positions.some((p) => /^(?:Dot|Multiply)$/.test(view.layers[p]?.info.className ?? ''));
+  const hidden = view.layers.filter((l) => l.act === 'softmax' && !outputs.has(l.pos) && (l.kind === 'weighted' || l.kind === 'activation') && !products(l.preds) && !products(l.succs));
   return hidden.slice(0, 2).map((l) => {
     const units = l.units ?? view.ownerOf(l).units;
     return {
@@ -7019,6 +7052,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...sortedByBoolean(run));
   out.push(...parsedToComma(run));
   out.push(...signDropped(run));
+  out.push(...splitOnWords(run));
   out.push(...emptyBatch(run));
   out.push(...expOfExp(run));
   out.push(...inputsDrift(run));

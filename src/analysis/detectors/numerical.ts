@@ -537,7 +537,9 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
           ),
         ];
       }
-      const cause: Cause = { rootCause: 'loss-function', layer: null, location: view.compileSite, fixes: [], confirms: [], folds: [] };
+      // A log-cosh written as log(cosh(err)): cosh overflows float32 for errors past about 89.
+      const logCosh: PlannedFix | null = view.compileSite ? { title: 'Write log-cosh in a form that cannot overflow: |e| + softplus(-2e) - log 2', plan: { kind: 'stableLogCosh', file: view.compileSite.file } } : null;
+      const cause: Cause = { rootCause: 'loss-function', layer: null, location: view.compileSite, fixes: logCosh ? [logCosh] : [], confirms: [], folds: [], atFix: true };
       const name = o?.loss?.name && o.loss.name !== 'loss' ? ` ${o.loss.name}` : '';
       return [base('non-finite-loss', 'loss', null, `The loss${name} became NaN at iteration ${it} on finite model outputs.`, rel, cause)];
     }
