@@ -85,6 +85,7 @@ export const SYMPTOMS = [
   'one-class-targets',
   // Classes the output has a unit for that no training row holds.
   'classes-never-trained',
+  'labels-are-ids',
   'rows-left-out',
   // Inputs and targets shuffled each in its own order.
   'labels-shuffled-apart',
@@ -357,6 +358,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'minority-never-predicted': 'the model predicts the majority class for every row',
   'one-class-targets': 'every training target is the same class',
   'classes-never-trained': 'some class has no training row',
+  'labels-are-ids': 'each class holds one or two training rows: the labels name the samples',
   'rows-left-out': 'most rows of the data train nothing',
   'labels-shuffled-apart': 'the inputs and targets were shuffled apart',
   'training-mode-off': 'dropout or batch normalization runs in inference mode while training',

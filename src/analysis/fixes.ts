@@ -255,6 +255,8 @@ export type FixPlan =
   | { kind: 'labelFromLastEntry'; site: SourceSite }
   /** Labels looked up with `<map>.get(<field>)` in a Map whose keys are numbers, given text fields: the key as a number. */
   | { kind: 'mapKeyAsNumber'; site: SourceSite }
+  /** Labels read as the first field split from a name (`name.split('_')[0]`, a sample's id), in the code that writes them or a helper it calls: the next field. */
+  | { kind: 'labelFromOtherField'; site: SourceSite }
   /** The axis of the `tf.mean(x, axis, ...)` or `x.mean(axis, ...)` call at the site, written as a number, becomes `to`. */
   | { kind: 'meanAxis'; site: SourceSite; to: number }
   /** Tensors leaked inside a named function the loop calls at each step: its one call runs in tf.tidy. */
@@ -3947,6 +3949,29 @@ function numberCompareEdits(src: SourceText, p: Extract<FixPlan, { kind: 'number
   return [src.edit(p.site.file, start, start + m[0]![1]!.length, `Number(${m[0]![1]})`)];
 }
 
+function labelFromOtherFieldEdits(src: SourceText, p: Extract<FixPlan, { kind: 'labelFromOtherField' }>): EditResult {
+  const t = src.text;
+  const w = writtenStatement(src, p.site);
+  if (!w) return null;
+  // The statement that writes the labels, and the bodies of the functions it calls that the file declares once.
+  const spans: Span[] = [{ start: w.at, end: w.end }];
+  for (const m of w.code.matchAll(/\b([A-Za-z_$][\w$]*)\s*\(/g)) {
+    const d = functionDefinition(t, m[1]!);
+    if (d) spans.push(d.body ?? { start: d.at, end: statementEnd(t, d.at) });
+  }
+  const found = new Map<number, TextEdit>();
+  for (const s of spans) {
+    // Strings are blanked in the code: the separator is read from the text, a short literal.
+    for (const m of codeOnly(t, s.start, s.end).matchAll(/\.\s*split\s*\(([^()]*)\)\s*\[\s*0\s*\]/g)) {
+      const open = s.start + m.index! + m[0].indexOf('(');
+      if (!/^\s*(['"`])[^'"`\n]{1,3}\1\s*$/.test(t.slice(open + 1, open + 1 + m[1]!.length))) continue;
+      const at = s.start + m.index! + m[0].lastIndexOf('0');
+      found.set(at, src.edit(p.site.file, at, at + 1, '1'));
+    }
+  }
+  return found.size === 1 ? [...found.values()] : null;
+}
+
 function mapKeyAsNumberEdits(src: SourceText, p: Extract<FixPlan, { kind: 'mapKeyAsNumber' }>): EditResult {
   const t = src.text;
   const w = writtenStatement(src, p.site);
@@ -4910,6 +4935,7 @@ function planFile(p: FixPlan): string | null {
     case 'numberCompare':
     case 'labelFromLastEntry':
     case 'mapKeyAsNumber':
+    case 'labelFromOtherField':
     case 'meanAxis':
     case 'tidyCaller':
     case 'countFromOne':
@@ -5243,6 +5269,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return labelFromLastEntryEdits(src, p);
       case 'mapKeyAsNumber':
         return mapKeyAsNumberEdits(src, p);
+      case 'labelFromOtherField':
+        return labelFromOtherFieldEdits(src, p);
       case 'unscaleLabelColumn':
         return unscaleLabelColumnEdits(src, p);
       case 'assignDiscarded':

@@ -505,6 +505,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/map-key-type-mismatch-labels/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: 'CONFIG.labelIndex.get(row.cylinders)', fixed: 'CONFIG.labelIndex.get(Number(row.cylinders))' },
   // Tiles standardized each by its own spread, which is 0 for the blank ones: 0 / 0.
   { script: 'benchmark/bugs/per-image-standardize-blank-nan/buggy.js', symptoms: ['non-finite-data'], rootCause: 'input-normalization', lineOf: 'x.sub(mean).div(variance.sqrt())', fixed: 'variance.sqrt().maximum(1e-7)' },
+  // The class read from a file name's first field, the sample's id: 600 classes of one row each.
+  { script: 'benchmark/bugs/label-from-wrong-filename-field/buggy.js', symptoms: ['labels-are-ids'], rootCause: 'label-encoding', lineOf: "fileName.split('_')[0]", fixed: "fileName.split('_')[1]" },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -667,6 +669,7 @@ const HEALTHY = [
   'benchmark/bugs/position-index-added-raw/fixed.js',
   // 0/1 labels with -1 for missing ones under a masked cross-entropy the script wrote.
   'benchmark/bugs/loss-masked-by-targets/fixed.js',
+  'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
 ];
 
 for (const script of HEALTHY) {

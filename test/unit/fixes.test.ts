@@ -1682,3 +1682,17 @@ describe('mapKeyAsNumber', () => {
     assert.equal(apply(src.replace('get(row.cylinders)', 'get(Number(row.cylinders))'), { kind: 'mapKeyAsNumber', site: site(7, 14) }), null);
   });
 });
+
+describe('labelFromOtherField', () => {
+  const src = [
+    "const labelOf = (fileName) => fileName.split('_')[0];",
+    'const toLabels = (files) => files.map((f) => classIndex.get(labelOf(f.name)));',
+    "const y = tf.oneHot(tf.tensor1d(toLabels(trainFiles), 'int32'), 600);",
+  ].join('\n');
+  it("reads the label from a name's next field, in the helper the labels' writer calls", () => {
+    assert.equal(lineOf(apply(src, { kind: 'labelFromOtherField', site: site(3, 11) })!, 1), "const labelOf = (fileName) => fileName.split('_')[1];");
+  });
+  it('leaves labels not split from a name alone', () => {
+    assert.equal(apply(src.replace("fileName.split('_')[0]", 'fileName.slice(0, 4)'), { kind: 'labelFromOtherField', site: site(3, 11) }), null);
+  });
+});

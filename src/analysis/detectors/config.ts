@@ -4518,6 +4518,45 @@ function oneClassTargets(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * fit given one-hot targets over many classes, each held by one or two of the training rows: the
+ * labels name the samples (an id read from a file name, a row number), not their classes. The
+ * model can only memorize them, and no new sample has a class it was trained on. Certain from
+ * fit's targets; fixed where the label is the first field split from a name and another exists.
+ */
+function labelsAreIds(view: ModelView, run: ModelState): Hypothesis[] {
+  if (view.event.mode !== 'fit' || view.outputs.length !== 1) return [];
+  const o = view.outputs[0]!;
+  if (o.loss?.kind !== 'categorical' || o.units === null || o.units < 20) return [];
+  const e = run.data.y.get(0);
+  const s = e?.summary;
+  const rows = s?.shape?.[0];
+  if (!e || !s || typeof rows !== 'number' || rows < 50 || s.oneHotRows !== true || !s.columnMeans) return [];
+  const counts = s.columnMeans.map((m) => Math.round(m * rows)).filter((c) => c > 0);
+  if (counts.length < rows / 2 || Math.max(...counts) > 2) return [];
+  const ySite = e.site ?? view.event.fitSite;
+  return [
+    {
+      id: 'labels-are-ids:y',
+      symptom: 'labels-are-ids',
+      rootCause: 'label-encoding',
+      layer: null,
+      location: ySite,
+      data: { role: 'y', fitSite: ySite },
+      related: [],
+      message: `The ${rows} training targets hold ${counts.length} classes, none with more than ${Math.max(...counts)} row${Math.max(...counts) > 1 ? 's' : ''}: the labels name the samples, not their classes (an id read from a file name, a row number). The model can only memorize them, and no new sample has a class it was trained on. Read the label from the field that holds the class.`,
+      evidence: [`${counts.length} classes over ${rows} rows`, `at most ${Math.max(...counts)} row${Math.max(...counts) > 1 ? 's' : ''} per class`],
+      relevance: new Map(),
+      fixes: e.origin?.site ? [{ title: "Read the label from the name's next field: the first one is unique to each sample", plan: { kind: 'labelFromOtherField' as const, site: e.origin.site } }] : [],
+      atFix: true,
+      confirmBy: set(...HARM, 'overfitting'),
+      strength: 1,
+      weak: false,
+      certain: true,
+    },
+  ];
+}
+
+/**
  * fit given class targets in which a class the model has a unit for never appears (4 units, no
  * row of class 0): the model is never taught that class and never predicts it, while its training
  * accuracy looks fine. A cleaning filter that tests a label's truthiness
@@ -7167,6 +7206,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...emptyTailInputs(view, run));
   out.push(...copiedInputColumns(view, run));
   out.push(...oneClassTargets(view, run));
+  out.push(...labelsAreIds(view, run));
   out.push(...sameTargetRows(view, run));
   out.push(...fractionalEmbeddingIds(view, run));
   out.push(...copiesRelabelled(view, run));
