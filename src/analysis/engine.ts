@@ -386,6 +386,7 @@ export class DiagnosisEngine {
       case 'expOfExp':
       case 'inputsDrift':
       case 'masksMisaligned':
+      case 'scaledApart':
       case 'handWrittenUpdate':
       case 'noisyTargets':
         // Kept in the run's field of the same name; the first one counts.

@@ -1579,6 +1579,25 @@ export const InputsOffScaleEvent = z.object({
 export type InputsOffScaleEvent = z.infer<typeof InputsOffScaleEvent>;
 
 /**
+ * A trained model scored (evaluated, asked to predict) on inputs standardized by their own mean and
+ * deviation, as its training inputs were by theirs: both sets are centred exactly, so each was
+ * scaled with its own statistics (a scaler fit again on the test set), and any shift between them
+ * is erased. `site` is where the scored inputs were scaled: the caller of a scaling helper, when
+ * there is one. Sent once per model.
+ */
+export const ScaledApartEvent = z.object({
+  type: z.literal('scaledApart'),
+  modelId: z.number().int(),
+  call: z.string().max(32),
+  site: SourceSite.nullable(),
+  scoredAt: SourceSite.nullable(),
+  columns: z.number().int(),
+  rows: z.number().int(),
+  trainRows: z.number().int(),
+});
+export type ScaledApartEvent = z.infer<typeof ScaledApartEvent>;
+
+/**
  * A step's loss took the log of the model's raw outputs (or a part of them: a column sliced off)
  * while some were at or below 0 (NaN or -Infinity at once), or of a linear layer's outputs, whose
  * values can go below 0 (atOrBelowZero 0). Sent once per model, from its first steps.
@@ -1873,6 +1892,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   UsedUntrainedEvent,
   ScoredOnTrainedRowsEvent,
   InputsOffScaleEvent,
+  ScaledApartEvent,
   GradientsReappliedEvent,
   ThresholdOutsideOutputsEvent,
   DrawComparedOutsideEvent,

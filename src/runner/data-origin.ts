@@ -8,7 +8,7 @@
  * is shown.
  */
 import type { DataOrigin, SourceSite } from '../analysis/trace';
-import { captureStack, userSiteFromStack } from './sites';
+import { captureStack, userSiteFromStack, userSitesFromStack } from './sites';
 
 interface Making {
   kernel: string;
@@ -158,6 +158,12 @@ export function madeFromArray(t: object, probeFile: string): SourceSite | null {
  * columns on the way is where the tensor was taken from a larger table; without one, the kernel
  * that computed the values (or made the tensor from an array).
  */
+/** The user's frames, innermost first, of the op that made `t`. */
+export function madeAtSites(t: object, probeFile: string, most: number): SourceSite[] {
+  const node = makings.get(t);
+  return node ? userSitesFromStack(node.stack.stack, probeFile, most) : [];
+}
+
 export function dataOrigin(t: object, probeFile: string): DataOrigin | null {
   let node = makings.get(t);
   if (!node) return null;

@@ -117,11 +117,18 @@ export interface OffScaleFound {
 }
 
 /** One model's training data, fit call after fit call. */
+/** Two columns or more, each with mean 0 and deviation 1 to float32's precision (or n - 1 against n). */
+function standardizedExactly(means: Float64Array, stds: Float64Array): boolean {
+  if (means.length < 2) return false;
+  for (let c = 0; c < means.length; c++) if (!(Math.abs(means[c]!) < 1e-3 && Math.abs(stds[c]! - 1) < 0.01)) return false;
+  return true;
+}
+
 export class TrainedRows {
   private earlier = new Set<number>();
   private latest: Set<number> | null = null;
   private earlierFits = 0;
-  private columns: { means: Float64Array; stds: Float64Array } | null = null;
+  private columns: { means: Float64Array; stds: Float64Array; rows: number } | null = null;
   /** Every fit's rows were distinct enough to tell reuse from repeats. */
   private distinct = true;
   /** The mean column spread of each fit's inputs, in order. */
@@ -136,7 +143,7 @@ export class TrainedRows {
       this.earlierFits++;
     }
     this.latest = set;
-    this.columns ??= { means: read.means, stds: read.stds };
+    this.columns ??= { means: read.means, stds: read.stds, rows: read.rows };
     if (read.columns > 0 && read.columns === (this.columns.stds.length)) this.spreads.push(read.stds.reduce((a, b) => a + b, 0) / read.columns);
   }
 
@@ -168,6 +175,17 @@ export class TrainedRows {
   }
 
   /** Inputs whose columns lie, for most of them, far outside what the first fit trained on. */
+  /**
+   * Scored inputs centred exactly, as the first fit's were: each set standardized with its own
+   * mean and deviation. Rows scaled with another set's statistics are centred only by chance.
+   */
+  scaledApart(read: RowsRead): { columns: number; rows: number; trainRows: number } | null {
+    const train = this.columns;
+    if (!train || train.means.length !== read.columns || read.rows === train.rows) return null;
+    if (!standardizedExactly(train.means, train.stds) || !standardizedExactly(read.means, read.stds)) return null;
+    return { columns: read.columns, rows: read.rows, trainRows: train.rows };
+  }
+
   offScale(read: RowsRead): OffScaleFound | null {
     const train = this.columns;
     if (!train || train.means.length !== read.columns || read.columns === 0) return null;

@@ -50,6 +50,7 @@ import type {
   UsedUntrainedEvent,
   ScoredOnTrainedRowsEvent,
   InputsOffScaleEvent,
+  ScaledApartEvent,
   GradientsReappliedEvent,
   ThresholdOutsideOutputsEvent,
   DrawComparedOutsideEvent,
@@ -112,7 +113,7 @@ import { readRows, rowsOf as rowsOfValues, TrainedRows, type RowsRead } from './
 import { misalignedMasks } from './mask-alignment';
 import { targetInInputs } from './target-leak';
 import { openTransport, type Transport } from './transport';
-import { dataOrigin, madeAlike, madeFromArray, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
+import { dataOrigin, madeAtSites, madeAlike, madeFromArray, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
 import { scaleSetByFew, sentinelTarget, batchAgreement, gradStats, neighbourTargets, outputStats, scaleGroups, zerosApart, rowClasses, tensorSummary, weightStats, type ActivationKind, type ClassBatch } from './tensor-stats';
 
 const TRACE_VERSION = 1;
@@ -2888,6 +2889,19 @@ function noteTrainingRows(entry: TracedModel, model: any, x: any, args: any, sit
   }
 }
 
+/**
+ * The frame of the scaling that runs in the same function as the scoring call: past a scaling
+ * helper's own frame, to where the helper is given the rows. Frames innermost first; the outer
+ * frames both stacks share are dropped.
+ */
+function scaledBeside(made: SourceSite[], scoring: SourceSite[]): SourceSite | null {
+  const same = (a: SourceSite, b: SourceSite) => a.file === b.file && a.line === b.line && a.column === b.column;
+  let m = made.length;
+  let s = scoring.length;
+  while (m > 0 && s > 0 && same(made[m - 1]!, scoring[s - 1]!)) [m, s] = [m - 1, s - 1];
+  return made[Math.max(0, m - Math.max(1, s))] ?? null;
+}
+
 /** A trained model evaluated or asked to predict: on rows earlier fits trained on, or on inputs off its training scale. */
 function checkScoredRows(model: any, method: string, inputs: any): void {
   const memory = trainedRows.get(model);
@@ -2911,6 +2925,12 @@ function checkScoredRows(model: any, method: string, inputs: any): void {
   if (off) {
     offScaleSent.add(model);
     emit({ type: 'inputsOffScale', modelId: entry.id, call: method, site: captureUserSite(PROBE_FILE), fitSite: entry.fitSite ?? null, ...off } satisfies InputsOffScaleEvent);
+  }
+  const apart = off || offScaleSent.has(model) ? null : memory.scaledApart(read);
+  if (apart) {
+    offScaleSent.add(model);
+    const scoring = userSitesFromStack(captureStack().stack, PROBE_FILE, 8);
+    emit({ type: 'scaledApart', modelId: entry.id, call: method, site: scaledBeside(safe(() => madeAtSites(inputs, PROBE_FILE, 8), [] as SourceSite[]), scoring), scoredAt: scoring[0] ?? null, ...apart } satisfies ScaledApartEvent);
   }
 }
 

@@ -507,6 +507,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/per-image-standardize-blank-nan/buggy.js', symptoms: ['non-finite-data'], rootCause: 'input-normalization', lineOf: 'x.sub(mean).div(variance.sqrt())', fixed: 'variance.sqrt().maximum(1e-7)' },
   // The class read from a file name's first field, the sample's id: 600 classes of one row each.
   { script: 'benchmark/bugs/label-from-wrong-filename-field/buggy.js', symptoms: ['labels-are-ids'], rootCause: 'label-encoding', lineOf: "fileName.split('_')[0]", fixed: "fileName.split('_')[1]" },
+  // A July test set standardized with its own mean and deviation: the heat that drives the load is erased.
+  { script: 'benchmark/bugs/test-standardized-with-own-stats/buggy.js', symptoms: ['inputs-scaled-apart'], rootCause: 'input-normalization', lineOf: 'const xTest = standardize(xTestRaw, tf.moments(xTestRaw, 0));', fixed: '' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -670,6 +672,7 @@ const HEALTHY = [
   // 0/1 labels with -1 for missing ones under a masked cross-entropy the script wrote.
   'benchmark/bugs/loss-masked-by-targets/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
+  'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -169,3 +169,35 @@ describe('segmentation masks against their images', () => {
     assert.equal(misalignedMasks(x, shape, x.slice(0, 32), [32, 1]), null);
   });
 });
+
+describe('inputs scaled apart from the training inputs', () => {
+  /** Each column to mean 0 and deviation 1 with the table's own statistics. */
+  function standardized(values: Float32Array, rows: number, columns: number, from: Float32Array = values): Float32Array {
+    const fromRows = from.length / columns;
+    const out = new Float32Array(values.length);
+    for (let c = 0; c < columns; c++) {
+      let sum = 0;
+      let sq = 0;
+      for (let r = 0; r < fromRows; r++) sum += from[r * columns + c]!;
+      const mean = sum / fromRows;
+      for (let r = 0; r < fromRows; r++) sq += (from[r * columns + c]! - mean) ** 2;
+      const std = Math.sqrt(sq / fromRows);
+      for (let r = 0; r < rows; r++) out[r * columns + c] = (values[r * columns + c]! - mean) / std;
+    }
+    return out;
+  }
+  const train = table(600, 3, 5, 16, 6);
+  const trained = new TrainedRows();
+  trained.trainOn(rowsOf(standardized(train, 600, 3), 600, 3));
+
+  it('held-out rows standardized with their own mean and deviation', () => {
+    const later = table(200, 3, 8, 28, 3);
+    assert.deepEqual(trained.scaledApart(rowsOf(standardized(later, 200, 3), 200, 3)), { columns: 3, rows: 200, trainRows: 600 });
+  });
+
+  it('held-out rows scaled with the training statistics are not, nor the training rows again', () => {
+    const later = table(200, 3, 8, 28, 3);
+    assert.equal(trained.scaledApart(rowsOf(standardized(later, 200, 3, train), 200, 3)), null);
+    assert.equal(trained.scaledApart(rowsOf(standardized(train, 600, 3), 600, 3)), null);
+  });
+});

@@ -1565,6 +1565,32 @@ function gradientsReapplied(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A trained model scored on inputs standardized with their own mean and deviation, as the training
+ * inputs were with theirs: both centred exactly. A shift between the two sets (a later season, a
+ * new site) is erased, so the model answers as if the scored inputs were like the training ones.
+ * Certain from the values; shown where the scored inputs are scaled.
+ */
+function scaledApart(run: ModelState): Hypothesis[] {
+  const e = run.scaledApart;
+  const at = e?.site ?? e?.scoredAt;
+  if (!e || !at) return [];
+  const used = e.call.startsWith('evaluate') ? 'evaluated' : 'asked to predict';
+  return [
+    {
+      id: 'inputs-scaled-apart',
+      symptom: 'inputs-scaled-apart',
+      rootCause: 'input-normalization',
+      location: at,
+      related: e.scoredAt && e.scoredAt !== at ? [{ site: e.scoredAt, message: `${used} here` }] : [],
+      message: `The model is ${used} on ${e.rows} rows standardized with their own mean and deviation: each of their ${e.columns} columns is centred on 0 with a spread of 1 exactly, as the ${e.trainRows} training rows were with theirs. Each set was scaled with its own statistics (a scaler fit again on the new data), so whatever sets the new rows apart, a shift in level or spread, is erased before the model sees it. Scale them with the training mean and deviation.`,
+      evidence: [`the ${e.rows} scored rows and the ${e.trainRows} training rows are each centred exactly`],
+      fixes: [],
+      ...certainFromTheRun(),
+    },
+  ];
+}
+
+/**
  * A trained model asked to predict (or evaluated) on inputs most of whose columns lie ten or more
  * training deviations from their training means: the inputs were scaled for training and given
  * raw afterwards (or the reverse). Its answers are those of inputs it never saw, however well it
@@ -7139,6 +7165,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...usedUntrained(run));
   out.push(...scoredOnTrainedRows(run));
   out.push(...inputsOffScale(run));
+  out.push(...scaledApart(run));
   out.push(...gradientsReapplied(run));
   out.push(...thresholdOutsideOutputs(run));
   out.push(...drawComparedOutside(run));
