@@ -387,6 +387,7 @@ export class DiagnosisEngine {
       case 'inputsDrift':
       case 'masksMisaligned':
       case 'scaledApart':
+      case 'evaluated':
       case 'handWrittenUpdate':
       case 'noisyTargets':
         // Kept in the run's field of the same name; the first one counts.

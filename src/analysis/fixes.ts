@@ -158,6 +158,8 @@ export type FixPlan =
   | { kind: 'splitOnNonWords'; site: SourceSite }
   /** The file's one `tf.log(tf.cosh(e))`, whose cosh overflows for |e| past about 89: `e.abs().add(tf.softplus(e.mul(-2))).sub(Math.log(2))`. */
   | { kind: 'stableLogCosh'; file: string }
+  /** The file's one name compared with a random draw (`rng.random() < FLIP_RATE`) and declared as a number from 1 to 100: that number over 100. */
+  | { kind: 'percentAsFraction'; file: string }
   /** The epsilon added to the divisor of the standardization at the site (`.div(std.add(EPS))`), a literal or a constant declared once, becomes 1e-7. */
   | { kind: 'tinyEpsilon'; site: SourceSite }
   /** The value declared on the site's line (`const soft = teacher.predict(x).div(T);`) is wrapped in tf.softmax. */
@@ -1878,6 +1880,23 @@ function rateMultipliesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateM
   if (found.length !== 1) return null;
   const at = start + found[0]!.index! + found[0]![0].indexOf('div');
   return [src.edit(p.site.file, at, at + 3, 'mul')];
+}
+
+function percentAsFractionEdits(src: SourceText, file: string): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(\d+(?:\.\d+)?)\s*;/g)) {
+    const name = m[1]!;
+    const value = Number(m[2]);
+    if (!(value > 1 && value <= 100)) continue;
+    // Compared with a draw in [0, 1): a probability, which a percent leaves always true (or never).
+    const drawn = new RegExp(`(?:random|rng)\\w*\\s*\\([^()]*\\)\\s*[<>]=?\\s*${escapeRe(name)}\\b|\\b${escapeRe(name)}\\s*[<>]=?\\s*[\\w$.]*(?:random|rng)\\w*\\s*\\(`);
+    if (!drawn.test(code)) continue;
+    const at = m.index! + m[0].lastIndexOf(m[2]!);
+    found.push(src.edit(file, at, at + m[2]!.length, String(Number((value / 100).toFixed(6)))));
+  }
+  return found.length === 1 ? found : null;
 }
 
 function stableLogCoshEdits(src: SourceText, file: string): EditResult {
@@ -5075,6 +5094,7 @@ function planFile(p: FixPlan): string | null {
     case 'maskLikeImage':
     case 'tagRowOnce':
     case 'stableLogCosh':
+    case 'percentAsFraction':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -5193,6 +5213,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return splitOnNonWordsEdits(src, p);
       case 'stableLogCosh':
         return stableLogCoshEdits(src, p.file);
+      case 'percentAsFraction':
+        return percentAsFractionEdits(src, p.file);
       case 'tinyEpsilon':
         return tinyEpsilonEdits(src, p);
       case 'dropDivide255':

@@ -1597,6 +1597,16 @@ export const ScaledApartEvent = z.object({
 });
 export type ScaledApartEvent = z.infer<typeof ScaledApartEvent>;
 
+/** A trained model's first evaluate call and what it returned: the loss and metrics, by name. Sent once per model. */
+export const EvaluatedEvent = z.object({
+  type: z.literal('evaluated'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  names: z.array(z.string().max(64)).max(16),
+  values: z.array(num).max(16),
+});
+export type EvaluatedEvent = z.infer<typeof EvaluatedEvent>;
+
 /**
  * A step's loss took the log of the model's raw outputs (or a part of them: a column sliced off)
  * while some were at or below 0 (NaN or -Infinity at once), or of a linear layer's outputs, whose
@@ -1893,6 +1903,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ScoredOnTrainedRowsEvent,
   InputsOffScaleEvent,
   ScaledApartEvent,
+  EvaluatedEvent,
   GradientsReappliedEvent,
   ThresholdOutsideOutputsEvent,
   DrawComparedOutsideEvent,

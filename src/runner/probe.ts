@@ -51,6 +51,7 @@ import type {
   ScoredOnTrainedRowsEvent,
   InputsOffScaleEvent,
   ScaledApartEvent,
+  EvaluatedEvent,
   GradientsReappliedEvent,
   ThresholdOutsideOutputsEvent,
   DrawComparedOutsideEvent,
@@ -2934,6 +2935,21 @@ function checkScoredRows(model: any, method: string, inputs: any): void {
   }
 }
 
+const evaluatedSent = new WeakSet<object>();
+
+/** A trained model's first evaluate: its loss and metrics, read from the scalars it returns (the script reads them too). */
+function noteEvaluated(model: any, out: any): void {
+  const entry = traced.get(model);
+  if (!entry || entry.steps === 0 || evaluatedSent.has(model)) return;
+  const scalars: any[] = Array.isArray(out) ? out : [out];
+  const names: unknown = model.metricsNames;
+  if (!Array.isArray(names) || names.length !== scalars.length || scalars.length > 16) return;
+  if (!scalars.every((t) => t && typeof t.dataSync === 'function' && t.size === 1 && !t.isDisposed)) return;
+  evaluatedSent.add(model);
+  const values = scalars.map((t) => Number(t.dataSync()[0]));
+  emit({ type: 'evaluated', modelId: entry.id, site: captureUserSite(PROBE_FILE), names: names.map((n) => String(n).slice(0, 64)), values: values.map((v) => (Number.isFinite(v) ? v : null)) } satisfies EvaluatedEvent);
+}
+
 function watchUseBeforeTraining(proto: any): void {
   for (const method of USES_BEFORE_TRAINING) {
     if (!Object.prototype.hasOwnProperty.call(proto, method) || typeof proto[method] !== 'function') continue;
@@ -2955,6 +2971,7 @@ function watchUseBeforeTraining(proto: any): void {
       }
       const out = original.apply(this, args);
       if (!waiting && method === 'predict') safe(() => notePredictedProbabilities(this, out), undefined);
+      if (!waiting && method === 'evaluate') safe(() => noteEvaluated(this, out), undefined);
       return out;
     };
   }

@@ -509,6 +509,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/label-from-wrong-filename-field/buggy.js', symptoms: ['labels-are-ids'], rootCause: 'label-encoding', lineOf: "fileName.split('_')[0]", fixed: "fileName.split('_')[1]" },
   // A July test set standardized with its own mean and deviation: the heat that drives the load is erased.
   { script: 'benchmark/bugs/test-standardized-with-own-stats/buggy.js', symptoms: ['inputs-scaled-apart'], rootCause: 'input-normalization', lineOf: 'const xTest = standardize(xTestRaw, tf.moments(xTestRaw, 0));', fixed: '' },
+  // Label noise with a flip probability written as a percent: every training label is flipped.
+  { script: 'benchmark/bugs/label-flip-rate-as-percent/buggy.js', symptoms: ['labels-inverted'], rootCause: 'training-data', lineOf: 'const FLIP_RATE = 10;', fixed: 'const FLIP_RATE = 0.1;' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -673,6 +675,7 @@ const HEALTHY = [
   'benchmark/bugs/loss-masked-by-targets/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
+  'benchmark/bugs/label-flip-rate-as-percent/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -1696,3 +1696,16 @@ describe('labelFromOtherField', () => {
     assert.equal(apply(src.replace("fileName.split('_')[0]", 'fileName.slice(0, 4)'), { kind: 'labelFromOtherField', site: site(3, 11) }), null);
   });
 });
+
+describe('percentAsFraction', () => {
+  const src = ['const FLIP_RATE = 10;', 'const EPOCHS = 30;', 'function noisy(label) {', '  return rng.random() < FLIP_RATE ? 1 - label : label;', '}'].join('\n');
+  it('writes a probability compared with a draw in [0, 1) as a fraction, and leaves other constants alone', () => {
+    const fixed = apply(src, { kind: 'percentAsFraction', file: FILE })!;
+    assert.equal(lineOf(fixed, 1), 'const FLIP_RATE = 0.1;');
+    assert.equal(lineOf(fixed, 2), 'const EPOCHS = 30;');
+  });
+  it('leaves a fraction, or a name no draw is compared with, alone', () => {
+    assert.equal(apply(src.replace('= 10;', '= 0.1;'), { kind: 'percentAsFraction', file: FILE }), null);
+    assert.equal(apply(src.replace('rng.random() < FLIP_RATE', 'epoch < FLIP_RATE'), { kind: 'percentAsFraction', file: FILE }), null);
+  });
+});

@@ -24,7 +24,7 @@ import {
   wholeSetBatches,
 } from '../context';
 import { activationRange, isBatchNormalization, isClassification, kernelShape, rangeText, RELU_LIKE, SATURATING, RECURRENT_CELL, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
-import type { ModelState } from '../model-state';
+import { ACCURACY_KEYS, normalizeKey, type ModelState } from '../model-state';
 import { correlationWithIndex, fmt, isNum, literal, neighbourAgreement, pct, spokenList } from '../stats';
 import type { DataEvent, GradientAscentEvent, BatchClassesEvent, GradientsAlteredEvent, ShuffledApartEvent, SourceSite, TensorSummary, UnusedLayer } from '../trace';
 
@@ -4583,6 +4583,48 @@ function labelsAreIds(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A two-class model that is right on most of its training batches and wrong on most held-out rows
+ * (accuracy 0.8 or more in training, 0.2 or less at evaluate): it answers them the opposite way, so
+ * the training labels are the held-out ones inverted. Labels flipped with a probability written as
+ * a percent (`rng() < 10`, always true) do this. Certain from the two accuracies; fixed where such a
+ * probability is declared.
+ */
+function labelsInverted(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.evaluated;
+  if (!e || view.outputs.length !== 1) return [];
+  const o = view.outputs[0]!;
+  const kind = o.loss?.kind;
+  const twoClass = (kind === 'binary' && o.units === 1) || ((kind === 'categorical' || kind === 'sparse') && o.units === 2);
+  if (!twoClass) return [];
+  const at = e.names.findIndex((n) => ACCURACY_KEYS.test(normalizeKey(n)));
+  const held = at >= 0 ? e.values[at] : undefined;
+  const batches = [...run.acc.values()][0]?.recent.last(16).map((p) => p.value) ?? [];
+  if (!isNum(held) || held > 0.2 || batches.length < 8) return [];
+  const trained = batches.reduce((a, b) => a + b, 0) / batches.length;
+  if (trained < 0.8) return [];
+  const fitSite = view.event.fitSite;
+  return [
+    {
+      id: 'labels-inverted',
+      symptom: 'labels-inverted',
+      rootCause: 'training-data',
+      layer: null,
+      location: fitSite,
+      related: e.site ? [{ site: e.site, message: `accuracy ${fmt(held)} here` }] : [],
+      message: `The model is right on ${fmt(trained * 100)}% of its last training batches and on ${fmt(held * 100)}% of the rows evaluated${e.site ? ` on line ${e.site.line}` : ''}, far below the 50% of a guess: it answers them the opposite way. The training labels are the held-out ones inverted: flipped for most rows (a flip probability written as a percent, \`rng() < 10\`, is always true), or encoded the other way round.`,
+      evidence: [`training accuracy ${fmt(trained)} over the last batches`, `held-out accuracy ${fmt(held)}`],
+      relevance: new Map(),
+      fixes: fitSite ? [{ title: 'Write the probability as a fraction: a draw in [0, 1) is always below a percent', plan: { kind: 'percentAsFraction' as const, file: fitSite.file } }] : [],
+      atFix: true,
+      confirmBy: set(...HARM),
+      strength: 1,
+      weak: false,
+      certain: true,
+    },
+  ];
+}
+
+/**
  * fit given class targets in which a class the model has a unit for never appears (4 units, no
  * row of class 0): the model is never taught that class and never predicts it, while its training
  * accuracy looks fine. A cleaning filter that tests a label's truthiness
@@ -7234,6 +7276,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...copiedInputColumns(view, run));
   out.push(...oneClassTargets(view, run));
   out.push(...labelsAreIds(view, run));
+  out.push(...labelsInverted(view, run));
   out.push(...sameTargetRows(view, run));
   out.push(...fractionalEmbeddingIds(view, run));
   out.push(...copiesRelabelled(view, run));
