@@ -378,6 +378,7 @@ export class DiagnosisEngine {
       case 'kernelsFrozen':
       case 'targetInInputs':
       case 'rateLeftBySweep':
+      case 'rateLeftByOtherModel':
       case 'inputsSquashed':
       case 'targetSentinel':
       case 'variablesInitWide':

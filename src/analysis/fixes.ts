@@ -160,6 +160,8 @@ export type FixPlan =
   | { kind: 'stableLogCosh'; file: string }
   /** The file's one name compared with a random draw (`rng.random() < FLIP_RATE`) and declared as a number from 1 to 100: that number over 100. */
   | { kind: 'percentAsFraction'; file: string }
+  /** A one-line declaration at the site (`const optimizer = tf.train.adam(lr);`) moved into the loop that follows it and uses its name, as the loop body's first line. */
+  | { kind: 'declareInLoop'; site: SourceSite }
   /** The epsilon added to the divisor of the standardization at the site (`.div(std.add(EPS))`), a literal or a constant declared once, becomes 1e-7. */
   | { kind: 'tinyEpsilon'; site: SourceSite }
   /** The value declared on the site's line (`const soft = teacher.predict(x).div(T);`) is wrapped in tf.softmax. */
@@ -1880,6 +1882,32 @@ function rateMultipliesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateM
   if (found.length !== 1) return null;
   const at = start + found[0]!.index! + found[0]![0].indexOf('div');
   return [src.edit(p.site.file, at, at + 3, 'mul')];
+}
+
+function declareInLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'declareInLoop' }>): EditResult {
+  const t = src.text;
+  const start = src.lineStart(p.site.line);
+  const end = src.lineEnd(p.site.line);
+  const line = t.slice(start, end);
+  const decl = /^(\s*)(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=[^;]*;\s*$/.exec(line);
+  if (!decl || codeOnly(t, start, end) !== line) return null;
+  const name = decl[2]!;
+  // The first loop after it, within the next few lines, whose body uses the name.
+  const code = codeOnly(t, 0, t.length);
+  const loop = /(?:^|\n)[ \t]*(?:for|while)\s*\(/.exec(code.slice(end, Math.min(code.length, end + 400)));
+  if (!loop) return null;
+  const loopAt = end + loop.index + loop[0].length - 1;
+  const headClose = matchClose(t, loopAt);
+  const open = headClose > 0 ? code.indexOf('{', headClose) : -1;
+  if (open < 0 || code.slice(headClose + 1, open).trim() !== '') return null;
+  const close = matchClose(t, open);
+  if (close < 0 || !new RegExp(`\\b${escapeRe(name)}\\b`).test(code.slice(open, close))) return null;
+  // Used after the loop too: one per model would not reach there.
+  if (new RegExp(`\\b${escapeRe(name)}\\b`).test(code.slice(close))) return null;
+  const bodyLine = src.position(open).line + 1;
+  const bodyStart = src.lineStart(bodyLine);
+  const indent = /^\s*/.exec(t.slice(bodyStart, src.lineEnd(bodyLine)))![0];
+  return [src.edit(p.site.file, start, end + 1, ''), src.edit(p.site.file, bodyStart, bodyStart, `${indent}${line.trim()}\n`)];
 }
 
 function percentAsFractionEdits(src: SourceText, file: string): EditResult {
@@ -4936,6 +4964,7 @@ function planFile(p: FixPlan): string | null {
     case 'rateMultiplies':
     case 'parseWithComma':
     case 'regexTakesSign':
+    case 'declareInLoop':
     case 'splitOnNonWords':
     case 'tinyEpsilon':
     case 'dropDivide255':
@@ -5215,6 +5244,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return stableLogCoshEdits(src, p.file);
       case 'percentAsFraction':
         return percentAsFractionEdits(src, p.file);
+      case 'declareInLoop':
+        return declareInLoopEdits(src, p);
       case 'tinyEpsilon':
         return tinyEpsilonEdits(src, p);
       case 'dropDivide255':

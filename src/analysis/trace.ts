@@ -1401,6 +1401,25 @@ export const RateLeftBySweepEvent = z.object({
 export type RateLeftBySweepEvent = z.infer<typeof RateLeftBySweepEvent>;
 
 /**
+ * A model's fit began with an optimizer another model trained with before, at the rate that model's
+ * schedule left it, ten times or more below where its fit began: one optimizer shared by the models
+ * of a loop (an ensemble, cross-validation folds), created once outside it. Sent once per model.
+ */
+export const RateLeftByOtherModelEvent = z.object({
+  type: z.literal('rateLeftByOtherModel'),
+  modelId: z.number().int(),
+  /** The rate the other model's fit began at, and the one this fit begins at. */
+  startRate: z.number(),
+  rate: z.number(),
+  site: SourceSite.nullable(),
+  /** Where the shared optimizer was created. */
+  optimizerSite: SourceSite.nullable(),
+  /** The line that changed its rate. */
+  changeSite: SourceSite.nullable(),
+});
+export type RateLeftByOtherModelEvent = z.infer<typeof RateLeftByOtherModelEvent>;
+
+/**
  * fit's targets held in its inputs: a column whose values and the targets determine each other
  * row by row (the label under another name), or a sequence whose last step is its target (a
  * window's target left unshifted). Sent once per model.
@@ -1914,6 +1933,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   KernelsFrozenEvent,
   TargetInInputsEvent,
   RateLeftBySweepEvent,
+  RateLeftByOtherModelEvent,
   InputsSquashedEvent,
   TargetSentinelEvent,
   SortedAsTextEvent,

@@ -62,6 +62,7 @@ import type {
   KernelsFrozenEvent,
   TargetInInputsEvent,
   RateLeftBySweepEvent,
+  RateLeftByOtherModelEvent,
   InputsSquashedEvent,
   TargetSentinelEvent,
   SortedAsTextEvent,
@@ -2758,6 +2759,10 @@ function noteDrawCompared(kernel: string, inputs: any): void {
 
 /** Per model: its optimizer's learning rate when its last fit began and when it ended. */
 const fitRates = new WeakMap<object, { start: number; end: unknown; optimizer: unknown }>();
+/** Per optimizer: the model whose fit used it last, with the rates that fit began and ended at. */
+const optimizerFitRates = new WeakMap<object, { model: object; start: number; end: unknown }>();
+/** A fit's rate this many times below the rate another model's fit of the same optimizer began at. */
+const RATE_LEFT_FACTOR = 10;
 
 /**
  * The rate this fit begins with. When the fit before it swept the rate up (a learning-rate range
@@ -2771,6 +2776,11 @@ function noteRateAtFitStart(entry: TracedModel, model: any, site: SourceSite | n
   const before = fitRates.get(model);
   if (before && before.optimizer === optimizer && before.end === rate && before.start > 0 && rate >= before.start * RATE_SWEEP_FACTOR) {
     emit({ type: 'rateLeftBySweep', modelId: entry.id, startRate: before.start, endRate: rate, site, sweepSite: rateChangeSites.get(optimizer) ?? null } satisfies RateLeftBySweepEvent);
+  }
+  // The optimizer another model trained with, at the rate that model's schedule left.
+  const other = optimizer && typeof optimizer === 'object' ? optimizerFitRates.get(optimizer) : undefined;
+  if (other && other.model !== model && other.end === rate && other.start > 0 && rate * RATE_LEFT_FACTOR <= other.start) {
+    emit({ type: 'rateLeftByOtherModel', modelId: entry.id, startRate: other.start, rate, site, optimizerSite: optimizerSites.get(optimizer) ?? null, changeSite: rateChangeSites.get(optimizer) ?? null } satisfies RateLeftByOtherModelEvent);
   }
   return rate;
 }
@@ -3341,6 +3351,7 @@ function traceFit(
     onTrainEnd: async () => {
       noteStoppedEarly(entry, args, currentEpoch + 1, model);
       if (model && startRate !== null) safe(() => fitRates.set(model, { start: startRate, end: model.optimizer?.learningRate, optimizer: model.optimizer }), undefined);
+      if (model && startRate !== null && model.optimizer && typeof model.optimizer === 'object') safe(() => optimizerFitRates.set(model.optimizer, { model, start: startRate, end: model.optimizer.learningRate }), undefined);
       batchWatch?.finish();
       leakWatches.get(entry)?.stop();
       safe(() => fitLeaks?.atFitEnd(), undefined);

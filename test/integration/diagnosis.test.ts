@@ -511,6 +511,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/test-standardized-with-own-stats/buggy.js', symptoms: ['inputs-scaled-apart'], rootCause: 'input-normalization', lineOf: 'const xTest = standardize(xTestRaw, tf.moments(xTestRaw, 0));', fixed: '' },
   // Label noise with a flip probability written as a percent: every training label is flipped.
   { script: 'benchmark/bugs/label-flip-rate-as-percent/buggy.js', symptoms: ['labels-inverted'], rootCause: 'training-data', lineOf: 'const FLIP_RATE = 10;', fixed: 'const FLIP_RATE = 0.1;' },
+  // One Adam shared by an ensemble's members: the second starts where the first's decay left the rate.
+  { script: 'benchmark/bugs/shared-optimizer-lr-decay-carried/buggy.js', symptoms: ['optimizer-shared'], rootCause: 'optimizer', lineOf: 'const optimizer = tf.train.adam(LEARNING_RATE);', fixed: '    const optimizer = tf.train.adam(LEARNING_RATE);' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -676,6 +678,7 @@ const HEALTHY = [
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',
+  'benchmark/bugs/shared-optimizer-lr-decay-carried/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -1709,3 +1709,22 @@ describe('percentAsFraction', () => {
     assert.equal(apply(src.replace('rng.random() < FLIP_RATE', 'epoch < FLIP_RATE'), { kind: 'percentAsFraction', file: FILE }), null);
   });
 });
+
+describe('declareInLoop', () => {
+  const src = [
+    'async function trainAll() {',
+    '  const optimizer = tf.train.adam(LEARNING_RATE);',
+    '  for (let k = 0; k < N_MEMBERS; k++) {',
+    '    const model = buildModel();',
+    "    model.compile({ optimizer, loss: 'meanSquaredError' });",
+    '  }',
+    '}',
+  ].join('\n');
+  it('moves the optimizer into the loop that builds the models, one for each', () => {
+    const fixed = apply(src, { kind: 'declareInLoop', site: site(2, 21) })!;
+    assert.equal(fixed.split('\n').slice(1, 4).join('\n'), ['  for (let k = 0; k < N_MEMBERS; k++) {', '    const optimizer = tf.train.adam(LEARNING_RATE);', '    const model = buildModel();'].join('\n'));
+  });
+  it('leaves it where it is when the code after the loop uses it too', () => {
+    assert.equal(apply(src.replace('  }\n}', '  }\n  optimizer.dispose();\n}'), { kind: 'declareInLoop', site: site(2, 21) }), null);
+  });
+});

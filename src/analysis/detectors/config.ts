@@ -1331,6 +1331,35 @@ function rateLeftBySweep(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A model's fit that begins at the rate another model's schedule left their shared optimizer at, ten
+ * times or more below where that model began: one optimizer created outside the loop that builds
+ * the models (an ensemble, cross-validation folds). The later models barely train. Certain; fixed
+ * by creating the optimizer inside the loop, one per model.
+ */
+function rateLeftByOtherModel(run: ModelState): Hypothesis[] {
+  const e = run.rateLeftByOtherModel;
+  const at = e?.optimizerSite ?? e?.site;
+  if (!e || !at) return [];
+  return [
+    {
+      id: 'rate-left-by-other-model',
+      symptom: 'optimizer-shared',
+      rootCause: 'optimizer',
+      location: at,
+      related: [
+        ...(e.site ? [{ site: e.site, message: `this model's fit begins at ${fmt(e.rate)}` }] : []),
+        ...(e.changeSite ? [{ site: e.changeSite, message: "the other model's schedule lowered the rate here" }] : []),
+      ],
+      message: `This model trains with the optimizer another model trained with before, and begins where that model's schedule left its learning rate: ${fmt(e.rate)}, where that model began at ${fmt(e.startRate)}. One optimizer is shared by the models (created once, outside the loop that builds them), so each model after the first starts where the last one's schedule ended, and barely trains. Create the optimizer for each model.`,
+      evidence: [`the other model's fit began at rate ${fmt(e.startRate)}`, `this fit begins at ${fmt(e.rate)}`],
+      fixes: e.optimizerSite ? [{ title: 'Create the optimizer inside the loop, one for each model', plan: { kind: 'declareInLoop', site: e.optimizerSite } }] : [],
+      atFix: true,
+      ...certainFromTheRun(),
+    },
+  ];
+}
+
+/**
  * fit's targets held in its inputs: a column whose values and the targets determine each other row
  * by row (the label under another name, or a column filled only for one class), or a sequence whose
  * last step is its own target (the window's target left unshifted). The model learns to read the
@@ -7218,6 +7247,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...kernelsFrozen(run));
   out.push(...targetInInputs(run));
   out.push(...rateLeftBySweep(run));
+  out.push(...rateLeftByOtherModel(run));
   out.push(...inputsSquashed(run));
   out.push(...targetSentinel(run));
   out.push(...variablesInitWide(run));
