@@ -740,14 +740,16 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
       strength,
     });
   }
-  // Regression targets in the thousands: the output must reach them with small steps.
+  // Regression targets in the thousands, or in the hundreds from inputs scaled to a few units (a
+  // window scaled by its own range, its next value left raw): the output must reach them with small steps.
+  const inputsScaled = view.outputs.length === 1 && run.data.x.size === 1 && (maxAbs(run.data.x.get(0)) ?? Infinity) <= 5;
   for (const o of view.outputs) {
     const k = o.loss?.kind;
     if (k !== 'mse' && k !== 'mae' && k !== 'regression') continue;
     const t = run.data.target(o.slot);
     const e = run.data.y.get(o.slot) ?? (o.slot === 0 && run.data.y.size === 1 ? [...run.data.y.values()][0] : undefined);
     const ma = maxAbs(e);
-    if (!t || t.kind !== 'continuous' || ma === null || ma <= 1e3 || !e) continue;
+    if (!t || t.kind !== 'continuous' || ma === null || ma <= (inputsScaled ? 100 : 1e3) || !e) continue;
     const fix = scaleFix(view, e, 'y');
     // Targets given to fit in a list (one per output) are scaled where their tensor is made.
     const madeAt = e.origin?.site;
