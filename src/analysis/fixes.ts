@@ -160,6 +160,8 @@ export type FixPlan =
   | { kind: 'stableLogCosh'; file: string }
   /** The file's one name compared with a random draw (`rng.random() < FLIP_RATE`) and declared as a number from 1 to 100: that number over 100. */
   | { kind: 'percentAsFraction'; file: string }
+  /** `const test = rows.slice(0, n)` and `const train = rows.slice(n)` (or the like): the two names swapped. */
+  | { kind: 'swapSplitNames'; file: string }
   /** A one-line declaration at the site (`const optimizer = tf.train.adam(lr);`) moved into the loop that follows it and uses its name, as the loop body's first line. */
   | { kind: 'declareInLoop'; site: SourceSite }
   /** The epsilon added to the divisor of the standardization at the site (`.div(std.add(EPS))`), a literal or a constant declared once, becomes 1e-7. */
@@ -1908,6 +1910,27 @@ function declareInLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'declar
   const bodyStart = src.lineStart(bodyLine);
   const indent = /^\s*/.exec(t.slice(bodyStart, src.lineEnd(bodyLine)))![0];
   return [src.edit(p.site.file, start, end + 1, ''), src.edit(p.site.file, bodyStart, bodyStart, `${indent}${line.trim()}\n`)];
+}
+
+function swapSplitNamesEdits(src: SourceText, file: string): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const HELD = /^(?:test|val|valid|validation|holdout|heldOut|eval)\w*$/i;
+  const TRAIN = /^train\w*$/i;
+  // `const A = rows.slice(0, n);` then `const B = rows.slice(n);`, A named for the held-out part, B for training.
+  const cuts = [...code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([A-Za-z_$][\w$.]*)\s*\.\s*slice\s*\(\s*0\s*,\s*([A-Za-z_$][\w$]*)\s*\)/g)];
+  const found: TextEdit[][] = [];
+  for (const head of cuts) {
+    const [, first, from, at] = head as unknown as [string, string, string, string];
+    if (!HELD.test(first)) continue;
+    const tails = [...code.matchAll(new RegExp(`\\b(?:const|let|var)\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*${escapeRe(from)}\\s*\\.\\s*slice\\s*\\(\\s*${escapeRe(at)}\\s*\\)`, 'g'))];
+    if (tails.length !== 1 || !TRAIN.test(tails[0]![1]!)) continue;
+    const second = tails[0]![1]!;
+    const firstAt = head.index! + head[0].indexOf(first, head[0].search(/\s/));
+    const secondAt = tails[0]!.index! + tails[0]![0].indexOf(second, tails[0]![0].search(/\s/));
+    found.push([src.edit(file, firstAt, firstAt + first.length, second), src.edit(file, secondAt, secondAt + second.length, first)]);
+  }
+  return found.length === 1 ? found[0]! : null;
 }
 
 function percentAsFractionEdits(src: SourceText, file: string): EditResult {
@@ -5124,6 +5147,7 @@ function planFile(p: FixPlan): string | null {
     case 'tagRowOnce':
     case 'stableLogCosh':
     case 'percentAsFraction':
+    case 'swapSplitNames':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -5244,6 +5268,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return stableLogCoshEdits(src, p.file);
       case 'percentAsFraction':
         return percentAsFractionEdits(src, p.file);
+      case 'swapSplitNames':
+        return swapSplitNamesEdits(src, p.file);
       case 'declareInLoop':
         return declareInLoopEdits(src, p);
       case 'tinyEpsilon':

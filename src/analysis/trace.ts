@@ -1623,6 +1623,8 @@ export const EvaluatedEvent = z.object({
   site: SourceSite.nullable(),
   names: z.array(z.string().max(64)).max(16),
   values: z.array(num).max(16),
+  /** The rows evaluated, when its inputs are one tensor. */
+  rows: z.number().int().nullable().optional(),
 });
 export type EvaluatedEvent = z.infer<typeof EvaluatedEvent>;
 

@@ -2948,7 +2948,7 @@ function checkScoredRows(model: any, method: string, inputs: any): void {
 const evaluatedSent = new WeakSet<object>();
 
 /** A trained model's first evaluate: its loss and metrics, read from the scalars it returns (the script reads them too). */
-function noteEvaluated(model: any, out: any): void {
+function noteEvaluated(model: any, out: any, inputs: any): void {
   const entry = traced.get(model);
   if (!entry || entry.steps === 0 || evaluatedSent.has(model)) return;
   const scalars: any[] = Array.isArray(out) ? out : [out];
@@ -2957,7 +2957,8 @@ function noteEvaluated(model: any, out: any): void {
   if (!scalars.every((t) => t && typeof t.dataSync === 'function' && t.size === 1 && !t.isDisposed)) return;
   evaluatedSent.add(model);
   const values = scalars.map((t) => Number(t.dataSync()[0]));
-  emit({ type: 'evaluated', modelId: entry.id, site: captureUserSite(PROBE_FILE), names: names.map((n) => String(n).slice(0, 64)), values: values.map((v) => (Number.isFinite(v) ? v : null)) } satisfies EvaluatedEvent);
+  const rows = Array.isArray(inputs?.shape) && Number.isInteger(inputs.shape[0]) ? (inputs.shape[0] as number) : null;
+  emit({ type: 'evaluated', modelId: entry.id, site: captureUserSite(PROBE_FILE), names: names.map((n) => String(n).slice(0, 64)), values: values.map((v) => (Number.isFinite(v) ? v : null)), rows } satisfies EvaluatedEvent);
 }
 
 function watchUseBeforeTraining(proto: any): void {
@@ -2981,7 +2982,7 @@ function watchUseBeforeTraining(proto: any): void {
       }
       const out = original.apply(this, args);
       if (!waiting && method === 'predict') safe(() => notePredictedProbabilities(this, out), undefined);
-      if (!waiting && method === 'evaluate') safe(() => noteEvaluated(this, out), undefined);
+      if (!waiting && method === 'evaluate') safe(() => noteEvaluated(this, out, args[0]), undefined);
       return out;
     };
   }

@@ -1728,3 +1728,13 @@ describe('declareInLoop', () => {
     assert.equal(apply(src.replace('  }\n}', '  }\n  optimizer.dispose();\n}'), { kind: 'declareInLoop', site: site(2, 21) }), null);
   });
 });
+
+describe('swapSplitNames', () => {
+  const src = ['const nTrain = Math.floor(N * 0.8);', 'const test = rows.slice(0, nTrain);', 'const train = rows.slice(nTrain);'].join('\n');
+  it('swaps the names of a split cut the wrong way round', () => {
+    assert.equal(apply(src, { kind: 'swapSplitNames', file: FILE }), ['const nTrain = Math.floor(N * 0.8);', 'const train = rows.slice(0, nTrain);', 'const test = rows.slice(nTrain);'].join('\n'));
+  });
+  it('leaves a split named the right way round alone', () => {
+    assert.equal(apply(src.replace('const test = rows.slice(0', 'const trainRows = rows.slice(0').replace('const train = rows.slice(nTrain)', 'const testRows = rows.slice(nTrain)'), { kind: 'swapSplitNames', file: FILE }), null);
+  });
+});

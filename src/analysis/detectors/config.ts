@@ -4656,6 +4656,40 @@ function labelsInverted(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A model evaluated on three times as many rows as it trained on or more, where the source cuts one
+ * array in two with the names the wrong way round (`const test = rows.slice(0, nTrain)`, `const train
+ * = rows.slice(nTrain)`): it trains on the smaller part. Shown only where that fix applies.
+ */
+function trainedOnSmallerSplit(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.evaluated;
+  const trainRows = run.data.x.get(0)?.summary.shape?.[0];
+  const fitSite = view.event.fitSite;
+  if (!e || typeof e.rows !== 'number' || typeof trainRows !== 'number' || e.rows < 3 * trainRows || e.rows < 100 || !fitSite) return [];
+  return [
+    {
+      id: 'trained-on-smaller-split',
+      symptom: 'split-swapped',
+      rootCause: 'training-data',
+      layer: null,
+      location: fitSite,
+      related: e.site ? [{ site: e.site, message: `evaluated here on ${e.rows} rows` }] : [],
+      message: `The model trains on ${trainRows} rows and is evaluated on ${e.rows}${e.site ? ` (line ${e.site.line})` : ''}: the data was cut in two with the names the wrong way round, so the training set is the smaller part and the test set the larger. Swap the two names.`,
+      evidence: [`${trainRows} training rows`, `${e.rows} rows evaluated`],
+      relevance: new Map(),
+      fixes: [{ title: 'Swap the names of the two parts: training takes the larger one', plan: { kind: 'swapSplitNames' as const, file: fitSite.file } }],
+      atFix: true,
+      confirmBy: set(...HARM, 'overfitting'),
+      strength: 1,
+      weak: false,
+      // It fits its few rows well: that is no sign of health here.
+      keepWhenLearning: true,
+      quiet: true,
+      certainWithFix: true,
+    },
+  ];
+}
+
+/**
  * fit given class targets in which a class the model has a unit for never appears (4 units, no
  * row of class 0): the model is never taught that class and never predicts it, while its training
  * accuracy looks fine. A cleaning filter that tests a label's truthiness
@@ -7311,6 +7345,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...oneClassTargets(view, run));
   out.push(...labelsAreIds(view, run));
   out.push(...labelsInverted(view, run));
+  out.push(...trainedOnSmallerSplit(view, run));
   out.push(...sameTargetRows(view, run));
   out.push(...fractionalEmbeddingIds(view, run));
   out.push(...copiesRelabelled(view, run));
