@@ -162,6 +162,8 @@ export type FixPlan =
   | { kind: 'percentAsFraction'; file: string }
   /** `const test = rows.slice(0, n)` and `const train = rows.slice(n)` (or the like): the two names swapped. */
   | { kind: 'swapSplitNames'; file: string }
+  /** The one constant named for an erased patch (CUTOUT, PATCH, ERASE_SIZE) declared at `size` or more, used as `SIZE - NAME`: a quarter of `size`. */
+  | { kind: 'shrinkPatch'; file: string; size: number }
   /** A one-line declaration at the site (`const optimizer = tf.train.adam(lr);`) moved into the loop that follows it and uses its name, as the loop body's first line. */
   | { kind: 'declareInLoop'; site: SourceSite }
   /** The epsilon added to the divisor of the standardization at the site (`.div(std.add(EPS))`), a literal or a constant declared once, becomes 1e-7. */
@@ -1910,6 +1912,20 @@ function declareInLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'declar
   const bodyStart = src.lineStart(bodyLine);
   const indent = /^\s*/.exec(t.slice(bodyStart, src.lineEnd(bodyLine)))![0];
   return [src.edit(p.site.file, start, end + 1, ''), src.edit(p.site.file, bodyStart, bodyStart, `${indent}${line.trim()}\n`)];
+}
+
+function shrinkPatchEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shrinkPatch' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$]*(?:cutout|CUTOUT|Cutout|patch|PATCH|Patch|erase|ERASE|Erase|hole|HOLE|Hole)[\w$]*)\s*=\s*(\d+)\s*;/g)) {
+    const value = Number(m[2]);
+    // Subtracted from the image's size to place the patch: at the size or more, it covers it all.
+    if (value < p.size || !new RegExp(`-\\s*${escapeRe(m[1]!)}\\b`).test(code)) continue;
+    const at = m.index! + m[0].lastIndexOf(m[2]!);
+    found.push(src.edit(p.file, at, at + m[2]!.length, String(Math.max(1, Math.floor(p.size / 4)))));
+  }
+  return found.length === 1 ? found : null;
 }
 
 function swapSplitNamesEdits(src: SourceText, file: string): EditResult {
@@ -5148,6 +5164,7 @@ function planFile(p: FixPlan): string | null {
     case 'stableLogCosh':
     case 'percentAsFraction':
     case 'swapSplitNames':
+    case 'shrinkPatch':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -5270,6 +5287,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return percentAsFractionEdits(src, p.file);
       case 'swapSplitNames':
         return swapSplitNamesEdits(src, p.file);
+      case 'shrinkPatch':
+        return shrinkPatchEdits(src, p);
       case 'declareInLoop':
         return declareInLoopEdits(src, p);
       case 'tinyEpsilon':

@@ -515,6 +515,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/shared-optimizer-lr-decay-carried/buggy.js', symptoms: ['optimizer-shared'], rootCause: 'optimizer', lineOf: 'const optimizer = tf.train.adam(LEARNING_RATE);', fixed: '    const optimizer = tf.train.adam(LEARNING_RATE);' },
   // A split whose names are the wrong way round: it trains on the 20% and is evaluated on the 80%.
   { script: 'benchmark/bugs/train-test-slices-swapped/buggy.js', symptoms: ['split-swapped'], rootCause: 'training-data', lineOf: 'const test = rows.slice(0, nTrain);', fixed: 'const train = rows.slice(0, nTrain);' },
+  // Cutout with a 16-pixel patch on 16-pixel images: every augmented image is erased whole.
+  { script: 'benchmark/bugs/cutout-size-covers-image/buggy.js', symptoms: ['identical-inputs'], rootCause: 'training-data', lineOf: 'const CUTOUT = 16;', fixed: 'const CUTOUT = 4;' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -682,6 +684,7 @@ const HEALTHY = [
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',
   'benchmark/bugs/shared-optimizer-lr-decay-carried/fixed.js',
   'benchmark/bugs/train-test-slices-swapped/fixed.js',
+  'benchmark/bugs/cutout-size-covers-image/fixed.js',
 ];
 
 for (const script of HEALTHY) {

@@ -1738,3 +1738,13 @@ describe('swapSplitNames', () => {
     assert.equal(apply(src.replace('const test = rows.slice(0', 'const trainRows = rows.slice(0').replace('const train = rows.slice(nTrain)', 'const testRows = rows.slice(nTrain)'), { kind: 'swapSplitNames', file: FILE }), null);
   });
 });
+
+describe('shrinkPatch', () => {
+  const src = ['const SIZE = 16;', 'const CUTOUT = 16;', 'function cutout(pixels) {', '  const top = rng.int(0, SIZE - CUTOUT + 1);', '  return top;', '}'].join('\n');
+  it('makes a cutout patch as large as the image a quarter of it', () => {
+    assert.equal(lineOf(apply(src, { kind: 'shrinkPatch', file: FILE, size: 16 })!, 2), 'const CUTOUT = 4;');
+  });
+  it('leaves a patch smaller than the image alone', () => {
+    assert.equal(apply(src.replace('CUTOUT = 16', 'CUTOUT = 6'), { kind: 'shrinkPatch', file: FILE, size: 16 }), null);
+  });
+});

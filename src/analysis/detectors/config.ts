@@ -671,6 +671,9 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
       continue;
     }
     const parse: PlannedFix[] = zeros && madeAt ? [{ title: 'Parse the values with their fractions: parseFloat', plan: { kind: 'parseFractions', site: madeAt } }] : [];
+    // Images erased whole by a cutout patch as large as the image (a size from a recipe for larger images).
+    const height = e.summary.shape?.length === 4 ? e.summary.shape[1] : null;
+    if (zeros && madeIn && typeof height === 'number' && height >= 4) parse.push({ title: 'Make the erased patch a quarter of the image: it covers all of it', plan: { kind: 'shrinkPatch', file: madeIn, size: height } });
     out.push({
       id: `identical-inputs:${about}`,
       symptom: 'identical-inputs',
