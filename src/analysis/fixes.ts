@@ -164,6 +164,8 @@ export type FixPlan =
   | { kind: 'swapSplitNames'; file: string }
   /** The one constant named for an erased patch (CUTOUT, PATCH, ERASE_SIZE) declared at `size` or more, used as `SIZE - NAME`: a quarter of `size`. */
   | { kind: 'shrinkPatch'; file: string; size: number }
+  /** The one constant named for a vocabulary's minimum count (MIN_COUNT, minFreq) declared at 3 or more and compared with: 2. */
+  | { kind: 'lowerMinCount'; file: string }
   /** A one-line declaration at the site (`const optimizer = tf.train.adam(lr);`) moved into the loop that follows it and uses its name, as the loop body's first line. */
   | { kind: 'declareInLoop'; site: SourceSite }
   /** The epsilon added to the divisor of the standardization at the site (`.div(std.add(EPS))`), a literal or a constant declared once, becomes 1e-7. */
@@ -1912,6 +1914,18 @@ function declareInLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'declar
   const bodyStart = src.lineStart(bodyLine);
   const indent = /^\s*/.exec(t.slice(bodyStart, src.lineEnd(bodyLine)))![0];
   return [src.edit(p.site.file, start, end + 1, ''), src.edit(p.site.file, bodyStart, bodyStart, `${indent}${line.trim()}\n`)];
+}
+
+function lowerMinCountEdits(src: SourceText, file: string): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$]*(?:min|MIN|Min)_?(?:count|COUNT|Count|freq|FREQ|Freq|frequency|FREQUENCY|Frequency|occurrences|OCCURRENCES)[\w$]*)\s*=\s*(\d+)\s*;/g)) {
+    if (Number(m[2]) < 3 || !new RegExp(`[<>]=?\\s*${escapeRe(m[1]!)}\\b|\\b${escapeRe(m[1]!)}\\s*[<>]`).test(code)) continue;
+    const at = m.index! + m[0].lastIndexOf(m[2]!);
+    found.push(src.edit(file, at, at + m[2]!.length, '2'));
+  }
+  return found.length === 1 ? found : null;
 }
 
 function shrinkPatchEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shrinkPatch' }>): EditResult {
@@ -5165,6 +5179,7 @@ function planFile(p: FixPlan): string | null {
     case 'percentAsFraction':
     case 'swapSplitNames':
     case 'shrinkPatch':
+    case 'lowerMinCount':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -5289,6 +5304,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return swapSplitNamesEdits(src, p.file);
       case 'shrinkPatch':
         return shrinkPatchEdits(src, p);
+      case 'lowerMinCount':
+        return lowerMinCountEdits(src, p.file);
       case 'declareInLoop':
         return declareInLoopEdits(src, p);
       case 'tinyEpsilon':

@@ -517,6 +517,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/train-test-slices-swapped/buggy.js', symptoms: ['split-swapped'], rootCause: 'training-data', lineOf: 'const test = rows.slice(0, nTrain);', fixed: 'const train = rows.slice(0, nTrain);' },
   // Cutout with a 16-pixel patch on 16-pixel images: every augmented image is erased whole.
   { script: 'benchmark/bugs/cutout-size-covers-image/buggy.js', symptoms: ['identical-inputs'], rootCause: 'training-data', lineOf: 'const CUTOUT = 16;', fixed: 'const CUTOUT = 4;' },
+  // A vocabulary's minimum count copied from a large corpus: the words that decide the queue are all out of vocabulary.
+  { script: 'benchmark/bugs/vocab-min-count-too-high/buggy.js', symptoms: ['tokens-mostly-one-id'], rootCause: 'training-data', lineOf: 'const MIN_COUNT = 100;', fixed: 'const MIN_COUNT = 2;' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -685,6 +687,7 @@ const HEALTHY = [
   'benchmark/bugs/shared-optimizer-lr-decay-carried/fixed.js',
   'benchmark/bugs/train-test-slices-swapped/fixed.js',
   'benchmark/bugs/cutout-size-covers-image/fixed.js',
+  'benchmark/bugs/vocab-min-count-too-high/fixed.js',
 ];
 
 for (const script of HEALTHY) {

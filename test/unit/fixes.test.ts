@@ -1748,3 +1748,14 @@ describe('shrinkPatch', () => {
     assert.equal(apply(src.replace('CUTOUT = 16', 'CUTOUT = 6'), { kind: 'shrinkPatch', file: FILE, size: 16 }), null);
   });
 });
+
+describe('lowerMinCount', () => {
+  const src = ['const MIN_COUNT = 100;', 'function buildVocab(counts) {', '  return [...counts.keys()].filter((w) => counts.get(w) >= MIN_COUNT);', '}'].join('\n');
+  it("keeps words seen twice or more where a vocabulary's minimum count is declared", () => {
+    assert.equal(lineOf(apply(src, { kind: 'lowerMinCount', file: FILE })!, 1), 'const MIN_COUNT = 2;');
+  });
+  it('leaves a low minimum, or one never compared with, alone', () => {
+    assert.equal(apply(src.replace('= 100;', '= 2;'), { kind: 'lowerMinCount', file: FILE }), null);
+    assert.equal(apply(src.replace('>= MIN_COUNT', '>= 5'), { kind: 'lowerMinCount', file: FILE }), null);
+  });
+});

@@ -4993,6 +4993,8 @@ function embeddingLookup(view: ModelView, run: ModelState): { x: DataEvent; embe
 
 /** From this share of the tokens other than padding, one id standing for nearly all words is certain. */
 const ONE_ID_CERTAIN = 0.9;
+/** One id for this share of the training tokens or more: a vocabulary's minimum count dropped words, when the source declares one. */
+const MIN_COUNT_SHARE = 0.3;
 
 /**
  * Token ids that are nearly all one id (other than the padding 0) though the embedding takes many:
@@ -5003,9 +5005,37 @@ const ONE_ID_CERTAIN = 0.9;
 function tokensMostlyOneId(view: ModelView, run: ModelState): Hypothesis[] {
   const looked = embeddingLookup(view, run);
   const t = looked?.x.summary.commonToken;
-  if (!looked || !t || looked.inputDim < 8 || t.distinct < 2 || t.share < 0.8) return [];
+  if (!looked || !t || looked.inputDim < 8 || t.distinct < 2 || t.share < MIN_COUNT_SHARE) return [];
   const { x, embedding: first, inputDim } = looked;
   const site = x.origin?.site ?? x.site ?? view.event.fitSite;
+  // A third of the training tokens or more are one id: the words a vocabulary's minimum count
+  // dropped, when the source declares one. Shown only where that fix applies.
+  const minCount: PlannedFix | null = site ? { title: 'Keep words seen twice or more: the minimum count drops the words that matter', plan: { kind: 'lowerMinCount', file: site.file } } : null;
+  if (t.share < 0.8) {
+    if (!minCount) return [];
+    return [
+      {
+        id: 'tokens-mostly-one-id:x',
+        symptom: 'tokens-mostly-one-id',
+        rootCause: 'training-data',
+        layer: first,
+        location: site,
+        related: [],
+        message: `${pct(t.share)} of the training tokens (other than the padding 0) are id ${fmt(t.id)}, the id a vocabulary gives the words it does not hold, though the vocabulary was built from these very texts: its minimum count drops words that are rare in a small corpus and yet decide the labels. Keep words seen twice or more.`,
+        evidence: [`id ${fmt(t.id)}: ${pct(t.share)} of the tokens`, `${t.distinct} distinct ids in use of ${inputDim}`],
+        relevance: new Map([[first.pos, { score: 1, evidence: 'looks up one id for a third of the words or more' }]]),
+        fixes: [minCount],
+        atFix: true,
+        confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+        strength: 0.95,
+        weak: false,
+        keepWhenLearning: true,
+        quiet: true,
+        certainWithFix: true,
+        explains: ['targets-unrelated'],
+      },
+    ];
+  }
   return [
     {
       id: 'tokens-mostly-one-id:x',
@@ -5017,7 +5047,7 @@ function tokensMostlyOneId(view: ModelView, run: ModelState): Hypothesis[] {
       message: `${pct(t.share)} of the tokens (other than the padding 0) are id ${fmt(t.id)}, and the other ${t.distinct - 1} ids share the rest, while ${first.info.name} takes ${inputDim}: nearly every word maps to one id, the one a vocabulary gives words it does not hold. A vocabulary that kept the rarest words (the counts sorted ascending before the most frequent K are cut), or lookups that miss (another case, a trailing space), do this.`,
       evidence: [`id ${fmt(t.id)}: ${pct(t.share)} of the tokens`, `${t.distinct} distinct ids in use of ${inputDim}`],
       relevance: new Map([[first.pos, { score: 1, evidence: 'looks up one id for nearly every word' }]]),
-      fixes: site ? [{ title: 'Keep the most frequent words: sort the counts descending before cutting', plan: { kind: 'sortCountsDescending', file: site.file } }] : [],
+      fixes: site ? [{ title: 'Keep the most frequent words: sort the counts descending before cutting', plan: { kind: 'sortCountsDescending', file: site.file } }, minCount!] : [],
       atFix: true,
       confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
       strength: 0.95,
