@@ -108,7 +108,7 @@ import type {
 } from '../analysis/trace';
 import { neighbourAgreement, RATE_SWEEP_FACTOR } from '../analysis/stats';
 import { tfjsSupport, untestedTfjsMessage } from '../analysis/tfjs-versions';
-import { calledByUser, captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteFromStack, userSitesFromStack } from './sites';
+import { calledByUser, captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteFromStack, userSiteOutside, userSitesFromStack } from './sites';
 import { EpochCallbackLeakWatch, type EpochInfo, FitCallLeakWatch, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { readRows, rowsOf as rowsOfValues, TrainedRows, type RowsRead } from './data-reuse';
@@ -268,6 +268,19 @@ function finiteOrNull(x: number): number | null {
 // Hooking tfjs: modules are recognised by their exports, whichever package name loaded them.
 
 const layerSites = new WeakMap<object, SourceSite | null>();
+
+/**
+ * The user's line that built a layer. A layer class the script defines runs its constructor in the
+ * script's own file: its frames (`super(config)`) are passed over, to where the script says `new`.
+ */
+function layerBuiltAt(layer: object): SourceSite | null {
+  const names: string[] = [];
+  for (let proto = Object.getPrototypeOf(layer); proto && names.length < 8; proto = Object.getPrototypeOf(proto)) {
+    const name = proto.constructor?.name;
+    if (typeof name === 'string' && name) names.push(name);
+  }
+  return userSiteOutside(captureStack().stack, PROBE_FILE, names);
+}
 /** The user's line of the last `trainable = false` on a layer or model. */
 const frozenSites = new WeakMap<object, SourceSite | null>();
 const optimizerSites = new WeakMap<object, SourceSite | null>();
@@ -2254,7 +2267,7 @@ function hookLayers(layers: any): void {
     set(this: any, value: unknown) {
       Object.defineProperty(this, 'name', { value, writable: true, enumerable: true, configurable: true });
       if (!layerSites.has(this)) {
-        layerSites.set(this, captureUserSite(PROBE_FILE));
+        layerSites.set(this, layerBuiltAt(this));
         if (typeof this.getLayer === 'function' || 'containerNodes' in this || this instanceof layers.LayersModel) {
           knownContainers.add(new WeakRef(this));
           containerStacks.set(this, captureStack());

@@ -40,6 +40,22 @@ export function userSitesFromStack(stack: string | undefined, probeFile: string,
   return sites;
 }
 
+/**
+ * The first frame of `stack` in user code outside the constructors named `skipped`: a layer class the
+ * script defines is built where the script says `new`, not at its own `super(config)`.
+ */
+export function userSiteOutside(stack: string | undefined, probeFile: string, skipped: readonly string[]): SourceSite | null {
+  for (const line of stack?.split('\n') ?? []) {
+    const m = FRAME.exec(line);
+    if (!m) continue;
+    const file = toPath(m[1]);
+    if (!isUserFile(file, probeFile)) continue;
+    if (skipped.some((name) => line.includes(`at new ${name} (`))) continue;
+    return { file, line: Number(m[2]), column: Number(m[3]) };
+  }
+  return null;
+}
+
 /** The first frame of `stack` in user code, or null. */
 export function userSiteFromStack(stack: string | undefined, probeFile: string): SourceSite | null {
   return userSitesFromStack(stack, probeFile, 1)[0] ?? null;

@@ -519,6 +519,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/cutout-size-covers-image/buggy.js', symptoms: ['identical-inputs'], rootCause: 'training-data', lineOf: 'const CUTOUT = 16;', fixed: 'const CUTOUT = 4;' },
   // A vocabulary's minimum count copied from a large corpus: the words that decide the queue are all out of vocabulary.
   { script: 'benchmark/bugs/vocab-min-count-too-high/buggy.js', symptoms: ['tokens-mostly-one-id'], rootCause: 'training-data', lineOf: 'const MIN_COUNT = 100;', fixed: 'const MIN_COUNT = 2;' },
+  // Raw position indices 0 to 29 added to embeddings of about ±0.05: the tokens are drowned.
+  { script: 'benchmark/bugs/position-index-added-raw/buggy.js', symptoms: ['input-drowned'], rootCause: 'architecture', lineOf: 'new AddPositions({ maxLen: MAX_LEN }).apply(embedded)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

@@ -289,6 +289,43 @@ function runawayRecurrentState(ctx: Ctx): Observation[] {
   return out;
 }
 
+/** A layer without weights whose outputs are this many times the size of its inputs has drowned them. */
+const DROWNED_BY = 100;
+
+/**
+ * A layer without weights of the script's own (one that adds positions, a bias, an offset) whose
+ * outputs are a hundred times the size of its inputs: what it adds drowns what it is given (raw
+ * position indices 0 to 29 added to embeddings of ±0.05), so the layers after it see the addition,
+ * not the input. Sizes are root-mean-squares of the latest sampled outputs.
+ */
+function inputDrowned(ctx: Ctx): Observation[] {
+  const view = ctx.view!;
+  const out: Observation[] = [];
+  const size = (s: LayerSample | undefined): number | null => (s && !s.outNonFinite && isNum(s.outMean) && isNum(s.outStd) ? Math.sqrt(s.outMean ** 2 + s.outStd ** 2) : null);
+  for (const l of view.layers) {
+    if (l.kind !== 'other' || l.preds.length !== 1 || /noise|dropout|dot|multiply|lambda/i.test(l.info.className)) continue;
+    const p = view.layers[l.preds[0]!]!;
+    const given = size(ctx.run.track(p.index)?.lastOut(1)[0]);
+    const made = size(ctx.run.track(l.index)?.lastOut(1)[0]);
+    if (given === null || made === null || !(given > 0) || made < 1 || made < DROWNED_BY * given) continue;
+    out.push({
+      symptom: 'input-drowned',
+      about: l.info.name,
+      harm: true,
+      priority: 0.9,
+      layer: l,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `${l.info.name} (${l.info.className}) is given values of about ±${fmt(given)} by ${p.info.name} and puts out values of about ±${fmt(made)}, ${fmt(made / given)} times larger: what it adds drowns what it is given, so the layers after it see the addition, not the input. Raw position indices added to embeddings do this; scale what it adds to the size of its input (positions divided by the sequence length), or learn it (a position embedding).`,
+      evidence: [`${p.info.name} outputs ±${fmt(given)}`, `${l.info.name} outputs ±${fmt(made)}`],
+      relevance: new Map([[l.pos, { score: 1, evidence: `outputs ${fmt(made / given)} times the size of its inputs` }]]),
+      related: p.info.site ? [{ site: p.info.site, message: `${p.info.name} gives it values of about ±${fmt(given)}` }] : [],
+      cause: layerCause(ctx, 'input-drowned', l, { rootCause: 'architecture', layer: l, location: l.info.site, fixes: [], confirms: [], folds: [] }),
+    });
+  }
+  return out;
+}
+
 function gradOf(run: ModelState, l: LayerView): number | null {
   const s = run.track(l.index)?.latest();
   return s && s.hasGrads && isNum(s.gradMeanAbs) ? s.gradMeanAbs : null;
@@ -852,5 +889,5 @@ export function neverUpdated(ctx: Ctx): Observation[] {
 /** All per-layer detectors, run on iterations that carry layer details. */
 export function detectLayers(ctx: Ctx): Observation[] {
   if (!ctx.view) return [];
-  return [...decayedWeights(ctx), ...constantOutput(ctx), ...pinnedOutput(ctx), ...headNeverUpdated(ctx), ...unchanged(ctx), ...deadLogits(ctx), ...deadRelu(ctx), ...saturated(ctx), ...vanishing(ctx), ...runawayRecurrentState(ctx)];
+  return [...decayedWeights(ctx), ...constantOutput(ctx), ...pinnedOutput(ctx), ...headNeverUpdated(ctx), ...unchanged(ctx), ...deadLogits(ctx), ...deadRelu(ctx), ...saturated(ctx), ...vanishing(ctx), ...runawayRecurrentState(ctx), ...inputDrowned(ctx)];
 }
