@@ -166,6 +166,8 @@ export type FixPlan =
   | { kind: 'shrinkPatch'; file: string; size: number }
   /** The one constant named for a vocabulary's minimum count (MIN_COUNT, minFreq) declared at 3 or more and compared with: 2. */
   | { kind: 'lowerMinCount'; file: string }
+  /** The one name for a norm declared on one line as a sum of squares with no square root, and divided by: `Math.sqrt(...)` of it. */
+  | { kind: 'normTakesSqrt'; file: string }
   /** A one-line declaration at the site (`const optimizer = tf.train.adam(lr);`) moved into the loop that follows it and uses its name, as the loop body's first line. */
   | { kind: 'declareInLoop'; site: SourceSite }
   /** The epsilon added to the divisor of the standardization at the site (`.div(std.add(EPS))`), a literal or a constant declared once, becomes 1e-7. */
@@ -1914,6 +1916,21 @@ function declareInLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'declar
   const bodyStart = src.lineStart(bodyLine);
   const indent = /^\s*/.exec(t.slice(bodyStart, src.lineEnd(bodyLine)))![0];
   return [src.edit(p.site.file, start, end + 1, ''), src.edit(p.site.file, bodyStart, bodyStart, `${indent}${line.trim()}\n`)];
+}
+
+function normTakesSqrtEdits(src: SourceText, file: string): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\b(?:const|let)\s+([A-Za-z_$]*(?:norm|Norm|NORM)[\w$]*)\s*=\s*([^;\n]+);/g)) {
+    const init = m[2]!.trim();
+    // A sum of squares, not yet square-rooted, that something is divided by.
+    if (!/\.\s*square\s*\(|\*\*\s*2\b|Math\s*\.\s*pow\s*\([^)]*,\s*2\s*\)/.test(init) || !/\bsum\b|\breduce\b/.test(init) || /sqrt|\bnorm\s*\(/.test(init)) continue;
+    if (!new RegExp(`\\/\\s*(?:Math\\s*\\.\\s*max\\s*\\(\\s*)?${escapeRe(m[1]!)}\\b`).test(code)) continue;
+    const at = m.index! + m[0].indexOf(m[2]!);
+    found.push(src.edit(file, at, at + init.length, `Math.sqrt(${t.slice(at, at + init.length)})`));
+  }
+  return found.length === 1 ? found : null;
 }
 
 function lowerMinCountEdits(src: SourceText, file: string): EditResult {
@@ -5180,6 +5197,7 @@ function planFile(p: FixPlan): string | null {
     case 'swapSplitNames':
     case 'shrinkPatch':
     case 'lowerMinCount':
+    case 'normTakesSqrt':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -5306,6 +5324,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return shrinkPatchEdits(src, p);
       case 'lowerMinCount':
         return lowerMinCountEdits(src, p.file);
+      case 'normTakesSqrt':
+        return normTakesSqrtEdits(src, p.file);
       case 'declareInLoop':
         return declareInLoopEdits(src, p);
       case 'tinyEpsilon':

@@ -521,6 +521,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/vocab-min-count-too-high/buggy.js', symptoms: ['tokens-mostly-one-id'], rootCause: 'training-data', lineOf: 'const MIN_COUNT = 100;', fixed: 'const MIN_COUNT = 2;' },
   // Raw position indices 0 to 29 added to embeddings of about ±0.05: the tokens are drowned.
   { script: 'benchmark/bugs/position-index-added-raw/buggy.js', symptoms: ['input-drowned'], rootCause: 'architecture', lineOf: 'new AddPositions({ maxLen: MAX_LEN }).apply(embedded)' },
+  // A clip by global norm whose norm is the sum of squares: every update about 1/norm of the intended one.
+  { script: 'benchmark/bugs/global-norm-clip-missing-sqrt/buggy.js', symptoms: ['gradients-shrunk'], rootCause: 'optimizer', lineOf: 'const norm = Object.values(grads)', fixed: 'const norm = Math.sqrt(Object.values(grads)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -690,6 +692,7 @@ const HEALTHY = [
   'benchmark/bugs/train-test-slices-swapped/fixed.js',
   'benchmark/bugs/cutout-size-covers-image/fixed.js',
   'benchmark/bugs/vocab-min-count-too-high/fixed.js',
+  'benchmark/bugs/global-norm-clip-missing-sqrt/fixed.js',
 ];
 
 for (const script of HEALTHY) {

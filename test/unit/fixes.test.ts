@@ -1759,3 +1759,16 @@ describe('lowerMinCount', () => {
     assert.equal(apply(src.replace('>= MIN_COUNT', '>= 5'), { kind: 'lowerMinCount', file: FILE }), null);
   });
 });
+
+describe('normTakesSqrt', () => {
+  const src = [
+    'const norm = Object.values(grads).reduce((s, g) => s + g.square().sum().dataSync()[0], 0);',
+    'const scale = MAX_NORM / Math.max(norm, MAX_NORM);',
+  ].join('\n');
+  it('takes the square root of a global norm written as a sum of squares', () => {
+    assert.equal(lineOf(apply(src, { kind: 'normTakesSqrt', file: FILE })!, 1), 'const norm = Math.sqrt(Object.values(grads).reduce((s, g) => s + g.square().sum().dataSync()[0], 0));');
+  });
+  it('leaves a norm already square-rooted alone', () => {
+    assert.equal(apply(src.replace('const norm = Object', 'const norm = Math.sqrt(Object').replace(', 0);', ', 0));'), { kind: 'normTakesSqrt', file: FILE }), null);
+  });
+});

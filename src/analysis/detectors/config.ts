@@ -6315,8 +6315,13 @@ function gradientsShrunk(run: ModelState): Hypothesis[] {
         : divided
           ? [{ title: 'Apply the gradients as computed: drop the division', plan: { kind: 'unwrapCall', site: divided.site, op: 'div', arity: 2 } }]
           : multiplied
-            ? [{ title: `Apply the gradients as computed: the optimizer ${byRate ? 'applies the learning rate itself' : 'scales them by its learning rate'}`, plan: { kind: 'unwrapCall', site: multiplied.site, op: 'mul', arity: 2 } }]
+            ? [
+                // A clip by global norm whose norm is the sum of squares, never square-rooted: far too large.
+                ...(byRate ? [] : [{ title: 'Take the square root of the sum of squares: that is the norm', plan: { kind: 'normTakesSqrt' as const, file: multiplied.site.file } }]),
+                { title: `Apply the gradients as computed: the optimizer ${byRate ? 'applies the learning rate itself' : 'scales them by its learning rate'}`, plan: { kind: 'unwrapCall', site: multiplied.site, op: 'mul', arity: 2 } },
+              ]
             : [],
+      ...(multiplied && !byRate ? { atFix: true } : {}),
       confirmBy: set(...HARM),
       strength: 1,
       weak: false,
