@@ -168,6 +168,8 @@ export type FixPlan =
   | { kind: 'lowerMinCount'; file: string }
   /** The one name for a norm declared on one line as a sum of squares with no square root, and divided by: `Math.sqrt(...)` of it. */
   | { kind: 'normTakesSqrt'; file: string }
+  /** The one `.map((cell) => Number(cell))` (or `.map(Number)`) over split text: 'true' and 'false' cells read as 1 and 0. */
+  | { kind: 'booleanCells'; file: string }
   /** A one-line declaration at the site (`const optimizer = tf.train.adam(lr);`) moved into the loop that follows it and uses its name, as the loop body's first line. */
   | { kind: 'declareInLoop'; site: SourceSite }
   /** The epsilon added to the divisor of the standardization at the site (`.div(std.add(EPS))`), a literal or a constant declared once, becomes 1e-7. */
@@ -1916,6 +1918,21 @@ function declareInLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'declar
   const bodyStart = src.lineStart(bodyLine);
   const indent = /^\s*/.exec(t.slice(bodyStart, src.lineEnd(bodyLine)))![0];
   return [src.edit(p.site.file, start, end + 1, ''), src.edit(p.site.file, bodyStart, bodyStart, `${indent}${line.trim()}\n`)];
+}
+
+function booleanCellsEdits(src: SourceText, file: string): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  // `.split(...).map((cell) => Number(cell))` or `.split(...).map(Number)`.
+  for (const m of code.matchAll(/\.\s*split\s*\([^()]*\)\s*\.\s*map\s*\(\s*(?:\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*Number\s*\(\s*\1\s*\)|Number)\s*\)/g)) {
+    const open = m.index! + m[0].search(/\bmap\s*\(/) + m[0].slice(m[0].search(/\bmap\s*\(/)).indexOf('(');
+    const close = matchClose(t, open);
+    if (close < 0) continue;
+    const v = m[1] ?? 'cell';
+    found.push(src.edit(file, open + 1, close, `(${v}) => (${v} === 'true' ? 1 : ${v} === 'false' ? 0 : Number(${v}))`));
+  }
+  return found.length === 1 ? found : null;
 }
 
 function normTakesSqrtEdits(src: SourceText, file: string): EditResult {
@@ -5198,6 +5215,7 @@ function planFile(p: FixPlan): string | null {
     case 'shrinkPatch':
     case 'lowerMinCount':
     case 'normTakesSqrt':
+    case 'booleanCells':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -5326,6 +5344,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return lowerMinCountEdits(src, p.file);
       case 'normTakesSqrt':
         return normTakesSqrtEdits(src, p.file);
+      case 'booleanCells':
+        return booleanCellsEdits(src, p.file);
       case 'declareInLoop':
         return declareInLoopEdits(src, p);
       case 'tinyEpsilon':

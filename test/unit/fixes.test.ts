@@ -1772,3 +1772,14 @@ describe('normTakesSqrt', () => {
     assert.equal(apply(src.replace('const norm = Object', 'const norm = Math.sqrt(Object').replace(', 0);', ', 0));'), { kind: 'normTakesSqrt', file: FILE }), null);
   });
 });
+
+describe('booleanCells', () => {
+  const src = ['for (const row of rows) {', "  const cols = row.split(',').map((cell) => Number(cell));", '  xs.push(cols);', '}'].join('\n');
+  it("reads 'true' and 'false' cells as 1 and 0 where split text is mapped with Number", () => {
+    assert.equal(lineOf(apply(src, { kind: 'booleanCells', file: FILE })!, 2), "  const cols = row.split(',').map((cell) => (cell === 'true' ? 1 : cell === 'false' ? 0 : Number(cell)));");
+    assert.equal(lineOf(apply(src.replace('map((cell) => Number(cell))', 'map(Number)'), { kind: 'booleanCells', file: FILE })!, 2), "  const cols = row.split(',').map((cell) => (cell === 'true' ? 1 : cell === 'false' ? 0 : Number(cell)));");
+  });
+  it('leaves cells parsed another way alone', () => {
+    assert.equal(apply(src.replace('Number(cell)', 'parseFloat(cell)'), { kind: 'booleanCells', file: FILE }), null);
+  });
+});

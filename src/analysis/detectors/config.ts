@@ -3044,6 +3044,12 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         s.infCount === 0 && s.nonFiniteRows && typeof width === 'number' && s.nanCount === s.nonFiniteRows * width && (e.origin?.site ?? fitSite)
           ? { title: 'Build the arrays with Array.from: map skips the holes of new Array(n)', plan: { kind: 'arrayFromHoles', file: (e.origin?.site ?? fitSite)!.file } }
           : null;
+      // NaN in whole columns of every row, the others numbers: cells of text such as 'true'/'false', which Number() makes NaN.
+      const rowCount = s.shape?.[0];
+      const textColumns =
+        role === 'x' && s.infCount === 0 && typeof rowCount === 'number' && typeof width === 'number' && s.nonFiniteRows === rowCount && s.nanCount % rowCount === 0 && s.nanCount / rowCount < width && (e.origin?.site ?? fitSite)
+          ? { title: "Read 'true' and 'false' cells as 1 and 0: Number('true') is NaN", plan: { kind: 'booleanCells' as const, file: (e.origin?.site ?? fitSite)!.file } }
+          : null;
       // Made from an array holding undefined: a closure made in a `for (var ...)` loop reads the loop's last value, past the row's end.
       const closure: PlannedFix | null = e.origin?.nonFiniteFrom?.kernel === 'tensor' ? { title: 'Declare the loop variable with let, so each closure keeps its own value', plan: { kind: 'letLoopVariable', site: e.origin.nonFiniteFrom.site } } : null;
       // NaN made by the division that standardizes the inputs: a column whose spread is 0 gives 0 / 0.
@@ -3091,7 +3097,7 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         });
         continue;
       }
-      const fixes = [resplit, floored, imputed, reduced, nanTest, holes, ...transformed, ...parsed, closure, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null);
+      const fixes = [resplit, floored, imputed, reduced, nanTest, holes, ...transformed, ...parsed, closure, textColumns, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null);
       out.push({
         id: `non-finite-data:${about}`,
         symptom: 'non-finite-data',
