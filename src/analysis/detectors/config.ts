@@ -5753,26 +5753,35 @@ function parsedToComma(run: ModelState): Hypothesis[] {
   if (!e) return [];
   const thousands = e.kind === 'thousands';
   return [
-    {
-      id: 'number-cut-at-comma',
-      symptom: 'number-cut-at-comma',
-      rootCause: 'training-data',
-      location: e.site,
-      related: [],
-      message: `${e.fn} stops at the first character that is not part of a number, and these numbers are written with a ${thousands ? 'thousands separator' : 'decimal comma'}: ${e.fn}('${e.example}') is ${fmt(e.value)}${e.count > 1 ? `, and so on for at least ${e.count} values` : ''}. ${thousands ? 'Every value of 1,000 or more keeps only its thousands' : 'Every value keeps only its integer part'}, so the model trains on numbers the data does not hold. ${thousands ? 'Remove the commas before parsing' : 'Read the comma as a decimal point before parsing'}.`,
-      evidence: [`${e.fn}('${e.example}') returned ${fmt(e.value)}`, `${e.count} numbers with a comma parsed`],
-      fixes: [
-        {
-          title: thousands ? 'Remove the thousands separators before parsing' : 'Read the decimal comma as a point before parsing',
-          plan: { kind: 'parseWithComma', site: e.site, fn: e.fn, thousands },
-        },
-      ],
-      ...certainFromTheRun(),
-      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
-      // Rows cut to the same integer part differ in their targets: that is this.
-      explains: ['targets-unrelated'],
-    },
+    parsedWrong(
+      'number-cut-at-comma',
+      e.site,
+      `${e.fn} stops at the first character that is not part of a number, and these numbers are written with a ${thousands ? 'thousands separator' : 'decimal comma'}: ${e.fn}('${e.example}') is ${fmt(e.value)}${e.count > 1 ? `, and so on for at least ${e.count} values` : ''}. ${thousands ? 'Every value of 1,000 or more keeps only its thousands' : 'Every value keeps only its integer part'}, so the model trains on numbers the data does not hold. ${thousands ? 'Remove the commas before parsing' : 'Read the comma as a decimal point before parsing'}.`,
+      [`${e.fn}('${e.example}') returned ${fmt(e.value)}`, `${e.count} numbers with a comma parsed`],
+      { title: thousands ? 'Remove the thousands separators before parsing' : 'Read the decimal comma as a point before parsing', plan: { kind: 'parseWithComma', site: e.site, fn: e.fn, thousands } },
+    ),
   ];
+}
+
+/**
+ * A finding certain from the script's own calls that read its data from text, outside training,
+ * shown on the call. Values read wrong make rows alike that differ in their targets: it explains
+ * targets that look unrelated to the inputs.
+ */
+function parsedWrong(symptom: 'number-cut-at-comma' | 'number-sign-dropped' | 'split-on-words', site: SourceSite, message: string, evidence: string[], fix: PlannedFix): Hypothesis {
+  return {
+    id: symptom,
+    symptom,
+    rootCause: 'training-data',
+    location: site,
+    related: [],
+    message,
+    evidence,
+    fixes: [fix],
+    ...certainFromTheRun(),
+    confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+    explains: ['targets-unrelated'],
+  };
 }
 
 /**
@@ -5784,19 +5793,13 @@ function signDropped(run: ModelState): Hypothesis[] {
   const e = run.signDropped[0];
   if (!e) return [];
   return [
-    {
-      id: 'number-sign-dropped',
-      symptom: 'number-sign-dropped',
-      rootCause: 'training-data',
-      location: e.site,
-      related: [],
-      message: `The numbers are read with ${e.pattern}, which has no minus sign: "${e.example}" comes out as ${e.kept}${e.count > 1 ? `, and so on for at least ${e.count} signed numbers` : ''}. Every negative value becomes positive, so the model trains on values the data does not hold. Let the pattern take a sign (\`-?\` in front of the digits).`,
-      evidence: [`"${e.example}" matched as "${e.kept}"`, `${e.count} signed numbers lost their sign`],
-      fixes: [{ title: 'Let the pattern take a minus sign', plan: { kind: 'regexTakesSign', site: e.site } }],
-      ...certainFromTheRun(),
-      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
-      explains: ['targets-unrelated'],
-    },
+    parsedWrong(
+      'number-sign-dropped',
+      e.site,
+      `The numbers are read with ${e.pattern}, which has no minus sign: "${e.example}" comes out as ${e.kept}${e.count > 1 ? `, and so on for at least ${e.count} signed numbers` : ''}. Every negative value becomes positive, so the model trains on values the data does not hold. Let the pattern take a sign (\`-?\` in front of the digits).`,
+      [`"${e.example}" matched as "${e.kept}"`, `${e.count} signed numbers lost their sign`],
+      { title: 'Let the pattern take a minus sign', plan: { kind: 'regexTakesSign', site: e.site } },
+    ),
   ];
 }
 
@@ -5808,19 +5811,13 @@ function splitOnWords(run: ModelState): Hypothesis[] {
   const e = run.splitOnWords[0];
   if (!e) return [];
   return [
-    {
-      id: 'split-on-words',
-      symptom: 'split-on-words',
-      rootCause: 'training-data',
-      location: e.site,
-      related: [],
-      message: `The text is split on ${e.pattern}, which matches the words themselves: split drops what its pattern matches, so the pieces are the spaces and punctuation between the words ("${e.example}…" and ${e.texts > 1 ? `at least ${e.texts - 1} more texts` : 'others'}). Every text becomes the same few tokens, and the model cannot tell them apart. Split on what is not a word (\W+).`,
-      evidence: [`split(${e.pattern}) on ${e.texts} texts with words`],
-      fixes: [{ title: 'Split on what is not a word', plan: { kind: 'splitOnNonWords', site: e.site } }],
-      ...certainFromTheRun(),
-      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
-      explains: ['targets-unrelated'],
-    },
+    parsedWrong(
+      'split-on-words',
+      e.site,
+      `The text is split on ${e.pattern}, which matches the words themselves: split drops what its pattern matches, so the pieces are the spaces and punctuation between the words ("${e.example}…" and ${e.texts > 1 ? `at least ${e.texts - 1} more texts` : 'others'}). Every text becomes the same few tokens, and the model cannot tell them apart. Split on what is not a word (\\W+).`,
+      [`split(${e.pattern}) on ${e.texts} texts with words`],
+      { title: 'Split on what is not a word', plan: { kind: 'splitOnNonWords', site: e.site } },
+    ),
   ];
 }
 
