@@ -752,7 +752,9 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
     const t = run.data.target(o.slot);
     const e = run.data.y.get(o.slot) ?? (o.slot === 0 && run.data.y.size === 1 ? [...run.data.y.values()][0] : undefined);
     const ma = maxAbs(e);
-    if (!t || t.kind !== 'continuous' || ma === null || ma <= (inputsScaled ? 100 : 1e3) || !e) continue;
+    // Targets in the hundreds only under the built-in squared or absolute error: a loss of the script's own (log-cosh) has its own reasons.
+    const hundreds = inputsScaled && (k === 'mse' || k === 'mae');
+    if (!t || t.kind !== 'continuous' || ma === null || ma <= (hundreds ? 100 : 1e3) || !e) continue;
     const fix = scaleFix(view, e, 'y');
     // Targets given to fit in a list (one per output) are scaled where their tensor is made.
     const madeAt = e.origin?.site;
