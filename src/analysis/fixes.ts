@@ -1926,7 +1926,8 @@ function booleanCellsEdits(src: SourceText, file: string): EditResult {
   const found: TextEdit[] = [];
   // `.split(...).map((cell) => Number(cell))` or `.split(...).map(Number)`.
   for (const m of code.matchAll(/\.\s*split\s*\([^()]*\)\s*\.\s*map\s*\(\s*(?:\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*Number\s*\(\s*\1\s*\)|Number)\s*\)/g)) {
-    const open = m.index! + m[0].search(/\bmap\s*\(/) + m[0].slice(m[0].search(/\bmap\s*\(/)).indexOf('(');
+    const mapAt = m[0].search(/\bmap\s*\(/);
+    const open = m.index! + mapAt + m[0].slice(mapAt).indexOf('(');
     const close = matchClose(t, open);
     if (close < 0) continue;
     const v = m[1] ?? 'cell';
@@ -1950,30 +1951,37 @@ function normTakesSqrtEdits(src: SourceText, file: string): EditResult {
   return found.length === 1 ? found : null;
 }
 
+/**
+ * The names the file declares once as a number literal that ends its statement (`const MIN_COUNT =
+ * 100;`), those `named` accepts, with the literal as written (see declaredNumber).
+ */
+function numberConstants(t: string, code: string, named: RegExp): Array<{ name: string; literal: string; value: number; span: Span }> {
+  const out: Array<{ name: string; literal: string; value: number; span: Span }> = [];
+  for (const name of new Set([...code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=/g)].map((m) => m[1]!))) {
+    if (!named.test(name)) continue;
+    const d = declaredNumber(t, name);
+    if (d && /^\s*;/.test(t.slice(d.span.end, d.span.end + 16))) out.push({ name, literal: t.slice(d.span.start, d.span.end), ...d });
+  }
+  return out;
+}
+
 function lowerMinCountEdits(src: SourceText, file: string): EditResult {
   const t = src.text;
   const code = codeOnly(t, 0, t.length);
-  const found: TextEdit[] = [];
-  for (const m of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$]*(?:min|MIN|Min)_?(?:count|COUNT|Count|freq|FREQ|Freq|frequency|FREQUENCY|Frequency|occurrences|OCCURRENCES)[\w$]*)\s*=\s*(\d+)\s*;/g)) {
-    if (Number(m[2]) < 3 || !new RegExp(`[<>]=?\\s*${escapeRe(m[1]!)}\\b|\\b${escapeRe(m[1]!)}\\s*[<>]`).test(code)) continue;
-    const at = m.index! + m[0].lastIndexOf(m[2]!);
-    found.push(src.edit(file, at, at + m[2]!.length, '2'));
-  }
-  return found.length === 1 ? found : null;
+  const found = numberConstants(t, code, /^[A-Za-z_$]*(?:min|MIN|Min)_?(?:count|COUNT|Count|freq|FREQ|Freq|frequency|FREQUENCY|Frequency|occurrences|OCCURRENCES)/).filter(
+    (c) => /^\d+$/.test(c.literal) && c.value >= 3 && new RegExp(`[<>]=?\\s*${escapeRe(c.name)}\\b|\\b${escapeRe(c.name)}\\s*[<>]`).test(code),
+  );
+  return found.length === 1 ? [src.edit(file, found[0]!.span.start, found[0]!.span.end, '2')] : null;
 }
 
 function shrinkPatchEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shrinkPatch' }>): EditResult {
   const t = src.text;
   const code = codeOnly(t, 0, t.length);
-  const found: TextEdit[] = [];
-  for (const m of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$]*(?:cutout|CUTOUT|Cutout|patch|PATCH|Patch|erase|ERASE|Erase|hole|HOLE|Hole)[\w$]*)\s*=\s*(\d+)\s*;/g)) {
-    const value = Number(m[2]);
-    // Subtracted from the image's size to place the patch: at the size or more, it covers it all.
-    if (value < p.size || !new RegExp(`-\\s*${escapeRe(m[1]!)}\\b`).test(code)) continue;
-    const at = m.index! + m[0].lastIndexOf(m[2]!);
-    found.push(src.edit(p.file, at, at + m[2]!.length, String(Math.max(1, Math.floor(p.size / 4)))));
-  }
-  return found.length === 1 ? found : null;
+  // Subtracted from the image's size to place the patch: at the size or more, it covers it all.
+  const found = numberConstants(t, code, /^[A-Za-z_$]*(?:cutout|CUTOUT|Cutout|patch|PATCH|Patch|erase|ERASE|Erase|hole|HOLE|Hole)/).filter(
+    (c) => /^\d+$/.test(c.literal) && c.value >= p.size && new RegExp(`-\\s*${escapeRe(c.name)}\\b`).test(code),
+  );
+  return found.length === 1 ? [src.edit(p.file, found[0]!.span.start, found[0]!.span.end, String(Math.max(1, Math.floor(p.size / 4))))] : null;
 }
 
 function swapSplitNamesEdits(src: SourceText, file: string): EditResult {
@@ -2000,18 +2008,10 @@ function swapSplitNamesEdits(src: SourceText, file: string): EditResult {
 function percentAsFractionEdits(src: SourceText, file: string): EditResult {
   const t = src.text;
   const code = codeOnly(t, 0, t.length);
-  const found: TextEdit[] = [];
-  for (const m of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(\d+(?:\.\d+)?)\s*;/g)) {
-    const name = m[1]!;
-    const value = Number(m[2]);
-    if (!(value > 1 && value <= 100)) continue;
-    // Compared with a draw in [0, 1): a probability, which a percent leaves always true (or never).
-    const drawn = new RegExp(`(?:random|rng)\\w*\\s*\\([^()]*\\)\\s*[<>]=?\\s*${escapeRe(name)}\\b|\\b${escapeRe(name)}\\s*[<>]=?\\s*[\\w$.]*(?:random|rng)\\w*\\s*\\(`);
-    if (!drawn.test(code)) continue;
-    const at = m.index! + m[0].lastIndexOf(m[2]!);
-    found.push(src.edit(file, at, at + m[2]!.length, String(Number((value / 100).toFixed(6)))));
-  }
-  return found.length === 1 ? found : null;
+  // Compared with a draw in [0, 1): a probability, which a percent leaves always true (or never).
+  const drawn = (name: string) => new RegExp(`(?:random|rng)\\w*\\s*\\([^()]*\\)\\s*[<>]=?\\s*${escapeRe(name)}\\b|\\b${escapeRe(name)}\\s*[<>]=?\\s*[\\w$.]*(?:random|rng)\\w*\\s*\\(`).test(code);
+  const found = numberConstants(t, code, /^/).filter((c) => /^\d+(?:\.\d+)?$/.test(c.literal) && c.value > 1 && c.value <= 100 && drawn(c.name));
+  return found.length === 1 ? [src.edit(file, found[0]!.span.start, found[0]!.span.end, String(Number((found[0]!.value / 100).toFixed(6))))] : null;
 }
 
 function stableLogCoshEdits(src: SourceText, file: string): EditResult {

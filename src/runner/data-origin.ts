@@ -153,17 +153,17 @@ export function madeFromArray(t: object, probeFile: string): SourceSite | null {
   return null;
 }
 
-/**
- * Where `t`'s values were made, or null when its making was not seen. A selection that dropped
- * columns on the way is where the tensor was taken from a larger table; without one, the kernel
- * that computed the values (or made the tensor from an array).
- */
 /** The user's frames, innermost first, of the op that made `t`. */
 export function madeAtSites(t: object, probeFile: string, most: number): SourceSite[] {
   const node = makings.get(t);
   return node ? userSitesFromStack(node.stack.stack, probeFile, most) : [];
 }
 
+/**
+ * Where `t`'s values were made, or null when its making was not seen. A selection that dropped
+ * columns on the way is where the tensor was taken from a larger table; without one, the kernel
+ * that computed the values (or made the tensor from an array).
+ */
 export function dataOrigin(t: object, probeFile: string): DataOrigin | null {
   let node = makings.get(t);
   if (!node) return null;

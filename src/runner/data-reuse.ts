@@ -116,7 +116,6 @@ export interface OffScaleFound {
   givenStd: number;
 }
 
-/** One model's training data, fit call after fit call. */
 /** Two columns or more, each with mean 0 and deviation 1 to float32's precision (or n - 1 against n). */
 function standardizedExactly(means: Float64Array, stds: Float64Array): boolean {
   if (means.length < 2) return false;
@@ -124,6 +123,7 @@ function standardizedExactly(means: Float64Array, stds: Float64Array): boolean {
   return true;
 }
 
+/** One model's training data, fit call after fit call. */
 export class TrainedRows {
   private earlier = new Set<number>();
   private latest: Set<number> | null = null;
@@ -174,7 +174,6 @@ export class TrainedRows {
     return { share, rows: read.rows, earlierFits: this.earlierFits };
   }
 
-  /** Inputs whose columns lie, for most of them, far outside what the first fit trained on. */
   /**
    * Scored inputs centred exactly, as the first fit's were: each set standardized with its own
    * mean and deviation. Rows scaled with another set's statistics are centred only by chance.
@@ -186,6 +185,7 @@ export class TrainedRows {
     return { columns: read.columns, rows: read.rows, trainRows: train.rows };
   }
 
+  /** Inputs whose columns lie, for most of them, far outside what the first fit trained on. */
   offScale(read: RowsRead): OffScaleFound | null {
     const train = this.columns;
     if (!train || train.means.length !== read.columns || read.columns === 0) return null;

@@ -108,7 +108,7 @@ import type {
 } from '../analysis/trace';
 import { neighbourAgreement, RATE_SWEEP_FACTOR } from '../analysis/stats';
 import { tfjsSupport, untestedTfjsMessage } from '../analysis/tfjs-versions';
-import { calledByUser, captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteFromStack, userSiteOutside, userSitesFromStack } from './sites';
+import { calledByUser, captureStack, captureUserSite, errorSite, tfjsFrameBelowUser, userSiteFromStack, userSitesFromStack } from './sites';
 import { EpochCallbackLeakWatch, type EpochInfo, FitCallLeakWatch, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { readRows, rowsOf as rowsOfValues, TrainedRows, type RowsRead } from './data-reuse';
@@ -279,7 +279,7 @@ function layerBuiltAt(layer: object): SourceSite | null {
     const name = proto.constructor?.name;
     if (typeof name === 'string' && name) names.push(name);
   }
-  return userSiteOutside(captureStack().stack, PROBE_FILE, names);
+  return userSitesFromStack(captureStack().stack, PROBE_FILE, 1, names)[0] ?? null;
 }
 /** The user's line of the last `trainable = false` on a layer or model. */
 const frozenSites = new WeakMap<object, SourceSite | null>();
@@ -2950,7 +2950,8 @@ function checkScoredRows(model: any, method: string, inputs: any): void {
     offScaleSent.add(model);
     emit({ type: 'inputsOffScale', modelId: entry.id, call: method, site: captureUserSite(PROBE_FILE), fitSite: entry.fitSite ?? null, ...off } satisfies InputsOffScaleEvent);
   }
-  const apart = off || offScaleSent.has(model) ? null : memory.scaledApart(read);
+  // One of the two, once: an off-scale finding above marks the model as told.
+  const apart = offScaleSent.has(model) ? null : memory.scaledApart(read);
   if (apart) {
     offScaleSent.add(model);
     const scoring = userSitesFromStack(captureStack().stack, PROBE_FILE, 8);

@@ -27,33 +27,21 @@ function toPath(file: string): string {
   return file;
 }
 
-/** The first `most` frames of `stack` in user code, innermost first. */
-export function userSitesFromStack(stack: string | undefined, probeFile: string, most: number): SourceSite[] {
+/**
+ * The first `most` frames of `stack` in user code, innermost first, past the frames of the
+ * constructors named `skipped` (a layer class the script defines is built where the script says
+ * `new`, not at its own `super(config)`).
+ */
+export function userSitesFromStack(stack: string | undefined, probeFile: string, most: number, skipped: readonly string[] = []): SourceSite[] {
   const sites: SourceSite[] = [];
   for (const line of stack?.split('\n') ?? []) {
     const m = FRAME.exec(line);
     if (!m) continue;
     const file = toPath(m[1]);
-    if (isUserFile(file, probeFile)) sites.push({ file, line: Number(m[2]), column: Number(m[3]) });
+    if (isUserFile(file, probeFile) && !skipped.some((name) => line.includes(`at new ${name} (`))) sites.push({ file, line: Number(m[2]), column: Number(m[3]) });
     if (sites.length >= most) break;
   }
   return sites;
-}
-
-/**
- * The first frame of `stack` in user code outside the constructors named `skipped`: a layer class the
- * script defines is built where the script says `new`, not at its own `super(config)`.
- */
-export function userSiteOutside(stack: string | undefined, probeFile: string, skipped: readonly string[]): SourceSite | null {
-  for (const line of stack?.split('\n') ?? []) {
-    const m = FRAME.exec(line);
-    if (!m) continue;
-    const file = toPath(m[1]);
-    if (!isUserFile(file, probeFile)) continue;
-    if (skipped.some((name) => line.includes(`at new ${name} (`))) continue;
-    return { file, line: Number(m[2]), column: Number(m[3]) };
-  }
-  return null;
 }
 
 /** The first frame of `stack` in user code, or null. */

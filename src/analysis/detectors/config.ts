@@ -25,7 +25,7 @@ import {
 } from '../context';
 import { activationRange, isBatchNormalization, isClassification, kernelShape, rangeText, RELU_LIKE, SATURATING, RECURRENT_CELL, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import { ACCURACY_KEYS, normalizeKey, type ModelState } from '../model-state';
-import { correlationWithIndex, fmt, isNum, literal, neighbourAgreement, pct, spokenList } from '../stats';
+import { correlationWithIndex, fmt, isNum, literal, mean, neighbourAgreement, pct, spokenList } from '../stats';
 import type { DataEvent, GradientAscentEvent, BatchClassesEvent, GradientsAlteredEvent, ShuffledApartEvent, SourceSite, TensorSummary, UnusedLayer } from '../trace';
 
 const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
@@ -4600,7 +4600,8 @@ function labelsAreIds(view: ModelView, run: ModelState): Hypothesis[] {
   const rows = s?.shape?.[0];
   if (!e || !s || typeof rows !== 'number' || rows < 50 || s.oneHotRows !== true || !s.columnMeans) return [];
   const counts = s.columnMeans.map((m) => Math.round(m * rows)).filter((c) => c > 0);
-  if (counts.length < rows / 2 || Math.max(...counts) > 2) return [];
+  const most = Math.max(...counts);
+  if (counts.length < rows / 2 || most > 2) return [];
   const ySite = e.site ?? view.event.fitSite;
   return [
     {
@@ -4611,8 +4612,8 @@ function labelsAreIds(view: ModelView, run: ModelState): Hypothesis[] {
       location: ySite,
       data: { role: 'y', fitSite: ySite },
       related: [],
-      message: `The ${rows} training targets hold ${counts.length} classes, none with more than ${Math.max(...counts)} row${Math.max(...counts) > 1 ? 's' : ''}: the labels name the samples, not their classes (an id read from a file name, a row number). The model can only memorize them, and no new sample has a class it was trained on. Read the label from the field that holds the class.`,
-      evidence: [`${counts.length} classes over ${rows} rows`, `at most ${Math.max(...counts)} row${Math.max(...counts) > 1 ? 's' : ''} per class`],
+      message: `The ${rows} training targets hold ${counts.length} classes, none with more than ${most} row${most > 1 ? 's' : ''}: the labels name the samples, not their classes (an id read from a file name, a row number). The model can only memorize them, and no new sample has a class it was trained on. Read the label from the field that holds the class.`,
+      evidence: [`${counts.length} classes over ${rows} rows`, `at most ${most} row${most > 1 ? 's' : ''} per class`],
       relevance: new Map(),
       fixes: e.origin?.site ? [{ title: "Read the label from the name's next field: the first one is unique to each sample", plan: { kind: 'labelFromOtherField' as const, site: e.origin.site } }] : [],
       atFix: true,
@@ -4642,7 +4643,7 @@ function labelsInverted(view: ModelView, run: ModelState): Hypothesis[] {
   const held = at >= 0 ? e.values[at] : undefined;
   const batches = [...run.acc.values()][0]?.recent.last(16).map((p) => p.value) ?? [];
   if (!isNum(held) || held > 0.2 || batches.length < 8) return [];
-  const trained = batches.reduce((a, b) => a + b, 0) / batches.length;
+  const trained = mean(batches);
   if (trained < 0.8) return [];
   const fitSite = view.event.fitSite;
   return [
@@ -5019,24 +5020,28 @@ function tokensMostlyOneId(view: ModelView, run: ModelState): Hypothesis[] {
   // A third of the training tokens or more are one id: the words a vocabulary's minimum count
   // dropped, when the source declares one. Shown only where that fix applies.
   const minCount: PlannedFix | null = site ? { title: 'Keep words seen twice or more: the minimum count drops the words that matter', plan: { kind: 'lowerMinCount', file: site.file } } : null;
-  if (t.share < 0.8) {
-    if (!minCount) return [];
+  const few = t.share < 0.8;
+  if (few && !minCount) return [];
+  const shared = {
+    id: 'tokens-mostly-one-id:x',
+    symptom: 'tokens-mostly-one-id' as const,
+    rootCause: 'training-data' as const,
+    layer: first,
+    location: site,
+    evidence: [`id ${fmt(t.id)}: ${pct(t.share)} of the tokens`, `${t.distinct} distinct ids in use of ${inputDim}`],
+    atFix: true,
+    confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+    strength: 0.95,
+    weak: false,
+  };
+  if (few) {
     return [
       {
-        id: 'tokens-mostly-one-id:x',
-        symptom: 'tokens-mostly-one-id',
-        rootCause: 'training-data',
-        layer: first,
-        location: site,
+        ...shared,
         related: [],
         message: `${pct(t.share)} of the training tokens (other than the padding 0) are id ${fmt(t.id)}, the id a vocabulary gives the words it does not hold, though the vocabulary was built from these very texts: its minimum count drops words that are rare in a small corpus and yet decide the labels. Keep words seen twice or more.`,
-        evidence: [`id ${fmt(t.id)}: ${pct(t.share)} of the tokens`, `${t.distinct} distinct ids in use of ${inputDim}`],
         relevance: new Map([[first.pos, { score: 1, evidence: 'looks up one id for a third of the words or more' }]]),
-        fixes: [minCount],
-        atFix: true,
-        confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
-        strength: 0.95,
-        weak: false,
+        fixes: [minCount!],
         keepWhenLearning: true,
         quiet: true,
         certainWithFix: true,
@@ -5046,20 +5051,11 @@ function tokensMostlyOneId(view: ModelView, run: ModelState): Hypothesis[] {
   }
   return [
     {
-      id: 'tokens-mostly-one-id:x',
-      symptom: 'tokens-mostly-one-id',
-      rootCause: 'training-data',
-      layer: first,
-      location: site,
+      ...shared,
       related: first.info.site ? [{ site: first.info.site, message: `${first.info.name} takes ${inputDim} ids` }] : [],
       message: `${pct(t.share)} of the tokens (other than the padding 0) are id ${fmt(t.id)}, and the other ${t.distinct - 1} ids share the rest, while ${first.info.name} takes ${inputDim}: nearly every word maps to one id, the one a vocabulary gives words it does not hold. A vocabulary that kept the rarest words (the counts sorted ascending before the most frequent K are cut), or lookups that miss (another case, a trailing space), do this.`,
-      evidence: [`id ${fmt(t.id)}: ${pct(t.share)} of the tokens`, `${t.distinct} distinct ids in use of ${inputDim}`],
       relevance: new Map([[first.pos, { score: 1, evidence: 'looks up one id for nearly every word' }]]),
       fixes: site ? [{ title: 'Keep the most frequent words: sort the counts descending before cutting', plan: { kind: 'sortCountsDescending', file: site.file } }, minCount!] : [],
-      atFix: true,
-      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
-      strength: 0.95,
-      weak: false,
       // Certain, it is why the targets look unrelated to the inputs: that finding would only hide its line.
       ...(t.share >= ONE_ID_CERTAIN ? { keepWhenLearning: true, certain: true, explains: ['targets-unrelated'] } : {}),
     },
