@@ -18,9 +18,9 @@ import type { LayerView, ModelView } from './model';
 import { assessAccuracy, assessLoss, NEAR_NO_SKILL } from './progress';
 import { TraceSeries } from './series';
 import { fmt, pct, spokenList } from './stats';
-import { ModelState } from './model-state';
+import { emptyScriptEvents, ModelState, SCRIPT_EVENT_CAPS, type ScriptEvent } from './model-state';
 import { clamp } from './stats';
-import type { OneHotEvent, SortedAsTextEvent, SortedByBooleanEvent, SourceSite, SplitMissesSeparatorEvent, ParsedToCommaEvent, SignDroppedEvent, SplitOnWordsEvent, TraceEvent, TruncatedToIntEvent } from './trace';
+import type { SourceSite, TraceEvent } from './trace';
 
 export interface EngineOptions {
   readSource?: (file: string) => string | undefined;
@@ -84,15 +84,7 @@ export class DiagnosisEngine {
   private rendered = new Map<string, { sig: string; finding: Finding }>();
   private fixCache = new Map<string, { key: string; fix: Fix | null; alternatives: Fix[]; dataSite: SourceSite | null }>();
   private crash: { message: string; site: SourceSite | null } | null = null;
-  /** tf.oneHot calls given indices out of range, wherever they were made (often before any model). */
-  private readonly oneHotCalls: OneHotEvent[] = [];
-  private readonly truncations: TruncatedToIntEvent[] = [];
-  private readonly sortedAsText: SortedAsTextEvent[] = [];
-  private readonly sortedByBoolean: SortedByBooleanEvent[] = [];
-  private readonly splitMisses: SplitMissesSeparatorEvent[] = [];
-  private readonly parsedToComma: ParsedToCommaEvent[] = [];
-  private readonly signDropped: SignDroppedEvent[] = [];
-  private readonly splitOnWords: SplitOnWordsEvent[] = [];
+  private readonly script = emptyScriptEvents();
 
   constructor(options: EngineOptions = {}) {
     this.read = options.readSource;
@@ -182,14 +174,7 @@ export class DiagnosisEngine {
     let r = this.runs.get(modelId);
     if (!r) {
       r = new ModelState(modelId);
-      r.oneHotCalls = this.oneHotCalls;
-      r.truncations = this.truncations;
-      r.sortedAsText = this.sortedAsText;
-      r.sortedByBoolean = this.sortedByBoolean;
-      r.splitMisses = this.splitMisses;
-      r.parsedToComma = this.parsedToComma;
-      r.signDropped = this.signDropped;
-      r.splitOnWords = this.splitOnWords;
+      r.script = this.script;
       this.runs.set(modelId, r);
       if (this.firstModel === null) this.firstModel = modelId;
       while (this.runs.size > MAX_MODELS) {
@@ -405,21 +390,14 @@ export class DiagnosisEngine {
         return;
       }
       case 'truncatedToInt':
-        return this.keepForAll(this.truncations, e, 16);
       case 'sortedAsText':
-        return this.keepForAll(this.sortedAsText, e, 8);
       case 'sortedByBoolean':
-        return this.keepForAll(this.sortedByBoolean, e, 8);
       case 'splitMissesSeparator':
-        return this.keepForAll(this.splitMisses, e, 4);
       case 'parsedToComma':
-        return this.keepForAll(this.parsedToComma, e, 4);
       case 'signDropped':
-        return this.keepForAll(this.signDropped, e, 4);
       case 'splitOnWords':
-        return this.keepForAll(this.splitOnWords, e, 4);
       case 'oneHot':
-        return this.keepForAll(this.oneHotCalls, e, 16);
+        return this.keepForAll(e);
       case 'ignoredSetting': {
         // The probe reports it at an optimizer step, so the stepping model is known by then.
         const modelId = this.lastModel ?? this.firstModel;
@@ -846,9 +824,10 @@ export class DiagnosisEngine {
     return this.firstModel === null || modelId === this.firstModel ? key : `${key}@${modelId}`;
   }
 
-  /** An event about the script, not one model (often sent before any model): kept, up to `cap`, for every run's checks. */
-  private keepForAll<T>(list: T[], e: T, cap: number): void {
-    if (list.length >= cap) return;
+  /** An event about the script, not one model (often sent before any model): kept, up to its cap, for every run's checks. */
+  private keepForAll(e: ScriptEvent): void {
+    const list = this.script[e.type] as ScriptEvent[];
+    if (list.length >= SCRIPT_EVENT_CAPS[e.type]) return;
     list.push(e);
     for (const run of this.runs.values()) if (run.view) this.applyConfig(run);
   }

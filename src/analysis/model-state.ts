@@ -1,7 +1,30 @@
 /** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
 import { ModelData, ModelView } from './model';
 import { History, isNum, Ring } from './stats';
-import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, OpAtZeroEvent, NanMaskedLateEvent, LossDividedByCountEvent, OneSidedClipEvent, ZeroMarginEvent, PowerShrinksEvent, BatchesRelabelledEvent, PenaltySubtractedEvent, UsedBeforeTrainingEvent, LogOfOutputEvent, RawSoftmaxEvent, WeightsClampedEvent, MonitorMissingEvent, UsedUntrainedEvent, ScoredOnTrainedRowsEvent, InputsOffScaleEvent, ScaledApartEvent, EvaluatedEvent, GradientsReappliedEvent, ThresholdOutsideOutputsEvent, DrawComparedOutsideEvent, LossNegatedEvent, TrainingModeAfterEvent, DividedByZeroEvent, MaskRaisesScoresEvent, KernelsFrozenEvent, TargetInInputsEvent, RateLeftBySweepEvent, RateLeftByOtherModelEvent, InputsSquashedEvent, TargetSentinelEvent, SortedAsTextEvent, SortedByBooleanEvent, SplitMissesSeparatorEvent, EmptyBatchEvent, ExpOfExpEvent, InputsDriftEvent, MasksMisalignedEvent, ParsedToCommaEvent, SignDroppedEvent, SplitOnWordsEvent, VariablesInitWideEvent, VariablesConstantEvent, HandWrittenUpdateEvent, NoisyTargetsEvent, WeightsKeptLiveEvent, ModelEvent, OneHotEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, OutputScaledEvent, WeightsOverwrittenEvent, ClipsUnusedEvent, VariablesBlockedEvent, UntrackedVariablesEvent, TruncatedToIntEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite } from './trace';
+import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, OpAtZeroEvent, NanMaskedLateEvent, LossDividedByCountEvent, OneSidedClipEvent, ZeroMarginEvent, PowerShrinksEvent, BatchesRelabelledEvent, PenaltySubtractedEvent, UsedBeforeTrainingEvent, LogOfOutputEvent, RawSoftmaxEvent, WeightsClampedEvent, MonitorMissingEvent, UsedUntrainedEvent, ScoredOnTrainedRowsEvent, InputsOffScaleEvent, ScaledApartEvent, EvaluatedEvent, GradientsReappliedEvent, ThresholdOutsideOutputsEvent, DrawComparedOutsideEvent, LossNegatedEvent, TrainingModeAfterEvent, DividedByZeroEvent, MaskRaisesScoresEvent, KernelsFrozenEvent, TargetInInputsEvent, RateLeftBySweepEvent, RateLeftByOtherModelEvent, InputsSquashedEvent, TargetSentinelEvent, EmptyBatchEvent, ExpOfExpEvent, InputsDriftEvent, MasksMisalignedEvent, VariablesInitWideEvent, VariablesConstantEvent, HandWrittenUpdateEvent, NoisyTargetsEvent, WeightsKeptLiveEvent, ModelEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, OutputScaledEvent, WeightsOverwrittenEvent, ClipsUnusedEvent, VariablesBlockedEvent, UntrackedVariablesEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite, TraceEvent } from './trace';
+
+/**
+ * Events about the script, not one model (text parsed or split wrong, values sorted as text, int32
+ * tensors cut from fractions, oneHot given indices out of range): often sent before any model exists,
+ * kept up to a cap each, and read by every model's checks.
+ */
+export const SCRIPT_EVENT_CAPS = {
+  oneHot: 16,
+  truncatedToInt: 16,
+  sortedAsText: 8,
+  sortedByBoolean: 8,
+  splitMissesSeparator: 4,
+  parsedToComma: 4,
+  signDropped: 4,
+  splitOnWords: 4,
+} as const;
+export type ScriptEventType = keyof typeof SCRIPT_EVENT_CAPS;
+export type ScriptEvent = Extract<TraceEvent, { type: ScriptEventType }>;
+export type ScriptEvents = { readonly [K in ScriptEventType]: readonly Extract<TraceEvent, { type: K }>[] };
+
+export function emptyScriptEvents(): ScriptEvents {
+  return Object.fromEntries(Object.keys(SCRIPT_EVENT_CAPS).map((k) => [k, []])) as unknown as ScriptEvents;
+}
 
 /** One sampled iteration's statistics for one layer, reduced to what detectors need. */
 export interface LayerSample {
@@ -386,19 +409,8 @@ export class ModelState {
   unboundedBelow = false;
   /** The classes of fitDataset's first batches. */
   batchClasses: BatchClassesEvent | null = null;
-  /** tf.oneHot calls of the run given indices out of range (shared by every model of the run). */
-  oneHotCalls: readonly OneHotEvent[] = [];
-  /** Tensors made as int32 from values with fractions, anywhere in the run. */
-  truncations: readonly TruncatedToIntEvent[] = [];
-  /** Names with numbers sorted as text anywhere in the script (shared by all runs). */
-  sortedAsText: readonly SortedAsTextEvent[] = [];
-  sortedByBoolean: readonly SortedByBooleanEvent[] = [];
-  /** Lines split on a separator they do not hold (shared by every model of the run). */
-  splitMisses: readonly SplitMissesSeparatorEvent[] = [];
-  /** Numbers with a comma that parseFloat or parseInt cut there (shared by every model of the run). */
-  parsedToComma: readonly ParsedToCommaEvent[] = [];
-  signDropped: readonly SignDroppedEvent[] = [];
-  splitOnWords: readonly SplitOnWordsEvent[] = [];
+  /** Events about the script rather than one model, shared by every model of the run. */
+  script: ScriptEvents = emptyScriptEvents();
 
   onIter(e: IterationEvent): void {
     this.iterations++;

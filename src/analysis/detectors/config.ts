@@ -3001,7 +3001,7 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
       const fix: PlannedFix | null = role === 'x' && !allNaN ? { title: `Replace the NaN and Infinity ${what} with 0 before fit`, plan: { kind: 'scale', fitSite, role, op: { type: 'finite' } } } : null;
       // A sum with reduce and no initial value over objects: it starts from the first object and concatenates text.
       // Lines split on a separator they do not hold (a tab-separated export split on commas): each line one field.
-      const split = s.nanCount >= 0.5 * s.count ? run.splitMisses[0] : undefined;
+      const split = s.nanCount >= 0.5 * s.count ? run.script.splitMissesSeparator[0] : undefined;
       const resplit: PlannedFix | null = split ? { title: `Split on ${separatorName(split.holds)}, the separator the lines hold`, plan: { kind: 'splitSeparator', site: split.site, from: split.separator, to: split.holds } } : null;
       // NaN written into the arrays: 0 / 0 from a constant Math.floor made 0 (a width or sigma from an integer division).
       const fromArray = e.origin?.kernel === 'tensor' || e.origin?.nonFiniteFrom?.kernel === 'tensor';
@@ -3191,7 +3191,7 @@ function activationAppliedTwice(view: ModelView, run: ModelState): Hypothesis[] 
  * labels numbered 1..depth (class 0 never used) get a fix that numbers them from 0.
  */
 function zeroTargetRows(view: ModelView, run: ModelState, o: OutputView, t: TargetView, ySite: SourceSite | null): Hypothesis[] {
-  const call = run.oneHotCalls.find((c) => c.depth === t.columns) ?? null;
+  const call = run.script.oneHot.find((c) => c.depth === t.columns) ?? null;
   const rows = t.rows ?? null;
   // Most rows -1, or the rows of whole classes: a lookup that found nothing (indexOf of a name with a
   // trailing '\r' or space, of a float summed in steps of 0.1), not padding.
@@ -4772,7 +4772,7 @@ function sameTargetRows(view: ModelView, run: ModelState): Hypothesis[] {
   const width = s?.shape && s.shape.length >= 2 ? s.shape[s.shape.length - 1] : 1;
   if (!e || !s || typeof rows !== 'number' || rows < 32 || typeof width !== 'number' || width < 2 || s.min === null || s.min !== s.max || s.nanCount > 0) return [];
   // Rows of 0s that tf.oneHot made from -1 (a lookup that found no name) are the zero-row check's.
-  if (s.min === 0 && run.oneHotCalls.some((c) => c.depth === width && c.min === -1)) return [];
+  if (s.min === 0 && run.script.oneHot.some((c) => c.depth === width && c.min === -1)) return [];
   const ySite = e.site ?? view.event.fitSite;
   const row = `[${Array.from({ length: Math.min(width, 6) }, () => fmt(s.min!)).join(', ')}${width > 6 ? ', ...' : ''}]`;
   return [
@@ -5271,7 +5271,7 @@ function oneHotInputsPastDepth(view: ModelView, run: ModelState): Hypothesis[] {
   const shape = x?.summary.shape;
   const width = shape?.[shape.length - 1];
   if (!x || !shape || shape.length < 2 || typeof width !== 'number') return [];
-  const calls = run.oneHotCalls.filter((c) => c.depth === width && c.outOfRange >= 0.05 * c.count);
+  const calls = run.script.oneHot.filter((c) => c.depth === width && c.outOfRange >= 0.05 * c.count);
   const past = calls.find((c) => isNum(c.max) && c.max >= c.depth);
   // Negative ids: a hash reduced with JavaScript's %, which keeps the sign of what it divides.
   const negative = past ? undefined : calls.find((c) => isNum(c.min) && c.min < 0);
@@ -5580,7 +5580,7 @@ function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
     ];
   }
   // Names with numbers sorted as text (img_10 before img_2) while the labels go by number.
-  const textSort = run.sortedAsText[0];
+  const textSort = run.script.sortedAsText[0];
   return [
     {
       id: 'targets-unrelated:y',
@@ -5608,7 +5608,7 @@ function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
  * data, confirmed by a stall; the fix returns the difference.
  */
 function sortedByBoolean(run: ModelState): Hypothesis[] {
-  const e = run.sortedByBoolean[0];
+  const e = run.script.sortedByBoolean[0];
   if (!e) return [];
   return [
     {
@@ -5747,7 +5747,7 @@ function masksMisaligned(run: ModelState): Hypothesis[] {
  * comma as a point, before the parse.
  */
 function parsedToComma(run: ModelState): Hypothesis[] {
-  const e = run.parsedToComma[0];
+  const e = run.script.parsedToComma[0];
   if (!e) return [];
   const thousands = e.kind === 'thousands';
   return [
@@ -5788,7 +5788,7 @@ function parsedWrong(symptom: 'number-cut-at-comma' | 'number-sign-dropped' | 's
  * take an optional sign.
  */
 function signDropped(run: ModelState): Hypothesis[] {
-  const e = run.signDropped[0];
+  const e = run.script.signDropped[0];
   if (!e) return [];
   return [
     parsedWrong(
@@ -5806,7 +5806,7 @@ function signDropped(run: ModelState): Hypothesis[] {
  * spaces and punctuation between the words, the same few for every text. Certain from the calls.
  */
 function splitOnWords(run: ModelState): Hypothesis[] {
-  const e = run.splitOnWords[0];
+  const e = run.script.splitOnWords[0];
   if (!e) return [];
   return [
     parsedWrong(
@@ -6569,7 +6569,7 @@ function truncatedData(view: ModelView, run: ModelState): Hypothesis[] {
   for (const role of ['y', 'x'] as const) {
     const e = run.data[role].get(0);
     const made = e?.origin?.site ?? e?.site;
-    const cut = made ? run.truncations.find((c) => c.site && c.site.file === made.file && c.site.line === made.line) : undefined;
+    const cut = made ? run.script.truncatedToInt.find((c) => c.site && c.site.file === made.file && c.site.line === made.line) : undefined;
     if (!e || !cut?.site) continue;
     const what = role === 'y' ? 'targets' : 'inputs';
     const allZero = isNum(cut.min) && isNum(cut.max) && cut.min > -1 && cut.max < 1;
