@@ -156,6 +156,12 @@ export type FixPlan =
   | { kind: 'regexTakesSign'; site: SourceSite }
   /** The one `split(/\w+/)` (or `/[a-z]+/`) on the site's line splits on what is not a word: `/\W+/` (`/[^a-z]+/`). */
   | { kind: 'splitOnNonWords'; site: SourceSite }
+  /**
+   * The loss function around the site masks its targets with the one `greater(lo)` it holds, which
+   * also leaves out the targets at `lo`: `greaterEqual(lo)` keeps every target in the output's range
+   * and drops only the codes below it (-1 for a missing label).
+   */
+  | { kind: 'maskKeepsLowTargets'; site: SourceSite; missingBelow: number }
   /** The file's one `tf.log(tf.cosh(e))`, whose cosh overflows for |e| past about 89: `e.abs().add(tf.softplus(e.mul(-2))).sub(Math.log(2))`. */
   | { kind: 'stableLogCosh'; file: string }
   /** The file's one name compared with a random draw (`rng.random() < FLIP_RATE`) and declared as a number from 1 to 100: that number over 100. */
@@ -2041,6 +2047,20 @@ function splitOnNonWordsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'spli
   const m = found[0]!;
   const at = start + m.index! + m[0].indexOf('/') + 1;
   return [src.edit(p.site.file, at, at + m[1]!.length, m[2] === undefined ? '\\W' : `[^${m[2]}]`)];
+}
+
+function maskKeepsLowTargetsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'maskKeepsLowTargets' }>): EditResult {
+  const t = src.text;
+  const at = src.offset(p.site.line, p.site.column);
+  const body = at < 0 ? null : functionBodyAround(t, at);
+  if (!body) return null;
+  const code = codeOnly(t, body.start, body.end);
+  const bound = String(p.missingBelow).replace('.', '\\.').replace('-', '-\\s*');
+  const found = [...code.matchAll(new RegExp(`(?:\\.\\s*greater\\s*\\(\\s*|\\btf\\s*\\.\\s*greater\\s*\\([^(),]+,\\s*)${bound}\\s*\\)`, 'g'))];
+  if (found.length !== 1) return null;
+  const m = found[0]!;
+  const name = body.start + m.index! + m[0].indexOf('greater') + 'greater'.length;
+  return [src.edit(p.site.file, name, name, 'Equal')];
 }
 
 function regexTakesSignEdits(src: SourceText, p: Extract<FixPlan, { kind: 'regexTakesSign' }>): EditResult {
@@ -5051,6 +5071,7 @@ function planFile(p: FixPlan): string | null {
     case 'rateMultiplies':
     case 'parseWithComma':
     case 'regexTakesSign':
+    case 'maskKeepsLowTargets':
     case 'declareInLoop':
     case 'splitOnNonWords':
     case 'tinyEpsilon':
@@ -5330,6 +5351,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return parseWithCommaEdits(src, p);
       case 'regexTakesSign':
         return regexTakesSignEdits(src, p);
+      case 'maskKeepsLowTargets':
+        return maskKeepsLowTargetsEdits(src, p);
       case 'splitOnNonWords':
         return splitOnNonWordsEdits(src, p);
       case 'stableLogCosh':

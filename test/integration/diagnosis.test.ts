@@ -525,6 +525,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/global-norm-clip-missing-sqrt/buggy.js', symptoms: ['gradients-shrunk'], rootCause: 'optimizer', lineOf: 'const norm = Object.values(grads)', fixed: 'const norm = Math.sqrt(Object.values(grads)' },
   // Boolean columns exported as 'true'/'false' and read with Number(): NaN in two columns of every row.
   { script: 'benchmark/bugs/csv-boolean-number-nan/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: "row.split(',').map((cell) => Number(cell))", fixed: "(cell === 'true' ? 1 : cell === 'false' ? 0 : Number(cell))" },
+  { script: 'benchmark/bugs/loss-masked-by-targets/buggy.js', symptoms: ['loss-blind-to-targets'], rootCause: 'loss-function', lineOf: 'return bce.mul(mask)', fixed: 'yTrue.greaterEqual(0)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -696,6 +697,7 @@ const HEALTHY = [
   'benchmark/bugs/vocab-min-count-too-high/fixed.js',
   'benchmark/bugs/global-norm-clip-missing-sqrt/fixed.js',
   'benchmark/bugs/csv-boolean-number-nan/fixed.js',
+  'benchmark/bugs/loss-masked-by-targets/fixed.js',
 ];
 
 for (const script of HEALTHY) {

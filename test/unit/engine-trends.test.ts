@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { applyFix, byId, CLASSIFIER_SRC, classifierModel, healthyDetails, lineOf, sources, withLine } from './fixtures';
 import { fmt } from '../../src/analysis/stats';
 import { tensorSummary } from '../../src/runner/tensor-stats';
-import { decaying, dense, flat, rng, run, site, TraceBuilder } from './trace-builder';
+import { decaying, dense, FILE, flat, rng, run, site, TraceBuilder } from './trace-builder';
 
 const BINARY_SRC = [
   "const tf = require('@tensorflow/tfjs');",
@@ -769,5 +769,53 @@ describe('a learning rate a script line kept far below the one the optimizer was
   it('no finding when the warm-up reaches the rate, or the slow run learned anyway', () => {
     assert.equal(warmup((i) => 0.01 * Math.min(1, (1 + Math.floor(i / 32)) / 5), flat(300, 1.05, 0.01)).find((f) => f.symptom === 'learning-rate-held-low'), undefined);
     assert.equal(warmup(() => 1e-4, decaying(300, 1.1, 0.2, 0.03)).find((f) => f.symptom === 'learning-rate-held-low'), undefined);
+  });
+});
+
+describe('a loss that leaves out some targets', () => {
+  const MASKED_SRC = [
+    "const tf = require('@tensorflow/tfjs');",
+    '',
+    'function maskedBce(yTrue, yPred) {',
+    '  return tf.tidy(() => {',
+    '    const mask = yTrue.greater(0).toFloat();',
+    '    const p = yPred.clipByValue(1e-7, 1 - 1e-7);',
+    '    const bce = yTrue.mul(p.log()).add(tf.scalar(1).sub(yTrue).mul(tf.scalar(1).sub(p).log())).neg();',
+    '    return bce.mul(mask).sum().div(mask.sum().add(1e-6));',
+    '  });',
+    '}',
+    '  const model = tf.sequential();',
+    "  model.add(tf.layers.dense({ units: 16, inputShape: [16], activation: 'relu' }));",
+    "  model.add(tf.layers.dense({ units: 6, activation: 'sigmoid' }));",
+    '  model.compile({ optimizer: tf.train.adam(0.005), loss: maskedBce });',
+    '  await model.fit(xs, ys, { epochs: 25, batchSize: 64 });',
+  ].join('\n');
+
+  /** Six labels per row, coded 1, 0, or -1 when missing; every output pinned at `pinned` once the loss is near 0. */
+  function masked(counts: [number, number, number], pinned: number): TraceBuilder {
+    const b = new TraceBuilder()
+      .model({ layers: [dense(16, 'relu', 12), dense(6, 'sigmoid', 13)], loss: 'maskedBce', optimizer: { className: 'Adam', learningRate: 0.005, line: 14 }, compileLine: 14, fitLine: 15, epochs: 25, batchSize: 64, inputDim: 16 })
+      .xRange(-3, 3, 2000, 16);
+    const [missing, zeros, ones] = counts;
+    const n = missing + zeros + ones;
+    b.data('y', { shape: [2000, 6], dtype: 'float32', count: n, min: -1, max: 1, mean: (ones - missing) / n, std: 0.7, nanCount: 0, infCount: 0, distinct: [-1, 0, 1], distinctCounts: [missing, zeros, ones], oneHotRows: false }, 15);
+    b.events.push({ type: 'lossComputed', modelId: b.modelId, site: site(8, 32) });
+    decaying(200, 0.3, 1e-5, 0.05).forEach((l, i) => b.step(l, { layers: i % 10 === 0 ? [{}, { out: { min: pinned - 0.004, max: pinned, mean: pinned - 0.001, std: 0.001, saturated: 1 } }] : undefined }));
+    return b.end();
+  }
+
+  it('a loss near 0 while every sigmoid output is 1 and most observed targets are 0: on the loss, fixed by a mask that keeps the targets at 0', () => {
+    const r = run(masked([3600, 5760, 2640], 1).events, { [FILE]: MASKED_SRC });
+    const f = r.findings.find((x) => x.symptom === 'loss-blind-to-targets');
+    assert.ok(f, r.findings.map((x) => x.id).join(', '));
+    assert.equal(f.rootCause, 'loss-function');
+    assert.equal(f.location?.line, 8);
+    assert.match(f.message, /every output is 1 and 69% of the targets are 0/);
+    assert.equal(lineOf(applyFix(MASKED_SRC, f.fix), 5), '    const mask = yTrue.greaterEqual(0).toFloat();');
+  });
+
+  it('outputs at 1 where nearly every observed target is 1 is a loss that learned them: no finding', () => {
+    const r = run(masked([3600, 200, 8200], 1).events, { [FILE]: MASKED_SRC });
+    assert.equal(r.findings.find((x) => x.symptom === 'loss-blind-to-targets'), undefined);
   });
 });

@@ -390,6 +390,63 @@ function trivialFit(ctx: Ctx, lp: LossProgress | null): Observation[] {
   ];
 }
 
+/** Output activations bounded on both sides, with their range. */
+const BOUNDED_OUTPUTS: Readonly<Record<string, readonly [number, number]>> = { sigmoid: [0, 1], tanh: [-1, 1], softmax: [0, 1] };
+
+/**
+ * The loss fell to about 0 while every output sits at one end of its range and a large share of the
+ * targets sits at the other: no loss that counts those targets can be near 0 there, so the loss the
+ * script trains on leaves them out (a mask built from the targets themselves, a weight of 0 on one
+ * class). The model learns to give the one answer the loss still sees.
+ */
+function lossBlindToTargets(ctx: Ctx, lp: LossProgress | null): Observation[] {
+  if (!lp || lp.n < 10 || !(lp.current < 0.02 && lp.current < 0.1 * Math.abs(lp.start))) return [];
+  const out = ctx.view?.outputs.length === 1 ? ctx.view.outputs[0]! : null;
+  const range = out ? BOUNDED_OUTPUTS[out.activation] : undefined;
+  const sample = out ? ctx.run.track(out.actLayer.index)?.latest() : undefined;
+  const target = ctx.run.data.target(0);
+  const s = target?.summary;
+  if (!out || !range || !sample || !isNum(sample.outMin) || !isNum(sample.outMax) || !s?.distinct || !s.distinctCounts) return [];
+  const [lo, hi] = range;
+  const span = hi - lo;
+  const pinned = sample.outMin >= hi - 0.02 * span ? hi : sample.outMax <= lo + 0.02 * span ? lo : null;
+  if (pinned === null) return [];
+  // Only targets the output can reach count: codes outside its range (-1 for a missing label) are the script's to mask.
+  let reachable = 0;
+  let across = 0;
+  let acrossValue: number | null = null;
+  s.distinct.forEach((v, i) => {
+    const n = s.distinctCounts![i] ?? 0;
+    if (v < lo || v > hi) return;
+    reachable += n;
+    if (Math.abs(v - pinned) >= 0.5 * span) {
+      across += n;
+      acrossValue ??= v;
+    }
+  });
+  if (reachable === 0 || across < 0.2 * reachable || acrossValue === null) return [];
+  const site = ctx.run.lossSite;
+  const fixes: PlannedFix[] = site && s.distinct.some((v) => v < lo) && acrossValue === lo
+    ? [{ title: 'Mask only the targets outside the output range', plan: { kind: 'maskKeepsLowTargets', site, missingBelow: lo } }]
+    : [];
+  return [
+    {
+      symptom: 'loss-blind-to-targets',
+      about: out.actLayer.info.name,
+      harm: true,
+      priority: 0.9,
+      layer: out.actLayer,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `The loss fell to ${fmt(lp.current)} while every output is ${fmt(pinned)} and ${pct(across / reachable)} of the targets are ${fmt(acrossValue)}: the loss leaves those targets out, so the model answers ${fmt(pinned)} everywhere.`,
+      evidence: [...lossEvidence(lp), `outputs from ${fmt(sample.outMin)} to ${fmt(sample.outMax)}`, `${across} of ${reachable} targets in the output's range are ${fmt(acrossValue)}`],
+      relevance: new Map([[out.actLayer.pos, { score: 1, evidence: 'every output is at one end of its range' }]]),
+      related: [],
+      cause: { rootCause: 'loss-function', layer: out.actLayer, location: site, fixes, confirms: [], folds: [] },
+    },
+  ];
+}
+
 /**
  * Targets beyond the output activation's range put a floor under the loss. Once that floor is
  * more than half of the loss left, the range, not the training, is what holds the model back.
@@ -1027,7 +1084,7 @@ export function detectTrends(ctx: Ctx, final: boolean): TrendResult {
   // model trained against another one chases a moving target: its loss trend is the game's.
   if (ctx.run.notUpdatedYet() || ctx.run.opponent !== null) return { observations: [], loss: lp, accuracy: ap, stalled: false };
   const stalled = (lp !== null && lp.stalled) || (ap !== null && ap.atChance && !(lp?.recentDecreasing ?? false));
-  const observations = [...trivialFit(ctx, lp), ...lossAtRangeFloor(ctx, lp), ...diverging(ctx, lp, final)];
+  const observations = [...trivialFit(ctx, lp), ...lossBlindToTargets(ctx, lp), ...lossAtRangeFloor(ctx, lp), ...diverging(ctx, lp, final)];
   if (!observations.some((o) => o.symptom === 'loss-diverging')) observations.push(...blownUpAtStart(ctx, lp, final));
   if (!observations.some((o) => o.symptom === 'loss-diverging')) observations.push(...oscillating(ctx, lp, final));
   if (!observations.some((o) => o.harm)) observations.push(...stall(ctx, lp, ap, final));
