@@ -162,6 +162,11 @@ export type FixPlan =
    * and drops only the codes below it (-1 for a missing label).
    */
   | { kind: 'maskKeepsLowTargets'; site: SourceSite; missingBelow: number }
+  /**
+   * The one `tf.moments(scored, axes)` on the site's line (or the one name on it declared as such)
+   * becomes the name the file declares once as `tf.moments(other, axes)`: the training statistics.
+   */
+  | { kind: 'trainingMoments'; site: SourceSite }
   /** The file's one `tf.log(tf.cosh(e))`, whose cosh overflows for |e| past about 89: `e.abs().add(tf.softplus(e.mul(-2))).sub(Math.log(2))`. */
   | { kind: 'stableLogCosh'; file: string }
   /** The file's one name compared with a random draw (`rng.random() < FLIP_RATE`) and declared as a number from 1 to 100: that number over 100. */
@@ -2061,6 +2066,50 @@ function maskKeepsLowTargetsEdits(src: SourceText, p: Extract<FixPlan, { kind: '
   const m = found[0]!;
   const name = body.start + m.index! + m[0].indexOf('greater') + 'greater'.length;
   return [src.edit(p.site.file, name, name, 'Equal')];
+}
+
+/** Every `tf.moments(...)` call in the text from `from` to `to`: the call's span and its arguments' text. */
+function momentsCalls(t: string, from: number, to: number): Array<{ start: number; end: number; args: string[] }> {
+  const out: Array<{ start: number; end: number; args: string[] }> = [];
+  const code = codeOnly(t, from, to);
+  for (const m of code.matchAll(/\btf\s*\.\s*moments\s*\(/g)) {
+    const open = from + m.index! + m[0].length - 1;
+    const close = matchClose(t, open);
+    if (close < 0 || close >= to) continue;
+    const args = splitTopLevel(t, open + 1, close).map((a) => t.slice(a.start, a.end).replace(/\s+/g, ''));
+    out.push({ start: from + m.index!, end: close + 1, args });
+  }
+  return out;
+}
+
+function trainingMomentsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'trainingMoments' }>): EditResult {
+  const t = src.text;
+  const ls = src.lineStart(p.site.line);
+  if (ls < 0) return null;
+  const le = src.lineEnd(p.site.line);
+  // Names the file declares as moments of a tensor: `const trainStats = tf.moments(xTrainRaw, 0);`.
+  const declared = new Map<string, { of: string; axes: string; count: number }>();
+  const code = codeOnly(t, 0, t.length);
+  for (const m of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?=tf\s*\.\s*moments\s*\()/g)) {
+    const call = momentsCalls(t, m.index! + m[0].length, t.length)[0];
+    if (!call || call.start !== m.index! + m[0].length || !call.args[0]) continue;
+    const prev = declared.get(m[1]!);
+    declared.set(m[1]!, { of: call.args[0], axes: call.args.slice(1).join(','), count: (prev?.count ?? 0) + 1 });
+  }
+  const onLine = momentsCalls(t, ls, le);
+  let target: { start: number; end: number; of: string; axes: string } | null = null;
+  if (onLine.length === 1 && onLine[0]!.args[0]) target = { ...onLine[0]!, of: onLine[0]!.args[0], axes: onLine[0]!.args.slice(1).join(',') };
+  else if (onLine.length === 0) {
+    const lineCode = codeOnly(t, ls, le);
+    const names = [...lineCode.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?![\w$])/g)].filter((m) => declared.has(m[1]!));
+    if (names.length !== 1) return null;
+    const d = declared.get(names[0]![1]!)!;
+    target = { start: ls + names[0]!.index!, end: ls + names[0]!.index! + names[0]![1]!.length, of: d.of, axes: d.axes };
+  }
+  if (!target) return null;
+  const others = [...declared].filter(([, d]) => d.count === 1 && d.of !== target!.of && d.axes === target!.axes);
+  if (others.length !== 1) return null;
+  return [src.edit(p.site.file, target.start, target.end, others[0]![0])];
 }
 
 function regexTakesSignEdits(src: SourceText, p: Extract<FixPlan, { kind: 'regexTakesSign' }>): EditResult {
@@ -5072,6 +5121,7 @@ function planFile(p: FixPlan): string | null {
     case 'parseWithComma':
     case 'regexTakesSign':
     case 'maskKeepsLowTargets':
+    case 'trainingMoments':
     case 'declareInLoop':
     case 'splitOnNonWords':
     case 'tinyEpsilon':
@@ -5353,6 +5403,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return regexTakesSignEdits(src, p);
       case 'maskKeepsLowTargets':
         return maskKeepsLowTargetsEdits(src, p);
+      case 'trainingMoments':
+        return trainingMomentsEdits(src, p);
       case 'splitOnNonWords':
         return splitOnNonWordsEdits(src, p);
       case 'stableLogCosh':

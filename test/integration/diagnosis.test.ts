@@ -508,7 +508,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // The class read from a file name's first field, the sample's id: 600 classes of one row each.
   { script: 'benchmark/bugs/label-from-wrong-filename-field/buggy.js', symptoms: ['labels-are-ids'], rootCause: 'label-encoding', lineOf: "fileName.split('_')[0]", fixed: "fileName.split('_')[1]" },
   // A July test set standardized with its own mean and deviation: the heat that drives the load is erased.
-  { script: 'benchmark/bugs/test-standardized-with-own-stats/buggy.js', symptoms: ['inputs-scaled-apart'], rootCause: 'input-normalization', lineOf: 'const xTest = standardize(xTestRaw, tf.moments(xTestRaw, 0));', fixed: '' },
+  { script: 'benchmark/bugs/test-standardized-with-own-stats/buggy.js', symptoms: ['inputs-scaled-apart'], rootCause: 'input-normalization', lineOf: 'const xTest = standardize(xTestRaw, tf.moments(xTestRaw, 0));', fixed: 'const xTest = standardize(xTestRaw, trainStats);' },
   // Label noise with a flip probability written as a percent: every training label is flipped.
   { script: 'benchmark/bugs/label-flip-rate-as-percent/buggy.js', symptoms: ['labels-inverted'], rootCause: 'training-data', lineOf: 'const FLIP_RATE = 10;', fixed: 'const FLIP_RATE = 0.1;' },
   // One Adam shared by an ensemble's members: the second starts where the first's decay left the rate.

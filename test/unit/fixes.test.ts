@@ -1783,3 +1783,25 @@ describe('booleanCells', () => {
     assert.equal(apply(src.replace('Number(cell)', 'parseFloat(cell)'), { kind: 'booleanCells', file: FILE }), null);
   });
 });
+
+describe('trainingMoments', () => {
+  const src = [
+    'function standardize(x, stats) {',
+    '  return x.sub(stats.mean).div(stats.variance.sqrt());',
+    '}',
+    'const trainStats = tf.moments(xTrainRaw, 0);',
+    'const xTrain = standardize(xTrainRaw, trainStats);',
+    'const xTest = standardize(xTestRaw, tf.moments(xTestRaw, 0));',
+  ].join('\n');
+  it('scales the scored rows with the moments the file declares for the training rows', () => {
+    assert.equal(lineOf(apply(src, { kind: 'trainingMoments', site: site(6, 15) })!, 6), 'const xTest = standardize(xTestRaw, trainStats);');
+  });
+  it('replaces a name declared as the scored rows\' own moments', () => {
+    const named = src.replace('const xTest = standardize(xTestRaw, tf.moments(xTestRaw, 0));', 'const testStats = tf.moments(xTestRaw, 0);\nconst xTest = standardize(xTestRaw, testStats);');
+    assert.equal(lineOf(apply(named, { kind: 'trainingMoments', site: site(7, 15) })!, 7), 'const xTest = standardize(xTestRaw, trainStats);');
+  });
+  it('changes nothing when no other moments, or two, are declared', () => {
+    assert.equal(apply(src.replace('const trainStats = tf.moments(xTrainRaw, 0);', 'const trainStats = { mean: m, variance: v };'), { kind: 'trainingMoments', site: site(6, 15) }), null);
+    assert.equal(apply(src.replace('const trainStats = tf.moments(xTrainRaw, 0);', 'const trainStats = tf.moments(xTrainRaw, 0);\nconst valStats = tf.moments(xValRaw, 0);'), { kind: 'trainingMoments', site: site(7, 15) }), null);
+  });
+});

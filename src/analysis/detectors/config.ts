@@ -1620,7 +1620,7 @@ function scaledApart(run: ModelState): Hypothesis[] {
       related: e.scoredAt && e.scoredAt !== at ? [{ site: e.scoredAt, message: `${used} here` }] : [],
       message: `The model is ${used} on ${e.rows} rows standardized with their own mean and deviation: each of their ${e.columns} columns is centred on 0 with a spread of 1 exactly, as the ${e.trainRows} training rows were with theirs. Each set was scaled with its own statistics (a scaler fit again on the new data), so whatever sets the new rows apart, a shift in level or spread, is erased before the model sees it. Scale them with the training mean and deviation.`,
       evidence: [`the ${e.rows} scored rows and the ${e.trainRows} training rows are each centred exactly`],
-      fixes: [],
+      fixes: [{ title: 'Scale them with the training mean and deviation', plan: { kind: 'trainingMoments', site: at } }],
       ...certainFromTheRun(),
     },
   ];
