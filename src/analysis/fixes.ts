@@ -167,6 +167,8 @@ export type FixPlan =
    * becomes the name the file declares once as `tf.moments(other, axes)`: the training statistics.
    */
   | { kind: 'trainingMoments'; site: SourceSite }
+  /** The one `tf.range(0, n)` in the script's layer class `className` (raw positions) is divided by n: positions in [0, 1). */
+  | { kind: 'scalePositions'; file: string; className: string }
   /** The file's one `tf.log(tf.cosh(e))`, whose cosh overflows for |e| past about 89: `e.abs().add(tf.softplus(e.mul(-2))).sub(Math.log(2))`. */
   | { kind: 'stableLogCosh'; file: string }
   /** The file's one name compared with a random draw (`rng.random() < FLIP_RATE`) and declared as a number from 1 to 100: that number over 100. */
@@ -2110,6 +2112,25 @@ function trainingMomentsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'trai
   const others = [...declared].filter(([, d]) => d.count === 1 && d.of !== target!.of && d.axes === target!.axes);
   if (others.length !== 1) return null;
   return [src.edit(p.site.file, target.start, target.end, others[0]![0])];
+}
+
+function scalePositionsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scalePositions' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const name = p.className.replace(/[$]/g, '\\$');
+  const heads = [...code.matchAll(new RegExp(`\\bclass\\s+${name}\\b[^{]*\\{`, 'g'))];
+  if (heads.length !== 1) return null;
+  const open = heads[0]!.index! + heads[0]![0].length - 1;
+  const close = matchClose(t, open);
+  if (close < 0) return null;
+  const ranges = [...code.slice(open, close).matchAll(/\btf\s*\.\s*range\s*\(/g)];
+  if (ranges.length !== 1) return null;
+  const callOpen = open + ranges[0]!.index! + ranges[0]![0].length - 1;
+  const callClose = matchClose(t, callOpen);
+  if (callClose < 0) return null;
+  const args = splitTopLevel(t, callOpen + 1, callClose).map((a) => t.slice(a.start, a.end).trim());
+  if (args.length !== 2 || args[0] !== '0' || !args[1] || /^\s*\.\s*(?:div|mul)\s*\(/.test(t.slice(callClose + 1))) return null;
+  return [src.edit(p.file, callClose + 1, callClose + 1, `.div(${args[1]})`)];
 }
 
 function regexTakesSignEdits(src: SourceText, p: Extract<FixPlan, { kind: 'regexTakesSign' }>): EditResult {
@@ -5281,6 +5302,7 @@ function planFile(p: FixPlan): string | null {
     case 'maskLikeImage':
     case 'tagRowOnce':
     case 'stableLogCosh':
+    case 'scalePositions':
     case 'percentAsFraction':
     case 'swapSplitNames':
     case 'shrinkPatch':
@@ -5405,6 +5427,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return maskKeepsLowTargetsEdits(src, p);
       case 'trainingMoments':
         return trainingMomentsEdits(src, p);
+      case 'scalePositions':
+        return scalePositionsEdits(src, p);
       case 'splitOnNonWords':
         return splitOnNonWordsEdits(src, p);
       case 'stableLogCosh':

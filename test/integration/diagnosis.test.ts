@@ -520,7 +520,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // A vocabulary's minimum count copied from a large corpus: the words that decide the queue are all out of vocabulary.
   { script: 'benchmark/bugs/vocab-min-count-too-high/buggy.js', symptoms: ['tokens-mostly-one-id'], rootCause: 'training-data', lineOf: 'const MIN_COUNT = 100;', fixed: 'const MIN_COUNT = 2;' },
   // Raw position indices 0 to 29 added to embeddings of about ±0.05: the tokens are drowned.
-  { script: 'benchmark/bugs/position-index-added-raw/buggy.js', symptoms: ['input-drowned'], rootCause: 'architecture', lineOf: 'new AddPositions({ maxLen: MAX_LEN }).apply(embedded)' },
+  { script: 'benchmark/bugs/position-index-added-raw/buggy.js', symptoms: ['input-drowned'], rootCause: 'architecture', lineOf: 'new AddPositions({ maxLen: MAX_LEN }).apply(embedded)', fixed: 'tf.range(0, this.maxLen).div(this.maxLen).reshape' },
   // A clip by global norm whose norm is the sum of squares: every update about 1/norm of the intended one.
   { script: 'benchmark/bugs/global-norm-clip-missing-sqrt/buggy.js', symptoms: ['gradients-shrunk'], rootCause: 'optimizer', lineOf: 'const norm = Object.values(grads)', fixed: 'const norm = Math.sqrt(Object.values(grads)' },
   // Boolean columns exported as 'true'/'false' and read with Number(): NaN in two columns of every row.

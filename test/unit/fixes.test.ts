@@ -1805,3 +1805,24 @@ describe('trainingMoments', () => {
     assert.equal(apply(src.replace('const trainStats = tf.moments(xTrainRaw, 0);', 'const trainStats = tf.moments(xTrainRaw, 0);\nconst valStats = tf.moments(xValRaw, 0);'), { kind: 'trainingMoments', site: site(7, 15) }), null);
   });
 });
+
+describe('scalePositions', () => {
+  const src = [
+    'class AddPositions extends tf.layers.Layer {',
+    '  call(inputs) {',
+    '    const positions = tf.range(0, this.maxLen).reshape([1, this.maxLen, 1]);',
+    '    return inputs[0].add(positions);',
+    '  }',
+    '}',
+    'const steps = tf.range(0, 100);',
+  ].join('\n');
+  it("divides the layer class's raw positions by their count, and no range outside it", () => {
+    const out = apply(src, { kind: 'scalePositions', file: FILE, className: 'AddPositions' })!;
+    assert.equal(lineOf(out, 3), '    const positions = tf.range(0, this.maxLen).div(this.maxLen).reshape([1, this.maxLen, 1]);');
+    assert.equal(lineOf(out, 7), 'const steps = tf.range(0, 100);');
+  });
+  it('changes nothing where the positions are already scaled or the class is not in the file', () => {
+    assert.equal(apply(src.replace('this.maxLen).reshape', 'this.maxLen).div(this.maxLen).reshape'), { kind: 'scalePositions', file: FILE, className: 'AddPositions' }), null);
+    assert.equal(apply(src, { kind: 'scalePositions', file: FILE, className: 'PositionEmbedding' }), null);
+  });
+});

@@ -320,7 +320,7 @@ function inputDrowned(ctx: Ctx): Observation[] {
       evidence: [`${p.info.name} outputs ±${fmt(given)}`, `${l.info.name} outputs ±${fmt(made)}`],
       relevance: new Map([[l.pos, { score: 1, evidence: `outputs ${fmt(made / given)} times the size of its inputs` }]]),
       related: p.info.site ? [{ site: p.info.site, message: `${p.info.name} gives it values of about ±${fmt(given)}` }] : [],
-      cause: layerCause(ctx, 'input-drowned', l, { rootCause: 'architecture', layer: l, location: l.info.site, fixes: [], confirms: [], folds: [] }),
+      cause: layerCause(ctx, 'input-drowned', l, { rootCause: 'architecture', layer: l, location: l.info.site, fixes: l.info.site ? [{ title: 'Divide the positions by the sequence length', plan: { kind: 'scalePositions', file: l.info.site.file, className: l.info.className } }] : [], confirms: [], folds: [] }),
     });
   }
   return out;
