@@ -204,6 +204,34 @@ export function learningRateFix(view: ModelView | null, run: ModelState, factor:
   return { title: `${verb} the learning rate from ${literal(lr)} to ${literal(to)}`, plan };
 }
 
+/**
+ * The script's own setter held the rate at 0 at every step of the run so far, though the optimizer
+ * was made with a positive rate: the value the setter starts from (a warm-up multiplying 0, a
+ * schedule fed epoch 0 by every fit call) is the fault, on the setter's line. Fit's runs must have
+ * gone past a second epoch's start (or a second fit call's): a warm-up from 0 spends its first epoch
+ * at 0 by design.
+ */
+export function rateHeldAtZero(view: ModelView, run: ModelState): { cause: Cause; why: string } | null {
+  const site = run.learningRateSite;
+  const made = run.madeWithRate;
+  if (run.lastLearningRate !== 0 || run.maxLearningRate !== 0 || !site || !isNum(made) || !(made > 0)) return null;
+  if (view.event.mode !== 'custom' && !(run.stepEpoch !== null && run.stepEpoch >= 1) && run.fitCalls < 2) return null;
+  const to = made / 100;
+  const startAt: PlannedFix = { title: `Start the rate at ${fmt(to)}, a hundredth of the optimizer's ${fmt(made)}`, plan: { kind: 'startRateAt', site, to } };
+  const fitSite = view.event.fitSite;
+  // Fit called once per epoch: each call counts its epochs from 0, so a rate computed from the epoch never leaves epoch 0's.
+  if (run.fitCalls >= 2 && run.epochs <= 1 && fitSite) {
+    return {
+      cause: { rootCause: 'learning-rate', layer: null, location: site, fixes: [{ title: "Give fit the loop's epoch (initialEpoch)", plan: { kind: 'fitEpochFromLoop', fitSite } }, startAt], confirms: [], folds: [], rateValueAt: site },
+      why: `the learning rate set on line ${site.line} is 0 at every step (the optimizer was made with ${fmt(made)}): each of the ${run.fitCalls} fit calls runs one epoch and counts it as epoch 0, so a rate computed from the epoch stays at its epoch-0 value`,
+    };
+  }
+  return {
+    cause: { rootCause: 'learning-rate', layer: null, location: site, fixes: [startAt], confirms: [], folds: [], rateValueAt: site },
+    why: `the learning rate set on line ${site.line} is 0 at every step (the optimizer was made with ${fmt(made)}): when the value it sets starts at 0, a warm-up that multiplies it keeps it at 0`,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Data scaling
 

@@ -425,6 +425,11 @@ export type FixPlan =
   | { kind: 'replaceFitOption'; fitSite: SourceSite; key: string; with: string }
   /** `key: value` added to fit's options object, or as a new options object when fit has none. */
   | { kind: 'addFitOption'; fitSite: SourceSite; key: string; value: string }
+  /**
+   * A fit call of `epochs: 1` inside `for (let e = 0; ...)` counts from the loop's epoch:
+   * `initialEpoch: e, epochs: e + 1`, so callbacks are given the run's epoch, not 0 each call.
+   */
+  | { kind: 'fitEpochFromLoop'; fitSite: SourceSite }
   /** `.shuffle(rows)` inserted before the `.batch(` call at the site (a tf.data dataset's rows, shuffled before batching); a `.shuffle(...)` right after the batch moves there instead. */
   | { kind: 'shuffleBeforeBatch'; site: SourceSite; rows: number }
   /** The inputs in fit's `validationData: [inputs, targets]` are divided by `by`. */
@@ -3260,6 +3265,20 @@ function addFitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'addFitO
   return [prependProp(src, p.fitSite.file, options, entry)];
 }
 
+function fitEpochFromLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fitEpochFromLoop' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.fitSite, /\bfit\s*\(/);
+  const options = call ? objectArg(src, call, 2) : null;
+  const epochs = options?.props.find((x) => x.key === 'epochs');
+  if (!call || !options || !epochs?.value || t.slice(epochs.value.start, epochs.value.end).trim() !== '1' || options.props.some((x) => x.key === 'initialEpoch')) return null;
+  const open = enclosingBlock(t, call.open);
+  if (open < 0) return null;
+  const header = /\bfor\s*\(\s*(?:let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*0\s*;[^;]*;[^)]*\)\s*$/.exec(codeOnly(t, src.lineStart(src.position(open).line), open));
+  if (!header) return null;
+  const e = header[1]!;
+  return [src.edit(p.fitSite.file, epochs.keySpan.start, epochs.value.end, `initialEpoch: ${e}, epochs: ${e} + 1`)];
+}
+
 function swapFitTargetsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapFitTargets' }>): EditResult {
   const t = src.text;
   const targets = findCall(src, p.fitSite, /\bfit\s*\(/)?.args[1];
@@ -5114,6 +5133,7 @@ function planFile(p: FixPlan): string | null {
     case 'spreadDefaultsFirst':
     case 'replaceFitOption':
     case 'addFitOption':
+    case 'fitEpochFromLoop':
     case 'swapClassWeights':
     case 'swapFitTargets':
     case 'epochsAfterInitial':
@@ -5685,6 +5705,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return replaceFitOptionEdits(src, p);
       case 'addFitOption':
         return addFitOptionEdits(src, p);
+      case 'fitEpochFromLoop':
+        return fitEpochFromLoopEdits(src, p);
       case 'swapClassWeights':
         return swapClassWeightsEdits(src, p);
       case 'swapFitTargets':

@@ -202,6 +202,10 @@ export class ModelState {
   lastIter = -1;
   elapsedMs = 0;
   epochs = 0;
+  /** The optimizer's rate when the model was first seen (later fits report the rate the script's callbacks left on it). */
+  madeWithRate: number | null = null;
+  /** The latest epoch a step reported (each fit call may count its epochs from 0 again). */
+  stepEpoch: number | null = null;
   lossNonFiniteCount = 0;
   firstLossNonFinite: number | null = null;
   firstGradNonFinite: number | null = null;
@@ -262,6 +266,7 @@ export class ModelState {
 
   setModel(e: ModelEvent): void {
     if (e.mode === 'fit') this.fitCalls++;
+    if (this.view === null) this.madeWithRate = e.optimizer?.learningRate ?? null;
     this.view = new ModelView(this.withLoss(e));
   }
 
@@ -414,6 +419,7 @@ export class ModelState {
 
   onIter(e: IterationEvent): void {
     this.iterations++;
+    if (e.epoch !== null) this.stepEpoch = e.epoch;
     this.lastIter = Math.max(this.lastIter, e.iter);
     this.elapsedMs = e.elapsedMs;
     if (e.lossNonFinite || e.loss === null) {

@@ -526,6 +526,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Boolean columns exported as 'true'/'false' and read with Number(): NaN in two columns of every row.
   { script: 'benchmark/bugs/csv-boolean-number-nan/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: "row.split(',').map((cell) => Number(cell))", fixed: "(cell === 'true' ? 1 : cell === 'false' ? 0 : Number(cell))" },
   { script: 'benchmark/bugs/loss-masked-by-targets/buggy.js', symptoms: ['loss-blind-to-targets'], rootCause: 'loss-function', lineOf: 'return bce.mul(mask)', fixed: 'yTrue.greaterEqual(0)' },
+  { script: 'benchmark/bugs/warmup-restarts-each-fit-call/buggy.js', symptoms: ['weights-unchanged'], rootCause: 'learning-rate', lineOf: 'model.optimizer.learningRate = ', fixed: '{ initialEpoch: e, epochs: e + 1, batchSize: 32' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

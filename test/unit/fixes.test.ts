@@ -1826,3 +1826,18 @@ describe('scalePositions', () => {
     assert.equal(apply(src, { kind: 'scalePositions', file: FILE, className: 'PositionEmbedding' }), null);
   });
 });
+
+describe('fitEpochFromLoop', () => {
+  const src = [
+    'for (let e = 0; e < EPOCHS; e++) {',
+    '  const history = await model.fit(xs, ys, { epochs: 1, batchSize: 32, callbacks: [warmup] });',
+    '}',
+  ].join('\n');
+  it("gives a one-epoch fit in an epoch loop the loop's epoch", () => {
+    assert.equal(lineOf(apply(src, { kind: 'fitEpochFromLoop', fitSite: site(2, 33) })!, 2), '  const history = await model.fit(xs, ys, { initialEpoch: e, epochs: e + 1, batchSize: 32, callbacks: [warmup] });');
+  });
+  it('changes nothing for a fit of several epochs, or outside a counting loop', () => {
+    assert.equal(apply(src.replace('epochs: 1,', 'epochs: 5,'), { kind: 'fitEpochFromLoop', fitSite: site(2, 33) }), null);
+    assert.equal(apply(src.replace('for (let e = 0; e < EPOCHS; e++) {', 'while (!done) {'), { kind: 'fitEpochFromLoop', fitSite: site(2, 33) }), null);
+  });
+});

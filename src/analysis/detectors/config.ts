@@ -792,6 +792,9 @@ function learningRateCheck(view: ModelView, run: ModelState): Hypothesis[] {
   // A rate raised into the usual range as training went on (a warmup, a range test's sweep) was a
   // starting point, not the rate trained with.
   if (low && !negative && run.maxLearningRate !== null && run.maxLearningRate >= band.low) return [];
+  // A low rate a later fit starts with, left by the script's own setter (a warm-up at its epoch 0): the
+  // rates its steps run at are judged, not the one it happened to leave.
+  if (low && !negative && run.learningRateSite !== null && isNum(run.madeWithRate) && run.madeWithRate >= band.low) return [];
   const fix = learningRateFix(view, run, negative ? 1 : high ? 0.1 : 10);
   const about: Pick<Hypothesis, 'id' | 'symptom' | 'rootCause' | 'layer' | 'location' | 'related' | 'evidence' | 'relevance' | 'fixes' | 'atFix' | 'weak'> = {
     id: 'learning-rate-out-of-range:optimizer',

@@ -20,6 +20,7 @@ import {
   scalesTargets,
   learningRateFix,
   type Observation,
+  rateHeldAtZero,
   regularizerFix,
   type RelevanceSpec,
   strongestRegularizer,
@@ -539,12 +540,10 @@ function unchanged(ctx: Ctx): Observation[] {
       const isOut = isOutputSide(view, blocker);
       cause = { rootCause: isOut ? 'output-activation' : 'hidden-activation', layer: blocker, location: blocker.info.site, fixes: [], confirms: [], folds: [`constant-output:${blocker.info.name}`, `dead-relu:${blocker.info.name}`] };
       why = `no gradient passes ${blocker.info.name}, whose output does not depend on its input`;
-    } else if (isNum(lr) && lr === 0 && run.maxLearningRate === 0 && run.learningRateSite && isNum(view.event.optimizer?.learningRate) && view.event.optimizer.learningRate > 0) {
-      // The script set the rate to 0 at every step: where the value it sets starts, not the optimizer's own rate.
-      const to = view.event.optimizer.learningRate / 100;
-      const site = run.learningRateSite;
-      cause = { rootCause: 'learning-rate', layer: null, location: site, fixes: [{ title: `Start the rate at ${fmt(to)}, a hundredth of the optimizer's ${fmt(view.event.optimizer.learningRate)}`, plan: { kind: 'startRateAt', site, to } }], confirms: [], folds: [], rateValueAt: site };
-      why = `the learning rate set on line ${site.line} is 0 at every step (the optimizer was made with ${fmt(view.event.optimizer.learningRate)}): when the value it sets starts at 0, a warm-up that multiplies it keeps it at 0`;
+    } else if (isNum(lr) && lr === 0 && run.maxLearningRate === 0 && run.learningRateSite && isNum(run.madeWithRate) && run.madeWithRate > 0) {
+      const held = rateHeldAtZero(view, run);
+      if (!held) return [];
+      ({ cause, why } = held);
     } else if (isNum(lr) && lr <= 1e-7) {
       const fix = learningRateFix(view, run, 10);
       cause = { rootCause: 'learning-rate', layer: null, location: view.optimizerSite, fixes: fix ? [fix] : [], confirms: [], folds: [] };

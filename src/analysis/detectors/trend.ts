@@ -4,7 +4,7 @@
  * minimum evidence window that scales with the planned training length.
  */
 import type { Symptom } from '../findings';
-import { batchSizeFix, type Cause, type Ctx, FEW_UPDATES, hypothesisIds, type Hypothesis, learningRateFix, learningRateOf, type Observation, optimizerBand, type RelevanceSpec, wholeSetBatches } from '../context';
+import { batchSizeFix, type Cause, type Ctx, FEW_UPDATES, hypothesisIds, type Hypothesis, learningRateFix, learningRateOf, type Observation, optimizerBand, rateHeldAtZero, type RelevanceSpec, wholeSetBatches } from '../context';
 import { assessAccuracy, assessLoss, classWeighted, NEAR_NO_SKILL, thirdsFall, type AccuracyProgress, type LossProgress } from '../progress';
 import type { FixPlan, PlannedFix } from '../fixes';
 import { isBatchNormalization, type LayerView } from '../model';
@@ -196,6 +196,8 @@ function stall(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | null, f
   if (moved !== null) evidence.push(`weights moved at most ${pct(moved)} (norm) since the first sample`);
   const lr = learningRateOf(view, run);
   const band = optimizerBand(view?.event.optimizer);
+  const held = view ? rateHeldAtZero(view, run) : null;
+  if (held) return [base(held.cause, `${what}; ${held.why}.`, true, new Map())];
   // Norms barely move under a small step size; only then is the learning rate to blame.
   if (moved !== null && moved < 1e-3 && band && lr !== null && lr <= 0.1 * band.typical) {
     const fix = learningRateFix(view, run, 10);
