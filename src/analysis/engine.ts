@@ -397,6 +397,7 @@ export class DiagnosisEngine {
       case 'signDropped':
       case 'splitOnWords':
       case 'oneHot':
+      case 'rotatedByDegrees':
         return this.keepForAll(e);
       case 'ignoredSetting': {
         // The probe reports it at an optimizer step, so the stepping model is known by then.

@@ -169,6 +169,11 @@ export type FixPlan =
   | { kind: 'trainingMoments'; site: SourceSite }
   /** The one `tf.range(0, n)` in the script's layer class `className` (raw positions) is divided by n: positions in [0, 1). */
   | { kind: 'scalePositions'; file: string; className: string }
+  /**
+   * The angle given to the rotation call at the site, in degrees: the one number constant it names
+   * (declared once, above a whole turn) becomes `(15 * Math.PI) / 180`; a literal angle likewise.
+   */
+  | { kind: 'degreesToRadians'; site: SourceSite }
   /** The file's one `tf.log(tf.cosh(e))`, whose cosh overflows for |e| past about 89: `e.abs().add(tf.softplus(e.mul(-2))).sub(Math.log(2))`. */
   | { kind: 'stableLogCosh'; file: string }
   /** The file's one name compared with a random draw (`rng.random() < FLIP_RATE`) and declared as a number from 1 to 100: that number over 100. */
@@ -2136,6 +2141,22 @@ function scalePositionsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scale
   const args = splitTopLevel(t, callOpen + 1, callClose).map((a) => t.slice(a.start, a.end).trim());
   if (args.length !== 2 || args[0] !== '0' || !args[1] || /^\s*\.\s*(?:div|mul)\s*\(/.test(t.slice(callClose + 1))) return null;
   return [src.edit(p.file, callClose + 1, callClose + 1, `.div(${args[1]})`)];
+}
+
+function degreesToRadiansEdits(src: SourceText, p: Extract<FixPlan, { kind: 'degreesToRadians' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\brotateWithOffset\s*\(/);
+  const angle = call?.args[1];
+  if (!angle) return null;
+  const text = codeOnly(t, angle.start, angle.end);
+  const inRadians = (v: number) => `(${v} * Math.PI) / 180`;
+  const literal = /^\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
+  if (literal) return Number(literal[1]) > 2 * Math.PI ? [src.edit(p.site.file, angle.start, angle.end, inRadians(Number(literal[1])))] : null;
+  const names = new Set([...text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?![\w$(])/g)].map((m) => m[1]!));
+  const degrees = [...names].map((n) => ({ n, d: declaredNumber(t, n) })).filter((x) => x.d !== null && x.d.value > 2 * Math.PI);
+  if (degrees.length !== 1) return null;
+  const d = degrees[0]!.d!;
+  return [src.edit(p.site.file, d.span.start, d.span.end, inRadians(d.value))];
 }
 
 function regexTakesSignEdits(src: SourceText, p: Extract<FixPlan, { kind: 'regexTakesSign' }>): EditResult {
@@ -5162,6 +5183,7 @@ function planFile(p: FixPlan): string | null {
     case 'parseWithComma':
     case 'regexTakesSign':
     case 'maskKeepsLowTargets':
+    case 'degreesToRadians':
     case 'trainingMoments':
     case 'declareInLoop':
     case 'splitOnNonWords':
@@ -5449,6 +5471,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return trainingMomentsEdits(src, p);
       case 'scalePositions':
         return scalePositionsEdits(src, p);
+      case 'degreesToRadians':
+        return degreesToRadiansEdits(src, p);
       case 'splitOnNonWords':
         return splitOnNonWordsEdits(src, p);
       case 'stableLogCosh':

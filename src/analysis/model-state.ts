@@ -5,7 +5,7 @@ import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAl
 
 /**
  * Events about the script, not one model (text parsed or split wrong, values sorted as text, int32
- * tensors cut from fractions, oneHot given indices out of range): often sent before any model exists,
+ * tensors cut from fractions, oneHot given indices out of range, images rotated by degrees): often sent before any model exists,
  * kept up to a cap each, and read by every model's checks.
  */
 export const SCRIPT_EVENT_CAPS = {
@@ -17,6 +17,7 @@ export const SCRIPT_EVENT_CAPS = {
   parsedToComma: 4,
   signDropped: 4,
   splitOnWords: 4,
+  rotatedByDegrees: 1,
 } as const;
 export type ScriptEventType = keyof typeof SCRIPT_EVENT_CAPS;
 export type ScriptEvent = Extract<TraceEvent, { type: ScriptEventType }>;

@@ -944,6 +944,19 @@ export const SignDroppedEvent = z.object({
 export type SignDroppedEvent = z.infer<typeof SignDroppedEvent>;
 
 /**
+ * tf.image.rotateWithOffset given an angle beyond a whole turn (2π): it takes radians, and angles
+ * drawn up to 15 or 30 are degrees (Keras's and PIL's unit). Sent once per run, with the largest angle.
+ */
+export const RotatedByDegreesEvent = z.object({
+  type: z.literal('rotatedByDegrees'),
+  site: SourceSite,
+  /** The largest |angle| seen, in the radians the call takes. */
+  largest: z.number(),
+  calls: z.number().int().min(1),
+});
+export type RotatedByDegreesEvent = z.infer<typeof RotatedByDegreesEvent>;
+
+/**
  * A custom step whose model input had no rows (a batch loop that runs one batch past the data:
  * `b <= nBatches`): its loss is a mean over nothing, NaN or Infinity. Sent once per model, with
  * the line of the step's call.
@@ -1944,6 +1957,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   SplitOnWordsEvent,
   ParsedToCommaEvent,
   SignDroppedEvent,
+  RotatedByDegreesEvent,
   EmptyBatchEvent,
   ExpOfExpEvent,
   InputsDriftEvent,

@@ -70,6 +70,7 @@ import type {
   SplitMissesSeparatorEvent,
   ParsedToCommaEvent,
   SignDroppedEvent,
+  RotatedByDegreesEvent,
   SplitOnWordsEvent,
   EmptyBatchEvent,
   ExpOfExpEvent,
@@ -356,6 +357,7 @@ function hookCore(core: any, request: string): void {
   watchPlainRateChanges(core);
   watchLosses(core);
   watchOneHot(core);
+  watchImageRotations(core);
   watchUniformDraws(core);
   watchIntTensors(core);
   watchVariables(core);
@@ -881,6 +883,39 @@ function watchOneHot(core: any): void {
   Object.defineProperty(wrapped, 'name', { value: original.name || 'oneHot' });
   (wrapped as any)[MARK] = true;
   trySet(core, 'oneHot', wrapped);
+}
+
+/**
+ * tf.image.rotateWithOffset takes its angle in radians; an augmentation that draws angles up to 15
+ * (degrees, as Keras's and PIL's rotations take them) turns each image by several whole turns and
+ * more, so whatever its orientation said is lost. The angles are read (numbers, not tensors) and the
+ * first beyond 2π is reported with its line; the call itself is untouched.
+ */
+const WHOLE_TURN = 2 * Math.PI;
+let rotationCalls = 0;
+let largestRotation = 0;
+let rotationSent = false;
+
+function watchImageRotations(core: any): void {
+  const image = core.image;
+  const original = image?.rotateWithOffset;
+  if (typeof original !== 'function' || original[MARK]) return;
+  const wrapped = function (this: unknown, ...args: any[]) {
+    const radians = args[1];
+    if (!rotationSent && typeof radians === 'number' && Number.isFinite(radians)) {
+      rotationCalls++;
+      largestRotation = Math.max(largestRotation, Math.abs(radians));
+      if (largestRotation > WHOLE_TURN) {
+        rotationSent = true;
+        const site = captureUserSite(PROBE_FILE);
+        if (site) emit({ type: 'rotatedByDegrees', site, largest: largestRotation, calls: rotationCalls } satisfies RotatedByDegreesEvent);
+      }
+    }
+    return original.apply(this, args);
+  };
+  Object.defineProperty(wrapped, 'name', { value: original.name || 'rotateWithOffset' });
+  (wrapped as any)[MARK] = true;
+  trySet(image, 'rotateWithOffset', wrapped);
 }
 
 /**

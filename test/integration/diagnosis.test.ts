@@ -527,6 +527,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/csv-boolean-number-nan/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: "row.split(',').map((cell) => Number(cell))", fixed: "(cell === 'true' ? 1 : cell === 'false' ? 0 : Number(cell))" },
   { script: 'benchmark/bugs/loss-masked-by-targets/buggy.js', symptoms: ['loss-blind-to-targets'], rootCause: 'loss-function', lineOf: 'return bce.mul(mask)', fixed: 'yTrue.greaterEqual(0)' },
   { script: 'benchmark/bugs/warmup-restarts-each-fit-call/buggy.js', symptoms: ['weights-unchanged'], rootCause: 'learning-rate', lineOf: 'model.optimizer.learningRate = ', fixed: '{ initialEpoch: e, epochs: e + 1, batchSize: 32' },
+  { script: 'benchmark/bugs/augment-rotation-degrees-as-radians/buggy.js', symptoms: ['rotated-by-degrees'], rootCause: 'training-data', lineOf: 'tf.image.rotateWithOffset(', fixed: 'const MAX_ROTATION = (15 * Math.PI) / 180;' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -689,6 +690,7 @@ const HEALTHY = [
   'benchmark/bugs/position-index-added-raw/fixed.js',
   // 0/1 labels with -1 for missing ones under a masked cross-entropy the script wrote.
   'benchmark/bugs/loss-masked-by-targets/fixed.js',
+  'benchmark/bugs/augment-rotation-degrees-as-radians/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

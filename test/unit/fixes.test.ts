@@ -1841,3 +1841,18 @@ describe('fitEpochFromLoop', () => {
     assert.equal(apply(src.replace('for (let e = 0; e < EPOCHS; e++) {', 'while (!done) {'), { kind: 'fitEpochFromLoop', fitSite: site(2, 33) }), null);
   });
 });
+
+describe('degreesToRadians', () => {
+  const src = [
+    'const MAX_ROTATION = 15;',
+    'const rotated = crops.map((img) => tf.image.rotateWithOffset(img, rng.uniform(-1, 1) * MAX_ROTATION, 0));',
+    'const turned = tf.image.rotateWithOffset(img, 30);',
+  ].join('\n');
+  it('writes the constant an angle is drawn from, or a literal angle, in radians', () => {
+    assert.equal(lineOf(apply(src, { kind: 'degreesToRadians', site: site(2, 45) })!, 1), 'const MAX_ROTATION = (15 * Math.PI) / 180;');
+    assert.equal(lineOf(apply(src, { kind: 'degreesToRadians', site: site(3, 30) })!, 3), 'const turned = tf.image.rotateWithOffset(img, (30 * Math.PI) / 180);');
+  });
+  it('changes nothing when the angle is already within a turn', () => {
+    assert.equal(apply(src.replace('const MAX_ROTATION = 15;', 'const MAX_ROTATION = 0.26;'), { kind: 'degreesToRadians', site: site(2, 45) }), null);
+  });
+});

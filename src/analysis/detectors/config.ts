@@ -5805,6 +5805,32 @@ function signDropped(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * tf.image.rotateWithOffset given angles beyond a whole turn: it takes radians, and an augmentation
+ * drawing up to 15 or 30 (degrees) turns each image by any angle at all, so labels that depend on
+ * orientation no longer match their images. Certain from the calls; the fix converts the angle's
+ * constant from degrees.
+ */
+function rotatedByDegrees(run: ModelState): Hypothesis[] {
+  const e = run.script.rotatedByDegrees[0];
+  if (!e) return [];
+  return [
+    {
+      id: 'rotated-by-degrees',
+      symptom: 'rotated-by-degrees',
+      rootCause: 'training-data',
+      location: e.site,
+      related: [],
+      message: `Images are rotated by up to ${fmt(e.largest)} radians (${Math.round((e.largest * 180) / Math.PI)}°): tf.image.rotateWithOffset takes radians, and an angle written in degrees turns each image by several turns, to any angle at all. What the images' orientation said is lost, and the labels no longer match them. Convert the angle to radians (× π / 180).`,
+      evidence: [`largest angle ${fmt(e.largest)} rad over ${e.calls} calls`],
+      fixes: [{ title: 'Convert the angle from degrees to radians', plan: { kind: 'degreesToRadians', site: e.site } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+      explains: ['targets-unrelated'],
+    },
+  ];
+}
+
+/**
  * Text split on a pattern that matches the words (`split(/\w+/)`, meant `/\W+/`): the tokens are the
  * spaces and punctuation between the words, the same few for every text. Certain from the calls.
  */
@@ -7269,6 +7295,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...parsedToComma(run));
   out.push(...signDropped(run));
   out.push(...splitOnWords(run));
+  out.push(...rotatedByDegrees(run));
   out.push(...emptyBatch(run));
   out.push(...expOfExp(run));
   out.push(...inputsDrift(run));
