@@ -370,6 +370,7 @@ export class DiagnosisEngine {
       case 'variablesConstant':
       case 'emptyBatch':
       case 'expOfExp':
+      case 'gatherAcrossRows':
       case 'inputsDrift':
       case 'masksMisaligned':
       case 'scaledApart':

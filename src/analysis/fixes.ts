@@ -174,6 +174,8 @@ export type FixPlan =
    * (declared once, above a whole turn) becomes `(15 * Math.PI) / 180`; a literal angle likewise.
    */
   | { kind: 'degreesToRadians'; site: SourceSite }
+  /** The gather call at the site (`tf.gather(x, ids, 1)` or `x.gather(ids, 1)`) takes batchDims 1: one value per row. */
+  | { kind: 'gatherPerRow'; site: SourceSite }
   /** The file's one `tf.log(tf.cosh(e))`, whose cosh overflows for |e| past about 89: `e.abs().add(tf.softplus(e.mul(-2))).sub(Math.log(2))`. */
   | { kind: 'stableLogCosh'; file: string }
   /** The file's one name compared with a random draw (`rng.random() < FLIP_RATE`) and declared as a number from 1 to 100: that number over 100. */
@@ -2157,6 +2159,19 @@ function degreesToRadiansEdits(src: SourceText, p: Extract<FixPlan, { kind: 'deg
   if (degrees.length !== 1) return null;
   const d = degrees[0]!.d!;
   return [src.edit(p.site.file, d.span.start, d.span.end, inRadians(d.value))];
+}
+
+function gatherPerRowEdits(src: SourceText, p: Extract<FixPlan, { kind: 'gatherPerRow' }>): EditResult {
+  const call = findCall(src, p.site, /(?:\btf\s*\.\s*|\.\s*)gather\s*\(/);
+  if (!call) return null;
+  const head = src.text.slice(Math.max(0, call.open - 40), call.open);
+  const functional = /\btf\s*\.\s*gather\s*$/.test(head);
+  // tf.gather(x, indices, axis) or x.gather(indices, axis): the axis is the last argument, batchDims follows it.
+  const axisAt = functional ? 2 : 1;
+  if (call.args.length !== axisAt + 1) return null;
+  const axis = src.text.slice(call.args[axisAt]!.start, call.args[axisAt]!.end).trim();
+  if (axis !== '1' && axis !== '-1') return null;
+  return [src.edit(p.site.file, call.args[axisAt]!.end, call.args[axisAt]!.end, ', 1')];
 }
 
 function regexTakesSignEdits(src: SourceText, p: Extract<FixPlan, { kind: 'regexTakesSign' }>): EditResult {
@@ -5184,6 +5199,7 @@ function planFile(p: FixPlan): string | null {
     case 'regexTakesSign':
     case 'maskKeepsLowTargets':
     case 'degreesToRadians':
+    case 'gatherPerRow':
     case 'trainingMoments':
     case 'declareInLoop':
     case 'splitOnNonWords':
@@ -5473,6 +5489,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return scalePositionsEdits(src, p);
       case 'degreesToRadians':
         return degreesToRadiansEdits(src, p);
+      case 'gatherPerRow':
+        return gatherPerRowEdits(src, p);
       case 'splitOnNonWords':
         return splitOnNonWordsEdits(src, p);
       case 'stableLogCosh':

@@ -982,6 +982,21 @@ export const ExpOfExpEvent = z.object({
 export type ExpOfExpEvent = z.infer<typeof ExpOfExpEvent>;
 
 /**
+ * A training step gathered columns of a [rows, k] tensor with one index per row and no batch
+ * dimensions (`tf.gather(probs, labels, 1)`): the result is [rows, rows], every row's value at every
+ * row's index, where one value per row was meant (PyTorch's gather, numpy's fancy index). Sent once
+ * per model, with the line.
+ */
+export const GatherAcrossRowsEvent = z.object({
+  type: z.literal('gatherAcrossRows'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  rows: z.number().int().min(2),
+  columns: z.number().int().min(1),
+});
+export type GatherAcrossRowsEvent = z.infer<typeof GatherAcrossRowsEvent>;
+
+/**
  * The inputs given to successive fits of one model spread wider at nearly every fit: noise added
  * to the stored rows in place, so it accumulates. Sent once per model.
  */
@@ -1960,6 +1975,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   RotatedByDegreesEvent,
   EmptyBatchEvent,
   ExpOfExpEvent,
+  GatherAcrossRowsEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
   VariablesConstantEvent,

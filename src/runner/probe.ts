@@ -74,6 +74,7 @@ import type {
   SplitOnWordsEvent,
   EmptyBatchEvent,
   ExpOfExpEvent,
+  GatherAcrossRowsEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
   VariablesConstantEvent,
@@ -1120,6 +1121,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       if (isTensor(out)) exponentials.add(out);
     }
     if (entry && kernelName === 'Log' && isTensor(out)) logarithms.add(out);
+    if (entry && kernelName === 'GatherV2' && method === 'runKernel' && !gatherAcrossSent.has(entry)) inspectKernel(() => noteGatherAcrossRows(entry, inputs, args[2], out));
     if (entry && kernelName === 'Cast' && isTensor(out) && isTensor(inputs?.x)) castFrom.set(out, inputs.x);
     if (method === 'runKernel' && step === null && activeFit === null && !readingApplied && notingOrigins()) noteKernel(args[0], args[1], args[2], out);
     if (method === 'runKernel' && step === null && args[0] === 'ClipByValue' && lastStepEntry && !readingApplied) noteGradientClip(lastStepEntry, args[1]?.x, args[2]);
@@ -2077,6 +2079,21 @@ const expOfExpSent = new WeakSet<TracedModel>();
 function noteExpOfExp(entry: TracedModel): void {
   expOfExpSent.add(entry);
   emit({ type: 'expOfExp', modelId: entry.id, site: captureUserSite(PROBE_FILE) } satisfies ExpOfExpEvent);
+}
+
+const gatherAcrossSent = new WeakSet<TracedModel>();
+
+/** A step's `tf.gather(x, ids, 1)` on [rows, k] with one id per row: [rows, rows] out, where a pick per row was meant. */
+function noteGatherAcrossRows(entry: TracedModel, inputs: any, attrs: any, out: any): void {
+  const x = inputs?.x;
+  const indices = inputs?.indices;
+  if (!isTensor(x) || !isTensor(indices) || !isTensor(out) || x.rank !== 2 || indices.rank !== 1) return;
+  const [rows, columns] = x.shape as number[];
+  const axis = attrs?.axis;
+  if (!(rows! >= 2) || indices.shape[0] !== rows || (axis !== 1 && axis !== -1) || (attrs?.batchDims ?? 0) !== 0) return;
+  if (out.rank !== 2 || out.shape[0] !== rows || out.shape[1] !== rows) return;
+  gatherAcrossSent.add(entry);
+  emit({ type: 'gatherAcrossRows', modelId: entry.id, site: captureUserSite(PROBE_FILE), rows: rows!, columns: columns! } satisfies GatherAcrossRowsEvent);
 }
 
 function noteBatchAxisReduction(state: StepState, kernel: string, x: any, attrs: any): void {

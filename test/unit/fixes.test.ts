@@ -1856,3 +1856,15 @@ describe('degreesToRadians', () => {
     assert.equal(apply(src.replace('const MAX_ROTATION = 15;', 'const MAX_ROTATION = 0.26;'), { kind: 'degreesToRadians', site: site(2, 45) }), null);
   });
 });
+
+describe('gatherPerRow', () => {
+  it('gives a gather on axis 1 batchDims 1, in either form', () => {
+    const src = ['const picked = tf.gather(yPred, ids, 1);', 'const picked2 = probs.gather(labels, -1);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'gatherPerRow', site: site(1, 23) })!, 1), 'const picked = tf.gather(yPred, ids, 1, 1);');
+    assert.equal(lineOf(apply(src, { kind: 'gatherPerRow', site: site(2, 23) })!, 2), 'const picked2 = probs.gather(labels, -1, 1);');
+  });
+  it('changes nothing where batchDims is already given or the axis is 0', () => {
+    assert.equal(apply('const picked = tf.gather(yPred, ids, 1, 1);', { kind: 'gatherPerRow', site: site(1, 23) }), null);
+    assert.equal(apply('const rows = tf.gather(x, idx, 0);', { kind: 'gatherPerRow', site: site(1, 20) }), null);
+  });
+});

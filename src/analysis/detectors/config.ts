@@ -5690,6 +5690,31 @@ function expOfExp(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A training step's `tf.gather(probs, ids, 1)` with one id per row and no batch dimensions: tfjs
+ * returns [rows, rows], every row's value at every row's id, where one value per row was meant. A
+ * loss averaged over it pulls every row toward the batch's class frequencies, so the model learns
+ * the prior and ignores its inputs. Certain from the kernel; fixed with batchDims 1.
+ */
+function gatherAcrossRows(run: ModelState): Hypothesis[] {
+  const e = run.gatherAcrossRows;
+  if (!e) return [];
+  return [
+    {
+      id: 'gather-across-rows',
+      symptom: 'gather-across-rows',
+      rootCause: 'loss-function',
+      location: e.site,
+      related: [],
+      message: `The training step gathers one column per row from a [${e.rows}, ${e.columns}] tensor without batch dimensions${e.site ? ` (line ${e.site.line})` : ''}: tfjs's gather returns [${e.rows}, ${e.rows}], every row's value at every row's index, not one value per row as PyTorch's gather does. A loss over it pulls every row toward the batch's class frequencies, so the model learns the prior and ignores its inputs. Pick per row: \`tf.gather(x, ids, 1, 1)\` (batchDims 1).`,
+      evidence: [`gather of [${e.rows}, ${e.columns}] by ${e.rows} indices on axis 1 gave [${e.rows}, ${e.rows}]`],
+      fixes: e.site ? [{ title: 'Gather one value per row (batchDims 1)', plan: { kind: 'gatherPerRow', site: e.site } }] : [],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+    },
+  ];
+}
+
+/**
  * The inputs of successive fits of one model spread wider at nearly every fit: augmentation noise
  * added to the stored rows in place (`const out = [...rows]` copies the list, not the rows) piles
  * up fit after fit, and the training inputs drift away from the clean data the model is used on.
@@ -7298,6 +7323,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...rotatedByDegrees(run));
   out.push(...emptyBatch(run));
   out.push(...expOfExp(run));
+  out.push(...gatherAcrossRows(run));
   out.push(...inputsDrift(run));
   out.push(...masksMisaligned(run));
   out.push(...heavyLabelSmoothing(view, run));
