@@ -437,6 +437,8 @@ export type FixPlan =
    * `initialEpoch: e, epochs: e + 1`, so callbacks are given the run's epoch, not 0 each call.
    */
   | { kind: 'fitEpochFromLoop'; fitSite: SourceSite }
+  /** A fit call inside `for (let e = 0; e < N; e++)` given `epochs: N`, the loop's own bound: one epoch per call. */
+  | { kind: 'oneEpochPerCall'; fitSite: SourceSite }
   /** `.shuffle(rows)` inserted before the `.batch(` call at the site (a tf.data dataset's rows, shuffled before batching); a `.shuffle(...)` right after the batch moves there instead. */
   | { kind: 'shuffleBeforeBatch'; site: SourceSite; rows: number }
   /** The inputs in fit's `validationData: [inputs, targets]` are divided by `by`. */
@@ -3315,6 +3317,20 @@ function fitEpochFromLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fit
   return [src.edit(p.fitSite.file, epochs.keySpan.start, epochs.value.end, `initialEpoch: ${e}, epochs: ${e} + 1`)];
 }
 
+function oneEpochPerCallEdits(src: SourceText, p: Extract<FixPlan, { kind: 'oneEpochPerCall' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.fitSite, /\bfit\s*\(/);
+  const epochs = call ? objectArg(src, call, 2)?.props.find((x) => x.key === 'epochs') : undefined;
+  if (!call || !epochs?.value) return null;
+  const bound = t.slice(epochs.value.start, epochs.value.end).trim();
+  if (!/^(?:[A-Za-z_$][\w$.]*|\d+)$/.test(bound) || bound === '1') return null;
+  const open = enclosingBlock(t, call.open);
+  if (open < 0) return null;
+  const header = /\bfor\s*\(\s*(?:let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*0\s*;\s*([A-Za-z_$][\w$]*)\s*<\s*([\w$.]+)\s*;[^)]*\)\s*$/.exec(codeOnly(t, src.lineStart(src.position(open).line), open));
+  if (!header || header[1] !== header[2] || header[3] !== bound) return null;
+  return [src.edit(p.fitSite.file, epochs.value.start, epochs.value.end, '1')];
+}
+
 function swapFitTargetsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapFitTargets' }>): EditResult {
   const t = src.text;
   const targets = findCall(src, p.fitSite, /\bfit\s*\(/)?.args[1];
@@ -5170,6 +5186,7 @@ function planFile(p: FixPlan): string | null {
     case 'replaceFitOption':
     case 'addFitOption':
     case 'fitEpochFromLoop':
+    case 'oneEpochPerCall':
     case 'swapClassWeights':
     case 'swapFitTargets':
     case 'epochsAfterInitial':
@@ -5749,6 +5766,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return addFitOptionEdits(src, p);
       case 'fitEpochFromLoop':
         return fitEpochFromLoopEdits(src, p);
+      case 'oneEpochPerCall':
+        return oneEpochPerCallEdits(src, p);
       case 'swapClassWeights':
         return swapClassWeightsEdits(src, p);
       case 'swapFitTargets':

@@ -1868,3 +1868,17 @@ describe('gatherPerRow', () => {
     assert.equal(apply('const rows = tf.gather(x, idx, 0);', { kind: 'gatherPerRow', site: site(1, 20) }), null);
   });
 });
+
+describe('oneEpochPerCall', () => {
+  const src = [
+    'for (let epoch = 0; epoch < EPOCHS; epoch++) {',
+    '  const h = await model.fit(xs, ys, { epochs: EPOCHS, batchSize: 32 });',
+    '}',
+  ].join('\n');
+  it("gives fit one epoch where the loop around it counts the same epochs", () => {
+    assert.equal(lineOf(apply(src, { kind: 'oneEpochPerCall', fitSite: site(2, 27) })!, 2), '  const h = await model.fit(xs, ys, { epochs: 1, batchSize: 32 });');
+  });
+  it('changes nothing where the loop counts rounds of its own', () => {
+    assert.equal(apply(src.replace('epoch < EPOCHS', 'epoch < ROUNDS'), { kind: 'oneEpochPerCall', fitSite: site(2, 27) }), null);
+  });
+});

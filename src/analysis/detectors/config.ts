@@ -4705,6 +4705,38 @@ function trainedOnSmallerSplit(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * fit called again and again from a loop that counts the epochs, each call given that same count as
+ * its epochs (`for (e < EPOCHS) fit({ epochs: EPOCHS })`, written to log each epoch): the model
+ * trains EPOCHS × EPOCHS epochs and overfits. Shown only where the source shows the loop's bound and
+ * fit's epochs are one name; the fix runs one epoch per call.
+ */
+function epochsPerCallRepeated(view: ModelView, run: ModelState): Hypothesis[] {
+  const fitSite = view.event.fitSite;
+  const epochs = view.event.fitConfig['epochs'];
+  if (view.event.mode !== 'fit' || !fitSite || run.fitCalls < 2 || typeof epochs !== 'number' || epochs < 2) return [];
+  return [
+    {
+      id: 'epochs-per-call-repeated',
+      symptom: 'epochs-repeated',
+      rootCause: 'training-length',
+      layer: null,
+      location: fitSite,
+      related: [],
+      message: `fit runs ${epochs} epochs at each call, and the loop around it runs once per epoch: the model trains ${epochs} × ${epochs} = ${epochs * epochs} epochs, not ${epochs}, and fits its training rows far past what they can teach. Give each call one epoch.`,
+      evidence: [`${run.fitCalls} fit calls so far, ${epochs} epochs each`],
+      relevance: new Map(),
+      fixes: [{ title: 'Run one epoch per call of the epoch loop', plan: { kind: 'oneEpochPerCall', fitSite } }],
+      confirmBy: set(...HARM, 'overfitting'),
+      strength: 1,
+      weak: false,
+      keepWhenLearning: true,
+      quiet: true,
+      certainWithFix: true,
+    },
+  ];
+}
+
+/**
  * fit given class targets in which a class the model has a unit for never appears (4 units, no
  * row of class 0): the model is never taught that class and never predicts it, while its training
  * accuracy looks fine. A cleaning filter that tests a label's truthiness
@@ -7441,6 +7473,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...labelsAreIds(view, run));
   out.push(...labelsInverted(view, run));
   out.push(...trainedOnSmallerSplit(view, run));
+  out.push(...epochsPerCallRepeated(view, run));
   out.push(...sameTargetRows(view, run));
   out.push(...fractionalEmbeddingIds(view, run));
   out.push(...copiesRelabelled(view, run));
