@@ -399,6 +399,7 @@ export class DiagnosisEngine {
       case 'splitOnWords':
       case 'oneHot':
       case 'rotatedByDegrees':
+      case 'splitWithByteOrderMark':
         return this.keepForAll(e);
       case 'ignoredSetting': {
         // The probe reports it at an optimizer step, so the stepping model is known by then.

@@ -176,6 +176,8 @@ export type FixPlan =
   | { kind: 'degreesToRadians'; site: SourceSite }
   /** The gather call at the site (`tf.gather(x, ids, 1)` or `x.gather(ids, 1)`) takes batchDims 1: one value per row. */
   | { kind: 'gatherPerRow'; site: SourceSite }
+  /** The one `.split(` on the site's line is given its text without a leading byte-order mark: `.replace(/^\uFEFF/, '').split(`. */
+  | { kind: 'stripByteOrderMark'; site: SourceSite }
   /** The file's one `tf.log(tf.cosh(e))`, whose cosh overflows for |e| past about 89: `e.abs().add(tf.softplus(e.mul(-2))).sub(Math.log(2))`. */
   | { kind: 'stableLogCosh'; file: string }
   /** The file's one name compared with a random draw (`rng.random() < FLIP_RATE`) and declared as a number from 1 to 100: that number over 100. */
@@ -2174,6 +2176,16 @@ function gatherPerRowEdits(src: SourceText, p: Extract<FixPlan, { kind: 'gatherP
   const axis = src.text.slice(call.args[axisAt]!.start, call.args[axisAt]!.end).trim();
   if (axis !== '1' && axis !== '-1') return null;
   return [src.edit(p.site.file, call.args[axisAt]!.end, call.args[axisAt]!.end, ', 1')];
+}
+
+function stripByteOrderMarkEdits(src: SourceText, p: Extract<FixPlan, { kind: 'stripByteOrderMark' }>): EditResult {
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  const found = [...code.matchAll(/\.\s*split\s*\(/g)];
+  if (found.length !== 1 || /FEFF/i.test(src.text.slice(start, src.lineEnd(p.site.line)))) return null;
+  const at = start + found[0]!.index!;
+  return [src.edit(p.site.file, at, at, ".replace(/^\\uFEFF/, '')")];
 }
 
 function regexTakesSignEdits(src: SourceText, p: Extract<FixPlan, { kind: 'regexTakesSign' }>): EditResult {
@@ -5217,6 +5229,7 @@ function planFile(p: FixPlan): string | null {
     case 'maskKeepsLowTargets':
     case 'degreesToRadians':
     case 'gatherPerRow':
+    case 'stripByteOrderMark':
     case 'trainingMoments':
     case 'declareInLoop':
     case 'splitOnNonWords':
@@ -5508,6 +5521,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return degreesToRadiansEdits(src, p);
       case 'gatherPerRow':
         return gatherPerRowEdits(src, p);
+      case 'stripByteOrderMark':
+        return stripByteOrderMarkEdits(src, p);
       case 'splitOnNonWords':
         return splitOnNonWordsEdits(src, p);
       case 'stableLogCosh':

@@ -18,6 +18,7 @@ export const SCRIPT_EVENT_CAPS = {
   signDropped: 4,
   splitOnWords: 4,
   rotatedByDegrees: 1,
+  splitWithByteOrderMark: 1,
 } as const;
 export type ScriptEventType = keyof typeof SCRIPT_EVENT_CAPS;
 export type ScriptEvent = Extract<TraceEvent, { type: ScriptEventType }>;

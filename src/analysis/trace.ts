@@ -957,6 +957,19 @@ export const RotatedByDegreesEvent = z.object({
 export type RotatedByDegreesEvent = z.infer<typeof RotatedByDegreesEvent>;
 
 /**
+ * Text that begins with a byte-order mark (U+FEFF, as spreadsheet exports write it) split by the
+ * script: its first field keeps the mark, so a header name read from it ("\uFEFFage") never equals
+ * the name the script looks up ("age"). Sent once per run.
+ */
+export const SplitWithByteOrderMarkEvent = z.object({
+  type: z.literal('splitWithByteOrderMark'),
+  site: SourceSite,
+  /** The first field after the mark, as far as a separator. */
+  firstField: z.string().max(40),
+});
+export type SplitWithByteOrderMarkEvent = z.infer<typeof SplitWithByteOrderMarkEvent>;
+
+/**
  * A custom step whose model input had no rows (a batch loop that runs one batch past the data:
  * `b <= nBatches`): its loss is a mean over nothing, NaN or Infinity. Sent once per model, with
  * the line of the step's call.
@@ -1973,6 +1986,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ParsedToCommaEvent,
   SignDroppedEvent,
   RotatedByDegreesEvent,
+  SplitWithByteOrderMarkEvent,
   EmptyBatchEvent,
   ExpOfExpEvent,
   GatherAcrossRowsEvent,

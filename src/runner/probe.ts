@@ -71,6 +71,7 @@ import type {
   ParsedToCommaEvent,
   SignDroppedEvent,
   RotatedByDegreesEvent,
+  SplitWithByteOrderMarkEvent,
   SplitOnWordsEvent,
   EmptyBatchEvent,
   ExpOfExpEvent,
@@ -4029,6 +4030,12 @@ function watchStringSplits(): void {
       } catch {
         /* the split is done all the same */
       }
+    } else if (!byteOrderMarkSent && typeof this === 'string' && this.charCodeAt(0) === 0xfeff && step === null && activeFit === null) {
+      try {
+        noteByteOrderMark(this, wrapped);
+      } catch {
+        /* the split is done all the same */
+      }
     } else if (
       splitOnWords?.sent !== true &&
       separator instanceof RegExp &&
@@ -4053,6 +4060,17 @@ function watchStringSplits(): void {
   } catch {
     /* not redefinable: the calls go unnoticed */
   }
+}
+
+let byteOrderMarkSent = false;
+
+/** The script split text that begins with a byte-order mark: its first field keeps the mark. */
+function noteByteOrderMark(text: string, wrapped: (...args: any[]) => any): void {
+  const site = userSiteFromStack(captureStack(wrapped, 1).stack, PROBE_FILE);
+  if (!site) return;
+  byteOrderMarkSent = true;
+  const firstField = text.slice(1, 41).split(/[,;\t\r\n|]/)[0] ?? '';
+  emit({ type: 'splitWithByteOrderMark', site, firstField } satisfies SplitWithByteOrderMarkEvent);
 }
 
 /** A pattern for a run of word characters: `\w+`, `[a-z]+`, `[A-Za-z']+`. */

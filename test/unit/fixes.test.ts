@@ -1882,3 +1882,14 @@ describe('oneEpochPerCall', () => {
     assert.equal(apply(src.replace('epoch < EPOCHS', 'epoch < ROUNDS'), { kind: 'oneEpochPerCall', fitSite: site(2, 27) }), null);
   });
 });
+
+describe('stripByteOrderMark', () => {
+  it('splits the text without its leading byte-order mark', () => {
+    const src = 'const lines = text.split(/\\r?\\n/).filter((line) => line.length > 0);';
+    assert.equal(lineOf(apply(src, { kind: 'stripByteOrderMark', site: site(1, 22) })!, 1), "const lines = text.replace(/^\\uFEFF/, '').split(/\\r?\\n/).filter((line) => line.length > 0);");
+  });
+  it('changes nothing where the line already strips it, or splits twice', () => {
+    assert.equal(apply("const lines = text.replace(/^\\uFEFF/, '').split('\\n');", { kind: 'stripByteOrderMark', site: site(1, 22) }), null);
+    assert.equal(apply("const cells = text.split('\\n')[0].split(',');", { kind: 'stripByteOrderMark', site: site(1, 22) }), null);
+  });
+});

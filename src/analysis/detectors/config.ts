@@ -5888,6 +5888,35 @@ function rotatedByDegrees(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Text that begins with a byte-order mark (spreadsheet exports write U+FEFF first) split into a
+ * header: the first name keeps the mark, so the column looked up by its plain name is missing from
+ * every row. Certain once the training inputs show it: a column of one value in every row, or NaN.
+ * The fix strips the mark before the split.
+ */
+function byteOrderMarkKept(run: ModelState): Hypothesis[] {
+  const e = run.script.splitWithByteOrderMark[0];
+  const x = run.data.x.get(0)?.summary;
+  if (!e || !x) return [];
+  const constant = (x.columnSpreads ?? []).findIndex((v) => v === 0);
+  if (constant < 0 && !(x.nanCount > 0)) return [];
+  const shows = constant >= 0 ? `input column ${constant} holds one value in every row` : `the inputs hold ${x.nanCount} NaN`;
+  return [
+    {
+      id: 'byte-order-mark-kept',
+      symptom: 'byte-order-mark-kept',
+      rootCause: 'training-data',
+      location: e.site,
+      related: [],
+      message: `The text split on line ${e.site.line} begins with a byte-order mark (U+FEFF, which spreadsheet exports write first): its first name reads "\\uFEFF${e.firstField}", not "${e.firstField}", so a field looked up by that name is missing from every row, and ${shows}. Strip the mark before splitting.`,
+      evidence: [`text beginning with U+FEFF split on line ${e.site.line}`, shows],
+      fixes: [{ title: 'Strip the byte-order mark before splitting', plan: { kind: 'stripByteOrderMark', site: e.site } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM, 'loss-not-decreasing'),
+    },
+  ];
+}
+
+/**
  * Text split on a pattern that matches the words (`split(/\w+/)`, meant `/\W+/`): the tokens are the
  * spaces and punctuation between the words, the same few for every text. Certain from the calls.
  */
@@ -7353,6 +7382,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...signDropped(run));
   out.push(...splitOnWords(run));
   out.push(...rotatedByDegrees(run));
+  out.push(...byteOrderMarkKept(run));
   out.push(...emptyBatch(run));
   out.push(...expOfExp(run));
   out.push(...gatherAcrossRows(run));
