@@ -282,6 +282,11 @@ export type FixPlan =
   | { kind: 'log1pAtWrite'; site: SourceSite }
   /** A rate set to `base / epoch` (Infinity at epoch 0): the one name it divides by, counted from 1 (`epoch + 1`). */
   | { kind: 'divisorPlusOne'; site: SourceSite }
+  /**
+   * The rate assigned at the site comes from a function the file declares once, one of whose
+   * branches ends in a bare expression where the others return: that expression is returned.
+   */
+  | { kind: 'returnInBranch'; site: SourceSite }
   /** Labels written as `cols[4] === 1 ? 1 : 0` from text fields (strings): the field as a number, `Number(cols[4]) === 1`. */
   | { kind: 'numberCompare'; site: SourceSite }
   /**
@@ -4246,6 +4251,58 @@ function divisorPlusOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'divis
   return [src.edit(p.site.file, at, at + d[1]!.length, `(${d[1]} + 1)`)];
 }
 
+/** The last statement directly inside the block from `open` (a `{`) to `close` (its `}`): where it starts, past its leading space. */
+function lastStatementStart(t: string, open: number, close: number): number | null {
+  const code = codeOnly(t, open + 1, close);
+  const ends: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i]!;
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    if (depth === 0 && (c === ';' || c === '}')) ends.push(i);
+  }
+  // A statement without its `;` after the last end, or else the one the last end closes.
+  const tail = ends.length ? ends[ends.length - 1]! + 1 : 0;
+  const from = code.slice(tail).trim() !== '' ? tail : ends.length >= 2 ? ends[ends.length - 2]! + 1 : 0;
+  const rest = code.slice(from);
+  if (rest.trim() === '') return null;
+  return open + 1 + from + (rest.length - rest.trimStart().length);
+}
+
+function returnInBranchEdits(src: SourceText, p: Extract<FixPlan, { kind: 'returnInBranch' }>): EditResult {
+  const t = src.text;
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const line = codeOnly(t, start, src.lineEnd(p.site.line));
+  const call = /(?:learningRate\s*=(?!=)|setLearningRate\s*\()\s*(?:await\s+)?([A-Za-z_$][\w$]*)\s*\(/.exec(line);
+  const body = call ? functionDefinition(t, call[1]!)?.body : null;
+  if (!body) return null;
+  const code = codeOnly(t, body.start, body.end + 1);
+  if (!/\breturn\b/.test(code)) return null;
+  const found: number[] = [];
+  // The blocks of the function's if/else branches: each one's last statement.
+  for (const m of code.matchAll(/\bif\s*\(|\belse\s*\{/g)) {
+    let open = body.start + m.index! + m[0].length - 1;
+    if (t[open] === '(') {
+      const condClose = matchClose(t, open);
+      const brace = condClose > 0 ? /^\s*\{/.exec(t.slice(condClose + 1)) : null;
+      if (!brace) continue;
+      open = condClose + brace[0].length;
+    }
+    const close = matchClose(t, open);
+    if (close < 0 || close > body.end) continue;
+    if (/[{]/.test(codeOnly(t, open + 1, close))) continue;
+    const lead = lastStatementStart(t, open, close);
+    if (lead === null) continue;
+    const statement = codeOnly(t, lead, close).trim();
+    // A bare expression: not a return, a declaration, an assignment or a control statement.
+    if (/^(?:return|throw|break|continue|const|let|var|if|for|while|switch|do)\b/.test(statement) || /(?<![=!<>])=(?![=>])/.test(statement)) continue;
+    found.push(lead);
+  }
+  return found.length === 1 ? [src.edit(p.site.file, found[0]!, found[0]!, 'return ')] : null;
+}
+
 function numberCompareEdits(src: SourceText, p: Extract<FixPlan, { kind: 'numberCompare' }>): EditResult {
   const w = writtenStatement(src, p.site);
   if (!w) return null;
@@ -5247,6 +5304,7 @@ function planFile(p: FixPlan): string | null {
     case 'forInToIndex':
     case 'log1pAtWrite':
     case 'divisorPlusOne':
+    case 'returnInBranch':
     case 'numberCompare':
     case 'labelFromLastEntry':
     case 'mapKeyAsNumber':
@@ -5595,6 +5653,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return log1pAtWriteEdits(src, p);
       case 'divisorPlusOne':
         return divisorPlusOneEdits(src, p);
+      case 'returnInBranch':
+        return returnInBranchEdits(src, p);
       case 'compareAsText':
         return compareAsTextEdits(src, p);
       case 'concatInPlace':

@@ -5537,7 +5537,8 @@ function afterGradients(state: StepState, optimizer: any, grads: Record<string, 
     gradNorm: null,
     gradNonFinite: false,
     learningRate: lr,
-    learningRateNonFinite: typeof rate === 'number' && !Number.isFinite(rate),
+    // undefined set by the script (a schedule with a branch that returns nothing) steps by NaN, as a NaN rate does.
+    learningRateNonFinite: (typeof rate === 'number' && !Number.isFinite(rate)) || (rate === undefined && optimizer != null && rateChangeSites.has(optimizer)),
     learningRateSite: optimizer ? (rateChangeSites.get(optimizer) ?? null) : null,
     weightWrites,
   };

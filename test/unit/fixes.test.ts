@@ -1893,3 +1893,26 @@ describe('stripByteOrderMark', () => {
     assert.equal(apply("const cells = text.split('\\n')[0].split(',');", { kind: 'stripByteOrderMark', site: site(1, 22) }), null);
   });
 });
+
+describe('returnInBranch', () => {
+  const src = [
+    'function lrAt(epoch) {',
+    '  if (epoch < WARMUP) {',
+    '    return (BASE * (epoch + 1)) / WARMUP;',
+    '  } else if (epoch < DECAY_START) {',
+    '    return BASE;',
+    '  } else {',
+    '    const steps = Math.floor((epoch - DECAY_START) / EVERY) + 1;',
+    '    Math.max(MIN_LR, BASE * Math.pow(FACTOR, steps));',
+    '  }',
+    '}',
+    'const schedule = { onEpochBegin: async (epoch) => { optimizer.learningRate = lrAt(epoch); } };',
+  ].join('\n');
+  it("returns the value the schedule's branch computes and drops", () => {
+    assert.equal(lineOf(apply(src, { kind: 'returnInBranch', site: site(11, 70) })!, 8), '    return Math.max(MIN_LR, BASE * Math.pow(FACTOR, steps));');
+  });
+  it('changes nothing when every branch returns', () => {
+    const whole = src.replace('    Math.max(MIN_LR', '    return Math.max(MIN_LR');
+    assert.equal(apply(whole, { kind: 'returnInBranch', site: site(11, 70) }), null);
+  });
+});

@@ -72,8 +72,11 @@ function nonFiniteRateCause(ctx: Ctx): Cause | null {
     !bad.site && location && factory && band
       ? [{ title: `Fall back to ${literal(band.typical)} when the setting is missing`, plan: { kind: 'settingFallback', site: location, callee: factory === 'rmsprop' ? 'rmsprop' : factory, index: 0, fallback: literal(band.typical) } }]
       : bad.site
-        ? // A schedule that divides by the epoch or step, which starts at 0.
-          [{ title: 'Count from 1 in the division (the first epoch is 0)', plan: { kind: 'divisorPlusOne', site: bad.site } }]
+        ? [
+            // A schedule that divides by the epoch or step, which starts at 0; or one with a branch that returns nothing.
+            { title: 'Count from 1 in the division (the first epoch is 0)', plan: { kind: 'divisorPlusOne', site: bad.site } },
+            { title: "Return the rate from the schedule's branch that computes it and returns nothing", plan: { kind: 'returnInBranch', site: bad.site } },
+          ]
         : [];
   return { rootCause: 'learning-rate', layer: null, location, fixes, confirms: [], folds: [], ...(location ? { rateValueAt: location } : {}) };
 }
@@ -81,7 +84,7 @@ function nonFiniteRateCause(ctx: Ctx): Cause | null {
 /** How to say that the learning rate is to blame. */
 function lrBlame(ctx: Ctx): string {
   const bad = ctx.run.nonFiniteRate;
-  if (bad) return `the learning rate itself was NaN or Infinity from iteration ${bad.iter}${bad.site ? ' (the value the script gave the optimizer during training)' : ' (the value the optimizer was made with)'}, which makes every update non-finite`;
+  if (bad) return `the learning rate itself was not a number (NaN, Infinity or undefined) from iteration ${bad.iter}${bad.site ? ' (the value the script gave the optimizer during training)' : ' (the value the optimizer was made with)'}, which makes every update non-finite`;
   if (summedLossCause(ctx)) {
     return `the loss adds up ${ctx.run.lossSummedValues} values instead of averaging them, so every gradient, and every step, is ${ctx.run.lossSummedValues} times what the learning rate was chosen for`;
   }
