@@ -538,6 +538,12 @@ export type FixPlan =
    * from a setting (`process.env`, `process.argv`): ` || fallback` is added to its initializer.
    */
   | { kind: 'settingFallback'; site: SourceSite; callee: string; index: number; fallback: string }
+  /**
+   * The factory's argument at the site is a name destructured alone with a default
+   * (`const { learningRate = 0.01 } = config.optimizer;`), which a null skips: it is read with `??`
+   * instead (`const learningRate = config.optimizer.learningRate ?? 0.01;`).
+   */
+  | { kind: 'nullishDefault'; site: SourceSite; callee: string; index: number }
   /** The positional argument `index` of the `callee(...)` call at the site is a name declared once: its initializer becomes `to`. */
   | { kind: 'declaredArgument'; site: SourceSite; callee: string; index: number; to: string }
   /** The positional argument `index` of the `callee(...)` call at the site, written as a number or a name, becomes `to`. */
@@ -4710,6 +4716,22 @@ function settingFallbackEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sett
   return [src.edit(p.site.file, init.end, init.end, ` || ${p.fallback}`)];
 }
 
+function nullishDefaultEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nullishDefault' }>): EditResult {
+  const t = src.text;
+  const arg = findCall(src, p.site, calledAs(p.callee))?.args[p.index];
+  const name = arg ? t.slice(arg.start, arg.end).trim() : '';
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
+  const code = codeOnly(t, 0, t.length);
+  const n = escapeRe(name);
+  const found = [...code.matchAll(new RegExp(`\\b(const|let|var)\\s*\\{\\s*${n}\\s*=\\s*([^{},;]+?)\\s*\\}\\s*=\\s*([^;\\n]+?)\\s*;`, 'g'))];
+  if (found.length !== 1) return null;
+  const m = found[0]!;
+  const fallback = t.slice(m.index! + m[0].indexOf(m[2]!), m.index! + m[0].indexOf(m[2]!) + m[2]!.length);
+  const from = m[3]!;
+  if (!/^[\w$.\[\]]+$/.test(from)) return null;
+  return [src.edit(p.site.file, m.index!, m.index! + m[0].length, `${m[1]} ${name} = ${from}.${name} ?? ${fallback};`)];
+}
+
 function callArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callArgument' }>): EditResult {
   const arg = findCall(src, p.site, calledAs(p.callee))?.args[p.index];
   const written = arg ? src.text.slice(arg.start, arg.end) : '';
@@ -5412,6 +5434,7 @@ function planFile(p: FixPlan): string | null {
     case 'standardizeSquashed':
     case 'declaredArgument':
     case 'settingFallback':
+    case 'nullishDefault':
     case 'rateFactor':
     case 'clipLogInput':
     case 'guardOpInput':
@@ -5817,6 +5840,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return declaredArgumentEdits(src, p);
       case 'settingFallback':
         return settingFallbackEdits(src, p);
+      case 'nullishDefault':
+        return nullishDefaultEdits(src, p);
       case 'rateFactor':
         return rateFactorEdits(src, p);
       case 'rateValue':

@@ -1916,3 +1916,13 @@ describe('returnInBranch', () => {
     assert.equal(apply(whole, { kind: 'returnInBranch', site: site(11, 70) }), null);
   });
 });
+
+describe('nullishDefault', () => {
+  const src = ['const config = JSON.parse(RUN_CONFIG);', 'const { learningRate = 0.01 } = config.optimizer;', 'const optimizer = tf.train.adam(learningRate);'].join('\n');
+  it('reads a rate destructured alone with a default through ??, so a null falls back too', () => {
+    assert.equal(lineOf(apply(src, { kind: 'nullishDefault', site: site(3, 30), callee: 'adam', index: 0 })!, 2), 'const learningRate = config.optimizer.learningRate ?? 0.01;');
+  });
+  it('changes nothing where the name is destructured with others', () => {
+    assert.equal(apply(src.replace('{ learningRate = 0.01 }', '{ learningRate = 0.01, momentum = 0.9 }'), { kind: 'nullishDefault', site: site(3, 30), callee: 'adam', index: 0 }), null);
+  });
+});

@@ -548,6 +548,12 @@ function unchanged(ctx: Ctx): Observation[] {
       const fix = learningRateFix(view, run, 10);
       cause = { rootCause: 'learning-rate', layer: null, location: view.optimizerSite, fixes: fix ? [fix] : [], confirms: [], folds: [] };
       why = `the learning rate ${fmt(lr)} is too small to move them`;
+    } else if (view.event.optimizer?.settings['learningRate'] === null && view.optimizerSite) {
+      // tfjs steps by -learningRate: null is 0. A setting exported as null skips a destructuring default.
+      const site = view.optimizerSite;
+      const factory = view.event.optimizer.className.replace(/Optimizer$/, '').toLowerCase();
+      cause = { rootCause: 'learning-rate', layer: null, location: site, fixes: [{ title: 'Fall back to the default rate when the setting is null (??)', plan: { kind: 'nullishDefault', site, callee: factory, index: 0 } }], confirms: [], folds: [] };
+      why = 'the optimizer was made with a learning rate of null, and tfjs steps by -null, which is 0 (a default written in a destructuring applies to undefined only, not to a null read from a config)';
     } else {
       cause = { rootCause: 'optimizer', layer: null, location: view.optimizerSite, fixes: [], confirms: [], folds: [] };
       why = zeroGrad ? 'all gradients are zero' : 'the optimizer applies no update';
