@@ -544,6 +544,11 @@ export type FixPlan =
    * instead (`const learningRate = config.optimizer.learningRate ?? 0.01;`).
    */
   | { kind: 'nullishDefault'; site: SourceSite; callee: string; index: number }
+  /**
+   * The layer's activation comes from a function the file declares once (`activation: toAct(name)`)
+   * whose switch falls through from case to case: each case but the last gets its `break;`.
+   */
+  | { kind: 'breakFallthrough'; layer: LayerInfo }
   /** The positional argument `index` of the `callee(...)` call at the site is a name declared once: its initializer becomes `to`. */
   | { kind: 'declaredArgument'; site: SourceSite; callee: string; index: number; to: string }
   /** The positional argument `index` of the `callee(...)` call at the site, written as a number or a name, becomes `to`. */
@@ -4732,6 +4737,48 @@ function nullishDefaultEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nulli
   return [src.edit(p.site.file, m.index!, m.index! + m[0].length, `${m[1]} ${name} = ${from}.${name} ?? ${fallback};`)];
 }
 
+function breakFallthroughEdits(src: SourceText, p: Extract<FixPlan, { kind: 'breakFallthrough' }>): EditResult {
+  const t = src.text;
+  const site = p.layer.site;
+  const call = site ? findCall(src, site, layerCallee(p.layer.className)) : null;
+  const prop = call ? objectArg(src, call)?.props.find((x) => x.key === 'activation') : undefined;
+  const fn = prop?.value ? /^\s*([A-Za-z_$][\w$]*)\s*\(/.exec(t.slice(prop.value.start, prop.value.end))?.[1] : undefined;
+  const body = fn ? functionDefinition(t, fn)?.body : null;
+  if (!site || !body) return null;
+  const code = codeOnly(t, body.start, body.end);
+  const switches = [...code.matchAll(/\bswitch\s*\(/g)];
+  if (switches.length !== 1) return null;
+  const condOpen = body.start + switches[0]!.index! + switches[0]![0].length - 1;
+  const condClose = matchClose(t, condOpen);
+  const open = condClose > 0 ? t.indexOf('{', condClose) : -1;
+  const close = open > 0 ? matchClose(t, open) : -1;
+  if (close < 0) return null;
+  const inner = codeOnly(t, open, close);
+  // The case labels directly in the switch's block (nested blocks are skipped by depth).
+  const labels: number[] = [];
+  let depth = 0;
+  for (let i = 1; i < inner.length; i++) {
+    const c = inner[i]!;
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']') depth--;
+    else if (depth === 0 && /^(?:case\b|default\s*:)/.test(inner.slice(i)) && !/[\w$]/.test(inner[i - 1]!)) labels.push(i);
+  }
+  if (labels.length < 2) return null;
+  const edits: TextEdit[] = [];
+  for (let k = 0; k + 1 < labels.length; k++) {
+    const segment = inner.slice(labels[k]!, labels[k + 1]!);
+    const colon = segment.search(/:(?!:)/);
+    const statements = segment.slice(colon + 1).trim();
+    // An empty case shares the next one's body (`case 'a': case 'b': ...`): no break there.
+    if (!statements) continue;
+    if (/\b(?:break|return|throw|continue)\b[^;]*;?\s*$/.test(statements)) continue;
+    const last = segment.lastIndexOf(';');
+    if (last < colon) return null;
+    edits.push(src.edit(site.file, open + labels[k]! + last + 1, open + labels[k]! + last + 1, ' break;'));
+  }
+  return edits.length ? edits : null;
+}
+
 function callArgumentEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callArgument' }>): EditResult {
   const arg = findCall(src, p.site, calledAs(p.callee))?.args[p.index];
   const written = arg ? src.text.slice(arg.start, arg.end) : '';
@@ -5263,6 +5310,7 @@ function planFile(p: FixPlan): string | null {
     case 'layerValue':
     case 'channelsLast':
     case 'regularizerFactor':
+    case 'breakFallthrough':
       return p.layer.site?.file ?? null;
     case 'loss':
       return p.compileSite?.file ?? null;
@@ -5842,6 +5890,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return settingFallbackEdits(src, p);
       case 'nullishDefault':
         return nullishDefaultEdits(src, p);
+      case 'breakFallthrough':
+        return breakFallthroughEdits(src, p);
       case 'rateFactor':
         return rateFactorEdits(src, p);
       case 'rateValue':

@@ -533,6 +533,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/csv-bom-first-header/buggy.js', symptoms: ['byte-order-mark-kept'], rootCause: 'training-data', lineOf: 'text.split(', fixed: "text.replace(/^\\uFEFF/, '').split(" },
   { script: 'benchmark/bugs/lr-schedule-missing-return/buggy.js', symptoms: ['non-finite-weights'], rootCause: 'learning-rate', lineOf: 'optimizer.learningRate = lrAt(epoch);', fixed: '    return Math.max(MIN_LR' },
   { script: 'benchmark/bugs/config-null-skips-default/buggy.js', symptoms: ['weights-unchanged'], rootCause: 'learning-rate', lineOf: 'tf.train.adam(learningRate)', fixed: 'const learningRate = config.optimizer.learningRate ?? 0.01;' },
+  { script: 'benchmark/bugs/switch-fallthrough-activation/buggy.js', symptoms: ['linear-network'], rootCause: 'hidden-activation', lineOf: 'tf.layers.dense({ units: layer.units', fixed: "case 'relu': activation = 'relu'; break;" },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -701,6 +702,7 @@ const HEALTHY = [
   'benchmark/bugs/csv-bom-first-header/fixed.js',
   'benchmark/bugs/lr-schedule-missing-return/fixed.js',
   'benchmark/bugs/config-null-skips-default/fixed.js',
+  'benchmark/bugs/switch-fallthrough-activation/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

@@ -1926,3 +1926,28 @@ describe('nullishDefault', () => {
     assert.equal(apply(src.replace('{ learningRate = 0.01 }', '{ learningRate = 0.01, momentum = 0.9 }'), { kind: 'nullishDefault', site: site(3, 30), callee: 'adam', index: 0 }), null);
   });
 });
+
+describe('breakFallthrough', () => {
+  const src = [
+    'function toTfActivation(name) {',
+    '  let activation;',
+    '  switch (name) {',
+    "    case 'relu': activation = 'relu';",
+    "    case 'smooth': activation = 'tanh';",
+    "    case 'none': activation = 'linear';",
+    '  }',
+    '  return activation;',
+    '}',
+    'model.add(tf.layers.dense({ units: 16, activation: toTfActivation(spec) }));',
+  ].join('\n');
+  it('ends each case of the switch that picks the activation with a break, but the last', () => {
+    const out = apply(src, { kind: 'breakFallthrough', layer: layer('Dense', 10) })!;
+    assert.equal(lineOf(out, 4), "    case 'relu': activation = 'relu'; break;");
+    assert.equal(lineOf(out, 5), "    case 'smooth': activation = 'tanh'; break;");
+    assert.equal(lineOf(out, 6), "    case 'none': activation = 'linear';");
+  });
+  it('changes nothing where the cases already break or return', () => {
+    const broken = src.replace("activation = 'relu';", "activation = 'relu'; break;").replace("activation = 'tanh';", "return 'tanh';");
+    assert.equal(apply(broken, { kind: 'breakFallthrough', layer: layer('Dense', 10) }), null);
+  });
+});

@@ -2260,7 +2260,8 @@ function linearThroughout(view: ModelView): Hypothesis[] {
       message: `None of the ${weighted.length} hidden layers (${names.join(', ')}) has an activation${view.layers.some((l) => LINEAR_POOLING.test(l.info.className)) ? ', and average pooling is linear too' : ''}: the whole network is one linear map before its ${out.act}, a linear classifier however many layers it has, so it cannot learn anything a single layer could not. tfjs's layers default to no activation; give the hidden layers relu.`,
       evidence: names.map((n) => `${n}: linear`),
       relevance: new Map(weighted.map((l) => [l.pos, { score: 1, evidence: 'linear hidden layer' }])),
-      fixes: fix ? [fix] : [],
+      // Activations from a helper whose switch falls through to its last case (no break): the breaks.
+      fixes: [...(fix ? [fix] : []), { title: 'Add the missing breaks to the switch that picks the activation', plan: { kind: 'breakFallthrough', layer: first.info } }],
       confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing'),
       strength: 0.9,
       weak: false,
