@@ -1666,6 +1666,8 @@ export const EvaluatedEvent = z.object({
   values: z.array(num).max(16),
   /** The rows evaluated, when its inputs are one tensor. */
   rows: z.number().int().nullable().optional(),
+  /** Rows per class of the targets evaluated against (one-hot or class ids), when they are classes. */
+  targetClasses: z.array(z.object({ cls: z.number().int().min(0), rows: z.number().int().min(1) })).max(256).optional(),
 });
 export type EvaluatedEvent = z.infer<typeof EvaluatedEvent>;
 

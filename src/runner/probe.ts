@@ -3015,7 +3015,7 @@ function checkScoredRows(model: any, method: string, inputs: any): void {
 const evaluatedSent = new WeakSet<object>();
 
 /** A trained model's first evaluate: its loss and metrics, read from the scalars it returns (the script reads them too). */
-function noteEvaluated(model: any, out: any, inputs: any): void {
+function noteEvaluated(model: any, out: any, inputs: any, targets: any): void {
   const entry = traced.get(model);
   if (!entry || entry.steps === 0 || evaluatedSent.has(model)) return;
   const scalars: any[] = Array.isArray(out) ? out : [out];
@@ -3025,7 +3025,36 @@ function noteEvaluated(model: any, out: any, inputs: any): void {
   evaluatedSent.add(model);
   const values = scalars.map((t) => Number(t.dataSync()[0]));
   const rows = Array.isArray(inputs?.shape) && Number.isInteger(inputs.shape[0]) ? (inputs.shape[0] as number) : null;
-  emit({ type: 'evaluated', modelId: entry.id, site: captureUserSite(PROBE_FILE), names: names.map((n) => String(n).slice(0, 64)), values: values.map((v) => (Number.isFinite(v) ? v : null)), rows } satisfies EvaluatedEvent);
+  const targetClasses = safe(() => classCounts(targets), null);
+  emit({ type: 'evaluated', modelId: entry.id, site: captureUserSite(PROBE_FILE), names: names.map((n) => String(n).slice(0, 64)), values: values.map((v) => (Number.isFinite(v) ? v : null)), rows, ...(targetClasses ? { targetClasses } : {}) } satisfies EvaluatedEvent);
+}
+
+/** Rows per class of class targets: one-hot rows (by their 1) or class ids ([n] or [n, 1] integers); null for anything else. */
+function classCounts(targets: any): Array<{ cls: number; rows: number }> | null {
+  if (!isTensor(targets) || !isReadable(targets) || targets.size > 2_000_000) return null;
+  const shape = targets.shape as number[];
+  const values = targets.dataSync() as ArrayLike<number>;
+  const counts = new Map<number, number>();
+  if (shape.length === 2 && shape[1]! > 1) {
+    const k = shape[1]!;
+    for (let r = 0; r < shape[0]!; r++) {
+      let one = -1;
+      for (let c = 0; c < k; c++) {
+        const v = values[r * k + c]!;
+        if (v === 1 && one < 0) one = c;
+        else if (v !== 0) return null;
+      }
+      if (one >= 0) counts.set(one, (counts.get(one) ?? 0) + 1);
+    }
+  } else if (shape.length === 1 || (shape.length === 2 && shape[1] === 1)) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (!Number.isInteger(v) || v < 0) return null;
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+  } else return null;
+  if (counts.size === 0 || counts.size > 256) return null;
+  return [...counts].sort((a, b) => a[0] - b[0]).map(([cls, rows]) => ({ cls, rows }));
 }
 
 function watchUseBeforeTraining(proto: any): void {
@@ -3049,7 +3078,7 @@ function watchUseBeforeTraining(proto: any): void {
       }
       const out = original.apply(this, args);
       if (!waiting && method === 'predict') safe(() => notePredictedProbabilities(this, out), undefined);
-      if (!waiting && method === 'evaluate') safe(() => noteEvaluated(this, out, args[0]), undefined);
+      if (!waiting && method === 'evaluate') safe(() => noteEvaluated(this, out, args[0], args[1]), undefined);
       return out;
     };
   }

@@ -534,6 +534,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/lr-schedule-missing-return/buggy.js', symptoms: ['non-finite-weights'], rootCause: 'learning-rate', lineOf: 'optimizer.learningRate = lrAt(epoch);', fixed: '    return Math.max(MIN_LR' },
   { script: 'benchmark/bugs/config-null-skips-default/buggy.js', symptoms: ['weights-unchanged'], rootCause: 'learning-rate', lineOf: 'tf.train.adam(learningRate)', fixed: 'const learningRate = config.optimizer.learningRate ?? 0.01;' },
   { script: 'benchmark/bugs/switch-fallthrough-activation/buggy.js', symptoms: ['linear-network'], rootCause: 'hidden-activation', lineOf: 'tf.layers.dense({ units: layer.units', fixed: "case 'relu': activation = 'relu'; break;" },
+  // Every fifth row held out where rows cycle through five classes: the test set is one class training never has.
+  { script: 'benchmark/bugs/split-modulo-aligns-with-class/buggy.js', symptoms: ['evaluated-classes-unseen'], rootCause: 'training-data', lineOf: 'model.evaluate(' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -703,6 +705,7 @@ const HEALTHY = [
   'benchmark/bugs/lr-schedule-missing-return/fixed.js',
   'benchmark/bugs/config-null-skips-default/fixed.js',
   'benchmark/bugs/switch-fallthrough-activation/fixed.js',
+  'benchmark/bugs/split-modulo-aligns-with-class/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

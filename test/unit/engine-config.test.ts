@@ -2524,3 +2524,21 @@ describe('what a model is trained, scored and used on', () => {
     assert.equal(lineOf(applyFix(src, f.fix), 4), '  const weight = (shape) => tf.variable(tf.randomUniform(shape, -Math.sqrt(6 / shape.slice(0, -1).reduce((a, b) => a * b, 1)), Math.sqrt(6 / shape.slice(0, -1).reduce((a, b) => a * b, 1))));');
   });
 });
+
+describe('evaluated on classes training never had', () => {
+  function evaluatedOn(targetClasses: Array<{ cls: number; rows: number }>): Finding[] {
+    const b = new TraceBuilder().model(classifierModel({})).xRange(-1, 1).yOneHot(3, 1000, [0.5, 0.5, 0]);
+    decaying(60, 1.1, 0.05, 0.1).forEach((l) => b.step(l, { acc: 0.95 }));
+    b.events.push({ type: 'evaluated', modelId: b.modelId, site: site(14, 5), names: ['loss', 'acc'], values: [9.5, 0], rows: 300, targetClasses });
+    return run(b.end().events).findings;
+  }
+  it('a test set all of a class no training row has: certain, where it is evaluated', () => {
+    const f = byId(evaluatedOn([{ cls: 2, rows: 300 }]), 'evaluated-classes-unseen');
+    assert.ok(f);
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'training-data', 14]);
+    assert.match(f.message, /300 of them of class 2, which no training row has/);
+  });
+  it('a test set of the classes training had: no finding', () => {
+    assert.equal(byId(evaluatedOn([{ cls: 0, rows: 150 }, { cls: 1, rows: 150 }]), 'evaluated-classes-unseen'), undefined);
+  });
+});

@@ -4737,6 +4737,48 @@ function epochsPerCallRepeated(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** The classes the training targets hold at least once (one-hot columns, class ids, 0/1), or null when not known. */
+function trainedClasses(run: ModelState): Set<number> | null {
+  const t = run.data.target(0);
+  const s = t?.summary;
+  if (!t || !s) return null;
+  if (t.kind === 'one-hot' && t.freqs) return new Set(t.freqs.flatMap((f, c) => (f > 0 ? [c] : [])));
+  if ((t.kind === 'classes' || t.kind === 'binary') && s.distinct) return new Set(s.distinct);
+  return null;
+}
+
+/**
+ * A trained model evaluated on targets most of whose rows are of classes no training target has:
+ * the split put whole classes on the test side (every fifth row, where rows cycle through the
+ * classes; a cut of rows sorted by class). The score measures what the model was never taught.
+ * Certain from the targets; shown where the model is evaluated.
+ */
+function evaluatedOnUnseenClasses(run: ModelState): Hypothesis[] {
+  const e = run.evaluated;
+  const trained = trainedClasses(run);
+  if (!e?.targetClasses || !trained || trained.size === 0) return [];
+  const total = e.targetClasses.reduce((a, c) => a + c.rows, 0);
+  const unseen = e.targetClasses.filter((c) => !trained.has(c.cls));
+  const unseenRows = unseen.reduce((a, c) => a + c.rows, 0);
+  if (total < 10 || unseenRows < 0.5 * total) return [];
+  const names = unseen.map((c) => String(c.cls)).join(', ');
+  const plural = unseen.length > 1 ? 'es' : '';
+  return [
+    {
+      id: 'evaluated-classes-unseen',
+      symptom: 'evaluated-classes-unseen',
+      rootCause: 'training-data',
+      location: e.site,
+      related: [],
+      message: `The model is evaluated on ${total} rows, ${unseenRows} of them of class${plural} ${names}, which no training row has: it was never taught ${unseen.length > 1 ? 'those classes' : 'that class'}, so the score measures nothing it learned. The split sent whole classes to the test side (every k-th row of data whose rows cycle through the classes, or a cut of rows sorted by class): split by shuffled rows or by group.`,
+      evidence: [`training classes ${[...trained].sort((a, b) => a - b).join(', ')}`, `${unseenRows} of ${total} evaluated rows of class${plural} ${names}`],
+      fixes: [],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM, 'overfitting'),
+    },
+  ];
+}
+
 /**
  * fit given class targets in which a class the model has a unit for never appears (4 units, no
  * row of class 0): the model is never taught that class and never predicts it, while its training
@@ -7505,6 +7547,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...labelsInverted(view, run));
   out.push(...trainedOnSmallerSplit(view, run));
   out.push(...epochsPerCallRepeated(view, run));
+  out.push(...evaluatedOnUnseenClasses(run));
   out.push(...sameTargetRows(view, run));
   out.push(...fractionalEmbeddingIds(view, run));
   out.push(...copiesRelabelled(view, run));
