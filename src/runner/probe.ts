@@ -2335,6 +2335,7 @@ function hookLayers(layers: any): void {
   watchMaxNorm(layers);
   watchRegularizers(layers);
   watchStopTraining(layers.LayersModel?.prototype);
+  for (const cls of [layers.LayersModel, layers.Sequential]) watchTrainOnBatchLabels(cls?.prototype);
   watchWeightsSet([layers.Sequential?.prototype, baseLayer]);
   watchWeightsKept([baseLayer]);
 
@@ -3853,6 +3854,25 @@ function noteStepLabels(entry: TracedModel, labels: any): void {
   }
   s.watch.cutAt ??= madeBy(labels, PROBE_FILE)?.site ?? null;
   s.classes.push(...classes);
+}
+
+/**
+ * trainOnBatch's labels tell its batches' classes, as a custom loop's loss calls do: a sampler that
+ * fills every batch from one class is seen there. Read once the model's steps are traced (from its
+ * second call), before the batch runs; the call itself is untouched.
+ */
+function watchTrainOnBatchLabels(proto: any): void {
+  // Sequential's own trainOnBatch hands on to its inner model's: each prototype is wrapped, and the traced model (the outer one) notes the labels.
+  if (!proto || !Object.prototype.hasOwnProperty.call(proto, 'trainOnBatch')) return;
+  const original = proto.trainOnBatch;
+  if (typeof original !== 'function' || original[MARK]) return;
+  const wrapped = function (this: any, ...args: any[]) {
+    const entry = traced.get(this);
+    if (entry && entry.mode === 'custom') safe(() => noteStepLabels(entry, tensorsOf(args[1])[0]), undefined);
+    return original.apply(this, args);
+  };
+  (wrapped as any)[MARK] = true;
+  proto.trainOnBatch = wrapped;
 }
 
 function endStepClasses(s: StepClasses, next: number): void {

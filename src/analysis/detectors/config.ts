@@ -3735,7 +3735,7 @@ function unshuffledBatches(view: ModelView, run: ModelState): Hypothesis[] {
 function unshuffledDatasetBatches(view: ModelView, run: ModelState): Hypothesis[] {
   const e = run.batchClasses;
   const kind = view.outputs[0]?.loss?.kind;
-  if (view.event.mode === 'custom' && e) return oneClassLoopBatches(view, e, kind);
+  if (view.event.mode === 'custom' && e) return oneClassLoopBatches(view, run, e, kind);
   if (view.event.mode !== 'fitDataset' || !e || !kind || !CLASSIFICATION_LOSSES.has(kind)) return [];
   const sorted = e.batchRows >= 4 && e.batches >= 4 && e.singleClassKinds >= 2 && e.singleClass >= 0.75 * e.batches && e.runs <= 2 * e.classes;
   if (!sorted) return [];
@@ -3789,8 +3789,33 @@ function unshuffledDatasetBatches(view: ModelView, run: ModelState): Hypothesis[
  * per row (the class changes from batch to batch, among three or more). Two classes alternating
  * are left alone: a GAN's discriminator may take its real and fake batches in separate steps.
  */
-function oneClassLoopBatches(view: ModelView, e: BatchClassesEvent, kind: string | undefined): Hypothesis[] {
+function oneClassLoopBatches(view: ModelView, run: ModelState, e: BatchClassesEvent, kind: string | undefined): Hypothesis[] {
   if (kind && !CLASSIFICATION_LOSSES.has(kind)) return [];
+  // Every batch of one and the same class, for a model with several: the others are never drawn. A
+  // GAN's generator is trained through the frozen discriminator on labels of one class by design.
+  const units = view.outputs.length === 1 ? view.outputs[0]!.units : null;
+  const adversarial = run.opponent !== null || view.layers.some((l) => l.info.trainable === false);
+  if (!adversarial && e.classes === 1 && e.batches >= 8 && e.singleClass === e.batches && e.batchRows >= 4 && typeof units === 'number' && (units >= 2 || kind === 'binary')) {
+    return [
+      {
+        id: 'loop-batches-one-class',
+        symptom: 'one-class-targets',
+        rootCause: 'training-data',
+        layer: null,
+        location: e.batchSite ?? view.event.fitSite,
+        related: [],
+        message: `Every one of the first ${e.batches} batches the loop trains on holds rows of one and the same class, for a model with ${units >= 2 ? `${units} classes` : 'two classes'}: it is never shown another, so it learns to give that class for every input while its training loss falls to 0. The rows that fill the batches are drawn wrong: a sampler whose draw never reaches past the first class's rows (a cumulative weight compared with a draw in [0, 1) while the weights add up to more), or a slice of rows sorted by class.`,
+        evidence: [`${e.batches} batches, all of a single class`, `${units} output units`],
+        relevance: new Map(),
+        fixes: [],
+        confirmBy: set(...HARM, 'accuracy-not-increasing'),
+        strength: 0.9,
+        weak: false,
+        certain: true,
+        keepWhenLearning: true,
+      },
+    ];
+  }
   const mostly = e.batchRows >= 4 && e.batches >= 8 && e.singleClass >= 0.75 * e.batches && e.singleClassKinds >= 2;
   const sorted = e.runs <= 2 * e.classes;
   if (!mostly || (!sorted && e.singleClassKinds < 3)) return [];
