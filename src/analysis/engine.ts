@@ -371,6 +371,7 @@ export class DiagnosisEngine {
       case 'emptyBatch':
       case 'expOfExp':
       case 'gatherAcrossRows':
+      case 'stepsStopped':
       case 'inputsDrift':
       case 'masksMisaligned':
       case 'scaledApart':

@@ -1010,6 +1010,25 @@ export const GatherAcrossRowsEvent = z.object({
 export type GatherAcrossRowsEvent = z.infer<typeof GatherAcrossRowsEvent>;
 
 /**
+ * A custom loop's model scored (predict or evaluate) again and again from one line that, earlier,
+ * ran between training steps, with no training step since: the loop ran on without training, its
+ * batches empty (rows drained by splice, an iterator or generator used up in its first epoch). Sent
+ * when the script ends, once per model.
+ */
+export const StepsStoppedEvent = z.object({
+  type: z.literal('stepsStopped'),
+  modelId: z.number().int(),
+  /** The scoring call's line. */
+  site: SourceSite,
+  /** Training steps in all, and scoring calls at the line between steps before they stopped. */
+  steps: z.number().int().min(1),
+  callsWhileTraining: z.number().int().min(1),
+  /** Scoring calls at the line after the last step. */
+  callsAfter: z.number().int().min(1),
+});
+export type StepsStoppedEvent = z.infer<typeof StepsStoppedEvent>;
+
+/**
  * The inputs given to successive fits of one model spread wider at nearly every fit: noise added
  * to the stored rows in place, so it accumulates. Sent once per model.
  */
@@ -1992,6 +2011,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   EmptyBatchEvent,
   ExpOfExpEvent,
   GatherAcrossRowsEvent,
+  StepsStoppedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
   VariablesConstantEvent,

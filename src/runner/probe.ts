@@ -76,6 +76,7 @@ import type {
   EmptyBatchEvent,
   ExpOfExpEvent,
   GatherAcrossRowsEvent,
+  StepsStoppedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
   VariablesConstantEvent,
@@ -190,6 +191,7 @@ function flush(now = Date.now()): void {
 
 process.on('exit', () => {
   safe(() => sendTrainingModeAfter(), undefined);
+  safe(() => sendStepsStopped(), undefined);
   safe(() => finishStepClasses(), undefined);
   flush();
 });
@@ -3071,6 +3073,7 @@ function watchUseBeforeTraining(proto: any): void {
         }
       } else {
         if (method === 'evaluate' || method === 'predict') safe(() => checkScoredRows(this, method, args[0]), undefined);
+        if ((method === 'evaluate' || method === 'predict') && step === null) safe(() => noteScoringBetweenSteps(this, args[0]), undefined);
         const twin = usedUntrainedSent ? null : safe(() => trainedTwinOf(this), null);
         if (twin) {
           usedUntrainedSent = true;
@@ -4644,6 +4647,59 @@ function noteTrainingModeAfter(entry: TracedModel, input: any): void {
   if (isTensor(input)) {
     if (seen.inputs.has(input)) seen.repeated = true;
     else seen.inputs.add(input);
+  }
+}
+
+/**
+ * A custom loop's scoring calls outside its steps, by line: one that ran between training steps and
+ * then ran on, call after call, with no step since, shows a loop whose training stopped while it
+ * went on (its batches came out empty). The first calls per model are placed (a stack each).
+ */
+const SCORING_CALLS_PLACED = 200;
+/** Scoring calls after the last step, at a line that had run between steps, that tell a loop run on without training. */
+const CALLS_AFTER_STEPS_STOPPED = 3;
+interface ScoringLine {
+  site: SourceSite;
+  /** The model's steps at this line's last call, and the inputs it scored since they last rose. */
+  steps: number;
+  inputs: Array<WeakRef<object>>;
+  /** Calls that followed at least one new step, and calls since the last new step on inputs scored since. */
+  whileTraining: number;
+  after: number;
+}
+const scoringLines = new Map<TracedModel, { placed: number; lines: Map<string, ScoringLine> }>();
+
+function noteScoringBetweenSteps(model: any, given: any): void {
+  const entry = traced.get(model);
+  if (!entry || entry.mode !== 'custom' || entry.steps === 0) return;
+  let seen = scoringLines.get(entry);
+  if (!seen) scoringLines.set(entry, (seen = { placed: 0, lines: new Map() }));
+  if (seen.placed >= SCORING_CALLS_PLACED) return;
+  seen.placed++;
+  const site = captureUserSite(PROBE_FILE);
+  const input = given && typeof given === 'object' ? (given as object) : null;
+  if (!site || !input) return;
+  const key = `${site.file}:${site.line}`;
+  const line = seen.lines.get(key);
+  if (!line) {
+    seen.lines.set(key, { site, steps: entry.steps, inputs: [new WeakRef(input)], whileTraining: 1, after: 0 });
+    return;
+  }
+  // Inputs scored again with no step between: what a loop that trains between its scorings does when its batches are empty.
+  if (entry.steps > line.steps) {
+    line.whileTraining++;
+    line.after = 0;
+    line.inputs = [];
+  } else if (line.inputs.some((r) => r.deref() === input)) line.after++;
+  if (!line.inputs.some((r) => r.deref() === input) && line.inputs.length < 4) line.inputs.push(new WeakRef(input));
+  line.steps = entry.steps;
+}
+
+function sendStepsStopped(): void {
+  for (const [entry, seen] of scoringLines) {
+    const line = [...seen.lines.values()].find((l) => l.whileTraining >= 1 && l.after >= CALLS_AFTER_STEPS_STOPPED && l.steps === entry.steps);
+    if (!line) continue;
+    emit({ type: 'stepsStopped', modelId: entry.id, site: line.site, steps: entry.steps, callsWhileTraining: line.whileTraining, callsAfter: line.after } satisfies StepsStoppedEvent);
   }
 }
 

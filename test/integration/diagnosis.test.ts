@@ -1134,3 +1134,13 @@ test('a kernelConstraint, which tfjs training never applies: the model learns (h
   assert.match(report.findings[0]!.message, /kernelConstraint \(MaxNorm\(maxValue=2, axis=0\)\) is not applied by the training steps/);
   assert.equal(report.findings[0]!.fix, null);
 });
+
+test('a custom loop whose batches come from rows drained by splice: training stops after the first epoch while the loop scores the same rows again and again, told at the scoring line; the copy that slices trains without it', () => {
+  const script = path.join(ROOT, 'benchmark/bugs/splice-consumes-dataset/buggy.js');
+  const stopped = diagnose(script).report.findings.find((x) => x.id.startsWith('steps-stopped'));
+  assert.ok(stopped, 'the stop is told');
+  assert.equal(stopped.location?.line, linesOf(script, 'const probs = model.predict(x);')[0]);
+  assert.match(stopped.message, /Training stopped after 29 steps/);
+  const fixed = diagnose(path.join(ROOT, 'benchmark/bugs/splice-consumes-dataset/fixed.js')).report.findings;
+  assert.ok(!fixed.some((x) => x.id.startsWith('steps-stopped')));
+});

@@ -5815,6 +5815,35 @@ function gatherAcrossRows(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A custom loop's model scored on the same inputs, from one line, again and again after its last
+ * training step: the loop around the scoring ran on, but its training steps stopped, their batches
+ * empty (rows drained by splice while batching, an iterator or a generator used up in the first
+ * epoch). A warning, shown at the scoring line.
+ */
+function stepsStopped(run: ModelState): Hypothesis[] {
+  const e = run.stepsStopped;
+  if (!e) return [];
+  return [
+    {
+      id: 'steps-stopped',
+      symptom: 'training-cut-short',
+      rootCause: 'training-data',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `Training stopped after ${e.steps} steps, while the loop around it ran on: line ${e.site.line} scored the model on the same inputs ${e.callsAfter} more times with no training step between. The loop's batches came out empty after that: rows removed while batching (\`rows.splice(0, size)\` empties the array, \`slice\` does not), or an iterator or generator used up in the first epoch.`,
+      evidence: [`${e.steps} training steps in all`, `${e.callsAfter} scoring calls on line ${e.site.line} after the last step`],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 0.8,
+      weak: false,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
+/**
  * The inputs of successive fits of one model spread wider at nearly every fit: augmentation noise
  * added to the stored rows in place (`const out = [...rows]` copies the list, not the rows) piles
  * up fit after fit, and the training inputs drift away from the clean data the model is used on.
@@ -7454,6 +7483,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...emptyBatch(run));
   out.push(...expOfExp(run));
   out.push(...gatherAcrossRows(run));
+  out.push(...stepsStopped(run));
   out.push(...inputsDrift(run));
   out.push(...masksMisaligned(run));
   out.push(...heavyLabelSmoothing(view, run));
