@@ -401,6 +401,7 @@ export class DiagnosisEngine {
       case 'oneHot':
       case 'rotatedByDegrees':
       case 'splitWithByteOrderMark':
+      case 'regexStateCarried':
         return this.keepForAll(e);
       case 'ignoredSetting': {
         // The probe reports it at an optimizer step, so the stepping model is known by then.

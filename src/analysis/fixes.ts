@@ -178,6 +178,8 @@ export type FixPlan =
   | { kind: 'gatherPerRow'; site: SourceSite }
   /** The one `.split(` on the site's line is given its text without a leading byte-order mark: `.replace(/^\uFEFF/, '').split(`. */
   | { kind: 'stripByteOrderMark'; site: SourceSite }
+  /** Each regular-expression literal written `/source/flags` (once in the file) loses its g and y flags. */
+  | { kind: 'dropGlobalFlag'; file: string; patterns: Array<{ source: string; flags: string }> }
   /** The file's one `tf.log(tf.cosh(e))`, whose cosh overflows for |e| past about 89: `e.abs().add(tf.softplus(e.mul(-2))).sub(Math.log(2))`. */
   | { kind: 'stableLogCosh'; file: string }
   /** The file's one name compared with a random draw (`rng.random() < FLIP_RATE`) and declared as a number from 1 to 100: that number over 100. */
@@ -2202,6 +2204,19 @@ function stripByteOrderMarkEdits(src: SourceText, p: Extract<FixPlan, { kind: 's
   if (found.length !== 1 || /FEFF/i.test(src.text.slice(start, src.lineEnd(p.site.line)))) return null;
   const at = start + found[0]!.index!;
   return [src.edit(p.site.file, at, at, ".replace(/^\\uFEFF/, '')")];
+}
+
+function dropGlobalFlagEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dropGlobalFlag' }>): EditResult {
+  const t = src.text;
+  const edits: TextEdit[] = [];
+  for (const { source, flags } of p.patterns) {
+    const written = `/${source}/${flags}`;
+    const first = t.indexOf(written);
+    if (first < 0 || t.indexOf(written, first + 1) >= 0 || /[\w$]/.test(t[first + written.length] ?? '')) return null;
+    const at = first + source.length + 2;
+    edits.push(src.edit(p.file, at, at + flags.length, flags.replace(/[gy]/g, '')));
+  }
+  return edits.length ? edits : null;
 }
 
 function regexTakesSignEdits(src: SourceText, p: Extract<FixPlan, { kind: 'regexTakesSign' }>): EditResult {
@@ -5520,6 +5535,7 @@ function planFile(p: FixPlan): string | null {
     case 'tagRowOnce':
     case 'stableLogCosh':
     case 'scalePositions':
+    case 'dropGlobalFlag':
     case 'percentAsFraction':
     case 'swapSplitNames':
     case 'shrinkPatch':
@@ -5652,6 +5668,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return gatherPerRowEdits(src, p);
       case 'stripByteOrderMark':
         return stripByteOrderMarkEdits(src, p);
+      case 'dropGlobalFlag':
+        return dropGlobalFlagEdits(src, p);
       case 'splitOnNonWords':
         return splitOnNonWordsEdits(src, p);
       case 'stableLogCosh':

@@ -19,6 +19,7 @@ export const SCRIPT_EVENT_CAPS = {
   splitOnWords: 4,
   rotatedByDegrees: 1,
   splitWithByteOrderMark: 1,
+  regexStateCarried: 4,
 } as const;
 export type ScriptEventType = keyof typeof SCRIPT_EVENT_CAPS;
 export type ScriptEvent = Extract<TraceEvent, { type: ScriptEventType }>;

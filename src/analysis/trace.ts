@@ -970,6 +970,23 @@ export const SplitWithByteOrderMarkEvent = z.object({
 export type SplitWithByteOrderMarkEvent = z.infer<typeof SplitWithByteOrderMarkEvent>;
 
 /**
+ * A regular expression with the global (or sticky) flag whose test() carried its lastIndex from one
+ * text to the next: it searched each new text from where the last match ended, and answered
+ * otherwise than from the start. Sent once per pattern (a few per run), after a few such answers.
+ */
+export const RegexStateCarriedEvent = z.object({
+  type: z.literal('regexStateCarried'),
+  site: SourceSite,
+  /** The pattern's source and flags, as written. */
+  source: z.string().max(200),
+  flags: z.string().max(8),
+  /** Texts answered otherwise than from the start, of the texts tested. */
+  wrong: z.number().int().min(1),
+  tested: z.number().int().min(1),
+});
+export type RegexStateCarriedEvent = z.infer<typeof RegexStateCarriedEvent>;
+
+/**
  * A custom step whose model input had no rows (a batch loop that runs one batch past the data:
  * `b <= nBatches`): its loss is a mean over nothing, NaN or Infinity. Sent once per model, with
  * the line of the step's call.
@@ -2008,6 +2025,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   SignDroppedEvent,
   RotatedByDegreesEvent,
   SplitWithByteOrderMarkEvent,
+  RegexStateCarriedEvent,
   EmptyBatchEvent,
   ExpOfExpEvent,
   GatherAcrossRowsEvent,

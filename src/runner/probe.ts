@@ -72,6 +72,7 @@ import type {
   SignDroppedEvent,
   RotatedByDegreesEvent,
   SplitWithByteOrderMarkEvent,
+  RegexStateCarriedEvent,
   SplitOnWordsEvent,
   EmptyBatchEvent,
   ExpOfExpEvent,
@@ -371,6 +372,7 @@ function hookCore(core: any, request: string): void {
   watchStringSplits();
   watchNumberParsing();
   watchSignedMatches();
+  watchRegexState();
 
   // Optimizer factories: remember where each optimizer was created.
   const train = core.train;
@@ -4258,6 +4260,60 @@ function watchSignedMatches(): void {
       /* not redefinable: the calls go unnoticed */
     }
   }
+}
+
+/**
+ * RegExp.prototype.test on a global or sticky pattern starts at its lastIndex, left where its last
+ * match ended: a pattern declared once with /g and tested on text after text searches each from
+ * the last match's end. A call that starts past 0 on a text other than the last one tested is
+ * checked against a fresh copy of the pattern (exec on the copy: the caller's state is untouched);
+ * patterns that answered otherwise a few times are reported.
+ */
+const REGEX_STATE_NEEDED = 3;
+const REGEX_PATTERNS_REPORTED = 4;
+const regexLastText = new WeakMap<RegExp, string>();
+const regexWrong = new Map<string, { wrong: number; tested: number; sent: boolean }>();
+let regexPatternsSent = 0;
+
+function watchRegexState(): void {
+  const original = RegExp.prototype.test as (this: RegExp, s: string) => boolean;
+  if ((original as any)[MARK]) return;
+  const wrapped = function (this: RegExp, text: string): boolean {
+    if (!(this.global || this.sticky) || regexPatternsSent >= REGEX_PATTERNS_REPORTED || step !== null || typeof text !== 'string') return original.call(this, text);
+    const carried = this.lastIndex > 0 && regexLastText.get(this) !== text;
+    regexLastText.set(this, text);
+    if (!carried) return original.call(this, text);
+    const out = original.call(this, text);
+    try {
+      const fresh = new RegExp(this.source, this.flags.replace(/[gy]/g, '')).exec(text) !== null;
+      noteRegexState(this, fresh !== out, wrapped);
+    } catch {
+      /* the test is done all the same */
+    }
+    return out;
+  };
+  Object.defineProperty(wrapped, 'name', { value: 'test' });
+  (wrapped as any)[MARK] = true;
+  try {
+    Object.defineProperty(RegExp.prototype, 'test', { value: wrapped, writable: true, configurable: true, enumerable: false });
+  } catch {
+    /* not redefinable: the calls go unnoticed */
+  }
+}
+
+function noteRegexState(re: RegExp, wrong: boolean, wrapped: (...args: any[]) => any): void {
+  const key = `/${re.source}/${re.flags}`;
+  let seen = regexWrong.get(key);
+  if (!seen) regexWrong.set(key, (seen = { wrong: 0, tested: 0, sent: false }));
+  seen.tested++;
+  if (wrong) seen.wrong++;
+  if (seen.sent || seen.wrong < REGEX_STATE_NEEDED) return;
+  // Only a pattern the script's own code tests.
+  const site = userSiteFromStack(captureStack(wrapped, 1).stack, PROBE_FILE);
+  if (!site) return;
+  seen.sent = true;
+  regexPatternsSent++;
+  emit({ type: 'regexStateCarried', site, source: re.source.slice(0, 200), flags: re.flags.slice(0, 8), wrong: seen.wrong, tested: seen.tested } satisfies RegexStateCarriedEvent);
 }
 
 function noteSignDropped(text: string, re: RegExp, wrapped: (...args: any[]) => any): void {

@@ -538,6 +538,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/split-modulo-aligns-with-class/buggy.js', symptoms: ['evaluated-classes-unseen'], rootCause: 'training-data', lineOf: 'model.evaluate(' },
   // A sampler whose draw never passes the first class's rows: every trainOnBatch batch is one class.
   { script: 'benchmark/bugs/weighted-sampler-cdf-unnormalized/buggy.js', symptoms: ['one-class-targets'], rootCause: 'training-data', lineOf: 'const yb = yTrain.gather(idx);' },
+  { script: 'benchmark/bugs/regex-global-test-lastindex/buggy.js', symptoms: ['regex-state-carried'], rootCause: 'training-data', lineOf: '', fixed: 'const POSITIVE = /great|excellent|love|perfect|awesome/i;' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -709,6 +710,7 @@ const HEALTHY = [
   'benchmark/bugs/switch-fallthrough-activation/fixed.js',
   'benchmark/bugs/split-modulo-aligns-with-class/fixed.js',
   'benchmark/bugs/weighted-sampler-cdf-unnormalized/fixed.js',
+  'benchmark/bugs/regex-global-test-lastindex/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

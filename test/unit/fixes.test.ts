@@ -1951,3 +1951,16 @@ describe('breakFallthrough', () => {
     assert.equal(apply(broken, { kind: 'breakFallthrough', layer: layer('Dense', 10) }), null);
   });
 });
+
+describe('dropGlobalFlag', () => {
+  const src = ['const POSITIVE = /great|excellent/gi;', 'const NEGATIVE = /awful|broke/gi;', 'const label = (t) => (POSITIVE.test(t) ? 1 : 0);'].join('\n');
+  it('drops g from each pattern that carried its state', () => {
+    const out = apply(src, { kind: 'dropGlobalFlag', file: FILE, patterns: [{ source: 'great|excellent', flags: 'gi' }, { source: 'awful|broke', flags: 'gi' }] })!;
+    assert.equal(lineOf(out, 1), 'const POSITIVE = /great|excellent/i;');
+    assert.equal(lineOf(out, 2), 'const NEGATIVE = /awful|broke/i;');
+  });
+  it('changes nothing when the pattern is written twice, or not as a literal', () => {
+    assert.equal(apply(src + '\nconst again = /great|excellent/gi;', { kind: 'dropGlobalFlag', file: FILE, patterns: [{ source: 'great|excellent', flags: 'gi' }] }), null);
+    assert.equal(apply(src, { kind: 'dropGlobalFlag', file: FILE, patterns: [{ source: 'superb', flags: 'g' }] }), null);
+  });
+});

@@ -6014,6 +6014,35 @@ function byteOrderMarkKept(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Patterns declared once with the global flag and tested text after text: test() starts at the
+ * lastIndex the last match left, so texts are searched from the middle and answered wrong (labels or
+ * features from keywords). Certain from the answers themselves; the fix drops the flag.
+ */
+function regexStateCarried(run: ModelState): Hypothesis[] {
+  const events = run.script.regexStateCarried;
+  const e = events[0];
+  if (!e) return [];
+  const wrong = events.reduce((a, x) => a + x.wrong, 0);
+  const tested = events.reduce((a, x) => a + x.tested, 0);
+  const patterns = events.map((x) => `/${x.source}/${x.flags}`).join(' and ');
+  return [
+    {
+      id: 'regex-state-carried',
+      symptom: 'regex-state-carried',
+      rootCause: 'training-data',
+      location: e.site,
+      related: events.slice(1).map((x) => ({ site: x.site, message: `/${x.source}/${x.flags} is tested here` })),
+      message: `${patterns} ${events.length > 1 ? 'have' : 'has'} the global flag, so test() starts where the last match ended, not at the start of the text it is given: on ${wrong} of the ${tested} texts tested after a match it answered otherwise than a fresh search would. Whatever was read from those answers (labels, keyword features) is wrong for them. Drop the g flag: test() needs none.`,
+      evidence: events.map((x) => `/${x.source}/${x.flags}: ${x.wrong} of ${x.tested} tests from a carried lastIndex answered otherwise`),
+      fixes: [{ title: 'Drop the global flag from the pattern', plan: { kind: 'dropGlobalFlag', file: e.site.file, patterns: events.map((x) => ({ source: x.source, flags: x.flags })) } }],
+      atFix: true,
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'overfitting'),
+    },
+  ];
+}
+
+/**
  * Text split on a pattern that matches the words (`split(/\w+/)`, meant `/\W+/`): the tokens are the
  * spaces and punctuation between the words, the same few for every text. Certain from the calls.
  */
@@ -7480,6 +7509,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...splitOnWords(run));
   out.push(...rotatedByDegrees(run));
   out.push(...byteOrderMarkKept(run));
+  out.push(...regexStateCarried(run));
   out.push(...emptyBatch(run));
   out.push(...expOfExp(run));
   out.push(...gatherAcrossRows(run));
