@@ -416,7 +416,7 @@ describe('a learning rate that is itself NaN', () => {
     (b.events[b.events.length - 1] as { learningRateNonFinite?: boolean }).learningRateNonFinite = true;
     const f = run(b.events, sources(SRC)).findings[0]!;
     assert.deepEqual([f.rootCause, f.confirmed, f.location?.line, f.fix], ['learning-rate', true, 4, null]);
-    assert.match(f.message, /the learning rate itself was NaN or Infinity from iteration 0 \(the value the script gave the optimizer during training\)/);
+    assert.match(f.message, /the learning rate itself was not a number \(NaN, Infinity or undefined\) from iteration 0 \(the value the script gave the optimizer during training\)/);
     assert.deepEqual(f.related[0]?.site.line, 5);
   });
 });
