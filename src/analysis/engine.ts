@@ -372,6 +372,7 @@ export class DiagnosisEngine {
       case 'expOfExp':
       case 'gatherAcrossRows':
       case 'stepsStopped':
+      case 'weightsAveraged':
       case 'inputsDrift':
       case 'masksMisaligned':
       case 'scaledApart':

@@ -1046,6 +1046,19 @@ export const StepsStoppedEvent = z.object({
 export type StepsStoppedEvent = z.infer<typeof StepsStoppedEvent>;
 
 /**
+ * Weights set on a model that are the element-wise mean of the weights of several trained models
+ * that started from different weights: their hidden units are not aligned, so the average is none
+ * of their networks. Sent once per run, under the first member's id.
+ */
+export const WeightsAveragedEvent = z.object({
+  type: z.literal('weightsAveraged'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  members: z.number().int().min(2),
+});
+export type WeightsAveragedEvent = z.infer<typeof WeightsAveragedEvent>;
+
+/**
  * The inputs given to successive fits of one model spread wider at nearly every fit: noise added
  * to the stored rows in place, so it accumulates. Sent once per model.
  */
@@ -2030,6 +2043,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ExpOfExpEvent,
   GatherAcrossRowsEvent,
   StepsStoppedEvent,
+  WeightsAveragedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
   VariablesConstantEvent,

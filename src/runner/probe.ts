@@ -78,6 +78,7 @@ import type {
   ExpOfExpEvent,
   GatherAcrossRowsEvent,
   StepsStoppedEvent,
+  WeightsAveragedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
   VariablesConstantEvent,
@@ -2534,6 +2535,42 @@ function noteFitStartWeights(entry: TracedModel, model: any): void {
 }
 
 /**
+ * An ensemble "merged" by averaging its members' weights: setWeights given, outside training, a
+ * first weight equal to the element-wise mean of that weight in two or more trained models of one
+ * architecture, which started their first fit from different weights. Members fine-tuned from one
+ * start (a model soup) are left alone. Read once per run; the weights set are untouched.
+ */
+const AVERAGED_WEIGHTS_LIMIT = 1 << 18;
+const firstFitPrints = new WeakMap<TracedModel, number[]>();
+let weightsAveragedSent = false;
+
+function noteWeightsAveraged(model: any, weights: any): void {
+  const given = Array.isArray(weights) ? weights[0] : null;
+  if (!isReadable(given) || given.size > AVERAGED_WEIGHTS_LIMIT) return;
+  const shape = (given.shape as number[]).join('x');
+  const members: Array<{ entry: TracedModel; values: ArrayLike<number> }> = [];
+  for (const entry of traced.values()) {
+    const other = entry.model;
+    if (!other || other === model || other.model === model || entry.steps === 0) continue;
+    const w = safe(() => other.getWeights(), null) as any[] | null;
+    if (!w || w.length !== weights.length || !isReadable(w[0]) || (w[0].shape as number[]).join('x') !== shape) continue;
+    members.push({ entry, values: w[0].dataSync() as ArrayLike<number> });
+  }
+  if (members.length < 2) return;
+  const starts = members.map((m) => firstFitPrints.get(m.entry));
+  if (starts.some((p) => !p) || starts.some((p, i) => starts.slice(0, i).some((q) => samePrint(p, q)))) return;
+  const values = given.dataSync() as ArrayLike<number>;
+  for (let i = 0; i < values.length; i++) {
+    let mean = 0;
+    for (const m of members) mean += m.values[i]!;
+    mean /= members.length;
+    if (Math.abs(values[i]! - mean) > 1e-5 * (1 + Math.abs(mean))) return;
+  }
+  weightsAveragedSent = true;
+  emit({ type: 'weightsAveraged', modelId: members[0]!.entry.id, site: captureUserSite(PROBE_FILE), members: members.length } satisfies WeightsAveragedEvent);
+}
+
+/**
  * getWeights called by the script while fit trains its model (a callback keeping the best epoch's
  * weights): the array, with the line and the steps taken by then. tfjs returns the model's own
  * weight tensors, not copies, so an array kept so changes with every later step.
@@ -2608,6 +2645,7 @@ function watchWeightsSet(protos: any[]): void {
       const fit = activeFit;
       const model = fit?.traced.model;
       if (!fit && !settingWeights) safe(() => noteRestoreAfterFit(this, args[0]), undefined);
+      if (!fit && !settingWeights && !weightsAveragedSent) safe(() => noteWeightsAveraged(this, args[0]), undefined);
       if (fit && !settingWeights && model && (this === model || this === model.model)) {
         const sent = weightsSetReports.get(fit.traced) ?? 0;
         if (sent < WEIGHTS_SET_REPORTS) {
@@ -3390,6 +3428,11 @@ function traceFit(
   safe(() => fitLeaks?.atFitStart(entry.id, entry.steps, site, elapsed()), undefined);
   if (model) safe(() => noteStaleTrainable(entry, model), undefined);
   if (model && args?.callbacks != null) safe(() => noteFitStartWeights(entry, model), undefined);
+  if (model && !firstFitPrints.has(entry)) {
+    const first = safe(() => model.getWeights()[0], null);
+    const print = first && first.size <= AVERAGED_WEIGHTS_LIMIT ? weightPrint(first) : null;
+    if (print) firstFitPrints.set(entry, print);
+  }
   let startRate: number | null = null;
   readsAtFitStart = new Map();
   try {

@@ -539,6 +539,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // A sampler whose draw never passes the first class's rows: every trainOnBatch batch is one class.
   { script: 'benchmark/bugs/weighted-sampler-cdf-unnormalized/buggy.js', symptoms: ['one-class-targets'], rootCause: 'training-data', lineOf: 'const yb = yTrain.gather(idx);' },
   { script: 'benchmark/bugs/regex-global-test-lastindex/buggy.js', symptoms: ['regex-state-carried'], rootCause: 'training-data', lineOf: '', fixed: 'const POSITIVE = /great|excellent|love|perfect|awesome/i;' },
+  { script: 'benchmark/bugs/ensemble-weights-averaged/buggy.js', symptoms: ['weights-averaged'], rootCause: 'architecture', lineOf: 'setWeights(' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -711,6 +712,7 @@ const HEALTHY = [
   'benchmark/bugs/split-modulo-aligns-with-class/fixed.js',
   'benchmark/bugs/weighted-sampler-cdf-unnormalized/fixed.js',
   'benchmark/bugs/regex-global-test-lastindex/fixed.js',
+  'benchmark/bugs/ensemble-weights-averaged/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

@@ -5844,6 +5844,30 @@ function stepsStopped(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Weights set to the element-wise mean of several models trained from different starting weights:
+ * the members' hidden units are in unrelated orders and roles, so the average mixes unrelated
+ * units and computes none of their functions. Certain from the values; shown at setWeights.
+ */
+function weightsAveraged(run: ModelState): Hypothesis[] {
+  const e = run.weightsAveraged;
+  if (!e) return [];
+  return [
+    {
+      id: 'weights-averaged',
+      symptom: 'weights-averaged',
+      rootCause: 'architecture',
+      location: e.site,
+      related: [],
+      message: `The weights set${e.site ? ` on line ${e.site.line}` : ''} are the element-wise mean of the weights of ${e.members} models trained from different starting weights. Their hidden units are not aligned (unit 3 of one does not do what unit 3 of another does), so the averaged network computes none of their functions and answers little better than chance. Average the members' predictions instead; averaging weights works only for models fine-tuned from one starting point.`,
+      evidence: [`first weight equal to the mean of ${e.members} trained models' first weights`, 'the members started from different weights'],
+      fixes: [],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
  * The inputs of successive fits of one model spread wider at nearly every fit: augmentation noise
  * added to the stored rows in place (`const out = [...rows]` copies the list, not the rows) piles
  * up fit after fit, and the training inputs drift away from the clean data the model is used on.
@@ -7514,6 +7538,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...expOfExp(run));
   out.push(...gatherAcrossRows(run));
   out.push(...stepsStopped(run));
+  out.push(...weightsAveraged(run));
   out.push(...inputsDrift(run));
   out.push(...masksMisaligned(run));
   out.push(...heavyLabelSmoothing(view, run));
