@@ -373,6 +373,7 @@ export class DiagnosisEngine {
       case 'gatherAcrossRows':
       case 'stepsStopped':
       case 'weightsAveraged':
+      case 'inputsSwapped':
       case 'inputsDrift':
       case 'masksMisaligned':
       case 'scaledApart':

@@ -180,6 +180,8 @@ export type FixPlan =
   | { kind: 'stripByteOrderMark'; site: SourceSite }
   /** Each regular-expression literal written `/source/flags` (once in the file) loses its g and y flags. */
   | { kind: 'dropGlobalFlag'; file: string; patterns: Array<{ source: string; flags: string }> }
+  /** The evaluate (or predict) call at the site is given its array of two inputs the other way round. */
+  | { kind: 'swapCallInputs'; site: SourceSite }
   /** The file's one `tf.log(tf.cosh(e))`, whose cosh overflows for |e| past about 89: `e.abs().add(tf.softplus(e.mul(-2))).sub(Math.log(2))`. */
   | { kind: 'stableLogCosh'; file: string }
   /** The file's one name compared with a random draw (`rng.random() < FLIP_RATE`) and declared as a number from 1 to 100: that number over 100. */
@@ -2217,6 +2219,18 @@ function dropGlobalFlagEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dropG
     edits.push(src.edit(p.file, at, at + flags.length, flags.replace(/[gy]/g, '')));
   }
   return edits.length ? edits : null;
+}
+
+function swapCallInputsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapCallInputs' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\b(?:evaluate|predict)\s*\(/);
+  const list = call?.args[0];
+  if (!list || t[list.start] !== '[') return null;
+  const close = matchClose(t, list.start);
+  const items = close > 0 && close + 1 === list.end ? splitTopLevel(t, list.start + 1, close) : [];
+  if (items.length !== 2) return null;
+  const [a, b] = items.map((x) => trim(t, x.start, x.end)) as [Span, Span];
+  return [src.edit(p.site.file, a.start, a.end, t.slice(b.start, b.end)), src.edit(p.site.file, b.start, b.end, t.slice(a.start, a.end))];
 }
 
 function regexTakesSignEdits(src: SourceText, p: Extract<FixPlan, { kind: 'regexTakesSign' }>): EditResult {
@@ -5370,6 +5384,7 @@ function planFile(p: FixPlan): string | null {
     case 'regexTakesSign':
     case 'maskKeepsLowTargets':
     case 'degreesToRadians':
+    case 'swapCallInputs':
     case 'gatherPerRow':
     case 'stripByteOrderMark':
     case 'trainingMoments':
@@ -5670,6 +5685,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return stripByteOrderMarkEdits(src, p);
       case 'dropGlobalFlag':
         return dropGlobalFlagEdits(src, p);
+      case 'swapCallInputs':
+        return swapCallInputsEdits(src, p);
       case 'splitOnNonWords':
         return splitOnNonWordsEdits(src, p);
       case 'stableLogCosh':

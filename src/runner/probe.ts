@@ -79,6 +79,7 @@ import type {
   GatherAcrossRowsEvent,
   StepsStoppedEvent,
   WeightsAveragedEvent,
+  InputsSwappedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
   VariablesConstantEvent,
@@ -3100,6 +3101,41 @@ function classCounts(targets: any): Array<{ cls: number; rows: number }> | null 
   return [...counts].sort((a, b) => a[0] - b[0]).map(([cls, rows]) => ({ cls, rows }));
 }
 
+/**
+ * A trained model of two inputs of one shape, evaluated: the same evaluation is run once more with
+ * the two inputs the other way round. A loss that falls to a quarter or less says the script gave
+ * them in the wrong order (`[items, users]` for a model built on `[users, items]`); nothing trains,
+ * and models with stateful layers are left alone. Once per run.
+ */
+let inputsSwapSent = false;
+let checkingSwap = false;
+
+function noteInputsSwapped(model: any, evaluate: (...a: any[]) => any, out: any, args: any[]): void {
+  const entry = traced.get(model);
+  const inputs = args[0];
+  if (!entry || entry.steps === 0 || !Array.isArray(inputs) || inputs.length !== 2 || !isTensor(inputs[0]) || !isTensor(inputs[1])) return;
+  if ((inputs[0].shape as number[]).join('x') !== (inputs[1].shape as number[]).join('x')) return;
+  if (modelLayers(model).some((l: any) => l?.stateful === true)) return;
+  const first = (x: any) => (Array.isArray(x) ? x[0] : x);
+  const given = first(out);
+  if (!given || typeof given.dataSync !== 'function' || given.isDisposed) return;
+  const loss = Number(given.dataSync()[0]);
+  if (!(loss > 0) || !Number.isFinite(loss)) return;
+  inputsSwapSent = true;
+  checkingSwap = true;
+  let swapped: any = null;
+  try {
+    swapped = evaluate.call(model, [inputs[1], inputs[0]], ...args.slice(1));
+    const other = Number(first(swapped).dataSync()[0]);
+    if (Number.isFinite(other) && other <= 0.25 * loss) {
+      emit({ type: 'inputsSwapped', modelId: entry.id, site: captureUserSite(PROBE_FILE), loss, swappedLoss: other } satisfies InputsSwappedEvent);
+    }
+  } finally {
+    checkingSwap = false;
+    for (const t of Array.isArray(swapped) ? swapped : swapped ? [swapped] : []) safe(() => t.dispose(), undefined);
+  }
+}
+
 function watchUseBeforeTraining(proto: any): void {
   for (const method of USES_BEFORE_TRAINING) {
     if (!Object.prototype.hasOwnProperty.call(proto, method) || typeof proto[method] !== 'function') continue;
@@ -3123,6 +3159,7 @@ function watchUseBeforeTraining(proto: any): void {
       const out = original.apply(this, args);
       if (!waiting && method === 'predict') safe(() => notePredictedProbabilities(this, out), undefined);
       if (!waiting && method === 'evaluate') safe(() => noteEvaluated(this, out, args[0], args[1]), undefined);
+      if (!waiting && method === 'evaluate' && !inputsSwapSent && !checkingSwap) safe(() => noteInputsSwapped(this, original, out, args), undefined);
       return out;
     };
   }

@@ -540,6 +540,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/weighted-sampler-cdf-unnormalized/buggy.js', symptoms: ['one-class-targets'], rootCause: 'training-data', lineOf: 'const yb = yTrain.gather(idx);' },
   { script: 'benchmark/bugs/regex-global-test-lastindex/buggy.js', symptoms: ['regex-state-carried'], rootCause: 'training-data', lineOf: '', fixed: 'const POSITIVE = /great|excellent|love|perfect|awesome/i;' },
   { script: 'benchmark/bugs/ensemble-weights-averaged/buggy.js', symptoms: ['weights-averaged'], rootCause: 'architecture', lineOf: 'setWeights(' },
+  { script: 'benchmark/bugs/multi-input-order-swapped-at-evaluate/buggy.js', symptoms: ['inputs-swapped'], rootCause: 'training-data', lineOf: 'model.evaluate([testItemX, testUserX], testY)', fixed: 'model.evaluate([testUserX, testItemX], testY)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -713,6 +714,7 @@ const HEALTHY = [
   'benchmark/bugs/weighted-sampler-cdf-unnormalized/fixed.js',
   'benchmark/bugs/regex-global-test-lastindex/fixed.js',
   'benchmark/bugs/ensemble-weights-averaged/fixed.js',
+  'benchmark/bugs/multi-input-order-swapped-at-evaluate/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

@@ -1964,3 +1964,14 @@ describe('dropGlobalFlag', () => {
     assert.equal(apply(src, { kind: 'dropGlobalFlag', file: FILE, patterns: [{ source: 'superb', flags: 'g' }] }), null);
   });
 });
+
+describe('swapCallInputs', () => {
+  it("gives evaluate's two inputs the other way round", () => {
+    const src = 'const [loss] = model.evaluate([testItemX, testUserX], testY);';
+    assert.equal(apply(src, { kind: 'swapCallInputs', site: site(1, 22) }), 'const [loss] = model.evaluate([testUserX, testItemX], testY);');
+  });
+  it('changes nothing for one input, or three', () => {
+    assert.equal(apply('const [loss] = model.evaluate(xTest, yTest);', { kind: 'swapCallInputs', site: site(1, 22) }), null);
+    assert.equal(apply('const [loss] = model.evaluate([a, b, c], yTest);', { kind: 'swapCallInputs', site: site(1, 22) }), null);
+  });
+});

@@ -5868,6 +5868,30 @@ function weightsAveraged(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A two-input model evaluated with its inputs the other way round: swapped back, the same
+ * evaluation scores a quarter of the loss or less. The shapes match, so nothing throws. Certain from
+ * the two evaluations; fixed by swapping the two inputs at the call.
+ */
+function inputsSwapped(run: ModelState): Hypothesis[] {
+  const e = run.inputsSwapped;
+  if (!e) return [];
+  return [
+    {
+      id: 'inputs-swapped',
+      symptom: 'inputs-swapped',
+      rootCause: 'training-data',
+      location: e.site,
+      related: [],
+      message: `The model is evaluated${e.site ? ` on line ${e.site.line}` : ''} with its two inputs in the opposite order to the one it was built and trained with: its loss there is ${fmt(e.loss)}, and ${fmt(e.swappedLoss)} with the two swapped back. Both inputs have one shape, so nothing throws; each tower reads the other's features. Give them in the model's order.`,
+      evidence: [`loss ${fmt(e.loss)} as given`, `loss ${fmt(e.swappedLoss)} with the two inputs swapped`],
+      fixes: e.site ? [{ title: "Give the two inputs in the model's order", plan: { kind: 'swapCallInputs', site: e.site } }] : [],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM, 'overfitting'),
+    },
+  ];
+}
+
+/**
  * The inputs of successive fits of one model spread wider at nearly every fit: augmentation noise
  * added to the stored rows in place (`const out = [...rows]` copies the list, not the rows) piles
  * up fit after fit, and the training inputs drift away from the clean data the model is used on.
@@ -7539,6 +7563,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...gatherAcrossRows(run));
   out.push(...stepsStopped(run));
   out.push(...weightsAveraged(run));
+  out.push(...inputsSwapped(run));
   out.push(...inputsDrift(run));
   out.push(...masksMisaligned(run));
   out.push(...heavyLabelSmoothing(view, run));
