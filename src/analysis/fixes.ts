@@ -4291,17 +4291,24 @@ function divisorPlusOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'divis
   return [src.edit(p.site.file, at, at + d[1]!.length, `(${d[1]} + 1)`)];
 }
 
+/** Calls `visit` at each offset of `code` from `from` on that lies outside every bracket (a closing bracket that returns to the top counts). */
+function atTopLevel(code: string, from: number, visit: (i: number) => void): void {
+  let depth = 0;
+  for (let i = from; i < code.length; i++) {
+    const c = code[i]!;
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    if (depth === 0) visit(i);
+  }
+}
+
 /** The last statement directly inside the block from `open` (a `{`) to `close` (its `}`): where it starts, past its leading space. */
 function lastStatementStart(t: string, open: number, close: number): number | null {
   const code = codeOnly(t, open + 1, close);
   const ends: number[] = [];
-  let depth = 0;
-  for (let i = 0; i < code.length; i++) {
-    const c = code[i]!;
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    if (depth === 0 && (c === ';' || c === '}')) ends.push(i);
-  }
+  atTopLevel(code, 0, (i) => {
+    if (code[i] === ';' || code[i] === '}') ends.push(i);
+  });
   // A statement without its `;` after the last end, or else the one the last end closes.
   const tail = ends.length ? ends[ends.length - 1]! + 1 : 0;
   const from = code.slice(tail).trim() !== '' ? tail : ends.length >= 2 ? ends[ends.length - 2]! + 1 : 0;
@@ -4785,13 +4792,9 @@ function breakFallthroughEdits(src: SourceText, p: Extract<FixPlan, { kind: 'bre
   const inner = codeOnly(t, open, close);
   // The case labels directly in the switch's block (nested blocks are skipped by depth).
   const labels: number[] = [];
-  let depth = 0;
-  for (let i = 1; i < inner.length; i++) {
-    const c = inner[i]!;
-    if (c === '{' || c === '(' || c === '[') depth++;
-    else if (c === '}' || c === ')' || c === ']') depth--;
-    else if (depth === 0 && /^(?:case\b|default\s*:)/.test(inner.slice(i)) && !/[\w$]/.test(inner[i - 1]!)) labels.push(i);
-  }
+  atTopLevel(inner, 1, (i) => {
+    if (/^(?:case\b|default\s*:)/.test(inner.slice(i, i + 16)) && !/[\w$]/.test(inner[i - 1]!)) labels.push(i);
+  });
   if (labels.length < 2) return null;
   const edits: TextEdit[] = [];
   for (let k = 0; k + 1 < labels.length; k++) {
