@@ -4752,7 +4752,8 @@ function epochsPerCallRepeated(view: ModelView, run: ModelState): Hypothesis[] {
       evidence: [`${run.fitCalls} fit calls so far, ${epochs} epochs each`],
       relevance: new Map(),
       fixes: [{ title: 'Run one epoch per call of the epoch loop', plan: { kind: 'oneEpochPerCall', fitSite } }],
-      confirmBy: set(...HARM, 'overfitting'),
+      // Only the source can tell the loop's count from a second stage's: shown where the fix renders, never confirmed by training alone.
+      confirmBy: set(),
       strength: 1,
       weak: false,
       keepWhenLearning: true,

@@ -402,13 +402,18 @@ const BOUNDED_OUTPUTS: Readonly<Record<string, readonly [number, number]>> = { s
  * class). The model learns to give the one answer the loss still sees.
  */
 function lossBlindToTargets(ctx: Ctx, lp: LossProgress | null): Observation[] {
-  if (!lp || lp.n < 10 || !(lp.current < 0.02 && lp.current < 0.1 * Math.abs(lp.start))) return [];
+  // Only a loss the script wrote: a built-in one that leaves targets out (categorical cross-entropy
+  // over sigmoid outputs) is the output activation's fault, told by its own check.
+  if (!lp || lp.n < 10 || ctx.run.lossSite === null || !(lp.current < 0.02 && lp.current < 0.1 * Math.abs(lp.start))) return [];
   const out = ctx.view?.outputs.length === 1 ? ctx.view.outputs[0]! : null;
   const range = out ? BOUNDED_OUTPUTS[out.activation] : undefined;
   const sample = out ? ctx.run.track(out.actLayer.index)?.latest() : undefined;
   const target = ctx.run.data.target(0);
   const s = target?.summary;
   if (!out || !range || !sample || !isNum(sample.outMin) || !isNum(sample.outMax) || !s?.distinct || !s.distinctCounts) return [];
+  // One-hot targets under sigmoid outputs: a categorical cross-entropy, written for softmax, leaves
+  // the 0s out by its form; the output activation is at fault, and its own check says so.
+  if (target?.kind === 'one-hot' && out.activation === 'sigmoid') return [];
   const [lo, hi] = range;
   const span = hi - lo;
   const pinned = sample.outMin >= hi - 0.02 * span ? hi : sample.outMax <= lo + 0.02 * span ? lo : null;
