@@ -204,6 +204,11 @@ export function learningRateFix(view: ModelView | null, run: ModelState, factor:
   return { title: `${verb} the learning rate from ${literal(lr)} to ${literal(to)}`, plan };
 }
 
+/** Every step so far ran at rate 0, set by the script's own setter, under an optimizer made with a positive rate. */
+export function setterHoldsRateAtZero(run: ModelState): boolean {
+  return run.lastLearningRate === 0 && run.maxLearningRate === 0 && run.learningRateSite !== null && isNum(run.madeWithRate) && run.madeWithRate > 0;
+}
+
 /**
  * The script's own setter held the rate at 0 at every step of the run so far, though the optimizer
  * was made with a positive rate: the value the setter starts from (a warm-up multiplying 0, a
@@ -214,7 +219,7 @@ export function learningRateFix(view: ModelView | null, run: ModelState, factor:
 export function rateHeldAtZero(view: ModelView, run: ModelState): { cause: Cause; why: string } | null {
   const site = run.learningRateSite;
   const made = run.madeWithRate;
-  if (run.lastLearningRate !== 0 || run.maxLearningRate !== 0 || !site || !isNum(made) || !(made > 0)) return null;
+  if (!setterHoldsRateAtZero(run) || !site || !isNum(made)) return null;
   if (view.event.mode !== 'custom' && !(run.stepEpoch !== null && run.stepEpoch >= 1) && run.fitCalls < 2) return null;
   const to = made / 100;
   const startAt: PlannedFix = { title: `Start the rate at ${fmt(to)}, a hundredth of the optimizer's ${fmt(made)}`, plan: { kind: 'startRateAt', site, to } };

@@ -3360,17 +3360,29 @@ function addFitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'addFitO
   return [prependProp(src, p.fitSite.file, options, entry)];
 }
 
+/**
+ * The `for (let e = 0; ...)` loop whose block holds offset `at`: its counter, and the bound it
+ * counts to when its test is `e < bound`. Null when the block around `at` is not such a loop.
+ */
+function zeroBasedLoopAround(src: SourceText, at: number): { counter: string; bound: string | null } | null {
+  const t = src.text;
+  const open = enclosingBlock(t, at);
+  if (open < 0) return null;
+  const header = /\bfor\s*\(\s*(?:let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*0\s*;([^;]*);[^)]*\)\s*$/.exec(codeOnly(t, src.lineStart(src.position(open).line), open));
+  if (!header) return null;
+  const test = /^\s*([A-Za-z_$][\w$]*)\s*<\s*([\w$.]+)\s*$/.exec(header[2]!);
+  return { counter: header[1]!, bound: test && test[1] === header[1] ? test[2]! : null };
+}
+
 function fitEpochFromLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fitEpochFromLoop' }>): EditResult {
   const t = src.text;
   const call = findCall(src, p.fitSite, /\bfit\s*\(/);
   const options = call ? objectArg(src, call, 2) : null;
   const epochs = options?.props.find((x) => x.key === 'epochs');
   if (!call || !options || !epochs?.value || t.slice(epochs.value.start, epochs.value.end).trim() !== '1' || options.props.some((x) => x.key === 'initialEpoch')) return null;
-  const open = enclosingBlock(t, call.open);
-  if (open < 0) return null;
-  const header = /\bfor\s*\(\s*(?:let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*0\s*;[^;]*;[^)]*\)\s*$/.exec(codeOnly(t, src.lineStart(src.position(open).line), open));
-  if (!header) return null;
-  const e = header[1]!;
+  const loop = zeroBasedLoopAround(src, call.open);
+  if (!loop) return null;
+  const e = loop.counter;
   return [src.edit(p.fitSite.file, epochs.keySpan.start, epochs.value.end, `initialEpoch: ${e}, epochs: ${e} + 1`)];
 }
 
@@ -3381,10 +3393,7 @@ function oneEpochPerCallEdits(src: SourceText, p: Extract<FixPlan, { kind: 'oneE
   if (!call || !epochs?.value) return null;
   const bound = t.slice(epochs.value.start, epochs.value.end).trim();
   if (!/^(?:[A-Za-z_$][\w$.]*|\d+)$/.test(bound) || bound === '1') return null;
-  const open = enclosingBlock(t, call.open);
-  if (open < 0) return null;
-  const header = /\bfor\s*\(\s*(?:let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*0\s*;\s*([A-Za-z_$][\w$]*)\s*<\s*([\w$.]+)\s*;[^)]*\)\s*$/.exec(codeOnly(t, src.lineStart(src.position(open).line), open));
-  if (!header || header[1] !== header[2] || header[3] !== bound) return null;
+  if (zeroBasedLoopAround(src, call.open)?.bound !== bound) return null;
   return [src.edit(p.fitSite.file, epochs.value.start, epochs.value.end, '1')];
 }
 

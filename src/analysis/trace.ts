@@ -1037,9 +1037,8 @@ export const StepsStoppedEvent = z.object({
   modelId: z.number().int(),
   /** The scoring call's line. */
   site: SourceSite,
-  /** Training steps in all, and scoring calls at the line between steps before they stopped. */
+  /** Training steps in all. */
   steps: z.number().int().min(1),
-  callsWhileTraining: z.number().int().min(1),
   /** Scoring calls at the line after the last step. */
   callsAfter: z.number().int().min(1),
 });

@@ -2529,9 +2529,14 @@ function samePrint(a: number[] | null | undefined, b: number[] | null | undefine
 }
 
 /** Notes the model's first weight as fit starts, so weights set back to it can be told from others. */
-function noteFitStartWeights(entry: TracedModel, model: any): void {
+/** The print of a model's first weight (of at most `limit` values), or null. */
+function firstWeightPrint(model: any, limit = Infinity): number[] | null {
   const first = safe(() => model.getWeights()[0], null);
-  const print = first ? weightPrint(first) : null;
+  return first && first.size <= limit ? weightPrint(first) : null;
+}
+
+function noteFitStartWeights(entry: TracedModel, model: any): void {
+  const print = firstWeightPrint(model);
   if (print) fitStartWeights.set(entry, print);
 }
 
@@ -3148,8 +3153,10 @@ function watchUseBeforeTraining(proto: any): void {
           safe(() => emit({ type: 'usedBeforeTraining', modelId: waiting.entry.id, call: method, site: captureUserSite(PROBE_FILE), fitSite: waiting.site } satisfies UsedBeforeTrainingEvent), undefined);
         }
       } else {
-        if (method === 'evaluate' || method === 'predict') safe(() => checkScoredRows(this, method, args[0]), undefined);
-        if ((method === 'evaluate' || method === 'predict') && step === null) safe(() => noteScoringBetweenSteps(this, args[0]), undefined);
+        if (method === 'evaluate' || method === 'predict') {
+          safe(() => checkScoredRows(this, method, args[0]), undefined);
+          if (step === null) safe(() => noteScoringBetweenSteps(this, args[0]), undefined);
+        }
         const twin = usedUntrainedSent ? null : safe(() => trainedTwinOf(this), null);
         if (twin) {
           usedUntrainedSent = true;
@@ -3466,8 +3473,7 @@ function traceFit(
   if (model) safe(() => noteStaleTrainable(entry, model), undefined);
   if (model && args?.callbacks != null) safe(() => noteFitStartWeights(entry, model), undefined);
   if (model && !firstFitPrints.has(entry)) {
-    const first = safe(() => model.getWeights()[0], null);
-    const print = first && first.size <= AVERAGED_WEIGHTS_LIMIT ? weightPrint(first) : null;
+    const print = firstWeightPrint(model, AVERAGED_WEIGHTS_LIMIT);
     if (print) firstFitPrints.set(entry, print);
   }
   let startRate: number | null = null;
@@ -4787,20 +4793,20 @@ function noteTrainingModeAfter(entry: TracedModel, input: any): void {
 }
 
 /**
- * A custom loop's scoring calls outside its steps, by line: one that ran between training steps and
- * then ran on, call after call, with no step since, shows a loop whose training stopped while it
- * went on (its batches came out empty). The first calls per model are placed (a stack each).
+ * A custom loop's scoring calls outside its steps, by line: a line that scores the same inputs again
+ * and again, call after call, with no step since its last call after one, shows a loop whose
+ * training stopped while it went on (its batches came out empty). The first calls per model are
+ * placed (a stack each).
  */
 const SCORING_CALLS_PLACED = 200;
-/** Scoring calls after the last step, at a line that had run between steps, that tell a loop run on without training. */
+/** Scoring calls after the last step, on inputs that line scored since, that tell a loop run on without training. */
 const CALLS_AFTER_STEPS_STOPPED = 3;
 interface ScoringLine {
   site: SourceSite;
   /** The model's steps at this line's last call, and the inputs it scored since they last rose. */
   steps: number;
   inputs: Array<WeakRef<object>>;
-  /** Calls that followed at least one new step, and calls since the last new step on inputs scored since. */
-  whileTraining: number;
+  /** Calls since the last new step on inputs scored since. */
   after: number;
 }
 const scoringLines = new Map<TracedModel, { placed: number; lines: Map<string, ScoringLine> }>();
@@ -4818,12 +4824,11 @@ function noteScoringBetweenSteps(model: any, given: any): void {
   const key = `${site.file}:${site.line}`;
   const line = seen.lines.get(key);
   if (!line) {
-    seen.lines.set(key, { site, steps: entry.steps, inputs: [new WeakRef(input)], whileTraining: 1, after: 0 });
+    seen.lines.set(key, { site, steps: entry.steps, inputs: [new WeakRef(input)], after: 0 });
     return;
   }
   // Inputs scored again with no step between: what a loop that trains between its scorings does when its batches are empty.
   if (entry.steps > line.steps) {
-    line.whileTraining++;
     line.after = 0;
     line.inputs = [];
   } else if (line.inputs.some((r) => r.deref() === input)) line.after++;
@@ -4833,9 +4838,9 @@ function noteScoringBetweenSteps(model: any, given: any): void {
 
 function sendStepsStopped(): void {
   for (const [entry, seen] of scoringLines) {
-    const line = [...seen.lines.values()].find((l) => l.whileTraining >= 1 && l.after >= CALLS_AFTER_STEPS_STOPPED && l.steps === entry.steps);
+    const line = [...seen.lines.values()].find((l) => l.after >= CALLS_AFTER_STEPS_STOPPED && l.steps === entry.steps);
     if (!line) continue;
-    emit({ type: 'stepsStopped', modelId: entry.id, site: line.site, steps: entry.steps, callsWhileTraining: line.whileTraining, callsAfter: line.after } satisfies StepsStoppedEvent);
+    emit({ type: 'stepsStopped', modelId: entry.id, site: line.site, steps: entry.steps, callsAfter: line.after } satisfies StepsStoppedEvent);
   }
 }
 

@@ -21,6 +21,7 @@ import {
   learningRateFix,
   type Observation,
   rateHeldAtZero,
+  setterHoldsRateAtZero,
   regularizerFix,
   type RelevanceSpec,
   strongestRegularizer,
@@ -540,7 +541,8 @@ function unchanged(ctx: Ctx): Observation[] {
       const isOut = isOutputSide(view, blocker);
       cause = { rootCause: isOut ? 'output-activation' : 'hidden-activation', layer: blocker, location: blocker.info.site, fixes: [], confirms: [], folds: [`constant-output:${blocker.info.name}`, `dead-relu:${blocker.info.name}`] };
       why = `no gradient passes ${blocker.info.name}, whose output does not depend on its input`;
-    } else if (isNum(lr) && lr === 0 && run.maxLearningRate === 0 && run.learningRateSite && isNum(run.madeWithRate) && run.madeWithRate > 0) {
+    } else if (setterHoldsRateAtZero(run)) {
+      // Until the run is past a warm-up's first epoch, nothing is said.
       const held = rateHeldAtZero(view, run);
       if (!held) return [];
       ({ cause, why } = held);
