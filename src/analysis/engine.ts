@@ -404,6 +404,8 @@ export class DiagnosisEngine {
       case 'rotatedByDegrees':
       case 'splitWithByteOrderMark':
       case 'regexStateCarried':
+      case 'valuesOffIndex':
+      case 'integersRounded':
         return this.keepForAll(e);
       case 'ignoredSetting': {
         // The probe reports it at an optimizer step, so the stepping model is known by then.

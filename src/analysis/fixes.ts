@@ -178,6 +178,10 @@ export type FixPlan =
   | { kind: 'gatherPerRow'; site: SourceSite }
   /** The one `.split(` on the site's line is given its text without a leading byte-order mark: `.replace(/^\uFEFF/, '').split(`. */
   | { kind: 'stripByteOrderMark'; site: SourceSite }
+  /** The file's one element assignment whose index divides without rounding (`row[OFFSET + hour / 3] = 1`) takes `Math.floor(...)` of its index. */
+  | { kind: 'floorIndex'; file: string }
+  /** The tensor call at the site (`tf.tensor1d(ids).sub(base)`) takes the offset off in JavaScript numbers and is made as int32: `tf.tensor1d(ids.map((id) => id - base), 'int32')`. */
+  | { kind: 'offsetIdsFirst'; site: SourceSite }
   /** Each regular-expression literal written `/source/flags` (once in the file) loses its g and y flags. */
   | { kind: 'dropGlobalFlag'; file: string; patterns: Array<{ source: string; flags: string }> }
   /** The evaluate (or predict) call at the site is given its array of two inputs the other way round. */
@@ -2206,6 +2210,49 @@ function stripByteOrderMarkEdits(src: SourceText, p: Extract<FixPlan, { kind: 's
   if (found.length !== 1 || /FEFF/i.test(src.text.slice(start, src.lineEnd(p.site.line)))) return null;
   const at = start + found[0]!.index!;
   return [src.edit(p.site.file, at, at, ".replace(/^\\uFEFF/, '')")];
+}
+
+/** An element assignment `name[index] =` (not `==`): where its brackets open and close. */
+const ELEMENT_ASSIGNMENT = /[\w$\]]\s*\[/g;
+
+function floorIndexEdits(src: SourceText, p: Extract<FixPlan, { kind: 'floorIndex' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: Span[] = [];
+  for (const m of code.matchAll(ELEMENT_ASSIGNMENT)) {
+    const open = m.index! + m[0].length - 1;
+    const close = matchClose(t, open);
+    if (close < 0 || !/^\s*=(?!=)/.test(code.slice(close + 1, close + 4))) continue;
+    const index = code.slice(open + 1, close);
+    // A division whose result is not rounded: `a / b`, not in Math.floor(...) or cut with `| 0`.
+    if (!/[\w$)\]]\s*\/\s*[\w$(]/.test(index) || /\bMath\s*\.\s*(?:floor|round|trunc|ceil)\b|\|\s*0|>>|parseInt/.test(index)) continue;
+    found.push(trim(t, open + 1, close));
+  }
+  if (found.length !== 1) return null;
+  const span = found[0]!;
+  return [src.edit(p.file, span.start, span.end, `Math.floor(${t.slice(span.start, span.end)})`)];
+}
+
+function offsetIdsFirstEdits(src: SourceText, p: Extract<FixPlan, { kind: 'offsetIdsFirst' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\btensor(?:1d)?\s*\(/);
+  const values = call?.args[0];
+  if (!call || !values || call.args.length !== 1) return null;
+  const name = t.slice(values.start, values.end).trim();
+  if (!/^[A-Za-z_$][\w$.]*$/.test(name)) return null;
+  // `.sub(base)` after the call, and a `.cast('int32')` after that, which the int32 tensor no longer needs.
+  const after = /^\s*\.\s*sub\s*\(/.exec(t.slice(call.close + 1));
+  if (!after) return null;
+  const subOpen = call.close + after[0].length;
+  const subClose = matchClose(t, subOpen);
+  const base = subClose > 0 ? t.slice(subOpen + 1, subClose).trim() : '';
+  if (!base || /[,;]/.test(base)) return null;
+  const cast = /^\s*\.\s*cast\s*\(\s*(['"])int32\1\s*\)/.exec(t.slice(subClose + 1));
+  const end = subClose + 1 + (cast ? cast[0].length : 0);
+  const item = name === 'id' ? 'value' : 'id';
+  const callee = t.slice(0, call.open).match(/[\w$.]*$/)![0];
+  const start = call.open - callee.length;
+  return [src.edit(p.site.file, start, end, `${callee}(${name}.map((${item}) => ${item} - ${base}), 'int32')`)];
 }
 
 function dropGlobalFlagEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dropGlobalFlag' }>): EditResult {
@@ -5399,6 +5446,7 @@ function planFile(p: FixPlan): string | null {
     case 'swapCallInputs':
     case 'gatherPerRow':
     case 'stripByteOrderMark':
+    case 'offsetIdsFirst':
     case 'trainingMoments':
     case 'declareInLoop':
     case 'splitOnNonWords':
@@ -5569,6 +5617,7 @@ function planFile(p: FixPlan): string | null {
     case 'lowerMinCount':
     case 'normTakesSqrt':
     case 'booleanCells':
+    case 'floorIndex':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -5695,6 +5744,10 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return gatherPerRowEdits(src, p);
       case 'stripByteOrderMark':
         return stripByteOrderMarkEdits(src, p);
+      case 'floorIndex':
+        return floorIndexEdits(src, p);
+      case 'offsetIdsFirst':
+        return offsetIdsFirstEdits(src, p);
       case 'dropGlobalFlag':
         return dropGlobalFlagEdits(src, p);
       case 'swapCallInputs':

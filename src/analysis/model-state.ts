@@ -20,6 +20,8 @@ export const SCRIPT_EVENT_CAPS = {
   rotatedByDegrees: 1,
   splitWithByteOrderMark: 1,
   regexStateCarried: 4,
+  valuesOffIndex: 1,
+  integersRounded: 4,
 } as const;
 export type ScriptEventType = keyof typeof SCRIPT_EVENT_CAPS;
 export type ScriptEvent = Extract<TraceEvent, { type: ScriptEventType }>;

@@ -1109,6 +1109,41 @@ export const MasksMisalignedEvent = z.object({
 export type MasksMisalignedEvent = z.infer<typeof MasksMisalignedEvent>;
 
 /**
+ * Arrays given to a tensor factory that also hold values under keys that are numbers but no index
+ * (`row[OFFSET + hour / 3] = 1` writes the key "4.33"; `row[-1] = 1` the key "-1"): JavaScript keeps
+ * them as named properties, and the tensor, which reads indices alone, never sees them. Sent once
+ * per run, for the first factory call that shows it.
+ */
+export const ValuesOffIndexEvent = z.object({
+  type: z.literal('valuesOffIndex'),
+  site: SourceSite,
+  call: z.string().max(16),
+  /** Rows (arrays) read, and how many of them hold such keys. */
+  rowsRead: z.number().int().min(1),
+  rowsWithKeys: z.number().int().min(1),
+  /** A few of the keys, as JavaScript wrote them. */
+  keys: z.array(z.string().max(24)).max(4),
+});
+export type ValuesOffIndexEvent = z.infer<typeof ValuesOffIndexEvent>;
+
+/**
+ * A float32 tensor made from whole numbers past 2^24 (database ids, cohort numbers) that float32
+ * cannot all hold: distinct values round to the same number before any offset is taken off or any
+ * cast to int32. Sent per such call (the first few of a run).
+ */
+export const IntegersRoundedEvent = z.object({
+  type: z.literal('integersRounded'),
+  site: SourceSite,
+  call: z.string().max(16),
+  /** Distinct values given, and how many distinct float32 values they became. */
+  distinct: z.number().int().min(2),
+  distinctAfter: z.number().int().min(1),
+  min: z.number(),
+  max: z.number(),
+});
+export type IntegersRoundedEvent = z.infer<typeof IntegersRoundedEvent>;
+
+/**
  * A tensor made as int32 (`tf.tensor2d(values, shape, 'int32')`) from values with fractions, which
  * tfjs truncates toward 0. Sent per such call (the first few of a run), whether or not a model exists yet.
  */
@@ -2050,6 +2085,8 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ParsedToCommaEvent,
   SignDroppedEvent,
   RotatedByDegreesEvent,
+  ValuesOffIndexEvent,
+  IntegersRoundedEvent,
   SplitWithByteOrderMarkEvent,
   RegexStateCarriedEvent,
   EmptyBatchEvent,

@@ -71,6 +71,8 @@ import type {
   ParsedToCommaEvent,
   SignDroppedEvent,
   RotatedByDegreesEvent,
+  ValuesOffIndexEvent,
+  IntegersRoundedEvent,
   SplitWithByteOrderMarkEvent,
   RegexStateCarriedEvent,
   SplitOnWordsEvent,
@@ -949,6 +951,14 @@ function watchIntTensors(core: any): void {
           warnOnce(`int32 inspection failed: ${(error as Error).message}`);
         }
       }
+      if (step === null && Array.isArray(args[0])) {
+        try {
+          if (!offIndexReported && arraysInspected < ARRAYS_INSPECTED) noteValuesOffIndex(name, args[0]);
+          if ((args[at] === undefined || args[at] === 'float32') && roundingsReported < ROUNDINGS_REPORTED) noteIntegersRounded(name, args[0]);
+        } catch (error) {
+          warnOnce(`array inspection failed: ${(error as Error).message}`);
+        }
+      }
       return original.apply(this, args);
     };
     Object.defineProperty(wrapped, 'name', { value: original.name || name });
@@ -980,6 +990,81 @@ function noteTruncation(call: string, dtypeIndex: number, values: unknown): void
   if (fractional === 0) return;
   truncationsReported++;
   emit({ type: 'truncatedToInt', site: captureUserSite(PROBE_FILE), call, dtypeIndex, count, fractional, min: finiteOrNull(min), max: finiteOrNull(max) } satisfies TruncatedToIntEvent);
+}
+
+/**
+ * Arrays given to a tensor factory that hold values under number-like keys no index is ("4.33" from
+ * `row[OFFSET + hour / 3] = 1`, "-1"): the tensor never reads them. The first few factory calls with
+ * arrays are read, a bounded number of rows each; reported once.
+ */
+const ARRAYS_INSPECTED = 32;
+const OFF_INDEX_ROWS = 64;
+let arraysInspected = 0;
+let offIndexReported = false;
+/** A key JavaScript wrote from a number that is not an array index: a fraction, a negative, an exponent. */
+const NUMBER_KEY = /^-?(?:\d+\.\d+|\d+(?:\.\d+)?e[-+]?\d+|[1-9]\d*|0\.\d+)$/;
+
+function noteValuesOffIndex(call: string, values: unknown[]): void {
+  arraysInspected++;
+  const rows: unknown[][] = Array.isArray(values[0]) ? (values.slice(0, OFF_INDEX_ROWS) as unknown[][]).filter(Array.isArray) : [values];
+  let rowsWithKeys = 0;
+  const keys: string[] = [];
+  for (const row of rows) {
+    // Own keys past the indices come last; an array without extra keys has exactly `length` of them.
+    const own = Object.keys(row);
+    if (own.length === row.length) continue;
+    let found = false;
+    for (let i = own.length - 1; i >= 0; i--) {
+      const k = own[i]!;
+      if (/^\d+$/.test(k) && Number(k) < row.length) break;
+      if (!NUMBER_KEY.test(k) || (/^\d+$/.test(k) && Number(k) < 2 ** 32 - 1)) continue;
+      found = true;
+      if (keys.length < 4 && !keys.includes(k)) keys.push(k.slice(0, 24));
+    }
+    if (found) rowsWithKeys++;
+  }
+  if (rowsWithKeys === 0) return;
+  const site = captureUserSite(PROBE_FILE);
+  if (!site) return;
+  offIndexReported = true;
+  emit({ type: 'valuesOffIndex', site, call, rowsRead: rows.length, rowsWithKeys, keys } satisfies ValuesOffIndexEvent);
+}
+
+/**
+ * Whole numbers past 2^24 made into a float32 tensor (ids of a database, given without a dtype):
+ * float32 holds only every 2nd, 4th, 8th… whole number there, so distinct ids merge. Cheap to rule
+ * out: the scan stops at the first value that is small or not whole.
+ */
+const ROUNDINGS_REPORTED = 4;
+const ROUNDING_SCAN = 100_000;
+let roundingsReported = 0;
+
+function noteIntegersRounded(call: string, values: unknown[]): void {
+  const distinct = new Set<number>();
+  const after = new Set<number>();
+  let min = Infinity;
+  let max = -Infinity;
+  let scanned = 0;
+  const visit = (v: unknown): boolean => {
+    if (scanned >= ROUNDING_SCAN) return true;
+    if (typeof v === 'number') {
+      scanned++;
+      if (!Number.isInteger(v) || Math.abs(v) < 2 ** 24) return false;
+      distinct.add(v);
+      after.add(Math.fround(v));
+      if (v < min) min = v;
+      if (v > max) max = v;
+      return true;
+    }
+    if (!Array.isArray(v)) return false;
+    for (const x of v) if (!visit(x)) return false;
+    return true;
+  };
+  if (!visit(values) || distinct.size < 2 || after.size === distinct.size) return;
+  const site = captureUserSite(PROBE_FILE);
+  if (!site) return;
+  roundingsReported++;
+  emit({ type: 'integersRounded', site, call, distinct: distinct.size, distinctAfter: after.size, min, max } satisfies IntegersRoundedEvent);
 }
 
 function noteOneHot(indices: any, depth: unknown): void {

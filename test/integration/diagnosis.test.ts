@@ -541,6 +541,14 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/regex-global-test-lastindex/buggy.js', symptoms: ['regex-state-carried'], rootCause: 'training-data', lineOf: '', fixed: 'const POSITIVE = /great|excellent|love|perfect|awesome/i;' },
   { script: 'benchmark/bugs/ensemble-weights-averaged/buggy.js', symptoms: ['weights-averaged'], rootCause: 'architecture', lineOf: 'setWeights(' },
   { script: 'benchmark/bugs/multi-input-order-swapped-at-evaluate/buggy.js', symptoms: ['inputs-swapped'], rootCause: 'training-data', lineOf: 'model.evaluate([testItemX, testUserX], testY)', fixed: 'model.evaluate([testUserX, testItemX], testY)' },
+  // RMSProp given 0 as its second argument, its decay, for "no momentum": every step is the full rate.
+  { script: 'benchmark/bugs/rmsprop-momentum-arg-is-decay/buggy.js', symptoms: ['rmsprop-decay-zero'], rootCause: 'optimizer', lineOf: 'tf.train.rmsprop(0.01, 0.0)', fixed: 'tf.train.rmsprop(0.01, 0.9)' },
+  { script: 'benchmark/bugs/hinge-with-sigmoid-output/buggy.js', symptoms: ['output-out-of-range'], rootCause: 'output-activation', lineOf: "activation: 'sigmoid'", fixed: "activation: 'linear'" },
+  { script: 'benchmark/bugs/batchnorm-momentum-zero/buggy.js', symptoms: ['moving-statistics-one-batch'], rootCause: 'architecture', lineOf: 'momentum: 0', fixed: 'momentum: 0.99' },
+  // -1/+1 labels under a sparse cross-entropy: the -1 rows one-hot encode to all 0s and teach nothing.
+  { script: 'benchmark/bugs/sparse-labels-minus-one-negative-class/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const yTrain = tf.tensor2d(train.ys', fixed: 'const yTrain = tf.tensor2d(train.ys, [N_TRAIN, 1]).greater(0)' },
+  { script: 'benchmark/bugs/bucket-index-not-floored/buggy.js', symptoms: ['values-off-index'], rootCause: 'training-data', lineOf: 'row[HOUR_OFFSET + pickup.getUTCHours() / BUCKET_WIDTH] = 1;', fixed: 'row[Math.floor(HOUR_OFFSET + pickup.getUTCHours() / BUCKET_WIDTH)] = 1;' },
+  { script: 'benchmark/bugs/ids-through-float32-collide/buggy.js', symptoms: ['integers-rounded'], rootCause: 'training-data', lineOf: 'tf.tensor1d(ids).sub(firstId)', fixed: "tf.tensor1d(ids.map((id) => id - firstId), 'int32')" },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -715,6 +723,12 @@ const HEALTHY = [
   'benchmark/bugs/regex-global-test-lastindex/fixed.js',
   'benchmark/bugs/ensemble-weights-averaged/fixed.js',
   'benchmark/bugs/multi-input-order-swapped-at-evaluate/fixed.js',
+  'benchmark/bugs/rmsprop-momentum-arg-is-decay/fixed.js',
+  'benchmark/bugs/hinge-with-sigmoid-output/fixed.js',
+  'benchmark/bugs/batchnorm-momentum-zero/fixed.js',
+  'benchmark/bugs/sparse-labels-minus-one-negative-class/fixed.js',
+  'benchmark/bugs/bucket-index-not-floored/fixed.js',
+  'benchmark/bugs/ids-through-float32-collide/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

@@ -1975,3 +1975,28 @@ describe('swapCallInputs', () => {
     assert.equal(apply('const [loss] = model.evaluate([a, b, c], yTest);', { kind: 'swapCallInputs', site: site(1, 22) }), null);
   });
 });
+
+describe('floorIndex', () => {
+  it('rounds down the one element index that divides without rounding', () => {
+    const src = ['function toRow(trip) {', '  const row = new Array(12).fill(0);', '  row[0] = trip.km / 10;', '  row[OFFSET + trip.hour / WIDTH] = 1;', '  return row;', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'floorIndex', file: FILE })!, 4), '  row[Math.floor(OFFSET + trip.hour / WIDTH)] = 1;');
+  });
+  it('leaves indices already rounded, and declines when two divisions could be meant', () => {
+    assert.equal(apply('row[OFFSET + Math.floor(hour / WIDTH)] = 1;', { kind: 'floorIndex', file: FILE }), null);
+    assert.equal(apply('row[(hour / WIDTH) | 0] = 1;', { kind: 'floorIndex', file: FILE }), null);
+    assert.equal(apply('a[i / 2] = 1;\nb[j / 3] = 1;', { kind: 'floorIndex', file: FILE }), null);
+    // A comparison reads the element; it writes nothing.
+    assert.equal(apply('if (row[h / 3] === 1) n++;', { kind: 'floorIndex', file: FILE }), null);
+  });
+});
+
+describe('offsetIdsFirst', () => {
+  it('takes the base off in JavaScript numbers and makes the ids int32', () => {
+    const src = "const toRows = (ids) => tf.tensor1d(ids).sub(firstId).cast('int32');";
+    assert.equal(apply(src, { kind: 'offsetIdsFirst', site: site(1, 25) }), "const toRows = (ids) => tf.tensor1d(ids.map((id) => id - firstId), 'int32');");
+  });
+  it('declines a call that already has a dtype, or no offset taken off', () => {
+    assert.equal(apply("const t = tf.tensor1d(ids, 'float32').sub(base);", { kind: 'offsetIdsFirst', site: site(1, 11) }), null);
+    assert.equal(apply('const t = tf.tensor1d(ids);', { kind: 'offsetIdsFirst', site: site(1, 11) }), null);
+  });
+});

@@ -476,6 +476,29 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
     );
   }
 
+  // -1/1 labels, as hinge wants, under an output that cannot go below 0 (a sigmoid kept from a
+  // cross-entropy version): a row labelled -1 costs 1 + prediction ≥ 1 whatever is learned, its
+  // score never crosses 0, and every row is called the class labelled 1.
+  const signLabels = ys?.distinct?.length === 2 && ys.distinct[0] === -1 && ys.distinct[1] === 1;
+  if (t && loss.kind === 'hinge' && signLabels && act !== 'linear' && activationRange(act)[0] >= 0) {
+    const fix = activationFix(L, 'linear', `Use a linear output on ${name} for ${lossName}`);
+    out.push({
+      id: id('output-out-of-range', 'hinge'),
+      symptom: 'output-out-of-range',
+      rootCause: 'output-activation',
+      ...base(o, view),
+      message: `${lossName} scores max(0, 1 − label × output) with labels -1 and 1, so a row labelled -1 is right only where the output is below 0, and met its margin only at -1. But ${name} applies ${act}, whose outputs are ${rangeText(activationRange(act))}: every row labelled -1 keeps a loss of at least 1, no output ever falls below 0, and every row is called the class labelled 1. Hinge losses take a raw (linear) score.`,
+      evidence: ['targets: -1/1 labels', `loss is ${lossName}`, `${act} outputs ${rangeText(activationRange(act))}`],
+      relevance: outputRelevance(view, o, `${act} output under ${lossName} cannot score the -1 class`),
+      fixes: fix ? [fix] : [],
+      confirmBy: set(...HARM, 'output-out-of-range', 'saturated-activation'),
+      strength: 0.95,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    });
+  }
+
   // The squared log error, mean((log(pred + 1) - log(target + 1))²), clips both below at a tiny
   // epsilon: every target below 0 counts as 0, so standardized targets lose their lower half.
   if (t && /^(?:meansquaredlogarithmicerror|msle)$/i.test(lossName.replace(/[^a-z]/gi, '')) && isNum(ys?.min) && ys!.min < 0) {
@@ -555,6 +578,30 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
           strength: 0.9,
           trivialFit: collapse,
           // The loss casts each target to an integer class: a fraction is never the class meant.
+          certain: true,
+        }),
+      );
+    } else if (loss.kind === 'sparse' && t.integer && t.columns === 1 && isNum(ys?.min) && ys!.min < 0 && isNum(ys?.max) && units !== null && units > 1) {
+      // Negative class indices (a -1/+1 source read as is): tf.oneHot turns each into a row of all
+      // 0s, so those rows add no loss and no gradient, and the model learns to call everything
+      // the classes it is shown.
+      const two = ys!.distinct?.length === 2 ? ys!.distinct : null;
+      const e = run.data.y.get(o.slot);
+      const madeAt = e?.origin?.site;
+      const fixes: PlannedFix[] = [];
+      if (two && two[0]! < 0 && two[1]! >= 0 && two[1]! < units) {
+        if (madeAt) fixes.push({ title: `Write the labels as 0 and ${fmt(Math.min(1, two[1]!))} where they are computed`, plan: { kind: 'relabelAtWrite', site: madeAt, from: [two[0]!, two[1]!], to: [0, Math.min(1, two[1]!)] } });
+        if (two[1] === 1) fixes.push({ title: `Encode the labels ${fmt(two[0]!)} and 1 as 0 and 1`, plan: { kind: 'scale', fitSite: e?.site ?? view.event.fitSite, role: 'y', op: { type: 'binarize', threshold: (two[0]! + 1) / 2 } } });
+      }
+      out.push(
+        labelEncoding('targets', {
+          message: `${lossName} takes class indices from 0 to ${units - 1}, but ${two ? `the labels are ${fmt(two[0]!)} and ${fmt(two[1]!)}` : `the labels go down to ${fmt(ys!.min)}`}: tfjs one-hot encodes a negative index as a row of all 0s, so every row labelled ${fmt(ys!.min)}${two ? '' : ' (or below 0)'} adds no loss and no gradient. The model learns only the other ${two ? 'class' : 'classes'}, and calls every row ${two ? `class ${fmt(two[1]!)}` : 'one of them'}.`,
+          evidence: [`class indices from ${fmt(ys!.min)} to ${fmt(ys!.max)}`, `loss is ${lossName}`, `${units} output units`],
+          relevance: 'output compared with negative class indices',
+          fixes,
+          confirmBy: set(...HARM, ...NUMERIC, 'constant-output'),
+          strength: 0.95,
+          keepWhenLearning: true,
           certain: true,
         }),
       );
@@ -1850,6 +1897,43 @@ function largeEpsilon(view: ModelView): Hypothesis[] {
       strength: 0.75,
       weak: false,
       settlesHigh: true,
+    },
+  ];
+}
+
+/** A decay this low leaves RMSProp's mean square the last gradient's alone (tfjs's default is 0.9). */
+const SIGN_STEP_DECAY = 0.1;
+
+/**
+ * RMSProp's second argument is its decay, not its momentum: `tf.train.rmsprop(0.01, 0)` written
+ * for "no momentum" makes the running mean square the current gradient's square, so every step
+ * is learningRate × g / |g|, a step of the full rate whatever the gradient's size. The weights
+ * jump back and forth across the minimum and the loss never settles. Nobody sets a decay of 0 on
+ * purpose, so it is certain from the settings; the fix gives the decay its default.
+ */
+function rmspropDecayZero(view: ModelView): Hypothesis[] {
+  const opt = view.event.optimizer;
+  const decay = opt?.settings['decay'];
+  const site = view.optimizerSite;
+  if (!opt || opt.className.replace(/Optimizer$/, '') !== 'RMSProp' || typeof decay !== 'number' || !(decay <= SIGN_STEP_DECAY) || !site) return [];
+  const momentum = opt.settings['momentum'];
+  return [
+    {
+      id: 'rmsprop-decay-zero:optimizer',
+      symptom: 'rmsprop-decay-zero',
+      rootCause: 'optimizer',
+      layer: null,
+      location: site,
+      related: [],
+      message: `RMSProp's decay is ${fmt(decay)} (tfjs's default is 0.9): tf.train.rmsprop takes (learningRate, decay, momentum, …), so its second argument is not the momentum. With so low a decay the mean square RMSProp divides by is the last gradient's own square, so every step is the learning rate times the gradient's sign: a full-size step whatever the gradient, which keeps the weights jumping across the minimum instead of settling.`,
+      evidence: [`RMSProp(…, decay ${fmt(decay)}${typeof momentum === 'number' ? `, momentum ${fmt(momentum)}` : ''})`],
+      relevance: new Map(),
+      fixes: [{ title: "Use RMSProp's default decay (0.9)", plan: { kind: 'callArgument', site, callee: 'rmsprop', index: 1, to: '0.9' } }],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'loss-oscillating', 'loss-diverging'),
+      strength: 0.95,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
     },
   ];
 }
@@ -6063,6 +6147,62 @@ function byteOrderMarkKept(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Values written under a number-like key no index is (`row[OFFSET + hour / 3] = 1` writes the key
+ * "4.33"): JavaScript keeps them as named properties and the tensor, which reads indices alone,
+ * never sees them, so a one-hot bucket stays all 0 in most rows. Certain from the arrays; the fix
+ * rounds the file's one unrounded division in an index down.
+ */
+function valuesOffIndex(run: ModelState): Hypothesis[] {
+  const e = run.script.valuesOffIndex[0];
+  if (!e) return [];
+  const keys = e.keys.map((k) => `"${k}"`).join(', ');
+  const fractional = e.keys.some((k) => k.includes('.'));
+  return [
+    {
+      id: 'values-off-index',
+      symptom: 'values-off-index',
+      rootCause: 'training-data',
+      location: e.site,
+      related: [],
+      message: `${e.rowsWithKeys} of the ${e.rowsRead} rows given to tf.${e.call} on line ${e.site.line} hold values under keys that are no array index (${keys}): an element written at ${fractional ? 'a fractional index (a division not rounded down)' : 'a negative or fractional index'} becomes a named property of the array, and the tensor, which reads the indices 0 to length − 1 alone, never sees it. Those values are lost: their columns stay 0 in these rows. ${fractional ? 'Round the index down with Math.floor.' : 'Write within 0 to length − 1.'}`,
+      evidence: [`${e.rowsWithKeys} of ${e.rowsRead} rows with keys ${keys}`],
+      fixes: fractional ? [{ title: 'Round the index down with Math.floor', plan: { kind: 'floorIndex', file: e.site.file } }] : [],
+      ...certainFromTheRun(),
+      atFix: true,
+      confirmBy: set(...HARM, 'loss-not-decreasing'),
+    },
+  ];
+}
+
+/** Ids this close together fit exactly in float32 once their smallest is taken off. */
+const ID_BAND = 2 ** 24;
+
+/**
+ * Whole numbers past 2^24 (database ids) made into a float32 tensor, which holds only every 2nd,
+ * 4th, 8th… whole number there: distinct ids merge before the script takes their base off or casts
+ * them to int32, and every group shares one embedding row or one index. Certain where the ids lie in
+ * a band an offset would have kept apart; the fix takes the offset off in JavaScript numbers.
+ */
+function integersRounded(run: ModelState): Hypothesis[] {
+  const e = run.script.integersRounded.find((x) => x.distinctAfter < x.distinct && x.max - x.min < ID_BAND);
+  if (!e) return [];
+  return [
+    {
+      id: 'integers-rounded',
+      symptom: 'integers-rounded',
+      rootCause: 'training-data',
+      location: e.site,
+      related: [],
+      message: `tf.${e.call} on line ${e.site.line} makes a float32 tensor of ${e.distinct} distinct whole numbers from ${fmt(e.min)} to ${fmt(e.max)}, past 2^24 (16,777,216), where float32 holds only every ${2 ** Math.max(1, Math.ceil(Math.log2(Math.max(Math.abs(e.min), Math.abs(e.max)))) - 24)}th whole number: they become ${e.distinctAfter} distinct values before anything is taken off them, so ids that differ share one value (one embedding row, one index). Take the offset off in JavaScript numbers and make the tensor int32.`,
+      evidence: [`${e.distinct} distinct whole numbers from ${fmt(e.min)} to ${fmt(e.max)} become ${e.distinctAfter} in float32`],
+      fixes: [{ title: 'Take the offset off before making the tensor, as int32', plan: { kind: 'offsetIdsFirst', site: e.site } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM, 'loss-not-decreasing'),
+    },
+  ];
+}
+
+/**
  * Patterns declared once with the global flag and tested text after text: test() starts at the
  * lastIndex the last match left, so texts are searched from the middle and answered wrong (labels or
  * features from keywords). Certain from the answers themselves; the fix drops the flag.
@@ -6150,7 +6290,12 @@ function frozenMovingStatistics(view: ModelView): Hypothesis[] {
   const out: Hypothesis[] = [];
   for (const l of view.layers) {
     const m = l.info.config['momentum'];
-    if (!isBatchNormalization(l.info.className) || typeof m !== 'number' || m < 1) continue;
+    if (!isBatchNormalization(l.info.className) || typeof m !== 'number') continue;
+    if (m <= LAST_BATCH_MOMENTUM) {
+      out.push(lastBatchStatistics(l, m));
+      continue;
+    }
+    if (m < 1) continue;
     out.push({
       id: `moving-statistics-frozen:${l.info.name}`,
       symptom: 'moving-statistics-frozen',
@@ -6171,6 +6316,36 @@ function frozenMovingStatistics(view: ModelView): Hypothesis[] {
     });
   }
   return out;
+}
+
+/** A momentum this low keeps next to nothing of the moving statistics from batch to batch. */
+const LAST_BATCH_MOMENTUM = 0.1;
+
+/**
+ * Batch normalization with a momentum of 0 (written for "no momentum", or PyTorch's 0.1, the share
+ * added): each step replaces the moving mean and variance with the batch's own, so predict and
+ * evaluate normalize with the statistics of the last batch of training alone, often the few rows
+ * left over at an epoch's end. Certain from the setting.
+ */
+function lastBatchStatistics(l: LayerView, m: number): Hypothesis {
+  return {
+    id: `moving-statistics-one-batch:${l.info.name}`,
+    symptom: 'moving-statistics-one-batch',
+    rootCause: 'architecture',
+    layer: l,
+    location: l.info.site,
+    related: [],
+    message: `${l.info.name} has momentum ${fmt(m)}: tfjs's momentum is the share of the moving mean and variance kept at each step (0.99 by default; PyTorch's is the share added), so each step ${m === 0 ? 'replaces them with' : 'keeps almost nothing of them besides'} the batch's own. Training normalizes with each batch's statistics and looks fine, but predict, evaluate and validation normalize with those of the last training batch alone, often the few rows left over at an epoch's end.`,
+    evidence: [`${l.info.name}: momentum ${fmt(m)}`],
+    relevance: new Map([[l.pos, { score: 1, evidence: `moving statistics from one batch (momentum ${fmt(m)})` }]]),
+    fixes: [{ title: `Use momentum 0.99 on ${l.info.name}`, plan: { kind: 'layerNumber', layer: l.info, key: 'momentum', to: 0.99 } }],
+    confirmBy: set(...HARM, 'validation-at-chance', 'overfitting'),
+    strength: 0.95,
+    weak: false,
+    keepWhenLearning: true,
+    certain: true,
+    atFix: true,
+  };
 }
 
 /** A per-axis setting as the probe sends it ("5,5", or one number for every axis), for `rank` axes. */
@@ -7552,6 +7727,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...learningRateCheck(view, run));
   out.push(...largeEpsilon(view));
   out.push(...zeroEpsilon(view));
+  out.push(...rmspropDecayZero(view));
   out.push(...sortedByBoolean(run));
   out.push(...parsedToComma(run));
   out.push(...signDropped(run));
@@ -7559,6 +7735,8 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...rotatedByDegrees(run));
   out.push(...byteOrderMarkKept(run));
   out.push(...regexStateCarried(run));
+  out.push(...valuesOffIndex(run));
+  out.push(...integersRounded(run));
   out.push(...emptyBatch(run));
   out.push(...expOfExp(run));
   out.push(...gatherAcrossRows(run));
