@@ -376,6 +376,7 @@ export class DiagnosisEngine {
       case 'inputsSwapped':
       case 'inputsDrift':
       case 'masksMisaligned':
+      case 'tagsMisaligned':
       case 'scaledApart':
       case 'evaluated':
       case 'handWrittenUpdate':

@@ -180,6 +180,8 @@ export type FixPlan =
   | { kind: 'stripByteOrderMark'; site: SourceSite }
   /** The file's one element assignment whose index divides without rounding (`row[OFFSET + hour / 3] = 1`) takes `Math.floor(...)` of its index. */
   | { kind: 'floorIndex'; file: string }
+  /** The file's one label smoothing written `y * (1 + eps) - eps / K` becomes `y * (1 - eps) + eps / K`. */
+  | { kind: 'smoothingSigns'; file: string }
   /** The tensor call at the site (`tf.tensor1d(ids).sub(base)`) takes the offset off in JavaScript numbers and is made as int32: `tf.tensor1d(ids.map((id) => id - base), 'int32')`. */
   | { kind: 'offsetIdsFirst'; site: SourceSite }
   /** Each regular-expression literal written `/source/flags` (once in the file) loses its g and y flags. */
@@ -257,6 +259,11 @@ export type FixPlan =
   | { kind: 'warmupRising'; site: SourceSite }
   /** The comparator `(a, b) => L > R` (or <, >=, <=) of the sort at the site returns the difference instead: `L - R` (`R - L` for <). */
   | { kind: 'comparatorDifference'; site: SourceSite }
+  /**
+   * The statement `xs.sort(() => draw() > 0.5);` at the site, a shuffle written as a sort, becomes a
+   * Fisher-Yates shuffle of xs drawing from the same generator.
+   */
+  | { kind: 'shuffleInPlace'; site: SourceSite }
   /** The one `LIST.indexOf(x)` where the labels at the site are written, LIST declared once as numbers, becomes `LIST.findIndex((v) => Math.abs(v - x) < 1e-9)`. */
   | { kind: 'nearLookup'; site: SourceSite }
   /** The one `values.map((v) => v / total)` in the site's file whose `total` is a sum (`.reduce(`), 0 for an empty row: guarded, `(total > 0 ? v / total : 0)`. */
@@ -1854,6 +1861,26 @@ function comparatorDifferenceEdits(src: SourceText, p: Extract<FixPlan, { kind: 
   return [src.edit(p.site.file, body.start, body.end, op.startsWith('>') ? `${left} - ${right}` : `${right} - ${left}`)];
 }
 
+function shuffleInPlaceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuffleInPlace' }>): EditResult {
+  const call = findCall(src, p.site, /\.\s*sort\s*\(/);
+  if (!call || call.args.length !== 1) return null;
+  const t = src.text;
+  const arg = trim(t, call.args[0]!.start, call.args[0]!.end);
+  // `() => draw() > 0.5` (or `- 0.5`, `< 0.5`): the draw is the one call in the body.
+  const m = /^\(\s*\)\s*=>\s*([A-Za-z_$][\w$.]*\s*\(\s*\))\s*(?:>|<|>=|<=|-)\s*0?\.5$/.exec(t.slice(arg.start, arg.end));
+  if (!m) return null;
+  const draw = m[1]!.replace(/\s+/g, '');
+  // The array: the name the sort is called on, the statement's start (nothing else on it but `;`).
+  const before = /([A-Za-z_$][\w$.]*)\s*\.\s*sort\s*\($/.exec(t.slice(src.lineStart(p.site.line), call.open + 1));
+  const after = /^\s*;/.exec(t.slice(call.close + 1));
+  if (!before || !after) return null;
+  const xs = before[1]!;
+  const start = call.open + 1 - before[0].length;
+  if (!/^\s*$/.test(t.slice(src.lineStart(p.site.line), start)) || /\b[ij]\b/.test(xs + draw)) return null;
+  const text = `for (let i = ${xs}.length - 1; i > 0; i--) {\n${t.slice(src.lineStart(p.site.line), start)}  const j = Math.floor(${draw} * (i + 1));\n${t.slice(src.lineStart(p.site.line), start)}  [${xs}[i], ${xs}[j]] = [${xs}[j], ${xs}[i]];\n${t.slice(src.lineStart(p.site.line), start)}}`;
+  return [src.edit(p.site.file, start, call.close + 1 + after[0].length, text)];
+}
+
 function warmupRisingEdits(src: SourceText, p: Extract<FixPlan, { kind: 'warmupRising' }>): EditResult {
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
@@ -2231,6 +2258,18 @@ function floorIndexEdits(src: SourceText, p: Extract<FixPlan, { kind: 'floorInde
   if (found.length !== 1) return null;
   const span = found[0]!;
   return [src.edit(p.file, span.start, span.end, `Math.floor(${t.slice(span.start, span.end)})`)];
+}
+
+function smoothingSignsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'smoothingSigns' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  // `(1 + eps) - eps / K`, the same name twice.
+  const found = [...code.matchAll(/\(\s*1\s*\+\s*([A-Za-z_$][\w$.]*)\s*\)\s*-\s*\1\s*\//g)];
+  if (found.length !== 1) return null;
+  const m = found[0]!;
+  const plus = m.index! + m[0].indexOf('+');
+  const minus = m.index! + m[0].lastIndexOf('-');
+  return [src.edit(p.file, plus, plus + 1, '-'), src.edit(p.file, minus, minus + 1, '+')];
 }
 
 function offsetIdsFirstEdits(src: SourceText, p: Extract<FixPlan, { kind: 'offsetIdsFirst' }>): EditResult {
@@ -5433,6 +5472,7 @@ function planFile(p: FixPlan): string | null {
     case 'trimLookup':
     case 'nearLookup':
     case 'comparatorDifference':
+    case 'shuffleInPlace':
     case 'warmupRising':
     case 'keepLowerLoss':
     case 'fillEach':
@@ -5618,6 +5658,7 @@ function planFile(p: FixPlan): string | null {
     case 'normTakesSqrt':
     case 'booleanCells':
     case 'floorIndex':
+    case 'smoothingSigns':
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
@@ -5714,6 +5755,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return nearLookupEdits(src, p);
       case 'comparatorDifference':
         return comparatorDifferenceEdits(src, p);
+      case 'shuffleInPlace':
+        return shuffleInPlaceEdits(src, p);
       case 'warmupRising':
         return warmupRisingEdits(src, p);
       case 'keepLowerLoss':
@@ -5746,6 +5789,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return stripByteOrderMarkEdits(src, p);
       case 'floorIndex':
         return floorIndexEdits(src, p);
+      case 'smoothingSigns':
+        return smoothingSignsEdits(src, p);
       case 'offsetIdsFirst':
         return offsetIdsFirstEdits(src, p);
       case 'dropGlobalFlag':

@@ -878,6 +878,13 @@ export const SortedByBooleanEvent = z.object({
   /** The array's length, and how many neighbouring pairs the comparator still puts the other way round. */
   count: z.number().int().min(1),
   outOfOrder: z.number().int().min(1),
+  /**
+   * The comparator takes no arguments (it draws a random number: a shuffle written as a sort; then
+   * outOfOrder counts its true answers during the sort), and how many elements the sort moved from
+   * where they were (null: not counted).
+   */
+  random: z.boolean().optional(),
+  moved: z.number().int().min(0).nullable().optional(),
 });
 export type SortedByBooleanEvent = z.infer<typeof SortedByBooleanEvent>;
 
@@ -1107,6 +1114,25 @@ export const MasksMisalignedEvent = z.object({
   best: z.number(),
 });
 export type MasksMisalignedEvent = z.infer<typeof MasksMisalignedEvent>;
+
+/**
+ * A sequence tagger's targets padded at the other end from its token ids (ids padded at the start,
+ * tags written from position 0): for every row shorter than the longest, each tag sits steps away
+ * from its word. Sent once per model, from its first fit's data.
+ */
+export const TagsMisalignedEvent = z.object({
+  type: z.literal('tagsMisaligned'),
+  modelId: z.number().int(),
+  /** Where the tags and the ids were made, and the fit call. */
+  site: SourceSite.nullable(),
+  idsSite: SourceSite.nullable(),
+  fitSite: SourceSite.nullable(),
+  padded: z.number().int().min(1),
+  otherEnd: z.number().int().min(1),
+  idsPadded: z.enum(['start', 'end']),
+  padClass: z.number(),
+});
+export type TagsMisalignedEvent = z.infer<typeof TagsMisalignedEvent>;
 
 /**
  * Arrays given to a tensor factory that also hold values under keys that are numbers but no index
@@ -2086,6 +2112,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   SignDroppedEvent,
   RotatedByDegreesEvent,
   ValuesOffIndexEvent,
+  TagsMisalignedEvent,
   IntegersRoundedEvent,
   SplitWithByteOrderMarkEvent,
   RegexStateCarriedEvent,

@@ -1,9 +1,10 @@
 /**
- * Per-pixel targets (segmentation masks) that do not line up with their images: augmentation that
- * flips or crops the image and not its mask, or the two at offsets drawn apart. Each sample's mask
- * is compared with its image (the mean over channels) as it is, mirrored, and shifted by a few
- * pixels; a mask that matches its image clearly better mirrored or shifted than as it is belongs
- * to another view of the image. Only reads; the values come from the probe.
+ * Per-position targets that do not line up with their inputs. Segmentation masks against their
+ * images: augmentation that flips or crops the image and not its mask, or the two at offsets drawn
+ * apart. Each sample's mask is compared with its image (the mean over channels) as it is, mirrored,
+ * and shifted by a few pixels; a mask that matches its image clearly better mirrored or shifted
+ * than as it is belongs to another view of the image. Tag sequences against their token ids: ids
+ * padded on one side, tags on the other. Only reads; the values come from the probe.
  */
 
 /** Samples compared at most, and pixels shifted at most in each direction. */
@@ -125,4 +126,75 @@ export function misalignedMasks(x: ArrayLike<number>, xShape: readonly number[],
   if (compared < MIN_SAMPLES || misaligned < MISALIGNED_SHARE * compared) return null;
   const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
   return { samples: compared, misaligned, mirrored, shifted, plain: median(plains), best: median(bests) };
+}
+
+/** Rows read at most for tag sequences, and how many padded rows prove anything. */
+const TAG_ROWS = 512;
+const MIN_PADDED_ROWS = 16;
+/** Of the padded rows, the share whose tag padding sits at the other end for a finding, and at most at the same end. */
+const OTHER_END_SHARE = 0.5;
+const SAME_END_SHARE = 0.2;
+
+export interface TagsMisalignedFound {
+  /** Rows whose ids are padded (a run of 0s at one end), and of them, those whose tags are padded at the other end. */
+  padded: number;
+  otherEnd: number;
+  /** The end the ids are padded at, and the class the tags are padded with. */
+  idsPadded: 'start' | 'end';
+  padClass: number;
+}
+
+/**
+ * `x` is [n, T] token ids (0 the padding), `y` [n, T, k] one-hot tags or [n, T] / [n, T, 1] tag ids.
+ * A row whose ids end in a run of p 0s at one end is padded there; its tags are padded at the other
+ * end when a run of exactly p of one class sits there instead, and the run at the ids' own end is
+ * not. Null unless most padded rows show it, none of that the other way.
+ */
+export function misalignedTags(x: ArrayLike<number>, xShape: readonly number[], y: ArrayLike<number>, yShape: readonly number[]): TagsMisalignedFound | null {
+  if (xShape.length !== 2) return null;
+  const [n, steps] = xShape as [number, number];
+  const k = yShape.length === 3 ? yShape[2]! : 1;
+  if (yShape[0] !== n || yShape[1] !== steps || yShape.length > 3 || (yShape.length === 2 && k !== 1) || steps < 4) return null;
+  const tagAt = (i: number, t: number): number => {
+    const base = (i * steps + t) * k;
+    if (k === 1) return y[base]!;
+    let best = 0;
+    for (let c = 1; c < k; c++) if (y[base + c]! > y[base + best]!) best = c;
+    return y[base + best]! > 0 ? best : -1;
+  };
+  // The length of a run of `value` (by `same`) from one end, stepping by `dir`.
+  const run = (from: number, dir: number, same: (t: number) => boolean): number => {
+    let len = 0;
+    for (let t = from; t >= 0 && t < steps && same(t); t += dir) len++;
+    return len;
+  };
+  const counts = new Map<number, { other: number; same: number }>();
+  let padded = 0;
+  const ends = { start: 0, end: 0 };
+  for (let i = 0; i < Math.min(n, TAG_ROWS); i++) {
+    const zero = (t: number) => x[i * steps + t] === 0;
+    const atStart = run(0, 1, zero);
+    const atEnd = run(steps - 1, -1, zero);
+    // Padded at exactly one end, with words left.
+    if ((atStart > 0) === (atEnd > 0) || atStart === steps) continue;
+    const p = atStart || atEnd;
+    const idsStart = atStart > 0;
+    padded++;
+    ends[idsStart ? 'start' : 'end']++;
+    const own = idsStart ? 0 : steps - 1;
+    const other = idsStart ? steps - 1 : 0;
+    const c = tagAt(i, other);
+    const count = counts.get(c) ?? { other: 0, same: 0 };
+    if (run(other, idsStart ? -1 : 1, (t) => tagAt(i, t) === c) === p && run(own, idsStart ? 1 : -1, (t) => tagAt(i, t) === c) !== p) count.other++;
+    counts.set(c, count);
+    const s = tagAt(i, own);
+    const sameCount = counts.get(s) ?? { other: 0, same: 0 };
+    if (run(own, idsStart ? 1 : -1, (t) => tagAt(i, t) === s) >= p) sameCount.same++;
+    counts.set(s, sameCount);
+  }
+  if (padded < MIN_PADDED_ROWS) return null;
+  let best: [number, { other: number; same: number }] | null = null;
+  for (const e of counts) if (!best || e[1].other > best[1].other) best = e;
+  if (!best || best[1].other < OTHER_END_SHARE * padded || best[1].same > SAME_END_SHARE * padded) return null;
+  return { padded, otherEnd: best[1].other, idsPadded: ends.start >= ends.end ? 'start' : 'end', padClass: best[0] };
 }

@@ -72,6 +72,7 @@ import type {
   SignDroppedEvent,
   RotatedByDegreesEvent,
   ValuesOffIndexEvent,
+  TagsMisalignedEvent,
   IntegersRoundedEvent,
   SplitWithByteOrderMarkEvent,
   RegexStateCarriedEvent,
@@ -121,7 +122,7 @@ import { calledByUser, captureStack, captureUserSite, errorSite, tfjsFrameBelowU
 import { EpochCallbackLeakWatch, type EpochInfo, FitCallLeakWatch, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { readRows, rowsOf as rowsOfValues, TrainedRows, type RowsRead } from './data-reuse';
-import { misalignedMasks } from './mask-alignment';
+import { misalignedMasks, misalignedTags } from './mask-alignment';
 import { targetInInputs } from './target-leak';
 import { openTransport, type Transport } from './transport';
 import { dataOrigin, madeAtSites, madeAlike, madeFromArray, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
@@ -3045,6 +3046,14 @@ function checkDataAtFirstFit(entry: TracedModel, data: { x: any; y: any }, args:
   if (isReadable(data.y) && data.y.dtype === 'float32' && data.y.size === data.y.shape[0] && data.y.size <= SQUASH_READ_LIMIT) safe(() => checkTargetSentinel(entry, data.y, site), undefined);
   if (data.x === data.y) safe(() => checkNoisyTargets(entry, data.x, site), undefined);
   if (isReadable(data.x) && isReadable(data.y) && data.x.rank === 4 && data.y.rank === 4 && data.x.size <= MASK_READ_LIMIT) safe(() => checkMasksAligned(entry, data.x, data.y, site), undefined);
+  if (isReadable(data.x) && isReadable(data.y) && data.x.rank === 2 && data.y.rank >= 2 && data.y.size <= MASK_READ_LIMIT) safe(() => checkTagsAligned(entry, data.x, data.y, site), undefined);
+}
+
+/** Tag sequences padded at the other end from their token ids (see mask-alignment.ts). */
+function checkTagsAligned(entry: TracedModel, x: any, y: any, site: SourceSite | null): void {
+  const found = misalignedTags(valuesOf(x), x.shape, valuesOf(y), y.shape);
+  if (!found) return;
+  emit({ type: 'tagsMisaligned', modelId: entry.id, ...found, site: originSite(y) ?? site, idsSite: originSite(x), fitSite: site } satisfies TagsMisalignedEvent);
 }
 
 /** Images larger than this (elements) are not compared with their masks. */
@@ -3298,6 +3307,8 @@ function safe<T>(fn: () => T, fallback: T): T {
 function activationName(layer: any): string | null {
   // A model used as a layer (a GAN's discriminator inside the combined model) ends in its last layer's activation.
   if (Array.isArray(layer?.layers) && layer.layers.length > 0) return activationName(layer.layers[layer.layers.length - 1]);
+  // A wrapper (timeDistributed, bidirectional) applies its inner layer's activation.
+  if (layer?.layer && typeof layer.layer.getConfig === 'function' && layer.layer !== layer) return activationName(layer.layer);
   const cfg = safe(() => layer.getConfig(), null as any);
   if (cfg && typeof cfg.activation === 'string') return cfg.activation;
   if (cfg && cfg.activation && typeof cfg.activation === 'object' && typeof cfg.activation.className === 'string') {
@@ -4190,21 +4201,34 @@ const BOOLEAN_SORT_NOTES = 4;
 function sortWatchingBooleans(array: any[], original: (...args: any[]) => any, wrapped: (...args: any[]) => any, compare: (a: unknown, b: unknown) => unknown): any {
   let calls = 0;
   let booleans = 0;
+  let trues = 0;
   const counted = function (this: unknown, a: unknown, b: unknown) {
     const r = compare.call(this, a, b);
     calls++;
     if (typeof r === 'boolean') booleans++;
+    if (r === true) trues++;
     return r;
   };
+  // The order before, to count what the sort moved (a shuffle written as a sort may move nothing).
+  const before = array.length <= TEXT_SORT_LIMIT ? array.slice() : null;
   const out = original.call(array, counted);
   if (calls === 0 || booleans !== calls) return out;
   try {
-    let outOfOrder = 0;
-    for (let i = 0; i + 1 < array.length; i++) if (compare(array[i], array[i + 1]) === true) outOfOrder++;
+    // A comparator that takes no arguments answers from nothing about the elements (a random draw:
+    // a shuffle written as a sort). It is never called again, which would draw from the script's
+    // random numbers: the answers it gave during the sort stand for the pairs it put out of order.
+    const random = compare.length === 0;
+    let outOfOrder = random ? trues : 0;
+    if (!random) for (let i = 0; i + 1 < array.length; i++) if (compare(array[i], array[i + 1]) === true) outOfOrder++;
+    let moved: number | null = null;
+    if (before) {
+      moved = 0;
+      for (let i = 0; i < array.length; i++) if (array[i] !== before[i]) moved++;
+    }
     const site = outOfOrder > 0 ? userSiteFromStack(captureStack(wrapped, 1).stack, PROBE_FILE) : null;
     if (site) {
       booleanSortNotes++;
-      emit({ type: 'sortedByBoolean', site, count: array.length, outOfOrder } satisfies SortedByBooleanEvent);
+      emit({ type: 'sortedByBoolean', site, count: array.length, outOfOrder, random, moved } satisfies SortedByBooleanEvent);
     }
   } catch {
     /* the sort is done all the same */

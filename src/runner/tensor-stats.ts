@@ -450,6 +450,11 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
         for (let i = 0; i < n; i++) sums[i % width] += values[i];
         columnMeans = sums.map((v) => finiteOrNull(v / rows) ?? 0);
       }
+    }
+    // Rows along the last axis: a sequence's targets ([n, steps, k]) are one-hot per step.
+    if (shape.length >= 2 && shape[0] > 0) {
+      const width = shape[shape.length - 1]!;
+      const rows = shape.slice(0, -1).reduce((a, b) => a * b, 1);
       if (width > 1) {
         // One-hot rows, apart from rows of all 0s (which tf.oneHot makes for an index out of range).
         let oneHotOrZero = true;

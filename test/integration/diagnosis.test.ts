@@ -549,6 +549,13 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/sparse-labels-minus-one-negative-class/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const yTrain = tf.tensor2d(train.ys', fixed: 'const yTrain = tf.tensor2d(train.ys, [N_TRAIN, 1]).greater(0)' },
   { script: 'benchmark/bugs/bucket-index-not-floored/buggy.js', symptoms: ['values-off-index'], rootCause: 'training-data', lineOf: 'row[HOUR_OFFSET + pickup.getUTCHours() / BUCKET_WIDTH] = 1;', fixed: 'row[Math.floor(HOUR_OFFSET + pickup.getUTCHours() / BUCKET_WIDTH)] = 1;' },
   { script: 'benchmark/bugs/ids-through-float32-collide/buggy.js', symptoms: ['integers-rounded'], rootCause: 'training-data', lineOf: 'tf.tensor1d(ids).sub(firstId)', fixed: "tf.tensor1d(ids.map((id) => id - firstId), 'int32')" },
+  // A shuffle written as a sort whose comparator answers true or false: the rows stay grouped by class.
+  { script: 'benchmark/bugs/shuffle-by-random-comparator/buggy.js', symptoms: ['sorted-by-boolean'], rootCause: 'training-data', lineOf: 'rows.sort(() => rng.random() > 0.5);', fixed: 'const j = Math.floor(rng.random() * (i + 1));' },
+  { script: 'benchmark/bugs/label-smoothing-sign-flipped/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'y * (1 + eps) - eps / K', fixed: 'y * (1 - eps) + eps / K' },
+  // Every LSTM gate's bias starts at -5: shown where the bias is set.
+  { script: 'benchmark/bugs/lstm-bias-init-negative/buggy.js', symptoms: ['saturated-activation'], rootCause: 'weight-initialization', lineOf: 'biasInitializer: tf.initializers.constant({ value: -5 })', fixed: "biasInitializer: 'zeros'" },
+  // Token ids padded at the start, their tags at the end: each tag steps away from its word.
+  { script: 'benchmark/bugs/tags-padded-other-side/buggy.js', symptoms: ['tags-misaligned'], rootCause: 'training-data', lineOf: 'const yTrain = tf.tensor3d(' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -729,6 +736,10 @@ const HEALTHY = [
   'benchmark/bugs/sparse-labels-minus-one-negative-class/fixed.js',
   'benchmark/bugs/bucket-index-not-floored/fixed.js',
   'benchmark/bugs/ids-through-float32-collide/fixed.js',
+  'benchmark/bugs/shuffle-by-random-comparator/fixed.js',
+  'benchmark/bugs/label-smoothing-sign-flipped/fixed.js',
+  'benchmark/bugs/lstm-bias-init-negative/fixed.js',
+  'benchmark/bugs/tags-padded-other-side/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

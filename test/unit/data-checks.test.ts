@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readRows, rowsOf, TrainedRows } from '../../src/runner/data-reuse';
 import { targetInInputs } from '../../src/runner/target-leak';
 import { scaleSetByFew, sentinelTarget } from '../../src/runner/tensor-stats';
-import { misalignedMasks } from '../../src/runner/mask-alignment';
+import { misalignedMasks, misalignedTags } from '../../src/runner/mask-alignment';
 
 /** A seeded table of `rows` × `columns` distinct values, shifted and scaled. */
 function table(rows: number, columns: number, seed: number, shift = 0, scale = 1): Float32Array {
@@ -199,5 +199,39 @@ describe('inputs scaled apart from the training inputs', () => {
     const later = table(200, 3, 8, 28, 3);
     assert.equal(trained.scaledApart(rowsOf(standardized(later, 200, 3, train), 200, 3)), null);
     assert.equal(trained.scaledApart(rowsOf(standardized(train, 600, 3), 600, 3)), null);
+  });
+});
+
+describe('tag sequences against their token ids', () => {
+  /** n rows of `steps` ids (1..9, padded with 0 at the start) and one-hot tags (class 0 the padding), tags padded at `tagsAt`. */
+  function tagged(n: number, steps: number, tagsAt: 'start' | 'end'): { x: Float32Array; y: Float32Array } {
+    const k = 4;
+    const x = new Float32Array(n * steps);
+    const y = new Float32Array(n * steps * k);
+    for (let i = 0; i < n; i++) {
+      const len = 2 + (i % (steps - 2));
+      const pad = steps - len;
+      for (let w = 0; w < len; w++) {
+        const id = 1 + ((i * 7 + w * 3) % 9);
+        x[i * steps + pad + w] = id;
+        const at = tagsAt === 'start' ? pad + w : w;
+        y[(i * steps + at) * k + 1 + (id % 3)] = 1;
+      }
+      for (let p = 0; p < pad; p++) y[(i * steps + (tagsAt === 'start' ? p : len + p)) * k] = 1;
+    }
+    return { x, y };
+  }
+
+  it('finds tags padded at the end under ids padded at the start', () => {
+    const { x, y } = tagged(64, 10, 'end');
+    const found = misalignedTags(x, [64, 10], y, [64, 10, 4]);
+    assert.ok(found && found.idsPadded === 'start' && found.padClass === 0 && found.otherEnd >= 0.5 * found.padded, JSON.stringify(found));
+  });
+
+  it('says nothing of tags padded with their ids, or of too few padded rows', () => {
+    const aligned = tagged(64, 10, 'start');
+    assert.equal(misalignedTags(aligned.x, [64, 10], aligned.y, [64, 10, 4]), null);
+    const few = tagged(8, 10, 'end');
+    assert.equal(misalignedTags(few.x, [8, 10], few.y, [8, 10, 4]), null);
   });
 });

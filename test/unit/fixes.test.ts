@@ -2000,3 +2000,24 @@ describe('offsetIdsFirst', () => {
     assert.equal(apply('const t = tf.tensor1d(ids);', { kind: 'offsetIdsFirst', site: site(1, 11) }), null);
   });
 });
+
+describe('shuffleInPlace', () => {
+  it('turns a shuffle written as a sort into Fisher-Yates with the same generator', () => {
+    const src = '  rows.sort(() => rng.random() > 0.5);';
+    assert.equal(apply(src, { kind: 'shuffleInPlace', site: site(1, 7) }), ['  for (let i = rows.length - 1; i > 0; i--) {', '    const j = Math.floor(rng.random() * (i + 1));', '    [rows[i], rows[j]] = [rows[j], rows[i]];', '  }'].join('\n'));
+  });
+  it('declines a comparator that reads its arguments, or a sort whose result is used', () => {
+    assert.equal(apply('rows.sort((a, b) => a.t > b.t);', { kind: 'shuffleInPlace', site: site(1, 5) }), null);
+    assert.equal(apply('const mixed = rows.sort(() => Math.random() - 0.5);', { kind: 'shuffleInPlace', site: site(1, 19) }), null);
+  });
+});
+
+describe('smoothingSigns', () => {
+  it('flips the signs of a label smoothing written y * (1 + eps) - eps / K', () => {
+    const src = 'const smooth = (rows, eps) => rows.map((row) => row.map((y) => y * (1 + eps) - eps / K));';
+    assert.equal(apply(src, { kind: 'smoothingSigns', file: FILE }), 'const smooth = (rows, eps) => rows.map((row) => row.map((y) => y * (1 - eps) + eps / K));');
+  });
+  it('leaves smoothing written the right way round', () => {
+    assert.equal(apply('const s = y * (1 - eps) + eps / K;', { kind: 'smoothingSigns', file: FILE }), null);
+  });
+});

@@ -26,7 +26,7 @@ import {
 import { activationRange, isBatchNormalization, isClassification, kernelShape, rangeText, RELU_LIKE, SATURATING, RECURRENT_CELL, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import { ACCURACY_KEYS, normalizeKey, type ModelState } from '../model-state';
 import { correlationWithIndex, fmt, isNum, literal, mean, neighbourAgreement, pct, spokenList } from '../stats';
-import type { DataEvent, GradientAscentEvent, BatchClassesEvent, GradientsAlteredEvent, ShuffledApartEvent, SourceSite, TensorSummary, UnusedLayer } from '../trace';
+import type { DataEvent, GradientAscentEvent, BatchClassesEvent, GradientsAlteredEvent, ShuffledApartEvent, SortedByBooleanEvent, SourceSite, TensorSummary, UnusedLayer } from '../trace';
 
 const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
 const NUMERIC: Symptom[] = ['non-finite-loss', 'non-finite-output', 'non-finite-weights', 'non-finite-gradients'];
@@ -637,6 +637,27 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
       // Negative targets: the cross-entropy -sum(t * log p) has no floor, and minimizing it pushes the
       // probabilities of the negative columns to 0 without end. Logits (a teacher's outputs before its softmax) look like this.
       const made = run.data.y.get(o.slot)?.origin?.site ?? null;
+      // Two values, a below 0 and b above 1, with rows summing to 1 (b + (k − 1)·a = 1): one-hot rows
+      // smoothed as y·(1 + ε) − ε/k, the signs of y·(1 − ε) + ε/k flipped.
+      const two = ys!.distinct?.length === 2 ? ys!.distinct : null;
+      const flipped = two && two[0]! < 0 && two[1]! > 1 && Math.abs(two[1]! + (t.columns - 1) * two[0]! - 1) < 1e-3;
+      if (flipped) {
+        const file = (made ?? run.data.y.get(o.slot)?.site ?? view.event.fitSite)?.file ?? null;
+        const eps = two[1]! - 1 - two[0]!;
+        const smoothed = labelEncoding('targets', {
+            message: `The targets are one-hot rows smoothed with the signs flipped: ${fmt(two[1]!)} for the true class and ${fmt(two[0]!)} for the others, as y × (1 + ε) − ε / k gives for ε = ${fmt(eps)}, where label smoothing is y × (1 − ε) + ε / k (${fmt(1 - eps + eps / t.columns)} and ${fmt(eps / t.columns)}). With negative targets the cross-entropy has no floor: it falls below 0 and keeps falling as the model is pushed to be ever more certain, the opposite of what smoothing is for.`,
+            evidence: [`targets take ${fmt(two[0]!)} and ${fmt(two[1]!)} over ${t.columns} columns, rows summing to 1`, `loss is ${lossName}`],
+            relevance: 'output compared with smoothed targets of flipped signs',
+            fixes: file ? [{ title: 'Smooth as y × (1 − ε) + ε / k', plan: { kind: 'smoothingSigns', file } }] : [],
+            confirmBy: set(...HARM, ...NUMERIC, 'saturated-activation', 'loss-diverging'),
+            strength: 0.95,
+            keepWhenLearning: true,
+            certain: true,
+          });
+        // Shown where the targets are smoothed, which the fix rewrites.
+        out.push({ ...smoothed, atFix: true });
+        return out;
+      }
       out.push(
         labelEncoding('targets', {
           message: `${lossName} compares the outputs with probability rows, but the targets run from ${fmt(ys!.min)} to ${fmt(ys!.max)}: their rows are not probabilities. With negative targets the cross-entropy has no floor (it falls below 0 and keeps falling) and the model is pushed to put no probability at all on those columns. Raw logits (a teacher model's outputs before its softmax, taken as soft targets) look like this: turn them into probabilities with softmax.`,
@@ -2693,7 +2714,7 @@ function saturatedHiddenBias(view: ModelView): Hypothesis[] {
       layer: first.w,
       location: first.w.info.site,
       related: hit.slice(1).flatMap((h) => (h.w.info.site ? [{ site: h.w.info.site, message: `${h.w.info.name}: ${h.act} with its bias starting at ${fmt(h.bias)}` }] : [])),
-      message: `${spokenList(names)} ${hit.length === 1 ? 'starts its' : 'start their'} bias at ${fmt(first.bias)}, so ${hit.length === 1 ? 'its' : 'their'} ${first.act} units start deep in the flat tail of the curve: there the slope that carries the gradient back is ${fmt(first.slope)}, so ${hit.length === 1 ? 'the layer barely learns' : 'these layers barely learn'} and pass${hit.length === 1 ? 'es' : ''} almost nothing back to the layers before. A positive starting bias helps ReLU units; a ${first.act} unit should start at 0, where its slope is largest.`,
+      message: `${spokenList(names)} ${hit.length === 1 ? 'starts its' : 'start their'} bias at ${fmt(first.bias)}, so ${hit.length === 1 ? 'its' : 'their'} ${first.act} units start deep in the flat tail of the curve: there the slope that carries the gradient back is ${fmt(first.slope)}, so ${hit.length === 1 ? 'the layer barely learns' : 'these layers barely learn'} and pass${hit.length === 1 ? 'es' : ''} almost nothing back to the layers before. A positive starting bias helps ReLU units; a ${first.act} unit should start at 0, where its slope is largest.${/^(?:LSTM|GRU)$/i.test(first.w.info.className) ? ` ${first.w.info.name}'s gates read the same bias, so they start shut too: the state is dropped at every step.` : ''}`,
       evidence: hit.map((h) => `${h.w.info.name}: ${h.act}, biasInitializer ${String(h.w.info.config['biasInitializer'])}, slope ${fmt(h.slope)} at ${fmt(h.bias)}`),
       relevance: new Map(hit.map((h, i) => [h.w.pos, { score: i === 0 ? 1 : 0.8, evidence: `starts saturated: slope ${fmt(h.slope)}` }])),
       fixes: fix ? [fix] : [],
@@ -2702,6 +2723,8 @@ function saturatedHiddenBias(view: ModelView): Hypothesis[] {
       weak: false,
       // The loss falls at first, as the output layer learns the mean, then settles near no skill.
       settlesHigh: true,
+      // Shown where the bias is set: the layer's call may span lines.
+      atFix: true,
       alsoAbout: hit.slice(1).map((h) => h.w),
     },
   ];
@@ -5798,6 +5821,7 @@ function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
 function sortedByBoolean(run: ModelState): Hypothesis[] {
   const e = run.script.sortedByBoolean[0];
   if (!e) return [];
+  if (e.random) return shuffledBySort(e);
   return [
     {
       id: 'sorted-by-boolean',
@@ -5814,6 +5838,39 @@ function sortedByBoolean(run: ModelState): Hypothesis[] {
       confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
       strength: 0.85,
       weak: false,
+    },
+  ];
+}
+
+/** A shuffle that left this share of the elements where they were shuffled nothing. */
+const UNMOVED_SHARE = 0.5;
+
+/**
+ * A shuffle written as a sort (`rows.sort(() => rng.random() > 0.5)`): the comparator's true and
+ * false read as 1 and 0, never "comes first", so V8's sort leaves the array much as it was. Rows
+ * grouped by class or by time stay grouped, and a split cut from the end takes the last groups.
+ * Certain where the sort left most elements in place; the fix is a Fisher-Yates shuffle drawing from
+ * the same generator.
+ */
+function shuffledBySort(e: SortedByBooleanEvent): Hypothesis[] {
+  const kept = typeof e.moved === 'number' ? e.count - e.moved : null;
+  const still = kept !== null && kept >= UNMOVED_SHARE * e.count;
+  return [
+    {
+      id: 'sorted-by-boolean',
+      symptom: 'sorted-by-boolean',
+      rootCause: 'training-data',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `This sort is meant as a shuffle (its comparator takes no arguments and draws a random answer), but it answers true or false, which sort reads as 1 and 0, never as "comes first"${kept !== null ? `: ${kept} of the ${e.count} elements are where they were before it` : ''}. Rows that came grouped (by class, by source, by time) stay grouped, and a split cut from the end takes the last groups whole. Shuffle with Fisher-Yates instead.`,
+      evidence: ['the comparator takes no arguments and returned a boolean at every call', ...(kept !== null ? [`${kept} of ${e.count} elements unmoved by the sort`] : [])],
+      relevance: new Map(),
+      fixes: [{ title: 'Shuffle with Fisher-Yates, from the same random numbers', plan: { kind: 'shuffleInPlace', site: e.site } }],
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 0.9,
+      weak: false,
+      ...(still ? { certain: true, keepWhenLearning: true } : {}),
     },
   ];
 }
@@ -6024,6 +6081,32 @@ function masksMisaligned(run: ModelState): Hypothesis[] {
       evidence: [`${e.misaligned} of ${e.samples} masks out of line with their images`, `${e.mirrored} match better mirrored, ${e.shifted} shifted`],
       fixes: e.mirrored >= e.shifted && (e.site ?? e.fitSite) ? [{ title: 'Flip the mask with its image, on the same draw', plan: { kind: 'maskLikeImage', file: (e.site ?? e.fitSite)!.file } }] : [],
       atFix: true,
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+    },
+  ];
+}
+
+/**
+ * A sequence tagger's tags padded at the other end from its token ids (ids padded at the start so
+ * the last steps are words, tags written from position 0): in every row shorter than the longest,
+ * each position's tag belongs to a word steps away, and real words are tagged as padding. Certain
+ * from the data.
+ */
+function tagsMisaligned(run: ModelState): Hypothesis[] {
+  const e = run.tagsMisaligned;
+  if (!e) return [];
+  const other = e.idsPadded === 'start' ? 'end' : 'start';
+  return [
+    {
+      id: 'tags-misaligned',
+      symptom: 'tags-misaligned',
+      rootCause: 'training-data',
+      location: e.site ?? e.fitSite,
+      related: e.idsSite ? [{ site: e.idsSite, message: `the ids, padded at the ${e.idsPadded}` }] : [],
+      message: `The token ids are padded at the ${e.idsPadded} of each row, but the tags at the ${other}: in ${e.otherEnd} of the ${e.padded} padded rows read, the run of 0 ids at the ${e.idsPadded} is matched by a run of tag ${fmt(e.padClass)} just as long at the ${other}. Each tag sits as many steps from its word as the row has padding, and real words are tagged as padding, so the model can learn little more than which tags are common where. Pad the tags at the same end as the ids.`,
+      evidence: [`${e.otherEnd} of ${e.padded} padded rows: ids padded at the ${e.idsPadded}, tags (class ${fmt(e.padClass)}) at the ${other}`],
+      fixes: [],
       ...certainFromTheRun(),
       confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
     },
@@ -7745,6 +7828,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...inputsSwapped(run));
   out.push(...inputsDrift(run));
   out.push(...masksMisaligned(run));
+  out.push(...tagsMisaligned(run));
   out.push(...heavyLabelSmoothing(view, run));
   out.push(...weightsKeepOneTarget(run));
   out.push(...lossWeightsZero(run));
