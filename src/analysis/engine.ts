@@ -64,6 +64,8 @@ interface Entry {
 const MAX_ENTRIES_PER_MODEL = 100;
 const MAX_MODELS = 16;
 const MAX_EVIDENCE = 14;
+/** A loss below this has gone negative, which some losses cannot (see the output checks). */
+const NEGATIVE_LOSS = -0.01;
 /** Crashes a warning predicts: the crash confirms it. */
 const CRASH_CAUSES: ReadonlyArray<{ message: RegExp; explains: (h: Hypothesis) => boolean }> = [
   // Labels that do not suit the loss make tfjs fail on shapes.
@@ -217,9 +219,15 @@ export class DiagnosisEngine {
         const run = this.run(e.modelId);
         if (this.lastModel === null) this.lastModel = e.modelId;
         const maxRate = run.maxLearningRate;
+        const lossWasNonNegative = !(run.loss.min < NEGATIVE_LOSS);
+        const firstLayerSample = run.detailSamples === 0;
         run.onIter(e);
         // A rate raised past a power of ten (a warmup, a range test's sweep): the rate checks look again.
         if (run.view && maxRate !== null && maxRate > 0 && run.maxLearningRate !== null && Math.floor(Math.log10(run.maxLearningRate)) > Math.floor(Math.log10(maxRate))) this.applyConfig(run);
+        // A loss first below 0: the checks of losses that cannot go there look again.
+        else if (run.view && lossWasNonNegative && run.loss.min < NEGATIVE_LOSS) this.applyConfig(run);
+        // The layers' first outputs: the checks of how a network starts look again.
+        else if (run.view && firstLayerSample && run.detailSamples > 0) this.applyConfig(run);
         const ctx = this.ctx(run, e.iter, e.elapsedMs);
         this.apply(run, detectNumerical(ctx, e));
         const broken = run.brokenSince();

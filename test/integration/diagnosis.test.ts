@@ -556,6 +556,12 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/lstm-bias-init-negative/buggy.js', symptoms: ['saturated-activation'], rootCause: 'weight-initialization', lineOf: 'biasInitializer: tf.initializers.constant({ value: -5 })', fixed: "biasInitializer: 'zeros'" },
   // Token ids padded at the start, their tags at the end: each tag steps away from its word.
   { script: 'benchmark/bugs/tags-padded-other-side/buggy.js', symptoms: ['tags-misaligned'], rootCause: 'training-data', lineOf: 'const yTrain = tf.tensor3d(' },
+  // Texts filtered and their labels not: right on 90% of training batches, at chance when evaluated.
+  { script: 'benchmark/bugs/texts-filtered-labels-kept/buggy.js', symptoms: ['overfitting'], rootCause: 'training-data', lineOf: 'await model.fit(' },
+  // A hand-written Dice loss on a linear output: the loss goes below 0, which it cannot on probabilities.
+  { script: 'benchmark/bugs/dice-loss-linear-output/buggy.js', symptoms: ['output-out-of-range'], rootCause: 'output-activation', lineOf: 'model.add(tf.layers.dense({ units: PIXELS', fixed: "activation: 'sigmoid'" },
+  // Twenty residual blocks adding unscaled branches, no normalization: the stream's scale grows block by block.
+  { script: 'benchmark/bugs/residual-stack-without-scaling/buggy.js', symptoms: ['exploding-gradient'], rootCause: 'weight-initialization', lineOf: "name: `block${i}_b`", fixed: "kernelInitializer: 'zeros', name: `block${i}_b`" },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -740,6 +746,9 @@ const HEALTHY = [
   'benchmark/bugs/label-smoothing-sign-flipped/fixed.js',
   'benchmark/bugs/lstm-bias-init-negative/fixed.js',
   'benchmark/bugs/tags-padded-other-side/fixed.js',
+  'benchmark/bugs/texts-filtered-labels-kept/fixed.js',
+  'benchmark/bugs/dice-loss-linear-output/fixed.js',
+  'benchmark/bugs/residual-stack-without-scaling/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

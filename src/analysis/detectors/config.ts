@@ -160,6 +160,7 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
   const act = o.activation;
   const units = o.units;
   const t = run.data.target(o.slot);
+  out.push(...unboundedOutputUnderOwnLoss(view, run, o));
   const name = L.info.name;
   const lossName = loss.name;
   const id = (symptom: Symptom, about = name) => `${symptom}:${about}`;
@@ -2963,6 +2964,72 @@ function initScaleHypothesis(view: ModelView, best: Scaled[], total: number, way
   };
 }
 
+/** Residual additions in a chain, and the growth of the stream's scale along them at the first step, that make a finding. */
+const RESIDUAL_CHAIN = 6;
+const RESIDUAL_GROWTH = 30;
+
+/**
+ * A deep stack of residual blocks, each adding its branch's output to the stream as is, with no
+ * normalization anywhere: each block adds about as much variance as the stream already holds, so the
+ * stream's scale doubles block after block and the first outputs, losses and gradients are far too
+ * large. Read from the layers' outputs at the first step; the fix starts each block's last layer at
+ * zeros (each block then starts as the identity).
+ */
+function residualStreamGrows(view: ModelView, run: ModelState): Hypothesis[] {
+  if (view.layers.some((l) => isBatchNormalization(l.info.className) || /normalization/i.test(l.info.className))) return [];
+  const adds = view.layers.filter((l) => /^add$/i.test(l.info.className) && l.preds.length === 2);
+  // The chain: each addition takes the one before it as one of its two inputs.
+  const chain: LayerView[] = [];
+  for (const a of adds) {
+    const prev = chain[chain.length - 1];
+    if (prev && !a.preds.includes(prev.pos)) {
+      if (chain.length >= RESIDUAL_CHAIN) break;
+      chain.length = 0;
+    }
+    chain.push(a);
+  }
+  if (chain.length < RESIDUAL_CHAIN) return [];
+  const rms = (l: LayerView): number | null => {
+    const f = run.track(l.index)?.first;
+    return f && isNum(f.outStd) && isNum(f.outMean) ? Math.sqrt(f.outStd ** 2 + f.outMean ** 2) : null;
+  };
+  const first = rms(chain[0]!);
+  const last = rms(chain[chain.length - 1]!);
+  if (first === null || last === null || !(first > 0) || last / first < RESIDUAL_GROWTH) return [];
+  // Each block's branch: the input of its addition that is not the stream.
+  const branches = chain.flatMap((a, i) => {
+    const stream = i > 0 ? chain[i - 1]!.pos : null;
+    const other = a.preds.map((p) => view.layers[p]!).filter((p) => p.pos !== stream && p.kind === 'weighted');
+    return other.length === 1 || (i === 0 && other.length >= 1) ? [other[other.length - 1]!] : [];
+  });
+  const lead = branches[0];
+  if (!lead) return [];
+  const lines = new Map(branches.map((b) => [`${b.info.site?.file}:${b.info.site?.line}`, b]));
+  const title = `Start the last layer of each block (${lead.info.name}, …) at zeros, so each block starts as the identity`;
+  const fix = combine(title, [...lines.values()].map((b) => initializerFix(b, 'kernelInitializer', 'zeros', title)));
+  const growth = last / first;
+  return [
+    {
+      id: 'residual-stream-grows',
+      symptom: 'exploding-gradient',
+      rootCause: 'weight-initialization',
+      layer: lead,
+      location: lead.info.site,
+      related: [],
+      message: `${chain.length} residual blocks in a row each add their branch's output to the stream as is, with no normalization in the model: each block adds about as much variance as the stream already holds, so at the first step the stream's scale grows ${fmt(growth)}-fold from ${chain[0]!.info.name} (${fmt(first)}) to ${chain[chain.length - 1]!.info.name} (${fmt(last)}), and the outputs, the loss and the gradients start that much too large. Start each block's last layer at zeros (each block then starts as the identity and learns what to add), or normalize the stream.`,
+      evidence: [`${chain.length} chained additions, no normalization layer`, `stream scale ${fmt(first)} → ${fmt(last)} at the first step`],
+      relevance: new Map(branches.map((b, i) => [b.pos, { score: i === 0 ? 1 : 0.6, evidence: 'adds its output to the stream unscaled' }])),
+      fixes: fix ? [fix] : [],
+      atFix: true,
+      confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient'),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
+      ...(growth >= 100 ? { certain: true } : {}),
+    },
+  ];
+}
+
 /**
  * A custom loop's raw kernels drawn far too wide for their fan-in (`tf.variable(tf.randomNormal(shape))`:
  * the op's deviation is 1, where √(2 / fan-in) keeps the scale from layer to layer). Each layer
@@ -4908,6 +4975,84 @@ function evaluatedOnUnseenClasses(run: ModelState): Hypothesis[] {
       fixes: [],
       ...certainFromTheRun(),
       confirmBy: set(...HARM, 'overfitting'),
+    },
+  ];
+}
+
+/**
+ * A loss the script wrote, on 0/1 targets (masks, labels), that went below 0 while the output is
+ * linear: a ratio such as a soft Dice, 1 − 2·Σpy / (Σp + Σy), is bounded by 0 only for outputs in
+ * [0, 1]. Unbounded outputs push its denominator to 0 and past it, and the loss to −∞ or +∞ by
+ * turns. Certain from the loss's sign; the fix squashes the output with a sigmoid.
+ */
+function unboundedOutputUnderOwnLoss(view: ModelView, run: ModelState, o: OutputView): Hypothesis[] {
+  const t = run.data.target(o.slot);
+  const s = t?.summary;
+  const zeroOne = s?.distinct?.length === 2 && s.distinct[0] === 0 && s.distinct[1] === 1;
+  if (o.loss?.kind !== 'other' || o.activation !== 'linear' || !zeroOne || view.outputs.length !== 1 || !(run.loss.min < -0.01)) return [];
+  const L = o.actLayer;
+  const fix = activationFix(L, 'sigmoid', `Squash ${L.info.name}'s outputs into [0, 1] with a sigmoid`);
+  return [
+    {
+      id: `unbounded-output-own-loss:${L.info.name}`,
+      symptom: 'output-out-of-range',
+      rootCause: 'output-activation',
+      layer: L,
+      location: L.info.site,
+      related: view.compileSite ? [{ site: view.compileSite, message: `${o.loss.name} is given its outputs here` }] : [],
+      message: `${o.loss.name} scores 0/1 targets, and it went below 0 (to ${fmt(run.loss.min)}), which a loss on probabilities cannot: ${L.info.name} is linear, so its outputs are not kept in [0, 1]. A ratio such as a soft Dice, 1 − 2·Σ(p·y) / (Σp + Σy), is bounded only for p in [0, 1]; with unbounded p the model drives its denominator toward 0 and past it, and the loss swings between huge values of either sign instead of measuring the overlap. Squash the outputs with a sigmoid.`,
+      evidence: [`loss reached ${fmt(run.loss.min)}`, 'targets: 0 and 1', `${L.info.name} is linear`],
+      relevance: new Map([[L.pos, { score: 1, evidence: 'linear outputs under a loss for probabilities' }]]),
+      fixes: fix ? [fix] : [],
+      confirmBy: set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating'),
+      strength: 0.95,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    },
+  ];
+}
+
+/** Right on this share of its last training batches, and no better than this above the commonest class when evaluated. */
+const LEARNED_ACCURACY = 0.85;
+const CHANCE_MARGIN = 0.05;
+
+/**
+ * A classifier right on most of its training batches and no better than always naming the commonest
+ * class on the rows it is evaluated on: whatever it learned holds for its training rows alone. Labels
+ * that belong to other rows (the texts filtered and the labels not, one of two arrays shuffled)
+ * leave nothing to learn but the rows themselves, and a big enough model learns them by heart.
+ * Certain from the two scores; the labels' line is not known.
+ */
+function memorizedAtChance(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.evaluated;
+  if (!e?.targetClasses || view.outputs.length !== 1 || !isClassification(run.data.target(0))) return [];
+  const at = e.names.findIndex((n) => ACCURACY_KEYS.test(normalizeKey(n)));
+  const held = at >= 0 ? e.values[at] : undefined;
+  const batches = [...run.acc.values()][0]?.recent.last(16).map((p) => p.value) ?? [];
+  const total = e.targetClasses.reduce((a, c) => a + c.rows, 0);
+  if (!isNum(held) || batches.length < 8 || total < 50 || e.targetClasses.length < 2) return [];
+  const trained = mean(batches);
+  const commonest = Math.max(...e.targetClasses.map((c) => c.rows)) / total;
+  if (trained < LEARNED_ACCURACY || held > commonest + CHANCE_MARGIN) return [];
+  const fitSite = view.event.fitSite;
+  return [
+    {
+      id: 'memorized-at-chance',
+      symptom: 'overfitting',
+      rootCause: 'training-data',
+      layer: null,
+      location: fitSite ?? e.site,
+      related: e.site ? [{ site: e.site, message: `accuracy ${fmt(held)} here` }] : [],
+      message: `The model is right on ${fmt(trained * 100)}% of its last training batches, but on the ${total} rows evaluated${e.site ? ` on line ${e.site.line}` : ''} it scores ${fmt(held * 100)}%, no better than always naming the commonest class (${fmt(commonest * 100)}%): what it learned holds for its training rows alone. Labels that belong to other rows look like this (texts or rows filtered while their labels were not, one of two arrays shuffled or sorted alone): there is no rule to learn, and the model learns the training rows by heart. Check that each training row keeps its own label.`,
+      evidence: [`training accuracy ${fmt(trained)} over the last batches`, `held-out accuracy ${fmt(held)}, commonest class ${fmt(commonest)}`],
+      relevance: new Map(),
+      fixes: [],
+      confirmBy: set(...HARM, 'overfitting'),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
     },
   ];
 }
@@ -7859,6 +8004,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...saturatedOutputBias(view, run));
   out.push(...saturatedHiddenBias(view));
   out.push(...initScaleChecks(view));
+  out.push(...residualStreamGrows(view, run));
   out.push(...unusedActivation(view));
   out.push(...unusedInput(view));
   out.push(...lossDividedByCount(run));
@@ -7946,6 +8092,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...trainedOnSmallerSplit(view, run));
   out.push(...epochsPerCallRepeated(view, run));
   out.push(...evaluatedOnUnseenClasses(run));
+  out.push(...memorizedAtChance(view, run));
   out.push(...sameTargetRows(view, run));
   out.push(...fractionalEmbeddingIds(view, run));
   out.push(...copiesRelabelled(view, run));
