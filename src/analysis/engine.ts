@@ -260,6 +260,8 @@ export class DiagnosisEngine {
         const run = this.runs.get(e.modelId);
         if (run) {
           run.ended = true;
+          // What only the trained model shows (its outputs' spread against its targets'): the configuration checks look again.
+          if (run.view) this.applyConfig(run);
           this.trend(run, this.ctx(run, Math.max(run.lastIter, 0), e.elapsedMs), true);
         }
         return;

@@ -29,6 +29,8 @@ export type FixPlan =
   | { kind: 'activation'; layer: LayerInfo; to: string }
   /** The value of an option written in the layer's call (`kernelInitializer: 'zeros'`) becomes the string `to`. */
   | { kind: 'layerOption'; layer: LayerInfo; key: string; to: string }
+  /** The option `key` is removed from the layer's call (with its comma), leaving the layer's default. */
+  | { kind: 'removeLayerOption'; layer: LayerInfo; key: string }
   /** The number (or the name of one) written for an option in the layer's call (`rate: 0.8`) becomes `to`. */
   | { kind: 'layerNumber'; layer: LayerInfo; key: string; to: number; insert?: boolean }
   /** The value written for an option in the layer's call (`useBias: false`) becomes the code `to`. */
@@ -914,6 +916,21 @@ function layerOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'layerOpt
   // An initializer object (tf.initializers.constant({ value: -5 })) becomes the named one.
   const q = quoteStyle(src.text, null);
   return [src.edit(site.file, value.start, value.end, `${q}${p.to}${q}`)];
+}
+
+function removeLayerOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'removeLayerOption' }>): EditResult {
+  const site = p.layer.site;
+  const call = site ? findCall(src, site, layerCallee(p.layer.className)) : null;
+  const obj = call ? objectArg(src, call) : null;
+  const prop = obj?.props.find((x) => x.key === p.key);
+  if (!site || !obj || !prop) return null;
+  const t = src.text;
+  const end = prop.value?.end ?? prop.keySpan.end;
+  // With the comma after it (and the space up to the next option), or before it when it is last.
+  const after = /^\s*,\s*/.exec(t.slice(end, obj.close));
+  if (after) return [src.edit(site.file, prop.keySpan.start, end + after[0].length, '')];
+  const before = /,\s*$/.exec(t.slice(obj.open + 1, prop.keySpan.start));
+  return before ? [src.edit(site.file, prop.keySpan.start - before[0].length, end, '')] : [src.edit(site.file, prop.keySpan.start, end, '')];
 }
 
 function layerValueEdits(src: SourceText, p: Extract<FixPlan, { kind: 'layerValue' }>): EditResult {
@@ -5433,6 +5450,7 @@ function planFile(p: FixPlan): string | null {
   switch (p.kind) {
     case 'activation':
     case 'layerOption':
+    case 'removeLayerOption':
     case 'layerNumber':
     case 'layerValue':
     case 'channelsLast':
@@ -5693,6 +5711,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return activationEdits(src, p);
       case 'layerOption':
         return layerOptionEdits(src, p);
+      case 'removeLayerOption':
+        return removeLayerOptionEdits(src, p);
       case 'layerNumber':
         return layerNumberEdits(src, p);
       case 'layerValue':

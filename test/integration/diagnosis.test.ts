@@ -562,6 +562,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/dice-loss-linear-output/buggy.js', symptoms: ['output-out-of-range'], rootCause: 'output-activation', lineOf: 'model.add(tf.layers.dense({ units: PIXELS', fixed: "activation: 'sigmoid'" },
   // Twenty residual blocks adding unscaled branches, no normalization: the stream's scale grows block by block.
   { script: 'benchmark/bugs/residual-stack-without-scaling/buggy.js', symptoms: ['exploding-gradient'], rootCause: 'weight-initialization', lineOf: "name: `block${i}_b`", fixed: "kernelInitializer: 'zeros', name: `block${i}_b`" },
+  // A regression readout held to norm 1 after each batch, on targets in the hundreds.
+  { script: 'benchmark/bugs/unit-norm-output-kernel/buggy.js', symptoms: ['output-out-of-range'], rootCause: 'regularization', lineOf: "kernelConstraint: 'unitNorm'", fixed: 'model.add(tf.layers.dense({ units: 1 }));' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -749,6 +751,7 @@ const HEALTHY = [
   'benchmark/bugs/texts-filtered-labels-kept/fixed.js',
   'benchmark/bugs/dice-loss-linear-output/fixed.js',
   'benchmark/bugs/residual-stack-without-scaling/fixed.js',
+  'benchmark/bugs/unit-norm-output-kernel/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

@@ -2021,3 +2021,13 @@ describe('smoothingSigns', () => {
     assert.equal(apply('const s = y * (1 - eps) + eps / K;', { kind: 'smoothingSigns', file: FILE }), null);
   });
 });
+
+describe('removeLayerOption', () => {
+  it("removes an option from the layer's call, with its comma", () => {
+    assert.equal(apply("model.add(tf.layers.dense({ units: 1, kernelConstraint: 'unitNorm' }));", { kind: 'removeLayerOption', layer: layer('Dense', 1, 21), key: 'kernelConstraint' }), 'model.add(tf.layers.dense({ units: 1 }));');
+    assert.equal(apply("model.add(tf.layers.dense({ kernelConstraint: 'unitNorm', units: 1 }));", { kind: 'removeLayerOption', layer: layer('Dense', 1, 21), key: 'kernelConstraint' }), 'model.add(tf.layers.dense({ units: 1 }));');
+  });
+  it('declines a layer without the option', () => {
+    assert.equal(apply('model.add(tf.layers.dense({ units: 1 }));', { kind: 'removeLayerOption', layer: layer('Dense', 1, 21), key: 'kernelConstraint' }), null);
+  });
+});

@@ -2964,6 +2964,55 @@ function initScaleHypothesis(view: ModelView, best: Scaled[], total: number, way
   };
 }
 
+/** A final loss this share of predicting the targets' mean or more: the model explains little of them. */
+const FAR_FROM_FIT = 0.25;
+
+/**
+ * A regression output whose kernel is held to norm 1 (`kernelConstraint: 'unitNorm'`, applied after
+ * each batch) while its targets spread far wider: each prediction is a unit-length weighting of the
+ * hidden values plus a bias, so the model can reach the targets' scale only by growing its hidden
+ * activations, and it ends far from them. Read from the output's kernel norm and the loss at the end
+ * of training against the loss of predicting the targets' mean; the fix drops the constraint.
+ */
+function outputKernelHeldToUnitNorm(view: ModelView, run: ModelState): Hypothesis[] {
+  if (!run.ended || view.outputs.length !== 1) return [];
+  const o = view.outputs[0]!;
+  const L = o.layer;
+  const constraint = String(L.info.config['kernelConstraint'] ?? '');
+  const units = o.units;
+  const t = run.data.target(0);
+  const regression = o.loss?.kind === 'mse' || o.loss?.kind === 'mae' || o.loss?.kind === 'regression';
+  if (!/^UnitNorm/i.test(constraint) || !regression || o.activation !== 'linear' || !isNum(units) || !t?.summary || !isNum(t.summary.std)) return [];
+  const last = run.track(L.index)?.latest();
+  const norm = last?.kernelNorm;
+  // The constraint applied (tfjs's fit does not apply kernel constraints by itself): each unit's column at norm 1.
+  if (!last || !isNum(norm) || Math.abs(norm - Math.sqrt(units)) > 0.02 * Math.sqrt(units)) return [];
+  const spread = t.summary.std;
+  const final = mean(run.loss.recent.last(16).map((p) => p.value));
+  // The loss of predicting the targets' mean: their variance under a squared error, about 0.8 deviations under an absolute one.
+  const noSkill = o.loss?.kind === 'mae' ? 0.8 * spread : spread ** 2;
+  if (!(spread >= 10) || !(final >= FAR_FROM_FIT * noSkill)) return [];
+  return [
+    {
+      id: `output-kernel-unit-norm:${L.info.name}`,
+      symptom: 'output-out-of-range',
+      rootCause: 'regularization',
+      layer: L,
+      location: L.info.site,
+      related: [],
+      message: `${L.info.name}'s kernel is held to norm 1 (${constraint}), and the script applies the constraint as it trains: each prediction is a unit-length weighting of the hidden values plus a bias, so its spread is at most theirs. The targets spread ${fmt(spread)} (their deviation) about ${fmt(t.summary.mean ?? 0)}: the model can reach their scale only by growing its hidden activations, slowly, and its loss ends at ${fmt(final)}, ${fmt((100 * final) / noSkill)}% of what predicting their mean costs. A unit-norm constraint suits embeddings and directions, not a regression readout: drop it (or scale the targets).`,
+      evidence: [`${L.info.name}: kernelConstraint ${constraint}, kernel norm ${fmt(norm)}`, `targets' deviation ${fmt(spread)}`, `final loss ${fmt(final)}, ${fmt((100 * final) / noSkill)}% of the no-skill loss`],
+      relevance: new Map([[L.pos, { score: 1, evidence: 'kernel held to norm 1' }]]),
+      fixes: [{ title: `Drop the unit-norm constraint from ${L.info.name}`, plan: { kind: 'removeLayerOption', layer: L.info, key: 'kernelConstraint' } }],
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'output-out-of-range'),
+      strength: 0.95,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    },
+  ];
+}
+
 /** Residual additions in a chain, and the growth of the stream's scale along them at the first step, that make a finding. */
 const RESIDUAL_CHAIN = 6;
 const RESIDUAL_GROWTH = 30;
@@ -5399,6 +5448,9 @@ function tokensMostlyOneId(view: ModelView, run: ModelState): Hypothesis[] {
         relevance: new Map([[first.pos, { score: 1, evidence: 'looks up one id for a third of the words or more' }]]),
         fixes: [minCount!],
         keepWhenLearning: true,
+        // Only the source's minimum count tells dropped words from one common word (texts cut to
+        // their first words share them): shown where that fix renders, never confirmed by a stall.
+        confirmBy: set(),
         quiet: true,
         certainWithFix: true,
         explains: ['targets-unrelated'],
@@ -8005,6 +8057,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...saturatedHiddenBias(view));
   out.push(...initScaleChecks(view));
   out.push(...residualStreamGrows(view, run));
+  out.push(...outputKernelHeldToUnitNorm(view, run));
   out.push(...unusedActivation(view));
   out.push(...unusedInput(view));
   out.push(...lossDividedByCount(run));
