@@ -199,6 +199,7 @@ export class DiagnosisEngine {
       case 'model': {
         const run = this.run(e.modelId);
         run.setModel(e);
+        run.pretrained ??= this.pretrainedLayers(run);
         this.lastModel = e.modelId;
         this.applyConfig(run);
         return;
@@ -842,6 +843,19 @@ export class DiagnosisEngine {
 
   private idFor(key: string, modelId: number): string {
     return this.firstModel === null || modelId === this.firstModel ? key : `${key}@${modelId}`;
+  }
+
+  /** The trainable layers `run` shares with a model trained before it (by name: one layer object), with that model's optimizer. */
+  private pretrainedLayers(run: ModelState): ModelState['pretrained'] {
+    const mine = run.view?.layers.filter((l) => l.kind === 'weighted' && l.info.trainable) ?? [];
+    for (const other of this.runs.values()) {
+      if (other === run || !other.view || other.fitCalls === 0 || other.lastIter < 0) continue;
+      const theirs = new Set(other.view.layers.map((l) => l.info.name));
+      const names = mine.filter((l) => theirs.has(l.info.name)).map((l) => l.info.name);
+      const opt = other.view.event.optimizer;
+      if (names.length > 0 && opt) return { names, optimizer: opt.className, rate: opt.learningRate };
+    }
+    return null;
   }
 
   /** An event about the script, not one model (often sent before any model): kept, up to its cap, for every run's checks. */

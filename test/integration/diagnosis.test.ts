@@ -564,6 +564,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/residual-stack-without-scaling/buggy.js', symptoms: ['exploding-gradient'], rootCause: 'weight-initialization', lineOf: "name: `block${i}_b`", fixed: "kernelInitializer: 'zeros', name: `block${i}_b`" },
   // A regression readout held to norm 1 after each batch, on targets in the hundreds.
   { script: 'benchmark/bugs/unit-norm-output-kernel/buggy.js', symptoms: ['output-out-of-range'], rootCause: 'regularization', lineOf: "kernelConstraint: 'unitNorm'", fixed: 'model.add(tf.layers.dense({ units: 1 }));' },
+  // A base pretrained in the script, fine-tuned under a new head at its from-scratch Adam rate.
+  { script: 'benchmark/bugs/fine-tune-base-high-lr/buggy.js', symptoms: ['fine-tuned-at-scratch-rate'], rootCause: 'learning-rate', lineOf: 'model.compile({ optimizer: tf.train.adam(LEARNING_RATE)', fixed: 'model.compile({ optimizer: tf.train.adam(0.001)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -752,6 +754,7 @@ const HEALTHY = [
   'benchmark/bugs/dice-loss-linear-output/fixed.js',
   'benchmark/bugs/residual-stack-without-scaling/fixed.js',
   'benchmark/bugs/unit-norm-output-kernel/fixed.js',
+  'benchmark/bugs/fine-tune-base-high-lr/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

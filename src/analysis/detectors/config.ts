@@ -2964,6 +2964,51 @@ function initScaleHypothesis(view: ModelView, best: Scaled[], total: number, way
   };
 }
 
+/** From-scratch rates: at or above these, a step moves pretrained weights by as much as training from nothing does. */
+const SCRATCH_RATE_ADAPTIVE = 0.01;
+const SCRATCH_RATE_SGD = 0.1;
+const ADAPTIVE = /^(?:Adam|Adamax|RMSProp|Adagrad|Adadelta)(?:Optimizer)?$/i;
+
+/**
+ * A model that fine-tunes layers another model trained earlier in the script (a pretrained base
+ * under a new head), left trainable, with the same high rate the base was trained with from scratch:
+ * each step moves the pretrained weights as far as training from nothing does, so on the small
+ * fine-tuning set what the base learned is scrambled within a few epochs. Certain from the two
+ * optimizers; the fix fine-tunes at a small rate.
+ */
+function fineTunedAtScratchRate(view: ModelView, run: ModelState): Hypothesis[] {
+  const pre = run.pretrained;
+  const opt = view.event.optimizer;
+  const site = view.optimizerSite;
+  if (!pre || !opt || !site || !isNum(opt.learningRate) || pre.rate !== opt.learningRate || pre.optimizer !== opt.className) return [];
+  const rate = opt.learningRate;
+  const adaptive = ADAPTIVE.test(opt.className);
+  if (rate < (adaptive ? SCRATCH_RATE_ADAPTIVE : SCRATCH_RATE_SGD)) return [];
+  // tf.train's factory is the class name in lower case (sgd, adam, rmsprop).
+  const factory = opt.className.replace(/Optimizer$/, '').toLowerCase();
+  const small = adaptive ? Math.min(rate / 10, 1e-3) : rate / 10;
+  const name = opt.className.replace(/Optimizer$/, '');
+  return [
+    {
+      id: 'fine-tuned-at-scratch-rate',
+      symptom: 'fine-tuned-at-scratch-rate',
+      rootCause: 'learning-rate',
+      layer: null,
+      location: site,
+      related: [],
+      message: `This model fine-tunes ${spokenList(pre.names)}, trained earlier in the script by another model, and leaves ${pre.names.length > 1 ? 'them' : 'it'} trainable with the same ${name} rate of ${fmt(rate)} ${pre.names.length > 1 ? 'they were' : 'it was'} trained with from scratch. Each step moves the pretrained weights as far as training from nothing does, so on a small fine-tuning set what they learned is scrambled within a few epochs. Fine-tune at a small rate (${fmt(small)}), or freeze the base first.`,
+      evidence: [`${pre.names.length} pretrained layer${pre.names.length > 1 ? 's' : ''} left trainable: ${pre.names.join(', ')}`, `${name} rate ${fmt(rate)}, the rate of their pretraining`],
+      relevance: new Map(),
+      fixes: [{ title: `Fine-tune at a small rate: ${fmt(small)}`, plan: { kind: 'callArgument', site, callee: factory, index: 0, to: String(small) } }],
+      confirmBy: set(...HARM, 'loss-oscillating', 'overfitting'),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    },
+  ];
+}
+
 /** A final loss this share of predicting the targets' mean or more: the model explains little of them. */
 const FAR_FROM_FIT = 0.25;
 
@@ -8058,6 +8103,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...initScaleChecks(view));
   out.push(...residualStreamGrows(view, run));
   out.push(...outputKernelHeldToUnitNorm(view, run));
+  out.push(...fineTunedAtScratchRate(view, run));
   out.push(...unusedActivation(view));
   out.push(...unusedInput(view));
   out.push(...lossDividedByCount(run));
