@@ -852,8 +852,7 @@ export class DiagnosisEngine {
       if (other === run || !other.view || other.fitCalls === 0 || other.lastIter < 0) continue;
       const theirs = new Set(other.view.layers.map((l) => l.info.name));
       const names = mine.filter((l) => theirs.has(l.info.name)).map((l) => l.info.name);
-      const opt = other.view.event.optimizer;
-      if (names.length > 0 && opt) return { names, optimizer: opt.className, rate: opt.learningRate };
+      if (names.length > 0) return { names, from: other };
     }
     return null;
   }

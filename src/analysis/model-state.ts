@@ -258,7 +258,7 @@ export class ModelState {
    * Trainable layers this model shares with a model trained before it (a base pretrained in the
    * script and reused under a new head), with that model's optimizer and rate; set by the engine.
    */
-  pretrained: { names: string[]; optimizer: string; rate: number | null } | null = null;
+  pretrained: { names: string[]; from: ModelState } | null = null;
   /** Training has been seen to learn (loss well below its start and the no-skill level). */
   healthy = false;
   /** Non-finite analysis: not yet, reported without layer details, or done with details. */

@@ -2964,10 +2964,61 @@ function initScaleHypothesis(view: ModelView, best: Scaled[], total: number, way
   };
 }
 
-/** From-scratch rates: at or above these, a step moves pretrained weights by as much as training from nothing does. */
+/** From-scratch rates: above these (ten times Adam's default), a step moves pretrained weights by as much as training from nothing does. */
 const SCRATCH_RATE_ADAPTIVE = 0.01;
 const SCRATCH_RATE_SGD = 0.1;
 const ADAPTIVE = /^(?:Adam|Adamax|RMSProp|Adagrad|Adadelta)(?:Optimizer)?$/i;
+
+/**
+ * Two models alike layer for layer (class and units) and trained on targets alike (means within a
+ * tenth of a deviation, deviations within a tenth): members of one ensemble, not a base and the
+ * model that fine-tunes it, nor two tasks sharing a trunk.
+ */
+function alikeModels(a: ModelState, b: ModelState): boolean {
+  const la = a.view?.layers ?? [];
+  const lb = b.view?.layers ?? [];
+  if (la.length !== lb.length || la.some((l, i) => l.info.className !== lb[i]!.info.className || l.units !== lb[i]!.units)) return false;
+  const ta = a.data.target(0)?.summary;
+  const tb = b.data.target(0)?.summary;
+  if (!ta || !tb || !isNum(ta.mean) || !isNum(tb.mean) || !isNum(ta.std) || !isNum(tb.std)) return false;
+  const spread = Math.max(ta.std, tb.std, 1e-12);
+  return Math.abs(ta.mean - tb.mean) <= 0.1 * spread && Math.abs(ta.std - tb.std) <= 0.1 * spread;
+}
+
+/**
+ * Members of one ensemble (models alike, trained in turn on targets alike) that share a trainable
+ * layer: one layer object applied in every member's graph (made once, outside the function that
+ * builds a member). Each member's training moves the shared weights to suit its own head, so the
+ * members trained earlier no longer match their heads and the average of their predictions is far
+ * off. Certain; shown where the shared layer is made.
+ */
+function layerSharedAcrossMembers(view: ModelView, run: ModelState): Hypothesis[] {
+  const pre = run.pretrained;
+  if (!pre || !alikeModels(run, pre.from)) return [];
+  const shared = pre.names.map((n) => view.byName.get(n)).filter((l): l is LayerView => l !== undefined);
+  const first = shared[0];
+  if (!first) return [];
+  const earlier = pre.from.view?.event.name ?? `model ${pre.from.modelId}`;
+  return [
+    {
+      id: 'layer-shared-across-members',
+      symptom: 'layer-shared-across-members',
+      rootCause: 'architecture',
+      layer: first,
+      location: first.info.site,
+      related: [],
+      message: `This model and ${earlier}, trained before it, are alike layer for layer and trained on targets alike (members of one ensemble), and they share ${spokenList(shared.map((l) => l.info.name))}: one layer object applied in both graphs (made once, outside the function that builds a member). Training this member moves the shared weights to suit its own head, so the members trained before it no longer match theirs, and the ensemble's average is far off. Make the layer inside the function that builds each member.`,
+      evidence: [`${shared.length} trainable layer${shared.length > 1 ? 's' : ''} shared with ${earlier}: ${shared.map((l) => l.info.name).join(', ')}`, 'the two models alike layer for layer, their targets alike'],
+      relevance: new Map(shared.map((l, i) => [l.pos, { score: i === 0 ? 1 : 0.8, evidence: 'shared with an earlier member' }])),
+      fixes: [],
+      confirmBy: set(...HARM, 'overfitting'),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+    },
+  ];
+}
 
 /**
  * A model that fine-tunes layers another model trained earlier in the script (a pretrained base
@@ -2980,10 +3031,12 @@ function fineTunedAtScratchRate(view: ModelView, run: ModelState): Hypothesis[] 
   const pre = run.pretrained;
   const opt = view.event.optimizer;
   const site = view.optimizerSite;
-  if (!pre || !opt || !site || !isNum(opt.learningRate) || pre.rate !== opt.learningRate || pre.optimizer !== opt.className) return [];
+  const before = pre?.from.view?.event.optimizer;
+  // Judged once this model's targets are known: members of an ensemble are told apart by them.
+  if (!pre || !opt || !site || !before || !run.data.target(0)?.summary || !isNum(opt.learningRate) || before.learningRate !== opt.learningRate || before.className !== opt.className || alikeModels(run, pre.from)) return [];
   const rate = opt.learningRate;
   const adaptive = ADAPTIVE.test(opt.className);
-  if (rate < (adaptive ? SCRATCH_RATE_ADAPTIVE : SCRATCH_RATE_SGD)) return [];
+  if (!(rate > (adaptive ? SCRATCH_RATE_ADAPTIVE : SCRATCH_RATE_SGD))) return [];
   // tf.train's factory is the class name in lower case (sgd, adam, rmsprop).
   const factory = opt.className.replace(/Optimizer$/, '').toLowerCase();
   const small = adaptive ? Math.min(rate / 10, 1e-3) : rate / 10;
@@ -8104,6 +8157,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...residualStreamGrows(view, run));
   out.push(...outputKernelHeldToUnitNorm(view, run));
   out.push(...fineTunedAtScratchRate(view, run));
+  out.push(...layerSharedAcrossMembers(view, run));
   out.push(...unusedActivation(view));
   out.push(...unusedInput(view));
   out.push(...lossDividedByCount(run));
