@@ -955,7 +955,7 @@ function watchIntTensors(core: any): void {
       if (step === null && Array.isArray(args[0])) {
         try {
           if (!offIndexReported && arraysInspected < ARRAYS_INSPECTED) noteValuesOffIndex(name, args[0]);
-          if ((args[at] === undefined || args[at] === 'float32') && roundingsReported < ROUNDINGS_REPORTED) noteIntegersRounded(name, args[0]);
+          if ((args[at] === undefined || args[at] === 'float32') && roundingsReported < ROUNDINGS_REPORTED && roundingScans < ROUNDING_SCANS) noteIntegersRounded(name, args[0]);
         } catch (error) {
           warnOnce(`array inspection failed: ${(error as Error).message}`);
         }
@@ -1038,7 +1038,10 @@ function noteValuesOffIndex(call: string, values: unknown[]): void {
  */
 const ROUNDINGS_REPORTED = 4;
 const ROUNDING_SCAN = 100_000;
+/** Calls whose values were all whole numbers past 2^24, scanned in full: at most this many. */
+const ROUNDING_SCANS = 64;
 let roundingsReported = 0;
+let roundingScans = 0;
 
 function noteIntegersRounded(call: string, values: unknown[]): void {
   const distinct = new Set<number>();
@@ -1061,7 +1064,9 @@ function noteIntegersRounded(call: string, values: unknown[]): void {
     for (const x of v) if (!visit(x)) return false;
     return true;
   };
-  if (!visit(values) || distinct.size < 2 || after.size === distinct.size) return;
+  const whole = visit(values);
+  if (distinct.size > 0) roundingScans++;
+  if (!whole || distinct.size < 2 || after.size === distinct.size) return;
   const site = captureUserSite(PROBE_FILE);
   if (!site) return;
   roundingsReported++;
@@ -4209,8 +4214,9 @@ function sortWatchingBooleans(array: any[], original: (...args: any[]) => any, w
     if (r === true) trues++;
     return r;
   };
-  // The order before, to count what the sort moved (a shuffle written as a sort may move nothing).
-  const before = array.length <= TEXT_SORT_LIMIT ? array.slice() : null;
+  // The order before, to count what the sort moved: a comparator of no arguments is a shuffle
+  // written as a sort, which may move nothing.
+  const before = compare.length === 0 && array.length <= TEXT_SORT_LIMIT ? array.slice() : null;
   const out = original.call(array, counted);
   if (calls === 0 || booleans !== calls) return out;
   try {
