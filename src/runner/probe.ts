@@ -1044,20 +1044,16 @@ let roundingsReported = 0;
 let roundingScans = 0;
 
 function noteIntegersRounded(call: string, values: unknown[]): void {
-  const distinct = new Set<number>();
-  const after = new Set<number>();
-  let min = Infinity;
-  let max = -Infinity;
+  // First a pass with no allocation: whole numbers past 2^24, and whether float32 holds each
+  // exactly (when it holds them all, none can merge).
+  let inexact = 0;
   let scanned = 0;
   const visit = (v: unknown): boolean => {
     if (scanned >= ROUNDING_SCAN) return true;
     if (typeof v === 'number') {
       scanned++;
       if (!Number.isInteger(v) || Math.abs(v) < 2 ** 24) return false;
-      distinct.add(v);
-      after.add(Math.fround(v));
-      if (v < min) min = v;
-      if (v > max) max = v;
+      if (Math.fround(v) !== v) inexact++;
       return true;
     }
     if (!Array.isArray(v)) return false;
@@ -1065,8 +1061,18 @@ function noteIntegersRounded(call: string, values: unknown[]): void {
     return true;
   };
   const whole = visit(values);
-  if (distinct.size > 0) roundingScans++;
-  if (!whole || distinct.size < 2 || after.size === distinct.size) return;
+  if (whole && scanned > 0) roundingScans++;
+  if (!whole || inexact === 0 || scanned < 2) return;
+  const found = (values.flat(Infinity) as number[]).slice(0, ROUNDING_SCAN);
+  const distinct = new Set(found);
+  const after = new Set(found.map((v) => Math.fround(v)));
+  if (after.size === distinct.size) return;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of found) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
   const site = captureUserSite(PROBE_FILE);
   if (!site) return;
   roundingsReported++;
