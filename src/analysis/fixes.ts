@@ -923,14 +923,7 @@ function removeLayerOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 're
   const call = site ? findCall(src, site, layerCallee(p.layer.className)) : null;
   const obj = call ? objectArg(src, call) : null;
   const prop = obj?.props.find((x) => x.key === p.key);
-  if (!site || !obj || !prop) return null;
-  const t = src.text;
-  const end = prop.value?.end ?? prop.keySpan.end;
-  // With the comma after it (and the space up to the next option), or before it when it is last.
-  const after = /^\s*,\s*/.exec(t.slice(end, obj.close));
-  if (after) return [src.edit(site.file, prop.keySpan.start, end + after[0].length, '')];
-  const before = /,\s*$/.exec(t.slice(obj.open + 1, prop.keySpan.start));
-  return before ? [src.edit(site.file, prop.keySpan.start - before[0].length, end, '')] : [src.edit(site.file, prop.keySpan.start, end, '')];
+  return site && obj && prop ? [removedProp(src, site.file, obj, prop)] : null;
 }
 
 function layerValueEdits(src: SourceText, p: Extract<FixPlan, { kind: 'layerValue' }>): EditResult {
@@ -3438,14 +3431,17 @@ function removeDatasetOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: '
   const obj = call ? objectArg(src, call, 1) : null;
   const i = obj ? obj.props.findIndex((x) => x.key === p.key) : -1;
   if (!obj || i < 0) return null;
+  return [removedProp(src, p.fitSite.file, obj, obj.props[i]!)];
+}
+
+/** The edit that removes one property of an object literal: with the comma after it (and the space up to the next), or before it when it is last. */
+function removedProp(src: SourceText, file: string, obj: { open: number; close: number }, prop: Prop): TextEdit {
   const t = src.text;
-  const prop = obj.props[i]!;
   const end = prop.value?.end ?? prop.keySpan.end;
-  // With the comma after it (and the space up to the next option), or before it when it is last.
   const after = /^\s*,\s*/.exec(t.slice(end, obj.close));
-  if (after) return [src.edit(p.fitSite.file, prop.keySpan.start, end + after[0].length, '')];
+  if (after) return src.edit(file, prop.keySpan.start, end + after[0].length, '');
   const before = /,\s*$/.exec(t.slice(obj.open + 1, prop.keySpan.start));
-  return before ? [src.edit(p.fitSite.file, prop.keySpan.start - before[0].length, end, '')] : [src.edit(p.fitSite.file, prop.keySpan.start, end, '')];
+  return before ? src.edit(file, prop.keySpan.start - before[0].length, end, '') : src.edit(file, prop.keySpan.start, end, '');
 }
 
 function replaceFitOptionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'replaceFitOption' }>): EditResult {

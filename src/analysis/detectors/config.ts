@@ -26,7 +26,7 @@ import {
 import { activationRange, isBatchNormalization, isClassification, kernelShape, rangeText, RELU_LIKE, SATURATING, RECURRENT_CELL, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import { ACCURACY_KEYS, normalizeKey, type ModelState } from '../model-state';
 import { correlationWithIndex, fmt, isNum, literal, mean, neighbourAgreement, pct, spokenList } from '../stats';
-import type { DataEvent, GradientAscentEvent, BatchClassesEvent, GradientsAlteredEvent, ShuffledApartEvent, SortedByBooleanEvent, SourceSite, TensorSummary, UnusedLayer } from '../trace';
+import type { DataEvent, EvaluatedEvent, GradientAscentEvent, BatchClassesEvent, GradientsAlteredEvent, ShuffledApartEvent, SortedByBooleanEvent, SourceSite, TensorSummary, UnusedLayer } from '../trace';
 
 const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
 const NUMERIC: Symptom[] = ['non-finite-loss', 'non-finite-output', 'non-finite-weights', 'non-finite-gradients'];
@@ -4975,6 +4975,13 @@ function labelsAreIds(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** The accuracy `evaluate` reported, and the mean over the last 16 training batches (null before 8). */
+function accuracies(run: ModelState, e: EvaluatedEvent): { held: number | null | undefined; trained: number | null } {
+  const at = e.names.findIndex((n) => ACCURACY_KEYS.test(normalizeKey(n)));
+  const batches = [...run.acc.values()][0]?.recent.last(16).map((p) => p.value) ?? [];
+  return { held: at >= 0 ? e.values[at] : undefined, trained: batches.length >= 8 ? mean(batches) : null };
+}
+
 /**
  * A two-class model that is right on most of its training batches and wrong on most held-out rows
  * (accuracy 0.8 or more in training, 0.2 or less at evaluate): it answers them the opposite way, so
@@ -4989,12 +4996,8 @@ function labelsInverted(view: ModelView, run: ModelState): Hypothesis[] {
   const kind = o.loss?.kind;
   const twoClass = (kind === 'binary' && o.units === 1) || ((kind === 'categorical' || kind === 'sparse') && o.units === 2);
   if (!twoClass) return [];
-  const at = e.names.findIndex((n) => ACCURACY_KEYS.test(normalizeKey(n)));
-  const held = at >= 0 ? e.values[at] : undefined;
-  const batches = [...run.acc.values()][0]?.recent.last(16).map((p) => p.value) ?? [];
-  if (!isNum(held) || held > 0.2 || batches.length < 8) return [];
-  const trained = mean(batches);
-  if (trained < 0.8) return [];
+  const { held, trained } = accuracies(run, e);
+  if (!isNum(held) || held > 0.2 || trained === null || trained < 0.8) return [];
   const fitSite = view.event.fitSite;
   return [
     {
@@ -5174,12 +5177,9 @@ const CHANCE_MARGIN = 0.05;
 function memorizedAtChance(view: ModelView, run: ModelState): Hypothesis[] {
   const e = run.evaluated;
   if (!e?.targetClasses || view.outputs.length !== 1 || !isClassification(run.data.target(0))) return [];
-  const at = e.names.findIndex((n) => ACCURACY_KEYS.test(normalizeKey(n)));
-  const held = at >= 0 ? e.values[at] : undefined;
-  const batches = [...run.acc.values()][0]?.recent.last(16).map((p) => p.value) ?? [];
+  const { held, trained } = accuracies(run, e);
   const total = e.targetClasses.reduce((a, c) => a + c.rows, 0);
-  if (!isNum(held) || batches.length < 8 || total < 50 || e.targetClasses.length < 2) return [];
-  const trained = mean(batches);
+  if (!isNum(held) || trained === null || total < 50 || e.targetClasses.length < 2) return [];
   const commonest = Math.max(...e.targetClasses.map((c) => c.rows)) / total;
   if (trained < LEARNED_ACCURACY || held > commonest + CHANCE_MARGIN) return [];
   const fitSite = view.event.fitSite;
