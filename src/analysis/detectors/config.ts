@@ -5165,7 +5165,9 @@ function unboundedOutputUnderOwnLoss(view: ModelView, run: ModelState, o: Output
 
 /** Right on this share of its last training batches, and no better than this above the commonest class when evaluated. */
 const LEARNED_ACCURACY = 0.85;
+const LEARNED_PAST_COMMONEST = 0.2;
 const CHANCE_MARGIN = 0.05;
+const CHANCE_ROWS = 100;
 
 /**
  * A classifier right on most of its training batches and no better than always naming the commonest
@@ -5179,9 +5181,13 @@ function memorizedAtChance(view: ModelView, run: ModelState): Hypothesis[] {
   if (!e?.targetClasses || view.outputs.length !== 1 || !isClassification(run.data.target(0))) return [];
   const { held, trained } = accuracies(run, e);
   const total = e.targetClasses.reduce((a, c) => a + c.rows, 0);
-  if (!isNum(held) || trained === null || total < 50 || e.targetClasses.length < 2) return [];
+  // Fewer rows score with a standard error of 0.05 or more: too coarse to call a score chance.
+  if (!isNum(held) || trained === null || total < CHANCE_ROWS || e.targetClasses.length < 2) return [];
   const commonest = Math.max(...e.targetClasses.map((c) => c.rows)) / total;
-  if (trained < LEARNED_ACCURACY || held > commonest + CHANCE_MARGIN) return [];
+  // Learned: well past naming the commonest training class, which a model that answers one class earns.
+  const freqs = run.data.target(0)?.freqs;
+  const trainedCommonest = freqs && freqs.length > 0 ? Math.max(...freqs) : null;
+  if (trainedCommonest === null || trained < LEARNED_ACCURACY || trained < trainedCommonest + LEARNED_PAST_COMMONEST || held > commonest + CHANCE_MARGIN) return [];
   const fitSite = view.event.fitSite;
   return [
     {
