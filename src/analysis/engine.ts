@@ -257,6 +257,14 @@ export class DiagnosisEngine {
         this.trend(run, this.ctx(run, Math.max(run.lastIter, 0), e.elapsedMs), false);
         return;
       }
+      case 'evaluated':
+        // The first evaluation counts for most checks; the latest, with the training accuracy it followed, for the one comparing the two.
+        this.configEvidence(e.modelId, (run) => {
+          run.evaluated ??= e;
+          const batches = [...run.acc.values()][0]?.recent.last(16).map((p) => p.value) ?? [];
+          run.lastEvaluated = { event: e, trainedAccuracy: batches.length >= 8 ? batches.reduce((a, b) => a + b, 0) / batches.length : null };
+        });
+        return;
       case 'trainEnd': {
         const run = this.runs.get(e.modelId);
         if (run) {
@@ -389,7 +397,6 @@ export class DiagnosisEngine {
       case 'masksMisaligned':
       case 'tagsMisaligned':
       case 'scaledApart':
-      case 'evaluated':
       case 'handWrittenUpdate':
       case 'noisyTargets':
         // Kept in the run's field of the same name; the first one counts.

@@ -409,6 +409,8 @@ export class ModelState {
   /** Masks that match their images better mirrored or shifted. */
   masksMisaligned: MasksMisalignedEvent | null = null;
   tagsMisaligned: TagsMisalignedEvent | null = null;
+  /** The latest evaluation, with the mean training accuracy of the 16 batches before it (null before 8). */
+  lastEvaluated: { event: EvaluatedEvent; trainedAccuracy: number | null } | null = null;
   /** fit given its noisy inputs as targets while a clean copy of them exists. */
   noisyTargets: NoisyTargetsEvent | null = null;
   /** After fit, setWeights restored the weights kept live during training: nothing. */

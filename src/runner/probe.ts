@@ -3057,7 +3057,9 @@ function checkDataAtFirstFit(entry: TracedModel, data: { x: any; y: any }, args:
   if (isReadable(data.y) && data.y.dtype === 'float32' && data.y.size === data.y.shape[0] && data.y.size <= SQUASH_READ_LIMIT) safe(() => checkTargetSentinel(entry, data.y, site), undefined);
   if (data.x === data.y) safe(() => checkNoisyTargets(entry, data.x, site), undefined);
   if (isReadable(data.x) && isReadable(data.y) && data.x.rank === 4 && data.y.rank === 4 && data.x.size <= MASK_READ_LIMIT) safe(() => checkMasksAligned(entry, data.x, data.y, site), undefined);
-  if (isReadable(data.x) && isReadable(data.y) && data.x.rank === 2 && data.y.rank >= 2 && data.y.size <= MASK_READ_LIMIT) safe(() => checkTagsAligned(entry, data.x, data.y, site), undefined);
+  // A tagger's shapes: [n, steps] ids and per-step tags ([n, steps, k], or [n, steps] ids), read only then.
+  const tagShaped = isReadable(data.x) && isReadable(data.y) && data.x.rank === 2 && data.y.shape[0] === data.x.shape[0] && data.y.shape[1] === data.x.shape[1] && (data.y.rank === 3 || (data.y.rank === 2 && data.x.dtype === 'int32' && data.x !== data.y));
+  if (tagShaped && data.y.size <= MASK_READ_LIMIT) safe(() => checkTagsAligned(entry, data.x, data.y, site), undefined);
 }
 
 /** Tag sequences padded at the other end from their token ids (see mask-alignment.ts). */

@@ -5177,9 +5177,12 @@ const CHANCE_ROWS = 100;
  * Certain from the two scores; the labels' line is not known.
  */
 function memorizedAtChance(view: ModelView, run: ModelState): Hypothesis[] {
-  const e = run.evaluated;
+  // The latest evaluation, against the training batches just before it (an evaluation after a first
+  // chunk of epochs scores a model that has not learned yet).
+  const e = run.lastEvaluated?.event;
   if (!e?.targetClasses || view.outputs.length !== 1 || !isClassification(run.data.target(0))) return [];
-  const { held, trained } = accuracies(run, e);
+  const held = accuracies(run, e).held;
+  const trained = run.lastEvaluated!.trainedAccuracy;
   const total = e.targetClasses.reduce((a, c) => a + c.rows, 0);
   // Fewer rows score with a standard error of 0.05 or more: too coarse to call a score chance.
   if (!isNum(held) || trained === null || total < CHANCE_ROWS || e.targetClasses.length < 2) return [];
