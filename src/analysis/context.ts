@@ -176,6 +176,11 @@ export function optimizerBand(opt: OptimizerInfo | null | undefined): OptimizerB
   return null;
 }
 
+/** The tf.train factory that makes an optimizer of this class: its name in lower case (sgd, adam, rmsprop). */
+export function optimizerFactory(opt: OptimizerInfo): string {
+  return opt.className.replace(/Optimizer$/, '').toLowerCase();
+}
+
 export function learningRateOf(view: ModelView | null, run: ModelState): number | null {
   const lr = view?.event.optimizer?.learningRate;
   if (isNum(lr)) return lr;

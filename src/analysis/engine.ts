@@ -18,7 +18,7 @@ import type { LayerView, ModelView } from './model';
 import { assessAccuracy, assessLoss, NEAR_NO_SKILL } from './progress';
 import { TraceSeries } from './series';
 import { fmt, pct, spokenList } from './stats';
-import { emptyScriptEvents, ModelState, SCRIPT_EVENT_CAPS, type ScriptEvent } from './model-state';
+import { emptyScriptEvents, ModelState, NEGATIVE_LOSS, SCRIPT_EVENT_CAPS, type ScriptEvent } from './model-state';
 import { clamp } from './stats';
 import type { SourceSite, TraceEvent } from './trace';
 
@@ -64,8 +64,6 @@ interface Entry {
 const MAX_ENTRIES_PER_MODEL = 100;
 const MAX_MODELS = 16;
 const MAX_EVIDENCE = 14;
-/** A loss below this has gone negative, which some losses cannot (see the output checks). */
-const NEGATIVE_LOSS = -0.01;
 /** Crashes a warning predicts: the crash confirms it. */
 const CRASH_CAUSES: ReadonlyArray<{ message: RegExp; explains: (h: Hypothesis) => boolean }> = [
   // Labels that do not suit the loss make tfjs fail on shapes.
@@ -261,8 +259,7 @@ export class DiagnosisEngine {
         // The first evaluation counts for most checks; the latest, with the training accuracy it followed, for the one comparing the two.
         this.configEvidence(e.modelId, (run) => {
           run.evaluated ??= e;
-          const batches = [...run.acc.values()][0]?.recent.last(16).map((p) => p.value) ?? [];
-          run.lastEvaluated = { event: e, trainedAccuracy: batches.length >= 8 ? batches.reduce((a, b) => a + b, 0) / batches.length : null };
+          run.lastEvaluated = { event: e, trainedAccuracy: run.recentTrainingAccuracy() };
         });
         return;
       case 'trainEnd': {

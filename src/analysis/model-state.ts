@@ -24,6 +24,9 @@ export const SCRIPT_EVENT_CAPS = {
   integersRounded: 4,
 } as const;
 export type ScriptEventType = keyof typeof SCRIPT_EVENT_CAPS;
+
+/** A loss below this has gone negative, which some losses cannot (see the output checks). */
+export const NEGATIVE_LOSS = -0.01;
 export type ScriptEvent = Extract<TraceEvent, { type: ScriptEventType }>;
 export type ScriptEvents = { readonly [K in ScriptEventType]: readonly Extract<TraceEvent, { type: K }>[] };
 
@@ -256,7 +259,7 @@ export class ModelState {
   fitCalls = 0;
   /**
    * Trainable layers this model shares with a model trained before it (a base pretrained in the
-   * script and reused under a new head), with that model's optimizer and rate; set by the engine.
+   * script and reused under a new head, or members of one ensemble), and that model; set by the engine.
    */
   pretrained: { names: string[]; from: ModelState } | null = null;
   /** Training has been seen to learn (loss well below its start and the no-skill level). */
@@ -529,6 +532,12 @@ export class ModelState {
     const vs = typeof fc['validationSplit'] === 'number' ? Math.min(0.99, Math.max(0, fc['validationSplit'])) : 0;
     const train = Math.max(1, Math.floor(n * (1 - vs)));
     return Math.max(1, epochs * Math.ceil(train / bs));
+  }
+
+  /** The mean accuracy of the last 16 training batches, or null before 8 (its first metric). */
+  recentTrainingAccuracy(): number | null {
+    const batches = [...this.acc.values()][0]?.recent.last(16).map((p) => p.value) ?? [];
+    return batches.length >= 8 ? batches.reduce((a, b) => a + b, 0) / batches.length : null;
   }
 
   track(index: number): LayerTrack | undefined {

@@ -2625,13 +2625,13 @@ function samePrint(a: number[] | null | undefined, b: number[] | null | undefine
   return a.every((v, i) => Math.abs(v - b[i]!) <= 1e-6 * (1 + Math.abs(v)));
 }
 
-/** Notes the model's first weight as fit starts, so weights set back to it can be told from others. */
 /** The print of a model's first weight (of at most `limit` values), or null. */
 function firstWeightPrint(model: any, limit = Infinity): number[] | null {
   const first = safe(() => model.getWeights()[0], null);
   return first && first.size <= limit ? weightPrint(first) : null;
 }
 
+/** Notes the model's first weight as fit starts, so weights set back to it can be told from others. */
 function noteFitStartWeights(entry: TracedModel, model: any): void {
   const print = firstWeightPrint(model);
   if (print) fitStartWeights.set(entry, print);

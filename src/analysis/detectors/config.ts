@@ -19,12 +19,13 @@ import {
   lossFix,
   maxAbs,
   optimizerBand,
+  optimizerFactory,
   type RelevanceSpec,
   scaleFix,
   wholeSetBatches,
 } from '../context';
 import { activationRange, isBatchNormalization, isClassification, kernelShape, rangeText, RELU_LIKE, SATURATING, RECURRENT_CELL, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
-import { ACCURACY_KEYS, normalizeKey, type ModelState } from '../model-state';
+import { ACCURACY_KEYS, NEGATIVE_LOSS, normalizeKey, type ModelState } from '../model-state';
 import { correlationWithIndex, fmt, isNum, literal, mean, neighbourAgreement, pct, spokenList } from '../stats';
 import type { DataEvent, EvaluatedEvent, GradientAscentEvent, BatchClassesEvent, GradientsAlteredEvent, ShuffledApartEvent, SortedByBooleanEvent, SourceSite, TensorSummary, UnusedLayer } from '../trace';
 
@@ -646,15 +647,15 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
         const file = (made ?? run.data.y.get(o.slot)?.site ?? view.event.fitSite)?.file ?? null;
         const eps = two[1]! - 1 - two[0]!;
         const smoothed = labelEncoding('targets', {
-            message: `The targets are one-hot rows smoothed with the signs flipped: ${fmt(two[1]!)} for the true class and ${fmt(two[0]!)} for the others, as y × (1 + ε) − ε / k gives for ε = ${fmt(eps)}, where label smoothing is y × (1 − ε) + ε / k (${fmt(1 - eps + eps / t.columns)} and ${fmt(eps / t.columns)}). With negative targets the cross-entropy has no floor: it falls below 0 and keeps falling as the model is pushed to be ever more certain, the opposite of what smoothing is for.`,
-            evidence: [`targets take ${fmt(two[0]!)} and ${fmt(two[1]!)} over ${t.columns} columns, rows summing to 1`, `loss is ${lossName}`],
-            relevance: 'output compared with smoothed targets of flipped signs',
-            fixes: file ? [{ title: 'Smooth as y × (1 − ε) + ε / k', plan: { kind: 'smoothingSigns', file } }] : [],
-            confirmBy: set(...HARM, ...NUMERIC, 'saturated-activation', 'loss-diverging'),
-            strength: 0.95,
-            keepWhenLearning: true,
-            certain: true,
-          });
+          message: `The targets are one-hot rows smoothed with the signs flipped: ${fmt(two[1]!)} for the true class and ${fmt(two[0]!)} for the others, as y × (1 + ε) − ε / k gives for ε = ${fmt(eps)}, where label smoothing is y × (1 − ε) + ε / k (${fmt(1 - eps + eps / t.columns)} and ${fmt(eps / t.columns)}). With negative targets the cross-entropy has no floor: it falls below 0 and keeps falling as the model is pushed to be ever more certain, the opposite of what smoothing is for.`,
+          evidence: [`targets take ${fmt(two[0]!)} and ${fmt(two[1]!)} over ${t.columns} columns, rows summing to 1`, `loss is ${lossName}`],
+          relevance: 'output compared with smoothed targets of flipped signs',
+          fixes: file ? [{ title: 'Smooth as y × (1 − ε) + ε / k', plan: { kind: 'smoothingSigns', file } }] : [],
+          confirmBy: set(...HARM, ...NUMERIC, 'saturated-activation', 'loss-diverging'),
+          strength: 0.95,
+          keepWhenLearning: true,
+          certain: true,
+        });
         // Shown where the targets are smoothed, which the fix rewrites.
         out.push({ ...smoothed, atFix: true });
         return out;
@@ -3037,8 +3038,7 @@ function fineTunedAtScratchRate(view: ModelView, run: ModelState): Hypothesis[] 
   const rate = opt.learningRate;
   const adaptive = ADAPTIVE.test(opt.className);
   if (!(rate > (adaptive ? SCRATCH_RATE_ADAPTIVE : SCRATCH_RATE_SGD))) return [];
-  // tf.train's factory is the class name in lower case (sgd, adam, rmsprop).
-  const factory = opt.className.replace(/Optimizer$/, '').toLowerCase();
+  const factory = optimizerFactory(opt);
   const small = adaptive ? Math.min(rate / 10, 1e-3) : rate / 10;
   const name = opt.className.replace(/Optimizer$/, '');
   return [
@@ -4975,11 +4975,10 @@ function labelsAreIds(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
-/** The accuracy `evaluate` reported, and the mean over the last 16 training batches (null before 8). */
-function accuracies(run: ModelState, e: EvaluatedEvent): { held: number | null | undefined; trained: number | null } {
+/** The accuracy `evaluate` reported. */
+function heldOutAccuracy(e: EvaluatedEvent): number | null | undefined {
   const at = e.names.findIndex((n) => ACCURACY_KEYS.test(normalizeKey(n)));
-  const batches = [...run.acc.values()][0]?.recent.last(16).map((p) => p.value) ?? [];
-  return { held: at >= 0 ? e.values[at] : undefined, trained: batches.length >= 8 ? mean(batches) : null };
+  return at >= 0 ? e.values[at] : undefined;
 }
 
 /**
@@ -4996,7 +4995,8 @@ function labelsInverted(view: ModelView, run: ModelState): Hypothesis[] {
   const kind = o.loss?.kind;
   const twoClass = (kind === 'binary' && o.units === 1) || ((kind === 'categorical' || kind === 'sparse') && o.units === 2);
   if (!twoClass) return [];
-  const { held, trained } = accuracies(run, e);
+  const held = heldOutAccuracy(e);
+  const trained = run.recentTrainingAccuracy();
   if (!isNum(held) || held > 0.2 || trained === null || trained < 0.8) return [];
   const fitSite = view.event.fitSite;
   return [
@@ -5139,7 +5139,7 @@ function unboundedOutputUnderOwnLoss(view: ModelView, run: ModelState, o: Output
   const t = run.data.target(o.slot);
   const s = t?.summary;
   const zeroOne = s?.distinct?.length === 2 && s.distinct[0] === 0 && s.distinct[1] === 1;
-  if (o.loss?.kind !== 'other' || o.activation !== 'linear' || !zeroOne || view.outputs.length !== 1 || !(run.loss.min < -0.01)) return [];
+  if (o.loss?.kind !== 'other' || o.activation !== 'linear' || !zeroOne || view.outputs.length !== 1 || !(run.loss.min < NEGATIVE_LOSS)) return [];
   const L = o.actLayer;
   const fix = activationFix(L, 'sigmoid', `Squash ${L.info.name}'s outputs into [0, 1] with a sigmoid`);
   return [
@@ -5181,7 +5181,7 @@ function memorizedAtChance(view: ModelView, run: ModelState): Hypothesis[] {
   // chunk of epochs scores a model that has not learned yet).
   const e = run.lastEvaluated?.event;
   if (!e?.targetClasses || view.outputs.length !== 1 || !isClassification(run.data.target(0))) return [];
-  const held = accuracies(run, e).held;
+  const held = heldOutAccuracy(e);
   const trained = run.lastEvaluated!.trainedAccuracy;
   const total = e.targetClasses.reduce((a, c) => a + c.rows, 0);
   // Fewer rows score with a standard error of 0.05 or more: too coarse to call a score chance.

@@ -19,6 +19,7 @@ import {
   type Hypothesis,
   scalesTargets,
   learningRateFix,
+  optimizerFactory,
   type Observation,
   rateHeldAtZero,
   setterHoldsRateAtZero,
@@ -553,7 +554,7 @@ function unchanged(ctx: Ctx): Observation[] {
     } else if (view.event.optimizer?.settings['learningRate'] === null && view.optimizerSite) {
       // tfjs steps by -learningRate: null is 0. A setting exported as null skips a destructuring default.
       const site = view.optimizerSite;
-      const factory = view.event.optimizer.className.replace(/Optimizer$/, '').toLowerCase();
+      const factory = optimizerFactory(view.event.optimizer);
       cause = { rootCause: 'learning-rate', layer: null, location: site, fixes: [{ title: 'Fall back to the default rate when the setting is null (??)', plan: { kind: 'nullishDefault', site, callee: factory, index: 0 } }], confirms: [], folds: [] };
       why = 'the optimizer was made with a learning rate of null, and tfjs steps by -null, which is 0 (a default written in a destructuring applies to undefined only, not to a null read from a config)';
     } else {

@@ -5,7 +5,7 @@
  * forward pass with a non-finite loss means the loss itself (usually the output activation).
  */
 import type { RootCause, Symptom } from '../findings';
-import { type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, optimizerBand, scalesTargets, type Observation, type RelevanceSpec } from '../context';
+import { type Cause, type Ctx, hypothesisIds, type Hypothesis, learningRateFix, optimizerBand, optimizerFactory, scalesTargets, type Observation, type RelevanceSpec } from '../context';
 import type { LayerView } from '../model';
 import type { LayerSample } from '../model-state';
 import type { FixPlan, PlannedFix } from '../fixes';
@@ -66,11 +66,11 @@ function nonFiniteRateCause(ctx: Ctx): Cause | null {
   const view = ctx.view;
   const location = bad.site ?? view?.optimizerSite ?? null;
   // Made with a rate read from a setting that was not given (parseFloat(process.env.X) is NaN): a fallback there.
-  const factory = view?.event.optimizer?.className.replace(/Optimizer$/, '').toLowerCase();
+  const factory = view?.event.optimizer ? optimizerFactory(view.event.optimizer) : undefined;
   const band = optimizerBand(view?.event.optimizer);
   const fixes: PlannedFix[] =
     !bad.site && location && factory && band
-      ? [{ title: `Fall back to ${literal(band.typical)} when the setting is missing`, plan: { kind: 'settingFallback', site: location, callee: factory === 'rmsprop' ? 'rmsprop' : factory, index: 0, fallback: literal(band.typical) } }]
+      ? [{ title: `Fall back to ${literal(band.typical)} when the setting is missing`, plan: { kind: 'settingFallback', site: location, callee: factory, index: 0, fallback: literal(band.typical) } }]
       : bad.site
         ? [
             // A schedule that divides by the epoch or step, which starts at 0; or one with a branch that returns nothing.
