@@ -206,6 +206,8 @@ export type FixPlan =
   | { kind: 'booleanCells'; file: string }
   /** A one-line declaration at the site (`const optimizer = tf.train.adam(lr);`) moved into the loop that follows it and uses its name, as the loop body's first line. */
   | { kind: 'declareInLoop'; site: SourceSite }
+  /** A one-line declaration at the site (`const trunk = tf.layers.dense({...});`) whose name only one function uses moves into that function, as its body's first line: a fresh object for each call. */
+  | { kind: 'declareInFunction'; site: SourceSite }
   /** The epsilon added to the divisor of the standardization at the site (`.div(std.add(EPS))`), a literal or a constant declared once, becomes 1e-7. */
   | { kind: 'tinyEpsilon'; site: SourceSite }
   /** The value declared on the site's line (`const soft = teacher.predict(x).div(T);`) is wrapped in tf.softmax. */
@@ -2005,6 +2007,39 @@ function declareInLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'declar
   // Used after the loop too: one per model would not reach there.
   if (new RegExp(`\\b${escapeRe(name)}\\b`).test(code.slice(close))) return null;
   const bodyLine = src.position(open).line + 1;
+  const bodyStart = src.lineStart(bodyLine);
+  const indent = /^\s*/.exec(t.slice(bodyStart, src.lineEnd(bodyLine)))![0];
+  return [src.edit(p.site.file, start, end + 1, ''), src.edit(p.site.file, bodyStart, bodyStart, `${indent}${line.trim()}\n`)];
+}
+
+function declareInFunctionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'declareInFunction' }>): EditResult {
+  const t = src.text;
+  const start = src.lineStart(p.site.line);
+  const end = src.lineEnd(p.site.line);
+  const line = t.slice(start, end);
+  // Strings blanked: a `;` or `//` inside one does not end the statement.
+  const decl = /^(\s*)(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=[^;]*;\s*$/.exec(codeOnly(t, start, end));
+  if (!decl) return null;
+  const use = new RegExp(`\\b${escapeRe(decl[2]!)}\\b`, 'g');
+  const code = codeOnly(t, 0, t.length);
+  // Every function body after the declaration: `function name(...) {` or `(...) => {`.
+  const bodies: { open: number; close: number }[] = [];
+  for (const m of code.slice(end).matchAll(/\bfunction\b[^(]*\(|\(([^()]*)\)\s*=>\s*\{/g)) {
+    const at = end + m.index!;
+    const paren = code.indexOf('(', at);
+    const parenClose = matchClose(t, paren);
+    const open = parenClose > 0 ? code.indexOf('{', parenClose) : -1;
+    if (open < 0 || !/^\s*(?:=>\s*)?$/.test(code.slice(parenClose + 1, open))) continue;
+    const close = matchClose(t, open);
+    if (close > 0) bodies.push({ open, close });
+  }
+  const uses = [...code.slice(end).matchAll(use)].map((m) => end + m.index!);
+  if (uses.length === 0) return null;
+  // The outermost function around each use that does not hold the declaration must be one and the same.
+  const ownerOf = (at: number) => bodies.filter((b) => b.open < at && at < b.close && !(b.open < start && start < b.close)).sort((a, b) => a.open - b.open)[0];
+  const owner = ownerOf(uses[0]!);
+  if (!owner || uses.some((u) => ownerOf(u) !== owner) || code.slice(0, start).search(use) >= 0) return null;
+  const bodyLine = src.position(owner.open).line + 1;
   const bodyStart = src.lineStart(bodyLine);
   const indent = /^\s*/.exec(t.slice(bodyStart, src.lineEnd(bodyLine)))![0];
   return [src.edit(p.site.file, start, end + 1, ''), src.edit(p.site.file, bodyStart, bodyStart, `${indent}${line.trim()}\n`)];
@@ -5503,6 +5538,7 @@ function planFile(p: FixPlan): string | null {
     case 'offsetIdsFirst':
     case 'trainingMoments':
     case 'declareInLoop':
+    case 'declareInFunction':
     case 'splitOnNonWords':
     case 'tinyEpsilon':
     case 'dropDivide255':
@@ -5831,6 +5867,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return booleanCellsEdits(src, p.file);
       case 'declareInLoop':
         return declareInLoopEdits(src, p);
+      case 'declareInFunction':
+        return declareInFunctionEdits(src, p);
       case 'tinyEpsilon':
         return tinyEpsilonEdits(src, p);
       case 'dropDivide255':

@@ -567,7 +567,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // A base pretrained in the script, fine-tuned under a new head at its from-scratch Adam rate.
   { script: 'benchmark/bugs/fine-tune-base-high-lr/buggy.js', symptoms: ['fine-tuned-at-scratch-rate'], rootCause: 'learning-rate', lineOf: 'model.compile({ optimizer: tf.train.adam(LEARNING_RATE)', fixed: 'model.compile({ optimizer: tf.train.adam(0.001)' },
   // Ensemble members built around one layer object made outside the builder: each fit retrains the others' trunk.
-  { script: 'benchmark/bugs/ensemble-members-share-layer/buggy.js', symptoms: ['layer-shared-across-members'], rootCause: 'architecture', lineOf: "const featureLayer = tf.layers.dense(" },
+  { script: 'benchmark/bugs/ensemble-members-share-layer/buggy.js', symptoms: ['layer-shared-across-members'], rootCause: 'architecture', lineOf: "const featureLayer = tf.layers.dense(", fixed: "function buildMember(index) {\n  const featureLayer = tf.layers.dense(" },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

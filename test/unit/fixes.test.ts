@@ -1729,6 +1729,27 @@ describe('declareInLoop', () => {
   });
 });
 
+describe('declareInFunction', () => {
+  const src = [
+    "const trunk = tf.layers.dense({ units: 32, activation: 'relu' });",
+    '',
+    'function buildMember(index) {',
+    '  const input = tf.input({ shape: [8] });',
+    '  const features = trunk.apply(input);',
+    '  const out = tf.layers.dense({ units: 1 }).apply(features);',
+    '  return tf.model({ inputs: input, outputs: out });',
+    '}',
+    'const members = [1, 2, 3].map((i) => buildMember(i));',
+  ].join('\n');
+  it('moves a layer made once into the function that builds each member', () => {
+    const fixed = apply(src, { kind: 'declareInFunction', site: site(1, 15) })!;
+    assert.deepEqual(fixed.split('\n').slice(0, 4), ['', 'function buildMember(index) {', "  const trunk = tf.layers.dense({ units: 32, activation: 'relu' });", '  const input = tf.input({ shape: [8] });']);
+  });
+  it('leaves it where it is when code outside that function uses it too', () => {
+    assert.equal(apply(`${src}\nconsole.log(trunk.countParams());`, { kind: 'declareInFunction', site: site(1, 15) }), null);
+  });
+});
+
 describe('swapSplitNames', () => {
   const src = ['const nTrain = Math.floor(N * 0.8);', 'const test = rows.slice(0, nTrain);', 'const train = rows.slice(nTrain);'].join('\n');
   it('swaps the names of a split cut the wrong way round', () => {

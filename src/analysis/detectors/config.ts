@@ -3011,7 +3011,7 @@ function layerSharedAcrossMembers(view: ModelView, run: ModelState): Hypothesis[
       message: `This model and ${earlier}, trained before it, are alike layer for layer and trained on targets alike (members of one ensemble), and they share ${spokenList(shared.map((l) => l.info.name))}: one layer object applied in both graphs (made once, outside the function that builds a member). Training this member moves the shared weights to suit its own head, so the members trained before it no longer match theirs, and the ensemble's average is far off. Make the layer inside the function that builds each member.`,
       evidence: [`${shared.length} trainable layer${shared.length > 1 ? 's' : ''} shared with ${earlier}: ${shared.map((l) => l.info.name).join(', ')}`, 'the two models alike layer for layer, their targets alike'],
       relevance: new Map(shared.map((l, i) => [l.pos, { score: i === 0 ? 1 : 0.8, evidence: 'shared with an earlier member' }])),
-      fixes: [],
+      fixes: shared.length === 1 && first.info.site ? [{ title: 'Make the layer inside the function that builds each member', plan: { kind: 'declareInFunction', site: first.info.site } }] : [],
       confirmBy: set(...HARM, 'overfitting'),
       strength: 0.9,
       weak: false,
