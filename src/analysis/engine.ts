@@ -390,6 +390,7 @@ export class DiagnosisEngine {
       case 'stepsStopped':
       case 'weightsAveraged':
       case 'inputsSwapped':
+      case 'inputGivenTwice':
       case 'inputsDrift':
       case 'masksMisaligned':
       case 'tagsMisaligned':

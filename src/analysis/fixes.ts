@@ -301,6 +301,8 @@ export type FixPlan =
   | { kind: 'log1pAtWrite'; site: SourceSite }
   /** A rate set to `base / epoch` (Infinity at epoch 0): the one name it divides by, counted from 1 (`epoch + 1`). */
   | { kind: 'divisorPlusOne'; site: SourceSite }
+  /** The rate assigned on the site's line read from a table declared once as an array (`LR_TABLE[epoch]`): past its end it holds the last entry (`LR_TABLE[Math.min(epoch, LR_TABLE.length - 1)]`). */
+  | { kind: 'clampTableIndex'; site: SourceSite }
   /**
    * The rate assigned at the site comes from a function the file declares once, one of whose
    * branches ends in a bare expression where the others return: that expression is returned.
@@ -4421,6 +4423,24 @@ function log1pAtWriteEdits(src: SourceText, p: Extract<FixPlan, { kind: 'log1pAt
   return edits;
 }
 
+function clampTableIndexEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clampTableIndex' }>): EditResult {
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  if (!/learningRate\s*=(?!=)|setLearningRate\s*\(/.test(code)) return null;
+  // One table read by an index without brackets of its own, the table an array literal declared once.
+  const reads = [...code.matchAll(/\b([A-Za-z_$][\w$]*)\s*\[([^\[\]]+)\]/g)].filter((m) => {
+    const decl = singleDeclaration(src.text, m[1]!);
+    return decl !== null && src.text[decl.init] === '[';
+  });
+  if (reads.length !== 1) return null;
+  const m = reads[0]!;
+  const index = m[2]!.trim();
+  if (/^\d+$/.test(index) || /Math\.min/.test(index)) return null;
+  const open = start + m.index! + m[0].indexOf('[');
+  return [src.edit(p.site.file, open + 1, start + m.index! + m[0].length - 1, `Math.min(${index}, ${m[1]}.length - 1)`)];
+}
+
 function divisorPlusOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'divisorPlusOne' }>): EditResult {
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
@@ -5554,6 +5574,7 @@ function planFile(p: FixPlan): string | null {
     case 'forInToIndex':
     case 'log1pAtWrite':
     case 'divisorPlusOne':
+    case 'clampTableIndex':
     case 'returnInBranch':
     case 'numberCompare':
     case 'labelFromLastEntry':
@@ -5923,6 +5944,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return log1pAtWriteEdits(src, p);
       case 'divisorPlusOne':
         return divisorPlusOneEdits(src, p);
+      case 'clampTableIndex':
+        return clampTableIndexEdits(src, p);
       case 'returnInBranch':
         return returnInBranchEdits(src, p);
       case 'compareAsText':

@@ -1,7 +1,7 @@
 /** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
 import { ModelData, ModelView } from './model';
 import { History, isNum, Ring } from './stats';
-import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, OpAtZeroEvent, NanMaskedLateEvent, LossDividedByCountEvent, OneSidedClipEvent, ZeroMarginEvent, PowerShrinksEvent, BatchesRelabelledEvent, PenaltySubtractedEvent, UsedBeforeTrainingEvent, LogOfOutputEvent, RawSoftmaxEvent, WeightsClampedEvent, MonitorMissingEvent, UsedUntrainedEvent, ScoredOnTrainedRowsEvent, InputsOffScaleEvent, ScaledApartEvent, EvaluatedEvent, GradientsReappliedEvent, ThresholdOutsideOutputsEvent, DrawComparedOutsideEvent, LossNegatedEvent, TrainingModeAfterEvent, DividedByZeroEvent, MaskRaisesScoresEvent, KernelsFrozenEvent, TargetInInputsEvent, RateLeftBySweepEvent, RateLeftByOtherModelEvent, InputsSquashedEvent, TargetSentinelEvent, EmptyBatchEvent, ExpOfExpEvent, GatherAcrossRowsEvent, StepsStoppedEvent, WeightsAveragedEvent, InputsSwappedEvent, InputsDriftEvent, MasksMisalignedEvent, TagsMisalignedEvent, VariablesInitWideEvent, VariablesConstantEvent, HandWrittenUpdateEvent, NoisyTargetsEvent, WeightsKeptLiveEvent, ModelEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, OutputScaledEvent, WeightsOverwrittenEvent, ClipsUnusedEvent, VariablesBlockedEvent, UntrackedVariablesEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite, TraceEvent } from './trace';
+import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, OpAtZeroEvent, NanMaskedLateEvent, LossDividedByCountEvent, OneSidedClipEvent, ZeroMarginEvent, PowerShrinksEvent, BatchesRelabelledEvent, PenaltySubtractedEvent, UsedBeforeTrainingEvent, LogOfOutputEvent, RawSoftmaxEvent, WeightsClampedEvent, MonitorMissingEvent, UsedUntrainedEvent, ScoredOnTrainedRowsEvent, InputsOffScaleEvent, ScaledApartEvent, EvaluatedEvent, GradientsReappliedEvent, ThresholdOutsideOutputsEvent, DrawComparedOutsideEvent, LossNegatedEvent, TrainingModeAfterEvent, DividedByZeroEvent, MaskRaisesScoresEvent, KernelsFrozenEvent, TargetInInputsEvent, RateLeftBySweepEvent, RateLeftByOtherModelEvent, InputsSquashedEvent, TargetSentinelEvent, EmptyBatchEvent, ExpOfExpEvent, GatherAcrossRowsEvent, StepsStoppedEvent, WeightsAveragedEvent, InputsSwappedEvent, InputGivenTwiceEvent, InputsDriftEvent, MasksMisalignedEvent, TagsMisalignedEvent, VariablesInitWideEvent, VariablesConstantEvent, HandWrittenUpdateEvent, NoisyTargetsEvent, WeightsKeptLiveEvent, ModelEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, OutputScaledEvent, WeightsOverwrittenEvent, ClipsUnusedEvent, VariablesBlockedEvent, UntrackedVariablesEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite, TraceEvent } from './trace';
 
 /**
  * Events about the script, not one model (text parsed or split wrong, values sorted as text, int32
@@ -200,6 +200,8 @@ export class ModelState {
   readonly data = new ModelData();
   /** Each epoch's validation loss (the first 4,096 epochs). */
   readonly valLossByEpoch = new Map<number, number>();
+  /** Each value the epoch logs hold (loss, metrics, their val_ forms): its first value, and whether every later epoch logged it the same. */
+  readonly epochValues = new Map<string, { first: number; epochs: number; constant: boolean }>();
   readonly loss = new History(32, 256, 64);
   readonly gradNorm = new History(32, 256, 64);
   /** Accuracy-like metrics by their trace key. */
@@ -407,6 +409,8 @@ export class ModelState {
   stepsStopped: StepsStoppedEvent | null = null;
   weightsAveraged: WeightsAveragedEvent | null = null;
   inputsSwapped: InputsSwappedEvent | null = null;
+  /** One tensor fit for two of the model's inputs. */
+  inputGivenTwice: InputGivenTwiceEvent | null = null;
   /** The inputs of successive fits spread wider at nearly every fit. */
   inputsDrift: InputsDriftEvent | null = null;
   /** Masks that match their images better mirrored or shifted. */
@@ -503,6 +507,13 @@ export class ModelState {
     const record: EpochRecord = { epoch: e.epoch, loss: isNum(l) ? l : null, valLoss: null, valAcc: null };
     for (const [k, v] of Object.entries(e.logs)) {
       if (!isNum(v)) continue;
+      const seen = this.epochValues.get(k);
+      if (!seen) {
+        if (this.epochValues.size < 32) this.epochValues.set(k, { first: v, epochs: 1, constant: true });
+      } else {
+        seen.epochs++;
+        seen.constant &&= v === seen.first;
+      }
       if (k === 'val_loss') record.valLoss = v;
       else if (k.startsWith('val_') && record.valAcc === null && ACCURACY_KEYS.test(normalizeKey(k.slice(4)))) record.valAcc = v;
     }

@@ -1079,6 +1079,19 @@ export const InputsSwappedEvent = z.object({
 export type InputsSwappedEvent = z.infer<typeof InputsSwappedEvent>;
 
 /**
+ * A model of two or more inputs fit with one tensor given for two of them (`fit([a, a], y)`): the
+ * second input's branch never sees the features it was built for. Sent once per model.
+ */
+export const InputGivenTwiceEvent = z.object({
+  type: z.literal('inputGivenTwice'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  /** The two inputs (the model's names) given the same tensor, and their places in the call's array. */
+  inputs: z.array(z.object({ name: z.string().max(256), index: z.number().int().min(0) })).length(2),
+});
+export type InputGivenTwiceEvent = z.infer<typeof InputGivenTwiceEvent>;
+
+/**
  * The inputs given to successive fits of one model spread wider at nearly every fit: noise added
  * to the stored rows in place, so it accumulates. Sent once per model.
  */
@@ -2122,6 +2135,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   StepsStoppedEvent,
   WeightsAveragedEvent,
   InputsSwappedEvent,
+  InputGivenTwiceEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
   VariablesConstantEvent,

@@ -83,6 +83,7 @@ import type {
   StepsStoppedEvent,
   WeightsAveragedEvent,
   InputsSwappedEvent,
+  InputGivenTwiceEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
   VariablesConstantEvent,
@@ -3589,6 +3590,7 @@ function traceFit(
   readsAtFitStart = new Map();
   try {
     if (model && mode === 'fit' && data) safe(() => noteTrainingRows(entry, model, data.x, args, site), undefined);
+    if (model && mode === 'fit' && data && !inputTwiceChecked.has(entry)) safe(() => noteInputGivenTwice(entry, model, data.x, site), undefined);
     startRate = model ? safe(() => noteRateAtFitStart(entry, model, site), null) : null;
     if (data && !entry.dataSent) checkDataAtFirstFit(entry, data, args, site);
   } finally {
@@ -4160,6 +4162,28 @@ function numericLogs(logs: Record<string, unknown>, skip?: ReadonlySet<string>):
  */
 const shuffleWatch = new ShuffleWatch();
 const shuffleChecked = new WeakSet<TracedModel>();
+
+/**
+ * A model of several inputs fit with one tensor given for two of them (`fit([meta, meta], y)`, a
+ * copy-paste slip): the shapes match, so nothing throws, and the second branch trains on features
+ * it was not built for. Once per model, at its first fit.
+ */
+const inputTwiceChecked = new WeakSet<TracedModel>();
+
+function noteInputGivenTwice(entry: TracedModel, model: any, x: any, site: SourceSite | null): void {
+  inputTwiceChecked.add(entry);
+  if (!Array.isArray(x) || x.length < 2) return;
+  const names: string[] = Array.isArray(model?.inputNames) ? model.inputNames : [];
+  for (let j = 1; j < x.length; j++) {
+    for (let i = 0; i < j; i++) {
+      const a = x[i];
+      const b = x[j];
+      if (!isTensor(a) || !isTensor(b) || (a !== b && a.dataId !== b.dataId)) continue;
+      emit({ type: 'inputGivenTwice', modelId: entry.id, site, inputs: [{ name: String(names[i] ?? `input ${i + 1}`), index: i }, { name: String(names[j] ?? `input ${j + 1}`), index: j }] } satisfies InputGivenTwiceEvent);
+      return;
+    }
+  }
+}
 
 /** Above this many elements a tensor's first rows are read through a slice, not the whole tensor. */
 const HEAD_READ_LIMIT = 65_536;

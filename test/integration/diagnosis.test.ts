@@ -568,6 +568,14 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/fine-tune-base-high-lr/buggy.js', symptoms: ['fine-tuned-at-scratch-rate'], rootCause: 'learning-rate', lineOf: 'model.compile({ optimizer: tf.train.adam(LEARNING_RATE)', fixed: 'model.compile({ optimizer: tf.train.adam(0.001)' },
   // Ensemble members built around one layer object made outside the builder: each fit retrains the others' trunk.
   { script: 'benchmark/bugs/ensemble-members-share-layer/buggy.js', symptoms: ['layer-shared-across-members'], rootCause: 'architecture', lineOf: "const featureLayer = tf.layers.dense(", fixed: "function buildMember(index) {\n  const featureLayer = tf.layers.dense(" },
+  // fit([meta, meta], y) on a two-input model: the message branch trains on the metadata.
+  { script: 'benchmark/bugs/same-tensor-fed-to-both-inputs/buggy.js', symptoms: ['input-given-twice'], rootCause: 'training-data', lineOf: 'model.fit([train.metaX, train.metaX]' },
+  // A table of three rates read at each of twelve epochs: undefined from the fourth, and every weight NaN.
+  { script: 'benchmark/bugs/lr-schedule-table-shorter-than-epochs/buggy.js', symptoms: ['non-finite-weights'], rootCause: 'learning-rate', lineOf: 'optimizer.learningRate = LR_TABLE[epoch];', fixed: 'LR_TABLE[Math.min(epoch, LR_TABLE.length - 1)]' },
+  // The output bias started at the raw prices' mean (250,000) under standardized targets.
+  { script: 'benchmark/bugs/output-bias-init-raw-target-mean/buggy.js', symptoms: ['output-bias-off-targets'], rootCause: 'weight-initialization', lineOf: 'biasInitializer: tf.initializers.constant({ value: meanY })', fixed: "units: 1, biasInitializer: 'zeros'" },
+  // Early stopping on val_acc of a regression: 0 at every epoch, so fit stops after patience + 1.
+  { script: 'benchmark/bugs/early-stopping-on-regression-accuracy/buggy.js', symptoms: ['stopped-early'], rootCause: 'training-length', lineOf: "monitor: 'val_acc'", fixed: "monitor: 'val_loss'" },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -759,6 +767,10 @@ const HEALTHY = [
   'benchmark/bugs/fine-tune-base-high-lr/fixed.js',
   'benchmark/bugs/ensemble-members-share-layer/fixed.js',
   'benchmark/bugs/unfreeze-without-recompile/fixed.js',
+  'benchmark/bugs/same-tensor-fed-to-both-inputs/fixed.js',
+  'benchmark/bugs/lr-schedule-table-shorter-than-epochs/fixed.js',
+  'benchmark/bugs/output-bias-init-raw-target-mean/fixed.js',
+  'benchmark/bugs/early-stopping-on-regression-accuracy/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

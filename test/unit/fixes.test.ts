@@ -1729,6 +1729,16 @@ describe('declareInLoop', () => {
   });
 });
 
+describe('clampTableIndex', () => {
+  const src = ['const LR_TABLE = [0.01, 0.005, 0.002];', 'const cb = {', '  onEpochBegin: async (epoch) => {', '    optimizer.learningRate = LR_TABLE[epoch];', '  },', '};'].join('\n');
+  it('holds the last rate of a table written for fewer epochs than the run has', () => {
+    assert.equal(apply(src, { kind: 'clampTableIndex', site: site(4, 5) })!.split('\n')[3], '    optimizer.learningRate = LR_TABLE[Math.min(epoch, LR_TABLE.length - 1)];');
+  });
+  it('leaves a rate read from something other than an array literal alone', () => {
+    assert.equal(apply(src.replace('[0.01, 0.005, 0.002]', 'loadSchedule()'), { kind: 'clampTableIndex', site: site(4, 5) }), null);
+  });
+});
+
 describe('declareInFunction', () => {
   const src = [
     "const trunk = tf.layers.dense({ units: 32, activation: 'relu' });",

@@ -2674,6 +2674,49 @@ function saturatedOutputBias(view: ModelView, run: ModelState): Hypothesis[] {
   return out;
 }
 
+/** A linear output's starting bias this many target deviations from the targets' mean: no run of ordinary length closes the gap. */
+const FAR_OUTPUT_BIAS = 100;
+
+/**
+ * A linear output whose bias starts at a constant a hundred or more target deviations from the
+ * targets' mean: the "start at the targets' mean" tip with the mean taken from the raw targets
+ * while the model trains on standardized ones. Every first prediction is off by that much, and a
+ * step moves the bias by about the rate, so the loss stays enormous for the whole run. Certain
+ * from the layer and the targets; the fix starts the bias at the targets' mean.
+ */
+function outputBiasFarFromTargets(view: ModelView, run: ModelState): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const o of view.outputs) {
+    if (o.activation !== 'linear' || o.actLayer !== o.layer || o.layer.units !== 1) continue;
+    const bias = initialBias(o.layer);
+    const y = run.data.y.get(o.slot)?.summary;
+    if (bias === null || !Number.isFinite(bias) || !y || !isNum(y.mean) || !isNum(y.std) || y.std <= 0) continue;
+    const gap = Math.abs(bias - y.mean) / y.std;
+    if (gap < FAR_OUTPUT_BIAS) continue;
+    const name = o.layer.info.name;
+    const centred = Math.abs(y.mean) <= 0.5 * y.std;
+    out.push({
+      id: `output-bias-far:${name}`,
+      symptom: 'output-bias-off-targets',
+      rootCause: 'weight-initialization',
+      layer: o.layer,
+      location: o.layer.info.site,
+      related: [],
+      message: `${name}'s bias starts at ${fmt(bias)}, while the targets it is trained on lie around ${fmt(y.mean)} with a spread of ${fmt(y.std)}: every first prediction is off by about ${fmt(gap)} target deviations. A step moves the bias by about the learning rate, so no run of ordinary length closes the gap, and the loss stays enormous. A bias started at the targets' mean is meant to be the mean of the targets the model trains on (after any scaling): ${centred ? 'here 0' : fmt(y.mean)}.`,
+      evidence: [`${name}: biasInitializer ${String(o.layer.info.config['biasInitializer'])}`, `targets: mean ${fmt(y.mean)}, deviation ${fmt(y.std)}`],
+      relevance: new Map([[o.layer.pos, { score: 1, evidence: `bias starts ${fmt(gap)} target deviations off` }]]),
+      fixes: centred ? [initializerFix(o.layer, 'biasInitializer', 'zeros', `Start ${name}'s bias at 0, the mean of the targets it trains on`)] : [],
+      atFix: true,
+      confirmBy: set(),
+      strength: 0.9,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+    });
+  }
+  return out;
+}
+
 /** The slope a squashing activation keeps at a pre-activation this far out: below it, a unit is saturated. */
 const SATURATED_SLOPE = 0.02;
 
@@ -6338,6 +6381,30 @@ function inputsSwapped(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A model of several inputs fit with one tensor for two of them (`fit([meta, meta], y)`): the shapes
+ * match, so nothing throws, and the branch built for the second trains on the first's features.
+ * Certain from the call; shown there, without a fix (which tensor was meant is the script's).
+ */
+function inputGivenTwice(run: ModelState): Hypothesis[] {
+  const e = run.inputGivenTwice;
+  if (!e) return [];
+  const [a, b] = e.inputs;
+  return [
+    {
+      id: 'input-given-twice',
+      symptom: 'input-given-twice',
+      rootCause: 'training-data',
+      location: e.site,
+      related: [],
+      message: `The model is fit${e.site ? ` on line ${e.site.line}` : ''} with one tensor given for two of its inputs: the same tensor is item ${a!.index + 1} (${a!.name}) and item ${b!.index + 1} (${b!.name}) of the array. Their shapes match, so nothing throws, but the branch built for ${b!.name} trains on ${a!.name}'s features and never sees its own. Give each input its own tensor, at this call and wherever the model is evaluated or used.`,
+      evidence: [`one tensor for ${a!.name} and ${b!.name}`],
+      fixes: [],
+      ...certainFromTheRun(),
+    },
+  ];
+}
+
+/**
  * The inputs of successive fits of one model spread wider at nearly every fit: augmentation noise
  * added to the stored rows in place (`const out = [...rows]` copies the list, not the rows) piles
  * up fit after fit, and the training inputs drift away from the clean data the model is used on.
@@ -8130,6 +8197,8 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...stepsStopped(run));
   out.push(...weightsAveraged(run));
   out.push(...inputsSwapped(run));
+  out.push(...inputGivenTwice(run));
+  out.push(...outputBiasFarFromTargets(view, run));
   out.push(...inputsDrift(run));
   out.push(...masksMisaligned(run));
   out.push(...tagsMisaligned(run));

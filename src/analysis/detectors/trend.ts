@@ -1001,6 +1001,8 @@ export function stoppedEarly(ctx: Ctx): Observation[] {
   const e = run.stoppedEarly;
   const view = ctx.view;
   if (!e || !view || !run.ended) return [];
+  const flat = e.byScript ? null : flatMonitor(ctx, e);
+  if (flat) return [flat];
   const lp = assessLoss(run);
   if (!lp || !lp.baseline || lp.current < NEAR_NO_SKILL * lp.baseline.value) return [];
   const location = e.site ?? view.event.fitSite;
@@ -1042,6 +1044,45 @@ export function stoppedEarly(ctx: Ctx): Observation[] {
       },
     },
   ];
+}
+
+/**
+ * Early stopping that watched a value logged the same at every epoch (an accuracy compiled into a
+ * regression, where no prediction ever equals its real-valued target): no epoch improves it, so
+ * fit ends after patience + 1 epochs whatever the model learns. Certain from the logs; the fix
+ * watches the loss.
+ */
+function flatMonitor(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>): Observation | null {
+  const run = ctx.run;
+  const view = ctx.view!;
+  const logged = e.monitor !== null ? run.epochValues.get(e.monitor) : undefined;
+  if (!logged || !logged.constant || logged.epochs < 2 || e.epochs >= e.planned) return null;
+  // The loss still fell while the watched value stood still.
+  const loss = run.epochValues.get('loss');
+  if (loss?.constant !== false) return null;
+  const watch = run.epochValues.has('val_loss') ? 'val_loss' : 'loss';
+  const location = e.site ?? view.event.fitSite;
+  return {
+    symptom: 'stopped-early',
+    about: 'epochs',
+    harm: true,
+    priority: 0.6,
+    layer: null,
+    iteration: Math.max(run.lastIter, 0),
+    elapsedMs: run.elapsedMs,
+    message: `Early stopping watches ${e.monitor}, which was ${fmt(logged.first)} at every one of the ${logged.epochs} epochs: no epoch can improve on it, so fit ended after ${e.epochs} of ${e.planned} planned epochs while the loss was still falling.${/acc/i.test(e.monitor!) ? ' An accuracy on real-valued targets stays at 0: no prediction ever equals its target.' : ''} Watch ${watch} instead.`,
+    evidence: [`${e.monitor} ${fmt(logged.first)} at all ${logged.epochs} epochs`, `${e.epochs} of ${e.planned} epochs run`],
+    relevance: new Map(),
+    related: e.site && view.event.fitSite ? [{ site: view.event.fitSite, message: 'the fit it stopped' }] : [],
+    cause: {
+      rootCause: 'training-length',
+      layer: null,
+      location,
+      fixes: e.site ? [{ title: `Stop when ${watch} stops falling (monitor: '${watch}')`, plan: { kind: 'callOption', site: e.site, callee: 'earlyStopping', key: 'monitor', to: `'${watch}'` } }] : [],
+      confirms: [],
+      folds: [],
+    },
+  };
 }
 
 /**
