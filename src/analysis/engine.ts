@@ -305,7 +305,7 @@ export class DiagnosisEngine {
       case 'columnTargets':
         return this.configEvidence(e.modelId, (run) => (run.columnTargets ??= e));
       case 'gradientsAltered':
-        return this.configEvidence(e.modelId, (run) => (e.kind === 'shrunk' ? (run.gradientsShrunk ??= e) : e.kind === 'grown' ? (run.gradientsGrown ??= e) : e.kind === 'summed' ? (run.gradientsSummed ??= e) : (run.gradientsNoised ??= e)));
+        return this.configEvidence(e.modelId, (run) => (e.kind === 'shrunk' ? (run.gradientsShrunk ??= e) : e.kind === 'grown' ? (run.gradientsGrown ??= e) : e.kind === 'summed' ? (run.gradientsSummed ??= e) : e.kind === 'inverted' ? (run.gradientsInverted ??= e) : (run.gradientsNoised ??= e)));
       case 'shuffledApart':
         return this.configEvidence(e.modelId, (run) => (run.shuffledApart ??= e));
       case 'penaltyDominates':

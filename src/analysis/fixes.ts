@@ -303,6 +303,8 @@ export type FixPlan =
   | { kind: 'divisorPlusOne'; site: SourceSite }
   /** The rate assigned on the site's line read from a table declared once as an array (`LR_TABLE[epoch]`): past its end it holds the last entry (`LR_TABLE[Math.min(epoch, LR_TABLE.length - 1)]`). */
   | { kind: 'clampTableIndex'; site: SourceSite }
+  /** The gradients scaled on the site's line by a name (`.mul(scale)`) declared before it as one quotient of two names (`norm / LIMIT`): the quotient turns over (`LIMIT / norm`). */
+  | { kind: 'invertScale'; site: SourceSite }
   /**
    * The rate assigned at the site comes from a function the file declares once, one of whose
    * branches ends in a bare expression where the others return: that expression is returned.
@@ -4423,6 +4425,19 @@ function log1pAtWriteEdits(src: SourceText, p: Extract<FixPlan, { kind: 'log1pAt
   return edits;
 }
 
+function invertScaleEdits(src: SourceText, p: Extract<FixPlan, { kind: 'invertScale' }>): EditResult {
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  const muls = [...code.matchAll(/\.\s*mul\s*\(\s*([A-Za-z_$][\w$]*)\s*\)/g)];
+  if (muls.length !== 1) return null;
+  const decl = declarationBefore(src.text, muls[0]![1]!, start + muls[0]!.index!);
+  if (!decl) return null;
+  const init = src.text.slice(decl.init.start, decl.init.end);
+  const q = /^([A-Za-z_$][\w$.]*)\s*\/\s*([A-Za-z_$][\w$.]*)$/.exec(init);
+  return q ? [src.edit(p.site.file, decl.init.start, decl.init.end, `${q[2]} / ${q[1]}`)] : null;
+}
+
 function clampTableIndexEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clampTableIndex' }>): EditResult {
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
@@ -5575,6 +5590,7 @@ function planFile(p: FixPlan): string | null {
     case 'log1pAtWrite':
     case 'divisorPlusOne':
     case 'clampTableIndex':
+    case 'invertScale':
     case 'returnInBranch':
     case 'numberCompare':
     case 'labelFromLastEntry':
@@ -5946,6 +5962,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return divisorPlusOneEdits(src, p);
       case 'clampTableIndex':
         return clampTableIndexEdits(src, p);
+      case 'invertScale':
+        return invertScaleEdits(src, p);
       case 'returnInBranch':
         return returnInBranchEdits(src, p);
       case 'compareAsText':

@@ -324,6 +324,8 @@ export class ModelState {
   gradientsNoised: GradientsAlteredEvent | null = null;
   /** Several micro-batches' gradients summed and applied as one, not averaged. */
   gradientsSummed: GradientsAlteredEvent | null = null;
+  /** Gradients grown by their own norm over a fixed limit: a clip by global norm turned upside down. */
+  gradientsInverted: GradientsAlteredEvent | null = null;
   /** fit ended before its planned epochs, an early-stopping callback among its callbacks. */
   stoppedEarly: StoppedEarlyEvent | null = null;
   shuffledApart: ShuffledApartEvent | null = null;

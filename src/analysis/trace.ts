@@ -644,11 +644,13 @@ export const GradientsAlteredEvent = z.object({
   type: z.literal('gradientsAltered'),
   modelId: z.number().int(),
   iter: z.number().int().min(0),
-  kind: z.enum(['shrunk', 'grown', 'noised', 'summed']),
+  kind: z.enum(['shrunk', 'grown', 'noised', 'summed', 'inverted']),
   /** Norm of the applied gradients over the norm of the step's computed ones, at each measured apply. */
   ratios: z.array(z.number()).max(16),
   /** 'summed': the gradient computations (variableGrads) between two applies. */
   computations: z.number().int().optional(),
+  /** 'inverted': the computed gradients' norm at the first measured applies (each ratio is that norm over one limit). */
+  norms: z.array(z.number()).max(16).optional(),
   /** 'noised': the cosine between the applied and the computed gradients at the first measured applies. */
   cosines: z.array(z.number()).max(16).optional(),
   /** The user's applyGradients call. */

@@ -5548,7 +5548,7 @@ function watchOptimizerChurn(entry: TracedModel, optimizer: object): void {
 /** The gradients a custom loop's last step computed, and their norm when that step was read back. */
 const computedGradients = new WeakMap<TracedModel, { tensors: Set<object>; byName: Map<string, any>; norm: number | null; fresh: boolean }>();
 /** What the loop applied, measured against what it computed, once after each read-back step. */
-const appliedWatches = new WeakMap<TracedModel, { unaltered: number; ratios: number[]; cosines: number[]; madeBy: ReturnType<typeof madeBy>; shrunkSent: boolean; grownSent: boolean; noisedSent: boolean; summedSent: boolean; perApply: number[]; done: boolean }>();
+const appliedWatches = new WeakMap<TracedModel, { unaltered: number; ratios: number[]; norms: number[]; cosines: number[]; madeBy: ReturnType<typeof madeBy>; shrunkSent: boolean; grownSent: boolean; noisedSent: boolean; summedSent: boolean; invertedSent: boolean; perApply: number[]; done: boolean }>();
 /** Per custom loop, the gradient computations since its last applyGradients (micro-batches accumulated). */
 const computedSinceApply = new WeakMap<TracedModel, number>();
 /** Computations per apply from which gradients applied several times a single one's size are a sum, not a mean. */
@@ -5627,7 +5627,7 @@ function noteClipsUnused(entry: TracedModel, applied: any[]): void {
 function watchAppliedGradients(entry: TracedModel, optimizer: any, varGrads: any): void {
   if (entry.mode !== 'custom' || !tfCore) return;
   let w = appliedWatches.get(entry);
-  if (!w) appliedWatches.set(entry, (w = { unaltered: 0, ratios: [], cosines: [], madeBy: null, shrunkSent: false, grownSent: false, noisedSent: false, summedSent: false, perApply: [], done: false }));
+  if (!w) appliedWatches.set(entry, (w = { unaltered: 0, ratios: [], norms: [], cosines: [], madeBy: null, shrunkSent: false, grownSent: false, noisedSent: false, summedSent: false, invertedSent: false, perApply: [], done: false }));
   w.perApply.push(computedSinceApply.get(entry) ?? 0);
   if (w.perApply.length > 4) w.perApply.shift();
   computedSinceApply.set(entry, 0);
@@ -5668,9 +5668,10 @@ function watchAppliedGradients(entry: TracedModel, optimizer: any, varGrads: any
   const r = w.ratios;
   r.push(applied / computed.norm);
   if (r.length > APPLIED_RATIOS_KEPT) r.splice(1, 1);
+  if (w.norms.length < 3) w.norms.push(computed.norm);
   if (dot !== null && applied > 0 && w.cosines.length < 3) w.cosines.push(dot / (applied * computed.norm));
-  const send = (kind: 'shrunk' | 'grown' | 'noised' | 'summed', ratios: number[]) =>
-    emit({ type: 'gradientsAltered', modelId: entry.id, iter: Math.max(0, entry.steps - 1), kind, ratios, ...(kind === 'noised' ? { cosines: [...w!.cosines] } : {}), ...(kind === 'summed' ? { computations: w!.perApply[w!.perApply.length - 1]! } : {}), applySite: captureUserSite(PROBE_FILE), madeBy: w!.madeBy, adaptive: ADAPTIVE_OPTIMIZERS.test(optimizerClassName(optimizer)), elapsedMs: elapsed() } satisfies GradientsAlteredEvent);
+  const send = (kind: 'shrunk' | 'grown' | 'noised' | 'summed' | 'inverted', ratios: number[]) =>
+    emit({ type: 'gradientsAltered', modelId: entry.id, iter: Math.max(0, entry.steps - 1), kind, ratios, ...(kind === 'noised' ? { cosines: [...w!.cosines] } : {}), ...(kind === 'inverted' ? { norms: [...w!.norms] } : {}), ...(kind === 'summed' ? { computations: w!.perApply[w!.perApply.length - 1]! } : {}), applySite: captureUserSite(PROBE_FILE), madeBy: w!.madeBy, adaptive: ADAPTIVE_OPTIMIZERS.test(optimizerClassName(optimizer)), elapsedMs: elapsed() } satisfies GradientsAlteredEvent);
   // Noise far larger than the gradient it is added to: what is applied points nowhere near it.
   if (!w.noisedSent && w.cosines.length === 3 && r.length === 3 && w.cosines.every((c) => c < 0.3) && r.every((x) => x > 1.5)) {
     w.noisedSent = true;
@@ -5691,13 +5692,24 @@ function watchAppliedGradients(entry: TracedModel, optimizer: any, varGrads: any
     w.summedSent = true;
     send('summed', [...r]);
   }
+  // A clip by global norm written the wrong way round (scaled by norm / limit, not limit / norm):
+  // the gradients keep their direction and grow by their own norm over a fixed limit, so the
+  // ratio over the norm is the same at every apply while the norms differ.
+  const n = w.norms;
+  if (!w.invertedSent && r.length === n.length && n.length >= 2 && w.cosines.length === n.length && w.cosines.every((c) => c > 0.99) && r.every((x) => x > 1.5)) {
+    const perNorm = r.map((x, i) => x / n[i]!);
+    if (Math.max(...perNorm) <= 1.02 * Math.min(...perNorm) && Math.max(...n) >= 1.2 * Math.min(...n)) {
+      w.invertedSent = true;
+      send('inverted', [...r]);
+    }
+  }
   const last = r[r.length - 1]!;
   const rises = r.slice(-5).filter((x, i, a) => i > 0 && x > a[i - 1]!).length;
   if (!w.grownSent && r.length >= 5 && last >= 10 && last >= 5 * r[0]! && rises >= 3) {
     w.grownSent = true;
     send('grown', [...r]);
   }
-  w.done = w.shrunkSent && w.grownSent && w.noisedSent && w.summedSent;
+  w.done = w.shrunkSent && w.grownSent && w.noisedSent && w.summedSent && w.invertedSent;
 }
 
 /**

@@ -1739,6 +1739,16 @@ describe('clampTableIndex', () => {
   });
 });
 
+describe('invertScale', () => {
+  const src = ['function clip(grads) {', '  const scale = globalNorm / CLIP_NORM;', '  for (const name of names) clipped[name] = grads[name].mul(scale);', '}'].join('\n');
+  it('turns over the quotient a clip scales its gradients by', () => {
+    assert.equal(apply(src, { kind: 'invertScale', site: site(3, 45) })!.split('\n')[1], '  const scale = CLIP_NORM / globalNorm;');
+  });
+  it('leaves a scale that is no quotient of two names alone', () => {
+    assert.equal(apply(src.replace('globalNorm / CLIP_NORM', 'Math.min(1, CLIP_NORM / globalNorm)'), { kind: 'invertScale', site: site(3, 45) }), null);
+  });
+});
+
 describe('declareInFunction', () => {
   const src = [
     "const trunk = tf.layers.dense({ units: 32, activation: 'relu' });",

@@ -7339,6 +7339,41 @@ function gradientsSummed(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A custom loop that clips its gradients by global norm upside down: above the limit it scales them
+ * by norm / limit, not limit / norm, so exactly the large gradients the clip is for are made larger
+ * still (a norm of g is applied as g² / limit), and a few steps blow the weights up. Certain from
+ * the applies: the same direction, grown by the computed norm over one limit at each. The fix turns
+ * the quotient over.
+ */
+function clipInverted(run: ModelState): Hypothesis[] {
+  const e = run.gradientsInverted;
+  const norms = e?.norms;
+  if (!e || !norms?.length) return [];
+  const limit = norms[0]! / e.ratios[0]!;
+  const site = e.madeBy?.site ?? e.applySite;
+  return [
+    {
+      id: 'gradient-clip-inverted',
+      symptom: 'gradient-clip-inverted',
+      rootCause: 'optimizer',
+      layer: null,
+      location: site,
+      related: e.madeBy && e.applySite ? [{ site: e.applySite, message: 'the clipped gradients are applied here' }] : [],
+      message: `The gradients applied here are the computed ones grown by their own global norm over a limit of about ${fmt(limit)} (${e.ratios.map(ratioText).join(', ')} of them at norms ${norms.map((x) => fmt(x)).join(', ')}), pointing the same way: a clip by global norm turned upside down, scaling by norm / limit where it means limit / norm. Exactly the large gradients the clip is for are made larger still (a norm of g is applied as g² / limit), so a few steps throw the weights far off. Scale by the limit over the norm.`,
+      evidence: [`applied/computed gradient norm: ${e.ratios.map(ratioText).join(', ')}`, `computed norms: ${norms.map((x) => fmt(x)).join(', ')}`, `the ratio over the norm is ${fmt(1 / limit)} at each apply`],
+      relevance: new Map(),
+      fixes: e.madeBy ? [{ title: 'Scale the gradients by the limit over their norm', plan: { kind: 'invertScale', site: e.madeBy.site } }] : [],
+      atFix: true,
+      confirmBy: set(),
+      strength: 1,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
+/**
  * A custom loop that applies gradients growing step after step while the computed ones do not:
  * a sum kept across updates and never reset (gradient accumulation without the reset). Each
  * update repeats all earlier ones, so the weights run away; divergence, oscillation or a stall
@@ -8308,6 +8343,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...unboundedRecurrentState(view));
   out.push(...constantRecurrentKernel(view));
   out.push(...gradientsAccumulated(run));
+  out.push(...clipInverted(run));
   out.push(...gradientsDrowned(run));
   out.push(...clipsUnused(run));
   out.push(...fewPlannedUpdates(view, run));
