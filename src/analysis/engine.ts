@@ -391,6 +391,7 @@ export class DiagnosisEngine {
       case 'weightsAveraged':
       case 'inputsSwapped':
       case 'inputGivenTwice':
+      case 'layerDetached':
       case 'inputsDrift':
       case 'masksMisaligned':
       case 'tagsMisaligned':

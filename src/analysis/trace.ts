@@ -1094,6 +1094,20 @@ export const InputGivenTwiceEvent = z.object({
 export type InputGivenTwiceEvent = z.infer<typeof InputGivenTwiceEvent>;
 
 /**
+ * A layer whose output, in a model's first training steps, was made from plain numbers inside its
+ * call (tf.tensor of values read with arraySync), not computed from its input by a kernel: no
+ * gradient passes it. Sent once per model.
+ */
+export const LayerDetachedEvent = z.object({
+  type: z.literal('layerDetached'),
+  modelId: z.number().int(),
+  layer: z.string().max(256),
+  /** Where the output tensor was made. */
+  site: SourceSite.nullable(),
+});
+export type LayerDetachedEvent = z.infer<typeof LayerDetachedEvent>;
+
+/**
  * The inputs given to successive fits of one model spread wider at nearly every fit: noise added
  * to the stored rows in place, so it accumulates. Sent once per model.
  */
@@ -2138,6 +2152,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   WeightsAveragedEvent,
   InputsSwappedEvent,
   InputGivenTwiceEvent,
+  LayerDetachedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
   VariablesConstantEvent,

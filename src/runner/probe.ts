@@ -84,6 +84,7 @@ import type {
   WeightsAveragedEvent,
   InputsSwappedEvent,
   InputGivenTwiceEvent,
+  LayerDetachedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
   VariablesConstantEvent,
@@ -1165,6 +1166,7 @@ function watchMadeTensors(engine: any): void {
   const wrapped = function (this: unknown, values: unknown, shape: unknown, dtype: unknown, backend: unknown) {
     const out = original.call(this, values, shape, dtype, backend);
     if (step === null && activeFit === null && !readingApplied && notingOrigins()) noteMadeTensor(out);
+    if (layerCallWatched > 0 && step !== null) madeInLayerCall.set(out, captureStack());
     if (batchMaking) {
       const stack = captureStack();
       batchMadeStack ??= stack;
@@ -5002,6 +5004,29 @@ function sendTrainingModeAfter(): void {
 /** Outputs of layers of another model than the one a step trains (a VAE's decoder, in the encoder's step). */
 const otherModelOutputs = new WeakSet<object>();
 
+/**
+ * A layer whose output, in a model's first training steps, is a tensor made from plain numbers
+ * (a custom layer that reads its input with arraySync, computes in JavaScript and returns
+ * tf.tensor(result)): no kernel connects it to its input, so no gradient reaches any layer before
+ * it, and they keep their initial weights. Seen only while the step's kernels are traced
+ * (lineage); once per model.
+ */
+let layerCallWatched = 0;
+const madeInLayerCall = new WeakMap<object, { stack?: string }>();
+const detachedSent = new WeakSet<TracedModel>();
+
+function noteLayerDetached(entry: TracedModel, layer: any, index: number, inputs: any, output: any): void {
+  const ins = (Array.isArray(inputs) ? inputs : [inputs]).filter(isTensor);
+  // Its input computed in this step (from an earlier layer's weights), its output made from numbers.
+  if (!ins.some((t: any) => layerOutputs.has(t) || lineage.has(t))) return;
+  for (const o of Array.isArray(output) ? output : [output]) {
+    if (!isTensor(o) || ins.includes(o) || lineage.has(o) || !madeInLayerCall.has(o)) continue;
+    detachedSent.add(entry);
+    emit({ type: 'layerDetached', modelId: entry.id, layer: String(layer?.name ?? `layer ${index}`).slice(0, 256), site: userSiteFromStack(madeInLayerCall.get(o)!.stack, PROBE_FILE) } satisfies LayerDetachedEvent);
+    return;
+  }
+}
+
 function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
   const existing = layer.call;
   if (existing && existing[MARK]) {
@@ -5016,7 +5041,16 @@ function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
     if (!step && activeFit === null && target.index === 0 && kwargs?.training === true && target.entry.steps > 0) safe(() => noteTrainingModeAfter(target.entry, Array.isArray(inputs) ? inputs[0] : inputs), undefined);
     // Another model's layers run inside this model's step (a custom GAN loop: D.apply(G.apply(z))).
     if (step && step.entry !== target.entry && step.entry.steps < INSPECTED_STEPS) step.others.add(target.entry);
-    const output = original.call(this, inputs, kwargs);
+    // While the step's kernels are traced: a layer whose output comes from no kernel cuts the gradient.
+    const watchDetach = !!step && step.entry === target.entry && step.entry.steps < INSPECTED_STEPS && !detachedSent.has(step.entry) && (!blockReported.has(step.entry) || !variablesJudged.has(step.entry) || !scaleJudged.has(step.entry));
+    if (watchDetach) layerCallWatched++;
+    let output: any;
+    try {
+      output = original.call(this, inputs, kwargs);
+    } finally {
+      if (watchDetach) layerCallWatched--;
+    }
+    if (watchDetach) safe(() => noteLayerDetached(step!.entry, this, target.index, inputs, output), undefined);
     if (step && step.entry !== target.entry && step.entry.steps < INSPECTED_STEPS) for (const o of Array.isArray(output) ? output : [output]) if (isTensor(o)) otherModelOutputs.add(o);
     if (step && step.entry === target.entry) {
       const first = Array.isArray(output) ? output[0] : output;

@@ -578,6 +578,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/early-stopping-on-regression-accuracy/buggy.js', symptoms: ['stopped-early'], rootCause: 'training-length', lineOf: "monitor: 'val_acc'", fixed: "monitor: 'val_loss'" },
   // A hand-written clip by global norm scaling by norm / limit: the large gradients grow, and the loss is NaN in a few steps.
   { script: 'benchmark/bugs/grad-clip-ratio-inverted/buggy.js', symptoms: ['gradient-clip-inverted'], rootCause: 'optimizer', lineOf: 'const scale = globalNorm / CLIP_NORM;', fixed: 'const scale = CLIP_NORM / globalNorm;' },
+  // A custom clipping layer that reads its input with arraySync and returns tf.tensor(...): the first dense layer never trains.
+  { script: 'benchmark/bugs/custom-layer-breaks-tape-via-arraySync/buggy.js', symptoms: ['layer-output-detached'], rootCause: 'architecture', lineOf: 'return tf.tensor(rows.map(' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -774,6 +776,7 @@ const HEALTHY = [
   'benchmark/bugs/output-bias-init-raw-target-mean/fixed.js',
   'benchmark/bugs/early-stopping-on-regression-accuracy/fixed.js',
   'benchmark/bugs/grad-clip-ratio-inverted/fixed.js',
+  'benchmark/bugs/custom-layer-breaks-tape-via-arraySync/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

@@ -6405,6 +6405,39 @@ function inputGivenTwice(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A layer whose output is made from plain numbers inside its call (a custom layer that reads its
+ * input with arraySync, computes in JavaScript and returns tf.tensor(result)): no kernel connects
+ * the output to the input, so no gradient reaches the layers before it, and they keep their initial
+ * weights. Certain from the step; shown where the output is made, without a fix (the computation
+ * has to be written with tf ops).
+ */
+function layerDetached(view: ModelView, run: ModelState): Hypothesis[] {
+  const e = run.layerDetached;
+  if (!e) return [];
+  const layer = view.byName.get(e.layer) ?? null;
+  const before = layer ? view.layers.filter((l) => l.pos < layer.pos && l.info.params > 0 && l.info.trainable).map((l) => l.info.name) : [];
+  return [
+    {
+      id: 'layer-output-detached',
+      symptom: 'layer-output-detached',
+      rootCause: 'architecture',
+      layer,
+      location: e.site ?? layer?.info.site ?? null,
+      related: layer?.info.site && e.site && layer.info.site.line !== e.site.line ? [{ site: layer.info.site, message: `${e.layer} is made here` }] : [],
+      message: `${e.layer} returns a tensor made from plain numbers${e.site ? ` on line ${e.site.line}` : ''} (values read out of its input and computed in JavaScript), not one computed from its input by tf ops: nothing connects its output to its input, so no gradient passes it${before.length ? `, and ${spokenList(before)} before it keep${before.length === 1 ? 's' : ''} ${before.length === 1 ? 'its' : 'their'} initial weights` : ''}. Write the computation with tf ops (tf.clipByValue, tf.minimum, tf.where) on the input tensor.`,
+      evidence: [`${e.layer}: output made from an array during a training step`, ...(before.length ? [`layers before it: ${before.join(', ')}`] : [])],
+      relevance: layer ? new Map([[layer.pos, { score: 1, evidence: 'output made from plain numbers' }]]) : new Map(),
+      fixes: [],
+      confirmBy: set(),
+      strength: 0.9,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
+/**
  * The inputs of successive fits of one model spread wider at nearly every fit: augmentation noise
  * added to the stored rows in place (`const out = [...rows]` copies the list, not the rows) piles
  * up fit after fit, and the training inputs drift away from the clean data the model is used on.
@@ -8233,6 +8266,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...weightsAveraged(run));
   out.push(...inputsSwapped(run));
   out.push(...inputGivenTwice(run));
+  out.push(...layerDetached(view, run));
   out.push(...outputBiasFarFromTargets(view, run));
   out.push(...inputsDrift(run));
   out.push(...masksMisaligned(run));
