@@ -305,6 +305,8 @@ export type FixPlan =
   | { kind: 'clampTableIndex'; site: SourceSite }
   /** The gradients scaled on the site's line by a name (`.mul(scale)`) declared before it as one quotient of two names (`norm / LIMIT`): the quotient turns over (`LIMIT / norm`). */
   | { kind: 'invertScale'; site: SourceSite }
+  /** The one `<score> | 0` (or `~~<score>`) on the site's line, a fraction truncated to 0 where a 0/1 label was meant: `(<score> >= 0.5 ? 1 : 0)`. */
+  | { kind: 'roundNotTruncate'; site: SourceSite }
   /**
    * The rate assigned at the site comes from a function the file declares once, one of whose
    * branches ends in a bare expression where the others return: that expression is returned.
@@ -4425,6 +4427,18 @@ function log1pAtWriteEdits(src: SourceText, p: Extract<FixPlan, { kind: 'log1pAt
   return edits;
 }
 
+function roundNotTruncateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'roundNotTruncate' }>): EditResult {
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  const operand = '[A-Za-z_$][\\w$]*(?:\\s*\\.\\s*[A-Za-z_$][\\w$]*|\\[[^\\[\\]]+\\])*';
+  const found = [...code.matchAll(new RegExp(`(${operand})\\s*\\|\\s*0(?![\\w.])|~~\\s*(${operand})`, 'g'))];
+  if (found.length !== 1) return null;
+  const m = found[0]!;
+  const score = (m[1] ?? m[2])!;
+  return [src.edit(p.site.file, start + m.index!, start + m.index! + m[0].length, `(${score} >= 0.5 ? 1 : 0)`)];
+}
+
 function invertScaleEdits(src: SourceText, p: Extract<FixPlan, { kind: 'invertScale' }>): EditResult {
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
@@ -5591,6 +5605,7 @@ function planFile(p: FixPlan): string | null {
     case 'divisorPlusOne':
     case 'clampTableIndex':
     case 'invertScale':
+    case 'roundNotTruncate':
     case 'returnInBranch':
     case 'numberCompare':
     case 'labelFromLastEntry':
@@ -5964,6 +5979,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return clampTableIndexEdits(src, p);
       case 'invertScale':
         return invertScaleEdits(src, p);
+      case 'roundNotTruncate':
+        return roundNotTruncateEdits(src, p);
       case 'returnInBranch':
         return returnInBranchEdits(src, p);
       case 'compareAsText':

@@ -580,6 +580,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/grad-clip-ratio-inverted/buggy.js', symptoms: ['gradient-clip-inverted'], rootCause: 'optimizer', lineOf: 'const scale = globalNorm / CLIP_NORM;', fixed: 'const scale = CLIP_NORM / globalNorm;' },
   // A custom clipping layer that reads its input with arraySync and returns tf.tensor(...): the first dense layer never trains.
   { script: 'benchmark/bugs/custom-layer-breaks-tape-via-arraySync/buggy.js', symptoms: ['layer-output-detached'], rootCause: 'architecture', lineOf: 'return tf.tensor(rows.map(' },
+  // Crowd scores in [0, 1) turned into labels with score | 0: every label 0.
+  { script: 'benchmark/bugs/label-bitwise-or-truncates/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: '[c.toxicity | 0]', fixed: '[(c.toxicity >= 0.5 ? 1 : 0)]' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -777,6 +779,7 @@ const HEALTHY = [
   'benchmark/bugs/early-stopping-on-regression-accuracy/fixed.js',
   'benchmark/bugs/grad-clip-ratio-inverted/fixed.js',
   'benchmark/bugs/custom-layer-breaks-tape-via-arraySync/fixed.js',
+  'benchmark/bugs/label-bitwise-or-truncates/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

@@ -1749,6 +1749,16 @@ describe('invertScale', () => {
   });
 });
 
+describe('roundNotTruncate', () => {
+  it('rounds a score against 0.5 where | 0 truncated it', () => {
+    const src = 'const y = tf.tensor2d(rows.map((c) => [c.toxicity | 0]));';
+    assert.equal(apply(src, { kind: 'roundNotTruncate', site: site(1, 11) }), 'const y = tf.tensor2d(rows.map((c) => [(c.toxicity >= 0.5 ? 1 : 0)]));');
+  });
+  it('leaves a line with no truncation alone', () => {
+    assert.equal(apply('const y = tf.tensor2d(rows.map((c) => [c.toxicity > 0.5 ? 1 : 0]));', { kind: 'roundNotTruncate', site: site(1, 11) }), null);
+  });
+});
+
 describe('declareInFunction', () => {
   const src = [
     "const trunk = tf.layers.dense({ units: 32, activation: 'relu' });",

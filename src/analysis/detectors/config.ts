@@ -4959,6 +4959,8 @@ function oneClassTargets(view: ModelView, run: ModelState): Hypothesis[] {
             // Rows of the other class kept with a probability floored to 0 (a balancing ratio).
             { title: 'Keep the sampling ratio a fraction: Math.floor makes it 0', plan: { kind: 'unfloorKeepRatio' as const, site: e.origin.site } },
             ...(binary ? [{ title: 'Compare the label as a number', plan: { kind: 'numberCompare' as const, site: e.origin.site } }] : []),
+            // A 0/1 label taken from a score with `score | 0`, which truncates every fraction to 0.
+            ...(binary ? [{ title: 'Round the score against 0.5: | 0 cuts every fraction to 0', plan: { kind: 'roundNotTruncate' as const, site: e.origin.site } }] : []),
             // A label looked up in a Map with number keys by a text field: every lookup misses.
             { title: "Look the label up as a number: the Map's keys are numbers, the field is text", plan: { kind: 'mapKeyAsNumber' as const, site: e.origin.site } },
             // A session's label read from its first event, when only the last one carries it.
