@@ -424,6 +424,7 @@ export class DiagnosisEngine {
       case 'regexStateCarried':
       case 'valuesOffIndex':
       case 'integersRounded':
+      case 'datesFromSeconds':
         return this.keepForAll(e);
       case 'ignoredSetting': {
         // The probe reports it at an optimizer step, so the stepping model is known by then.

@@ -307,6 +307,8 @@ export type FixPlan =
   | { kind: 'invertScale'; site: SourceSite }
   /** The one `<score> | 0` (or `~~<score>`) on the site's line, a fraction truncated to 0 where a 0/1 label was meant: `(<score> >= 0.5 ? 1 : 0)`. */
   | { kind: 'roundNotTruncate'; site: SourceSite }
+  /** The `new Date(<t>)` read on the site's line (written there, or as the declaration of the date read), its Unix time in seconds: `new Date(<t> * 1000)`. */
+  | { kind: 'dateFromSeconds'; site: SourceSite }
   /**
    * The rate assigned at the site comes from a function the file declares once, one of whose
    * branches ends in a bare expression where the others return: that expression is returned.
@@ -4427,6 +4429,32 @@ function log1pAtWriteEdits(src: SourceText, p: Extract<FixPlan, { kind: 'log1pAt
   return edits;
 }
 
+function dateFromSecondsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dateFromSeconds' }>): EditResult {
+  const t = src.text;
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const end = src.lineEnd(p.site.line);
+  const made = (from: number, to: number): Span[] => {
+    const code = codeOnly(t, from, to);
+    return [...code.matchAll(/\bnew\s+Date\s*\(/g)].map((m) => {
+      const open = from + m.index! + m[0].length - 1;
+      return trim(t, open + 1, matchClose(t, open));
+    });
+  };
+  let spans = made(start, end);
+  if (spans.length === 0) {
+    // The date read is a name: its declaration, before the line, makes it.
+    const receivers = [...codeOnly(t, start, end).matchAll(/\b([A-Za-z_$][\w$]*)\s*\.\s*get(?:UTC)?(?:Day|Hours|Date|Month)\s*\(/g)].map((m) => m[1]!);
+    const names = [...new Set(receivers)];
+    const decl = names.length === 1 ? declarationBefore(t, names[0]!, start) : null;
+    if (decl) spans = made(decl.init.start, decl.init.end);
+  }
+  if (spans.length !== 1 || spans[0]!.end <= spans[0]!.start) return null;
+  const arg = t.slice(spans[0]!.start, spans[0]!.end);
+  if (/[,]|\*\s*1000\b/.test(arg)) return null;
+  return [src.edit(p.site.file, spans[0]!.start, spans[0]!.end, /^[\w$.\[\]]+$/.test(arg) ? `${arg} * 1000` : `(${arg}) * 1000`)];
+}
+
 function roundNotTruncateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'roundNotTruncate' }>): EditResult {
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
@@ -5606,6 +5634,7 @@ function planFile(p: FixPlan): string | null {
     case 'clampTableIndex':
     case 'invertScale':
     case 'roundNotTruncate':
+    case 'dateFromSeconds':
     case 'returnInBranch':
     case 'numberCompare':
     case 'labelFromLastEntry':
@@ -5981,6 +6010,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return invertScaleEdits(src, p);
       case 'roundNotTruncate':
         return roundNotTruncateEdits(src, p);
+      case 'dateFromSeconds':
+        return dateFromSecondsEdits(src, p);
       case 'returnInBranch':
         return returnInBranchEdits(src, p);
       case 'compareAsText':

@@ -22,6 +22,7 @@ export const SCRIPT_EVENT_CAPS = {
   regexStateCarried: 4,
   valuesOffIndex: 1,
   integersRounded: 4,
+  datesFromSeconds: 1,
 } as const;
 export type ScriptEventType = keyof typeof SCRIPT_EVENT_CAPS;
 

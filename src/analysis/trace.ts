@@ -953,6 +953,20 @@ export const SignDroppedEvent = z.object({
 export type SignDroppedEvent = z.infer<typeof SignDroppedEvent>;
 
 /**
+ * Calendar fields read, outside training, from dates 11 to 115 days after 1 January 1970: Unix
+ * times in seconds given to new Date, which takes milliseconds. Sent once per run, after a few
+ * dozen reads, with the line of the read that completed them.
+ */
+export const DatesFromSecondsEvent = z.object({
+  type: z.literal('datesFromSeconds'),
+  site: SourceSite,
+  reads: z.number().int().min(1),
+  /** The first such date's time value, in milliseconds. */
+  example: z.number(),
+});
+export type DatesFromSecondsEvent = z.infer<typeof DatesFromSecondsEvent>;
+
+/**
  * tf.image.rotateWithOffset given an angle beyond a whole turn (2π): it takes radians, and angles
  * drawn up to 15 or 30 are degrees (Keras's and PIL's unit). Sent once per run, with the largest angle.
  */
@@ -2153,6 +2167,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   InputsSwappedEvent,
   InputGivenTwiceEvent,
   LayerDetachedEvent,
+  DatesFromSecondsEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
   VariablesConstantEvent,

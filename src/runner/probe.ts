@@ -85,6 +85,7 @@ import type {
   InputsSwappedEvent,
   InputGivenTwiceEvent,
   LayerDetachedEvent,
+  DatesFromSecondsEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
   VariablesConstantEvent,
@@ -380,6 +381,7 @@ function hookCore(core: any, request: string): void {
   watchNumberParsing();
   watchSignedMatches();
   watchRegexState();
+  watchDateReads();
 
   // Optimizer factories: remember where each optimizer was created.
   const train = core.train;
@@ -4509,6 +4511,49 @@ const REGEX_PATTERNS_REPORTED = 4;
 const regexLastText = new WeakMap<RegExp, string>();
 const regexWrong = new Map<string, { wrong: number; tested: number; sent: boolean }>();
 let regexPatternsSent = 0;
+
+/**
+ * Calendar fields (weekday, hour, month, ...) read from dates 11 to 115 days after 1 January 1970:
+ * Unix times in seconds (1e9 to 1e10, the years 2001 to 2286) given to new Date, which takes
+ * milliseconds. Every such date falls in the first months of 1970, and its weekday and hour are
+ * not the event's. Counted outside training; sent once, after DATE_READS_NEEDED reads.
+ */
+const DATE_READS_NEEDED = 64;
+const SECONDS_AS_MS_LOW = 1e9;
+const SECONDS_AS_MS_HIGH = 1e10;
+let dateReads: { count: number; first: number; sent: boolean } = { count: 0, first: 0, sent: false };
+
+function watchDateReads(): void {
+  const getTime = Date.prototype.getTime;
+  for (const method of ['getDay', 'getUTCDay', 'getHours', 'getUTCHours', 'getDate', 'getUTCDate', 'getMonth', 'getUTCMonth'] as const) {
+    const original = Date.prototype[method] as (this: Date) => number;
+    if ((original as any)[MARK]) continue;
+    const wrapped = function (this: Date): number {
+      const out = original.call(this);
+      if (!dateReads.sent && step === null && activeFit === null) {
+        const t = getTime.call(this);
+        if (t >= SECONDS_AS_MS_LOW && t < SECONDS_AS_MS_HIGH) noteDateFromSeconds(t, wrapped);
+      }
+      return out;
+    };
+    Object.defineProperty(wrapped, 'name', { value: method });
+    (wrapped as any)[MARK] = true;
+    try {
+      Object.defineProperty(Date.prototype, method, { value: wrapped, writable: true, configurable: true, enumerable: false });
+    } catch {
+      /* not redefinable: the reads go unnoticed */
+    }
+  }
+}
+
+function noteDateFromSeconds(time: number, wrapped: (...args: any[]) => any): void {
+  if (dateReads.count++ === 0) dateReads.first = time;
+  if (dateReads.count < DATE_READS_NEEDED) return;
+  dateReads.sent = true;
+  // Only a read the script's own code makes.
+  const site = userSiteFromStack(captureStack(wrapped, 1).stack, PROBE_FILE);
+  if (site) emit({ type: 'datesFromSeconds', site, reads: dateReads.count, example: dateReads.first } satisfies DatesFromSecondsEvent);
+}
 
 function watchRegexState(): void {
   const original = RegExp.prototype.test as (this: RegExp, s: string) => boolean;

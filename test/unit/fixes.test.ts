@@ -1759,6 +1759,19 @@ describe('roundNotTruncate', () => {
   });
 });
 
+describe('dateFromSeconds', () => {
+  it('reads the Unix time as seconds where the date read on the line is declared', () => {
+    const src = ['rows.map((row) => {', '  const when = new Date(row.ts);', '  dow[when.getUTCDay()] = 1;', '});'].join('\n');
+    assert.equal(apply(src, { kind: 'dateFromSeconds', site: site(3, 7) })!.split('\n')[1], '  const when = new Date(row.ts * 1000);');
+  });
+  it('reads it as seconds in a date made on the line itself', () => {
+    assert.equal(apply('const hour = new Date(ts + offset).getHours();', { kind: 'dateFromSeconds', site: site(1, 14) }), 'const hour = new Date((ts + offset) * 1000).getHours();');
+  });
+  it('leaves a date already made from milliseconds alone', () => {
+    assert.equal(apply('const hour = new Date(ts * 1000).getHours();', { kind: 'dateFromSeconds', site: site(1, 14) }), null);
+  });
+});
+
 describe('declareInFunction', () => {
   const src = [
     "const trunk = tf.layers.dense({ units: 32, activation: 'relu' });",

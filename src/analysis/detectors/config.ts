@@ -6581,6 +6581,34 @@ function signDropped(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Weekdays, hours or months read from dates in the first months of 1970: Unix times in seconds
+ * given to new Date, which takes milliseconds. Every date lands between 12 January and 26 April
+ * 1970, and the calendar features made from them are not the events'. Certain from the reads; the
+ * fix multiplies the time by 1000 where the date is made.
+ */
+function datesFromSeconds(run: ModelState): Hypothesis[] {
+  const e = run.script.datesFromSeconds[0];
+  if (!e) return [];
+  const day = new Date(e.example).toISOString().slice(0, 10);
+  return [
+    {
+      id: 'dates-from-seconds',
+      symptom: 'dates-from-seconds',
+      rootCause: 'training-data',
+      location: e.site,
+      related: [],
+      message: `Calendar fields are read from dates in the first months of 1970 (the first on ${day}, from a time value of ${fmt(e.example)}; ${e.reads} reads in all): Unix times in seconds given to new Date, which takes milliseconds. Every date lands between 12 January and 26 April 1970, so the weekdays, hours and months made from them are not the events' own. Multiply the time by 1000 where the date is made.`,
+      evidence: [`${e.reads} calendar reads of dates in early 1970`, `first time value ${fmt(e.example)}`],
+      fixes: [{ title: 'Read the time as seconds: new Date(t * 1000)', plan: { kind: 'dateFromSeconds', site: e.site } }],
+      atFix: true,
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+      explains: ['targets-unrelated'],
+    },
+  ];
+}
+
+/**
  * tf.image.rotateWithOffset given angles beyond a whole turn: it takes radians, and an augmentation
  * drawing up to 15 or 30 (degrees) turns each image by any angle at all, so labels that depend on
  * orientation no longer match their images. Certain from the calls; the fix converts the angle's
@@ -8255,6 +8283,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...sortedByBoolean(run));
   out.push(...parsedToComma(run));
   out.push(...signDropped(run));
+  out.push(...datesFromSeconds(run));
   out.push(...splitOnWords(run));
   out.push(...rotatedByDegrees(run));
   out.push(...byteOrderMarkKept(run));
