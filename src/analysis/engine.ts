@@ -425,6 +425,7 @@ export class DiagnosisEngine {
       case 'valuesOffIndex':
       case 'integersRounded':
       case 'datesFromSeconds':
+      case 'parsedHexAsDecimal':
         return this.keepForAll(e);
       case 'ignoredSetting': {
         // The probe reports it at an optimizer step, so the stepping model is known by then.

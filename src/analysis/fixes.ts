@@ -309,6 +309,8 @@ export type FixPlan =
   | { kind: 'roundNotTruncate'; site: SourceSite }
   /** The `new Date(<t>)` read on the site's line (written there, or as the declaration of the date read), its Unix time in seconds: `new Date(<t> * 1000)`. */
   | { kind: 'dateFromSeconds'; site: SourceSite }
+  /** The one `parseInt(<text>)` without a radix on the site's line reads hexadecimal: `parseInt(<text>, 16)`. */
+  | { kind: 'parseHex'; site: SourceSite }
   /**
    * The rate assigned at the site comes from a function the file declares once, one of whose
    * branches ends in a bare expression where the others return: that expression is returned.
@@ -4429,6 +4431,28 @@ function log1pAtWriteEdits(src: SourceText, p: Extract<FixPlan, { kind: 'log1pAt
   return edits;
 }
 
+function parseHexEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parseHex' }>): EditResult {
+  const t = src.text;
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const code = codeOnly(t, start, src.lineEnd(p.site.line));
+  const calls = [...code.matchAll(/\b(?:Number\s*\.\s*)?parseInt\s*\(/g)];
+  if (calls.length !== 1) return null;
+  const open = start + calls[0]!.index! + calls[0]![0].length - 1;
+  const close = matchClose(t, open);
+  if (close < 0) return null;
+  const inner = trim(t, open + 1, close);
+  // One argument: a comma at the top level would be a radix given already.
+  let depth = 0;
+  for (let i = inner.start; i < inner.end; i++) {
+    const c = t[i]!;
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === ',' && depth === 0) return null;
+  }
+  return inner.end > inner.start ? [src.edit(p.site.file, inner.end, inner.end, ', 16')] : null;
+}
+
 function dateFromSecondsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dateFromSeconds' }>): EditResult {
   const t = src.text;
   const start = src.lineStart(p.site.line);
@@ -5635,6 +5659,7 @@ function planFile(p: FixPlan): string | null {
     case 'invertScale':
     case 'roundNotTruncate':
     case 'dateFromSeconds':
+    case 'parseHex':
     case 'returnInBranch':
     case 'numberCompare':
     case 'labelFromLastEntry':
@@ -6012,6 +6037,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return roundNotTruncateEdits(src, p);
       case 'dateFromSeconds':
         return dateFromSecondsEdits(src, p);
+      case 'parseHex':
+        return parseHexEdits(src, p);
       case 'returnInBranch':
         return returnInBranchEdits(src, p);
       case 'compareAsText':

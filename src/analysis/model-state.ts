@@ -23,6 +23,7 @@ export const SCRIPT_EVENT_CAPS = {
   valuesOffIndex: 1,
   integersRounded: 4,
   datesFromSeconds: 1,
+  parsedHexAsDecimal: 1,
 } as const;
 export type ScriptEventType = keyof typeof SCRIPT_EVENT_CAPS;
 

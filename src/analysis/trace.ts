@@ -937,6 +937,21 @@ export const ParsedToCommaEvent = z.object({
 export type ParsedToCommaEvent = z.infer<typeof ParsedToCommaEvent>;
 
 /**
+ * parseInt without a radix given hexadecimal ids ('9c4e', 'a3f1'): it reads the decimal digits up
+ * to the first letter, or returns NaN, so distinct ids collapse onto a few numbers. Sent once per
+ * run, after a few distinct texts.
+ */
+export const ParsedHexAsDecimalEvent = z.object({
+  type: z.literal('parsedHexAsDecimal'),
+  site: SourceSite,
+  /** Distinct hex texts parsed. */
+  count: z.number().int().min(1),
+  example: z.string().max(16),
+  value: z.number().nullable(),
+});
+export type ParsedHexAsDecimalEvent = z.infer<typeof ParsedHexAsDecimalEvent>;
+
+/**
  * A global regular expression for numbers with no minus sign in it (`/\d+(\.\d+)?/g`) matched
  * against text whose numbers are signed: "-3.25" yields "3.25". Sent once per run, after a few.
  */
@@ -2168,6 +2183,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   InputGivenTwiceEvent,
   LayerDetachedEvent,
   DatesFromSecondsEvent,
+  ParsedHexAsDecimalEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
   VariablesConstantEvent,

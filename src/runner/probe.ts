@@ -86,6 +86,7 @@ import type {
   InputGivenTwiceEvent,
   LayerDetachedEvent,
   DatesFromSecondsEvent,
+  ParsedHexAsDecimalEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
   VariablesConstantEvent,
@@ -4424,6 +4425,13 @@ function watchNumberParsing(): void {
           /* the value is returned all the same */
         }
       }
+      if (fn === 'parseInt' && !hexParsed.sent && args[1] === undefined && typeof text === 'string' && text.length <= 16 && step === null && activeFit === null && HEX_ID.test(text) && /[a-f]/i.test(text) && /\d/.test(text)) {
+        try {
+          noteHexParsed(text, out, wrapped);
+        } catch {
+          /* the value is returned all the same */
+        }
+      }
       return out;
     };
     Object.defineProperty(wrapped, 'name', { value: fn });
@@ -4432,6 +4440,30 @@ function watchNumberParsing(): void {
     // Number.parseFloat is the same function as the global one.
     if ((Number as any)[fn] === original) trySet(Number, fn, wrapped);
   }
+}
+
+/**
+ * parseInt without a radix given hexadecimal text ('9c4e', 'a3f1'): it reads decimal digits up to
+ * the first letter (9) or none at all (NaN), so distinct ids collapse onto a few numbers. Counted on
+ * texts of hex digits holding both digits and letters, outside training; sent once, after a few
+ * distinct ones, with the first call's line.
+ */
+const HEX_ID = /^[0-9a-f]{3,16}$/i;
+const HEX_PARSED_NEEDED = 16;
+const hexParsed: { site: SourceSite | null; texts: Set<string>; example: string; value: number; sent: boolean } = { site: null, texts: new Set(), example: '', value: 0, sent: false };
+
+function noteHexParsed(text: string, value: number, wrapped: (...args: any[]) => number): void {
+  if (!hexParsed.site) {
+    // Only a call the script's own code makes.
+    const site = userSiteFromStack(captureStack(wrapped, 1).stack, PROBE_FILE);
+    if (!site) return;
+    Object.assign(hexParsed, { site, example: text, value });
+  }
+  hexParsed.texts.add(text.toLowerCase());
+  if (hexParsed.texts.size < HEX_PARSED_NEEDED) return;
+  hexParsed.sent = true;
+  emit({ type: 'parsedHexAsDecimal', site: hexParsed.site!, count: hexParsed.texts.size, example: hexParsed.example, value: hexParsed.value } satisfies ParsedHexAsDecimalEvent);
+  hexParsed.texts.clear();
 }
 
 function noteParsedToComma(fn: 'parseFloat' | 'parseInt', text: string, value: number, wrapped: (...args: any[]) => number): void {

@@ -584,6 +584,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/label-bitwise-or-truncates/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: '[c.toxicity | 0]', fixed: '[(c.toxicity >= 0.5 ? 1 : 0)]' },
   // Unix times in seconds given to new Date: every weekday and hour read from January 1970.
   { script: 'benchmark/bugs/timestamp-seconds-read-as-ms/buggy.js', symptoms: ['dates-from-seconds'], rootCause: 'training-data', lineOf: 'const when = new Date(row.ts);', fixed: 'new Date(row.ts * 1000)' },
+  // Hexadecimal customer ids read with parseInt(id): '9c4e' is 9, 'a3f1' is NaN, and 200 customers share 80 rows.
+  { script: 'benchmark/bugs/hex-ids-parsed-as-decimal/buggy.js', symptoms: ['hex-parsed-as-decimal'], rootCause: 'training-data', lineOf: 'parseInt(id) || 0', fixed: 'parseInt(id, 16) || 0' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -783,6 +785,7 @@ const HEALTHY = [
   'benchmark/bugs/custom-layer-breaks-tape-via-arraySync/fixed.js',
   'benchmark/bugs/label-bitwise-or-truncates/fixed.js',
   'benchmark/bugs/timestamp-seconds-read-as-ms/fixed.js',
+  'benchmark/bugs/hex-ids-parsed-as-decimal/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

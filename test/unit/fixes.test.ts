@@ -1772,6 +1772,15 @@ describe('dateFromSeconds', () => {
   });
 });
 
+describe('parseHex', () => {
+  it('gives parseInt the radix of hexadecimal ids', () => {
+    assert.equal(apply('const key = (id) => parseInt(id) || 0;', { kind: 'parseHex', site: site(1, 21) }), 'const key = (id) => parseInt(id, 16) || 0;');
+  });
+  it('leaves a parseInt that has a radix alone', () => {
+    assert.equal(apply('const key = (id) => parseInt(id, 10) || 0;', { kind: 'parseHex', site: site(1, 21) }), null);
+  });
+});
+
 describe('declareInFunction', () => {
   const src = [
     "const trunk = tf.layers.dense({ units: 32, activation: 'relu' });",

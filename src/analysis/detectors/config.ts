@@ -6541,6 +6541,31 @@ function parsedToComma(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Hexadecimal ids parsed with parseInt and no radix: it reads decimal digits up to the first letter
+ * ('9c4e' is 9) or returns NaN ('a3f1'), so many distinct ids become one number and whatever the
+ * model learns per id is shared among them. Certain from the calls; the fix gives radix 16.
+ */
+function parsedHexAsDecimal(run: ModelState): Hypothesis[] {
+  const e = run.script.parsedHexAsDecimal[0];
+  if (!e) return [];
+  return [
+    {
+      id: 'hex-parsed-as-decimal',
+      symptom: 'hex-parsed-as-decimal',
+      rootCause: 'training-data',
+      location: e.site,
+      related: [],
+      message: `parseInt is given hexadecimal text without a radix, and reads it as decimal: parseInt('${e.example}') is ${e.value === null || Number.isNaN(e.value) ? 'NaN' : fmt(e.value)}, and so on for at least ${e.count} distinct ids. It stops at the first letter, or returns NaN when the text starts with one, so many distinct ids become one number, and whatever the model learns for one id it learns for all of them. Give the radix: parseInt(text, 16).`,
+      evidence: [`parseInt('${e.example}') returned ${e.value === null || Number.isNaN(e.value) ? 'NaN' : fmt(e.value)}`, `${e.count} distinct hexadecimal texts parsed without a radix`],
+      fixes: [{ title: 'Parse the ids as hexadecimal: parseInt(text, 16)', plan: { kind: 'parseHex', site: e.site } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+      explains: ['targets-unrelated'],
+    },
+  ];
+}
+
+/**
  * A finding certain from the script's own calls that read its data from text, outside training,
  * shown on the call. Values read wrong make rows alike that differ in their targets: it explains
  * targets that look unrelated to the inputs.
@@ -8284,6 +8309,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...parsedToComma(run));
   out.push(...signDropped(run));
   out.push(...datesFromSeconds(run));
+  out.push(...parsedHexAsDecimal(run));
   out.push(...splitOnWords(run));
   out.push(...rotatedByDegrees(run));
   out.push(...byteOrderMarkKept(run));
