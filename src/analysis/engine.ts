@@ -392,6 +392,7 @@ export class DiagnosisEngine {
       case 'inputsSwapped':
       case 'inputGivenTwice':
       case 'layerDetached':
+      case 'batchSummed':
       case 'inputsDrift':
       case 'masksMisaligned':
       case 'tagsMisaligned':

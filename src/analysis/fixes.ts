@@ -311,6 +311,8 @@ export type FixPlan =
   | { kind: 'dateFromSeconds'; site: SourceSite }
   /** The one `parseInt(<text>)` without a radix on the site's line reads hexadecimal: `parseInt(<text>, 16)`. */
   | { kind: 'parseHex'; site: SourceSite }
+  /** The one `tf.sum(<x>)` (or `<x>.sum()`) without an axis on the site's line sums over the last axis only: `tf.sum(<x>, -1)`. */
+  | { kind: 'sumLastAxis'; site: SourceSite }
   /**
    * The rate assigned at the site comes from a function the file declares once, one of whose
    * branches ends in a bare expression where the others return: that expression is returned.
@@ -4431,6 +4433,29 @@ function log1pAtWriteEdits(src: SourceText, p: Extract<FixPlan, { kind: 'log1pAt
   return edits;
 }
 
+function sumLastAxisEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sumLastAxis' }>): EditResult {
+  const t = src.text;
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const code = codeOnly(t, start, src.lineEnd(p.site.line));
+  const calls = [...code.matchAll(/\btf\s*\.\s*sum\s*\(|\.\s*sum\s*\(\s*\)/g)];
+  if (calls.length !== 1) return null;
+  const open = start + calls[0]!.index! + calls[0]![0].indexOf('(');
+  const close = matchClose(t, open);
+  if (close < 0) return null;
+  const inner = trim(t, open + 1, close);
+  if (inner.end <= inner.start) return [src.edit(p.site.file, open + 1, close, '-1')];
+  // tf.sum(x): one argument, no axis given.
+  let depth = 0;
+  for (let i = inner.start; i < inner.end; i++) {
+    const c = t[i]!;
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === ',' && depth === 0) return null;
+  }
+  return [src.edit(p.site.file, inner.end, inner.end, ', -1')];
+}
+
 function parseHexEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parseHex' }>): EditResult {
   const t = src.text;
   const start = src.lineStart(p.site.line);
@@ -5660,6 +5685,7 @@ function planFile(p: FixPlan): string | null {
     case 'roundNotTruncate':
     case 'dateFromSeconds':
     case 'parseHex':
+    case 'sumLastAxis':
     case 'returnInBranch':
     case 'numberCompare':
     case 'labelFromLastEntry':
@@ -6039,6 +6065,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return dateFromSecondsEdits(src, p);
       case 'parseHex':
         return parseHexEdits(src, p);
+      case 'sumLastAxis':
+        return sumLastAxisEdits(src, p);
       case 'returnInBranch':
         return returnInBranchEdits(src, p);
       case 'compareAsText':

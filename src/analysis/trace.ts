@@ -1137,6 +1137,19 @@ export const LayerDetachedEvent = z.object({
 export type LayerDetachedEvent = z.infer<typeof LayerDetachedEvent>;
 
 /**
+ * A custom loop that summed a model's [rows, units] scores over both axes into one number and then
+ * combined it with a tensor of the batch's rows that no layer made (the targets). Sent once per model.
+ */
+export const BatchSummedEvent = z.object({
+  type: z.literal('batchSummed'),
+  modelId: z.number().int(),
+  rows: z.number().int().min(1),
+  /** The sum. */
+  site: SourceSite.nullable(),
+});
+export type BatchSummedEvent = z.infer<typeof BatchSummedEvent>;
+
+/**
  * The inputs given to successive fits of one model spread wider at nearly every fit: noise added
  * to the stored rows in place, so it accumulates. Sent once per model.
  */
@@ -2184,6 +2197,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   LayerDetachedEvent,
   DatesFromSecondsEvent,
   ParsedHexAsDecimalEvent,
+  BatchSummedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
   VariablesConstantEvent,

@@ -87,6 +87,7 @@ import type {
   LayerDetachedEvent,
   DatesFromSecondsEvent,
   ParsedHexAsDecimalEvent,
+  BatchSummedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
   VariablesConstantEvent,
@@ -1221,6 +1222,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
     if (batchMaking && isTensor(out)) batchTensorStacks.set(out, captureStack());
     if (entry && entry.model && entry.mode !== 'custom' && inputs) noteUntrackedVariables(entry, inputs);
     if (entry && (!blockReported.has(entry) || !variablesJudged.has(entry) || !scaleJudged.has(entry)) && typeof kernelName === 'string') inspectKernel(() => noteLineage(kernelName, inputs, method === 'runKernel' ? args[2] : null, out));
+    if (entry && entry.mode === 'custom' && !batchSumSent.has(entry) && typeof kernelName === 'string') inspectKernel(() => noteBatchSummed(entry, kernelName, inputs, method === 'runKernel' ? args[2] : null, out));
     if (entry && !zeroMarginReported.has(entry) && typeof kernelName === 'string' && kernelName in MARGIN_KERNELS) inspectKernel(() => noteZeroMargin(entry, kernelName, inputs, out));
     if (entry && !penaltySubtractedReported.has(entry) && typeof kernelName === 'string') inspectKernel(() => noteWeightPenalty(kernelName, inputs, out));
     if (entry && kernelName === 'Pow' && !powerReported.has(entry)) inspectKernel(() => notePower(entry, inputs, out));
@@ -1486,6 +1488,40 @@ function sendUntrackedVariables(entry: TracedModel): void {
     variables: [...seen.values()],
     site: userSiteFromStack(variableStacks.get(first!)?.stack, PROBE_FILE),
   } satisfies UntrackedVariablesEvent);
+}
+
+/**
+ * A custom loop that sums a model's per-row scores over everything, batch axis included
+ * (`tf.sum(tf.mul(u, v))` where `tf.sum(..., -1)` was meant), and then combines that one number
+ * with the batch's targets: every row's loss sees the same score, so no per-row signal reaches the
+ * model. Seen while the first steps' kernels are traced; once per model.
+ */
+const fullSums = new WeakMap<object, { rows: number; stack: { stack?: string } }>();
+const batchSumSent = new WeakSet<TracedModel>();
+const ROW_COMBINING = new Set(['Multiply', 'Sub', 'Add', 'AddV2', 'SquaredDifference', 'Maximum', 'Minimum', 'RealDiv']);
+
+function fromLayerOutput(t: any): boolean {
+  if (layerOutputs.has(t)) return true;
+  return lineage.get(t)?.inputs.some((i) => layerOutputs.has(i)) ?? false;
+}
+
+function noteBatchSummed(entry: TracedModel, kernel: string, inputs: any, attrs: any, out: any): void {
+  if (kernel === 'Sum') {
+    const x = inputs?.x;
+    if (!isTensor(x) || x.rank !== 2 || (x.shape[0] as number) < 8 || (x.shape[1] as number) < 2 || attrs?.keepDims === true || !isTensor(out) || out.rank !== 0) return;
+    if (fromLayerOutput(x)) fullSums.set(out, { rows: x.shape[0], stack: captureStack() });
+    return;
+  }
+  if (!ROW_COMBINING.has(kernel)) return;
+  const [a, b] = [inputs?.a, inputs?.b];
+  for (const [summed, other] of [[a, b], [b, a]] as const) {
+    const sum = isTensor(summed) ? fullSums.get(summed) : undefined;
+    // The targets: a tensor of the batch's rows that no layer made.
+    if (!sum || !isTensor(other) || other.rank < 1 || other.shape[0] !== sum.rows || fromLayerOutput(other) || lineage.has(other)) continue;
+    batchSumSent.add(entry);
+    emit({ type: 'batchSummed', modelId: entry.id, rows: sum.rows, site: userSiteFromStack(sum.stack.stack, PROBE_FILE) } satisfies BatchSummedEvent);
+    return;
+  }
 }
 
 /** After a first step's forward pass: a loss that reaches the model only through blockers, at every inspected step, is reported once. */

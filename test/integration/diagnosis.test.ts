@@ -586,6 +586,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/timestamp-seconds-read-as-ms/buggy.js', symptoms: ['dates-from-seconds'], rootCause: 'training-data', lineOf: 'const when = new Date(row.ts);', fixed: 'new Date(row.ts * 1000)' },
   // Hexadecimal customer ids read with parseInt(id): '9c4e' is 9, 'a3f1' is NaN, and 200 customers share 80 rows.
   { script: 'benchmark/bugs/hex-ids-parsed-as-decimal/buggy.js', symptoms: ['hex-parsed-as-decimal'], rootCause: 'training-data', lineOf: 'parseInt(id) || 0', fixed: 'parseInt(id, 16) || 0' },
+  // Two towers' scores summed with tf.sum and no axis: one number for the whole batch, set against every click label.
+  { script: 'benchmark/bugs/two-tower-score-summed-over-batch/buggy.js', symptoms: ['scores-summed-over-batch'], rootCause: 'loss-function', lineOf: 'const logits = tf.sum(tf.mul(u, v));', fixed: 'tf.sum(tf.mul(u, v), -1)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -786,6 +788,7 @@ const HEALTHY = [
   'benchmark/bugs/label-bitwise-or-truncates/fixed.js',
   'benchmark/bugs/timestamp-seconds-read-as-ms/fixed.js',
   'benchmark/bugs/hex-ids-parsed-as-decimal/fixed.js',
+  'benchmark/bugs/two-tower-score-summed-over-batch/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

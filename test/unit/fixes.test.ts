@@ -1781,6 +1781,16 @@ describe('parseHex', () => {
   });
 });
 
+describe('sumLastAxis', () => {
+  it('sums the scores over the last axis only', () => {
+    assert.equal(apply('const logits = tf.sum(tf.mul(u, v));', { kind: 'sumLastAxis', site: site(1, 16) }), 'const logits = tf.sum(tf.mul(u, v), -1);');
+    assert.equal(apply('const logits = u.mul(v).sum();', { kind: 'sumLastAxis', site: site(1, 16) }), 'const logits = u.mul(v).sum(-1);');
+  });
+  it('leaves a sum with an axis alone', () => {
+    assert.equal(apply('const logits = tf.sum(tf.mul(u, v), 1);', { kind: 'sumLastAxis', site: site(1, 16) }), null);
+  });
+});
+
 describe('declareInFunction', () => {
   const src = [
     "const trunk = tf.layers.dense({ units: 32, activation: 'relu' });",

@@ -6440,6 +6440,30 @@ function layerDetached(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A custom loop that sums per-row scores over the whole batch (`tf.sum(tf.mul(u, v))`, no axis) and
+ * sets the one number against the batch's targets: every row's loss sees the same score, so the
+ * gradient says nothing about any row in particular and the model cannot learn which pairs match.
+ * Certain from the step; the fix sums over the last axis only.
+ */
+function scoresSummedOverBatch(run: ModelState): Hypothesis[] {
+  const e = run.batchSummed;
+  if (!e) return [];
+  return [
+    {
+      id: 'scores-summed-over-batch',
+      symptom: 'scores-summed-over-batch',
+      rootCause: 'loss-function',
+      location: e.site,
+      related: [],
+      message: `The model's scores for a batch of ${e.rows} rows are summed over everything${e.site ? ` on line ${e.site.line}` : ''}, the batch's axis included, into one number, which the loss then sets against all ${e.rows} targets: every row sees the same score, so the gradient carries nothing about any row in particular and the model cannot learn which rows are which. Sum over the last axis only (tf.sum(x, -1)): one score per row.`,
+      evidence: [`a [${e.rows}, n] tensor of the model's reduced to one number`, `that number combined with ${e.rows} targets`],
+      fixes: e.site ? [{ title: 'Sum over the last axis only: one score per row', plan: { kind: 'sumLastAxis', site: e.site } }] : [],
+      ...certainFromTheRun(),
+    },
+  ];
+}
+
+/**
  * The inputs of successive fits of one model spread wider at nearly every fit: augmentation noise
  * added to the stored rows in place (`const out = [...rows]` copies the list, not the rows) piles
  * up fit after fit, and the training inputs drift away from the clean data the model is used on.
@@ -8324,6 +8348,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...inputsSwapped(run));
   out.push(...inputGivenTwice(run));
   out.push(...layerDetached(view, run));
+  out.push(...scoresSummedOverBatch(run));
   out.push(...outputBiasFarFromTargets(view, run));
   out.push(...inputsDrift(run));
   out.push(...masksMisaligned(run));
