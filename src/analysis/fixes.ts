@@ -313,6 +313,8 @@ export type FixPlan =
   | { kind: 'parseHex'; site: SourceSite }
   /** The one `tf.sum(<x>)` (or `<x>.sum()`) without an axis on the site's line sums over the last axis only: `tf.sum(<x>, -1)`. */
   | { kind: 'sumLastAxis'; site: SourceSite }
+  /** The one deviation in the file computed as the root of the mean square (`Math.sqrt(values.reduce((s, v) => s + v * v, 0) / n)`) beside a mean declared before it: the square of each value less the mean. */
+  | { kind: 'deviationFromMean'; file: string }
   /**
    * The rate assigned at the site comes from a function the file declares once, one of whose
    * branches ends in a bare expression where the others return: that expression is returned.
@@ -4433,6 +4435,23 @@ function log1pAtWriteEdits(src: SourceText, p: Extract<FixPlan, { kind: 'log1pAt
   return edits;
 }
 
+function deviationFromMeanEdits(src: SourceText, file: string): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  // `Math.sqrt(<arr>.reduce((s, v) => s + v * v, 0) ...)` or with `v ** 2`, in a declaration.
+  for (const m of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*Math\s*\.\s*sqrt\s*\(\s*[A-Za-z_$][\w$.]*\s*\.\s*reduce\s*\(\s*\(\s*([A-Za-z_$][\w$]*)\s*,\s*([A-Za-z_$][\w$]*)\s*\)\s*=>\s*\2\s*\+\s*(\3\s*\*\s*\3|\3\s*\*\*\s*2)\b/g)) {
+    if (!/std|dev|sigma|scale/i.test(m[1]!)) continue;
+    // The mean of the same values, declared just before.
+    const before = code.slice(Math.max(0, m.index! - 300), m.index!);
+    const mean = [...before.matchAll(/\b(?:const|let|var)\s+((?:[A-Za-z_$][\w$]*)?[Mm]ean[\w$]*|mu|avg)\s*=/g)].pop()?.[1];
+    if (!mean) continue;
+    const at = m.index! + m[0].length - m[4]!.length;
+    found.push(src.edit(file, at, at + m[4]!.length, `(${m[3]} - ${mean}) ** 2`));
+  }
+  return found.length === 1 ? found : null;
+}
+
 function sumLastAxisEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sumLastAxis' }>): EditResult {
   const t = src.text;
   const start = src.lineStart(p.site.line);
@@ -5838,6 +5857,7 @@ function planFile(p: FixPlan): string | null {
     case 'shrinkPatch':
     case 'lowerMinCount':
     case 'normTakesSqrt':
+    case 'deviationFromMean':
     case 'booleanCells':
     case 'floorIndex':
     case 'smoothingSigns':
@@ -6067,6 +6087,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return parseHexEdits(src, p);
       case 'sumLastAxis':
         return sumLastAxisEdits(src, p);
+      case 'deviationFromMean':
+        return deviationFromMeanEdits(src, p.file);
       case 'returnInBranch':
         return returnInBranchEdits(src, p);
       case 'compareAsText':

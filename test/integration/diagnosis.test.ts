@@ -588,6 +588,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/hex-ids-parsed-as-decimal/buggy.js', symptoms: ['hex-parsed-as-decimal'], rootCause: 'training-data', lineOf: 'parseInt(id) || 0', fixed: 'parseInt(id, 16) || 0' },
   // Two towers' scores summed with tf.sum and no axis: one number for the whole batch, set against every click label.
   { script: 'benchmark/bugs/two-tower-score-summed-over-batch/buggy.js', symptoms: ['scores-summed-over-batch'], rootCause: 'loss-function', lineOf: 'const logits = tf.sum(tf.mul(u, v));', fixed: 'tf.sum(tf.mul(u, v), -1)' },
+  // Readings near 300 K and 1013 hPa divided by their root mean square: centred columns that spread by a hundredth.
+  { script: 'benchmark/bugs/std-computed-as-rms/buggy.js', symptoms: ['inputs-standardized-narrow'], rootCause: 'input-normalization', lineOf: 'const std = Math.sqrt(', fixed: 's + (v - mean) ** 2' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -789,6 +791,7 @@ const HEALTHY = [
   'benchmark/bugs/timestamp-seconds-read-as-ms/fixed.js',
   'benchmark/bugs/hex-ids-parsed-as-decimal/fixed.js',
   'benchmark/bugs/two-tower-score-summed-over-batch/fixed.js',
+  'benchmark/bugs/std-computed-as-rms/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

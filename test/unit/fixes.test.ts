@@ -1791,6 +1791,16 @@ describe('sumLastAxis', () => {
   });
 });
 
+describe('deviationFromMean', () => {
+  const src = ['const mean = values.reduce((s, v) => s + v, 0) / values.length;', 'const std = Math.sqrt(values.reduce((s, v) => s + v * v, 0) / values.length);'].join('\n');
+  it('takes the mean off inside a deviation computed as a root mean square', () => {
+    assert.equal(apply(src, { kind: 'deviationFromMean', file: FILE })!.split('\n')[1], 'const std = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length);');
+  });
+  it('leaves a deviation with no mean beside it alone', () => {
+    assert.equal(apply(src.split('\n')[1]!, { kind: 'deviationFromMean', file: FILE }), null);
+  });
+});
+
 describe('declareInFunction', () => {
   const src = [
     "const trunk = tf.layers.dense({ units: 32, activation: 'relu' });",

@@ -4261,6 +4261,44 @@ function validationClassesUnseen(view: ModelView, run: ModelState): Hypothesis[]
   ];
 }
 
+
+/**
+ * Inputs whose every column is centred at 0 (a standardization ran) but spreads by a twentieth of a
+ * unit or less: the divisor was far larger than each column's deviation, as the root mean square
+ * is for values far from 0 (temperatures in kelvin, pressures near 1013): a deviation computed
+ * without taking the mean off first. Plain gradient steps then barely move the first layer. A
+ * stall confirms it; the fix takes the mean off inside the deviation.
+ */
+function standardizedTooNarrow(view: ModelView, run: ModelState): Hypothesis[] {
+  const d = run.data.x.get(0);
+  const x = d?.summary;
+  const spreads = x?.columnSpreads;
+  const centres = x?.columnCentres;
+  if (!x || !spreads || !centres || spreads.length < 2 || spreads.length !== centres.length) return [];
+  // NARROW_SPREAD (below): a column this narrow carries next to nothing the model can use.
+  if (!spreads.every((s, i) => s > 1e-9 && s <= NARROW_SPREAD && Math.abs(centres[i]!) <= 1e-3 * s)) return [];
+  const widest = Math.max(...spreads);
+  const site = d.site ?? view.event.fitSite;
+  return [
+    {
+      id: 'standardized-too-narrow',
+      symptom: 'inputs-standardized-narrow',
+      rootCause: 'input-normalization',
+      layer: null,
+      location: site,
+      related: [],
+      message: `Every one of the ${spreads.length} input columns is centred at 0, as standardized columns are, but spreads by ${fmt(widest)} or less where a standardized column spreads by 1: each was divided by a number ${fmt(1 / widest)} or more times its own deviation. The root mean square of values far from 0 (kelvin, hectopascals, years) is about their mean, not their spread: a deviation computed without taking the mean off first gives it. The first layer then sees differences of a few hundredths, and plain gradient steps barely move it.`,
+      evidence: [`column spreads ${spreads.map((s) => fmt(s)).join(', ')}`, 'every column centred at 0'],
+      relevance: new Map(),
+      fixes: site ? [{ title: 'Take the mean off inside the deviation: the square of each value less the mean', plan: { kind: 'deviationFromMean', file: site.file } }] : [],
+      atFix: true,
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'),
+      strength: 0.9,
+      weak: false,
+    },
+  ];
+}
+
 /**
  * Gaussian noise as large as the inputs it is added to (stddev 3 on standardized features, a value
  * meant for raw pixels): each step sees more noise than signal, and the model learns little beyond
@@ -8349,6 +8387,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...inputGivenTwice(run));
   out.push(...layerDetached(view, run));
   out.push(...scoresSummedOverBatch(run));
+  out.push(...standardizedTooNarrow(view, run));
   out.push(...outputBiasFarFromTargets(view, run));
   out.push(...inputsDrift(run));
   out.push(...masksMisaligned(run));
