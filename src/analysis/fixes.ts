@@ -315,6 +315,8 @@ export type FixPlan =
   | { kind: 'sumLastAxis'; site: SourceSite }
   /** The one deviation in the file computed as the root of the mean square (`Math.sqrt(values.reduce((s, v) => s + v * v, 0) / n)`) beside a mean declared before it: the square of each value less the mean. */
   | { kind: 'deviationFromMean'; file: string }
+  /** A layer made on the site's line from another's settings (`tf.layers.dense(layer.getConfig())`), which copies no weights: the other layer itself. */
+  | { kind: 'reuseConfiguredLayer'; site: SourceSite }
   /**
    * The rate assigned at the site comes from a function the file declares once, one of whose
    * branches ends in a bare expression where the others return: that expression is returned.
@@ -4435,6 +4437,17 @@ function log1pAtWriteEdits(src: SourceText, p: Extract<FixPlan, { kind: 'log1pAt
   return edits;
 }
 
+function reuseConfiguredLayerEdits(src: SourceText, p: Extract<FixPlan, { kind: 'reuseConfiguredLayer' }>): EditResult {
+  const t = src.text;
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const code = codeOnly(t, start, src.lineEnd(p.site.line));
+  const made = [...code.matchAll(/\btf\s*\.\s*layers\s*\.\s*[A-Za-z]\w*\s*\(\s*([A-Za-z_$][\w$.]*(?:\[[^\[\]]+\])?)\s*\.\s*getConfig\s*\(\s*\)\s*\)/g)];
+  if (made.length !== 1) return null;
+  const m = made[0]!;
+  return [src.edit(p.site.file, start + m.index!, start + m.index! + m[0].length, m[1]!)];
+}
+
 function deviationFromMeanEdits(src: SourceText, file: string): EditResult {
   const t = src.text;
   const code = codeOnly(t, 0, t.length);
@@ -5705,6 +5718,7 @@ function planFile(p: FixPlan): string | null {
     case 'dateFromSeconds':
     case 'parseHex':
     case 'sumLastAxis':
+    case 'reuseConfiguredLayer':
     case 'returnInBranch':
     case 'numberCompare':
     case 'labelFromLastEntry':
@@ -6089,6 +6103,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return sumLastAxisEdits(src, p);
       case 'deviationFromMean':
         return deviationFromMeanEdits(src, p.file);
+      case 'reuseConfiguredLayer':
+        return reuseConfiguredLayerEdits(src, p);
       case 'returnInBranch':
         return returnInBranchEdits(src, p);
       case 'compareAsText':

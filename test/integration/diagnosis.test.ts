@@ -590,6 +590,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/two-tower-score-summed-over-batch/buggy.js', symptoms: ['scores-summed-over-batch'], rootCause: 'loss-function', lineOf: 'const logits = tf.sum(tf.mul(u, v));', fixed: 'tf.sum(tf.mul(u, v), -1)' },
   // Readings near 300 K and 1013 hPa divided by their root mean square: centred columns that spread by a hundredth.
   { script: 'benchmark/bugs/std-computed-as-rms/buggy.js', symptoms: ['inputs-standardized-narrow'], rootCause: 'input-normalization', lineOf: 'const std = Math.sqrt(', fixed: 's + (v - mean) ** 2' },
+  // A pretrained base rebuilt with tf.layers.dense(layer.getConfig()) and frozen: fresh random weights, never trained.
+  { script: 'benchmark/bugs/frozen-base-rebuilt-from-config/buggy.js', symptoms: ['frozen-untrained'], rootCause: 'architecture', lineOf: 'tf.layers.dense(layer.getConfig())', fixed: 'const frozen = layer;' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -792,6 +794,7 @@ const HEALTHY = [
   'benchmark/bugs/hex-ids-parsed-as-decimal/fixed.js',
   'benchmark/bugs/two-tower-score-summed-over-batch/fixed.js',
   'benchmark/bugs/std-computed-as-rms/fixed.js',
+  'benchmark/bugs/frozen-base-rebuilt-from-config/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

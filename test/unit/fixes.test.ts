@@ -1801,6 +1801,15 @@ describe('deviationFromMean', () => {
   });
 });
 
+describe('reuseConfiguredLayer', () => {
+  it('uses the trained layer where a copy was made from its settings', () => {
+    assert.equal(apply('    const frozen = tf.layers.dense(layer.getConfig());', { kind: 'reuseConfiguredLayer', site: site(1, 20) }), '    const frozen = layer;');
+  });
+  it('leaves a layer made from written settings alone', () => {
+    assert.equal(apply("    const frozen = tf.layers.dense({ units: 8 });", { kind: 'reuseConfiguredLayer', site: site(1, 20) }), null);
+  });
+});
+
 describe('declareInFunction', () => {
   const src = [
     "const trunk = tf.layers.dense({ units: 32, activation: 'relu' });",

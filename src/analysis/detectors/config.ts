@@ -5798,7 +5798,12 @@ function frozenUntrained(view: ModelView): Hypothesis[] {
       message: `${spokenList(names)} ${names.length > 1 ? 'are' : 'is'} frozen (trainable = false) with the random weights ${names.length > 1 ? 'they were' : 'it was'} built with: no training step, setWeights or loaded model ever wrote them, so ${names.length > 1 ? 'they pass' : 'it passes'} on a fixed random projection that the layers after can only work around. Freeze only layers that have learned (a pretrained base), and train the new ones.`,
       evidence: frozen.slice(0, 4).map((l) => `${l.info.name}: frozen, weights never written since it was built`),
       relevance: new Map(frozen.map((l) => [l.pos, { score: 1, evidence: 'frozen at its initial weights' }])),
-      fixes: site && fitSite ? [{ title: `Train ${spokenList(names)} again (trainable = true)`, plan: { kind: 'unfreezeLayers', site, fitSite, names } }] : [],
+      fixes: [
+        // Rebuilt from a trained layer's settings (getConfig copies no weights): the trained layer itself.
+        ...(first.info.site ? [{ title: "Use the trained layer itself: getConfig() copies its settings, not its weights", plan: { kind: 'reuseConfiguredLayer' as const, site: first.info.site } }] : []),
+        ...(site && fitSite ? [{ title: `Train ${spokenList(names)} again (trainable = true)`, plan: { kind: 'unfreezeLayers' as const, site, fitSite, names } }] : []),
+      ],
+      atFix: true,
       confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing'),
       strength: 1,
       weak: false,
