@@ -317,6 +317,8 @@ export type FixPlan =
   | { kind: 'deviationFromMean'; file: string }
   /** A layer made on the site's line from another's settings (`tf.layers.dense(layer.getConfig())`), which copies no weights: the other layer itself. */
   | { kind: 'reuseConfiguredLayer'; site: SourceSite }
+  /** A margin loss on the site's line written without its hinge (`dPos.sub(dNeg).add(MARGIN).mean()`): the per-row term is clipped at 0 (`tf.relu(dPos.sub(dNeg).add(MARGIN)).mean()`). */
+  | { kind: 'hingeMargin'; site: SourceSite }
   /**
    * The rate assigned at the site comes from a function the file declares once, one of whose
    * branches ends in a bare expression where the others return: that expression is returned.
@@ -4437,6 +4439,27 @@ function log1pAtWriteEdits(src: SourceText, p: Extract<FixPlan, { kind: 'log1pAt
   return edits;
 }
 
+function hingeMarginEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hingeMargin' }>): EditResult {
+  const t = src.text;
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const code = codeOnly(t, start, src.lineEnd(p.site.line));
+  // `.add(<margin>)` right before the reduction, on a chain holding a `.sub(`.
+  const adds = [...code.matchAll(/\.\s*add\s*\(\s*([A-Za-z_$][\w$.]*|\d+(?:\.\d+)?)\s*\)(?=\s*\.\s*(?:mean|sum)\s*\()/g)].filter((m) => /margin|^\d/i.test(m[1]!));
+  if (adds.length !== 1) return null;
+  const end = adds[0]!.index! + adds[0]![0].length;
+  // The chain starts after the last `=>`, `=` or `return` before it.
+  const before = code.slice(0, adds[0]!.index!);
+  const heads = [...before.matchAll(/=>|=(?!=)|\breturn\b/g)];
+  const head = heads[heads.length - 1];
+  if (!head) return null;
+  let from = head.index! + head[0].length;
+  while (from < end && /\s/.test(code[from]!)) from++;
+  const chain = code.slice(from, end);
+  if (!/\.\s*sub\s*\(/.test(chain) || /\brelu\b|maximum/.test(chain)) return null;
+  return [src.edit(p.site.file, start + from, start + end, `tf.relu(${t.slice(start + from, start + end)})`)];
+}
+
 function reuseConfiguredLayerEdits(src: SourceText, p: Extract<FixPlan, { kind: 'reuseConfiguredLayer' }>): EditResult {
   const t = src.text;
   const start = src.lineStart(p.site.line);
@@ -5719,6 +5742,7 @@ function planFile(p: FixPlan): string | null {
     case 'parseHex':
     case 'sumLastAxis':
     case 'reuseConfiguredLayer':
+    case 'hingeMargin':
     case 'returnInBranch':
     case 'numberCompare':
     case 'labelFromLastEntry':
@@ -6105,6 +6129,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return deviationFromMeanEdits(src, p.file);
       case 'reuseConfiguredLayer':
         return reuseConfiguredLayerEdits(src, p);
+      case 'hingeMargin':
+        return hingeMarginEdits(src, p);
       case 'returnInBranch':
         return returnInBranchEdits(src, p);
       case 'compareAsText':

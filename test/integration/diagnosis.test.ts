@@ -592,6 +592,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/std-computed-as-rms/buggy.js', symptoms: ['inputs-standardized-narrow'], rootCause: 'input-normalization', lineOf: 'const std = Math.sqrt(', fixed: 's + (v - mean) ** 2' },
   // A pretrained base rebuilt with tf.layers.dense(layer.getConfig()) and frozen: fresh random weights, never trained.
   { script: 'benchmark/bugs/frozen-base-rebuilt-from-config/buggy.js', symptoms: ['frozen-untrained'], rootCause: 'architecture', lineOf: 'tf.layers.dense(layer.getConfig())', fixed: 'const frozen = layer;' },
+  // A triplet loss without its hinge: it starts above 0 and falls without bound; the fix clips each triplet at 0, not the sign.
+  { script: 'benchmark/bugs/triplet-loss-without-hinge/buggy.js', symptoms: ['loss-diverging'], rootCause: 'loss-function', lineOf: 'const tripletLoss = ', fixed: 'tf.relu(sqDist(ea, ep).sub(sqDist(ea, en)).add(MARGIN)).mean()' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -795,6 +797,7 @@ const HEALTHY = [
   'benchmark/bugs/two-tower-score-summed-over-batch/fixed.js',
   'benchmark/bugs/std-computed-as-rms/fixed.js',
   'benchmark/bugs/frozen-base-rebuilt-from-config/fixed.js',
+  'benchmark/bugs/triplet-loss-without-hinge/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

@@ -1810,6 +1810,17 @@ describe('reuseConfiguredLayer', () => {
   });
 });
 
+describe('hingeMargin', () => {
+  it('clips each row of a margin loss written without its hinge at 0', () => {
+    const src = 'const tripletLoss = (ea, ep, en) => sqDist(ea, ep).sub(sqDist(ea, en)).add(MARGIN).mean();';
+    assert.equal(apply(src, { kind: 'hingeMargin', site: site(1, 37) }), 'const tripletLoss = (ea, ep, en) => tf.relu(sqDist(ea, ep).sub(sqDist(ea, en)).add(MARGIN)).mean();');
+  });
+  it('leaves a margin loss that has its hinge alone', () => {
+    const src = 'const tripletLoss = (ea, ep, en) => tf.relu(sqDist(ea, ep).sub(sqDist(ea, en)).add(MARGIN)).mean();';
+    assert.equal(apply(src, { kind: 'hingeMargin', site: site(1, 37) }), null);
+  });
+});
+
 describe('declareInFunction', () => {
   const src = [
     "const trunk = tf.layers.dense({ units: 32, activation: 'relu' });",

@@ -269,12 +269,13 @@ function lossUnboundedBelow(ctx: Ctx, e: IterationEvent): Observation[] {
   const cosine = cosineDistanceCall(ctx, e, start);
   if (cosine) return [{ ...unboundedObservation(ctx, e, start, cosine.site), message: cosine.message, cause: cosine.cause }];
   const site = run.lossSite ?? view?.compileSite ?? null;
-  // A log-likelihood returned without its minus sign starts at or below 0; a loss that starts above
-  // 0 and falls through it has a term that grows without limit one way, not a sign to flip.
-  const signFlipped = start <= 0;
+  // A log-likelihood returned without its minus sign starts at or below 0, from its first step; a
+  // loss that starts above 0 and falls through it has a term that grows without limit one way (a
+  // margin loss without its hinge), not a sign to flip.
+  const signFlipped = start <= 0 && run.loss.head[0]!.value <= 0;
   const why = signFlipped
     ? 'A loss that can reach −∞ is maximized this way, not minimized; it is usually a log-likelihood returned without its minus sign. Minimize its negative.'
-    : 'It started above 0, so it is no log-likelihood with its sign lost: it has no minimum, because a term of it grows without limit as the predictions move one way (a coefficient outside its range, such as a quantile of 90 where 0.9 was meant, or a penalty with the wrong sign).';
+    : 'It started above 0, so it is no log-likelihood with its sign lost: it has no minimum, because a term of it grows without limit as the predictions move one way (a margin loss written without its hinge at 0, a coefficient outside its range, such as a quantile of 90 where 0.9 was meant, or a penalty with the wrong sign).';
   return [
     {
       ...unboundedObservation(ctx, e, start, site),
@@ -283,7 +284,11 @@ function lossUnboundedBelow(ctx: Ctx, e: IterationEvent): Observation[] {
         rootCause: 'loss-function',
         layer: null,
         location: site,
-        fixes: run.lossSite && signFlipped ? [{ title: 'Minimize the negative of this loss', plan: { kind: 'negateLoss', site: run.lossSite } }] : [],
+        fixes: !run.lossSite
+          ? []
+          : signFlipped
+            ? [{ title: 'Minimize the negative of this loss', plan: { kind: 'negateLoss', site: run.lossSite } }]
+            : [{ title: 'Clip each row of the margin loss at 0: tf.relu(d(a, p) − d(a, n) + margin)', plan: { kind: 'hingeMargin', site: run.lossSite } }],
         confirms: [],
         folds: [],
       },
