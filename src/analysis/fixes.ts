@@ -4501,14 +4501,7 @@ function sumLastAxisEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sumLastA
   const inner = trim(t, open + 1, close);
   if (inner.end <= inner.start) return [src.edit(p.site.file, open + 1, close, '-1')];
   // tf.sum(x): one argument, no axis given.
-  let depth = 0;
-  for (let i = inner.start; i < inner.end; i++) {
-    const c = t[i]!;
-    if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) depth--;
-    else if (c === ',' && depth === 0) return null;
-  }
-  return [src.edit(p.site.file, inner.end, inner.end, ', -1')];
+  return hasTopLevelComma(t, inner) ? null : [src.edit(p.site.file, inner.end, inner.end, ', -1')];
 }
 
 function parseHexEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parseHex' }>): EditResult {
@@ -4522,15 +4515,8 @@ function parseHexEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parseHex' }
   const close = matchClose(t, open);
   if (close < 0) return null;
   const inner = trim(t, open + 1, close);
-  // One argument: a comma at the top level would be a radix given already.
-  let depth = 0;
-  for (let i = inner.start; i < inner.end; i++) {
-    const c = t[i]!;
-    if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) depth--;
-    else if (c === ',' && depth === 0) return null;
-  }
-  return inner.end > inner.start ? [src.edit(p.site.file, inner.end, inner.end, ', 16')] : null;
+  // One argument: a second would be a radix given already.
+  return inner.end > inner.start && !hasTopLevelComma(t, inner) ? [src.edit(p.site.file, inner.end, inner.end, ', 16')] : null;
 }
 
 function dateFromSecondsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dateFromSeconds' }>): EditResult {
@@ -4613,6 +4599,16 @@ function divisorPlusOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'divis
   const d = divisions[0]!;
   const at = start + d.index! + d[0].length - d[1]!.length;
   return [src.edit(p.site.file, at, at + d[1]!.length, `(${d[1]} + 1)`)];
+}
+
+/** Whether the code in `span` holds a comma outside every bracket: a call's second argument. */
+function hasTopLevelComma(t: string, span: Span): boolean {
+  const code = codeOnly(t, span.start, span.end);
+  let found = false;
+  atTopLevel(code, 0, (i) => {
+    if (code[i] === ',') found = true;
+  });
+  return found;
 }
 
 /** Calls `visit` at each offset of `code` from `from` on that lies outside every bracket (a closing bracket that returns to the top counts). */

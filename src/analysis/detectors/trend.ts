@@ -7,6 +7,7 @@ import type { Symptom } from '../findings';
 import { batchSizeFix, type Cause, type Ctx, FEW_UPDATES, hypothesisIds, type Hypothesis, learningRateFix, learningRateOf, type Observation, optimizerBand, rateHeldAtZero, type RelevanceSpec, wholeSetBatches } from '../context';
 import { assessAccuracy, assessLoss, classWeighted, NEAR_NO_SKILL, thirdsFall, type AccuracyProgress, type LossProgress } from '../progress';
 import type { FixPlan, PlannedFix } from '../fixes';
+import type { SourceSite } from '../trace';
 import { isBatchNormalization, type LayerView } from '../model';
 import { type EpochRecord, type ModelState, valLevel } from '../model-state';
 import { clamp, fmt, isNum, mean, median, pct, RATE_SWEEP_FACTOR, std } from '../stats';
@@ -1021,29 +1022,34 @@ export function stoppedEarly(ctx: Ctx): Observation[] {
     : wrongWay
       ? { title: `Stop when ${e.monitor} stops ${accuracy ? 'rising' : 'falling'} (mode: '${right}')`, plan: { kind: 'callOption', site: e.site, callee: 'earlyStopping', key: 'mode', to: `'${right}'` } }
       : { title: `Wait ${PATIENCE} epochs without improvement before stopping (patience: ${PATIENCE})`, plan: { kind: 'callOption', site: e.site, callee: 'earlyStopping', key: 'patience', to: String(PATIENCE) } };
-  return [
-    {
-      symptom: 'stopped-early',
-      about: 'epochs',
-      harm: true,
-      priority: 0.5,
+  return [stoppedObservation(ctx, e, 0.5, message, [`${e.epochs} of ${e.planned} epochs run`, ...lossEvidence(lp)], location, fix)];
+}
+
+/** A finding that early stopping ended fit too soon: shown at `location`, the fit it stopped related. */
+function stoppedObservation(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>, priority: number, message: string, evidence: string[], location: SourceSite | null, fix: PlannedFix | null): Observation {
+  const run = ctx.run;
+  const fitSite = ctx.view?.event.fitSite;
+  return {
+    symptom: 'stopped-early',
+    about: 'epochs',
+    harm: true,
+    priority,
+    layer: null,
+    iteration: Math.max(run.lastIter, 0),
+    elapsedMs: run.elapsedMs,
+    message,
+    evidence,
+    relevance: new Map(),
+    related: e.site && fitSite ? [{ site: fitSite, message: 'the fit it stopped' }] : [],
+    cause: {
+      rootCause: 'training-length',
       layer: null,
-      iteration: Math.max(run.lastIter, 0),
-      elapsedMs: run.elapsedMs,
-      message,
-      evidence: [`${e.epochs} of ${e.planned} epochs run`, ...lossEvidence(lp)],
-      relevance: new Map(),
-      related: e.site && view.event.fitSite ? [{ site: view.event.fitSite, message: 'the fit it stopped' }] : [],
-      cause: {
-        rootCause: 'training-length',
-        layer: null,
-        location,
-        fixes: fix ? [fix] : [],
-        confirms: [],
-        folds: [],
-      },
+      location,
+      fixes: fix ? [fix] : [],
+      confirms: [],
+      folds: [],
     },
-  ];
+  };
 }
 
 /**
@@ -1061,28 +1067,15 @@ function flatMonitor(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>): Obse
   const loss = run.epochValues.get('loss');
   if (loss?.constant !== false) return null;
   const watch = run.epochValues.has('val_loss') ? 'val_loss' : 'loss';
-  const location = e.site ?? view.event.fitSite;
-  return {
-    symptom: 'stopped-early',
-    about: 'epochs',
-    harm: true,
-    priority: 0.6,
-    layer: null,
-    iteration: Math.max(run.lastIter, 0),
-    elapsedMs: run.elapsedMs,
-    message: `Early stopping watches ${e.monitor}, which was ${fmt(logged.first)} at every one of the ${logged.epochs} epochs: no epoch can improve on it, so fit ended after ${e.epochs} of ${e.planned} planned epochs while the loss was still falling.${/acc/i.test(e.monitor!) ? ' An accuracy on real-valued targets stays at 0: no prediction ever equals its target.' : ''} Watch ${watch} instead.`,
-    evidence: [`${e.monitor} ${fmt(logged.first)} at all ${logged.epochs} epochs`, `${e.epochs} of ${e.planned} epochs run`],
-    relevance: new Map(),
-    related: e.site && view.event.fitSite ? [{ site: view.event.fitSite, message: 'the fit it stopped' }] : [],
-    cause: {
-      rootCause: 'training-length',
-      layer: null,
-      location,
-      fixes: e.site ? [{ title: `Stop when ${watch} stops falling (monitor: '${watch}')`, plan: { kind: 'callOption', site: e.site, callee: 'earlyStopping', key: 'monitor', to: `'${watch}'` } }] : [],
-      confirms: [],
-      folds: [],
-    },
-  };
+  return stoppedObservation(
+    ctx,
+    e,
+    0.6,
+    `Early stopping watches ${e.monitor}, which was ${fmt(logged.first)} at every one of the ${logged.epochs} epochs: no epoch can improve on it, so fit ended after ${e.epochs} of ${e.planned} planned epochs while the loss was still falling.${/acc/i.test(e.monitor!) ? ' An accuracy on real-valued targets stays at 0: no prediction ever equals its target.' : ''} Watch ${watch} instead.`,
+    [`${e.monitor} ${fmt(logged.first)} at all ${logged.epochs} epochs`, `${e.epochs} of ${e.planned} epochs run`],
+    e.site ?? view.event.fitSite,
+    e.site ? { title: `Stop when ${watch} stops falling (monitor: '${watch}')`, plan: { kind: 'callOption', site: e.site, callee: 'earlyStopping', key: 'monitor', to: `'${watch}'` } } : null,
+  );
 }
 
 /**
