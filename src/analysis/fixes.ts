@@ -2004,6 +2004,15 @@ function rateMultipliesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateM
   return [src.edit(p.site.file, at, at + 3, 'mul')];
 }
 
+/** The line from `start` to `end` moved to the top of the block that opens at `open`, with that block's indentation. */
+function moveLineIntoBody(src: SourceText, file: string, start: number, end: number, open: number): TextEdit[] {
+  const t = src.text;
+  const bodyLine = src.position(open).line + 1;
+  const bodyStart = src.lineStart(bodyLine);
+  const indent = /^\s*/.exec(t.slice(bodyStart, src.lineEnd(bodyLine)))![0];
+  return [src.edit(file, start, end + 1, ''), src.edit(file, bodyStart, bodyStart, `${indent}${t.slice(start, end).trim()}\n`)];
+}
+
 function declareInLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'declareInLoop' }>): EditResult {
   const t = src.text;
   const start = src.lineStart(p.site.line);
@@ -2024,17 +2033,13 @@ function declareInLoopEdits(src: SourceText, p: Extract<FixPlan, { kind: 'declar
   if (close < 0 || !new RegExp(`\\b${escapeRe(name)}\\b`).test(code.slice(open, close))) return null;
   // Used after the loop too: one per model would not reach there.
   if (new RegExp(`\\b${escapeRe(name)}\\b`).test(code.slice(close))) return null;
-  const bodyLine = src.position(open).line + 1;
-  const bodyStart = src.lineStart(bodyLine);
-  const indent = /^\s*/.exec(t.slice(bodyStart, src.lineEnd(bodyLine)))![0];
-  return [src.edit(p.site.file, start, end + 1, ''), src.edit(p.site.file, bodyStart, bodyStart, `${indent}${line.trim()}\n`)];
+  return moveLineIntoBody(src, p.site.file, start, end, open);
 }
 
 function declareInFunctionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'declareInFunction' }>): EditResult {
   const t = src.text;
   const start = src.lineStart(p.site.line);
   const end = src.lineEnd(p.site.line);
-  const line = t.slice(start, end);
   // Strings blanked: a `;` or `//` inside one does not end the statement.
   const decl = /^(\s*)(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=[^;]*;\s*$/.exec(codeOnly(t, start, end));
   if (!decl) return null;
@@ -2057,10 +2062,7 @@ function declareInFunctionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'de
   const ownerOf = (at: number) => bodies.filter((b) => b.open < at && at < b.close && !(b.open < start && start < b.close)).sort((a, b) => a.open - b.open)[0];
   const owner = ownerOf(uses[0]!);
   if (!owner || uses.some((u) => ownerOf(u) !== owner) || code.slice(0, start).search(use) >= 0) return null;
-  const bodyLine = src.position(owner.open).line + 1;
-  const bodyStart = src.lineStart(bodyLine);
-  const indent = /^\s*/.exec(t.slice(bodyStart, src.lineEnd(bodyLine)))![0];
-  return [src.edit(p.site.file, start, end + 1, ''), src.edit(p.site.file, bodyStart, bodyStart, `${indent}${line.trim()}\n`)];
+  return moveLineIntoBody(src, p.site.file, start, end, owner.open);
 }
 
 function booleanCellsEdits(src: SourceText, file: string): EditResult {

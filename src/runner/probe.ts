@@ -1221,7 +1221,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
     if (inUserLoss > 0) userLossStack = captureStack();
     if (batchMaking && isTensor(out)) batchTensorStacks.set(out, captureStack());
     if (entry && entry.model && entry.mode !== 'custom' && inputs) noteUntrackedVariables(entry, inputs);
-    if (entry && (!blockReported.has(entry) || !variablesJudged.has(entry) || !scaleJudged.has(entry)) && typeof kernelName === 'string') inspectKernel(() => noteLineage(kernelName, inputs, method === 'runKernel' ? args[2] : null, out));
+    if (entry && tracingLineage(entry) && typeof kernelName === 'string') inspectKernel(() => noteLineage(kernelName, inputs, method === 'runKernel' ? args[2] : null, out));
     if (entry && entry.mode === 'custom' && !batchSumSent.has(entry) && typeof kernelName === 'string') inspectKernel(() => noteBatchSummed(entry, kernelName, inputs, method === 'runKernel' ? args[2] : null, out));
     if (entry && !zeroMarginReported.has(entry) && typeof kernelName === 'string' && kernelName in MARGIN_KERNELS) inspectKernel(() => noteZeroMargin(entry, kernelName, inputs, out));
     if (entry && !penaltySubtractedReported.has(entry) && typeof kernelName === 'string') inspectKernel(() => noteWeightPenalty(kernelName, inputs, out));
@@ -1516,12 +1516,17 @@ function noteBatchSummed(entry: TracedModel, kernel: string, inputs: any, attrs:
   const [a, b] = [inputs?.a, inputs?.b];
   for (const [summed, other] of [[a, b], [b, a]] as const) {
     const sum = isTensor(summed) ? fullSums.get(summed) : undefined;
-    // The targets: a tensor of the batch's rows that no layer made.
-    if (!sum || !isTensor(other) || other.rank < 1 || other.shape[0] !== sum.rows || fromLayerOutput(other) || lineage.has(other)) continue;
+    // The targets: a tensor of the batch's rows that no kernel of this step made.
+    if (!sum || !isTensor(other) || other.rank < 1 || other.shape[0] !== sum.rows || layerOutputs.has(other) || lineage.has(other)) continue;
     batchSumSent.add(entry);
     emit({ type: 'batchSummed', modelId: entry.id, rows: sum.rows, site: userSiteFromStack(sum.stack.stack, PROBE_FILE) } satisfies BatchSummedEvent);
     return;
   }
+}
+
+/** Whether a model's inspected steps still record each kernel's lineage: until the checks that read it are judged. */
+function tracingLineage(entry: TracedModel): boolean {
+  return !blockReported.has(entry) || !variablesJudged.has(entry) || !scaleJudged.has(entry);
 }
 
 /** After a first step's forward pass: a loss that reaches the model only through blockers, at every inspected step, is reported once. */
@@ -4589,7 +4594,7 @@ let regexPatternsSent = 0;
 const DATE_READS_NEEDED = 64;
 const SECONDS_AS_MS_LOW = 1e9;
 const SECONDS_AS_MS_HIGH = 1e10;
-let dateReads: { count: number; first: number; sent: boolean } = { count: 0, first: 0, sent: false };
+const dateReads: { count: number; first: number; sent: boolean } = { count: 0, first: 0, sent: false };
 
 function watchDateReads(): void {
   const getTime = Date.prototype.getTime;
@@ -5155,7 +5160,7 @@ function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
     // Another model's layers run inside this model's step (a custom GAN loop: D.apply(G.apply(z))).
     if (step && step.entry !== target.entry && step.entry.steps < INSPECTED_STEPS) step.others.add(target.entry);
     // While the step's kernels are traced: a layer whose output comes from no kernel cuts the gradient.
-    const watchDetach = !!step && step.entry === target.entry && step.entry.steps < INSPECTED_STEPS && !detachedSent.has(step.entry) && (!blockReported.has(step.entry) || !variablesJudged.has(step.entry) || !scaleJudged.has(step.entry));
+    const watchDetach = !!step && step.entry === target.entry && step.entry.steps < INSPECTED_STEPS && !detachedSent.has(step.entry) && tracingLineage(step.entry);
     if (watchDetach) layerCallWatched++;
     let output: any;
     try {

@@ -4261,7 +4261,6 @@ function validationClassesUnseen(view: ModelView, run: ModelState): Hypothesis[]
   ];
 }
 
-
 /**
  * Inputs whose every column is centred at 0 (a standardization ran) but spreads by a twentieth of a
  * unit or less: the divisor was far larger than each column's deviation, as the root mean square
@@ -6615,20 +6614,15 @@ function parsedToComma(run: ModelState): Hypothesis[] {
 function parsedHexAsDecimal(run: ModelState): Hypothesis[] {
   const e = run.script.parsedHexAsDecimal[0];
   if (!e) return [];
+  const value = e.value === null || Number.isNaN(e.value) ? 'NaN' : fmt(e.value);
   return [
-    {
-      id: 'hex-parsed-as-decimal',
-      symptom: 'hex-parsed-as-decimal',
-      rootCause: 'training-data',
-      location: e.site,
-      related: [],
-      message: `parseInt is given hexadecimal text without a radix, and reads it as decimal: parseInt('${e.example}') is ${e.value === null || Number.isNaN(e.value) ? 'NaN' : fmt(e.value)}, and so on for at least ${e.count} distinct ids. It stops at the first letter, or returns NaN when the text starts with one, so many distinct ids become one number, and whatever the model learns for one id it learns for all of them. Give the radix: parseInt(text, 16).`,
-      evidence: [`parseInt('${e.example}') returned ${e.value === null || Number.isNaN(e.value) ? 'NaN' : fmt(e.value)}`, `${e.count} distinct hexadecimal texts parsed without a radix`],
-      fixes: [{ title: 'Parse the ids as hexadecimal: parseInt(text, 16)', plan: { kind: 'parseHex', site: e.site } }],
-      ...certainFromTheRun(),
-      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
-      explains: ['targets-unrelated'],
-    },
+    parsedWrong(
+      'hex-parsed-as-decimal',
+      e.site,
+      `parseInt is given hexadecimal text without a radix, and reads it as decimal: parseInt('${e.example}') is ${value}, and so on for at least ${e.count} distinct ids. It stops at the first letter, or returns NaN when the text starts with one, so many distinct ids become one number, and whatever the model learns for one id it learns for all of them. Give the radix: parseInt(text, 16).`,
+      [`parseInt('${e.example}') returned ${value}`, `${e.count} distinct hexadecimal texts parsed without a radix`],
+      { title: 'Parse the ids as hexadecimal: parseInt(text, 16)', plan: { kind: 'parseHex', site: e.site } },
+    ),
   ];
 }
 
@@ -6637,7 +6631,7 @@ function parsedHexAsDecimal(run: ModelState): Hypothesis[] {
  * shown on the call. Values read wrong make rows alike that differ in their targets: it explains
  * targets that look unrelated to the inputs.
  */
-function parsedWrong(symptom: 'number-cut-at-comma' | 'number-sign-dropped' | 'split-on-words', site: SourceSite, message: string, evidence: string[], fix: PlannedFix): Hypothesis {
+function parsedWrong(symptom: 'number-cut-at-comma' | 'number-sign-dropped' | 'split-on-words' | 'hex-parsed-as-decimal' | 'dates-from-seconds', site: SourceSite, message: string, evidence: string[], fix: PlannedFix): Hypothesis {
   return {
     id: symptom,
     symptom,
@@ -6684,18 +6678,15 @@ function datesFromSeconds(run: ModelState): Hypothesis[] {
   const day = new Date(e.example).toISOString().slice(0, 10);
   return [
     {
-      id: 'dates-from-seconds',
-      symptom: 'dates-from-seconds',
-      rootCause: 'training-data',
-      location: e.site,
-      related: [],
-      message: `Calendar fields are read from dates in the first months of 1970 (the first on ${day}, from a time value of ${fmt(e.example)}; ${e.reads} reads in all): Unix times in seconds given to new Date, which takes milliseconds. Every date lands between 12 January and 26 April 1970, so the weekdays, hours and months made from them are not the events' own. Multiply the time by 1000 where the date is made.`,
-      evidence: [`${e.reads} calendar reads of dates in early 1970`, `first time value ${fmt(e.example)}`],
-      fixes: [{ title: 'Read the time as seconds: new Date(t * 1000)', plan: { kind: 'dateFromSeconds', site: e.site } }],
+      ...parsedWrong(
+        'dates-from-seconds',
+        e.site,
+        `Calendar fields are read from dates in the first months of 1970 (the first on ${day}, from a time value of ${fmt(e.example)}; ${e.reads} reads in all): Unix times in seconds given to new Date, which takes milliseconds. Every date lands between 12 January and 26 April 1970, so the weekdays, hours and months made from them are not the events' own. Multiply the time by 1000 where the date is made.`,
+        [`${e.reads} calendar reads of dates in early 1970`, `first time value ${fmt(e.example)}`],
+        { title: 'Read the time as seconds: new Date(t * 1000)', plan: { kind: 'dateFromSeconds', site: e.site } },
+      ),
+      // Shown where the date is made, not where it is read.
       atFix: true,
-      ...certainFromTheRun(),
-      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
-      explains: ['targets-unrelated'],
     },
   ];
 }
