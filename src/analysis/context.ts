@@ -109,6 +109,11 @@ export interface Hypothesis {
   settlesHigh?: boolean;
   /** Certain from the data or configuration alone: an error as soon as it is known, whatever training shows. */
   certain?: boolean;
+  /**
+   * Certain, but from a fit call inside a loop held back until the loop's next call (or the run's
+   * end): that call may show more (each call given another class).
+   */
+  heldForNextFit?: boolean;
   /** Certain once its first fix is found in the source (the line that caused it shows it): else a warning. */
   certainWithFix?: boolean;
   /**
@@ -236,9 +241,11 @@ export function rateHeldAtZero(view: ModelView, run: ModelState): { cause: Cause
       why: `the learning rate set on line ${site.line} is 0 at every step (the optimizer was made with ${fmt(made)}): each of the ${run.fitCalls} fit calls runs one epoch and counts it as epoch 0, so a rate computed from the epoch stays at its epoch-0 value`,
     };
   }
+  // A counter the rate is computed from that nothing advances (`step / WARMUP_STEPS` with `step` left at 0).
+  const advance: PlannedFix = { title: 'Advance the counter the rate is computed from after each step', plan: { kind: 'advanceCounter', site } };
   return {
-    cause: { rootCause: 'learning-rate', layer: null, location: site, fixes: [startAt], confirms: [], folds: [], rateValueAt: site },
-    why: `the learning rate set on line ${site.line} is 0 at every step (the optimizer was made with ${fmt(made)}): when the value it sets starts at 0, a warm-up that multiplies it keeps it at 0`,
+    cause: { rootCause: 'learning-rate', layer: null, location: site, fixes: [startAt, advance], confirms: [], folds: [], rateValueAt: site },
+    why: `the learning rate set on line ${site.line} is 0 at every step (the optimizer was made with ${fmt(made)}): when the value it sets starts at 0, a warm-up that multiplies it keeps it at 0, and so does a counter it is computed from that never advances`,
   };
 }
 

@@ -202,6 +202,12 @@ export class DiagnosisEngine {
         this.applyConfig(run);
         return;
       }
+      case 'fitOneClass': {
+        const run = this.run(e.modelId);
+        run.oneClassFits.set(e.call, e.cls);
+        if (run.view) this.applyConfig(run);
+        return;
+      }
       case 'data': {
         const run = this.run(e.modelId);
         run.addData(e);
@@ -427,6 +433,7 @@ export class DiagnosisEngine {
       case 'integersRounded':
       case 'datesFromSeconds':
       case 'parsedHexAsDecimal':
+      case 'parsedBehindSymbol':
         return this.keepForAll(e);
       case 'ignoredSetting': {
         // The probe reports it at an optimizer step, so the stepping model is known by then.
@@ -554,6 +561,8 @@ export class DiagnosisEngine {
     const ap = assessAccuracy(run);
     const learning = lp !== null && lp.n >= 20 && lp.learning && (ap === null || ap.aboveChance || lp.belowBaseline);
     const entries = this.modelEntries(run.modelId).filter((e) => !e.obs?.scriptOnly);
+    // Certain findings held back for their loop's next fit call, which never came.
+    for (const e of entries) if (e.status === 'pending' && e.hyp?.heldForNextFit && e.hyp.certain) this.confirm(e, null, [], [], Math.max(run.lastIter, 0), run.elapsedMs);
     const anyConfirmed = entries.some((e) => e.status === 'confirmed');
     for (const e of entries) {
       if (e.status !== 'pending') continue;
@@ -672,9 +681,17 @@ export class DiagnosisEngine {
     }
   }
 
+  /** The model's fit call runs inside a loop of the script's, as far as the source shows. */
+  private fitInLoop(run: ModelState): boolean {
+    const site = run.view?.event.fitSite;
+    return site ? firstSiteInLoop(this.read, [site]) !== null : false;
+  }
+
   /** A hypothesis certain from the data or configuration alone is confirmed as soon as it is known. */
   private confirmIfCertain(e: Entry, run: ModelState): void {
     if (e.status !== 'pending' || !e.hyp) return;
+    // Held while the loop's next call has not shown its targets' class (a class per call).
+    if (e.hyp.heldForNextFit && !(run.fitCalls >= 2 && run.oneClassFits.has(run.fitCalls)) && this.fitInLoop(run)) return;
     if (e.hyp.certain || (e.hyp.certainWithFix && this.fixes(e, e.hyp.fixes, new Map()).fix)) this.confirm(e, null, [], [], Math.max(run.lastIter, 0), run.elapsedMs);
   }
 

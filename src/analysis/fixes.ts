@@ -373,6 +373,12 @@ export type FixPlan =
   | { kind: 'rateFloor'; site: SourceSite; floor: number }
   /** The name the rate set at the site is given (`setLearningRate(lr)`), declared once as 0 (`let lr = 0`), starts at `to` instead. */
   | { kind: 'startRateAt'; site: SourceSite; to: number }
+  /** The rate set at the site is computed from a name declared once as `let <name> = 0` and never written again: `<name>++;` follows that statement. */
+  | { kind: 'advanceCounter'; site: SourceSite }
+  /** The one `fn(<text>)` on the site's line, given numbers behind a currency sign, becomes `fn(<text>.replace('<symbol>', ''))`. */
+  | { kind: 'stripSymbol'; site: SourceSite; fn: 'parseFloat' | 'parseInt'; symbol: string }
+  /** The `tf.zeros([n], 'int32')` on the site's line, an in-batch contrastive loss's labels, becomes `tf.range(0, n, 1, 'int32')`: row i's positive is column i. */
+  | { kind: 'diagonalLabels'; site: SourceSite }
   /** The `<v>.assign(<step>)` on the site's line, which writes the step in place of the variable, becomes `<v>.assign(<v>.sub(<step>))`. */
   | { kind: 'stepFrom'; site: SourceSite }
   /** In the row pushed into the array behind the tensor call at the site, the one `parseInt(v)` (or `parseInt(v, 10)`) becomes `parseFloat(v)`. */
@@ -3065,6 +3071,46 @@ function startRateAtEdits(src: SourceText, p: Extract<FixPlan, { kind: 'startRat
   return [src.edit(p.site.file, init.start, init.end, literal(p.to))];
 }
 
+function advanceCounterEdits(src: SourceText, p: Extract<FixPlan, { kind: 'advanceCounter' }>): EditResult {
+  const t = src.text;
+  const lineStart = src.lineStart(p.site.line);
+  if (lineStart < 0) return null;
+  const lineEnd = src.lineEnd(p.site.line);
+  const m = RATE_ASSIGNMENT.exec(t.slice(lineStart, lineEnd));
+  if (!m || m[2]) return null;
+  const valueStart = lineStart + m.index + m[0].length;
+  const end = statementEnd(t, valueStart);
+  // The statement must end on the site's line, so the increment can follow it there.
+  if (end > lineEnd || !/;\s*$/.test(codeOnly(t, lineStart, lineEnd))) return null;
+  const code = codeOnly(t, 0, t.length);
+  const names = new Set([...code.slice(valueStart, end).matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*/g)].map((x) => x[0]));
+  const counters = [...names].filter((name) => {
+    const decl = singleDeclaration(t, name);
+    if (!decl || !/^let\b/.test(t.slice(decl.at))) return false;
+    const init = trim(t, decl.init, statementEnd(t, decl.init));
+    if (t.slice(init.start, init.end) !== '0') return false;
+    const n = escapeRe(name);
+    const written = new RegExp(`(?:\\+\\+|--)\\s*${n}(?![\\w$])|(?<![\\w$.])${n}\\s*(?:\\+\\+|--|[-+*/%]?=(?!=))`);
+    return !written.test(code.slice(0, decl.at) + code.slice(decl.init));
+  });
+  if (counters.length !== 1) return null;
+  const indent = /^[ \t]*/.exec(t.slice(lineStart))![0];
+  return [src.edit(p.site.file, lineEnd, lineEnd, `\n${indent}${counters[0]}++;`)];
+}
+
+function diagonalLabelsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'diagonalLabels' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\btf\s*\.\s*zeros\s*\(/);
+  if (!call || call.args.length < 1 || call.args.length > 2) return null;
+  const shape = t.slice(call.args[0]!.start, call.args[0]!.end);
+  const rows = /^\[\s*([^,\]]+?)\s*\]$/.exec(shape)?.[1];
+  const dtype = call.args[1] ? t.slice(call.args[1].start, call.args[1].end) : "'int32'";
+  if (!rows || !/^(['"])int32\1$/.test(dtype)) return null;
+  const callee = /tf\s*\.\s*zeros\s*$/.exec(t.slice(src.lineStart(p.site.line), call.open));
+  if (!callee) return null;
+  return [src.edit(p.site.file, src.lineStart(p.site.line) + callee.index, call.close + 1, `tf.range(0, ${rows}, 1, ${dtype})`)];
+}
+
 function rateFloorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateFloor' }>): EditResult {
   const t = src.text;
   let value: Span | null = null;
@@ -4521,6 +4567,24 @@ function parseHexEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parseHex' }
   return inner.end > inner.start && !hasTopLevelComma(t, inner) ? [src.edit(p.site.file, inner.end, inner.end, ', 16')] : null;
 }
 
+function stripSymbolEdits(src: SourceText, p: Extract<FixPlan, { kind: 'stripSymbol' }>): EditResult {
+  const t = src.text;
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const code = codeOnly(t, start, src.lineEnd(p.site.line));
+  const calls = [...code.matchAll(new RegExp(`\\b(?:Number\\s*\\.\\s*)?${p.fn}\\s*\\(`, 'g'))];
+  if (calls.length !== 1) return null;
+  const open = start + calls[0]!.index! + calls[0]![0].length - 1;
+  const close = matchClose(t, open);
+  if (close < 0) return null;
+  const args = splitTopLevel(t, open + 1, close);
+  const text = args[0];
+  if (!text || text.end <= text.start || args.length > (p.fn === 'parseInt' ? 2 : 1)) return null;
+  const arg = t.slice(text.start, text.end);
+  const operand = /^[\w$.]+(?:\[[^\]\n]*\])*$/.test(arg) ? arg : `(${arg})`;
+  return [src.edit(p.site.file, text.start, text.end, `${operand}.replace(${JSON.stringify(p.symbol).replace(/^"|"$/g, "'")}, '')`)];
+}
+
 function dateFromSecondsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dateFromSeconds' }>): EditResult {
   const t = src.text;
   const start = src.lineStart(p.site.line);
@@ -5761,6 +5825,9 @@ function planFile(p: FixPlan): string | null {
     case 'floatDtype':
     case 'rateFloor':
     case 'startRateAt':
+    case 'advanceCounter':
+    case 'diagonalLabels':
+    case 'stripSymbol':
     case 'stepFrom':
     case 'parseFractions':
     case 'removeStatement':
@@ -6171,6 +6238,12 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return rateFloorEdits(src, p);
       case 'startRateAt':
         return startRateAtEdits(src, p);
+      case 'advanceCounter':
+        return advanceCounterEdits(src, p);
+      case 'diagonalLabels':
+        return diagonalLabelsEdits(src, p);
+      case 'stripSymbol':
+        return stripSymbolEdits(src, p);
       case 'stepFrom':
         return stepFromEdits(src, p);
       case 'parseFractions':

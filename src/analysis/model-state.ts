@@ -24,6 +24,7 @@ export const SCRIPT_EVENT_CAPS = {
   integersRounded: 4,
   datesFromSeconds: 1,
   parsedHexAsDecimal: 1,
+  parsedBehindSymbol: 1,
 } as const;
 export type ScriptEventType = keyof typeof SCRIPT_EVENT_CAPS;
 
@@ -261,6 +262,10 @@ export class ModelState {
   opponent: number | null = null;
   /** Calls of model.fit that trained this model. */
   fitCalls = 0;
+  /** The fit call (1-based) whose targets the first target slot holds now. */
+  targetsOfFitCall = 0;
+  /** The one class each fit call's targets held, by call (1-based), for calls whose targets were all of one class. */
+  readonly oneClassFits = new Map<number, number>();
   /**
    * Trainable layers this model shares with a model trained before it (a base pretrained in the
    * script and reused under a new head, or members of one ensemble), and that model; set by the engine.
@@ -283,7 +288,7 @@ export class ModelState {
 
   setModel(e: ModelEvent): void {
     if (e.mode === 'fit') this.fitCalls++;
-    if (this.view === null) this.madeWithRate = e.optimizer?.learningRate ?? null;
+    if (this.view === null) this.madeWithRate = e.optimizer?.madeWithRate ?? e.optimizer?.learningRate ?? null;
     this.view = new ModelView(this.withLoss(e));
   }
 
@@ -307,6 +312,7 @@ export class ModelState {
   }
 
   addData(e: DataEvent): void {
+    if (e.role === 'y' && e.slot === 0) this.targetsOfFitCall = this.fitCalls;
     this.data.add(e);
   }
 

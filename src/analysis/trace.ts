@@ -46,6 +46,8 @@ export type LayerInfo = z.infer<typeof LayerInfo>;
 export const OptimizerInfo = z.object({
   className: z.string().max(128),
   learningRate: num,
+  /** The rate the optimizer was made with, when the script changed it before this event (a custom loop's setter before its first step). */
+  madeWithRate: num.optional(),
   /** The type of a learning rate that is no number (`object`: a config object given where tfjs takes the rate). */
   rateGiven: z.string().max(16).optional(),
   /** Arguments past those its tf.train factory takes, which tfjs drops (`tf.train.sgd(0.01, 0.9)`): the factory and the values. */
@@ -580,6 +582,8 @@ export const BatchClassesEvent = z.object({
   runs: z.number().int().min(0),
   /** Rows in the largest batch seen. */
   batchRows: z.number().int().min(0),
+  /** Columns of a custom loop's one-hot labels. */
+  labelColumns: z.number().int().min(1).optional(),
   /** The user's `.batch(...)` call that made the dataset, and how many rows it batched (null when unknown). */
   batchSite: SourceSite.nullable().optional(),
   rows: z.number().int().min(1).nullable().optional(),
@@ -950,6 +954,33 @@ export const ParsedHexAsDecimalEvent = z.object({
   value: z.number().nullable(),
 });
 export type ParsedHexAsDecimalEvent = z.infer<typeof ParsedHexAsDecimalEvent>;
+
+/**
+ * A later fit call of a model whose every fit call so far was given targets of one class: the class
+ * of this call's (the first call's are in its data event). Sent for the first few calls.
+ */
+export const FitOneClassEvent = z.object({
+  type: z.literal('fitOneClass'),
+  modelId: z.number().int(),
+  /** Which fit call of the model, from 1. */
+  call: z.number().int().min(2),
+  cls: z.number().int().min(0),
+});
+export type FitOneClassEvent = z.infer<typeof FitOneClassEvent>;
+
+/**
+ * parseFloat or parseInt given numbers written behind a currency sign ('$17.50'): they return NaN
+ * when the text starts with something that is not part of a number. Sent once per run, after a few.
+ */
+export const ParsedBehindSymbolEvent = z.object({
+  type: z.literal('parsedBehindSymbol'),
+  site: SourceSite,
+  fn: z.enum(['parseFloat', 'parseInt']),
+  symbol: z.string().max(4),
+  count: z.number().int().min(1),
+  example: z.string().max(40),
+});
+export type ParsedBehindSymbolEvent = z.infer<typeof ParsedBehindSymbolEvent>;
 
 /**
  * A global regular expression for numbers with no minus sign in it (`/\d+(\.\d+)?/g`) matched
@@ -2197,6 +2228,8 @@ export const TraceEvent = z.discriminatedUnion('type', [
   LayerDetachedEvent,
   DatesFromSecondsEvent,
   ParsedHexAsDecimalEvent,
+  ParsedBehindSymbolEvent,
+  FitOneClassEvent,
   BatchSummedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,

@@ -87,6 +87,8 @@ import type {
   LayerDetachedEvent,
   DatesFromSecondsEvent,
   ParsedHexAsDecimalEvent,
+  ParsedBehindSymbolEvent,
+  FitOneClassEvent,
   BatchSummedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
@@ -672,6 +674,8 @@ const reportedBypasses = new WeakMap<object, Set<string>>();
  * a callback). A rate raised mid-run is blamed on that line rather than on the optimizer's.
  */
 const rateChangeSites = new WeakMap<object, SourceSite | null>();
+/** The rate each optimizer was made with: a custom loop's first step may come after the script changed it. */
+const madeWithRates = new WeakMap<object, number>();
 /** Optimizers whose steps read their `learningRate` property directly. */
 const PLAIN_RATE_OPTIMIZERS = ['AdamOptimizer', 'AdamaxOptimizer', 'AdagradOptimizer', 'AdadeltaOptimizer', 'RMSPropOptimizer'];
 
@@ -700,6 +704,7 @@ function watchLearningRateAssignments(core: any): void {
       if (settingThrough === this) {
         if (typeof value === 'number') {
           const before = effectiveRates.get(this);
+          if (before === undefined) madeWithRates.set(this, value);
           if (before !== undefined && before !== value) rateChangeSites.set(this, captureUserSite(PROBE_FILE));
           effectiveRates.set(this, value);
         }
@@ -725,6 +730,7 @@ function watchPlainRateChanges(core: any): void {
       set(this: object, value: unknown) {
         // The constructor's own assignment is the first; later ones change the rate mid-run.
         if (values.has(this) && typeof value === 'number' && value !== values.get(this)) rateChangeSites.set(this, captureUserSite(PROBE_FILE));
+        else if (!values.has(this) && typeof value === 'number') madeWithRates.set(this, value);
         values.set(this, value);
       },
     });
@@ -3089,6 +3095,30 @@ function checkTargetInInputs(entry: TracedModel, x: any, y: any, site: SourceSit
   emit({ type: 'targetInInputs', modelId: entry.id, ...found, madeAt, site } satisfies TargetInInputsEvent);
 }
 
+/**
+ * The class of each fit call's targets, while every call of the model so far was given targets of
+ * one class: a loop that fits once per class (each call undoing the last) shows from its second
+ * call. Null once a call had several classes, or targets too large to read.
+ */
+const fitClassCalls = new WeakMap<TracedModel, { calls: number } | null>();
+const FIT_CLASS_CALLS = 8;
+
+function noteFitClass(entry: TracedModel, y: any): void {
+  const seen = fitClassCalls.get(entry);
+  if (seen === null) return;
+  const s = seen ?? { calls: 0 };
+  s.calls++;
+  const t = tensorsOf(y);
+  const classes = t.length === 1 && isReadable(t[0]) && t[0].size <= STEP_LABELS_READ_LIMIT ? rowClasses(t[0].dataSync() as ArrayLike<number>, t[0].shape) : null;
+  const only = classes && classes.length > 0 && classes.every((c) => c === classes[0]) ? classes[0]! : null;
+  if (only === null || s.calls > FIT_CLASS_CALLS) {
+    fitClassCalls.set(entry, null);
+    return;
+  }
+  fitClassCalls.set(entry, s);
+  if (s.calls >= 2) emit({ type: 'fitOneClass', modelId: entry.id, call: s.calls, cls: only } satisfies FitOneClassEvent);
+}
+
 /** A model's first fit: its data described for the engine, and checked for what only its values show. */
 function checkDataAtFirstFit(entry: TracedModel, data: { x: any; y: any }, args: any, site: SourceSite | null): void {
   entry.dataSent = true;
@@ -3479,9 +3509,11 @@ function describeOptimizer(optimizer: any, compileSite: SourceSite | null): Opti
   const lr = typeof rate === 'number' ? rate : typeof cfg.learningRate === 'number' ? cfg.learningRate : null;
   // A rate that is neither a number nor unset: a config object (`tf.train.adam({ learningRate })`).
   const given = rate === null || rate === undefined || typeof rate === 'number' ? null : typeof rate;
+  const made = madeWithRates.get(optimizer);
   return {
     className: optimizerClassName(optimizer),
     learningRate: lr === null ? null : finiteOrNull(lr),
+    ...(made !== undefined && made !== lr ? { madeWithRate: finiteOrNull(made) } : {}),
     ...(given ? { rateGiven: given } : {}),
     ...(ignoredOptimizerArgs.has(optimizer) ? { ignoredArgs: ignoredOptimizerArgs.get(optimizer) } : {}),
     settings: scalarConfig(cfg),
@@ -3639,6 +3671,7 @@ function traceFit(
     if (model && mode === 'fit' && data && !inputTwiceChecked.has(entry)) safe(() => noteInputGivenTwice(entry, model, data.x, site), undefined);
     startRate = model ? safe(() => noteRateAtFitStart(entry, model, site), null) : null;
     if (data && !entry.dataSent) checkDataAtFirstFit(entry, data, args, site);
+    if (data && mode === 'fit') safe(() => noteFitClass(entry, data.y), undefined);
   } finally {
     readsAtFitStart = null;
   }
@@ -4024,6 +4057,8 @@ class BatchClassWatch {
 
   /** Where a custom loop's batches were cut (its labels' slice or gather), for want of a `.batch()` call. */
   cutAt: SourceSite | null = null;
+  /** How many columns a custom loop's one-hot labels have: as many as the batch's rows in an in-batch contrastive loss. */
+  labelColumns: number | null = null;
 
   noteClasses(classes: readonly number[]): void {
     const counts = new Map<number, number>();
@@ -4058,6 +4093,7 @@ class BatchClassWatch {
       classes: this.classes.size,
       runs: this.runs,
       batchRows: this.batchRows,
+      ...(this.labelColumns !== null ? { labelColumns: this.labelColumns } : {}),
       batchSite: this.origin?.site ?? this.cutAt,
       rows: this.origin?.rows ?? null,
       ...(this.origin?.shuffle?.site && this.origin.shuffle.buffer ? { shuffleSite: this.origin.shuffle.site, shuffleBuffer: this.origin.shuffle.buffer } : {}),
@@ -4101,6 +4137,7 @@ function noteStepLabels(entry: TracedModel, labels: any): void {
     return;
   }
   s.watch.cutAt ??= madeBy(labels, PROBE_FILE)?.site ?? null;
+  if (labels.rank === 2) s.watch.labelColumns ??= labels.shape[1];
   s.classes.push(...classes);
 }
 
@@ -4466,6 +4503,13 @@ function watchNumberParsing(): void {
           /* the value is returned all the same */
         }
       }
+      if (!behindSymbol.sent && Number.isNaN(out) && typeof text === 'string' && text.length <= 40 && step === null && activeFit === null && BEHIND_SYMBOL.test(text)) {
+        try {
+          noteBehindSymbol(fn, text, wrapped);
+        } catch {
+          /* the value is returned all the same */
+        }
+      }
       if (fn === 'parseInt' && !hexParsed.sent && args[1] === undefined && typeof text === 'string' && text.length <= 16 && step === null && activeFit === null && HEX_ID.test(text) && /[a-f]/i.test(text) && /\d/.test(text)) {
         try {
           noteHexParsed(text, out, wrapped);
@@ -4505,6 +4549,31 @@ function noteHexParsed(text: string, value: number, wrapped: (...args: any[]) =>
   hexParsed.sent = true;
   emit({ type: 'parsedHexAsDecimal', site: hexParsed.site!, count: hexParsed.texts.size, example: hexParsed.example, value: hexParsed.value } satisfies ParsedHexAsDecimalEvent);
   hexParsed.texts.clear();
+}
+
+/**
+ * parseFloat or parseInt given a number behind a currency sign ('$17.50', '€ 3.20'): both return
+ * NaN. Counted outside training on the script's own calls that returned NaN; sent once, after a
+ * few texts with the same sign, with the first call's line.
+ */
+const BEHIND_SYMBOL = /^\s*[-+]?([$€£¥₹₩₽])\s?[-+]?\.?\d/u;
+const BEHIND_SYMBOL_NEEDED = 5;
+const behindSymbol: { site: SourceSite | null; fn: 'parseFloat' | 'parseInt'; symbol: string; count: number; example: string; sent: boolean } = { site: null, fn: 'parseFloat', symbol: '', count: 0, example: '', sent: false };
+
+function noteBehindSymbol(fn: 'parseFloat' | 'parseInt', text: string, wrapped: (...args: any[]) => number): void {
+  const symbol = BEHIND_SYMBOL.exec(text)![1]!;
+  if (!behindSymbol.site) {
+    // Only a call the script's own code makes.
+    const site = userSiteFromStack(captureStack(wrapped, 1).stack, PROBE_FILE);
+    if (!site) return;
+    Object.assign(behindSymbol, { site, fn, symbol, example: text.trim() });
+  }
+  if (behindSymbol.fn !== fn || behindSymbol.symbol !== symbol) return;
+  behindSymbol.count++;
+  if (behindSymbol.count < BEHIND_SYMBOL_NEEDED) return;
+  behindSymbol.sent = true;
+  const b = behindSymbol;
+  emit({ type: 'parsedBehindSymbol', site: b.site!, fn: b.fn, symbol: b.symbol, count: b.count, example: b.example } satisfies ParsedBehindSymbolEvent);
 }
 
 function noteParsedToComma(fn: 'parseFloat' | 'parseInt', text: string, value: number, wrapped: (...args: any[]) => number): void {

@@ -594,6 +594,16 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/frozen-base-rebuilt-from-config/buggy.js', symptoms: ['frozen-untrained'], rootCause: 'architecture', lineOf: 'tf.layers.dense(layer.getConfig())', fixed: 'const frozen = layer;' },
   // A triplet loss without its hinge: it starts above 0 and falls without bound; the fix clips each triplet at 0, not the sign.
   { script: 'benchmark/bugs/triplet-loss-without-hinge/buggy.js', symptoms: ['loss-diverging'], rootCause: 'loss-function', lineOf: 'const tripletLoss = ', fixed: 'tf.relu(sqDist(ea, ep).sub(sqDist(ea, en)).add(MARGIN)).mean()' },
+  // A warm-up's step counter never advanced: the rate set each step stays 0; the fix advances it after the setter.
+  { script: 'benchmark/bugs/warmup-step-counter-never-incremented/buggy.js', symptoms: ['weights-unchanged'], rootCause: 'learning-rate', lineOf: 'optimizer.learningRate = BASE_LR', fixed: 'step / WARMUP_STEPS);\n      step++;' },
+  // An in-batch contrastive loss labelled with zeros: every row told its match is the batch's first row.
+  { script: 'benchmark/bugs/infonce-labels-all-zero/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: '', fixed: "tf.oneHot(tf.range(0, BATCH, 1, 'int32'), BATCH)" },
+  // Prices written '$17.50' given to parseFloat: NaN for every row, shown on the parse with the sign taken off.
+  { script: 'benchmark/bugs/currency-symbol-parsefloat-nan/buggy.js', symptoms: ['number-behind-symbol'], rootCause: 'training-data', lineOf: 'const price = parseFloat(', fixed: "parseFloat(cells[2].replace('$', ''))" },
+  // classWeight of raw inverse counts under SGD: the loss and the steps shrink about 750-fold.
+  { script: 'benchmark/bugs/class-weights-raw-inverse-counts/buggy.js', symptoms: ['class-weights-tiny'], rootCause: 'loss-function', lineOf: 'classWeight[c] = 1 / counts[c]', fixed: 'classWeight: { 0: ' },
+  // fit called once per class file: each call undoes the one before.
+  { script: 'benchmark/bugs/fit-per-class-file-sequentially/buggy.js', symptoms: ['fit-one-class-per-call'], rootCause: 'training-data', lineOf: 'await model.fit(file.xs, file.ys' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -798,6 +808,11 @@ const HEALTHY = [
   'benchmark/bugs/std-computed-as-rms/fixed.js',
   'benchmark/bugs/frozen-base-rebuilt-from-config/fixed.js',
   'benchmark/bugs/triplet-loss-without-hinge/fixed.js',
+  'benchmark/bugs/warmup-step-counter-never-incremented/fixed.js',
+  'benchmark/bugs/infonce-labels-all-zero/fixed.js',
+  'benchmark/bugs/currency-symbol-parsefloat-nan/fixed.js',
+  'benchmark/bugs/class-weights-raw-inverse-counts/fixed.js',
+  'benchmark/bugs/fit-per-class-file-sequentially/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

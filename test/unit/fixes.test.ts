@@ -2144,3 +2144,43 @@ describe('removeLayerOption', () => {
     assert.equal(apply('model.add(tf.layers.dense({ units: 1 }));', { kind: 'removeLayerOption', layer: layer('Dense', 1, 21), key: 'kernelConstraint' }), null);
   });
 });
+
+describe('advanceCounter', () => {
+  const lines = (counterWrite: string) => [
+    'const BASE_LR = 0.01;',
+    'let step = 0;',
+    'for (let b = 0; b < 10; b++) {',
+    '  optimizer.learningRate = BASE_LR * Math.min(1, step / WARMUP_STEPS);',
+    `  optimizer.minimize(f);${counterWrite}`,
+    '}',
+  ];
+  it('advances the counter a warm-up is computed from when nothing else does', () => {
+    const out = apply(lines('').join('\n'), { kind: 'advanceCounter', site: site(4, 3) });
+    assert.equal(out, [...lines('').slice(0, 4), '  step++;', ...lines('').slice(4)].join('\n'));
+  });
+  it('leaves a counter the script already advances alone', () => {
+    assert.equal(apply(lines(' step += 1;').join('\n'), { kind: 'advanceCounter', site: site(4, 3) }), null);
+    assert.equal(apply(lines(' ++step;').join('\n'), { kind: 'advanceCounter', site: site(4, 3) }), null);
+  });
+});
+
+describe('diagonalLabels', () => {
+  it("labels row i of an in-batch contrastive loss with column i", () => {
+    const src = "const labels = tf.oneHot(tf.zeros([BATCH], 'int32'), BATCH);";
+    assert.equal(apply(src, { kind: 'diagonalLabels', site: site(1, 16) }), "const labels = tf.oneHot(tf.range(0, BATCH, 1, 'int32'), BATCH);");
+  });
+  it('leaves zeros that are not one row of int32 labels alone', () => {
+    assert.equal(apply('const labels = tf.oneHot(tf.zeros([BATCH, 2]), BATCH);', { kind: 'diagonalLabels', site: site(1, 16) }), null);
+    assert.equal(apply("const w = tf.zeros([BATCH], 'float32');", { kind: 'diagonalLabels', site: site(1, 11) }), null);
+  });
+});
+
+describe('stripSymbol', () => {
+  it('takes the currency sign off the text before parseFloat reads it', () => {
+    assert.equal(apply('    const price = parseFloat(cells[2]);', { kind: 'stripSymbol', site: site(1, 19), fn: 'parseFloat', symbol: '$' }), "    const price = parseFloat(cells[2].replace('$', ''));");
+    assert.equal(apply('const p = parseInt(row.price.trim(), 10);', { kind: 'stripSymbol', site: site(1, 11), fn: 'parseInt', symbol: '€' }), "const p = parseInt((row.price.trim()).replace('€', ''), 10);");
+  });
+  it('leaves a line with two such calls alone', () => {
+    assert.equal(apply('const a = [parseFloat(c[2]), parseFloat(c[3])];', { kind: 'stripSymbol', site: site(1, 12), fn: 'parseFloat', symbol: '$' }), null);
+  });
+});

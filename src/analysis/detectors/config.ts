@@ -2044,6 +2044,57 @@ function classWeightsInverted(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** classWeight weights averaging this or less per row shrink the loss a hundredfold. */
+const TINY_MEAN_CLASS_WEIGHT = 0.01;
+
+/**
+ * fit's classWeight multiplies each row's loss by its class's weight. Weights that average a
+ * hundredth or less over the training rows (raw inverse counts, 1 / count, where count-normalized
+ * ones were meant) shrink the loss and its gradient as much, and under SGD, with or without
+ * momentum, the steps with them: the learning rate is in effect that much smaller. Certain from the
+ * targets, the weights and the optimizer (adaptive optimizers rescale their steps and are left
+ * alone); fixed with weights that balance the classes and average 1.
+ */
+function classWeightsTiny(view: ModelView, run: ModelState): Hypothesis[] {
+  const text = view.event.fitConfig['classWeights'];
+  const fitSite = view.event.fitSite;
+  const t = run.data.target(0);
+  const band = optimizerBand(view.event.optimizer);
+  if (typeof text !== 'string' || !fitSite || view.outputs.length !== 1 || !t?.freqs || !band || !/^SGD/.test(band.name)) return [];
+  let weights: Record<string, number>;
+  try {
+    weights = JSON.parse(text) as Record<string, number>;
+  } catch {
+    return [];
+  }
+  const classes = t.freqs.map((f, c) => ({ c, f, w: weights[String(c)] ?? 1 })).filter((x) => x.f > 0);
+  if (classes.length < 2 || classes.some((x) => !(x.w > 0))) return [];
+  const mean = classes.reduce((s, x) => s + x.f * x.w, 0);
+  if (mean > TINY_MEAN_CLASS_WEIGHT) return [];
+  const balanced = classes.map((x) => `${x.c}: ${literal(Number((1 / (classes.length * x.f)).toPrecision(3)))}`).join(', ');
+  const lr = view.event.optimizer?.learningRate;
+  return [
+    {
+      id: 'class-weights-tiny:fit',
+      symptom: 'class-weights-tiny',
+      rootCause: 'loss-function',
+      layer: null,
+      location: fitSite,
+      related: [],
+      message: `classWeight's weights average ${fmt(mean)} over the training rows: each row's loss is multiplied by its class's weight, so the loss and its gradient are ${fmt(1 / mean)} times smaller than unweighted, and ${band.name} steps with them${isNum(lr) ? `, as if its learning rate were ${fmt(lr * mean)} instead of ${fmt(lr)}` : ''}. The model barely moves from where it started. Weights of 1 / count do this: to balance the classes, scale them to average 1, total / (classes × count).`,
+      evidence: [`classWeight ${text}`, `class frequencies ${classes.map((x) => `${x.c}: ${pct(x.f)}`).join(', ')}`, `mean weight per row ${fmt(mean)}`],
+      relevance: new Map(),
+      fixes: [{ title: 'Scale the class weights to average 1: total / (classes × count)', plan: { kind: 'replaceFitOption', fitSite, key: 'classWeight', with: `classWeight: { ${balanced} }` } }],
+      confirmBy: set(...HARM, 'loss-not-decreasing', 'accuracy-not-increasing'),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+      writtenOption: 'classWeight',
+    },
+  ];
+}
+
 /**
  * A custom loop's hand-written update that moves each variable along its gradient (w + lr·g where
  * w - lr·g was meant): every step climbs the loss. Measured by the probe on the first three steps'
@@ -4160,6 +4211,32 @@ function oneClassLoopBatches(view: ModelView, run: ModelState, e: BatchClassesEv
   const units = view.outputs.length === 1 ? view.outputs[0]!.units : null;
   const adversarial = run.opponent !== null || view.layers.some((l) => l.info.trainable === false);
   if (!adversarial && e.classes === 1 && e.batches >= 8 && e.singleClass === e.batches && e.batchRows >= 4 && typeof units === 'number' && (units >= 2 || kind === 'binary')) {
+    // Labels with a column per row of the batch, more than the model has outputs: the scores of an
+    // in-batch contrastive loss ([rows, rows], each row against every row of the other view), whose
+    // positive for row i is column i. One column for every row is a target made of zeros.
+    if (e.labelColumns === e.batchRows && e.labelColumns !== units) {
+      const n = e.batchRows;
+      return [
+        {
+          id: 'loop-batches-one-class',
+          symptom: 'one-class-targets',
+          rootCause: 'label-encoding',
+          layer: null,
+          location: e.batchSite ?? view.event.fitSite,
+          related: [],
+          message: `Every row of the loop's ${n}-row batches is labelled with column 0 of ${n}: the labels have a column for each row of the batch, as an in-batch contrastive loss's do (each row scored against every row of the other view), and there the positive of row i is column i, the diagonal. Told that its match is always the batch's first row, the model can only make every score alike: the loss stays near ln ${n} and nothing is matched.`,
+          evidence: [`${e.batches} batches, every row labelled class 0`, `${n} label columns for ${n}-row batches, ${units} output units`],
+          relevance: new Map(),
+          fixes: e.batchSite ? [{ title: 'Label row i with column i: tf.range, not tf.zeros', plan: { kind: 'diagonalLabels', site: e.batchSite } }] : [],
+          atFix: true,
+          confirmBy: set(...HARM, 'accuracy-not-increasing'),
+          strength: 0.9,
+          weak: false,
+          certain: true,
+          keepWhenLearning: true,
+        },
+      ];
+    }
     return [
       {
         id: 'loop-batches-one-class',
@@ -4979,6 +5056,32 @@ function oneClassTargets(view: ModelView, run: ModelState): Hypothesis[] {
   }
   if (only === null) return [];
   const ySite = e.site ?? view.event.fitSite;
+  // The first call's class is its data's; later calls' come with their own events.
+  if (run.targetsOfFitCall === 1) run.oneClassFits.set(1, only);
+  // Every fit call so far given one class, not all the same: the data is fed one class per call.
+  const perCall = Array.from({ length: run.fitCalls }, (_, i) => run.oneClassFits.get(i + 1));
+  const fitSite = view.event.fitSite;
+  if (run.fitCalls >= 2 && perCall.every((c) => c !== undefined) && new Set(perCall).size >= 2 && fitSite) {
+    return [
+      {
+        id: 'fit-one-class-per-call',
+        symptom: 'fit-one-class-per-call',
+        rootCause: 'training-data',
+        layer: null,
+        location: fitSite,
+        related: ySite && ySite !== fitSite ? [{ site: ySite, message: 'targets of one class made here' }] : [],
+        message: `Each of the ${run.fitCalls} fit calls so far trains this model on rows of one class, a different one each time (classes ${perCall.map((c) => fmt(c)).join(', ')}): every call pulls all the outputs towards its own class, so each undoes the one before and the model ends up answering the last call's class for every input, while each call's own loss and accuracy look perfect. Join the rows of all the classes and fit once, shuffled.`,
+        evidence: perCall.map((c, i) => `fit call ${i + 1}: every target is class ${fmt(c)}`),
+        relevance: new Map(),
+        fixes: [],
+        confirmBy: set(...HARM),
+        strength: 1,
+        weak: false,
+        certain: true,
+        explains: ['one-class-targets'],
+      },
+    ];
+  }
   return [
     {
       id: 'one-class-targets:y',
@@ -5013,6 +5116,9 @@ function oneClassTargets(view: ModelView, run: ModelState): Hypothesis[] {
       strength: 1,
       weak: false,
       certain: true,
+      // A perfect fit is what one class predicts; a fit in a loop may be given another class next.
+      keepWhenLearning: true,
+      heldForNextFit: true,
     },
   ];
 }
@@ -6627,11 +6733,34 @@ function parsedHexAsDecimal(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Numbers written behind a currency sign ('$17.50') given to parseFloat or parseInt: both return NaN
+ * for text that starts with something other than a number, so every value of the column is NaN.
+ * Certain from the calls; the fix takes the sign off before parsing. It explains the NaN the inputs
+ * then hold, which is shown where they become a tensor.
+ */
+function parsedBehindSymbol(run: ModelState): Hypothesis[] {
+  const e = run.script.parsedBehindSymbol[0];
+  if (!e) return [];
+  return [
+    {
+      ...parsedWrong(
+        'number-behind-symbol',
+        e.site,
+        `${e.fn} returns NaN for text that does not start with a number, and these numbers are written behind a currency sign: ${e.fn}('${e.example}') is NaN, and so on for at least ${e.count} values. Every value of the column is NaN, and so is anything computed from it: a mean taken to scale it, the loss, and the weights after the first step. Take the sign off before parsing.`,
+        [`${e.fn}('${e.example}') returned NaN`, `${e.count} numbers behind '${e.symbol}' parsed`],
+        { title: `Take the '${e.symbol}' off before parsing`, plan: { kind: 'stripSymbol', site: e.site, fn: e.fn, symbol: e.symbol } },
+      ),
+      explains: ['targets-unrelated', 'non-finite-data'],
+    },
+  ];
+}
+
+/**
  * A finding certain from the script's own calls that read its data from text, outside training,
  * shown on the call. Values read wrong make rows alike that differ in their targets: it explains
  * targets that look unrelated to the inputs.
  */
-function parsedWrong(symptom: 'number-cut-at-comma' | 'number-sign-dropped' | 'split-on-words' | 'hex-parsed-as-decimal' | 'dates-from-seconds', site: SourceSite, message: string, evidence: string[], fix: PlannedFix): Hypothesis {
+function parsedWrong(symptom: 'number-cut-at-comma' | 'number-sign-dropped' | 'split-on-words' | 'hex-parsed-as-decimal' | 'dates-from-seconds' | 'number-behind-symbol', site: SourceSite, message: string, evidence: string[], fix: PlannedFix): Hypothesis {
   return {
     id: symptom,
     symptom,
@@ -8368,6 +8497,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...signDropped(run));
   out.push(...datesFromSeconds(run));
   out.push(...parsedHexAsDecimal(run));
+  out.push(...parsedBehindSymbol(run));
   out.push(...splitOnWords(run));
   out.push(...rotatedByDegrees(run));
   out.push(...byteOrderMarkKept(run));
@@ -8392,6 +8522,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...weightsKeepOneTarget(run));
   out.push(...lossWeightsZero(run));
   out.push(...classWeightsInverted(view, run));
+  out.push(...classWeightsTiny(view, run));
   out.push(...weightsSetDuringFit(view, run));
   out.push(...restoredWorstEpoch(view, run));
   out.push(...weightsOverwritten(run));
