@@ -358,6 +358,7 @@ export class DiagnosisEngine {
           if (e.summedValues !== undefined) run.lossSummedValues ??= e.summedValues;
           if (e.scaledBy !== undefined) run.lossScale ??= e.scaledBy;
           if (e.meanScale !== undefined) run.lossMeanScale ??= e.meanScale;
+          if (e.rowWeights !== undefined) run.lossRowWeights ??= e.rowWeights;
         });
         return;
       case 'nanMaskedLate':
@@ -434,6 +435,7 @@ export class DiagnosisEngine {
       case 'datesFromSeconds':
       case 'parsedHexAsDecimal':
       case 'parsedBehindSymbol':
+      case 'dropoutSeedFixed':
         return this.keepForAll(e);
       case 'ignoredSetting': {
         // The probe reports it at an optimizer step, so the stepping model is known by then.

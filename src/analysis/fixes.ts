@@ -375,6 +375,10 @@ export type FixPlan =
   | { kind: 'startRateAt'; site: SourceSite; to: number }
   /** The rate set at the site is computed from a name declared once as `let <name> = 0` and never written again: `<name>++;` follows that statement. */
   | { kind: 'advanceCounter'; site: SourceSite }
+  /** The `tf.dropout(x, rate, noiseShape, seed)` on the site's line loses its seed (and a noise shape left undefined). */
+  | { kind: 'dropSeedArg'; site: SourceSite }
+  /** The one `tf.mean(<w>.mul(<e>))` (or `tf.mean(tf.mul(<w>, <e>))`) on the site's line, weights being operand `a` or `b`, becomes `tf.sum(...).div(tf.sum(<w>))`. */
+  | { kind: 'weightedMean'; site: SourceSite; operand: 'a' | 'b' }
   /** The one `fn(<text>)` on the site's line, given numbers behind a currency sign, becomes `fn(<text>.replace('<symbol>', ''))`. */
   | { kind: 'stripSymbol'; site: SourceSite; fn: 'parseFloat' | 'parseInt'; symbol: string }
   /** The `tf.zeros([n], 'int32')` on the site's line, an in-batch contrastive loss's labels, becomes `tf.range(0, n, 1, 'int32')`: row i's positive is column i. */
@@ -3096,6 +3100,47 @@ function advanceCounterEdits(src: SourceText, p: Extract<FixPlan, { kind: 'advan
   if (counters.length !== 1) return null;
   const indent = /^[ \t]*/.exec(t.slice(lineStart))![0];
   return [src.edit(p.site.file, lineEnd, lineEnd, `\n${indent}${counters[0]}++;`)];
+}
+
+function dropSeedArgEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dropSeedArg' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\btf\s*\.\s*dropout\s*\(/);
+  if (!call || call.args.length !== 4) return null;
+  const noiseShape = t.slice(call.args[2]!.start, call.args[2]!.end);
+  // Keep a noise shape given; an undefined one goes with the seed.
+  const last = noiseShape === 'undefined' || noiseShape === 'null' ? call.args[1]! : call.args[2]!;
+  return [src.edit(p.site.file, last.end, call.args[3]!.end, '')];
+}
+
+function weightedMeanEdits(src: SourceText, p: Extract<FixPlan, { kind: 'weightedMean' }>): EditResult {
+  const t = src.text;
+  const lineStart = src.lineStart(p.site.line);
+  if (lineStart < 0) return null;
+  const code = codeOnly(t, lineStart, src.lineEnd(p.site.line));
+  const means = [...code.matchAll(/\btf\s*\.\s*mean\s*\(/g)];
+  if (means.length !== 1) return null;
+  const open = lineStart + means[0]!.index! + means[0]![0].length - 1;
+  const close = matchClose(t, open);
+  if (close < 0) return null;
+  const args = splitTopLevel(t, open + 1, close);
+  if (args.length !== 1) return null;
+  const arg = t.slice(args[0]!.start, args[0]!.end);
+  let a: string | undefined;
+  let b: string | undefined;
+  const method = /^([\w$.]+)\s*\.\s*mul\s*\(([\s\S]*)\)$/.exec(arg);
+  const fn = /^tf\s*\.\s*mul\s*\(([\s\S]*)\)$/.exec(arg);
+  if (method && !fn) {
+    [a, b] = [method[1], method[2]];
+  } else if (fn) {
+    const inner = fn[1]!;
+    const start = args[0]!.start + arg.indexOf(inner);
+    const parts = splitTopLevel(t, start, start + inner.length);
+    if (parts.length !== 2) return null;
+    [a, b] = parts.map((s) => t.slice(s.start, s.end));
+  }
+  const weights = (p.operand === 'a' ? a : b)?.trim();
+  if (!weights || !/^[\w$.]+$/.test(weights)) return null;
+  return [src.edit(p.site.file, lineStart + means[0]!.index!, close + 1, `tf.sum(${arg}).div(tf.sum(${weights}))`)];
 }
 
 function diagonalLabelsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'diagonalLabels' }>): EditResult {
@@ -5826,6 +5871,8 @@ function planFile(p: FixPlan): string | null {
     case 'rateFloor':
     case 'startRateAt':
     case 'advanceCounter':
+    case 'dropSeedArg':
+    case 'weightedMean':
     case 'diagonalLabels':
     case 'stripSymbol':
     case 'stepFrom':
@@ -6240,6 +6287,10 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return startRateAtEdits(src, p);
       case 'advanceCounter':
         return advanceCounterEdits(src, p);
+      case 'weightedMean':
+        return weightedMeanEdits(src, p);
+      case 'dropSeedArg':
+        return dropSeedArgEdits(src, p);
       case 'diagonalLabels':
         return diagonalLabelsEdits(src, p);
       case 'stripSymbol':

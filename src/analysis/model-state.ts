@@ -25,6 +25,7 @@ export const SCRIPT_EVENT_CAPS = {
   datesFromSeconds: 1,
   parsedHexAsDecimal: 1,
   parsedBehindSymbol: 1,
+  dropoutSeedFixed: 1,
 } as const;
 export type ScriptEventType = keyof typeof SCRIPT_EVENT_CAPS;
 
@@ -448,6 +449,8 @@ export class ModelState {
   lossScale: number | null = null;
   /** A custom loop's loss is a sum divided by a number: this many times the mean of the values it adds up. */
   lossMeanScale: number | null = null;
+  /** The custom loop's loss averages its rows' errors times weights averaging this, far below 1 (and which operand they were). */
+  lossRowWeights: { mean: number; operand: 'a' | 'b' } | null = null;
   /** The loss fell without bound below 0 (reported once). */
   unboundedBelow = false;
   /** The classes of fitDataset's first batches. */

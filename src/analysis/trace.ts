@@ -402,6 +402,8 @@ export const LossCallEvent = z.object({
   zeroWeights: z.literal(true).optional(),
   /** The predictions came out of another traced model's layers than the step's own (a VAE's decoder in the encoder's step): the loss is not this model's. */
   otherModel: z.literal(true).optional(),
+  /** A softmax cross-entropy's logits came straight out of tf.clipByValue to this narrow range, at this line. */
+  logitsClipped: z.object({ low: z.number(), high: z.number(), site: SourceSite }).optional(),
 });
 export type LossCallEvent = z.infer<typeof LossCallEvent>;
 
@@ -954,6 +956,18 @@ export const ParsedHexAsDecimalEvent = z.object({
   value: z.number().nullable(),
 });
 export type ParsedHexAsDecimalEvent = z.infer<typeof ParsedHexAsDecimalEvent>;
+
+/**
+ * tf.dropout called with the same seed at several optimizer steps: it draws the same mask each
+ * time, so the same units are dropped at every step. Sent once per run.
+ */
+export const DropoutSeedFixedEvent = z.object({
+  type: z.literal('dropoutSeedFixed'),
+  site: SourceSite,
+  seed: z.string().max(32),
+  steps: z.number().int().min(1),
+});
+export type DropoutSeedFixedEvent = z.infer<typeof DropoutSeedFixedEvent>;
 
 /**
  * A later fit call of a model whose every fit call so far was given targets of one class: the class
@@ -2035,6 +2049,11 @@ export const LossComputedEvent = z.object({
    * this many times the mean of the values it adds up (1 when n is their count).
    */
   meanScale: z.number().positive().optional(),
+  /**
+   * Optional: the loss is the mean of the rows' errors multiplied by weights given as numbers that
+   * average this (far below 1), the weights being operand `a` or `b` of the multiplication.
+   */
+  rowWeights: z.object({ mean: z.number().positive(), operand: z.enum(['a', 'b']) }).optional(),
 });
 export type LossComputedEvent = z.infer<typeof LossComputedEvent>;
 
@@ -2230,6 +2249,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ParsedHexAsDecimalEvent,
   ParsedBehindSymbolEvent,
   FitOneClassEvent,
+  DropoutSeedFixedEvent,
   BatchSummedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,

@@ -89,6 +89,7 @@ import type {
   ParsedHexAsDecimalEvent,
   ParsedBehindSymbolEvent,
   FitOneClassEvent,
+  DropoutSeedFixedEvent,
   BatchSummedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
@@ -374,6 +375,7 @@ function hookCore(core: any, request: string): void {
   watchPlainRateChanges(core);
   watchLosses(core);
   watchOneHot(core);
+  watchDropoutSeeds(core);
   watchImageRotations(core);
   watchUniformDraws(core);
   watchIntTensors(core);
@@ -745,6 +747,8 @@ function watchPlainRateChanges(core: any): void {
  * whose two tensors play different parts, it tells whether they were given in the wrong order.
  * Each is inspected once per model; the call itself is passed through unchanged.
  */
+/** Logits clipped to a range this wide or narrower cap what the softmax over them can say. */
+const NARROW_LOGIT_CLIP = 4;
 const LOGITS_LOSSES: Record<string, 'softmax' | 'sigmoid'> = { softmaxCrossEntropy: 'softmax', sigmoidCrossEntropy: 'sigmoid' };
 /** Losses that are not symmetric in (labels, predictions): swapped, they no longer measure the error. */
 const ORDERED_LOSSES = new Set(['softmaxCrossEntropy', 'sigmoidCrossEntropy', 'logLoss', 'hingeLoss']);
@@ -906,6 +910,51 @@ function watchOneHot(core: any): void {
   Object.defineProperty(wrapped, 'name', { value: original.name || 'oneHot' });
   (wrapped as any)[MARK] = true;
   trySet(core, 'oneHot', wrapped);
+}
+
+/**
+ * tf.dropout given a seed draws the same numbers at every call: a constant seed drops the same units
+ * at every training step, so they never learn. Reported once, when one seed from one line has been
+ * used across a few optimizer steps; each call runs as it was written.
+ */
+const FIXED_SEED_STEPS = 3;
+let dropoutSeed: { site: SourceSite | null; seed: number | string; steps: Set<number>; sent: boolean } | null = null;
+
+function watchDropoutSeeds(core: any): void {
+  const original = core.dropout;
+  if (typeof original !== 'function' || original[MARK]) return;
+  const wrapped = function (this: unknown, ...args: any[]) {
+    const seed = args[3];
+    if (dropoutSeed?.sent !== true && (typeof seed === 'number' || typeof seed === 'string') && typeof args[1] === 'number' && args[1] > 0 && lastStepEntry !== null) {
+      try {
+        noteDropoutSeed(seed, lastStepEntry.steps, wrapped);
+      } catch (error) {
+        warnOnce(`dropout inspection failed: ${(error as Error).message}`);
+      }
+    }
+    return original.apply(this, args);
+  };
+  Object.defineProperty(wrapped, 'name', { value: original.name || 'dropout' });
+  (wrapped as any)[MARK] = true;
+  trySet(core, 'dropout', wrapped);
+}
+
+function noteDropoutSeed(seed: number | string, steps: number, wrapped: (...args: any[]) => any): void {
+  if (!dropoutSeed) {
+    // Only a call the script's own code makes.
+    const site = userSiteFromStack(captureStack(wrapped, 1).stack, PROBE_FILE);
+    if (!site) return;
+    dropoutSeed = { site, seed, steps: new Set(), sent: false };
+  }
+  if (dropoutSeed.seed !== seed) {
+    // A seed that changes from call to call draws new masks.
+    dropoutSeed.sent = true;
+    return;
+  }
+  dropoutSeed.steps.add(steps);
+  if (dropoutSeed.steps.size < FIXED_SEED_STEPS) return;
+  dropoutSeed.sent = true;
+  emit({ type: 'dropoutSeedFixed', site: dropoutSeed.site!, seed: String(seed).slice(0, 32), steps: dropoutSeed.steps.size } satisfies DropoutSeedFixedEvent);
 }
 
 /**
@@ -1248,7 +1297,9 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       else if (args[0] === 'GatherV2') noteGather(args[1]?.x, args[1]?.indices, args[2], out);
     }
     // A custom loop's scalars in its first steps: one of them is the loss its step returns.
+    if (entry && entry.mode === 'custom' && !lossSiteSent.has(entry) && kernelName === 'Multiply' && isTensor(out) && out.size > 1) inspectKernel(() => noteWeightedRows(inputs?.a, inputs?.b, out));
     if (entry && entry.mode === 'custom' && !lossSiteSent.has(entry) && isTensor(out) && out.size === 1) {
+      if (kernelName === 'Mean' && weightedRows.has(inputs?.x)) averagedWeightedRows.set(out, weightedRows.get(inputs.x)!);
       scalarStacks.set(out, captureStack());
       if (kernelName === 'Sum' && isTensor(inputs?.x)) summedScalars.set(out, inputs.x.size);
       if (kernelName === 'Multiply') noteScaledScalar(inputs?.a, inputs?.b, out);
@@ -1286,7 +1337,9 @@ function noteLineage(kernel: string, inputs: any, attrs: any, out: any): void {
     }
   }
   const scaled = kernel === 'RealDiv' || kernel === 'Multiply' ? layerOutputScaling(kernel, inputs?.a, inputs?.b) : null;
-  const node: Lineage = { kernel, inputs: tensorInputs(inputs), blocks, stack: blocks || scaled ? captureStack() : null, ...(bounds ? { bounds } : {}), ...(scaled ? { scaled } : {}) };
+  // A narrow clip's line is kept too: logits clipped there bound what a softmax can say.
+  const narrow = bounds !== undefined && bounds[1] - bounds[0] <= NARROW_LOGIT_CLIP;
+  const node: Lineage = { kernel, inputs: tensorInputs(inputs), blocks, stack: blocks || scaled || narrow ? captureStack() : null, ...(bounds ? { bounds } : {}), ...(scaled ? { scaled } : {}) };
   for (const t of Array.isArray(out) ? out : [out]) if (isTensor(t)) lineage.set(t, node);
 }
 
@@ -2340,6 +2393,9 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
   const weightedRows = weightedTargets(labels, args[2]);
   // tf.Reduction.NONE is the number 0: given third, where these losses take weights, every row weighs 0.
   const zeroWeights = WEIGHTS_THIRD.has(fn) && (args[2] === 0 || (isReadable(args[2]) && args[2].size === 1 && (args[2].dataSync() as ArrayLike<number>)[0] === 0));
+  // The logits a softmax cross-entropy is given, straight out of a narrow clip (`tf.clipByValue(logits, 0, 1)`).
+  const clip = kind === 'softmax' && isTensor(predictions) ? lineage.get(predictions) : undefined;
+  const clipSite = clip?.kernel === 'ClipByValue' && clip.bounds && clip.bounds[1] - clip.bounds[0] <= NARROW_LOGIT_CLIP ? userSiteFromStack(clip.stack?.stack, PROBE_FILE) : null;
   emit({
     type: 'lossCall',
     modelId: entry.id,
@@ -2355,6 +2411,7 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
     ...(weightedRows ? { weightedRows } : {}),
     ...(zeroWeights ? { zeroWeights: true } : {}),
     ...(isTensor(predictions) && otherModelOutputs.has(predictions) ? { otherModel: true } : {}),
+    ...(clipSite && clip?.bounds ? { logitsClipped: { low: clip.bounds[0], high: clip.bounds[1], site: clipSite } } : {}),
   });
 }
 
@@ -6067,6 +6124,35 @@ function noteScaledScalar(a: any, b: any, out: any): void {
   if (typeof value === 'number' && Number.isFinite(value) && value > 0 && value !== 1) scaledScalars.set(out, value);
 }
 
+/**
+ * A custom loop's products, in its first steps, of values computed in the step (the rows' errors)
+ * and weights given as numbers that average far below 1 (`w / sum(w)` over the whole set): the
+ * weights' mean, and which operand they were. Their mean then is that many times the errors' mean.
+ */
+const weightedRows = new WeakMap<object, { mean: number; operand: 'a' | 'b' }>();
+const averagedWeightedRows = new WeakMap<object, { mean: number; operand: 'a' | 'b' }>();
+const SMALL_ROW_WEIGHTS = 1 / 8;
+const ROW_WEIGHTS_READ_LIMIT = 65_536;
+
+function noteWeightedRows(a: any, b: any, out: any): void {
+  if (!isTensor(a) || !isTensor(b)) return;
+  const given = (t: any): boolean => !lineage.has(t) && typeof t.assign !== 'function' && isReadable(t) && t.size > 1 && t.size <= ROW_WEIGHTS_READ_LIMIT;
+  const operand = given(a) && lineage.has(b) ? 'a' : given(b) && lineage.has(a) ? 'b' : null;
+  if (!operand) return;
+  const values = (operand === 'a' ? a : b).dataSync() as ArrayLike<number>;
+  let sum = 0;
+  let mask = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!(v >= 0) || !Number.isFinite(v)) return;
+    if (v !== 0 && v !== 1) mask = false;
+    sum += v;
+  }
+  // A 0/1 mask is a choice of rows, not a scale.
+  const mean = sum / values.length;
+  if (!mask && mean > 0 && mean <= SMALL_ROW_WEIGHTS) weightedRows.set(out, { mean, operand });
+}
+
 /** A custom loop's scalars made in its first steps by dividing a sum by a number given as is: how many times their mean they are. */
 const dividedSums = new WeakMap<object, number>();
 
@@ -6114,7 +6200,16 @@ function sendLossSite(entry: TracedModel, y: any): void {
   const summed = summedScalars.get(y);
   const scaled = scaledScalars.get(y);
   const ofMean = dividedSums.get(y);
-  emit({ type: 'lossComputed', modelId: entry.id, site, ...(summed !== undefined ? { summedValues: summed } : {}), ...(scaled !== undefined ? { scaledBy: scaled } : {}), ...(ofMean !== undefined ? { meanScale: ofMean } : {}) } satisfies LossComputedEvent);
+  const weighted = averagedWeightedRows.get(y);
+  emit({
+    type: 'lossComputed',
+    modelId: entry.id,
+    site,
+    ...(summed !== undefined ? { summedValues: summed } : {}),
+    ...(scaled !== undefined ? { scaledBy: scaled } : {}),
+    ...(ofMean !== undefined ? { meanScale: ofMean } : {}),
+    ...(weighted !== undefined ? { rowWeights: weighted } : {}),
+  } satisfies LossComputedEvent);
 }
 
 /** Inside the gradient scope: the loss, and on detailed or anomalous steps the layer outputs. */

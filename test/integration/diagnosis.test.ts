@@ -604,6 +604,12 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/class-weights-raw-inverse-counts/buggy.js', symptoms: ['class-weights-tiny'], rootCause: 'loss-function', lineOf: 'classWeight[c] = 1 / counts[c]', fixed: 'classWeight: { 0: ' },
   // fit called once per class file: each call undoes the one before.
   { script: 'benchmark/bugs/fit-per-class-file-sequentially/buggy.js', symptoms: ['fit-one-class-per-call'], rootCause: 'training-data', lineOf: 'await model.fit(file.xs, file.ys' },
+  // Per-row weights normalized to add up to 1 over the whole set, under SGD: the steps shrink 1500-fold; the fix takes a weighted mean.
+  { script: 'benchmark/bugs/sample-weights-normalized-to-sum-one/buggy.js', symptoms: ['loss-scaled-down'], rootCause: 'loss-function', lineOf: 'return tf.mean(wb.mul(perSample));', fixed: 'return tf.sum(wb.mul(perSample)).div(tf.sum(wb));' },
+  // tf.dropout given a constant seed: the same units dropped at every step; the fix leaves the seed out.
+  { script: 'benchmark/bugs/dropout-seed-fixed-same-mask/buggy.js', symptoms: ['dropout-mask-fixed'], rootCause: 'regularization', lineOf: 'tf.dropout(h, DROPOUT_RATE', fixed: 'tf.dropout(h, DROPOUT_RATE);' },
+  // Logits clipped to [0, 1] before softmaxCrossEntropy: the loss cannot fall below 0.91 with 5 classes.
+  { script: 'benchmark/bugs/logits-clipped-for-stability/buggy.js', symptoms: ['logits-clipped'], rootCause: 'output-activation', lineOf: 'tf.clipByValue(model.predict(x), 0, 1)', fixed: 'return model.predict(x); //' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -813,6 +819,10 @@ const HEALTHY = [
   'benchmark/bugs/currency-symbol-parsefloat-nan/fixed.js',
   'benchmark/bugs/class-weights-raw-inverse-counts/fixed.js',
   'benchmark/bugs/fit-per-class-file-sequentially/fixed.js',
+  'benchmark/bugs/sample-weights-normalized-to-sum-one/fixed.js',
+  'benchmark/bugs/dropout-seed-fixed-same-mask/fixed.js',
+  'benchmark/bugs/logits-clipped-for-stability/fixed.js',
+  'benchmark/bugs/smote-neighbours-from-all-classes/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

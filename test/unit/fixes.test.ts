@@ -2184,3 +2184,23 @@ describe('stripSymbol', () => {
     assert.equal(apply('const a = [parseFloat(c[2]), parseFloat(c[3])];', { kind: 'stripSymbol', site: site(1, 12), fn: 'parseFloat', symbol: '$' }), null);
   });
 });
+
+describe('weightedMean', () => {
+  it("divides a weighted loss by the batch's sum of weights", () => {
+    assert.equal(apply('          return tf.mean(wb.mul(perSample));', { kind: 'weightedMean', site: site(1, 18), operand: 'a' }), '          return tf.sum(wb.mul(perSample)).div(tf.sum(wb));');
+    assert.equal(apply('const loss = tf.mean(tf.mul(err, w));', { kind: 'weightedMean', site: site(1, 14), operand: 'b' }), 'const loss = tf.sum(tf.mul(err, w)).div(tf.sum(w));');
+  });
+  it('leaves a mean of something else alone', () => {
+    assert.equal(apply('return tf.mean(err.square());', { kind: 'weightedMean', site: site(1, 8), operand: 'a' }), null);
+  });
+});
+
+describe('dropSeedArg', () => {
+  it('leaves the seed (and an undefined noise shape) out of tf.dropout', () => {
+    assert.equal(apply('const dropout = (h) => tf.dropout(h, DROPOUT_RATE, undefined, DROPOUT_SEED);', { kind: 'dropSeedArg', site: site(1, 24) }), 'const dropout = (h) => tf.dropout(h, DROPOUT_RATE);');
+    assert.equal(apply('h = tf.dropout(h, 0.3, [1, 8], 7);', { kind: 'dropSeedArg', site: site(1, 5) }), 'h = tf.dropout(h, 0.3, [1, 8]);');
+  });
+  it('leaves a dropout without a seed alone', () => {
+    assert.equal(apply('h = tf.dropout(h, 0.3);', { kind: 'dropSeedArg', site: site(1, 5) }), null);
+  });
+});

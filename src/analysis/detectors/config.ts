@@ -5376,9 +5376,11 @@ function memorizedAtChance(view: ModelView, run: ModelState): Hypothesis[] {
   if (!isNum(held) || trained === null || total < CHANCE_ROWS || e.targetClasses.length < 2) return [];
   const commonest = Math.max(...e.targetClasses.map((c) => c.rows)) / total;
   // Learned: well past naming the commonest training class, which a model that answers one class earns.
+  // At chance on the evaluated rows: within 0.05 of the commonest class's share, and keeping at least
+  // half its errors (a 97% class leaves little room above it: 99.6% there is no chance score).
   const freqs = run.data.target(0)?.freqs;
   const trainedCommonest = freqs && freqs.length > 0 ? Math.max(...freqs) : null;
-  if (trainedCommonest === null || trained < LEARNED_ACCURACY || trained < trainedCommonest + LEARNED_PAST_COMMONEST || held > commonest + CHANCE_MARGIN) return [];
+  if (trainedCommonest === null || trained < LEARNED_ACCURACY || trained < trainedCommonest + LEARNED_PAST_COMMONEST || held > commonest + Math.min(CHANCE_MARGIN, (1 - commonest) / 2)) return [];
   const fitSite = view.event.fitSite;
   return [
     {
@@ -6751,6 +6753,66 @@ function parsedBehindSymbol(run: ModelState): Hypothesis[] {
         { title: `Take the '${e.symbol}' off before parsing`, plan: { kind: 'stripSymbol', site: e.site, fn: e.fn, symbol: e.symbol } },
       ),
       explains: ['targets-unrelated', 'non-finite-data'],
+    },
+  ];
+}
+
+/** A softmax that can give the right class at most this probability has a loss floor worth telling. */
+const CAPPED_PROBABILITY = 0.9;
+
+/**
+ * A softmax cross-entropy given logits clipped to a narrow range (`tf.clipByValue(logits, 0, 1)`,
+ * meant to keep exp() from overflowing, which the loss already avoids): with K classes the
+ * softmax can give the right class at most e^hi / (e^hi + (K − 1)·e^lo), so the loss has a floor
+ * above 0, and the clip passes no gradient to a logit outside the range, which then never moves
+ * back. Certain from the loss call's input; the fix removes the clip.
+ */
+function logitsClipped(run: ModelState): Hypothesis[] {
+  for (const call of run.lossCalls.values()) {
+    const c = call.logitsClipped;
+    const k = call.classes;
+    if (!c || !isNum(k) || k < 2) continue;
+    const best = Math.exp(c.high) / (Math.exp(c.high) + (k - 1) * Math.exp(c.low));
+    if (!(best <= CAPPED_PROBABILITY)) continue;
+    return [
+      {
+        id: 'logits-clipped',
+        symptom: 'logits-clipped',
+        rootCause: 'output-activation',
+        location: c.site,
+        related: call.site ? [{ site: call.site, message: `${call.fn} given the clipped logits` }] : [],
+        message: `The logits are clipped to [${fmt(c.low)}, ${fmt(c.high)}] before ${call.fn}: with ${k} classes the softmax can then give the right class at most ${fmt(best)}, so the loss can never fall below ${fmt(-Math.log(best))}, and the clip passes no gradient to a logit outside the range, so a wrong class stuck above it or a right one stuck below never moves back. ${call.fn} computes the softmax stably from logits of any size: remove the clip.`,
+        evidence: [`logits clipped to [${fmt(c.low)}, ${fmt(c.high)}]`, `${k} classes: at most ${fmt(best)} for the right one, a loss floor of ${fmt(-Math.log(best))}`],
+        fixes: [{ title: 'Give the loss the logits unclipped', plan: { kind: 'unwrapCall', site: c.site, op: 'clipByValue', arity: 3 } }],
+        ...certainFromTheRun(),
+        confirmBy: set(...HARM),
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * tf.dropout given a constant seed: it draws the same numbers at every call, so every step drops
+ * the same units. They never receive a gradient and keep their first weights, the others always
+ * train scaled up, and at inference, with dropout off, the untrained units add noise. Certain from
+ * the calls across steps; the fix drops the seed.
+ */
+function dropoutSeedFixed(run: ModelState): Hypothesis[] {
+  const e = run.script.dropoutSeedFixed[0];
+  if (!e) return [];
+  return [
+    {
+      id: 'dropout-mask-fixed',
+      symptom: 'dropout-mask-fixed',
+      rootCause: 'regularization',
+      location: e.site,
+      related: [],
+      message: `tf.dropout is given the same seed (${e.seed}) at every call, over ${e.steps} optimizer steps so far: a seed fixes the numbers it draws, so every step drops exactly the same units. Those units never receive a gradient and keep their initial weights, the others always train scaled by 1 / (1 − rate), and at inference, without dropout, the untrained units add noise to every prediction. Leave the seed out (seed the whole run once, if it must be reproducible).`,
+      evidence: [`seed ${e.seed} at ${e.steps} steps`],
+      fixes: [{ title: 'Leave the seed out: a new mask at every step', plan: { kind: 'dropSeedArg', site: e.site } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM, 'overfitting'),
     },
   ];
 }
@@ -8137,7 +8199,8 @@ const SHRUNK_MANY = 8;
  * while the loss falls slowly, confirmed by a stall; the fix takes the mean.
  */
 function lossDividedTooMuch(view: ModelView, run: ModelState): Hypothesis[] {
-  const scale = run.lossMeanScale;
+  const weights = run.lossMeanScale === null ? run.lossRowWeights : null;
+  const scale = run.lossMeanScale ?? weights?.mean ?? null;
   const optimizer = view.event.optimizer;
   const lr = learningRateOf(view, run);
   const band = optimizerBand(optimizer);
@@ -8147,6 +8210,26 @@ function lossDividedTooMuch(view: ModelView, run: ModelState): Hypothesis[] {
   if (effective >= band.typical / 10) return [];
   const values = run.lossSummedValues;
   const times = Math.round(1 / scale);
+  if (weights) {
+    return [
+      {
+        id: 'loss-divided-too-much:loss',
+        symptom: 'loss-scaled-down',
+        rootCause: 'loss-function',
+        layer: null,
+        location: run.lossSite,
+        related: view.optimizerSite ? [{ site: view.optimizerSite, message: `${band.name} at learning rate ${fmt(lr)}` }] : [],
+        message: `The loss averages the rows' errors multiplied by weights that average ${fmt(scale)} (normalized to add up to 1 over the whole set?): it is about 1/${times} of the errors' mean, and so are its gradients. ${band.name} steps by the gradient as it is, so every step is about ${times} times smaller than learning rate ${fmt(lr)} says (as if it were ${fmt(effective)}), and training barely moves. Divide the weighted sum by the batch's sum of weights, or scale the weights to average 1.`,
+        evidence: [`the per-row weights average ${fmt(scale)}`, `${band.name} learning rate ${fmt(lr)}: ${fmt(effective)} in steps of the errors' mean`],
+        relevance: new Map(),
+        fixes: [{ title: "Divide by the batch's sum of weights: a weighted mean", plan: { kind: 'weightedMean', site: run.lossSite, operand: weights.operand } }],
+        confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged'),
+        strength: 0.85,
+        weak: false,
+        keepWhenLearning: true,
+      },
+    ];
+  }
   return [
     {
       id: 'loss-divided-too-much:loss',
@@ -8498,6 +8581,8 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...datesFromSeconds(run));
   out.push(...parsedHexAsDecimal(run));
   out.push(...parsedBehindSymbol(run));
+  out.push(...dropoutSeedFixed(run));
+  out.push(...logitsClipped(run));
   out.push(...splitOnWords(run));
   out.push(...rotatedByDegrees(run));
   out.push(...byteOrderMarkKept(run));
