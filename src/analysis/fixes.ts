@@ -5427,7 +5427,11 @@ function replaceAxis(src: SourceText, site: SourceSite, call: Call, axis: RegExp
 }
 
 function lastAxisEdits(src: SourceText, p: Extract<FixPlan, { kind: 'lastAxis' }>): EditResult {
-  const call = findCall(src, p.site, /\b(?:logSumExp|logSoftmax|softmax|sum|max|min)\s*\(/);
+  const found = findCall(src, p.site, /\b(?:logSumExp|logSoftmax|softmax|sum|max|min|norm)\s*\(/);
+  if (!found) return null;
+  // tf.norm(x, ord, axis, keepDims) takes its axis third.
+  const norm = /\bnorm\s*$/.test(src.text.slice(Math.max(0, found.open - 8), found.open));
+  const call = norm ? (found.args[2] ? { ...found, args: [found.args[2]] } : null) : found;
   if (!call) return null;
   const axis = p.steps ? /^(?:1|-2|\[\s*(?:1|-2)\s*\])$/ : /^(?:0|\[\s*0\s*\])$/;
   return replaceAxis(src, p.site, call, axis, '-1') ?? parameterArgumentEdits(src, p.site.file, call, axis, '-1');
@@ -5442,13 +5446,15 @@ function parameterArgumentEdits(src: SourceText, file: string, call: Call, writt
   const t = src.text;
   const text = (span: Span) => t.slice(span.start, span.end);
   const names = call.args.slice(0, 2).map((a) => text(trim(t, a.start, a.end))).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+  if (names.length === 0) return null;
   const open = enclosingBrace(t, call.open);
-  if (names.length === 0 || open < 0) return null;
-  const header = codeOnly(t, Math.max(0, open - 300), open);
-  const m = /(?:function\s+([A-Za-z_$][\w$]*)\s*\(([^()]*)\)|([A-Za-z_$][\w$]*)\s*=\s*(?:function\s*)?\(([^()]*)\)\s*(?:=>)?)\s*$/.exec(header);
-  if (!m) return null;
-  const fn = (m[1] ?? m[3])!;
-  const params = (m[2] ?? m[4])!.split(',').map((x) => x.trim().replace(/\s*=[\s\S]*$/, ''));
+  const header = open >= 0 ? codeOnly(t, Math.max(0, open - 300), open) : '';
+  // An arrow with an expression body on the call's own line (`const f = (t, axis) => ...`), else a block body's header.
+  const arrow = /^\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*\(([^()]*)\)\s*=>(?![\s\S]*=>)/.exec(codeOnly(t, src.lineStart(src.position(call.open).line), call.open));
+  const block = arrow ? null : /(?:function\s+([A-Za-z_$][\w$]*)\s*\(([^()]*)\)|([A-Za-z_$][\w$]*)\s*=\s*(?:function\s*)?\(([^()]*)\)\s*(?:=>)?)\s*$/.exec(header);
+  if (!arrow && !block) return null;
+  const fn = arrow ? arrow[1]! : (block![1] ?? block![3])!;
+  const params = (arrow ? arrow[2]! : (block![2] ?? block![4])!).split(',').map((x) => x.trim().replace(/\s*=[\s\S]*$/, ''));
   const index = params.findIndex((x) => names.includes(x));
   if (index < 0) return null;
   const callee = new RegExp(String.raw`(?<![\w$.])${escapeRe(fn)}\s*\(`, 'g');

@@ -562,6 +562,10 @@ export const BatchAxisEvent = z.object({
   shape: z.array(z.number().int()).min(2).max(3),
   /** Optional: the axis reduced, when it is not 0 (1: the steps of a sequence). */
   axis: z.number().int().optional(),
+  /** Optional: a sum of a layer output's squares, a vector norm taken over the batch. */
+  norm: z.literal(true).optional(),
+  /** Optional: attention scores [rows, queries, keys] from a matrix product, normalized over the queries (axis 1). */
+  attention: z.literal(true).optional(),
 });
 export type BatchAxisEvent = z.infer<typeof BatchAxisEvent>;
 

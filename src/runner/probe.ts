@@ -1259,6 +1259,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
       try {
         [kernelName, inputs] = kernelOf(args);
         if (entry && !broadcastReported.has(entry) && typeof kernelName === 'string' && kernelName in DIFFERENCE_KERNELS) noteBroadcast(entry, kernelName, inputs?.a, inputs?.b);
+        if (entry && !batchAxisReported.has(entry) && kernelName === 'Max') noteAttentionAxis(current, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && entry.mode === 'custom' && !batchAxisReported.has(entry) && typeof kernelName === 'string' && kernelName in BATCH_AXIS_KERNELS) {
           noteBatchAxisReduction(current, kernelName, inputs?.x, method === 'runKernel' ? args[2] : null);
         }
@@ -2308,6 +2309,7 @@ function noteGatherAcrossRows(entry: TracedModel, inputs: any, attrs: any, out: 
 
 function noteBatchAxisReduction(state: StepState, kernel: string, x: any, attrs: any): void {
   if (kernel === 'Mean') return noteBatchMean(state, x, attrs);
+  if (kernel === 'Sum' && squaredLayerOutput(x)) return noteBatchNorm(state, x, attrs);
   if (!isTensor(x) || (x.rank !== 2 && x.rank !== 3) || attrs?.keepDims !== true || (kernel === 'Sum' && !exponentials.has(x))) return;
   // Max and Min name their axes reductionIndices; Sum names them axis.
   const given = attrs.axis ?? attrs.reductionIndices;
@@ -2323,6 +2325,61 @@ function noteBatchAxisReduction(state: StepState, kernel: string, x: any, attrs:
   batchAxisReported.add(state.entry);
   const reduced = axis[0] < 0 ? axis[0] + x.rank : axis[0];
   emit({ type: 'batchAxis', modelId: state.entry.id, site: captureUserSite(PROBE_FILE), kernel, shape, ...(reduced !== 0 ? { axis: reduced } : {}) } satisfies BatchAxisEvent);
+}
+
+/**
+ * Attention scores, [rows, queries, keys] from a batched matrix product, normalized over axis 1 (a
+ * hand-written softmax whose logSumExp takes axis 1): each key's weights over the queries sum to 1
+ * where each query's weights over the keys should. Seen at the Max the normalization starts with,
+ * in fit's steps or a custom loop's.
+ */
+function noteAttentionAxis(state: StepState, x: any, attrs: any): void {
+  if (!isTensor(x) || x.rank !== 3 || attrs?.keepDims !== true) return;
+  const given = attrs.reductionIndices ?? attrs.axis;
+  const axis = Array.isArray(given) ? given : [given];
+  const [rows, queries, keys] = x.shape as number[];
+  if (axis.length !== 1 || (axis[0] !== 1 && axis[0] !== -2) || !(rows! >= 2) || !(queries! >= 2) || queries !== keys) return;
+  // The scores: a batched matrix product, maybe scaled, within two kernels.
+  const fromProduct = (t: object | undefined, hops: number): boolean => {
+    const n = t ? lineage.get(t) : undefined;
+    if (!n) return false;
+    if (n.kernel === 'BatchMatMul') return true;
+    return hops > 0 && (n.kernel === 'RealDiv' || n.kernel === 'Multiply' || n.kernel === 'Add') && n.inputs.some((i) => fromProduct(i, hops - 1));
+  };
+  if (!fromProduct(x, 2)) return;
+  batchAxisReported.add(state.entry);
+  emit({ type: 'batchAxis', modelId: state.entry.id, site: captureUserSite(PROBE_FILE), kernel: 'Max', shape: x.shape, axis: 1, attention: true } satisfies BatchAxisEvent);
+}
+
+/** The squares of a layer's output (Square, or Pow, of it or of its absolute value): what a vector norm sums. */
+function squaredLayerOutput(x: any): boolean {
+  const node = isTensor(x) ? lineage.get(x) : undefined;
+  if (!node || (node.kernel !== 'Square' && node.kernel !== 'Pow')) return false;
+  // Back through the absolute value and the casts tf.norm and tf.pow put in between.
+  const fromLayer = (t: object | undefined, hops: number): boolean => {
+    if (!t) return false;
+    if (layerOutputs.has(t)) return true;
+    const n = lineage.get(t);
+    return hops > 0 && n !== undefined && (n.kernel === 'Abs' || n.kernel === 'Cast') && fromLayer(n.inputs[0], hops - 1);
+  };
+  return fromLayer(node.inputs[0], 3);
+}
+
+/**
+ * A layer's [rows, features] output squared and summed over axis 0: a norm over
+ * the batch (`tf.norm(h, 'euclidean', 0, true)`, an L2 normalization given axis 0), which scales
+ * each feature across the rows where each row was meant to get unit length.
+ */
+function noteBatchNorm(state: StepState, x: any, attrs: any): void {
+  const given = attrs?.axis ?? attrs?.reductionIndices;
+  const axis = Array.isArray(given) ? given : [given];
+  // tf.norm sums without keeping dimensions and reshapes after: keepDims is not asked for.
+  if (x.rank !== 2 || axis.length !== 1 || (axis[0] !== 0 && axis[0] !== -2)) return;
+  const [rows, features] = x.shape as number[];
+  // A square [n, n] matrix (similarities between rows) may be normalized over rows on purpose.
+  if (!(rows! >= 2) || !(features! >= 2) || rows === features) return;
+  batchAxisReported.add(state.entry);
+  emit({ type: 'batchAxis', modelId: state.entry.id, site: captureUserSite(PROBE_FILE), kernel: 'Sum', shape: x.shape, norm: true } satisfies BatchAxisEvent);
 }
 
 /**

@@ -610,6 +610,10 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/dropout-seed-fixed-same-mask/buggy.js', symptoms: ['dropout-mask-fixed'], rootCause: 'regularization', lineOf: 'tf.dropout(h, DROPOUT_RATE', fixed: 'tf.dropout(h, DROPOUT_RATE);' },
   // Logits clipped to [0, 1] before softmaxCrossEntropy: the loss cannot fall below 0.91 with 5 classes.
   { script: 'benchmark/bugs/logits-clipped-for-stability/buggy.js', symptoms: ['logits-clipped'], rootCause: 'output-activation', lineOf: 'tf.clipByValue(model.predict(x), 0, 1)', fixed: 'return model.predict(x); //' },
+  // An L2 normalization given axis 0: each feature normalized over the batch; the fix passes -1 where the helper is called.
+  { script: 'benchmark/bugs/l2-normalize-batch-axis/buggy.js', symptoms: ['norm-over-batch-axis'], rootCause: 'architecture', lineOf: '', fixed: 'l2Normalize(encoder.apply(x), -1)' },
+  // Attention weights normalized over the queries (a logSumExp over axis 1): the fix takes the keys' axis.
+  { script: 'benchmark/bugs/attention-softmax-over-query-axis/buggy.js', symptoms: ['attention-over-queries'], rootCause: 'architecture', lineOf: '', fixed: 'tf.logSumExp(scores, -1, true)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -823,6 +827,8 @@ const HEALTHY = [
   'benchmark/bugs/dropout-seed-fixed-same-mask/fixed.js',
   'benchmark/bugs/logits-clipped-for-stability/fixed.js',
   'benchmark/bugs/smote-neighbours-from-all-classes/fixed.js',
+  'benchmark/bugs/l2-normalize-batch-axis/fixed.js',
+  'benchmark/bugs/attention-softmax-over-query-axis/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

@@ -2204,3 +2204,13 @@ describe('dropSeedArg', () => {
     assert.equal(apply('h = tf.dropout(h, 0.3);', { kind: 'dropSeedArg', site: site(1, 5) }), null);
   });
 });
+
+describe('lastAxis through tf.norm', () => {
+  it("gives a helper arrow's norm the last axis where the helper is called with axis 0", () => {
+    const src = ["const l2Normalize = (t, axis) => t.div(tf.norm(t, 'euclidean', axis, true).add(1e-8));", 'const embed = (x) => l2Normalize(encoder.apply(x), 0);'].join('\n');
+    assert.equal(apply(src, { kind: 'lastAxis', site: site(1, 43) }), src.replace('encoder.apply(x), 0)', 'encoder.apply(x), -1)'));
+  });
+  it("replaces tf.norm's own axis 0", () => {
+    assert.equal(apply("const n = tf.norm(h, 'euclidean', 0, true);", { kind: 'lastAxis', site: site(1, 14) }), "const n = tf.norm(h, 'euclidean', -1, true);");
+  });
+});

@@ -3865,6 +3865,67 @@ function batchMeanPooling(e: NonNullable<ModelState['batchAxis']>): Hypothesis[]
 }
 
 /**
+ * Attention scores [rows, queries, keys] normalized over axis 1, the queries (a hand-written
+ * softmax given axis 1): each key's weights over the queries sum to 1, and a query's weights over
+ * the keys sum to anything. Pooled over the queries afterwards, the weights cancel out entirely and
+ * the scores' projections get no gradient. Certain from the step's kernels; fixed with the keys'
+ * axis (-1).
+ */
+function attentionOverQueries(e: NonNullable<ModelState['batchAxis']>): Hypothesis[] {
+  const [, queries, keys] = e.shape;
+  return [
+    {
+      id: 'attention-over-queries:model',
+      symptom: 'attention-over-queries',
+      rootCause: 'architecture',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `The attention scores, [${e.shape.join(', ')}] (rows, ${queries} queries, ${keys} keys), are normalized over axis 1, the queries: each key's weights over the queries sum to 1 instead of each query's weights over the keys, so a query does not take a weighted average of the values, and once the queries are pooled the weights cancel out and the scores learn nothing. Normalize over the keys, the last axis (-1).`,
+      evidence: [`a training step normalized [${e.shape.join(', ')}] scores from a matrix product over axis 1`],
+      relevance: new Map(),
+      fixes: e.site ? [{ title: "Normalize each query's weights over the keys (axis -1)", plan: { kind: 'lastAxis', site: e.site, steps: true } }] : [],
+      atFix: true,
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'),
+      strength: 1,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
+/**
+ * A layer's [rows, features] output divided by its norm over axis 0 (an L2 normalization given the
+ * batch's axis): each feature gets unit length across the rows, where each row was meant to, so a
+ * row's dot products ("cosines") depend on the rest of its batch and cannot exceed what the batch
+ * allows. Certain from the step's kernels; fixed by normalizing over the last axis.
+ */
+function batchAxisNorm(e: NonNullable<ModelState['batchAxis']>): Hypothesis[] {
+  const [rows, features] = e.shape;
+  return [
+    {
+      id: 'norm-over-batch-axis:model',
+      symptom: 'norm-over-batch-axis',
+      rootCause: 'architecture',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `A training step takes the norm of a [${e.shape.join(', ')}] layer output over axis 0, the ${rows} rows of the batch, keeping dimensions: an L2 normalization over that axis gives each of the ${features} features unit length across the batch instead of each row unit length, so a row's dot products are no cosines, depend on the other rows of its batch, and shrink as the batch grows. Normalize over the last axis (-1).`,
+      evidence: [`a training step summed the squares of a [${e.shape.join(', ')}] layer output over axis 0`],
+      relevance: new Map(),
+      fixes: e.site ? [{ title: 'Normalize each row (axis -1), not each feature over the batch', plan: { kind: 'lastAxis', site: e.site } }] : [],
+      atFix: true,
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'),
+      strength: 1,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
+/**
  * A hand-written softmax or log-softmax over the batch axis (tf.logSumExp(logits, 0, true)): each
  * class is normalized over the rows of the batch, so the loss ranks rows against each other within
  * a class and says nothing about which class a row is. That loss still falls, so training cannot
@@ -3874,6 +3935,8 @@ function batchAxisInLoss(view: ModelView, run: ModelState): Hypothesis[] {
   const e = run.batchAxis;
   if (!e) return [];
   if (e.kernel === 'Mean') return batchMeanPooling(e);
+  if (e.norm) return batchAxisNorm(e);
+  if (e.attention) return attentionOverQueries(e);
   // A sequence model's [rows, steps, classes] outputs may be normalized over the rows or the steps.
   const sequence = e.shape.length === 3;
   const overSteps = sequence && e.axis === 1;
