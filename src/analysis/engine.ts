@@ -398,6 +398,7 @@ export class DiagnosisEngine {
       case 'weightsAveraged':
       case 'inputsSwapped':
       case 'inputGivenTwice':
+      case 'pinballFlipped':
       case 'layerDetached':
       case 'batchSummed':
       case 'inputsDrift':

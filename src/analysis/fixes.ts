@@ -277,7 +277,8 @@ export type FixPlan =
   /**
    * Rows made by mapping each record to an array literal (`train.map(toFeatures)`, `toFeatures`
    * returning `[a, Math.log(b), c]`), the tensor call at the site: the element at `column`, a
-   * `Math.log(E)` (NaN below 0) or `Math.exp(E)` (Infinity past 88), becomes one defined for every E.
+   * `Math.log(E)` (NaN below 0) or `Math.exp(E)` (Infinity past 88), becomes one defined for every E;
+   * a name declared before it as a division (`const ratio = a / b`) becomes 0 where b is.
    */
   | { kind: 'finiteAtColumn'; site: SourceSite; column: number }
   /** The targets' array behind the tensor call at the site, written `labels.concat(labels)`: each label twice in a row, `labels.flatMap((label) => [label, label])`. */
@@ -375,6 +376,8 @@ export type FixPlan =
   | { kind: 'startRateAt'; site: SourceSite; to: number }
   /** The rate set at the site is computed from a name declared once as `let <name> = 0` and never written again: `<name>++;` follows that statement. */
   | { kind: 'advanceCounter'; site: SourceSite }
+  /** The one `<a>.sub(<b>)` (or `tf.sub(<a>, <b>)`) on the site's line becomes `<b>.sub(<a>)` (`tf.sub(<b>, <a>)`). */
+  | { kind: 'swapSubOperands'; site: SourceSite }
   /** The `tf.dropout(x, rate, noiseShape, seed)` on the site's line loses its seed (and a noise shape left undefined). */
   | { kind: 'dropSeedArg'; site: SourceSite }
   /** The one `tf.mean(<w>.mul(<e>))` (or `tf.mean(tf.mul(<w>, <e>))`) on the site's line, weights being operand `a` or `b`, becomes `tf.sum(...).div(tf.sum(<w>))`. */
@@ -3102,6 +3105,28 @@ function advanceCounterEdits(src: SourceText, p: Extract<FixPlan, { kind: 'advan
   return [src.edit(p.site.file, lineEnd, lineEnd, `\n${indent}${counters[0]}++;`)];
 }
 
+function swapSubOperandsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapSubOperands' }>): EditResult {
+  const t = src.text;
+  const lineStart = src.lineStart(p.site.line);
+  if (lineStart < 0) return null;
+  const code = codeOnly(t, lineStart, src.lineEnd(p.site.line));
+  const subs = [...code.matchAll(/\bsub\s*\(/g)];
+  if (subs.length !== 1) return null;
+  const open = lineStart + subs[0]!.index! + subs[0]![0].length - 1;
+  const close = matchClose(t, open);
+  if (close < 0) return null;
+  const args = splitTopLevel(t, open + 1, close).map((s) => trim(t, s.start, s.end));
+  const text = (s: Span) => t.slice(s.start, s.end);
+  const before = code.slice(0, subs[0]!.index!);
+  // tf.sub(a, b): the two arguments change places.
+  if (/\btf\s*\.\s*$/.test(before) && args.length === 2) return [src.edit(p.site.file, args[0]!.start, args[1]!.end, `${text(args[1]!)}, ${text(args[0]!)}`)];
+  // a.sub(b): a plain name or member chain as the receiver.
+  const receiver = /([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\.\s*$/.exec(before);
+  if (!receiver || args.length !== 1 || !/^[\w$.]+$/.test(text(args[0]!))) return null;
+  const start = lineStart + receiver.index;
+  return [src.edit(p.site.file, start, close + 1, `${text(args[0]!)}.sub(${receiver[1]})`)];
+}
+
 function dropSeedArgEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dropSeedArg' }>): EditResult {
   const t = src.text;
   const call = findCall(src, p.site, /\btf\s*\.\s*dropout\s*\(/);
@@ -3344,6 +3369,15 @@ function finiteAtColumnEdits(src: SourceText, p: Extract<FixPlan, { kind: 'finit
   const item = row ? splitTopLevel(t, row.start + 1, row.end)[p.column] : undefined;
   if (!item) return null;
   const e = trim(t, item.start, item.end);
+  // A name declared just before as a division (`const ratio = a.debt / a.income`): 0 where the divisor is.
+  const name = /^[A-Za-z_$][\w$]*$/.test(t.slice(e.start, e.end)) ? t.slice(e.start, e.end) : null;
+  if (name) {
+    const decl = declarations(t, name, row!.start).pop();
+    const init = decl ? trim(t, decl.init, statementEnd(t, decl.init)) : null;
+    const division = init ? /^([\w$.]+)\s*\/\s*([\w$.]+)$/.exec(t.slice(init.start, init.end)) : null;
+    if (!init || !division) return null;
+    return [src.edit(p.site.file, init.start, init.end, `${division[2]} !== 0 ? ${division[1]} / ${division[2]} : 0`)];
+  }
   const m = /^Math\s*\.\s*(log|exp)\s*\(/.exec(t.slice(e.start, e.end));
   if (!m || matchClose(t, e.start + m[0].length - 1) !== e.end - 1) return null;
   const inner = t.slice(e.start + m[0].length, e.end - 1).trim();
@@ -5877,6 +5911,7 @@ function planFile(p: FixPlan): string | null {
     case 'rateFloor':
     case 'startRateAt':
     case 'advanceCounter':
+    case 'swapSubOperands':
     case 'dropSeedArg':
     case 'weightedMean':
     case 'diagonalLabels':
@@ -6297,6 +6332,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return weightedMeanEdits(src, p);
       case 'dropSeedArg':
         return dropSeedArgEdits(src, p);
+      case 'swapSubOperands':
+        return swapSubOperandsEdits(src, p);
       case 'diagonalLabels':
         return diagonalLabelsEdits(src, p);
       case 'stripSymbol':

@@ -962,6 +962,18 @@ export const ParsedHexAsDecimalEvent = z.object({
 export type ParsedHexAsDecimalEvent = z.infer<typeof ParsedHexAsDecimalEvent>;
 
 /**
+ * A pinball loss, max(τ·e, (τ − 1)·e), whose residual is the model's output minus the target:
+ * it learns the (1 − τ) quantile. Where the residual was computed.
+ */
+export const PinballFlippedEvent = z.object({
+  type: z.literal('pinballFlipped'),
+  modelId: z.number().int(),
+  tau: z.number(),
+  site: SourceSite.nullable(),
+});
+export type PinballFlippedEvent = z.infer<typeof PinballFlippedEvent>;
+
+/**
  * tf.dropout called with the same seed at several optimizer steps: it draws the same mask each
  * time, so the same units are dropped at every step. Sent once per run.
  */
@@ -2254,6 +2266,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ParsedBehindSymbolEvent,
   FitOneClassEvent,
   DropoutSeedFixedEvent,
+  PinballFlippedEvent,
   BatchSummedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,

@@ -90,6 +90,7 @@ import type {
   ParsedBehindSymbolEvent,
   FitOneClassEvent,
   DropoutSeedFixedEvent,
+  PinballFlippedEvent,
   BatchSummedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
@@ -1183,6 +1184,8 @@ interface Lineage {
   bounds?: [number, number];
   /** A layer output multiplied or divided by a number given as is (`logits.div(T)`): the factor it is multiplied by, and the output. */
   scaled?: { factor: number; of: object };
+  /** A product with a number given as is (`e.mul(TAU)`): the number, read when the product was made. */
+  constant?: number;
 }
 const lineage = new WeakMap<object, Lineage>();
 /** Layer outputs of the first steps' forward passes: where a loss's gradient must reach. */
@@ -1260,6 +1263,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         [kernelName, inputs] = kernelOf(args);
         if (entry && !broadcastReported.has(entry) && typeof kernelName === 'string' && kernelName in DIFFERENCE_KERNELS) noteBroadcast(entry, kernelName, inputs?.a, inputs?.b);
         if (entry && !batchAxisReported.has(entry) && kernelName === 'Max') noteAttentionAxis(current, inputs?.x, method === 'runKernel' ? args[2] : null);
+        if (entry && !pinballReported.has(entry) && kernelName === 'Maximum') notePinball(entry, inputs?.a, inputs?.b);
         if (entry && entry.mode === 'custom' && !batchAxisReported.has(entry) && typeof kernelName === 'string' && kernelName in BATCH_AXIS_KERNELS) {
           noteBatchAxisReduction(current, kernelName, inputs?.x, method === 'runKernel' ? args[2] : null);
         }
@@ -1321,6 +1325,13 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
   trySet(engine, method, wrapped);
 }
 
+/** The value of a one-element tensor no kernel of the step made (a number the script gave an op). */
+function givenScalar(t: any): number | null {
+  if (!isReadable(t) || t.size !== 1 || lineage.has(t)) return null;
+  const v = (t.dataSync() as ArrayLike<number>)[0];
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
 function noteLineage(kernel: string, inputs: any, attrs: any, out: any): void {
   let blocks = ZERO_GRADIENT_KERNELS.has(kernel);
   let bounds: [number, number] | undefined;
@@ -1340,7 +1351,18 @@ function noteLineage(kernel: string, inputs: any, attrs: any, out: any): void {
   const scaled = kernel === 'RealDiv' || kernel === 'Multiply' ? layerOutputScaling(kernel, inputs?.a, inputs?.b) : null;
   // A narrow clip's line is kept too: logits clipped there bound what a softmax can say.
   const narrow = bounds !== undefined && bounds[1] - bounds[0] <= NARROW_LOGIT_CLIP;
-  const node: Lineage = { kernel, inputs: tensorInputs(inputs), blocks, stack: blocks || scaled || narrow ? captureStack() : null, ...(bounds ? { bounds } : {}), ...(scaled ? { scaled } : {}) };
+  // So is a difference of a layer's output and something else: a loss's residual, shown where it is written.
+  const residual = kernel === 'Sub' && (reshapedLayerOutput(inputs?.a) || reshapedLayerOutput(inputs?.b));
+  const constant = kernel === 'Multiply' ? givenScalar(inputs?.a) ?? givenScalar(inputs?.b) : null;
+  const node: Lineage = {
+    kernel,
+    inputs: tensorInputs(inputs),
+    blocks,
+    stack: blocks || scaled || narrow || residual ? captureStack() : null,
+    ...(bounds ? { bounds } : {}),
+    ...(scaled ? { scaled } : {}),
+    ...(constant !== null ? { constant } : {}),
+  };
   for (const t of Array.isArray(out) ? out : [out]) if (isTensor(t)) lineage.set(t, node);
 }
 
@@ -2325,6 +2347,40 @@ function noteBatchAxisReduction(state: StepState, kernel: string, x: any, attrs:
   batchAxisReported.add(state.entry);
   const reduced = axis[0] < 0 ? axis[0] + x.rank : axis[0];
   emit({ type: 'batchAxis', modelId: state.entry.id, site: captureUserSite(PROBE_FILE), kernel, shape, ...(reduced !== 0 ? { axis: reduced } : {}) } satisfies BatchAxisEvent);
+}
+
+/** Kernels that pass a tensor on unchanged in its values: a layer's output through them is still that output. */
+const VALUE_PRESERVING = new Set(['Reshape', 'Cast', 'Identity', 'ExpandDims', 'Squeeze']);
+
+/** A layer's output, or it reshaped or cast (as fit hands a model's output to its loss). */
+function reshapedLayerOutput(t: object | undefined, hops = 3): boolean {
+  if (!t) return false;
+  if (layerOutputs.has(t)) return true;
+  const n = lineage.get(t);
+  return hops > 0 && n !== undefined && VALUE_PRESERVING.has(n.kernel) && reshapedLayerOutput(n.inputs[0], hops - 1);
+}
+
+/**
+ * A pinball (quantile) loss, max(τ·e, (τ − 1)·e), whose residual e is the prediction minus the
+ * target where the target minus the prediction is meant: it charges τ per unit of over-prediction,
+ * so the model learns the (1 − τ) quantile. Seen at the Maximum of the two products, with the
+ * residual's line.
+ */
+const pinballReported = new WeakSet<TracedModel>();
+
+function notePinball(entry: TracedModel, a: any, b: any): void {
+  const la = isTensor(a) ? lineage.get(a) : undefined;
+  const lb = isTensor(b) ? lineage.get(b) : undefined;
+  if (la?.kernel !== 'Multiply' || lb?.kernel !== 'Multiply') return;
+  const residual = la.inputs.find((t) => lb.inputs.includes(t));
+  const fa = la.constant ?? null;
+  const fb = lb.constant ?? null;
+  if (!residual || fa === null || fb === null || Math.abs(Math.abs(fa - fb) - 1) > 1e-6) return;
+  const tau = Math.max(fa, fb);
+  const sub = lineage.get(residual);
+  if (!(tau > 0 && tau < 1) || Math.abs(tau - 0.5) < 1e-6 || sub?.kernel !== 'Sub' || !reshapedLayerOutput(sub.inputs[0]) || reshapedLayerOutput(sub.inputs[1])) return;
+  pinballReported.add(entry);
+  emit({ type: 'pinballFlipped', modelId: entry.id, tau, site: userSiteFromStack(sub.stack?.stack, PROBE_FILE) } satisfies PinballFlippedEvent);
 }
 
 /**

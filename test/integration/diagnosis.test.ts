@@ -614,6 +614,10 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/l2-normalize-batch-axis/buggy.js', symptoms: ['norm-over-batch-axis'], rootCause: 'architecture', lineOf: '', fixed: 'l2Normalize(encoder.apply(x), -1)' },
   // Attention weights normalized over the queries (a logSumExp over axis 1): the fix takes the keys' axis.
   { script: 'benchmark/bugs/attention-softmax-over-query-axis/buggy.js', symptoms: ['attention-over-queries'], rootCause: 'architecture', lineOf: '', fixed: 'tf.logSumExp(scores, -1, true)' },
+  // A pinball loss with the residual prediction minus target: it learns the 0.1 quantile where 0.9 was meant.
+  { script: 'benchmark/bugs/pinball-loss-residual-sign-flipped/buggy.js', symptoms: ['quantile-flipped'], rootCause: 'loss-function', lineOf: 'const e = yPred.sub(yTrue);', fixed: 'const e = yTrue.sub(yPred);' },
+  // A ratio whose divisor is 0 for some rows: Infinity in the array, NaN in the whole column once standardized; fixed where the ratio is declared.
+  { script: 'benchmark/bugs/ratio-feature-zero-denominator/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'const debtToIncome = a.debt / a.income;', fixed: 'const debtToIncome = a.income !== 0 ? a.debt / a.income : 0;' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -829,6 +833,8 @@ const HEALTHY = [
   'benchmark/bugs/smote-neighbours-from-all-classes/fixed.js',
   'benchmark/bugs/l2-normalize-batch-axis/fixed.js',
   'benchmark/bugs/attention-softmax-over-query-axis/fixed.js',
+  'benchmark/bugs/pinball-loss-residual-sign-flipped/fixed.js',
+  'benchmark/bugs/ratio-feature-zero-denominator/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

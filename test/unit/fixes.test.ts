@@ -2214,3 +2214,20 @@ describe('lastAxis through tf.norm', () => {
     assert.equal(apply("const n = tf.norm(h, 'euclidean', 0, true);", { kind: 'lastAxis', site: site(1, 14) }), "const n = tf.norm(h, 'euclidean', -1, true);");
   });
 });
+
+describe('swapSubOperands', () => {
+  it("turns a residual round: the target minus the prediction", () => {
+    assert.equal(apply('    const e = yPred.sub(yTrue);', { kind: 'swapSubOperands', site: site(1, 15) }), '    const e = yTrue.sub(yPred);');
+    assert.equal(apply('const e = tf.sub(pred, y);', { kind: 'swapSubOperands', site: site(1, 11) }), 'const e = tf.sub(y, pred);');
+  });
+  it('leaves a line with two differences alone', () => {
+    assert.equal(apply('const e = a.sub(b).add(c.sub(d));', { kind: 'swapSubOperands', site: site(1, 11) }), null);
+  });
+});
+
+describe('finiteAtColumn on a ratio', () => {
+  it('gives a ratio declared before the row 0 where its divisor is 0', () => {
+    const src = ['function toFeatures(a) {', '  const ratio = a.debt / a.income;', '  return [a.age, ratio, a.lines];', '}', 'const x = tf.tensor2d(rows.map(toFeatures));'].join('\n');
+    assert.equal(apply(src, { kind: 'finiteAtColumn', site: site(5, 14), column: 1 }), src.replace('a.debt / a.income;', 'a.income !== 0 ? a.debt / a.income : 0;'));
+  });
+});

@@ -3445,12 +3445,14 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
       const headerOnly = s.nanCount > 0 && s.infCount === 0 && s.nonFiniteRows === 1 && s.firstNonFinite?.[0] === 0 && (s.shape?.length ?? 0) >= 2 && s.nanCount === (s.shape![s.shape!.length - 1] ?? 0);
       // A column made by Math.log (NaN below 0) or Math.exp (Infinity past 88) where each row is mapped.
       const column = s.firstNonFinite && s.firstNonFinite.length === 2 ? s.firstNonFinite[1]! : null;
+      // Rows mapped into an array that already held them, then scaled: the column is the array's.
+      const rowsAt = e.origin?.nonFiniteFrom?.kernel === 'tensor' ? e.origin.nonFiniteFrom.site : madeAt;
       const transformed: PlannedFix[] =
-        role === 'x' && madeAt && column !== null
+        role === 'x' && rowsAt && column !== null
           ? [
-              { title: 'Use a transform defined for every value in that column', plan: { kind: 'finiteAtColumn', site: madeAt, column } },
+              { title: 'Use a transform defined for every value in that column', plan: { kind: 'finiteAtColumn', site: rowsAt, column } },
               // Shares of a row's sum: 0 / 0 for a row of all 0s.
-              ...(s.infCount === 0 ? [{ title: 'Give a row whose sum is 0 shares of 0', plan: { kind: 'guardShare' as const, site: madeAt } }] : []),
+              ...(s.infCount === 0 ? [{ title: 'Give a row whose sum is 0 shares of 0', plan: { kind: 'guardShare' as const, site: rowsAt } }] : []),
             ]
           : [];
       const parsed: PlannedFix[] = textSite
@@ -3527,7 +3529,7 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         location: fitSite,
         ...(slot === 0 ? { data: { role, fitSite } } : {}),
         related: [],
-        message: `The training ${what} contain ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''}: the first batch that holds one turns the weights into NaN. ${split ? `The lines were split on ${separatorName(split.separator)} on line ${split.site.line}, but they hold ${separatorName(split.holds)}s and no ${separatorName(split.separator)} (${split.lines} lines seen): each line stayed one field, and a number parsed from it is NaN. ` : allNaN ? 'Every value is NaN, so nothing numeric reached the tensor: a sum with reduce and no initial value over row objects (it starts from the first object and joins text), or lines split on the wrong separator (a tab-separated file split on commas), do this. ' : ''}${headerOnly ? 'Only the first row holds them, in every column: a header line parsed as numbers looks like this. ' : ''}${split ? `Split each line on the ${separatorName(split.holds)}.` : entered?.kernel === 'tensor' ? `They were already in the array the tensor was made from on line ${entered.site.line} (undefined becomes NaN: a field read past the end of its row, or by a closure that kept a loop's last index).` : 'Drop or fill those rows before training.'}`,
+        message: `The training ${what} contain ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''}: the first batch that holds one turns the weights into NaN. ${split ? `The lines were split on ${separatorName(split.separator)} on line ${split.site.line}, but they hold ${separatorName(split.holds)}s and no ${separatorName(split.separator)} (${split.lines} lines seen): each line stayed one field, and a number parsed from it is NaN. ` : allNaN ? 'Every value is NaN, so nothing numeric reached the tensor: a sum with reduce and no initial value over row objects (it starts from the first object and joins text), or lines split on the wrong separator (a tab-separated file split on commas), do this. ' : ''}${headerOnly ? 'Only the first row holds them, in every column: a header line parsed as numbers looks like this. ' : ''}${split ? `Split each line on the ${separatorName(split.holds)}.` : entered?.kernel === 'tensor' ? `They were already in the array the tensor was made from on line ${entered.site.line} (undefined becomes NaN: a field read past the end of its row, or by a closure that kept a loop's last index; a division by 0 gives Infinity, or NaN for 0 / 0).` : 'Drop or fill those rows before training.'}`,
         evidence: [`${kinds} in the training ${what}${where ? `, ${where}` : ''}`],
         relevance: new Map(),
         fixes,
@@ -6600,6 +6602,32 @@ function inputsSwapped(run: ModelState): Hypothesis[] {
  * match, so nothing throws, and the branch built for the second trains on the first's features.
  * Certain from the call; shown there, without a fix (which tensor was meant is the script's).
  */
+/**
+ * A pinball loss whose residual is the prediction minus the target: max(τ·e, (τ − 1)·e) then
+ * charges τ per unit of over-prediction and 1 − τ of under-prediction, so the model learns the
+ * (1 − τ) quantile where the τ one was meant. Certain from the loss's kernels; fixed by turning
+ * the residual round.
+ */
+function pinballFlipped(run: ModelState): Hypothesis[] {
+  const e = run.pinballFlipped;
+  if (!e || !e.site) return [];
+  const other = Number((1 - e.tau).toPrecision(6));
+  return [
+    {
+      id: 'quantile-flipped:loss',
+      symptom: 'quantile-flipped',
+      rootCause: 'loss-function',
+      location: e.site,
+      related: [],
+      message: `The pinball loss takes the larger of τ·e and (τ − 1)·e with τ = ${fmt(e.tau)}, but its residual e is the prediction minus the target: it then charges ${fmt(e.tau)} per unit of over-prediction and ${fmt(other)} per unit of under-prediction, so the model learns the ${fmt(other)} quantile, not the ${fmt(e.tau)} one, and only about ${Math.round(other * 100)}% of the targets fall below its predictions. The residual of a quantile loss is the target minus the prediction.`,
+      evidence: [`τ = ${fmt(e.tau)}`, 'the residual is the model output minus the target'],
+      fixes: [{ title: 'Take the residual as target minus prediction', plan: { kind: 'swapSubOperands', site: e.site } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
 function inputGivenTwice(run: ModelState): Hypothesis[] {
   const e = run.inputGivenTwice;
   if (!e) return [];
@@ -8659,6 +8687,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...weightsAveraged(run));
   out.push(...inputsSwapped(run));
   out.push(...inputGivenTwice(run));
+  out.push(...pinballFlipped(run));
   out.push(...layerDetached(view, run));
   out.push(...scoresSummedOverBatch(run));
   out.push(...standardizedTooNarrow(view, run));
