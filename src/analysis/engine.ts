@@ -399,6 +399,7 @@ export class DiagnosisEngine {
       case 'inputsSwapped':
       case 'inputGivenTwice':
       case 'pinballFlipped':
+      case 'cosineLogits':
       case 'layerDetached':
       case 'batchSummed':
       case 'inputsDrift':

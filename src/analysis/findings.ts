@@ -348,7 +348,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'class-weights-tiny': 'classWeight weights so small that they shrink the loss and the steps',
   'fit-one-class-per-call': 'fit called once per class, each call undoing the last',
   'dropout-mask-fixed': 'dropout given a constant seed, so it drops the same units at every step',
-  'logits-clipped': 'logits clipped to a narrow range before the softmax, which caps its confidence',
+  'logits-clipped': 'logits confined to a narrow range before the softmax (clipped, or cosines unscaled), which caps its confidence',
   'norm-over-batch-axis': "a layer output normalized over the batch's axis, not each row",
   'attention-over-queries': 'attention weights normalized over the queries, not the keys',
   'quantile-flipped': 'a pinball loss whose residual runs the wrong way, so it learns the opposite quantile',

@@ -376,6 +376,8 @@ export type FixPlan =
   | { kind: 'startRateAt'; site: SourceSite; to: number }
   /** The rate set at the site is computed from a name declared once as `let <name> = 0` and never written again: `<name>++;` follows that statement. */
   | { kind: 'advanceCounter'; site: SourceSite }
+  /** The `tf.softmax(<x>)` on the site's line (a method `<x>.softmax()` too) is given `<x>.mul(by)`. */
+  | { kind: 'scaleSoftmaxInput'; site: SourceSite; by: number }
   /** The one `<a>.sub(<b>)` (or `tf.sub(<a>, <b>)`) on the site's line becomes `<b>.sub(<a>)` (`tf.sub(<b>, <a>)`). */
   | { kind: 'swapSubOperands'; site: SourceSite }
   /** The `tf.dropout(x, rate, noiseShape, seed)` on the site's line loses its seed (and a noise shape left undefined). */
@@ -3103,6 +3105,17 @@ function advanceCounterEdits(src: SourceText, p: Extract<FixPlan, { kind: 'advan
   if (counters.length !== 1) return null;
   const indent = /^[ \t]*/.exec(t.slice(lineStart))![0];
   return [src.edit(p.site.file, lineEnd, lineEnd, `\n${indent}${counters[0]}++;`)];
+}
+
+function scaleSoftmaxInputEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scaleSoftmaxInput' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\btf\s*\.\s*softmax\s*\(/);
+  const x = call?.args[0];
+  if (!call || !x || call.args.length > 2) return null;
+  const text = t.slice(x.start, x.end).trim();
+  const operand = /^[\w$.]+(?:\([^()]*\))?$/.test(text) ? text : `(${text})`;
+  const span = trim(t, x.start, x.end);
+  return [src.edit(p.site.file, span.start, span.end, `${operand}.mul(${literal(p.by)})`)];
 }
 
 function swapSubOperandsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapSubOperands' }>): EditResult {
@@ -5911,6 +5924,7 @@ function planFile(p: FixPlan): string | null {
     case 'rateFloor':
     case 'startRateAt':
     case 'advanceCounter':
+    case 'scaleSoftmaxInput':
     case 'swapSubOperands':
     case 'dropSeedArg':
     case 'weightedMean':
@@ -6334,6 +6348,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return dropSeedArgEdits(src, p);
       case 'swapSubOperands':
         return swapSubOperandsEdits(src, p);
+      case 'scaleSoftmaxInput':
+        return scaleSoftmaxInputEdits(src, p);
       case 'diagonalLabels':
         return diagonalLabelsEdits(src, p);
       case 'stripSymbol':

@@ -974,6 +974,18 @@ export const PinballFlippedEvent = z.object({
 export type PinballFlippedEvent = z.infer<typeof PinballFlippedEvent>;
 
 /**
+ * A softmax given cosine similarities (a matrix product of two sets of unit vectors) as they are:
+ * logits in [-1, 1]. Where the softmax was taken, and over how many classes.
+ */
+export const CosineLogitsEvent = z.object({
+  type: z.literal('cosineLogits'),
+  modelId: z.number().int(),
+  classes: z.number().int().min(2),
+  site: SourceSite.nullable(),
+});
+export type CosineLogitsEvent = z.infer<typeof CosineLogitsEvent>;
+
+/**
  * tf.dropout called with the same seed at several optimizer steps: it draws the same mask each
  * time, so the same units are dropped at every step. Sent once per run.
  */
@@ -2267,6 +2279,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   FitOneClassEvent,
   DropoutSeedFixedEvent,
   PinballFlippedEvent,
+  CosineLogitsEvent,
   BatchSummedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,

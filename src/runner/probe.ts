@@ -91,6 +91,7 @@ import type {
   FitOneClassEvent,
   DropoutSeedFixedEvent,
   PinballFlippedEvent,
+  CosineLogitsEvent,
   BatchSummedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
@@ -1264,6 +1265,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         if (entry && !broadcastReported.has(entry) && typeof kernelName === 'string' && kernelName in DIFFERENCE_KERNELS) noteBroadcast(entry, kernelName, inputs?.a, inputs?.b);
         if (entry && !batchAxisReported.has(entry) && kernelName === 'Max') noteAttentionAxis(current, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !pinballReported.has(entry) && kernelName === 'Maximum') notePinball(entry, inputs?.a, inputs?.b);
+        if (entry && !cosineReported.has(entry) && kernelName === 'Softmax') noteCosineLogits(entry, inputs?.logits);
         if (entry && entry.mode === 'custom' && !batchAxisReported.has(entry) && typeof kernelName === 'string' && kernelName in BATCH_AXIS_KERNELS) {
           noteBatchAxisReduction(current, kernelName, inputs?.x, method === 'runKernel' ? args[2] : null);
         }
@@ -2358,6 +2360,36 @@ function reshapedLayerOutput(t: object | undefined, hops = 3): boolean {
   if (layerOutputs.has(t)) return true;
   const n = lineage.get(t);
   return hops > 0 && n !== undefined && VALUE_PRESERVING.has(n.kernel) && reshapedLayerOutput(n.inputs[0], hops - 1);
+}
+
+/** Rows divided by their own norm (x / sqrt(sum(x²)), an epsilon or a floor allowed): unit vectors. */
+function unitVectors(t: object | undefined): boolean {
+  const node = t ? lineage.get(t) : undefined;
+  if (node?.kernel !== 'RealDiv') return false;
+  const toSqrt = (d: object | undefined, hops: number): boolean => {
+    const n = d ? lineage.get(d) : undefined;
+    if (!n) return false;
+    if (n.kernel === 'Sqrt') return true;
+    return hops > 0 && (n.kernel === 'Add' || n.kernel === 'Maximum' || VALUE_PRESERVING.has(n.kernel)) && toSqrt(n.inputs[0], hops - 1);
+  };
+  return toSqrt(node.inputs[1], 3);
+}
+
+/**
+ * Logits that are cosine similarities, a matrix product of two sets of unit vectors, given to a
+ * softmax without a scale: they lie in [-1, 1], so the softmax can never be confident. Seen at the
+ * Softmax kernel in the first steps.
+ */
+const cosineReported = new WeakSet<TracedModel>();
+
+function noteCosineLogits(entry: TracedModel, logits: any): void {
+  const node = isTensor(logits) ? lineage.get(logits) : undefined;
+  if (!node || (node.kernel !== 'BatchMatMul' && node.kernel !== '_FusedMatMul' && node.kernel !== 'MatMul') || node.inputs.length < 2) return;
+  if (!unitVectors(node.inputs[0]) || !unitVectors(node.inputs[1])) return;
+  const classes = logits.shape[logits.rank - 1] as number;
+  if (!(classes >= 2)) return;
+  cosineReported.add(entry);
+  emit({ type: 'cosineLogits', modelId: entry.id, classes, site: captureUserSite(PROBE_FILE) } satisfies CosineLogitsEvent);
 }
 
 /**

@@ -618,6 +618,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/pinball-loss-residual-sign-flipped/buggy.js', symptoms: ['quantile-flipped'], rootCause: 'loss-function', lineOf: 'const e = yPred.sub(yTrue);', fixed: 'const e = yTrue.sub(yPred);' },
   // A ratio whose divisor is 0 for some rows: Infinity in the array, NaN in the whole column once standardized; fixed where the ratio is declared.
   { script: 'benchmark/bugs/ratio-feature-zero-denominator/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'const debtToIncome = a.debt / a.income;', fixed: 'const debtToIncome = a.income !== 0 ? a.debt / a.income : 0;' },
+  // A cosine head without its scale: logits in [-1, 1], the loss cannot fall below 1.3 over 10 classes.
+  { script: 'benchmark/bugs/cosine-logits-without-scale/buggy.js', symptoms: ['logits-clipped'], rootCause: 'architecture', lineOf: 'return tf.softmax(cosine);', fixed: 'return tf.softmax(cosine.mul(16));' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -835,6 +837,7 @@ const HEALTHY = [
   'benchmark/bugs/attention-softmax-over-query-axis/fixed.js',
   'benchmark/bugs/pinball-loss-residual-sign-flipped/fixed.js',
   'benchmark/bugs/ratio-feature-zero-denominator/fixed.js',
+  'benchmark/bugs/cosine-logits-without-scale/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

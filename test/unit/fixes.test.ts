@@ -2231,3 +2231,10 @@ describe('finiteAtColumn on a ratio', () => {
     assert.equal(apply(src, { kind: 'finiteAtColumn', site: site(5, 14), column: 1 }), src.replace('a.debt / a.income;', 'a.income !== 0 ? a.debt / a.income : 0;'));
   });
 });
+
+describe('scaleSoftmaxInput', () => {
+  it('scales cosine similarities before the softmax', () => {
+    assert.equal(apply('      return tf.softmax(cosine);', { kind: 'scaleSoftmaxInput', site: site(1, 14), by: 16 }), '      return tf.softmax(cosine.mul(16));');
+    assert.equal(apply('const p = tf.softmax(a.matMul(b), -1);', { kind: 'scaleSoftmaxInput', site: site(1, 11), by: 16 }), 'const p = tf.softmax(a.matMul(b).mul(16), -1);');
+  });
+});

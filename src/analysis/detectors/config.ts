@@ -6884,6 +6884,35 @@ function logitsClipped(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A softmax given cosine similarities as they are: logits in [-1, 1], so with K classes the right
+ * one gets at most e / (e + (K − 1)/e), and the loss has a floor far above 0 (and its gradients
+ * shrink as it nears it). Normalized-softmax heads multiply the cosines by a scale (10 to 30).
+ * Certain from the step's kernels; fixed by scaling the logits where the softmax takes them.
+ */
+const COSINE_SCALE = 16;
+
+function cosineLogits(run: ModelState): Hypothesis[] {
+  const e = run.cosineLogits;
+  if (!e || !e.site) return [];
+  const best = Math.E / (Math.E + (e.classes - 1) / Math.E);
+  if (!(best <= CAPPED_PROBABILITY)) return [];
+  return [
+    {
+      id: 'logits-clipped:cosine',
+      symptom: 'logits-clipped',
+      rootCause: 'architecture',
+      location: e.site,
+      related: [],
+      message: `The softmax is given cosine similarities as they are, and cosines lie in [-1, 1]: over ${e.classes} classes it can give the right class at most ${fmt(best)}, so the loss can never fall below ${fmt(-Math.log(best))}, and the model stays unconfident however well it separates the classes. A cosine head multiplies the similarities by a scale (10 to 30) before the softmax.`,
+      evidence: [`softmax over ${e.classes} cosine similarities: at most ${fmt(best)} for the right class`],
+      fixes: [{ title: `Scale the cosines by ${COSINE_SCALE} before the softmax`, plan: { kind: 'scaleSoftmaxInput', site: e.site, by: COSINE_SCALE } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
  * tf.dropout given a constant seed: it draws the same numbers at every call, so every step drops
  * the same units. They never receive a gradient and keep their first weights, the others always
  * train scaled up, and at inference, with dropout off, the untrained units add noise. Certain from
@@ -8674,6 +8703,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...parsedBehindSymbol(run));
   out.push(...dropoutSeedFixed(run));
   out.push(...logitsClipped(run));
+  out.push(...cosineLogits(run));
   out.push(...splitOnWords(run));
   out.push(...rotatedByDegrees(run));
   out.push(...byteOrderMarkKept(run));
