@@ -65,6 +65,21 @@ const MAX_ENTRIES_PER_MODEL = 100;
 const MAX_MODELS = 16;
 const MAX_EVIDENCE = 14;
 /** Crashes a warning predicts: the crash confirms it. */
+/** How often (in a model's iterations) two models trained against each other are compared. */
+const COOPERATION_EVERY = 16;
+/** Losses below this over the last steps, from a start well above it, have settled at about 0. */
+const NEAR_ZERO_LOSS = 0.01;
+const SETTLED_STEPS = 32;
+
+/** The largest of a model's last losses when every one of them is about 0 and its first ones were not; else null. */
+function settledNearZero(run: ModelState): number | null {
+  const tail = run.loss.recent.last(SETTLED_STEPS).map((p) => p.value);
+  const head = run.loss.head.slice(0, 8).map((p) => p.value);
+  if (tail.length < SETTLED_STEPS || head.length < 8) return null;
+  const top = Math.max(...tail);
+  return top < NEAR_ZERO_LOSS && Math.min(...head) > 10 * NEAR_ZERO_LOSS ? top : null;
+}
+
 const CRASH_CAUSES: ReadonlyArray<{ message: RegExp; explains: (h: Hypothesis) => boolean }> = [
   // Labels that do not suit the loss make tfjs fail on shapes.
   { message: /shape|target|expected|incompatible|dimension|rank|sparse|one-?hot|label/i, explains: (h) => h.rootCause === 'label-encoding' },
@@ -238,6 +253,7 @@ export class DiagnosisEngine {
         const broken = run.brokenSince();
         if (e.layers && e.layers.length && (broken === null || e.iter <= broken)) this.apply(run, detectLayers(ctx));
         const n = run.iterations;
+        if (n % COOPERATION_EVERY === 0) this.checkCooperation(run);
         const step = clamp(Math.floor(n / 50), 1, 50);
         if (n % step === 0) {
           this.apply(run, detectExploding(ctx));
@@ -343,6 +359,7 @@ export class DiagnosisEngine {
       case 'trainedAgainst': {
         this.run(e.modelId).opponent ??= e.otherId;
         this.run(e.otherId).opponent ??= e.modelId;
+        this.run(e.modelId).against ??= e.otherId;
         return;
       }
       case 'inferenceMode':
@@ -682,6 +699,25 @@ export class DiagnosisEngine {
         this.entries.delete(e.id);
         this.dirty = true;
       }
+    }
+  }
+
+  /**
+   * A model trained against another (a GAN's generator against its discriminator) whose loss came
+   * down to about 0 while the other's did too: the two cannot both win, so the generator is trained
+   * towards the verdict the discriminator gives its samples, not against it. Noted on the model
+   * trained against the other, whose checks then look again.
+   */
+  private checkCooperation(run: ModelState): void {
+    const pairs = [run, ...[...this.runs.values()].filter((r) => r.against === run.modelId)];
+    for (const g of pairs) {
+      const d = g.against !== null ? this.runs.get(g.against) : undefined;
+      if (!d || g.cooperating || !g.view) continue;
+      const own = settledNearZero(g);
+      const other = settledNearZero(d);
+      if (own === null || other === null) continue;
+      g.cooperating = { own, other, iter: g.lastIter };
+      this.applyConfig(g);
     }
   }
 

@@ -376,6 +376,8 @@ export type FixPlan =
   | { kind: 'startRateAt'; site: SourceSite; to: number }
   /** The rate set at the site is computed from a name declared once as `let <name> = 0` and never written again: `<name>++;` follows that statement. */
   | { kind: 'advanceCounter'; site: SourceSite }
+  /** The labels, first argument of the tf.losses call at the site, become `tf.onesLike(<predictions>)` (`to` 1) or `tf.zerosLike(...)` (0). */
+  | { kind: 'oppositeLabels'; site: SourceSite; to: 0 | 1 }
   /** The `tf.softmax(<x>)` on the site's line (a method `<x>.softmax()` too) is given `<x>.mul(by)`. */
   | { kind: 'scaleSoftmaxInput'; site: SourceSite; by: number }
   /** The one `<a>.sub(<b>)` (or `tf.sub(<a>, <b>)`) on the site's line becomes `<b>.sub(<a>)` (`tf.sub(<b>, <a>)`). */
@@ -3105,6 +3107,18 @@ function advanceCounterEdits(src: SourceText, p: Extract<FixPlan, { kind: 'advan
   if (counters.length !== 1) return null;
   const indent = /^[ \t]*/.exec(t.slice(lineStart))![0];
   return [src.edit(p.site.file, lineEnd, lineEnd, `\n${indent}${counters[0]}++;`)];
+}
+
+function oppositeLabelsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'oppositeLabels' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\blosses\s*\.\s*[A-Za-z]+\s*\(/);
+  const [labels, predictions] = call?.args ?? [];
+  if (!call || !labels || !predictions) return null;
+  const pred = trim(t, predictions.start, predictions.end);
+  const text = t.slice(pred.start, pred.end);
+  if (!/^[\w$.]+$/.test(text)) return null;
+  const span = trim(t, labels.start, labels.end);
+  return [src.edit(p.site.file, span.start, span.end, `tf.${p.to === 1 ? 'onesLike' : 'zerosLike'}(${text})`)];
 }
 
 function scaleSoftmaxInputEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scaleSoftmaxInput' }>): EditResult {
@@ -5924,6 +5938,7 @@ function planFile(p: FixPlan): string | null {
     case 'rateFloor':
     case 'startRateAt':
     case 'advanceCounter':
+    case 'oppositeLabels':
     case 'scaleSoftmaxInput':
     case 'swapSubOperands':
     case 'dropSeedArg':
@@ -6350,6 +6365,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return swapSubOperandsEdits(src, p);
       case 'scaleSoftmaxInput':
         return scaleSoftmaxInputEdits(src, p);
+      case 'oppositeLabels':
+        return oppositeLabelsEdits(src, p);
       case 'diagonalLabels':
         return diagonalLabelsEdits(src, p);
       case 'stripSymbol':

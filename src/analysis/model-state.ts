@@ -261,6 +261,10 @@ export class ModelState {
    * measures a target the other moves, so its rises and plateaus are the game, not a fault.
    */
   opponent: number | null = null;
+  /** The model whose weights this one's forward pass holds frozen while that one trains them (a GAN's discriminator, for its generator). */
+  against: number | null = null;
+  /** This model and the one it is trained against both brought their losses to about 0: they cooperate. */
+  cooperating: { own: number; other: number; iter: number } | null = null;
   /** Calls of model.fit that trained this model. */
   fitCalls = 0;
   /** The fit call (1-based) whose targets the first target slot holds now. */

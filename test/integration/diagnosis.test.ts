@@ -620,6 +620,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/ratio-feature-zero-denominator/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'const debtToIncome = a.debt / a.income;', fixed: 'const debtToIncome = a.income !== 0 ? a.debt / a.income : 0;' },
   // A cosine head without its scale: logits in [-1, 1], the loss cannot fall below 1.3 over 10 classes.
   { script: 'benchmark/bugs/cosine-logits-without-scale/buggy.js', symptoms: ['logits-clipped'], rootCause: 'architecture', lineOf: 'return tf.softmax(cosine);', fixed: 'return tf.softmax(cosine.mul(16));' },
+  // A generator trained towards the discriminator's fake label: both losses reach 0; the fix gives it the real label.
+  { script: 'benchmark/bugs/gan-generator-labels-not-flipped/buggy.js', symptoms: ['opponents-cooperate'], rootCause: 'label-encoding', lineOf: 'return tf.losses.sigmoidCrossEntropy(fakeLabels, scores);', fixed: 'tf.losses.sigmoidCrossEntropy(tf.onesLike(scores), scores)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -838,6 +840,7 @@ const HEALTHY = [
   'benchmark/bugs/pinball-loss-residual-sign-flipped/fixed.js',
   'benchmark/bugs/ratio-feature-zero-denominator/fixed.js',
   'benchmark/bugs/cosine-logits-without-scale/fixed.js',
+  'benchmark/bugs/gan-generator-labels-not-flipped/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

@@ -2238,3 +2238,9 @@ describe('scaleSoftmaxInput', () => {
     assert.equal(apply('const p = tf.softmax(a.matMul(b), -1);', { kind: 'scaleSoftmaxInput', site: site(1, 11), by: 16 }), 'const p = tf.softmax(a.matMul(b).mul(16), -1);');
   });
 });
+
+describe('oppositeLabels', () => {
+  it("gives a generator's loss the label the discriminator gives real samples", () => {
+    assert.equal(apply('        return tf.losses.sigmoidCrossEntropy(fakeLabels, scores);', { kind: 'oppositeLabels', site: site(1, 16), to: 1 }), '        return tf.losses.sigmoidCrossEntropy(tf.onesLike(scores), scores);');
+  });
+});

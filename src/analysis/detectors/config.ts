@@ -6628,6 +6628,35 @@ function pinballFlipped(run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * A model trained against another (a GAN's generator through its discriminator) whose loss and the
+ * other's both settled at about 0: the two cannot both win, so the generator's loss asks the
+ * discriminator for the verdict it gives generated samples (the fake label), and the generator
+ * learns to look fake. Certain from the two losses; fixed by giving the generator's loss the other
+ * label.
+ */
+function cooperatingOpponents(run: ModelState): Hypothesis[] {
+  const c = run.cooperating;
+  const call = [...run.lossCalls.values()].find((l) => l.site !== null && l.positiveRate !== null && (l.positiveRate === 0 || l.positiveRate === 1));
+  if (!c || !call?.site) return [];
+  const given = call.positiveRate === 0 ? 0 : 1;
+  const other: 0 | 1 = given === 0 ? 1 : 0;
+  return [
+    {
+      id: 'opponents-cooperate:loss',
+      symptom: 'opponents-cooperate',
+      rootCause: 'label-encoding',
+      location: call.site,
+      related: [],
+      message: `This model is trained against another one's verdicts (a generator through its discriminator), and both losses have come down to about 0 (the last ones at most ${fmt(c.own)} and ${fmt(c.other)}): the two cannot both win, so they are not playing against each other. Every label ${call.fn} is given here is ${given}, the verdict the other model is trained to give this model's samples: this model learns to be told apart, not to pass. Give its loss the other label, ${other}.`,
+      evidence: ['the last losses of both models at about 0', `every label of this model's ${call.fn} is ${given}`],
+      fixes: [{ title: `Train against the other verdict: labels of ${other}`, plan: { kind: 'oppositeLabels', site: call.site, to: other } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
 function inputGivenTwice(run: ModelState): Hypothesis[] {
   const e = run.inputGivenTwice;
   if (!e) return [];
@@ -8718,6 +8747,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...inputsSwapped(run));
   out.push(...inputGivenTwice(run));
   out.push(...pinballFlipped(run));
+  out.push(...cooperatingOpponents(run));
   out.push(...layerDetached(view, run));
   out.push(...scoresSummedOverBatch(run));
   out.push(...standardizedTooNarrow(view, run));
