@@ -13,7 +13,7 @@ import { batchesApart, ignoredLearningRate, learningRateDecayedAway, negativeLea
 import { completedAsPlanned, cutShort, oneEpochGiven, loopStoppedAtOnce, minorityNeverPredicted, rateHeldLow, stoppedEarly, detectTrends, fewUpdates, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
 import { SYMPTOM_SEEN } from './findings';
-import { arrayWriteSite, dataDeclarationSite, firstSiteInLoop, fitOptionWriteSite, rateValueSite, varListDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
+import { arrayDeclarationSite, arrayWriteSite, dataDeclarationSite, gatherIndicesDeclarationSite, firstSiteInLoop, fitOptionWriteSite, rateValueSite, varListDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
 import type { LayerView, ModelView } from './model';
 import { assessAccuracy, assessLoss, NEAR_NO_SKILL } from './progress';
 import { TraceSeries } from './series';
@@ -462,6 +462,11 @@ export class DiagnosisEngine {
         const run = modelId !== null ? this.runs.get(modelId) : undefined;
         if (run) this.apply(run, [ignoredLearningRate(e, run)]);
         return;
+      }
+      case 'drawsWithinBatch': {
+        const declaredAt = (e.indicesSite ? arrayDeclarationSite(this.read, e.indicesSite) : null) ?? (e.site ? gatherIndicesDeclarationSite(this.read, e.site) : null);
+        const withDecl = { ...e, declaredAt };
+        return this.configEvidence(e.modelId, (run) => (run.drawsWithinBatch ??= withDecl));
       }
       case 'untrainedLayers': {
         const run = this.run(e.modelId);

@@ -376,6 +376,12 @@ export type FixPlan =
   | { kind: 'startRateAt'; site: SourceSite; to: number }
   /** The rate set at the site is computed from a name declared once as `let <name> = 0` and never written again: `<name>++;` follows that statement. */
   | { kind: 'advanceCounter'; site: SourceSite }
+  /**
+   * In the statement at the site that draws batch indices, the one bound of `bound` (a literal, or a
+   * name declared once as it) in a draw from 0 (`rng.int(0, B)`, `Math.random() * B`) becomes the
+   * row count of the tensor gathered at `gatherSite` (`xTrain.shape[0]`).
+   */
+  | { kind: 'drawFromAllRows'; site: SourceSite; gatherSite: SourceSite; bound: number }
   /** The labels, first argument of the tf.losses call at the site, become `tf.onesLike(<predictions>)` (`to` 1) or `tf.zerosLike(...)` (0). */
   | { kind: 'oppositeLabels'; site: SourceSite; to: 0 | 1 }
   /** The `tf.softmax(<x>)` on the site's line (a method `<x>.softmax()` too) is given `<x>.mul(by)`. */
@@ -1319,6 +1325,47 @@ export function dataDeclarationSite(read: SourceReader | undefined, fitSite: Sou
   if (!d?.decl) return null;
   const p = src.position(d.decl.keyword.start);
   return { file: fitSite.file, line: p.line, column: p.column };
+}
+
+/** Where the array a tensor is made from at `site` (`tf.tensor1d(batchIdx, 'int32')`) is declared, once in the file. */
+export function arrayDeclarationSite(read: SourceReader | undefined, site: SourceSite): SourceSite | null {
+  const src = readSource(read, site.file);
+  const arg = src ? findCall(src, site, FROM_ARRAY_CALL)?.args[0] : undefined;
+  if (!src || !arg) return null;
+  const name = src.text.slice(arg.start, arg.end).trim();
+  const decl = /^[A-Za-z_$][\w$]*$/.test(name) ? singleDeclaration(src.text, name) : null;
+  if (!decl) return null;
+  const p = src.position(decl.at);
+  return { file: site.file, line: p.line, column: p.column };
+}
+
+/**
+ * Where the array of row indices behind the gather at `site` is declared: the gather's index
+ * argument, a name declared as a tensor made from a named array (`const idx = tf.tensor1d(batchIdx)`),
+ * or such a call itself; then that array's one declaration.
+ */
+export function gatherIndicesDeclarationSite(read: SourceReader | undefined, site: SourceSite): SourceSite | null {
+  const src = readSource(read, site.file);
+  if (!src) return null;
+  const t = src.text;
+  const call = findCall(src, site, /\bgather\s*\(/);
+  if (!call) return null;
+  const before = codeOnly(t, src.lineStart(site.line), call.open);
+  const indices = /\btf\s*\.\s*gather\s*$/.test(before) ? call.args[1] : call.args[0];
+  if (!indices) return null;
+  const text = t.slice(indices.start, indices.end).trim();
+  let made = text;
+  if (/^[A-Za-z_$][\w$]*$/.test(text)) {
+    const decl = singleDeclaration(t, text);
+    if (!decl) return null;
+    const init = trim(t, decl.init, statementEnd(t, decl.init));
+    made = t.slice(init.start, init.end);
+  }
+  const name = /^tf\s*\.\s*tensor(?:1d)?\s*\(\s*([A-Za-z_$][\w$]*)\s*[,)]/.exec(made)?.[1];
+  const decl = name ? singleDeclaration(t, name) : null;
+  if (!decl) return null;
+  const p = src.position(decl.at);
+  return { file: site.file, line: p.line, column: p.column };
 }
 
 /** Calls that make a tensor from an array, and oneHot around one. */
@@ -3107,6 +3154,30 @@ function advanceCounterEdits(src: SourceText, p: Extract<FixPlan, { kind: 'advan
   if (counters.length !== 1) return null;
   const indent = /^[ \t]*/.exec(t.slice(lineStart))![0];
   return [src.edit(p.site.file, lineEnd, lineEnd, `\n${indent}${counters[0]}++;`)];
+}
+
+function drawFromAllRowsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'drawFromAllRows' }>): EditResult {
+  const t = src.text;
+  if (p.gatherSite.file !== p.site.file) return null;
+  // The gathered tensor: `xs.gather(` or `tf.gather(xs,` on the gather's line.
+  const gatherLine = codeOnly(t, src.lineStart(p.gatherSite.line), src.lineEnd(p.gatherSite.line));
+  const source = /([A-Za-z_$][\w$]*)\s*\.\s*gather\s*\(/.exec(gatherLine)?.[1] ?? /\btf\s*\.\s*gather\s*\(\s*([A-Za-z_$][\w$]*)\s*,/.exec(gatherLine)?.[1];
+  if (!source || source === 'tf') return null;
+  const lineStart = src.lineStart(p.site.line);
+  const end = statementEnd(t, lineStart + /^\s*/.exec(t.slice(lineStart))![0].length);
+  const code = codeOnly(t, lineStart, end);
+  const isBound = (text: string): boolean => {
+    if (/^\d+$/.test(text)) return Number(text) === p.bound;
+    const decl = /^[A-Za-z_$][\w$]*$/.test(text) ? singleDeclaration(t, text) : null;
+    const init = decl ? trim(t, decl.init, statementEnd(t, decl.init)) : null;
+    return init !== null && t.slice(init.start, init.end) === String(p.bound);
+  };
+  const draws = [...code.matchAll(/\(\s*0\s*,\s*([A-Za-z_$][\w$]*|\d+)\s*\)|Math\s*\.\s*random\s*\(\s*\)\s*\*\s*([A-Za-z_$][\w$]*|\d+)/g)].filter((m) => isBound((m[1] ?? m[2])!));
+  if (draws.length !== 1) return null;
+  const m = draws[0]!;
+  const text = (m[1] ?? m[2])!;
+  const at = lineStart + m.index! + m[0].lastIndexOf(text);
+  return [src.edit(p.site.file, at, at + text.length, `${source}.shape[0]`)];
 }
 
 function oppositeLabelsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'oppositeLabels' }>): EditResult {
@@ -5938,6 +6009,7 @@ function planFile(p: FixPlan): string | null {
     case 'rateFloor':
     case 'startRateAt':
     case 'advanceCounter':
+    case 'drawFromAllRows':
     case 'oppositeLabels':
     case 'scaleSoftmaxInput':
     case 'swapSubOperands':
@@ -6367,6 +6439,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return scaleSoftmaxInputEdits(src, p);
       case 'oppositeLabels':
         return oppositeLabelsEdits(src, p);
+      case 'drawFromAllRows':
+        return drawFromAllRowsEdits(src, p);
       case 'diagonalLabels':
         return diagonalLabelsEdits(src, p);
       case 'stripSymbol':

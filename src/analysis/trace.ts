@@ -986,6 +986,26 @@ export const CosineLogitsEvent = z.object({
 export type CosineLogitsEvent = z.infer<typeof CosineLogitsEvent>;
 
 /**
+ * A custom loop's batches gathered, over its first steps, only from rows below one batch's count of
+ * a tensor many times larger: the index draw is bounded by the batch size. Where the batch was
+ * gathered, and where its index tensor was made from an array.
+ */
+export const DrawsWithinBatchEvent = z.object({
+  type: z.literal('drawsWithinBatch'),
+  modelId: z.number().int(),
+  rows: z.number().int().min(1),
+  /** One past the highest row index drawn. */
+  reached: z.number().int().min(1),
+  batchRows: z.number().int().min(1),
+  steps: z.number().int().min(1),
+  site: SourceSite.nullable(),
+  indicesSite: SourceSite.nullable(),
+  /** Where the array of indices is declared, as the engine read it from the source. */
+  declaredAt: SourceSite.nullable().optional(),
+});
+export type DrawsWithinBatchEvent = z.infer<typeof DrawsWithinBatchEvent>;
+
+/**
  * tf.dropout called with the same seed at several optimizer steps: it draws the same mask each
  * time, so the same units are dropped at every step. Sent once per run.
  */
@@ -2280,6 +2300,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   DropoutSeedFixedEvent,
   PinballFlippedEvent,
   CosineLogitsEvent,
+  DrawsWithinBatchEvent,
   BatchSummedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,

@@ -92,6 +92,7 @@ import type {
   DropoutSeedFixedEvent,
   PinballFlippedEvent,
   CosineLogitsEvent,
+  DrawsWithinBatchEvent,
   BatchSummedEvent,
   InputsDriftEvent,
   MasksMisalignedEvent,
@@ -1648,6 +1649,8 @@ interface SliceOrigin {
   stack: { stack?: string };
   /** Cut by model.predict, which splits its input into batches of its own: the whole input is used. */
   byPredict: boolean;
+  /** A gather's: where its index tensor was made, when the script made it from an array. */
+  indicesSite?: SourceSite | null;
 }
 
 const sliceOrigins = new WeakMap<object, SliceOrigin>();
@@ -1675,7 +1678,8 @@ function noteGather(x: any, indices: any, attrs: any, out: any): void {
     if (!isTensor(x) || !isTensor(out) || !isTensor(indices) || x.rank < 1 || indices.rank !== 1 || indices.size > 4096) return;
     if ((attrs?.axis ?? 0) !== 0 || (attrs?.batchDims ?? 0) !== 0 || !isReadable(indices)) return;
     const values = Array.from(indices.dataSync() as ArrayLike<number>);
-    remember(out, { source: x, rows: x.shape[0], begin: -1, size: values.length, indices: values, stack: captureStack(), byPredict: (step?.inPredict ?? 0) > 0 });
+    const made = madeBy(indices, PROBE_FILE);
+    remember(out, { source: x, rows: x.shape[0], begin: -1, size: values.length, indices: values, stack: captureStack(), byPredict: (step?.inPredict ?? 0) > 0, indicesSite: made?.kernel === 'tensor' ? made.site : null });
   } catch (error) {
     warnOnce(`gather inspection failed: ${(error as Error).message}`);
   }
@@ -1711,6 +1715,8 @@ interface BatchWatch {
   /** Apart: another tensor of as many rows (the targets), cut to the same size from other rows than the inputs at every step. */
   apart: { source: any; distance: number | null; steps: number } | null;
   apartDone: boolean;
+  /** Gathered: the highest row index drawn so far, over how many steps, and whether it was judged. */
+  reach?: { max: number; steps: number; done: boolean };
   /** Overlapping: the last slice's first row, and steps in a row whose offset advanced by the same `advance` rows, fewer than a batch. */
   lastBegin: number | null;
   advance: number | null;
@@ -1822,7 +1828,37 @@ function noteStepSlice(entry: TracedModel, input: any): void {
     batchWatches.set(entry, watch);
   }
   if (!watch.sameDone) noteSameRows(entry, watch, origin, batch);
+  if (origin.indices && origin.source === watch.source) noteReach(entry, watch, origin);
   if (!watch.apartDone) noteApart(entry, watch, origin, slices);
+}
+
+/** Steps of gathered batches watched before the rows they reach are judged. */
+const REACH_STEPS = 16;
+
+/**
+ * A custom loop whose batches are gathered by indices that never reach past the first batch's worth
+ * of rows of a much larger tensor (`rng.int(0, BATCH_SIZE)` where the row count was meant): over
+ * its first steps it trains on those rows alone. Sent once per model.
+ */
+function noteReach(entry: TracedModel, watch: BatchWatch, origin: SliceOrigin): void {
+  const reach = (watch.reach ??= { max: -1, steps: 0, done: false });
+  if (reach.done) return;
+  for (const i of origin.indices!) if (i > reach.max) reach.max = i;
+  reach.steps++;
+  if (reach.steps < REACH_STEPS) return;
+  reach.done = true;
+  const reached = reach.max + 1;
+  if (reached > origin.size || origin.rows < 8 * origin.size) return;
+  emit({
+    type: 'drawsWithinBatch',
+    modelId: entry.id,
+    rows: origin.rows,
+    reached,
+    batchRows: origin.size,
+    steps: reach.steps,
+    site: userSiteFromStack(origin.stack.stack, PROBE_FILE),
+    indicesSite: origin.indicesSite ?? null,
+  } satisfies DrawsWithinBatchEvent);
 }
 
 /**

@@ -622,6 +622,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/cosine-logits-without-scale/buggy.js', symptoms: ['logits-clipped'], rootCause: 'architecture', lineOf: 'return tf.softmax(cosine);', fixed: 'return tf.softmax(cosine.mul(16));' },
   // A generator trained towards the discriminator's fake label: both losses reach 0; the fix gives it the real label.
   { script: 'benchmark/bugs/gan-generator-labels-not-flipped/buggy.js', symptoms: ['opponents-cooperate'], rootCause: 'label-encoding', lineOf: 'return tf.losses.sigmoidCrossEntropy(fakeLabels, scores);', fixed: 'tf.losses.sigmoidCrossEntropy(tf.onesLike(scores), scores)' },
+  // Batch indices drawn below the batch size: every step trains on the first 32 of 2,400 rows; the fix draws below the row count.
+  { script: 'benchmark/bugs/sampler-index-bound-is-batch-size/buggy.js', symptoms: ['draws-within-batch'], rootCause: 'training-data', lineOf: 'const batchIdx = rng.array(', fixed: 'rng.int(0, xTrain.shape[0])' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -841,6 +843,7 @@ const HEALTHY = [
   'benchmark/bugs/ratio-feature-zero-denominator/fixed.js',
   'benchmark/bugs/cosine-logits-without-scale/fixed.js',
   'benchmark/bugs/gan-generator-labels-not-flipped/fixed.js',
+  'benchmark/bugs/sampler-index-bound-is-batch-size/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

@@ -2244,3 +2244,18 @@ describe('oppositeLabels', () => {
     assert.equal(apply('        return tf.losses.sigmoidCrossEntropy(fakeLabels, scores);', { kind: 'oppositeLabels', site: site(1, 16), to: 1 }), '        return tf.losses.sigmoidCrossEntropy(tf.onesLike(scores), scores);');
   });
 });
+
+describe('drawFromAllRows', () => {
+  const src = [
+    'const BATCH_SIZE = 32;',
+    'const batchIdx = rng.array(BATCH_SIZE, () => rng.int(0, BATCH_SIZE));',
+    "const idx = tf.tensor1d(batchIdx, 'int32');",
+    'const xb = xTrain.gather(idx);',
+  ].join('\n');
+  it("draws a batch's indices below the gathered tensor's row count, not the batch size", () => {
+    assert.equal(apply(src, { kind: 'drawFromAllRows', site: site(2, 1), gatherSite: site(4, 12), bound: 32 }), src.replace('rng.int(0, BATCH_SIZE)', 'rng.int(0, xTrain.shape[0])'));
+  });
+  it('leaves a draw whose bound is not the batch size alone', () => {
+    assert.equal(apply(src, { kind: 'drawFromAllRows', site: site(2, 1), gatherSite: site(4, 12), bound: 64 }), null);
+  });
+});

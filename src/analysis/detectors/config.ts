@@ -6657,6 +6657,33 @@ function cooperatingOpponents(run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * A custom loop whose batches, over its first steps, are gathered only from rows below one batch's
+ * count of a tensor many times larger: the indices are drawn below the batch size where the row
+ * count was meant, so training sees those rows alone and learns them by heart. Certain from the
+ * gathers; shown where the indices are drawn, fixed by drawing them below the tensor's row count.
+ */
+function drawsWithinBatch(run: ModelState): Hypothesis[] {
+  const e = run.drawsWithinBatch;
+  if (!e) return [];
+  const at = e.declaredAt ?? e.indicesSite ?? e.site;
+  if (!at) return [];
+  return [
+    {
+      id: 'draws-within-batch:data',
+      symptom: 'draws-within-batch',
+      rootCause: 'training-data',
+      location: at,
+      related: e.site && e.site.line !== at.line ? [{ site: e.site, message: 'the batches are gathered here' }] : [],
+      message: `Over the first ${e.steps} steps every batch of ${e.batchRows} rows was gathered from rows 0 to ${e.reached - 1} of the ${e.rows} available: the row indices are drawn below the batch size, not below the row count, so the model trains on those ${e.reached} rows alone and learns them by heart. Draw the indices from all ${e.rows} rows.`,
+      evidence: [`${e.steps} steps, every index below ${e.reached}`, `${e.rows} rows in the gathered tensor, ${e.batchRows} per batch`],
+      fixes: e.declaredAt && e.site ? [{ title: `Draw the indices from all ${e.rows} rows`, plan: { kind: 'drawFromAllRows', site: e.declaredAt, gatherSite: e.site, bound: e.batchRows } }] : [],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM, 'overfitting'),
+    },
+  ];
+}
+
 function inputGivenTwice(run: ModelState): Hypothesis[] {
   const e = run.inputGivenTwice;
   if (!e) return [];
@@ -8748,6 +8775,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...inputGivenTwice(run));
   out.push(...pinballFlipped(run));
   out.push(...cooperatingOpponents(run));
+  out.push(...drawsWithinBatch(run));
   out.push(...layerDetached(view, run));
   out.push(...scoresSummedOverBatch(run));
   out.push(...standardizedTooNarrow(view, run));
