@@ -377,6 +377,12 @@ export type FixPlan =
   /** The rate set at the site is computed from a name declared once as `let <name> = 0` and never written again: `<name>++;` follows that statement. */
   | { kind: 'advanceCounter'; site: SourceSite }
   /**
+   * Layers a custom layer's call() creates anew at every pass (`const gate = tf.layers.dense(...)`),
+   * in the call() around the site: made once in build(inputShape), built there and listed as the
+   * layer's trainable weights, and used as `this.<name>` in call().
+   */
+  | { kind: 'sublayersInBuild'; site: SourceSite }
+  /**
    * In the statement at the site that draws batch indices, the one bound of `bound` (a literal, or a
    * name declared once as it) in a draw from 0 (`rng.int(0, B)`, `Math.random() * B`) becomes the
    * row count of the tensor gathered at `gatherSite` (`xTrain.shape[0]`).
@@ -3154,6 +3160,74 @@ function advanceCounterEdits(src: SourceText, p: Extract<FixPlan, { kind: 'advan
   if (counters.length !== 1) return null;
   const indent = /^[ \t]*/.exec(t.slice(lineStart))![0];
   return [src.edit(p.site.file, lineEnd, lineEnd, `\n${indent}${counters[0]}++;`)];
+}
+
+function sublayersInBuildEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sublayersInBuild' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const at = src.lineStart(p.site.line);
+  if (at < 0) return null;
+  // The call() method around the site, and the class around it.
+  const calls = [...code.matchAll(/^[ \t]*call\s*\([^()]*\)\s*\{/gm)].filter((m) => {
+    const open = m.index! + m[0].length - 1;
+    const close = matchClose(t, open);
+    return open < at && close > at;
+  });
+  if (calls.length !== 1) return null;
+  const callOpen = calls[0]!.index! + calls[0]![0].length - 1;
+  const callClose = matchClose(t, callOpen);
+  const classOpen = enclosingBrace(t, calls[0]!.index!);
+  const classClose = classOpen >= 0 ? matchClose(t, classOpen) : -1;
+  if (classClose < 0) return null;
+  const made = [...code.slice(callOpen, callClose).matchAll(/^([ \t]*)const\s+([A-Za-z_$][\w$]*)\s*=\s*(tf\s*\.\s*layers\s*\.\s*[A-Za-z]+\s*\()/gm)];
+  if (made.length === 0) return null;
+  const names: string[] = [];
+  const creations: string[] = [];
+  const edits: TextEdit[] = [];
+  for (const m of made) {
+    const lineStart = callOpen + m.index!;
+    const open = lineStart + m[0].length - 1;
+    const close = matchClose(t, open);
+    if (close < 0) return null;
+    let end = close + 1;
+    if (t[end] === ';') end++;
+    // The declaration must be alone on its lines.
+    if (!/^[ \t]*(?:\/\/[^\n]*)?(?:\n|$)/.test(t.slice(end))) return null;
+    names.push(m[2]!);
+    creations.push(t.slice(lineStart + m[0].length - m[3]!.length, close + 1));
+    const lineEnd = t.indexOf('\n', end);
+    edits.push(src.edit(p.site.file, lineStart, lineEnd < 0 ? t.length : lineEnd + 1, ''));
+  }
+  // Uses in call() become this.<name>.
+  const body = code.slice(callOpen, callClose);
+  for (const name of names) {
+    for (const u of body.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(name)}(?=\\s*\\.)`, 'g'))) {
+      const pos = callOpen + u.index!;
+      if (edits.some((e) => { const s = src.offset(e.startLine, e.startColumn); const en = src.offset(e.endLine, e.endColumn); return pos >= s && pos < en; })) continue;
+      edits.push(src.edit(p.site.file, pos, pos, 'this.'));
+    }
+  }
+  // Made once in build(inputShape): an existing build, or one added before call().
+  const builds = [...code.slice(classOpen, classClose).matchAll(/^([ \t]*)build\s*\(\s*([A-Za-z_$][\w$]*)?\s*\)\s*\{[ \t]*\n/gm)];
+  if (builds.length > 1) return null;
+  const members = names.map((n) => `this.${n}`);
+  const lines = (indent: string, shape: string) => [
+    ...names.map((n, i) => `${indent}this.${n} = ${creations[i]};`),
+    `${indent}[${members.join(', ')}].forEach((layer) => layer.build(${shape}));`,
+    `${indent}this.trainableWeights = [${members.map((m) => `...${m}.trainableWeights`).join(', ')}];`,
+  ];
+  const callIndent = /^[ \t]*/.exec(t.slice(src.lineStart(src.position(calls[0]!.index! + (calls[0]![0].length - calls[0]![0].trimStart().length)).line)))![0];
+  if (builds.length === 1) {
+    const b = builds[0]!;
+    if (!b[2]) return null;
+    const insertAt = classOpen + b.index! + b[0].length;
+    edits.push(src.edit(p.site.file, insertAt, insertAt, lines(`${b[1]}  `, b[2]).join('\n') + '\n'));
+  } else {
+    const callLine = src.lineStart(src.position(calls[0]!.index! + calls[0]![0].indexOf('call')).line);
+    const block = [`${callIndent}build(inputShape) {`, ...lines(`${callIndent}  `, 'inputShape'), `${callIndent}  this.built = true;`, `${callIndent}}`, ''].join('\n');
+    edits.push(src.edit(p.site.file, callLine, callLine, `${block}\n`));
+  }
+  return edits;
 }
 
 function drawFromAllRowsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'drawFromAllRows' }>): EditResult {
@@ -6009,6 +6083,7 @@ function planFile(p: FixPlan): string | null {
     case 'rateFloor':
     case 'startRateAt':
     case 'advanceCounter':
+    case 'sublayersInBuild':
     case 'drawFromAllRows':
     case 'oppositeLabels':
     case 'scaleSoftmaxInput':
@@ -6441,6 +6516,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return oppositeLabelsEdits(src, p);
       case 'drawFromAllRows':
         return drawFromAllRowsEdits(src, p);
+      case 'sublayersInBuild':
+        return sublayersInBuildEdits(src, p);
       case 'diagonalLabels':
         return diagonalLabelsEdits(src, p);
       case 'stripSymbol':

@@ -624,6 +624,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/gan-generator-labels-not-flipped/buggy.js', symptoms: ['opponents-cooperate'], rootCause: 'label-encoding', lineOf: 'return tf.losses.sigmoidCrossEntropy(fakeLabels, scores);', fixed: 'tf.losses.sigmoidCrossEntropy(tf.onesLike(scores), scores)' },
   // Batch indices drawn below the batch size: every step trains on the first 32 of 2,400 rows; the fix draws below the row count.
   { script: 'benchmark/bugs/sampler-index-bound-is-batch-size/buggy.js', symptoms: ['draws-within-batch'], rootCause: 'training-data', lineOf: 'const batchIdx = rng.array(', fixed: 'rng.int(0, xTrain.shape[0])' },
+  // Dense layers created inside a custom layer's call(): fresh weights at every pass; the fix makes them once in build().
+  { script: 'benchmark/bugs/sublayer-created-inside-call/buggy.js', symptoms: ['weights-untracked'], rootCause: 'architecture', lineOf: '', fixed: '    this.trainableWeights = [...this.transform.trainableWeights, ...this.gate.trainableWeights];' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -844,6 +846,7 @@ const HEALTHY = [
   'benchmark/bugs/cosine-logits-without-scale/fixed.js',
   'benchmark/bugs/gan-generator-labels-not-flipped/fixed.js',
   'benchmark/bugs/sampler-index-bound-is-batch-size/fixed.js',
+  'benchmark/bugs/sublayer-created-inside-call/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

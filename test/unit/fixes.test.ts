@@ -2259,3 +2259,39 @@ describe('drawFromAllRows', () => {
     assert.equal(apply(src, { kind: 'drawFromAllRows', site: site(2, 1), gatherSite: site(4, 12), bound: 64 }), null);
   });
 });
+
+describe('sublayersInBuild', () => {
+  const lines = [
+    'class Gated extends tf.layers.Layer {',
+    '  build(inputShape) {',
+    '    this.built = true;',
+    '  }',
+    '',
+    '  call(inputs) {',
+    '    return tf.tidy(() => {',
+    '      const x = inputs[0];',
+    "      const gate = tf.layers.dense({ units: 8, activation: 'sigmoid' });",
+    '      return x.mul(gate.apply(x));',
+    '    });',
+    '  }',
+    '}',
+  ];
+  it("makes a layer call() created at every pass once, in build(), with its weights listed", () => {
+    const out = apply(lines.join('\n'), { kind: 'sublayersInBuild', site: site(10, 20) });
+    assert.equal(
+      out,
+      [
+        ...lines.slice(0, 2),
+        "    this.gate = tf.layers.dense({ units: 8, activation: 'sigmoid' });",
+        '    [this.gate].forEach((layer) => layer.build(inputShape));',
+        '    this.trainableWeights = [...this.gate.trainableWeights];',
+        ...lines.slice(2, 8),
+        '      return x.mul(this.gate.apply(x));',
+        ...lines.slice(10),
+      ].join('\n'),
+    );
+  });
+  it('leaves a call() that creates no layer alone', () => {
+    assert.equal(apply(lines.filter((l) => !l.includes('const gate')).join('\n'), { kind: 'sublayersInBuild', site: site(9, 20) }), null);
+  });
+});
