@@ -376,6 +376,14 @@ export type FixPlan =
   | { kind: 'startRateAt'; site: SourceSite; to: number }
   /** The rate set at the site is computed from a name declared once as `let <name> = 0` and never written again: `<name>++;` follows that statement. */
   | { kind: 'advanceCounter'; site: SourceSite }
+  /** The rate set at the site warms up as `Math.min(1, <n> / NAME)`, NAME declared once as a number of `over` or more: it becomes `length`. */
+  | { kind: 'warmupWithinRun'; site: SourceSite; length: number; over: number }
+  /**
+   * The rate set at the site, inside a callback of the epoch (`onEpochBegin: (epoch) => ...`), decays
+   * by a power of a constant (`Math.pow(DECAY, EPOCHS)`, `DECAY ** EPOCHS`) that never mentions the
+   * epoch: the exponent becomes the callback's epoch.
+   */
+  | { kind: 'scheduleByEpoch'; site: SourceSite }
   /**
    * Layers a custom layer's call() creates anew at every pass (`const gate = tf.layers.dense(...)`),
    * in the call() around the site: made once in build(inputShape), built there and listed as the
@@ -3160,6 +3168,48 @@ function advanceCounterEdits(src: SourceText, p: Extract<FixPlan, { kind: 'advan
   if (counters.length !== 1) return null;
   const indent = /^[ \t]*/.exec(t.slice(lineStart))![0];
   return [src.edit(p.site.file, lineEnd, lineEnd, `\n${indent}${counters[0]}++;`)];
+}
+
+/** The value expression of the rate set at the site (`x.learningRate = <v>`, `setLearningRate(<v>)`), or null. */
+function rateValueSpan(src: SourceText, site: SourceSite): Span | null {
+  const t = src.text;
+  const call = findCall(src, site, /\bsetLearningRate\s*\(/);
+  if (call) return call.args.length === 1 ? trim(t, call.args[0]!.start, call.args[0]!.end) : null;
+  const lineStart = src.lineStart(site.line);
+  const m = lineStart >= 0 ? RATE_ASSIGNMENT.exec(t.slice(lineStart, src.lineEnd(site.line))) : null;
+  if (!m || m[2]) return null;
+  const valueStart = lineStart + m.index + m[0].length;
+  return trim(t, valueStart, statementEnd(t, valueStart));
+}
+
+function warmupWithinRunEdits(src: SourceText, p: Extract<FixPlan, { kind: 'warmupWithinRun' }>): EditResult {
+  const t = src.text;
+  const value = rateValueSpan(src, p.site);
+  if (!value) return null;
+  const m = /Math\s*\.\s*min\s*\(\s*1\s*,[^;]*?\/\s*([A-Za-z_$][\w$]*)\s*\)/.exec(codeOnly(t, value.start, value.end));
+  const decl = m ? singleDeclaration(t, m[1]!) : null;
+  if (!decl) return null;
+  const init = trim(t, decl.init, statementEnd(t, decl.init));
+  const n = Number(t.slice(init.start, init.end));
+  if (!/^\d+$/.test(t.slice(init.start, init.end)) || !(n >= p.over)) return null;
+  return [src.edit(p.site.file, init.start, init.end, String(p.length))];
+}
+
+function scheduleByEpochEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scheduleByEpoch' }>): EditResult {
+  const t = src.text;
+  const value = rateValueSpan(src, p.site);
+  if (!value) return null;
+  // The callback around: `onEpochBegin: async (epoch) =>` or `onEpochBegin(epoch) {`.
+  const head = codeOnly(t, Math.max(0, value.start - 400), value.start);
+  const param = [...head.matchAll(/onEpoch(?:Begin|End)\s*(?::\s*(?:async\s*)?(?:function\s*)?)?\(\s*([A-Za-z_$][\w$]*)/g)].pop()?.[1];
+  if (!param) return null;
+  const code = codeOnly(t, value.start, value.end);
+  if (new RegExp(`(?<![\\w$.])${escapeRe(param)}(?![\\w$])`).test(code)) return null;
+  const powers = [...code.matchAll(/Math\s*\.\s*pow\s*\([^,()]+,\s*([A-Za-z_$][\w$]*)\s*\)|\*\*\s*([A-Za-z_$][\w$]*)/g)];
+  if (powers.length !== 1) return null;
+  const name = (powers[0]![1] ?? powers[0]![2])!;
+  const at = value.start + powers[0]!.index! + powers[0]![0].lastIndexOf(name);
+  return [src.edit(p.site.file, at, at + name.length, param)];
 }
 
 function sublayersInBuildEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sublayersInBuild' }>): EditResult {
@@ -6083,6 +6133,8 @@ function planFile(p: FixPlan): string | null {
     case 'rateFloor':
     case 'startRateAt':
     case 'advanceCounter':
+    case 'warmupWithinRun':
+    case 'scheduleByEpoch':
     case 'sublayersInBuild':
     case 'drawFromAllRows':
     case 'oppositeLabels':
@@ -6518,6 +6570,10 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return drawFromAllRowsEdits(src, p);
       case 'sublayersInBuild':
         return sublayersInBuildEdits(src, p);
+      case 'warmupWithinRun':
+        return warmupWithinRunEdits(src, p);
+      case 'scheduleByEpoch':
+        return scheduleByEpochEdits(src, p);
       case 'diagonalLabels':
         return diagonalLabelsEdits(src, p);
       case 'stripSymbol':

@@ -150,7 +150,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // Balanced weights computed in the classes' loading order but keyed by their sorted order: on the line that writes them, fixed with inverse-frequency weights.
   { script: 'benchmark/bugs/class-weight-key-order/buggy.js', symptoms: ['class-weights-inverted'], rootCause: 'training-data', lineOf: 'Object.values(counts).forEach(', fixed: 'classWeight: { 0: ' },
   // A warm-up counted in epochs over 1000 "steps": every step at 3% of the rate or less; an error on the assignment when the run ends near knowing nothing.
-  { script: 'benchmark/bugs/warmup-never-ends/buggy.js', symptoms: ['learning-rate-held-low'], rootCause: 'learning-rate', lineOf: 'model.optimizer.learningRate = ' },
+  { script: 'benchmark/bugs/warmup-never-ends/buggy.js', symptoms: ['learning-rate-held-low'], rootCause: 'learning-rate', lineOf: 'model.optimizer.learningRate = ', fixed: 'const WARMUP_STEPS = 3;' },
   // BatchNormalization over raw loan amounts, called with { training: false } in a custom loop: the stall is its consequence.
   { script: 'benchmark/bugs/custom-loop-training-false-batchnorm/buggy.js', symptoms: ['training-mode-off'], rootCause: 'input-normalization', lineOf: 'model.apply(xb, { training: false })', fixed: 'model.apply(xb, { training: true })' },
   // A keep-best callback whose comparison never saves: setWeights puts the starting weights back at every epoch.
@@ -626,6 +626,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/sampler-index-bound-is-batch-size/buggy.js', symptoms: ['draws-within-batch'], rootCause: 'training-data', lineOf: 'const batchIdx = rng.array(', fixed: 'rng.int(0, xTrain.shape[0])' },
   // Dense layers created inside a custom layer's call(): fresh weights at every pass; the fix makes them once in build().
   { script: 'benchmark/bugs/sublayer-created-inside-call/buggy.js', symptoms: ['weights-untracked'], rootCause: 'architecture', lineOf: '', fixed: '    this.trainableWeights = [...this.transform.trainableWeights, ...this.gate.trainableWeights];' },
+  // A decay given the run's total epochs: every epoch at the last epoch's rate; the fix decays by the epoch at hand.
+  { script: 'benchmark/bugs/schedule-uses-total-epochs/buggy.js', symptoms: ['learning-rate-held-low'], rootCause: 'learning-rate', lineOf: 'optimizer.setLearningRate(', fixed: 'Math.pow(DECAY, epoch)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

@@ -2295,3 +2295,16 @@ describe('sublayersInBuild', () => {
     assert.equal(apply(lines.filter((l) => !l.includes('const gate')).join('\n'), { kind: 'sublayersInBuild', site: site(9, 20) }), null);
   });
 });
+
+describe('warmupWithinRun and scheduleByEpoch', () => {
+  it('ends a warm-up counted in epochs within the run', () => {
+    const src = ['const WARMUP_STEPS = 1000;', '      model.optimizer.learningRate = BASE_LR * Math.min(1, (epoch + 1) / WARMUP_STEPS);'].join('\n');
+    assert.equal(apply(src, { kind: 'warmupWithinRun', site: site(2, 7), length: 3, over: 30 }), src.replace('= 1000;', '= 3;'));
+    assert.equal(apply(src.replace('1000', '20'), { kind: 'warmupWithinRun', site: site(2, 7), length: 3, over: 30 }), null);
+  });
+  it('decays by the epoch the callback is given, not the total', () => {
+    const src = ['  const decay = {', '    onEpochBegin: async (epoch) => {', '      optimizer.setLearningRate(BASE_LR * Math.pow(DECAY, EPOCHS));', '    },', '  };'].join('\n');
+    assert.equal(apply(src, { kind: 'scheduleByEpoch', site: site(3, 7) }), src.replace('Math.pow(DECAY, EPOCHS)', 'Math.pow(DECAY, epoch)'));
+    assert.equal(apply(src.replace('EPOCHS))', 'epoch))'), { kind: 'scheduleByEpoch', site: site(3, 7) }), null);
+  });
+});

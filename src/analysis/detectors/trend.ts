@@ -911,6 +911,14 @@ export function rateHeldLow(ctx: Ctx): Observation[] {
   if (!run.ended || !site || !isNum(made) || made <= 0 || !isNum(lo) || !isNum(hi) || hi >= HELD_LOW * made) return [];
   const lp = assessLoss(run);
   if (!lp || !lp.baseline || lp.n < 20 || lp.current <= NEAR_NO_SKILL * lp.baseline.value) return [];
+  // A warm-up counted in epochs over a length meant in steps: ended within a tenth of the run's epochs.
+  const epochs = ctx.view?.event.fitConfig['epochs'];
+  const planned = typeof epochs === 'number' && epochs >= 2 ? epochs : null;
+  const fixes: PlannedFix[] = [
+    ...(planned ? [{ title: `End the warm-up within the run: over ${Math.max(1, Math.round(planned / 10))} of its ${planned} epochs`, plan: { kind: 'warmupWithinRun' as const, site, length: Math.max(1, Math.round(planned / 10)), over: planned } }] : []),
+    // A decay given the run's total epochs where the epoch at hand was meant.
+    { title: 'Decay by the epoch at hand, not the total', plan: { kind: 'scheduleByEpoch', site } },
+  ];
   return [
     {
       symptom: 'learning-rate-held-low',
@@ -924,7 +932,7 @@ export function rateHeldLow(ctx: Ctx): Observation[] {
       evidence: [`optimizer made with learning rate ${fmt(made)}`, `steps ran at ${fmt(lo)} to ${fmt(hi)}`, ...lossEvidence(lp)],
       relevance: new Map(),
       related: [],
-      cause: { rootCause: 'learning-rate', layer: null, location: site, fixes: [], confirms: [], folds: [] },
+      cause: { rootCause: 'learning-rate', layer: null, location: site, fixes, confirms: [], folds: [] },
     },
   ];
 }
