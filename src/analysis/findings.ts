@@ -353,7 +353,7 @@ export const SYMPTOM_SEEN: Record<Symptom, string> = {
   'logits-clipped': 'logits confined to a narrow range before the softmax (clipped, or cosines unscaled), which caps its confidence',
   'norm-over-batch-axis': "a layer output normalized over the batch's axis, not each row",
   'attention-over-queries': 'attention weights normalized over the queries, not the keys',
-  'quantile-flipped': 'a pinball loss whose residual runs the wrong way, so it learns the opposite quantile',
+  'quantile-flipped': 'a pinball loss that cannot learn the quantile its τ names (the residual turned round, or τ written as a percentage)',
   'opponents-cooperate': 'a generator trained towards the verdict its discriminator gives fakes, so both losses reach 0',
   'draws-within-batch': 'batch indices drawn below the batch size, so training sees one batch of rows',
   'learning-rate-held-low': 'the learning rate never came near the one the optimizer was made with',

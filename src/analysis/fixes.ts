@@ -376,6 +376,8 @@ export type FixPlan =
   | { kind: 'startRateAt'; site: SourceSite; to: number }
   /** The rate set at the site is computed from a name declared once as `let <name> = 0` and never written again: `<name>++;` follows that statement. */
   | { kind: 'advanceCounter'; site: SourceSite }
+  /** A name multiplied on the site's line (`e.mul(TAU)`), declared once as the whole number `tau`: it becomes tau / 100. */
+  | { kind: 'quantileFraction'; site: SourceSite; tau: number }
   /** The rate set at the site warms up as `Math.min(1, <n> / NAME)`, NAME declared once as a number of `over` or more: it becomes `length`. */
   | { kind: 'warmupWithinRun'; site: SourceSite; length: number; over: number }
   /**
@@ -3180,6 +3182,22 @@ function rateValueSpan(src: SourceText, site: SourceSite): Span | null {
   if (!m || m[2]) return null;
   const valueStart = lineStart + m.index + m[0].length;
   return trim(t, valueStart, statementEnd(t, valueStart));
+}
+
+function quantileFractionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'quantileFraction' }>): EditResult {
+  const t = src.text;
+  const lineStart = src.lineStart(p.site.line);
+  if (lineStart < 0) return null;
+  const code = codeOnly(t, lineStart, src.lineEnd(p.site.line));
+  const names = new Set([...code.matchAll(/\bmul\s*\(\s*([A-Za-z_$][\w$]*)/g)].map((m) => m[1]!));
+  const found = [...names].map((n) => singleDeclaration(t, n)).filter((d): d is { at: number; init: number } => {
+    if (!d) return false;
+    const init = trim(t, d.init, statementEnd(t, d.init));
+    return t.slice(init.start, init.end) === String(p.tau);
+  });
+  if (found.length !== 1) return null;
+  const init = trim(t, found[0]!.init, statementEnd(t, found[0]!.init));
+  return [src.edit(p.site.file, init.start, init.end, literal(p.tau / 100))];
 }
 
 function warmupWithinRunEdits(src: SourceText, p: Extract<FixPlan, { kind: 'warmupWithinRun' }>): EditResult {
@@ -6133,6 +6151,7 @@ function planFile(p: FixPlan): string | null {
     case 'rateFloor':
     case 'startRateAt':
     case 'advanceCounter':
+    case 'quantileFraction':
     case 'warmupWithinRun':
     case 'scheduleByEpoch':
     case 'sublayersInBuild':
@@ -6572,6 +6591,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return sublayersInBuildEdits(src, p);
       case 'warmupWithinRun':
         return warmupWithinRunEdits(src, p);
+      case 'quantileFraction':
+        return quantileFractionEdits(src, p);
       case 'scheduleByEpoch':
         return scheduleByEpochEdits(src, p);
       case 'diagonalLabels':

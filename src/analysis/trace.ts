@@ -970,6 +970,8 @@ export const PinballFlippedEvent = z.object({
   modelId: z.number().int(),
   tau: z.number(),
   site: SourceSite.nullable(),
+  /** τ is a whole number above 1 (a percentage): the site is the loss's, not the residual's. */
+  percent: z.literal(true).optional(),
 });
 export type PinballFlippedEvent = z.infer<typeof PinballFlippedEvent>;
 

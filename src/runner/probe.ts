@@ -2445,6 +2445,12 @@ function notePinball(entry: TracedModel, a: any, b: any): void {
   const fb = lb.constant ?? null;
   if (!residual || fa === null || fb === null || Math.abs(Math.abs(fa - fb) - 1) > 1e-6) return;
   const tau = Math.max(fa, fb);
+  // τ written as a percentage (90 for 0.9): both slopes positive, and the loss falls without bound below.
+  if (tau > 1 && tau <= 100 && Number.isInteger(tau)) {
+    pinballReported.add(entry);
+    emit({ type: 'pinballFlipped', modelId: entry.id, tau, site: captureUserSite(PROBE_FILE), percent: true } satisfies PinballFlippedEvent);
+    return;
+  }
   const sub = lineage.get(residual);
   if (!(tau > 0 && tau < 1) || Math.abs(tau - 0.5) < 1e-6 || sub?.kernel !== 'Sub' || !reshapedLayerOutput(sub.inputs[0]) || reshapedLayerOutput(sub.inputs[1])) return;
   pinballReported.add(entry);

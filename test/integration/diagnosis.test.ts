@@ -296,7 +296,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // A warm-up that multiplies a rate that starts at 0.
   { script: 'benchmark/bugs/warmup-from-zero-multiplicative/buggy.js', symptoms: ['weights-unchanged'], rootCause: 'learning-rate', lineOf: '', fixed: 'let lr = 0.0005;' },
   // fit with a loss function the script wrote: a pinball loss with the quantile in percent has no minimum; shown on its line.
-  { script: 'benchmark/bugs/pinball-loss-tau-percent/buggy.js', symptoms: ['loss-diverging'], rootCause: 'loss-function', lineOf: 'return tf.maximum(e.mul(TAU), e.mul(TAU - 1)).mean();' },
+  { script: 'benchmark/bugs/pinball-loss-tau-percent/buggy.js', symptoms: ['quantile-flipped'], rootCause: 'loss-function', lineOf: 'return tf.maximum(e.mul(TAU), e.mul(TAU - 1)).mean();', fixed: 'const TAU = 0.9;' },
   // A contrastive loss with a margin of 0: relu(0 − d) of a distance is 0 for every pair.
   { script: 'benchmark/bugs/contrastive-margin-zero/buggy.js', symptoms: ['margin-zero'], rootCause: 'loss-function', lineOf: '', fixed: 'const MARGIN = 1;' },
   // A focal loss with gamma 20 under SGD: the modulating factor leaves a millionth of the loss.

@@ -2308,3 +2308,10 @@ describe('warmupWithinRun and scheduleByEpoch', () => {
     assert.equal(apply(src.replace('EPOCHS))', 'epoch))'), { kind: 'scheduleByEpoch', site: site(3, 7) }), null);
   });
 });
+
+describe('quantileFraction', () => {
+  it('gives a quantile written as a percentage as a fraction', () => {
+    const src = ['const TAU = 90;', '  return tf.maximum(e.mul(TAU), e.mul(TAU - 1)).mean();'].join('\n');
+    assert.equal(apply(src, { kind: 'quantileFraction', site: site(2, 3), tau: 90 }), src.replace('TAU = 90;', 'TAU = 0.9;'));
+  });
+});

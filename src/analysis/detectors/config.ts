@@ -6611,6 +6611,23 @@ function inputsSwapped(run: ModelState): Hypothesis[] {
 function pinballFlipped(run: ModelState): Hypothesis[] {
   const e = run.pinballFlipped;
   if (!e || !e.site) return [];
+  if (e.percent) {
+    const fraction = e.tau / 100;
+    return [
+      {
+        id: 'quantile-flipped:loss',
+        symptom: 'quantile-flipped',
+        rootCause: 'loss-function',
+        location: e.site,
+        related: [],
+        message: `The pinball loss takes the larger of τ·e and (τ − 1)·e with τ = ${fmt(e.tau)}: a quantile is a fraction, and ${fmt(e.tau)} reads as a percentage. With τ above 1 both slopes are positive, so for every under-prediction the loss is (τ − 1)·e, negative and falling without bound: the model is pushed to predict ever larger values. Write τ = ${fmt(fraction)}.`,
+        evidence: [`τ = ${fmt(e.tau)} in max(τ·e, (τ − 1)·e)`],
+        fixes: [{ title: `Give τ as a fraction: ${fmt(fraction)}`, plan: { kind: 'quantileFraction', site: e.site, tau: e.tau } }],
+        ...certainFromTheRun(),
+        confirmBy: set(...HARM, 'loss-diverging'),
+      },
+    ];
+  }
   const other = Number((1 - e.tau).toPrecision(6));
   return [
     {
