@@ -896,23 +896,32 @@ function noteLossNegated(kernel: string, inputs: any): void {
 const ONE_HOT_INSPECTIONS = 8;
 let oneHotInspections = 0;
 
-function watchOneHot(core: any): void {
-  const original = core.oneHot;
+/**
+ * Wraps `owner[name]` once so that `inspect` sees each call's arguments before the call runs as
+ * written; an inspection that throws only warns.
+ */
+function inspectCalls(owner: any, name: string, inspect: (args: any[], wrapped: (...a: any[]) => any) => void): void {
+  const original = owner?.[name];
   if (typeof original !== 'function' || original[MARK]) return;
   const wrapped = function (this: unknown, ...args: any[]) {
-    if (oneHotInspections < ONE_HOT_INSPECTIONS) {
-      oneHotInspections++;
-      try {
-        noteOneHot(args[0], args[1]);
-      } catch (error) {
-        warnOnce(`oneHot inspection failed: ${(error as Error).message}`);
-      }
+    try {
+      inspect(args, wrapped);
+    } catch (error) {
+      warnOnce(`${name} inspection failed: ${(error as Error).message}`);
     }
     return original.apply(this, args);
   };
-  Object.defineProperty(wrapped, 'name', { value: original.name || 'oneHot' });
+  Object.defineProperty(wrapped, 'name', { value: original.name || name });
   (wrapped as any)[MARK] = true;
-  trySet(core, 'oneHot', wrapped);
+  trySet(owner, name, wrapped);
+}
+
+function watchOneHot(core: any): void {
+  inspectCalls(core, 'oneHot', (args) => {
+    if (oneHotInspections >= ONE_HOT_INSPECTIONS) return;
+    oneHotInspections++;
+    noteOneHot(args[0], args[1]);
+  });
 }
 
 /**
@@ -924,22 +933,10 @@ const FIXED_SEED_STEPS = 3;
 let dropoutSeed: { site: SourceSite | null; seed: number | string; steps: Set<number>; sent: boolean } | null = null;
 
 function watchDropoutSeeds(core: any): void {
-  const original = core.dropout;
-  if (typeof original !== 'function' || original[MARK]) return;
-  const wrapped = function (this: unknown, ...args: any[]) {
+  inspectCalls(core, 'dropout', (args, wrapped) => {
     const seed = args[3];
-    if (dropoutSeed?.sent !== true && (typeof seed === 'number' || typeof seed === 'string') && typeof args[1] === 'number' && args[1] > 0 && lastStepEntry !== null) {
-      try {
-        noteDropoutSeed(seed, lastStepEntry.steps, wrapped);
-      } catch (error) {
-        warnOnce(`dropout inspection failed: ${(error as Error).message}`);
-      }
-    }
-    return original.apply(this, args);
-  };
-  Object.defineProperty(wrapped, 'name', { value: original.name || 'dropout' });
-  (wrapped as any)[MARK] = true;
-  trySet(core, 'dropout', wrapped);
+    if (dropoutSeed?.sent !== true && (typeof seed === 'number' || typeof seed === 'string') && typeof args[1] === 'number' && args[1] > 0 && lastStepEntry !== null) noteDropoutSeed(seed, lastStepEntry.steps, wrapped);
+  });
 }
 
 function noteDropoutSeed(seed: number | string, steps: number, wrapped: (...args: any[]) => any): void {
@@ -972,25 +969,16 @@ let largestRotation = 0;
 let rotationSent = false;
 
 function watchImageRotations(core: any): void {
-  const image = core.image;
-  const original = image?.rotateWithOffset;
-  if (typeof original !== 'function' || original[MARK]) return;
-  const wrapped = function (this: unknown, ...args: any[]) {
+  inspectCalls(core.image, 'rotateWithOffset', (args) => {
     const radians = args[1];
-    if (!rotationSent && typeof radians === 'number' && Number.isFinite(radians)) {
-      rotationCalls++;
-      largestRotation = Math.max(largestRotation, Math.abs(radians));
-      if (largestRotation > WHOLE_TURN) {
-        rotationSent = true;
-        const site = captureUserSite(PROBE_FILE);
-        if (site) emit({ type: 'rotatedByDegrees', site, largest: largestRotation, calls: rotationCalls } satisfies RotatedByDegreesEvent);
-      }
-    }
-    return original.apply(this, args);
-  };
-  Object.defineProperty(wrapped, 'name', { value: original.name || 'rotateWithOffset' });
-  (wrapped as any)[MARK] = true;
-  trySet(image, 'rotateWithOffset', wrapped);
+    if (rotationSent || typeof radians !== 'number' || !Number.isFinite(radians)) return;
+    rotationCalls++;
+    largestRotation = Math.max(largestRotation, Math.abs(radians));
+    if (largestRotation <= WHOLE_TURN) return;
+    rotationSent = true;
+    const site = captureUserSite(PROBE_FILE);
+    if (site) emit({ type: 'rotatedByDegrees', site, largest: largestRotation, calls: rotationCalls } satisfies RotatedByDegreesEvent);
+  });
 }
 
 /**
