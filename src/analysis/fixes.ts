@@ -1343,16 +1343,19 @@ export function dataDeclarationSite(read: SourceReader | undefined, fitSite: Sou
   return { file: fitSite.file, line: p.line, column: p.column };
 }
 
+/** Where `name` is declared, once in the file; null for a name declared more often, or text that is no name. */
+function declarationSite(src: SourceText, file: string, name: string | undefined): SourceSite | null {
+  const decl = name && /^[A-Za-z_$][\w$]*$/.test(name) ? singleDeclaration(src.text, name) : null;
+  if (!decl) return null;
+  const p = src.position(decl.at);
+  return { file, line: p.line, column: p.column };
+}
+
 /** Where the array a tensor is made from at `site` (`tf.tensor1d(batchIdx, 'int32')`) is declared, once in the file. */
 export function arrayDeclarationSite(read: SourceReader | undefined, site: SourceSite): SourceSite | null {
   const src = readSource(read, site.file);
   const arg = src ? findCall(src, site, FROM_ARRAY_CALL)?.args[0] : undefined;
-  if (!src || !arg) return null;
-  const name = src.text.slice(arg.start, arg.end).trim();
-  const decl = /^[A-Za-z_$][\w$]*$/.test(name) ? singleDeclaration(src.text, name) : null;
-  if (!decl) return null;
-  const p = src.position(decl.at);
-  return { file: site.file, line: p.line, column: p.column };
+  return src && arg ? declarationSite(src, site.file, src.text.slice(arg.start, arg.end).trim()) : null;
 }
 
 /**
@@ -1377,11 +1380,7 @@ export function gatherIndicesDeclarationSite(read: SourceReader | undefined, sit
     const init = trim(t, decl.init, statementEnd(t, decl.init));
     made = t.slice(init.start, init.end);
   }
-  const name = /^tf\s*\.\s*tensor(?:1d)?\s*\(\s*([A-Za-z_$][\w$]*)\s*[,)]/.exec(made)?.[1];
-  const decl = name ? singleDeclaration(t, name) : null;
-  if (!decl) return null;
-  const p = src.position(decl.at);
-  return { file: site.file, line: p.line, column: p.column };
+  return declarationSite(src, site.file, /^tf\s*\.\s*tensor(?:1d)?\s*\(\s*([A-Za-z_$][\w$]*)\s*[,)]/.exec(made)?.[1]);
 }
 
 /** Calls that make a tensor from an array, and oneHot around one. */
@@ -3172,11 +3171,11 @@ function advanceCounterEdits(src: SourceText, p: Extract<FixPlan, { kind: 'advan
   return [src.edit(p.site.file, lineEnd, lineEnd, `\n${indent}${counters[0]}++;`)];
 }
 
-/** The value expression of the rate set at the site (`x.learningRate = <v>`, `setLearningRate(<v>)`), or null. */
+/** The value expression of the rate set at the site (`x.learningRate = <v>`, trimmed; `setLearningRate(<v>)`, the argument as written), or null. */
 function rateValueSpan(src: SourceText, site: SourceSite): Span | null {
   const t = src.text;
   const call = findCall(src, site, /\bsetLearningRate\s*\(/);
-  if (call) return call.args.length === 1 ? trim(t, call.args[0]!.start, call.args[0]!.end) : null;
+  if (call) return call.args.length === 1 ? call.args[0]! : null;
   const lineStart = src.lineStart(site.line);
   const m = lineStart >= 0 ? RATE_ASSIGNMENT.exec(t.slice(lineStart, src.lineEnd(site.line))) : null;
   if (!m || m[2]) return null;
@@ -3423,35 +3422,14 @@ function diagonalLabelsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'diago
 
 function rateFloorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateFloor' }>): EditResult {
   const t = src.text;
-  let value: Span | null = null;
-  const call = findCall(src, p.site, /\bsetLearningRate\s*\(/);
-  if (call) value = call.args.length === 1 ? call.args[0]! : null;
-  else {
-    const lineStart = src.lineStart(p.site.line);
-    const m = lineStart >= 0 ? RATE_ASSIGNMENT.exec(t.slice(lineStart, src.lineEnd(p.site.line))) : null;
-    if (!m || m[2]) return null;
-    const valueStart = lineStart + m.index + m[0].length;
-    value = trim(t, valueStart, statementEnd(t, valueStart));
-  }
+  const value = rateValueSpan(src, p.site);
   if (!value || value.end <= value.start) return null;
   return [src.edit(p.site.file, value.start, value.end, `Math.max(${t.slice(value.start, value.end)}, ${literal(p.floor)})`)];
 }
 
 function rateValueEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateValue' }>): EditResult {
-  const t = src.text;
-  const to = literal(p.to);
-  const call = findCall(src, p.site, /\bsetLearningRate\s*\(/);
-  if (call) {
-    const first = call.args[0];
-    return first && call.args.length === 1 && NUMBER.test(t.slice(first.start, first.end)) ? [src.edit(p.site.file, first.start, first.end, to)] : null;
-  }
-  const lineStart = src.lineStart(p.site.line);
-  if (lineStart < 0) return null;
-  const m = RATE_ASSIGNMENT.exec(t.slice(lineStart, src.lineEnd(p.site.line)));
-  if (!m || m[2]) return null;
-  const valueStart = lineStart + m.index + m[0].length;
-  const value = trim(t, valueStart, statementEnd(t, valueStart));
-  return NUMBER.test(t.slice(value.start, value.end)) ? [src.edit(p.site.file, value.start, value.end, to)] : null;
+  const value = rateValueSpan(src, p.site);
+  return value && NUMBER.test(src.text.slice(value.start, value.end)) ? [src.edit(p.site.file, value.start, value.end, literal(p.to))] : null;
 }
 
 function regularizerFactorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'regularizerFactor' }>): EditResult {

@@ -269,7 +269,7 @@ export class ModelState {
   fitCalls = 0;
   /** The fit call (1-based) whose targets the first target slot holds now. */
   targetsOfFitCall = 0;
-  /** The one class each fit call's targets held, by call (1-based), for calls whose targets were all of one class. */
+  /** The one class each later fit call's targets held, by call (2 on), for calls whose targets were all of one class (the first call's are its data). */
   readonly oneClassFits = new Map<number, number>();
   /**
    * Trainable layers this model shares with a model trained before it (a base pretrained in the

@@ -1343,7 +1343,7 @@ function noteLineage(kernel: string, inputs: any, attrs: any, out: any): void {
   // A narrow clip's line is kept too: logits clipped there bound what a softmax can say.
   const narrow = bounds !== undefined && bounds[1] - bounds[0] <= NARROW_LOGIT_CLIP;
   // So is a difference of a layer's output and something else: a loss's residual, shown where it is written.
-  const residual = kernel === 'Sub' && (reshapedLayerOutput(inputs?.a) || reshapedLayerOutput(inputs?.b));
+  const residual = kernel === 'Sub' && (isLayerOutput(inputs?.a) || isLayerOutput(inputs?.b));
   const constant = kernel === 'Multiply' ? givenScalar(inputs?.a) ?? givenScalar(inputs?.b) : null;
   const node: Lineage = {
     kernel,
@@ -1396,14 +1396,17 @@ function givenNumber(t: any): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value !== 0 ? value : null;
 }
 
-/** Kernels that pass a tensor on unchanged in value (model.predict returns a clone of its one batch's output). */
-const PASS_THROUGH_KERNELS = new Set(['Identity', 'Cast', 'Reshape', 'Concat']);
+/**
+ * Kernels that pass a tensor on unchanged in value (model.predict returns a clone of its one batch's
+ * output; fit hands a model's output to its loss reshaped).
+ */
+const PASS_THROUGH_KERNELS: ReadonlySet<string> = new Set(['Identity', 'Cast', 'Reshape', 'ExpandDims', 'Squeeze', 'Concat']);
 
-/** Whether `t` is a layer output of this step, or one passed on unchanged. */
-function isLayerOutput(t: any, hops = 3): boolean {
+/** Whether `t` is a layer output of this step, or one passed on through `through` kernels (at most `hops` of them). */
+function isLayerOutput(t: any, hops = 3, through = PASS_THROUGH_KERNELS): boolean {
   if (layerOutputs.has(t)) return true;
   const node = lineage.get(t);
-  return hops > 0 && node !== undefined && PASS_THROUGH_KERNELS.has(node.kernel) && node.inputs.length > 0 && node.inputs.every((i) => isLayerOutput(i, hops - 1));
+  return hops > 0 && node !== undefined && through.has(node.kernel) && node.inputs.length > 0 && node.inputs.every((i) => isLayerOutput(i, hops - 1, through));
 }
 
 /** `output.div(c)` or `output.mul(c)` of a layer output and a number given as is: the factor the output is multiplied by. */
@@ -2375,17 +2378,6 @@ function noteBatchAxisReduction(state: StepState, kernel: string, x: any, attrs:
   emit({ type: 'batchAxis', modelId: state.entry.id, site: captureUserSite(PROBE_FILE), kernel, shape, ...(reduced !== 0 ? { axis: reduced } : {}) } satisfies BatchAxisEvent);
 }
 
-/** Kernels that pass a tensor on unchanged in its values: a layer's output through them is still that output. */
-const VALUE_PRESERVING = new Set(['Reshape', 'Cast', 'Identity', 'ExpandDims', 'Squeeze']);
-
-/** A layer's output, or it reshaped or cast (as fit hands a model's output to its loss). */
-function reshapedLayerOutput(t: object | undefined, hops = 3): boolean {
-  if (!t) return false;
-  if (layerOutputs.has(t)) return true;
-  const n = lineage.get(t);
-  return hops > 0 && n !== undefined && VALUE_PRESERVING.has(n.kernel) && reshapedLayerOutput(n.inputs[0], hops - 1);
-}
-
 /** Rows divided by their own norm (x / sqrt(sum(x²)), an epsilon or a floor allowed): unit vectors. */
 function unitVectors(t: object | undefined): boolean {
   const node = t ? lineage.get(t) : undefined;
@@ -2394,7 +2386,7 @@ function unitVectors(t: object | undefined): boolean {
     const n = d ? lineage.get(d) : undefined;
     if (!n) return false;
     if (n.kernel === 'Sqrt') return true;
-    return hops > 0 && (n.kernel === 'Add' || n.kernel === 'Maximum' || VALUE_PRESERVING.has(n.kernel)) && toSqrt(n.inputs[0], hops - 1);
+    return hops > 0 && (n.kernel === 'Add' || n.kernel === 'Maximum' || PASS_THROUGH_KERNELS.has(n.kernel)) && toSqrt(n.inputs[0], hops - 1);
   };
   return toSqrt(node.inputs[1], 3);
 }
@@ -2440,7 +2432,7 @@ function notePinball(entry: TracedModel, a: any, b: any): void {
     return;
   }
   const sub = lineage.get(residual);
-  if (!(tau > 0 && tau < 1) || Math.abs(tau - 0.5) < 1e-6 || sub?.kernel !== 'Sub' || !reshapedLayerOutput(sub.inputs[0]) || reshapedLayerOutput(sub.inputs[1])) return;
+  if (!(tau > 0 && tau < 1) || Math.abs(tau - 0.5) < 1e-6 || sub?.kernel !== 'Sub' || !isLayerOutput(sub.inputs[0]) || isLayerOutput(sub.inputs[1])) return;
   pinballReported.add(entry);
   emit({ type: 'pinballFlipped', modelId: entry.id, tau, site: userSiteFromStack(sub.stack?.stack, PROBE_FILE) } satisfies PinballFlippedEvent);
 }
@@ -2469,18 +2461,14 @@ function noteAttentionAxis(state: StepState, x: any, attrs: any): void {
   emit({ type: 'batchAxis', modelId: state.entry.id, site: captureUserSite(PROBE_FILE), kernel: 'Max', shape: x.shape, axis: 1, attention: true } satisfies BatchAxisEvent);
 }
 
+const ABS_OR_CAST: ReadonlySet<string> = new Set(['Abs', 'Cast']);
+
 /** The squares of a layer's output (Square, or Pow, of it or of its absolute value): what a vector norm sums. */
 function squaredLayerOutput(x: any): boolean {
   const node = isTensor(x) ? lineage.get(x) : undefined;
   if (!node || (node.kernel !== 'Square' && node.kernel !== 'Pow')) return false;
   // Back through the absolute value and the casts tf.norm and tf.pow put in between.
-  const fromLayer = (t: object | undefined, hops: number): boolean => {
-    if (!t) return false;
-    if (layerOutputs.has(t)) return true;
-    const n = lineage.get(t);
-    return hops > 0 && n !== undefined && (n.kernel === 'Abs' || n.kernel === 'Cast') && fromLayer(n.inputs[0], hops - 1);
-  };
-  return fromLayer(node.inputs[0], 3);
+  return isLayerOutput(node.inputs[0], 3, ABS_OR_CAST);
 }
 
 /**

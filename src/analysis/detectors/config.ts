@@ -1999,28 +1999,39 @@ function zeroEpsilon(view: ModelView): Hypothesis[] {
  * Nobody weights the majority up on purpose, so it is certain from the targets and the weights
  * (the weights were written the wrong way round); the fix swaps them.
  */
-function classWeightsInverted(view: ModelView, run: ModelState): Hypothesis[] {
+/**
+ * fit's classWeight beside the targets' classes: each class present, its share of the targets and
+ * its weight (1 when not given); and the weights that would balance them, total / (classes × count),
+ * written as fit's option. Null without a classWeight, one output with class targets, or two classes.
+ */
+function fitClassWeights(view: ModelView, run: ModelState): { text: string; fitSite: SourceSite; weights: Record<string, number>; classes: { c: number; f: number; w: number }[]; balanced: string } | null {
   const text = view.event.fitConfig['classWeights'];
   const fitSite = view.event.fitSite;
   const t = run.data.target(0);
-  if (typeof text !== 'string' || !fitSite || view.outputs.length !== 1 || !t?.freqs) return [];
+  if (typeof text !== 'string' || !fitSite || view.outputs.length !== 1 || !t?.freqs) return null;
   let weights: Record<string, number>;
   try {
     weights = JSON.parse(text) as Record<string, number>;
   } catch {
-    return [];
+    return null;
   }
-  const freqs = t.freqs;
-  const classes = freqs.map((f, c) => ({ c, f, w: weights[String(c)] ?? 1 })).filter((x) => x.f > 0);
-  if (classes.length < 2) return [];
+  const classes = t.freqs.map((f, c) => ({ c, f, w: weights[String(c)] ?? 1 })).filter((x) => x.f > 0);
+  if (classes.length < 2) return null;
+  // Balanced weights, total / (classes × count): each class then weighs the same in the loss.
+  const balanced = classes.map((x) => `${x.c}: ${literal(Number((1 / (classes.length * x.f)).toPrecision(3)))}`).join(', ');
+  return { text, fitSite, weights, classes, balanced };
+}
+
+function classWeightsInverted(view: ModelView, run: ModelState): Hypothesis[] {
+  const given = fitClassWeights(view, run);
+  if (!given) return [];
+  const { text, fitSite, weights, classes, balanced } = given;
   const common = classes.reduce((a, b) => (b.f > a.f ? b : a));
   const rare = classes.reduce((a, b) => (b.f < a.f ? b : a));
   // Imbalanced (the rare class at most half as frequent), and the common class weighted at least twice the rare one.
   if (rare.f > 0.5 * common.f || common.w < 2 * rare.w) return [];
   const effective = (common.f * common.w) / (rare.f * rare.w);
   const swap = Object.keys(weights).length === 2 && classes.length === 2;
-  // Balanced weights, total / (classes × count): each class then weighs the same in the loss.
-  const balanced = classes.map((x) => `${x.c}: ${literal(Number((1 / (classes.length * x.f)).toPrecision(3)))}`).join(', ');
   return [
     {
       id: 'class-weights-inverted:fit',
@@ -2056,22 +2067,12 @@ const TINY_MEAN_CLASS_WEIGHT = 0.01;
  * alone); fixed with weights that balance the classes and average 1.
  */
 function classWeightsTiny(view: ModelView, run: ModelState): Hypothesis[] {
-  const text = view.event.fitConfig['classWeights'];
-  const fitSite = view.event.fitSite;
-  const t = run.data.target(0);
   const band = optimizerBand(view.event.optimizer);
-  if (typeof text !== 'string' || !fitSite || view.outputs.length !== 1 || !t?.freqs || !band || !/^SGD/.test(band.name)) return [];
-  let weights: Record<string, number>;
-  try {
-    weights = JSON.parse(text) as Record<string, number>;
-  } catch {
-    return [];
-  }
-  const classes = t.freqs.map((f, c) => ({ c, f, w: weights[String(c)] ?? 1 })).filter((x) => x.f > 0);
-  if (classes.length < 2 || classes.some((x) => !(x.w > 0))) return [];
+  const given = band && /^SGD/.test(band.name) ? fitClassWeights(view, run) : null;
+  if (!band || !given || given.classes.some((x) => !(x.w > 0))) return [];
+  const { text, fitSite, classes, balanced } = given;
   const mean = classes.reduce((s, x) => s + x.f * x.w, 0);
   if (mean > TINY_MEAN_CLASS_WEIGHT) return [];
-  const balanced = classes.map((x) => `${x.c}: ${literal(Number((1 / (classes.length * x.f)).toPrecision(3)))}`).join(', ');
   const lr = view.event.optimizer?.learningRate;
   return [
     {
@@ -5121,10 +5122,9 @@ function oneClassTargets(view: ModelView, run: ModelState): Hypothesis[] {
   }
   if (only === null) return [];
   const ySite = e.site ?? view.event.fitSite;
-  // The first call's class is its data's; later calls' come with their own events.
-  if (run.targetsOfFitCall === 1) run.oneClassFits.set(1, only);
-  // Every fit call so far given one class, not all the same: the data is fed one class per call.
-  const perCall = Array.from({ length: run.fitCalls }, (_, i) => run.oneClassFits.get(i + 1));
+  // Every fit call so far given one class, not all the same: the data is fed one class per call. The
+  // first call's class is its data's; later calls' come with their own events.
+  const perCall = Array.from({ length: run.fitCalls }, (_, i) => (i === 0 ? (run.targetsOfFitCall === 1 ? only : undefined) : run.oneClassFits.get(i + 1)));
   const fitSite = view.event.fitSite;
   if (run.fitCalls >= 2 && perCall.every((c) => c !== undefined) && new Set(perCall).size >= 2 && fitSite) {
     return [
