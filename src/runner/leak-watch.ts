@@ -28,6 +28,8 @@ const MAX_SITES = 8;
 const STALE_STEPS = 8;
 /** Watches whose growth turned out bounded by the epoch this often stop watching. */
 const MAX_CLEARED = 3;
+/** Steps a custom loop's survivors must still outlive: longer than most passes over a small data set. */
+export const CONFIRM_STEPS = 3 * LEAK_STEPS;
 
 interface Created {
   tensor: any;
@@ -135,6 +137,12 @@ type Phase =
    * fit ends.
    */
   | { kind: 'confirming'; finding: Finding; epoch: number }
+  /**
+   * A custom loop has no epochs the probe sees, so the survivors must outlive CONFIRM_STEPS more
+   * steps: a loop that collects each step's loss and frees them all after its pass over the data
+   * is not leaking.
+   */
+  | { kind: 'outliving'; finding: Finding; until: number }
   | { kind: 'done' };
 
 interface Finding {
@@ -206,6 +214,11 @@ export class TensorLeakWatch {
       if (step.epoch !== this.phase.epoch) this.confirm();
       return;
     }
+    if (this.phase.kind === 'outliving') {
+      if (alive(this.phase.finding.survivors).length === 0) this.clear();
+      else if (step.iter >= this.phase.until) this.confirm();
+      return;
+    }
     const state = this.engine?.state;
     const count = state?.numTensors;
     const bytes = state?.numBytes;
@@ -250,10 +263,8 @@ export class TensorLeakWatch {
       this.phase = { kind: 'waiting', created: phase.created, epoch: phase.epoch };
     } else if (phase.kind === 'waiting') {
       const finding: Finding = { step, survivors: alive(phase.created), count, bytes, growth: [...this.growth], byteGrowth: [...this.byteGrowth] };
-      if (phase.epoch === null) {
-        this.phase = { kind: 'done' };
-        this.report(finding);
-      } else this.phase = { kind: 'confirming', finding, epoch: phase.epoch };
+      if (phase.epoch === null) this.phase = { kind: 'outliving', finding, until: step.iter + CONFIRM_STEPS };
+      else this.phase = { kind: 'confirming', finding, epoch: phase.epoch };
     } else if (this.growth.length >= LEAK_STEPS && TensorLeakWatch.recording === null) {
       this.startRecording(step.epoch);
     }
@@ -326,13 +337,13 @@ export class TensorLeakWatch {
       this.periodic = { kind: 'counting' };
     }
     this.stopRecording();
-    if (this.phase.kind === 'confirming') this.confirm();
+    if (this.phase.kind === 'confirming' || this.phase.kind === 'outliving') this.confirm();
     else if (this.phase.kind !== 'done') this.phase = { kind: 'counting' };
   }
 
   /** Reports the survivors still alive after their epoch (none alive: the callback freed them, no leak). */
   private confirm(): void {
-    if (this.phase.kind !== 'confirming') return;
+    if (this.phase.kind !== 'confirming' && this.phase.kind !== 'outliving') return;
     const finding = this.phase.finding;
     finding.survivors = alive(finding.survivors);
     if (finding.survivors.length > 0) {
@@ -340,7 +351,11 @@ export class TensorLeakWatch {
       this.report(finding);
       return;
     }
-    // Freed with their epoch: watch on (a few times), in case something else leaks later.
+    this.clear();
+  }
+
+  /** The growth was bounded (freed with its epoch or pass): watch on, a few times, in case something else leaks later. */
+  private clear(): void {
     this.growth.length = 0;
     this.byteGrowth.length = 0;
     this.phase = ++this.cleared >= MAX_CLEARED ? { kind: 'done' } : { kind: 'counting' };

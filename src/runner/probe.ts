@@ -1409,6 +1409,13 @@ function isLayerOutput(t: any, hops = 3, through = PASS_THROUGH_KERNELS): boolea
   return hops > 0 && node !== undefined && through.has(node.kernel) && node.inputs.length > 0 && node.inputs.every((i) => isLayerOutput(i, hops - 1, through));
 }
 
+/** Whether `t` is a layer's output or was computed from one, through any kernels (up to `hops` of them). */
+function madeFromLayerOutput(t: any, hops = 12): boolean {
+  if (layerOutputs.has(t)) return true;
+  const node = lineage.get(t);
+  return hops > 0 && node !== undefined && node.inputs.some((i) => madeFromLayerOutput(i, hops - 1));
+}
+
 /** `output.div(c)` or `output.mul(c)` of a layer output and a number given as is: the factor the output is multiplied by. */
 function layerOutputScaling(kernel: string, a: any, b: any): { factor: number; of: object } | null {
   let scaling: { factor: number; of: object } | null = null;
@@ -2230,7 +2237,9 @@ function noteBroadcast(entry: TracedModel, kernelName: string, a: any, b: any): 
   const column = (t: any) => t.rank === 2 && t.shape[1] === 1 && t.shape[0] > 1;
   const vectorOf = (t: any, n: number) => t.rank === 1 && t.shape[0] === n;
   const vector = column(a) && vectorOf(b, a.shape[0]) ? 'b' : column(b) && vectorOf(a, b.shape[0]) ? 'a' : null;
-  if (!vector) return;
+  // A grid built on purpose from a column and a row (tf.linalg.bandPart's mask, a distance table of
+  // indices) does not involve the model: only a difference with its predictions compares them.
+  if (!vector || !(madeFromLayerOutput(a) || madeFromLayerOutput(b))) return;
   broadcastReported.add(entry);
   emit({
     type: 'broadcast',

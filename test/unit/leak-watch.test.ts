@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import type { TensorLeakEvent } from '../../src/analysis/trace';
-import { EpochCallbackLeakWatch, FitCallLeakWatch, LEAK_EPOCHS, LEAK_RISES, LEAK_STEPS, TensorLeakWatch } from '../../src/runner/leak-watch';
+import { CONFIRM_STEPS, EpochCallbackLeakWatch, FitCallLeakWatch, LEAK_EPOCHS, LEAK_RISES, LEAK_STEPS, TensorLeakWatch } from '../../src/runner/leak-watch';
 
 const THIS_FILE = __filename;
 
@@ -34,7 +34,7 @@ describe('tensor leak watch', () => {
   it('names the lines whose tensors outlive every step, once, and releases the engine', () => {
     const { w, events } = watch();
     const kept: tf.Tensor[] = [];
-    for (let i = 0; i < LEAK_STEPS + 6; i++) {
+    for (let i = 0; i < LEAK_STEPS + 6 + CONFIRM_STEPS; i++) {
       w.atStepStart({ modelId: 3, iter: i, epoch: null, stepSite: null, elapsedMs: i });
       cleanStep();
       kept.push(tf.scalar(i)); // leaks one scalar
@@ -57,7 +57,7 @@ describe('tensor leak watch', () => {
     tf.dispose(kept);
   });
 
-  it('is silent on clean steps, on a bounded cache, and on growth between fit epochs only', () => {
+  it('is silent on clean steps, on a bounded cache, on losses freed after each pass, and on growth between fit epochs only', () => {
     const { w, events } = watch();
     const recent: tf.Tensor[] = [];
     for (let i = 0; i < 3 * LEAK_STEPS; i++) {
@@ -66,6 +66,17 @@ describe('tensor leak watch', () => {
       // The last 10 losses are kept for a moving average: growth that stops.
       recent.push(tf.scalar(i));
       if (recent.length > 10) recent.shift()!.dispose();
+    }
+    // A custom loop that keeps each step's loss for its pass over the data (40 steps) and frees them after.
+    let pass: tf.Tensor[] = [];
+    for (let i = 0; i < 120; i++) {
+      w.atStepStart({ modelId: 1, iter: i, epoch: null, stepSite: null, elapsedMs: i });
+      cleanStep();
+      pass.push(tf.scalar(i));
+      if (pass.length === 40) {
+        tf.dispose(pass);
+        pass = [];
+      }
     }
     const perEpoch: tf.Tensor[] = [];
     for (let epoch = 0; epoch < 2 * LEAK_STEPS; epoch++) {

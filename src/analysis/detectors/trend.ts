@@ -546,7 +546,7 @@ function overfitting(ctx: Ctx, lp: LossProgress | null, ap: AccuracyProgress | n
   if (accDrop !== null && accDrop < 0.02) return [];
   const accFell = accDrop !== null && beyondChance(accDrop, run.bestValAcc!, typeof samples === 'number' ? samples : null);
   const rise = validationRise(recent, best, accFell ? 2 : 3, accFell);
-  if (!rise || !clearOfNoise(recent, rise.v.length - 1, run.bestValLevel)) return [];
+  if (!rise || !clearOfNoise(recent, rise.v.length - 1, run.bestValLevel, best)) return [];
   const vs = rise.v;
   const ts = rise.t;
   const v2 = vs[vs.length - 1]!;
@@ -676,11 +676,19 @@ function beyondChance(drop: number, bestAcc: number, samples: number | null): bo
  * chance, from a best epoch that was itself a lucky low. Once there is enough history to measure
  * that noise, the level of the last three epochs must stand clear of the best three-epoch level
  * by four standard errors. The noise is read from second differences of the epochs before the
- * rise, which a steady downward or upward trend does not inflate.
+ * rise, which a steady downward or upward trend does not inflate. With too short a history, the
+ * rise must be at least twice the largest rise the validation loss made, and took back, before
+ * its best epoch.
  */
-function clearOfNoise(recent: readonly EpochRecord[], rises: number, bestLevel: number | null): boolean {
+function clearOfNoise(recent: readonly EpochRecord[], rises: number, bestLevel: number | null, best: EpochRecord): boolean {
   const before = recent.slice(0, -(rises + 1)).map((e) => e.valLoss!);
-  if (before.length < 6 || bestLevel === null) return true;
+  if (before.length < 6 || bestLevel === null) {
+    const upToBest = recent.filter((e) => e.epoch <= best.epoch && isNum(e.valLoss)).map((e) => e.valLoss!);
+    let tookBack = 0;
+    for (let i = 1; i < upToBest.length; i++) tookBack = Math.max(tookBack, upToBest[i]! - upToBest[i - 1]!);
+    const last = recent[recent.length - 1]!.valLoss!;
+    return last - best.valLoss! >= 2 * tookBack;
+  }
   const second: number[] = [];
   for (let i = 2; i < before.length; i++) second.push(Math.abs(before[i]! - 2 * before[i - 1]! + before[i - 2]!));
   // Median absolute deviation to a standard deviation (0.6745), and Var(second difference) = 6 sigma^2.
