@@ -82,6 +82,8 @@ export type FixPlan =
   | { kind: 'relabelAtWrite'; site: SourceSite; from: number[]; to: number[] }
   /** Items `a` and `b` of the array literal given to fit as its targets trade places. */
   | { kind: 'swapFitTargets'; fitSite: SourceSite; a: number; b: number }
+  /** fit(x, y, { validationData: [xv, yv] }) -> fit(xv, yv, { validationData: [x, y] }). */
+  | { kind: 'swapFitWithValidation'; fitSite: SourceSite }
   /** The one `.add(` (or `tf.add(`) on the site's line, a variable's update, becomes `sub`: a step down the gradient. */
   | { kind: 'descendAt'; site: SourceSite }
   /**
@@ -392,6 +394,8 @@ export type FixPlan =
    * layer's trainable weights, and used as `this.<name>` in call().
    */
   | { kind: 'sublayersInBuild'; site: SourceSite }
+  /** A custom layer's call() returning what it did not compute: return the one value it computed and never read. */
+  | { kind: 'returnComputed'; site: SourceSite; className: string }
   /**
    * In the statement at the site that draws batch indices, the one bound of `bound` (a literal, or a
    * name declared once as it) in a draw from 0 (`rng.int(0, B)`, `Math.random() * B`) becomes the
@@ -3229,6 +3233,31 @@ function scheduleByEpochEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sche
   return [src.edit(p.site.file, at, at + name.length, param)];
 }
 
+function returnComputedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'returnComputed' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const cls = new RegExp(`\\bclass\\s+${escapeRe(p.className)}\\b[^{]*\\{`).exec(code);
+  if (!cls) return null;
+  const classOpen = cls.index + cls[0].length - 1;
+  const classClose = matchClose(t, classOpen);
+  const call = classClose > 0 ? /^[ \t]*call\s*\([^()]*\)\s*\{/m.exec(code.slice(classOpen, classClose)) : null;
+  if (!call) return null;
+  const callOpen = classOpen + call.index + call[0].length - 1;
+  const callClose = matchClose(t, callOpen);
+  if (callClose < 0) return null;
+  const body = code.slice(callOpen, callClose);
+  const returns = [...body.matchAll(/\breturn\s+([A-Za-z_$][\w$]*)\s*;/g)];
+  if (returns.length !== 1) return null;
+  const ret = returns[0]!;
+  // The values declared before the return and never read after their declaration: what call() meant to return.
+  const unread = [...body.slice(0, ret.index).matchAll(/\bconst\s+([A-Za-z_$][\w$]*)\s*=/g)].filter(
+    (d) => !new RegExp(`(?<![\\w$.])${escapeRe(d[1]!)}(?![\\w$])`).test(body.slice(d.index! + d[0].length)),
+  );
+  if (unread.length !== 1 || unread[0]![1] === ret[1]) return null;
+  const at = callOpen + ret.index! + ret[0].lastIndexOf(ret[1]!);
+  return [src.edit(p.site.file, at, at + ret[1]!.length, unread[0]![1]!)];
+}
+
 function sublayersInBuildEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sublayersInBuild' }>): EditResult {
   const t = src.text;
   const code = codeOnly(t, 0, t.length);
@@ -3903,6 +3932,22 @@ function swapFitTargetsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapF
   const [a, b] = [items[p.a], items[p.b]];
   if (!a || !b || p.a === p.b) return null;
   return [src.edit(p.fitSite.file, a.start, a.end, t.slice(b.start, b.end)), src.edit(p.fitSite.file, b.start, b.end, t.slice(a.start, a.end))];
+}
+
+function swapFitWithValidationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapFitWithValidation' }>): EditResult {
+  const t = src.text;
+  const args = findCall(src, p.fitSite, /\bfit\s*\(/)?.args;
+  const value = fitOption(src, p.fitSite, 'validationData')?.value;
+  if (!args || args.length < 2 || !value || t[value.start] !== '[') return null;
+  const close = matchClose(t, value.start);
+  const pair = close > 0 ? splitTopLevel(t, value.start + 1, close) : [];
+  if (pair.length !== 2) return null;
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < 2; i++) {
+    edits.push(src.edit(p.fitSite.file, args[i]!.start, args[i]!.end, t.slice(pair[i]!.start, pair[i]!.end)));
+    edits.push(src.edit(p.fitSite.file, pair[i]!.start, pair[i]!.end, t.slice(args[i]!.start, args[i]!.end)));
+  }
+  return edits;
 }
 
 function swapClassWeightsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapClassWeights' }>): EditResult {
@@ -6050,6 +6095,7 @@ function planFile(p: FixPlan): string | null {
     case 'oneEpochPerCall':
     case 'swapClassWeights':
     case 'swapFitTargets':
+    case 'swapFitWithValidation':
     case 'epochsAfterInitial':
     case 'removeDatasetOption':
     case 'cosineOverRun':
@@ -6133,6 +6179,7 @@ function planFile(p: FixPlan): string | null {
     case 'warmupWithinRun':
     case 'scheduleByEpoch':
     case 'sublayersInBuild':
+    case 'returnComputed':
     case 'drawFromAllRows':
     case 'oppositeLabels':
     case 'scaleSoftmaxInput':
@@ -6567,6 +6614,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return drawFromAllRowsEdits(src, p);
       case 'sublayersInBuild':
         return sublayersInBuildEdits(src, p);
+      case 'returnComputed':
+        return returnComputedEdits(src, p);
       case 'warmupWithinRun':
         return warmupWithinRunEdits(src, p);
       case 'quantileFraction':
@@ -6733,6 +6782,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return swapClassWeightsEdits(src, p);
       case 'swapFitTargets':
         return swapFitTargetsEdits(src, p);
+      case 'swapFitWithValidation':
+        return swapFitWithValidationEdits(src, p);
       case 'shuffleBeforeBatch':
         return shuffleBeforeBatchEdits(src, p);
       case 'disposeTensors':

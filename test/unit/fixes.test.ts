@@ -2315,3 +2315,40 @@ describe('quantileFraction', () => {
     assert.equal(apply(src, { kind: 'quantileFraction', site: site(2, 3), tau: 90 }), src.replace('TAU = 90;', 'TAU = 0.9;'));
   });
 });
+
+describe('returnComputed', () => {
+  const lines = [
+    'class Block extends tf.layers.Layer {',
+    '  call(inputs) {',
+    '    return tf.tidy(() => {',
+    '      const x = Array.isArray(inputs) ? inputs[0] : inputs;',
+    '      const h = tf.relu(tf.matMul(x, this.w.read()));',
+    '      const out = tf.add(x, h);',
+    '      return x;',
+    '    });',
+    '  }',
+    '}',
+    'model.add(new Block({}));',
+  ];
+  it("returns the value a custom layer's call() computed and never read", () => {
+    const out = apply(lines.join('\n'), { kind: 'returnComputed', site: site(11, 11), className: 'Block' });
+    assert.equal(out, [...lines.slice(0, 6), '      return out;', ...lines.slice(7)].join('\n'));
+  });
+  it('leaves call() alone when every value it computes is read', () => {
+    const used = lines.map((l) => (l.includes('return x;') ? '      return out.mul(h);' : l));
+    assert.equal(apply(used.join('\n'), { kind: 'returnComputed', site: site(11, 11), className: 'Block' }), null);
+  });
+});
+
+describe('swapFitWithValidation', () => {
+  it('trains on the validationData tensors and validates on the ones given first', () => {
+    const src = ['await model.fit(xVal, yVal, {', '  epochs: 30,', '  validationData: [xTrain, yTrain],', '});'].join('\n');
+    assert.equal(
+      apply(src, { kind: 'swapFitWithValidation', fitSite: site(1, 7) }),
+      ['await model.fit(xTrain, yTrain, {', '  epochs: 30,', '  validationData: [xVal, yVal],', '});'].join('\n'),
+    );
+  });
+  it('leaves a fit without a validationData pair alone', () => {
+    assert.equal(apply('await model.fit(xs, ys, { epochs: 3, validationSplit: 0.2 });', { kind: 'swapFitWithValidation', fitSite: site(1, 7) }), null);
+  });
+});

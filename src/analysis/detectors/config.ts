@@ -4786,6 +4786,41 @@ function largeValidationSplit(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/** How many times the training rows fit's validationData may hold before the two look passed the wrong way round. */
+const VALIDATION_OVER_TRAINING = 4;
+
+/**
+ * fit's validationData holding several times the rows it trains on: a validation set is the
+ * smaller part of a split, so the training and validation tensors were passed the other way
+ * round (fit(xVal, yVal, { validationData: [xTrain, yTrain] })). A warning, confirmed when
+ * validation stays far behind training; the fix swaps them.
+ */
+function validationOutnumbersTraining(view: ModelView, run: ModelState): Hypothesis[] {
+  const fitSite = view.event.fitSite;
+  if (view.event.mode !== 'fit' || !fitSite || typeof view.event.fitConfig['validationSplit'] === 'number') return [];
+  const rows = run.data.x.get(0)?.summary.shape?.[0];
+  const valRows = run.data.xVal.get(0)?.summary.shape?.[0];
+  if (typeof rows !== 'number' || typeof valRows !== 'number' || !(rows > 0) || valRows < VALIDATION_OVER_TRAINING * rows) return [];
+  return [
+    {
+      id: 'rows-left-out:validationData',
+      symptom: 'rows-left-out',
+      rootCause: 'training-data',
+      layer: null,
+      location: fitSite,
+      related: [],
+      message: `fit trains on ${rows} rows and validates on ${valRows}, ${fmt(valRows / rows)} times as many: a validation set is the smaller part of a split, so the training and validation tensors look passed the other way round, and the model learns from the few rows meant to check it.`,
+      evidence: [`training rows: ${rows}`, `validationData rows: ${valRows}`],
+      relevance: new Map(),
+      fixes: [{ title: 'Train on the validationData tensors and validate on the ones given as x and y', plan: { kind: 'swapFitWithValidation', fitSite } }],
+      confirmBy: set('overfitting'),
+      strength: 0.85,
+      weak: false,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
 /**
  * Inputs scaled with moments over the wrong axes: the finding sits on the lines that took them
  * (`sites`, from the probe), with a fix that takes them over each column; null when none was seen.
@@ -8931,6 +8966,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...scaledAsAWhole(view, run));
   out.push(...rowsLeftOut(view, run));
   out.push(...largeValidationSplit(view, run));
+  out.push(...validationOutnumbersTraining(view, run));
   out.push(...validationScale(view, run));
   out.push(...validationIsTraining(view, run));
   out.push(...unshuffledBatches(view, run));

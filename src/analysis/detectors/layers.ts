@@ -498,6 +498,56 @@ function headNeverUpdated(ctx: Ctx): Observation[] {
   return out;
 }
 
+/**
+ * Under fit, a trainable layer that has had no gradient at all, and unchanged weights, since
+ * training began, while the layers around it train: the loss does not depend on its weights, so
+ * its output does not either (a custom layer whose call() computes its output and returns its
+ * input). tfjs's own layers always use their weights, so only a layer of the script's can do it.
+ * Certain; the fix returns the value call() computed and never used.
+ */
+function bypassedLayers(ctx: Ctx): Observation[] {
+  const view = ctx.view!;
+  const run = ctx.run;
+  if (view.event.mode !== 'fit') return [];
+  const sampled = (l: LayerView) => run.track(l.index)?.samples.last().filter((s) => s.hasWeights) ?? [];
+  const trains = view.weighted().some((l) => sampled(l).some((s) => s.hasGrads));
+  if (!trains) return [];
+  const out: Observation[] = [];
+  const classes = new Set<string>();
+  for (const l of view.weighted()) {
+    const t = run.track(l.index);
+    const samples = sampled(l);
+    if (!t || samples.length < SAMPLES || samples.some((s) => s.hasGrads) || t.unchangedSince === null || t.unchangedSince !== t.first?.iter) continue;
+    // Layers of one class share its call(): one finding, on the first.
+    if (classes.has(l.info.className)) continue;
+    classes.add(l.info.className);
+    const site = l.info.site;
+    out.push({
+      symptom: 'layer-bypassed',
+      about: l.info.name,
+      harm: true,
+      priority: 0.85,
+      layer: l,
+      iteration: ctx.iteration,
+      elapsedMs: ctx.elapsedMs,
+      message: `${l.info.name} (${l.info.className}) gets no gradient and its weights have not changed since training began, while the layers around it train: the loss does not depend on its ${l.info.params} weights, so its output does not either. A custom layer whose call() computes its output but returns something made without its weights (its input) does this; the model is then only as good as the other layers.`,
+      evidence: [`${l.info.name}: no gradient in ${samples.length} sampled steps, weights identical since iteration ${t.unchangedSince}`, 'the other layers get gradients and change'],
+      relevance: new Map([[l.pos, { score: 1, evidence: 'its weights never reach the loss' }]]),
+      related: [],
+      cause: {
+        rootCause: 'architecture',
+        layer: l,
+        location: site,
+        fixes: site ? [{ title: `Return the output ${l.info.className}.call() computes`, plan: { kind: 'returnComputed', site, className: l.info.className } }] : [],
+        confirms: [],
+        folds: [`weights-unchanged:${l.info.name}`],
+        atFix: true,
+      },
+    });
+  }
+  return out;
+}
+
 function unchanged(ctx: Ctx): Observation[] {
   const view = ctx.view!;
   const run = ctx.run;
@@ -897,5 +947,5 @@ export function neverUpdated(ctx: Ctx): Observation[] {
 /** All per-layer detectors, run on iterations that carry layer details. */
 export function detectLayers(ctx: Ctx): Observation[] {
   if (!ctx.view) return [];
-  return [...decayedWeights(ctx), ...constantOutput(ctx), ...pinnedOutput(ctx), ...headNeverUpdated(ctx), ...unchanged(ctx), ...deadLogits(ctx), ...deadRelu(ctx), ...saturated(ctx), ...vanishing(ctx), ...runawayRecurrentState(ctx), ...inputDrowned(ctx)];
+  return [...decayedWeights(ctx), ...constantOutput(ctx), ...pinnedOutput(ctx), ...headNeverUpdated(ctx), ...bypassedLayers(ctx), ...unchanged(ctx), ...deadLogits(ctx), ...deadRelu(ctx), ...saturated(ctx), ...vanishing(ctx), ...runawayRecurrentState(ctx), ...inputDrowned(ctx)];
 }
