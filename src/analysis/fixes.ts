@@ -396,6 +396,8 @@ export type FixPlan =
   | { kind: 'sublayersInBuild'; site: SourceSite }
   /** A custom layer's call() returning what it did not compute: return the one value it computed and never read. */
   | { kind: 'returnComputed'; site: SourceSite; className: string }
+  /** tf.tensor2d(values, [a, b]) -> tf.tensor2d(values, [b, a]).transpose(): values laid out the other way. */
+  | { kind: 'transposeMade'; site: SourceSite }
   /**
    * In the statement at the site that draws batch indices, the one bound of `bound` (a literal, or a
    * name declared once as it) in a draw from 0 (`rng.int(0, B)`, `Math.random() * B`) becomes the
@@ -3231,6 +3233,22 @@ function scheduleByEpochEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sche
   const name = (powers[0]![1] ?? powers[0]![2])!;
   const at = value.start + powers[0]!.index! + powers[0]![0].lastIndexOf(name);
   return [src.edit(p.site.file, at, at + name.length, param)];
+}
+
+function transposeMadeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'transposeMade' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\btensor2d\s*\(/);
+  const shape = call?.args[1];
+  if (!call || !shape || call.args.length !== 2 || t[shape.start] !== '[') return null;
+  const close = matchClose(t, shape.start);
+  const dims = close > 0 ? splitTopLevel(t, shape.start + 1, close) : [];
+  if (dims.length !== 2) return null;
+  const [a, b] = dims as [Span, Span];
+  return [
+    src.edit(p.site.file, a.start, a.end, t.slice(b.start, b.end)),
+    src.edit(p.site.file, b.start, b.end, t.slice(a.start, a.end)),
+    src.edit(p.site.file, call.close + 1, call.close + 1, '.transpose()'),
+  ];
 }
 
 function returnComputedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'returnComputed' }>): EditResult {
@@ -6180,6 +6198,7 @@ function planFile(p: FixPlan): string | null {
     case 'scheduleByEpoch':
     case 'sublayersInBuild':
     case 'returnComputed':
+    case 'transposeMade':
     case 'drawFromAllRows':
     case 'oppositeLabels':
     case 'scaleSoftmaxInput':
@@ -6616,6 +6635,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return sublayersInBuildEdits(src, p);
       case 'returnComputed':
         return returnComputedEdits(src, p);
+      case 'transposeMade':
+        return transposeMadeEdits(src, p);
       case 'warmupWithinRun':
         return warmupWithinRunEdits(src, p);
       case 'quantileFraction':

@@ -302,7 +302,8 @@ export function targetView(s: TensorSummary): TargetView {
   let freqs: number[] | null = null;
   const colMeans = s.columnMeans ?? null;
   const zeroRows = s.zeroRows ?? 0;
-  if (columns > 1 && zeroOne && (s.oneHotRows === true || zeroRows > 0)) {
+  // Class-major indicators are one-hot labels laid out the other way (found as such, not as multi-label).
+  if (columns > 1 && zeroOne && (s.oneHotRows === true || zeroRows > 0 || s.classMajor === true)) {
     kind = 'one-hot';
     classes = columns;
     freqs = colMeans && colMeans.length === columns ? colMeans : null;

@@ -423,6 +423,23 @@ function rowsStandardized(values: Values, shape: readonly number[]): boolean | n
 }
 
 /**
+ * Whether a [rows, width] buffer that is not one-hot by rows is one-hot when read as [width, rows]:
+ * one indicator row per class laid end to end (class-major) and then read as a row per sample.
+ */
+function oneHotByColumn(values: Values, rows: number, width: number): boolean {
+  for (let r = 0; r < rows; r++) {
+    let ones = 0;
+    for (let c = 0; c < width; c++) {
+      const v = values[c * rows + r];
+      if (v === 1) ones++;
+      else if (v !== 0) return false;
+    }
+    if (ones !== 1) return false;
+  }
+  return rows > 1;
+}
+
+/**
  * Training inputs or targets, described once. Distinct values, class counts, column means and
  * one-hot rows are only worked out for targets, where they reveal the label encoding.
  */
@@ -434,6 +451,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
   let columnMeans: number[] | null = null;
   let oneHotRows: boolean | null = null;
   let zeroRows: number | null = null;
+  let classMajor = false;
   let rangeExcess: TensorSummary['rangeExcess'] = null;
   if (wantDistinct) {
     rangeExcess = targetRangeExcess(values);
@@ -474,6 +492,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
         }
         oneHotRows = oneHotOrZero && zeroRows === 0;
         if (!oneHotOrZero) zeroRows = null;
+        if (!oneHotRows && shape.length === 2) classMajor = oneHotByColumn(values, rows, width);
       }
     }
   }
@@ -507,6 +526,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
     distinct,
     oneHotRows,
     zeroRows,
+    ...(classMajor ? { classMajor: true } : {}),
     classRuns: runs?.count ?? null,
     classRunList: runs?.list ?? null,
     distinctCounts,

@@ -2352,3 +2352,12 @@ describe('swapFitWithValidation', () => {
     assert.equal(apply('await model.fit(xs, ys, { epochs: 3, validationSplit: 0.2 });', { kind: 'swapFitWithValidation', fitSite: site(1, 7) }), null);
   });
 });
+
+describe('transposeMade', () => {
+  it('makes a tensor with the shape its values have and transposes it', () => {
+    assert.equal(apply('  return tf.tensor2d(flat, [n, K]);', { kind: 'transposeMade', site: site(1, 13) }), '  return tf.tensor2d(flat, [K, n]).transpose();');
+  });
+  it('leaves a tensor2d without a written shape alone', () => {
+    assert.equal(apply('  return tf.tensor2d(rows);', { kind: 'transposeMade', site: site(1, 13) }), null);
+  });
+});

@@ -350,3 +350,19 @@ describe('zerosApart: exact 0s far from every other value', () => {
     assert.equal(zerosApart(prices.map((v, i) => (i % 50 === 0 ? 0 : v))), null);
   });
 });
+
+describe('class-major targets', () => {
+  const labels = [2, 0, 1, 1, 0, 2, 2, 1];
+  const classMajor = Float32Array.from({ length: 3 * labels.length }, (_, i) => (labels[i % labels.length] === Math.floor(i / labels.length) ? 1 : 0));
+  it('are seen when indicator rows laid out class by class are read as a row per sample', () => {
+    const s = tensorSummary(classMajor, [labels.length, 3], 'float32', true);
+    assert.equal(s.oneHotRows, false);
+    assert.equal(s.classMajor, true);
+  });
+  it('are not claimed for one-hot rows or for multi-label rows', () => {
+    const rowMajor = Float32Array.from({ length: 3 * labels.length }, (_, i) => (labels[Math.floor(i / 3)] === i % 3 ? 1 : 0));
+    assert.equal(tensorSummary(rowMajor, [labels.length, 3], 'float32', true).classMajor, undefined);
+    const multi = Float32Array.from({ length: 3 * labels.length }, (_, i) => (i % 2 === 0 ? 1 : 0));
+    assert.equal(tensorSummary(multi, [labels.length, 3], 'float32', true).classMajor, undefined);
+  });
+});

@@ -4822,6 +4822,39 @@ function validationOutnumbersTraining(view: ModelView, run: ModelState): Hypothe
 }
 
 /**
+ * 0/1 targets that are not one-hot by rows but are when read as [classes, rows]: indicator rows
+ * built class by class and handed to tf.tensor2d as if each row were a sample, so every row holds
+ * the indicators of other samples. Certain; shown where the tensor is made, fixed by making it
+ * with the shape the values have and transposing it.
+ */
+function classMajorTargets(view: ModelView, run: ModelState): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  for (const [slot, y] of run.data.y) {
+    const shape = y.summary.shape;
+    if (!y.summary.classMajor || shape?.length !== 2) continue;
+    const [rows, classes] = shape as [number, number];
+    const site = y.origin?.site ?? y.site ?? view.event.fitSite;
+    out.push({
+      id: `targets-class-major:${slot}`,
+      symptom: 'targets-class-major',
+      rootCause: 'label-encoding',
+      layer: null,
+      location: site,
+      related: y.origin?.site && view.event.fitSite ? [{ site: view.event.fitSite, message: 'passed to fit here as y' }] : [],
+      message: `The targets are a [${rows}, ${classes}] tensor of 0s and 1s whose rows are not one-hot, but read as [${classes}, ${rows}] each column holds exactly one 1: the values were laid out class by class (an indicator row per class), and the shape [${rows}, ${classes}] reads them as a row per sample, so each sample's target holds the indicators of other samples. Make the tensor with the shape the values have and transpose it.`,
+      evidence: [`targets ${classes} wide, ${rows} rows, none or several 1s in many rows`, `read as [${classes}, ${rows}], every column holds a single 1`],
+      relevance: new Map(),
+      fixes: site ? [{ title: `Make the targets as [${classes}, ${rows}] and transpose them`, plan: { kind: 'transposeMade', site } }] : [],
+      confirmBy: set(...HARM),
+      strength: 1,
+      weak: false,
+      certain: true,
+    });
+  }
+  return out;
+}
+
+/**
  * Inputs scaled with moments over the wrong axes: the finding sits on the lines that took them
  * (`sites`, from the probe), with a fix that takes them over each column; null when none was seen.
  */
@@ -8967,6 +9000,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...rowsLeftOut(view, run));
   out.push(...largeValidationSplit(view, run));
   out.push(...validationOutnumbersTraining(view, run));
+  out.push(...classMajorTargets(view, run));
   out.push(...validationScale(view, run));
   out.push(...validationIsTraining(view, run));
   out.push(...unshuffledBatches(view, run));
