@@ -93,6 +93,8 @@ export type FixPlan =
    * `within`, the call may be anywhere in the function that holds such an if/else.
    */
   | { kind: 'flipGuard'; site: SourceSite; within?: boolean }
+  /** `Date.now() - start > BUDGET` with BUDGET a number of seconds: compare with BUDGET * 1000. */
+  | { kind: 'budgetInMilliseconds'; site: SourceSite }
   /**
    * The statement at the site shuffles each sample's own contents, one call per sample
    * (`samples.forEach((s) => tf.util.shuffle(s.steps));`, `for (const s of samples) tf.util.shuffle(s.x);`):
@@ -1651,6 +1653,33 @@ function flipGuardEdits(src: SourceText, p: Extract<FixPlan, { kind: 'flipGuard'
   }
   if (!found) return null;
   return [src.edit(p.site.file, found.opAt, found.opAt + found.op.length, FLIPPED[found.op]!)];
+}
+
+/** Budgets below this, read as milliseconds, could not have been meant for a training run. */
+const SECONDS_BUDGET_BELOW = 10_000;
+
+function budgetInMillisecondsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'budgetInMilliseconds' }>): EditResult {
+  const t = src.text;
+  const at = src.offset(p.site.line, p.site.column);
+  const body = at >= 0 ? functionBodyAround(t, at) : null;
+  if (!body) return null;
+  const code = codeOnly(t, body.start, body.end);
+  // `Date.now() - start > BUDGET` or `BUDGET < Date.now() - start`, BUDGET a name or a number.
+  const clock = String.raw`\(?\s*(?:Date|performance)\s*\.\s*now\s*\(\s*\)\s*-\s*[\w$.]+\s*\)?`;
+  const budget = String.raw`([A-Za-z_$][\w$]*|\d+(?:\.\d+)?)`;
+  const found = [...code.matchAll(new RegExp(`${clock}\\s*>=?\\s*${budget}|${budget}\\s*<=?\\s*${clock}`, 'g'))];
+  if (found.length !== 1) return null;
+  const m = found[0]!;
+  const name = (m[1] ?? m[2])!;
+  const nameAt = body.start + m.index! + (m[1] !== undefined ? m[0].lastIndexOf(name) : m[0].indexOf(name));
+  let value = Number(name);
+  if (!/^\d/.test(name)) {
+    const decl = singleDeclaration(t, name);
+    const init = decl ? trim(t, decl.init, statementEnd(t, decl.init)) : null;
+    value = init ? Number(t.slice(init.start, init.end)) : NaN;
+  }
+  if (!(value > 0 && value < SECONDS_BUDGET_BELOW)) return null;
+  return [src.edit(p.site.file, nameAt, nameAt + name.length, `${name} * 1000`)];
 }
 
 function shuffleSamplesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuffleSamples' }>): EditResult {
@@ -6255,6 +6284,7 @@ function planFile(p: FixPlan): string | null {
       return p.compileSite.file;
     case 'relabelAtWrite':
     case 'flipGuard':
+    case 'budgetInMilliseconds':
     case 'shuffleSamples':
     case 'descendAt':
     case 'nanAtParse':
@@ -6415,6 +6445,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return descendAtEdits(src, p);
       case 'flipGuard':
         return flipGuardEdits(src, p);
+      case 'budgetInMilliseconds':
+        return budgetInMillisecondsEdits(src, p);
       case 'epochsAfterInitial':
         return epochsAfterInitialEdits(src, p);
       case 'removeDatasetOption':

@@ -2361,3 +2361,14 @@ describe('transposeMade', () => {
     assert.equal(apply('  return tf.tensor2d(rows);', { kind: 'transposeMade', site: site(1, 13) }), null);
   });
 });
+
+describe('budgetInMilliseconds', () => {
+  const lines = ['const TIME_BUDGET = 120;', 'const cb = {', '  onBatchEnd: async () => {', '    if (Date.now() - start > TIME_BUDGET) {', '      model.stopTraining = true;', '    }', '  },', '};'];
+  it('compares a Date.now() difference with the budget in milliseconds', () => {
+    assert.equal(apply(lines.join('\n'), { kind: 'budgetInMilliseconds', site: site(5, 7) }), lines.map((l) => l.replace('> TIME_BUDGET', '> TIME_BUDGET * 1000')).join('\n'));
+  });
+  it('leaves a budget already in milliseconds alone', () => {
+    const ms = lines.map((l) => l.replace('= 120', '= 120000'));
+    assert.equal(apply(ms.join('\n'), { kind: 'budgetInMilliseconds', site: site(5, 7) }), null);
+  });
+});

@@ -1021,6 +1021,7 @@ export function stoppedEarly(ctx: Ctx): Observation[] {
   const flat = e.byScript ? null : flatMonitor(ctx, e);
   if (flat) return [flat];
   const lp = assessLoss(run);
+  if (e.byScript && e.epochs <= 1 && e.planned >= 3 && run.iterations < FEW_STEPS_TO_JUDGE && !lp?.baseline) return [scriptStoppedAtOnce(ctx, e)];
   if (!lp || !lp.baseline || lp.current < NEAR_NO_SKILL * lp.baseline.value) return [];
   const location = e.site ?? view.event.fitSite;
   const patience = e.patience !== null ? `patience ${fmt(e.patience)}` : 'its patience';
@@ -1119,6 +1120,42 @@ function scriptStoppedEarly(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>
       layer: null,
       location: e.site ?? view?.event.fitSite ?? null,
       fixes: e.site ? [{ title: 'Flip the comparison, so an improving epoch moves the best value', plan: { kind: 'flipGuard', site: e.site, within: true } }] : [],
+      atFix: true,
+      confirms: [],
+      folds: [],
+    },
+  };
+}
+
+/** Steps too few for the loss to be judged at all. */
+const FEW_STEPS_TO_JUDGE = 20;
+
+/**
+ * The script's own callback set model.stopTraining within fit's first epoch, after steps too few
+ * for the loss to say anything: whatever the condition meant, the model never trained. A time
+ * budget compared with Date.now() differences, which are milliseconds, as if they were seconds
+ * does this; the fix then scales the budget.
+ */
+function scriptStoppedAtOnce(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>): Observation {
+  const view = ctx.view;
+  const steps = ctx.run.iterations;
+  return {
+    symptom: 'stopped-early',
+    about: 'epochs',
+    harm: true,
+    priority: 0.6,
+    layer: null,
+    iteration: Math.max(ctx.run.lastIter, 0),
+    elapsedMs: ctx.run.elapsedMs,
+    message: `A callback of the script set model.stopTraining during the first of ${e.planned} planned epochs, after ${steps} step${steps === 1 ? '' : 's'}: the model never trained. Check the condition that decides to stop; a time budget in seconds compared with a Date.now() difference, which is in milliseconds, stops training within a fraction of a second.`,
+    evidence: [`fit stopped in epoch 1 of ${e.planned}`, `${steps} optimizer step${steps === 1 ? '' : 's'} ran`],
+    relevance: new Map(),
+    related: e.site && view?.event.fitSite ? [{ site: view.event.fitSite, message: 'the fit it stopped' }] : [],
+    cause: {
+      rootCause: 'training-length',
+      layer: null,
+      location: e.site ?? view?.event.fitSite ?? null,
+      fixes: e.site ? [{ title: 'Give the time budget in milliseconds (× 1000), as Date.now() counts', plan: { kind: 'budgetInMilliseconds', site: e.site } }] : [],
       atFix: true,
       confirms: [],
       folds: [],
