@@ -400,6 +400,8 @@ export type FixPlan =
   | { kind: 'returnComputed'; site: SourceSite; className: string }
   /** tf.tensor2d(values, [a, b]) -> tf.tensor2d(values, [b, a]).transpose(): values laid out the other way. */
   | { kind: 'transposeMade'; site: SourceSite }
+  /** The statement that computes the rows behind the tensor made at `site`: `? 1 / count :` -> `? 1 :`. */
+  | { kind: 'indicatorNotShare'; site: SourceSite }
   /**
    * In the statement at the site that draws batch indices, the one bound of `bound` (a literal, or a
    * name declared once as it) in a draw from 0 (`rng.int(0, B)`, `Math.random() * B`) becomes the
@@ -3262,6 +3264,18 @@ function scheduleByEpochEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sche
   const name = (powers[0]![1] ?? powers[0]![2])!;
   const at = value.start + powers[0]!.index! + powers[0]![0].lastIndexOf(name);
   return [src.edit(p.site.file, at, at + name.length, param)];
+}
+
+function indicatorNotShareEdits(src: SourceText, p: Extract<FixPlan, { kind: 'indicatorNotShare' }>): EditResult {
+  const t = src.text;
+  const at = arrayWriteOffset(src, p.site);
+  if (at < 0) return null;
+  const end = statementEnd(t, at);
+  const shares = [...codeOnly(t, at, end).matchAll(/\?\s*(1\s*\/\s*[A-Za-z_$][\w$.]*)\s*:/g)];
+  if (shares.length !== 1) return null;
+  const m = shares[0]!;
+  const start = at + m.index! + m[0].indexOf(m[1]!);
+  return [src.edit(p.site.file, start, start + m[1]!.length, '1')];
 }
 
 function transposeMadeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'transposeMade' }>): EditResult {
@@ -6228,6 +6242,7 @@ function planFile(p: FixPlan): string | null {
     case 'sublayersInBuild':
     case 'returnComputed':
     case 'transposeMade':
+    case 'indicatorNotShare':
     case 'drawFromAllRows':
     case 'oppositeLabels':
     case 'scaleSoftmaxInput':
@@ -6669,6 +6684,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return returnComputedEdits(src, p);
       case 'transposeMade':
         return transposeMadeEdits(src, p);
+      case 'indicatorNotShare':
+        return indicatorNotShareEdits(src, p);
       case 'warmupWithinRun':
         return warmupWithinRunEdits(src, p);
       case 'quantileFraction':

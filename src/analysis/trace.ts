@@ -177,6 +177,8 @@ export const TensorSummary = z.object({
   zeroRows: z.number().int().min(0).nullable().optional(),
   /** Optional, for 2-D targets whose rows are not one-hot: true when the values read as [columns, rows] are (class-major indicators). */
   classMajor: z.boolean().optional(),
+  /** Optional, for 2-D targets in [0, 1]: true when every row adds up to 1 and a tenth or more split it between entries (labels divided by their count). */
+  rowShares: z.boolean().optional(),
   /** Optional, for targets: runs of rows with the same class in row order (as many as classes when sorted by class). */
   classRuns: z.number().int().min(0).nullable().optional(),
   /** Optional: those runs in row order (class and row count), when there are at most 64. */

@@ -440,6 +440,27 @@ function oneHotByColumn(values: Values, rows: number, width: number): boolean {
 }
 
 /**
+ * Whether every row of a [rows, width] buffer of values in [0, 1] adds up to 1, and a tenth of the
+ * rows or more split that 1 between several entries: a row's labels divided by their count.
+ */
+function sharesOfOne(values: Values, rows: number, width: number): boolean {
+  let split = 0;
+  for (let r = 0; r < rows; r++) {
+    let sum = 0;
+    let nonZero = 0;
+    for (let c = 0; c < width; c++) {
+      const v = values[r * width + c]!;
+      if (!(v >= 0 && v <= 1)) return false;
+      sum += v;
+      if (v > 0) nonZero++;
+    }
+    if (Math.abs(sum - 1) > 1e-4) return false;
+    if (nonZero > 1) split++;
+  }
+  return rows > 1 && split >= rows / 10;
+}
+
+/**
  * Training inputs or targets, described once. Distinct values, class counts, column means and
  * one-hot rows are only worked out for targets, where they reveal the label encoding.
  */
@@ -452,6 +473,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
   let oneHotRows: boolean | null = null;
   let zeroRows: number | null = null;
   let classMajor = false;
+  let rowShares = false;
   let rangeExcess: TensorSummary['rangeExcess'] = null;
   if (wantDistinct) {
     rangeExcess = targetRangeExcess(values);
@@ -492,7 +514,10 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
         }
         oneHotRows = oneHotOrZero && zeroRows === 0;
         if (!oneHotOrZero) zeroRows = null;
-        if (!oneHotRows && shape.length === 2) classMajor = oneHotByColumn(values, rows, width);
+        if (!oneHotRows && shape.length === 2) {
+          classMajor = oneHotByColumn(values, rows, width);
+          rowShares = !oneHotOrZero && sharesOfOne(values, rows, width);
+        }
       }
     }
   }
@@ -527,6 +552,7 @@ export function tensorSummary(values: Values, shape: readonly number[], dtype: s
     oneHotRows,
     zeroRows,
     ...(classMajor ? { classMajor: true } : {}),
+    ...(rowShares ? { rowShares: true } : {}),
     classRuns: runs?.count ?? null,
     classRunList: runs?.list ?? null,
     distinctCounts,

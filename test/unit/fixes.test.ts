@@ -2372,3 +2372,10 @@ describe('budgetInMilliseconds', () => {
     assert.equal(apply(ms.join('\n'), { kind: 'budgetInMilliseconds', site: site(5, 7) }), null);
   });
 });
+
+describe('indicatorNotShare', () => {
+  it("gives each of a row's tags the target 1 where the rows are computed", () => {
+    const lines = ['  const ys = items.map((t) => TAGS.map((tag) => (t.tags.includes(tag) ? 1 / t.tags.length : 0)));', '  return tf.tensor2d(ys);'];
+    assert.equal(apply(lines.join('\n'), { kind: 'indicatorNotShare', site: site(2, 13) }), [lines[0]!.replace('1 / t.tags.length', '1'), lines[1]].join('\n'));
+  });
+});

@@ -366,3 +366,14 @@ describe('class-major targets', () => {
     assert.equal(tensorSummary(multi, [labels.length, 3], 'float32', true).classMajor, undefined);
   });
 });
+
+describe('targets split into shares', () => {
+  it('are seen when every row adds up to 1 and many rows split it between several tags', () => {
+    const rows = [[0.5, 0, 0.5], [1, 0, 0], [1 / 3, 1 / 3, 1 / 3], [0, 1, 0]];
+    assert.equal(tensorSummary(Float32Array.from(rows.flat()), [4, 3], 'float32', true).rowShares, true);
+  });
+  it('are not claimed for multi-label 0/1 rows, or for rows that do not add up to 1', () => {
+    assert.equal(tensorSummary(Float32Array.from([1, 0, 1, 1, 1, 0, 0, 1, 1, 0, 1, 0]), [4, 3], 'float32', true).rowShares, undefined);
+    assert.equal(tensorSummary(Float32Array.from([0.5, 0.2, 0, 0.4, 0.4, 0, 0.3, 0.3, 0.1, 0, 0, 0.9]), [4, 3], 'float32', true).rowShares, undefined);
+  });
+});

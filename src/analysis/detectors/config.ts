@@ -153,6 +153,40 @@ function oneTagPerRow(view: ModelView, run: ModelState, o: OutputView): Hypothes
   ];
 }
 
+/**
+ * A multi-label head (sigmoid units under a binary cross-entropy) whose target rows each add up to
+ * 1, with many rows splitting it between several tags: each row's tags divided by their count, as
+ * if the targets were a distribution. Each sigmoid learns the share (0.5, 0.33, 0.25), so a row's
+ * tags fall below the 0.5 threshold. Certain; shown where the rows are computed, fixed by writing 1.
+ */
+function labelsAsShares(view: ModelView, run: ModelState, o: OutputView): Hypothesis[] {
+  const y = run.data.y.get(o.slot);
+  if (o.activation !== 'sigmoid' || o.loss?.kind !== 'binary' || !isNum(o.units) || o.units < 2 || !y?.summary.rowShares) return [];
+  const name = o.actLayer.info.name;
+  const ySite = y.site ?? view.event.fitSite;
+  const madeAt = y.origin?.site ?? null;
+  return [
+    {
+      id: `label-encoding-mismatch:${name}:shares`,
+      symptom: 'label-encoding-mismatch',
+      rootCause: 'label-encoding',
+      layer: null,
+      location: ySite,
+      data: { role: 'y', fitSite: ySite },
+      related: view.compileSite ? [{ site: view.compileSite, message: `loss ${o.loss.name}` }] : [],
+      message: `${name} scores ${o.units} tags independently (sigmoid units under a binary cross-entropy), but every target row adds up to 1, its tags sharing it (0.5, 0.33, 0.25): each row's tags were divided by their count, as if the targets were a distribution. Each sigmoid then learns the share instead of the tag, and a row with several tags predicts all of them below 0.5. Give each tag a row has the target 1.`,
+      evidence: [`${o.units} sigmoid outputs, binary cross-entropy`, 'every target row adds up to 1, and many split it between several tags'],
+      relevance: outputRelevance(view, o, 'trained on shares of tags'),
+      fixes: madeAt ? [{ title: 'Give each tag of a row the target 1', plan: { kind: 'indicatorNotShare', site: madeAt } }] : [],
+      confirmBy: set(...HARM),
+      strength: 1,
+      weak: false,
+      certain: true,
+      keepWhenLearning: true,
+    },
+  ];
+}
+
 function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothesis[] {
   const out: Hypothesis[] = [];
   const loss = o.loss;
@@ -8825,7 +8859,7 @@ function fewPlannedUpdates(view: ModelView, run: ModelState): Hypothesis[] {
 export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[] {
   const out: Hypothesis[] = [...nonFiniteData(view, run), ...lossArgumentsSwapped(view, run), ...broadcastInLoss(view, run), ...batchAxisInLoss(view, run), ...columnTargets(view, run), ...trainableAfterCompile(view, run), ...percentageLossNearZero(view, run), ...shuffledApart(view, run), ...shuffledInsideSamples(view, run)];
   for (const o of view.outputs) out.push(...outputChecks(view, run, o));
-  for (const o of view.outputs) out.push(...oneTagPerRow(view, run, o));
+  for (const o of view.outputs) out.push(...oneTagPerRow(view, run, o), ...labelsAsShares(view, run, o));
   out.push(...inputChecks(view, run));
   out.push(...meanAndSpreadSwapped(view, run));
   out.push(...narrowColumns(view, run));
