@@ -416,6 +416,7 @@ export class DiagnosisEngine {
       case 'inputsSwapped':
       case 'inputGivenTwice':
       case 'pinballFlipped':
+      case 'signedDistance':
       case 'cosineLogits':
       case 'layerDetached':
       case 'batchSummed':

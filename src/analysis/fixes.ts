@@ -402,6 +402,8 @@ export type FixPlan =
   | { kind: 'transposeMade'; site: SourceSite }
   /** The statement that computes the rows behind the tensor made at `site`: `? 1 / count :` -> `? 1 :`. */
   | { kind: 'indicatorNotShare'; site: SourceSite }
+  /** `tf.sum(tf.sub(a, b), axis)` or `a.sub(b).sum(axis)` -> the Euclidean distance of a and b. */
+  | { kind: 'euclideanDistance'; site: SourceSite }
   /**
    * In the statement at the site that draws batch indices, the one bound of `bound` (a literal, or a
    * name declared once as it) in a draw from 0 (`rng.int(0, B)`, `Math.random() * B`) becomes the
@@ -3264,6 +3266,30 @@ function scheduleByEpochEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sche
   const name = (powers[0]![1] ?? powers[0]![2])!;
   const at = value.start + powers[0]!.index! + powers[0]![0].lastIndexOf(name);
   return [src.edit(p.site.file, at, at + name.length, param)];
+}
+
+function euclideanDistanceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'euclideanDistance' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\bsum\s*\(/);
+  if (!call) return null;
+  const head = codeOnly(t, src.lineStart(p.site.line), call.open);
+  // `tf.sum(tf.sub(a, b), axis)`
+  if (/\btf\s*\.\s*sum\s*$/.test(head)) {
+    const [diff, axis] = call.args;
+    if (!diff || !axis || call.args.length !== 2 || !/^\s*tf\s*\.\s*sub\s*\(/.test(t.slice(diff.start, diff.end))) return null;
+    const start = head.lastIndexOf('tf') + src.lineStart(p.site.line);
+    const d = t.slice(diff.start, diff.end).trim();
+    const a = t.slice(axis.start, axis.end).trim();
+    return [src.edit(p.site.file, start, call.close + 1, `tf.sqrt(tf.add(tf.sum(tf.square(${d}), ${a}), 1e-6))`)];
+  }
+  // `a.sub(b).sum(axis)`
+  const method = /\.\s*sub\s*\([^()]*\)\s*\.\s*sum\s*$/.exec(head);
+  if (!method) return null;
+  const sumAt = src.lineStart(p.site.line) + head.lastIndexOf('sum');
+  return [
+    src.edit(p.site.file, sumAt, sumAt, 'square().'),
+    src.edit(p.site.file, call.close + 1, call.close + 1, '.add(1e-6).sqrt()'),
+  ];
 }
 
 function indicatorNotShareEdits(src: SourceText, p: Extract<FixPlan, { kind: 'indicatorNotShare' }>): EditResult {
@@ -6243,6 +6269,7 @@ function planFile(p: FixPlan): string | null {
     case 'returnComputed':
     case 'transposeMade':
     case 'indicatorNotShare':
+    case 'euclideanDistance':
     case 'drawFromAllRows':
     case 'oppositeLabels':
     case 'scaleSoftmaxInput':
@@ -6686,6 +6713,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return transposeMadeEdits(src, p);
       case 'indicatorNotShare':
         return indicatorNotShareEdits(src, p);
+      case 'euclideanDistance':
+        return euclideanDistanceEdits(src, p);
       case 'warmupWithinRun':
         return warmupWithinRunEdits(src, p);
       case 'quantileFraction':

@@ -965,6 +965,15 @@ export const ParsedHexAsDecimalEvent = z.object({
 });
 export type ParsedHexAsDecimalEvent = z.infer<typeof ParsedHexAsDecimalEvent>;
 
+/** The sum over their features of one layer output minus another: a signed sum taken for a pair's distance. Where it was summed. */
+export const SignedDistanceEvent = z.object({
+  type: z.literal('signedDistance'),
+  modelId: z.number().int(),
+  width: z.number().int(),
+  site: SourceSite.nullable(),
+});
+export type SignedDistanceEvent = z.infer<typeof SignedDistanceEvent>;
+
 /**
  * A pinball loss, max(τ·e, (τ − 1)·e), whose residual is the model's output minus the target:
  * it learns the (1 − τ) quantile. Where the residual was computed.
@@ -2305,6 +2314,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   FitOneClassEvent,
   DropoutSeedFixedEvent,
   PinballFlippedEvent,
+  SignedDistanceEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,
   BatchSummedEvent,

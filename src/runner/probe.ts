@@ -91,6 +91,7 @@ import type {
   FitOneClassEvent,
   DropoutSeedFixedEvent,
   PinballFlippedEvent,
+  SignedDistanceEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,
   BatchSummedEvent,
@@ -1254,6 +1255,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         if (entry && !broadcastReported.has(entry) && typeof kernelName === 'string' && kernelName in DIFFERENCE_KERNELS) noteBroadcast(entry, kernelName, inputs?.a, inputs?.b);
         if (entry && !batchAxisReported.has(entry) && kernelName === 'Max') noteAttentionAxis(current, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !pinballReported.has(entry) && kernelName === 'Maximum') notePinball(entry, inputs?.a, inputs?.b);
+        if (entry && !signedDistanceReported.has(entry) && kernelName === 'Sum') noteSignedDistance(entry, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !cosineReported.has(entry) && kernelName === 'Softmax') noteCosineLogits(entry, inputs?.logits);
         if (entry && entry.mode === 'custom' && !batchAxisReported.has(entry) && typeof kernelName === 'string' && kernelName in BATCH_AXIS_KERNELS) {
           noteBatchAxisReduction(current, kernelName, inputs?.x, method === 'runKernel' ? args[2] : null);
@@ -2444,6 +2446,24 @@ function notePinball(entry: TracedModel, a: any, b: any): void {
   if (!(tau > 0 && tau < 1) || Math.abs(tau - 0.5) < 1e-6 || sub?.kernel !== 'Sub' || !isLayerOutput(sub.inputs[0]) || isLayerOutput(sub.inputs[1])) return;
   pinballReported.add(entry);
   emit({ type: 'pinballFlipped', modelId: entry.id, tau, site: userSiteFromStack(sub.stack?.stack, PROBE_FILE) } satisfies PinballFlippedEvent);
+}
+
+const signedDistanceReported = new WeakSet<TracedModel>();
+
+/**
+ * The sum over their features of one layer output minus another ([rows, width], width 2 or more):
+ * a signed sum of differences, which is no distance (it can be negative, and is 0 for any two
+ * embeddings whose coordinates add up alike) where a pair's distance was meant.
+ */
+function noteSignedDistance(entry: TracedModel, x: any, attrs: any): void {
+  if (!isTensor(x) || x.rank !== 2 || !(x.shape[1] >= 2)) return;
+  const given = attrs?.axis ?? attrs?.reductionIndices;
+  const axis = Array.isArray(given) ? given : [given];
+  if (axis.length !== 1 || (axis[0] !== 1 && axis[0] !== -1)) return;
+  const node = lineage.get(x);
+  if (node?.kernel !== 'Sub' || node.inputs.length !== 2 || !node.inputs.every((t) => isLayerOutput(t) && (t as any).rank === 2 && (t as any).shape[1] === x.shape[1])) return;
+  signedDistanceReported.add(entry);
+  emit({ type: 'signedDistance', modelId: entry.id, width: x.shape[1], site: captureUserSite(PROBE_FILE) } satisfies SignedDistanceEvent);
 }
 
 /**

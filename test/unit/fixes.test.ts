@@ -2379,3 +2379,15 @@ describe('indicatorNotShare', () => {
     assert.equal(apply(lines.join('\n'), { kind: 'indicatorNotShare', site: site(2, 13) }), [lines[0]!.replace('1 / t.tags.length', '1'), lines[1]].join('\n'));
   });
 });
+
+describe('euclideanDistance', () => {
+  it('turns a signed sum of differences into the Euclidean distance, in the function form', () => {
+    assert.equal(apply('  return tf.sum(tf.sub(ea, eb), -1);', { kind: 'euclideanDistance', site: site(1, 13) }), '  return tf.sqrt(tf.add(tf.sum(tf.square(tf.sub(ea, eb)), -1), 1e-6));');
+  });
+  it('and in the chained form', () => {
+    assert.equal(apply('  const d = ea.sub(eb).sum(1);', { kind: 'euclideanDistance', site: site(1, 23) }), '  const d = ea.sub(eb).square().sum(1).add(1e-6).sqrt();');
+  });
+  it('leaves a sum of something else alone', () => {
+    assert.equal(apply('  return tf.sum(tf.mul(ea, eb), -1);', { kind: 'euclideanDistance', site: site(1, 13) }), null);
+  });
+});

@@ -6705,6 +6705,31 @@ function inputsSwapped(run: ModelState): Hypothesis[] {
  * Certain from the call; shown there, without a fix (which tensor was meant is the script's).
  */
 /**
+ * A pair's "distance" taken as the sum over the features of one layer output minus another: a
+ * signed sum, negative as often as positive, 0 for any two embeddings whose coordinates add up
+ * alike, and of the opposite sign for the pair the other way round, so a contrastive loss cannot
+ * push unlike pairs apart. Certain from the kernels; fixed with the Euclidean distance.
+ */
+function signedDistance(run: ModelState): Hypothesis[] {
+  const e = run.signedDistance;
+  if (!e || !e.site) return [];
+  return [
+    {
+      id: 'distance-signed:loss',
+      symptom: 'distance-signed',
+      rootCause: 'loss-function',
+      location: e.site,
+      related: [],
+      message: `A pair's distance is taken as the sum of one embedding minus the other over their ${e.width} features: that sum is signed, 0 for any two embeddings whose coordinates add up alike, and flips its sign when the pair is taken the other way round, so a loss on it cannot push unlike pairs apart or pull like ones together. Take the Euclidean distance: the square root of the summed squared differences.`,
+      evidence: [`sum over ${e.width} features of a difference of two layer outputs, without a square or an absolute value`],
+      fixes: [{ title: 'Take the Euclidean distance (square, sum, square root)', plan: { kind: 'euclideanDistance', site: e.site } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
  * A pinball loss whose residual is the prediction minus the target: max(τ·e, (τ − 1)·e) then
  * charges τ per unit of over-prediction and 1 − τ of under-prediction, so the model learns the
  * (1 − τ) quantile where the τ one was meant. Certain from the loss's kernels; fixed by turning
@@ -8893,6 +8918,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...inputsSwapped(run));
   out.push(...inputGivenTwice(run));
   out.push(...pinballFlipped(run));
+  out.push(...signedDistance(run));
   out.push(...cooperatingOpponents(run));
   out.push(...drawsWithinBatch(run));
   out.push(...layerDetached(view, run));
