@@ -404,6 +404,8 @@ export type FixPlan =
   | { kind: 'indicatorNotShare'; site: SourceSite }
   /** `tf.sum(tf.sub(a, b), axis)` or `a.sub(b).sum(axis)` -> the Euclidean distance of a and b. */
   | { kind: 'euclideanDistance'; site: SourceSite }
+  /** A loss returned as `a.sub(b)` (or `tf.sub(a, b)`), b a penalty that grows without bound: add it. */
+  | { kind: 'addSubtracted'; site: SourceSite }
   /**
    * In the statement at the site that draws batch indices, the one bound of `bound` (a literal, or a
    * name declared once as it) in a draw from 0 (`rng.int(0, B)`, `Math.random() * B`) becomes the
@@ -3266,6 +3268,20 @@ function scheduleByEpochEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sche
   const name = (powers[0]![1] ?? powers[0]![2])!;
   const at = value.start + powers[0]!.index! + powers[0]![0].lastIndexOf(name);
   return [src.edit(p.site.file, at, at + name.length, param)];
+}
+
+function addSubtractedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'addSubtracted' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\bsub\s*\(/);
+  if (!call) return null;
+  const lineStart = src.lineStart(p.site.line);
+  const head = codeOnly(t, lineStart, call.open);
+  // The whole statement is the difference: `return recon.sub(kl);`, `const loss = tf.sub(nll, kl);`.
+  const m = /^\s*(?:return\s+|(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*=\s*)(?:tf\s*\.\s*|[A-Za-z_$][\w$.]*\s*\.\s*)sub\s*$/.exec(head);
+  if (!m || (/\btf\s*\.\s*sub\s*$/.test(head) && call.args.length !== 2)) return null;
+  if (!/^\s*;?\s*(?:\/\/.*)?$/.test(t.slice(call.close + 1, src.lineEnd(p.site.line)))) return null;
+  const at = lineStart + head.lastIndexOf('sub');
+  return [src.edit(p.site.file, at, at + 3, 'add')];
 }
 
 function euclideanDistanceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'euclideanDistance' }>): EditResult {
@@ -6270,6 +6286,7 @@ function planFile(p: FixPlan): string | null {
     case 'transposeMade':
     case 'indicatorNotShare':
     case 'euclideanDistance':
+    case 'addSubtracted':
     case 'drawFromAllRows':
     case 'oppositeLabels':
     case 'scaleSoftmaxInput':
@@ -6715,6 +6732,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return indicatorNotShareEdits(src, p);
       case 'euclideanDistance':
         return euclideanDistanceEdits(src, p);
+      case 'addSubtracted':
+        return addSubtractedEdits(src, p);
       case 'warmupWithinRun':
         return warmupWithinRunEdits(src, p);
       case 'quantileFraction':

@@ -2391,3 +2391,13 @@ describe('euclideanDistance', () => {
     assert.equal(apply('  return tf.sum(tf.mul(ea, eb), -1);', { kind: 'euclideanDistance', site: site(1, 13) }), null);
   });
 });
+
+describe('addSubtracted', () => {
+  it('adds the term a loss returned as a difference subtracts', () => {
+    assert.equal(apply('    return recon.sub(kl);', { kind: 'addSubtracted', site: site(1, 18) }), '    return recon.add(kl);');
+    assert.equal(apply('  const loss = tf.sub(nll, kl);', { kind: 'addSubtracted', site: site(1, 19) }), '  const loss = tf.add(nll, kl);');
+  });
+  it('leaves a difference inside a larger expression alone', () => {
+    assert.equal(apply('    return tf.mean(dPos.sub(dNeg).add(MARGIN));', { kind: 'addSubtracted', site: site(1, 26) }), null);
+  });
+});

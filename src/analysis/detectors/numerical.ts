@@ -288,7 +288,11 @@ function lossUnboundedBelow(ctx: Ctx, e: IterationEvent): Observation[] {
           ? []
           : signFlipped
             ? [{ title: 'Minimize the negative of this loss', plan: { kind: 'negateLoss', site: run.lossSite } }]
-            : [{ title: 'Clip each row of the margin loss at 0: tf.relu(d(a, p) − d(a, n) + margin)', plan: { kind: 'hingeMargin', site: run.lossSite } }],
+            : [
+                { title: 'Clip each row of the margin loss at 0: tf.relu(d(a, p) − d(a, n) + margin)', plan: { kind: 'hingeMargin', site: run.lossSite } },
+                // A loss returned as a difference: its subtracted term (a KL divergence, a penalty) grows without limit.
+                { title: 'Add the subtracted term: a penalty raises the loss', plan: { kind: 'addSubtracted', site: run.lossSite } },
+              ],
         confirms: [],
         folds: [],
       },
