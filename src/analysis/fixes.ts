@@ -406,6 +406,8 @@ export type FixPlan =
   | { kind: 'euclideanDistance'; site: SourceSite }
   /** A loss returned as `a.sub(b)` (or `tf.sub(a, b)`), b a penalty that grows without bound: add it. */
   | { kind: 'addSubtracted'; site: SourceSite }
+  /** `const logPi = pi.log()` whose result a logSumExp combines (mixture weights): `tf.logSoftmax(pi)`. */
+  | { kind: 'logSoftmaxWeights'; site: SourceSite }
   /**
    * In the statement at the site that draws batch indices, the one bound of `bound` (a literal, or a
    * name declared once as it) in a draw from 0 (`rng.int(0, B)`, `Math.random() * B`) becomes the
@@ -1846,6 +1848,28 @@ function keepZeroLabelsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'keepZ
     found.push(src.edit(p.site.file, open + 1, close, `${tested} === null || ${tested} === undefined`));
   }
   return found.length === 1 ? found : null;
+}
+
+function logSoftmaxWeightsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logSoftmaxWeights' }>): EditResult {
+  const t = src.text;
+  const lineStart = src.lineStart(p.site.line);
+  const line = codeOnly(t, lineStart, src.lineEnd(p.site.line));
+  // `const logPi = pi.log();` or `const logPi = tf.log(pi);`
+  const m = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:([A-Za-z_$][\w$]*)\s*\.\s*log\s*\(\s*\)|tf\s*\.\s*log\s*\(\s*([A-Za-z_$][\w$]*)\s*\))/.exec(line);
+  if (!m) return null;
+  const body = functionBodyAround(t, lineStart + m.index);
+  if (!body) return null;
+  // The log is combined in a logSumExp over the components: a mixture's log-likelihood.
+  const after = codeOnly(t, lineStart + m.index + m[0].length, body.end);
+  const combined = [...after.matchAll(/\blogSumExp\s*\(/g)].some((c) => {
+    const open = lineStart + m.index + m[0].length + c.index! + c[0].length - 1;
+    const close = matchClose(t, open);
+    return close > open && new RegExp(`(?<![\\w$.])${escapeRe(m[1]!)}(?![\\w$])`).test(t.slice(open, close));
+  });
+  if (!combined) return null;
+  const value = m[0].slice(m[0].indexOf('=') + 1).trim();
+  const start = lineStart + m.index + m[0].lastIndexOf(value);
+  return [src.edit(p.site.file, start, start + value.length, `tf.logSoftmax(${m[2] ?? m[3]})`)];
 }
 
 function softplusBeforeLogEdits(src: SourceText, p: Extract<FixPlan, { kind: 'softplusBeforeLog' }>): EditResult {
@@ -6287,6 +6311,7 @@ function planFile(p: FixPlan): string | null {
     case 'indicatorNotShare':
     case 'euclideanDistance':
     case 'addSubtracted':
+    case 'logSoftmaxWeights':
     case 'drawFromAllRows':
     case 'oppositeLabels':
     case 'scaleSoftmaxInput':
@@ -6734,6 +6759,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return euclideanDistanceEdits(src, p);
       case 'addSubtracted':
         return addSubtractedEdits(src, p);
+      case 'logSoftmaxWeights':
+        return logSoftmaxWeightsEdits(src, p);
       case 'warmupWithinRun':
         return warmupWithinRunEdits(src, p);
       case 'quantileFraction':

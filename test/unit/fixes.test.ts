@@ -2401,3 +2401,14 @@ describe('addSubtracted', () => {
     assert.equal(apply('    return tf.mean(dPos.sub(dNeg).add(MARGIN));', { kind: 'addSubtracted', site: site(1, 26) }), null);
   });
 });
+
+describe('logSoftmaxWeights', () => {
+  const lines = ['function nll(pi, logDensity) {', '  const logPi = pi.log();', '  return tf.logSumExp(logPi.add(logDensity), 1).neg().mean();', '}'];
+  it('normalizes mixture weights a logSumExp combines with densities', () => {
+    assert.equal(apply(lines.join('\n'), { kind: 'logSoftmaxWeights', site: site(2, 20) }), [lines[0], '  const logPi = tf.logSoftmax(pi);', ...lines.slice(2)].join('\n'));
+  });
+  it('leaves a log no logSumExp combines alone', () => {
+    const variance = [lines[0], lines[1], '  return logPi.add(logDensity).neg().mean();', lines[3]];
+    assert.equal(apply(variance.join('\n'), { kind: 'logSoftmaxWeights', site: site(2, 20) }), null);
+  });
+});

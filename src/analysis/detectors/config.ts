@@ -1227,7 +1227,11 @@ function logOfSignedOutput(run: ModelState): Hypothesis[] {
       message: `The loss takes the log of the model's outputs, and ${now ? `${e.atOrBelowZero} of the ${e.count} values it took at the first step were at or below 0${e.least !== null && e.least < 0 ? ` (down to ${fmt(e.least)})` : ''}` : 'they come from a layer with no activation, whose values can go below 0'}: log is NaN below 0 and -Infinity at 0. An output with no activation (linear) ranges over every real number; a variance, scale or rate must be made positive first (softplus, or predict its log and take exp).`,
       evidence: [now ? `${e.atOrBelowZero} of ${e.count} values at or below 0 went into the log` : 'the log takes a linear output'],
       relevance: new Map(),
-      fixes: [{ title: 'Make the values positive with softplus before the log', plan: { kind: 'softplusBeforeLog', site: e.site } }],
+      fixes: [
+        // Weights a logSumExp combines with densities are a mixture's: positive is not enough, they must add up to 1.
+        { title: 'Normalize the mixture weights with logSoftmax before the logSumExp', plan: { kind: 'logSoftmaxWeights', site: e.site } },
+        { title: 'Make the values positive with softplus before the log', plan: { kind: 'softplusBeforeLog', site: e.site } },
+      ],
       atFix: true,
       confirmBy: set(...HARM, ...NUMERIC),
       strength: now ? 1 : 0.9,
