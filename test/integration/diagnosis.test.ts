@@ -628,6 +628,18 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/sublayer-created-inside-call/buggy.js', symptoms: ['weights-untracked'], rootCause: 'architecture', lineOf: '', fixed: '    this.trainableWeights = [...this.transform.trainableWeights, ...this.gate.trainableWeights];' },
   // A decay given the run's total epochs: every epoch at the last epoch's rate; the fix decays by the epoch at hand.
   { script: 'benchmark/bugs/schedule-uses-total-epochs/buggy.js', symptoms: ['learning-rate-held-low'], rootCause: 'learning-rate', lineOf: 'optimizer.setLearningRate(', fixed: 'Math.pow(DECAY, epoch)' },
+  // fit given the validation tensors to train on; a custom layer returning its input; one-hot targets laid out class by class;
+  // a time budget in seconds against Date.now() milliseconds; multi-label targets divided by their count; a signed sum taken for a
+  // distance; a KL term subtracted; mixture weights logged without a softmax; huberLoss on prices in dollars.
+  { script: 'benchmark/bugs/fit-called-with-validation-tensors/buggy.js', symptoms: ['rows-left-out'], rootCause: 'training-data', lineOf: 'const history = await model.fit(xVal, yVal', fixed: 'model.fit(xTrain, yTrain' },
+  { script: 'benchmark/bugs/custom-layer-returns-input/buggy.js', symptoms: ['layer-bypassed'], rootCause: 'architecture', lineOf: '      return x;', fixed: '      return out;' },
+  { script: 'benchmark/bugs/onehot-class-major-reshaped/buggy.js', symptoms: ['targets-class-major'], rootCause: 'label-encoding', lineOf: 'return tf.tensor2d(flat, [n, K]);', fixed: 'return tf.tensor2d(flat, [K, n]).transpose();' },
+  { script: 'benchmark/bugs/time-budget-seconds-vs-ms/buggy.js', symptoms: ['stopped-early'], rootCause: 'training-length', lineOf: 'if (Date.now() - start > TIME_BUDGET)', fixed: 'if (Date.now() - start > TIME_BUDGET * 1000)' },
+  { script: 'benchmark/bugs/multilabel-targets-normalized-to-sum-one/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: '1 / t.tags.length', fixed: '(t.tags.includes(tag) ? 1 : 0)' },
+  { script: 'benchmark/bugs/siamese-distance-signed-difference/buggy.js', symptoms: ['distance-signed'], rootCause: 'loss-function', lineOf: 'return tf.sum(tf.sub(ea, eb), -1);', fixed: 'return tf.sqrt(tf.add(tf.sum(tf.square(tf.sub(ea, eb)), -1), 1e-6));' },
+  { script: 'benchmark/bugs/vae-kl-sign-flipped/buggy.js', symptoms: ['loss-diverging'], rootCause: 'loss-function', lineOf: 'return recon.sub(kl);', fixed: 'return recon.add(kl);' },
+  { script: 'benchmark/bugs/mdn-mixture-weights-not-softmaxed/buggy.js', symptoms: ['log-of-signed-output'], rootCause: 'output-activation', lineOf: 'const logPi = pi.log();', fixed: 'const logPi = tf.logSoftmax(pi);' },
+  { script: 'benchmark/bugs/huber-on-unscaled-targets/buggy.js', symptoms: ['gradients-shrunk'], rootCause: 'loss-function', lineOf: 'tf.losses.huberLoss(yTrue, yPred)', fixed: 'tf.tensor2d(train.prices, [N_TRAIN, 1]).div(' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -849,6 +861,17 @@ const HEALTHY = [
   'benchmark/bugs/gan-generator-labels-not-flipped/fixed.js',
   'benchmark/bugs/sampler-index-bound-is-batch-size/fixed.js',
   'benchmark/bugs/sublayer-created-inside-call/fixed.js',
+  'benchmark/bugs/fit-called-with-validation-tensors/fixed.js',
+  'benchmark/bugs/custom-layer-returns-input/fixed.js',
+  'benchmark/bugs/onehot-class-major-reshaped/fixed.js',
+  'benchmark/bugs/time-budget-seconds-vs-ms/fixed.js',
+  'benchmark/bugs/multilabel-targets-normalized-to-sum-one/fixed.js',
+  'benchmark/bugs/siamese-distance-signed-difference/fixed.js',
+  'benchmark/bugs/vae-kl-sign-flipped/fixed.js',
+  'benchmark/bugs/mdn-mixture-weights-not-softmaxed/fixed.js',
+  'benchmark/bugs/huber-on-unscaled-targets/fixed.js',
+  'benchmark/bugs/attention-keys-not-transposed/fixed.js',
+  'benchmark/bugs/causal-mask-missing/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',
