@@ -139,8 +139,8 @@ type Phase =
   | { kind: 'confirming'; finding: Finding; epoch: number }
   /**
    * A custom loop has no epochs the probe sees, so the survivors must outlive CONFIRM_STEPS more
-   * steps: a loop that collects each step's loss and frees them all after its pass over the data
-   * is not leaking.
+   * steps, or be alive when the process exits: a loop that collects each step's loss and frees
+   * them all after its pass over the data is not leaking.
    */
   | { kind: 'outliving'; finding: Finding; until: number }
   | { kind: 'done' };
@@ -339,6 +339,11 @@ export class TensorLeakWatch {
     this.stopRecording();
     if (this.phase.kind === 'confirming' || this.phase.kind === 'outliving') this.confirm();
     else if (this.phase.kind !== 'done') this.phase = { kind: 'counting' };
+  }
+
+  /** The process is ending: survivors still alive that were waiting to outlive their steps never will be freed. */
+  atExit(): void {
+    if (this.phase.kind === 'outliving') this.confirm();
   }
 
   /** Reports the survivors still alive after their epoch (none alive: the callback freed them, no leak). */

@@ -211,6 +211,7 @@ process.on('exit', () => {
   safe(() => sendTrainingModeAfter(), undefined);
   safe(() => sendStepsStopped(), undefined);
   safe(() => finishStepClasses(), undefined);
+  for (const watch of allLeakWatches) safe(() => watch.atExit(), undefined);
   flush();
 });
 
@@ -5942,6 +5943,8 @@ function noteCandidate(frozen: TracedModel, trainer: TracedModel, variables: num
 }
 
 const leakWatches = new WeakMap<TracedModel, TensorLeakWatch>();
+/** Every step leak watch, for the exit: a custom loop's survivors still waiting to outlive their steps are judged then. */
+const allLeakWatches = new Set<TensorLeakWatch>();
 const fitCallLeakWatches = new WeakMap<TracedModel, FitCallLeakWatch>();
 
 /** The model's watch on tensors left between its fit calls (one per model, kept across calls). */
@@ -5974,6 +5977,7 @@ function watchLeaks(entry: TracedModel): void {
     if (!watch) {
       watch = new TensorLeakWatch(tfCore.engine?.(), PROBE_FILE, (event) => emit(event));
       leakWatches.set(entry, watch);
+      allLeakWatches.add(watch);
     }
     watch.atStepStart({
       modelId: entry.id,
