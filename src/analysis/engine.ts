@@ -417,6 +417,7 @@ export class DiagnosisEngine {
       case 'inputGivenTwice':
       case 'pinballFlipped':
       case 'signedDistance':
+      case 'rateGroupsSwapped':
       case 'cosineLogits':
       case 'layerDetached':
       case 'batchSummed':

@@ -408,6 +408,8 @@ export type FixPlan =
   | { kind: 'addSubtracted'; site: SourceSite }
   /** `const logPi = pi.log()` whose result a logSumExp combines (mixture weights): `tf.logSoftmax(pi)`. */
   | { kind: 'logSoftmaxWeights'; site: SourceSite }
+  /** Two `minimize(f, returnCost, varList)` calls in one file: each takes the other's varList. */
+  | { kind: 'swapVarLists'; a: SourceSite; b: SourceSite }
   /**
    * In the statement at the site that draws batch indices, the one bound of `bound` (a literal, or a
    * name declared once as it) in a draw from 0 (`rng.int(0, B)`, `Math.random() * B`) becomes the
@@ -1848,6 +1850,15 @@ function keepZeroLabelsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'keepZ
     found.push(src.edit(p.site.file, open + 1, close, `${tested} === null || ${tested} === undefined`));
   }
   return found.length === 1 ? found : null;
+}
+
+function swapVarListsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapVarLists' }>): EditResult {
+  if (p.a.file !== p.b.file) return null;
+  const t = src.text;
+  const lists = [p.a, p.b].map((site) => findCall(src, site, /\bminimize\s*\(/)?.args[2]);
+  const [a, b] = lists;
+  if (!a || !b || a.start === b.start) return null;
+  return [src.edit(p.a.file, a.start, a.end, t.slice(b.start, b.end).trim()), src.edit(p.a.file, b.start, b.end, t.slice(a.start, a.end).trim())];
 }
 
 function logSoftmaxWeightsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logSoftmaxWeights' }>): EditResult {
@@ -6460,6 +6471,8 @@ function planFile(p: FixPlan): string | null {
       return p.file;
     case 'shuffleTogether':
       return p.first.file;
+    case 'swapVarLists':
+      return p.a.file;
     case 'all':
       return null;
   }
@@ -6761,6 +6774,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return addSubtractedEdits(src, p);
       case 'logSoftmaxWeights':
         return logSoftmaxWeightsEdits(src, p);
+      case 'swapVarLists':
+        return swapVarListsEdits(src, p);
       case 'warmupWithinRun':
         return warmupWithinRunEdits(src, p);
       case 'quantileFraction':

@@ -965,6 +965,21 @@ export const ParsedHexAsDecimalEvent = z.object({
 });
 export type ParsedHexAsDecimalEvent = z.infer<typeof ParsedHexAsDecimalEvent>;
 
+/**
+ * A custom loop whose two optimizers step disjoint variables: the one with the larger rate (ten
+ * times or more) steps only variables an earlier fit trained, the other only variables no fit has.
+ * Where each steps them.
+ */
+export const RateGroupsSwappedEvent = z.object({
+  type: z.literal('rateGroupsSwapped'),
+  modelId: z.number().int(),
+  pretrainedRate: z.number(),
+  freshRate: z.number(),
+  pretrainedSite: SourceSite.nullable(),
+  freshSite: SourceSite.nullable(),
+});
+export type RateGroupsSwappedEvent = z.infer<typeof RateGroupsSwappedEvent>;
+
 /** The sum over their features of one layer output minus another: a signed sum taken for a pair's distance. Where it was summed. */
 export const SignedDistanceEvent = z.object({
   type: z.literal('signedDistance'),
@@ -2315,6 +2330,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   DropoutSeedFixedEvent,
   PinballFlippedEvent,
   SignedDistanceEvent,
+  RateGroupsSwappedEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,
   BatchSummedEvent,

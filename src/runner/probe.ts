@@ -92,6 +92,7 @@ import type {
   DropoutSeedFixedEvent,
   PinballFlippedEvent,
   SignedDistanceEvent,
+  RateGroupsSwappedEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,
   BatchSummedEvent,
@@ -3979,6 +3980,7 @@ function traceFit(
     },
     onTrainEnd: async () => {
       noteStoppedEarly(entry, args, currentEpoch + 1, model);
+      if (model && entry.steps > 0) safe(() => noteFitTrained(model), undefined);
       if (model && startRate !== null) safe(() => fitRates.set(model, { start: startRate, end: model.optimizer?.learningRate, optimizer: model.optimizer }), undefined);
       if (model && startRate !== null && model.optimizer && typeof model.optimizer === 'object') safe(() => optimizerFitRates.set(model.optimizer, { model, start: startRate, end: model.optimizer.learningRate }), undefined);
       batchWatch?.finish();
@@ -5722,6 +5724,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     if (activeFit && activeFit.traced === entry) activeFit.pending = pending;
     else finishStep(entry, pending, null, null, {});
     if (entry.mode === 'custom') {
+      if (varList && optimizer) noteRateGroup(entry, optimizer, varList);
       noteComputedGradients(entry, result?.grads, pending.gradNorm);
       watchAscent(entry, result?.grads);
     }
@@ -5730,6 +5733,42 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     warnOnce(`step statistics failed: ${(error as Error).message}`);
   }
   return result;
+}
+
+/** Variables a fit has trained: a custom loop given them next fine-tunes a pretrained part. */
+const fitTrainedVariables = new WeakSet<object>();
+
+function noteFitTrained(model: any): void {
+  for (const w of model.trainableWeights ?? []) {
+    const v = w?.val ?? w;
+    if (v && typeof v === 'object') fitTrainedVariables.add(v);
+  }
+}
+
+/** A custom loop's optimizers that each step their own variables: their rate, their variables and where they step them. */
+const rateGroups = new WeakMap<TracedModel, { groups: Map<object, { rate: number; pretrained: number; count: number; site: SourceSite | null }>; done: boolean }>();
+/** Rates this many times apart make a fine-tuning's two groups (a small rate for the pretrained part, a large one for the new). */
+const RATE_GROUPS_APART = 10;
+
+/**
+ * Fine-tuning with one optimizer per group of variables, where the large rate steps variables an
+ * earlier fit trained and the small one steps variables no fit has: the pretrained part is
+ * rewritten by the large steps and the new part barely moves (the two varLists swapped).
+ */
+function noteRateGroup(entry: TracedModel, optimizer: any, varList: any[]): void {
+  let r = rateGroups.get(entry);
+  if (!r) rateGroups.set(entry, (r = { groups: new Map(), done: false }));
+  if (r.done || r.groups.has(optimizer) || r.groups.size >= 4 || varList.length === 0) return;
+  const rate = optimizer.learningRate;
+  if (typeof rate !== 'number' || !(rate > 0)) return;
+  const pretrained = varList.filter((v) => fitTrainedVariables.has(v)).length;
+  r.groups.set(optimizer, { rate, pretrained, count: varList.length, site: captureUserSite(PROBE_FILE) });
+  if (r.groups.size !== 2) return;
+  r.done = true;
+  const [a, b] = [...r.groups.values()] as [{ rate: number; pretrained: number; count: number; site: SourceSite | null }, { rate: number; pretrained: number; count: number; site: SourceSite | null }];
+  const [old, fresh] = a.pretrained === a.count && b.pretrained === 0 ? [a, b] : b.pretrained === b.count && a.pretrained === 0 ? [b, a] : [null, null];
+  if (!old || !fresh || old.rate < RATE_GROUPS_APART * fresh.rate) return;
+  emit({ type: 'rateGroupsSwapped', modelId: entry.id, pretrainedRate: old.rate, freshRate: fresh.rate, pretrainedSite: old.site, freshSite: fresh.site } satisfies RateGroupsSwappedEvent);
 }
 
 /** Where each tf.variable was made (unformatted stacks; the first few thousand). */

@@ -2412,3 +2412,16 @@ describe('logSoftmaxWeights', () => {
     assert.equal(apply(variance.join('\n'), { kind: 'logSoftmaxWeights', site: site(2, 20) }), null);
   });
 });
+
+describe('swapVarLists', () => {
+  it("gives each of two optimizers the other's variable list", () => {
+    const lines = ['const cost = slow.minimize(loss, true, headVars);', 'fast.minimize(loss, false, baseVars);'];
+    assert.equal(
+      apply(lines.join('\n'), { kind: 'swapVarLists', a: site(2, 6), b: site(1, 19) }),
+      ['const cost = slow.minimize(loss, true, baseVars);', 'fast.minimize(loss, false, headVars);'].join('\n'),
+    );
+  });
+  it('leaves calls without a variable list alone', () => {
+    assert.equal(apply('a.minimize(loss);\nb.minimize(loss);', { kind: 'swapVarLists', a: site(1, 3), b: site(2, 3) }), null);
+  });
+});

@@ -6731,6 +6731,32 @@ function inputsSwapped(run: ModelState): Hypothesis[] {
  * Certain from the call; shown there, without a fix (which tensor was meant is the script's).
  */
 /**
+ * Fine-tuning with one optimizer per group of variables, the rates given the wrong way round: the
+ * large rate steps the part an earlier fit trained, and rewrites what it learned, while the small
+ * one steps the new part, which barely moves. Certain from the run (fine-tuning gives the
+ * pretrained part the small rate); fixed by swapping the two variable lists.
+ */
+function rateGroupsSwapped(run: ModelState): Hypothesis[] {
+  const e = run.rateGroupsSwapped;
+  if (!e || !e.pretrainedSite) return [];
+  const times = Math.round(e.pretrainedRate / e.freshRate);
+  return [
+    {
+      id: 'rate-groups-swapped:optimizer',
+      symptom: 'rate-groups-swapped',
+      rootCause: 'learning-rate',
+      location: e.pretrainedSite,
+      related: e.freshSite ? [{ site: e.freshSite, message: `the new variables are stepped here, at rate ${fmt(e.freshRate)}` }] : [],
+      message: `The training loop steps the variables an earlier fit trained with rate ${fmt(e.pretrainedRate)}, and the new ones no fit has trained with rate ${fmt(e.freshRate)}, ${times} times smaller: the large steps rewrite what pretraining learned, while the new part barely moves. Fine-tuning gives the pretrained part the small rate and the new part the large one; the two variable lists look swapped.`,
+      evidence: [`pretrained variables stepped at rate ${fmt(e.pretrainedRate)}`, `new variables stepped at rate ${fmt(e.freshRate)}`],
+      fixes: e.freshSite ? [{ title: 'Swap the variable lists of the two optimizers', plan: { kind: 'swapVarLists', a: e.pretrainedSite, b: e.freshSite } }] : [],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM, 'overfitting'),
+    },
+  ];
+}
+
+/**
  * A pair's "distance" taken as the sum over the features of one layer output minus another: a
  * signed sum, negative as often as positive, 0 for any two embeddings whose coordinates add up
  * alike, and of the opposite sign for the pair the other way round, so a contrastive loss cannot
@@ -8945,6 +8971,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...inputGivenTwice(run));
   out.push(...pinballFlipped(run));
   out.push(...signedDistance(run));
+  out.push(...rateGroupsSwapped(run));
   out.push(...cooperatingOpponents(run));
   out.push(...drawsWithinBatch(run));
   out.push(...layerDetached(view, run));
