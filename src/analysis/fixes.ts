@@ -410,6 +410,8 @@ export type FixPlan =
   | { kind: 'logSoftmaxWeights'; site: SourceSite }
   /** Two `minimize(f, returnCost, varList)` calls in one file: each takes the other's varList. */
   | { kind: 'swapVarLists'; a: SourceSite; b: SourceSite }
+  /** The second of two inputs made alike (`const v2 = augment(rows, aug)`) draws its own: `augment(rows, drawAug(...))`. */
+  | { kind: 'drawSecondView'; site: SourceSite }
   /**
    * In the statement at the site that draws batch indices, the one bound of `bound` (a literal, or a
    * name declared once as it) in a draw from 0 (`rng.int(0, B)`, `Math.random() * B`) becomes the
@@ -1850,6 +1852,34 @@ function keepZeroLabelsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'keepZ
     found.push(src.edit(p.site.file, open + 1, close, `${tested} === null || ${tested} === undefined`));
   }
   return found.length === 1 ? found : null;
+}
+
+function drawSecondViewEdits(src: SourceText, p: Extract<FixPlan, { kind: 'drawSecondView' }>): EditResult {
+  const t = src.text;
+  const line = codeOnly(t, src.lineStart(p.site.line), src.lineEnd(p.site.line));
+  // The names the model is run on at the site, in order.
+  const names = [...new Set([...line.matchAll(/\.\s*(?:predict|apply)\s*\(\s*([A-Za-z_$][\w$]*)\s*[,)]/g)].map((m) => m[1]!))];
+  if (names.length !== 2) return null;
+  const inits = names.map((n) => {
+    const d = singleDeclaration(t, n);
+    return d ? trim(t, d.init, statementEnd(t, d.init)) : null;
+  });
+  const [first, second] = inits;
+  if (!first || !second || t.slice(first.start, first.end) !== t.slice(second.start, second.end)) return null;
+  // An argument of both that names one drawn value (`const aug = sampleAugmentation(BATCH)`): the second draws its own.
+  const call = /^[A-Za-z_$][\w$.]*\s*\(/.exec(t.slice(second.start, second.end));
+  if (!call) return null;
+  const open = second.start + call[0].length - 1;
+  const close = matchClose(t, open);
+  const drawn = (close > open ? splitTopLevel(t, open + 1, close) : []).flatMap((a) => {
+    const arg = trim(t, a.start, a.end);
+    const name = t.slice(arg.start, arg.end);
+    const d = /^[A-Za-z_$][\w$]*$/.test(name) ? singleDeclaration(t, name) : null;
+    const init = d ? trim(t, d.init, statementEnd(t, d.init)) : null;
+    return init && /^[A-Za-z_$][\w$.]*\s*\(/.test(t.slice(init.start, init.end)) ? [{ arg, text: t.slice(init.start, init.end) }] : [];
+  });
+  if (drawn.length !== 1) return null;
+  return [src.edit(p.site.file, drawn[0]!.arg.start, drawn[0]!.arg.end, drawn[0]!.text)];
 }
 
 function swapVarListsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapVarLists' }>): EditResult {
@@ -6323,6 +6353,7 @@ function planFile(p: FixPlan): string | null {
     case 'euclideanDistance':
     case 'addSubtracted':
     case 'logSoftmaxWeights':
+    case 'drawSecondView':
     case 'drawFromAllRows':
     case 'oppositeLabels':
     case 'scaleSoftmaxInput':
@@ -6776,6 +6807,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return logSoftmaxWeightsEdits(src, p);
       case 'swapVarLists':
         return swapVarListsEdits(src, p);
+      case 'drawSecondView':
+        return drawSecondViewEdits(src, p);
       case 'warmupWithinRun':
         return warmupWithinRunEdits(src, p);
       case 'quantileFraction':

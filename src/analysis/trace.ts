@@ -966,6 +966,18 @@ export const ParsedHexAsDecimalEvent = z.object({
 export type ParsedHexAsDecimalEvent = z.infer<typeof ParsedHexAsDecimalEvent>;
 
 /**
+ * A custom loop that runs a model (without dropout) twice per step on inputs holding the same
+ * values, in every one of its first steps: two views of a batch that are one. Where the second ran.
+ */
+export const ViewsIdenticalEvent = z.object({
+  type: z.literal('viewsIdentical'),
+  modelId: z.number().int(),
+  steps: z.number().int(),
+  site: SourceSite.nullable(),
+});
+export type ViewsIdenticalEvent = z.infer<typeof ViewsIdenticalEvent>;
+
+/**
  * A custom loop whose two optimizers step disjoint variables: the one with the larger rate (ten
  * times or more) steps only variables an earlier fit trained, the other only variables no fit has.
  * Where each steps them.
@@ -2331,6 +2343,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   PinballFlippedEvent,
   SignedDistanceEvent,
   RateGroupsSwappedEvent,
+  ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,
   BatchSummedEvent,

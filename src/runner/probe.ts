@@ -93,6 +93,7 @@ import type {
   PinballFlippedEvent,
   SignedDistanceEvent,
   RateGroupsSwappedEvent,
+  ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,
   BatchSummedEvent,
@@ -2754,7 +2755,11 @@ function hookLayers(layers: any): void {
       const original = proto[method];
       proto[method] = function (this: any, ...args: any[]) {
         const s = step;
-        if (s) s.inPredict++;
+        if (s) {
+          s.inPredict++;
+          s.predictCalls = (s.predictCalls ?? 0) + 1;
+          (s.predictArgs ??= []).push(args[0]);
+        }
         try {
           return original.apply(this, args);
         } finally {
@@ -5325,6 +5330,14 @@ interface StepState {
   predictParts: Map<number, any[]>;
   /** Other traced models whose layers ran in this step's forward pass (first steps only). */
   others: Set<TracedModel>;
+  /** model.predict calls begun in this step, and the forward pass (a predict call, or an apply) whose input is firstInput. */
+  predictCalls?: number;
+  firstInputPass?: number;
+  /** firstInput's values, read as it arrived (predict frees its slices), to compare a second view with. */
+  firstValues?: ArrayLike<number> | null;
+  /** The tensor each predict call of the step was given, and the one the first pass was made from. */
+  predictArgs?: any[];
+  firstSource?: any;
   /** A custom loop's calls of dropout and batch normalization: with `{ training: true }`, or not (their indices). */
   mode?: { training: boolean; inference: number[]; site: SourceSite | null; viaPredict: boolean };
   /** A square root in this step took values at or below 0. */
@@ -5508,16 +5521,66 @@ function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
         else step.predictParts.set(target.index, [copy]);
         step.outputs.set(target.index, copy);
       } else step.outputs.set(target.index, first);
+      // The forward pass this input starts: a predict call (which feeds its input in slices), or an apply.
+      const pass = target.index === 0 ? (step.inPredict > 0 ? (step.predictCalls ?? 0) : -(++layerZeroApplies)) : 0;
       if (target.index === 0 && step.firstInput === null) {
         step.firstInput = Array.isArray(inputs) ? inputs[0] : inputs;
+        step.firstInputPass = pass;
+        step.firstSource = pass > 0 ? step.predictArgs?.[pass - 1] : step.firstInput;
+        if (step.entry.mode === 'custom' && step.entry.steps < INSPECTED_STEPS && !viewsReported.has(step.entry)) step.firstValues = safe(() => viewValues(step!.firstInput), null);
         // Read now: model.predict feeds the layers slices it disposes before the step's loss is known.
         if (!step.entry.dataSent) sendFirstInput(step);
+      } else if (target.index === 0 && step.firstValues && pass !== step.firstInputPass) {
+        const input = Array.isArray(inputs) ? inputs[0] : inputs;
+        const s = step;
+        // The second pass's first input is compared once; the same tensor run twice is not two views.
+        if ((pass > 0 ? s.predictArgs?.[pass - 1] : input) !== s.firstSource) safe(() => noteSecondView(s, input), undefined);
+        s.firstValues = null;
       }
     }
     return output;
   };
   (wrapped as any)[MARK] = target;
   layer.call = wrapped;
+}
+
+const viewsReported = new WeakSet<TracedModel>();
+/** Calls of a traced model's first layer outside predict: each is a forward pass of its own. */
+let layerZeroApplies = 0;
+/** The model's inspected steps that fed it the same values twice: all of them, once there are this many, is no chance. */
+const IDENTICAL_VIEW_STEPS = 3;
+const identicalViewSteps = new WeakMap<TracedModel, { steps: number; last: number }>();
+/** Inputs read back to compare two views, at most. */
+const VIEW_READ_LIMIT = 1 << 16;
+
+/**
+ * A custom step that runs a model twice (two views of a batch, as contrastive learning does) on
+ * inputs holding the same values: a model without dropout gives the same outputs twice, so the
+ * two views agree from the start and the loss learns nothing about what should not matter.
+ * Reported once every inspected step so far has done it, IDENTICAL_VIEW_STEPS at least.
+ */
+function viewValues(x: any): ArrayLike<number> | null {
+  return isReadable(x) && x.size >= 2 && x.size <= VIEW_READ_LIMIT ? Float32Array.from(x.dataSync() as ArrayLike<number>) : null;
+}
+
+function noteSecondView(step: StepState, input: any): void {
+  const a = step.firstValues;
+  const entry = step.entry;
+  const b = a ? viewValues(input) : null;
+  if (!a || !b || a.length !== b.length) return;
+  if (entry.layers.some((l) => TRAINING_DEPENDENT.has(safe(() => String(l.getClassName?.() ?? ''), '')))) return;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) {
+    viewsReported.add(entry);
+    return;
+  }
+  const seen = identicalViewSteps.get(entry) ?? { steps: 0, last: -1 };
+  if (seen.last === entry.steps) return;
+  seen.steps++;
+  seen.last = entry.steps;
+  identicalViewSteps.set(entry, seen);
+  if (seen.steps < IDENTICAL_VIEW_STEPS || seen.steps < entry.steps + 1) return;
+  viewsReported.add(entry);
+  emit({ type: 'viewsIdentical', modelId: entry.id, steps: seen.steps, site: captureUserSite(PROBE_FILE) } satisfies ViewsIdenticalEvent);
 }
 
 /**

@@ -631,7 +631,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // fit given the validation tensors to train on; a custom layer returning its input; one-hot targets laid out class by class;
   // a time budget in seconds against Date.now() milliseconds; multi-label targets divided by their count; a signed sum taken for a
   // distance; a KL term subtracted; mixture weights logged without a softmax; huberLoss on prices in dollars; a fine-tuning's
-  // pretrained part stepped at the large rate.
+  // pretrained part stepped at the large rate; two contrastive views made with one augmentation.
   { script: 'benchmark/bugs/fit-called-with-validation-tensors/buggy.js', symptoms: ['rows-left-out'], rootCause: 'training-data', lineOf: 'const history = await model.fit(xVal, yVal', fixed: 'model.fit(xTrain, yTrain' },
   { script: 'benchmark/bugs/custom-layer-returns-input/buggy.js', symptoms: ['layer-bypassed'], rootCause: 'architecture', lineOf: '      return x;', fixed: '      return out;' },
   { script: 'benchmark/bugs/onehot-class-major-reshaped/buggy.js', symptoms: ['targets-class-major'], rootCause: 'label-encoding', lineOf: 'return tf.tensor2d(flat, [n, K]);', fixed: 'return tf.tensor2d(flat, [K, n]).transpose();' },
@@ -642,6 +642,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/mdn-mixture-weights-not-softmaxed/buggy.js', symptoms: ['log-of-signed-output'], rootCause: 'output-activation', lineOf: 'const logPi = pi.log();', fixed: 'const logPi = tf.logSoftmax(pi);' },
   { script: 'benchmark/bugs/huber-on-unscaled-targets/buggy.js', symptoms: ['gradients-shrunk'], rootCause: 'loss-function', lineOf: 'tf.losses.huberLoss(yTrue, yPred)', fixed: 'tf.tensor2d(train.prices, [N_TRAIN, 1]).div(' },
   { script: 'benchmark/bugs/param-groups-swapped-lr/buggy.js', symptoms: ['rate-groups-swapped'], rootCause: 'learning-rate', lineOf: 'headOptimizer.minimize(lossFn(xb, yb), false, baseVars);', fixed: 'headOptimizer.minimize(lossFn(xb, yb), false, headVars);' },
+  { script: 'benchmark/bugs/simclr-views-identical/buggy.js', symptoms: ['views-identical'], rootCause: 'training-data', lineOf: 'const view2 = applyAugmentation(rows, aug);', fixed: 'const view2 = applyAugmentation(rows, sampleAugmentation(BATCH));' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -875,6 +876,7 @@ const HEALTHY = [
   'benchmark/bugs/attention-keys-not-transposed/fixed.js',
   'benchmark/bugs/causal-mask-missing/fixed.js',
   'benchmark/bugs/param-groups-swapped-lr/fixed.js',
+  'benchmark/bugs/simclr-views-identical/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

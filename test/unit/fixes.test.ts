@@ -2425,3 +2425,19 @@ describe('swapVarLists', () => {
     assert.equal(apply('a.minimize(loss);\nb.minimize(loss);', { kind: 'swapVarLists', a: site(1, 3), b: site(2, 3) }), null);
   });
 });
+
+describe('drawSecondView', () => {
+  const lines = [
+    'const aug = sampleAugmentation(BATCH);',
+    'const view1 = applyAugmentation(rows, aug);',
+    'const view2 = applyAugmentation(rows, aug);',
+    'const loss = optimizer.minimize(() => ntXent(encoder.predict(view1), encoder.predict(view2)), true);',
+  ];
+  it('gives the second view an augmentation of its own', () => {
+    assert.equal(apply(lines.join('\n'), { kind: 'drawSecondView', site: site(4, 50) }), [lines[0], lines[1], 'const view2 = applyAugmentation(rows, sampleAugmentation(BATCH));', lines[3]].join('\n'));
+  });
+  it('leaves views made differently alone', () => {
+    const apart = lines.map((l) => l.replace('const view2 = applyAugmentation(rows, aug);', 'const view2 = jitter(rows);'));
+    assert.equal(apply(apart.join('\n'), { kind: 'drawSecondView', site: site(4, 50) }), null);
+  });
+});

@@ -6731,6 +6731,32 @@ function inputsSwapped(run: ModelState): Hypothesis[] {
  * Certain from the call; shown there, without a fix (which tensor was meant is the script's).
  */
 /**
+ * A custom loop that runs its model twice per step, as contrastive learning runs two views of a
+ * batch, on the same values every time: a model without dropout answers the same twice, the two
+ * views agree from the start, and the loss teaches nothing about what should not matter (the
+ * augmentation). Certain from the run; fixed by drawing the second view's augmentation anew.
+ */
+function viewsIdentical(run: ModelState): Hypothesis[] {
+  const e = run.viewsIdentical;
+  if (!e || !e.site) return [];
+  return [
+    {
+      id: 'views-identical:x',
+      symptom: 'views-identical',
+      rootCause: 'training-data',
+      location: e.site,
+      related: [],
+      message: `Each of the first ${e.steps} training steps runs the model twice on the same values: the two views of every batch are one, and a model without dropout gives the same output for both. A contrastive loss then finds every positive pair already matched and learns nothing about what the augmentation changes; draw each view's augmentation separately.`,
+      evidence: [`the model's two inputs held the same values in each of the first ${e.steps} steps`],
+      fixes: [{ title: "Draw the second view's augmentation anew", plan: { kind: 'drawSecondView', site: e.site } }],
+      atFix: true,
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
  * Fine-tuning with one optimizer per group of variables, the rates given the wrong way round: the
  * large rate steps the part an earlier fit trained, and rewrites what it learned, while the small
  * one steps the new part, which barely moves. Certain from the run (fine-tuning gives the
@@ -8972,6 +8998,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...pinballFlipped(run));
   out.push(...signedDistance(run));
   out.push(...rateGroupsSwapped(run));
+  out.push(...viewsIdentical(run));
   out.push(...cooperatingOpponents(run));
   out.push(...drawsWithinBatch(run));
   out.push(...layerDetached(view, run));
