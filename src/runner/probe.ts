@@ -1996,6 +1996,11 @@ function noteApart(entry: TracedModel, watch: BatchWatch, origin: SliceOrigin, s
  */
 type ProbabilitySource = { source: 'softmax' | 'sigmoid'; complement: boolean };
 const probabilities = new WeakMap<object, ProbabilitySource>();
+
+/** Whether a tensor came out of a sigmoid or softmax (or a copy of one). */
+function madeAsProbabilities(t: object): boolean {
+  return probabilities.has(t);
+}
 /** Per model, which logs were reported: of p (false) and of 1 - p (true); each once. */
 const logsReported = new WeakMap<TracedModel, Set<boolean>>();
 const logsDone = (entry: TracedModel) => (logsReported.get(entry)?.size ?? 0) >= 2;
@@ -2574,6 +2579,8 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
   // Probabilities only from enough values that a few logits falling in [0, 1] by chance do not count.
   let probabilities = kind !== undefined && values !== undefined && values.length >= 16 && !swapped;
   for (let i = 0; values && i < values.length && probabilities; i++) if (!(values[i]! >= 0 && values[i]! <= 1)) probabilities = false;
+  // A loop of raw variables has no output layer to tell: its logits in [0, 1] must have come out of a sigmoid (small first logits can sit there by chance).
+  if (probabilities && kind === 'sigmoid' && entry.layers.length === 0 && isTensor(predictions) && !madeAsProbabilities(predictions)) probabilities = false;
   if (values && probabilities && kind === 'softmax' && classes && classes > 1) {
     // Rows of a softmax sum to 1; checking the first thousand is enough.
     for (let r = 0; r < Math.min(1000, values.length / classes) && probabilities; r++) {
