@@ -2431,6 +2431,8 @@ function nonInteger(s: { distinct: number[] | null; min: number | null; max: num
 /** A linear weighted layer that feeds another weighted layer with nothing but pass-through layers between: the two are one linear map. */
 function collapsesIntoNext(view: ModelView, w: LayerView): boolean {
   if (w.kind !== 'weighted' || w.act !== 'linear' || view.outputs.some((o) => o.layer.pos === w.pos)) return false;
+  // A layer of the script's own reports no activation: what its call() computes is unknown, not linear.
+  if (w.info.activation === null) return false;
   let cur = w;
   for (let g = 0; g < 32; g++) {
     if (cur.succs.length !== 1) return false;
