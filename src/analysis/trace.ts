@@ -124,10 +124,6 @@ export const ModelEvent = z.object({
 });
 export type ModelEvent = z.infer<typeof ModelEvent>;
 
-/**
- * Rows paired with their nearest other row by inputs: how often the pair's classes agree against
- * chance, or how their target values correlate. Targets unrelated to the inputs sit at chance.
- */
 /** An input column holding exactly the targets in every row compared (targets in one column that vary). */
 const copiedColumn = z.number().int().min(0).optional();
 /** Optional: rows 2i and 2i + 1 checked for being near copies (an augmented copy after each sample), how many were, and how many of those shared a class. */
@@ -153,6 +149,10 @@ export type ScaleGroups = z.infer<typeof ScaleGroups>;
 export const ZerosApart = z.object({ zeros: z.number().int(), count: z.number().int(), nearest: z.number(), median: z.number(), farthest: z.number() });
 export type ZerosApart = z.infer<typeof ZerosApart>;
 
+/**
+ * Rows paired with their nearest other row by inputs: how often the pair's classes agree against
+ * chance, or how their target values correlate. Targets unrelated to the inputs sit at chance.
+ */
 export const NeighbourTargets = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('classes'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), agreeing: z.number().int().min(0), chance: z.number().min(0).max(1), correlation: z.number().min(-1).max(1).nullable(), copiedColumn, adjacentCopies, sameInputs }),
   z.object({ kind: z.literal('values'), pairs: z.number().int().min(1), candidates: z.number().int().min(1), correlation: z.number().min(-1).max(1).nullable(), copiedColumn, sameInputs }),
@@ -1584,12 +1584,6 @@ export const OpAtZeroEvent = z.object({
 export type OpAtZeroEvent = z.infer<typeof OpAtZeroEvent>;
 
 /**
- * A training step's loss tested a tensor for NaN (tf.isNaN, to mask the missing targets) and then
- * took a difference with that same tensor, NaN and all: the mask that follows (tf.where) hides the
- * NaN from the loss but not from the gradient, which multiplies the masked-out branch by 0, and
- * 0 × NaN is NaN. Sent once per model, from its first steps.
- */
-/**
  * A training step's loss divided by a count it summed from a 0/1 tensor (`tf.sum(mask)`, the rows
  * a mask keeps): a batch that keeps no row divides 0 by 0, which is NaN. Sent once per model, from
  * its first steps, with the count the first such step had.
@@ -2030,10 +2024,6 @@ export const RawSoftmaxEvent = z.object({
 export type RawSoftmaxEvent = z.infer<typeof RawSoftmaxEvent>;
 
 /**
- * A custom loop's trained weights clamped to 0 or above after its steps (a write of max(w, 0)):
- * at three of its first steps or more. Sent once per model.
- */
-/**
  * fit's tf.callbacks.earlyStopping watches a metric its epoch logs do not hold (Keras's
  * 'val_accuracy' where tfjs logs 'val_acc'): it never stops. Sent once per model, at the first
  * epoch's end.
@@ -2049,6 +2039,10 @@ export const MonitorMissingEvent = z.object({
 });
 export type MonitorMissingEvent = z.infer<typeof MonitorMissingEvent>;
 
+/**
+ * A custom loop's trained weights clamped to 0 or above after its steps (a write of max(w, 0)):
+ * at three of its first steps or more. Sent once per model.
+ */
 export const WeightsClampedEvent = z.object({
   type: z.literal('weightsClamped'),
   modelId: z.number().int(),
@@ -2110,6 +2104,12 @@ export const WeightsRestoredEvent = z.object({
 });
 export type WeightsRestoredEvent = z.infer<typeof WeightsRestoredEvent>;
 
+/**
+ * A training step's loss tested a tensor for NaN (tf.isNaN, to mask the missing targets) and then
+ * took a difference with that same tensor, NaN and all: the mask that follows (tf.where) hides the
+ * NaN from the loss but not from the gradient, which multiplies the masked-out branch by 0, and
+ * 0 × NaN is NaN. Sent once per model, from its first steps.
+ */
 export const NanMaskedLateEvent = z.object({
   type: z.literal('nanMaskedLate'),
   modelId: z.number().int(),

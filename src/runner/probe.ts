@@ -746,14 +746,6 @@ function watchPlainRateChanges(core: any): void {
   }
 }
 
-/**
- * The tf.losses functions a training step calls. A custom loop compiles no loss, so its first call
- * tells the engine the loss, where it was chosen, and (from its labels) the targets. For
- * softmaxCrossEntropy and sigmoidCrossEntropy, which apply their activation themselves, it also
- * tells whether the logits were already probabilities: the activation applied twice. For losses
- * whose two tensors play different parts, it tells whether they were given in the wrong order.
- * Each is inspected once per model; the call itself is passed through unchanged.
- */
 /** Logits clipped to a range this wide or narrower cap what the softmax over them can say. */
 const NARROW_LOGIT_CLIP = 4;
 const LOGITS_LOSSES: Record<string, 'softmax' | 'sigmoid'> = { softmaxCrossEntropy: 'softmax', sigmoidCrossEntropy: 'sigmoid' };
@@ -763,6 +755,14 @@ const ORDERED_LOSSES = new Set(['softmaxCrossEntropy', 'sigmoidCrossEntropy', 'l
 const NOT_TRAINING_LOSSES = new Set(['computeWeightedLoss', 'Reduction']);
 const seenLossCalls = new WeakMap<TracedModel, Set<string>>();
 
+/**
+ * The tf.losses functions a training step calls. A custom loop compiles no loss, so its first call
+ * tells the engine the loss, where it was chosen, and (from its labels) the targets. For
+ * softmaxCrossEntropy and sigmoidCrossEntropy, which apply their activation themselves, it also
+ * tells whether the logits were already probabilities: the activation applied twice. For losses
+ * whose two tensors play different parts, it tells whether they were given in the wrong order.
+ * Each is inspected once per model; the call itself is passed through unchanged.
+ */
 function watchLosses(core: any): void {
   const losses = core.losses;
   if (!losses || typeof losses !== 'object') return;

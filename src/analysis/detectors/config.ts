@@ -1331,16 +1331,16 @@ function usedUntrained(run: ModelState): Hypothesis[] {
   ];
 }
 
-/**
- * What the checks the probe settles from the run itself share (rows, scales, tensors it saw): no
- * layer to blame, and certain once seen, whatever training does afterwards.
- */
 /** Shown at `first` (where the data was made, where the gradients were computed), or else at `then`, which is then related by `message` when it is another line. */
 function shownAt(first: SourceSite | null | undefined, then: SourceSite | null | undefined, message: string): Pick<Hypothesis, 'location' | 'related'> {
   const at = first ?? then ?? null;
   return { location: at, related: then && then !== at ? [{ site: then, message }] : [] };
 }
 
+/**
+ * What the checks the probe settles from the run itself share (rows, scales, tensors it saw): no
+ * layer to blame, and certain once seen, whatever training does afterwards.
+ */
 function certainFromTheRun(): Pick<Hypothesis, 'layer' | 'relevance' | 'confirmBy' | 'strength' | 'weak' | 'certain' | 'keepWhenLearning'> {
   return { layer: null, relevance: new Map(), confirmBy: set(), strength: 0.9, weak: false, certain: true, keepWhenLearning: true };
 }
@@ -2054,12 +2054,6 @@ function zeroEpsilon(view: ModelView): Hypothesis[] {
 }
 
 /**
- * fit's classWeight gives the common class the larger weight: on imbalanced targets that multiplies
- * the imbalance it was meant to undo, and the model predicts the common class for nearly every row.
- * Nobody weights the majority up on purpose, so it is certain from the targets and the weights
- * (the weights were written the wrong way round); the fix swaps them.
- */
-/**
  * fit's classWeight beside the targets' classes: each class present, its share of the targets and
  * its weight (1 when not given); and the weights that would balance them, total / (classes × count),
  * written as fit's option. Null without a classWeight, one output with class targets, or two classes.
@@ -2082,6 +2076,12 @@ function fitClassWeights(view: ModelView, run: ModelState): { text: string; fitS
   return { text, fitSite, weights, classes, balanced };
 }
 
+/**
+ * fit's classWeight gives the common class the larger weight: on imbalanced targets that multiplies
+ * the imbalance it was meant to undo, and the model predicts the common class for nearly every row.
+ * Nobody weights the majority up on purpose, so it is certain from the targets and the weights
+ * (the weights were written the wrong way round); the fix swaps them.
+ */
 function classWeightsInverted(view: ModelView, run: ModelState): Hypothesis[] {
   const given = fitClassWeights(view, run);
   if (!given) return [];
@@ -2522,14 +2522,6 @@ function missingActivation(view: ModelView): Hypothesis[] {
 const ACTIVATION_LAYER = /^(?:Activation|ReLU|LeakyReLU|PReLU|ELU|ThresholdedReLU|Softmax)$/i;
 
 /**
- * An activation layer applied in the functional API whose output nothing takes, while the model's
- * next layer takes the activation's input (`const h = tf.layers.reLU().apply(z)`, then
- * `dropout.apply(z)`): the layers around it are one linear map. Certain from the graph: an error on
- * the call that takes the wrong tensor, fixed by passing the activation's output on. Other bypassed
- * layers are left alone: a head applied for a model built after training (a pretrained encoder's
- * classifier) looks the same while the first model trains.
- */
-/**
  * Unused activation layers applied to a linear layer that collapses into the next weighted one,
  * with that layer. An activation applied elsewhere (to a layer that has one) is left alone: it
  * may be for a model built later, and the model being trained is not linear without it.
@@ -2543,6 +2535,14 @@ function unusedActivations(view: ModelView): Array<[UnusedLayer, LayerView]> {
   return out;
 }
 
+/**
+ * An activation layer applied in the functional API whose output nothing takes, while the model's
+ * next layer takes the activation's input (`const h = tf.layers.reLU().apply(z)`, then
+ * `dropout.apply(z)`): the layers around it are one linear map. Certain from the graph: an error on
+ * the call that takes the wrong tensor, fixed by passing the activation's output on. Other bypassed
+ * layers are left alone: a head applied for a model built after training (a pretrained encoder's
+ * classifier) looks the same while the first model trains.
+ */
 function unusedActivation(view: ModelView): Hypothesis[] {
   const out: Hypothesis[] = [];
   for (const [u] of unusedActivations(view)) {
@@ -3459,13 +3459,13 @@ function shrunkByDivision(view: ModelView, slot: number, e: DataEvent, ma: numbe
   };
 }
 
+/** Any harm training shows: NaN or Infinity in the data spoils every weight it reaches. */
+const NON_FINITE_DATA_HARM = set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation', 'vanishing-gradient', 'weights-unchanged', 'output-out-of-range');
+
 /**
  * NaN or Infinity in the training data: the first batch that holds one turns the gradients and
  * then every weight into NaN, whatever the model. Any harm training shows after it is this.
  */
-/** Any harm training shows: NaN or Infinity in the data spoils every weight it reaches. */
-const NON_FINITE_DATA_HARM = set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation', 'vanishing-gradient', 'weights-unchanged', 'output-out-of-range');
-
 function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
   const out: Hypothesis[] = [];
   for (const role of ['x', 'y'] as const) {
@@ -4541,11 +4541,6 @@ const HIGH_DROPOUT = 0.8;
 const FEW_KEPT_UNITS = 8;
 
 /**
- * A dropout layer whose rate (the fraction dropped) is 0.8 or more: each step learns from a fifth of
- * its inputs or less, scaled up fivefold or more, so training crawls or stalls. TensorFlow 1's
- * keep_prob written as the rate is the usual slip. Learning withdraws it; a stall confirms it.
- */
-/**
  * Dropout (or Gaussian noise) right before an embedding: in training it works on the token ids,
  * zeroing some and scaling the rest to other ids, while prediction looks the ids up as they are.
  * Certain from the layers; the fix moves the embedding in front of it.
@@ -4656,6 +4651,11 @@ function constraintsIgnored(view: ModelView): Hypothesis[] {
   return out;
 }
 
+/**
+ * A dropout layer whose rate (the fraction dropped) is 0.8 or more: each step learns from a fifth of
+ * its inputs or less, scaled up fivefold or more, so training crawls or stalls. TensorFlow 1's
+ * keep_prob written as the rate is the usual slip. Learning withdraws it; a stall confirms it.
+ */
 function highDropout(view: ModelView): Hypothesis[] {
   const out: Hypothesis[] = [];
   for (const l of view.layers) {
@@ -6152,19 +6152,6 @@ function nothingTrainable(view: ModelView): Hypothesis[] {
 }
 
 /**
- * Targets that do not depend on the inputs: rows paired with their nearest neighbour by inputs
- * share a class no more often than chance would have them, or their target values do not
- * correlate. Labels computed from the wrong rows or columns (an index off by one) do this; no
- * model can learn them, so a stall is theirs, not the learning rate's. Only for a single input
- * that is not token ids (an embedding's ids are not near by meaning).
- */
-/**
- * The targets are one of the input columns, value for value: the model is trained to copy an input
- * it is given (a target sliced one column off, or a feature list that still holds the label). Its
- * loss falls to 0 and it learns nothing it could use where that column is not known. Certain from
- * the data; shown where the targets are made.
- */
-/**
  * Inputs one-hot encoded by a tf.oneHot call whose depth is smaller than the ids it gets: every id
  * at or past the depth becomes a row of all 0s, so the model never sees those tokens (a vocabulary
  * size taken from the wrong count). The call is matched to the inputs by its depth, their last
@@ -6218,6 +6205,12 @@ function oneHotInputsPastDepth(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * The targets are one of the input columns, value for value: the model is trained to copy an input
+ * it is given (a target sliced one column off, or a feature list that still holds the label). Its
+ * loss falls to 0 and it learns nothing it could use where that column is not known. Certain from
+ * the data; shown where the targets are made.
+ */
 function targetsCopiedFromInputs(view: ModelView, run: ModelState): Hypothesis[] {
   if (view.event.mode !== 'fit' || run.data.x.size !== 1 || view.outputs.length !== 1) return [];
   const e = run.data.y.get(0);
@@ -6401,6 +6394,13 @@ function noisyTwins(view: ModelView, run: ModelState): Hypothesis[] {
 /** Two rows' classes agree by chance at most this often when no class dominates. */
 const BALANCED_CHANCE = 0.5;
 
+/**
+ * Targets that do not depend on the inputs: rows paired with their nearest neighbour by inputs
+ * share a class no more often than chance would have them, or their target values do not
+ * correlate. Labels computed from the wrong rows or columns (an index off by one) do this; no
+ * model can learn them, so a stall is theirs, not the learning rate's. Only for a single input
+ * that is not token ids (an embedding's ids are not near by meaning).
+ */
 function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
   if (oneHotInputsPastDepth(view, run).length || emptyTailInputs(view, run).length || copiesRelabelled(view, run).length || noisyTwins(view, run).length) return [];
   if (view.event.mode !== 'fit' || run.data.x.size !== 1 || view.outputs.length !== 1) return [];
@@ -6728,11 +6728,6 @@ function inputsSwapped(run: ModelState): Hypothesis[] {
 }
 
 /**
- * A model of several inputs fit with one tensor for two of them (`fit([meta, meta], y)`): the shapes
- * match, so nothing throws, and the branch built for the second trains on the first's features.
- * Certain from the call; shown there, without a fix (which tensor was meant is the script's).
- */
-/**
  * A custom loop that runs its model twice per step, as contrastive learning runs two views of a
  * batch, on the same values every time: a model without dropout answers the same twice, the two
  * views agree from the start, and the loss teaches nothing about what should not matter (the
@@ -6908,6 +6903,11 @@ function drawsWithinBatch(run: ModelState): Hypothesis[] {
   ];
 }
 
+/**
+ * A model of several inputs fit with one tensor for two of them (`fit([meta, meta], y)`): the shapes
+ * match, so nothing throws, and the branch built for the second trains on the first's features.
+ * Certain from the call; shown there, without a fix (which tensor was meant is the script's).
+ */
 function inputGivenTwice(run: ModelState): Hypothesis[] {
   const e = run.inputGivenTwice;
   if (!e) return [];

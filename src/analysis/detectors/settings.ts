@@ -342,11 +342,6 @@ export function batchesApart(e: TraceEventOf<'batchesApart'>): Observation {
 const STATEFUL = /adam|adamax|adagrad|adadelta|rmsprop|momentum/i;
 
 /**
- * A new optimizer made on the same line at every step of a custom loop. A stateful one (Adam,
- * RMSProp, momentum, ...) then takes every step from fresh state, so it never works as designed;
- * every optimizer also keeps tensors of its own (its learning rate, its state) that are never freed.
- */
-/**
  * A custom loop that trains a newly built model, built by the same lines, again and again (a model
  * built inside the epoch loop): each starts from fresh weights and what the one before learned is
  * dropped, so the model left at the end has trained only since the last rebuild.
@@ -405,6 +400,11 @@ function remadeVariables(e: TraceEventOf<'modelRebuilt'>): Observation {
   };
 }
 
+/**
+ * A new optimizer made on the same line at every step of a custom loop. A stateful one (Adam,
+ * RMSProp, momentum, ...) then takes every step from fresh state, so it never works as designed;
+ * every optimizer also keeps tensors of its own (its learning rate, its state) that are never freed.
+ */
 export function recreatedOptimizer(e: TraceEventOf<'optimizerRecreated'>, run: ModelState): Observation {
   const name = e.className.replace(/Optimizer$/, '') || 'optimizer';
   const stateful = STATEFUL.test(e.className);

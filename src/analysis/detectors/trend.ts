@@ -1043,7 +1043,7 @@ export function stoppedEarly(ctx: Ctx): Observation[] {
 }
 
 /** A finding that early stopping ended fit too soon: shown at `location`, the fit it stopped related. */
-function stoppedObservation(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>, priority: number, message: string, evidence: string[], location: SourceSite | null, fix: PlannedFix | null): Observation {
+function stoppedObservation(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>, priority: number, message: string, evidence: string[], location: SourceSite | null, fix: PlannedFix | null, atFix = false): Observation {
   const run = ctx.run;
   const fitSite = ctx.view?.event.fitSite;
   return {
@@ -1063,6 +1063,7 @@ function stoppedObservation(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>
       layer: null,
       location,
       fixes: fix ? [fix] : [],
+      ...(atFix ? { atFix: true } : {}),
       confirms: [],
       folds: [],
     },
@@ -1102,29 +1103,16 @@ function flatMonitor(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>): Obse
  * the fix flips it.
  */
 function scriptStoppedEarly(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>, ran: string, evidence: string[]): Observation {
-  const view = ctx.view;
-  return {
-    symptom: 'stopped-early',
-    about: 'epochs',
-    harm: true,
-    priority: 0.5,
-    layer: null,
-    iteration: Math.max(ctx.run.lastIter, 0),
-    elapsedMs: ctx.run.elapsedMs,
-    message: `A callback of the script set model.stopTraining and ${ran}: the model had not learned yet. Check the condition that decides it has converged; one that compares with a best value still at its starting Infinity counts every epoch as no improvement.`,
-    evidence: [`${e.epochs} of ${e.planned} epochs run`, ...evidence],
-    relevance: new Map(),
-    related: e.site && view?.event.fitSite ? [{ site: view.event.fitSite, message: 'the fit it stopped' }] : [],
-    cause: {
-      rootCause: 'training-length',
-      layer: null,
-      location: e.site ?? view?.event.fitSite ?? null,
-      fixes: e.site ? [{ title: 'Flip the comparison, so an improving epoch moves the best value', plan: { kind: 'flipGuard', site: e.site, within: true } }] : [],
-      atFix: true,
-      confirms: [],
-      folds: [],
-    },
-  };
+  return stoppedObservation(
+    ctx,
+    e,
+    0.5,
+    `A callback of the script set model.stopTraining and ${ran}: the model had not learned yet. Check the condition that decides it has converged; one that compares with a best value still at its starting Infinity counts every epoch as no improvement.`,
+    [`${e.epochs} of ${e.planned} epochs run`, ...evidence],
+    e.site ?? ctx.view?.event.fitSite ?? null,
+    e.site ? { title: 'Flip the comparison, so an improving epoch moves the best value', plan: { kind: 'flipGuard', site: e.site, within: true } } : null,
+    true,
+  );
 }
 
 /** Steps too few for the loss to be judged at all. */
@@ -1137,30 +1125,17 @@ const FEW_STEPS_TO_JUDGE = 20;
  * does this; the fix then scales the budget.
  */
 function scriptStoppedAtOnce(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>): Observation {
-  const view = ctx.view;
   const steps = ctx.run.iterations;
-  return {
-    symptom: 'stopped-early',
-    about: 'epochs',
-    harm: true,
-    priority: 0.6,
-    layer: null,
-    iteration: Math.max(ctx.run.lastIter, 0),
-    elapsedMs: ctx.run.elapsedMs,
-    message: `A callback of the script set model.stopTraining during the first of ${e.planned} planned epochs, after ${steps} step${steps === 1 ? '' : 's'}: the model never trained. Check the condition that decides to stop; a time budget in seconds compared with a Date.now() difference, which is in milliseconds, stops training within a fraction of a second.`,
-    evidence: [`fit stopped in epoch 1 of ${e.planned}`, `${steps} optimizer step${steps === 1 ? '' : 's'} ran`],
-    relevance: new Map(),
-    related: e.site && view?.event.fitSite ? [{ site: view.event.fitSite, message: 'the fit it stopped' }] : [],
-    cause: {
-      rootCause: 'training-length',
-      layer: null,
-      location: e.site ?? view?.event.fitSite ?? null,
-      fixes: e.site ? [{ title: 'Give the time budget in milliseconds (× 1000), as Date.now() counts', plan: { kind: 'budgetInMilliseconds', site: e.site } }] : [],
-      atFix: true,
-      confirms: [],
-      folds: [],
-    },
-  };
+  return stoppedObservation(
+    ctx,
+    e,
+    0.6,
+    `A callback of the script set model.stopTraining during the first of ${e.planned} planned epochs, after ${steps} step${steps === 1 ? '' : 's'}: the model never trained. Check the condition that decides to stop; a time budget in seconds compared with a Date.now() difference, which is in milliseconds, stops training within a fraction of a second.`,
+    [`fit stopped in epoch 1 of ${e.planned}`, `${steps} optimizer step${steps === 1 ? '' : 's'} ran`],
+    e.site ?? ctx.view?.event.fitSite ?? null,
+    e.site ? { title: 'Give the time budget in milliseconds (× 1000), as Date.now() counts', plan: { kind: 'budgetInMilliseconds', site: e.site } } : null,
+    true,
+  );
 }
 
 export interface TrendResult {
