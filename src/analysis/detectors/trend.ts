@@ -1021,7 +1021,8 @@ export function stoppedEarly(ctx: Ctx): Observation[] {
   const flat = e.byScript ? null : flatMonitor(ctx, e);
   if (flat) return [flat];
   const lp = assessLoss(run);
-  if (e.byScript && e.epochs <= 1 && e.planned >= 3 && run.iterations < FEW_STEPS_TO_JUDGE && !lp?.baseline) return [scriptStoppedAtOnce(ctx, e)];
+  // Stopped in the first epoch, the loss not yet judged or still near no skill: however many steps fit in.
+  if (e.byScript && e.epochs <= 1 && e.planned >= 3 && (!lp?.baseline || lp.current >= NEAR_NO_SKILL * lp.baseline.value)) return [scriptStoppedAtOnce(ctx, e)];
   if (!lp || !lp.baseline || lp.current < NEAR_NO_SKILL * lp.baseline.value) return [];
   const location = e.site ?? view.event.fitSite;
   const patience = e.patience !== null ? `patience ${fmt(e.patience)}` : 'its patience';
@@ -1043,7 +1044,7 @@ export function stoppedEarly(ctx: Ctx): Observation[] {
 }
 
 /** A finding that early stopping ended fit too soon: shown at `location`, the fit it stopped related. */
-function stoppedObservation(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>, priority: number, message: string, evidence: string[], location: SourceSite | null, fix: PlannedFix | null, atFix = false): Observation {
+function stoppedObservation(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>, priority: number, message: string, evidence: string[], location: SourceSite | null, fix: PlannedFix | null, atFix = false, otherFixes: PlannedFix[] = []): Observation {
   const run = ctx.run;
   const fitSite = ctx.view?.event.fitSite;
   return {
@@ -1062,7 +1063,7 @@ function stoppedObservation(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>
       rootCause: 'training-length',
       layer: null,
       location,
-      fixes: fix ? [fix] : [],
+      fixes: [...(fix ? [fix] : []), ...otherFixes],
       ...(atFix ? { atFix: true } : {}),
       confirms: [],
       folds: [],
@@ -1115,14 +1116,11 @@ function scriptStoppedEarly(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>
   );
 }
 
-/** Steps too few for the loss to be judged at all. */
-const FEW_STEPS_TO_JUDGE = 20;
-
 /**
- * The script's own callback set model.stopTraining within fit's first epoch, after steps too few
- * for the loss to say anything: whatever the condition meant, the model never trained. A time
- * budget compared with Date.now() differences, which are milliseconds, as if they were seconds
- * does this; the fix then scales the budget.
+ * The script's own callback set model.stopTraining within fit's first epoch of several, before the
+ * model learned: whatever the condition meant, the model never trained. A time budget compared
+ * with Date.now() differences, which are milliseconds, as if they were seconds does this (the fix
+ * then scales the budget), as does a comparison with a best value still at its starting Infinity.
  */
 function scriptStoppedAtOnce(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>): Observation {
   const steps = ctx.run.iterations;
@@ -1135,6 +1133,7 @@ function scriptStoppedAtOnce(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']
     e.site ?? ctx.view?.event.fitSite ?? null,
     e.site ? { title: 'Give the time budget in milliseconds (× 1000), as Date.now() counts', plan: { kind: 'budgetInMilliseconds', site: e.site } } : null,
     true,
+    e.site ? [{ title: 'Flip the comparison, so an improving epoch moves the best value', plan: { kind: 'flipGuard', site: e.site, within: true } }] : [],
   );
 }
 
