@@ -1156,6 +1156,12 @@ function singleDeclaration(t: string, name: string): { at: number; init: number 
   return decls.length === 1 ? decls[0]! : null;
 }
 
+/** The value the one declaration of `name` gives it (its initializer, trimmed); null as for singleDeclaration. */
+function declaredValue(t: string, name: string): Span | null {
+  const decl = singleDeclaration(t, name);
+  return decl ? trim(t, decl.init, statementEnd(t, decl.init)) : null;
+}
+
 /** Every `const|let|var <name> =` in the code before `end`: where each starts and its value begins. */
 function declarations(t: string, name: string, end = t.length): { at: number; init: number }[] {
   return [...codeOnly(t, 0, end).matchAll(new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(name)}\\s*=(?!=)\\s*`, 'g'))].map((m) => ({ at: m.index!, init: m.index! + m[0].length }));
@@ -1228,9 +1234,8 @@ function learningRateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'learnin
       const hits = [...t.matchAll(re)];
       if (hits.length !== 1) {
         // A rate computed where it is declared (`const LR = BASE_LR * BATCH_SIZE`): the value replaces the computation.
-        const decl = hits.length === 0 ? singleDeclaration(t, text) : null;
-        if (!decl) return null;
-        const init = trim(t, decl.init, statementEnd(t, decl.init));
+        const init = hits.length === 0 ? declaredValue(t, text) : null;
+        if (!init) return null;
         return init.end > init.start ? [src.edit(file, init.start, init.end, lr)] : null;
       }
       const h = hits[0]!;
@@ -1395,9 +1400,8 @@ export function gatherIndicesDeclarationSite(read: SourceReader | undefined, sit
   const text = t.slice(indices.start, indices.end).trim();
   let made = text;
   if (/^[A-Za-z_$][\w$]*$/.test(text)) {
-    const decl = singleDeclaration(t, text);
-    if (!decl) return null;
-    const init = trim(t, decl.init, statementEnd(t, decl.init));
+    const init = declaredValue(t, text);
+    if (!init) return null;
     made = t.slice(init.start, init.end);
   }
   return declarationSite(src, site.file, /^tf\s*\.\s*tensor(?:1d)?\s*\(\s*([A-Za-z_$][\w$]*)\s*[,)]/.exec(made)?.[1]);
@@ -1686,8 +1690,7 @@ function budgetInMillisecondsEdits(src: SourceText, p: Extract<FixPlan, { kind: 
   const nameAt = body.start + m.index! + (m[1] !== undefined ? m[0].lastIndexOf(name) : m[0].indexOf(name));
   let value = Number(name);
   if (!/^\d/.test(name)) {
-    const decl = singleDeclaration(t, name);
-    const init = decl ? trim(t, decl.init, statementEnd(t, decl.init)) : null;
+    const init = declaredValue(t, name);
     value = init ? Number(t.slice(init.start, init.end)) : NaN;
   }
   if (!(value > 0 && value < SECONDS_BUDGET_BELOW)) return null;
@@ -1860,11 +1863,7 @@ function drawSecondViewEdits(src: SourceText, p: Extract<FixPlan, { kind: 'drawS
   // The names the model is run on at the site, in order.
   const names = [...new Set([...line.matchAll(/\.\s*(?:predict|apply)\s*\(\s*([A-Za-z_$][\w$]*)\s*[,)]/g)].map((m) => m[1]!))];
   if (names.length !== 2) return null;
-  const inits = names.map((n) => {
-    const d = singleDeclaration(t, n);
-    return d ? trim(t, d.init, statementEnd(t, d.init)) : null;
-  });
-  const [first, second] = inits;
+  const [first, second] = names.map((n) => declaredValue(t, n));
   if (!first || !second || t.slice(first.start, first.end) !== t.slice(second.start, second.end)) return null;
   // An argument of both that names one drawn value (`const aug = sampleAugmentation(BATCH)`): the second draws its own.
   const call = /^[A-Za-z_$][\w$.]*\s*\(/.exec(t.slice(second.start, second.end));
@@ -1874,8 +1873,7 @@ function drawSecondViewEdits(src: SourceText, p: Extract<FixPlan, { kind: 'drawS
   const drawn = (close > open ? splitTopLevel(t, open + 1, close) : []).flatMap((a) => {
     const arg = trim(t, a.start, a.end);
     const name = t.slice(arg.start, arg.end);
-    const d = /^[A-Za-z_$][\w$]*$/.test(name) ? singleDeclaration(t, name) : null;
-    const init = d ? trim(t, d.init, statementEnd(t, d.init)) : null;
+    const init = /^[A-Za-z_$][\w$]*$/.test(name) ? declaredValue(t, name) : null;
     return init && /^[A-Za-z_$][\w$.]*\s*\(/.test(t.slice(init.start, init.end)) ? [{ arg, text: t.slice(init.start, init.end) }] : [];
   });
   if (drawn.length !== 1) return null;
@@ -3295,13 +3293,9 @@ function quantileFractionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'qua
   if (lineStart < 0) return null;
   const code = codeOnly(t, lineStart, src.lineEnd(p.site.line));
   const names = new Set([...code.matchAll(/\bmul\s*\(\s*([A-Za-z_$][\w$]*)/g)].map((m) => m[1]!));
-  const found = [...names].map((n) => singleDeclaration(t, n)).filter((d): d is { at: number; init: number } => {
-    if (!d) return false;
-    const init = trim(t, d.init, statementEnd(t, d.init));
-    return t.slice(init.start, init.end) === String(p.tau);
-  });
+  const found = [...names].map((n) => declaredValue(t, n)).filter((init): init is Span => init !== null && t.slice(init.start, init.end) === String(p.tau));
   if (found.length !== 1) return null;
-  const init = trim(t, found[0]!.init, statementEnd(t, found[0]!.init));
+  const init = found[0]!;
   return [src.edit(p.site.file, init.start, init.end, literal(p.tau / 100))];
 }
 
@@ -3310,9 +3304,8 @@ function warmupWithinRunEdits(src: SourceText, p: Extract<FixPlan, { kind: 'warm
   const value = rateValueSpan(src, p.site);
   if (!value) return null;
   const m = /Math\s*\.\s*min\s*\(\s*1\s*,[^;]*?\/\s*([A-Za-z_$][\w$]*)\s*\)/.exec(codeOnly(t, value.start, value.end));
-  const decl = m ? singleDeclaration(t, m[1]!) : null;
-  if (!decl) return null;
-  const init = trim(t, decl.init, statementEnd(t, decl.init));
+  const init = m ? declaredValue(t, m[1]!) : null;
+  if (!init) return null;
   const n = Number(t.slice(init.start, init.end));
   if (!/^\d+$/.test(t.slice(init.start, init.end)) || !(n >= p.over)) return null;
   return [src.edit(p.site.file, init.start, init.end, String(p.length))];
@@ -3506,8 +3499,7 @@ function drawFromAllRowsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'draw
   const code = codeOnly(t, lineStart, end);
   const isBound = (text: string): boolean => {
     if (/^\d+$/.test(text)) return Number(text) === p.bound;
-    const decl = /^[A-Za-z_$][\w$]*$/.test(text) ? singleDeclaration(t, text) : null;
-    const init = decl ? trim(t, decl.init, statementEnd(t, decl.init)) : null;
+    const init = /^[A-Za-z_$][\w$]*$/.test(text) ? declaredValue(t, text) : null;
     return init !== null && t.slice(init.start, init.end) === String(p.bound);
   };
   const draws = [...code.matchAll(/\(\s*0\s*,\s*([A-Za-z_$][\w$]*|\d+)\s*\)|Math\s*\.\s*random\s*\(\s*\)\s*\*\s*([A-Za-z_$][\w$]*|\d+)/g)].filter((m) => isBound((m[1] ?? m[2])!));
@@ -3891,10 +3883,8 @@ function repeatEachEdits(src: SourceText, p: Extract<FixPlan, { kind: 'repeatEac
 function atLeastOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'atLeastOne' }>): EditResult {
   const t = src.text;
   const name = fitOptionText(src, p.fitSite, p.key);
-  const decl = /^[A-Za-z_$][\w$]*$/.test(name) ? singleDeclaration(t, name) : null;
-  if (!decl) return null;
-  const init = trim(t, decl.init, statementEnd(t, decl.init));
-  if (init.end <= init.start) return null;
+  const init = /^[A-Za-z_$][\w$]*$/.test(name) ? declaredValue(t, name) : null;
+  if (!init || init.end <= init.start) return null;
   return [src.edit(p.fitSite.file, init.start, init.end, `Math.max(1, ${t.slice(init.start, init.end)})`)];
 }
 
@@ -3974,9 +3964,8 @@ function freshIteratorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'freshI
   // `() => it` or `() => { return it; }`: the name the arrow hands back.
   const m = /^\(\s*\)\s*=>\s*(?:\{\s*return\s+)?([A-Za-z_$][\w$]*)\s*;?\s*\}?$/.exec(t.slice(arg.start, arg.end));
   if (!m) return null;
-  const decl = singleDeclaration(t, m[1]!);
-  if (!decl) return null;
-  const init = trim(t, decl.init, statementEnd(t, decl.init));
+  const init = declaredValue(t, m[1]!);
+  if (!init) return null;
   const made = t.slice(init.start, init.end).replace(/;$/, '');
   // Only a call makes a fresh iterator when repeated.
   if (!/^[A-Za-z_$][\w$.]*\s*\(/.test(made) || matchClose(t, init.start + made.indexOf('(')) !== init.start + made.length - 1) return null;

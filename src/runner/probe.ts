@@ -1997,10 +1997,6 @@ function noteApart(entry: TracedModel, watch: BatchWatch, origin: SliceOrigin, s
 type ProbabilitySource = { source: 'softmax' | 'sigmoid'; complement: boolean };
 const probabilities = new WeakMap<object, ProbabilitySource>();
 
-/** Whether a tensor came out of a sigmoid or softmax (or a copy of one). */
-function madeAsProbabilities(t: object): boolean {
-  return probabilities.has(t);
-}
 /** Per model, which logs were reported: of p (false) and of 1 - p (true); each once. */
 const logsReported = new WeakMap<TracedModel, Set<boolean>>();
 const logsDone = (entry: TracedModel) => (logsReported.get(entry)?.size ?? 0) >= 2;
@@ -2577,16 +2573,16 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
   }
   const classes = isTensor(predictions) && predictions.rank >= 1 ? (predictions.shape[predictions.rank - 1] as number) : null;
   // Probabilities only from enough values that a few logits falling in [0, 1] by chance do not count.
-  let probabilities = kind !== undefined && values !== undefined && values.length >= 16 && !swapped;
-  for (let i = 0; values && i < values.length && probabilities; i++) if (!(values[i]! >= 0 && values[i]! <= 1)) probabilities = false;
+  let givenProbabilities = kind !== undefined && values !== undefined && values.length >= 16 && !swapped;
+  for (let i = 0; values && i < values.length && givenProbabilities; i++) if (!(values[i]! >= 0 && values[i]! <= 1)) givenProbabilities = false;
   // A loop of raw variables has no output layer to tell: its logits in [0, 1] must have come out of a sigmoid (small first logits can sit there by chance).
-  if (probabilities && kind === 'sigmoid' && entry.layers.length === 0 && isTensor(predictions) && !madeAsProbabilities(predictions)) probabilities = false;
-  if (values && probabilities && kind === 'softmax' && classes && classes > 1) {
+  if (givenProbabilities && kind === 'sigmoid' && entry.layers.length === 0 && isTensor(predictions) && !probabilities.has(predictions)) givenProbabilities = false;
+  if (values && givenProbabilities && kind === 'softmax' && classes && classes > 1) {
     // Rows of a softmax sum to 1; checking the first thousand is enough.
-    for (let r = 0; r < Math.min(1000, values.length / classes) && probabilities; r++) {
+    for (let r = 0; r < Math.min(1000, values.length / classes) && givenProbabilities; r++) {
       let sum = 0;
       for (let c = 0; c < classes; c++) sum += values[r * classes + c]!;
-      if (Math.abs(sum - 1) > 1e-3) probabilities = false;
+      if (Math.abs(sum - 1) > 1e-3) givenProbabilities = false;
     }
   }
   const positiveRate = kind && binaryLabels ? labelSummary.mean : null;
@@ -2603,7 +2599,7 @@ function noteLossCall(entry: TracedModel, fn: string, args: any[]): void {
     modelId: entry.id,
     fn,
     site,
-    probabilities,
+    probabilities: givenProbabilities,
     swapped,
     classes,
     positiveRate,
@@ -2764,7 +2760,6 @@ function hookLayers(layers: any): void {
         const s = step;
         if (s) {
           s.inPredict++;
-          s.predictCalls = (s.predictCalls ?? 0) + 1;
           (s.predictArgs ??= []).push(args[0]);
         }
         try {
@@ -5337,14 +5332,13 @@ interface StepState {
   predictParts: Map<number, any[]>;
   /** Other traced models whose layers ran in this step's forward pass (first steps only). */
   others: Set<TracedModel>;
-  /** model.predict calls begun in this step, and the forward pass (a predict call, or an apply) whose input is firstInput. */
-  predictCalls?: number;
+  /** The tensor each predict call of the step was given (their count numbers the calls), and the one the first pass was made from. */
+  predictArgs?: any[];
+  firstSource?: any;
+  /** The forward pass (a predict call's number, or an apply's) whose input is firstInput. */
   firstInputPass?: number;
   /** firstInput's values, read as it arrived (predict frees its slices), to compare a second view with. */
   firstValues?: ArrayLike<number> | null;
-  /** The tensor each predict call of the step was given, and the one the first pass was made from. */
-  predictArgs?: any[];
-  firstSource?: any;
   /** A custom loop's calls of dropout and batch normalization: with `{ training: true }`, or not (their indices). */
   mode?: { training: boolean; inference: number[]; site: SourceSite | null; viaPredict: boolean };
   /** A square root in this step took values at or below 0. */
@@ -5529,7 +5523,7 @@ function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
         step.outputs.set(target.index, copy);
       } else step.outputs.set(target.index, first);
       // The forward pass this input starts: a predict call (which feeds its input in slices), or an apply.
-      const pass = target.index === 0 ? (step.inPredict > 0 ? (step.predictCalls ?? 0) : -(++layerZeroApplies)) : 0;
+      const pass = target.index === 0 ? (step.inPredict > 0 ? (step.predictArgs?.length ?? 0) : -(++layerZeroApplies)) : 0;
       if (target.index === 0 && step.firstInput === null) {
         step.firstInput = Array.isArray(inputs) ? inputs[0] : inputs;
         step.firstInputPass = pass;
@@ -5560,16 +5554,17 @@ const identicalViewSteps = new WeakMap<TracedModel, { steps: number; last: numbe
 /** Inputs read back to compare two views, at most. */
 const VIEW_READ_LIMIT = 1 << 16;
 
+/** A copy of an input's values small enough to compare as a view, or null. */
+function viewValues(x: any): ArrayLike<number> | null {
+  return isReadable(x) && x.size >= 2 && x.size <= VIEW_READ_LIMIT ? Float32Array.from(x.dataSync() as ArrayLike<number>) : null;
+}
+
 /**
  * A custom step that runs a model twice (two views of a batch, as contrastive learning does) on
  * inputs holding the same values: a model without dropout gives the same outputs twice, so the
  * two views agree from the start and the loss learns nothing about what should not matter.
  * Reported once every inspected step so far has done it, IDENTICAL_VIEW_STEPS at least.
  */
-function viewValues(x: any): ArrayLike<number> | null {
-  return isReadable(x) && x.size >= 2 && x.size <= VIEW_READ_LIMIT ? Float32Array.from(x.dataSync() as ArrayLike<number>) : null;
-}
-
 function noteSecondView(step: StepState, input: any): void {
   const a = step.firstValues;
   const entry = step.entry;
@@ -5815,8 +5810,15 @@ function noteFitTrained(model: any): void {
   }
 }
 
-/** A custom loop's optimizers that each step their own variables: their rate, their variables and where they step them. */
-const rateGroups = new WeakMap<TracedModel, { groups: Map<object, { rate: number; pretrained: number; count: number; site: SourceSite | null }>; done: boolean }>();
+/** One optimizer of a custom loop: its rate, how many of its variables a fit trained, of how many, and where it steps them. */
+interface RateGroup {
+  rate: number;
+  pretrained: number;
+  count: number;
+  site: SourceSite | null;
+}
+/** A custom loop's optimizers that each step their own variables. */
+const rateGroups = new WeakMap<TracedModel, { groups: Map<object, RateGroup>; done: boolean }>();
 /** Rates this many times apart make a fine-tuning's two groups (a small rate for the pretrained part, a large one for the new). */
 const RATE_GROUPS_APART = 10;
 
@@ -5835,7 +5837,7 @@ function noteRateGroup(entry: TracedModel, optimizer: any, varList: any[]): void
   r.groups.set(optimizer, { rate, pretrained, count: varList.length, site: captureUserSite(PROBE_FILE) });
   if (r.groups.size !== 2) return;
   r.done = true;
-  const [a, b] = [...r.groups.values()] as [{ rate: number; pretrained: number; count: number; site: SourceSite | null }, { rate: number; pretrained: number; count: number; site: SourceSite | null }];
+  const [a, b] = [...r.groups.values()] as [RateGroup, RateGroup];
   const [old, fresh] = a.pretrained === a.count && b.pretrained === 0 ? [a, b] : b.pretrained === b.count && a.pretrained === 0 ? [b, a] : [null, null];
   if (!old || !fresh || old.rate < RATE_GROUPS_APART * fresh.rate) return;
   emit({ type: 'rateGroupsSwapped', modelId: entry.id, pretrainedRate: old.rate, freshRate: fresh.rate, pretrainedSite: old.site, freshSite: fresh.site } satisfies RateGroupsSwappedEvent);

@@ -1904,25 +1904,6 @@ function tinyHuberDelta(view: ModelView, run: ModelState): Hypothesis[] {
   // Delta already 1, the scale of standardized targets: the targets are what is far too large.
   const targets = h.delta >= 1 ? (run.data.y.get(0) ?? undefined) : undefined;
   const scaled = targets ? scaleFix(view, targets, 'y') : null;
-  if (scaled) {
-    return [
-      {
-        id: 'huber-delta-tiny:loss',
-        symptom: 'gradients-shrunk',
-        rootCause: 'loss-function',
-        layer: null,
-        location: call.site,
-        related: [],
-        message: `tf.losses.huberLoss is given delta ${fmt(h.delta)}, while its errors average ${fmt(h.meanError)}: the targets are on a scale far beyond delta, and past delta the loss grows by only delta per unit of error, so every gradient is at most ${fmt(h.delta)} and ${opt.startsWith('SGD') ? 'SGD' : 'momentum SGD'}'s steps, which follow the gradient's size, barely move the weights. Scale the targets to a few units (and the predictions back), where a delta of 1 is the size of a typical error.`,
-        evidence: [`huberLoss delta ${fmt(h.delta)}`, `mean absolute error ${fmt(h.meanError)} at the first step`],
-        relevance: new Map(),
-        fixes: [scaled],
-        confirmBy: set('loss-not-decreasing', 'weights-unchanged', 'accuracy-not-increasing'),
-        strength: 0.9,
-        weak: false,
-      },
-    ];
-  }
   return [
     {
       id: 'huber-delta-tiny:loss',
@@ -1931,17 +1912,20 @@ function tinyHuberDelta(view: ModelView, run: ModelState): Hypothesis[] {
       layer: null,
       location: call.site,
       related: [],
-      message: `tf.losses.huberLoss is given delta ${fmt(h.delta)}, while its errors average ${fmt(h.meanError)}: past delta the loss grows by only delta per unit of error, so every gradient is at most ${fmt(h.delta)} and ${opt.startsWith('SGD') ? 'SGD' : 'momentum SGD'}'s steps, which follow the gradient's size, barely move the weights. Delta is the error below which Huber is squared: about the size of a typical error (1 by default).`,
+      message: `tf.losses.huberLoss is given delta ${fmt(h.delta)}, while its errors average ${fmt(h.meanError)}: ${scaled ? 'the targets are on a scale far beyond delta, and ' : ''}past delta the loss grows by only delta per unit of error, so every gradient is at most ${fmt(h.delta)} and ${opt.startsWith('SGD') ? 'SGD' : 'momentum SGD'}'s steps, which follow the gradient's size, barely move the weights. ${scaled ? 'Scale the targets to a few units (and the predictions back), where a delta of 1 is the size of a typical error.' : 'Delta is the error below which Huber is squared: about the size of a typical error (1 by default).'}`,
       evidence: [`huberLoss delta ${fmt(h.delta)}`, `mean absolute error ${fmt(h.meanError)} at the first step`],
       relevance: new Map(),
-      fixes: [
-        { title: 'Use delta 1 (the default)', plan: { kind: 'declaredArgument', site: call.site, callee: 'huberLoss', index: 3, to: '1' } },
-        { title: 'Use delta 1 in the call', plan: { kind: 'callArgument', site: call.site, callee: 'huberLoss', index: 3, to: '1' } },
-      ],
+      fixes: scaled
+        ? [scaled]
+        : [
+            { title: 'Use delta 1 (the default)', plan: { kind: 'declaredArgument', site: call.site, callee: 'huberLoss', index: 3, to: '1' } },
+            { title: 'Use delta 1 in the call', plan: { kind: 'callArgument', site: call.site, callee: 'huberLoss', index: 3, to: '1' } },
+          ],
       confirmBy: set('loss-not-decreasing', 'weights-unchanged', 'accuracy-not-increasing'),
       strength: 0.9,
       weak: false,
-      atFix: true,
+      // The delta's fix is shown where it edits; scaled targets are shown at the loss.
+      ...(scaled ? {} : { atFix: true }),
     },
   ];
 }

@@ -1040,11 +1040,11 @@ export function stoppedEarly(ctx: Ctx): Observation[] {
     : wrongWay
       ? { title: `Stop when ${e.monitor} stops ${accuracy ? 'rising' : 'falling'} (mode: '${right}')`, plan: { kind: 'callOption', site: e.site, callee: 'earlyStopping', key: 'mode', to: `'${right}'` } }
       : { title: `Wait ${PATIENCE} epochs without improvement before stopping (patience: ${PATIENCE})`, plan: { kind: 'callOption', site: e.site, callee: 'earlyStopping', key: 'patience', to: String(PATIENCE) } };
-  return [stoppedObservation(ctx, e, 0.5, message, [`${e.epochs} of ${e.planned} epochs run`, ...lossEvidence(lp)], location, fix)];
+  return [stoppedObservation(ctx, e, 0.5, message, [`${e.epochs} of ${e.planned} epochs run`, ...lossEvidence(lp)], location, fix ? [fix] : [])];
 }
 
 /** A finding that early stopping ended fit too soon: shown at `location`, the fit it stopped related. */
-function stoppedObservation(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>, priority: number, message: string, evidence: string[], location: SourceSite | null, fix: PlannedFix | null, atFix = false, otherFixes: PlannedFix[] = []): Observation {
+function stoppedObservation(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>, priority: number, message: string, evidence: string[], location: SourceSite | null, fixes: PlannedFix[], atFix = false): Observation {
   const run = ctx.run;
   const fitSite = ctx.view?.event.fitSite;
   return {
@@ -1063,7 +1063,7 @@ function stoppedObservation(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>
       rootCause: 'training-length',
       layer: null,
       location,
-      fixes: [...(fix ? [fix] : []), ...otherFixes],
+      fixes,
       ...(atFix ? { atFix: true } : {}),
       confirms: [],
       folds: [],
@@ -1093,7 +1093,7 @@ function flatMonitor(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>): Obse
     `Early stopping watches ${e.monitor}, which was ${fmt(logged.first)} at every one of the ${logged.epochs} epochs: no epoch can improve on it, so fit ended after ${e.epochs} of ${e.planned} planned epochs while the loss was still falling.${/acc/i.test(e.monitor!) ? ' An accuracy on real-valued targets stays at 0: no prediction ever equals its target.' : ''} Watch ${watch} instead.`,
     [`${e.monitor} ${fmt(logged.first)} at all ${logged.epochs} epochs`, `${e.epochs} of ${e.planned} epochs run`],
     e.site ?? view.event.fitSite,
-    e.site ? { title: `Stop when ${watch} stops falling (monitor: '${watch}')`, plan: { kind: 'callOption', site: e.site, callee: 'earlyStopping', key: 'monitor', to: `'${watch}'` } } : null,
+    e.site ? [{ title: `Stop when ${watch} stops falling (monitor: '${watch}')`, plan: { kind: 'callOption', site: e.site, callee: 'earlyStopping', key: 'monitor', to: `'${watch}'` } }] : [],
   );
 }
 
@@ -1111,9 +1111,14 @@ function scriptStoppedEarly(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>
     `A callback of the script set model.stopTraining and ${ran}: the model had not learned yet. Check the condition that decides it has converged; one that compares with a best value still at its starting Infinity counts every epoch as no improvement.`,
     [`${e.epochs} of ${e.planned} epochs run`, ...evidence],
     e.site ?? ctx.view?.event.fitSite ?? null,
-    e.site ? { title: 'Flip the comparison, so an improving epoch moves the best value', plan: { kind: 'flipGuard', site: e.site, within: true } } : null,
+    e.site ? [flipBestComparison(e.site)] : [],
     true,
   );
+}
+
+/** The fix for a stopping condition compared with a best value that never moves: flip the comparison. */
+function flipBestComparison(site: SourceSite): PlannedFix {
+  return { title: 'Flip the comparison, so an improving epoch moves the best value', plan: { kind: 'flipGuard', site, within: true } };
 }
 
 /**
@@ -1131,9 +1136,8 @@ function scriptStoppedAtOnce(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']
     `A callback of the script set model.stopTraining during the first of ${e.planned} planned epochs, after ${steps} step${steps === 1 ? '' : 's'}: the model never trained. Check the condition that decides to stop; a time budget in seconds compared with a Date.now() difference, which is in milliseconds, stops training within a fraction of a second.`,
     [`fit stopped in epoch 1 of ${e.planned}`, `${steps} optimizer step${steps === 1 ? '' : 's'} ran`],
     e.site ?? ctx.view?.event.fitSite ?? null,
-    e.site ? { title: 'Give the time budget in milliseconds (× 1000), as Date.now() counts', plan: { kind: 'budgetInMilliseconds', site: e.site } } : null,
+    e.site ? [{ title: 'Give the time budget in milliseconds (× 1000), as Date.now() counts', plan: { kind: 'budgetInMilliseconds', site: e.site } }, flipBestComparison(e.site)] : [],
     true,
-    e.site ? [{ title: 'Flip the comparison, so an improving epoch moves the best value', plan: { kind: 'flipGuard', site: e.site, within: true } }] : [],
   );
 }
 
