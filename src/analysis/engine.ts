@@ -418,6 +418,7 @@ export class DiagnosisEngine {
       case 'pinballFlipped':
       case 'signedDistance':
       case 'rateGroupsSwapped':
+      case 'varListMissing':
       case 'viewsIdentical':
       case 'cosineLogits':
       case 'layerDetached':

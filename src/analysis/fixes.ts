@@ -410,6 +410,8 @@ export type FixPlan =
   | { kind: 'logSoftmaxWeights'; site: SourceSite }
   /** Two `minimize(f, returnCost, varList)` calls in one file: each takes the other's varList. */
   | { kind: 'swapVarLists'; a: SourceSite; b: SourceSite }
+  /** A `minimize` call that names no variables given those of the one model its loss runs that the other optimizer's varList does not name. */
+  | { kind: 'nameVarList'; site: SourceSite; namedSite: SourceSite }
   /** The second of two inputs made alike (`const v2 = augment(rows, aug)`) draws its own: `augment(rows, drawAug(...))`. */
   | { kind: 'drawSecondView'; site: SourceSite }
   /**
@@ -1887,6 +1889,27 @@ function swapVarListsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapVar
   const [a, b] = lists;
   if (!a || !b || a.start === b.start) return null;
   return [src.edit(p.a.file, a.start, a.end, t.slice(b.start, b.end).trim()), src.edit(p.a.file, b.start, b.end, t.slice(a.start, a.end).trim())];
+}
+
+/**
+ * The models the unnamed step's loss runs (`x.predict(`, `x.apply(`), less those the other step's
+ * varList is made from: exactly one left is the model this step trains, and its variables become
+ * the step's varList.
+ */
+function nameVarListEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nameVarList' }>): EditResult {
+  if (p.site.file !== p.namedSite.file) return null;
+  const t = src.text;
+  const call = findCall(src, p.site, /\bminimize\s*\(/);
+  const loss = call?.args[0];
+  const named = varListArgument(src, p.namedSite);
+  if (!call || !loss || call.args.length > 2 || !named?.init) return null;
+  const modelsIn = (span: Span) => new Set([...codeOnly(t, span.start, span.end).matchAll(/([A-Za-z_$][\w$]*)\s*\.\s*(?:predict|apply|trainableWeights)\b/g)].map((m) => m[1]!));
+  const theirs = modelsIn(named.init);
+  const mine = [...modelsIn(loss)].filter((name) => !theirs.has(name));
+  if (mine.length !== 1) return null;
+  const last = call.args[call.args.length - 1]!;
+  const varList = `${mine[0]}.trainableWeights.map((w) => w.val)`;
+  return [src.edit(p.site.file, last.end, last.end, call.args.length === 1 ? `, false, ${varList}` : `, ${varList}`)];
 }
 
 function logSoftmaxWeightsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logSoftmaxWeights' }>): EditResult {
@@ -6493,6 +6516,8 @@ function planFile(p: FixPlan): string | null {
       return p.first.file;
     case 'swapVarLists':
       return p.a.file;
+    case 'nameVarList':
+      return p.site.file;
     case 'all':
       return null;
   }
@@ -6796,6 +6821,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return logSoftmaxWeightsEdits(src, p);
       case 'swapVarLists':
         return swapVarListsEdits(src, p);
+      case 'nameVarList':
+        return nameVarListEdits(src, p);
       case 'drawSecondView':
         return drawSecondViewEdits(src, p);
       case 'warmupWithinRun':

@@ -440,8 +440,13 @@ export const BroadcastEvent = z.object({
   op: z.string().max(64),
   /** Shapes of its first and second operands. */
   shapes: z.array(z.array(z.number().int()).max(8)).length(2),
-  /** Which operand is the [n] vector. */
+  /** Which operand is the [n] vector (with kind 'acrossOutputs': the [n, 1] column). */
   vector: z.enum(['a', 'b']),
+  /**
+   * 'vector': a [n] vector against a [n, 1] column, broadcast to [n, n]; 'acrossOutputs': the
+   * model's [n, K] output against a [n, 1] column not computed from it.
+   */
+  kind: z.enum(['vector', 'acrossOutputs']).optional(),
 });
 export type BroadcastEvent = z.infer<typeof BroadcastEvent>;
 
@@ -991,6 +996,22 @@ export const RateGroupsSwappedEvent = z.object({
   freshSite: SourceSite.nullable(),
 });
 export type RateGroupsSwappedEvent = z.infer<typeof RateGroupsSwappedEvent>;
+
+/**
+ * A custom loop's optimizer whose steps name no variables, so they update every variable their
+ * gradients reach, among them most of those another optimizer's steps name as their own (a GAN's
+ * generator step that also moves the discriminator). Where each steps them, and how many variables
+ * the two share and the unnamed step has to itself.
+ */
+export const VarListMissingEvent = z.object({
+  type: z.literal('varListMissing'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  namedSite: SourceSite.nullable(),
+  shared: z.number().int(),
+  own: z.number().int(),
+});
+export type VarListMissingEvent = z.infer<typeof VarListMissingEvent>;
 
 /** The sum over their features of one layer output minus another: a signed sum taken for a pair's distance. Where it was summed. */
 export const SignedDistanceEvent = z.object({
@@ -2343,6 +2364,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   PinballFlippedEvent,
   SignedDistanceEvent,
   RateGroupsSwappedEvent,
+  VarListMissingEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,

@@ -93,6 +93,7 @@ import type {
   PinballFlippedEvent,
   SignedDistanceEvent,
   RateGroupsSwappedEvent,
+  VarListMissingEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,
@@ -1195,7 +1196,7 @@ const blockReported = new WeakSet<TracedModel>();
  * run inside the first training steps of each model are checked; the first such difference is
  * reported with the user's line that made it.
  */
-const DIFFERENCE_KERNELS: Record<string, string> = { Sub: 'sub', SquaredDifference: 'squaredDifference' };
+const DIFFERENCE_KERNELS: Record<string, string> = { Sub: 'sub', SquaredDifference: 'squaredDifference', Multiply: 'mul' };
 const broadcastReported = new WeakSet<TracedModel>();
 
 function watchBroadcasts(core: any): void {
@@ -2243,18 +2244,52 @@ function noteBroadcast(entry: TracedModel, kernelName: string, a: any, b: any): 
   const column = (t: any) => t.rank === 2 && t.shape[1] === 1 && t.shape[0] > 1;
   const vectorOf = (t: any, n: number) => t.rank === 1 && t.shape[0] === n;
   const vector = column(a) && vectorOf(b, a.shape[0]) ? 'b' : column(b) && vectorOf(a, b.shape[0]) ? 'a' : null;
+  const report = (kind: 'vector' | 'acrossOutputs') =>
+    emit({
+      type: 'broadcast',
+      modelId: entry.id,
+      site: captureUserSite(PROBE_FILE),
+      op: DIFFERENCE_KERNELS[kernelName]!,
+      shapes: [Array.from(a.shape as number[]), Array.from(b.shape as number[])],
+      vector: vector ?? (column(a) ? 'a' : 'b'),
+      kind,
+    } satisfies BroadcastEvent);
+  if (!vector) {
+    if (kernelName === 'Multiply' || !acrossOutputs(entry, a, b)) return;
+    broadcastReported.add(entry);
+    report('acrossOutputs');
+    return;
+  }
   // A grid built on purpose from a column and a row (tf.linalg.bandPart's mask, a distance table of
   // indices) does not involve the model: only a difference with its predictions compares them.
-  if (!vector || !(madeFromLayerOutput(a) || madeFromLayerOutput(b))) return;
+  // A product is a grid on purpose when both sides come from the model (norms of two embeddings'
+  // rows); a column of per-row errors times a vector of per-row weights from the data is not.
+  const fromModel = kernelName === 'Multiply' ? madeFromLayerOutput(vector === 'a' ? b : a) && !madeFromLayerOutput(vector === 'a' ? a : b) : madeFromLayerOutput(a) || madeFromLayerOutput(b);
+  if (!fromModel) return;
   broadcastReported.add(entry);
-  emit({
-    type: 'broadcast',
-    modelId: entry.id,
-    site: captureUserSite(PROBE_FILE),
-    op: DIFFERENCE_KERNELS[kernelName]!,
-    shapes: [Array.from(a.shape as number[]), Array.from(b.shape as number[])],
-    vector,
-  } satisfies BroadcastEvent);
+  report('vector');
+}
+
+/**
+ * The model's whole [n, K] output minus a [n, 1] column not computed from that output: the column
+ * (one target per row) is compared with every one of the K outputs, as a Q-learning loss does when
+ * it forgets to pick the taken action's value. A column computed from the output itself (its row
+ * maximum, its log-sum-exp, its mean) is a deliberate shift.
+ */
+function acrossOutputs(entry: TracedModel, a: any, b: any): boolean {
+  const width = outputUnits(entry);
+  if (width === null || width < 2) return false;
+  const matrix = a.rank === 2 && a.shape[1] === width && b.rank === 2 && b.shape[1] === 1 && b.shape[0] === a.shape[0] ? a : b.rank === 2 && b.shape[1] === width && a.rank === 2 && a.shape[1] === 1 && a.shape[0] === b.shape[0] ? b : null;
+  if (!matrix || matrix.shape[0] < 2 || !isLayerOutput(matrix)) return false;
+  const col = matrix === a ? b : a;
+  return !computedFrom(col, matrix);
+}
+
+/** Whether `t` is `from` or was computed from it, through any kernels (up to `hops` of them). */
+function computedFrom(t: any, from: object, hops = 12): boolean {
+  if (t === from) return true;
+  const node = lineage.get(t);
+  return hops > 0 && node !== undefined && node.inputs.some((i) => computedFrom(i, from, hops - 1));
 }
 
 /** The width of a traced model's output: its last layer's last axis (null when unknown). */
@@ -5790,6 +5825,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     else finishStep(entry, pending, null, null, {});
     if (entry.mode === 'custom') {
       if (varList && optimizer) noteRateGroup(entry, optimizer, varList);
+      if (optimizer) noteStepVariables(entry, optimizer, varList, result?.grads);
       noteComputedGradients(entry, result?.grads, pending.gradNorm);
       watchAscent(entry, result?.grads);
     }
@@ -5841,6 +5877,35 @@ function noteRateGroup(entry: TracedModel, optimizer: any, varList: any[]): void
   const [old, fresh] = a.pretrained === a.count && b.pretrained === 0 ? [a, b] : b.pretrained === b.count && a.pretrained === 0 ? [b, a] : [null, null];
   if (!old || !fresh || old.rate < RATE_GROUPS_APART * fresh.rate) return;
   emit({ type: 'rateGroupsSwapped', modelId: entry.id, pretrainedRate: old.rate, freshRate: fresh.rate, pretrainedSite: old.site, freshSite: fresh.site } satisfies RateGroupsSwappedEvent);
+}
+
+/** A custom loop's optimizers: the variables each one's first step updated, whether the step named them, and where. */
+const stepVariables = new Map<object, { vars: Set<object>; named: boolean; site: SourceSite | null }>();
+let varListMissingSent = false;
+
+/**
+ * Two optimizers of a custom loop, one whose steps name their variables and one whose steps do not:
+ * the unnamed one updates every variable its gradients reach, and when those hold most of the
+ * other's own, both optimizers step them (a GAN's generator step that also trains the
+ * discriminator to call fakes real).
+ */
+function noteStepVariables(entry: TracedModel, optimizer: object, varList: any[] | null, grads: Record<string, unknown> | undefined): void {
+  if (varListMissingSent || stepVariables.has(optimizer) || stepVariables.size >= 8) return;
+  const registered = tfCore?.engine?.()?.registeredVariables ?? {};
+  const vars: object[] = varList ?? Object.keys(grads ?? {}).map((name) => registered[name]).filter(Boolean);
+  if (vars.length === 0) return;
+  const mine = { vars: new Set(vars), named: varList !== null, site: captureUserSite(PROBE_FILE) };
+  stepVariables.set(optimizer, mine);
+  for (const [other, theirs] of stepVariables) {
+    if (other === optimizer || theirs.named === mine.named) continue;
+    const [unnamed, named] = mine.named ? [theirs, mine] : [mine, theirs];
+    const shared = [...named.vars].filter((v) => unnamed.vars.has(v)).length;
+    // The unnamed step must also train variables of its own: one that trains only the other's is a second rate for them.
+    if (shared < 2 || shared * 2 < named.vars.size || unnamed.vars.size === shared) continue;
+    varListMissingSent = true;
+    emit({ type: 'varListMissing', modelId: entry.id, site: unnamed.site, namedSite: named.site, shared, own: unnamed.vars.size - shared } satisfies VarListMissingEvent);
+    return;
+  }
 }
 
 /** Where each tf.variable was made (unformatted stacks; the first few thousand). */

@@ -643,6 +643,12 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/huber-on-unscaled-targets/buggy.js', symptoms: ['gradients-shrunk'], rootCause: 'loss-function', lineOf: 'tf.losses.huberLoss(yTrue, yPred)', fixed: 'tf.tensor2d(train.prices, [N_TRAIN, 1]).div(' },
   { script: 'benchmark/bugs/param-groups-swapped-lr/buggy.js', symptoms: ['rate-groups-swapped'], rootCause: 'learning-rate', lineOf: 'headOptimizer.minimize(lossFn(xb, yb), false, baseVars);', fixed: 'headOptimizer.minimize(lossFn(xb, yb), false, headVars);' },
   { script: 'benchmark/bugs/simclr-views-identical/buggy.js', symptoms: ['views-identical'], rootCause: 'training-data', lineOf: 'const view2 = applyAugmentation(rows, aug);', fixed: 'const view2 = applyAugmentation(rows, sampleAugmentation(BATCH));' },
+  // Per-row weights multiplied across the rows; one TD target compared with every action's value; dropout
+  // that never runs in a custom loop; a GAN's generator step that names no variables.
+  { script: 'benchmark/bugs/sample-weights-broadcast-pairwise/buggy.js', symptoms: ['loss-shape-mismatch'], rootCause: 'loss-function', lineOf: 'return tf.sum(tf.mul(sq, w))', fixed: 'tf.mul(sq, w.reshape([-1, 1]))' },
+  { script: 'benchmark/bugs/dqn-targets-not-gathered-by-action/buggy.js', symptoms: ['loss-shape-mismatch'], rootCause: 'loss-function', lineOf: 'return q.sub(targets).square().mean();' },
+  { script: 'benchmark/bugs/custom-loop-dropout-inactive/buggy.js', symptoms: ['training-mode-off'], rootCause: 'regularization', lineOf: 'model.apply(xb)', fixed: 'model.apply(xb, { training: true })' },
+  { script: 'benchmark/bugs/gan-generator-step-updates-discriminator/buggy.js', symptoms: ['var-list-missing'], rootCause: 'optimizer', lineOf: 'const g = genOptimizer.minimize(() => {', fixed: '}, true, generator.trainableWeights.map((w) => w.val));' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -877,6 +883,10 @@ const HEALTHY = [
   'benchmark/bugs/causal-mask-missing/fixed.js',
   'benchmark/bugs/param-groups-swapped-lr/fixed.js',
   'benchmark/bugs/simclr-views-identical/fixed.js',
+  'benchmark/bugs/sample-weights-broadcast-pairwise/fixed.js',
+  'benchmark/bugs/dqn-targets-not-gathered-by-action/fixed.js',
+  'benchmark/bugs/custom-loop-dropout-inactive/fixed.js',
+  'benchmark/bugs/gan-generator-step-updates-discriminator/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

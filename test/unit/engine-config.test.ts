@@ -678,15 +678,15 @@ describe('a custom loop that runs dropout in inference mode', () => {
     return b;
   }
 
-  it('is a warning on the call that learning does not withdraw, overfitting confirms, and the fix calls apply in training mode', () => {
+  it('is certain on the call from the first step (the dropout does nothing), learning keeps it, and the fix calls apply in training mode', () => {
     const b = predictLoop();
-    const warned = configOnly(b, LOOP_SRC).findings;
-    assert.deepEqual(warned.map((f) => `${f.id}:${f.confirmed}:${f.location?.line}:${f.rootCause}`), ['training-mode-off:dropout_2:false:12:regularization']);
-    assert.match(warned[0]!.message, /^The training step calls the model with model\.predict, which runs it in inference mode: dropout_2 drops nothing\./);
-    assert.deepEqual(warned[0]!.related.map((r) => r.site.line), [8]);
-    assert.equal(lineOf(applyFix(LOOP_SRC, warned[0]!.fix), 12), '  for (let i = 0; i < 300; i++) optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true })));');
+    const found = configOnly(b, LOOP_SRC).findings;
+    assert.deepEqual(found.map((f) => `${f.id}:${f.confirmed}:${f.location?.line}:${f.rootCause}`), ['training-mode-off:dropout_2:true:12:regularization']);
+    assert.match(found[0]!.message, /^The training step calls the model with model\.predict, which runs it in inference mode: dropout_2 drops nothing\./);
+    assert.deepEqual(found[0]!.related.map((r) => r.site.line), [8]);
+    assert.equal(lineOf(applyFix(LOOP_SRC, found[0]!.fix), 12), '  for (let i = 0; i < 300; i++) optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true })));');
     decaying(300, 1.1, 0.2, 0.02, 0.01).forEach((l) => b.step(l));
-    assert.deepEqual(run(b.events, sources(LOOP_SRC), { finish: false }).findings.map((f) => `${f.id}:${f.confirmed}`), ['training-mode-off:dropout_2:false'], 'kept while learning');
+    assert.deepEqual(run(b.events, sources(LOOP_SRC), { finish: false }).findings.map((f) => `${f.id}:${f.confirmed}`), ['training-mode-off:dropout_2:true'], 'kept while learning');
   });
 });
 
@@ -754,6 +754,41 @@ describe('a loss that subtracts [n] targets from a [n, 1] output', () => {
     const f = run(b.events, sources(src)).findings[0]!;
     assert.equal(f.id, 'loss-shape-mismatch:sub');
     assert.equal(lineOf(applyFix(src, f.fix), 12), '  for (let i = 0; i < 200; i++) optimizer.minimize(() => tf.sub(y, model.predict(x).reshape([-1])).square().mean());');
+  });
+});
+
+describe('per-row weights multiplied across the rows, and one target compared with every output', () => {
+  const WEIGHTED_SRC = withLine(CLASSIFIER_SRC, 12, '  for (let i = 0; i < 200; i++) optimizer.minimize(() => tf.sum(tf.mul(model.predict(x).sub(y).square(), w)));');
+  it('a [n, 1] loss times [n] weights is certain from the first step, and the fix reshapes the weights', () => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] }, 'linear', 1)).xRange(-1, 1);
+    b.events.push({ type: 'broadcast', modelId: b.modelId, site: site(12, 65), op: 'mul', shapes: [[200, 1], [200]], vector: 'b', kind: 'vector' });
+    const f = configOnly(b, WEIGHTED_SRC).findings;
+    assert.deepEqual(f.map((x) => `${x.id}:${x.confirmed}:${x.location?.line}`), ['loss-shape-mismatch:mul:true:12']);
+    assert.match(f[0]!.message, /per-row weights have no effect/);
+    assert.equal(lineOf(applyFix(WEIGHTED_SRC, f[0]!.fix), 12), '  for (let i = 0; i < 200; i++) optimizer.minimize(() => tf.sum(tf.mul(model.predict(x).sub(y).square(), w.reshape([-1, 1]))));');
+  });
+  it("the model's [n, 4] output minus a [n, 1] target is a warning on the line, with no fix, that a stall confirms", () => {
+    const src = withLine(CLASSIFIER_SRC, 12, '  for (let i = 0; i < 200; i++) optimizer.minimize(() => model.predict(x).sub(targets).square().mean());');
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] }, 'linear', 4)).xRange(-1, 1);
+    b.events.push({ type: 'broadcast', modelId: b.modelId, site: site(12, 70), op: 'sub', shapes: [[64, 4], [64, 1]], vector: 'b', kind: 'acrossOutputs' });
+    const warned = configOnly(b, src).findings;
+    assert.deepEqual(warned.map((x) => `${x.id}:${x.confirmed}:${x.location?.line}`), ['loss-shape-mismatch:sub:false:12']);
+    assert.match(warned[0]!.message, /across all 4 outputs/);
+    assert.equal(warned[0]!.fix, null);
+    flat(200, 2.9, 0.002).forEach((l) => b.step(l));
+    b.end();
+    assert.deepEqual(run(b.events, sources(src)).findings.filter((x) => x.confirmed).map((x) => x.id), ['loss-shape-mismatch:sub']);
+  });
+});
+
+describe('an optimizer whose steps name no variables next to one whose steps do', () => {
+  it("is certain from the run, on the unnamed step's line, with the other step related", () => {
+    const src = withLine(CLASSIFIER_SRC, 12, '  genOpt.minimize(() => gLoss(disc.predict(gen.predict(z))), true);');
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] }, 'linear', 1)).xRange(-1, 1);
+    b.events.push({ type: 'varListMissing', modelId: b.modelId, site: site(12, 10), namedSite: site(11, 10), shared: 6, own: 6 });
+    const f = configOnly(b, src).findings;
+    assert.deepEqual(f.map((x) => `${x.id}:${x.confirmed}:${x.location?.line}:${x.rootCause}`), ['var-list-missing:optimizer:true:12:optimizer']);
+    assert.deepEqual(f[0]!.related.map((r) => r.site.line), [11]);
   });
 });
 

@@ -2426,6 +2426,28 @@ describe('swapVarLists', () => {
   });
 });
 
+describe('nameVarList', () => {
+  const lines = [
+    'const discVars = discriminator.trainableWeights.map((w) => w.val);',
+    'discOpt.minimize(() => dLoss(discriminator.predict(real)), true, discVars);',
+    'const g = genOpt.minimize(() => gLoss(discriminator.predict(generator.predict(z))), true);',
+  ];
+  it("names the variables of the one model the step's loss runs that the other varList does not", () => {
+    assert.equal(
+      apply(lines.join('\n'), { kind: 'nameVarList', site: site(3, 18), namedSite: site(2, 9) }),
+      [lines[0], lines[1], 'const g = genOpt.minimize(() => gLoss(discriminator.predict(generator.predict(z))), true, generator.trainableWeights.map((w) => w.val));'].join('\n'),
+    );
+  });
+  it('adds returnCost when the call has only its loss', () => {
+    const one = [lines[0], lines[1], 'genOpt.minimize(() => gLoss(discriminator.predict(generator.predict(z))));'];
+    assert.equal(apply(one.join('\n'), { kind: 'nameVarList', site: site(3, 8) , namedSite: site(2, 9) })!.split('\n')[2], 'genOpt.minimize(() => gLoss(discriminator.predict(generator.predict(z))), false, generator.trainableWeights.map((w) => w.val));');
+  });
+  it('leaves a loss that runs two models the other varList does not name alone', () => {
+    const two = [lines[0], lines[1], 'genOpt.minimize(() => gLoss(critic.predict(generator.predict(z))), true);'];
+    assert.equal(apply(two.join('\n'), { kind: 'nameVarList', site: site(3, 8), namedSite: site(2, 9) }), null);
+  });
+});
+
 describe('drawSecondView', () => {
   const lines = [
     'const aug = sampleAugmentation(BATCH);',

@@ -3765,9 +3765,17 @@ function broadcastInLoss(view: ModelView, run: ModelState): Hypothesis[] {
   const [a, b] = e.shapes as [number[], number[]];
   const n = a[0] ?? b[0];
   const shape = (s: number[]) => `[${s.join(', ')}]`;
-  const fixes: PlannedFix[] = e.site
-    ? [{ title: e.vector === 'b' ? `Reshape the [${n}] operand of ${e.op} to [${n}, 1]` : `Flatten the [${n}, 1] operand of ${e.op} to [${n}]`, plan: { kind: 'reshapeOperand', site: e.site, op: e.op, vector: e.vector } }]
-    : [];
+  const across = e.kind === 'acrossOutputs';
+  const fixes: PlannedFix[] =
+    e.site && !across
+      ? [{ title: e.vector === 'b' ? `Reshape the [${n}] operand of ${e.op} to [${n}, 1]` : `Flatten the [${n}, 1] operand of ${e.op} to [${n}]`, plan: { kind: 'reshapeOperand', site: e.site, op: e.op, vector: e.vector } }]
+      : [];
+  const width = (e.vector === 'a' ? b : a)[1];
+  const message = across
+    ? `${e.op} of the model's ${shape(e.vector === 'a' ? b : a)} output and a ${shape(e.vector === 'a' ? a : b)} column broadcasts the column across all ${width} outputs: every output of a row is fitted to the row's one target, so training pulls them together and they cannot differ (a Q-learning loss that never picks the value of the action taken). Compare the target with the one output it belongs to, e.g. tf.sum(tf.mul(q, tf.oneHot(actions, ${width})), 1, true).`
+    : e.op === 'mul'
+      ? `mul of a ${shape(a)} and a ${shape(b)} tensor broadcasts to [${n}, ${n}]: each row's loss is multiplied by every row's weight, so any sum of it weighs every row by the same total and the per-row weights have no effect. Give both the same shape.`
+      : `${e.op} of a ${shape(a)} and a ${shape(b)} tensor broadcasts to [${n}, ${n}]: the loss compares every prediction with every target, so the best the model can do is predict their mean. Give both the same shape.`;
   return [
     {
       id: `loss-shape-mismatch:${e.op}`,
@@ -3776,7 +3784,7 @@ function broadcastInLoss(view: ModelView, run: ModelState): Hypothesis[] {
       layer: null,
       location: e.site ?? view.compileSite,
       related: [],
-      message: `${e.op} of a ${shape(a)} and a ${shape(b)} tensor broadcasts to [${n}, ${n}]: the loss compares every prediction with every target, so the best the model can do is predict their mean. Give both the same shape.`,
+      message,
       evidence: [`a training step computed ${e.op} of shapes ${shape(a)} and ${shape(b)}`],
       relevance: new Map(),
       fixes,
@@ -3784,6 +3792,8 @@ function broadcastInLoss(view: ModelView, run: ModelState): Hypothesis[] {
       strength: 1,
       weak: false,
       keepWhenLearning: true,
+      // Per-row weights multiplied across the rows have no effect, whatever training shows.
+      ...(e.op === 'mul' && !across ? { certain: true } : {}),
       explainsAllHarm: true,
     },
   ];
@@ -4721,8 +4731,9 @@ function recurrentDropoutTooHigh(l: LayerView): Hypothesis[] {
 /**
  * A custom loop that calls its model with model.predict, or model.apply without `{ training: true }`:
  * dropout then drops nothing and batch normalization normalizes with moving statistics that never
- * update, while the model trains. Seen in the layers' own calls, so certain; training that learns
- * does not refute it (the model learns without them), and overfitting confirms it.
+ * update, while the model trains. Seen in the layers' own calls; training that learns does not
+ * refute it (the model learns without them). Certain for dropout and noise, which then do nothing;
+ * overfitting confirms it for normalization.
  */
 function inferenceMode(view: ModelView, run: ModelState): Hypothesis[] {
   const e = run.inferenceMode;
@@ -4758,6 +4769,10 @@ function inferenceMode(view: ModelView, run: ModelState): Hypothesis[] {
       weak: false,
       keepWhenLearning: true,
       ...(guard ? { explainsAllHarm: true } : {}),
+      // A dropout or noise layer that never acts in training does nothing at all: the regularization
+      // its author put there is missing, whatever training shows (a custom loop has no validation
+      // loss to show the overfitting by).
+      ...(layers.some((l) => !isNorm(l)) ? { certain: true } : {}),
     },
   ];
 }
@@ -6759,6 +6774,31 @@ function rateGroupsSwapped(run: ModelState): Hypothesis[] {
       fixes: e.freshSite ? [{ title: 'Swap the variable lists of the two optimizers', plan: { kind: 'swapVarLists', a: e.pretrainedSite, b: e.freshSite } }] : [],
       ...certainFromTheRun(),
       confirmBy: set(...HARM, 'overfitting'),
+    },
+  ];
+}
+
+/**
+ * An optimizer whose steps name no variables next to one whose steps do: the unnamed steps update
+ * every variable their gradients reach, most of the other's among them, so both optimizers train
+ * those (a GAN's generator step also trains the discriminator, towards calling fakes real).
+ * Certain from the run; fixed by naming the variables of the model the unnamed step trains.
+ */
+function varListMissing(run: ModelState): Hypothesis[] {
+  const e = run.varListMissing;
+  if (!e || !e.site) return [];
+  return [
+    {
+      id: 'var-list-missing:optimizer',
+      symptom: 'var-list-missing',
+      rootCause: 'optimizer',
+      location: e.site,
+      related: e.namedSite ? [{ site: e.namedSite, message: `another optimizer steps these ${e.shared} variables as its own here` }] : [],
+      message: `This minimize call names no variables, so its steps update every variable the loss reaches: its own ${e.own}, and ${e.shared} that another optimizer's steps name as theirs. Both optimizers train those, each towards its own loss (in a GAN, the generator's step also trains the discriminator to score fakes as real). Pass the variables this step should train as minimize's third argument.`,
+      evidence: [`an unnamed step updated ${e.shared + e.own} variables`, `${e.shared} of them are named by another optimizer's steps`],
+      fixes: e.namedSite ? [{ title: "Name this step's variables: minimize(f, returnCost, model.trainableWeights.map((w) => w.val))", plan: { kind: 'nameVarList', site: e.site, namedSite: e.namedSite } }] : [],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
     },
   ];
 }
@@ -8984,6 +9024,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...pinballFlipped(run));
   out.push(...signedDistance(run));
   out.push(...rateGroupsSwapped(run));
+  out.push(...varListMissing(run));
   out.push(...viewsIdentical(run));
   out.push(...cooperatingOpponents(run));
   out.push(...drawsWithinBatch(run));
