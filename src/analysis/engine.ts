@@ -419,6 +419,7 @@ export class DiagnosisEngine {
       case 'signedDistance':
       case 'rateGroupsSwapped':
       case 'varListMissing':
+      case 'argmaxTarget':
       case 'viewsIdentical':
       case 'cosineLogits':
       case 'layerDetached':

@@ -412,6 +412,8 @@ export type FixPlan =
   | { kind: 'swapVarLists'; a: SourceSite; b: SourceSite }
   /** A `minimize` call that names no variables given those of the one model its loss runs that the other optimizer's varList does not name. */
   | { kind: 'nameVarList'; site: SourceSite; namedSite: SourceSite }
+  /** A oneHot of an argMax at the site given the int32 indices declared before it and used nowhere else. */
+  | { kind: 'sampledIndices'; site: SourceSite }
   /** The second of two inputs made alike (`const v2 = augment(rows, aug)`) draws its own: `augment(rows, drawAug(...))`. */
   | { kind: 'drawSecondView'; site: SourceSite }
   /**
@@ -1910,6 +1912,32 @@ function nameVarListEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nameVarL
   const last = call.args[call.args.length - 1]!;
   const varList = `${mine[0]}.trainableWeights.map((w) => w.val)`;
   return [src.edit(p.site.file, last.end, last.end, call.args.length === 1 ? `, false, ${varList}` : `, ${varList}`)];
+}
+
+/**
+ * `tf.oneHot(tf.argMax(logits, 1), K)` given, in place of the argMax, the one int32 tensor declared
+ * before it (`tf.tensor1d(actions, 'int32')`) that nothing but a dispose uses: the indices made for
+ * this and forgotten.
+ */
+function sampledIndicesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sampledIndices' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\boneHot\s*\(/);
+  const first = call?.args[0];
+  if (!call || !first) return null;
+  const picked = trim(t, first.start, first.end);
+  if (!/argMax\s*\(/.test(t.slice(picked.start, picked.end))) return null;
+  // Strings are blanked in `code`: the dtype is read from the text, at declarations that are code.
+  const code = codeOnly(t, 0, t.length);
+  const unused = [...t.slice(0, call.open).matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*tf\s*\.\s*tensor(?:1d)?\s*\([^;]*['"]int32['"]\s*\)/g)]
+    .filter((m) => code.startsWith(m[0].slice(0, 5), m.index!))
+    .map((m) => m[1]!)
+    .filter((name) => {
+      const uses = [...code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(name)}(?![\\w$])`, 'g'))];
+      // The declaration itself, and disposals: nothing reads it.
+      return uses.slice(1).every((u) => /dispose\s*\(\s*\[?[^()]*$/.test(code.slice(Math.max(0, u.index! - 80), u.index!)));
+    });
+  if (unused.length !== 1) return null;
+  return [src.edit(p.site.file, picked.start, picked.end, unused[0]!)];
 }
 
 function logSoftmaxWeightsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logSoftmaxWeights' }>): EditResult {
@@ -6517,6 +6545,7 @@ function planFile(p: FixPlan): string | null {
     case 'swapVarLists':
       return p.a.file;
     case 'nameVarList':
+    case 'sampledIndices':
       return p.site.file;
     case 'all':
       return null;
@@ -6823,6 +6852,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return swapVarListsEdits(src, p);
       case 'nameVarList':
         return nameVarListEdits(src, p);
+      case 'sampledIndices':
+        return sampledIndicesEdits(src, p);
       case 'drawSecondView':
         return drawSecondViewEdits(src, p);
       case 'warmupWithinRun':

@@ -1023,6 +1023,18 @@ export const SignedDistanceEvent = z.object({
 export type SignedDistanceEvent = z.infer<typeof SignedDistanceEvent>;
 
 /**
+ * A one-hot of the row-wise argMax of a model's output multiplied into a tensor computed from that
+ * same output: the loss takes the class the model already prefers for its target. Where the
+ * one-hot was made.
+ */
+export const ArgmaxTargetEvent = z.object({
+  type: z.literal('argmaxTarget'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+});
+export type ArgmaxTargetEvent = z.infer<typeof ArgmaxTargetEvent>;
+
+/**
  * A pinball loss, max(τ·e, (τ − 1)·e), whose residual is the model's output minus the target:
  * it learns the (1 − τ) quantile. Where the residual was computed.
  */
@@ -2365,6 +2377,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   SignedDistanceEvent,
   RateGroupsSwappedEvent,
   VarListMissingEvent,
+  ArgmaxTargetEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,

@@ -94,6 +94,7 @@ import type {
   SignedDistanceEvent,
   RateGroupsSwappedEvent,
   VarListMissingEvent,
+  ArgmaxTargetEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,
@@ -1259,6 +1260,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         if (entry && !broadcastReported.has(entry) && typeof kernelName === 'string' && kernelName in DIFFERENCE_KERNELS) noteBroadcast(entry, kernelName, inputs?.a, inputs?.b);
         if (entry && !batchAxisReported.has(entry) && kernelName === 'Max') noteAttentionAxis(current, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !pinballReported.has(entry) && kernelName === 'Maximum') notePinball(entry, inputs?.a, inputs?.b);
+        if (entry && !argmaxTargetReported.has(entry) && kernelName === 'Multiply') noteArgmaxTarget(entry, inputs?.a, inputs?.b);
         if (entry && !signedDistanceReported.has(entry) && kernelName === 'Sum') noteSignedDistance(entry, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !cosineReported.has(entry) && kernelName === 'Softmax') noteCosineLogits(entry, inputs?.logits);
         if (entry && entry.mode === 'custom' && !batchAxisReported.has(entry) && typeof kernelName === 'string' && kernelName in BATCH_AXIS_KERNELS) {
@@ -1355,7 +1357,8 @@ function noteLineage(kernel: string, inputs: any, attrs: any, out: any): void {
     kernel,
     inputs: tensorInputs(inputs),
     blocks,
-    stack: blocks || scaled || narrow || residual ? captureStack() : null,
+    // A one-hot of an argMax is where a target may be taken from the model's own preference.
+    stack: blocks || scaled || narrow || residual || (kernel === 'OneHot' && lineage.get(inputs?.indices)?.kernel === 'ArgMax') ? captureStack() : null,
     ...(bounds ? { bounds } : {}),
     ...(scaled ? { scaled } : {}),
     ...(constant !== null ? { constant } : {}),
@@ -2270,6 +2273,30 @@ function noteBroadcast(entry: TracedModel, kernelName: string, a: any, b: any): 
   report('vector');
 }
 
+const argmaxTargetReported = new WeakSet<TracedModel>();
+
+/**
+ * A one-hot of the row-wise argMax of a layer output, multiplied into a tensor computed from that
+ * same output (its log-softmax): each row's loss then follows the class the model already prefers,
+ * not the one taken or labelled (a policy gradient on the greedy action instead of the sampled one),
+ * so training only sharpens the model's current preference. A target drawn from another pass's
+ * output (a pseudo-label from a weakly augmented view) is not computed from the same tensor.
+ */
+function noteArgmaxTarget(entry: TracedModel, a: any, b: any): void {
+  for (const [hot, other] of [[a, b], [b, a]] as const) {
+    // tf.mul casts the int32 one-hot to float32 first.
+    let node = isTensor(hot) ? lineage.get(hot) : undefined;
+    for (let hops = 0; node && hops < 3 && PASS_THROUGH_KERNELS.has(node.kernel) && node.inputs.length === 1; hops++) node = lineage.get(node.inputs[0]!);
+    if (node?.kernel !== 'OneHot') continue;
+    const pick = lineage.get(node.inputs[0]!);
+    const scores = pick?.kernel === 'ArgMax' ? pick.inputs[0] : undefined;
+    if (!scores || !madeFromLayerOutput(scores) || !isTensor(other) || !computedFrom(other, scores)) continue;
+    argmaxTargetReported.add(entry);
+    emit({ type: 'argmaxTarget', modelId: entry.id, site: userSiteFromStack(node.stack?.stack, PROBE_FILE) ?? captureUserSite(PROBE_FILE) } satisfies ArgmaxTargetEvent);
+    return;
+  }
+}
+
 /**
  * The model's whole [n, K] output minus a [n, 1] column not computed from that output: the column
  * (one target per row) is compared with every one of the K outputs, as a Q-learning loss does when
@@ -2278,11 +2305,15 @@ function noteBroadcast(entry: TracedModel, kernelName: string, a: any, b: any): 
  */
 function acrossOutputs(entry: TracedModel, a: any, b: any): boolean {
   const width = outputUnits(entry);
-  if (width === null || width < 2) return false;
+  // Whether the column was computed from the output is known only while the step's kernels are traced.
+  if (width === null || width < 2 || !tracingLineage(entry)) return false;
   const matrix = a.rank === 2 && a.shape[1] === width && b.rank === 2 && b.shape[1] === 1 && b.shape[0] === a.shape[0] ? a : b.rank === 2 && b.shape[1] === width && a.rank === 2 && a.shape[1] === 1 && a.shape[0] === b.shape[0] ? b : null;
   if (!matrix || matrix.shape[0] < 2 || !isLayerOutput(matrix)) return false;
   const col = matrix === a ? b : a;
-  return !computedFrom(col, matrix);
+  // tf.losses.softmaxCrossEntropy subtracts the log-sum-exp of the logits from their float32 cast.
+  let origin: object = matrix;
+  for (let node = lineage.get(origin), hops = 0; node && hops < 3 && PASS_THROUGH_KERNELS.has(node.kernel) && node.inputs.length === 1; node = lineage.get(origin), hops++) origin = node.inputs[0]!;
+  return !computedFrom(col, matrix) && !computedFrom(col, origin);
 }
 
 /** Whether `t` is `from` or was computed from it, through any kernels (up to `hops` of them). */

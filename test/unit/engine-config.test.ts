@@ -792,6 +792,17 @@ describe('an optimizer whose steps name no variables next to one whose steps do'
   });
 });
 
+describe("a loss whose target is the model's own argMax", () => {
+  it('is certain from the run, on the one-hot', () => {
+    const src = withLine(CLASSIFIER_SRC, 12, '  const chosen = tf.oneHot(tf.argMax(logits, 1), 3);');
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] }, 'linear', 3)).xRange(-1, 1);
+    b.events.push({ type: 'argmaxTarget', modelId: b.modelId, site: site(12, 25) });
+    const f = configOnly(b, src).findings;
+    assert.deepEqual(f.map((x) => `${x.id}:${x.confirmed}:${x.location?.line}:${x.rootCause}`), ['argmax-target:loss:true:12:loss-function']);
+    assert.match(f[0]!.message, /one-hot of the model's own argMax/);
+  });
+});
+
 describe('inputs and targets shuffled apart', () => {
   // Lines 2 and 3 shuffle the two arrays the tensors on lines 4 and 5 are made from.
   const SHUFFLE_SRC = withLine(withLine(CLASSIFIER_SRC, 2, '  tf.util.shuffle(xData);'), 3, '  tf.util.shuffle(yData);');

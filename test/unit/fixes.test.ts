@@ -2448,6 +2448,27 @@ describe('nameVarList', () => {
   });
 });
 
+describe('sampledIndices', () => {
+  const lines = [
+    'const actions = probs.map(sample);',
+    "const sampled = tf.tensor1d(actions, 'int32');",
+    'optimizer.minimize(() => {',
+    '  const chosen = tf.oneHot(tf.argMax(logits, 1), K);',
+    '  return tf.logSoftmax(logits).mul(chosen).sum(1).mul(returns).mean().neg();',
+    '});',
+    'tf.dispose([sampled, returns]);',
+  ];
+  it('gives the one-hot the int32 indices made before it and only disposed', () => {
+    assert.equal(apply(lines.join('\n'), { kind: 'sampledIndices', site: site(4, 21) })!.split('\n')[3], '  const chosen = tf.oneHot(sampled, K);');
+  });
+  it('leaves the argMax alone when those indices are read elsewhere, or there are none', () => {
+    const read = [...lines.slice(0, 6), 'console.log(sampled.shape);'];
+    assert.equal(apply(read.join('\n'), { kind: 'sampledIndices', site: site(4, 21) }), null);
+    const none = lines.filter((l) => !l.includes('int32'));
+    assert.equal(apply(none.join('\n'), { kind: 'sampledIndices', site: site(3, 21) }), null);
+  });
+});
+
 describe('drawSecondView', () => {
   const lines = [
     'const aug = sampleAugmentation(BATCH);',

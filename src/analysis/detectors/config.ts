@@ -6804,6 +6804,32 @@ function varListMissing(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A loss whose target is the one-hot of the model's own argMax, weighed against a tensor computed
+ * from that same output: each row's loss follows the class the model already prefers, so training
+ * only sharpens that preference, whatever the rewards or labels say (a policy gradient on the greedy
+ * action instead of the sampled one). Certain from the step's kernels; fixed with the int32 indices
+ * the script made and never used, when there are such.
+ */
+function argmaxTarget(run: ModelState): Hypothesis[] {
+  const e = run.argmaxTarget;
+  if (!e || !e.site) return [];
+  return [
+    {
+      id: 'argmax-target:loss',
+      symptom: 'argmax-target',
+      rootCause: 'loss-function',
+      location: e.site,
+      related: [],
+      message: "The loss's target here is the one-hot of the model's own argMax, weighed against the same output: each row's loss follows the class the model already prefers, not the one taken or labelled, so training only makes that preference surer, whatever the rewards or labels say. A policy gradient takes the log-probability of the action sampled and taken; a classifier, the label.",
+      evidence: ["a one-hot of the argMax of a layer output, multiplied into a tensor computed from that output, in the first training steps"],
+      fixes: [{ title: 'Take the indices that were sampled (or labelled), not the argMax', plan: { kind: 'sampledIndices', site: e.site } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
  * A pair's "distance" taken as the sum over the features of one layer output minus another: a
  * signed sum, negative as often as positive, 0 for any two embeddings whose coordinates add up
  * alike, and of the opposite sign for the pair the other way round, so a contrastive loss cannot
@@ -9025,6 +9051,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...signedDistance(run));
   out.push(...rateGroupsSwapped(run));
   out.push(...varListMissing(run));
+  out.push(...argmaxTarget(run));
   out.push(...viewsIdentical(run));
   out.push(...cooperatingOpponents(run));
   out.push(...drawsWithinBatch(run));
