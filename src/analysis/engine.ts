@@ -420,6 +420,8 @@ export class DiagnosisEngine {
       case 'rateGroupsSwapped':
       case 'varListMissing':
       case 'argmaxTarget':
+      case 'fedByUntrained':
+      case 'divisorCrossedZero':
       case 'viewsIdentical':
       case 'cosineLogits':
       case 'layerDetached':

@@ -414,6 +414,8 @@ export type FixPlan =
   | { kind: 'nameVarList'; site: SourceSite; namedSite: SourceSite }
   /** A oneHot of an argMax at the site given the int32 indices declared before it and used nowhere else. */
   | { kind: 'sampledIndices'; site: SourceSite }
+  /** The scalar variable declared at the site made from its value's log, and read as its exp() wherever else it is read. */
+  | { kind: 'logParameterized'; site: SourceSite }
   /** The second of two inputs made alike (`const v2 = augment(rows, aug)`) draws its own: `augment(rows, drawAug(...))`. */
   | { kind: 'drawSecondView'; site: SourceSite }
   /**
@@ -1938,6 +1940,32 @@ function sampledIndicesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sampl
     });
   if (unused.length !== 1) return null;
   return [src.edit(p.site.file, picked.start, picked.end, unused[0]!)];
+}
+
+/**
+ * `const t = tf.variable(tf.scalar(0.07), ...)` made as `tf.scalar(Math.log(0.07))`, and every other
+ * read of `t` (not an assign or a dispose) made `t.exp()`: the variable learns the log, and what
+ * divides by it gets a value that stays positive.
+ */
+function logParameterizedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logParameterized' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\bvariable\s*\(/);
+  const first = call?.args[0];
+  if (!call || !first) return null;
+  const init = /^(\s*tf\s*\.\s*scalar\s*\()\s*([^,()]+?)\s*(\)|,)/.exec(t.slice(first.start, first.end));
+  const decl = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*$/.exec(codeOnly(t, Math.max(0, call.open - 200), call.open).replace(/tf\s*\.\s*variable\s*$/, ''));
+  if (!init || !decl) return null;
+  const name = decl[1]!;
+  const valueAt = first.start + init[0].indexOf(init[2]!, init[1]!.length);
+  const edits = [src.edit(p.site.file, valueAt, valueAt + init[2]!.length, `Math.log(${init[2]!})`)];
+  const code = codeOnly(t, 0, t.length);
+  for (const m of code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(name)}(?![\\w$])(?!\\s*(?:=[^=]|\\.\\s*(?:assign|dispose)\\b))`, 'g'))) {
+    if (m.index! >= call.open - 200 && m.index! < call.close && /\b(?:const|let|var)\s+$/.test(code.slice(Math.max(0, m.index! - 10), m.index!))) continue;
+    // A name in a dispose list is not a read.
+    if (/dispose\s*\(\s*\[?[^()]*$/.test(code.slice(Math.max(0, m.index! - 80), m.index!))) continue;
+    edits.push(src.edit(p.site.file, m.index! + name.length, m.index! + name.length, '.exp()'));
+  }
+  return edits.length > 1 ? edits : null;
 }
 
 function logSoftmaxWeightsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logSoftmaxWeights' }>): EditResult {
@@ -6546,6 +6574,7 @@ function planFile(p: FixPlan): string | null {
       return p.a.file;
     case 'nameVarList':
     case 'sampledIndices':
+    case 'logParameterized':
       return p.site.file;
     case 'all':
       return null;
@@ -6854,6 +6883,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return nameVarListEdits(src, p);
       case 'sampledIndices':
         return sampledIndicesEdits(src, p);
+      case 'logParameterized':
+        return logParameterizedEdits(src, p);
       case 'drawSecondView':
         return drawSecondViewEdits(src, p);
       case 'warmupWithinRun':

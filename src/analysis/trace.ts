@@ -1023,6 +1023,35 @@ export const SignedDistanceEvent = z.object({
 export type SignedDistanceEvent = z.infer<typeof SignedDistanceEvent>;
 
 /**
+ * A trainable scalar variable a training step divides by (a learned temperature), positive when
+ * training began and at or below 0 after a step: the division flips the sign of what it scales, or
+ * blows it up. Where the variable was made, its first value and the value it reached.
+ */
+export const DivisorCrossedZeroEvent = z.object({
+  type: z.literal('divisorCrossedZero'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  start: z.number(),
+  value: z.number(),
+  iter: z.number().int(),
+});
+export type DivisorCrossedZeroEvent = z.infer<typeof DivisorCrossedZeroEvent>;
+
+/**
+ * A custom loop's model fed, at its first step, the predictions of another model none of whose
+ * weights was ever written (not trained, not loaded, not set), and that model still untouched after
+ * many more steps: the inputs the loop learns from are a random projection. Where the predictions
+ * were made.
+ */
+export const FedByUntrainedEvent = z.object({
+  type: z.literal('fedByUntrained'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  steps: z.number().int(),
+});
+export type FedByUntrainedEvent = z.infer<typeof FedByUntrainedEvent>;
+
+/**
  * A one-hot of the row-wise argMax of a model's output multiplied into a tensor computed from that
  * same output: the loss takes the class the model already prefers for its target. Where the
  * one-hot was made.
@@ -2378,6 +2407,8 @@ export const TraceEvent = z.discriminatedUnion('type', [
   RateGroupsSwappedEvent,
   VarListMissingEvent,
   ArgmaxTargetEvent,
+  FedByUntrainedEvent,
+  DivisorCrossedZeroEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,

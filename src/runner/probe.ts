@@ -95,6 +95,8 @@ import type {
   RateGroupsSwappedEvent,
   VarListMissingEvent,
   ArgmaxTargetEvent,
+  FedByUntrainedEvent,
+  DivisorCrossedZeroEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,
@@ -1261,6 +1263,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         if (entry && !batchAxisReported.has(entry) && kernelName === 'Max') noteAttentionAxis(current, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !pinballReported.has(entry) && kernelName === 'Maximum') notePinball(entry, inputs?.a, inputs?.b);
         if (entry && !argmaxTargetReported.has(entry) && kernelName === 'Multiply') noteArgmaxTarget(entry, inputs?.a, inputs?.b);
+        if (entry && kernelName === 'RealDiv' && !divisorCrossedSent) noteLearnedDivisor(entry, inputs?.b);
         if (entry && !signedDistanceReported.has(entry) && kernelName === 'Sum') noteSignedDistance(entry, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !cosineReported.has(entry) && kernelName === 'Softmax') noteCosineLogits(entry, inputs?.logits);
         if (entry && entry.mode === 'custom' && !batchAxisReported.has(entry) && typeof kernelName === 'string' && kernelName in BATCH_AXIS_KERNELS) {
@@ -3673,6 +3676,7 @@ function watchUseBeforeTraining(proto: any): void {
       }
       const out = original.apply(this, args);
       if (!waiting && method === 'predict') safe(() => notePredictedProbabilities(this, out), undefined);
+      if (!waiting && method === 'predict' && step === null && !fedByUntrainedSent) safe(() => noteUntrainedOutputs(this, out), undefined);
       if (!waiting && method === 'evaluate') safe(() => noteEvaluated(this, out, args[0], args[1]), undefined);
       if (!waiting && method === 'evaluate' && !inputsSwapSent && !checkingSwap) safe(() => noteInputsSwapped(this, original, out, args), undefined);
       return out;
@@ -5857,6 +5861,8 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     if (entry.mode === 'custom') {
       if (varList && optimizer) noteRateGroup(entry, optimizer, varList);
       if (optimizer) noteStepVariables(entry, optimizer, varList, result?.grads);
+      if (!fedByUntrainedSent) noteFedByUntrained(entry, state.firstInput);
+      if (!divisorCrossedSent && learnedDivisors.size > 0) noteDivisorsCrossed(entry);
       noteComputedGradients(entry, result?.grads, pending.gradNorm);
       watchAscent(entry, result?.grads);
     }
@@ -5865,6 +5871,72 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
     warnOnce(`step statistics failed: ${(error as Error).message}`);
   }
   return result;
+}
+
+/** Outputs of predict calls made outside any step by a model none of whose weights was ever written. */
+const untrainedOutputs = new WeakMap<object, { model: any; site: SourceSite | null }>();
+/** Per custom loop's model: the untrained model whose predictions its first step was fed, and from which step (null: none). */
+const fedWatch = new WeakMap<TracedModel, { model: any; site: SourceSite | null; from: number } | null>();
+let fedByUntrainedSent = false;
+/** Steps after which a feeding model still never written is taken for one that is never trained. */
+const FED_JUDGED_AFTER = 30;
+
+/** Whether a model has weights and none of them was ever written (trained, loaded or set). */
+function neverWrittenModel(model: any): boolean {
+  const all: any[] = safe(() => model.weights, []) ?? [];
+  return all.length > 0 && all.every((w) => w?.val && typeof w.val === 'object' && !writtenVariables.has(w.val));
+}
+
+function noteUntrainedOutputs(model: any, out: any): void {
+  if (!neverWrittenModel(model)) return;
+  const site = captureUserSite(PROBE_FILE);
+  for (const t of Array.isArray(out) ? out : [out]) if (isTensor(t)) untrainedOutputs.set(t, { model, site });
+}
+
+/**
+ * A custom loop's model that learns from the predictions of a model never trained, loaded or set: the
+ * features it is given are a random projection of the data (an encoder run with predict before the
+ * step, so the loss never reaches it). Judged after FED_JUDGED_AFTER more steps, so a model trained
+ * alongside (a GAN's generator) is not taken for an untrained one.
+ */
+function noteFedByUntrained(entry: TracedModel, input: unknown): void {
+  const watch = fedWatch.get(entry);
+  if (watch === undefined) {
+    const fed = isTensor(input) ? untrainedOutputs.get(input as object) : undefined;
+    fedWatch.set(entry, fed && fed.model !== entry.model ? { ...fed, from: entry.steps } : null);
+    return;
+  }
+  if (watch === null || entry.steps - watch.from < FED_JUDGED_AFTER) return;
+  fedWatch.set(entry, null);
+  if (!neverWrittenModel(watch.model)) return;
+  fedByUntrainedSent = true;
+  emit({ type: 'fedByUntrained', modelId: entry.id, site: watch.site, steps: entry.steps - watch.from } satisfies FedByUntrainedEvent);
+}
+
+/** Trainable scalar variables a custom step divides by, with their value when first seen (a few at most). */
+const learnedDivisors = new Map<object, { start: number; entry: TracedModel }>();
+let divisorCrossedSent = false;
+
+function noteLearnedDivisor(entry: TracedModel, b: any): void {
+  if (!isTensor(b) || b.size !== 1 || typeof (b as any).assign !== 'function' || (b as any).trainable === false || learnedDivisors.has(b) || learnedDivisors.size >= 4) return;
+  const start = Number(b.dataSync()[0]);
+  if (Number.isFinite(start) && start > 0) learnedDivisors.set(b, { start, entry });
+}
+
+/**
+ * A learned divisor (a temperature kept as a raw variable) that its optimizer has moved to 0 or
+ * below: nothing keeps a raw variable positive, and past 0 the division flips the sign of the
+ * logits it scales. Read after every step: one number per divisor.
+ */
+function noteDivisorsCrossed(entry: TracedModel): void {
+  for (const [v, d] of learnedDivisors) {
+    if (d.entry !== entry || (v as any).isDisposed) continue;
+    const value = Number((v as any).dataSync()[0]);
+    if (!(value <= 0)) continue;
+    divisorCrossedSent = true;
+    emit({ type: 'divisorCrossedZero', modelId: entry.id, site: userSiteFromStack(variableStacks.get(v)?.stack, PROBE_FILE), start: d.start, value, iter: entry.steps - 1 } satisfies DivisorCrossedZeroEvent);
+    return;
+  }
 }
 
 /** Variables a fit has trained: a custom loop given them next fine-tunes a pretrained part. */

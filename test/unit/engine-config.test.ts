@@ -803,6 +803,32 @@ describe("a loss whose target is the model's own argMax", () => {
   });
 });
 
+describe('a custom loop fed the predictions of a model never trained', () => {
+  it('is certain from the run, on the predict call, with no fix', () => {
+    const src = withLine(CLASSIFIER_SRC, 12, '  const code = encoder.predict(batchX);');
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] }, 'linear', 3)).xRange(-1, 1);
+    b.events.push({ type: 'fedByUntrained', modelId: b.modelId, site: site(12, 24), steps: 30 });
+    const f = configOnly(b, src).findings;
+    assert.deepEqual(f.map((x) => `${x.id}:${x.confirmed}:${x.location?.line}:${x.rootCause}`), ['fed-by-untrained:model:true:12:architecture']);
+    assert.match(f[0]!.message, /random projection/);
+    assert.equal(f[0]!.fix, null);
+  });
+});
+
+describe('a learned divisor that went through 0', () => {
+  it('is certain from the run, on the variable, with the log fix', () => {
+    const src = withLine(withLine(CLASSIFIER_SRC, 11, "  const temperature = tf.variable(tf.scalar(0.07), true, 't');"), 12, '  const logits = model.predict(x).div(temperature);');
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] }, 'linear', 3)).xRange(-1, 1);
+    b.events.push({ type: 'divisorCrossedZero', modelId: b.modelId, site: site(11, 26), start: 0.07, value: -0.01, iter: 40 });
+    const f = configOnly(b, src).findings;
+    assert.deepEqual(f.map((x) => `${x.id}:${x.confirmed}:${x.location?.line}:${x.rootCause}`), ['divisor-crossed-zero:variable:true:11:architecture']);
+    assert.match(f[0]!.message, /started at 0\.07 and was -0\.01 after step 40/);
+    const fixed = applyFix(src, f[0]!.fix);
+    assert.equal(lineOf(fixed, 11), "  const temperature = tf.variable(tf.scalar(Math.log(0.07)), true, 't');");
+    assert.equal(lineOf(fixed, 12), '  const logits = model.predict(x).div(temperature.exp());');
+  });
+});
+
 describe('inputs and targets shuffled apart', () => {
   // Lines 2 and 3 shuffle the two arrays the tensors on lines 4 and 5 are made from.
   const SHUFFLE_SRC = withLine(withLine(CLASSIFIER_SRC, 2, '  tf.util.shuffle(xData);'), 3, '  tf.util.shuffle(yData);');

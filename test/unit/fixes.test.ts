@@ -2469,6 +2469,25 @@ describe('sampledIndices', () => {
   });
 });
 
+describe('logParameterized', () => {
+  const lines = [
+    "const temperature = tf.variable(tf.scalar(0.07), true, 'temperature');",
+    'const logits = tf.matMul(a, b, false, true).div(temperature);',
+    'temperature.assign(tf.scalar(0.1));',
+    'tf.dispose([temperature]);',
+  ];
+  it('makes the variable from the log of its value and reads it as exp() where it is read, not where it is assigned or disposed', () => {
+    assert.equal(
+      apply(lines.join('\n'), { kind: 'logParameterized', site: site(1, 26) }),
+      ["const temperature = tf.variable(tf.scalar(Math.log(0.07)), true, 'temperature');", 'const logits = tf.matMul(a, b, false, true).div(temperature.exp());', lines[2], lines[3]].join('\n'),
+    );
+  });
+  it('leaves a variable made from something other than a scalar, or never read, alone', () => {
+    assert.equal(apply("const t = tf.variable(tf.ones([3]));\nconst y = x.div(t);", { kind: 'logParameterized', site: site(1, 14) }), null);
+    assert.equal(apply(lines[0]!, { kind: 'logParameterized', site: site(1, 26) }), null);
+  });
+});
+
 describe('drawSecondView', () => {
   const lines = [
     'const aug = sampleAugmentation(BATCH);',

@@ -6830,6 +6830,55 @@ function argmaxTarget(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A custom loop whose model learns from the predictions of another model that was never trained,
+ * loaded or set: an encoder run with predict before the step, whose output reaches the loss as a
+ * constant, so no gradient ever reaches it and the features stay a random projection. Certain from
+ * the run; no fix is offered, since the step's loss must be rewritten to run that model.
+ */
+function fedByUntrained(run: ModelState): Hypothesis[] {
+  const e = run.fedByUntrained;
+  if (!e || !e.site) return [];
+  return [
+    {
+      id: 'fed-by-untrained:model',
+      symptom: 'fed-by-untrained',
+      rootCause: 'architecture',
+      location: e.site,
+      related: [],
+      message: `The model trained in the loop learns from these predictions of another model, whose weights nothing has ever trained, loaded or set (${e.steps} steps on): they are a random projection of the data. Made by predict outside the function given to minimize, they reach the loss as constants, so no gradient reaches that model. Run it inside the loss function (model.apply(x, { training: true })) so the step trains both.`,
+      evidence: [`the first step's inputs came from predict on a model with no weight ever written`, `still none written ${e.steps} steps later`],
+      fixes: [],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
+ * A learned temperature (a trainable scalar a step divides by) kept as a raw variable, which the
+ * optimizer moved from a positive value to 0 or below: nothing keeps it positive, and past 0 the
+ * division blows the logits up and flips their sign. Certain from the run; fixed by learning its log.
+ */
+function divisorCrossedZero(run: ModelState): Hypothesis[] {
+  const e = run.divisorCrossedZero;
+  if (!e || !e.site) return [];
+  return [
+    {
+      id: 'divisor-crossed-zero:variable',
+      symptom: 'divisor-crossed-zero',
+      rootCause: 'architecture',
+      location: e.site,
+      related: [],
+      message: `The training step divides by this variable, which started at ${fmt(e.start)} and was ${fmt(e.value)} after step ${e.iter}: nothing keeps a raw variable positive, and as it nears 0 and passes it the division blows up what it scales and flips its sign (a learned temperature turns the logits around). Learn its log instead and divide by its exp(), which stays positive.`,
+      evidence: [`first value ${fmt(e.start)}`, `value ${fmt(e.value)} after step ${e.iter}`],
+      fixes: [{ title: 'Learn the log of the divisor: tf.variable(tf.scalar(Math.log(x))), divided by its exp()', plan: { kind: 'logParameterized', site: e.site } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
  * A pair's "distance" taken as the sum over the features of one layer output minus another: a
  * signed sum, negative as often as positive, 0 for any two embeddings whose coordinates add up
  * alike, and of the opposite sign for the pair the other way round, so a contrastive loss cannot
@@ -9052,6 +9101,8 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...rateGroupsSwapped(run));
   out.push(...varListMissing(run));
   out.push(...argmaxTarget(run));
+  out.push(...fedByUntrained(run));
+  out.push(...divisorCrossedZero(run));
   out.push(...viewsIdentical(run));
   out.push(...cooperatingOpponents(run));
   out.push(...drawsWithinBatch(run));
