@@ -416,6 +416,8 @@ export type FixPlan =
   | { kind: 'sampledIndices'; site: SourceSite }
   /** The scalar variable declared at the site made from its value's log, and read as its exp() wherever else it is read. */
   | { kind: 'logParameterized'; site: SourceSite }
+  /** `tf.log(tf.prod(x))` at the site written `tf.sum(tf.log(x))`. */
+  | { kind: 'sumOfLogs'; site: SourceSite }
   /** The second of two inputs made alike (`const v2 = augment(rows, aug)`) draws its own: `augment(rows, drawAug(...))`. */
   | { kind: 'drawSecondView'; site: SourceSite }
   /**
@@ -1966,6 +1968,29 @@ function logParameterizedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'log
     edits.push(src.edit(p.site.file, m.index! + name.length, m.index! + name.length, '.exp()'));
   }
   return edits.length > 1 ? edits : null;
+}
+
+/** `tf.log(tf.prod(x))` (or `x.prod().log()`) at the site written as the sum of the logs, `tf.sum(tf.log(x))`. */
+function sumOfLogsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sumOfLogs' }>): EditResult {
+  const t = src.text;
+  const log = findCall(src, p.site, /\b(?:tf\s*\.\s*)?log\s*\(/);
+  const arg = log?.args.length === 1 ? log.args[0]! : null;
+  if (log && arg) {
+    const inner = trim(t, arg.start, arg.end);
+    const m = /^tf\s*\.\s*prod\s*\(/.exec(t.slice(inner.start, inner.end));
+    const open = m ? inner.start + m[0].length - 1 : -1;
+    const close = open >= 0 ? matchClose(t, open) : -1;
+    const prodArgs = close >= 0 ? splitTopLevel(t, open + 1, close) : [];
+    const x = prodArgs.length === 1 && close + 1 === inner.end ? prodArgs[0]! : null;
+    const ns = /([A-Za-z_$][\w$]*)\s*\.\s*log\s*$/.exec(t.slice(Math.max(0, log.open - 40), log.open));
+    if (x && ns) return [src.edit(p.site.file, log.open - ns[0].length, log.close + 1, `${ns[1]}.sum(${ns[1]}.log(${t.slice(x.start, x.end).trim()}))`)];
+  }
+  // x.prod().log()
+  const line = t.slice(src.lineStart(p.site.line), src.lineEnd(p.site.line));
+  const m = /\.\s*prod\s*\(\s*\)\s*\.\s*log\s*\(\s*\)/.exec(line);
+  if (!m) return null;
+  const at = src.lineStart(p.site.line) + m.index;
+  return [src.edit(p.site.file, at, at + m[0].length, '.log().sum()')];
 }
 
 function logSoftmaxWeightsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logSoftmaxWeights' }>): EditResult {
@@ -6575,6 +6600,7 @@ function planFile(p: FixPlan): string | null {
     case 'nameVarList':
     case 'sampledIndices':
     case 'logParameterized':
+    case 'sumOfLogs':
       return p.site.file;
     case 'all':
       return null;
@@ -6885,6 +6911,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return sampledIndicesEdits(src, p);
       case 'logParameterized':
         return logParameterizedEdits(src, p);
+      case 'sumOfLogs':
+        return sumOfLogsEdits(src, p);
       case 'drawSecondView':
         return drawSecondViewEdits(src, p);
       case 'warmupWithinRun':

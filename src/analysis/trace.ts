@@ -1641,6 +1641,8 @@ export const OpAtZeroEvent = z.object({
   zeros: z.number().int().min(0),
   negatives: z.number().int().min(0),
   count: z.number().int().min(1),
+  /** The log took a product of many values (tf.prod), which underflowed: the sum of their logs does not. */
+  ofProduct: z.boolean().optional(),
   elapsedMs: z.number(),
 });
 export type OpAtZeroEvent = z.infer<typeof OpAtZeroEvent>;

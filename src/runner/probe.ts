@@ -866,6 +866,9 @@ function noteMaskSign(entry: TracedModel, kernel: string, inputs: any, out: any)
 let dividedByZeroSent = false;
 
 function noteDividedByZero(inputs: any): void {
+  // Inside a step after its forward pass, tfjs computes the gradients: a log's gradient divides by the
+  // log's input, and a log of 0 is found where the log is written, not here.
+  if (stepDepth > 0 && step === null) return;
   const b = inputs?.b;
   if (!isReadable(b) || b.size !== 1 || (b.dataSync() as ArrayLike<number>)[0] !== 0 || !isTensor(inputs?.a) || inputs.a.size === 0) return;
   const entry = step?.entry ?? lastStepEntry;
@@ -2227,7 +2230,9 @@ function noteLogInput(state: StepState, x: any): void {
   if (zeros + negatives === 0) return;
   const stack = captureStack().stack;
   if (!calledByUser(stack, PROBE_FILE, 'log')) return;
-  state.opAtZero = { site: userSiteFromStack(stack, PROBE_FILE), call: 'log', zeros, negatives, count };
+  // A product of many probabilities underflows to 0 where the sum of their logs is a plain number.
+  const ofProduct = lineage.get(x)?.kernel === 'Prod' && zeros > 0 && negatives === 0;
+  state.opAtZero = { site: userSiteFromStack(stack, PROBE_FILE), call: 'log', zeros, negatives, count, ...(ofProduct ? { ofProduct } : {}) };
   state.detailed = true;
 }
 
@@ -5412,7 +5417,7 @@ interface StepState {
   /** A custom loop's calls of dropout and batch normalization: with `{ training: true }`, or not (their indices). */
   mode?: { training: boolean; inference: number[]; site: SourceSite | null; viaPredict: boolean };
   /** A square root in this step took values at or below 0. */
-  opAtZero?: { site: SourceSite | null; call: 'sqrt' | 'norm' | 'log'; zeros: number; negatives: number; count: number };
+  opAtZero?: { site: SourceSite | null; call: 'sqrt' | 'norm' | 'log'; zeros: number; negatives: number; count: number; ofProduct?: boolean };
 }
 
 let step: StepState | null = null;

@@ -2488,6 +2488,16 @@ describe('logParameterized', () => {
   });
 });
 
+describe('sumOfLogs', () => {
+  it('writes the log of a product as the sum of the logs, in either form', () => {
+    assert.equal(apply('const nll = tf.log(tf.prod(p)).div(n).neg();', { kind: 'sumOfLogs', site: site(1, 16) }), 'const nll = tf.sum(tf.log(p)).div(n).neg();');
+    assert.equal(apply('const nll = p.prod().log().neg();', { kind: 'sumOfLogs', site: site(1, 22) }), 'const nll = p.log().sum().neg();');
+  });
+  it('leaves a log of anything else alone', () => {
+    assert.equal(apply('const l = tf.log(tf.add(p, 1));', { kind: 'sumOfLogs', site: site(1, 14) }), null);
+  });
+});
+
 describe('drawSecondView', () => {
   const lines = [
     'const aug = sampleAugmentation(BATCH);',
