@@ -422,6 +422,7 @@ export class DiagnosisEngine {
       case 'argmaxTarget':
       case 'fedByUntrained':
       case 'divisorCrossedZero':
+      case 'shiftByBatchMax':
       case 'viewsIdentical':
       case 'cosineLogits':
       case 'layerDetached':

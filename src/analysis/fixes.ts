@@ -418,6 +418,8 @@ export type FixPlan =
   | { kind: 'logParameterized'; site: SourceSite }
   /** `tf.log(tf.prod(x))` at the site written `tf.sum(tf.log(x))`. */
   | { kind: 'sumOfLogs'; site: SourceSite }
+  /** The one-argument max on the site's line (`tf.max(x)`, `x.max()`) taken per row with the axis kept: `tf.max(x, -1, true)`. */
+  | { kind: 'rowMax'; site: SourceSite }
   /** The second of two inputs made alike (`const v2 = augment(rows, aug)`) draws its own: `augment(rows, drawAug(...))`. */
   | { kind: 'drawSecondView'; site: SourceSite }
   /**
@@ -1991,6 +1993,18 @@ function sumOfLogsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sumOfLogs'
   if (!m) return null;
   const at = src.lineStart(p.site.line) + m.index;
   return [src.edit(p.site.file, at, at + m[0].length, '.log().sum()')];
+}
+
+function rowMaxEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rowMax' }>): EditResult {
+  const call = findCall(src, p.site, /\.\s*max\s*\(/);
+  if (!call || call.args.length > 1) return null;
+  const t = src.text;
+  // tf.max(x) has its tensor as argument; x.max() has none.
+  if (call.args.length === 1) {
+    const ns = opNamespace(t, call, 'max');
+    return ns ? [src.edit(p.site.file, call.args[0]!.end, call.args[0]!.end, ', -1, true')] : null;
+  }
+  return [src.edit(p.site.file, call.open + 1, call.close, '-1, true')];
 }
 
 function logSoftmaxWeightsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logSoftmaxWeights' }>): EditResult {
@@ -6601,6 +6615,7 @@ function planFile(p: FixPlan): string | null {
     case 'sampledIndices':
     case 'logParameterized':
     case 'sumOfLogs':
+    case 'rowMax':
       return p.site.file;
     case 'all':
       return null;
@@ -6913,6 +6928,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return logParameterizedEdits(src, p);
       case 'sumOfLogs':
         return sumOfLogsEdits(src, p);
+      case 'rowMax':
+        return rowMaxEdits(src, p);
       case 'drawSecondView':
         return drawSecondViewEdits(src, p);
       case 'warmupWithinRun':

@@ -1023,6 +1023,18 @@ export const SignedDistanceEvent = z.object({
 export type SignedDistanceEvent = z.infer<typeof SignedDistanceEvent>;
 
 /**
+ * A training step that shifts a model's [n, K] output by its one maximum over the whole batch
+ * (`logits.sub(tf.max(logits))`), meant as a softmax's per-row stability shift: rows far below the
+ * batch's maximum underflow to all-zero exps. Where the shift is written.
+ */
+export const ShiftByBatchMaxEvent = z.object({
+  type: z.literal('shiftByBatchMax'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+});
+export type ShiftByBatchMaxEvent = z.infer<typeof ShiftByBatchMaxEvent>;
+
+/**
  * A trainable scalar variable a training step divides by (a learned temperature), positive when
  * training began and at or below 0 after a step: the division flips the sign of what it scales, or
  * blows it up. Where the variable was made, its first value and the value it reached.
@@ -2411,6 +2423,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ArgmaxTargetEvent,
   FedByUntrainedEvent,
   DivisorCrossedZeroEvent,
+  ShiftByBatchMaxEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,

@@ -97,6 +97,7 @@ import type {
   ArgmaxTargetEvent,
   FedByUntrainedEvent,
   DivisorCrossedZeroEvent,
+  ShiftByBatchMaxEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,
@@ -1267,6 +1268,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         if (entry && !pinballReported.has(entry) && kernelName === 'Maximum') notePinball(entry, inputs?.a, inputs?.b);
         if (entry && !argmaxTargetReported.has(entry) && kernelName === 'Multiply') noteArgmaxTarget(entry, inputs?.a, inputs?.b);
         if (entry && kernelName === 'RealDiv' && !divisorCrossedSent) noteLearnedDivisor(entry, inputs?.b);
+        if (entry && kernelName === 'Sub' && !shiftReported.has(entry)) noteShiftByBatchMax(entry, inputs?.a, inputs?.b);
         if (entry && !signedDistanceReported.has(entry) && kernelName === 'Sum') noteSignedDistance(entry, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !cosineReported.has(entry) && kernelName === 'Softmax') noteCosineLogits(entry, inputs?.logits);
         if (entry && entry.mode === 'custom' && !batchAxisReported.has(entry) && typeof kernelName === 'string' && kernelName in BATCH_AXIS_KERNELS) {
@@ -2279,6 +2281,23 @@ function noteBroadcast(entry: TracedModel, kernelName: string, a: any, b: any): 
   if (!fromModel) return;
   broadcastReported.add(entry);
   report('vector');
+}
+
+const shiftReported = new WeakSet<TracedModel>();
+
+/**
+ * A layer's [n, K] output minus its one maximum over the whole batch: a softmax's stability shift
+ * that should take each row's maximum. Harmless while the rows' logits lie close together; once they
+ * spread, rows far below the batch's maximum underflow to all-zero exps and their probabilities are
+ * 0 / 0. Reported so that the NaN it makes, if any, is explained here.
+ */
+function noteShiftByBatchMax(entry: TracedModel, a: any, b: any): void {
+  if (!isTensor(a) || !isTensor(b) || b.size !== 1 || a.rank !== 2 || a.shape[0] < 2 || a.shape[1] < 2 || !isLayerOutput(a)) return;
+  let node = lineage.get(b);
+  for (let hops = 0; node && hops < 3 && PASS_THROUGH_KERNELS.has(node.kernel) && node.inputs.length === 1; hops++) node = lineage.get(node.inputs[0]!);
+  if (node?.kernel !== 'Max' || node.inputs[0] !== a) return;
+  shiftReported.add(entry);
+  emit({ type: 'shiftByBatchMax', modelId: entry.id, site: captureUserSite(PROBE_FILE) } satisfies ShiftByBatchMaxEvent);
 }
 
 const argmaxTargetReported = new WeakSet<TracedModel>();

@@ -435,3 +435,18 @@ describe('an optimizer made with a NaN rate read from a missing setting', () => 
     assert.equal(lineOf(applyFix(SRC, f.fix), 4), '  const LR = parseFloat(process.env.LEARNING_RATE) || 0.001;');
   });
 });
+
+describe('logits shifted by the batch maximum', () => {
+  const SRC = withLine(CLASSIFIER_SRC, 12, '  const shifted = logits.sub(tf.max(logits));');
+  it('say nothing while training stays finite; a NaN later is theirs, on the shift, fixed per row', () => {
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] }, 'linear', 3)).xRange(-3, 14).yOneHot(3);
+    b.events.push({ type: 'shiftByBatchMax', modelId: b.modelId, site: site(12, 28) });
+    trainThen(b, 30);
+    assert.deepEqual(run(b.events, sources(SRC), { finish: false }).findings.map((f) => f.id), [], 'harmless until it makes a NaN');
+    b.step(null, { gradNorm: null, gradNonFinite: true });
+    const f = run(b.events, sources(SRC)).findings.find((x) => x.confirmed)!;
+    assert.deepEqual([f.rootCause, f.location?.line], ['loss-function', 12]);
+    assert.match(f.message, /one maximum over the whole batch/);
+    assert.equal(lineOf(applyFix(SRC, f.fix), 12), '  const shifted = logits.sub(tf.max(logits, -1, true));');
+  });
+});

@@ -2498,6 +2498,16 @@ describe('sumOfLogs', () => {
   });
 });
 
+describe('rowMax', () => {
+  it("takes each row's maximum with the axis kept, in either form", () => {
+    assert.equal(apply('const s = logits.sub(tf.max(logits));', { kind: 'rowMax', site: site(1, 24) }), 'const s = logits.sub(tf.max(logits, -1, true));');
+    assert.equal(apply('const s = logits.sub(logits.max());', { kind: 'rowMax', site: site(1, 28) }), 'const s = logits.sub(logits.max(-1, true));');
+  });
+  it('leaves a max that already names its axis alone', () => {
+    assert.equal(apply('const s = logits.sub(tf.max(logits, 1, true));', { kind: 'rowMax', site: site(1, 24) }), null);
+  });
+});
+
 describe('drawSecondView', () => {
   const lines = [
     'const aug = sampleAugmentation(BATCH);',

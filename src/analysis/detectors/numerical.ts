@@ -433,6 +433,23 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
     ];
   }
 
+  // Logits shifted by the batch's one maximum before exp: the rows far below it are 0 / 0.
+  const shift = run.shiftByBatchMax;
+  if (shift?.site) {
+    const symptom: Symptom = e.lossNonFinite ? 'non-finite-loss' : anyLayerNF && !e.gradNonFinite ? 'non-finite-weights' : 'non-finite-gradients';
+    evidence.unshift(`line ${shift.site.line} subtracts the batch's one maximum of the model's output, not each row's`);
+    return [
+      base(symptom, 'loss', null, `Training turned NaN at iteration ${it}, and line ${shift.site.line} shifts the logits by their one maximum over the whole batch before the exp, not by each row's: once the logits spread, every exp of a row far below that maximum underflows to 0, the row's probabilities are 0 / 0, and its gradient is NaN. Take each row's maximum: tf.max(logits, -1, true).`, new Map(), {
+        rootCause: 'loss-function',
+        layer: null,
+        location: shift.site,
+        fixes: [{ title: "Shift each row by its own maximum: tf.max(logits, -1, true)", plan: { kind: 'rowMax', site: shift.site } }],
+        confirms: [],
+        folds: [],
+      }),
+    ];
+  }
+
   // Raw inputs, or regression targets in the thousands (the loss's gradients scale with them).
   const unscaled = (symptom: Symptom) => confirmable(ctx, symptom, ['input-normalization'], (h) => h.inputSide === true || h.symptom === 'unscaled-input')[0];
   const unscaledWhat = (h: Hypothesis) => (scalesTargets(h) ? 'the unscaled regression targets make the loss and its gradients huge' : 'the raw inputs make the gradients huge');
