@@ -420,6 +420,11 @@ export type FixPlan =
   | { kind: 'sumOfLogs'; site: SourceSite }
   /** The one-argument max on the site's line (`tf.max(x)`, `x.max()`) taken per row with the axis kept: `tf.max(x, -1, true)`. */
   | { kind: 'rowMax'; site: SourceSite }
+  /**
+   * A step decay `Math.pow(DROP, epoch)` (or `DROP ** epoch`) at the site whose exponent becomes
+   * `Math.floor(epoch / INTERVAL)`, INTERVAL a declared constant named for the interval that no code reads.
+   */
+  | { kind: 'decayInterval'; site: SourceSite }
   /** The second of two inputs made alike (`const v2 = augment(rows, aug)`) draws its own: `augment(rows, drawAug(...))`. */
   | { kind: 'drawSecondView'; site: SourceSite }
   /**
@@ -2005,6 +2010,24 @@ function rowMaxEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rowMax' }>): 
     return ns ? [src.edit(p.site.file, call.args[0]!.end, call.args[0]!.end, ', -1, true')] : null;
   }
   return [src.edit(p.site.file, call.open + 1, call.close, '-1, true')];
+}
+
+function decayIntervalEdits(src: SourceText, p: Extract<FixPlan, { kind: 'decayInterval' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const lineStart = src.lineStart(p.site.line);
+  const line = code.slice(lineStart, src.lineEnd(p.site.line));
+  const power = /Math\s*\.\s*pow\s*\(\s*[^,()]+,\s*([A-Za-z_$][\w$]*)\s*\)|\*\*\s*([A-Za-z_$][\w$]*)(?![\w$.(])/.exec(line);
+  if (!power) return null;
+  const exponent = power[1] ?? power[2]!;
+  const at = lineStart + power.index + power[0].lastIndexOf(exponent);
+  // The interval the author declared for the decay and never used.
+  const intervals = [...code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*\d+\s*;/g)]
+    .map((m) => m[1]!)
+    .filter((name) => /per_?drop|per_?decay|drop_?every|decay_?every|_every$|interval|step_?size|decay_?(?:epochs|steps)/i.test(name))
+    .filter((name) => [...code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(name)}(?![\\w$])`, 'g'))].length === 1);
+  if (intervals.length !== 1) return null;
+  return [src.edit(p.site.file, at, at + exponent.length, `Math.floor(${exponent} / ${intervals[0]})`)];
 }
 
 function logSoftmaxWeightsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logSoftmaxWeights' }>): EditResult {
@@ -6616,6 +6639,7 @@ function planFile(p: FixPlan): string | null {
     case 'logParameterized':
     case 'sumOfLogs':
     case 'rowMax':
+    case 'decayInterval':
       return p.site.file;
     case 'all':
       return null;
@@ -6930,6 +6954,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return sumOfLogsEdits(src, p);
       case 'rowMax':
         return rowMaxEdits(src, p);
+      case 'decayInterval':
+        return decayIntervalEdits(src, p);
       case 'drawSecondView':
         return drawSecondViewEdits(src, p);
       case 'warmupWithinRun':

@@ -2508,6 +2508,18 @@ describe('rowMax', () => {
   });
 });
 
+describe('decayInterval', () => {
+  const lines = ['const DROP = 0.5;', 'const EPOCHS_PER_DROP = 20;', 'opt.setLearningRate(BASE * Math.pow(DROP, epoch));'];
+  it('raises the factor to the intervals passed, with the interval constant the script declared and never read', () => {
+    assert.equal(apply(lines.join('\n'), { kind: 'decayInterval', site: site(3, 5) })!.split('\n')[2], 'opt.setLearningRate(BASE * Math.pow(DROP, Math.floor(epoch / EPOCHS_PER_DROP)));');
+    assert.equal(apply([lines[0], lines[1], 'opt.setLearningRate(BASE * DROP ** epoch);'].join('\n'), { kind: 'decayInterval', site: site(3, 5) })!.split('\n')[2], 'opt.setLearningRate(BASE * DROP ** Math.floor(epoch / EPOCHS_PER_DROP));');
+  });
+  it('leaves the schedule alone when the interval is already read, or none is declared', () => {
+    assert.equal(apply([...lines, 'console.log(EPOCHS_PER_DROP);'].join('\n'), { kind: 'decayInterval', site: site(3, 5) }), null);
+    assert.equal(apply([lines[0], lines[2]].join('\n'), { kind: 'decayInterval', site: site(2, 5) }), null);
+  });
+});
+
 describe('drawSecondView', () => {
   const lines = [
     'const aug = sampleAugmentation(BATCH);',

@@ -96,7 +96,7 @@ export function learningRateDecayedAway(ctx: Ctx): Observation[] {
       layer: null,
       iteration: iter,
       elapsedMs: run.elapsedMs,
-      message: `The learning rate fell from ${fmt(first)} to under 1/10,000 of that by step ${since}, and ${iter - since} steps later it is ${fmt(lr)}: the weights no longer move, so training has stopped though it goes on. A decay meant for each epoch, written inside the loop over batches, shrinks the rate at every step like this; decay it once per epoch.${lr === 0 ? ' A warm-up written the wrong way round, base × (1 − progress), falls to 0 and stays there: it should rise, base × progress.' : ''}`,
+      message: `The learning rate fell from ${fmt(first)} to under 1/10,000 of that by step ${since}, and ${iter - since} steps later it is ${fmt(lr)}: the weights no longer move, so training has stopped though it goes on. A decay meant for each epoch, written inside the loop over batches, shrinks the rate at every step like this; decay it once per epoch. So does a step decay raised to the epoch itself (DROP ** epoch) instead of to the number of intervals passed.${lr === 0 ? ' A warm-up written the wrong way round, base × (1 − progress), falls to 0 and stays there: it should rise, base × progress.' : ''}`,
       evidence: [`learning rate ${fmt(first)} at the start`, `${fmt(lr)} now, below ${fmt(band.low)} since step ${since}`],
       relevance: new Map(),
       related: [],
@@ -107,6 +107,7 @@ export function learningRateDecayedAway(ctx: Ctx): Observation[] {
         fixes: site
           ? [
               { title: 'Change the learning rate once per epoch: move this line after the loop over batches', plan: { kind: 'moveAfterLoop', site } },
+              { title: 'Decay once per interval: raise the factor to Math.floor(epoch / interval), not to the epoch', plan: { kind: 'decayInterval', site } },
               ...(lr === 0 ? [{ title: 'Make the warm-up rise to the base rate: base × progress, not base × (1 − progress)', plan: { kind: 'warmupRising' as const, site } }] : []),
             ]
           : [],
