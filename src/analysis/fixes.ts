@@ -591,7 +591,7 @@ export type FixPlan =
    * (`maximum`); a Euclidean `<ns>.norm(<x>, ...)` or `<x>.norm(...)` is written out as that guarded
    * square root of the sum of squares.
    */
-  | { kind: 'guardOpInput'; site: SourceSite; call: 'sqrt' | 'norm' | 'log' }
+  | { kind: 'guardOpInput'; site: SourceSite; call: 'sqrt' | 'norm' | 'log' | 'pow' }
   /**
    * The variable list given at a custom step's call (minimize's third argument, variableGrads'
    * second, or the declaration of the name given there): `<model>.layers[i].trainableWeights` (or
@@ -6279,7 +6279,22 @@ function clipLogInputEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clipLog
 
 function guardOpInputEdits(src: SourceText, p: Extract<FixPlan, { kind: 'guardOpInput' }>): EditResult {
   if (p.call === 'norm') return guardNormEdits(src, p.site);
+  if (p.call === 'pow') return guardPowEdits(src, p.site);
   return guardOpInput(src, p.site, p.call, (ns, x) => `${ns}.maximum(${x}, 1e-7)`, '.maximum(1e-7)');
+}
+
+/** `<ns>.pow(x, p)` as `<ns>.pow(<ns>.abs(x), p)`, and `x.pow(p)` as `x.abs().pow(p)`: a fractional power of the absolute value. */
+function guardPowEdits(src: SourceText, site: SourceSite): EditResult {
+  const call = findCall(src, site, /\.\s*pow\s*\(/);
+  if (!call) return null;
+  const t = src.text;
+  const ns = opNamespace(t, call, 'pow');
+  if (call.args.length === 2 && ns) {
+    const a = trim(t, call.args[0]!.start, call.args[0]!.end);
+    return [src.edit(site.file, a.start, a.end, `${ns}.abs(${t.slice(a.start, a.end)})`)];
+  }
+  const dot = call.args.length === 1 ? dotBefore(t, call.open, 'pow') : -1;
+  return dot < 0 ? null : [src.edit(site.file, dot, dot, '.abs()')];
 }
 
 /**

@@ -1647,8 +1647,8 @@ export const OpAtZeroEvent = z.object({
   iter: z.number().int().min(0),
   /** The user's line that took the square root (tf.sqrt, x.sqrt(), or tf.norm, which takes one) or the log. */
   site: SourceSite.nullable(),
-  /** What the line called: tf.sqrt (or x.sqrt()), tf.norm, whose Euclidean norm takes a square root, or tf.log (x.log()). */
-  call: z.enum(['sqrt', 'norm', 'log']),
+  /** What the line called: tf.sqrt (or x.sqrt()), tf.norm, whose Euclidean norm takes a square root, tf.log (x.log()), or tf.pow (x.pow()) with a fractional exponent. */
+  call: z.enum(['sqrt', 'norm', 'log', 'pow']),
   /** How many of its values were exactly 0, and how many below 0, out of `count`. */
   zeros: z.number().int().min(0),
   negatives: z.number().int().min(0),

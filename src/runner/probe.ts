@@ -1278,6 +1278,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         if (kernelName === 'Sqrt') noteSqrtInput(current, inputs?.x);
         // A log of probabilities is watched apart (clipped logs); others only while its first steps are inspected.
         if (entry && kernelName === 'Log' && !probabilities.has(inputs?.x)) noteLogInput(current, inputs?.x);
+        if (entry && kernelName === 'Pow') notePowInput(current, inputs?.a, inputs?.b);
         if (entry && !nanMaskReported.has(entry) && typeof kernelName === 'string') noteNanMask(entry, kernelName, inputs);
         if (entry && entry.mode === 'custom' && kernelName === 'Multiply' && !columnTargetsReported.has(entry)) noteColumnTargets(entry, inputs?.a, inputs?.b);
       } catch (error) {
@@ -2238,9 +2239,26 @@ function noteLogInput(state: StepState, x: any): void {
   state.detailed = true;
 }
 
+/**
+ * A power with a fractional exponent of a tensor holding negative numbers (`tf.pow(error, 1.5)` on
+ * a signed error): each such value's power is NaN, and so is its gradient. Watched in the first
+ * steps; reported once the step's loss or gradients turn non-finite.
+ */
+function notePowInput(state: StepState, x: any, exponent: any): void {
+  if (state.opAtZero || !isReadable(x) || x.size > SQRT_MAX_READ || !isReadable(exponent) || exponent.size !== 1) return;
+  const p = Number((exponent.dataSync() as ArrayLike<number>)[0]);
+  if (!Number.isFinite(p) || Number.isInteger(p)) return;
+  const { negatives, count } = zerosAndNegatives(x.dataSync() as ArrayLike<number>);
+  if (negatives === 0) return;
+  const stack = captureStack().stack;
+  if (!calledByUser(stack, PROBE_FILE, 'pow')) return;
+  state.opAtZero = { site: userSiteFromStack(stack, PROBE_FILE), call: 'pow', zeros: 0, negatives, count };
+  state.detailed = true;
+}
+
 function reportOpAtZero(state: StepState, pending: PendingStep): void {
   const seen = state.opAtZero;
-  if (seen?.call === 'log') {
+  if (seen?.call === 'log' || seen?.call === 'pow') {
     if (pending.gradNonFinite || pending.lossNonFinite) emit({ type: 'opAtZero', modelId: state.entry.id, iter: state.entry.steps - 1, ...seen, elapsedMs: elapsed() } satisfies OpAtZeroEvent);
     return;
   }
@@ -5436,7 +5454,7 @@ interface StepState {
   /** A custom loop's calls of dropout and batch normalization: with `{ training: true }`, or not (their indices). */
   mode?: { training: boolean; inference: number[]; site: SourceSite | null; viaPredict: boolean };
   /** A square root in this step took values at or below 0. */
-  opAtZero?: { site: SourceSite | null; call: 'sqrt' | 'norm' | 'log'; zeros: number; negatives: number; count: number; ofProduct?: boolean };
+  opAtZero?: { site: SourceSite | null; call: 'sqrt' | 'norm' | 'log' | 'pow'; zeros: number; negatives: number; count: number; ofProduct?: boolean };
 }
 
 let step: StepState | null = null;

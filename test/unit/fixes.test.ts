@@ -2520,6 +2520,13 @@ describe('decayInterval', () => {
   });
 });
 
+describe('guardOpInput for a fractional power', () => {
+  it('raises the absolute value, in either form', () => {
+    assert.equal(apply('return tf.mean(tf.pow(tf.sub(yPred, yTrue), 1.5));', { kind: 'guardOpInput', site: site(1, 18), call: 'pow' }), 'return tf.mean(tf.pow(tf.abs(tf.sub(yPred, yTrue)), 1.5));');
+    assert.equal(apply('return e.pow(1.5).mean();', { kind: 'guardOpInput', site: site(1, 10), call: 'pow' }), 'return e.abs().pow(1.5).mean();');
+  });
+});
+
 describe('drawSecondView', () => {
   const lines = [
     'const aug = sampleAugmentation(BATCH);',

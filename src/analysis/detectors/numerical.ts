@@ -412,15 +412,17 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
   if (op && op.iter === it) {
     const symptom: Symptom = e.lossNonFinite ? 'non-finite-loss' : 'non-finite-gradients';
     const where = op.site ? ` on line ${op.site.line}` : ' in the loss';
-    const at = op.call === 'norm' ? `the square root that the Euclidean norm (tf.norm)${where} takes` : op.call === 'log' ? `the log${where}` : `the square root${where}`;
+    const at = op.call === 'norm' ? `the square root that the Euclidean norm (tf.norm)${where} takes` : op.call === 'log' ? `the log${where}` : op.call === 'pow' ? `the fractional power${where}` : `the square root${where}`;
     const took = [op.zeros ? `exactly 0 for ${op.zeros}` : '', op.negatives ? `a negative number for ${op.negatives}` : ''].filter(Boolean).join(' and ');
     evidence.unshift(`${at} took ${took} of its ${op.count} values at iteration ${it}`);
-    const why = op.ofProduct
+    const why = op.call === 'pow'
+      ? `A negative number raised to a fractional power is NaN, and so is its gradient: a power between 1 and 2 of a signed error must be taken of its absolute value, tf.pow(tf.abs(e), p).`
+      : op.ofProduct
       ? `What the log took is the product of the values (tf.prod), which underflows to 0 in float32 long before any one of them is small (256 probabilities of 0.2 multiply to about 1e-179). The log of a product is the sum of the logs: take tf.sum(tf.log(x)) instead, which stays a plain number.`
       : op.call === 'log'
         ? `log(0) is -Infinity (and the log of a negative number NaN), and its slope there is infinite, so the step's gradients turn NaN; a ratio such as a dice or IoU score is 0 on an empty mask. Keep what the log takes above 0 (tf.maximum(x, 1e-7)), or smooth the ratio (add 1 above and below).`
         : `${op.zeros ? `Its slope at 0 is infinite (1 / (2√0)), so the chain rule makes every gradient before it NaN even though the loss itself is finite; a Euclidean distance between two identical embeddings is such a 0.` : `The square root of a negative number is NaN.`} ${op.call === 'norm' ? 'Write the norm out as tf.sqrt(tf.maximum(tf.sum(tf.square(x), axis), 1e-7))' : 'Keep what it takes above 0 (tf.maximum(x, 1e-7))'}, as Keras's siamese example does.`;
-    const title = op.ofProduct ? 'Take the sum of the logs, not the log of the product' : op.call === 'norm' ? 'Take the norm as the square root of the sum of squares kept at or above 1e-7' : `Keep what the ${op.call === 'log' ? 'log' : 'square root'} takes at or above 1e-7`;
+    const title = op.call === 'pow' ? 'Raise the absolute value to the power: tf.pow(tf.abs(x), p)' : op.ofProduct ? 'Take the sum of the logs, not the log of the product' : op.call === 'norm' ? 'Take the norm as the square root of the sum of squares kept at or above 1e-7' : `Keep what the ${op.call === 'log' ? 'log' : 'square root'} takes at or above 1e-7`;
     return [
       base(symptom, 'loss', null, `The ${e.lossNonFinite ? 'loss' : 'gradients'} became NaN at iteration ${it}: ${at} took ${took} of its ${op.count} values. ${why}`, new Map(), {
         rootCause: 'loss-function',
