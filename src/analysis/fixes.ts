@@ -425,6 +425,8 @@ export type FixPlan =
    * `Math.floor(epoch / INTERVAL)`, INTERVAL a declared constant named for the interval that no code reads.
    */
   | { kind: 'decayInterval'; site: SourceSite }
+  /** A target read as `arr[i + W]` on the site's line while the inputs nearby are cut as `arr.slice(i * S, ...)`: its index takes `i * S` for `i`. */
+  | { kind: 'targetIndexLikeInputs'; site: SourceSite }
   /** The second of two inputs made alike (`const v2 = augment(rows, aug)`) draws its own: `augment(rows, drawAug(...))`. */
   | { kind: 'drawSecondView'; site: SourceSite }
   /**
@@ -2028,6 +2030,34 @@ function decayIntervalEdits(src: SourceText, p: Extract<FixPlan, { kind: 'decayI
     .filter((name) => [...code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(name)}(?![\\w$])`, 'g'))].length === 1);
   if (intervals.length !== 1) return null;
   return [src.edit(p.site.file, at, at + exponent.length, `Math.floor(${exponent} / ${intervals[0]})`)];
+}
+
+function targetIndexLikeInputsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'targetIndexLikeInputs' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  // The targets' tensor is made from an array a loop fills: the index is on the line that writes it.
+  const write = arrayWriteOffset(src, p.site);
+  const line0 = write >= 0 ? src.position(write).line : p.site.line;
+  return targetIndexOnLine(src, code, { ...p.site, line: line0 }) ?? (line0 !== p.site.line ? targetIndexOnLine(src, code, p.site) : null);
+}
+
+function targetIndexOnLine(src: SourceText, code: string, at: SourceSite): EditResult {
+  const p = { site: at };
+  const lineStart = src.lineStart(p.site.line);
+  const line = code.slice(lineStart, src.lineEnd(p.site.line));
+  const near = code.slice(src.lineStart(Math.max(1, p.site.line - 4)), src.lineEnd(p.site.line + 4));
+  for (const m of line.matchAll(/([A-Za-z_$][\w$]*)\s*\[([^[\]]+)\]/g)) {
+    const [arr, index] = [m[1]!, m[2]!];
+    // The inputs cut from the same array starting at the loop variable times a stride.
+    const cut = new RegExp(`${escapeRe(arr)}\\s*\\.\\s*slice\\s*\\(\\s*([A-Za-z_$][\\w$]*)\\s*\\*\\s*([A-Za-z_$][\\w$]*)\\s*,`).exec(near);
+    if (!cut) continue;
+    const [loopVar, stride] = [cut[1]!, cut[2]!];
+    const bare = new RegExp(`(?<![\\w$.*]\\s*)${escapeRe(loopVar)}(?![\\w$]|\\s*\\*)`).exec(index);
+    if (!bare || index.includes(stride)) continue;
+    const at = lineStart + m.index! + m[0].indexOf('[') + 1 + bare.index;
+    return [src.edit(p.site.file, at, at + loopVar.length, `${loopVar} * ${stride}`)];
+  }
+  return null;
 }
 
 function logSoftmaxWeightsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logSoftmaxWeights' }>): EditResult {
@@ -6655,6 +6685,7 @@ function planFile(p: FixPlan): string | null {
     case 'sumOfLogs':
     case 'rowMax':
     case 'decayInterval':
+    case 'targetIndexLikeInputs':
       return p.site.file;
     case 'all':
       return null;
@@ -6971,6 +7002,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return rowMaxEdits(src, p);
       case 'decayInterval':
         return decayIntervalEdits(src, p);
+      case 'targetIndexLikeInputs':
+        return targetIndexLikeInputsEdits(src, p);
       case 'drawSecondView':
         return drawSecondViewEdits(src, p);
       case 'warmupWithinRun':

@@ -2527,6 +2527,25 @@ describe('guardOpInput for a fractional power', () => {
   });
 });
 
+describe('targetIndexLikeInputs', () => {
+  const lines = [
+    'for (let i = 0; i < count; i++) {',
+    '  inputs.push(series.slice(i * STRIDE, i * STRIDE + WINDOW));',
+    '  targets.push(series[i + WINDOW]);',
+    '}',
+    'const ys = tf.tensor1d(targets);',
+  ];
+  it("indexes the target by the window's start where the inputs are cut at i * STRIDE, from the tensor's line", () => {
+    assert.equal(apply(lines.join('\n'), { kind: 'targetIndexLikeInputs', site: site(5, 12) })!.split('\n')[2], '  targets.push(series[i * STRIDE + WINDOW]);');
+  });
+  it('leaves targets already indexed by the stride, or inputs cut without one, alone', () => {
+    const strided = lines.map((l) => l.replace('series[i + WINDOW]', 'series[i * STRIDE + WINDOW]'));
+    assert.equal(apply(strided.join('\n'), { kind: 'targetIndexLikeInputs', site: site(3, 3) }), null);
+    const plain = lines.map((l) => l.replace('series.slice(i * STRIDE, i * STRIDE + WINDOW)', 'series.slice(i, i + WINDOW)'));
+    assert.equal(apply(plain.join('\n'), { kind: 'targetIndexLikeInputs', site: site(3, 3) }), null);
+  });
+});
+
 describe('drawSecondView', () => {
   const lines = [
     'const aug = sampleAugmentation(BATCH);',

@@ -6500,7 +6500,10 @@ function unrelatedTargets(view: ModelView, run: ModelState): Hypothesis[] {
             related: [{ site: ySite ?? textSort.site, message: 'the targets, in the order of their numbers' }],
             atFix: true,
           }
-        : {}),
+        : ySite
+          ? // A target indexed by the window's number where its input window starts at number × stride.
+            { fixes: [{ title: "Index the target as the inputs' window is cut: by the window's start (i * STRIDE), not its number", plan: { kind: 'targetIndexLikeInputs' as const, site: e.origin?.site ?? ySite } }] }
+          : {}),
     },
   ];
 }
