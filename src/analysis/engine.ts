@@ -423,6 +423,7 @@ export class DiagnosisEngine {
       case 'fedByUntrained':
       case 'divisorCrossedZero':
       case 'shiftByBatchMax':
+      case 'maskMultiplied':
       case 'viewsIdentical':
       case 'cosineLogits':
       case 'layerDetached':

@@ -427,6 +427,8 @@ export type FixPlan =
   | { kind: 'decayInterval'; site: SourceSite }
   /** A target read as `arr[i + W]` on the site's line while the inputs nearby are cut as `arr.slice(i * S, ...)`: its index takes `i * S` for `i`. */
   | { kind: 'targetIndexLikeInputs'; site: SourceSite }
+  /** The product of scores and a 0/1 mask that the softmax at the site takes, written as the scores plus -1e9 where the mask is 0. */
+  | { kind: 'maskAdded'; site: SourceSite; mask: 'a' | 'b' }
   /** The second of two inputs made alike (`const v2 = augment(rows, aug)`) draws its own: `augment(rows, drawAug(...))`. */
   | { kind: 'drawSecondView'; site: SourceSite }
   /**
@@ -2056,6 +2058,27 @@ function targetIndexOnLine(src: SourceText, code: string, at: SourceSite): EditR
     if (!bare || index.includes(stride)) continue;
     const at = lineStart + m.index! + m[0].indexOf('[') + 1 + bare.index;
     return [src.edit(p.site.file, at, at + loopVar.length, `${loopVar} * ${stride}`)];
+  }
+  return null;
+}
+
+function maskAddedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'maskAdded' }>): EditResult {
+  const t = src.text;
+  const mul = findCall(src, p.site, /\.\s*mul\s*\(/);
+  if (!mul) return null;
+  const ns = opNamespace(t, mul, 'mul');
+  const text = (s: Span) => t.slice(s.start, s.end).trim();
+  if (mul.args.length === 2 && ns) {
+    const [a, b] = mul.args as [Span, Span];
+    const [scores, mask] = p.mask === 'b' ? [a, b] : [b, a];
+    const start = mul.open - new RegExp(`${escapeRe(ns)}\\s*\\.\\s*mul\\s*$`).exec(t.slice(Math.max(0, mul.open - 40), mul.open))![0].length;
+    return [src.edit(p.site.file, start, mul.close + 1, `${ns}.add(${text(scores)}, ${ns}.mul(${ns}.sub(1, ${text(mask)}), -1e9))`)];
+  }
+  // scores.mul(mask): the mask is the argument.
+  if (mul.args.length === 1 && p.mask === 'b') {
+    const dot = dotBefore(t, mul.open, 'mul');
+    if (dot < 0) return null;
+    return [src.edit(p.site.file, dot, mul.close + 1, `.add(${text(mul.args[0]!)}.sub(1).mul(1e9))`)];
   }
   return null;
 }
@@ -6686,6 +6709,7 @@ function planFile(p: FixPlan): string | null {
     case 'rowMax':
     case 'decayInterval':
     case 'targetIndexLikeInputs':
+    case 'maskAdded':
       return p.site.file;
     case 'all':
       return null;
@@ -7004,6 +7028,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return decayIntervalEdits(src, p);
       case 'targetIndexLikeInputs':
         return targetIndexLikeInputsEdits(src, p);
+      case 'maskAdded':
+        return maskAddedEdits(src, p);
       case 'drawSecondView':
         return drawSecondViewEdits(src, p);
       case 'warmupWithinRun':

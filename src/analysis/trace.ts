@@ -1914,6 +1914,19 @@ export const ThresholdOutsideOutputsEvent = z.object({
 export type ThresholdOutsideOutputsEvent = z.infer<typeof ThresholdOutsideOutputsEvent>;
 
 /**
+ * A softmax taken of scores multiplied by a 0/1 mask (an attention mask applied as `scores * mask`):
+ * masked scores become 0, not a large negative number, so the masked positions keep weight exp(0).
+ * Which operand of the product is the mask, and the line of the softmax.
+ */
+export const MaskMultipliedEvent = z.object({
+  type: z.literal('maskMultiplied'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  mask: z.enum(['a', 'b']),
+});
+export type MaskMultipliedEvent = z.infer<typeof MaskMultipliedEvent>;
+
+/**
  * A 0/1 mask scaled by a large positive number and added to scores that a softmax then takes (an
  * attention mask of 1 at the padding, added where it should be subtracted): the masked positions
  * get all the weight. Sent once, with the line that added it.
@@ -2424,6 +2437,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   FedByUntrainedEvent,
   DivisorCrossedZeroEvent,
   ShiftByBatchMaxEvent,
+  MaskMultipliedEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,

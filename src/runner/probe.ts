@@ -98,6 +98,7 @@ import type {
   FedByUntrainedEvent,
   DivisorCrossedZeroEvent,
   ShiftByBatchMaxEvent,
+  MaskMultipliedEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,
@@ -1269,6 +1270,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         if (entry && !argmaxTargetReported.has(entry) && kernelName === 'Multiply') noteArgmaxTarget(entry, inputs?.a, inputs?.b);
         if (entry && kernelName === 'RealDiv' && !divisorCrossedSent) noteLearnedDivisor(entry, inputs?.b);
         if (entry && kernelName === 'Sub' && !shiftReported.has(entry)) noteShiftByBatchMax(entry, inputs?.a, inputs?.b);
+        if (entry && kernelName === 'Softmax' && !maskMultipliedSent) noteMaskMultiplied(entry, inputs?.logits);
         if (entry && !signedDistanceReported.has(entry) && kernelName === 'Sum') noteSignedDistance(entry, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !cosineReported.has(entry) && kernelName === 'Softmax') noteCosineLogits(entry, inputs?.logits);
         if (entry && entry.mode === 'custom' && !batchAxisReported.has(entry) && typeof kernelName === 'string' && kernelName in BATCH_AXIS_KERNELS) {
@@ -2316,6 +2318,35 @@ function noteShiftByBatchMax(entry: TracedModel, a: any, b: any): void {
   if (node?.kernel !== 'Max' || node.inputs[0] !== a) return;
   shiftReported.add(entry);
   emit({ type: 'shiftByBatchMax', modelId: entry.id, site: captureUserSite(PROBE_FILE) } satisfies ShiftByBatchMaxEvent);
+}
+
+let maskMultipliedSent = false;
+
+/** A tensor of 0s and 1s holding both (at most 100,000 values read). */
+function isZeroOneMask(t: any): boolean {
+  if (!isReadable(t) || t.size < 2 || t.size > 100_000) return false;
+  const values = t.dataSync() as ArrayLike<number>;
+  let ones = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === 1) ones++;
+    else if (values[i] !== 0) return false;
+  }
+  return ones > 0 && ones < values.length;
+}
+
+/**
+ * A softmax of scores multiplied by a 0/1 mask: a masked score becomes 0, which a softmax weighs as
+ * exp(0), like any other score near 0, so the masked positions (padding, the future) keep their
+ * share of the attention. Masks are added as a large negative number where they are 0.
+ */
+function noteMaskMultiplied(entry: TracedModel, logits: any): void {
+  const node = isTensor(logits) ? lineage.get(logits) : undefined;
+  if (node?.kernel !== 'Multiply' || node.inputs.length !== 2) return;
+  const [a, b] = node.inputs as [any, any];
+  const mask = isZeroOneMask(b) && !isZeroOneMask(a) ? 'b' : isZeroOneMask(a) && !isZeroOneMask(b) ? 'a' : null;
+  if (!mask) return;
+  maskMultipliedSent = true;
+  emit({ type: 'maskMultiplied', modelId: entry.id, site: captureUserSite(PROBE_FILE), mask } satisfies MaskMultipliedEvent);
 }
 
 const argmaxTargetReported = new WeakSet<TracedModel>();

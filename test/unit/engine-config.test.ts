@@ -829,6 +829,17 @@ describe('a learned divisor that went through 0', () => {
   });
 });
 
+describe('a softmax of scores multiplied by a 0/1 mask', () => {
+  it('is certain from the run, on the softmax, fixed by adding -1e9 where the mask is 0', () => {
+    const src = withLine(CLASSIFIER_SRC, 12, '  const weights = tf.softmax(tf.mul(scores, mask));');
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] }, 'linear', 3)).xRange(-1, 1);
+    b.events.push({ type: 'maskMultiplied', modelId: b.modelId, site: site(12, 22), mask: 'b' });
+    const f = configOnly(b, src).findings;
+    assert.deepEqual(f.map((x) => `${x.id}:${x.confirmed}:${x.location?.line}:${x.rootCause}`), ['mask-multiplied:attention:true:12:architecture']);
+    assert.equal(lineOf(applyFix(src, f[0]!.fix), 12), '  const weights = tf.softmax(tf.add(scores, tf.mul(tf.sub(1, mask), -1e9)));');
+  });
+});
+
 describe('inputs and targets shuffled apart', () => {
   // Lines 2 and 3 shuffle the two arrays the tensors on lines 4 and 5 are made from.
   const SHUFFLE_SRC = withLine(withLine(CLASSIFIER_SRC, 2, '  tf.util.shuffle(xData);'), 3, '  tf.util.shuffle(yData);');

@@ -2546,6 +2546,14 @@ describe('targetIndexLikeInputs', () => {
   });
 });
 
+describe('maskAdded', () => {
+  it('adds -1e9 where the mask is 0 instead of multiplying by it, in either form', () => {
+    assert.equal(apply('const w = tf.softmax(tf.mul(scores, mask));', { kind: 'maskAdded', site: site(1, 11), mask: 'b' }), 'const w = tf.softmax(tf.add(scores, tf.mul(tf.sub(1, mask), -1e9)));');
+    assert.equal(apply('const w = tf.softmax(tf.mul(mask, scores));', { kind: 'maskAdded', site: site(1, 11), mask: 'a' }), 'const w = tf.softmax(tf.add(scores, tf.mul(tf.sub(1, mask), -1e9)));');
+    assert.equal(apply('const w = scores.mul(mask).softmax();', { kind: 'maskAdded', site: site(1, 28), mask: 'b' }), 'const w = scores.add(mask.sub(1).mul(1e9)).softmax();');
+  });
+});
+
 describe('drawSecondView', () => {
   const lines = [
     'const aug = sampleAugmentation(BATCH);',

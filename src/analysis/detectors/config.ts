@@ -6882,6 +6882,30 @@ function divisorCrossedZero(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A softmax of scores multiplied by a 0/1 mask: masked scores become 0, weighed exp(0) like any
+ * other, so padding (or the future) keeps its share of the attention. Certain from the step's
+ * kernels; fixed by adding a large negative number where the mask is 0.
+ */
+function maskMultiplied(run: ModelState): Hypothesis[] {
+  const e = run.maskMultiplied;
+  if (!e || !e.site) return [];
+  return [
+    {
+      id: 'mask-multiplied:attention',
+      symptom: 'mask-multiplied',
+      rootCause: 'architecture',
+      location: e.site,
+      related: [],
+      message: 'The softmax here takes scores multiplied by a 0/1 mask: a masked score becomes 0, and a softmax weighs 0 as exp(0), like any unmasked score near 0, so the masked positions keep their share of the weights (with mostly padding, most of it). Mask before a softmax by adding a large negative number where the mask is 0: scores + (1 - mask) × -1e9.',
+      evidence: ['a softmax of a product of scores and a tensor of 0s and 1s, in the first training steps'],
+      fixes: [{ title: 'Add -1e9 where the mask is 0 instead of multiplying by it', plan: { kind: 'maskAdded', site: e.site, mask: e.mask } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
  * A pair's "distance" taken as the sum over the features of one layer output minus another: a
  * signed sum, negative as often as positive, 0 for any two embeddings whose coordinates add up
  * alike, and of the opposite sign for the pair the other way round, so a contrastive loss cannot
@@ -9106,6 +9130,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...argmaxTarget(run));
   out.push(...fedByUntrained(run));
   out.push(...divisorCrossedZero(run));
+  out.push(...maskMultiplied(run));
   out.push(...viewsIdentical(run));
   out.push(...cooperatingOpponents(run));
   out.push(...drawsWithinBatch(run));
