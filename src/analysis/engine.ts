@@ -424,6 +424,7 @@ export class DiagnosisEngine {
       case 'divisorCrossedZero':
       case 'shiftByBatchMax':
       case 'maskMultiplied':
+      case 'scoresScaledUp':
       case 'viewsIdentical':
       case 'cosineLogits':
       case 'layerDetached':

@@ -429,6 +429,8 @@ export type FixPlan =
   | { kind: 'targetIndexLikeInputs'; site: SourceSite }
   /** The product of scores and a 0/1 mask that the softmax at the site takes, written as the scores plus -1e9 where the mask is 0. */
   | { kind: 'maskAdded'; site: SourceSite; mask: 'a' | 'b' }
+  /** The product on the site's line (`tf.mul(x, c)`, `x.mul(c)`) made a division. */
+  | { kind: 'divideNotMultiply'; site: SourceSite }
   /** The second of two inputs made alike (`const v2 = augment(rows, aug)`) draws its own: `augment(rows, drawAug(...))`. */
   | { kind: 'drawSecondView'; site: SourceSite }
   /**
@@ -2081,6 +2083,15 @@ function maskAddedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'maskAdded'
     return [src.edit(p.site.file, dot, mul.close + 1, `.add(${text(mul.args[0]!)}.sub(1).mul(1e9))`)];
   }
   return null;
+}
+
+function divideNotMultiplyEdits(src: SourceText, p: Extract<FixPlan, { kind: 'divideNotMultiply' }>): EditResult {
+  const mul = findCall(src, p.site, /\.\s*mul\s*\(/);
+  if (!mul || mul.args.length < 1 || mul.args.length > 2) return null;
+  const name = /mul\s*\($/.exec(src.text.slice(0, mul.open + 1));
+  if (!name) return null;
+  const at = mul.open + 1 - name[0].length;
+  return [src.edit(p.site.file, at, at + 3, 'div')];
 }
 
 function logSoftmaxWeightsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logSoftmaxWeights' }>): EditResult {
@@ -6710,6 +6721,7 @@ function planFile(p: FixPlan): string | null {
     case 'decayInterval':
     case 'targetIndexLikeInputs':
     case 'maskAdded':
+    case 'divideNotMultiply':
       return p.site.file;
     case 'all':
       return null;
@@ -7030,6 +7042,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return targetIndexLikeInputsEdits(src, p);
       case 'maskAdded':
         return maskAddedEdits(src, p);
+      case 'divideNotMultiply':
+        return divideNotMultiplyEdits(src, p);
       case 'drawSecondView':
         return drawSecondViewEdits(src, p);
       case 'warmupWithinRun':

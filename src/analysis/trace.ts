@@ -1914,6 +1914,19 @@ export const ThresholdOutsideOutputsEvent = z.object({
 export type ThresholdOutsideOutputsEvent = z.infer<typeof ThresholdOutsideOutputsEvent>;
 
 /**
+ * A softmax taken of a matMul of queries and keys multiplied by the square root of their size (the
+ * attention scale inverted: scaled dot-product attention divides by it). The size, and the line of
+ * the product.
+ */
+export const ScoresScaledUpEvent = z.object({
+  type: z.literal('scoresScaledUp'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  size: z.number().int(),
+});
+export type ScoresScaledUpEvent = z.infer<typeof ScoresScaledUpEvent>;
+
+/**
  * A softmax taken of scores multiplied by a 0/1 mask (an attention mask applied as `scores * mask`):
  * masked scores become 0, not a large negative number, so the masked positions keep weight exp(0).
  * Which operand of the product is the mask, and the line of the softmax.
@@ -2438,6 +2451,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   DivisorCrossedZeroEvent,
   ShiftByBatchMaxEvent,
   MaskMultipliedEvent,
+  ScoresScaledUpEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,

@@ -99,6 +99,7 @@ import type {
   DivisorCrossedZeroEvent,
   ShiftByBatchMaxEvent,
   MaskMultipliedEvent,
+  ScoresScaledUpEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,
@@ -1271,6 +1272,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         if (entry && kernelName === 'RealDiv' && !divisorCrossedSent) noteLearnedDivisor(entry, inputs?.b);
         if (entry && kernelName === 'Sub' && !shiftReported.has(entry)) noteShiftByBatchMax(entry, inputs?.a, inputs?.b);
         if (entry && kernelName === 'Softmax' && !maskMultipliedSent) noteMaskMultiplied(entry, inputs?.logits);
+        if (entry && kernelName === 'Softmax' && !scoresScaledUpSent) noteScoresScaledUp(entry, inputs?.logits);
         if (entry && !signedDistanceReported.has(entry) && kernelName === 'Sum') noteSignedDistance(entry, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !cosineReported.has(entry) && kernelName === 'Softmax') noteCosineLogits(entry, inputs?.logits);
         if (entry && entry.mode === 'custom' && !batchAxisReported.has(entry) && typeof kernelName === 'string' && kernelName in BATCH_AXIS_KERNELS) {
@@ -1369,7 +1371,8 @@ function noteLineage(kernel: string, inputs: any, attrs: any, out: any): void {
     inputs: tensorInputs(inputs),
     blocks,
     // A one-hot of an argMax is where a target may be taken from the model's own preference.
-    stack: blocks || scaled || narrow || residual || (kernel === 'OneHot' && lineage.get(inputs?.indices)?.kernel === 'ArgMax') ? captureStack() : null,
+    // So is a product of a matMul and a number: where attention scores are scaled.
+    stack: blocks || scaled || narrow || residual || (kernel === 'OneHot' && lineage.get(inputs?.indices)?.kernel === 'ArgMax') || (kernel === 'Multiply' && (lineage.get(inputs?.a)?.kernel === 'BatchMatMul' || lineage.get(inputs?.b)?.kernel === 'BatchMatMul')) ? captureStack() : null,
     ...(bounds ? { bounds } : {}),
     ...(scaled ? { scaled } : {}),
     ...(constant !== null ? { constant } : {}),
@@ -2318,6 +2321,28 @@ function noteShiftByBatchMax(entry: TracedModel, a: any, b: any): void {
   if (node?.kernel !== 'Max' || node.inputs[0] !== a) return;
   shiftReported.add(entry);
   emit({ type: 'shiftByBatchMax', modelId: entry.id, site: captureUserSite(PROBE_FILE) } satisfies ShiftByBatchMaxEvent);
+}
+
+let scoresScaledUpSent = false;
+
+/**
+ * A softmax of a matMul of queries by keys multiplied by the square root of their size: scaled
+ * dot-product attention divides by it, and multiplying makes the scores size times too large, the
+ * softmax one-hot, and its gradients vanish.
+ */
+function noteScoresScaledUp(entry: TracedModel, logits: any): void {
+  const node = isTensor(logits) ? lineage.get(logits) : undefined;
+  if (node?.kernel !== 'Multiply' || node.inputs.length !== 2) return;
+  const [a, b] = node.inputs as [any, any];
+  const product = lineage.get(a)?.kernel === 'BatchMatMul' ? a : lineage.get(b)?.kernel === 'BatchMatMul' ? b : null;
+  const queries = product ? (lineage.get(product)!.inputs[0] as any) : null;
+  // The number was read when the product was made: the scalar tfjs made of it is freed by now.
+  const c = node.constant;
+  if (!queries || c === undefined || !isTensor(queries) || queries.rank < 2) return;
+  const size = queries.shape[queries.rank - 1] as number;
+  if (!(size >= 4) || Math.abs(c - Math.sqrt(size)) > 1e-3 * Math.sqrt(size)) return;
+  scoresScaledUpSent = true;
+  emit({ type: 'scoresScaledUp', modelId: entry.id, site: userSiteFromStack(node.stack?.stack, PROBE_FILE) ?? captureUserSite(PROBE_FILE), size } satisfies ScoresScaledUpEvent);
 }
 
 let maskMultipliedSent = false;

@@ -840,6 +840,18 @@ describe('a softmax of scores multiplied by a 0/1 mask', () => {
   });
 });
 
+describe('attention scores multiplied by the square root of their size', () => {
+  it('is certain from the run, on the product, fixed by dividing', () => {
+    const src = withLine(CLASSIFIER_SRC, 12, '  const scores = tf.mul(tf.matMul(q, k, false, true), Math.sqrt(64));');
+    const b = new TraceBuilder().model(classifierModel({}, 'softmax', 3)).xRange(-1, 1);
+    b.events.push({ type: 'scoresScaledUp', modelId: b.modelId, site: site(12, 21), size: 64 });
+    const f = configOnly(b, src).findings;
+    assert.deepEqual(f.map((x) => `${x.id}:${x.confirmed}:${x.location?.line}:${x.rootCause}`), ['scores-scaled-up:attention:true:12:architecture']);
+    assert.match(f[0]!.message, /64 times too large/);
+    assert.equal(lineOf(applyFix(src, f[0]!.fix), 12), '  const scores = tf.div(tf.matMul(q, k, false, true), Math.sqrt(64));');
+  });
+});
+
 describe('inputs and targets shuffled apart', () => {
   // Lines 2 and 3 shuffle the two arrays the tensors on lines 4 and 5 are made from.
   const SHUFFLE_SRC = withLine(withLine(CLASSIFIER_SRC, 2, '  tf.util.shuffle(xData);'), 3, '  tf.util.shuffle(yData);');

@@ -2554,6 +2554,13 @@ describe('maskAdded', () => {
   });
 });
 
+describe('divideNotMultiply', () => {
+  it('makes the product on the line a division, in either form', () => {
+    assert.equal(apply('const s = tf.mul(tf.matMul(q, k, false, true), Math.sqrt(d));', { kind: 'divideNotMultiply', site: site(1, 14) }), 'const s = tf.div(tf.matMul(q, k, false, true), Math.sqrt(d));');
+    assert.equal(apply('const s = qk.mul(Math.sqrt(d));', { kind: 'divideNotMultiply', site: site(1, 14) }), 'const s = qk.div(Math.sqrt(d));');
+  });
+});
+
 describe('drawSecondView', () => {
   const lines = [
     'const aug = sampleAugmentation(BATCH);',

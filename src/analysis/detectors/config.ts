@@ -6882,6 +6882,30 @@ function divisorCrossedZero(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Attention scores multiplied by the square root of the key size where scaled dot-product attention
+ * divides by it: the scores are size times too large, the softmax one-hot, its gradients vanishing.
+ * Certain from the step's kernels; fixed by dividing.
+ */
+function scoresScaledUp(run: ModelState): Hypothesis[] {
+  const e = run.scoresScaledUp;
+  if (!e || !e.site) return [];
+  return [
+    {
+      id: 'scores-scaled-up:attention',
+      symptom: 'scores-scaled-up',
+      rootCause: 'architecture',
+      location: e.site,
+      related: [],
+      message: `These attention scores, queries times keys of size ${e.size}, are multiplied by √${e.size} before the softmax; scaled dot-product attention divides by it. The scores are ${e.size} times too large, each row's softmax is nearly one-hot from the start, and its gradients all but vanish. Divide by Math.sqrt(${e.size}).`,
+      evidence: [`a softmax of a matMul of size ${e.size} multiplied by ${fmt(Math.sqrt(e.size))}`],
+      fixes: [{ title: `Divide the scores by √${e.size} instead of multiplying`, plan: { kind: 'divideNotMultiply', site: e.site } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
  * A softmax of scores multiplied by a 0/1 mask: masked scores become 0, weighed exp(0) like any
  * other, so padding (or the future) keeps its share of the attention. Certain from the step's
  * kernels; fixed by adding a large negative number where the mask is 0.
@@ -9131,6 +9155,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...fedByUntrained(run));
   out.push(...divisorCrossedZero(run));
   out.push(...maskMultiplied(run));
+  out.push(...scoresScaledUp(run));
   out.push(...viewsIdentical(run));
   out.push(...cooperatingOpponents(run));
   out.push(...drawsWithinBatch(run));
