@@ -425,6 +425,7 @@ export class DiagnosisEngine {
       case 'shiftByBatchMax':
       case 'maskMultiplied':
       case 'scoresScaledUp':
+      case 'rowsIdentical':
       case 'viewsIdentical':
       case 'cosineLogits':
       case 'layerDetached':

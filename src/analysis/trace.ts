@@ -1914,6 +1914,20 @@ export const ThresholdOutsideOutputsEvent = z.object({
 export type ThresholdOutsideOutputsEvent = z.infer<typeof ThresholdOutsideOutputsEvent>;
 
 /**
+ * A custom loop whose first steps each train on a batch of identical rows, a different row at each
+ * step: the rows were kept as references to one array overwritten in place (a replay buffer storing
+ * the environment's state array). How many rows a batch had, and the line of the step.
+ */
+export const RowsIdenticalEvent = z.object({
+  type: z.literal('rowsIdentical'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  rows: z.number().int(),
+  steps: z.number().int(),
+});
+export type RowsIdenticalEvent = z.infer<typeof RowsIdenticalEvent>;
+
+/**
  * A softmax taken of a matMul of queries and keys multiplied by the square root of their size (the
  * attention scale inverted: scaled dot-product attention divides by it). The size, and the line of
  * the product.
@@ -2452,6 +2466,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ShiftByBatchMaxEvent,
   MaskMultipliedEvent,
   ScoresScaledUpEvent,
+  RowsIdenticalEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,

@@ -100,6 +100,7 @@ import type {
   ShiftByBatchMaxEvent,
   MaskMultipliedEvent,
   ScoresScaledUpEvent,
+  RowsIdenticalEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,
@@ -5961,6 +5962,7 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
       if (optimizer) noteStepVariables(entry, optimizer, varList, result?.grads);
       if (!fedByUntrainedSent) noteFedByUntrained(entry, state.firstInput);
       if (!divisorCrossedSent && learnedDivisors.size > 0) noteDivisorsCrossed(entry);
+      if (!rowsIdenticalSent) noteIdenticalRows(entry, state.firstInput);
       noteComputedGradients(entry, result?.grads, pending.gradNorm);
       watchAscent(entry, result?.grads);
     }
@@ -6035,6 +6037,46 @@ function noteDivisorsCrossed(entry: TracedModel): void {
     emit({ type: 'divisorCrossedZero', modelId: entry.id, site: userSiteFromStack(variableStacks.get(v)?.stack, PROBE_FILE), start: d.start, value, iter: entry.steps - 1 } satisfies DivisorCrossedZeroEvent);
     return;
   }
+}
+
+/** Per custom loop's model: the row each of its first steps' batches repeated (null once a batch was not one row repeated). */
+const repeatedRows = new WeakMap<TracedModel, Float32Array[] | null>();
+let rowsIdenticalSent = false;
+/** Steps whose batches must each repeat one row. */
+const IDENTICAL_ROW_STEPS = 3;
+
+/**
+ * A custom loop whose first steps each train on one row repeated through the batch, another row at
+ * each step: the batch was gathered from references to one array the script overwrites in place (a
+ * replay buffer that keeps the environment's state array itself), so every stored row is the latest.
+ * A row that is the same at every step is a constant input on purpose (a bandit without context).
+ */
+function noteIdenticalRows(entry: TracedModel, input: any): void {
+  const seen = repeatedRows.get(entry);
+  if (seen === null) return;
+  if (!isReadable(input) || input.rank !== 2 || input.shape[0] < 8 || input.shape[1] < 2 || input.size > 100_000) {
+    repeatedRows.set(entry, null);
+    return;
+  }
+  const [rows, width] = input.shape as [number, number];
+  const values = input.dataSync() as ArrayLike<number>;
+  for (let r = 1; r < rows; r++) {
+    for (let c = 0; c < width; c++) {
+      if (values[r * width + c] !== values[c]) {
+        repeatedRows.set(entry, null);
+        return;
+      }
+    }
+  }
+  const list = seen ?? [];
+  list.push(Float32Array.from({ length: width }, (_, c) => values[c]!));
+  repeatedRows.set(entry, list);
+  if (list.length < IDENTICAL_ROW_STEPS) return;
+  repeatedRows.set(entry, null);
+  const changes = list.some((row) => row.some((v, c) => v !== list[0]![c]));
+  if (!changes) return;
+  rowsIdenticalSent = true;
+  emit({ type: 'rowsIdentical', modelId: entry.id, site: captureUserSite(PROBE_FILE), rows, steps: list.length } satisfies RowsIdenticalEvent);
 }
 
 /** Variables a fit has trained: a custom loop given them next fine-tunes a pretrained part. */

@@ -648,7 +648,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // on the greedy action; an encoder run with predict before the step; a raw learned temperature; the log
   // of a product of probabilities; a softmax shifted by the batch's maximum; a step decay without its interval;
   // a fractional power of a signed error; a window's target indexed by the window's number; an attention
-  // mask multiplied into the scores; attention scores multiplied by the square root of their size.
+  // mask multiplied into the scores; attention scores multiplied by the square root of their size; a replay
+  // buffer keeping references to the environment's state array.
   { script: 'benchmark/bugs/sample-weights-broadcast-pairwise/buggy.js', symptoms: ['loss-shape-mismatch'], rootCause: 'loss-function', lineOf: 'return tf.sum(tf.mul(sq, w))', fixed: 'tf.mul(sq, w.reshape([-1, 1]))' },
   { script: 'benchmark/bugs/dqn-targets-not-gathered-by-action/buggy.js', symptoms: ['loss-shape-mismatch'], rootCause: 'loss-function', lineOf: 'return q.sub(targets).square().mean();' },
   { script: 'benchmark/bugs/custom-loop-dropout-inactive/buggy.js', symptoms: ['training-mode-off'], rootCause: 'regularization', lineOf: 'model.apply(xb)', fixed: 'model.apply(xb, { training: true })' },
@@ -663,6 +664,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/window-target-index-ignores-stride/buggy.js', symptoms: ['loss-not-decreasing', 'targets-unrelated'], rootCause: 'training-data', lineOf: 'targets.push(series[i + WINDOW]);', fixed: 'targets.push(series[i * STRIDE + WINDOW]);' },
   { script: 'benchmark/bugs/attention-mask-multiplied-not-added/buggy.js', symptoms: ['mask-multiplied'], rootCause: 'architecture', lineOf: 'const weights = tf.softmax(tf.mul(scores, mask));', fixed: 'tf.softmax(tf.add(scores, tf.mul(tf.sub(1, mask), -1e9)))' },
   { script: 'benchmark/bugs/attention-scores-multiplied-by-sqrt-d/buggy.js', symptoms: ['scores-scaled-up'], rootCause: 'architecture', lineOf: 'const scores = tf.mul(tf.matMul(q, k, false, true), Math.sqrt(this.keyDim));', fixed: 'const scores = tf.div(tf.matMul(q, k, false, true), Math.sqrt(this.keyDim));' },
+  { script: 'benchmark/bugs/replay-buffer-stores-state-reference/buggy.js', symptoms: ['rows-identical'], rootCause: 'training-data', lineOf: 'return optimizer.minimize(() => {' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -911,6 +913,7 @@ const HEALTHY = [
   'benchmark/bugs/window-target-index-ignores-stride/fixed.js',
   'benchmark/bugs/attention-mask-multiplied-not-added/fixed.js',
   'benchmark/bugs/attention-scores-multiplied-by-sqrt-d/fixed.js',
+  'benchmark/bugs/replay-buffer-stores-state-reference/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

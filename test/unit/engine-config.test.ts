@@ -852,6 +852,18 @@ describe('attention scores multiplied by the square root of their size', () => {
   });
 });
 
+describe('batches that each repeat one row, another at each step', () => {
+  it('is certain from the run, on the step, with no fix', () => {
+    const src = withLine(CLASSIFIER_SRC, 12, '  optimizer.minimize(() => tdLoss(batch));');
+    const b = new TraceBuilder().model(classifierModel({ mode: 'custom', compileLine: undefined, fitLine: undefined, loss: [] }, 'linear', 3)).xRange(0, 1);
+    b.events.push({ type: 'rowsIdentical', modelId: b.modelId, site: site(12, 13), rows: 32, steps: 3 });
+    const f = configOnly(b, src).findings;
+    assert.deepEqual(f.map((x) => `${x.id}:${x.confirmed}:${x.location?.line}:${x.rootCause}`), ['rows-identical:data:true:12:training-data']);
+    assert.match(f[0]!.message, /one row repeated 32 times/);
+    assert.equal(f[0]!.fix, null);
+  });
+});
+
 describe('inputs and targets shuffled apart', () => {
   // Lines 2 and 3 shuffle the two arrays the tensors on lines 4 and 5 are made from.
   const SHUFFLE_SRC = withLine(withLine(CLASSIFIER_SRC, 2, '  tf.util.shuffle(xData);'), 3, '  tf.util.shuffle(yData);');

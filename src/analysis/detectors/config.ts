@@ -6882,6 +6882,30 @@ function divisorCrossedZero(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A custom loop whose first batches each hold one row repeated, another at each step: rows kept as
+ * references to one array the script overwrites in place. Certain from the batches; no fix is
+ * offered, since where the references are kept is not in the trace.
+ */
+function rowsIdentical(run: ModelState): Hypothesis[] {
+  const e = run.rowsIdentical;
+  if (!e || !e.site) return [];
+  return [
+    {
+      id: 'rows-identical:data',
+      symptom: 'rows-identical',
+      rootCause: 'training-data',
+      location: e.site,
+      related: [],
+      message: `Each of the first ${e.steps} batches this step trained on holds one row repeated ${e.rows} times, another row at each step: the rows are references to one array that the script overwrites in place, so every stored row reads as the latest (a replay buffer that keeps the environment's state array itself, not a copy). Store copies where the rows are kept: state.slice(), or Array.from(state).`,
+      evidence: [`${e.rows} identical rows in each of the first ${e.steps} batches`, 'the repeated row changes from step to step'],
+      fixes: [],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
  * Attention scores multiplied by the square root of the key size where scaled dot-product attention
  * divides by it: the scores are size times too large, the softmax one-hot, its gradients vanishing.
  * Certain from the step's kernels; fixed by dividing.
@@ -9156,6 +9180,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...divisorCrossedZero(run));
   out.push(...maskMultiplied(run));
   out.push(...scoresScaledUp(run));
+  out.push(...rowsIdentical(run));
   out.push(...viewsIdentical(run));
   out.push(...cooperatingOpponents(run));
   out.push(...drawsWithinBatch(run));
