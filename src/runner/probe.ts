@@ -837,16 +837,9 @@ function noteMaskSign(entry: TracedModel, kernel: string, inputs: any, out: any)
     const [a, b] = [inputs?.a, inputs?.b];
     const scalar = isReadable(a) && a.size === 1 ? a : isReadable(b) && b.size === 1 ? b : null;
     const mask = scalar === a ? b : a;
-    if (!scalar || !isReadable(mask) || mask.size < 2 || mask.size > 100_000) return;
+    if (!scalar) return;
     const k = (scalar.dataSync() as ArrayLike<number>)[0]!;
-    if (!(Math.abs(k) >= MASK_SCALE)) return;
-    const values = mask.dataSync() as ArrayLike<number>;
-    let ones = 0;
-    for (let i = 0; i < values.length; i++) {
-      if (values[i] === 1) ones++;
-      else if (values[i] !== 0) return;
-    }
-    if (ones > 0 && ones < values.length) scaledMasks.set(out, Math.sign(k));
+    if (Math.abs(k) >= MASK_SCALE && isZeroOneMask(mask)) scaledMasks.set(out, Math.sign(k));
     return;
   }
   if (kernel === 'Add' || kernel === 'Sub') {
@@ -1431,6 +1424,16 @@ function isLayerOutput(t: any, hops = 3, through = PASS_THROUGH_KERNELS): boolea
   if (layerOutputs.has(t)) return true;
   const node = lineage.get(t);
   return hops > 0 && node !== undefined && through.has(node.kernel) && node.inputs.length > 0 && node.inputs.every((i) => isLayerOutput(i, hops - 1, through));
+}
+
+/** The tensor `t` was passed on from unchanged in value (through a cast or a reshape, three at most): `t` itself when it was not. */
+function passedOn(t: any): any {
+  for (let hops = 0; hops < 3; hops++) {
+    const node = lineage.get(t);
+    if (!node || !PASS_THROUGH_KERNELS.has(node.kernel) || node.inputs.length !== 1) break;
+    t = node.inputs[0];
+  }
+  return t;
 }
 
 /** Whether `t` is a layer's output or was computed from one, through any kernels (up to `hops` of them). */
@@ -2317,8 +2320,7 @@ const shiftReported = new WeakSet<TracedModel>();
  */
 function noteShiftByBatchMax(entry: TracedModel, a: any, b: any): void {
   if (!isTensor(a) || !isTensor(b) || b.size !== 1 || a.rank !== 2 || a.shape[0] < 2 || a.shape[1] < 2 || !isLayerOutput(a)) return;
-  let node = lineage.get(b);
-  for (let hops = 0; node && hops < 3 && PASS_THROUGH_KERNELS.has(node.kernel) && node.inputs.length === 1; hops++) node = lineage.get(node.inputs[0]!);
+  const node = lineage.get(passedOn(b));
   if (node?.kernel !== 'Max' || node.inputs[0] !== a) return;
   shiftReported.add(entry);
   emit({ type: 'shiftByBatchMax', modelId: entry.id, site: captureUserSite(PROBE_FILE) } satisfies ShiftByBatchMaxEvent);
@@ -2387,8 +2389,7 @@ const argmaxTargetReported = new WeakSet<TracedModel>();
 function noteArgmaxTarget(entry: TracedModel, a: any, b: any): void {
   for (const [hot, other] of [[a, b], [b, a]] as const) {
     // tf.mul casts the int32 one-hot to float32 first.
-    let node = isTensor(hot) ? lineage.get(hot) : undefined;
-    for (let hops = 0; node && hops < 3 && PASS_THROUGH_KERNELS.has(node.kernel) && node.inputs.length === 1; hops++) node = lineage.get(node.inputs[0]!);
+    const node = isTensor(hot) ? lineage.get(passedOn(hot)) : undefined;
     if (node?.kernel !== 'OneHot') continue;
     const pick = lineage.get(node.inputs[0]!);
     const scores = pick?.kernel === 'ArgMax' ? pick.inputs[0] : undefined;
@@ -2413,9 +2414,7 @@ function acrossOutputs(entry: TracedModel, a: any, b: any): boolean {
   if (!matrix || matrix.shape[0] < 2 || !isLayerOutput(matrix)) return false;
   const col = matrix === a ? b : a;
   // tf.losses.softmaxCrossEntropy subtracts the log-sum-exp of the logits from their float32 cast.
-  let origin: object = matrix;
-  for (let node = lineage.get(origin), hops = 0; node && hops < 3 && PASS_THROUGH_KERNELS.has(node.kernel) && node.inputs.length === 1; node = lineage.get(origin), hops++) origin = node.inputs[0]!;
-  return !computedFrom(col, matrix) && !computedFrom(col, origin);
+  return !computedFrom(col, matrix) && !computedFrom(col, passedOn(matrix));
 }
 
 /** Whether `t` is `from` or was computed from it, through any kernels (up to `hops` of them). */
