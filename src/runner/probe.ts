@@ -2294,12 +2294,8 @@ function noteBroadcast(entry: TracedModel, kernelName: string, a: any, b: any): 
       vector: vector ?? (column(a) ? 'a' : 'b'),
       kind,
     } satisfies BroadcastEvent);
-  if (!vector) {
-    if (kernelName === 'Multiply' || !acrossOutputs(entry, a, b)) return;
-    broadcastReported.add(entry);
-    report('acrossOutputs');
-    return;
-  }
+  // A [n, K] output against a [n, 1] column is judged by the loss it makes: see noteAcrossOutputsLoss.
+  if (!vector) return;
   // A grid built on purpose from a column and a row (tf.linalg.bandPart's mask, a distance table of
   // indices) does not involve the model: only a difference with its predictions compares them.
   // A product is a grid on purpose when both sides come from the model (norms of two embeddings'
@@ -2398,6 +2394,34 @@ function noteArgmaxTarget(entry: TracedModel, a: any, b: any): void {
     emit({ type: 'argmaxTarget', modelId: entry.id, site: userSiteFromStack(node.stack?.stack, PROBE_FILE) ?? captureUserSite(PROBE_FILE) } satisfies ArgmaxTargetEvent);
     return;
   }
+}
+
+/**
+ * A step's loss that is the plain mean (or sum) of the squares (or absolute values) of a difference
+ * of the model's whole [n, K] output and one column: every output is pulled to the same target. A
+ * mixture's components or a set of quantiles compared with one target weigh the differences apart
+ * (a log-sum-exp, a pinball loss) before any mean, and are not this.
+ */
+function noteAcrossOutputsLoss(entry: TracedModel, loss: any): void {
+  if (broadcastReported.has(entry) || !isTensor(loss) || loss.size !== 1) return;
+  const reduce = lineage.get(loss);
+  if (!reduce || (reduce.kernel !== 'Mean' && reduce.kernel !== 'Sum')) return;
+  const power = lineage.get(passedOn(reduce.inputs[0]));
+  if (!power || (power.kernel !== 'Square' && power.kernel !== 'Abs')) return;
+  // A difference with a layer's output keeps the line it was written on (see noteLineage).
+  const diff = lineage.get(passedOn(power.inputs[0]));
+  const [a, b] = (diff?.inputs ?? []) as [any, any];
+  if (diff?.kernel !== 'Sub' || diff.inputs.length !== 2 || !acrossOutputs(entry, a, b)) return;
+  broadcastReported.add(entry);
+  emit({
+    type: 'broadcast',
+    modelId: entry.id,
+    site: userSiteFromStack(diff.stack?.stack, PROBE_FILE),
+    op: 'sub',
+    shapes: [Array.from(a.shape as number[]), Array.from(b.shape as number[])],
+    vector: a.shape[1] === 1 ? 'a' : 'b',
+    kind: 'acrossOutputs',
+  } satisfies BroadcastEvent);
 }
 
 /**
@@ -5910,6 +5934,8 @@ function runStep(optimizer: any, varList: any[] | null, f: () => any, compute: (
       if (step === state) {
         const d0 = performance.now();
         try {
+          // Before afterForward, which may end the tracing of this model's kernels.
+          noteAcrossOutputsLoss(state.entry, y);
           afterForward(state, y);
         } catch (error) {
           warnOnce(`forward statistics failed: ${(error as Error).message}`);
