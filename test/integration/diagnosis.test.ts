@@ -1107,13 +1107,13 @@ test('a contrastive loss whose Euclidean distance takes an unguarded sqrt: the N
   assertFixedCopyTrainsClean(script, f);
 });
 
-test('a custom loop over model.predict with a dropout layer: a warning on the predict call that learning keeps, and the copy that calls apply in training mode has no finding', () => {
+test('a custom loop over model.predict with a dropout layer: certain on the predict call while the model learns (the dropout does nothing), and the copy that calls apply in training mode has no finding', () => {
   const script = path.join(FIXTURES, 'dropout-predict-loop.js');
   const { code, report } = diagnose(script);
-  assert.deepEqual([report.verdict, code], ['healthy', 0], 'the model learns: a warning, not a fault');
+  assert.deepEqual([report.verdict, code], ['faulty', 1], 'the dropout layer never drops: a fault, whatever training shows');
   assert.equal(report.findings.length, 1);
   const f = report.findings[0]!;
-  assert.deepEqual([f.symptom, f.rootCause, f.confirmed, f.severity], ['training-mode-off', 'regularization', false, 'warning']);
+  assert.deepEqual([f.symptom, f.rootCause, f.confirmed, f.severity], ['training-mode-off', 'regularization', true, 'error']);
   assert.equal(f.location!.line, linesOf(script, 'model.predict(xs.slice(b, 32))')[0]);
   assert.deepEqual(f.related.map((r) => r.site.line), linesOf(script, 'tf.layers.dropout('));
   assert.match(f.message, /calls the model with model\.predict, which runs it in inference mode: dropout_\w+ drops nothing/);
