@@ -1931,6 +1931,11 @@ function nameVarListEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nameVarL
   return [src.edit(p.site.file, last.end, last.end, call.args.length === 1 ? `, false, ${varList}` : `, ${varList}`)];
 }
 
+/** Whether the name at `at` stands among the arguments of a dispose call (`tf.dispose([a, b])`, `x.dispose()`): not a read. */
+function inDisposeCall(code: string, at: number): boolean {
+  return /dispose\s*\(\s*\[?[^()]*$/.test(code.slice(Math.max(0, at - 80), at));
+}
+
 /**
  * `tf.oneHot(tf.argMax(logits, 1), K)` given, in place of the argMax, the one int32 tensor declared
  * before it (`tf.tensor1d(actions, 'int32')`) that nothing but a dispose uses: the indices made for
@@ -1951,7 +1956,7 @@ function sampledIndicesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sampl
     .filter((name) => {
       const uses = [...code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(name)}(?![\\w$])`, 'g'))];
       // The declaration itself, and disposals: nothing reads it.
-      return uses.slice(1).every((u) => /dispose\s*\(\s*\[?[^()]*$/.test(code.slice(Math.max(0, u.index! - 80), u.index!)));
+      return uses.slice(1).every((u) => inDisposeCall(code, u.index!));
     });
   if (unused.length !== 1) return null;
   return [src.edit(p.site.file, picked.start, picked.end, unused[0]!)];
@@ -1977,7 +1982,7 @@ function logParameterizedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'log
   for (const m of code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(name)}(?![\\w$])(?!\\s*(?:=[^=]|\\.\\s*(?:assign|dispose)\\b))`, 'g'))) {
     if (m.index! >= call.open - 200 && m.index! < call.close && /\b(?:const|let|var)\s+$/.test(code.slice(Math.max(0, m.index! - 10), m.index!))) continue;
     // A name in a dispose list is not a read.
-    if (/dispose\s*\(\s*\[?[^()]*$/.test(code.slice(Math.max(0, m.index! - 80), m.index!))) continue;
+    if (inDisposeCall(code, m.index!)) continue;
     edits.push(src.edit(p.site.file, m.index! + name.length, m.index! + name.length, '.exp()'));
   }
   return edits.length > 1 ? edits : null;

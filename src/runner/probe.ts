@@ -2367,7 +2367,8 @@ function noteMaskMultiplied(entry: TracedModel, logits: any): void {
   const node = isTensor(logits) ? lineage.get(logits) : undefined;
   if (node?.kernel !== 'Multiply' || node.inputs.length !== 2) return;
   const [a, b] = node.inputs as [any, any];
-  const mask = isZeroOneMask(b) && !isZeroOneMask(a) ? 'b' : isZeroOneMask(a) && !isZeroOneMask(b) ? 'a' : null;
+  const [maskA, maskB] = [isZeroOneMask(a), isZeroOneMask(b)];
+  const mask = maskB && !maskA ? 'b' : maskA && !maskB ? 'a' : null;
   if (!mask) return;
   maskMultipliedSent = true;
   emit({ type: 'maskMultiplied', modelId: entry.id, site: captureUserSite(PROBE_FILE), mask } satisfies MaskMultipliedEvent);
