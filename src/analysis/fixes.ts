@@ -226,6 +226,7 @@ export type FixPlan =
    * or more: `Math.max(1, Math.floor(A / B))`.
    */
   | { kind: 'floorAtLeastOne'; file: string }
+  | { kind: 'logFloor'; file: string }
   /**
    * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
    * mean afterwards): the column declared just before it keeps only its numbers.
@@ -2906,6 +2907,24 @@ function floorAtLeastOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'floo
     found.push([src.edit(p.file, at, at, 'Math.max(1, '), src.edit(p.file, at + m[2]!.length, at + m[2]!.length, ')')]);
   }
   return found.length === 1 ? found[0]! : null;
+}
+
+/** The one `Math.log(x)` in the file whose argument has no floor yet: `Math.log(x + 1e-10)`, finite at 0. */
+function logFloorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logFloor' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\bMath\s*\.\s*log\s*\(/g)) {
+    const open = m.index! + m[0].length - 1;
+    const close = matchClose(t, open);
+    if (close <= open) continue;
+    const inner = t.slice(open + 1, close).trim();
+    // Already kept above 0: a sum with a constant, or a max.
+    if (/\+|Math\s*\.\s*max\b/.test(inner) || !inner) continue;
+    const x = /^[\w$.\[\]]+$/.test(inner) ? inner : `(${inner})`;
+    found.push(src.edit(p.file, open + 1, close, `${x} + 1e-10`));
+  }
+  return found.length === 1 ? [found[0]!] : null;
 }
 
 function meanSkipsNaNEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanSkipsNaN' }>): EditResult {
@@ -6696,6 +6715,7 @@ function planFile(p: FixPlan): string | null {
     case 'arrayFromCallback':
     case 'nanGuardNegation':
     case 'floorAtLeastOne':
+    case 'logFloor':
     case 'meanSkipsNaN':
     case 'hashInt32':
     case 'copyRows':
@@ -6899,6 +6919,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return nanGuardNegationEdits(src, p);
       case 'floorAtLeastOne':
         return floorAtLeastOneEdits(src, p);
+      case 'logFloor':
+        return logFloorEdits(src, p);
       case 'meanSkipsNaN':
         return meanSkipsNaNEdits(src, p);
       case 'hashInt32':

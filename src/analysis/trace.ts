@@ -235,7 +235,7 @@ export const DataOrigin = z.object({
   /** When `site` is a selection that dropped part of an axis other than the first (a column, timesteps): the shape it selected from. */
   narrowedFrom: z.array(z.number().int().nullable()).max(8).optional(),
   /** Data holding NaN or Infinity: the first making whose inputs were all finite (where they entered), and its kernel. */
-  nonFiniteFrom: z.object({ kernel: z.string().max(32), site: SourceSite }).optional(),
+  nonFiniteFrom: z.object({ kernel: z.string().max(32), site: SourceSite, /** Made from an array whose only non-finite values are -Infinity (the log of 0). */ onlyNegativeInfinity: z.literal(true).optional() }).optional(),
 });
 export type DataOrigin = z.infer<typeof DataOrigin>;
 

@@ -233,17 +233,35 @@ function holdsNonFinite(t: any): boolean | null {
  * back whose inputs were all finite, where they entered (a division by 0, or a tensor made from an
  * array holding NaN or undefined). Null when its making was not seen.
  */
-export function nonFiniteOrigin(t: object, probeFile: string): { kernel: string; site: SourceSite } | null {
+export function nonFiniteOrigin(t: object, probeFile: string): { kernel: string; site: SourceSite; onlyNegativeInfinity?: true } | null {
   const first = makings.get(t);
   if (!first) return null;
   let node: Making = first;
+  let made: object = t;
   for (let hop = 0; hop < 16; hop++) {
     const tainted: object | undefined = node.inputs.find((input) => holdsNonFinite(input) === true);
     const next: Making | undefined = tainted ? makings.get(tainted) : undefined;
     if (!next) break;
     node = next;
+    made = tainted!;
   }
   const site = userSiteFromStack(node.stack.stack, probeFile);
-  return site ? { kernel: node.kernel.slice(0, 32), site } : null;
+  // An array whose only non-finite values are -Infinity: the log of 0 written into it.
+  const logOfZero = node.kernel === 'tensor' && holdsOnlyNegativeInfinity(made);
+  return site ? { kernel: node.kernel.slice(0, 32), site, ...(logOfZero ? { onlyNegativeInfinity: true as const } : {}) } : null;
+}
+
+/** Whether every non-finite value `t` holds is -Infinity (and it holds some). */
+function holdsOnlyNegativeInfinity(t: any): boolean {
+  if (!isTensorLike(t) || (t as any).isDisposed || (t as any).size > NON_FINITE_READ || (t as any).dtype === 'string') return false;
+  const values = (t as any).dataSync() as ArrayLike<number>;
+  let seen = false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isFinite(v)) continue;
+    if (v !== -Infinity) return false;
+    seen = true;
+  }
+  return seen;
 }
 

@@ -665,6 +665,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/attention-mask-multiplied-not-added/buggy.js', symptoms: ['mask-multiplied'], rootCause: 'architecture', lineOf: 'const weights = tf.softmax(tf.mul(scores, mask));', fixed: 'tf.softmax(tf.add(scores, tf.mul(tf.sub(1, mask), -1e9)))' },
   { script: 'benchmark/bugs/attention-scores-multiplied-by-sqrt-d/buggy.js', symptoms: ['scores-scaled-up'], rootCause: 'architecture', lineOf: 'const scores = tf.mul(tf.matMul(q, k, false, true), Math.sqrt(this.keyDim));', fixed: 'const scores = tf.div(tf.matMul(q, k, false, true), Math.sqrt(this.keyDim));' },
   { script: 'benchmark/bugs/replay-buffer-stores-state-reference/buggy.js', symptoms: ['rows-identical'], rootCause: 'training-data', lineOf: 'return optimizer.minimize(() => {' },
+  // Log-power features of silent bins, Math.log(0): -Infinity in the arrays, NaN once standardized; shown on the log, fixed with a floor.
+  { script: 'benchmark/bugs/log-of-zero-spectrogram-bins/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'Math.log(power)', fixed: 'Math.log(power + 1e-10)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

@@ -1534,6 +1534,13 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(src.replace('-d2 / (2 * sigma * sigma)', '-d2 * sigma'), { kind: 'floorAtLeastOne', file: FILE }), null);
   });
 
+  it('the one log without a floor gets one, so a 0 gives a finite value', () => {
+    const src = ['const frame = bins.map((power) => Math.log(power));', 'const gain = Math.log(1 + ratio);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'logFloor', file: FILE })!, 1), 'const frame = bins.map((power) => Math.log(power + 1e-10));');
+    // Two logs without a floor: which one made the -Infinity is not known.
+    assert.equal(apply(src + '\nconst y = Math.log(count);', { kind: 'logFloor', file: FILE }), null);
+  });
+
   it('column means taken over missing cells skip them', () => {
     const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');

@@ -3475,7 +3475,10 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
       const floored: PlannedFix | null = fromArray && s.nanCount > 0 && file ? { title: 'Keep the constant that divides at 1 or more: Math.floor made it 0', plan: { kind: 'floorAtLeastOne', file } } : null;
       // Missing cells imputed with a column mean that was itself taken over the NaN cells.
       const imputed: PlannedFix | null = role === 'x' && fromArray && s.nanCount > 0 && !allNaN && file ? { title: 'Take the column means over the numbers only (skip the missing cells)', plan: { kind: 'meanSkipsNaN', file } } : null;
-      const reduced: PlannedFix | null = allNaN && fitSite ? { title: 'Start each sum with reduce from 0 (without it, the first row object is the start)', plan: { kind: 'reduceFromZero', file: fitSite.file } } : null;
+      // The array held -Infinity and nothing else non-finite: the log of 0 (NaN once standardized, the mean being -Infinity).
+      const logOfZero = e.origin?.nonFiniteFrom?.kernel === 'tensor' && e.origin.nonFiniteFrom.onlyNegativeInfinity === true;
+      const logFloor: PlannedFix | null = logOfZero && role === 'x' ? { title: 'Floor the value before its log: Math.log(0) is -Infinity', plan: { kind: 'logFloor', file: e.origin!.nonFiniteFrom!.site.file } } : null;
+      const reduced: PlannedFix | null = allNaN && fitSite && !logOfZero ? { title: 'Start each sum with reduce from 0 (without it, the first row object is the start)', plan: { kind: 'reduceFromZero', file: fitSite.file } } : null;
       // Targets written in the script: from a for...in key used in arithmetic, or the log of a count of 0.
       const written: PlannedFix[] =
         role === 'y' && e.origin?.site
@@ -3567,7 +3570,7 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         });
         continue;
       }
-      const fixes = [resplit, floored, imputed, reduced, nanTest, holes, ...transformed, ...parsed, closure, textColumns, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null);
+      const fixes = [logFloor, resplit, floored, imputed, reduced, nanTest, holes, ...transformed, ...parsed, closure, textColumns, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null);
       out.push({
         id: `non-finite-data:${about}`,
         symptom: 'non-finite-data',
@@ -3576,7 +3579,7 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
         location: fitSite,
         ...(slot === 0 ? { data: { role, fitSite } } : {}),
         related: [],
-        message: `The training ${what} contain ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''}: the first batch that holds one turns the weights into NaN. ${split ? `The lines were split on ${separatorName(split.separator)} on line ${split.site.line}, but they hold ${separatorName(split.holds)}s and no ${separatorName(split.separator)} (${split.lines} lines seen): each line stayed one field, and a number parsed from it is NaN. ` : allNaN ? 'Every value is NaN, so nothing numeric reached the tensor: a sum with reduce and no initial value over row objects (it starts from the first object and joins text), or lines split on the wrong separator (a tab-separated file split on commas), do this. ' : ''}${headerOnly ? 'Only the first row holds them, in every column: a header line parsed as numbers looks like this. ' : ''}${split ? `Split each line on the ${separatorName(split.holds)}.` : entered?.kernel === 'tensor' ? `They were already in the array the tensor was made from on line ${entered.site.line} (undefined becomes NaN: a field read past the end of its row, or by a closure that kept a loop's last index; a division by 0 gives Infinity, or NaN for 0 / 0).` : 'Drop or fill those rows before training.'}`,
+        message: `The training ${what} contain ${kinds} value${n > 1 ? 's' : ''}${where ? ` (${where})` : ''}: the first batch that holds one turns the weights into NaN. ${logOfZero ? `They come from -Infinity values in the array the tensor was made from on line ${e.origin!.nonFiniteFrom!.site.line}: the log of 0 (Math.log(0) is -Infinity)${s.nanCount > 0 ? ', and a column holding -Infinity has a mean of -Infinity, so standardizing it makes every value NaN' : ''}. Keep the value above 0 before its log (add a small floor such as 1e-10).` : split ? `The lines were split on ${separatorName(split.separator)} on line ${split.site.line}, but they hold ${separatorName(split.holds)}s and no ${separatorName(split.separator)} (${split.lines} lines seen): each line stayed one field, and a number parsed from it is NaN. ` : allNaN ? 'Every value is NaN, so nothing numeric reached the tensor: a sum with reduce and no initial value over row objects (it starts from the first object and joins text), or lines split on the wrong separator (a tab-separated file split on commas), do this. ' : ''}${headerOnly ? 'Only the first row holds them, in every column: a header line parsed as numbers looks like this. ' : ''}${split ? `Split each line on the ${separatorName(split.holds)}.` : logOfZero ? '' : entered?.kernel === 'tensor' ? `They were already in the array the tensor was made from on line ${entered.site.line} (undefined becomes NaN: a field read past the end of its row, or by a closure that kept a loop's last index; a division by 0 gives Infinity, or NaN for 0 / 0).` : 'Drop or fill those rows before training.'}`,
         evidence: [`${kinds} in the training ${what}${where ? `, ${where}` : ''}`],
         relevance: new Map(),
         fixes,
