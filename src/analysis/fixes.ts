@@ -227,6 +227,7 @@ export type FixPlan =
    */
   | { kind: 'floorAtLeastOne'; file: string }
   | { kind: 'logFloor'; file: string }
+  | { kind: 'ownMoments'; site: SourceSite }
   /**
    * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
    * mean afterwards): the column declared just before it keeps only its numbers.
@@ -2925,6 +2926,29 @@ function logFloorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logFloor' }
     found.push(src.edit(p.file, open + 1, close, `${x} + 1e-10`));
   }
   return found.length === 1 ? [found[0]!] : null;
+}
+
+/**
+ * `X.sub(mean).div(std)` (or `tf.div(tf.sub(X, mean), std)`) on the site's line, whose `mean` is
+ * destructured from statistics of other data (`const { mean, variance } = rawStats`): those
+ * statistics taken from X itself, `tf.moments(X, 0)`.
+ */
+function ownMomentsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'ownMoments' }>): EditResult {
+  const t = src.text;
+  const ls = src.lineStart(p.site.line);
+  if (ls < 0) return null;
+  const line = codeOnly(t, ls, src.lineEnd(p.site.line));
+  const m = /([\w$.]+)\s*\.\s*sub\s*\(\s*([A-Za-z_$][\w$]*)\s*\)\s*\.\s*div\s*\(/.exec(line) ?? /\btf\s*\.\s*div\s*\(\s*tf\s*\.\s*sub\s*\(\s*([\w$.]+)\s*,\s*([A-Za-z_$][\w$]*)\s*\)/.exec(line);
+  if (!m) return null;
+  const [, standardized, mean] = m as unknown as [string, string, string];
+  const code = codeOnly(t, 0, ls);
+  const found = [...code.matchAll(new RegExp(`\\b(?:const|let|var)\\s*\\{[^}]*\\b${escapeRe(mean)}\\b[^}]*\\}\\s*=\\s*([A-Za-z_$][\\w$]*)\\s*;`, 'g'))];
+  if (found.length !== 1) return null;
+  const from = found[0]![1]!;
+  // Already the moments of the data it standardizes.
+  if (from === standardized) return null;
+  const at = found[0]!.index! + found[0]![0].lastIndexOf(from);
+  return [src.edit(p.site.file, at, at + from.length, `tf.moments(${standardized}, 0)`)];
 }
 
 function meanSkipsNaNEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanSkipsNaN' }>): EditResult {
@@ -6539,6 +6563,7 @@ function planFile(p: FixPlan): string | null {
     case 'exclusiveBound':
     case 'guardShare':
     case 'finiteAtColumn':
+    case 'ownMoments':
     case 'repeatEach':
     case 'skipHeader':
     case 'freshIterator':
@@ -6921,6 +6946,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return floorAtLeastOneEdits(src, p);
       case 'logFloor':
         return logFloorEdits(src, p);
+      case 'ownMoments':
+        return ownMomentsEdits(src, p);
       case 'meanSkipsNaN':
         return meanSkipsNaNEdits(src, p);
       case 'hashInt32':

@@ -1541,6 +1541,13 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(src + '\nconst y = Math.log(count);', { kind: 'logFloor', file: FILE }), null);
   });
 
+  it('a standardization with statistics of other data takes the moments of what it standardizes', () => {
+    const src = ['const rawStats = tf.moments(xRaw, 0);', 'const xUnit = xRaw.sub(lo).div(range);', 'const { mean, variance } = rawStats;', 'const xTrain = xUnit.sub(mean).div(variance.sqrt());'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'ownMoments', site: site(4, 16) })!, 3), 'const { mean, variance } = tf.moments(xUnit, 0);');
+    // The statistics are the data's own already: nothing to change.
+    assert.equal(apply(src.replace('= rawStats;', '= xStats;').replace('xUnit.sub', 'xStats.sub'), { kind: 'ownMoments', site: site(4, 16) }), null);
+  });
+
   it('column means taken over missing cells skip them', () => {
     const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');

@@ -5206,6 +5206,28 @@ function narrowColumns(view: ModelView, run: ModelState): Hypothesis[] {
   if (narrow.length === 0) return [];
   const fitSite = x.site ?? view.event.fitSite;
   const cols = narrow.slice(0, 4).map(([v, i]) => `column ${i}: ±${fmt(v)} around ${fmt(centres[i]!)}`);
+  // Made by a division and left well below 0: a division by a maximum cannot do that, a
+  // standardization with another tensor's mean and spread (the raw columns', after a rescaling) can.
+  const standardizedSite = x.origin?.kernel === 'RealDiv' ? x.origin.site : null;
+  if (standardizedSite && narrow.some(([, i]) => centres[i]! <= -0.5)) {
+    return [
+      {
+        id: 'unscaled-input:narrow',
+        symptom: 'unscaled-input',
+        rootCause: 'input-normalization',
+        ...aboutInputs(view, 0, x),
+        location: standardizedSite,
+        message: `${narrow.length === 1 ? 'One input column varies' : `${narrow.length} input columns vary`} by ${NARROW_SHARE * 100}% of their level or less after this standardization (${cols.join('; ')}): a standardized column has mean 0 and spread 1, and these sit far from 0 with a sliver of spread, so the mean and the standard deviation used are not these columns' own. Statistics of other data (the raw columns, before they were rescaled) leave the inputs nearly constant. Compute the mean and the standard deviation from the data being standardized.`,
+        evidence: cols,
+        relevance: new Map(),
+        fixes: [{ title: 'Standardize with the statistics of the data it standardizes', plan: { kind: 'ownMoments', site: standardizedSite } }, ...standardizeColumnsFix(fitSite)],
+        atFix: true,
+        confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'weights-unchanged', 'constant-output'),
+        strength: 0.9,
+        settlesHigh: true,
+      },
+    ];
+  }
   return [
     {
       id: 'unscaled-input:narrow',
