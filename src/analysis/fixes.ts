@@ -93,6 +93,7 @@ export type FixPlan =
    * `within`, the call may be anywhere in the function that holds such an if/else.
    */
   | { kind: 'flipGuard'; site: SourceSite; within?: boolean }
+  | { kind: 'resetWaitCounter'; site: SourceSite }
   /** `Date.now() - start > BUDGET` with BUDGET a number of seconds: compare with BUDGET * 1000. */
   | { kind: 'budgetInMilliseconds'; site: SourceSite }
   /**
@@ -1692,6 +1693,40 @@ function flipGuardEdits(src: SourceText, p: Extract<FixPlan, { kind: 'flipGuard'
   }
   if (!found) return null;
   return [src.edit(p.site.file, found.opAt, found.opAt + found.op.length, FLIPPED[found.op]!)];
+}
+
+/**
+ * In the callback that stops training at the site: `if (improved) { best = v; } else { wait += 1; }`
+ * with `wait` set back to 0 nowhere, so it counts every non-improving epoch of the run. The
+ * improving branch resets it.
+ */
+function resetWaitCounterEdits(src: SourceText, p: Extract<FixPlan, { kind: 'resetWaitCounter' }>): EditResult {
+  const t = src.text;
+  const at = src.offset(p.site.line, p.site.column);
+  const body = at >= 0 ? functionBodyAround(t, at) : null;
+  if (!body) return null;
+  const code = codeOnly(t, body.start, body.end);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\bif\s*\(/g)) {
+    const branch = ifElseAt(t, body.start + m.index! + m[0].length - 1);
+    if (!branch) continue;
+    const counted = /^\s*\{\s*(?:([A-Za-z_$][\w$]*)\s*(?:\+=\s*1|\+\+)|\+\+\s*([A-Za-z_$][\w$]*))\s*;?\s*$/.exec(codeOnly(t, branch.else.start, branch.else.end));
+    const name = counted?.[1] ?? counted?.[2];
+    if (!name) continue;
+    // Compared where training stops, and set back to 0 nowhere in the file (its declaration aside).
+    if (!new RegExp(`\\b${escapeRe(name)}\\s*>=?\\s*[\\w$.]+`).test(code)) continue;
+    const resets = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`(?<![\\w$.])${escapeRe(name)}\\s*=\\s*0\\b`, 'g'))].filter((r) => !/\b(?:let|var|const)\s+$/.test(t.slice(Math.max(0, r.index! - 8), r.index!)));
+    if (resets.length > 0) continue;
+    // After the improving branch's last statement, on a line of its own with that statement's indentation.
+    const then = codeOnly(t, branch.then.start + 1, branch.then.end);
+    const last = then.trimEnd().length;
+    if (last === 0) continue;
+    const end = branch.then.start + 1 + last;
+    const lineStart = t.lastIndexOf('\n', end - 1) + 1;
+    const indent = /^[ \t]*/.exec(t.slice(lineStart))![0];
+    found.push(src.edit(p.site.file, end, end, `\n${indent}${name} = 0;`));
+  }
+  return found.length === 1 ? found : null;
 }
 
 /** Budgets below this, read as milliseconds, could not have been meant for a training run. */
@@ -6564,6 +6599,7 @@ function planFile(p: FixPlan): string | null {
     case 'guardShare':
     case 'finiteAtColumn':
     case 'ownMoments':
+    case 'resetWaitCounter':
     case 'repeatEach':
     case 'skipHeader':
     case 'freshIterator':
@@ -6944,6 +6980,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return nanGuardNegationEdits(src, p);
       case 'floorAtLeastOne':
         return floorAtLeastOneEdits(src, p);
+      case 'resetWaitCounter':
+        return resetWaitCounterEdits(src, p);
       case 'logFloor':
         return logFloorEdits(src, p);
       case 'ownMoments':

@@ -669,6 +669,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/log-of-zero-spectrogram-bins/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'Math.log(power)', fixed: 'Math.log(power + 1e-10)' },
   // Min-max scaled columns standardized with the raw columns' mean and std: nearly constant and far below 0, shown on the destructured statistics, fixed to the scaled columns' moments.
   { script: 'benchmark/bugs/standardize-stats-from-unscaled-data/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: '= rawStats;', fixed: 'const { mean, variance } = tf.moments(xTrainUnit, 0);' },
+  // A hand-written early stop whose wait counter is never set back to 0: stopped at epoch 16 of 100 near no skill, fixed with the reset in the improving branch.
+  { script: 'benchmark/bugs/early-stop-counter-never-reset/buggy.js', symptoms: ['stopped-early'], rootCause: 'training-length', lineOf: 'bestValLoss = logs.val_loss;', fixed: 'bestValLoss = logs.val_loss;\n        wait = 0;' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

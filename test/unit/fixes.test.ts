@@ -1548,6 +1548,14 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(src.replace('= rawStats;', '= xStats;').replace('xUnit.sub', 'xStats.sub'), { kind: 'ownMoments', site: site(4, 16) }), null);
   });
 
+  it('a wait counter that only counts up is set back to 0 when the value improves', () => {
+    const src = ['let wait = 0;', 'const cb = {', '  onEpochEnd: async (epoch, logs) => {', '    if (logs.val_loss < best) {', '      best = logs.val_loss;', '    } else {', '      wait += 1;', '    }', '    if (wait >= PATIENCE) model.stopTraining = true;', '  },', '};'].join('\n');
+    const fixed = apply(src, { kind: 'resetWaitCounter', site: site(9, 27) })!;
+    assert.equal(lineOf(fixed, 6), '      wait = 0;');
+    // Reset already: nothing to change.
+    assert.equal(apply(fixed, { kind: 'resetWaitCounter', site: site(10, 27) }), null);
+  });
+
   it('column means taken over missing cells skip them', () => {
     const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');

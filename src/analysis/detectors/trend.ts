@@ -1108,10 +1108,10 @@ function scriptStoppedEarly(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']>
     ctx,
     e,
     0.5,
-    `A callback of the script set model.stopTraining and ${ran}: the model had not learned yet. Check the condition that decides it has converged; one that compares with a best value still at its starting Infinity counts every epoch as no improvement.`,
+    `A callback of the script set model.stopTraining and ${ran}: the model had not learned yet. Check the condition that decides it has converged; one that compares with a best value still at its starting Infinity counts every epoch as no improvement, and a wait counter that is not set back to 0 when the value improves counts the non-improving epochs of the whole run, not the ones in a row.`,
     [`${e.epochs} of ${e.planned} epochs run`, ...evidence],
     e.site ?? ctx.view?.event.fitSite ?? null,
-    e.site ? [flipBestComparison(e.site)] : [],
+    e.site ? [{ title: 'Set the wait counter back to 0 when the value improves', plan: { kind: 'resetWaitCounter', site: e.site } }, flipBestComparison(e.site)] : [],
     true,
   );
 }
