@@ -426,6 +426,7 @@ export class DiagnosisEngine {
       case 'maskMultiplied':
       case 'scoresScaledUp':
       case 'rowsIdentical':
+      case 'contrastiveUnnormalized':
       case 'viewsIdentical':
       case 'cosineLogits':
       case 'layerDetached':

@@ -229,6 +229,7 @@ export type FixPlan =
   | { kind: 'floorAtLeastOne'; file: string }
   | { kind: 'logFloor'; file: string }
   | { kind: 'ownMoments'; site: SourceSite }
+  | { kind: 'normalizeEmbeddings'; site: SourceSite }
   /**
    * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
    * mean afterwards): the column declared just before it keeps only its numbers.
@@ -2984,6 +2985,37 @@ function ownMomentsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'ownMoment
   if (from === standardized) return null;
   const at = found[0]!.index! + found[0]![0].lastIndexOf(from);
   return [src.edit(p.site.file, at, at + from.length, `tf.moments(${standardized}, 0)`)];
+}
+
+/**
+ * The two operands of the `matMul` on the site's line, each divided by its norm along the last
+ * axis: a name is wrapped where it is used; a call of the script's own function that returns a name
+ * (`embed(model, x)` ending in `return e;`) is normalized at that return. Any other operand (which
+ * wrapping would compute twice) leaves no fix.
+ */
+function normalizeEmbeddingsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'normalizeEmbeddings' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\bmatMul\s*\(/);
+  if (!call || call.args.length < 2) return null;
+  const unit = (x: string) => `tf.div(${x}, tf.norm(${x}, 2, -1, true))`;
+  const edits = new Map<number, TextEdit>();
+  for (const arg of call.args.slice(0, 2)) {
+    const a = trim(t, arg.start, arg.end);
+    const text = t.slice(a.start, a.end);
+    if (/^[A-Za-z_$][\w$]*$/.test(text)) {
+      edits.set(a.start, src.edit(p.site.file, a.start, a.end, unit(text)));
+      continue;
+    }
+    const called = /^([A-Za-z_$][\w$]*)\s*\(/.exec(text);
+    const def = called && matchClose(t, a.start + called[0].length - 1) === a.end - 1 ? functionDefinition(t, called[1]!) : null;
+    if (!def?.body) return null;
+    const returns = [...codeOnly(t, def.body.start, def.body.end).matchAll(/\breturn\s+([A-Za-z_$][\w$]*)\s*;/g)];
+    if (returns.length !== 1) return null;
+    const name = returns[0]![1]!;
+    const at = def.body.start + returns[0]!.index! + returns[0]![0].lastIndexOf(name);
+    if (!edits.has(at)) edits.set(at, src.edit(p.site.file, at, at + name.length, unit(name)));
+  }
+  return [...edits.values()];
 }
 
 function meanSkipsNaNEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanSkipsNaN' }>): EditResult {
@@ -6599,6 +6631,7 @@ function planFile(p: FixPlan): string | null {
     case 'guardShare':
     case 'finiteAtColumn':
     case 'ownMoments':
+    case 'normalizeEmbeddings':
     case 'resetWaitCounter':
     case 'repeatEach':
     case 'skipHeader':
@@ -6986,6 +7019,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return logFloorEdits(src, p);
       case 'ownMoments':
         return ownMomentsEdits(src, p);
+      case 'normalizeEmbeddings':
+        return normalizeEmbeddingsEdits(src, p);
       case 'meanSkipsNaN':
         return meanSkipsNaNEdits(src, p);
       case 'hashInt32':

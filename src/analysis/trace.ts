@@ -1928,6 +1928,20 @@ export const RowsIdenticalEvent = z.object({
 export type RowsIdenticalEvent = z.infer<typeof RowsIdenticalEvent>;
 
 /**
+ * Contrastive logits, the [n, n] products of two model-made embeddings of a batch, divided by a
+ * temperature meant for cosine similarities (0.3 or less) while neither embedding was divided by
+ * its norm: the temperature, the mean row norm of each embedding at that step, and the line.
+ */
+export const ContrastiveUnnormalizedEvent = z.object({
+  type: z.literal('contrastiveUnnormalized'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  temperature: z.number(),
+  norms: z.array(z.number()).length(2),
+});
+export type ContrastiveUnnormalizedEvent = z.infer<typeof ContrastiveUnnormalizedEvent>;
+
+/**
  * A softmax taken of a matMul of queries and keys multiplied by the square root of their size (the
  * attention scale inverted: scaled dot-product attention divides by it). The size, and the line of
  * the product.
@@ -2467,6 +2481,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   MaskMultipliedEvent,
   ScoresScaledUpEvent,
   RowsIdenticalEvent,
+  ContrastiveUnnormalizedEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,

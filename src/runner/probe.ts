@@ -100,6 +100,7 @@ import type {
   ShiftByBatchMaxEvent,
   MaskMultipliedEvent,
   ScoresScaledUpEvent,
+  ContrastiveUnnormalizedEvent,
   RowsIdenticalEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
@@ -1267,6 +1268,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         if (entry && kernelName === 'Sub' && !shiftReported.has(entry)) noteShiftByBatchMax(entry, inputs?.a, inputs?.b);
         if (entry && kernelName === 'Softmax' && !maskMultipliedSent) noteMaskMultiplied(entry, inputs?.logits);
         if (entry && kernelName === 'Softmax' && !scoresScaledUpSent) noteScoresScaledUp(entry, inputs?.logits);
+        if (entry && (kernelName === 'RealDiv' || kernelName === 'Multiply') && !contrastiveSent) noteContrastiveScale(entry, kernelName, inputs?.a, inputs?.b);
         if (entry && !signedDistanceReported.has(entry) && kernelName === 'Sum') noteSignedDistance(entry, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !cosineReported.has(entry) && kernelName === 'Softmax') noteCosineLogits(entry, inputs?.logits);
         if (entry && entry.mode === 'custom' && !batchAxisReported.has(entry) && typeof kernelName === 'string' && kernelName in BATCH_AXIS_KERNELS) {
@@ -2342,6 +2344,58 @@ function noteScoresScaledUp(entry: TracedModel, logits: any): void {
   if (!(size >= 4) || Math.abs(c - Math.sqrt(size)) > 1e-3 * Math.sqrt(size)) return;
   scoresScaledUpSent = true;
   emit({ type: 'scoresScaledUp', modelId: entry.id, site: userSiteFromStack(node.stack?.stack, PROBE_FILE) ?? captureUserSite(PROBE_FILE), size } satisfies ScoresScaledUpEvent);
+}
+
+let contrastiveSent = false;
+/** A temperature at most this (a factor of 1 / 0.3 or more) is meant for cosine similarities. */
+const COSINE_TEMPERATURE = 0.3;
+/** Rows read for their norms at most. */
+const NORM_READ = 100_000;
+
+/** The mean L2 norm of a [n, d] tensor's rows, or null when it cannot be read. */
+function meanRowNorm(t: any): number | null {
+  if (!isReadable(t) || t.rank !== 2 || t.size > NORM_READ || t.dtype === 'string') return null;
+  const [rows, width] = t.shape as [number, number];
+  const v = t.dataSync() as ArrayLike<number>;
+  let sum = 0;
+  for (let r = 0; r < rows; r++) {
+    let sq = 0;
+    for (let c = 0; c < width; c++) sq += v[r * width + c]! ** 2;
+    sum += Math.sqrt(sq);
+  }
+  return rows > 0 ? sum / rows : null;
+}
+
+/**
+ * Contrastive logits, the [n, n] matMul of two model-made embeddings of a batch, divided by a
+ * temperature for cosine similarities (`.div(0.07)`) while neither embedding is a set of unit
+ * vectors: the logits then grow with the embeddings' norms.
+ */
+function noteContrastiveScale(entry: TracedModel, kernel: string, a: any, b: any): void {
+  let product: any = null;
+  let factor: number | null = null;
+  if (kernel === 'RealDiv') {
+    const c = givenScalar(b);
+    if (c !== null && c > 0) [product, factor] = [a, 1 / c];
+  } else {
+    const ca = givenScalar(a);
+    const cb = givenScalar(b);
+    if (cb !== null && ca === null) [product, factor] = [a, cb];
+    else if (ca !== null && cb === null) [product, factor] = [b, ca];
+  }
+  if (!product || factor === null || factor < 1 / COSINE_TEMPERATURE) return;
+  const node = lineage.get(product);
+  if (!node || (node.kernel !== 'BatchMatMul' && node.kernel !== 'MatMul' && node.kernel !== '_FusedMatMul') || node.inputs.length < 2) return;
+  const [left, right] = node.inputs as [any, any];
+  if (!isTensor(left) || !isTensor(right) || left.rank !== 2 || right.rank !== 2 || left.shape[0] < 4 || left.shape[0] !== right.shape[0]) return;
+  // Square: rows of one batch against rows of the other, as contrastive logits are.
+  if (product.rank !== 2 || product.shape[0] !== product.shape[1]) return;
+  // One side may come from a second model the probe does not follow (CLIP's other encoder).
+  if ((!madeFromLayerOutput(left) && !madeFromLayerOutput(right)) || unitVectors(left) || unitVectors(right)) return;
+  const norms = [meanRowNorm(left), meanRowNorm(right)];
+  if (norms.some((n) => n === null || !Number.isFinite(n))) return;
+  contrastiveSent = true;
+  emit({ type: 'contrastiveUnnormalized', modelId: entry.id, site: captureUserSite(PROBE_FILE), temperature: 1 / factor, norms: norms as number[] } satisfies ContrastiveUnnormalizedEvent);
 }
 
 let maskMultipliedSent = false;

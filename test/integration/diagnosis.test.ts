@@ -671,6 +671,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/standardize-stats-from-unscaled-data/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: '= rawStats;', fixed: 'const { mean, variance } = tf.moments(xTrainUnit, 0);' },
   // A hand-written early stop whose wait counter is never set back to 0: stopped at epoch 16 of 100 near no skill, fixed with the reset in the improving branch.
   { script: 'benchmark/bugs/early-stop-counter-never-reset/buggy.js', symptoms: ['stopped-early'], rootCause: 'training-length', lineOf: 'bestValLoss = logs.val_loss;', fixed: 'bestValLoss = logs.val_loss;\n        wait = 0;' },
+  // InfoNCE logits from raw embeddings divided by 0.07: the run goes NaN, shown on the logits, fixed at the embedding's return.
+  { script: 'benchmark/bugs/infonce-embeddings-not-normalized/buggy.js', symptoms: ['embeddings-unnormalized'], rootCause: 'loss-function', lineOf: 'const logits = tf.matMul(embed(', fixed: 'return tf.div(e, tf.norm(e, 2, -1, true));' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -920,6 +922,7 @@ const HEALTHY = [
   'benchmark/bugs/attention-mask-multiplied-not-added/fixed.js',
   'benchmark/bugs/attention-scores-multiplied-by-sqrt-d/fixed.js',
   'benchmark/bugs/replay-buffer-stores-state-reference/fixed.js',
+  'benchmark/bugs/infonce-embeddings-not-normalized/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

@@ -6931,6 +6931,37 @@ function rowsIdentical(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Contrastive logits (InfoNCE, CLIP) made of raw dot products of two embeddings divided by a
+ * temperature such as 0.07, meant for cosine similarities in [-1, 1]: without dividing each
+ * embedding by its norm, the logits grow with the norms, the softmax saturates and the gradient on
+ * an embedding grows with its own size, so training runs away or stalls. Judged by the harm it
+ * explains; fixed by normalizing the embeddings.
+ */
+function contrastiveUnnormalized(run: ModelState): Hypothesis[] {
+  const e = run.contrastiveUnnormalized;
+  if (!e || !e.site) return [];
+  const norms = e.norms.map((v) => fmt(v)).join(' and ');
+  return [
+    {
+      id: 'embeddings-unnormalized:contrastive',
+      symptom: 'embeddings-unnormalized',
+      rootCause: 'loss-function',
+      layer: null,
+      location: e.site,
+      related: [],
+      message: `These contrastive logits are dot products of two embeddings divided by a temperature of ${fmt(e.temperature)}, a scale meant for cosine similarities in [-1, 1], but neither embedding is divided by its norm (their rows' mean norms were ${norms} in the first steps). The logits then grow with the norms, the softmax saturates, and the gradient on each embedding grows with its own size, so training runs away or stalls. L2-normalize both embeddings before the product (e / ‖e‖ along the last axis).`,
+      evidence: [`logits: a matMul of two embeddings divided by ${fmt(e.temperature)}`, `mean row norms ${norms}, not 1`],
+      relevance: new Map(),
+      fixes: [{ title: 'Divide each embedding by its norm before the product', plan: { kind: 'normalizeEmbeddings', site: e.site } }],
+      confirmBy: set('non-finite-loss', 'loss-diverging', 'loss-not-decreasing', 'accuracy-not-increasing', 'non-finite-weights', 'non-finite-gradients'),
+      strength: 0.95,
+      weak: false,
+      explainsAllHarm: true,
+    },
+  ];
+}
+
+/**
  * Attention scores multiplied by the square root of the key size where scaled dot-product attention
  * divides by it: the scores are size times too large, the softmax one-hot, its gradients vanishing.
  * Certain from the step's kernels; fixed by dividing.
@@ -9206,6 +9237,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...maskMultiplied(run));
   out.push(...scoresScaledUp(run));
   out.push(...rowsIdentical(run));
+  out.push(...contrastiveUnnormalized(run));
   out.push(...viewsIdentical(run));
   out.push(...cooperatingOpponents(run));
   out.push(...drawsWithinBatch(run));
