@@ -146,6 +146,8 @@ function layerKind(info: LayerInfo): LayerKind {
   if (c === 'activation' || c in ACTIVATION_CLASSES) return 'activation';
   if (PASSTHROUGH.has(c)) return 'passthrough';
   if (NORMALIZATION.has(c)) return 'normalization';
+  // A script's own layer named for what it does (RunningStandardize, MyLayerNorm) normalizes too.
+  if (/normali[sz]|standardi[sz]/.test(c)) return 'normalization';
   if (c === 'embedding') return 'embedding';
   if (info.params > 0 || info.weights.length > 0) return 'weighted';
   return 'other';

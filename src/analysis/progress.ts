@@ -200,8 +200,9 @@ function computeLoss(run: ModelState): LossProgress | null {
   const stalled = flat || (atBaseline && !recentDecreasing);
   const learning = decreased && (usable === null ? relImprovement >= 0.1 : current < 0.9 * usable.value);
 
-  // Rising clearly above where it started, beyond the noise, and still rising (or far above).
-  const diverging = current - start > Math.max(3 * se, 0.1 * Math.abs(start)) && (recentIncreasing || current > 2 * Math.abs(start));
+  // Rising clearly above where it started, beyond the noise, and still rising (or far above). A
+  // signed loss (a policy-gradient surrogate) rises as its advantages shrink: only far above 0 counts.
+  const diverging = current - start > Math.max(3 * se, 0.1 * Math.abs(start)) && (recentIncreasing || current > 2 * Math.abs(start)) && (!signed || current > 2 * Math.abs(start));
   const first = headVals[0]!;
   const afterFirst = median(headVals.slice(1, 9));
   const blewUp = first > 0 && headVals.length >= 4 && afterFirst > 100 * first && current > 10 * first;

@@ -3972,7 +3972,9 @@ function describeLayer(layer: any, index: number, modelFrozenSite: SourceSite | 
   }));
   const units = typeof cfg.units === 'number' ? cfg.units : typeof cfg.filters === 'number' ? cfg.filters : null;
   const params = safe(() => layer.countParams(), 0);
-  const frozen = layer.trainable === false || (params > 0 && weights.length === 0);
+  // A layer whose weights were all made non-trainable (a custom normalization's moving statistics) holds state, not frozen parameters.
+  const stateOnly = layer.trainable !== false && (safe(() => layer._trainableWeights?.length, 0) ?? 0) === 0;
+  const frozen = layer.trainable === false || (params > 0 && weights.length === 0 && !stateOnly);
   return {
     index,
     name: String(layer.name).slice(0, 256),

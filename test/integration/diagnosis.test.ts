@@ -923,6 +923,8 @@ const HEALTHY = [
   'benchmark/bugs/attention-scores-multiplied-by-sqrt-d/fixed.js',
   'benchmark/bugs/replay-buffer-stores-state-reference/fixed.js',
   'benchmark/bugs/infonce-embeddings-not-normalized/fixed.js',
+  // A custom standardizing layer with moving statistics as its only weights, fed raw lab values: neither frozen nor unscaled.
+  'benchmark/bugs/custom-norm-layer-batch-stats-at-inference/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',
