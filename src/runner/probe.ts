@@ -6618,6 +6618,8 @@ function watchAppliedGradients(entry: TracedModel, optimizer: any, varGrads: any
     return;
   }
   if (!computed.fresh || computed.norm === null) return;
+  // Gradients of variables the computed ones do not name belong to another model's step (a critic's, stepped by its own optimizer).
+  if (named.some(([name]) => !computed.byName.has(name))) return;
   computed.fresh = false;
   w.madeBy ??= tensors.map((t) => madeBy(t, PROBE_FILE)).find((m) => m !== null) ?? null;
   const tf = tfCore;
