@@ -230,6 +230,8 @@ export type FixPlan =
   | { kind: 'logFloor'; file: string }
   | { kind: 'ownMoments'; site: SourceSite }
   | { kind: 'normalizeEmbeddings'; site: SourceSite }
+  | { kind: 'callbackParamsOrder'; site: SourceSite }
+  | { kind: 'rateAsFactor'; site: SourceSite }
   /**
    * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
    * mean afterwards): the column declared just before it keeps only its numbers.
@@ -3016,6 +3018,49 @@ function normalizeEmbeddingsEdits(src: SourceText, p: Extract<FixPlan, { kind: '
     if (!edits.has(at)) edits.set(at, src.edit(p.site.file, at, at + name.length, unit(name)));
   }
   return [...edits.values()];
+}
+
+/**
+ * The epoch or batch callback around the site, written with its parameters the other way round,
+ * `onEpochBegin: (logs, epoch) =>`: tfjs passes the epoch (or batch) first, then the logs.
+ */
+function callbackParamsOrderEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callbackParamsOrder' }>): EditResult {
+  const t = src.text;
+  const at = src.offset(p.site.line, p.site.column);
+  const body = at >= 0 ? functionBodyAround(t, at) : null;
+  if (!body) return null;
+  const headStart = Math.max(0, body.start - 160);
+  const head = codeOnly(t, headStart, body.start);
+  const m = /\bon(?:Epoch|Batch)(?:Begin|End)\s*(?::\s*(?:async\s+)?(?:function\s*)?)?\(\s*(logs)\s*,\s*([A-Za-z_$][\w$]*)\s*\)\s*(?:=>\s*)?$/.exec(head);
+  if (!m) return null;
+  const open = headStart + m.index! + m[0].lastIndexOf('(');
+  const close = matchClose(t, open);
+  return close > open ? [src.edit(p.site.file, open + 1, close, `${m[2]}, ${m[1]}`)] : null;
+}
+
+/**
+ * A polynomial decay written with the base rate as the power's base, `Math.pow(BASE_LR, 1 - epoch
+ * / EPOCHS)`, which grows from BASE_LR towards 1: the rate times the decaying fraction raised to a
+ * power, `BASE_LR * Math.pow(1 - epoch / EPOCHS, p)` (p a declared POWER if there is one, else 0.9).
+ */
+function rateAsFactorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateAsFactor' }>): EditResult {
+  const t = src.text;
+  const ls = src.lineStart(p.site.line);
+  if (ls < 0) return null;
+  const line = codeOnly(t, ls, src.lineEnd(p.site.line));
+  const m = /\bMath\s*\.\s*pow\s*\(/.exec(line);
+  if (!m) return null;
+  const open = ls + m.index + m[0].length - 1;
+  const close = matchClose(t, open);
+  const args = close > open ? splitTopLevel(t, open + 1, close).map((a) => trim(t, a.start, a.end)) : [];
+  if (args.length !== 2) return null;
+  const [base, power] = args.map((a) => t.slice(a.start, a.end)) as [string, string];
+  const rate = /^\d*\.?\d+(?:e-?\d+)?$/i.test(base) ? Number(base) : /^[A-Za-z_$][\w$]*$/.test(base) ? declaredNumber(t, base)?.value : undefined;
+  // The base is a rate (below 1) and the power falls as training goes on (1 - a fraction).
+  if (rate === undefined || !(rate > 0 && rate < 1) || !/^1\s*-/.test(power)) return null;
+  const named = [...codeOnly(t, 0, t.length).matchAll(/\b(?:const|let|var)\s+([A-Z_$]*POWER[A-Z0-9_$]*)\s*=\s*\d*\.?\d+\s*;/g)];
+  const exponent = named.length === 1 ? named[0]![1]! : '0.9';
+  return [src.edit(p.site.file, ls + m.index, close + 1, `${base} * Math.pow(${power}, ${exponent})`)];
 }
 
 function meanSkipsNaNEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanSkipsNaN' }>): EditResult {
@@ -6632,6 +6677,8 @@ function planFile(p: FixPlan): string | null {
     case 'finiteAtColumn':
     case 'ownMoments':
     case 'normalizeEmbeddings':
+    case 'callbackParamsOrder':
+    case 'rateAsFactor':
     case 'resetWaitCounter':
     case 'repeatEach':
     case 'skipHeader':
@@ -7021,6 +7068,10 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return ownMomentsEdits(src, p);
       case 'normalizeEmbeddings':
         return normalizeEmbeddingsEdits(src, p);
+      case 'callbackParamsOrder':
+        return callbackParamsOrderEdits(src, p);
+      case 'rateAsFactor':
+        return rateAsFactorEdits(src, p);
       case 'meanSkipsNaN':
         return meanSkipsNaNEdits(src, p);
       case 'hashInt32':

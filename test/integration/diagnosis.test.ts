@@ -673,6 +673,10 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/early-stop-counter-never-reset/buggy.js', symptoms: ['stopped-early'], rootCause: 'training-length', lineOf: 'bestValLoss = logs.val_loss;', fixed: 'bestValLoss = logs.val_loss;\n        wait = 0;' },
   // InfoNCE logits from raw embeddings divided by 0.07: the run goes NaN, shown on the logits, fixed at the embedding's return.
   { script: 'benchmark/bugs/infonce-embeddings-not-normalized/buggy.js', symptoms: ['embeddings-unnormalized'], rootCause: 'loss-function', lineOf: 'const logits = tf.matMul(embed(', fixed: 'return tf.div(e, tf.norm(e, 2, -1, true));' },
+  // A schedule callback written (logs, epoch): the rate is NaN from the first epoch, fixed by taking tfjs's order.
+  { script: 'benchmark/bugs/callback-params-swapped-lr-nan/buggy.js', symptoms: ['non-finite-weights'], rootCause: 'learning-rate', lineOf: 'optimizer.setLearningRate(', fixed: 'onEpochBegin: async (epoch, logs) =>' },
+  // A polynomial decay written Math.pow(BASE_LR, 1 - epoch / EPOCHS): the rate grows towards 1 and the run overflows.
+  { script: 'benchmark/bugs/poly-decay-exponent-on-base-lr/buggy.js', symptoms: ['non-finite-output'], rootCause: 'learning-rate', lineOf: 'optimizer.setLearningRate(', fixed: 'BASE_LR * Math.pow(1 - epoch / EPOCHS, POWER)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

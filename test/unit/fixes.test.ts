@@ -1556,6 +1556,20 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(fixed, { kind: 'resetWaitCounter', site: site(10, 27) }), null);
   });
 
+  it("an epoch callback written (logs, epoch) takes tfjs's order", () => {
+    const src = ['const decay = {', '  onEpochBegin: async (logs, epoch) => {', '    optimizer.setLearningRate(0.1 * Math.pow(0.5, Math.floor(epoch / 10)));', '  },', '};'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'callbackParamsOrder', site: site(3, 15) })!, 2), '  onEpochBegin: async (epoch, logs) => {');
+    // In tfjs's order already: nothing to change.
+    assert.equal(apply(src.replace('(logs, epoch)', '(epoch, logs)'), { kind: 'callbackParamsOrder', site: site(3, 15) }), null);
+  });
+
+  it('a polynomial decay with the rate as the base of the power multiplies the rate instead', () => {
+    const src = ['const BASE_LR = 1e-3;', 'const POWER = 0.9;', 'opt.setLearningRate(Math.pow(BASE_LR, 1 - epoch / EPOCHS));'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'rateAsFactor', site: site(3, 5) })!, 3), 'opt.setLearningRate(BASE_LR * Math.pow(1 - epoch / EPOCHS, POWER));');
+    // A base that is no rate (a decay factor of 2 raised to a count): left alone.
+    assert.equal(apply('opt.setLearningRate(Math.pow(2, 1 - epoch));', { kind: 'rateAsFactor', site: site(1, 5) }), null);
+  });
+
   it('column means taken over missing cells skip them', () => {
     const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');

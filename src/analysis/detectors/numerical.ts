@@ -48,6 +48,8 @@ export function raisedRateCause(ctx: Ctx, confirms: string[] = []): Cause | null
   // each time grows it without bound: its factor is inverted.
   const fixes: PlannedFix[] = raised.site
     ? [
+        // A polynomial decay with the rate as the power's base grows towards 1.
+        { title: 'Multiply the rate by the decaying fraction raised to the power', plan: { kind: 'rateAsFactor', site: raised.site } },
         { title: 'Decay the learning rate at each change instead of growing it', plan: { kind: 'rateFactor', site: raised.site } },
         { title: `Keep the learning rate at ${literal(raised.from)} instead of raising it to ${literal(raised.to)}`, plan: { kind: 'rateValue', site: raised.site, to: raised.from } },
       ]
@@ -73,6 +75,8 @@ function nonFiniteRateCause(ctx: Ctx): Cause | null {
       ? [{ title: `Fall back to ${literal(band.typical)} when the setting is missing`, plan: { kind: 'settingFallback', site: location, callee: factory, index: 0, fallback: literal(band.typical) } }]
       : bad.site
         ? [
+            // A callback written (logs, epoch): tfjs passes (epoch, logs), so `epoch` is the logs (or undefined).
+            { title: "Take the callback's parameters in tfjs's order: (epoch, logs)", plan: { kind: 'callbackParamsOrder', site: bad.site } },
             // A schedule that divides by the epoch or step, which starts at 0; or one with a branch that returns nothing.
             { title: 'Count from 1 in the division (the first epoch is 0)', plan: { kind: 'divisorPlusOne', site: bad.site } },
             { title: "Return the rate from the schedule's branch that computes it and returns nothing", plan: { kind: 'returnInBranch', site: bad.site } },
