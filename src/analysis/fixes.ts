@@ -232,6 +232,7 @@ export type FixPlan =
   | { kind: 'normalizeEmbeddings'; site: SourceSite }
   | { kind: 'callbackParamsOrder'; site: SourceSite }
   | { kind: 'rateAsFactor'; site: SourceSite }
+  | { kind: 'applyCondition'; file: string }
   /**
    * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
    * mean afterwards): the column declared just before it keeps only its numbers.
@@ -3061,6 +3062,28 @@ function rateAsFactorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateAsF
   const named = [...codeOnly(t, 0, t.length).matchAll(/\b(?:const|let|var)\s+([A-Z_$]*POWER[A-Z0-9_$]*)\s*=\s*\d*\.?\d+\s*;/g)];
   const exponent = named.length === 1 ? named[0]![1]! : '0.9';
   return [src.edit(p.site.file, ls + m.index, close + 1, `${base} * Math.pow(${power}, ${exponent})`)];
+}
+
+/**
+ * The one `if (step % N === N)` guarding an applyGradients: a remainder of a division by N is below
+ * N, so the block never runs. Every N steps, counted from 1: `(step + 1) % N === 0`.
+ */
+function applyConditionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'applyCondition' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\bif\s*\(/g)) {
+    const open = m.index! + m[0].length - 1;
+    const close = matchClose(t, open);
+    if (close < 0) continue;
+    const cond = /^\s*([\w$.]+)\s*%\s*([\w$.]+)\s*===?\s*([\w$.]+)\s*$/.exec(codeOnly(t, open + 1, close));
+    if (!cond || cond[2] !== cond[3]) continue;
+    const blockOpen = close + 1 + codeOnly(t, close + 1, Math.min(t.length, close + 40)).search(/\S/);
+    const blockClose = t[blockOpen] === '{' ? matchClose(t, blockOpen) : statementEnd(t, blockOpen);
+    if (blockClose < 0 || !/\.\s*applyGradients\s*\(/.test(codeOnly(t, blockOpen, blockClose))) continue;
+    found.push(src.edit(p.file, open + 1, close, `(${cond[1]} + 1) % ${cond[2]} === 0`));
+  }
+  return found.length === 1 ? found : null;
 }
 
 function meanSkipsNaNEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanSkipsNaN' }>): EditResult {
@@ -6856,6 +6879,7 @@ function planFile(p: FixPlan): string | null {
     case 'arrayFromCallback':
     case 'nanGuardNegation':
     case 'floorAtLeastOne':
+    case 'applyCondition':
     case 'logFloor':
     case 'meanSkipsNaN':
     case 'hashInt32':
@@ -7072,6 +7096,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return callbackParamsOrderEdits(src, p);
       case 'rateAsFactor':
         return rateAsFactorEdits(src, p);
+      case 'applyCondition':
+        return applyConditionEdits(src, p);
       case 'meanSkipsNaN':
         return meanSkipsNaNEdits(src, p);
       case 'hashInt32':

@@ -1570,6 +1570,13 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply('opt.setLearningRate(Math.pow(2, 1 - epoch));', { kind: 'rateAsFactor', site: site(1, 5) }), null);
   });
 
+  it('an apply guarded by a remainder compared with its divisor runs every N steps', () => {
+    const src = ['for (let step = 0; step < n; step++) {', '  if (step % ACCUM === ACCUM) {', '    optimizer.applyGradients(avg);', '  }', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'applyCondition', file: FILE })!, 2), '  if ((step + 1) % ACCUM === 0) {');
+    // A condition that can be true: left alone.
+    assert.equal(apply(src.replace('=== ACCUM)', '=== 0)'), { kind: 'applyCondition', file: FILE }), null);
+  });
+
   it('column means taken over missing cells skip them', () => {
     const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');

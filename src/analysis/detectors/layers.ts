@@ -939,7 +939,21 @@ export function neverUpdated(ctx: Ctx): Observation[] {
       relevance: new Map(),
       related: optimizer && optimizer.line !== location?.line ? [{ site: optimizer, message: 'the optimizer, never used to apply the gradients' }] : [],
       // A hand-written update computed and dropped: shown on it, stored by the fix.
-      cause: { rootCause: 'optimizer', layer: null, location, fixes: location ? [{ title: 'Store each update in its variable (assign)', plan: { kind: 'assignDiscarded', site: location } }] : [], confirms: [], folds: [], atFix: true },
+      cause: {
+        rootCause: 'optimizer',
+        layer: null,
+        location,
+        fixes: location
+          ? [
+              // An apply behind a condition that is never true: `step % N === N`.
+              { title: 'Apply the gradients every N steps: (step + 1) % N === 0 (a remainder is never N)', plan: { kind: 'applyCondition', file: location.file } },
+              { title: 'Store each update in its variable (assign)', plan: { kind: 'assignDiscarded', site: location } },
+            ]
+          : [],
+        confirms: [],
+        folds: [],
+        atFix: true,
+      },
     },
   ];
 }
