@@ -1990,6 +1990,8 @@ export const DividedByZeroEvent = z.object({
   modelId: z.number().int(),
   /** Divided in a step's forward pass (its loss), not in the code that ran after it (a hand-written update). */
   inForward: z.boolean(),
+  /** Every value divided was 0 too: values all equal, centred on their mean and divided by their spread of 0 (0 / 0). */
+  zeroOverZero: z.boolean().optional(),
   site: SourceSite.nullable(),
 });
 export type DividedByZeroEvent = z.infer<typeof DividedByZeroEvent>;

@@ -872,7 +872,9 @@ function noteDividedByZero(inputs: any): void {
   const entry = step?.entry ?? lastStepEntry;
   if (!entry) return;
   dividedByZeroSent = true;
-  emit({ type: 'dividedByZero', modelId: entry.id, inForward: step !== null, site: captureUserSite(PROBE_FILE) } satisfies DividedByZeroEvent);
+  const a = inputs.a;
+  const zeroOverZero = isReadable(a) && a.size > 1 && a.size <= NORM_READ && Array.prototype.every.call(a.dataSync() as ArrayLike<number>, (v: number) => v === 0);
+  emit({ type: 'dividedByZero', modelId: entry.id, inForward: step !== null, ...(zeroOverZero ? { zeroOverZero: true } : {}), site: captureUserSite(PROBE_FILE) } satisfies DividedByZeroEvent);
 }
 
 /**

@@ -679,6 +679,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/poly-decay-exponent-on-base-lr/buggy.js', symptoms: ['non-finite-output'], rootCause: 'learning-rate', lineOf: 'optimizer.setLearningRate(', fixed: 'BASE_LR * Math.pow(1 - epoch / EPOCHS, POWER)' },
   // Accumulated gradients applied behind `step % ACCUM_STEPS === ACCUM_STEPS`, never true: no weight moves, shown on the condition.
   { script: 'benchmark/bugs/accumulation-apply-condition-never-true/buggy.js', symptoms: ['weights-unchanged'], rootCause: 'optimizer', lineOf: 'if (step % ACCUM_STEPS', fixed: 'if ((step + 1) % ACCUM_STEPS === 0)' },
+  // REINFORCE returns standardized without an epsilon: a batch where no episode docks is 0 / 0, shown on the division, fixed by keeping the std above 0.
+  { script: 'benchmark/bugs/returns-normalized-without-epsilon-nan/buggy.js', symptoms: ['divided-by-zero'], rootCause: 'input-normalization', lineOf: 'const advantages = ', fixed: 'variance.sqrt().maximum(1e-7)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

@@ -1617,6 +1617,24 @@ function maskRaisesScores(run: ModelState): Hypothesis[] {
 function dividedByZero(run: ModelState): Hypothesis[] {
   const e = run.dividedByZero;
   if (!e?.site) return [];
+  // Values all equal, centred and divided by their spread (returns standardized in a batch where every episode scored the same).
+  if (e.zeroOverZero) {
+    return [
+      {
+        id: 'divided-by-zero',
+        symptom: 'divided-by-zero',
+        rootCause: 'input-normalization',
+        location: e.site,
+        related: [],
+        message: `Line ${e.site.line} standardizes values that were all equal, while the model trains: their spread is 0 and each value minus their mean is 0, so every result is 0 / 0 = NaN, and so is everything computed from it, the weights first. A batch whose returns (or values) are all the same, as when no episode earned a reward, does this. Keep the divisor above 0 (add a small epsilon to the standard deviation).`,
+        evidence: ['a division of values that were all 0 by a scalar 0 during training'],
+        fixes: [{ title: 'Keep the standard deviation above 0', plan: { kind: 'guardDivisor', site: e.site } }],
+        ...certainFromTheRun(),
+        confirmBy: set(...HARM, ...NUMERIC),
+        explainsAllHarm: true,
+      },
+    ];
+  }
   return [
     {
       id: 'divided-by-zero',
