@@ -233,6 +233,7 @@ export type FixPlan =
   | { kind: 'callbackParamsOrder'; site: SourceSite }
   | { kind: 'rateAsFactor'; site: SourceSite }
   | { kind: 'applyCondition'; file: string }
+  | { kind: 'percentileFraction'; file: string }
   /**
    * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
    * mean afterwards): the column declared just before it keeps only its numbers.
@@ -3084,6 +3085,20 @@ function applyConditionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'apply
     found.push(src.edit(p.file, open + 1, close, `(${cond[1]} + 1) % ${cond[2]} === 0`));
   }
   return found.length === 1 ? found : null;
+}
+
+/**
+ * Percentiles declared in percent (`const P_HIGH = 99`) and used as fractions of a length in an
+ * index (`sorted[Math.floor(P_HIGH * (n - 1))]`): that index lies far past the end and reads
+ * undefined. Each such constant of 1 or more is divided by 100, when one of them is above 1.
+ */
+function percentileFractionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'percentileFraction' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const names = new Set([...code.matchAll(/\[\s*Math\s*\.\s*(?:floor|round|ceil)\s*\(\s*([A-Za-z_$][\w$]*)\s*\*/g)].map((m) => m[1]!));
+  const declared = [...names].map((name) => declaredNumber(t, name)).filter((d): d is NonNullable<typeof d> => d !== null && d.value >= 1 && d.value <= 100);
+  if (!declared.some((d) => d.value > 1)) return null;
+  return declared.map((d) => src.edit(p.file, d.span.start, d.span.end, literal(d.value / 100)));
 }
 
 function meanSkipsNaNEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanSkipsNaN' }>): EditResult {
@@ -6880,6 +6895,7 @@ function planFile(p: FixPlan): string | null {
     case 'nanGuardNegation':
     case 'floorAtLeastOne':
     case 'applyCondition':
+    case 'percentileFraction':
     case 'logFloor':
     case 'meanSkipsNaN':
     case 'hashInt32':
@@ -7098,6 +7114,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return rateAsFactorEdits(src, p);
       case 'applyCondition':
         return applyConditionEdits(src, p);
+      case 'percentileFraction':
+        return percentileFractionEdits(src, p);
       case 'meanSkipsNaN':
         return meanSkipsNaNEdits(src, p);
       case 'hashInt32':

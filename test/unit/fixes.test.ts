@@ -1577,6 +1577,15 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(src.replace('=== ACCUM)', '=== 0)'), { kind: 'applyCondition', file: FILE }), null);
   });
 
+  it('percentiles declared in percent and used as fractions of a length become fractions', () => {
+    const src = ['const P_LOW = 1;', 'const P_HIGH = 99;', 'const lo = sorted[Math.floor(P_LOW * (n - 1))];', 'const hi = sorted[Math.floor(P_HIGH * (n - 1))];'].join('\n');
+    const fixed = apply(src, { kind: 'percentileFraction', file: FILE })!;
+    assert.equal(lineOf(fixed, 1), 'const P_LOW = 0.01;');
+    assert.equal(lineOf(fixed, 2), 'const P_HIGH = 0.99;');
+    // Fractions already: nothing to change.
+    assert.equal(apply(fixed, { kind: 'percentileFraction', file: FILE }), null);
+  });
+
   it('column means taken over missing cells skip them', () => {
     const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');
