@@ -234,6 +234,7 @@ export type FixPlan =
   | { kind: 'rateAsFactor'; site: SourceSite }
   | { kind: 'applyCondition'; file: string }
   | { kind: 'percentileFraction'; file: string }
+  | { kind: 'numberFromToFixed'; file: string }
   /**
    * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
    * mean afterwards): the column declared just before it keeps only its numbers.
@@ -3099,6 +3100,25 @@ function percentileFractionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'p
   const declared = [...names].map((name) => declaredNumber(t, name)).filter((d): d is NonNullable<typeof d> => d !== null && d.value >= 1 && d.value <= 100);
   if (!declared.some((d) => d.value > 1)) return null;
   return declared.map((d) => src.edit(p.file, d.span.start, d.span.end, literal(d.value / 100)));
+}
+
+/**
+ * Values mapped to `x.toFixed(n)` into the arrays the data is made from (`cells.map((c) =>
+ * parseFloat(c).toFixed(3))`): text, not numbers. Each is kept a number, `Number(x.toFixed(n))`.
+ */
+function numberFromToFixedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'numberFromToFixed' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const edits: TextEdit[] = [];
+  for (const m of code.matchAll(/\.\s*map\s*\(\s*\(?\s*[A-Za-z_$][\w$]*\s*\)?\s*=>\s*/g)) {
+    const from = m.index! + m[0].length;
+    const end = statementEnd(t, from);
+    const body = trim(t, from, end);
+    const text = t.slice(body.start, body.end);
+    if (!/\.\s*toFixed\s*\(\s*\d*\s*\)$/.test(text) || /^Number\s*\(/.test(text)) continue;
+    edits.push(src.edit(p.file, body.start, body.start, 'Number('), src.edit(p.file, body.end, body.end, ')'));
+  }
+  return edits.length ? edits : null;
 }
 
 function meanSkipsNaNEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanSkipsNaN' }>): EditResult {
@@ -6896,6 +6916,7 @@ function planFile(p: FixPlan): string | null {
     case 'floorAtLeastOne':
     case 'applyCondition':
     case 'percentileFraction':
+    case 'numberFromToFixed':
     case 'logFloor':
     case 'meanSkipsNaN':
     case 'hashInt32':
@@ -7116,6 +7137,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return applyConditionEdits(src, p);
       case 'percentileFraction':
         return percentileFractionEdits(src, p);
+      case 'numberFromToFixed':
+        return numberFromToFixedEdits(src, p);
       case 'meanSkipsNaN':
         return meanSkipsNaNEdits(src, p);
       case 'hashInt32':

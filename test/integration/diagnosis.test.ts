@@ -683,6 +683,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/returns-normalized-without-epsilon-nan/buggy.js', symptoms: ['divided-by-zero'], rootCause: 'input-normalization', lineOf: 'const advantages = ', fixed: 'variance.sqrt().maximum(1e-7)' },
   // Outliers clipped at percentiles declared in percent (1, 99) and used as fractions: undefined bounds, NaN inputs, fixed by dividing the constants by 100.
   { script: 'benchmark/bugs/clip-percentile-as-percent-index-undefined/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'const P_LOW = ', fixed: 'const P_LOW = 0.01;\nconst P_HIGH = 0.99;' },
+  // Features rounded with toFixed (text) and averaged with reduce: NaN statistics, fixed where they are rounded.
+  { script: 'benchmark/bugs/tofixed-string-features-concatenate/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: '.toFixed(3));', fixed: 'Number(parseFloat(cell).toFixed(3))' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

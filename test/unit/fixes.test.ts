@@ -1586,6 +1586,14 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(fixed, { kind: 'percentileFraction', file: FILE }), null);
   });
 
+  it('values rounded with toFixed into the data arrays stay numbers', () => {
+    const src = ['const features = cells.map((cell) => parseFloat(cell).toFixed(3));', "console.log(`loss ${loss.toFixed(3)}`);"].join('\n');
+    const fixed = apply(src, { kind: 'numberFromToFixed', file: FILE })!;
+    assert.equal(lineOf(fixed, 1), 'const features = cells.map((cell) => Number(parseFloat(cell).toFixed(3)));');
+    assert.equal(lineOf(fixed, 2), "console.log(`loss ${loss.toFixed(3)}`);");
+    assert.equal(apply(fixed, { kind: 'numberFromToFixed', file: FILE }), null);
+  });
+
   it('column means taken over missing cells skip them', () => {
     const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');
