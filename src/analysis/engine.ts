@@ -427,6 +427,7 @@ export class DiagnosisEngine {
       case 'scoresScaledUp':
       case 'rowsIdentical':
       case 'contrastiveUnnormalized':
+      case 'weightsCopiedToSelf':
       case 'viewsIdentical':
       case 'cosineLogits':
       case 'layerDetached':

@@ -235,6 +235,7 @@ export type FixPlan =
   | { kind: 'applyCondition'; file: string }
   | { kind: 'percentileFraction'; file: string }
   | { kind: 'numberFromToFixed'; file: string }
+  | { kind: 'copyFromTwin'; site: SourceSite }
   /**
    * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
    * mean afterwards): the column declared just before it keeps only its numbers.
@@ -3119,6 +3120,26 @@ function numberFromToFixedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nu
     edits.push(src.edit(p.file, body.start, body.start, 'Number('), src.edit(p.file, body.end, body.end, ')'));
   }
   return edits.length ? edits : null;
+}
+
+/**
+ * `X.setWeights(X.getWeights())` on the site's line, with X made by a builder (`const X =
+ * build()`) that made one other model (`const Y = build()`): the weights copied from Y.
+ */
+function copyFromTwinEdits(src: SourceText, p: Extract<FixPlan, { kind: 'copyFromTwin' }>): EditResult {
+  const t = src.text;
+  const ls = src.lineStart(p.site.line);
+  if (ls < 0) return null;
+  const line = codeOnly(t, ls, src.lineEnd(p.site.line));
+  const m = /\b([A-Za-z_$][\w$]*)\s*\.\s*setWeights\s*\(\s*([A-Za-z_$][\w$]*)\s*\.\s*getWeights\s*\(\s*\)\s*\)/.exec(line);
+  if (!m || m[1] !== m[2]) return null;
+  const self = m[1]!;
+  const built = new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(self)}\\s*=\\s*(?:await\\s+)?([A-Za-z_$][\\w$.]*)\\s*\\(`).exec(codeOnly(t, 0, t.length));
+  if (!built) return null;
+  const twins = [...codeOnly(t, 0, t.length).matchAll(new RegExp(`\\b(?:const|let|var)\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*(?:await\\s+)?${escapeRe(built[1]!)}\\s*\\(`, 'g'))].map((x) => x[1]!).filter((n) => n !== self);
+  if (twins.length !== 1) return null;
+  const at = ls + m.index + m[0].lastIndexOf(m[2]!);
+  return [src.edit(p.site.file, at, at + self.length, twins[0]!)];
 }
 
 function meanSkipsNaNEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanSkipsNaN' }>): EditResult {
@@ -6736,6 +6757,7 @@ function planFile(p: FixPlan): string | null {
     case 'ownMoments':
     case 'normalizeEmbeddings':
     case 'callbackParamsOrder':
+    case 'copyFromTwin':
     case 'rateAsFactor':
     case 'resetWaitCounter':
     case 'repeatEach':
@@ -7139,6 +7161,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return percentileFractionEdits(src, p);
       case 'numberFromToFixed':
         return numberFromToFixedEdits(src, p);
+      case 'copyFromTwin':
+        return copyFromTwinEdits(src, p);
       case 'meanSkipsNaN':
         return meanSkipsNaNEdits(src, p);
       case 'hashInt32':

@@ -1942,6 +1942,18 @@ export const ContrastiveUnnormalizedEvent = z.object({
 export type ContrastiveUnnormalizedEvent = z.infer<typeof ContrastiveUnnormalizedEvent>;
 
 /**
+ * model.setWeights given that model's own weights (`targetNet.setWeights(targetNet.getWeights())`)
+ * after training began: a copy that changes nothing, where one model's weights were meant for
+ * another (a DQN's target network synced from the online one). The line.
+ */
+export const WeightsCopiedToSelfEvent = z.object({
+  type: z.literal('weightsCopiedToSelf'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+});
+export type WeightsCopiedToSelfEvent = z.infer<typeof WeightsCopiedToSelfEvent>;
+
+/**
  * A softmax taken of a matMul of queries and keys multiplied by the square root of their size (the
  * attention scale inverted: scaled dot-product attention divides by it). The size, and the line of
  * the product.
@@ -2484,6 +2496,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ScoresScaledUpEvent,
   RowsIdenticalEvent,
   ContrastiveUnnormalizedEvent,
+  WeightsCopiedToSelfEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,

@@ -101,6 +101,7 @@ import type {
   MaskMultipliedEvent,
   ScoresScaledUpEvent,
   ContrastiveUnnormalizedEvent,
+  WeightsCopiedToSelfEvent,
   RowsIdenticalEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
@@ -3294,6 +3295,18 @@ function noteRestoreAfterFit(model: any, given: unknown): void {
   if (samePrint(weightPrint(given[0]), weightPrint(live[0])) === false) emit({ type: 'weightsRestored', modelId: entry.id, site: captureUserSite(PROBE_FILE) } satisfies WeightsRestoredEvent);
 }
 
+let copiedToSelfSent = false;
+
+/** setWeights given the model's own weights (its getWeights) once training ran: a copy that changes nothing. */
+function noteCopiedToSelf(model: any, weights: any): void {
+  const entry = lastStepEntry;
+  if (!entry || !Array.isArray(weights) || weights.length === 0) return;
+  const own: any[] = model.weights ?? [];
+  if (own.length !== weights.length || !own.every((w: any, i: number) => w?.val !== undefined && w.val === weights[i])) return;
+  copiedToSelfSent = true;
+  emit({ type: 'weightsCopiedToSelf', modelId: entry.id, site: captureUserSite(PROBE_FILE) } satisfies WeightsCopiedToSelfEvent);
+}
+
 /**
  * setWeights on the model fit is training (a callback restoring saved weights), noted with the
  * user's line and the epoch. Sequential's setWeights calls its inner model's: the outer call is the
@@ -3308,6 +3321,7 @@ function watchWeightsSet(protos: any[]): void {
       const model = fit?.traced.model;
       if (!fit && !settingWeights) safe(() => noteRestoreAfterFit(this, args[0]), undefined);
       if (!fit && !settingWeights && !weightsAveragedSent) safe(() => noteWeightsAveraged(this, args[0]), undefined);
+      if (!settingWeights && !copiedToSelfSent) safe(() => noteCopiedToSelf(this, args[0]), undefined);
       if (fit && !settingWeights && model && (this === model || this === model.model)) {
         const sent = weightsSetReports.get(fit.traced) ?? 0;
         if (sent < WEIGHTS_SET_REPORTS) {

@@ -1130,6 +1130,17 @@ test('a contrastive loss whose Euclidean distance takes an unguarded sqrt: the N
   assertFixedCopyTrainsClean(script, f);
 });
 
+test("a DQN whose target network is synced with its own weights: certain on the sync, fixed to copy the online network's (the script's leak is reported apart)", () => {
+  const script = path.join(ROOT, 'benchmark/bugs/target-network-synced-from-itself/buggy.js');
+  const { report } = diagnose(script);
+  const f = report.findings.find((x) => x.symptom === 'weights-copied-to-self');
+  assert.ok(f, `no weights-copied-to-self finding: ${JSON.stringify(report.findings.map((x) => x.id))}`);
+  assert.deepEqual([f.rootCause, f.confirmed, f.location?.line], ['loss-function', true, linesOf(script, 'targetNet.setWeights(targetNet.getWeights())')[0]]);
+  assert.ok(applyEdits(fs.readFileSync(script, 'utf8'), f.fix!.edits, script).includes('targetNet.setWeights(onlineNet.getWeights())'));
+  const fixed = diagnose(script.replace(/buggy\.js$/, 'fixed.js')).report;
+  assert.ok(!fixed.findings.some((x) => x.symptom === 'weights-copied-to-self'), 'the copy from the online network is no self-copy');
+});
+
 test('a custom loop over model.predict with a dropout layer: certain on the predict call while the model learns (the dropout does nothing), and the copy that calls apply in training mode has no finding', () => {
   const script = path.join(FIXTURES, 'dropout-predict-loop.js');
   const { code, report } = diagnose(script);

@@ -1594,6 +1594,13 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(fixed, { kind: 'numberFromToFixed', file: FILE }), null);
   });
 
+  it("a model's weights copied onto itself are copied from its twin instead", () => {
+    const src = ['const onlineNet = buildQNet();', 'const targetNet = buildQNet();', 'if (t % 100 === 0) targetNet.setWeights(targetNet.getWeights());'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'copyFromTwin', site: site(3, 20) })!, 3), 'if (t % 100 === 0) targetNet.setWeights(onlineNet.getWeights());');
+    // Two other models built the same way: which one was meant is not known.
+    assert.equal(apply('const criticNet = buildQNet();\n' + src, { kind: 'copyFromTwin', site: site(4, 20) }), null);
+  });
+
   it('column means taken over missing cells skip them', () => {
     const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');

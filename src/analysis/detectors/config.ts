@@ -6953,6 +6953,30 @@ function rowsIdentical(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A model's weights set from its own getWeights while training ran: the copy changes nothing, so
+ * the model meant to follow another (a target network synced from the online one) keeps its
+ * initial weights. Certain from the call; fixed by copying from the twin built the same way.
+ */
+function weightsCopiedToSelf(run: ModelState): Hypothesis[] {
+  const e = run.weightsCopiedToSelf;
+  if (!e?.site) return [];
+  return [
+    {
+      id: 'weights-copied-to-self',
+      symptom: 'weights-copied-to-self',
+      rootCause: 'loss-function',
+      location: e.site,
+      related: [],
+      message: `Line ${e.site.line} sets a model's weights to that same model's getWeights(): the copy changes nothing. If it is meant to sync a target network with the network that trains, the target keeps its initial random weights for the whole run, and every bootstrapped target computed from it stays as random as at the start. Copy the weights from the model that trains.`,
+      evidence: ['setWeights given the weights the same model holds, after training began'],
+      fixes: [{ title: 'Copy the weights from the other model built the same way', plan: { kind: 'copyFromTwin', site: e.site } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
  * Contrastive logits (InfoNCE, CLIP) made of raw dot products of two embeddings divided by a
  * temperature such as 0.07, meant for cosine similarities in [-1, 1]: without dividing each
  * embedding by its norm, the logits grow with the norms, the softmax saturates and the gradient on
@@ -9260,6 +9284,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...scoresScaledUp(run));
   out.push(...rowsIdentical(run));
   out.push(...contrastiveUnnormalized(run));
+  out.push(...weightsCopiedToSelf(run));
   out.push(...viewsIdentical(run));
   out.push(...cooperatingOpponents(run));
   out.push(...drawsWithinBatch(run));
