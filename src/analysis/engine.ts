@@ -428,6 +428,7 @@ export class DiagnosisEngine {
       case 'rowsIdentical':
       case 'contrastiveUnnormalized':
       case 'weightsCopiedToSelf':
+      case 'positivesMasked':
       case 'viewsIdentical':
       case 'cosineLogits':
       case 'layerDetached':

@@ -236,6 +236,7 @@ export type FixPlan =
   | { kind: 'percentileFraction'; file: string }
   | { kind: 'numberFromToFixed'; file: string }
   | { kind: 'copyFromTwin'; site: SourceSite }
+  | { kind: 'dropWhereMask'; site: SourceSite }
   /**
    * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
    * mean afterwards): the column declared just before it keeps only its numbers.
@@ -3140,6 +3141,19 @@ function copyFromTwinEdits(src: SourceText, p: Extract<FixPlan, { kind: 'copyFro
   if (twins.length !== 1) return null;
   const at = ls + m.index + m[0].lastIndexOf(m[2]!);
   return [src.edit(p.site.file, at, at + self.length, twins[0]!)];
+}
+
+/** The `tf.where(mask, fill, values)` on the site's line replaced by its values. */
+function dropWhereMaskEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dropWhereMask' }>): EditResult {
+  const call = findCall(src, p.site, /\bwhere\s*\(/);
+  if (!call || call.args.length !== 3) return null;
+  const t = src.text;
+  const values = trim(t, call.args[2]!.start, call.args[2]!.end);
+  // From the callee's start (`tf.where`) to the closing parenthesis.
+  const head = /(?:\btf\s*\.\s*)?where\s*$/.exec(codeOnly(t, Math.max(0, call.open - 40), call.open));
+  if (!head) return null;
+  const start = call.open - head[0].length;
+  return [src.edit(p.site.file, start, call.close + 1, t.slice(values.start, values.end))];
 }
 
 function meanSkipsNaNEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanSkipsNaN' }>): EditResult {
@@ -6758,6 +6772,7 @@ function planFile(p: FixPlan): string | null {
     case 'normalizeEmbeddings':
     case 'callbackParamsOrder':
     case 'copyFromTwin':
+    case 'dropWhereMask':
     case 'rateAsFactor':
     case 'resetWaitCounter':
     case 'repeatEach':
@@ -7163,6 +7178,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return numberFromToFixedEdits(src, p);
       case 'copyFromTwin':
         return copyFromTwinEdits(src, p);
+      case 'dropWhereMask':
+        return dropWhereMaskEdits(src, p);
       case 'meanSkipsNaN':
         return meanSkipsNaNEdits(src, p);
       case 'hashInt32':

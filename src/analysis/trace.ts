@@ -1954,6 +1954,19 @@ export const WeightsCopiedToSelfEvent = z.object({
 export type WeightsCopiedToSelfEvent = z.infer<typeof WeightsCopiedToSelfEvent>;
 
 /**
+ * tf.where over the diagonal of contrastive logits between two different embeddings (two views,
+ * two encoders), putting a large negative number there: the diagonal holds each row's positive
+ * pair, so the true class is masked out. The line.
+ */
+export const PositivesMaskedEvent = z.object({
+  type: z.literal('positivesMasked'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  fill: z.number(),
+});
+export type PositivesMaskedEvent = z.infer<typeof PositivesMaskedEvent>;
+
+/**
  * A softmax taken of a matMul of queries and keys multiplied by the square root of their size (the
  * attention scale inverted: scaled dot-product attention divides by it). The size, and the line of
  * the product.
@@ -2497,6 +2510,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   RowsIdenticalEvent,
   ContrastiveUnnormalizedEvent,
   WeightsCopiedToSelfEvent,
+  PositivesMaskedEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,

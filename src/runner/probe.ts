@@ -102,6 +102,7 @@ import type {
   ScoresScaledUpEvent,
   ContrastiveUnnormalizedEvent,
   WeightsCopiedToSelfEvent,
+  PositivesMaskedEvent,
   RowsIdenticalEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
@@ -1272,6 +1273,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         if (entry && kernelName === 'Softmax' && !maskMultipliedSent) noteMaskMultiplied(entry, inputs?.logits);
         if (entry && kernelName === 'Softmax' && !scoresScaledUpSent) noteScoresScaledUp(entry, inputs?.logits);
         if (entry && (kernelName === 'RealDiv' || kernelName === 'Multiply') && !contrastiveSent) noteContrastiveScale(entry, kernelName, inputs?.a, inputs?.b);
+        if (entry && kernelName === 'Select' && !positivesMaskedSent) notePositivesMasked(entry, inputs?.condition, inputs?.t, inputs?.e);
         if (entry && !signedDistanceReported.has(entry) && kernelName === 'Sum') noteSignedDistance(entry, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !cosineReported.has(entry) && kernelName === 'Softmax') noteCosineLogits(entry, inputs?.logits);
         if (entry && entry.mode === 'custom' && !batchAxisReported.has(entry) && typeof kernelName === 'string' && kernelName in BATCH_AXIS_KERNELS) {
@@ -2399,6 +2401,43 @@ function noteContrastiveScale(entry: TracedModel, kernel: string, a: any, b: any
   if (norms.some((n) => n === null || !Number.isFinite(n))) return;
   contrastiveSent = true;
   emit({ type: 'contrastiveUnnormalized', modelId: entry.id, site: captureUserSite(PROBE_FILE), temperature: 1 / factor, norms: norms as number[] } satisfies ContrastiveUnnormalizedEvent);
+}
+
+let positivesMaskedSent = false;
+/** A fill at most this is a mask, not a value. */
+const MASK_FILL = -1e4;
+
+/** A [n, n] boolean tensor true exactly on its diagonal (tf.eye(n) cast to bool). */
+function isDiagonal(t: any): boolean {
+  if (!isReadable(t) || t.rank !== 2 || t.shape[0] !== t.shape[1] || t.shape[0] < 4 || t.size > NORM_READ) return false;
+  const n = t.shape[0] as number;
+  const v = t.dataSync() as ArrayLike<number>;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (Boolean(v[i * n + j]) !== (i === j)) return false;
+  return true;
+}
+
+/** The matMul behind `t`, through a scale by a number (logits divided by a temperature) and kernels that pass values on. */
+function productBehind(t: any): Lineage | null {
+  let node = isTensor(t) ? lineage.get(t) : undefined;
+  for (let hop = 0; hop < 4 && node && (node.kernel === 'RealDiv' || node.kernel === 'Multiply' || PASS_THROUGH_KERNELS.has(node.kernel)); hop++) node = lineage.get(node.inputs[0]!);
+  return node && (node.kernel === 'BatchMatMul' || node.kernel === 'MatMul' || node.kernel === '_FusedMatMul') && node.inputs.length >= 2 ? node : null;
+}
+
+/**
+ * tf.where(diagonal, large negative, logits) over contrastive logits of two different embeddings:
+ * their diagonal is each row's positive pair. A batch compared with itself (the same tensor on
+ * both sides, SimCLR's 2N views) masks its self-similarities on purpose.
+ */
+function notePositivesMasked(entry: TracedModel, condition: any, t: any, e: any): void {
+  if (!isDiagonal(condition) || !isReadable(t) || t.size !== condition.size) return;
+  const fill = t.dataSync() as ArrayLike<number>;
+  let highest = -Infinity;
+  for (let i = 0; i < fill.length; i++) highest = Math.max(highest, fill[i]!);
+  if (!(highest <= MASK_FILL)) return;
+  const product = productBehind(e);
+  if (!product || product.inputs[0] === product.inputs[1] || !madeFromLayerOutput(e)) return;
+  positivesMaskedSent = true;
+  emit({ type: 'positivesMasked', modelId: entry.id, site: captureUserSite(PROBE_FILE), fill: highest } satisfies PositivesMaskedEvent);
 }
 
 let maskMultipliedSent = false;

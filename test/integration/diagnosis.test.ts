@@ -685,6 +685,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/clip-percentile-as-percent-index-undefined/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'const P_LOW = ', fixed: 'const P_LOW = 0.01;\nconst P_HIGH = 0.99;' },
   // Features rounded with toFixed (text) and averaged with reduce: NaN statistics, fixed where they are rounded.
   { script: 'benchmark/bugs/tofixed-string-features-concatenate/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: '.toFixed(3));', fixed: 'Number(parseFloat(cell).toFixed(3))' },
+  // CLIP-style logits between two scans with the diagonal (the positives) set to -1e9 by tf.where: certain, fixed by dropping the mask.
+  { script: 'benchmark/bugs/infonce-positive-masked-out/buggy.js', symptoms: ['positives-masked'], rootCause: 'loss-function', lineOf: 'tf.where(selfPairs, masked, sims)', fixed: 'const logits = sims;' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

@@ -1601,6 +1601,12 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply('const criticNet = buildQNet();\n' + src, { kind: 'copyFromTwin', site: site(4, 20) }), null);
   });
 
+  it('a tf.where mask over the logits is dropped, keeping the logits', () => {
+    const src = '    const logits = tf.where(selfPairs, masked, sims);';
+    assert.equal(apply(src, { kind: 'dropWhereMask', site: site(1, 20) }), '    const logits = sims;');
+    assert.equal(apply('const logits = sims;', { kind: 'dropWhereMask', site: site(1, 1) }), null);
+  });
+
   it('column means taken over missing cells skip them', () => {
     const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');

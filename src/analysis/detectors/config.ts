@@ -6953,6 +6953,31 @@ function rowsIdentical(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * The diagonal of contrastive logits between two different embeddings replaced by a large
+ * negative number (a self-pair mask carried over from SimCLR, where one batch is compared with
+ * itself): between two views the diagonal is each row's positive, so the true class can never win
+ * and the loss sits near the size of the mask. Certain; fixed by dropping the mask.
+ */
+function positivesMasked(run: ModelState): Hypothesis[] {
+  const e = run.positivesMasked;
+  if (!e?.site) return [];
+  return [
+    {
+      id: 'positives-masked',
+      symptom: 'positives-masked',
+      rootCause: 'loss-function',
+      location: e.site,
+      related: [],
+      message: `Line ${e.site.line} sets the diagonal of the contrastive logits to ${fmt(e.fill)}, but these logits compare two different embeddings (two views or two encoders), and there the diagonal holds each row's positive pair, the class its label names. The true class then never wins, the loss sits near the size of the mask, and nothing is learned. Masking the diagonal is for a batch compared with itself (SimCLR's 2N views, where it is each view's similarity to itself); between two views, drop it.`,
+      evidence: [`tf.where over the diagonal puts ${fmt(e.fill)} in place of the positive pairs' logits`, 'the logits are a product of two different embeddings'],
+      fixes: [{ title: 'Keep the positive pairs: drop the diagonal mask', plan: { kind: 'dropWhereMask', site: e.site } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
  * A model's weights set from its own getWeights while training ran: the copy changes nothing, so
  * the model meant to follow another (a target network synced from the online one) keeps its
  * initial weights. Certain from the call; fixed by copying from the twin built the same way.
@@ -9285,6 +9310,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...rowsIdentical(run));
   out.push(...contrastiveUnnormalized(run));
   out.push(...weightsCopiedToSelf(run));
+  out.push(...positivesMasked(run));
   out.push(...viewsIdentical(run));
   out.push(...cooperatingOpponents(run));
   out.push(...drawsWithinBatch(run));
