@@ -429,6 +429,7 @@ export class DiagnosisEngine {
       case 'contrastiveUnnormalized':
       case 'weightsCopiedToSelf':
       case 'positivesMasked':
+      case 'logitsAsProbabilities':
       case 'viewsIdentical':
       case 'cosineLogits':
       case 'layerDetached':

@@ -237,6 +237,7 @@ export type FixPlan =
   | { kind: 'numberFromToFixed'; file: string }
   | { kind: 'copyFromTwin'; site: SourceSite }
   | { kind: 'dropWhereMask'; site: SourceSite }
+  | { kind: 'softmaxAt'; site: SourceSite }
   /**
    * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
    * mean afterwards): the column declared just before it keeps only its numbers.
@@ -3154,6 +3155,20 @@ function dropWhereMaskEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dropWh
   if (!head) return null;
   const start = call.open - head[0].length;
   return [src.edit(p.site.file, start, call.close + 1, t.slice(values.start, values.end))];
+}
+
+/** The value declared on the site's line (`const probs = logits.div(T);`) passed through tf.softmax. */
+function softmaxAtEdits(src: SourceText, p: Extract<FixPlan, { kind: 'softmaxAt' }>): EditResult {
+  const t = src.text;
+  const ls = src.lineStart(p.site.line);
+  if (ls < 0) return null;
+  const m = /\b(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*=\s*/.exec(codeOnly(t, ls, src.lineEnd(p.site.line)));
+  if (!m) return null;
+  const init = ls + m.index + m[0].length;
+  const value = trim(t, init, statementEnd(t, init));
+  const text = t.slice(value.start, value.end);
+  if (/^tf\s*\.\s*(?:softmax|sigmoid)\s*\(/.test(text)) return null;
+  return [src.edit(p.site.file, value.start, value.end, `tf.softmax(${text})`)];
 }
 
 function meanSkipsNaNEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanSkipsNaN' }>): EditResult {
@@ -6773,6 +6788,7 @@ function planFile(p: FixPlan): string | null {
     case 'callbackParamsOrder':
     case 'copyFromTwin':
     case 'dropWhereMask':
+    case 'softmaxAt':
     case 'rateAsFactor':
     case 'resetWaitCounter':
     case 'repeatEach':
@@ -7180,6 +7196,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return copyFromTwinEdits(src, p);
       case 'dropWhereMask':
         return dropWhereMaskEdits(src, p);
+      case 'softmaxAt':
+        return softmaxAtEdits(src, p);
       case 'meanSkipsNaN':
         return meanSkipsNaNEdits(src, p);
       case 'hashInt32':

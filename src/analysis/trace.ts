@@ -1967,6 +1967,20 @@ export const PositivesMaskedEvent = z.object({
 export type PositivesMaskedEvent = z.infer<typeof PositivesMaskedEvent>;
 
 /**
+ * A model's outputs clipped to [ε, 1] as probabilities are (a hand-written KL divergence or
+ * cross-entropy) while a large share of them lay outside [0, 1]: logits, never passed through a
+ * softmax. Where they were made, the clip's line, and the share outside [0, 1].
+ */
+export const LogitsAsProbabilitiesEvent = z.object({
+  type: z.literal('logitsAsProbabilities'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  clipSite: SourceSite.nullable(),
+  outside: z.number().min(0).max(1),
+});
+export type LogitsAsProbabilitiesEvent = z.infer<typeof LogitsAsProbabilitiesEvent>;
+
+/**
  * A softmax taken of a matMul of queries and keys multiplied by the square root of their size (the
  * attention scale inverted: scaled dot-product attention divides by it). The size, and the line of
  * the product.
@@ -2511,6 +2525,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ContrastiveUnnormalizedEvent,
   WeightsCopiedToSelfEvent,
   PositivesMaskedEvent,
+  LogitsAsProbabilitiesEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,

@@ -103,6 +103,7 @@ import type {
   ContrastiveUnnormalizedEvent,
   WeightsCopiedToSelfEvent,
   PositivesMaskedEvent,
+  LogitsAsProbabilitiesEvent,
   RowsIdenticalEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
@@ -1274,6 +1275,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         if (entry && kernelName === 'Softmax' && !scoresScaledUpSent) noteScoresScaledUp(entry, inputs?.logits);
         if (entry && (kernelName === 'RealDiv' || kernelName === 'Multiply') && !contrastiveSent) noteContrastiveScale(entry, kernelName, inputs?.a, inputs?.b);
         if (entry && kernelName === 'Select' && !positivesMaskedSent) notePositivesMasked(entry, inputs?.condition, inputs?.t, inputs?.e);
+        if (entry && kernelName === 'ClipByValue' && !logitsAsProbabilitiesSent) noteLogitsAsProbabilities(entry, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !signedDistanceReported.has(entry) && kernelName === 'Sum') noteSignedDistance(entry, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !cosineReported.has(entry) && kernelName === 'Softmax') noteCosineLogits(entry, inputs?.logits);
         if (entry && entry.mode === 'custom' && !batchAxisReported.has(entry) && typeof kernelName === 'string' && kernelName in BATCH_AXIS_KERNELS) {
@@ -2438,6 +2440,31 @@ function notePositivesMasked(entry: TracedModel, condition: any, t: any, e: any)
   if (!product || product.inputs[0] === product.inputs[1] || !madeFromLayerOutput(e)) return;
   positivesMaskedSent = true;
   emit({ type: 'positivesMasked', modelId: entry.id, site: captureUserSite(PROBE_FILE), fill: highest } satisfies PositivesMaskedEvent);
+}
+
+let logitsAsProbabilitiesSent = false;
+/** Probabilities never leave [0, 1] (beyond rounding): a tenth of the values outside is logits. */
+const OUTSIDE_UNIT_SHARE = 0.1;
+
+/**
+ * A clip to [ε, 1] (what a loss over probabilities does) of a model's outputs that lie outside
+ * [0, 1] in large part: logits, never passed through a softmax.
+ */
+function noteLogitsAsProbabilities(entry: TracedModel, x: any, attrs: any): void {
+  const lo = attrs?.clipValueMin;
+  const hi = attrs?.clipValueMax;
+  // A floor above 0 is for a log that follows; a clip to [0, 1] is a bound put on logits on purpose (judged apart).
+  if (typeof lo !== 'number' || typeof hi !== 'number' || !(lo > 0 && lo < 0.01 && hi <= 1 && hi >= 0.99)) return;
+  // fit's losses clip an output whose activation the configuration already judges (a linear output under a cross-entropy).
+  if (entry.mode !== 'custom' || !isReadable(x) || x.size < 4 || x.size > NORM_READ || !madeFromLayerOutput(x)) return;
+  const v = x.dataSync() as ArrayLike<number>;
+  let outside = 0;
+  for (let i = 0; i < v.length; i++) if (v[i]! < -1e-6 || v[i]! > 1 + 1e-6) outside++;
+  const share = outside / v.length;
+  if (share < OUTSIDE_UNIT_SHARE) return;
+  logitsAsProbabilitiesSent = true;
+  const made = lineage.get(x);
+  emit({ type: 'logitsAsProbabilities', modelId: entry.id, site: userSiteFromStack(made?.stack?.stack, PROBE_FILE), clipSite: captureUserSite(PROBE_FILE), outside: share } satisfies LogitsAsProbabilitiesEvent);
 }
 
 let maskMultipliedSent = false;

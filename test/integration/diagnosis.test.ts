@@ -687,6 +687,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/tofixed-string-features-concatenate/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: '.toFixed(3));', fixed: 'Number(parseFloat(cell).toFixed(3))' },
   // CLIP-style logits between two scans with the diagonal (the positives) set to -1e9 by tf.where: certain, fixed by dropping the mask.
   { script: 'benchmark/bugs/infonce-positive-masked-out/buggy.js', symptoms: ['positives-masked'], rootCause: 'loss-function', lineOf: 'tf.where(selfPairs, masked, sims)', fixed: 'const logits = sims;' },
+  // A student distilled with a hand-written KL divergence on its raw logits / T: clipped to [ε, 1] as probabilities, fixed with the softmax.
+  { script: 'benchmark/bugs/kld-student-logits-not-softmaxed/buggy.js', symptoms: ['logits-as-probabilities'], rootCause: 'output-activation', lineOf: 'const studentProbs = ', fixed: 'tf.softmax(studentLogits.div(T))' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -939,6 +941,8 @@ const HEALTHY = [
   'benchmark/bugs/infonce-embeddings-not-normalized/fixed.js',
   // A custom standardizing layer with moving statistics as its only weights, fed raw lab values: neither frozen nor unscaled.
   'benchmark/bugs/custom-norm-layer-batch-stats-at-inference/fixed.js',
+  // Distillation through a hand-written KL divergence that clips the student's softmax to [ε, 1].
+  'benchmark/bugs/kld-student-logits-not-softmaxed/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

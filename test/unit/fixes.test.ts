@@ -1607,6 +1607,11 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply('const logits = sims;', { kind: 'dropWhereMask', site: site(1, 1) }), null);
   });
 
+  it('a value declared from logits is passed through the softmax', () => {
+    assert.equal(apply('  const studentProbs = studentLogits.div(T);', { kind: 'softmaxAt', site: site(1, 3) }), '  const studentProbs = tf.softmax(studentLogits.div(T));');
+    assert.equal(apply('  const p = tf.softmax(z);', { kind: 'softmaxAt', site: site(1, 3) }), null);
+  });
+
   it('column means taken over missing cells skip them', () => {
     const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');

@@ -6953,6 +6953,32 @@ function rowsIdentical(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A model's logits clipped to [ε, 1] by a loss that takes probabilities (a hand-written KL
+ * divergence, tfjs's own cross-entropies clip the same way): every logit outside the range is
+ * pinned to a bound with a gradient of 0, so most of the output learns nothing. Certain once a
+ * large share lies outside [0, 1]; fixed by the softmax where the logits are made.
+ */
+function logitsAsProbabilities(run: ModelState): Hypothesis[] {
+  const e = run.logitsAsProbabilities;
+  const site = e?.site ?? e?.clipSite;
+  if (!e || !site) return [];
+  return [
+    {
+      id: 'logits-as-probabilities',
+      symptom: 'logits-as-probabilities',
+      rootCause: 'output-activation',
+      location: site,
+      related: e.clipSite && e.clipSite.line !== site.line ? [{ site: e.clipSite, message: 'clipped to [ε, 1] here, as probabilities are' }] : [],
+      message: `The values made on line ${site.line} come from the model and go into a loss that takes probabilities, which clips them to [ε, 1]${e.clipSite ? ` (line ${e.clipSite.line})` : ''}; but ${pct(e.outside)} of them lay outside [0, 1]: they are logits, never passed through a softmax. Each one outside is pinned to a bound, where the clip's gradient is 0: those learn nothing, and training pushes more of them out. Apply tf.softmax (or a sigmoid for one unit) to the logits before the loss.`,
+      evidence: [`${pct(e.outside)} of the values clipped to [ε, 1] lay outside [0, 1]`],
+      fixes: [{ title: 'Turn the logits into probabilities: tf.softmax', plan: { kind: 'softmaxAt', site } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
  * The diagonal of contrastive logits between two different embeddings replaced by a large
  * negative number (a self-pair mask carried over from SimCLR, where one batch is compared with
  * itself): between two views the diagonal is each row's positive, so the true class can never win
@@ -9311,6 +9337,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...contrastiveUnnormalized(run));
   out.push(...weightsCopiedToSelf(run));
   out.push(...positivesMasked(run));
+  out.push(...logitsAsProbabilities(run));
   out.push(...viewsIdentical(run));
   out.push(...cooperatingOpponents(run));
   out.push(...drawsWithinBatch(run));
