@@ -430,6 +430,7 @@ export class DiagnosisEngine {
       case 'weightsCopiedToSelf':
       case 'positivesMasked':
       case 'logitsAsProbabilities':
+      case 'headsSplit':
       case 'viewsIdentical':
       case 'cosineLogits':
       case 'layerDetached':

@@ -238,6 +238,7 @@ export type FixPlan =
   | { kind: 'copyFromTwin'; site: SourceSite }
   | { kind: 'dropWhereMask'; site: SourceSite }
   | { kind: 'softmaxAt'; site: SourceSite }
+  | { kind: 'splitHeadsTranspose'; site: SourceSite }
   /**
    * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
    * mean afterwards): the column declared just before it keeps only its numbers.
@@ -3169,6 +3170,25 @@ function softmaxAtEdits(src: SourceText, p: Extract<FixPlan, { kind: 'softmaxAt'
   const text = t.slice(value.start, value.end);
   if (/^tf\s*\.\s*(?:softmax|sigmoid)\s*\(/.test(text)) return null;
   return [src.edit(p.site.file, value.start, value.end, `tf.softmax(${text})`)];
+}
+
+/**
+ * `x.reshape([b, H, T, d])` (or `tf.reshape(x, [...])`) on the site's line made
+ * `x.reshape([b, T, H, d]).transpose([0, 2, 1, 3])`: the heads' axis moved after the split.
+ */
+function splitHeadsTransposeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'splitHeadsTranspose' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.site, /\breshape\s*\(/);
+  if (!call) return null;
+  const shapeArg = call.args[call.args.length - 1];
+  const shape = shapeArg ? trim(t, shapeArg.start, shapeArg.end) : null;
+  if (!shape || t[shape.start] !== '[' || matchClose(t, shape.start) !== shape.end - 1) return null;
+  const dims = splitTopLevel(t, shape.start + 1, shape.end - 1).map((d) => trim(t, d.start, d.end));
+  if (dims.length !== 4) return null;
+  const text = dims.map((d) => t.slice(d.start, d.end));
+  const swapped = `[${text[0]}, ${text[2]}, ${text[1]}, ${text[3]}]`;
+  // The result is a tensor either way (x.reshape or tf.reshape): its transpose method follows the call.
+  return [src.edit(p.site.file, shape.start, shape.end, swapped), src.edit(p.site.file, call.close + 1, call.close + 1, '.transpose([0, 2, 1, 3])')];
 }
 
 function meanSkipsNaNEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanSkipsNaN' }>): EditResult {
@@ -6789,6 +6809,7 @@ function planFile(p: FixPlan): string | null {
     case 'copyFromTwin':
     case 'dropWhereMask':
     case 'softmaxAt':
+    case 'splitHeadsTranspose':
     case 'rateAsFactor':
     case 'resetWaitCounter':
     case 'repeatEach':
@@ -7198,6 +7219,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return dropWhereMaskEdits(src, p);
       case 'softmaxAt':
         return softmaxAtEdits(src, p);
+      case 'splitHeadsTranspose':
+        return splitHeadsTransposeEdits(src, p);
       case 'meanSkipsNaN':
         return meanSkipsNaNEdits(src, p);
       case 'hashInt32':

@@ -1981,6 +1981,20 @@ export const LogitsAsProbabilitiesEvent = z.object({
 export type LogitsAsProbabilitiesEvent = z.infer<typeof LogitsAsProbabilitiesEvent>;
 
 /**
+ * A model-made [batch, steps, features] tensor reshaped straight to [batch, heads, steps,
+ * features / heads]: attention heads split without the transpose, so each "head" mixes positions
+ * with slices of features. The shapes and the line.
+ */
+export const HeadsSplitEvent = z.object({
+  type: z.literal('headsSplit'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  from: z.array(z.number().int()).length(3),
+  to: z.array(z.number().int()).length(4),
+});
+export type HeadsSplitEvent = z.infer<typeof HeadsSplitEvent>;
+
+/**
  * A softmax taken of a matMul of queries and keys multiplied by the square root of their size (the
  * attention scale inverted: scaled dot-product attention divides by it). The size, and the line of
  * the product.
@@ -2526,6 +2540,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   WeightsCopiedToSelfEvent,
   PositivesMaskedEvent,
   LogitsAsProbabilitiesEvent,
+  HeadsSplitEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,

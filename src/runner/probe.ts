@@ -104,6 +104,7 @@ import type {
   WeightsCopiedToSelfEvent,
   PositivesMaskedEvent,
   LogitsAsProbabilitiesEvent,
+  HeadsSplitEvent,
   RowsIdenticalEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
@@ -1275,6 +1276,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         if (entry && kernelName === 'Softmax' && !scoresScaledUpSent) noteScoresScaledUp(entry, inputs?.logits);
         if (entry && (kernelName === 'RealDiv' || kernelName === 'Multiply') && !contrastiveSent) noteContrastiveScale(entry, kernelName, inputs?.a, inputs?.b);
         if (entry && kernelName === 'Select' && !positivesMaskedSent) notePositivesMasked(entry, inputs?.condition, inputs?.t, inputs?.e);
+        if (entry && kernelName === 'Reshape' && !headsSplitSent) noteHeadsSplit(entry, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && kernelName === 'ClipByValue' && !logitsAsProbabilitiesSent) noteLogitsAsProbabilities(entry, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !signedDistanceReported.has(entry) && kernelName === 'Sum') noteSignedDistance(entry, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !cosineReported.has(entry) && kernelName === 'Softmax') noteCosineLogits(entry, inputs?.logits);
@@ -2440,6 +2442,27 @@ function notePositivesMasked(entry: TracedModel, condition: any, t: any, e: any)
   if (!product || product.inputs[0] === product.inputs[1] || !madeFromLayerOutput(e)) return;
   positivesMaskedSent = true;
   emit({ type: 'positivesMasked', modelId: entry.id, site: captureUserSite(PROBE_FILE), fill: highest } satisfies PositivesMaskedEvent);
+}
+
+let headsSplitSent = false;
+
+/**
+ * A model-made [b, T, D] reshaped to [b, H, T, D / H] (H heads, H ≠ T): attention heads split
+ * without the transpose. [b, T, H, D / H] followed by a transpose is the split.
+ */
+function noteHeadsSplit(entry: TracedModel, x: any, attrs: any): void {
+  const given = attrs?.shape;
+  if (!isTensor(x) || x.rank !== 3 || !Array.isArray(given) || given.length !== 4) return;
+  const [b, steps, features] = x.shape as [number, number, number];
+  // Resolve a -1 from the input's size.
+  const known = given.reduce((p: number, d: number) => (d === -1 ? p : p * d), 1);
+  const to = given.map((d: number) => (d === -1 ? x.size / known : d)) as number[];
+  const [b2, heads, steps2, size] = to as [number, number, number, number];
+  if (b2 !== b || steps2 !== steps || heads < 2 || heads === steps || heads * size !== features || steps < 2) return;
+  // Computed in the step (a projection), not data given to it: a model of raw variables has no layer outputs.
+  if (!lineage.has(x)) return;
+  headsSplitSent = true;
+  emit({ type: 'headsSplit', modelId: entry.id, site: captureUserSite(PROBE_FILE), from: [b, steps, features], to } satisfies HeadsSplitEvent);
 }
 
 let logitsAsProbabilitiesSent = false;

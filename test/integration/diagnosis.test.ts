@@ -689,6 +689,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/infonce-positive-masked-out/buggy.js', symptoms: ['positives-masked'], rootCause: 'loss-function', lineOf: 'tf.where(selfPairs, masked, sims)', fixed: 'const logits = sims;' },
   // A student distilled with a hand-written KL divergence on its raw logits / T: clipped to [ε, 1] as probabilities, fixed with the softmax.
   { script: 'benchmark/bugs/kld-student-logits-not-softmaxed/buggy.js', symptoms: ['logits-as-probabilities'], rootCause: 'output-activation', lineOf: 'const studentProbs = ', fixed: 'tf.softmax(studentLogits.div(T))' },
+  // Four attention heads split by reshaping [b, 16, 32] straight to [b, 4, 16, 8]: certain from the shapes, fixed with the transpose.
+  { script: 'benchmark/bugs/attention-heads-split-without-transpose/buggy.js', symptoms: ['heads-split-without-transpose'], rootCause: 'architecture', lineOf: 'return x.reshape([b, NUM_HEADS', fixed: 'x.reshape([b, SEQ_LEN, NUM_HEADS, HEAD_DIM]).transpose([0, 2, 1, 3])' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -943,6 +945,8 @@ const HEALTHY = [
   'benchmark/bugs/custom-norm-layer-batch-stats-at-inference/fixed.js',
   // Distillation through a hand-written KL divergence that clips the student's softmax to [ε, 1].
   'benchmark/bugs/kld-student-logits-not-softmaxed/fixed.js',
+  // Multi-head self-attention whose heads are split with a reshape and a transpose.
+  'benchmark/bugs/attention-heads-split-without-transpose/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

@@ -1612,6 +1612,12 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply('  const p = tf.softmax(z);', { kind: 'softmaxAt', site: site(1, 3) }), null);
   });
 
+  it('heads split by a plain reshape are split with the transpose', () => {
+    assert.equal(apply('    return x.reshape([b, NUM_HEADS, SEQ_LEN, HEAD_DIM]);', { kind: 'splitHeadsTranspose', site: site(1, 14) }), '    return x.reshape([b, SEQ_LEN, NUM_HEADS, HEAD_DIM]).transpose([0, 2, 1, 3]);');
+    assert.equal(apply('const q = tf.reshape(x, [b, H, T, d]);', { kind: 'splitHeadsTranspose', site: site(1, 11) }), 'const q = tf.reshape(x, [b, T, H, d]).transpose([0, 2, 1, 3]);');
+    assert.equal(apply('const q = x.reshape([b, -1]);', { kind: 'splitHeadsTranspose', site: site(1, 11) }), null);
+  });
+
   it('column means taken over missing cells skip them', () => {
     const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');

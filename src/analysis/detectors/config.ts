@@ -6953,6 +6953,34 @@ function rowsIdentical(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Attention heads split by reshaping [batch, steps, features] straight to [batch, heads, steps,
+ * features / heads]: a reshape keeps the memory order, so each "head" holds a block of positions
+ * cut into feature slices, and attention no longer relates the tokens. Certain from the shapes;
+ * fixed by reshaping to [batch, steps, heads, size] and transposing.
+ */
+function headsSplit(run: ModelState): Hypothesis[] {
+  const e = run.headsSplit;
+  if (!e?.site) return [];
+  const [b, steps, features] = e.from;
+  const heads = e.to[1]!;
+  const size = e.to[3]!;
+  return [
+    {
+      id: 'heads-split-without-transpose',
+      symptom: 'heads-split-without-transpose',
+      rootCause: 'architecture',
+      location: e.site,
+      related: [],
+      message: `Line ${e.site.line} reshapes [${b}, ${steps}, ${features}] (batch, steps, features) straight to [${b}, ${heads}, ${steps}, ${size}] to split ${heads} attention heads. A reshape keeps the values in memory order, so each "head" gets ${steps / heads === Math.floor(steps / heads) ? `${steps / heads} consecutive positions` : 'a block of positions'} cut into slices of ${size} features, not every position's own slice: attention within a head relates the wrong things. Reshape to [${b}, ${steps}, ${heads}, ${size}], then transpose to [${b}, ${heads}, ${steps}, ${size}].`,
+      evidence: [`reshape [${e.from.join(', ')}] → [${e.to.join(', ')}]`, 'no transpose between'],
+      fixes: [{ title: 'Reshape to [batch, steps, heads, size], then transpose', plan: { kind: 'splitHeadsTranspose', site: e.site } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
  * A model's logits clipped to [ε, 1] by a loss that takes probabilities (a hand-written KL
  * divergence, tfjs's own cross-entropies clip the same way): every logit outside the range is
  * pinned to a bound with a gradient of 0, so most of the output learns nothing. Certain once a
@@ -9338,6 +9366,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...weightsCopiedToSelf(run));
   out.push(...positivesMasked(run));
   out.push(...logitsAsProbabilities(run));
+  out.push(...headsSplit(run));
   out.push(...viewsIdentical(run));
   out.push(...cooperatingOpponents(run));
   out.push(...drawsWithinBatch(run));
