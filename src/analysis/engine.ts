@@ -298,6 +298,8 @@ export class DiagnosisEngine {
         // The script replaced the trained weights after fit (the best epoch's, kept as copies): a
         // validation loss that turned up in later epochs no longer describes the model it keeps.
         this.dropOverfitting(e.modelId);
+        // Set back to the weights fit began with: the run's training is undone.
+        if (e.restoresStart) this.configEvidence(e.modelId, (run) => (run.restoredToStart ??= e));
         return;
       case 'weightsKept': {
         const run = this.run(e.modelId);

@@ -239,6 +239,7 @@ export type FixPlan =
   | { kind: 'dropWhereMask'; site: SourceSite }
   | { kind: 'softmaxAt'; site: SourceSite }
   | { kind: 'splitHeadsTranspose'; site: SourceSite }
+  | { kind: 'bestFromInfinity'; file: string }
   /**
    * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
    * mean afterwards): the column declared just before it keeps only its numbers.
@@ -3189,6 +3190,23 @@ function splitHeadsTransposeEdits(src: SourceText, p: Extract<FixPlan, { kind: '
   const swapped = `[${text[0]}, ${text[2]}, ${text[1]}, ${text[3]}]`;
   // The result is a tensor either way (x.reshape or tf.reshape): its transpose method follows the call.
   return [src.edit(p.site.file, shape.start, shape.end, swapped), src.edit(p.site.file, call.close + 1, call.close + 1, '.transpose([0, 2, 1, 3])')];
+}
+
+/**
+ * The one best value declared as 0 (`let bestValLoss = 0;`) that a loss must go below to replace
+ * (`logs.val_loss < bestValLoss`, then assigned): it starts at Infinity instead.
+ */
+function bestFromInfinityEdits(src: SourceText, p: Extract<FixPlan, { kind: 'bestFromInfinity' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\b(?:let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(0(?:\.0*)?)\s*;/g)) {
+    const name = escapeRe(m[1]!);
+    if (!new RegExp(`[\\w$.\\]]*loss[\\w$.\\]]*\\s*<\\s*${name}\\b`, 'i').test(code) || !new RegExp(`(?<![\\w$.])${name}\\s*=(?!=)\\s*[\\w$.]*loss`, 'i').test(code.slice(m.index! + m[0].length))) continue;
+    const at = m.index! + m[0].lastIndexOf(m[2]!);
+    found.push(src.edit(p.file, at, at + m[2]!.length, 'Infinity'));
+  }
+  return found.length === 1 ? found : null;
 }
 
 function meanSkipsNaNEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanSkipsNaN' }>): EditResult {
@@ -6991,6 +7009,7 @@ function planFile(p: FixPlan): string | null {
     case 'applyCondition':
     case 'percentileFraction':
     case 'numberFromToFixed':
+    case 'bestFromInfinity':
     case 'logFloor':
     case 'meanSkipsNaN':
     case 'hashInt32':
@@ -7221,6 +7240,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return softmaxAtEdits(src, p);
       case 'splitHeadsTranspose':
         return splitHeadsTransposeEdits(src, p);
+      case 'bestFromInfinity':
+        return bestFromInfinityEdits(src, p);
       case 'meanSkipsNaN':
         return meanSkipsNaNEdits(src, p);
       case 'hashInt32':

@@ -2286,6 +2286,8 @@ export const WeightsRestoredEvent = z.object({
   type: z.literal('weightsRestored'),
   modelId: z.number().int(),
   site: SourceSite.nullable(),
+  /** The weights set are the ones the model had when its fit began: training undone. */
+  restoresStart: z.boolean().optional(),
 });
 export type WeightsRestoredEvent = z.infer<typeof WeightsRestoredEvent>;
 

@@ -3381,7 +3381,11 @@ function noteRestoreAfterFit(model: any, given: unknown): void {
     if (kept && kept.steps < entry.steps) emit({ type: 'weightsKeptLive', modelId: entry.id, keptAt: kept.site, restoreAt: captureUserSite(PROBE_FILE), stepsSince: entry.steps - kept.steps } satisfies WeightsKeptLiveEvent);
     return;
   }
-  if (samePrint(weightPrint(given[0]), weightPrint(live[0])) === false) emit({ type: 'weightsRestored', modelId: entry.id, site: captureUserSite(PROBE_FILE) } satisfies WeightsRestoredEvent);
+  const print = weightPrint(given[0]);
+  if (samePrint(print, weightPrint(live[0])) === false) {
+    const restoresStart = samePrint(print, fitStartWeights.get(entry)) === true;
+    emit({ type: 'weightsRestored', modelId: entry.id, site: captureUserSite(PROBE_FILE), ...(restoresStart ? { restoresStart } : {}) } satisfies WeightsRestoredEvent);
+  }
 }
 
 let copiedToSelfSent = false;

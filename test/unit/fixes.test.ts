@@ -1618,6 +1618,13 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply('const q = x.reshape([b, -1]);', { kind: 'splitHeadsTranspose', site: site(1, 11) }), null);
   });
 
+  it('a best loss that starts at 0 starts at Infinity', () => {
+    const src = ['let bestValLoss = 0;', 'let bestEpoch = -1;', 'if (logs.val_loss < bestValLoss) {', '  bestValLoss = logs.val_loss;', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'bestFromInfinity', file: FILE })!, 1), 'let bestValLoss = Infinity;');
+    // A best accuracy starting at 0 is right: it is beaten upwards.
+    assert.equal(apply(src.replace('logs.val_loss < bestValLoss', 'logs.val_acc > bestValLoss').replace('= logs.val_loss', '= logs.val_acc'), { kind: 'bestFromInfinity', file: FILE }), null);
+  });
+
   it('column means taken over missing cells skip them', () => {
     const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');

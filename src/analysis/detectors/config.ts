@@ -5609,7 +5609,8 @@ function memorizedAtChance(view: ModelView, run: ModelState): Hypothesis[] {
   // The latest evaluation, against the training batches just before it (an evaluation after a first
   // chunk of epochs scores a model that has not learned yet).
   const e = run.lastEvaluated?.event;
-  if (!e?.targetClasses || view.outputs.length !== 1 || !isClassification(run.data.target(0))) return [];
+  // Weights set back to the start after fit: the model evaluated is the untrained one (judged apart).
+  if (!e?.targetClasses || view.outputs.length !== 1 || !isClassification(run.data.target(0)) || run.restoredToStart) return [];
   const held = heldOutAccuracy(e);
   const trained = run.lastEvaluated!.trainedAccuracy;
   const total = e.targetClasses.reduce((a, c) => a + c.rows, 0);
@@ -6948,6 +6949,30 @@ function rowsIdentical(run: ModelState): Hypothesis[] {
       fixes: [],
       ...certainFromTheRun(),
       confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
+ * setWeights after fit given the weights the model had when fit began: a keep-best copy that no
+ * epoch ever replaced (its best value started at 0, which no loss goes below), so the model kept
+ * is the untrained one. Certain from the weights; fixed where the best value starts.
+ */
+function restoredUntrained(run: ModelState): Hypothesis[] {
+  const e = run.restoredToStart;
+  if (!e?.site) return [];
+  return [
+    {
+      id: 'restored-untrained',
+      symptom: 'restored-untrained',
+      rootCause: 'training-length',
+      location: e.site,
+      related: [],
+      message: `Line ${e.site.line} sets the model's weights back to the ones it had when fit began: everything training learned is thrown away, and the model kept is the untrained one. A keep-best copy that no epoch ever replaced does this: a best validation loss that starts at 0 is never beaten (no loss goes below 0), so the first copy, taken before training, is the one restored. Start the best value at Infinity.`,
+      evidence: ['the weights set after fit are the ones fit began with'],
+      fixes: [{ title: 'Start the best loss at Infinity, so the first epoch improves on it', plan: { kind: 'bestFromInfinity', file: e.site.file } }],
+      atFix: true,
+      ...certainFromTheRun(),
     },
   ];
 }
@@ -9367,6 +9392,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...positivesMasked(run));
   out.push(...logitsAsProbabilities(run));
   out.push(...headsSplit(run));
+  out.push(...restoredUntrained(run));
   out.push(...viewsIdentical(run));
   out.push(...cooperatingOpponents(run));
   out.push(...drawsWithinBatch(run));
