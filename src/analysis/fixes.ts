@@ -240,6 +240,7 @@ export type FixPlan =
   | { kind: 'softmaxAt'; site: SourceSite }
   | { kind: 'splitHeadsTranspose'; site: SourceSite }
   | { kind: 'bestFromInfinity'; file: string }
+  | { kind: 'stopCheckPerEpoch'; site: SourceSite }
   /**
    * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
    * mean afterwards): the column declared just before it keeps only its numbers.
@@ -3207,6 +3208,40 @@ function bestFromInfinityEdits(src: SourceText, p: Extract<FixPlan, { kind: 'bes
     found.push(src.edit(p.file, at, at + m[2]!.length, 'Infinity'));
   }
   return found.length === 1 ? found : null;
+}
+
+/**
+ * An early stop in an `onBatchEnd` callback (the site sets model.stopTraining): run at epoch end,
+ * its first parameter named for the epoch when the body does not use it, and on the validation loss
+ * (`logs.val_loss`) when fit is given validation data.
+ */
+function stopCheckPerEpochEdits(src: SourceText, p: Extract<FixPlan, { kind: 'stopCheckPerEpoch' }>): EditResult {
+  const t = src.text;
+  const at = src.offset(p.site.line, p.site.column);
+  const body = at >= 0 ? functionBodyAround(t, at) : null;
+  if (!body) return null;
+  const headStart = Math.max(0, body.start - 160);
+  const head = codeOnly(t, headStart, body.start);
+  const m = /\bonBatchEnd(\s*:\s*(?:async\s+)?(?:function\s*)?\(\s*|\s*\(\s*)([A-Za-z_$][\w$]*)(\s*,\s*([A-Za-z_$][\w$]*)\s*\))?[^()]*$/.exec(head);
+  if (!m) return null;
+  const hook = headStart + m.index!;
+  const code = codeOnly(t, body.start, body.end);
+  // A stop on a loss that stops improving; a time budget (Date.now) is judged apart.
+  if (/\b(?:Date|performance)\s*\.\s*now\b/.test(code) || !/\.\s*(?:val_)?loss\b/.test(code)) return null;
+  const edits: TextEdit[] = [src.edit(p.site.file, hook, hook + 'onBatchEnd'.length, 'onEpochEnd')];
+  const first = m[2]!;
+  if (first !== 'epoch' && !new RegExp(`(?<![\\w$.])${escapeRe(first)}\\b`).test(code)) {
+    const paramAt = hook + m[0].indexOf(first, 'onBatchEnd'.length);
+    edits.push(src.edit(p.site.file, paramAt, paramAt + first.length, 'epoch'));
+  }
+  const logs = m[4];
+  if (logs && /\bvalidation(?:Split|Data)\b/.test(codeOnly(t, 0, t.length))) {
+    for (const r of code.matchAll(new RegExp(`(?<![\\w$.])${escapeRe(logs)}\\s*\\.\\s*loss\\b`, 'g'))) {
+      const end = body.start + r.index! + r[0].length;
+      edits.push(src.edit(p.site.file, end - 'loss'.length, end, 'val_loss'));
+    }
+  }
+  return edits;
 }
 
 function meanSkipsNaNEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanSkipsNaN' }>): EditResult {
@@ -6826,6 +6861,7 @@ function planFile(p: FixPlan): string | null {
     case 'callbackParamsOrder':
     case 'copyFromTwin':
     case 'dropWhereMask':
+    case 'stopCheckPerEpoch':
     case 'softmaxAt':
     case 'splitHeadsTranspose':
     case 'rateAsFactor':
@@ -7242,6 +7278,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return splitHeadsTransposeEdits(src, p);
       case 'bestFromInfinity':
         return bestFromInfinityEdits(src, p);
+      case 'stopCheckPerEpoch':
+        return stopCheckPerEpochEdits(src, p);
       case 'meanSkipsNaN':
         return meanSkipsNaNEdits(src, p);
       case 'hashInt32':

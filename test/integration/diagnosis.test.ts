@@ -693,6 +693,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/attention-heads-split-without-transpose/buggy.js', symptoms: ['heads-split-without-transpose'], rootCause: 'architecture', lineOf: 'return x.reshape([b, NUM_HEADS', fixed: 'x.reshape([b, SEQ_LEN, NUM_HEADS, HEAD_DIM]).transpose([0, 2, 1, 3])' },
   // A keep-best callback whose best validation loss starts at 0: the weights restored after fit are the untrained ones, fixed to start at Infinity.
   { script: 'benchmark/bugs/best-loss-initialized-to-zero/buggy.js', symptoms: ['restored-untrained'], rootCause: 'training-length', lineOf: 'let bestValLoss = 0;', fixed: 'let bestValLoss = Infinity;' },
+  // A hand-written early stop registered as onBatchEnd: the noisy batch losses stop fit in its first epoch, fixed to run at epoch end on val_loss.
+  { script: 'benchmark/bugs/early-stop-checked-on-batch-end/buggy.js', symptoms: ['stopped-early'], rootCause: 'training-length', lineOf: 'onBatchEnd: async', fixed: 'onEpochEnd: async (epoch, logs) => {\n      const current = logs.val_loss;' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

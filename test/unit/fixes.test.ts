@@ -1625,6 +1625,15 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(src.replace('logs.val_loss < bestValLoss', 'logs.val_acc > bestValLoss').replace('= logs.val_loss', '= logs.val_acc'), { kind: 'bestFromInfinity', file: FILE }), null);
   });
 
+  it('an early stop run at every batch runs at epoch end, on the validation loss', () => {
+    const src = ['const cb = {', '  onBatchEnd: async (step, logs) => {', '    if (logs.loss < best) { best = logs.loss; bad = 0; } else if (++bad >= 5) {', '      model.stopTraining = true;', '    }', '  },', '};', 'await model.fit(x, y, { validationSplit: 0.2, callbacks: [cb] });'].join('\n');
+    const fixed = apply(src, { kind: 'stopCheckPerEpoch', site: site(4, 7) })!;
+    assert.equal(lineOf(fixed, 2), '  onEpochEnd: async (epoch, logs) => {');
+    assert.equal(lineOf(fixed, 3), '    if (logs.val_loss < best) { best = logs.val_loss; bad = 0; } else if (++bad >= 5) {');
+    // A time budget checked at every batch is another matter.
+    assert.equal(apply(src.replace('logs.loss < best', 'Date.now() - start > BUDGET'), { kind: 'stopCheckPerEpoch', site: site(4, 7) }), null);
+  });
+
   it('column means taken over missing cells skip them', () => {
     const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');

@@ -1133,10 +1133,16 @@ function scriptStoppedAtOnce(ctx: Ctx, e: NonNullable<Ctx['run']['stoppedEarly']
     ctx,
     e,
     0.6,
-    `A callback of the script set model.stopTraining during the first of ${e.planned} planned epochs, after ${steps} step${steps === 1 ? '' : 's'}: the model never trained. Check the condition that decides to stop; a time budget in seconds compared with a Date.now() difference, which is in milliseconds, stops training within a fraction of a second.`,
+    `A callback of the script set model.stopTraining during the first of ${e.planned} planned epochs, after ${steps} step${steps === 1 ? '' : 's'}: the model never trained. Check the condition that decides to stop; a time budget in seconds compared with a Date.now() difference, which is in milliseconds, stops training within a fraction of a second, and an early stop run at every batch (onBatchEnd) runs out of patience on the batches' noisy losses within the first epoch.`,
     [`fit stopped in epoch 1 of ${e.planned}`, `${steps} optimizer step${steps === 1 ? '' : 's'} ran`],
     e.site ?? ctx.view?.event.fitSite ?? null,
-    e.site ? [{ title: 'Give the time budget in milliseconds (× 1000), as Date.now() counts', plan: { kind: 'budgetInMilliseconds', site: e.site } }, flipBestComparison(e.site)] : [],
+    e.site
+      ? [
+          { title: 'Check for early stopping once per epoch (onEpochEnd), on the validation loss', plan: { kind: 'stopCheckPerEpoch', site: e.site } },
+          { title: 'Give the time budget in milliseconds (× 1000), as Date.now() counts', plan: { kind: 'budgetInMilliseconds', site: e.site } },
+          flipBestComparison(e.site),
+        ]
+      : [],
     true,
   );
 }
