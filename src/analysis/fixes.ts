@@ -241,6 +241,7 @@ export type FixPlan =
   | { kind: 'splitHeadsTranspose'; site: SourceSite }
   | { kind: 'bestFromInfinity'; file: string }
   | { kind: 'stopCheckPerEpoch'; site: SourceSite }
+  | { kind: 'maskByIndex'; file: string }
   /**
    * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
    * mean afterwards): the column declared just before it keeps only its numbers.
@@ -3242,6 +3243,26 @@ function stopCheckPerEpochEdits(src: SourceText, p: Extract<FixPlan, { kind: 'st
     }
   }
   return edits;
+}
+
+/**
+ * A mask made as `new Array(COLUMNS.length).fill(0)` and set with `mask[name] = 1` in a loop over
+ * names: indexed by each name's position instead, `mask[COLUMNS.indexOf(name)] = 1`.
+ */
+function maskByIndexEdits(src: SourceText, p: Extract<FixPlan, { kind: 'maskByIndex' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:new\s+)?Array\s*\(\s*([A-Za-z_$][\w$]*)\s*\.\s*length\s*\)\s*\.\s*fill\s*\(\s*0\s*\)/g)) {
+    const [mask, columns] = [escapeRe(m[1]!), m[2]!];
+    const loop = new RegExp(`\\bfor\\s*\\(\\s*(?:const|let|var)\\s+([A-Za-z_$][\\w$]*)\\s+of\\s+[\\w$.]+\\s*\\)\\s*\\{?\\s*${mask}\\s*\\[\\s*([A-Za-z_$][\\w$]*)\\s*\\]\\s*=`, 'g');
+    for (const l of code.slice(m.index!).matchAll(loop)) {
+      if (l[1] !== l[2]) continue;
+      const at = m.index! + l.index! + l[0].lastIndexOf(l[2]!);
+      found.push(src.edit(p.file, at, at + l[2]!.length, `${columns}.indexOf(${l[2]})`));
+    }
+  }
+  return found.length === 1 ? found : null;
 }
 
 function meanSkipsNaNEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanSkipsNaN' }>): EditResult {
@@ -7046,6 +7067,7 @@ function planFile(p: FixPlan): string | null {
     case 'percentileFraction':
     case 'numberFromToFixed':
     case 'bestFromInfinity':
+    case 'maskByIndex':
     case 'logFloor':
     case 'meanSkipsNaN':
     case 'hashInt32':
@@ -7280,6 +7302,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return bestFromInfinityEdits(src, p);
       case 'stopCheckPerEpoch':
         return stopCheckPerEpochEdits(src, p);
+      case 'maskByIndex':
+        return maskByIndexEdits(src, p);
       case 'meanSkipsNaN':
         return meanSkipsNaNEdits(src, p);
       case 'hashInt32':

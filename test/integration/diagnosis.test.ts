@@ -695,6 +695,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/best-loss-initialized-to-zero/buggy.js', symptoms: ['restored-untrained'], rootCause: 'training-length', lineOf: 'let bestValLoss = 0;', fixed: 'let bestValLoss = Infinity;' },
   // A hand-written early stop registered as onBatchEnd: the noisy batch losses stop fit in its first epoch, fixed to run at epoch end on val_loss.
   { script: 'benchmark/bugs/early-stop-checked-on-batch-end/buggy.js', symptoms: ['stopped-early'], rootCause: 'training-length', lineOf: 'onBatchEnd: async', fixed: 'onEpochEnd: async (epoch, logs) => {\n      const current = logs.val_loss;' },
+  // A column mask set with mask[name] = 1 (a property, not an element): every input 0, fixed by indexing with the column's position.
+  { script: 'benchmark/bugs/feature-mask-set-by-name-not-index/buggy.js', symptoms: ['identical-inputs'], rootCause: 'training-data', lineOf: 'mask[name] = 1', fixed: 'mask[COLUMNS.indexOf(name)] = 1' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

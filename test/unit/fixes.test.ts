@@ -1634,6 +1634,12 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(src.replace('logs.loss < best', 'Date.now() - start > BUDGET'), { kind: 'stopCheckPerEpoch', site: site(4, 7) }), null);
   });
 
+  it("a column mask set by name is set by each column's position", () => {
+    const src = ['const mask = new Array(COLUMNS.length).fill(0);', 'for (const name of SELECTED) mask[name] = 1;'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'maskByIndex', file: FILE })!, 2), 'for (const name of SELECTED) mask[COLUMNS.indexOf(name)] = 1;');
+    assert.equal(apply(src.replace('mask[name]', 'mask[i]'), { kind: 'maskByIndex', file: FILE }), null);
+  });
+
   it('column means taken over missing cells skip them', () => {
     const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');

@@ -775,6 +775,8 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
       continue;
     }
     const parse: PlannedFix[] = zeros && madeAt ? [{ title: 'Parse the values with their fractions: parseFloat', plan: { kind: 'parseFractions', site: madeAt } }] : [];
+    // A 0/1 column mask set by name (mask[name] = 1 makes a property, not an element): every column multiplied by 0.
+    if (zeros && madeIn) parse.unshift({ title: "Set the mask by each column's position: mask[name] sets a property, not an element", plan: { kind: 'maskByIndex', file: madeIn } });
     // Images erased whole by a cutout patch as large as the image (a size from a recipe for larger images).
     const height = e.summary.shape?.length === 4 ? e.summary.shape[1] : null;
     if (zeros && madeIn && typeof height === 'number' && height >= 4) parse.push({ title: 'Make the erased patch a quarter of the image: it covers all of it', plan: { kind: 'shrinkPatch', file: madeIn, size: height } });
@@ -785,7 +787,7 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
       ...aboutInputs(view, slot, e),
       message: dataset
         ? `Every one of the ${rows ?? ''} input rows of the first batch is the same${zeros ? ', all 0' : ''}: the model cannot tell one example from another and can only learn the average target. A generator that yields one array it refills for each example (declared once, outside its loop) does this: tf.data's batch keeps the references and stacks them once the batch is full, so every row is the last example's. Make a new array for each example.`
-        : `Every one of the ${rows ?? ''} input rows is the same${zeros ? ', all 0' : ''}: the model cannot tell one example from another and can only learn the average target. ${zeros ? 'Values in [0, 1) parsed with parseInt (which keeps the integer part) become 0; so do rows never filled. ' : ''}A loop that pushes one array it refills for each example (declared once, outside the loop) does this too; make a new array for each row.`,
+        : `Every one of the ${rows ?? ''} input rows is the same${zeros ? ', all 0' : ''}: the model cannot tell one example from another and can only learn the average target. ${zeros ? 'Values in [0, 1) parsed with parseInt (which keeps the integer part) become 0; so do rows never filled, and rows multiplied by a column mask whose 1s were set by name (mask[name] = 1 adds a property to the array and leaves every element 0). ' : ''}A loop that pushes one array it refills for each example (declared once, outside the loop) does this too; make a new array for each row.`,
       evidence: [`all ${rows ?? ''} rows of the ${dataset ? "dataset's first batch" : 'inputs'} hold the same values`],
       relevance: new Map(),
       fixes: [...parse, ...(madeIn ? [{ title: 'Make a new array for each row, inside the loop that fills it', plan: { kind: 'declareRowInLoop' as const, file: madeIn } }] : [])],
