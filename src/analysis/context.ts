@@ -27,6 +27,8 @@ export interface Cause {
   inLoop?: SourceSite[];
   /** Located at the first edit of its fix, when one applies (the value the fix changes is the fault). */
   atFix?: boolean;
+  /** Located at the first edit of its fix only when the fix that applies is one of these kinds. */
+  atFixKinds?: readonly string[];
   /** A call (setLearningRate(lr)) or assignment (x.learningRate = lr) at this site: located where the name it is given was computed, when declared once. */
   rateValueAt?: SourceSite;
 }
@@ -114,6 +116,8 @@ export interface Hypothesis {
    * end): that call may show more (each call given another class).
    */
   heldForNextFit?: boolean;
+  /** Certain, but only if nothing later in the script undoes it (more training after a restore): confirmed when the run ends. */
+  atRunEnd?: boolean;
   /** Certain once its first fix is found in the source (the line that caused it shows it): else a warning. */
   certainWithFix?: boolean;
   /**

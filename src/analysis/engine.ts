@@ -299,7 +299,12 @@ export class DiagnosisEngine {
         // validation loss that turned up in later epochs no longer describes the model it keeps.
         this.dropOverfitting(e.modelId);
         // Set back to the weights fit began with: the run's training is undone.
-        if (e.restoresStart) this.configEvidence(e.modelId, (run) => (run.restoredToStart ??= e));
+        if (e.restoresStart) {
+          this.configEvidence(e.modelId, (run) => {
+            run.restoredToStart = e;
+            run.restoredAtStep = run.iterations;
+          });
+        }
         return;
       case 'weightsKept': {
         const run = this.run(e.modelId);
@@ -606,7 +611,7 @@ export class DiagnosisEngine {
     const learning = lp !== null && lp.n >= 20 && lp.learning && (ap === null || ap.aboveChance || lp.belowBaseline);
     const entries = this.modelEntries(run.modelId).filter((e) => !e.obs?.scriptOnly);
     // Certain findings held back for their loop's next fit call, which never came.
-    for (const e of entries) if (e.status === 'pending' && e.hyp?.heldForNextFit && e.hyp.certain) this.confirm(e, null, [], [], Math.max(run.lastIter, 0), run.elapsedMs);
+    for (const e of entries) if (e.status === 'pending' && (e.hyp?.heldForNextFit || e.hyp?.atRunEnd) && e.hyp.certain) this.confirm(e, null, [], [], Math.max(run.lastIter, 0), run.elapsedMs);
     const anyConfirmed = entries.some((e) => e.status === 'confirmed');
     for (const e of entries) {
       if (e.status !== 'pending') continue;
@@ -755,6 +760,7 @@ export class DiagnosisEngine {
     if (e.status !== 'pending' || !e.hyp) return;
     // Held while the loop's next call has not shown its targets' class (a class per call).
     if (e.hyp.heldForNextFit && !(run.fitCalls >= 2 && run.oneClassFits.has(run.fitCalls)) && this.fitInLoop(run)) return;
+    if (e.hyp.atRunEnd) return;
     if (e.hyp.certain || (e.hyp.certainWithFix && this.fixes(e, e.hyp.fixes, new Map()).fix)) this.confirm(e, null, [], [], Math.max(run.lastIter, 0), run.elapsedMs);
   }
 
@@ -1083,7 +1089,8 @@ export class DiagnosisEngine {
     const { fix, alternatives, dataSite } = this.fixes(e, c.fixes, cache);
     const loopSite = c.inLoop ? firstSiteInLoop(this.read, c.inLoop, cache) : null;
     const valueSite = c.rateValueAt ? rateValueSite(this.read, c.rateValueAt, cache) : null;
-    const fixEdit = c.atFix ? fix?.edits[0] : undefined;
+    const fixKind = fix && c.atFixKinds ? c.fixes.find((f) => f.title === fix.title)?.plan.kind : undefined;
+    const fixEdit = c.atFix || (fixKind !== undefined && c.atFixKinds!.includes(fixKind)) ? fix?.edits[0] : undefined;
     const fixSite = fixEdit ? { file: fixEdit.file, line: fixEdit.startLine, column: fixEdit.startColumn } : null;
     const related = [...o.related, ...e.related];
     if (fixSite && c.location) related.unshift({ site: c.location, message: 'used here' });

@@ -242,6 +242,7 @@ export type FixPlan =
   | { kind: 'bestFromInfinity'; file: string }
   | { kind: 'stopCheckPerEpoch'; site: SourceSite }
   | { kind: 'maskByIndex'; file: string }
+  | { kind: 'floorBelowRate'; site: SourceSite; rate: number }
   /**
    * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
    * mean afterwards): the column declared just before it keeps only its numbers.
@@ -3263,6 +3264,23 @@ function maskByIndexEdits(src: SourceText, p: Extract<FixPlan, { kind: 'maskByIn
     }
   }
   return found.length === 1 ? found : null;
+}
+
+/**
+ * In the function that sets the rate at the site, a floor `Math.max(lr * FACTOR, MIN_LR)` whose
+ * MIN_LR is declared above the starting rate: the first decay raises the rate to it. The floor is
+ * set a thousandth of the starting rate.
+ */
+function floorBelowRateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'floorBelowRate' }>): EditResult {
+  const t = src.text;
+  const at = src.offset(p.site.line, p.site.column);
+  const body = at >= 0 ? functionBodyAround(t, at) : null;
+  if (!body) return null;
+  const code = codeOnly(t, body.start, body.end);
+  const floors = [...code.matchAll(/\bMath\s*\.\s*max\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g)].flatMap((m) => m[1]!.split(',').map((a) => a.trim()).filter((a) => /^[A-Za-z_$][\w$]*$/.test(a)));
+  const declared = [...new Set(floors)].map((name) => declaredNumber(t, name)).filter((d): d is NonNullable<typeof d> => d !== null && d.value > p.rate);
+  if (declared.length !== 1) return null;
+  return [src.edit(p.site.file, declared[0]!.span.start, declared[0]!.span.end, literal(p.rate / 1000))];
 }
 
 function meanSkipsNaNEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanSkipsNaN' }>): EditResult {
@@ -6883,6 +6901,7 @@ function planFile(p: FixPlan): string | null {
     case 'copyFromTwin':
     case 'dropWhereMask':
     case 'stopCheckPerEpoch':
+    case 'floorBelowRate':
     case 'softmaxAt':
     case 'splitHeadsTranspose':
     case 'rateAsFactor':
@@ -7304,6 +7323,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return stopCheckPerEpochEdits(src, p);
       case 'maskByIndex':
         return maskByIndexEdits(src, p);
+      case 'floorBelowRate':
+        return floorBelowRateEdits(src, p);
       case 'meanSkipsNaN':
         return meanSkipsNaNEdits(src, p);
       case 'hashInt32':

@@ -444,6 +444,8 @@ export class ModelState {
   headsSplit: HeadsSplitEvent | null = null;
   /** setWeights after fit put back the weights the fit began with. */
   restoredToStart: WeightsRestoredEvent | null = null;
+  /** The steps taken when those weights were set back. */
+  restoredAtStep = 0;
   viewsIdentical: ViewsIdenticalEvent | null = null;
   cosineLogits: CosineLogitsEvent | null = null;
   drawsWithinBatch: DrawsWithinBatchEvent | null = null;

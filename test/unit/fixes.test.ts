@@ -1640,6 +1640,13 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(src.replace('mask[name]', 'mask[i]'), { kind: 'maskByIndex', file: FILE }), null);
   });
 
+  it('a rate floor declared above the starting rate is set below it', () => {
+    const src = ['const MIN_LR = 1e-1;', 'const cb = {', '  onEpochEnd: async (epoch, logs) => {', '    lr = Math.max(lr * FACTOR, MIN_LR);', '    optimizer.setLearningRate(lr);', '  },', '};'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'floorBelowRate', site: site(5, 5), rate: 0.01 })!, 1), 'const MIN_LR = 1e-5;');
+    // A floor below the starting rate is no cause.
+    assert.equal(apply(src.replace('1e-1', '1e-6'), { kind: 'floorBelowRate', site: site(5, 5), rate: 0.01 }), null);
+  });
+
   it('column means taken over missing cells skip them', () => {
     const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');

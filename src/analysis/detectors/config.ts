@@ -5612,7 +5612,7 @@ function memorizedAtChance(view: ModelView, run: ModelState): Hypothesis[] {
   // chunk of epochs scores a model that has not learned yet).
   const e = run.lastEvaluated?.event;
   // Weights set back to the start after fit: the model evaluated is the untrained one (judged apart).
-  if (!e?.targetClasses || view.outputs.length !== 1 || !isClassification(run.data.target(0)) || run.restoredToStart) return [];
+  if (!e?.targetClasses || view.outputs.length !== 1 || !isClassification(run.data.target(0)) || (run.restoredToStart && run.iterations <= run.restoredAtStep)) return [];
   const held = heldOutAccuracy(e);
   const trained = run.lastEvaluated!.trainedAccuracy;
   const total = e.targetClasses.reduce((a, c) => a + c.rows, 0);
@@ -6962,7 +6962,8 @@ function rowsIdentical(run: ModelState): Hypothesis[] {
  */
 function restoredUntrained(run: ModelState): Hypothesis[] {
   const e = run.restoredToStart;
-  if (!e?.site) return [];
+  // Trained again after the restore (a learning-rate range test, then the real run): nothing undone.
+  if (!e?.site || run.iterations > run.restoredAtStep) return [];
   return [
     {
       id: 'restored-untrained',
@@ -6975,6 +6976,7 @@ function restoredUntrained(run: ModelState): Hypothesis[] {
       fixes: [{ title: 'Start the best loss at Infinity, so the first epoch improves on it', plan: { kind: 'bestFromInfinity', file: e.site.file } }],
       atFix: true,
       ...certainFromTheRun(),
+      atRunEnd: true,
     },
   ];
 }

@@ -5,7 +5,7 @@
  * regularizer pulled to 0.
  * Every rule needs the condition on several consecutive samples.
  */
-import { raisedRateCause } from './numerical';
+import { raisedMidRun, raisedRateCause } from './numerical';
 import type { Symptom } from '../findings';
 import {
   activationFix,
@@ -753,7 +753,7 @@ function constantOutput(ctx: Ctx): Observation[] {
       layer: cause.layer ?? producer,
       iteration: ctx.iteration,
       elapsedMs: ctx.elapsedMs,
-      message: `The model's output does not depend on its input (${c.text}); ${producer === o.layer ? 'it' : producer.info.name} makes it constant.`,
+      message: `The model's output does not depend on its input (${c.text}); ${producer === o.layer ? 'it' : producer.info.name} makes it constant.${raisedNote(ctx, cause)}`,
       evidence,
       relevance: rel,
       related: [],
@@ -956,6 +956,12 @@ export function neverUpdated(ctx: Ctx): Observation[] {
       },
     },
   ];
+}
+
+/** For a rate blamed after it was raised while training: by how much, said after the symptom. */
+function raisedNote(ctx: Ctx, cause: Cause): string {
+  const raised = cause.rootCause === 'learning-rate' ? raisedMidRun(ctx) : null;
+  return raised ? ` The learning rate was raised during training from ${fmt(raised.from)} to ${fmt(raised.to)}, and the steps at that rate threw the weights off.` : '';
 }
 
 /** All per-layer detectors, run on iterations that carry layer details. */

@@ -48,13 +48,15 @@ export function raisedRateCause(ctx: Ctx, confirms: string[] = []): Cause | null
   // each time grows it without bound: its factor is inverted.
   const fixes: PlannedFix[] = raised.site
     ? [
+        // A floor (Math.max(lr * factor, MIN_LR)) set above the starting rate raises it at the first decay.
+        { title: `Keep the floor below the starting rate (${literal(raised.from / 1000)})`, plan: { kind: 'floorBelowRate', site: raised.site, rate: raised.from } },
         // A polynomial decay with the rate as the power's base grows towards 1.
         { title: 'Multiply the rate by the decaying fraction raised to the power', plan: { kind: 'rateAsFactor', site: raised.site } },
         { title: 'Decay the learning rate at each change instead of growing it', plan: { kind: 'rateFactor', site: raised.site } },
         { title: `Keep the learning rate at ${literal(raised.from)} instead of raising it to ${literal(raised.to)}`, plan: { kind: 'rateValue', site: raised.site, to: raised.from } },
       ]
     : [];
-  return { rootCause: 'learning-rate', layer: null, location: raised.site ?? ctx.view?.optimizerSite ?? null, fixes, confirms, folds: [] };
+  return { rootCause: 'learning-rate', layer: null, location: raised.site ?? ctx.view?.optimizerSite ?? null, fixes, confirms, folds: [], atFixKinds: ['floorBelowRate'] };
 }
 
 /**
