@@ -242,6 +242,7 @@ export type FixPlan =
   | { kind: 'bestFromInfinity'; file: string }
   | { kind: 'stopCheckPerEpoch'; site: SourceSite }
   | { kind: 'maskByIndex'; file: string }
+  | { kind: 'historyStart'; file: string }
   | { kind: 'floorBelowRate'; site: SourceSite; rate: number }
   /**
    * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
@@ -3281,6 +3282,35 @@ function floorBelowRateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'floor
   const declared = [...new Set(floors)].map((name) => declaredNumber(t, name)).filter((d): d is NonNullable<typeof d> => d !== null && d.value > p.rate);
   if (declared.length !== 1) return null;
   return [src.edit(p.site.file, declared[0]!.span.start, declared[0]!.span.end, literal(p.rate / 1000))];
+}
+
+/**
+ * The one loop `for (let t = 0; t < series.length; t++)` whose body reads `series[t - lag]`: before
+ * the largest lag, those reads are undefined. It starts at the largest lag instead (`Math.max(...LAGS)`
+ * for lags mapped from a list, the largest number or the name read otherwise).
+ */
+function historyStartEdits(src: SourceText, p: Extract<FixPlan, { kind: 'historyStart' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\bfor\s*\(\s*let\s+([A-Za-z_$][\w$]*)\s*=\s*(0)\s*;\s*\1\s*<\s*([A-Za-z_$][\w$]*)\s*\.\s*length\s*;/g)) {
+    const [index, series] = [escapeRe(m[1]!), escapeRe(m[3]!)];
+    const open = code.indexOf('{', m.index! + m[0].length);
+    const close = open > 0 ? matchClose(t, open) : -1;
+    if (close < 0) continue;
+    const body = code.slice(open, close);
+    const reads = [...body.matchAll(new RegExp(`\\b${series}\\s*\\[\\s*${index}\\s*-\\s*([A-Za-z_$][\\w$]*|\\d+)\\s*\\]`, 'g'))].map((r) => r[1]!);
+    if (reads.length === 0) continue;
+    let start: string | null = null;
+    const mapped = new RegExp(`\\b([A-Za-z_$][\\w$]*)\\s*\\.\\s*map\\s*\\(\\s*\\(?\\s*([A-Za-z_$][\\w$]*)\\s*\\)?\\s*=>\\s*${series}\\s*\\[\\s*${index}\\s*-\\s*\\2\\s*\\]`).exec(body);
+    if (mapped) start = `Math.max(...${mapped[1]})`;
+    else if (reads.every((r) => /^\d+$/.test(r))) start = String(Math.max(...reads.map(Number)));
+    else if (new Set(reads).size === 1) start = reads[0]!;
+    if (!start) continue;
+    const at = m.index! + m[0].lastIndexOf('0', m[0].indexOf(';'));
+    found.push(src.edit(p.file, at, at + 1, start));
+  }
+  return found.length === 1 ? found : null;
 }
 
 function meanSkipsNaNEdits(src: SourceText, p: Extract<FixPlan, { kind: 'meanSkipsNaN' }>): EditResult {
@@ -7087,6 +7117,7 @@ function planFile(p: FixPlan): string | null {
     case 'numberFromToFixed':
     case 'bestFromInfinity':
     case 'maskByIndex':
+    case 'historyStart':
     case 'logFloor':
     case 'meanSkipsNaN':
     case 'hashInt32':
@@ -7323,6 +7354,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return stopCheckPerEpochEdits(src, p);
       case 'maskByIndex':
         return maskByIndexEdits(src, p);
+      case 'historyStart':
+        return historyStartEdits(src, p);
       case 'floorBelowRate':
         return floorBelowRateEdits(src, p);
       case 'meanSkipsNaN':

@@ -1647,6 +1647,14 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(src.replace('1e-1', '1e-6'), { kind: 'floorBelowRate', site: site(5, 5), rate: 0.01 }), null);
   });
 
+  it('rows built from lagged values start at the first step with a full history', () => {
+    const src = ['for (let t = 0; t < series.length; t++) {', '  xs.push([...LAGS.map((lag) => series[t - lag]), promo[t]]);', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'historyStart', file: FILE })!, 1), 'for (let t = Math.max(...LAGS); t < series.length; t++) {');
+    const literal = ['for (let t = 0; t < series.length; t++) {', '  xs.push([series[t - 1], series[t - 7]]);', '}'].join('\n');
+    assert.equal(lineOf(apply(literal, { kind: 'historyStart', file: FILE })!, 1), 'for (let t = 7; t < series.length; t++) {');
+    assert.equal(apply(literal.replace(/t - \d/g, 't'), { kind: 'historyStart', file: FILE }), null);
+  });
+
   it('column means taken over missing cells skip them', () => {
     const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');
