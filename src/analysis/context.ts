@@ -136,6 +136,8 @@ export interface Hypothesis {
   notice?: boolean;
   /** The fault is the text its fix edits (a shape constant the layer names): shown there, the location as related. */
   atFix?: boolean;
+  /** Shown at the first edit of its fix only when the fix that applies is one of these kinds. */
+  atFixKinds?: readonly string[];
   /** Makes every step larger the way a higher learning rate does: it explains what a rate too high would (dead units, a swinging loss). */
   scalesSteps?: boolean;
   /** Other layers whose sickness it explains besides `layer` (every block of a chain it spoils). */

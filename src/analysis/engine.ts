@@ -1054,7 +1054,8 @@ export class DiagnosisEngine {
       const { fix, alternatives, dataSite } = this.fixes(e, h.fixes, cache);
       const related = [...h.related, ...e.related];
       if (dataSite && h.data?.fitSite) related.unshift({ site: h.data.fitSite, message: `passed to fit here as ${h.data.role}` });
-      const edit = h.atFix ? fix?.edits[0] : undefined;
+      const kind = fix && h.atFixKinds ? h.fixes.find((f) => f.title === fix.title)?.plan.kind : undefined;
+      const edit = h.atFix || (kind !== undefined && h.atFixKinds!.includes(kind)) ? fix?.edits[0] : undefined;
       const fixSite = edit ? { file: edit.file, line: edit.startLine, column: edit.startColumn } : null;
       if (fixSite && h.location) related.unshift({ site: h.location, message: h.layer ? `${h.layer.info.name} reads it here` : 'used here' });
       const writtenSite = !fixSite && h.writtenOption && h.location ? fitOptionWriteSite(this.read, h.location, h.writtenOption, cache) : null;

@@ -243,6 +243,7 @@ export type FixPlan =
   | { kind: 'stopCheckPerEpoch'; site: SourceSite }
   | { kind: 'maskByIndex'; file: string }
   | { kind: 'historyStart'; file: string }
+  | { kind: 'scaleByMax'; file: string }
   | { kind: 'floorBelowRate'; site: SourceSite; rate: number }
   /**
    * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
@@ -3309,6 +3310,22 @@ function historyStartEdits(src: SourceText, p: Extract<FixPlan, { kind: 'history
     if (!start) continue;
     const at = m.index! + m[0].lastIndexOf('0', m[0].indexOf(';'));
     found.push(src.edit(p.file, at, at + 1, start));
+  }
+  return found.length === 1 ? found : null;
+}
+
+/**
+ * A per-column scale summed over the rows (`scale[j] += row[j]`) that the values are divided by
+ * (`v / scale[j]`): each column's largest value instead, `scale[j] = Math.max(scale[j], row[j])`.
+ */
+function scaleByMaxEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scaleByMax' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\b([A-Za-z_$][\w$]*)\s*\[\s*([A-Za-z_$][\w$]*)\s*\]\s*\+=\s*([A-Za-z_$][\w$]*\s*\[\s*\2\s*\])/g)) {
+    // The values are divided by it: `/ scale[j]`.
+    if (!new RegExp(`\\/\\s*${escapeRe(m[1]!)}\\s*\\[\\s*[A-Za-z_$][\\w$]*\\s*\\]`).test(code)) continue;
+    found.push(src.edit(p.file, m.index!, m.index! + m[0].length, `${m[1]}[${m[2]}] = Math.max(${m[1]}[${m[2]}], ${m[3]})`));
   }
   return found.length === 1 ? found : null;
 }
@@ -7118,6 +7135,7 @@ function planFile(p: FixPlan): string | null {
     case 'bestFromInfinity':
     case 'maskByIndex':
     case 'historyStart':
+    case 'scaleByMax':
     case 'logFloor':
     case 'meanSkipsNaN':
     case 'hashInt32':
@@ -7356,6 +7374,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return maskByIndexEdits(src, p);
       case 'historyStart':
         return historyStartEdits(src, p);
+      case 'scaleByMax':
+        return scaleByMaxEdits(src, p);
       case 'floorBelowRate':
         return floorBelowRateEdits(src, p);
       case 'meanSkipsNaN':

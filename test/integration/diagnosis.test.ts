@@ -701,6 +701,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/plateau-min-lr-above-base-lr/buggy.js', symptoms: ['constant-output', 'loss-diverging', 'non-finite-loss'], rootCause: 'learning-rate', lineOf: 'const MIN_LR = ', fixed: 'const MIN_LR = 1e-5;' },
   // Lag features series[t - lag] built from t = 0: undefined before the longest lag, NaN once standardized; fixed to start at Math.max(...LAGS).
   { script: 'benchmark/bugs/lag-feature-negative-index-undefined/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'for (let t = 0; t < series.length', fixed: 'for (let t = Math.max(...LAGS); t < series.length; t++)' },
+  // Each column divided by its sum over 20,000 rows: inputs near 1e-4, fixed where the scale is summed.
+  { script: 'benchmark/bugs/features-divided-by-column-sum/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: 'scale[j] += row[j]', fixed: 'scale[j] = Math.max(scale[j], row[j])' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

@@ -1655,6 +1655,13 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(literal.replace(/t - \d/g, 't'), { kind: 'historyStart', file: FILE }), null);
   });
 
+  it('a column scale summed over the rows becomes the column maximum', () => {
+    const src = ['for (const row of rows) for (let j = 0; j < F; j++) scale[j] += row[j];', 'const scaled = rows.map((row) => row.map((v, j) => v / scale[j]));'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'scaleByMax', file: FILE })!, 1), 'for (const row of rows) for (let j = 0; j < F; j++) scale[j] = Math.max(scale[j], row[j]);');
+    // Sums taken for a mean, not divided by: left alone.
+    assert.equal(apply(src.replace('v / scale[j]', 'v - scale[j] / n'), { kind: 'scaleByMax', file: FILE }), null);
+  });
+
   it('column means taken over missing cells skip them', () => {
     const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');

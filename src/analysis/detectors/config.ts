@@ -811,10 +811,11 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
         symptom: 'unscaled-input',
         rootCause: 'input-normalization',
         ...aboutInputs(view, slot, e),
-        message: `Inputs are scaled far too small: values range from ${fmt(s.min)} to ${fmt(s.max)} (std ${fmt(s.std)}), so the first layer's outputs are little more than its biases and its weights get almost no gradient. Data divided by its range twice (pixels divided by 255 two times) looks like this.`,
+        message: `Inputs are scaled far too small: values range from ${fmt(s.min)} to ${fmt(s.max)} (std ${fmt(s.std)}), so the first layer's outputs are little more than its biases and its weights get almost no gradient. Data divided by its range twice (pixels divided by 255 two times) looks like this, and so do columns divided by their sum over all rows (each value then a share of thousands).`,
         evidence: [`input values from ${fmt(s.min)} to ${fmt(s.max)}`, `std ${fmt(s.std)}`],
         relevance: new Map(),
-        fixes: fix ? [fix] : [],
+        fixes: [...(e.site ?? view.event.fitSite ? [{ title: 'Scale each column by its largest value, not by its sum', plan: { kind: 'scaleByMax' as const, file: (e.site ?? view.event.fitSite)!.file } }] : []), ...(fix ? [fix] : [])],
+        atFixKinds: ['scaleByMax'],
         confirmBy: set(...HARM, 'dead-relu', 'weights-unchanged', 'vanishing-gradient'),
         strength: 0.7,
       });
