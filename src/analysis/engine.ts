@@ -438,6 +438,7 @@ export class DiagnosisEngine {
       case 'positivesMasked':
       case 'logitsAsProbabilities':
       case 'headsSplit':
+      case 'focalInverted':
       case 'viewsIdentical':
       case 'cosineLogits':
       case 'layerDetached':

@@ -244,6 +244,7 @@ export type FixPlan =
   | { kind: 'maskByIndex'; file: string }
   | { kind: 'historyStart'; file: string }
   | { kind: 'scaleByMax'; file: string }
+  | { kind: 'focalModulator'; file: string }
   | { kind: 'floorBelowRate'; site: SourceSite; rate: number }
   /**
    * A column mean taken with reduce over values that hold NaN (missing cells, imputed with that
@@ -3326,6 +3327,20 @@ function scaleByMaxEdits(src: SourceText, p: Extract<FixPlan, { kind: 'scaleByMa
     // The values are divided by it: `/ scale[j]`.
     if (!new RegExp(`\\/\\s*${escapeRe(m[1]!)}\\s*\\[\\s*[A-Za-z_$][\\w$]*\\s*\\]`).test(code)) continue;
     found.push(src.edit(p.file, m.index!, m.index! + m[0].length, `${m[1]}[${m[2]}] = Math.max(${m[1]}[${m[2]}], ${m[3]})`));
+  }
+  return found.length === 1 ? found : null;
+}
+
+/** The one `tf.pow(p, GAMMA)` whose p the file also takes the log of: `tf.pow(tf.sub(1, p), GAMMA)`. */
+function focalModulatorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'focalModulator' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\btf\s*\.\s*pow\s*\(\s*([A-Za-z_$][\w$]*)\s*,/g)) {
+    const name = m[1]!;
+    if (!new RegExp(`\\blog\\s*\\(\\s*${escapeRe(name)}\\s*\\)`).test(code)) continue;
+    const at = m.index! + m[0].lastIndexOf(name);
+    found.push(src.edit(p.file, at, at + name.length, `tf.sub(1, ${name})`));
   }
   return found.length === 1 ? found : null;
 }
@@ -7136,6 +7151,7 @@ function planFile(p: FixPlan): string | null {
     case 'maskByIndex':
     case 'historyStart':
     case 'scaleByMax':
+    case 'focalModulator':
     case 'logFloor':
     case 'meanSkipsNaN':
     case 'hashInt32':
@@ -7376,6 +7392,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return historyStartEdits(src, p);
       case 'scaleByMax':
         return scaleByMaxEdits(src, p);
+      case 'focalModulator':
+        return focalModulatorEdits(src, p);
       case 'floorBelowRate':
         return floorBelowRateEdits(src, p);
       case 'meanSkipsNaN':

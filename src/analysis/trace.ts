@@ -1995,6 +1995,17 @@ export const HeadsSplitEvent = z.object({
 export type HeadsSplitEvent = z.infer<typeof HeadsSplitEvent>;
 
 /**
+ * A focal loss whose modulating factor is p^γ where (1 − p)^γ is meant: the loss multiplies
+ * −log(p) by a power of that same p, so the rows the model gets wrong weigh almost nothing. The line.
+ */
+export const FocalInvertedEvent = z.object({
+  type: z.literal('focalInverted'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+});
+export type FocalInvertedEvent = z.infer<typeof FocalInvertedEvent>;
+
+/**
  * A softmax taken of a matMul of queries and keys multiplied by the square root of their size (the
  * attention scale inverted: scaled dot-product attention divides by it). The size, and the line of
  * the product.
@@ -2543,6 +2554,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   PositivesMaskedEvent,
   LogitsAsProbabilitiesEvent,
   HeadsSplitEvent,
+  FocalInvertedEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,

@@ -105,6 +105,7 @@ import type {
   PositivesMaskedEvent,
   LogitsAsProbabilitiesEvent,
   HeadsSplitEvent,
+  FocalInvertedEvent,
   RowsIdenticalEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
@@ -1276,6 +1277,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         if (entry && kernelName === 'Softmax' && !scoresScaledUpSent) noteScoresScaledUp(entry, inputs?.logits);
         if (entry && (kernelName === 'RealDiv' || kernelName === 'Multiply') && !contrastiveSent) noteContrastiveScale(entry, kernelName, inputs?.a, inputs?.b);
         if (entry && kernelName === 'Select' && !positivesMaskedSent) notePositivesMasked(entry, inputs?.condition, inputs?.t, inputs?.e);
+        if (entry && kernelName === 'Multiply' && !focalInvertedSent) noteFocalInverted(entry, inputs?.a, inputs?.b);
         if (entry && kernelName === 'Reshape' && !headsSplitSent) noteHeadsSplit(entry, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && kernelName === 'ClipByValue' && !logitsAsProbabilitiesSent) noteLogitsAsProbabilities(entry, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !signedDistanceReported.has(entry) && kernelName === 'Sum') noteSignedDistance(entry, inputs?.x, method === 'runKernel' ? args[2] : null);
@@ -2442,6 +2444,28 @@ function notePositivesMasked(entry: TracedModel, condition: any, t: any, e: any)
   if (!product || product.inputs[0] === product.inputs[1] || !madeFromLayerOutput(e)) return;
   positivesMaskedSent = true;
   emit({ type: 'positivesMasked', modelId: entry.id, site: captureUserSite(PROBE_FILE), fill: highest } satisfies PositivesMaskedEvent);
+}
+
+let focalInvertedSent = false;
+
+/** The tensor `t` is the log of, through a negation: −log(p) → p. */
+function logOf(t: any): object | null {
+  let node = isTensor(t) ? lineage.get(t) : undefined;
+  if (node?.kernel === 'Neg') node = lineage.get(node.inputs[0]!);
+  return node?.kernel === 'Log' ? node.inputs[0]! : null;
+}
+
+/** A product of p^γ (γ > 0) and −log(p), the same p: a focal loss's modulator applied to p, not 1 − p. */
+function noteFocalInverted(entry: TracedModel, a: any, b: any): void {
+  for (const [power, log] of [[a, b], [b, a]] as const) {
+    const node = isTensor(power) ? lineage.get(power) : undefined;
+    if (node?.kernel !== 'Pow') continue;
+    const p = logOf(log);
+    if (!p || node.inputs[0] !== p || !madeFromLayerOutput(p)) continue;
+    focalInvertedSent = true;
+    emit({ type: 'focalInverted', modelId: entry.id, site: captureUserSite(PROBE_FILE) } satisfies FocalInvertedEvent);
+    return;
+  }
 }
 
 let headsSplitSent = false;

@@ -703,6 +703,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/lag-feature-negative-index-undefined/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'for (let t = 0; t < series.length', fixed: 'for (let t = Math.max(...LAGS); t < series.length; t++)' },
   // Each column divided by its sum over 20,000 rows: inputs near 1e-4, fixed where the scale is summed.
   { script: 'benchmark/bugs/features-divided-by-column-sum/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: 'scale[j] += row[j]', fixed: 'scale[j] = Math.max(scale[j], row[j])' },
+  // A focal loss weighing −log(p) by p^γ: training pushes the true class down, certain from the loss, fixed to (1 − p)^γ.
+  { script: 'benchmark/bugs/focal-loss-modulator-inverted/buggy.js', symptoms: ['focal-modulator-inverted'], rootCause: 'loss-function', lineOf: 'tf.mul(modulator', fixed: 'tf.pow(tf.sub(1, pTrue), GAMMA)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -959,6 +961,8 @@ const HEALTHY = [
   'benchmark/bugs/kld-student-logits-not-softmaxed/fixed.js',
   // Multi-head self-attention whose heads are split with a reshape and a transpose.
   'benchmark/bugs/attention-heads-split-without-transpose/fixed.js',
+  // A hand-written focal loss with its modulator on 1 − p.
+  'benchmark/bugs/focal-loss-modulator-inverted/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

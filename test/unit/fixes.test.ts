@@ -1662,6 +1662,12 @@ describe('fixes for written bugs of sets 32 and 33', () => {
     assert.equal(apply(src.replace('v / scale[j]', 'v - scale[j] / n'), { kind: 'scaleByMax', file: FILE }), null);
   });
 
+  it("a focal loss's modulator raised on p is raised on 1 - p", () => {
+    const src = ['const modulator = tf.pow(pTrue, GAMMA);', 'return tf.mean(tf.mul(modulator, tf.neg(tf.log(pTrue))));'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'focalModulator', file: FILE })!, 1), 'const modulator = tf.pow(tf.sub(1, pTrue), GAMMA);');
+    assert.equal(apply(src.replace('tf.pow(pTrue', 'tf.pow(tf.sub(1, pTrue)'), { kind: 'focalModulator', file: FILE }), null);
+  });
+
   it('column means taken over missing cells skip them', () => {
     const src = ['function columnMeans(rows) {', '  return rows[0].map((_, j) => {', '    const col = rows.map((r) => r[j]);', '    return col.reduce((a, b) => a + b, 0) / col.length;', '  });', '}', 'const fill = (rows, means) => rows.map((r) => r.map((v, j) => (Number.isNaN(v) ? means[j] : v)));'].join('\n');
     assert.equal(lineOf(apply(src, { kind: 'meanSkipsNaN', file: FILE })!, 3), '    const col = rows.map((r) => r[j]).filter((v) => !Number.isNaN(v));');

@@ -6985,6 +6985,31 @@ function restoredUntrained(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A focal loss −p^γ·log(p) where −(1 − p)^γ·log(p) is meant: the modulator should shrink the rows
+ * the model already gets right; p^γ shrinks the ones it gets wrong instead (all of them at the
+ * start, p ≈ 1/K), and below p ≈ 0.6 the loss even falls as p falls, so training pushes the true
+ * class down. Certain from the loss's kernels; fixed in the power's base.
+ */
+function focalInverted(run: ModelState): Hypothesis[] {
+  const e = run.focalInverted;
+  if (!e?.site) return [];
+  return [
+    {
+      id: 'focal-modulator-inverted',
+      symptom: 'focal-modulator-inverted',
+      rootCause: 'loss-function',
+      location: e.site,
+      related: [],
+      message: `The loss on line ${e.site.line} multiplies −log(p) by a power of the same p, p^γ: a focal loss's modulator is (1 − p)^γ, which shrinks the rows the model already gets right. p^γ shrinks the rows it gets wrong instead (every row at the start, where p is about 1 / the number of classes), and below p ≈ 0.6 this loss falls as p falls, so training pushes the true class's probability down. Raise 1 − p to the power.`,
+      evidence: ['the loss multiplies −log(p) by p raised to a power, the same p'],
+      fixes: [{ title: 'Raise 1 − p to the power, not p', plan: { kind: 'focalModulator', file: e.site.file } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
  * Attention heads split by reshaping [batch, steps, features] straight to [batch, heads, steps,
  * features / heads]: a reshape keeps the memory order, so each "head" holds a block of positions
  * cut into feature slices, and attention no longer relates the tokens. Certain from the shapes;
@@ -9399,6 +9424,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...positivesMasked(run));
   out.push(...logitsAsProbabilities(run));
   out.push(...headsSplit(run));
+  out.push(...focalInverted(run));
   out.push(...restoredUntrained(run));
   out.push(...viewsIdentical(run));
   out.push(...cooperatingOpponents(run));
