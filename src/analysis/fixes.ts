@@ -3038,13 +3038,21 @@ function normalizeEmbeddingsEdits(src: SourceText, p: Extract<FixPlan, { kind: '
  * The epoch or batch callback around the site, written with its parameters the other way round,
  * `onEpochBegin: (logs, epoch) =>`: tfjs passes the epoch (or batch) first, then the logs.
  */
-function callbackParamsOrderEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callbackParamsOrder' }>): EditResult {
+/** The function around the site (a callback), and the code just before its body (where its name and parameters are). */
+function callbackAround(src: SourceText, site: SourceSite): { body: Span; headStart: number; head: string } | null {
   const t = src.text;
-  const at = src.offset(p.site.line, p.site.column);
+  const at = src.offset(site.line, site.column);
   const body = at >= 0 ? functionBodyAround(t, at) : null;
   if (!body) return null;
   const headStart = Math.max(0, body.start - 160);
-  const head = codeOnly(t, headStart, body.start);
+  return { body, headStart, head: codeOnly(t, headStart, body.start) };
+}
+
+function callbackParamsOrderEdits(src: SourceText, p: Extract<FixPlan, { kind: 'callbackParamsOrder' }>): EditResult {
+  const t = src.text;
+  const around = callbackAround(src, p.site);
+  if (!around) return null;
+  const { headStart, head } = around;
   const m = /\bon(?:Epoch|Batch)(?:Begin|End)\s*(?::\s*(?:async\s+)?(?:function\s*)?)?\(\s*(logs)\s*,\s*([A-Za-z_$][\w$]*)\s*\)\s*(?:=>\s*)?$/.exec(head);
   if (!m) return null;
   const open = headStart + m.index! + m[0].lastIndexOf('(');
@@ -3222,11 +3230,9 @@ function bestFromInfinityEdits(src: SourceText, p: Extract<FixPlan, { kind: 'bes
  */
 function stopCheckPerEpochEdits(src: SourceText, p: Extract<FixPlan, { kind: 'stopCheckPerEpoch' }>): EditResult {
   const t = src.text;
-  const at = src.offset(p.site.line, p.site.column);
-  const body = at >= 0 ? functionBodyAround(t, at) : null;
-  if (!body) return null;
-  const headStart = Math.max(0, body.start - 160);
-  const head = codeOnly(t, headStart, body.start);
+  const around = callbackAround(src, p.site);
+  if (!around) return null;
+  const { body, headStart, head } = around;
   const m = /\bonBatchEnd(\s*:\s*(?:async\s+)?(?:function\s*)?\(\s*|\s*\(\s*)([A-Za-z_$][\w$]*)(\s*,\s*([A-Za-z_$][\w$]*)\s*\))?[^()]*$/.exec(head);
   if (!m) return null;
   const hook = headStart + m.index!;
