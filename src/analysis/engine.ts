@@ -11,7 +11,7 @@ import { detectNumerical } from './detectors/numerical';
 import { tensorLeak } from './detectors/memory';
 import { batchesApart, ignoredLearningRate, learningRateDecayedAway, negativeLearningRate, radianCosineSchedule, rebuiltModel, recreatedOptimizer, sameBatch, untrainedLayers } from './detectors/settings';
 import { completedAsPlanned, cutShort, oneEpochGiven, loopStoppedAtOnce, minorityNeverPredicted, rateHeldLow, stoppedEarly, detectTrends, fewUpdates, mayExplainStall } from './detectors/trend';
-import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom } from './findings';
+import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom, TextEdit } from './findings';
 import { SYMPTOM_SEEN } from './findings';
 import { arrayDeclarationSite, arrayWriteSite, dataDeclarationSite, gatherIndicesDeclarationSite, firstSiteInLoop, fitOptionWriteSite, rateValueSite, varListDeclarationSite, renderFix, type PlannedFix, type SourceReader, SourceText } from './fixes';
 import type { LayerView, ModelView } from './model';
@@ -86,6 +86,16 @@ const CRASH_CAUSES: ReadonlyArray<{ message: RegExp; explains: (h: Hypothesis) =
   // tfjs refuses to train a model with no trainable weight.
   { message: /trainable/i, explains: (h) => h.symptom === 'weights-frozen' },
 ];
+
+/**
+ * The edit a finding is shown at instead of its location: its fix's first, when the finding is
+ * always shown at its fix (atFix) or the fix that applied is of a kind named in atFixKinds.
+ */
+function editShownAt(at: { atFix?: boolean; atFixKinds?: readonly string[] }, planned: readonly PlannedFix[], fix: Fix | null | undefined): TextEdit | undefined {
+  if (!fix) return undefined;
+  const kind = at.atFixKinds ? planned.find((f) => f.title === fix.title)?.plan.kind : undefined;
+  return at.atFix || (kind !== undefined && at.atFixKinds!.includes(kind)) ? fix.edits[0] : undefined;
+}
 
 export class DiagnosisEngine {
   readonly series = new TraceSeries();
@@ -1055,8 +1065,7 @@ export class DiagnosisEngine {
       const { fix, alternatives, dataSite } = this.fixes(e, h.fixes, cache);
       const related = [...h.related, ...e.related];
       if (dataSite && h.data?.fitSite) related.unshift({ site: h.data.fitSite, message: `passed to fit here as ${h.data.role}` });
-      const kind = fix && h.atFixKinds ? h.fixes.find((f) => f.title === fix.title)?.plan.kind : undefined;
-      const edit = h.atFix || (kind !== undefined && h.atFixKinds!.includes(kind)) ? fix?.edits[0] : undefined;
+      const edit = editShownAt(h, h.fixes, fix);
       const fixSite = edit ? { file: edit.file, line: edit.startLine, column: edit.startColumn } : null;
       if (fixSite && h.location) related.unshift({ site: h.location, message: h.layer ? `${h.layer.info.name} reads it here` : 'used here' });
       const writtenSite = !fixSite && h.writtenOption && h.location ? fitOptionWriteSite(this.read, h.location, h.writtenOption, cache) : null;
@@ -1091,8 +1100,7 @@ export class DiagnosisEngine {
     const { fix, alternatives, dataSite } = this.fixes(e, c.fixes, cache);
     const loopSite = c.inLoop ? firstSiteInLoop(this.read, c.inLoop, cache) : null;
     const valueSite = c.rateValueAt ? rateValueSite(this.read, c.rateValueAt, cache) : null;
-    const fixKind = fix && c.atFixKinds ? c.fixes.find((f) => f.title === fix.title)?.plan.kind : undefined;
-    const fixEdit = c.atFix || (fixKind !== undefined && c.atFixKinds!.includes(fixKind)) ? fix?.edits[0] : undefined;
+    const fixEdit = editShownAt(c, c.fixes, fix);
     const fixSite = fixEdit ? { file: fixEdit.file, line: fixEdit.startLine, column: fixEdit.startColumn } : null;
     const related = [...o.related, ...e.related];
     if (fixSite && c.location) related.unshift({ site: c.location, message: 'used here' });

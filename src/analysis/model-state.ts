@@ -447,6 +447,11 @@ export class ModelState {
   restoredToStart: WeightsRestoredEvent | null = null;
   /** The steps taken when those weights were set back. */
   restoredAtStep = 0;
+
+  /** That restore, while no step has trained the model since (a range test's restore is followed by the real run). */
+  get untrainedByRestore(): WeightsRestoredEvent | null {
+    return this.iterations <= this.restoredAtStep ? this.restoredToStart : null;
+  }
   viewsIdentical: ViewsIdenticalEvent | null = null;
   cosineLogits: CosineLogitsEvent | null = null;
   drawsWithinBatch: DrawsWithinBatchEvent | null = null;

@@ -2358,6 +2358,8 @@ function noteScoresScaledUp(entry: TracedModel, logits: any): void {
 }
 
 let contrastiveSent = false;
+/** The kernels a matrix product runs as. */
+const MATMUL_KERNELS: ReadonlySet<string> = new Set(['BatchMatMul', 'MatMul', '_FusedMatMul']);
 /** A temperature at most this (a factor of 1 / 0.3 or more) is meant for cosine similarities. */
 const COSINE_TEMPERATURE = 0.3;
 /** Rows read for their norms at most. */
@@ -2383,6 +2385,9 @@ function meanRowNorm(t: any): number | null {
  * vectors: the logits then grow with the embeddings' norms.
  */
 function noteContrastiveScale(entry: TracedModel, kernel: string, a: any, b: any): void {
+  // Only a product of a matMul is read further (its scalar factor read back): most divisions and products are not.
+  const matMul = (t: any) => MATMUL_KERNELS.has(lineage.get(t)?.kernel ?? '');
+  if (!matMul(a) && !(kernel === 'Multiply' && matMul(b))) return;
   let product: any = null;
   let factor: number | null = null;
   if (kernel === 'RealDiv') {
@@ -2396,7 +2401,7 @@ function noteContrastiveScale(entry: TracedModel, kernel: string, a: any, b: any
   }
   if (!product || factor === null || factor < 1 / COSINE_TEMPERATURE) return;
   const node = lineage.get(product);
-  if (!node || (node.kernel !== 'BatchMatMul' && node.kernel !== 'MatMul' && node.kernel !== '_FusedMatMul') || node.inputs.length < 2) return;
+  if (!node || !MATMUL_KERNELS.has(node.kernel) || node.inputs.length < 2) return;
   const [left, right] = node.inputs as [any, any];
   if (!isTensor(left) || !isTensor(right) || left.rank !== 2 || right.rank !== 2 || left.shape[0] < 4 || left.shape[0] !== right.shape[0]) return;
   // Square: rows of one batch against rows of the other, as contrastive logits are.
@@ -2426,7 +2431,7 @@ function isDiagonal(t: any): boolean {
 function productBehind(t: any): Lineage | null {
   let node = isTensor(t) ? lineage.get(t) : undefined;
   for (let hop = 0; hop < 4 && node && (node.kernel === 'RealDiv' || node.kernel === 'Multiply' || PASS_THROUGH_KERNELS.has(node.kernel)); hop++) node = lineage.get(node.inputs[0]!);
-  return node && (node.kernel === 'BatchMatMul' || node.kernel === 'MatMul' || node.kernel === '_FusedMatMul') && node.inputs.length >= 2 ? node : null;
+  return node && MATMUL_KERNELS.has(node.kernel) && node.inputs.length >= 2 ? node : null;
 }
 
 /**
@@ -2777,7 +2782,7 @@ const cosineReported = new WeakSet<TracedModel>();
 
 function noteCosineLogits(entry: TracedModel, logits: any): void {
   const node = isTensor(logits) ? lineage.get(logits) : undefined;
-  if (!node || (node.kernel !== 'BatchMatMul' && node.kernel !== '_FusedMatMul' && node.kernel !== 'MatMul') || node.inputs.length < 2) return;
+  if (!node || !MATMUL_KERNELS.has(node.kernel) || node.inputs.length < 2) return;
   if (!unitVectors(node.inputs[0]) || !unitVectors(node.inputs[1])) return;
   const classes = logits.shape[logits.rank - 1] as number;
   if (!(classes >= 2)) return;

@@ -806,6 +806,7 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
     if (ma !== null && ma > 0 && ma <= 5e-3 && e.summary.identicalRows !== true) {
       const fix = scaleFix(view, e, 'x');
       const about = slot === 0 ? 'x' : `x${slot}`;
+      const madeAt = e.site ?? view.event.fitSite;
       out.push({
         id: `unscaled-input:${about}`,
         symptom: 'unscaled-input',
@@ -814,7 +815,7 @@ function inputChecks(view: ModelView, run: ModelState): Hypothesis[] {
         message: `Inputs are scaled far too small: values range from ${fmt(s.min)} to ${fmt(s.max)} (std ${fmt(s.std)}), so the first layer's outputs are little more than its biases and its weights get almost no gradient. Data divided by its range twice (pixels divided by 255 two times) looks like this, and so do columns divided by their sum over all rows (each value then a share of thousands).`,
         evidence: [`input values from ${fmt(s.min)} to ${fmt(s.max)}`, `std ${fmt(s.std)}`],
         relevance: new Map(),
-        fixes: [...(e.site ?? view.event.fitSite ? [{ title: 'Scale each column by its largest value, not by its sum', plan: { kind: 'scaleByMax' as const, file: (e.site ?? view.event.fitSite)!.file } }] : []), ...(fix ? [fix] : [])],
+        fixes: [...(madeAt ? [{ title: 'Scale each column by its largest value, not by its sum', plan: { kind: 'scaleByMax' as const, file: madeAt.file } }] : []), ...(fix ? [fix] : [])],
         atFixKinds: ['scaleByMax'],
         confirmBy: set(...HARM, 'dead-relu', 'weights-unchanged', 'vanishing-gradient'),
         strength: 0.7,
@@ -5615,7 +5616,7 @@ function memorizedAtChance(view: ModelView, run: ModelState): Hypothesis[] {
   // chunk of epochs scores a model that has not learned yet).
   const e = run.lastEvaluated?.event;
   // Weights set back to the start after fit: the model evaluated is the untrained one (judged apart).
-  if (!e?.targetClasses || view.outputs.length !== 1 || !isClassification(run.data.target(0)) || (run.restoredToStart && run.iterations <= run.restoredAtStep)) return [];
+  if (!e?.targetClasses || view.outputs.length !== 1 || !isClassification(run.data.target(0)) || run.untrainedByRestore) return [];
   const held = heldOutAccuracy(e);
   const trained = run.lastEvaluated!.trainedAccuracy;
   const total = e.targetClasses.reduce((a, c) => a + c.rows, 0);
@@ -6964,9 +6965,9 @@ function rowsIdentical(run: ModelState): Hypothesis[] {
  * is the untrained one. Certain from the weights; fixed where the best value starts.
  */
 function restoredUntrained(run: ModelState): Hypothesis[] {
-  const e = run.restoredToStart;
   // Trained again after the restore (a learning-rate range test, then the real run): nothing undone.
-  if (!e?.site || run.iterations > run.restoredAtStep) return [];
+  const e = run.untrainedByRestore;
+  if (!e?.site) return [];
   return [
     {
       id: 'restored-untrained',
