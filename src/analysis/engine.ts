@@ -9,7 +9,7 @@ import { configHypotheses } from './detectors/config';
 import { detectExploding, detectLayers, neverUpdated } from './detectors/layers';
 import { detectNumerical } from './detectors/numerical';
 import { tensorLeak } from './detectors/memory';
-import { batchesApart, ignoredLearningRate, learningRateDecayedAway, negativeLearningRate, radianCosineSchedule, rebuiltModel, recreatedOptimizer, sameBatch, untrainedLayers } from './detectors/settings';
+import { batchesApart, ignoredLearningRate, learningRateDecayedAway, negativeLearningRate, radianCosineSchedule, rateCutWhileImproving, rebuiltModel, recreatedOptimizer, sameBatch, untrainedLayers } from './detectors/settings';
 import { completedAsPlanned, cutShort, oneEpochGiven, loopStoppedAtOnce, minorityNeverPredicted, rateHeldLow, stoppedEarly, detectTrends, fewUpdates, mayExplainStall } from './detectors/trend';
 import type { Finding, Fix, LayerRef, Relevance, Report, RunSummary, Symptom, TextEdit } from './findings';
 import { SYMPTOM_SEEN } from './findings';
@@ -284,7 +284,9 @@ export class DiagnosisEngine {
           run.lastIter = Math.max(run.lastIter, e.epoch);
           run.elapsedMs = e.elapsedMs;
         }
-        this.trend(run, this.ctx(run, Math.max(run.lastIter, 0), e.elapsedMs), false);
+        const epochCtx = this.ctx(run, Math.max(run.lastIter, 0), e.elapsedMs);
+        this.apply(run, rateCutWhileImproving(epochCtx));
+        this.trend(run, epochCtx, false);
         return;
       }
       case 'evaluated':

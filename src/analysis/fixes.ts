@@ -221,6 +221,8 @@ export type FixPlan =
   | { kind: 'exclusiveBound'; site: SourceSite }
   /** The one guard in the file that stops training when a value is *not* NaN (`if (!Number.isNaN(loss)) { ...; break; }`) loses its negation. */
   | { kind: 'nanGuardNegation'; file: string }
+  /** A NaN guard `isNaN(loss)` given the tensor itself (always true: a tensor object is not a number): the scalar's value tested instead. */
+  | { kind: 'nanTestReadsValue'; file: string }
   /**
    * A constant declared as `Math.floor(A / B)` of numbers (or constants declared as numbers) that
    * comes to 0, and divides something elsewhere in the file (`/ (2 * sigma * sigma)`), is kept at 1
@@ -305,6 +307,8 @@ export type FixPlan =
    * a name declared before it as a division (`const ratio = a / b`) becomes 0 where b is.
    */
   | { kind: 'finiteAtColumn'; site: SourceSite; column: number }
+  /** The value in column `column` of the rows mapped where the tensor at `site` is made, kept finite (NaN there becomes `fallback`). */
+  | { kind: 'fallbackAtColumn'; site: SourceSite; column: number; fallback: string }
   /** The targets' array behind the tensor call at the site, written `labels.concat(labels)`: each label twice in a row, `labels.flatMap((label) => [label, label])`. */
   | { kind: 'repeatEach'; site: SourceSite }
   /**
@@ -326,6 +330,18 @@ export type FixPlan =
   | { kind: 'log1pAtWrite'; site: SourceSite }
   /** A rate set to `base / epoch` (Infinity at epoch 0): the one name it divides by, counted from 1 (`epoch + 1`). */
   | { kind: 'divisorPlusOne'; site: SourceSite }
+  | { kind: 'rateProperty'; site: SourceSite }
+  /** Cells written with a percent sign ('4.01%') parsed with Number (NaN): the one Number(cell) parse made parseFloat. */
+  | { kind: 'percentCells'; file: string }
+  /** The one division by a standard deviation computed with Math.sqrt and never guarded: 0 / 0 for a constant window. */
+  | { kind: 'guardStd'; file: string }
+  /** The one arrow with a braced body passed to map that returns nothing (each value undefined): its last expression returned. */
+  | { kind: 'returnFromMapArrow'; file: string }
+  /** A smoothing factor `1 - NAME` on the line that smooths the targets, given in percent: its declaration divided by 100. */
+  | { kind: 'smoothingFraction'; site: SourceSite }
+  /** A plateau rule's improvement test written for a loss (current < best), a few lines above the rate it sets, made to count a higher value as better. */
+  | { kind: 'improvementUp'; site: SourceSite }
+  | { kind: 'guardWarmupRatio'; site: SourceSite }
   /** The rate assigned on the site's line read from a table declared once as an array (`LR_TABLE[epoch]`): past its end it holds the last entry (`LR_TABLE[Math.min(epoch, LR_TABLE.length - 1)]`). */
   | { kind: 'clampTableIndex'; site: SourceSite }
   /** The gradients scaled on the site's line by a name (`.mul(scale)`) declared before it as one quotient of two names (`norm / LIMIT`): the quotient turns over (`LIMIT / norm`). */
@@ -2932,6 +2948,28 @@ function nanGuardNegationEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nan
   return found.length === 1 ? found : null;
 }
 
+/**
+ * `if (isNaN(loss))` where `loss` is the tensor `minimize(..., true)` (or a tf op) returned: isNaN
+ * makes the object a number, NaN, so the guard stops training at its first step. The guard tests
+ * the scalar's value instead.
+ */
+function nanTestReadsValueEdits(src: SourceText, p: Extract<FixPlan, { kind: 'nanTestReadsValue' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\bif\s*\(\s*isNaN\s*\(\s*([A-Za-z_$][\w$]*)\s*\)\s*\)/g)) {
+    const name = m[1]!;
+    const decl = declarations(t, name, m.index!).pop();
+    if (!decl) continue;
+    const init = codeOnly(t, decl.init, statementEnd(t, decl.init));
+    // A tensor: what minimize returned, or what a tf op made.
+    if (!/\.\s*minimize\s*\(|^\s*tf\s*\.|\.\s*(?:mean|sum|dataSync\(\)\s*\[)/.test(init) || /dataSync|arraySync|\.data\s*\(/.test(init)) continue;
+    const at = m.index! + m[0].lastIndexOf(name);
+    found.push(src.edit(p.file, at, at + name.length, `${name}.dataSync()[0]`));
+  }
+  return found.length === 1 ? found : null;
+}
+
 /** The number literal a name is declared once with, alone in its statement (`const SIZE = 12;`): its value and span, or null. */
 function declaredNumber(t: string, name: string): { value: number; span: Span } | null {
   const decl = singleDeclaration(t, name);
@@ -4397,7 +4435,12 @@ function mappedRowLiteral(src: SourceText, site: SourceSite): Span | null {
   const t = src.text;
   const arg = findCall(src, site, FROM_ARRAY_CALL)?.args[0];
   if (!arg) return null;
-  const a = trim(t, arg.start, arg.end);
+  let a = trim(t, arg.start, arg.end);
+  // A name the rows were mapped into just before (`const xs = rows.map(...)`): its initializer.
+  if (/^[A-Za-z_$][\w$]*$/.test(t.slice(a.start, a.end))) {
+    const decl = declarations(t, t.slice(a.start, a.end), a.start).pop();
+    if (decl) a = trim(t, decl.init, statementEnd(t, decl.init));
+  }
   const code = codeOnly(t, a.start, a.end);
   const mapped = /^[\w$.]+\s*\.\s*map\s*\(\s*/.exec(code);
   if (!mapped) return null;
@@ -4445,6 +4488,115 @@ function finiteAtColumnEdits(src: SourceText, p: Extract<FixPlan, { kind: 'finit
   // log of a value that may be 0 or negative: a signed log; exp of a large value: the log it was meant as.
   const to = m[1] === 'log' ? `Math.sign(${x}) * Math.log1p(Math.abs(${x}))` : `Math.log1p(${inner})`;
   return [src.edit(p.site.file, e.start, e.end, to)];
+}
+
+/** Cells written with a percent sign after a number (`${x}%`, '12%'), parsed by the script's one Number(cell). */
+function percentCellsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'percentCells' }>): EditResult {
+  const t = src.text;
+  if (!/\}%`|\d%['"`]/.test(t)) return null;
+  const code = codeOnly(t, 0, t.length);
+  const calls = [...code.matchAll(/(?<![\w$.])Number\s*\(\s*[A-Za-z_$][\w$]*(?:\s*\[[^\]\n]*\]|\.[A-Za-z_$][\w$]*)*\s*\)/g)];
+  if (calls.length !== 1) return null;
+  const m = calls[0]!;
+  return [src.edit(p.file, m.index!, m.index! + 'Number'.length, 'parseFloat')];
+}
+
+/** A standard deviation declared as Math.sqrt(...) with no fallback, that one division divides by. */
+function guardStdEdits(src: SourceText, p: Extract<FixPlan, { kind: 'guardStd' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const d of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*Math\s*\.\s*sqrt\s*\(/g)) {
+    const name = d[1]!;
+    if (!/std|sigma|sd|dev|spread|scale/i.test(name)) continue;
+    const end = statementEnd(t, d.index!);
+    // Already kept above 0 where declared (|| 1, + eps, Math.max).
+    if (/\|\||\?\?|Math\s*\.\s*max|\+\s*(?:1e-|0\.0|EPS)/i.test(code.slice(d.index!, end))) continue;
+    for (const u of code.slice(end).matchAll(new RegExp(`\\/\\s*${escapeRe(name)}(?![\\w$.(\\[])`, 'g'))) {
+      const at = end + u.index! + u[0].length - name.length;
+      found.push(src.edit(p.file, at, at + name.length, `(${name} || 1)`));
+    }
+  }
+  return found.length === 1 ? found : null;
+}
+
+/** `.map((v) => { ...; expr; })`: a braced arrow with no return whose last statement is an expression that computes a value. */
+function returnFromMapArrowEdits(src: SourceText, p: Extract<FixPlan, { kind: 'returnFromMapArrow' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/\.\s*map\s*\(\s*(?:\([^()]*\)|[A-Za-z_$][\w$]*)\s*=>\s*\{/g)) {
+    const open = m.index! + m[0].length - 1;
+    const close = matchClose(t, open);
+    if (close < 0) continue;
+    const body = code.slice(open + 1, close);
+    if (/\breturn\b/.test(body)) continue;
+    const last = lastStatementStart(t, open, close);
+    if (last === null) continue;
+    const stmt = codeOnly(t, last, statementEnd(t, last)).trim();
+    // An expression whose value is dropped: a call of Math, an arithmetic or a mapped array, not an assignment or a push.
+    if (!/^(?:Math\s*\.|\(|\[|[\w$.]+\s*[-+*\/]|[\w$]+\s*\.\s*map\s*\()/.test(stmt) || /^[\w$.\[\]]+\s*(?:[-+*\/]?=)(?!=)/.test(stmt) || /\.\s*(?:push|set|forEach)\s*\(/.test(stmt)) continue;
+    found.push(src.edit(p.file, last, last, 'return '));
+  }
+  return found.length === 1 ? found : null;
+}
+
+/**
+ * Label smoothing `y * (1 - EPS) + EPS / k` on the line that makes the targets, EPS given in
+ * percent: the name's one declaration divided by 100 (or the literal itself, when written there).
+ */
+function smoothingFractionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'smoothingFraction' }>): EditResult {
+  const t = src.text;
+  const from = src.lineStart(p.site.line);
+  if (from < 0) return null;
+  const code = codeOnly(t, from, src.lineEnd(p.site.line));
+  const m = /\b1\s*-\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*|\d+(?:\.\d+)?)(?![\w$.(\[])/.exec(code);
+  if (!m) return null;
+  const name = m[1]!;
+  if (/^\d/.test(name)) {
+    // The literal on this line: every use of it here.
+    const uses = [...code.matchAll(new RegExp(`(?<![\\w.])${escapeRe(name)}(?![\\w.])`, 'g'))];
+    return uses.map((u) => src.edit(p.site.file, from + u.index!, from + u.index! + name.length, String(Number(name) / 100)));
+  }
+  if (name.includes('.')) return null;
+  const decl = singleDeclaration(t, name);
+  if (!decl) return null;
+  const init = trim(t, decl.init, statementEnd(t, decl.init));
+  const value = t.slice(init.start, init.end);
+  const num = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : null;
+  return [src.edit(p.site.file, init.start, init.end, num !== null ? String(num / 100) : /^[\w$.]+$/.test(value) ? `${value} / 100` : `(${value}) / 100`)];
+}
+
+/**
+ * The improvement test of a plateau rule over an accuracy, written as for a loss: the nearest
+ * `current < best` (or `current < best - delta`) above the line that sets the rate, in a callback
+ * that reads an accuracy from the logs. Turned to `current > best` (`current > best + delta`).
+ */
+function improvementUpEdits(src: SourceText, p: Extract<FixPlan, { kind: 'improvementUp' }>): EditResult {
+  const top = Math.max(1, p.site.line - 12);
+  const above = codeOnly(src.text, src.lineStart(top), src.lineEnd(p.site.line));
+  if (!/\b(?:val_)?acc(?:uracy)?\b/.test(above)) return null;
+  for (let line = p.site.line - 1; line >= top; line--) {
+    const from = src.lineStart(line);
+    const code = codeOnly(src.text, from, src.lineEnd(line));
+    const m = /([A-Za-z_$][\w$.]*)\s*<\s*(best[\w$]*|[\w$]*Best[\w$]*)(?:\s*-\s*([\w$.]+))?(?![\w$.(\[])/.exec(code);
+    if (!m) continue;
+    const to = `${m[1]} > ${m[2]}${m[3] ? ` + ${m[3]}` : ''}`;
+    return [src.edit(p.site.file, from + m.index, from + m.index + m[0].length, to)];
+  }
+  return null;
+}
+
+/** The row literal's value in that column, wrapped so that a NaN or Infinity there becomes the fallback (computed once). */
+function fallbackAtColumnEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fallbackAtColumn' }>): EditResult {
+  const t = src.text;
+  const row = mappedRowLiteral(src, p.site);
+  const item = row ? splitTopLevel(t, row.start + 1, row.end)[p.column] : undefined;
+  if (!item) return null;
+  const e = trim(t, item.start, item.end);
+  const value = t.slice(e.start, e.end);
+  if (!value || /\n/.test(value)) return null;
+  return [src.edit(p.site.file, e.start, e.end, `((v) => (Number.isFinite(v) ? v : ${p.fallback}))(${value})`)];
 }
 
 function guardShareEdits(src: SourceText, p: Extract<FixPlan, { kind: 'guardShare' }>): EditResult {
@@ -5819,6 +5971,46 @@ function divisorPlusOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'divis
   return [src.edit(p.site.file, at, at + d[1]!.length, `(${d[1]} + 1)`)];
 }
 
+/**
+ * A rate read from `optimizer.lr` (Keras's name): a tfjs optimizer keeps it in `learningRate`, so
+ * the read is undefined and the rate computed from it NaN.
+ */
+function ratePropertyEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateProperty' }>): EditResult {
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  if (!/learningRate\s*=(?!=)|setLearningRate\s*\(/.test(code)) return null;
+  const reads = [...code.matchAll(/\.(lr|learning_rate)\b(?!\s*[(=])/g)];
+  if (reads.length === 0) return null;
+  return reads.map((m) => src.edit(p.site.file, start + m.index! + 1, start + m.index! + m[0].length, 'learningRate'));
+}
+
+/**
+ * A warmup factor `Math.min(1, step / WARMUP)` whose length is 0 ("warmup off"): 0 / 0 is NaN at
+ * the first step. Found on the rate's line or on the line that declares a name it uses, a few
+ * lines above; the factor becomes 1 when there is no warmup.
+ */
+function guardWarmupRatioEdits(src: SourceText, p: Extract<FixPlan, { kind: 'guardWarmupRatio' }>): EditResult {
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  if (!/learningRate\s*=(?!=)|setLearningRate\s*\(/.test(code)) return null;
+  const operand = String.raw`[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*`;
+  const ratio = new RegExp(String.raw`Math\.min\(\s*(?:1(?:\.0*)?\s*,\s*(${operand})\s*\/\s*(${operand})|(${operand})\s*\/\s*(${operand})\s*,\s*1(?:\.0*)?)\s*\)`);
+  const names = new Set([...code.matchAll(/[A-Za-z_$][\w$]*/g)].map((m) => m[0]));
+  for (let line = p.site.line; line >= Math.max(1, p.site.line - 8); line--) {
+    const from = src.lineStart(line);
+    const text = codeOnly(src.text, from, src.lineEnd(line));
+    const declared = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=/.exec(text)?.[1];
+    if (line !== p.site.line && (!declared || !names.has(declared))) continue;
+    const m = ratio.exec(text);
+    if (!m) continue;
+    const divisor = m[2] ?? m[4]!;
+    return [src.edit(p.site.file, from + m.index, from + m.index + m[0].length, `(${divisor} > 0 ? ${m[0]} : 1)`)];
+  }
+  return null;
+}
+
 /** Whether the code in `span` holds a comma outside every bracket: a call's second argument. */
 function hasTopLevelComma(t: string, span: Span): boolean {
   const code = codeOnly(t, span.start, span.end);
@@ -6982,6 +7174,11 @@ function planFile(p: FixPlan): string | null {
     case 'forInToIndex':
     case 'log1pAtWrite':
     case 'divisorPlusOne':
+    case 'fallbackAtColumn':
+    case 'smoothingFraction':
+    case 'improvementUp':
+    case 'rateProperty':
+    case 'guardWarmupRatio':
     case 'clampTableIndex':
     case 'invertScale':
     case 'roundNotTruncate':
@@ -7149,6 +7346,10 @@ function planFile(p: FixPlan): string | null {
     case 'sortCountsDescending':
     case 'arrayFromCallback':
     case 'nanGuardNegation':
+    case 'nanTestReadsValue':
+    case 'percentCells':
+    case 'guardStd':
+    case 'returnFromMapArrow':
     case 'floorAtLeastOne':
     case 'applyCondition':
     case 'percentileFraction':
@@ -7444,6 +7645,24 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return log1pAtWriteEdits(src, p);
       case 'divisorPlusOne':
         return divisorPlusOneEdits(src, p);
+      case 'rateProperty':
+        return ratePropertyEdits(src, p);
+      case 'fallbackAtColumn':
+        return fallbackAtColumnEdits(src, p);
+      case 'improvementUp':
+        return improvementUpEdits(src, p);
+      case 'smoothingFraction':
+        return smoothingFractionEdits(src, p);
+      case 'percentCells':
+        return percentCellsEdits(src, p);
+      case 'guardStd':
+        return guardStdEdits(src, p);
+      case 'returnFromMapArrow':
+        return returnFromMapArrowEdits(src, p);
+      case 'nanTestReadsValue':
+        return nanTestReadsValueEdits(src, p);
+      case 'guardWarmupRatio':
+        return guardWarmupRatioEdits(src, p);
       case 'clampTableIndex':
         return clampTableIndexEdits(src, p);
       case 'invertScale':

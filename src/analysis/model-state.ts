@@ -204,6 +204,8 @@ export class ModelState {
   readonly data = new ModelData();
   /** Each epoch's validation loss (the first 4,096 epochs). */
   readonly valLossByEpoch = new Map<number, number>();
+  /** Each epoch's validation accuracy, when an accuracy metric is compiled (the first 4,096 epochs). */
+  readonly valAccByEpoch = new Map<number, number>();
   /** Each value the epoch logs hold (loss, metrics, their val_ forms): its first value, and whether every later epoch logged it the same. */
   readonly epochValues = new Map<string, { first: number; epochs: number; constant: boolean }>();
   readonly loss = new History(32, 256, 64);
@@ -567,6 +569,7 @@ export class ModelState {
       if (k === 'val_loss') record.valLoss = v;
       else if (k.startsWith('val_') && record.valAcc === null && ACCURACY_KEYS.test(normalizeKey(k.slice(4)))) record.valAcc = v;
     }
+    if (record.valAcc !== null && this.valAccByEpoch.size < 4096) this.valAccByEpoch.set(e.epoch, record.valAcc);
     if (record.valLoss === null) return;
     if (this.valLossByEpoch.size < 4096) this.valLossByEpoch.set(e.epoch, record.valLoss);
     this.recentEpochs.push(record);

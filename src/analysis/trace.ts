@@ -1670,8 +1670,10 @@ export const LossDividedByCountEvent = z.object({
   /** The user's line that divided. */
   site: SourceSite.nullable(),
   count: z.number().min(0),
-  /** How many 0/1 values were summed. */
+  /** How many 0/1 values were summed (for each count). */
   of: z.number().int().min(1),
+  /** Counts taken per column (a one-hot tensor summed over its rows: each class's rows in the batch): how many; `count` is the smallest. */
+  columns: z.number().int().min(2).optional(),
 });
 export type LossDividedByCountEvent = z.infer<typeof LossDividedByCountEvent>;
 

@@ -2194,25 +2194,29 @@ function notePower(entry: TracedModel, inputs: any, out: any): void {
   if (mean < SHRUNK_MEAN) emit({ type: 'powerShrinks', modelId: entry.id, site: captureUserSite(PROBE_FILE), exponent, mean } satisfies PowerShrinksEvent);
 }
 
-/** Scalars a step summed from a tensor of 0s and 1s (a mask's kept rows), with how many values were summed. */
+/** Counts a step summed from a tensor of 0s and 1s (a mask's kept rows; a one-hot's rows of each class), with how many values each summed. */
 const countSums = new WeakMap<object, number>();
+/** The most counts one sum of 0s and 1s makes (one per class of a one-hot tensor) that are watched. */
+const MAX_COUNT_COLUMNS = 64;
 const countDivisionReported = new WeakSet<TracedModel>();
 
 /** A sum of 0s and 1s, and then a division by it: the loss averages over the rows a mask keeps. */
 function noteCountDivision(entry: TracedModel, kernel: string, inputs: any, out: any): void {
   if (kernel === 'Sum') {
     const x = inputs?.x;
-    if (!isTensor(out) || out.size !== 1 || !isReadable(x) || x.size < 2 || x.size > FIRST_STEPS_READ_LIMIT) return;
+    if (!isTensor(out) || out.size < 1 || out.size > MAX_COUNT_COLUMNS || !isReadable(x) || x.size < 2 * out.size || x.size > FIRST_STEPS_READ_LIMIT) return;
     const values = x.dataSync() as ArrayLike<number>;
     for (let i = 0; i < values.length; i++) if (values[i] !== 0 && values[i] !== 1) return;
-    countSums.set(out, x.size);
+    countSums.set(out, x.size / out.size);
     return;
   }
   const b = inputs?.b;
   const of = countSums.get(b);
   if (of === undefined || !isReadable(b)) return;
   countDivisionReported.add(entry);
-  emit({ type: 'lossDividedByCount', modelId: entry.id, site: captureUserSite(PROBE_FILE), count: (b.dataSync() as ArrayLike<number>)[0]!, of } satisfies LossDividedByCountEvent);
+  const counts = b.dataSync() as ArrayLike<number>;
+  const count = Math.min(...Array.from(counts));
+  emit({ type: 'lossDividedByCount', modelId: entry.id, site: captureUserSite(PROBE_FILE), count, of: Math.round(of), ...(counts.length > 1 ? { columns: counts.length } : {}) } satisfies LossDividedByCountEvent);
 }
 
 /** How many values are exactly 0, and how many below 0: what a square root or a log cannot take. */

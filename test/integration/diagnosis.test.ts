@@ -705,6 +705,26 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/features-divided-by-column-sum/buggy.js', symptoms: ['unscaled-input'], rootCause: 'input-normalization', lineOf: 'scale[j] += row[j]', fixed: 'scale[j] = Math.max(scale[j], row[j])' },
   // A focal loss weighing −log(p) by p^γ: training pushes the true class down, certain from the loss, fixed to (1 − p)^γ.
   { script: 'benchmark/bugs/focal-loss-modulator-inverted/buggy.js', symptoms: ['focal-modulator-inverted'], rootCause: 'loss-function', lineOf: 'tf.mul(modulator', fixed: 'tf.pow(tf.sub(1, pTrue), GAMMA)' },
+  // A target encoding without a fallback: categories only validation has give NaN validation rows; shown on the column's value, with a fallback there.
+  { script: 'benchmark/bugs/target-encoding-unseen-category-nan/buggy.js', symptoms: ['non-finite-validation-data'], rootCause: 'training-data', lineOf: 'encodeRestaurant(r.restaurant),', fixed: '((v) => (Number.isFinite(v) ? v : 0))(encodeRestaurant(r.restaurant))' },
+  // A plateau rule over val_acc written for a loss (current < best): the rate is cut while the accuracy improves; fixed at the comparison.
+  { script: 'benchmark/bugs/plateau-monitors-accuracy-in-min-mode/buggy.js', symptoms: ['learning-rate-out-of-range'], rootCause: 'learning-rate', lineOf: 'current < best - MIN_DELTA', fixed: 'current > best + MIN_DELTA' },
+  // A warmup of length 0: Math.min(1, 0 / 0) is a NaN rate at the first step; fixed by using the full rate without a warmup.
+  { script: 'benchmark/bugs/warmup-steps-zero-nan-rate/buggy.js', symptoms: ['non-finite-weights'], rootCause: 'learning-rate', lineOf: 'optimizer.setLearningRate(CONFIG.baseLr * scale)', fixed: '(CONFIG.warmupSteps > 0 ? Math.min(1, globalStep / CONFIG.warmupSteps) : 1)' },
+  // A decay reading Keras's optimizer.lr (undefined in tfjs): the rate is NaN at the first decay; fixed to learningRate.
+  { script: 'benchmark/bugs/lr-decay-reads-keras-lr-property-nan/buggy.js', symptoms: ['non-finite-weights'], rootCause: 'learning-rate', lineOf: 'optimizer.lr * 0.5', fixed: 'optimizer.setLearningRate(optimizer.learningRate * 0.5)' },
+  // isNaN(loss) given the tensor minimize returned: always true, so the loop stops at its first step; fixed to test the value.
+  { script: 'benchmark/bugs/nan-check-on-tensor-object-always-true/buggy.js', symptoms: ['training-cut-short'], rootCause: 'training-length', lineOf: 'if (isNaN(loss))', fixed: 'if (isNaN(loss.dataSync()[0]))' },
+  // Label smoothing given in percent (10): the true class's target is -6.5; fixed at the setting's declaration.
+  { script: 'benchmark/bugs/label-smoothing-as-percent/buggy.js', symptoms: ['label-encoding-mismatch'], rootCause: 'label-encoding', lineOf: 'const LABEL_SMOOTHING = ', fixed: 'const LABEL_SMOOTHING = CONFIG.smoothingPercent / 100;' },
+  // Percent cells ('4.01%') parsed with Number: NaN columns; fixed with parseFloat.
+  { script: 'benchmark/bugs/percent-string-number-nan/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'const parseNumber = ', fixed: 'const parseNumber = (cell) => parseFloat(cell);' },
+  // Rolling windows z-scored by a standard deviation of 0 (a closed shop): NaN features; fixed where the window is divided.
+  { script: 'benchmark/bugs/rolling-zscore-flat-window-nan/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: '(v - mean) / std', fixed: '(v - mean) / (std || 1)' },
+  // A braced map arrow without return: every standardized value undefined (NaN); fixed by returning it.
+  { script: 'benchmark/bugs/feature-map-arrow-braces-no-return/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'Math.max(-CLIP, Math.min(CLIP, z));', fixed: 'return Math.max(-CLIP, Math.min(CLIP, z));' },
+  // A class-balanced loss dividing each class's sum by its count in the batch: a rare class absent gives 0 / 0; fixed by dividing by at least 1.
+  { script: 'benchmark/bugs/class-balanced-loss-absent-class-nan/buggy.js', symptoms: ['loss-divided-by-count'], rootCause: 'loss-function', lineOf: 'perClassSum.div(perClassCount)', fixed: 'perClassSum.div(perClassCount.maximum(1))' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -963,6 +983,8 @@ const HEALTHY = [
   'benchmark/bugs/attention-heads-split-without-transpose/fixed.js',
   // A hand-written focal loss with its modulator on 1 − p.
   'benchmark/bugs/focal-loss-modulator-inverted/fixed.js',
+  'benchmark/bugs/target-encoding-unseen-category-nan/fixed.js',
+  'benchmark/bugs/plateau-monitors-accuracy-in-min-mode/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

@@ -777,6 +777,24 @@ describe('a learning rate divided by the epoch', () => {
     assert.equal(apply('opt.setLearningRate(0.1 / step);', { kind: 'divisorPlusOne', site: site(1, 1) }), 'opt.setLearningRate(0.1 / (step + 1));');
     assert.equal(apply('opt.learningRate = lr / cfg.epochs;', { kind: 'divisorPlusOne', site: site(1, 1) }), null);
   });
+
+  it('reads the rate from learningRate where a Keras-style optimizer.lr was read', () => {
+    assert.equal(apply('        optimizer.setLearningRate(optimizer.lr * 0.5);', { kind: 'rateProperty', site: site(1, 9) }), '        optimizer.setLearningRate(optimizer.learningRate * 0.5);');
+    assert.equal(apply('model.optimizer.learningRate = model.optimizer.lr * decay;', { kind: 'rateProperty', site: site(1, 1) }), 'model.optimizer.learningRate = model.optimizer.learningRate * decay;');
+    // Only a read of lr on a line that sets the rate; a local variable named lr is not a property.
+    assert.equal(apply('optimizer.setLearningRate(lr * 0.5);', { kind: 'rateProperty', site: site(1, 1) }), null);
+    assert.equal(apply('const next = optimizer.lr * 0.5;', { kind: 'rateProperty', site: site(1, 1) }), null);
+  });
+
+  it('guards a warmup ratio whose length can be 0, on the rate line or the line declaring its factor', () => {
+    const src = ['    onBatchBegin: async () => {', '      const scale = Math.min(1, globalStep / CONFIG.warmupSteps);', '      optimizer.setLearningRate(CONFIG.baseLr * scale);', '    },'].join('\n');
+    const out = apply(src, { kind: 'guardWarmupRatio', site: site(3, 7) });
+    assert.equal(out?.split('\n')[1], '      const scale = (CONFIG.warmupSteps > 0 ? Math.min(1, globalStep / CONFIG.warmupSteps) : 1);');
+    assert.equal(apply('opt.setLearningRate(BASE * Math.min(step / WARMUP, 1));', { kind: 'guardWarmupRatio', site: site(1, 1) }), 'opt.setLearningRate(BASE * (WARMUP > 0 ? Math.min(step / WARMUP, 1) : 1));');
+    // A factor declared above that the rate line does not use is left alone.
+    const unrelated = ['const ratio = Math.min(1, a / b);', 'opt.setLearningRate(BASE * other);'].join('\n');
+    assert.equal(apply(unrelated, { kind: 'guardWarmupRatio', site: site(2, 1) }), null);
+  });
 });
 
 describe('a learning rate computed where it is declared', () => {
@@ -2708,5 +2726,51 @@ describe('drawSecondView', () => {
   it('leaves views made differently alone', () => {
     const apart = lines.map((l) => l.replace('const view2 = applyAugmentation(rows, aug);', 'const view2 = jitter(rows);'));
     assert.equal(apply(apart.join('\n'), { kind: 'drawSecondView', site: site(4, 50) }), null);
+  });
+});
+
+describe('fixes drawn from the fiftieth and fifty-first sets', () => {
+  it('gives a validation value that could not be computed a fallback where the rows are made, through the name they were mapped into', () => {
+    const src = ['function toTensors(rows, encode) {', '  const xs = rows.map((r) => [', '    encode(r.shop),', '    r.distance,', '  ]);', '  return tf.tensor2d(xs, [rows.length, 2]);', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'fallbackAtColumn', site: site(6, 10), column: 0, fallback: '0' })!, 3), '    ((v) => (Number.isFinite(v) ? v : 0))(encode(r.shop)),');
+    assert.equal(apply(src, { kind: 'fallbackAtColumn', site: site(6, 10), column: 5, fallback: '0' }), null);
+  });
+
+  it('counts a higher accuracy as the improvement in a plateau rule written for a loss', () => {
+    const src = ['    onEpochEnd: async (epoch, logs) => {', '      const current = logs.val_acc;', '      if (best === undefined || current < best - MIN_DELTA) {', '        best = current;', '      } else if (++wait >= PATIENCE) {', '        optimizer.setLearningRate(optimizer.learningRate * FACTOR);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'improvementUp', site: site(6, 9) })!, 3), '      if (best === undefined || current > best + MIN_DELTA) {');
+    // A rule over the validation loss is right as it is.
+    assert.equal(apply(src.replace('logs.val_acc', 'logs.val_loss'), { kind: 'improvementUp', site: site(6, 9) }), null);
+  });
+
+  it("tests the loss's value where isNaN was given the tensor minimize returned", () => {
+    const src = ['const loss = optimizer.minimize(() => lossFn(), true);', 'if (isNaN(loss)) {', '  break;', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'nanTestReadsValue', file: FILE })!, 2), 'if (isNaN(loss.dataSync()[0])) {');
+    assert.equal(apply(src.replace('optimizer.minimize(() => lossFn(), true)', 'lossValues[i]'), { kind: 'nanTestReadsValue', file: FILE }), null);
+  });
+
+  it('gives label smoothing in percent as a fraction, at its declaration or on the line', () => {
+    const src = ['const LABEL_SMOOTHING = CONFIG.smoothingPercent;', 'const y = oneHot.mul(1 - LABEL_SMOOTHING).add(LABEL_SMOOTHING / K);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'smoothingFraction', site: site(2, 11) })!, 1), 'const LABEL_SMOOTHING = CONFIG.smoothingPercent / 100;');
+    assert.equal(apply('const y = oneHot.mul(1 - 10).add(10 / K);', { kind: 'smoothingFraction', site: site(1, 11) }), 'const y = oneHot.mul(1 - 0.1).add(0.1 / K);');
+  });
+
+  it('parses cells written with a percent sign with parseFloat', () => {
+    const src = ['lines.push(`${(100 * ctr).toFixed(2)}%`);', 'const parseNumber = (cell) => Number(cell);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'percentCells', file: FILE })!, 2), 'const parseNumber = (cell) => parseFloat(cell);');
+    // No cell holds a percent sign: Number is not the trouble.
+    assert.equal(apply(src.replace('%`', '`'), { kind: 'percentCells', file: FILE }), null);
+  });
+
+  it('keeps an unguarded standard deviation above 0 where it divides', () => {
+    const src = ['  const std = Math.sqrt(w.reduce((a, b) => a + (b - mean) ** 2, 0) / w.length);', '  const z = w.map((v) => (v - mean) / std);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'guardStd', file: FILE })!, 2), '  const z = w.map((v) => (v - mean) / (std || 1));');
+    assert.equal(apply(src.replace('/ w.length);', '/ w.length) || 1;'), { kind: 'guardStd', file: FILE }), null);
+  });
+
+  it('returns the value a braced map arrow computes and drops', () => {
+    const src = ['return rows.map((row) => row.map((v, j) => {', '  const z = (v - mean[j]) / std[j];', '  Math.max(-CLIP, Math.min(CLIP, z));', '}));'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'returnFromMapArrow', file: FILE })!, 3), '  return Math.max(-CLIP, Math.min(CLIP, z));');
+    assert.equal(apply(src.replace('  Math.max', '  out.push(Math.max').replace('z));', 'z)));'), { kind: 'returnFromMapArrow', file: FILE }), null);
   });
 });

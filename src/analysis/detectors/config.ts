@@ -694,6 +694,23 @@ function outputChecks(view: ModelView, run: ModelState, o: OutputView): Hypothes
         out.push({ ...smoothed, atFix: true });
         return out;
       }
+      // Two values, the true class's below 0 and the others' above 0, rows summing to 1: y·(1 − ε) + ε/k
+      // with ε far above 1 (smoothing given in percent, 10 for 0.1).
+      const percent = two && two[0]! < 0 && two[1]! > 0 && Math.abs(two[0]! + (t.columns - 1) * two[1]! - 1) < 1e-3 ? two[1]! * t.columns : null;
+      if (percent !== null && percent >= 1 && percent < 100 && made) {
+        const smoothed = labelEncoding('targets', {
+          message: `The targets are one-hot rows smoothed with ε = ${fmt(percent)}: ${fmt(two![0]!)} for the true class and ${fmt(two![1]!)} for the others, as y × (1 − ε) + ε / k gives. Label smoothing takes ε as a fraction (0.1 moves a tenth of each row's weight off its class); ${fmt(percent)} reads like a percentage. With a negative target for the true class the cross-entropy has no floor: it falls below 0 and keeps falling as the model is pushed away from the right class. Use ε = ${fmt(percent / 100)}.`,
+          evidence: [`targets take ${fmt(two![0]!)} and ${fmt(two![1]!)} over ${t.columns} columns, rows summing to 1`, `loss is ${lossName}`],
+          relevance: 'output compared with targets smoothed by a percentage',
+          fixes: [{ title: `Give the smoothing as a fraction: ${fmt(percent)} / 100`, plan: { kind: 'smoothingFraction', site: made } }],
+          confirmBy: set(...HARM, ...NUMERIC, 'saturated-activation', 'loss-diverging'),
+          strength: 0.95,
+          keepWhenLearning: true,
+          certain: true,
+        });
+        out.push({ ...smoothed, atFix: true });
+        return out;
+      }
       out.push(
         labelEncoding('targets', {
           message: `${lossName} compares the outputs with probability rows, but the targets run from ${fmt(ys!.min)} to ${fmt(ys!.max)}: their rows are not probabilities. With negative targets the cross-entropy has no floor (it falls below 0 and keeps falling) and the model is pushed to put no probability at all on those columns. Raw logits (a teacher model's outputs before its softmax, taken as soft targets) look like this: turn them into probabilities with softmax.`,
@@ -1869,8 +1886,10 @@ function lossDividedByCount(run: ModelState): Hypothesis[] {
       layer: null,
       location: e.site,
       related: [],
-      message: `The loss divides by a count it sums from 0s and 1s (a mask's kept rows: ${fmt(e.count)} of ${e.of} in the first batch). A batch that keeps no row divides 0 by 0, which is NaN, and its NaN gradient turns every weight into NaN. Divide by at least 1.`,
-      evidence: [`divides by the sum of ${e.of} values that are all 0 or 1`],
+      message: e.columns
+        ? `The loss divides by ${e.columns} counts it sums from 0s and 1s, one per column (a one-hot tensor's rows of each class: the fewest ${fmt(e.count)} of ${e.of} in the first batch). A batch without a row of some class divides 0 by 0 for that class, which is NaN, and its NaN gradient turns every weight into NaN: a rare class is missing from many batches. Divide by at least 1.`
+        : `The loss divides by a count it sums from 0s and 1s (a mask's kept rows: ${fmt(e.count)} of ${e.of} in the first batch). A batch that keeps no row divides 0 by 0, which is NaN, and its NaN gradient turns every weight into NaN. Divide by at least 1.`,
+      evidence: [e.columns ? `divides by ${e.columns} column sums of ${e.of} values each, all 0 or 1` : `divides by the sum of ${e.of} values that are all 0 or 1`],
       relevance: new Map(),
       fixes: [{ title: 'Divide by at least 1', plan: { kind: 'countAtLeastOne', site: e.site } }],
       confirmBy: set('non-finite-loss', 'non-finite-gradients', 'non-finite-weights'),
@@ -3598,7 +3617,11 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
       const rounded: PlannedFix | null = role === 'x' && allNaN && file ? { title: 'Keep the rounded values numbers: toFixed returns text, which a sum concatenates', plan: { kind: 'numberFromToFixed', file } } : null;
       // Lagged values read before the series begins (series[t - lag] from t = 0): undefined, so NaN.
       const history: PlannedFix | null = role === 'x' && s.nanCount > 0 && file ? { title: 'Start at the first step with a full history: series[t - lag] before it is undefined', plan: { kind: 'historyStart', file } } : null;
-      const fixes = [logFloor, percentile, rounded, history, resplit, floored, imputed, reduced, nanTest, holes, ...transformed, ...parsed, closure, textColumns, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null);
+      // Cells with a percent sign read by Number (NaN); a window's standard deviation of 0 divided by; values a braced map arrow never returned.
+      const percentCells: PlannedFix | null = role === 'x' && s.nanCount > 0 && file ? { title: "Parse the cells with parseFloat: Number('4.01%') is NaN", plan: { kind: 'percentCells', file } } : null;
+      const guardStd: PlannedFix | null = role === 'x' && s.nanCount > 0 && s.infCount === 0 && fromArray && file ? { title: 'Keep the standard deviation it divides by above 0 (a constant window has none)', plan: { kind: 'guardStd', file } } : null;
+      const mapReturn: PlannedFix | null = role === 'x' && allNaN && file ? { title: 'Return the value from the map callback (a braced arrow returns nothing)', plan: { kind: 'returnFromMapArrow', file } } : null;
+      const fixes = [logFloor, percentile, rounded, history, percentCells, guardStd, mapReturn, resplit, floored, imputed, reduced, nanTest, holes, ...transformed, ...parsed, closure, textColumns, atParse, fix, ...written].filter((x): x is PlannedFix => x !== null);
       out.push({
         id: `non-finite-data:${about}`,
         symptom: 'non-finite-data',
@@ -4204,6 +4227,45 @@ function validationIsTraining(view: ModelView, run: ModelState): Hypothesis[] {
       // these numbers chooses on the training loss.
       certain: true,
       keepWhenLearning: true,
+    },
+  ];
+}
+
+/**
+ * NaN or Infinity in fit's validation inputs while the training inputs have none: rows whose
+ * values the preparation could not compute (a category only the validation rows have, looked up
+ * in a map built from the training rows, is undefined). The validation loss is then NaN at every
+ * epoch, so an early stop or a checkpoint chosen by it never sees a number. Certain from the data;
+ * shown where the rows are made when the column is known.
+ */
+function validationNonFinite(view: ModelView, run: ModelState): Hypothesis[] {
+  const val = run.data.xVal.get(0);
+  const train = run.data.x.get(0)?.summary;
+  const s = val?.summary;
+  if (!val || !s || !train || s.nanCount + s.infCount === 0 || train.nanCount + train.infCount > 0) return [];
+  const entered = val.origin?.nonFiniteFrom;
+  const column = s.firstNonFinite?.length === 2 ? s.firstNonFinite[1]! : null;
+  // Every bad value in one column (as many as the rows that hold one): a value that column's making could not compute.
+  const oneColumn = column !== null && s.nonFiniteRows !== null && s.nonFiniteRows !== undefined && s.nanCount + s.infCount === s.nonFiniteRows;
+  const fixes: PlannedFix[] =
+    entered?.kernel === 'tensor' && oneColumn
+      ? [{ title: `Give the validation rows a number where column ${column} could not be computed (NaN): a fallback where the rows are made`, plan: { kind: 'fallbackAtColumn', site: entered.site, column: column!, fallback: '0' } }]
+      : [];
+  const kinds = [s.nanCount ? `${s.nanCount} NaN` : '', s.infCount ? `${s.infCount} Infinity` : ''].filter(Boolean).join(' and ');
+  const rows = s.nonFiniteRows ? `${s.nonFiniteRows} of ${s.shape?.[0] ?? '?'} rows` : 'some rows';
+  const location = entered?.site ?? val.origin?.site ?? view.event.fitSite;
+  return [
+    {
+      id: 'non-finite-validation-data:xVal',
+      symptom: 'non-finite-validation-data',
+      rootCause: 'training-data',
+      location,
+      related: view.event.fitSite ? [{ site: view.event.fitSite, message: 'validates on them' }] : [],
+      message: `The validation inputs hold ${kinds} value${s.nanCount + s.infCount > 1 ? 's' : ''} (${rows}${oneColumn ? `, all in column ${column}` : ''}), and the training inputs none${entered ? `: they were in the array the tensor was made from on line ${entered.site.line}` : ''}. The validation loss is NaN at every epoch, so nothing chosen by it (an early stop, the best checkpoint) sees a number. Values the preparation computes from the training rows alone are undefined for what only validation has: a category looked up in a map built from the training rows (a target encoding, a vocabulary) has no entry. Give such values a fallback (for a target encoding, the training rows' mean).`,
+      evidence: [`${kinds} in the validation inputs, ${rows}${oneColumn ? `, column ${column}` : ''}`, 'none in the training inputs'],
+      fixes,
+      ...(fixes.length ? { atFix: true } : {}),
+      ...certainFromTheRun(),
     },
   ];
 }
@@ -9571,6 +9633,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...validationOutnumbersTraining(view, run));
   out.push(...classMajorTargets(view, run));
   out.push(...validationScale(view, run));
+  out.push(...validationNonFinite(view, run));
   out.push(...validationIsTraining(view, run));
   out.push(...unshuffledBatches(view, run));
   out.push(...unshuffledDatasetBatches(view, run));

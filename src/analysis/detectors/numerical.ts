@@ -82,6 +82,10 @@ function nonFiniteRateCause(ctx: Ctx): Cause | null {
             // A schedule that divides by the epoch or step, which starts at 0; or one with a branch that returns nothing.
             { title: 'Count from 1 in the division (the first epoch is 0)', plan: { kind: 'divisorPlusOne', site: bad.site } },
             { title: "Return the rate from the schedule's branch that computes it and returns nothing", plan: { kind: 'returnInBranch', site: bad.site } },
+            // A warmup whose length is 0 (warmup off): Math.min(1, step / 0) is NaN at the first step.
+            { title: 'Use the full rate when the warmup length is 0', plan: { kind: 'guardWarmupRatio', site: bad.site } },
+            // A rate read from optimizer.lr (Keras's name), undefined in tfjs.
+            { title: 'Read the rate from optimizer.learningRate (a tfjs optimizer has no lr)', plan: { kind: 'rateProperty', site: bad.site } },
             // A table of rates written for fewer epochs than the run has: undefined past its end.
             { title: 'Keep the last rate of the table once the epochs run past it', plan: { kind: 'clampTableIndex', site: bad.site } },
           ]

@@ -118,6 +118,68 @@ export function learningRateDecayedAway(ctx: Ctx): Observation[] {
   ];
 }
 
+/** Cuts of the rate at the end of an epoch that set a new best validation accuracy, before a plateau rule is taken to count a rising accuracy as no improvement. */
+const CUTS_WHILE_IMPROVING = 3;
+
+/**
+ * A plateau rule that cuts the rate while the validation accuracy improves: written for a loss
+ * (an improvement is a value that goes down) and given an accuracy, it counts every better epoch
+ * as one more without improvement, so the rate falls at each patience from the start and learning
+ * stalls long before the accuracy would have levelled off. Seen in the rates each epoch began
+ * with and the validation accuracy of the epoch before each cut.
+ */
+export function rateCutWhileImproving(ctx: Ctx): Observation[] {
+  const run = ctx.run;
+  const rates = run.epochRates;
+  const acc = run.valAccByEpoch;
+  if (rates.length < 6 || acc.size < 6) return [];
+  let best = -Infinity;
+  let whileImproving = 0;
+  let cuts = 0;
+  const cutEpochs: number[] = [];
+  for (let e = 0; e + 1 < rates.length; e++) {
+    const a = acc.get(e);
+    const improved = a !== undefined && a > best;
+    if (a !== undefined) best = Math.max(best, a);
+    // The rate epoch e + 1 began with was cut at the end of epoch e.
+    if (!(rates[e + 1]! < 0.9 * rates[e]!)) continue;
+    cuts++;
+    if (improved) {
+      whileImproving++;
+      if (cutEpochs.length < 4) cutEpochs.push(e);
+    }
+  }
+  if (whileImproving < CUTS_WHILE_IMPROVING || 2 * whileImproving < cuts) return [];
+  const first = rates[0]!;
+  const last = rates[rates.length - 1]!;
+  if (!(last * 8 <= first)) return [];
+  const site = run.learningRateSite;
+  return [
+    {
+      symptom: 'learning-rate-out-of-range',
+      about: 'schedule',
+      harm: true,
+      priority: 0.75,
+      layer: null,
+      iteration: run.lastIter,
+      elapsedMs: run.elapsedMs,
+      message: `The learning rate was cut ${cuts} times, ${whileImproving} of them right after an epoch whose validation accuracy was the best so far (epochs ${cutEpochs.map((e) => e + 1).join(', ')}${whileImproving > cutEpochs.length ? ', ...' : ''}), from ${fmt(first)} to ${fmt(last)}: a plateau rule cuts the rate when the monitored value stops improving, and this one counts a rising accuracy as no improvement. A rule written for a loss (better is lower: current < best) and given an accuracy does this; for an accuracy, better is higher (current > best).`,
+      evidence: [`${whileImproving} of ${cuts} rate cuts after a new best validation accuracy`, `rate ${fmt(first)} at the start, ${fmt(last)} at the last epoch`],
+      relevance: new Map(),
+      related: [],
+      cause: {
+        rootCause: 'learning-rate',
+        layer: null,
+        location: site ?? ctx.view?.optimizerSite ?? null,
+        fixes: site ? [{ title: 'Count a higher accuracy as the improvement (current > best)', plan: { kind: 'improvementUp', site } }] : [],
+        confirms: [],
+        folds: [],
+        atFixKinds: ['improvementUp'],
+      },
+    },
+  ];
+}
+
 /** Epochs of a schedule seen before it is compared with a cosine of the epoch in radians. */
 const RADIAN_EPOCHS = 8;
 

@@ -847,7 +847,7 @@ export function loopStoppedAtOnce(ctx: Ctx): Observation[] {
       layer: null,
       iteration: Math.max(run.lastIter, 0),
       elapsedMs: run.elapsedMs,
-      message: `The training loop stopped after ${steps} step${steps === 1 ? '' : 's'}, with a finite loss (${fmt(last)}): training ended before it began. A guard meant to stop when the loss turns NaN, with its test the wrong way round (\`if (!Number.isNaN(loss)) break;\`), stops at the first finite loss.`,
+      message: `The training loop stopped after ${steps} step${steps === 1 ? '' : 's'}, with a finite loss (${fmt(last)}): training ended before it began. A guard meant to stop when the loss turns NaN, with its test the wrong way round (\`if (!Number.isNaN(loss)) break;\`), stops at the first finite loss; so does \`if (isNaN(loss))\` given the loss tensor itself, which isNaN turns into NaN.`,
       evidence: [`${steps} training step${steps === 1 ? '' : 's'} in all`, `last loss ${fmt(last)}`],
       relevance: new Map(),
       related: [],
@@ -855,7 +855,13 @@ export function loopStoppedAtOnce(ctx: Ctx): Observation[] {
         rootCause: 'training-length',
         layer: null,
         location: site,
-        fixes: site ? [{ title: 'Stop only when the loss is NaN: remove the negation', plan: { kind: 'nanGuardNegation', file: site.file } }] : [],
+        fixes: site
+          ? [
+              { title: 'Stop only when the loss is NaN: remove the negation', plan: { kind: 'nanGuardNegation', file: site.file } },
+              // isNaN(tensor) is always true: the object becomes NaN as a number.
+              { title: "Test the loss's value: isNaN of the tensor itself is always true", plan: { kind: 'nanTestReadsValue', file: site.file } },
+            ]
+          : [],
         atFix: true,
         confirms: [],
         folds: [],
