@@ -331,8 +331,18 @@ export type FixPlan =
   /** A rate set to `base / epoch` (Infinity at epoch 0): the one name it divides by, counted from 1 (`epoch + 1`). */
   | { kind: 'divisorPlusOne'; site: SourceSite }
   | { kind: 'rateProperty'; site: SourceSite }
+  /** `optimizer.setLearningRate(momentum)`: a momentum (by its name) handed to the rate's setter, made setMomentum. */
+  | { kind: 'setMomentumNotRate'; site: SourceSite }
   /** Cells written with a percent sign ('4.01%') parsed with Number (NaN): the one Number(cell) parse made parseFloat. */
   | { kind: 'percentCells'; file: string }
+  /** Tensors a loop makes for each fit call with a helper (`const { xs, ys } = make(...)`): made in tf.tidy, disposed after the fit. */
+  | { kind: 'tidyFitData'; fitSite: SourceSite }
+  /** A Gaussian likelihood's log-variance term subtracted (exp(-s) * err - s): added. */
+  | { kind: 'logVarianceSign'; site: SourceSite }
+  /** A loss term weighted by a name declared `1 - epoch / N` (negative past N): ramped up and capped, Math.min(1, epoch / N). */
+  | { kind: 'annealRising'; site: SourceSite }
+  /** The one labels tensor named for generated samples (fakeLabels) made of ones: made of zeros. */
+  | { kind: 'fakeLabelsZero'; file: string }
   /** The one division by a standard deviation computed with Math.sqrt and never guarded: 0 / 0 for a constant window. */
   | { kind: 'guardStd'; file: string }
   /** The one arrow with a braced body passed to map that returns nothing (each value undefined): its last expression returned. */
@@ -4019,6 +4029,74 @@ function scheduleByEpochEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sche
   return [src.edit(p.site.file, at, at + name.length, param)];
 }
 
+/**
+ * `const { xs, ys } = make(...)` (or `const xs = make(...)`) just before a fit in a loop that uses
+ * them: the helper's intermediate tensors are freed by making them in tf.tidy, and the tensors fit
+ * trained on are disposed after it.
+ */
+function tidyFitDataEdits(src: SourceText, p: Extract<FixPlan, { kind: 'tidyFitData' }>): EditResult {
+  const t = src.text;
+  const call = findCall(src, p.fitSite, /\bfit\s*\(/);
+  if (!call || call.args.length < 2) return null;
+  const names = call.args.slice(0, 2).map((a) => t.slice(a.start, a.end).trim());
+  if (!names.every((n) => /^[A-Za-z_$][\w$]*$/.test(n))) return null;
+  const before = codeOnly(t, 0, call.open);
+  // One destructuring of both, or one declaration of each, made by a call that is not already tidied.
+  const both = new RegExp(String.raw`\b(?:const|let)\s*\{\s*([^{}]*)\}\s*=\s*(?!tf\s*\.\s*tidy)([A-Za-z_$][\w$.]*\s*\()`, 'g');
+  const edits: TextEdit[] = [];
+  let matched: RegExpExecArray | null = null;
+  for (let m = both.exec(before); m; m = both.exec(before)) {
+    const keys = m[1]!.split(',').map((k) => k.trim().split(':').pop()!.trim());
+    if (names.every((n) => keys.includes(n))) matched = m;
+  }
+  if (matched) {
+    const start = matched.index + matched[0].length - matched[2]!.length;
+    const end = statementEnd(t, start);
+    edits.push(src.edit(p.fitSite.file, start, start, 'tf.tidy(() => '), src.edit(p.fitSite.file, end, end, ')'));
+  } else return null;
+  // After the statement that awaits the fit: its end, then the next line's indentation.
+  const lineStart = t.lastIndexOf('\n', call.open) + 1;
+  const stmtEnd = statementEnd(t, lineStart + /^[ \t]*/.exec(t.slice(lineStart))![0].length);
+  const semi = t[stmtEnd] === ';' ? stmtEnd + 1 : stmtEnd;
+  const indent = /^[ \t]*/.exec(t.slice(lineStart))![0];
+  edits.push(src.edit(p.fitSite.file, semi, semi, `\n${indent}tf.dispose([${names.join(', ')}]);`));
+  return edits;
+}
+
+/** `exp(-s) * err - s` (or `tf.exp(s.neg()).mul(err).sub(s)`) on the loss line: the log-variance is added in a likelihood. */
+function logVarianceSignEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logVarianceSign' }>): EditResult {
+  const from = src.lineStart(p.site.line);
+  if (from < 0) return null;
+  const code = codeOnly(src.text, from, src.lineEnd(p.site.line));
+  const exp = /exp\s*\(\s*(?:-\s*([A-Za-z_$][\w$]*)|([A-Za-z_$][\w$]*)\s*\.\s*neg\s*\(\s*\)|tf\s*\.\s*neg\s*\(\s*([A-Za-z_$][\w$]*)\s*\))\s*\)/.exec(code);
+  if (!exp) return null;
+  const name = (exp[1] ?? exp[2] ?? exp[3])!;
+  const after = exp.index + exp[0].length;
+  const sub = new RegExp(String.raw`\.\s*sub\s*\(\s*${escapeRe(name)}\s*\)|-\s*${escapeRe(name)}(?![\w$.(\[])`).exec(code.slice(after));
+  if (!sub) return null;
+  const at = from + after + sub.index;
+  const text = sub[0].startsWith('.') ? sub[0].replace('sub', 'add') : `+ ${name}`;
+  return [src.edit(p.site.file, at, at + sub[0].length, text)];
+}
+
+/** A weight `1 - a / b` multiplying a term on the loss line: Math.min(1, a / b) where it is declared. */
+function annealRisingEdits(src: SourceText, p: Extract<FixPlan, { kind: 'annealRising' }>): EditResult {
+  const t = src.text;
+  const from = src.lineStart(p.site.line);
+  if (from < 0) return null;
+  const code = codeOnly(t, from, src.lineEnd(p.site.line));
+  for (const m of code.matchAll(/\.\s*mul\s*\(\s*([A-Za-z_$][\w$]*)\s*\)|\*\s*([A-Za-z_$][\w$]*)(?![\w$.(\[])/g)) {
+    const name = (m[1] ?? m[2])!;
+    const decl = declarations(t, name, from).pop();
+    if (!decl) continue;
+    const init = trim(t, decl.init, statementEnd(t, decl.init));
+    const ratio = /^1(?:\.0*)?\s*-\s*\(?\s*([\w$.]+\s*\/\s*[\w$.]+)\s*\)?$/.exec(t.slice(init.start, init.end));
+    if (!ratio) continue;
+    return [src.edit(p.site.file, init.start, init.end, `Math.min(1, ${ratio[1]})`)];
+  }
+  return null;
+}
+
 function addSubtractedEdits(src: SourceText, p: Extract<FixPlan, { kind: 'addSubtracted' }>): EditResult {
   const t = src.text;
   const call = findCall(src, p.site, /\bsub\s*\(/);
@@ -7106,6 +7184,7 @@ function planFile(p: FixPlan): string | null {
     case 'scaleValidationLike':
     case 'fitOption':
     case 'spreadDefaultsFirst':
+    case 'tidyFitData':
     case 'replaceFitOption':
     case 'addFitOption':
     case 'fitEpochFromLoop':
@@ -7175,6 +7254,9 @@ function planFile(p: FixPlan): string | null {
     case 'log1pAtWrite':
     case 'divisorPlusOne':
     case 'fallbackAtColumn':
+    case 'logVarianceSign':
+    case 'annealRising':
+    case 'setMomentumNotRate':
     case 'smoothingFraction':
     case 'improvementUp':
     case 'rateProperty':
@@ -7348,6 +7430,7 @@ function planFile(p: FixPlan): string | null {
     case 'nanGuardNegation':
     case 'nanTestReadsValue':
     case 'percentCells':
+    case 'fakeLabelsZero':
     case 'guardStd':
     case 'returnFromMapArrow':
     case 'floorAtLeastOne':
@@ -7655,6 +7738,28 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return smoothingFractionEdits(src, p);
       case 'percentCells':
         return percentCellsEdits(src, p);
+      case 'tidyFitData':
+        return tidyFitDataEdits(src, p);
+      case 'logVarianceSign':
+        return logVarianceSignEdits(src, p);
+      case 'annealRising':
+        return annealRisingEdits(src, p);
+      case 'fakeLabelsZero': {
+        const code = codeOnly(src.text, 0, src.text.length);
+        const found = [...code.matchAll(/\b(?:const|let|var)\s+[\w$]*(?:fake|Fake|FAKE|generated|Generated)[\w$]*\s*=\s*tf\s*\.\s*(ones(?:Like)?)\s*\(/g)];
+        if (found.length !== 1) return null;
+        const m = found[0]!;
+        const at = m.index! + m[0].lastIndexOf(m[1]!);
+        return [src.edit(p.file, at, at + m[1]!.length, m[1] === 'ones' ? 'zeros' : 'zerosLike')];
+      }
+      case 'setMomentumNotRate': {
+        const from = src.lineStart(p.site.line);
+        if (from < 0) return null;
+        const m = /\.\s*(setLearningRate)\s*\(\s*[\w$.]*momentum[\w$]*\s*\)/i.exec(codeOnly(src.text, from, src.lineEnd(p.site.line)));
+        if (!m) return null;
+        const at = from + m.index + m[0].indexOf('setLearningRate');
+        return [src.edit(p.site.file, at, at + 'setLearningRate'.length, 'setMomentum')];
+      }
       case 'guardStd':
         return guardStdEdits(src, p);
       case 'returnFromMapArrow':

@@ -725,6 +725,16 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/feature-map-arrow-braces-no-return/buggy.js', symptoms: ['non-finite-data'], rootCause: 'training-data', lineOf: 'Math.max(-CLIP, Math.min(CLIP, z));', fixed: 'return Math.max(-CLIP, Math.min(CLIP, z));' },
   // A class-balanced loss dividing each class's sum by its count in the batch: a rare class absent gives 0 / 0; fixed by dividing by at least 1.
   { script: 'benchmark/bugs/class-balanced-loss-absent-class-nan/buggy.js', symptoms: ['loss-divided-by-count'], rootCause: 'loss-function', lineOf: 'perClassSum.div(perClassCount)', fixed: 'perClassSum.div(perClassCount.maximum(1))' },
+  // A momentum warm-up that hands the momentum to setLearningRate: the rate jumps to 0.5; shown on that line, fixed to setMomentum.
+  { script: 'benchmark/bugs/momentum-ramp-sets-learning-rate/buggy.js', symptoms: ['loss-diverging'], rootCause: 'learning-rate', lineOf: 'optimizer.setLearningRate(momentum)', fixed: 'optimizer.setMomentum(momentum)' },
+  // A GAN whose fake batch is labelled 1 like the real one: both losses at 0; fixed where the fake labels are made.
+  { script: 'benchmark/bugs/gan-fake-labels-copied-from-real/buggy.js', symptoms: ['opponents-cooperate'], rootCause: 'label-encoding', lineOf: 'const fakeLabels = tf.ones', fixed: 'const fakeLabels = tf.zeros([BATCH, 1]);' },
+  // A KL weight written 1 - epoch / N: negative past N, the loss falls without bound; fixed to ramp up.
+  { script: 'benchmark/bugs/kl-anneal-weight-goes-negative/buggy.js', symptoms: ['loss-diverging'], rootCause: 'loss-function', lineOf: 'recon.add(kl.mul(beta))', fixed: 'const beta = Math.min(1, epoch / ANNEAL_EPOCHS);' },
+  // A Gaussian likelihood with its log-variance subtracted: the variance grows without limit; fixed by adding it.
+  { script: 'benchmark/bugs/hetero-loss-log-variance-sign-flipped/buggy.js', symptoms: ['loss-diverging'], rootCause: 'loss-function', lineOf: 'tf.exp(s.neg())', fixed: 'tf.exp(s.neg()).mul(sq).add(s)' },
+  // Each fit call's data made by a helper outside tf.tidy and never disposed; fixed by tidying and disposing it.
+  { script: 'benchmark/bugs/epoch-tensors-rebuilt-never-disposed/buggy.js', symptoms: ['tensor-leak'], rootCause: 'tensor-disposal', lineOf: '', fixed: 'tf.tidy(() => epochTensors(train, stats))' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -985,6 +995,7 @@ const HEALTHY = [
   'benchmark/bugs/focal-loss-modulator-inverted/fixed.js',
   'benchmark/bugs/target-encoding-unseen-category-nan/fixed.js',
   'benchmark/bugs/plateau-monitors-accuracy-in-min-mode/fixed.js',
+  'benchmark/bugs/gan-fake-labels-copied-from-real/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

@@ -2773,4 +2773,33 @@ describe('fixes drawn from the fiftieth and fifty-first sets', () => {
     assert.equal(lineOf(apply(src, { kind: 'returnFromMapArrow', file: FILE })!, 3), '  return Math.max(-CLIP, Math.min(CLIP, z));');
     assert.equal(apply(src.replace('  Math.max', '  out.push(Math.max').replace('z));', 'z)));'), { kind: 'returnFromMapArrow', file: FILE }), null);
   });
+
+  it('sets a momentum handed to the rate setter with setMomentum', () => {
+    assert.equal(apply('      optimizer.setLearningRate(momentum);', { kind: 'setMomentumNotRate', site: site(1, 7) }), '      optimizer.setMomentum(momentum);');
+    assert.equal(apply('      optimizer.setLearningRate(lr * 2);', { kind: 'setMomentumNotRate', site: site(1, 7) }), null);
+  });
+
+  it("labels the generated batch 0 where it was copied from the real batch's ones", () => {
+    const src = ['const realLabels = tf.ones([BATCH, 1]);', 'const fakeLabels = tf.ones([BATCH, 1]);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'fakeLabelsZero', file: FILE })!, 2), 'const fakeLabels = tf.zeros([BATCH, 1]);');
+    assert.equal(apply(src.replace('fakeLabels = tf.ones', 'fakeLabels = tf.zeros'), { kind: 'fakeLabelsZero', file: FILE }), null);
+  });
+
+  it("adds a Gaussian likelihood's subtracted log-variance term", () => {
+    assert.equal(apply('return tf.exp(s.neg()).mul(sq).sub(s).mul(0.5).mean();', { kind: 'logVarianceSign', site: site(1, 1) }), 'return tf.exp(s.neg()).mul(sq).add(s).mul(0.5).mean();');
+    assert.equal(apply('const nll = Math.exp(-logVar) * err * err - logVar;', { kind: 'logVarianceSign', site: site(1, 1) }), 'const nll = Math.exp(-logVar) * err * err + logVar;');
+    assert.equal(apply('return tf.exp(s.neg()).mul(sq).sub(other);', { kind: 'logVarianceSign', site: site(1, 1) }), null);
+  });
+
+  it('ramps a loss weight written 1 - epoch / N up, capped at 1, where it is declared', () => {
+    const src = ['const beta = 1 - epoch / ANNEAL_EPOCHS;', 'return recon.add(kl.mul(beta));'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'annealRising', site: site(2, 1) })!, 1), 'const beta = Math.min(1, epoch / ANNEAL_EPOCHS);');
+    assert.equal(apply(src.replace('1 - epoch / ANNEAL_EPOCHS', '0.5'), { kind: 'annealRising', site: site(2, 1) }), null);
+  });
+
+  it("makes each fit call's data in tf.tidy and disposes it after the fit", () => {
+    const src = ['for (let epoch = 0; epoch < EPOCHS; epoch++) {', '  const { xs, ys } = epochTensors(train, stats);', '  const h = await model.fit(xs, ys, { epochs: 1 });', '}'].join('\n');
+    assert.equal(apply(src, { kind: 'tidyFitData', fitSite: site(3, 25) }), ['for (let epoch = 0; epoch < EPOCHS; epoch++) {', '  const { xs, ys } = tf.tidy(() => epochTensors(train, stats));', '  const h = await model.fit(xs, ys, { epochs: 1 });', '  tf.dispose([xs, ys]);', '}'].join('\n'));
+    assert.equal(apply(src.replace('= epochTensors', '= tf.tidy(() => epochTensors').replace('stats);', 'stats));'), { kind: 'tidyFitData', fitSite: site(3, 25) }), null);
+  });
 });

@@ -7335,6 +7335,24 @@ function cooperatingOpponents(run: ModelState): Hypothesis[] {
   if (!c || !call?.site) return [];
   const given = call.positiveRate === 0 ? 0 : 1;
   const other: 0 | 1 = given === 0 ? 1 : 0;
+  // The generator asks for "real" (1), as it should: the discriminator is then never told its samples are fake.
+  if (given === 1) {
+    return [
+      {
+        id: 'opponents-cooperate:loss',
+        symptom: 'opponents-cooperate',
+        rootCause: 'label-encoding',
+        location: call.site,
+        related: [],
+        message: `This model is trained against another one's verdicts (a generator through its discriminator), and both losses have come down to about 0 (the last ones at most ${fmt(c.own)} and ${fmt(c.other)}): the two cannot both win, so they are not playing against each other. This model's ${call.fn} asks for the verdict "real" (1), as a generator's should, so the other model is never taught to call generated samples fake: the labels it is given for them are 1 as well (copied from the real batch's). It learns to say "real" to everything, and this model gets no gradient to follow. Label the generated samples 0 in the discriminator's loss.`,
+        evidence: ['the last losses of both models at about 0', `every label of this model's ${call.fn} is 1`],
+        fixes: [{ title: 'Label the generated samples 0 in the discriminator step', plan: { kind: 'fakeLabelsZero', file: call.site.file } }],
+        atFix: true,
+        ...certainFromTheRun(),
+        confirmBy: set(...HARM),
+      },
+    ];
+  }
   return [
     {
       id: 'opponents-cooperate:loss',

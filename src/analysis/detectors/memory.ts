@@ -67,6 +67,8 @@ export function tensorLeak(e: TraceEventOf<'tensorLeak'>, run: ModelState): Obse
         ...(epochs || fits ? [] : [{ title: 'Run each step in tf.tidy', plan: { kind: 'tidyCaller' as const, site: main!.site } }]),
       ]
     : [];
+  // Each fit call's data made by a helper the loop calls: made in tf.tidy, disposed after the fit.
+  if (fits && e.stepSite) fixes.push({ title: "Make each fit's data in tf.tidy and dispose it after the fit", plan: { kind: 'tidyFitData', fitSite: e.stepSite } });
   return {
     symptom: 'tensor-leak',
     about: epochs ? 'callbacks' : every || fits ? 'periodic' : 'memory',

@@ -48,6 +48,8 @@ export function raisedRateCause(ctx: Ctx, confirms: string[] = []): Cause | null
   // each time grows it without bound: its factor is inverted.
   const fixes: PlannedFix[] = raised.site
     ? [
+        // A momentum schedule whose value is handed to setLearningRate (copied from a rate schedule).
+        { title: 'Set the momentum with setMomentum, not the learning rate', plan: { kind: 'setMomentumNotRate', site: raised.site } },
         // A floor (Math.max(lr * factor, MIN_LR)) set above the starting rate raises it at the first decay.
         { title: `Keep the floor below the starting rate (${literal(raised.from / 1000)})`, plan: { kind: 'floorBelowRate', site: raised.site, rate: raised.from } },
         // A polynomial decay with the rate as the power's base grows towards 1.
@@ -285,7 +287,7 @@ function lossUnboundedBelow(ctx: Ctx, e: IterationEvent): Observation[] {
   const signFlipped = start <= 0 && run.loss.head[0]!.value <= 0;
   const why = signFlipped
     ? 'A loss that can reach −∞ is maximized this way, not minimized; it is usually a log-likelihood returned without its minus sign. Minimize its negative.'
-    : 'It started above 0, so it is no log-likelihood with its sign lost: it has no minimum, because a term of it grows without limit as the predictions move one way (a margin loss written without its hinge at 0, a coefficient outside its range, such as a quantile of 90 where 0.9 was meant, or a penalty with the wrong sign).';
+    : 'It started above 0, so it is no log-likelihood with its sign lost: it has no minimum, because a term of it grows without limit as the predictions move one way (a margin loss written without its hinge at 0, a coefficient outside its range, such as a quantile of 90 where 0.9 was meant, or a penalty with the wrong sign: the log-variance of a Gaussian likelihood subtracted, a KL weight written 1 − epoch / N that turns negative).';
   return [
     {
       ...unboundedObservation(ctx, e, start, site),
@@ -299,6 +301,10 @@ function lossUnboundedBelow(ctx: Ctx, e: IterationEvent): Observation[] {
           : signFlipped
             ? [{ title: 'Minimize the negative of this loss', plan: { kind: 'negateLoss', site: run.lossSite } }]
             : [
+                // A Gaussian likelihood whose log-variance term is subtracted: the variance grows without limit.
+                { title: 'Add the log-variance term: a likelihood charges for a wide variance', plan: { kind: 'logVarianceSign', site: run.lossSite } },
+                // A term weighted by 1 − epoch / N (a KL annealing written backwards): negative past N.
+                { title: 'Ramp the weight up and cap it at 1: Math.min(1, epoch / N)', plan: { kind: 'annealRising', site: run.lossSite } },
                 { title: 'Clip each row of the margin loss at 0: tf.relu(d(a, p) − d(a, n) + margin)', plan: { kind: 'hingeMargin', site: run.lossSite } },
                 // A loss returned as a difference: its subtracted term (a KL divergence, a penalty) grows without limit.
                 { title: 'Add the subtracted term: a penalty raises the loss', plan: { kind: 'addSubtracted', site: run.lossSite } },

@@ -293,7 +293,8 @@ function blownUpAtStart(ctx: Ctx, lp: LossProgress | null, final: boolean): Obse
   if (!lp || !lp.blewUp || lp.n < 20) return [];
   if (!persisted(run, 'blown-up', true, ctx.iteration, final ? 0 : 10)) return [];
   const oversized = oversizedUpdate(ctx);
-  const cause: Cause = oversizedUpdateCause(ctx) ?? rateCause(ctx);
+  // A rate the script raised while training (a momentum handed to setLearningRate) is the line to edit.
+  const cause: Cause = oversizedUpdateCause(ctx) ?? raisedRateCause(ctx) ?? rateCause(ctx);
   return [
     {
       symptom: 'loss-diverging',
