@@ -103,6 +103,8 @@ export interface Hypothesis {
   explainsDownstream?: boolean;
   /** Other configuration hypotheses' symptoms that this one is the cause of: they are dropped so they cannot take its place. */
   explains?: readonly Symptom[];
+  /** The root cause to name when the fix that applied is of one of these kinds (a parse that stops early is the data, not the labels' encoding). */
+  causeByFixKind?: Readonly<Partial<Record<string, RootCause>>>;
   /**
    * Predicts a loss that settles far above what the task allows, learning or not: kept while
    * training learns, confirmed by a run that ends still near the no-skill loss, withdrawn by one

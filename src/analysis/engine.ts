@@ -1076,10 +1076,11 @@ export class DiagnosisEngine {
       // Symptoms of another kind are named; the hypothesis's own symptom is told as training showed it.
       const shown = observed.length ? spokenList(observed.map((s) => SYMPTOM_SEEN[s])) : e.observed.includes(h.symptom) ? e.confirmation : null;
       const message = confirmed && shown ? `${h.message} Training confirms it: ${shown}.` : h.message;
+      const fixKind = fix && h.causeByFixKind ? h.fixes.find((f) => f.title === fix.title)?.plan.kind : undefined;
       return {
         id: e.id,
         symptom: h.symptom,
-        rootCause: h.rootCause,
+        rootCause: (fixKind !== undefined ? h.causeByFixKind![fixKind] : undefined) ?? h.rootCause,
         confirmed,
         severity: confirmed ? 'error' : 'warning',
         message,

@@ -335,6 +335,12 @@ export type FixPlan =
   | { kind: 'setMomentumNotRate'; site: SourceSite }
   /** Cells written with a percent sign ('4.01%') parsed with Number (NaN): the one Number(cell) parse made parseFloat. */
   | { kind: 'percentCells'; file: string }
+  /** A parse loop that stops at the first blank line (`if (line.trim() === '') break;`): skips it. */
+  | { kind: 'blankLineContinue'; file: string }
+  /** Sampled negatives pushed with the positives' label 1 (`labels.push(1)` beside a negative): 0. */
+  | { kind: 'negativesLabelledZero'; file: string }
+  /** Labels thresholded on a standardized copy of the table (`scaled.map((r) => [r[j] > 500 ? 1 : 0])`): on the raw table. */
+  | { kind: 'labelsFromRaw'; site: SourceSite }
   /** Tensors a loop makes for each fit call with a helper (`const { xs, ys } = make(...)`): made in tf.tidy, disposed after the fit. */
   | { kind: 'tidyFitData'; fitSite: SourceSite }
   /** A Gaussian likelihood's log-variance term subtracted (exp(-s) * err - s): added. */
@@ -4063,6 +4069,67 @@ function tidyFitDataEdits(src: SourceText, p: Extract<FixPlan, { kind: 'tidyFitD
   return edits;
 }
 
+/** The one `if (<line>.trim() === '') break;` (or `if (!line.trim()) break;`) in a loop over lines: a blank line ends the parse. */
+function blankLineContinueEdits(src: SourceText, p: Extract<FixPlan, { kind: 'blankLineContinue' }>): EditResult {
+  const code = codeOnly(src.text, 0, src.text.length);
+  // Strings are blanked in the code: `=== ''` reads as `===` followed by spaces.
+  const found = [...code.matchAll(/\bif\s*\(\s*(?:![\w$.]+\s*\.\s*trim\s*\(\s*\)|[\w$.]+\s*\.\s*trim\s*\(\s*\)\s*(?:===?(?=\s*\))|\.\s*length\s*===?\s*0)|[\w$.]+\s*===?(?=\s*\)))\s*\)\s*\{?\s*(break)\b/g)];
+  // The comparison must be with an empty string in the source, not a blanked longer one.
+  const empty = found.filter((m) => !/===?\s*(['"`])[^'"`]/.test(src.text.slice(m.index!, m.index! + m[0].length)));
+  found.length = 0;
+  found.push(...empty);
+  if (found.length !== 1) return null;
+  const m = found[0]!;
+  const at = m.index! + m[0].length - 'break'.length;
+  return [src.edit(p.file, at, at + 'break'.length, 'continue')];
+}
+
+/** `labels.push(1)` for a sampled negative (a line or its loop naming a negative), while the labels array never gets a 0. */
+function negativesLabelledZeroEdits(src: SourceText, p: Extract<FixPlan, { kind: 'negativesLabelledZero' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const pushes = [...code.matchAll(/\b([A-Za-z_$][\w$]*)\s*\.\s*push\s*\(\s*(1|\[\s*1\s*\])\s*\)/g)];
+  const found: TextEdit[] = [];
+  for (const m of pushes) {
+    const name = m[1]!;
+    if (new RegExp(String.raw`\b${escapeRe(name)}\s*\.\s*push\s*\(\s*\[?\s*0\s*\]?\s*\)`).test(code)) return null;
+    if (pushes.filter((q) => q[1] === name).length < 2) continue;
+    // The pushed line, and the two above it: where the negative is drawn.
+    const lineStart = t.lastIndexOf('\n', m.index!) + 1;
+    let from = lineStart;
+    for (let k = 0; k < 2 && from > 0; k++) from = t.lastIndexOf('\n', from - 2) + 1;
+    if (!/\bneg(?:ative)?s?\b|\bneg[A-Z_]|negative|unfollowed|unobserved|sampled/i.test(code.slice(from, m.index!))) continue;
+    const at = m.index! + m[0].lastIndexOf(m[2]!);
+    found.push(src.edit(p.file, at, at + m[2]!.length, m[2]!.replace('1', '0')));
+  }
+  return found.length === 1 ? found : null;
+}
+
+/** On the labels' line, a copy of the table standardized value by value (`scaled`, made as `table.map(... (v - mean) / std ...)`) compared with a threshold: the raw table. */
+function labelsFromRawEdits(src: SourceText, p: Extract<FixPlan, { kind: 'labelsFromRaw' }>): EditResult {
+  const t = src.text;
+  const from = src.lineStart(p.site.line);
+  if (from < 0) return null;
+  let at = from;
+  let code = codeOnly(t, from, src.lineEnd(p.site.line));
+  // The tensor made from a name (`tf.tensor2d(yRows)`): the labels are written where that name is declared.
+  const arg = /\btensor[1-4]?d?\s*\(\s*([A-Za-z_$][\w$]*)\s*[,)]/.exec(code);
+  if (arg && !/[<>]=?\s*[\w$.]+\s*\?/.test(code)) {
+    const d = declarations(t, arg[1]!, from).pop();
+    if (!d) return null;
+    at = d.init;
+    code = codeOnly(t, d.init, statementEnd(t, d.init));
+  }
+  const m = /\b([A-Za-z_$][\w$]*)\s*\.\s*map\s*\(/.exec(code);
+  if (!m || !/[<>]=?\s*[\w$.]+\s*\?/.test(code)) return null;
+  const decl = declarations(t, m[1]!, at).pop();
+  if (!decl) return null;
+  const init = codeOnly(t, decl.init, statementEnd(t, decl.init));
+  const raw = /^\s*([A-Za-z_$][\w$]*)\s*\.\s*map\s*\(/.exec(init);
+  if (!raw || !/-\s*mean/.test(init) || !/\/\s*(?:std|sd|sigma|scale)/.test(init)) return null;
+  return [src.edit(p.site.file, at + m.index, at + m.index + m[1]!.length, raw[1]!)];
+}
+
 /** `exp(-s) * err - s` (or `tf.exp(s.neg()).mul(err).sub(s)`) on the loss line: the log-variance is added in a likelihood. */
 function logVarianceSignEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logVarianceSign' }>): EditResult {
   const from = src.lineStart(p.site.line);
@@ -7254,6 +7321,7 @@ function planFile(p: FixPlan): string | null {
     case 'log1pAtWrite':
     case 'divisorPlusOne':
     case 'fallbackAtColumn':
+    case 'labelsFromRaw':
     case 'logVarianceSign':
     case 'annealRising':
     case 'setMomentumNotRate':
@@ -7430,6 +7498,8 @@ function planFile(p: FixPlan): string | null {
     case 'nanGuardNegation':
     case 'nanTestReadsValue':
     case 'percentCells':
+    case 'blankLineContinue':
+    case 'negativesLabelledZero':
     case 'fakeLabelsZero':
     case 'guardStd':
     case 'returnFromMapArrow':
@@ -7738,6 +7808,12 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return smoothingFractionEdits(src, p);
       case 'percentCells':
         return percentCellsEdits(src, p);
+      case 'blankLineContinue':
+        return blankLineContinueEdits(src, p);
+      case 'negativesLabelledZero':
+        return negativesLabelledZeroEdits(src, p);
+      case 'labelsFromRaw':
+        return labelsFromRawEdits(src, p);
       case 'tidyFitData':
         return tidyFitDataEdits(src, p);
       case 'logVarianceSign':

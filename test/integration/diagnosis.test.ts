@@ -735,6 +735,12 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/hetero-loss-log-variance-sign-flipped/buggy.js', symptoms: ['loss-diverging'], rootCause: 'loss-function', lineOf: 'tf.exp(s.neg())', fixed: 'tf.exp(s.neg()).mul(sq).add(s)' },
   // Each fit call's data made by a helper outside tf.tidy and never disposed; fixed by tidying and disposing it.
   { script: 'benchmark/bugs/epoch-tensors-rebuilt-never-disposed/buggy.js', symptoms: ['tensor-leak'], rootCause: 'tensor-disposal', lineOf: '', fixed: 'tf.tidy(() => epochTensors(train, stats))' },
+  // A parse loop that breaks at the first blank line: one class loaded; the data is blamed, fixed to skip blank lines.
+  { script: 'benchmark/bugs/csv-blank-line-break-truncates/buggy.js', symptoms: ['one-class-targets'], rootCause: 'training-data', lineOf: "if (line.trim() === '') break;", fixed: "if (line.trim() === '') continue;" },
+  // Labels thresholded on the standardized copy of the column: every label 0; fixed to threshold the raw table.
+  { script: 'benchmark/bugs/label-threshold-after-standardization/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: 'scaled.map((r) => [r[SPEND] > HIGH_VALUE', fixed: 'table.map((r) => [r[SPEND] > HIGH_VALUE ? 1 : 0])' },
+  // Sampled negatives pushed with label 1: every label 1; fixed where the negatives are labelled.
+  { script: 'benchmark/bugs/sampled-negatives-labelled-positive/buggy.js', symptoms: ['one-class-targets'], rootCause: 'training-data', lineOf: 'shows.push(neg); labels.push(1);', fixed: 'shows.push(neg); labels.push(0);' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

@@ -2802,4 +2802,22 @@ describe('fixes drawn from the fiftieth and fifty-first sets', () => {
     assert.equal(apply(src, { kind: 'tidyFitData', fitSite: site(3, 25) }), ['for (let epoch = 0; epoch < EPOCHS; epoch++) {', '  const { xs, ys } = tf.tidy(() => epochTensors(train, stats));', '  const h = await model.fit(xs, ys, { epochs: 1 });', '  tf.dispose([xs, ys]);', '}'].join('\n'));
     assert.equal(apply(src.replace('= epochTensors', '= tf.tidy(() => epochTensors').replace('stats);', 'stats));'), { kind: 'tidyFitData', fitSite: site(3, 25) }), null);
   });
+
+  it('skips a blank line where a parse loop stopped at it', () => {
+    const src = ['for (const line of lines.slice(1)) {', "  if (line.trim() === '') break;", '  rows.push(line);', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'blankLineContinue', file: FILE })!, 2), "  if (line.trim() === '') continue;");
+    assert.equal(apply(src.replace("=== ''", "=== 'END'"), { kind: 'blankLineContinue', file: FILE }), null);
+  });
+
+  it('labels sampled negatives 0 where they were pushed with the positives label', () => {
+    const src = ['users.push(u); labels.push(1);', 'for (let k = 0; k < NEG_PER_POS; k++) {', '  const neg = sampleUnfollowed(seen);', '  users.push(u); shows.push(neg); labels.push(1);', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'negativesLabelledZero', file: FILE })!, 4), '  users.push(u); shows.push(neg); labels.push(0);');
+    assert.equal(apply(src.replace('labels.push(1);\nfor', 'labels.push(0);\nfor'), { kind: 'negativesLabelledZero', file: FILE }), null);
+  });
+
+  it('thresholds the raw column where labels were taken from the standardized copy', () => {
+    const src = ['const scaled = table.map((r) => r.map((v, j) => (v - mean[j]) / std[j]));', 'const yRows = scaled.map((r) => [r[SPEND] > 500 ? 1 : 0]);', 'const yTrain = tf.tensor2d(yRows, [n, 1]);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'labelsFromRaw', site: site(3, 16) })!, 2), 'const yRows = table.map((r) => [r[SPEND] > 500 ? 1 : 0]);');
+    assert.equal(apply(src.replace('(v - mean[j]) / std[j]', 'v * 2'), { kind: 'labelsFromRaw', site: site(3, 16) }), null);
+  });
 });

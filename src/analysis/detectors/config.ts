@@ -5417,10 +5417,18 @@ function oneClassTargets(view: ModelView, run: ModelState): Hypothesis[] {
             // examples.concat(negatives) as a statement: the array with the other class is dropped.
             { title: 'Add the rows in place: concat returns a new array', plan: { kind: 'concatInPlace' as const, site: e.origin.site } },
             { title: "Scale the values only, not the label's column", plan: { kind: 'unscaleLabelColumn' as const, site: e.origin.site } },
+            // A threshold compared with the standardized copy of the column: on the raw values.
+            { title: 'Compare the raw values with the threshold, not the standardized ones', plan: { kind: 'labelsFromRaw' as const, site: e.origin.site } },
+            // A parse that stops at the first blank line: the rows after it (the other classes) are never read.
+            { title: 'Skip blank lines instead of stopping at the first one', plan: { kind: 'blankLineContinue' as const, file: e.origin.site.file } },
+            // Sampled negatives pushed with the positives' label.
+            ...(binary ? [{ title: 'Label the sampled negatives 0', plan: { kind: 'negativesLabelledZero' as const, file: e.origin.site.file } }] : []),
           ]
         : [],
       // Shown where the fix edits: the labels may be rounded from rows scaled as a whole, above.
       atFix: true,
+      // Rows of the other classes never loaded or never added: the data, not how its labels are encoded.
+      causeByFixKind: { blankLineContinue: 'training-data', concatInPlace: 'training-data', unfloorKeepRatio: 'training-data', negativesLabelledZero: 'training-data' },
       confirmBy: set(...HARM),
       strength: 1,
       weak: false,
