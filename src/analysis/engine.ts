@@ -451,6 +451,7 @@ export class DiagnosisEngine {
       case 'logitsAsProbabilities':
       case 'headsSplit':
       case 'focalInverted':
+      case 'maxOverBatch':
       case 'viewsIdentical':
       case 'cosineLogits':
       case 'layerDetached':

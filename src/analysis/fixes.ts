@@ -331,6 +331,8 @@ export type FixPlan =
   /** A rate set to `base / epoch` (Infinity at epoch 0): the one name it divides by, counted from 1 (`epoch + 1`). */
   | { kind: 'divisorPlusOne'; site: SourceSite }
   | { kind: 'rateProperty'; site: SourceSite }
+  /** `x.max(0, ...)` or `tf.max(x, 0, ...)` on the line: over axis 1. */
+  | { kind: 'reduceAxisOne'; site: SourceSite }
   /** `optimizer.setLearningRate(momentum)`: a momentum (by its name) handed to the rate's setter, made setMomentum. */
   | { kind: 'setMomentumNotRate'; site: SourceSite }
   /** Cells written with a percent sign ('4.01%') parsed with Number (NaN): the one Number(cell) parse made parseFloat. */
@@ -7321,6 +7323,7 @@ function planFile(p: FixPlan): string | null {
     case 'log1pAtWrite':
     case 'divisorPlusOne':
     case 'fallbackAtColumn':
+    case 'reduceAxisOne':
     case 'labelsFromRaw':
     case 'logVarianceSign':
     case 'annealRising':
@@ -7808,6 +7811,16 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return smoothingFractionEdits(src, p);
       case 'percentCells':
         return percentCellsEdits(src, p);
+      case 'reduceAxisOne': {
+        const from = src.lineStart(p.site.line);
+        if (from < 0) return null;
+        const code = codeOnly(src.text, from, src.lineEnd(p.site.line));
+        const found = [...code.matchAll(/\.\s*max\s*\(\s*(0)\s*[,)]|\btf\s*\.\s*max\s*\(\s*[\w$.]+\s*,\s*(0)\s*[,)]/g)];
+        if (found.length !== 1) return null;
+        const m = found[0]!;
+        const at = from + m.index! + m[0].lastIndexOf('0');
+        return [src.edit(p.site.file, at, at + 1, '1')];
+      }
       case 'blankLineContinue':
         return blankLineContinueEdits(src, p);
       case 'negativesLabelledZero':

@@ -1997,6 +1997,20 @@ export const HeadsSplitEvent = z.object({
 export type HeadsSplitEvent = z.infer<typeof HeadsSplitEvent>;
 
 /**
+ * A model's predictions for a batch ([rows, outputs]) reduced with max over the rows (axis 0),
+ * outside the step, while a custom loop trains: one value per output for the whole batch where one
+ * per row was meant (a bootstrap target's max over actions). The line and the shape.
+ */
+export const MaxOverBatchEvent = z.object({
+  type: z.literal('maxOverBatch'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  rows: z.number().int().min(2),
+  columns: z.number().int().min(2),
+});
+export type MaxOverBatchEvent = z.infer<typeof MaxOverBatchEvent>;
+
+/**
  * A focal loss whose modulating factor is p^γ where (1 − p)^γ is meant: the loss multiplies
  * −log(p) by a power of that same p, so the rows the model gets wrong weigh almost nothing. The line.
  */
@@ -2557,6 +2571,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   LogitsAsProbabilitiesEvent,
   HeadsSplitEvent,
   FocalInvertedEvent,
+  MaxOverBatchEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,

@@ -106,6 +106,7 @@ import type {
   LogitsAsProbabilitiesEvent,
   HeadsSplitEvent,
   FocalInvertedEvent,
+  MaxOverBatchEvent,
   RowsIdenticalEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
@@ -1332,6 +1333,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
     if (watchLog && typeof kernelName === 'string') inspectKernel(() => trackProbabilities(kernelName, inputs, out));
     if (entry && !maskRaisesSent && (kernelName === 'Multiply' || kernelName === 'Add' || kernelName === 'Sub' || kernelName === 'Softmax')) inspectKernel(() => noteMaskSign(entry, kernelName, inputs, out));
     if (lossOutputWatch && (kernelName === 'Neg' || kernelName === 'Multiply')) inspectKernel(() => noteLossNegated(kernelName, inputs));
+    if (method === 'runKernel' && args[0] === 'Max' && !maxOverBatchSent && lastStepEntry !== null && lastStepEntry.steps < INSPECTED_STEPS) inspectKernel(() => noteMaxOverBatch(lastStepEntry!, args[1], args[2]));
     // Also outside a step's forward pass: a hand-written update runs after the gradients.
     if (method === 'runKernel' && args[0] === 'RealDiv' && !dividedByZeroSent && lastStepEntry !== null && lastStepEntry.steps < INSPECTED_STEPS) inspectKernel(() => noteDividedByZero(args[1]));
     if ((thresholdWatch || drawWatch) && method === 'runKernel' && typeof args[0] === 'string' && args[0] in THRESHOLD_KERNELS) {
@@ -2453,6 +2455,26 @@ function notePositivesMasked(entry: TracedModel, condition: any, t: any, e: any)
   if (!product || product.inputs[0] === product.inputs[1] || !madeFromLayerOutput(e)) return;
   positivesMaskedSent = true;
   emit({ type: 'positivesMasked', modelId: entry.id, site: captureUserSite(PROBE_FILE), fill: highest } satisfies PositivesMaskedEvent);
+}
+
+/**
+ * Predictions a model made outside a step while a custom loop's first steps are inspected, and a
+ * max over their rows (axis 0) of [rows, outputs]: one value per output for the batch where one
+ * per row was meant (a bootstrap target's max over actions). Sent once.
+ */
+const predictedRows = new WeakSet<object>();
+let maxOverBatchSent = false;
+
+function noteMaxOverBatch(entry: TracedModel, inputs: any, attrs: any): void {
+  const x = inputs?.x;
+  if (!isTensor(x) || !predictedRows.has(x) || x.rank !== 2) return;
+  const [rows, columns] = x.shape as number[];
+  if (!(rows! >= 2 && columns! >= 2) || rows === columns) return;
+  const given = attrs?.reductionIndices ?? attrs?.axis;
+  const axis = Array.isArray(given) ? given : [given];
+  if (axis.length !== 1 || (axis[0] !== 0 && axis[0] !== -2)) return;
+  maxOverBatchSent = true;
+  emit({ type: 'maxOverBatch', modelId: entry.id, site: captureUserSite(PROBE_FILE), rows: rows!, columns: columns! } satisfies MaxOverBatchEvent);
 }
 
 let focalInvertedSent = false;
@@ -3996,6 +4018,7 @@ function watchUseBeforeTraining(proto: any): void {
       const out = original.apply(this, args);
       if (!waiting && method === 'predict') safe(() => notePredictedProbabilities(this, out), undefined);
       if (!waiting && method === 'predict' && step === null && !fedByUntrainedSent) safe(() => noteUntrainedOutputs(this, out), undefined);
+      if (!waiting && method === 'predict' && step === null && !maxOverBatchSent && (lastStepEntry === null || lastStepEntry.steps < INSPECTED_STEPS) && isTensor(out)) predictedRows.add(out as object);
       if (!waiting && method === 'evaluate') safe(() => noteEvaluated(this, out, args[0], args[1]), undefined);
       if (!waiting && method === 'evaluate' && !inputsSwapSent && !checkingSwap) safe(() => noteInputsSwapped(this, original, out, args), undefined);
       return out;

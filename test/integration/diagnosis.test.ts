@@ -741,6 +741,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/label-threshold-after-standardization/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: 'scaled.map((r) => [r[SPEND] > HIGH_VALUE', fixed: 'table.map((r) => [r[SPEND] > HIGH_VALUE ? 1 : 0])' },
   // Sampled negatives pushed with label 1: every label 1; fixed where the negatives are labelled.
   { script: 'benchmark/bugs/sampled-negatives-labelled-positive/buggy.js', symptoms: ['one-class-targets'], rootCause: 'training-data', lineOf: 'shows.push(neg); labels.push(1);', fixed: 'shows.push(neg); labels.push(0);' },
+  // Bootstrap targets from the target network's predictions reduced with max over the batch axis; fixed to axis 1.
+  { script: 'benchmark/bugs/q-target-max-over-batch-axis/buggy.js', symptoms: ['max-over-batch'], rootCause: 'loss-function', lineOf: 'nextQ.max(0, true)', fixed: 'nextQ.max(1, true)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -1002,6 +1004,7 @@ const HEALTHY = [
   'benchmark/bugs/target-encoding-unseen-category-nan/fixed.js',
   'benchmark/bugs/plateau-monitors-accuracy-in-min-mode/fixed.js',
   'benchmark/bugs/gan-fake-labels-copied-from-real/fixed.js',
+  'benchmark/bugs/q-target-max-over-batch-axis/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

@@ -2820,4 +2820,10 @@ describe('fixes drawn from the fiftieth and fifty-first sets', () => {
     assert.equal(lineOf(apply(src, { kind: 'labelsFromRaw', site: site(3, 16) })!, 2), 'const yRows = table.map((r) => [r[SPEND] > 500 ? 1 : 0]);');
     assert.equal(apply(src.replace('(v - mean[j]) / std[j]', 'v * 2'), { kind: 'labelsFromRaw', site: site(3, 16) }), null);
   });
+
+  it('takes a maximum over axis 1 where it was taken over the rows', () => {
+    assert.equal(apply('const b = r.add(nextQ.max(0, true).mul(GAMMA));', { kind: 'reduceAxisOne', site: site(1, 11) }), 'const b = r.add(nextQ.max(1, true).mul(GAMMA));');
+    assert.equal(apply('const m = tf.max(nextQ, 0);', { kind: 'reduceAxisOne', site: site(1, 11) }), 'const m = tf.max(nextQ, 1);');
+    assert.equal(apply('const m = nextQ.max(1, true);', { kind: 'reduceAxisOne', site: site(1, 11) }), null);
+  });
 });

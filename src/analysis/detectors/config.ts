@@ -7081,6 +7081,31 @@ function focalInverted(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A model's predictions for a batch reduced with max over axis 0, the rows: one value per output
+ * for the whole batch, where a value per row was meant (a bootstrapped target's best next action,
+ * max over the actions). Broadcast back against the rows, every row gets the batch's best of each
+ * column, taken from other rows' states. Certain from the kernel; fixed on the line's axis.
+ */
+function maxOverBatch(run: ModelState): Hypothesis[] {
+  const e = run.maxOverBatch;
+  if (!e?.site) return [];
+  return [
+    {
+      id: 'max-over-batch',
+      symptom: 'max-over-batch',
+      rootCause: 'loss-function',
+      location: e.site,
+      related: [],
+      message: `Line ${e.site.line} takes the maximum of a model's predictions for ${e.rows} rows of ${e.columns} outputs over axis 0, the rows: one value per output for the whole batch, where one value per row (the best of its ${e.columns} outputs, axis 1) was meant. Used as a target (a bootstrapped value, r + γ · max Q(s′, ·)), it gives each row the batch's best value of each output, from other rows' states, so the targets say nothing about the row's own next state. Reduce over axis 1.`,
+      evidence: [`max over axis 0 of predictions shaped [${e.rows}, ${e.columns}]`],
+      fixes: [{ title: 'Take the maximum over axis 1, each row its own', plan: { kind: 'reduceAxisOne', site: e.site } }],
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
  * Attention heads split by reshaping [batch, steps, features] straight to [batch, heads, steps,
  * features / heads]: a reshape keeps the memory order, so each "head" holds a block of positions
  * cut into feature slices, and attention no longer relates the tokens. Certain from the shapes;
@@ -9514,6 +9539,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...logitsAsProbabilities(run));
   out.push(...headsSplit(run));
   out.push(...focalInverted(run));
+  out.push(...maxOverBatch(run));
   out.push(...restoredUntrained(run));
   out.push(...viewsIdentical(run));
   out.push(...cooperatingOpponents(run));
