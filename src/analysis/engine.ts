@@ -452,6 +452,7 @@ export class DiagnosisEngine {
       case 'headsSplit':
       case 'focalInverted':
       case 'maxOverBatch':
+      case 'idsRenumbered':
       case 'viewsIdentical':
       case 'cosineLogits':
       case 'layerDetached':

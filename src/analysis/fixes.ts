@@ -337,6 +337,8 @@ export type FixPlan =
   | { kind: 'setMomentumNotRate'; site: SourceSite }
   /** Cells written with a percent sign ('4.01%') parsed with Number (NaN): the one Number(cell) parse made parseFloat. */
   | { kind: 'percentCells'; file: string }
+  /** A vocabulary assigned at every pass of a loop (`index = buildVocab(texts)`) to a name declared before it: built only the first time. */
+  | { kind: 'vocabOnce'; file: string }
   /** A parse loop that stops at the first blank line (`if (line.trim() === '') break;`): skips it. */
   | { kind: 'blankLineContinue'; file: string }
   /** Sampled negatives pushed with the positives' label 1 (`labels.push(1)` beside a negative): 0. */
@@ -7501,6 +7503,7 @@ function planFile(p: FixPlan): string | null {
     case 'nanGuardNegation':
     case 'nanTestReadsValue':
     case 'percentCells':
+    case 'vocabOnce':
     case 'blankLineContinue':
     case 'negativesLabelledZero':
     case 'fakeLabelsZero':
@@ -7811,6 +7814,22 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return smoothingFractionEdits(src, p);
       case 'percentCells':
         return percentCellsEdits(src, p);
+      case 'vocabOnce': {
+        const t = src.text;
+        const code = codeOnly(t, 0, t.length);
+        const found: TextEdit[] = [];
+        for (const m of code.matchAll(/^([ \t]*)([A-Za-z_$][\w$]*)\s*=(?!=)\s*([A-Za-z_$][\w$.]*\s*\()/gm)) {
+          const name = m[2]!;
+          if (!/vocab|word.?index|token.?index|dictionary|word2?id|stoi/i.test(name + ' ' + m[3])) continue;
+          const at = m.index! + m[1]!.length;
+          // Declared before, outside the loop; assigned inside one.
+          const block = enclosingBlock(t, at);
+          if (block < 0 || !/\b(?:for|while)\s*\([^{}]*\)\s*$/.test(code.slice(Math.max(0, block - 300), block))) continue;
+          if (!declarations(t, name, block).length) continue;
+          found.push(src.edit(p.file, at, at, `if (!${name}) `));
+        }
+        return found.length === 1 ? found : null;
+      }
       case 'reduceAxisOne': {
         const from = src.lineStart(p.site.line);
         if (from < 0) return null;

@@ -1997,6 +1997,24 @@ export const HeadsSplitEvent = z.object({
 export type HeadsSplitEvent = z.infer<typeof HeadsSplitEvent>;
 
 /**
+ * Token ids given to successive fit calls that count the same (the same texts: the same number of
+ * distinct ids, the same counts) but belong to other ids: the vocabulary was numbered anew between
+ * the calls (rebuilt from the reshuffled texts), so each id means another word to the embedding.
+ */
+export const IdsRenumberedEvent = z.object({
+  type: z.literal('idsRenumbered'),
+  modelId: z.number().int(),
+  /** The fit call (1-based) whose ids were renumbered from the one before. */
+  call: z.number().int().min(2),
+  /** The share of ids whose count changed. */
+  changed: z.number().min(0).max(1),
+  site: SourceSite.nullable(),
+  /** Where the ids tensor was made. */
+  madeAt: SourceSite.nullable(),
+});
+export type IdsRenumberedEvent = z.infer<typeof IdsRenumberedEvent>;
+
+/**
  * A model's predictions for a batch ([rows, outputs]) reduced with max over the rows (axis 0),
  * outside the step, while a custom loop trains: one value per output for the whole batch where one
  * per row was meant (a bootstrap target's max over actions). The line and the shape.
@@ -2572,6 +2590,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   HeadsSplitEvent,
   FocalInvertedEvent,
   MaxOverBatchEvent,
+  IdsRenumberedEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,

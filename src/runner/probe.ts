@@ -107,6 +107,7 @@ import type {
   HeadsSplitEvent,
   FocalInvertedEvent,
   MaxOverBatchEvent,
+  IdsRenumberedEvent,
   RowsIdenticalEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
@@ -3787,6 +3788,44 @@ function noteFitClass(entry: TracedModel, y: any): void {
   if (s.calls >= 2) emit({ type: 'fitOneClass', modelId: entry.id, call: s.calls, cls: only } satisfies FitOneClassEvent);
 }
 
+/**
+ * Token ids of the first fit calls: the same counts on other ids from one call to the next (the
+ * same texts, numbered anew) is a vocabulary rebuilt between them. Read for the first few calls of
+ * int32 [rows, steps] inputs; sent once.
+ */
+const fitIds = new WeakMap<TracedModel, { calls: number; counts: Map<number, number> } | null>();
+const FIT_IDS_CALLS = 4;
+const FIT_IDS_READ = 1 << 20;
+/** The share of ids whose count must change for the numbering to count as new. */
+const RENUMBERED_SHARE = 0.25;
+
+function noteFitIds(entry: TracedModel, x: any, site: SourceSite | null): void {
+  const seen = fitIds.get(entry);
+  if (seen === null) return;
+  const t = tensorsOf(x);
+  const ids = t.length === 1 ? t[0] : null;
+  if (!isReadable(ids) || ids.dtype !== 'int32' || ids.rank !== 2 || ids.size > FIT_IDS_READ || (seen?.calls ?? 0) >= FIT_IDS_CALLS) {
+    fitIds.set(entry, null);
+    return;
+  }
+  const values = ids.dataSync() as ArrayLike<number>;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < values.length; i++) if (values[i] !== 0) counts.set(values[i]!, (counts.get(values[i]!) ?? 0) + 1);
+  const calls = (seen?.calls ?? 0) + 1;
+  fitIds.set(entry, { calls, counts });
+  if (!seen || counts.size < 8 || counts.size !== seen.counts.size) return;
+  const sorted = (m: Map<number, number>) => [...m.values()].sort((a, b) => a - b);
+  const a = sorted(seen.counts);
+  const b = sorted(counts);
+  if (a.some((v, i) => v !== b[i])) return;
+  let changed = 0;
+  for (const [id, n] of counts) if (seen.counts.get(id) !== n) changed++;
+  const share = changed / counts.size;
+  if (share < RENUMBERED_SHARE) return;
+  fitIds.set(entry, null);
+  emit({ type: 'idsRenumbered', modelId: entry.id, call: calls, changed: share, site, madeAt: originSite(ids) } satisfies IdsRenumberedEvent);
+}
+
 /** A model's first fit: its data described for the engine, and checked for what only its values show. */
 function checkDataAtFirstFit(entry: TracedModel, data: { x: any; y: any }, args: any, site: SourceSite | null): void {
   entry.dataSent = true;
@@ -4344,6 +4383,7 @@ function traceFit(
     startRate = model ? safe(() => noteRateAtFitStart(entry, model, site), null) : null;
     if (data && !entry.dataSent) checkDataAtFirstFit(entry, data, args, site);
     if (data && mode === 'fit') safe(() => noteFitClass(entry, data.y), undefined);
+    if (data && mode === 'fit') safe(() => noteFitIds(entry, data.x, site), undefined);
   } finally {
     readsAtFitStart = null;
   }

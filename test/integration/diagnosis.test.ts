@@ -743,6 +743,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/sampled-negatives-labelled-positive/buggy.js', symptoms: ['one-class-targets'], rootCause: 'training-data', lineOf: 'shows.push(neg); labels.push(1);', fixed: 'shows.push(neg); labels.push(0);' },
   // Bootstrap targets from the target network's predictions reduced with max over the batch axis; fixed to axis 1.
   { script: 'benchmark/bugs/q-target-max-over-batch-axis/buggy.js', symptoms: ['max-over-batch'], rootCause: 'loss-function', lineOf: 'nextQ.max(0, true)', fixed: 'nextQ.max(1, true)' },
+  // A vocabulary rebuilt from the reshuffled texts before each fit call: the same id counts on other ids; fixed to build it once.
+  { script: 'benchmark/bugs/vocab-rebuilt-each-epoch-from-shuffled-data/buggy.js', symptoms: ['ids-renumbered'], rootCause: 'training-data', lineOf: 'wordIndex = buildVocab(texts);', fixed: 'if (!wordIndex) wordIndex = buildVocab(texts);' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },

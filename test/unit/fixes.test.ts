@@ -2826,4 +2826,10 @@ describe('fixes drawn from the fiftieth and fifty-first sets', () => {
     assert.equal(apply('const m = tf.max(nextQ, 0);', { kind: 'reduceAxisOne', site: site(1, 11) }), 'const m = tf.max(nextQ, 1);');
     assert.equal(apply('const m = nextQ.max(1, true);', { kind: 'reduceAxisOne', site: site(1, 11) }), null);
   });
+
+  it('builds a vocabulary assigned at every pass of a loop only the first time', () => {
+    const src = ['let wordIndex = null;', 'for (let epoch = 0; epoch < EPOCHS; epoch++) {', '  wordIndex = buildVocab(texts);', '}'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'vocabOnce', file: FILE })!, 3), '  if (!wordIndex) wordIndex = buildVocab(texts);');
+    assert.equal(apply(src.replace(/wordIndex/g, 'batch').replace('buildVocab', 'nextBatch'), { kind: 'vocabOnce', file: FILE }), null);
+  });
 });

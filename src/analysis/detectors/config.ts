@@ -7081,6 +7081,34 @@ function focalInverted(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Token ids whose counts are the same from one fit call to the next (the same texts) but belong to
+ * other ids: the vocabulary is rebuilt between the calls, from texts in a new order, so every id
+ * names another word each time and the embedding rows learned so far are read for other words.
+ * Certain from the ids; fixed where the vocabulary is built, once.
+ */
+function idsRenumbered(run: ModelState): Hypothesis[] {
+  const e = run.idsRenumbered;
+  if (!e) return [];
+  const location = e.madeAt ?? e.site;
+  const file = location?.file ?? null;
+  return [
+    {
+      id: 'ids-renumbered',
+      symptom: 'ids-renumbered',
+      rootCause: 'training-data',
+      location,
+      related: e.site && e.madeAt ? [{ site: e.site, message: 'trains on the renumbered ids' }] : [],
+      message: `The token ids given to fit call ${e.call} count exactly as those of the call before (the same texts, the same number of distinct ids), but ${Math.round(e.changed * 100)}% of the ids changed their count: the words were numbered anew between the calls. A vocabulary rebuilt from texts in a new order (ids given in order of first appearance) does this, and every embedding row learned so far is then read for another word. Build the vocabulary once, before training.`,
+      evidence: [`fit calls ${e.call - 1} and ${e.call}: the same id counts, ${Math.round(e.changed * 100)}% of them on other ids`],
+      fixes: file ? [{ title: 'Build the vocabulary once, not at every pass', plan: { kind: 'vocabOnce', file } }] : [],
+      atFix: true,
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
  * A model's predictions for a batch reduced with max over axis 0, the rows: one value per output
  * for the whole batch, where a value per row was meant (a bootstrapped target's best next action,
  * max over the actions). Broadcast back against the rows, every row gets the batch's best of each
@@ -9540,6 +9568,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...headsSplit(run));
   out.push(...focalInverted(run));
   out.push(...maxOverBatch(run));
+  out.push(...idsRenumbered(run));
   out.push(...restoredUntrained(run));
   out.push(...viewsIdentical(run));
   out.push(...cooperatingOpponents(run));
