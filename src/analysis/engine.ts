@@ -453,6 +453,7 @@ export class DiagnosisEngine {
       case 'focalInverted':
       case 'maxOverBatch':
       case 'idsRenumbered':
+      case 'channelsPermuted':
       case 'viewsIdentical':
       case 'cosineLogits':
       case 'layerDetached':

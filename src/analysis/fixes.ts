@@ -337,6 +337,8 @@ export type FixPlan =
   | { kind: 'setMomentumNotRate'; site: SourceSite }
   /** Cells written with a percent sign ('4.01%') parsed with Number (NaN): the one Number(cell) parse made parseFloat. */
   | { kind: 'percentCells'; file: string }
+  /** The one pixel write whose channels come as b, g, r (`px[o] = b; px[o + 1] = g; px[o + 2] = r;`): written r, g, b. */
+  | { kind: 'channelOrder'; file: string }
   /** A vocabulary assigned at every pass of a loop (`index = buildVocab(texts)`) to a name declared before it: built only the first time. */
   | { kind: 'vocabOnce'; file: string }
   /** A parse loop that stops at the first blank line (`if (line.trim() === '') break;`): skips it. */
@@ -4639,6 +4641,25 @@ function finiteAtColumnEdits(src: SourceText, p: Extract<FixPlan, { kind: 'finit
   return [src.edit(p.site.file, e.start, e.end, to)];
 }
 
+/** `a[o] = E0; a[o + 1] = E1; a[o + 2] = E2;` whose values start with b, g and r (or blue, green, red): E0 and E2 swapped. */
+function channelOrderEdits(src: SourceText, p: Extract<FixPlan, { kind: 'channelOrder' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[][] = [];
+  const write = /([A-Za-z_$][\w$]*)\s*\[\s*([A-Za-z_$][\w$]*)\s*\]\s*=\s*([^;\n]+);\s*\1\s*\[\s*\2\s*\+\s*1\s*\]\s*=\s*([^;\n]+);\s*\1\s*\[\s*\2\s*\+\s*2\s*\]\s*=\s*([^;\n]+);/g;
+  for (const m of code.matchAll(write)) {
+    const lead = [m[3]!, m[4]!, m[5]!].map((e) => /^\s*\(?\s*([A-Za-z_$][\w$]*)/.exec(e)?.[1]?.toLowerCase() ?? '');
+    const blue = /^b(?:lue)?$/.test(lead[0]!) && /^g(?:reen)?$/.test(lead[1]!) && /^r(?:ed)?$/.test(lead[2]!);
+    if (!blue) continue;
+    const first = m.index! + m[0].indexOf(m[3]!);
+    const thirdStart = m.index! + m[0].lastIndexOf(m[5]!);
+    const e0 = t.slice(first, first + m[3]!.length).trim();
+    const e2 = t.slice(thirdStart, thirdStart + m[5]!.length).trim();
+    found.push([src.edit(p.file, first, first + e0.length, e2), src.edit(p.file, thirdStart, thirdStart + e2.length, e0)]);
+  }
+  return found.length === 1 ? found[0]! : null;
+}
+
 /** Cells written with a percent sign after a number (`${x}%`, '12%'), parsed by the script's one Number(cell). */
 function percentCellsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'percentCells' }>): EditResult {
   const t = src.text;
@@ -7503,6 +7524,7 @@ function planFile(p: FixPlan): string | null {
     case 'nanGuardNegation':
     case 'nanTestReadsValue':
     case 'percentCells':
+    case 'channelOrder':
     case 'vocabOnce':
     case 'blankLineContinue':
     case 'negativesLabelledZero':
@@ -7814,6 +7836,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return smoothingFractionEdits(src, p);
       case 'percentCells':
         return percentCellsEdits(src, p);
+      case 'channelOrder':
+        return channelOrderEdits(src, p);
       case 'vocabOnce': {
         const t = src.text;
         const code = codeOnly(t, 0, t.length);

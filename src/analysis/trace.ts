@@ -1997,6 +1997,20 @@ export const HeadsSplitEvent = z.object({
 export type HeadsSplitEvent = z.infer<typeof HeadsSplitEvent>;
 
 /**
+ * fit's validation images whose channels are in another order than the training images': each
+ * class's mean of every channel matches the training's only with the channels permuted (B, G, R for
+ * R, G, B). `order[c]` is the validation channel that holds training channel c.
+ */
+export const ChannelsPermutedEvent = z.object({
+  type: z.literal('channelsPermuted'),
+  modelId: z.number().int(),
+  order: z.array(z.number().int().min(0)).min(2).max(4),
+  site: SourceSite.nullable(),
+  madeAt: SourceSite.nullable(),
+});
+export type ChannelsPermutedEvent = z.infer<typeof ChannelsPermutedEvent>;
+
+/**
  * Token ids given to successive fit calls that count the same (the same texts: the same number of
  * distinct ids, the same counts) but belong to other ids: the vocabulary was numbered anew between
  * the calls (rebuilt from the reshuffled texts), so each id means another word to the embedding.
@@ -2591,6 +2605,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   FocalInvertedEvent,
   MaxOverBatchEvent,
   IdsRenumberedEvent,
+  ChannelsPermutedEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,

@@ -108,6 +108,7 @@ import type {
   FocalInvertedEvent,
   MaxOverBatchEvent,
   IdsRenumberedEvent,
+  ChannelsPermutedEvent,
   RowsIdenticalEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
@@ -3788,6 +3789,63 @@ function noteFitClass(entry: TracedModel, y: any): void {
   if (s.calls >= 2) emit({ type: 'fitOneClass', modelId: entry.id, call: s.calls, cls: only } satisfies FitOneClassEvent);
 }
 
+/** The most image values read to compare the training and validation images' channels. */
+const CHANNEL_READ = 1 << 22;
+
+/** Each class's mean of every channel of [rows, height, width, channels] images, classes from one-hot rows or ids. */
+function classChannelMeans(x: any, y: any): Map<number, number[]> | null {
+  if (!isReadable(x) || !isReadable(y) || x.rank !== 4 || x.size > CHANNEL_READ) return null;
+  const [rows, h, w, c] = x.shape as number[];
+  if (!(c === 3 || c === 4) || y.shape[0] !== rows) return null;
+  const classes = rowClasses(y.dataSync() as ArrayLike<number>, y.shape);
+  if (!classes || classes.length !== rows) return null;
+  const v = x.dataSync() as ArrayLike<number>;
+  const sums = new Map<number, { n: number; s: number[] }>();
+  const per = h! * w!;
+  for (let i = 0; i < rows!; i++) {
+    const k = classes[i]!;
+    let acc = sums.get(k);
+    if (!acc) sums.set(k, (acc = { n: 0, s: new Array(c).fill(0) }));
+    const base = i * per * c;
+    for (let p = 0; p < per; p++) for (let ch = 0; ch < c; ch++) acc.s[ch] += v[base + p * c + ch]!;
+    acc.n += per;
+  }
+  return new Map([...sums].map(([k, a]) => [k, a.s.map((x) => x / a.n)]));
+}
+
+function permutations(n: number): number[][] {
+  if (n === 1) return [[0]];
+  return permutations(n - 1).flatMap((p) => Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]));
+}
+
+/**
+ * fit's validation images against its training images: when each class's channel means match
+ * only with the channels permuted (and far better than as they are), one loader wrote the channels
+ * in another order. Sent once.
+ */
+function checkChannelOrder(entry: TracedModel, x: any, y: any, xVal: any, yVal: any, site: SourceSite | null): void {
+  const train = classChannelMeans(x, y);
+  const val = classChannelMeans(xVal, yVal);
+  if (!train || !val) return;
+  const shared = [...train.keys()].filter((k) => val.has(k));
+  if (shared.length < 2) return;
+  const c = train.get(shared[0]!)!.length;
+  const error = (order: number[]) => shared.reduce((sum, k) => sum + order.reduce((s, from, ch) => s + Math.abs(val.get(k)![from]! - train.get(k)![ch]!), 0), 0);
+  const identity = Array.from({ length: c }, (_, i) => i);
+  const asIs = error(identity);
+  let best = identity;
+  let bestError = asIs;
+  for (const order of permutations(c)) {
+    const e = error(order);
+    if (e < bestError) [best, bestError] = [order, e];
+  }
+  // The spread of the channel means: a difference well within it is noise.
+  const all = shared.flatMap((k) => train.get(k)!);
+  const spread = Math.max(...all) - Math.min(...all);
+  if (best === identity || !(spread > 0) || asIs < 5 * bestError || asIs < 0.1 * spread * shared.length) return;
+  emit({ type: 'channelsPermuted', modelId: entry.id, order: best, site, madeAt: originSite(xVal) } satisfies ChannelsPermutedEvent);
+}
+
 /**
  * Token ids of the first fit calls: the same counts on other ids from one call to the next (the
  * same texts, numbered anew) is a vocabulary rebuilt between them. Read for the first few calls of
@@ -3834,6 +3892,7 @@ function checkDataAtFirstFit(entry: TracedModel, data: { x: any; y: any }, args:
   if (Array.isArray(args?.validationData)) {
     sendData(entry, 'xVal', args.validationData[0], site);
     sendData(entry, 'yVal', args.validationData[1], site);
+    safe(() => checkChannelOrder(entry, data.x, data.y, args.validationData[0], args.validationData[1], site), undefined);
   }
   checkShuffledApart(entry, () => [headOf(tensorsOf(data.x)[0]), headOf(tensorsOf(data.y)[0])]);
   if (isTensor(data.x) && isTensor(data.y)) safe(() => checkTargetInInputs(entry, data.x, data.y, site), undefined);

@@ -745,6 +745,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/q-target-max-over-batch-axis/buggy.js', symptoms: ['max-over-batch'], rootCause: 'loss-function', lineOf: 'nextQ.max(0, true)', fixed: 'nextQ.max(1, true)' },
   // A vocabulary rebuilt from the reshuffled texts before each fit call: the same id counts on other ids; fixed to build it once.
   { script: 'benchmark/bugs/vocab-rebuilt-each-epoch-from-shuffled-data/buggy.js', symptoms: ['ids-renumbered'], rootCause: 'training-data', lineOf: 'wordIndex = buildVocab(texts);', fixed: 'if (!wordIndex) wordIndex = buildVocab(texts);' },
+  // Validation images written B, G, R by their own loader: the class-wise channel means match only permuted; fixed in that loader.
+  { script: 'benchmark/bugs/val-images-bgr-channel-order/buggy.js', symptoms: ['validation-channels-permuted'], rootCause: 'training-data', lineOf: 'pixels[o] = b / 255;', fixed: 'pixels[o] = r / 255; pixels[o + 1] = g / 255; pixels[o + 2] = b / 255;\n      }\n    }\n    labels.push(label);\n  }\n  return { pixels, labels };\n}\n\nasync' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -1007,6 +1009,7 @@ const HEALTHY = [
   'benchmark/bugs/plateau-monitors-accuracy-in-min-mode/fixed.js',
   'benchmark/bugs/gan-fake-labels-copied-from-real/fixed.js',
   'benchmark/bugs/q-target-max-over-batch-axis/fixed.js',
+  'benchmark/bugs/val-images-bgr-channel-order/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

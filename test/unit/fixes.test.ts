@@ -2832,4 +2832,10 @@ describe('fixes drawn from the fiftieth and fifty-first sets', () => {
     assert.equal(lineOf(apply(src, { kind: 'vocabOnce', file: FILE })!, 3), '  if (!wordIndex) wordIndex = buildVocab(texts);');
     assert.equal(apply(src.replace(/wordIndex/g, 'batch').replace('buildVocab', 'nextBatch'), { kind: 'vocabOnce', file: FILE }), null);
   });
+
+  it('writes the channels of a pixel written as b, g, r in R, G, B order', () => {
+    const src = ['pixels[o] = r / 255; pixels[o + 1] = g / 255; pixels[o + 2] = b / 255;', 'pixels[o] = b / 255; pixels[o + 1] = g / 255; pixels[o + 2] = r / 255;'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'channelOrder', file: FILE })!, 2), 'pixels[o] = r / 255; pixels[o + 1] = g / 255; pixels[o + 2] = b / 255;');
+    assert.equal(apply(src.split('\n')[0]!, { kind: 'channelOrder', file: FILE }), null);
+  });
 });

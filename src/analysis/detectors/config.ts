@@ -7080,6 +7080,37 @@ function focalInverted(run: ModelState): Hypothesis[] {
   ];
 }
 
+/** Channel names for an order of three (RGB) or four (RGBA). */
+const CHANNEL_NAMES = ['R', 'G', 'B', 'A'];
+
+/**
+ * Validation images whose channels are in another order than the training images' (B, G, R from
+ * one loader, R, G, B from the other): each class's channel means match only with the channels
+ * permuted, so validation shows the model colours it never trained on. Certain from the images;
+ * fixed where the validation loader writes the channels.
+ */
+function channelsPermuted(run: ModelState): Hypothesis[] {
+  const e = run.channelsPermuted;
+  if (!e) return [];
+  const names = (o: readonly number[]) => o.map((c) => CHANNEL_NAMES[c] ?? String(c)).join(', ');
+  const file = (e.madeAt ?? e.site)?.file ?? null;
+  return [
+    {
+      id: 'validation-channels-permuted',
+      symptom: 'validation-channels-permuted',
+      rootCause: 'training-data',
+      location: e.madeAt ?? e.site,
+      related: e.site ? [{ site: e.site, message: 'validates on them' }] : [],
+      message: `The validation images hold their channels in another order than the training images: each class's mean of every channel matches the training images' only when the validation channels are read as ${names(e.order)}. One loader writes the pixels in another channel order (B, G, R, as OpenCV-based exports do, for R, G, B), so validation shows the model colours it never trained on, and its loss and accuracy say nothing about how well it learned. Write the channels in the same order in both.`,
+      evidence: [`class-wise channel means of the validation images match the training's as ${names(e.order)}`],
+      fixes: file ? [{ title: 'Write the channels in R, G, B order, as the training images are', plan: { kind: 'channelOrder', file } }] : [],
+      atFix: true,
+      ...certainFromTheRun(),
+      confirmBy: set(...HARM),
+    },
+  ];
+}
+
 /**
  * Token ids whose counts are the same from one fit call to the next (the same texts) but belong to
  * other ids: the vocabulary is rebuilt between the calls, from texts in a new order, so every id
@@ -9569,6 +9600,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...focalInverted(run));
   out.push(...maxOverBatch(run));
   out.push(...idsRenumbered(run));
+  out.push(...channelsPermuted(run));
   out.push(...restoredUntrained(run));
   out.push(...viewsIdentical(run));
   out.push(...cooperatingOpponents(run));
