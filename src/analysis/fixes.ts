@@ -4641,6 +4641,56 @@ function finiteAtColumnEdits(src: SourceText, p: Extract<FixPlan, { kind: 'finit
   return [src.edit(p.site.file, e.start, e.end, to)];
 }
 
+/** A vocabulary assigned at every pass of a loop to a name declared before the loop: assigned only while the name is still empty. */
+function vocabOnceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'vocabOnce' }>): EditResult {
+  const t = src.text;
+  const code = codeOnly(t, 0, t.length);
+  const found: TextEdit[] = [];
+  for (const m of code.matchAll(/^([ \t]*)([A-Za-z_$][\w$]*)\s*=(?!=)\s*([A-Za-z_$][\w$.]*\s*\()/gm)) {
+    const name = m[2]!;
+    if (!/vocab|word.?index|token.?index|dictionary|word2?id|stoi/i.test(name + ' ' + m[3])) continue;
+    const at = m.index! + m[1]!.length;
+    // Declared before, outside the loop; assigned inside one.
+    const block = enclosingBlock(t, at);
+    if (block < 0 || !/\b(?:for|while)\s*\([^{}]*\)\s*$/.test(code.slice(Math.max(0, block - 300), block))) continue;
+    if (!declarations(t, name, block).length) continue;
+    found.push(src.edit(p.file, at, at, `if (!${name}) `));
+  }
+  return found.length === 1 ? found : null;
+}
+
+/** The one `x.max(0, ...)` or `tf.max(x, 0, ...)` on the line: over axis 1. */
+function reduceAxisOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'reduceAxisOne' }>): EditResult {
+  const from = src.lineStart(p.site.line);
+  if (from < 0) return null;
+  const code = codeOnly(src.text, from, src.lineEnd(p.site.line));
+  const found = [...code.matchAll(/\.\s*max\s*\(\s*(0)\s*[,)]|\btf\s*\.\s*max\s*\(\s*[\w$.]+\s*,\s*(0)\s*[,)]/g)];
+  if (found.length !== 1) return null;
+  const m = found[0]!;
+  const at = from + m.index! + m[0].lastIndexOf('0');
+  return [src.edit(p.site.file, at, at + 1, '1')];
+}
+
+/** The one labels tensor named for generated samples made with tf.ones or tf.onesLike: zeros. */
+function fakeLabelsZeroEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fakeLabelsZero' }>): EditResult {
+  const code = codeOnly(src.text, 0, src.text.length);
+  const found = [...code.matchAll(/\b(?:const|let|var)\s+[\w$]*(?:fake|Fake|FAKE|generated|Generated)[\w$]*\s*=\s*tf\s*\.\s*(ones(?:Like)?)\s*\(/g)];
+  if (found.length !== 1) return null;
+  const m = found[0]!;
+  const at = m.index! + m[0].lastIndexOf(m[1]!);
+  return [src.edit(p.file, at, at + m[1]!.length, m[1] === 'ones' ? 'zeros' : 'zerosLike')];
+}
+
+/** `setLearningRate(momentum)` on the line: the momentum set with setMomentum. */
+function setMomentumNotRateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'setMomentumNotRate' }>): EditResult {
+  const from = src.lineStart(p.site.line);
+  if (from < 0) return null;
+  const m = /\.\s*(setLearningRate)\s*\(\s*[\w$.]*momentum[\w$]*\s*\)/i.exec(codeOnly(src.text, from, src.lineEnd(p.site.line)));
+  if (!m) return null;
+  const at = from + m.index + m[0].indexOf('setLearningRate');
+  return [src.edit(p.site.file, at, at + 'setLearningRate'.length, 'setMomentum')];
+}
+
 /** `a[o] = E0; a[o + 1] = E1; a[o + 2] = E2;` whose values start with b, g and r (or blue, green, red): E0 and E2 swapped. */
 function channelOrderEdits(src: SourceText, p: Extract<FixPlan, { kind: 'channelOrder' }>): EditResult {
   const t = src.text;
@@ -7838,32 +7888,10 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return percentCellsEdits(src, p);
       case 'channelOrder':
         return channelOrderEdits(src, p);
-      case 'vocabOnce': {
-        const t = src.text;
-        const code = codeOnly(t, 0, t.length);
-        const found: TextEdit[] = [];
-        for (const m of code.matchAll(/^([ \t]*)([A-Za-z_$][\w$]*)\s*=(?!=)\s*([A-Za-z_$][\w$.]*\s*\()/gm)) {
-          const name = m[2]!;
-          if (!/vocab|word.?index|token.?index|dictionary|word2?id|stoi/i.test(name + ' ' + m[3])) continue;
-          const at = m.index! + m[1]!.length;
-          // Declared before, outside the loop; assigned inside one.
-          const block = enclosingBlock(t, at);
-          if (block < 0 || !/\b(?:for|while)\s*\([^{}]*\)\s*$/.test(code.slice(Math.max(0, block - 300), block))) continue;
-          if (!declarations(t, name, block).length) continue;
-          found.push(src.edit(p.file, at, at, `if (!${name}) `));
-        }
-        return found.length === 1 ? found : null;
-      }
-      case 'reduceAxisOne': {
-        const from = src.lineStart(p.site.line);
-        if (from < 0) return null;
-        const code = codeOnly(src.text, from, src.lineEnd(p.site.line));
-        const found = [...code.matchAll(/\.\s*max\s*\(\s*(0)\s*[,)]|\btf\s*\.\s*max\s*\(\s*[\w$.]+\s*,\s*(0)\s*[,)]/g)];
-        if (found.length !== 1) return null;
-        const m = found[0]!;
-        const at = from + m.index! + m[0].lastIndexOf('0');
-        return [src.edit(p.site.file, at, at + 1, '1')];
-      }
+      case 'vocabOnce':
+        return vocabOnceEdits(src, p);
+      case 'reduceAxisOne':
+        return reduceAxisOneEdits(src, p);
       case 'blankLineContinue':
         return blankLineContinueEdits(src, p);
       case 'negativesLabelledZero':
@@ -7876,22 +7904,10 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return logVarianceSignEdits(src, p);
       case 'annealRising':
         return annealRisingEdits(src, p);
-      case 'fakeLabelsZero': {
-        const code = codeOnly(src.text, 0, src.text.length);
-        const found = [...code.matchAll(/\b(?:const|let|var)\s+[\w$]*(?:fake|Fake|FAKE|generated|Generated)[\w$]*\s*=\s*tf\s*\.\s*(ones(?:Like)?)\s*\(/g)];
-        if (found.length !== 1) return null;
-        const m = found[0]!;
-        const at = m.index! + m[0].lastIndexOf(m[1]!);
-        return [src.edit(p.file, at, at + m[1]!.length, m[1] === 'ones' ? 'zeros' : 'zerosLike')];
-      }
-      case 'setMomentumNotRate': {
-        const from = src.lineStart(p.site.line);
-        if (from < 0) return null;
-        const m = /\.\s*(setLearningRate)\s*\(\s*[\w$.]*momentum[\w$]*\s*\)/i.exec(codeOnly(src.text, from, src.lineEnd(p.site.line)));
-        if (!m) return null;
-        const at = from + m.index + m[0].indexOf('setLearningRate');
-        return [src.edit(p.site.file, at, at + 'setLearningRate'.length, 'setMomentum')];
-      }
+      case 'fakeLabelsZero':
+        return fakeLabelsZeroEdits(src, p);
+      case 'setMomentumNotRate':
+        return setMomentumNotRateEdits(src, p);
       case 'guardStd':
         return guardStdEdits(src, p);
       case 'returnFromMapArrow':
