@@ -2208,7 +2208,9 @@ const countDivisionReported = new WeakSet<TracedModel>();
 function noteCountDivision(entry: TracedModel, kernel: string, inputs: any, out: any): void {
   if (kernel === 'Sum') {
     const x = inputs?.x;
-    if (!isTensor(out) || out.size < 1 || out.size > MAX_COUNT_COLUMNS || !isReadable(x) || x.size < 2 * out.size || x.size > FIRST_STEPS_READ_LIMIT) return;
+    // A scalar count, or one per column of a [rows, columns] tensor summed over its rows.
+    const perColumn = isReadable(x) && x.rank === 2 && isTensor(out) && out.size === x.shape[1] && x.shape[0] >= 2 && out.size <= MAX_COUNT_COLUMNS;
+    if (!isTensor(out) || (out.size !== 1 && !perColumn) || !isReadable(x) || x.size < 2 * out.size || x.size > FIRST_STEPS_READ_LIMIT) return;
     const values = x.dataSync() as ArrayLike<number>;
     for (let i = 0; i < values.length; i++) if (values[i] !== 0 && values[i] !== 1) return;
     countSums.set(out, x.size / out.size);
