@@ -118,7 +118,7 @@ export function learningRateDecayedAway(ctx: Ctx): Observation[] {
   ];
 }
 
-/** Cuts of the rate at the end of an epoch that set a new best validation accuracy, before a plateau rule is taken to count a rising accuracy as no improvement. */
+/** Cuts of the rate at the end of an epoch that set a new best validation accuracy and loss, before a plateau rule is taken to count a rising accuracy as no improvement. */
 const CUTS_WHILE_IMPROVING = 3;
 
 /**
@@ -134,13 +134,17 @@ export function rateCutWhileImproving(ctx: Ctx): Observation[] {
   const acc = run.valAccByEpoch;
   if (rates.length < 6 || acc.size < 6) return [];
   let best = -Infinity;
+  let bestLoss = Infinity;
   let whileImproving = 0;
   let cuts = 0;
   const cutEpochs: number[] = [];
   for (let e = 0; e + 1 < rates.length; e++) {
     const a = acc.get(e);
-    const improved = a !== undefined && a > best;
+    const l = run.valLossByEpoch.get(e);
+    // Both the validation accuracy and loss at their best so far: no plateau rule, over either, cuts here.
+    const improved = a !== undefined && a > best && l !== undefined && l < bestLoss;
     if (a !== undefined) best = Math.max(best, a);
+    if (l !== undefined) bestLoss = Math.min(bestLoss, l);
     // The rate epoch e + 1 began with was cut at the end of epoch e.
     if (!(rates[e + 1]! < 0.9 * rates[e]!)) continue;
     cuts++;
@@ -163,8 +167,8 @@ export function rateCutWhileImproving(ctx: Ctx): Observation[] {
       layer: null,
       iteration: run.lastIter,
       elapsedMs: run.elapsedMs,
-      message: `The learning rate was cut ${cuts} times, ${whileImproving} of them right after an epoch whose validation accuracy was the best so far (epochs ${cutEpochs.map((e) => e + 1).join(', ')}${whileImproving > cutEpochs.length ? ', ...' : ''}), from ${fmt(first)} to ${fmt(last)}: a plateau rule cuts the rate when the monitored value stops improving, and this one counts a rising accuracy as no improvement. A rule written for a loss (better is lower: current < best) and given an accuracy does this; for an accuracy, better is higher (current > best).`,
-      evidence: [`${whileImproving} of ${cuts} rate cuts after a new best validation accuracy`, `rate ${fmt(first)} at the start, ${fmt(last)} at the last epoch`],
+      message: `The learning rate was cut ${cuts} times, ${whileImproving} of them right after an epoch whose validation accuracy and loss were both the best so far (epochs ${cutEpochs.map((e) => e + 1).join(', ')}${whileImproving > cutEpochs.length ? ', ...' : ''}), from ${fmt(first)} to ${fmt(last)}: a plateau rule cuts the rate when the monitored value stops improving, and this one counts a rising accuracy as no improvement. A rule written for a loss (better is lower: current < best) and given an accuracy does this; for an accuracy, better is higher (current > best).`,
+      evidence: [`${whileImproving} of ${cuts} rate cuts after a new best validation accuracy and loss`, `rate ${fmt(first)} at the start, ${fmt(last)} at the last epoch`],
       relevance: new Map(),
       related: [],
       cause: {
