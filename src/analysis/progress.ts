@@ -71,12 +71,26 @@ function noSkillLoss(out: OutputView | undefined, t: TargetView | null, labelSmo
 }
 
 /** The no-skill loss of a model's first output, with the label smoothing its custom loop's loss applies. */
+/**
+ * A custom loop over its own variables (no layers, so no output to read a loss from): its one
+ * tf.losses call, a sigmoid cross-entropy on 0/1 labels, has the no-skill level of always
+ * predicting the positive rate, read from the first batch's labels (so not exact).
+ */
+function variablesNoSkillLoss(run: ModelState): Baseline | null {
+  const calls = [...run.lossCalls.values()];
+  const call = calls.length === 1 ? calls[0]! : null;
+  if (!call || !/^(?:sigmoidCrossEntropy|logLoss)$/.test(call.fn) || call.classes !== 1 || call.labelSmoothing) return null;
+  const p = call.positiveRate;
+  if (p === null || !(p > 0 && p < 1)) return null;
+  return { value: binaryEntropy(p), exact: false, text: "always predicting the first batch's positive rate" };
+}
+
 export function modelNoSkillLoss(run: ModelState): Baseline | null {
   // Class weights scale each row's loss: the unweighted no-skill level no longer applies.
   if (classWeighted(run)) return null;
   const out = run.view?.outputs[0];
   const smoothing = (out?.loss ? run.lossCalls.get(out.loss.name)?.labelSmoothing : undefined) ?? 0;
-  const b = noSkillLoss(out, run.data.target(0), smoothing);
+  const b = noSkillLoss(out, run.data.target(0), smoothing) ?? (out ? null : variablesNoSkillLoss(run));
   // A loss scaled by a number (`loss.mul(1024)`) has its no-skill level scaled with it; so has a
   // sum divided by a number other than the count of its values (`tf.sum(errors).div(8000)`).
   if (b && run.lossScale !== null) return { ...b, value: b.value * run.lossScale, text: `${b.text}, times the loss scale ${run.lossScale}` };

@@ -1203,6 +1203,16 @@ test('a contrastive loss whose Euclidean distance takes an unguarded sqrt: the N
   assertFixedCopyTrainsClean(script, f);
 });
 
+test("a custom loop over its own variables whose loss stays at the positive rate's entropy: the stall is found without layers to read a no-skill level from, and the fixed copy is silent", () => {
+  const script = path.join(ROOT, 'benchmark/bugs/mean-pooling-includes-padding/buggy.js');
+  const { report } = diagnose(script);
+  assert.equal(report.verdict, 'faulty');
+  const f = report.findings.find((x) => x.symptom === 'loss-not-decreasing');
+  assert.ok(f?.confirmed, `no confirmed stall: ${JSON.stringify(report.findings.map((x) => x.id))}`);
+  assert.match(f.message, /the level of always predicting the first batch's positive rate/);
+  assert.deepEqual(diagnose(script.replace(/buggy\.js$/, 'fixed.js')).report.findings, []);
+});
+
 test("a DQN whose target network is synced with its own weights: certain on the sync, fixed to copy the online network's (the script's leak is reported apart)", () => {
   const script = path.join(ROOT, 'benchmark/bugs/target-network-synced-from-itself/buggy.js');
   const { report } = diagnose(script);
