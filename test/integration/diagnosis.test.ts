@@ -358,7 +358,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // A shuffle that returns a copy, dropped: the split leaves the last class out of training.
   { script: 'benchmark/bugs/shuffled-copy-discarded/buggy.js', symptoms: ['classes-never-trained'], rootCause: 'training-data', lineOf: '', fixed: 'rows = shuffle(rows);' },
   // Negatives kept with probability Math.floor(positives / negatives), 0: every target is 1.
-  { script: 'benchmark/bugs/undersample-ratio-floored/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: '', fixed: 'const keep = positives / negatives;' },
+  { script: 'benchmark/bugs/undersample-ratio-floored/buggy.js', symptoms: ['one-class-targets'], rootCause: 'training-data', lineOf: '', fixed: 'const keep = positives / negatives;' },
   // Image names sorted as text (img_10 before img_2) against labels kept by number.
   { script: 'benchmark/bugs/conv-filenames-lexicographic-labels/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: '', fixed: "sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))" },
   // logSoftmax outputs under categoricalCrossentropy (PyTorch's log_softmax with NLLLoss).
@@ -416,7 +416,7 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   // A hand-written reduce-on-plateau callback whose factor is 10: each plateau raises the rate tenfold until the loss diverges.
   { script: 'benchmark/bugs/plateau-lr-factor-inverted/buggy.js', symptoms: ['loss-diverging'], rootCause: 'learning-rate', lineOf: '', fixed: 'const FACTOR = 0.1;' },
   // Negative pairs added with examples.concat(...), whose new array is dropped: every label 1.
-  { script: 'benchmark/bugs/negative-samples-missing/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: '', fixed: 'examples.push(...sampleNegatives(trainPurchases, bought));' },
+  { script: 'benchmark/bugs/negative-samples-missing/buggy.js', symptoms: ['one-class-targets'], rootCause: 'training-data', lineOf: '', fixed: 'examples.push(...sampleNegatives(trainPurchases, bought));' },
   // One-hot rows built as c === label ? 1 : 0, class names from Object.keys against parsed numbers: all 0.
   { script: 'benchmark/bugs/onehot-type-mismatch-all-zero/buggy.js', symptoms: ['one-class-targets'], rootCause: 'label-encoding', lineOf: '', fixed: 'String(c) === String(label)' },
   // Keras's SGD(lr, momentum) written as tf.train.sgd(0.001, 0.9): the momentum is dropped.
