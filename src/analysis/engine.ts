@@ -93,8 +93,13 @@ const CRASH_CAUSES: ReadonlyArray<{ message: RegExp; explains: (h: Hypothesis) =
  */
 function editShownAt(at: { atFix?: boolean; atFixKinds?: readonly string[] }, planned: readonly PlannedFix[], fix: Fix | null | undefined): TextEdit | undefined {
   if (!fix) return undefined;
-  const kind = at.atFixKinds ? planned.find((f) => f.title === fix.title)?.plan.kind : undefined;
+  const kind = at.atFixKinds ? appliedKind(planned, fix) : undefined;
   return at.atFix || (kind !== undefined && at.atFixKinds!.includes(kind)) ? fix.edits[0] : undefined;
+}
+
+/** The kind of the planned fix that became `fix` (matched by its title). */
+function appliedKind(planned: readonly PlannedFix[], fix: Fix | null | undefined): string | undefined {
+  return fix ? planned.find((f) => f.title === fix.title)?.plan.kind : undefined;
 }
 
 export class DiagnosisEngine {
@@ -1079,7 +1084,7 @@ export class DiagnosisEngine {
       // Symptoms of another kind are named; the hypothesis's own symptom is told as training showed it.
       const shown = observed.length ? spokenList(observed.map((s) => SYMPTOM_SEEN[s])) : e.observed.includes(h.symptom) ? e.confirmation : null;
       const message = confirmed && shown ? `${h.message} Training confirms it: ${shown}.` : h.message;
-      const fixKind = fix && h.causeByFixKind ? h.fixes.find((f) => f.title === fix.title)?.plan.kind : undefined;
+      const fixKind = h.causeByFixKind ? appliedKind(h.fixes, fix) : undefined;
       return {
         id: e.id,
         symptom: h.symptom,

@@ -6160,11 +6160,18 @@ function invertScaleEdits(src: SourceText, p: Extract<FixPlan, { kind: 'invertSc
   return q ? [src.edit(p.site.file, decl.init.start, decl.init.end, `${q[2]} / ${q[1]}`)] : null;
 }
 
-function clampTableIndexEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clampTableIndex' }>): EditResult {
-  const start = src.lineStart(p.site.line);
+/** The code of the site's line (strings and comments blanked) and where it starts, when the line assigns or passes a learning rate. */
+function rateLine(src: SourceText, site: SourceSite): { start: number; code: string } | null {
+  const start = src.lineStart(site.line);
   if (start < 0) return null;
-  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
-  if (!/learningRate\s*=(?!=)|setLearningRate\s*\(/.test(code)) return null;
+  const code = codeOnly(src.text, start, src.lineEnd(site.line));
+  return /learningRate\s*=(?!=)|setLearningRate\s*\(/.test(code) ? { start, code } : null;
+}
+
+function clampTableIndexEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clampTableIndex' }>): EditResult {
+  const line = rateLine(src, p.site);
+  if (!line) return null;
+  const { start, code } = line;
   // One table read by an index without brackets of its own, the table an array literal declared once.
   const reads = [...code.matchAll(/\b([A-Za-z_$][\w$]*)\s*\[([^\[\]]+)\]/g)].filter((m) => {
     const decl = singleDeclaration(src.text, m[1]!);
@@ -6179,11 +6186,10 @@ function clampTableIndexEdits(src: SourceText, p: Extract<FixPlan, { kind: 'clam
 }
 
 function divisorPlusOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'divisorPlusOne' }>): EditResult {
-  const start = src.lineStart(p.site.line);
-  if (start < 0) return null;
-  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
   // A rate assigned or passed on this line, divided by one bare name (not a member, not a call).
-  if (!/learningRate\s*=(?!=)|setLearningRate\s*\(/.test(code)) return null;
+  const line = rateLine(src, p.site);
+  if (!line) return null;
+  const { start, code } = line;
   const divisions = [...code.matchAll(/\/\s*([A-Za-z_$][\w$]*)(?![\w$.(\[])/g)];
   if (divisions.length !== 1) return null;
   const d = divisions[0]!;
@@ -6196,10 +6202,9 @@ function divisorPlusOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'divis
  * the read is undefined and the rate computed from it NaN.
  */
 function ratePropertyEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateProperty' }>): EditResult {
-  const start = src.lineStart(p.site.line);
-  if (start < 0) return null;
-  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
-  if (!/learningRate\s*=(?!=)|setLearningRate\s*\(/.test(code)) return null;
+  const line = rateLine(src, p.site);
+  if (!line) return null;
+  const { start, code } = line;
   const reads = [...code.matchAll(/\.(lr|learning_rate)\b(?!\s*[(=])/g)];
   if (reads.length === 0) return null;
   return reads.map((m) => src.edit(p.site.file, start + m.index! + 1, start + m.index! + m[0].length, 'learningRate'));
@@ -6211,10 +6216,9 @@ function ratePropertyEdits(src: SourceText, p: Extract<FixPlan, { kind: 'ratePro
  * lines above; the factor becomes 1 when there is no warmup.
  */
 function guardWarmupRatioEdits(src: SourceText, p: Extract<FixPlan, { kind: 'guardWarmupRatio' }>): EditResult {
-  const start = src.lineStart(p.site.line);
-  if (start < 0) return null;
-  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
-  if (!/learningRate\s*=(?!=)|setLearningRate\s*\(/.test(code)) return null;
+  const line = rateLine(src, p.site);
+  if (!line) return null;
+  const { start, code } = line;
   const operand = String.raw`[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*`;
   const ratio = new RegExp(String.raw`Math\.min\(\s*(?:1(?:\.0*)?\s*,\s*(${operand})\s*\/\s*(${operand})|(${operand})\s*\/\s*(${operand})\s*,\s*1(?:\.0*)?)\s*\)`);
   const names = new Set([...code.matchAll(/[A-Za-z_$][\w$]*/g)].map((m) => m[0]));

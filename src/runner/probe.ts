@@ -2461,6 +2461,12 @@ function notePositivesMasked(entry: TracedModel, condition: any, t: any, e: any)
   emit({ type: 'positivesMasked', modelId: entry.id, site: captureUserSite(PROBE_FILE), fill: highest } satisfies PositivesMaskedEvent);
 }
 
+/** The axes a reduction kernel was given, as a list: Max and Min name them reductionIndices; Sum and Mean, axis. */
+function reducedAxes(attrs: any): any[] {
+  const given = attrs?.axis ?? attrs?.reductionIndices;
+  return Array.isArray(given) ? given : [given];
+}
+
 /**
  * Predictions a model made outside a step while a custom loop's first steps are inspected, and a
  * max over their rows (axis 0) of [rows, outputs]: one value per output for the batch where one
@@ -2474,8 +2480,7 @@ function noteMaxOverBatch(entry: TracedModel, inputs: any, attrs: any): void {
   if (!isTensor(x) || !predictedRows.has(x) || x.rank !== 2) return;
   const [rows, columns] = x.shape as number[];
   if (!(rows! >= 2 && columns! >= 2) || rows === columns) return;
-  const given = attrs?.reductionIndices ?? attrs?.axis;
-  const axis = Array.isArray(given) ? given : [given];
+  const axis = reducedAxes(attrs);
   if (axis.length !== 1 || (axis[0] !== 0 && axis[0] !== -2)) return;
   maxOverBatchSent = true;
   emit({ type: 'maxOverBatch', modelId: entry.id, site: captureUserSite(PROBE_FILE), rows: rows!, columns: columns! } satisfies MaxOverBatchEvent);
@@ -2774,9 +2779,7 @@ function noteBatchAxisReduction(state: StepState, kernel: string, x: any, attrs:
   if (kernel === 'Mean') return noteBatchMean(state, x, attrs);
   if (kernel === 'Sum' && squaredLayerOutput(x)) return noteBatchNorm(state, x, attrs);
   if (!isTensor(x) || (x.rank !== 2 && x.rank !== 3) || attrs?.keepDims !== true || (kernel === 'Sum' && !exponentials.has(x))) return;
-  // Max and Min name their axes reductionIndices; Sum names them axis.
-  const given = attrs.axis ?? attrs.reductionIndices;
-  const axis = Array.isArray(given) ? given : [given];
+  const axis = reducedAxes(attrs);
   // [rows, classes] over the rows; a sequence model's [rows, steps, classes] over the rows or the steps.
   const across = x.rank === 2 ? [0, -2] : [0, 1, -2, -3];
   if (axis.length !== 1 || !across.includes(axis[0])) return;
@@ -2858,8 +2861,7 @@ const signedDistanceReported = new WeakSet<TracedModel>();
  */
 function noteSignedDistance(entry: TracedModel, x: any, attrs: any): void {
   if (!isTensor(x) || x.rank !== 2 || !(x.shape[1] >= 2)) return;
-  const given = attrs?.axis ?? attrs?.reductionIndices;
-  const axis = Array.isArray(given) ? given : [given];
+  const axis = reducedAxes(attrs);
   if (axis.length !== 1 || (axis[0] !== 1 && axis[0] !== -1)) return;
   const node = lineage.get(x);
   if (node?.kernel !== 'Sub' || node.inputs.length !== 2 || !node.inputs.every((t) => isLayerOutput(t) && (t as any).rank === 2 && (t as any).shape[1] === x.shape[1])) return;
@@ -2875,8 +2877,7 @@ function noteSignedDistance(entry: TracedModel, x: any, attrs: any): void {
  */
 function noteAttentionAxis(state: StepState, x: any, attrs: any): void {
   if (!isTensor(x) || x.rank !== 3 || attrs?.keepDims !== true) return;
-  const given = attrs.reductionIndices ?? attrs.axis;
-  const axis = Array.isArray(given) ? given : [given];
+  const axis = reducedAxes(attrs);
   const [rows, queries, keys] = x.shape as number[];
   if (axis.length !== 1 || (axis[0] !== 1 && axis[0] !== -2) || !(rows! >= 2) || !(queries! >= 2) || queries !== keys) return;
   // The scores: a batched matrix product, maybe scaled, within two kernels.
@@ -2907,8 +2908,7 @@ function squaredLayerOutput(x: any): boolean {
  * each feature across the rows where each row was meant to get unit length.
  */
 function noteBatchNorm(state: StepState, x: any, attrs: any): void {
-  const given = attrs?.axis ?? attrs?.reductionIndices;
-  const axis = Array.isArray(given) ? given : [given];
+  const axis = reducedAxes(attrs);
   // tf.norm sums without keeping dimensions and reshapes after: keepDims is not asked for.
   if (x.rank !== 2 || axis.length !== 1 || (axis[0] !== 0 && axis[0] !== -2)) return;
   const [rows, features] = x.shape as number[];
@@ -2926,7 +2926,7 @@ function noteBatchNorm(state: StepState, x: any, attrs: any): void {
  */
 function noteBatchMean(state: StepState, x: any, attrs: any): void {
   if (!isTensor(x) || x.rank !== 3 || attrs?.keepDims !== true || !layerOutputs.has(x)) return;
-  const axis = Array.isArray(attrs.axis) ? attrs.axis : [attrs.axis];
+  const axis = reducedAxes(attrs);
   if (axis.length !== 1 || (axis[0] !== 0 && axis[0] !== -3) || (x.shape as number[]).some((d: number) => d < 2)) return;
   batchAxisReported.add(state.entry);
   emit({ type: 'batchAxis', modelId: state.entry.id, site: captureUserSite(PROBE_FILE), kernel: 'Mean', shape: x.shape } satisfies BatchAxisEvent);

@@ -3484,6 +3484,11 @@ function shrunkByDivision(view: ModelView, slot: number, e: DataEvent, ma: numbe
   };
 }
 
+/** "12 NaN", "3 Infinity" or "12 NaN and 3 Infinity": the non-finite values a data summary counted. */
+function nonFiniteCounts(s: { nanCount: number; infCount: number }): string {
+  return [s.nanCount ? `${s.nanCount} NaN` : '', s.infCount ? `${s.infCount} Infinity` : ''].filter(Boolean).join(' and ');
+}
+
 /** Any harm training shows: NaN or Infinity in the data spoils every weight it reaches. */
 const NON_FINITE_DATA_HARM = set(...HARM, ...NUMERIC, 'loss-diverging', 'loss-oscillating', 'exploding-gradient', 'dead-relu', 'saturated-activation', 'vanishing-gradient', 'weights-unchanged', 'output-out-of-range');
 
@@ -3499,7 +3504,7 @@ function nonFiniteData(view: ModelView, run: ModelState): Hypothesis[] {
       const n = s.nanCount + s.infCount;
       if (n === 0) continue;
       const what = role === 'x' ? 'inputs' : 'targets';
-      const kinds = [s.nanCount ? `${s.nanCount} NaN` : '', s.infCount ? `${s.infCount} Infinity` : ''].filter(Boolean).join(' and ');
+      const kinds = nonFiniteCounts(s);
       const where = s.firstNonFinite?.length ? `${s.nonFiniteRows ? `in ${s.nonFiniteRows} of ${s.shape?.[0] ?? '?'} rows, ` : ''}the first at ${positionText(s.firstNonFinite)}` : '';
       const about = `${role}${slot === 0 ? '' : slot}`;
       const fitSite = e.site ?? view.event.fitSite;
@@ -4251,7 +4256,7 @@ function validationNonFinite(view: ModelView, run: ModelState): Hypothesis[] {
     entered?.kernel === 'tensor' && oneColumn
       ? [{ title: `Give the validation rows a number where column ${column} could not be computed (NaN): a fallback where the rows are made`, plan: { kind: 'fallbackAtColumn', site: entered.site, column: column!, fallback: '0' } }]
       : [];
-  const kinds = [s.nanCount ? `${s.nanCount} NaN` : '', s.infCount ? `${s.infCount} Infinity` : ''].filter(Boolean).join(' and ');
+  const kinds = nonFiniteCounts(s);
   const rows = s.nonFiniteRows ? `${s.nonFiniteRows} of ${s.shape?.[0] ?? '?'} rows` : 'some rows';
   const location = entered?.site ?? val.origin?.site ?? view.event.fitSite;
   return [
