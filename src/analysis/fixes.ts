@@ -796,6 +796,11 @@ export class SourceText {
     return this.starts[line - 1] ?? -1;
   }
 
+  /** The line's code with its strings and comments blanked; an index into it is an offset from lineStart(line). */
+  lineCode(line: number): string {
+    return codeOnly(this.text, this.lineStart(line), this.lineEnd(line));
+  }
+
   lineEnd(line: number): number {
     const next = this.starts[line];
     let end = next === undefined ? this.text.length : next - 1;
@@ -1181,7 +1186,7 @@ function marginToEdits(src: SourceText, p: Extract<FixPlan, { kind: 'marginTo' }
   const ls = src.lineStart(p.site.line);
   if (ls < 0) return null;
   const t = src.text;
-  const line = codeOnly(t, ls, src.lineEnd(p.site.line));
+  const line = src.lineCode(p.site.line);
   // `tf.scalar(M).sub(d)`: the minuend, written as a name or a number.
   const found = [...line.matchAll(/\btf\s*\.\s*scalar\s*\(\s*([A-Za-z_$][\w$]*|[\d.]+)\s*\)\s*\.\s*sub\s*\(/g)];
   for (const m of found) {
@@ -1596,7 +1601,7 @@ function windowBeforeTargetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'w
 function descendAtEdits(src: SourceText, p: Extract<FixPlan, { kind: 'descendAt' }>): EditResult {
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
-  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const adds = [...code.matchAll(/(?:\.\s*|\btf\s*\.\s*)(add)\s*\(/g)];
   if (adds.length !== 1) return null;
   const at = start + adds[0]!.index! + adds[0]![0].indexOf('add');
@@ -1855,7 +1860,7 @@ function writtenRow(src: SourceText, at: number): Span | null {
 function removeStatementEdits(src: SourceText, p: Extract<FixPlan, { kind: 'removeStatement' }>): EditResult {
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
-  let rest = codeOnly(src.text, start, src.lineEnd(p.site.line)).trim();
+  let rest = src.lineCode(p.site.line).trim();
   const loop = /^for\s*\(/.exec(rest);
   if (loop) {
     const close = matchClose(rest, loop[0].length - 1);
@@ -1972,7 +1977,7 @@ function keepZeroLabelsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'keepZ
 
 function drawSecondViewEdits(src: SourceText, p: Extract<FixPlan, { kind: 'drawSecondView' }>): EditResult {
   const t = src.text;
-  const line = codeOnly(t, src.lineStart(p.site.line), src.lineEnd(p.site.line));
+  const line = src.lineCode(p.site.line);
   // The names the model is run on at the site, in order.
   const names = [...new Set([...line.matchAll(/\.\s*(?:predict|apply)\s*\(\s*([A-Za-z_$][\w$]*)\s*[,)]/g)].map((m) => m[1]!))];
   if (names.length !== 2) return null;
@@ -2194,7 +2199,7 @@ function divideNotMultiplyEdits(src: SourceText, p: Extract<FixPlan, { kind: 'di
 function logSoftmaxWeightsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logSoftmaxWeights' }>): EditResult {
   const t = src.text;
   const lineStart = src.lineStart(p.site.line);
-  const line = codeOnly(t, lineStart, src.lineEnd(p.site.line));
+  const line = src.lineCode(p.site.line);
   // `const logPi = pi.log();` or `const logPi = tf.log(pi);`
   const m = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:([A-Za-z_$][\w$]*)\s*\.\s*log\s*\(\s*\)|tf\s*\.\s*log\s*\(\s*([A-Za-z_$][\w$]*)\s*\))/.exec(line);
   if (!m) return null;
@@ -2399,7 +2404,7 @@ function shuffleInPlaceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'shuff
 function warmupRisingEdits(src: SourceText, p: Extract<FixPlan, { kind: 'warmupRising' }>): EditResult {
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
-  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const m = [...code.matchAll(/\(\s*1\s*-\s*(Math\s*\.\s*min\s*\()/g)];
   if (m.length !== 1) return null;
   // `(1 - Math.min(…))`: from its opening parenthesis to the one that closes it, replaced by the `Math.min(…)` inside.
@@ -2446,7 +2451,7 @@ function fillEachEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fillEach' }
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
   const t = src.text;
-  const code = codeOnly(t, start, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const m = [...code.matchAll(/\bnew\s+Array\s*\(/g)];
   if (m.length !== 1) return null;
   const at = start + m[0]!.index!;
@@ -2467,7 +2472,7 @@ function sqrtOfDivisorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sqrtOf
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
   const t = src.text;
-  const code = codeOnly(t, start, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   if (/\bsqrt\b/.test(code)) return null;
   // `.div(<name or member or index>.add(<eps>))`: the accumulator plus its epsilon, one on the line.
   const m = [...code.matchAll(/\.\s*div\s*\(\s*([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\s*\[[^\]\n]+\])*)\s*\.\s*add\s*\(/g)];
@@ -2482,7 +2487,7 @@ const RATE_NAME = /^(?:[A-Za-z_$][\w$]*\.)*(?:[A-Za-z_$][\w$]*_)?(?:lr|LR|[lL]ea
 function rateMultipliesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateMultiplies' }>): EditResult {
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
-  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const found = [...code.matchAll(/\.\s*div\s*\(\s*([A-Za-z_$][\w$.]*)\s*\)/g)].filter((m) => RATE_NAME.test(m[1]!));
   if (found.length !== 1) return null;
   const at = start + found[0]!.index! + found[0]![0].indexOf('div');
@@ -2782,7 +2787,7 @@ function gatherPerRowEdits(src: SourceText, p: Extract<FixPlan, { kind: 'gatherP
 function stripByteOrderMarkEdits(src: SourceText, p: Extract<FixPlan, { kind: 'stripByteOrderMark' }>): EditResult {
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
-  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const found = [...code.matchAll(/\.\s*split\s*\(/g)];
   if (found.length !== 1 || /FEFF/i.test(src.text.slice(start, src.lineEnd(p.site.line)))) return null;
   const at = start + found[0]!.index!;
@@ -2893,7 +2898,7 @@ function parseWithCommaEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parse
   // `.map(parseFloat)`: each text goes through an arrow that cleans it first.
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
-  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const passed = [...code.matchAll(new RegExp(`\\.map\\(\\s*((?:Number\\.)?${p.fn})\\s*\\)`, 'g'))];
   if (passed.length !== 1) return null;
   const m = passed[0]!;
@@ -2905,7 +2910,7 @@ function tinyEpsilonEdits(src: SourceText, p: Extract<FixPlan, { kind: 'tinyEpsi
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
   const t = src.text;
-  const code = codeOnly(t, start, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const added = [...code.matchAll(/\.\s*div\s*\(\s*[\w$.]+\s*\.\s*add\s*\(\s*([\w$.]+)\s*\)\s*\)/g)];
   if (added.length !== 1) return null;
   const operand = added[0]![1]!;
@@ -2926,7 +2931,7 @@ function softmaxTargetsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'softm
   if (!TF_BINDING.test(t)) return null;
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
-  const line = codeOnly(t, start, src.lineEnd(p.site.line));
+  const line = src.lineCode(p.site.line);
   const m = /^\s*(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*=\s*(.+?);?\s*$/.exec(line);
   if (!m || /\bsoftmax\b/.test(m[1]!)) return null;
   const at = start + m.index + m[0].indexOf(m[1]!, m[0].indexOf('=') + 1);
@@ -3049,7 +3054,7 @@ function ownMomentsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'ownMoment
   const t = src.text;
   const ls = src.lineStart(p.site.line);
   if (ls < 0) return null;
-  const line = codeOnly(t, ls, src.lineEnd(p.site.line));
+  const line = src.lineCode(p.site.line);
   const m = /([\w$.]+)\s*\.\s*sub\s*\(\s*([A-Za-z_$][\w$]*)\s*\)\s*\.\s*div\s*\(/.exec(line) ?? /\btf\s*\.\s*div\s*\(\s*tf\s*\.\s*sub\s*\(\s*([\w$.]+)\s*,\s*([A-Za-z_$][\w$]*)\s*\)/.exec(line);
   if (!m) return null;
   const [, standardized, mean] = m as unknown as [string, string, string];
@@ -3129,7 +3134,7 @@ function rateAsFactorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateAsF
   const t = src.text;
   const ls = src.lineStart(p.site.line);
   if (ls < 0) return null;
-  const line = codeOnly(t, ls, src.lineEnd(p.site.line));
+  const line = src.lineCode(p.site.line);
   const m = /\bMath\s*\.\s*pow\s*\(/.exec(line);
   if (!m) return null;
   const open = ls + m.index + m[0].length - 1;
@@ -3208,7 +3213,7 @@ function copyFromTwinEdits(src: SourceText, p: Extract<FixPlan, { kind: 'copyFro
   const t = src.text;
   const ls = src.lineStart(p.site.line);
   if (ls < 0) return null;
-  const line = codeOnly(t, ls, src.lineEnd(p.site.line));
+  const line = src.lineCode(p.site.line);
   const m = /\b([A-Za-z_$][\w$]*)\s*\.\s*setWeights\s*\(\s*([A-Za-z_$][\w$]*)\s*\.\s*getWeights\s*\(\s*\)\s*\)/.exec(line);
   if (!m || m[1] !== m[2]) return null;
   const self = m[1]!;
@@ -3238,7 +3243,7 @@ function softmaxAtEdits(src: SourceText, p: Extract<FixPlan, { kind: 'softmaxAt'
   const t = src.text;
   const ls = src.lineStart(p.site.line);
   if (ls < 0) return null;
-  const m = /\b(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*=\s*/.exec(codeOnly(t, ls, src.lineEnd(p.site.line)));
+  const m = /\b(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*=\s*/.exec(src.lineCode(p.site.line));
   if (!m) return null;
   const init = ls + m.index + m[0].length;
   const value = trim(t, init, statementEnd(t, init));
@@ -3497,7 +3502,7 @@ function tagRowOnceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'tagRowOnc
 function dropDivide255Edits(src: SourceText, p: Extract<FixPlan, { kind: 'dropDivide255' }>): EditResult {
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
-  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const found = [...code.matchAll(/\s*(?:\.\s*div\s*\(\s*255(?:\.0*)?\s*\)|\/\s*255(?:\.0*)?\b)/g)];
   if (found.length !== 1) return null;
   const at = start + found[0]!.index!;
@@ -4004,7 +4009,7 @@ function quantileFractionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'qua
   const t = src.text;
   const lineStart = src.lineStart(p.site.line);
   if (lineStart < 0) return null;
-  const code = codeOnly(t, lineStart, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const names = new Set([...code.matchAll(/\bmul\s*\(\s*([A-Za-z_$][\w$]*)/g)].map((m) => m[1]!));
   const found = [...names].map((n) => declaredValue(t, n)).filter((init): init is Span => init !== null && t.slice(init.start, init.end) === String(p.tau));
   if (found.length !== 1) return null;
@@ -4333,7 +4338,7 @@ function drawFromAllRowsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'draw
   const t = src.text;
   if (p.gatherSite.file !== p.site.file) return null;
   // The gathered tensor: `xs.gather(` or `tf.gather(xs,` on the gather's line.
-  const gatherLine = codeOnly(t, src.lineStart(p.gatherSite.line), src.lineEnd(p.gatherSite.line));
+  const gatherLine = src.lineCode(p.gatherSite.line);
   const source = /([A-Za-z_$][\w$]*)\s*\.\s*gather\s*\(/.exec(gatherLine)?.[1] ?? /\btf\s*\.\s*gather\s*\(\s*([A-Za-z_$][\w$]*)\s*,/.exec(gatherLine)?.[1];
   if (!source || source === 'tf') return null;
   const lineStart = src.lineStart(p.site.line);
@@ -4379,7 +4384,7 @@ function swapSubOperandsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swap
   const t = src.text;
   const lineStart = src.lineStart(p.site.line);
   if (lineStart < 0) return null;
-  const code = codeOnly(t, lineStart, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const subs = [...code.matchAll(/\bsub\s*\(/g)];
   if (subs.length !== 1) return null;
   const open = lineStart + subs[0]!.index! + subs[0]![0].length - 1;
@@ -4411,7 +4416,7 @@ function weightedMeanEdits(src: SourceText, p: Extract<FixPlan, { kind: 'weighte
   const t = src.text;
   const lineStart = src.lineStart(p.site.line);
   if (lineStart < 0) return null;
-  const code = codeOnly(t, lineStart, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const means = [...code.matchAll(/\btf\s*\.\s*mean\s*\(/g)];
   if (means.length !== 1) return null;
   const open = lineStart + means[0]!.index! + means[0]![0].length - 1;
@@ -5541,7 +5546,7 @@ function gradientsAtEachStepEdits(src: SourceText, p: Extract<FixPlan, { kind: '
 
 function setRateBeforeFitEdits(src: SourceText, p: Extract<FixPlan, { kind: 'setRateBeforeFit' }>): EditResult {
   const t = src.text;
-  const sweepLine = codeOnly(t, src.lineStart(p.sweepSite.line), src.lineEnd(p.sweepSite.line));
+  const sweepLine = src.lineCode(p.sweepSite.line);
   const set = /([A-Za-z_$][\w$]*)\s*\.\s*setLearningRate\s*\(/.exec(sweepLine);
   const assigned = set ? null : /([A-Za-z_$][\w$]*)\s*\.\s*learningRate\s*=(?!=)/.exec(sweepLine);
   const optimizer = set?.[1] ?? assigned?.[1];
@@ -6015,7 +6020,7 @@ function hingeMarginEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hingeMar
   const t = src.text;
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
-  const code = codeOnly(t, start, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   // `.add(<margin>)` right before the reduction, on a chain holding a `.sub(`.
   const adds = [...code.matchAll(/\.\s*add\s*\(\s*([A-Za-z_$][\w$.]*|\d+(?:\.\d+)?)\s*\)(?=\s*\.\s*(?:mean|sum)\s*\()/g)].filter((m) => /margin|^\d/i.test(m[1]!));
   if (adds.length !== 1) return null;
@@ -6036,7 +6041,7 @@ function reuseConfiguredLayerEdits(src: SourceText, p: Extract<FixPlan, { kind: 
   const t = src.text;
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
-  const code = codeOnly(t, start, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const made = [...code.matchAll(/\btf\s*\.\s*layers\s*\.\s*[A-Za-z]\w*\s*\(\s*([A-Za-z_$][\w$.]*(?:\[[^\[\]]+\])?)\s*\.\s*getConfig\s*\(\s*\)\s*\)/g)];
   if (made.length !== 1) return null;
   const m = made[0]!;
@@ -6064,7 +6069,7 @@ function sumLastAxisEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sumLastA
   const t = src.text;
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
-  const code = codeOnly(t, start, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const calls = [...code.matchAll(/\btf\s*\.\s*sum\s*\(|\.\s*sum\s*\(\s*\)/g)];
   if (calls.length !== 1) return null;
   const open = start + calls[0]!.index! + calls[0]![0].indexOf('(');
@@ -6080,7 +6085,7 @@ function parseHexEdits(src: SourceText, p: Extract<FixPlan, { kind: 'parseHex' }
   const t = src.text;
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
-  const code = codeOnly(t, start, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const calls = [...code.matchAll(/\b(?:Number\s*\.\s*)?parseInt\s*\(/g)];
   if (calls.length !== 1) return null;
   const open = start + calls[0]!.index! + calls[0]![0].length - 1;
@@ -6095,7 +6100,7 @@ function stripSymbolEdits(src: SourceText, p: Extract<FixPlan, { kind: 'stripSym
   const t = src.text;
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
-  const code = codeOnly(t, start, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const calls = [...code.matchAll(new RegExp(`\\b(?:Number\\s*\\.\\s*)?${p.fn}\\s*\\(`, 'g'))];
   if (calls.length !== 1) return null;
   const open = start + calls[0]!.index! + calls[0]![0].length - 1;
@@ -6138,7 +6143,7 @@ function dateFromSecondsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'date
 function roundNotTruncateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'roundNotTruncate' }>): EditResult {
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
-  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const operand = '[A-Za-z_$][\\w$]*(?:\\s*\\.\\s*[A-Za-z_$][\\w$]*|\\[[^\\[\\]]+\\])*';
   const found = [...code.matchAll(new RegExp(`(${operand})\\s*\\|\\s*0(?![\\w.])|~~\\s*(${operand})`, 'g'))];
   if (found.length !== 1) return null;
@@ -6150,7 +6155,7 @@ function roundNotTruncateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rou
 function invertScaleEdits(src: SourceText, p: Extract<FixPlan, { kind: 'invertScale' }>): EditResult {
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
-  const code = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const muls = [...code.matchAll(/\.\s*mul\s*\(\s*([A-Za-z_$][\w$]*)\s*\)/g)];
   if (muls.length !== 1) return null;
   const decl = declarationBefore(src.text, muls[0]![1]!, start + muls[0]!.index!);
@@ -6164,7 +6169,7 @@ function invertScaleEdits(src: SourceText, p: Extract<FixPlan, { kind: 'invertSc
 function rateLine(src: SourceText, site: SourceSite): { start: number; code: string } | null {
   const start = src.lineStart(site.line);
   if (start < 0) return null;
-  const code = codeOnly(src.text, start, src.lineEnd(site.line));
+  const code = src.lineCode(site.line);
   return /learningRate\s*=(?!=)|setLearningRate\s*\(/.test(code) ? { start, code } : null;
 }
 
@@ -6275,7 +6280,7 @@ function returnInBranchEdits(src: SourceText, p: Extract<FixPlan, { kind: 'retur
   const t = src.text;
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
-  const line = codeOnly(t, start, src.lineEnd(p.site.line));
+  const line = src.lineCode(p.site.line);
   const call = /(?:learningRate\s*=(?!=)|setLearningRate\s*\()\s*(?:await\s+)?([A-Za-z_$][\w$]*)\s*\(/.exec(line);
   const body = call ? functionDefinition(t, call[1]!)?.body : null;
   if (!body) return null;
@@ -6419,7 +6424,7 @@ function rowOffsetTimesWidthEdits(src: SourceText, p: Extract<FixPlan, { kind: '
 function trainingFlagFalseEdits(src: SourceText, p: Extract<FixPlan, { kind: 'trainingFlagFalse' }>): EditResult {
   const start = src.lineStart(p.site.line);
   if (start < 0) return null;
-  const line = codeOnly(src.text, start, src.lineEnd(p.site.line));
+  const line = src.lineCode(p.site.line);
   const m = [...line.matchAll(/\btraining\s*:\s*(true)\b/g)];
   if (m.length !== 1) return null;
   const at = start + m[0]!.index! + m[0]![0].length - 4;
@@ -6586,7 +6591,7 @@ function columnMajorTensorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'co
 function resetAccumulatorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'resetAccumulator' }>): EditResult {
   if (p.site.file !== p.madeAt.file) return null;
   const t = src.text;
-  const made = codeOnly(t, src.lineStart(p.madeAt.line), src.lineEnd(p.madeAt.line));
+  const made = src.lineCode(p.madeAt.line);
   const names = [...new Set([...made.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\[[^\]\n]+\]/g)].map((m) => m[1]!))];
   // The one indexed name there that is declared once with let (so it can be made anew).
   const candidates = names.flatMap((name) => {
@@ -6663,7 +6668,7 @@ function rateFactorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'rateFacto
   }
   if (factors.length) return null;
   // `lr * FACTOR` with `const FACTOR = 10;` declared once: the declaration is inverted.
-  const named = [...codeOnly(t, start, src.lineEnd(p.site.line)).matchAll(/\*=?\s*([A-Za-z_$][\w$]*)\b(?!\s*[.([])/g)];
+  const named = [...src.lineCode(p.site.line).matchAll(/\*=?\s*([A-Za-z_$][\w$]*)\b(?!\s*[.([])/g)];
   const edits: TextEdit[] = [];
   for (const m of named) {
     const at = start + m.index! + m[0].length - m[1]!.length;
@@ -7050,7 +7055,7 @@ function hoistOffsetEdits(src: SourceText, p: Extract<FixPlan, { kind: 'hoistOff
   const t = src.text;
   const lineStart = src.lineStart(p.site.line);
   if (lineStart < 0) return null;
-  const names = [...new Set([...codeOnly(t, lineStart, src.lineEnd(p.site.line)).matchAll(/\.\s*slice\s*\(\s*([A-Za-z_$][\w$]*)\s*[,)]/g)].map((m) => m[1]!))];
+  const names = [...new Set([...src.lineCode(p.site.line).matchAll(/\.\s*slice\s*\(\s*([A-Za-z_$][\w$]*)\s*[,)]/g)].map((m) => m[1]!))];
   if (names.length !== 1) return null;
   // Declared in a block around the slice (the loop's body, past an object literal it sits in), before it.
   const declared = new RegExp(`\\b(?:let|var)\\s+${escapeRe(names[0]!)}\\s*=`);
