@@ -238,6 +238,12 @@ export class DiagnosisEngine {
         if (run.view) this.applyConfig(run);
         return;
       }
+      case 'fitClassesAdded': {
+        const run = this.run(e.modelId);
+        for (const c of e.classes) run.laterFitClasses.add(c);
+        if (run.view) this.applyConfig(run);
+        return;
+      }
       case 'data': {
         const run = this.run(e.modelId);
         run.addData(e);
@@ -437,6 +443,11 @@ export class DiagnosisEngine {
       case 'gatherAcrossRows':
       case 'stepsStopped':
       case 'weightsAveraged':
+      case 'weightsSummed':
+      case 'absOfSummedErrors':
+      case 'huberBranchesSwapped':
+      case 'stepBelowResolution':
+      case 'prunedLargest':
       case 'inputsSwapped':
       case 'inputGivenTwice':
       case 'pinballFlipped':
@@ -459,6 +470,8 @@ export class DiagnosisEngine {
       case 'maxOverBatch':
       case 'idsRenumbered':
       case 'channelsPermuted':
+      case 'softmaxRowsMasked':
+      case 'expOverflow':
       case 'viewsIdentical':
       case 'cosineLogits':
       case 'layerDetached':

@@ -355,6 +355,24 @@ export type FixPlan =
   | { kind: 'annealRising'; site: SourceSite }
   /** The one labels tensor named for generated samples (fakeLabels) made of ones: made of zeros. */
   | { kind: 'fakeLabelsZero'; file: string }
+  /** `tf.log(tf.exp(z).add(1))` (or `tf.add(1, tf.exp(z))`, `tf.log1p(tf.exp(z))`) on the line: `tf.softplus(z)`. */
+  | { kind: 'softplusForLogExp'; site: SourceSite }
+  /** The tensor a line makes (`tf.tensor2d(...)`, one call) taken log1p of: `tf.tensor2d(...).log1p()`. */
+  | { kind: 'log1pTensor'; site: SourceSite }
+  /** The one `tf.addN(NAME.map(...))` (or `tf.addN(NAME)`) on or just above the line that set the weights: divided by NAME.length. */
+  | { kind: 'averageSum'; site: SourceSite }
+  /** A flow's log-determinant (a name such as logDet) added on the loss line: subtracted. */
+  | { kind: 'logDetSign'; site: SourceSite }
+  /** `tf.abs(tf.sum(e))` (or mean, or `tf.abs(e.sum())`) on the line: `tf.sum(tf.abs(e))`. */
+  | { kind: 'absBeforeSum'; site: SourceSite }
+  /** The one tf.where on the line with its two branches swapped. */
+  | { kind: 'swapWhereBranches'; site: SourceSite }
+  /** A name added to (or subtracted from) a tensor on the line, declared as a number below 1e-4: declared 1e-3. */
+  | { kind: 'resolvableStep'; site: SourceSite }
+  /** A pruning mask `abs(w).lessEqual(t)` (or less) on or just above the line that set the weights: greater. */
+  | { kind: 'pruneKeepLarge'; site: SourceSite }
+  /** A mask written as -Infinity on or just above the line that made a softmax's scores: -1e9. */
+  | { kind: 'finiteMask'; site: SourceSite }
   /** The one division by a standard deviation computed with Math.sqrt and never guarded: 0 / 0 for a constant window. */
   | { kind: 'guardStd'; file: string }
   /** The one arrow with a braced body passed to map that returns nothing (each value undefined): its last expression returned. */
@@ -4157,6 +4175,82 @@ function logVarianceSignEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logV
   return [src.edit(p.site.file, at, at + sub[0].length, text)];
 }
 
+/** How far above the line that sets the pruned weights the mask may be made. */
+const MASK_MADE_LINES_ABOVE = 4;
+
+function pruneKeepLargeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'pruneKeepLarge' }>): EditResult {
+  const found: TextEdit[] = [];
+  for (let line = Math.max(1, p.site.line - MASK_MADE_LINES_ABOVE); line <= p.site.line; line++) {
+    const start = src.lineStart(line);
+    const code = src.lineCode(line);
+    for (const m of code.matchAll(/\babs\s*\([^()]*\)\s*\.\s*(lessEqual|less)\s*\(/g)) {
+      const at = start + m.index! + m[0].lastIndexOf(m[1]!);
+      found.push(src.edit(p.site.file, at, at + m[1]!.length, m[1] === 'less' ? 'greaterEqual' : 'greater'));
+    }
+  }
+  return found.length === 1 ? found : null;
+}
+
+function resolvableStepEdits(src: SourceText, p: Extract<FixPlan, { kind: 'resolvableStep' }>): EditResult {
+  const t = src.text;
+  const names = new Set([...src.lineCode(p.site.line).matchAll(/\.\s*(?:add|sub)\s*\(\s*([A-Za-z_$][\w$]*)\s*\)/g)].map((m) => m[1]!));
+  const found: TextEdit[] = [];
+  for (const name of names) {
+    const decl = singleDeclaration(t, name);
+    if (!decl) continue;
+    const init = trim(t, decl.init, statementEnd(t, decl.init));
+    const value = Number(t.slice(init.start, init.end));
+    if (Number.isFinite(value) && value > 0 && value < 1e-4) found.push(src.edit(p.site.file, init.start, init.end, '1e-3'));
+  }
+  return found.length === 1 ? found : null;
+}
+
+function swapWhereBranchesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swapWhereBranches' }>): EditResult {
+  const wheres = [...src.lineCode(p.site.line).matchAll(/\btf\s*\.\s*where\s*\(/g)];
+  if (wheres.length !== 1) return null;
+  const call = findCall(src, p.site, /\btf\s*\.\s*where\s*\(/);
+  if (!call || call.args.length !== 3) return null;
+  const [, a, b] = call.args as [Span, Span, Span];
+  const t = src.text;
+  return [src.edit(p.site.file, a.start, b.end, `${t.slice(b.start, b.end)}, ${t.slice(a.start, a.end)}`)];
+}
+
+function absBeforeSumEdits(src: SourceText, p: Extract<FixPlan, { kind: 'absBeforeSum' }>): EditResult {
+  const t = src.text;
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const found: TextEdit[] = [];
+  for (const m of src.lineCode(p.site.line).matchAll(/\btf\s*\.\s*abs\s*\(/g)) {
+    const open = start + m.index! + m[0].length - 1;
+    const close = matchClose(t, open);
+    if (close < 0) continue;
+    const inner = t.slice(open + 1, close).trim();
+    // tf.abs(tf.sum(e)) and tf.abs(tf.mean(e)): one reduction call around the whole argument.
+    const call = /^tf\s*\.\s*(sum|mean)\s*\(/.exec(inner);
+    if (call && matchClose(inner, call[0].length - 1) === inner.length - 1) {
+      const args = splitTopLevel(inner, call[0].length, inner.length - 1).map((s) => inner.slice(s.start, s.end).trim());
+      if (args.length === 1) found.push(src.edit(p.site.file, start + m.index!, close + 1, `tf.${call[1]}(tf.abs(${args[0]}))`));
+      continue;
+    }
+    // tf.abs(e.sum()) and tf.abs(e.mean()).
+    const method = /\.\s*(sum|mean)\s*\(\s*\)$/.exec(inner);
+    if (method) found.push(src.edit(p.site.file, start + m.index!, close + 1, `tf.abs(${inner.slice(0, method.index)}).${method[1]}()`));
+  }
+  return found.length === 1 ? found : null;
+}
+
+function logDetSignEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logDetSign' }>): EditResult {
+  const start = src.lineStart(p.site.line);
+  if (start < 0) return null;
+  const name = String.raw`[A-Za-z_$][\w$]*(?:log_?det|logabsdet|ldj)[\w$]*|(?:log_?det|logabsdet|ldj)[\w$]*`;
+  const added = [...src.lineCode(p.site.line).matchAll(new RegExp(String.raw`\.\s*add\s*\(\s*(?:${name})\s*\)|\+\s*(?:${name})(?![\w$.(\[])`, 'gi'))];
+  if (added.length !== 1) return null;
+  const m = added[0]!;
+  const at = start + m.index!;
+  const text = m[0].startsWith('.') ? m[0].replace(/add/, 'sub') : m[0].replace('+', '-');
+  return [src.edit(p.site.file, at, at + m[0].length, text)];
+}
+
 /** A weight `1 - a / b` multiplying a term on the loss line: Math.min(1, a / b) where it is declared. */
 function annealRisingEdits(src: SourceText, p: Extract<FixPlan, { kind: 'annealRising' }>): EditResult {
   const t = src.text;
@@ -4404,6 +4498,9 @@ function swapSubOperandsEdits(src: SourceText, p: Extract<FixPlan, { kind: 'swap
 
 function dropSeedArgEdits(src: SourceText, p: Extract<FixPlan, { kind: 'dropSeedArg' }>): EditResult {
   const t = src.text;
+  const draw = findCall(src, p.site, /\btf\s*\.\s*(?:randomNormal|randomUniform|truncatedNormal)\s*\(/);
+  // A noise draw: the seed is its fifth argument, after the dtype.
+  if (draw) return draw.args.length === 5 ? [src.edit(p.site.file, draw.args[3]!.end, draw.args[4]!.end, '')] : null;
   const call = findCall(src, p.site, /\btf\s*\.\s*dropout\s*\(/);
   if (!call || call.args.length !== 4) return null;
   const noiseShape = t.slice(call.args[2]!.start, call.args[2]!.end);
@@ -4677,6 +4774,89 @@ function reduceAxisOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'reduce
 }
 
 /** The one labels tensor named for generated samples made with tf.ones or tf.onesLike: zeros. */
+function log1pTensorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'log1pTensor' }>): EditResult {
+  const call = findCall(src, p.site, /\btf\s*\.\s*tensor[1-6]?d?\s*\(/);
+  if (!call || src.position(call.close).line !== p.site.line) return null;
+  // Already taken a log of, or the made tensor used further on the line: not a plain making of targets.
+  const after = src.lineCode(p.site.line).slice(call.close + 1 - src.lineStart(p.site.line));
+  if (!/^\s*[;,)]?\s*$/.test(after)) return null;
+  return [src.edit(p.site.file, call.close + 1, call.close + 1, '.log1p()')];
+}
+
+/** z when s is exactly `tf.exp(z)`, else null. */
+function expArgument(s: string): string | null {
+  const e = /^tf\s*\.\s*exp\s*\(/.exec(s);
+  if (!e) return null;
+  const close = matchClose(s, e[0].length - 1);
+  return close === s.length - 1 ? s.slice(e[0].length, close).trim() || null : null;
+}
+
+/** z when s adds 1 to `tf.exp(z)`: `tf.exp(z).add(1)`, `tf.add(1, tf.exp(z))` or `tf.add(tf.exp(z), 1)`. */
+function onePlusExpArgument(s: string): string | null {
+  const one = /^1(?:\.0*)?$/;
+  const chained = /\.\s*add\s*\(\s*1(?:\.0*)?\s*\)$/.exec(s);
+  if (chained) return expArgument(s.slice(0, chained.index).trim());
+  const added = /^tf\s*\.\s*add\s*\(/.exec(s);
+  if (!added || matchClose(s, added[0].length - 1) !== s.length - 1) return null;
+  const parts = splitTopLevel(s, added[0].length, s.length - 1).map((p) => s.slice(p.start, p.end).trim());
+  if (parts.length !== 2) return null;
+  const at = parts.findIndex((p) => one.test(p));
+  return at < 0 ? null : expArgument(parts[1 - at]!);
+}
+
+function softplusForLogExpEdits(src: SourceText, p: Extract<FixPlan, { kind: 'softplusForLogExp' }>): EditResult {
+  const t = src.text;
+  const start = src.lineStart(p.site.line);
+  const found: TextEdit[] = [];
+  for (const m of src.lineCode(p.site.line).matchAll(/\btf\s*\.\s*(log1p|log)\s*\(/g)) {
+    const open = start + m.index! + m[0].length - 1;
+    const close = matchClose(t, open);
+    if (close < 0) continue;
+    const inner = t.slice(open + 1, close).trim();
+    const z = m[1] === 'log1p' ? expArgument(inner) : onePlusExpArgument(inner);
+    if (z) found.push(src.edit(p.site.file, start + m.index!, close + 1, `tf.softplus(${z})`));
+  }
+  return found.length === 1 ? found : null;
+}
+
+/** How far above the line that sets the weights their sum may be made. */
+const SUM_LINES_ABOVE = 6;
+
+function averageSumEdits(src: SourceText, p: Extract<FixPlan, { kind: 'averageSum' }>): EditResult {
+  const t = src.text;
+  const found: TextEdit[] = [];
+  for (let line = Math.max(1, p.site.line - SUM_LINES_ABOVE); line <= p.site.line; line++) {
+    const start = src.lineStart(line);
+    for (const m of src.lineCode(line).matchAll(/\btf\s*\.\s*addN\s*\(/g)) {
+      const open = start + m.index! + m[0].length - 1;
+      const close = matchClose(t, open);
+      if (close < 0) continue;
+      const arg = t.slice(open + 1, close).trim();
+      // The list added: a name, or a name mapped to one weight of each model.
+      const name = /^([A-Za-z_$][\w$]*)(?:\s*\.\s*map\s*\([\s\S]*\))?$/.exec(arg)?.[1];
+      if (!name || /^\s*\.\s*div\s*\(/.test(t.slice(close + 1, close + 40))) continue;
+      found.push(src.edit(p.site.file, close + 1, close + 1, `.div(${name}.length)`));
+    }
+  }
+  return found.length === 1 ? found : null;
+}
+
+/** How far above the softmax's scores the mask may be written. */
+const MASK_LINES_ABOVE = 4;
+
+function finiteMaskEdits(src: SourceText, p: Extract<FixPlan, { kind: 'finiteMask' }>): EditResult {
+  const negInfinity = /-\s*Infinity\b|Number\s*\.\s*NEGATIVE_INFINITY\b|-\s*Number\s*\.\s*POSITIVE_INFINITY\b/g;
+  const found: Array<{ at: number; length: number }> = [];
+  for (let line = Math.max(1, p.site.line - MASK_LINES_ABOVE); line <= p.site.line; line++) {
+    const start = src.lineStart(line);
+    for (const m of src.lineCode(line).matchAll(negInfinity)) found.push({ at: start + m.index!, length: m[0].length });
+  }
+  // The nearest one to the scores' line: one per line at most, else it is not clear which masks.
+  const last = found[found.length - 1];
+  if (!last || found.filter((f) => src.position(f.at).line === src.position(last.at).line).length !== 1) return null;
+  return [src.edit(p.site.file, last.at, last.at + last.length, '-1e9')];
+}
+
 function fakeLabelsZeroEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fakeLabelsZero' }>): EditResult {
   const code = codeOnly(src.text, 0, src.text.length);
   const found = [...code.matchAll(/\b(?:const|let|var)\s+[\w$]*(?:fake|Fake|FAKE|generated|Generated)[\w$]*\s*=\s*tf\s*\.\s*(ones(?:Like)?)\s*\(/g)];
@@ -7408,6 +7588,15 @@ function planFile(p: FixPlan): string | null {
     case 'reduceAxisOne':
     case 'labelsFromRaw':
     case 'logVarianceSign':
+    case 'finiteMask':
+    case 'pruneKeepLarge':
+    case 'resolvableStep':
+    case 'swapWhereBranches':
+    case 'absBeforeSum':
+    case 'averageSum':
+    case 'logDetSign':
+    case 'softplusForLogExp':
+    case 'log1pTensor':
     case 'annealRising':
     case 'setMomentumNotRate':
     case 'smoothingFraction':
@@ -7913,6 +8102,24 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return logVarianceSignEdits(src, p);
       case 'annealRising':
         return annealRisingEdits(src, p);
+      case 'finiteMask':
+        return finiteMaskEdits(src, p);
+      case 'softplusForLogExp':
+        return softplusForLogExpEdits(src, p);
+      case 'averageSum':
+        return averageSumEdits(src, p);
+      case 'absBeforeSum':
+        return absBeforeSumEdits(src, p);
+      case 'swapWhereBranches':
+        return swapWhereBranchesEdits(src, p);
+      case 'resolvableStep':
+        return resolvableStepEdits(src, p);
+      case 'pruneKeepLarge':
+        return pruneKeepLargeEdits(src, p);
+      case 'logDetSign':
+        return logDetSignEdits(src, p);
+      case 'log1pTensor':
+        return log1pTensorEdits(src, p);
       case 'fakeLabelsZero':
         return fakeLabelsZeroEdits(src, p);
       case 'setMomentumNotRate':

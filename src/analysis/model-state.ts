@@ -1,7 +1,7 @@
 /** Bounded per-model state the detectors read: summaries, rings, per-layer samples. */
 import { ModelData, ModelView } from './model';
 import { History, isNum, Ring } from './stats';
-import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, OpAtZeroEvent, NanMaskedLateEvent, LossDividedByCountEvent, OneSidedClipEvent, ZeroMarginEvent, PowerShrinksEvent, BatchesRelabelledEvent, PenaltySubtractedEvent, UsedBeforeTrainingEvent, LogOfOutputEvent, RawSoftmaxEvent, WeightsClampedEvent, MonitorMissingEvent, UsedUntrainedEvent, ScoredOnTrainedRowsEvent, InputsOffScaleEvent, ScaledApartEvent, EvaluatedEvent, GradientsReappliedEvent, ThresholdOutsideOutputsEvent, DrawComparedOutsideEvent, LossNegatedEvent, TrainingModeAfterEvent, DividedByZeroEvent, MaskRaisesScoresEvent, KernelsFrozenEvent, TargetInInputsEvent, RateLeftBySweepEvent, RateLeftByOtherModelEvent, InputsSquashedEvent, TargetSentinelEvent, EmptyBatchEvent, ExpOfExpEvent, GatherAcrossRowsEvent, StepsStoppedEvent, WeightsAveragedEvent, InputsSwappedEvent, InputGivenTwiceEvent, PinballFlippedEvent, SignedDistanceEvent, RateGroupsSwappedEvent, VarListMissingEvent, ArgmaxTargetEvent, FedByUntrainedEvent, DivisorCrossedZeroEvent, ShiftByBatchMaxEvent, MaskMultipliedEvent, ScoresScaledUpEvent, RowsIdenticalEvent, ContrastiveUnnormalizedEvent, WeightsCopiedToSelfEvent, PositivesMaskedEvent, LogitsAsProbabilitiesEvent, HeadsSplitEvent, FocalInvertedEvent, MaxOverBatchEvent, IdsRenumberedEvent, ChannelsPermutedEvent, WeightsRestoredEvent, ViewsIdenticalEvent, CosineLogitsEvent, DrawsWithinBatchEvent, LayerDetachedEvent, BatchSummedEvent, InputsDriftEvent, MasksMisalignedEvent, TagsMisalignedEvent, VariablesInitWideEvent, VariablesConstantEvent, HandWrittenUpdateEvent, NoisyTargetsEvent, WeightsKeptLiveEvent, ModelEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, OutputScaledEvent, WeightsOverwrittenEvent, ClipsUnusedEvent, VariablesBlockedEvent, UntrackedVariablesEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite, TraceEvent } from './trace';
+import type { BatchClassesEvent, BatchAxisEvent, ColumnTargetsEvent, GradientsAlteredEvent, StaleTrainableEvent, WeightsSetEvent, GradientAscentEvent, StoppedEarlyEvent, BroadcastEvent, DataEvent, EpochEvent, InferenceModeEvent, IterationEvent, LayerDetail, LogOfProbabilitiesEvent, LossCallEvent, OpAtZeroEvent, NanMaskedLateEvent, LossDividedByCountEvent, OneSidedClipEvent, ZeroMarginEvent, PowerShrinksEvent, BatchesRelabelledEvent, PenaltySubtractedEvent, UsedBeforeTrainingEvent, LogOfOutputEvent, RawSoftmaxEvent, WeightsClampedEvent, MonitorMissingEvent, UsedUntrainedEvent, ScoredOnTrainedRowsEvent, InputsOffScaleEvent, ScaledApartEvent, EvaluatedEvent, GradientsReappliedEvent, ThresholdOutsideOutputsEvent, DrawComparedOutsideEvent, LossNegatedEvent, TrainingModeAfterEvent, DividedByZeroEvent, MaskRaisesScoresEvent, KernelsFrozenEvent, TargetInInputsEvent, RateLeftBySweepEvent, RateLeftByOtherModelEvent, InputsSquashedEvent, TargetSentinelEvent, EmptyBatchEvent, ExpOfExpEvent, GatherAcrossRowsEvent, StepsStoppedEvent, WeightsAveragedEvent, InputsSwappedEvent, InputGivenTwiceEvent, PinballFlippedEvent, SignedDistanceEvent, RateGroupsSwappedEvent, VarListMissingEvent, ArgmaxTargetEvent, FedByUntrainedEvent, DivisorCrossedZeroEvent, ShiftByBatchMaxEvent, MaskMultipliedEvent, ScoresScaledUpEvent, RowsIdenticalEvent, ContrastiveUnnormalizedEvent, WeightsCopiedToSelfEvent, PositivesMaskedEvent, LogitsAsProbabilitiesEvent, HeadsSplitEvent, FocalInvertedEvent, MaxOverBatchEvent, IdsRenumberedEvent, ChannelsPermutedEvent, SoftmaxRowsMaskedEvent, ExpOverflowEvent, WeightsSummedEvent, AbsOfSummedErrorsEvent, HuberBranchesSwappedEvent, StepBelowResolutionEvent, PrunedLargestEvent, WeightsRestoredEvent, ViewsIdenticalEvent, CosineLogitsEvent, DrawsWithinBatchEvent, LayerDetachedEvent, BatchSummedEvent, InputsDriftEvent, MasksMisalignedEvent, TagsMisalignedEvent, VariablesInitWideEvent, VariablesConstantEvent, HandWrittenUpdateEvent, NoisyTargetsEvent, WeightsKeptLiveEvent, ModelEvent, ShuffledApartEvent, ShuffledInsideSamplesEvent, GradientBlockedEvent, OutputScaledEvent, WeightsOverwrittenEvent, ClipsUnusedEvent, VariablesBlockedEvent, UntrackedVariablesEvent, DatasetSpentEvent, DatasetTakenEvent, ShuffledSeriesEvent, TargetsSortedEvent, MaxNormAppliedEvent, PenaltyDominatesEvent, SourceSite, TraceEvent } from './trace';
 
 /**
  * Events about the script, not one model (text parsed or split wrong, values sorted as text, int32
@@ -25,7 +25,7 @@ export const SCRIPT_EVENT_CAPS = {
   datesFromSeconds: 1,
   parsedHexAsDecimal: 1,
   parsedBehindSymbol: 1,
-  dropoutSeedFixed: 1,
+  dropoutSeedFixed: 2,
 } as const;
 export type ScriptEventType = keyof typeof SCRIPT_EVENT_CAPS;
 
@@ -273,6 +273,8 @@ export class ModelState {
   targetsOfFitCall = 0;
   /** The one class each later fit call's targets held, by call (2 on), for calls whose targets were all of one class (the first call's are its data). */
   readonly oneClassFits = new Map<number, number>();
+  /** Classes later fit calls brought after a streak of one-class calls. */
+  readonly laterFitClasses = new Set<number>();
   /**
    * Trainable layers this model shares with a model trained before it (a base pretrained in the
    * script and reused under a new head, or members of one ensemble), and that model; set by the engine.
@@ -425,6 +427,11 @@ export class ModelState {
   gatherAcrossRows: GatherAcrossRowsEvent | null = null;
   stepsStopped: StepsStoppedEvent | null = null;
   weightsAveraged: WeightsAveragedEvent | null = null;
+  weightsSummed: WeightsSummedEvent | null = null;
+  absOfSummedErrors: AbsOfSummedErrorsEvent | null = null;
+  huberBranchesSwapped: HuberBranchesSwappedEvent | null = null;
+  stepBelowResolution: StepBelowResolutionEvent | null = null;
+  prunedLargest: PrunedLargestEvent | null = null;
   inputsSwapped: InputsSwappedEvent | null = null;
   /** One tensor fit for two of the model's inputs. */
   inputGivenTwice: InputGivenTwiceEvent | null = null;
@@ -448,6 +455,8 @@ export class ModelState {
   maxOverBatch: MaxOverBatchEvent | null = null;
   idsRenumbered: IdsRenumberedEvent | null = null;
   channelsPermuted: ChannelsPermutedEvent | null = null;
+  softmaxRowsMasked: SoftmaxRowsMaskedEvent | null = null;
+  expOverflow: ExpOverflowEvent | null = null;
   /** setWeights after fit put back the weights the fit began with. */
   restoredToStart: WeightsRestoredEvent | null = null;
   /** The steps taken when those weights were set back. */

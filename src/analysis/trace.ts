@@ -1122,14 +1122,18 @@ export const DrawsWithinBatchEvent = z.object({
 export type DrawsWithinBatchEvent = z.infer<typeof DrawsWithinBatchEvent>;
 
 /**
- * tf.dropout called with the same seed at several optimizer steps: it draws the same mask each
- * time, so the same units are dropped at every step. Sent once per run.
+ * tf.dropout, or a noise draw, called with the same seed at several optimizer steps: it draws the
+ * same mask (the same noise) each time. Sent once per run and kind.
  */
 export const DropoutSeedFixedEvent = z.object({
   type: z.literal('dropoutSeedFixed'),
   site: SourceSite,
   seed: z.string().max(32),
   steps: z.number().int().min(1),
+  /** Optional: the model stepping when the seed was first seen, which the finding is about. */
+  modelId: z.number().int().optional(),
+  /** Optional: a noise draw given the seed (randomNormal, randomUniform, truncatedNormal); absent for tf.dropout. */
+  fn: z.enum(['randomNormal', 'randomUniform', 'truncatedNormal']).optional(),
 });
 export type DropoutSeedFixedEvent = z.infer<typeof DropoutSeedFixedEvent>;
 
@@ -1145,6 +1149,18 @@ export const FitOneClassEvent = z.object({
   cls: z.number().int().min(0),
 });
 export type FitOneClassEvent = z.infer<typeof FitOneClassEvent>;
+
+/**
+ * A later fit call of a model whose earlier fit calls were all given targets of one class, now given
+ * others too (a curriculum or a growing pool): the classes this call holds. Sent once per model.
+ */
+export const FitClassesAddedEvent = z.object({
+  type: z.literal('fitClassesAdded'),
+  modelId: z.number().int(),
+  call: z.number().int().min(2),
+  classes: z.array(z.number().int().min(0)).max(256),
+});
+export type FitClassesAddedEvent = z.infer<typeof FitClassesAddedEvent>;
 
 /**
  * parseFloat or parseInt given numbers written behind a currency sign ('$17.50'): they return NaN
@@ -1303,6 +1319,75 @@ export const WeightsAveragedEvent = z.object({
   members: z.number().int().min(2),
 });
 export type WeightsAveragedEvent = z.infer<typeof WeightsAveragedEvent>;
+
+/**
+ * setWeights given, outside training and twice in a row on one model, weights each k times the norm
+ * of those the model held (k >= 2, the same k): the weights of k models added up where their mean
+ * was meant (federated averaging that sums the clients), so every call multiplies them by k.
+ */
+export const WeightsSummedEvent = z.object({
+  type: z.literal('weightsSummed'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  factor: z.number().int().min(2),
+});
+export type WeightsSummedEvent = z.infer<typeof WeightsSummedEvent>;
+
+/**
+ * A loss that takes the absolute value of the errors' sum or mean (`abs(sum(y - p))`), not the sum
+ * or mean of their absolute values: errors of opposite sign cancel. Seen in a step's first passes;
+ * sent once, with the line.
+ */
+export const AbsOfSummedErrorsEvent = z.object({
+  type: z.literal('absOfSummedErrors'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  /** How the errors were reduced before the absolute value. */
+  reduction: z.enum(['sum', 'mean']),
+});
+export type AbsOfSummedErrorsEvent = z.infer<typeof AbsOfSummedErrorsEvent>;
+
+/**
+ * A Huber-style loss whose two branches are swapped: tf.where(|e| > delta, quadratic, linear) squares
+ * the large errors (outliers weigh more than under MSE) and charges small ones linearly. Seen in a
+ * step's first passes; sent once, with the line of the where.
+ */
+export const HuberBranchesSwappedEvent = z.object({
+  type: z.literal('huberBranchesSwapped'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+});
+export type HuberBranchesSwappedEvent = z.infer<typeof HuberBranchesSwappedEvent>;
+
+/**
+ * A number added to (or subtracted from) a tensor that a layer then takes, too small for float32 to
+ * register: x + h == x for most values (a finite-difference step of 1e-8 copied from float64 code).
+ * Both sides of the difference are the same, so the derivative it estimates is 0. Sent once.
+ */
+export const StepBelowResolutionEvent = z.object({
+  type: z.literal('stepBelowResolution'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  step: z.number(),
+  /** Values the step left unchanged, of the nonzero values it was added to. */
+  unchanged: z.number().int().min(1),
+  of: z.number().int().min(1),
+});
+export type StepBelowResolutionEvent = z.infer<typeof StepBelowResolutionEvent>;
+
+/**
+ * setWeights during training that zeroes a layer's weights of the largest magnitude and keeps the
+ * smallest (magnitude pruning with its mask inverted): what the layer learned is removed. Sent once.
+ */
+export const PrunedLargestEvent = z.object({
+  type: z.literal('prunedLargest'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  /** Weights zeroed by the call, of the weight's values. */
+  zeroed: z.number().int().min(1),
+  of: z.number().int().min(1),
+});
+export type PrunedLargestEvent = z.infer<typeof PrunedLargestEvent>;
 
 /**
  * A trained two-input model evaluated with its two inputs (of one shape) in the order opposite to
@@ -2011,6 +2096,34 @@ export const ChannelsPermutedEvent = z.object({
 export type ChannelsPermutedEvent = z.infer<typeof ChannelsPermutedEvent>;
 
 /**
+ * A softmax in a training step given rows whose every score is -Infinity (an attention mask written
+ * as -Infinity, over a padded query that has no key left): each such row is 0 / 0 = NaN, and NaN
+ * times the 0 that masks it later is still NaN. Sent once, with the line that wrote the scores.
+ */
+export const SoftmaxRowsMaskedEvent = z.object({
+  type: z.literal('softmaxRowsMasked'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  /** Rows of all -Infinity, of the rows read. */
+  rows: z.number().int().min(1),
+  total: z.number().int().min(1),
+});
+export type SoftmaxRowsMaskedEvent = z.infer<typeof SoftmaxRowsMaskedEvent>;
+
+/**
+ * An exp in a training step's first passes that turned finite values into Infinity (float32 overflows
+ * past about 88): `log(1 + exp(z))` written out overflows where softplus would not. Sent once.
+ */
+export const ExpOverflowEvent = z.object({
+  type: z.literal('expOverflow'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  /** The largest finite value the exp was given. */
+  largest: z.number(),
+});
+export type ExpOverflowEvent = z.infer<typeof ExpOverflowEvent>;
+
+/**
  * Token ids given to successive fit calls that count the same (the same texts: the same number of
  * distinct ids, the same counts) but belong to other ids: the vocabulary was numbered anew between
  * the calls (rebuilt from the reshuffled texts), so each id means another word to the embedding.
@@ -2585,6 +2698,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   ParsedHexAsDecimalEvent,
   ParsedBehindSymbolEvent,
   FitOneClassEvent,
+  FitClassesAddedEvent,
   DropoutSeedFixedEvent,
   PinballFlippedEvent,
   SignedDistanceEvent,
@@ -2606,6 +2720,13 @@ export const TraceEvent = z.discriminatedUnion('type', [
   MaxOverBatchEvent,
   IdsRenumberedEvent,
   ChannelsPermutedEvent,
+  SoftmaxRowsMaskedEvent,
+  ExpOverflowEvent,
+  WeightsSummedEvent,
+  AbsOfSummedErrorsEvent,
+  HuberBranchesSwappedEvent,
+  StepBelowResolutionEvent,
+  PrunedLargestEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,

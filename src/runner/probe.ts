@@ -89,6 +89,7 @@ import type {
   ParsedHexAsDecimalEvent,
   ParsedBehindSymbolEvent,
   FitOneClassEvent,
+  FitClassesAddedEvent,
   DropoutSeedFixedEvent,
   PinballFlippedEvent,
   SignedDistanceEvent,
@@ -109,6 +110,13 @@ import type {
   MaxOverBatchEvent,
   IdsRenumberedEvent,
   ChannelsPermutedEvent,
+  SoftmaxRowsMaskedEvent,
+  ExpOverflowEvent,
+  WeightsSummedEvent,
+  AbsOfSummedErrorsEvent,
+  HuberBranchesSwappedEvent,
+  StepBelowResolutionEvent,
+  PrunedLargestEvent,
   RowsIdenticalEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
@@ -944,36 +952,45 @@ function watchOneHot(core: any): void {
 }
 
 /**
- * tf.dropout given a seed draws the same numbers at every call: a constant seed drops the same units
- * at every training step, so they never learn. Reported once, when one seed from one line has been
- * used across a few optimizer steps; each call runs as it was written.
+ * tf.dropout, and the noise draws (tf.randomNormal, randomUniform, truncatedNormal), given a seed
+ * draw the same numbers at every call: a constant seed drops the same units at every training step,
+ * or feeds the same noise (a GAN's latent batch) to every step. Reported once per kind, when one seed
+ * from one line has been used across a few optimizer steps; each call runs as it was written.
  */
 const FIXED_SEED_STEPS = 3;
-let dropoutSeed: { site: SourceSite | null; seed: number | string; steps: Set<number>; sent: boolean } | null = null;
+/** Where each function takes its seed. */
+const SEEDED_DRAWS: Record<string, number> = { dropout: 3, randomNormal: 4, randomUniform: 4, truncatedNormal: 4 };
+const fixedSeeds = new Map<string, { site: SourceSite | null; seed: number | string; steps: Set<number>; sent: boolean; modelId: number }>();
 
 function watchDropoutSeeds(core: any): void {
-  inspectCalls(core, 'dropout', (args, wrapped) => {
-    const seed = args[3];
-    if (dropoutSeed?.sent !== true && (typeof seed === 'number' || typeof seed === 'string') && typeof args[1] === 'number' && args[1] > 0 && lastStepEntry !== null) noteDropoutSeed(seed, lastStepEntry.steps, wrapped);
-  });
+  for (const [fn, at] of Object.entries(SEEDED_DRAWS)) {
+    inspectCalls(core, fn, (args, wrapped) => {
+      const seed = args[at];
+      if (fixedSeeds.get(fn)?.sent === true || (typeof seed !== 'number' && typeof seed !== 'string') || lastStepEntry === null) return;
+      // A dropout of rate 0 draws nothing.
+      if (fn === 'dropout' && !(typeof args[1] === 'number' && args[1] > 0)) return;
+      noteFixedSeed(fn, seed, lastStepEntry, wrapped);
+    });
+  }
 }
 
-function noteDropoutSeed(seed: number | string, steps: number, wrapped: (...args: any[]) => any): void {
-  if (!dropoutSeed) {
+function noteFixedSeed(fn: string, seed: number | string, entry: TracedModel, wrapped: (...args: any[]) => any): void {
+  let state = fixedSeeds.get(fn);
+  if (!state) {
     // Only a call the script's own code makes.
     const site = userSiteFromStack(captureStack(wrapped, 1).stack, PROBE_FILE);
     if (!site) return;
-    dropoutSeed = { site, seed, steps: new Set(), sent: false };
+    fixedSeeds.set(fn, (state = { site, seed, steps: new Set(), sent: false, modelId: entry.id }));
   }
-  if (dropoutSeed.seed !== seed) {
-    // A seed that changes from call to call draws new masks.
-    dropoutSeed.sent = true;
+  if (state.seed !== seed) {
+    // A seed that changes from call to call draws new numbers.
+    state.sent = true;
     return;
   }
-  dropoutSeed.steps.add(steps);
-  if (dropoutSeed.steps.size < FIXED_SEED_STEPS) return;
-  dropoutSeed.sent = true;
-  emit({ type: 'dropoutSeedFixed', site: dropoutSeed.site!, seed: String(seed).slice(0, 32), steps: dropoutSeed.steps.size } satisfies DropoutSeedFixedEvent);
+  state.steps.add(entry.steps);
+  if (state.steps.size < FIXED_SEED_STEPS) return;
+  state.sent = true;
+  emit({ type: 'dropoutSeedFixed', site: state.site!, seed: String(seed).slice(0, 32), steps: state.steps.size, modelId: state.modelId, ...(fn !== 'dropout' ? { fn: fn as NonNullable<DropoutSeedFixedEvent['fn']> } : {}) } satisfies DropoutSeedFixedEvent);
 }
 
 /**
@@ -1285,6 +1302,9 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
         if (entry && kernelName === 'ClipByValue' && !logitsAsProbabilitiesSent) noteLogitsAsProbabilities(entry, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !signedDistanceReported.has(entry) && kernelName === 'Sum') noteSignedDistance(entry, inputs?.x, method === 'runKernel' ? args[2] : null);
         if (entry && !cosineReported.has(entry) && kernelName === 'Softmax') noteCosineLogits(entry, inputs?.logits);
+        if (entry && kernelName === 'Softmax' && !softmaxRowsMaskedSent) noteSoftmaxRowsMasked(entry, inputs?.logits);
+        if (entry && kernelName === 'Abs' && !absOfSummedSent) noteAbsOfSummedErrors(entry, inputs?.x);
+        if (entry && kernelName === 'Select' && !huberSwappedSent) noteHuberBranches(entry, inputs?.condition, inputs?.t, inputs?.e);
         if (entry && entry.mode === 'custom' && !batchAxisReported.has(entry) && typeof kernelName === 'string' && kernelName in BATCH_AXIS_KERNELS) {
           noteBatchAxisReduction(current, kernelName, inputs?.x, method === 'runKernel' ? args[2] : null);
         }
@@ -1310,15 +1330,18 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
     if (entry && kernelName === 'Pow' && !powerReported.has(entry)) inspectKernel(() => notePower(entry, inputs, out));
     if (entry && !countDivisionReported.has(entry) && (kernelName === 'Sum' || kernelName === 'RealDiv')) inspectKernel(() => noteCountDivision(entry, kernelName, inputs, out));
     if (entry && !outputUseReported(entry) && typeof kernelName === 'string') inspectKernel(() => noteOutputUse(entry, kernelName, inputs, method === 'runKernel' ? args[2] : null, out));
+    if (entry && kernelName === 'Exp' && !expOverflowSent) inspectKernel(() => noteExpOverflow(entry, inputs?.x, out));
     if (entry && kernelName === 'Exp') {
       if (!expOfExpSent.has(entry) && entry.steps < INSPECTED_STEPS && exponentials.has(inputs?.x)) noteExpOfExp(entry);
       if (isTensor(out)) exponentials.add(out);
     }
     if (entry && kernelName === 'Log' && isTensor(out)) logarithms.add(out);
+    if (entry && (kernelName === 'Add' || kernelName === 'Sub') && !stepBelowResolutionSent) inspectKernel(() => noteTinyShift(inputs, out));
     if (entry && kernelName === 'GatherV2' && method === 'runKernel' && !gatherAcrossSent.has(entry)) inspectKernel(() => noteGatherAcrossRows(entry, inputs, args[2], out));
     if (entry && kernelName === 'Cast' && isTensor(out) && isTensor(inputs?.x)) castFrom.set(out, inputs.x);
     if (method === 'runKernel' && step === null && activeFit === null && !readingApplied && notingOrigins()) noteKernel(args[0], args[1], args[2], out);
     if (method === 'runKernel' && step === null && args[0] === 'ClipByValue' && lastStepEntry && !readingApplied) noteGradientClip(lastStepEntry, args[1]?.x, args[2]);
+    if (method === 'runKernel' && args[0] === 'AddN' && !weightsSummedSent && isTensor(out) && args[1] && typeof args[1] === 'object') addedUp.set(out, Object.keys(args[1]).length);
     if (sliceWatchOpen && method === 'runKernel') {
       if (args[0] === 'Slice') noteSlice(args[1]?.x, args[2], out);
       else if (args[0] === 'GatherV2') noteGather(args[1]?.x, args[1]?.indices, args[2], out);
@@ -2343,6 +2366,141 @@ function noteShiftByBatchMax(entry: TracedModel, a: any, b: any): void {
   if (node?.kernel !== 'Max' || node.inputs[0] !== a) return;
   shiftReported.add(entry);
   emit({ type: 'shiftByBatchMax', modelId: entry.id, site: captureUserSite(PROBE_FILE) } satisfies ShiftByBatchMaxEvent);
+}
+
+let expOverflowSent = false;
+
+/** An exp of finite values that came out Infinity in a step's first passes: where, and the largest value it took. */
+function noteExpOverflow(entry: TracedModel, x: any, out: any): void {
+  if (!isReadable(out) || !isReadable(x) || out.size > NORM_READ) return;
+  const o = out.dataSync() as ArrayLike<number>;
+  let overflowed = false;
+  for (let i = 0; i < o.length && !overflowed; i++) if (o[i] === Infinity) overflowed = true;
+  if (!overflowed) return;
+  const v = x.dataSync() as ArrayLike<number>;
+  let largest = -Infinity;
+  for (let i = 0; i < v.length; i++) {
+    if (!Number.isFinite(v[i]!)) return;
+    if (v[i]! > largest) largest = v[i]!;
+  }
+  expOverflowSent = true;
+  emit({ type: 'expOverflow', modelId: entry.id, site: captureUserSite(PROBE_FILE), largest } satisfies ExpOverflowEvent);
+}
+
+let absOfSummedSent = false;
+
+/**
+ * An absolute value taken of one number that a sum or mean made of the model's errors (outputs minus
+ * targets): `abs(sum(y - p))` lets errors of opposite sign cancel, so the loss is 0 whenever the
+ * predictions are right on average.
+ */
+function noteAbsOfSummedErrors(entry: TracedModel, x: any): void {
+  if (!isTensor(x) || x.size !== 1) return;
+  const reduced = lineage.get(x);
+  if (reduced?.kernel !== 'Sum' && reduced?.kernel !== 'Mean') return;
+  const errors = reduced.inputs[0] as any;
+  const difference = isTensor(errors) && errors.size > 1 ? lineage.get(errors) : undefined;
+  if (difference?.kernel !== 'Sub' || !difference.inputs.some((t) => isLayerOutput(t))) return;
+  absOfSummedSent = true;
+  emit({ type: 'absOfSummedErrors', modelId: entry.id, site: captureUserSite(PROBE_FILE), reduction: reduced.kernel === 'Sum' ? 'sum' : 'mean' } satisfies AbsOfSummedErrorsEvent);
+}
+
+let huberSwappedSent = false;
+const SQUARING_KERNELS: ReadonlySet<string> = new Set(['Square', 'SquaredDifference', 'Pow']);
+
+/** The kernel that made t, past the copies, casts and broadcasts tfjs adds (tf.where broadcasts its three tensors). */
+function kernelBehind(t: any): Lineage | undefined {
+  let node = lineage.get(t);
+  for (let i = 0; i < 4 && node && (PASS_THROUGH_KERNELS.has(node.kernel) || node.kernel === 'BroadcastTo') && node.inputs.length === 1; i++) node = lineage.get(node.inputs[0]);
+  return node;
+}
+
+/** Whether t was made, within a few kernels, by one of these kernels (a square under a scaling, say). */
+function madeWith(t: any, kernels: ReadonlySet<string>, hops = 3): boolean {
+  const node = kernelBehind(t);
+  if (!node) return false;
+  if (kernels.has(node.kernel) || (node.kernel === 'Multiply' && node.inputs.length === 2 && node.inputs[0] === node.inputs[1])) return true;
+  return hops > 1 && node.inputs.some((i) => madeWith(i, kernels, hops - 1));
+}
+
+/**
+ * A where choosing by |error| > delta between a squared branch (when true) and a branch of the
+ * absolute error (when false): a Huber loss written the other way round. The error must be the
+ * model's (its outputs minus the targets).
+ */
+function noteHuberBranches(entry: TracedModel, condition: any, t: any, e: any): void {
+  const test = isTensor(condition) ? kernelBehind(condition) : undefined;
+  if (!test) return;
+  const above = test.kernel === 'Greater' || test.kernel === 'GreaterEqual';
+  const below = test.kernel === 'Less' || test.kernel === 'LessEqual';
+  if (!above && !below) return;
+  const abs = kernelBehind(test.inputs[0]);
+  const error = abs?.kernel === 'Abs' ? kernelBehind(abs.inputs[0]) : undefined;
+  if (error?.kernel !== 'Sub' || !error.inputs.some((x) => isLayerOutput(x))) return;
+  // When |e| is large: the squared branch. That is the branch where the condition holds for above, else the other.
+  const [large, small] = above ? [t, e] : [e, t];
+  if (!madeWith(large, SQUARING_KERNELS) || madeWith(small, SQUARING_KERNELS) || !madeWith(small, new Set(['Abs']))) return;
+  huberSwappedSent = true;
+  emit({ type: 'huberBranchesSwapped', modelId: entry.id, site: captureUserSite(PROBE_FILE) } satisfies HuberBranchesSwappedEvent);
+}
+
+/**
+ * Tensors a step made by adding a number too small for float32 to register to most of their values
+ * (x + h == x): noted when made, reported when a layer takes one (a finite difference), not for the
+ * epsilons added to variances, which may vanish harmlessly.
+ */
+const tinyShifts = new WeakMap<object, { site: SourceSite | null; step: number; unchanged: number; of: number }>();
+let stepBelowResolutionSent = false;
+
+function noteTinyShift(inputs: any, out: any): void {
+  const [a, b] = [inputs?.a, inputs?.b];
+  const onB = givenScalar(b);
+  const step = onB ?? givenScalar(a);
+  const other = onB !== null ? a : b;
+  if (step === null || step === 0 || !isReadable(other) || !isReadable(out) || other.size < 2 || other.size > NORM_READ || out.size !== other.size) return;
+  const x = other.dataSync() as ArrayLike<number>;
+  const y = out.dataSync() as ArrayLike<number>;
+  let of = 0;
+  let unchanged = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] === 0) continue;
+    of++;
+    if (y[i] === x[i]) unchanged++;
+  }
+  if (of >= 2 && unchanged >= 0.5 * of) tinyShifts.set(out, { site: captureUserSite(PROBE_FILE), step, unchanged, of });
+}
+
+function noteTinyShiftTaken(entry: TracedModel, input: any): void {
+  const shift = isTensor(input) ? tinyShifts.get(input) : undefined;
+  if (!shift) return;
+  stepBelowResolutionSent = true;
+  emit({ type: 'stepBelowResolution', modelId: entry.id, ...shift } satisfies StepBelowResolutionEvent);
+}
+
+let softmaxRowsMaskedSent = false;
+
+/**
+ * Scores a step's softmax takes with rows of -Infinity throughout: a mask written as -Infinity
+ * (`tf.where(mask, scores, tf.fill(shape, -Infinity))`) leaves a padded query no key, and its row
+ * comes out 0 / 0 = NaN. The site is the line that wrote the scores when their lineage is known.
+ */
+function noteSoftmaxRowsMasked(entry: TracedModel, logits: any): void {
+  if (!isReadable(logits) || logits.rank < 1 || logits.size > NORM_READ || logits.size === 0) return;
+  const width = logits.shape[logits.rank - 1] as number;
+  if (!(width >= 2)) return;
+  const v = logits.dataSync() as ArrayLike<number>;
+  const total = v.length / width;
+  let rows = 0;
+  for (let r = 0; r < total; r++) {
+    let all = true;
+    for (let c = 0; c < width && all; c++) if (v[r * width + c] !== -Infinity) all = false;
+    if (all) rows++;
+  }
+  if (rows === 0) return;
+  softmaxRowsMaskedSent = true;
+  const node = lineage.get(logits);
+  const site = (node ? userSiteFromStack(node.stack?.stack, PROBE_FILE) : null) ?? captureUserSite(PROBE_FILE);
+  emit({ type: 'softmaxRowsMasked', modelId: entry.id, site, rows, total } satisfies SoftmaxRowsMaskedEvent);
 }
 
 let scoresScaledUpSent = false;
@@ -3382,6 +3540,86 @@ function noteWeightsAveraged(model: any, weights: any): void {
 }
 
 /**
+ * setWeights given, outside training, the sums tf.addN made of k >= 2 tensors, each about k times the
+ * norm of the weight the model holds: k models' weights added up where their mean was meant (a
+ * federated average that sums the clients). Read at a model's first calls, for models of up to a
+ * million values; the weights set are untouched.
+ */
+const SUMMED_READ = 1 << 20;
+const SUMMED_CALLS = 64;
+/** tf.addN's results, with how many tensors each added. */
+const addedUp = new WeakMap<object, number>();
+const summedCalls = new WeakMap<object, number>();
+let weightsSummedSent = false;
+
+function l2Norm(t: any): number {
+  const v = t.dataSync() as ArrayLike<number>;
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i]! * v[i]!;
+  return Math.sqrt(s);
+}
+
+function noteWeightsSummed(model: any, given: unknown): void {
+  const entry = lastStepEntry;
+  if (!entry || !Array.isArray(given) || given.length === 0) return;
+  const k = addedUp.get(given[0]);
+  if (k === undefined || k < 2 || given.some((t) => addedUp.get(t) !== k || !isReadable(t))) return;
+  const calls = (summedCalls.get(model) ?? 0) + 1;
+  summedCalls.set(model, calls);
+  if (calls > SUMMED_CALLS || given.reduce((a: number, t: any) => a + t.size, 0) > SUMMED_READ) return;
+  const live = safe(() => model.getWeights() as any[], null);
+  if (!live || live.length !== given.length) return;
+  let compared = 0;
+  for (let i = 0; i < given.length; i++) {
+    if (!isReadable(live[i]) || live[i].size !== given[i].size) return;
+    const held = l2Norm(live[i]);
+    // Weights still at 0 (fresh biases) have no scale to compare.
+    if (held <= 1e-6) continue;
+    if (Math.abs(l2Norm(given[i]) / held / k - 1) > 0.25) return;
+    compared++;
+  }
+  if (compared === 0) return;
+  weightsSummedSent = true;
+  emit({ type: 'weightsSummed', modelId: entry.id, site: captureUserSite(PROBE_FILE), factor: k } satisfies WeightsSummedEvent);
+}
+
+/**
+ * setWeights while fit trains (a pruning callback) that zeroes weights all larger in magnitude than
+ * every one it keeps: the mask of a magnitude pruning inverted (`abs(w) <= threshold` kept). Read for
+ * weights of up to a million values; the weights set are untouched.
+ */
+let prunedLargestSent = false;
+/** Fewer zeroed than this share of a weight is no pruning step. */
+const PRUNED_SHARE = 0.05;
+
+function notePrunedLargest(entry: TracedModel, layer: any, given: unknown): void {
+  if (!Array.isArray(given) || given.length === 0) return;
+  const live = safe(() => layer.getWeights() as any[], null);
+  if (!live || live.length !== given.length) return;
+  for (let i = 0; i < given.length; i++) {
+    const g = given[i];
+    const w = live[i];
+    if (!isReadable(g) || !isReadable(w) || g.size !== w.size || g.size < 16 || g.size > SUMMED_READ) continue;
+    const gv = g.dataSync() as ArrayLike<number>;
+    const wv = w.dataSync() as ArrayLike<number>;
+    let zeroed = 0;
+    let smallestZeroed = Infinity;
+    let largestKept = 0;
+    for (let j = 0; j < gv.length; j++) {
+      const a = Math.abs(wv[j]!);
+      if (gv[j] === 0 && wv[j] !== 0) {
+        zeroed++;
+        if (a < smallestZeroed) smallestZeroed = a;
+      } else if (gv[j] !== 0 && a > largestKept) largestKept = a;
+    }
+    if (zeroed < PRUNED_SHARE * gv.length || largestKept === 0 || smallestZeroed < largestKept) continue;
+    prunedLargestSent = true;
+    emit({ type: 'prunedLargest', modelId: entry.id, site: captureUserSite(PROBE_FILE), zeroed, of: gv.length } satisfies PrunedLargestEvent);
+    return;
+  }
+}
+
+/**
  * getWeights called by the script while fit trains its model (a callback keeping the best epoch's
  * weights): the array, with the line and the steps taken by then. tfjs returns the model's own
  * weight tensors, not copies, so an array kept so changes with every later step.
@@ -3473,7 +3711,9 @@ function watchWeightsSet(protos: any[]): void {
       const model = fit?.traced.model;
       if (!fit && !settingWeights) safe(() => noteRestoreAfterFit(this, args[0]), undefined);
       if (!fit && !settingWeights && !weightsAveragedSent) safe(() => noteWeightsAveraged(this, args[0]), undefined);
+      if (!fit && !settingWeights && !weightsSummedSent) safe(() => noteWeightsSummed(this, args[0]), undefined);
       if (!settingWeights && !copiedToSelfSent) safe(() => noteCopiedToSelf(this, args[0]), undefined);
+      if (fit && !settingWeights && !prunedLargestSent) safe(() => notePrunedLargest(fit.traced, this, args[0]), undefined);
       if (fit && !settingWeights && model && (this === model || this === model.model)) {
         const sent = weightsSetReports.get(fit.traced) ?? 0;
         if (sent < WEIGHTS_SET_REPORTS) {
@@ -3774,6 +4014,8 @@ function checkTargetInInputs(entry: TracedModel, x: any, y: any, site: SourceSit
  */
 const fitClassCalls = new WeakMap<TracedModel, { calls: number } | null>();
 const FIT_CLASS_CALLS = 8;
+/** How many fit calls of a one-class streak are read to see whether later calls bring the other classes. */
+const FIT_CLASS_WATCH_CALLS = 200;
 
 function noteFitClass(entry: TracedModel, y: any): void {
   const seen = fitClassCalls.get(entry);
@@ -3783,12 +4025,14 @@ function noteFitClass(entry: TracedModel, y: any): void {
   const t = tensorsOf(y);
   const classes = t.length === 1 && isReadable(t[0]) && t[0].size <= STEP_LABELS_READ_LIMIT ? rowClasses(t[0].dataSync() as ArrayLike<number>, t[0].shape) : null;
   const only = classes && classes.length > 0 && classes.every((c) => c === classes[0]) ? classes[0]! : null;
-  if (only === null || s.calls > FIT_CLASS_CALLS) {
+  if (only === null || s.calls > FIT_CLASS_WATCH_CALLS) {
     fitClassCalls.set(entry, null);
+    // The earlier calls' single class is not all the model was taught: the later ones widen it.
+    if (classes && classes.length > 0 && s.calls >= 2) emit({ type: 'fitClassesAdded', modelId: entry.id, call: s.calls, classes: [...new Set(classes)].sort((a, b) => a - b).slice(0, 256) } satisfies FitClassesAddedEvent);
     return;
   }
   fitClassCalls.set(entry, s);
-  if (s.calls >= 2) emit({ type: 'fitOneClass', modelId: entry.id, call: s.calls, cls: only } satisfies FitOneClassEvent);
+  if (s.calls >= 2 && s.calls <= FIT_CLASS_CALLS) emit({ type: 'fitOneClass', modelId: entry.id, call: s.calls, cls: only } satisfies FitOneClassEvent);
 }
 
 /** The most image values read to compare the training and validation images' channels. */
@@ -6012,6 +6256,7 @@ function wrapLayerCall(layer: any, entry: TracedModel, index: number): void {
     // While the step's kernels are traced: a layer whose output comes from no kernel cuts the gradient.
     const watchDetach = !!step && step.entry === target.entry && step.entry.steps < INSPECTED_STEPS && !detachedSent.has(step.entry) && tracingLineage(step.entry);
     if (watchDetach) layerCallWatched++;
+    if (step && !stepBelowResolutionSent && step.entry.steps < INSPECTED_STEPS) safe(() => noteTinyShiftTaken(step!.entry, Array.isArray(inputs) ? inputs[0] : inputs), undefined);
     let output: any;
     try {
       output = original.call(this, inputs, kwargs);

@@ -747,6 +747,28 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/vocab-rebuilt-each-epoch-from-shuffled-data/buggy.js', symptoms: ['ids-renumbered'], rootCause: 'training-data', lineOf: 'wordIndex = buildVocab(texts);', fixed: 'if (!wordIndex) wordIndex = buildVocab(texts);' },
   // Validation images written B, G, R by their own loader: the class-wise channel means match only permuted; fixed in that loader.
   { script: 'benchmark/bugs/val-images-bgr-channel-order/buggy.js', symptoms: ['validation-channels-permuted'], rootCause: 'training-data', lineOf: 'pixels[o] = b / 255;', fixed: 'pixels[o] = r / 255; pixels[o + 1] = g / 255; pixels[o + 2] = b / 255;\n      }\n    }\n    labels.push(label);\n  }\n  return { pixels, labels };\n}\n\nasync' },
+  // A mask written as -Infinity: padded queries have every key masked and their softmax rows are NaN; fixed to -1e9.
+  { script: 'benchmark/bugs/attention-mask-neg-infinity-padded-rows-nan/buggy.js', symptoms: ['softmax-rows-all-masked'], rootCause: 'architecture', lineOf: 'tf.fill(scores.shape, -Infinity)', fixed: 'tf.fill(scores.shape, -1e9)' },
+  // A logistic loss written log(1 + exp(-y f)) on unscaled inputs: exp overflows at the first batch; fixed with softplus.
+  { script: 'benchmark/bugs/logistic-loss-exp-overflow/buggy.js', symptoms: ['non-finite-loss'], rootCause: 'loss-function', lineOf: 'tf.log(tf.exp(y.mul(f).neg()).add(1))', fixed: 'tf.softplus(y.mul(f).neg()).mean()' },
+  // Training targets taken log1p, validation targets left raw; fixed by taking log1p where the validation targets are made.
+  { script: 'benchmark/bugs/validation-targets-not-log-transformed/buggy.js', symptoms: ['validation-targets-off-scale'], rootCause: 'label-encoding', lineOf: 'const yVal = tf.tensor2d(val.ys', fixed: 'tf.tensor2d(val.ys, [N_VAL, 1]).log1p()' },
+  // A sigmoid output given to fit's own loss function that calls sigmoidCrossEntropy: certain though the loss falls a little.
+  { script: 'benchmark/bugs/sigmoid-applied-twice/buggy.js', symptoms: ['activation-loss-mismatch'], rootCause: 'output-activation', lineOf: "tf.layers.dense({ units: 1, activation: 'sigmoid' })", fixed: "tf.layers.dense({ units: 1, activation: 'linear' })" },
+  // A GAN's latent noise drawn with a constant seed at every step; fixed by leaving the seed out.
+  { script: 'benchmark/bugs/gan-latent-noise-fixed-seed/buggy.js', symptoms: ['noise-seed-fixed'], rootCause: 'training-data', lineOf: "0, 1, 'float32', CONFIG.seed)", fixed: "tf.randomNormal([CONFIG.batch, CONFIG.latentDim], 0, 1, 'float32');" },
+  // Federated averaging that sums the clients' weights: each round multiplies them by the client count; fixed by dividing.
+  { script: 'benchmark/bugs/fedavg-client-weights-summed/buggy.js', symptoms: ['weights-summed'], rootCause: 'optimizer', lineOf: 'tf.addN(clientUpdates.map', fixed: 'tf.addN(clientUpdates.map((weights) => weights[i])).div(clientUpdates.length)' },
+  // A mean absolute error written abs(sum(y - p)): errors of opposite sign cancel; fixed by taking the absolute values first.
+  { script: 'benchmark/bugs/mae-abs-of-summed-errors/buggy.js', symptoms: ['errors-cancel-before-abs'], rootCause: 'loss-function', lineOf: 'tf.abs(tf.sum(tf.sub(yTrue, yPred)))', fixed: 'tf.sum(tf.abs(tf.sub(yTrue, yPred))).div(yTrue.shape[0])' },
+  // A Huber loss with its branches swapped: outliers squared; fixed by swapping them back.
+  { script: 'benchmark/bugs/huber-branches-swapped/buggy.js', symptoms: ['huber-branches-swapped'], rootCause: 'loss-function', lineOf: 'tf.where(bigMiss, quadratic, linear)', fixed: 'tf.where(bigMiss, linear, quadratic)' },
+  // A flow's negative log-likelihood with its log-determinant added: the loss falls without bound; fixed by subtracting it.
+  { script: 'benchmark/bugs/flow-logdet-sign-flipped/buggy.js', symptoms: ['loss-diverging'], rootCause: 'loss-function', lineOf: 'logPrior(z).neg().add(logDet)', fixed: 'logPrior(z).neg().sub(logDet).mean()' },
+  // A finite difference with a step of 1e-8: t + h == t in float32, every derivative 0; fixed to a step float32 resolves.
+  { script: 'benchmark/bugs/finite-difference-step-below-float32/buggy.js', symptoms: ['step-below-float32-resolution'], rootCause: 'loss-function', lineOf: 'net.apply(t.add(FD_STEP))', fixed: 'const FD_STEP = 1e-3;' },
+  // A pruning callback whose mask keeps the weights below the threshold: the largest are zeroed; fixed to keep those above it.
+  { script: 'benchmark/bugs/magnitude-pruning-mask-inverted/buggy.js', symptoms: ['pruning-removes-largest'], rootCause: 'regularization', lineOf: 'kernel.abs().lessEqual(threshold)', fixed: 'kernel.abs().greater(threshold)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -1010,6 +1032,19 @@ const HEALTHY = [
   'benchmark/bugs/gan-fake-labels-copied-from-real/fixed.js',
   'benchmark/bugs/q-target-max-over-batch-axis/fixed.js',
   'benchmark/bugs/val-images-bgr-channel-order/fixed.js',
+  // A curriculum whose later fit calls bring the classes the first ones lacked.
+  'benchmark/bugs/curriculum-pacing-floors-to-start/fixed.js',
+  'benchmark/bugs/attention-mask-neg-infinity-padded-rows-nan/fixed.js',
+  'benchmark/bugs/logistic-loss-exp-overflow/fixed.js',
+  'benchmark/bugs/validation-targets-not-log-transformed/fixed.js',
+  'benchmark/bugs/sigmoid-applied-twice/fixed.js',
+  'benchmark/bugs/gan-latent-noise-fixed-seed/fixed.js',
+  'benchmark/bugs/fedavg-client-weights-summed/fixed.js',
+  'benchmark/bugs/mae-abs-of-summed-errors/fixed.js',
+  'benchmark/bugs/huber-branches-swapped/fixed.js',
+  'benchmark/bugs/flow-logdet-sign-flipped/fixed.js',
+  'benchmark/bugs/finite-difference-step-below-float32/fixed.js',
+  'benchmark/bugs/magnitude-pruning-mask-inverted/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

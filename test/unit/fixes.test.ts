@@ -2839,3 +2839,60 @@ describe('fixes drawn from the fiftieth and fifty-first sets', () => {
     assert.equal(apply(src.split('\n')[0]!, { kind: 'channelOrder', file: FILE }), null);
   });
 });
+
+describe('fixes drawn from the fifty-second and fifty-third sets', () => {
+  it('masks with -1e9 where a mask wrote -Infinity into the scores', () => {
+    const src = ['const pairMask = tf.logicalAnd(a, b);', 'const masked = tf.where(pairMask, scores, tf.fill(scores.shape, -Infinity));', 'const attended = tf.matMul(tf.softmax(masked), v);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'finiteMask', site: site(2, 18) })!, 2), 'const masked = tf.where(pairMask, scores, tf.fill(scores.shape, -1e9));');
+    assert.equal(lineOf(apply(src.replace('-Infinity', 'Number.NEGATIVE_INFINITY'), { kind: 'finiteMask', site: site(3, 18) })!, 2), 'const masked = tf.where(pairMask, scores, tf.fill(scores.shape, -1e9));');
+    assert.equal(apply(src.replace('-Infinity', '-1e9'), { kind: 'finiteMask', site: site(2, 18) }), null);
+  });
+
+  it('writes log(1 + exp(z)) as softplus(z)', () => {
+    assert.equal(apply('const loss = (y, f) => tf.log(tf.exp(y.mul(f).neg()).add(1)).mean();', { kind: 'softplusForLogExp', site: site(1, 30) }), 'const loss = (y, f) => tf.softplus(y.mul(f).neg()).mean();');
+    assert.equal(apply('const l = tf.log(tf.add(1, tf.exp(z)));', { kind: 'softplusForLogExp', site: site(1, 11) }), 'const l = tf.softplus(z);');
+    assert.equal(apply('const l = tf.log1p(tf.exp(z)).mean();', { kind: 'softplusForLogExp', site: site(1, 11) }), 'const l = tf.softplus(z).mean();');
+    assert.equal(apply('const l = tf.log(tf.exp(z).add(2));', { kind: 'softplusForLogExp', site: site(1, 11) }), null);
+    assert.equal(apply('const l = tf.log(tf.exp(z).mul(p).add(1));', { kind: 'softplusForLogExp', site: site(1, 11) }), null);
+  });
+
+  it('divides a sum of models\' weights by their number where it was set as the new weights', () => {
+    const src = ['const aggregated = globalWeights.map((_, i) => tf.addN(clientUpdates.map((w) => w[i])));', 'globalModel.setWeights(aggregated);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'averageSum', site: site(2, 13) })!, 1), 'const aggregated = globalWeights.map((_, i) => tf.addN(clientUpdates.map((w) => w[i])).div(clientUpdates.length));');
+    assert.equal(apply(src.replace('w[i])))', 'w[i])).div(clientUpdates.length))'), { kind: 'averageSum', site: site(2, 13) }), null);
+  });
+
+  it('takes the absolute value of each error before their sum or mean', () => {
+    assert.equal(apply('  return tf.abs(tf.sum(tf.sub(yTrue, yPred))).div(n);', { kind: 'absBeforeSum', site: site(1, 10) }), '  return tf.sum(tf.abs(tf.sub(yTrue, yPred))).div(n);');
+    assert.equal(apply('  return tf.abs(err.mean());', { kind: 'absBeforeSum', site: site(1, 10) }), '  return tf.abs(err).mean();');
+    assert.equal(apply('  return tf.abs(tf.sub(yTrue, yPred)).mean();', { kind: 'absBeforeSum', site: site(1, 10) }), null);
+  });
+
+  it('swaps the branches of a Huber loss written the other way round', () => {
+    assert.equal(apply('    return tf.where(bigMiss, quadratic, linear).mean();', { kind: 'swapWhereBranches', site: site(1, 12) }), '    return tf.where(bigMiss, linear, quadratic).mean();');
+    assert.equal(apply('    return tf.where(a, b, c).add(tf.where(d, e, f));', { kind: 'swapWhereBranches', site: site(1, 12) }), null);
+  });
+
+  it('subtracts a flow\'s log-determinant where the loss added it', () => {
+    assert.equal(apply('      return logPrior(z).neg().add(logDet).mean();', { kind: 'logDetSign', site: site(1, 7) }), '      return logPrior(z).neg().sub(logDet).mean();');
+    assert.equal(apply('      return -logp + sumLogDet;', { kind: 'logDetSign', site: site(1, 7) }), '      return -logp - sumLogDet;');
+    assert.equal(apply('      return logPrior(z).neg().sub(logDet).mean();', { kind: 'logDetSign', site: site(1, 7) }), null);
+  });
+
+  it('declares a finite-difference step float32 resolves where it was below it', () => {
+    const src = ['const FD_STEP = 1e-8;', 'const uPlus = net.apply(t.add(FD_STEP));'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'resolvableStep', site: site(2, 15) })!, 1), 'const FD_STEP = 1e-3;');
+    assert.equal(apply(src.replace('1e-8', '0.01'), { kind: 'resolvableStep', site: site(2, 15) }), null);
+  });
+
+  it('keeps the weights above the threshold where a pruning mask kept those below it', () => {
+    const src = ['    const mask = kernel.abs().lessEqual(threshold);', '    layer.setWeights([kernel.mul(mask.cast(\'float32\')), bias]);'].join('\n');
+    assert.equal(lineOf(apply(src, { kind: 'pruneKeepLarge', site: site(2, 11) })!, 1), '    const mask = kernel.abs().greater(threshold);');
+    assert.equal(apply(src.replace('lessEqual', 'greater'), { kind: 'pruneKeepLarge', site: site(2, 11) }), null);
+  });
+
+  it('takes log1p of the validation targets a line makes', () => {
+    assert.equal(apply('const yVal = tf.tensor2d(val.ys, [N_VAL, 1]);', { kind: 'log1pTensor', site: site(1, 14) }), 'const yVal = tf.tensor2d(val.ys, [N_VAL, 1]).log1p();');
+    assert.equal(apply('const yVal = tf.tensor2d(val.ys, [N_VAL, 1]).div(SCALE);', { kind: 'log1pTensor', site: site(1, 14) }), null);
+  });
+});

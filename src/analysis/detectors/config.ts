@@ -27,7 +27,7 @@ import {
 import { activationRange, isBatchNormalization, isClassification, kernelShape, rangeText, RELU_LIKE, SATURATING, RECURRENT_CELL, type LayerView, type ModelView, type OutputView, type TargetView } from '../model';
 import { ACCURACY_KEYS, NEGATIVE_LOSS, normalizeKey, type ModelState } from '../model-state';
 import { correlationWithIndex, fmt, isNum, literal, mean, neighbourAgreement, pct, spokenList } from '../stats';
-import type { DataEvent, EvaluatedEvent, GradientAscentEvent, BatchClassesEvent, GradientsAlteredEvent, ShuffledApartEvent, SortedByBooleanEvent, SourceSite, TensorSummary, UnusedLayer } from '../trace';
+import type { DataEvent, DropoutSeedFixedEvent, EvaluatedEvent, GradientAscentEvent, BatchClassesEvent, GradientsAlteredEvent, ShuffledApartEvent, SortedByBooleanEvent, SourceSite, TensorSummary, UnusedLayer } from '../trace';
 
 const HARM: Symptom[] = ['loss-not-decreasing', 'accuracy-not-increasing', 'constant-output'];
 const NUMERIC: Symptom[] = ['non-finite-loss', 'non-finite-output', 'non-finite-weights', 'non-finite-gradients'];
@@ -3705,6 +3705,9 @@ function activationAppliedTwice(view: ModelView, run: ModelState): Hypothesis[] 
       confirmBy: set(...HARM),
       strength: 0.9,
       weak: false,
+      // An output layer that applies the activation, fed to a loss that applies it again, is wrong
+      // however training goes: a slow fall of the loss is the shrunken gradient, not a cure.
+      certain: o !== null,
       keepWhenLearning: true,
     });
   }
@@ -4277,6 +4280,44 @@ function validationNonFinite(view: ModelView, run: ModelState): Hypothesis[] {
 
 /** Divisions a script typically applies to scale its inputs (pixels by 255, percentages by 100). */
 const ROUND_SCALES = [10, 100, 255, 1000, 10000];
+
+/**
+ * A regression's validation targets on another scale than its training targets: the training
+ * targets went through a transform (a log of skewed prices, a standardization) the validation
+ * targets did not. The model predicts on the training scale, so the validation loss is measured
+ * against numbers it can never output. Certain from the targets.
+ */
+function validationTargetScale(view: ModelView, run: ModelState): Hypothesis[] {
+  const t = run.data.target(0);
+  const train = t?.summary;
+  const valEvent = run.data.yVal.get(0);
+  const val = valEvent?.summary;
+  if (t?.kind !== 'continuous' || !train || !val || !isNum(train.min) || !isNum(train.max) || !isNum(train.mean) || !isNum(train.std) || !isNum(val.min) || !isNum(val.max) || !isNum(val.mean) || !isNum(val.std)) return [];
+  if (!(train.max > train.min) || !(train.std > 0)) return [];
+  const ratio = (val.max - val.min) / (train.max - train.min);
+  const spread = val.std / train.std;
+  const rescaled = (ratio >= 10 && spread >= 10) || (ratio <= 0.1 && spread <= 0.1);
+  const shifted = Math.abs(val.mean - train.mean) > 5 * train.std && (val.min > train.max || val.max < train.min);
+  if (!rescaled && !shifted) return [];
+  // Training targets that match the validation targets' log1p: the transform applied to one side.
+  const logged = val.min > -1 && Math.abs(Math.log1p(val.max) - train.max) < 0.05 * Math.max(1, Math.abs(train.max)) && Math.abs(Math.log1p(Math.max(val.min, 0)) - train.min) < 0.05 * Math.max(1, Math.abs(train.max - train.min));
+  const fitSite = view.event.fitSite;
+  const made = valEvent?.origin?.site ?? null;
+  return [
+    {
+      id: 'validation-targets-off-scale',
+      symptom: 'validation-targets-off-scale',
+      rootCause: 'label-encoding',
+      location: made ?? fitSite,
+      related: made && fitSite ? [{ site: fitSite, message: 'passed to fit here as validationData' }] : [],
+      message: `The validation targets range from ${fmt(val.min)} to ${fmt(val.max)} (mean ${fmt(val.mean)}), the training targets from ${fmt(train.min)} to ${fmt(train.max)} (mean ${fmt(train.mean)}): ${logged ? 'the training targets are the log (log1p) of values like the validation targets, which were left raw' : 'the training targets went through a transform the validation targets did not'}. The model learns to predict on the training scale, so the validation loss compares it with numbers it can never output and says nothing about how well it learned. Transform the validation targets as the training targets${logged ? ' (Math.log1p), and invert predictions with Math.expm1 to report on the raw scale' : ''}.`,
+      evidence: [`training targets from ${fmt(train.min)} to ${fmt(train.max)} (std ${fmt(train.std)})`, `validation targets from ${fmt(val.min)} to ${fmt(val.max)} (std ${fmt(val.std)})`, ...(logged ? ['log1p of the validation range matches the training range'] : [])],
+      fixes: logged && made ? [{ title: 'Take log1p of the validation targets, as of the training targets', plan: { kind: 'log1pTensor', site: made } }] : [],
+      atFix: true,
+      ...certainFromTheRun(),
+    },
+  ];
+}
 
 /**
  * Validation inputs on another scale than the training inputs (scaled for training, raw for
@@ -5597,13 +5638,13 @@ function epochsPerCallRepeated(view: ModelView, run: ModelState): Hypothesis[] {
   ];
 }
 
-/** The classes the training targets hold at least once (one-hot columns, class ids, 0/1), or null when not known. */
+/** The classes the training targets hold at least once (one-hot columns, class ids, 0/1) over every fit call, or null when not known. */
 function trainedClasses(run: ModelState): Set<number> | null {
   const t = run.data.target(0);
   const s = t?.summary;
   if (!t || !s) return null;
-  if (t.kind === 'one-hot' && t.freqs) return new Set(t.freqs.flatMap((f, c) => (f > 0 ? [c] : [])));
-  if ((t.kind === 'classes' || t.kind === 'binary') && s.distinct) return new Set(s.distinct);
+  if (t.kind === 'one-hot' && t.freqs) return new Set([...t.freqs.flatMap((f, c) => (f > 0 ? [c] : [])), ...run.laterFitClasses]);
+  if ((t.kind === 'classes' || t.kind === 'binary') && s.distinct) return new Set([...s.distinct, ...run.laterFitClasses]);
   return null;
 }
 
@@ -6835,6 +6876,124 @@ function weightsAveraged(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Weights set, call after call, to k times what the model held: the sum of k models' weights where
+ * their mean was meant (federated averaging adding the clients up). Each round multiplies every
+ * weight by k, so the outputs grow until they overflow. Certain from the norms; fixed by dividing
+ * the sum by the number of models.
+ */
+function weightsSummed(run: ModelState): Hypothesis[] {
+  const e = run.weightsSummed;
+  if (!e) return [];
+  return [
+    {
+      id: 'weights-summed',
+      symptom: 'weights-summed',
+      rootCause: 'optimizer',
+      location: e.site,
+      related: [],
+      message: `The weights set${e.site ? ` on line ${e.site.line}` : ''} are, every time, ${e.factor} times as large as the ones the model held: the weights of ${e.factor} models added up where their mean was meant. Each round multiplies every weight by ${e.factor}, so the model's outputs grow without bound until they overflow to Infinity and NaN. Divide the sum by the number of models it adds.`,
+      evidence: [`each weight's norm ${e.factor} times the norm the model held, at two calls in a row`],
+      fixes: e.site ? [{ title: 'Average the models\' weights: divide their sum by how many there are', plan: { kind: 'averageSum', site: e.site } }] : [],
+      atFix: true,
+      ...certainFromTheRun(),
+    },
+  ];
+}
+
+/**
+ * A loss that takes the absolute value of the errors' sum (or mean): errors of opposite sign cancel,
+ * so the loss reaches 0 once the predictions are right on average, and the model learns little more
+ * than the mean. Certain from the kernels; fixed by taking the absolute values first.
+ */
+function absOfSummedErrors(run: ModelState): Hypothesis[] {
+  const e = run.absOfSummedErrors;
+  if (!e) return [];
+  return [
+    {
+      id: 'errors-cancel-before-abs',
+      symptom: 'errors-cancel-before-abs',
+      rootCause: 'loss-function',
+      location: e.site,
+      related: [],
+      message: `The loss${e.site ? ` on line ${e.site.line}` : ''} takes the absolute value of the errors' ${e.reduction}, not the ${e.reduction} of their absolute values: an over-prediction and an under-prediction cancel, so the loss is near 0 whenever the predictions are right on average, however wrong each one is. It rewards predicting the mean and says nothing of the error per row. Take the absolute values first: tf.mean(tf.abs(yTrue − yPred)).`,
+      evidence: [`abs applied to the ${e.reduction} of the outputs' errors`],
+      fixes: e.site ? [{ title: `Take the absolute value of each error before the ${e.reduction}`, plan: { kind: 'absBeforeSum', site: e.site } }] : [],
+      ...certainFromTheRun(),
+    },
+  ];
+}
+
+/**
+ * A Huber loss written with its branches swapped: errors beyond delta are squared (outliers weigh
+ * more than under MSE) and small ones charged linearly, the opposite of what makes it robust.
+ * Certain from the kernels; fixed by swapping the where's two branches.
+ */
+function huberBranchesSwapped(run: ModelState): Hypothesis[] {
+  const e = run.huberBranchesSwapped;
+  if (!e) return [];
+  return [
+    {
+      id: 'huber-branches-swapped',
+      symptom: 'huber-branches-swapped',
+      rootCause: 'loss-function',
+      location: e.site,
+      related: [],
+      message: `The loss${e.site ? ` on line ${e.site.line}` : ''} squares the errors larger than its threshold and charges the small ones linearly: a Huber loss with its two branches swapped. Outliers then weigh more than under a plain squared error, and the rows the model already fits well get only a constant pull, so the fit follows the outliers. Huber is quadratic for |e| ≤ delta and linear beyond.`,
+      evidence: ['a where on |error| beyond a threshold choosing the squared error, and the absolute error below it'],
+      fixes: e.site ? [{ title: 'Swap the two branches: quadratic for small errors, linear for large ones', plan: { kind: 'swapWhereBranches', site: e.site } }] : [],
+      ...certainFromTheRun(),
+    },
+  ];
+}
+
+/**
+ * A step added to a layer's inputs that float32 cannot register (x + h == x for most values): a
+ * finite difference whose step was copied from float64 code compares the network with itself and
+ * estimates every derivative as 0. Certain from the values; fixed by a step float32 resolves.
+ */
+function stepBelowResolution(run: ModelState): Hypothesis[] {
+  const e = run.stepBelowResolution;
+  if (!e) return [];
+  return [
+    {
+      id: 'step-below-float32-resolution',
+      symptom: 'step-below-float32-resolution',
+      rootCause: 'loss-function',
+      location: e.site,
+      related: [],
+      message: `Line ${e.site?.line ?? '?'} adds ${fmt(e.step)} to inputs a layer then takes, and for ${e.unchanged} of ${e.of} of them the sum is the value itself: float32 keeps about 7 significant digits, so x + ${fmt(e.step)} == x wherever |x| is above about ${fmt(Math.abs(e.step) / 6e-8)}. A finite difference with this step compares the network with itself, so every derivative it estimates is 0 (or rounding noise), and whatever the loss asks of the derivative is never learned. Use a step float32 resolves, around 1e-3 for inputs near 1 (or take the derivative with tf.grad).`,
+      evidence: [`x + ${fmt(e.step)} == x for ${e.unchanged} of ${e.of} nonzero inputs`],
+      fixes: e.site ? [{ title: 'Use a step of 1e-3, which float32 resolves', plan: { kind: 'resolvableStep', site: e.site } }] : [],
+      ...certainFromTheRun(),
+    },
+  ];
+}
+
+/**
+ * A pruning step during training that zeroed a layer's largest weights and kept its smallest: the
+ * magnitude mask inverted. Each step removes what the layer learned. Certain from the values; fixed
+ * where the mask compares the magnitudes.
+ */
+function prunedLargest(run: ModelState): Hypothesis[] {
+  const e = run.prunedLargest;
+  if (!e) return [];
+  return [
+    {
+      id: 'pruning-removes-largest',
+      symptom: 'pruning-removes-largest',
+      rootCause: 'regularization',
+      location: e.site,
+      related: [],
+      message: `The weights set${e.site ? ` on line ${e.site.line}` : ''} during training zero ${e.zeroed} of ${e.of} values of a weight, and every value zeroed was larger in magnitude than every value kept: a magnitude pruning whose mask keeps the small weights (|w| ≤ threshold) and removes the large ones, which carry what the layer learned. Keep the weights above the threshold.`,
+      evidence: [`${e.zeroed} of ${e.of} values zeroed, each larger than every value kept`],
+      fixes: e.site ? [{ title: 'Keep the weights whose magnitude is above the threshold', plan: { kind: 'pruneKeepLarge', site: e.site } }] : [],
+      atFix: true,
+      ...certainFromTheRun(),
+    },
+  ];
+}
+
+/**
  * A two-input model evaluated with its inputs the other way round: swapped back, the same
  * evaluation scores a quarter of the loss or less. The shapes match, so nothing throws. Certain from
  * the two evaluations; fixed by swapping the two inputs at the call.
@@ -7112,6 +7271,30 @@ function channelsPermuted(run: ModelState): Hypothesis[] {
       atFix: true,
       ...certainFromTheRun(),
       confirmBy: set(...HARM),
+    },
+  ];
+}
+
+/**
+ * Scores a softmax took with rows of -Infinity throughout: the mask was written as -Infinity, and a
+ * padded query with no key left gets 0 / 0 = NaN weights, which later masking cannot undo (NaN * 0
+ * is NaN). Certain from the scores; fixed by masking with a large finite negative number.
+ */
+function softmaxRowsMasked(run: ModelState): Hypothesis[] {
+  const e = run.softmaxRowsMasked;
+  if (!e) return [];
+  return [
+    {
+      id: 'softmax-rows-all-masked',
+      symptom: 'softmax-rows-all-masked',
+      rootCause: 'architecture',
+      location: e.site,
+      related: [],
+      message: `A softmax in the training step was given ${e.rows} of ${e.total} rows whose every score is -Infinity: the mask writes -Infinity, and a row with every position masked (a padded query, which has no key left) is exp(-Infinity) / sum = 0 / 0 = NaN. Masking those rows out afterwards cannot help, since NaN × 0 is NaN: the loss and then every weight turn NaN. Mask with a large finite negative number such as -1e9, which a fully masked row turns into even weights instead.`,
+      evidence: [`${e.rows} of ${e.total} softmax rows all -Infinity`],
+      fixes: e.site ? [{ title: 'Mask with -1e9 instead of -Infinity', plan: { kind: 'finiteMask', site: e.site } }] : [],
+      atFix: true,
+      ...certainFromTheRun(),
     },
   ];
 }
@@ -7789,9 +7972,12 @@ function cosineLogits(run: ModelState): Hypothesis[] {
  * the calls across steps; the fix drops the seed.
  */
 function dropoutSeedFixed(run: ModelState): Hypothesis[] {
-  const e = run.script.dropoutSeedFixed[0];
-  if (!e) return [];
-  return [
+  // One finding, on the model that was training when the seed was seen (a GAN has two).
+  return run.script.dropoutSeedFixed.filter((e) => e.modelId === undefined || e.modelId === run.modelId).map((e) => (e.fn ? noiseSeedFixed(e) : dropoutMaskFixed(e)));
+}
+
+function dropoutMaskFixed(e: DropoutSeedFixedEvent): Hypothesis {
+  return (
     {
       id: 'dropout-mask-fixed',
       symptom: 'dropout-mask-fixed',
@@ -7803,8 +7989,27 @@ function dropoutSeedFixed(run: ModelState): Hypothesis[] {
       fixes: [{ title: 'Leave the seed out: a new mask at every step', plan: { kind: 'dropSeedArg', site: e.site } }],
       ...certainFromTheRun(),
       confirmBy: set(...HARM, 'overfitting'),
-    },
-  ];
+    }
+  );
+}
+
+/**
+ * A noise draw given the same seed at every training step: every step gets the very same noise (a
+ * GAN generator sees one latent batch and learns to map only it). Certain from the calls across
+ * steps; the fix drops the seed.
+ */
+function noiseSeedFixed(e: DropoutSeedFixedEvent): Hypothesis {
+  return {
+    id: 'noise-seed-fixed',
+    symptom: 'noise-seed-fixed',
+    rootCause: 'training-data',
+    location: e.site,
+    related: [],
+    message: `tf.${e.fn} is given the same seed (${e.seed}) at every call, over ${e.steps} optimizer steps so far: a seed fixes the numbers it draws, so every step gets exactly the same noise. What trains on it (a GAN's generator, a denoiser, a noise augmentation) sees one sample of the noise over and over, learns to handle only that, and meets fresh noise first at evaluation. Leave the seed out (seed the whole run once, if it must be reproducible).`,
+    evidence: [`seed ${e.seed} at ${e.steps} steps`],
+    fixes: [{ title: 'Leave the seed out: new noise at every step', plan: { kind: 'dropSeedArg', site: e.site } }],
+    ...certainFromTheRun(),
+  };
 }
 
 /**
@@ -9585,6 +9790,11 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...gatherAcrossRows(run));
   out.push(...stepsStopped(run));
   out.push(...weightsAveraged(run));
+  out.push(...weightsSummed(run));
+  out.push(...absOfSummedErrors(run));
+  out.push(...huberBranchesSwapped(run));
+  out.push(...stepBelowResolution(run));
+  out.push(...prunedLargest(run));
   out.push(...inputsSwapped(run));
   out.push(...inputGivenTwice(run));
   out.push(...pinballFlipped(run));
@@ -9606,6 +9816,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...maxOverBatch(run));
   out.push(...idsRenumbered(run));
   out.push(...channelsPermuted(run));
+  out.push(...softmaxRowsMasked(run));
   out.push(...restoredUntrained(run));
   out.push(...viewsIdentical(run));
   out.push(...cooperatingOpponents(run));
@@ -9751,6 +9962,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...validationOutnumbersTraining(view, run));
   out.push(...classMajorTargets(view, run));
   out.push(...validationScale(view, run));
+  out.push(...validationTargetScale(view, run));
   out.push(...validationNonFinite(view, run));
   out.push(...validationIsTraining(view, run));
   out.push(...unshuffledBatches(view, run));

@@ -287,7 +287,7 @@ function lossUnboundedBelow(ctx: Ctx, e: IterationEvent): Observation[] {
   const signFlipped = start <= 0 && run.loss.head[0]!.value <= 0;
   const why = signFlipped
     ? 'A loss that can reach −∞ is maximized this way, not minimized; it is usually a log-likelihood returned without its minus sign. Minimize its negative.'
-    : 'It started above 0, so it is no log-likelihood with its sign lost: it has no minimum, because a term of it grows without limit as the predictions move one way (a margin loss written without its hinge at 0, a coefficient outside its range, such as a quantile of 90 where 0.9 was meant, or a penalty with the wrong sign: the log-variance of a Gaussian likelihood subtracted, a KL weight written 1 − epoch / N that turns negative).';
+    : 'It started above 0, so it is no log-likelihood with its sign lost: it has no minimum, because a term of it grows without limit as the predictions move one way (a margin loss written without its hinge at 0, a coefficient outside its range, such as a quantile of 90 where 0.9 was meant, or a penalty with the wrong sign: the log-variance of a Gaussian likelihood subtracted, a KL weight written 1 − epoch / N that turns negative, the log-determinant of a flow added to its negative log-likelihood).';
   return [
     {
       ...unboundedObservation(ctx, e, start, site),
@@ -305,6 +305,8 @@ function lossUnboundedBelow(ctx: Ctx, e: IterationEvent): Observation[] {
                 { title: 'Add the log-variance term: a likelihood charges for a wide variance', plan: { kind: 'logVarianceSign', site: run.lossSite } },
                 // A term weighted by 1 − epoch / N (a KL annealing written backwards): negative past N.
                 { title: 'Ramp the weight up and cap it at 1: Math.min(1, epoch / N)', plan: { kind: 'annealRising', site: run.lossSite } },
+                // A flow's negative log-likelihood with its log-determinant added: contracting everything pays without end.
+                { title: 'Subtract the log-determinant: the likelihood of x is p(z) times |det J|', plan: { kind: 'logDetSign', site: run.lossSite } },
                 { title: 'Clip each row of the margin loss at 0: tf.relu(d(a, p) − d(a, n) + margin)', plan: { kind: 'hingeMargin', site: run.lossSite } },
                 // A loss returned as a difference: its subtracted term (a KL divergence, a penalty) grows without limit.
                 { title: 'Add the subtracted term: a penalty raises the loss', plan: { kind: 'addSubtracted', site: run.lossSite } },
@@ -586,6 +588,14 @@ export function detectNumerical(ctx: Ctx, e: IterationEvent): Observation[] {
             cause,
           ),
         ];
+      }
+      // An exp in the loss that overflowed float32 (past about 88): log(1 + exp(z)) written out, where softplus cannot overflow.
+      const exp = run.expOverflow;
+      if (exp?.site) {
+        const softplus: PlannedFix = { title: 'Write log(1 + exp(z)) as tf.softplus(z), which cannot overflow', plan: { kind: 'softplusForLogExp', site: exp.site } };
+        const cause: Cause = { rootCause: 'loss-function', layer: null, location: exp.site, fixes: [softplus], confirms: [], folds: [], atFix: true };
+        evidence.push(`an exp on line ${exp.site.line} was given ${fmt(exp.largest)} and returned Infinity`);
+        return [base('non-finite-loss', 'loss', null, `The loss became NaN at iteration ${it} on finite model outputs: line ${exp.site.line} takes exp of values up to ${fmt(exp.largest)}, and float32 overflows to Infinity past about 88. Infinity's gradient through the log is Infinity / Infinity = NaN, which the update writes into every weight. Compute log(1 + exp(z)) as tf.softplus(z), which stays finite.`, rel, cause)];
       }
       // A log-cosh written as log(cosh(err)): cosh overflows float32 for errors past about 89.
       const logCosh: PlannedFix | null = view.compileSite ? { title: 'Write log-cosh in a form that cannot overflow: |e| + softplus(-2e) - log 2', plan: { kind: 'stableLogCosh', file: view.compileSite.file } } : null;
