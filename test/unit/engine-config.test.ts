@@ -2649,3 +2649,73 @@ describe('evaluated on classes training never had', () => {
     assert.equal(byId(evaluatedOn([{ cls: 0, rows: 150 }, { cls: 1, rows: 150 }]), 'evaluated-classes-unseen'), undefined);
   });
 });
+
+describe('checks from the fifty-second and fifty-third sets, on recorded events', () => {
+  const trained = (): TraceBuilder => new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+
+  it('softmax rows of -Infinity throughout: certain on the mask, fixed to -1e9', () => {
+    const src = ['const pairMask = tf.logicalAnd(a, b);', 'const masked = tf.where(pairMask, scores, tf.fill(scores.shape, -Infinity));'].join('\n');
+    const p = trained();
+    p.events.push({ type: 'softmaxRowsMasked', modelId: p.modelId, site: site(2, 18), rows: 28, total: 512 });
+    const f = byId(configOnly(p, src).findings, 'softmax-rows-all-masked')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'architecture', 2]);
+    assert.match(f.message, /28 of 512 rows/);
+    assert.equal(lineOf(applyFix(src, f.fix), 2), 'const masked = tf.where(pairMask, scores, tf.fill(scores.shape, -1e9));');
+  });
+
+  it('weights set to the sum of 5 models\' weights: certain, shown and fixed where the sum is made', () => {
+    const src = ['const aggregated = globalWeights.map((_, i) => tf.addN(clientUpdates.map((w) => w[i])));', 'globalModel.setWeights(aggregated);'].join('\n');
+    const p = trained();
+    p.events.push({ type: 'weightsSummed', modelId: p.modelId, site: site(2, 13), factor: 5 });
+    const f = byId(configOnly(p, src).findings, 'weights-summed')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'optimizer', 1]);
+    assert.match(f.message, /5 times as large/);
+    assert.equal(lineOf(applyFix(src, f.fix), 1), 'const aggregated = globalWeights.map((_, i) => tf.addN(clientUpdates.map((w) => w[i])).div(clientUpdates.length));');
+  });
+
+  it('a noise draw seeded the same at every step: certain on the model that trained, fixed by dropping the seed', () => {
+    const src = ["const z = tf.randomNormal([64, 8], 0, 1, 'float32', CONFIG.seed);"].join('\n');
+    const p = trained();
+    p.events.push({ type: 'dropoutSeedFixed', site: site(1, 14), seed: '42', steps: 3, modelId: p.modelId, fn: 'randomNormal' });
+    const f = byId(configOnly(p, src).findings, 'noise-seed-fixed')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'training-data', 1]);
+    assert.equal(lineOf(applyFix(src, f.fix), 1), "const z = tf.randomNormal([64, 8], 0, 1, 'float32');");
+    const q = trained();
+    q.events.push({ type: 'dropoutSeedFixed', site: site(1, 14), seed: '42', steps: 3, modelId: q.modelId + 1, fn: 'randomNormal' });
+    assert.equal(byId(configOnly(q, src).findings, 'noise-seed-fixed'), undefined);
+  });
+
+  it('abs of the summed errors, Huber branches swapped, a step float32 cannot resolve: each certain with its fix', () => {
+    const src = ['const FD_STEP = 1e-8;', 'const mae = (y, p) => tf.abs(tf.sum(tf.sub(y, p))).div(n);', 'const huber = tf.where(big, quadratic, linear).mean();', 'const uPlus = net.apply(t.add(FD_STEP));'].join('\n');
+    const p = trained();
+    p.events.push({ type: 'absOfSummedErrors', modelId: p.modelId, site: site(2, 23), reduction: 'sum' });
+    p.events.push({ type: 'huberBranchesSwapped', modelId: p.modelId, site: site(3, 15) });
+    p.events.push({ type: 'stepBelowResolution', modelId: p.modelId, site: site(4, 15), step: 1e-8, unchanged: 120, of: 127 });
+    const found = configOnly(p, src).findings;
+    const a = byId(found, 'errors-cancel-before-abs')!;
+    assert.deepEqual([a.confirmed, a.rootCause, a.location?.line], [true, 'loss-function', 2]);
+    assert.equal(lineOf(applyFix(src, a.fix), 2), 'const mae = (y, p) => tf.sum(tf.abs(tf.sub(y, p))).div(n);');
+    const h = byId(found, 'huber-branches-swapped')!;
+    assert.equal(lineOf(applyFix(src, h.fix), 3), 'const huber = tf.where(big, linear, quadratic).mean();');
+    const s = byId(found, 'step-below-float32-resolution')!;
+    assert.match(s.message, /for 120 of 127 of them the sum is the value itself/);
+    assert.equal(lineOf(applyFix(src, s.fix), 1), 'const FD_STEP = 1e-3;');
+  });
+
+  it('pruning that zeroes the largest weights: certain, shown and fixed where the mask is made', () => {
+    const src = ['    const mask = kernel.abs().lessEqual(threshold);', "    layer.setWeights([kernel.mul(mask.cast('float32')), bias]);"].join('\n');
+    const p = trained();
+    p.events.push({ type: 'prunedLargest', modelId: p.modelId, site: site(2, 11), zeroed: 154, of: 768 });
+    const f = byId(configOnly(p, src).findings, 'pruning-removes-largest')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'regularization', 1]);
+    assert.equal(lineOf(applyFix(src, f.fix), 1), '    const mask = kernel.abs().greater(threshold);');
+  });
+
+  it('classes a later fit call brought count as trained: no unseen-class finding', () => {
+    const b = new TraceBuilder().model(classifierModel({})).xRange(-1, 1).yOneHot(3, 1000, [0.5, 0.5, 0]);
+    b.events.push({ type: 'fitClassesAdded', modelId: b.modelId, call: 3, classes: [0, 1, 2] });
+    decaying(60, 1.1, 0.05, 0.1).forEach((l) => b.step(l, { acc: 0.95 }));
+    b.events.push({ type: 'evaluated', modelId: b.modelId, site: site(14, 5), names: ['loss', 'acc'], values: [0.2, 0.9], rows: 300, targetClasses: [{ cls: 2, rows: 300 }] });
+    assert.equal(byId(run(b.end().events).findings, 'evaluated-classes-unseen'), undefined);
+  });
+});
