@@ -448,6 +448,7 @@ export class DiagnosisEngine {
       case 'huberBranchesSwapped':
       case 'stepBelowResolution':
       case 'prunedLargest':
+      case 'tagsReversed':
       case 'inputsSwapped':
       case 'inputGivenTwice':
       case 'pinballFlipped':

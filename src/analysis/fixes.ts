@@ -814,6 +814,13 @@ export class SourceText {
     return this.starts[line - 1] ?? -1;
   }
 
+  /** The code of a line and of the `above` lines before it, each with where it starts, first line first. */
+  codeLinesUpTo(line: number, above: number): Array<{ line: number; start: number; code: string }> {
+    const out: Array<{ line: number; start: number; code: string }> = [];
+    for (let l = Math.max(1, line - above); l <= line; l++) out.push({ line: l, start: this.lineStart(l), code: this.lineCode(l) });
+    return out;
+  }
+
   /** The line's code with its strings and comments blanked; an index into it is an offset from lineStart(line). */
   lineCode(line: number): string {
     return codeOnly(this.text, this.lineStart(line), this.lineEnd(line));
@@ -4140,7 +4147,7 @@ function labelsFromRawEdits(src: SourceText, p: Extract<FixPlan, { kind: 'labels
   const from = src.lineStart(p.site.line);
   if (from < 0) return null;
   let at = from;
-  let code = codeOnly(t, from, src.lineEnd(p.site.line));
+  let code = src.lineCode(p.site.line);
   // The tensor made from a name (`tf.tensor2d(yRows)`): the labels are written where that name is declared.
   const arg = /\btensor[1-4]?d?\s*\(\s*([A-Za-z_$][\w$]*)\s*[,)]/.exec(code);
   if (arg && !/[<>]=?\s*[\w$.]+\s*\?/.test(code)) {
@@ -4163,7 +4170,7 @@ function labelsFromRawEdits(src: SourceText, p: Extract<FixPlan, { kind: 'labels
 function logVarianceSignEdits(src: SourceText, p: Extract<FixPlan, { kind: 'logVarianceSign' }>): EditResult {
   const from = src.lineStart(p.site.line);
   if (from < 0) return null;
-  const code = codeOnly(src.text, from, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const exp = /exp\s*\(\s*(?:-\s*([A-Za-z_$][\w$]*)|([A-Za-z_$][\w$]*)\s*\.\s*neg\s*\(\s*\)|tf\s*\.\s*neg\s*\(\s*([A-Za-z_$][\w$]*)\s*\))\s*\)/.exec(code);
   if (!exp) return null;
   const name = (exp[1] ?? exp[2] ?? exp[3])!;
@@ -4180,9 +4187,7 @@ const MASK_MADE_LINES_ABOVE = 4;
 
 function pruneKeepLargeEdits(src: SourceText, p: Extract<FixPlan, { kind: 'pruneKeepLarge' }>): EditResult {
   const found: TextEdit[] = [];
-  for (let line = Math.max(1, p.site.line - MASK_MADE_LINES_ABOVE); line <= p.site.line; line++) {
-    const start = src.lineStart(line);
-    const code = src.lineCode(line);
+  for (const { start, code } of src.codeLinesUpTo(p.site.line, MASK_MADE_LINES_ABOVE)) {
     for (const m of code.matchAll(/\babs\s*\([^()]*\)\s*\.\s*(lessEqual|less)\s*\(/g)) {
       const at = start + m.index! + m[0].lastIndexOf(m[1]!);
       found.push(src.edit(p.site.file, at, at + m[1]!.length, m[1] === 'less' ? 'greaterEqual' : 'greater'));
@@ -4256,7 +4261,7 @@ function annealRisingEdits(src: SourceText, p: Extract<FixPlan, { kind: 'annealR
   const t = src.text;
   const from = src.lineStart(p.site.line);
   if (from < 0) return null;
-  const code = codeOnly(t, from, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   for (const m of code.matchAll(/\.\s*mul\s*\(\s*([A-Za-z_$][\w$]*)\s*\)|\*\s*([A-Za-z_$][\w$]*)(?![\w$.(\[])/g)) {
     const name = (m[1] ?? m[2])!;
     const decl = declarations(t, name, from).pop();
@@ -4765,7 +4770,7 @@ function vocabOnceEdits(src: SourceText, p: Extract<FixPlan, { kind: 'vocabOnce'
 function reduceAxisOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'reduceAxisOne' }>): EditResult {
   const from = src.lineStart(p.site.line);
   if (from < 0) return null;
-  const code = codeOnly(src.text, from, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const found = [...code.matchAll(/\.\s*max\s*\(\s*(0)\s*[,)]|\btf\s*\.\s*max\s*\(\s*[\w$.]+\s*,\s*(0)\s*[,)]/g)];
   if (found.length !== 1) return null;
   const m = found[0]!;
@@ -4825,9 +4830,8 @@ const SUM_LINES_ABOVE = 6;
 function averageSumEdits(src: SourceText, p: Extract<FixPlan, { kind: 'averageSum' }>): EditResult {
   const t = src.text;
   const found: TextEdit[] = [];
-  for (let line = Math.max(1, p.site.line - SUM_LINES_ABOVE); line <= p.site.line; line++) {
-    const start = src.lineStart(line);
-    for (const m of src.lineCode(line).matchAll(/\btf\s*\.\s*addN\s*\(/g)) {
+  for (const { start, code } of src.codeLinesUpTo(p.site.line, SUM_LINES_ABOVE)) {
+    for (const m of code.matchAll(/\btf\s*\.\s*addN\s*\(/g)) {
       const open = start + m.index! + m[0].length - 1;
       const close = matchClose(t, open);
       if (close < 0) continue;
@@ -4847,10 +4851,7 @@ const MASK_LINES_ABOVE = 4;
 function finiteMaskEdits(src: SourceText, p: Extract<FixPlan, { kind: 'finiteMask' }>): EditResult {
   const negInfinity = /-\s*Infinity\b|Number\s*\.\s*NEGATIVE_INFINITY\b|-\s*Number\s*\.\s*POSITIVE_INFINITY\b/g;
   const found: Array<{ at: number; length: number }> = [];
-  for (let line = Math.max(1, p.site.line - MASK_LINES_ABOVE); line <= p.site.line; line++) {
-    const start = src.lineStart(line);
-    for (const m of src.lineCode(line).matchAll(negInfinity)) found.push({ at: start + m.index!, length: m[0].length });
-  }
+  for (const { start, code } of src.codeLinesUpTo(p.site.line, MASK_LINES_ABOVE)) for (const m of code.matchAll(negInfinity)) found.push({ at: start + m.index!, length: m[0].length });
   // The nearest one to the scores' line: one per line at most, else it is not clear which masks.
   const last = found[found.length - 1];
   if (!last || found.filter((f) => src.position(f.at).line === src.position(last.at).line).length !== 1) return null;
@@ -4870,7 +4871,7 @@ function fakeLabelsZeroEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fakeL
 function setMomentumNotRateEdits(src: SourceText, p: Extract<FixPlan, { kind: 'setMomentumNotRate' }>): EditResult {
   const from = src.lineStart(p.site.line);
   if (from < 0) return null;
-  const m = /\.\s*(setLearningRate)\s*\(\s*[\w$.]*momentum[\w$]*\s*\)/i.exec(codeOnly(src.text, from, src.lineEnd(p.site.line)));
+  const m = /\.\s*(setLearningRate)\s*\(\s*[\w$.]*momentum[\w$]*\s*\)/i.exec(src.lineCode(p.site.line));
   if (!m) return null;
   const at = from + m.index + m[0].indexOf('setLearningRate');
   return [src.edit(p.site.file, at, at + 'setLearningRate'.length, 'setMomentum')];
@@ -4954,7 +4955,7 @@ function smoothingFractionEdits(src: SourceText, p: Extract<FixPlan, { kind: 'sm
   const t = src.text;
   const from = src.lineStart(p.site.line);
   if (from < 0) return null;
-  const code = codeOnly(t, from, src.lineEnd(p.site.line));
+  const code = src.lineCode(p.site.line);
   const m = /\b1\s*-\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*|\d+(?:\.\d+)?)(?![\w$.(\[])/.exec(code);
   if (!m) return null;
   const name = m[1]!;
@@ -4983,7 +4984,7 @@ function improvementUpEdits(src: SourceText, p: Extract<FixPlan, { kind: 'improv
   if (!/\b(?:val_)?acc(?:uracy)?\b/.test(above)) return null;
   for (let line = p.site.line - 1; line >= top; line--) {
     const from = src.lineStart(line);
-    const code = codeOnly(src.text, from, src.lineEnd(line));
+    const code = src.lineCode(line);
     const m = /([A-Za-z_$][\w$.]*)\s*<\s*(best[\w$]*|[\w$]*Best[\w$]*)(?:\s*-\s*([\w$.]+))?(?![\w$.(\[])/.exec(code);
     if (!m) continue;
     const to = `${m[1]} > ${m[2]}${m[3] ? ` + ${m[3]}` : ''}`;
@@ -6409,7 +6410,7 @@ function guardWarmupRatioEdits(src: SourceText, p: Extract<FixPlan, { kind: 'gua
   const names = new Set([...code.matchAll(/[A-Za-z_$][\w$]*/g)].map((m) => m[0]));
   for (let line = p.site.line; line >= Math.max(1, p.site.line - 8); line--) {
     const from = src.lineStart(line);
-    const text = codeOnly(src.text, from, src.lineEnd(line));
+    const text = src.lineCode(line);
     const declared = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=/.exec(text)?.[1];
     if (line !== p.site.line && (!declared || !names.has(declared))) continue;
     const m = ratio.exec(text);

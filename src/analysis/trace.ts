@@ -1500,6 +1500,25 @@ export const TagsMisalignedEvent = z.object({
 export type TagsMisalignedEvent = z.infer<typeof TagsMisalignedEvent>;
 
 /**
+ * A sequence tagger whose words tell the tags at the mirrored positions far better than their own:
+ * the token ids were reversed and the tags were not. Sent once per model, from its first fit's data.
+ */
+export const TagsReversedEvent = z.object({
+  type: z.literal('tagsReversed'),
+  modelId: z.number().int(),
+  /** Where the ids and the tags were made, and the fit call. */
+  idsSite: SourceSite.nullable(),
+  tagsSite: SourceSite.nullable(),
+  fitSite: SourceSite.nullable(),
+  rows: z.number().int().min(1),
+  positions: z.number().int().min(1),
+  /** Entropy of the tags given the word at the same and at the mirrored position, in bits. */
+  aligned: z.number(),
+  mirrored: z.number(),
+});
+export type TagsReversedEvent = z.infer<typeof TagsReversedEvent>;
+
+/**
  * Arrays given to a tensor factory that also hold values under keys that are numbers but no index
  * (`row[OFFSET + hour / 3] = 1` writes the key "4.33"; `row[-1] = 1` the key "-1"): JavaScript keeps
  * them as named properties, and the tensor, which reads indices alone, never sees them. Sent once
@@ -2727,6 +2746,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   HuberBranchesSwappedEvent,
   StepBelowResolutionEvent,
   PrunedLargestEvent,
+  TagsReversedEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
   DrawsWithinBatchEvent,

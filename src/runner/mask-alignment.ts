@@ -198,3 +198,73 @@ export function misalignedTags(x: ArrayLike<number>, xShape: readonly number[], 
   if (!best || best[1].other < OTHER_END_SHARE * padded || best[1].same > SAME_END_SHARE * padded) return null;
   return { padded, otherEnd: best[1].other, idsPadded: ends.start >= ends.end ? 'start' : 'end', padClass: best[0] };
 }
+
+/** Real positions compared at least for a finding on reversed tags. */
+const MIN_TAG_POSITIONS = 200;
+
+export interface TagsReversedFound {
+  /** Rows read, and the real positions (not the middle of a row) compared. */
+  rows: number;
+  positions: number;
+  /** The tags' entropy given the word at the same position, and given the word at the mirrored position, in bits. */
+  aligned: number;
+  mirrored: number;
+}
+
+/**
+ * `x` is [n, T] token ids (0 the padding), `y` per-position tags as for misalignedTags. Each row's
+ * words (between its padding) are paired with the tag at their own position and with the tag at the
+ * mirrored position of the same words. A tagger's tags follow its words: when the words tell the
+ * mirrored tags far better than their own, the words were reversed (a trick for recurrent nets) and
+ * the tags were not. Null unless that holds clearly, over enough positions.
+ */
+export function reversedTags(x: ArrayLike<number>, xShape: readonly number[], y: ArrayLike<number>, yShape: readonly number[]): TagsReversedFound | null {
+  if (xShape.length !== 2) return null;
+  const [n, steps] = xShape as [number, number];
+  const k = yShape.length === 3 ? yShape[2]! : 1;
+  if (yShape[0] !== n || yShape[1] !== steps || yShape.length > 3 || (yShape.length === 2 && k !== 1) || steps < 4) return null;
+  const tagAt = (i: number, t: number): number => {
+    const base = (i * steps + t) * k;
+    if (k === 1) return y[base]!;
+    let best = 0;
+    for (let c = 1; c < k; c++) if (y[base + c]! > y[base + best]!) best = c;
+    return best;
+  };
+  const aligned = new Map<number, Map<number, number>>();
+  const mirrored = new Map<number, Map<number, number>>();
+  const add = (m: Map<number, Map<number, number>>, word: number, tag: number) => {
+    let tags = m.get(word);
+    if (!tags) m.set(word, (tags = new Map()));
+    tags.set(tag, (tags.get(tag) ?? 0) + 1);
+  };
+  let rows = 0;
+  let positions = 0;
+  for (let i = 0; i < Math.min(n, TAG_ROWS); i++) {
+    let a = 0;
+    while (a < steps && x[i * steps + a] === 0) a++;
+    let b = steps - 1;
+    while (b > a && x[i * steps + b] === 0) b--;
+    if (b - a < 1) continue;
+    rows++;
+    for (let t = a; t <= b; t++) {
+      const word = x[i * steps + t]!;
+      if (word === 0 || a + b - t === t) continue;
+      add(aligned, word, tagAt(i, t));
+      add(mirrored, word, tagAt(i, a + b - t));
+      positions++;
+    }
+  }
+  if (positions < MIN_TAG_POSITIONS) return null;
+  const entropy = (m: Map<number, Map<number, number>>): number => {
+    let h = 0;
+    for (const tags of m.values()) {
+      const total = [...tags.values()].reduce((s, c) => s + c, 0);
+      for (const c of tags.values()) h -= (c / positions) * Math.log2(c / total);
+    }
+    return h;
+  };
+  const ha = entropy(aligned);
+  const hm = entropy(mirrored);
+  if (!(hm < 0.5 * ha && ha - hm > 0.3)) return null;
+  return { rows, positions, aligned: ha, mirrored: hm };
+}

@@ -117,6 +117,7 @@ import type {
   HuberBranchesSwappedEvent,
   StepBelowResolutionEvent,
   PrunedLargestEvent,
+  TagsReversedEvent,
   RowsIdenticalEvent,
   ViewsIdenticalEvent,
   CosineLogitsEvent,
@@ -161,7 +162,7 @@ import { calledByUser, captureStack, captureUserSite, errorSite, tfjsFrameBelowU
 import { EpochCallbackLeakWatch, type EpochInfo, FitCallLeakWatch, TensorLeakWatch } from './leak-watch';
 import { ShuffleWatch, type Head } from './shuffle-watch';
 import { readRows, rowsOf as rowsOfValues, TrainedRows, type RowsRead } from './data-reuse';
-import { misalignedMasks, misalignedTags } from './mask-alignment';
+import { misalignedMasks, misalignedTags, reversedTags } from './mask-alignment';
 import { targetInInputs } from './target-leak';
 import { openTransport, type Transport } from './transport';
 import { dataOrigin, madeAtSites, madeAlike, madeFromArray, madeBy, nonFiniteOrigin, noteKernel, noteMadeTensor, notingOrigins, tensorInputs } from './data-origin';
@@ -4154,7 +4155,11 @@ function checkDataAtFirstFit(entry: TracedModel, data: { x: any; y: any }, args:
 /** Tag sequences padded at the other end from their token ids (see mask-alignment.ts). */
 function checkTagsAligned(entry: TracedModel, x: any, y: any, site: SourceSite | null): void {
   const found = misalignedTags(valuesOf(x), x.shape, valuesOf(y), y.shape);
-  if (!found) return;
+  if (!found) {
+    const reversed = reversedTags(valuesOf(x), x.shape, valuesOf(y), y.shape);
+    if (reversed) emit({ type: 'tagsReversed', modelId: entry.id, ...reversed, idsSite: originSite(x), tagsSite: originSite(y), fitSite: site } satisfies TagsReversedEvent);
+    return;
+  }
   emit({ type: 'tagsMisaligned', modelId: entry.id, ...found, site: originSite(y) ?? site, idsSite: originSite(x), fitSite: site } satisfies TagsMisalignedEvent);
 }
 

@@ -769,6 +769,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/finite-difference-step-below-float32/buggy.js', symptoms: ['step-below-float32-resolution'], rootCause: 'loss-function', lineOf: 'net.apply(t.add(FD_STEP))', fixed: 'const FD_STEP = 1e-3;' },
   // A pruning callback whose mask keeps the weights below the threshold: the largest are zeroed; fixed to keep those above it.
   { script: 'benchmark/bugs/magnitude-pruning-mask-inverted/buggy.js', symptoms: ['pruning-removes-largest'], rootCause: 'regularization', lineOf: 'kernel.abs().lessEqual(threshold)', fixed: 'kernel.abs().greater(threshold)' },
+  // Token ids reversed before padding and their tags left in reading order: the words tell the mirrored tags.
+  { script: 'benchmark/bugs/sequence-reversed-tags-not/buggy.js', symptoms: ['tags-reversed'], rootCause: 'label-encoding', lineOf: 'const x = tf.tensor2d(encoded.map((e) => e.ids)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -1045,6 +1047,7 @@ const HEALTHY = [
   'benchmark/bugs/flow-logdet-sign-flipped/fixed.js',
   'benchmark/bugs/finite-difference-step-below-float32/fixed.js',
   'benchmark/bugs/magnitude-pruning-mask-inverted/fixed.js',
+  'benchmark/bugs/sequence-reversed-tags-not/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readRows, rowsOf, TrainedRows } from '../../src/runner/data-reuse';
 import { targetInInputs } from '../../src/runner/target-leak';
 import { scaleSetByFew, sentinelTarget } from '../../src/runner/tensor-stats';
-import { misalignedMasks, misalignedTags } from '../../src/runner/mask-alignment';
+import { misalignedMasks, misalignedTags, reversedTags } from '../../src/runner/mask-alignment';
 
 /** A seeded table of `rows` × `columns` distinct values, shifted and scaled. */
 function table(rows: number, columns: number, seed: number, shift = 0, scale = 1): Float32Array {
@@ -226,6 +226,28 @@ describe('tag sequences against their token ids', () => {
     const { x, y } = tagged(64, 10, 'end');
     const found = misalignedTags(x, [64, 10], y, [64, 10, 4]);
     assert.ok(found && found.idsPadded === 'start' && found.padClass === 0 && found.otherEnd >= 0.5 * found.padded, JSON.stringify(found));
+  });
+
+  it('finds words reversed while their tags were not, and says nothing of aligned ones', () => {
+    // Rows of 3 to 9 words padded at the end; each word's tag is its id mod 3, one-hot over 3 tags.
+    const n = 64;
+    const steps = 10;
+    const make = (reverse: boolean) => {
+      const x = new Float32Array(n * steps);
+      const y = new Float32Array(n * steps * 3);
+      for (let i = 0; i < n; i++) {
+        const words = Array.from({ length: 3 + (i % 7) }, (_, w) => 1 + ((i * 5 + w * 7) % 11));
+        const ids = reverse ? [...words].reverse() : words;
+        ids.forEach((id, t) => (x[i * steps + t] = id));
+        words.forEach((id, t) => (y[(i * steps + t) * 3 + (id % 3)] = 1));
+      }
+      return { x, y };
+    };
+    const reversed = make(true);
+    const found = reversedTags(reversed.x, [n, steps], reversed.y, [n, steps, 3]);
+    assert.ok(found && found.mirrored < 0.05 && found.aligned > 0.5, JSON.stringify(found));
+    const aligned = make(false);
+    assert.equal(reversedTags(aligned.x, [n, steps], aligned.y, [n, steps, 3]), null);
   });
 
   it('says nothing of tags padded with their ids, or of too few padded rows', () => {

@@ -2711,6 +2711,14 @@ describe('checks from the fifty-second and fifty-third sets, on recorded events'
     assert.equal(lineOf(applyFix(src, f.fix), 1), '    const mask = kernel.abs().greater(threshold);');
   });
 
+  it('a tagger whose words tell the mirrored tags: certain, shown where the ids are made', () => {
+    const p = trained();
+    p.events.push({ type: 'tagsReversed', modelId: p.modelId, idsSite: site(7, 13), tagsSite: site(8, 18), fitSite: site(12, 3), rows: 512, positions: 2900, aligned: 1.9, mirrored: 0.2 });
+    const f = byId(configOnly(p).findings, 'tags-reversed')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'label-encoding', 7]);
+    assert.match(f.message, /0\.2 bits .* 1\.9 given its own, over 2900 positions/);
+  });
+
   it('classes a later fit call brought count as trained: no unseen-class finding', () => {
     const b = new TraceBuilder().model(classifierModel({})).xRange(-1, 1).yOneHot(3, 1000, [0.5, 0.5, 0]);
     b.events.push({ type: 'fitClassesAdded', modelId: b.modelId, call: 3, classes: [0, 1, 2] });

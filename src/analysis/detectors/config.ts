@@ -6994,6 +6994,29 @@ function prunedLargest(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A tagger whose words tell the tags at their mirrored positions far better than their own: the ids
+ * were reversed (a trick for recurrent nets) and the tags were not, so every word is taught another
+ * word's tag. Certain from the data; shown where the ids are made.
+ */
+function tagsReversed(run: ModelState): Hypothesis[] {
+  const e = run.tagsReversed;
+  if (!e) return [];
+  return [
+    {
+      id: 'tags-reversed',
+      symptom: 'tags-reversed',
+      rootCause: 'label-encoding',
+      location: e.idsSite ?? e.tagsSite ?? e.fitSite,
+      related: e.tagsSite && e.tagsSite !== e.idsSite ? [{ site: e.tagsSite, message: 'the tags, in reading order' }] : [],
+      message: `The words of this tagger tell the tags at their mirrored positions far better than their own (${fmt(e.mirrored)} bits of uncertainty left about a tag given the mirrored word, ${fmt(e.aligned)} given its own, over ${e.positions} positions of ${e.rows} rows): the token ids were reversed and the tags were not, so every word is taught the tag of the word at the other end of its sentence. Reverse the tags with their words, or neither.`,
+      evidence: [`tag entropy given the word: ${fmt(e.aligned)} bits at its own position, ${fmt(e.mirrored)} at the mirrored one`],
+      fixes: [],
+      ...certainFromTheRun(),
+    },
+  ];
+}
+
+/**
  * A two-input model evaluated with its inputs the other way round: swapped back, the same
  * evaluation scores a quarter of the loss or less. The shapes match, so nothing throws. Certain from
  * the two evaluations; fixed by swapping the two inputs at the call.
@@ -9795,6 +9818,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...huberBranchesSwapped(run));
   out.push(...stepBelowResolution(run));
   out.push(...prunedLargest(run));
+  out.push(...tagsReversed(run));
   out.push(...inputsSwapped(run));
   out.push(...inputGivenTwice(run));
   out.push(...pinballFlipped(run));
