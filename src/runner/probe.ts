@@ -2452,13 +2452,15 @@ function noteHuberBranches(entry: TracedModel, condition: any, t: any, e: any): 
  */
 const tinyShifts = new WeakMap<object, { site: SourceSite | null; step: number; unchanged: number; of: number }>();
 let stepBelowResolutionSent = false;
+const TINY_STEP = 1e-5;
 
 function noteTinyShift(inputs: any, out: any): void {
   const [a, b] = [inputs?.a, inputs?.b];
   const onB = givenScalar(b);
   const step = onB ?? givenScalar(a);
   const other = onB !== null ? a : b;
-  if (step === null || step === 0 || !isReadable(other) || !isReadable(out) || other.size < 2 || other.size > NORM_READ || out.size !== other.size) return;
+  // Steps as large as 1e-5 are resolved for values up to about 100: only smaller ones are read for.
+  if (step === null || step === 0 || Math.abs(step) > TINY_STEP || !isReadable(other) || !isReadable(out) || other.size < 2 || other.size > NORM_READ || out.size !== other.size) return;
   const x = other.dataSync() as ArrayLike<number>;
   const y = out.dataSync() as ArrayLike<number>;
   let of = 0;
@@ -3590,11 +3592,14 @@ function noteWeightsSummed(model: any, given: unknown): void {
  * weights of up to a million values; the weights set are untouched.
  */
 let prunedLargestSent = false;
+/** setWeights calls during training read for a pruning step, at most: a callback restoring weights every epoch pays no more. */
+const PRUNE_CALLS = 64;
+let pruneCallsRead = 0;
 /** Fewer zeroed than this share of a weight is no pruning step. */
 const PRUNED_SHARE = 0.05;
 
 function notePrunedLargest(entry: TracedModel, layer: any, given: unknown): void {
-  if (!Array.isArray(given) || given.length === 0) return;
+  if (!Array.isArray(given) || given.length === 0 || ++pruneCallsRead > PRUNE_CALLS) return;
   const live = safe(() => layer.getWeights() as any[], null);
   if (!live || live.length !== given.length) return;
   for (let i = 0; i < given.length; i++) {
