@@ -2441,6 +2441,8 @@ function noteHuberBranches(entry: TracedModel, condition: any, t: any, e: any): 
   // When |e| is large: the squared branch. That is the branch where the condition holds for above, else the other.
   const [large, small] = above ? [t, e] : [e, t];
   if (!madeWith(large, SQUARING_KERNELS) || madeWith(small, SQUARING_KERNELS) || !madeWith(small, new Set(['Abs']))) return;
+  // The reverse Huber (berHu, for depth maps) is meant this way: |e| itself below c, (e² + c²) / 2c above.
+  if (kernelBehind(small)?.kernel === 'Abs' || madeWith(large, new Set(['Add']), 2)) return;
   huberSwappedSent = true;
   emit({ type: 'huberBranchesSwapped', modelId: entry.id, site: captureUserSite(PROBE_FILE) } satisfies HuberBranchesSwappedEvent);
 }
