@@ -150,7 +150,11 @@ export interface TagsMisalignedFound {
  * end when a run of exactly p of one class sits there instead, and the run at the ids' own end is
  * not. Null unless most padded rows show it, none of that the other way.
  */
-export function misalignedTags(x: ArrayLike<number>, xShape: readonly number[], y: ArrayLike<number>, yShape: readonly number[]): TagsMisalignedFound | null {
+/**
+ * The shape of [n, T] ids under per-position tags ([n, T, k] one-hot, or [n, T] / [n, T, 1] ids), and
+ * a reader of row i's tag at step t (-1 for a one-hot row of 0s); null for other shapes.
+ */
+function tagReader(xShape: readonly number[], y: ArrayLike<number>, yShape: readonly number[]): { n: number; steps: number; tagAt: (i: number, t: number) => number } | null {
   if (xShape.length !== 2) return null;
   const [n, steps] = xShape as [number, number];
   const k = yShape.length === 3 ? yShape[2]! : 1;
@@ -162,6 +166,13 @@ export function misalignedTags(x: ArrayLike<number>, xShape: readonly number[], 
     for (let c = 1; c < k; c++) if (y[base + c]! > y[base + best]!) best = c;
     return y[base + best]! > 0 ? best : -1;
   };
+  return { n, steps, tagAt };
+}
+
+export function misalignedTags(x: ArrayLike<number>, xShape: readonly number[], y: ArrayLike<number>, yShape: readonly number[]): TagsMisalignedFound | null {
+  const reader = tagReader(xShape, y, yShape);
+  if (!reader) return null;
+  const { n, steps, tagAt } = reader;
   // The length of a run of `value` (by `same`) from one end, stepping by `dir`.
   const run = (from: number, dir: number, same: (t: number) => boolean): number => {
     let len = 0;
@@ -219,17 +230,9 @@ export interface TagsReversedFound {
  * the tags were not. Null unless that holds clearly, over enough positions.
  */
 export function reversedTags(x: ArrayLike<number>, xShape: readonly number[], y: ArrayLike<number>, yShape: readonly number[]): TagsReversedFound | null {
-  if (xShape.length !== 2) return null;
-  const [n, steps] = xShape as [number, number];
-  const k = yShape.length === 3 ? yShape[2]! : 1;
-  if (yShape[0] !== n || yShape[1] !== steps || yShape.length > 3 || (yShape.length === 2 && k !== 1) || steps < 4) return null;
-  const tagAt = (i: number, t: number): number => {
-    const base = (i * steps + t) * k;
-    if (k === 1) return y[base]!;
-    let best = 0;
-    for (let c = 1; c < k; c++) if (y[base + c]! > y[base + best]!) best = c;
-    return best;
-  };
+  const reader = tagReader(xShape, y, yShape);
+  if (!reader) return null;
+  const { n, steps, tagAt } = reader;
   const aligned = new Map<number, Map<number, number>>();
   const mirrored = new Map<number, Map<number, number>>();
   const add = (m: Map<number, Map<number, number>>, word: number, tag: number) => {
