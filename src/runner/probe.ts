@@ -959,20 +959,20 @@ function watchOneHot(core: any): void {
  * from one line has been used across a few optimizer steps; each call runs as it was written.
  */
 const FIXED_SEED_STEPS = 3;
-/** Where each function takes its seed. */
+/** Where each function takes its seed (randomUniform is wrapped with its draws, watchUniformDraws). */
 const SEEDED_DRAWS: Record<string, number> = { dropout: 3, randomNormal: 4, randomUniform: 4, truncatedNormal: 4 };
 const fixedSeeds = new Map<string, { site: SourceSite | null; seed: number | string; steps: Set<number>; sent: boolean; modelId: number }>();
 
 function watchDropoutSeeds(core: any): void {
-  for (const [fn, at] of Object.entries(SEEDED_DRAWS)) {
-    inspectCalls(core, fn, (args, wrapped) => {
-      const seed = args[at];
-      if (fixedSeeds.get(fn)?.sent === true || (typeof seed !== 'number' && typeof seed !== 'string') || lastStepEntry === null) return;
-      // A dropout of rate 0 draws nothing.
-      if (fn === 'dropout' && !(typeof args[1] === 'number' && args[1] > 0)) return;
-      noteFixedSeed(fn, seed, lastStepEntry, wrapped);
-    });
-  }
+  for (const fn of Object.keys(SEEDED_DRAWS)) if (fn !== 'randomUniform') inspectCalls(core, fn, (args, wrapped) => checkSeed(fn, args, wrapped));
+}
+
+function checkSeed(fn: string, args: any[], wrapped: (...args: any[]) => any): void {
+  const seed = args[SEEDED_DRAWS[fn]!];
+  if (fixedSeeds.get(fn)?.sent === true || (typeof seed !== 'number' && typeof seed !== 'string') || lastStepEntry === null) return;
+  // A dropout of rate 0 draws nothing.
+  if (fn === 'dropout' && !(typeof args[1] === 'number' && args[1] > 0)) return;
+  noteFixedSeed(fn, seed, lastStepEntry, wrapped);
 }
 
 function noteFixedSeed(fn: string, seed: number | string, entry: TracedModel, wrapped: (...args: any[]) => any): void {
@@ -3906,6 +3906,7 @@ function watchUniformDraws(core: any): void {
   const original = core.randomUniform;
   if (typeof original !== 'function' || original[MARK]) return;
   const wrapped = function (this: unknown, ...args: any[]) {
+    safe(() => checkSeed('randomUniform', args, wrapped), undefined);
     const out = original.apply(this, args);
     if (!drawComparedSent && isTensor(out)) {
       const low = typeof args[1] === 'number' ? args[1] : 0;
