@@ -1123,11 +1123,11 @@ const SOFTMAX_TWICE: Array<{ script: string; lineOf: string; rootCause: string; 
 ];
 
 for (const c of SOFTMAX_TWICE) {
-  test(`${c.script}: softmax applied twice is a warning that learning does not withdraw; the fixed copy has no finding`, () => {
+  test(`${c.script}: softmax applied twice is certain though accuracy still rises; the fixed copy has no finding`, () => {
     const script = path.join(FIXTURES, c.script);
     const { code, report } = diagnose(script);
-    assert.deepEqual([report.verdict, code], ['healthy', 0], 'accuracy still rises: no fault, a warning');
-    assert.deepEqual(report.findings.map((f) => `${f.id}:${f.confirmed}`), ['activation-loss-mismatch:softmaxCrossEntropy:false']);
+    assert.deepEqual([report.verdict, code], ['faulty', 1], 'an output layer applying the activation the loss applies again is wrong however training goes');
+    assert.deepEqual(report.findings.map((f) => `${f.id}:${f.confirmed}`), ['activation-loss-mismatch:softmaxCrossEntropy:true']);
     const f = report.findings[0]!;
     assert.equal(f.rootCause, c.rootCause);
     assert.ok(linesOf(script, c.lineOf).includes(f.location!.line), `line ${f.location?.line} is not the line of ${c.lineOf}`);
