@@ -4778,9 +4778,8 @@ function reduceAxisOneEdits(src: SourceText, p: Extract<FixPlan, { kind: 'reduce
   return [src.edit(p.site.file, at, at + 1, '1')];
 }
 
-/** The one labels tensor named for generated samples made with tf.ones or tf.onesLike: zeros. */
 function log1pTensorEdits(src: SourceText, p: Extract<FixPlan, { kind: 'log1pTensor' }>): EditResult {
-  const call = findCall(src, p.site, /\btf\s*\.\s*tensor[1-6]?d?\s*\(/);
+  const call = findCall(src, p.site, /\btf\s*\.\s*tensor(?:[1-6]d)?\s*\(/);
   if (!call || src.position(call.close).line !== p.site.line) return null;
   // Already taken a log of, or the made tensor used further on the line: not a plain making of targets.
   const after = src.lineCode(p.site.line).slice(call.close + 1 - src.lineStart(p.site.line));
@@ -4858,6 +4857,7 @@ function finiteMaskEdits(src: SourceText, p: Extract<FixPlan, { kind: 'finiteMas
   return [src.edit(p.site.file, last.at, last.at + last.length, '-1e9')];
 }
 
+/** The one labels tensor named for generated samples made with tf.ones or tf.onesLike: zeros. */
 function fakeLabelsZeroEdits(src: SourceText, p: Extract<FixPlan, { kind: 'fakeLabelsZero' }>): EditResult {
   const code = codeOnly(src.text, 0, src.text.length);
   const found = [...code.matchAll(/\b(?:const|let|var)\s+[\w$]*(?:fake|Fake|FAKE|generated|Generated)[\w$]*\s*=\s*tf\s*\.\s*(ones(?:Like)?)\s*\(/g)];

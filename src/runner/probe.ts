@@ -2408,6 +2408,8 @@ function noteAbsOfSummedErrors(entry: TracedModel, x: any): void {
 
 let huberSwappedSent = false;
 const SQUARING_KERNELS: ReadonlySet<string> = new Set(['Square', 'SquaredDifference', 'Pow']);
+const ABS_KERNEL: ReadonlySet<string> = new Set(['Abs']);
+const ADD_KERNEL: ReadonlySet<string> = new Set(['Add']);
 
 /** The kernel that made t, past the copies, casts and broadcasts tfjs adds (tf.where broadcasts its three tensors). */
 function kernelBehind(t: any): Lineage | undefined {
@@ -2440,9 +2442,9 @@ function noteHuberBranches(entry: TracedModel, condition: any, t: any, e: any): 
   if (error?.kernel !== 'Sub' || !error.inputs.some((x) => isLayerOutput(x))) return;
   // When |e| is large: the squared branch. That is the branch where the condition holds for above, else the other.
   const [large, small] = above ? [t, e] : [e, t];
-  if (!madeWith(large, SQUARING_KERNELS) || madeWith(small, SQUARING_KERNELS) || !madeWith(small, new Set(['Abs']))) return;
+  if (!madeWith(large, SQUARING_KERNELS) || madeWith(small, SQUARING_KERNELS) || !madeWith(small, ABS_KERNEL)) return;
   // The reverse Huber (berHu, for depth maps) is meant this way: |e| itself below c, (e² + c²) / 2c above.
-  if (kernelBehind(small)?.kernel === 'Abs' || madeWith(large, new Set(['Add']), 2)) return;
+  if (kernelBehind(small)?.kernel === 'Abs' || madeWith(large, ADD_KERNEL, 2)) return;
   huberSwappedSent = true;
   emit({ type: 'huberBranchesSwapped', modelId: entry.id, site: captureUserSite(PROBE_FILE) } satisfies HuberBranchesSwappedEvent);
 }
@@ -3550,7 +3552,8 @@ function noteWeightsAveraged(model: any, weights: any): void {
  * federated average that sums the clients). Read at a model's first calls, for models of up to a
  * million values; the weights set are untouched.
  */
-const SUMMED_READ = 1 << 20;
+/** Values read at most from the weights a setWeights call is given (the summed-models and pruning watches). */
+const WEIGHTS_READ = 1 << 20;
 const SUMMED_CALLS = 64;
 /** tf.addN's results, with how many tensors each added. */
 const addedUp = new WeakMap<object, number>();
@@ -3571,7 +3574,7 @@ function noteWeightsSummed(model: any, given: unknown): void {
   if (k === undefined || k < 2 || given.some((t) => addedUp.get(t) !== k || !isReadable(t))) return;
   const calls = (summedCalls.get(model) ?? 0) + 1;
   summedCalls.set(model, calls);
-  if (calls > SUMMED_CALLS || given.reduce((a: number, t: any) => a + t.size, 0) > SUMMED_READ) return;
+  if (calls > SUMMED_CALLS || given.reduce((a: number, t: any) => a + t.size, 0) > WEIGHTS_READ) return;
   const live = safe(() => model.getWeights() as any[], null);
   if (!live || live.length !== given.length) return;
   let compared = 0;
@@ -3607,7 +3610,7 @@ function notePrunedLargest(entry: TracedModel, layer: any, given: unknown): void
   for (let i = 0; i < given.length; i++) {
     const g = given[i];
     const w = live[i];
-    if (!isReadable(g) || !isReadable(w) || g.size !== w.size || g.size < 16 || g.size > SUMMED_READ) continue;
+    if (!isReadable(g) || !isReadable(w) || g.size !== w.size || g.size < 16 || g.size > WEIGHTS_READ) continue;
     const gv = g.dataSync() as ArrayLike<number>;
     const wv = w.dataSync() as ArrayLike<number>;
     let zeroed = 0;

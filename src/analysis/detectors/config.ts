@@ -4281,6 +4281,11 @@ function validationNonFinite(view: ModelView, run: ModelState): Hypothesis[] {
 /** Divisions a script typically applies to scale its inputs (pixels by 255, percentages by 100). */
 const ROUND_SCALES = [10, 100, 255, 1000, 10000];
 
+/** Validation values whose range and spread both differ tenfold or more from the training values', the same way: scaled apart. */
+function rescaledApart(rangeRatio: number, spreadRatio: number): boolean {
+  return (rangeRatio >= 10 && spreadRatio >= 10) || (rangeRatio <= 0.1 && spreadRatio <= 0.1);
+}
+
 /**
  * A regression's validation targets on another scale than its training targets: the training
  * targets went through a transform (a log of skewed prices, a standardization) the validation
@@ -4296,7 +4301,7 @@ function validationTargetScale(view: ModelView, run: ModelState): Hypothesis[] {
   if (!(train.max > train.min) || !(train.std > 0)) return [];
   const ratio = (val.max - val.min) / (train.max - train.min);
   const spread = val.std / train.std;
-  const rescaled = (ratio >= 10 && spread >= 10) || (ratio <= 0.1 && spread <= 0.1);
+  const rescaled = rescaledApart(ratio, spread);
   const shifted = Math.abs(val.mean - train.mean) > 5 * train.std && (val.min > train.max || val.max < train.min);
   if (!rescaled && !shifted) return [];
   // Training targets that match the validation targets' log1p: the transform applied to one side.
@@ -4332,7 +4337,7 @@ function validationScale(view: ModelView, run: ModelState): Hypothesis[] {
   const ratio = (val.max - val.min) / (train.max - train.min);
   // The spread must differ as much as the range: one outlier alone moves a range, not both.
   const spread = isNum(val.std) && train.std > 0 ? val.std / train.std : null;
-  const rescaled = spread !== null && ((ratio >= 10 && spread >= 10) || (ratio <= 0.1 && spread <= 0.1));
+  const rescaled = spread !== null && rescaledApart(ratio, spread);
   const shifted = train.std > 0 && Math.abs(val.mean - train.mean) > 5 * train.std;
   if (!(Number.isFinite(ratio) && ratio > 0) || (!rescaled && !shifted)) return [];
   // Raw validation inputs next to training inputs divided by a round number: divide them the same way.
