@@ -361,6 +361,9 @@ export type FixPlan =
   | { kind: 'log1pTensor'; site: SourceSite }
   /** The one `tf.addN(NAME.map(...))` (or `tf.addN(NAME)`) on or just above the line that set the weights: divided by NAME.length. */
   | { kind: 'averageSum'; site: SourceSite }
+  | { kind: 'countClassesDown'; fitSite: SourceSite }
+  | { kind: 'channelMeanOverImages'; site: SourceSite }
+  | { kind: 'floatTypedArray'; file: string }
   /** A flow's log-determinant (a name such as logDet) added on the loss line: subtracted. */
   | { kind: 'logDetSign'; site: SourceSite }
   /** `tf.abs(tf.sum(e))` (or mean, or `tf.abs(e.sum())`) on the line: `tf.sum(tf.abs(e))`. */
@@ -4823,6 +4826,53 @@ function softplusForLogExpEdits(src: SourceText, p: Extract<FixPlan, { kind: 'so
   return found.length === 1 ? found : null;
 }
 
+/** The one integer typed array the file makes (`new Uint8Array(n)`), made a Float32Array, so the fractions written into it stay. */
+function floatTypedArrayEdits(src: SourceText, p: Extract<FixPlan, { kind: 'floatTypedArray' }>): EditResult {
+  const code = codeOnly(src.text, 0, src.text.length);
+  const found = [...code.matchAll(/\bnew\s+((?:Uint8Clamped|Uint8|Int8|Uint16|Int16|Uint32|Int32)Array)\s*\(/g)];
+  if (found.length !== 1) return null;
+  const m = found[0]!;
+  const at = m.index! + m[0].indexOf(m[1]!);
+  return [src.edit(p.file, at, at + m[1]!.length, 'Float32Array')];
+}
+
+/** A mean over an image's channel axis, kept (`x.mean(3, true)`, `tf.mean(x, -1, true)`), taken over the images' axes 0, 1 and 2 instead. */
+function channelMeanOverImagesEdits(src: SourceText, p: Extract<FixPlan, { kind: 'channelMeanOverImages' }>): EditResult {
+  const from = src.lineStart(p.site.line);
+  if (from < 0) return null;
+  const code = src.lineCode(p.site.line);
+  const found = [...code.matchAll(/\.\s*mean\s*\(\s*(3|-1)\s*,\s*true\s*\)|\btf\s*\.\s*mean\s*\(\s*[\w$.]+\s*,\s*(3|-1)\s*,\s*true\s*\)/g)];
+  if (found.length !== 1) return null;
+  const m = found[0]!;
+  const axis = m[1] ?? m[2]!;
+  const at = from + m.index! + m[0].lastIndexOf(axis, m[0].lastIndexOf(','));
+  return [src.edit(p.site.file, at, at + axis.length, '[0, 1, 2]')];
+}
+
+/** How far above fit the class counts its weights come from may be taken. */
+const COUNT_LINES_ABOVE = 30;
+
+/**
+ * The targets fit is given (its second argument, a name) summed over axis 1 somewhere above it, to
+ * count the classes: each row's own sum instead, 1 for every one-hot row. Counted down the rows,
+ * over axis 0.
+ */
+function countClassesDownEdits(src: SourceText, p: Extract<FixPlan, { kind: 'countClassesDown' }>): EditResult {
+  const fit = findCall(src, p.fitSite, /\.\s*fit\s*\(/);
+  const y = fit?.args[1];
+  const name = y ? src.text.slice(y.start, y.end) : '';
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return null;
+  const found: TextEdit[] = [];
+  const re = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*\\.\\s*sum\\s*\\(\\s*(-?1)\\s*\\)`, 'g');
+  for (const { start, code } of src.codeLinesUpTo(p.fitSite.line - 1, COUNT_LINES_ABOVE)) {
+    for (const m of code.matchAll(re)) {
+      const at = start + m.index! + m[0].lastIndexOf(m[1]!);
+      found.push(src.edit(p.fitSite.file, at, at + m[1]!.length, '0'));
+    }
+  }
+  return found.length === 1 ? found : null;
+}
+
 /** How far above the line that sets the weights their sum may be made. */
 const SUM_LINES_ABOVE = 6;
 
@@ -7522,6 +7572,7 @@ function planFile(p: FixPlan): string | null {
     case 'fitEpochFromLoop':
     case 'oneEpochPerCall':
     case 'swapClassWeights':
+    case 'countClassesDown':
     case 'swapFitTargets':
     case 'swapFitWithValidation':
     case 'epochsAfterInitial':
@@ -7595,6 +7646,7 @@ function planFile(p: FixPlan): string | null {
     case 'swapWhereBranches':
     case 'absBeforeSum':
     case 'averageSum':
+    case 'channelMeanOverImages':
     case 'logDetSign':
     case 'softplusForLogExp':
     case 'log1pTensor':
@@ -7792,6 +7844,7 @@ function planFile(p: FixPlan): string | null {
     case 'logFloor':
     case 'meanSkipsNaN':
     case 'hashInt32':
+    case 'floatTypedArray':
     case 'copyRows':
     case 'maskLikeImage':
     case 'tagRowOnce':
@@ -8109,6 +8162,12 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return softplusForLogExpEdits(src, p);
       case 'averageSum':
         return averageSumEdits(src, p);
+      case 'countClassesDown':
+        return countClassesDownEdits(src, p);
+      case 'channelMeanOverImages':
+        return channelMeanOverImagesEdits(src, p);
+      case 'floatTypedArray':
+        return floatTypedArrayEdits(src, p);
       case 'absBeforeSum':
         return absBeforeSumEdits(src, p);
       case 'swapWhereBranches':

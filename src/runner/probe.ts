@@ -875,8 +875,9 @@ function noteMaskSign(entry: TracedModel, kernel: string, inputs: any, out: any)
 /**
  * A division by a scalar 0 while a custom loop trains (`m.div(1 - Math.pow(beta1, t))` with a step
  * count t that starts at 0): every value divided becomes Infinity or NaN, and so does whatever it
- * updates. Watched in the first steps; sent once, with the line and whether a step's forward pass
- * (the loss) or the code after it (a hand-written update) divided.
+ * updates. Watched in the first steps, and in every step's forward pass (a temperature annealed to
+ * 0 reaches it late); sent once, with the line and whether a step's forward pass (the model or its
+ * loss) or the code after it (a hand-written update) divided.
  */
 let dividedByZeroSent = false;
 
@@ -1360,8 +1361,9 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
     if (entry && !maskRaisesSent && (kernelName === 'Multiply' || kernelName === 'Add' || kernelName === 'Sub' || kernelName === 'Softmax')) inspectKernel(() => noteMaskSign(entry, kernelName, inputs, out));
     if (lossOutputWatch && (kernelName === 'Neg' || kernelName === 'Multiply')) inspectKernel(() => noteLossNegated(kernelName, inputs));
     if (method === 'runKernel' && args[0] === 'Max' && !maxOverBatchSent && lastStepEntry !== null && lastStepEntry.steps < INSPECTED_STEPS) inspectKernel(() => noteMaxOverBatch(lastStepEntry!, args[1], args[2]));
-    // Also outside a step's forward pass: a hand-written update runs after the gradients.
-    if (method === 'runKernel' && args[0] === 'RealDiv' && !dividedByZeroSent && lastStepEntry !== null && lastStepEntry.steps < INSPECTED_STEPS) inspectKernel(() => noteDividedByZero(args[1]));
+    // Also outside a step's forward pass in the first steps: a hand-written update runs after the
+    // gradients. In the forward pass, at every step: a divisor annealed to 0 gets there late.
+    if (method === 'runKernel' && args[0] === 'RealDiv' && !dividedByZeroSent && lastStepEntry !== null && (lastStepEntry.steps < INSPECTED_STEPS || step !== null)) inspectKernel(() => noteDividedByZero(args[1]));
     if ((thresholdWatch || drawWatch) && method === 'runKernel' && typeof args[0] === 'string' && args[0] in THRESHOLD_KERNELS) {
       if (thresholdWatch) inspectKernel(() => noteThreshold(args[0], args[1]));
       if (drawWatch) inspectKernel(() => noteDrawCompared(args[0], args[1]));

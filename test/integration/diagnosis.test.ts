@@ -771,6 +771,16 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/magnitude-pruning-mask-inverted/buggy.js', symptoms: ['pruning-removes-largest'], rootCause: 'regularization', lineOf: 'kernel.abs().lessEqual(threshold)', fixed: 'kernel.abs().greater(threshold)' },
   // Token ids reversed before padding and their tags left in reading order: the words tell the mirrored tags.
   { script: 'benchmark/bugs/sequence-reversed-tags-not/buggy.js', symptoms: ['tags-reversed'], rootCause: 'label-encoding', lineOf: 'const x = tf.tensor2d(encoded.map((e) => e.ids)' },
+  // tf.train.momentum given the Nesterov flag where the momentum goes (true counts as 1); fixed with a momentum before it.
+  { script: 'benchmark/bugs/momentum-given-boolean/buggy.js', symptoms: ['momentum-given-boolean'], rootCause: 'optimizer', lineOf: 'tf.train.momentum(0.05, true)', fixed: 'tf.train.momentum(0.05, 0.9, true)' },
+  // Class weights from one-hot targets summed along each row: every weight 1; fixed by counting down the rows.
+  { script: 'benchmark/bugs/class-weights-counted-over-wrong-axis/buggy.js', symptoms: ['class-weights-equal'], rootCause: 'loss-function', lineOf: 'yTrain.sum(1)', fixed: 'yTrain.sum(0)' },
+  // A Gumbel-softmax temperature annealed to a floor of 0: the division by it at epoch 20, shown where it divides.
+  { script: 'benchmark/bugs/gumbel-temperature-annealed-to-zero/buggy.js', symptoms: ['divided-by-zero'], rootCause: 'loss-function', lineOf: '.div(tau).softmax()' },
+  // RGB crops centred pixel by pixel on their own channels' mean: brightness gone; fixed to each channel's mean over the images.
+  { script: 'benchmark/bugs/color-mean-subtracted-per-pixel/buggy.js', symptoms: ['pixels-centred-on-channels'], rootCause: 'input-normalization', lineOf: 'images.sub(images.mean(3, true))', fixed: 'images.mean([0, 1, 2], true)' },
+  // Digit pixels divided by 255 in place in a Uint8Array: cut to 0 and 1; fixed by a Float32Array.
+  { script: 'benchmark/bugs/uint8array-stores-normalized-pixels/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: 'new Uint8Array(n * IMAGE_SIZE)', fixed: 'new Float32Array(n * IMAGE_SIZE)' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -1048,6 +1058,11 @@ const HEALTHY = [
   'benchmark/bugs/finite-difference-step-below-float32/fixed.js',
   'benchmark/bugs/magnitude-pruning-mask-inverted/fixed.js',
   'benchmark/bugs/sequence-reversed-tags-not/fixed.js',
+  'benchmark/bugs/momentum-given-boolean/fixed.js',
+  'benchmark/bugs/class-weights-counted-over-wrong-axis/fixed.js',
+  'benchmark/bugs/gumbel-temperature-annealed-to-zero/fixed.js',
+  'benchmark/bugs/color-mean-subtracted-per-pixel/fixed.js',
+  'benchmark/bugs/uint8array-stores-normalized-pixels/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

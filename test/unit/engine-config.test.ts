@@ -2727,3 +2727,69 @@ describe('checks from the fifty-second and fifty-third sets, on recorded events'
     assert.equal(byId(run(b.end().events).findings, 'evaluated-classes-unseen'), undefined);
   });
 });
+
+describe('checks from the fifty-fourth and fifty-fifth sets, on recorded events', () => {
+  it('tf.train.momentum given the Nesterov flag as its momentum: certain, fixed with a momentum before the flag', () => {
+    const src = withLine(CLASSIFIER_SRC, 10, '  const optimizer = tf.train.momentum(0.05, true);');
+    const model = (momentum: boolean | number) => new TraceBuilder().model(classifierModel({ optimizer: { className: 'Momentum', learningRate: 0.05, line: 10, settings: { learningRate: 0.05, momentum, useNesterov: false } } })).xRange(-1, 1).yOneHot(3);
+    const f = byId(configOnly(model(true), src).findings, 'momentum-given-boolean:optimizer')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'optimizer', 10]);
+    assert.match(f.message, /true counts as 1/);
+    assert.equal(lineOf(applyFix(src, f.fix), 10), '  const optimizer = tf.train.momentum(0.05, 0.9, true);');
+    assert.equal(byId(configOnly(model(0.9), src).findings, 'momentum-given-boolean:optimizer'), undefined);
+  });
+
+  it('class weights all alike on imbalanced classes: certain, shown and fixed where the counts are summed along the rows', () => {
+    let src = withLine(CLASSIFIER_SRC, 9, '  const counts = Array.from(y.sum(1).dataSync());');
+    src = withLine(src, 10, '  const classWeight = { 0: Math.max(...counts) / counts[0], 1: Math.max(...counts) / counts[1] };');
+    src = withLine(src, 12, '  await model.fit(x, y, { epochs: 10, classWeight });');
+    const model = (weights: string) => {
+      const b = new TraceBuilder().model({ layers: [dense(16, 'relu', 7), dense(2, 'softmax', 8)], loss: 'categoricalCrossentropy', compileLine: 11, fitLine: 12 }).xRange(-1, 1).yOneHot(2, 1000, [0.97, 0.03]);
+      b.modelEvent!.fitConfig['classWeighted'] = true;
+      b.modelEvent!.fitConfig['classWeights'] = weights;
+      return b;
+    };
+    const f = byId(configOnly(model('{"0":1,"1":1}'), src).findings, 'class-weights-equal:fit')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'loss-function', 9]);
+    assert.match(f.message, /every class the same weight, 1, while class 1 is 3% of the targets/);
+    assert.equal(lineOf(applyFix(src, f.fix), 9), '  const counts = Array.from(y.sum(0).dataSync());');
+    // Weights that differ, or classes near balance, are left alone.
+    assert.equal(byId(configOnly(model('{"0":1,"1":32}'), src).findings, 'class-weights-equal:fit'), undefined);
+  });
+
+  it('images centred pixel by pixel on their own channels: certain on the mean, fixed to each channel\'s mean over the images', () => {
+    const src = ['const centre = (images) => images.sub(images.mean(3, true));', 'const xTrain = centre(xTrainRaw);'].join('\n');
+    const images = (mean: number, rowMeans: boolean) => {
+      const b = new TraceBuilder().model(classifierModel());
+      b.events.push({ type: 'data', modelId: b.modelId, role: 'x', slot: 0, site: site(2, 16), summary: { shape: [360, 8, 8, 3], dtype: 'float32', count: 69120, min: -0.4, max: 0.4, mean, std: 0.12, nanCount: 0, infCount: 0, distinct: null, oneHotRows: null }, ...(rowMeans ? { origin: { site: site(2, 16), rowMeans: [site(1, 44)] } } : {}) });
+      return b.yOneHot(3, 360);
+    };
+    const f = byId(configOnly(images(1e-9, true), src).findings, 'pixels-centred-on-channels:x')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'input-normalization', 1]);
+    assert.match(f.message, /mean of its own 3 channels/);
+    assert.equal(lineOf(applyFix(src, f.fix), 1), 'const centre = (images) => images.sub(images.mean([0, 1, 2], true));');
+    // Centred on the images' own channel means (not 0 overall), or made without a mean over the channels: left alone.
+    assert.equal(byId(configOnly(images(0.3, true), src).findings, 'pixels-centred-on-channels:x'), undefined);
+    assert.equal(byId(configOnly(images(1e-9, false), src).findings, 'pixels-centred-on-channels:x'), undefined);
+  });
+
+  it('twins among inputs that are int32 0s and 1s: certain, shown and fixed where the integer typed array is made', () => {
+    const src = withLine(CLASSIFIER_SRC, 4, '    const pixels = new Uint8Array(n * 784);');
+    const b = new TraceBuilder().model(classifierModel({}, 'softmax', 2));
+    b.events.push({ type: 'data', modelId: b.modelId, role: 'x', slot: 0, summary: { shape: [1200, 784], dtype: 'int32', count: 940800, min: 0, max: 1, mean: 0.0015, std: 0.04, nanCount: 0, infCount: 0, distinct: null, oneHotRows: null }, site: site(12, 9), origin: { site: site(5, 13) } });
+    b.events.push({ type: 'data', modelId: b.modelId, role: 'y', slot: 0, summary: summary([0, 1], [1200, 2], { oneHotRows: true, zeroRows: 0, columnMeans: [0.5, 0.5], neighbourTargets: { kind: 'classes', pairs: 256, candidates: 1200, agreeing: 130, chance: 0.5, correlation: 0.02, sameInputs: { pairs: 200, agreeing: 101, meanSquaredGap: 0.5 } } }), site: site(12, 9), origin: { site: site(6, 13) } });
+    const f = byId(configOnly(b, src).findings, 'targets-noisy:y')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'training-data', 4]);
+    assert.match(f.message, /the inputs are integers, 0 and 1 only/);
+    assert.equal(lineOf(applyFix(src, f.fix), 4), '    const pixels = new Float32Array(n * 784);');
+  });
+
+  it('a division by 0 in a late step\'s forward pass: certain on its line, the divisor that reached 0 named', () => {
+    const src = ['const tau = Math.max(0, 1 - epoch * 0.05);', 'const code = logits.add(gumbel).div(tau).softmax();'].join('\n');
+    const p = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    p.events.push({ type: 'dividedByZero', modelId: p.modelId, inForward: true, site: site(2, 32) });
+    const f = byId(configOnly(p, src).findings, 'divided-by-zero')!;
+    assert.deepEqual([f.confirmed, f.location?.line], [true, 2]);
+    assert.match(f.message, /in the step's forward pass .* annealed with a floor of 0/);
+  });
+});

@@ -1663,7 +1663,7 @@ function dividedByZero(run: ModelState): Hypothesis[] {
       rootCause: e.inForward ? 'loss-function' : 'optimizer',
       location: e.site,
       related: [],
-      message: `Line ${e.site.line} divides by 0 while the model trains${e.inForward ? ', in the loss' : ', in the update written after the gradients'}: what it divides becomes Infinity or NaN, and so does everything computed from it${e.inForward ? '' : ', the weights first'}. A correction 1 - beta^t with a step count t that starts at 0 is 0 at the first step (Adam counts steps from 1).`,
+      message: `Line ${e.site.line} divides by 0 while the model trains${e.inForward ? ", in the step's forward pass (the model or its loss)" : ', in the update written after the gradients'}: what it divides becomes Infinity or NaN, and so does everything computed from it${e.inForward ? ', the gradients and then the weights' : ', the weights first'}. ${e.inForward ? 'A divisor that reaches 0 as training goes on does this: a temperature or scale annealed with a floor of 0 (Math.max(0, …)), a count that starts at 0. Keep it above 0.' : 'A correction 1 - beta^t with a step count t that starts at 0 is 0 at the first step (Adam counts steps from 1).'}`,
       evidence: ['a division by a scalar 0 during training'],
       fixes: [{ title: 'Count the steps from 1 in the correction', plan: { kind: 'countFromOne', site: e.site } }],
       ...certainFromTheRun(),
@@ -2047,6 +2047,38 @@ function rmspropDecayZero(view: ModelView): Hypothesis[] {
 }
 
 /**
+ * `tf.train.momentum(0.05, true)`, written to switch Nesterov on: the second argument is the
+ * momentum, and `true` counts as 1, so the velocity never decays. Every gradient ever seen keeps
+ * pushing at full weight, the weights overshoot and swing further each time, and the loss climbs.
+ * Certain from the settings; the fix puts a momentum before the flag.
+ */
+function momentumGivenBoolean(view: ModelView): Hypothesis[] {
+  const opt = view.event.optimizer;
+  const momentum = opt?.settings['momentum'];
+  const site = view.optimizerSite;
+  if (!opt || opt.className.replace(/Optimizer$/, '') !== 'Momentum' || typeof momentum !== 'boolean' || !site) return [];
+  return [
+    {
+      id: 'momentum-given-boolean:optimizer',
+      symptom: 'momentum-given-boolean',
+      rootCause: 'optimizer',
+      layer: null,
+      location: site,
+      related: [],
+      message: `tf.train.momentum is given ${momentum} as its momentum: it takes (learningRate, momentum, useNesterov), so the flag went where the momentum goes${momentum ? ', and true counts as 1. With a momentum of 1 the velocity keeps every gradient it has ever seen at full weight and never slows, so the weights overshoot further at each swing and the loss climbs' : ', and false counts as 0: plain SGD, without the momentum asked for'}.`,
+      evidence: [`Momentum(…, momentum ${momentum})`],
+      relevance: new Map(),
+      fixes: [{ title: `Give the momentum (0.9) before the Nesterov flag`, plan: { kind: 'callArgument', site, callee: 'momentum', index: 1, to: `0.9, ${momentum}` } }],
+      confirmBy: set('loss-not-decreasing', 'accuracy-not-increasing', 'loss-oscillating', 'loss-diverging'),
+      strength: 0.95,
+      weak: false,
+      keepWhenLearning: momentum,
+      certain: true,
+    },
+  ];
+}
+
+/**
  * Adam's (or RMSProp's) epsilon set to 0, to match a formula "exactly": a weight whose gradient is
  * 0 at every step (an input column that is always 0, a dead unit's) gets a step of 0 / 0, NaN, and
  * NaN times the 0 it multiplies is NaN again, so the outputs and the loss follow. Confirmed by
@@ -2136,6 +2168,50 @@ function classWeightsInverted(view: ModelView, run: ModelState): Hypothesis[] {
       certain: true,
       // Two weights, swapped where they are declared; more, shown where the script writes them.
       ...(swap ? { atFix: true } : { writtenOption: 'classWeight' }),
+    },
+  ];
+}
+
+/** The rare class at most this share of the common one: imbalance class weights are there to undo. */
+const WEIGHTED_IMBALANCE = 0.2;
+
+/**
+ * fit's classWeight gives every class the same weight on targets where one class is at least five
+ * times rarer than another: a weighting that changes nothing, so the imbalance it was written for
+ * stays. Weights computed from class counts come out equal when the counts do, as when one-hot
+ * targets are summed along each row (1 apiece) instead of down the rows. Certain from the targets
+ * and the weights; shown where the counts are taken when that is what happened (fixed to axis 0),
+ * else at fit.
+ */
+function classWeightsEqual(view: ModelView, run: ModelState): Hypothesis[] {
+  const given = fitClassWeights(view, run);
+  if (!given) return [];
+  const { text, fitSite, weights, classes, balanced } = given;
+  const common = classes.reduce((a, b) => (b.f > a.f ? b : a));
+  const rare = classes.reduce((a, b) => (b.f < a.f ? b : a));
+  const written = Object.values(weights);
+  if (rare.f > WEIGHTED_IMBALANCE * common.f || written.length < classes.length || written.some((w) => w !== written[0])) return [];
+  return [
+    {
+      id: 'class-weights-equal:fit',
+      symptom: 'class-weights-equal',
+      rootCause: 'loss-function',
+      layer: null,
+      location: fitSite,
+      related: [],
+      message: `classWeight gives every class the same weight, ${fmt(written[0]!)}, while class ${rare.c} is ${pct(rare.f)} of the targets and class ${common.c} ${pct(common.f)}: equal weights change nothing, so the imbalance they were written to undo stays and the model leans on class ${common.c}. Weights computed from class counts come out equal when the counts do: one-hot targets summed along each row count 1 for every row; the counts per class are the sums down the rows (axis 0).`,
+      evidence: [`classWeight ${text}`, `class frequencies ${classes.map((x) => `${x.c}: ${pct(x.f)}`).join(', ')}`],
+      relevance: new Map(),
+      fixes: [
+        { title: 'Count the classes down the rows: sum over axis 0', plan: { kind: 'countClassesDown', fitSite } },
+        { title: 'Weight each class by its inverse frequency', plan: { kind: 'replaceFitOption', fitSite, key: 'classWeight', with: `classWeight: { ${balanced} }` } },
+      ],
+      confirmBy: set(...HARM, 'minority-never-predicted'),
+      strength: 0.9,
+      weak: false,
+      keepWhenLearning: true,
+      certain: true,
+      atFix: true,
     },
   ];
 }
@@ -5243,6 +5319,40 @@ function constantInputColumns(view: ModelView, run: ModelState): Hypothesis[] {
 }
 
 /**
+ * Images centred pixel by pixel on the mean of their own channels (`images.sub(images.mean(3, true))`
+ * where the mean of each channel over the training images was meant): what is left of a pixel is how
+ * its channels differ from each other, and its brightness, the same in all of them, is gone. A model
+ * that tells its classes by how light or dark they are (ripeness, roast, exposure) has nothing to go
+ * on. Certain from the data and where it was made: image inputs of 2 to 4 channels, centred on 0, whose
+ * making took a mean over the channel axis. Fixed to the mean of each channel over the images.
+ */
+function pixelsCentredOnChannels(view: ModelView, run: ModelState): Hypothesis[] {
+  const x = run.data.x.get(0);
+  const s = x?.summary;
+  const channels = s?.shape?.[3];
+  const at = x?.origin?.rowMeans?.[0];
+  const { mean, std } = s ?? {};
+  if (!x || !s || !at || s.shape?.length !== 4 || typeof channels !== 'number' || channels < 2 || channels > 4) return [];
+  if (typeof mean !== 'number' || typeof std !== 'number' || !(std > 0) || !(Math.abs(mean) <= 1e-4 * std)) return [];
+  return [
+    {
+      id: 'pixels-centred-on-channels:x',
+      symptom: 'pixels-centred-on-channels',
+      rootCause: 'input-normalization',
+      ...aboutInputs(view, 0, x),
+      // Shown on the mean itself, not where the data tensor was made.
+      location: at,
+      data: undefined,
+      message: `Line ${at.line} centres every pixel on the mean of its own ${channels} channels: what is left is how the channels differ from each other, and the pixel's brightness, common to all of them, is subtracted away. A model whose classes differ in how light or dark they are cannot tell them apart. Centre each channel on its mean over the training images instead: the mean over axes 0, 1 and 2.`,
+      evidence: [`image inputs of ${channels} channels with mean ${fmt(mean)}`, `line ${at.line} took a mean over the channel axis`],
+      fixes: [{ title: 'Centre each channel on its mean over the images (axes 0, 1, 2)', plan: { kind: 'channelMeanOverImages', site: at } }],
+      ...certainFromTheRun(),
+      keepWhenLearning: false,
+    },
+  ];
+}
+
+/**
  * Inputs that look standardized as a whole (mean near 0, spread near 1) while their columns'
  * spreads lie a thousandfold apart: one mean and variance were taken over all values (tf.moments(x)
  * with no axis), so the column on the largest scale keeps all the spread and the others are left
@@ -6546,7 +6656,29 @@ function noisyTwins(view: ModelView, run: ModelState): Hypothesis[] {
   }
   const ySite = e.origin?.site ?? e.site ?? view.event.fitSite;
   // Different rows made identical: features hashed by a string hash that outgrows exact integers collide in one bucket.
-  const xFile = [...run.data.x.values()][0]?.origin?.site?.file ?? ySite?.file ?? null;
+  const x = [...run.data.x.values()][0];
+  const xFile = x?.origin?.site?.file ?? ySite?.file ?? null;
+  // Or values scaled into [0, 1] and stored in an integer typed array: each is cut to 0, or 1 at the top.
+  const xs = x?.summary;
+  const cutToBits = xs?.dtype === 'int32' && xs.min === 0 && xs.max === 1;
+  if (cutToBits && xFile) {
+    return [
+      {
+        id: 'targets-noisy:y',
+        symptom: 'targets-unrelated',
+        rootCause: 'training-data',
+        layer: null,
+        location: x?.origin?.site ?? ySite,
+        related: view.event.fitSite ? [{ site: view.event.fitSite, message: 'trains on them' }] : [],
+        message: `The training data holds rows with identical inputs (${t.pairs} of the ${n.pairs} rows checked have a twin), but ${how}: the inputs are integers, 0 and 1 only (mean ${fmt(xs.mean ?? 0)}), so rows that differed now look alike. Values scaled into [0, 1] and written back into an integer typed array (a Uint8Array of pixels divided by 255 in place) are cut to 0, and only the largest to 1. Keep the scaled values in a Float32Array.`,
+        evidence: [`${t.pairs} pairs of rows with identical inputs`, how, 'int32 inputs holding only 0 and 1'],
+        relevance: new Map(),
+        fixes: [{ title: 'Store the scaled values in a Float32Array', plan: { kind: 'floatTypedArray', file: xFile } }],
+        atFix: true,
+        ...targetsOfOtherRowsTraits(),
+      },
+    ];
+  }
   return [
     {
       id: 'targets-noisy:y',
@@ -9792,12 +9924,14 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...meanAndSpreadSwapped(view, run));
   out.push(...narrowColumns(view, run));
   out.push(...unrelatedTargets(view, run));
+  out.push(...pixelsCentredOnChannels(view, run));
   out.push(...targetsCopiedFromInputs(view, run));
   out.push(...oneHotInputsPastDepth(view, run));
   out.push(...learningRateCheck(view, run));
   out.push(...largeEpsilon(view));
   out.push(...zeroEpsilon(view));
   out.push(...rmspropDecayZero(view));
+  out.push(...momentumGivenBoolean(view));
   out.push(...sortedByBoolean(run));
   out.push(...parsedToComma(run));
   out.push(...signDropped(run));
@@ -9862,6 +9996,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...lossWeightsZero(run));
   out.push(...classWeightsInverted(view, run));
   out.push(...classWeightsTiny(view, run));
+  out.push(...classWeightsEqual(view, run));
   out.push(...weightsSetDuringFit(view, run));
   out.push(...restoredWorstEpoch(view, run));
   out.push(...weightsOverwritten(run));
