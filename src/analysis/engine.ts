@@ -447,6 +447,7 @@ export class DiagnosisEngine {
       case 'absOfSummedErrors':
       case 'huberBranchesSwapped':
       case 'stepBelowResolution':
+      case 'sineSpreadWide':
       case 'prunedLargest':
       case 'tagsReversed':
       case 'inputsSwapped':

@@ -364,6 +364,7 @@ export type FixPlan =
   | { kind: 'countClassesDown'; fitSite: SourceSite }
   | { kind: 'channelMeanOverImages'; site: SourceSite }
   | { kind: 'floatTypedArray'; file: string }
+  | { kind: 'omegaThirty'; site: SourceSite }
   /** A flow's log-determinant (a name such as logDet) added on the loss line: subtracted. */
   | { kind: 'logDetSign'; site: SourceSite }
   /** `tf.abs(tf.sum(e))` (or mean, or `tf.abs(e.sum())`) on the line: `tf.sum(tf.abs(e))`. */
@@ -4826,6 +4827,22 @@ function softplusForLogExpEdits(src: SourceText, p: Extract<FixPlan, { kind: 'so
   return found.length === 1 ? found : null;
 }
 
+/**
+ * The constant named for ω0 (`OMEGA_0`, `firstOmega`) that the sine's line multiplies by, declared
+ * once in the file as a number: set to 30, SIREN's first-layer frequency.
+ */
+function omegaThirtyEdits(src: SourceText, p: Extract<FixPlan, { kind: 'omegaThirty' }>): EditResult {
+  const names = [...src.lineCode(p.site.line).matchAll(/\b([A-Za-z_$][\w$]*omega[\w$]*)\b/gi)].map((m) => m[1]!);
+  const name = [...new Set(names)];
+  if (name.length !== 1) return null;
+  const code = codeOnly(src.text, 0, src.text.length);
+  const declared = [...code.matchAll(new RegExp(`\\b(?:const|let|var)\\s+${name[0]!.replace(/\$/g, '\\$')}\\s*=\\s*(\\d+(?:\\.\\d+)?(?:e\\d+)?)\\s*[;,\\n]`, 'g'))];
+  if (declared.length !== 1) return null;
+  const m = declared[0]!;
+  const at = m.index! + m[0].lastIndexOf(m[1]!);
+  return [src.edit(p.site.file, at, at + m[1]!.length, '30')];
+}
+
 /** The one integer typed array the file makes (`new Uint8Array(n)`), made a Float32Array, so the fractions written into it stay. */
 function floatTypedArrayEdits(src: SourceText, p: Extract<FixPlan, { kind: 'floatTypedArray' }>): EditResult {
   const code = codeOnly(src.text, 0, src.text.length);
@@ -7647,6 +7664,7 @@ function planFile(p: FixPlan): string | null {
     case 'absBeforeSum':
     case 'averageSum':
     case 'channelMeanOverImages':
+    case 'omegaThirty':
     case 'logDetSign':
     case 'softplusForLogExp':
     case 'log1pTensor':
@@ -8168,6 +8186,8 @@ function planEdits(p: FixPlan, read: SourceReader, cache: Map<string, SourceText
         return channelMeanOverImagesEdits(src, p);
       case 'floatTypedArray':
         return floatTypedArrayEdits(src, p);
+      case 'omegaThirty':
+        return omegaThirtyEdits(src, p);
       case 'absBeforeSum':
         return absBeforeSumEdits(src, p);
       case 'swapWhereBranches':

@@ -1360,6 +1360,20 @@ export const HuberBranchesSwappedEvent = z.object({
 export type HuberBranchesSwappedEvent = z.infer<typeof HuberBranchesSwappedEvent>;
 
 /**
+ * A sine taken, in a training step's forward pass, of values spread over hundreds of radians (a
+ * SIREN's first-layer frequency of 3000 where 30 was meant): neighbouring inputs land on unrelated
+ * phases, so the network can fit its training points and says nothing between them. Sent once.
+ */
+export const SineSpreadWideEvent = z.object({
+  type: z.literal('sineSpreadWide'),
+  modelId: z.number().int(),
+  site: SourceSite.nullable(),
+  /** Standard deviation of the sine's argument, in radians. */
+  spread: z.number(),
+});
+export type SineSpreadWideEvent = z.infer<typeof SineSpreadWideEvent>;
+
+/**
  * A number added to (or subtracted from) a tensor that a layer then takes, too small for float32 to
  * register: x + h == x for most values (a finite-difference step of 1e-8 copied from float64 code).
  * Both sides of the difference are the same, so the derivative it estimates is 0. Sent once.
@@ -2745,6 +2759,7 @@ export const TraceEvent = z.discriminatedUnion('type', [
   AbsOfSummedErrorsEvent,
   HuberBranchesSwappedEvent,
   StepBelowResolutionEvent,
+  SineSpreadWideEvent,
   PrunedLargestEvent,
   TagsReversedEvent,
   ViewsIdenticalEvent,

@@ -116,6 +116,7 @@ import type {
   AbsOfSummedErrorsEvent,
   HuberBranchesSwappedEvent,
   StepBelowResolutionEvent,
+  SineSpreadWideEvent,
   PrunedLargestEvent,
   TagsReversedEvent,
   RowsIdenticalEvent,
@@ -1339,6 +1340,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
     }
     if (entry && kernelName === 'Log' && isTensor(out)) logarithms.add(out);
     if (entry && (kernelName === 'Add' || kernelName === 'Sub') && !stepBelowResolutionSent) inspectKernel(() => noteTinyShift(inputs, out));
+    if (entry && kernelName === 'Sin' && !sineSpreadSent && step !== null && entry.steps < INSPECTED_STEPS) inspectKernel(() => noteSineSpread(entry, inputs?.x));
     if (entry && kernelName === 'GatherV2' && method === 'runKernel' && !gatherAcrossSent.has(entry)) inspectKernel(() => noteGatherAcrossRows(entry, inputs, args[2], out));
     if (entry && kernelName === 'Cast' && isTensor(out) && isTensor(inputs?.x)) castFrom.set(out, inputs.x);
     if (method === 'runKernel' && step === null && activeFit === null && !readingApplied && notingOrigins()) noteKernel(args[0], args[1], args[2], out);
@@ -2484,6 +2486,30 @@ function noteTinyShiftTaken(entry: TracedModel, input: any): void {
   if (!shift) return;
   stepBelowResolutionSent = true;
   emit({ type: 'stepBelowResolution', modelId: entry.id, ...shift } satisfies StepBelowResolutionEvent);
+}
+
+/**
+ * A sine of values spread over hundreds of radians in a step's forward pass: SIREN's first layer
+ * scales by ω0 = 30 so its phases span a few periods; 3000 spreads them over hundreds, and nearby
+ * inputs get unrelated values. Read in the first steps; sent once.
+ */
+let sineSpreadSent = false;
+const SINE_SPREAD_WIDE = 200;
+
+function noteSineSpread(entry: TracedModel, x: any): void {
+  if (!isReadable(x) || x.size < 2 || x.size > NORM_READ) return;
+  const v = x.dataSync() as ArrayLike<number>;
+  let sum = 0;
+  let squares = 0;
+  for (let i = 0; i < v.length; i++) {
+    sum += v[i]!;
+    squares += v[i]! * v[i]!;
+  }
+  const mean = sum / v.length;
+  const spread = Math.sqrt(Math.max(0, squares / v.length - mean * mean));
+  if (!(spread > SINE_SPREAD_WIDE)) return;
+  sineSpreadSent = true;
+  emit({ type: 'sineSpreadWide', modelId: entry.id, site: captureUserSite(PROBE_FILE), spread } satisfies SineSpreadWideEvent);
 }
 
 let softmaxRowsMaskedSent = false;

@@ -781,6 +781,8 @@ const FAULTS: Array<{ script: string; symptoms: string[]; rootCause: string; lin
   { script: 'benchmark/bugs/color-mean-subtracted-per-pixel/buggy.js', symptoms: ['pixels-centred-on-channels'], rootCause: 'input-normalization', lineOf: 'images.sub(images.mean(3, true))', fixed: 'images.mean([0, 1, 2], true)' },
   // Digit pixels divided by 255 in place in a Uint8Array: cut to 0 and 1; fixed by a Float32Array.
   { script: 'benchmark/bugs/uint8array-stores-normalized-pixels/buggy.js', symptoms: ['targets-unrelated'], rootCause: 'training-data', lineOf: 'new Uint8Array(n * IMAGE_SIZE)', fixed: 'new Float32Array(n * IMAGE_SIZE)' },
+  // A SIREN whose first-layer frequency is 3000: sines of values spread over hundreds of radians; fixed to ω0 = 30.
+  { script: 'benchmark/bugs/siren-omega-huge/buggy.js', symptoms: ['sine-spread-wide'], rootCause: 'hidden-activation', lineOf: 'tf.sin(x.matMul(layer1.w)', fixed: 'const FIRST_OMEGA_0 = 30;' },
   { script: 'benchmark/bugs/residual-multiply-not-add/buggy.js', symptoms: ['residual-multiplied'], rootCause: 'architecture', lineOf: '', fixed: 'tf.layers.add().apply([x, h])' },
   // The probe's walk from each first step's loss to the outputs: logits divided by a temperature.
   { script: 'benchmark/bugs/logits-divided-by-temperature/buggy.js', symptoms: ['outputs-scaled-before-loss'], rootCause: 'loss-function', lineOf: '', fixed: 'tf.losses.softmaxCrossEntropy(labels, logits);' },
@@ -1063,6 +1065,7 @@ const HEALTHY = [
   'benchmark/bugs/gumbel-temperature-annealed-to-zero/fixed.js',
   'benchmark/bugs/color-mean-subtracted-per-pixel/fixed.js',
   'benchmark/bugs/uint8array-stores-normalized-pixels/fixed.js',
+  'benchmark/bugs/siren-omega-huge/fixed.js',
   'benchmark/bugs/label-from-wrong-filename-field/fixed.js',
   'benchmark/bugs/test-standardized-with-own-stats/fixed.js',
   'benchmark/bugs/label-flip-rate-as-percent/fixed.js',

@@ -2784,6 +2784,19 @@ describe('checks from the fifty-fourth and fifty-fifth sets, on recorded events'
     assert.equal(lineOf(applyFix(src, f.fix), 4), '    const pixels = new Float32Array(n * 784);');
   });
 
+  it('a sine of values spread over hundreds of radians: certain on the sine, fixed where ω0 is declared', () => {
+    const src = ['const FIRST_OMEGA_0 = 3000;', 'const h1 = tf.sin(x.matMul(w1).add(b1).mul(FIRST_OMEGA_0));'].join('\n');
+    const p = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);
+    p.events.push({ type: 'sineSpreadWide', modelId: p.modelId, site: site(2, 15), spread: 1440 });
+    const f = byId(configOnly(p, src).findings, 'sine-spread-wide')!;
+    assert.deepEqual([f.confirmed, f.rootCause, f.location?.line], [true, 'hidden-activation', 2]);
+    assert.match(f.message, /spread over 1440 radians .* about 229 periods/);
+    assert.equal(lineOf(applyFix(src, f.fix), 1), 'const FIRST_OMEGA_0 = 30;');
+    // A scale not named for ω0 gets no fix.
+    const plain = src.replace(/FIRST_OMEGA_0/g, 'SCALE');
+    assert.equal(byId(configOnly(p, plain).findings, 'sine-spread-wide')?.fix, null);
+  });
+
   it('a division by 0 in a late step\'s forward pass: certain on its line, the divisor that reached 0 named', () => {
     const src = ['const tau = Math.max(0, 1 - epoch * 0.05);', 'const code = logits.add(gumbel).div(tau).softmax();'].join('\n');
     const p = new TraceBuilder().model(classifierModel()).xRange(-1, 1).yOneHot(3);

@@ -7107,6 +7107,31 @@ function stepBelowResolution(run: ModelState): Hypothesis[] {
 }
 
 /**
+ * A sine in the model taken of values spread over hundreds of radians: a SIREN's first layer whose
+ * frequency ω0 is 3000 where the paper's 30 was meant (or Fourier features drawn far too wide). Each
+ * input's phase is effectively random with respect to its neighbours', so the network can fit its
+ * training points and interpolates noise between them. Certain from the values; where the scale is
+ * a constant named for ω0, fixed to 30.
+ */
+function sineSpreadWide(run: ModelState): Hypothesis[] {
+  const e = run.sineSpreadWide;
+  if (!e) return [];
+  return [
+    {
+      id: 'sine-spread-wide',
+      symptom: 'sine-spread-wide',
+      rootCause: 'hidden-activation',
+      location: e.site,
+      related: [],
+      message: `Line ${e.site?.line ?? '?'} takes the sine of values spread over ${fmt(e.spread)} radians (standard deviation), about ${fmt(Math.round(e.spread / (2 * Math.PI)))} periods: inputs a little apart land on unrelated phases, so the network can fit its training points but what it gives between them is noise. A SIREN's first layer multiplies by ω0 = 30 so that its phases span a few periods; scale the sine's argument down to that.`,
+      evidence: [`sine argument spread ${fmt(e.spread)} rad`],
+      fixes: e.site ? [{ title: 'Use the frequency ω0 = 30 in the sine', plan: { kind: 'omegaThirty', site: e.site } }] : [],
+      ...certainFromTheRun(),
+    },
+  ];
+}
+
+/**
  * A pruning step during training that zeroed a layer's largest weights and kept its smallest: the
  * magnitude mask inverted. Each step removes what the layer learned. Certain from the values; fixed
  * where the mask compares the magnitudes.
@@ -9956,6 +9981,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...absOfSummedErrors(run));
   out.push(...huberBranchesSwapped(run));
   out.push(...stepBelowResolution(run));
+  out.push(...sineSpreadWide(run));
   out.push(...prunedLargest(run));
   out.push(...tagsReversed(run));
   out.push(...inputsSwapped(run));
