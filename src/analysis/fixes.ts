@@ -361,9 +361,13 @@ export type FixPlan =
   | { kind: 'log1pTensor'; site: SourceSite }
   /** The one `tf.addN(NAME.map(...))` (or `tf.addN(NAME)`) on or just above the line that set the weights: divided by NAME.length. */
   | { kind: 'averageSum'; site: SourceSite }
+  /** The targets fit is given summed over axis 1 (each one-hot row's own sum, 1) within the lines above fit: summed over axis 0, per class. */
   | { kind: 'countClassesDown'; fitSite: SourceSite }
+  /** A kept mean over the channel axis on the line (`x.mean(3, true)`): over the images' axes 0, 1 and 2. */
   | { kind: 'channelMeanOverImages'; site: SourceSite }
+  /** The file's one integer typed array (`new Uint8Array(n)`): a Float32Array. */
   | { kind: 'floatTypedArray'; file: string }
+  /** The constant named for ω0 that the sine's line multiplies by, declared once as a number: 30. */
   | { kind: 'omegaThirty'; site: SourceSite }
   /** A flow's log-determinant (a name such as logDet) added on the loss line: subtracted. */
   | { kind: 'logDetSign'; site: SourceSite }

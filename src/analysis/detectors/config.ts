@@ -6660,37 +6660,22 @@ function noisyTwins(view: ModelView, run: ModelState): Hypothesis[] {
   const xFile = x?.origin?.site?.file ?? ySite?.file ?? null;
   // Or values scaled into [0, 1] and stored in an integer typed array: each is cut to 0, or 1 at the top.
   const xs = x?.summary;
-  const cutToBits = xs?.dtype === 'int32' && xs.min === 0 && xs.max === 1;
-  if (cutToBits && xFile) {
-    return [
-      {
-        id: 'targets-noisy:y',
-        symptom: 'targets-unrelated',
-        rootCause: 'training-data',
-        layer: null,
-        location: x?.origin?.site ?? ySite,
-        related: view.event.fitSite ? [{ site: view.event.fitSite, message: 'trains on them' }] : [],
-        message: `The training data holds rows with identical inputs (${t.pairs} of the ${n.pairs} rows checked have a twin), but ${how}: the inputs are integers, 0 and 1 only (mean ${fmt(xs.mean ?? 0)}), so rows that differed now look alike. Values scaled into [0, 1] and written back into an integer typed array (a Uint8Array of pixels divided by 255 in place) are cut to 0, and only the largest to 1. Keep the scaled values in a Float32Array.`,
-        evidence: [`${t.pairs} pairs of rows with identical inputs`, how, 'int32 inputs holding only 0 and 1'],
-        relevance: new Map(),
-        fixes: [{ title: 'Store the scaled values in a Float32Array', plan: { kind: 'floatTypedArray', file: xFile } }],
-        atFix: true,
-        ...targetsOfOtherRowsTraits(),
-      },
-    ];
-  }
+  const cutToBits = xs?.dtype === 'int32' && xs.min === 0 && xs.max === 1 && xFile !== null;
+  const cause = cutToBits
+    ? `the inputs are integers, 0 and 1 only (mean ${fmt(xs.mean ?? 0)}), so rows that differed now look alike. Values scaled into [0, 1] and written back into an integer typed array (a Uint8Array of pixels divided by 255 in place) are cut to 0, and only the largest to 1. Keep the scaled values in a Float32Array.`
+    : 'for the same input the targets are mostly noise, so the model can learn little of what the inputs determine. Noise meant to augment the inputs that was added to the targets, or labels drawn again for each copy, does this; so do features hashed into buckets by a string hash that outgrows exact integers (`h = h * 31 + c` without `| 0`: long strings all land in one bucket).';
   return [
     {
       id: 'targets-noisy:y',
       symptom: 'targets-unrelated',
       rootCause: 'training-data',
       layer: null,
-      location: ySite,
+      location: (cutToBits ? x?.origin?.site : null) ?? ySite,
       related: view.event.fitSite ? [{ site: view.event.fitSite, message: 'trains on them' }] : [],
-      message: `The training data holds rows with identical inputs (${t.pairs} of the ${n.pairs} rows checked have a twin), but ${how}: for the same input the targets are mostly noise, so the model can learn little of what the inputs determine. Noise meant to augment the inputs that was added to the targets, or labels drawn again for each copy, does this; so do features hashed into buckets by a string hash that outgrows exact integers (\`h = h * 31 + c\` without \`| 0\`: long strings all land in one bucket).`,
-      evidence: [`${t.pairs} pairs of rows with identical inputs`, how],
+      message: `The training data holds rows with identical inputs (${t.pairs} of the ${n.pairs} rows checked have a twin), but ${how}: ${cause}`,
+      evidence: [`${t.pairs} pairs of rows with identical inputs`, how, ...(cutToBits ? ['int32 inputs holding only 0 and 1'] : [])],
       relevance: new Map(),
-      fixes: xFile ? [{ title: 'Keep the string hash in 32 bits (>>> 0), so long strings spread over the buckets', plan: { kind: 'hashInt32', file: xFile } }] : [],
+      fixes: !xFile ? [] : cutToBits ? [{ title: 'Store the scaled values in a Float32Array', plan: { kind: 'floatTypedArray', file: xFile } }] : [{ title: 'Keep the string hash in 32 bits (>>> 0), so long strings spread over the buckets', plan: { kind: 'hashInt32', file: xFile } }],
       atFix: true,
       ...targetsOfOtherRowsTraits(),
     },
