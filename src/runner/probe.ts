@@ -882,12 +882,15 @@ function noteMaskSign(entry: TracedModel, kernel: string, inputs: any, out: any)
  */
 let dividedByZeroSent = false;
 
-function noteDividedByZero(inputs: any): void {
+function noteDividedByZero(inputs: any, late: boolean): void {
   // Inside a step after its forward pass, tfjs computes the gradients: a log's gradient divides by the
   // log's input, and a log of 0 is found where the log is written, not here.
   if (stepDepth > 0 && step === null) return;
   const b = inputs?.b;
-  if (!isReadable(b) || b.size !== 1 || (b.dataSync() as ArrayLike<number>)[0] !== 0 || !isTensor(inputs?.a) || inputs.a.size === 0) return;
+  // Past the first steps, only a tensor divided by a scalar that reached 0 (a temperature): a sum
+  // divided by a count of 0 (an empty batch or mask) is told by the checks written for those.
+  if (!isTensor(inputs?.a) || inputs.a.size === 0 || (late && inputs.a.size === 1)) return;
+  if (!isReadable(b) || b.size !== 1 || (b.dataSync() as ArrayLike<number>)[0] !== 0) return;
   const entry = step?.entry ?? lastStepEntry;
   if (!entry) return;
   dividedByZeroSent = true;
@@ -1365,7 +1368,7 @@ function watchKernels(engine: any, method: string, kernelOf: (args: any[]) => [u
     if (method === 'runKernel' && args[0] === 'Max' && !maxOverBatchSent && lastStepEntry !== null && lastStepEntry.steps < INSPECTED_STEPS) inspectKernel(() => noteMaxOverBatch(lastStepEntry!, args[1], args[2]));
     // Also outside a step's forward pass in the first steps: a hand-written update runs after the
     // gradients. In the forward pass, at every step: a divisor annealed to 0 gets there late.
-    if (method === 'runKernel' && args[0] === 'RealDiv' && !dividedByZeroSent && lastStepEntry !== null && (lastStepEntry.steps < INSPECTED_STEPS || step !== null)) inspectKernel(() => noteDividedByZero(args[1]));
+    if (method === 'runKernel' && args[0] === 'RealDiv' && !dividedByZeroSent && lastStepEntry !== null && (lastStepEntry.steps < INSPECTED_STEPS || step !== null)) inspectKernel(() => noteDividedByZero(args[1], lastStepEntry!.steps >= INSPECTED_STEPS));
     if ((thresholdWatch || drawWatch) && method === 'runKernel' && typeof args[0] === 'string' && args[0] in THRESHOLD_KERNELS) {
       if (thresholdWatch) inspectKernel(() => noteThreshold(args[0], args[1]));
       if (drawWatch) inspectKernel(() => noteDrawCompared(args[0], args[1]));
