@@ -3577,14 +3577,15 @@ function noteWeightsAveraged(model: any, weights: any): void {
   emit({ type: 'weightsAveraged', modelId: members[0]!.entry.id, site: captureUserSite(PROBE_FILE), members: members.length } satisfies WeightsAveragedEvent);
 }
 
+/** Values read at most from the weights a setWeights call is given (the summed-models and pruning watches). */
+const WEIGHTS_READ = 1 << 20;
+
 /**
  * setWeights given, outside training, the sums tf.addN made of k >= 2 tensors, each about k times the
  * norm of the weight the model holds: k models' weights added up where their mean was meant (a
  * federated average that sums the clients). Read at a model's first calls, for models of up to a
  * million values; the weights set are untouched.
  */
-/** Values read at most from the weights a setWeights call is given (the summed-models and pruning watches). */
-const WEIGHTS_READ = 1 << 20;
 const SUMMED_CALLS = 64;
 /** tf.addN's results, with how many tensors each added. */
 const addedUp = new WeakMap<object, number>();

@@ -2110,12 +2110,16 @@ function zeroEpsilon(view: ModelView): Hypothesis[] {
   ];
 }
 
+/** A class of the targets: its number, its share of the rows and its classWeight. */
+type ClassWeighed = { c: number; f: number; w: number };
+
 /**
  * fit's classWeight beside the targets' classes: each class present, its share of the targets and
- * its weight (1 when not given); and the weights that would balance them, total / (classes × count),
- * written as fit's option. Null without a classWeight, one output with class targets, or two classes.
+ * its weight (1 when not given), the most and the least common of them; and the weights that would
+ * balance them, total / (classes × count), written as fit's option. Null without a classWeight, one
+ * output with class targets, or two classes.
  */
-function fitClassWeights(view: ModelView, run: ModelState): { text: string; fitSite: SourceSite; weights: Record<string, number>; classes: { c: number; f: number; w: number }[]; balanced: string } | null {
+function fitClassWeights(view: ModelView, run: ModelState): { text: string; fitSite: SourceSite; weights: Record<string, number>; classes: ClassWeighed[]; common: ClassWeighed; rare: ClassWeighed; balanced: string } | null {
   const text = view.event.fitConfig['classWeights'];
   const fitSite = view.event.fitSite;
   const t = run.data.target(0);
@@ -2130,7 +2134,9 @@ function fitClassWeights(view: ModelView, run: ModelState): { text: string; fitS
   if (classes.length < 2) return null;
   // Balanced weights, total / (classes × count): each class then weighs the same in the loss.
   const balanced = classes.map((x) => `${x.c}: ${literal(Number((1 / (classes.length * x.f)).toPrecision(3)))}`).join(', ');
-  return { text, fitSite, weights, classes, balanced };
+  const common = classes.reduce((a, b) => (b.f > a.f ? b : a));
+  const rare = classes.reduce((a, b) => (b.f < a.f ? b : a));
+  return { text, fitSite, weights, classes, common, rare, balanced };
 }
 
 /**
@@ -2142,9 +2148,7 @@ function fitClassWeights(view: ModelView, run: ModelState): { text: string; fitS
 function classWeightsInverted(view: ModelView, run: ModelState): Hypothesis[] {
   const given = fitClassWeights(view, run);
   if (!given) return [];
-  const { text, fitSite, weights, classes, balanced } = given;
-  const common = classes.reduce((a, b) => (b.f > a.f ? b : a));
-  const rare = classes.reduce((a, b) => (b.f < a.f ? b : a));
+  const { text, fitSite, weights, classes, common, rare, balanced } = given;
   // Imbalanced (the rare class at most half as frequent), and the common class weighted at least twice the rare one.
   if (rare.f > 0.5 * common.f || common.w < 2 * rare.w) return [];
   const effective = (common.f * common.w) / (rare.f * rare.w);
@@ -2186,9 +2190,7 @@ const WEIGHTED_IMBALANCE = 0.2;
 function classWeightsEqual(view: ModelView, run: ModelState): Hypothesis[] {
   const given = fitClassWeights(view, run);
   if (!given) return [];
-  const { text, fitSite, weights, classes, balanced } = given;
-  const common = classes.reduce((a, b) => (b.f > a.f ? b : a));
-  const rare = classes.reduce((a, b) => (b.f < a.f ? b : a));
+  const { text, fitSite, weights, classes, common, rare, balanced } = given;
   const written = Object.values(weights);
   if (rare.f > WEIGHTED_IMBALANCE * common.f || written.length < classes.length || written.some((w) => w !== written[0])) return [];
   return [
@@ -5326,7 +5328,7 @@ function constantInputColumns(view: ModelView, run: ModelState): Hypothesis[] {
  * on. Certain from the data and where it was made: image inputs of 2 to 4 channels, centred on 0, whose
  * making took a mean over the channel axis. Fixed to the mean of each channel over the images.
  */
-function pixelsCentredOnChannels(view: ModelView, run: ModelState): Hypothesis[] {
+function pixelsCentredOnChannels(run: ModelState): Hypothesis[] {
   const x = run.data.x.get(0);
   const s = x?.summary;
   const channels = s?.shape?.[3];
@@ -5339,10 +5341,10 @@ function pixelsCentredOnChannels(view: ModelView, run: ModelState): Hypothesis[]
       id: 'pixels-centred-on-channels:x',
       symptom: 'pixels-centred-on-channels',
       rootCause: 'input-normalization',
-      ...aboutInputs(view, 0, x),
       // Shown on the mean itself, not where the data tensor was made.
       location: at,
-      data: undefined,
+      related: [],
+      inputSide: true,
       message: `Line ${at.line} centres every pixel on the mean of its own ${channels} channels: what is left is how the channels differ from each other, and the pixel's brightness, common to all of them, is subtracted away. A model whose classes differ in how light or dark they are cannot tell them apart. Centre each channel on its mean over the training images instead: the mean over axes 0, 1 and 2.`,
       evidence: [`image inputs of ${channels} channels with mean ${fmt(mean)}`, `line ${at.line} took a mean over the channel axis`],
       fixes: [{ title: 'Centre each channel on its mean over the images (axes 0, 1, 2)', plan: { kind: 'channelMeanOverImages', site: at } }],
@@ -9934,7 +9936,7 @@ export function configHypotheses(view: ModelView, run: ModelState): Hypothesis[]
   out.push(...meanAndSpreadSwapped(view, run));
   out.push(...narrowColumns(view, run));
   out.push(...unrelatedTargets(view, run));
-  out.push(...pixelsCentredOnChannels(view, run));
+  out.push(...pixelsCentredOnChannels(run));
   out.push(...targetsCopiedFromInputs(view, run));
   out.push(...oneHotInputsPastDepth(view, run));
   out.push(...learningRateCheck(view, run));
